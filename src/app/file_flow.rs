@@ -1,0 +1,316 @@
+//! New, open, save and quit, with the unsaved-changes guard and the fallbacks for systems
+//! where no file dialog can be shown.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::{DialogKind, DialogOutcome, DialogRequest};
+use super::document::OpenDocument;
+use super::{DialogPurpose, HindsightApp, PendingDialog};
+use crate::model::Postmortem;
+use crate::storage;
+
+/// An action that would replace or close the document, so it waits for the unsaved-changes
+/// guard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GuardedAction {
+    /// Start a new document.
+    New,
+    /// Ask for a file with the open dialog, then open it.
+    Open,
+    /// Ask for a path to type, then open it.
+    OpenTypedPath,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the editor.
+    Quit,
+}
+
+impl GuardedAction {
+    /// Words for the guard's question: "Save changes before {verb}?"
+    #[must_use]
+    pub const fn verb(&self) -> &'static str {
+        match self {
+            Self::New => "starting a new postmortem",
+            Self::Open | Self::OpenTypedPath | Self::OpenPath(_) => "opening another file",
+            Self::Quit => "quitting",
+        }
+    }
+}
+
+/// The person's answer to the unsaved-changes guard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GuardAnswer {
+    /// Save first, then go on.
+    Save,
+    /// Go on and lose the changes.
+    DontSave,
+    /// Do nothing.
+    Cancel,
+}
+
+/// What a typed path will be used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptPurpose {
+    /// Open the file at the path.
+    Open,
+    /// Save the document to the path.
+    Save,
+}
+
+/// The form for typing a path, shown when no file dialog can be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathPrompt {
+    /// Open or save.
+    pub purpose: PromptPurpose,
+    /// The path as typed so far.
+    pub text: String,
+    /// Why the form is shown, when it stands in for a dialog that failed.
+    pub reason: Option<String>,
+}
+
+/// The person's answer to the path form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// Use this path.
+    Confirm(PathBuf),
+    /// Do nothing.
+    Cancel,
+}
+
+impl HindsightApp {
+    /// Carries out `action` at once when nothing is unsaved; otherwise asks first.
+    pub(super) fn request(&mut self, ctx: &egui::Context, action: GuardedAction) {
+        if self.document.is_dirty() {
+            self.guard = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, action: GuardedAction) {
+        match action {
+            GuardedAction::New => {
+                let doc = Postmortem {
+                    created: Some(self.clock.today()),
+                    ..Postmortem::default()
+                };
+                self.document = OpenDocument::untitled(doc);
+                self.status = "New postmortem".to_owned();
+            }
+            GuardedAction::Open => self.start_dialog(ctx, DialogPurpose::Open),
+            GuardedAction::OpenTypedPath => self.prompt(PromptPurpose::Open, None),
+            GuardedAction::OpenPath(path) => self.open_path(path),
+            GuardedAction::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    pub(super) fn answer_guard(&mut self, ctx: &egui::Context, answer: GuardAnswer) {
+        let Some(action) = self.guard.take() else {
+            return;
+        };
+        match answer {
+            GuardAnswer::Cancel => {}
+            GuardAnswer::DontSave => self.perform(ctx, action),
+            GuardAnswer::Save => {
+                if self.document.path().is_some() {
+                    if self.save(ctx) {
+                        self.perform(ctx, action);
+                    }
+                } else {
+                    self.after_save = Some(action);
+                    self.start_dialog(ctx, DialogPurpose::SaveAs);
+                }
+            }
+        }
+    }
+
+    /// Opens `path`, replacing the document only if the whole file reads cleanly.
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        match storage::load(&path) {
+            Ok(doc) => {
+                self.settings.remember(&path);
+                self.status = format!("Opened {}", path.display());
+                self.document = OpenDocument::from_file(doc, path);
+            }
+            Err(error) => {
+                if matches!(error, storage::LoadError::Unreadable { .. }) {
+                    self.settings.forget(&path);
+                }
+                self.error = Some(format!("Could not open the file.\n\n{error}"));
+            }
+        }
+    }
+
+    /// Saves to the current file, or asks where for an untitled document. Returns whether the
+    /// document is now saved.
+    pub(super) fn save(&mut self, ctx: &egui::Context) -> bool {
+        match self.document.path().map(Path::to_owned) {
+            Some(path) => self.save_to(path),
+            None => {
+                self.start_dialog(ctx, DialogPurpose::SaveAs);
+                false
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let prepared = self.document.prepared_for_save(self.clock.today());
+        match storage::save(&path, &prepared) {
+            Ok(()) => {
+                self.settings.remember(&path);
+                self.status = format!("Saved {}", path.display());
+                self.document.mark_saved(prepared, path);
+                true
+            }
+            Err(error) => {
+                self.error = Some(format!(
+                    "The document was not saved; the file on disk is unchanged.\n\n{error}"
+                ));
+                false
+            }
+        }
+    }
+
+    pub(super) fn start_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
+        if self.pending_dialog.is_some() {
+            return;
+        }
+        let kind = match purpose {
+            DialogPurpose::Open => DialogKind::Open,
+            DialogPurpose::SaveAs => DialogKind::Save {
+                suggested_name: self.suggested_file_name(),
+            },
+        };
+        let request = DialogRequest {
+            kind,
+            start_folder: self.document.path().and_then(Path::parent).map(Path::to_owned),
+        };
+        let wake_ctx = ctx.clone();
+        let outcome = self
+            .dialogs
+            .show(request, Box::new(move || wake_ctx.request_repaint()));
+        self.pending_dialog = Some(PendingDialog { purpose, outcome });
+        self.receive_dialog_outcome(ctx);
+    }
+
+    /// Acts on the dialog's answer once it has arrived.
+    pub(super) fn receive_dialog_outcome(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.pending_dialog else {
+            return;
+        };
+        let outcome = match pending.outcome.try_recv() {
+            Ok(outcome) => outcome,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => DialogOutcome::Unavailable(
+                "The file dialog stopped without an answer. Type the path here.".to_owned(),
+            ),
+        };
+        let purpose = pending.purpose;
+        self.pending_dialog = None;
+        let prompt_purpose = match purpose {
+            DialogPurpose::Open => PromptPurpose::Open,
+            DialogPurpose::SaveAs => PromptPurpose::Save,
+        };
+        match outcome {
+            DialogOutcome::Chosen(path) => self.use_path(ctx, prompt_purpose, path),
+            DialogOutcome::Cancelled => self.after_save = None,
+            DialogOutcome::Unavailable(reason) => self.prompt(prompt_purpose, Some(reason)),
+        }
+    }
+
+    fn use_path(&mut self, ctx: &egui::Context, purpose: PromptPurpose, path: PathBuf) {
+        match purpose {
+            PromptPurpose::Open => self.open_path(path),
+            PromptPurpose::Save => {
+                let path = with_ron_extension(path);
+                let saved = self.save_to(path);
+                if let Some(action) = self.after_save.take()
+                    && saved
+                {
+                    self.perform(ctx, action);
+                }
+            }
+        }
+    }
+
+    fn prompt(&mut self, purpose: PromptPurpose, reason: Option<String>) {
+        let text = match purpose {
+            PromptPurpose::Open => self
+                .document
+                .path()
+                .and_then(Path::parent)
+                .map(|folder| format!("{}/", folder.display()))
+                .unwrap_or_default(),
+            PromptPurpose::Save => self.document.path().map_or_else(
+                || self.suggested_file_name(),
+                |path| path.display().to_string(),
+            ),
+        };
+        self.path_prompt = Some(PathPrompt {
+            purpose,
+            text,
+            reason,
+        });
+    }
+
+    pub(super) fn answer_prompt(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
+        let Some(prompt) = self.path_prompt.take() else {
+            return;
+        };
+        match answer {
+            PromptAnswer::Cancel => self.after_save = None,
+            PromptAnswer::Confirm(path) => self.use_path(ctx, prompt.purpose, path),
+        }
+    }
+
+    /// A file name from the incident ID or title: `inc-620.ron`, `user-api-latency.ron`.
+    fn suggested_file_name(&self) -> String {
+        let doc = self.document.doc();
+        let source = if doc.incident_id.trim().is_empty() {
+            &doc.title
+        } else {
+            &doc.incident_id
+        };
+        let mut name = String::new();
+        for word in source
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .take(8)
+        {
+            if !name.is_empty() {
+                name.push('-');
+            }
+            name.push_str(&word.to_lowercase());
+        }
+        if name.is_empty() {
+            name.push_str("postmortem");
+        }
+        name.push_str(".ron");
+        name
+    }
+
+    /// Stops the window from closing while there are unsaved changes, and asks instead.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|input| input.viewport().close_requested()) {
+            return;
+        }
+        if self.allow_close || !self.document.is_dirty() {
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        self.guard = Some(GuardedAction::Quit);
+    }
+}
+
+/// Saving as `notes` means `notes.ron`: the dialog's filter suggests it, not every system
+/// enforces it.
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("ron")
+    }
+}

@@ -1,0 +1,291 @@
+//! The eframe application: the open document, file commands, dialogs, and the guard that
+//! never lets unsaved work go silently.
+//!
+//! The UI draws from this state and hands back what the person asked for; the requests are
+//! carried out here after layout.
+
+mod clock;
+mod commands;
+mod dialogs;
+mod document;
+mod file_flow;
+mod settings;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use commands::UiCommand;
+pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeDialogs};
+pub use document::OpenDocument;
+pub use file_flow::{GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose};
+pub use settings::Settings;
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use crate::example::example_postmortem;
+use crate::model::{Edit, Postmortem};
+use crate::ui::{self, Part, UiRequests};
+
+/// What a dialog that is open right now will be used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DialogPurpose {
+    Open,
+    SaveAs,
+}
+
+/// A dialog that has been started and has not answered yet.
+struct PendingDialog {
+    purpose: DialogPurpose,
+    outcome: mpsc::Receiver<DialogOutcome>,
+}
+
+/// The Hindsight editor.
+pub struct HindsightApp {
+    document: OpenDocument,
+    part: Part,
+    dialogs: Box<dyn FileDialogs>,
+    clock: Box<dyn Clock>,
+    settings: Settings,
+    pending_dialog: Option<PendingDialog>,
+    /// An action waiting for the person to answer "Save / Don't save / Cancel".
+    guard: Option<GuardedAction>,
+    /// An action to carry out once the "Save as" it is waiting for succeeds.
+    after_save: Option<GuardedAction>,
+    path_prompt: Option<PathPrompt>,
+    error: Option<String>,
+    status: String,
+    /// Set once the person has agreed to close, so the next close request goes through.
+    allow_close: bool,
+    window_title: String,
+}
+
+impl HindsightApp {
+    /// An editor showing `document`, with the given dialogs, clock and remembered settings.
+    #[must_use]
+    pub fn new(
+        document: OpenDocument,
+        dialogs: Box<dyn FileDialogs>,
+        clock: Box<dyn Clock>,
+        settings: Settings,
+    ) -> Self {
+        Self {
+            document,
+            part: Part::Overview,
+            dialogs,
+            clock,
+            settings,
+            pending_dialog: None,
+            guard: None,
+            after_save: None,
+            path_prompt: None,
+            error: None,
+            status: String::new(),
+            allow_close: false,
+            window_title: String::new(),
+        }
+    }
+
+    /// The editor as the `hindsight` command starts it: the named file, or the bundled
+    /// example as an untitled document.
+    #[must_use]
+    pub fn starting_with(
+        file: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+        clock: Box<dyn Clock>,
+        settings: Settings,
+    ) -> Self {
+        let blank = || OpenDocument::untitled(Postmortem::default());
+        let mut app = Self::new(blank(), dialogs, clock, settings);
+        match file {
+            Some(path) => app.open_path(path),
+            None => match example_postmortem() {
+                Ok(doc) => app.document = OpenDocument::untitled(doc),
+                Err(error) => app.error = Some(format!("The bundled example did not open: {error}")),
+            },
+        }
+        app
+    }
+
+    /// The open document.
+    #[must_use]
+    pub const fn document(&self) -> &OpenDocument {
+        &self.document
+    }
+
+    /// What the editor remembers between runs.
+    #[must_use]
+    pub const fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The error being shown, if any.
+    #[must_use]
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The part of the document on screen.
+    #[must_use]
+    pub const fn part(&self) -> Part {
+        self.part
+    }
+
+    /// Draws one frame and then carries out what the person asked for in it.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.receive_dialog_outcome(&ctx);
+
+        let mut requests = UiRequests::default();
+        if self.no_modal_open() {
+            requests.command = UiCommand::from_shortcuts(&ctx);
+            requests.open_dropped = dropped_ron_file(&ctx);
+        }
+        self.handle_close_request(&ctx);
+
+        let view = ui::View {
+            document: &self.document,
+            part: self.part,
+            recent_files: &self.settings.recent_files,
+            status: &self.status,
+            dialog_open: self.pending_dialog.is_some(),
+        };
+        ui::editor_ui(ui, &view, &mut requests);
+        ui::modals_ui(
+            &ctx,
+            &self.document,
+            self.guard.as_ref(),
+            self.path_prompt.as_mut(),
+            self.error.as_deref(),
+            &mut requests,
+        );
+
+        self.apply(&ctx, requests);
+        self.update_window_title(&ctx);
+    }
+
+    fn no_modal_open(&self) -> bool {
+        self.guard.is_none() && self.path_prompt.is_none() && self.error.is_none()
+    }
+
+    /// Carries out what the UI collected during the frame, after layout.
+    fn apply(&mut self, ctx: &egui::Context, requests: UiRequests) {
+        let UiRequests {
+            command,
+            edits,
+            show_part,
+            open_recent,
+            open_dropped,
+            guard_answer,
+            prompt_answer,
+            dismiss_error,
+        } = requests;
+        for edit in edits {
+            self.apply_edit(edit);
+        }
+        if let Some(part) = show_part {
+            self.part = part;
+        }
+        if dismiss_error {
+            self.error = None;
+        }
+        if let Some(answer) = guard_answer {
+            self.answer_guard(ctx, answer);
+        }
+        if let Some(answer) = prompt_answer {
+            self.answer_prompt(ctx, answer);
+        }
+        if let Some(path) = open_recent.or(open_dropped) {
+            self.request(ctx, GuardedAction::OpenPath(path));
+        }
+        if let Some(command) = command {
+            self.run_command(ctx, command);
+        }
+    }
+
+    /// Applies one document edit.
+    pub fn apply_edit(&mut self, edit: Edit) {
+        self.document.apply(edit);
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::New => self.request(ctx, GuardedAction::New),
+            UiCommand::Open => self.request(ctx, GuardedAction::Open),
+            UiCommand::OpenPath => self.request(ctx, GuardedAction::OpenTypedPath),
+            UiCommand::Save => {
+                self.save(ctx);
+            }
+            UiCommand::SaveAs => self.start_dialog(ctx, DialogPurpose::SaveAs),
+            UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
+        }
+    }
+
+    fn update_window_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.document.is_dirty() { "*" } else { "" };
+        let title = format!("{marker}{} \u{2014} Hindsight", self.document.display_name());
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last sent to the window.
+    #[must_use]
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+}
+
+/// The first `.ron` file dropped on the window this frame.
+fn dropped_ron_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|input| {
+        input
+            .raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path())
+            .find(|path| path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("ron")))
+            .map(std::path::Path::to_owned)
+    })
+}
+
+impl eframe::App for HindsightApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
+    }
+}
+
+/// Opens the editor window and runs until it is closed.
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Hindsight")
+            .with_app_id("hindsight")
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        // OpenGL runs everywhere eframe does, including Mesa's software renderer under Xvfb,
+        // and builds far faster than wgpu.
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Hindsight",
+        options,
+        Box::new(move |creation| {
+            let settings = creation
+                .storage
+                .and_then(|storage| eframe::get_value(storage, Settings::STORAGE_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(HindsightApp::starting_with(
+                file,
+                Box::new(NativeDialogs),
+                Box::new(SystemClock),
+                settings,
+            )))
+        }),
+    )
+}

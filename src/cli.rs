@@ -1,0 +1,119 @@
+//! The command-line tools: `hindsight check` and `hindsight fmt`. They write to the writers
+//! they are given and return an exit code, so tests run them without a process.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::model::{Level, count_levels, validate};
+use crate::storage::{self, LoadError};
+
+/// How a command-line run ended, as the process exit code scripts and CI read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Everything was fine.
+    Success = 0,
+    /// Some file has problems in its content (validation errors, or not canonical for
+    /// `fmt --check`).
+    Problems = 1,
+    /// Some file could not be read or parsed.
+    Unreadable = 2,
+}
+
+impl Outcome {
+    /// The process exit code.
+    #[must_use]
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// `hindsight check`: validates each file and reports one line per file, then one line per
+/// finding.
+pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
+    let mut outcome = Outcome::Success;
+    for path in files {
+        let doc = match storage::load(path) {
+            Ok(doc) => doc,
+            Err(error) => {
+                writeln!(out, "{error}")?;
+                outcome = outcome.max(Outcome::Unreadable);
+                continue;
+            }
+        };
+        let findings = validate(&doc);
+        let (errors, warnings) = count_levels(&findings);
+        let verdict = if errors == 0 {
+            "ok".to_owned()
+        } else {
+            outcome = outcome.max(Outcome::Problems);
+            plural(errors, "error")
+        };
+        writeln!(
+            out,
+            "{}: {verdict} \u{2014} {}, {}, {}, {}",
+            path.display(),
+            plural(doc.timeline.len(), "timeline row"),
+            plural(doc.action_items.len(), "action item"),
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+        )?;
+        for finding in &findings {
+            let level = match finding.level {
+                Level::Error => "error",
+                Level::Warning => "warning",
+            };
+            writeln!(out, "  {level}: {} [{}]", finding.message, finding.place)?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// `hindsight fmt`: rewrites each file in the canonical form the editor saves, or with
+/// `check_only` reports the files that are not in it and changes nothing.
+pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut dyn Write) -> io::Result<Outcome> {
+    let mut outcome = Outcome::Success;
+    for path in files {
+        match format_one(path, check_only) {
+            Ok(FormatResult::AlreadyCanonical) => {}
+            Ok(FormatResult::NotCanonical) => {
+                writeln!(out, "{}: not in canonical form", path.display())?;
+                outcome = outcome.max(Outcome::Problems);
+            }
+            Ok(FormatResult::Rewritten) => writeln!(out, "{}: formatted", path.display())?,
+            Err(message) => {
+                writeln!(out, "{message}")?;
+                outcome = outcome.max(Outcome::Unreadable);
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+enum FormatResult {
+    AlreadyCanonical,
+    NotCanonical,
+    Rewritten,
+}
+
+fn format_one(path: &PathBuf, check_only: bool) -> Result<FormatResult, String> {
+    let doc = storage::load(path).map_err(|error: LoadError| error.to_string())?;
+    let canonical = storage::to_canonical_ron(&doc).map_err(|error| error.to_string())?;
+    let current = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
+    if current == canonical.as_bytes() {
+        Ok(FormatResult::AlreadyCanonical)
+    } else if check_only {
+        Ok(FormatResult::NotCanonical)
+    } else {
+        storage::atomic_write(path, canonical.as_bytes()).map_err(|error| error.to_string())?;
+        Ok(FormatResult::Rewritten)
+    }
+}
+
+/// `1 error`, `2 errors`.
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

@@ -1,0 +1,294 @@
+//! The postmortem document: every part a lead fills in, in the order it is written to disk.
+//!
+//! Field order here is the field order in the file, so it is part of the format: move a field
+//! and every saved file changes. Every struct defaults missing fields, so older and hand-written
+//! files open; unknown fields are refused, so a typo in a hand edit is reported instead of
+//! being dropped on the next save.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ActionId, RowId};
+use super::kinds::{
+    ActionKind, ActionPriority, ActionStatus, DocumentStatus, LinkKind, Marker, ParticipantRole,
+};
+use super::narrative::Narrative;
+use super::severity::SeverityLevel;
+
+/// The newest file format this build reads and the one it writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One incident postmortem.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Postmortem {
+    /// The file format this document was written in; always first in the file.
+    pub format_version: u32,
+    /// What happened, in a few words.
+    pub title: String,
+    /// The team's own reference for the incident, e.g. `INC-620`.
+    pub incident_id: String,
+    /// How far the write-up has come.
+    pub status: DocumentStatus,
+    /// Who wrote the postmortem.
+    pub authors: Vec<String>,
+    /// The day the postmortem was started.
+    pub created: Option<NaiveDate>,
+    /// The day it was last saved.
+    pub updated: Option<NaiveDate>,
+    /// The IANA time zone every time in the editor and exports is shown in; stored instants
+    /// stay in UTC whatever this says.
+    pub time_zone: Tz,
+    /// What kind of incident it was and how bad.
+    pub classification: Classification,
+    /// The moments that define the incident's life.
+    pub key_times: KeyTimes,
+    /// Who took part, and how.
+    pub participants: Vec<Participant>,
+    /// Chat channels, commits, dashboards and other places to read more.
+    pub links: Vec<Link>,
+    /// The written analysis.
+    pub narrative: Narrative,
+    /// What happened when, in the order the lead arranged it.
+    pub timeline: Vec<TimelineRow>,
+    /// What the team will do about it.
+    pub action_items: Vec<ActionItem>,
+}
+
+impl Default for Postmortem {
+    fn default() -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            title: String::new(),
+            incident_id: String::new(),
+            status: DocumentStatus::default(),
+            authors: Vec::new(),
+            created: None,
+            updated: None,
+            time_zone: Tz::UTC,
+            classification: Classification::default(),
+            key_times: KeyTimes::default(),
+            participants: Vec::new(),
+            links: Vec::new(),
+            narrative: Narrative::default(),
+            timeline: Vec::new(),
+            action_items: Vec::new(),
+        }
+    }
+}
+
+impl Postmortem {
+    /// The timeline row with this ID, if the document has one.
+    #[must_use]
+    pub fn row(&self, id: RowId) -> Option<&TimelineRow> {
+        self.timeline.iter().find(|row| row.id == id)
+    }
+
+    /// The action item with this ID, if the document has one.
+    #[must_use]
+    pub fn action(&self, id: ActionId) -> Option<&ActionItem> {
+        self.action_items.iter().find(|item| item.id == id)
+    }
+
+    /// The severity level the document names, looked up on its own scale.
+    #[must_use]
+    pub fn severity_level(&self) -> Option<&SeverityLevel> {
+        let name = self.classification.severity.as_deref()?;
+        self.classification
+            .severity_scale
+            .iter()
+            .find(|level| level.name == name)
+    }
+}
+
+/// What kind of incident it was, how bad, and what it touched.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Classification {
+    /// Free text such as "Performance degradation".
+    pub incident_type: String,
+    /// The name of a level on `severity_scale`, or none while undecided.
+    pub severity: Option<String>,
+    /// The team's severity levels, most severe first; kept in the document so a team can
+    /// rename or describe its levels.
+    pub severity_scale: Vec<SeverityLevel>,
+    /// Services and components the incident touched.
+    pub services: Vec<String>,
+}
+
+impl Default for Classification {
+    fn default() -> Self {
+        Self {
+            incident_type: String::new(),
+            severity: None,
+            severity_scale: SeverityLevel::default_scale(),
+            services: Vec::new(),
+        }
+    }
+}
+
+/// The five moments that define an incident, each optional until known.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct KeyTimes {
+    /// When impact began.
+    pub started: Option<DateTime<Utc>>,
+    /// When someone or something noticed.
+    pub detected: Option<DateTime<Utc>>,
+    /// When a responder took it on.
+    pub acknowledged: Option<DateTime<Utc>>,
+    /// When user impact stopped.
+    pub mitigated: Option<DateTime<Utc>>,
+    /// When the incident was over.
+    pub resolved: Option<DateTime<Utc>>,
+}
+
+/// Names one of the key times, so code can walk them in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyTime {
+    /// Impact began.
+    Started,
+    /// The problem was noticed.
+    Detected,
+    /// A responder took it on.
+    Acknowledged,
+    /// User impact stopped.
+    Mitigated,
+    /// The incident was over.
+    Resolved,
+}
+
+impl KeyTime {
+    /// The key times in the order an incident passes through them.
+    pub const ALL: [Self; 5] = [
+        Self::Started,
+        Self::Detected,
+        Self::Acknowledged,
+        Self::Mitigated,
+        Self::Resolved,
+    ];
+
+    /// The word a person reads, capitalised for the start of a sentence.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Started => "Started",
+            Self::Detected => "Detected",
+            Self::Acknowledged => "Acknowledged",
+            Self::Mitigated => "Mitigated",
+            Self::Resolved => "Resolved",
+        }
+    }
+
+    /// The timeline marker that sets this key time, if one does (nothing marks the start).
+    #[must_use]
+    pub const fn marker(self) -> Option<Marker> {
+        match self {
+            Self::Started => None,
+            Self::Detected => Some(Marker::Detected),
+            Self::Acknowledged => Some(Marker::Acknowledged),
+            Self::Mitigated => Some(Marker::Mitigated),
+            Self::Resolved => Some(Marker::Resolved),
+        }
+    }
+
+    /// The key time a timeline marker sets, if it sets one.
+    #[must_use]
+    pub fn for_marker(marker: Marker) -> Option<Self> {
+        Self::ALL.into_iter().find(|key| key.marker() == Some(marker))
+    }
+}
+
+impl KeyTimes {
+    /// The value of one key time.
+    #[must_use]
+    pub const fn get(&self, key: KeyTime) -> Option<DateTime<Utc>> {
+        match key {
+            KeyTime::Started => self.started,
+            KeyTime::Detected => self.detected,
+            KeyTime::Acknowledged => self.acknowledged,
+            KeyTime::Mitigated => self.mitigated,
+            KeyTime::Resolved => self.resolved,
+        }
+    }
+
+    /// Changes one key time.
+    pub const fn set(&mut self, key: KeyTime, value: Option<DateTime<Utc>>) {
+        match key {
+            KeyTime::Started => self.started = value,
+            KeyTime::Detected => self.detected = value,
+            KeyTime::Acknowledged => self.acknowledged = value,
+            KeyTime::Mitigated => self.mitigated = value,
+            KeyTime::Resolved => self.resolved = value,
+        }
+    }
+}
+
+/// A person (or system) that took part in the response.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Participant {
+    /// Their name, as the team writes it.
+    pub name: String,
+    /// What they did.
+    pub role: ParticipantRole,
+    /// Their usual job or team, e.g. "on-call SRE".
+    pub note: String,
+}
+
+/// A place to read more about the incident.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Link {
+    /// What it points at.
+    pub kind: LinkKind,
+    /// The words shown for it.
+    pub label: String,
+    /// Where it points.
+    pub url: String,
+}
+
+/// One row of the timeline.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TimelineRow {
+    /// Stays with the row through edits and reordering.
+    pub id: RowId,
+    /// When it happened; rows may have no exact time.
+    pub time: Option<DateTime<Utc>>,
+    /// What happened or what was done.
+    pub event: String,
+    /// Detail worth keeping beside it.
+    pub notes: String,
+    /// Who did it, when that matters.
+    pub actor: Option<String>,
+    /// Which moment of the incident this row marks, if any.
+    pub marker: Marker,
+    /// Picked out for a short version of the timeline.
+    pub starred: bool,
+}
+
+/// One thing the team will do.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActionItem {
+    /// Stays with the item through edits and reordering.
+    pub id: ActionId,
+    /// What will be done.
+    pub action: String,
+    /// Who answers for it.
+    pub owner: String,
+    /// When it is due.
+    pub due: Option<NaiveDate>,
+    /// Where it stands.
+    pub status: ActionStatus,
+    /// How urgent it is.
+    pub priority: ActionPriority,
+    /// What it improves.
+    pub kind: ActionKind,
+    /// Where the work is tracked.
+    pub ticket_url: String,
+    /// The day it was finished.
+    pub completed: Option<NaiveDate>,
+}

@@ -1,0 +1,152 @@
+//! The written analysis: the fixed sections of the template and the team's own sections.
+
+use serde::{Deserialize, Serialize};
+
+/// The written sections of a postmortem, in the order a reader meets them.
+///
+/// Each text is Markdown as the lead typed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Narrative {
+    /// What happened, for someone with a minute to spare.
+    pub summary: String,
+    /// Who and what was affected, and how much.
+    pub impact: String,
+    /// Why it happened.
+    pub root_cause: String,
+    /// What set it off.
+    pub trigger: String,
+    /// What made it worse or more likely.
+    pub contributing_factors: String,
+    /// How it was noticed.
+    pub detection: String,
+    /// How it was fixed.
+    pub resolution: String,
+    /// Measurements and records that back the analysis.
+    pub supporting_evidence: String,
+    /// What helped.
+    pub what_went_well: String,
+    /// What hurt.
+    pub what_went_wrong: String,
+    /// What could have been worse.
+    pub where_we_got_lucky: String,
+    /// What the team takes away.
+    pub lessons_learned: String,
+    /// Sections the team added, in their chosen order.
+    pub custom_sections: Vec<CustomSection>,
+}
+
+/// A section the team added to the written analysis.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CustomSection {
+    /// The heading.
+    pub title: String,
+    /// The text, as Markdown.
+    pub text: String,
+}
+
+/// Names one of the built-in narrative sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// What happened, briefly.
+    Summary,
+    /// Who and what was affected.
+    Impact,
+    /// Why it happened.
+    RootCause,
+    /// What set it off.
+    Trigger,
+    /// What made it worse.
+    ContributingFactors,
+    /// How it was noticed.
+    Detection,
+    /// How it was fixed.
+    Resolution,
+    /// What backs the analysis.
+    SupportingEvidence,
+    /// What helped.
+    WhatWentWell,
+    /// What hurt.
+    WhatWentWrong,
+    /// What could have been worse.
+    WhereWeGotLucky,
+    /// What the team takes away.
+    LessonsLearned,
+}
+
+impl Section {
+    /// The built-in sections in the order a postmortem is read.
+    pub const ALL: [Self; 12] = [
+        Self::Summary,
+        Self::Impact,
+        Self::RootCause,
+        Self::Trigger,
+        Self::ContributingFactors,
+        Self::Detection,
+        Self::Resolution,
+        Self::SupportingEvidence,
+        Self::WhatWentWell,
+        Self::WhatWentWrong,
+        Self::WhereWeGotLucky,
+        Self::LessonsLearned,
+    ];
+
+    /// The section's heading.
+    #[must_use]
+    pub const fn heading(self) -> &'static str {
+        match self {
+            Self::Summary => "Summary",
+            Self::Impact => "Impact",
+            Self::RootCause => "Root cause",
+            Self::Trigger => "Trigger",
+            Self::ContributingFactors => "Contributing factors",
+            Self::Detection => "Detection",
+            Self::Resolution => "Resolution",
+            Self::SupportingEvidence => "Supporting evidence",
+            Self::WhatWentWell => "What went well",
+            Self::WhatWentWrong => "What went wrong",
+            Self::WhereWeGotLucky => "Where we got lucky",
+            Self::LessonsLearned => "Lessons learned",
+        }
+    }
+}
+
+impl Narrative {
+    /// The text of one built-in section.
+    #[must_use]
+    pub fn text(&self, section: Section) -> &str {
+        match section {
+            Section::Summary => &self.summary,
+            Section::Impact => &self.impact,
+            Section::RootCause => &self.root_cause,
+            Section::Trigger => &self.trigger,
+            Section::ContributingFactors => &self.contributing_factors,
+            Section::Detection => &self.detection,
+            Section::Resolution => &self.resolution,
+            Section::SupportingEvidence => &self.supporting_evidence,
+            Section::WhatWentWell => &self.what_went_well,
+            Section::WhatWentWrong => &self.what_went_wrong,
+            Section::WhereWeGotLucky => &self.where_we_got_lucky,
+            Section::LessonsLearned => &self.lessons_learned,
+        }
+    }
+
+    /// The text of one built-in section, to change it.
+    pub fn text_mut(&mut self, section: Section) -> &mut String {
+        match section {
+            Section::Summary => &mut self.summary,
+            Section::Impact => &mut self.impact,
+            Section::RootCause => &mut self.root_cause,
+            Section::Trigger => &mut self.trigger,
+            Section::ContributingFactors => &mut self.contributing_factors,
+            Section::Detection => &mut self.detection,
+            Section::Resolution => &mut self.resolution,
+            Section::SupportingEvidence => &mut self.supporting_evidence,
+            Section::WhatWentWell => &mut self.what_went_well,
+            Section::WhatWentWrong => &mut self.what_went_wrong,
+            Section::WhereWeGotLucky => &mut self.where_we_got_lucky,
+            Section::LessonsLearned => &mut self.lessons_learned,
+        }
+    }
+}

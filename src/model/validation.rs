@@ -1,0 +1,278 @@
+//! Checks a postmortem for the mistakes that make it wrong or misleading, and says in plain
+//! words what is wrong and where.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+use super::document::{KeyTime, Postmortem};
+use super::ids::{ActionId, RowId};
+use super::kinds::Marker;
+use super::time::format_instant;
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// The document says something that cannot be true; `hindsight check` fails on it.
+    Error,
+    /// Probably a mistake or a gap worth filling.
+    Warning,
+}
+
+impl Level {
+    /// The lowercase word used in reports.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+/// Where in the document a finding points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// The document's title.
+    Title,
+    /// The document's severity.
+    Severity,
+    /// One of the key times.
+    KeyTime(KeyTime),
+    /// A timeline row.
+    TimelineRow(RowId),
+    /// An action item.
+    ActionItem(ActionId),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Title => f.write_str("title"),
+            Self::Severity => f.write_str("severity"),
+            Self::KeyTime(key) => write!(f, "key time {}", key.label().to_lowercase()),
+            Self::TimelineRow(id) => write!(f, "timeline row {}", id.short()),
+            Self::ActionItem(id) => write!(f, "action item {}", id.short()),
+        }
+    }
+}
+
+/// One thing validation found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// How much it matters.
+    pub level: Level,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// Where it is.
+    pub place: Place,
+}
+
+impl Finding {
+    fn error(place: Place, message: String) -> Self {
+        Self {
+            level: Level::Error,
+            message,
+            place,
+        }
+    }
+
+    fn warning(place: Place, message: String) -> Self {
+        Self {
+            level: Level::Warning,
+            message,
+            place,
+        }
+    }
+}
+
+/// Every finding for the document, errors first, each group in document order.
+#[must_use]
+pub fn validate(doc: &Postmortem) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_title(doc, &mut findings);
+    check_severity(doc, &mut findings);
+    check_key_time_order(doc, &mut findings);
+    check_duplicate_ids(doc, &mut findings);
+    check_timeline_order(doc, &mut findings);
+    check_markers(doc, &mut findings);
+    check_action_items(doc, &mut findings);
+    // A stable sort keeps document order within each level.
+    findings.sort_by_key(|finding| finding.level);
+    findings
+}
+
+/// Counts the errors and warnings in a list of findings.
+#[must_use]
+pub fn count_levels(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings.iter().filter(|f| f.level == Level::Error).count();
+    (errors, findings.len() - errors)
+}
+
+fn check_title(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    if doc.title.trim().is_empty() {
+        findings.push(Finding::error(
+            Place::Title,
+            "The postmortem has no title.".to_owned(),
+        ));
+    }
+}
+
+fn check_severity(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    if let Some(name) = &doc.classification.severity
+        && doc.severity_level().is_none()
+    {
+        findings.push(Finding::warning(
+            Place::Severity,
+            format!("Severity \u{201c}{name}\u{201d} is not a level of this document's severity scale."),
+        ));
+    }
+}
+
+/// Each key time must not come before the nearest earlier key time that is filled in:
+/// detected before started is what makes other tools show negative durations.
+fn check_key_time_order(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    let zone = doc.time_zone;
+    let mut latest_before: Option<(KeyTime, DateTime<Utc>)> = None;
+    for key in KeyTime::ALL {
+        let Some(time) = doc.key_times.get(key) else {
+            continue;
+        };
+        if let Some((earlier_key, earlier_time)) = latest_before
+            && time < earlier_time
+        {
+            findings.push(Finding::error(
+                Place::KeyTime(key),
+                format!(
+                    "{} ({}) is before {} ({}).",
+                    key.label(),
+                    format_instant(time, zone),
+                    earlier_key.label().to_lowercase(),
+                    format_instant(earlier_time, zone),
+                ),
+            ));
+            // Keep comparing against the later of the two, so one wrong time is reported once.
+            continue;
+        }
+        latest_before = Some((key, time));
+    }
+}
+
+fn check_duplicate_ids(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    let mut seen_rows = HashSet::new();
+    for (index, row) in doc.timeline.iter().enumerate() {
+        if !seen_rows.insert(row.id) {
+            findings.push(Finding::error(
+                Place::TimelineRow(row.id),
+                format!(
+                    "Timeline row {} has the same ID as an earlier row; give it a new one.",
+                    index + 1
+                ),
+            ));
+        }
+    }
+    let mut seen_actions = HashSet::new();
+    for (index, item) in doc.action_items.iter().enumerate() {
+        if !seen_actions.insert(item.id) {
+            findings.push(Finding::error(
+                Place::ActionItem(item.id),
+                format!(
+                    "Action item {} has the same ID as an earlier item; give it a new one.",
+                    index + 1
+                ),
+            ));
+        }
+    }
+}
+
+/// Rows are ordered by hand; a timed row earlier than a timed row above it is flagged.
+fn check_timeline_order(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    let zone = doc.time_zone;
+    let mut latest_above: Option<(usize, DateTime<Utc>)> = None;
+    for (index, row) in doc.timeline.iter().enumerate() {
+        let Some(time) = row.time else { continue };
+        match latest_above {
+            Some((above_index, above_time)) if time < above_time => {
+                findings.push(Finding::warning(
+                    Place::TimelineRow(row.id),
+                    format!(
+                        "Timeline row {} ({}) is earlier than row {} ({}) above it.",
+                        index + 1,
+                        format_instant(time, zone),
+                        above_index + 1,
+                        format_instant(above_time, zone),
+                    ),
+                ));
+            }
+            _ => latest_above = Some((index, time)),
+        }
+    }
+}
+
+fn check_markers(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    let zone = doc.time_zone;
+    let mut first_with_marker: Vec<(Marker, usize)> = Vec::new();
+    for (index, row) in doc.timeline.iter().enumerate() {
+        let Some(key) = KeyTime::for_marker(row.marker) else {
+            continue;
+        };
+        let place = Place::TimelineRow(row.id);
+        let position = index + 1;
+        let marker = row.marker.label().to_lowercase();
+        if let Some(&(_, first)) = first_with_marker.iter().find(|(m, _)| *m == row.marker) {
+            findings.push(Finding::warning(
+                place,
+                format!(
+                    "Timeline rows {} and {position} are both marked {marker}; only one row can be.",
+                    first + 1
+                ),
+            ));
+            continue;
+        }
+        first_with_marker.push((row.marker, index));
+        match (row.time, doc.key_times.get(key)) {
+            (None, _) => findings.push(Finding::warning(
+                place,
+                format!("Timeline row {position} is marked {marker} but has no time."),
+            )),
+            (Some(row_time), None) => findings.push(Finding::warning(
+                place,
+                format!(
+                    "Timeline row {position} is marked {marker} at {}, but the key time {marker} is empty.",
+                    format_instant(row_time, zone)
+                ),
+            )),
+            (Some(row_time), Some(key_time)) if row_time != key_time => {
+                findings.push(Finding::warning(
+                    place,
+                    format!(
+                        "Timeline row {position} is marked {marker} at {}, but the key time {marker} is {}.",
+                        format_instant(row_time, zone),
+                        format_instant(key_time, zone)
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_action_items(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    for (index, item) in doc.action_items.iter().enumerate() {
+        let place = Place::ActionItem(item.id);
+        let position = index + 1;
+        if item.owner.trim().is_empty() {
+            findings.push(Finding::warning(
+                place,
+                format!("Action item {position} has no owner."),
+            ));
+        }
+        if item.due.is_none() {
+            findings.push(Finding::warning(
+                place,
+                format!("Action item {position} has no due date."),
+            ));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The ways reading or writing a postmortem file can fail, each worded for the person who
+//! has to fix it.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::format::MAX_FILE_BYTES;
+use crate::model::FORMAT_VERSION;
+
+/// Why a file could not be opened as a postmortem.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The operating system would not give us the bytes.
+    #[error("{}: cannot read the file: {}", path.display(), plain_io_reason(source))]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+    /// The file is larger than any real postmortem, and reading it could exhaust memory.
+    #[error(
+        "{}: the file is {} MB; Hindsight opens postmortems of up to {} MB, so this is probably not one",
+        path.display(),
+        size / 1_000_000,
+        MAX_FILE_BYTES / 1_000_000
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The file is not valid RON, or its values do not fit a postmortem.
+    #[error("{}:{line}:{column}: {reason}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The line of the problem, from 1.
+        line: usize,
+        /// The column of the problem, from 1.
+        column: usize,
+        /// What is wrong there.
+        reason: String,
+    },
+    /// The file is readable RON but has no `format_version`, so it is some other program's file.
+    #[error(
+        "{}:1:1: this is not a Hindsight postmortem: it has no format_version field at the top",
+        path.display()
+    )]
+    NotAPostmortem {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was written by a newer Hindsight; reading part of it could lose the rest.
+    #[error(
+        "{}:{line}:{column}: written in format version {found}, but this Hindsight reads versions up to {FORMAT_VERSION}; update Hindsight to open it",
+        path.display()
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Where the version is written.
+        line: usize,
+        /// Where the version is written.
+        column: usize,
+        /// The version the file claims.
+        found: u32,
+    },
+}
+
+/// Why a document could not be saved. The file that was there before is always left intact.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Writing, syncing or renaming failed.
+    #[error("could not save {}: {}", path.display(), plain_io_reason(source))]
+    Write {
+        /// The file being saved.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+    /// The document could not be turned into RON (a bug, not a user error).
+    #[error("could not write the document as RON: {0}")]
+    Serialize(#[from] ron::Error),
+}
+
+/// The operating system's message, with a hint for the failures people can act on.
+fn plain_io_reason(error: &io::Error) -> String {
+    let hint = match error.kind() {
+        io::ErrorKind::NotFound => "the file or its folder does not exist",
+        io::ErrorKind::PermissionDenied => "permission denied (is the file or folder read-only?)",
+        io::ErrorKind::StorageFull => "the disk is full",
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+        io::ErrorKind::IsADirectory => "that is a folder, not a file",
+        _ => return error.to_string(),
+    };
+    format!("{hint} ({error})")
+}

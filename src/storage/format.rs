@@ -1,0 +1,158 @@
+//! The file format: pretty RON in one canonical layout, with `format_version` first.
+//!
+//! Canonical means the same document always gives the same bytes, and changing one field
+//! changes only that field's lines, so postmortems diff and merge cleanly in git. Strings are
+//! written unescaped, so a paragraph edit shows up as the lines that changed rather than as
+//! one long escaped line.
+
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use super::error::{LoadError, SaveError};
+use crate::model::{FORMAT_VERSION, Postmortem};
+
+/// The largest file Hindsight will read. Real postmortems are kilobytes; a generated stress
+/// document of 10,000 rows and 10,000 actions is about 4 MB. Anything past this is refused
+/// before it is read, so memory stays bounded whatever is handed to us.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How deeply values may nest. A postmortem nests five levels; the limit stops hostile input
+/// from exhausting the stack.
+const RECURSION_LIMIT: usize = 64;
+
+/// Writes the document in canonical form, always as the current format version.
+pub fn to_canonical_ron(doc: &Postmortem) -> Result<String, SaveError> {
+    let config = PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .escape_strings(false);
+    let mut text = ron::Options::default().to_string_pretty(doc, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads a postmortem from text; `path` names the source in error messages.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Postmortem, LoadError> {
+    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options = ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT);
+    // Read only the version first: a file from a newer Hindsight must be refused whole, not
+    // half-read by the structs of this version.
+    let probe: VersionProbe = options
+        .from_str(text)
+        .map_err(|error| invalid(path, &error))?;
+    let found = probe.format_version;
+    if found == 0 {
+        return Err(LoadError::NotAPostmortem {
+            path: path.to_owned(),
+        });
+    }
+    if found > FORMAT_VERSION {
+        let (line, column) = position_of("format_version", text);
+        return Err(LoadError::TooNew {
+            path: path.to_owned(),
+            line,
+            column,
+            found,
+        });
+    }
+
+    let mut doc: Postmortem = options
+        .from_str(text)
+        .map_err(|error| invalid(path, &error))?;
+    // Older files are upgraded in memory and written back in the current format.
+    doc.format_version = FORMAT_VERSION;
+    Ok(doc)
+}
+
+/// Reads a postmortem from raw bytes, refusing anything that is not UTF-8 text.
+pub(super) fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Postmortem, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_ron_str(text, path),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            // Everything before the bad byte is valid UTF-8, so this cannot fail.
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = end_position(before);
+            Err(LoadError::Invalid {
+                path: path.to_owned(),
+                line,
+                column,
+                reason: format!(
+                    "this is not a text file (byte {} is not UTF-8); a postmortem is RON text",
+                    error.valid_up_to()
+                ),
+            })
+        }
+    }
+}
+
+/// Only the version, with every other field skipped unread. Versions count from 1, so 0
+/// stands for "no version given".
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    format_version: u32,
+}
+
+fn invalid(path: &Path, error: &ron::error::SpannedError) -> LoadError {
+    LoadError::Invalid {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        reason: plain_reason(&error.code),
+    }
+}
+
+/// RON's own message, reworded where it would puzzle someone who has never seen RON.
+fn plain_reason(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early (is it truncated or empty?)".to_owned(),
+        ron::Error::ExceededRecursionLimit => format!(
+            "values are nested more than {RECURSION_LIMIT} levels deep; no postmortem nests that deep"
+        ),
+        ron::Error::ExpectedStructLike => {
+            "expected `(` to start the postmortem; this does not look like a Hindsight RON file"
+                .to_owned()
+        }
+        other => {
+            let message = other.to_string();
+            // RON capitalises its messages; ours follow "path:line:column:" in lower case.
+            let mut chars = message.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+    }
+}
+
+/// The 1-based line and column just past `text`.
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text.rsplit('\n').next().map_or(0, |last| last.chars().count());
+    (line, column)
+}
+
+/// The 1-based line and column where `needle` first appears, or 1:1.
+fn position_of(needle: &str, text: &str) -> (usize, usize) {
+    text.find(needle)
+        .map_or((1, 1), |offset| end_position(&text[..offset]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_from_one() {
+        assert_eq!(end_position(""), (1, 1));
+        assert_eq!(end_position("ab"), (1, 3));
+        assert_eq!(end_position("ab\nc"), (2, 2));
+        assert_eq!(position_of("x", "(\n  x: 1)"), (2, 3));
+    }
+}

@@ -1,0 +1,135 @@
+//! The editor's panels. Each draws from a read-only view of the state and records what the
+//! person asked for in [`UiRequests`]; nothing here changes the document directly.
+
+mod action_items;
+mod analysis;
+mod menu;
+mod modals;
+mod overview;
+mod status_bar;
+mod theme;
+mod timeline;
+
+pub use modals::modals_ui;
+
+use std::path::{Path, PathBuf};
+
+use crate::app::{GuardAnswer, OpenDocument, PromptAnswer, UiCommand};
+use crate::model::Edit;
+
+/// The parts of a postmortem, each with its own panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Metadata, classification, key times, people and links.
+    Overview,
+    /// What happened when.
+    Timeline,
+    /// The written analysis.
+    Analysis,
+    /// What the team will do.
+    ActionItems,
+}
+
+impl Part {
+    /// The parts in the order of the side panel.
+    pub const ALL: [Self; 4] = [Self::Overview, Self::Timeline, Self::Analysis, Self::ActionItems];
+
+    /// The name in the side panel.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Overview => "Overview",
+            Self::Timeline => "Timeline",
+            Self::Analysis => "Analysis",
+            Self::ActionItems => "Action items",
+        }
+    }
+}
+
+/// What the panels read.
+pub struct View<'a> {
+    /// The open document.
+    pub document: &'a OpenDocument,
+    /// The part on screen.
+    pub part: Part,
+    /// For File → Open recent.
+    pub recent_files: &'a [PathBuf],
+    /// The last thing that happened, for the status bar.
+    pub status: &'a str,
+    /// Whether a file dialog is open, so the status bar can say so.
+    pub dialog_open: bool,
+}
+
+/// What the person asked for during one frame, applied after layout.
+#[derive(Debug, Default)]
+#[must_use = "requests do nothing until the app applies them"]
+pub struct UiRequests {
+    /// A menu or keyboard command.
+    pub command: Option<UiCommand>,
+    /// Changes to the document, in the order they were made.
+    pub edits: Vec<Edit>,
+    /// Show another part of the document.
+    pub show_part: Option<Part>,
+    /// Open a file from File → Open recent.
+    pub open_recent: Option<PathBuf>,
+    /// Open a file dropped on the window.
+    pub open_dropped: Option<PathBuf>,
+    /// The answer to the unsaved-changes question.
+    pub guard_answer: Option<GuardAnswer>,
+    /// The answer to the path form.
+    pub prompt_answer: Option<PromptAnswer>,
+    /// Close the error message.
+    pub dismiss_error: bool,
+}
+
+/// Draws the whole editor window.
+pub fn editor_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, view, requests));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, view));
+    egui::Panel::left("parts")
+        .resizable(false)
+        .exact_size(170.0)
+        .show(ui, |ui| parts_ui(ui, view, requests));
+    egui::CentralPanel::default().show(ui, |ui| {
+        let doc = view.document.doc();
+        match view.part {
+            Part::Overview => overview::overview_ui(ui, view.document, &mut requests.edits),
+            Part::Timeline => timeline::timeline_ui(ui, doc),
+            Part::Analysis => analysis::analysis_ui(ui, doc),
+            Part::ActionItems => action_items::action_items_ui(ui, doc),
+        }
+    });
+}
+
+/// The side panel that moves between the parts of the document.
+fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
+    let doc = view.document.doc();
+    ui.add_space(8.0);
+    for part in Part::ALL {
+        let count = match part {
+            Part::Overview | Part::Analysis => None,
+            Part::Timeline => Some(doc.timeline.len()),
+            Part::ActionItems => Some(doc.action_items.len()),
+        };
+        let text = match count {
+            Some(count) => format!("{}  ({count})", part.label()),
+            None => part.label().to_owned(),
+        };
+        let button = egui::Button::selectable(view.part == part, text)
+            .min_size(egui::vec2(ui.available_width(), 28.0));
+        if ui.add(button).clicked() {
+            requests.show_part = Some(part);
+        }
+    }
+}
+
+/// A path as people read it: the file name, then the folder it is in.
+fn describe_path(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => format!("{name}  \u{2014}  {}", folder.display()),
+        None => name,
+    }
+}

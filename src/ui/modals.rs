@@ -1,0 +1,124 @@
+//! The questions and messages that stop the editor until answered: the unsaved-changes guard,
+//! the path form and error messages.
+
+use std::path::PathBuf;
+
+use super::UiRequests;
+use crate::app::{GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose};
+
+/// Draws whichever modal is open; at most one is shown, the most urgent first.
+pub fn modals_ui(
+    ctx: &egui::Context,
+    document: &OpenDocument,
+    guard: Option<&GuardedAction>,
+    prompt: Option<&mut PathPrompt>,
+    error: Option<&str>,
+    requests: &mut UiRequests,
+) {
+    if let Some(message) = error {
+        error_ui(ctx, message, requests);
+    } else if let Some(action) = guard {
+        guard_ui(ctx, document, action, requests);
+    } else if let Some(prompt) = prompt {
+        path_prompt_ui(ctx, prompt, requests);
+    }
+}
+
+fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
+    let modal = egui::Modal::new(egui::Id::unique("error_modal")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("Hindsight");
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(message).wrap());
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("OK").clicked() {
+                requests.dismiss_error = true;
+            }
+        });
+    });
+    if modal.should_close() {
+        requests.dismiss_error = true;
+    }
+}
+
+fn guard_ui(
+    ctx: &egui::Context,
+    document: &OpenDocument,
+    action: &GuardedAction,
+    requests: &mut UiRequests,
+) {
+    let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(format!(
+            "Save changes to \u{201c}{}\u{201d} before {}?",
+            document.display_name(),
+            action.verb()
+        ));
+        ui.add_space(6.0);
+        ui.label("Your changes will be lost if you don't save them.");
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Save").clicked() {
+                requests.guard_answer = Some(GuardAnswer::Save);
+            }
+            if ui.button("Cancel").clicked() {
+                requests.guard_answer = Some(GuardAnswer::Cancel);
+            }
+            if ui.button("Don't save").clicked() {
+                requests.guard_answer = Some(GuardAnswer::DontSave);
+            }
+        });
+    });
+    if modal.should_close() && requests.guard_answer.is_none() {
+        requests.guard_answer = Some(GuardAnswer::Cancel);
+    }
+}
+
+fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut UiRequests) {
+    let (heading, action) = match prompt.purpose {
+        PromptPurpose::Open => ("Open a postmortem", "Open"),
+        PromptPurpose::Save => ("Save the postmortem", "Save"),
+    };
+    let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(heading);
+        if let Some(reason) = &prompt.reason {
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(reason.as_str()).wrap());
+        }
+        ui.add_space(8.0);
+        let label = ui.label("Path of the .ron file");
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut prompt.text)
+                .desired_width(f32::INFINITY)
+                .hint_text("/home/you/postmortems/incident.ron"),
+        );
+        let field = field.labelled_by(label.id);
+        if !field.has_focus() && prompt.text.is_empty() {
+            field.request_focus();
+        }
+        let path = PathBuf::from(prompt.text.trim());
+        let typed = !prompt.text.trim().is_empty();
+        if prompt.purpose == PromptPurpose::Save && typed && path.is_file() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "A file with this name exists; saving replaces it.",
+            );
+        }
+        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let confirm = ui.add_enabled(typed, egui::Button::new(action)).clicked();
+            if (confirm || (entered && typed)) && requests.prompt_answer.is_none() {
+                requests.prompt_answer = Some(PromptAnswer::Confirm(path.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                requests.prompt_answer = Some(PromptAnswer::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && requests.prompt_answer.is_none() {
+        requests.prompt_answer = Some(PromptAnswer::Cancel);
+    }
+}

@@ -1,0 +1,33 @@
+//! The status bar: where the document lives, whether it is saved, what validation found.
+
+use super::View;
+use super::theme;
+use crate::model::count_levels;
+
+/// Draws the status bar.
+pub fn status_bar_ui(ui: &mut egui::Ui, view: &View<'_>) {
+    ui.horizontal(|ui| {
+        let document = view.document;
+        match document.path() {
+            Some(path) => ui.label(path.display().to_string()),
+            None => ui.label("Untitled \u{2014} not saved to a file yet"),
+        };
+        if document.is_dirty() {
+            ui.separator();
+            ui.colored_label(theme::unsaved(ui.visuals()), "Unsaved changes");
+        }
+        if view.dialog_open {
+            ui.separator();
+            ui.spinner();
+            ui.label("Waiting for the file dialog\u{2026}");
+        }
+        if !view.status.is_empty() {
+            ui.separator();
+            ui.weak(view.status);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (errors, warnings) = count_levels(document.findings());
+            theme::findings_summary_ui(ui, errors, warnings);
+        });
+    });
+}
