@@ -49,7 +49,9 @@ fn main() -> ExitCode {
             return match hindsight::app::run(arguments.file) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    report(&format!("hindsight: could not open the editor window: {error}"));
+                    report(&format!(
+                        "hindsight: could not open the editor window: {error}"
+                    ));
                     ExitCode::FAILURE
                 }
             };

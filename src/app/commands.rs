@@ -65,6 +65,7 @@ impl UiCommand {
 
     /// The command whose shortcut was pressed this frame, if any; the key press is consumed
     /// so no text field also sees it.
+    #[must_use]
     pub fn from_shortcuts(ctx: &egui::Context) -> Option<Self> {
         // Shift+S first: the plain Ctrl+S shortcut would also match Ctrl+Shift+S.
         let mut by_specificity = Self::FILE_MENU;

@@ -57,10 +57,10 @@ impl OpenDocument {
     /// The name shown in the window title: the file name, or "Untitled".
     #[must_use]
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| "Untitled".to_owned(), |name| name.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
     }
 
     /// Whether there are changes that saving would write.

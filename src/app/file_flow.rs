@@ -95,7 +95,7 @@ impl HindsightApp {
                     ..Postmortem::default()
                 };
                 self.document = OpenDocument::untitled(doc);
-                self.status = "New postmortem".to_owned();
+                "New postmortem".clone_into(&mut self.status);
             }
             GuardedAction::Open => self.start_dialog(ctx, DialogPurpose::Open),
             GuardedAction::OpenTypedPath => self.prompt(PromptPurpose::Open, None),
@@ -147,12 +147,11 @@ impl HindsightApp {
     /// Saves to the current file, or asks where for an untitled document. Returns whether the
     /// document is now saved.
     pub(super) fn save(&mut self, ctx: &egui::Context) -> bool {
-        match self.document.path().map(Path::to_owned) {
-            Some(path) => self.save_to(path),
-            None => {
-                self.start_dialog(ctx, DialogPurpose::SaveAs);
-                false
-            }
+        if let Some(path) = self.document.path().map(Path::to_owned) {
+            self.save_to(path)
+        } else {
+            self.start_dialog(ctx, DialogPurpose::SaveAs);
+            false
         }
     }
 
@@ -186,7 +185,11 @@ impl HindsightApp {
         };
         let request = DialogRequest {
             kind,
-            start_folder: self.document.path().and_then(Path::parent).map(Path::to_owned),
+            start_folder: self
+                .document
+                .path()
+                .and_then(Path::parent)
+                .map(Path::to_owned),
         };
         let wake_ctx = ctx.clone();
         let outcome = self

@@ -99,7 +99,9 @@ impl HindsightApp {
             Some(path) => app.open_path(path),
             None => match example_postmortem() {
                 Ok(doc) => app.document = OpenDocument::untitled(doc),
-                Err(error) => app.error = Some(format!("The bundled example did not open: {error}")),
+                Err(error) => {
+                    app.error = Some(format!("The bundled example did not open: {error}"))
+                }
             },
         }
         app
@@ -221,7 +223,10 @@ impl HindsightApp {
 
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let marker = if self.document.is_dirty() { "*" } else { "" };
-        let title = format!("{marker}{} \u{2014} Hindsight", self.document.display_name());
+        let title = format!(
+            "{marker}{} \u{2014} Hindsight",
+            self.document.display_name()
+        );
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
@@ -243,7 +248,10 @@ fn dropped_ron_file(ctx: &egui::Context) -> Option<PathBuf> {
             .dropped_files
             .iter()
             .map(|file| file.path())
-            .find(|path| path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("ron")))
+            .find(|path| {
+                path.extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+            })
             .map(std::path::Path::to_owned)
     })
 }

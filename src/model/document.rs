@@ -196,7 +196,9 @@ impl KeyTime {
     /// The key time a timeline marker sets, if it sets one.
     #[must_use]
     pub fn for_marker(marker: Marker) -> Option<Self> {
-        Self::ALL.into_iter().find(|key| key.marker() == Some(marker))
+        Self::ALL
+            .into_iter()
+            .find(|key| key.marker() == Some(marker))
     }
 }
 

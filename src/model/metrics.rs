@@ -17,7 +17,10 @@ pub enum Interval {
 }
 
 impl Interval {
-    fn between(start: Option<chrono::DateTime<chrono::Utc>>, end: Option<chrono::DateTime<chrono::Utc>>) -> Self {
+    fn between(
+        start: Option<chrono::DateTime<chrono::Utc>>,
+        end: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Self {
         match (start, end) {
             (Some(start), Some(end)) if end >= start => Self::Known(end - start),
             (Some(_), Some(_)) => Self::Negative,
@@ -71,7 +74,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     fn at(hour: u32, minute: u32) -> Option<chrono::DateTime<Utc>> {
-        Some(Utc.with_ymd_and_hms(2025, 8, 1, hour, minute, 0).unwrap())
+        Utc.with_ymd_and_hms(2025, 8, 1, hour, minute, 0).single()
     }
 
     #[test]
@@ -85,10 +88,22 @@ mod tests {
         };
         let metrics = Metrics::from_key_times(&times);
         assert_eq!(metrics.duration, Interval::Known(TimeDelta::minutes(30)));
-        assert_eq!(metrics.time_to_detect, Interval::Known(TimeDelta::minutes(2)));
-        assert_eq!(metrics.time_to_acknowledge, Interval::Known(TimeDelta::minutes(3)));
-        assert_eq!(metrics.time_to_mitigate, Interval::Known(TimeDelta::minutes(17)));
-        assert_eq!(metrics.time_to_resolve, Interval::Known(TimeDelta::minutes(30)));
+        assert_eq!(
+            metrics.time_to_detect,
+            Interval::Known(TimeDelta::minutes(2))
+        );
+        assert_eq!(
+            metrics.time_to_acknowledge,
+            Interval::Known(TimeDelta::minutes(3))
+        );
+        assert_eq!(
+            metrics.time_to_mitigate,
+            Interval::Known(TimeDelta::minutes(17))
+        );
+        assert_eq!(
+            metrics.time_to_resolve,
+            Interval::Known(TimeDelta::minutes(30))
+        );
     }
 
     #[test]
@@ -107,7 +122,10 @@ mod tests {
             resolved: at(14, 33),
             ..KeyTimes::default()
         };
-        assert_eq!(Metrics::from_key_times(&no_start).duration, Interval::Missing);
+        assert_eq!(
+            Metrics::from_key_times(&no_start).duration,
+            Interval::Missing
+        );
     }
 
     #[test]

@@ -52,7 +52,10 @@ mod tests {
             "2025-08-01 16:03 CEST"
         );
         let with_seconds = Utc.with_ymd_and_hms(2025, 8, 1, 14, 3, 30).unwrap();
-        assert_eq!(format_instant(with_seconds, Tz::UTC), "2025-08-01 14:03:30 UTC");
+        assert_eq!(
+            format_instant(with_seconds, Tz::UTC),
+            "2025-08-01 14:03:30 UTC"
+        );
     }
 
     #[test]

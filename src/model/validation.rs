@@ -125,7 +125,9 @@ fn check_severity(doc: &Postmortem, findings: &mut Vec<Finding>) {
     {
         findings.push(Finding::warning(
             Place::Severity,
-            format!("Severity \u{201c}{name}\u{201d} is not a level of this document's severity scale."),
+            format!(
+                "Severity \u{201c}{name}\u{201d} is not a level of this document's severity scale."
+            ),
         ));
     }
 }

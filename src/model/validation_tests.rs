@@ -69,7 +69,7 @@ fn an_empty_title_is_an_error() {
 fn detected_before_started_is_an_error_naming_both_times() {
     let mut doc = clean();
     doc.key_times.detected = Some(at(14, 1));
-    doc.timeline[1].time = Some(at(14, 1));
+    doc.timeline[1].marker = Marker::Unmarked;
     let finding = only_finding(&doc);
     assert_eq!(finding.level, Level::Error);
     assert_eq!(finding.place, Place::KeyTime(KeyTime::Detected));
@@ -85,7 +85,11 @@ fn resolved_before_mitigated_is_an_error() {
     doc.key_times.resolved = Some(at(14, 10));
     let finding = only_finding(&doc);
     assert_eq!(finding.place, Place::KeyTime(KeyTime::Resolved));
-    assert!(finding.message.contains("before mitigated"), "{}", finding.message);
+    assert!(
+        finding.message.contains("before mitigated"),
+        "{}",
+        finding.message
+    );
 }
 
 #[test]
@@ -100,7 +104,8 @@ fn order_is_checked_against_the_nearest_filled_in_time() {
     assert!(
         findings
             .iter()
-            .any(|f| f.place == Place::KeyTime(KeyTime::Mitigated) && f.message.contains("before started")),
+            .any(|f| f.place == Place::KeyTime(KeyTime::Mitigated)
+                && f.message.contains("before started")),
         "{findings:#?}"
     );
     // Resolved (14:33) is after mitigated and after started: one wrong time, one error.
@@ -125,7 +130,8 @@ fn a_row_earlier_than_a_row_above_it_is_a_warning() {
 #[test]
 fn rows_with_equal_times_or_no_time_are_in_order() {
     let mut doc = clean();
-    doc.timeline.insert(2, row(Some(at(14, 5)), Marker::Unmarked));
+    doc.timeline
+        .insert(2, row(Some(at(14, 5)), Marker::Unmarked));
     doc.timeline.insert(0, row(None, Marker::Unmarked));
     assert_eq!(validate(&doc), Vec::new());
 }
@@ -146,11 +152,19 @@ fn a_marked_row_whose_time_differs_from_the_key_time_is_a_warning() {
 fn a_marked_row_without_a_key_time_or_without_a_time_is_a_warning() {
     let mut doc = clean();
     doc.key_times.detected = None;
-    assert!(only_finding(&doc).message.contains("the key time detected is empty"));
+    assert!(
+        only_finding(&doc)
+            .message
+            .contains("the key time detected is empty")
+    );
 
     let mut doc = clean();
     doc.timeline[1].time = None;
-    assert!(only_finding(&doc).message.contains("marked detected but has no time"));
+    assert!(
+        only_finding(&doc)
+            .message
+            .contains("marked detected but has no time")
+    );
 }
 
 #[test]
@@ -173,10 +187,17 @@ fn an_action_without_owner_or_due_date_is_a_warning_each() {
     let messages: Vec<_> = findings.iter().map(|f| f.message.as_str()).collect();
     assert_eq!(
         messages,
-        ["Action item 1 has no owner.", "Action item 1 has no due date."]
+        [
+            "Action item 1 has no owner.",
+            "Action item 1 has no due date."
+        ]
     );
     assert!(findings.iter().all(|f| f.level == Level::Warning));
-    assert!(findings.iter().all(|f| f.place == Place::ActionItem(doc.action_items[0].id)));
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.place == Place::ActionItem(doc.action_items[0].id))
+    );
 }
 
 #[test]

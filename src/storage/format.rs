@@ -39,8 +39,7 @@ pub fn to_canonical_ron(doc: &Postmortem) -> Result<String, SaveError> {
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Postmortem, LoadError> {
     // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = ron::Options::default()
-        .with_recursion_limit(RECURSION_LIMIT);
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     // Read only the version first: a file from a newer Hindsight must be refused whole, not
     // half-read by the structs of this version.
     let probe: VersionProbe = options
@@ -134,7 +133,10 @@ fn plain_reason(code: &ron::Error) -> String {
 /// The 1-based line and column just past `text`.
 fn end_position(text: &str) -> (usize, usize) {
     let line = 1 + text.matches('\n').count();
-    let column = 1 + text.rsplit('\n').next().map_or(0, |last| last.chars().count());
+    let column = 1 + text
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count());
     (line, column)
 }
 

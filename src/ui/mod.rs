@@ -32,7 +32,12 @@ pub enum Part {
 
 impl Part {
     /// The parts in the order of the side panel.
-    pub const ALL: [Self; 4] = [Self::Overview, Self::Timeline, Self::Analysis, Self::ActionItems];
+    pub const ALL: [Self; 4] = [
+        Self::Overview,
+        Self::Timeline,
+        Self::Analysis,
+        Self::ActionItems,
+    ];
 
     /// The name in the side panel.
     #[must_use]
@@ -125,9 +130,10 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
 
 /// A path as people read it: the file name, then the folder it is in.
 fn describe_path(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
         Some(folder) => format!("{name}  \u{2014}  {}", folder.display()),
         None => name,

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use super::UiRequests;
-use crate::app::{GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose};
+use crate::app::{
+    GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose,
+};
 
 /// Draws whichever modal is open; at most one is shown, the most urgent first.
 pub fn modals_ui(

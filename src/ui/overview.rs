@@ -19,7 +19,13 @@ pub fn overview_ui(ui: &mut egui::Ui, document: &OpenDocument, edits: &mut Vec<E
             .min_col_width(140.0)
             .show(ui, |ui| {
                 text_row_ui(ui, "Title", &doc.title, Edit::SetTitle, edits);
-                text_row_ui(ui, "Incident ID", &doc.incident_id, Edit::SetIncidentId, edits);
+                text_row_ui(
+                    ui,
+                    "Incident ID",
+                    &doc.incident_id,
+                    Edit::SetIncidentId,
+                    edits,
+                );
                 status_row_ui(ui, doc.status, edits);
                 text_row_ui(
                     ui,

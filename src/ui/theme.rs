@@ -33,7 +33,11 @@ pub fn findings_summary_ui(ui: &mut egui::Ui, errors: usize, warnings: usize) {
             format!("{count} {word}s")
         }
     };
-    let text = format!("{} \u{b7} {}", noun(errors, "error"), noun(warnings, "warning"));
+    let text = format!(
+        "{} \u{b7} {}",
+        noun(errors, "error"),
+        noun(warnings, "warning")
+    );
     let colour = if errors > 0 {
         level_colour(&visuals, Level::Error)
     } else {
