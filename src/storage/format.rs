@@ -39,6 +39,14 @@ pub fn to_canonical_ron(doc: &Postmortem) -> Result<String, SaveError> {
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Postmortem, LoadError> {
     // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Invalid {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            reason: "the file is empty".to_owned(),
+        });
+    }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     // Read only the version first: a file from a newer Hindsight must be refused whole, not
     // half-read by the structs of this version.
@@ -94,6 +102,7 @@ pub(super) fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Postmortem, Lo
 /// Only the version, with every other field skipped unread. Versions count from 1, so 0
 /// stands for "no version given".
 #[derive(Deserialize)]
+#[serde(rename = "Postmortem")]
 struct VersionProbe {
     #[serde(default)]
     format_version: u32,
@@ -108,6 +117,9 @@ fn invalid(path: &Path, error: &ron::error::SpannedError) -> LoadError {
     }
 }
 
+const NOT_RON_POSTMORTEM: &str =
+    "expected `(` to start the postmortem; this does not look like a Hindsight RON file";
+
 /// RON's own message, reworded where it would puzzle someone who has never seen RON.
 fn plain_reason(code: &ron::Error) -> String {
     match code {
@@ -115,10 +127,15 @@ fn plain_reason(code: &ron::Error) -> String {
         ron::Error::ExceededRecursionLimit => format!(
             "values are nested more than {RECURSION_LIMIT} levels deep; no postmortem nests that deep"
         ),
-        ron::Error::ExpectedStructLike => {
-            "expected `(` to start the postmortem; this does not look like a Hindsight RON file"
-                .to_owned()
+        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike("Postmortem") => {
+            NOT_RON_POSTMORTEM.to_owned()
         }
+        ron::Error::ExpectedAttribute => {
+            format!("unexpected `#` (is this Markdown?); {NOT_RON_POSTMORTEM}")
+        }
+        // Values such as dates and time zones report through serde's custom messages, which
+        // say what is wrong but not that it is a value.
+        ron::Error::Message(message) => format!("invalid value: {message}"),
         other => {
             let message = other.to_string();
             // RON capitalises its messages; ours follow "path:line:column:" in lower case.
