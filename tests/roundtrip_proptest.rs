@@ -1,5 +1,10 @@
 //! Any document saves and loads back equal, whatever its text holds.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
 use chrono::{DateTime, NaiveDate, Utc};
 use hindsight::model::{
     ActionId, ActionItem, ActionKind, ActionPriority, ActionStatus, Classification, CustomSection,

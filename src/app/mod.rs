@@ -100,7 +100,7 @@ impl HindsightApp {
             None => match example_postmortem() {
                 Ok(doc) => app.document = OpenDocument::untitled(doc),
                 Err(error) => {
-                    app.error = Some(format!("The bundled example did not open: {error}"))
+                    app.error = Some(format!("The bundled example did not open: {error}"));
                 }
             },
         }

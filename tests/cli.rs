@@ -1,0 +1,185 @@
+//! The command line, run as a process the way scripts and CI run it.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const EXAMPLE: &str = "assets/examples/user-api-latency.ron";
+
+fn hindsight() -> Command {
+    Command::cargo_bin("hindsight").unwrap()
+}
+
+fn copy_example(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::copy(EXAMPLE, &path).unwrap();
+    path
+}
+
+#[test]
+fn check_reports_the_example_and_exits_0() {
+    hindsight()
+        .args(["check", EXAMPLE])
+        .assert()
+        .code(0)
+        .stdout(format!(
+            "{EXAMPLE}: ok \u{2014} 13 timeline rows, 6 action items, 0 errors, 0 warnings\n"
+        ));
+}
+
+#[test]
+fn check_lists_warnings_but_still_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_example(dir.path(), "owners.ron");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("owner: \"Bob M.\"", "owner: \"\"", 1);
+    fs::write(&path, text).unwrap();
+    hindsight()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            ": ok \u{2014} 13 timeline rows, 6 action items, 0 errors, 1 warning\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  warning: Action item 2 has no owner. [action item 94ff3129]",
+        ));
+}
+
+#[test]
+fn check_exits_1_on_validation_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_example(dir.path(), "bad-times.ron");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "detected: Some(\"2025-08-01T14:05:00Z\")",
+        "detected: Some(\"2025-08-01T14:01:00Z\")",
+    );
+    fs::write(&path, text).unwrap();
+    hindsight()
+        .arg("check")
+        .arg(&path)
+        .arg(EXAMPLE)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(": 1 error \u{2014} 13 timeline rows"))
+        .stdout(predicate::str::contains(
+            "  error: Detected (2025-08-01 14:01 UTC) is before started (2025-08-01 14:03 UTC). [key time detected]",
+        ))
+        .stdout(predicate::str::contains(format!("{EXAMPLE}: ok")));
+}
+
+#[test]
+fn check_exits_2_when_a_file_cannot_be_read_and_still_checks_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    fs::write(
+        &broken,
+        "(\n    format_version: 1,\n    title: \"unterminated,\n",
+    )
+    .unwrap();
+    hindsight()
+        .arg("check")
+        .arg(&broken)
+        .arg(EXAMPLE)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(format!("{}:3:", broken.display())))
+        .stdout(predicate::str::contains(format!("{EXAMPLE}: ok")));
+}
+
+#[test]
+fn check_exits_2_for_a_missing_file_and_for_no_files() {
+    hindsight()
+        .args(["check", "no-such-file.ron"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "no-such-file.ron: cannot read the file",
+        ));
+    hindsight().arg("check").assert().code(2);
+}
+
+#[test]
+fn fmt_check_passes_on_canonical_files_and_fails_on_others() {
+    hindsight()
+        .args(["fmt", "--check", EXAMPLE])
+        .assert()
+        .code(0)
+        .stdout("");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hand.ron");
+    let hand = "(format_version: 1, title: \"Hand written\")";
+    fs::write(&path, hand).unwrap();
+    hindsight()
+        .arg("fmt")
+        .arg("--check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("hand.ron: not in canonical form"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        hand,
+        "--check changed the file"
+    );
+}
+
+#[test]
+fn fmt_rewrites_into_the_form_the_editor_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("squashed.ron");
+    let example = fs::read_to_string(EXAMPLE).unwrap();
+    // The same document with every line's indentation removed, as a careless merge might.
+    let squashed = example
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(&path, squashed).unwrap();
+    hindsight()
+        .arg("fmt")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("squashed.ron: formatted"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), example);
+    hindsight()
+        .arg("fmt")
+        .arg("--check")
+        .arg(&path)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn fmt_refuses_unreadable_files_and_leaves_them_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.ron");
+    let text = "(format_version: 9, title: \"From the future\")";
+    fs::write(&path, text).unwrap();
+    hindsight()
+        .arg("fmt")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("format version 9"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    hindsight()
+        .args(["check", "--frobnicate", EXAMPLE])
+        .assert()
+        .code(2);
+    hindsight().args(["fmt", "--check"]).assert().code(2);
+}

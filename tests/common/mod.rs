@@ -1,0 +1,117 @@
+//! Builds the whole editor in an `egui_kittest` harness, the same way for every UI test, with
+//! scripted file dialogs and a fixed "today".
+
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of this helper"
+)]
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+pub use egui_kittest::kittest::Queryable;
+use hindsight::app::{
+    DialogOutcome, DialogRequest, FileDialogs, FixedClock, HindsightApp, OpenDocument, Settings,
+};
+use hindsight::example::example_postmortem;
+
+/// The day every UI test runs on.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 8, 10).unwrap()
+}
+
+/// File dialogs that answer from a script and remember what they were asked.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    answers: Arc<Mutex<VecDeque<DialogOutcome>>>,
+    asked: Arc<Mutex<Vec<DialogRequest>>>,
+}
+
+impl ScriptedDialogs {
+    /// The next dialog will answer with `outcome`.
+    pub fn will_answer(&self, outcome: DialogOutcome) {
+        self.answers.lock().unwrap().push_back(outcome);
+    }
+
+    /// Every dialog shown so far.
+    pub fn asked(&self) -> Vec<DialogRequest> {
+        self.asked.lock().unwrap().clone()
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn show(
+        &mut self,
+        request: DialogRequest,
+        wake: Box<dyn Fn() + Send>,
+    ) -> mpsc::Receiver<DialogOutcome> {
+        self.asked.lock().unwrap().push(request);
+        let (sender, receiver) = mpsc::channel();
+        let outcome = self
+            .answers
+            .lock()
+            .unwrap()
+            .pop_front()
+            .expect("a dialog was shown that the test did not script");
+        sender.send(outcome).unwrap();
+        wake();
+        receiver
+    }
+}
+
+/// The editor as it starts with no file named: the example, untitled.
+pub fn editor_with_example(dialogs: &ScriptedDialogs) -> Harness<'static, HindsightApp> {
+    let document = OpenDocument::untitled(example_postmortem().unwrap());
+    editor(document, dialogs)
+}
+
+/// The editor showing `document`.
+pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'static, HindsightApp> {
+    let app = HindsightApp::new(
+        document,
+        Box::new(dialogs.clone()),
+        Box::new(FixedClock(today())),
+        Settings::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut HindsightApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// Opens the File menu and clicks one of its items.
+pub fn click_file_menu(harness: &mut Harness<'_, HindsightApp>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    // Menu items with a shortcut are labelled with it too: "Save Ctrl+S".
+    let with_shortcut = format!("{item} Ctrl+");
+    harness
+        .get_by(|node| {
+            node.label()
+                .is_some_and(|label| label == item || label.starts_with(&with_shortcut))
+        })
+        .click();
+    harness.run();
+}
+
+/// Replaces the text of the labelled single-line field with `text`, as a person would:
+/// click into it, select all, type.
+pub fn retype(harness: &mut Harness<'_, HindsightApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// A copy of the example in a temporary folder.
+pub fn example_file(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, hindsight::example::EXAMPLE_RON).unwrap();
+    path
+}
