@@ -13,7 +13,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use common::{
-    Queryable, ScriptedDialogs, click_file_menu, editor_with_example, example_file, retype,
+    Queryable, ScriptedDialogs, click_file_menu, editor_from_command_line, editor_with_example,
+    example_file, retype,
 };
 use hindsight::app::{DialogKind, DialogOutcome};
 
@@ -262,4 +263,55 @@ fn the_side_panel_moves_between_parts() {
     harness.get_by_label("Analysis").click();
     harness.run();
     harness.get_by_label("Root cause");
+}
+
+#[test]
+fn with_no_file_named_the_example_opens_untitled_and_saving_asks_where() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_from_command_line(None, &dialogs);
+    assert_eq!(harness.state().document().doc().timeline.len(), 13);
+    assert!(harness.state().document().path().is_none());
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(
+        harness.state().window_title(),
+        "Untitled \u{2014} Hindsight"
+    );
+
+    dialogs.will_answer(DialogOutcome::Cancelled);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert_eq!(
+        dialogs.asked()[0].kind,
+        DialogKind::Save {
+            suggested_name: "inc-620.ron".to_owned()
+        }
+    );
+    assert!(harness.state().document().path().is_none());
+}
+
+#[test]
+fn a_file_named_on_the_command_line_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path(), "named.ron");
+    let harness = editor_from_command_line(Some(path.clone()), &ScriptedDialogs::default());
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert_eq!(
+        harness.state().window_title(),
+        "named.ron \u{2014} Hindsight"
+    );
+}
+
+#[test]
+fn a_named_file_that_fails_to_open_is_explained_over_an_empty_document() {
+    let harness = editor_from_command_line(
+        Some(PathBuf::from("/no/such/postmortem.ron")),
+        &ScriptedDialogs::default(),
+    );
+    let message = harness.state().error().unwrap();
+    assert!(
+        message.contains("/no/such/postmortem.ron: cannot read the file"),
+        "{message}"
+    );
+    harness.get_by_label_contains("does not exist");
+    assert!(harness.state().document().doc().timeline.is_empty());
 }

@@ -68,6 +68,20 @@ pub fn editor_with_example(dialogs: &ScriptedDialogs) -> Harness<'static, Hindsi
     editor(document, dialogs)
 }
 
+/// The editor as `hindsight [FILE]` starts it.
+pub fn editor_from_command_line(
+    file: Option<PathBuf>,
+    dialogs: &ScriptedDialogs,
+) -> Harness<'static, HindsightApp> {
+    let app = HindsightApp::starting_with(
+        file,
+        Box::new(dialogs.clone()),
+        Box::new(FixedClock(today())),
+        Settings::default(),
+    );
+    harness_for(app)
+}
+
 /// The editor showing `document`.
 pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'static, HindsightApp> {
     let app = HindsightApp::new(
@@ -76,6 +90,10 @@ pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'sta
         Box::new(FixedClock(today())),
         Settings::default(),
     );
+    harness_for(app)
+}
+
+fn harness_for(app: HindsightApp) -> Harness<'static, HindsightApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(|ui, app: &mut HindsightApp| app.frame_ui(ui), app);
