@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::example::example_postmortem;
-use crate::model::{Edit, Postmortem};
+use crate::model::{Edit, Place, Postmortem};
 use crate::ui::{self, Part, UiRequests};
 
 /// What a dialog that is open right now will be used for.
@@ -56,6 +56,8 @@ pub struct HindsightApp {
     /// Set once the person has agreed to close, so the next close request goes through.
     allow_close: bool,
     window_title: String,
+    /// Where the keyboard focus goes in the next frame, after a click on a finding.
+    focus_target: Option<Place>,
 }
 
 impl HindsightApp {
@@ -81,6 +83,7 @@ impl HindsightApp {
             status: String::new(),
             allow_close: false,
             window_title: String::new(),
+            focus_target: None,
         }
     }
 
@@ -149,6 +152,8 @@ impl HindsightApp {
             recent_files: &self.settings.recent_files,
             status: &self.status,
             dialog_open: self.pending_dialog.is_some(),
+            today: self.clock.today(),
+            focus: self.focus_target.take(),
         };
         ui::editor_ui(ui, &view, &mut requests);
         ui::modals_ui(
@@ -179,12 +184,18 @@ impl HindsightApp {
             guard_answer,
             prompt_answer,
             dismiss_error,
+            go_to,
         } = requests;
         for edit in edits {
             self.apply_edit(edit);
         }
         if let Some(part) = show_part {
             self.part = part;
+        }
+        if let Some(place) = go_to {
+            self.part = ui::Part::showing(place);
+            self.focus_target = Some(place);
+            ctx.request_repaint();
         }
         if dismiss_error {
             self.error = None;

@@ -2,8 +2,14 @@
 //! after layout, so every change goes through one place that can be tested, undone and
 //! counted as unsaved.
 
-use super::document::Postmortem;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::document::{KeyTime, Link, Participant, Postmortem};
 use super::kinds::DocumentStatus;
+use super::list_edit::ListEdit;
+use super::narrative::{CustomSection, Section};
+use super::severity::SeverityLevel;
 
 /// One change to a postmortem.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,55 +25,124 @@ pub enum Edit {
     SetIncidentType(String),
     /// Pick a severity level by name, or none.
     SetSeverity(Option<String>),
+    /// Change the authors; adding a name that is already there changes nothing.
+    Authors(ListEdit<String>),
+    /// Change the services and components; adding one that is already there changes nothing.
+    Services(ListEdit<String>),
+    /// Change the severity scale; renaming the level in use renames the document's severity.
+    SeverityScale(ListEdit<SeverityLevel>),
+    /// Set or clear one key time.
+    SetKeyTime(KeyTime, Option<DateTime<Utc>>),
+    /// Show the document in another zone; no stored instant changes.
+    SetTimeZone(Tz),
+    /// Change the participants.
+    Participants(ListEdit<Participant>),
+    /// Change the links.
+    Links(ListEdit<Link>),
+    /// Replace the text of a built-in narrative section.
+    SetSectionText(Section, String),
+    /// Change the custom narrative sections.
+    CustomSections(ListEdit<CustomSection>),
 }
 
 impl Edit {
     /// Makes the change. Returns whether the document changed, so an edit that sets a value
     /// to what it already was does not mark the document unsaved.
     pub fn apply(self, doc: &mut Postmortem) -> bool {
-        fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
-            if *slot == value {
-                false
-            } else {
-                *slot = value;
-                true
-            }
-        }
         match self {
             Self::SetTitle(title) => replace(&mut doc.title, title),
             Self::SetIncidentId(id) => replace(&mut doc.incident_id, id),
             Self::SetStatus(status) => replace(&mut doc.status, status),
             Self::SetIncidentType(kind) => replace(&mut doc.classification.incident_type, kind),
             Self::SetSeverity(level) => replace(&mut doc.classification.severity, level),
+            Self::Authors(edit) => apply_unique(edit, &mut doc.authors),
+            Self::Services(edit) => apply_unique(edit, &mut doc.classification.services),
+            Self::SeverityScale(edit) => apply_to_scale(edit, doc),
+            Self::SetKeyTime(key, time) => {
+                let changed = doc.key_times.get(key) != time;
+                doc.key_times.set(key, time);
+                changed
+            }
+            Self::SetTimeZone(zone) => replace(&mut doc.time_zone, zone),
+            Self::Participants(edit) => edit.apply(&mut doc.participants),
+            Self::Links(edit) => edit.apply(&mut doc.links),
+            Self::SetSectionText(section, text) => replace(doc.narrative.text_mut(section), text),
+            Self::CustomSections(edit) => edit.apply(&mut doc.narrative.custom_sections),
         }
     }
 
     /// What the edit does, in words for an undo menu ("Undo change title").
     #[must_use]
-    pub const fn describe(&self) -> &'static str {
-        match self {
+    pub fn describe(&self) -> String {
+        let fixed = match self {
             Self::SetTitle(_) => "change title",
             Self::SetIncidentId(_) => "change incident ID",
             Self::SetStatus(_) => "change status",
             Self::SetIncidentType(_) => "change incident type",
             Self::SetSeverity(_) => "change severity",
-        }
+            Self::SeverityScale(_) => "change severity scale",
+            Self::SetKeyTime(..) => "change key time",
+            Self::SetTimeZone(_) => "change time zone",
+            Self::SetSectionText(..) => "edit analysis",
+            Self::Authors(edit) => return list_words(edit, "author", "authors"),
+            Self::Services(edit) => return list_words(edit, "service", "services"),
+            Self::Participants(edit) => return list_words(edit, "participant", "participants"),
+            Self::Links(edit) => return list_words(edit, "link", "links"),
+            Self::CustomSections(edit) => return list_words(edit, "section", "sections"),
+        };
+        fixed.to_owned()
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
 
-    #[test]
-    fn applying_an_edit_changes_the_document_once() {
-        let mut doc = Postmortem::default();
-        assert!(Edit::SetTitle("Latency".to_owned()).apply(&mut doc));
-        assert_eq!(doc.title, "Latency");
-        assert!(!Edit::SetTitle("Latency".to_owned()).apply(&mut doc));
-        assert!(Edit::SetStatus(DocumentStatus::Final).apply(&mut doc));
-        assert_eq!(doc.status, DocumentStatus::Final);
-        assert!(Edit::SetSeverity(Some("SEV-2".to_owned())).apply(&mut doc));
-        assert_eq!(doc.severity_level().map(|l| l.name.as_str()), Some("SEV-2"));
+/// Lists of names hold each name once, compared without case or surrounding spaces, and
+/// never hold an empty name.
+fn apply_unique(edit: ListEdit<String>, list: &mut Vec<String>) -> bool {
+    let key = |name: &str| name.trim().to_lowercase();
+    match edit {
+        ListEdit::Push(name) | ListEdit::Replace(_, name) if name.trim().is_empty() => false,
+        ListEdit::Push(name) if list.iter().any(|known| key(known) == key(&name)) => false,
+        ListEdit::Replace(index, name)
+            if list
+                .iter()
+                .enumerate()
+                .any(|(i, known)| i != index && key(known) == key(&name)) =>
+        {
+            false
+        }
+        ListEdit::Push(name) => ListEdit::Push(name.trim().to_owned()).apply(list),
+        ListEdit::Replace(index, name) => {
+            ListEdit::Replace(index, name.trim().to_owned()).apply(list)
+        }
+        other => other.apply(list),
+    }
+}
+
+fn apply_to_scale(edit: ListEdit<SeverityLevel>, doc: &mut Postmortem) -> bool {
+    let classification = &mut doc.classification;
+    if let ListEdit::Replace(index, level) = &edit
+        && let Some(old) = classification.severity_scale.get(index.to_owned())
+        && classification.severity.as_deref() == Some(old.name.as_str())
+    {
+        classification.severity = Some(level.name.clone());
+    }
+    edit.apply(&mut classification.severity_scale)
+}
+
+/// "add participant", "remove link", "reorder sections"…
+fn list_words<T>(edit: &ListEdit<T>, singular: &str, plural: &str) -> String {
+    match edit {
+        ListEdit::Push(_) => format!("add {singular}"),
+        ListEdit::Remove(_) => format!("remove {singular}"),
+        ListEdit::Replace(..) => format!("edit {singular}"),
+        ListEdit::Move { .. } => format!("reorder {plural}"),
     }
 }

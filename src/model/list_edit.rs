@@ -64,7 +64,10 @@ mod tests {
         assert!(ListEdit::Push('e').apply(&mut list));
         assert!(ListEdit::Remove(0).apply(&mut list));
         assert!(ListEdit::Replace(0, 'B').apply(&mut list));
-        assert!(!ListEdit::Replace(0, 'B').apply(&mut list), "same value is no change");
+        assert!(
+            !ListEdit::Replace(0, 'B').apply(&mut list),
+            "same value is no change"
+        );
         assert_eq!(list, ['B', 'c', 'd', 'e']);
     }
 

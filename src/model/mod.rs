@@ -6,12 +6,17 @@ mod document;
 mod edit;
 mod ids;
 mod kinds;
+mod links;
+mod list_edit;
 mod metrics;
 mod narrative;
 mod severity;
 mod time;
+mod time_entry;
 mod validation;
 
+#[cfg(test)]
+mod edit_tests;
 #[cfg(test)]
 mod validation_tests;
 
@@ -24,8 +29,13 @@ pub use ids::{ActionId, RowId};
 pub use kinds::{
     ActionKind, ActionPriority, ActionStatus, DocumentStatus, LinkKind, Marker, ParticipantRole,
 };
+pub use links::{OPENABLE_SCHEMES, openable_url, web_url};
+pub use list_edit::ListEdit;
 pub use metrics::{Interval, Metrics};
 pub use narrative::{CustomSection, Narrative, Section};
 pub use severity::SeverityLevel;
 pub use time::{format_instant, format_interval};
+pub use time_entry::{
+    TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_time_entry,
+};
 pub use validation::{Finding, Level, Place, count_levels, validate};

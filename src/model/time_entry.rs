@@ -81,7 +81,8 @@ fn parse_time_of_day(text: &str) -> Result<NaiveTime, TimeEntryError> {
 fn numbers_separated_by(text: &str, separator: char) -> Option<Vec<u64>> {
     text.split(separator)
         .map(|part| {
-            let digits_only = !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit());
+            let digits_only =
+                !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit());
             digits_only.then(|| part.parse().ok()).flatten()
         })
         .collect()
@@ -120,16 +121,33 @@ mod tests {
 
     #[test]
     fn times_of_day_in_the_usual_forms() {
-        assert_eq!(parse_time_entry("14:03"), Ok(TimeEntry::TimeOfDay(time(14, 3, 0))));
-        assert_eq!(parse_time_entry(" 9:05 "), Ok(TimeEntry::TimeOfDay(time(9, 5, 0))));
-        assert_eq!(parse_time_entry("14:03:30"), Ok(TimeEntry::TimeOfDay(time(14, 3, 30))));
+        assert_eq!(
+            parse_time_entry("14:03"),
+            Ok(TimeEntry::TimeOfDay(time(14, 3, 0)))
+        );
+        assert_eq!(
+            parse_time_entry(" 9:05 "),
+            Ok(TimeEntry::TimeOfDay(time(9, 5, 0)))
+        );
+        assert_eq!(
+            parse_time_entry("14:03:30"),
+            Ok(TimeEntry::TimeOfDay(time(14, 3, 30)))
+        );
     }
 
     #[test]
     fn dates_with_times() {
-        let expected = NaiveDate::from_ymd_opt(2025, 8, 1).unwrap().and_time(time(14, 3, 0));
-        assert_eq!(parse_time_entry("2025-08-01 14:03"), Ok(TimeEntry::DateAndTime(expected)));
-        assert_eq!(parse_time_entry("2025-08-01T14:03"), Ok(TimeEntry::DateAndTime(expected)));
+        let expected = NaiveDate::from_ymd_opt(2025, 8, 1)
+            .unwrap()
+            .and_time(time(14, 3, 0));
+        assert_eq!(
+            parse_time_entry("2025-08-01 14:03"),
+            Ok(TimeEntry::DateAndTime(expected))
+        );
+        assert_eq!(
+            parse_time_entry("2025-08-01T14:03"),
+            Ok(TimeEntry::DateAndTime(expected))
+        );
     }
 
     #[test]
@@ -147,28 +165,40 @@ mod tests {
             Err(TimeEntryError::NoSuchDate("2025-02-30".to_owned()))
         );
         assert_eq!(
-            parse_time_entry("2025-02-30 10:00").unwrap_err().to_string(),
+            parse_time_entry("2025-02-30 10:00")
+                .unwrap_err()
+                .to_string(),
             "2025-02-30 is not a date"
         );
     }
 
     #[test]
     fn anything_else_is_unreadable() {
-        for text in ["", "soon", "14", "14:", ":03", "14.03", "14:03pm", "1:2:3:4", "99999:00"] {
-            assert_eq!(parse_time_entry(text), Err(TimeEntryError::Unreadable), "{text:?}");
+        for text in [
+            "", "soon", "14", "14:", ":03", "14.03", "14:03pm", "1:2:3:4", "99999:00",
+        ] {
+            assert_eq!(
+                parse_time_entry(text),
+                Err(TimeEntryError::Unreadable),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn local_times_convert_through_the_zone() {
-        let local = NaiveDate::from_ymd_opt(2025, 8, 1).unwrap().and_time(time(16, 3, 0));
+        let local = NaiveDate::from_ymd_opt(2025, 8, 1)
+            .unwrap()
+            .and_time(time(16, 3, 0));
         let utc = local_to_utc(local, chrono_tz::Europe::Berlin).unwrap();
         assert_eq!(utc.to_rfc3339(), "2025-08-01T14:03:00+00:00");
     }
 
     #[test]
     fn a_time_skipped_by_the_clock_change_is_refused() {
-        let local = NaiveDate::from_ymd_opt(2025, 3, 30).unwrap().and_time(time(2, 30, 0));
+        let local = NaiveDate::from_ymd_opt(2025, 3, 30)
+            .unwrap()
+            .and_time(time(2, 30, 0));
         let error = local_to_utc(local, chrono_tz::Europe::Berlin).unwrap_err();
         assert_eq!(
             error.to_string(),
@@ -178,7 +208,9 @@ mod tests {
 
     #[test]
     fn a_repeated_hour_means_the_first() {
-        let local = NaiveDate::from_ymd_opt(2025, 10, 26).unwrap().and_time(time(2, 30, 0));
+        let local = NaiveDate::from_ymd_opt(2025, 10, 26)
+            .unwrap()
+            .and_time(time(2, 30, 0));
         let utc = local_to_utc(local, chrono_tz::Europe::Berlin).unwrap();
         assert_eq!(utc.to_rfc3339(), "2025-10-26T00:30:00+00:00");
     }

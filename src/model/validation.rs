@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::document::{KeyTime, Postmortem};
 use super::ids::{ActionId, RowId};
 use super::kinds::Marker;
+use super::links::{OPENABLE_SCHEMES, openable_url};
 use super::time::format_instant;
 
 /// How much a finding matters.
@@ -44,6 +45,8 @@ pub enum Place {
     TimelineRow(RowId),
     /// An action item.
     ActionItem(ActionId),
+    /// A link, by its position in the list.
+    Link(usize),
 }
 
 impl fmt::Display for Place {
@@ -54,6 +57,7 @@ impl fmt::Display for Place {
             Self::KeyTime(key) => write!(f, "key time {}", key.label().to_lowercase()),
             Self::TimelineRow(id) => write!(f, "timeline row {}", id.short()),
             Self::ActionItem(id) => write!(f, "action item {}", id.short()),
+            Self::Link(index) => write!(f, "link {}", index + 1),
         }
     }
 }
@@ -98,6 +102,7 @@ pub fn validate(doc: &Postmortem) -> Vec<Finding> {
     check_timeline_order(doc, &mut findings);
     check_markers(doc, &mut findings);
     check_action_items(doc, &mut findings);
+    check_links(doc, &mut findings);
     // A stable sort keeps document order within each level.
     findings.sort_by_key(|finding| finding.level);
     findings
@@ -274,6 +279,28 @@ fn check_action_items(doc: &Postmortem, findings: &mut Vec<Finding>) {
             findings.push(Finding::warning(
                 place,
                 format!("Action item {position} has no due date."),
+            ));
+        }
+    }
+}
+
+/// A link that a click will not open is probably a typo, and never safe to follow.
+fn check_links(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    for (index, link) in doc.links.iter().enumerate() {
+        if link.url.trim().is_empty() {
+            findings.push(Finding::warning(
+                Place::Link(index),
+                format!("Link {} has no URL.", index + 1),
+            ));
+        } else if openable_url(&link.url).is_none() {
+            findings.push(Finding::warning(
+                Place::Link(index),
+                format!(
+                    "Link {} (\u{201c}{}\u{201d}) will not open: only {} links do.",
+                    index + 1,
+                    link.url.trim(),
+                    OPENABLE_SCHEMES.join(", ")
+                ),
             ));
         }
     }

@@ -230,3 +230,25 @@ fn errors_come_before_warnings() {
     let levels: Vec<_> = validate(&doc).iter().map(|f| f.level).collect();
     assert_eq!(levels, [Level::Error, Level::Warning]);
 }
+
+#[test]
+fn links_that_will_not_open_are_warnings() {
+    let mut doc = clean();
+    doc.links.push(Link {
+        url: "https://grafana.example.com".to_owned(),
+        ..Link::default()
+    });
+    assert_eq!(validate(&doc), Vec::new());
+    doc.links.push(Link {
+        url: "file:///etc/passwd".to_owned(),
+        ..Link::default()
+    });
+    let finding = only_finding(&doc);
+    assert_eq!(finding.place, Place::Link(1));
+    assert_eq!(
+        finding.message,
+        "Link 2 (\u{201c}file:///etc/passwd\u{201d}) will not open: only http, https, mailto links do."
+    );
+    doc.links[1].url = String::new();
+    assert_eq!(only_finding(&doc).message, "Link 2 has no URL.");
+}

@@ -1,9 +1,9 @@
 //! The action items as a table to read. Editing arrives with the action-item tracker.
 
-use crate::model::Postmortem;
+use crate::model::{Place, Postmortem};
 
 /// Draws the action items.
-pub fn action_items_ui(ui: &mut egui::Ui, doc: &Postmortem) {
+pub fn action_items_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>) {
     ui.heading("Action items");
     ui.add_space(6.0);
     if doc.action_items.is_empty() {
@@ -21,7 +21,11 @@ pub fn action_items_ui(ui: &mut egui::Ui, doc: &Postmortem) {
                 }
                 ui.end_row();
                 for item in &doc.action_items {
-                    ui.add(egui::Label::new(&item.action).wrap());
+                    let action = ui.add(egui::Label::new(&item.action).wrap());
+                    if focus == Some(Place::ActionItem(item.id)) {
+                        action.scroll_to_me(Some(egui::Align::Center));
+                        action.highlight();
+                    }
                     ui.label(&item.owner);
                     match item.due {
                         Some(due) => ui.label(due.format("%Y-%m-%d").to_string()),

@@ -1,28 +1,119 @@
-//! The written analysis, section by section. Editing arrives with the analysis editor.
+//! The written analysis: the template's sections in the order a postmortem is read, then the
+//! team's own sections, which can be added, renamed, reordered and removed.
 
-use crate::model::{Postmortem, Section};
+use super::widgets::{accessible_name, row_buttons_ui};
+use crate::model::{CustomSection, Edit, ListEdit, Postmortem, Section};
 
 /// Draws the written analysis.
-pub fn analysis_ui(ui: &mut egui::Ui, doc: &Postmortem) {
+pub fn analysis_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("Analysis");
-        let custom = doc
-            .narrative
-            .custom_sections
-            .iter()
-            .map(|section| (section.title.as_str(), section.text.as_str()));
-        let sections = Section::ALL
-            .into_iter()
-            .map(|section| (section.heading(), doc.narrative.text(section)))
-            .chain(custom);
-        for (heading, text) in sections {
+        ui.weak("Markdown is kept as typed: lists, emphasis and code pass through to the export.");
+        for section in Section::ALL {
             ui.add_space(10.0);
-            ui.strong(heading);
-            if text.trim().is_empty() {
-                ui.weak("Not written yet.");
-            } else {
-                ui.add(egui::Label::new(text).wrap());
+            let heading = ui.strong(section.heading());
+            let mut text = doc.narrative.text(section).to_owned();
+            if text_area_ui(ui, &mut text, &heading).changed() {
+                edits.push(Edit::SetSectionText(section, text));
             }
         }
+        ui.add_space(18.0);
+        ui.separator();
+        custom_sections_ui(ui, doc, edits);
     });
+}
+
+fn text_area_ui(ui: &mut egui::Ui, text: &mut String, heading: &egui::Response) -> egui::Response {
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .hint_text("Not written yet"),
+    )
+    .labelled_by(heading.id)
+}
+
+fn custom_sections_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
+    let sections = &doc.narrative.custom_sections;
+    let confirm_id = ui.make_persistent_id("confirm_remove_section");
+    let mut confirming: Option<usize> = ui.data(|data| data.get_temp(confirm_id)).flatten();
+    ui.strong("Your own sections");
+    if sections.is_empty() {
+        ui.weak("Add a section for anything the template does not cover.");
+    }
+    for (index, section) in sections.iter().enumerate() {
+        ui.add_space(10.0);
+        let mut changed = section.clone();
+        let mut remove_asked = false;
+        ui.horizontal(|ui| {
+            let title_label = ui.weak("Section title");
+            let title = ui
+                .add(
+                    egui::TextEdit::singleline(&mut changed.title)
+                        .desired_width(360.0)
+                        .font(egui::TextStyle::Heading),
+                )
+                .labelled_by(title_label.id);
+            if title.changed() {
+                edits.push(Edit::CustomSections(ListEdit::Replace(
+                    index,
+                    changed.clone(),
+                )));
+            }
+            let what = format!("section {}", title_or_number(section, index));
+            match row_buttons_ui(ui, index, sections.len(), &what) {
+                Some(ListEdit::Remove(_)) => remove_asked = true,
+                Some(edit) => edits.push(Edit::CustomSections(edit)),
+                None => {}
+            }
+        });
+        if remove_asked {
+            if section.text.trim().is_empty() {
+                edits.push(Edit::CustomSections(ListEdit::Remove(index)));
+            } else {
+                // Removing words someone wrote deserves a second click.
+                confirming = Some(index);
+            }
+        }
+        if confirming == Some(index) {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "Remove \u{201c}{}\u{201d} and its text?",
+                        title_or_number(section, index)
+                    ),
+                );
+                let confirm = ui.button("Remove section");
+                accessible_name(&confirm, egui::Role::Button, "Confirm remove section");
+                if confirm.clicked() {
+                    edits.push(Edit::CustomSections(ListEdit::Remove(index)));
+                    confirming = None;
+                }
+                if ui.button("Keep").clicked() {
+                    confirming = None;
+                }
+            });
+        }
+        let heading = ui.weak(format!("Text of {}", title_or_number(section, index)));
+        if text_area_ui(ui, &mut changed.text, &heading).changed() {
+            edits.push(Edit::CustomSections(ListEdit::Replace(index, changed)));
+        }
+    }
+    ui.add_space(10.0);
+    if ui.button("Add section").clicked() {
+        edits.push(Edit::CustomSections(ListEdit::Push(CustomSection {
+            title: "New section".to_owned(),
+            text: String::new(),
+        })));
+    }
+    ui.data_mut(|data| data.insert_temp(confirm_id, confirming));
+}
+
+fn title_or_number(section: &CustomSection, index: usize) -> String {
+    if section.title.trim().is_empty() {
+        format!("{}", index + 1)
+    } else {
+        section.title.trim().to_owned()
+    }
 }

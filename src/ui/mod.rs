@@ -3,19 +3,25 @@
 
 mod action_items;
 mod analysis;
+mod checks;
+mod key_times;
 mod menu;
 mod modals;
 mod overview;
+mod people;
 mod status_bar;
 mod theme;
 mod timeline;
+mod widgets;
 
 pub use modals::modals_ui;
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use crate::app::{GuardAnswer, OpenDocument, PromptAnswer, UiCommand};
-use crate::model::Edit;
+use crate::model::{Edit, Place, count_levels};
 
 /// The parts of a postmortem, each with its own panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,16 +34,29 @@ pub enum Part {
     Analysis,
     /// What the team will do.
     ActionItems,
+    /// What validation found.
+    Checks,
 }
 
 impl Part {
     /// The parts in the order of the side panel.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Overview,
         Self::Timeline,
         Self::Analysis,
         Self::ActionItems,
+        Self::Checks,
     ];
+
+    /// The part that shows what a finding points at.
+    #[must_use]
+    pub const fn showing(place: Place) -> Self {
+        match place {
+            Place::Title | Place::Severity | Place::KeyTime(_) | Place::Link(_) => Self::Overview,
+            Place::TimelineRow(_) => Self::Timeline,
+            Place::ActionItem(_) => Self::ActionItems,
+        }
+    }
 
     /// The name in the side panel.
     #[must_use]
@@ -47,6 +66,7 @@ impl Part {
             Self::Timeline => "Timeline",
             Self::Analysis => "Analysis",
             Self::ActionItems => "Action items",
+            Self::Checks => "Checks",
         }
     }
 }
@@ -63,6 +83,10 @@ pub struct View<'a> {
     pub status: &'a str,
     /// Whether a file dialog is open, so the status bar can say so.
     pub dialog_open: bool,
+    /// Today, for defaults such as the date of a first key time.
+    pub today: NaiveDate,
+    /// Where to move the keyboard focus this frame, after a click on a finding.
+    pub focus: Option<Place>,
 }
 
 /// What the person asked for during one frame, applied after layout.
@@ -85,6 +109,8 @@ pub struct UiRequests {
     pub prompt_answer: Option<PromptAnswer>,
     /// Close the error message.
     pub dismiss_error: bool,
+    /// Show what a finding points at.
+    pub go_to: Option<Place>,
 }
 
 /// Draws the whole editor window.
@@ -98,10 +124,11 @@ pub fn editor_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) 
     egui::CentralPanel::default().show(ui, |ui| {
         let doc = view.document.doc();
         match view.part {
-            Part::Overview => overview::overview_ui(ui, view.document, &mut requests.edits),
-            Part::Timeline => timeline::timeline_ui(ui, doc),
-            Part::Analysis => analysis::analysis_ui(ui, doc),
-            Part::ActionItems => action_items::action_items_ui(ui, doc),
+            Part::Overview => overview::overview_ui(ui, view, &mut requests.edits),
+            Part::Timeline => timeline::timeline_ui(ui, doc, view.focus),
+            Part::Analysis => analysis::analysis_ui(ui, doc, &mut requests.edits),
+            Part::ActionItems => action_items::action_items_ui(ui, doc, view.focus),
+            Part::Checks => checks::checks_ui(ui, view.document, requests),
         }
     });
 }
@@ -115,6 +142,7 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
             Part::Overview | Part::Analysis => None,
             Part::Timeline => Some(doc.timeline.len()),
             Part::ActionItems => Some(doc.action_items.len()),
+            Part::Checks => Some(view.document.findings().len()),
         };
         let text = match count {
             Some(count) => format!("{}  ({count})", part.label()),
@@ -122,7 +150,14 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
         };
         let button = egui::Button::selectable(view.part == part, text)
             .min_size(egui::vec2(ui.available_width(), 28.0));
-        if ui.add(button).clicked() {
+        let response = ui.add(button);
+        if part == Part::Checks {
+            let (errors, warnings) = count_levels(view.document.findings());
+            response.clone().on_hover_text(format!(
+                "{errors} errors and {warnings} warnings; click to see them"
+            ));
+        }
+        if response.clicked() {
             requests.show_part = Some(part);
         }
     }

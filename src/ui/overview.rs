@@ -1,15 +1,16 @@
-//! The overview: the incident's metadata as a form, its key times and metrics, and what
-//! validation found.
+//! The overview: the incident's metadata as a form laid out like the template's Field | Value
+//! table, then its key times, people and links.
 
-use super::theme;
-use crate::app::OpenDocument;
-use crate::model::{
-    DocumentStatus, Edit, Interval, KeyTime, Metrics, Postmortem, format_instant, format_interval,
-};
+use super::widgets::{accessible_name, chips_ui};
+use super::{View, key_times, people};
+use crate::model::{DocumentStatus, Edit, ListEdit, Place, Postmortem, SeverityLevel};
+
+/// Width of the value column's text fields.
+const FIELD_WIDTH: f32 = 480.0;
 
 /// Draws the overview.
-pub fn overview_ui(ui: &mut egui::Ui, document: &OpenDocument, edits: &mut Vec<Edit>) {
-    let doc = document.doc();
+pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
+    let doc = view.document.doc();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("Overview");
         ui.add_space(6.0);
@@ -18,7 +19,8 @@ pub fn overview_ui(ui: &mut egui::Ui, document: &OpenDocument, edits: &mut Vec<E
             .spacing([16.0, 8.0])
             .min_col_width(140.0)
             .show(ui, |ui| {
-                text_row_ui(ui, "Title", &doc.title, Edit::SetTitle, edits);
+                let title = text_row_ui(ui, "Title", &doc.title, Edit::SetTitle, edits);
+                focus_if(view.focus == Some(Place::Title), &title);
                 text_row_ui(
                     ui,
                     "Incident ID",
@@ -27,6 +29,14 @@ pub fn overview_ui(ui: &mut egui::Ui, document: &OpenDocument, edits: &mut Vec<E
                     edits,
                 );
                 status_row_ui(ui, doc.status, edits);
+                chips_row_ui(
+                    ui,
+                    "Authors",
+                    "an author",
+                    &doc.authors,
+                    Edit::Authors,
+                    edits,
+                );
                 text_row_ui(
                     ui,
                     "Incident type",
@@ -34,22 +44,37 @@ pub fn overview_ui(ui: &mut egui::Ui, document: &OpenDocument, edits: &mut Vec<E
                     Edit::SetIncidentType,
                     edits,
                 );
-                severity_row_ui(ui, doc, edits);
-                list_row_ui(ui, "Services", &doc.classification.services);
-                list_row_ui(ui, "Authors", &doc.authors);
-                let zone = doc.time_zone.name();
-                ui.label("Time zone");
-                ui.label(zone);
+                let severity = severity_row_ui(ui, doc, edits);
+                focus_if(view.focus == Some(Place::Severity), &severity);
+                ui.label("");
+                severity_scale_ui(ui, doc, edits);
                 ui.end_row();
+                chips_row_ui(
+                    ui,
+                    "Services",
+                    "a service",
+                    &doc.classification.services,
+                    Edit::Services,
+                    edits,
+                );
             });
 
-        ui.add_space(12.0);
-        key_times_ui(ui, doc);
-        ui.add_space(12.0);
-        people_and_links_ui(ui, doc);
-        ui.add_space(12.0);
-        findings_ui(ui, document);
+        ui.add_space(16.0);
+        key_times::key_times_ui(ui, view, edits);
+        ui.add_space(16.0);
+        people::participants_ui(ui, doc, edits);
+        ui.add_space(16.0);
+        people::links_ui(ui, doc, view.focus, edits);
+        ui.add_space(16.0);
     });
+}
+
+/// Moves the keyboard focus to a widget a finding points at, and scrolls it into view.
+pub fn focus_if(wanted: bool, response: &egui::Response) {
+    if wanted {
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
 }
 
 /// One labelled single-line text field; a change becomes an edit.
@@ -59,16 +84,34 @@ fn text_row_ui(
     value: &str,
     edit: fn(String) -> Edit,
     edits: &mut Vec<Edit>,
-) {
+) -> egui::Response {
     let label = ui.label(label);
     let mut text = value.to_owned();
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .desired_width(480.0)
-            .hint_text("Not set"),
-    );
-    if response.labelled_by(label.id).changed() {
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(FIELD_WIDTH)
+                .hint_text("Not set"),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
         edits.push(edit(text));
+    }
+    ui.end_row();
+    response
+}
+
+fn chips_row_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    noun: &str,
+    items: &[String],
+    edit: fn(ListEdit<String>) -> Edit,
+    edits: &mut Vec<Edit>,
+) {
+    let label = ui.label(label);
+    if let Some(change) = chips_ui(ui, &label, noun, items) {
+        edits.push(edit(change));
     }
     ui.end_row();
 }
@@ -91,23 +134,31 @@ fn status_row_ui(ui: &mut egui::Ui, status: DocumentStatus, edits: &mut Vec<Edit
     ui.end_row();
 }
 
-fn severity_row_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
+/// "SEV-2 — major degradation for many users".
+fn level_text(level: &SeverityLevel) -> String {
+    if level.description.trim().is_empty() {
+        level.name.clone()
+    } else {
+        format!("{} \u{2014} {}", level.name, level.description)
+    }
+}
+
+fn severity_row_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) -> egui::Response {
     let label = ui.label("Severity");
     let current = doc.classification.severity.clone();
     let selected_text = match (doc.severity_level(), &current) {
-        (Some(level), _) => format!("{} \u{2014} {}", level.name, level.description),
+        (Some(level), _) => level_text(level),
         (None, Some(name)) => format!("{name} (not on this document's scale)"),
         (None, None) => "Not set".to_owned(),
     };
     let mut chosen = current.clone();
-    egui::ComboBox::from_id_salt("severity")
+    let response = egui::ComboBox::from_id_salt("severity")
         .selected_text(selected_text)
-        .width(480.0)
+        .width(FIELD_WIDTH)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "Not set");
             for level in &doc.classification.severity_scale {
-                let text = format!("{} \u{2014} {}", level.name, level.description);
-                ui.selectable_value(&mut chosen, Some(level.name.clone()), text);
+                ui.selectable_value(&mut chosen, Some(level.name.clone()), level_text(level));
             }
         })
         .response
@@ -116,124 +167,53 @@ fn severity_row_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
         edits.push(Edit::SetSeverity(chosen));
     }
     ui.end_row();
+    response
 }
 
-fn list_row_ui(ui: &mut egui::Ui, label: &str, items: &[String]) {
-    ui.label(label);
-    if items.is_empty() {
-        ui.weak("None");
-    } else {
-        ui.label(items.join(", "));
-    }
-    ui.end_row();
-}
-
-fn key_times_ui(ui: &mut egui::Ui, doc: &Postmortem) {
-    ui.strong("Key times");
-    egui::Grid::new("key_times")
-        .num_columns(2)
-        .spacing([16.0, 4.0])
-        .min_col_width(140.0)
+/// The team's severity levels, kept in the document: rename, describe, add, remove.
+fn severity_scale_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
+    egui::CollapsingHeader::new("Severity scale")
+        .id_salt("severity_scale")
         .show(ui, |ui| {
-            for key in KeyTime::ALL {
-                ui.label(key.label());
-                match doc.key_times.get(key) {
-                    Some(time) => ui.label(format_instant(time, doc.time_zone)),
-                    None => ui.weak("Not set"),
-                };
-                ui.end_row();
+            let scale = &doc.classification.severity_scale;
+            egui::Grid::new("severity_levels")
+                .num_columns(3)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    let name_header = ui.weak("Level");
+                    let description_header = ui.weak("What it means");
+                    ui.end_row();
+                    for (index, level) in scale.iter().enumerate() {
+                        let mut changed = level.clone();
+                        let name = ui
+                            .add(egui::TextEdit::singleline(&mut changed.name).desired_width(80.0))
+                            .labelled_by(name_header.id);
+                        let description = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut changed.description)
+                                    .desired_width(FIELD_WIDTH - 160.0),
+                            )
+                            .labelled_by(description_header.id);
+                        if name.changed() || description.changed() {
+                            edits.push(Edit::SeverityScale(ListEdit::Replace(index, changed)));
+                        }
+                        let remove = ui.add(egui::Button::new("Remove").small());
+                        accessible_name(
+                            &remove,
+                            egui::Role::Button,
+                            &format!("Remove level {}", level.name),
+                        );
+                        if remove.clicked() {
+                            edits.push(Edit::SeverityScale(ListEdit::Remove(index)));
+                        }
+                        ui.end_row();
+                    }
+                });
+            if ui.button("Add level").clicked() {
+                let name = format!("SEV-{}", scale.len() + 1);
+                edits.push(Edit::SeverityScale(ListEdit::Push(SeverityLevel::new(
+                    &name, "",
+                ))));
             }
         });
-    ui.add_space(4.0);
-    ui.label(metrics_sentence(&Metrics::from_key_times(&doc.key_times)));
-}
-
-/// "Duration 30 min · detected after 2 min · …", leaving out what cannot be measured.
-fn metrics_sentence(metrics: &Metrics) -> String {
-    let parts: Vec<String> = [
-        ("Duration", metrics.duration),
-        ("detected after", metrics.time_to_detect),
-        ("acknowledged after", metrics.time_to_acknowledge),
-        ("mitigated after", metrics.time_to_mitigate),
-        ("resolved after", metrics.time_to_resolve),
-    ]
-    .into_iter()
-    .filter_map(|(words, interval)| match interval {
-        Interval::Known(delta) => Some(format!("{words} {}", format_interval(delta))),
-        Interval::Missing | Interval::Negative => None,
-    })
-    .collect();
-    if parts.is_empty() {
-        "Metrics appear once the start and another key time are set.".to_owned()
-    } else {
-        let mut sentence = parts.join(" \u{b7} ");
-        if let Some(first) = sentence.get(..1) {
-            sentence.replace_range(..1, &first.to_uppercase());
-        }
-        sentence
-    }
-}
-
-fn people_and_links_ui(ui: &mut egui::Ui, doc: &Postmortem) {
-    ui.strong("Participants");
-    if doc.participants.is_empty() {
-        ui.weak("None yet");
-    }
-    for person in &doc.participants {
-        let note = if person.note.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", person.note)
-        };
-        ui.label(format!("{}: {}{note}", person.role.label(), person.name));
-    }
-    ui.add_space(8.0);
-    ui.strong("Links");
-    if doc.links.is_empty() {
-        ui.weak("None yet");
-    }
-    for link in &doc.links {
-        ui.horizontal(|ui| {
-            ui.label(format!("{}:", link.kind.label()));
-            ui.label(&link.label);
-            ui.weak(&link.url);
-        });
-    }
-}
-
-fn findings_ui(ui: &mut egui::Ui, document: &OpenDocument) {
-    ui.strong("Checks");
-    if document.findings().is_empty() {
-        ui.weak("No problems found.");
-    }
-    for finding in document.findings() {
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(
-                theme::level_colour(ui.visuals(), finding.level),
-                finding.level.label(),
-            );
-            ui.label(&finding.message);
-        });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeDelta;
-
-    #[test]
-    fn the_metrics_sentence_reads_like_the_issue_asks() {
-        let metrics = Metrics {
-            duration: Interval::Known(TimeDelta::minutes(30)),
-            time_to_detect: Interval::Known(TimeDelta::minutes(2)),
-            time_to_acknowledge: Interval::Missing,
-            time_to_mitigate: Interval::Known(TimeDelta::minutes(17)),
-            time_to_resolve: Interval::Negative,
-        };
-        assert_eq!(
-            metrics_sentence(&metrics),
-            "Duration 30 min \u{b7} detected after 2 min \u{b7} mitigated after 17 min"
-        );
-    }
 }

@@ -1,9 +1,9 @@
 //! The timeline as a table to read. Editing arrives with the timeline editor.
 
-use crate::model::{Marker, Postmortem};
+use crate::model::{Marker, Place, Postmortem};
 
 /// Draws the timeline.
-pub fn timeline_ui(ui: &mut egui::Ui, doc: &Postmortem) {
+pub fn timeline_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>) {
     ui.heading("Timeline");
     ui.weak(format!("Times in {}", doc.time_zone.name()));
     ui.add_space(6.0);
@@ -40,7 +40,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &Postmortem) {
                             ui.weak("no time");
                         }
                     }
-                    ui.add(egui::Label::new(&row.event).wrap());
+                    let event = ui.add(egui::Label::new(&row.event).wrap());
+                    if focus == Some(Place::TimelineRow(row.id)) {
+                        event.scroll_to_me(Some(egui::Align::Center));
+                        event.highlight();
+                    }
                     ui.add(egui::Label::new(&row.notes).wrap());
                     if row.marker == Marker::Unmarked {
                         ui.label("");

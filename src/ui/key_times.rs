@@ -1,0 +1,352 @@
+//! The key times of the incident: a date picker and a forgiving time field for each, in the
+//! document's display zone, with the metrics they give shown live beside them.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::overview::focus_if;
+use super::widgets::accessible_name;
+use super::{View, theme};
+use crate::model::{
+    Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntry, TimeEntryError,
+    format_interval, format_time_of_day, local_to_utc, parse_time_entry,
+};
+
+/// What a time field holds between keystrokes: the text as typed and, after Enter, why it was
+/// refused. Kept in egui's memory, not in the document: it is not a value until it parses.
+#[derive(Clone, Debug, Default)]
+struct TimeFieldState {
+    /// The text being typed; `None` while the field simply shows the stored value.
+    typed: Option<String>,
+    error: Option<String>,
+}
+
+/// Draws the time zone picker, the key times and the metrics.
+pub fn key_times_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
+    let doc = view.document.doc();
+    ui.strong("Key times");
+    ui.add_space(4.0);
+    let metrics = Metrics::from_key_times(&doc.key_times);
+    egui::Grid::new("key_times")
+        .num_columns(5)
+        .spacing([10.0, 6.0])
+        .min_col_width(60.0)
+        .show(ui, |ui| {
+            let zone_label = ui.label("Time zone");
+            zone_picker_ui(ui, &zone_label, doc.time_zone, edits);
+            ui.end_row();
+            for key in KeyTime::ALL {
+                key_time_row_ui(ui, view, key, &metrics, edits);
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.label(metrics_sentence(&metrics));
+}
+
+fn key_time_row_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    key: KeyTime,
+    metrics: &Metrics,
+    edits: &mut Vec<Edit>,
+) {
+    let doc = view.document.doc();
+    let zone = doc.time_zone;
+    let current = doc.key_times.get(key);
+    let label = ui.label(key.label());
+
+    match current {
+        Some(instant) => {
+            let local = instant.with_timezone(&zone);
+            if let Some(mut picked) = to_jiff(local.date_naive()) {
+                let before = picked;
+                let button = ui.add(
+                    egui_extras::DatePickerButton::new(&mut picked)
+                        .id_salt(key.label())
+                        .show_icon(false)
+                        .format("%Y-%m-%d"),
+                );
+                accessible_name(
+                    &button,
+                    egui::Role::Button,
+                    &format!("{} date", key.label()),
+                );
+                if picked != before
+                    && let Some(date) = from_jiff(picked)
+                    && let Ok(moved) = local_to_utc(date.and_time(local.time()), zone)
+                {
+                    edits.push(Edit::SetKeyTime(key, Some(moved)));
+                }
+            } else {
+                ui.label(local.format("%Y-%m-%d").to_string());
+            }
+        }
+        None => {
+            ui.weak("no date");
+        }
+    }
+
+    let field_id = ui.make_persistent_id(("key_time", key.label()));
+    let mut state: TimeFieldState = ui.data(|data| data.get_temp(field_id)).unwrap_or_default();
+    let shown = current.map_or_else(String::new, |instant| {
+        format_time_of_day(instant.with_timezone(&zone).time())
+    });
+    let mut text = state.typed.clone().unwrap_or(shown);
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(field_id)
+                .desired_width(90.0)
+                .hint_text("14:03"),
+        )
+        .labelled_by(label.id);
+    focus_if(view.focus == Some(Place::KeyTime(key)), &field);
+    if field.changed() {
+        state.typed = Some(text.clone());
+    }
+    if field.lost_focus() {
+        if ui.input(|input| input.key_pressed(egui::Key::Escape)) {
+            state = TimeFieldState::default();
+        } else if let Some(typed) = state.typed.take() {
+            match read_key_time(&typed, current, reference_date(doc, key, view.today), zone) {
+                Ok(value) => {
+                    edits.push(Edit::SetKeyTime(key, value));
+                    state.error = None;
+                }
+                Err(error) => {
+                    // The stored value stays; the text stays too, so it can be corrected.
+                    state.error = Some(error.to_string());
+                    state.typed = Some(typed);
+                }
+            }
+        }
+    }
+
+    let clear = ui.add_enabled(current.is_some(), egui::Button::new("Clear").small());
+    accessible_name(
+        &clear,
+        egui::Role::Button,
+        &format!("Clear {}", key.label().to_lowercase()),
+    );
+    if clear.clicked() {
+        edits.push(Edit::SetKeyTime(key, None));
+        state = TimeFieldState::default();
+    }
+
+    let visuals = ui.visuals().clone();
+    if let Some(error) = &state.error {
+        ui.colored_label(visuals.error_fg_color, error);
+    } else {
+        interval_ui(ui, view, key, metrics);
+    }
+    ui.data_mut(|data| data.insert_temp(field_id, state));
+}
+
+/// Beside each key time: how long after the start it came, or why that cannot be said.
+fn interval_ui(ui: &mut egui::Ui, view: &View<'_>, key: KeyTime, metrics: &Metrics) {
+    let interval = match key {
+        KeyTime::Started => return,
+        KeyTime::Detected => metrics.time_to_detect,
+        KeyTime::Acknowledged => metrics.time_to_acknowledge,
+        KeyTime::Mitigated => metrics.time_to_mitigate,
+        KeyTime::Resolved => metrics.time_to_resolve,
+    };
+    let finding = view
+        .document
+        .findings()
+        .iter()
+        .find(|finding| finding.place == Place::KeyTime(key));
+    match (interval, finding) {
+        (_, Some(finding)) => {
+            ui.colored_label(
+                theme::level_colour(ui.visuals(), finding.level),
+                &finding.message,
+            );
+        }
+        (Interval::Known(delta), None) => {
+            ui.weak(format!("after {}", format_interval(delta)));
+        }
+        (Interval::Missing | Interval::Negative, None) => {
+            ui.label("");
+        }
+    }
+}
+
+/// Reads a typed key time. Empty clears it; a time of day keeps the date it had, or takes
+/// the reference date.
+fn read_key_time(
+    text: &str,
+    current: Option<DateTime<Utc>>,
+    reference: NaiveDate,
+    zone: Tz,
+) -> Result<Option<DateTime<Utc>>, TimeEntryError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let local = match parse_time_entry(text)? {
+        TimeEntry::DateAndTime(local) => local,
+        TimeEntry::TimeOfDay(time) => {
+            let date = current.map_or(reference, |instant| {
+                instant.with_timezone(&zone).date_naive()
+            });
+            date.and_time(time)
+        }
+    };
+    local_to_utc(local, zone).map(Some)
+}
+
+/// The date a first time-of-day entry falls on: that of the nearest key time before it,
+/// else the nearest after it, else today.
+fn reference_date(doc: &Postmortem, key: KeyTime, today: NaiveDate) -> NaiveDate {
+    let position = KeyTime::ALL.iter().position(|k| *k == key).unwrap_or(0);
+    let (before, after) = KeyTime::ALL.split_at(position);
+    before
+        .iter()
+        .rev()
+        .chain(after.iter().skip(1))
+        .find_map(|k| doc.key_times.get(*k))
+        .map_or(today, |instant| {
+            instant.with_timezone(&doc.time_zone).date_naive()
+        })
+}
+
+fn zone_picker_ui(ui: &mut egui::Ui, label: &egui::Response, zone: Tz, edits: &mut Vec<Edit>) {
+    let search_id = label.id.with("zone_search");
+    let combo = egui::ComboBox::from_id_salt("time_zone")
+        .selected_text(zone.name())
+        .width(220.0)
+        .height(320.0)
+        .show_ui(ui, |ui| {
+            let mut search: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
+            let search_label = ui.weak("Search zones");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut search).hint_text("e.g. Berlin"))
+                .labelled_by(search_label.id);
+            if search.is_empty() && !field.has_focus() {
+                field.request_focus();
+            }
+            let needle = search.trim().to_lowercase().replace(' ', "_");
+            let matching: Vec<Tz> = chrono_tz::TZ_VARIANTS
+                .iter()
+                .copied()
+                .filter(|tz| tz.name().to_lowercase().contains(&needle))
+                .collect();
+            if matching.is_empty() {
+                ui.weak("No zone matches");
+            }
+            let row_height = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical().max_height(260.0).show_rows(
+                ui,
+                row_height,
+                matching.len(),
+                |ui, rows| {
+                    for tz in &matching[rows] {
+                        if ui.selectable_label(*tz == zone, tz.name()).clicked() && *tz != zone {
+                            edits.push(Edit::SetTimeZone(*tz));
+                        }
+                    }
+                },
+            );
+            ui.data_mut(|data| data.insert_temp(search_id, search));
+        });
+    combo.response.labelled_by(label.id);
+    ui.weak("Times are stored in UTC and shown in this zone.");
+}
+
+/// "Duration 30 min · detected after 2 min · …", leaving out what cannot be measured; the
+/// findings beside the times say why.
+fn metrics_sentence(metrics: &Metrics) -> String {
+    let parts: Vec<String> = [
+        ("Duration", metrics.duration),
+        ("detected after", metrics.time_to_detect),
+        ("acknowledged after", metrics.time_to_acknowledge),
+        ("mitigated after", metrics.time_to_mitigate),
+        ("resolved after", metrics.time_to_resolve),
+    ]
+    .into_iter()
+    .filter_map(|(words, interval)| {
+        interval
+            .known()
+            .map(|delta| format!("{words} {}", format_interval(delta)))
+    })
+    .collect();
+    if parts.is_empty() {
+        return "Metrics appear once the start and another key time are set.".to_owned();
+    }
+    let mut sentence = parts.join(" \u{b7} ");
+    if let Some(first) = sentence.get(..1) {
+        sentence.replace_range(..1, &first.to_uppercase());
+    }
+    sentence
+}
+
+fn to_jiff(date: NaiveDate) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(date.year()).ok()?;
+    let month = i8::try_from(date.month()).ok()?;
+    let day = i8::try_from(date.day()).ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
+}
+
+fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
+    let month = u32::try_from(date.month()).ok()?;
+    let day = u32::try_from(date.day()).ok()?;
+    NaiveDate::from_ymd_opt(i32::from(date.year()), month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeDelta, TimeZone};
+
+    #[test]
+    fn the_metrics_sentence_reads_like_the_issue_asks() {
+        let metrics = Metrics {
+            duration: Interval::Known(TimeDelta::minutes(30)),
+            time_to_detect: Interval::Known(TimeDelta::minutes(2)),
+            time_to_acknowledge: Interval::Missing,
+            time_to_mitigate: Interval::Known(TimeDelta::minutes(17)),
+            time_to_resolve: Interval::Negative,
+        };
+        assert_eq!(
+            metrics_sentence(&metrics),
+            "Duration 30 min \u{b7} detected after 2 min \u{b7} mitigated after 17 min"
+        );
+    }
+
+    #[test]
+    fn a_time_of_day_keeps_the_date_or_takes_the_reference() {
+        let zone = chrono_tz::Europe::Berlin;
+        let current = Utc.with_ymd_and_hms(2025, 8, 1, 12, 0, 0).single();
+        let reference = NaiveDate::from_ymd_opt(2025, 9, 9).unwrap();
+        let kept = read_key_time("16:03", current, reference, zone).unwrap();
+        assert_eq!(kept, Utc.with_ymd_and_hms(2025, 8, 1, 14, 3, 0).single());
+        let fresh = read_key_time("16:03", None, reference, zone).unwrap();
+        assert_eq!(fresh, Utc.with_ymd_and_hms(2025, 9, 9, 14, 3, 0).single());
+        assert_eq!(read_key_time("  ", current, reference, zone).unwrap(), None);
+        assert!(read_key_time("25:00", current, reference, zone).is_err());
+    }
+
+    #[test]
+    fn the_reference_date_comes_from_the_nearest_key_time() {
+        let today = NaiveDate::from_ymd_opt(2025, 9, 9).unwrap();
+        let mut doc = Postmortem::default();
+        assert_eq!(reference_date(&doc, KeyTime::Detected, today), today);
+        doc.key_times.resolved = Utc.with_ymd_and_hms(2025, 8, 2, 1, 0, 0).single();
+        assert_eq!(
+            reference_date(&doc, KeyTime::Detected, today),
+            NaiveDate::from_ymd_opt(2025, 8, 2).unwrap()
+        );
+        doc.key_times.started = Utc.with_ymd_and_hms(2025, 8, 1, 23, 0, 0).single();
+        assert_eq!(
+            reference_date(&doc, KeyTime::Detected, today),
+            NaiveDate::from_ymd_opt(2025, 8, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn dates_convert_both_ways() {
+        let date = NaiveDate::from_ymd_opt(2025, 8, 1).unwrap();
+        assert_eq!(to_jiff(date).and_then(from_jiff), Some(date));
+    }
+}

@@ -1,0 +1,135 @@
+//! Participants and links, as editable tables.
+
+use super::overview::focus_if;
+use super::widgets::{accessible_name, row_buttons_ui};
+use crate::model::{
+    Edit, Link, LinkKind, ListEdit, OPENABLE_SCHEMES, Participant, ParticipantRole, Place,
+    Postmortem, openable_url,
+};
+
+/// Draws the participants table.
+pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
+    ui.strong("Participants");
+    ui.add_space(4.0);
+    let count = doc.participants.len();
+    egui::Grid::new("participants")
+        .num_columns(4)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let name_header = ui.weak("Name");
+            let role_header = ui.weak("Role");
+            let note_header = ui.weak("Team or job");
+            ui.end_row();
+            for (index, person) in doc.participants.iter().enumerate() {
+                let mut changed = person.clone();
+                let name = ui
+                    .add(egui::TextEdit::singleline(&mut changed.name).desired_width(180.0))
+                    .labelled_by(name_header.id);
+                egui::ComboBox::from_id_salt(("participant_role", index))
+                    .selected_text(changed.role.label())
+                    .width(150.0)
+                    .show_ui(ui, |ui| {
+                        for role in ParticipantRole::ALL {
+                            ui.selectable_value(&mut changed.role, *role, role.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(role_header.id);
+                let note = ui
+                    .add(egui::TextEdit::singleline(&mut changed.note).desired_width(220.0))
+                    .labelled_by(note_header.id);
+                if name.changed() || note.changed() || changed.role != person.role {
+                    edits.push(Edit::Participants(ListEdit::Replace(index, changed)));
+                }
+                ui.horizontal(|ui| {
+                    let what = format!("participant {}", index + 1);
+                    if let Some(edit) = row_buttons_ui(ui, index, count, &what) {
+                        edits.push(Edit::Participants(edit));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if ui.button("Add participant").clicked() {
+        edits.push(Edit::Participants(ListEdit::Push(Participant::default())));
+    }
+}
+
+/// Draws the links table. A link opens in the browser only when its URL is http, https or
+/// mailto; anything else is flagged and never opened.
+pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits: &mut Vec<Edit>) {
+    ui.strong("Links");
+    ui.add_space(4.0);
+    let count = doc.links.len();
+    egui::Grid::new("links")
+        .num_columns(5)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let kind_header = ui.weak("Kind");
+            let label_header = ui.weak("Label");
+            let url_header = ui.weak("URL");
+            ui.end_row();
+            for (index, link) in doc.links.iter().enumerate() {
+                let mut changed = link.clone();
+                egui::ComboBox::from_id_salt(("link_kind", index))
+                    .selected_text(changed.kind.label())
+                    .width(120.0)
+                    .show_ui(ui, |ui| {
+                        for kind in LinkKind::ALL {
+                            ui.selectable_value(&mut changed.kind, *kind, kind.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(kind_header.id);
+                let label = ui
+                    .add(egui::TextEdit::singleline(&mut changed.label).desired_width(220.0))
+                    .labelled_by(label_header.id);
+                let url = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut changed.url)
+                            .desired_width(300.0)
+                            .hint_text("https://…"),
+                    )
+                    .labelled_by(url_header.id);
+                focus_if(focus == Some(Place::Link(index)), &url);
+                if label.changed() || url.changed() || changed.kind != link.kind {
+                    edits.push(Edit::Links(ListEdit::Replace(index, changed)));
+                }
+                open_button_ui(ui, link, index);
+                ui.horizontal(|ui| {
+                    let what = format!("link {}", index + 1);
+                    if let Some(edit) = row_buttons_ui(ui, index, count, &what) {
+                        edits.push(Edit::Links(edit));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if ui.button("Add link").clicked() {
+        edits.push(Edit::Links(ListEdit::Push(Link::default())));
+    }
+}
+
+fn open_button_ui(ui: &mut egui::Ui, link: &Link, index: usize) {
+    let name = format!("Open link {}", index + 1);
+    match openable_url(&link.url) {
+        Some(url) => {
+            let open = ui.add(egui::Button::new("Open").small());
+            accessible_name(&open, egui::Role::Button, &name);
+            if open.on_hover_text(url.as_str()).clicked() {
+                ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+            }
+        }
+        None if link.url.trim().is_empty() => {
+            ui.label("");
+        }
+        None => {
+            let open = ui.add_enabled(false, egui::Button::new("Won't open").small());
+            accessible_name(&open, egui::Role::Button, &name);
+            open.on_disabled_hover_text(format!(
+                "Only {} links are opened; this one could run a program or read a local file.",
+                OPENABLE_SCHEMES.join(", ")
+            ));
+        }
+    }
+}
