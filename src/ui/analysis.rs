@@ -6,21 +6,25 @@ use crate::model::{CustomSection, Edit, ListEdit, Postmortem, Section};
 
 /// Draws the written analysis.
 pub fn analysis_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading("Analysis");
-        ui.weak("Markdown is kept as typed: lists, emphasis and code pass through to the export.");
-        for section in Section::ALL {
-            ui.add_space(10.0);
-            let heading = ui.strong(section.heading());
-            let mut text = doc.narrative.text(section).to_owned();
-            if text_area_ui(ui, &mut text, &heading).changed() {
-                edits.push(Edit::SetSectionText(section, text));
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.heading("Analysis");
+            ui.weak(
+                "Markdown is kept as typed: lists, emphasis and code pass through to the export.",
+            );
+            for section in Section::ALL {
+                ui.add_space(10.0);
+                let heading = ui.strong(section.heading());
+                let mut text = doc.narrative.text(section).to_owned();
+                if text_area_ui(ui, &mut text, &heading).changed() {
+                    edits.push(Edit::SetSectionText(section, text));
+                }
             }
-        }
-        ui.add_space(18.0);
-        ui.separator();
-        custom_sections_ui(ui, doc, edits);
-    });
+            ui.add_space(18.0);
+            ui.separator();
+            custom_sections_ui(ui, doc, edits);
+        });
 }
 
 fn text_area_ui(ui: &mut egui::Ui, text: &mut String, heading: &egui::Response) -> egui::Response {

@@ -17,20 +17,22 @@ pub fn checks_ui(ui: &mut egui::Ui, document: &OpenDocument, requests: &mut UiRe
         );
         return;
     }
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for finding in findings {
-            ui.horizontal(|ui| {
-                ui.colored_label(
-                    theme::level_colour(ui.visuals(), finding.level),
-                    finding.level.label(),
-                );
-                let link = ui
-                    .link(&finding.message)
-                    .on_hover_text(format!("Go to {}", finding.place));
-                if link.clicked() {
-                    requests.go_to = Some(finding.place);
-                }
-            });
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for finding in findings {
+                ui.horizontal(|ui| {
+                    ui.colored_label(
+                        theme::level_colour(ui.visuals(), finding.level),
+                        finding.level.label(),
+                    );
+                    let link = ui
+                        .link(&finding.message)
+                        .on_hover_text(format!("Go to {}", finding.place));
+                    if link.clicked() {
+                        requests.go_to = Some(finding.place);
+                    }
+                });
+            }
+        });
 }

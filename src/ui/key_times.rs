@@ -27,14 +27,16 @@ pub fn key_times_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
     ui.strong("Key times");
     ui.add_space(4.0);
     let metrics = Metrics::from_key_times(&doc.key_times);
+    ui.horizontal(|ui| {
+        let zone_label = ui.label("Time zone");
+        zone_picker_ui(ui, &zone_label, doc.time_zone, edits);
+    });
+    ui.add_space(4.0);
     egui::Grid::new("key_times")
         .num_columns(5)
         .spacing([10.0, 6.0])
         .min_col_width(60.0)
         .show(ui, |ui| {
-            let zone_label = ui.label("Time zone");
-            zone_picker_ui(ui, &zone_label, doc.time_zone, edits);
-            ui.end_row();
             for key in KeyTime::ALL {
                 key_time_row_ui(ui, view, key, &metrics, edits);
                 ui.end_row();
@@ -93,11 +95,12 @@ fn key_time_row_ui(
         format_time_of_day(instant.with_timezone(&zone).time())
     });
     let mut text = state.typed.clone().unwrap_or(shown);
+    let height = ui.spacing().interact_size.y;
     let field = ui
-        .add(
+        .add_sized(
+            [80.0, height],
             egui::TextEdit::singleline(&mut text)
                 .id(field_id)
-                .desired_width(90.0)
                 .hint_text("14:03"),
         )
         .labelled_by(label.id);

@@ -1,7 +1,7 @@
 //! The overview: the incident's metadata as a form laid out like the template's Field | Value
 //! table, then its key times, people and links.
 
-use super::widgets::{accessible_name, chips_ui};
+use super::widgets::{accessible_name, chips_ui, text_cell};
 use super::{View, key_times, people};
 use crate::model::{DocumentStatus, Edit, ListEdit, Place, Postmortem, SeverityLevel};
 
@@ -11,62 +11,64 @@ const FIELD_WIDTH: f32 = 480.0;
 /// Draws the overview.
 pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
     let doc = view.document.doc();
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading("Overview");
-        ui.add_space(6.0);
-        egui::Grid::new("overview_form")
-            .num_columns(2)
-            .spacing([16.0, 8.0])
-            .min_col_width(140.0)
-            .show(ui, |ui| {
-                let title = text_row_ui(ui, "Title", &doc.title, Edit::SetTitle, edits);
-                focus_if(view.focus == Some(Place::Title), &title);
-                text_row_ui(
-                    ui,
-                    "Incident ID",
-                    &doc.incident_id,
-                    Edit::SetIncidentId,
-                    edits,
-                );
-                status_row_ui(ui, doc.status, edits);
-                chips_row_ui(
-                    ui,
-                    "Authors",
-                    "an author",
-                    &doc.authors,
-                    Edit::Authors,
-                    edits,
-                );
-                text_row_ui(
-                    ui,
-                    "Incident type",
-                    &doc.classification.incident_type,
-                    Edit::SetIncidentType,
-                    edits,
-                );
-                let severity = severity_row_ui(ui, doc, edits);
-                focus_if(view.focus == Some(Place::Severity), &severity);
-                ui.label("");
-                severity_scale_ui(ui, doc, edits);
-                ui.end_row();
-                chips_row_ui(
-                    ui,
-                    "Services",
-                    "a service",
-                    &doc.classification.services,
-                    Edit::Services,
-                    edits,
-                );
-            });
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.heading("Overview");
+            ui.add_space(6.0);
+            egui::Grid::new("overview_form")
+                .num_columns(2)
+                .spacing([16.0, 8.0])
+                .min_col_width(140.0)
+                .show(ui, |ui| {
+                    let title = text_row_ui(ui, "Title", &doc.title, Edit::SetTitle, edits);
+                    focus_if(view.focus == Some(Place::Title), &title);
+                    text_row_ui(
+                        ui,
+                        "Incident ID",
+                        &doc.incident_id,
+                        Edit::SetIncidentId,
+                        edits,
+                    );
+                    status_row_ui(ui, doc.status, edits);
+                    chips_row_ui(
+                        ui,
+                        "Authors",
+                        "an author",
+                        &doc.authors,
+                        Edit::Authors,
+                        edits,
+                    );
+                    text_row_ui(
+                        ui,
+                        "Incident type",
+                        &doc.classification.incident_type,
+                        Edit::SetIncidentType,
+                        edits,
+                    );
+                    let severity = severity_row_ui(ui, doc, edits);
+                    focus_if(view.focus == Some(Place::Severity), &severity);
+                    ui.label("");
+                    severity_scale_ui(ui, doc, edits);
+                    ui.end_row();
+                    chips_row_ui(
+                        ui,
+                        "Services",
+                        "a service",
+                        &doc.classification.services,
+                        Edit::Services,
+                        edits,
+                    );
+                });
 
-        ui.add_space(16.0);
-        key_times::key_times_ui(ui, view, edits);
-        ui.add_space(16.0);
-        people::participants_ui(ui, doc, edits);
-        ui.add_space(16.0);
-        people::links_ui(ui, doc, view.focus, edits);
-        ui.add_space(16.0);
-    });
+            ui.add_space(16.0);
+            key_times::key_times_ui(ui, view, edits);
+            ui.add_space(16.0);
+            people::participants_ui(ui, doc, edits);
+            ui.add_space(16.0);
+            people::links_ui(ui, doc, view.focus, edits);
+            ui.add_space(16.0);
+        });
 }
 
 /// Moves the keyboard focus to a widget a finding points at, and scrolls it into view.
@@ -185,15 +187,13 @@ fn severity_scale_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>)
                     ui.end_row();
                     for (index, level) in scale.iter().enumerate() {
                         let mut changed = level.clone();
-                        let name = ui
-                            .add(egui::TextEdit::singleline(&mut changed.name).desired_width(80.0))
-                            .labelled_by(name_header.id);
-                        let description = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut changed.description)
-                                    .desired_width(FIELD_WIDTH - 160.0),
-                            )
-                            .labelled_by(description_header.id);
+                        let name = text_cell(ui, &mut changed.name, 80.0, &name_header);
+                        let description = text_cell(
+                            ui,
+                            &mut changed.description,
+                            FIELD_WIDTH - 160.0,
+                            &description_header,
+                        );
                         if name.changed() || description.changed() {
                             edits.push(Edit::SeverityScale(ListEdit::Replace(index, changed)));
                         }

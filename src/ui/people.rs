@@ -1,7 +1,7 @@
 //! Participants and links, as editable tables.
 
 use super::overview::focus_if;
-use super::widgets::{accessible_name, row_buttons_ui};
+use super::widgets::{accessible_name, row_buttons_ui, text_cell};
 use crate::model::{
     Edit, Link, LinkKind, ListEdit, OPENABLE_SCHEMES, Participant, ParticipantRole, Place,
     Postmortem, openable_url,
@@ -22,9 +22,7 @@ pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit
             ui.end_row();
             for (index, person) in doc.participants.iter().enumerate() {
                 let mut changed = person.clone();
-                let name = ui
-                    .add(egui::TextEdit::singleline(&mut changed.name).desired_width(180.0))
-                    .labelled_by(name_header.id);
+                let name = text_cell(ui, &mut changed.name, 180.0, &name_header);
                 egui::ComboBox::from_id_salt(("participant_role", index))
                     .selected_text(changed.role.label())
                     .width(150.0)
@@ -35,9 +33,7 @@ pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit
                     })
                     .response
                     .labelled_by(role_header.id);
-                let note = ui
-                    .add(egui::TextEdit::singleline(&mut changed.note).desired_width(220.0))
-                    .labelled_by(note_header.id);
+                let note = text_cell(ui, &mut changed.note, 240.0, &note_header);
                 if name.changed() || note.changed() || changed.role != person.role {
                     edits.push(Edit::Participants(ListEdit::Replace(index, changed)));
                 }
@@ -81,16 +77,8 @@ pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits
                     })
                     .response
                     .labelled_by(kind_header.id);
-                let label = ui
-                    .add(egui::TextEdit::singleline(&mut changed.label).desired_width(220.0))
-                    .labelled_by(label_header.id);
-                let url = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut changed.url)
-                            .desired_width(300.0)
-                            .hint_text("https://…"),
-                    )
-                    .labelled_by(url_header.id);
+                let label = text_cell(ui, &mut changed.label, 240.0, &label_header);
+                let url = text_cell(ui, &mut changed.url, 320.0, &url_header);
                 focus_if(focus == Some(Place::Link(index)), &url);
                 if label.changed() || url.changed() || changed.kind != link.kind {
                     edits.push(Edit::Links(ListEdit::Replace(index, changed)));

@@ -102,3 +102,16 @@ pub fn row_buttons_ui<T>(
     }
     edit
 }
+
+/// A single-line text field of a fixed width inside a table, named by its column header.
+/// (A grid would otherwise shrink the field to the width its column had in the last frame.)
+pub fn text_cell(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    width: f32,
+    header: &egui::Response,
+) -> egui::Response {
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized([width, height], egui::TextEdit::singleline(text))
+        .labelled_by(header.id)
+}

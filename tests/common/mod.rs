@@ -116,14 +116,25 @@ pub fn click_file_menu(harness: &mut Harness<'_, HindsightApp>, item: &str) {
     harness.run();
 }
 
-/// Replaces the text of the labelled single-line field with `text`, as a person would:
-/// click into it, select all, type.
-pub fn retype(harness: &mut Harness<'_, HindsightApp>, label: &str, text: &str) {
+/// Scrolls the labelled widget into view and clicks it, as a person would.
+pub fn click(harness: &mut Harness<'_, HindsightApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
     harness.get_by_label(label).click();
     harness.run();
+}
+
+/// Replaces the text of the labelled field with `text`, as a person would: click into it,
+/// select all, type (or delete, for no text).
+pub fn retype(harness: &mut Harness<'_, HindsightApp>, label: &str, text: &str) {
+    click(harness, label);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
-    harness.get_by_label(label).type_text(text);
+    if text.is_empty() {
+        harness.key_press(egui::Key::Delete);
+    } else {
+        harness.get_by_label(label).type_text(text);
+    }
     harness.run();
 }
 

@@ -1,0 +1,384 @@
+//! The overview and analysis editors, driven as a person would.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::{Queryable, ScriptedDialogs, click, editor, editor_with_example, retype, today};
+use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
+use hindsight::app::{DialogOutcome, HindsightApp, OpenDocument};
+use hindsight::model::{ParticipantRole, Postmortem};
+
+fn doc(harness: &Harness<'_, HindsightApp>) -> Postmortem {
+    harness.state().document().doc().clone()
+}
+
+/// Types into a field and presses Enter, as when adding a chip or committing a time.
+fn type_and_enter(harness: &mut Harness<'_, HindsightApp>, label: &str, text: &str) {
+    retype(harness, label, text);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+fn at(hour: u32, minute: u32) -> Option<chrono::DateTime<Utc>> {
+    Utc.with_ymd_and_hms(2025, 8, 1, hour, minute, 0).single()
+}
+
+#[test]
+fn editing_a_text_field_changes_the_document() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    retype(&mut harness, "Incident type", "Latency regression");
+    assert_eq!(
+        doc(&harness).classification.incident_type,
+        "Latency regression"
+    );
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn choosing_a_severity_from_the_scale() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Severity");
+    harness
+        .get_by_label("SEV-1 \u{2014} critical outage for all or most users")
+        .click();
+    harness.run();
+    assert_eq!(
+        doc(&harness).classification.severity.as_deref(),
+        Some("SEV-1")
+    );
+}
+
+#[test]
+fn services_are_chips_added_with_enter_and_removed_with_the_cross() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    type_and_enter(&mut harness, "Services", "Redis cache");
+    assert_eq!(
+        doc(&harness).classification.services,
+        [
+            "User API",
+            "PostgreSQL database (orders table)",
+            "ORM layer",
+            "Redis cache"
+        ]
+    );
+
+    type_and_enter(&mut harness, "Services", "user api");
+    assert_eq!(
+        doc(&harness).classification.services.len(),
+        4,
+        "duplicate added"
+    );
+    harness.get_by_label("already listed");
+
+    click(&mut harness, "Remove User API");
+    assert_eq!(
+        doc(&harness).classification.services,
+        [
+            "PostgreSQL database (orders table)",
+            "ORM layer",
+            "Redis cache"
+        ]
+    );
+}
+
+#[test]
+fn typing_a_key_time_keeps_its_date_and_updates_the_metrics() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    harness.get_by_label_contains("Duration 30 min");
+    type_and_enter(&mut harness, "Resolved", "14:43");
+    assert_eq!(doc(&harness).key_times.resolved, at(14, 43));
+    harness.get_by_label_contains("Duration 40 min");
+    harness.get_by_label("after 40 min");
+}
+
+#[test]
+fn an_impossible_time_is_shown_in_place_and_changes_nothing() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    type_and_enter(&mut harness, "Mitigated", "25:99");
+    harness.get_by_label("25:99 is not a time of day");
+    assert_eq!(doc(&harness).key_times.mitigated, at(14, 20));
+    assert!(!harness.state().document().is_dirty());
+
+    // Correcting it clears the error and stores the time.
+    type_and_enter(&mut harness, "Mitigated", "14:21");
+    assert_eq!(doc(&harness).key_times.mitigated, at(14, 21));
+    assert!(
+        harness
+            .query_by_label("25:99 is not a time of day")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_key_time_out_of_order_shows_the_finding_not_a_negative_number() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    type_and_enter(&mut harness, "Detected", "14:01");
+    harness
+        .get_by_label("Detected (2025-08-01 14:01 UTC) is before started (2025-08-01 14:03 UTC).");
+    assert!(harness.query_by_label_contains("-2 min").is_none());
+    assert!(harness.query_by_label_contains("detected after").is_none());
+}
+
+#[test]
+fn clearing_a_key_time() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Clear resolved");
+    assert_eq!(doc(&harness).key_times.resolved, None);
+    assert!(harness.query_by_label_contains("Duration").is_none());
+}
+
+#[test]
+fn switching_the_time_zone_changes_what_is_shown_not_what_is_stored() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    let before = doc(&harness).key_times;
+    click(&mut harness, "Time zone");
+    harness.get_by_label("Search zones").type_text("berlin");
+    harness.run();
+    click(&mut harness, "Europe/Berlin");
+    assert_eq!(doc(&harness).time_zone, chrono_tz::Europe::Berlin);
+    assert_eq!(doc(&harness).key_times, before);
+    assert_eq!(
+        harness.get_by_label("Started").value().as_deref(),
+        Some("16:03")
+    );
+}
+
+#[test]
+fn adding_a_participant_with_a_role() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Add participant");
+    assert_eq!(doc(&harness).participants.len(), 5);
+    harness
+        .get_all_by_label("Name")
+        .last()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness.get_all_by_label("Name").last().unwrap().click();
+    harness.run();
+    harness
+        .get_all_by_label("Name")
+        .last()
+        .unwrap()
+        .type_text("Dana S.");
+    harness.run();
+    harness.get_all_by_label("Role").last().unwrap().click();
+    harness.run();
+    click(&mut harness, "Scribe");
+    let person = doc(&harness).participants[4].clone();
+    assert_eq!(person.name, "Dana S.");
+    assert_eq!(person.role, ParticipantRole::Scribe);
+
+    click(&mut harness, "Move participant 5 up");
+    assert_eq!(doc(&harness).participants[3].name, "Dana S.");
+    click(&mut harness, "Remove participant 4");
+    assert!(
+        doc(&harness)
+            .participants
+            .iter()
+            .all(|p| p.name != "Dana S.")
+    );
+}
+
+fn opened_urls(harness: &Harness<'_, HindsightApp>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn only_web_and_mail_links_open() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    harness.get_by_label("Open link 2").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Open link 2").click();
+    harness.step();
+    assert_eq!(
+        opened_urls(&harness),
+        ["https://git.example.com/user-api/commit/a7c3dbe"]
+    );
+    harness.run();
+
+    let url_field = harness.get_all_by_label("URL").next().unwrap();
+    url_field.scroll_to_me();
+    harness.run();
+    harness.get_all_by_label("URL").next().unwrap().click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_all_by_label("URL")
+        .next()
+        .unwrap()
+        .type_text("file:///etc/passwd");
+    harness.run();
+    assert_eq!(doc(&harness).links[0].url, "file:///etc/passwd");
+    let refused = harness.get_by_label("Open link 1");
+    assert!(refused.accesskit_node().is_disabled());
+    refused.click();
+    harness.step();
+    assert!(opened_urls(&harness).is_empty());
+    assert!(
+        harness
+            .state()
+            .document()
+            .findings()
+            .iter()
+            .any(|f| f.message.contains("will not open"))
+    );
+}
+
+#[test]
+fn custom_sections_are_added_renamed_reordered_and_removed_after_asking() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Analysis");
+    click(&mut harness, "Add section");
+    retype(&mut harness, "Section title", "Follow-up");
+    click(&mut harness, "Text of Follow-up");
+    harness
+        .get_by_label("Text of Follow-up")
+        .type_text("Review in a month.");
+    harness.run();
+    click(&mut harness, "Add section");
+    let sections = doc(&harness).narrative.custom_sections;
+    assert_eq!(sections.len(), 2);
+    assert_eq!(sections[0].title, "Follow-up");
+    assert_eq!(sections[0].text, "Review in a month.");
+
+    click(&mut harness, "Move section Follow-up down");
+    let titles: Vec<_> = doc(&harness)
+        .narrative
+        .custom_sections
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(titles, ["New section", "Follow-up"]);
+
+    // A section with text asks first; "Keep" keeps it.
+    click(&mut harness, "Remove section Follow-up");
+    harness.get_by_label("Remove \u{201c}Follow-up\u{201d} and its text?");
+    click(&mut harness, "Keep");
+    assert_eq!(doc(&harness).narrative.custom_sections.len(), 2);
+    click(&mut harness, "Remove section Follow-up");
+    click(&mut harness, "Confirm remove section");
+    assert_eq!(doc(&harness).narrative.custom_sections.len(), 1);
+
+    // An empty section goes at once.
+    click(&mut harness, "Remove section New section");
+    assert!(doc(&harness).narrative.custom_sections.is_empty());
+}
+
+#[test]
+fn writing_a_built_in_section() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Analysis");
+    click(&mut harness, "Where we got lucky");
+    harness
+        .get_by_label("Where we got lucky")
+        .type_text("It happened during office hours.");
+    harness.run();
+    assert_eq!(
+        doc(&harness).narrative.where_we_got_lucky,
+        "It happened during office hours."
+    );
+}
+
+#[test]
+fn clicking_a_finding_moves_to_its_field() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    retype(&mut harness, "Title", "");
+    click(&mut harness, "Checks  (1)");
+    click(&mut harness, "The postmortem has no title.");
+    assert_eq!(harness.state().part(), hindsight::ui::Part::Overview);
+    assert!(harness.get_by_label("Title").is_focused());
+}
+
+#[test]
+fn a_lead_fills_a_blank_postmortem_and_it_reopens_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let blank = Postmortem {
+        created: Some(today()),
+        ..Postmortem::default()
+    };
+    let mut harness = editor(OpenDocument::untitled(blank), &dialogs);
+    retype(&mut harness, "Title", "User API latency");
+    retype(&mut harness, "Incident ID", "INC-620");
+    type_and_enter(&mut harness, "Authors", "Alice R.");
+    retype(&mut harness, "Incident type", "Performance degradation");
+    click(&mut harness, "Severity");
+    click(
+        &mut harness,
+        "SEV-2 \u{2014} major degradation for many users",
+    );
+    type_and_enter(&mut harness, "Services", "User API");
+    type_and_enter(&mut harness, "Started", "2025-08-01 14:03");
+    type_and_enter(&mut harness, "Resolved", "14:33");
+    click(&mut harness, "Add participant");
+    harness
+        .get_all_by_label("Name")
+        .last()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness.get_all_by_label("Name").last().unwrap().click();
+    harness.run();
+    harness
+        .get_all_by_label("Name")
+        .last()
+        .unwrap()
+        .type_text("Alice R.");
+    harness.run();
+    click(&mut harness, "Add link");
+    harness
+        .get_all_by_label("URL")
+        .last()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness.get_all_by_label("URL").last().unwrap().click();
+    harness.run();
+    harness
+        .get_all_by_label("URL")
+        .last()
+        .unwrap()
+        .type_text("https://grafana.example.com/d/user-api");
+    harness.run();
+    click(&mut harness, "Analysis");
+    click(&mut harness, "Summary");
+    harness
+        .get_by_label("Summary")
+        .type_text("- Latency rose for 30 minutes.\n- A missing index.");
+    harness.run();
+
+    let filled = doc(&harness);
+    assert_eq!(filled.key_times.started, at(14, 3));
+    assert_eq!(filled.key_times.resolved, at(14, 33));
+    assert_eq!(filled.classification.severity.as_deref(), Some("SEV-2"));
+    assert_eq!(filled.participants[0].name, "Alice R.");
+    assert_eq!(
+        filled.narrative.summary,
+        "- Latency rose for 30 minutes.\n- A missing index."
+    );
+
+    let path = dir.path().join("filled.ron");
+    dialogs.will_answer(DialogOutcome::Chosen(path.clone()));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(!harness.state().document().is_dirty());
+    let reopened = hindsight::storage::load(&path).unwrap();
+    assert_eq!(&reopened, harness.state().document().doc());
+    assert_eq!(reopened.title, "User API latency");
+}
