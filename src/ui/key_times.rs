@@ -101,7 +101,7 @@ fn key_time_row_ui(
             [80.0, height],
             egui::TextEdit::singleline(&mut text)
                 .id(field_id)
-                .hint_text("14:03"),
+                .hint_text("hh:mm"),
         )
         .labelled_by(label.id);
     focus_if(view.focus == Some(Place::KeyTime(key)), &field);

@@ -33,11 +33,15 @@ pub fn findings_summary_ui(ui: &mut egui::Ui, errors: usize, warnings: usize) {
             format!("{count} {word}s")
         }
     };
-    let text = format!(
-        "{} \u{b7} {}",
-        noun(errors, "error"),
-        noun(warnings, "warning")
-    );
+    let text = match (errors, warnings) {
+        (0, _) => noun(warnings, "warning"),
+        (_, 0) => noun(errors, "error"),
+        _ => format!(
+            "{} \u{b7} {}",
+            noun(errors, "error"),
+            noun(warnings, "warning")
+        ),
+    };
     let colour = if errors > 0 {
         level_colour(&visuals, Level::Error)
     } else {
