@@ -382,3 +382,12 @@ fn a_lead_fills_a_blank_postmortem_and_it_reopens_unchanged() {
     assert_eq!(&reopened, harness.state().document().doc());
     assert_eq!(reopened.title, "User API latency");
 }
+
+#[test]
+fn a_cleared_key_time_typed_again_takes_the_date_of_the_time_before_it() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Clear acknowledged");
+    assert_eq!(doc(&harness).key_times.acknowledged, None);
+    type_and_enter(&mut harness, "Acknowledged", "14:07");
+    assert_eq!(doc(&harness).key_times.acknowledged, at(14, 7));
+}

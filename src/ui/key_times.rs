@@ -19,6 +19,8 @@ struct TimeFieldState {
     /// The text being typed; `None` while the field simply shows the stored value.
     typed: Option<String>,
     error: Option<String>,
+    /// A date picked for a key time that has no time yet.
+    date: Option<NaiveDate>,
 }
 
 /// Draws the time zone picker, the key times and the metrics.
@@ -58,39 +60,47 @@ fn key_time_row_ui(
     let current = doc.key_times.get(key);
     let label = ui.label(key.label());
 
-    match current {
-        Some(instant) => {
-            let local = instant.with_timezone(&zone);
-            if let Some(mut picked) = to_jiff(local.date_naive()) {
-                let before = picked;
-                let button = ui.add(
-                    egui_extras::DatePickerButton::new(&mut picked)
-                        .id_salt(key.label())
-                        .show_icon(false)
-                        .format("%Y-%m-%d"),
-                );
-                accessible_name(
-                    &button,
-                    egui::Role::Button,
-                    &format!("{} date", key.label()),
-                );
-                if picked != before
-                    && let Some(date) = from_jiff(picked)
-                    && let Ok(moved) = local_to_utc(date.and_time(local.time()), zone)
-                {
-                    edits.push(Edit::SetKeyTime(key, Some(moved)));
-                }
-            } else {
-                ui.label(local.format("%Y-%m-%d").to_string());
-            }
-        }
-        None => {
-            ui.weak("no date");
-        }
-    }
-
     let field_id = ui.make_persistent_id(("key_time", key.label()));
     let mut state: TimeFieldState = ui.data(|data| data.get_temp(field_id)).unwrap_or_default();
+    let reference = state
+        .date
+        .unwrap_or_else(|| reference_date(doc, key, view.today));
+    let local = current.map(|instant| instant.with_timezone(&zone));
+    let shown_date = local.map_or(reference, |local| local.date_naive());
+    let mut pick_time_next = false;
+    if let Some(mut picked) = to_jiff(shown_date) {
+        let before = picked;
+        let button = ui.add(
+            egui_extras::DatePickerButton::new(&mut picked)
+                .id_salt(key.label())
+                .show_icon(false)
+                .format("%Y-%m-%d"),
+        );
+        accessible_name(
+            &button,
+            egui::Role::Button,
+            &format!("{} date", key.label()),
+        );
+        if picked != before
+            && let Some(date) = from_jiff(picked)
+        {
+            match local {
+                Some(local) => {
+                    if let Ok(moved) = local_to_utc(date.and_time(local.time()), zone) {
+                        edits.push(Edit::SetKeyTime(key, Some(moved)));
+                    }
+                }
+                // No time yet: remember the date for the time about to be typed.
+                None => {
+                    state.date = Some(date);
+                    pick_time_next = true;
+                }
+            }
+        }
+    } else {
+        ui.label(shown_date.format("%Y-%m-%d").to_string());
+    }
+
     let shown = current.map_or_else(String::new, |instant| {
         format_time_of_day(instant.with_timezone(&zone).time())
     });
@@ -104,7 +114,10 @@ fn key_time_row_ui(
                 .hint_text("hh:mm"),
         )
         .labelled_by(label.id);
-    focus_if(view.focus == Some(Place::KeyTime(key)), &field);
+    focus_if(
+        view.focus == Some(Place::KeyTime(key)) || pick_time_next,
+        &field,
+    );
     if field.changed() {
         state.typed = Some(text.clone());
     }
@@ -112,10 +125,10 @@ fn key_time_row_ui(
         if ui.input(|input| input.key_pressed(egui::Key::Escape)) {
             state = TimeFieldState::default();
         } else if let Some(typed) = state.typed.take() {
-            match read_key_time(&typed, current, reference_date(doc, key, view.today), zone) {
+            match read_key_time(&typed, current, reference, zone) {
                 Ok(value) => {
                     edits.push(Edit::SetKeyTime(key, value));
-                    state.error = None;
+                    state = TimeFieldState::default();
                 }
                 Err(error) => {
                     // The stored value stays; the text stays too, so it can be corrected.
