@@ -5,11 +5,13 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::document::{KeyTime, Link, Participant, Postmortem};
-use super::kinds::DocumentStatus;
+use super::document::{KeyTime, Link, Participant, Postmortem, TimelineRow};
+use super::ids::RowId;
+use super::kinds::{DocumentStatus, Marker};
 use super::list_edit::ListEdit;
 use super::narrative::{CustomSection, Section};
 use super::severity::SeverityLevel;
+use super::timeline::sorted_by_time;
 
 /// One change to a postmortem.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +45,16 @@ pub enum Edit {
     SetSectionText(Section, String),
     /// Change the custom narrative sections.
     CustomSections(ListEdit<CustomSection>),
+    /// Change the timeline rows. Changing the time of a row that holds a key-time marker
+    /// moves that key time with it.
+    Timeline(ListEdit<TimelineRow>),
+    /// Put rows in at this index, as one change (a paste).
+    InsertRows(usize, Vec<TimelineRow>),
+    /// Mark a row. A marker that sets a key time moves it from any other row and sets the key
+    /// time to the row's time.
+    MarkRow(RowId, Marker),
+    /// Put the timeline in time order (see [`sorted_by_time`]).
+    SortTimelineByTime,
 }
 
 impl Edit {
@@ -68,6 +80,19 @@ impl Edit {
             Self::Links(edit) => edit.apply(&mut doc.links),
             Self::SetSectionText(section, text) => replace(doc.narrative.text_mut(section), text),
             Self::CustomSections(edit) => edit.apply(&mut doc.narrative.custom_sections),
+            Self::Timeline(edit) => apply_to_timeline(edit, doc),
+            Self::InsertRows(index, rows) => {
+                if rows.is_empty() || index > doc.timeline.len() {
+                    return false;
+                }
+                doc.timeline.splice(index..index, rows);
+                true
+            }
+            Self::MarkRow(id, marker) => mark_row(doc, id, marker),
+            Self::SortTimelineByTime => {
+                let sorted = sorted_by_time(&doc.timeline);
+                replace(&mut doc.timeline, sorted)
+            }
         }
     }
 
@@ -84,6 +109,11 @@ impl Edit {
             Self::SetKeyTime(..) => "change key time",
             Self::SetTimeZone(_) => "change time zone",
             Self::SetSectionText(..) => "edit analysis",
+            Self::InsertRows(..) => "paste timeline rows",
+            Self::MarkRow(..) => "mark timeline row",
+            Self::SortTimelineByTime => "sort timeline by time",
+            Self::Timeline(ListEdit::Move { .. }) => "move timeline row",
+            Self::Timeline(edit) => return list_words(edit, "timeline row", "timeline rows"),
             Self::Authors(edit) => return list_words(edit, "author", "authors"),
             Self::Services(edit) => return list_words(edit, "service", "services"),
             Self::Participants(edit) => return list_words(edit, "participant", "participants"),
@@ -108,8 +138,16 @@ fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
 fn apply_unique(edit: ListEdit<String>, list: &mut Vec<String>) -> bool {
     let key = |name: &str| name.trim().to_lowercase();
     match edit {
-        ListEdit::Push(name) | ListEdit::Replace(_, name) if name.trim().is_empty() => false,
-        ListEdit::Push(name) if list.iter().any(|known| key(known) == key(&name)) => false,
+        ListEdit::Push(name) | ListEdit::Insert(_, name) | ListEdit::Replace(_, name)
+            if name.trim().is_empty() =>
+        {
+            false
+        }
+        ListEdit::Push(name) | ListEdit::Insert(_, name)
+            if list.iter().any(|known| key(known) == key(&name)) =>
+        {
+            false
+        }
         ListEdit::Replace(index, name)
             if list
                 .iter()
@@ -119,6 +157,9 @@ fn apply_unique(edit: ListEdit<String>, list: &mut Vec<String>) -> bool {
             false
         }
         ListEdit::Push(name) => ListEdit::Push(name.trim().to_owned()).apply(list),
+        ListEdit::Insert(index, name) => {
+            ListEdit::Insert(index, name.trim().to_owned()).apply(list)
+        }
         ListEdit::Replace(index, name) => {
             ListEdit::Replace(index, name.trim().to_owned()).apply(list)
         }
@@ -140,9 +181,40 @@ fn apply_to_scale(edit: ListEdit<SeverityLevel>, doc: &mut Postmortem) -> bool {
 /// "add participant", "remove link", "reorder sections"…
 fn list_words<T>(edit: &ListEdit<T>, singular: &str, plural: &str) -> String {
     match edit {
-        ListEdit::Push(_) => format!("add {singular}"),
+        ListEdit::Push(_) | ListEdit::Insert(..) => format!("add {singular}"),
         ListEdit::Remove(_) => format!("remove {singular}"),
         ListEdit::Replace(..) => format!("edit {singular}"),
         ListEdit::Move { .. } => format!("reorder {plural}"),
     }
+}
+
+fn apply_to_timeline(edit: ListEdit<TimelineRow>, doc: &mut Postmortem) -> bool {
+    if let ListEdit::Replace(index, row) = &edit
+        && let Some(old) = doc.timeline.get(*index)
+        && old.time != row.time
+        && let Some(key) = KeyTime::for_marker(row.marker)
+    {
+        doc.key_times.set(key, row.time);
+    }
+    edit.apply(&mut doc.timeline)
+}
+
+fn mark_row(doc: &mut Postmortem, id: RowId, marker: Marker) -> bool {
+    let Some(index) = doc.timeline.iter().position(|row| row.id == id) else {
+        return false;
+    };
+    let mut changed = replace(&mut doc.timeline[index].marker, marker);
+    if let Some(key) = KeyTime::for_marker(marker) {
+        for (other, row) in doc.timeline.iter_mut().enumerate() {
+            if other != index && row.marker == marker {
+                row.marker = Marker::Unmarked;
+                changed = true;
+            }
+        }
+        if let Some(time) = doc.timeline[index].time {
+            changed |= doc.key_times.get(key) != Some(time);
+            doc.key_times.set(key, Some(time));
+        }
+    }
+    changed
 }

@@ -93,3 +93,68 @@ fn edits_describe_themselves_for_undo() {
         "reorder links"
     );
 }
+
+fn timed_row(event: &str, hour: u32, minute: u32) -> TimelineRow {
+    TimelineRow {
+        event: event.to_owned(),
+        time: Utc.with_ymd_and_hms(2025, 8, 1, hour, minute, 0).single(),
+        ..TimelineRow::default()
+    }
+}
+
+#[test]
+fn marking_a_row_sets_its_key_time_and_moves_the_marker() {
+    let mut doc = Postmortem {
+        timeline: vec![timed_row("a", 14, 18), timed_row("b", 14, 20)],
+        ..Postmortem::default()
+    };
+    let (first, second) = (doc.timeline[0].id, doc.timeline[1].id);
+    assert!(Edit::MarkRow(first, Marker::Mitigated).apply(&mut doc));
+    assert_eq!(doc.key_times.mitigated, doc.timeline[0].time);
+    assert!(Edit::MarkRow(second, Marker::Mitigated).apply(&mut doc));
+    assert_eq!(doc.timeline[0].marker, Marker::Unmarked);
+    assert_eq!(doc.timeline[1].marker, Marker::Mitigated);
+    assert_eq!(doc.key_times.mitigated, doc.timeline[1].time);
+    assert!(!Edit::MarkRow(second, Marker::Mitigated).apply(&mut doc));
+    // A key moment sets no key time and may be on many rows.
+    assert!(Edit::MarkRow(first, Marker::KeyMoment).apply(&mut doc));
+    assert!(Edit::MarkRow(second, Marker::KeyMoment).apply(&mut doc));
+    assert_eq!(doc.timeline[0].marker, Marker::KeyMoment);
+}
+
+#[test]
+fn retiming_a_marked_row_moves_its_key_time() {
+    let mut doc = Postmortem {
+        timeline: vec![timed_row("resolved", 14, 33)],
+        ..Postmortem::default()
+    };
+    let _ = Edit::MarkRow(doc.timeline[0].id, Marker::Resolved).apply(&mut doc);
+    let retimed = timed_row("resolved", 14, 35);
+    let retimed = TimelineRow {
+        id: doc.timeline[0].id,
+        marker: Marker::Resolved,
+        ..retimed
+    };
+    assert!(Edit::Timeline(ListEdit::Replace(0, retimed.clone())).apply(&mut doc));
+    assert_eq!(doc.key_times.resolved, retimed.time);
+}
+
+#[test]
+fn sorting_and_pasting_are_one_edit_each() {
+    let mut doc = Postmortem {
+        timeline: vec![timed_row("late", 14, 30), timed_row("early", 14, 3)],
+        ..Postmortem::default()
+    };
+    assert!(Edit::SortTimelineByTime.apply(&mut doc));
+    assert_eq!(doc.timeline[0].event, "early");
+    assert!(!Edit::SortTimelineByTime.apply(&mut doc));
+    let pasted = vec![timed_row("p1", 14, 10), timed_row("p2", 14, 11)];
+    assert!(Edit::InsertRows(1, pasted).apply(&mut doc));
+    let events: Vec<_> = doc.timeline.iter().map(|r| r.event.as_str()).collect();
+    assert_eq!(events, ["early", "p1", "p2", "late"]);
+    assert_eq!(Edit::SortTimelineByTime.describe(), "sort timeline by time");
+    assert_eq!(
+        Edit::Timeline(ListEdit::Move { from: 0, to: 1 }).describe(),
+        "move timeline row"
+    );
+}

@@ -7,6 +7,8 @@
 pub enum ListEdit<T> {
     /// Append an item.
     Push(T),
+    /// Put an item at this index, moving the ones from there down.
+    Insert(usize, T),
     /// Remove the item at this index.
     Remove(usize),
     /// Replace the item at this index.
@@ -29,6 +31,10 @@ impl<T: PartialEq> ListEdit<T> {
                 list.push(item);
                 true
             }
+            Self::Insert(index, item) if index <= list.len() => {
+                list.insert(index, item);
+                true
+            }
             Self::Remove(index) if index < list.len() => {
                 list.remove(index);
                 true
@@ -45,7 +51,7 @@ impl<T: PartialEq> ListEdit<T> {
                 list.insert(to, item);
                 true
             }
-            Self::Remove(_) | Self::Move { .. } => false,
+            Self::Insert(..) | Self::Remove(_) | Self::Move { .. } => false,
         }
     }
 }
@@ -62,6 +68,9 @@ mod tests {
     fn push_remove_replace() {
         let mut list = letters();
         assert!(ListEdit::Push('e').apply(&mut list));
+        assert!(ListEdit::Insert(1, 'x').apply(&mut list));
+        assert!(ListEdit::Remove(1).apply(&mut list));
+        assert!(!ListEdit::Insert(9, 'x').apply(&mut list));
         assert!(ListEdit::Remove(0).apply(&mut list));
         assert!(ListEdit::Replace(0, 'B').apply(&mut list));
         assert!(

@@ -2,6 +2,7 @@
 //! edits the editor makes. Nothing here knows about egui or files, so all of it is tested
 //! on its own.
 
+mod chat_paste;
 mod document;
 mod edit;
 mod ids;
@@ -13,6 +14,7 @@ mod narrative;
 mod severity;
 mod time;
 mod time_entry;
+mod timeline;
 mod validation;
 
 #[cfg(test)]
@@ -20,6 +22,7 @@ mod edit_tests;
 #[cfg(test)]
 mod validation_tests;
 
+pub use chat_paste::{ChatPaste, PastedLine, UnreadLine, parse_chat};
 pub use document::{
     ActionItem, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant, Postmortem,
     TimelineRow,
@@ -38,4 +41,5 @@ pub use time::{format_instant, format_interval};
 pub use time_entry::{
     TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_time_entry,
 };
+pub use timeline::{resolve_after, resolve_row_time, rows_out_of_order, sorted_by_time};
 pub use validation::{Finding, Level, Place, count_levels, validate};

@@ -11,6 +11,7 @@ use super::ids::{ActionId, RowId};
 use super::kinds::Marker;
 use super::links::{OPENABLE_SCHEMES, openable_url};
 use super::time::format_instant;
+use super::timeline::rows_out_of_order;
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -196,24 +197,25 @@ fn check_duplicate_ids(doc: &Postmortem, findings: &mut Vec<Finding>) {
 /// Rows are ordered by hand; a timed row earlier than a timed row above it is flagged.
 fn check_timeline_order(doc: &Postmortem, findings: &mut Vec<Finding>) {
     let zone = doc.time_zone;
-    let mut latest_above: Option<(usize, DateTime<Utc>)> = None;
-    for (index, row) in doc.timeline.iter().enumerate() {
-        let Some(time) = row.time else { continue };
-        match latest_above {
-            Some((above_index, above_time)) if time < above_time => {
-                findings.push(Finding::warning(
-                    Place::TimelineRow(row.id),
-                    format!(
-                        "Timeline row {} ({}) is earlier than row {} ({}) above it.",
-                        index + 1,
-                        format_instant(time, zone),
-                        above_index + 1,
-                        format_instant(above_time, zone),
-                    ),
-                ));
-            }
-            _ => latest_above = Some((index, time)),
-        }
+    for index in rows_out_of_order(&doc.timeline) {
+        let row = &doc.timeline[index];
+        let (above_index, above_time) = doc.timeline[..index]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, above)| above.time.map(|time| (i, time)))
+            .max_by_key(|(i, time)| (*time, std::cmp::Reverse(*i)))
+            .unwrap_or((index, row.time.unwrap_or_default()));
+        findings.push(Finding::warning(
+            Place::TimelineRow(row.id),
+            format!(
+                "Timeline row {} ({}) is earlier than row {} ({}) above it.",
+                index + 1,
+                row.time
+                    .map_or_else(String::new, |time| format_instant(time, zone)),
+                above_index + 1,
+                format_instant(above_time, zone),
+            ),
+        ));
     }
 }
 

@@ -1,0 +1,235 @@
+//! Timeline rules that do not depend on the editor: what a typed time means in its place,
+//! which rows disagree with their times, and sorting by time without losing hand order.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::document::{Postmortem, TimelineRow};
+use super::time_entry::{TimeEntry, TimeEntryError, local_to_utc};
+
+/// The instant a typed entry stands for when it is the time of row `index`.
+///
+/// A full date and time is taken as it is. A time of day takes its date from the nearest
+/// timed row above, rolling to the next day when it is earlier than that row (timelines cross
+/// midnight); with no timed row above, the date of the incident's start, else `fallback`.
+pub fn resolve_row_time(
+    entry: TimeEntry,
+    doc: &Postmortem,
+    index: usize,
+    fallback: NaiveDate,
+) -> Result<DateTime<Utc>, TimeEntryError> {
+    let zone = doc.time_zone;
+    let above = doc.timeline[..index.min(doc.timeline.len())]
+        .iter()
+        .rev()
+        .find_map(|row| row.time);
+    resolve_after(entry, above, doc.key_times.started, zone, fallback)
+}
+
+/// Like [`resolve_row_time`], with the time above given directly (for pasted rows, which
+/// follow each other).
+pub fn resolve_after(
+    entry: TimeEntry,
+    above: Option<DateTime<Utc>>,
+    started: Option<DateTime<Utc>>,
+    zone: Tz,
+    fallback: NaiveDate,
+) -> Result<DateTime<Utc>, TimeEntryError> {
+    let time = match entry {
+        TimeEntry::DateAndTime(local) => return local_to_utc(local, zone),
+        TimeEntry::TimeOfDay(time) => time,
+    };
+    let Some(above) = above else {
+        let date = started.map_or(fallback, |start| start.with_timezone(&zone).date_naive());
+        return local_to_utc(date.and_time(time), zone);
+    };
+    let date = above.with_timezone(&zone).date_naive();
+    let same_day = local_to_utc(date.and_time(time), zone)?;
+    if same_day >= above {
+        return Ok(same_day);
+    }
+    let next_day = date
+        .checked_add_days(Days::new(1))
+        .ok_or(TimeEntryError::Unreadable)?;
+    local_to_utc(next_day.and_time(time), zone)
+}
+
+/// Positions of the timed rows that are earlier than a timed row above them.
+#[must_use]
+pub fn rows_out_of_order(rows: &[TimelineRow]) -> Vec<usize> {
+    let mut latest: Option<DateTime<Utc>> = None;
+    let mut out_of_order = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        let Some(time) = row.time else { continue };
+        match latest {
+            Some(above) if time < above => out_of_order.push(index),
+            _ => latest = Some(time),
+        }
+    }
+    out_of_order
+}
+
+/// The rows in time order, keeping as much of the hand order as possible: rows with equal
+/// times keep their order, and each row without a time stays right after the timed row it
+/// followed (rows without a time at the very top stay at the top).
+#[must_use]
+pub fn sorted_by_time(rows: &[TimelineRow]) -> Vec<TimelineRow> {
+    let leading = rows.iter().take_while(|row| row.time.is_none()).count();
+    let mut groups: Vec<&[TimelineRow]> = Vec::new();
+    let mut start = leading;
+    for index in leading + 1..=rows.len() {
+        if index == rows.len() || rows[index].time.is_some() {
+            groups.push(&rows[start..index]);
+            start = index;
+        }
+    }
+    // `sort_by_key` is stable: equal times keep their hand order.
+    groups.sort_by_key(|group| group[0].time);
+    rows[..leading]
+        .iter()
+        .chain(groups.into_iter().flatten())
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time_entry::parse_time_entry;
+    use chrono::TimeZone;
+
+    fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 8, day, hour, minute, 0).unwrap()
+    }
+
+    fn row(event: &str, time: Option<DateTime<Utc>>) -> TimelineRow {
+        TimelineRow {
+            event: event.to_owned(),
+            time,
+            ..TimelineRow::default()
+        }
+    }
+
+    fn fallback() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()
+    }
+
+    fn entry(text: &str) -> TimeEntry {
+        parse_time_entry(text).unwrap()
+    }
+
+    #[test]
+    fn a_time_of_day_takes_the_date_of_the_row_above() {
+        let doc = Postmortem {
+            timeline: vec![row("a", Some(at(1, 14, 3))), row("b", None)],
+            ..Postmortem::default()
+        };
+        assert_eq!(
+            resolve_row_time(entry("14:20"), &doc, 2, fallback()),
+            Ok(at(1, 14, 20))
+        );
+        assert_eq!(
+            resolve_row_time(entry("14:03"), &doc, 2, fallback()),
+            Ok(at(1, 14, 3))
+        );
+    }
+
+    #[test]
+    fn a_time_earlier_than_the_row_above_rolls_past_midnight() {
+        let doc = Postmortem {
+            timeline: vec![row("late", Some(at(1, 23, 50)))],
+            ..Postmortem::default()
+        };
+        assert_eq!(
+            resolve_row_time(entry("00:10"), &doc, 1, fallback()),
+            Ok(at(2, 0, 10))
+        );
+    }
+
+    #[test]
+    fn the_first_row_takes_the_incident_start_or_the_fallback() {
+        let mut doc = Postmortem::default();
+        let fallback_time = Utc.with_ymd_and_hms(2030, 1, 1, 9, 0, 0).unwrap();
+        assert_eq!(
+            resolve_row_time(entry("09:00"), &doc, 0, fallback()),
+            Ok(fallback_time)
+        );
+        doc.key_times.started = Some(at(1, 14, 3));
+        assert_eq!(
+            resolve_row_time(entry("09:00"), &doc, 0, fallback()),
+            Ok(at(1, 9, 0))
+        );
+    }
+
+    #[test]
+    fn dates_are_read_in_the_display_zone() {
+        let doc = Postmortem {
+            time_zone: chrono_tz::Asia::Kolkata,
+            timeline: vec![row("a", Some(at(1, 14, 3)))],
+            ..Postmortem::default()
+        };
+        // 14:03 UTC is 19:33 in Kolkata; 19:40 there is 14:10 UTC.
+        assert_eq!(
+            resolve_row_time(entry("19:40"), &doc, 1, fallback()),
+            Ok(at(1, 14, 10))
+        );
+        assert_eq!(
+            resolve_row_time(entry("2025-08-02 05:30"), &doc, 1, fallback()),
+            Ok(at(2, 0, 0))
+        );
+    }
+
+    #[test]
+    fn rows_earlier_than_a_row_above_are_out_of_order() {
+        let rows = vec![
+            row("a", Some(at(1, 14, 5))),
+            row("b", None),
+            row("c", Some(at(1, 14, 3))),
+            row("d", Some(at(1, 14, 5))),
+            row("e", Some(at(1, 14, 4))),
+        ];
+        assert_eq!(rows_out_of_order(&rows), [2, 4]);
+    }
+
+    fn events(rows: &[TimelineRow]) -> Vec<&str> {
+        rows.iter().map(|row| row.event.as_str()).collect()
+    }
+
+    #[test]
+    fn sorting_is_stable_and_keeps_untimed_rows_with_the_row_they_followed() {
+        let rows = vec![
+            row("untimed first", None),
+            row("14:10", Some(at(1, 14, 10))),
+            row("note after 14:10", None),
+            row("14:03 one", Some(at(1, 14, 3))),
+            row("14:05", Some(at(1, 14, 5))),
+            row("14:03 two", Some(at(1, 14, 3))),
+            row("note after 14:03 two", None),
+        ];
+        assert_eq!(
+            events(&sorted_by_time(&rows)),
+            [
+                "untimed first",
+                "14:03 one",
+                "14:03 two",
+                "note after 14:03 two",
+                "14:05",
+                "14:10",
+                "note after 14:10",
+            ]
+        );
+    }
+
+    #[test]
+    fn sorting_rows_in_order_changes_nothing() {
+        let rows = vec![
+            row("a", Some(at(1, 1, 0))),
+            row("b", None),
+            row("c", Some(at(1, 2, 0))),
+        ];
+        assert_eq!(sorted_by_time(&rows), rows);
+        assert_eq!(sorted_by_time(&[]), Vec::<TimelineRow>::new());
+        let untimed = vec![row("x", None), row("y", None)];
+        assert_eq!(sorted_by_time(&untimed), untimed);
+    }
+}
