@@ -84,17 +84,14 @@ fn key_time_row_ui(
         if picked != before
             && let Some(date) = from_jiff(picked)
         {
-            match local {
-                Some(local) => {
-                    if let Ok(moved) = local_to_utc(date.and_time(local.time()), zone) {
-                        edits.push(Edit::SetKeyTime(key, Some(moved)));
-                    }
+            if let Some(local) = local {
+                if let Ok(moved) = local_to_utc(date.and_time(local.time()), zone) {
+                    edits.push(Edit::SetKeyTime(key, Some(moved)));
                 }
+            } else {
                 // No time yet: remember the date for the time about to be typed.
-                None => {
-                    state.date = Some(date);
-                    pick_time_next = true;
-                }
+                state.date = Some(date);
+                pick_time_next = true;
             }
         }
     } else {
