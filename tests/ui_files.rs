@@ -256,7 +256,10 @@ fn the_side_panel_moves_between_parts() {
     let mut harness = editor_with_example(&dialogs);
     harness.get_by_label("Timeline  (13)").click();
     harness.run();
-    harness.get_by_label("Grafana alert \"User API p95 latency > 1 s\" triggered");
+    assert_eq!(
+        harness.get_by_label("Event, row 1").value().as_deref(),
+        Some("Grafana alert \"User API p95 latency > 1 s\" triggered")
+    );
     harness.get_by_label("Action items  (6)").click();
     harness.run();
     harness.get_by_label("Hold a brown-bag session for engineers on indexing best practices");

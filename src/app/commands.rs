@@ -1,9 +1,9 @@
-//! The editor's commands: one list that drives the menu, the keyboard shortcuts and the
+//! The editor's commands: one list that drives the menus, the keyboard shortcuts and the
 //! handler, so a menu item and its shortcut can never drift apart.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A command a person can give from the menu or the keyboard.
+/// A command a person can give from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiCommand {
     /// Start a new, empty postmortem.
@@ -18,6 +18,36 @@ pub enum UiCommand {
     OpenPath,
     /// Close the editor.
     Quit,
+    /// Add a timeline row at the end.
+    AddRow,
+    /// Add a row above the selected one.
+    InsertRowAbove,
+    /// Add a row below the selected one.
+    InsertRowBelow,
+    /// Copy the selected row below itself.
+    DuplicateRow,
+    /// Delete the selected row.
+    DeleteRow,
+    /// Move the selected row one place up.
+    MoveRowUp,
+    /// Move the selected row one place down.
+    MoveRowDown,
+    /// Put the timeline in time order.
+    SortByTime,
+    /// Turn pasted chat lines into rows.
+    PasteFromChat,
+}
+
+/// When a shortcut may fire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    /// Anywhere.
+    Everywhere,
+    /// While the timeline is on screen, even while typing in one of its cells.
+    Timeline,
+    /// While the timeline is on screen and no text is being typed (so Delete deletes text in
+    /// a cell, and a row only when no cell is being edited).
+    TimelineNotTyping,
 }
 
 impl UiCommand {
@@ -31,6 +61,19 @@ impl UiCommand {
         Self::Quit,
     ];
 
+    /// The commands of the Timeline menu, in menu order.
+    pub const TIMELINE_MENU: [Self; 9] = [
+        Self::AddRow,
+        Self::InsertRowAbove,
+        Self::InsertRowBelow,
+        Self::DuplicateRow,
+        Self::DeleteRow,
+        Self::MoveRowUp,
+        Self::MoveRowDown,
+        Self::SortByTime,
+        Self::PasteFromChat,
+    ];
+
     /// The menu text; "…" marks commands that ask something before acting.
     #[must_use]
     pub const fn label(self) -> &'static str {
@@ -41,38 +84,78 @@ impl UiCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save as\u{2026}",
             Self::Quit => "Quit",
+            Self::AddRow => "Add row",
+            Self::InsertRowAbove => "Insert row above",
+            Self::InsertRowBelow => "Insert row below",
+            Self::DuplicateRow => "Duplicate row",
+            Self::DeleteRow => "Delete row",
+            Self::MoveRowUp => "Move row up",
+            Self::MoveRowDown => "Move row down",
+            Self::SortByTime => "Sort by time",
+            Self::PasteFromChat => "Paste from chat\u{2026}",
         }
     }
 
     /// The keyboard shortcut, if the command has one. Ctrl on Windows and Linux, Cmd on macOS.
     #[must_use]
     pub const fn shortcut(self) -> Option<KeyboardShortcut> {
-        let key = match self {
-            Self::New => Key::N,
-            Self::Open => Key::O,
-            Self::Save => Key::S,
-            Self::SaveAs => {
-                return Some(KeyboardShortcut::new(
-                    Modifiers::COMMAND.plus(Modifiers::SHIFT),
-                    Key::S,
-                ));
-            }
-            Self::Quit => Key::Q,
-            Self::OpenPath => return None,
+        let (modifiers, key) = match self {
+            Self::New => (Modifiers::COMMAND, Key::N),
+            Self::Open => (Modifiers::COMMAND, Key::O),
+            Self::Save => (Modifiers::COMMAND, Key::S),
+            Self::SaveAs => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
+            Self::Quit => (Modifiers::COMMAND, Key::Q),
+            Self::InsertRowBelow => (Modifiers::COMMAND, Key::Enter),
+            Self::DeleteRow => (Modifiers::NONE, Key::Delete),
+            Self::MoveRowUp => (Modifiers::ALT, Key::ArrowUp),
+            Self::MoveRowDown => (Modifiers::ALT, Key::ArrowDown),
+            Self::PasteFromChat => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
+            Self::OpenPath
+            | Self::AddRow
+            | Self::InsertRowAbove
+            | Self::DuplicateRow
+            | Self::SortByTime => return None,
         };
-        Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
+        Some(KeyboardShortcut::new(modifiers, key))
+    }
+
+    const fn scope(self) -> Scope {
+        match self {
+            Self::DeleteRow => Scope::TimelineNotTyping,
+            Self::AddRow
+            | Self::InsertRowAbove
+            | Self::InsertRowBelow
+            | Self::DuplicateRow
+            | Self::MoveRowUp
+            | Self::MoveRowDown
+            | Self::SortByTime
+            | Self::PasteFromChat => Scope::Timeline,
+            Self::New | Self::Open | Self::OpenPath | Self::Save | Self::SaveAs | Self::Quit => {
+                Scope::Everywhere
+            }
+        }
     }
 
     /// The command whose shortcut was pressed this frame, if any; the key press is consumed
-    /// so no text field also sees it.
+    /// so no text field also sees it. Timeline shortcuts count only while the timeline is on
+    /// screen.
     #[must_use]
-    pub fn from_shortcuts(ctx: &egui::Context) -> Option<Self> {
-        // Shift+S first: the plain Ctrl+S shortcut would also match Ctrl+Shift+S.
-        let mut by_specificity = Self::FILE_MENU;
-        by_specificity.sort_by_key(|command| {
+    pub fn from_shortcuts(ctx: &egui::Context, timeline_shown: bool) -> Option<Self> {
+        let typing = ctx.text_edit_focused();
+        let mut candidates: Vec<Self> = Self::FILE_MENU
+            .into_iter()
+            .chain(Self::TIMELINE_MENU)
+            .filter(|command| match command.scope() {
+                Scope::Everywhere => true,
+                Scope::Timeline => timeline_shown,
+                Scope::TimelineNotTyping => timeline_shown && !typing,
+            })
+            .collect();
+        // Shortcuts with Shift first: Ctrl+S would also match Ctrl+Shift+S.
+        candidates.sort_by_key(|command| {
             std::cmp::Reverse(command.shortcut().map(|s| s.modifiers.shift))
         });
-        by_specificity.into_iter().find(|command| {
+        candidates.into_iter().find(|command| {
             command
                 .shortcut()
                 .is_some_and(|shortcut| ctx.input_mut(|input| input.consume_shortcut(&shortcut)))

@@ -10,6 +10,7 @@ mod dialogs;
 mod document;
 mod file_flow;
 mod settings;
+mod timeline_commands;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use commands::UiCommand;
@@ -58,6 +59,8 @@ pub struct HindsightApp {
     window_title: String,
     /// Where the keyboard focus goes in the next frame, after a click on a finding.
     focus_target: Option<Place>,
+    /// What the panels remember between frames: selection, focus, text being typed.
+    panels: ui::PanelState,
 }
 
 impl HindsightApp {
@@ -84,6 +87,7 @@ impl HindsightApp {
             allow_close: false,
             window_title: String::new(),
             focus_target: None,
+            panels: ui::PanelState::default(),
         }
     }
 
@@ -141,7 +145,7 @@ impl HindsightApp {
 
         let mut requests = UiRequests::default();
         if self.no_modal_open() {
-            requests.command = UiCommand::from_shortcuts(&ctx);
+            requests.command = UiCommand::from_shortcuts(&ctx, self.part == Part::Timeline);
             requests.open_dropped = dropped_ron_file(&ctx);
         }
         self.handle_close_request(&ctx);
@@ -155,7 +159,7 @@ impl HindsightApp {
             today: self.clock.today(),
             focus: self.focus_target.take(),
         };
-        ui::editor_ui(ui, &view, &mut requests);
+        ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
         ui::modals_ui(
             &ctx,
             &self.document,
@@ -229,6 +233,15 @@ impl HindsightApp {
             }
             UiCommand::SaveAs => self.start_dialog(ctx, DialogPurpose::SaveAs),
             UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
+            UiCommand::AddRow
+            | UiCommand::InsertRowAbove
+            | UiCommand::InsertRowBelow
+            | UiCommand::DuplicateRow
+            | UiCommand::DeleteRow
+            | UiCommand::MoveRowUp
+            | UiCommand::MoveRowDown
+            | UiCommand::SortByTime
+            | UiCommand::PasteFromChat => self.run_timeline_command(command),
         }
     }
 

@@ -24,6 +24,20 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                 }
             }
         });
+        ui.menu_button("Timeline", |ui| {
+            for command in UiCommand::TIMELINE_MENU {
+                if command == UiCommand::SortByTime {
+                    ui.separator();
+                }
+                let mut button = egui::Button::new(command.label());
+                if let Some(shortcut) = command.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if ui.add(button).clicked() {
+                    requests.command = Some(command);
+                }
+            }
+        });
     });
 }
 

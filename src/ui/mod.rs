@@ -15,6 +15,7 @@ mod timeline;
 mod widgets;
 
 pub use modals::modals_ui;
+pub use timeline::{BadTime, Cell, PasteForm, TimelineState};
 
 use std::path::{Path, PathBuf};
 
@@ -89,6 +90,13 @@ pub struct View<'a> {
     pub focus: Option<Place>,
 }
 
+/// What the panels remember between frames that is not part of the document.
+#[derive(Debug, Default)]
+pub struct PanelState {
+    /// The timeline editor's selection, focus and unread times.
+    pub timeline: TimelineState,
+}
+
 /// What the person asked for during one frame, applied after layout.
 #[derive(Debug, Default)]
 #[must_use = "requests do nothing until the app applies them"]
@@ -114,7 +122,12 @@ pub struct UiRequests {
 }
 
 /// Draws the whole editor window.
-pub fn editor_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
+pub fn editor_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    panels: &mut PanelState,
+    requests: &mut UiRequests,
+) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, view, requests));
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, view));
     egui::Panel::left("parts")
@@ -125,7 +138,7 @@ pub fn editor_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) 
         let doc = view.document.doc();
         match view.part {
             Part::Overview => overview::overview_ui(ui, view, &mut requests.edits),
-            Part::Timeline => timeline::timeline_ui(ui, doc, view.focus),
+            Part::Timeline => timeline::timeline_ui(ui, view, &mut panels.timeline, requests),
             Part::Analysis => analysis::analysis_ui(ui, doc, &mut requests.edits),
             Part::ActionItems => action_items::action_items_ui(ui, doc, view.focus),
             Part::Checks => checks::checks_ui(ui, view.document, requests),

@@ -49,3 +49,27 @@ pub fn findings_summary_ui(ui: &mut egui::Ui, errors: usize, warnings: usize) {
     };
     ui.colored_label(colour, text);
 }
+
+/// The band of the impact window in the incident picture.
+#[must_use]
+pub fn impact_band(visuals: &Visuals) -> Color32 {
+    visuals.error_fg_color.gamma_multiply(0.25)
+}
+
+/// A starred or marked row's tick in the incident picture.
+#[must_use]
+pub fn notable_tick(visuals: &Visuals) -> Color32 {
+    visuals.selection.stroke.color
+}
+
+/// The line of a key time in the incident picture: the start and resolution in the text
+/// colour, detection and acknowledgement in the warning colour, mitigation in the link blue.
+#[must_use]
+pub fn key_time_line(visuals: &Visuals, key: crate::model::KeyTime) -> Color32 {
+    use crate::model::KeyTime;
+    match key {
+        KeyTime::Started | KeyTime::Resolved => visuals.strong_text_color(),
+        KeyTime::Detected | KeyTime::Acknowledged => visuals.warn_fg_color,
+        KeyTime::Mitigated => visuals.hyperlink_color,
+    }
+}

@@ -1,0 +1,153 @@
+//! The timeline commands of the menu and keyboard: they act on the selected row and move the
+//! selection and focus the way a person expects after each one.
+
+use super::HindsightApp;
+use super::commands::UiCommand;
+use crate::model::{Edit, ListEdit, RowId, TimelineRow};
+use crate::ui::{Cell, Part, PasteForm, TimelineState};
+
+impl HindsightApp {
+    /// Carries out a timeline command, showing the timeline if it was not on screen.
+    pub(super) fn run_timeline_command(&mut self, command: UiCommand) {
+        self.part = Part::Timeline;
+        let rows = &self.document.doc().timeline;
+        let state = &mut self.panels.timeline;
+        if let Some(edit) = timeline_edit(command, rows, state) {
+            self.document.apply(edit);
+        }
+    }
+}
+
+/// The edit a timeline command makes, with the selection and focus updated to follow it.
+fn timeline_edit(
+    command: UiCommand,
+    rows: &[TimelineRow],
+    state: &mut TimelineState,
+) -> Option<Edit> {
+    let selected = state
+        .selected
+        .and_then(|id| rows.iter().position(|row| row.id == id));
+    let new_row = |state: &mut TimelineState| {
+        let row = TimelineRow::default();
+        state.edit(row.id, Cell::Time);
+        row
+    };
+    let edit = match command {
+        UiCommand::AddRow => ListEdit::Push(new_row(state)),
+        UiCommand::InsertRowAbove => ListEdit::Insert(selected.unwrap_or(0), new_row(state)),
+        UiCommand::InsertRowBelow => ListEdit::Insert(
+            selected.map_or(rows.len(), |index| index + 1),
+            new_row(state),
+        ),
+        UiCommand::DuplicateRow => {
+            let index = selected?;
+            let copy = TimelineRow {
+                id: RowId::new(),
+                ..rows[index].clone()
+            };
+            state.select(copy.id);
+            ListEdit::Insert(index + 1, copy)
+        }
+        UiCommand::DeleteRow => {
+            let index = selected?;
+            // The selection stays where it was: on the row that takes the deleted one's place.
+            let next = rows
+                .get(index + 1)
+                .or_else(|| index.checked_sub(1).and_then(|i| rows.get(i)));
+            state.selected = next.map(|row| row.id);
+            state.bad_times.remove(&rows[index].id);
+            ListEdit::Remove(index)
+        }
+        UiCommand::MoveRowUp => {
+            let index = selected.filter(|index| *index > 0)?;
+            state.scroll_to = state.selected;
+            ListEdit::Move {
+                from: index,
+                to: index - 1,
+            }
+        }
+        UiCommand::MoveRowDown => {
+            let index = selected.filter(|index| index + 1 < rows.len())?;
+            state.scroll_to = state.selected;
+            ListEdit::Move {
+                from: index,
+                to: index + 1,
+            }
+        }
+        UiCommand::SortByTime => return Some(Edit::SortTimelineByTime),
+        UiCommand::PasteFromChat => {
+            state.paste = Some(PasteForm {
+                text: String::new(),
+                insert_at: selected.map_or(rows.len(), |index| index + 1),
+                request_paste: true,
+            });
+            return None;
+        }
+        UiCommand::New
+        | UiCommand::Open
+        | UiCommand::Save
+        | UiCommand::SaveAs
+        | UiCommand::OpenPath
+        | UiCommand::Quit => return None,
+    };
+    Some(Edit::Timeline(edit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(count: usize) -> Vec<TimelineRow> {
+        (0..count)
+            .map(|i| TimelineRow {
+                event: format!("row {i}"),
+                ..TimelineRow::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inserting_below_selects_the_new_row_and_focuses_its_time() {
+        let rows = rows(3);
+        let mut state = TimelineState::default();
+        state.select(rows[1].id);
+        let Some(Edit::Timeline(ListEdit::Insert(2, row))) =
+            timeline_edit(UiCommand::InsertRowBelow, &rows, &mut state)
+        else {
+            panic!("expected an insert at 2");
+        };
+        assert_eq!(state.selected, Some(row.id));
+        assert_eq!(state.focus_cell, Some((row.id, Cell::Time)));
+    }
+
+    #[test]
+    fn deleting_selects_the_row_that_takes_its_place() {
+        let rows = rows(3);
+        let mut state = TimelineState::default();
+        state.select(rows[1].id);
+        assert_eq!(
+            timeline_edit(UiCommand::DeleteRow, &rows, &mut state),
+            Some(Edit::Timeline(ListEdit::Remove(1)))
+        );
+        assert_eq!(state.selected, Some(rows[2].id));
+        state.select(rows[2].id);
+        let _ = timeline_edit(UiCommand::DeleteRow, &rows, &mut state);
+        assert_eq!(state.selected, Some(rows[1].id));
+    }
+
+    #[test]
+    fn moving_past_either_end_does_nothing() {
+        let rows = rows(2);
+        let mut state = TimelineState::default();
+        state.select(rows[0].id);
+        assert_eq!(timeline_edit(UiCommand::MoveRowUp, &rows, &mut state), None);
+        assert_eq!(
+            timeline_edit(UiCommand::MoveRowDown, &rows, &mut state),
+            Some(Edit::Timeline(ListEdit::Move { from: 0, to: 1 }))
+        );
+        assert_eq!(
+            timeline_edit(UiCommand::DeleteRow, &[], &mut TimelineState::default()),
+            None
+        );
+    }
+}

@@ -1,0 +1,139 @@
+//! The timeline editor: a picture of the incident, a toolbar, and a table that edits in place,
+//! moves rows by drag and drop, and marks rows whose hand order disagrees with their times.
+
+mod paste;
+mod state;
+mod strip;
+mod table;
+
+pub use state::{BadTime, Cell, PasteForm, TimelineState};
+
+use super::{UiRequests, View};
+use crate::app::UiCommand;
+use crate::model::{Place, rows_out_of_order};
+
+/// Draws the timeline part.
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    state: &mut TimelineState,
+    requests: &mut UiRequests,
+) {
+    let doc = view.document.doc();
+    if let Some(Place::TimelineRow(id)) = view.focus {
+        state.select(id);
+    }
+    // A row deleted or replaced by another document is no longer selectable.
+    if state
+        .selected
+        .is_some_and(|id| !doc.timeline.iter().any(|row| row.id == id))
+    {
+        state.selected = None;
+    }
+    keyboard_navigation(ui, doc, state);
+
+    ui.horizontal(|ui| {
+        ui.heading("Timeline");
+        ui.weak(format!("times in {}", doc.time_zone.name()));
+    });
+    ui.add_space(4.0);
+    strip::strip_ui(ui, doc, state);
+    ui.add_space(6.0);
+    toolbar_ui(ui, doc, state, requests);
+    ui.add_space(4.0);
+    if doc.timeline.is_empty() {
+        ui.label("No rows yet. Add a row, or paste lines from a chat (Ctrl+Shift+V).");
+    } else {
+        table::table_ui(ui, doc, state, view.today, &mut requests.edits);
+    }
+    paste::paste_form_ui(ui.ctx(), doc, state, view.today, &mut requests.edits);
+}
+
+fn toolbar_ui(
+    ui: &mut egui::Ui,
+    doc: &crate::model::Postmortem,
+    state: &TimelineState,
+    requests: &mut UiRequests,
+) {
+    let has_selection = state.selected.is_some();
+    let out_of_order = rows_out_of_order(&doc.timeline).len();
+    ui.horizontal_wrapped(|ui| {
+        for command in [
+            UiCommand::AddRow,
+            UiCommand::InsertRowAbove,
+            UiCommand::InsertRowBelow,
+            UiCommand::DuplicateRow,
+            UiCommand::DeleteRow,
+        ] {
+            let needs_selection = !matches!(command, UiCommand::AddRow);
+            let enabled = has_selection || !needs_selection;
+            let mut button = egui::Button::new(command.label());
+            if let Some(shortcut) = command.shortcut() {
+                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            if ui.add_enabled(enabled, button).clicked() {
+                requests.command = Some(command);
+            }
+        }
+        ui.separator();
+        let sort = ui
+            .add_enabled(
+                out_of_order > 0,
+                egui::Button::new(UiCommand::SortByTime.label()),
+            )
+            .on_hover_text(
+                "Puts timed rows in time order. Rows with the same time keep their order; \
+                 a row without a time stays after the row it followed.",
+            );
+        if sort.clicked() {
+            requests.command = Some(UiCommand::SortByTime);
+        }
+        if ui.button(UiCommand::PasteFromChat.label()).clicked() {
+            requests.command = Some(UiCommand::PasteFromChat);
+        }
+        ui.separator();
+        let rows = doc.timeline.len();
+        let summary = match out_of_order {
+            0 => format!("{rows} rows"),
+            1 => format!("{rows} rows \u{b7} 1 out of time order"),
+            n => format!("{rows} rows \u{b7} {n} out of time order"),
+        };
+        if out_of_order > 0 {
+            ui.colored_label(ui.visuals().warn_fg_color, summary);
+        } else {
+            ui.weak(summary);
+        }
+    });
+}
+
+/// Up and Down move the selection, Enter starts editing the selected row's event. Only while
+/// no cell is being typed in: there the keys belong to the text.
+fn keyboard_navigation(ui: &egui::Ui, doc: &crate::model::Postmortem, state: &mut TimelineState) {
+    if ui.ctx().text_edit_focused() || doc.timeline.is_empty() {
+        return;
+    }
+    let (up, down, enter) = ui.input(|input| {
+        let plain = input.modifiers.is_none();
+        (
+            plain && input.key_pressed(egui::Key::ArrowUp),
+            plain && input.key_pressed(egui::Key::ArrowDown),
+            plain && input.key_pressed(egui::Key::Enter),
+        )
+    });
+    let position = state
+        .selected
+        .and_then(|id| doc.timeline.iter().position(|row| row.id == id));
+    let last = doc.timeline.len() - 1;
+    let target = match (position, up, down) {
+        (None, true, _) | (None, _, true) => Some(0),
+        (Some(index), true, _) => Some(index.saturating_sub(1)),
+        (Some(index), _, true) => Some((index + 1).min(last)),
+        _ => None,
+    };
+    if let Some(index) = target {
+        state.select(doc.timeline[index].id);
+    }
+    if enter && let Some(id) = state.selected {
+        state.edit(id, Cell::Event);
+    }
+}
