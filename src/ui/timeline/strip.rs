@@ -1,7 +1,7 @@
 //! A picture of the incident above the table: the impact window as a band, each timed row as
 //! a tick, and the key times as labelled lines with the intervals between them.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use super::state::TimelineState;
 use crate::model::{KeyTime, Marker, Postmortem, format_interval};
@@ -9,6 +9,23 @@ use crate::ui::theme;
 use crate::ui::widgets::accessible_name;
 
 const HEIGHT: f32 = 96.0;
+
+/// Where things go in the strip.
+struct Layout {
+    rect: egui::Rect,
+    inner: egui::Rect,
+    axis_y: f32,
+    start: DateTime<Utc>,
+    seconds: f32,
+    font: egui::FontId,
+}
+
+impl Layout {
+    fn x_of(&self, time: DateTime<Utc>) -> f32 {
+        let offset = (time - self.start).num_seconds() as f32;
+        self.inner.left() + self.inner.width() * (offset / self.seconds)
+    }
+}
 
 /// Draws the strip; hovering a tick names its event, clicking selects its row.
 pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) {
@@ -21,90 +38,145 @@ pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) 
         egui::Sense::click(),
     );
     accessible_name(&response, egui::Role::Image, "Picture of the incident");
+    let layout = Layout {
+        rect,
+        inner: rect.shrink2(egui::vec2(12.0, 0.0)),
+        axis_y: rect.top() + 56.0,
+        start,
+        seconds: (end - start).num_seconds().max(1) as f32,
+        font: egui::FontId::proportional(11.0),
+    };
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
-
-    let inner = rect.shrink2(egui::vec2(12.0, 0.0));
-    let axis_y = rect.top() + 56.0;
-    let seconds = (end - start).num_seconds().max(1) as f32;
-    let x_of = |time: DateTime<Utc>| {
-        inner.left() + inner.width() * ((time - start).num_seconds() as f32 / seconds)
-    };
-    let zone = doc.time_zone;
-    let font = egui::FontId::proportional(11.0);
-
-    // The impact window.
     if let (Some(started), Some(resolved)) = (doc.key_times.started, doc.key_times.resolved) {
-        let band = egui::Rect::from_x_y_ranges(
-            x_of(started)..=x_of(resolved),
-            axis_y - 14.0..=axis_y + 4.0,
-        );
+        let x_range = layout.x_of(started)..=layout.x_of(resolved);
+        let band = egui::Rect::from_x_y_ranges(x_range, layout.axis_y - 14.0..=layout.axis_y + 4.0);
         painter.rect_filled(band, 2.0, theme::impact_band(&visuals));
     }
     painter.hline(
-        inner.x_range(),
-        axis_y,
+        layout.inner.x_range(),
+        layout.axis_y,
         egui::Stroke::new(1.0, visuals.weak_text_color()),
     );
+    let hovered = ticks(
+        &painter,
+        &layout,
+        doc,
+        state,
+        &visuals,
+        response.hover_pos(),
+    );
+    key_times(&painter, &layout, doc, &visuals);
+    for (time, left) in [(start, true), (end, false)] {
+        let (x, align) = if left {
+            (rect.left() + 4.0, egui::Align2::LEFT_BOTTOM)
+        } else {
+            (rect.right() - 4.0, egui::Align2::RIGHT_BOTTOM)
+        };
+        painter.text(
+            egui::pos2(x, rect.bottom() - 3.0),
+            align,
+            time.with_timezone(&doc.time_zone)
+                .format("%H:%M")
+                .to_string(),
+            layout.font.clone(),
+            visuals.weak_text_color(),
+        );
+    }
 
-    // Ticks, one per pixel column, a marked or starred row winning its column.
-    let mut columns: Vec<Option<usize>> = vec![None; inner.width().max(1.0) as usize + 1];
+    if let Some(index) = hovered {
+        let row = &doc.timeline[index];
+        let clicked = response.clicked();
+        let event = if row.event.is_empty() {
+            "(no event)"
+        } else {
+            &row.event
+        };
+        response.on_hover_text(format!("Row {}: {event}", index + 1));
+        if clicked {
+            state.select(row.id);
+        }
+    }
+}
+
+/// Paints one tick per pixel column (a starred or marked row wins its column, so thousands of
+/// rows cost no more than the strip is wide) and returns the row under the pointer.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "pixel columns are clamped to be within the strip, which is a few thousand wide"
+)]
+fn ticks(
+    painter: &egui::Painter,
+    layout: &Layout,
+    doc: &Postmortem,
+    state: &TimelineState,
+    visuals: &egui::Visuals,
+    hover: Option<egui::Pos2>,
+) -> Option<usize> {
+    let notable = |index: usize| {
+        let row = &doc.timeline[index];
+        row.starred || row.marker != Marker::Unmarked
+    };
+    let mut columns: Vec<Option<usize>> = vec![None; layout.inner.width().max(1.0) as usize + 1];
     for (index, row) in doc.timeline.iter().enumerate() {
         let Some(time) = row.time else { continue };
-        let column = ((x_of(time) - inner.left()).max(0.0) as usize).min(columns.len() - 1);
-        let stands_out =
-            |i: usize| doc.timeline[i].starred || doc.timeline[i].marker != Marker::Unmarked;
-        if columns[column].is_none_or(|held| !stands_out(held) && stands_out(index)) {
+        let column =
+            ((layout.x_of(time) - layout.inner.left()).max(0.0) as usize).min(columns.len() - 1);
+        if columns[column].is_none_or(|held| !notable(held) && notable(index)) {
             columns[column] = Some(index);
         }
     }
     let mut hovered: Option<(f32, usize)> = None;
-    let pointer = response.hover_pos();
     for (column, index) in columns.iter().enumerate() {
         let Some(index) = *index else { continue };
-        let row = &doc.timeline[index];
-        let x = inner.left() + column as f32;
-        let notable = row.starred || row.marker != Marker::Unmarked;
-        let (height, colour) = if notable {
-            (16.0, theme::notable_tick(&visuals))
+        let x = layout.inner.left() + column as f32;
+        let (height, colour) = if notable(index) {
+            (16.0, theme::notable_tick(visuals))
         } else {
             (9.0, visuals.text_color())
         };
-        let selected = state.selected == Some(row.id);
-        let width = if selected { 3.0 } else { 1.5 };
+        let width = if state.selected == Some(doc.timeline[index].id) {
+            3.0
+        } else {
+            1.5
+        };
         painter.vline(
             x,
-            axis_y - height..=axis_y,
+            layout.axis_y - height..=layout.axis_y,
             egui::Stroke::new(width, colour),
         );
-        if let Some(pointer) = pointer {
-            let distance = (pointer.x - x).abs();
-            if distance <= 5.0 && hovered.is_none_or(|(best, _)| distance < best) {
-                hovered = Some((distance, index));
-            }
+        if let Some(distance) = hover.map(|p| (p.x - x).abs())
+            && distance <= 5.0
+            && hovered.is_none_or(|(best, _)| distance < best)
+        {
+            hovered = Some((distance, index));
         }
     }
+    hovered.map(|(_, index)| index)
+}
 
-    // Key times as labelled lines, and the intervals between them. Labels that would overlap
-    // move to a second line; one that fits on neither is left to the line's colour.
+/// Key times as labelled lines, and the intervals between them. Labels that would overlap
+/// move to a second line; one that fits on neither is left to the line's colour.
+fn key_times(painter: &egui::Painter, layout: &Layout, doc: &Postmortem, visuals: &egui::Visuals) {
     let mut previous: Option<(f32, DateTime<Utc>)> = None;
     let mut lane_ends = [f32::NEG_INFINITY; 2];
     for key in KeyTime::ALL {
         let Some(time) = doc.key_times.get(key) else {
             continue;
         };
-        let x = x_of(time);
-        let colour = theme::key_time_line(&visuals, key);
+        let x = layout.x_of(time);
+        let colour = theme::key_time_line(visuals, key);
         painter.vline(
             x,
-            rect.top() + 30.0..=axis_y + 6.0,
+            layout.rect.top() + 30.0..=layout.axis_y + 6.0,
             egui::Stroke::new(1.5, colour),
         );
-        let galley = painter.layout_no_wrap(key.label().to_owned(), font.clone(), colour);
-        let left = (x - galley.size().x / 2.0).max(rect.left() + 2.0);
+        let galley = painter.layout_no_wrap(key.label().to_owned(), layout.font.clone(), colour);
+        let left = (x - galley.size().x / 2.0).max(layout.rect.left() + 2.0);
         if let Some(lane) = lane_ends.iter().position(|end| left > end + 6.0) {
-            let top = rect.top() + 3.0 + 13.0 * lane as f32;
+            let top = layout.rect.top() + 3.0 + 13.0 * lane as f32;
             lane_ends[lane] = left + galley.size().x;
             painter.galley(egui::pos2(left, top), galley, colour);
         }
@@ -113,48 +185,14 @@ pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) 
             && x - previous_x > 36.0
         {
             painter.text(
-                egui::pos2((x + previous_x) / 2.0, axis_y + 8.0),
+                egui::pos2(f32::midpoint(x, previous_x), layout.axis_y + 8.0),
                 egui::Align2::CENTER_TOP,
                 format_interval(time - previous_time),
-                font.clone(),
+                layout.font.clone(),
                 visuals.weak_text_color(),
             );
         }
         previous = Some((x, time));
-    }
-    for (time, align) in [
-        (start, egui::Align2::LEFT_BOTTOM),
-        (end, egui::Align2::RIGHT_BOTTOM),
-    ] {
-        let x = if align == egui::Align2::LEFT_BOTTOM {
-            rect.left() + 4.0
-        } else {
-            rect.right() - 4.0
-        };
-        painter.text(
-            egui::pos2(x, rect.bottom() - 3.0),
-            align,
-            time.with_timezone(&zone).format("%H:%M").to_string(),
-            font.clone(),
-            visuals.weak_text_color(),
-        );
-    }
-
-    if let Some((_, index)) = hovered {
-        let row = &doc.timeline[index];
-        let clicked = response.clicked();
-        response.on_hover_text(format!(
-            "Row {}: {}",
-            index + 1,
-            if row.event.is_empty() {
-                "(no event)"
-            } else {
-                &row.event
-            }
-        ));
-        if clicked {
-            state.select(row.id);
-        }
     }
 }
 
@@ -170,6 +208,6 @@ fn span(doc: &Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
             Some(range.map_or((time, time), |(low, high)| (low.min(time), high.max(time))))
         },
     )?;
-    let margin = ((last - first) / 20).max(chrono::TimeDelta::minutes(1));
+    let margin = ((last - first) / 20).max(TimeDelta::minutes(1));
     Some((first - margin, last + margin))
 }

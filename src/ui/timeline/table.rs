@@ -36,7 +36,6 @@ pub fn table_ui(
     let mut table = TableBuilder::new(ui)
         .id_salt("timeline_table")
         .striped(true)
-        .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .auto_shrink(false)
         .column(Column::exact(44.0))
@@ -72,11 +71,10 @@ pub fn table_ui(
                     today,
                 };
                 cells.show(&mut table_row, state, edits);
+                // Rows are selected through their cells, which all take clicks; a clickable
+                // row would also take the keyboard focus, and Tab would stop on it.
                 let response = table_row.response();
-                if response.clicked() {
-                    state.selected = Some(row.id);
-                }
-                if let Some(target) = drop_target(ui_painter(&response), &response, index) {
+                if let Some(target) = drop_target(&response, index) {
                     drop = Some(target);
                 }
             });
@@ -90,21 +88,14 @@ pub fn table_ui(
     }
 }
 
-fn ui_painter(response: &egui::Response) -> egui::Painter {
-    response.ctx.layer_painter(response.layer_id)
-}
-
 /// While a row is dragged over this one, shows where it would land (a line above or below);
 /// when it is released here, returns the move.
-fn drop_target(
-    painter: egui::Painter,
-    response: &egui::Response,
-    index: usize,
-) -> Option<(usize, usize)> {
+fn drop_target(response: &egui::Response, index: usize) -> Option<(usize, usize)> {
     let dragged = response.dnd_hover_payload::<RowDrag>()?;
-    let pointer = response.ctx.pointer_interact_pos()?;
+    let pointer_y = response.ctx.pointer_interact_pos()?.y;
     let rect = response.rect;
-    let below = pointer.y > rect.center().y;
+    let below = pointer_y > rect.center().y;
+    let painter = response.ctx.layer_painter(response.layer_id);
     let y = if below { rect.bottom() } else { rect.top() };
     let stroke = egui::Stroke::new(
         2.0,

@@ -1,0 +1,284 @@
+//! The timeline editor, driven as a person would: typing rows, dragging, keyboard moves,
+//! sorting, markers and paste from chat.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+mod common;
+
+use chrono::{DateTime, TimeZone, Utc};
+use common::{Queryable, ScriptedDialogs, click, editor, editor_with_example};
+use egui_kittest::Harness;
+use hindsight::app::{HindsightApp, OpenDocument};
+use hindsight::model::{KeyTime, Marker, Postmortem, TimelineRow};
+
+fn doc(harness: &Harness<'_, HindsightApp>) -> Postmortem {
+    harness.state().document().doc().clone()
+}
+
+fn events(harness: &Harness<'_, HindsightApp>) -> Vec<String> {
+    doc(harness)
+        .timeline
+        .iter()
+        .map(|row| row.event.clone())
+        .collect()
+}
+
+fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 8, day, hour, minute, 0).unwrap()
+}
+
+fn row(event: &str, time: Option<DateTime<Utc>>) -> TimelineRow {
+    TimelineRow {
+        event: event.to_owned(),
+        time,
+        ..TimelineRow::default()
+    }
+}
+
+/// The editor on the timeline of the example.
+fn example_timeline() -> Harness<'static, HindsightApp> {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Timeline  (13)");
+    harness
+}
+
+/// The editor on the timeline of a document with these rows.
+fn timeline_of(rows: Vec<TimelineRow>) -> Harness<'static, HindsightApp> {
+    let count = rows.len();
+    let document = Postmortem {
+        title: "Test".to_owned(),
+        timeline: rows,
+        ..Postmortem::default()
+    };
+    let mut harness = editor(
+        OpenDocument::untitled(document),
+        &ScriptedDialogs::default(),
+    );
+    click(&mut harness, &format!("Timeline  ({count})"));
+    harness
+}
+
+fn type_text(harness: &mut Harness<'_, HindsightApp>, label: &str, text: &str) {
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_row_is_added_by_typing_a_time_and_an_event() {
+    let mut harness = example_timeline();
+    click(&mut harness, "Add row");
+    // The new row's time cell has the keyboard: type, Tab, type.
+    assert!(harness.get_by_label("Time, row 14").is_focused());
+    type_text(&mut harness, "Time, row 14", "15:02");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    type_text(&mut harness, "Event, row 14", "Postmortem meeting booked");
+    let added = doc(&harness).timeline[13].clone();
+    assert_eq!(
+        added.time,
+        Some(at(1, 15, 2)),
+        "the date comes from the row above"
+    );
+    assert_eq!(added.event, "Postmortem meeting booked");
+}
+
+#[test]
+fn the_example_can_be_typed_from_the_keyboard_alone() {
+    let mut harness = timeline_of(Vec::new());
+    click(&mut harness, "Add row");
+    type_text(&mut harness, "Time, row 1", "2025-08-01 14:03");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    type_text(&mut harness, "Event, row 1", "Alert fired");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label("Time, row 2").is_focused());
+    type_text(&mut harness, "Time, row 2", "14:05");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    type_text(&mut harness, "Event, row 2", "On-call paged");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    type_text(&mut harness, "Notes, row 2", "Acknowledged within 1 min");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let rows = doc(&harness).timeline;
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].time, Some(at(1, 14, 3)));
+    assert_eq!(rows[1].time, Some(at(1, 14, 5)));
+    assert_eq!(rows[1].notes, "Acknowledged within 1 min");
+}
+
+#[test]
+fn dragging_row_5_above_row_1() {
+    let mut harness = example_timeline();
+    let before = events(&harness);
+    let from = harness.get_by_label("Drag row 5").rect().center();
+    let target = harness.get_by_label("Event, row 1").rect();
+    let to = egui::pos2(target.center().x, target.top() + 2.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=10 {
+        let t = step as f32 / 10.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    let after = events(&harness);
+    assert_eq!(after[0], before[4]);
+    assert_eq!(after[1..5], before[0..4]);
+    assert_eq!(after[5..], before[5..]);
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn alt_up_and_alt_down_move_the_selected_row() {
+    let mut harness = example_timeline();
+    let before = events(&harness);
+    click(&mut harness, "Event, row 3");
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    harness.run();
+    let after = events(&harness);
+    assert_eq!(after[1], before[2]);
+    assert_eq!(after[2], before[1]);
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(events(&harness), before);
+}
+
+#[test]
+fn up_down_select_and_delete_removes_the_selected_row() {
+    let mut harness = example_timeline();
+    click(&mut harness, "Event, row 2");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let third = events(&harness)[2].clone();
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    assert_eq!(doc(&harness).timeline.len(), 12);
+    assert!(!events(&harness).contains(&third));
+}
+
+#[test]
+fn sort_by_time_keeps_equal_times_in_order_and_untimed_rows_in_place() {
+    let mut harness = timeline_of(vec![
+        row("14:10", Some(at(1, 14, 10))),
+        row("after 14:10, no time", None),
+        row("14:03 first", Some(at(1, 14, 3))),
+        row("14:03 second", Some(at(1, 14, 3))),
+    ]);
+    harness.get_by_label_contains("2 out of time order");
+    click(&mut harness, "Sort by time");
+    assert_eq!(
+        events(&harness),
+        [
+            "14:03 first",
+            "14:03 second",
+            "14:10",
+            "after 14:10, no time"
+        ]
+    );
+    assert!(
+        harness
+            .query_by_label_contains("out of time order")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_time_only_entry_after_midnight_goes_to_the_next_day() {
+    let mut harness = timeline_of(vec![row("late evening", Some(at(1, 23, 50)))]);
+    click(&mut harness, "Add row");
+    type_text(&mut harness, "Time, row 2", "00:10");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(doc(&harness).timeline[1].time, Some(at(2, 0, 10)));
+    assert_eq!(
+        harness.get_by_label("Time, row 2").value().as_deref(),
+        Some("2025-08-02 00:10"),
+        "the date shows where it changes"
+    );
+}
+
+#[test]
+fn an_unreadable_time_is_marked_in_place_and_nothing_is_lost() {
+    let mut harness = example_timeline();
+    click(&mut harness, "Time, row 4");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    type_text(&mut harness, "Time, row 4", "around ten past");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(doc(&harness).timeline[3].time, Some(at(1, 14, 9)));
+    assert_eq!(
+        harness.get_by_label("Time, row 4").value().as_deref(),
+        Some("around ten past")
+    );
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn marking_a_row_mitigated_sets_the_key_time() {
+    let mut harness = example_timeline();
+    click(&mut harness, "Marker, row 8");
+    // The open list offers every marker; choose Mitigated.
+    let option = harness
+        .get_all_by_label("Mitigated")
+        .find(|node| node.rect().top() > harness.get_by_label("Marker, row 8").rect().top())
+        .unwrap()
+        .rect()
+        .center();
+    harness.hover_at(option);
+    harness.drag_at(option);
+    harness.run();
+    harness.drop_at(option);
+    harness.run();
+    let marked = doc(&harness);
+    assert_eq!(marked.timeline[7].marker, Marker::Mitigated);
+    assert_eq!(
+        marked.timeline[8].marker,
+        Marker::Unmarked,
+        "only one row holds a marker"
+    );
+    assert_eq!(
+        marked.key_times.get(KeyTime::Mitigated),
+        Some(at(1, 14, 18))
+    );
+}
+
+#[test]
+fn pasting_chat_lines_previews_and_reports_the_bad_line() {
+    let mut harness = example_timeline();
+    click(&mut harness, "Event, row 13");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
+    harness.get_by_label("Paste from chat");
+    harness.event(egui::Event::Paste(
+        "[14:50] alice: status page closed\nlooks good to me\n14:55:30 bob: dashboards archived\n"
+            .to_owned(),
+    ));
+    harness.run();
+    harness.get_by_label("2 rows to add");
+    harness.get_by_label_contains("Line 2: no time at the start");
+    click(&mut harness, "Add 2 rows");
+    let rows = doc(&harness).timeline;
+    assert_eq!(rows.len(), 15);
+    assert_eq!(rows[13].event, "status page closed");
+    assert_eq!(rows[13].actor.as_deref(), Some("alice"));
+    assert_eq!(rows[13].time, Some(at(1, 14, 50)));
+    assert_eq!(
+        rows[14].time,
+        Some(Utc.with_ymd_and_hms(2025, 8, 1, 14, 55, 30).unwrap())
+    );
+    assert!(harness.query_by_label("Paste from chat").is_none());
+}
