@@ -9,5 +9,6 @@ pub mod app;
 pub mod cli;
 pub mod example;
 pub mod model;
+pub mod sample;
 pub mod storage;
 pub mod ui;

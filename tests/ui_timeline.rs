@@ -282,3 +282,10 @@ fn pasting_chat_lines_previews_and_reports_the_bad_line() {
     );
     assert!(harness.query_by_label("Paste from chat").is_none());
 }
+
+#[test]
+fn the_overview_names_the_row_a_key_time_came_from() {
+    let harness = editor_with_example(&ScriptedDialogs::default());
+    harness.get_by_label("from timeline row 9");
+    harness.get_by_label("from timeline row 12");
+}

@@ -63,6 +63,12 @@ impl OpenDocument {
         )
     }
 
+    /// Counts the edits applied so far; panels use it to know when cached work is stale.
+    #[must_use]
+    pub const fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Whether there are changes that saving would write.
     #[must_use]
     pub const fn is_dirty(&self) -> bool {

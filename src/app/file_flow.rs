@@ -94,7 +94,7 @@ impl HindsightApp {
                     created: Some(self.clock.today()),
                     ..Postmortem::default()
                 };
-                self.document = OpenDocument::untitled(doc);
+                self.replace_document(OpenDocument::untitled(doc));
                 "New postmortem".clone_into(&mut self.status);
             }
             GuardedAction::Open => self.start_dialog(ctx, DialogPurpose::Open),
@@ -133,7 +133,7 @@ impl HindsightApp {
             Ok(doc) => {
                 self.settings.remember(&path);
                 self.status = format!("Opened {}", path.display());
-                self.document = OpenDocument::from_file(doc, path);
+                self.replace_document(OpenDocument::from_file(doc, path));
             }
             Err(error) => {
                 if matches!(error, storage::LoadError::Unreadable { .. }) {

@@ -105,7 +105,7 @@ impl HindsightApp {
         match file {
             Some(path) => app.open_path(path),
             None => match example_postmortem() {
-                Ok(doc) => app.document = OpenDocument::untitled(doc),
+                Ok(doc) => app.replace_document(OpenDocument::untitled(doc)),
                 Err(error) => {
                     app.error = Some(format!("The bundled example did not open: {error}"));
                 }
@@ -136,6 +136,11 @@ impl HindsightApp {
     #[must_use]
     pub const fn part(&self) -> Part {
         self.part
+    }
+
+    /// Shows another part of the document, as a click in the side panel does.
+    pub const fn show_part(&mut self, part: Part) {
+        self.part = part;
     }
 
     /// Draws one frame and then carries out what the person asked for in it.
@@ -216,6 +221,12 @@ impl HindsightApp {
         if let Some(command) = command {
             self.run_command(ctx, command);
         }
+    }
+
+    /// Shows another document; what the panels remembered about the old one is dropped.
+    fn replace_document(&mut self, document: OpenDocument) {
+        self.document = document;
+        self.panels = ui::PanelState::default();
     }
 
     /// Applies one document edit.

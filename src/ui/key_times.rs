@@ -35,7 +35,7 @@ pub fn key_times_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
     });
     ui.add_space(4.0);
     egui::Grid::new("key_times")
-        .num_columns(5)
+        .num_columns(6)
         .spacing([10.0, 6.0])
         .min_col_width(60.0)
         .show(ui, |ui| {
@@ -153,6 +153,14 @@ fn key_time_row_ui(
     } else {
         interval_ui(ui, view, key, metrics);
     }
+    // Where a marked timeline row set this time, say which, so the two are known to agree.
+    let source = key
+        .marker()
+        .and_then(|marker| doc.timeline.iter().position(|row| row.marker == marker));
+    match source {
+        Some(index) => ui.weak(format!("from timeline row {}", index + 1)),
+        None => ui.label(""),
+    };
     ui.data_mut(|data| data.insert_temp(field_id, state));
 }
 

@@ -10,7 +10,7 @@ pub use state::{BadTime, Cell, PasteForm, TimelineState};
 
 use super::{UiRequests, View};
 use crate::app::UiCommand;
-use crate::model::{Place, rows_out_of_order};
+use crate::model::Place;
 
 /// Draws the timeline part.
 pub fn timeline_ui(
@@ -37,14 +37,23 @@ pub fn timeline_ui(
         ui.weak(format!("times in {}", doc.time_zone.name()));
     });
     ui.add_space(4.0);
+    let revision = view.document.revision();
+    let out_of_order = state.derived(doc, revision).out_of_order.clone();
     strip::strip_ui(ui, doc, state);
     ui.add_space(6.0);
-    toolbar_ui(ui, doc, state, requests);
+    toolbar_ui(ui, doc, state, out_of_order.len(), requests);
     ui.add_space(4.0);
     if doc.timeline.is_empty() {
         ui.label("No rows yet. Add a row, or paste lines from a chat (Ctrl+Shift+V).");
     } else {
-        table::table_ui(ui, doc, state, view.today, &mut requests.edits);
+        table::table_ui(
+            ui,
+            doc,
+            &out_of_order,
+            state,
+            view.today,
+            &mut requests.edits,
+        );
     }
     paste::paste_form_ui(ui.ctx(), doc, state, view.today, &mut requests.edits);
 }
@@ -53,10 +62,10 @@ fn toolbar_ui(
     ui: &mut egui::Ui,
     doc: &crate::model::Postmortem,
     state: &TimelineState,
+    out_of_order: usize,
     requests: &mut UiRequests,
 ) {
     let has_selection = state.selected.is_some();
-    let out_of_order = rows_out_of_order(&doc.timeline).len();
     ui.horizontal_wrapped(|ui| {
         for command in [
             UiCommand::AddRow,

@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::model::RowId;
+use chrono::{DateTime, Utc};
+
+use super::strip::incident_span;
+use crate::model::{Postmortem, RowId, rows_out_of_order};
 
 /// The timeline editor's own state.
 #[derive(Debug, Default)]
@@ -22,6 +25,22 @@ pub struct TimelineState {
     pub bad_times: HashMap<RowId, BadTime>,
     /// The "Paste from chat" form, while it is open.
     pub paste: Option<PasteForm>,
+    /// Work over every row that only changes when the document does, kept from frame to
+    /// frame so a long timeline costs no more per frame than a short one.
+    pub derived: Option<Derived>,
+}
+
+/// What is computed from all the rows, for one revision of the document.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// The revision of the document it was computed from.
+    pub revision: u64,
+    /// Positions of the rows that are earlier than a row above them.
+    pub out_of_order: Vec<usize>,
+    /// The time range the incident picture covers.
+    pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// The incident picture's ticks for the width they were laid out at.
+    pub ticks: Option<(f32, Vec<Option<usize>>)>,
 }
 
 /// A text cell of a row.
@@ -58,6 +77,23 @@ pub struct PasteForm {
 }
 
 impl TimelineState {
+    /// What is derived from all the rows, computed once per revision of the document.
+    pub fn derived(&mut self, doc: &Postmortem, revision: u64) -> &Derived {
+        let stale = self
+            .derived
+            .as_ref()
+            .is_none_or(|derived| derived.revision != revision);
+        if stale {
+            self.derived = None;
+        }
+        self.derived.get_or_insert_with(|| Derived {
+            revision,
+            out_of_order: rows_out_of_order(&doc.timeline),
+            span: incident_span(doc),
+            ticks: None,
+        })
+    }
+
     /// Selects a row and brings it into view.
     pub fn select(&mut self, id: RowId) {
         self.selected = Some(id);

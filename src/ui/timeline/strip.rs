@@ -29,7 +29,7 @@ impl Layout {
 
 /// Draws the strip; hovering a tick names its event, clicking selects its row.
 pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) {
-    let Some((start, end)) = span(doc) else {
+    let Some((start, end)) = state.derived.as_ref().and_then(|derived| derived.span) else {
         ui.weak("The picture of the incident appears once rows or key times have times.");
         return;
     };
@@ -111,7 +111,7 @@ fn ticks(
     painter: &egui::Painter,
     layout: &Layout,
     doc: &Postmortem,
-    state: &TimelineState,
+    state: &mut TimelineState,
     visuals: &egui::Visuals,
     hover: Option<egui::Pos2>,
 ) -> Option<usize> {
@@ -119,16 +119,32 @@ fn ticks(
         let row = &doc.timeline[index];
         row.starred || row.marker != Marker::Unmarked
     };
-    let mut columns: Vec<Option<usize>> = vec![None; layout.inner.width().max(1.0) as usize + 1];
-    for (index, row) in doc.timeline.iter().enumerate() {
-        let Some(time) = row.time else { continue };
-        let column =
-            ((layout.x_of(time) - layout.inner.left()).max(0.0) as usize).min(columns.len() - 1);
-        if columns[column].is_none_or(|held| !notable(held) && notable(index)) {
-            columns[column] = Some(index);
+    let width = layout.inner.width();
+    let cached = state
+        .derived
+        .as_ref()
+        .and_then(|derived| derived.ticks.as_ref())
+        .filter(|(laid_out_at, _)| (*laid_out_at - width).abs() < 0.5)
+        .map(|(_, columns)| columns.clone());
+    let columns = cached.unwrap_or_else(|| {
+        let mut columns: Vec<Option<usize>> = vec![None; width.max(1.0) as usize + 1];
+        for (index, row) in doc.timeline.iter().enumerate() {
+            let Some(time) = row.time else { continue };
+            let x = (layout.x_of(time) - layout.inner.left()).max(0.0) as usize;
+            let column = x.min(columns.len() - 1);
+            if columns[column].is_none_or(|held| !notable(held) && notable(index)) {
+                columns[column] = Some(index);
+            }
         }
-    }
+        if let Some(derived) = state.derived.as_mut() {
+            derived.ticks = Some((width, columns.clone()));
+        }
+        columns
+    });
     let mut hovered: Option<(f32, usize)> = None;
+    // One mesh for all ticks: a thousand separate lines would cost more to tessellate than
+    // the rest of the frame.
+    let mut mesh = egui::Mesh::default();
     for (column, index) in columns.iter().enumerate() {
         let Some(index) = *index else { continue };
         let x = layout.inner.left() + column as f32;
@@ -142,11 +158,11 @@ fn ticks(
         } else {
             1.5
         };
-        painter.vline(
-            x,
+        let tick = egui::Rect::from_x_y_ranges(
+            x - width / 2.0..=x + width / 2.0,
             layout.axis_y - height..=layout.axis_y,
-            egui::Stroke::new(width, colour),
         );
+        mesh.add_colored_rect(tick, colour);
         if let Some(distance) = hover.map(|p| (p.x - x).abs())
             && distance <= 5.0
             && hovered.is_none_or(|(best, _)| distance < best)
@@ -154,6 +170,7 @@ fn ticks(
             hovered = Some((distance, index));
         }
     }
+    painter.add(mesh);
     hovered.map(|(_, index)| index)
 }
 
@@ -197,7 +214,7 @@ fn key_times(painter: &egui::Painter, layout: &Layout, doc: &Postmortem, visuals
 }
 
 /// The time range the picture covers: every key time and every timed row, with a margin.
-fn span(doc: &Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+pub(super) fn incident_span(doc: &Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
     let times = KeyTime::ALL
         .iter()
         .filter_map(|key| doc.key_times.get(*key))

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder, TableRow};
 use super::state::{BadTime, Cell, TimelineState};
 use crate::model::{
     Edit, ListEdit, Marker, Postmortem, TimelineRow, format_time_of_day, parse_time_entry,
-    resolve_row_time, rows_out_of_order,
+    resolve_row_time,
 };
 use crate::ui::widgets::accessible_name;
 
@@ -21,12 +21,13 @@ struct RowDrag(usize);
 pub fn table_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
+    out_of_order: &[usize],
     state: &mut TimelineState,
     today: NaiveDate,
     edits: &mut Vec<Edit>,
 ) {
     let rows = &doc.timeline;
-    let out_of_order: HashSet<usize> = rows_out_of_order(rows).into_iter().collect();
+    let out_of_order: HashSet<usize> = out_of_order.iter().copied().collect();
     let row_height = ui.spacing().interact_size.y + 6.0;
     let scroll_index = state
         .scroll_to
@@ -343,13 +344,20 @@ impl RowCells<'_> {
 fn grip_ui(ui: &mut egui::Ui) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(8.0, 14.0), egui::Sense::hover());
     let colour = ui.visuals().weak_text_color();
+    // Square dots in one mesh: round ones on every visible row cost a noticeable share of
+    // the frame to tessellate.
+    let mut mesh = egui::Mesh::default();
     for column in 0..2 {
         for line in 0..3 {
-            let centre =
-                rect.left_top() + egui::vec2(2.0 + 4.0 * column as f32, 3.0 + 4.0 * line as f32);
-            ui.painter().circle_filled(centre, 1.1, colour);
+            let corner =
+                rect.left_top() + egui::vec2(1.0 + 4.0 * column as f32, 2.0 + 4.0 * line as f32);
+            mesh.add_colored_rect(
+                egui::Rect::from_min_size(corner, egui::vec2(2.0, 2.0)),
+                colour,
+            );
         }
     }
+    ui.painter().add(mesh);
 }
 
 fn marker_text(marker: Marker) -> &'static str {

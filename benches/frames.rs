@@ -1,0 +1,89 @@
+//! Frame time of each part of the editor, headless: egui's `Context::run_ui` plus
+//! tessellation at 1400×900, no GPU. Run with `cargo bench --bench frames`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_docs,
+    reason = "benchmark set-up: a panic is a broken benchmark, and criterion's macros generate undocumented items"
+)]
+
+use std::sync::mpsc;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use hindsight::app::{
+    DialogOutcome, DialogRequest, FileDialogs, FixedClock, HindsightApp, OpenDocument, Settings,
+};
+use hindsight::example::example_postmortem;
+use hindsight::model::Postmortem;
+use hindsight::sample::generated_postmortem;
+use hindsight::ui::Part;
+
+/// Benchmarks open no dialog.
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn show(&mut self, _: DialogRequest, _: Box<dyn Fn() + Send>) -> mpsc::Receiver<DialogOutcome> {
+        let (sender, receiver) = mpsc::channel();
+        sender.send(DialogOutcome::Cancelled).unwrap();
+        receiver
+    }
+}
+
+fn app_showing(doc: Postmortem, part: Part) -> HindsightApp {
+    let mut app = HindsightApp::new(
+        OpenDocument::untitled(doc),
+        Box::new(NoDialogs),
+        Box::new(FixedClock(NaiveDate::from_ymd_opt(2025, 8, 10).unwrap())),
+        Settings::default(),
+    );
+    app.show_part(part);
+    app
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1400.0, 900.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// One frame: layout, then tessellation, as eframe does before handing meshes to the GPU.
+fn frame(ctx: &egui::Context, app: &mut HindsightApp) -> usize {
+    let output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn frames(c: &mut Criterion) {
+    let example = example_postmortem().unwrap();
+    let large = generated_postmortem(&example, 10_000, 10_000);
+    let parts = [
+        ("overview", Part::Overview),
+        ("timeline", Part::Timeline),
+        ("analysis", Part::Analysis),
+        ("action items", Part::ActionItems),
+    ];
+    let mut group = c.benchmark_group("frame");
+    for (part_name, part) in parts {
+        for (doc_name, doc) in [("example", &example), ("10k rows", &large)] {
+            // Set up inside the closure, which criterion calls only for benchmarks it runs.
+            group.bench_function(format!("{part_name} / {doc_name}"), |b| {
+                let ctx = egui::Context::default();
+                let mut app = app_showing(doc.clone(), part);
+                // Settle fonts, layout caches and scroll state first, as a running editor has.
+                for _ in 0..3 {
+                    frame(&ctx, &mut app);
+                }
+                b.iter(|| frame(&ctx, &mut app));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
