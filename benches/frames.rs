@@ -54,7 +54,9 @@ fn input() -> egui::RawInput {
 
 /// One frame: layout, then tessellation, as eframe does before handing meshes to the GPU.
 fn frame(ctx: &egui::Context, app: &mut HindsightApp) -> usize {
-    let output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    let mut output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    // No GPU here to upload font textures to; dropping them unhandled is a debug assertion.
+    output.textures_delta.clear();
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
 
