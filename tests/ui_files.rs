@@ -262,7 +262,10 @@ fn the_side_panel_moves_between_parts() {
     );
     harness.get_by_label("Action items  (6)").click();
     harness.run();
-    harness.get_by_label("Hold a brown-bag session for engineers on indexing best practices");
+    assert_eq!(
+        harness.get_by_label("Action, item 6").value().as_deref(),
+        Some("Hold a brown-bag session for engineers on indexing best practices")
+    );
     harness.get_by_label("Analysis").click();
     harness.run();
     harness.get_by_label("Root cause");

@@ -307,7 +307,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         viewport: egui::ViewportBuilder::default()
             .with_title("Hindsight")
             .with_app_id("hindsight")
-            .with_inner_size([1200.0, 800.0])
+            .with_inner_size([1400.0, 860.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
         // OpenGL runs everywhere eframe does, including Mesa's software renderer under Xvfb,

@@ -2,12 +2,12 @@
 //! after layout, so every change goes through one place that can be tested, undone and
 //! counted as unsaved.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::document::{KeyTime, Link, Participant, Postmortem, TimelineRow};
-use super::ids::RowId;
-use super::kinds::{DocumentStatus, Marker};
+use super::document::{ActionItem, KeyTime, Link, Participant, Postmortem, TimelineRow};
+use super::ids::{ActionId, RowId};
+use super::kinds::{ActionStatus, DocumentStatus, Marker};
 use super::list_edit::ListEdit;
 use super::narrative::{CustomSection, Section};
 use super::severity::SeverityLevel;
@@ -55,6 +55,17 @@ pub enum Edit {
     MarkRow(RowId, Marker),
     /// Put the timeline in time order (see [`sorted_by_time`]).
     SortTimelineByTime,
+    /// Change the action items.
+    Actions(ListEdit<ActionItem>),
+    /// Change an item's status: done records the day it was completed, reopening clears it.
+    SetActionStatus {
+        /// The item.
+        id: ActionId,
+        /// Its new status.
+        status: ActionStatus,
+        /// The day of the change, recorded as the completed date when it is done.
+        today: NaiveDate,
+    },
 }
 
 impl Edit {
@@ -93,6 +104,20 @@ impl Edit {
                 let sorted = sorted_by_time(&doc.timeline);
                 replace(&mut doc.timeline, sorted)
             }
+            Self::Actions(edit) => edit.apply(&mut doc.action_items),
+            Self::SetActionStatus { id, status, today } => {
+                let Some(item) = doc.action_items.iter_mut().find(|item| item.id == id) else {
+                    return false;
+                };
+                let completed = match status {
+                    ActionStatus::Done => item.completed.or(Some(today)),
+                    ActionStatus::Open | ActionStatus::InProgress | ActionStatus::WontDo => None,
+                };
+                let changed = item.status != status || item.completed != completed;
+                item.status = status;
+                item.completed = completed;
+                changed
+            }
         }
     }
 
@@ -112,6 +137,9 @@ impl Edit {
             Self::InsertRows(..) => "paste timeline rows",
             Self::MarkRow(..) => "mark timeline row",
             Self::SortTimelineByTime => "sort timeline by time",
+            Self::SetActionStatus { .. } => "change action status",
+            Self::Actions(ListEdit::Move { .. }) => "move action item",
+            Self::Actions(edit) => return list_words(edit, "action item", "action items"),
             Self::Timeline(ListEdit::Move { .. }) => "move timeline row",
             Self::Timeline(edit) => return list_words(edit, "timeline row", "timeline rows"),
             Self::Authors(edit) => return list_words(edit, "author", "authors"),

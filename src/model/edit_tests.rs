@@ -158,3 +158,21 @@ fn sorting_and_pasting_are_one_edit_each() {
         "move timeline row"
     );
 }
+
+#[test]
+fn done_records_the_day_and_reopening_clears_it() {
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
+    let mut doc = Postmortem {
+        action_items: vec![ActionItem::default()],
+        ..Postmortem::default()
+    };
+    let id = doc.action_items[0].id;
+    let set = |status| Edit::SetActionStatus { id, status, today };
+    assert!(set(ActionStatus::Done).apply(&mut doc));
+    assert_eq!(doc.action_items[0].completed, Some(today));
+    assert!(!set(ActionStatus::Done).apply(&mut doc));
+    assert!(set(ActionStatus::Open).apply(&mut doc));
+    assert_eq!(doc.action_items[0].completed, None);
+    assert!(set(ActionStatus::WontDo).apply(&mut doc));
+    assert_eq!(doc.action_items[0].completed, None);
+}

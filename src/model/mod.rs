@@ -2,6 +2,7 @@
 //! edits the editor makes. Nothing here knows about egui or files, so all of it is tested
 //! on its own.
 
+mod actions;
 mod chat_paste;
 mod document;
 mod edit;
@@ -22,6 +23,10 @@ mod edit_tests;
 #[cfg(test)]
 mod validation_tests;
 
+pub use actions::{
+    ActionFilter, ActionSort, ActionSummary, DUE_SOON_DAYS, Due, default_due_date,
+    default_due_weeks, mentions,
+};
 pub use chat_paste::{ChatPaste, PastedLine, UnreadLine, parse_chat};
 pub use document::{
     ActionItem, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant, Postmortem,

@@ -1,11 +1,11 @@
 //! The key times of the incident: a date picker and a forgiving time field for each, in the
 //! document's display zone, with the metrics they give shown live beside them.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::overview::focus_if;
-use super::widgets::accessible_name;
+use super::widgets::{accessible_name, from_jiff, to_jiff};
 use super::{View, theme};
 use crate::model::{
     Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntry, TimeEntryError,
@@ -300,19 +300,6 @@ fn metrics_sentence(metrics: &Metrics) -> String {
         sentence.replace_range(..1, &first.to_uppercase());
     }
     sentence
-}
-
-fn to_jiff(date: NaiveDate) -> Option<jiff::civil::Date> {
-    let year = i16::try_from(date.year()).ok()?;
-    let month = i8::try_from(date.month()).ok()?;
-    let day = i8::try_from(date.day()).ok()?;
-    jiff::civil::Date::new(year, month, day).ok()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    let month = u32::try_from(date.month()).ok()?;
-    let day = u32::try_from(date.day()).ok()?;
-    NaiveDate::from_ymd_opt(i32::from(date.year()), month, day)
 }
 
 #[cfg(test)]

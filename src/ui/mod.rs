@@ -14,6 +14,7 @@ mod theme;
 mod timeline;
 mod widgets;
 
+pub use action_items::ActionsState;
 pub use modals::modals_ui;
 pub use timeline::{BadTime, Cell, PasteForm, TimelineState};
 
@@ -95,6 +96,8 @@ pub struct View<'a> {
 pub struct PanelState {
     /// The timeline editor's selection, focus and unread times.
     pub timeline: TimelineState,
+    /// The action-item tracker's filters, sort and selection.
+    pub actions: ActionsState,
 }
 
 /// What the person asked for during one frame, applied after layout.
@@ -132,7 +135,7 @@ pub fn editor_ui(
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, view));
     egui::Panel::left("parts")
         .resizable(false)
-        .exact_size(170.0)
+        .exact_size(156.0)
         .show(ui, |ui| parts_ui(ui, view, requests));
     egui::CentralPanel::default().show(ui, |ui| {
         let doc = view.document.doc();
@@ -140,7 +143,9 @@ pub fn editor_ui(
             Part::Overview => overview::overview_ui(ui, view, &mut requests.edits),
             Part::Timeline => timeline::timeline_ui(ui, view, &mut panels.timeline, requests),
             Part::Analysis => analysis::analysis_ui(ui, doc, &mut requests.edits),
-            Part::ActionItems => action_items::action_items_ui(ui, doc, view.focus),
+            Part::ActionItems => {
+                action_items::action_items_ui(ui, view, &mut panels.actions, &mut requests.edits);
+            }
             Part::Checks => checks::checks_ui(ui, view.document, requests),
         }
     });

@@ -73,3 +73,15 @@ pub fn key_time_line(visuals: &Visuals, key: crate::model::KeyTime) -> Color32 {
         KeyTime::Mitigated => visuals.hyperlink_color,
     }
 }
+
+/// An overdue action item: the error colour, so late work is the first thing seen.
+#[must_use]
+pub fn overdue(visuals: &Visuals) -> Color32 {
+    visuals.error_fg_color
+}
+
+/// An action item due within a week.
+#[must_use]
+pub fn due_soon(visuals: &Visuals) -> Color32 {
+    visuals.warn_fg_color
+}

@@ -1,6 +1,8 @@
 //! Small widgets the panels share: chips for lists of names, and the move/remove buttons of
 //! editable rows.
 
+use chrono::Datelike;
+
 use crate::model::ListEdit;
 
 /// Gives a widget the name a screen reader (and a UI test) uses, when its visible text is
@@ -114,4 +116,19 @@ pub fn text_cell(
     let height = ui.spacing().interact_size.y;
     ui.add_sized([width, height], egui::TextEdit::singleline(text))
         .labelled_by(header.id)
+}
+
+/// A chrono date as the date picker's `jiff` date.
+pub fn to_jiff(date: chrono::NaiveDate) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(date.year()).ok()?;
+    let month = i8::try_from(date.month()).ok()?;
+    let day = i8::try_from(date.day()).ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
+}
+
+/// A date picked in the date picker as a chrono date.
+pub fn from_jiff(date: jiff::civil::Date) -> Option<chrono::NaiveDate> {
+    let month = u32::try_from(date.month()).ok()?;
+    let day = u32::try_from(date.day()).ok()?;
+    chrono::NaiveDate::from_ymd_opt(i32::from(date.year()), month, day)
 }

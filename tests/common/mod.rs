@@ -95,7 +95,7 @@ pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'sta
 
 fn harness_for(app: HindsightApp) -> Harness<'static, HindsightApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
+        .with_size(egui::vec2(1400.0, 860.0))
         .build_ui_state(|ui, app: &mut HindsightApp| app.frame_ui(ui), app);
     harness.run();
     harness

@@ -1,0 +1,528 @@
+//! The action-item table: only the rows on screen are laid out, every cell edits in place,
+//! and in hand order rows move by dragging their handle.
+
+use chrono::NaiveDate;
+use egui_extras::{Column, TableBuilder, TableRow};
+
+use super::state::ActionsState;
+use crate::model::{
+    ActionItem, ActionKind, ActionPriority, ActionSort, ActionStatus, Due, Edit, ListEdit,
+    Postmortem, parse_date, web_url,
+};
+use crate::ui::theme;
+use crate::ui::widgets::{accessible_name, from_jiff, to_jiff};
+
+/// What is carried while an item is dragged: its position in the document.
+#[derive(Clone, Copy, Debug)]
+struct ItemDrag(usize);
+
+/// Draws the table of the items at `shown` (positions in the document, in display order).
+pub fn table_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    shown: &[usize],
+    state: &mut ActionsState,
+    today: NaiveDate,
+    edits: &mut Vec<Edit>,
+) {
+    let row_height = ui.spacing().interact_size.y + 6.0;
+    let scroll_index = state.scroll_to.take().and_then(|id| {
+        shown
+            .iter()
+            .position(|index| doc.action_items[*index].id == id)
+    });
+    let owners = owner_suggestions(doc);
+    let hand_order = state.sort.is_none();
+    let mut drop: Option<(usize, usize)> = None;
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        // Eleven columns: tighter gaps keep them all in view on a laptop screen.
+        ui.spacing_mut().item_spacing.x = 4.0;
+        let mut table = TableBuilder::new(ui)
+            .id_salt("action_table")
+            .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .auto_shrink(false)
+            .column(Column::exact(34.0))
+            .column(Column::initial(220.0).at_least(140.0).resizable(true))
+            .column(Column::exact(134.0))
+            .column(Column::exact(122.0))
+            .column(Column::exact(112.0))
+            .column(Column::exact(106.0))
+            .column(Column::exact(84.0))
+            .column(Column::exact(90.0))
+            .column(Column::exact(144.0))
+            .column(Column::exact(84.0))
+            .column(Column::exact(56.0));
+        if let Some(index) = scroll_index {
+            table = table.scroll_to_row(index, None);
+        }
+        table
+            .header(24.0, |mut header| header_ui(&mut header, state))
+            .body(|body| {
+                body.rows(row_height, shown.len(), |mut table_row| {
+                    let index = shown[table_row.index()];
+                    let item = &doc.action_items[index];
+                    table_row.set_selected(state.selected == Some(item.id));
+                    let cells = ItemCells {
+                        index,
+                        item,
+                        today,
+                        owners: &owners,
+                        hand_order,
+                    };
+                    cells.show(&mut table_row, state, edits);
+                    if hand_order && let Some(target) = drop_target(&table_row.response(), index) {
+                        drop = Some(target);
+                    }
+                });
+            });
+    });
+    if let Some((from, to)) = drop
+        && from != to
+    {
+        edits.push(Edit::Actions(ListEdit::Move { from, to }));
+    }
+}
+
+fn header_ui(header: &mut TableRow<'_, '_>, state: &mut ActionsState) {
+    let columns: [(&str, Option<ActionSort>); 11] = [
+        ("#", None),
+        ("Action", None),
+        ("Owner", Some(ActionSort::Owner)),
+        ("Due date", Some(ActionSort::Due)),
+        ("", None),
+        ("Status", Some(ActionSort::Status)),
+        ("Priority", Some(ActionSort::Priority)),
+        ("Kind", None),
+        ("Ticket", None),
+        ("Completed", None),
+        ("", None),
+    ];
+    for (title, sort) in columns {
+        header.col(|ui| {
+            let Some(column) = sort else {
+                ui.strong(title);
+                return;
+            };
+            let marker = match state.sort {
+                Some((current, false)) if current == column => " (ascending)",
+                Some((current, true)) if current == column => " (descending)",
+                _ => "",
+            };
+            let button = ui
+                .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
+                .on_hover_text("Sort by this column; click again to reverse");
+            accessible_name(
+                &button,
+                egui::Role::Button,
+                &format!("Sort by {}{marker}", title.to_lowercase()),
+            );
+            if !marker.is_empty() {
+                sort_arrow_ui(ui, marker == " (descending)");
+            }
+            if button.clicked() {
+                state.toggle_sort(column);
+            }
+        });
+    }
+}
+
+/// A small painted triangle: the fonts have no arrow glyphs.
+fn sort_arrow_ui(ui: &mut egui::Ui, descending: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    let colour = ui.visuals().strong_text_color();
+    let (top, bottom) = (rect.top() + 2.0, rect.bottom() - 2.0);
+    let points = if descending {
+        vec![
+            egui::pos2(rect.left(), top),
+            egui::pos2(rect.right(), top),
+            egui::pos2(rect.center().x, bottom),
+        ]
+    } else {
+        vec![
+            egui::pos2(rect.left(), bottom),
+            egui::pos2(rect.right(), bottom),
+            egui::pos2(rect.center().x, top),
+        ]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        colour,
+        egui::Stroke::NONE,
+    ));
+}
+
+/// While an item is dragged over this row, shows where it would land; on release, the move.
+fn drop_target(response: &egui::Response, index: usize) -> Option<(usize, usize)> {
+    let dragged = response.dnd_hover_payload::<ItemDrag>()?;
+    let pointer_y = response.ctx.pointer_interact_pos()?.y;
+    let rect = response.rect;
+    let below = pointer_y > rect.center().y;
+    let y = if below { rect.bottom() } else { rect.top() };
+    let colour = response.ctx.global_style().visuals.selection.stroke.color;
+    response.ctx.layer_painter(response.layer_id).hline(
+        rect.x_range(),
+        y,
+        egui::Stroke::new(2.0, colour),
+    );
+    response.dnd_release_payload::<ItemDrag>()?;
+    let from = dragged.0;
+    let slot = if below { index + 1 } else { index };
+    Some((from, if slot > from { slot - 1 } else { slot }))
+}
+
+/// Names that make good owners: the participants and the owners already used.
+fn owner_suggestions(doc: &Postmortem) -> Vec<String> {
+    let mut names: Vec<String> = doc
+        .participants
+        .iter()
+        .map(|person| person.name.trim().to_owned())
+        .chain(
+            doc.action_items
+                .iter()
+                .map(|item| item.owner.trim().to_owned()),
+        )
+        .filter(|name| !name.is_empty())
+        .collect();
+    names.sort_unstable_by_key(|name| name.to_lowercase());
+    names.dedup();
+    names
+}
+
+struct ItemCells<'a> {
+    index: usize,
+    item: &'a ActionItem,
+    today: NaiveDate,
+    owners: &'a [String],
+    hand_order: bool,
+}
+
+impl ItemCells<'_> {
+    fn name(&self, what: &str) -> String {
+        format!("{what}, item {}", self.index + 1)
+    }
+
+    fn replace(&self, edits: &mut Vec<Edit>, item: ActionItem) {
+        edits.push(Edit::Actions(ListEdit::Replace(self.index, item)));
+    }
+
+    fn show(&self, row: &mut TableRow<'_, '_>, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let closed = !self.item.status.is_open();
+        row.col(|ui| self.handle_ui(ui));
+        row.col(|ui| self.action_ui(ui, closed, state, edits));
+        row.col(|ui| self.owner_ui(ui, state, edits));
+        row.col(|ui| self.due_ui(ui, state, edits));
+        row.col(|ui| self.due_state_ui(ui));
+        row.col(|ui| self.status_ui(ui, edits));
+        row.col(|ui| {
+            let mut priority = self.item.priority;
+            self.choice_ui(
+                ui,
+                "Priority",
+                &mut priority,
+                ActionPriority::ALL,
+                ActionPriority::label,
+            );
+            if priority != self.item.priority {
+                self.replace(
+                    edits,
+                    ActionItem {
+                        priority,
+                        ..self.item.clone()
+                    },
+                );
+            }
+        });
+        row.col(|ui| {
+            let mut kind = self.item.kind;
+            self.choice_ui(ui, "Kind", &mut kind, ActionKind::ALL, ActionKind::label);
+            if kind != self.item.kind {
+                self.replace(
+                    edits,
+                    ActionItem {
+                        kind,
+                        ..self.item.clone()
+                    },
+                );
+            }
+        });
+        row.col(|ui| self.ticket_ui(ui, edits));
+        row.col(|ui| match self.item.completed {
+            Some(date) => {
+                ui.label(date.format("%Y-%m-%d").to_string());
+            }
+            None => {
+                ui.weak("\u{2014}");
+            }
+        });
+        row.col(|ui| {
+            let delete = ui.add(egui::Button::new("Delete").small());
+            accessible_name(
+                &delete,
+                egui::Role::Button,
+                &format!("Delete item {}", self.index + 1),
+            );
+            if delete.clicked() {
+                edits.push(Edit::Actions(ListEdit::Remove(self.index)));
+            }
+        });
+    }
+
+    fn action_ui(
+        &self,
+        ui: &mut egui::Ui,
+        closed: bool,
+        state: &mut ActionsState,
+        edits: &mut Vec<Edit>,
+    ) {
+        let mut text = self.item.action.clone();
+        let mut field = egui::TextEdit::singleline(&mut text)
+            .desired_width(f32::INFINITY)
+            .hint_text("What will be done");
+        if closed {
+            field = field.text_color(ui.visuals().weak_text_color());
+        }
+        let mut response = ui.add(field);
+        accessible_name(&response, egui::Role::TextInput, &self.name("Action"));
+        if !response.has_focus() && !self.item.action.is_empty() {
+            // The column is narrow; the whole action is a hover away.
+            response = response.on_hover_text(&self.item.action);
+        }
+        if state.focus == Some(self.item.id) {
+            response.request_focus();
+            state.focus = None;
+        }
+        if response.gained_focus() {
+            state.selected = Some(self.item.id);
+        }
+        if response.changed() {
+            self.replace(
+                edits,
+                ActionItem {
+                    action: text,
+                    ..self.item.clone()
+                },
+            );
+        }
+    }
+
+    fn due_state_ui(&self, ui: &mut egui::Ui) {
+        let due = Due::of(self.item, self.today);
+        if let Some(words) = due.words() {
+            let colour = match due {
+                Due::Overdue(_) => theme::overdue(ui.visuals()),
+                _ => theme::due_soon(ui.visuals()),
+            };
+            ui.colored_label(colour, words);
+        } else {
+            ui.label("");
+        }
+    }
+
+    fn status_ui(&self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+        let mut status = self.item.status;
+        let combo = egui::ComboBox::from_id_salt(("action_status", self.item.id))
+            .selected_text(status.label())
+            .width(98.0)
+            .show_ui(ui, |ui| {
+                for option in ActionStatus::ALL {
+                    ui.selectable_value(&mut status, *option, option.label());
+                }
+            });
+        accessible_name(&combo.response, egui::Role::ComboBox, &self.name("Status"));
+        if status != self.item.status {
+            edits.push(Edit::SetActionStatus {
+                id: self.item.id,
+                status,
+                today: self.today,
+            });
+        }
+    }
+
+    fn handle_ui(&self, ui: &mut egui::Ui) {
+        let number = egui::RichText::new((self.index + 1).to_string()).weak();
+        if !self.hand_order {
+            ui.add(egui::Label::new(number).selectable(false));
+            return;
+        }
+        let id = egui::Id::unique(("action_drag", self.item.id));
+        let handle = ui
+            .dnd_drag_source(id, ItemDrag(self.index), |ui| {
+                ui.add(egui::Label::new(number).selectable(false));
+            })
+            .response;
+        accessible_name(
+            &handle,
+            egui::Role::Button,
+            &format!("Drag item {}", self.index + 1),
+        );
+        handle.on_hover_text("Drag to move this item");
+    }
+
+    fn choice_ui<T: Copy + PartialEq>(
+        &self,
+        ui: &mut egui::Ui,
+        what: &str,
+        value: &mut T,
+        options: &[T],
+        label: fn(T) -> &'static str,
+    ) {
+        let combo = egui::ComboBox::from_id_salt((what, self.item.id))
+            .selected_text(label(*value))
+            .width(76.0)
+            .show_ui(ui, |ui| {
+                for option in options {
+                    ui.selectable_value(value, *option, label(*option));
+                }
+            });
+        accessible_name(&combo.response, egui::Role::ComboBox, &self.name(what));
+    }
+
+    /// The owner as typed, with a list of the people in the postmortem to pick from.
+    fn owner_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let mut owner = self.item.owner.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut owner)
+                .desired_width(96.0)
+                .hint_text("Who"),
+        );
+        accessible_name(&field, egui::Role::TextInput, &self.name("Owner"));
+        if field.gained_focus() {
+            state.selected = Some(self.item.id);
+        }
+        let picker = egui::ComboBox::from_id_salt(("owner_pick", self.item.id))
+            .selected_text("")
+            .width(4.0)
+            .show_ui(ui, |ui| {
+                for name in self.owners {
+                    if ui.selectable_label(*name == owner, name).clicked() {
+                        owner.clone_from(name);
+                    }
+                }
+            });
+        accessible_name(
+            &picker.response,
+            egui::Role::ComboBox,
+            &self.name("Choose owner"),
+        );
+        if owner != self.item.owner {
+            self.replace(
+                edits,
+                ActionItem {
+                    owner,
+                    ..self.item.clone()
+                },
+            );
+        }
+    }
+
+    /// The due date, typed (`2025-08-05`) or picked from a calendar.
+    fn due_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let id = self.item.id;
+        let shown = self
+            .item
+            .due
+            .map_or_else(String::new, |due| due.format("%Y-%m-%d").to_string());
+        let bad = state.bad_dates.get(&id).cloned();
+        let mut text = state
+            .date_drafts
+            .get(&id)
+            .cloned()
+            .or_else(|| bad.as_ref().map(|(text, _)| text.clone()))
+            .unwrap_or(shown);
+        let mut field = egui::TextEdit::singleline(&mut text)
+            .desired_width(84.0)
+            .hint_text("yyyy-mm-dd");
+        if bad.is_some() {
+            field = field.text_color(ui.visuals().error_fg_color);
+        }
+        let response = ui.add(field);
+        accessible_name(&response, egui::Role::TextInput, &self.name("Due date"));
+        let response = match &bad {
+            Some((_, reason)) => response.on_hover_text(reason),
+            None => response,
+        };
+        if response.changed() {
+            state.date_drafts.insert(id, text.clone());
+        }
+        if response.lost_focus()
+            && let Some(draft) = state.date_drafts.remove(&id)
+        {
+            if ui.input(|input| input.key_pressed(egui::Key::Escape)) {
+                state.bad_dates.remove(&id);
+            } else if draft.trim().is_empty() {
+                state.bad_dates.remove(&id);
+                self.set_due(edits, None);
+            } else {
+                match parse_date(&draft) {
+                    Ok(date) => {
+                        state.bad_dates.remove(&id);
+                        self.set_due(edits, Some(date));
+                    }
+                    Err(error) => {
+                        state.bad_dates.insert(id, (draft, error.to_string()));
+                    }
+                }
+            }
+        }
+        self.date_picker_ui(ui, edits);
+    }
+
+    fn date_picker_ui(&self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+        let start = self.item.due.unwrap_or(self.today);
+        let Some(mut picked) = to_jiff(start) else {
+            return;
+        };
+        let before = picked;
+        let salt = format!("due_picker_{}", self.item.id);
+        let button = ui.add(
+            egui_extras::DatePickerButton::new(&mut picked)
+                .id_salt(&salt)
+                .show_icon(false)
+                .format("\u{2026}"),
+        );
+        accessible_name(&button, egui::Role::Button, &self.name("Pick due date"));
+        if picked != before
+            && let Some(date) = from_jiff(picked)
+        {
+            self.set_due(edits, Some(date));
+        }
+    }
+
+    fn set_due(&self, edits: &mut Vec<Edit>, due: Option<NaiveDate>) {
+        self.replace(
+            edits,
+            ActionItem {
+                due,
+                ..self.item.clone()
+            },
+        );
+    }
+
+    /// The ticket URL, with a button that opens it when it is a web address.
+    fn ticket_ui(&self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+        let mut url = self.item.ticket_url.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut url)
+                .desired_width(96.0)
+                .hint_text("https://\u{2026}"),
+        );
+        accessible_name(&field, egui::Role::TextInput, &self.name("Ticket"));
+        if field.changed() {
+            self.replace(
+                edits,
+                ActionItem {
+                    ticket_url: url,
+                    ..self.item.clone()
+                },
+            );
+        }
+        if let Some(link) = web_url(&self.item.ticket_url) {
+            let open = ui.add(egui::Button::new("Open").small());
+            accessible_name(&open, egui::Role::Button, &self.name("Open ticket"));
+            if open.on_hover_text(link.as_str()).clicked() {
+                ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The action-item tracker, driven as a person would, with "today" fixed at 2025-08-10.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{Queryable, ScriptedDialogs, click, editor_with_example, retype, today};
+use egui_kittest::Harness;
+use hindsight::app::HindsightApp;
+use hindsight::model::{ActionStatus, Postmortem};
+
+fn doc(harness: &Harness<'_, HindsightApp>) -> Postmortem {
+    harness.state().document().doc().clone()
+}
+
+fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, month, day).unwrap()
+}
+
+fn tracker() -> Harness<'static, HindsightApp> {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Action items  (6)");
+    harness
+}
+
+/// Picks `option` in the open drop-down below the combo box labelled `combo`.
+fn choose(harness: &mut Harness<'_, HindsightApp>, combo: &str, option: &str) {
+    click(harness, combo);
+    let below = harness.get_by_label(combo).rect().top();
+    let target = harness
+        .get_all_by_label(option)
+        .find(|node| node.rect().top() > below)
+        .unwrap()
+        .rect()
+        .center();
+    harness.hover_at(target);
+    harness.drag_at(target);
+    harness.run();
+    harness.drop_at(target);
+    harness.run();
+}
+
+/// The due dates of the listed items, top to bottom.
+fn listed_dues(harness: &Harness<'_, HindsightApp>) -> Vec<String> {
+    let mut fields: Vec<(f32, String)> = harness
+        .get_all_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Due date, item"))
+        })
+        .map(|node| (node.rect().top(), node.value().unwrap_or_default()))
+        .collect();
+    fields.sort_by(|a, b| a.0.total_cmp(&b.0));
+    fields.into_iter().map(|(_, value)| value).collect()
+}
+
+#[test]
+fn the_summary_line_says_what_is_late() {
+    let harness = tracker();
+    harness.get_by_label("6 actions \u{b7} 2 overdue \u{b7} 2 due this week \u{b7} 0 done");
+    harness.get_by_label("5 days overdue");
+    harness.get_by_label("2 days overdue");
+    harness.get_by_label("due in 2 days");
+    harness.get_by_label("due in 5 days");
+}
+
+#[test]
+fn adding_an_item_and_setting_owner_and_due_date() {
+    let mut harness = tracker();
+    harness.get_by_label("SEV-2: new actions are due in 4 weeks");
+    click(&mut harness, "Add action item");
+    let added = doc(&harness).action_items[6].clone();
+    assert_eq!(added.due, Some(day(9, 7)), "SEV-2: four weeks from today");
+    assert!(harness.get_by_label("Action, item 7").is_focused());
+    harness
+        .get_by_label("Action, item 7")
+        .type_text("Alert on connection-pool saturation");
+    harness.run();
+    choose(&mut harness, "Choose owner, item 7", "Bob M.");
+    retype(&mut harness, "Due date, item 7", "2025-08-20");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let added = doc(&harness).action_items[6].clone();
+    assert_eq!(added.action, "Alert on connection-pool saturation");
+    assert_eq!(added.owner, "Bob M.");
+    assert_eq!(added.due, Some(day(8, 20)));
+}
+
+#[test]
+fn a_due_date_that_is_not_a_date_is_kept_and_marked() {
+    let mut harness = tracker();
+    retype(&mut harness, "Due date, item 2", "2025-02-30");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(doc(&harness).action_items[1].due, Some(day(8, 12)));
+    assert_eq!(
+        harness.get_by_label("Due date, item 2").value().as_deref(),
+        Some("2025-02-30")
+    );
+}
+
+#[test]
+fn marking_done_records_today_and_reopening_clears_it() {
+    let mut harness = tracker();
+    choose(&mut harness, "Status, item 1", "Done");
+    let item = doc(&harness).action_items[0].clone();
+    assert_eq!(item.status, ActionStatus::Done);
+    assert_eq!(item.completed, Some(today()));
+    harness.get_by_label("6 actions \u{b7} 1 overdue \u{b7} 2 due this week \u{b7} 1 done");
+    choose(&mut harness, "Status, item 1", "Open");
+    assert_eq!(doc(&harness).action_items[0].completed, None);
+}
+
+#[test]
+fn sorting_by_due_date_and_reversing() {
+    let mut harness = tracker();
+    click(&mut harness, "Sort by due date");
+    assert_eq!(
+        listed_dues(&harness),
+        [
+            "2025-08-05",
+            "2025-08-08",
+            "2025-08-12",
+            "2025-08-15",
+            "2025-08-19",
+            "2025-08-22"
+        ]
+    );
+    click(&mut harness, "Sort by due date (ascending)");
+    assert_eq!(listed_dues(&harness)[0], "2025-08-22");
+    // Sorting is a view: the document keeps its hand order.
+    assert_eq!(doc(&harness).action_items[0].due, Some(day(8, 5)));
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn the_overdue_filter_shows_exactly_the_late_items() {
+    let mut harness = tracker();
+    click(&mut harness, "Overdue");
+    assert_eq!(listed_dues(&harness), ["2025-08-05", "2025-08-08"]);
+    click(&mut harness, "Due in 7 days");
+    assert_eq!(listed_dues(&harness), ["2025-08-12", "2025-08-15"]);
+    click(&mut harness, "All");
+    assert_eq!(listed_dues(&harness).len(), 6);
+}
+
+#[test]
+fn owner_filter_and_search() {
+    let mut harness = tracker();
+    choose(&mut harness, "Owner", "Priya L.");
+    assert_eq!(listed_dues(&harness), ["2025-08-05", "2025-08-22"]);
+    choose(&mut harness, "Owner", "Everyone");
+    retype(&mut harness, "Search", "staging");
+    assert_eq!(listed_dues(&harness), ["2025-08-19"]);
+}
+
+#[test]
+fn deleting_an_item() {
+    let mut harness = tracker();
+    click(&mut harness, "Delete item 3");
+    assert_eq!(doc(&harness).action_items.len(), 5);
+    assert!(
+        doc(&harness)
+            .action_items
+            .iter()
+            .all(|item| item.owner != "Alice R.")
+    );
+}
