@@ -5,6 +5,8 @@ mod table;
 
 pub use state::ActionsState;
 
+use state::Derived;
+
 use super::{View, theme};
 use crate::model::{
     ActionFilter, ActionItem, ActionSummary, Edit, ListEdit, Place, Postmortem, default_due_date,
@@ -28,9 +30,10 @@ pub fn action_items_ui(
         state.search.clear();
     }
     ui.heading("Action items");
-    summary_ui(ui, doc, view.today);
+    let derived = derived(view, state);
+    summary_ui(ui, &derived);
     ui.add_space(6.0);
-    filters_ui(ui, doc, state);
+    filters_ui(ui, &derived.owners, state);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         if ui.button("Add action item").clicked() {
@@ -50,29 +53,71 @@ pub fn action_items_ui(
         ui.weak(default_due_weeks(doc).1);
     });
     ui.add_space(4.0);
-    let shown = visible_items(doc, state, view.today);
     if doc.action_items.is_empty() {
         ui.label("No action items yet.");
-    } else if shown.is_empty() {
+    } else if derived.shown.is_empty() {
         ui.label("No action item matches these filters.");
     } else {
-        table::table_ui(ui, doc, &shown, state, view.today, edits);
+        let table = table::Table {
+            doc,
+            shown: &derived.shown,
+            owners: &derived.suggestions,
+            today: view.today,
+        };
+        table.show(ui, state, edits);
     }
+    // Kept for the next frame, unless this frame changed what it depends on.
+    state.derived = Some(derived);
+}
+
+/// The summary, owners and listed items, recomputed only when the document or the view
+/// changed since the last frame.
+fn derived(view: &View<'_>, state: &mut ActionsState) -> Derived {
+    let key = state.view_key(view.document.revision(), view.today);
+    if let Some(derived) = state.derived.take().filter(|derived| derived.key == key) {
+        return derived;
+    }
+    let doc = view.document.doc();
+    let mut owners: Vec<String> = doc
+        .action_items
+        .iter()
+        .map(|item| item.owner.trim())
+        .filter(|owner| !owner.is_empty())
+        .map(str::to_owned)
+        .collect();
+    owners.sort_unstable_by_key(|owner| owner.to_lowercase());
+    owners.dedup();
+    let mut suggestions: Vec<String> = doc
+        .participants
+        .iter()
+        .map(|person| person.name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .chain(owners.iter().cloned())
+        .collect();
+    suggestions.sort_unstable_by_key(|name| name.to_lowercase());
+    suggestions.dedup();
+    let derived = Derived {
+        summary: ActionSummary::of(&doc.action_items, view.today),
+        owners,
+        suggestions,
+        shown: visible_items(doc, state, view.today),
+        key,
+    };
+    derived
 }
 
 /// "6 actions · 2 overdue · 1 due this week · 3 done", with the late count in the overdue
 /// colour when there is any.
-fn summary_ui(ui: &mut egui::Ui, doc: &Postmortem, today: chrono::NaiveDate) {
-    let summary = ActionSummary::of(&doc.action_items, today);
-    let text = summary.to_string();
-    if summary.overdue > 0 {
+fn summary_ui(ui: &mut egui::Ui, derived: &Derived) {
+    let text = derived.summary.to_string();
+    if derived.summary.overdue > 0 {
         ui.colored_label(theme::overdue(ui.visuals()), text);
     } else {
         ui.label(text);
     }
 }
 
-fn filters_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut ActionsState) {
+fn filters_ui(ui: &mut egui::Ui, owners: &[String], state: &mut ActionsState) {
     ui.horizontal_wrapped(|ui| {
         for filter in ActionFilter::ALL {
             if ui
@@ -84,20 +129,12 @@ fn filters_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut ActionsState) {
         }
         ui.separator();
         let owner_label = ui.label("Owner");
-        let mut owners: Vec<&str> = doc
-            .action_items
-            .iter()
-            .map(|item| item.owner.trim())
-            .filter(|owner| !owner.is_empty())
-            .collect();
-        owners.sort_unstable_by_key(|owner| owner.to_lowercase());
-        owners.dedup();
         egui::ComboBox::from_id_salt("owner_filter")
             .selected_text(state.owner.as_deref().unwrap_or("Everyone"))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.owner, None, "Everyone");
                 for owner in owners {
-                    ui.selectable_value(&mut state.owner, Some(owner.to_owned()), owner);
+                    ui.selectable_value(&mut state.owner, Some(owner.clone()), owner);
                 }
             })
             .response

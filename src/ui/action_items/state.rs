@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{ActionFilter, ActionId, ActionSort};
+use chrono::NaiveDate;
+
+use crate::model::{ActionFilter, ActionId, ActionSort, ActionSummary};
 
 /// The tracker's own state: the view chosen, the selection, and dates being typed.
 #[derive(Debug, Default)]
@@ -25,9 +27,57 @@ pub struct ActionsState {
     pub date_drafts: HashMap<ActionId, String>,
     /// Due dates typed that could not be read, with why.
     pub bad_dates: HashMap<ActionId, (String, String)>,
+    /// Work over every item, kept until the document or the view changes, so ten thousand
+    /// items cost no more per frame than ten.
+    pub derived: Option<Derived>,
+}
+
+/// What the list shows, computed from all the items for one view of one revision.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// What it was computed for.
+    pub key: ViewKey,
+    /// The summary counts.
+    pub summary: ActionSummary,
+    /// The owners in use, sorted and without repeats, for the owner filter.
+    pub owners: Vec<String>,
+    /// Participants and owners, for picking an owner.
+    pub suggestions: Vec<String>,
+    /// The positions of the listed items, filtered and sorted.
+    pub shown: Vec<usize>,
+}
+
+/// Everything the derived list depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewKey {
+    /// The document's revision.
+    pub revision: u64,
+    /// The day the due states are counted from.
+    pub today: NaiveDate,
+    /// The filter.
+    pub filter: ActionFilter,
+    /// The owner filter.
+    pub owner: Option<String>,
+    /// The search text.
+    pub search: String,
+    /// The sort.
+    pub sort: Option<(ActionSort, bool)>,
 }
 
 impl ActionsState {
+    /// The key of the view as it is chosen now.
+    #[must_use]
+    pub fn view_key(&self, revision: u64, today: NaiveDate) -> ViewKey {
+        ViewKey {
+            revision,
+            today,
+            filter: self.filter,
+            owner: self.owner.clone(),
+            search: self.search.clone(),
+            sort: self.sort,
+        }
+    }
+
     /// Clicking a sortable header: sort by it, or reverse it if it is already the sort.
     pub fn toggle_sort(&mut self, column: ActionSort) {
         self.sort = match self.sort {

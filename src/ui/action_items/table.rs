@@ -16,11 +16,36 @@ use crate::ui::widgets::{accessible_name, from_jiff, to_jiff};
 #[derive(Clone, Copy, Debug)]
 struct ItemDrag(usize);
 
-/// Draws the table of the items at `shown` (positions in the document, in display order).
-pub fn table_ui(
+/// The table of the listed items.
+pub struct Table<'a> {
+    /// The document.
+    pub doc: &'a Postmortem,
+    /// The positions of the listed items in the document, in display order.
+    pub shown: &'a [usize],
+    /// Names to offer as owners.
+    pub owners: &'a [String],
+    /// The day due states are counted from.
+    pub today: NaiveDate,
+}
+
+impl Table<'_> {
+    /// Draws the table.
+    pub fn show(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let Self {
+            doc,
+            shown,
+            owners,
+            today,
+        } = *self;
+        table_ui(ui, doc, shown, owners, state, today, edits);
+    }
+}
+
+fn table_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
     shown: &[usize],
+    owners: &[String],
     state: &mut ActionsState,
     today: NaiveDate,
     edits: &mut Vec<Edit>,
@@ -31,7 +56,6 @@ pub fn table_ui(
             .iter()
             .position(|index| doc.action_items[*index].id == id)
     });
-    let owners = owner_suggestions(doc);
     let hand_order = state.sort.is_none();
     let mut drop: Option<(usize, usize)> = None;
     egui::ScrollArea::horizontal().show(ui, |ui| {
@@ -67,7 +91,7 @@ pub fn table_ui(
                         index,
                         item,
                         today,
-                        owners: &owners,
+                        owners,
                         hand_order,
                     };
                     cells.show(&mut table_row, state, edits);
@@ -169,24 +193,6 @@ fn drop_target(response: &egui::Response, index: usize) -> Option<(usize, usize)
     let from = dragged.0;
     let slot = if below { index + 1 } else { index };
     Some((from, if slot > from { slot - 1 } else { slot }))
-}
-
-/// Names that make good owners: the participants and the owners already used.
-fn owner_suggestions(doc: &Postmortem) -> Vec<String> {
-    let mut names: Vec<String> = doc
-        .participants
-        .iter()
-        .map(|person| person.name.trim().to_owned())
-        .chain(
-            doc.action_items
-                .iter()
-                .map(|item| item.owner.trim().to_owned()),
-        )
-        .filter(|name| !name.is_empty())
-        .collect();
-    names.sort_unstable_by_key(|name| name.to_lowercase());
-    names.dedup();
-    names
 }
 
 struct ItemCells<'a> {
