@@ -96,14 +96,13 @@ fn derived(view: &View<'_>, state: &mut ActionsState) -> Derived {
         .collect();
     suggestions.sort_unstable_by_key(|name| name.to_lowercase());
     suggestions.dedup();
-    let derived = Derived {
+    Derived {
         summary: ActionSummary::of(&doc.action_items, view.today),
         owners,
         suggestions,
         shown: visible_items(doc, state, view.today),
         key,
-    };
-    derived
+    }
 }
 
 /// "6 actions · 2 overdue · 1 due this week · 3 done", with the late count in the overdue
