@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod example;
 pub mod model;
+pub mod review;
 pub mod sample;
 pub mod storage;
 pub mod ui;

@@ -4,8 +4,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use hindsight::cli;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use hindsight::cli::{self, ActionsRequest, Format};
+use hindsight::model::ActionStatus;
+use hindsight::review::ReviewFilter;
 
 /// A local-first desktop editor for incident postmortems.
 #[derive(Parser)]
@@ -36,6 +39,67 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// List the action items of every postmortem below a folder, by due date. Unreadable
+    /// files are reported on stderr and do not stop the rest. Exits 0, or 1 with
+    /// --fail-on-overdue when a listed item is overdue, or 2 on bad arguments or an
+    /// unreadable folder.
+    Actions {
+        /// The folder to read (every .ron file below it).
+        dir: PathBuf,
+        /// Only open items past their due date.
+        #[arg(long)]
+        overdue: bool,
+        /// Only open items due within this many days (overdue ones included).
+        #[arg(long, value_name = "DAYS")]
+        due_within: Option<u32>,
+        /// Only this owner's items.
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Only items with this status.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        /// How to print: aligned for a terminal, or CSV or JSON for scripts.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+        /// Count due dates from this day instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        today: Option<NaiveDate>,
+        /// Exit 1 when a listed item is overdue: a reminder in CI.
+        #[arg(long)]
+        fail_on_overdue: bool,
+    },
+}
+
+/// An action status as written on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    Open,
+    InProgress,
+    Done,
+    WontDo,
+}
+
+impl From<StatusArg> for ActionStatus {
+    fn from(status: StatusArg) -> Self {
+        match status {
+            StatusArg::Open => Self::Open,
+            StatusArg::InProgress => Self::InProgress,
+            StatusArg::Done => Self::Done,
+            StatusArg::WontDo => Self::WontDo,
+        }
+    }
+}
+
+/// An output format as written on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Table,
+    Csv,
+    Json,
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    hindsight::model::parse_date(text).map_err(|error| error.to_string())
 }
 
 fn main() -> ExitCode {
@@ -44,6 +108,34 @@ fn main() -> ExitCode {
     let result = match arguments.command {
         Some(Command::Check { files }) => cli::check(&files, &mut out),
         Some(Command::Fmt { check, files }) => cli::fmt(&files, check, &mut out),
+        Some(Command::Actions {
+            dir,
+            overdue,
+            due_within,
+            owner,
+            status,
+            format,
+            today,
+            fail_on_overdue,
+        }) => {
+            let request = ActionsRequest {
+                folder: dir,
+                filter: ReviewFilter {
+                    overdue,
+                    due_within: due_within.map(i64::from),
+                    owner,
+                    status: status.map(ActionStatus::from),
+                },
+                format: match format {
+                    FormatArg::Table => Format::Table,
+                    FormatArg::Csv => Format::Csv,
+                    FormatArg::Json => Format::Json,
+                },
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                fail_on_overdue,
+            };
+            cli::actions(&request, &mut out, &mut std::io::stderr().lock())
+        }
         None => {
             drop(out);
             return match hindsight::app::run(arguments.file) {

@@ -183,3 +183,101 @@ fn bad_arguments_exit_2() {
         .code(2);
     hindsight().args(["fmt", "--check"]).assert().code(2);
 }
+
+#[test]
+fn actions_prints_exactly_the_examples_two_overdue_items_as_csv() {
+    let output = hindsight()
+        .args([
+            "actions",
+            "assets/examples",
+            "--overdue",
+            "--today",
+            "2025-08-10",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert_eq!(rows[0].get(6), Some("2025-08-05"));
+    assert_eq!(rows[0].get(5), Some("Priya L."));
+    assert_eq!(rows[1].get(6), Some("2025-08-08"));
+    assert_eq!(rows[1].get(12), Some("2"));
+    assert_eq!(rows[0].get(0), Some("assets/examples/user-api-latency.ron"));
+}
+
+#[test]
+fn actions_reports_unreadable_files_on_stderr_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_example(dir.path(), "good.ron");
+    fs::create_dir(dir.path().join("nested")).unwrap();
+    fs::write(
+        dir.path().join("nested/broken.ron"),
+        "(format_version: 1, title: ",
+    )
+    .unwrap();
+    hindsight()
+        .arg("actions")
+        .arg(dir.path())
+        .args(["--owner", "priya l.", "--today", "2025-08-10"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("broken.ron:1:"))
+        .stdout(predicate::str::contains("5 days overdue"))
+        .stdout(predicate::str::contains("Hold a brown-bag session"))
+        .stdout(predicate::str::contains("Bob M.").not());
+}
+
+#[test]
+fn actions_exit_codes() {
+    let today = ["--today", "2025-08-10"];
+    hindsight()
+        .args(["actions", "assets/examples", "--fail-on-overdue"])
+        .args(today)
+        .assert()
+        .code(1);
+    hindsight()
+        .args([
+            "actions",
+            "assets/examples",
+            "--fail-on-overdue",
+            "--status",
+            "done",
+        ])
+        .args(today)
+        .assert()
+        .code(0)
+        .stdout("No action items match.\n");
+    hindsight()
+        .args([
+            "actions",
+            "assets/examples",
+            "--due-within",
+            "7",
+            "--format",
+            "json",
+        ])
+        .args(today)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"due\": \"2025-08-15\""))
+        .stdout(predicate::str::contains("2025-08-19").not());
+    hindsight()
+        .args(["actions", "/no/such/folder"])
+        .assert()
+        .code(2);
+    hindsight()
+        .args(["actions", "assets/examples", "--today", "2025-02-30"])
+        .assert()
+        .code(2);
+    hindsight()
+        .args(["actions", "assets/examples", "--format", "xml"])
+        .assert()
+        .code(2);
+}

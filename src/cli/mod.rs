@@ -1,5 +1,10 @@
-//! The command-line tools: `hindsight check` and `hindsight fmt`. They write to the writers
-//! they are given and return an exit code, so tests run them without a process.
+//! The command-line tools: `hindsight check`, `hindsight fmt` and `hindsight actions`. They
+//! write to the writers they are given and return an exit code, so tests run them without a
+//! process.
+
+mod actions;
+
+pub use actions::{ActionsRequest, Format, actions};
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -1,0 +1,152 @@
+//! `hindsight actions`: the action items of every postmortem below a folder, for a terminal,
+//! a spreadsheet or a script.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::Outcome;
+use crate::model::Due;
+use crate::review::{
+    ReviewFilter, ReviewItem, ReviewRecord, ScanProgress, scan_folder, sort_by_due, to_csv,
+};
+
+/// How `hindsight actions` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned columns for a terminal.
+    #[default]
+    Table,
+    /// CSV with a header row.
+    Csv,
+    /// A JSON array, one object per item.
+    Json,
+}
+
+/// What `hindsight actions` was asked for.
+#[derive(Clone, Debug)]
+pub struct ActionsRequest {
+    /// The folder to read.
+    pub folder: PathBuf,
+    /// Which items to list.
+    pub filter: ReviewFilter,
+    /// How to print them.
+    pub format: Format,
+    /// The day due dates are counted from.
+    pub today: NaiveDate,
+    /// Exit 1 when a listed item is overdue.
+    pub fail_on_overdue: bool,
+}
+
+/// Lists the matching items, sorted by due date. Unreadable files are reported on `err` and
+/// do not stop the rest.
+pub fn actions(
+    request: &ActionsRequest,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let scan = match scan_folder(&request.folder, &ScanProgress::default()) {
+        Ok(scan) => scan,
+        Err(error) => {
+            writeln!(
+                err,
+                "hindsight: cannot read the folder {}: {error}",
+                request.folder.display()
+            )?;
+            return Ok(Outcome::Unreadable);
+        }
+    };
+    for (_, error) in &scan.unreadable {
+        writeln!(err, "hindsight: skipped {error}")?;
+    }
+    let mut items: Vec<ReviewItem> = scan
+        .items
+        .into_iter()
+        .filter(|entry| request.filter.admits(entry, request.today))
+        .collect();
+    sort_by_due(&mut items);
+    let records: Vec<ReviewRecord> = items
+        .iter()
+        .map(|entry| ReviewRecord::of(entry, request.today))
+        .collect();
+    match request.format {
+        Format::Table => write_table(out, &items, request.today)?,
+        Format::Csv => out.write_all(to_csv(&records).map_err(io::Error::other)?.as_bytes())?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+    }
+    let any_overdue = items
+        .iter()
+        .any(|entry| matches!(Due::of(&entry.item, request.today), Due::Overdue(_)));
+    Ok(if request.fail_on_overdue && any_overdue {
+        Outcome::Problems
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Longest action shown in the table before it is cut with "…"; CSV and JSON keep it whole.
+const ACTION_WIDTH: usize = 56;
+
+fn write_table(out: &mut dyn Write, items: &[ReviewItem], today: NaiveDate) -> io::Result<()> {
+    if items.is_empty() {
+        return writeln!(out, "No action items match.");
+    }
+    let rows: Vec<[String; 6]> = items
+        .iter()
+        .map(|entry| {
+            let item = &entry.item;
+            let due = item.due.map_or_else(
+                || "no date".to_owned(),
+                |d| d.format("%Y-%m-%d").to_string(),
+            );
+            let state = Due::of(item, today)
+                .words()
+                .map_or_else(String::new, |words| format!(" ({words})"));
+            [
+                format!("{due}{state}"),
+                item.status.label().to_owned(),
+                item.owner.clone(),
+                shorten(&item.action, ACTION_WIDTH),
+                shorten(&entry.incident_title, 32),
+                entry.path.display().to_string(),
+            ]
+        })
+        .collect();
+    let header = ["Due", "Status", "Owner", "Action", "Incident", "File"].map(str::to_owned);
+    let mut widths = [0usize; 6];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (index, (cell, width)) in row.iter().zip(widths).enumerate() {
+            if index + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                let pad = width - cell.chars().count();
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// Cuts `text` to `width` characters on one line, ending in "…" when cut.
+fn shorten(text: &str, width: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= width {
+        one_line
+    } else {
+        let mut cut: String = one_line.chars().take(width - 1).collect();
+        cut.push('\u{2026}');
+        cut
+    }
+}

@@ -1,0 +1,197 @@
+//! Reviewing a folder of postmortems: every action item of every file below it, with the
+//! incident it came from. No egui here; the editor and `hindsight actions` both use it.
+
+mod scan;
+
+pub use scan::{FolderScan, ScanProgress, find_postmortem_files, scan_files, scan_folder};
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{ActionItem, ActionStatus, Due, Postmortem};
+
+/// One action item and the incident it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewItem {
+    /// The postmortem file.
+    pub path: PathBuf,
+    /// The incident's title.
+    pub incident_title: String,
+    /// The incident's ID.
+    pub incident_id: String,
+    /// The incident's severity level name.
+    pub severity: Option<String>,
+    /// The day the incident started, in its display zone.
+    pub incident_date: Option<NaiveDate>,
+    /// The item itself.
+    pub item: ActionItem,
+}
+
+impl ReviewItem {
+    /// The items of one postmortem.
+    #[must_use]
+    pub fn all_of(doc: &Postmortem, path: &std::path::Path) -> Vec<Self> {
+        let incident_date = doc
+            .key_times
+            .started
+            .map(|start| start.with_timezone(&doc.time_zone).date_naive());
+        doc.action_items
+            .iter()
+            .map(|item| Self {
+                path: path.to_owned(),
+                incident_title: doc.title.clone(),
+                incident_id: doc.incident_id.clone(),
+                severity: doc.classification.severity.clone(),
+                incident_date,
+                item: item.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Which items a review lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewFilter {
+    /// Only open items past their due date.
+    pub overdue: bool,
+    /// Only open items due within this many days (overdue ones included).
+    pub due_within: Option<i64>,
+    /// Only this owner's items (compared without case or surrounding spaces).
+    pub owner: Option<String>,
+    /// Only items with this status.
+    pub status: Option<ActionStatus>,
+}
+
+impl ReviewFilter {
+    /// Whether `entry` is listed on `today`.
+    #[must_use]
+    pub fn admits(&self, entry: &ReviewItem, today: NaiveDate) -> bool {
+        let due = Due::of(&entry.item, today);
+        let overdue = matches!(due, Due::Overdue(_));
+        if self.overdue && !overdue {
+            return false;
+        }
+        if let Some(days) = self.due_within {
+            let within = match due {
+                Due::Overdue(_) => true,
+                Due::Soon(left) | Due::Later(left) => left <= days,
+                Due::NoDate | Due::Closed => false,
+            };
+            if !within {
+                return false;
+            }
+        }
+        if let Some(owner) = &self.owner
+            && !entry.item.owner.trim().eq_ignore_ascii_case(owner.trim())
+        {
+            return false;
+        }
+        self.status.is_none_or(|status| entry.item.status == status)
+    }
+}
+
+/// Sorts by due date (undated last), then file, then position, so output is stable.
+pub fn sort_by_due(items: &mut [ReviewItem]) {
+    items.sort_by(|a, b| {
+        crate::model::ActionSort::Due
+            .compare(&a.item, &b.item)
+            .then_with(|| a.path.cmp(&b.path))
+    });
+}
+
+/// One item as a flat record, for CSV and JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReviewRecord {
+    /// The postmortem file.
+    pub file: String,
+    /// The incident's ID.
+    pub incident_id: String,
+    /// The incident's title.
+    pub incident_title: String,
+    /// The incident's severity.
+    pub severity: String,
+    /// The action.
+    pub action: String,
+    /// Who owns it.
+    pub owner: String,
+    /// When it is due, `YYYY-MM-DD`, or empty.
+    pub due: String,
+    /// Its status, in words.
+    pub status: String,
+    /// Its priority, in words.
+    pub priority: String,
+    /// Its kind, in words.
+    pub kind: String,
+    /// Where the work is tracked.
+    pub ticket_url: String,
+    /// When it was done, `YYYY-MM-DD`, or empty.
+    pub completed: String,
+    /// Days past due when open and late, else 0.
+    pub days_overdue: i64,
+}
+
+impl ReviewRecord {
+    /// The record of `entry` on `today`.
+    #[must_use]
+    pub fn of(entry: &ReviewItem, today: NaiveDate) -> Self {
+        let date =
+            |d: Option<NaiveDate>| d.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
+        let item = &entry.item;
+        Self {
+            file: entry.path.display().to_string(),
+            incident_id: entry.incident_id.clone(),
+            incident_title: entry.incident_title.clone(),
+            severity: entry.severity.clone().unwrap_or_default(),
+            action: item.action.clone(),
+            owner: item.owner.clone(),
+            due: date(item.due),
+            status: item.status.label().to_owned(),
+            priority: item.priority.label().to_owned(),
+            kind: item.kind.label().to_owned(),
+            ticket_url: item.ticket_url.clone(),
+            completed: date(item.completed),
+            days_overdue: match Due::of(item, today) {
+                Due::Overdue(days) => days,
+                _ => 0,
+            },
+        }
+    }
+}
+
+/// The records as CSV with a header row; quoting is the `csv` crate's, so commas, quotes and
+/// line breaks in any text survive a round trip through a spreadsheet.
+pub fn to_csv(records: &[ReviewRecord]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        writer.serialize(record)?;
+    }
+    if records.is_empty() {
+        writer.write_record(CSV_HEADER)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The header `to_csv` writes, also when there are no records.
+const CSV_HEADER: [&str; 13] = [
+    "file",
+    "incident_id",
+    "incident_title",
+    "severity",
+    "action",
+    "owner",
+    "due",
+    "status",
+    "priority",
+    "kind",
+    "ticket_url",
+    "completed",
+    "days_overdue",
+];
+
+#[cfg(test)]
+mod tests;

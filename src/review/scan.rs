@@ -1,0 +1,114 @@
+//! Finding and reading every postmortem below a folder, in parallel, with progress and a way
+//! to stop early.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::ReviewItem;
+use crate::storage::{self, LoadError};
+
+/// Counters a scan updates as it goes, and a flag to stop it; shared with the thread that
+/// shows the progress.
+#[derive(Debug, Default)]
+pub struct ScanProgress {
+    /// Files found so far.
+    pub found: AtomicUsize,
+    /// Files read so far.
+    pub read: AtomicUsize,
+    /// Set to stop the scan; files not yet read are left out.
+    pub cancel: AtomicBool,
+}
+
+/// What a scan found.
+#[derive(Debug, Default)]
+pub struct FolderScan {
+    /// Every action item of every postmortem read.
+    pub items: Vec<ReviewItem>,
+    /// Files that could not be read, each with its error (file, line, column, reason).
+    pub unreadable: Vec<(PathBuf, String)>,
+    /// RON files that are not postmortems (settings of other programs and the like).
+    pub not_postmortems: Vec<PathBuf>,
+    /// Postmortems read.
+    pub postmortems: usize,
+    /// Whether the scan was stopped before it read everything.
+    pub cancelled: bool,
+}
+
+/// Every `.ron` file below `folder`, in a stable order. Hidden folders (`.git` and the like)
+/// are skipped. Fails only when `folder` itself cannot be read.
+pub fn find_postmortem_files(folder: &Path, progress: &ScanProgress) -> io::Result<Vec<PathBuf>> {
+    std::fs::read_dir(folder)?;
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in walker {
+        if progress.cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        // A subfolder that cannot be listed is skipped, like a file that cannot be read.
+        let Ok(entry) = entry else { continue };
+        let is_ron = entry
+            .path()
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"));
+        if entry.file_type().is_file() && is_ron {
+            files.push(entry.into_path());
+            progress.found.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    Ok(files)
+}
+
+enum Outcome {
+    Read(Vec<ReviewItem>),
+    NotAPostmortem(PathBuf),
+    Unreadable(PathBuf, String),
+    Skipped,
+}
+
+/// Reads `files` in parallel. A file that fails never stops the others.
+#[must_use]
+pub fn scan_files(files: &[PathBuf], progress: &ScanProgress) -> FolderScan {
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|path| {
+            if progress.cancel.load(Ordering::Relaxed) {
+                return Outcome::Skipped;
+            }
+            let outcome = match storage::load(path) {
+                Ok(doc) => Outcome::Read(ReviewItem::all_of(&doc, path)),
+                Err(LoadError::NotAPostmortem { path }) => Outcome::NotAPostmortem(path),
+                Err(error) => Outcome::Unreadable(path.clone(), error.to_string()),
+            };
+            progress.read.fetch_add(1, Ordering::Relaxed);
+            outcome
+        })
+        .collect();
+    let mut scan = FolderScan::default();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Read(items) => {
+                scan.postmortems += 1;
+                scan.items.extend(items);
+            }
+            Outcome::NotAPostmortem(path) => scan.not_postmortems.push(path),
+            Outcome::Unreadable(path, error) => scan.unreadable.push((path, error)),
+            Outcome::Skipped => scan.cancelled = true,
+        }
+    }
+    scan.cancelled |= progress.cancel.load(Ordering::Relaxed);
+    scan
+}
+
+/// Finds and reads every postmortem below `folder`.
+pub fn scan_folder(folder: &Path, progress: &ScanProgress) -> io::Result<FolderScan> {
+    let files = find_postmortem_files(folder, progress)?;
+    Ok(scan_files(&files, progress))
+}

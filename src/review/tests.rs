@@ -1,0 +1,168 @@
+//! The review of a folder built here: nested folders, a broken file, another program's RON
+//! file, and two postmortems whose owners overlap.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::example::EXAMPLE_RON;
+use crate::model::ActionStatus;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 8, 10).unwrap()
+}
+
+/// The example, a second postmortem with overlapping owners in a subfolder, a broken file,
+/// a settings file and a hidden folder that must be skipped.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("latency.ron"), EXAMPLE_RON).unwrap();
+    fs::create_dir_all(dir.path().join("2025/august")).unwrap();
+    let second = r#"(
+    format_version: 1,
+    title: "Checkout errors, \"payments\" down",
+    incident_id: "INC-700",
+    classification: (severity: Some("SEV-1")),
+    action_items: [
+        (action: "Add a retry, with backoff", owner: "priya l.", due: Some("2025-08-09"), status: InProgress),
+        (action: "Write the runbook", owner: "Dana S.", due: Some("2025-09-30"), status: Done, completed: Some("2025-08-08")),
+        (action: "Decide on a vendor", owner: "Dana S."),
+    ],
+)"#;
+    fs::write(dir.path().join("2025/august/checkout.ron"), second).unwrap();
+    fs::write(
+        dir.path().join("2025/broken.ron"),
+        "(format_version: 1, title: ",
+    )
+    .unwrap();
+    fs::write(dir.path().join("settings.ron"), "(theme: \"dark\")").unwrap();
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join(".git/ignored.ron"), EXAMPLE_RON).unwrap();
+    fs::write(dir.path().join("notes.md"), "# not ron").unwrap();
+    dir
+}
+
+fn scanned(dir: &Path) -> FolderScan {
+    scan_folder(dir, &ScanProgress::default()).unwrap()
+}
+
+#[test]
+fn every_item_of_every_postmortem_below_the_folder() {
+    let dir = folder();
+    let scan = scanned(dir.path());
+    assert_eq!(scan.postmortems, 2);
+    assert_eq!(scan.items.len(), 9);
+    assert_eq!(scan.not_postmortems.len(), 1);
+    assert_eq!(scan.unreadable.len(), 1);
+    let (path, error) = &scan.unreadable[0];
+    assert!(path.ends_with("2025/broken.ron"));
+    assert!(error.contains("broken.ron:1:"), "{error}");
+    assert!(!scan.cancelled);
+}
+
+#[test]
+fn a_missing_folder_is_an_error() {
+    assert!(scan_folder(Path::new("/no/such/folder"), &ScanProgress::default()).is_err());
+}
+
+#[test]
+fn a_cancelled_scan_says_so() {
+    let dir = folder();
+    let progress = ScanProgress::default();
+    let files = find_postmortem_files(dir.path(), &progress).unwrap();
+    assert_eq!(progress.found.load(std::sync::atomic::Ordering::Relaxed), 4);
+    progress
+        .cancel
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    let scan = scan_files(&files, &progress);
+    assert!(scan.cancelled);
+    assert!(scan.items.is_empty());
+}
+
+fn titles_after(filter: &ReviewFilter, scan: &FolderScan) -> Vec<String> {
+    let mut items: Vec<ReviewItem> = scan
+        .items
+        .iter()
+        .filter(|entry| filter.admits(entry, today()))
+        .cloned()
+        .collect();
+    sort_by_due(&mut items);
+    items.into_iter().map(|entry| entry.item.action).collect()
+}
+
+#[test]
+fn filters_and_order() {
+    let dir = folder();
+    let scan = scanned(dir.path());
+    let overdue = ReviewFilter {
+        overdue: true,
+        ..ReviewFilter::default()
+    };
+    assert_eq!(
+        titles_after(&overdue, &scan),
+        [
+            "Add the index on orders.status in all environments and verify it through the migration scripts",
+            "Review connection-pool sizing and auto-scaling policies and adjust the defaults",
+            "Add a retry, with backoff",
+        ]
+    );
+    let priya = ReviewFilter {
+        owner: Some("Priya L.".to_owned()),
+        ..ReviewFilter::default()
+    };
+    assert_eq!(
+        titles_after(&priya, &scan).len(),
+        3,
+        "owners compare without case"
+    );
+    let within_week = ReviewFilter {
+        due_within: Some(7),
+        ..ReviewFilter::default()
+    };
+    assert_eq!(
+        titles_after(&within_week, &scan).len(),
+        5,
+        "3 overdue + 2 due by 08-17"
+    );
+    let done = ReviewFilter {
+        status: Some(ActionStatus::Done),
+        ..ReviewFilter::default()
+    };
+    assert_eq!(titles_after(&done, &scan), ["Write the runbook"]);
+    let everything = titles_after(&ReviewFilter::default(), &scan);
+    assert_eq!(
+        everything.last().map(String::as_str),
+        Some("Decide on a vendor"),
+        "undated last"
+    );
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_newlines() {
+    let entry = ReviewItem {
+        path: "a, b.ron".into(),
+        incident_title: "Checkout \"payments\"\ndown".to_owned(),
+        incident_id: "INC-1".to_owned(),
+        severity: None,
+        incident_date: None,
+        item: crate::model::ActionItem {
+            action: "Retry, then alert".to_owned(),
+            ..crate::model::ActionItem::default()
+        },
+    };
+    let text = to_csv(&[ReviewRecord::of(&entry, today())]).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.get(0), Some("file"));
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(row.get(0), Some("a, b.ron"));
+    assert_eq!(row.get(2), Some("Checkout \"payments\"\ndown"));
+    assert_eq!(row.get(4), Some("Retry, then alert"));
+    assert!(
+        text.contains("\"Checkout \"\"payments\"\"\ndown\""),
+        "{text}"
+    );
+    assert!(to_csv(&[]).unwrap().starts_with("file,incident_id,"));
+}
