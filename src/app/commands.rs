@@ -18,6 +18,8 @@ pub enum UiCommand {
     OpenPath,
     /// Close the editor.
     Quit,
+    /// Read a folder of postmortems and list their action items.
+    ReviewFolder,
     /// Add a timeline row at the end.
     AddRow,
     /// Add a row above the selected one.
@@ -52,12 +54,13 @@ enum Scope {
 
 impl UiCommand {
     /// The commands of the File menu, in menu order.
-    pub const FILE_MENU: [Self; 6] = [
+    pub const FILE_MENU: [Self; 7] = [
         Self::New,
         Self::Open,
         Self::OpenPath,
         Self::Save,
         Self::SaveAs,
+        Self::ReviewFolder,
         Self::Quit,
     ];
 
@@ -84,6 +87,7 @@ impl UiCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save as\u{2026}",
             Self::Quit => "Quit",
+            Self::ReviewFolder => "Review folder\u{2026}",
             Self::AddRow => "Add row",
             Self::InsertRowAbove => "Insert row above",
             Self::InsertRowBelow => "Insert row below",
@@ -111,6 +115,7 @@ impl UiCommand {
             Self::MoveRowDown => (Modifiers::ALT, Key::ArrowDown),
             Self::PasteFromChat => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
             Self::OpenPath
+            | Self::ReviewFolder
             | Self::AddRow
             | Self::InsertRowAbove
             | Self::DuplicateRow
@@ -130,9 +135,13 @@ impl UiCommand {
             | Self::MoveRowDown
             | Self::SortByTime
             | Self::PasteFromChat => Scope::Timeline,
-            Self::New | Self::Open | Self::OpenPath | Self::Save | Self::SaveAs | Self::Quit => {
-                Scope::Everywhere
-            }
+            Self::New
+            | Self::Open
+            | Self::OpenPath
+            | Self::Save
+            | Self::SaveAs
+            | Self::Quit
+            | Self::ReviewFolder => Scope::Everywhere,
         }
     }
 

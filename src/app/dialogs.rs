@@ -16,6 +16,17 @@ pub enum DialogKind {
         /// The name offered in the dialog.
         suggested_name: String,
     },
+    /// Pick a folder of postmortems to review.
+    Folder,
+    /// Pick where to write an export.
+    Export {
+        /// The name offered in the dialog.
+        suggested_name: String,
+        /// What the file is, for the dialog's filter ("CSV").
+        filter_name: String,
+        /// The file extension, without the dot.
+        extension: String,
+    },
 }
 
 /// A dialog to show.
@@ -66,7 +77,10 @@ impl FileDialogs for NativeDialogs {
         wake: Box<dyn Fn() + Send>,
     ) -> mpsc::Receiver<DialogOutcome> {
         let (sender, receiver) = mpsc::channel();
-        let mut dialog = rfd::AsyncFileDialog::new().add_filter("Hindsight postmortem", &["ron"]);
+        let mut dialog = rfd::AsyncFileDialog::new();
+        if matches!(request.kind, DialogKind::Open | DialogKind::Save { .. }) {
+            dialog = dialog.add_filter("Hindsight postmortem", &["ron"]);
+        }
         if let Some(folder) = &request.start_folder {
             dialog = dialog.set_directory(folder);
         }
@@ -77,6 +91,22 @@ impl FileDialogs for NativeDialogs {
             DialogKind::Save { suggested_name } => Box::pin(
                 dialog
                     .set_title("Save postmortem")
+                    .set_file_name(suggested_name)
+                    .save_file(),
+            ),
+            DialogKind::Folder => Box::pin(
+                dialog
+                    .set_title("Review a folder of postmortems")
+                    .pick_folder(),
+            ),
+            DialogKind::Export {
+                suggested_name,
+                filter_name,
+                extension,
+            } => Box::pin(
+                dialog
+                    .set_title("Export")
+                    .add_filter(filter_name, &[extension])
                     .set_file_name(suggested_name)
                     .save_file(),
             ),

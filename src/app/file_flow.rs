@@ -55,6 +55,10 @@ pub enum PromptPurpose {
     Open,
     /// Save the document to the path.
     Save,
+    /// Review the folder at the path.
+    ReviewFolder,
+    /// Write the review's list to the path.
+    Export(crate::ui::ReviewExport),
 }
 
 /// The form for typing a path, shown when no file dialog can be.
@@ -182,6 +186,18 @@ impl HindsightApp {
             DialogPurpose::SaveAs => DialogKind::Save {
                 suggested_name: self.suggested_file_name(),
             },
+            DialogPurpose::ReviewFolder => DialogKind::Folder,
+            DialogPurpose::Export(format) => {
+                let (extension, filter_name) = match format {
+                    crate::ui::ReviewExport::Csv => ("csv", "CSV"),
+                    crate::ui::ReviewExport::Markdown => ("md", "Markdown"),
+                };
+                DialogKind::Export {
+                    suggested_name: format!("action-items.{extension}"),
+                    filter_name: filter_name.to_owned(),
+                    extension: extension.to_owned(),
+                }
+            }
         };
         let request = DialogRequest {
             kind,
@@ -216,6 +232,8 @@ impl HindsightApp {
         let prompt_purpose = match purpose {
             DialogPurpose::Open => PromptPurpose::Open,
             DialogPurpose::SaveAs => PromptPurpose::Save,
+            DialogPurpose::ReviewFolder => PromptPurpose::ReviewFolder,
+            DialogPurpose::Export(format) => PromptPurpose::Export(format),
         };
         match outcome {
             DialogOutcome::Chosen(path) => self.use_path(ctx, prompt_purpose, path),
@@ -236,6 +254,8 @@ impl HindsightApp {
                     self.perform(ctx, action);
                 }
             }
+            PromptPurpose::ReviewFolder => self.start_review(ctx, path),
+            PromptPurpose::Export(format) => self.export_review(&path, format),
         }
     }
 
@@ -251,6 +271,7 @@ impl HindsightApp {
                 || self.suggested_file_name(),
                 |path| path.display().to_string(),
             ),
+            PromptPurpose::ReviewFolder | PromptPurpose::Export(_) => String::new(),
         };
         self.path_prompt = Some(PathPrompt {
             purpose,

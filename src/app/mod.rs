@@ -9,6 +9,7 @@ mod commands;
 mod dialogs;
 mod document;
 mod file_flow;
+mod review_flow;
 mod settings;
 mod timeline_commands;
 
@@ -17,13 +18,14 @@ pub use commands::UiCommand;
 pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeDialogs};
 pub use document::OpenDocument;
 pub use file_flow::{GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose};
+pub use review_flow::ReviewSession;
 pub use settings::Settings;
 
 use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::example::example_postmortem;
-use crate::model::{Edit, Place, Postmortem};
+use crate::model::{ActionId, Edit, Place, Postmortem};
 use crate::ui::{self, Part, UiRequests};
 
 /// What a dialog that is open right now will be used for.
@@ -31,6 +33,8 @@ use crate::ui::{self, Part, UiRequests};
 enum DialogPurpose {
     Open,
     SaveAs,
+    ReviewFolder,
+    Export(ui::ReviewExport),
 }
 
 /// A dialog that has been started and has not answered yet.
@@ -61,6 +65,10 @@ pub struct HindsightApp {
     focus_target: Option<Place>,
     /// What the panels remember between frames: selection, focus, text being typed.
     panels: ui::PanelState,
+    /// The folder under review, if one is.
+    review: Option<ReviewSession>,
+    /// An action item to select once the postmortem being opened has opened.
+    select_after_open: Option<ActionId>,
 }
 
 impl HindsightApp {
@@ -88,6 +96,8 @@ impl HindsightApp {
             window_title: String::new(),
             focus_target: None,
             panels: ui::PanelState::default(),
+            review: None,
+            select_after_open: None,
         }
     }
 
@@ -147,6 +157,7 @@ impl HindsightApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive_dialog_outcome(&ctx);
+        self.poll_review(&ctx);
 
         let mut requests = UiRequests::default();
         if self.no_modal_open() {
@@ -163,6 +174,7 @@ impl HindsightApp {
             dialog_open: self.pending_dialog.is_some(),
             today: self.clock.today(),
             focus: self.focus_target.take(),
+            review: self.review.as_ref(),
         };
         ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
         ui::modals_ui(
@@ -194,6 +206,7 @@ impl HindsightApp {
             prompt_answer,
             dismiss_error,
             go_to,
+            review,
         } = requests;
         for edit in edits {
             self.apply_edit(edit);
@@ -215,6 +228,9 @@ impl HindsightApp {
         if let Some(answer) = prompt_answer {
             self.answer_prompt(ctx, answer);
         }
+        if let Some(request) = review {
+            self.answer_review(ctx, request);
+        }
         if let Some(path) = open_recent.or(open_dropped) {
             self.request(ctx, GuardedAction::OpenPath(path));
         }
@@ -223,10 +239,52 @@ impl HindsightApp {
         }
     }
 
-    /// Shows another document; what the panels remembered about the old one is dropped.
+    /// Shows another document; what the panels remembered about the old one is dropped
+    /// (the review of a folder stays: it is not about one document).
     fn replace_document(&mut self, document: OpenDocument) {
         self.document = document;
-        self.panels = ui::PanelState::default();
+        let review = std::mem::take(&mut self.panels.review);
+        self.panels = ui::PanelState {
+            review,
+            ..ui::PanelState::default()
+        };
+        if let Some(id) = self.select_after_open.take() {
+            self.part = Part::ActionItems;
+            self.panels.actions.selected = Some(id);
+            self.panels.actions.scroll_to = Some(id);
+        }
+    }
+
+    fn answer_review(&mut self, ctx: &egui::Context, request: ui::ReviewRequest) {
+        match request {
+            ui::ReviewRequest::Cancel => self.cancel_review(),
+            ui::ReviewRequest::Refresh => self.refresh_review(ctx),
+            ui::ReviewRequest::Open(path, id) => self.open_review_item(ctx, path, id),
+            ui::ReviewRequest::Export(format) => {
+                self.start_dialog(ctx, DialogPurpose::Export(format));
+            }
+        }
+    }
+
+    /// The actions the review view lists, in the order it lists them (for tests and
+    /// scripts that check what a person sees).
+    #[must_use]
+    pub fn review_listed_actions(&self) -> Vec<String> {
+        let Some(scan) = self.review.as_ref().and_then(|review| review.scan.as_ref()) else {
+            return Vec::new();
+        };
+        self.panels
+            .review
+            .listed(&scan.items, self.clock.today())
+            .into_iter()
+            .map(|index| scan.items[index].item.action.clone())
+            .collect()
+    }
+
+    /// Whether a folder review is still reading files.
+    #[must_use]
+    pub fn review_running(&self) -> bool {
+        self.review.as_ref().is_some_and(ReviewSession::scanning)
     }
 
     /// Applies one document edit.
@@ -244,6 +302,7 @@ impl HindsightApp {
             }
             UiCommand::SaveAs => self.start_dialog(ctx, DialogPurpose::SaveAs),
             UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
+            UiCommand::ReviewFolder => self.start_dialog(ctx, DialogPurpose::ReviewFolder),
             UiCommand::AddRow
             | UiCommand::InsertRowAbove
             | UiCommand::InsertRowBelow

@@ -88,7 +88,8 @@ fn timeline_edit(
         | UiCommand::Save
         | UiCommand::SaveAs
         | UiCommand::OpenPath
-        | UiCommand::Quit => return None,
+        | UiCommand::Quit
+        | UiCommand::ReviewFolder => return None,
     };
     Some(Edit::Timeline(edit))
 }

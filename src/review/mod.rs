@@ -176,6 +176,61 @@ pub fn to_csv(records: &[ReviewRecord]) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The records as a GitHub-flavoured Markdown table. Cell text is escaped so that no text
+/// can end a cell, start a new row or turn into markup.
+#[must_use]
+pub fn to_markdown(records: &[ReviewRecord]) -> String {
+    let mut text = String::from(
+        "| Due | Days overdue | Status | Owner | Action | Incident | File |\n|---|---|---|---|---|---|---|\n",
+    );
+    for record in records {
+        let overdue = if record.days_overdue > 0 {
+            record.days_overdue.to_string()
+        } else {
+            String::new()
+        };
+        let incident = if record.incident_id.is_empty() {
+            record.incident_title.clone()
+        } else {
+            format!("{} {}", record.incident_id, record.incident_title)
+        };
+        let cells = [
+            &record.due,
+            &overdue,
+            &record.status,
+            &record.owner,
+            &record.action,
+            &incident,
+            &record.file,
+        ];
+        text.push('|');
+        for cell in cells {
+            text.push(' ');
+            text.push_str(&markdown_cell(cell));
+            text.push_str(" |");
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Text made safe for one cell of a Markdown table: backslashes, pipes and the characters
+/// that start markup are escaped, line breaks become spaces.
+fn markdown_cell(text: &str) -> String {
+    let mut cell = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                cell.push('\\');
+                cell.push(character);
+            }
+            '\r' | '\n' => cell.push(' '),
+            other => cell.push(other),
+        }
+    }
+    cell
+}
+
 /// The header `to_csv` writes, also when there are no records.
 const CSV_HEADER: [&str; 13] = [
     "file",

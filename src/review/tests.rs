@@ -166,3 +166,26 @@ fn csv_quotes_commas_quotes_and_newlines() {
     );
     assert!(to_csv(&[]).unwrap().starts_with("file,incident_id,"));
 }
+
+#[test]
+fn markdown_cells_cannot_break_the_table() {
+    let entry = ReviewItem {
+        path: "x.ron".into(),
+        incident_title: "A | B\nC".to_owned(),
+        incident_id: String::new(),
+        severity: None,
+        incident_date: None,
+        item: crate::model::ActionItem {
+            action: "<b>bold</b> *and* \\ back".to_owned(),
+            ..crate::model::ActionItem::default()
+        },
+    };
+    let text = to_markdown(&[ReviewRecord::of(&entry, today())]);
+    let row = text.lines().nth(2).unwrap();
+    assert_eq!(row.matches(" |").count(), 7, "{row}");
+    assert!(row.contains("A \\| B C"), "{row}");
+    assert!(
+        row.contains("\\<b\\>bold\\</b\\> \\*and\\* \\\\ back"),
+        "{row}"
+    );
+}

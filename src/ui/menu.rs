@@ -12,7 +12,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                     recent_files_ui(ui, view, requests);
                     ui.separator();
                 }
-                if command == UiCommand::Quit {
+                if matches!(command, UiCommand::Quit | UiCommand::ReviewFolder) {
                     ui.separator();
                 }
                 let mut button = egui::Button::new(command.label());

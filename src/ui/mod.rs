@@ -9,6 +9,7 @@ mod menu;
 mod modals;
 mod overview;
 mod people;
+mod review;
 mod status_bar;
 mod theme;
 mod timeline;
@@ -16,6 +17,7 @@ mod widgets;
 
 pub use action_items::ActionsState;
 pub use modals::modals_ui;
+pub use review::{Grouping, ReviewExport, ReviewRequest, ReviewSort, ReviewState};
 pub use timeline::{BadTime, Cell, PasteForm, TimelineState};
 
 use std::path::{Path, PathBuf};
@@ -38,6 +40,8 @@ pub enum Part {
     ActionItems,
     /// What validation found.
     Checks,
+    /// The action items of a folder of postmortems.
+    Review,
 }
 
 impl Part {
@@ -69,6 +73,7 @@ impl Part {
             Self::Analysis => "Analysis",
             Self::ActionItems => "Action items",
             Self::Checks => "Checks",
+            Self::Review => "Review",
         }
     }
 }
@@ -89,6 +94,8 @@ pub struct View<'a> {
     pub today: NaiveDate,
     /// Where to move the keyboard focus this frame, after a click on a finding.
     pub focus: Option<Place>,
+    /// The folder under review, if one is.
+    pub review: Option<&'a crate::app::ReviewSession>,
 }
 
 /// What the panels remember between frames that is not part of the document.
@@ -98,6 +105,8 @@ pub struct PanelState {
     pub timeline: TimelineState,
     /// The action-item tracker's filters, sort and selection.
     pub actions: ActionsState,
+    /// The review view's filters, grouping and sort.
+    pub review: ReviewState,
 }
 
 /// What the person asked for during one frame, applied after layout.
@@ -122,6 +131,8 @@ pub struct UiRequests {
     pub dismiss_error: bool,
     /// Show what a finding points at.
     pub go_to: Option<Place>,
+    /// Something the review view asked for.
+    pub review: Option<ReviewRequest>,
 }
 
 /// Draws the whole editor window.
@@ -147,6 +158,12 @@ pub fn editor_ui(
                 action_items::action_items_ui(ui, view, &mut panels.actions, &mut requests.edits);
             }
             Part::Checks => checks::checks_ui(ui, view.document, requests),
+            Part::Review => match view.review {
+                Some(session) => review::review_ui(ui, session, &mut panels.review, view.today, requests),
+                None => {
+                    ui.label("Choose Review folder\u{2026} in the File menu to see the action items of a folder of postmortems.");
+                }
+            },
         }
     });
 }
@@ -155,12 +172,17 @@ pub fn editor_ui(
 fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
     let doc = view.document.doc();
     ui.add_space(8.0);
-    for part in Part::ALL {
+    let review = view.review.is_some().then_some(Part::Review);
+    for part in Part::ALL.into_iter().chain(review) {
         let count = match part {
             Part::Overview | Part::Analysis => None,
             Part::Timeline => Some(doc.timeline.len()),
             Part::ActionItems => Some(doc.action_items.len()),
             Part::Checks => Some(view.document.findings().len()),
+            Part::Review => view
+                .review
+                .and_then(|review| review.scan.as_ref())
+                .map(|scan| scan.items.len()),
         };
         let text = match count {
             Some(count) => format!("{}  ({count})", part.label()),

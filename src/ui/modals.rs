@@ -78,9 +78,11 @@ fn guard_ui(
 }
 
 fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut UiRequests) {
-    let (heading, action) = match prompt.purpose {
-        PromptPurpose::Open => ("Open a postmortem", "Open"),
-        PromptPurpose::Save => ("Save the postmortem", "Save"),
+    let (heading, action, what) = match prompt.purpose {
+        PromptPurpose::Open => ("Open a postmortem", "Open", "Path of the .ron file"),
+        PromptPurpose::Save => ("Save the postmortem", "Save", "Path of the .ron file"),
+        PromptPurpose::ReviewFolder => ("Review a folder", "Review", "Path of the folder"),
+        PromptPurpose::Export(_) => ("Export the list", "Export", "Path of the file"),
     };
     let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
         ui.set_width(560.0);
@@ -90,7 +92,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
             ui.add(egui::Label::new(reason.as_str()).wrap());
         }
         ui.add_space(8.0);
-        let label = ui.label("Path of the .ron file");
+        let label = ui.label(what);
         let field = ui.add(
             egui::TextEdit::singleline(&mut prompt.text)
                 .desired_width(f32::INFINITY)
@@ -102,7 +104,11 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         }
         let path = PathBuf::from(prompt.text.trim());
         let typed = !prompt.text.trim().is_empty();
-        if prompt.purpose == PromptPurpose::Save && typed && path.is_file() {
+        let saving = matches!(
+            prompt.purpose,
+            PromptPurpose::Save | PromptPurpose::Export(_)
+        );
+        if saving && typed && path.is_file() {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 "A file with this name exists; saving replaces it.",

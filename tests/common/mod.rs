@@ -96,6 +96,10 @@ pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'sta
 fn harness_for(app: HindsightApp) -> Harness<'static, HindsightApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 860.0))
+        // Frames at 60 Hz, as on a real screen: two clicks a frame apart are a double-click.
+        .with_step_dt(1.0 / 60.0)
+        // Tooltips wait half a second before they show: allow the frames that takes.
+        .with_max_steps(120)
         .build_ui_state(|ui, app: &mut HindsightApp| app.frame_ui(ui), app);
     harness.run();
     harness

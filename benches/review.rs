@@ -1,0 +1,59 @@
+//! Reading and aggregating a folder of 1,000 example-sized postmortems, in parallel and on one
+//! thread. Run with `cargo bench --bench review`.
+
+#![allow(
+    clippy::unwrap_used,
+    missing_docs,
+    reason = "benchmark set-up: a panic is a broken benchmark, and criterion's macros generate undocumented items"
+)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hindsight::example::example_postmortem;
+use hindsight::review::{ScanProgress, scan_folder};
+use hindsight::storage;
+
+const FILES: usize = 1_000;
+
+/// A folder of `FILES` postmortems, ten per subfolder, each the example with its own title.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let example = example_postmortem().unwrap();
+    for index in 0..FILES {
+        let sub = dir.path().join(format!("team-{:02}", index / 10));
+        std::fs::create_dir_all(&sub).unwrap();
+        let mut doc = example.clone();
+        doc.title = format!("Incident {index}: {}", example.title);
+        storage::save(&sub.join(format!("incident-{index}.ron")), &doc).unwrap();
+    }
+    dir
+}
+
+fn review(c: &mut Criterion) {
+    let dir = folder();
+    let mut group = c.benchmark_group("review folder");
+    group.sample_size(20);
+    group.bench_function("1000 postmortems / parallel", |b| {
+        b.iter(|| {
+            let scan = scan_folder(dir.path(), &ScanProgress::default()).unwrap();
+            assert_eq!(scan.postmortems, FILES);
+            scan.items.len()
+        });
+    });
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    group.bench_function("1000 postmortems / one thread", |b| {
+        b.iter(|| {
+            one_thread.install(|| {
+                let scan = scan_folder(dir.path(), &ScanProgress::default()).unwrap();
+                assert_eq!(scan.postmortems, FILES);
+                scan.items.len()
+            })
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, review);
+criterion_main!(benches);

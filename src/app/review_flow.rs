@@ -1,0 +1,159 @@
+//! Reviewing a folder from the editor: the scan on a helper thread with progress and Cancel,
+//! refresh, opening an item's postmortem, and exporting the list.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, mpsc};
+
+use chrono::NaiveDateTime;
+
+use super::HindsightApp;
+use crate::model::ActionId;
+use crate::review::{FolderScan, ReviewRecord, ScanProgress, scan_folder, to_csv};
+use crate::storage;
+use crate::ui::{Part, ReviewExport};
+
+/// A folder being reviewed, or reviewed.
+#[derive(Debug)]
+pub struct ReviewSession {
+    /// The folder.
+    pub folder: PathBuf,
+    /// The running scan's counters and its stop flag.
+    pub progress: Arc<ScanProgress>,
+    /// The answer of the scan still running.
+    pending: Option<mpsc::Receiver<io::Result<FolderScan>>>,
+    /// The last finished scan.
+    pub scan: Option<FolderScan>,
+    /// Why the folder could not be read at all.
+    pub error: Option<String>,
+    /// When the last scan finished.
+    pub read_at: Option<NaiveDateTime>,
+}
+
+impl ReviewSession {
+    /// Whether a scan is running.
+    #[must_use]
+    pub const fn scanning(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+impl HindsightApp {
+    /// Starts reading `folder` on a helper thread; the window keeps drawing meanwhile.
+    pub(super) fn start_review(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        if let Some(old) = &self.review {
+            old.progress.cancel.store(true, Ordering::Relaxed);
+        }
+        let progress = Arc::new(ScanProgress::default());
+        let (sender, receiver) = mpsc::channel();
+        let thread_progress = Arc::clone(&progress);
+        let thread_folder = folder.clone();
+        let wake = ctx.clone();
+        std::thread::spawn(move || {
+            let result = scan_folder(&thread_folder, &thread_progress);
+            // The receiver is gone only if a newer review replaced this one.
+            let _replaced = sender.send(result);
+            wake.request_repaint();
+        });
+        // A refresh keeps showing the last result until the new one arrives.
+        let (scan, read_at) = match self.review.take() {
+            Some(old) if old.folder == folder => (old.scan, old.read_at),
+            _ => (None, None),
+        };
+        self.review = Some(ReviewSession {
+            folder,
+            progress,
+            pending: Some(receiver),
+            scan,
+            error: None,
+            read_at,
+        });
+        self.part = Part::Review;
+    }
+
+    /// Takes the scan's result when it has arrived; while it runs, redraws a few times a
+    /// second so the progress bar moves (and not at all once it is done).
+    pub(super) fn poll_review(&mut self, ctx: &egui::Context) {
+        let now = self.clock.now();
+        let Some(review) = self.review.as_mut() else {
+            return;
+        };
+        let Some(receiver) = &review.pending else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Ok(scan)) => {
+                review.scan = Some(scan);
+                review.error = None;
+                review.read_at = Some(now);
+                review.pending = None;
+                self.panels.review.derived = None;
+            }
+            Ok(Err(error)) => {
+                review.error = Some(format!(
+                    "Cannot read the folder {}: {error}",
+                    review.folder.display()
+                ));
+                review.pending = None;
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                review.error = Some("The review stopped unexpectedly.".to_owned());
+                review.pending = None;
+            }
+        }
+    }
+
+    /// Stops the running scan; what was read so far is kept.
+    pub(super) fn cancel_review(&self) {
+        if let Some(review) = &self.review {
+            review.progress.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Reads the reviewed folder again.
+    pub(super) fn refresh_review(&mut self, ctx: &egui::Context) {
+        if let Some(folder) = self.review.as_ref().map(|review| review.folder.clone()) {
+            self.start_review(ctx, folder);
+        }
+    }
+
+    /// Opens the postmortem an item came from (behind the unsaved-changes guard) and selects
+    /// the item there.
+    pub(super) fn open_review_item(&mut self, ctx: &egui::Context, path: PathBuf, id: ActionId) {
+        self.select_after_open = Some(id);
+        self.request(ctx, super::GuardedAction::OpenPath(path));
+    }
+
+    /// Writes the review's current list as CSV or Markdown.
+    pub(super) fn export_review(&mut self, path: &Path, format: ReviewExport) {
+        let Some(scan) = self.review.as_ref().and_then(|review| review.scan.as_ref()) else {
+            return;
+        };
+        let today = self.clock.today();
+        let listed = self.panels.review.listed(&scan.items, today);
+        let records: Vec<ReviewRecord> = listed
+            .iter()
+            .map(|index| ReviewRecord::of(&scan.items[*index], today))
+            .collect();
+        let text = match format {
+            ReviewExport::Csv => match to_csv(&records) {
+                Ok(text) => text,
+                Err(error) => {
+                    self.error = Some(format!("The list could not be written as CSV: {error}"));
+                    return;
+                }
+            },
+            ReviewExport::Markdown => crate::review::to_markdown(&records),
+        };
+        match storage::atomic_write(path, text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!("Exported {} items to {}", records.len(), path.display());
+            }
+            Err(error) => self.error = Some(format!("The list was not exported.\n\n{error}")),
+        }
+    }
+}

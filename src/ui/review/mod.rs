@@ -1,0 +1,414 @@
+//! Review across postmortems: every action item of a folder, what is late, who owns what.
+
+mod chart;
+mod state;
+
+pub use state::{Grouping, ReviewExport, ReviewSort, ReviewState};
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui_extras::{Column, TableBuilder};
+
+use super::widgets::accessible_name;
+use super::{UiRequests, theme};
+use crate::app::ReviewSession;
+use crate::model::{ActionFilter, ActionId, ActionStatus, Due};
+use crate::review::ReviewItem;
+
+/// What the review view asks the app to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewRequest {
+    /// Stop the running scan.
+    Cancel,
+    /// Read the folder again.
+    Refresh,
+    /// Open the postmortem of an item and select the item.
+    Open(PathBuf, ActionId),
+    /// Write the current list to a file.
+    Export(ReviewExport),
+}
+
+/// Draws the review of a folder.
+pub fn review_ui(
+    ui: &mut egui::Ui,
+    session: &ReviewSession,
+    state: &mut ReviewState,
+    today: NaiveDate,
+    requests: &mut UiRequests,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Review");
+        ui.weak(session.folder.display().to_string());
+    });
+    if session.scanning() {
+        progress_ui(ui, session, requests);
+    }
+    if let Some(error) = &session.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    let Some(scan) = &session.scan else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let read_at = session.read_at.map_or_else(String::new, |at| {
+            format!("Read at {} \u{b7} ", at.format("%H:%M"))
+        });
+        ui.label(format!(
+            "{read_at}{} postmortems \u{b7} {} action items{}",
+            scan.postmortems,
+            scan.items.len(),
+            if scan.cancelled {
+                " \u{b7} stopped before the end"
+            } else {
+                ""
+            }
+        ));
+        if !scan.not_postmortems.is_empty() {
+            ui.weak(format!(
+                "\u{b7} {} RON files skipped (not postmortems)",
+                scan.not_postmortems.len()
+            ));
+        }
+        if ui
+            .add_enabled(!session.scanning(), egui::Button::new("Refresh"))
+            .clicked()
+        {
+            requests.review = Some(ReviewRequest::Refresh);
+        }
+        if ui.button("Export CSV\u{2026}").clicked() {
+            requests.review = Some(ReviewRequest::Export(ReviewExport::Csv));
+        }
+        if ui.button("Export Markdown\u{2026}").clicked() {
+            requests.review = Some(ReviewRequest::Export(ReviewExport::Markdown));
+        }
+    });
+    if !scan.unreadable.is_empty() {
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!("{} files could not be read", scan.unreadable.len()))
+                .color(ui.visuals().error_fg_color),
+        )
+        .id_salt("unreadable_files")
+        .show(ui, |ui| {
+            for (_, error) in &scan.unreadable {
+                ui.label(error);
+            }
+        });
+    }
+    ui.add_space(4.0);
+    chart::weeks_ui(ui, &scan.items, state, today);
+    ui.add_space(4.0);
+    filters_ui(ui, &scan.items, state);
+    owner_counts_ui(ui, &scan.items, today);
+    ui.add_space(4.0);
+    let listed = state.listed_cached(&scan.items, today).to_vec();
+    if listed.is_empty() {
+        ui.label("No action item matches these filters.");
+        return;
+    }
+    table_ui(ui, &scan.items, &listed, state, today, requests);
+}
+
+fn progress_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut UiRequests) {
+    use std::sync::atomic::Ordering;
+    let found = session.progress.found.load(Ordering::Relaxed);
+    let read = session.progress.read.load(Ordering::Relaxed);
+    ui.horizontal(|ui| {
+        let fraction = if found == 0 {
+            0.0
+        } else {
+            read as f32 / found as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(320.0)
+                .text(format!("{read} of {found} files read")),
+        );
+        if ui.button("Cancel").clicked() {
+            requests.review = Some(ReviewRequest::Cancel);
+        }
+    });
+}
+
+fn filters_ui(ui: &mut egui::Ui, items: &[ReviewItem], state: &mut ReviewState) {
+    ui.horizontal_wrapped(|ui| {
+        for filter in [
+            ActionFilter::All,
+            ActionFilter::Overdue,
+            ActionFilter::DueSoon,
+            ActionFilter::Open,
+            ActionFilter::Done,
+        ] {
+            if ui
+                .selectable_label(state.filter == filter, filter.label())
+                .clicked()
+            {
+                state.filter = filter;
+            }
+        }
+        ui.separator();
+        let mut owners: Vec<&str> = items
+            .iter()
+            .map(|e| e.item.owner.trim())
+            .filter(|o| !o.is_empty())
+            .collect();
+        owners.sort_unstable_by_key(|o| o.to_lowercase());
+        owners.dedup();
+        let label = ui.label("Owner");
+        egui::ComboBox::from_id_salt("review_owner")
+            .selected_text(state.owner.as_deref().unwrap_or("Everyone"))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.owner, None, "Everyone");
+                for owner in owners {
+                    ui.selectable_value(&mut state.owner, Some(owner.to_owned()), owner);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let mut severities: Vec<&str> =
+            items.iter().filter_map(|e| e.severity.as_deref()).collect();
+        severities.sort_unstable();
+        severities.dedup();
+        let label = ui.label("Severity");
+        egui::ComboBox::from_id_salt("review_severity")
+            .selected_text(state.severity.as_deref().unwrap_or("Any"))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.severity, None, "Any");
+                for severity in severities {
+                    ui.selectable_value(&mut state.severity, Some(severity.to_owned()), severity);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Group by");
+        egui::ComboBox::from_id_salt("review_grouping")
+            .selected_text(match state.grouping {
+                Grouping::None => "Nothing",
+                Grouping::Owner => "Owner",
+                Grouping::Incident => "Incident",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.grouping, Grouping::None, "Nothing");
+                ui.selectable_value(&mut state.grouping, Grouping::Owner, "Owner");
+                ui.selectable_value(&mut state.grouping, Grouping::Incident, "Incident");
+            })
+            .response
+            .labelled_by(label.id);
+        if let Some(week) = state.week {
+            let clear = ui.button(format!("Week of {} \u{d7}", week.format("%Y-%m-%d")));
+            accessible_name(&clear, egui::Role::Button, "Show every week");
+            if clear.clicked() {
+                state.week = None;
+            }
+        }
+    });
+}
+
+/// "Priya L.: 2 open, 1 overdue · Bob M.: 1 open": who owns the open work.
+fn owner_counts_ui(ui: &mut egui::Ui, items: &[ReviewItem], today: NaiveDate) {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for entry in items.iter().filter(|e| e.item.status.is_open()) {
+        let owner = if entry.item.owner.trim().is_empty() {
+            "No owner"
+        } else {
+            entry.item.owner.trim()
+        };
+        let overdue = usize::from(matches!(Due::of(&entry.item, today), Due::Overdue(_)));
+        match counts
+            .iter_mut()
+            .find(|(name, ..)| name.eq_ignore_ascii_case(owner))
+        {
+            Some(count) => {
+                count.1 += 1;
+                count.2 += overdue;
+            }
+            None => counts.push((owner.to_owned(), 1, overdue)),
+        }
+    }
+    counts.sort_by(|a, b| {
+        b.2.cmp(&a.2)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (owner, open, overdue) in counts {
+            let text = if overdue > 0 {
+                format!("{owner}: {open} open, {overdue} overdue")
+            } else {
+                format!("{owner}: {open} open")
+            };
+            if overdue > 0 {
+                ui.colored_label(theme::overdue(ui.visuals()), text);
+            } else {
+                ui.weak(text);
+            }
+        }
+    });
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    items: &[ReviewItem],
+    listed: &[usize],
+    state: &mut ReviewState,
+    today: NaiveDate,
+    requests: &mut UiRequests,
+) {
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    let columns: [(&str, ReviewSort); 8] = [
+        ("Incident", ReviewSort::Incident),
+        ("Severity", ReviewSort::Severity),
+        ("Action", ReviewSort::Action),
+        ("Owner", ReviewSort::Owner),
+        ("Due date", ReviewSort::Due),
+        ("", ReviewSort::Due),
+        ("Status", ReviewSort::Status),
+        ("Priority", ReviewSort::Priority),
+    ];
+    TableBuilder::new(ui)
+        .id_salt("review_table")
+        .striped(true)
+        .auto_shrink(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Column::initial(230.0)
+                .at_least(100.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(Column::exact(70.0))
+        .column(
+            Column::initial(320.0)
+                .at_least(140.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(Column::initial(110.0).resizable(true).clip(true))
+        .column(Column::exact(86.0))
+        .column(Column::exact(112.0))
+        .column(Column::exact(88.0))
+        .column(Column::remainder().at_least(60.0))
+        .header(24.0, |mut header| {
+            for (title, column) in columns {
+                header.col(|ui| {
+                    if title.is_empty() {
+                        return;
+                    }
+                    let button =
+                        ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false));
+                    let sorted = state.sort.0 == column;
+                    let direction = match (sorted, state.sort.1) {
+                        (false, _) => "",
+                        (true, false) => " (ascending)",
+                        (true, true) => " (descending)",
+                    };
+                    accessible_name(
+                        &button,
+                        egui::Role::Button,
+                        &format!("Sort review by {}{direction}", title.to_lowercase()),
+                    );
+                    if button.clicked() {
+                        state.toggle_sort(column);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, listed.len(), |mut row| {
+                review_row_ui(&mut row, items, listed, state, today, requests);
+            });
+        });
+}
+
+/// One item of the review list; two clicks on it open its postmortem.
+fn review_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    items: &[ReviewItem],
+    listed: &[usize],
+    state: &mut ReviewState,
+    today: NaiveDate,
+    requests: &mut UiRequests,
+) {
+    let position = row.index();
+    let entry = &items[listed[position]];
+    let item = &entry.item;
+    let group_start = position == 0
+        || match state.grouping {
+            Grouping::None => false,
+            Grouping::Owner => !items[listed[position - 1]]
+                .item
+                .owner
+                .trim()
+                .eq_ignore_ascii_case(item.owner.trim()),
+            Grouping::Incident => items[listed[position - 1]].path != entry.path,
+        };
+    row.set_overline(group_start && state.grouping != Grouping::None);
+    let quiet = !item.status.is_open();
+    let clicked = std::cell::Cell::new(false);
+    let text = |ui: &mut egui::Ui, text: String| {
+        let rich = if quiet {
+            egui::RichText::new(text).weak()
+        } else {
+            egui::RichText::new(text)
+        };
+        let cell = ui.add(
+            egui::Label::new(rich)
+                .truncate()
+                .selectable(false)
+                .sense(egui::Sense::click()),
+        );
+        clicked.set(clicked.get() || cell.clicked());
+    };
+    row.col(|ui| {
+        let date = entry
+            .incident_date
+            .map_or_else(String::new, |d| format!(" ({})", d.format("%Y-%m-%d")));
+        text(ui, format!("{}{date}", entry.incident_title));
+    });
+    row.col(|ui| text(ui, entry.severity.clone().unwrap_or_default()));
+    row.col(|ui| text(ui, item.action.clone()));
+    row.col(|ui| text(ui, item.owner.clone()));
+    let due_date = item
+        .due
+        .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
+    row.col(|ui| text(ui, due_date));
+    row.col(|ui| {
+        let due = Due::of(item, today);
+        if let Some(words) = due.words() {
+            let colour = if matches!(due, Due::Overdue(_)) {
+                theme::overdue(ui.visuals())
+            } else {
+                theme::due_soon(ui.visuals())
+            };
+            ui.colored_label(colour, words);
+        }
+    });
+    row.col(|ui| text(ui, status_text(item.status)));
+    row.col(|ui| text(ui, item.priority.label().to_owned()));
+    row.set_selected(
+        state
+            .last_click
+            .is_some_and(|(index, _)| index == listed[position]),
+    );
+    let response = row.response();
+    if clicked.get() {
+        // Two clicks on the same item within the double-click delay open it. Counted
+        // here rather than with `double_clicked`, which a click per cell would split.
+        let now = response.ctx.input(|input| input.time);
+        let delay = response
+            .ctx
+            .options(|options| options.input_options.max_double_click_delay);
+        match state.last_click {
+            Some((index, at)) if index == listed[position] && now - at <= delay => {
+                requests.review = Some(ReviewRequest::Open(entry.path.clone(), item.id));
+                state.last_click = None;
+            }
+            _ => state.last_click = Some((listed[position], now)),
+        }
+    }
+    response.on_hover_text("Double-click to open this postmortem");
+}
+
+fn status_text(status: ActionStatus) -> String {
+    status.label().to_owned()
+}
