@@ -96,7 +96,13 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         let field = ui.add(
             egui::TextEdit::singleline(&mut prompt.text)
                 .desired_width(f32::INFINITY)
-                .hint_text("/home/you/postmortems/incident.ron"),
+                .hint_text(match prompt.purpose {
+                    PromptPurpose::ReviewFolder => "/home/you/postmortems",
+                    PromptPurpose::Export(_) => "/home/you/action-items.csv",
+                    PromptPurpose::Open | PromptPurpose::Save => {
+                        "/home/you/postmortems/incident.ron"
+                    }
+                }),
         );
         let field = field.labelled_by(label.id);
         if !field.has_focus() && prompt.text.is_empty() {

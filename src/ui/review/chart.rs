@@ -49,7 +49,8 @@ pub fn weeks_ui(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
     let plot = rect.shrink2(egui::vec2(10.0, 18.0));
-    let slot = plot.width() / columns.len() as f32;
+    // Bars no wider than a thumb: four weeks should not look like a wall.
+    let slot = (plot.width() / columns.len() as f32).min(56.0);
     let font = egui::FontId::proportional(10.0);
     let mut hovered = None;
     for (column, week) in columns.iter().enumerate() {
@@ -110,6 +111,20 @@ pub fn weeks_ui(
             hovered = Some((*week, open, overdue));
         }
     }
+    if !columns.contains(&this_week) {
+        let side = if columns.first().is_some_and(|first| this_week < *first) {
+            "before"
+        } else {
+            "after"
+        };
+        painter.text(
+            egui::pos2(rect.right() - 6.0, rect.top() + 2.0),
+            egui::Align2::RIGHT_TOP,
+            format!("Today ({}) is {side} these weeks", today.format("%Y-%m-%d")),
+            font.clone(),
+            theme::due_soon(&visuals),
+        );
+    }
     if let Some((week, open, overdue)) = hovered {
         let clicked = response.clicked();
         response.on_hover_text(format!(
@@ -142,28 +157,26 @@ fn open_by_week(items: &[ReviewItem], today: NaiveDate) -> BTreeMap<NaiveDate, (
     weeks
 }
 
-/// Every week from the first due week (or this one) to the last, at most `MAX_WEEKS` of them
-/// around this week.
+/// The weeks to draw: from the first week with a due item to the last, widened to this week
+/// when that costs few columns, and at most `MAX_WEEKS` (the latest ones with items).
 fn shown_weeks(
     weeks: &BTreeMap<NaiveDate, (usize, usize)>,
     this_week: NaiveDate,
 ) -> Vec<NaiveDate> {
-    let first = (*weeks.keys().next().unwrap_or(&this_week)).min(this_week);
-    let last = (*weeks.keys().next_back().unwrap_or(&this_week)).max(this_week);
+    let mut first = *weeks.keys().next().unwrap_or(&this_week);
+    let mut last = *weeks.keys().next_back().unwrap_or(&this_week);
+    let span_with_today = (last.max(this_week) - first.min(this_week)).num_weeks();
+    if usize::try_from(span_with_today).is_ok_and(|span| span < MAX_WEEKS) {
+        first = first.min(this_week);
+        last = last.max(this_week);
+    }
     let mut columns: Vec<NaiveDate> = std::iter::successors(Some(first), |week| {
         week.checked_add_days(Days::new(7))
             .filter(|next| *next <= last)
     })
     .collect();
     if columns.len() > MAX_WEEKS {
-        let today_at = columns
-            .iter()
-            .position(|week| *week == this_week)
-            .unwrap_or(0);
-        let start = today_at
-            .saturating_sub(MAX_WEEKS / 2)
-            .min(columns.len() - MAX_WEEKS);
-        columns = columns[start..start + MAX_WEEKS].to_vec();
+        columns.drain(..columns.len() - MAX_WEEKS);
     }
     columns
 }
