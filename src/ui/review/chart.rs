@@ -111,20 +111,7 @@ pub fn weeks_ui(
             hovered = Some((*week, open, overdue));
         }
     }
-    if !columns.contains(&this_week) {
-        let side = if columns.first().is_some_and(|first| this_week < *first) {
-            "before"
-        } else {
-            "after"
-        };
-        painter.text(
-            egui::pos2(rect.right() - 6.0, rect.top() + 2.0),
-            egui::Align2::RIGHT_TOP,
-            format!("Today ({}) is {side} these weeks", today.format("%Y-%m-%d")),
-            font.clone(),
-            theme::due_soon(&visuals),
-        );
-    }
+    today_note(&painter, rect, &columns, today, &font, &visuals);
     if let Some((week, open, overdue)) = hovered {
         let clicked = response.clicked();
         response.on_hover_text(format!(
@@ -179,4 +166,31 @@ fn shown_weeks(
         columns.drain(..columns.len() - MAX_WEEKS);
     }
     columns
+}
+
+/// When today is outside the drawn weeks, says so in the corner.
+fn today_note(
+    painter: &egui::Painter,
+    rect: egui::Rect,
+    columns: &[NaiveDate],
+    today: NaiveDate,
+    font: &egui::FontId,
+    visuals: &egui::Visuals,
+) {
+    let this_week = week_of(today);
+    if columns.contains(&this_week) {
+        return;
+    }
+    let side = if columns.first().is_some_and(|first| this_week < *first) {
+        "before"
+    } else {
+        "after"
+    };
+    painter.text(
+        egui::pos2(rect.right() - 6.0, rect.top() + 2.0),
+        egui::Align2::RIGHT_TOP,
+        format!("Today ({}) is {side} these weeks", today.format("%Y-%m-%d")),
+        font.clone(),
+        theme::due_soon(visuals),
+    );
 }
