@@ -119,3 +119,17 @@ fn double_clicking_an_item_opens_its_postmortem_with_the_item_selected() {
         Some("Add a retry")
     );
 }
+
+#[test]
+fn the_examples_folder_shows_exactly_the_two_overdue_items() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    let mut harness = reviewing(&examples);
+    click(&mut harness, "Overdue");
+    assert_eq!(
+        listed(&harness),
+        [
+            "Add the index on orders.status in all environments and verify it through the migration scripts",
+            "Review connection-pool sizing and auto-scaling policies and adjust the defaults",
+        ]
+    );
+}

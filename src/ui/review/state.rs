@@ -187,3 +187,70 @@ fn compare(column: ReviewSort, a: &ReviewItem, b: &ReviewItem) -> Ordering {
         ReviewSort::Priority => ActionSort::Priority.compare(&a.item, &b.item),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActionItem;
+
+    fn entry(file: &str, owner: &str, due: u32) -> ReviewItem {
+        ReviewItem {
+            path: file.into(),
+            incident_title: file.to_owned(),
+            incident_id: String::new(),
+            severity: None,
+            incident_date: None,
+            item: ActionItem {
+                owner: owner.to_owned(),
+                due: NaiveDate::from_ymd_opt(2025, 8, due),
+                ..ActionItem::default()
+            },
+        }
+    }
+
+    #[test]
+    fn grouping_keeps_each_group_together_sorted_inside() {
+        let today = NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
+        let items = vec![
+            entry("b.ron", "Priya L.", 20),
+            entry("a.ron", "bob", 5),
+            entry("b.ron", "Bob", 1),
+            entry("a.ron", "Priya L.", 9),
+        ];
+        let mut state = ReviewState::default();
+        assert_eq!(state.listed(&items, today), [2, 1, 3, 0], "by due date");
+        state.grouping = Grouping::Owner;
+        assert_eq!(
+            state.listed(&items, today),
+            [2, 1, 3, 0],
+            "bob's, then Priya's"
+        );
+        state.grouping = Grouping::Incident;
+        assert_eq!(
+            state.listed(&items, today),
+            [1, 3, 2, 0],
+            "a.ron's, then b.ron's"
+        );
+        state.toggle_sort(ReviewSort::Due);
+        assert_eq!(
+            state.listed(&items, today),
+            [3, 1, 0, 2],
+            "reversed within each group"
+        );
+        state.week = Some(week_of(NaiveDate::from_ymd_opt(2025, 8, 5).unwrap()));
+        assert_eq!(
+            state.listed(&items, today),
+            [3, 1],
+            "the week of Monday 4 August"
+        );
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        let sunday = NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
+        assert_eq!(
+            week_of(sunday),
+            NaiveDate::from_ymd_opt(2025, 8, 4).unwrap()
+        );
+    }
+}
