@@ -20,6 +20,10 @@ pub enum UiCommand {
     Quit,
     /// Read a folder of postmortems and list their action items.
     ReviewFolder,
+    /// Go back one step.
+    Undo,
+    /// Go forward one step.
+    Redo,
     /// Add a timeline row at the end.
     AddRow,
     /// Add a row above the selected one.
@@ -64,6 +68,9 @@ impl UiCommand {
         Self::Quit,
     ];
 
+    /// The commands of the Edit menu, in menu order.
+    pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
+
     /// The commands of the Timeline menu, in menu order.
     pub const TIMELINE_MENU: [Self; 9] = [
         Self::AddRow,
@@ -88,6 +95,8 @@ impl UiCommand {
             Self::SaveAs => "Save as\u{2026}",
             Self::Quit => "Quit",
             Self::ReviewFolder => "Review folder\u{2026}",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
             Self::AddRow => "Add row",
             Self::InsertRowAbove => "Insert row above",
             Self::InsertRowBelow => "Insert row below",
@@ -109,6 +118,8 @@ impl UiCommand {
             Self::Save => (Modifiers::COMMAND, Key::S),
             Self::SaveAs => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
             Self::Quit => (Modifiers::COMMAND, Key::Q),
+            Self::Undo => (Modifiers::COMMAND, Key::Z),
+            Self::Redo => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
             Self::InsertRowBelow => (Modifiers::COMMAND, Key::Enter),
             Self::DeleteRow => (Modifiers::NONE, Key::Delete),
             Self::MoveRowUp => (Modifiers::ALT, Key::ArrowUp),
@@ -141,7 +152,9 @@ impl UiCommand {
             | Self::Save
             | Self::SaveAs
             | Self::Quit
-            | Self::ReviewFolder => Scope::Everywhere,
+            | Self::ReviewFolder
+            | Self::Undo
+            | Self::Redo => Scope::Everywhere,
         }
     }
 
@@ -151,8 +164,14 @@ impl UiCommand {
     #[must_use]
     pub fn from_shortcuts(ctx: &egui::Context, timeline_shown: bool) -> Option<Self> {
         let typing = ctx.text_edit_focused();
+        // Ctrl+Y is redo too, as on Windows.
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        if ctx.input_mut(|input| input.consume_shortcut(&redo_y)) {
+            return Some(Self::Redo);
+        }
         let mut candidates: Vec<Self> = Self::FILE_MENU
             .into_iter()
+            .chain(Self::EDIT_MENU)
             .chain(Self::TIMELINE_MENU)
             .filter(|command| match command.scope() {
                 Scope::Everywhere => true,

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::history::{History, Step};
 use crate::model::{Edit, Finding, Postmortem, validate};
 
 /// A postmortem open in the editor.
@@ -9,9 +10,13 @@ use crate::model::{Edit, Finding, Postmortem, validate};
 pub struct OpenDocument {
     doc: Postmortem,
     path: Option<PathBuf>,
-    /// Counts applied edits; compared with `saved_revision` to know whether anything is unsaved.
+    /// Names the state the document is in: every edit makes a new one, undo and redo go back
+    /// to an earlier one. Compared with `saved_revision` to know whether anything is unsaved.
     revision: u64,
     saved_revision: u64,
+    /// The next new state's number; never reused, so a number always means one content.
+    next_revision: u64,
+    history: History,
     /// Validation is cheap for one document but not free every frame for large ones, so its
     /// result is kept until the next edit.
     findings: Vec<Finding>,
@@ -38,6 +43,8 @@ impl OpenDocument {
             path,
             revision: 0,
             saved_revision: 0,
+            next_revision: 1,
+            history: History::default(),
             findings,
         }
     }
@@ -81,12 +88,78 @@ impl OpenDocument {
         &self.findings
     }
 
-    /// Applies an edit; an edit that changes nothing leaves the document clean.
-    pub fn apply(&mut self, edit: Edit) {
+    /// Applies an edit made at `now` (seconds, any clock); an edit that changes nothing
+    /// leaves the document and the undo history as they were.
+    pub fn apply_at(&mut self, edit: Edit, now: f64) {
+        let key = edit.merge_key();
+        let continues = self.history.continues(key.as_deref(), now);
+        // A burst of typing needs no new snapshot: undo goes back to before its first key.
+        let before = (!continues).then(|| Step {
+            doc: self.doc.clone(),
+            state: self.revision,
+            label: edit.describe(),
+        });
         if edit.apply(&mut self.doc) {
-            self.revision += 1;
+            self.revision = self.next_revision;
+            self.next_revision += 1;
             self.findings = validate(&self.doc);
+            self.history.record(before, key, now);
         }
+    }
+
+    /// Applies an edit as one step of its own.
+    pub fn apply(&mut self, edit: Edit) {
+        self.apply_at(edit, f64::NEG_INFINITY);
+    }
+
+    /// Goes back one step; returns whether there was one.
+    pub fn undo(&mut self) -> bool {
+        let current = self.current_step();
+        match self.history.undo(current) {
+            Some(step) => {
+                self.restore(step);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Goes forward one step; returns whether there was one.
+    pub fn redo(&mut self) -> bool {
+        let current = self.current_step();
+        match self.history.redo(current) {
+            Some(step) => {
+                self.restore(step);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// "change title": what undo would undo.
+    #[must_use]
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history.undo_label()
+    }
+
+    /// What redo would redo.
+    #[must_use]
+    pub fn redo_label(&self) -> Option<&str> {
+        self.history.redo_label()
+    }
+
+    fn current_step(&self) -> Step {
+        Step {
+            doc: self.doc.clone(),
+            state: self.revision,
+            label: String::new(),
+        }
+    }
+
+    fn restore(&mut self, step: Step) {
+        self.doc = step.doc;
+        self.revision = step.state;
+        self.findings = validate(&self.doc);
     }
 
     /// The document as it will be written, stamped with the day of the save.

@@ -9,6 +9,7 @@ mod commands;
 mod dialogs;
 mod document;
 mod file_flow;
+mod history;
 mod review_flow;
 mod settings;
 mod timeline_commands;
@@ -208,8 +209,9 @@ impl HindsightApp {
             go_to,
             review,
         } = requests;
+        let now = ctx.input(|input| input.time);
         for edit in edits {
-            self.apply_edit(edit);
+            self.document.apply_at(edit, now);
         }
         if let Some(part) = show_part {
             self.part = part;
@@ -303,6 +305,12 @@ impl HindsightApp {
             UiCommand::SaveAs => self.start_dialog(ctx, DialogPurpose::SaveAs),
             UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
             UiCommand::ReviewFolder => self.start_dialog(ctx, DialogPurpose::ReviewFolder),
+            UiCommand::Undo => {
+                self.document.undo();
+            }
+            UiCommand::Redo => {
+                self.document.redo();
+            }
             UiCommand::AddRow
             | UiCommand::InsertRowAbove
             | UiCommand::InsertRowBelow

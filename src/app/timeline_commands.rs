@@ -89,7 +89,9 @@ fn timeline_edit(
         | UiCommand::SaveAs
         | UiCommand::OpenPath
         | UiCommand::Quit
-        | UiCommand::ReviewFolder => return None,
+        | UiCommand::ReviewFolder
+        | UiCommand::Undo
+        | UiCommand::Redo => return None,
     };
     Some(Edit::Timeline(edit))
 }

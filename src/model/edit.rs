@@ -121,6 +121,26 @@ impl Edit {
         }
     }
 
+    /// Edits with the same key in quick succession are one burst of typing, undone as one
+    /// step: the field typed in. Edits that are not typing have no key.
+    #[must_use]
+    pub fn merge_key(&self) -> Option<String> {
+        let list_item = |list: &str, index: usize| Some(format!("{list}/{index}"));
+        match self {
+            Self::SetTitle(_) => Some("title".to_owned()),
+            Self::SetIncidentId(_) => Some("incident id".to_owned()),
+            Self::SetIncidentType(_) => Some("incident type".to_owned()),
+            Self::SetSectionText(section, _) => Some(format!("section/{}", section.heading())),
+            Self::Participants(ListEdit::Replace(index, _)) => list_item("participant", *index),
+            Self::Links(ListEdit::Replace(index, _)) => list_item("link", *index),
+            Self::SeverityScale(ListEdit::Replace(index, _)) => list_item("severity", *index),
+            Self::CustomSections(ListEdit::Replace(index, _)) => list_item("section", *index),
+            Self::Timeline(ListEdit::Replace(index, _)) => list_item("row", *index),
+            Self::Actions(ListEdit::Replace(index, _)) => list_item("action", *index),
+            _ => None,
+        }
+    }
+
     /// What the edit does, in words for an undo menu ("Undo change title").
     #[must_use]
     pub fn describe(&self) -> String {

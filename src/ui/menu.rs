@@ -24,6 +24,25 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                 }
             }
         });
+        ui.menu_button("Edit", |ui| {
+            let document = view.document;
+            for (command, label) in [
+                (UiCommand::Undo, document.undo_label()),
+                (UiCommand::Redo, document.redo_label()),
+            ] {
+                let text = label.map_or_else(
+                    || command.label().to_owned(),
+                    |what| format!("{} {what}", command.label()),
+                );
+                let mut button = egui::Button::new(text);
+                if let Some(shortcut) = command.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if ui.add_enabled(label.is_some(), button).clicked() {
+                    requests.command = Some(command);
+                }
+            }
+        });
         ui.menu_button("Timeline", |ui| {
             for command in UiCommand::TIMELINE_MENU {
                 if command == UiCommand::SortByTime {
