@@ -5,6 +5,11 @@
     dead_code,
     reason = "each test file uses a different part of this helper"
 )]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic in a test helper is a failed test with its message"
+)]
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
