@@ -15,13 +15,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                 if matches!(command, UiCommand::Quit | UiCommand::ReviewFolder) {
                     ui.separator();
                 }
-                let mut button = egui::Button::new(command.label());
-                if let Some(shortcut) = command.shortcut() {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-                }
-                if ui.add(button).clicked() {
-                    requests.command = Some(command);
-                }
+                command_button_ui(ui, command, command.label(), true, requests);
             }
         });
         ui.menu_button("Edit", |ui| {
@@ -34,13 +28,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                     || command.label().to_owned(),
                     |what| format!("{} {what}", command.label()),
                 );
-                let mut button = egui::Button::new(text);
-                if let Some(shortcut) = command.shortcut() {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-                }
-                if ui.add_enabled(label.is_some(), button).clicked() {
-                    requests.command = Some(command);
-                }
+                command_button_ui(ui, command, &text, label.is_some(), requests);
             }
         });
         ui.menu_button("Timeline", |ui| {
@@ -48,13 +36,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                 if command == UiCommand::SortByTime {
                     ui.separator();
                 }
-                let mut button = egui::Button::new(command.label());
-                if let Some(shortcut) = command.shortcut() {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-                }
-                if ui.add(button).clicked() {
-                    requests.command = Some(command);
-                }
+                command_button_ui(ui, command, command.label(), true, requests);
             }
         });
     });
@@ -74,4 +56,22 @@ fn recent_files_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
             }
         });
     });
+}
+
+/// A button that gives `command`, showing its shortcut beside `text`. The toolbar uses it too,
+/// so a command reads the same wherever it is offered.
+pub fn command_button_ui(
+    ui: &mut egui::Ui,
+    command: UiCommand,
+    text: &str,
+    enabled: bool,
+    requests: &mut UiRequests,
+) {
+    let mut button = egui::Button::new(text);
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        requests.command = Some(command);
+    }
 }

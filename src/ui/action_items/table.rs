@@ -10,7 +10,7 @@ use crate::model::{
     Postmortem, parse_date, web_url,
 };
 use crate::ui::theme;
-use crate::ui::widgets::{accessible_name, from_jiff, to_jiff};
+use crate::ui::widgets::{accessible_name, from_jiff, row_drop_target, to_jiff};
 
 /// What is carried while an item is dragged: its position in the document.
 #[derive(Clone, Copy, Debug)]
@@ -95,7 +95,10 @@ fn table_ui(
                         hand_order,
                     };
                     cells.show(&mut table_row, state, edits);
-                    if hand_order && let Some(target) = drop_target(&table_row.response(), index) {
+                    if hand_order
+                        && let Some(target) =
+                            row_drop_target(&table_row.response(), index, |drag: &ItemDrag| drag.0)
+                    {
                         drop = Some(target);
                     }
                 });
@@ -174,25 +177,6 @@ fn sort_arrow_ui(ui: &mut egui::Ui, descending: bool) {
         colour,
         egui::Stroke::NONE,
     ));
-}
-
-/// While an item is dragged over this row, shows where it would land; on release, the move.
-fn drop_target(response: &egui::Response, index: usize) -> Option<(usize, usize)> {
-    let dragged = response.dnd_hover_payload::<ItemDrag>()?;
-    let pointer_y = response.ctx.pointer_interact_pos()?.y;
-    let rect = response.rect;
-    let below = pointer_y > rect.center().y;
-    let y = if below { rect.bottom() } else { rect.top() };
-    let colour = response.ctx.global_style().visuals.selection.stroke.color;
-    response.ctx.layer_painter(response.layer_id).hline(
-        rect.x_range(),
-        y,
-        egui::Stroke::new(2.0, colour),
-    );
-    response.dnd_release_payload::<ItemDrag>()?;
-    let from = dragged.0;
-    let slot = if below { index + 1 } else { index };
-    Some((from, if slot > from { slot - 1 } else { slot }))
 }
 
 struct ItemCells<'a> {

@@ -8,6 +8,7 @@ mod table;
 
 pub use state::{BadTime, Cell, PasteForm, TimelineState};
 
+use super::menu::command_button_ui;
 use super::{UiRequests, View};
 use crate::app::UiCommand;
 use crate::model::Place;
@@ -76,13 +77,7 @@ fn toolbar_ui(
         ] {
             let needs_selection = !matches!(command, UiCommand::AddRow);
             let enabled = has_selection || !needs_selection;
-            let mut button = egui::Button::new(command.label());
-            if let Some(shortcut) = command.shortcut() {
-                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-            }
-            if ui.add_enabled(enabled, button).clicked() {
-                requests.command = Some(command);
-            }
+            command_button_ui(ui, command, command.label(), enabled, requests);
         }
         ui.separator();
         let sort = ui

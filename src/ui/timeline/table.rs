@@ -11,7 +11,7 @@ use crate::model::{
     Edit, ListEdit, Marker, Postmortem, TimelineRow, format_time_of_day, parse_time_entry,
     resolve_row_time,
 };
-use crate::ui::widgets::accessible_name;
+use crate::ui::widgets::{accessible_name, row_drop_target};
 
 /// What is carried while a row is dragged: its position when the drag began.
 #[derive(Clone, Copy, Debug)]
@@ -75,7 +75,7 @@ pub fn table_ui(
                 // Rows are selected through their cells, which all take clicks; a clickable
                 // row would also take the keyboard focus, and Tab would stop on it.
                 let response = table_row.response();
-                if let Some(target) = drop_target(&response, index) {
+                if let Some(target) = row_drop_target(&response, index, |drag: &RowDrag| drag.0) {
                     drop = Some(target);
                 }
             });
@@ -87,28 +87,6 @@ pub fn table_ui(
         state.selected = state.scroll_to;
         edits.push(Edit::Timeline(ListEdit::Move { from, to }));
     }
-}
-
-/// While a row is dragged over this one, shows where it would land (a line above or below);
-/// when it is released here, returns the move.
-fn drop_target(response: &egui::Response, index: usize) -> Option<(usize, usize)> {
-    let dragged = response.dnd_hover_payload::<RowDrag>()?;
-    let pointer_y = response.ctx.pointer_interact_pos()?.y;
-    let rect = response.rect;
-    let below = pointer_y > rect.center().y;
-    let painter = response.ctx.layer_painter(response.layer_id);
-    let y = if below { rect.bottom() } else { rect.top() };
-    let stroke = egui::Stroke::new(
-        2.0,
-        response.ctx.global_style().visuals.selection.stroke.color,
-    );
-    painter.hline(rect.x_range(), y, stroke);
-    response.dnd_release_payload::<RowDrag>()?;
-    let from = dragged.0;
-    // The landing slot counts rows before the dragged one is taken out.
-    let slot = if below { index + 1 } else { index };
-    let to = if slot > from { slot - 1 } else { slot };
-    Some((from, to))
 }
 
 struct RowCells<'a> {
