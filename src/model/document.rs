@@ -23,7 +23,10 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Postmortem {
-    /// The file format this document was written in; always first in the file.
+    /// The file format this document was written in; always first in the file. A file
+    /// without it reads as version 0, which no postmortem has: storage refuses it as some
+    /// other program's file.
+    #[serde(default = "no_version")]
     pub format_version: u32,
     /// What happened, in a few words.
     pub title: String,
@@ -54,6 +57,11 @@ pub struct Postmortem {
     pub timeline: Vec<TimelineRow>,
     /// What the team will do about it.
     pub action_items: Vec<ActionItem>,
+}
+
+/// The version a file without `format_version` reads as.
+const fn no_version() -> u32 {
+    0
 }
 
 impl Default for Postmortem {

@@ -48,12 +48,27 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Postmortem, LoadError> {
         });
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    // Read only the version first: a file from a newer Hindsight must be refused whole, not
-    // half-read by the structs of this version.
-    let probe: VersionProbe = options
-        .from_str(text)
-        .map_err(|error| invalid(path, &error))?;
-    let found = probe.format_version;
+    match options.from_str::<Postmortem>(text) {
+        Ok(mut doc) => {
+            check_version(doc.format_version, text, path)?;
+            // Older files are upgraded in memory and written back in the current format.
+            doc.format_version = FORMAT_VERSION;
+            Ok(doc)
+        }
+        Err(error) => {
+            // A file from a newer Hindsight may not fit this version's structs at all: say
+            // that, rather than what in it did not fit. Read only the version to tell.
+            if let Ok(probe) = options.from_str::<VersionProbe>(text) {
+                check_version(probe.format_version, text, path)?;
+            }
+            Err(invalid(path, &error))
+        }
+    }
+}
+
+/// Refuses a file with no version (another program's RON) or a newer one than this build
+/// reads; the document is never used when this fails, so nothing is half-read.
+fn check_version(found: u32, text: &str, path: &Path) -> Result<(), LoadError> {
     if found == 0 {
         return Err(LoadError::NotAPostmortem {
             path: path.to_owned(),
@@ -68,13 +83,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Postmortem, LoadError> {
             found,
         });
     }
-
-    let mut doc: Postmortem = options
-        .from_str(text)
-        .map_err(|error| invalid(path, &error))?;
-    // Older files are upgraded in memory and written back in the current format.
-    doc.format_version = FORMAT_VERSION;
-    Ok(doc)
+    Ok(())
 }
 
 /// Reads a postmortem from raw bytes, refusing anything that is not UTF-8 text.
