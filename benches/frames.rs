@@ -87,5 +87,38 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames);
+/// A folder of `count` copies of the example, each with its own title.
+fn folder_of(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let example = example_postmortem().unwrap();
+    for index in 0..count {
+        let mut doc = example.clone();
+        doc.title = format!("Incident {index}");
+        hindsight::storage::save(&dir.path().join(format!("incident-{index}.ron")), &doc).unwrap();
+    }
+    dir
+}
+
+fn review_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for (name, count) in [("example", 1), ("1000 postmortems", 1_000)] {
+        group.bench_function(format!("review / {name}"), |b| {
+            let dir = folder_of(count);
+            let ctx = egui::Context::default();
+            let mut app = app_showing(example_postmortem().unwrap(), Part::Review);
+            app.review_folder(&ctx, dir.path().to_owned());
+            while app.review_running() {
+                frame(&ctx, &mut app);
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            for _ in 0..3 {
+                frame(&ctx, &mut app);
+            }
+            b.iter(|| frame(&ctx, &mut app));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames, review_frames);
 criterion_main!(benches);

@@ -283,6 +283,11 @@ impl HindsightApp {
             .collect()
     }
 
+    /// Starts reviewing `folder`, as File → Review folder… does once a folder is chosen.
+    pub fn review_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        self.start_review(ctx, folder);
+    }
+
     /// Whether a folder review is still reading files.
     #[must_use]
     pub fn review_running(&self) -> bool {

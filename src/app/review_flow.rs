@@ -89,6 +89,7 @@ impl HindsightApp {
                 review.read_at = Some(now);
                 review.pending = None;
                 self.panels.review.derived = None;
+                self.panels.review.overview = None;
             }
             Ok(Err(error)) => {
                 review.error = Some(format!(

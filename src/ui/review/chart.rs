@@ -22,17 +22,16 @@ const MAX_WEEKS: usize = 40;
 )]
 pub fn weeks_ui(
     ui: &mut egui::Ui,
-    items: &[ReviewItem],
+    weeks: &BTreeMap<NaiveDate, (usize, usize)>,
     state: &mut ReviewState,
     today: NaiveDate,
 ) {
-    let weeks = open_by_week(items, today);
     if weeks.is_empty() {
         ui.weak("No open action item has a due date.");
         return;
     }
     let this_week = week_of(today);
-    let columns = shown_weeks(&weeks, this_week);
+    let columns = shown_weeks(weeks, this_week);
     let tallest = weeks
         .values()
         .map(|(open, _)| *open)
@@ -129,7 +128,10 @@ pub fn weeks_ui(
 }
 
 /// Per week (its Monday): open items, and how many of them are overdue.
-fn open_by_week(items: &[ReviewItem], today: NaiveDate) -> BTreeMap<NaiveDate, (usize, usize)> {
+pub(super) fn open_by_week(
+    items: &[ReviewItem],
+    today: NaiveDate,
+) -> BTreeMap<NaiveDate, (usize, usize)> {
     let mut weeks: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
     for entry in items {
         let Some(due) = entry.item.due.filter(|_| entry.item.status.is_open()) else {

@@ -16,6 +16,44 @@ use crate::app::ReviewSession;
 use crate::model::{ActionFilter, ActionId, ActionStatus, Due};
 use crate::review::ReviewItem;
 
+/// What the view shows about all the items, whatever the filters.
+#[derive(Debug, Default)]
+pub struct ScanOverview {
+    /// Open items per week of their due date, and how many of them are overdue.
+    weeks: std::collections::BTreeMap<NaiveDate, (usize, usize)>,
+    /// The owners, sorted, each once.
+    owners: Vec<String>,
+    /// The severities, sorted, each once.
+    severities: Vec<String>,
+    /// Open and overdue counts per owner, worst first.
+    owner_counts: Vec<(String, usize, usize)>,
+}
+
+impl ScanOverview {
+    fn of(items: &[ReviewItem], today: NaiveDate) -> Self {
+        let mut owners: Vec<String> = items
+            .iter()
+            .map(|entry| entry.item.owner.trim())
+            .filter(|owner| !owner.is_empty())
+            .map(str::to_owned)
+            .collect();
+        owners.sort_unstable_by_key(|owner| owner.to_lowercase());
+        owners.dedup();
+        let mut severities: Vec<String> = items
+            .iter()
+            .filter_map(|entry| entry.severity.clone())
+            .collect();
+        severities.sort_unstable();
+        severities.dedup();
+        Self {
+            weeks: chart::open_by_week(items, today),
+            owners,
+            severities,
+            owner_counts: owner_counts(items, today),
+        }
+    }
+}
+
 /// What the review view asks the app to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewRequest {
@@ -96,10 +134,20 @@ pub fn review_ui(
         });
     }
     ui.add_space(4.0);
-    chart::weeks_ui(ui, &scan.items, state, today);
+    // Work over every item is done once per scan (and day), not once per frame.
+    if state.overview.as_ref().is_none_or(|(day, _)| *day != today) {
+        state.overview = Some((today, ScanOverview::of(&scan.items, today)));
+    }
+    let overview = state
+        .overview
+        .take()
+        .map(|(_, overview)| overview)
+        .unwrap_or_default();
+    chart::weeks_ui(ui, &overview.weeks, state, today);
     ui.add_space(4.0);
-    filters_ui(ui, &scan.items, state);
-    owner_counts_ui(ui, &scan.items, today);
+    filters_ui(ui, &overview, state);
+    owner_counts_ui(ui, &overview.owner_counts);
+    state.overview = Some((today, overview));
     ui.add_space(4.0);
     let listed = state.listed_cached(&scan.items, today).to_vec();
     if listed.is_empty() {
@@ -130,7 +178,7 @@ fn progress_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut UiRequ
     });
 }
 
-fn filters_ui(ui: &mut egui::Ui, items: &[ReviewItem], state: &mut ReviewState) {
+fn filters_ui(ui: &mut egui::Ui, overview: &ScanOverview, state: &mut ReviewState) {
     ui.horizontal_wrapped(|ui| {
         for filter in [
             ActionFilter::All,
@@ -147,35 +195,24 @@ fn filters_ui(ui: &mut egui::Ui, items: &[ReviewItem], state: &mut ReviewState) 
             }
         }
         ui.separator();
-        let mut owners: Vec<&str> = items
-            .iter()
-            .map(|e| e.item.owner.trim())
-            .filter(|o| !o.is_empty())
-            .collect();
-        owners.sort_unstable_by_key(|o| o.to_lowercase());
-        owners.dedup();
         let label = ui.label("Owner");
         egui::ComboBox::from_id_salt("review_owner")
             .selected_text(state.owner.as_deref().unwrap_or("Everyone"))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.owner, None, "Everyone");
-                for owner in owners {
-                    ui.selectable_value(&mut state.owner, Some(owner.to_owned()), owner);
+                for owner in &overview.owners {
+                    ui.selectable_value(&mut state.owner, Some(owner.clone()), owner);
                 }
             })
             .response
             .labelled_by(label.id);
-        let mut severities: Vec<&str> =
-            items.iter().filter_map(|e| e.severity.as_deref()).collect();
-        severities.sort_unstable();
-        severities.dedup();
         let label = ui.label("Severity");
         egui::ComboBox::from_id_salt("review_severity")
             .selected_text(state.severity.as_deref().unwrap_or("Any"))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.severity, None, "Any");
-                for severity in severities {
-                    ui.selectable_value(&mut state.severity, Some(severity.to_owned()), severity);
+                for severity in &overview.severities {
+                    ui.selectable_value(&mut state.severity, Some(severity.clone()), severity);
                 }
             })
             .response
@@ -205,33 +242,10 @@ fn filters_ui(ui: &mut egui::Ui, items: &[ReviewItem], state: &mut ReviewState) 
 }
 
 /// "Priya L.: 2 open, 1 overdue · Bob M.: 1 open": who owns the open work.
-fn owner_counts_ui(ui: &mut egui::Ui, items: &[ReviewItem], today: NaiveDate) {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    for entry in items.iter().filter(|e| e.item.status.is_open()) {
-        let owner = if entry.item.owner.trim().is_empty() {
-            "No owner"
-        } else {
-            entry.item.owner.trim()
-        };
-        let overdue = usize::from(matches!(Due::of(&entry.item, today), Due::Overdue(_)));
-        match counts
-            .iter_mut()
-            .find(|(name, ..)| name.eq_ignore_ascii_case(owner))
-        {
-            Some(count) => {
-                count.1 += 1;
-                count.2 += overdue;
-            }
-            None => counts.push((owner.to_owned(), 1, overdue)),
-        }
-    }
-    counts.sort_by(|a, b| {
-        b.2.cmp(&a.2)
-            .then(b.1.cmp(&a.1))
-            .then_with(|| a.0.cmp(&b.0))
-    });
+fn owner_counts_ui(ui: &mut egui::Ui, counts: &[(String, usize, usize)]) {
     ui.horizontal_wrapped(|ui| {
         for (owner, open, overdue) in counts {
+            let (open, overdue) = (*open, *overdue);
             let text = if overdue > 0 {
                 format!("{owner}: {open} open, {overdue} overdue")
             } else {
@@ -407,6 +421,35 @@ fn review_row_ui(
         }
     }
     response.on_hover_text("Double-click to open this postmortem");
+}
+
+/// Open and overdue items per owner, worst first.
+fn owner_counts(items: &[ReviewItem], today: NaiveDate) -> Vec<(String, usize, usize)> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for entry in items.iter().filter(|e| e.item.status.is_open()) {
+        let owner = if entry.item.owner.trim().is_empty() {
+            "No owner"
+        } else {
+            entry.item.owner.trim()
+        };
+        let overdue = usize::from(matches!(Due::of(&entry.item, today), Due::Overdue(_)));
+        match counts
+            .iter_mut()
+            .find(|(name, ..)| name.eq_ignore_ascii_case(owner))
+        {
+            Some(count) => {
+                count.1 += 1;
+                count.2 += overdue;
+            }
+            None => counts.push((owner.to_owned(), 1, overdue)),
+        }
+    }
+    counts.sort_by(|a, b| {
+        b.2.cmp(&a.2)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    counts
 }
 
 fn status_text(status: ActionStatus) -> String {

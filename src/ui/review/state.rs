@@ -69,6 +69,8 @@ pub struct ReviewState {
     /// The item last clicked and when (input time), to tell a double-click; it is also the
     /// selected row.
     pub last_click: Option<(usize, f64)>,
+    /// What the chart, the filter lists and the owner counts show, for the day computed.
+    pub overview: Option<(NaiveDate, super::ScanOverview)>,
 }
 
 /// Everything the list depends on, besides the scan (which clears the cache when it arrives).
