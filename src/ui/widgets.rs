@@ -158,3 +158,40 @@ pub fn row_drop_target<P: std::any::Any + Send + Sync>(
     let slot = if below { index + 1 } else { index };
     Some((from, if slot > from { slot - 1 } else { slot }))
 }
+
+/// A labelled drop-down that narrows a list to one of `options` ("Owner: Everyone").
+pub fn choice_filter_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    everything: &str,
+    options: &[String],
+    chosen: &mut Option<String>,
+) {
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(("choice_filter", label.id))
+        .selected_text(chosen.as_deref().unwrap_or(everything))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(chosen, None, everything);
+            for option in options {
+                ui.selectable_value(chosen, Some(option.clone()), option);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// The status and date filters as a row of toggles.
+pub fn action_filter_ui(
+    ui: &mut egui::Ui,
+    filters: &[crate::model::ActionFilter],
+    chosen: &mut crate::model::ActionFilter,
+) {
+    for filter in filters {
+        if ui
+            .selectable_label(*chosen == *filter, filter.label())
+            .clicked()
+        {
+            *chosen = *filter;
+        }
+    }
+}

@@ -7,6 +7,7 @@ pub use state::ActionsState;
 
 use state::Derived;
 
+use super::widgets::{action_filter_ui, choice_filter_ui};
 use super::{View, theme};
 use crate::model::{
     ActionFilter, ActionItem, ActionSummary, Edit, ListEdit, Place, Postmortem, default_due_date,
@@ -118,26 +119,9 @@ fn summary_ui(ui: &mut egui::Ui, derived: &Derived) {
 
 fn filters_ui(ui: &mut egui::Ui, owners: &[String], state: &mut ActionsState) {
     ui.horizontal_wrapped(|ui| {
-        for filter in ActionFilter::ALL {
-            if ui
-                .selectable_label(state.filter == filter, filter.label())
-                .clicked()
-            {
-                state.filter = filter;
-            }
-        }
+        action_filter_ui(ui, &ActionFilter::ALL, &mut state.filter);
         ui.separator();
-        let owner_label = ui.label("Owner");
-        egui::ComboBox::from_id_salt("owner_filter")
-            .selected_text(state.owner.as_deref().unwrap_or("Everyone"))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.owner, None, "Everyone");
-                for owner in owners {
-                    ui.selectable_value(&mut state.owner, Some(owner.clone()), owner);
-                }
-            })
-            .response
-            .labelled_by(owner_label.id);
+        choice_filter_ui(ui, "Owner", "Everyone", owners, &mut state.owner);
         ui.separator();
         let search_label = ui.label("Search");
         ui.add(

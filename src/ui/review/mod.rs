@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui_extras::{Column, TableBuilder};
 
-use super::widgets::accessible_name;
+use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui};
 use super::{UiRequests, theme};
 use crate::app::ReviewSession;
 use crate::model::{ActionFilter, ActionId, ActionStatus, Due};
@@ -180,43 +180,23 @@ fn progress_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut UiRequ
 
 fn filters_ui(ui: &mut egui::Ui, overview: &ScanOverview, state: &mut ReviewState) {
     ui.horizontal_wrapped(|ui| {
-        for filter in [
+        let filters = [
             ActionFilter::All,
             ActionFilter::Overdue,
             ActionFilter::DueSoon,
             ActionFilter::Open,
             ActionFilter::Done,
-        ] {
-            if ui
-                .selectable_label(state.filter == filter, filter.label())
-                .clicked()
-            {
-                state.filter = filter;
-            }
-        }
+        ];
+        action_filter_ui(ui, &filters, &mut state.filter);
         ui.separator();
-        let label = ui.label("Owner");
-        egui::ComboBox::from_id_salt("review_owner")
-            .selected_text(state.owner.as_deref().unwrap_or("Everyone"))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.owner, None, "Everyone");
-                for owner in &overview.owners {
-                    ui.selectable_value(&mut state.owner, Some(owner.clone()), owner);
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let label = ui.label("Severity");
-        egui::ComboBox::from_id_salt("review_severity")
-            .selected_text(state.severity.as_deref().unwrap_or("Any"))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.severity, None, "Any");
-                for severity in &overview.severities {
-                    ui.selectable_value(&mut state.severity, Some(severity.clone()), severity);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        choice_filter_ui(ui, "Owner", "Everyone", &overview.owners, &mut state.owner);
+        choice_filter_ui(
+            ui,
+            "Severity",
+            "Any",
+            &overview.severities,
+            &mut state.severity,
+        );
         let label = ui.label("Group by");
         egui::ComboBox::from_id_salt("review_grouping")
             .selected_text(match state.grouping {
