@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::example::example_postmortem;
-use crate::model::{ActionId, Edit, Place, Postmortem};
+use crate::model::{ActionId, Place, Postmortem};
 use crate::ui::{self, Part, UiRequests};
 
 /// What a dialog that is open right now will be used for.
@@ -292,11 +292,6 @@ impl HindsightApp {
     #[must_use]
     pub fn review_running(&self) -> bool {
         self.review.as_ref().is_some_and(ReviewSession::scanning)
-    }
-
-    /// Applies one document edit.
-    pub fn apply_edit(&mut self, edit: Edit) {
-        self.document.apply(edit);
     }
 
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {

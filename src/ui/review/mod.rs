@@ -13,7 +13,7 @@ use egui_extras::{Column, TableBuilder};
 use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui};
 use super::{UiRequests, theme};
 use crate::app::ReviewSession;
-use crate::model::{ActionFilter, ActionId, ActionStatus, Due};
+use crate::model::{ActionFilter, ActionId, Due};
 use crate::review::ReviewItem;
 
 /// What the view shows about all the items, whatever the filters.
@@ -149,12 +149,18 @@ pub fn review_ui(
     owner_counts_ui(ui, &overview.owner_counts);
     state.overview = Some((today, overview));
     ui.add_space(4.0);
-    let listed = state.listed_cached(&scan.items, today).to_vec();
+    state.listed_cached(&scan.items, today);
+    // Borrowed out of the state for the frame (the table changes the sort in the state), and
+    // put back for the next one rather than copied every frame.
+    let Some((key, listed)) = state.derived.take() else {
+        return;
+    };
     if listed.is_empty() {
         ui.label("No action item matches these filters.");
-        return;
+    } else {
+        table_ui(ui, &scan.items, &listed, state, today, requests);
     }
-    table_ui(ui, &scan.items, &listed, state, today, requests);
+    state.derived = Some((key, listed));
 }
 
 fn progress_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut UiRequests) {
@@ -377,7 +383,7 @@ fn review_row_ui(
             ui.colored_label(colour, words);
         }
     });
-    row.col(|ui| text(ui, status_text(item.status)));
+    row.col(|ui| text(ui, item.status.label().to_owned()));
     row.col(|ui| text(ui, item.priority.label().to_owned()));
     row.set_selected(
         state
@@ -430,8 +436,4 @@ fn owner_counts(items: &[ReviewItem], today: NaiveDate) -> Vec<(String, usize, u
             .then_with(|| a.0.cmp(&b.0))
     });
     counts
-}
-
-fn status_text(status: ActionStatus) -> String {
-    status.label().to_owned()
 }
