@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use hindsight::cli::{self, ActionsRequest, Format};
+use hindsight::cli::{self, ActionsRequest, ExportRequest, Format};
+use hindsight::export::{ExportFormat, ExportOptions};
 use hindsight::model::ActionStatus;
 use hindsight::review::ReviewFilter;
 
@@ -68,6 +69,49 @@ enum Command {
         #[arg(long)]
         fail_on_overdue: bool,
     },
+    /// Export one postmortem: the whole document as GitHub-flavoured Markdown or as an HTML
+    /// page for printing, or its action items or timeline as CSV. Exits 0, or 2 when the
+    /// file cannot be read or the output cannot be written.
+    Export {
+        /// The postmortem to export.
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportArg,
+        /// The file to write; standard output when left out.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Only the starred timeline rows.
+        #[arg(long)]
+        starred_only: bool,
+        /// Leave out written sections that have no text.
+        #[arg(long)]
+        skip_empty_sections: bool,
+    },
+}
+
+/// An export format as written on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportArg {
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// The action items as CSV.
+    CsvActions,
+    /// The timeline as CSV.
+    CsvTimeline,
+}
+
+impl From<ExportArg> for ExportFormat {
+    fn from(format: ExportArg) -> Self {
+        match format {
+            ExportArg::Md => Self::Markdown,
+            ExportArg::Html => Self::Html,
+            ExportArg::CsvActions => Self::ActionsCsv,
+            ExportArg::CsvTimeline => Self::TimelineCsv,
+        }
+    }
 }
 
 /// An action status as written on the command line.
@@ -135,6 +179,24 @@ fn main() -> ExitCode {
                 fail_on_overdue,
             };
             cli::actions(&request, &mut out, &mut std::io::stderr().lock())
+        }
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            starred_only,
+            skip_empty_sections,
+        }) => {
+            let request = ExportRequest {
+                file,
+                format: format.into(),
+                output,
+                options: ExportOptions {
+                    starred_only,
+                    skip_empty_sections,
+                },
+            };
+            cli::export_file(&request, &mut out, &mut std::io::stderr().lock())
         }
         None => {
             drop(out);

@@ -281,3 +281,98 @@ fn actions_exit_codes() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn export_writes_each_format_to_stdout() {
+    let markdown = hindsight()
+        .args(["export", EXAMPLE, "--format", "md"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let markdown = String::from_utf8(markdown).unwrap();
+    assert!(markdown.starts_with("# User API latency after an unindexed orders query\n"));
+    assert!(markdown.contains("| Time (UTC) | Event / action | Notes | Who |"));
+
+    hindsight()
+        .args(["export", EXAMPLE, "--format", "html"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("<!DOCTYPE html>"));
+    hindsight()
+        .args(["export", EXAMPLE, "--format", "csv-actions"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "action,owner,due,status,priority,kind,ticket_url,completed\n",
+        ));
+    let timeline = hindsight()
+        .args([
+            "export",
+            EXAMPLE,
+            "--format",
+            "csv-timeline",
+            "--starred-only",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = String::from_utf8(timeline).unwrap().lines().count();
+    assert_eq!(lines, 1 + 5, "header and the five starred rows");
+}
+
+#[test]
+fn export_writes_to_a_file_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    hindsight()
+        .args([
+            "export",
+            EXAMPLE,
+            "--format",
+            "md",
+            "--skip-empty-sections",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout("");
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(written.contains("## Action items"));
+    assert!(!written.contains("## Where we got lucky"));
+}
+
+#[test]
+fn export_exits_2_with_the_reason_when_the_file_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    fs::write(&broken, "(title: \"cut off").unwrap();
+    hindsight()
+        .args(["export", "--format", "md"])
+        .arg(&broken)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("broken.ron:1:"));
+    hindsight()
+        .args(["export", "--format", "html"])
+        .arg(dir.path().join("missing.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.ron"));
+    let out = dir.path().join("no-such-folder").join("out.md");
+    hindsight()
+        .args(["export", EXAMPLE, "--format", "md", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("out.md"));
+    hindsight()
+        .args(["export", EXAMPLE, "--format", "pdf"])
+        .assert()
+        .code(2);
+}

@@ -1,10 +1,12 @@
-//! The command-line tools: `hindsight check`, `hindsight fmt` and `hindsight actions`. They
+//! The command-line tools: `hindsight check`, `fmt`, `actions` and `export`. They
 //! write to the writers they are given and return an exit code, so tests run them without a
 //! process.
 
 mod actions;
+mod export;
 
 pub use actions::{ActionsRequest, Format, actions};
+pub use export::{ExportRequest, export_file};
 
 use std::io::{self, Write};
 use std::path::PathBuf;

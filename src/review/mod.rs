@@ -206,29 +206,12 @@ pub fn to_markdown(records: &[ReviewRecord]) -> String {
         text.push('|');
         for cell in cells {
             text.push(' ');
-            text.push_str(&markdown_cell(cell));
+            text.push_str(&crate::export::markdown_cell(cell));
             text.push_str(" |");
         }
         text.push('\n');
     }
     text
-}
-
-/// Text made safe for one cell of a Markdown table: backslashes, pipes and the characters
-/// that start markup are escaped, line breaks become spaces.
-fn markdown_cell(text: &str) -> String {
-    let mut cell = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
-                cell.push('\\');
-                cell.push(character);
-            }
-            '\r' | '\n' => cell.push(' '),
-            other => cell.push(other),
-        }
-    }
-    cell
 }
 
 /// The header `to_csv` writes, also when there are no records.

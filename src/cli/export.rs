@@ -1,0 +1,55 @@
+//! `hindsight export`: one postmortem as Markdown, HTML or CSV, to stdout or a file.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use super::Outcome;
+use crate::export::{ExportFormat, ExportOptions, export};
+use crate::storage;
+
+/// What `hindsight export` was asked to do.
+#[derive(Clone, Debug)]
+pub struct ExportRequest {
+    /// The postmortem to export.
+    pub file: PathBuf,
+    /// The format to write.
+    pub format: ExportFormat,
+    /// Where to write it; standard output when `None`.
+    pub output: Option<PathBuf>,
+    /// Which rows and sections to include.
+    pub options: ExportOptions,
+}
+
+/// Runs `hindsight export`. A file that cannot be read, or an output that cannot be written,
+/// is reported on `err` with exit code 2; an existing output file is replaced whole or not at
+/// all.
+pub fn export_file(
+    request: &ExportRequest,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let doc = match storage::load(&request.file) {
+        Ok(doc) => doc,
+        Err(error) => {
+            writeln!(err, "hindsight export: {error}")?;
+            return Ok(Outcome::Unreadable);
+        }
+    };
+    let text = match export(&doc, request.format, request.options) {
+        Ok(text) => text,
+        Err(error) => {
+            writeln!(err, "hindsight export: {}: {error}", request.file.display())?;
+            return Ok(Outcome::Unreadable);
+        }
+    };
+    match &request.output {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            if let Err(error) = storage::atomic_write(path, text.as_bytes()) {
+                writeln!(err, "hindsight export: {error}")?;
+                return Ok(Outcome::Unreadable);
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}

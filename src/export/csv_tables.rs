@@ -1,0 +1,88 @@
+//! The action items and the timeline as CSV for spreadsheets: a header row, ISO dates, and
+//! times in the document's zone with their UTC offset, written by the `csv` crate so quoting
+//! is always right.
+
+use super::ExportOptions;
+use crate::model::{Marker, Postmortem};
+
+/// The header of the action-items CSV.
+pub const ACTIONS_HEADER: [&str; 8] = [
+    "action",
+    "owner",
+    "due",
+    "status",
+    "priority",
+    "kind",
+    "ticket_url",
+    "completed",
+];
+
+/// The header of the timeline CSV.
+pub const TIMELINE_HEADER: [&str; 6] = ["time", "event", "notes", "actor", "marker", "starred"];
+
+/// The action items, one per line, in the lead's order.
+pub fn actions_csv(doc: &Postmortem) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(ACTIONS_HEADER)?;
+    for item in &doc.action_items {
+        let due = item.due.map(|day| day.to_string()).unwrap_or_default();
+        let completed = item
+            .completed
+            .map(|day| day.to_string())
+            .unwrap_or_default();
+        writer.write_record([
+            item.action.as_str(),
+            &item.owner,
+            &due,
+            item.status.label(),
+            item.priority.label(),
+            item.kind.label(),
+            &item.ticket_url,
+            &completed,
+        ])?;
+    }
+    finish(writer)
+}
+
+/// The timeline rows, one per line, in the lead's order (only the starred ones when the
+/// options say so).
+pub fn timeline_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(TIMELINE_HEADER)?;
+    for row in doc
+        .timeline
+        .iter()
+        .filter(|row| !options.starred_only || row.starred)
+    {
+        let time = row
+            .time
+            .map(|time| {
+                time.with_timezone(&doc.time_zone)
+                    .format("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        let marker = if row.marker == Marker::Unmarked {
+            ""
+        } else {
+            row.marker.label()
+        };
+        writer.write_record([
+            time.as_str(),
+            &row.event,
+            &row.notes,
+            row.actor.as_deref().unwrap_or_default(),
+            marker,
+            if row.starred { "yes" } else { "no" },
+        ])?;
+    }
+    finish(writer)
+}
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))?;
+    // Every field written was a `str`, so the bytes are UTF-8.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,233 @@
+//! One self-contained HTML page for reading and printing.
+//!
+//! Every piece of document text is escaped on its way in; the written sections are rendered
+//! from Markdown with raw HTML in them shown as text, and links are made only for `http`,
+//! `https` and `mailto` addresses, so a hostile document can put text on the page but never
+//! markup, script or a dangerous link.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::escape_html;
+
+use super::ExportOptions;
+use super::report::{DetailValue, Report, link_text};
+use crate::model::{Postmortem, openable_url};
+
+/// The page's stylesheet: a calm screen layout and print rules (page size from the printer's
+/// paper, each part from a new page, table rows kept whole, headers repeated).
+const STYLESHEET: &str = include_str!("../../assets/export.css");
+
+/// The document as one HTML page.
+#[must_use]
+pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
+    let report = Report::of(doc, options);
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"Hindsight\">\n");
+    let _ = writeln!(out, "<title>{}</title>", text(report.title));
+    let _ = writeln!(
+        out,
+        "<style>\n{STYLESHEET}</style>\n</head>\n<body>\n<main>"
+    );
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>\n</header>", text(report.title));
+
+    out.push_str("<section class=\"overview\">\n");
+    if let Some(summary) = report.summary {
+        written_section(&mut out, "Summary", summary);
+    }
+    details(&mut out, &report);
+    out.push_str("</section>\n");
+
+    out.push_str("<section class=\"part timeline\">\n<h2>Timeline</h2>\n");
+    timeline(&mut out, &report, options);
+    out.push_str("</section>\n");
+
+    if !report.sections.is_empty() {
+        out.push_str("<section class=\"part analysis\">\n");
+        for section in &report.sections {
+            written_section(&mut out, section.heading, section.text);
+        }
+        out.push_str("</section>\n");
+    }
+
+    out.push_str("<section class=\"part actions\">\n<h2>Action items</h2>\n");
+    actions(&mut out, &report);
+    out.push_str("</section>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+/// Text escaped for an element's content or a quoted attribute; line breaks kept as `<br>`.
+fn text(raw: &str) -> String {
+    let mut escaped = String::with_capacity(raw.len());
+    let _ = escape_html(&mut escaped, raw);
+    escaped.replace("\r\n", "\n").replace('\n', "<br>")
+}
+
+fn written_section(out: &mut String, heading: &str, markdown: &str) {
+    let heading = if heading.trim().is_empty() {
+        "Untitled section"
+    } else {
+        heading
+    };
+    let _ = writeln!(out, "<h2>{}</h2>", text(heading));
+    if markdown.trim().is_empty() {
+        out.push_str("<p class=\"empty\">Not written yet.</p>\n");
+    } else {
+        out.push_str("<div class=\"written\">\n");
+        pulldown_cmark::html::push_html(out, safe_events(markdown));
+        out.push_str("</div>\n");
+    }
+}
+
+/// The section's Markdown events with raw HTML turned into text and links and images to
+/// anything but a web or mail address turned into their plain words.
+fn safe_events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    // One entry per open link or image: whether its end is kept.
+    let mut open_links: Vec<bool> = Vec::new();
+    Parser::new_ext(markdown, super::MARKDOWN_OPTIONS).filter_map(move |event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let safe = openable_url(&dest_url).map(|url| url.to_string());
+            open_links.push(safe.is_some());
+            safe.map(|url| {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                })
+            })
+        }
+        // An image would fetch from the network when the page opens; a link to it does not.
+        Event::Start(Tag::Image {
+            dest_url,
+            title,
+            id,
+            ..
+        }) => {
+            let safe = openable_url(&dest_url).map(|url| url.to_string());
+            open_links.push(safe.is_some());
+            safe.map(|url| {
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                })
+            })
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => open_links
+            .pop()
+            .unwrap_or(false)
+            .then_some(Event::End(TagEnd::Link)),
+        other => Some(other),
+    })
+}
+
+fn details(out: &mut String, report: &Report<'_>) {
+    out.push_str("<h2>Incident details</h2>\n");
+    if report.details.is_empty() {
+        out.push_str("<p class=\"empty\">No details recorded yet.</p>\n");
+        return;
+    }
+    out.push_str("<table class=\"fields\">\n<tbody>\n");
+    for detail in &report.details {
+        let value = match &detail.value {
+            DetailValue::Text(value) => text(value),
+            DetailValue::Links(links) => links
+                .iter()
+                .map(|link| match openable_url(&link.url) {
+                    Some(url) => {
+                        let label = if link.label.trim().is_empty() {
+                            &link.url
+                        } else {
+                            &link.label
+                        };
+                        format!("<a href=\"{}\">{}</a>", text(url.as_str()), text(label))
+                    }
+                    None => text(&link_text(link)),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{value}</td></tr>",
+            text(detail.field)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
+    if report.timeline.is_empty() {
+        let empty = if options.starred_only {
+            "No starred timeline rows."
+        } else {
+            "No timeline rows yet."
+        };
+        let _ = writeln!(out, "<p class=\"empty\">{empty}</p>");
+        return;
+    }
+    let mut header = vec![report.time_heading.as_str(), "Event / action", "Notes"];
+    if report.with_actor {
+        header.push("Who");
+    }
+    let rows = report.timeline.iter().map(|line| {
+        let mut cells = vec![line.time.as_str(), line.event, line.notes];
+        if report.with_actor {
+            cells.push(line.actor);
+        }
+        cells
+    });
+    table(out, "timeline", &header, rows);
+}
+
+fn actions(out: &mut String, report: &Report<'_>) {
+    if report.actions.is_empty() {
+        out.push_str("<p class=\"empty\">No action items yet.</p>\n");
+        return;
+    }
+    let rows = report.actions.iter().map(|line| {
+        vec![
+            line.action,
+            line.owner,
+            line.due.as_str(),
+            line.status.as_str(),
+        ]
+    });
+    table(
+        out,
+        "actions",
+        &["Action", "Owner", "Due date", "Status"],
+        rows,
+    );
+}
+
+fn table<'a>(
+    out: &mut String,
+    class: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<&'a str>>,
+) {
+    let _ = writeln!(out, "<table class=\"{class}\">\n<thead>\n<tr>");
+    for name in header {
+        let _ = writeln!(out, "<th scope=\"col\">{}</th>", text(name));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", text(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}

@@ -1,0 +1,203 @@
+//! GitHub-flavoured Markdown: the whole document, or one part of it, for wikis, tickets and
+//! chat.
+//!
+//! Everything the lead typed as plain text (titles, table cells) is escaped so a renderer
+//! shows exactly those characters; the written sections are Markdown already and pass through
+//! as typed, except that a block left open at the end of a section is closed there (see
+//! [`super::blocks`]).
+
+use std::fmt::Write as _;
+
+use super::blocks::close_open_blocks;
+use super::report::{DetailValue, Report, link_text};
+use super::{ExportOptions, Portion};
+use crate::model::Postmortem;
+
+/// Shown under a section heading when the section has no text yet.
+const NOT_WRITTEN: &str = "*Not written yet.*";
+
+/// The document, or one portion of it, as GitHub-flavoured Markdown.
+#[must_use]
+pub fn to_markdown(doc: &Postmortem, options: ExportOptions, portion: Portion) -> String {
+    let report = Report::of(doc, options);
+    let mut out = String::new();
+    let whole = portion == Portion::Whole;
+    if whole || portion == Portion::Overview {
+        heading(&mut out, 1, report.title);
+    }
+    if let (true, Some(summary)) = (whole, report.summary) {
+        section(&mut out, "Summary", summary);
+    }
+    if whole || portion == Portion::Overview {
+        details(&mut out, &report);
+    }
+    if whole || portion == Portion::Timeline {
+        timeline(&mut out, &report, options);
+    }
+    if let (Portion::Analysis, Some(summary)) = (portion, report.summary) {
+        section(&mut out, "Summary", summary);
+    }
+    if whole || portion == Portion::Analysis {
+        for written in &report.sections {
+            section(&mut out, written.heading, written.text);
+        }
+    }
+    if whole || portion == Portion::ActionItems {
+        actions(&mut out, &report);
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn heading(out: &mut String, level: usize, text: &str) {
+    let text = if text.trim().is_empty() {
+        "Untitled section"
+    } else {
+        text
+    };
+    let text = keep_edge_spaces(&inline(text, true));
+    let _ = writeln!(out, "{} {text}\n", "#".repeat(level));
+}
+
+fn section(out: &mut String, title: &str, text: &str) {
+    heading(out, 2, title);
+    if text.trim().is_empty() {
+        let _ = writeln!(out, "{NOT_WRITTEN}\n");
+    } else {
+        let closed = close_open_blocks(text);
+        let _ = writeln!(out, "{}\n", closed.trim_end());
+    }
+}
+
+fn details(out: &mut String, report: &Report<'_>) {
+    heading(out, 2, "Incident details");
+    if report.details.is_empty() {
+        let _ = writeln!(out, "*No details recorded yet.*\n");
+        return;
+    }
+    let rows = report.details.iter().map(|detail| {
+        let value = match &detail.value {
+            DetailValue::Text(text) => text.clone(),
+            DetailValue::Links(links) => links.iter().map(link_text).collect::<Vec<_>>().join("; "),
+        };
+        vec![detail.field.to_owned(), value]
+    });
+    table(out, &["Field", "Value"], rows);
+}
+
+fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
+    heading(out, 2, "Timeline");
+    if report.timeline.is_empty() {
+        let empty = if options.starred_only {
+            "*No starred timeline rows.*"
+        } else {
+            "*No timeline rows yet.*"
+        };
+        let _ = writeln!(out, "{empty}\n");
+        return;
+    }
+    let mut header = vec![report.time_heading.as_str(), "Event / action", "Notes"];
+    if report.with_actor {
+        header.push("Who");
+    }
+    let rows = report.timeline.iter().map(|line| {
+        let mut cells = vec![
+            line.time.clone(),
+            line.event.to_owned(),
+            line.notes.to_owned(),
+        ];
+        if report.with_actor {
+            cells.push(line.actor.to_owned());
+        }
+        cells
+    });
+    table(out, &header, rows);
+}
+
+fn actions(out: &mut String, report: &Report<'_>) {
+    heading(out, 2, "Action items");
+    if report.actions.is_empty() {
+        let _ = writeln!(out, "*No action items yet.*\n");
+        return;
+    }
+    let rows = report.actions.iter().map(|line| {
+        vec![
+            line.action.to_owned(),
+            line.owner.to_owned(),
+            line.due.clone(),
+            line.status.clone(),
+        ]
+    });
+    table(out, &["Action", "Owner", "Due date", "Status"], rows);
+}
+
+fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+    write_row(out, header.iter().copied());
+    let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+    for row in rows {
+        write_row(out, row.iter().map(String::as_str));
+    }
+    out.push('\n');
+}
+
+fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    out.push('|');
+    for cell in cells {
+        out.push(' ');
+        out.push_str(&markdown_cell(cell));
+        out.push_str(" |");
+    }
+    out.push('\n');
+}
+
+/// Text made safe for one cell of a GitHub-flavoured Markdown table, so that a renderer shows
+/// exactly the text: every character that could end the cell or start markup is
+/// backslash-escaped, a line break becomes `<br>` (the only line break a cell can hold), and
+/// spaces at either end, which a table would trim, become character references.
+#[must_use]
+pub fn markdown_cell(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    keep_edge_spaces(&inline(&text, false).replace('\n', "<br>"))
+}
+
+/// Spaces and tabs at either end written as character references, which tables and headings
+/// do not trim.
+fn keep_edge_spaces(escaped: &str) -> String {
+    let leading = escaped.len() - escaped.trim_start_matches([' ', '\t']).len();
+    let trailing = escaped.len() - escaped.trim_end_matches([' ', '\t']).len();
+    if leading == 0 && trailing == 0 {
+        return escaped.to_owned();
+    }
+    let mut kept = String::with_capacity(escaped.len() + 8 * (leading + trailing));
+    let body_end = escaped.len().saturating_sub(trailing).max(leading);
+    for (at, character) in escaped.char_indices() {
+        if at < leading || at >= body_end {
+            let _ = write!(kept, "&#{};", u32::from(character));
+        } else {
+            kept.push(character);
+        }
+    }
+    kept
+}
+
+/// Plain text as Markdown inline content. `in_heading` also escapes `#`, which would
+/// otherwise be taken as a heading's closing sequence at the end.
+fn inline(text: &str, in_heading: bool) -> String {
+    let mut escaped = String::with_capacity(text.len() + text.len() / 8);
+    for character in text.chars() {
+        let special = matches!(
+            character,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '~' | '|' | '$'
+        ) || (in_heading && character == '#');
+        if special {
+            escaped.push('\\');
+        }
+        escaped.push(character);
+    }
+    if in_heading {
+        escaped = escaped.replace(['\r', '\n'], " ");
+    }
+    escaped
+}

@@ -1,0 +1,317 @@
+//! What an export says, worked out once from the document so that Markdown, HTML and the
+//! clipboard all say the same thing in the same order; the renderers only decide how it looks.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::ExportOptions;
+use crate::model::{
+    ActionStatus, Interval, KeyTime, Link, Metrics, ParticipantRole, Postmortem, Section,
+    format_instant, format_interval,
+};
+
+/// The heading used when a document has no title yet.
+pub const UNTITLED: &str = "Untitled postmortem";
+
+/// The whole export, in reading order.
+pub struct Report<'a> {
+    /// The document's title, or [`UNTITLED`].
+    pub title: &'a str,
+    /// The summary, which comes before the details (as in the template); `None` when it is
+    /// empty and the options leave empty sections out.
+    pub summary: Option<&'a str>,
+    /// The Field | Value rows, only those with something to say.
+    pub details: Vec<Detail<'a>>,
+    /// The timeline's time column heading, naming the zone the times are shown in.
+    pub time_heading: String,
+    /// Whether any shown row names who acted, so the table needs a column for it.
+    pub with_actor: bool,
+    /// The timeline rows to show.
+    pub timeline: Vec<TimelineLine<'a>>,
+    /// The written sections after the summary, built-in then the team's own.
+    pub sections: Vec<SectionText<'a>>,
+    /// The action items, in the lead's order.
+    pub actions: Vec<ActionLine<'a>>,
+}
+
+/// One row of the details table.
+pub struct Detail<'a> {
+    /// The field's name.
+    pub field: &'static str,
+    /// What it holds.
+    pub value: DetailValue<'a>,
+}
+
+/// What a details row holds.
+pub enum DetailValue<'a> {
+    /// Plain text.
+    Text(String),
+    /// The document's links, which HTML can make clickable.
+    Links(&'a [Link]),
+}
+
+/// One timeline row, formatted.
+pub struct TimelineLine<'a> {
+    /// The time in the document's zone: with the date where the date changes, time of day
+    /// otherwise; empty for an untimed row.
+    pub time: String,
+    /// What happened.
+    pub event: &'a str,
+    /// The notes beside it.
+    pub notes: &'a str,
+    /// Who acted, or empty.
+    pub actor: &'a str,
+}
+
+/// One written section.
+pub struct SectionText<'a> {
+    /// Its heading.
+    pub heading: &'a str,
+    /// Its Markdown, possibly empty.
+    pub text: &'a str,
+}
+
+/// One action item, formatted.
+pub struct ActionLine<'a> {
+    /// What will be done.
+    pub action: &'a str,
+    /// Who answers for it.
+    pub owner: &'a str,
+    /// The ISO due date, or empty.
+    pub due: String,
+    /// The status, with the day it was finished when it is done.
+    pub status: String,
+}
+
+impl<'a> Report<'a> {
+    /// Works out the export of `doc` under `options`.
+    #[must_use]
+    pub fn of(doc: &'a Postmortem, options: ExportOptions) -> Self {
+        let keep = |text: &str| !options.skip_empty_sections || !text.trim().is_empty();
+        let summary = Some(doc.narrative.summary.as_str()).filter(|text| keep(text));
+        let sections = Section::ALL
+            .into_iter()
+            .filter(|section| *section != Section::Summary)
+            .map(|section| SectionText {
+                heading: section.heading(),
+                text: doc.narrative.text(section),
+            })
+            .chain(
+                doc.narrative
+                    .custom_sections
+                    .iter()
+                    .map(|custom| SectionText {
+                        heading: custom.title.as_str(),
+                        text: custom.text.as_str(),
+                    }),
+            )
+            .filter(|section| keep(section.text))
+            .collect();
+        let timeline = timeline_lines(doc, options.starred_only);
+        Self {
+            title: if doc.title.trim().is_empty() {
+                UNTITLED
+            } else {
+                &doc.title
+            },
+            summary,
+            details: details(doc),
+            time_heading: format!("Time ({})", doc.time_zone.name()),
+            with_actor: timeline.iter().any(|line| !line.actor.is_empty()),
+            timeline,
+            sections,
+            actions: doc
+                .action_items
+                .iter()
+                .map(|item| ActionLine {
+                    action: &item.action,
+                    owner: &item.owner,
+                    due: item.due.map(|due| due.to_string()).unwrap_or_default(),
+                    status: match (item.status, item.completed) {
+                        (ActionStatus::Done, Some(day)) => format!("Done {day}"),
+                        (status, _) => status.label().to_owned(),
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+fn timeline_lines(doc: &Postmortem, starred_only: bool) -> Vec<TimelineLine<'_>> {
+    let mut shown_date: Option<NaiveDate> = None;
+    doc.timeline
+        .iter()
+        .filter(|row| !starred_only || row.starred)
+        .map(|row| {
+            let time = row.time.map_or_else(String::new, |time| {
+                let local = time.with_timezone(&doc.time_zone);
+                let clock = if local.format("%S").to_string() == "00" {
+                    local.format("%H:%M")
+                } else {
+                    local.format("%H:%M:%S")
+                };
+                if shown_date == Some(local.date_naive()) {
+                    clock.to_string()
+                } else {
+                    shown_date = Some(local.date_naive());
+                    format!("{} {clock}", local.format("%Y-%m-%d"))
+                }
+            });
+            TimelineLine {
+                time,
+                event: &row.event,
+                notes: &row.notes,
+                actor: row.actor.as_deref().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn details(doc: &Postmortem) -> Vec<Detail<'_>> {
+    let mut rows = Vec::new();
+    let mut text = |field: &'static str, value: String| {
+        if !value.trim().is_empty() {
+            rows.push(Detail {
+                field,
+                value: DetailValue::Text(value),
+            });
+        }
+    };
+    text("Incident", doc.incident_id.clone());
+    let classification = &doc.classification;
+    let kind_and_severity = match (
+        classification.severity.as_deref(),
+        classification.incident_type.trim(),
+    ) {
+        (Some(severity), "") => severity.to_owned(),
+        (Some(severity), kind) => format!("{severity} \u{2014} {kind}"),
+        (None, kind) => kind.to_owned(),
+    };
+    text("Incident type & severity", kind_and_severity);
+    text("Services/components", classification.services.join(", "));
+    text("Impact window", impact_window(doc));
+    text("Duration & time to resolve", durations(doc));
+    text("Participants", participants(doc));
+    text("Authors", doc.authors.join(", "));
+    let mut written = doc.status.label().to_owned();
+    if let Some(updated) = doc.updated {
+        let _ = write!(written, ", updated {updated}");
+    } else if let Some(created) = doc.created {
+        let _ = write!(written, ", started {created}");
+    }
+    text("Postmortem", written);
+    if !doc.links.is_empty() {
+        rows.push(Detail {
+            field: "Important links",
+            value: DetailValue::Links(&doc.links),
+        });
+    }
+    rows
+}
+
+/// An instant in `zone`, leaving out the date when it is `day`.
+fn instant_on(instant: DateTime<Utc>, zone: Tz, day: Option<NaiveDate>) -> String {
+    let full = format_instant(instant, zone);
+    if day == Some(instant.with_timezone(&zone).date_naive()) {
+        full.split_once(' ')
+            .map_or(full.clone(), |(_, clock)| clock.to_owned())
+    } else {
+        full
+    }
+}
+
+fn impact_window(doc: &Postmortem) -> String {
+    let zone = doc.time_zone;
+    let times = &doc.key_times;
+    let start_day = times
+        .started
+        .map(|start| start.with_timezone(&zone).date_naive());
+    match (times.started, times.resolved) {
+        (None, None) => String::new(),
+        (start, end) => format!(
+            "Start: {}; End: {}",
+            start.map_or("not recorded".to_owned(), |at| format_instant(at, zone)),
+            end.map_or("not recorded".to_owned(), |at| instant_on(
+                at, zone, start_day
+            )),
+        ),
+    }
+}
+
+fn durations(doc: &Postmortem) -> String {
+    let zone = doc.time_zone;
+    let times = &doc.key_times;
+    let metrics = Metrics::from_key_times(times);
+    let start_day = times
+        .started
+        .map(|start| start.with_timezone(&zone).date_naive());
+    let mut parts = Vec::new();
+    if let Interval::Known(total) = metrics.duration {
+        parts.push(format!("{} total", format_interval(total)));
+    }
+    let steps = [
+        (KeyTime::Detected, "detected", metrics.time_to_detect, false),
+        (
+            KeyTime::Acknowledged,
+            "acknowledged",
+            metrics.time_to_acknowledge,
+            false,
+        ),
+        (
+            KeyTime::Mitigated,
+            "mitigated",
+            metrics.time_to_mitigate,
+            true,
+        ),
+        (KeyTime::Resolved, "resolved", metrics.time_to_resolve, true),
+    ];
+    for (key, verb, interval, with_time) in steps {
+        let Some(at) = times.get(key) else {
+            continue;
+        };
+        let clock = instant_on(at, zone, start_day);
+        parts.push(match interval {
+            Interval::Known(delta) if with_time => {
+                format!("{verb} at {clock} (after {})", format_interval(delta))
+            }
+            Interval::Known(delta) => format!("{verb} after {}", format_interval(delta)),
+            Interval::Negative => format!("{verb} at {clock}, before the recorded start"),
+            Interval::Missing => format!("{verb} at {clock}"),
+        });
+    }
+    parts.join("; ")
+}
+
+fn participants(doc: &Postmortem) -> String {
+    ParticipantRole::ALL
+        .iter()
+        .filter_map(|role| {
+            let people: Vec<String> = doc
+                .participants
+                .iter()
+                .filter(|person| person.role == *role && !person.name.trim().is_empty())
+                .map(|person| {
+                    if person.note.trim().is_empty() {
+                        person.name.clone()
+                    } else {
+                        format!("{} ({})", person.name, person.note)
+                    }
+                })
+                .collect();
+            (!people.is_empty()).then(|| format!("{}: {}", role.label(), people.join(", ")))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A link as plain text: its label and where it points.
+#[must_use]
+pub fn link_text(link: &Link) -> String {
+    match (link.label.trim().is_empty(), link.url.trim().is_empty()) {
+        (true, _) => link.url.clone(),
+        (false, true) => link.label.clone(),
+        (false, false) => format!("{} ({})", link.label, link.url),
+    }
+}
