@@ -58,7 +58,9 @@ pub enum PromptPurpose {
     /// Review the folder at the path.
     ReviewFolder,
     /// Write the review's list to the path.
-    Export(crate::ui::ReviewExport),
+    ReviewExport(crate::ui::ReviewExport),
+    /// Export the document to the path.
+    Export(crate::export::ExportFormat),
 }
 
 /// The form for typing a path, shown when no file dialog can be.
@@ -187,7 +189,8 @@ impl HindsightApp {
                 suggested_name: self.suggested_file_name(),
             },
             DialogPurpose::ReviewFolder => DialogKind::Folder,
-            DialogPurpose::Export(format) => {
+            DialogPurpose::Export(format) => self.export_dialog(format),
+            DialogPurpose::ReviewExport(format) => {
                 let (extension, filter_name) = match format {
                     crate::ui::ReviewExport::Csv => ("csv", "CSV"),
                     crate::ui::ReviewExport::Markdown => ("md", "Markdown"),
@@ -233,6 +236,7 @@ impl HindsightApp {
             DialogPurpose::Open => PromptPurpose::Open,
             DialogPurpose::SaveAs => PromptPurpose::Save,
             DialogPurpose::ReviewFolder => PromptPurpose::ReviewFolder,
+            DialogPurpose::ReviewExport(format) => PromptPurpose::ReviewExport(format),
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
         };
         match outcome {
@@ -255,7 +259,8 @@ impl HindsightApp {
                 }
             }
             PromptPurpose::ReviewFolder => self.start_review(ctx, path),
-            PromptPurpose::Export(format) => self.export_review(&path, format),
+            PromptPurpose::ReviewExport(format) => self.export_review(&path, format),
+            PromptPurpose::Export(format) => self.export_document(&path, format),
         }
     }
 
@@ -271,7 +276,8 @@ impl HindsightApp {
                 || self.suggested_file_name(),
                 |path| path.display().to_string(),
             ),
-            PromptPurpose::ReviewFolder | PromptPurpose::Export(_) => String::new(),
+            PromptPurpose::Export(format) => self.suggested_export_path(format),
+            PromptPurpose::ReviewFolder | PromptPurpose::ReviewExport(_) => String::new(),
         };
         self.path_prompt = Some(PathPrompt {
             purpose,
@@ -291,7 +297,7 @@ impl HindsightApp {
     }
 
     /// A file name from the incident ID or title: `inc-620.ron`, `user-api-latency.ron`.
-    fn suggested_file_name(&self) -> String {
+    pub(super) fn suggested_file_name(&self) -> String {
         let doc = self.document.doc();
         let source = if doc.incident_id.trim().is_empty() {
             &doc.title

@@ -8,6 +8,7 @@ mod clock;
 mod commands;
 mod dialogs;
 mod document;
+mod export_flow;
 mod file_flow;
 mod history;
 mod review_flow;
@@ -35,7 +36,8 @@ enum DialogPurpose {
     Open,
     SaveAs,
     ReviewFolder,
-    Export(ui::ReviewExport),
+    ReviewExport(ui::ReviewExport),
+    Export(crate::export::ExportFormat),
 }
 
 /// A dialog that has been started and has not answered yet.
@@ -176,6 +178,7 @@ impl HindsightApp {
             today: self.clock.today(),
             focus: self.focus_target.take(),
             review: self.review.as_ref(),
+            export_options: self.settings.export_options,
         };
         ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
         ui::modals_ui(
@@ -208,6 +211,9 @@ impl HindsightApp {
             dismiss_error,
             go_to,
             review,
+            export,
+            export_options,
+            copy_markdown,
         } = requests;
         let now = ctx.input(|input| input.time);
         for edit in edits {
@@ -232,6 +238,15 @@ impl HindsightApp {
         }
         if let Some(request) = review {
             self.answer_review(ctx, request);
+        }
+        if let Some(options) = export_options {
+            self.settings.export_options = options;
+        }
+        if let Some(format) = export {
+            self.start_dialog(ctx, DialogPurpose::Export(format));
+        }
+        if let Some(portion) = copy_markdown {
+            self.copy_markdown(ctx, portion);
         }
         if let Some(path) = open_recent.or(open_dropped) {
             self.request(ctx, GuardedAction::OpenPath(path));
@@ -263,7 +278,7 @@ impl HindsightApp {
             ui::ReviewRequest::Refresh => self.refresh_review(ctx),
             ui::ReviewRequest::Open(path, id) => self.open_review_item(ctx, path, id),
             ui::ReviewRequest::Export(format) => {
-                self.start_dialog(ctx, DialogPurpose::Export(format));
+                self.start_dialog(ctx, DialogPurpose::ReviewExport(format));
             }
         }
     }

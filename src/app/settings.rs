@@ -13,6 +13,8 @@ const RECENT_LIMIT: usize = 10;
 pub struct Settings {
     /// Files opened or saved, most recent first.
     pub recent_files: Vec<PathBuf>,
+    /// The choices last made in File → Export.
+    pub export_options: crate::export::ExportOptions,
 }
 
 impl Settings {

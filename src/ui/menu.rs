@@ -1,7 +1,8 @@
 //! The menu bar.
 
-use super::{UiRequests, View, describe_path};
+use super::{Part, UiRequests, View, describe_path};
 use crate::app::UiCommand;
+use crate::export::{ExportFormat, Portion};
 
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
@@ -16,6 +17,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                     ui.separator();
                 }
                 command_button_ui(ui, command, command.label(), true, requests);
+                if command == UiCommand::SaveAs {
+                    ui.separator();
+                    export_menu_ui(ui, view, requests);
+                }
             }
         });
         ui.menu_button("Edit", |ui| {
@@ -30,6 +35,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                 );
                 command_button_ui(ui, command, &text, label.is_some(), requests);
             }
+            ui.separator();
+            copy_markdown_ui(ui, view, requests);
         });
         ui.menu_button("Timeline", |ui| {
             for command in UiCommand::TIMELINE_MENU {
@@ -40,6 +47,56 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
             }
         });
     });
+}
+
+fn export_menu_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
+    ui.menu_button("Export", |ui| {
+        for format in ExportFormat::ALL {
+            if ui.button(format.menu_label()).clicked() {
+                requests.export = Some(format);
+            }
+        }
+        ui.separator();
+        export_options_ui(ui, view, requests);
+    });
+}
+
+/// The choices that shape Markdown and HTML exports (and the starred-only timeline CSV),
+/// remembered between runs.
+fn export_options_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
+    let mut options = view.export_options;
+    ui.checkbox(&mut options.starred_only, "Only starred timeline rows");
+    ui.checkbox(&mut options.skip_empty_sections, "Leave out empty sections");
+    if options != view.export_options {
+        requests.export_options = Some(options);
+    }
+}
+
+fn copy_markdown_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
+    if ui.button("Copy as Markdown").clicked() {
+        requests.copy_markdown = Some(Portion::Whole);
+    }
+    if let Some(portion) = portion_of(view.part) {
+        let label = format!("Copy {} as Markdown", view.part.label().to_lowercase());
+        if ui.button(label).clicked() {
+            requests.copy_markdown = Some(portion);
+        }
+    }
+    ui.menu_button("Markdown options", |ui| {
+        export_options_ui(ui, view, requests);
+    });
+}
+
+/// The portion of the document a part of the editor shows, when it is one that copies as
+/// Markdown.
+const fn portion_of(part: Part) -> Option<Portion> {
+    match part {
+        Part::Overview => Some(Portion::Overview),
+        Part::Timeline => Some(Portion::Timeline),
+        Part::Analysis => Some(Portion::Analysis),
+        Part::ActionItems => Some(Portion::ActionItems),
+        Part::Checks | Part::Review => None,
+    }
 }
 
 fn recent_files_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {

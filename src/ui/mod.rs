@@ -96,6 +96,8 @@ pub struct View<'a> {
     pub focus: Option<Place>,
     /// The folder under review, if one is.
     pub review: Option<&'a crate::app::ReviewSession>,
+    /// The choices last made in File → Export.
+    pub export_options: crate::export::ExportOptions,
 }
 
 /// What the panels remember between frames that is not part of the document.
@@ -133,6 +135,12 @@ pub struct UiRequests {
     pub go_to: Option<Place>,
     /// Something the review view asked for.
     pub review: Option<ReviewRequest>,
+    /// Export the document in this format (File → Export).
+    pub export: Option<crate::export::ExportFormat>,
+    /// New choices for exports.
+    pub export_options: Option<crate::export::ExportOptions>,
+    /// Copy this much of the document to the clipboard as Markdown (Edit menu).
+    pub copy_markdown: Option<crate::export::Portion>,
 }
 
 /// Draws the whole editor window.

@@ -82,7 +82,8 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         PromptPurpose::Open => ("Open a postmortem", "Open", "Path of the .ron file"),
         PromptPurpose::Save => ("Save the postmortem", "Save", "Path of the .ron file"),
         PromptPurpose::ReviewFolder => ("Review a folder", "Review", "Path of the folder"),
-        PromptPurpose::Export(_) => ("Export the list", "Export", "Path of the file"),
+        PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
+        PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),
     };
     let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
         ui.set_width(560.0);
@@ -98,7 +99,8 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
                 .desired_width(f32::INFINITY)
                 .hint_text(match prompt.purpose {
                     PromptPurpose::ReviewFolder => "/home/you/postmortems",
-                    PromptPurpose::Export(_) => "/home/you/action-items.csv",
+                    PromptPurpose::ReviewExport(_) => "/home/you/action-items.csv",
+                    PromptPurpose::Export(_) => "/home/you/postmortem.md",
                     PromptPurpose::Open | PromptPurpose::Save => {
                         "/home/you/postmortems/incident.ron"
                     }
@@ -112,7 +114,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         let typed = !prompt.text.trim().is_empty();
         let saving = matches!(
             prompt.purpose,
-            PromptPurpose::Save | PromptPurpose::Export(_)
+            PromptPurpose::Save | PromptPurpose::ReviewExport(_) | PromptPurpose::Export(_)
         );
         if saving && typed && path.is_file() {
             ui.colored_label(

@@ -1,0 +1,79 @@
+//! File → Export and Edit → Copy as Markdown: the document written out for wikis, tickets,
+//! printing and spreadsheets.
+
+use std::path::Path;
+
+use super::HindsightApp;
+use super::dialogs::DialogKind;
+use crate::export::{ExportFormat, Portion, export, to_markdown};
+use crate::storage;
+
+impl HindsightApp {
+    /// The save dialog for an export, offering a name beside the document's own.
+    pub(super) fn export_dialog(&self, format: ExportFormat) -> DialogKind {
+        DialogKind::Export {
+            suggested_name: self.suggested_export_name(format),
+            filter_name: format.file_type().to_owned(),
+            extension: format.extension().to_owned(),
+        }
+    }
+
+    /// `inc-620.md` for `inc-620.ron`, `inc-620-actions.csv` for its action items.
+    fn suggested_export_name(&self, format: ExportFormat) -> String {
+        let stem = self.document.path().and_then(Path::file_stem).map_or_else(
+            || {
+                let name = self.suggested_file_name();
+                name.trim_end_matches(".ron").to_owned()
+            },
+            |stem| stem.to_string_lossy().into_owned(),
+        );
+        format!("{stem}{}.{}", format.name_suffix(), format.extension())
+    }
+
+    /// Where the typed-path form suggests writing an export: beside the document.
+    pub(super) fn suggested_export_path(&self, format: ExportFormat) -> String {
+        let name = self.suggested_export_name(format);
+        match self.document.path().and_then(Path::parent) {
+            Some(folder) => folder.join(name).display().to_string(),
+            None => name,
+        }
+    }
+
+    /// Writes the document to `path` in `format`, replacing the file whole or not at all.
+    pub(super) fn export_document(&mut self, path: &Path, format: ExportFormat) {
+        let path = if path.extension().is_some() {
+            path.to_owned()
+        } else {
+            path.with_extension(format.extension())
+        };
+        let text = match export(self.document.doc(), format, self.settings.export_options) {
+            Ok(text) => text,
+            Err(error) => {
+                self.error = Some(format!("The postmortem was not exported: {error}"));
+                return;
+            }
+        };
+        match storage::atomic_write(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!("Exported {} to {}", format.file_type(), path.display());
+            }
+            Err(error) => {
+                self.error = Some(format!("The postmortem was not exported.\n\n{error}"));
+            }
+        }
+    }
+
+    /// Puts the document, or the part of it on screen, on the clipboard as Markdown.
+    pub(super) fn copy_markdown(&mut self, ctx: &egui::Context, portion: Portion) {
+        let text = to_markdown(self.document.doc(), self.settings.export_options, portion);
+        ctx.copy_text(text);
+        let what = match portion {
+            Portion::Whole => "the postmortem",
+            Portion::Overview => "the overview",
+            Portion::Timeline => "the timeline",
+            Portion::Analysis => "the analysis",
+            Portion::ActionItems => "the action items",
+        };
+        self.status = format!("Copied {what} as Markdown");
+    }
+}
