@@ -20,6 +20,8 @@ pub enum UiCommand {
     Quit,
     /// Read a folder of postmortems and list their action items.
     ReviewFolder,
+    /// Show the unsaved work earlier sessions left behind.
+    RecoverUnsaved,
     /// Go back one step.
     Undo,
     /// Go forward one step.
@@ -58,13 +60,14 @@ enum Scope {
 
 impl UiCommand {
     /// The commands of the File menu, in menu order.
-    pub const FILE_MENU: [Self; 7] = [
+    pub const FILE_MENU: [Self; 8] = [
         Self::New,
         Self::Open,
         Self::OpenPath,
         Self::Save,
         Self::SaveAs,
         Self::ReviewFolder,
+        Self::RecoverUnsaved,
         Self::Quit,
     ];
 
@@ -95,6 +98,7 @@ impl UiCommand {
             Self::SaveAs => "Save as\u{2026}",
             Self::Quit => "Quit",
             Self::ReviewFolder => "Review folder\u{2026}",
+            Self::RecoverUnsaved => "Recover unsaved work\u{2026}",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::AddRow => "Add row",
@@ -127,6 +131,7 @@ impl UiCommand {
             Self::PasteFromChat => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
             Self::OpenPath
             | Self::ReviewFolder
+            | Self::RecoverUnsaved
             | Self::AddRow
             | Self::InsertRowAbove
             | Self::DuplicateRow
@@ -153,6 +158,7 @@ impl UiCommand {
             | Self::SaveAs
             | Self::Quit
             | Self::ReviewFolder
+            | Self::RecoverUnsaved
             | Self::Undo
             | Self::Redo => Scope::Everywhere,
         }

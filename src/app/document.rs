@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use super::history::{History, Step};
 use crate::model::{Edit, Finding, Postmortem, validate};
 
+/// A saved revision no state ever has, for a document whose file does not hold any of them.
+const NEVER_SAVED: u64 = u64::MAX;
+
 /// A postmortem open in the editor.
 #[derive(Debug)]
 pub struct OpenDocument {
@@ -34,6 +37,22 @@ impl OpenDocument {
     #[must_use]
     pub fn from_file(doc: Postmortem, path: PathBuf) -> Self {
         Self::new(doc, Some(path))
+    }
+
+    /// A document restored from a recovery copy: it belongs to `path` (if it had a file) and
+    /// counts as unsaved, since the file does not hold it.
+    #[must_use]
+    pub fn recovered(doc: Postmortem, path: Option<PathBuf>) -> Self {
+        let mut document = Self::new(doc, path);
+        document.mark_unsaved();
+        document
+    }
+
+    /// Makes the document count as unsaved whatever its history says: what is shown is no
+    /// longer what the file holds (after a restore, or keeping one's version of a file that
+    /// changed on disk).
+    pub const fn mark_unsaved(&mut self) {
+        self.saved_revision = NEVER_SAVED;
     }
 
     fn new(doc: Postmortem, path: Option<PathBuf>) -> Self {

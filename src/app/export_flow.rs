@@ -6,7 +6,6 @@ use std::path::Path;
 use super::HindsightApp;
 use super::dialogs::DialogKind;
 use crate::export::{ExportFormat, Portion, export, to_markdown};
-use crate::storage;
 
 impl HindsightApp {
     /// The save dialog for an export, offering a name beside the document's own.
@@ -53,7 +52,7 @@ impl HindsightApp {
                 return;
             }
         };
-        match storage::atomic_write(&path, text.as_bytes()) {
+        match self.writer.replace(&path, text.as_bytes()) {
             Ok(()) => {
                 self.status = format!("Exported {} to {}", format.file_type(), path.display());
             }

@@ -23,6 +23,8 @@ pub enum GuardedAction {
     OpenPath(PathBuf),
     /// Close the editor.
     Quit,
+    /// Open the recovery copy with this ID.
+    Restore(String),
 }
 
 impl GuardedAction {
@@ -33,6 +35,7 @@ impl GuardedAction {
             Self::New => "starting a new postmortem",
             Self::Open | Self::OpenTypedPath | Self::OpenPath(_) => "opening another file",
             Self::Quit => "quitting",
+            Self::Restore(_) => "restoring unsaved work",
         }
     }
 }
@@ -93,7 +96,7 @@ impl HindsightApp {
         }
     }
 
-    fn perform(&mut self, ctx: &egui::Context, action: GuardedAction) {
+    pub(super) fn perform(&mut self, ctx: &egui::Context, action: GuardedAction) {
         match action {
             GuardedAction::New => {
                 let doc = Postmortem {
@@ -106,6 +109,7 @@ impl HindsightApp {
             GuardedAction::Open => self.start_dialog(ctx, DialogPurpose::Open),
             GuardedAction::OpenTypedPath => self.prompt(PromptPurpose::Open, None),
             GuardedAction::OpenPath(path) => self.open_path(path),
+            GuardedAction::Restore(id) => self.restore_copy(&id),
             GuardedAction::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -124,6 +128,8 @@ impl HindsightApp {
                 if self.document.path().is_some() {
                     if self.save(ctx) {
                         self.perform(ctx, action);
+                    } else if self.overwrite_question.is_some() {
+                        self.after_save = Some(action);
                     }
                 } else {
                     self.after_save = Some(action);
@@ -161,12 +167,28 @@ impl HindsightApp {
         }
     }
 
+    /// Saves to `path`, first asking if that would overwrite another program's change to the
+    /// file. Returns whether the document is now saved.
     fn save_to(&mut self, path: PathBuf) -> bool {
+        if self.would_overwrite_a_change(&path) {
+            self.ask_overwrite(path);
+            return false;
+        }
+        self.write_document(path)
+    }
+
+    /// Writes the document to `path`; on failure says why and leaves both the file and the
+    /// unsaved state as they were.
+    pub(super) fn write_document(&mut self, path: PathBuf) -> bool {
         let prepared = self.document.prepared_for_save(self.clock.today());
-        match storage::save(&path, &prepared) {
+        let written = storage::to_canonical_ron(&prepared)
+            .and_then(|text| self.writer.replace(&path, text.as_bytes()));
+        match written {
             Ok(()) => {
                 self.settings.remember(&path);
                 self.status = format!("Saved {}", path.display());
+                self.disk = Some(super::disk_watch::DiskWatch::new(&path, 0.0));
+                self.disk_change = None;
                 self.document.mark_saved(prepared, path);
                 true
             }

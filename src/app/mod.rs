@@ -4,22 +4,32 @@
 //! The UI draws from this state and hands back what the person asked for; the requests are
 //! carried out here after layout.
 
+mod autosave;
 mod clock;
 mod commands;
 mod dialogs;
+mod disk_flow;
+mod disk_watch;
 mod document;
 mod export_flow;
 mod file_flow;
+mod files;
 mod history;
+mod recovery_flow;
 mod review_flow;
 mod settings;
 mod timeline_commands;
 
+pub use autosave::MAX_DELAY_SECONDS;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use commands::UiCommand;
 pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeDialogs};
+pub use disk_flow::{DiskAnswer, OverwriteAnswer};
+pub use disk_watch::DiskChange;
 pub use document::OpenDocument;
 pub use file_flow::{GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose};
+pub use files::{AtomicFileWriter, FileWriter};
+pub use recovery_flow::RecoveryAnswer;
 pub use review_flow::ReviewSession;
 pub use settings::Settings;
 
@@ -28,6 +38,7 @@ use std::sync::mpsc;
 
 use crate::example::example_postmortem;
 use crate::model::{ActionId, Place, Postmortem};
+use crate::storage::{RecoveredCopy, RecoveryFolder};
 use crate::ui::{self, Part, UiRequests};
 
 /// What a dialog that is open right now will be used for.
@@ -72,6 +83,18 @@ pub struct HindsightApp {
     review: Option<ReviewSession>,
     /// An action item to select once the postmortem being opened has opened.
     select_after_open: Option<ActionId>,
+    /// Writes saves and exports.
+    writer: Box<dyn FileWriter>,
+    /// This session's recovery copies, when they are on.
+    autosave: Option<autosave::Autosave>,
+    /// Recovery copies left by earlier sessions, while the person is being asked about them.
+    recovery_offer: Option<Vec<RecoveredCopy>>,
+    /// Watches the document's file for changes made by other programs.
+    disk: Option<disk_watch::DiskWatch>,
+    /// A change to the file on disk the person has not answered yet.
+    disk_change: Option<DiskChange>,
+    /// A save waiting for "the file changed on disk: overwrite?".
+    overwrite_question: Option<PathBuf>,
 }
 
 impl HindsightApp {
@@ -101,7 +124,20 @@ impl HindsightApp {
             panels: ui::PanelState::default(),
             review: None,
             select_after_open: None,
+            writer: Box::new(AtomicFileWriter),
+            autosave: None,
+            recovery_offer: None,
+            disk: None,
+            disk_change: None,
+            overwrite_question: None,
         }
+    }
+
+    /// Writes saves and exports through `writer` (tests make it fail).
+    #[must_use]
+    pub fn with_file_writer(mut self, writer: Box<dyn FileWriter>) -> Self {
+        self.writer = writer;
+        self
     }
 
     /// The editor as the `hindsight` command starts it: the named file, or the bundled
@@ -179,23 +215,34 @@ impl HindsightApp {
             focus: self.focus_target.take(),
             review: self.review.as_ref(),
             export_options: self.settings.export_options,
+            disk_change: self
+                .disk_change
+                .zip(self.disk.as_ref().map(disk_watch::DiskWatch::path)),
+            recovery_failure: self.autosave.as_ref().and_then(autosave::Autosave::failure),
         };
         ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
-        ui::modals_ui(
-            &ctx,
-            &self.document,
-            self.guard.as_ref(),
-            self.path_prompt.as_mut(),
-            self.error.as_deref(),
-            &mut requests,
-        );
+        let modals = ui::Modals {
+            document: &self.document,
+            guard: self.guard.as_ref(),
+            prompt: self.path_prompt.as_mut(),
+            error: self.error.as_deref(),
+            recovery: self.recovery_offer.as_deref(),
+            overwrite: self.overwrite_question.as_deref(),
+        };
+        ui::modals_ui(&ctx, modals, &mut requests);
 
         self.apply(&ctx, requests);
+        self.keep_recovery_copy(&ctx);
+        self.watch_disk(&ctx);
         self.update_window_title(&ctx);
     }
 
     fn no_modal_open(&self) -> bool {
-        self.guard.is_none() && self.path_prompt.is_none() && self.error.is_none()
+        self.guard.is_none()
+            && self.path_prompt.is_none()
+            && self.error.is_none()
+            && self.recovery_offer.is_none()
+            && self.overwrite_question.is_none()
     }
 
     /// Carries out what the UI collected during the frame, after layout.
@@ -214,6 +261,9 @@ impl HindsightApp {
             export,
             export_options,
             copy_markdown,
+            recovery,
+            disk_answer,
+            overwrite_answer,
         } = requests;
         let now = ctx.input(|input| input.time);
         for edit in edits {
@@ -229,6 +279,15 @@ impl HindsightApp {
         }
         if dismiss_error {
             self.error = None;
+        }
+        if let Some(answer) = recovery {
+            self.answer_recovery(ctx, answer);
+        }
+        if let Some(answer) = disk_answer {
+            self.answer_disk(ctx, answer);
+        }
+        if let Some(answer) = overwrite_answer {
+            self.answer_overwrite(ctx, answer);
         }
         if let Some(answer) = guard_answer {
             self.answer_guard(ctx, answer);
@@ -259,6 +318,10 @@ impl HindsightApp {
     /// Shows another document; what the panels remembered about the old one is dropped
     /// (the review of a folder stays: it is not about one document).
     fn replace_document(&mut self, document: OpenDocument) {
+        self.disk = document
+            .path()
+            .map(|path| disk_watch::DiskWatch::new(path, 0.0));
+        self.disk_change = None;
         self.document = document;
         let review = std::mem::take(&mut self.panels.review);
         self.panels = ui::PanelState {
@@ -320,6 +383,7 @@ impl HindsightApp {
             UiCommand::SaveAs => self.start_dialog(ctx, DialogPurpose::SaveAs),
             UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
             UiCommand::ReviewFolder => self.start_dialog(ctx, DialogPurpose::ReviewFolder),
+            UiCommand::RecoverUnsaved => self.offer_recovery(),
             UiCommand::Undo => {
                 self.document.undo();
             }
@@ -381,6 +445,10 @@ impl eframe::App for HindsightApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.finish_recovery();
+    }
 }
 
 /// Opens the editor window and runs until it is closed.
@@ -405,12 +473,16 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, Settings::STORAGE_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(HindsightApp::starting_with(
+            let app = HindsightApp::starting_with(
                 file,
                 Box::new(NativeDialogs),
                 Box::new(SystemClock),
                 settings,
-            )))
+            );
+            Ok(Box::new(match RecoveryFolder::platform() {
+                Some(folder) => app.with_recovery(folder),
+                None => app,
+            }))
         }),
     )
 }

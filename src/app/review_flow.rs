@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use super::HindsightApp;
 use crate::model::ActionId;
 use crate::review::{FolderScan, ReviewRecord, ScanProgress, scan_folder, to_csv};
-use crate::storage;
+
 use crate::ui::{Part, ReviewExport};
 
 /// A folder being reviewed, or reviewed.
@@ -150,7 +150,7 @@ impl HindsightApp {
             },
             ReviewExport::Markdown => crate::review::to_markdown(&records),
         };
-        match storage::atomic_write(path, text.as_bytes()) {
+        match self.writer.replace(path, text.as_bytes()) {
             Ok(()) => {
                 self.status = format!("Exported {} items to {}", records.len(), path.display());
             }

@@ -90,6 +90,7 @@ fn timeline_edit(
         | UiCommand::OpenPath
         | UiCommand::Quit
         | UiCommand::ReviewFolder
+        | UiCommand::RecoverUnsaved
         | UiCommand::Undo
         | UiCommand::Redo => return None,
     };

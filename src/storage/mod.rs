@@ -6,10 +6,12 @@
 mod atomic;
 mod error;
 mod format;
+mod recovery;
 
 pub use atomic::{atomic_write, atomic_write_with};
 pub use error::{LoadError, SaveError};
 pub use format::{MAX_FILE_BYTES, from_ron_str, to_canonical_ron};
+pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};
 
 use std::fs::File;
 use std::io::Read;

@@ -10,13 +10,14 @@ mod modals;
 mod overview;
 mod people;
 mod review;
+mod safety;
 mod status_bar;
 mod theme;
 mod timeline;
 mod widgets;
 
 pub use action_items::ActionsState;
-pub use modals::modals_ui;
+pub use modals::{Modals, modals_ui};
 pub use review::{Grouping, ReviewExport, ReviewRequest, ReviewSort, ReviewState};
 pub use timeline::{BadTime, Cell, PasteForm, TimelineState};
 
@@ -98,6 +99,10 @@ pub struct View<'a> {
     pub review: Option<&'a crate::app::ReviewSession>,
     /// The choices last made in File → Export.
     pub export_options: crate::export::ExportOptions,
+    /// A change another program made to the document's file, not answered yet, and the file.
+    pub disk_change: Option<(crate::app::DiskChange, &'a Path)>,
+    /// Why the last recovery copy could not be written, if it could not.
+    pub recovery_failure: Option<String>,
 }
 
 /// What the panels remember between frames that is not part of the document.
@@ -141,6 +146,12 @@ pub struct UiRequests {
     pub export_options: Option<crate::export::ExportOptions>,
     /// Copy this much of the document to the clipboard as Markdown (Edit menu).
     pub copy_markdown: Option<crate::export::Portion>,
+    /// The answer about a recovery copy left by an earlier session.
+    pub recovery: Option<crate::app::RecoveryAnswer>,
+    /// The answer to the bar saying the file changed on disk.
+    pub disk_answer: Option<crate::app::DiskAnswer>,
+    /// The answer to "overwrite the changed file?".
+    pub overwrite_answer: Option<crate::app::OverwriteAnswer>,
 }
 
 /// Draws the whole editor window.
@@ -151,6 +162,11 @@ pub fn editor_ui(
     requests: &mut UiRequests,
 ) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, view, requests));
+    if let Some((change, path)) = view.disk_change {
+        egui::Panel::top("disk_change").show(ui, |ui| {
+            safety::disk_change_bar_ui(ui, change, path, view.document, requests)
+        });
+    }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, view));
     egui::Panel::left("parts")
         .resizable(false)

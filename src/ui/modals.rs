@@ -1,28 +1,42 @@
 //! The questions and messages that stop the editor until answered: the unsaved-changes guard,
-//! the path form and error messages.
+//! the path form, the recovery offer, "overwrite the changed file?" and error messages.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::UiRequests;
 use crate::app::{
     GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose,
 };
+use crate::storage::RecoveredCopy;
+
+/// The questions that may be open.
+pub struct Modals<'a> {
+    /// The open document, for its name.
+    pub document: &'a OpenDocument,
+    /// An action waiting for the unsaved-changes guard.
+    pub guard: Option<&'a GuardedAction>,
+    /// The path form.
+    pub prompt: Option<&'a mut PathPrompt>,
+    /// An error to read.
+    pub error: Option<&'a str>,
+    /// Recovery copies left by earlier sessions.
+    pub recovery: Option<&'a [RecoveredCopy]>,
+    /// A save waiting for "overwrite the changed file?".
+    pub overwrite: Option<&'a Path>,
+}
 
 /// Draws whichever modal is open; at most one is shown, the most urgent first.
-pub fn modals_ui(
-    ctx: &egui::Context,
-    document: &OpenDocument,
-    guard: Option<&GuardedAction>,
-    prompt: Option<&mut PathPrompt>,
-    error: Option<&str>,
-    requests: &mut UiRequests,
-) {
-    if let Some(message) = error {
+pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiRequests) {
+    if let Some(message) = modals.error {
         error_ui(ctx, message, requests);
-    } else if let Some(action) = guard {
-        guard_ui(ctx, document, action, requests);
-    } else if let Some(prompt) = prompt {
+    } else if let Some(path) = modals.overwrite {
+        super::safety::overwrite_ui(ctx, path, requests);
+    } else if let Some(action) = modals.guard {
+        guard_ui(ctx, modals.document, action, requests);
+    } else if let Some(prompt) = modals.prompt {
         path_prompt_ui(ctx, prompt, requests);
+    } else if let Some(copies) = modals.recovery {
+        super::safety::recovery_offer_ui(ctx, copies, requests);
     }
 }
 

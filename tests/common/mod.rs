@@ -87,6 +87,17 @@ pub fn editor_from_command_line(
     harness_for(app)
 }
 
+/// The editor showing `document`, before it is put in a harness (to add recovery copies or
+/// a failing file writer).
+pub fn app_with(document: OpenDocument, dialogs: &ScriptedDialogs) -> HindsightApp {
+    HindsightApp::new(
+        document,
+        Box::new(dialogs.clone()),
+        Box::new(FixedClock(today())),
+        Settings::default(),
+    )
+}
+
 /// The editor showing `document`.
 pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'static, HindsightApp> {
     let app = HindsightApp::new(
@@ -98,7 +109,8 @@ pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'sta
     harness_for(app)
 }
 
-fn harness_for(app: HindsightApp) -> Harness<'static, HindsightApp> {
+/// A harness around `app`, stepping at 60 Hz.
+pub fn harness_for(app: HindsightApp) -> Harness<'static, HindsightApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 860.0))
         // Frames at 60 Hz, as on a real screen: two clicks a frame apart are a double-click.

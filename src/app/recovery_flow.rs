@@ -1,0 +1,149 @@
+//! Restoring or discarding the recovery copies a crashed or killed session left behind, and
+//! keeping this session's copy in step.
+
+use std::path::PathBuf;
+
+use super::autosave::Autosave;
+use super::document::OpenDocument;
+use super::{GuardedAction, HindsightApp};
+use crate::storage::{RecoveredCopy, RecoveryFolder};
+
+/// What the person chose for a recovery copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecoveryAnswer {
+    /// Open this copy in place of the current document.
+    Restore(String),
+    /// Delete this copy.
+    Discard(String),
+    /// Close the list and decide later (File → Recover unsaved work…).
+    Later,
+}
+
+impl HindsightApp {
+    /// Keeps recovery copies of unsaved work in `folder`, and offers the copies earlier
+    /// sessions left there.
+    #[must_use]
+    pub fn with_recovery(mut self, folder: RecoveryFolder) -> Self {
+        match Autosave::start(folder) {
+            Ok(autosave) => {
+                let left = autosave.folder().left_behind();
+                self.autosave = Some(autosave);
+                if !left.is_empty() {
+                    self.recovery_offer = Some(left);
+                }
+            }
+            Err(reason) => {
+                self.status = format!("Recovery copies are off: {reason}");
+            }
+        }
+        self
+    }
+
+    /// Where this session's recovery copy is written, if copies are on.
+    #[must_use]
+    pub fn recovery_copy_path(&self) -> Option<PathBuf> {
+        let autosave = self.autosave.as_ref()?;
+        Some(autosave.folder().document_path(autosave.id()))
+    }
+
+    /// Waits until every recovery copy and deletion asked for so far is on disk.
+    pub fn flush_recovery(&self) {
+        if let Some(autosave) = &self.autosave {
+            autosave.flush();
+        }
+    }
+
+    /// What to do at a normal exit: delete this session's copy when nothing is unsaved, and
+    /// wait for the writes to finish.
+    pub fn finish_recovery(&mut self) {
+        if let Some(autosave) = &mut self.autosave {
+            autosave.finish(&self.document);
+        }
+    }
+
+    /// Runs once a frame: writes or deletes this session's copy as the document requires.
+    pub(super) fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
+        let Some(autosave) = &mut self.autosave else {
+            return;
+        };
+        let now = ctx.input(|input| input.time);
+        if let Some(wait) = autosave.tick(&self.document, now, self.clock.now()) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// Shows the copies left behind (File → Recover unsaved work…).
+    pub(super) fn offer_recovery(&mut self) {
+        let Some(autosave) = &self.autosave else {
+            self.error = Some(
+                "Recovery copies are off in this session, so there is nothing to recover."
+                    .to_owned(),
+            );
+            return;
+        };
+        let left = autosave.folder().left_behind();
+        if left.is_empty() {
+            "No unsaved work was left behind".clone_into(&mut self.status);
+        } else {
+            self.recovery_offer = Some(left);
+        }
+    }
+
+    pub(super) fn answer_recovery(&mut self, ctx: &egui::Context, answer: RecoveryAnswer) {
+        match answer {
+            RecoveryAnswer::Later => self.recovery_offer = None,
+            RecoveryAnswer::Discard(id) => {
+                if let Some(autosave) = &self.autosave {
+                    autosave.discard_left_behind(&id);
+                }
+                self.take_offered(&id);
+                "Discarded the recovery copy".clone_into(&mut self.status);
+            }
+            RecoveryAnswer::Restore(id) => {
+                self.request(ctx, GuardedAction::Restore(id));
+            }
+        }
+    }
+
+    /// Removes a copy from the list on offer, closing the list when it is empty.
+    fn take_offered(&mut self, id: &str) -> Option<RecoveredCopy> {
+        let list = self.recovery_offer.as_mut()?;
+        let position = list.iter().position(|copy| copy.id == id)?;
+        let copy = list.remove(position);
+        if list.is_empty() {
+            self.recovery_offer = None;
+        }
+        Some(copy)
+    }
+
+    /// Opens a recovery copy as an unsaved document, continuing under its ID so the copy
+    /// stays on disk until the document is saved or discarded.
+    pub(super) fn restore_copy(&mut self, id: &str) {
+        let Some(copy) = self.take_offered(id) else {
+            return;
+        };
+        let doc = match copy.document {
+            Ok(doc) => doc,
+            Err(reason) => {
+                self.error = Some(format!("The recovery copy could not be read.\n\n{reason}"));
+                return;
+            }
+        };
+        if let Some(autosave) = &mut self.autosave
+            && let Err(reason) = autosave.adopt(id)
+        {
+            self.error = Some(format!("The copy was not restored: {reason}."));
+            return;
+        }
+        self.recovery_offer = None;
+        let file = copy.info.and_then(|info| info.file);
+        self.status = match &file {
+            Some(path) => format!(
+                "Restored unsaved work on {}; save to keep it",
+                path.display()
+            ),
+            None => "Restored an untitled postmortem; save to keep it".to_owned(),
+        };
+        self.replace_document(OpenDocument::recovered(doc, file));
+    }
+}

@@ -1,0 +1,184 @@
+//! Keeping work safe: the offer of recovery copies left by a crash, the bar that says the file
+//! changed on disk, and the question before a save overwrites that change.
+
+use std::path::Path;
+
+use super::UiRequests;
+use crate::app::{DiskAnswer, DiskChange, OpenDocument, OverwriteAnswer, RecoveryAnswer};
+use crate::export::UNTITLED;
+use crate::storage::RecoveredCopy;
+
+/// The list of recovery copies, each with Restore and Discard.
+pub fn recovery_offer_ui(ctx: &egui::Context, copies: &[RecoveredCopy], requests: &mut UiRequests) {
+    let modal = egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
+        ui.set_width(620.0);
+        ui.heading("Unsaved work was found");
+        ui.add_space(4.0);
+        ui.add(
+            egui::Label::new(
+                "Hindsight closed without saving these postmortems. Restore one to keep \
+                 working on it (then save it), or discard it.",
+            )
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for copy in copies {
+                    ui.separator();
+                    copy_ui(ui, copy, requests);
+                }
+            });
+        ui.separator();
+        ui.add_space(4.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Decide later")
+                .on_hover_text(
+                    "The copies stay; File \u{2192} Recover unsaved work\u{2026} shows them again",
+                )
+                .clicked()
+            {
+                requests.recovery = Some(RecoveryAnswer::Later);
+            }
+        });
+    });
+    if modal.should_close() && requests.recovery.is_none() {
+        requests.recovery = Some(RecoveryAnswer::Later);
+    }
+}
+
+fn copy_ui(ui: &mut egui::Ui, copy: &RecoveredCopy, requests: &mut UiRequests) {
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(440.0);
+            match &copy.document {
+                Ok(doc) => {
+                    let title = if doc.title.trim().is_empty() {
+                        UNTITLED
+                    } else {
+                        doc.title.as_str()
+                    };
+                    ui.label(egui::RichText::new(title).strong());
+                }
+                Err(reason) => {
+                    ui.label(egui::RichText::new("A copy that cannot be read").strong());
+                    ui.add(egui::Label::new(reason.as_str()).wrap());
+                }
+            }
+            let weak = ui.visuals().weak_text_color();
+            let (belongs, written) = match &copy.info {
+                Some(info) => (
+                    info.file.as_ref().map_or_else(
+                        || "Never saved to a file".to_owned(),
+                        |file| format!("Belongs to {}", file.display()),
+                    ),
+                    format!("Written {}", info.written.format("%Y-%m-%d %H:%M:%S")),
+                ),
+                None => ("File unknown".to_owned(), String::new()),
+            };
+            ui.colored_label(weak, belongs);
+            if !written.is_empty() {
+                ui.colored_label(weak, written);
+            }
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let discard = ui
+                .button("Discard")
+                .on_hover_text("Delete this copy; it cannot be brought back");
+            if discard.clicked() {
+                requests.recovery = Some(RecoveryAnswer::Discard(copy.id.clone()));
+            }
+            if copy.document.is_ok() && ui.button("Restore").clicked() {
+                requests.recovery = Some(RecoveryAnswer::Restore(copy.id.clone()));
+            }
+        });
+    });
+}
+
+/// The bar under the menu that says another program changed or removed the file.
+pub fn disk_change_bar_ui(
+    ui: &mut egui::Ui,
+    change: DiskChange,
+    path: &Path,
+    document: &OpenDocument,
+    requests: &mut UiRequests,
+) {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.colored_label(ui.visuals().warn_fg_color, "\u{26a0}");
+        match change {
+            DiskChange::Changed => {
+                ui.label(format!(
+                    "\u{201c}{name}\u{201d} was changed on disk by another program."
+                ));
+                let reload = if document.is_dirty() {
+                    "Reload and discard my changes"
+                } else {
+                    "Reload"
+                };
+                if ui.button(reload).clicked() {
+                    requests.disk_answer = Some(DiskAnswer::Reload);
+                }
+                if ui
+                    .button("Keep my version")
+                    .on_hover_text("Saving will write your version over the file")
+                    .clicked()
+                {
+                    requests.disk_answer = Some(DiskAnswer::KeepMine);
+                }
+            }
+            DiskChange::Missing => {
+                ui.label(format!(
+                    "\u{201c}{name}\u{201d} is no longer on disk (moved, renamed or deleted)."
+                ));
+                if ui.button("Save it again").clicked() {
+                    requests.disk_answer = Some(DiskAnswer::Reload);
+                }
+                if ui.button("Dismiss").clicked() {
+                    requests.disk_answer = Some(DiskAnswer::KeepMine);
+                }
+            }
+        }
+    });
+}
+
+/// "The file changed on disk since you opened it": overwrite, reload or cancel.
+pub fn overwrite_ui(ctx: &egui::Context, path: &Path, requests: &mut UiRequests) {
+    let modal = egui::Modal::new(egui::Id::unique("overwrite_question")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("The file changed on disk");
+        ui.add_space(6.0);
+        ui.add(
+            egui::Label::new(format!(
+                "{} was changed by another program since you opened or saved it. Saving now \
+                 replaces that change with your version.",
+                path.display()
+            ))
+            .wrap(),
+        );
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Overwrite").clicked() {
+                requests.overwrite_answer = Some(OverwriteAnswer::Overwrite);
+            }
+            if ui.button("Cancel").clicked() {
+                requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
+            }
+            if ui
+                .button("Reload theirs")
+                .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
+                .clicked()
+            {
+                requests.overwrite_answer = Some(OverwriteAnswer::Reload);
+            }
+        });
+    });
+    if modal.should_close() && requests.overwrite_answer.is_none() {
+        requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
+    }
+}
