@@ -164,7 +164,7 @@ pub fn editor_ui(
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, view, requests));
     if let Some((change, path)) = view.disk_change {
         egui::Panel::top("disk_change").show(ui, |ui| {
-            safety::disk_change_bar_ui(ui, change, path, view.document, requests)
+            safety::disk_change_bar_ui(ui, change, path, view.document, requests);
         });
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, view));
