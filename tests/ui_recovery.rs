@@ -29,8 +29,12 @@ fn editor_with_recovery(
 
 /// Lets simulated time pass, frame by frame, as an idle window would between keystrokes.
 fn wait_seconds(harness: &mut Harness<'_, HindsightApp>, seconds: f64) {
-    let frames = (seconds * 60.0).ceil() as usize;
-    harness.run_steps(frames);
+    let time = |harness: &Harness<'_, HindsightApp>| harness.ctx.input(|input| input.time);
+    let until = time(harness) + seconds;
+    while time(harness) < until {
+        harness.step();
+    }
+    harness.step();
     harness.state().flush_recovery();
 }
 
