@@ -106,6 +106,7 @@ impl HindsightApp {
         clock: Box<dyn Clock>,
         settings: Settings,
     ) -> Self {
+        let document_path = document.path().map(ToOwned::to_owned);
         Self {
             document,
             part: Part::Overview,
@@ -127,7 +128,7 @@ impl HindsightApp {
             writer: Box::new(AtomicFileWriter),
             autosave: None,
             recovery_offer: None,
-            disk: None,
+            disk: document_path.map(|path| disk_watch::DiskWatch::new(&path, 0.0)),
             disk_change: None,
             overwrite_question: None,
         }

@@ -87,7 +87,7 @@ fn check_version(found: u32, text: &str, path: &Path) -> Result<(), LoadError> {
 }
 
 /// Reads a postmortem from raw bytes, refusing anything that is not UTF-8 text.
-pub(super) fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Postmortem, LoadError> {
+pub fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Postmortem, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => from_ron_str(text, path),
         Err(error) => {

@@ -10,7 +10,7 @@ mod recovery;
 
 pub use atomic::{atomic_write, atomic_write_with};
 pub use error::{LoadError, SaveError};
-pub use format::{MAX_FILE_BYTES, from_ron_str, to_canonical_ron};
+pub use format::{MAX_FILE_BYTES, from_ron_bytes, from_ron_str, to_canonical_ron};
 pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};
 
 use std::fs::File;

@@ -110,7 +110,14 @@ pub fn disk_change_bar_ui(
         |name| name.to_string_lossy().into_owned(),
     );
     ui.horizontal_wrapped(|ui| {
-        ui.colored_label(ui.visuals().warn_fg_color, "\u{26a0}");
+        let tag = match change {
+            DiskChange::Changed => "File changed",
+            DiskChange::Missing => "File missing",
+        };
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            egui::RichText::new(tag).strong(),
+        );
         match change {
             DiskChange::Changed => {
                 ui.label(format!(
