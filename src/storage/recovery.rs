@@ -58,8 +58,8 @@ impl RecoveryFolder {
         Self { dir }
     }
 
-    /// The platform's place for them: `~/.local/share/hindsight/recovery` on Linux,
-    /// `~/Library/Application Support/Hindsight/recovery` on macOS, `%APPDATA%` on Windows.
+    /// The platform's place for them: a `recovery` folder in the application's data folder
+    /// (`~/.local/share/hindsight/recovery` on Linux).
     #[must_use]
     pub fn platform() -> Option<Self> {
         let dirs = directories::ProjectDirs::from("", "", "Hindsight")?;
