@@ -25,14 +25,15 @@ enum Mutation {
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
-    let syntax = prop::sample::select(
-        b"()[]{},:\"#rSomeNone\\\n \t0123456789-T:Z.e+".to_vec(),
-    );
+    let syntax = prop::sample::select(b"()[]{},:\"#rSomeNone\\\n \t0123456789-T:Z.e+".to_vec());
     prop_oneof![
         (any::<usize>(), 1..=255_u8).prop_map(|(at, bits)| Mutation::Flip { at, bits }),
         (any::<usize>(), 1..200_usize).prop_map(|(at, len)| Mutation::Cut { at, len }),
-        (any::<usize>(), 1..200_usize, 1..50_usize)
-            .prop_map(|(at, len, times)| Mutation::Repeat { at, len, times }),
+        (any::<usize>(), 1..200_usize, 1..50_usize).prop_map(|(at, len, times)| Mutation::Repeat {
+            at,
+            len,
+            times
+        }),
         (
             any::<usize>(),
             prop_oneof![
@@ -58,7 +59,11 @@ fn apply(bytes: &mut Vec<u8>, mutation: &Mutation) {
             let end = (start + cut).min(bytes.len());
             bytes.drain(start.min(end)..end);
         }
-        Mutation::Repeat { at, len: span, times } => {
+        Mutation::Repeat {
+            at,
+            len: span,
+            times,
+        } => {
             let start = at % len;
             let end = (start + span).min(bytes.len());
             let piece = bytes[start.min(end)..end].repeat(*times);
@@ -102,9 +107,12 @@ proptest! {
                     });
                 prop_assert!(
                     matches!(position, Some((line, column, reason)) if line >= 1 && column >= 1 && reason > 0),
-                    "no file:line:column: reason in {message:?}"
+                    "no file:line:column: reason in {:?}",
+                    message
                 );
-                prop_assert!(!matches!(error, LoadError::Unreadable { .. } | LoadError::TooLarge { .. }));
+                let read_and_parsed =
+                    !matches!(error, LoadError::Unreadable { .. } | LoadError::TooLarge { .. });
+                prop_assert!(read_and_parsed, "bytes in memory cannot be unreadable or too large");
             }
         }
     }
