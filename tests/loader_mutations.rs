@@ -1,5 +1,5 @@
 //! The loader fed mutated copies of the example: bytes flipped, cut out, repeated or inserted,
-//! the file cut short. It must never panic; it either refuses with a file:line:column reason
+//! the file cut short. It must never panic; it either refuses with a `file:line:column` reason
 //! or accepts a document that saves and reads back unchanged. (The cargo-fuzz target in
 //! `fuzz/` explores the same ground for much longer.)
 
