@@ -169,3 +169,30 @@ fn deleting_an_item() {
             .all(|item| item.owner != "Alice R.")
     );
 }
+
+#[test]
+fn every_cell_of_an_unselected_row_edits_on_the_first_click() {
+    let mut harness = tracker();
+    // Row 3 is not selected: its cells are drawn at rest, yet one click puts the keyboard
+    // in the owner field, with its text.
+    click(&mut harness, "Owner, item 3");
+    let owner = harness.get_by_label("Owner, item 3");
+    assert!(owner.is_focused());
+    assert_eq!(owner.value().as_deref(), Some("Alice R."));
+    retype(&mut harness, "Owner, item 3", "Dana W.");
+    assert_eq!(doc(&harness).action_items[2].owner, "Dana W.");
+
+    // Tab walks on through the row's controls: the owner picker, then the due date.
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert!(harness.get_by_label("Due date, item 3").is_focused());
+
+    // A drop-down of another row opens on its first click.
+    choose(&mut harness, "Kind, item 5", "Mitigate");
+    assert_eq!(
+        doc(&harness).action_items[4].kind,
+        hindsight::model::ActionKind::Mitigate
+    );
+}

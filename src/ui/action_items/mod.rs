@@ -1,5 +1,6 @@
 //! The action-item tracker: what will be done, by whom, by when, and what is late.
 
+mod resting;
 mod state;
 mod table;
 
@@ -43,7 +44,7 @@ pub fn action_items_ui(
                 ..ActionItem::default()
             };
             state.selected = Some(item.id);
-            state.focus = Some(item.id);
+            state.focus = Some((item.id, state::ItemCell::Action));
             state.scroll_to = Some(item.id);
             // A new item must be visible, whatever the filters say.
             state.filter = ActionFilter::All;

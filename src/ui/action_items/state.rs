@@ -19,8 +19,8 @@ pub struct ActionsState {
     pub sort: Option<(ActionSort, bool)>,
     /// The selected item.
     pub selected: Option<ActionId>,
-    /// An item whose action text gets the keyboard when it is next drawn.
-    pub focus: Option<ActionId>,
+    /// A control of an item's row that gets the keyboard (or opens) when it is next drawn.
+    pub focus: Option<(ActionId, ItemCell)>,
     /// A row to scroll into view when the table is next drawn.
     pub scroll_to: Option<ActionId>,
     /// Due dates being typed, before they are committed.
@@ -30,6 +30,47 @@ pub struct ActionsState {
     /// Work over every item, kept until the document or the view changes, so ten thousand
     /// items cost no more per frame than ten.
     pub derived: Option<Derived>,
+}
+
+/// The controls of an item's row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemCell {
+    /// The action text.
+    Action,
+    /// The owner text.
+    Owner,
+    /// The list of people to pick an owner from.
+    OwnerPicker,
+    /// The due date text.
+    Due,
+    /// The status drop-down.
+    Status,
+    /// The priority drop-down.
+    Priority,
+    /// The kind drop-down.
+    Kind,
+    /// The ticket URL text.
+    Ticket,
+}
+
+impl ActionsState {
+    /// Whether `cell` of item `id` should take the keyboard now; asking clears the request.
+    pub fn take_focus(&mut self, id: ActionId, cell: ItemCell) -> bool {
+        let asked = self.focus == Some((id, cell));
+        if asked {
+            self.focus = None;
+        }
+        asked
+    }
+
+    /// Whether item `id`'s row is drawn with live controls: it is selected, a control in it
+    /// is about to take the keyboard, or a date is being typed in it.
+    #[must_use]
+    pub fn is_live(&self, id: ActionId) -> bool {
+        self.selected == Some(id)
+            || self.focus.is_some_and(|(focus, _)| focus == id)
+            || self.date_drafts.contains_key(&id)
+    }
 }
 
 /// What the list shows, computed from all the items for one view of one revision.

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use egui_extras::{Column, TableBuilder, TableRow};
 
-use super::state::ActionsState;
+use super::resting::{Look, RestingCell};
+use super::state::{ActionsState, ItemCell};
 use crate::model::{
     ActionItem, ActionKind, ActionPriority, ActionSort, ActionStatus, Due, Edit, ListEdit,
     Postmortem, parse_date, web_url,
@@ -94,7 +95,11 @@ fn table_ui(
                         owners,
                         hand_order,
                     };
-                    cells.show(&mut table_row, state, edits);
+                    if state.is_live(item.id) {
+                        cells.show(&mut table_row, state, edits);
+                    } else {
+                        cells.show_resting(&mut table_row, state, edits);
+                    }
                     if hand_order
                         && let Some(target) =
                             row_drop_target(&table_row.response(), index, |drag: &ItemDrag| drag.0)
@@ -203,12 +208,13 @@ impl ItemCells<'_> {
         row.col(|ui| self.owner_ui(ui, state, edits));
         row.col(|ui| self.due_ui(ui, state, edits));
         row.col(|ui| self.due_state_ui(ui));
-        row.col(|ui| self.status_ui(ui, edits));
+        row.col(|ui| self.status_ui(ui, state, edits));
         row.col(|ui| {
             let mut priority = self.item.priority;
             self.choice_ui(
                 ui,
-                "Priority",
+                state,
+                ItemCell::Priority,
                 &mut priority,
                 ActionPriority::ALL,
                 ActionPriority::label,
@@ -225,7 +231,14 @@ impl ItemCells<'_> {
         });
         row.col(|ui| {
             let mut kind = self.item.kind;
-            self.choice_ui(ui, "Kind", &mut kind, ActionKind::ALL, ActionKind::label);
+            self.choice_ui(
+                ui,
+                state,
+                ItemCell::Kind,
+                &mut kind,
+                ActionKind::ALL,
+                ActionKind::label,
+            );
             if kind != self.item.kind {
                 self.replace(
                     edits,
@@ -236,7 +249,134 @@ impl ItemCells<'_> {
                 );
             }
         });
-        row.col(|ui| self.ticket_ui(ui, edits));
+        row.col(|ui| self.ticket_ui(ui, state, edits));
+        self.completed_and_delete_ui(row, edits);
+    }
+
+    /// The row drawn cheaply, as text in the shape of each control; see [`RestingCell`].
+    fn show_resting(
+        &self,
+        row: &mut TableRow<'_, '_>,
+        state: &mut ActionsState,
+        edits: &mut Vec<Edit>,
+    ) {
+        let item = self.item;
+        row.col(|ui| self.handle_ui(ui));
+        row.col(|ui| {
+            let name = self.name("Action");
+            let mut cell = self.resting(
+                ItemCell::Action,
+                &item.action,
+                "What will be done",
+                None,
+                Look::Field,
+                &name,
+            );
+            if !item.status.is_open() {
+                cell.colour = Some(ui.visuals().weak_text_color());
+            }
+            let response = cell.show(ui, state);
+            if !item.action.is_empty() {
+                response.on_hover_text(&item.action);
+            }
+        });
+        row.col(|ui| {
+            let name = self.name("Owner");
+            self.resting(
+                ItemCell::Owner,
+                &item.owner,
+                "Who",
+                Some(96.0),
+                Look::Field,
+                &name,
+            )
+            .show(ui, state);
+            let name = self.name("Choose owner");
+            self.resting(
+                ItemCell::OwnerPicker,
+                "",
+                "",
+                Some(24.0),
+                Look::DropDown,
+                &name,
+            )
+            .show(ui, state);
+        });
+        row.col(|ui| {
+            let bad = state.bad_dates.get(&item.id).cloned();
+            let due = item
+                .due
+                .map(|due| due.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let name = self.name("Due date");
+            let mut cell = self.resting(
+                ItemCell::Due,
+                &due,
+                "yyyy-mm-dd",
+                Some(84.0),
+                Look::Field,
+                &name,
+            );
+            if let Some((typed, _)) = &bad {
+                cell.text = typed;
+                cell.colour = Some(ui.visuals().error_fg_color);
+            }
+            let response = cell.show(ui, state);
+            if let Some((_, reason)) = &bad {
+                response.on_hover_text(reason);
+            }
+            self.date_picker_ui(ui, edits);
+        });
+        row.col(|ui| self.due_state_ui(ui));
+        for (cell, text, width, what) in [
+            (ItemCell::Status, item.status.label(), 98.0, "Status"),
+            (ItemCell::Priority, item.priority.label(), 76.0, "Priority"),
+            (ItemCell::Kind, item.kind.label(), 76.0, "Kind"),
+        ] {
+            row.col(|ui| {
+                let name = self.name(what);
+                self.resting(cell, text, "", Some(width), Look::DropDown, &name)
+                    .show(ui, state);
+            });
+        }
+        row.col(|ui| {
+            let name = self.name("Ticket");
+            self.resting(
+                ItemCell::Ticket,
+                &item.ticket_url,
+                "https://\u{2026}",
+                Some(96.0),
+                Look::Field,
+                &name,
+            )
+            .show(ui, state);
+            self.open_ticket_ui(ui);
+        });
+        self.completed_and_delete_ui(row, edits);
+    }
+
+    fn resting<'a>(
+        &self,
+        cell: ItemCell,
+        text: &'a str,
+        hint: &'a str,
+        width: Option<f32>,
+        look: Look,
+        name: &'a str,
+    ) -> RestingCell<'a> {
+        RestingCell {
+            id: self.item.id,
+            cell,
+            text,
+            hint,
+            width,
+            look,
+            colour: None,
+            name,
+        }
+    }
+
+    fn completed_and_delete_ui(&self, row: &mut TableRow<'_, '_>, edits: &mut Vec<Edit>) {
         row.col(|ui| match self.item.completed {
             Some(date) => {
                 ui.label(date.format("%Y-%m-%d").to_string());
@@ -278,9 +418,8 @@ impl ItemCells<'_> {
             // The column is narrow; the whole action is a hover away.
             response = response.on_hover_text(&self.item.action);
         }
-        if state.focus == Some(self.item.id) {
+        if state.take_focus(self.item.id, ItemCell::Action) {
             response.request_focus();
-            state.focus = None;
         }
         if response.gained_focus() {
             state.selected = Some(self.item.id);
@@ -309,9 +448,11 @@ impl ItemCells<'_> {
         }
     }
 
-    fn status_ui(&self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+    fn status_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut status = self.item.status;
-        let combo = egui::ComboBox::from_id_salt(("action_status", self.item.id))
+        let salt = ("action_status", self.item.id);
+        open_if_asked(ui, state, self.item.id, ItemCell::Status, salt);
+        let combo = egui::ComboBox::from_id_salt(salt)
             .selected_text(status.label())
             .width(98.0)
             .show_ui(ui, |ui| {
@@ -352,12 +493,19 @@ impl ItemCells<'_> {
     fn choice_ui<T: Copy + PartialEq>(
         &self,
         ui: &mut egui::Ui,
-        what: &str,
+        state: &mut ActionsState,
+        cell: ItemCell,
         value: &mut T,
         options: &[T],
         label: fn(T) -> &'static str,
     ) {
-        let combo = egui::ComboBox::from_id_salt((what, self.item.id))
+        let what = match cell {
+            ItemCell::Kind => "Kind",
+            _ => "Priority",
+        };
+        let salt = (what, self.item.id);
+        open_if_asked(ui, state, self.item.id, cell, salt);
+        let combo = egui::ComboBox::from_id_salt(salt)
             .selected_text(label(*value))
             .width(76.0)
             .show_ui(ui, |ui| {
@@ -377,10 +525,15 @@ impl ItemCells<'_> {
                 .hint_text("Who"),
         );
         accessible_name(&field, egui::Role::TextInput, &self.name("Owner"));
+        if state.take_focus(self.item.id, ItemCell::Owner) {
+            field.request_focus();
+        }
         if field.gained_focus() {
             state.selected = Some(self.item.id);
         }
-        let picker = egui::ComboBox::from_id_salt(("owner_pick", self.item.id))
+        let salt = ("owner_pick", self.item.id);
+        open_if_asked(ui, state, self.item.id, ItemCell::OwnerPicker, salt);
+        let picker = egui::ComboBox::from_id_salt(salt)
             .selected_text("")
             .width(4.0)
             .show_ui(ui, |ui| {
@@ -428,6 +581,9 @@ impl ItemCells<'_> {
         }
         let response = ui.add(field);
         accessible_name(&response, egui::Role::TextInput, &self.name("Due date"));
+        if state.take_focus(id, ItemCell::Due) {
+            response.request_focus();
+        }
         let response = match &bad {
             Some((_, reason)) => response.on_hover_text(reason),
             None => response,
@@ -490,7 +646,7 @@ impl ItemCells<'_> {
     }
 
     /// The ticket URL, with a button that opens it when it is a web address.
-    fn ticket_ui(&self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+    fn ticket_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut url = self.item.ticket_url.clone();
         let field = ui.add(
             egui::TextEdit::singleline(&mut url)
@@ -498,6 +654,9 @@ impl ItemCells<'_> {
                 .hint_text("https://\u{2026}"),
         );
         accessible_name(&field, egui::Role::TextInput, &self.name("Ticket"));
+        if state.take_focus(self.item.id, ItemCell::Ticket) {
+            field.request_focus();
+        }
         if field.changed() {
             self.replace(
                 edits,
@@ -507,6 +666,11 @@ impl ItemCells<'_> {
                 },
             );
         }
+        self.open_ticket_ui(ui);
+    }
+
+    /// Opens the ticket in the browser, when it is a web address.
+    fn open_ticket_ui(&self, ui: &mut egui::Ui) {
         if let Some(link) = web_url(&self.item.ticket_url) {
             let open = ui.add(egui::Button::new("Open").small());
             accessible_name(&open, egui::Role::Button, &self.name("Open ticket"));
@@ -514,5 +678,20 @@ impl ItemCells<'_> {
                 ui.ctx().open_url(egui::OpenUrl::new_tab(link));
             }
         }
+    }
+}
+
+/// Opens the drop-down made with `salt` in this `ui` when its resting cell was clicked.
+fn open_if_asked(
+    ui: &egui::Ui,
+    state: &mut ActionsState,
+    id: crate::model::ActionId,
+    cell: ItemCell,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+) {
+    if state.take_focus(id, cell) {
+        // The id the drop-down gives itself: its salt, wrapped the way `from_id_salt` does.
+        let button = ui.make_persistent_id(egui::IdSalt::new(salt));
+        egui::Popup::open_id(ui.ctx(), button.with("popup"));
     }
 }
