@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui_extras::{Column, TableBuilder};
 
-use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui};
+use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui, text_in_cell};
 use super::{UiRequests, theme};
 use crate::app::ReviewSession;
 use crate::model::{ActionFilter, ActionId, Due};
@@ -346,17 +346,12 @@ fn review_row_ui(
     let quiet = !item.status.is_open();
     let clicked = std::cell::Cell::new(false);
     let text = |ui: &mut egui::Ui, text: String| {
-        let rich = if quiet {
-            egui::RichText::new(text).weak()
+        let colour = if quiet {
+            ui.visuals().weak_text_color()
         } else {
-            egui::RichText::new(text)
+            ui.visuals().text_color()
         };
-        let cell = ui.add(
-            egui::Label::new(rich)
-                .truncate()
-                .selectable(false)
-                .sense(egui::Sense::click()),
-        );
+        let cell = text_in_cell(ui, &text, colour);
         clicked.set(clicked.get() || cell.clicked());
     };
     row.col(|ui| {
