@@ -63,6 +63,9 @@ fn frame(ctx: &egui::Context, app: &mut HindsightApp) -> usize {
 fn frames(c: &mut Criterion) {
     let example = example_postmortem().unwrap();
     let large = generated_postmortem(&example, 10_000, 10_000);
+    // As many rows and items as fill the window: the fair yardstick for the large document,
+    // which can only ever show a screenful.
+    let screenful = generated_postmortem(&example, 40, 40);
     let parts = [
         ("overview", Part::Overview),
         ("timeline", Part::Timeline),
@@ -71,7 +74,11 @@ fn frames(c: &mut Criterion) {
     ];
     let mut group = c.benchmark_group("frame");
     for (part_name, part) in parts {
-        for (doc_name, doc) in [("example", &example), ("10k rows", &large)] {
+        for (doc_name, doc) in [
+            ("example", &example),
+            ("screenful", &screenful),
+            ("10k rows", &large),
+        ] {
             // Set up inside the closure, which criterion calls only for benchmarks it runs.
             group.bench_function(format!("{part_name} / {doc_name}"), |b| {
                 let ctx = egui::Context::default();
@@ -101,7 +108,12 @@ fn folder_of(count: usize) -> tempfile::TempDir {
 
 fn review_frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
-    for (name, count) in [("example", 1), ("1000 postmortems", 1_000)] {
+    // Five postmortems list 30 items, a screenful.
+    for (name, count) in [
+        ("example", 1),
+        ("screenful", 5),
+        ("1000 postmortems", 1_000),
+    ] {
         group.bench_function(format!("review / {name}"), |b| {
             let dir = folder_of(count);
             let ctx = egui::Context::default();
