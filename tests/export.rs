@@ -179,6 +179,16 @@ fn table_with_header<'a>(tables: &'a [ReadTable], first: &str) -> &'a ReadTable 
         .unwrap_or_else(|| panic!("no table starting with {first}"))
 }
 
+/// The value the details table gives `field`.
+fn detail_value(details: &ReadTable, field: &str) -> String {
+    details
+        .rows
+        .iter()
+        .find(|row| row[0] == field)
+        .map(|row| row[1].clone())
+        .unwrap_or_else(|| panic!("no {field} row"))
+}
+
 #[test]
 fn the_example_as_markdown() {
     let markdown = to_markdown(&example(), ExportOptions::default(), Portion::Whole);
@@ -204,14 +214,7 @@ fn the_example_as_markdown_renders_the_templates_tables() {
     ] {
         assert!(fields.contains(&field), "no {field} row in {fields:?}");
     }
-    let value = |field: &str| {
-        details
-            .rows
-            .iter()
-            .find(|row| row[0] == field)
-            .map(|row| row[1].clone())
-            .unwrap()
-    };
+    let value = |field: &str| detail_value(details, field);
     assert_eq!(
         value("Incident type & severity"),
         "SEV-2 \u{2014} Performance degradation"
@@ -351,14 +354,7 @@ fn hostile_text_reads_back_exactly_from_markdown() {
     }
 
     let details = table_with_header(&tables, "Field");
-    let value = |field: &str| {
-        details
-            .rows
-            .iter()
-            .find(|row| row[0] == field)
-            .map(|row| row[1].clone())
-            .unwrap()
-    };
+    let value = |field: &str| detail_value(details, field);
     assert_eq!(value("Incident"), doc.incident_id);
     assert_eq!(value("Services/components"), doc.classification.services[0]);
     assert_eq!(value("Authors"), doc.authors[0]);

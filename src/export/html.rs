@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
 use super::ExportOptions;
-use super::report::{DetailValue, Report, link_text};
+use super::report::{ACTION_COLUMNS, DetailValue, Report, link_text, no_timeline_rows};
 use crate::model::{Postmortem, openable_url};
 
 /// The page's stylesheet: a calm screen layout and print rules (page size from the printer's
@@ -93,41 +93,40 @@ fn safe_events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
             dest_url,
             title,
             id,
-        }) => {
-            let safe = openable_url(&dest_url).map(|url| url.to_string());
-            open_links.push(safe.is_some());
-            safe.map(|url| {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: url.into(),
-                    title,
-                    id,
-                })
-            })
-        }
+        }) => safe_link(&mut open_links, link_type, &dest_url, title, id),
         // An image would fetch from the network when the page opens; a link to it does not.
         Event::Start(Tag::Image {
             dest_url,
             title,
             id,
             ..
-        }) => {
-            let safe = openable_url(&dest_url).map(|url| url.to_string());
-            open_links.push(safe.is_some());
-            safe.map(|url| {
-                Event::Start(Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url: url.into(),
-                    title,
-                    id,
-                })
-            })
-        }
+        }) => safe_link(&mut open_links, LinkType::Inline, &dest_url, title, id),
         Event::End(TagEnd::Link | TagEnd::Image) => open_links
             .pop()
             .unwrap_or(false)
             .then_some(Event::End(TagEnd::Link)),
         other => Some(other),
+    })
+}
+
+/// The start of a link to `dest_url` when it is a web or mail address, or nothing (its words
+/// stay as text). `open_links` records which ends to keep.
+fn safe_link<'a>(
+    open_links: &mut Vec<bool>,
+    link_type: LinkType,
+    dest_url: &str,
+    title: pulldown_cmark::CowStr<'a>,
+    id: pulldown_cmark::CowStr<'a>,
+) -> Option<Event<'a>> {
+    let safe = openable_url(dest_url).map(|url| url.to_string());
+    open_links.push(safe.is_some());
+    safe.map(|url| {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url: url.into(),
+            title,
+            id,
+        })
     })
 }
 
@@ -168,26 +167,15 @@ fn details(out: &mut String, report: &Report<'_>) {
 
 fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
     if report.timeline.is_empty() {
-        let empty = if options.starred_only {
-            "No starred timeline rows."
-        } else {
-            "No timeline rows yet."
-        };
+        let empty = no_timeline_rows(options.starred_only);
         let _ = writeln!(out, "<p class=\"empty\">{empty}</p>");
         return;
     }
-    let mut header = vec![report.time_heading.as_str(), "Event / action", "Notes"];
-    if report.with_actor {
-        header.push("Who");
-    }
-    let rows = report.timeline.iter().map(|line| {
-        let mut cells = vec![line.time.as_str(), line.event, line.notes];
-        if report.with_actor {
-            cells.push(line.actor);
-        }
-        cells
-    });
-    table(out, "timeline", &header, rows);
+    let rows = report
+        .timeline
+        .iter()
+        .map(|line| report.timeline_cells(line));
+    table(out, "timeline", &report.timeline_columns(), rows);
 }
 
 fn actions(out: &mut String, report: &Report<'_>) {
@@ -195,20 +183,8 @@ fn actions(out: &mut String, report: &Report<'_>) {
         out.push_str("<p class=\"empty\">No action items yet.</p>\n");
         return;
     }
-    let rows = report.actions.iter().map(|line| {
-        vec![
-            line.action,
-            line.owner,
-            line.due.as_str(),
-            line.status.as_str(),
-        ]
-    });
-    table(
-        out,
-        "actions",
-        &["Action", "Owner", "Due date", "Status"],
-        rows,
-    );
+    let rows = report.actions.iter().map(|line| line.cells().to_vec());
+    table(out, "actions", &ACTION_COLUMNS, rows);
 }
 
 fn table<'a>(

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use super::blocks::close_open_blocks;
-use super::report::{DetailValue, Report, link_text};
+use super::report::{ACTION_COLUMNS, DetailValue, Report, link_text, no_timeline_rows};
 use super::{ExportOptions, Portion};
 use crate::model::Postmortem;
 
@@ -82,38 +82,28 @@ fn details(out: &mut String, report: &Report<'_>) {
             DetailValue::Text(text) => text.clone(),
             DetailValue::Links(links) => links.iter().map(link_text).collect::<Vec<_>>().join("; "),
         };
-        vec![detail.field.to_owned(), value]
+        (detail.field, value)
     });
-    table(out, &["Field", "Value"], rows);
+    let rows: Vec<(&str, String)> = rows.collect();
+    table(
+        out,
+        &["Field", "Value"],
+        rows.iter()
+            .map(|(field, value)| vec![*field, value.as_str()]),
+    );
 }
 
 fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
     heading(out, 2, "Timeline");
     if report.timeline.is_empty() {
-        let empty = if options.starred_only {
-            "*No starred timeline rows.*"
-        } else {
-            "*No timeline rows yet.*"
-        };
-        let _ = writeln!(out, "{empty}\n");
+        let _ = writeln!(out, "*{}*\n", no_timeline_rows(options.starred_only));
         return;
     }
-    let mut header = vec![report.time_heading.as_str(), "Event / action", "Notes"];
-    if report.with_actor {
-        header.push("Who");
-    }
-    let rows = report.timeline.iter().map(|line| {
-        let mut cells = vec![
-            line.time.clone(),
-            line.event.to_owned(),
-            line.notes.to_owned(),
-        ];
-        if report.with_actor {
-            cells.push(line.actor.to_owned());
-        }
-        cells
-    });
-    table(out, &header, rows);
+    let rows = report
+        .timeline
+        .iter()
+        .map(|line| report.timeline_cells(line));
+    table(out, &report.timeline_columns(), rows);
 }
 
 fn actions(out: &mut String, report: &Report<'_>) {
@@ -122,22 +112,15 @@ fn actions(out: &mut String, report: &Report<'_>) {
         let _ = writeln!(out, "*No action items yet.*\n");
         return;
     }
-    let rows = report.actions.iter().map(|line| {
-        vec![
-            line.action.to_owned(),
-            line.owner.to_owned(),
-            line.due.clone(),
-            line.status.clone(),
-        ]
-    });
-    table(out, &["Action", "Owner", "Due date", "Status"], rows);
+    let rows = report.actions.iter().map(|line| line.cells().to_vec());
+    table(out, &ACTION_COLUMNS, rows);
 }
 
-fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+fn table<'a>(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<&'a str>>) {
     write_row(out, header.iter().copied());
     let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
     for row in rows {
-        write_row(out, row.iter().map(String::as_str));
+        write_row(out, row.into_iter());
     }
     out.push('\n');
 }

@@ -12,6 +12,9 @@ use crate::model::{
     format_instant, format_interval,
 };
 
+/// The columns of the action-items table.
+pub const ACTION_COLUMNS: [&str; 4] = ["Action", "Owner", "Due date", "Status"];
+
 /// The heading used when a document has no title yet.
 pub const UNTITLED: &str = "Untitled postmortem";
 
@@ -136,6 +139,46 @@ impl<'a> Report<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+impl Report<'_> {
+    /// The timeline table's column headings.
+    #[must_use]
+    pub fn timeline_columns(&self) -> Vec<&str> {
+        let mut columns = vec![self.time_heading.as_str(), "Event / action", "Notes"];
+        if self.with_actor {
+            columns.push("Who");
+        }
+        columns
+    }
+
+    /// One timeline row's cells, matching [`Self::timeline_columns`].
+    #[must_use]
+    pub fn timeline_cells<'b>(&self, line: &'b TimelineLine<'_>) -> Vec<&'b str> {
+        let mut cells = vec![line.time.as_str(), line.event, line.notes];
+        if self.with_actor {
+            cells.push(line.actor);
+        }
+        cells
+    }
+}
+
+/// What the timeline section says when it has no rows to show.
+#[must_use]
+pub const fn no_timeline_rows(starred_only: bool) -> &'static str {
+    if starred_only {
+        "No starred timeline rows."
+    } else {
+        "No timeline rows yet."
+    }
+}
+
+impl ActionLine<'_> {
+    /// The item's cells, matching [`ACTION_COLUMNS`].
+    #[must_use]
+    pub fn cells(&self) -> [&str; 4] {
+        [self.action, self.owner, &self.due, &self.status]
     }
 }
 
