@@ -185,8 +185,7 @@ fn detail_value(details: &ReadTable, field: &str) -> String {
         .rows
         .iter()
         .find(|row| row[0] == field)
-        .map(|row| row[1].clone())
-        .unwrap_or_else(|| panic!("no {field} row"))
+        .map_or_else(|| panic!("no {field} row"), |row| row[1].clone())
 }
 
 #[test]
