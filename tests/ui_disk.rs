@@ -259,7 +259,10 @@ fn a_save_into_a_read_only_folder_fails_and_changes_nothing() {
     let mut harness = editor_on(&path);
     retype(&mut harness, "Title", "Cannot be written here");
     let Some(read_only) = ReadOnlyFolder::new(dir.path()) else {
-        panic!("could not make a read-only folder on this machine");
+        // Root on a file system without the immutable attribute: no folder can be made
+        // read-only, so save into the one folder every Linux system keeps read-only.
+        save_into_sysfs_fails(&mut harness);
+        return;
     };
     save(&mut harness);
     let error = harness.state().error().unwrap().to_owned();
@@ -272,4 +275,18 @@ fn a_save_into_a_read_only_folder_fails_and_changes_nothing() {
     assert!(harness.state().document().is_dirty());
     let unchanged: Postmortem = harness.state().document().doc().clone();
     assert_eq!(unchanged.title, "Cannot be written here");
+}
+
+fn save_into_sysfs_fails(harness: &mut Harness<'_, HindsightApp>) {
+    let target = PathBuf::from("/sys/hindsight-test.ron");
+    let doc = harness.state().document().doc().clone();
+    let mut harness = harness_for(app_with(
+        OpenDocument::recovered(doc, Some(target.clone())),
+        &ScriptedDialogs::default(),
+    ));
+    save(&mut harness);
+    let error = harness.state().error().unwrap().to_owned();
+    assert!(error.contains("was not saved"), "{error}");
+    assert!(!target.exists());
+    assert!(harness.state().document().is_dirty());
 }
