@@ -223,3 +223,25 @@ fn decide_later_keeps_the_copies_and_the_file_menu_offers_them_again() {
         .collect();
     assert_eq!(left, ["second"]);
 }
+
+#[test]
+fn a_copy_that_cannot_be_written_is_reported_in_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder_path = dir.path().join("recovery");
+    let folder = RecoveryFolder::new(folder_path.clone());
+    let example = OpenDocument::untitled(example_postmortem().unwrap());
+    let mut harness = editor_with_recovery(example, &folder);
+    // The folder goes and a file takes its name, as a broken or full disk might.
+    std::fs::remove_dir_all(&folder_path).unwrap();
+    std::fs::write(&folder_path, "not a folder").unwrap();
+    retype(&mut harness, "Title", "Nowhere to copy this");
+    wait_seconds(&mut harness, MAX_DELAY_SECONDS);
+    harness.run();
+    harness.get_by_label("No recovery copy: save often");
+
+    // Where the folder cannot be used at all, the session says so from the start.
+    let example = OpenDocument::untitled(example_postmortem().unwrap());
+    let harness = editor_with_recovery(example, &folder);
+    assert!(harness.state().recovery_copy_path().is_none());
+    harness.get_by_label_contains("Recovery copies are off: cannot use the recovery folder");
+}

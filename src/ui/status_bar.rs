@@ -16,6 +16,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, view: &View<'_>) {
             ui.separator();
             ui.colored_label(theme::unsaved(ui.visuals()), "Unsaved changes");
         }
+        if let Some(reason) = &view.recovery_failure {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, "No recovery copy: save often")
+                .on_hover_text(format!("The recovery copy could not be written: {reason}"));
+        }
         if view.dialog_open {
             ui.separator();
             ui.spinner();
