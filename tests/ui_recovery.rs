@@ -245,3 +245,21 @@ fn a_copy_that_cannot_be_written_is_reported_in_the_status_bar() {
     assert!(harness.state().recovery_copy_path().is_none());
     harness.get_by_label_contains("Recovery copies are off: cannot use the recovery folder");
 }
+
+#[test]
+fn quitting_without_saving_leaves_no_copy_to_offer() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = RecoveryFolder::new(dir.path().to_owned());
+    let example = OpenDocument::untitled(example_postmortem().unwrap());
+    let mut harness = editor_with_recovery(example, &folder);
+    retype(&mut harness, "Title", "Given up on purpose");
+    wait_seconds(&mut harness, MAX_DELAY_SECONDS);
+    let copy = copy_path(&harness);
+    assert!(copy.exists());
+
+    click_file_menu(&mut harness, "Quit");
+    click(&mut harness, "Don't save");
+    assert!(!copy.exists());
+    drop(harness);
+    assert!(folder.left_behind().is_empty());
+}

@@ -220,6 +220,17 @@ impl Autosave {
         self.outstanding.wait_for_none(FLUSH_TIMEOUT);
     }
 
+    /// Deletes this session's copy and lock and waits for that to reach the disk.
+    pub fn discard_own(&mut self) {
+        self.copied = None;
+        self.pending = None;
+        self.send(Job::Remove {
+            id: self.id.clone(),
+            with_lock: true,
+        });
+        self.flush();
+    }
+
     /// At a normal exit: the copy stays only if unsaved work is being left behind
     /// deliberately (it never is: quitting asks first), so the session's files go.
     pub fn finish(&mut self, document: &OpenDocument) {

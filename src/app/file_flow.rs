@@ -111,6 +111,9 @@ impl HindsightApp {
             GuardedAction::OpenPath(path) => self.open_path(path),
             GuardedAction::Restore(id) => self.restore_copy(&id),
             GuardedAction::Quit => {
+                // Quitting goes through the guard, so whatever is unsaved now was given up
+                // on purpose: its recovery copy must not be offered at the next start.
+                self.end_recovery();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }

@@ -61,6 +61,14 @@ impl HindsightApp {
         }
     }
 
+    /// Stops keeping copies and deletes this session's, waiting until it is gone: the person
+    /// is quitting and chose not to keep what is unsaved.
+    pub(super) fn end_recovery(&mut self) {
+        if let Some(mut autosave) = self.autosave.take() {
+            autosave.discard_own();
+        }
+    }
+
     /// Runs once a frame: writes or deletes this session's copy as the document requires.
     pub(super) fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
         let Some(autosave) = &mut self.autosave else {
