@@ -1,6 +1,7 @@
 //! The action-item tracker: what will be done, by whom, by when, and what is late.
 
 mod resting;
+mod row;
 mod state;
 mod table;
 
