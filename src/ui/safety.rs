@@ -109,6 +109,7 @@ pub fn disk_change_bar_ui(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
+    ui.add_space(3.0);
     ui.horizontal_wrapped(|ui| {
         let tag = match change {
             DiskChange::Changed => "File changed",
@@ -152,6 +153,7 @@ pub fn disk_change_bar_ui(
             }
         }
     });
+    ui.add_space(3.0);
 }
 
 /// "The file changed on disk since you opened it": overwrite, reload or cancel.
