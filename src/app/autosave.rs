@@ -133,7 +133,7 @@ impl Autosave {
         &mut self,
         document: &OpenDocument,
         now: f64,
-        wall_clock: NaiveDateTime,
+        wall_clock: impl FnOnce() -> NaiveDateTime,
     ) -> Option<Duration> {
         if !document.is_dirty() {
             self.pending = None;
@@ -176,7 +176,7 @@ impl Autosave {
             doc: Box::new(document.doc().clone()),
             info: RecoveryInfo {
                 file: document.path().map(ToOwned::to_owned),
-                written: wall_clock,
+                written: wall_clock(),
             },
         });
         None

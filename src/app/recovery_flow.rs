@@ -75,7 +75,8 @@ impl HindsightApp {
             return;
         };
         let now = ctx.input(|input| input.time);
-        if let Some(wait) = autosave.tick(&self.document, now, self.clock.now()) {
+        let clock = &self.clock;
+        if let Some(wait) = autosave.tick(&self.document, now, || clock.now()) {
             ctx.request_repaint_after(wait);
         }
     }

@@ -256,17 +256,10 @@ impl ItemCells<'_> {
         if closed {
             field = field.text_color(ui.visuals().weak_text_color());
         }
-        let mut response = ui.add(field);
-        accessible_name(&response, egui::Role::TextInput, &self.name("Action"));
+        let mut response = self.field_ui(ui, state, ItemCell::Action, "Action", field);
         if !response.has_focus() && !self.item.action.is_empty() {
             // The column is narrow; the whole action is a hover away.
             response = response.on_hover_text(&self.item.action);
-        }
-        if state.take_focus(self.item.id, ItemCell::Action) {
-            response.request_focus();
-        }
-        if response.gained_focus() {
-            state.selected = Some(self.item.id);
         }
         if response.changed() {
             self.replace(
@@ -277,6 +270,27 @@ impl ItemCells<'_> {
                 },
             );
         }
+    }
+
+    /// A live text field of the row, named for assistive technology: it takes the keyboard
+    /// when its resting cell was clicked, and focusing it selects the row.
+    fn field_ui(
+        &self,
+        ui: &mut egui::Ui,
+        state: &mut ActionsState,
+        cell: ItemCell,
+        what: &str,
+        field: egui::TextEdit<'_>,
+    ) -> egui::Response {
+        let response = ui.add(field);
+        accessible_name(&response, egui::Role::TextInput, &self.name(what));
+        if state.take_focus(self.item.id, cell) {
+            response.request_focus();
+        }
+        if response.gained_focus() {
+            state.selected = Some(self.item.id);
+        }
+        response
     }
 
     fn due_state_ui(&self, ui: &mut egui::Ui) {
@@ -363,18 +377,10 @@ impl ItemCells<'_> {
     /// The owner as typed, with a list of the people in the postmortem to pick from.
     fn owner_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut owner = self.item.owner.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut owner)
-                .desired_width(96.0)
-                .hint_text("Who"),
-        );
-        accessible_name(&field, egui::Role::TextInput, &self.name("Owner"));
-        if state.take_focus(self.item.id, ItemCell::Owner) {
-            field.request_focus();
-        }
-        if field.gained_focus() {
-            state.selected = Some(self.item.id);
-        }
+        let field = egui::TextEdit::singleline(&mut owner)
+            .desired_width(96.0)
+            .hint_text("Who");
+        self.field_ui(ui, state, ItemCell::Owner, "Owner", field);
         let salt = ("owner_pick", self.item.id);
         open_if_asked(ui, state, self.item.id, ItemCell::OwnerPicker, salt);
         let picker = egui::ComboBox::from_id_salt(salt)
@@ -423,11 +429,7 @@ impl ItemCells<'_> {
         if bad.is_some() {
             field = field.text_color(ui.visuals().error_fg_color);
         }
-        let response = ui.add(field);
-        accessible_name(&response, egui::Role::TextInput, &self.name("Due date"));
-        if state.take_focus(id, ItemCell::Due) {
-            response.request_focus();
-        }
+        let response = self.field_ui(ui, state, ItemCell::Due, "Due date", field);
         let response = match &bad {
             Some((_, reason)) => response.on_hover_text(reason),
             None => response,
@@ -492,15 +494,10 @@ impl ItemCells<'_> {
     /// The ticket URL, with a button that opens it when it is a web address.
     fn ticket_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut url = self.item.ticket_url.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut url)
-                .desired_width(96.0)
-                .hint_text("https://\u{2026}"),
-        );
-        accessible_name(&field, egui::Role::TextInput, &self.name("Ticket"));
-        if state.take_focus(self.item.id, ItemCell::Ticket) {
-            field.request_focus();
-        }
+        let field = egui::TextEdit::singleline(&mut url)
+            .desired_width(96.0)
+            .hint_text("https://\u{2026}");
+        let field = self.field_ui(ui, state, ItemCell::Ticket, "Ticket", field);
         if field.changed() {
             self.replace(
                 edits,
