@@ -10,6 +10,8 @@ mod modals;
 mod overview;
 mod people;
 mod review;
+mod row_meshes;
+mod row_table;
 mod safety;
 mod status_bar;
 mod theme;

@@ -1,5 +1,7 @@
 //! The action-item tracker: what will be done, by whom, by when, and what is late.
 
+mod live;
+mod parts;
 mod resting;
 mod row;
 mod state;
@@ -45,7 +47,7 @@ pub fn action_items_ui(
                 ..ActionItem::default()
             };
             state.selected = Some(item.id);
-            state.focus = Some((item.id, state::ItemCell::Action));
+            state.focus = Some((item.id, parts::Part::Action));
             state.scroll_to = Some(item.id);
             // A new item must be visible, whatever the filters say.
             state.filter = ActionFilter::All;

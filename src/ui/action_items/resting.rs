@@ -1,133 +1,263 @@
-//! How a row that is not selected is drawn: each cell as its text in the shape of its
-//! control, at a fraction of the cost of a live text field or drop-down. A click (or Tab)
-//! on a cell selects the row and hands the keyboard to the real control in the next frame,
-//! so to the person every cell still edits in place.
+//! How a row that is not selected is drawn: each part painted as its text in the shape of
+//! its control, the whole row tessellated once and reused while the item is unchanged (see
+//! [`crate::ui::row_meshes`]), with one widget for the row instead of one per control. A
+//! click (or Tab) on a part selects the row and hands the keyboard to the real control in
+//! the next frame, so to the person every cell still edits in place; assistive technology
+//! is told about every part as if it were a control of its own.
 //!
-//! A screen holds about two dozen item rows with ten controls each; drawing them live made a
-//! frame of a large tracker cost four times that of the six-item example (see
+//! A screen holds about two dozen item rows with fourteen parts each; drawn as widgets they
+//! made a frame of a large tracker cost several times that of the six-item example (see
 //! BENCHMARKS.md).
 
-use super::state::{ActionsState, ItemCell};
-use crate::model::ActionId;
+use egui::{Rect, Sense, Shape, vec2};
 
-/// What a resting cell looks like.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Look {
-    /// A text field.
-    Field,
-    /// A drop-down.
-    DropDown,
-    /// A small button.
-    Button,
+use super::parts::{Look, Part};
+use super::row::{ItemCells, PartText};
+use super::state::ActionsState;
+use crate::model::{ActionItem, Edit};
+use crate::ui::row_table::VisibleRow;
+
+/// Everything a resting row's painting depends on.
+#[derive(Debug)]
+pub struct RowLook {
+    item: ActionItem,
+    number: usize,
+    today: chrono::NaiveDate,
+    bad_date: Option<String>,
+    hand_order: bool,
+    /// Worked out when painted: whether the ticket is a web address with an Open button.
+    ticket_link: bool,
 }
 
-/// One resting cell.
-pub struct RestingCell<'a> {
-    /// The item of the row.
-    pub id: ActionId,
-    /// Which control it stands for.
-    pub cell: ItemCell,
-    /// The text the control would show.
-    pub text: &'a str,
-    /// Shown greyed when `text` is empty.
-    pub hint: &'a str,
-    /// The control's width; `None` fills the cell.
-    pub width: Option<f32>,
-    /// Its shape.
-    pub look: Look,
-    /// Text colour, when not the normal one.
-    pub colour: Option<egui::Color32>,
-    /// The accessible name of the control ("Status, item 3").
-    pub name: &'a str,
+impl RowLook {
+    fn is_of(&self, cells: &ItemCells<'_>, bad_date: Option<&str>) -> bool {
+        self.number == cells.number()
+            && self.today == cells.today
+            && self.hand_order == cells.hand_order
+            && self.bad_date.as_deref() == bad_date
+            && self.item == *cells.item
+    }
 }
 
-impl RestingCell<'_> {
-    /// Draws the cell; a click or keyboard focus on it asks for the live control.
-    pub fn show(self, ui: &mut egui::Ui, state: &mut ActionsState) -> egui::Response {
-        let height = ui.spacing().interact_size.y;
-        let width = self.width.unwrap_or_else(|| ui.available_width());
-        let (rect, response) =
-            ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
-        let role = match self.look {
-            Look::Field => egui::Role::TextInput,
-            Look::DropDown => egui::Role::ComboBox,
-            Look::Button => egui::Role::Button,
+impl ItemCells<'_> {
+    /// Draws the row at rest; returns the row's response, where other rows are dropped.
+    pub fn show_resting(
+        &self,
+        ui: &egui::Ui,
+        row: &VisibleRow<'_>,
+        state: &mut ActionsState,
+        edits: &mut Vec<Edit>,
+    ) -> egui::Response {
+        let control_height = ui.spacing().interact_size.y;
+        let bad = if state.bad_dates.is_empty() {
+            None
+        } else {
+            state.bad_dates.get(&self.item.id).cloned()
         };
-        response.widget_info(|| {
-            let mut info = egui::WidgetInfo::labeled(role, true, self.name);
-            if self.look != Look::Button {
-                info.current_text_value = Some(self.text.to_owned());
-            }
-            info
-        });
-        if ui.is_rect_visible(rect) {
-            self.paint(ui, rect, &response);
+        let bad_date = bad.as_ref().map(|(typed, _)| typed.as_str());
+        let sense = if self.hand_order {
+            Sense::click_and_drag()
+        } else {
+            Sense::click()
+        };
+        let response = ui.interact(row.rect, self.row_id(), sense);
+        let at_origin = VisibleRow {
+            rect: Rect::from_min_size(egui::Pos2::ZERO, row.rect.size()),
+            ..*row
+        };
+        let look = state.resting_rows.draw(
+            ui,
+            self.item.id,
+            row.rect.min,
+            |look| look.is_of(self, bad_date),
+            || {
+                let ticket_link = self.has_ticket_link();
+                let look = RowLook {
+                    item: self.item.clone(),
+                    number: self.number(),
+                    today: self.today,
+                    bad_date: bad_date.map(str::to_owned),
+                    hand_order: self.hand_order,
+                    ticket_link,
+                };
+                (look, self.shapes(ui, &at_origin, bad_date, ticket_link))
+            },
+        );
+        let ticket_link = look.is_some_and(|look| look.ticket_link);
+        self.drag_by_handle(ui, row, &response, control_height);
+        let mut response = response;
+        if let Some(pos) = response.hover_pos()
+            && let Some(part) = Part::at(row, control_height, pos, ticket_link)
+        {
+            let reason = bad.as_ref().map(|(_, reason)| reason.as_str());
+            response = self.hover(ui, row, part, reason, response);
         }
-        if response.clicked() || response.gained_focus() {
-            state.selected = Some(self.id);
-            state.focus = Some((self.id, self.cell));
-            ui.ctx().request_repaint();
+        if response.gained_focus() {
+            // Reached with the keyboard: Tab lands on the first field, Shift+Tab on the last.
+            let backwards = ui.input(|input| input.modifiers.shift);
+            let part = if backwards {
+                Part::Ticket
+            } else {
+                Part::Action
+            };
+            self.activate(ui, Some(part), state, edits);
         }
+        if response.clicked() {
+            let part = response
+                .interact_pointer_pos()
+                .and_then(|pos| Part::at(row, control_height, pos, ticket_link));
+            self.activate(ui, part, state, edits);
+        }
+        self.describe_parts(ui, row, bad_date, ticket_link, state, edits);
         response
     }
 
-    fn paint(&self, ui: &egui::Ui, rect: egui::Rect, response: &egui::Response) {
-        let visuals = ui.visuals();
-        let widget = if response.hovered() || response.has_focus() {
-            &visuals.widgets.hovered
-        } else {
-            &visuals.widgets.inactive
-        };
-        let painter = ui.painter();
-        let (fill, stroke) = match self.look {
-            Look::Field => (visuals.text_edit_bg_color(), widget.bg_stroke),
-            Look::DropDown | Look::Button => (widget.weak_bg_fill, widget.bg_stroke),
-        };
-        painter.rect(
+    /// The row's shapes for `row` (placed at the origin).
+    fn shapes(
+        &self,
+        ui: &egui::Ui,
+        row: &VisibleRow<'_>,
+        bad_date: Option<&str>,
+        ticket_link: bool,
+    ) -> Vec<Shape> {
+        let control_height = ui.spacing().interact_size.y;
+        let mut shapes = Vec::with_capacity(2 * Part::ALL.len());
+        for part in Part::ALL {
+            if part == Part::OpenTicket && !ticket_link {
+                continue;
+            }
+            let text = self.part_text(part, bad_date, ui.visuals());
+            part_shapes(ui, part, part.rect(row, control_height), &text, &mut shapes);
+        }
+        shapes
+    }
+
+    /// The pointer over `part`: the control's outline lights up as a live one would, and
+    /// what does not fit is a tooltip away.
+    fn hover(
+        &self,
+        ui: &egui::Ui,
+        row: &VisibleRow<'_>,
+        part: Part,
+        bad_date_reason: Option<&str>,
+        response: egui::Response,
+    ) -> egui::Response {
+        let rect = part.rect(row, ui.spacing().interact_size.y);
+        let hovered = &ui.visuals().widgets.hovered;
+        if part.look() != Look::Text {
+            ui.painter().rect_stroke(
+                rect,
+                hovered.corner_radius,
+                hovered.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        if part.look() == Look::Field {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+        }
+        match part {
+            Part::Action if !self.item.action.is_empty() => {
+                response.on_hover_text(&self.item.action)
+            }
+            Part::Due => match bad_date_reason {
+                Some(reason) => response.on_hover_text(reason),
+                None => response,
+            },
+            Part::OpenTicket => response.on_hover_text(&self.item.ticket_url),
+            Part::Handle if self.hand_order => response.on_hover_text("Drag to move this item"),
+            _ => response,
+        }
+    }
+
+    /// Tells assistive technology about each part, and does what it asks of them.
+    fn describe_parts(
+        &self,
+        ui: &egui::Ui,
+        row: &VisibleRow<'_>,
+        bad_date: Option<&str>,
+        ticket_link: bool,
+        state: &mut ActionsState,
+        edits: &mut Vec<Edit>,
+    ) {
+        let control_height = ui.spacing().interact_size.y;
+        for part in Part::ALL {
+            if part == Part::OpenTicket && !ticket_link {
+                continue;
+            }
+            let text = self.part_text(part, bad_date, ui.visuals());
+            match self.describe_part(ui, part, part.rect(row, control_height), &text) {
+                None => return,
+                Some(true) => self.activate(ui, Some(part), state, edits),
+                Some(false) => {}
+            }
+        }
+    }
+}
+
+/// Paints `part` at `rect` as its text in the shape of its control, into `out`.
+pub fn part_shapes(
+    ui: &egui::Ui,
+    part: Part,
+    rect: Rect,
+    text: &PartText<'_>,
+    out: &mut Vec<Shape>,
+) {
+    let visuals = ui.visuals();
+    let widget = &visuals.widgets.inactive;
+    let padding = ui.spacing().button_padding.x;
+    let mut text_rect = rect.shrink2(vec2(padding, 0.0));
+    let frame = |fill| {
+        Shape::Rect(egui::epaint::RectShape::new(
             rect,
             widget.corner_radius,
             fill,
-            stroke,
+            widget.bg_stroke,
             egui::StrokeKind::Inside,
-        );
-        let padding = ui.spacing().button_padding.x;
-        let mut text_rect = rect.shrink2(egui::vec2(padding, 0.0));
-        if self.look == Look::DropDown {
-            let arrow = egui::Rect::from_center_size(
+        ))
+    };
+    match part.look() {
+        Look::Text => text_rect = rect,
+        Look::Field => out.push(frame(visuals.text_edit_bg_color())),
+        Look::Button => out.push(frame(widget.weak_bg_fill)),
+        Look::DropDown => {
+            out.push(frame(widget.weak_bg_fill));
+            let arrow = Rect::from_center_size(
                 egui::pos2(rect.right() - padding - 4.0, rect.center().y),
-                egui::vec2(8.0, 5.0),
+                vec2(8.0, 5.0),
             );
-            painter.add(egui::Shape::convex_polygon(
+            out.push(Shape::convex_polygon(
                 vec![arrow.left_top(), arrow.right_top(), arrow.center_bottom()],
                 widget.fg_stroke.color,
                 egui::Stroke::NONE,
             ));
             text_rect.max.x = arrow.left() - 2.0;
         }
-        let (text, colour) = if self.text.is_empty() {
-            (self.hint, visuals.weak_text_color())
-        } else {
-            (
-                self.text,
-                self.colour.unwrap_or_else(|| widget.text_color()),
-            )
-        };
-        if text.is_empty() {
-            return;
-        }
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
-        let top_left = match self.look {
-            Look::Button => egui::pos2(
-                rect.center().x - galley.size().x / 2.0,
-                rect.center().y - galley.size().y / 2.0,
-            ),
-            Look::Field | Look::DropDown => {
-                egui::pos2(text_rect.left(), rect.center().y - galley.size().y / 2.0)
-            }
-        };
-        painter
-            .with_clip_rect(text_rect.intersect(painter.clip_rect()))
-            .galley(top_left, galley, colour);
     }
+    let (string, colour) = if text.text.is_empty() {
+        (text.hint, visuals.weak_text_color())
+    } else {
+        let usual = if part.look() == Look::Text {
+            visuals.text_color()
+        } else {
+            widget.text_color()
+        };
+        (text.text.as_ref(), text.colour.unwrap_or(usual))
+    };
+    if string.is_empty() || text_rect.width() <= 0.0 {
+        return;
+    }
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::single_section(
+        string.to_owned(),
+        egui::TextFormat::simple(font, colour),
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(text_rect.width());
+    let galley = ui.painter().layout_job(job);
+    let top = text_rect.center().y - galley.size().y / 2.0;
+    let left = if part.look() == Look::Button {
+        text_rect.center().x - galley.size().x / 2.0
+    } else {
+        text_rect.left()
+    };
+    out.push(Shape::galley(egui::pos2(left, top), galley, colour));
 }

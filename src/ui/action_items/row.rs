@@ -1,16 +1,17 @@
-//! One row of the action-item table: live controls for the selected row, resting cells for
-//! the others (see [`super::resting`]).
+//! One item's row: what the live row (see [`super::live`]) and the resting row (see
+//! [`super::resting`]) share — the item, what each part says, the row's own response that
+//! drags it by its handle, and what a click on a part at rest does.
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use egui_extras::TableRow;
+use egui::accesskit;
 
-use super::resting::{Look, RestingCell};
-use super::state::{ActionsState, ItemCell};
-use crate::model::{
-    ActionItem, ActionKind, ActionPriority, ActionStatus, Due, Edit, ListEdit, parse_date, web_url,
-};
+use super::parts::{Look, Part};
+use super::state::ActionsState;
+use crate::model::{ActionItem, Due, Edit, ListEdit, web_url};
+use crate::ui::row_table::VisibleRow;
 use crate::ui::theme;
-use crate::ui::widgets::{accessible_name, from_jiff, to_jiff};
 
 /// What is carried while an item is dragged: its position in the document.
 #[derive(Clone, Copy, Debug)]
@@ -30,509 +31,264 @@ pub struct ItemCells<'a> {
     pub hand_order: bool,
 }
 
-impl ItemCells<'_> {
-    fn name(&self, what: &str) -> String {
-        format!("{what}, item {}", self.index + 1)
+/// What a part shows.
+pub struct PartText<'a> {
+    /// The text, or nothing.
+    pub text: Cow<'a, str>,
+    /// Shown greyed when there is no text.
+    pub hint: &'static str,
+    /// Its colour, when not the control's usual one.
+    pub colour: Option<egui::Color32>,
+}
+
+impl<'a> ItemCells<'a> {
+    /// The item's number in the document, counted from 1.
+    pub fn number(&self) -> usize {
+        self.index + 1
     }
 
-    fn replace(&self, edits: &mut Vec<Edit>, item: ActionItem) {
+    /// What a screen reader calls `part` of this row.
+    pub fn name(&self, part: Part) -> String {
+        part.name(self.number())
+    }
+
+    /// The row's id, the same whether it is live or at rest.
+    pub fn row_id(&self) -> egui::Id {
+        egui::Id::unique(("action item row", self.item.id))
+    }
+
+    /// The id of `part` of the row.
+    pub fn part_id(&self, part: Part) -> egui::Id {
+        self.row_id().with(part)
+    }
+
+    /// Records a changed copy of the item.
+    pub fn replace(&self, edits: &mut Vec<Edit>, item: ActionItem) {
         edits.push(Edit::Actions(ListEdit::Replace(self.index, item)));
     }
 
-    /// Draws the row with live controls.
-    pub fn show(
+    /// What `part` says: `bad_date` is a due date typed that could not be read.
+    pub fn part_text(
         &self,
-        row: &mut TableRow<'_, '_>,
-        state: &mut ActionsState,
-        edits: &mut Vec<Edit>,
-    ) {
-        let closed = !self.item.status.is_open();
-        row.col(|ui| self.handle_ui(ui));
-        row.col(|ui| self.action_ui(ui, closed, state, edits));
-        row.col(|ui| self.owner_ui(ui, state, edits));
-        row.col(|ui| self.due_ui(ui, state, edits));
-        row.col(|ui| self.due_state_ui(ui));
-        row.col(|ui| self.status_ui(ui, state, edits));
-        row.col(|ui| {
-            let mut priority = self.item.priority;
-            self.choice_ui(
-                ui,
-                state,
-                ItemCell::Priority,
-                &mut priority,
-                ActionPriority::ALL,
-                ActionPriority::label,
-            );
-            if priority != self.item.priority {
-                self.replace(
-                    edits,
-                    ActionItem {
-                        priority,
-                        ..self.item.clone()
-                    },
-                );
-            }
-        });
-        row.col(|ui| {
-            let mut kind = self.item.kind;
-            self.choice_ui(
-                ui,
-                state,
-                ItemCell::Kind,
-                &mut kind,
-                ActionKind::ALL,
-                ActionKind::label,
-            );
-            if kind != self.item.kind {
-                self.replace(
-                    edits,
-                    ActionItem {
-                        kind,
-                        ..self.item.clone()
-                    },
-                );
-            }
-        });
-        row.col(|ui| self.ticket_ui(ui, state, edits));
-        self.completed_and_delete_ui(row, edits);
-    }
-
-    /// The row drawn cheaply, as text in the shape of each control; see [`RestingCell`].
-    pub fn show_resting(
-        &self,
-        row: &mut TableRow<'_, '_>,
-        state: &mut ActionsState,
-        edits: &mut Vec<Edit>,
-    ) {
+        part: Part,
+        bad_date: Option<&'a str>,
+        visuals: &egui::Visuals,
+    ) -> PartText<'a> {
         let item = self.item;
-        row.col(|ui| self.handle_ui(ui));
-        row.col(|ui| {
-            let name = self.name("Action");
-            let mut cell = self.resting(
-                ItemCell::Action,
-                &item.action,
-                "What will be done",
-                None,
-                Look::Field,
-                &name,
-            );
-            if !item.status.is_open() {
-                cell.colour = Some(ui.visuals().weak_text_color());
-            }
-            let response = cell.show(ui, state);
-            if !item.action.is_empty() {
-                response.on_hover_text(&item.action);
-            }
-        });
-        row.col(|ui| {
-            let name = self.name("Owner");
-            self.resting(
-                ItemCell::Owner,
-                &item.owner,
-                "Who",
-                Some(96.0),
-                Look::Field,
-                &name,
-            )
-            .show(ui, state);
-            let name = self.name("Choose owner");
-            self.resting(
-                ItemCell::OwnerPicker,
-                "",
-                "",
-                Some(24.0),
-                Look::DropDown,
-                &name,
-            )
-            .show(ui, state);
-        });
-        row.col(|ui| {
-            let bad = state.bad_dates.get(&item.id).cloned();
-            let due = item
-                .due
-                .map(|due| due.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
-            let name = self.name("Due date");
-            let mut cell = self.resting(
-                ItemCell::Due,
-                &due,
-                "yyyy-mm-dd",
-                Some(84.0),
-                Look::Field,
-                &name,
-            );
-            if let Some((typed, _)) = &bad {
-                cell.text = typed;
-                cell.colour = Some(ui.visuals().error_fg_color);
-            }
-            let response = cell.show(ui, state);
-            if let Some((_, reason)) = &bad {
-                response.on_hover_text(reason);
-            }
-            self.date_picker_ui(ui, edits);
-        });
-        row.col(|ui| self.due_state_ui(ui));
-        for (cell, text, width, what) in [
-            (ItemCell::Status, item.status.label(), 98.0, "Status"),
-            (ItemCell::Priority, item.priority.label(), 76.0, "Priority"),
-            (ItemCell::Kind, item.kind.label(), 76.0, "Kind"),
-        ] {
-            row.col(|ui| {
-                let name = self.name(what);
-                self.resting(cell, text, "", Some(width), Look::DropDown, &name)
-                    .show(ui, state);
-            });
-        }
-        row.col(|ui| {
-            let name = self.name("Ticket");
-            self.resting(
-                ItemCell::Ticket,
-                &item.ticket_url,
-                "https://\u{2026}",
-                Some(96.0),
-                Look::Field,
-                &name,
-            )
-            .show(ui, state);
-            self.open_ticket_ui(ui);
-        });
-        self.completed_and_delete_ui(row, edits);
-    }
-
-    fn resting<'a>(
-        &self,
-        cell: ItemCell,
-        text: &'a str,
-        hint: &'a str,
-        width: Option<f32>,
-        look: Look,
-        name: &'a str,
-    ) -> RestingCell<'a> {
-        RestingCell {
-            id: self.item.id,
-            cell,
-            text,
-            hint,
-            width,
-            look,
+        let date = |date: NaiveDate| Cow::Owned(date.format("%Y-%m-%d").to_string());
+        let plain = |text: &'a str| PartText {
+            text: Cow::Borrowed(text),
+            hint: "",
             colour: None,
-            name,
+        };
+        match part {
+            Part::Handle => PartText {
+                text: Cow::Owned(self.number().to_string()),
+                hint: "",
+                colour: Some(visuals.weak_text_color()),
+            },
+            Part::Action => PartText {
+                text: Cow::Borrowed(&item.action),
+                hint: "What will be done",
+                colour: (!item.status.is_open()).then(|| visuals.weak_text_color()),
+            },
+            Part::Owner => PartText {
+                text: Cow::Borrowed(&item.owner),
+                hint: "Who",
+                colour: None,
+            },
+            Part::Due => match bad_date {
+                Some(typed) => PartText {
+                    text: Cow::Borrowed(typed),
+                    hint: "yyyy-mm-dd",
+                    colour: Some(visuals.error_fg_color),
+                },
+                None => PartText {
+                    text: item.due.map(date).unwrap_or_default(),
+                    hint: "yyyy-mm-dd",
+                    colour: None,
+                },
+            },
+            Part::DueState => {
+                let due = Due::of(item, self.today);
+                let colour = match due {
+                    Due::Overdue(_) => theme::overdue(visuals),
+                    _ => theme::due_soon(visuals),
+                };
+                PartText {
+                    text: due.words().map(Cow::Owned).unwrap_or_default(),
+                    hint: "",
+                    colour: Some(colour),
+                }
+            }
+            Part::Ticket => PartText {
+                text: Cow::Borrowed(&item.ticket_url),
+                hint: "https://\u{2026}",
+                colour: None,
+            },
+            Part::Completed => match item.completed {
+                Some(completed) => PartText {
+                    text: date(completed),
+                    hint: "",
+                    colour: Some(visuals.text_color()),
+                },
+                None => PartText {
+                    text: Cow::Borrowed("\u{2014}"),
+                    hint: "",
+                    colour: Some(visuals.weak_text_color()),
+                },
+            },
+            Part::OwnerPicker => plain(""),
+            Part::DuePicker => plain("\u{2026}"),
+            Part::Status => plain(item.status.label()),
+            Part::Priority => plain(item.priority.label()),
+            Part::Kind => plain(item.kind.label()),
+            Part::OpenTicket => plain("Open"),
+            Part::Delete => plain("Delete"),
         }
     }
 
-    fn completed_and_delete_ui(&self, row: &mut TableRow<'_, '_>, edits: &mut Vec<Edit>) {
-        row.col(|ui| match self.item.completed {
-            Some(date) => {
-                ui.label(date.format("%Y-%m-%d").to_string());
-            }
-            None => {
-                ui.weak("\u{2014}");
-            }
-        });
-        row.col(|ui| {
-            let delete = ui.add(egui::Button::new("Delete").small());
-            accessible_name(
-                &delete,
-                egui::Role::Button,
-                &format!("Delete item {}", self.index + 1),
-            );
-            if delete.clicked() {
-                edits.push(Edit::Actions(ListEdit::Remove(self.index)));
-            }
-        });
+    /// Whether the ticket is a web address, so the row has an Open button.
+    pub fn has_ticket_link(&self) -> bool {
+        web_url(&self.item.ticket_url).is_some()
     }
 
-    fn action_ui(
+    /// What a click on `part` of the row at rest does: a control is made live with the
+    /// keyboard in it (or opened), the buttons do what they say, anything else selects the
+    /// row.
+    pub fn activate(
         &self,
-        ui: &mut egui::Ui,
-        closed: bool,
+        ui: &egui::Ui,
+        part: Option<Part>,
         state: &mut ActionsState,
         edits: &mut Vec<Edit>,
     ) {
-        let mut text = self.item.action.clone();
-        let mut field = egui::TextEdit::singleline(&mut text)
-            .desired_width(f32::INFINITY)
-            .hint_text("What will be done");
-        if closed {
-            field = field.text_color(ui.visuals().weak_text_color());
+        match part {
+            Some(Part::Delete) => edits.push(Edit::Actions(ListEdit::Remove(self.index))),
+            Some(Part::OpenTicket) => {
+                if let Some(link) = web_url(&self.item.ticket_url) {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+                }
+            }
+            Some(part) if part.is_control() => {
+                state.selected = Some(self.item.id);
+                state.focus = Some((self.item.id, part));
+            }
+            _ => state.selected = Some(self.item.id),
         }
-        let mut response = self.field_ui(ui, state, ItemCell::Action, "Action", field);
-        if !response.has_focus() && !self.item.action.is_empty() {
-            // The column is narrow; the whole action is a hover away.
-            response = response.on_hover_text(&self.item.action);
-        }
-        if response.changed() {
-            self.replace(
-                edits,
-                ActionItem {
-                    action: text,
-                    ..self.item.clone()
-                },
-            );
-        }
+        ui.ctx().request_repaint();
     }
 
-    /// A live text field of the row, named for assistive technology: it takes the keyboard
-    /// when its resting cell was clicked, and focusing it selects the row.
-    fn field_ui(
+    /// Gives `part` at `rect` a node in the accessibility tree, read as `text` says, and returns
+    /// whether an assistive technology (or a test) asked to click or focus it. Returns `None`
+    /// when accessibility is off, so the caller can stop asking.
+    pub fn describe_part(
         &self,
-        ui: &mut egui::Ui,
-        state: &mut ActionsState,
-        cell: ItemCell,
-        what: &str,
-        field: egui::TextEdit<'_>,
-    ) -> egui::Response {
-        let response = ui.add(field);
-        accessible_name(&response, egui::Role::TextInput, &self.name(what));
-        if state.take_focus(self.item.id, cell) {
-            response.request_focus();
-        }
-        if response.gained_focus() {
-            state.selected = Some(self.item.id);
-        }
-        response
-    }
-
-    fn due_state_ui(&self, ui: &mut egui::Ui) {
-        let due = Due::of(self.item, self.today);
-        if let Some(words) = due.words() {
-            let colour = match due {
-                Due::Overdue(_) => theme::overdue(ui.visuals()),
-                _ => theme::due_soon(ui.visuals()),
+        ui: &egui::Ui,
+        part: Part,
+        rect: egui::Rect,
+        text: &PartText<'_>,
+    ) -> Option<bool> {
+        let id = self.part_id(part);
+        let name = self.name(part);
+        ui.ctx().accesskit_node_builder(id, |node| {
+            let role = match part.look() {
+                Look::Text if part == Part::Handle => accesskit::Role::Button,
+                Look::Text => accesskit::Role::Label,
+                Look::Field => accesskit::Role::TextInput,
+                Look::DropDown => accesskit::Role::ComboBox,
+                Look::Button => accesskit::Role::Button,
             };
-            ui.colored_label(colour, words);
-        } else {
-            ui.label("");
-        }
-    }
-
-    fn status_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
-        let mut status = self.item.status;
-        let salt = ("action_status", self.item.id);
-        open_if_asked(ui, state, self.item.id, ItemCell::Status, salt);
-        let combo = egui::ComboBox::from_id_salt(salt)
-            .selected_text(status.label())
-            .width(98.0)
-            .show_ui(ui, |ui| {
-                for option in ActionStatus::ALL {
-                    ui.selectable_value(&mut status, *option, option.label());
-                }
+            node.set_role(role);
+            node.set_bounds(accesskit::Rect {
+                x0: rect.min.x.into(),
+                y0: rect.min.y.into(),
+                x1: rect.max.x.into(),
+                y1: rect.max.y.into(),
             });
-        accessible_name(&combo.response, egui::Role::ComboBox, &self.name("Status"));
-        if status != self.item.status {
-            edits.push(Edit::SetActionStatus {
-                id: self.item.id,
-                status,
-                today: self.today,
-            });
-        }
-    }
-
-    fn handle_ui(&self, ui: &mut egui::Ui) {
-        let number = egui::RichText::new((self.index + 1).to_string()).weak();
-        if !self.hand_order {
-            ui.add(egui::Label::new(number).selectable(false));
-            return;
-        }
-        let id = egui::Id::unique(("action_drag", self.item.id));
-        let handle = ui
-            .dnd_drag_source(id, ItemDrag(self.index), |ui| {
-                ui.add(egui::Label::new(number).selectable(false));
-            })
-            .response;
-        accessible_name(
-            &handle,
-            egui::Role::Button,
-            &format!("Drag item {}", self.index + 1),
-        );
-        handle.on_hover_text("Drag to move this item");
-    }
-
-    fn choice_ui<T: Copy + PartialEq>(
-        &self,
-        ui: &mut egui::Ui,
-        state: &mut ActionsState,
-        cell: ItemCell,
-        value: &mut T,
-        options: &[T],
-        label: fn(T) -> &'static str,
-    ) {
-        let what = match cell {
-            ItemCell::Kind => "Kind",
-            _ => "Priority",
-        };
-        let salt = (what, self.item.id);
-        open_if_asked(ui, state, self.item.id, cell, salt);
-        let combo = egui::ComboBox::from_id_salt(salt)
-            .selected_text(label(*value))
-            .width(76.0)
-            .show_ui(ui, |ui| {
-                for option in options {
-                    ui.selectable_value(value, *option, label(*option));
-                }
-            });
-        accessible_name(&combo.response, egui::Role::ComboBox, &self.name(what));
-    }
-
-    /// The owner as typed, with a list of the people in the postmortem to pick from.
-    fn owner_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
-        let mut owner = self.item.owner.clone();
-        let field = egui::TextEdit::singleline(&mut owner)
-            .desired_width(96.0)
-            .hint_text("Who");
-        self.field_ui(ui, state, ItemCell::Owner, "Owner", field);
-        let salt = ("owner_pick", self.item.id);
-        open_if_asked(ui, state, self.item.id, ItemCell::OwnerPicker, salt);
-        let picker = egui::ComboBox::from_id_salt(salt)
-            .selected_text("")
-            .width(4.0)
-            .show_ui(ui, |ui| {
-                for name in self.owners {
-                    if ui.selectable_label(*name == owner, name).clicked() {
-                        owner.clone_from(name);
-                    }
-                }
-            });
-        accessible_name(
-            &picker.response,
-            egui::Role::ComboBox,
-            &self.name("Choose owner"),
-        );
-        if owner != self.item.owner {
-            self.replace(
-                edits,
-                ActionItem {
-                    owner,
-                    ..self.item.clone()
-                },
-            );
-        }
-    }
-
-    /// The due date, typed (`2025-08-05`) or picked from a calendar.
-    fn due_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
-        let id = self.item.id;
-        let shown = self
-            .item
-            .due
-            .map_or_else(String::new, |due| due.format("%Y-%m-%d").to_string());
-        let bad = state.bad_dates.get(&id).cloned();
-        let mut text = state
-            .date_drafts
-            .get(&id)
-            .cloned()
-            .or_else(|| bad.as_ref().map(|(text, _)| text.clone()))
-            .unwrap_or(shown);
-        let mut field = egui::TextEdit::singleline(&mut text)
-            .desired_width(84.0)
-            .hint_text("yyyy-mm-dd");
-        if bad.is_some() {
-            field = field.text_color(ui.visuals().error_fg_color);
-        }
-        let response = self.field_ui(ui, state, ItemCell::Due, "Due date", field);
-        let response = match &bad {
-            Some((_, reason)) => response.on_hover_text(reason),
-            None => response,
-        };
-        if response.changed() {
-            state.date_drafts.insert(id, text.clone());
-        }
-        if response.lost_focus()
-            && let Some(draft) = state.date_drafts.remove(&id)
-        {
-            if ui.input(|input| input.key_pressed(egui::Key::Escape)) {
-                state.bad_dates.remove(&id);
-            } else if draft.trim().is_empty() {
-                state.bad_dates.remove(&id);
-                self.set_due(edits, None);
+            // As egui does for its own widgets: text is a label's value, a control's name is
+            // its label and its text its value.
+            if role == accesskit::Role::Label {
+                node.set_value(text.text.as_ref());
             } else {
-                match parse_date(&draft) {
-                    Ok(date) => {
-                        state.bad_dates.remove(&id);
-                        self.set_due(edits, Some(date));
-                    }
-                    Err(error) => {
-                        state.bad_dates.insert(id, (draft, error.to_string()));
-                    }
-                }
+                node.set_label(name);
             }
+            if matches!(part.look(), Look::Field | Look::DropDown) {
+                node.set_value(text.text.as_ref());
+            }
+            if !text.hint.is_empty() {
+                node.set_placeholder(text.hint);
+            }
+            if part.look() != Look::Text {
+                node.add_action(accesskit::Action::Click);
+                node.add_action(accesskit::Action::Focus);
+            }
+        })?;
+        let asked = ui.input(|input| {
+            input.has_accesskit_action_request(id, accesskit::Action::Click)
+                || input.has_accesskit_action_request(id, accesskit::Action::Focus)
+        });
+        if ui.input(|input| {
+            input.has_accesskit_action_request(id, accesskit::Action::ScrollIntoView)
+        }) {
+            ui.scroll_to_rect(rect, Some(egui::Align::Center));
         }
-        self.date_picker_ui(ui, edits);
+        Some(asked)
     }
 
-    fn date_picker_ui(&self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
-        let start = self.item.due.unwrap_or(self.today);
-        let Some(mut picked) = to_jiff(start) else {
+    /// The row's own response, under its controls: it carries the row when dragged by the
+    /// handle in hand order, and is where other rows are dropped.
+    pub fn drag_by_handle(
+        &self,
+        ui: &egui::Ui,
+        row: &VisibleRow<'_>,
+        response: &egui::Response,
+        control_height: f32,
+    ) {
+        if !self.hand_order {
             return;
-        };
-        let before = picked;
-        let salt = format!("due_picker_{}", self.item.id);
-        let button = ui.add(
-            egui_extras::DatePickerButton::new(&mut picked)
-                .id_salt(&salt)
-                .show_icon(false)
-                .format("\u{2026}"),
-        );
-        accessible_name(&button, egui::Role::Button, &self.name("Pick due date"));
-        if picked != before
-            && let Some(date) = from_jiff(picked)
-        {
-            self.set_due(edits, Some(date));
         }
-    }
-
-    fn set_due(&self, edits: &mut Vec<Edit>, due: Option<NaiveDate>) {
-        self.replace(
-            edits,
-            ActionItem {
-                due,
-                ..self.item.clone()
-            },
-        );
-    }
-
-    /// The ticket URL, with a button that opens it when it is a web address.
-    fn ticket_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
-        let mut url = self.item.ticket_url.clone();
-        let field = egui::TextEdit::singleline(&mut url)
-            .desired_width(96.0)
-            .hint_text("https://\u{2026}");
-        let field = self.field_ui(ui, state, ItemCell::Ticket, "Ticket", field);
-        if field.changed() {
-            self.replace(
-                edits,
-                ActionItem {
-                    ticket_url: url,
-                    ..self.item.clone()
-                },
-            );
+        let handle = Part::Handle.rect(row, control_height);
+        let pressed_on_handle = ui.input(|input| {
+            input
+                .pointer
+                .press_origin()
+                .is_some_and(|origin| handle.contains(origin))
+        });
+        if response.drag_started() && pressed_on_handle {
+            egui::DragAndDrop::set_payload(ui.ctx(), ItemDrag(self.index));
         }
-        self.open_ticket_ui(ui);
-    }
-
-    /// Opens the ticket in the browser, when it is a web address.
-    fn open_ticket_ui(&self, ui: &mut egui::Ui) {
-        if let Some(link) = web_url(&self.item.ticket_url) {
-            let open = ui.add(egui::Button::new("Open").small());
-            accessible_name(&open, egui::Role::Button, &self.name("Open ticket"));
-            if open.on_hover_text(link.as_str()).clicked() {
-                ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+        let dragged = egui::DragAndDrop::payload::<ItemDrag>(ui.ctx())
+            .is_some_and(|drag| drag.0 == self.index);
+        if dragged {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            if let Some(pointer) = ui.ctx().pointer_interact_pos() {
+                self.paint_dragged(ui, pointer);
             }
+        } else if response.hover_pos().is_some_and(|pos| handle.contains(pos)) {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
         }
     }
-}
 
-/// Opens the drop-down made with `salt` in this `ui` when its resting cell was clicked.
-fn open_if_asked(
-    ui: &egui::Ui,
-    state: &mut ActionsState,
-    id: crate::model::ActionId,
-    cell: ItemCell,
-    salt: impl std::hash::Hash + std::fmt::Debug,
-) {
-    if state.take_focus(id, cell) {
-        // The id the drop-down gives itself: its salt, wrapped the way `from_id_salt` does.
-        let button = ui.make_persistent_id(egui::IdSalt::new(salt));
-        egui::Popup::open_id(ui.ctx(), button.with("popup"));
+    /// The item following the pointer while it is dragged.
+    fn paint_dragged(&self, ui: &egui::Ui, at: egui::Pos2) {
+        let layer = egui::LayerId::new(egui::Order::Tooltip, self.row_id().with("dragged"));
+        let painter = ui.ctx().layer_painter(layer);
+        let text = format!("{}  {}", self.number(), self.item.action);
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let colour = ui.visuals().strong_text_color();
+        let mut job = egui::text::LayoutJob::simple_singleline(text, font, colour);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(320.0);
+        let galley = painter.layout_job(job);
+        let rect = egui::Rect::from_min_size(at + egui::vec2(12.0, 4.0), galley.size()).expand(6.0);
+        let visuals = ui.visuals();
+        painter.rect(
+            rect,
+            visuals.menu_corner_radius,
+            visuals.window_fill,
+            visuals.window_stroke,
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(rect.min + egui::vec2(6.0, 6.0), galley, colour);
     }
 }

@@ -4,7 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::parts::Part;
+use super::resting::RowLook;
 use crate::model::{ActionFilter, ActionId, ActionSort, ActionSummary};
+use crate::ui::row_meshes::RowMeshes;
 
 /// The tracker's own state: the view chosen, the selection, and dates being typed.
 #[derive(Debug, Default)]
@@ -20,7 +23,7 @@ pub struct ActionsState {
     /// The selected item.
     pub selected: Option<ActionId>,
     /// A control of an item's row that gets the keyboard (or opens) when it is next drawn.
-    pub focus: Option<(ActionId, ItemCell)>,
+    pub focus: Option<(ActionId, Part)>,
     /// A row to scroll into view when the table is next drawn.
     pub scroll_to: Option<ActionId>,
     /// Due dates being typed, before they are committed.
@@ -30,33 +33,14 @@ pub struct ActionsState {
     /// Work over every item, kept until the document or the view changes, so ten thousand
     /// items cost no more per frame than ten.
     pub derived: Option<Derived>,
-}
-
-/// The controls of an item's row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemCell {
-    /// The action text.
-    Action,
-    /// The owner text.
-    Owner,
-    /// The list of people to pick an owner from.
-    OwnerPicker,
-    /// The due date text.
-    Due,
-    /// The status drop-down.
-    Status,
-    /// The priority drop-down.
-    Priority,
-    /// The kind drop-down.
-    Kind,
-    /// The ticket URL text.
-    Ticket,
+    /// The rows at rest, painted once and reused while they look the same.
+    pub resting_rows: RowMeshes<ActionId, RowLook>,
 }
 
 impl ActionsState {
-    /// Whether `cell` of item `id` should take the keyboard now; asking clears the request.
-    pub fn take_focus(&mut self, id: ActionId, cell: ItemCell) -> bool {
-        let asked = self.focus == Some((id, cell));
+    /// Whether `part` of item `id` should take the keyboard now; asking clears the request.
+    pub fn take_focus(&mut self, id: ActionId, part: Part) -> bool {
+        let asked = self.focus == Some((id, part));
         if asked {
             self.focus = None;
         }
