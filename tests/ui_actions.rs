@@ -196,3 +196,124 @@ fn every_cell_of_an_unselected_row_edits_on_the_first_click() {
         hindsight::model::ActionKind::Mitigate
     );
 }
+
+#[test]
+fn selecting_a_row_does_not_move_its_controls() {
+    let mut harness = tracker();
+    let parts = [
+        "Action",
+        "Owner",
+        "Choose owner",
+        "Due date",
+        "Pick due date",
+        "Status",
+        "Priority",
+        "Kind",
+        "Ticket",
+    ];
+    // Item 4 has the widest kind ("Mitigate"), so its drop-down is the likeliest to grow.
+    let at_rest: Vec<egui::Rect> = parts
+        .iter()
+        .map(|part| harness.get_by_label(&format!("{part}, item 4")).rect())
+        .collect();
+    click(&mut harness, "Drag item 4");
+    // The row is live now: its action is a real text field that takes typing.
+    click(&mut harness, "Action, item 4");
+    assert!(harness.get_by_label("Action, item 4").is_focused());
+    for (part, rest) in parts.iter().zip(at_rest) {
+        let live = harness.get_by_label(&format!("{part}, item 4")).rect();
+        assert!(
+            (live.left() - rest.left()).abs() < 0.5 && (live.width() - rest.width()).abs() < 0.5,
+            "{part}: at rest {rest:?}, live {live:?}"
+        );
+    }
+}
+
+#[test]
+fn dragging_item_5_above_item_1() {
+    let mut harness = tracker();
+    let before = doc(&harness).action_items;
+    let from = harness.get_by_label("Drag item 5").rect().center();
+    let target = harness.get_by_label("Action, item 1").rect();
+    let to = egui::pos2(target.center().x, target.top() + 2.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=10 {
+        let t = step as f32 / 10.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    let after = doc(&harness).action_items;
+    assert_eq!(after[0], before[4]);
+    assert_eq!(after[1..5], before[0..4]);
+    assert_eq!(after[5..], before[5..]);
+}
+
+#[test]
+fn dragging_from_anywhere_but_the_handle_moves_nothing() {
+    let mut harness = tracker();
+    let before = doc(&harness).action_items;
+    let from = harness.get_by_label("5 days overdue").rect().center();
+    let to = harness.get_by_label("Action, item 1").rect().center();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=10 {
+        let t = step as f32 / 10.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    assert_eq!(doc(&harness).action_items, before);
+}
+
+#[test]
+fn the_calendar_of_an_unselected_row_opens_on_the_first_click() {
+    let mut harness = tracker();
+    click(&mut harness, "Pick due date, item 4");
+    // The picker is open: pick the 20th and save.
+    let twentieth = harness
+        .get_all_by_label("20")
+        .last()
+        .unwrap()
+        .rect()
+        .center();
+    harness.hover_at(twentieth);
+    harness.drag_at(twentieth);
+    harness.run();
+    harness.drop_at(twentieth);
+    harness.run();
+    click(&mut harness, "Save");
+    assert_eq!(doc(&harness).action_items[3].due, Some(day(8, 20)));
+}
+
+#[test]
+fn tab_walks_from_one_row_into_the_next() {
+    let mut harness = tracker();
+    click(&mut harness, "Ticket, item 2");
+    assert!(harness.get_by_label("Ticket, item 2").is_focused());
+    // Past the delete button, into item 3, which comes alive with its action field focused.
+    for _ in 0..2 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+    }
+    assert!(harness.get_by_label("Action, item 3").is_focused());
+    // And back: Shift+Tab lands in the last field of item 2.
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    harness.run();
+    assert!(harness.get_by_label("Ticket, item 2").is_focused());
+}
+
+#[test]
+fn assistive_technology_can_use_the_controls_of_a_row_at_rest() {
+    let mut harness = tracker();
+    harness.get_by_label("Owner, item 5").click_accesskit();
+    harness.run();
+    let owner = harness.get_by_label("Owner, item 5");
+    assert!(owner.is_focused());
+    assert_eq!(owner.value().as_deref(), Some("Sarah K."));
+}

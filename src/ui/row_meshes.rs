@@ -156,3 +156,140 @@ impl<K: Hash + Eq + Copy, L> RowMeshes<K, L> {
         mesh
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs one frame in which `draw` may draw rows; returns the bounds of the meshes drawn.
+    fn frame(ctx: &egui::Context, mut draw: impl FnMut(&egui::Ui)) -> Vec<egui::Rect> {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                Pos2::ZERO,
+                egui::vec2(400.0, 300.0),
+            )),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| draw(ui));
+        // No GPU here to upload the font texture to.
+        output.textures_delta.clear();
+        output
+            .shapes
+            .iter()
+            .filter_map(|clipped| match &clipped.shape {
+                Shape::Mesh(mesh) => Some(mesh.calc_bounds()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn square() -> Vec<Shape> {
+        let rect = egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(20.0, 10.0));
+        vec![Shape::rect_filled(rect, 0.0, egui::Color32::RED)]
+    }
+
+    #[test]
+    fn a_row_is_painted_once_while_its_look_holds_and_again_when_it_changes() {
+        let ctx = egui::Context::default();
+        let mut meshes = RowMeshes::<u32, &str>::default();
+        let mut paints = 0;
+        for look in ["open", "open", "open", "done"] {
+            frame(&ctx, |ui| {
+                meshes.begin_frame(ui, [100.0].into_iter());
+                meshes.draw(
+                    ui,
+                    7,
+                    Pos2::new(0.0, 10.0),
+                    |drawn| *drawn == look,
+                    || {
+                        paints += 1;
+                        (look, square())
+                    },
+                );
+            });
+        }
+        assert_eq!(paints, 2);
+    }
+
+    #[test]
+    fn a_scrolled_row_is_moved_not_painted_again() {
+        let ctx = egui::Context::default();
+        let mut meshes = RowMeshes::<u32, ()>::default();
+        let mut paints = 0;
+        let mut drawn_at = Vec::new();
+        for top in [10.0, 34.0] {
+            drawn_at.extend(frame(&ctx, |ui| {
+                meshes.begin_frame(ui, [100.0].into_iter());
+                meshes.draw(
+                    ui,
+                    7,
+                    Pos2::new(5.0, top),
+                    |()| true,
+                    || {
+                        paints += 1;
+                        ((), square())
+                    },
+                );
+            }));
+        }
+        assert_eq!(paints, 1);
+        let tops: Vec<f32> = drawn_at.iter().map(|bounds| bounds.top().round()).collect();
+        let lefts: Vec<f32> = drawn_at
+            .iter()
+            .map(|bounds| bounds.left().round())
+            .collect();
+        // Anti-aliasing feathers the edge by half a pixel outwards.
+        assert_eq!(tops, [10.0, 34.0]);
+        assert_eq!(lefts, [5.0, 5.0]);
+    }
+
+    #[test]
+    fn rows_out_of_view_are_forgotten() {
+        let ctx = egui::Context::default();
+        let mut meshes = RowMeshes::<u32, ()>::default();
+        let mut paints = 0;
+        for drawn in [true, false, true] {
+            frame(&ctx, |ui| {
+                meshes.begin_frame(ui, [100.0].into_iter());
+                if drawn {
+                    meshes.draw(
+                        ui,
+                        7,
+                        Pos2::ZERO,
+                        |()| true,
+                        || {
+                            paints += 1;
+                            ((), square())
+                        },
+                    );
+                }
+            });
+        }
+        assert_eq!(paints, 2);
+        assert_eq!(meshes.rows.len(), 1);
+    }
+
+    #[test]
+    fn other_columns_or_another_zoom_paint_every_row_afresh() {
+        let ctx = egui::Context::default();
+        let mut meshes = RowMeshes::<u32, ()>::default();
+        let mut paints = 0;
+        for (width, zoom) in [(100.0, 1.0), (100.0, 1.0), (120.0, 1.0), (120.0, 1.5)] {
+            ctx.set_zoom_factor(zoom);
+            frame(&ctx, |ui| {
+                meshes.begin_frame(ui, [width].into_iter());
+                meshes.draw(
+                    ui,
+                    7,
+                    Pos2::ZERO,
+                    |()| true,
+                    || {
+                        paints += 1;
+                        ((), square())
+                    },
+                );
+            });
+        }
+        assert_eq!(paints, 3);
+    }
+}

@@ -140,6 +140,8 @@ impl ItemCells<'_> {
                     egui::Direction::LeftToRight,
                 )),
         );
+        // The part's width is the widget's, even where egui would make a button wider.
+        part_ui.spacing_mut().interact_size.x = 0.0;
         add(&mut part_ui);
     }
 
@@ -247,6 +249,8 @@ impl ItemCells<'_> {
     /// A list of the people in the postmortem to pick the owner from.
     fn owner_picker_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut owner = self.item.owner.clone();
+        // Only the arrow shows: no gap before it for the empty text.
+        ui.spacing_mut().icon_spacing = 0.0;
         let salt = ("owner_pick", self.item.id);
         open_if_asked(ui, state, self.item.id, Part::OwnerPicker, salt);
         let picker = egui::ComboBox::from_id_salt(salt)
@@ -354,6 +358,9 @@ impl ItemCells<'_> {
         let button = ui.add(
             egui_extras::DatePickerButton::new(&mut picked)
                 .id_salt(&salt)
+                // Its year, month and day drop-downs have no names a screen reader could
+                // read; the arrows and the calendar do, and a date far off is typed anyway.
+                .combo_boxes(false)
                 .show_icon(false)
                 .format("\u{2026}"),
         );

@@ -221,16 +221,18 @@ pub fn part_shapes(
         Look::Button => out.push(frame(widget.weak_bg_fill)),
         Look::DropDown => {
             out.push(frame(widget.weak_bg_fill));
+            // Where and how big egui's combo box draws its arrow.
+            let icon = ui.spacing().icon_width;
             let arrow = Rect::from_center_size(
-                egui::pos2(rect.right() - padding - 4.0, rect.center().y),
-                vec2(8.0, 5.0),
+                egui::pos2(rect.right() - padding - icon / 2.0, rect.center().y),
+                vec2(icon * 0.7, icon * 0.45),
             );
             out.push(Shape::convex_polygon(
                 vec![arrow.left_top(), arrow.right_top(), arrow.center_bottom()],
                 widget.fg_stroke.color,
                 egui::Stroke::NONE,
             ));
-            text_rect.max.x = arrow.left() - 2.0;
+            text_rect.max.x = arrow.left() - 1.0;
         }
     }
     let (string, colour) = if text.text.is_empty() {
