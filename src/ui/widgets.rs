@@ -118,28 +118,6 @@ pub fn text_cell(
         .labelled_by(header.id)
 }
 
-/// One line of text filling a table cell, cut with "…" where it does not fit, that can be
-/// clicked. Painted directly rather than as a `Label`: a review screen holds a couple of
-/// hundred of them, and this costs a fraction of a label while reading the same to
-/// assistive technology.
-pub fn text_in_cell(ui: &mut egui::Ui, text: &str, colour: egui::Color32) -> egui::Response {
-    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
-    if ui.is_rect_visible(rect) && !text.is_empty() {
-        let mut job = egui::text::LayoutJob::single_section(
-            text.to_owned(),
-            egui::TextFormat::simple(egui::TextStyle::Body.resolve(ui.style()), colour),
-        );
-        job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width());
-        let galley = ui.painter().layout_job(job);
-        let top = rect.center().y - galley.size().y / 2.0;
-        ui.painter()
-            .galley(egui::pos2(rect.left(), top), galley, colour);
-    }
-    response
-}
-
 /// A chrono date as the date picker's `jiff` date.
 pub fn to_jiff(date: chrono::NaiveDate) -> Option<jiff::civil::Date> {
     let year = i16::try_from(date.year()).ok()?;

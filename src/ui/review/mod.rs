@@ -2,15 +2,15 @@
 
 mod chart;
 mod state;
+mod table;
 
 pub use state::{Grouping, ReviewExport, ReviewSort, ReviewState};
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use egui_extras::{Column, TableBuilder};
 
-use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui, text_in_cell};
+use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui};
 use super::{UiRequests, theme};
 use crate::app::ReviewSession;
 use crate::model::{ActionFilter, ActionId, Due};
@@ -158,7 +158,7 @@ pub fn review_ui(
     if listed.is_empty() {
         ui.label("No action item matches these filters.");
     } else {
-        table_ui(ui, &scan.items, &listed, state, today, requests);
+        table::table_ui(ui, &scan.items, &listed, state, today, requests);
     }
     state.derived = Some((key, listed));
 }
@@ -244,164 +244,6 @@ fn owner_counts_ui(ui: &mut egui::Ui, counts: &[(String, usize, usize)]) {
             }
         }
     });
-}
-
-fn table_ui(
-    ui: &mut egui::Ui,
-    items: &[ReviewItem],
-    listed: &[usize],
-    state: &mut ReviewState,
-    today: NaiveDate,
-    requests: &mut UiRequests,
-) {
-    let row_height = ui.spacing().interact_size.y + 4.0;
-    let columns: [(&str, ReviewSort); 8] = [
-        ("Incident", ReviewSort::Incident),
-        ("Severity", ReviewSort::Severity),
-        ("Action", ReviewSort::Action),
-        ("Owner", ReviewSort::Owner),
-        ("Due date", ReviewSort::Due),
-        ("", ReviewSort::Due),
-        ("Status", ReviewSort::Status),
-        ("Priority", ReviewSort::Priority),
-    ];
-    TableBuilder::new(ui)
-        .id_salt("review_table")
-        .striped(true)
-        .auto_shrink(false)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(
-            Column::initial(230.0)
-                .at_least(100.0)
-                .resizable(true)
-                .clip(true),
-        )
-        .column(Column::exact(70.0))
-        .column(
-            Column::initial(320.0)
-                .at_least(140.0)
-                .resizable(true)
-                .clip(true),
-        )
-        .column(Column::initial(110.0).resizable(true).clip(true))
-        .column(Column::exact(86.0))
-        .column(Column::exact(112.0))
-        .column(Column::exact(88.0))
-        .column(Column::remainder().at_least(60.0))
-        .header(24.0, |mut header| {
-            for (title, column) in columns {
-                header.col(|ui| {
-                    if title.is_empty() {
-                        return;
-                    }
-                    let button =
-                        ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false));
-                    let sorted = state.sort.0 == column;
-                    let direction = match (sorted, state.sort.1) {
-                        (false, _) => "",
-                        (true, false) => " (ascending)",
-                        (true, true) => " (descending)",
-                    };
-                    accessible_name(
-                        &button,
-                        egui::Role::Button,
-                        &format!("Sort review by {}{direction}", title.to_lowercase()),
-                    );
-                    if button.clicked() {
-                        state.toggle_sort(column);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, listed.len(), |mut row| {
-                review_row_ui(&mut row, items, listed, state, today, requests);
-            });
-        });
-}
-
-/// One item of the review list; two clicks on it open its postmortem.
-fn review_row_ui(
-    row: &mut egui_extras::TableRow<'_, '_>,
-    items: &[ReviewItem],
-    listed: &[usize],
-    state: &mut ReviewState,
-    today: NaiveDate,
-    requests: &mut UiRequests,
-) {
-    let position = row.index();
-    let entry = &items[listed[position]];
-    let item = &entry.item;
-    let group_start = position == 0
-        || match state.grouping {
-            Grouping::None => false,
-            Grouping::Owner => !items[listed[position - 1]]
-                .item
-                .owner
-                .trim()
-                .eq_ignore_ascii_case(item.owner.trim()),
-            Grouping::Incident => items[listed[position - 1]].path != entry.path,
-        };
-    row.set_overline(group_start && state.grouping != Grouping::None);
-    let quiet = !item.status.is_open();
-    let clicked = std::cell::Cell::new(false);
-    let text = |ui: &mut egui::Ui, text: String| {
-        let colour = if quiet {
-            ui.visuals().weak_text_color()
-        } else {
-            ui.visuals().text_color()
-        };
-        let cell = text_in_cell(ui, &text, colour);
-        clicked.set(clicked.get() || cell.clicked());
-    };
-    row.col(|ui| {
-        let date = entry
-            .incident_date
-            .map_or_else(String::new, |d| format!(" ({})", d.format("%Y-%m-%d")));
-        text(ui, format!("{}{date}", entry.incident_title));
-    });
-    row.col(|ui| text(ui, entry.severity.clone().unwrap_or_default()));
-    row.col(|ui| text(ui, item.action.clone()));
-    row.col(|ui| text(ui, item.owner.clone()));
-    let due_date = item
-        .due
-        .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
-    row.col(|ui| text(ui, due_date));
-    row.col(|ui| {
-        let due = Due::of(item, today);
-        if let Some(words) = due.words() {
-            let colour = if matches!(due, Due::Overdue(_)) {
-                theme::overdue(ui.visuals())
-            } else {
-                theme::due_soon(ui.visuals())
-            };
-            ui.colored_label(colour, words);
-        }
-    });
-    row.col(|ui| text(ui, item.status.label().to_owned()));
-    row.col(|ui| text(ui, item.priority.label().to_owned()));
-    row.set_selected(
-        state
-            .last_click
-            .is_some_and(|(index, _)| index == listed[position]),
-    );
-    let response = row.response();
-    if clicked.get() {
-        // Two clicks on the same item within the double-click delay open it. Counted
-        // here rather than with `double_clicked`, which a click per cell would split.
-        let now = response.ctx.input(|input| input.time);
-        let delay = response
-            .ctx
-            .options(|options| options.input_options.max_double_click_delay);
-        match state.last_click {
-            Some((index, at)) if index == listed[position] && now - at <= delay => {
-                requests.review = Some(ReviewRequest::Open(entry.path.clone(), item.id));
-                state.last_click = None;
-            }
-            _ => state.last_click = Some((listed[position], now)),
-        }
-    }
-    response.on_hover_text("Double-click to open this postmortem");
 }
 
 /// Open and overdue items per owner, worst first.

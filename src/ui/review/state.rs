@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::model::{ActionFilter, ActionSort};
 use crate::review::ReviewItem;
+use crate::ui::row_meshes::RowMeshes;
 
 /// How the list is grouped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -71,6 +72,8 @@ pub struct ReviewState {
     pub last_click: Option<(usize, f64)>,
     /// What the chart, the filter lists and the owner counts show, for the day computed.
     pub overview: Option<(NaiveDate, super::ScanOverview)>,
+    /// The rows painted once and reused while they look the same, by position in the scan.
+    pub rows: RowMeshes<usize, super::table::RowLook>,
 }
 
 /// Everything the list depends on, besides the scan (which clears the cache when it arrives).
