@@ -73,6 +73,9 @@ fn key_time_row_ui(
         let button = ui.add(
             egui_extras::DatePickerButton::new(&mut picked)
                 .id_salt(key.label())
+                // Its year, month and day drop-downs have no names a screen reader could
+                // read; the arrows and the calendar do.
+                .combo_boxes(false)
                 .show_icon(false)
                 .format("%Y-%m-%d"),
         );
