@@ -8,6 +8,7 @@ mod key_times;
 mod menu;
 mod modals;
 mod overview;
+mod painted;
 mod people;
 mod review;
 mod row_meshes;

@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 use egui::{Sense, UiBuilder};
 
 use super::parts::Part;
-use super::resting::part_shapes;
 use super::row::ItemCells;
 use super::state::ActionsState;
 use crate::model::{
     ActionItem, ActionKind, ActionPriority, ActionStatus, Edit, ListEdit, parse_date, web_url,
 };
+use crate::ui::painted::part_shapes;
 use crate::ui::row_table::VisibleRow;
 use crate::ui::widgets::{accessible_name, from_jiff, to_jiff};
 
@@ -40,7 +40,7 @@ impl ItemCells<'_> {
             let text = self.part_text(part, None, ui.visuals());
             let rect = part.rect(row, control_height);
             let mut shapes = Vec::new();
-            part_shapes(ui, part, rect, &text, &mut shapes);
+            part_shapes(ui, part.look(), rect, &text, &mut shapes);
             ui.painter().extend(shapes);
             self.describe_part(ui, part, rect, &text);
         }

@@ -3,6 +3,7 @@
 
 use egui::{Rect, pos2, vec2};
 
+use crate::ui::painted::Look;
 use crate::ui::row_table::{ColumnWidth, VisibleRow};
 
 /// The table's columns: eleven, the action taking what the others leave.
@@ -71,19 +72,6 @@ pub enum Part {
     Delete,
 }
 
-/// What a part looks like.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Look {
-    /// Plain text.
-    Text,
-    /// A text field.
-    Field,
-    /// A drop-down.
-    DropDown,
-    /// A button.
-    Button,
-}
-
 impl Part {
     /// Every part, left to right.
     pub const ALL: [Self; 14] = [
@@ -128,7 +116,8 @@ impl Part {
     #[must_use]
     pub const fn look(self) -> Look {
         match self {
-            Self::Handle | Self::DueState | Self::Completed => Look::Text,
+            Self::Handle => Look::Handle,
+            Self::DueState | Self::Completed => Look::Text,
             Self::Action | Self::Owner | Self::Due | Self::Ticket => Look::Field,
             Self::OwnerPicker | Self::Status | Self::Priority | Self::Kind => Look::DropDown,
             Self::DuePicker | Self::OpenTicket | Self::Delete => Look::Button,
@@ -143,7 +132,7 @@ impl Part {
         let cell = row.cell(column);
         let left = cell.left() + offset;
         let width = width.unwrap_or(cell.right() - left);
-        if self.look() == Look::Text {
+        if !self.look().is_control() {
             return Rect::from_min_size(pos2(left, cell.top()), vec2(width, cell.height()));
         }
         Rect::from_min_size(

@@ -9,12 +9,13 @@
 //! made a frame of a large tracker cost several times that of the six-item example (see
 //! BENCHMARKS.md).
 
-use egui::{Rect, Sense, Shape, vec2};
+use egui::{Rect, Sense, Shape};
 
-use super::parts::{Look, Part};
-use super::row::{ItemCells, PartText};
+use super::parts::Part;
+use super::row::ItemCells;
 use super::state::ActionsState;
 use crate::model::{ActionItem, Edit};
+use crate::ui::painted::part_shapes;
 use crate::ui::row_table::VisibleRow;
 
 /// Everything a resting row's painting depends on.
@@ -127,7 +128,13 @@ impl ItemCells<'_> {
                 continue;
             }
             let text = self.part_text(part, bad_date, ui.visuals());
-            part_shapes(ui, part, part.rect(row, control_height), &text, &mut shapes);
+            part_shapes(
+                ui,
+                part.look(),
+                part.rect(row, control_height),
+                &text,
+                &mut shapes,
+            );
         }
         shapes
     }
@@ -144,7 +151,7 @@ impl ItemCells<'_> {
     ) -> egui::Response {
         let rect = part.rect(row, ui.spacing().interact_size.y);
         let hovered = &ui.visuals().widgets.hovered;
-        if part.look() != Look::Text {
+        if part.look().is_control() {
             ui.painter().rect_stroke(
                 rect,
                 hovered.corner_radius,
@@ -152,7 +159,7 @@ impl ItemCells<'_> {
                 egui::StrokeKind::Inside,
             );
         }
-        if part.look() == Look::Field {
+        if part.look() == crate::ui::painted::Look::Field {
             ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
         }
         match part {
@@ -192,74 +199,4 @@ impl ItemCells<'_> {
             }
         }
     }
-}
-
-/// Paints `part` at `rect` as its text in the shape of its control, into `out`.
-pub fn part_shapes(
-    ui: &egui::Ui,
-    part: Part,
-    rect: Rect,
-    text: &PartText<'_>,
-    out: &mut Vec<Shape>,
-) {
-    let visuals = ui.visuals();
-    let widget = &visuals.widgets.inactive;
-    let padding = ui.spacing().button_padding.x;
-    let mut text_rect = rect.shrink2(vec2(padding, 0.0));
-    let frame = |fill| {
-        Shape::Rect(egui::epaint::RectShape::new(
-            rect,
-            widget.corner_radius,
-            fill,
-            widget.bg_stroke,
-            egui::StrokeKind::Inside,
-        ))
-    };
-    match part.look() {
-        Look::Text => text_rect = rect,
-        Look::Field => out.push(frame(visuals.text_edit_bg_color())),
-        Look::Button => out.push(frame(widget.weak_bg_fill)),
-        Look::DropDown => {
-            out.push(frame(widget.weak_bg_fill));
-            // Where and how big egui's combo box draws its arrow.
-            let icon = ui.spacing().icon_width;
-            let arrow = Rect::from_center_size(
-                egui::pos2(rect.right() - padding - icon / 2.0, rect.center().y),
-                vec2(icon * 0.7, icon * 0.45),
-            );
-            out.push(Shape::convex_polygon(
-                vec![arrow.left_top(), arrow.right_top(), arrow.center_bottom()],
-                widget.fg_stroke.color,
-                egui::Stroke::NONE,
-            ));
-            text_rect.max.x = arrow.left() - 1.0;
-        }
-    }
-    let (string, colour) = if text.text.is_empty() {
-        (text.hint, visuals.weak_text_color())
-    } else {
-        let usual = if part.look() == Look::Text {
-            visuals.text_color()
-        } else {
-            widget.text_color()
-        };
-        (text.text.as_ref(), text.colour.unwrap_or(usual))
-    };
-    if string.is_empty() || text_rect.width() <= 0.0 {
-        return;
-    }
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let mut job = egui::text::LayoutJob::single_section(
-        string.to_owned(),
-        egui::TextFormat::simple(font, colour),
-    );
-    job.wrap = egui::text::TextWrapping::truncate_at_width(text_rect.width());
-    let galley = ui.painter().layout_job(job);
-    let top = text_rect.center().y - galley.size().y / 2.0;
-    let left = if part.look() == Look::Button {
-        text_rect.center().x - galley.size().x / 2.0
-    } else {
-        text_rect.left()
-    };
-    out.push(Shape::galley(egui::pos2(left, top), galley, colour));
 }

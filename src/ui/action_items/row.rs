@@ -4,14 +4,13 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
-use egui::accesskit;
-
-use super::parts::{Look, Part};
+use super::parts::Part;
 use super::state::ActionsState;
 use crate::model::{ActionItem, Due, Edit, ListEdit, web_url};
+use crate::ui::painted::{self, PartText};
 use crate::ui::row_table::VisibleRow;
 use crate::ui::theme;
+use chrono::NaiveDate;
 
 /// What is carried while an item is dragged: its position in the document.
 #[derive(Clone, Copy, Debug)]
@@ -29,16 +28,6 @@ pub struct ItemCells<'a> {
     pub owners: &'a [String],
     /// Whether the list is in hand order, so rows can be dragged.
     pub hand_order: bool,
-}
-
-/// What a part shows.
-pub struct PartText<'a> {
-    /// The text, or nothing.
-    pub text: Cow<'a, str>,
-    /// Shown greyed when there is no text.
-    pub hint: &'static str,
-    /// Its colour, when not the control's usual one.
-    pub colour: Option<egui::Color32>,
 }
 
 impl<'a> ItemCells<'a> {
@@ -76,38 +65,17 @@ impl<'a> ItemCells<'a> {
     ) -> PartText<'a> {
         let item = self.item;
         let date = |date: NaiveDate| Cow::Owned(date.format("%Y-%m-%d").to_string());
-        let plain = |text: &'a str| PartText {
-            text: Cow::Borrowed(text),
-            hint: "",
-            colour: None,
-        };
+        let weak = Some(visuals.weak_text_color());
         match part {
-            Part::Handle => PartText {
-                text: Cow::Owned(self.number().to_string()),
-                hint: "",
-                colour: Some(visuals.weak_text_color()),
-            },
-            Part::Action => PartText {
-                text: Cow::Borrowed(&item.action),
-                hint: "What will be done",
-                colour: (!item.status.is_open()).then(|| visuals.weak_text_color()),
-            },
-            Part::Owner => PartText {
-                text: Cow::Borrowed(&item.owner),
-                hint: "Who",
-                colour: None,
-            },
+            Part::Handle => PartText::plain(self.number().to_string()).coloured(weak),
+            Part::Action => PartText::with_hint(item.action.as_str(), "What will be done")
+                .coloured(weak.filter(|_| !item.status.is_open())),
+            Part::Owner => PartText::with_hint(item.owner.as_str(), "Who"),
             Part::Due => match bad_date {
-                Some(typed) => PartText {
-                    text: Cow::Borrowed(typed),
-                    hint: "yyyy-mm-dd",
-                    colour: Some(visuals.error_fg_color),
-                },
-                None => PartText {
-                    text: item.due.map(date).unwrap_or_default(),
-                    hint: "yyyy-mm-dd",
-                    colour: None,
-                },
+                Some(typed) => {
+                    PartText::with_hint(typed, "yyyy-mm-dd").coloured(Some(visuals.error_fg_color))
+                }
+                None => PartText::with_hint(item.due.map(date).unwrap_or_default(), "yyyy-mm-dd"),
             },
             Part::DueState => {
                 let due = Due::of(item, self.today);
@@ -115,36 +83,20 @@ impl<'a> ItemCells<'a> {
                     Due::Overdue(_) => theme::overdue(visuals),
                     _ => theme::due_soon(visuals),
                 };
-                PartText {
-                    text: due.words().map(Cow::Owned).unwrap_or_default(),
-                    hint: "",
-                    colour: Some(colour),
-                }
+                PartText::plain(due.words().unwrap_or_default()).coloured(Some(colour))
             }
-            Part::Ticket => PartText {
-                text: Cow::Borrowed(&item.ticket_url),
-                hint: "https://\u{2026}",
-                colour: None,
-            },
+            Part::Ticket => PartText::with_hint(item.ticket_url.as_str(), "https://\u{2026}"),
             Part::Completed => match item.completed {
-                Some(completed) => PartText {
-                    text: date(completed),
-                    hint: "",
-                    colour: Some(visuals.text_color()),
-                },
-                None => PartText {
-                    text: Cow::Borrowed("\u{2014}"),
-                    hint: "",
-                    colour: Some(visuals.weak_text_color()),
-                },
+                Some(completed) => PartText::plain(date(completed)),
+                None => PartText::plain("\u{2014}").coloured(weak),
             },
-            Part::OwnerPicker => plain(""),
-            Part::DuePicker => plain("\u{2026}"),
-            Part::Status => plain(item.status.label()),
-            Part::Priority => plain(item.priority.label()),
-            Part::Kind => plain(item.kind.label()),
-            Part::OpenTicket => plain("Open"),
-            Part::Delete => plain("Delete"),
+            Part::OwnerPicker => PartText::plain(""),
+            Part::DuePicker => PartText::plain("\u{2026}"),
+            Part::Status => PartText::plain(item.status.label()),
+            Part::Priority => PartText::plain(item.priority.label()),
+            Part::Kind => PartText::plain(item.kind.label()),
+            Part::OpenTicket => PartText::plain("Open"),
+            Part::Delete => PartText::plain("Delete"),
         }
     }
 
@@ -179,9 +131,7 @@ impl<'a> ItemCells<'a> {
         ui.ctx().request_repaint();
     }
 
-    /// Gives `part` at `rect` a node in the accessibility tree, read as `text` says, and returns
-    /// whether an assistive technology (or a test) asked to click or focus it. Returns `None`
-    /// when accessibility is off, so the caller can stop asking.
+    /// Gives `part` at `rect` a node in the accessibility tree; see [`painted::describe`].
     pub fn describe_part(
         &self,
         ui: &egui::Ui,
@@ -189,55 +139,17 @@ impl<'a> ItemCells<'a> {
         rect: egui::Rect,
         text: &PartText<'_>,
     ) -> Option<bool> {
-        let id = self.part_id(part);
-        let name = self.name(part);
-        ui.ctx().accesskit_node_builder(id, |node| {
-            let role = match part.look() {
-                Look::Text if part == Part::Handle => accesskit::Role::Button,
-                Look::Text => accesskit::Role::Label,
-                Look::Field => accesskit::Role::TextInput,
-                Look::DropDown => accesskit::Role::ComboBox,
-                Look::Button => accesskit::Role::Button,
-            };
-            node.set_role(role);
-            node.set_bounds(accesskit::Rect {
-                x0: rect.min.x.into(),
-                y0: rect.min.y.into(),
-                x1: rect.max.x.into(),
-                y1: rect.max.y.into(),
-            });
-            // As egui does for its own widgets: text is a label's value, a control's name is
-            // its label and its text its value.
-            if role == accesskit::Role::Label {
-                node.set_value(text.text.as_ref());
-            } else {
-                node.set_label(name);
-            }
-            if matches!(part.look(), Look::Field | Look::DropDown) {
-                node.set_value(text.text.as_ref());
-            }
-            if !text.hint.is_empty() {
-                node.set_placeholder(text.hint);
-            }
-            if part.look() != Look::Text {
-                node.add_action(accesskit::Action::Click);
-                node.add_action(accesskit::Action::Focus);
-            }
-        })?;
-        let asked = ui.input(|input| {
-            input.has_accesskit_action_request(id, accesskit::Action::Click)
-                || input.has_accesskit_action_request(id, accesskit::Action::Focus)
-        });
-        if ui.input(|input| {
-            input.has_accesskit_action_request(id, accesskit::Action::ScrollIntoView)
-        }) {
-            ui.scroll_to_rect(rect, Some(egui::Align::Center));
-        }
-        Some(asked)
+        painted::describe(
+            ui,
+            self.part_id(part),
+            rect,
+            part.look(),
+            &self.name(part),
+            text,
+        )
     }
 
-    /// The row's own response, under its controls: it carries the row when dragged by the
-    /// handle in hand order, and is where other rows are dropped.
+    /// Lets the row be dragged by its handle in hand order, through the row's own response.
     pub fn drag_by_handle(
         &self,
         ui: &egui::Ui,
@@ -248,47 +160,13 @@ impl<'a> ItemCells<'a> {
         if !self.hand_order {
             return;
         }
-        let handle = Part::Handle.rect(row, control_height);
-        let pressed_on_handle = ui.input(|input| {
-            input
-                .pointer
-                .press_origin()
-                .is_some_and(|origin| handle.contains(origin))
-        });
-        if response.drag_started() && pressed_on_handle {
-            egui::DragAndDrop::set_payload(ui.ctx(), ItemDrag(self.index));
-        }
-        let dragged = egui::DragAndDrop::payload::<ItemDrag>(ui.ctx())
-            .is_some_and(|drag| drag.0 == self.index);
-        if dragged {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
-            if let Some(pointer) = ui.ctx().pointer_interact_pos() {
-                self.paint_dragged(ui, pointer);
-            }
-        } else if response.hover_pos().is_some_and(|pos| handle.contains(pos)) {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
-        }
-    }
-
-    /// The item following the pointer while it is dragged.
-    fn paint_dragged(&self, ui: &egui::Ui, at: egui::Pos2) {
-        let layer = egui::LayerId::new(egui::Order::Tooltip, self.row_id().with("dragged"));
-        let painter = ui.ctx().layer_painter(layer);
-        let text = format!("{}  {}", self.number(), self.item.action);
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let colour = ui.visuals().strong_text_color();
-        let mut job = egui::text::LayoutJob::simple_singleline(text, font, colour);
-        job.wrap = egui::text::TextWrapping::truncate_at_width(320.0);
-        let galley = painter.layout_job(job);
-        let rect = egui::Rect::from_min_size(at + egui::vec2(12.0, 4.0), galley.size()).expand(6.0);
-        let visuals = ui.visuals();
-        painter.rect(
-            rect,
-            visuals.menu_corner_radius,
-            visuals.window_fill,
-            visuals.window_stroke,
-            egui::StrokeKind::Inside,
+        painted::drag_by_handle(
+            ui,
+            response,
+            Part::Handle.rect(row, control_height),
+            ItemDrag(self.index),
+            |drag| drag.0 == self.index,
+            || format!("{}  {}", self.number(), self.item.action),
         );
-        painter.galley(rect.min + egui::vec2(6.0, 6.0), galley, colour);
     }
 }

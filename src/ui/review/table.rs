@@ -2,12 +2,13 @@
 //! (see [`crate::ui::row_meshes`]); two clicks on a row open its postmortem.
 
 use chrono::NaiveDate;
-use egui::{Sense, Shape};
+use egui::Sense;
 
 use super::state::{Grouping, ReviewSort, ReviewState};
 use super::{ReviewRequest, UiRequests};
 use crate::model::Due;
 use crate::review::ReviewItem;
+use crate::ui::painted::{Look, PartText, describe, part_shapes};
 use crate::ui::row_table::{ColumnWidth, RowTable, VisibleRow};
 use crate::ui::theme;
 use crate::ui::widgets::accessible_name;
@@ -169,24 +170,34 @@ fn row_ui(
             let mut shapes = Vec::new();
             for (column, (text, colour)) in cells(entry, due, ui.visuals()).into_iter().enumerate()
             {
-                text_shape(ui, at_origin.cell(column), text, colour, &mut shapes);
+                let text = PartText::plain(text).coloured(Some(colour));
+                part_shapes(ui, Look::Text, at_origin.cell(column), &text, &mut shapes);
             }
             (RowLook(entry.clone(), due), shapes)
         },
     );
     let response = ui.interact(row.rect, row_id, Sense::click());
-    let mut clicked = response.clicked();
     // Only when assistive technology listens (the row's own node exists) are the cells
-    // described one by one.
+    // described one by one, as the labels they look like.
     let described = ui
         .ctx()
         .accesskit_node_builder(row_id, |node| node.set_role(egui::accesskit::Role::Row));
     if described.is_some() {
         for (column, (text, _)) in cells(entry, due, ui.visuals()).into_iter().enumerate() {
-            clicked |= describe_cell(ui, row_id.with(column), row.cell(column), &text);
+            let text = PartText::plain(text);
+            if !text.text.is_empty() {
+                describe(
+                    ui,
+                    row_id.with(column),
+                    row.cell(column),
+                    Look::Text,
+                    "",
+                    &text,
+                );
+            }
         }
     }
-    if clicked {
+    if response.clicked() {
         // Two clicks on the same item within the double-click delay open it.
         let now = ui.input(|input| input.time);
         let delay = ui
@@ -214,44 +225,4 @@ fn starts_group(grouping: Grouping, previous: &ReviewItem, entry: &ReviewItem) -
             .eq_ignore_ascii_case(entry.item.owner.trim()),
         Grouping::Incident => previous.path != entry.path,
     }
-}
-
-/// One line of `text` in `cell`, cut with "…" where it does not fit.
-fn text_shape(
-    ui: &egui::Ui,
-    cell: egui::Rect,
-    text: String,
-    colour: egui::Color32,
-    out: &mut Vec<Shape>,
-) {
-    if text.is_empty() {
-        return;
-    }
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let mut job =
-        egui::text::LayoutJob::single_section(text, egui::TextFormat::simple(font, colour));
-    job.wrap = egui::text::TextWrapping::truncate_at_width(cell.width());
-    let galley = ui.painter().layout_job(job);
-    let top = cell.center().y - galley.size().y / 2.0;
-    out.push(Shape::galley(egui::pos2(cell.left(), top), galley, colour));
-}
-
-/// Tells assistive technology about a cell, read as its text; returns whether it was asked
-/// to click it.
-fn describe_cell(ui: &egui::Ui, id: egui::Id, rect: egui::Rect, text: &str) -> bool {
-    if text.is_empty() {
-        return false;
-    }
-    ui.ctx().accesskit_node_builder(id, |node| {
-        node.set_role(egui::accesskit::Role::Label);
-        node.set_value(text);
-        node.set_bounds(egui::accesskit::Rect {
-            x0: rect.min.x.into(),
-            y0: rect.min.y.into(),
-            x1: rect.max.x.into(),
-            y1: rect.max.y.into(),
-        });
-        node.add_action(egui::accesskit::Action::Click);
-    });
-    ui.input(|input| input.has_accesskit_action_request(id, egui::accesskit::Action::Click))
 }
