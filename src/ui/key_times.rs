@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::overview::focus_if;
-use super::widgets::{accessible_name, from_jiff, to_jiff};
+use super::widgets::{accessible_name, date_picker, from_jiff, to_jiff};
 use super::{View, theme};
 use crate::model::{
     Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntry, TimeEntryError,
@@ -70,15 +70,7 @@ fn key_time_row_ui(
     let mut pick_time_next = false;
     if let Some(mut picked) = to_jiff(shown_date) {
         let before = picked;
-        let button = ui.add(
-            egui_extras::DatePickerButton::new(&mut picked)
-                .id_salt(key.label())
-                // Its year, month and day drop-downs have no names a screen reader could
-                // read; the arrows and the calendar do.
-                .combo_boxes(false)
-                .show_icon(false)
-                .format("%Y-%m-%d"),
-        );
+        let button = ui.add(date_picker(&mut picked, key.label(), "%Y-%m-%d"));
         accessible_name(
             &button,
             egui::Role::Button,

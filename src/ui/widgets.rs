@@ -118,6 +118,21 @@ pub fn text_cell(
         .labelled_by(header.id)
 }
 
+/// The `egui_extras` date picker button showing `selection` in `format`, the way Hindsight
+/// shows it everywhere: without an icon, and without the year, month and day drop-downs,
+/// which have no names a screen reader could read (the arrows and the calendar do).
+pub fn date_picker<'a>(
+    selection: &'a mut jiff::civil::Date,
+    id_salt: &'a str,
+    format: &str,
+) -> egui_extras::DatePickerButton<'a> {
+    egui_extras::DatePickerButton::new(selection)
+        .id_salt(id_salt)
+        .combo_boxes(false)
+        .show_icon(false)
+        .format(format)
+}
+
 /// A chrono date as the date picker's `jiff` date.
 pub fn to_jiff(date: chrono::NaiveDate) -> Option<jiff::civil::Date> {
     let year = i16::try_from(date.year()).ok()?;

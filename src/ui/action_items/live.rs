@@ -12,7 +12,7 @@ use crate::model::{
 };
 use crate::ui::painted::part_shapes;
 use crate::ui::row_table::VisibleRow;
-use crate::ui::widgets::{accessible_name, from_jiff, to_jiff};
+use crate::ui::widgets::{accessible_name, date_picker, from_jiff, to_jiff};
 
 impl ItemCells<'_> {
     /// Draws the row with live controls; returns the row's response, where other rows are
@@ -355,15 +355,7 @@ impl ItemCells<'_> {
             });
         }
         let salt = format!("due_picker_{}", self.item.id);
-        let button = ui.add(
-            egui_extras::DatePickerButton::new(&mut picked)
-                .id_salt(&salt)
-                // Its year, month and day drop-downs have no names a screen reader could
-                // read; the arrows and the calendar do, and a date far off is typed anyway.
-                .combo_boxes(false)
-                .show_icon(false)
-                .format("\u{2026}"),
-        );
+        let button = ui.add(date_picker(&mut picked, &salt, "\u{2026}"));
         accessible_name(&button, egui::Role::Button, &self.name(Part::DuePicker));
         if picked != before
             && let Some(date) = from_jiff(picked)
