@@ -289,3 +289,45 @@ fn the_overview_names_the_row_a_key_time_came_from() {
     harness.get_by_label("from timeline row 9");
     harness.get_by_label("from timeline row 12");
 }
+
+#[test]
+fn the_star_of_an_unselected_row_toggles_on_one_click_and_the_row_keeps_its_place() {
+    let mut harness = example_timeline();
+    let parts = ["Time", "Event", "Notes", "Actor", "Marker", "Star row"];
+    let name = |part: &str| {
+        if part == "Star row" {
+            "Star row 6".to_owned()
+        } else {
+            format!("{part}, row 6")
+        }
+    };
+    let at_rest: Vec<egui::Rect> = parts
+        .iter()
+        .map(|part| harness.get_by_label(&name(part)).rect())
+        .collect();
+    let starred = doc(&harness).timeline[5].starred;
+    click(&mut harness, "Star row 6");
+    assert_eq!(doc(&harness).timeline[5].starred, !starred);
+    // Live now, its controls exactly where they were painted.
+    click(&mut harness, "Event, row 6");
+    assert!(harness.get_by_label("Event, row 6").is_focused());
+    for (part, rest) in parts.iter().zip(at_rest) {
+        let live = harness.get_by_label(&name(part)).rect();
+        assert!(
+            (live.left() - rest.left()).abs() < 0.5 && (live.width() - rest.width()).abs() < 0.5,
+            "{part}: at rest {rest:?}, live {live:?}"
+        );
+    }
+}
+
+#[test]
+fn tab_walks_from_one_timeline_row_into_the_next() {
+    let mut harness = example_timeline();
+    click(&mut harness, "Actor, row 2");
+    // Past the marker and the star, into row 3, which comes alive with its time focused.
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+    }
+    assert!(harness.get_by_label("Time, row 3").is_focused());
+}

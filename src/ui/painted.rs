@@ -145,20 +145,22 @@ pub fn part_shapes(
     out.push(Shape::galley(egui::pos2(left, top), galley, colour));
 }
 
-/// A check box as egui draws one: a small rounded square, with a tick when `ticked`.
+/// A check box as egui draws one: a small square with barely rounded corners centred in its
+/// place, with a tick when `ticked`.
 fn check_box_shapes(ui: &egui::Ui, rect: Rect, ticked: bool, out: &mut Vec<Shape>) {
-    let visuals = ui.visuals();
-    let widget = &visuals.widgets.inactive;
+    let widget = &ui.visuals().widgets.inactive;
     let size = ui.spacing().icon_width;
     let inner = ui.spacing().icon_width_inner;
-    let left = rect.left() + ui.spacing().button_padding.x;
-    let big = Rect::from_min_size(
-        egui::pos2(left, rect.center().y - size / 2.0),
-        vec2(size, size),
-    );
+    let big = Rect::from_center_size(rect.center(), vec2(size, size));
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a third of a check box's size, rounded: a few points, never negative"
+    )]
+    let rounding = (0.3 * size).round() as u8;
     out.push(Shape::Rect(egui::epaint::RectShape::new(
-        big.expand(widget.expansion),
-        widget.corner_radius,
+        big,
+        widget.corner_radius.at_most(rounding),
         widget.bg_fill,
         widget.bg_stroke,
         egui::StrokeKind::Inside,

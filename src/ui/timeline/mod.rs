@@ -1,7 +1,11 @@
 //! The timeline editor: a picture of the incident, a toolbar, and a table that edits in place,
 //! moves rows by drag and drop, and marks rows whose hand order disagrees with their times.
 
+mod live;
+mod parts;
 mod paste;
+mod resting;
+mod row;
 mod state;
 mod strip;
 mod table;

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use super::resting::RowLook;
 use super::strip::incident_span;
 use crate::model::{Postmortem, RowId, rows_out_of_order};
+use crate::ui::row_meshes::RowMeshes;
 
 /// The timeline editor's own state.
 #[derive(Debug, Default)]
@@ -28,6 +30,8 @@ pub struct TimelineState {
     /// Work over every row that only changes when the document does, kept from frame to
     /// frame so a long timeline costs no more per frame than a short one.
     pub derived: Option<Derived>,
+    /// The rows at rest, painted once and reused while they look the same.
+    pub resting_rows: RowMeshes<RowId, RowLook>,
 }
 
 /// What is computed from all the rows, for one revision of the document.
@@ -54,6 +58,8 @@ pub enum Cell {
     Notes,
     /// Who did it.
     Actor,
+    /// The key-time marker (opened rather than focused).
+    Marker,
 }
 
 /// A typed time that did not read.
@@ -92,6 +98,24 @@ impl TimelineState {
             span: incident_span(doc),
             ticks: None,
         })
+    }
+
+    /// Whether row `id` is drawn with live controls: it is selected, a cell of it is about to
+    /// take the keyboard, or a time is being typed in it.
+    #[must_use]
+    pub fn is_live(&self, id: RowId) -> bool {
+        self.selected == Some(id)
+            || self.focus_cell.is_some_and(|(row, _)| row == id)
+            || self.time_draft.as_ref().is_some_and(|(row, _)| *row == id)
+    }
+
+    /// Whether `cell` of row `id` should take the keyboard now; asking clears the request.
+    pub fn take_focus(&mut self, id: RowId, cell: Cell) -> bool {
+        let asked = self.focus_cell == Some((id, cell));
+        if asked {
+            self.focus_cell = None;
+        }
+        asked
     }
 
     /// Selects a row and brings it into view.

@@ -1,0 +1,172 @@
+//! How a timeline row that is not selected is drawn: each cell painted as its text in the
+//! shape of its control, the whole row tessellated once and reused while it is unchanged,
+//! with one widget for the row. A click on a cell selects the row and puts the keyboard in
+//! the real field in the next frame; assistive technology is told about every cell as the
+//! control it stands for.
+
+use egui::{Rect, Sense, Shape};
+
+use super::parts::Part;
+use super::row::{OUT_OF_ORDER, RowCells, grip_shape};
+use super::state::TimelineState;
+use crate::model::{Edit, TimelineRow};
+use crate::ui::painted::{Look, part_shapes};
+use crate::ui::row_table::VisibleRow;
+
+/// Everything a resting row's painting depends on.
+#[derive(Debug)]
+pub struct RowLook {
+    row: TimelineRow,
+    number: usize,
+    /// The date of the timed row above, which decides whether the time shows its date.
+    date_above: Option<chrono::NaiveDate>,
+    zone: chrono_tz::Tz,
+    out_of_order: bool,
+    bad_time: Option<String>,
+}
+
+impl RowLook {
+    fn is_of(&self, cells: &RowCells<'_>, bad_time: Option<&str>) -> bool {
+        self.number == cells.number()
+            && self.out_of_order == cells.out_of_order
+            && self.zone == cells.doc.time_zone
+            && self.bad_time.as_deref() == bad_time
+            && self.row == *cells.row
+            && self.date_above == cells.date_above()
+    }
+}
+
+impl RowCells<'_> {
+    /// Draws the row at rest; returns the row's response, where other rows are dropped.
+    pub fn show_resting(
+        &self,
+        ui: &egui::Ui,
+        row: &VisibleRow<'_>,
+        state: &mut TimelineState,
+        edits: &mut Vec<Edit>,
+    ) -> egui::Response {
+        let control_height = ui.spacing().interact_size.y;
+        let bad = if state.bad_times.is_empty() {
+            None
+        } else {
+            state.bad_times.get(&self.row.id).cloned()
+        };
+        let bad_time = bad.as_ref().map(|bad| bad.text.as_str());
+        let response = ui.interact(row.rect, self.row_id(), Sense::click_and_drag());
+        let at_origin = VisibleRow {
+            rect: Rect::from_min_size(egui::Pos2::ZERO, row.rect.size()),
+            ..*row
+        };
+        state.resting_rows.draw(
+            ui,
+            self.row.id,
+            row.rect.min,
+            |look| look.is_of(self, bad_time),
+            || {
+                let look = RowLook {
+                    row: self.row.clone(),
+                    number: self.number(),
+                    date_above: self.date_above(),
+                    zone: self.doc.time_zone,
+                    out_of_order: self.out_of_order,
+                    bad_time: bad_time.map(str::to_owned),
+                };
+                (look, self.shapes(ui, &at_origin, bad_time))
+            },
+        );
+        self.drag_by_handle(ui, row, &response);
+        let mut response = response;
+        if let Some(pos) = response.hover_pos()
+            && let Some(part) = Part::at(row, control_height, pos)
+        {
+            let error = bad.as_ref().map(|bad| bad.error.as_str());
+            response = self.hover(ui, row, part, error, response);
+        }
+        if response.gained_focus() {
+            // Reached with the keyboard: Tab lands on the time, Shift+Tab on the actor.
+            let backwards = ui.input(|input| input.modifiers.shift);
+            let part = if backwards { Part::Actor } else { Part::Time };
+            self.activate(Some(part), state, edits);
+        }
+        if response.clicked() {
+            let part = response
+                .interact_pointer_pos()
+                .and_then(|pos| Part::at(row, control_height, pos));
+            self.activate(part, state, edits);
+        }
+        for part in Part::ALL {
+            let text = self.part_text(part, bad_time, ui.visuals());
+            match self.describe_part(ui, part, part.rect(row, control_height), &text) {
+                None => break,
+                Some(true) => self.activate(Some(part), state, edits),
+                Some(false) => {}
+            }
+        }
+        response
+    }
+
+    /// The row's shapes for `row` (placed at the origin).
+    fn shapes(&self, ui: &egui::Ui, row: &VisibleRow<'_>, bad_time: Option<&str>) -> Vec<Shape> {
+        let control_height = ui.spacing().interact_size.y;
+        let mut shapes = Vec::with_capacity(2 * Part::ALL.len());
+        for part in Part::ALL {
+            let text = self.part_text(part, bad_time, ui.visuals());
+            let rect = part.rect(row, control_height);
+            paint_part(ui, part, rect, &text, &mut shapes);
+        }
+        shapes
+    }
+
+    /// The pointer over `part`: the control's outline lights up as a live one would, and
+    /// what does not fit (or why a time is marked) is a tooltip away.
+    fn hover(
+        &self,
+        ui: &egui::Ui,
+        row: &VisibleRow<'_>,
+        part: Part,
+        bad_time_error: Option<&str>,
+        response: egui::Response,
+    ) -> egui::Response {
+        let rect = part.rect(row, ui.spacing().interact_size.y);
+        let hovered = &ui.visuals().widgets.hovered;
+        if part.look().is_control() && part != Part::Star {
+            ui.painter().rect_stroke(
+                rect,
+                hovered.corner_radius,
+                hovered.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        if part.look() == Look::Field {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+        }
+        match part {
+            Part::Time => match (bad_time_error, self.out_of_order) {
+                (Some(error), _) => response.on_hover_text(error),
+                (None, true) => response.on_hover_text(OUT_OF_ORDER),
+                (None, false) => response,
+            },
+            Part::Event if !self.row.event.is_empty() => response.on_hover_text(&self.row.event),
+            Part::Notes if !self.row.notes.is_empty() => response.on_hover_text(&self.row.notes),
+            Part::Handle => response.on_hover_text("Drag to move this row"),
+            _ => response,
+        }
+    }
+}
+
+/// Paints one part of a row into `out`; the handle gets its grip left of the number.
+pub fn paint_part(
+    ui: &egui::Ui,
+    part: Part,
+    rect: Rect,
+    text: &crate::ui::painted::PartText<'_>,
+    out: &mut Vec<Shape>,
+) {
+    if part == Part::Handle {
+        out.push(grip_shape(rect, ui.visuals().weak_text_color()));
+        let number = rect.with_min_x(rect.left() + 12.0);
+        part_shapes(ui, Look::Handle, number, text, out);
+    } else {
+        part_shapes(ui, part.look(), rect, text, out);
+    }
+}
