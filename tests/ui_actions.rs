@@ -317,3 +317,36 @@ fn assistive_technology_can_use_the_controls_of_a_row_at_rest() {
     assert!(owner.is_focused());
     assert_eq!(owner.value().as_deref(), Some("Sarah K."));
 }
+
+#[test]
+fn in_a_narrow_window_the_header_scrolls_sideways_with_the_rows() {
+    let mut harness = tracker();
+    harness.set_size(egui::vec2(900.0, 700.0));
+    harness.run();
+    let header = |harness: &Harness<'_, HindsightApp>| harness.get_by_label("Kind").rect().left();
+    let cell =
+        |harness: &Harness<'_, HindsightApp>| harness.get_by_label("Kind, item 1").rect().left();
+    let before = cell(&harness);
+    assert!((header(&harness) - before).abs() < 0.5);
+    // A sideways swipe over the rows.
+    harness.hover_at(harness.get_by_label("Action, item 2").rect().center());
+    harness.run();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-300.0, 0.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let after = cell(&harness);
+    assert!(
+        before - after > 100.0,
+        "the rows scrolled: {before} -> {after}"
+    );
+    assert!(
+        (header(&harness) - after).abs() < 0.5,
+        "header {} and cells {after} stay in line",
+        header(&harness)
+    );
+}

@@ -154,61 +154,69 @@ impl RowTable<'_> {
         let columns = Columns::new(self.widths, ui.available_width(), self.gap);
         let row_height = self.row_height;
         let id = ui.make_persistent_id(self.id_salt);
-        egui::ScrollArea::horizontal()
-            .id_salt(id.with("across"))
+        // The header's place is kept first; it is drawn after the body, when the body's
+        // sideways scroll is known, so the two stay aligned while the scroll bars stay on
+        // screen however wide the table is.
+        let (header_rect, _) = ui.allocate_exact_size(
+            vec2(ui.available_width(), self.header_height),
+            Sense::hover(),
+        );
+        let output = egui::ScrollArea::both()
+            .id_salt(id.with("body"))
             .auto_shrink(false)
-            .show(ui, |ui| {
-                let (header_rect, _) = ui
-                    .allocate_exact_size(vec2(columns.width(), self.header_height), Sense::hover());
-                for column in 0..columns.len() {
-                    let mut cell = ui.new_child(
-                        UiBuilder::new()
-                            .id_salt(("header", column))
-                            .max_rect(columns.cell(header_rect, column))
-                            .layout(Layout::left_to_right(Align::Center)),
-                    );
-                    header(&mut cell, column);
+            .show_viewport(ui, |ui, viewport| {
+                ui.set_height(row_height * count as f32);
+                ui.set_width(columns.width());
+                let origin = ui.max_rect().min;
+                let place = |index: usize| {
+                    Rect::from_min_size(
+                        origin + Vec2::new(0.0, row_height * index as f32),
+                        vec2(columns.width(), row_height),
+                    )
+                };
+                if let Some(index) = self.scroll_to.filter(|index| *index < count) {
+                    // Only up or down: the row is wider than the window may be.
+                    let target =
+                        Rect::from_x_y_ranges(ui.clip_rect().x_range(), place(index).y_range());
+                    ui.scroll_to_rect(target, None);
                 }
-                let line = ui.visuals().widgets.noninteractive.bg_stroke;
-                ui.painter()
-                    .hline(header_rect.x_range(), header_rect.bottom(), line);
-                let body = vec2(columns.width(), ui.available_height());
-                ui.allocate_ui(body, |ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt(id.with("down"))
-                        .auto_shrink(false)
-                        .show_viewport(ui, |ui, viewport| {
-                            ui.set_height(row_height * count as f32);
-                            ui.set_width(columns.width());
-                            let origin = ui.max_rect().min;
-                            let place = |index: usize| {
-                                Rect::from_min_size(
-                                    origin + Vec2::new(0.0, row_height * index as f32),
-                                    vec2(columns.width(), row_height),
-                                )
-                            };
-                            if let Some(index) = self.scroll_to.filter(|index| *index < count) {
-                                ui.scroll_to_rect(place(index), None);
-                            }
-                            let (first, end) = rows_in_view(viewport, row_height, count);
-                            let stripe = ui.visuals().faint_bg_color;
-                            for index in first..end {
-                                let rect = place(index);
-                                if index % 2 == 1 {
-                                    ui.painter().rect_filled(rect, 0.0, stripe);
-                                }
-                                row(
-                                    ui,
-                                    VisibleRow {
-                                        index,
-                                        rect,
-                                        columns: &columns,
-                                    },
-                                );
-                            }
-                        });
-                });
+                let (first, end) = rows_in_view(viewport, row_height, count);
+                let stripe = ui.visuals().faint_bg_color;
+                for index in first..end {
+                    let rect = place(index);
+                    if index % 2 == 1 {
+                        ui.painter().rect_filled(rect, 0.0, stripe);
+                    }
+                    row(
+                        ui,
+                        VisibleRow {
+                            index,
+                            rect,
+                            columns: &columns,
+                        },
+                    );
+                }
+                // How far the body was scrolled sideways where it was drawn this frame.
+                viewport.min.x
             });
+        let scrolled = output.inner;
+        let header_row = Rect::from_min_size(
+            header_rect.min - vec2(scrolled, 0.0),
+            vec2(columns.width(), self.header_height),
+        );
+        for column in 0..columns.len() {
+            let mut cell = ui.new_child(
+                UiBuilder::new()
+                    .id_salt(("header", column))
+                    .max_rect(columns.cell(header_row, column))
+                    .layout(Layout::left_to_right(Align::Center)),
+            );
+            cell.set_clip_rect(header_rect.intersect(cell.clip_rect()));
+            header(&mut cell, column);
+        }
+        let line = ui.visuals().widgets.noninteractive.bg_stroke;
+        ui.painter()
+            .hline(header_rect.x_range(), header_rect.bottom(), line);
     }
 }
 
