@@ -229,6 +229,14 @@ fn check_box_shapes(ui: &egui::Ui, rect: Rect, ticked: bool, out: &mut Vec<Shape
     }
 }
 
+/// Marks the node of a row's own widget as a row, and says whether assistive technology is
+/// listening at all: when it is not, there is no need to work out what each part would say.
+pub fn describe_row(ui: &egui::Ui, row: egui::Id) -> bool {
+    ui.ctx()
+        .accesskit_node_builder(row, |node| node.set_role(accesskit::Role::Row))
+        .is_some()
+}
+
 /// Gives a painted part a node in the accessibility tree, named `name` (a control) or read as
 /// its text (plain text), and returns whether an assistive technology (or a test) asked to
 /// click or focus it. Returns `None` when accessibility is off, so the caller can stop.

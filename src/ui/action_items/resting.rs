@@ -15,7 +15,7 @@ use super::parts::Part;
 use super::row::ItemCells;
 use super::state::ActionsState;
 use crate::model::{ActionItem, Edit};
-use crate::ui::painted::part_shapes;
+use crate::ui::painted::{describe_row, part_shapes};
 use crate::ui::row_table::VisibleRow;
 
 /// Everything a resting row's painting depends on.
@@ -186,16 +186,18 @@ impl ItemCells<'_> {
         state: &mut ActionsState,
         edits: &mut Vec<Edit>,
     ) {
+        if !describe_row(ui, self.row_id()) {
+            return;
+        }
         let control_height = ui.spacing().interact_size.y;
         for part in Part::ALL {
             if part == Part::OpenTicket && !ticket_link {
                 continue;
             }
             let text = self.part_text(part, bad_date, ui.visuals());
-            match self.describe_part(ui, part, part.rect(row, control_height), &text) {
-                None => return,
-                Some(true) => self.activate(ui, Some(part), state, edits),
-                Some(false) => {}
+            let rect = part.rect(row, control_height);
+            if self.describe_part(ui, part, rect, &text) == Some(true) {
+                self.activate(ui, Some(part), state, edits);
             }
         }
     }

@@ -8,7 +8,7 @@ use super::state::{Grouping, ReviewSort, ReviewState};
 use super::{ReviewRequest, UiRequests};
 use crate::model::Due;
 use crate::review::ReviewItem;
-use crate::ui::painted::{Look, PartText, describe, part_shapes};
+use crate::ui::painted::{Look, PartText, describe, describe_row, part_shapes};
 use crate::ui::row_table::{ColumnWidth, RowTable, VisibleRow};
 use crate::ui::theme;
 use crate::ui::widgets::accessible_name;
@@ -179,10 +179,7 @@ fn row_ui(
     let response = ui.interact(row.rect, row_id, Sense::click());
     // Only when assistive technology listens (the row's own node exists) are the cells
     // described one by one, as the labels they look like.
-    let described = ui
-        .ctx()
-        .accesskit_node_builder(row_id, |node| node.set_role(egui::accesskit::Role::Row));
-    if described.is_some() {
+    if describe_row(ui, row_id) {
         for (column, (text, _)) in cells(entry, due, ui.visuals()).into_iter().enumerate() {
             let text = PartText::plain(text);
             if !text.text.is_empty() {

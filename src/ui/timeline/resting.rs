@@ -10,7 +10,7 @@ use super::parts::Part;
 use super::row::{OUT_OF_ORDER, RowCells, grip_shape};
 use super::state::TimelineState;
 use crate::model::{Edit, TimelineRow};
-use crate::ui::painted::{Look, part_shapes};
+use crate::ui::painted::{Look, describe_row, part_shapes};
 use crate::ui::row_table::VisibleRow;
 
 /// Everything a resting row's painting depends on.
@@ -94,12 +94,13 @@ impl RowCells<'_> {
                 .and_then(|pos| Part::at(row, control_height, pos));
             self.activate(part, state, edits);
         }
-        for part in Part::ALL {
-            let text = self.part_text(part, bad_time, ui.visuals());
-            match self.describe_part(ui, part, part.rect(row, control_height), &text) {
-                None => break,
-                Some(true) => self.activate(Some(part), state, edits),
-                Some(false) => {}
+        if describe_row(ui, self.row_id()) {
+            for part in Part::ALL {
+                let text = self.part_text(part, bad_time, ui.visuals());
+                let rect = part.rect(row, control_height);
+                if self.describe_part(ui, part, rect, &text) == Some(true) {
+                    self.activate(Some(part), state, edits);
+                }
             }
         }
         response
