@@ -229,6 +229,58 @@ fn check_box_shapes(ui: &egui::Ui, rect: Rect, ticked: bool, out: &mut Vec<Shape
     }
 }
 
+/// The pointer over a painted part that looks like `look` at `rect`: a control's outline
+/// lights up as a live one's would (a check box's frame is too small to need it), and a text
+/// field shows the text cursor.
+pub fn hover_part(ui: &egui::Ui, look: Look, rect: Rect) {
+    let hovered = &ui.visuals().widgets.hovered;
+    if look.is_control() && look != Look::CheckBox {
+        ui.painter().rect_stroke(
+            rect,
+            hovered.corner_radius,
+            hovered.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    if look == Look::Field {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+    }
+}
+
+/// Runs `add` in a `Ui` filling `rect`, where the live widget of a part that looks like
+/// `look` goes: the widget takes the part's width exactly (a check box keeps its own), so
+/// it sits where the part was painted. `id_salt` must stay with the row's item.
+pub fn live_part_ui(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    rect: Rect,
+    look: Look,
+    add: impl FnOnce(&mut egui::Ui),
+) {
+    let layout = if look == Look::CheckBox {
+        egui::Layout::left_to_right(egui::Align::Center)
+    } else {
+        egui::Layout::centered_and_justified(egui::Direction::LeftToRight)
+    };
+    let mut part_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .id_salt(id_salt)
+            .max_rect(rect)
+            .layout(layout),
+    );
+    // Otherwise egui makes a button or drop-down at least its interact width.
+    part_ui.spacing_mut().interact_size.x = 0.0;
+    add(&mut part_ui);
+}
+
+/// Opens the combo box made with `ComboBox::from_id_salt(salt)` in this `ui`, as a click on
+/// it would: for a drop-down whose painted part was clicked.
+pub fn open_combo_box(ui: &egui::Ui, salt: impl std::hash::Hash + std::fmt::Debug) {
+    // The id the combo box gives itself: its salt, wrapped the way `from_id_salt` does.
+    let button = ui.make_persistent_id(egui::IdSalt::new(salt));
+    egui::Popup::open_id(ui.ctx(), button.with("popup"));
+}
+
 /// Marks the node of a row's own widget as a row, and says whether assistive technology is
 /// listening at all: when it is not, there is no need to work out what each part would say.
 pub fn describe_row(ui: &egui::Ui, row: egui::Id) -> bool {

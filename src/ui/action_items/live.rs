@@ -2,7 +2,7 @@
 //! it looks like the resting rows around it but takes the keyboard.
 
 use chrono::NaiveDate;
-use egui::{Sense, UiBuilder};
+use egui::Sense;
 
 use super::parts::Part;
 use super::row::ItemCells;
@@ -10,7 +10,7 @@ use super::state::ActionsState;
 use crate::model::{
     ActionItem, ActionKind, ActionPriority, ActionStatus, Edit, ListEdit, parse_date, web_url,
 };
-use crate::ui::painted::part_shapes;
+use crate::ui::painted::{live_part_ui, open_combo_box, part_shapes};
 use crate::ui::row_table::VisibleRow;
 use crate::ui::widgets::{accessible_name, date_picker, from_jiff, to_jiff};
 
@@ -132,17 +132,13 @@ impl ItemCells<'_> {
         add: impl FnOnce(&mut egui::Ui),
     ) {
         let rect = part.rect(row, ui.spacing().interact_size.y);
-        let mut part_ui = ui.new_child(
-            UiBuilder::new()
-                .id_salt(("action part", self.item.id, part))
-                .max_rect(rect)
-                .layout(egui::Layout::centered_and_justified(
-                    egui::Direction::LeftToRight,
-                )),
+        live_part_ui(
+            ui,
+            ("action part", self.item.id, part),
+            rect,
+            part.look(),
+            add,
         );
-        // The part's width is the widget's, even where egui would make a button wider.
-        part_ui.spacing_mut().interact_size.x = 0.0;
-        add(&mut part_ui);
     }
 
     fn action_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
@@ -399,8 +395,6 @@ fn open_if_asked(
     salt: impl std::hash::Hash + std::fmt::Debug,
 ) {
     if state.take_focus(id, part) {
-        // The id the drop-down gives itself: its salt, wrapped the way `from_id_salt` does.
-        let button = ui.make_persistent_id(egui::IdSalt::new(salt));
-        egui::Popup::open_id(ui.ctx(), button.with("popup"));
+        open_combo_box(ui, salt);
     }
 }

@@ -15,7 +15,7 @@ use super::parts::Part;
 use super::row::ItemCells;
 use super::state::ActionsState;
 use crate::model::{ActionItem, Edit};
-use crate::ui::painted::{describe_row, part_shapes};
+use crate::ui::painted::{describe_row, hover_part, part_shapes};
 use crate::ui::row_table::VisibleRow;
 
 /// Everything a resting row's painting depends on.
@@ -149,19 +149,11 @@ impl ItemCells<'_> {
         bad_date_reason: Option<&str>,
         response: egui::Response,
     ) -> egui::Response {
-        let rect = part.rect(row, ui.spacing().interact_size.y);
-        let hovered = &ui.visuals().widgets.hovered;
-        if part.look().is_control() {
-            ui.painter().rect_stroke(
-                rect,
-                hovered.corner_radius,
-                hovered.bg_stroke,
-                egui::StrokeKind::Inside,
-            );
-        }
-        if part.look() == crate::ui::painted::Look::Field {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
-        }
+        hover_part(
+            ui,
+            part.look(),
+            part.rect(row, ui.spacing().interact_size.y),
+        );
         match part {
             Part::Action if !self.item.action.is_empty() => {
                 response.on_hover_text(&self.item.action)

@@ -1,13 +1,14 @@
 //! The timeline row being worked on: a real widget in each cell's place (see
 //! [`super::parts`]), so it looks like the resting rows around it but takes the keyboard.
 
-use egui::{Sense, UiBuilder};
+use egui::Sense;
 
 use super::parts::Part;
 use super::resting::paint_part;
 use super::row::{OUT_OF_ORDER, RowCells, marker_text};
 use super::state::{Cell, TimelineState};
 use crate::model::{Edit, Marker, TimelineRow};
+use crate::ui::painted::{live_part_ui, open_combo_box};
 use crate::ui::row_table::VisibleRow;
 use crate::ui::widgets::accessible_name;
 
@@ -72,19 +73,13 @@ impl RowCells<'_> {
         add: impl FnOnce(&mut egui::Ui),
     ) {
         let rect = part.rect(row, ui.spacing().interact_size.y);
-        let layout = if part == Part::Star {
-            egui::Layout::left_to_right(egui::Align::Center)
-        } else {
-            egui::Layout::centered_and_justified(egui::Direction::LeftToRight)
-        };
-        let mut part_ui = ui.new_child(
-            UiBuilder::new()
-                .id_salt(("timeline part", self.row.id, part))
-                .max_rect(rect)
-                .layout(layout),
+        live_part_ui(
+            ui,
+            ("timeline part", self.row.id, part),
+            rect,
+            part.look(),
+            add,
         );
-        part_ui.spacing_mut().interact_size.x = 0.0;
-        add(&mut part_ui);
     }
 
     /// A live text field of the row, named for assistive technology: it takes the keyboard
@@ -170,10 +165,7 @@ impl RowCells<'_> {
         let mut marker = self.row.marker;
         let salt = ("marker", self.row.id);
         if state.take_focus(self.row.id, Cell::Marker) {
-            // The id the drop-down gives itself: its salt, wrapped the way `from_id_salt`
-            // does.
-            let button = ui.make_persistent_id(egui::IdSalt::new(salt));
-            egui::Popup::open_id(ui.ctx(), button.with("popup"));
+            open_combo_box(ui, salt);
         }
         let combo = egui::ComboBox::from_id_salt(salt)
             .selected_text(marker_text(marker))

@@ -10,7 +10,7 @@ use super::parts::Part;
 use super::row::{OUT_OF_ORDER, RowCells, grip_shape};
 use super::state::TimelineState;
 use crate::model::{Edit, TimelineRow};
-use crate::ui::painted::{Look, describe_row, part_shapes};
+use crate::ui::painted::{Look, describe_row, hover_part, part_shapes};
 use crate::ui::row_table::VisibleRow;
 
 /// Everything a resting row's painting depends on.
@@ -128,19 +128,11 @@ impl RowCells<'_> {
         bad_time_error: Option<&str>,
         response: egui::Response,
     ) -> egui::Response {
-        let rect = part.rect(row, ui.spacing().interact_size.y);
-        let hovered = &ui.visuals().widgets.hovered;
-        if part.look().is_control() && part != Part::Star {
-            ui.painter().rect_stroke(
-                rect,
-                hovered.corner_radius,
-                hovered.bg_stroke,
-                egui::StrokeKind::Inside,
-            );
-        }
-        if part.look() == Look::Field {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
-        }
+        hover_part(
+            ui,
+            part.look(),
+            part.rect(row, ui.spacing().interact_size.y),
+        );
         match part {
             Part::Time => match (bad_time_error, self.out_of_order) {
                 (Some(error), _) => response.on_hover_text(error),
