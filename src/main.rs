@@ -41,9 +41,9 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// List the action items of every postmortem below a folder, by due date. Unreadable
-    /// files are reported on stderr and do not stop the rest. Exits 0, or 1 with
-    /// --fail-on-overdue when a listed item is overdue, or 2 on bad arguments or an
-    /// unreadable folder.
+    /// files and folders are reported on stderr and do not stop the rest. Exits 0, or 1 with
+    /// --fail-on-overdue when a listed item is overdue, or 2 on bad arguments, an unreadable
+    /// folder, or (with --fail-on-overdue) any file or subfolder that could not be read.
     Actions {
         /// The folder to read (every .ron file below it).
         dir: PathBuf,
@@ -65,9 +65,15 @@ enum Command {
         /// Count due dates from this day instead of today.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         today: Option<NaiveDate>,
-        /// Exit 1 when a listed item is overdue: a reminder in CI.
+        /// Exit 1 when a listed item is overdue: a reminder in CI. Exits 2 instead when some
+        /// file or folder could not be read, since the list may then be incomplete.
         #[arg(long)]
         fail_on_overdue: bool,
+        /// With --format csv, write every cell exactly as typed. By default a cell starting
+        /// with =, +, -, @, a tab or a line break gets a leading ' so that spreadsheets show
+        /// it as text instead of running it as a formula.
+        #[arg(long)]
+        csv_raw: bool,
     },
     /// Export one postmortem: the whole document as GitHub-flavoured Markdown or as an HTML
     /// page for printing, or its action items or timeline as CSV. Exits 0, or 2 when the
@@ -87,6 +93,11 @@ enum Command {
         /// Leave out written sections that have no text.
         #[arg(long)]
         skip_empty_sections: bool,
+        /// For the CSV formats, write every cell exactly as typed. By default a cell starting
+        /// with =, +, -, @, a tab or a line break gets a leading ' so that spreadsheets show
+        /// it as text instead of running it as a formula.
+        #[arg(long)]
+        csv_raw: bool,
     },
 }
 
@@ -161,6 +172,7 @@ fn main() -> ExitCode {
             format,
             today,
             fail_on_overdue,
+            csv_raw,
         }) => {
             let request = ActionsRequest {
                 folder: dir,
@@ -177,6 +189,7 @@ fn main() -> ExitCode {
                 },
                 today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 fail_on_overdue,
+                exact_csv: csv_raw,
             };
             cli::actions(&request, &mut out, &mut std::io::stderr().lock())
         }
@@ -186,6 +199,7 @@ fn main() -> ExitCode {
             output,
             starred_only,
             skip_empty_sections,
+            csv_raw,
         }) => {
             let request = ExportRequest {
                 file,
@@ -194,6 +208,7 @@ fn main() -> ExitCode {
                 options: ExportOptions {
                     starred_only,
                     skip_empty_sections,
+                    exact_csv: csv_raw,
                 },
             };
             cli::export_file(&request, &mut out, &mut std::io::stderr().lock())

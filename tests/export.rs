@@ -264,6 +264,7 @@ fn options_leave_out_unstarred_rows_and_empty_sections() {
     let options = ExportOptions {
         starred_only: true,
         skip_empty_sections: true,
+        ..ExportOptions::default()
     };
     let markdown = to_markdown(&doc, options, Portion::Whole);
     insta::assert_snapshot!("example_markdown_starred_without_empty", markdown);
@@ -305,7 +306,7 @@ fn the_example_as_html_and_csv() {
     let doc = example();
     let options = ExportOptions::default();
     insta::assert_snapshot!("example_html", to_html(&doc, options));
-    insta::assert_snapshot!("example_actions_csv", actions_csv(&doc).unwrap());
+    insta::assert_snapshot!("example_actions_csv", actions_csv(&doc, options).unwrap());
     insta::assert_snapshot!("example_timeline_csv", timeline_csv(&doc, options).unwrap());
 }
 
@@ -509,9 +510,12 @@ fn hostile_text_is_only_text_in_html() {
 }
 
 #[test]
-fn hostile_text_reads_back_exactly_from_csv() {
+fn hostile_text_reads_back_exactly_from_csv_when_asked_for_exact_cells() {
     let doc = hostile_document();
-    let options = ExportOptions::default();
+    let options = ExportOptions {
+        exact_csv: true,
+        ..ExportOptions::default()
+    };
     let timeline = timeline_csv(&doc, options).unwrap();
     let mut reader = csv::Reader::from_reader(timeline.as_bytes());
     assert_eq!(
@@ -533,7 +537,7 @@ fn hostile_text_reads_back_exactly_from_csv() {
         assert_eq!(&record[3], row.actor.as_ref().unwrap());
     }
 
-    let actions = actions_csv(&doc).unwrap();
+    let actions = actions_csv(&doc, options).unwrap();
     let mut reader = csv::Reader::from_reader(actions.as_bytes());
     assert_eq!(reader.headers().unwrap().len(), 8);
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -544,6 +548,51 @@ fn hostile_text_reads_back_exactly_from_csv() {
         assert_eq!(&record[2], "2025-08-05");
         assert_eq!(&record[3], "Open");
         assert_eq!(&record[6], item.ticket_url);
+    }
+}
+
+#[test]
+fn csv_exports_neutralise_formulas_by_default_and_keep_everything_else_exact() {
+    let mut doc = hostile_document();
+    for (index, formula) in ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\ry"]
+        .into_iter()
+        .enumerate()
+    {
+        let row = index % doc.timeline.len();
+        doc.timeline[row].event = formula.to_owned();
+        let item = index % doc.action_items.len();
+        doc.action_items[item].owner = formula.to_owned();
+    }
+    let options = ExportOptions::default();
+    let expected = |text: &str| {
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+            format!("'{text}")
+        } else {
+            text.to_owned()
+        }
+    };
+    let timeline = timeline_csv(&doc, options).unwrap();
+    let mut reader = csv::Reader::from_reader(timeline.as_bytes());
+    let mut neutralised = 0;
+    for (row, record) in doc
+        .timeline
+        .iter()
+        .zip(reader.records().map(Result::unwrap))
+    {
+        assert_eq!(record[1], expected(&row.event));
+        assert_eq!(record[2], expected(&row.notes));
+        neutralised += usize::from(record[1] != row.event);
+    }
+    assert!(neutralised > 0, "no formula was in the timeline");
+    let actions = actions_csv(&doc, options).unwrap();
+    let mut reader = csv::Reader::from_reader(actions.as_bytes());
+    for (item, record) in doc
+        .action_items
+        .iter()
+        .zip(reader.records().map(Result::unwrap))
+    {
+        assert_eq!(record[0], expected(&item.action));
+        assert_eq!(record[1], expected(&item.owner));
     }
 }
 

@@ -313,11 +313,78 @@ fn a_huge_file_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.ron");
     let file = fs::File::create(&path).unwrap();
-    // Sparse: costs no disk, but reports 100 MB.
+    // Sparse: costs no disk, but reports 100 MiB.
     file.set_len(100 * 1024 * 1024).unwrap();
     let message = storage::load(&path).unwrap_err().to_string();
     assert!(message.contains("doc.ron"), "{message}");
-    assert!(message.contains("104 MB"), "{message}");
+    // One unit throughout, the one the README uses.
+    assert!(
+        message.contains("the file is 100.0 MiB") && message.contains("up to 32 MiB"),
+        "{message}"
+    );
+    assert!(!message.contains(" MB"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Opening the pipe to read would block this test forever; refusing it must not open it.
+    let message = storage::load(&path).unwrap_err().to_string();
+    assert!(message.contains("pipe.ron"), "{message}");
+    assert!(message.contains("named pipe"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_folder_is_refused() {
+    let message = storage::load(Path::new("/dev/zero"))
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("a device"), "{message}");
+    let dir = tempfile::tempdir().unwrap();
+    let message = storage::load(dir.path()).unwrap_err().to_string();
+    assert!(message.contains("a folder"), "{message}");
+}
+
+#[test]
+fn instants_and_dates_outside_1900_to_9999_are_refused_where_they_are_written() {
+    let example = include_str!("../assets/examples/user-api-latency.ron");
+    let cases = [
+        ("2025-08-01T14:03:00Z", "+262142-12-31T23:59:59Z", "262142"),
+        ("2025-08-01T14:03:00Z", "1899-12-31T23:59:59Z", "1899"),
+        ("2025-08-01T14:03:00Z", "-0001-01-01T00:00:00Z", "-1"),
+    ];
+    for (from, to, year) in cases {
+        assert!(example.contains(from), "the example changed: {from}");
+        let text = example.replacen(from, to, 1);
+        let line = 1 + text[..text.find(to).unwrap()].matches('\n').count();
+        let error = storage::from_ron_str(&text, Path::new("far.ron")).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&format!("far.ron:{line}:")),
+            "{message}"
+        );
+        assert!(
+            message.contains(&format!("the year {year} is outside the years 1900")),
+            "{message}"
+        );
+    }
+    for field in ["due: Some(\"", "created: Some(\""] {
+        let at = example.find(field).unwrap() + field.len();
+        let mut text = example.to_owned();
+        text.replace_range(at..at + 4, "1066");
+        let message = storage::from_ron_str(&text, Path::new("far.ron"))
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("the year 1066 is outside"), "{message}");
+    }
 }
 
 #[test]

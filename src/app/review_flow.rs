@@ -141,7 +141,7 @@ impl HindsightApp {
             .map(|index| ReviewRecord::of(&scan.items[*index], today))
             .collect();
         let text = match format {
-            ReviewExport::Csv => match to_csv(&records) {
+            ReviewExport::Csv => match to_csv(&records, self.settings.export_options.exact_csv) {
                 Ok(text) => text,
                 Err(error) => {
                     self.error = Some(format!("The list could not be written as CSV: {error}"));

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::Outcome;
+use super::{Outcome, terminal_safe};
 use crate::model::Due;
 use crate::review::{
     ReviewFilter, ReviewItem, ReviewRecord, ScanProgress, scan_folder, sort_by_due, to_csv,
@@ -35,8 +35,11 @@ pub struct ActionsRequest {
     pub format: Format,
     /// The day due dates are counted from.
     pub today: NaiveDate,
-    /// Exit 1 when a listed item is overdue.
+    /// Exit 1 when a listed item is overdue, and 2 when some file or folder could not be
+    /// read (the list may then be missing overdue items).
     pub fail_on_overdue: bool,
+    /// Write CSV cells exactly as typed, even those a spreadsheet would run as a formula.
+    pub exact_csv: bool,
 }
 
 /// Lists the matching items, sorted by due date. Unreadable files are reported on `err` and
@@ -58,7 +61,7 @@ pub fn actions(
         }
     };
     for (_, error) in &scan.unreadable {
-        writeln!(err, "hindsight: skipped {error}")?;
+        writeln!(err, "hindsight: skipped {}", terminal_safe(error))?;
     }
     let mut items: Vec<ReviewItem> = scan
         .items
@@ -72,7 +75,10 @@ pub fn actions(
         .collect();
     match request.format {
         Format::Table => write_table(out, &items, request.today)?,
-        Format::Csv => out.write_all(to_csv(&records).map_err(io::Error::other)?.as_bytes())?,
+        Format::Csv => {
+            let text = to_csv(&records, request.exact_csv).map_err(io::Error::other)?;
+            out.write_all(text.as_bytes())?;
+        }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::other)?;
             writeln!(out)?;
@@ -81,7 +87,18 @@ pub fn actions(
     let any_overdue = items
         .iter()
         .any(|entry| matches!(Due::of(&entry.item, request.today), Due::Overdue(_)));
-    Ok(if request.fail_on_overdue && any_overdue {
+    Ok(if request.fail_on_overdue && !scan.unreadable.is_empty() {
+        writeln!(
+            err,
+            "hindsight: {} could not be read, so overdue items may be missing from this list",
+            if scan.unreadable.len() == 1 {
+                "1 file or folder".to_owned()
+            } else {
+                format!("{} files or folders", scan.unreadable.len())
+            }
+        )?;
+        Outcome::Unreadable
+    } else if request.fail_on_overdue && any_overdue {
         Outcome::Problems
     } else {
         Outcome::Success
@@ -109,10 +126,10 @@ fn write_table(out: &mut dyn Write, items: &[ReviewItem], today: NaiveDate) -> i
             [
                 format!("{due}{state}"),
                 item.status.label().to_owned(),
-                item.owner.clone(),
-                shorten(&item.action, ACTION_WIDTH),
-                shorten(&entry.incident_title, 32),
-                entry.path.display().to_string(),
+                terminal_safe(&item.owner).into_owned(),
+                terminal_safe(&shorten(&item.action, ACTION_WIDTH)).into_owned(),
+                terminal_safe(&shorten(&entry.incident_title, 32)).into_owned(),
+                terminal_safe(&entry.path.display().to_string()).into_owned(),
             ]
         })
         .collect();

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::Outcome;
+use super::{Outcome, terminal_safe};
 use crate::export::{ExportFormat, ExportOptions, export};
 use crate::storage;
 
@@ -31,22 +31,33 @@ pub fn export_file(
     let doc = match storage::load(&request.file) {
         Ok(doc) => doc,
         Err(error) => {
-            writeln!(err, "hindsight export: {error}")?;
+            let message = error.to_string();
+            writeln!(err, "hindsight export: {}", terminal_safe(&message))?;
             return Ok(Outcome::Unreadable);
         }
     };
     let text = match export(&doc, request.format, request.options) {
         Ok(text) => text,
         Err(error) => {
-            writeln!(err, "hindsight export: {}: {error}", request.file.display())?;
+            let message = format!("{}: {error}", request.file.display());
+            writeln!(err, "hindsight export: {}", terminal_safe(&message))?;
             return Ok(Outcome::Unreadable);
         }
     };
     match &request.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
+            if storage::same_file(path, &request.file) {
+                let message = format!(
+                    "{}: the output is the postmortem itself; name another file with -o",
+                    path.display()
+                );
+                writeln!(err, "hindsight export: {}", terminal_safe(&message))?;
+                return Ok(Outcome::Unreadable);
+            }
             if let Err(error) = storage::atomic_write(path, text.as_bytes()) {
-                writeln!(err, "hindsight export: {error}")?;
+                let message = error.to_string();
+                writeln!(err, "hindsight export: {}", terminal_safe(&message))?;
                 return Ok(Outcome::Unreadable);
             }
         }

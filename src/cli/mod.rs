@@ -4,9 +4,11 @@
 
 mod actions;
 mod export;
+mod terminal;
 
 pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
+pub use terminal::terminal_safe;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -42,7 +44,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
         let doc = match storage::load(path) {
             Ok(doc) => doc,
             Err(error) => {
-                writeln!(out, "{error}")?;
+                writeln!(out, "{}", terminal_safe(&error.to_string()))?;
                 outcome = outcome.max(Outcome::Unreadable);
                 continue;
             }
@@ -58,7 +60,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
         writeln!(
             out,
             "{}: {verdict} \u{2014} {}, {}, {}, {}",
-            path.display(),
+            terminal_safe(&path.display().to_string()),
             plural(doc.timeline.len(), "timeline row"),
             plural(doc.action_items.len(), "action item"),
             plural(errors, "error"),
@@ -69,7 +71,12 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
                 Level::Error => "error",
                 Level::Warning => "warning",
             };
-            writeln!(out, "  {level}: {} [{}]", finding.message, finding.place)?;
+            writeln!(
+                out,
+                "  {level}: {} [{}]",
+                terminal_safe(&finding.message),
+                terminal_safe(&finding.place.to_string())
+            )?;
         }
     }
     Ok(outcome)
@@ -83,12 +90,16 @@ pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut dyn Write) -> io::Resu
         match format_one(path, check_only) {
             Ok(FormatResult::AlreadyCanonical) => {}
             Ok(FormatResult::NotCanonical) => {
-                writeln!(out, "{}: not in canonical form", path.display())?;
+                let path = path.display().to_string();
+                writeln!(out, "{}: not in canonical form", terminal_safe(&path))?;
                 outcome = outcome.max(Outcome::Problems);
             }
-            Ok(FormatResult::Rewritten) => writeln!(out, "{}: formatted", path.display())?,
+            Ok(FormatResult::Rewritten) => {
+                let path = path.display().to_string();
+                writeln!(out, "{}: formatted", terminal_safe(&path))?;
+            }
             Err(message) => {
-                writeln!(out, "{message}")?;
+                writeln!(out, "{}", terminal_safe(&message))?;
                 outcome = outcome.max(Outcome::Unreadable);
             }
         }

@@ -18,12 +18,18 @@ use crate::model::{Postmortem, openable_url};
 /// paper, each part from a new page, table rows kept whole, headers repeated).
 const STYLESHEET: &str = include_str!("../../assets/export.css");
 
+/// A second line of defence behind the escaping: even if some text slipped through as
+/// markup, the page may run no script, load nothing from anywhere (no images, fonts, frames
+/// or styles from outside), and submit no form. Only its own inline stylesheet applies.
+const CONTENT_SECURITY_POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n";
+
 /// The document as one HTML page.
 #[must_use]
 pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
     let report = Report::of(doc, options);
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(CONTENT_SECURITY_POLICY);
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"Hindsight\">\n");
     let _ = writeln!(out, "<title>{}</title>", text(report.title));

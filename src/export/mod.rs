@@ -12,7 +12,9 @@ mod markdown;
 mod report;
 
 pub use blocks::close_open_blocks;
-pub use csv_tables::{ACTIONS_HEADER, TIMELINE_HEADER, actions_csv, timeline_csv};
+pub use csv_tables::{
+    ACTIONS_HEADER, TIMELINE_HEADER, actions_csv, spreadsheet_cell, timeline_csv,
+};
 pub use html::to_html;
 pub use markdown::{markdown_cell, to_markdown};
 pub use report::UNTITLED;
@@ -97,6 +99,10 @@ pub struct ExportOptions {
     pub starred_only: bool,
     /// Leave out written sections that have no text.
     pub skip_empty_sections: bool,
+    /// Write CSV cells exactly as typed, even those a spreadsheet would run as a formula.
+    /// Never remembered between runs: every session starts safe.
+    #[serde(skip)]
+    pub exact_csv: bool,
 }
 
 /// How much of the document a Markdown export covers.
@@ -131,7 +137,7 @@ pub fn export(
     Ok(match format {
         ExportFormat::Markdown => to_markdown(doc, options, Portion::Whole),
         ExportFormat::Html => to_html(doc, options),
-        ExportFormat::ActionsCsv => actions_csv(doc)?,
+        ExportFormat::ActionsCsv => actions_csv(doc, options)?,
         ExportFormat::TimelineCsv => timeline_csv(doc, options)?,
     })
 }

@@ -82,17 +82,39 @@ fn parse_line(line: &str) -> Option<(TimeEntry, Option<String>, String)> {
     Some((entry, actor, event))
 }
 
-/// Splits `14:03 rest` or `2025-08-01 14:03 rest` into the time and the rest.
+/// Splits `14:03 rest` or `2025-08-01 14:03 rest` into the time and the rest. Any Unicode
+/// whitespace separates words (chat and web pages paste non-breaking spaces), and the cuts
+/// are made at the whitespace characters' own boundaries, whatever their width in bytes.
 fn split_leading_time(line: &str) -> Option<(&str, &str)> {
-    let mut words = line.splitn(3, char::is_whitespace);
-    let first = words.next()?;
-    if first.contains('-')
-        && let Some(second) = words.next()
-    {
-        let end = first.len() + 1 + second.len();
-        return Some((&line[..end], &line[end..]));
+    let first_end = word_end(line, 0);
+    let first = &line[..first_end];
+    if first.is_empty() {
+        return None;
     }
-    Some((first, &line[first.len()..]))
+    if first.contains('-') {
+        let second_start = skip_whitespace(line, first_end);
+        let second_end = word_end(line, second_start);
+        if second_end > second_start {
+            return Some((&line[..second_end], &line[second_end..]));
+        }
+    }
+    Some((first, &line[first_end..]))
+}
+
+/// The byte index where the word starting at `start` ends (the next whitespace, or the end).
+fn word_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(offset, _)| start + offset)
+}
+
+/// The byte index of the first non-whitespace character at or after `start`.
+fn skip_whitespace(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(text.len(), |(offset, _)| start + offset)
 }
 
 /// A chat name is short and has no sentence in it: `alice`, `Bob M.`, `pagerduty-bot`.

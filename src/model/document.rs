@@ -37,8 +37,10 @@ pub struct Postmortem {
     /// Who wrote the postmortem.
     pub authors: Vec<String>,
     /// The day the postmortem was started.
+    #[serde(deserialize_with = "super::bounds::optional_date")]
     pub created: Option<NaiveDate>,
     /// The day it was last saved.
+    #[serde(deserialize_with = "super::bounds::optional_date")]
     pub updated: Option<NaiveDate>,
     /// The IANA time zone every time in the editor and exports is shown in; stored instants
     /// stay in UTC whatever this says.
@@ -141,14 +143,19 @@ impl Default for Classification {
 #[serde(default, deny_unknown_fields)]
 pub struct KeyTimes {
     /// When impact began.
+    #[serde(deserialize_with = "super::bounds::optional_instant")]
     pub started: Option<DateTime<Utc>>,
     /// When someone or something noticed.
+    #[serde(deserialize_with = "super::bounds::optional_instant")]
     pub detected: Option<DateTime<Utc>>,
     /// When a responder took it on.
+    #[serde(deserialize_with = "super::bounds::optional_instant")]
     pub acknowledged: Option<DateTime<Utc>>,
     /// When user impact stopped.
+    #[serde(deserialize_with = "super::bounds::optional_instant")]
     pub mitigated: Option<DateTime<Utc>>,
     /// When the incident was over.
+    #[serde(deserialize_with = "super::bounds::optional_instant")]
     pub resolved: Option<DateTime<Utc>>,
 }
 
@@ -266,6 +273,7 @@ pub struct TimelineRow {
     /// Stays with the row through edits and reordering.
     pub id: RowId,
     /// When it happened; rows may have no exact time.
+    #[serde(deserialize_with = "super::bounds::optional_instant")]
     pub time: Option<DateTime<Utc>>,
     /// What happened or what was done.
     pub event: String,
@@ -290,6 +298,7 @@ pub struct ActionItem {
     /// Who answers for it.
     pub owner: String,
     /// When it is due.
+    #[serde(deserialize_with = "super::bounds::optional_date")]
     pub due: Option<NaiveDate>,
     /// Where it stands.
     pub status: ActionStatus,
@@ -300,5 +309,6 @@ pub struct ActionItem {
     /// Where the work is tracked.
     pub ticket_url: String,
     /// The day it was finished.
+    #[serde(deserialize_with = "super::bounds::optional_date")]
     pub completed: Option<NaiveDate>,
 }

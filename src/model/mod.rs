@@ -3,6 +3,7 @@
 //! on its own.
 
 mod actions;
+mod bounds;
 mod chat_paste;
 mod document;
 mod edit;
@@ -17,6 +18,7 @@ mod time;
 mod time_entry;
 mod timeline;
 mod validation;
+mod zones;
 
 #[cfg(test)]
 mod edit_tests;
@@ -27,6 +29,7 @@ pub use actions::{
     ActionFilter, ActionSort, ActionSummary, DUE_SOON_DAYS, Due, default_due_date,
     default_due_weeks, mentions,
 };
+pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use chat_paste::{ChatPaste, PastedLine, UnreadLine, parse_chat};
 pub use document::{
     ActionItem, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant, Postmortem,
@@ -48,3 +51,4 @@ pub use time_entry::{
 };
 pub use timeline::{resolve_after, resolve_row_time, rows_out_of_order, sorted_by_time};
 pub use validation::{Finding, Level, Place, count_levels, validate};
+pub use zones::zones_matching;

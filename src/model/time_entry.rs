@@ -4,6 +4,8 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use super::bounds::date_in_range;
+
 /// What a typed time says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeEntry {
@@ -25,6 +27,9 @@ pub enum TimeEntryError {
     /// Looks like a date but cannot be one.
     #[error("{0} is not a date")]
     NoSuchDate(String),
+    /// A real date, but outside the years a postmortem may hold.
+    #[error("{0} is outside the years 1900\u{2013}9999")]
+    OutOfRange(String),
     /// A local time skipped when the clocks went forward.
     #[error("{time} does not exist in {zone} on {date}: the clocks went forward")]
     SkippedByClockChange {
@@ -40,7 +45,8 @@ pub enum TimeEntryError {
 /// Reads what was typed into a time field.
 pub fn parse_time_entry(text: &str) -> Result<TimeEntry, TimeEntryError> {
     let text = text.trim();
-    let (date_part, time_part) = match text.split_once([' ', 'T']) {
+    // Any whitespace separates the date from the time: pasted text brings non-breaking ones.
+    let (date_part, time_part) = match text.split_once(|c: char| c.is_whitespace() || c == 'T') {
         Some((date, time)) => (Some(date.trim()), time.trim()),
         None => (None, text),
     };
@@ -61,8 +67,13 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, TimeEntryError> {
     let (Ok(month), Ok(day)) = (u32::try_from(month), u32::try_from(day)) else {
         return Err(TimeEntryError::NoSuchDate(text.to_owned()));
     };
-    NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| TimeEntryError::NoSuchDate(text.trim().to_owned()))
+    let date = NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| TimeEntryError::NoSuchDate(text.trim().to_owned()))?;
+    if date_in_range(date) {
+        Ok(date)
+    } else {
+        Err(TimeEntryError::OutOfRange(text.trim().to_owned()))
+    }
 }
 
 fn parse_time_of_day(text: &str) -> Result<NaiveTime, TimeEntryError> {
@@ -169,6 +180,33 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "2025-02-30 is not a date"
+        );
+    }
+
+    #[test]
+    fn dates_outside_the_accepted_years_are_refused() {
+        assert_eq!(
+            parse_date("1899-12-31"),
+            Err(TimeEntryError::OutOfRange("1899-12-31".to_owned()))
+        );
+        assert_eq!(
+            parse_time_entry("0001-01-01 10:00")
+                .unwrap_err()
+                .to_string(),
+            "0001-01-01 is outside the years 1900\u{2013}9999"
+        );
+        assert!(parse_date("1900-01-01").is_ok());
+        assert!(parse_date("9999-12-31").is_ok());
+    }
+
+    #[test]
+    fn a_non_breaking_space_separates_date_and_time() {
+        let expected = NaiveDate::from_ymd_opt(2025, 8, 1)
+            .unwrap()
+            .and_time(time(14, 3, 0));
+        assert_eq!(
+            parse_time_entry("2025-08-01\u{a0}14:03"),
+            Ok(TimeEntry::DateAndTime(expected))
         );
     }
 

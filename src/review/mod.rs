@@ -3,7 +3,9 @@
 
 mod scan;
 
-pub use scan::{FolderScan, ScanProgress, find_postmortem_files, scan_files, scan_folder};
+pub use scan::{
+    FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
+};
 
 use std::path::PathBuf;
 
@@ -161,11 +163,17 @@ impl ReviewRecord {
 }
 
 /// The records as CSV with a header row; quoting is the `csv` crate's, so commas, quotes and
-/// line breaks in any text survive a round trip through a spreadsheet.
-pub fn to_csv(records: &[ReviewRecord]) -> Result<String, csv::Error> {
+/// line breaks in any text survive a round trip through a spreadsheet. Unless `exact`, a
+/// cell that a spreadsheet would run as a formula gets a leading apostrophe
+/// ([`crate::export::spreadsheet_cell`]).
+pub fn to_csv(records: &[ReviewRecord], exact: bool) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for record in records {
-        writer.serialize(record)?;
+        if exact {
+            writer.serialize(record)?;
+        } else {
+            writer.serialize(record.spreadsheet_safe())?;
+        }
     }
     if records.is_empty() {
         writer.write_record(CSV_HEADER)?;
@@ -174,6 +182,29 @@ pub fn to_csv(records: &[ReviewRecord]) -> Result<String, csv::Error> {
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+impl ReviewRecord {
+    /// The record with every text cell made safe to open in a spreadsheet.
+    #[must_use]
+    pub fn spreadsheet_safe(&self) -> Self {
+        let cell = |text: &str| crate::export::spreadsheet_cell(text, false).into_owned();
+        Self {
+            file: cell(&self.file),
+            incident_id: cell(&self.incident_id),
+            incident_title: cell(&self.incident_title),
+            severity: cell(&self.severity),
+            action: cell(&self.action),
+            owner: cell(&self.owner),
+            due: self.due.clone(),
+            status: self.status.clone(),
+            priority: self.priority.clone(),
+            kind: self.kind.clone(),
+            ticket_url: cell(&self.ticket_url),
+            completed: self.completed.clone(),
+            days_overdue: self.days_overdue,
+        }
+    }
 }
 
 /// The records as a GitHub-flavoured Markdown table. Cell text is escaped so that no text

@@ -27,7 +27,8 @@ pub struct ScanProgress {
 pub struct FolderScan {
     /// Every action item of every postmortem read.
     pub items: Vec<ReviewItem>,
-    /// Files that could not be read, each with its error (file, line, column, reason).
+    /// Files that could not be read, each with its error (file, line, column, reason), and
+    /// subfolders that could not be listed.
     pub unreadable: Vec<(PathBuf, String)>,
     /// RON files that are not postmortems (settings of other programs and the like).
     pub not_postmortems: Vec<PathBuf>,
@@ -37,11 +38,22 @@ pub struct FolderScan {
     pub cancelled: bool,
 }
 
+/// The postmortem files below a folder, and the places below it that could not be listed.
+#[derive(Debug, Default)]
+pub struct FoundFiles {
+    /// Every `.ron` file found, in a stable order.
+    pub files: Vec<PathBuf>,
+    /// Subfolders (or entries) that could not be listed, each with the reason: what they
+    /// hold is missing from the review, so it must say so.
+    pub unlistable: Vec<(PathBuf, String)>,
+}
+
 /// Every `.ron` file below `folder`, in a stable order. Hidden folders (`.git` and the like)
-/// are skipped. Fails only when `folder` itself cannot be read.
-pub fn find_postmortem_files(folder: &Path, progress: &ScanProgress) -> io::Result<Vec<PathBuf>> {
+/// are skipped. Fails only when `folder` itself cannot be read; a subfolder that cannot be
+/// listed is reported, never skipped in silence.
+pub fn find_postmortem_files(folder: &Path, progress: &ScanProgress) -> io::Result<FoundFiles> {
     std::fs::read_dir(folder)?;
-    let mut files = Vec::new();
+    let mut found = FoundFiles::default();
     let walker = walkdir::WalkDir::new(folder)
         .sort_by_file_name()
         .into_iter()
@@ -52,18 +64,31 @@ pub fn find_postmortem_files(folder: &Path, progress: &ScanProgress) -> io::Resu
         if progress.cancel.load(Ordering::Relaxed) {
             break;
         }
-        // A subfolder that cannot be listed is skipped, like a file that cannot be read.
-        let Ok(entry) = entry else { continue };
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(folder).to_owned();
+                let reason = error.io_error().map_or_else(
+                    || error.to_string(),
+                    |io| format!("cannot list this folder: {io}"),
+                );
+                found
+                    .unlistable
+                    .push((path.clone(), format!("{}: {reason}", path.display())));
+                continue;
+            }
+        };
         let is_ron = entry
             .path()
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"));
+        // Pipes, devices and sockets named `.ron` are not listed: reading one could hang.
         if entry.file_type().is_file() && is_ron {
-            files.push(entry.into_path());
+            found.files.push(entry.into_path());
             progress.found.fetch_add(1, Ordering::Relaxed);
         }
     }
-    Ok(files)
+    Ok(found)
 }
 
 enum Outcome {
@@ -107,8 +132,11 @@ pub fn scan_files(files: &[PathBuf], progress: &ScanProgress) -> FolderScan {
     scan
 }
 
-/// Finds and reads every postmortem below `folder`.
+/// Finds and reads every postmortem below `folder`. Subfolders that could not be listed are
+/// among the unreadable places.
 pub fn scan_folder(folder: &Path, progress: &ScanProgress) -> io::Result<FolderScan> {
-    let files = find_postmortem_files(folder, progress)?;
-    Ok(scan_files(&files, progress))
+    let found = find_postmortem_files(folder, progress)?;
+    let mut scan = scan_files(&found.files, progress);
+    scan.unreadable.extend(found.unlistable);
+    Ok(scan)
 }

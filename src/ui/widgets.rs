@@ -141,11 +141,13 @@ pub fn to_jiff(date: chrono::NaiveDate) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(year, month, day).ok()
 }
 
-/// A date picked in the date picker as a chrono date.
+/// A date picked in the date picker as a chrono date; `None` outside the years a postmortem
+/// may hold, so the picker cannot store what the loader would refuse.
 pub fn from_jiff(date: jiff::civil::Date) -> Option<chrono::NaiveDate> {
     let month = u32::try_from(date.month()).ok()?;
     let day = u32::try_from(date.day()).ok()?;
     chrono::NaiveDate::from_ymd_opt(i32::from(date.year()), month, day)
+        .filter(|date| crate::model::date_in_range(*date))
 }
 
 /// While something carrying payload `P` is dragged over table row `index`, draws where it

@@ -1,0 +1,90 @@
+//! Every parser of typed or pasted text takes any Unicode without panicking: chat paste,
+//! time entry, date entry and the zone search. Pasted text from chat tools and web pages
+//! brings non-breaking, ideographic and zero-width spaces, so those are weighted in.
+
+use hindsight::model::{parse_chat, parse_date, parse_time_entry, zones_matching};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Every character Unicode calls whitespace, plus the invisible ones that travel with it.
+const SPACES: [char; 29] = [
+    '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}',
+    '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}',
+    '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}', '\u{200b}',
+    '\u{feff}', '\u{200d}', '\u{180e}',
+];
+
+/// Text built from the pieces parsers look for, joined by any kind of space, or any
+/// Unicode at all.
+fn pasted_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        select(SPACES.to_vec()).prop_map(String::from),
+        select(vec![
+            "14:03",
+            "2025-08-01",
+            "[",
+            "]",
+            "-",
+            "\u{2013}",
+            "\u{2014}",
+            ":",
+            ": ",
+            "T",
+            "alice",
+            "Bob M.",
+            "25:99",
+            "9999-12-31",
+            "0000-01-01",
+            "é",
+            "日本",
+            "🙂",
+            "\u{301}",
+            "PM",
+        ])
+        .prop_map(str::to_owned),
+        any::<char>().prop_map(String::from),
+    ];
+    prop_oneof![
+        proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat()),
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn chat_paste_reads_any_text(text in pasted_text()) {
+        let paste = parse_chat(&text);
+        // Every non-blank line is either a row or reported, never dropped.
+        let non_blank = text.lines().filter(|line| !line.trim().is_empty()).count();
+        prop_assert_eq!(paste.rows.len() + paste.unread.len(), non_blank);
+    }
+
+    #[test]
+    fn time_and_date_entry_read_any_text(text in pasted_text()) {
+        let _time = parse_time_entry(&text);
+        if let Ok(date) = parse_date(&text) {
+            prop_assert!(hindsight::model::date_in_range(date));
+        }
+    }
+
+    #[test]
+    fn the_zone_search_takes_any_text(text in pasted_text()) {
+        for zone in zones_matching(&text) {
+            let lower = zone.name().to_lowercase();
+            prop_assert!(!lower.is_empty());
+        }
+    }
+}
+
+#[test]
+fn a_line_with_a_non_breaking_or_ideographic_space_becomes_a_row() {
+    for space in ['\u{a0}', '\u{3000}', '\u{202f}'] {
+        let paste = parse_chat(&format!("2025-08-01{space}14:03{space}alert fired"));
+        assert_eq!(paste.rows.len(), 1, "{space:?}");
+        assert_eq!(paste.rows[0].event, "alert fired", "{space:?}");
+    }
+    let paste = parse_chat("-\u{a0}x\n2025-08-01\u{3000}14:03");
+    assert_eq!(paste.rows.len() + paste.unread.len(), 2);
+}
