@@ -376,3 +376,182 @@ fn export_exits_2_with_the_reason_when_the_file_cannot_be_read() {
         .assert()
         .code(2);
 }
+
+/// The example with `from` replaced by `to` once, written as `name` in `dir`.
+fn example_with(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
+    let text = fs::read_to_string(EXAMPLE).unwrap();
+    assert!(text.contains(from), "the example has no {from:?}");
+    let path = dir.join(name);
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+#[test]
+fn document_text_reaches_the_terminal_with_its_escapes_made_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    // RON strings take `\u{…}` escapes, so a file can hold an escape character.
+    let path = example_with(
+        dir.path(),
+        "escapes.ron",
+        "owner: \"Bob M.\"",
+        "owner: \"\\u{1b}]0;owned\\u{7}\\u{1b}[2J\"",
+    );
+    let output = hindsight()
+        .args(["actions", "--today", "2025-08-10"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("\\u{1b}]0;owned\\u{7}"), "{stdout}");
+
+    // A finding quoting the document, and an error quoting the file, are escaped too.
+    let broken = example_with(
+        dir.path(),
+        "broken.ron",
+        "time_zone: \"UTC\"",
+        "time_zone: \"\\u{1b}[31mRed/Zone\"",
+    );
+    let output = hindsight().arg("check").arg(&broken).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("broken.ron:11:"), "{stdout}");
+    assert!(stdout.contains("\\u{1b}[31mRed/Zone"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "{stdout:?}");
+}
+
+#[test]
+fn export_refuses_to_write_over_the_postmortem_it_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_example(dir.path(), "inc.ron");
+    let before = fs::read(&path).unwrap();
+    for output in [path.clone(), dir.path().join("./sub/../inc.ron")] {
+        fs::create_dir_all(dir.path().join("sub")).unwrap();
+        hindsight()
+            .args(["export", "--format", "md", "-o"])
+            .arg(&output)
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "the output is the postmortem itself",
+            ));
+        assert_eq!(fs::read(&path).unwrap(), before);
+    }
+}
+
+#[test]
+fn a_file_with_an_impossible_year_is_unreadable_and_the_rest_are_still_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_example(dir.path(), "good.ron");
+    example_with(
+        dir.path(),
+        "far.ron",
+        "2025-08-01T14:03:00Z",
+        "+262142-12-31T23:59:59Z",
+    );
+    let far = dir.path().join("far.ron");
+    let with_zone = fs::read_to_string(&far).unwrap().replacen(
+        "time_zone: \"UTC\"",
+        "time_zone: \"Pacific/Kiritimati\"",
+        1,
+    );
+    fs::write(&far, with_zone).unwrap();
+    hindsight()
+        .args(["actions", "--today", "2025-08-10", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("good.ron").count(6))
+        .stderr(predicate::str::contains("far.ron:44:"))
+        .stderr(predicate::str::contains("the year 262142 is outside"));
+    for format in ["md", "html"] {
+        hindsight()
+            .args(["export", "--format", format])
+            .arg(&far)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("far.ron:44:"));
+    }
+}
+
+#[test]
+fn actions_csv_neutralises_formulas_unless_csv_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    example_with(
+        dir.path(),
+        "inc.ron",
+        "owner: \"Bob M.\"",
+        "owner: \"=HYPERLINK(\\\"https://evil.example\\\")\"",
+    );
+    let run = |raw: bool| {
+        let mut command = hindsight();
+        command.args(["actions", "--today", "2025-08-10", "--format", "csv"]);
+        if raw {
+            command.arg("--csv-raw");
+        }
+        let output = command.arg(dir.path()).output().unwrap();
+        let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+        let owners: Vec<String> = reader
+            .records()
+            .map(|record| record.unwrap()[5].to_owned())
+            .collect();
+        owners
+    };
+    let formula = "=HYPERLINK(\"https://evil.example\")";
+    assert!(run(false).contains(&format!("'{formula}")));
+    assert!(run(true).contains(&formula.to_owned()));
+    assert!(!run(false).contains(&formula.to_owned()));
+}
+
+/// Runs `hindsight actions --fail-on-overdue` on a folder with a subfolder nobody may list.
+/// Root lists any folder, so as root the command runs as `nobody` (through `setpriv`).
+#[cfg(unix)]
+#[test]
+fn fail_on_overdue_fails_when_a_subfolder_cannot_be_listed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::set_permissions(root, fs::Permissions::from_mode(0o755)).unwrap();
+    // The binary is copied where `nobody` may run it, whatever the checkout's permissions.
+    let binary = root.join("hindsight");
+    fs::copy(assert_cmd::cargo::cargo_bin("hindsight"), &binary).unwrap();
+    let folder = root.join("postmortems");
+    fs::create_dir_all(folder.join("locked")).unwrap();
+    // Nothing overdue where the command can read; the locked folder might hold anything.
+    let text = fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace("status: Open", "status: Done");
+    fs::write(folder.join("done.ron"), text).unwrap();
+    copy_example(&folder.join("locked"), "overdue.ron");
+    fs::set_permissions(folder.join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(folder.join("done.ron"), fs::Permissions::from_mode(0o644)).unwrap();
+
+    let as_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout.starts_with(b"0\n"));
+    let mut command = if as_root {
+        let mut command = std::process::Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(&binary);
+        command
+    } else {
+        std::process::Command::new(&binary)
+    };
+    let output = command
+        .args(["actions", "--today", "2025-08-10", "--fail-on-overdue"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    fs::set_permissions(folder.join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("locked"), "{stderr}");
+    assert!(stderr.contains("cannot list this folder"), "{stderr}");
+    assert!(stderr.contains("overdue items may be missing"), "{stderr}");
+}
