@@ -390,7 +390,7 @@ fn example_with(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
 fn document_text_reaches_the_terminal_with_its_escapes_made_visible() {
     let dir = tempfile::tempdir().unwrap();
     // RON strings take `\u{…}` escapes, so a file can hold an escape character.
-    let path = example_with(
+    example_with(
         dir.path(),
         "escapes.ron",
         "owner: \"Bob M.\"",

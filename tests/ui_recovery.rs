@@ -168,6 +168,7 @@ fn leave_copy(folder: &RecoveryFolder, id: &str, title: &str) {
             .unwrap()
             .and_hms_opt(17, 45, 0)
             .unwrap(),
+        file_content: None,
     };
     folder.write(id, &doc, &info).unwrap();
 }

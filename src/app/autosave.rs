@@ -34,6 +34,8 @@ enum Job {
     Remove {
         id: String,
         with_lock: bool,
+        /// The lock of a copy left by another session, held until its files are gone.
+        _held: Option<SessionLock>,
     },
 }
 
@@ -141,6 +143,7 @@ impl Autosave {
                 self.send(Job::Remove {
                     id: self.id.clone(),
                     with_lock: false,
+                    _held: None,
                 });
             }
             return None;
@@ -177,6 +180,7 @@ impl Autosave {
             info: RecoveryInfo {
                 file: document.path().map(ToOwned::to_owned),
                 written: wall_clock(),
+                file_content: document.disk_content(),
             },
         });
         None
@@ -190,6 +194,7 @@ impl Autosave {
         self.send(Job::Remove {
             id: own,
             with_lock: true,
+            _held: None,
         });
         self.lock = lock;
         // The restored copy is on disk already, under no revision of this session: the next
@@ -199,12 +204,17 @@ impl Autosave {
         Ok(())
     }
 
-    /// Deletes a copy some earlier session left, when the person discards it.
-    pub fn discard_left_behind(&self, id: &str) {
+    /// Deletes a copy some earlier session left, when the person discards it. Its lock is
+    /// taken first, so a copy that another window has restored in the meantime (and is
+    /// keeping up to date) is never deleted.
+    pub fn discard_left_behind(&self, id: &str) -> Result<(), String> {
+        let lock = self.folder.claim_left_behind(id)?;
         self.send(Job::Remove {
             id: id.to_owned(),
             with_lock: true,
+            _held: Some(lock),
         });
+        Ok(())
     }
 
     /// Why the last copy could not be written, until one is.
@@ -227,6 +237,7 @@ impl Autosave {
         self.send(Job::Remove {
             id: self.id.clone(),
             with_lock: true,
+            _held: None,
         });
         self.flush();
     }
@@ -239,6 +250,7 @@ impl Autosave {
             self.send(Job::Remove {
                 id: self.id.clone(),
                 with_lock: true,
+                _held: None,
             });
         }
         self.flush();
@@ -298,7 +310,7 @@ impl Writer {
                 .folder
                 .write(id, doc, info)
                 .map_err(|error| error.to_string()),
-            Job::Remove { id, with_lock } => if *with_lock {
+            Job::Remove { id, with_lock, .. } => if *with_lock {
                 self.folder.remove_with_lock(id)
             } else {
                 self.folder.remove(id)

@@ -1,51 +1,32 @@
 //! Noticing that the open document's file was changed by something else — git, a sync tool,
 //! another editor — so a save never silently overwrites it.
 //!
-//! A look costs one `stat`; the file is read and hashed only when its size or time changed,
-//! and a file touched without a change in content is not reported. Looks happen when the
-//! window gains focus, before a save, and at most every few seconds while frames are being
-//! drawn anyway: never on a timer of their own.
+//! The file's bytes are compared with those the editor last read or wrote, by fingerprint:
+//! sizes and times miss a same-size edit made within the time stamp's resolution, which on
+//! network and FAT file systems is seconds. A file that is gone is remembered as gone, so if
+//! it comes back that is news too. Looks happen when the window gains focus, before a save,
+//! and at most every few seconds while frames are drawn anyway: never on a timer of their own.
 
-use std::collections::hash_map::DefaultHasher;
-use std::fs;
-use std::hash::{Hash, Hasher};
-use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+
+use crate::storage::{self, ContentHash};
 
 /// How often, at most, frames that are drawn anyway look at the file, in seconds.
 const LOOK_EVERY_SECONDS: f64 = 2.0;
 
-/// What the file was when the editor last read or wrote it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct DiskStamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    content: u64,
-}
-
-impl DiskStamp {
-    fn of_bytes(bytes: &[u8], metadata: &fs::Metadata) -> Self {
-        let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        Self {
-            modified: metadata.modified().ok(),
-            len: metadata.len(),
-            content: hasher.finish(),
-        }
-    }
-
-    fn read(path: &Path) -> io::Result<Self> {
-        let bytes = fs::read(path)?;
-        let metadata = fs::metadata(path)?;
-        Ok(Self::of_bytes(&bytes, &metadata))
-    }
+/// What the editor knows the file to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Known {
+    /// It holds bytes with this fingerprint.
+    Content(ContentHash),
+    /// There is no file there.
+    Absent,
 }
 
 /// How the file differs from what the editor knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiskChange {
-    /// Its content changed.
+    /// Its content changed (or a file appeared where there was none).
     Changed,
     /// It is gone: moved, renamed or deleted.
     Missing,
@@ -55,17 +36,29 @@ pub enum DiskChange {
 #[derive(Debug)]
 pub struct DiskWatch {
     path: PathBuf,
-    known: Option<DiskStamp>,
+    /// `None` while the file cannot be read at all: nothing can be compared then.
+    known: Option<Known>,
     last_look: f64,
 }
 
 impl DiskWatch {
-    /// Starts watching `path` as it is now (just read or written by the editor).
+    /// Starts watching `path` as it is now.
     #[must_use]
     pub fn new(path: &Path, now: f64) -> Self {
         Self {
             path: path.to_owned(),
-            known: DiskStamp::read(path).ok(),
+            known: look_now(path),
+            last_look: now,
+        }
+    }
+
+    /// Starts watching `path`, whose bytes had the fingerprint `content` when the editor
+    /// read or wrote them, whatever the file holds now.
+    #[must_use]
+    pub fn knowing(path: &Path, content: ContentHash, now: f64) -> Self {
+        Self {
+            path: path.to_owned(),
+            known: Some(Known::Content(content)),
             last_look: now,
         }
     }
@@ -91,38 +84,42 @@ impl DiskWatch {
     /// Looks at the file now.
     pub fn look(&mut self, now: f64) -> Option<DiskChange> {
         self.last_look = now;
-        let known = self.known.as_ref()?;
-        let metadata = match fs::metadata(&self.path) {
-            Ok(metadata) => metadata,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                return Some(DiskChange::Missing);
-            }
-            // Unreadable for a moment (a sync tool holding it, say): nothing to report yet.
-            Err(_) => return None,
-        };
-        if metadata.len() == known.len && metadata.modified().ok() == known.modified {
-            return None;
-        }
-        let now_on_disk = DiskStamp::read(&self.path).ok()?;
-        if now_on_disk.content == known.content && now_on_disk.len == known.len {
-            // Touched, not changed: remember the new time and say nothing.
-            self.known = Some(now_on_disk);
-            None
-        } else {
-            Some(DiskChange::Changed)
+        let known = self.known?;
+        // Unreadable for a moment (a sync tool holding it, say): nothing to report yet.
+        let current = look_now(&self.path)?;
+        match (known, current) {
+            (Known::Content(before), Known::Content(after)) if before == after => None,
+            (Known::Absent, Known::Absent) => None,
+            (_, Known::Absent) => Some(DiskChange::Missing),
+            (_, Known::Content(_)) => Some(DiskChange::Changed),
         }
     }
 
-    /// Takes the file as it is now as the known state: the person chose to keep their
-    /// version, so only a further change is news.
+    /// Takes the file as it is now (or its absence) as the known state: the person chose to
+    /// keep their version, so only a further change is news.
     pub fn accept_current(&mut self) {
-        self.known = DiskStamp::read(&self.path).ok();
+        self.known = look_now(&self.path);
+    }
+}
+
+/// The file as it is now; `None` when it is there but cannot be read.
+fn look_now(path: &Path) -> Option<Known> {
+    match storage::content_hash_of(path) {
+        Ok(Some(hash)) => Some(Known::Content(hash)),
+        Ok(None) => Some(Known::Absent),
+        // Something that is not a file now stands there: that is a change to report.
+        Err(storage::LoadError::NotAFile { .. }) => {
+            Some(Known::Content(ContentHash::of(b"not a regular file")))
+        }
+        Err(_) => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
+    use std::time::SystemTime;
 
     #[test]
     fn a_change_in_content_is_noticed_and_a_touch_is_not() {
@@ -150,6 +147,48 @@ mod tests {
 
         fs::remove_file(&path).unwrap();
         assert_eq!(watch.look(5.0), Some(DiskChange::Missing));
+    }
+
+    #[test]
+    fn a_same_size_change_with_the_same_time_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.ron");
+        fs::write(&path, "due: Some(\"2025-08-05\")").unwrap();
+        let stamp = fs::metadata(&path).unwrap().modified().unwrap();
+        let mut watch = DiskWatch::new(&path, 0.0);
+        fs::write(&path, "due: Some(\"2025-08-12\")").unwrap();
+        // As on a file system whose times are too coarse to move.
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(stamp)
+            .unwrap();
+        assert_eq!(watch.look(1.0), Some(DiskChange::Changed));
+    }
+
+    #[test]
+    fn a_file_that_comes_back_after_being_accepted_as_gone_is_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.ron");
+        fs::write(&path, "one").unwrap();
+        let mut watch = DiskWatch::new(&path, 0.0);
+        fs::remove_file(&path).unwrap();
+        assert_eq!(watch.look(1.0), Some(DiskChange::Missing));
+        watch.accept_current();
+        assert_eq!(watch.look(2.0), None, "gone, and known to be gone");
+        fs::write(&path, "someone else's").unwrap();
+        assert_eq!(watch.look(3.0), Some(DiskChange::Changed));
+    }
+
+    #[test]
+    fn a_watch_from_a_known_fingerprint_reports_a_file_changed_before_it_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.ron");
+        fs::write(&path, "pulled after the crash").unwrap();
+        let mut watch =
+            DiskWatch::knowing(&path, ContentHash::of(b"as the lost session saw it"), 0.0);
+        assert_eq!(watch.look(1.0), Some(DiskChange::Changed));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::history::{History, Step};
 use crate::model::{Edit, Finding, Postmortem, validate};
+use crate::storage::ContentHash;
 
 /// A saved revision no state ever has, for a document whose file does not hold any of them.
 const NEVER_SAVED: u64 = u64::MAX;
@@ -23,6 +24,10 @@ pub struct OpenDocument {
     /// Validation is cheap for one document but not free every frame for large ones, so its
     /// result is kept until the next edit.
     findings: Vec<Finding>,
+    /// The fingerprint of the file's bytes as this document last read or wrote them: what
+    /// "the file changed on disk" is measured against. `None` when not known (the file is
+    /// then taken as it is when the editor starts watching it).
+    disk_content: Option<ContentHash>,
 }
 
 impl OpenDocument {
@@ -65,7 +70,22 @@ impl OpenDocument {
             next_revision: 1,
             history: History::default(),
             findings,
+            disk_content: None,
         }
+    }
+
+    /// Records that the file held `hash` when this document was read from it (or, for a
+    /// restored copy, when the lost session last read or wrote it).
+    #[must_use]
+    pub const fn with_disk_content(mut self, hash: Option<ContentHash>) -> Self {
+        self.disk_content = hash;
+        self
+    }
+
+    /// The fingerprint of the file as this document last read or wrote it, if known.
+    #[must_use]
+    pub const fn disk_content(&self) -> Option<ContentHash> {
+        self.disk_content
     }
 
     /// The postmortem.
@@ -190,10 +210,12 @@ impl OpenDocument {
         doc
     }
 
-    /// Records a successful save of `saved` (from [`Self::prepared_for_save`]) to `path`.
-    pub fn mark_saved(&mut self, saved: Postmortem, path: PathBuf) {
+    /// Records a successful save of `saved` (from [`Self::prepared_for_save`]) to `path`,
+    /// whose bytes now have the fingerprint `written`.
+    pub fn mark_saved(&mut self, saved: Postmortem, path: PathBuf, written: ContentHash) {
         self.doc = saved;
         self.path = Some(path);
         self.saved_revision = self.revision;
+        self.disk_content = Some(written);
     }
 }

@@ -18,7 +18,7 @@ impl HindsightApp {
     }
 
     /// `inc-620.md` for `inc-620.ron`, `inc-620-actions.csv` for its action items.
-    fn suggested_export_name(&self, format: ExportFormat) -> String {
+    pub(super) fn suggested_export_name(&self, format: ExportFormat) -> String {
         let stem = self.document.path().and_then(Path::file_stem).map_or_else(
             || {
                 let name = self.suggested_file_name();
@@ -29,22 +29,20 @@ impl HindsightApp {
         format!("{stem}{}.{}", format.name_suffix(), format.extension())
     }
 
-    /// Where the typed-path form suggests writing an export: beside the document.
-    pub(super) fn suggested_export_path(&self, format: ExportFormat) -> String {
-        let name = self.suggested_export_name(format);
-        match self.document.path().and_then(Path::parent) {
-            Some(folder) => folder.join(name).display().to_string(),
-            None => name,
-        }
-    }
-
     /// Writes the document to `path` in `format`, replacing the file whole or not at all.
     pub(super) fn export_document(&mut self, path: &Path, format: ExportFormat) {
-        let path = if path.extension().is_some() {
-            path.to_owned()
-        } else {
-            path.with_extension(format.extension())
-        };
+        if self
+            .document
+            .path()
+            .is_some_and(|own| crate::storage::same_file(own, path))
+        {
+            self.error = Some(format!(
+                "The postmortem was not exported: {} is the postmortem itself. Choose another \
+                 file name for the export.",
+                path.display()
+            ));
+            return;
+        }
         let text = match export(self.document.doc(), format, self.settings.export_options) {
             Ok(text) => text,
             Err(error) => {
@@ -52,7 +50,7 @@ impl HindsightApp {
                 return;
             }
         };
-        match self.writer.replace(&path, text.as_bytes()) {
+        match self.writer.replace(path, text.as_bytes()) {
             Ok(()) => {
                 self.status = format!("Exported {} to {}", format.file_type(), path.display());
             }

@@ -71,10 +71,42 @@ pub enum PromptPurpose {
 pub struct PathPrompt {
     /// Open or save.
     pub purpose: PromptPurpose,
-    /// The path as typed so far.
+    /// The path as typed so far; it starts as a full path, so the person sees where the
+    /// file will go.
     pub text: String,
     /// Why the form is shown, when it stands in for a dialog that failed.
     pub reason: Option<String>,
+    /// Set until the field has taken the keyboard, so the first key typed lands in it.
+    pub wants_focus: bool,
+    /// The folder a relative path is read from (shown under the field).
+    pub base: PathBuf,
+}
+
+/// "A file with this name exists: replace it?", asked about the path that would really be
+/// written (after `.ron` or the export's extension is added).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplaceQuestion {
+    /// What the file is being written for.
+    pub purpose: PromptPurpose,
+    /// The existing file that would be replaced.
+    pub path: PathBuf,
+}
+
+/// The person's answer to "replace the existing file?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplaceAnswer {
+    /// Write over it.
+    Replace,
+    /// Write nothing.
+    Cancel,
+}
+
+/// Where a path to write came from: a native dialog has already asked about replacing the
+/// file it returns; a typed path has not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PathOrigin {
+    Dialog,
+    Typed,
 }
 
 /// The person's answer to the path form.
@@ -144,11 +176,16 @@ impl HindsightApp {
 
     /// Opens `path`, replacing the document only if the whole file reads cleanly.
     pub(super) fn open_path(&mut self, path: PathBuf) {
-        match storage::load(&path) {
-            Ok(doc) => {
+        match storage::load_with_hash(&path) {
+            Ok((doc, hash)) => {
                 self.settings.remember(&path);
                 self.status = format!("Opened {}", path.display());
-                self.replace_document(OpenDocument::from_file(doc, path));
+                if let Some(folder) = path.parent() {
+                    storage::remove_leftover_temp_files(folder);
+                }
+                self.replace_document(
+                    OpenDocument::from_file(doc, path).with_disk_content(Some(hash)),
+                );
             }
             Err(error) => {
                 if matches!(error, storage::LoadError::Unreadable { .. }) {
@@ -181,18 +218,29 @@ impl HindsightApp {
     }
 
     /// Writes the document to `path`; on failure says why and leaves both the file and the
-    /// unsaved state as they were.
+    /// unsaved state as they were. A file written by a newer Hindsight is never written over:
+    /// this version would drop what it cannot read.
     pub(super) fn write_document(&mut self, path: PathBuf) -> bool {
         let prepared = self.document.prepared_for_save(self.clock.today());
-        let written = storage::to_canonical_ron(&prepared)
-            .and_then(|text| self.writer.replace(&path, text.as_bytes()));
+        let written = if let Some(found) = storage::newer_format_at(&path) {
+            Err(storage::SaveError::NewerFormat {
+                path: path.clone(),
+                found,
+            })
+        } else {
+            storage::to_canonical_ron(&prepared).and_then(|text| {
+                self.writer
+                    .replace(&path, text.as_bytes())
+                    .map(|()| storage::ContentHash::of(text.as_bytes()))
+            })
+        };
         match written {
-            Ok(()) => {
+            Ok(hash) => {
                 self.settings.remember(&path);
                 self.status = format!("Saved {}", path.display());
-                self.disk = Some(super::disk_watch::DiskWatch::new(&path, 0.0));
+                self.disk = Some(super::disk_watch::DiskWatch::knowing(&path, hash, 0.0));
                 self.disk_change = None;
-                self.document.mark_saved(prepared, path);
+                self.document.mark_saved(prepared, path, hash);
                 true
             }
             Err(error) => {
@@ -216,9 +264,10 @@ impl HindsightApp {
             DialogPurpose::ReviewFolder => DialogKind::Folder,
             DialogPurpose::Export(format) => self.export_dialog(format),
             DialogPurpose::ReviewExport(format) => {
-                let (extension, filter_name) = match format {
-                    crate::ui::ReviewExport::Csv => ("csv", "CSV"),
-                    crate::ui::ReviewExport::Markdown => ("md", "Markdown"),
+                let extension = format.extension();
+                let filter_name = match format {
+                    crate::ui::ReviewExport::Csv => "CSV",
+                    crate::ui::ReviewExport::Markdown => "Markdown",
                 };
                 DialogKind::Export {
                     suggested_name: format!("action-items.{extension}"),
@@ -265,50 +314,106 @@ impl HindsightApp {
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
         };
         match outcome {
-            DialogOutcome::Chosen(path) => self.use_path(ctx, prompt_purpose, path),
+            DialogOutcome::Chosen(path) => {
+                self.use_path(ctx, prompt_purpose, path, PathOrigin::Dialog);
+            }
             DialogOutcome::Cancelled => self.after_save = None,
             DialogOutcome::Unavailable(reason) => self.prompt(prompt_purpose, Some(reason)),
         }
     }
 
-    fn use_path(&mut self, ctx: &egui::Context, purpose: PromptPurpose, path: PathBuf) {
+    fn use_path(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PromptPurpose,
+        path: PathBuf,
+        origin: PathOrigin,
+    ) {
+        let target = match purpose {
+            PromptPurpose::Open => return self.open_path(path),
+            PromptPurpose::ReviewFolder => return self.start_review(ctx, path),
+            PromptPurpose::Save => with_ron_extension(path.clone()),
+            PromptPurpose::Export(format) => with_extension(path.clone(), format.extension()),
+            PromptPurpose::ReviewExport(format) => with_extension(path.clone(), format.extension()),
+        };
+        // The document's own file is saved over without a question: that is what Save is.
+        let own_file = purpose == PromptPurpose::Save && self.document.path() == Some(&target);
+        // A native dialog asked about the path it returned, but not about one we extended.
+        let already_asked = origin == PathOrigin::Dialog && target == path;
+        if !own_file && !already_asked && something_is_at(&target) {
+            self.replace_question = Some(ReplaceQuestion {
+                purpose,
+                path: target,
+            });
+            return;
+        }
+        self.write_for(ctx, purpose, target);
+    }
+
+    /// Writes the document, an export or the review's list to `target`, which the person
+    /// has agreed to.
+    fn write_for(&mut self, ctx: &egui::Context, purpose: PromptPurpose, target: PathBuf) {
         match purpose {
-            PromptPurpose::Open => self.open_path(path),
             PromptPurpose::Save => {
-                let path = with_ron_extension(path);
-                let saved = self.save_to(path);
+                let saved = self.save_to(target);
                 if let Some(action) = self.after_save.take()
                     && saved
                 {
                     self.perform(ctx, action);
                 }
             }
-            PromptPurpose::ReviewFolder => self.start_review(ctx, path),
-            PromptPurpose::ReviewExport(format) => self.export_review(&path, format),
-            PromptPurpose::Export(format) => self.export_document(&path, format),
+            PromptPurpose::Export(format) => self.export_document(&target, format),
+            PromptPurpose::ReviewExport(format) => self.export_review(&target, format),
+            PromptPurpose::Open | PromptPurpose::ReviewFolder => {}
+        }
+    }
+
+    pub(super) fn answer_replace(&mut self, ctx: &egui::Context, answer: ReplaceAnswer) {
+        let Some(question) = self.replace_question.take() else {
+            return;
+        };
+        match answer {
+            ReplaceAnswer::Replace => self.write_for(ctx, question.purpose, question.path),
+            ReplaceAnswer::Cancel => self.after_save = None,
         }
     }
 
     fn prompt(&mut self, purpose: PromptPurpose, reason: Option<String>) {
-        let text = match purpose {
-            PromptPurpose::Open => self
-                .document
-                .path()
-                .and_then(Path::parent)
-                .map(|folder| format!("{}/", folder.display()))
-                .unwrap_or_default(),
-            PromptPurpose::Save => self.document.path().map_or_else(
-                || self.suggested_file_name(),
-                |path| path.display().to_string(),
+        let base = self.default_folder();
+        let suggested = match purpose {
+            PromptPurpose::Open | PromptPurpose::ReviewFolder => None,
+            PromptPurpose::Save => Some(
+                self.document
+                    .path()
+                    .map_or_else(|| base.join(self.suggested_file_name()), Path::to_owned),
             ),
-            PromptPurpose::Export(format) => self.suggested_export_path(format),
-            PromptPurpose::ReviewFolder | PromptPurpose::ReviewExport(_) => String::new(),
+            PromptPurpose::Export(format) => Some(base.join(self.suggested_export_name(format))),
+            PromptPurpose::ReviewExport(format) => {
+                Some(base.join(format!("action-items.{}", format.extension())))
+            }
         };
+        // A folder ends in a separator, so typing goes on with the file's name.
+        let text = suggested.map_or_else(
+            || format!("{}{}", base.display(), std::path::MAIN_SEPARATOR),
+            |path| path.display().to_string(),
+        );
         self.path_prompt = Some(PathPrompt {
             purpose,
             text,
             reason,
+            wants_focus: true,
+            base,
         });
+    }
+
+    /// Where files go when nothing says otherwise: beside the open document, else the
+    /// person's documents folder, else their home folder.
+    pub(super) fn default_folder(&self) -> PathBuf {
+        self.document
+            .path()
+            .and_then(Path::parent)
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map_or_else(|| self.home_folder.clone(), Path::to_owned)
     }
 
     pub(super) fn answer_prompt(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
@@ -317,7 +422,10 @@ impl HindsightApp {
         };
         match answer {
             PromptAnswer::Cancel => self.after_save = None,
-            PromptAnswer::Confirm(path) => self.use_path(ctx, prompt.purpose, path),
+            PromptAnswer::Confirm(typed) => {
+                let path = resolve_typed_path(&typed, &prompt.base);
+                self.use_path(ctx, prompt.purpose, path, PathOrigin::Typed);
+            }
         }
     }
 
@@ -363,9 +471,35 @@ impl HindsightApp {
 /// Saving as `notes` means `notes.ron`: the dialog's filter suggests it, not every system
 /// enforces it.
 fn with_ron_extension(path: PathBuf) -> PathBuf {
+    with_extension(path, "ron")
+}
+
+/// `path` with `extension` added when it has none.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_some() {
         path
     } else {
-        path.with_extension("ron")
+        path.with_extension(extension)
+    }
+}
+
+/// Whether anything, even a dangling link, is at `path`.
+fn something_is_at(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// A typed path as the file system path it names: `~/x` in the home folder, a relative path
+/// in the folder the form showed.
+#[must_use]
+pub fn resolve_typed_path(typed: &Path, base: &Path) -> PathBuf {
+    if let Ok(rest) = typed.strip_prefix("~")
+        && let Some(home) = directories::UserDirs::new().map(|dirs| dirs.home_dir().to_owned())
+    {
+        return home.join(rest);
+    }
+    if typed.is_relative() {
+        base.join(typed)
+    } else {
+        typed.to_owned()
     }
 }

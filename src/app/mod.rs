@@ -27,7 +27,10 @@ pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeD
 pub use disk_flow::{DiskAnswer, OverwriteAnswer};
 pub use disk_watch::DiskChange;
 pub use document::OpenDocument;
-pub use file_flow::{GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose};
+pub use file_flow::{
+    GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose, ReplaceAnswer,
+    ReplaceQuestion, resolve_typed_path,
+};
 pub use files::{AtomicFileWriter, FileWriter};
 pub use recovery_flow::RecoveryAnswer;
 pub use review_flow::ReviewSession;
@@ -95,6 +98,10 @@ pub struct HindsightApp {
     disk_change: Option<DiskChange>,
     /// A save waiting for "the file changed on disk: overwrite?".
     overwrite_question: Option<PathBuf>,
+    /// A save or export waiting for "a file with this name exists: replace it?".
+    replace_question: Option<ReplaceQuestion>,
+    /// Where new files go when there is no open file to put them beside.
+    home_folder: PathBuf,
 }
 
 impl HindsightApp {
@@ -106,7 +113,7 @@ impl HindsightApp {
         clock: Box<dyn Clock>,
         settings: Settings,
     ) -> Self {
-        let document_path = document.path().map(ToOwned::to_owned);
+        let disk = watch_for(&document);
         Self {
             document,
             part: Part::Overview,
@@ -128,10 +135,19 @@ impl HindsightApp {
             writer: Box::new(AtomicFileWriter),
             autosave: None,
             recovery_offer: None,
-            disk: document_path.map(|path| disk_watch::DiskWatch::new(&path, 0.0)),
+            disk,
             disk_change: None,
             overwrite_question: None,
+            replace_question: None,
+            home_folder: default_home_folder(),
         }
+    }
+
+    /// Puts new files in `folder` when no open file says where (tests use a temporary one).
+    #[must_use]
+    pub fn with_home_folder(mut self, folder: PathBuf) -> Self {
+        self.home_folder = folder;
+        self
     }
 
     /// Writes saves and exports through `writer` (tests make it fail).
@@ -229,6 +245,7 @@ impl HindsightApp {
             error: self.error.as_deref(),
             recovery: self.recovery_offer.as_deref(),
             overwrite: self.overwrite_question.as_deref(),
+            replace: self.replace_question.as_ref(),
         };
         ui::modals_ui(&ctx, modals, &mut requests);
 
@@ -244,6 +261,7 @@ impl HindsightApp {
             && self.error.is_none()
             && self.recovery_offer.is_none()
             && self.overwrite_question.is_none()
+            && self.replace_question.is_none()
     }
 
     /// Carries out what the UI collected during the frame, after layout.
@@ -265,6 +283,7 @@ impl HindsightApp {
             recovery,
             disk_answer,
             overwrite_answer,
+            replace_answer,
         } = requests;
         let now = ctx.input(|input| input.time);
         for edit in edits {
@@ -289,6 +308,9 @@ impl HindsightApp {
         }
         if let Some(answer) = overwrite_answer {
             self.answer_overwrite(ctx, answer);
+        }
+        if let Some(answer) = replace_answer {
+            self.answer_replace(ctx, answer);
         }
         if let Some(answer) = guard_answer {
             self.answer_guard(ctx, answer);
@@ -319,9 +341,7 @@ impl HindsightApp {
     /// Shows another document; what the panels remembered about the old one is dropped
     /// (the review of a folder stays: it is not about one document).
     fn replace_document(&mut self, document: OpenDocument) {
-        self.disk = document
-            .path()
-            .map(|path| disk_watch::DiskWatch::new(path, 0.0));
+        self.disk = watch_for(&document);
         self.disk_change = None;
         self.document = document;
         let review = std::mem::take(&mut self.panels.review);
@@ -420,6 +440,26 @@ impl HindsightApp {
     pub fn window_title(&self) -> &str {
         &self.window_title
     }
+}
+
+/// A watch on the document's file, measured against the bytes the document was read from or
+/// saved as when those are known.
+fn watch_for(document: &OpenDocument) -> Option<disk_watch::DiskWatch> {
+    let path = document.path()?;
+    Some(match document.disk_content() {
+        Some(hash) => disk_watch::DiskWatch::knowing(path, hash, 0.0),
+        None => disk_watch::DiskWatch::new(path, 0.0),
+    })
+}
+
+/// The person's documents folder, else their home folder, else the working folder.
+fn default_home_folder() -> PathBuf {
+    let user = directories::UserDirs::new();
+    user.as_ref()
+        .and_then(|dirs| dirs.document_dir().map(ToOwned::to_owned))
+        .or_else(|| user.as_ref().map(|dirs| dirs.home_dir().to_owned()))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
 }
 
 /// The first `.ron` file dropped on the window this frame.

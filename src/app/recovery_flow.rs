@@ -102,11 +102,17 @@ impl HindsightApp {
         match answer {
             RecoveryAnswer::Later => self.recovery_offer = None,
             RecoveryAnswer::Discard(id) => {
-                if let Some(autosave) = &self.autosave {
-                    autosave.discard_left_behind(&id);
-                }
+                let discarded = self
+                    .autosave
+                    .as_ref()
+                    .map_or(Ok(()), |autosave| autosave.discard_left_behind(&id));
                 self.take_offered(&id);
-                "Discarded the recovery copy".clone_into(&mut self.status);
+                match discarded {
+                    Ok(()) => "Discarded the recovery copy".clone_into(&mut self.status),
+                    Err(reason) => {
+                        self.error = Some(format!("The copy was not discarded: {reason}."));
+                    }
+                }
             }
             RecoveryAnswer::Restore(id) => {
                 self.request(ctx, GuardedAction::Restore(id));
@@ -145,7 +151,9 @@ impl HindsightApp {
             return;
         }
         self.recovery_offer = None;
-        let file = copy.info.and_then(|info| info.file);
+        let (file, file_content) = copy
+            .info
+            .map_or((None, None), |info| (info.file, info.file_content));
         self.status = match &file {
             Some(path) => format!(
                 "Restored unsaved work on {}; save to keep it",
@@ -153,6 +161,8 @@ impl HindsightApp {
             ),
             None => "Restored an untitled postmortem; save to keep it".to_owned(),
         };
-        self.replace_document(OpenDocument::recovered(doc, file));
+        // The file is compared with what the lost session knew of it, not with what it holds
+        // now: a change made to it since the crash must still be asked about.
+        self.replace_document(OpenDocument::recovered(doc, file).with_disk_content(file_content));
     }
 }

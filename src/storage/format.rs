@@ -108,6 +108,18 @@ pub fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Postmortem, LoadError
     }
 }
 
+/// The `format_version` a postmortem's text declares, reading nothing else; `None` when the
+/// text is not a RON struct with one.
+pub(super) fn format_version_of(text: &str) -> Option<u32> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    options
+        .from_str::<VersionProbe>(text)
+        .ok()
+        .map(|probe| probe.format_version)
+        .filter(|version| *version > 0)
+}
+
 /// Only the version, with every other field skipped unread. Versions count from 1, so 0
 /// stands for "no version given".
 #[derive(Deserialize)]

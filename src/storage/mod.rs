@@ -4,12 +4,14 @@
 //! nothing in this module panics on any input.
 
 mod atomic;
+mod content_hash;
 mod error;
 mod file_kind;
 mod format;
 mod recovery;
 
 pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
+pub use content_hash::ContentHash;
 pub use error::{LoadError, SaveError};
 pub use format::{MAX_FILE_BYTES, from_ron_bytes, from_ron_str, to_canonical_ron};
 pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};
@@ -24,6 +26,41 @@ use crate::model::Postmortem;
 /// understood; a file that is too big, not RON, not a postmortem or from a newer Hindsight
 /// is refused.
 pub fn load(path: &Path) -> Result<Postmortem, LoadError> {
+    load_with_hash(path).map(|(doc, _)| doc)
+}
+
+/// Like [`load`], also giving the fingerprint of the bytes read, so the editor can later tell
+/// whether the file still holds them.
+pub fn load_with_hash(path: &Path) -> Result<(Postmortem, ContentHash), LoadError> {
+    let bytes = read_bytes(path)?;
+    let doc = format::from_ron_bytes(&bytes, path)?;
+    Ok((doc, ContentHash::of(&bytes)))
+}
+
+/// The fingerprint of what `path` holds now, or `None` when there is no file there.
+pub fn content_hash_of(path: &Path) -> Result<Option<ContentHash>, LoadError> {
+    match read_bytes(path) {
+        Ok(bytes) => Ok(Some(ContentHash::of(&bytes))),
+        Err(LoadError::Unreadable { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            Ok(None)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// The format version of the postmortem at `path` when it is newer than this build writes:
+/// saving over such a file would drop what this version cannot read.
+#[must_use]
+pub fn newer_format_at(path: &Path) -> Option<u32> {
+    let bytes = read_bytes(path).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    format::format_version_of(text).filter(|found| *found > crate::model::FORMAT_VERSION)
+}
+
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_error = |source| LoadError::Unreadable {
         path: path.to_owned(),
         source,
@@ -64,7 +101,7 @@ pub fn load(path: &Path) -> Result<Postmortem, LoadError> {
             size: bytes.len() as u64,
         });
     }
-    format::from_ron_bytes(&bytes, path)
+    Ok(bytes)
 }
 
 /// Writes the document to `path` in canonical form, atomically: on any failure the file that

@@ -26,6 +26,11 @@ pub struct RecoveryInfo {
     pub file: Option<PathBuf>,
     /// When the copy was written, in the computer's local time.
     pub written: NaiveDateTime,
+    /// The fingerprint of `file` as the session last read or wrote it, so that a restored
+    /// copy notices a change made to the file after the crash (a `git pull`, say). Absent in
+    /// copies written before it was kept.
+    #[serde(default)]
+    pub file_content: Option<super::ContentHash>,
 }
 
 /// A recovery copy left by a session that is no longer running.
@@ -117,6 +122,19 @@ impl RecoveryFolder {
         Ok(())
     }
 
+    /// Takes the lock of a copy left behind, so it can be deleted without deleting the copy
+    /// another window has just restored; says why when another window holds it.
+    pub fn claim_left_behind(&self, id: &str) -> Result<SessionLock, String> {
+        match self.claim(id) {
+            Ok(Some(lock)) => Ok(lock),
+            Ok(None) => Err("another Hindsight window is using this copy".to_owned()),
+            Err(error) => Err(format!(
+                "cannot use the recovery folder {}: {error}",
+                self.dir.display()
+            )),
+        }
+    }
+
     /// Deletes session `id`'s copy and its lock file, when the session is over.
     pub fn remove_with_lock(&self, id: &str) -> io::Result<()> {
         self.remove(id)?;
@@ -173,6 +191,7 @@ mod tests {
                 .unwrap()
                 .and_hms_opt(9, minute, 0)
                 .unwrap(),
+            file_content: file.map(|name| super::super::ContentHash::of(name.as_bytes())),
         }
     }
 

@@ -155,6 +155,8 @@ pub struct UiRequests {
     pub disk_answer: Option<crate::app::DiskAnswer>,
     /// The answer to "overwrite the changed file?".
     pub overwrite_answer: Option<crate::app::OverwriteAnswer>,
+    /// The answer to "a file with this name exists: replace it?".
+    pub replace_answer: Option<crate::app::ReplaceAnswer>,
 }
 
 /// Draws the whole editor window.

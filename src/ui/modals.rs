@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::UiRequests;
 use crate::app::{
     GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose,
+    ReplaceAnswer, ReplaceQuestion,
 };
 use crate::storage::RecoveredCopy;
 
@@ -23,6 +24,8 @@ pub struct Modals<'a> {
     pub recovery: Option<&'a [RecoveredCopy]>,
     /// A save waiting for "overwrite the changed file?".
     pub overwrite: Option<&'a Path>,
+    /// A save or export waiting for "replace the existing file?".
+    pub replace: Option<&'a ReplaceQuestion>,
 }
 
 /// Draws whichever modal is open; at most one is shown, the most urgent first.
@@ -31,6 +34,8 @@ pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiReque
         error_ui(ctx, message, requests);
     } else if let Some(path) = modals.overwrite {
         super::safety::overwrite_ui(ctx, path, requests);
+    } else if let Some(question) = modals.replace {
+        replace_ui(ctx, question, requests);
     } else if let Some(action) = modals.guard {
         guard_ui(ctx, modals.document, action, requests);
     } else if let Some(prompt) = modals.prompt {
@@ -91,6 +96,43 @@ fn guard_ui(
     }
 }
 
+/// "A file named … already exists": Replace or Cancel, about the path that would really be
+/// written.
+fn replace_ui(ctx: &egui::Context, question: &ReplaceQuestion, requests: &mut UiRequests) {
+    let name = question.path.file_name().map_or_else(
+        || question.path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let folder = question
+        .path
+        .parent()
+        .map_or_else(String::new, |folder| folder.display().to_string());
+    let modal = egui::Modal::new(egui::Id::unique("replace_question")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(format!("Replace \u{201c}{name}\u{201d}?"));
+        ui.add_space(6.0);
+        ui.add(
+            egui::Label::new(format!(
+                "A file named \u{201c}{name}\u{201d} already exists in {folder}. Replacing it \
+                 overwrites everything in it."
+            ))
+            .wrap(),
+        );
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Replace").clicked() {
+                requests.replace_answer = Some(ReplaceAnswer::Replace);
+            }
+            if ui.button("Cancel").clicked() {
+                requests.replace_answer = Some(ReplaceAnswer::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && requests.replace_answer.is_none() {
+        requests.replace_answer = Some(ReplaceAnswer::Cancel);
+    }
+}
+
 fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut UiRequests) {
     let (heading, action, what) = match prompt.purpose {
         PromptPurpose::Open => ("Open a postmortem", "Open", "Path of the .ron file"),
@@ -121,20 +163,14 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
                 }),
         );
         let field = field.labelled_by(label.id);
-        if !field.has_focus() && prompt.text.is_empty() {
+        if prompt.wants_focus {
             field.request_focus();
+            prompt.wants_focus = false;
         }
-        let path = PathBuf::from(prompt.text.trim());
         let typed = !prompt.text.trim().is_empty();
-        let saving = matches!(
-            prompt.purpose,
-            PromptPurpose::Save | PromptPurpose::ReviewExport(_) | PromptPurpose::Export(_)
-        );
-        if saving && typed && path.is_file() {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "A file with this name exists; saving replaces it.",
-            );
+        let path = PathBuf::from(prompt.text.trim());
+        if typed && path.is_relative() {
+            ui.weak(format!("In {}", prompt.base.display()));
         }
         let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
         ui.add_space(10.0);

@@ -50,6 +50,17 @@ pub enum ReviewExport {
     Markdown,
 }
 
+impl ReviewExport {
+    /// The file name extension, without the dot.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Markdown => "md",
+        }
+    }
+}
+
 /// The review view's choices.
 #[derive(Debug, Default)]
 pub struct ReviewState {
