@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod example;
+pub mod exercise;
 pub mod export;
 pub mod model;
 pub mod review;

@@ -466,6 +466,20 @@ fn hostile_text_is_only_text_in_html() {
     assert_only_safe_markup(&parsed);
 
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    // A second line of defence: the page itself forbids scripts and remote loads.
+    let policies: Vec<&str> = parsed
+        .select(&select("head meta[http-equiv=\"Content-Security-Policy\"]"))
+        .filter_map(|meta| meta.value().attr("content"))
+        .collect();
+    assert_eq!(policies.len(), 1, "{policies:?}");
+    for directive in [
+        "default-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ] {
+        assert!(policies[0].contains(directive), "{}", policies[0]);
+    }
+    assert!(!policies[0].contains("script-src"), "{}", policies[0]);
     let title = parsed.select(&select("h1")).next().unwrap();
     assert_eq!(element_text(title), doc.title);
     let cells: Vec<Vec<String>> = parsed

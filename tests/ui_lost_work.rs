@@ -306,3 +306,26 @@ fn discarding_a_copy_another_window_restored_deletes_nothing() {
     assert!(error.contains("another Hindsight window"), "{error}");
     drop(other_window);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_not_replaced_and_the_work_stays_unsaved() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path(), "inc-620.ron");
+    let document = OpenDocument::from_file(storage::load(&path).unwrap(), path.clone());
+    let mut harness = harness_for(app_with(document, &ScriptedDialogs::default()));
+    retype(&mut harness, "Title", "Edited where it cannot be saved");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+    save(&mut harness);
+    let error = harness.state().error().unwrap().to_owned();
+    assert!(error.contains("is read-only"), "{error}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "a temporary file was left behind"
+    );
+}

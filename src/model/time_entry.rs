@@ -4,7 +4,7 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::bounds::date_in_range;
+use super::bounds::{date_in_range, instant_in_range};
 
 /// What a typed time says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,14 +101,26 @@ fn numbers_separated_by(text: &str, separator: char) -> Option<Vec<u64>> {
 
 /// The instant a local date and time in `zone` stands for. Where the clocks went back and a
 /// local time happened twice, the first is meant: incidents are written down as they unfold.
+///
+/// An instant outside the years a postmortem may hold is refused, so no edit can store what
+/// the loader would refuse to read back (a time rolled past midnight on 9999-12-31, say).
 pub fn local_to_utc(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, TimeEntryError> {
-    match zone.from_local_datetime(&local) {
-        LocalResult::Single(time) | LocalResult::Ambiguous(time, _) => Ok(time.with_timezone(&Utc)),
-        LocalResult::None => Err(TimeEntryError::SkippedByClockChange {
-            time: local.time().format("%H:%M").to_string(),
-            date: local.date(),
-            zone: zone.name().to_owned(),
-        }),
+    let instant = match zone.from_local_datetime(&local) {
+        LocalResult::Single(time) | LocalResult::Ambiguous(time, _) => time.with_timezone(&Utc),
+        LocalResult::None => {
+            return Err(TimeEntryError::SkippedByClockChange {
+                time: local.time().format("%H:%M").to_string(),
+                date: local.date(),
+                zone: zone.name().to_owned(),
+            });
+        }
+    };
+    if instant_in_range(instant) {
+        Ok(instant)
+    } else {
+        Err(TimeEntryError::OutOfRange(
+            local.format("%Y-%m-%d %H:%M").to_string(),
+        ))
     }
 }
 
@@ -197,6 +209,24 @@ mod tests {
         );
         assert!(parse_date("1900-01-01").is_ok());
         assert!(parse_date("9999-12-31").is_ok());
+    }
+
+    #[test]
+    fn an_instant_past_the_accepted_years_is_refused_even_from_an_accepted_date() {
+        let last_evening = NaiveDate::from_ymd_opt(9999, 12, 31)
+            .unwrap()
+            .and_time(time(23, 30, 0));
+        // 23:30 in New York is already the year 10000 in UTC.
+        let error = local_to_utc(last_evening, chrono_tz::America::New_York).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "9999-12-31 23:30 is outside the years 1900\u{2013}9999"
+        );
+        let first_morning = NaiveDate::from_ymd_opt(1900, 1, 1)
+            .unwrap()
+            .and_time(time(0, 30, 0));
+        assert!(local_to_utc(first_morning, chrono_tz::Europe::Berlin).is_err());
+        assert!(local_to_utc(first_morning, Tz::UTC).is_ok());
     }
 
     #[test]
