@@ -17,7 +17,7 @@ use crate::app::{
 };
 use crate::export::{ExportFormat, ExportOptions, Portion, export, to_markdown};
 use crate::model::{ActionFilter, Metrics, Postmortem, validate};
-use crate::review::{ReviewFilter, ReviewItem, ReviewRecord, to_csv};
+use crate::review::{Grouping, ReviewItem, ReviewQuery, ReviewRecord, ReviewSort, to_csv};
 use crate::ui::Part;
 
 /// The longest a review of the one-file folder may take before it is given up on.
@@ -75,16 +75,22 @@ pub fn read_everything(doc: &Postmortem, today: NaiveDate) -> Vec<String> {
         }
     }
     written.push(crate::review::to_markdown(&records));
-    let filter = ReviewFilter {
-        overdue: true,
-        due_within: Some(7),
-        owner: items.first().map(|item| item.item.owner.clone()),
-        status: None,
-    };
-    let _listed = items
-        .iter()
-        .filter(|item| filter.admits(item, today))
-        .count();
+    for (grouping, sort) in [
+        (Grouping::None, ReviewSort::Due),
+        (Grouping::Owner, ReviewSort::Action),
+        (Grouping::Incident, ReviewSort::Severity),
+    ] {
+        let query = ReviewQuery {
+            filter: ActionFilter::Overdue,
+            due_within: Some(7),
+            owner: items.first().map(|item| item.item.owner.clone()),
+            grouping,
+            sort,
+            ..ReviewQuery::default()
+        };
+        let _listed = query.run(&items, today);
+    }
+    let _summary = crate::review::owner_summary(&items, today);
     for action_filter in ActionFilter::ALL {
         let _shown = doc
             .action_items

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use hindsight::cli::{self, ActionsRequest, ExportRequest, Format};
 use hindsight::export::{ExportFormat, ExportOptions};
+use hindsight::model::ActionFilter;
 use hindsight::model::ActionStatus;
-use hindsight::review::ReviewFilter;
+use hindsight::review::ReviewQuery;
 
 /// A local-first desktop editor for incident postmortems.
 #[derive(Parser)]
@@ -176,11 +177,16 @@ fn main() -> ExitCode {
         }) => {
             let request = ActionsRequest {
                 folder: dir,
-                filter: ReviewFilter {
-                    overdue,
+                query: ReviewQuery {
+                    filter: if overdue {
+                        ActionFilter::Overdue
+                    } else {
+                        ActionFilter::All
+                    },
                     due_within: due_within.map(i64::from),
                     owner,
                     status: status.map(ActionStatus::from),
+                    ..ReviewQuery::default()
                 },
                 format: match format {
                     FormatArg::Table => Format::Table,

@@ -52,10 +52,56 @@ fn open_edit_title_save_and_the_unsaved_marker() {
         "latency.ron \u{2014} Hindsight"
     );
     assert!(harness.query_by_label("Unsaved changes").is_none());
+    harness.get_by_label_contains("Saved ");
+    // The next edit makes "Saved …" old news: it goes, and "Unsaved changes" stands alone.
+    retype(&mut harness, "Title", "Slow User API again");
+    harness.get_by_label("Unsaved changes");
+    assert!(harness.query_by_label_contains("Saved ").is_none());
+    retype(&mut harness, "Title", "Slow User API");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
     let saved = hindsight::storage::load(&path).unwrap();
     assert_eq!(saved.title, "Slow User API");
     assert_eq!(saved.updated, Some(common::today()));
     assert_eq!(harness.state().settings().recent_files, [path]);
+}
+
+#[test]
+fn the_guard_names_an_unsaved_document_by_its_title() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    retype(&mut harness, "Title", "Checkout outage");
+    click_file_menu(&mut harness, "New");
+    harness.get_by_label(
+        "Save changes to \u{201c}Checkout outage\u{201d} before starting a new postmortem?",
+    );
+}
+
+#[test]
+fn the_file_open_at_the_last_close_is_reopened_and_a_missing_one_falls_back_to_the_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path(), "last.ron");
+    let settings = hindsight::app::Settings {
+        last_open: Some(path.clone()),
+        ..hindsight::app::Settings::default()
+    };
+    let start = |settings: hindsight::app::Settings| {
+        hindsight::app::HindsightApp::starting_with(
+            None,
+            Box::new(ScriptedDialogs::default()),
+            Box::new(hindsight::app::FixedClock(common::today())),
+            settings,
+        )
+    };
+    let app = start(settings.clone());
+    assert_eq!(app.document().path(), Some(path.as_path()));
+    assert!(!app.document().is_example());
+
+    fs::remove_file(&path).unwrap();
+    let app = start(settings);
+    assert!(app.document().path().is_none());
+    assert!(app.document().is_example());
+    assert!(app.error().is_none(), "a file gone since is no error");
 }
 
 #[test]
@@ -278,10 +324,12 @@ fn with_no_file_named_the_example_opens_untitled_and_saving_asks_where() {
     assert_eq!(harness.state().document().doc().timeline.len(), 13);
     assert!(harness.state().document().path().is_none());
     assert!(!harness.state().document().is_dirty());
+    // The first start says what it shows.
     assert_eq!(
         harness.state().window_title(),
-        "Untitled \u{2014} Hindsight"
+        "Example postmortem \u{2014} Hindsight"
     );
+    harness.get_by_label_contains("Example postmortem \u{2014} not saved to a file.");
 
     dialogs.will_answer(DialogOutcome::Cancelled);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);

@@ -133,3 +133,61 @@ fn the_examples_folder_shows_exactly_the_two_overdue_items() {
         ]
     );
 }
+
+#[test]
+fn the_editor_and_the_command_line_list_the_same_items_in_the_same_order() {
+    let dir = folder();
+    // The same owner, written in another case in a third postmortem.
+    fs::write(
+        dir.path().join("payments/refunds.ron"),
+        r#"(format_version: 1, title: "Refund delays",
+            action_items: [(action: "Page the refunds team", owner: "priya l.", due: Some("2025-08-07"))])"#,
+    )
+    .unwrap();
+    let mut harness = reviewing(dir.path());
+    click(&mut harness, "Overdue");
+    // Choosing "Priya L." in the owner picker also lists the items written to "priya l.".
+    click(&mut harness, "Owner");
+    let below = harness.get_by_label("Owner").rect().top();
+    let option = harness
+        .get_all_by_label("Priya L.")
+        .find(|node| node.rect().top() > below)
+        .unwrap()
+        .rect()
+        .center();
+    harness.hover_at(option);
+    harness.drag_at(option);
+    harness.run();
+    harness.drop_at(option);
+    harness.run();
+    let in_the_editor = listed(&harness);
+
+    let request = hindsight::cli::ActionsRequest {
+        folder: dir.path().to_owned(),
+        query: hindsight::review::ReviewQuery {
+            filter: hindsight::model::ActionFilter::Overdue,
+            owner: Some("PRIYA L.".to_owned()),
+            ..hindsight::review::ReviewQuery::default()
+        },
+        format: hindsight::cli::Format::Json,
+        today: common::today(),
+        fail_on_overdue: false,
+        exact_csv: false,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    hindsight::cli::actions(&request, &mut out, &mut err).unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+    let on_the_command_line: Vec<String> = records
+        .iter()
+        .map(|record| record["action"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(in_the_editor, on_the_command_line);
+    assert_eq!(
+        in_the_editor,
+        [
+            "Add the index on orders.status in all environments and verify it through the migration scripts",
+            "Page the refunds team",
+            "Add a retry",
+        ]
+    );
+}

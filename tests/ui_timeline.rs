@@ -284,6 +284,28 @@ fn pasting_chat_lines_previews_and_reports_the_bad_line() {
 }
 
 #[test]
+fn a_paste_with_non_breaking_and_ideographic_spaces_adds_its_row() {
+    let mut harness = example_timeline();
+    click(&mut harness, "Event, row 13");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
+    // As Slack, Google Docs and web pages put it on the clipboard.
+    harness.event(egui::Event::Paste(
+        "2025-08-01\u{a0}14:50\u{3000}status page closed\n".to_owned(),
+    ));
+    harness.run();
+    harness.get_by_label("1 row to add");
+    click(&mut harness, "Add 1 row");
+    let rows = doc(&harness).timeline;
+    assert_eq!(rows.len(), 14);
+    assert_eq!(rows[13].event, "status page closed");
+    assert_eq!(rows[13].time, Some(at(1, 14, 50)));
+}
+
+#[test]
 fn the_overview_names_the_row_a_key_time_came_from() {
     let harness = editor_with_example(&ScriptedDialogs::default());
     harness.get_by_label("from timeline row 9");

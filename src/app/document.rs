@@ -28,6 +28,8 @@ pub struct OpenDocument {
     /// "the file changed on disk" is measured against. `None` when not known (the file is
     /// then taken as it is when the editor starts watching it).
     disk_content: Option<ContentHash>,
+    /// Whether this is the bundled example, shown at the first start, so the editor can say so.
+    example: bool,
 }
 
 impl OpenDocument {
@@ -71,7 +73,22 @@ impl OpenDocument {
             history: History::default(),
             findings,
             disk_content: None,
+            example: false,
         }
+    }
+
+    /// The bundled example, as the first start shows it: untitled, and named as the example.
+    #[must_use]
+    pub fn example(doc: Postmortem) -> Self {
+        let mut document = Self::new(doc, None);
+        document.example = true;
+        document
+    }
+
+    /// Whether this is the bundled example, not yet saved anywhere.
+    #[must_use]
+    pub const fn is_example(&self) -> bool {
+        self.example && self.path.is_none()
     }
 
     /// Records that the file held `hash` when this document was read from it (or, for a
@@ -100,13 +117,21 @@ impl OpenDocument {
         self.path.as_deref()
     }
 
-    /// The name shown in the window title: the file name, or "Untitled".
+    /// The name people know the document by, in the window title and in questions: the
+    /// file name; for a document not saved yet, "Example postmortem" for the bundled
+    /// example, else its title, else "Untitled".
     #[must_use]
     pub fn display_name(&self) -> String {
-        self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || "Untitled".to_owned(),
-            |name| name.to_string_lossy().into_owned(),
-        )
+        if let Some(name) = self.path.as_deref().and_then(Path::file_name) {
+            return name.to_string_lossy().into_owned();
+        }
+        if self.example {
+            return "Example postmortem".to_owned();
+        }
+        match self.doc.title.trim() {
+            "" => "Untitled".to_owned(),
+            title => title.to_owned(),
+        }
     }
 
     /// Counts the edits applied so far; panels use it to know when cached work is stale.

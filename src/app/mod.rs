@@ -157,8 +157,9 @@ impl HindsightApp {
         self
     }
 
-    /// The editor as the `hindsight` command starts it: the named file, or the bundled
-    /// example as an untitled document.
+    /// The editor as the `hindsight` command starts it: the named file; with none, the file
+    /// open when the editor was last closed (if it still opens), else the bundled example as
+    /// an untitled document.
     #[must_use]
     pub fn starting_with(
         file: Option<PathBuf>,
@@ -167,15 +168,28 @@ impl HindsightApp {
         settings: Settings,
     ) -> Self {
         let blank = || OpenDocument::untitled(Postmortem::default());
+        let last_open = settings.last_open.clone();
         let mut app = Self::new(blank(), dialogs, clock, settings);
-        match file {
-            Some(path) => app.open_path(path),
-            None => match example_postmortem() {
-                Ok(doc) => app.replace_document(OpenDocument::untitled(doc)),
-                Err(error) => {
-                    app.error = Some(format!("The bundled example did not open: {error}"));
+        if let Some(path) = file {
+            app.open_path(path);
+            return app;
+        }
+        // The file the person had open when they last closed the editor, if it is still
+        // there; otherwise the example, named as such.
+        if let Some(path) = last_open {
+            if path.is_file() {
+                app.open_path(path);
+                if app.document.path().is_some() {
+                    return app;
                 }
-            },
+            }
+            app.settings.last_open = None;
+        }
+        match example_postmortem() {
+            Ok(doc) => app.replace_document(OpenDocument::example(doc)),
+            Err(error) => {
+                app.error = Some(format!("The bundled example did not open: {error}"));
+            }
         }
         app
     }
@@ -212,6 +226,8 @@ impl HindsightApp {
     /// Draws one frame and then carries out what the person asked for in it.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let revision_before = self.document.revision();
+        let status_before = self.status.clone();
         self.receive_dialog_outcome(&ctx);
         self.poll_review(&ctx);
 
@@ -250,6 +266,11 @@ impl HindsightApp {
         ui::modals_ui(&ctx, modals, &mut requests);
 
         self.apply(&ctx, requests);
+        // "Saved …" or "Opened …" describe the state before this frame's change: an edit
+        // (or undo) that sets no message of its own clears them.
+        if self.document.revision() != revision_before && self.status == status_before {
+            self.status.clear();
+        }
         self.keep_recovery_copy(&ctx);
         self.watch_disk(&ctx);
         self.update_window_title(&ctx);
@@ -484,6 +505,7 @@ impl eframe::App for HindsightApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.last_open = self.document.path().map(ToOwned::to_owned);
         eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
     }
 

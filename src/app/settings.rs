@@ -15,6 +15,9 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The choices last made in File → Export.
     pub export_options: crate::export::ExportOptions,
+    /// The file open when the editor was last closed, reopened at the next start when no
+    /// file is named (`None`: the example or an unsaved document was open).
+    pub last_open: Option<PathBuf>,
 }
 
 impl Settings {

@@ -8,9 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Outcome, terminal_safe};
 use crate::model::Due;
-use crate::review::{
-    ReviewFilter, ReviewItem, ReviewRecord, ScanProgress, scan_folder, sort_by_due, to_csv,
-};
+use crate::review::{ReviewItem, ReviewQuery, ReviewRecord, ScanProgress, scan_folder, to_csv};
 
 /// How `hindsight actions` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,8 +27,8 @@ pub enum Format {
 pub struct ActionsRequest {
     /// The folder to read.
     pub folder: PathBuf,
-    /// Which items to list.
-    pub filter: ReviewFilter,
+    /// Which items to list, and in which order (the editor's Review list runs the same).
+    pub query: ReviewQuery,
     /// How to print them.
     pub format: Format,
     /// The day due dates are counted from.
@@ -42,7 +40,7 @@ pub struct ActionsRequest {
     pub exact_csv: bool,
 }
 
-/// Lists the matching items, sorted by due date. Unreadable files are reported on `err` and
+/// Lists the matching items, sorted as the query says (by due date unless told otherwise). Unreadable files are reported on `err` and
 /// do not stop the rest.
 pub fn actions(
     request: &ActionsRequest,
@@ -63,12 +61,12 @@ pub fn actions(
     for (_, error) in &scan.unreadable {
         writeln!(err, "hindsight: skipped {}", terminal_safe(error))?;
     }
-    let mut items: Vec<ReviewItem> = scan
-        .items
+    let items: Vec<ReviewItem> = request
+        .query
+        .run(&scan.items, request.today)
         .into_iter()
-        .filter(|entry| request.filter.admits(entry, request.today))
+        .map(|index| scan.items[index].clone())
         .collect();
-    sort_by_due(&mut items);
     let records: Vec<ReviewRecord> = items
         .iter()
         .map(|entry| ReviewRecord::of(entry, request.today))

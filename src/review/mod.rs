@@ -1,8 +1,12 @@
 //! Reviewing a folder of postmortems: every action item of every file below it, with the
 //! incident it came from. No egui here; the editor and `hindsight actions` both use it.
 
+mod query;
 mod scan;
 
+pub use query::{
+    Grouping, OwnerCount, ReviewQuery, ReviewSort, owner_key, owner_summary, owners, week_of,
+};
 pub use scan::{
     FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
 };
@@ -12,7 +16,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{ActionItem, ActionStatus, Due, Postmortem};
+use crate::model::{ActionItem, Due, Postmortem};
 
 /// One action item and the incident it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,56 +55,6 @@ impl ReviewItem {
             })
             .collect()
     }
-}
-
-/// Which items a review lists.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ReviewFilter {
-    /// Only open items past their due date.
-    pub overdue: bool,
-    /// Only open items due within this many days (overdue ones included).
-    pub due_within: Option<i64>,
-    /// Only this owner's items (compared without case or surrounding spaces).
-    pub owner: Option<String>,
-    /// Only items with this status.
-    pub status: Option<ActionStatus>,
-}
-
-impl ReviewFilter {
-    /// Whether `entry` is listed on `today`.
-    #[must_use]
-    pub fn admits(&self, entry: &ReviewItem, today: NaiveDate) -> bool {
-        let due = Due::of(&entry.item, today);
-        let overdue = matches!(due, Due::Overdue(_));
-        if self.overdue && !overdue {
-            return false;
-        }
-        if let Some(days) = self.due_within {
-            let within = match due {
-                Due::Overdue(_) => true,
-                Due::Soon(left) | Due::Later(left) => left <= days,
-                Due::NoDate | Due::Closed => false,
-            };
-            if !within {
-                return false;
-            }
-        }
-        if let Some(owner) = &self.owner
-            && !entry.item.owner.trim().eq_ignore_ascii_case(owner.trim())
-        {
-            return false;
-        }
-        self.status.is_none_or(|status| entry.item.status == status)
-    }
-}
-
-/// Sorts by due date (undated last), then file, then position, so output is stable.
-pub fn sort_by_due(items: &mut [ReviewItem]) {
-    items.sort_by(|a, b| {
-        crate::model::ActionSort::Due
-            .compare(&a.item, &b.item)
-            .then_with(|| a.path.cmp(&b.path))
-    });
 }
 
 /// One item as a flat record, for CSV and JSON.

@@ -81,24 +81,21 @@ fn a_cancelled_scan_says_so() {
     assert!(scan.items.is_empty());
 }
 
-fn titles_after(filter: &ReviewFilter, scan: &FolderScan) -> Vec<String> {
-    let mut items: Vec<ReviewItem> = scan
-        .items
-        .iter()
-        .filter(|entry| filter.admits(entry, today()))
-        .cloned()
-        .collect();
-    sort_by_due(&mut items);
-    items.into_iter().map(|entry| entry.item.action).collect()
+fn titles_after(query: &ReviewQuery, scan: &FolderScan) -> Vec<String> {
+    query
+        .run(&scan.items, today())
+        .into_iter()
+        .map(|index| scan.items[index].item.action.clone())
+        .collect()
 }
 
 #[test]
 fn filters_and_order() {
     let dir = folder();
     let scan = scanned(dir.path());
-    let overdue = ReviewFilter {
-        overdue: true,
-        ..ReviewFilter::default()
+    let overdue = ReviewQuery {
+        filter: crate::model::ActionFilter::Overdue,
+        ..ReviewQuery::default()
     };
     assert_eq!(
         titles_after(&overdue, &scan),
@@ -108,30 +105,30 @@ fn filters_and_order() {
             "Add a retry, with backoff",
         ]
     );
-    let priya = ReviewFilter {
+    let priya = ReviewQuery {
         owner: Some("Priya L.".to_owned()),
-        ..ReviewFilter::default()
+        ..ReviewQuery::default()
     };
     assert_eq!(
         titles_after(&priya, &scan).len(),
         3,
         "owners compare without case"
     );
-    let within_week = ReviewFilter {
+    let within_week = ReviewQuery {
         due_within: Some(7),
-        ..ReviewFilter::default()
+        ..ReviewQuery::default()
     };
     assert_eq!(
         titles_after(&within_week, &scan).len(),
         5,
         "3 overdue + 2 due by 08-17"
     );
-    let done = ReviewFilter {
+    let done = ReviewQuery {
         status: Some(ActionStatus::Done),
-        ..ReviewFilter::default()
+        ..ReviewQuery::default()
     };
     assert_eq!(titles_after(&done, &scan), ["Write the runbook"]);
-    let everything = titles_after(&ReviewFilter::default(), &scan);
+    let everything = titles_after(&ReviewQuery::default(), &scan);
     assert_eq!(
         everything.last().map(String::as_str),
         Some("Decide on a vendor"),

@@ -21,7 +21,7 @@ mod widgets;
 
 pub use action_items::ActionsState;
 pub use modals::{Modals, modals_ui};
-pub use review::{Grouping, ReviewExport, ReviewRequest, ReviewSort, ReviewState};
+pub use review::{ReviewExport, ReviewRequest, ReviewState};
 pub use timeline::{BadTime, Cell, PasteForm, TimelineState};
 
 use std::path::{Path, PathBuf};

@@ -36,7 +36,7 @@ pub fn recovery_offer_ui(ctx: &egui::Context, copies: &[RecoveredCopy], requests
             if ui
                 .button("Decide later")
                 .on_hover_text(
-                    "The copies stay; File \u{2192} Recover unsaved work\u{2026} shows them again",
+                    "The copies stay; Recover unsaved work\u{2026} in the File menu shows them again",
                 )
                 .clicked()
             {

@@ -10,6 +10,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, view: &View<'_>) {
         let document = view.document;
         match document.path() {
             Some(path) => ui.label(path.display().to_string()),
+            None if document.is_example() => ui.label(
+                "Example postmortem \u{2014} not saved to a file. New in the File menu starts your own.",
+            ),
             None => ui.label("Untitled \u{2014} not saved to a file yet"),
         };
         if document.is_dirty() {

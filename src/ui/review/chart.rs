@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::state::{ReviewState, week_of};
+use super::state::ReviewState;
 use crate::model::Due;
-use crate::review::ReviewItem;
+use crate::review::{ReviewItem, week_of};
 use crate::ui::theme;
 use crate::ui::widgets::accessible_name;
 
@@ -58,7 +58,7 @@ pub fn weeks_ui(
         let bar_width = (slot - 4.0).max(2.0);
         let height = |count: usize| plot.height() * count as f32 / tallest as f32;
         let bottom = plot.bottom();
-        let selected = state.week == Some(*week);
+        let selected = state.query.week == Some(*week);
         let bar = egui::Rect::from_min_max(
             egui::pos2(left + 2.0, bottom - height(open)),
             egui::pos2(left + 2.0 + bar_width, bottom),
@@ -118,7 +118,7 @@ pub fn weeks_ui(
             week.format("%Y-%m-%d")
         ));
         if clicked {
-            state.week = if state.week == Some(week) {
+            state.query.week = if state.query.week == Some(week) {
                 None
             } else {
                 Some(week)

@@ -4,7 +4,7 @@ mod chart;
 mod state;
 mod table;
 
-pub use state::{Grouping, ReviewExport, ReviewSort, ReviewState};
+pub use state::{ReviewExport, ReviewState};
 
 use std::path::PathBuf;
 
@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui};
 use super::{UiRequests, theme};
 use crate::app::ReviewSession;
-use crate::model::{ActionFilter, ActionId, Due};
-use crate::review::ReviewItem;
+use crate::model::{ActionFilter, ActionId};
+use crate::review::{Grouping, ReviewItem};
 
 /// What the view shows about all the items, whatever the filters.
 #[derive(Debug, Default)]
@@ -26,19 +26,12 @@ pub struct ScanOverview {
     /// The severities, sorted, each once.
     severities: Vec<String>,
     /// Open and overdue counts per owner, worst first.
-    owner_counts: Vec<(String, usize, usize)>,
+    owner_counts: Vec<crate::review::OwnerCount>,
 }
 
 impl ScanOverview {
     fn of(items: &[ReviewItem], today: NaiveDate) -> Self {
-        let mut owners: Vec<String> = items
-            .iter()
-            .map(|entry| entry.item.owner.trim())
-            .filter(|owner| !owner.is_empty())
-            .map(str::to_owned)
-            .collect();
-        owners.sort_unstable_by_key(|owner| owner.to_lowercase());
-        owners.dedup();
+        let owners = crate::review::owners(items);
         let mut severities: Vec<String> = items
             .iter()
             .filter_map(|entry| entry.severity.clone())
@@ -49,7 +42,7 @@ impl ScanOverview {
             weeks: chart::open_by_week(items, today),
             owners,
             severities,
-            owner_counts: owner_counts(items, today),
+            owner_counts: crate::review::owner_summary(items, today),
         }
     }
 }
@@ -193,45 +186,51 @@ fn filters_ui(ui: &mut egui::Ui, overview: &ScanOverview, state: &mut ReviewStat
             ActionFilter::Open,
             ActionFilter::Done,
         ];
-        action_filter_ui(ui, &filters, &mut state.filter);
+        action_filter_ui(ui, &filters, &mut state.query.filter);
         ui.separator();
-        choice_filter_ui(ui, "Owner", "Everyone", &overview.owners, &mut state.owner);
+        choice_filter_ui(
+            ui,
+            "Owner",
+            "Everyone",
+            &overview.owners,
+            &mut state.query.owner,
+        );
         choice_filter_ui(
             ui,
             "Severity",
             "Any",
             &overview.severities,
-            &mut state.severity,
+            &mut state.query.severity,
         );
         let label = ui.label("Group by");
         egui::ComboBox::from_id_salt("review_grouping")
-            .selected_text(match state.grouping {
+            .selected_text(match state.query.grouping {
                 Grouping::None => "Nothing",
                 Grouping::Owner => "Owner",
                 Grouping::Incident => "Incident",
             })
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.grouping, Grouping::None, "Nothing");
-                ui.selectable_value(&mut state.grouping, Grouping::Owner, "Owner");
-                ui.selectable_value(&mut state.grouping, Grouping::Incident, "Incident");
+                ui.selectable_value(&mut state.query.grouping, Grouping::None, "Nothing");
+                ui.selectable_value(&mut state.query.grouping, Grouping::Owner, "Owner");
+                ui.selectable_value(&mut state.query.grouping, Grouping::Incident, "Incident");
             })
             .response
             .labelled_by(label.id);
-        if let Some(week) = state.week {
+        if let Some(week) = state.query.week {
             let clear = ui.button(format!("Week of {} \u{d7}", week.format("%Y-%m-%d")));
             accessible_name(&clear, egui::Role::Button, "Show every week");
             if clear.clicked() {
-                state.week = None;
+                state.query.week = None;
             }
         }
     });
 }
 
 /// "Priya L.: 2 open, 1 overdue · Bob M.: 1 open": who owns the open work.
-fn owner_counts_ui(ui: &mut egui::Ui, counts: &[(String, usize, usize)]) {
+fn owner_counts_ui(ui: &mut egui::Ui, counts: &[crate::review::OwnerCount]) {
     ui.horizontal_wrapped(|ui| {
-        for (owner, open, overdue) in counts {
-            let (open, overdue) = (*open, *overdue);
+        for count in counts {
+            let (owner, open, overdue) = (&count.owner, count.open, count.overdue);
             let text = if overdue > 0 {
                 format!("{owner}: {open} open, {overdue} overdue")
             } else {
@@ -244,33 +243,4 @@ fn owner_counts_ui(ui: &mut egui::Ui, counts: &[(String, usize, usize)]) {
             }
         }
     });
-}
-
-/// Open and overdue items per owner, worst first.
-fn owner_counts(items: &[ReviewItem], today: NaiveDate) -> Vec<(String, usize, usize)> {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    for entry in items.iter().filter(|e| e.item.status.is_open()) {
-        let owner = if entry.item.owner.trim().is_empty() {
-            "No owner"
-        } else {
-            entry.item.owner.trim()
-        };
-        let overdue = usize::from(matches!(Due::of(&entry.item, today), Due::Overdue(_)));
-        match counts
-            .iter_mut()
-            .find(|(name, ..)| name.eq_ignore_ascii_case(owner))
-        {
-            Some(count) => {
-                count.1 += 1;
-                count.2 += overdue;
-            }
-            None => counts.push((owner.to_owned(), 1, overdue)),
-        }
-    }
-    counts.sort_by(|a, b| {
-        b.2.cmp(&a.2)
-            .then(b.1.cmp(&a.1))
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    counts
 }

@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use egui::Sense;
 
-use super::state::{Grouping, ReviewSort, ReviewState};
+use super::state::ReviewState;
 use super::{ReviewRequest, UiRequests};
 use crate::model::Due;
-use crate::review::ReviewItem;
+use crate::review::{ReviewItem, ReviewSort};
 use crate::ui::painted::{Look, PartText, describe, describe_row, part_shapes};
 use crate::ui::row_table::{ColumnWidth, RowTable, VisibleRow};
 use crate::ui::theme;
@@ -58,7 +58,7 @@ pub fn table_ui(
         header_height: 24.0,
         scroll_to: None,
     };
-    let sort = state.sort;
+    let sort = (state.query.sort, state.query.reversed);
     let mut sort_clicked = None;
     let mut layout_seen = false;
     table.show(
@@ -152,7 +152,11 @@ fn row_ui(
     {
         row.paint_selected(ui);
     }
-    if position > 0 && starts_group(state.grouping, &items[listed[position - 1]], entry) {
+    if position > 0
+        && state
+            .query
+            .starts_group(&items[listed[position - 1]], entry)
+    {
         let line = ui.visuals().widgets.noninteractive.fg_stroke;
         ui.painter().hline(row.rect.x_range(), row.rect.top(), line);
     }
@@ -209,17 +213,4 @@ fn row_ui(
         }
     }
     response.on_hover_text("Double-click to open this postmortem");
-}
-
-/// Whether `entry` starts a new group after `previous`.
-fn starts_group(grouping: Grouping, previous: &ReviewItem, entry: &ReviewItem) -> bool {
-    match grouping {
-        Grouping::None => false,
-        Grouping::Owner => !previous
-            .item
-            .owner
-            .trim()
-            .eq_ignore_ascii_case(entry.item.owner.trim()),
-        Grouping::Incident => previous.path != entry.path,
-    }
 }

@@ -101,10 +101,14 @@ fn toolbar_ui(
         }
         ui.separator();
         let rows = doc.timeline.len();
+        let rows = if rows == 1 {
+            "1 row".to_owned()
+        } else {
+            format!("{rows} rows")
+        };
         let summary = match out_of_order {
-            0 => format!("{rows} rows"),
-            1 => format!("{rows} rows \u{b7} 1 out of time order"),
-            n => format!("{rows} rows \u{b7} {n} out of time order"),
+            0 => rows,
+            n => format!("{rows} \u{b7} {n} out of time order"),
         };
         if out_of_order > 0 {
             ui.colored_label(ui.visuals().warn_fg_color, summary);

@@ -121,7 +121,10 @@ pub fn paste_form_ui(
         }
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let add = ui.add_enabled(!rows.is_empty(), egui::Button::new(format!("Add {} rows", rows.len())));
+            let add = ui.add_enabled(!rows.is_empty(), egui::Button::new(match rows.len() {
+                1 => "Add 1 row".to_owned(),
+                count => format!("Add {count} rows"),
+            }));
             if add.clicked() {
                 first_added = rows.first().map(|row| row.id);
                 edits.push(Edit::InsertRows(form.insert_at, rows));
