@@ -4,7 +4,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use super::format::MAX_FILE_BYTES;
+use super::limits::MAX_FILE_BYTES;
 use crate::model::FORMAT_VERSION;
 
 /// Why a file could not be opened as a postmortem.

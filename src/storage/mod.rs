@@ -8,12 +8,14 @@ mod content_hash;
 mod error;
 mod file_kind;
 mod format;
+mod limits;
 mod recovery;
 
 pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
 pub use content_hash::ContentHash;
 pub use error::{LoadError, SaveError};
-pub use format::{MAX_FILE_BYTES, from_ron_bytes, from_ron_str, to_canonical_ron};
+pub use format::{from_ron_bytes, from_ron_str, to_canonical_ron};
+pub use limits::MAX_FILE_BYTES;
 pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};
 
 use std::fs::{self, File};

@@ -1,7 +1,8 @@
 //! The written analysis: the template's sections in the order a postmortem is read, then the
 //! team's own sections, which can be added, renamed, reordered and removed.
 
-use super::widgets::{accessible_name, row_buttons_ui};
+use super::accessible::accessible_name;
+use super::fields::row_buttons_ui;
 use crate::model::{CustomSection, Edit, ListEdit, Postmortem, Section};
 
 /// Draws the written analysis.

@@ -4,8 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::overview::focus_if;
-use super::widgets::{accessible_name, date_picker, from_jiff, to_jiff};
+use super::accessible::accessible_name;
+use super::dates::{date_picker, from_jiff, to_jiff};
+use super::focus::focus_if;
 use super::{View, theme};
 use crate::model::{
     Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntry, TimeEntryError,

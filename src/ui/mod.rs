@@ -1,9 +1,15 @@
 //! The editor's panels. Each draws from a read-only view of the state and records what the
 //! person asked for in [`UiRequests`]; nothing here changes the document directly.
 
+mod accessible;
 mod action_items;
 mod analysis;
 mod checks;
+mod dates;
+mod drop_target;
+mod fields;
+mod filters;
+mod focus;
 mod key_times;
 mod menu;
 mod modals;
@@ -17,7 +23,6 @@ mod safety;
 mod status_bar;
 mod theme;
 mod timeline;
-mod widgets;
 
 pub use action_items::ActionsState;
 pub use modals::{Modals, modals_ui};

@@ -1,7 +1,9 @@
 //! The overview: the incident's metadata as a form laid out like the template's Field | Value
 //! table, then its key times, people and links.
 
-use super::widgets::{accessible_name, chips_ui, text_cell};
+use super::accessible::accessible_name;
+use super::fields::{chips_ui, text_cell};
+use super::focus::focus_if;
 use super::{View, key_times, people};
 use crate::model::{DocumentStatus, Edit, ListEdit, Place, Postmortem, SeverityLevel};
 
@@ -69,14 +71,6 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
             people::links_ui(ui, doc, view.focus, edits);
             ui.add_space(16.0);
         });
-}
-
-/// Moves the keyboard focus to a widget a finding points at, and scrolls it into view.
-pub fn focus_if(wanted: bool, response: &egui::Response) {
-    if wanted {
-        response.request_focus();
-        response.scroll_to_me(Some(egui::Align::Center));
-    }
 }
 
 /// One labelled single-line text field; a change becomes an edit.

@@ -1,7 +1,8 @@
 //! Participants and links, as editable tables.
 
-use super::overview::focus_if;
-use super::widgets::{accessible_name, row_buttons_ui, text_cell};
+use super::accessible::accessible_name;
+use super::fields::{row_buttons_ui, text_cell};
+use super::focus::focus_if;
 use crate::model::{
     Edit, Link, LinkKind, ListEdit, OPENABLE_SCHEMES, Participant, ParticipantRole, Place,
     Postmortem, openable_url,

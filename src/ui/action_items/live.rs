@@ -10,9 +10,10 @@ use super::state::ActionsState;
 use crate::model::{
     ActionItem, ActionKind, ActionPriority, ActionStatus, Edit, ListEdit, parse_date, web_url,
 };
+use crate::ui::accessible::accessible_name;
+use crate::ui::dates::{date_picker, from_jiff, to_jiff};
 use crate::ui::painted::{live_part_ui, open_combo_box, part_shapes};
 use crate::ui::row_table::VisibleRow;
-use crate::ui::widgets::{accessible_name, date_picker, from_jiff, to_jiff};
 
 impl ItemCells<'_> {
     /// Draws the row with live controls; returns the row's response, where other rows are

@@ -11,7 +11,7 @@ pub use state::ActionsState;
 
 use state::Derived;
 
-use super::widgets::{action_filter_ui, choice_filter_ui};
+use super::filters::{action_filter_ui, choice_filter_ui};
 use super::{View, theme};
 use crate::model::{
     ActionFilter, ActionItem, ActionSummary, Edit, ListEdit, Place, Postmortem, default_due_date,

@@ -13,22 +13,10 @@ use egui::{Rect, Sense, Shape};
 
 use super::parts::Part;
 use super::row::ItemCells;
-use super::state::ActionsState;
-use crate::model::{ActionItem, Edit};
+use super::state::{ActionsState, RowLook};
+use crate::model::Edit;
 use crate::ui::painted::{describe_row, hover_part, part_shapes};
 use crate::ui::row_table::VisibleRow;
-
-/// Everything a resting row's painting depends on.
-#[derive(Debug)]
-pub struct RowLook {
-    item: ActionItem,
-    number: usize,
-    today: chrono::NaiveDate,
-    bad_date: Option<String>,
-    hand_order: bool,
-    /// Worked out when painted: whether the ticket is a web address with an Open button.
-    ticket_link: bool,
-}
 
 impl RowLook {
     fn is_of(&self, cells: &ItemCells<'_>, bad_date: Option<&str>) -> bool {

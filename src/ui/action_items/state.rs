@@ -5,9 +5,20 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::parts::Part;
-use super::resting::RowLook;
-use crate::model::{ActionFilter, ActionId, ActionSort, ActionSummary};
+use crate::model::{ActionFilter, ActionId, ActionItem, ActionSort, ActionSummary};
 use crate::ui::row_meshes::RowMeshes;
+
+/// Everything a resting row's painting depends on.
+#[derive(Debug)]
+pub struct RowLook {
+    pub(super) item: ActionItem,
+    pub(super) number: usize,
+    pub(super) today: chrono::NaiveDate,
+    pub(super) bad_date: Option<String>,
+    pub(super) hand_order: bool,
+    /// Worked out when painted: whether the ticket is a web address with an Open button.
+    pub(super) ticket_link: bool,
+}
 
 /// The tracker's own state: the view chosen, the selection, and dates being typed.
 #[derive(Debug, Default)]

@@ -5,8 +5,9 @@ use super::parts::{GAP, TITLES, WIDTHS};
 use super::row::{ItemCells, ItemDrag};
 use super::state::ActionsState;
 use crate::model::{ActionSort, Edit, ListEdit, Postmortem};
+use crate::ui::accessible::accessible_name;
+use crate::ui::drop_target::row_drop_target;
 use crate::ui::row_table::RowTable;
-use crate::ui::widgets::{accessible_name, row_drop_target};
 use chrono::NaiveDate;
 
 /// The table of the listed items.

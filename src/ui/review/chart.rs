@@ -8,8 +8,8 @@ use chrono::{Days, NaiveDate};
 use super::state::ReviewState;
 use crate::model::Due;
 use crate::review::{ReviewItem, week_of};
+use crate::ui::accessible::accessible_name;
 use crate::ui::theme;
-use crate::ui::widgets::accessible_name;
 
 const HEIGHT: f32 = 110.0;
 /// More weeks than this are not told apart at a glance; the chart keeps the ones nearest today.

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::widgets::{accessible_name, action_filter_ui, choice_filter_ui};
+use super::accessible::accessible_name;
+use super::filters::{action_filter_ui, choice_filter_ui};
 use super::{UiRequests, theme};
 use crate::app::ReviewSession;
 use crate::model::{ActionFilter, ActionId};

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use crate::model::Due;
 use crate::review::{ReviewItem, ReviewQuery, ReviewSort};
 use crate::ui::row_meshes::RowMeshes;
 
@@ -27,6 +28,10 @@ impl ReviewExport {
     }
 }
 
+/// Everything a row's painting depends on: the item and how late it is.
+#[derive(Debug)]
+pub struct RowLook(pub(super) ReviewItem, pub(super) Due);
+
 /// The review view's choices and what it remembers between frames.
 #[derive(Debug, Default)]
 pub struct ReviewState {
@@ -40,7 +45,7 @@ pub struct ReviewState {
     /// What the chart, the filter lists and the owner counts show, for the day computed.
     pub overview: Option<(NaiveDate, super::ScanOverview)>,
     /// The rows painted once and reused while they look the same, by position in the scan.
-    pub rows: RowMeshes<usize, super::table::RowLook>,
+    pub rows: RowMeshes<usize, RowLook>,
 }
 
 /// Everything the list depends on, besides the scan (which clears the cache when it arrives).

@@ -4,14 +4,14 @@
 use chrono::NaiveDate;
 use egui::Sense;
 
-use super::state::ReviewState;
+use super::state::{ReviewState, RowLook};
 use super::{ReviewRequest, UiRequests};
 use crate::model::Due;
 use crate::review::{ReviewItem, ReviewSort};
+use crate::ui::accessible::accessible_name;
 use crate::ui::painted::{Look, PartText, describe, describe_row, part_shapes};
 use crate::ui::row_table::{ColumnWidth, RowTable, VisibleRow};
 use crate::ui::theme;
-use crate::ui::widgets::accessible_name;
 
 /// The columns: the action takes what the others leave.
 const WIDTHS: [ColumnWidth; 8] = [
@@ -36,10 +36,6 @@ const COLUMNS: [(&str, ReviewSort); 8] = [
     ("Status", ReviewSort::Status),
     ("Priority", ReviewSort::Priority),
 ];
-
-/// Everything a row's painting depends on: the item and how late it is.
-#[derive(Debug)]
-pub struct RowLook(ReviewItem, Due);
 
 /// Draws the list of `listed` items (positions in `items`).
 pub fn table_ui(

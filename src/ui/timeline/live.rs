@@ -8,9 +8,9 @@ use super::resting::paint_part;
 use super::row::{OUT_OF_ORDER, RowCells, marker_text};
 use super::state::{Cell, TimelineState};
 use crate::model::{Edit, Marker, TimelineRow};
+use crate::ui::accessible::accessible_name;
 use crate::ui::painted::{live_part_ui, open_combo_box};
 use crate::ui::row_table::VisibleRow;
-use crate::ui::widgets::accessible_name;
 
 impl RowCells<'_> {
     /// Draws the row with live controls; returns the row's response, where other rows are

@@ -8,22 +8,10 @@ use egui::{Rect, Sense, Shape};
 
 use super::parts::Part;
 use super::row::{OUT_OF_ORDER, RowCells, grip_shape};
-use super::state::TimelineState;
-use crate::model::{Edit, TimelineRow};
+use super::state::{RowLook, TimelineState};
+use crate::model::Edit;
 use crate::ui::painted::{Look, describe_row, hover_part, part_shapes};
 use crate::ui::row_table::VisibleRow;
-
-/// Everything a resting row's painting depends on.
-#[derive(Debug)]
-pub struct RowLook {
-    row: TimelineRow,
-    number: usize,
-    /// The date of the timed row above, which decides whether the time shows its date.
-    date_above: Option<chrono::NaiveDate>,
-    zone: chrono_tz::Tz,
-    out_of_order: bool,
-    bad_time: Option<String>,
-}
 
 impl RowLook {
     fn is_of(&self, cells: &RowCells<'_>, bad_time: Option<&str>) -> bool {

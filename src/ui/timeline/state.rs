@@ -4,12 +4,22 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
-use super::resting::RowLook;
-use super::strip::incident_span;
-use crate::model::{Postmortem, RowId, rows_out_of_order};
+use crate::model::{KeyTime, Postmortem, RowId, TimelineRow, rows_out_of_order};
 use crate::ui::row_meshes::RowMeshes;
+
+/// Everything a resting row's painting depends on.
+#[derive(Debug)]
+pub struct RowLook {
+    pub(super) row: TimelineRow,
+    pub(super) number: usize,
+    /// The date of the timed row above, which decides whether the time shows its date.
+    pub(super) date_above: Option<chrono::NaiveDate>,
+    pub(super) zone: chrono_tz::Tz,
+    pub(super) out_of_order: bool,
+    pub(super) bad_time: Option<String>,
+}
 
 /// The timeline editor's own state.
 #[derive(Debug, Default)]
@@ -129,4 +139,20 @@ impl TimelineState {
         self.select(id);
         self.focus_cell = Some((id, cell));
     }
+}
+
+/// The time range the picture covers: every key time and every timed row, with a margin.
+pub(super) fn incident_span(doc: &Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let times = KeyTime::ALL
+        .iter()
+        .filter_map(|key| doc.key_times.get(*key))
+        .chain(doc.timeline.iter().filter_map(|row| row.time));
+    let (first, last) = times.fold(
+        None,
+        |range: Option<(DateTime<Utc>, DateTime<Utc>)>, time| {
+            Some(range.map_or((time, time), |(low, high)| (low.min(time), high.max(time))))
+        },
+    )?;
+    let margin = ((last - first) / 20).max(TimeDelta::minutes(1));
+    Some((first - margin, last + margin))
 }

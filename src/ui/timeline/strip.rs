@@ -1,12 +1,12 @@
 //! A picture of the incident above the table: the impact window as a band, each timed row as
 //! a tick, and the key times as labelled lines with the intervals between them.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 
 use super::state::TimelineState;
 use crate::model::{KeyTime, Marker, Postmortem, format_interval};
+use crate::ui::accessible::accessible_name;
 use crate::ui::theme;
-use crate::ui::widgets::accessible_name;
 
 const HEIGHT: f32 = 96.0;
 
@@ -211,20 +211,4 @@ fn key_times(painter: &egui::Painter, layout: &Layout, doc: &Postmortem, visuals
         }
         previous = Some((x, time));
     }
-}
-
-/// The time range the picture covers: every key time and every timed row, with a margin.
-pub(super) fn incident_span(doc: &Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let times = KeyTime::ALL
-        .iter()
-        .filter_map(|key| doc.key_times.get(*key))
-        .chain(doc.timeline.iter().filter_map(|row| row.time));
-    let (first, last) = times.fold(
-        None,
-        |range: Option<(DateTime<Utc>, DateTime<Utc>)>, time| {
-            Some(range.map_or((time, time), |(low, high)| (low.min(time), high.max(time))))
-        },
-    )?;
-    let margin = ((last - first) / 20).max(TimeDelta::minutes(1));
-    Some((first - margin, last + margin))
 }

@@ -10,8 +10,8 @@ use super::parts::{TITLES, WIDTHS};
 use super::row::{RowCells, RowDrag};
 use super::state::TimelineState;
 use crate::model::{Edit, ListEdit, Postmortem};
+use crate::ui::drop_target::row_drop_target;
 use crate::ui::row_table::RowTable;
-use crate::ui::widgets::row_drop_target;
 
 /// Draws the table and collects the edits made in it.
 pub fn table_ui(
