@@ -18,7 +18,7 @@ use crate::app::{
 use crate::export::{ExportFormat, ExportOptions, Portion, export, to_markdown};
 use crate::model::{ActionFilter, Metrics, Postmortem, validate};
 use crate::review::{Grouping, ReviewItem, ReviewQuery, ReviewRecord, ReviewSort, to_csv};
-use crate::ui::Part;
+use crate::session::Part;
 
 /// The longest a review of the one-file folder may take before it is given up on.
 const REVIEW_PATIENCE: Duration = Duration::from_secs(10);

@@ -2,8 +2,10 @@
 //!
 //! The crate is split so that each layer can be tested without the ones above it:
 //! [`model`] holds the document and knows nothing of files or egui, [`storage`] reads and
-//! writes RON files, [`cli`] runs the command-line tools, and [`app`] with [`ui`] make the
-//! editor window.
+//! writes RON files, [`export`] and [`review`] read documents for others, [`cli`] runs the
+//! command-line tools, [`session`] holds what the editor is working on, and [`ui`] (the
+//! panels) and [`app`] (the window, dialogs, threads and disk) make the editor on top of it.
+//! Each layer uses only the ones before it in this list; `app` also draws through `ui`.
 
 pub mod app;
 pub mod cli;
@@ -13,5 +15,6 @@ pub mod export;
 pub mod model;
 pub mod review;
 pub mod sample;
+pub mod session;
 pub mod storage;
 pub mod ui;

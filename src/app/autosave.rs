@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
-use super::document::OpenDocument;
 use crate::model::Postmortem;
+use crate::session::OpenDocument;
 use crate::storage::{RecoveryFolder, RecoveryInfo, SessionLock};
 
 /// How long typing must pause before a copy is written, in seconds.

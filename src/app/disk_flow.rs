@@ -4,29 +4,9 @@
 use std::path::PathBuf;
 
 use super::HindsightApp;
-use super::disk_watch::DiskChange;
-use super::document::OpenDocument;
+use crate::session::OpenDocument;
+use crate::session::{DiskAnswer, DiskChange, OverwriteAnswer};
 use crate::storage;
-
-/// The person's answer to the bar that says the file changed on disk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DiskAnswer {
-    /// Read the file again, replacing what is open (and any unsaved changes).
-    Reload,
-    /// Keep what is open; it now counts as unsaved, and a save writes it over the file.
-    KeepMine,
-}
-
-/// The person's answer to "the file changed on disk since it was opened: overwrite it?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OverwriteAnswer {
-    /// Save over the other program's change.
-    Overwrite,
-    /// Read the file again instead, dropping the unsaved changes.
-    Reload,
-    /// Do not save.
-    Cancel,
-}
 
 impl HindsightApp {
     /// Looks at the file when the window gains focus, and every few seconds while frames are

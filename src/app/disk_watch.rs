@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::session::DiskChange;
 use crate::storage::{self, ContentHash};
 
 /// How often, at most, frames that are drawn anyway look at the file, in seconds.
@@ -21,15 +22,6 @@ enum Known {
     Content(ContentHash),
     /// There is no file there.
     Absent,
-}
-
-/// How the file differs from what the editor knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DiskChange {
-    /// Its content changed (or a file appeared where there was none).
-    Changed,
-    /// It is gone: moved, renamed or deleted.
-    Missing,
 }
 
 /// Watches the open document's file.

@@ -4,102 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use super::dialogs::{DialogKind, DialogOutcome, DialogRequest};
-use super::document::OpenDocument;
 use super::{DialogPurpose, HindsightApp, PendingDialog};
 use crate::model::Postmortem;
+use crate::session::OpenDocument;
+use crate::session::{
+    GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose, ReplaceAnswer,
+    ReplaceQuestion,
+};
 use crate::storage;
-
-/// An action that would replace or close the document, so it waits for the unsaved-changes
-/// guard.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum GuardedAction {
-    /// Start a new document.
-    New,
-    /// Ask for a file with the open dialog, then open it.
-    Open,
-    /// Ask for a path to type, then open it.
-    OpenTypedPath,
-    /// Open this file.
-    OpenPath(PathBuf),
-    /// Close the editor.
-    Quit,
-    /// Open the recovery copy with this ID.
-    Restore(String),
-}
-
-impl GuardedAction {
-    /// Words for the guard's question: "Save changes before {verb}?"
-    #[must_use]
-    pub const fn verb(&self) -> &'static str {
-        match self {
-            Self::New => "starting a new postmortem",
-            Self::Open | Self::OpenTypedPath | Self::OpenPath(_) => "opening another file",
-            Self::Quit => "quitting",
-            Self::Restore(_) => "restoring unsaved work",
-        }
-    }
-}
-
-/// The person's answer to the unsaved-changes guard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GuardAnswer {
-    /// Save first, then go on.
-    Save,
-    /// Go on and lose the changes.
-    DontSave,
-    /// Do nothing.
-    Cancel,
-}
-
-/// What a typed path will be used for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptPurpose {
-    /// Open the file at the path.
-    Open,
-    /// Save the document to the path.
-    Save,
-    /// Review the folder at the path.
-    ReviewFolder,
-    /// Write the review's list to the path.
-    ReviewExport(crate::ui::ReviewExport),
-    /// Export the document to the path.
-    Export(crate::export::ExportFormat),
-}
-
-/// The form for typing a path, shown when no file dialog can be.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PathPrompt {
-    /// Open or save.
-    pub purpose: PromptPurpose,
-    /// The path as typed so far; it starts as a full path, so the person sees where the
-    /// file will go.
-    pub text: String,
-    /// Why the form is shown, when it stands in for a dialog that failed.
-    pub reason: Option<String>,
-    /// Set until the field has taken the keyboard, so the first key typed lands in it.
-    pub wants_focus: bool,
-    /// The folder a relative path is read from (shown under the field).
-    pub base: PathBuf,
-}
-
-/// "A file with this name exists: replace it?", asked about the path that would really be
-/// written (after `.ron` or the export's extension is added).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReplaceQuestion {
-    /// What the file is being written for.
-    pub purpose: PromptPurpose,
-    /// The existing file that would be replaced.
-    pub path: PathBuf,
-}
-
-/// The person's answer to "replace the existing file?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReplaceAnswer {
-    /// Write over it.
-    Replace,
-    /// Write nothing.
-    Cancel,
-}
 
 /// Where a path to write came from: a native dialog has already asked about replacing the
 /// file it returns; a typed path has not.
@@ -107,15 +19,6 @@ pub enum ReplaceAnswer {
 enum PathOrigin {
     Dialog,
     Typed,
-}
-
-/// The person's answer to the path form.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PromptAnswer {
-    /// Use this path.
-    Confirm(PathBuf),
-    /// Do nothing.
-    Cancel,
 }
 
 impl HindsightApp {
@@ -266,8 +169,8 @@ impl HindsightApp {
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
                 let filter_name = match format {
-                    crate::ui::ReviewExport::Csv => "CSV",
-                    crate::ui::ReviewExport::Markdown => "Markdown",
+                    crate::session::ReviewExport::Csv => "CSV",
+                    crate::session::ReviewExport::Markdown => "Markdown",
                 };
                 DialogKind::Export {
                     suggested_name: format!("action-items.{extension}"),

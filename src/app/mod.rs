@@ -5,44 +5,34 @@
 //! carried out here after layout.
 
 mod autosave;
-mod clock;
-mod commands;
 mod dialogs;
 mod disk_flow;
 mod disk_watch;
-mod document;
 mod export_flow;
 mod file_flow;
 mod files;
-mod history;
 mod recovery_flow;
 mod review_flow;
-mod settings;
-mod timeline_commands;
 
 pub use autosave::MAX_DELAY_SECONDS;
-pub use clock::{Clock, FixedClock, SystemClock};
-pub use commands::UiCommand;
 pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeDialogs};
-pub use disk_flow::{DiskAnswer, OverwriteAnswer};
-pub use disk_watch::DiskChange;
-pub use document::OpenDocument;
-pub use file_flow::{
-    GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose, ReplaceAnswer,
-    ReplaceQuestion, resolve_typed_path,
-};
+pub use file_flow::resolve_typed_path;
 pub use files::{AtomicFileWriter, FileWriter};
-pub use recovery_flow::RecoveryAnswer;
-pub use review_flow::ReviewSession;
-pub use settings::Settings;
+// What the editor works on lives in `session`; these names are the app's public face too.
+pub use crate::session::{
+    Clock, DiskAnswer, DiskChange, FixedClock, GuardAnswer, GuardedAction, OpenDocument,
+    OverwriteAnswer, PathPrompt, PromptAnswer, PromptPurpose, RecoveryAnswer, ReplaceAnswer,
+    ReplaceQuestion, ReviewSession, Settings, SystemClock, UiCommand,
+};
 
 use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::example::example_postmortem;
 use crate::model::{ActionId, Place, Postmortem};
+use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};
 use crate::storage::{RecoveredCopy, RecoveryFolder};
-use crate::ui::{self, Part, UiRequests};
+use crate::ui;
 
 /// What a dialog that is open right now will be used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +40,7 @@ enum DialogPurpose {
     Open,
     SaveAs,
     ReviewFolder,
-    ReviewExport(ui::ReviewExport),
+    ReviewExport(ReviewExport),
     Export(crate::export::ExportFormat),
 }
 
@@ -314,7 +304,7 @@ impl HindsightApp {
             self.part = part;
         }
         if let Some(place) = go_to {
-            self.part = ui::Part::showing(place);
+            self.part = Part::showing(place);
             self.focus_target = Some(place);
             ctx.request_repaint();
         }
@@ -372,17 +362,16 @@ impl HindsightApp {
         };
         if let Some(id) = self.select_after_open.take() {
             self.part = Part::ActionItems;
-            self.panels.actions.selected = Some(id);
-            self.panels.actions.scroll_to = Some(id);
+            self.panels.actions.show_item(id);
         }
     }
 
-    fn answer_review(&mut self, ctx: &egui::Context, request: ui::ReviewRequest) {
+    fn answer_review(&mut self, ctx: &egui::Context, request: ReviewRequest) {
         match request {
-            ui::ReviewRequest::Cancel => self.cancel_review(),
-            ui::ReviewRequest::Refresh => self.refresh_review(ctx),
-            ui::ReviewRequest::Open(path, id) => self.open_review_item(ctx, path, id),
-            ui::ReviewRequest::Export(format) => {
+            ReviewRequest::Cancel => self.cancel_review(),
+            ReviewRequest::Refresh => self.refresh_review(ctx),
+            ReviewRequest::Open(path, id) => self.open_review_item(ctx, path, id),
+            ReviewRequest::Export(format) => {
                 self.start_dialog(ctx, DialogPurpose::ReviewExport(format));
             }
         }
@@ -440,7 +429,15 @@ impl HindsightApp {
             | UiCommand::MoveRowUp
             | UiCommand::MoveRowDown
             | UiCommand::SortByTime
-            | UiCommand::PasteFromChat => self.run_timeline_command(command),
+            | UiCommand::PasteFromChat => {
+                // A timeline command shows the timeline, which works out the edit and where
+                // its selection goes.
+                self.part = Part::Timeline;
+                let rows = &self.document.doc().timeline;
+                if let Some(edit) = ui::timeline_edit(command, rows, &mut self.panels.timeline) {
+                    self.document.apply(edit);
+                }
+            }
         }
     }
 

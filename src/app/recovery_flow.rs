@@ -4,20 +4,10 @@
 use std::path::PathBuf;
 
 use super::autosave::Autosave;
-use super::document::OpenDocument;
 use super::{GuardedAction, HindsightApp};
+use crate::session::OpenDocument;
+use crate::session::RecoveryAnswer;
 use crate::storage::{RecoveredCopy, RecoveryFolder};
-
-/// What the person chose for a recovery copy.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RecoveryAnswer {
-    /// Open this copy in place of the current document.
-    Restore(String),
-    /// Delete this copy.
-    Discard(String),
-    /// Close the list and decide later (File → Recover unsaved work…).
-    Later,
-}
 
 impl HindsightApp {
     /// Keeps recovery copies of unsaved work in `folder`, and offers the copies earlier

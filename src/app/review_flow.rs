@@ -1,43 +1,16 @@
 //! Reviewing a folder from the editor: the scan on a helper thread with progress and Cancel,
 //! refresh, opening an item's postmortem, and exporting the list.
 
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, mpsc};
 
-use chrono::NaiveDateTime;
-
 use super::HindsightApp;
 use crate::model::ActionId;
-use crate::review::{FolderScan, ReviewRecord, ScanProgress, scan_folder, to_csv};
+use crate::review::{ReviewRecord, ScanProgress, scan_folder, to_csv};
 
-use crate::ui::{Part, ReviewExport};
-
-/// A folder being reviewed, or reviewed.
-#[derive(Debug)]
-pub struct ReviewSession {
-    /// The folder.
-    pub folder: PathBuf,
-    /// The running scan's counters and its stop flag.
-    pub progress: Arc<ScanProgress>,
-    /// The answer of the scan still running.
-    pending: Option<mpsc::Receiver<io::Result<FolderScan>>>,
-    /// The last finished scan.
-    pub scan: Option<FolderScan>,
-    /// Why the folder could not be read at all.
-    pub error: Option<String>,
-    /// When the last scan finished.
-    pub read_at: Option<NaiveDateTime>,
-}
-
-impl ReviewSession {
-    /// Whether a scan is running.
-    #[must_use]
-    pub const fn scanning(&self) -> bool {
-        self.pending.is_some()
-    }
-}
+use crate::session::ReviewSession;
+use crate::session::{Part, ReviewExport};
 
 impl HindsightApp {
     /// Starts reading `folder` on a helper thread; the window keeps drawing meanwhile.
@@ -88,8 +61,7 @@ impl HindsightApp {
                 review.error = None;
                 review.read_at = Some(now);
                 review.pending = None;
-                self.panels.review.derived = None;
-                self.panels.review.overview = None;
+                self.panels.review.scan_replaced();
             }
             Ok(Err(error)) => {
                 review.error = Some(format!(

@@ -1,8 +1,8 @@
 //! What validation found, worst first; a click moves to what a finding points at.
 
 use super::{UiRequests, theme};
-use crate::app::OpenDocument;
 use crate::model::count_levels;
+use crate::session::OpenDocument;
 
 /// Draws the findings.
 pub fn checks_ui(ui: &mut egui::Ui, document: &OpenDocument, requests: &mut UiRequests) {

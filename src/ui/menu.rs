@@ -1,8 +1,8 @@
 //! The menu bar.
 
 use super::{Part, UiRequests, View, describe_path};
-use crate::app::UiCommand;
 use crate::export::{ExportFormat, Portion};
+use crate::session::UiCommand;
 
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {

@@ -26,66 +26,17 @@ mod timeline;
 
 pub use action_items::ActionsState;
 pub use modals::{Modals, modals_ui};
-pub use review::{ReviewExport, ReviewRequest, ReviewState};
-pub use timeline::{BadTime, Cell, PasteForm, TimelineState};
+pub use review::ReviewState;
+pub use timeline::{BadTime, Cell, PasteForm, TimelineState, timeline_edit};
+// The requests the panels return, and the parts they show, are the session's words.
+pub use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::app::{GuardAnswer, OpenDocument, PromptAnswer, UiCommand};
-use crate::model::{Edit, Place, count_levels};
-
-/// The parts of a postmortem, each with its own panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Part {
-    /// Metadata, classification, key times, people and links.
-    Overview,
-    /// What happened when.
-    Timeline,
-    /// The written analysis.
-    Analysis,
-    /// What the team will do.
-    ActionItems,
-    /// What validation found.
-    Checks,
-    /// The action items of a folder of postmortems.
-    Review,
-}
-
-impl Part {
-    /// The parts in the order of the side panel.
-    pub const ALL: [Self; 5] = [
-        Self::Overview,
-        Self::Timeline,
-        Self::Analysis,
-        Self::ActionItems,
-        Self::Checks,
-    ];
-
-    /// The part that shows what a finding points at.
-    #[must_use]
-    pub const fn showing(place: Place) -> Self {
-        match place {
-            Place::Title | Place::Severity | Place::KeyTime(_) | Place::Link(_) => Self::Overview,
-            Place::TimelineRow(_) => Self::Timeline,
-            Place::ActionItem(_) => Self::ActionItems,
-        }
-    }
-
-    /// The name in the side panel.
-    #[must_use]
-    pub const fn label(self) -> &'static str {
-        match self {
-            Self::Overview => "Overview",
-            Self::Timeline => "Timeline",
-            Self::Analysis => "Analysis",
-            Self::ActionItems => "Action items",
-            Self::Checks => "Checks",
-            Self::Review => "Review",
-        }
-    }
-}
+use crate::model::{Place, count_levels};
+use crate::session::OpenDocument;
 
 /// What the panels read.
 pub struct View<'a> {
@@ -104,11 +55,11 @@ pub struct View<'a> {
     /// Where to move the keyboard focus this frame, after a click on a finding.
     pub focus: Option<Place>,
     /// The folder under review, if one is.
-    pub review: Option<&'a crate::app::ReviewSession>,
+    pub review: Option<&'a crate::session::ReviewSession>,
     /// The choices last made in File → Export.
     pub export_options: crate::export::ExportOptions,
     /// A change another program made to the document's file, not answered yet, and the file.
-    pub disk_change: Option<(crate::app::DiskChange, &'a Path)>,
+    pub disk_change: Option<(crate::session::DiskChange, &'a Path)>,
     /// Why the last recovery copy could not be written, if it could not.
     pub recovery_failure: Option<String>,
 }
@@ -122,46 +73,6 @@ pub struct PanelState {
     pub actions: ActionsState,
     /// The review view's filters, grouping and sort.
     pub review: ReviewState,
-}
-
-/// What the person asked for during one frame, applied after layout.
-#[derive(Debug, Default)]
-#[must_use = "requests do nothing until the app applies them"]
-pub struct UiRequests {
-    /// A menu or keyboard command.
-    pub command: Option<UiCommand>,
-    /// Changes to the document, in the order they were made.
-    pub edits: Vec<Edit>,
-    /// Show another part of the document.
-    pub show_part: Option<Part>,
-    /// Open a file from File → Open recent.
-    pub open_recent: Option<PathBuf>,
-    /// Open a file dropped on the window.
-    pub open_dropped: Option<PathBuf>,
-    /// The answer to the unsaved-changes question.
-    pub guard_answer: Option<GuardAnswer>,
-    /// The answer to the path form.
-    pub prompt_answer: Option<PromptAnswer>,
-    /// Close the error message.
-    pub dismiss_error: bool,
-    /// Show what a finding points at.
-    pub go_to: Option<Place>,
-    /// Something the review view asked for.
-    pub review: Option<ReviewRequest>,
-    /// Export the document in this format (File → Export).
-    pub export: Option<crate::export::ExportFormat>,
-    /// New choices for exports.
-    pub export_options: Option<crate::export::ExportOptions>,
-    /// Copy this much of the document to the clipboard as Markdown (Edit menu).
-    pub copy_markdown: Option<crate::export::Portion>,
-    /// The answer about a recovery copy left by an earlier session.
-    pub recovery: Option<crate::app::RecoveryAnswer>,
-    /// The answer to the bar saying the file changed on disk.
-    pub disk_answer: Option<crate::app::DiskAnswer>,
-    /// The answer to "overwrite the changed file?".
-    pub overwrite_answer: Option<crate::app::OverwriteAnswer>,
-    /// The answer to "a file with this name exists: replace it?".
-    pub replace_answer: Option<crate::app::ReplaceAnswer>,
 }
 
 /// Draws the whole editor window.

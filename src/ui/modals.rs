@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::UiRequests;
-use crate::app::{
+use crate::session::{
     GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose,
     ReplaceAnswer, ReplaceQuestion,
 };

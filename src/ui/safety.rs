@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::UiRequests;
-use crate::app::{DiskAnswer, DiskChange, OpenDocument, OverwriteAnswer, RecoveryAnswer};
 use crate::export::UNTITLED;
+use crate::session::{DiskAnswer, DiskChange, OpenDocument, OverwriteAnswer, RecoveryAnswer};
 use crate::storage::RecoveredCopy;
 
 /// The list of recovery copies, each with Restore and Discard.

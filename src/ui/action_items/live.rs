@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::Sense;
 
-use super::parts::Part;
+use super::parts::RowPart;
 use super::row::ItemCells;
 use super::state::ActionsState;
 use crate::model::{
@@ -37,7 +37,7 @@ impl ItemCells<'_> {
         };
         let response = ui.interact(row.rect, self.row_id(), sense);
         self.drag_by_handle(ui, row, &response, control_height);
-        for part in [Part::Handle, Part::DueState, Part::Completed] {
+        for part in [RowPart::Handle, RowPart::DueState, RowPart::Completed] {
             let text = self.part_text(part, None, ui.visuals());
             let rect = part.rect(row, control_height);
             let mut shapes = Vec::new();
@@ -47,29 +47,47 @@ impl ItemCells<'_> {
         }
         let over_handle = response
             .hover_pos()
-            .is_some_and(|pos| Part::Handle.rect(row, control_height).contains(pos));
+            .is_some_and(|pos| RowPart::Handle.rect(row, control_height).contains(pos));
         let response = if self.hand_order && over_handle {
             response.on_hover_text("Drag to move this item")
         } else {
             response
         };
 
-        self.in_part(ui, row, Part::Action, |ui| self.action_ui(ui, state, edits));
-        self.in_part(ui, row, Part::Owner, |ui| self.owner_ui(ui, state, edits));
-        self.in_part(ui, row, Part::OwnerPicker, |ui| {
+        self.controls_ui(ui, row, state, edits);
+        response
+    }
+
+    /// The row's live controls, each in its part's place.
+    fn controls_ui(
+        &self,
+        ui: &mut egui::Ui,
+        row: &VisibleRow<'_>,
+        state: &mut ActionsState,
+        edits: &mut Vec<Edit>,
+    ) {
+        self.in_part(ui, row, RowPart::Action, |ui| {
+            self.action_ui(ui, state, edits);
+        });
+        self.in_part(ui, row, RowPart::Owner, |ui| {
+            self.owner_ui(ui, state, edits);
+        });
+        self.in_part(ui, row, RowPart::OwnerPicker, |ui| {
             self.owner_picker_ui(ui, state, edits);
         });
-        self.in_part(ui, row, Part::Due, |ui| self.due_ui(ui, state, edits));
-        self.in_part(ui, row, Part::DuePicker, |ui| {
+        self.in_part(ui, row, RowPart::Due, |ui| self.due_ui(ui, state, edits));
+        self.in_part(ui, row, RowPart::DuePicker, |ui| {
             self.date_picker_ui(ui, state, edits);
         });
-        self.in_part(ui, row, Part::Status, |ui| self.status_ui(ui, state, edits));
-        self.in_part(ui, row, Part::Priority, |ui| {
+        self.in_part(ui, row, RowPart::Status, |ui| {
+            self.status_ui(ui, state, edits);
+        });
+        self.in_part(ui, row, RowPart::Priority, |ui| {
             let mut priority = self.item.priority;
             self.choice_ui(
                 ui,
                 state,
-                Part::Priority,
+                RowPart::Priority,
                 &mut priority,
                 ActionPriority::ALL,
                 ActionPriority::label,
@@ -84,12 +102,12 @@ impl ItemCells<'_> {
                 );
             }
         });
-        self.in_part(ui, row, Part::Kind, |ui| {
+        self.in_part(ui, row, RowPart::Kind, |ui| {
             let mut kind = self.item.kind;
             self.choice_ui(
                 ui,
                 state,
-                Part::Kind,
+                RowPart::Kind,
                 &mut kind,
                 ActionKind::ALL,
                 ActionKind::label,
@@ -104,24 +122,25 @@ impl ItemCells<'_> {
                 );
             }
         });
-        self.in_part(ui, row, Part::Ticket, |ui| self.ticket_ui(ui, state, edits));
+        self.in_part(ui, row, RowPart::Ticket, |ui| {
+            self.ticket_ui(ui, state, edits);
+        });
         if let Some(link) = web_url(&self.item.ticket_url) {
-            self.in_part(ui, row, Part::OpenTicket, |ui| {
+            self.in_part(ui, row, RowPart::OpenTicket, |ui| {
                 let open = ui.add(egui::Button::new("Open").small());
-                accessible_name(&open, egui::Role::Button, &self.name(Part::OpenTicket));
+                accessible_name(&open, egui::Role::Button, &self.name(RowPart::OpenTicket));
                 if open.on_hover_text(link.as_str()).clicked() {
                     ui.ctx().open_url(egui::OpenUrl::new_tab(link));
                 }
             });
         }
-        self.in_part(ui, row, Part::Delete, |ui| {
+        self.in_part(ui, row, RowPart::Delete, |ui| {
             let delete = ui.add(egui::Button::new("Delete").small());
-            accessible_name(&delete, egui::Role::Button, &self.name(Part::Delete));
+            accessible_name(&delete, egui::Role::Button, &self.name(RowPart::Delete));
             if delete.clicked() {
                 edits.push(Edit::Actions(ListEdit::Remove(self.index)));
             }
         });
-        response
     }
 
     /// Runs `add` in a `Ui` filling `part`'s place, with an id that stays with the item.
@@ -129,7 +148,7 @@ impl ItemCells<'_> {
         &self,
         ui: &mut egui::Ui,
         row: &VisibleRow<'_>,
-        part: Part,
+        part: RowPart,
         add: impl FnOnce(&mut egui::Ui),
     ) {
         let rect = part.rect(row, ui.spacing().interact_size.y);
@@ -150,7 +169,7 @@ impl ItemCells<'_> {
         if !self.item.status.is_open() {
             field = field.text_color(ui.visuals().weak_text_color());
         }
-        let mut response = self.field_ui(ui, state, Part::Action, field);
+        let mut response = self.field_ui(ui, state, RowPart::Action, field);
         if !response.has_focus() && !self.item.action.is_empty() {
             // The column is narrow; the whole action is a hover away.
             response = response.on_hover_text(&self.item.action);
@@ -172,7 +191,7 @@ impl ItemCells<'_> {
         &self,
         ui: &mut egui::Ui,
         state: &mut ActionsState,
-        part: Part,
+        part: RowPart,
         field: egui::TextEdit<'_>,
     ) -> egui::Response {
         let response = ui.add(field.desired_width(f32::INFINITY));
@@ -189,7 +208,7 @@ impl ItemCells<'_> {
     fn status_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut status = self.item.status;
         let salt = ("action_status", self.item.id);
-        open_if_asked(ui, state, self.item.id, Part::Status, salt);
+        open_if_asked(ui, state, self.item.id, RowPart::Status, salt);
         let combo = egui::ComboBox::from_id_salt(salt)
             .selected_text(status.label())
             .width(ui.available_width())
@@ -201,7 +220,7 @@ impl ItemCells<'_> {
         accessible_name(
             &combo.response,
             egui::Role::ComboBox,
-            &self.name(Part::Status),
+            &self.name(RowPart::Status),
         );
         if status != self.item.status {
             edits.push(Edit::SetActionStatus {
@@ -216,7 +235,7 @@ impl ItemCells<'_> {
         &self,
         ui: &mut egui::Ui,
         state: &mut ActionsState,
-        part: Part,
+        part: RowPart,
         value: &mut T,
         options: &[T],
         label: fn(T) -> &'static str,
@@ -238,7 +257,7 @@ impl ItemCells<'_> {
     fn owner_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut owner = self.item.owner.clone();
         let field = egui::TextEdit::singleline(&mut owner).hint_text("Who");
-        if self.field_ui(ui, state, Part::Owner, field).changed() {
+        if self.field_ui(ui, state, RowPart::Owner, field).changed() {
             self.set_owner(edits, owner);
         }
     }
@@ -249,7 +268,7 @@ impl ItemCells<'_> {
         // Only the arrow shows: no gap before it for the empty text.
         ui.spacing_mut().icon_spacing = 0.0;
         let salt = ("owner_pick", self.item.id);
-        open_if_asked(ui, state, self.item.id, Part::OwnerPicker, salt);
+        open_if_asked(ui, state, self.item.id, RowPart::OwnerPicker, salt);
         let picker = egui::ComboBox::from_id_salt(salt)
             .selected_text("")
             .width(ui.available_width())
@@ -263,7 +282,7 @@ impl ItemCells<'_> {
         accessible_name(
             &picker.response,
             egui::Role::ComboBox,
-            &self.name(Part::OwnerPicker),
+            &self.name(RowPart::OwnerPicker),
         );
         if owner != self.item.owner {
             self.set_owner(edits, owner);
@@ -298,7 +317,7 @@ impl ItemCells<'_> {
         if bad.is_some() {
             field = field.text_color(ui.visuals().error_fg_color);
         }
-        let response = self.field_ui(ui, state, Part::Due, field);
+        let response = self.field_ui(ui, state, RowPart::Due, field);
         let response = match &bad {
             Some((_, reason)) => response.on_hover_text(reason),
             None => response,
@@ -335,7 +354,7 @@ impl ItemCells<'_> {
             return;
         };
         let before = picked;
-        if state.take_focus(self.item.id, Part::DuePicker) {
+        if state.take_focus(self.item.id, RowPart::DuePicker) {
             // The resting row's "…" was clicked. The picker button has no way to be opened
             // from outside, so it is asked to click itself the way a screen reader would:
             // its button is the next widget of this `Ui`.
@@ -353,7 +372,7 @@ impl ItemCells<'_> {
         }
         let salt = format!("due_picker_{}", self.item.id);
         let button = ui.add(date_picker(&mut picked, &salt, "\u{2026}"));
-        accessible_name(&button, egui::Role::Button, &self.name(Part::DuePicker));
+        accessible_name(&button, egui::Role::Button, &self.name(RowPart::DuePicker));
         if picked != before
             && let Some(date) = from_jiff(picked)
         {
@@ -375,7 +394,7 @@ impl ItemCells<'_> {
     fn ticket_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut url = self.item.ticket_url.clone();
         let field = egui::TextEdit::singleline(&mut url).hint_text("https://\u{2026}");
-        if self.field_ui(ui, state, Part::Ticket, field).changed() {
+        if self.field_ui(ui, state, RowPart::Ticket, field).changed() {
             self.replace(
                 edits,
                 ActionItem {
@@ -392,7 +411,7 @@ fn open_if_asked(
     ui: &egui::Ui,
     state: &mut ActionsState,
     id: crate::model::ActionId,
-    part: Part,
+    part: RowPart,
     salt: impl std::hash::Hash + std::fmt::Debug,
 ) {
     if state.take_focus(id, part) {

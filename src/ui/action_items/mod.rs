@@ -47,7 +47,7 @@ pub fn action_items_ui(
                 ..ActionItem::default()
             };
             state.selected = Some(item.id);
-            state.focus = Some((item.id, parts::Part::Action));
+            state.focus = Some((item.id, parts::RowPart::Action));
             state.scroll_to = Some(item.id);
             // A new item must be visible, whatever the filters say.
             state.filter = ActionFilter::All;

@@ -41,7 +41,7 @@ pub const TITLES: [&str; 11] = [
 
 /// One part of a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Part {
+pub enum RowPart {
     /// The item's number, and the handle rows are dragged by.
     Handle,
     /// The action text.
@@ -72,7 +72,7 @@ pub enum Part {
     Delete,
 }
 
-impl Part {
+impl RowPart {
     /// Every part, left to right.
     pub const ALL: [Self; 14] = [
         Self::Handle,
@@ -198,22 +198,22 @@ mod tests {
             rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(columns.width(), 24.0)),
             columns: &columns,
         };
-        for part in Part::ALL {
+        for part in RowPart::ALL {
             let rect = part.rect(&row, 18.0);
             let cell = row.cell(part.place().0);
             assert!(
                 cell.contains_rect(rect),
                 "{part:?} spills out of its column"
             );
-            for other in Part::ALL.into_iter().filter(|other| *other != part) {
+            for other in RowPart::ALL.into_iter().filter(|other| *other != part) {
                 assert!(
                     !rect.intersects(other.rect(&row, 18.0)) || rect.width() == 0.0,
                     "{part:?} overlaps {other:?}"
                 );
             }
-            assert_eq!(Part::at(&row, 18.0, rect.center(), true), Some(part));
+            assert_eq!(RowPart::at(&row, 18.0, rect.center(), true), Some(part));
         }
-        let open = Part::OpenTicket.rect(&row, 18.0).center();
-        assert_eq!(Part::at(&row, 18.0, open, false), None);
+        let open = RowPart::OpenTicket.rect(&row, 18.0).center();
+        assert_eq!(RowPart::at(&row, 18.0, open, false), None);
     }
 }

@@ -11,7 +11,7 @@
 
 use egui::{Rect, Sense, Shape};
 
-use super::parts::Part;
+use super::parts::RowPart;
 use super::row::ItemCells;
 use super::state::{ActionsState, RowLook};
 use crate::model::Edit;
@@ -76,7 +76,7 @@ impl ItemCells<'_> {
         self.drag_by_handle(ui, row, &response, control_height);
         let mut response = response;
         if let Some(pos) = response.hover_pos()
-            && let Some(part) = Part::at(row, control_height, pos, ticket_link)
+            && let Some(part) = RowPart::at(row, control_height, pos, ticket_link)
         {
             let reason = bad.as_ref().map(|(_, reason)| reason.as_str());
             response = self.hover(ui, row, part, reason, response);
@@ -85,16 +85,16 @@ impl ItemCells<'_> {
             // Reached with the keyboard: Tab lands on the first field, Shift+Tab on the last.
             let backwards = ui.input(|input| input.modifiers.shift);
             let part = if backwards {
-                Part::Ticket
+                RowPart::Ticket
             } else {
-                Part::Action
+                RowPart::Action
             };
             self.activate(ui, Some(part), state, edits);
         }
         if response.clicked() {
             let part = response
                 .interact_pointer_pos()
-                .and_then(|pos| Part::at(row, control_height, pos, ticket_link));
+                .and_then(|pos| RowPart::at(row, control_height, pos, ticket_link));
             self.activate(ui, part, state, edits);
         }
         self.describe_parts(ui, row, bad_date, ticket_link, state, edits);
@@ -110,9 +110,9 @@ impl ItemCells<'_> {
         ticket_link: bool,
     ) -> Vec<Shape> {
         let control_height = ui.spacing().interact_size.y;
-        let mut shapes = Vec::with_capacity(2 * Part::ALL.len());
-        for part in Part::ALL {
-            if part == Part::OpenTicket && !ticket_link {
+        let mut shapes = Vec::with_capacity(2 * RowPart::ALL.len());
+        for part in RowPart::ALL {
+            if part == RowPart::OpenTicket && !ticket_link {
                 continue;
             }
             let text = self.part_text(part, bad_date, ui.visuals());
@@ -133,7 +133,7 @@ impl ItemCells<'_> {
         &self,
         ui: &egui::Ui,
         row: &VisibleRow<'_>,
-        part: Part,
+        part: RowPart,
         bad_date_reason: Option<&str>,
         response: egui::Response,
     ) -> egui::Response {
@@ -143,15 +143,15 @@ impl ItemCells<'_> {
             part.rect(row, ui.spacing().interact_size.y),
         );
         match part {
-            Part::Action if !self.item.action.is_empty() => {
+            RowPart::Action if !self.item.action.is_empty() => {
                 response.on_hover_text(&self.item.action)
             }
-            Part::Due => match bad_date_reason {
+            RowPart::Due => match bad_date_reason {
                 Some(reason) => response.on_hover_text(reason),
                 None => response,
             },
-            Part::OpenTicket => response.on_hover_text(&self.item.ticket_url),
-            Part::Handle if self.hand_order => response.on_hover_text("Drag to move this item"),
+            RowPart::OpenTicket => response.on_hover_text(&self.item.ticket_url),
+            RowPart::Handle if self.hand_order => response.on_hover_text("Drag to move this item"),
             _ => response,
         }
     }
@@ -170,8 +170,8 @@ impl ItemCells<'_> {
             return;
         }
         let control_height = ui.spacing().interact_size.y;
-        for part in Part::ALL {
-            if part == Part::OpenTicket && !ticket_link {
+        for part in RowPart::ALL {
+            if part == RowPart::OpenTicket && !ticket_link {
                 continue;
             }
             let text = self.part_text(part, bad_date, ui.visuals());

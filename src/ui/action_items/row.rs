@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::parts::Part;
+use super::parts::RowPart;
 use super::state::ActionsState;
 use crate::model::{ActionItem, Due, Edit, ListEdit, web_url};
 use crate::ui::painted::{self, PartText};
@@ -37,7 +37,7 @@ impl<'a> ItemCells<'a> {
     }
 
     /// What a screen reader calls `part` of this row.
-    pub fn name(&self, part: Part) -> String {
+    pub fn name(&self, part: RowPart) -> String {
         part.name(self.number())
     }
 
@@ -47,7 +47,7 @@ impl<'a> ItemCells<'a> {
     }
 
     /// The id of `part` of the row.
-    pub fn part_id(&self, part: Part) -> egui::Id {
+    pub fn part_id(&self, part: RowPart) -> egui::Id {
         self.row_id().with(part)
     }
 
@@ -59,7 +59,7 @@ impl<'a> ItemCells<'a> {
     /// What `part` says: `bad_date` is a due date typed that could not be read.
     pub fn part_text(
         &self,
-        part: Part,
+        part: RowPart,
         bad_date: Option<&'a str>,
         visuals: &egui::Visuals,
     ) -> PartText<'a> {
@@ -67,17 +67,17 @@ impl<'a> ItemCells<'a> {
         let date = |date: NaiveDate| Cow::Owned(date.format("%Y-%m-%d").to_string());
         let weak = Some(visuals.weak_text_color());
         match part {
-            Part::Handle => PartText::plain(self.number().to_string()).coloured(weak),
-            Part::Action => PartText::with_hint(item.action.as_str(), "What will be done")
+            RowPart::Handle => PartText::plain(self.number().to_string()).coloured(weak),
+            RowPart::Action => PartText::with_hint(item.action.as_str(), "What will be done")
                 .coloured(weak.filter(|_| !item.status.is_open())),
-            Part::Owner => PartText::with_hint(item.owner.as_str(), "Who"),
-            Part::Due => match bad_date {
+            RowPart::Owner => PartText::with_hint(item.owner.as_str(), "Who"),
+            RowPart::Due => match bad_date {
                 Some(typed) => {
                     PartText::with_hint(typed, "yyyy-mm-dd").coloured(Some(visuals.error_fg_color))
                 }
                 None => PartText::with_hint(item.due.map(date).unwrap_or_default(), "yyyy-mm-dd"),
             },
-            Part::DueState => {
+            RowPart::DueState => {
                 let due = Due::of(item, self.today);
                 let colour = match due {
                     Due::Overdue(_) => theme::overdue(visuals),
@@ -85,18 +85,18 @@ impl<'a> ItemCells<'a> {
                 };
                 PartText::plain(due.words().unwrap_or_default()).coloured(Some(colour))
             }
-            Part::Ticket => PartText::with_hint(item.ticket_url.as_str(), "https://\u{2026}"),
-            Part::Completed => match item.completed {
+            RowPart::Ticket => PartText::with_hint(item.ticket_url.as_str(), "https://\u{2026}"),
+            RowPart::Completed => match item.completed {
                 Some(completed) => PartText::plain(date(completed)),
                 None => PartText::plain("\u{2014}").coloured(weak),
             },
-            Part::OwnerPicker => PartText::plain(""),
-            Part::DuePicker => PartText::plain("\u{2026}"),
-            Part::Status => PartText::plain(item.status.label()),
-            Part::Priority => PartText::plain(item.priority.label()),
-            Part::Kind => PartText::plain(item.kind.label()),
-            Part::OpenTicket => PartText::plain("Open"),
-            Part::Delete => PartText::plain("Delete"),
+            RowPart::OwnerPicker => PartText::plain(""),
+            RowPart::DuePicker => PartText::plain("\u{2026}"),
+            RowPart::Status => PartText::plain(item.status.label()),
+            RowPart::Priority => PartText::plain(item.priority.label()),
+            RowPart::Kind => PartText::plain(item.kind.label()),
+            RowPart::OpenTicket => PartText::plain("Open"),
+            RowPart::Delete => PartText::plain("Delete"),
         }
     }
 
@@ -111,13 +111,13 @@ impl<'a> ItemCells<'a> {
     pub fn activate(
         &self,
         ui: &egui::Ui,
-        part: Option<Part>,
+        part: Option<RowPart>,
         state: &mut ActionsState,
         edits: &mut Vec<Edit>,
     ) {
         match part {
-            Some(Part::Delete) => edits.push(Edit::Actions(ListEdit::Remove(self.index))),
-            Some(Part::OpenTicket) => {
+            Some(RowPart::Delete) => edits.push(Edit::Actions(ListEdit::Remove(self.index))),
+            Some(RowPart::OpenTicket) => {
                 if let Some(link) = web_url(&self.item.ticket_url) {
                     ui.ctx().open_url(egui::OpenUrl::new_tab(link));
                 }
@@ -135,7 +135,7 @@ impl<'a> ItemCells<'a> {
     pub fn describe_part(
         &self,
         ui: &egui::Ui,
-        part: Part,
+        part: RowPart,
         rect: egui::Rect,
         text: &PartText<'_>,
     ) -> Option<bool> {
@@ -163,7 +163,7 @@ impl<'a> ItemCells<'a> {
         painted::drag_by_handle(
             ui,
             response,
-            Part::Handle.rect(row, control_height),
+            RowPart::Handle.rect(row, control_height),
             ItemDrag(self.index),
             |drag| drag.0 == self.index,
             || format!("{}  {}", self.number(), self.item.action),

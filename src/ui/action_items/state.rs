@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::parts::Part;
+use super::parts::RowPart;
 use crate::model::{ActionFilter, ActionId, ActionItem, ActionSort, ActionSummary};
 use crate::ui::row_meshes::RowMeshes;
 
@@ -34,7 +34,7 @@ pub struct ActionsState {
     /// The selected item.
     pub selected: Option<ActionId>,
     /// A control of an item's row that gets the keyboard (or opens) when it is next drawn.
-    pub focus: Option<(ActionId, Part)>,
+    pub focus: Option<(ActionId, RowPart)>,
     /// A row to scroll into view when the table is next drawn.
     pub scroll_to: Option<ActionId>,
     /// Due dates being typed, before they are committed.
@@ -49,8 +49,15 @@ pub struct ActionsState {
 }
 
 impl ActionsState {
+    /// Selects item `id` and scrolls it into view (after opening its postmortem from the
+    /// review).
+    pub const fn show_item(&mut self, id: ActionId) {
+        self.selected = Some(id);
+        self.scroll_to = Some(id);
+    }
+
     /// Whether `part` of item `id` should take the keyboard now; asking clears the request.
-    pub fn take_focus(&mut self, id: ActionId, part: Part) -> bool {
+    pub fn take_focus(&mut self, id: ActionId, part: RowPart) -> bool {
         let asked = self.focus == Some((id, part));
         if asked {
             self.focus = None;

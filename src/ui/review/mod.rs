@@ -4,18 +4,16 @@ mod chart;
 mod state;
 mod table;
 
-pub use state::{ReviewExport, ReviewState};
-
-use std::path::PathBuf;
+pub use state::ReviewState;
 
 use chrono::NaiveDate;
 
 use super::accessible::accessible_name;
 use super::filters::{action_filter_ui, choice_filter_ui};
-use super::{UiRequests, theme};
-use crate::app::ReviewSession;
-use crate::model::{ActionFilter, ActionId};
+use super::{ReviewExport, ReviewRequest, UiRequests, theme};
+use crate::model::ActionFilter;
 use crate::review::{Grouping, ReviewItem};
+use crate::session::ReviewSession;
 
 /// What the view shows about all the items, whatever the filters.
 #[derive(Debug, Default)]
@@ -46,19 +44,6 @@ impl ScanOverview {
             owner_counts: crate::review::owner_summary(items, today),
         }
     }
-}
-
-/// What the review view asks the app to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReviewRequest {
-    /// Stop the running scan.
-    Cancel,
-    /// Read the folder again.
-    Refresh,
-    /// Open the postmortem of an item and select the item.
-    Open(PathBuf, ActionId),
-    /// Write the current list to a file.
-    Export(ReviewExport),
 }
 
 /// Draws the review of a folder.

@@ -8,26 +8,6 @@ use crate::model::Due;
 use crate::review::{ReviewItem, ReviewQuery, ReviewSort};
 use crate::ui::row_meshes::RowMeshes;
 
-/// What the review list can be exported as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReviewExport {
-    /// CSV for spreadsheets.
-    Csv,
-    /// A Markdown table for wikis and tickets.
-    Markdown,
-}
-
-impl ReviewExport {
-    /// The file name extension, without the dot.
-    #[must_use]
-    pub const fn extension(self) -> &'static str {
-        match self {
-            Self::Csv => "csv",
-            Self::Markdown => "md",
-        }
-    }
-}
-
 /// Everything a row's painting depends on: the item and how late it is.
 #[derive(Debug)]
 pub struct RowLook(pub(super) ReviewItem, pub(super) Due);
@@ -61,6 +41,12 @@ impl ReviewState {
             query: self.query.clone(),
             today,
         }
+    }
+
+    /// Forgets what was worked out from the last scan, when a new one arrives.
+    pub fn scan_replaced(&mut self) {
+        self.derived = None;
+        self.overview = None;
     }
 
     /// Clicking a header: sort by it, or reverse it if it is already the sort.

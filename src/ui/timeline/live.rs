@@ -3,7 +3,7 @@
 
 use egui::Sense;
 
-use super::parts::Part;
+use super::parts::RowPart;
 use super::resting::paint_part;
 use super::row::{OUT_OF_ORDER, RowCells, marker_text};
 use super::state::{Cell, TimelineState};
@@ -29,12 +29,12 @@ impl RowCells<'_> {
         // Under the controls, so it only gets what they do not take: a drag on the grip.
         let response = ui.interact(row.rect, self.row_id(), Sense::DRAG);
         self.drag_by_handle(ui, row, &response);
-        let handle = Part::Handle.rect(row, control_height);
-        let text = self.part_text(Part::Handle, None, ui.visuals());
+        let handle = RowPart::Handle.rect(row, control_height);
+        let text = self.part_text(RowPart::Handle, None, ui.visuals());
         let mut shapes = Vec::new();
-        paint_part(ui, Part::Handle, handle, &text, &mut shapes);
+        paint_part(ui, RowPart::Handle, handle, &text, &mut shapes);
         ui.painter().extend(shapes);
-        self.describe_part(ui, Part::Handle, handle, &text);
+        self.describe_part(ui, RowPart::Handle, handle, &text);
         let over_handle = response.hover_pos().is_some_and(|pos| handle.contains(pos));
         let response = if over_handle {
             response.on_hover_text("Drag to move this row")
@@ -42,15 +42,21 @@ impl RowCells<'_> {
             response
         };
 
-        self.in_part(ui, row, Part::Time, |ui| self.time_ui(ui, state, edits));
-        for part in [Part::Event, Part::Notes, Part::Actor] {
+        self.in_part(ui, row, RowPart::Time, |ui| self.time_ui(ui, state, edits));
+        for part in [RowPart::Event, RowPart::Notes, RowPart::Actor] {
             self.in_part(ui, row, part, |ui| self.text_ui(ui, part, state, edits));
         }
-        self.in_part(ui, row, Part::Marker, |ui| self.marker_ui(ui, state, edits));
-        self.in_part(ui, row, Part::Star, |ui| {
+        self.in_part(ui, row, RowPart::Marker, |ui| {
+            self.marker_ui(ui, state, edits);
+        });
+        self.in_part(ui, row, RowPart::Star, |ui| {
             let mut starred = self.row.starred;
             let star = ui.checkbox(&mut starred, "");
-            accessible_name(&star, egui::Role::CheckBox, &Part::Star.name(self.number()));
+            accessible_name(
+                &star,
+                egui::Role::CheckBox,
+                &RowPart::Star.name(self.number()),
+            );
             if star.changed() {
                 self.replace(
                     edits,
@@ -69,7 +75,7 @@ impl RowCells<'_> {
         &self,
         ui: &mut egui::Ui,
         row: &VisibleRow<'_>,
-        part: Part,
+        part: RowPart,
         add: impl FnOnce(&mut egui::Ui),
     ) {
         let rect = part.rect(row, ui.spacing().interact_size.y);
@@ -89,7 +95,7 @@ impl RowCells<'_> {
         &self,
         ui: &mut egui::Ui,
         state: &mut TimelineState,
-        part: Part,
+        part: RowPart,
         field: egui::TextEdit<'_>,
     ) -> egui::Response {
         let response = ui.add(field.desired_width(f32::INFINITY));
@@ -120,7 +126,7 @@ impl RowCells<'_> {
         } else if self.out_of_order {
             field = field.text_color(ui.visuals().warn_fg_color);
         }
-        let response = self.field_ui(ui, state, Part::Time, field);
+        let response = self.field_ui(ui, state, RowPart::Time, field);
         let response = match (&bad, self.out_of_order) {
             (Some(bad), _) => response.on_hover_text(&bad.error),
             (None, true) => response.on_hover_text(OUT_OF_ORDER),
@@ -140,21 +146,21 @@ impl RowCells<'_> {
     fn text_ui(
         &self,
         ui: &mut egui::Ui,
-        part: Part,
+        part: RowPart,
         state: &mut TimelineState,
         edits: &mut Vec<Edit>,
     ) {
         let (mut text, hint) = match part {
-            Part::Event => (self.row.event.clone(), "What happened"),
-            Part::Notes => (self.row.notes.clone(), ""),
+            RowPart::Event => (self.row.event.clone(), "What happened"),
+            RowPart::Notes => (self.row.notes.clone(), ""),
             _ => (self.row.actor.clone().unwrap_or_default(), ""),
         };
         let field = egui::TextEdit::singleline(&mut text).hint_text(hint);
         if self.field_ui(ui, state, part, field).changed() {
             let mut row = self.row.clone();
             match part {
-                Part::Event => row.event = text,
-                Part::Notes => row.notes = text,
+                RowPart::Event => row.event = text,
+                RowPart::Notes => row.notes = text,
                 _ => row.actor = Some(text).filter(|text| !text.trim().is_empty()),
             }
             self.replace(edits, row);
@@ -178,7 +184,7 @@ impl RowCells<'_> {
         accessible_name(
             &combo.response,
             egui::Role::ComboBox,
-            &Part::Marker.name(self.number()),
+            &RowPart::Marker.name(self.number()),
         );
         if marker != self.row.marker {
             edits.push(Edit::MarkRow(self.row.id, marker));

@@ -1,6 +1,7 @@
 //! The timeline editor: a picture of the incident, a toolbar, and a table that edits in place,
 //! moves rows by drag and drop, and marks rows whose hand order disagrees with their times.
 
+mod commands;
 mod live;
 mod parts;
 mod paste;
@@ -10,12 +11,13 @@ mod state;
 mod strip;
 mod table;
 
+pub use commands::timeline_edit;
 pub use state::{BadTime, Cell, PasteForm, TimelineState};
 
 use super::menu::command_button_ui;
 use super::{UiRequests, View};
-use crate::app::UiCommand;
 use crate::model::Place;
+use crate::session::UiCommand;
 
 /// Draws the timeline part.
 pub fn timeline_ui(

@@ -23,7 +23,7 @@ pub const TITLES: [&str; 7] = ["#", "Time", "Event", "Notes", "Actor", "Marker",
 
 /// One part of a row, one per column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Part {
+pub enum RowPart {
     /// The grip and row number, by which the row is dragged.
     Handle,
     /// The time.
@@ -40,7 +40,7 @@ pub enum Part {
     Star,
 }
 
-impl Part {
+impl RowPart {
     /// Every part, left to right.
     pub const ALL: [Self; 7] = [
         Self::Handle,
@@ -144,12 +144,12 @@ mod tests {
             rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(columns.width(), 24.0)),
             columns: &columns,
         };
-        for part in Part::ALL {
+        for part in RowPart::ALL {
             let rect = part.rect(&row, 18.0);
-            assert_eq!(Part::at(&row, 18.0, rect.center()), Some(part));
+            assert_eq!(RowPart::at(&row, 18.0, rect.center()), Some(part));
         }
         // The gap between two columns is nobody's.
         let gap = pos2(row.cell(1).right() + 4.0, 12.0);
-        assert_eq!(Part::at(&row, 18.0, gap), None);
+        assert_eq!(RowPart::at(&row, 18.0, gap), None);
     }
 }

@@ -6,7 +6,7 @@
 
 use egui::{Rect, Sense, Shape};
 
-use super::parts::Part;
+use super::parts::RowPart;
 use super::row::{OUT_OF_ORDER, RowCells, grip_shape};
 use super::state::{RowLook, TimelineState};
 use crate::model::Edit;
@@ -65,7 +65,7 @@ impl RowCells<'_> {
         self.drag_by_handle(ui, row, &response);
         let mut response = response;
         if let Some(pos) = response.hover_pos()
-            && let Some(part) = Part::at(row, control_height, pos)
+            && let Some(part) = RowPart::at(row, control_height, pos)
         {
             let error = bad.as_ref().map(|bad| bad.error.as_str());
             response = self.hover(ui, row, part, error, response);
@@ -73,17 +73,21 @@ impl RowCells<'_> {
         if response.gained_focus() {
             // Reached with the keyboard: Tab lands on the time, Shift+Tab on the actor.
             let backwards = ui.input(|input| input.modifiers.shift);
-            let part = if backwards { Part::Actor } else { Part::Time };
+            let part = if backwards {
+                RowPart::Actor
+            } else {
+                RowPart::Time
+            };
             self.activate(Some(part), state, edits);
         }
         if response.clicked() {
             let part = response
                 .interact_pointer_pos()
-                .and_then(|pos| Part::at(row, control_height, pos));
+                .and_then(|pos| RowPart::at(row, control_height, pos));
             self.activate(part, state, edits);
         }
         if describe_row(ui, self.row_id()) {
-            for part in Part::ALL {
+            for part in RowPart::ALL {
                 let text = self.part_text(part, bad_time, ui.visuals());
                 let rect = part.rect(row, control_height);
                 if self.describe_part(ui, part, rect, &text) == Some(true) {
@@ -97,8 +101,8 @@ impl RowCells<'_> {
     /// The row's shapes for `row` (placed at the origin).
     fn shapes(&self, ui: &egui::Ui, row: &VisibleRow<'_>, bad_time: Option<&str>) -> Vec<Shape> {
         let control_height = ui.spacing().interact_size.y;
-        let mut shapes = Vec::with_capacity(2 * Part::ALL.len());
-        for part in Part::ALL {
+        let mut shapes = Vec::with_capacity(2 * RowPart::ALL.len());
+        for part in RowPart::ALL {
             let text = self.part_text(part, bad_time, ui.visuals());
             let rect = part.rect(row, control_height);
             paint_part(ui, part, rect, &text, &mut shapes);
@@ -112,7 +116,7 @@ impl RowCells<'_> {
         &self,
         ui: &egui::Ui,
         row: &VisibleRow<'_>,
-        part: Part,
+        part: RowPart,
         bad_time_error: Option<&str>,
         response: egui::Response,
     ) -> egui::Response {
@@ -122,14 +126,14 @@ impl RowCells<'_> {
             part.rect(row, ui.spacing().interact_size.y),
         );
         match part {
-            Part::Time => match (bad_time_error, self.out_of_order) {
+            RowPart::Time => match (bad_time_error, self.out_of_order) {
                 (Some(error), _) => response.on_hover_text(error),
                 (None, true) => response.on_hover_text(OUT_OF_ORDER),
                 (None, false) => response,
             },
-            Part::Event if !self.row.event.is_empty() => response.on_hover_text(&self.row.event),
-            Part::Notes if !self.row.notes.is_empty() => response.on_hover_text(&self.row.notes),
-            Part::Handle => response.on_hover_text("Drag to move this row"),
+            RowPart::Event if !self.row.event.is_empty() => response.on_hover_text(&self.row.event),
+            RowPart::Notes if !self.row.notes.is_empty() => response.on_hover_text(&self.row.notes),
+            RowPart::Handle => response.on_hover_text("Drag to move this row"),
             _ => response,
         }
     }
@@ -138,12 +142,12 @@ impl RowCells<'_> {
 /// Paints one part of a row into `out`; the handle gets its grip left of the number.
 pub fn paint_part(
     ui: &egui::Ui,
-    part: Part,
+    part: RowPart,
     rect: Rect,
     text: &crate::ui::painted::PartText<'_>,
     out: &mut Vec<Shape>,
 ) {
-    if part == Part::Handle {
+    if part == RowPart::Handle {
         out.push(grip_shape(rect, ui.visuals().weak_text_color()));
         let number = rect.with_min_x(rect.left() + 12.0);
         part_shapes(ui, Look::Handle, number, text, out);

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::parts::Part;
+use super::parts::RowPart;
 use super::state::TimelineState;
 use crate::model::{
     Edit, ListEdit, Marker, Postmortem, TimelineRow, format_time_of_day, parse_time_entry,
@@ -83,36 +83,41 @@ impl<'a> RowCells<'a> {
     /// What `part` says; `bad_time` is a time typed that could not be read.
     pub fn part_text(
         &self,
-        part: Part,
+        part: RowPart,
         bad_time: Option<&'a str>,
         visuals: &egui::Visuals,
     ) -> PartText<'a> {
         let row = self.row;
         match part {
-            Part::Handle => {
+            RowPart::Handle => {
                 PartText::plain(self.number().to_string()).coloured(Some(visuals.weak_text_color()))
             }
-            Part::Time => match bad_time {
+            RowPart::Time => match bad_time {
                 Some(typed) => {
                     PartText::with_hint(typed, "hh:mm").coloured(Some(visuals.error_fg_color))
                 }
                 None => PartText::with_hint(self.shown_time(), "hh:mm")
                     .coloured(self.out_of_order.then_some(visuals.warn_fg_color)),
             },
-            Part::Event => PartText::with_hint(row.event.as_str(), "What happened"),
-            Part::Notes => PartText::plain(row.notes.as_str()),
-            Part::Actor => PartText::plain(row.actor.as_deref().unwrap_or_default()),
-            Part::Marker => PartText::plain(marker_text(row.marker)),
-            Part::Star => PartText::plain(if row.starred { "true" } else { "false" }),
+            RowPart::Event => PartText::with_hint(row.event.as_str(), "What happened"),
+            RowPart::Notes => PartText::plain(row.notes.as_str()),
+            RowPart::Actor => PartText::plain(row.actor.as_deref().unwrap_or_default()),
+            RowPart::Marker => PartText::plain(marker_text(row.marker)),
+            RowPart::Star => PartText::plain(if row.starred { "true" } else { "false" }),
         }
     }
 
     /// What a click on `part` of the row at rest does: a field is made live with the
     /// keyboard in it, the marker opens, the star toggles, anything else selects the row.
-    pub fn activate(&self, part: Option<Part>, state: &mut TimelineState, edits: &mut Vec<Edit>) {
+    pub fn activate(
+        &self,
+        part: Option<RowPart>,
+        state: &mut TimelineState,
+        edits: &mut Vec<Edit>,
+    ) {
         let id = self.row.id;
         match part {
-            Some(Part::Star) => self.replace(
+            Some(RowPart::Star) => self.replace(
                 edits,
                 TimelineRow {
                     starred: !self.row.starred,
@@ -131,7 +136,7 @@ impl<'a> RowCells<'a> {
     pub fn describe_part(
         &self,
         ui: &egui::Ui,
-        part: Part,
+        part: RowPart,
         rect: egui::Rect,
         text: &PartText<'_>,
     ) -> Option<bool> {
@@ -147,7 +152,7 @@ impl<'a> RowCells<'a> {
 
     /// Lets the row be dragged by its grip, through the row's own response.
     pub fn drag_by_handle(&self, ui: &egui::Ui, row: &VisibleRow<'_>, response: &egui::Response) {
-        let handle = Part::Handle.rect(row, ui.spacing().interact_size.y);
+        let handle = RowPart::Handle.rect(row, ui.spacing().interact_size.y);
         painted::drag_by_handle(
             ui,
             response,

@@ -1,25 +1,13 @@
-//! The timeline commands of the menu and keyboard: they act on the selected row and move the
-//! selection and focus the way a person expects after each one.
+//! The timeline commands of the menu and keyboard: the edit each makes on the selected row,
+//! and where the selection and focus go after it, the way a person expects.
 
-use super::HindsightApp;
-use super::commands::UiCommand;
+use super::state::{Cell, PasteForm, TimelineState};
 use crate::model::{Edit, ListEdit, RowId, TimelineRow};
-use crate::ui::{Cell, Part, PasteForm, TimelineState};
-
-impl HindsightApp {
-    /// Carries out a timeline command, showing the timeline if it was not on screen.
-    pub(super) fn run_timeline_command(&mut self, command: UiCommand) {
-        self.part = Part::Timeline;
-        let rows = &self.document.doc().timeline;
-        let state = &mut self.panels.timeline;
-        if let Some(edit) = timeline_edit(command, rows, state) {
-            self.document.apply(edit);
-        }
-    }
-}
+use crate::session::UiCommand;
 
 /// The edit a timeline command makes, with the selection and focus updated to follow it.
-fn timeline_edit(
+/// The timeline's own state is changed only here, by the timeline.
+pub fn timeline_edit(
     command: UiCommand,
     rows: &[TimelineRow],
     state: &mut TimelineState,

@@ -1,0 +1,25 @@
+//! What the editor is working on, below both the panels (`ui`) and the window glue (`app`):
+//! the open document with its undo history, the settings kept between runs, the clock, the
+//! command list, the questions waiting for an answer, the folder under review, and the
+//! requests the panels hand back each frame. Nothing here draws or touches a window, so the
+//! panels and the app can both use it without using each other.
+
+mod clock;
+mod commands;
+mod document;
+mod history;
+mod questions;
+mod requests;
+mod review;
+mod settings;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use commands::UiCommand;
+pub use document::OpenDocument;
+pub use questions::{
+    DiskAnswer, DiskChange, GuardAnswer, GuardedAction, OverwriteAnswer, PathPrompt, PromptAnswer,
+    PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
+};
+pub use requests::{Part, ReviewRequest, UiRequests};
+pub use review::{ReviewExport, ReviewSession};
+pub use settings::Settings;

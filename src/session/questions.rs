@@ -1,0 +1,148 @@
+//! The questions the editor asks before it acts, and the answers a person can give: what
+//! an action waits for, the path form, "replace the existing file?", the file changed on
+//! disk, recovery copies. The panels draw them and return an answer; the app acts on it.
+
+use std::path::PathBuf;
+
+use super::review::ReviewExport;
+
+/// An action that would replace or close the document, so it waits for the unsaved-changes
+/// guard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GuardedAction {
+    /// Start a new document.
+    New,
+    /// Ask for a file with the open dialog, then open it.
+    Open,
+    /// Ask for a path to type, then open it.
+    OpenTypedPath,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the editor.
+    Quit,
+    /// Open the recovery copy with this ID.
+    Restore(String),
+}
+
+impl GuardedAction {
+    /// Words for the guard's question: "Save changes before {verb}?"
+    #[must_use]
+    pub const fn verb(&self) -> &'static str {
+        match self {
+            Self::New => "starting a new postmortem",
+            Self::Open | Self::OpenTypedPath | Self::OpenPath(_) => "opening another file",
+            Self::Quit => "quitting",
+            Self::Restore(_) => "restoring unsaved work",
+        }
+    }
+}
+
+/// The person's answer to the unsaved-changes guard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GuardAnswer {
+    /// Save first, then go on.
+    Save,
+    /// Go on and lose the changes.
+    DontSave,
+    /// Do nothing.
+    Cancel,
+}
+
+/// What a typed path will be used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptPurpose {
+    /// Open the file at the path.
+    Open,
+    /// Save the document to the path.
+    Save,
+    /// Review the folder at the path.
+    ReviewFolder,
+    /// Write the review's list to the path.
+    ReviewExport(ReviewExport),
+    /// Export the document to the path.
+    Export(crate::export::ExportFormat),
+}
+
+/// The form for typing a path, shown when no file dialog can be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathPrompt {
+    /// Open or save.
+    pub purpose: PromptPurpose,
+    /// The path as typed so far; it starts as a full path, so the person sees where the
+    /// file will go.
+    pub text: String,
+    /// Why the form is shown, when it stands in for a dialog that failed.
+    pub reason: Option<String>,
+    /// Set until the field has taken the keyboard, so the first key typed lands in it.
+    pub wants_focus: bool,
+    /// The folder a relative path is read from (shown under the field).
+    pub base: PathBuf,
+}
+
+/// "A file with this name exists: replace it?", asked about the path that would really be
+/// written (after `.ron` or the export's extension is added).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplaceQuestion {
+    /// What the file is being written for.
+    pub purpose: PromptPurpose,
+    /// The existing file that would be replaced.
+    pub path: PathBuf,
+}
+
+/// The person's answer to "replace the existing file?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplaceAnswer {
+    /// Write over it.
+    Replace,
+    /// Write nothing.
+    Cancel,
+}
+
+/// The person's answer to the path form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// Use this path.
+    Confirm(PathBuf),
+    /// Do nothing.
+    Cancel,
+}
+
+/// The person's answer to the bar that says the file changed on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskAnswer {
+    /// Read the file again, replacing what is open (and any unsaved changes).
+    Reload,
+    /// Keep what is open; it now counts as unsaved, and a save writes it over the file.
+    KeepMine,
+}
+
+/// The person's answer to "the file changed on disk since it was opened: overwrite it?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverwriteAnswer {
+    /// Save over the other program's change.
+    Overwrite,
+    /// Read the file again instead, dropping the unsaved changes.
+    Reload,
+    /// Do not save.
+    Cancel,
+}
+
+/// How the file differs from what the editor knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskChange {
+    /// Its content changed (or a file appeared where there was none).
+    Changed,
+    /// It is gone: moved, renamed or deleted.
+    Missing,
+}
+
+/// What the person chose for a recovery copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecoveryAnswer {
+    /// Open this copy in place of the current document.
+    Restore(String),
+    /// Delete this copy.
+    Discard(String),
+    /// Close the list and decide later (File → Recover unsaved work…).
+    Later,
+}

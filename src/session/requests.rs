@@ -1,0 +1,115 @@
+//! What the panels hand back each frame: the person's requests, applied by the app after
+//! layout, and the names of the parts of the editor they may ask to show.
+
+use std::path::PathBuf;
+
+use super::commands::UiCommand;
+use super::questions::{
+    DiskAnswer, GuardAnswer, OverwriteAnswer, PromptAnswer, RecoveryAnswer, ReplaceAnswer,
+};
+use super::review::ReviewExport;
+use crate::model::{ActionId, Edit, Place};
+
+/// The parts of a postmortem, each with its own panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Metadata, classification, key times, people and links.
+    Overview,
+    /// What happened when.
+    Timeline,
+    /// The written analysis.
+    Analysis,
+    /// What the team will do.
+    ActionItems,
+    /// What validation found.
+    Checks,
+    /// The action items of a folder of postmortems.
+    Review,
+}
+
+impl Part {
+    /// The parts in the order of the side panel.
+    pub const ALL: [Self; 5] = [
+        Self::Overview,
+        Self::Timeline,
+        Self::Analysis,
+        Self::ActionItems,
+        Self::Checks,
+    ];
+
+    /// The part that shows what a finding points at.
+    #[must_use]
+    pub const fn showing(place: Place) -> Self {
+        match place {
+            Place::Title | Place::Severity | Place::KeyTime(_) | Place::Link(_) => Self::Overview,
+            Place::TimelineRow(_) => Self::Timeline,
+            Place::ActionItem(_) => Self::ActionItems,
+        }
+    }
+
+    /// The name in the side panel.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Overview => "Overview",
+            Self::Timeline => "Timeline",
+            Self::Analysis => "Analysis",
+            Self::ActionItems => "Action items",
+            Self::Checks => "Checks",
+            Self::Review => "Review",
+        }
+    }
+}
+
+/// What the review view asks the app to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewRequest {
+    /// Stop the running scan.
+    Cancel,
+    /// Read the folder again.
+    Refresh,
+    /// Open the postmortem of an item and select the item.
+    Open(PathBuf, ActionId),
+    /// Write the current list to a file.
+    Export(ReviewExport),
+}
+
+/// What the person asked for during one frame, applied after layout.
+#[derive(Debug, Default)]
+#[must_use = "requests do nothing until the app applies them"]
+pub struct UiRequests {
+    /// A menu or keyboard command.
+    pub command: Option<UiCommand>,
+    /// Changes to the document, in the order they were made.
+    pub edits: Vec<Edit>,
+    /// Show another part of the document.
+    pub show_part: Option<Part>,
+    /// Open a file from File → Open recent.
+    pub open_recent: Option<PathBuf>,
+    /// Open a file dropped on the window.
+    pub open_dropped: Option<PathBuf>,
+    /// The answer to the unsaved-changes question.
+    pub guard_answer: Option<GuardAnswer>,
+    /// The answer to the path form.
+    pub prompt_answer: Option<PromptAnswer>,
+    /// Close the error message.
+    pub dismiss_error: bool,
+    /// Show what a finding points at.
+    pub go_to: Option<Place>,
+    /// Something the review view asked for.
+    pub review: Option<ReviewRequest>,
+    /// Export the document in this format (File → Export).
+    pub export: Option<crate::export::ExportFormat>,
+    /// New choices for exports.
+    pub export_options: Option<crate::export::ExportOptions>,
+    /// Copy this much of the document to the clipboard as Markdown (Edit menu).
+    pub copy_markdown: Option<crate::export::Portion>,
+    /// The answer about a recovery copy left by an earlier session.
+    pub recovery: Option<RecoveryAnswer>,
+    /// The answer to the bar saying the file changed on disk.
+    pub disk_answer: Option<DiskAnswer>,
+    /// The answer to "overwrite the changed file?".
+    pub overwrite_answer: Option<OverwriteAnswer>,
+    /// The answer to "a file with this name exists: replace it?".
+    pub replace_answer: Option<ReplaceAnswer>,
+}
