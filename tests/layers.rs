@@ -79,9 +79,13 @@ fn layers_only_point_down() {
     let position = |name: &str| LAYERS.iter().position(|layer| *layer == name);
     let mut wrong = Vec::new();
     for (module, used) in uses_by_module() {
-        let Some(at) = position(&module) else { continue };
+        let Some(at) = position(&module) else {
+            continue;
+        };
         for name in used {
-            let Some(other) = position(&name) else { continue };
+            let Some(other) = position(&name) else {
+                continue;
+            };
             if other > at {
                 wrong.push(format!("{module} uses {name}, which is above it"));
             }

@@ -2,7 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use std::cell::OnceCell;
+
 use super::history::{History, Step};
+use super::snapshot::Snapshot;
 use crate::model::{Edit, Finding, Postmortem, validate};
 use crate::storage::ContentHash;
 
@@ -21,9 +24,10 @@ pub struct OpenDocument {
     /// The next new state's number; never reused, so a number always means one content.
     next_revision: u64,
     history: History,
-    /// Validation is cheap for one document but not free every frame for large ones, so its
-    /// result is kept until the next edit.
-    findings: Vec<Finding>,
+    /// What validation says, worked out when first asked for after a change and kept until
+    /// the next: validating 10,000 rows takes about a millisecond, which an edit need not wait
+    /// for when nobody looks.
+    findings: OnceCell<Vec<Finding>>,
     /// The fingerprint of the file's bytes as this document last read or wrote them: what
     /// "the file changed on disk" is measured against. `None` when not known (the file is
     /// then taken as it is when the editor starts watching it).
@@ -63,7 +67,6 @@ impl OpenDocument {
     }
 
     fn new(doc: Postmortem, path: Option<PathBuf>) -> Self {
-        let findings = validate(&doc);
         Self {
             doc,
             path,
@@ -71,7 +74,7 @@ impl OpenDocument {
             saved_revision: 0,
             next_revision: 1,
             history: History::default(),
-            findings,
+            findings: OnceCell::new(),
             disk_content: None,
             example: false,
         }
@@ -149,7 +152,7 @@ impl OpenDocument {
     /// What validation says about the current state.
     #[must_use]
     pub fn findings(&self) -> &[Finding] {
-        &self.findings
+        self.findings.get_or_init(|| validate(&self.doc))
     }
 
     /// Applies an edit made at `now` (seconds, any clock); an edit that changes nothing
@@ -159,14 +162,14 @@ impl OpenDocument {
         let continues = self.history.continues(key.as_deref(), now);
         // A burst of typing needs no new snapshot: undo goes back to before its first key.
         let before = (!continues).then(|| Step {
-            doc: self.doc.clone(),
+            doc: Snapshot::of(&self.doc, self.history.newest_snapshot()),
             state: self.revision,
             label: edit.describe(),
         });
         if edit.apply(&mut self.doc) {
             self.revision = self.next_revision;
             self.next_revision += 1;
-            self.findings = validate(&self.doc);
+            self.findings = OnceCell::new();
             self.history.record(before, key, now);
         }
     }
@@ -181,7 +184,7 @@ impl OpenDocument {
         let current = self.current_step();
         match self.history.undo(current) {
             Some(step) => {
-                self.restore(step);
+                self.restore(&step);
                 true
             }
             None => false,
@@ -193,7 +196,7 @@ impl OpenDocument {
         let current = self.current_step();
         match self.history.redo(current) {
             Some(step) => {
-                self.restore(step);
+                self.restore(&step);
                 true
             }
             None => false,
@@ -214,16 +217,16 @@ impl OpenDocument {
 
     fn current_step(&self) -> Step {
         Step {
-            doc: self.doc.clone(),
+            doc: Snapshot::of(&self.doc, self.history.newest_snapshot()),
             state: self.revision,
             label: String::new(),
         }
     }
 
-    fn restore(&mut self, step: Step) {
-        self.doc = step.doc;
+    fn restore(&mut self, step: &Step) {
+        self.doc = step.doc.to_document();
         self.revision = step.state;
-        self.findings = validate(&self.doc);
+        self.findings = OnceCell::new();
     }
 
     /// The document as it will be written, stamped with the day of the save.
@@ -239,6 +242,7 @@ impl OpenDocument {
     /// whose bytes now have the fingerprint `written`.
     pub fn mark_saved(&mut self, saved: Postmortem, path: PathBuf, written: ContentHash) {
         self.doc = saved;
+        self.findings = OnceCell::new();
         self.path = Some(path);
         self.saved_revision = self.revision;
         self.disk_content = Some(written);

@@ -1,7 +1,10 @@
-//! Undo and redo by whole-document snapshots. A burst of typing in one field is one step;
-//! every other edit (a drag, a sort, a paste, a delete) is a step of its own.
+//! Undo and redo by snapshots of the whole document that share their unchanged rows and items
+//! (see [`super::snapshot`]). A burst of typing in one field is one step; every other edit (a
+//! drag, a sort, a paste, a delete) is a step of its own.
 
-use crate::model::Postmortem;
+use std::collections::VecDeque;
+
+use super::snapshot::Snapshot;
 
 /// How many steps are kept; older ones are dropped.
 const LIMIT: usize = 200;
@@ -13,7 +16,7 @@ const BURST_SECONDS: f64 = 1.5;
 #[derive(Debug, Clone)]
 pub struct Step {
     /// The document.
-    pub doc: Postmortem,
+    pub doc: Snapshot,
     /// Which state of the document it is, to tell whether it is the saved one.
     pub state: u64,
     /// What the edit did, for "Undo change title".
@@ -23,7 +26,7 @@ pub struct Step {
 /// The undo and redo stacks.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Step>,
+    undo: VecDeque<Step>,
     redo: Vec<Step>,
     /// The field typed in last and when, to fold a burst of typing into one step.
     last: Option<(String, f64)>,
@@ -44,9 +47,9 @@ impl History {
     /// Records that an edit changed the document: `before` is how it was.
     pub fn record(&mut self, before: Option<Step>, key: Option<String>, now: f64) {
         if let Some(step) = before {
-            self.undo.push(step);
+            self.undo.push_back(step);
             if self.undo.len() > LIMIT {
-                self.undo.remove(0);
+                self.undo.pop_front();
             }
         }
         self.redo.clear();
@@ -55,7 +58,7 @@ impl History {
 
     /// Takes the step to go back to, leaving `current` to redo.
     pub fn undo(&mut self, current: Step) -> Option<Step> {
-        let step = self.undo.pop()?;
+        let step = self.undo.pop_back()?;
         self.redo.push(Step {
             label: step.label.clone(),
             ..current
@@ -67,7 +70,7 @@ impl History {
     /// Takes the step to go forward to, leaving `current` to undo.
     pub fn redo(&mut self, current: Step) -> Option<Step> {
         let step = self.redo.pop()?;
-        self.undo.push(Step {
+        self.undo.push_back(Step {
             label: step.label.clone(),
             ..current
         });
@@ -78,7 +81,13 @@ impl History {
     /// What undo would undo.
     #[must_use]
     pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|step| step.label.as_str())
+        self.undo.back().map(|step| step.label.as_str())
+    }
+
+    /// The snapshot of the newest undo step, for a new one to share rows and items with.
+    #[must_use]
+    pub fn newest_snapshot(&self) -> Option<&Snapshot> {
+        self.undo.back().map(|step| &step.doc)
     }
 
     /// What redo would redo.

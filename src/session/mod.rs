@@ -12,6 +12,7 @@ mod questions;
 mod requests;
 mod review;
 mod settings;
+mod snapshot;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use commands::UiCommand;
