@@ -155,20 +155,28 @@ fn adding_a_participant_with_a_role() {
     click(&mut harness, "Add participant");
     assert_eq!(doc(&harness).participants.len(), 5);
     harness
-        .get_all_by_label("Name")
+        .get_all_by_label_contains("Name, participant")
         .last()
         .unwrap()
         .scroll_to_me();
     harness.run();
-    harness.get_all_by_label("Name").last().unwrap().click();
+    harness
+        .get_all_by_label_contains("Name, participant")
+        .last()
+        .unwrap()
+        .click();
     harness.run();
     harness
-        .get_all_by_label("Name")
+        .get_all_by_label_contains("Name, participant")
         .last()
         .unwrap()
         .type_text("Dana S.");
     harness.run();
-    harness.get_all_by_label("Role").last().unwrap().click();
+    harness
+        .get_all_by_label_contains("Role, participant")
+        .last()
+        .unwrap()
+        .click();
     harness.run();
     click(&mut harness, "Scribe");
     let person = doc(&harness).participants[4].clone();
@@ -212,14 +220,21 @@ fn only_web_and_mail_links_open() {
     );
     harness.run();
 
-    let url_field = harness.get_all_by_label("URL").next().unwrap();
+    let url_field = harness
+        .get_all_by_label_contains("URL, link")
+        .next()
+        .unwrap();
     url_field.scroll_to_me();
     harness.run();
-    harness.get_all_by_label("URL").next().unwrap().click();
+    harness
+        .get_all_by_label_contains("URL, link")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_all_by_label("URL")
+        .get_all_by_label_contains("URL, link")
         .next()
         .unwrap()
         .type_text("file:///etc/passwd");
@@ -328,30 +343,38 @@ fn a_lead_fills_a_blank_postmortem_and_it_reopens_unchanged() {
     type_and_enter(&mut harness, "Resolved", "14:33");
     click(&mut harness, "Add participant");
     harness
-        .get_all_by_label("Name")
+        .get_all_by_label_contains("Name, participant")
         .last()
         .unwrap()
         .scroll_to_me();
     harness.run();
-    harness.get_all_by_label("Name").last().unwrap().click();
+    harness
+        .get_all_by_label_contains("Name, participant")
+        .last()
+        .unwrap()
+        .click();
     harness.run();
     harness
-        .get_all_by_label("Name")
+        .get_all_by_label_contains("Name, participant")
         .last()
         .unwrap()
         .type_text("Alice R.");
     harness.run();
     click(&mut harness, "Add link");
     harness
-        .get_all_by_label("URL")
+        .get_all_by_label_contains("URL, link")
         .last()
         .unwrap()
         .scroll_to_me();
     harness.run();
-    harness.get_all_by_label("URL").last().unwrap().click();
+    harness
+        .get_all_by_label_contains("URL, link")
+        .last()
+        .unwrap()
+        .click();
     harness.run();
     harness
-        .get_all_by_label("URL")
+        .get_all_by_label_contains("URL, link")
         .last()
         .unwrap()
         .type_text("https://grafana.example.com/d/user-api");
@@ -390,4 +413,23 @@ fn a_cleared_key_time_typed_again_takes_the_date_of_the_time_before_it() {
     assert_eq!(doc(&harness).key_times.acknowledged, None);
     type_and_enter(&mut harness, "Acknowledged", "14:07");
     assert_eq!(doc(&harness).key_times.acknowledged, at(14, 7));
+}
+
+#[test]
+fn screen_readers_hear_every_control_with_its_value_and_its_row() {
+    let harness = editor_with_example(&ScriptedDialogs::default());
+    let value = |label: &str| harness.get_by_label(label).value();
+    // Drop-downs and date buttons say what they hold.
+    assert_eq!(value("Status").as_deref(), Some("Draft"));
+    assert_eq!(value("Time zone").as_deref(), Some("UTC"));
+    assert_eq!(value("Started date").as_deref(), Some("2025-08-01"));
+    assert_eq!(value("Role, participant 2").as_deref(), Some("Responder"));
+    assert_eq!(value("Kind, link 1").as_deref(), Some("Chat channel"));
+    // Repeated fields are told apart by their row, and keep their text.
+    assert_eq!(value("Name, participant 2").as_deref(), Some("Bob M."));
+    // The window is named as its title bar is (an untitled document by its title).
+    assert_eq!(
+        harness.root().accesskit_node().label().as_deref(),
+        Some("User API latency after an unindexed orders query \u{2014} Hindsight")
+    );
 }

@@ -451,6 +451,8 @@ impl HindsightApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
+        // Screen readers name the window from its accessibility node, not the title bar.
+        ui::name_window(ctx, &self.window_title);
     }
 
     /// The window title as last sent to the window.

@@ -6,3 +6,26 @@
 pub fn accessible_name(response: &egui::Response, role: egui::Role, name: &str) {
     response.widget_info(|| egui::WidgetInfo::labeled(role, response.enabled(), name));
 }
+
+/// Tells a screen reader what a drop-down, a date button or a similar control holds now, as
+/// its value and its description: AT-SPI clients such as Orca read a combo box's selected
+/// text from either, depending on the client, and without it they hear only the name.
+pub fn announce_value(response: &egui::Response, value: &str) {
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_value(value);
+        node.set_description(value);
+    });
+}
+
+/// Names a check box and says whether it is ticked (a hand-named check box would otherwise
+/// read as neither).
+pub fn name_check_box(response: &egui::Response, name: &str, checked: bool) {
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::CheckBox, response.enabled(), checked, name)
+    });
+}
+
+/// Gives the window the name in its title bar, so a screen reader says which window it is in.
+pub fn name_window(ctx: &egui::Context, title: &str) {
+    ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(title));
+}

@@ -4,17 +4,14 @@
 use super::accessible::accessible_name;
 use crate::model::ListEdit;
 
-/// A single-line text field of a fixed width inside a table, named by its column header.
+/// A single-line text field of a fixed width inside a table, named with its column and row
+/// ("Name, participant 2") so each of a column's fields is told apart by a screen reader.
 /// (A grid would otherwise shrink the field to the width its column had in the last frame.)
-pub fn text_cell(
-    ui: &mut egui::Ui,
-    text: &mut String,
-    width: f32,
-    header: &egui::Response,
-) -> egui::Response {
+pub fn text_cell(ui: &mut egui::Ui, text: &mut String, width: f32, name: &str) -> egui::Response {
     let height = ui.spacing().interact_size.y;
-    ui.add_sized([width, height], egui::TextEdit::singleline(text))
-        .labelled_by(header.id)
+    let response = ui.add_sized([width, height], egui::TextEdit::singleline(text));
+    accessible_name(&response, egui::Role::TextInput, name);
+    response
 }
 
 /// A list of short names as chips: each with a × to remove it, and a field where Enter adds

@@ -1,6 +1,8 @@
 //! The filters above lists of action items: a drop-down for one choice (an owner, a
 //! severity) and a row of toggles for status and date.
 
+use super::accessible::announce_value;
+
 /// A labelled drop-down that narrows a list to one of `options` ("Owner: Everyone").
 pub fn choice_filter_ui(
     ui: &mut egui::Ui,
@@ -10,8 +12,9 @@ pub fn choice_filter_ui(
     chosen: &mut Option<String>,
 ) {
     let label = ui.label(label);
-    egui::ComboBox::from_id_salt(("choice_filter", label.id))
-        .selected_text(chosen.as_deref().unwrap_or(everything))
+    let shown = chosen.as_deref().unwrap_or(everything).to_owned();
+    let combo = egui::ComboBox::from_id_salt(("choice_filter", label.id))
+        .selected_text(shown.as_str())
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, everything);
             for option in options {
@@ -20,6 +23,7 @@ pub fn choice_filter_ui(
         })
         .response
         .labelled_by(label.id);
+    announce_value(&combo, &shown);
 }
 
 /// The status and date filters as a row of toggles.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::accessible::accessible_name;
+use super::accessible::{accessible_name, announce_value};
 use super::dates::{date_picker, from_jiff, to_jiff};
 use super::focus::focus_if;
 use super::{View, theme};
@@ -77,6 +77,7 @@ fn key_time_row_ui(
             egui::Role::Button,
             &format!("{} date", key.label()),
         );
+        announce_value(&button, &shown_date.format("%Y-%m-%d").to_string());
         if picked != before
             && let Some(date) = from_jiff(picked)
         {
@@ -262,7 +263,8 @@ fn zone_picker_ui(ui: &mut egui::Ui, label: &egui::Response, zone: Tz, edits: &m
             );
             ui.data_mut(|data| data.insert_temp(search_id, search));
         });
-    combo.response.labelled_by(label.id);
+    let combo = combo.response.labelled_by(label.id);
+    announce_value(&combo, zone.name());
     ui.weak("Times are stored in UTC and shown in this zone.");
 }
 

@@ -1,5 +1,6 @@
 //! The menu bar.
 
+use super::accessible::accessible_name;
 use super::{Part, UiRequests, View, describe_path};
 use crate::export::{ExportFormat, Portion};
 use crate::session::UiCommand;
@@ -135,7 +136,11 @@ pub fn command_button_ui(
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add_enabled(enabled, button).clicked() {
+    let response = ui.add_enabled(enabled, button);
+    // The shortcut is shown beside the words, but it is not part of the command's name: a
+    // screen reader says "Delete row", not "Delete row Delete".
+    accessible_name(&response, egui::Role::Button, text);
+    if response.clicked() {
         requests.command = Some(command);
     }
 }

@@ -24,6 +24,7 @@ mod status_bar;
 mod theme;
 mod timeline;
 
+pub use accessible::name_window;
 pub use action_items::ActionsState;
 pub use modals::{Modals, modals_ui};
 pub use review::ReviewState;

@@ -1,7 +1,7 @@
 //! The overview: the incident's metadata as a form laid out like the template's Field | Value
 //! table, then its key times, people and links.
 
-use super::accessible::accessible_name;
+use super::accessible::{accessible_name, announce_value};
 use super::fields::{chips_ui, text_cell};
 use super::focus::focus_if;
 use super::{View, key_times, people};
@@ -115,15 +115,16 @@ fn chips_row_ui(
 fn status_row_ui(ui: &mut egui::Ui, status: DocumentStatus, edits: &mut Vec<Edit>) {
     let label = ui.label("Status");
     let mut chosen = status;
-    egui::ComboBox::from_id_salt("document_status")
+    let combo = egui::ComboBox::from_id_salt("document_status")
         .selected_text(status.label())
         .show_ui(ui, |ui| {
             for option in DocumentStatus::ALL {
                 ui.selectable_value(&mut chosen, *option, option.label());
             }
         })
-        .response
-        .labelled_by(label.id);
+        .response;
+    announce_value(&combo, status.label());
+    combo.labelled_by(label.id);
     if chosen != status {
         edits.push(Edit::SetStatus(chosen));
     }
@@ -149,7 +150,7 @@ fn severity_row_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) -
     };
     let mut chosen = current.clone();
     let response = egui::ComboBox::from_id_salt("severity")
-        .selected_text(selected_text)
+        .selected_text(selected_text.as_str())
         .width(FIELD_WIDTH)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "Not set");
@@ -159,6 +160,7 @@ fn severity_row_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) -
         })
         .response
         .labelled_by(label.id);
+    announce_value(&response, &selected_text);
     if chosen != current {
         edits.push(Edit::SetSeverity(chosen));
     }
@@ -176,17 +178,19 @@ fn severity_scale_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>)
                 .num_columns(3)
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
-                    let name_header = ui.weak("Level");
-                    let description_header = ui.weak("What it means");
+                    ui.weak("Level");
+                    ui.weak("What it means");
                     ui.end_row();
                     for (index, level) in scale.iter().enumerate() {
                         let mut changed = level.clone();
-                        let name = text_cell(ui, &mut changed.name, 80.0, &name_header);
+                        let number = index + 1;
+                        let name =
+                            text_cell(ui, &mut changed.name, 80.0, &format!("Level {number} name"));
                         let description = text_cell(
                             ui,
                             &mut changed.description,
                             FIELD_WIDTH - 160.0,
-                            &description_header,
+                            &format!("Level {number} meaning"),
                         );
                         if name.changed() || description.changed() {
                             edits.push(Edit::SeverityScale(ListEdit::Replace(index, changed)));

@@ -1,6 +1,6 @@
 //! Participants and links, as editable tables.
 
-use super::accessible::accessible_name;
+use super::accessible::{accessible_name, announce_value};
 use super::fields::{row_buttons_ui, text_cell};
 use super::focus::focus_if;
 use crate::model::{
@@ -17,14 +17,20 @@ pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit
         .num_columns(4)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let name_header = ui.weak("Name");
-            let role_header = ui.weak("Role");
-            let note_header = ui.weak("Team or job");
+            ui.weak("Name");
+            ui.weak("Role");
+            ui.weak("Team or job");
             ui.end_row();
             for (index, person) in doc.participants.iter().enumerate() {
                 let mut changed = person.clone();
-                let name = text_cell(ui, &mut changed.name, 180.0, &name_header);
-                egui::ComboBox::from_id_salt(("participant_role", index))
+                let number = index + 1;
+                let name = text_cell(
+                    ui,
+                    &mut changed.name,
+                    180.0,
+                    &format!("Name, participant {number}"),
+                );
+                let role = egui::ComboBox::from_id_salt(("participant_role", index))
                     .selected_text(changed.role.label())
                     .width(150.0)
                     .show_ui(ui, |ui| {
@@ -32,9 +38,19 @@ pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit
                             ui.selectable_value(&mut changed.role, *role, role.label());
                         }
                     })
-                    .response
-                    .labelled_by(role_header.id);
-                let note = text_cell(ui, &mut changed.note, 240.0, &note_header);
+                    .response;
+                accessible_name(
+                    &role,
+                    egui::Role::ComboBox,
+                    &format!("Role, participant {number}"),
+                );
+                announce_value(&role, person.role.label());
+                let note = text_cell(
+                    ui,
+                    &mut changed.note,
+                    240.0,
+                    &format!("Team or job, participant {number}"),
+                );
                 if name.changed() || note.changed() || changed.role != person.role {
                     edits.push(Edit::Participants(ListEdit::Replace(index, changed)));
                 }
@@ -62,13 +78,14 @@ pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits
         .num_columns(5)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let kind_header = ui.weak("Kind");
-            let label_header = ui.weak("Label");
-            let url_header = ui.weak("URL");
+            ui.weak("Kind");
+            ui.weak("Label");
+            ui.weak("URL");
             ui.end_row();
             for (index, link) in doc.links.iter().enumerate() {
                 let mut changed = link.clone();
-                egui::ComboBox::from_id_salt(("link_kind", index))
+                let number = index + 1;
+                let kind = egui::ComboBox::from_id_salt(("link_kind", index))
                     .selected_text(changed.kind.label())
                     .width(120.0)
                     .show_ui(ui, |ui| {
@@ -76,10 +93,16 @@ pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits
                             ui.selectable_value(&mut changed.kind, *kind, kind.label());
                         }
                     })
-                    .response
-                    .labelled_by(kind_header.id);
-                let label = text_cell(ui, &mut changed.label, 240.0, &label_header);
-                let url = text_cell(ui, &mut changed.url, 320.0, &url_header);
+                    .response;
+                accessible_name(&kind, egui::Role::ComboBox, &format!("Kind, link {number}"));
+                announce_value(&kind, link.kind.label());
+                let label = text_cell(
+                    ui,
+                    &mut changed.label,
+                    240.0,
+                    &format!("Label, link {number}"),
+                );
+                let url = text_cell(ui, &mut changed.url, 320.0, &format!("URL, link {number}"));
                 focus_if(focus == Some(Place::Link(index)), &url);
                 if label.changed() || url.changed() || changed.kind != link.kind {
                     edits.push(Edit::Links(ListEdit::Replace(index, changed)));

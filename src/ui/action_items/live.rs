@@ -10,7 +10,7 @@ use super::state::ActionsState;
 use crate::model::{
     ActionItem, ActionKind, ActionPriority, ActionStatus, Edit, ListEdit, parse_date, web_url,
 };
-use crate::ui::accessible::accessible_name;
+use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::dates::{date_picker, from_jiff, to_jiff};
 use crate::ui::painted::{live_part_ui, open_combo_box, part_shapes};
 use crate::ui::row_table::VisibleRow;
@@ -222,6 +222,7 @@ impl ItemCells<'_> {
             egui::Role::ComboBox,
             &self.name(RowPart::Status),
         );
+        announce_value(&combo.response, self.item.status.label());
         if status != self.item.status {
             edits.push(Edit::SetActionStatus {
                 id: self.item.id,
@@ -251,6 +252,7 @@ impl ItemCells<'_> {
                 }
             });
         accessible_name(&combo.response, egui::Role::ComboBox, &self.name(part));
+        announce_value(&combo.response, label(*value));
     }
 
     /// The owner as typed.
@@ -373,6 +375,7 @@ impl ItemCells<'_> {
         let salt = format!("due_picker_{}", self.item.id);
         let button = ui.add(date_picker(&mut picked, &salt, "\u{2026}"));
         accessible_name(&button, egui::Role::Button, &self.name(RowPart::DuePicker));
+        announce_value(&button, &start.format("%Y-%m-%d").to_string());
         if picked != before
             && let Some(date) = from_jiff(picked)
         {

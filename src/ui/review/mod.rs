@@ -8,7 +8,7 @@ pub use state::ReviewState;
 
 use chrono::NaiveDate;
 
-use super::accessible::accessible_name;
+use super::accessible::{accessible_name, announce_value};
 use super::filters::{action_filter_ui, choice_filter_ui};
 use super::{ReviewExport, ReviewRequest, UiRequests, theme};
 use crate::model::ActionFilter;
@@ -189,12 +189,13 @@ fn filters_ui(ui: &mut egui::Ui, overview: &ScanOverview, state: &mut ReviewStat
             &mut state.query.severity,
         );
         let label = ui.label("Group by");
-        egui::ComboBox::from_id_salt("review_grouping")
-            .selected_text(match state.query.grouping {
-                Grouping::None => "Nothing",
-                Grouping::Owner => "Owner",
-                Grouping::Incident => "Incident",
-            })
+        let grouped_by = match state.query.grouping {
+            Grouping::None => "Nothing",
+            Grouping::Owner => "Owner",
+            Grouping::Incident => "Incident",
+        };
+        let combo = egui::ComboBox::from_id_salt("review_grouping")
+            .selected_text(grouped_by)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.query.grouping, Grouping::None, "Nothing");
                 ui.selectable_value(&mut state.query.grouping, Grouping::Owner, "Owner");
@@ -202,6 +203,7 @@ fn filters_ui(ui: &mut egui::Ui, overview: &ScanOverview, state: &mut ReviewStat
             })
             .response
             .labelled_by(label.id);
+        announce_value(&combo, grouped_by);
         if let Some(week) = state.query.week {
             let clear = ui.button(format!("Week of {} \u{d7}", week.format("%Y-%m-%d")));
             accessible_name(&clear, egui::Role::Button, "Show every week");

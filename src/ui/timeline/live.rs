@@ -8,7 +8,7 @@ use super::resting::paint_part;
 use super::row::{OUT_OF_ORDER, RowCells, marker_text};
 use super::state::{Cell, TimelineState};
 use crate::model::{Edit, Marker, TimelineRow};
-use crate::ui::accessible::accessible_name;
+use crate::ui::accessible::{accessible_name, announce_value, name_check_box};
 use crate::ui::painted::{live_part_ui, open_combo_box};
 use crate::ui::row_table::VisibleRow;
 
@@ -52,11 +52,7 @@ impl RowCells<'_> {
         self.in_part(ui, row, RowPart::Star, |ui| {
             let mut starred = self.row.starred;
             let star = ui.checkbox(&mut starred, "");
-            accessible_name(
-                &star,
-                egui::Role::CheckBox,
-                &RowPart::Star.name(self.number()),
-            );
+            name_check_box(&star, &RowPart::Star.name(self.number()), starred);
             if star.changed() {
                 self.replace(
                     edits,
@@ -186,6 +182,7 @@ impl RowCells<'_> {
             egui::Role::ComboBox,
             &RowPart::Marker.name(self.number()),
         );
+        announce_value(&combo.response, marker_text(self.row.marker));
         if marker != self.row.marker {
             edits.push(Edit::MarkRow(self.row.id, marker));
         }
