@@ -42,6 +42,11 @@ pub fn generated_postmortem(base: &Postmortem, rows: usize, actions: usize) -> P
                     Marker::Unmarked
                 },
                 starred: index % 53 == 0,
+                evidence: if index % 11 == 0 {
+                    format!("https://grafana.example.com/d/user-api?from={seconds}")
+                } else {
+                    String::new()
+                },
             }
         })
         .collect();

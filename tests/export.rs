@@ -89,6 +89,7 @@ fn hostile_document() -> Postmortem {
             event: (*text).to_owned(),
             notes: HOSTILE[HOSTILE.len() - 1 - index].to_owned(),
             actor: Some((*text).to_owned()),
+            evidence: (*text).to_owned(),
             ..TimelineRow::default()
         })
         .collect();
@@ -229,10 +230,10 @@ fn the_example_as_markdown_renders_the_templates_tables() {
     );
 
     let timeline = table_with_header(&tables, "Time (UTC)");
-    // The example names who acted, so the table has a column for it.
+    // The example names who acted and links evidence, so the table has columns for both.
     assert_eq!(
         timeline.header,
-        ["Time (UTC)", "Event / action", "Notes", "Who"]
+        ["Time (UTC)", "Event / action", "Notes", "Who", "Evidence"]
     );
     assert_eq!(timeline.rows.len(), 13);
     assert_eq!(timeline.rows[0][0], "2025-08-01 14:03");
@@ -240,7 +241,12 @@ fn the_example_as_markdown_renders_the_templates_tables() {
     for (row, read) in doc.timeline.iter().zip(&timeline.rows) {
         assert_eq!(read[1], row.event);
         assert_eq!(read[2], row.notes);
+        assert_eq!(read[4], row.evidence);
     }
+    assert_eq!(
+        timeline.rows[0][4],
+        "https://grafana.example.com/d/user-api-latency?from=1754056800000&to=1754059200000"
+    );
 
     let actions = table_with_header(&tables, "Action");
     assert_eq!(actions.header, ["Action", "Owner", "Due date", "Status"]);
@@ -335,13 +341,14 @@ fn hostile_text_reads_back_exactly_from_markdown() {
     );
 
     let timeline = table_with_header(&tables, "Time (UTC)");
-    assert_eq!(timeline.header.len(), 4);
+    assert_eq!(timeline.header.len(), 5);
     assert_eq!(timeline.rows.len(), doc.timeline.len());
     for (row, read) in doc.timeline.iter().zip(&timeline.rows) {
-        assert_eq!(read.len(), 4);
+        assert_eq!(read.len(), 5);
         assert_eq!(read[1], row.event);
         assert_eq!(read[2], row.notes);
         assert_eq!(&read[3], row.actor.as_ref().unwrap());
+        assert_eq!(read[4], row.evidence);
     }
 
     let actions = table_with_header(&tables, "Action");
@@ -534,7 +541,9 @@ fn hostile_text_reads_back_exactly_from_csv_when_asked_for_exact_cells() {
     let mut reader = csv::Reader::from_reader(timeline.as_bytes());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["time", "event", "notes", "actor", "marker", "starred"]
+        vec![
+            "time", "event", "notes", "actor", "marker", "starred", "evidence"
+        ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), doc.timeline.len());
@@ -549,6 +558,7 @@ fn hostile_text_reads_back_exactly_from_csv_when_asked_for_exact_cells() {
         assert_eq!(&record[1], row.event);
         assert_eq!(&record[2], row.notes);
         assert_eq!(&record[3], row.actor.as_ref().unwrap());
+        assert_eq!(&record[6], row.evidence);
     }
 
     let actions = actions_csv(&doc, options).unwrap();

@@ -134,7 +134,7 @@ fn format_version_is_the_first_field() {
     let text = to_canonical_ron(&Postmortem::default()).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("("));
-    assert_eq!(lines.next(), Some("    format_version: 1,"));
+    assert_eq!(lines.next(), Some("    format_version: 2,"));
 }
 
 #[test]
@@ -221,9 +221,9 @@ fn rows_without_ids_get_distinct_ones() {
 
 #[test]
 fn a_newer_format_version_is_refused_and_says_so() {
-    let message = refusal(b"(\n    format_version: 2,\n    title: \"From the future\",\n)");
+    let message = refusal(b"(\n    format_version: 3,\n    title: \"From the future\",\n)");
     assert!(message.contains("doc.ron:2:5:"), "{message}");
-    assert!(message.contains("format version 2"), "{message}");
+    assert!(message.contains("format version 3"), "{message}");
     assert!(message.contains("update Hindsight"), "{message}");
 }
 
@@ -407,4 +407,30 @@ fn a_failed_save_leaves_the_old_file_intact() {
     let error = storage::save(&blocked.join("doc.ron"), &Postmortem::default()).unwrap_err();
     assert!(error.to_string().contains("could not save"), "{error}");
     assert_eq!(fs::read_to_string(&path).unwrap(), "the old words");
+}
+
+#[test]
+fn a_version_1_file_opens_unchanged_and_is_written_as_version_2_when_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ron");
+    // A file as the first Hindsight wrote it: no evidence on any row.
+    let mut version_1 = String::new();
+    for line in include_str!("../assets/examples/user-api-latency.ron")
+        .replacen("format_version: 2,", "format_version: 1,", 1)
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("evidence:"))
+    {
+        version_1.push_str(line);
+        version_1.push('\n');
+    }
+    fs::write(&path, &version_1).unwrap();
+    let doc = storage::load(&path).unwrap();
+    assert!(doc.timeline.iter().all(|row| row.evidence.is_empty()));
+    assert_eq!(doc.timeline.len(), 13);
+    // Reading changes nothing on disk.
+    assert_eq!(fs::read_to_string(&path).unwrap(), version_1);
+    storage::save(&path, &doc).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("(\n    format_version: 2,\n"), "{saved}");
+    assert_eq!(storage::load(&path).unwrap(), doc);
 }

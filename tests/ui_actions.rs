@@ -8,7 +8,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{Queryable, ScriptedDialogs, click, editor_with_example, retype, today};
+use common::{Queryable, ScriptedDialogs, choose, click, editor_with_example, retype, today};
 use egui_kittest::Harness;
 use hindsight::app::HindsightApp;
 use hindsight::model::{ActionStatus, Postmortem};
@@ -23,25 +23,8 @@ fn day(month: u32, day: u32) -> NaiveDate {
 
 fn tracker() -> Harness<'static, HindsightApp> {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
-    click(&mut harness, "Action items  (6)");
+    click(&mut harness, "Action items (6)");
     harness
-}
-
-/// Picks `option` in the open drop-down below the combo box labelled `combo`.
-fn choose(harness: &mut Harness<'_, HindsightApp>, combo: &str, option: &str) {
-    click(harness, combo);
-    let below = harness.get_by_label(combo).rect().top();
-    let target = harness
-        .get_all_by_label(option)
-        .find(|node| node.rect().top() > below)
-        .unwrap()
-        .rect()
-        .center();
-    harness.hover_at(target);
-    harness.drag_at(target);
-    harness.run();
-    harness.drop_at(target);
-    harness.run();
 }
 
 /// The due dates of the listed items, top to bottom.

@@ -12,7 +12,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use common::{Queryable, ScriptedDialogs, app_with, click, example_file, harness_for, retype};
+use common::{
+    Queryable, ScriptedDialogs, app_with, click, example_file, focus_window, harness_for, retype,
+    save,
+};
 use egui_kittest::Harness;
 use hindsight::app::{FileWriter, HindsightApp, OpenDocument};
 use hindsight::model::Postmortem;
@@ -28,20 +31,6 @@ fn change_on_disk(path: &Path, title: &str) {
     let mut doc = storage::load(path).unwrap();
     title.clone_into(&mut doc.title);
     storage::save(path, &doc).unwrap();
-}
-
-/// The window comes back to the front, as after switching from a terminal running git.
-fn focus_window(harness: &mut Harness<'_, HindsightApp>) {
-    harness
-        .input_mut()
-        .events
-        .push(egui::Event::WindowFocused(true));
-    harness.run();
-}
-
-fn save(harness: &mut Harness<'_, HindsightApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
 }
 
 fn title_on_disk(path: &Path) -> String {

@@ -300,13 +300,13 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 fn the_side_panel_moves_between_parts() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = editor_with_example(&dialogs);
-    harness.get_by_label("Timeline  (13)").click();
+    harness.get_by_label("Timeline (13)").click();
     harness.run();
     assert_eq!(
         harness.get_by_label("Event, row 1").value().as_deref(),
         Some("Grafana alert \"User API p95 latency > 1 s\" triggered")
     );
-    harness.get_by_label("Action items  (6)").click();
+    harness.get_by_label("Action items (6)").click();
     harness.run();
     assert_eq!(
         harness.get_by_label("Action, item 6").value().as_deref(),

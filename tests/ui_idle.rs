@@ -10,10 +10,10 @@ fn every_part_is_idle_without_input() {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
     assert_idle(&mut harness, "Overview");
     for part in [
-        "Timeline  (13)",
+        "Timeline (13)",
         "Analysis",
-        "Action items  (6)",
-        "Checks  (0)",
+        "Action items (6)",
+        "Checks (0)",
     ] {
         click(&mut harness, part);
         assert_idle(&mut harness, part);

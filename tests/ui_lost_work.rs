@@ -13,7 +13,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use common::{Queryable, ScriptedDialogs, app_with, click, example_file, harness_for, retype};
+use common::{
+    Queryable, ScriptedDialogs, app_with, click, example_file, focus_window, harness_for, retype,
+    save,
+};
 use egui_kittest::Harness;
 use hindsight::app::{DialogOutcome, HindsightApp, OpenDocument};
 use hindsight::example::example_postmortem;
@@ -178,19 +181,6 @@ fn an_export_over_an_existing_file_asks_and_never_writes_over_the_postmortem() {
     assert_eq!(fs::read(&path).unwrap(), postmortem);
 }
 
-fn focus_window(harness: &mut Harness<'_, HindsightApp>) {
-    harness
-        .input_mut()
-        .events
-        .push(egui::Event::WindowFocused(true));
-    harness.run();
-}
-
-fn save(harness: &mut Harness<'_, HindsightApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
-}
-
 #[test]
 fn a_restored_copy_asks_before_overwriting_a_pull_made_after_the_crash() {
     let dir = tempfile::tempdir().unwrap();
@@ -257,7 +247,7 @@ fn a_file_rewritten_by_a_newer_hindsight_is_never_saved_over() {
     let document = OpenDocument::from_file(storage::load(&path).unwrap(), path.clone());
     let mut harness = harness_for(app_with(document, &ScriptedDialogs::default()));
     let newer = fs::read_to_string(&path).unwrap().replacen(
-        "format_version: 1,",
+        "format_version: 2,",
         "format_version: 99,\n    approver: \"Kim\",",
         1,
     );

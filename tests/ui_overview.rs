@@ -8,7 +8,9 @@
 mod common;
 
 use chrono::{TimeZone, Utc};
-use common::{Queryable, ScriptedDialogs, click, editor, editor_with_example, retype, today};
+use common::{
+    Queryable, ScriptedDialogs, click, editor, editor_with_example, opened_urls, retype, today,
+};
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
 use hindsight::app::{DialogOutcome, HindsightApp, OpenDocument};
@@ -194,19 +196,6 @@ fn adding_a_participant_with_a_role() {
     );
 }
 
-fn opened_urls(harness: &Harness<'_, HindsightApp>) -> Vec<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|command| match command {
-            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn only_web_and_mail_links_open() {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
@@ -314,7 +303,7 @@ fn writing_a_built_in_section() {
 fn clicking_a_finding_moves_to_its_field() {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
     retype(&mut harness, "Title", "");
-    click(&mut harness, "Checks  (1)");
+    click(&mut harness, "Checks (1)");
     click(&mut harness, "The postmortem has no title.");
     assert_eq!(harness.state().part(), hindsight::ui::Part::Overview);
     assert!(harness.get_by_label("Title").is_focused());

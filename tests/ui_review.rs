@@ -147,19 +147,7 @@ fn the_editor_and_the_command_line_list_the_same_items_in_the_same_order() {
     let mut harness = reviewing(dir.path());
     click(&mut harness, "Overdue");
     // Choosing "Priya L." in the owner picker also lists the items written to "priya l.".
-    click(&mut harness, "Owner");
-    let below = harness.get_by_label("Owner").rect().top();
-    let option = harness
-        .get_all_by_label("Priya L.")
-        .find(|node| node.rect().top() > below)
-        .unwrap()
-        .rect()
-        .center();
-    harness.hover_at(option);
-    harness.drag_at(option);
-    harness.run();
-    harness.drop_at(option);
-    harness.run();
+    common::choose(&mut harness, "Owner", "Priya L.");
     let in_the_editor = listed(&harness);
 
     let request = hindsight::cli::ActionsRequest {

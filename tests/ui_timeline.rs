@@ -9,7 +9,7 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use common::{Queryable, ScriptedDialogs, click, editor, editor_with_example};
+use common::{Queryable, ScriptedDialogs, click, editor, editor_with_example, opened_urls, retype};
 use egui_kittest::Harness;
 use hindsight::app::{HindsightApp, OpenDocument};
 use hindsight::model::{KeyTime, Marker, Postmortem, TimelineRow};
@@ -41,7 +41,7 @@ fn row(event: &str, time: Option<DateTime<Utc>>) -> TimelineRow {
 /// The editor on the timeline of the example.
 fn example_timeline() -> Harness<'static, HindsightApp> {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
-    click(&mut harness, "Timeline  (13)");
+    click(&mut harness, "Timeline (13)");
     harness
 }
 
@@ -57,7 +57,7 @@ fn timeline_of(rows: Vec<TimelineRow>) -> Harness<'static, HindsightApp> {
         OpenDocument::untitled(document),
         &ScriptedDialogs::default(),
     );
-    click(&mut harness, &format!("Timeline  ({count})"));
+    click(&mut harness, &format!("Timeline ({count})"));
     harness
 }
 
@@ -346,10 +346,39 @@ fn the_star_of_an_unselected_row_toggles_on_one_click_and_the_row_keeps_its_plac
 fn tab_walks_from_one_timeline_row_into_the_next() {
     let mut harness = example_timeline();
     click(&mut harness, "Actor, row 2");
-    // Past the marker and the star, into row 3, which comes alive with its time focused.
-    for _ in 0..3 {
+    // Past the evidence, the marker and the star, into row 3, which comes alive with its
+    // time focused.
+    for _ in 0..4 {
         harness.key_press(egui::Key::Tab);
         harness.run();
     }
     assert!(harness.get_by_label("Time, row 3").is_focused());
+}
+
+#[test]
+fn a_row_links_its_evidence_and_only_a_web_address_opens() {
+    let mut harness = example_timeline();
+    // The example links the alert's dashboard on row 1.
+    harness.get_by_label("Open evidence, row 1").click();
+    harness.step();
+    assert_eq!(
+        opened_urls(&harness),
+        ["https://grafana.example.com/d/user-api-latency?from=1754056800000&to=1754059200000"]
+    );
+    harness.run();
+
+    retype(
+        &mut harness,
+        "Evidence, row 2",
+        "https://chat.example.com/archives/C1/p1754057100",
+    );
+    assert_eq!(
+        doc(&harness).timeline[1].evidence,
+        "https://chat.example.com/archives/C1/p1754057100"
+    );
+    harness.get_by_label("Open evidence, row 2");
+
+    retype(&mut harness, "Evidence, row 2", "file:///etc/passwd");
+    assert_eq!(doc(&harness).timeline[1].evidence, "file:///etc/passwd");
+    assert!(harness.query_by_label("Open evidence, row 2").is_none());
 }

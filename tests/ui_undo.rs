@@ -39,7 +39,7 @@ fn a_burst_of_typing_is_one_step_and_undo_back_to_saved_is_clean() {
 #[test]
 fn the_edit_menu_names_what_it_will_undo() {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
-    click(&mut harness, "Timeline  (13)");
+    click(&mut harness, "Timeline (13)");
     harness.key_press_modifiers(egui::Modifiers::NONE, egui::Key::Escape);
     click(&mut harness, "Event, row 3");
     harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);

@@ -25,7 +25,9 @@ pub const ACTIONS_HEADER: [&str; 8] = [
 ];
 
 /// The header of the timeline CSV.
-pub const TIMELINE_HEADER: [&str; 6] = ["time", "event", "notes", "actor", "marker", "starred"];
+pub const TIMELINE_HEADER: [&str; 7] = [
+    "time", "event", "notes", "actor", "marker", "starred", "evidence",
+];
 
 /// The characters that make a spreadsheet read a cell as a formula: OWASP's list (`=`, `+`,
 /// `-`, `@`, tab, carriage return), a line feed, and the full-width forms some spreadsheets
@@ -101,6 +103,7 @@ pub fn timeline_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, 
             &cell(row.actor.as_deref().unwrap_or_default()),
             marker,
             if row.starred { "yes" } else { "no" },
+            &cell(&row.evidence),
         ])?;
     }
     finish(writer)

@@ -31,6 +31,8 @@ pub struct Report<'a> {
     pub time_heading: String,
     /// Whether any shown row names who acted, so the table needs a column for it.
     pub with_actor: bool,
+    /// Whether any shown row links to its evidence, so the table needs a column for it.
+    pub with_evidence: bool,
     /// The timeline rows to show.
     pub timeline: Vec<TimelineLine<'a>>,
     /// The written sections after the summary, built-in then the team's own.
@@ -66,6 +68,8 @@ pub struct TimelineLine<'a> {
     pub notes: &'a str,
     /// Who acted, or empty.
     pub actor: &'a str,
+    /// Where the event can be seen (a URL as typed), or empty.
+    pub evidence: &'a str,
 }
 
 /// One written section.
@@ -123,6 +127,7 @@ impl<'a> Report<'a> {
             details: details(doc),
             time_heading: format!("Time ({})", doc.time_zone.name()),
             with_actor: timeline.iter().any(|line| !line.actor.is_empty()),
+            with_evidence: timeline.iter().any(|line| !line.evidence.is_empty()),
             timeline,
             sections,
             actions: doc
@@ -150,6 +155,9 @@ impl Report<'_> {
         if self.with_actor {
             columns.push("Who");
         }
+        if self.with_evidence {
+            columns.push("Evidence");
+        }
         columns
     }
 
@@ -159,6 +167,9 @@ impl Report<'_> {
         let mut cells = vec![line.time.as_str(), line.event, line.notes];
         if self.with_actor {
             cells.push(line.actor);
+        }
+        if self.with_evidence {
+            cells.push(line.evidence);
         }
         cells
     }
@@ -207,6 +218,7 @@ fn timeline_lines(doc: &Postmortem, starred_only: bool) -> Vec<TimelineLine<'_>>
                 event: &row.event,
                 notes: &row.notes,
                 actor: row.actor.as_deref().unwrap_or_default(),
+                evidence: &row.evidence,
             }
         })
         .collect()

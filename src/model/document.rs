@@ -17,7 +17,10 @@ use super::narrative::Narrative;
 use super::severity::SeverityLevel;
 
 /// The newest file format this build reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 added a timeline row's `evidence` link. Version 1 files read unchanged (the
+/// field is empty) and are written as version 2 when they are next saved.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One incident postmortem.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -285,6 +288,9 @@ pub struct TimelineRow {
     pub marker: Marker,
     /// Picked out for a short version of the timeline.
     pub starred: bool,
+    /// Where the event can be seen: the graph, log search or chat message behind it (a URL;
+    /// opened only when it is a web address). Added in format version 2.
+    pub evidence: String,
 }
 
 /// One thing the team will do.

@@ -130,13 +130,21 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
                 .and_then(|review| review.scan.as_ref())
                 .map(|scan| scan.items.len()),
         };
-        let text = match count {
-            Some(count) => format!("{}  ({count})", part.label()),
-            None => part.label().to_owned(),
+        let (text, name) = match count {
+            // Two spaces set the count apart on screen; a screen reader gets one.
+            Some(count) => (
+                format!("{}  ({count})", part.label()),
+                format!("{} ({count})", part.label()),
+            ),
+            None => (part.label().to_owned(), part.label().to_owned()),
         };
-        let button = egui::Button::selectable(view.part == part, text)
+        let selected = view.part == part;
+        let button = egui::Button::selectable(selected, text)
             .min_size(egui::vec2(ui.available_width(), 28.0));
         let response = ui.add(button);
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, true, selected, name.as_str())
+        });
         if part == Part::Checks {
             let (errors, warnings) = count_levels(view.document.findings());
             response.clone().on_hover_text(format!(

@@ -322,6 +322,9 @@ pub fn describe(
             Look::Field | Look::DropDown => {
                 node.set_label(name);
                 node.set_value(text.text.as_ref());
+                // AccessKit's Linux adapter reads an entry's text only from text runs, which
+                // a painted field has none of; the description is read by AT-SPI clients.
+                node.set_description(text.text.as_ref());
             }
             Look::CheckBox => {
                 node.set_label(name);

@@ -87,9 +87,10 @@ fn row() -> impl Strategy<Value = TimelineRow> {
         proptest::option::of(text()),
         select(Marker::ALL.to_vec()),
         any::<bool>(),
+        text(),
     )
         .prop_map(
-            |(id, time, event, notes, actor, marker, starred)| TimelineRow {
+            |(id, time, event, notes, actor, marker, starred, evidence)| TimelineRow {
                 id: RowId::from_uuid(id),
                 time,
                 event,
@@ -97,6 +98,7 @@ fn row() -> impl Strategy<Value = TimelineRow> {
                 actor,
                 marker,
                 starred,
+                evidence,
             },
         )
 }

@@ -165,3 +165,49 @@ pub fn example_file(dir: &Path, name: &str) -> PathBuf {
     std::fs::write(&path, hindsight::example::EXAMPLE_RON).unwrap();
     path
 }
+
+/// Picks `option` in the open drop-down below the combo box labelled `combo`.
+pub fn choose(harness: &mut Harness<'_, HindsightApp>, combo: &str, option: &str) {
+    click(harness, combo);
+    let below = harness.get_by_label(combo).rect().top();
+    let target = harness
+        .get_all_by_label(option)
+        .find(|node| node.rect().top() > below)
+        .unwrap()
+        .rect()
+        .center();
+    harness.hover_at(target);
+    harness.drag_at(target);
+    harness.run();
+    harness.drop_at(target);
+    harness.run();
+}
+
+/// The window comes back to the front, as after switching from a terminal running git.
+pub fn focus_window(harness: &mut Harness<'_, HindsightApp>) {
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::WindowFocused(true));
+    harness.run();
+}
+
+/// Ctrl+S, as a person saves.
+pub fn save(harness: &mut Harness<'_, HindsightApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+}
+
+/// The web addresses the editor asked the system to open this frame.
+pub fn opened_urls(harness: &Harness<'_, HindsightApp>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .collect()
+}

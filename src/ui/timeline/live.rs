@@ -43,8 +43,26 @@ impl RowCells<'_> {
         };
 
         self.in_part(ui, row, RowPart::Time, |ui| self.time_ui(ui, state, edits));
-        for part in [RowPart::Event, RowPart::Notes, RowPart::Actor] {
+        for part in [
+            RowPart::Event,
+            RowPart::Notes,
+            RowPart::Actor,
+            RowPart::Evidence,
+        ] {
             self.in_part(ui, row, part, |ui| self.text_ui(ui, part, state, edits));
+        }
+        if let Some(link) = self.evidence_link() {
+            self.in_part(ui, row, RowPart::OpenEvidence, |ui| {
+                let open = ui.add(egui::Button::new("Open").small());
+                accessible_name(
+                    &open,
+                    egui::Role::Button,
+                    &RowPart::OpenEvidence.name(self.number()),
+                );
+                if open.on_hover_text(link.as_str()).clicked() {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+                }
+            });
         }
         self.in_part(ui, row, RowPart::Marker, |ui| {
             self.marker_ui(ui, state, edits);
@@ -149,6 +167,7 @@ impl RowCells<'_> {
         let (mut text, hint) = match part {
             RowPart::Event => (self.row.event.clone(), "What happened"),
             RowPart::Notes => (self.row.notes.clone(), ""),
+            RowPart::Evidence => (self.row.evidence.clone(), "https://\u{2026}"),
             _ => (self.row.actor.clone().unwrap_or_default(), ""),
         };
         let field = egui::TextEdit::singleline(&mut text).hint_text(hint);
@@ -157,6 +176,7 @@ impl RowCells<'_> {
             match part {
                 RowPart::Event => row.event = text,
                 RowPart::Notes => row.notes = text,
+                RowPart::Evidence => row.evidence = text,
                 _ => row.actor = Some(text).filter(|text| !text.trim().is_empty()),
             }
             self.replace(edits, row);

@@ -7,19 +7,23 @@ use super::state::Cell;
 use crate::ui::painted::Look;
 use crate::ui::row_table::{ColumnWidth, VisibleRow};
 
-/// The table's columns: event and notes share what the others leave.
-pub const WIDTHS: [ColumnWidth; 7] = [
+/// The table's columns: event, notes and evidence share what the others leave.
+pub const WIDTHS: [ColumnWidth; 9] = [
     ColumnWidth::Exact(44.0),
     ColumnWidth::Exact(128.0),
     ColumnWidth::Fill(200.0),
     ColumnWidth::Fill(100.0),
     ColumnWidth::Exact(110.0),
+    ColumnWidth::Fill(90.0),
+    ColumnWidth::Exact(48.0),
     ColumnWidth::Exact(132.0),
-    ColumnWidth::Exact(40.0),
+    ColumnWidth::Exact(44.0),
 ];
 
-/// The column titles.
-pub const TITLES: [&str; 7] = ["#", "Time", "Event", "Notes", "Actor", "Marker", "Star"];
+/// The column titles (the evidence's Open button has none of its own).
+pub const TITLES: [&str; 9] = [
+    "#", "Time", "Event", "Notes", "Actor", "Evidence", "", "Marker", "Star",
+];
 
 /// One part of a row, one per column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,6 +38,10 @@ pub enum RowPart {
     Notes,
     /// Who did it.
     Actor,
+    /// Where the event can be seen (a URL).
+    Evidence,
+    /// Opens the evidence in the browser, when it is a web address.
+    OpenEvidence,
     /// The key-time marker drop-down.
     Marker,
     /// The star check box.
@@ -42,12 +50,14 @@ pub enum RowPart {
 
 impl RowPart {
     /// Every part, left to right.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::Handle,
         Self::Time,
         Self::Event,
         Self::Notes,
         Self::Actor,
+        Self::Evidence,
+        Self::OpenEvidence,
         Self::Marker,
         Self::Star,
     ];
@@ -60,8 +70,10 @@ impl RowPart {
             Self::Event => 2,
             Self::Notes => 3,
             Self::Actor => 4,
-            Self::Marker => 5,
-            Self::Star => 6,
+            Self::Evidence => 5,
+            Self::OpenEvidence => 6,
+            Self::Marker => 7,
+            Self::Star => 8,
         }
     }
 
@@ -70,7 +82,8 @@ impl RowPart {
     pub const fn look(self) -> Look {
         match self {
             Self::Handle => Look::Handle,
-            Self::Time | Self::Event | Self::Notes | Self::Actor => Look::Field,
+            Self::Time | Self::Event | Self::Notes | Self::Actor | Self::Evidence => Look::Field,
+            Self::OpenEvidence => Look::Button,
             Self::Marker => Look::DropDown,
             Self::Star => Look::CheckBox,
         }
@@ -84,8 +97,9 @@ impl RowPart {
             Self::Event => Some(Cell::Event),
             Self::Notes => Some(Cell::Notes),
             Self::Actor => Some(Cell::Actor),
+            Self::Evidence => Some(Cell::Evidence),
             Self::Marker => Some(Cell::Marker),
-            Self::Handle | Self::Star => None,
+            Self::Handle | Self::OpenEvidence | Self::Star => None,
         }
     }
 
@@ -126,6 +140,8 @@ impl RowPart {
             Self::Event => format!("Event, row {number}"),
             Self::Notes => format!("Notes, row {number}"),
             Self::Actor => format!("Actor, row {number}"),
+            Self::Evidence => format!("Evidence, row {number}"),
+            Self::OpenEvidence => format!("Open evidence, row {number}"),
             Self::Marker => format!("Marker, row {number}"),
         }
     }

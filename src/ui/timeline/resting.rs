@@ -74,24 +74,24 @@ impl RowCells<'_> {
             // Reached with the keyboard: Tab lands on the time, Shift+Tab on the actor.
             let backwards = ui.input(|input| input.modifiers.shift);
             let part = if backwards {
-                RowPart::Actor
+                RowPart::Evidence
             } else {
                 RowPart::Time
             };
-            self.activate(Some(part), state, edits);
+            self.activate(ui, Some(part), state, edits);
         }
         if response.clicked() {
             let part = response
                 .interact_pointer_pos()
                 .and_then(|pos| RowPart::at(row, control_height, pos));
-            self.activate(part, state, edits);
+            self.activate(ui, part, state, edits);
         }
         if describe_row(ui, self.row_id()) {
-            for part in RowPart::ALL {
+            for part in RowPart::ALL.into_iter().filter(|part| self.shows(*part)) {
                 let text = self.part_text(part, bad_time, ui.visuals());
                 let rect = part.rect(row, control_height);
                 if self.describe_part(ui, part, rect, &text) == Some(true) {
-                    self.activate(Some(part), state, edits);
+                    self.activate(ui, Some(part), state, edits);
                 }
             }
         }
@@ -102,7 +102,7 @@ impl RowCells<'_> {
     fn shapes(&self, ui: &egui::Ui, row: &VisibleRow<'_>, bad_time: Option<&str>) -> Vec<Shape> {
         let control_height = ui.spacing().interact_size.y;
         let mut shapes = Vec::with_capacity(2 * RowPart::ALL.len());
-        for part in RowPart::ALL {
+        for part in RowPart::ALL.into_iter().filter(|part| self.shows(*part)) {
             let text = self.part_text(part, bad_time, ui.visuals());
             let rect = part.rect(row, control_height);
             paint_part(ui, part, rect, &text, &mut shapes);

@@ -8,7 +8,7 @@ use super::parts::RowPart;
 use super::state::TimelineState;
 use crate::model::{
     Edit, ListEdit, Marker, Postmortem, TimelineRow, format_time_of_day, parse_time_entry,
-    resolve_row_time,
+    resolve_row_time, web_url,
 };
 use crate::ui::painted::{self, PartText};
 use crate::ui::row_table::VisibleRow;
@@ -102,21 +102,40 @@ impl<'a> RowCells<'a> {
             RowPart::Event => PartText::with_hint(row.event.as_str(), "What happened"),
             RowPart::Notes => PartText::plain(row.notes.as_str()),
             RowPart::Actor => PartText::plain(row.actor.as_deref().unwrap_or_default()),
+            RowPart::Evidence => PartText::with_hint(row.evidence.as_str(), "https://\u{2026}"),
+            RowPart::OpenEvidence => PartText::plain("Open"),
             RowPart::Marker => PartText::plain(marker_text(row.marker)),
             RowPart::Star => PartText::plain(if row.starred { "true" } else { "false" }),
         }
     }
 
+    /// The evidence as a link that may be opened: a web address, nothing else.
+    pub fn evidence_link(&self) -> Option<url::Url> {
+        web_url(&self.row.evidence)
+    }
+
+    /// Whether the row has `part` at all: the Open button only beside a web address.
+    pub fn shows(&self, part: RowPart) -> bool {
+        part != RowPart::OpenEvidence || self.evidence_link().is_some()
+    }
+
     /// What a click on `part` of the row at rest does: a field is made live with the
-    /// keyboard in it, the marker opens, the star toggles, anything else selects the row.
+    /// keyboard in it, the marker opens, the star toggles, Open opens the evidence, anything
+    /// else selects the row.
     pub fn activate(
         &self,
+        ui: &egui::Ui,
         part: Option<RowPart>,
         state: &mut TimelineState,
         edits: &mut Vec<Edit>,
     ) {
         let id = self.row.id;
-        match part {
+        match part.filter(|part| self.shows(*part)) {
+            Some(RowPart::OpenEvidence) => {
+                if let Some(link) = self.evidence_link() {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+                }
+            }
             Some(RowPart::Star) => self.replace(
                 edits,
                 TimelineRow {

@@ -68,6 +68,8 @@ pub enum Cell {
     Notes,
     /// Who did it.
     Actor,
+    /// Where the event can be seen.
+    Evidence,
     /// The key-time marker (opened rather than focused).
     Marker,
 }
