@@ -464,6 +464,35 @@ fn assert_only_safe_markup(parsed: &scraper::Html) {
 }
 
 #[test]
+fn evidence_that_is_a_web_address_is_a_link_in_html_and_anything_else_text() {
+    let mut doc = example();
+    doc.timeline[1].evidence = "javascript:alert(1)".to_owned();
+    let page = to_html(&doc, ExportOptions::default());
+    let parsed = scraper::Html::parse_document(&page);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let links: Vec<&str> = parsed
+        .select(&select("table.timeline a"))
+        .filter_map(|link| link.value().attr("href"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://grafana.example.com/d/user-api-latency?from=1754056800000&to=1754059200000",
+            "https://git.example.com/user-api/commit/a7c3dbe",
+            "https://grafana.example.com/d/user-api-latency?from=1754057700000&to=1754058300000",
+        ]
+    );
+    let second_row: Vec<String> = parsed
+        .select(&select("table.timeline tbody tr"))
+        .nth(1)
+        .unwrap()
+        .select(&select("td"))
+        .map(element_text)
+        .collect();
+    assert_eq!(second_row.last().unwrap(), "javascript:alert(1)");
+}
+
+#[test]
 fn hostile_text_is_only_text_in_html() {
     let doc = hostile_document();
     let page = to_html(&doc, ExportOptions::default());

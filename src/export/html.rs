@@ -12,7 +12,7 @@ use pulldown_cmark_escape::escape_html;
 
 use super::ExportOptions;
 use super::report::{ACTION_COLUMNS, DetailValue, Report, link_text, no_timeline_rows};
-use crate::model::{Postmortem, openable_url};
+use crate::model::{Postmortem, openable_url, web_url};
 
 /// The page's stylesheet: a calm screen layout and print rules (page size from the printer's
 /// paper, each part from a new page, table rows kept whole, headers repeated).
@@ -177,11 +177,24 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
         let _ = writeln!(out, "<p class=\"empty\">{empty}</p>");
         return;
     }
-    let rows = report
-        .timeline
-        .iter()
-        .map(|line| report.timeline_cells(line));
-    table(out, "timeline", &report.timeline_columns(), rows);
+    let evidence_column = report
+        .with_evidence
+        .then(|| report.timeline_columns().len() - 1);
+    let rows = report.timeline.iter().map(|line| {
+        report
+            .timeline_cells(line)
+            .into_iter()
+            .enumerate()
+            .map(|(column, cell)| match web_url(cell) {
+                // Evidence that is a web address is a link; anything else stays text.
+                Some(url) if Some(column) == evidence_column => {
+                    format!("<a href=\"{}\">{}</a>", text(url.as_str()), text(cell))
+                }
+                _ => text(cell),
+            })
+            .collect()
+    });
+    table_of_html(out, "timeline", &report.timeline_columns(), rows);
 }
 
 fn actions(out: &mut String, report: &Report<'_>) {
@@ -199,6 +212,17 @@ fn table<'a>(
     header: &[&str],
     rows: impl Iterator<Item = Vec<&'a str>>,
 ) {
+    let rows = rows.map(|row| row.into_iter().map(text).collect());
+    table_of_html(out, class, header, rows);
+}
+
+/// A table whose cells are HTML already escaped (text, or a link made safe).
+fn table_of_html(
+    out: &mut String,
+    class: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) {
     let _ = writeln!(out, "<table class=\"{class}\">\n<thead>\n<tr>");
     for name in header {
         let _ = writeln!(out, "<th scope=\"col\">{}</th>", text(name));
@@ -207,7 +231,7 @@ fn table<'a>(
     for row in rows {
         out.push_str("<tr>");
         for cell in row {
-            let _ = write!(out, "<td>{}</td>", text(cell));
+            let _ = write!(out, "<td>{cell}</td>");
         }
         out.push_str("</tr>\n");
     }

@@ -161,9 +161,14 @@ impl RowTable<'_> {
             vec2(ui.available_width(), self.header_height),
             Sense::hover(),
         );
+        // Solid scroll bars, and a body no taller than its rows: on a small screen the
+        // sideways bar must be in sight (right under the last row) without hovering first,
+        // or the columns past the edge look missing.
+        let scroll_style = ui.spacing().scroll;
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         let output = egui::ScrollArea::both()
             .id_salt(id.with("body"))
-            .auto_shrink(false)
+            .auto_shrink([false, true])
             .show_viewport(ui, |ui, viewport| {
                 ui.set_height(row_height * count as f32);
                 ui.set_width(columns.width());
@@ -199,6 +204,7 @@ impl RowTable<'_> {
                 // How far the body was scrolled sideways where it was drawn this frame.
                 viewport.min.x
             });
+        ui.spacing_mut().scroll = scroll_style;
         let scrolled = output.inner;
         let header_row = Rect::from_min_size(
             header_rect.min - vec2(scrolled, 0.0),
