@@ -247,6 +247,7 @@ impl HindsightApp {
             self.replace_question = Some(ReplaceQuestion {
                 purpose,
                 path: target,
+                typed: origin == PathOrigin::Typed,
             });
             return;
         }
@@ -277,6 +278,20 @@ impl HindsightApp {
         };
         match answer {
             ReplaceAnswer::Replace => self.write_for(ctx, question.purpose, question.path),
+            ReplaceAnswer::Cancel if question.typed => {
+                // Back to the form, with the name that was taken, to type another.
+                let base = question
+                    .path
+                    .parent()
+                    .map_or_else(|| self.default_folder(), Path::to_owned);
+                self.path_prompt = Some(PathPrompt {
+                    purpose: question.purpose,
+                    text: question.path.display().to_string(),
+                    reason: None,
+                    wants_focus: true,
+                    base,
+                });
+            }
             ReplaceAnswer::Cancel => self.after_save = None,
         }
     }

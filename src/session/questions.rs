@@ -87,6 +87,9 @@ pub struct ReplaceQuestion {
     pub purpose: PromptPurpose,
     /// The existing file that would be replaced.
     pub path: PathBuf,
+    /// Whether the path was typed in the path form, which "Cancel" goes back to so another
+    /// name can be typed (a native dialog's answer has no form to go back to).
+    pub typed: bool,
 }
 
 /// The person's answer to "replace the existing file?".

@@ -286,6 +286,7 @@ impl ItemCells<'_> {
             egui::Role::ComboBox,
             &self.name(RowPart::OwnerPicker),
         );
+        announce_value(&picker.response, &self.item.owner);
         if owner != self.item.owner {
             self.set_owner(edits, owner);
         }

@@ -174,7 +174,12 @@ impl ItemCells<'_> {
             if part == RowPart::OpenTicket && !ticket_link {
                 continue;
             }
-            let text = self.part_text(part, bad_date, ui.visuals());
+            let text = if part == RowPart::OwnerPicker {
+                // The picker shows only its arrow; a screen reader hears whom it holds.
+                crate::ui::painted::PartText::plain(self.item.owner.as_str())
+            } else {
+                self.part_text(part, bad_date, ui.visuals())
+            };
             let rect = part.rect(row, control_height);
             if self.describe_part(ui, part, rect, &text) == Some(true) {
                 self.activate(ui, Some(part), state, edits);
