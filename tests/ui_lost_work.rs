@@ -12,7 +12,6 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use common::{
     Queryable, ScriptedDialogs, app_with, click, example_file, focus_window, harness_for, retype,
     save,
@@ -20,7 +19,7 @@ use common::{
 use egui_kittest::Harness;
 use hindsight::app::{DialogOutcome, HindsightApp, OpenDocument};
 use hindsight::example::example_postmortem;
-use hindsight::storage::{self, ContentHash, RecoveryFolder, RecoveryInfo};
+use hindsight::storage::{self, ContentHash, RecoveryFolder};
 
 /// A file someone else wrote, with words that must survive.
 fn someone_elses_file(dir: &Path, name: &str) -> (PathBuf, Vec<u8>) {
@@ -192,14 +191,7 @@ fn a_restored_copy_asks_before_overwriting_a_pull_made_after_the_crash() {
     let folder = RecoveryFolder::new(dir.path().join("recovery"));
     let mut unsaved = example_postmortem().unwrap();
     "Typed before the crash".clone_into(&mut unsaved.title);
-    let info = RecoveryInfo {
-        file: Some(path.clone()),
-        written: NaiveDate::from_ymd_opt(2025, 8, 9)
-            .unwrap()
-            .and_hms_opt(17, 45, 0)
-            .unwrap(),
-        file_content: Some(as_the_lost_session_saw_it),
-    };
+    let info = common::recovery_info(Some(path.clone()), Some(as_the_lost_session_saw_it));
     folder.write("lost", &unsaved, &info).unwrap();
 
     let app = app_with(
@@ -267,14 +259,7 @@ fn a_file_rewritten_by_a_newer_hindsight_is_never_saved_over() {
 fn discarding_a_copy_another_window_restored_deletes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let folder = RecoveryFolder::new(dir.path().to_owned());
-    let info = RecoveryInfo {
-        file: None,
-        written: NaiveDate::from_ymd_opt(2025, 8, 9)
-            .unwrap()
-            .and_hms_opt(17, 45, 0)
-            .unwrap(),
-        file_content: None,
-    };
+    let info = common::recovery_info(None, None);
     folder
         .write("shared", &example_postmortem().unwrap(), &info)
         .unwrap();

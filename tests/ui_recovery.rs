@@ -10,14 +10,13 @@ mod common;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use common::{
     Queryable, ScriptedDialogs, app_with, click, click_file_menu, example_file, harness_for, retype,
 };
 use egui_kittest::Harness;
 use hindsight::app::{HindsightApp, MAX_DELAY_SECONDS, OpenDocument};
 use hindsight::example::example_postmortem;
-use hindsight::storage::{self, RecoveryFolder, RecoveryInfo};
+use hindsight::storage::{self, RecoveryFolder};
 
 fn editor_with_recovery(
     document: OpenDocument,
@@ -162,14 +161,7 @@ fn leave_copy(folder: &RecoveryFolder, id: &str, title: &str) {
         title: title.to_owned(),
         ..example_postmortem().unwrap()
     };
-    let info = RecoveryInfo {
-        file: None,
-        written: NaiveDate::from_ymd_opt(2025, 8, 9)
-            .unwrap()
-            .and_hms_opt(17, 45, 0)
-            .unwrap(),
-        file_content: None,
-    };
+    let info = common::recovery_info(None, None);
     folder.write(id, &doc, &info).unwrap();
 }
 

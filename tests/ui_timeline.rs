@@ -256,18 +256,10 @@ fn marking_a_row_mitigated_sets_the_key_time() {
 #[test]
 fn pasting_chat_lines_previews_and_reports_the_bad_line() {
     let mut harness = example_timeline();
-    click(&mut harness, "Event, row 13");
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::V,
+    common::paste_below_row_13(
+        &mut harness,
+        "[14:50] alice: status page closed\nlooks good to me\n14:55:30 bob: dashboards archived\n",
     );
-    harness.run();
-    harness.get_by_label("Paste from chat");
-    harness.event(egui::Event::Paste(
-        "[14:50] alice: status page closed\nlooks good to me\n14:55:30 bob: dashboards archived\n"
-            .to_owned(),
-    ));
-    harness.run();
     harness.get_by_label("2 rows to add");
     harness.get_by_label_contains("Line 2: no time at the start");
     click(&mut harness, "Add 2 rows");
@@ -286,17 +278,11 @@ fn pasting_chat_lines_previews_and_reports_the_bad_line() {
 #[test]
 fn a_paste_with_non_breaking_and_ideographic_spaces_adds_its_row() {
     let mut harness = example_timeline();
-    click(&mut harness, "Event, row 13");
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::V,
-    );
-    harness.run();
     // As Slack, Google Docs and web pages put it on the clipboard.
-    harness.event(egui::Event::Paste(
-        "2025-08-01\u{a0}14:50\u{3000}status page closed\n".to_owned(),
-    ));
-    harness.run();
+    common::paste_below_row_13(
+        &mut harness,
+        "2025-08-01\u{a0}14:50\u{3000}status page closed\n",
+    );
     harness.get_by_label("1 row to add");
     click(&mut harness, "Add 1 row");
     let rows = doc(&harness).timeline;

@@ -211,3 +211,33 @@ pub fn opened_urls(harness: &Harness<'_, HindsightApp>) -> Vec<String> {
         })
         .collect()
 }
+
+/// The note of a recovery copy written at 17:45 the day before [`today`], for `file` as the
+/// lost session knew it.
+pub fn recovery_info(
+    file: Option<PathBuf>,
+    file_content: Option<hindsight::storage::ContentHash>,
+) -> hindsight::storage::RecoveryInfo {
+    hindsight::storage::RecoveryInfo {
+        file,
+        written: NaiveDate::from_ymd_opt(2025, 8, 9)
+            .unwrap()
+            .and_hms_opt(17, 45, 0)
+            .unwrap(),
+        file_content,
+    }
+}
+
+/// Opens the paste form below timeline row 13 and pastes `text` into it, as Ctrl+Shift+V
+/// and the clipboard do.
+pub fn paste_below_row_13(harness: &mut Harness<'_, HindsightApp>, text: &str) {
+    click(harness, "Event, row 13");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
+    harness.get_by_label("Paste from chat");
+    harness.event(egui::Event::Paste(text.to_owned()));
+    harness.run();
+}
