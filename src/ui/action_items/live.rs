@@ -357,25 +357,15 @@ impl ItemCells<'_> {
             return;
         };
         let before = picked;
-        if state.take_focus(self.item.id, RowPart::DuePicker) {
-            // The resting row's "…" was clicked. The picker button has no way to be opened
-            // from outside, so it is asked to click itself the way a screen reader would:
-            // its button is the next widget of this `Ui`.
-            let button = ui.next_auto_id();
-            ui.ctx().input_mut(|input| {
-                input.events.push(egui::Event::AccessKitActionRequest(
-                    egui::accesskit::ActionRequest {
-                        action: egui::accesskit::Action::Click,
-                        target_tree: egui::accesskit::TreeId::ROOT,
-                        target_node: button.accesskit_id(),
-                        data: None,
-                    },
-                ));
-            });
-        }
         let salt = format!("due_picker_{}", self.item.id);
         let button = ui.add(date_picker(&mut picked, &salt, "\u{2026}"));
         accessible_name(&button, egui::Role::Button, &self.name(RowPart::DuePicker));
+        // The resting row's "…" was clicked: the keyboard goes to the picker, and a click or
+        // Space opens it. egui_extras offers no way to open its calendar from outside, and
+        // Hindsight drives egui only through its public API.
+        if state.take_focus(self.item.id, RowPart::DuePicker) {
+            button.request_focus();
+        }
         announce_value(&button, &start.format("%Y-%m-%d").to_string());
         if picked != before
             && let Some(date) = from_jiff(picked)
