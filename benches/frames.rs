@@ -8,28 +8,14 @@
     reason = "benchmark set-up: a panic is a broken benchmark, and criterion's macros generate undocumented items"
 )]
 
-use std::sync::mpsc;
-
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use hindsight::app::{
-    DialogOutcome, DialogRequest, FileDialogs, FixedClock, HindsightApp, OpenDocument, Settings,
-};
+use hindsight::app::{FixedClock, HindsightApp, OpenDocument, Settings};
 use hindsight::example::example_postmortem;
+use hindsight::exercise::{NoDialogs, frame};
 use hindsight::model::Postmortem;
 use hindsight::sample::generated_postmortem;
 use hindsight::ui::Part;
-
-/// Benchmarks open no dialog.
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn show(&mut self, _: DialogRequest, _: Box<dyn Fn() + Send>) -> mpsc::Receiver<DialogOutcome> {
-        let (sender, receiver) = mpsc::channel();
-        sender.send(DialogOutcome::Cancelled).unwrap();
-        receiver
-    }
-}
 
 fn app_showing(doc: Postmortem, part: Part) -> HindsightApp {
     let mut app = HindsightApp::new(
@@ -40,24 +26,6 @@ fn app_showing(doc: Postmortem, part: Part) -> HindsightApp {
     );
     app.show_part(part);
     app
-}
-
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
-        )),
-        ..Default::default()
-    }
-}
-
-/// One frame: layout, then tessellation, as eframe does before handing meshes to the GPU.
-fn frame(ctx: &egui::Context, app: &mut HindsightApp) -> usize {
-    let mut output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
-    // No GPU here to upload font textures to; dropping them unhandled is a debug assertion.
-    output.textures_delta.clear();
-    ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
 
 fn frames(c: &mut Criterion) {

@@ -4,7 +4,8 @@
 //! feed it documents no person would write; whatever they find panics here.
 //!
 //! Not part of the editor: it exists so that the fuzzer and the tests exercise one and the
-//! same list of readers, which grows with the program.
+//! same list of readers, which grows with the program, and so that the benchmarks draw
+//! headless frames the same way.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -23,8 +24,9 @@ use crate::session::Part;
 /// The longest a review of the one-file folder may take before it is given up on.
 const REVIEW_PATIENCE: Duration = Duration::from_secs(10);
 
-/// Dialogs are never shown while exercising.
-struct NoDialogs;
+/// File dialogs that are never shown: each answers "cancelled" at once (for headless runs:
+/// the fuzzer, the tests and the benchmarks).
+pub struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
     fn show(&mut self, _: DialogRequest, _: Box<dyn Fn() + Send>) -> mpsc::Receiver<DialogOutcome> {
@@ -114,7 +116,7 @@ pub fn draw_everything(doc: &Postmortem, today: NaiveDate, folder: &Path, frames
     for part in Part::ALL {
         app.show_part(part);
         for _ in 0..frames {
-            frame(&ctx, &mut app);
+            let _meshes = frame(&ctx, &mut app);
         }
     }
     if let Ok(text) = crate::storage::to_canonical_ron(doc)
@@ -123,17 +125,18 @@ pub fn draw_everything(doc: &Postmortem, today: NaiveDate, folder: &Path, frames
         app.review_folder(&ctx, folder.to_owned());
         let started = Instant::now();
         while app.review_running() && started.elapsed() < REVIEW_PATIENCE {
-            frame(&ctx, &mut app);
+            let _meshes = frame(&ctx, &mut app);
             std::thread::sleep(Duration::from_millis(1));
         }
         for _ in 0..frames {
-            frame(&ctx, &mut app);
+            let _meshes = frame(&ctx, &mut app);
         }
     }
 }
 
-/// One frame at 1400×900: layout, then tessellation, as eframe does before the GPU.
-fn frame(ctx: &egui::Context, app: &mut HindsightApp) {
+/// One headless frame at 1400×900: layout, then tessellation, as eframe does before the GPU.
+/// Returns how many meshes it made.
+pub fn frame(ctx: &egui::Context, app: &mut HindsightApp) -> usize {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -144,5 +147,5 @@ fn frame(ctx: &egui::Context, app: &mut HindsightApp) {
     let mut output = ctx.run_ui(input, |ui| app.frame_ui(ui));
     // No GPU takes the font textures here; dropping them unhandled is a debug assertion.
     output.textures_delta.clear();
-    let _meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }

@@ -22,6 +22,8 @@ enum Known {
     Content(ContentHash),
     /// There is no file there.
     Absent,
+    /// Something that is not a regular file stands there (a folder, a pipe…).
+    NotAFile,
 }
 
 /// Watches the open document's file.
@@ -81,9 +83,9 @@ impl DiskWatch {
         let current = look_now(&self.path)?;
         match (known, current) {
             (Known::Content(before), Known::Content(after)) if before == after => None,
-            (Known::Absent, Known::Absent) => None,
+            (Known::Absent, Known::Absent) | (Known::NotAFile, Known::NotAFile) => None,
             (_, Known::Absent) => Some(DiskChange::Missing),
-            (_, Known::Content(_)) => Some(DiskChange::Changed),
+            (_, Known::Content(_) | Known::NotAFile) => Some(DiskChange::Changed),
         }
     }
 
@@ -99,10 +101,7 @@ fn look_now(path: &Path) -> Option<Known> {
     match storage::content_hash_of(path) {
         Ok(Some(hash)) => Some(Known::Content(hash)),
         Ok(None) => Some(Known::Absent),
-        // Something that is not a file now stands there: that is a change to report.
-        Err(storage::LoadError::NotAFile { .. }) => {
-            Some(Known::Content(ContentHash::of(b"not a regular file")))
-        }
+        Err(storage::LoadError::NotAFile { .. }) => Some(Known::NotAFile),
         Err(_) => None,
     }
 }

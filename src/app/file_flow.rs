@@ -173,7 +173,7 @@ impl HindsightApp {
                     crate::session::ReviewExport::Markdown => "Markdown",
                 };
                 DialogKind::Export {
-                    suggested_name: format!("action-items.{extension}"),
+                    suggested_name: format.file_name(),
                     filter_name: filter_name.to_owned(),
                     extension: extension.to_owned(),
                 }
@@ -306,9 +306,7 @@ impl HindsightApp {
                     .map_or_else(|| base.join(self.suggested_file_name()), Path::to_owned),
             ),
             PromptPurpose::Export(format) => Some(base.join(self.suggested_export_name(format))),
-            PromptPurpose::ReviewExport(format) => {
-                Some(base.join(format!("action-items.{}", format.extension())))
-            }
+            PromptPurpose::ReviewExport(format) => Some(base.join(format.file_name())),
         };
         // A folder ends in a separator, so typing goes on with the file's name.
         let text = suggested.map_or_else(

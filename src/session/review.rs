@@ -52,4 +52,10 @@ impl ReviewExport {
             Self::Markdown => "md",
         }
     }
+
+    /// The file name offered for the list: `action-items.csv`.
+    #[must_use]
+    pub fn file_name(self) -> String {
+        format!("action-items.{}", self.extension())
+    }
 }
