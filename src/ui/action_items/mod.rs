@@ -1,9 +1,6 @@
 //! The action-item tracker: what will be done, by whom, by when, and what is late.
 
-mod live;
-mod parts;
-mod resting;
-mod row;
+mod cells;
 mod state;
 mod table;
 
@@ -47,7 +44,7 @@ pub fn action_items_ui(
                 ..ActionItem::default()
             };
             state.selected = Some(item.id);
-            state.focus = Some((item.id, parts::RowPart::Action));
+            state.focus = Some((item.id, cells::ItemControl::Action));
             state.scroll_to = Some(item.id);
             // A new item must be visible, whatever the filters say.
             state.filter = ActionFilter::All;
@@ -63,7 +60,7 @@ pub fn action_items_ui(
     } else if derived.shown.is_empty() {
         ui.label("No action item matches these filters.");
     } else {
-        let table = table::Table {
+        let table = table::ItemTable {
             doc,
             shown: &derived.shown,
             owners: &derived.suggestions,

@@ -4,21 +4,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::parts::RowPart;
-use crate::model::{ActionFilter, ActionId, ActionItem, ActionSort, ActionSummary};
-use crate::ui::row_meshes::RowMeshes;
-
-/// Everything a resting row's painting depends on.
-#[derive(Debug)]
-pub struct RowLook {
-    pub(super) item: ActionItem,
-    pub(super) number: usize,
-    pub(super) today: chrono::NaiveDate,
-    pub(super) bad_date: Option<String>,
-    pub(super) hand_order: bool,
-    /// Worked out when painted: whether the ticket is a web address with an Open button.
-    pub(super) ticket_link: bool,
-}
+use super::cells::ItemControl;
+use crate::model::{ActionFilter, ActionId, ActionSort, ActionSummary};
 
 /// The tracker's own state: the view chosen, the selection, and dates being typed.
 #[derive(Debug, Default)]
@@ -34,7 +21,7 @@ pub struct ActionsState {
     /// The selected item.
     pub selected: Option<ActionId>,
     /// A control of an item's row that gets the keyboard (or opens) when it is next drawn.
-    pub focus: Option<(ActionId, RowPart)>,
+    pub focus: Option<(ActionId, ItemControl)>,
     /// A row to scroll into view when the table is next drawn.
     pub scroll_to: Option<ActionId>,
     /// Due dates being typed, before they are committed.
@@ -44,8 +31,6 @@ pub struct ActionsState {
     /// Work over every item, kept until the document or the view changes, so ten thousand
     /// items cost no more per frame than ten.
     pub derived: Option<Derived>,
-    /// The rows at rest, painted once and reused while they look the same.
-    pub resting_rows: RowMeshes<ActionId, RowLook>,
 }
 
 impl ActionsState {
@@ -56,22 +41,13 @@ impl ActionsState {
         self.scroll_to = Some(id);
     }
 
-    /// Whether `part` of item `id` should take the keyboard now; asking clears the request.
-    pub fn take_focus(&mut self, id: ActionId, part: RowPart) -> bool {
-        let asked = self.focus == Some((id, part));
+    /// Whether `control` of item `id` should take the keyboard now; asking clears the request.
+    pub fn take_focus(&mut self, id: ActionId, control: ItemControl) -> bool {
+        let asked = self.focus == Some((id, control));
         if asked {
             self.focus = None;
         }
         asked
-    }
-
-    /// Whether item `id`'s row is drawn with live controls: it is selected, a control in it
-    /// is about to take the keyboard, or a date is being typed in it.
-    #[must_use]
-    pub fn is_live(&self, id: ActionId) -> bool {
-        self.selected == Some(id)
-            || self.focus.is_some_and(|(focus, _)| focus == id)
-            || self.date_drafts.contains_key(&id)
     }
 }
 

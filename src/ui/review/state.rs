@@ -4,13 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Due;
 use crate::review::{ReviewItem, ReviewQuery, ReviewSort};
-use crate::ui::row_meshes::RowMeshes;
-
-/// Everything a row's painting depends on: the item and how late it is.
-#[derive(Debug)]
-pub struct RowLook(pub(super) ReviewItem, pub(super) Due);
 
 /// The review view's choices and what it remembers between frames.
 #[derive(Debug, Default)]
@@ -19,13 +13,10 @@ pub struct ReviewState {
     pub query: ReviewQuery,
     /// The list as last computed, and what it was computed for.
     pub derived: Option<(ViewKey, Vec<usize>)>,
-    /// The item last clicked and when (input time), to tell a double-click; it is also the
-    /// selected row.
-    pub last_click: Option<(usize, f64)>,
+    /// The selected item, by position in the scan.
+    pub selected: Option<usize>,
     /// What the chart, the filter lists and the owner counts show, for the day computed.
     pub overview: Option<(NaiveDate, super::ScanOverview)>,
-    /// The rows painted once and reused while they look the same, by position in the scan.
-    pub rows: RowMeshes<usize, RowLook>,
 }
 
 /// Everything the list depends on, besides the scan (which clears the cache when it arrives).
@@ -47,6 +38,7 @@ impl ReviewState {
     pub fn scan_replaced(&mut self) {
         self.derived = None;
         self.overview = None;
+        self.selected = None;
     }
 
     /// Clicking a header: sort by it, or reverse it if it is already the sort.

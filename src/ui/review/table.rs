@@ -1,40 +1,26 @@
-//! The review list: one row per action item, read-only, painted once per look and reused
-//! (see [`crate::ui::row_meshes`]); two clicks on a row open its postmortem.
+//! The review list: one row per action item, read-only, declared on the editor's table
+//! component; a click selects a row, a double-click opens its postmortem.
 
 use chrono::NaiveDate;
-use egui::Sense;
 
-use super::state::{ReviewState, RowLook};
+use super::state::ReviewState;
 use super::{ReviewRequest, UiRequests};
 use crate::model::Due;
 use crate::review::{ReviewItem, ReviewSort};
-use crate::ui::accessible::accessible_name;
-use crate::ui::painted::{Look, PartText, describe, describe_row, part_shapes};
-use crate::ui::row_table::{ColumnWidth, RowTable, VisibleRow};
+use crate::ui::table::{Column, Rows, Table, sort_button_ui};
 use crate::ui::theme;
 
-/// The columns: the action takes what the others leave.
-const WIDTHS: [ColumnWidth; 8] = [
-    ColumnWidth::Exact(230.0),
-    ColumnWidth::Exact(70.0),
-    ColumnWidth::Fill(160.0),
-    ColumnWidth::Exact(110.0),
-    ColumnWidth::Exact(86.0),
-    ColumnWidth::Exact(112.0),
-    ColumnWidth::Exact(88.0),
-    ColumnWidth::Exact(70.0),
-];
-
-/// The column titles and what each sorts by.
-const COLUMNS: [(&str, ReviewSort); 8] = [
-    ("Incident", ReviewSort::Incident),
-    ("Severity", ReviewSort::Severity),
-    ("Action", ReviewSort::Action),
-    ("Owner", ReviewSort::Owner),
-    ("Due date", ReviewSort::Due),
-    ("", ReviewSort::Due),
-    ("Status", ReviewSort::Status),
-    ("Priority", ReviewSort::Priority),
+/// The columns, and what each sorts by: the incident and the action take what the others
+/// leave.
+const COLUMNS: [(Column, ReviewSort); 8] = [
+    (Column::flexible("Incident", 160.0), ReviewSort::Incident),
+    (Column::fixed("Severity", 74.0), ReviewSort::Severity),
+    (Column::flexible("Action", 160.0), ReviewSort::Action),
+    (Column::fixed("Owner", 110.0), ReviewSort::Owner),
+    (Column::fixed("Due date", 92.0), ReviewSort::Due),
+    (Column::fixed("", 112.0), ReviewSort::Due),
+    (Column::fixed("Status", 92.0), ReviewSort::Status),
+    (Column::fixed("Priority", 80.0), ReviewSort::Priority),
 ];
 
 /// Draws the list of `listed` items (positions in `items`).
@@ -46,167 +32,128 @@ pub fn table_ui(
     today: NaiveDate,
     requests: &mut UiRequests,
 ) {
-    let table = RowTable {
+    let columns = COLUMNS.map(|(column, _)| column);
+    let table = Table {
         id_salt: "review_table",
-        widths: &WIDTHS,
-        gap: ui.spacing().item_spacing.x,
+        name: "Action items of the folder",
+        columns: &columns,
         row_height: ui.spacing().interact_size.y + 4.0,
-        header_height: 24.0,
         scroll_to: None,
+        numbered: false,
+        movable: false,
     };
-    let sort = (state.query.sort, state.query.reversed);
-    let mut sort_clicked = None;
-    let mut layout_seen = false;
-    table.show(
-        ui,
-        listed.len(),
-        |ui, column| header_ui(ui, COLUMNS[column], sort, &mut sort_clicked),
-        |ui, row| {
-            if !layout_seen {
-                state.rows.begin_frame(ui, row.columns.widths());
-                layout_seen = true;
-            }
-            row_ui(ui, &row, items, listed, state, today, requests);
-        },
-    );
+    let mut rows = ReviewRows {
+        items,
+        listed,
+        state,
+        today,
+        sort_clicked: None,
+    };
+    let output = table.show(ui, &mut rows);
+    let sort_clicked = rows.sort_clicked;
     if let Some(column) = sort_clicked {
         state.toggle_sort(column);
     }
-}
-
-fn header_ui(
-    ui: &mut egui::Ui,
-    (title, column): (&str, ReviewSort),
-    sort: (ReviewSort, bool),
-    clicked: &mut Option<ReviewSort>,
-) {
-    if title.is_empty() {
-        return;
+    if let Some(position) = output.clicked {
+        state.selected = Some(listed[position]);
     }
-    let button = ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false));
-    let direction = match (sort.0 == column, sort.1) {
-        (false, _) => "",
-        (true, false) => " (ascending)",
-        (true, true) => " (descending)",
-    };
-    accessible_name(
-        &button,
-        egui::Role::Button,
-        &format!("Sort review by {}{direction}", title.to_lowercase()),
-    );
-    if button.clicked() {
-        *clicked = Some(column);
+    if let Some(position) = output.opened {
+        let entry = &items[listed[position]];
+        requests.review = Some(ReviewRequest::Open(entry.path.clone(), entry.item.id));
     }
 }
 
-/// The texts of an item's cells, each with its colour.
-fn cells(entry: &ReviewItem, due: Due, visuals: &egui::Visuals) -> [(String, egui::Color32); 8] {
-    let item = &entry.item;
-    let plain = if item.status.is_open() {
-        visuals.text_color()
-    } else {
-        visuals.weak_text_color()
-    };
-    let date = |date: Option<NaiveDate>| date.map(|date| date.format("%Y-%m-%d").to_string());
-    let incident = match date(entry.incident_date) {
-        Some(day) => format!("{} ({day})", entry.incident_title),
-        None => entry.incident_title.clone(),
-    };
-    let late = match due {
-        Due::Overdue(_) => theme::overdue(visuals),
-        _ => theme::due_soon(visuals),
-    };
-    [
-        (incident, plain),
-        (entry.severity.clone().unwrap_or_default(), plain),
-        (item.action.clone(), plain),
-        (item.owner.clone(), plain),
-        (date(item.due).unwrap_or_default(), plain),
-        (due.words().unwrap_or_default(), late),
-        (item.status.label().to_owned(), plain),
-        (item.priority.label().to_owned(), plain),
-    ]
-}
-
-/// One item of the list; two clicks on it open its postmortem.
-fn row_ui(
-    ui: &egui::Ui,
-    row: &VisibleRow<'_>,
-    items: &[ReviewItem],
-    listed: &[usize],
-    state: &mut ReviewState,
+struct ReviewRows<'a> {
+    items: &'a [ReviewItem],
+    listed: &'a [usize],
+    state: &'a ReviewState,
     today: NaiveDate,
-    requests: &mut UiRequests,
-) {
-    let position = row.index;
-    let index = listed[position];
-    let entry = &items[index];
-    let row_id = egui::Id::unique(("review row", index));
-    if state
-        .last_click
-        .is_some_and(|(clicked, _)| clicked == index)
-    {
-        row.paint_selected(ui);
+    sort_clicked: Option<ReviewSort>,
+}
+
+impl Rows for ReviewRows<'_> {
+    fn count(&self) -> usize {
+        self.listed.len()
     }
-    if position > 0
-        && state
-            .query
-            .starts_group(&items[listed[position - 1]], entry)
-    {
-        let line = ui.visuals().widgets.noninteractive.fg_stroke;
-        ui.painter().hline(row.rect.x_range(), row.rect.top(), line);
+
+    fn key(&self, position: usize) -> egui::Id {
+        egui::Id::unique(("review row", self.listed[position]))
     }
-    let due = Due::of(&entry.item, today);
-    let at_origin = VisibleRow {
-        rect: egui::Rect::from_min_size(egui::Pos2::ZERO, row.rect.size()),
-        ..*row
-    };
-    state.rows.draw(
-        ui,
-        index,
-        row.rect.min,
-        |look| look.1 == due && look.0 == *entry,
-        || {
-            let mut shapes = Vec::new();
-            for (column, (text, colour)) in cells(entry, due, ui.visuals()).into_iter().enumerate()
-            {
-                let text = PartText::plain(text).coloured(Some(colour));
-                part_shapes(ui, Look::Text, at_origin.cell(column), &text, &mut shapes);
-            }
-            (RowLook(entry.clone(), due), shapes)
-        },
-    );
-    let response = ui.interact(row.rect, row_id, Sense::click());
-    // Only when assistive technology listens (the row's own node exists) are the cells
-    // described one by one, as the labels they look like.
-    if describe_row(ui, row_id) {
-        for (column, (text, _)) in cells(entry, due, ui.visuals()).into_iter().enumerate() {
-            let text = PartText::plain(text);
-            if !text.text.is_empty() {
-                describe(
-                    ui,
-                    row_id.with(column),
-                    row.cell(column),
-                    Look::Text,
-                    "",
-                    &text,
-                );
-            }
+
+    fn row_name(&self, position: usize) -> String {
+        let entry = &self.items[self.listed[position]];
+        format!("{}, {}", entry.incident_title, entry.item.action)
+    }
+
+    fn open_name(&self, position: usize) -> Option<String> {
+        let entry = &self.items[self.listed[position]];
+        Some(format!(
+            "Open {}: {}",
+            entry.incident_title, entry.item.action
+        ))
+    }
+
+    fn is_selected(&self, position: usize) -> bool {
+        self.state.selected == Some(self.listed[position])
+    }
+
+    fn starts_group(&self, position: usize) -> bool {
+        position > 0
+            && self.state.query.starts_group(
+                &self.items[self.listed[position - 1]],
+                &self.items[self.listed[position]],
+            )
+    }
+
+    fn header_ui(&mut self, ui: &mut egui::Ui, column: usize, title: &'static str) {
+        if title.is_empty() {
+            return;
+        }
+        let by = COLUMNS[column].1;
+        let sorted = Some((self.state.query.sort == by, self.state.query.reversed));
+        if sort_button_ui(ui, title, "Sort review by", sorted) {
+            self.sort_clicked = Some(by);
         }
     }
-    if response.clicked() {
-        // Two clicks on the same item within the double-click delay open it.
-        let now = ui.input(|input| input.time);
-        let delay = ui
-            .ctx()
-            .options(|options| options.input_options.max_double_click_delay);
-        match state.last_click {
-            Some((last, at)) if last == index && now - at <= delay => {
-                requests.review = Some(ReviewRequest::Open(entry.path.clone(), entry.item.id));
-                state.last_click = None;
+
+    fn cell_ui(&mut self, ui: &mut egui::Ui, position: usize, column: usize) {
+        let entry = &self.items[self.listed[position]];
+        let item = &entry.item;
+        // Plain text that lets a click through to the row, which selects and opens it.
+        ui.style_mut().interaction.selectable_labels = false;
+        let visuals = ui.visuals();
+        let colour = if item.status.is_open() {
+            visuals.text_color()
+        } else {
+            visuals.weak_text_color()
+        };
+        let date = |date: Option<NaiveDate>| date.map(|date| date.format("%Y-%m-%d").to_string());
+        let text = match column {
+            0 => match date(entry.incident_date) {
+                Some(day) => format!("{} ({day})", entry.incident_title),
+                None => entry.incident_title.clone(),
+            },
+            1 => entry.severity.clone().unwrap_or_default(),
+            2 => item.action.clone(),
+            3 => item.owner.clone(),
+            4 => date(item.due).unwrap_or_default(),
+            5 => {
+                let due = Due::of(item, self.today);
+                let late = match due {
+                    Due::Overdue(_) => theme::overdue(visuals),
+                    _ => theme::due_soon(visuals),
+                };
+                if let Some(words) = due.words() {
+                    ui.colored_label(late, words);
+                }
+                return;
             }
-            _ => state.last_click = Some((index, now)),
+            6 => item.status.label().to_owned(),
+            _ => item.priority.label().to_owned(),
+        };
+        if !text.is_empty() {
+            ui.colored_label(colour, text)
+                .on_hover_text("Double-click to open this postmortem");
         }
     }
-    response.on_hover_text("Double-click to open this postmortem");
 }

@@ -1,12 +1,9 @@
 //! The timeline editor: a picture of the incident, a toolbar, and a table that edits in place,
 //! moves rows by drag and drop, and marks rows whose hand order disagrees with their times.
 
+mod cells;
 mod commands;
-mod live;
-mod parts;
 mod paste;
-mod resting;
-mod row;
 mod state;
 mod strip;
 mod table;
@@ -15,6 +12,7 @@ pub use commands::timeline_edit;
 pub use state::{BadTime, Cell, PasteForm, TimelineState};
 
 use super::menu::command_button_ui;
+use super::table::row_after_arrow_keys;
 use super::{UiRequests, View};
 use crate::model::Place;
 use crate::session::UiCommand;
@@ -123,30 +121,14 @@ fn toolbar_ui(
 /// Up and Down move the selection, Enter starts editing the selected row's event. Only while
 /// no cell is being typed in: there the keys belong to the text.
 fn keyboard_navigation(ui: &egui::Ui, doc: &crate::model::Postmortem, state: &mut TimelineState) {
-    if ui.ctx().text_edit_focused() || doc.timeline.is_empty() {
-        return;
-    }
-    let (up, down, enter) = ui.input(|input| {
-        let plain = input.modifiers.is_none();
-        (
-            plain && input.key_pressed(egui::Key::ArrowUp),
-            plain && input.key_pressed(egui::Key::ArrowDown),
-            plain && input.key_pressed(egui::Key::Enter),
-        )
-    });
     let position = state
         .selected
         .and_then(|id| doc.timeline.iter().position(|row| row.id == id));
-    let last = doc.timeline.len() - 1;
-    let target = match (position, up, down) {
-        (None, true, _) | (None, _, true) => Some(0),
-        (Some(index), true, _) => Some(index.saturating_sub(1)),
-        (Some(index), _, true) => Some((index + 1).min(last)),
-        _ => None,
-    };
-    if let Some(index) = target {
+    if let Some(index) = row_after_arrow_keys(ui, doc.timeline.len(), position) {
         state.select(doc.timeline[index].id);
     }
+    let enter = !ui.ctx().text_edit_focused()
+        && ui.input(|input| input.modifiers.is_none() && input.key_pressed(egui::Key::Enter));
     if enter && let Some(id) = state.selected {
         state.edit(id, Cell::Event);
     }

@@ -6,20 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::model::{KeyTime, Postmortem, RowId, TimelineRow, rows_out_of_order};
-use crate::ui::row_meshes::RowMeshes;
-
-/// Everything a resting row's painting depends on.
-#[derive(Debug)]
-pub struct RowLook {
-    pub(super) row: TimelineRow,
-    pub(super) number: usize,
-    /// The date of the timed row above, which decides whether the time shows its date.
-    pub(super) date_above: Option<chrono::NaiveDate>,
-    pub(super) zone: chrono_tz::Tz,
-    pub(super) out_of_order: bool,
-    pub(super) bad_time: Option<String>,
-}
+use crate::model::{KeyTime, Postmortem, RowId, rows_out_of_order};
 
 /// The timeline editor's own state.
 #[derive(Debug, Default)]
@@ -40,8 +27,6 @@ pub struct TimelineState {
     /// Work over every row that only changes when the document does, kept from frame to
     /// frame so a long timeline costs no more per frame than a short one.
     pub derived: Option<Derived>,
-    /// The rows at rest, painted once and reused while they look the same.
-    pub resting_rows: RowMeshes<RowId, RowLook>,
 }
 
 /// What is computed from all the rows, for one revision of the document.
@@ -70,7 +55,7 @@ pub enum Cell {
     Actor,
     /// Where the event can be seen.
     Evidence,
-    /// The key-time marker (opened rather than focused).
+    /// The key-time marker drop-down.
     Marker,
 }
 
@@ -110,15 +95,6 @@ impl TimelineState {
             span: incident_span(doc),
             ticks: None,
         })
-    }
-
-    /// Whether row `id` is drawn with live controls: it is selected, a cell of it is about to
-    /// take the keyboard, or a time is being typed in it.
-    #[must_use]
-    pub fn is_live(&self, id: RowId) -> bool {
-        self.selected == Some(id)
-            || self.focus_cell.is_some_and(|(row, _)| row == id)
-            || self.time_draft.as_ref().is_some_and(|(row, _)| *row == id)
     }
 
     /// Whether `cell` of row `id` should take the keyboard now; asking clears the request.

@@ -1,17 +1,14 @@
-//! The timeline table: only the rows on screen are drawn, the selected row with live
-//! controls and the others painted (see [`super::resting`]); every cell edits in place, and
-//! rows move by dragging their grip.
+//! The timeline table: the rows declared on the editor's table component, every cell edits
+//! in place, and rows move by dragging their handle.
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::parts::{TITLES, WIDTHS};
-use super::row::{RowCells, RowDrag};
+use super::cells::{COLUMNS, RowCells};
 use super::state::TimelineState;
 use crate::model::{Edit, ListEdit, Postmortem};
-use crate::ui::drop_target::row_drop_target;
-use crate::ui::row_table::RowTable;
+use crate::ui::table::{Rows, Table};
 
 /// Draws the table and collects the edits made in it.
 pub fn table_ui(
@@ -22,56 +19,74 @@ pub fn table_ui(
     today: NaiveDate,
     edits: &mut Vec<Edit>,
 ) {
-    let rows = &doc.timeline;
-    let out_of_order: HashSet<usize> = out_of_order.iter().copied().collect();
     let scroll_to = state
         .scroll_to
         .take()
-        .and_then(|id| rows.iter().position(|row| row.id == id));
-    let table = RowTable {
+        .and_then(|id| doc.timeline.iter().position(|row| row.id == id));
+    let table = Table {
         id_salt: "timeline_table",
-        widths: &WIDTHS,
-        gap: ui.spacing().item_spacing.x,
+        name: "Timeline",
+        columns: &COLUMNS,
         row_height: ui.spacing().interact_size.y + 6.0,
-        header_height: 24.0,
         scroll_to,
+        numbered: true,
+        movable: true,
     };
-    let mut drop: Option<(usize, usize)> = None;
-    let mut layout_seen = false;
-    table.show(
-        ui,
-        rows.len(),
-        |ui, column| {
-            ui.strong(TITLES[column]);
-        },
-        |ui, visible| {
-            if !layout_seen {
-                state.resting_rows.begin_frame(ui, visible.columns.widths());
-                layout_seen = true;
-            }
-            let index = visible.index;
-            let cells = RowCells {
-                doc,
-                index,
-                row: &rows[index],
-                out_of_order: out_of_order.contains(&index),
-                today,
-            };
-            let response = if state.is_live(rows[index].id) {
-                cells.show_live(ui, &visible, state, edits)
-            } else {
-                cells.show_resting(ui, &visible, state, edits)
-            };
-            if let Some(target) = row_drop_target(&response, index, |drag: &RowDrag| drag.0) {
-                drop = Some(target);
-            }
-        },
-    );
-    if let Some((from, to)) = drop
-        && from != to
-    {
-        state.scroll_to = rows.get(from).map(|row| row.id);
+    let mut rows = TimelineRows {
+        doc,
+        out_of_order: out_of_order.iter().copied().collect(),
+        state,
+        today,
+        edits,
+    };
+    let output = table.show(ui, &mut rows);
+    if let Some(index) = output.clicked {
+        state.selected = Some(doc.timeline[index].id);
+    }
+    if let Some((from, to)) = output.moved {
+        state.scroll_to = doc.timeline.get(from).map(|row| row.id);
         state.selected = state.scroll_to;
         edits.push(Edit::Timeline(ListEdit::Move { from, to }));
+    }
+}
+
+struct TimelineRows<'a> {
+    doc: &'a Postmortem,
+    out_of_order: HashSet<usize>,
+    state: &'a mut TimelineState,
+    today: NaiveDate,
+    edits: &'a mut Vec<Edit>,
+}
+
+impl Rows for TimelineRows<'_> {
+    fn count(&self) -> usize {
+        self.doc.timeline.len()
+    }
+
+    fn key(&self, index: usize) -> egui::Id {
+        egui::Id::unique(("timeline row", self.doc.timeline[index].id))
+    }
+
+    fn row_name(&self, index: usize) -> String {
+        format!("Row {}", index + 1)
+    }
+
+    fn drag_label(&self, index: usize) -> String {
+        format!("{}  {}", index + 1, self.doc.timeline[index].event)
+    }
+
+    fn is_selected(&self, index: usize) -> bool {
+        self.state.selected == Some(self.doc.timeline[index].id)
+    }
+
+    fn cell_ui(&mut self, ui: &mut egui::Ui, index: usize, column: usize) {
+        let cells = RowCells {
+            doc: self.doc,
+            index,
+            row: &self.doc.timeline[index],
+            out_of_order: self.out_of_order.contains(&index),
+            today: self.today,
+        };
+        cells.cell_ui(ui, column, self.state, self.edits);
     }
 }

@@ -1,0 +1,492 @@
+//! The action-item table's columns and how each cell of an item's row reads and edits: a real
+//! egui widget in every cell, named for a screen reader by what it is and the item's number
+//! ("Owner, item 3").
+
+use chrono::NaiveDate;
+
+use super::state::ActionsState;
+use crate::model::{
+    ActionItem, ActionKind, ActionPriority, ActionStatus, Due, Edit, ListEdit, parse_date, web_url,
+};
+use crate::ui::accessible::{accessible_name, announce_value};
+use crate::ui::dates::{date_picker, from_jiff, to_jiff};
+use crate::ui::table::Column;
+use crate::ui::theme;
+
+/// The table's columns; the action and the ticket take what the others leave.
+pub const COLUMNS: [Column; 11] = [
+    Column::fixed("#", 40.0),
+    Column::flexible("Action", 180.0),
+    Column::fixed("Owner", 124.0),
+    Column::fixed("Due date", 118.0),
+    Column::fixed("", 104.0),
+    Column::fixed("Status", 100.0),
+    Column::fixed("Priority", 84.0),
+    Column::fixed("Kind", 84.0),
+    Column::flexible("Ticket", 120.0),
+    Column::fixed("Completed", 84.0),
+    Column::fixed("", 62.0),
+];
+
+/// A control in an item's row, which can be asked to take the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemControl {
+    /// The action text.
+    Action,
+    /// The owner text.
+    Owner,
+    /// The list of people to pick an owner from.
+    OwnerPicker,
+    /// The due date text.
+    Due,
+    /// The calendar button.
+    DuePicker,
+    /// The status drop-down.
+    Status,
+    /// The priority drop-down.
+    Priority,
+    /// The kind drop-down.
+    Kind,
+    /// The ticket URL text.
+    Ticket,
+    /// Opens the ticket in the browser, when it is a web address.
+    OpenTicket,
+    /// Deletes the item.
+    Delete,
+}
+
+impl ItemControl {
+    /// What a screen reader calls the control of item `number`.
+    #[must_use]
+    pub fn name(self, number: usize) -> String {
+        let what = match self {
+            Self::Delete => return format!("Delete item {number}"),
+            Self::Action => "Action",
+            Self::Owner => "Owner",
+            Self::OwnerPicker => "Choose owner",
+            Self::Due => "Due date",
+            Self::DuePicker => "Pick due date",
+            Self::Status => "Status",
+            Self::Priority => "Priority",
+            Self::Kind => "Kind",
+            Self::Ticket => "Ticket",
+            Self::OpenTicket => "Open ticket",
+        };
+        format!("{what}, item {number}")
+    }
+}
+
+/// One item's row, as its cells see it.
+pub struct ItemCells<'a> {
+    /// The item's position in the document.
+    pub index: usize,
+    /// The item.
+    pub item: &'a ActionItem,
+    /// The day due states are counted from.
+    pub today: NaiveDate,
+    /// Names to offer as owners.
+    pub owners: &'a [String],
+}
+
+impl ItemCells<'_> {
+    /// The item's number in the document, counted from 1.
+    pub const fn number(&self) -> usize {
+        self.index + 1
+    }
+
+    fn name(&self, control: ItemControl) -> String {
+        control.name(self.number())
+    }
+
+    /// Draws cell `column` of the row.
+    pub fn cell_ui(
+        &self,
+        ui: &mut egui::Ui,
+        column: usize,
+        state: &mut ActionsState,
+        edits: &mut Vec<Edit>,
+    ) {
+        match column {
+            1 => self.action_ui(ui, state, edits),
+            2 => with_button_at_right(
+                ui,
+                28.0,
+                (state, edits),
+                |ui, (state, edits)| self.owner_picker_ui(ui, state, edits),
+                |ui, (state, edits)| self.owner_ui(ui, state, edits),
+            ),
+            3 => with_button_at_right(
+                ui,
+                28.0,
+                (state, edits),
+                |ui, (state, edits)| self.date_picker_ui(ui, state, edits),
+                |ui, (state, edits)| self.due_ui(ui, state, edits),
+            ),
+            4 => self.due_state_ui(ui),
+            5 => self.status_ui(ui, state, edits),
+            6 => {
+                let mut priority = self.item.priority;
+                self.choice_ui(
+                    ui,
+                    state,
+                    ItemControl::Priority,
+                    &mut priority,
+                    ActionPriority::ALL,
+                    ActionPriority::label,
+                );
+                if priority != self.item.priority {
+                    self.replace(
+                        edits,
+                        ActionItem {
+                            priority,
+                            ..self.item.clone()
+                        },
+                    );
+                }
+            }
+            7 => {
+                let mut kind = self.item.kind;
+                self.choice_ui(
+                    ui,
+                    state,
+                    ItemControl::Kind,
+                    &mut kind,
+                    ActionKind::ALL,
+                    ActionKind::label,
+                );
+                if kind != self.item.kind {
+                    self.replace(
+                        edits,
+                        ActionItem {
+                            kind,
+                            ..self.item.clone()
+                        },
+                    );
+                }
+            }
+            8 => self.ticket_cell_ui(ui, state, edits),
+            9 => match self.item.completed {
+                Some(completed) => {
+                    ui.label(completed.format("%Y-%m-%d").to_string());
+                }
+                None => {
+                    ui.weak("\u{2014}");
+                }
+            },
+            10 => {
+                let delete = ui.add(egui::Button::new("Delete").small());
+                accessible_name(&delete, egui::Role::Button, &self.name(ItemControl::Delete));
+                if delete.clicked() {
+                    edits.push(Edit::Actions(ListEdit::Remove(self.index)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn replace(&self, edits: &mut Vec<Edit>, item: ActionItem) {
+        edits.push(Edit::Actions(ListEdit::Replace(self.index, item)));
+    }
+
+    /// A text field of the row, named for assistive technology: it takes the keyboard when
+    /// asked (a new item), and focusing it selects the row.
+    fn field_ui(
+        &self,
+        ui: &mut egui::Ui,
+        state: &mut ActionsState,
+        control: ItemControl,
+        field: egui::TextEdit<'_>,
+    ) -> egui::Response {
+        let response = ui.add(field.desired_width(ui.available_width()));
+        accessible_name(&response, egui::Role::TextInput, &self.name(control));
+        self.take_focus(&response, state, control);
+        response
+    }
+
+    /// Puts the keyboard on `response` when it was asked for, and selects the row when the
+    /// keyboard arrives there.
+    fn take_focus(
+        &self,
+        response: &egui::Response,
+        state: &mut ActionsState,
+        control: ItemControl,
+    ) {
+        if state.take_focus(self.item.id, control) {
+            response.request_focus();
+        }
+        if response.gained_focus() {
+            state.selected = Some(self.item.id);
+        }
+    }
+
+    fn action_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let mut text = self.item.action.clone();
+        let mut field = egui::TextEdit::singleline(&mut text).hint_text("What will be done");
+        if !self.item.status.is_open() {
+            field = field.text_color(ui.visuals().weak_text_color());
+        }
+        let mut response = self.field_ui(ui, state, ItemControl::Action, field);
+        if !response.has_focus() && !self.item.action.is_empty() {
+            // The column is narrow; the whole action is a hover away.
+            response = response.on_hover_text(&self.item.action);
+        }
+        if response.changed() {
+            self.replace(
+                edits,
+                ActionItem {
+                    action: text,
+                    ..self.item.clone()
+                },
+            );
+        }
+    }
+
+    fn status_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let mut status = self.item.status;
+        self.choice_ui(
+            ui,
+            state,
+            ItemControl::Status,
+            &mut status,
+            ActionStatus::ALL,
+            ActionStatus::label,
+        );
+        if status != self.item.status {
+            edits.push(Edit::SetActionStatus {
+                id: self.item.id,
+                status,
+                today: self.today,
+            });
+        }
+    }
+
+    fn choice_ui<T: Copy + PartialEq>(
+        &self,
+        ui: &mut egui::Ui,
+        state: &mut ActionsState,
+        control: ItemControl,
+        value: &mut T,
+        options: &[T],
+        label: fn(T) -> &'static str,
+    ) {
+        let combo = egui::ComboBox::from_id_salt(control)
+            .selected_text(label(*value))
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                for option in options {
+                    ui.selectable_value(value, *option, label(*option));
+                }
+            });
+        accessible_name(&combo.response, egui::Role::ComboBox, &self.name(control));
+        announce_value(&combo.response, label(*value));
+        self.take_focus(&combo.response, state, control);
+    }
+
+    /// The owner as typed.
+    fn owner_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let mut owner = self.item.owner.clone();
+        let field = egui::TextEdit::singleline(&mut owner).hint_text("Who");
+        if self
+            .field_ui(ui, state, ItemControl::Owner, field)
+            .changed()
+        {
+            self.set_owner(edits, owner);
+        }
+    }
+
+    /// A list of the people in the postmortem to pick the owner from.
+    fn owner_picker_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let mut owner = self.item.owner.clone();
+        // Only the arrow shows: no gap before it for the empty text.
+        ui.spacing_mut().icon_spacing = 0.0;
+        let picker = egui::ComboBox::from_id_salt(ItemControl::OwnerPicker)
+            .selected_text("")
+            .width(28.0)
+            .show_ui(ui, |ui| {
+                for name in self.owners {
+                    if ui.selectable_label(*name == owner, name).clicked() {
+                        owner.clone_from(name);
+                    }
+                }
+            });
+        let response = &picker.response;
+        accessible_name(
+            response,
+            egui::Role::ComboBox,
+            &self.name(ItemControl::OwnerPicker),
+        );
+        announce_value(response, &self.item.owner);
+        self.take_focus(response, state, ItemControl::OwnerPicker);
+        if owner != self.item.owner {
+            self.set_owner(edits, owner);
+        }
+    }
+
+    fn set_owner(&self, edits: &mut Vec<Edit>, owner: String) {
+        self.replace(
+            edits,
+            ActionItem {
+                owner,
+                ..self.item.clone()
+            },
+        );
+    }
+
+    /// The due date, typed (`2025-08-05`); it is read when the field is left.
+    fn due_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let id = self.item.id;
+        let shown = self
+            .item
+            .due
+            .map_or_else(String::new, |due| due.format("%Y-%m-%d").to_string());
+        let bad = state.bad_dates.get(&id).cloned();
+        let mut text = state
+            .date_drafts
+            .get(&id)
+            .cloned()
+            .or_else(|| bad.as_ref().map(|(text, _)| text.clone()))
+            .unwrap_or(shown);
+        let mut field = egui::TextEdit::singleline(&mut text).hint_text("yyyy-mm-dd");
+        if bad.is_some() {
+            field = field.text_color(ui.visuals().error_fg_color);
+        }
+        let response = self.field_ui(ui, state, ItemControl::Due, field);
+        let response = match &bad {
+            Some((_, reason)) => response.on_hover_text(reason),
+            None => response,
+        };
+        if response.changed() {
+            state.date_drafts.insert(id, text.clone());
+        }
+        if response.lost_focus()
+            && let Some(draft) = state.date_drafts.remove(&id)
+        {
+            if ui.input(|input| input.key_pressed(egui::Key::Escape)) {
+                state.bad_dates.remove(&id);
+            } else if draft.trim().is_empty() {
+                state.bad_dates.remove(&id);
+                self.set_due(edits, None);
+            } else {
+                match parse_date(&draft) {
+                    Ok(date) => {
+                        state.bad_dates.remove(&id);
+                        self.set_due(edits, Some(date));
+                    }
+                    Err(error) => {
+                        state.bad_dates.insert(id, (draft, error.to_string()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The due date picked from a calendar.
+    fn date_picker_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let start = self.item.due.unwrap_or(self.today);
+        let Some(mut picked) = to_jiff(start) else {
+            return;
+        };
+        let before = picked;
+        let button = ui.add(date_picker(&mut picked, "due_picker", "\u{2026}"));
+        accessible_name(
+            &button,
+            egui::Role::Button,
+            &self.name(ItemControl::DuePicker),
+        );
+        announce_value(&button, &start.format("%Y-%m-%d").to_string());
+        self.take_focus(&button, state, ItemControl::DuePicker);
+        if picked != before
+            && let Some(date) = from_jiff(picked)
+        {
+            self.set_due(edits, Some(date));
+        }
+    }
+
+    fn set_due(&self, edits: &mut Vec<Edit>, due: Option<NaiveDate>) {
+        self.replace(
+            edits,
+            ActionItem {
+                due,
+                ..self.item.clone()
+            },
+        );
+    }
+
+    /// "3 days overdue", "due in 2 days", in the colour of how late it is.
+    fn due_state_ui(&self, ui: &mut egui::Ui) {
+        let due = Due::of(self.item, self.today);
+        let Some(words) = due.words() else {
+            return;
+        };
+        let colour = match due {
+            Due::Overdue(_) => theme::overdue(ui.visuals()),
+            _ => theme::due_soon(ui.visuals()),
+        };
+        ui.colored_label(colour, words);
+    }
+
+    /// The ticket's address, with an Open button at its right when it is a web address
+    /// (nothing else is opened).
+    fn ticket_cell_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let Some(link) = web_url(&self.item.ticket_url) else {
+            self.ticket_ui(ui, state, edits);
+            return;
+        };
+        with_button_at_right(
+            ui,
+            40.0,
+            (state, edits),
+            |ui, _| {
+                let open = ui.add(egui::Button::new("Open").small());
+                accessible_name(
+                    &open,
+                    egui::Role::Button,
+                    &self.name(ItemControl::OpenTicket),
+                );
+                if open.on_hover_text(link.as_str()).clicked() {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+                }
+            },
+            |ui, (state, edits)| self.ticket_ui(ui, state, edits),
+        );
+    }
+
+    fn ticket_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        let mut url = self.item.ticket_url.clone();
+        let field = egui::TextEdit::singleline(&mut url).hint_text("https://\u{2026}");
+        if self
+            .field_ui(ui, state, ItemControl::Ticket, field)
+            .changed()
+        {
+            self.replace(
+                edits,
+                ActionItem {
+                    ticket_url: url,
+                    ..self.item.clone()
+                },
+            );
+        }
+    }
+}
+
+/// What the controls of a cell change: the tracker's state and the edits.
+type Changes<'a> = (&'a mut ActionsState, &'a mut Vec<Edit>);
+
+/// A cell holding a field with a small button `button_width` wide at its right; the field
+/// comes first, so Tab reaches it before the button.
+fn with_button_at_right(
+    ui: &mut egui::Ui,
+    button_width: f32,
+    changes: Changes<'_>,
+    button: impl FnOnce(&mut egui::Ui, Changes<'_>),
+    field: impl FnOnce(&mut egui::Ui, Changes<'_>),
+) {
+    let (state, edits) = changes;
+    ui.spacing_mut().item_spacing.x = 2.0;
+    let field_width = (ui.available_width() - button_width - 2.0).max(0.0);
+    ui.scope(|ui| {
+        ui.set_max_width(field_width);
+        field(ui, (&mut *state, &mut *edits));
+    });
+    button(ui, (state, edits));
+}

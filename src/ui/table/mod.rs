@@ -1,0 +1,475 @@
+//! The editor's one table component. The timeline, the action items and the review only
+//! declare their columns and draw a cell at a time with egui's own widgets; this module does
+//! the rest: the rows in view (Rerun's `egui_table` virtualizes them), column widths that give
+//! way in a narrow window with a scroll bar in sight, the header that stays put, stripes and
+//! the selected row, the row number and the handle rows are dragged by, clicks and
+//! double-clicks on a row, Up and Down between rows, and the table, row and cell structure a
+//! screen reader walks.
+
+mod handle;
+mod sort;
+
+pub use sort::sort_button_ui;
+
+use egui::{Id, Rect, Role, Sense, UiBuilder, vec2};
+use egui_table::{CellInfo, HeaderCellInfo, HeaderRow, TableDelegate, TableState};
+use handle::{grip_shape, paint_dragged};
+
+/// How wide a column is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Width {
+    /// Always this wide: a control that is no use narrower or wider.
+    Fixed(f32),
+    /// At least this wide, and an even share of the room the fixed columns leave; the person
+    /// can drag its edge.
+    Flexible(f32),
+}
+
+/// One column: its title and how wide it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Column {
+    /// The header's text, and the start of each cell's name for a screen reader.
+    pub title: &'static str,
+    /// How wide it is.
+    pub width: Width,
+}
+
+impl Column {
+    /// A column that keeps its width.
+    #[must_use]
+    pub const fn fixed(title: &'static str, width: f32) -> Self {
+        Self {
+            title,
+            width: Width::Fixed(width),
+        }
+    }
+
+    /// A column that takes a share of the room left, but not less than `least`.
+    #[must_use]
+    pub const fn flexible(title: &'static str, least: f32) -> Self {
+        Self {
+            title,
+            width: Width::Flexible(least),
+        }
+    }
+
+    fn least(self) -> f32 {
+        match self.width {
+            Width::Fixed(width) | Width::Flexible(width) => width,
+        }
+    }
+
+    fn for_egui_table(self) -> egui_table::Column {
+        match self.width {
+            Width::Fixed(width) => egui_table::Column::new(width)
+                .range(width..=width)
+                .resizable(false),
+            Width::Flexible(least) => egui_table::Column::new(least)
+                .range(least..=f32::INFINITY)
+                .resizable(true),
+        }
+    }
+}
+
+/// What a table shows: the rows, and how each cell of a row is drawn.
+pub trait Rows {
+    /// How many rows there are.
+    fn count(&self) -> usize;
+
+    /// An id that stays with the row at `index` when rows move, so the widgets in it keep
+    /// their state (focus, an open drop-down) with the row rather than with the position.
+    fn key(&self, index: usize) -> Id;
+
+    /// The row's number as people see it (the first column), counted from 1.
+    fn number(&self, index: usize) -> usize {
+        index + 1
+    }
+
+    /// What a screen reader calls the row, e.g. "Row 3".
+    fn row_name(&self, index: usize) -> String;
+
+    /// Whether the row at `index` is the selected one.
+    fn is_selected(&self, _index: usize) -> bool {
+        false
+    }
+
+    /// When a row opens something (a double-click, or Enter once Tab has reached it), what
+    /// a screen reader calls that, e.g. "Open Checkout outage: Add a retry"; `None` when
+    /// rows do not open.
+    fn open_name(&self, _index: usize) -> Option<String> {
+        None
+    }
+
+    /// Whether a line above the row at `index` separates it from the rows above (a group).
+    fn starts_group(&self, _index: usize) -> bool {
+        false
+    }
+
+    /// What a screen reader calls the handle row `index` is dragged by, e.g. "Drag row 3".
+    fn handle_name(&self, index: usize) -> String {
+        format!("Drag row {}", self.number(index))
+    }
+
+    /// The text that follows the pointer while the row at `index` is dragged.
+    fn drag_label(&self, index: usize) -> String {
+        self.row_name(index)
+    }
+
+    /// Draws the header of column `column` (by default its title).
+    fn header_ui(&mut self, ui: &mut egui::Ui, column: usize, title: &'static str) {
+        let _ = column;
+        ui.strong(title);
+    }
+
+    /// Draws cell `column` of the row at `index`. In a numbered table column 0 is the row's
+    /// number, which the table draws itself.
+    fn cell_ui(&mut self, ui: &mut egui::Ui, index: usize, column: usize);
+}
+
+/// How a table looks and behaves.
+pub struct Table<'a> {
+    /// Keeps this table's scroll position and column widths apart from other tables'.
+    pub id_salt: &'static str,
+    /// What a screen reader calls the table.
+    pub name: &'a str,
+    /// The columns.
+    pub columns: &'a [Column],
+    /// The height of every row.
+    pub row_height: f32,
+    /// A row to bring into view this frame.
+    pub scroll_to: Option<usize>,
+    /// Whether the first column is the row's number, drawn by the table.
+    pub numbered: bool,
+    /// Whether rows can be moved by dragging their handle beside the number (a sorted list
+    /// cannot).
+    pub movable: bool,
+}
+
+/// What happened in the table this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TableOutput {
+    /// A row clicked where no widget took the click (the number, a gap, a plain text).
+    pub clicked: Option<usize>,
+    /// A row opened: double-clicked where no widget took the clicks, or Enter on it (see
+    /// [`Rows::open_name`]).
+    pub opened: Option<usize>,
+    /// A row dragged by its handle and dropped: (from, to), `to` being where it ends up.
+    pub moved: Option<(usize, usize)>,
+}
+
+/// What is carried while a row is dragged: the table and the row's position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RowDrag {
+    table: Id,
+    from: usize,
+}
+
+/// Space left and right of a cell's contents, so neighbouring cells do not touch.
+const CELL_MARGIN: f32 = 3.0;
+
+impl Table<'_> {
+    /// Draws the table with the rows of `rows`, as tall as the rows need or the room left,
+    /// whichever is less, so the sideways scroll bar sits right under the last row.
+    pub fn show(self, ui: &mut egui::Ui, rows: &mut dyn Rows) -> TableOutput {
+        let count = rows.count();
+        let header_height = self.row_height;
+        // The horizontal bar needs room too, or it would cover the last row.
+        let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin * 2.0;
+        let wanted = header_height + self.row_height * count as f32 + bar;
+        let size = vec2(ui.available_width(), wanted.min(ui.available_height()));
+        let builder = UiBuilder::new()
+            .max_rect(Rect::from_min_size(ui.cursor().min, size))
+            .accessibility_role(Role::Table)
+            .accessibility_label(self.name);
+        let output = ui
+            .scope_builder(builder, |ui| {
+                // Solid scroll bars: in a narrow window the columns past the edge must look
+                // reachable without hovering first.
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                self.show_inside(ui, rows, header_height)
+            })
+            .inner;
+        ui.advance_cursor_after_rect(Rect::from_min_size(ui.cursor().min, size));
+        output
+    }
+
+    fn show_inside(
+        self,
+        ui: &mut egui::Ui,
+        rows: &mut dyn Rows,
+        header_height: f32,
+    ) -> TableOutput {
+        let columns: Vec<egui_table::Column> = self
+            .columns
+            .iter()
+            .map(|column| column.for_egui_table())
+            .collect();
+        let id = TableState::id(ui, egui::IdSalt::new(self.id_salt));
+        // The first time, start from the declared widths instead of letting egui_table
+        // measure every cell in a hidden pass: the cells hold fields that take whatever
+        // width they are given, so measuring tells nothing and costs a frame.
+        if TableState::load(ui.ctx(), id).is_none() {
+            let mut state = TableState::default();
+            for (index, column) in columns.iter().enumerate() {
+                state
+                    .col_widths
+                    .insert(column.id_for(index), self.columns[index].least());
+            }
+            state.store(ui.ctx(), id);
+        }
+        let mut table = egui_table::Table::new()
+            .id_salt(self.id_salt)
+            .num_rows(rows.count() as u64)
+            .columns(columns)
+            .headers([HeaderRow::new(header_height)])
+            .auto_size_mode(egui_table::AutoSizeMode::OnParentResize);
+        if let Some(index) = self.scroll_to {
+            table = table.scroll_to_row(index as u64, None);
+        }
+        let dragged = egui::DragAndDrop::payload::<RowDrag>(ui.ctx())
+            .map(|drag| *drag)
+            .filter(|drag| drag.table == id);
+        let mut delegate = Delegate {
+            rows,
+            columns: self.columns,
+            table: id,
+            row_height: self.row_height,
+            numbered: self.numbered,
+            movable: self.movable,
+            dragged,
+            released: ui.input(|input| input.pointer.any_released()),
+            output: TableOutput::default(),
+        };
+        table.show(ui, &mut delegate);
+        let mut output = delegate.output;
+        if output.moved.is_some_and(|(from, to)| from == to) {
+            output.moved = None;
+        }
+        output
+    }
+}
+
+/// Up and Down move the selection from `selected` among `count` rows, while no text field
+/// has the keyboard (there the keys belong to the text); returns the row to select.
+#[must_use]
+pub fn row_after_arrow_keys(ui: &egui::Ui, count: usize, selected: Option<usize>) -> Option<usize> {
+    if ui.ctx().text_edit_focused() || count == 0 {
+        return None;
+    }
+    let (up, down) = ui.input(|input| {
+        let plain = input.modifiers.is_none();
+        (
+            plain && input.key_pressed(egui::Key::ArrowUp),
+            plain && input.key_pressed(egui::Key::ArrowDown),
+        )
+    });
+    match (selected, up, down) {
+        (None, true, _) | (None, _, true) => Some(0),
+        (Some(index), true, _) => Some(index.saturating_sub(1)),
+        (Some(index), _, true) => Some((index + 1).min(count - 1)),
+        _ => None,
+    }
+}
+
+struct Delegate<'a> {
+    rows: &'a mut dyn Rows,
+    columns: &'a [Column],
+    table: Id,
+    row_height: f32,
+    numbered: bool,
+    movable: bool,
+    /// The row being dragged in this table, if one is.
+    dragged: Option<RowDrag>,
+    /// Whether the pointer was let go this frame, dropping what it carried.
+    released: bool,
+    output: TableOutput,
+}
+
+impl TableDelegate for Delegate<'_> {
+    fn header_cell_ui(&mut self, ui: &mut egui::Ui, cell: &HeaderCellInfo) {
+        let column = cell.col_range.start;
+        ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            node.set_role(Role::ColumnHeader);
+        });
+        ui.add_space(CELL_MARGIN);
+        let title = self.columns[column].title;
+        if column == 0 && self.numbered {
+            ui.strong(title);
+        } else {
+            self.rows.header_ui(ui, column, title);
+        }
+    }
+
+    fn row_ui(&mut self, ui: &mut egui::Ui, row_nr: u64) {
+        // egui_table lays each row out once per region, the sticky columns' and the
+        // scrolling ones'; this table has no sticky columns, so only the region with room
+        // draws the row.
+        if ui.clip_rect().width() <= 0.0 {
+            return;
+        }
+        let Ok(index) = usize::try_from(row_nr) else {
+            return;
+        };
+        let rect = ui.max_rect();
+        let painter = ui.painter();
+        if self.rows.is_selected(index) {
+            // A tint of the selection colour with a bar at the left edge, light enough for
+            // coloured text to stay readable.
+            let selection = ui.visuals().selection;
+            painter.rect_filled(rect, 0.0, selection.bg_fill.gamma_multiply(0.45));
+            let bar = Rect::from_min_size(rect.min, vec2(3.0, rect.height()));
+            painter.rect_filled(bar, 0.0, selection.bg_fill);
+        } else if index % 2 == 1 {
+            painter.rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
+        }
+        if index > 0 && self.rows.starts_group(index) {
+            let line = ui.visuals().widgets.noninteractive.fg_stroke;
+            painter.hline(rect.x_range(), rect.top(), line);
+        }
+        let name = self.rows.row_name(index);
+        ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            node.set_role(Role::Row);
+            node.set_label(name);
+        });
+        // Under the cells, so it only hears the clicks their widgets do not take. A row that
+        // opens is in the Tab order, so the keyboard can open it too; others are not, and Tab
+        // walks their cells' widgets.
+        let open_name = self.rows.open_name(index);
+        let sense = if open_name.is_some() {
+            Sense::click()
+        } else {
+            Sense::CLICK
+        };
+        let response = ui.interact(rect, self.rows.key(index).with("row"), sense);
+        if let Some(name) = open_name {
+            response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &name));
+            if response.has_focus() {
+                ui.painter().rect_stroke(
+                    rect.shrink(1.0),
+                    0.0,
+                    ui.visuals().selection.stroke,
+                    egui::StrokeKind::Inside,
+                );
+            }
+            let entered =
+                response.has_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            // A third quick click still opens: egui counts it as a triple click.
+            let clicks = response.double_clicked() || response.triple_clicked();
+            if clicks || entered {
+                self.output.opened = Some(index);
+            }
+        }
+        if response.clicked() && self.output.opened != Some(index) {
+            self.output.clicked = Some(index);
+        }
+        self.drop_target_ui(ui, rect, index);
+    }
+
+    fn cell_ui(&mut self, ui: &mut egui::Ui, cell: &CellInfo) {
+        let Ok(index) = usize::try_from(cell.row_nr) else {
+            return;
+        };
+        let column = cell.col_nr;
+        let key = self.rows.key(index);
+        let rect = ui.max_rect().shrink2(vec2(CELL_MARGIN, 0.0));
+        let builder = UiBuilder::new()
+            .max_rect(rect)
+            .scope_id(key.with(("cell", column)))
+            .accessibility_role(Role::Cell)
+            .layout(egui::Layout::left_to_right(egui::Align::Center));
+        ui.scope_builder(builder, |ui| {
+            // Text longer than its column ends in "…"; the whole of it is a hover or a
+            // focus away.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            if column == 0 && self.numbered {
+                self.handle_ui(ui, index);
+            } else {
+                self.rows.cell_ui(ui, index, column);
+            }
+        });
+    }
+
+    fn default_row_height(&self) -> f32 {
+        self.row_height
+    }
+}
+
+impl Delegate<'_> {
+    /// The row's number, with a grip to drag it by when rows can be moved.
+    fn handle_ui(&mut self, ui: &mut egui::Ui, index: usize) {
+        let number = self.rows.number(index);
+        if !self.movable {
+            ui.weak(number.to_string());
+            return;
+        }
+        let rect = ui.max_rect();
+        // Not in the Tab order: the keyboard moves rows with Alt+Up and Alt+Down.
+        let response = ui.interact(
+            rect,
+            self.rows.key(index).with("handle"),
+            Sense::CLICK | Sense::DRAG,
+        );
+        let name = self.rows.handle_name(index);
+        response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &name));
+        let colour = if response.hovered() || response.dragged() {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        ui.painter().add(grip_shape(rect, colour));
+        ui.add_space(12.0);
+        ui.add(
+            egui::Label::new(egui::RichText::new(number.to_string()).color(colour))
+                .selectable(false),
+        );
+        if response.clicked() {
+            self.output.clicked = Some(index);
+        }
+        if response.drag_started() {
+            egui::DragAndDrop::set_payload(
+                ui.ctx(),
+                RowDrag {
+                    table: self.table,
+                    from: index,
+                },
+            );
+        }
+        let this_row = self.dragged.is_some_and(|drag| drag.from == index);
+        if this_row {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            if let Some(pointer) = ui.ctx().pointer_interact_pos() {
+                paint_dragged(ui, self.table, pointer, self.rows.drag_label(index));
+            }
+        } else if response.hovered() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
+            response.on_hover_text("Drag to move this row");
+        }
+    }
+
+    /// While a row of this table is dragged over the row at `index`, shows where it would
+    /// land (a line above or below); when it is let go there, records the move.
+    fn drop_target_ui(&mut self, ui: &egui::Ui, rect: Rect, index: usize) {
+        let Some(drag) = self.dragged else {
+            return;
+        };
+        let Some(pointer) = ui.ctx().pointer_interact_pos() else {
+            return;
+        };
+        if !rect.y_range().contains(pointer.y) || !ui.clip_rect().contains(pointer) {
+            return;
+        }
+        let below = pointer.y > rect.center().y;
+        let y = if below { rect.bottom() } else { rect.top() };
+        let colour = ui.visuals().selection.stroke.color;
+        ui.ctx()
+            .layer_painter(egui::LayerId::new(egui::Order::Foreground, self.table))
+            .hline(rect.x_range(), y, egui::Stroke::new(2.0, colour));
+        if self.released {
+            // The landing slot counts rows before the dragged one is taken out.
+            let slot = if below { index + 1 } else { index };
+            let to = if slot > drag.from { slot - 1 } else { slot };
+            self.output.moved = Some((drag.from, to));
+            egui::DragAndDrop::clear_payload(ui.ctx());
+        }
+    }
+}

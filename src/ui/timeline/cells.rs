@@ -1,0 +1,341 @@
+//! The timeline's columns and how each cell of a row reads and edits: a real egui widget in
+//! every cell, named for a screen reader by its column and row ("Event, row 3").
+
+use chrono::NaiveDate;
+
+use super::state::{BadTime, Cell, TimelineState};
+use crate::model::{
+    Edit, ListEdit, Marker, Postmortem, TimelineRow, format_time_of_day, parse_time_entry,
+    resolve_row_time, web_url,
+};
+use crate::ui::accessible::{accessible_name, announce_value, name_check_box};
+use crate::ui::table::Column;
+
+/// The table's columns: the row number, then one per [`Cell`], then the star.
+pub const COLUMNS: [Column; 8] = [
+    Column::fixed("#", 44.0),
+    Column::fixed("Time", 120.0),
+    Column::flexible("Event", 200.0),
+    Column::flexible("Notes", 90.0),
+    Column::flexible("Actor", 90.0),
+    Column::flexible("Evidence", 110.0),
+    Column::fixed("Marker", 120.0),
+    Column::fixed("Star", 44.0),
+];
+
+/// The width kept for the evidence's Open button.
+const OPEN_WIDTH: f32 = 40.0;
+
+/// The column of the star check box.
+const STAR: usize = 7;
+
+impl Cell {
+    /// The cells in column order, from column 1.
+    const IN_ORDER: [Self; 6] = [
+        Self::Time,
+        Self::Event,
+        Self::Notes,
+        Self::Actor,
+        Self::Evidence,
+        Self::Marker,
+    ];
+
+    /// The cell in table column `column`, if that column holds one.
+    fn in_column(column: usize) -> Option<Self> {
+        column
+            .checked_sub(1)
+            .and_then(|at| Self::IN_ORDER.get(at))
+            .copied()
+    }
+
+    /// What a screen reader calls this cell of row `number`.
+    #[must_use]
+    pub fn name(self, number: usize) -> String {
+        let what = match self {
+            Self::Time => "Time",
+            Self::Event => "Event",
+            Self::Notes => "Notes",
+            Self::Actor => "Actor",
+            Self::Evidence => "Evidence",
+            Self::Marker => "Marker",
+        };
+        format!("{what}, row {number}")
+    }
+}
+
+/// Why an out-of-order time is marked.
+pub const OUT_OF_ORDER: &str =
+    "Earlier than a row above it. Sort by time puts the timeline in order.";
+
+/// One timeline row, as its cells see it.
+pub struct RowCells<'a> {
+    /// The document.
+    pub doc: &'a Postmortem,
+    /// The row's position.
+    pub index: usize,
+    /// The row.
+    pub row: &'a TimelineRow,
+    /// Whether its time is earlier than a row above it.
+    pub out_of_order: bool,
+    /// The day a time without a date is read against when there is no row above.
+    pub today: NaiveDate,
+}
+
+impl RowCells<'_> {
+    /// The row's number, counted from 1.
+    pub const fn number(&self) -> usize {
+        self.index + 1
+    }
+
+    /// Draws cell `column` of the row.
+    pub fn cell_ui(
+        &self,
+        ui: &mut egui::Ui,
+        column: usize,
+        state: &mut TimelineState,
+        edits: &mut Vec<Edit>,
+    ) {
+        match Cell::in_column(column) {
+            Some(Cell::Time) => self.time_ui(ui, state, edits),
+            Some(Cell::Marker) => self.marker_ui(ui, state, edits),
+            Some(Cell::Evidence) => self.evidence_ui(ui, state, edits),
+            Some(cell) => self.text_ui(ui, cell, state, edits),
+            None if column == STAR => self.star_ui(ui, edits),
+            None => {}
+        }
+    }
+
+    fn replace(&self, edits: &mut Vec<Edit>, row: TimelineRow) {
+        edits.push(Edit::Timeline(ListEdit::Replace(self.index, row)));
+    }
+
+    /// The local date of the nearest timed row above, which decides whether this row's time
+    /// shows its date.
+    fn date_above(&self) -> Option<NaiveDate> {
+        let zone = self.doc.time_zone;
+        self.doc.timeline[..self.index]
+            .iter()
+            .rev()
+            .find_map(|row| row.time)
+            .map(|above| above.with_timezone(&zone).date_naive())
+    }
+
+    /// The time as the table shows it, in the document's zone, with the date only where it
+    /// changes from the timed row above.
+    fn shown_time(&self) -> String {
+        let Some(time) = self.row.time else {
+            return String::new();
+        };
+        let local = time.with_timezone(&self.doc.time_zone);
+        if self.date_above() == Some(local.date_naive()) {
+            format_time_of_day(local.time())
+        } else {
+            format!(
+                "{} {}",
+                local.format("%Y-%m-%d"),
+                format_time_of_day(local.time())
+            )
+        }
+    }
+
+    /// A text field of the row, named for assistive technology: it takes the keyboard when
+    /// asked (Enter, a new row, a finding), and focusing it selects the row.
+    fn field_ui(
+        &self,
+        ui: &mut egui::Ui,
+        state: &mut TimelineState,
+        cell: Cell,
+        field: egui::TextEdit<'_>,
+    ) -> egui::Response {
+        let response = ui.add(field.desired_width(ui.available_width()));
+        accessible_name(&response, egui::Role::TextInput, &cell.name(self.number()));
+        if state.take_focus(self.row.id, cell) {
+            response.request_focus();
+        }
+        if response.gained_focus() {
+            state.selected = Some(self.row.id);
+        }
+        response
+    }
+
+    fn time_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
+        let id = self.row.id;
+        let bad = state.bad_times.get(&id).cloned();
+        let drafting = state.time_draft.as_ref().filter(|(row, _)| *row == id);
+        let mut text = match (drafting, &bad) {
+            (Some((_, draft)), _) => draft.clone(),
+            (None, Some(bad)) => bad.text.clone(),
+            (None, None) => self.shown_time(),
+        };
+        let mut field = egui::TextEdit::singleline(&mut text).hint_text("hh:mm");
+        if bad.is_some() {
+            field = field.text_color(ui.visuals().error_fg_color);
+        } else if self.out_of_order {
+            field = field.text_color(ui.visuals().warn_fg_color);
+        }
+        let response = self.field_ui(ui, state, Cell::Time, field);
+        let response = match (&bad, self.out_of_order) {
+            (Some(bad), _) => response.on_hover_text(&bad.error),
+            (None, true) => response.on_hover_text(OUT_OF_ORDER),
+            (None, false) => response,
+        };
+        if response.changed() {
+            state.time_draft = Some((id, text.clone()));
+        }
+        if response.lost_focus() {
+            let escaped = ui.input(|input| input.key_pressed(egui::Key::Escape));
+            if let Some((_, draft)) = state
+                .time_draft
+                .take_if(|(row, _)| *row == id)
+                .filter(|_| !escaped)
+            {
+                self.commit_time(&draft, state, edits);
+            }
+        }
+    }
+
+    /// Reads a typed time and records it, or keeps the text marked when it does not read.
+    fn commit_time(&self, text: &str, state: &mut TimelineState, edits: &mut Vec<Edit>) {
+        let id = self.row.id;
+        let time = if text.trim().is_empty() {
+            None
+        } else {
+            let resolved = parse_time_entry(text)
+                .and_then(|entry| resolve_row_time(entry, self.doc, self.index, self.today));
+            match resolved {
+                Ok(time) => Some(time),
+                Err(error) => {
+                    let bad = BadTime {
+                        text: text.to_owned(),
+                        error: error.to_string(),
+                    };
+                    state.bad_times.insert(id, bad);
+                    return;
+                }
+            }
+        };
+        state.bad_times.remove(&id);
+        self.replace(
+            edits,
+            TimelineRow {
+                time,
+                ..self.row.clone()
+            },
+        );
+    }
+
+    fn text_ui(
+        &self,
+        ui: &mut egui::Ui,
+        cell: Cell,
+        state: &mut TimelineState,
+        edits: &mut Vec<Edit>,
+    ) {
+        let (mut text, hint) = match cell {
+            Cell::Event => (self.row.event.clone(), "What happened"),
+            Cell::Notes => (self.row.notes.clone(), ""),
+            Cell::Evidence => (self.row.evidence.clone(), "https://\u{2026}"),
+            _ => (self.row.actor.clone().unwrap_or_default(), ""),
+        };
+        let field = egui::TextEdit::singleline(&mut text).hint_text(hint);
+        if self.field_ui(ui, state, cell, field).changed() {
+            let mut row = self.row.clone();
+            match cell {
+                Cell::Event => row.event = text,
+                Cell::Notes => row.notes = text,
+                Cell::Evidence => row.evidence = text,
+                _ => row.actor = Some(text).filter(|text| !text.trim().is_empty()),
+            }
+            self.replace(edits, row);
+        }
+    }
+
+    /// The evidence's address, with an Open button at its right when it is a web address
+    /// (nothing else is opened).
+    fn evidence_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
+        let Some(link) = web_url(&self.row.evidence) else {
+            self.text_ui(ui, Cell::Evidence, state, edits);
+            return;
+        };
+        ui.spacing_mut().item_spacing.x = 2.0;
+        let field_width = (ui.available_width() - OPEN_WIDTH - 2.0).max(0.0);
+        ui.scope(|ui| {
+            ui.set_max_width(field_width);
+            self.text_ui(ui, Cell::Evidence, state, edits);
+        });
+        let open = ui.add(egui::Button::new("Open").small());
+        let name = format!("Open evidence, row {}", self.number());
+        accessible_name(&open, egui::Role::Button, &name);
+        if open.on_hover_text(link.as_str()).clicked() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+        }
+    }
+
+    fn marker_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
+        let mut marker = self.row.marker;
+        let combo = egui::ComboBox::from_id_salt("marker")
+            .selected_text(marker_text(marker))
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                for option in Marker::ALL {
+                    ui.selectable_value(&mut marker, *option, marker_text(*option));
+                }
+            });
+        let response = &combo.response;
+        accessible_name(
+            response,
+            egui::Role::ComboBox,
+            &Cell::Marker.name(self.number()),
+        );
+        announce_value(response, marker_text(self.row.marker));
+        if state.take_focus(self.row.id, Cell::Marker) {
+            response.request_focus();
+        }
+        if response.gained_focus() {
+            state.selected = Some(self.row.id);
+        }
+        if marker != self.row.marker {
+            edits.push(Edit::MarkRow(self.row.id, marker));
+        }
+    }
+
+    fn star_ui(&self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+        let mut starred = self.row.starred;
+        let star = ui.checkbox(&mut starred, "");
+        name_check_box(&star, &format!("Star row {}", self.number()), starred);
+        if star.changed() {
+            self.replace(
+                edits,
+                TimelineRow {
+                    starred,
+                    ..self.row.clone()
+                },
+            );
+        }
+    }
+}
+
+/// The marker as shown: a dash for none.
+pub fn marker_text(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Unmarked => "\u{2014}",
+        other => other.label(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cell_has_a_column_with_its_title() {
+        for (at, cell) in Cell::IN_ORDER.into_iter().enumerate() {
+            assert_eq!(Cell::in_column(at + 1), Some(cell));
+            let title = COLUMNS[at + 1].title;
+            assert!(cell.name(4).starts_with(title), "{cell:?} under {title}");
+        }
+        assert_eq!(Cell::in_column(0), None);
+        assert_eq!(Cell::in_column(STAR), None);
+        assert_eq!(COLUMNS[STAR].title, "Star");
+    }
+}
