@@ -1,5 +1,7 @@
 //! Frame time of each part of the editor, headless: egui's `Context::run_ui` plus
-//! tessellation at 1400×900, no GPU. Run with `cargo bench --bench frames`.
+//! tessellation at 1400×900, no GPU, with AccessKit off and on (as when a screen reader
+//! listens: egui then builds the accessibility tree every frame). Run with
+//! `cargo bench --bench frames`.
 
 #![allow(
     clippy::unwrap_used,
@@ -42,17 +44,25 @@ fn frames(c: &mut Criterion) {
     ];
     let mut group = c.benchmark_group("frame");
     for (part_name, part) in parts {
-        for (doc_name, doc) in [
+        for ((doc_name, doc), accesskit) in [
             ("example", &example),
             ("screenful", &screenful),
             ("10k rows", &large),
-        ] {
+        ]
+        .into_iter()
+        .flat_map(|doc| [(doc, false), (doc, true)])
+        {
+            let name = if accesskit {
+                format!("{part_name} / {doc_name} / accesskit")
+            } else {
+                format!("{part_name} / {doc_name}")
+            };
             // Set up on the first call of the closure, which criterion makes only for the
             // benchmarks it runs, and kept for its later calls (warm-up, then samples).
             let mut editor: Option<(egui::Context, HindsightApp)> = None;
-            group.bench_function(format!("{part_name} / {doc_name}"), |b| {
+            group.bench_function(name, |b| {
                 let (ctx, app) = editor.get_or_insert_with(|| {
-                    let ctx = egui::Context::default();
+                    let ctx = context(accesskit);
                     let mut app = app_showing(doc.clone(), part);
                     // Settle fonts, layout caches and scroll state first, as a running
                     // editor has.
@@ -90,26 +100,42 @@ fn review_frames(c: &mut Criterion) {
         ("screenful", 5),
         ("1000 postmortems", 1_000),
     ] {
-        let mut review: Option<(tempfile::TempDir, egui::Context, HindsightApp)> = None;
-        group.bench_function(format!("review / {name}"), |b| {
-            let (_dir, ctx, app) = review.get_or_insert_with(|| {
-                let dir = folder_of(count);
-                let ctx = egui::Context::default();
-                let mut app = app_showing(example_postmortem().unwrap(), Part::Review);
-                app.review_folder(&ctx, dir.path().to_owned());
-                while app.review_running() {
-                    frame(&ctx, &mut app);
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-                for _ in 0..3 {
-                    frame(&ctx, &mut app);
-                }
-                (dir, ctx, app)
+        for accesskit in [false, true] {
+            let bench_name = if accesskit {
+                format!("review / {name} / accesskit")
+            } else {
+                format!("review / {name}")
+            };
+            let mut review: Option<(tempfile::TempDir, egui::Context, HindsightApp)> = None;
+            group.bench_function(bench_name, |b| {
+                let (_dir, ctx, app) = review.get_or_insert_with(|| {
+                    let dir = folder_of(count);
+                    let ctx = context(accesskit);
+                    let mut app = app_showing(example_postmortem().unwrap(), Part::Review);
+                    app.review_folder(&ctx, dir.path().to_owned());
+                    while app.review_running() {
+                        frame(&ctx, &mut app);
+                        std::thread::sleep(std::time::Duration::from_millis(5));
+                    }
+                    for _ in 0..3 {
+                        frame(&ctx, &mut app);
+                    }
+                    (dir, ctx, app)
+                });
+                b.iter(|| frame(ctx, app));
             });
-            b.iter(|| frame(ctx, app));
-        });
+        }
     }
     group.finish();
+}
+
+/// A context with AccessKit on or off.
+fn context(accesskit: bool) -> egui::Context {
+    let ctx = egui::Context::default();
+    if accesskit {
+        ctx.enable_accesskit();
+    }
+    ctx
 }
 
 criterion_group!(benches, frames, review_frames);

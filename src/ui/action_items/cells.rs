@@ -10,23 +10,26 @@ use crate::model::{
 };
 use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::dates::{date_picker, from_jiff, to_jiff};
-use crate::ui::table::Column;
+use crate::ui::table::{Column, small_button_width, with_button_at_right};
 use crate::ui::theme;
 
 /// The table's columns; the action and the ticket take what the others leave.
 pub const COLUMNS: [Column; 11] = [
     Column::fixed("#", 40.0),
-    Column::flexible("Action", 180.0),
-    Column::fixed("Owner", 124.0),
-    Column::fixed("Due date", 118.0),
-    Column::fixed("", 104.0),
-    Column::fixed("Status", 100.0),
-    Column::fixed("Priority", 84.0),
-    Column::fixed("Kind", 84.0),
-    Column::flexible("Ticket", 120.0),
-    Column::fixed("Completed", 84.0),
-    Column::fixed("", 62.0),
+    Column::flexible("Action", 200.0),
+    Column::fixed("Owner", 130.0),
+    Column::fixed("Due date", 124.0),
+    Column::fixed("", 128.0),
+    Column::fixed("Status", 110.0),
+    Column::fixed("Priority", 98.0),
+    Column::fixed("Kind", 104.0),
+    Column::flexible("Ticket", 110.0),
+    Column::fixed("Completed", 92.0),
+    Column::fixed("", 66.0),
 ];
+
+/// The width of the owner's and the due date's pickers beside their fields.
+const PICKER_WIDTH: f32 = 28.0;
 
 /// A control in an item's row, which can be asked to take the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -110,17 +113,17 @@ impl ItemCells<'_> {
             1 => self.action_ui(ui, state, edits),
             2 => with_button_at_right(
                 ui,
-                28.0,
-                (state, edits),
-                |ui, (state, edits)| self.owner_picker_ui(ui, state, edits),
+                PICKER_WIDTH,
+                &mut (state, edits),
                 |ui, (state, edits)| self.owner_ui(ui, state, edits),
+                |ui, (state, edits)| self.owner_picker_ui(ui, state, edits),
             ),
             3 => with_button_at_right(
                 ui,
-                28.0,
-                (state, edits),
-                |ui, (state, edits)| self.date_picker_ui(ui, state, edits),
+                PICKER_WIDTH,
+                &mut (state, edits),
                 |ui, (state, edits)| self.due_ui(ui, state, edits),
+                |ui, (state, edits)| self.date_picker_ui(ui, state, edits),
             ),
             4 => self.due_state_ui(ui),
             5 => self.status_ui(ui, state, edits),
@@ -301,7 +304,7 @@ impl ItemCells<'_> {
         ui.spacing_mut().icon_spacing = 0.0;
         let picker = egui::ComboBox::from_id_salt(ItemControl::OwnerPicker)
             .selected_text("")
-            .width(28.0)
+            .width(PICKER_WIDTH)
             .show_ui(ui, |ui| {
                 for name in self.owners {
                     if ui.selectable_label(*name == owner, name).clicked() {
@@ -434,20 +437,17 @@ impl ItemCells<'_> {
         };
         with_button_at_right(
             ui,
-            40.0,
-            (state, edits),
+            small_button_width(ui, "Open"),
+            &mut (state, edits),
+            |ui, (state, edits)| self.ticket_ui(ui, state, edits),
             |ui, _| {
                 let open = ui.add(egui::Button::new("Open").small());
-                accessible_name(
-                    &open,
-                    egui::Role::Button,
-                    &self.name(ItemControl::OpenTicket),
-                );
+                let name = self.name(ItemControl::OpenTicket);
+                accessible_name(&open, egui::Role::Button, &name);
                 if open.on_hover_text(link.as_str()).clicked() {
                     ui.ctx().open_url(egui::OpenUrl::new_tab(link));
                 }
             },
-            |ui, (state, edits)| self.ticket_ui(ui, state, edits),
         );
     }
 
@@ -467,26 +467,4 @@ impl ItemCells<'_> {
             );
         }
     }
-}
-
-/// What the controls of a cell change: the tracker's state and the edits.
-type Changes<'a> = (&'a mut ActionsState, &'a mut Vec<Edit>);
-
-/// A cell holding a field with a small button `button_width` wide at its right; the field
-/// comes first, so Tab reaches it before the button.
-fn with_button_at_right(
-    ui: &mut egui::Ui,
-    button_width: f32,
-    changes: Changes<'_>,
-    button: impl FnOnce(&mut egui::Ui, Changes<'_>),
-    field: impl FnOnce(&mut egui::Ui, Changes<'_>),
-) {
-    let (state, edits) = changes;
-    ui.spacing_mut().item_spacing.x = 2.0;
-    let field_width = (ui.available_width() - button_width - 2.0).max(0.0);
-    ui.scope(|ui| {
-        ui.set_max_width(field_width);
-        field(ui, (&mut *state, &mut *edits));
-    });
-    button(ui, (state, edits));
 }

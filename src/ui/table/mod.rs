@@ -6,9 +6,11 @@
 //! double-clicks on a row, Up and Down between rows, and the table, row and cell structure a
 //! screen reader walks.
 
+mod cell;
 mod handle;
 mod sort;
 
+pub use cell::{small_button_width, with_button_at_right};
 pub use sort::sort_button_ui;
 
 use egui::{Id, Rect, Role, Sense, UiBuilder, vec2};

@@ -9,22 +9,19 @@ use crate::model::{
     resolve_row_time, web_url,
 };
 use crate::ui::accessible::{accessible_name, announce_value, name_check_box};
-use crate::ui::table::Column;
+use crate::ui::table::{Column, small_button_width, with_button_at_right};
 
 /// The table's columns: the row number, then one per [`Cell`], then the star.
 pub const COLUMNS: [Column; 8] = [
     Column::fixed("#", 44.0),
-    Column::fixed("Time", 120.0),
-    Column::flexible("Event", 200.0),
+    Column::fixed("Time", 136.0),
+    Column::flexible("Event", 190.0),
     Column::flexible("Notes", 90.0),
     Column::flexible("Actor", 90.0),
     Column::flexible("Evidence", 110.0),
-    Column::fixed("Marker", 120.0),
+    Column::fixed("Marker", 128.0),
     Column::fixed("Star", 44.0),
 ];
-
-/// The width kept for the evidence's Open button.
-const OPEN_WIDTH: f32 = 40.0;
 
 /// The column of the star check box.
 const STAR: usize = 7;
@@ -238,7 +235,12 @@ impl RowCells<'_> {
             _ => (self.row.actor.clone().unwrap_or_default(), ""),
         };
         let field = egui::TextEdit::singleline(&mut text).hint_text(hint);
-        if self.field_ui(ui, state, cell, field).changed() {
+        let mut response = self.field_ui(ui, state, cell, field);
+        if !response.has_focus() && !text.is_empty() {
+            // A narrow column shows the start of the text; all of it is a hover away.
+            response = response.on_hover_text(&text);
+        }
+        if response.changed() {
             let mut row = self.row.clone();
             match cell {
                 Cell::Event => row.event = text,
@@ -257,18 +259,20 @@ impl RowCells<'_> {
             self.text_ui(ui, Cell::Evidence, state, edits);
             return;
         };
-        ui.spacing_mut().item_spacing.x = 2.0;
-        let field_width = (ui.available_width() - OPEN_WIDTH - 2.0).max(0.0);
-        ui.scope(|ui| {
-            ui.set_max_width(field_width);
-            self.text_ui(ui, Cell::Evidence, state, edits);
-        });
-        let open = ui.add(egui::Button::new("Open").small());
-        let name = format!("Open evidence, row {}", self.number());
-        accessible_name(&open, egui::Role::Button, &name);
-        if open.on_hover_text(link.as_str()).clicked() {
-            ui.ctx().open_url(egui::OpenUrl::new_tab(link));
-        }
+        with_button_at_right(
+            ui,
+            small_button_width(ui, "Open"),
+            &mut (state, edits),
+            |ui, (state, edits)| self.text_ui(ui, Cell::Evidence, state, edits),
+            |ui, _| {
+                let open = ui.add(egui::Button::new("Open").small());
+                let name = format!("Open evidence, row {}", self.number());
+                accessible_name(&open, egui::Role::Button, &name);
+                if open.on_hover_text(link.as_str()).clicked() {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+                }
+            },
+        );
     }
 
     fn marker_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
