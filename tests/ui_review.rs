@@ -121,6 +121,26 @@ fn double_clicking_an_item_opens_its_postmortem_with_the_item_selected() {
 }
 
 #[test]
+fn enter_on_an_item_reached_from_the_keyboard_opens_its_postmortem() {
+    let dir = folder();
+    let mut harness = reviewing(dir.path());
+    // Each row is one stop of the Tab order, named for what Enter opens.
+    harness
+        .get_by_label("Open Checkout errors: Add a retry")
+        .focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let opened = harness
+        .state()
+        .document()
+        .path()
+        .map(std::path::Path::to_owned);
+    assert!(opened.is_some_and(|path| path.ends_with("payments/checkout.ron")));
+    assert_eq!(harness.state().part(), Part::ActionItems);
+}
+
+#[test]
 fn the_examples_folder_shows_exactly_the_two_overdue_items() {
     let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
     let mut harness = reviewing(&examples);
