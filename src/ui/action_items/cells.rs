@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::dates::{date_picker, from_jiff, to_jiff};
-use crate::ui::table::{Column, small_button_width, with_button_at_right};
+use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
 use crate::ui::theme;
 
 /// The table's columns; the action and the ticket take what the others leave.
@@ -19,13 +19,13 @@ pub const COLUMNS: [Column; 11] = [
     Column::flexible("Action", 200.0),
     Column::fixed("Owner", 130.0),
     Column::fixed("Due date", 124.0),
-    Column::fixed("", 128.0),
+    Column::fixed("", 128.0).spoken_as("Time left"),
     Column::fixed("Status", 110.0),
     Column::fixed("Priority", 98.0),
     Column::fixed("Kind", 104.0),
     Column::flexible("Ticket", 110.0),
     Column::fixed("Completed", 92.0),
-    Column::fixed("", 66.0),
+    Column::fixed("", 66.0).spoken_as("Delete"),
 ];
 
 /// The width of the owner's and the due date's pickers beside their fields.
@@ -228,12 +228,8 @@ impl ItemCells<'_> {
         if !self.item.status.is_open() {
             field = field.text_color(ui.visuals().weak_text_color());
         }
-        let mut response = self.field_ui(ui, state, ItemControl::Action, field);
-        if !response.has_focus() && !self.item.action.is_empty() {
-            // The column is narrow; the whole action is a hover away.
-            response = response.on_hover_text(&self.item.action);
-        }
-        if response.changed() {
+        let response = self.field_ui(ui, state, ItemControl::Action, field);
+        if full_text_on_hover(ui, response, &self.item.action).changed() {
             self.replace(
                 edits,
                 ActionItem {

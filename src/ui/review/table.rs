@@ -18,7 +18,10 @@ const COLUMNS: [(Column, ReviewSort); 8] = [
     (Column::flexible("Action", 160.0), ReviewSort::Action),
     (Column::fixed("Owner", 110.0), ReviewSort::Owner),
     (Column::fixed("Due date", 92.0), ReviewSort::Due),
-    (Column::fixed("", 112.0), ReviewSort::Due),
+    (
+        Column::fixed("", 112.0).spoken_as("Time left"),
+        ReviewSort::Due,
+    ),
     (Column::fixed("Status", 92.0), ReviewSort::Status),
     (Column::fixed("Priority", 80.0), ReviewSort::Priority),
 ];

@@ -31,3 +31,23 @@ pub fn small_button_width(ui: &egui::Ui, text: &str) -> f32 {
     );
     galley.size().x + 2.0 * ui.spacing().button_padding.x
 }
+
+/// Shows all of `text` when the pointer rests on a field too narrow for it, and only then
+/// (a tooltip is also a screen reader's description, which would repeat the field's text).
+pub fn full_text_on_hover(ui: &egui::Ui, response: egui::Response, text: &str) -> egui::Response {
+    if text.is_empty() || response.has_focus() {
+        return response;
+    }
+    let room = response.rect.width() - 2.0 * ui.spacing().button_padding.x;
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    if galley.size().x > room {
+        response.on_hover_text(text)
+    } else {
+        response
+    }
+}

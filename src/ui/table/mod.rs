@@ -10,7 +10,7 @@ mod cell;
 mod handle;
 mod sort;
 
-pub use cell::{small_button_width, with_button_at_right};
+pub use cell::{full_text_on_hover, small_button_width, with_button_at_right};
 pub use sort::sort_button_ui;
 
 use egui::{Id, Rect, Role, Sense, UiBuilder, vec2};
@@ -22,16 +22,17 @@ use handle::{grip_shape, paint_dragged};
 pub enum Width {
     /// Always this wide: a control that is no use narrower or wider.
     Fixed(f32),
-    /// At least this wide, and an even share of the room the fixed columns leave; the person
-    /// can drag its edge.
+    /// At least this wide, and an even share of the room the fixed columns leave.
     Flexible(f32),
 }
 
 /// One column: its title and how wide it is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Column {
-    /// The header's text, and the start of each cell's name for a screen reader.
+    /// The header's text.
     pub title: &'static str,
+    /// What a screen reader calls the column when its header shows no text.
+    pub spoken: &'static str,
     /// How wide it is.
     pub width: Width,
 }
@@ -42,6 +43,7 @@ impl Column {
     pub const fn fixed(title: &'static str, width: f32) -> Self {
         Self {
             title,
+            spoken: title,
             width: Width::Fixed(width),
         }
     }
@@ -51,8 +53,15 @@ impl Column {
     pub const fn flexible(title: &'static str, least: f32) -> Self {
         Self {
             title,
+            spoken: title,
             width: Width::Flexible(least),
         }
+    }
+
+    /// The same column, called `spoken` by a screen reader (for a header without text).
+    #[must_use]
+    pub const fn spoken_as(self, spoken: &'static str) -> Self {
+        Self { spoken, ..self }
     }
 
     fn least(self) -> f32 {
@@ -66,9 +75,11 @@ impl Column {
             Width::Fixed(width) => egui_table::Column::new(width)
                 .range(width..=width)
                 .resizable(false),
+            // Not resizable: egui_table's resize handles are unnamed stops in the Tab order
+            // that a screen reader announces as "unknown", and it offers no way to name them.
             Width::Flexible(least) => egui_table::Column::new(least)
                 .range(least..=f32::INFINITY)
-                .resizable(true),
+                .resizable(false),
         }
     }
 }
@@ -185,6 +196,11 @@ impl Table<'_> {
             .accessibility_label(self.name);
         let output = ui
             .scope_builder(builder, |ui| {
+                let (rows_count, columns_count) = (count + 1, self.columns.len());
+                ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                    node.set_row_count(rows_count);
+                    node.set_column_count(columns_count);
+                });
                 // Solid scroll bars: in a narrow window the columns past the edge must look
                 // reachable without hovering first.
                 ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
@@ -290,11 +306,19 @@ struct Delegate<'a> {
 impl TableDelegate for Delegate<'_> {
     fn header_cell_ui(&mut self, ui: &mut egui::Ui, cell: &HeaderCellInfo) {
         let column = cell.col_range.start;
+        let title = self.columns[column].title;
+        let spoken = self.columns[column].spoken;
         ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
             node.set_role(Role::ColumnHeader);
+            // A header with text is read by its text (a label, or a sort button); one
+            // without is named here.
+            if title.is_empty() {
+                node.set_label(spoken);
+            }
+            node.set_column_index(column);
+            node.set_row_index(0);
         });
         ui.add_space(CELL_MARGIN);
-        let title = self.columns[column].title;
         if column == 0 && self.numbered {
             ui.strong(title);
         } else {
@@ -332,6 +356,8 @@ impl TableDelegate for Delegate<'_> {
         ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
             node.set_role(Role::Row);
             node.set_label(name);
+            // The header is row 0.
+            node.set_row_index(index + 1);
         });
         // Under the cells, so it only hears the clicks their widgets do not take. A row that
         // opens is in the Tab order, so the keyboard can open it too; others are not, and Tab
@@ -380,6 +406,10 @@ impl TableDelegate for Delegate<'_> {
             .accessibility_role(Role::Cell)
             .layout(egui::Layout::left_to_right(egui::Align::Center));
         ui.scope_builder(builder, |ui| {
+            ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                node.set_row_index(index + 1);
+                node.set_column_index(column);
+            });
             // Text longer than its column ends in "…"; the whole of it is a hover or a
             // focus away.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);

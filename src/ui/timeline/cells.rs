@@ -9,7 +9,7 @@ use crate::model::{
     resolve_row_time, web_url,
 };
 use crate::ui::accessible::{accessible_name, announce_value, name_check_box};
-use crate::ui::table::{Column, small_button_width, with_button_at_right};
+use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
 
 /// The table's columns: the row number, then one per [`Cell`], then the star.
 pub const COLUMNS: [Column; 8] = [
@@ -234,13 +234,10 @@ impl RowCells<'_> {
             Cell::Evidence => (self.row.evidence.clone(), "https://\u{2026}"),
             _ => (self.row.actor.clone().unwrap_or_default(), ""),
         };
+        let shown = text.clone();
         let field = egui::TextEdit::singleline(&mut text).hint_text(hint);
-        let mut response = self.field_ui(ui, state, cell, field);
-        if !response.has_focus() && !text.is_empty() {
-            // A narrow column shows the start of the text; all of it is a hover away.
-            response = response.on_hover_text(&text);
-        }
-        if response.changed() {
+        let response = self.field_ui(ui, state, cell, field);
+        if full_text_on_hover(ui, response, &shown).changed() {
             let mut row = self.row.clone();
             match cell {
                 Cell::Event => row.event = text,
