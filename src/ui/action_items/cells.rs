@@ -16,7 +16,7 @@ use crate::ui::theme;
 /// The table's columns; the action and the ticket take what the others leave.
 pub const COLUMNS: [Column; 11] = [
     Column::fixed("#", 40.0),
-    Column::flexible("Action", 200.0),
+    Column::flexible("Action", 200.0).weight(3.0),
     Column::fixed("Owner", 130.0),
     Column::fixed("Due date", 124.0),
     Column::fixed("", 128.0).spoken_as("Time left"),
@@ -296,8 +296,6 @@ impl ItemCells<'_> {
     /// A list of the people in the postmortem to pick the owner from.
     fn owner_picker_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut owner = self.item.owner.clone();
-        // Only the arrow shows: no gap before it for the empty text.
-        ui.spacing_mut().icon_spacing = 0.0;
         let picker = egui::ComboBox::from_id_salt(ItemControl::OwnerPicker)
             .selected_text("")
             .width(PICKER_WIDTH)
@@ -450,10 +448,8 @@ impl ItemCells<'_> {
     fn ticket_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut url = self.item.ticket_url.clone();
         let field = egui::TextEdit::singleline(&mut url).hint_text("https://\u{2026}");
-        if self
-            .field_ui(ui, state, ItemControl::Ticket, field)
-            .changed()
-        {
+        let response = self.field_ui(ui, state, ItemControl::Ticket, field);
+        if full_text_on_hover(ui, response, &self.item.ticket_url).changed() {
             self.replace(
                 edits,
                 ActionItem {

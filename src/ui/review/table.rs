@@ -15,7 +15,10 @@ use crate::ui::theme;
 const COLUMNS: [(Column, ReviewSort); 8] = [
     (Column::flexible("Incident", 160.0), ReviewSort::Incident),
     (Column::fixed("Severity", 74.0), ReviewSort::Severity),
-    (Column::flexible("Action", 160.0), ReviewSort::Action),
+    (
+        Column::flexible("Action", 160.0).weight(2.0),
+        ReviewSort::Action,
+    ),
     (Column::fixed("Owner", 110.0), ReviewSort::Owner),
     (Column::fixed("Due date", 92.0), ReviewSort::Due),
     (
@@ -122,8 +125,6 @@ impl Rows for ReviewRows<'_> {
     fn cell_ui(&mut self, ui: &mut egui::Ui, position: usize, column: usize) {
         let entry = &self.items[self.listed[position]];
         let item = &entry.item;
-        // Plain text that lets a click through to the row, which selects and opens it.
-        ui.style_mut().interaction.selectable_labels = false;
         let visuals = ui.visuals();
         let colour = if item.status.is_open() {
             visuals.text_color()

@@ -10,8 +10,7 @@ pub fn with_button_at_right<C>(
     field: impl FnOnce(&mut egui::Ui, &mut C),
     button: impl FnOnce(&mut egui::Ui, &mut C),
 ) {
-    let gap = 2.0;
-    ui.spacing_mut().item_spacing.x = gap;
+    let gap = ui.spacing().item_spacing.x;
     let field_width = (ui.available_width() - button_width - gap).max(0.0);
     ui.scope(|ui| {
         ui.set_max_width(field_width);

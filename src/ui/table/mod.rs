@@ -13,6 +13,8 @@ mod sort;
 pub use cell::{full_text_on_hover, small_button_width, with_button_at_right};
 pub use sort::sort_button_ui;
 
+use std::sync::Arc;
+
 use egui::{Id, Rect, Role, Sense, UiBuilder, vec2};
 use egui_table::{CellInfo, HeaderCellInfo, HeaderRow, TableDelegate, TableState};
 use handle::{grip_shape, paint_dragged};
@@ -22,8 +24,9 @@ use handle::{grip_shape, paint_dragged};
 pub enum Width {
     /// Always this wide: a control that is no use narrower or wider.
     Fixed(f32),
-    /// At least this wide, and an even share of the room the fixed columns leave.
-    Flexible(f32),
+    /// At least this wide (the first), and a share of the room the fixed columns leave in
+    /// proportion to its weight (the second).
+    Flexible(f32, f32),
 }
 
 /// One column: its title and how wide it is.
@@ -54,7 +57,19 @@ impl Column {
         Self {
             title,
             spoken: title,
-            width: Width::Flexible(least),
+            width: Width::Flexible(least, 1.0),
+        }
+    }
+
+    /// The same column taking `weight` times the share of a column of weight 1.
+    #[must_use]
+    pub const fn weight(self, weight: f32) -> Self {
+        match self.width {
+            Width::Flexible(least, _) => Self {
+                width: Width::Flexible(least, weight),
+                ..self
+            },
+            Width::Fixed(_) => self,
         }
     }
 
@@ -66,21 +81,49 @@ impl Column {
 
     fn least(self) -> f32 {
         match self.width {
-            Width::Fixed(width) | Width::Flexible(width) => width,
+            Width::Fixed(width) | Width::Flexible(width, _) => width,
         }
     }
+}
 
-    fn for_egui_table(self) -> egui_table::Column {
-        match self.width {
-            Width::Fixed(width) => egui_table::Column::new(width)
-                .range(width..=width)
-                .resizable(false),
-            // Not resizable: egui_table's resize handles are unnamed stops in the Tab order
-            // that a screen reader announces as "unknown", and it offers no way to name them.
-            Width::Flexible(least) => egui_table::Column::new(least)
-                .range(least..=f32::INFINITY)
-                .resizable(false),
+/// The width of each of `columns` in `available` points: fixed columns keep theirs, flexible
+/// ones share what is left in proportion to their weights but never go below their least.
+/// When even the least widths do not fit, the table is wider than the window and scrolls
+/// sideways.
+#[must_use]
+pub fn column_widths(columns: &[Column], available: f32) -> Vec<f32> {
+    let mut room = available;
+    let mut widths = Vec::with_capacity(columns.len());
+    // (position, least, weight) of the flexible columns still sharing the room.
+    let mut sharing = Vec::new();
+    for (position, column) in columns.iter().enumerate() {
+        match column.width {
+            Width::Fixed(width) => {
+                room -= width;
+                widths.push(width);
+            }
+            Width::Flexible(least, weight) => {
+                widths.push(least);
+                sharing.push((position, least, weight.max(f32::EPSILON)));
+            }
         }
+    }
+    // A column whose least is more than its share keeps its least and leaves the sharing;
+    // repeat until every column left gets at least its least from its share.
+    loop {
+        let weights: f32 = sharing.iter().map(|(_, _, weight)| weight).sum();
+        let per_weight = room / weights;
+        let (keep, share): (Vec<_>, Vec<_>) = sharing
+            .iter()
+            .partition(|(_, least, weight)| *least >= per_weight * weight);
+        if keep.is_empty() || share.is_empty() {
+            for (position, least, weight) in sharing {
+                widths[position] = least.max(per_weight * weight);
+            }
+            return widths;
+        }
+        room -= keep.iter().map(|(_, least, _)| least).sum::<f32>();
+        sharing = share;
     }
 }
 
@@ -217,21 +260,29 @@ impl Table<'_> {
         rows: &mut dyn Rows,
         header_height: f32,
     ) -> TableOutput {
-        let columns: Vec<egui_table::Column> = self
-            .columns
-            .iter()
-            .map(|column| column.for_egui_table())
+        // Widths are worked out here every frame, as egui_table would only on a resize of the
+        // window, and then only for columns the person can resize.
+        let columns: Vec<egui_table::Column> = column_widths(self.columns, ui.available_width())
+            .into_iter()
+            .map(|width| {
+                // Not resizable: egui_table's resize handles are unnamed Tab stops that a
+                // screen reader calls "unknown", and it offers no way to name them.
+                egui_table::Column::new(width)
+                    .range(width..=width)
+                    .resizable(false)
+            })
             .collect();
         let id = TableState::id(ui, egui::IdSalt::new(self.id_salt));
-        // The first time, start from the declared widths instead of letting egui_table
-        // measure every cell in a hidden pass: the cells hold fields that take whatever
-        // width they are given, so measuring tells nothing and costs a frame.
+        // Keep egui_table from measuring every cell in a hidden pass the first time: the
+        // widths are decided above (the range of each column holds it to its width), and the
+        // cells hold fields that take whatever width they are given, so measuring would tell
+        // nothing and cost a frame.
         if TableState::load(ui.ctx(), id).is_none() {
             let mut state = TableState::default();
             for (index, column) in columns.iter().enumerate() {
                 state
                     .col_widths
-                    .insert(column.id_for(index), self.columns[index].least());
+                    .insert(column.id_for(index), column.current);
             }
             state.store(ui.ctx(), id);
         }
@@ -240,7 +291,7 @@ impl Table<'_> {
             .num_rows(rows.count() as u64)
             .columns(columns)
             .headers([HeaderRow::new(header_height)])
-            .auto_size_mode(egui_table::AutoSizeMode::OnParentResize);
+            .auto_size_mode(egui_table::AutoSizeMode::Never);
         if let Some(index) = self.scroll_to {
             table = table.scroll_to_row(index as u64, None);
         }
@@ -248,6 +299,7 @@ impl Table<'_> {
             .map(|drag| *drag)
             .filter(|drag| drag.table == id);
         let mut delegate = Delegate {
+            cell_style: cell_style(ui.style()),
             rows,
             columns: self.columns,
             table: id,
@@ -265,6 +317,18 @@ impl Table<'_> {
         }
         output
     }
+}
+
+/// The style of the cells: text longer than its column ends in "…" (the whole of it a hover
+/// or a focus away); plain text is not selectable, so a click on it reaches the row; a
+/// drop-down's arrow sits right after its text, so the owner picker can be all arrow.
+fn cell_style(table: &egui::Style) -> Arc<egui::Style> {
+    let mut style = table.clone();
+    style.wrap_mode = Some(egui::TextWrapMode::Truncate);
+    style.interaction.selectable_labels = false;
+    style.spacing.icon_spacing = 0.0;
+    style.spacing.item_spacing.x = 2.0;
+    Arc::new(style)
 }
 
 /// Up and Down move the selection from `selected` among `count` rows, while no text field
@@ -290,6 +354,9 @@ pub fn row_after_arrow_keys(ui: &egui::Ui, count: usize, selected: Option<usize>
 }
 
 struct Delegate<'a> {
+    /// The style of every cell, made once per frame and shared: a style changed in each
+    /// cell would be a copy of the whole style per cell.
+    cell_style: Arc<egui::Style>,
     rows: &'a mut dyn Rows,
     columns: &'a [Column],
     table: Id,
@@ -403,6 +470,7 @@ impl TableDelegate for Delegate<'_> {
         let builder = UiBuilder::new()
             .max_rect(rect)
             .scope_id(key.with(("cell", column)))
+            .style(Arc::clone(&self.cell_style))
             .accessibility_role(Role::Cell)
             .layout(egui::Layout::left_to_right(egui::Align::Center));
         ui.scope_builder(builder, |ui| {
@@ -410,9 +478,6 @@ impl TableDelegate for Delegate<'_> {
                 node.set_row_index(index + 1);
                 node.set_column_index(column);
             });
-            // Text longer than its column ends in "…"; the whole of it is a hover or a
-            // focus away.
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             if column == 0 && self.numbered {
                 self.handle_ui(ui, index);
             } else {
@@ -503,5 +568,47 @@ impl Delegate<'_> {
             self.output.moved = Some((drag.from, to));
             egui::DragAndDrop::clear_payload(ui.ctx());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLUMNS: [Column; 4] = [
+        Column::fixed("#", 40.0),
+        Column::flexible("Event", 200.0),
+        Column::flexible("Notes", 90.0),
+        Column::fixed("Star", 44.0),
+    ];
+
+    #[test]
+    fn a_heavier_column_takes_a_larger_share() {
+        let columns = [
+            Column::flexible("Event", 100.0).weight(3.0),
+            Column::flexible("Notes", 50.0),
+        ];
+        assert_eq!(column_widths(&columns, 800.0), [600.0, 200.0]);
+    }
+
+    #[test]
+    fn flexible_columns_share_the_room_the_fixed_ones_leave() {
+        let widths = column_widths(&COLUMNS, 884.0);
+        assert_eq!(widths, [40.0, 400.0, 400.0, 44.0]);
+    }
+
+    #[test]
+    fn a_column_whose_least_is_more_than_the_share_keeps_its_least_and_the_others_share_the_rest() {
+        // 300 points for two flexible columns: an even share (150) is less than Event's
+        // least, so Event keeps 200 and Notes gets the other 100.
+        let widths = column_widths(&COLUMNS, 384.0);
+        assert_eq!(widths, [40.0, 200.0, 100.0, 44.0]);
+    }
+
+    #[test]
+    fn a_window_narrower_than_the_least_widths_keeps_them_and_scrolls() {
+        let widths = column_widths(&COLUMNS, 200.0);
+        assert_eq!(widths, [40.0, 200.0, 90.0, 44.0]);
+        assert!(widths.iter().sum::<f32>() > 200.0);
     }
 }

@@ -15,10 +15,10 @@ use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_butt
 pub const COLUMNS: [Column; 8] = [
     Column::fixed("#", 44.0),
     Column::fixed("Time", 136.0),
-    Column::flexible("Event", 190.0),
-    Column::flexible("Notes", 90.0),
-    Column::flexible("Actor", 90.0),
-    Column::flexible("Evidence", 110.0),
+    Column::flexible("Event", 190.0).weight(3.0),
+    Column::flexible("Notes", 90.0).weight(2.0),
+    Column::fixed("Actor", 104.0),
+    Column::flexible("Evidence", 110.0).weight(2.0),
     Column::fixed("Marker", 128.0),
     Column::fixed("Star", 44.0),
 ];
