@@ -78,12 +78,6 @@ impl Column {
     pub const fn spoken_as(self, spoken: &'static str) -> Self {
         Self { spoken, ..self }
     }
-
-    fn least(self) -> f32 {
-        match self.width {
-            Width::Fixed(width) | Width::Flexible(width, _) => width,
-        }
-    }
 }
 
 /// The width of each of `columns` in `available` points: fixed columns keep theirs, flexible
