@@ -2,7 +2,7 @@
 //! time entry, date entry and the zone search. Pasted text from chat tools and web pages
 //! brings non-breaking, ideographic and zero-width spaces, so those are weighted in.
 
-use hindsight::model::{parse_chat, parse_date, parse_time_entry, zones_matching};
+use hindsight::model::{parse_chat, parse_date, parse_time_entry, resolve_paste, zones_matching};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -40,6 +40,26 @@ fn pasted_text() -> impl Strategy<Value = String> {
             "🙂",
             "\u{301}",
             "PM",
+            "2:03 PM",
+            "12:00 am",
+            "<alice>",
+            "* ",
+            "|",
+            "\t",
+            "\n",
+            "UTC",
+            "Z",
+            "+02:00",
+            "(all times UTC)",
+            "Friday, 26 July 2024",
+            "Alice R.  ",
+            "[10:42 \u{2022} 13/08/2024]",
+            "2015-10-06T21:30:42Z",
+            "1. ",
+            "- ",
+            "|---|",
+            "Time",
+            "Event",
         ])
         .prop_map(str::to_owned),
         any::<char>().prop_map(String::from),
@@ -56,9 +76,39 @@ proptest! {
     #[test]
     fn chat_paste_reads_any_text(text in pasted_text()) {
         let paste = parse_chat(&text);
-        // Every non-blank line is either a row or reported, never dropped.
-        let non_blank = text.lines().filter(|line| !line.trim().is_empty()).count();
-        prop_assert_eq!(paste.rows.len() + paste.unread.len(), non_blank);
+        // Every non-blank line is in exactly one row, dates the rows below, or is listed
+        // with why: never dropped, never used twice.
+        let non_blank: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(index, _)| index + 1)
+            .collect();
+        let mut accounted: Vec<usize> = paste
+            .rows
+            .iter()
+            .flat_map(|row| row.lines.iter().copied())
+            .chain(paste.unused.iter().map(|unused| unused.line))
+            .chain(paste.date_lines.iter().copied())
+            .collect();
+        accounted.sort_unstable();
+        prop_assert_eq!(&accounted, &non_blank);
+        // Placing the rows in time never panics and never gives a time out of range.
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
+        let resolved = resolve_paste(&paste, chrono_tz::America::New_York, None, today);
+        for row in &resolved.rows {
+            prop_assert!(row.row.time.is_some_and(hindsight::model::instant_in_range));
+        }
+        // And after placing, every line is still in a row or listed.
+        let mut placed: Vec<usize> = resolved
+            .rows
+            .iter()
+            .flat_map(|row| row.lines.iter().copied())
+            .chain(resolved.unused.iter().map(|unused| unused.line))
+            .chain(paste.date_lines.iter().copied())
+            .collect();
+        placed.sort_unstable();
+        prop_assert_eq!(placed, non_blank);
     }
 
     #[test]
@@ -86,5 +136,5 @@ fn a_line_with_a_non_breaking_or_ideographic_space_becomes_a_row() {
         assert_eq!(paste.rows[0].event, "alert fired", "{space:?}");
     }
     let paste = parse_chat("-\u{a0}x\n2025-08-01\u{3000}14:03");
-    assert_eq!(paste.rows.len() + paste.unread.len(), 2);
+    assert_eq!(paste.rows.len() + paste.unused.len(), 2);
 }

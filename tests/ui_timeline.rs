@@ -175,7 +175,8 @@ fn sort_by_time_keeps_equal_times_in_order_and_untimed_rows_in_place() {
         row("14:03 first", Some(at(1, 14, 3))),
         row("14:03 second", Some(at(1, 14, 3))),
     ]);
-    harness.get_by_label_contains("2 out of time order");
+    // Only the 14:10 row is out of place; the rows after it are in order.
+    harness.get_by_label_contains("1 out of time order");
     click(&mut harness, "Sort by time");
     assert_eq!(
         events(&harness),

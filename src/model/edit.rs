@@ -11,7 +11,7 @@ use super::kinds::{ActionStatus, DocumentStatus, Marker};
 use super::list_edit::ListEdit;
 use super::narrative::{CustomSection, Section};
 use super::severity::SeverityLevel;
-use super::timeline::sorted_by_time;
+use super::timeline::{insert_by_time, sorted_by_time};
 
 /// One change to a postmortem.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +50,9 @@ pub enum Edit {
     Timeline(ListEdit<TimelineRow>),
     /// Put rows in at this index, as one change (a paste).
     InsertRows(usize, Vec<TimelineRow>),
+    /// Put timed rows in, each at its place in time, as one change (a paste into a timeline
+    /// that is in time order; see [`insert_by_time`]).
+    InsertRowsByTime(Vec<TimelineRow>),
     /// Mark a row. A marker that sets a key time moves it from any other row and sets the key
     /// time to the row's time.
     MarkRow(RowId, Marker),
@@ -97,6 +100,13 @@ impl Edit {
                     return false;
                 }
                 doc.timeline.splice(index..index, rows);
+                true
+            }
+            Self::InsertRowsByTime(rows) => {
+                if rows.is_empty() {
+                    return false;
+                }
+                insert_by_time(&mut doc.timeline, rows);
                 true
             }
             Self::MarkRow(id, marker) => mark_row(doc, id, marker),
@@ -154,7 +164,7 @@ impl Edit {
             Self::SetKeyTime(..) => "change key time",
             Self::SetTimeZone(_) => "change time zone",
             Self::SetSectionText(..) => "edit analysis",
-            Self::InsertRows(..) => "paste timeline rows",
+            Self::InsertRows(..) | Self::InsertRowsByTime(..) => "paste timeline rows",
             Self::MarkRow(..) => "mark timeline row",
             Self::SortTimelineByTime => "sort timeline by time",
             Self::SetActionStatus { .. } => "change action status",

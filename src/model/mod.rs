@@ -30,7 +30,10 @@ pub use actions::{
     default_due_weeks, mentions,
 };
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
-pub use chat_paste::{ChatPaste, PastedLine, UnreadLine, parse_chat};
+pub use chat_paste::{
+    ChatPaste, Clock, DayLine, PasteZone, PastedDate, PastedRow, ResolvedPaste, ResolvedRow,
+    UnusedLine, UnusedReason, parse_chat, read_clock, read_date_line, resolve_paste,
+};
 pub use document::{
     ActionItem, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant, Postmortem,
     TimelineRow,

@@ -54,19 +54,59 @@ pub fn resolve_after(
     local_to_utc(next_day.and_time(time), zone)
 }
 
-/// Positions of the timed rows that are earlier than a timed row above them.
+/// Positions of the timed rows that are out of place in time: as few rows as possible
+/// whose removal leaves the timed rows in order, and among those the later ones (the rows
+/// kept are the longest run in time order that starts as early as it can). So one row
+/// dragged to the top is the one blamed, not every row after it.
 #[must_use]
 pub fn rows_out_of_order(rows: &[TimelineRow]) -> Vec<usize> {
-    let mut latest: Option<DateTime<Utc>> = None;
-    let mut out_of_order = Vec::new();
-    for (index, row) in rows.iter().enumerate() {
-        let Some(time) = row.time else { continue };
-        match latest {
-            Some(above) if time < above => out_of_order.push(index),
-            _ => latest = Some(time),
+    let timed: Vec<(usize, DateTime<Utc>)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(index, row)| row.time.map(|time| (index, time)))
+        .collect();
+    // `longest_from[i]`: the longest run in time order (equal times allowed) that starts
+    // with timed row i, found from the end: `best_start[k]` is the latest time a run of
+    // k + 1 rows can start with, and it never grows with k.
+    let mut longest_from = vec![0; timed.len()];
+    let mut best_start: Vec<DateTime<Utc>> = Vec::new();
+    for (at, (_, time)) in timed.iter().enumerate().rev() {
+        let extendable = best_start.partition_point(|start| start >= time);
+        longest_from[at] = extendable + 1;
+        if extendable == best_start.len() {
+            best_start.push(*time);
+        } else {
+            best_start[extendable] = *time;
         }
     }
-    out_of_order
+    // Keep the earliest rows that can still make a longest run; blame the others.
+    let mut wanted = best_start.len();
+    let mut last: Option<DateTime<Utc>> = None;
+    let mut blamed = Vec::new();
+    for (at, (index, time)) in timed.iter().enumerate() {
+        let fits = last.is_none_or(|last| *time >= last);
+        if wanted > 0 && fits && longest_from[at] == wanted {
+            wanted -= 1;
+            last = Some(*time);
+        } else {
+            blamed.push(*index);
+        }
+    }
+    blamed
+}
+
+/// Puts each of `new` into `rows` at its place in time: before the first timed row that is
+/// later than it (so after rows with the same time, and after the untimed rows that follow
+/// an earlier row). Rows without a time go at the end.
+pub fn insert_by_time(rows: &mut Vec<TimelineRow>, new: Vec<TimelineRow>) {
+    for row in new {
+        let at = row.time.map_or(rows.len(), |time| {
+            rows.iter()
+                .position(|existing| existing.time.is_some_and(|other| other > time))
+                .unwrap_or(rows.len())
+        });
+        rows.insert(at, row);
+    }
 }
 
 /// The rows in time order, keeping as much of the hand order as possible: rows with equal
@@ -189,6 +229,43 @@ mod tests {
             row("e", Some(at(1, 14, 4))),
         ];
         assert_eq!(rows_out_of_order(&rows), [2, 4]);
+    }
+
+    #[test]
+    fn one_row_out_of_place_is_the_only_one_blamed() {
+        let mut rows: Vec<TimelineRow> = (0..12)
+            .map(|minute| row("in order", Some(at(1, 14, minute))))
+            .collect();
+        // The last row dragged to the top.
+        let last = rows.pop().unwrap();
+        rows.insert(0, last);
+        assert_eq!(rows_out_of_order(&rows), [0]);
+        // The first row dragged to the bottom instead.
+        rows.rotate_left(1);
+        let first = rows.remove(0);
+        rows.push(first);
+        assert_eq!(rows_out_of_order(&rows), [11]);
+    }
+
+    #[test]
+    fn pasted_rows_go_to_their_place_in_time() {
+        let mut rows = vec![
+            row("14:03", Some(at(1, 14, 3))),
+            row("note", None),
+            row("14:10", Some(at(1, 14, 10))),
+        ];
+        insert_by_time(
+            &mut rows,
+            vec![
+                row("14:05", Some(at(1, 14, 5))),
+                row("14:10 too", Some(at(1, 14, 10))),
+                row("14:01", Some(at(1, 14, 1))),
+            ],
+        );
+        assert_eq!(
+            events(&rows),
+            ["14:01", "14:03", "note", "14:05", "14:10", "14:10 too"]
+        );
     }
 
     fn events(rows: &[TimelineRow]) -> Vec<&str> {

@@ -194,26 +194,41 @@ fn check_duplicate_ids(doc: &Postmortem, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Rows are ordered by hand; a timed row earlier than a timed row above it is flagged.
+/// Rows are ordered by hand; the rows out of place in time are flagged (see
+/// [`rows_out_of_order`]), each with the row it disagrees with: the latest later row above
+/// it, else the earliest earlier row below it.
 fn check_timeline_order(doc: &Postmortem, findings: &mut Vec<Finding>) {
     let zone = doc.time_zone;
+    let timed = |range: std::ops::Range<usize>| {
+        doc.timeline[range.clone()]
+            .iter()
+            .zip(range)
+            .filter_map(|(row, i)| row.time.map(|time| (i, time)))
+    };
     for index in rows_out_of_order(&doc.timeline) {
         let row = &doc.timeline[index];
-        let (above_index, above_time) = doc.timeline[..index]
-            .iter()
-            .enumerate()
-            .filter_map(|(i, above)| above.time.map(|time| (i, time)))
-            .max_by_key(|(i, time)| (*time, std::cmp::Reverse(*i)))
-            .unwrap_or((index, row.time.unwrap_or_default()));
+        let Some(time) = row.time else { continue };
+        let later_above = timed(0..index)
+            .filter(|(_, above)| *above > time)
+            .max_by_key(|(i, above)| (*above, std::cmp::Reverse(*i)));
+        let earlier_below = timed(index + 1..doc.timeline.len())
+            .filter(|(_, below)| *below < time)
+            .min_by_key(|(i, below)| (*below, *i));
+        let (other, other_time, where_) = match (later_above, earlier_below) {
+            (Some((i, at)), _) => (i, at, ("earlier", "above")),
+            (None, Some((i, at))) => (i, at, ("later", "below")),
+            (None, None) => continue,
+        };
         findings.push(Finding::warning(
             Place::TimelineRow(row.id),
             format!(
-                "Timeline row {} ({}) is earlier than row {} ({}) above it.",
+                "Timeline row {} ({}) is {} than row {} ({}) {} it.",
                 index + 1,
-                row.time
-                    .map_or_else(String::new, |time| format_instant(time, zone)),
-                above_index + 1,
-                format_instant(above_time, zone),
+                format_instant(time, zone),
+                where_.0,
+                other + 1,
+                format_instant(other_time, zone),
+                where_.1,
             ),
         ));
     }

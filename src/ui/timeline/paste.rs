@@ -1,58 +1,12 @@
-//! "Paste from chat": the pasted lines, a preview of the rows they make, and the lines that
-//! could not be read, before anything is added.
+//! "Paste from chat": the pasted text, a preview of the rows it makes with the lines each
+//! came from, and the lines that made nothing with why, before anything is added.
 
 use chrono::NaiveDate;
 
 use super::state::TimelineState;
 use crate::model::{
-    ChatPaste, Edit, Postmortem, TimelineRow, format_instant, parse_chat, resolve_after,
+    Edit, Postmortem, ResolvedPaste, format_instant, parse_chat, resolve_paste, rows_out_of_order,
 };
-
-/// The rows a paste would add, each time read after the one before it, and the lines that
-/// did not make a row, with why.
-fn preview(
-    doc: &Postmortem,
-    paste: &ChatPaste,
-    insert_at: usize,
-    today: NaiveDate,
-) -> (Vec<TimelineRow>, Vec<String>) {
-    let mut above = doc.timeline[..insert_at.min(doc.timeline.len())]
-        .iter()
-        .rev()
-        .find_map(|row| row.time);
-    let mut rows = Vec::new();
-    let mut problems: Vec<String> = paste
-        .unread
-        .iter()
-        .map(|line| {
-            format!(
-                "Line {}: no time at the start \u{2014} {}",
-                line.line, line.text
-            )
-        })
-        .collect();
-    for line in &paste.rows {
-        match resolve_after(
-            line.entry,
-            above,
-            doc.key_times.started,
-            doc.time_zone,
-            today,
-        ) {
-            Ok(time) => {
-                above = Some(time);
-                rows.push(TimelineRow {
-                    time: Some(time),
-                    event: line.event.clone(),
-                    actor: line.actor.clone(),
-                    ..TimelineRow::default()
-                });
-            }
-            Err(error) => problems.push(format!("Line {}: {error}", line.line)),
-        }
-    }
-    (rows, problems)
-}
 
 /// Draws the form while it is open; adding the rows is one edit.
 pub fn paste_form_ui(
@@ -70,7 +24,11 @@ pub fn paste_form_ui(
     let modal = egui::Modal::new(egui::Id::unique("paste_from_chat")).show(ctx, |ui| {
         ui.set_width(720.0);
         ui.heading("Paste from chat");
-        ui.label("Each line that starts with a time becomes a row: 14:03 \u{2026}, [14:03] \u{2026} or 14:03:10 name: \u{2026}");
+        ui.label(
+            "Paste messages copied from Slack, Teams, Mattermost or an IRC log, lines that \
+             start with a time (14:03, 2:03 PM, 14:20 UTC, 2015-10-06T21:30:42Z), or rows of \
+             a table. A date on a line of its own dates the times below it.",
+        );
         ui.add_space(6.0);
         let label = ui.weak("Chat lines");
         let field = egui::TextEdit::multiline(&mut form.text)
@@ -86,48 +44,40 @@ pub fn paste_form_ui(
         if form.request_paste {
             form.request_paste = false;
             response.request_focus();
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
         }
 
         let parsed = parse_chat(&form.text);
-        let (rows, problems) = preview(doc, &parsed, form.insert_at, today);
-        ui.add_space(8.0);
-        ui.strong(match rows.len() {
-            1 => "1 row to add".to_owned(),
-            count => format!("{count} rows to add"),
-        });
-        egui::ScrollArea::vertical()
-            .id_salt("paste_preview")
-            .max_height(180.0)
-            .show(ui, |ui| {
-                egui::Grid::new("paste_rows").striped(true).show(ui, |ui| {
-                    for row in &rows {
-                        ui.monospace(row.time.map_or_else(String::new, |t| format_instant(t, doc.time_zone)));
-                        ui.label(row.actor.as_deref().unwrap_or(""));
-                        ui.label(&row.event);
-                        ui.end_row();
-                    }
-                });
+        let resolved = resolve_paste(&parsed, doc.time_zone, doc.key_times.started, today);
+        let in_time_order = rows_out_of_order(&doc.timeline).is_empty()
+            && doc.timeline.iter().any(|row| row.time.is_some());
+        let rows = &resolved.rows;
+        preview_ui(ui, doc, &resolved);
+        if !rows.is_empty() {
+            ui.weak(if in_time_order {
+                "The rows go in at their places in time."
+            } else {
+                "The timeline is not in time order, so the rows go in below the selected row."
             });
-        if !problems.is_empty() {
-            ui.add_space(6.0);
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("{} lines could not be read and will be left out:", problems.len()),
-            );
-            for problem in &problems {
-                ui.label(problem);
-            }
         }
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let add = ui.add_enabled(!rows.is_empty(), egui::Button::new(match rows.len() {
-                1 => "Add 1 row".to_owned(),
-                count => format!("Add {count} rows"),
-            }));
+            let add = ui.add_enabled(
+                !rows.is_empty(),
+                egui::Button::new(match rows.len() {
+                    1 => "Add 1 row".to_owned(),
+                    count => format!("Add {count} rows"),
+                }),
+            );
             if add.clicked() {
-                first_added = rows.first().map(|row| row.id);
-                edits.push(Edit::InsertRows(form.insert_at, rows));
+                first_added = rows.first().map(|pasted| pasted.row.id);
+                let rows: Vec<_> = rows.iter().map(|pasted| pasted.row.clone()).collect();
+                edits.push(if in_time_order {
+                    Edit::InsertRowsByTime(rows)
+                } else {
+                    Edit::InsertRows(form.insert_at, rows)
+                });
                 close = true;
             }
             if ui.button("Cancel").clicked() {
@@ -140,5 +90,72 @@ pub fn paste_form_ui(
     }
     if let Some(id) = first_added {
         state.select(id);
+    }
+}
+
+/// The rows the paste makes, each with the lines it came from, and the lines that make none
+/// with why.
+fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
+    let rows = &resolved.rows;
+    ui.add_space(8.0);
+    ui.strong(match rows.len() {
+        1 => "1 row to add".to_owned(),
+        count => format!("{count} rows to add"),
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("paste_preview")
+        .max_height(180.0)
+        .show(ui, |ui| {
+            egui::Grid::new("paste_rows").striped(true).show(ui, |ui| {
+                for pasted in rows {
+                    let row = &pasted.row;
+                    ui.monospace(
+                        row.time
+                            .map_or_else(String::new, |t| format_instant(t, doc.time_zone)),
+                    );
+                    ui.label(row.actor.as_deref().unwrap_or(""));
+                    ui.label(&row.event);
+                    ui.weak(lines_text(&pasted.lines));
+                    ui.end_row();
+                }
+            });
+        });
+    if !resolved.unused.is_empty() {
+        ui.add_space(6.0);
+        let count = resolved.unused.len();
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            if count == 1 {
+                "1 line makes no row and will be left out:".to_owned()
+            } else {
+                format!("{count} lines make no row and will be left out:")
+            },
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("paste_unused")
+            .max_height(120.0)
+            .show(ui, |ui| {
+                for unused in &resolved.unused {
+                    ui.label(format!(
+                        "Line {}: {} \u{2014} {}",
+                        unused.line, unused.reason, unused.text
+                    ));
+                }
+            });
+    }
+}
+
+/// "line 4" or "lines 1–3" (or "lines 1, 3" when they are apart).
+fn lines_text(lines: &[usize]) -> String {
+    match lines {
+        [] => String::new(),
+        [line] => format!("line {line}"),
+        [first, .., last] if last - first + 1 == lines.len() => {
+            format!("lines {first}\u{2013}{last}")
+        }
+        _ => {
+            let numbers: Vec<String> = lines.iter().map(ToString::to_string).collect();
+            format!("lines {}", numbers.join(", "))
+        }
     }
 }

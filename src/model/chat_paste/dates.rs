@@ -1,0 +1,268 @@
+//! Reading dates in pasted text: ISO dates that start a timestamp (`2015-10-21`), and lines
+//! that are a date and nothing more, which date the times below them: `2015-10-21 (all
+//! times UTC)`, `Friday, 26 July 2024`, `July 26th, 2024`, `## Tue 3 Sep`.
+
+use super::clock::{PasteZone, read_zone, zone_named};
+
+/// A date as written: the year may be left out ("Friday, July 26th").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PastedDate {
+    /// The year, when written.
+    pub year: Option<i32>,
+    /// The month, 1–12.
+    pub month: u32,
+    /// The day of the month, 1–31.
+    pub day: u32,
+}
+
+/// Reads `2015-10-21` or `2015/10/21` at the start of `text`; returns the date and the rest.
+#[must_use]
+pub fn read_iso_date(text: &str) -> Option<(PastedDate, &str)> {
+    let (year, rest) = leading_digits(text, 4, 4)?;
+    let separator = rest.chars().next().filter(|c| matches!(c, '-' | '/'))?;
+    let (month, rest) = leading_digits(&rest[1..], 1, 2)?;
+    let rest = rest.strip_prefix(separator)?;
+    let (day, rest) = leading_digits(rest, 1, 2)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let date = PastedDate {
+        year: Some(i32::try_from(year).ok()?),
+        month,
+        day,
+    };
+    date.is_possible().then_some((date, rest))
+}
+
+impl PastedDate {
+    /// Whether the month and day can be a date in some year.
+    fn is_possible(self) -> bool {
+        let longest = match self.month {
+            2 => 29,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => 0,
+        };
+        (1..=longest).contains(&self.day)
+    }
+}
+
+/// Reads a line that is a date and nothing else, apart from a weekday, an ordinal suffix,
+/// Markdown heading or bold marks, a trailing colon, and a note naming the zone the times
+/// below are in (`(all times UTC)`, `— times in PDT`). Returns the date and that zone.
+#[must_use]
+pub fn read_date_line(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
+    let line = line
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    // The note: a part in parentheses, or after a dash, that names a zone.
+    let (main, note) = split_note(line);
+    let zone = note.and_then(zone_in_note);
+    let main = main.trim().trim_end_matches([',', ':']).trim();
+    if let Some((date, rest)) = read_iso_date(main) {
+        let rest = rest.trim();
+        if rest.is_empty() {
+            return Some((date, zone));
+        }
+        // `2015-10-21 UTC`
+        return match read_zone(rest) {
+            Some((own, after)) if after.trim().is_empty() => Some((date, zone.or(Some(own)))),
+            _ => None,
+        };
+    }
+    read_written_date(main).map(|date| (date, zone))
+}
+
+/// Splits `2015-10-21 (all times UTC)` into the date and the note.
+fn split_note(line: &str) -> (&str, Option<&str>) {
+    if let Some(open) = line.find('(')
+        && let Some(close) = line[open..].find(')')
+    {
+        let note = &line[open + 1..open + close];
+        let rest = line[open + close + 1..].trim();
+        if rest.is_empty() {
+            return (&line[..open], Some(note));
+        }
+    }
+    for dash in [" \u{2014} ", " \u{2013} ", " - ", ", "] {
+        if let Some((main, note)) = line.split_once(dash)
+            && zone_in_note(note).is_some()
+        {
+            return (main, Some(note));
+        }
+    }
+    (line, None)
+}
+
+/// The zone a note names: `all times UTC`, `times in Europe/Berlin`, `UTC+2`, `PDT`.
+fn zone_in_note(note: &str) -> Option<PasteZone> {
+    note.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|word| word.trim_matches(|c: char| c == '.' || c == ':'))
+        .find_map(|word| {
+            zone_named(word).or_else(|| match read_zone(word) {
+                Some((zone, "")) => Some(zone),
+                _ => None,
+            })
+        })
+}
+
+/// `Friday, 26 July 2024`, `26 Jul 2024`, `July 26th, 2024`, `Jul 26 2024`, `Tue 3 Sep`.
+fn read_written_date(text: &str) -> Option<PastedDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|word| word.trim_end_matches('.'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let words: &[&str] = match words.first() {
+        Some(first) if is_weekday(first) => &words[1..],
+        _ => &words,
+    };
+    let (month, day, year) = match words {
+        [first, second, rest @ ..] => {
+            if let (Some(month), Some(day)) = (month_named(first), day_number(second)) {
+                (month, day, rest)
+            } else if let (Some(day), Some(month)) = (day_number(first), month_named(second)) {
+                (month, day, rest)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    let year = match year {
+        [] => None,
+        [year] if year.len() == 4 => Some(year.parse().ok()?),
+        _ => return None,
+    };
+    let date = PastedDate { year, month, day };
+    date.is_possible().then_some(date)
+}
+
+/// `26`, `26th`, `1st`, `2nd`, `3rd`.
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month by its English name or its first three letters (`Sept` too).
+fn month_named(word: &str) -> Option<u32> {
+    let word = word.to_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let position = MONTHS
+        .iter()
+        .position(|month| *month == word || (month.starts_with(&word) && word.len() <= 4))?;
+    u32::try_from(position + 1).ok()
+}
+
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = word.to_lowercase();
+    word.len() >= 3
+        && DAYS
+            .iter()
+            .any(|day| *day == word || (day.starts_with(&word) && word.len() <= 4))
+}
+
+/// Between `least` and `most` ASCII digits at the start of `text`.
+fn leading_digits(text: &str, least: usize, most: usize) -> Option<(u32, &str)> {
+    let count = text
+        .chars()
+        .take(most + 1)
+        .take_while(char::is_ascii_digit)
+        .count();
+    if count < least || count > most {
+        return None;
+    }
+    let (number, rest) = text.split_at(count);
+    Some((number.parse().ok()?, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: Option<i32>, month: u32, day: u32) -> PastedDate {
+        PastedDate { year, month, day }
+    }
+
+    #[test]
+    fn date_lines_in_the_shapes_postmortems_use() {
+        let utc = Some(PasteZone::Utc);
+        assert_eq!(
+            read_date_line("2015-10-21 (all times UTC)"),
+            Some((date(Some(2015), 10, 21), utc))
+        );
+        assert_eq!(
+            read_date_line("Friday, 26 July 2024"),
+            Some((date(Some(2024), 7, 26), None))
+        );
+        assert_eq!(
+            read_date_line("**July 26th, 2024**"),
+            Some((date(Some(2024), 7, 26), None))
+        );
+        assert_eq!(
+            read_date_line("## Tue 3 Sep"),
+            Some((date(None, 9, 3), None))
+        );
+        assert_eq!(
+            read_date_line("2024/07/26:"),
+            Some((date(Some(2024), 7, 26), None))
+        );
+        assert_eq!(
+            read_date_line("26 Jul 2024 \u{2014} all times in Europe/Berlin"),
+            Some((
+                date(Some(2024), 7, 26),
+                Some(PasteZone::Named(chrono_tz::Europe::Berlin))
+            ))
+        );
+    }
+
+    #[test]
+    fn lines_that_only_mention_a_date_are_not_date_lines() {
+        for line in [
+            "March on",
+            "May the fix hold",
+            "2015-10-21 deploy started",
+            "26 people joined",
+            "2015-02-30",
+            "Friday",
+            "",
+        ] {
+            assert_eq!(read_date_line(line), None, "{line}");
+        }
+    }
+}

@@ -1,0 +1,527 @@
+//! Turning text copied from where an incident was worked — a chat, a pager's log, a table in
+//! a document — into timeline rows, keeping every line accounted for.
+//!
+//! It reads, line by line:
+//! - lines that start with a time: `14:03 alert fired`, `[14:03] …`, `14:07:10 alice: …`,
+//!   `- 13:08 …`, `1. 13:08 …`, `2015-10-06T21:30:42Z …`, `14:20 UTC: …`, IRC and Matrix
+//!   logs (`[14:03] <alice> …`, `14:03 * alice …`);
+//! - messages copied from Slack or Mattermost (`Alice R.  2:03 PM` on a line of its own, the
+//!   message below; further messages of the same person start with a bare `2:04`) and from
+//!   Microsoft Teams (`[2:03 PM] Alice R.` or `[10:42 • 13/08/2024] Alice R.:` above the
+//!   message): one row per message, its lines joined;
+//! - dates on a line of their own (`2015-10-21 (all times UTC)`, `Friday, 26 July 2024`),
+//!   which date the times below and may name their zone;
+//! - Markdown table rows and rows copied from a spreadsheet (tab-separated), with a header
+//!   row saying which column is which.
+//!
+//! Whatever does not become part of a row is listed with the reason.
+
+mod clock;
+mod dates;
+mod resolve;
+mod table_rows;
+#[cfg(test)]
+mod tests;
+
+pub use clock::{Clock, PasteZone, read_clock};
+pub use dates::{PastedDate, read_date_line};
+pub use resolve::{ResolvedPaste, ResolvedRow, resolve_paste};
+
+use table_rows::{ColumnMeaning, default_meanings, header_meanings, is_rule, table_cells};
+
+/// A date line above pasted times: the day they are on, and the zone it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayLine {
+    /// The line's number, from 1.
+    pub line: usize,
+    /// The date.
+    pub date: PastedDate,
+    /// The zone it says the times are in.
+    pub zone: Option<PasteZone>,
+}
+
+/// One row read from the paste.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PastedRow {
+    /// The lines it was read from, numbered from 1.
+    pub lines: Vec<usize>,
+    /// Its time as written.
+    pub clock: Clock,
+    /// The date line above it, if there is one.
+    pub day: Option<DayLine>,
+    /// Who wrote it or did it.
+    pub actor: Option<String>,
+    /// What happened.
+    pub event: String,
+    /// Notes beside it (from a table's other columns).
+    pub notes: String,
+}
+
+/// Why a line did not become part of a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnusedReason {
+    /// It does not start with a time, and no message is open to add it to.
+    NoTime,
+    /// A time with nothing after it, and no message lines below.
+    NoMessage,
+    /// A table's header row: it names the columns.
+    TableHeader,
+    /// The rule under a Markdown table's header.
+    TableRule,
+    /// A table row with a time but no event.
+    EmptyRow,
+    /// Its time could not be placed (a time skipped by a clock change, a year out of range).
+    Time(String),
+}
+
+impl std::fmt::Display for UnusedReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NoTime => f.write_str("no time at the start"),
+            Self::NoMessage => f.write_str("a time with no message after it"),
+            Self::TableHeader => f.write_str("a table's header (it names the columns)"),
+            Self::TableRule => f.write_str("the rule under a table's header"),
+            Self::EmptyRow => f.write_str("a table row with a time but no event"),
+            Self::Time(reason) => f.write_str(reason),
+        }
+    }
+}
+
+/// A line that did not become part of a row, with why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnusedLine {
+    /// The line's number, from 1.
+    pub line: usize,
+    /// The line as pasted (trimmed).
+    pub text: String,
+    /// Why it was not used.
+    pub reason: UnusedReason,
+}
+
+/// What a paste gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChatPaste {
+    /// The rows, in the order they were pasted.
+    pub rows: Vec<PastedRow>,
+    /// The non-blank lines that are in no row and date no row, in order.
+    pub unused: Vec<UnusedLine>,
+    /// The lines that are dates, which date the rows below them.
+    pub date_lines: Vec<usize>,
+}
+
+/// Reads pasted text. Blank lines are skipped; every other line ends up in a row, dates the
+/// rows below it, or is listed in [`ChatPaste::unused`].
+#[must_use]
+pub fn parse_chat(text: &str) -> ChatPaste {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut reader = Reader::default();
+    for (index, line) in lines.iter().enumerate() {
+        let next = lines[index + 1..]
+            .iter()
+            .find(|line| !line.trim().is_empty())
+            .copied();
+        reader.line(index + 1, line, next);
+    }
+    reader.close_message();
+    reader.paste
+}
+
+/// The reader's state between lines.
+#[derive(Default)]
+struct Reader {
+    paste: ChatPaste,
+    /// The date line in force.
+    day: Option<DayLine>,
+    /// A message whose text is on the lines below its header: its row's position, and the
+    /// header line as pasted.
+    open: Option<(usize, String)>,
+    /// The author of the last message, for Slack's bare-time follow-ups.
+    last_author: Option<String>,
+    /// The columns of the table being read, from its header.
+    columns: Option<Vec<ColumnMeaning>>,
+    /// The time of the last row, to read a bare time after a 12-hour one.
+    last_clock: Option<Clock>,
+}
+
+impl Reader {
+    fn line(&mut self, number: usize, raw: &str, next: Option<&str>) {
+        let line = raw.trim();
+        if line.is_empty() {
+            // A table ends at a blank line; the next one has its own header, or none.
+            self.columns = None;
+            return;
+        }
+        if let Some(cells) = table_cells(raw) {
+            self.close_message();
+            self.table_row(number, line, &cells);
+            return;
+        }
+        self.columns = None;
+        if let Some((date, zone)) = read_date_line(line) {
+            self.close_message();
+            self.paste.date_lines.push(number);
+            self.day = Some(DayLine {
+                line: number,
+                date,
+                zone,
+            });
+            return;
+        }
+        let body = strip_list_marker(line);
+        if let Some((clock, header, after)) = bracketed_time(body) {
+            self.time_first(number, line, clock, after, header, next);
+            return;
+        }
+        if let Some((clock, rest)) = read_clock(body) {
+            let rest = strip_separators(rest);
+            self.time_first(number, line, clock, rest, false, next);
+            return;
+        }
+        if let Some((author, clock)) = name_then_time(body) {
+            self.open_message(number, line, clock, Some(author));
+            return;
+        }
+        match self.open.as_ref().map(|(position, _)| *position) {
+            Some(position) => {
+                let row = &mut self.paste.rows[position];
+                if !row.event.is_empty() {
+                    row.event.push(' ');
+                }
+                row.event.push_str(strip_edited(line));
+                row.lines.push(number);
+            }
+            None => self.unused(number, line, UnusedReason::NoTime),
+        }
+    }
+
+    /// A line that starts with a time; `header` when the time was in brackets, where a name
+    /// alone after it (Teams) heads a message below.
+    fn time_first(
+        &mut self,
+        number: usize,
+        line: &str,
+        clock: Clock,
+        rest: &str,
+        header: bool,
+        next: Option<&str>,
+    ) {
+        self.close_message();
+        let rest = rest.trim();
+        if rest.is_empty() {
+            // Slack's follow-up message: a bare time (without the AM or PM its first
+            // message had), the same author, the text below.
+            let clock = self.after_twelve_hour(clock);
+            let author = self.last_author.clone();
+            self.open_message(number, line, clock, author);
+            return;
+        }
+        let message_below = next.is_some_and(|next| {
+            let next = next.trim();
+            read_date_line(next).is_none()
+                && table_cells(next).is_none()
+                && bracketed_time(strip_list_marker(next)).is_none()
+                && read_clock(strip_list_marker(next)).is_none()
+        });
+        let name = rest.trim_end_matches(':').trim();
+        if header && (rest.ends_with(':') || message_below) && looks_like_a_name(name) {
+            self.open_message(number, line, clock, Some(name.to_owned()));
+            return;
+        }
+        let (actor, event) = actor_and_event(rest);
+        self.last_author.clone_from(&actor);
+        self.last_clock = Some(clock);
+        self.paste.rows.push(PastedRow {
+            lines: vec![number],
+            clock,
+            day: self.day,
+            actor,
+            event: strip_edited(&event).to_owned(),
+            notes: String::new(),
+        });
+    }
+
+    /// A time written without AM or PM right after one written with it is read as the
+    /// nearer of its morning and afternoon readings that is not earlier: `2:04` after
+    /// `2:03 PM` is 14:04.
+    fn after_twelve_hour(&self, clock: Clock) -> Clock {
+        use chrono::Timelike;
+        let Some(last) = self.last_clock.filter(|last| last.twelve_hour) else {
+            return clock;
+        };
+        if clock.twelve_hour || !(1..=12).contains(&clock.time.hour()) {
+            return clock;
+        }
+        let morning = clock.time.with_hour(clock.time.hour() % 12);
+        let afternoon = clock.time.with_hour(clock.time.hour() % 12 + 12);
+        let time = [morning, afternoon]
+            .into_iter()
+            .flatten()
+            .find(|time| *time >= last.time)
+            // Neither: past midnight, in the morning of the next day.
+            .or(morning)
+            .unwrap_or(clock.time);
+        Clock {
+            time,
+            twelve_hour: true,
+            ..clock
+        }
+    }
+
+    fn open_message(&mut self, number: usize, line: &str, clock: Clock, author: Option<String>) {
+        self.close_message();
+        self.last_clock = Some(clock);
+        self.last_author.clone_from(&author);
+        self.open = Some((self.paste.rows.len(), line.to_owned()));
+        self.paste.rows.push(PastedRow {
+            lines: vec![number],
+            clock,
+            day: self.day,
+            actor: author,
+            event: String::new(),
+            notes: String::new(),
+        });
+    }
+
+    /// Ends the open message; one with no text is no row, and its header line is listed.
+    fn close_message(&mut self) {
+        let Some((position, text)) = self.open.take() else {
+            return;
+        };
+        if self.paste.rows[position].event.trim().is_empty() {
+            let row = self.paste.rows.remove(position);
+            self.paste.unused.push(UnusedLine {
+                line: row.lines[0],
+                text,
+                reason: UnusedReason::NoMessage,
+            });
+            self.paste.unused.sort_by_key(|unused| unused.line);
+        }
+    }
+
+    fn table_row(&mut self, number: usize, line: &str, cells: &[String]) {
+        if is_rule(cells) {
+            self.unused(number, line, UnusedReason::TableRule);
+            return;
+        }
+        if let Some(meanings) = header_meanings(cells) {
+            self.columns = Some(meanings);
+            self.unused(number, line, UnusedReason::TableHeader);
+            return;
+        }
+        let meanings = if let Some(meanings) = &self.columns {
+            meanings.clone()
+        } else {
+            let Some(time_at) = cells.iter().position(|cell| read_clock(cell).is_some()) else {
+                self.unused(number, line, UnusedReason::NoTime);
+                return;
+            };
+            default_meanings(cells.len(), time_at)
+        };
+        let mut date = None;
+        let mut clock = None;
+        let mut event = Vec::new();
+        let mut notes = Vec::new();
+        let mut actor = None;
+        for (index, cell) in cells.iter().enumerate() {
+            let meaning = meanings.get(index).copied().unwrap_or(ColumnMeaning::Other);
+            if cell.is_empty() {
+                continue;
+            }
+            match meaning {
+                ColumnMeaning::Date => date = read_date_line(cell).map(|(date, _)| date),
+                ColumnMeaning::Time => clock = clock.or_else(|| read_clock(cell).map(|(c, _)| c)),
+                ColumnMeaning::Event => event.push(cell.clone()),
+                ColumnMeaning::Notes | ColumnMeaning::Other => notes.push(cell.clone()),
+                ColumnMeaning::Actor => actor = Some(cell.clone()),
+            }
+        }
+        let Some(mut clock) = clock else {
+            self.unused(number, line, UnusedReason::NoTime);
+            return;
+        };
+        if event.is_empty() {
+            self.unused(number, line, UnusedReason::EmptyRow);
+            return;
+        }
+        clock.date = clock.date.or(date);
+        self.paste.rows.push(PastedRow {
+            lines: vec![number],
+            clock,
+            day: self.day,
+            actor,
+            event: event.join(" "),
+            notes: notes.join("; "),
+        });
+    }
+
+    fn unused(&mut self, line: usize, text: &str, reason: UnusedReason) {
+        self.paste.unused.push(UnusedLine {
+            line,
+            text: text.to_owned(),
+            reason,
+        });
+    }
+}
+
+/// `- `, `* `, `• `, `1. `, `1) ` at the start of a line.
+fn strip_list_marker(line: &str) -> &str {
+    for bullet in ["- ", "* ", "\u{2022} ", "+ ", "\u{2013} ", "\u{2014} "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return rest.trim_start();
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && let Some(rest) = line[digits..]
+            .strip_prefix(". ")
+            .or_else(|| line[digits..].strip_prefix(") "))
+    {
+        return rest.trim_start();
+    }
+    line
+}
+
+/// A time in brackets at the start: `[14:03]`, `(2:03 PM)`, `[10:42 • 13/08/2024]`,
+/// `[2025-08-01 14:03]`. Returns the time, whether it may head a message (a chat header),
+/// and the text after the brackets.
+fn bracketed_time(line: &str) -> Option<(Clock, bool, &str)> {
+    let close = match line.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let (inside, after) = line[1..].split_once(close)?;
+    let (clock, rest) = read_clock(inside)?;
+    // After the time only a date may follow inside the brackets (Teams writes one).
+    let rest = rest
+        .trim()
+        .trim_start_matches(['\u{2022}', ',', '\u{b7}'])
+        .trim();
+    if !rest.is_empty()
+        && !rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || "/.-".contains(c))
+    {
+        return None;
+    }
+    Some((clock, true, strip_separators(after)))
+}
+
+/// `Alice R.  2:03 PM`, `Alice R. [2:03 PM]`, `PagerDuty APP  14:03`: a name, then a time,
+/// then nothing. Returns the name (without a bot's APP tag) and the time.
+fn name_then_time(line: &str) -> Option<(String, Clock)> {
+    let mut starts: Vec<usize> = line
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace() || *c == '[')
+        .map(|(at, c)| if c == '[' { at } else { at + c.len_utf8() })
+        .collect();
+    starts.dedup();
+    for start in starts {
+        let (name, time) = line.split_at(start);
+        let time = time.trim();
+        // Only a time that stands apart: in brackets, with AM/PM, or after a wider gap
+        // (chat clients set the name and the time apart), so "Rollback ETA 14:30" in a
+        // message stays text.
+        let apart = time.starts_with('[')
+            || time.chars().any(|c| c.is_ascii_alphabetic())
+            || name.ends_with(|c: char| c.is_whitespace())
+                && name.trim_end().len() + 1 < name.len();
+        if let Some((clock, rest)) = read_clock(time.trim_start_matches('['))
+            && rest.trim().trim_end_matches(']').trim().is_empty()
+            && apart
+        {
+            let name = name.trim().trim_end_matches(['\u{b7}', '-', '|']).trim();
+            let name = name
+                .strip_suffix(" APP")
+                .or_else(|| name.strip_suffix(" BOT"))
+                .unwrap_or(name)
+                .trim();
+            return looks_like_a_name(name).then(|| (name.to_owned(), clock));
+        }
+    }
+    None
+}
+
+/// Splits the text after a time into who and what: `<alice> …` and `* alice …` (IRC and
+/// Matrix logs), `alice: …` when the part before the colon looks like a name.
+fn actor_and_event(rest: &str) -> (Option<String>, String) {
+    if let Some(inner) = rest.strip_prefix('<')
+        && let Some((nick, message)) = inner.split_once('>')
+        && looks_like_a_name(nick)
+        && !message.trim().is_empty()
+    {
+        return (Some(nick.trim().to_owned()), message.trim().to_owned());
+    }
+    if let Some(action) = rest.strip_prefix("* ")
+        && let Some((nick, _)) = action.split_once(char::is_whitespace)
+        && looks_like_a_name(nick)
+    {
+        return (Some(nick.to_owned()), action.trim().to_owned());
+    }
+    match rest.split_once(": ") {
+        Some((name, message)) if looks_like_a_name(name) && !message.trim().is_empty() => {
+            (Some(name.trim().to_owned()), message.trim().to_owned())
+        }
+        _ => (None, rest.to_owned()),
+    }
+}
+
+/// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `.
+fn strip_separators(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|')
+    })
+}
+
+/// A message's text without Slack's "(edited)" mark.
+fn strip_edited(text: &str) -> &str {
+    text.trim().strip_suffix("(edited)").unwrap_or(text).trim()
+}
+
+/// Words that start a line as a label, not as a person: `Note: …`, `Update: …`.
+const LABELS: [&str; 16] = [
+    "note",
+    "notes",
+    "update",
+    "status",
+    "fyi",
+    "action",
+    "summary",
+    "impact",
+    "cause",
+    "resolution",
+    "todo",
+    "decision",
+    "question",
+    "info",
+    "warning",
+    "error",
+];
+
+/// A chat name is short and has no sentence in it: `alice`, `Bob M.`, `pagerduty-bot`,
+/// `Smith, John`; not a zone (`UTC`), not a label (`Note`).
+fn looks_like_a_name(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if text.is_empty()
+        || text.chars().count() > 40
+        || words.len() > 4
+        || text.contains("//")
+        || text.contains(['?', '!', '<', '>', '(', ')', '[', ']'])
+        || clock::zone_named(text).is_some()
+        || LABELS.contains(&text.to_lowercase().as_str())
+        || text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    {
+        return false;
+    }
+    // One word may be any handle; several must each start with a capital (or be an
+    // initial), as names do and sentences do not.
+    words.len() == 1
+        || words.iter().all(|word| {
+            word.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+}

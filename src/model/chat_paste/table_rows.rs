@@ -1,0 +1,140 @@
+//! Rows of a table pasted as text: Markdown (`| 14:51 | event | notes |`) and rows copied
+//! from a spreadsheet or a document's table, which arrive tab-separated. A header row says
+//! which column is which; without one the columns are time, event, then notes.
+
+/// What a column of a pasted table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnMeaning {
+    /// The date of the row.
+    Date,
+    /// The time (or date and time).
+    Time,
+    /// What happened.
+    Event,
+    /// Notes beside it.
+    Notes,
+    /// Who did it.
+    Actor,
+    /// Something else, kept in the notes under its header.
+    Other,
+}
+
+/// The cells of a line that is a table row, or `None` when it is not one.
+#[must_use]
+pub fn table_cells(line: &str) -> Option<Vec<String>> {
+    let trimmed = line.trim();
+    if let Some(inner) = trimmed.strip_prefix('|') {
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        return Some(
+            inner
+                .split('|')
+                .map(|cell| cell.trim().to_owned())
+                .collect(),
+        );
+    }
+    if line.contains('\t') {
+        let cells: Vec<String> = line
+            .split('\t')
+            .map(|cell| cell.trim().to_owned())
+            .collect();
+        if cells.iter().filter(|cell| !cell.is_empty()).count() >= 2 {
+            return Some(cells);
+        }
+    }
+    None
+}
+
+/// Whether the cells are a Markdown rule under a header: `|---|:--:|`.
+#[must_use]
+pub fn is_rule(cells: &[String]) -> bool {
+    cells.iter().all(|cell| {
+        let dashes = cell.trim_matches(':');
+        !dashes.is_empty() && dashes.chars().all(|c| c == '-')
+    })
+}
+
+/// The meanings of a header row's cells, or `None` when the row is not a header (no cell
+/// names a time, an event or a column a timeline has).
+#[must_use]
+pub fn header_meanings(cells: &[String]) -> Option<Vec<ColumnMeaning>> {
+    let meanings: Vec<ColumnMeaning> = cells.iter().map(|cell| meaning_of(cell)).collect();
+    let knows_time = meanings.contains(&ColumnMeaning::Time);
+    let knows_text = meanings
+        .iter()
+        .any(|meaning| matches!(meaning, ColumnMeaning::Event | ColumnMeaning::Notes));
+    (knows_time && knows_text).then_some(meanings)
+}
+
+fn meaning_of(header: &str) -> ColumnMeaning {
+    let header = header
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == ':')
+        .to_lowercase();
+    let header = header.split(['(', '[']).next().unwrap_or_default().trim();
+    match header {
+        "date" | "day" => ColumnMeaning::Date,
+        "time" | "when" | "timestamp" | "time (utc)" | "date/time" | "datetime"
+        | "date and time" | "utc" | "local time" | "at" => ColumnMeaning::Time,
+        "event" | "what" | "what happened" | "description" | "message" | "summary" | "action"
+        | "activity" | "update" | "text" => ColumnMeaning::Event,
+        "notes" | "note" | "details" | "detail" | "comment" | "comments" | "impact" | "context" => {
+            ColumnMeaning::Notes
+        }
+        "actor" | "who" | "by" | "owner" | "person" | "user" | "author" | "responder" | "agent"
+        | "name" | "from" => ColumnMeaning::Actor,
+        _ => ColumnMeaning::Other,
+    }
+}
+
+/// The meanings of the columns of a row that came without a header, `time_at` being the
+/// cell that holds the time: the cell after it is the event, the next the notes, any
+/// further ones are kept in the notes too.
+#[must_use]
+pub fn default_meanings(count: usize, time_at: usize) -> Vec<ColumnMeaning> {
+    (0..count)
+        .map(|index| match index.checked_sub(time_at) {
+            Some(0) => ColumnMeaning::Time,
+            Some(1) => ColumnMeaning::Event,
+            Some(2) => ColumnMeaning::Notes,
+            _ => ColumnMeaning::Other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &str) -> Vec<String> {
+        table_cells(line).unwrap()
+    }
+
+    #[test]
+    fn markdown_and_tab_separated_rows() {
+        assert_eq!(
+            cells("| 14:51 | event | notes |"),
+            ["14:51", "event", "notes"]
+        );
+        assert_eq!(
+            cells("14:51\tevent\t\tAlice"),
+            ["14:51", "event", "", "Alice"]
+        );
+        assert!(is_rule(&cells("|---|:---:|--|")));
+        assert!(!is_rule(&cells("| 14:51 | - |")));
+        assert_eq!(table_cells("14:51 no tabs here"), None);
+        assert_eq!(table_cells("only\t"), None);
+    }
+
+    #[test]
+    fn headers_say_which_column_is_which() {
+        use ColumnMeaning::{Actor, Event, Notes, Other, Time};
+        assert_eq!(
+            header_meanings(&cells(
+                "| Time (UTC) | What happened | Who | Notes | Link |"
+            )),
+            Some(vec![Time, Event, Actor, Notes, Other])
+        );
+        assert_eq!(header_meanings(&cells("| 14:51 | event |")), None);
+        assert_eq!(header_meanings(&cells("| Name | Role |")), None);
+    }
+}

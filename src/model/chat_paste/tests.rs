@@ -1,0 +1,261 @@
+//! The shapes of pasted text the reader understands, each with text as the real tools write
+//! it, and where every line ends up.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+
+use super::*;
+
+fn hm(hour: u32, minute: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(hour, minute, 0).unwrap()
+}
+
+/// (time, actor, event) of each row.
+fn rows(paste: &ChatPaste) -> Vec<(NaiveTime, Option<&str>, &str)> {
+    paste
+        .rows
+        .iter()
+        .map(|row| (row.clock.time, row.actor.as_deref(), row.event.as_str()))
+        .collect()
+}
+
+fn unused_lines(paste: &ChatPaste) -> Vec<usize> {
+    paste.unused.iter().map(|unused| unused.line).collect()
+}
+
+#[test]
+fn the_first_three_chat_shapes_still_become_rows() {
+    let paste = parse_chat(
+        "14:03 Grafana alert fired\n[14:05] Rootly paged Alice\n14:07:10 alice: joined #ops-alerts\n",
+    );
+    assert!(paste.unused.is_empty());
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 3), None, "Grafana alert fired"),
+            (hm(14, 5), None, "Rootly paged Alice"),
+            (
+                NaiveTime::from_hms_opt(14, 7, 10).unwrap(),
+                Some("alice"),
+                "joined #ops-alerts"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_slack_copy_gives_one_row_per_message() {
+    // As Slack's desktop app copies a stretch of a channel: the name and the time on one
+    // line, the message below; the same person's next message starts with a bare time.
+    let paste = parse_chat(
+        "Alice R.  2:03 PM\nGrafana alert fired on the User API\np95 is above 1 s\n2:04\npaging Bob\nBob M.  2:05 PM\non it (edited)\nPagerDuty APP  2:06 PM\nIncident #620 acknowledged by Bob M.\n",
+    );
+    assert!(paste.unused.is_empty(), "{:?}", paste.unused);
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                hm(14, 3),
+                Some("Alice R."),
+                "Grafana alert fired on the User API p95 is above 1 s"
+            ),
+            (hm(14, 4), Some("Alice R."), "paging Bob"),
+            (hm(14, 5), Some("Bob M."), "on it"),
+            (
+                hm(14, 6),
+                Some("PagerDuty"),
+                "Incident #620 acknowledged by Bob M."
+            ),
+        ]
+    );
+    assert_eq!(paste.rows[0].lines, [1, 2, 3]);
+    assert_eq!(paste.rows[1].lines, [4, 5]);
+}
+
+#[test]
+fn teams_and_mattermost_copies() {
+    let paste = parse_chat(
+        "[2:03 PM] Smith, John\nrolling back now\n[10:42 \u{2022} 13/08/2024] Mario Rossi:\nPossiamo chiudere l'incidente?\nalice  14:07\nrollback done\n",
+    );
+    assert!(paste.unused.is_empty(), "{:?}", paste.unused);
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 3), Some("Smith, John"), "rolling back now"),
+            (
+                hm(10, 42),
+                Some("Mario Rossi"),
+                "Possiamo chiudere l'incidente?"
+            ),
+            (hm(14, 7), Some("alice"), "rollback done"),
+        ]
+    );
+}
+
+#[test]
+fn irc_and_matrix_logs() {
+    let paste = parse_chat(
+        "[14:03] <alice> seeing 500s\n14:04 <bob> same here\n[14:05:30] * carol restarts the pool\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 3), Some("alice"), "seeing 500s"),
+            (hm(14, 4), Some("bob"), "same here"),
+            (
+                NaiveTime::from_hms_opt(14, 5, 30).unwrap(),
+                Some("carol"),
+                "carol restarts the pool"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn twelve_hour_times_zones_and_separators() {
+    let paste = parse_chat(
+        "2:03 PM alert fired\n14:20 UTC: Incident mitigated\n14:21 \u{2014} traffic back\n14:22 | pool resized\n12:05 AM - midnight job\n",
+    );
+    assert!(paste.unused.is_empty(), "{:?}", paste.unused);
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 3), None, "alert fired"),
+            (hm(14, 20), None, "Incident mitigated"),
+            (hm(14, 21), None, "traffic back"),
+            (hm(14, 22), None, "pool resized"),
+            (hm(0, 5), None, "midnight job"),
+        ]
+    );
+    assert_eq!(paste.rows[1].clock.zone, Some(PasteZone::Utc));
+}
+
+#[test]
+fn bullets_numbers_and_a_date_line_with_its_zone() {
+    let paste = parse_chat(
+        "2015-10-21 (all times UTC)\n- 13:08 first report\n1. 13:10 second report\n* 13:12 third\n",
+    );
+    assert!(paste.unused.is_empty(), "{:?}", paste.unused);
+    assert_eq!(paste.rows.len(), 3);
+    let day = paste.rows[0].day.unwrap();
+    assert_eq!(day.line, 1);
+    assert_eq!(day.zone, Some(PasteZone::Utc));
+    assert_eq!(paste.rows[2].event, "third");
+}
+
+#[test]
+fn markdown_tables_with_a_header_and_spreadsheet_rows() {
+    let paste = parse_chat(
+        "| Time | Who | What happened | Notes |\n|---|---|---|---|\n| 14:51 | Alice | rolled back | took 3 min |\n\n14:55\tpool resized\tmax 200\tBob\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 51), Some("Alice"), "rolled back"),
+            (hm(14, 55), None, "pool resized"),
+        ]
+    );
+    assert_eq!(paste.rows[0].notes, "took 3 min");
+    // Without a header, the tab-separated row is time, event, notes, then the rest.
+    assert_eq!(paste.rows[1].notes, "max 200; Bob");
+    assert_eq!(unused_lines(&paste), [1, 2]);
+    assert_eq!(paste.unused[0].reason, UnusedReason::TableHeader);
+    assert_eq!(paste.unused[1].reason, UnusedReason::TableRule);
+}
+
+#[test]
+fn lines_that_become_nothing_are_listed_with_why() {
+    let paste = parse_chat(
+        "14:03 ok\nsee thread above\n25:00 impossible\n[14:10 unclosed\nAlice R.  2:09 PM\n",
+    );
+    assert_eq!(paste.rows.len(), 1);
+    assert_eq!(unused_lines(&paste), [2, 3, 4, 5]);
+    assert_eq!(paste.unused[0].text, "see thread above");
+    assert_eq!(paste.unused[0].reason, UnusedReason::NoTime);
+    assert_eq!(paste.unused[3].reason, UnusedReason::NoMessage);
+}
+
+#[test]
+fn a_colon_makes_an_actor_only_after_a_name() {
+    for (line, actor) in [
+        (
+            "14:03 the root cause was clear to everyone: a missing index",
+            None,
+        ),
+        ("14:03 Note: deploy frozen", None),
+        ("14:03 UTC: deploy frozen", None),
+        ("14:03 Bob M.: deploy frozen", Some("Bob M.")),
+        (
+            "14:03 pagerduty-bot: incident triggered",
+            Some("pagerduty-bot"),
+        ),
+    ] {
+        let paste = parse_chat(line);
+        assert_eq!(paste.rows[0].actor.as_deref(), actor, "{line}");
+    }
+}
+
+#[test]
+fn a_time_inside_a_message_stays_text() {
+    let paste = parse_chat("Alice R.  2:03 PM\nRollback ETA 14:30\n");
+    assert_eq!(
+        rows(&paste),
+        [(hm(14, 3), Some("Alice R."), "Rollback ETA 14:30")]
+    );
+}
+
+fn resolve(text: &str, started: Option<chrono::DateTime<Utc>>) -> ResolvedPaste {
+    let today = NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
+    resolve_paste(&parse_chat(text), chrono_tz::Europe::Berlin, started, today)
+}
+
+fn times(resolved: &ResolvedPaste) -> Vec<chrono::DateTime<Utc>> {
+    resolved
+        .rows
+        .iter()
+        .filter_map(|row| row.row.time)
+        .collect()
+}
+
+#[test]
+fn times_take_the_incidents_date_and_roll_past_midnight() {
+    let started = Utc.with_ymd_and_hms(2025, 8, 1, 21, 0, 0).unwrap();
+    let resolved = resolve("23:50 late alert\n00:10 after midnight\n", Some(started));
+    assert_eq!(
+        times(&resolved),
+        [
+            Utc.with_ymd_and_hms(2025, 8, 1, 21, 50, 0).unwrap(),
+            Utc.with_ymd_and_hms(2025, 8, 1, 22, 10, 0).unwrap(),
+        ]
+    );
+}
+
+#[test]
+fn a_date_line_and_its_zone_date_and_place_the_times_below() {
+    let resolved = resolve(
+        "2015-10-21 (all times UTC)\n14:00 a\n2015-10-22\n09:00 b\n2015-10-06T21:30:42+02:00 c\n",
+        None,
+    );
+    assert_eq!(
+        times(&resolved),
+        [
+            Utc.with_ymd_and_hms(2015, 10, 21, 14, 0, 0).unwrap(),
+            // Berlin: the second date line names no zone.
+            Utc.with_ymd_and_hms(2015, 10, 22, 7, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2015, 10, 6, 19, 30, 42).unwrap(),
+        ]
+    );
+}
+
+#[test]
+fn a_time_skipped_by_the_clocks_going_forward_is_listed_not_dropped() {
+    let resolved = resolve("2025-03-30\n02:30 in the gap\n03:30 after it\n", None);
+    assert_eq!(resolved.rows.len(), 1);
+    assert_eq!(resolved.unused.len(), 1);
+    assert_eq!(resolved.unused[0].line, 2);
+    assert!(
+        resolved.unused[0]
+            .reason
+            .to_string()
+            .contains("clocks went forward")
+    );
+}
