@@ -4,7 +4,7 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::document::{Postmortem, TimelineRow};
+use super::document::{KeyTime, Postmortem, TimelineRow};
 use super::time_entry::{TimeEntry, TimeEntryError, local_to_utc};
 
 /// The instant a typed entry stands for when it is the time of row `index`.
@@ -93,6 +93,21 @@ pub fn rows_out_of_order(rows: &[TimelineRow]) -> Vec<usize> {
         }
     }
     blamed
+}
+
+/// The position of the first row marked for each key time that a marker sets, in
+/// [`KeyTime::ALL`]'s order.
+#[must_use]
+pub fn rows_setting_key_times(rows: &[TimelineRow]) -> [Option<usize>; 5] {
+    let mut found = [None; 5];
+    for (index, row) in rows.iter().enumerate() {
+        for (key, slot) in KeyTime::ALL.into_iter().zip(found.iter_mut()) {
+            if slot.is_none() && key.marker() == Some(row.marker) {
+                *slot = Some(index);
+            }
+        }
+    }
+    found
 }
 
 /// Puts each of `new` into `rows` at its place in time: before the first timed row that is

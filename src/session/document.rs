@@ -28,6 +28,8 @@ pub struct OpenDocument {
     /// the next: validating 10,000 rows takes about a millisecond, which an edit need not wait
     /// for when nobody looks.
     findings: OnceCell<Vec<Finding>>,
+    /// The row whose marker set each key time, worked out once per change.
+    key_time_rows: OnceCell<[Option<usize>; 5]>,
     /// The fingerprint of the file's bytes as this document last read or wrote them: what
     /// "the file changed on disk" is measured against. `None` when not known (the file is
     /// then taken as it is when the editor starts watching it).
@@ -75,6 +77,7 @@ impl OpenDocument {
             next_revision: 1,
             history: History::default(),
             findings: OnceCell::new(),
+            key_time_rows: OnceCell::new(),
             disk_content: None,
             example: false,
         }
@@ -155,6 +158,14 @@ impl OpenDocument {
         self.findings.get_or_init(|| validate(&self.doc))
     }
 
+    /// The position of the timeline row whose marker set each key time, in
+    /// [`KeyTime::ALL`](crate::model::KeyTime::ALL)'s order; computed once per change.
+    pub fn key_time_rows(&self) -> [Option<usize>; 5] {
+        *self
+            .key_time_rows
+            .get_or_init(|| crate::model::rows_setting_key_times(&self.doc.timeline))
+    }
+
     /// Applies an edit made at `now` (seconds, any clock); an edit that changes nothing
     /// leaves the document and the undo history as they were.
     pub fn apply_at(&mut self, edit: Edit, now: f64) {
@@ -170,6 +181,7 @@ impl OpenDocument {
             self.revision = self.next_revision;
             self.next_revision += 1;
             self.findings = OnceCell::new();
+            self.key_time_rows = OnceCell::new();
             self.history.record(before, key, now);
         }
     }
@@ -227,6 +239,7 @@ impl OpenDocument {
         self.doc = step.doc.to_document();
         self.revision = step.state;
         self.findings = OnceCell::new();
+        self.key_time_rows = OnceCell::new();
     }
 
     /// The document as it will be written, stamped with the day of the save.
@@ -243,6 +256,7 @@ impl OpenDocument {
     pub fn mark_saved(&mut self, saved: Postmortem, path: PathBuf, written: ContentHash) {
         self.doc = saved;
         self.findings = OnceCell::new();
+        self.key_time_rows = OnceCell::new();
         self.path = Some(path);
         self.saved_revision = self.revision;
         self.disk_content = Some(written);

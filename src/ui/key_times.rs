@@ -35,13 +35,14 @@ pub fn key_times_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
         zone_picker_ui(ui, &zone_label, doc.time_zone, edits);
     });
     ui.add_space(4.0);
+    let sources = view.document.key_time_rows();
     egui::Grid::new("key_times")
         .num_columns(6)
         .spacing([10.0, 6.0])
         .min_col_width(60.0)
         .show(ui, |ui| {
-            for key in KeyTime::ALL {
-                key_time_row_ui(ui, view, key, &metrics, edits);
+            for (key, source) in KeyTime::ALL.into_iter().zip(sources) {
+                key_time_row_ui(ui, view, key, source, &metrics, edits);
                 ui.end_row();
             }
         });
@@ -53,6 +54,7 @@ fn key_time_row_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
     key: KeyTime,
+    source: Option<usize>,
     metrics: &Metrics,
     edits: &mut Vec<Edit>,
 ) {
@@ -151,9 +153,6 @@ fn key_time_row_ui(
         interval_ui(ui, view, key, metrics);
     }
     // Where a marked timeline row set this time, say which, so the two are known to agree.
-    let source = key
-        .marker()
-        .and_then(|marker| doc.timeline.iter().position(|row| row.marker == marker));
     match source {
         Some(index) => ui.weak(format!("from timeline row {}", index + 1)),
         None => ui.label(""),
