@@ -16,5 +16,6 @@ pub mod model;
 pub mod review;
 pub mod sample;
 pub mod session;
+pub mod sources;
 pub mod storage;
 pub mod ui;

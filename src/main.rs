@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use hindsight::cli::{self, ActionsRequest, ExportRequest, Format};
+use hindsight::cli::{self, ActionsRequest, ExportRequest, Format, TimelineImportRequest};
 use hindsight::export::{ExportFormat, ExportOptions};
 use hindsight::model::ActionFilter;
 use hindsight::model::ActionStatus;
@@ -100,6 +100,27 @@ enum Command {
         #[arg(long)]
         csv_raw: bool,
     },
+    /// Add timeline rows to a postmortem from pasted text (a chat copy, a log, a table; a file
+    /// or - for standard input) or a PagerDuty incident log (.json or .csv); which it is, is
+    /// told from the content. Rows go in at their places in time. Exits 0, or 2 with the
+    /// reason.
+    TimelineImport {
+        /// The postmortem to add the rows to.
+        file: PathBuf,
+        /// Where the rows come from; - reads standard input.
+        source: PathBuf,
+        /// The channel of a Slack export (Slack exports cannot be read yet).
+        #[arg(long, value_name = "NAME")]
+        channel: Option<String>,
+        /// Only rows from START to END (2025-08-01T14:00:00Z, or 2025-08-01 14:00 in the
+        /// document's zone).
+        #[arg(long, num_args = 2, value_names = ["START", "END"])]
+        between: Option<Vec<String>>,
+        /// Write nothing; print the rows as JSON (each row's time in UTC, actor, event, notes
+        /// and source lines, and the lines of a text source that made no row, with why).
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// An export format as written on the command line.
@@ -152,6 +173,19 @@ enum FormatArg {
     Table,
     Csv,
     Json,
+}
+
+/// `hindsight timeline-import`, reading standard input when the source is `-`.
+fn timeline_import(
+    request: &TimelineImportRequest,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<cli::Outcome> {
+    cli::timeline_import(
+        request,
+        &mut std::io::stdin().lock(),
+        out,
+        &mut std::io::stderr().lock(),
+    )
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
@@ -218,6 +252,24 @@ fn main() -> ExitCode {
                 },
             };
             cli::export_file(&request, &mut out, &mut std::io::stderr().lock())
+        }
+        Some(Command::TimelineImport {
+            file,
+            source,
+            channel,
+            between,
+            dry_run,
+        }) => {
+            let between = between.and_then(|times| <[String; 2]>::try_from(times).ok());
+            let request = TimelineImportRequest {
+                file,
+                source,
+                channel,
+                between: between.map(|[start, end]| (start, end)),
+                dry_run,
+                today: chrono::Local::now().date_naive(),
+            };
+            timeline_import(&request, &mut out)
         }
         None => {
             drop(out);

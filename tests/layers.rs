@@ -12,9 +12,9 @@ use std::fs;
 use std::path::Path;
 
 /// Bottom first. A module may use those before it in this list, and nothing after it.
-const LAYERS: [&str; 11] = [
-    "model", "storage", "export", "review", "example", "sample", "cli", "session", "ui", "app",
-    "exercise",
+const LAYERS: [&str; 12] = [
+    "model", "storage", "sources", "export", "review", "example", "sample", "cli", "session", "ui",
+    "app", "exercise",
 ];
 
 /// The top-level modules each file of `src` names through `crate::`.

@@ -1,14 +1,17 @@
-//! The command-line tools: `hindsight check`, `fmt`, `actions` and `export`. They
+//! The command-line tools: `hindsight check`, `fmt`, `actions`, `export` and
+//! `timeline-import`. They
 //! write to the writers they are given and return an exit code, so tests run them without a
 //! process.
 
 mod actions;
 mod export;
 mod terminal;
+mod timeline_import;
 
 pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
-pub use terminal::terminal_safe;
+pub use terminal::{json_safe, terminal_safe};
+pub use timeline_import::{TimelineImportRequest, timeline_import};
 
 use std::io::{self, Write};
 use std::path::PathBuf;

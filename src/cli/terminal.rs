@@ -24,6 +24,25 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// JSON text with the characters [`terminal_safe`] escapes written as JSON's own `\uXXXX`
+/// escapes: the same JSON to a parser, nothing a terminal acts on when printed. (They can
+/// only be inside strings: JSON's own syntax is plain ASCII.)
+#[must_use]
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(needs_escape) {
+        return Cow::Borrowed(json);
+    }
+    let mut safe = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if needs_escape(c) {
+            let _infallible = write!(safe, "\\u{:04x}", u32::from(c));
+        } else {
+            safe.push(c);
+        }
+    }
+    Cow::Owned(safe)
+}
+
 /// C0 and C1 controls (escape, carriage return, line breaks…), DEL, and the bidirectional
 /// embedding, override and isolate characters.
 const fn needs_escape(c: char) -> bool {

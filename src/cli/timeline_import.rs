@@ -1,0 +1,200 @@
+//! `hindsight timeline-import FILE.ron SOURCE`: adds the rows of pasted text (a file, or `-`
+//! for standard input) or a PagerDuty log to a postmortem's timeline, or with `--dry-run`
+//! prints them as JSON and writes nothing.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::Serialize;
+
+use super::Outcome;
+use super::terminal::{json_safe, terminal_safe};
+use crate::model::{
+    TimeEntry, TimelineRow, insert_by_time, local_to_utc, parse_time_entry, rows_out_of_order,
+};
+use crate::sources::{self, Imported};
+use crate::storage;
+
+/// What `hindsight timeline-import` was asked to do.
+#[derive(Clone, Debug)]
+pub struct TimelineImportRequest {
+    /// The postmortem to add the rows to.
+    pub file: PathBuf,
+    /// Where the rows come from; `-` is standard input.
+    pub source: PathBuf,
+    /// The Slack channel to read (for a Slack export).
+    pub channel: Option<String>,
+    /// Only rows at or after the first and at or before the second (RFC 3339, or a date and
+    /// time in the document's zone).
+    pub between: Option<(String, String)>,
+    /// Print the rows as JSON and write nothing.
+    pub dry_run: bool,
+    /// The day a time without any date is read against when the incident has no start.
+    pub today: NaiveDate,
+}
+
+/// Runs the command; the reason for an exit 2 goes to `err`.
+pub fn timeline_import(
+    request: &TimelineImportRequest,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    match run(request, stdin, out) {
+        Ok(()) => Ok(Outcome::Success),
+        Err(Failure::Io(error)) => Err(error),
+        Err(Failure::Refused(message)) => {
+            writeln!(err, "hindsight: {}", terminal_safe(&message))?;
+            Ok(Outcome::Unreadable)
+        }
+    }
+}
+
+enum Failure {
+    /// The output could not be written.
+    Io(io::Error),
+    /// The input was refused, with why.
+    Refused(String),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        Self::Io(error)
+    }
+}
+
+fn run(
+    request: &TimelineImportRequest,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let mut doc =
+        storage::load(&request.file).map_err(|error| Failure::Refused(error.to_string()))?;
+    if request.channel.is_some() {
+        return Err(Failure::Refused(
+            "--channel chooses a channel of a Slack export, and Slack exports cannot be read \
+             yet"
+            .to_owned(),
+        ));
+    }
+    let source_name = request.source.display().to_string();
+    let refused = |error: sources::SourceError| {
+        Failure::Refused(match error {
+            sources::SourceError::Unreadable { .. } => format!("{source_name}:{error}"),
+            other => format!("{source_name}: {other}"),
+        })
+    };
+    let text = sources::read_source_text(&request.source, stdin).map_err(refused)?;
+    let kind = sources::detect(&text);
+    let mut imported = sources::import(&text, kind, &doc, request.today).map_err(refused)?;
+    if let Some((start, end)) = &request.between {
+        let zone = doc.time_zone;
+        let read = |text: &str| {
+            instant(text, zone).ok_or_else(|| {
+                Failure::Refused(format!(
+                    "--between: {text:?} is not a time (write 2025-08-01T14:00:00Z, or \
+                     2025-08-01 14:00 in the document's zone)"
+                ))
+            })
+        };
+        let (start, end) = (read(start)?, read(end)?);
+        imported.rows.retain(|row| {
+            row.row
+                .time
+                .is_some_and(|time| start <= time && time <= end)
+        });
+    }
+    if request.dry_run {
+        let json = serde_json::to_string(&DryRun::of(&imported)).map_err(io::Error::other)?;
+        writeln!(out, "{}", json_safe(&json))?;
+        return Ok(());
+    }
+    let rows: Vec<TimelineRow> = imported.rows.into_iter().map(|row| row.row).collect();
+    let count = rows.len();
+    if rows_out_of_order(&doc.timeline).is_empty() {
+        insert_by_time(&mut doc.timeline, rows);
+    } else {
+        // A timeline kept out of time order on purpose is not rearranged: the rows go last.
+        doc.timeline.extend(rows);
+    }
+    let text =
+        storage::to_canonical_ron(&doc).map_err(|error| Failure::Refused(error.to_string()))?;
+    storage::atomic_write(&request.file, text.as_bytes())
+        .map_err(|error| Failure::Refused(error.to_string()))?;
+    let file = request.file.display().to_string();
+    writeln!(
+        out,
+        "{}: added {count} timeline row{}",
+        terminal_safe(&file),
+        if count == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}
+
+/// `2025-08-01T14:00:00Z`, `2025-08-01T16:00:00+02:00`, or `2025-08-01 14:00` in `zone`.
+fn instant(text: &str, zone: chrono_tz::Tz) -> Option<DateTime<Utc>> {
+    if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Some(time.with_timezone(&Utc));
+    }
+    match parse_time_entry(text).ok()? {
+        TimeEntry::DateAndTime(local) => local_to_utc(local, zone).ok(),
+        TimeEntry::TimeOfDay(_) => None,
+    }
+}
+
+/// The `--dry-run` output.
+#[derive(Serialize)]
+struct DryRun {
+    rows: Vec<DryRunRow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unused: Option<Vec<DryRunUnused>>,
+}
+
+#[derive(Serialize)]
+struct DryRunRow {
+    time: Option<String>,
+    actor: Option<String>,
+    event: String,
+    notes: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_lines: Option<Vec<usize>>,
+}
+
+#[derive(Serialize)]
+struct DryRunUnused {
+    line: usize,
+    text: String,
+    reason: String,
+}
+
+impl DryRun {
+    fn of(imported: &Imported) -> Self {
+        Self {
+            rows: imported
+                .rows
+                .iter()
+                .map(|row| DryRunRow {
+                    time: row
+                        .row
+                        .time
+                        .map(|time| time.to_rfc3339_opts(SecondsFormat::Secs, true)),
+                    actor: row.row.actor.clone(),
+                    event: row.row.event.clone(),
+                    notes: row.row.notes.clone(),
+                    source_lines: row.lines.clone(),
+                })
+                .collect(),
+            unused: imported.unused.as_ref().map(|unused| {
+                unused
+                    .iter()
+                    .map(|unused| DryRunUnused {
+                        line: unused.line,
+                        text: unused.text.clone(),
+                        reason: unused.reason.to_string(),
+                    })
+                    .collect()
+            }),
+        }
+    }
+}

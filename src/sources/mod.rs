@@ -1,0 +1,171 @@
+//! Where timeline rows come from besides typing: pasted text (a chat copy, a log, a table;
+//! read by [`crate::model::parse_chat`]) and a PagerDuty incident log (JSON or CSV). Which a
+//! file is, is told from its content, so the command line and the editor read the same
+//! sources the same way.
+
+mod pagerduty;
+
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::model::{Marker, Postmortem, TimelineRow, UnusedLine, parse_chat, resolve_paste};
+use crate::storage::MAX_FILE_BYTES;
+
+/// A row read from a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedRow {
+    /// The row, its time in place.
+    pub row: TimelineRow,
+    /// The lines of a text source it came from, numbered from 1.
+    pub lines: Option<Vec<usize>>,
+    /// The key-time marker the source suggests for it (a pager's trigger, acknowledge or
+    /// resolve), set only when the person accepts it.
+    pub suggests: Option<Marker>,
+}
+
+/// What a source gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// The rows, in the source's order.
+    pub rows: Vec<ImportedRow>,
+    /// For a text source, the lines that made no row, with why.
+    pub unused: Option<Vec<UnusedLine>>,
+}
+
+/// What kind of source a file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Lines of text: a chat copy, a log, a table.
+    Text,
+    /// A PagerDuty incident log from the REST API.
+    PagerDutyJson,
+    /// A PagerDuty incident log as CSV.
+    PagerDutyCsv,
+}
+
+/// Why a source could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The file could not be read.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The file is larger than any source the editor reads.
+    #[error("it is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024))]
+    TooLarge,
+    /// A folder, a device or a pipe where a file was expected; or a kind of source not read.
+    #[error("{0}")]
+    NotReadable(String),
+    /// The content is not what its kind needs.
+    #[error("{line}:{column}: {reason}")]
+    Unreadable {
+        /// The line, from 1 (0 when the reader does not say).
+        line: usize,
+        /// The column, from 1.
+        column: usize,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Reads a source's text: the file at `path`, or `stdin` when the path is `-`.
+pub fn read_source_text(path: &Path, stdin: &mut dyn Read) -> Result<String, SourceError> {
+    let limit = MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        stdin.take(limit + 1).read_to_end(&mut bytes)?;
+    } else {
+        let metadata = std::fs::metadata(path)?;
+        if metadata.is_dir() {
+            return Err(SourceError::NotReadable(
+                "a folder: Slack workspace exports cannot be read yet; paste the channel's \
+                 messages instead"
+                    .to_owned(),
+            ));
+        }
+        if let Some(kind) = crate::storage::not_a_regular_file(metadata.file_type()) {
+            return Err(SourceError::NotReadable(format!("{kind}, not a file")));
+        }
+        if path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("zip"))
+        {
+            return Err(SourceError::NotReadable(
+                "a .zip archive: Slack workspace exports cannot be read yet; paste the \
+                 channel's messages instead"
+                    .to_owned(),
+            ));
+        }
+        std::fs::File::open(path)?
+            .take(limit + 1)
+            .read_to_end(&mut bytes)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(SourceError::TooLarge);
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let mut lines = valid.split(|byte| *byte == b'\n');
+        let column = lines.next_back().map_or(0, <[u8]>::len) + 1;
+        let line = lines.count() + 1;
+        SourceError::Unreadable {
+            line,
+            column,
+            reason: "not UTF-8 text".to_owned(),
+        }
+    })
+}
+
+/// What kind of source `text` is.
+#[must_use]
+pub fn detect(text: &str) -> SourceKind {
+    let start = text.trim_start();
+    if (start.starts_with('{') || start.starts_with('[')) && pagerduty::is_log_json(text) {
+        SourceKind::PagerDutyJson
+    } else if pagerduty::is_log_csv(text) {
+        SourceKind::PagerDutyCsv
+    } else {
+        SourceKind::Text
+    }
+}
+
+/// Reads the rows of a source of `kind` for `doc`: times without a date are read against
+/// the incident's start (else `today`), in the document's zone unless the source names one.
+pub fn import(
+    text: &str,
+    kind: SourceKind,
+    doc: &Postmortem,
+    today: NaiveDate,
+) -> Result<Imported, SourceError> {
+    match kind {
+        SourceKind::Text => {
+            let resolved = resolve_paste(
+                &parse_chat(text),
+                doc.time_zone,
+                doc.key_times.started,
+                today,
+            );
+            Ok(Imported {
+                rows: resolved
+                    .rows
+                    .into_iter()
+                    .map(|resolved| ImportedRow {
+                        row: resolved.row,
+                        lines: Some(resolved.lines),
+                        suggests: None,
+                    })
+                    .collect(),
+                unused: Some(resolved.unused),
+            })
+        }
+        SourceKind::PagerDutyJson => Ok(Imported {
+            rows: pagerduty::read_json(text)?,
+            unused: None,
+        }),
+        SourceKind::PagerDutyCsv => Ok(Imported {
+            rows: pagerduty::read_csv(text)?,
+            unused: None,
+        }),
+    }
+}

@@ -1,0 +1,214 @@
+//! `hindsight timeline-import`: rows from pasted text and PagerDuty logs, as JSON with
+//! `--dry-run` or added to the file, and a clear refusal (exit 2) of what cannot be read.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn hindsight() -> Command {
+    Command::cargo_bin("hindsight").unwrap()
+}
+
+/// The example postmortem (zone UTC, incident started 2025-08-01 14:03) in `dir`.
+fn example_in(dir: &Path) -> PathBuf {
+    let path = dir.join("incident.ron");
+    fs::write(&path, hindsight::example::EXAMPLE_RON).unwrap();
+    path
+}
+
+#[test]
+fn a_slack_copy_on_standard_input_prints_the_rows_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let before = fs::read(&file).unwrap();
+    // A line before any message, and a terminal escape inside one.
+    let slack = "see thread above\nAlice R.  2:03 PM\nGrafana alert fired\np95 above 1 s\n2:04\npaging \u{1b}[31mBob\n";
+    let output = hindsight()
+        .args(["timeline-import", file.to_str().unwrap(), "-", "--dry-run"])
+        .write_stdin(slack)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let expected = concat!(
+        r#"{"rows":[{"time":"2025-08-01T14:03:00Z","actor":"Alice R.","event":"Grafana alert fired p95 above 1 s","notes":"","source_lines":[2,3,4]},"#,
+        r#"{"time":"2025-08-01T14:04:00Z","actor":"Alice R.","event":"paging \u001b[31mBob","notes":"","source_lines":[5,6]}],"#,
+        r#""unused":[{"line":1,"text":"see thread above","reason":"no time at the start"}]}"#,
+        "\n"
+    );
+    assert_eq!(String::from_utf8(output).unwrap(), expected);
+    // A dry run writes nothing.
+    assert_eq!(fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn a_pm_time_a_zone_and_a_date_line_in_a_text_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let source = dir.path().join("notes.txt");
+    fs::write(
+        &source,
+        "2:20 PM rollback started\n2015-10-21 (all times PDT)\n- 13:08 first report\n",
+    )
+    .unwrap();
+    let output = hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            source.to_str().unwrap(),
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let times: Vec<&str> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["time"].as_str().unwrap())
+        .collect();
+    // 2:20 PM is the afternoon of the incident's day; 13:08 PDT is 20:08 UTC.
+    assert_eq!(times, ["2025-08-01T14:20:00Z", "2015-10-21T20:08:00Z"]);
+    assert_eq!(json["unused"].as_array().unwrap().len(), 0);
+}
+
+const PAGERDUTY_LOG: &str = r#"{"log_entries": [
+  {"id": "R1", "type": "trigger_log_entry", "summary": "Triggered through the API", "created_at": "2025-08-01T14:04:00Z",
+   "agent": {"id": "P1", "type": "service_reference", "summary": "User API"}},
+  {"id": "R2", "type": "acknowledge_log_entry", "summary": "Acknowledged by Alice R.", "created_at": "2025-08-01T14:06:30Z",
+   "agent": {"id": "P2", "type": "user_reference", "summary": "Alice R."}},
+  {"id": "R3", "type": "resolve_log_entry", "summary": "Resolved by Alice R.", "created_at": "2025-08-01T16:33:00+02:00",
+   "agent": {"id": "P2", "type": "user_reference", "summary": "Alice R."}}
+], "limit": 25, "offset": 0, "more": false}"#;
+
+#[test]
+fn a_pagerduty_log_is_added_to_the_file_in_time_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let source = dir.path().join("log_entries.json");
+    fs::write(&source, PAGERDUTY_LOG).unwrap();
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            source.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("added 3 timeline rows"));
+    let doc = hindsight::storage::load(&file).unwrap();
+    assert_eq!(doc.timeline.len(), 16);
+    let position = |event: &str| {
+        doc.timeline
+            .iter()
+            .position(|row| row.event == event)
+            .unwrap()
+    };
+    // 14:04 goes between the 14:03 and 14:05 rows; 14:33 UTC after the 14:33 row.
+    assert_eq!(position("Triggered through the API"), 1);
+    assert_eq!(doc.timeline[1].actor.as_deref(), Some("User API"));
+    assert!(position("Acknowledged by Alice R.") < position("Resolved by Alice R."));
+    assert!(hindsight::model::rows_out_of_order(&doc.timeline).is_empty());
+    // The markers are only suggested in the editor; the command line sets none.
+    assert_eq!(
+        doc.key_times,
+        hindsight::example::example_postmortem().unwrap().key_times
+    );
+}
+
+#[test]
+fn a_pagerduty_csv_and_a_time_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let source = dir.path().join("incident_log.csv");
+    fs::write(
+        &source,
+        "Created At,Type,Agent,Summary\n2025-08-01T14:04:00Z,trigger,User API,\"Triggered, via the API\"\n2025-08-01T15:00:00Z,annotate,Bob M.,Note added\n",
+    )
+    .unwrap();
+    let output = hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            source.to_str().unwrap(),
+            "--dry-run",
+            "--between",
+            "2025-08-01 14:00",
+            "2025-08-01T14:30:00Z",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(output).unwrap(),
+        "{\"rows\":[{\"time\":\"2025-08-01T14:04:00Z\",\"actor\":\"User API\",\"event\":\"Triggered, via the API\",\"notes\":\"\"}]}\n"
+    );
+}
+
+#[test]
+fn what_cannot_be_read_is_refused_with_where_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let before = fs::read(&file).unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    fs::write(&latin1, b"14:03 ok\n14:04 caf\xe9\n").unwrap();
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            latin1.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("latin1.txt:2:10: not UTF-8 text"));
+    let bad_log = dir.path().join("log.csv");
+    fs::write(&bad_log, "created_at,summary\nyesterday,Triggered\n").unwrap();
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            bad_log.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "log.csv:2:1: \"yesterday\" is not a time",
+        ));
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            dir.path().to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Slack workspace exports cannot be read yet",
+        ));
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            "-",
+            "--channel",
+            "incidents",
+        ])
+        .write_stdin("14:03 x")
+        .assert()
+        .code(2);
+    // Nothing was written by any of them.
+    assert_eq!(fs::read(&file).unwrap(), before);
+}
