@@ -277,6 +277,38 @@ fn pasting_chat_lines_previews_and_reports_the_bad_line() {
 }
 
 #[test]
+fn a_slack_copy_goes_in_message_by_message_at_the_places_in_time() {
+    let mut harness = example_timeline();
+    common::paste_below_row_13(
+        &mut harness,
+        "Alice R.  2:06 PM\nchecking the dashboards\n2:11\nrollback looks good\n",
+    );
+    harness.get_by_label("2 rows to add");
+    harness.get_by_label("lines 1\u{2013}2");
+    harness.get_by_label("lines 3\u{2013}4");
+    click(&mut harness, "Add 2 rows");
+    let rows = doc(&harness).timeline;
+    assert_eq!(rows.len(), 15);
+    // The example is in time order, so each message goes where its time is, not below row 13.
+    let at_index = |event: &str| rows.iter().position(|row| row.event == event).unwrap();
+    assert_eq!(at_index("checking the dashboards"), 2);
+    assert_eq!(rows[2].time, Some(at(1, 14, 6)));
+    assert_eq!(rows[2].actor.as_deref(), Some("Alice R."));
+    let later = at_index("rollback looks good");
+    assert_eq!(rows[later].time, Some(at(1, 14, 11)));
+    assert_eq!(rows[later - 1].time, Some(at(1, 14, 10)));
+    assert!(hindsight::model::rows_out_of_order(&rows).is_empty());
+}
+
+#[test]
+fn rows_dated_far_from_the_incident_are_pointed_out_before_they_are_added() {
+    let mut harness = example_timeline();
+    common::paste_below_row_13(&mut harness, "2015-10-21\n13:08 first report\n");
+    harness.get_by_label("1 row to add");
+    harness.get_by_label_contains("1 row is more than 7 days from the incident's start");
+}
+
+#[test]
 fn a_paste_with_non_breaking_and_ideographic_spaces_adds_its_row() {
     let mut harness = example_timeline();
     // As Slack, Google Docs and web pages put it on the clipboard.

@@ -93,6 +93,9 @@ pub fn paste_form_ui(
     }
 }
 
+/// How far from the incident's start a pasted row may be before the preview says so.
+const FAR_DAYS: i64 = 7;
+
 /// The rows the paste makes, each with the lines it came from, and the lines that make none
 /// with why.
 fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
@@ -102,6 +105,35 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
         1 => "1 row to add".to_owned(),
         count => format!("{count} rows to add"),
     });
+    if let Some(started) = doc.key_times.started {
+        // A date line meant for another day, or a year typed wrong, shows here before it
+        // sends rows years away from the incident.
+        let far = rows
+            .iter()
+            .filter(|pasted| {
+                pasted
+                    .row
+                    .time
+                    .is_some_and(|time| (time - started).num_days().abs() > FAR_DAYS)
+            })
+            .count();
+        if far > 0 {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "{} more than {FAR_DAYS} days from the incident's start ({}): check the \
+                     dates above {}.",
+                    if far == 1 {
+                        "1 row is".to_owned()
+                    } else {
+                        format!("{far} rows are")
+                    },
+                    format_instant(started, doc.time_zone),
+                    if far == 1 { "it" } else { "them" },
+                ),
+            );
+        }
+    }
     egui::ScrollArea::vertical()
         .id_salt("paste_preview")
         .max_height(180.0)
