@@ -401,3 +401,47 @@ fn a_row_links_its_evidence_and_only_a_web_address_opens() {
     assert_eq!(doc(&harness).timeline[1].evidence, "file:///etc/passwd");
     assert!(harness.query_by_label("Open evidence, row 2").is_none());
 }
+
+#[test]
+fn a_pagerduty_log_is_imported_with_the_markers_the_person_accepts_as_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log_entries.json");
+    std::fs::write(
+        &log,
+        r#"{"log_entries": [
+          {"type": "trigger_log_entry", "summary": "Triggered through the API", "created_at": "2025-08-01T14:04:00Z", "agent": {"summary": "User API"}},
+          {"type": "acknowledge_log_entry", "summary": "Acknowledged by Alice R.", "created_at": "2025-08-01T14:06:30Z", "agent": {"summary": "Alice R."}}
+        ]}"#,
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    click(&mut harness, "Timeline (13)");
+    dialogs.will_answer(hindsight::app::DialogOutcome::Chosen(log));
+    harness
+        .get_by(|node| {
+            node.role() == egui::accesskit::Role::Button
+                && node.label().as_deref() == Some("Timeline")
+        })
+        .click();
+    harness.run();
+    click(&mut harness, "Import rows from a file\u{2026}");
+    harness.get_by_label("From log_entries.json");
+    harness.get_by_label("2 rows to add");
+    // Accept the acknowledgement as the key time; leave the trigger's suggestion alone.
+    click(&mut harness, "Mark row 2 acknowledged: sets the key time");
+    click(&mut harness, "Add 2 rows");
+    let after = doc(&harness);
+    assert_eq!(after.timeline.len(), 15);
+    let acknowledged = Utc.with_ymd_and_hms(2025, 8, 1, 14, 6, 30).unwrap();
+    assert_eq!(after.key_times.acknowledged, Some(acknowledged));
+    assert_eq!(after.key_times.detected, Some(at(1, 14, 5)));
+    assert_eq!(after.timeline[1].event, "Triggered through the API");
+    assert_eq!(after.timeline[1].marker, Marker::Unmarked);
+    // One undo takes back the rows and the key time together.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let undone = doc(&harness);
+    assert_eq!(undone.timeline.len(), 13);
+    assert_eq!(undone.key_times.acknowledged, Some(at(1, 14, 6)));
+}

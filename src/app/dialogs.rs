@@ -18,6 +18,8 @@ pub enum DialogKind {
     },
     /// Pick a folder of postmortems to review.
     Folder,
+    /// Pick a file to read timeline rows from: text, or a pager's log.
+    ImportSource,
     /// Pick where to write an export.
     Export {
         /// The name offered in the dialog.
@@ -98,6 +100,16 @@ impl FileDialogs for NativeDialogs {
                 dialog
                     .set_title("Review a folder of postmortems")
                     .pick_folder(),
+            ),
+            DialogKind::ImportSource => Box::pin(
+                dialog
+                    .set_title("Import timeline rows")
+                    .add_filter(
+                        "Chat text, logs and tables",
+                        &["txt", "log", "md", "csv", "tsv", "json"],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
             ),
             DialogKind::Export {
                 suggested_name,

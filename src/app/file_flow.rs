@@ -165,6 +165,7 @@ impl HindsightApp {
                 suggested_name: self.suggested_file_name(),
             },
             DialogPurpose::ReviewFolder => DialogKind::Folder,
+            DialogPurpose::ImportTimeline => DialogKind::ImportSource,
             DialogPurpose::Export(format) => self.export_dialog(format),
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
@@ -213,6 +214,7 @@ impl HindsightApp {
             DialogPurpose::Open => PromptPurpose::Open,
             DialogPurpose::SaveAs => PromptPurpose::Save,
             DialogPurpose::ReviewFolder => PromptPurpose::ReviewFolder,
+            DialogPurpose::ImportTimeline => PromptPurpose::ImportTimeline,
             DialogPurpose::ReviewExport(format) => PromptPurpose::ReviewExport(format),
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
         };
@@ -235,6 +237,7 @@ impl HindsightApp {
         let target = match purpose {
             PromptPurpose::Open => return self.open_path(path),
             PromptPurpose::ReviewFolder => return self.start_review(ctx, path),
+            PromptPurpose::ImportTimeline => return self.import_timeline(&path),
             PromptPurpose::Save => with_ron_extension(path.clone()),
             PromptPurpose::Export(format) => with_extension(path.clone(), format.extension()),
             PromptPurpose::ReviewExport(format) => with_extension(path.clone(), format.extension()),
@@ -268,7 +271,7 @@ impl HindsightApp {
             }
             PromptPurpose::Export(format) => self.export_document(&target, format),
             PromptPurpose::ReviewExport(format) => self.export_review(&target, format),
-            PromptPurpose::Open | PromptPurpose::ReviewFolder => {}
+            PromptPurpose::Open | PromptPurpose::ReviewFolder | PromptPurpose::ImportTimeline => {}
         }
     }
 
@@ -299,7 +302,9 @@ impl HindsightApp {
     fn prompt(&mut self, purpose: PromptPurpose, reason: Option<String>) {
         let base = self.default_folder();
         let suggested = match purpose {
-            PromptPurpose::Open | PromptPurpose::ReviewFolder => None,
+            PromptPurpose::Open | PromptPurpose::ReviewFolder | PromptPurpose::ImportTimeline => {
+                None
+            }
             PromptPurpose::Save => Some(
                 self.document
                     .path()

@@ -11,6 +11,7 @@ mod disk_watch;
 mod export_flow;
 mod file_flow;
 mod files;
+mod import_flow;
 mod recovery_flow;
 mod review_flow;
 
@@ -40,6 +41,7 @@ enum DialogPurpose {
     Open,
     SaveAs,
     ReviewFolder,
+    ImportTimeline,
     ReviewExport(ReviewExport),
     Export(crate::export::ExportFormat),
 }
@@ -414,6 +416,10 @@ impl HindsightApp {
             UiCommand::SaveAs => self.start_dialog(ctx, DialogPurpose::SaveAs),
             UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
             UiCommand::ReviewFolder => self.start_dialog(ctx, DialogPurpose::ReviewFolder),
+            UiCommand::ImportTimeline => {
+                self.part = Part::Timeline;
+                self.start_dialog(ctx, DialogPurpose::ImportTimeline);
+            }
             UiCommand::RecoverUnsaved => self.offer_recovery(),
             UiCommand::Undo => {
                 self.document.undo();

@@ -48,10 +48,12 @@ pub enum Edit {
     /// Change the timeline rows. Changing the time of a row that holds a key-time marker
     /// moves that key time with it.
     Timeline(ListEdit<TimelineRow>),
-    /// Put rows in at this index, as one change (a paste).
+    /// Put rows in at this index, as one change (a paste). A row that comes with a marker is
+    /// marked as [`Edit::MarkRow`] would mark it (an imported pager log's acknowledge entry,
+    /// say), in the same change.
     InsertRows(usize, Vec<TimelineRow>),
     /// Put timed rows in, each at its place in time, as one change (a paste into a timeline
-    /// that is in time order; see [`insert_by_time`]).
+    /// that is in time order; see [`insert_by_time`]); markers as for [`Edit::InsertRows`].
     InsertRowsByTime(Vec<TimelineRow>),
     /// Mark a row. A marker that sets a key time moves it from any other row and sets the key
     /// time to the row's time.
@@ -99,14 +101,18 @@ impl Edit {
                 if rows.is_empty() || index > doc.timeline.len() {
                     return false;
                 }
+                let marked = marked_rows(&rows);
                 doc.timeline.splice(index..index, rows);
+                mark_all(doc, marked);
                 true
             }
             Self::InsertRowsByTime(rows) => {
                 if rows.is_empty() {
                     return false;
                 }
+                let marked = marked_rows(&rows);
                 insert_by_time(&mut doc.timeline, rows);
+                mark_all(doc, marked);
                 true
             }
             Self::MarkRow(id, marker) => mark_row(doc, id, marker),
@@ -255,6 +261,20 @@ fn apply_to_timeline(edit: ListEdit<TimelineRow>, doc: &mut Postmortem) -> bool 
         doc.key_times.set(key, row.time);
     }
     edit.apply(&mut doc.timeline)
+}
+
+/// The new rows that come with a marker, to mark once they are in.
+fn marked_rows(rows: &[TimelineRow]) -> Vec<(RowId, Marker)> {
+    rows.iter()
+        .filter(|row| row.marker != Marker::Unmarked)
+        .map(|row| (row.id, row.marker))
+        .collect()
+}
+
+fn mark_all(doc: &mut Postmortem, marked: Vec<(RowId, Marker)>) {
+    for (id, marker) in marked {
+        mark_row(doc, id, marker);
+    }
 }
 
 fn mark_row(doc: &mut Postmortem, id: RowId, marker: Marker) -> bool {

@@ -44,6 +44,8 @@ pub enum UiCommand {
     SortByTime,
     /// Turn pasted chat lines into rows.
     PasteFromChat,
+    /// Read rows from a file: pasted text saved to a file, or a pager's incident log.
+    ImportTimeline,
 }
 
 /// When a shortcut may fire.
@@ -75,7 +77,7 @@ impl UiCommand {
     pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
 
     /// The commands of the Timeline menu, in menu order.
-    pub const TIMELINE_MENU: [Self; 9] = [
+    pub const TIMELINE_MENU: [Self; 10] = [
         Self::AddRow,
         Self::InsertRowAbove,
         Self::InsertRowBelow,
@@ -85,6 +87,7 @@ impl UiCommand {
         Self::MoveRowDown,
         Self::SortByTime,
         Self::PasteFromChat,
+        Self::ImportTimeline,
     ];
 
     /// The menu text; "…" marks commands that ask something before acting.
@@ -110,6 +113,7 @@ impl UiCommand {
             Self::MoveRowDown => "Move row down",
             Self::SortByTime => "Sort by time",
             Self::PasteFromChat => "Paste from chat\u{2026}",
+            Self::ImportTimeline => "Import rows from a file\u{2026}",
         }
     }
 
@@ -135,7 +139,8 @@ impl UiCommand {
             | Self::AddRow
             | Self::InsertRowAbove
             | Self::DuplicateRow
-            | Self::SortByTime => return None,
+            | Self::SortByTime
+            | Self::ImportTimeline => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }
@@ -150,7 +155,8 @@ impl UiCommand {
             | Self::MoveRowUp
             | Self::MoveRowDown
             | Self::SortByTime
-            | Self::PasteFromChat => Scope::Timeline,
+            | Self::PasteFromChat
+            | Self::ImportTimeline => Scope::Timeline,
             Self::New
             | Self::Open
             | Self::OpenPath

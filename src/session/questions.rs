@@ -57,6 +57,8 @@ pub enum PromptPurpose {
     Save,
     /// Review the folder at the path.
     ReviewFolder,
+    /// Read timeline rows from the file at the path.
+    ImportTimeline,
     /// Write the review's list to the path.
     ReviewExport(ReviewExport),
     /// Export the document to the path.

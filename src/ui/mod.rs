@@ -25,7 +25,9 @@ pub use accessible::name_window;
 pub use action_items::ActionsState;
 pub use modals::{Modals, modals_ui};
 pub use review::ReviewState;
-pub use timeline::{BadTime, Cell, PasteForm, TimelineState, timeline_edit};
+pub use timeline::{
+    BadTime, Cell, ImportedRows, PasteForm, TimelineState, show_import, timeline_edit,
+};
 // The requests the panels return, and the parts they show, are the session's words.
 pub use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};
 

@@ -138,6 +138,11 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         PromptPurpose::Open => ("Open a postmortem", "Open", "Path of the .ron file"),
         PromptPurpose::Save => ("Save the postmortem", "Save", "Path of the .ron file"),
         PromptPurpose::ReviewFolder => ("Review a folder", "Review", "Path of the folder"),
+        PromptPurpose::ImportTimeline => (
+            "Import timeline rows",
+            "Import",
+            "Path of the text file or pager log",
+        ),
         PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
         PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),
     };
@@ -155,6 +160,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
                 .desired_width(f32::INFINITY)
                 .hint_text(match prompt.purpose {
                     PromptPurpose::ReviewFolder => "/home/you/postmortems",
+                    PromptPurpose::ImportTimeline => "/home/you/incident-channel.txt",
                     PromptPurpose::ReviewExport(_) => "/home/you/action-items.csv",
                     PromptPurpose::Export(_) => "/home/you/postmortem.md",
                     PromptPurpose::Open | PromptPurpose::Save => {

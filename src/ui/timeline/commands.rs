@@ -1,7 +1,7 @@
 //! The timeline commands of the menu and keyboard: the edit each makes on the selected row,
 //! and where the selection and focus go after it, the way a person expects.
 
-use super::state::{Cell, PasteForm, TimelineState};
+use super::state::{Cell, ImportedRows, PasteForm, TimelineState};
 use crate::model::{Edit, ListEdit, RowId, TimelineRow};
 use crate::session::UiCommand;
 
@@ -68,6 +68,7 @@ pub fn timeline_edit(
                 text: String::new(),
                 insert_at: selected.map_or(rows.len(), |index| index + 1),
                 request_paste: true,
+                imported: None,
             });
             return None;
         }
@@ -80,9 +81,38 @@ pub fn timeline_edit(
         | UiCommand::ReviewFolder
         | UiCommand::RecoverUnsaved
         | UiCommand::Undo
-        | UiCommand::Redo => return None,
+        | UiCommand::Redo
+        | UiCommand::ImportTimeline => return None,
     };
     Some(Edit::Timeline(edit))
+}
+
+/// Shows what a file gave in the paste form, to look over before anything is added: the
+/// text of a text file (editable, read as a paste), or the rows of a pager's log.
+pub fn show_import(
+    rows: &[TimelineRow],
+    state: &mut TimelineState,
+    source: String,
+    imported: crate::sources::Imported,
+    text: Option<String>,
+) {
+    let selected = state
+        .selected
+        .and_then(|id| rows.iter().position(|row| row.id == id));
+    let imported = match text {
+        Some(_) => None,
+        None => Some(ImportedRows {
+            source,
+            accepted: vec![false; imported.rows.len()],
+            rows: imported.rows,
+        }),
+    };
+    state.paste = Some(PasteForm {
+        text: text.unwrap_or_default(),
+        insert_at: selected.map_or(rows.len(), |index| index + 1),
+        request_paste: false,
+        imported,
+    });
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ mod state;
 mod strip;
 mod table;
 
-pub use commands::timeline_edit;
-pub use state::{BadTime, Cell, PasteForm, TimelineState};
+pub use commands::{show_import, timeline_edit};
+pub use state::{BadTime, Cell, ImportedRows, PasteForm, TimelineState};
 
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;

@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::state::TimelineState;
+use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
-    Edit, Postmortem, ResolvedPaste, format_instant, parse_chat, resolve_paste, rows_out_of_order,
+    Edit, Postmortem, ResolvedPaste, TimelineRow, format_instant, parse_chat, resolve_paste,
+    rows_out_of_order,
 };
 
 /// Draws the form while it is open; adding the rows is one edit.
@@ -23,37 +24,27 @@ pub fn paste_form_ui(
     let mut first_added = None;
     let modal = egui::Modal::new(egui::Id::unique("paste_from_chat")).show(ctx, |ui| {
         ui.set_width(720.0);
-        ui.heading("Paste from chat");
-        ui.label(
-            "Paste messages copied from Slack, Teams, Mattermost or an IRC log, lines that \
-             start with a time (14:03, 2:03 PM, 14:20 UTC, 2015-10-06T21:30:42Z), or rows of \
-             a table. A date on a line of its own dates the times below it.",
-        );
-        ui.add_space(6.0);
-        let label = ui.weak("Chat lines");
-        let field = egui::TextEdit::multiline(&mut form.text)
-            .desired_rows(6)
-            .desired_width(f32::INFINITY)
-            .hint_text("Paste the lines here (Ctrl+V)");
-        let response = egui::ScrollArea::vertical()
-            .id_salt("paste_text")
-            .max_height(160.0)
-            .show(ui, |ui| ui.add(field))
-            .inner
-            .labelled_by(label.id);
-        if form.request_paste {
-            form.request_paste = false;
-            response.request_focus();
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
-        }
-
-        let parsed = parse_chat(&form.text);
-        let resolved = resolve_paste(&parsed, doc.time_zone, doc.key_times.started, today);
+        let rows: Vec<TimelineRow> = if let Some(imported) = form.imported.as_mut() {
+            ui.heading("Import timeline rows");
+            imported_ui(ui, doc, imported);
+            imported
+                .rows
+                .iter()
+                .zip(&imported.accepted)
+                .map(|(imported, accepted)| {
+                    let mut row = imported.row.clone();
+                    if let Some(marker) = imported.suggests.filter(|_| *accepted) {
+                        row.marker = marker;
+                    }
+                    row
+                })
+                .collect()
+        } else {
+            ui.heading("Paste from chat");
+            paste_text_ui(ui, doc, form, today)
+        };
         let in_time_order = rows_out_of_order(&doc.timeline).is_empty()
             && doc.timeline.iter().any(|row| row.time.is_some());
-        let rows = &resolved.rows;
-        preview_ui(ui, doc, &resolved);
         if !rows.is_empty() {
             ui.weak(if in_time_order {
                 "The rows go in at their places in time."
@@ -71,8 +62,7 @@ pub fn paste_form_ui(
                 }),
             );
             if add.clicked() {
-                first_added = rows.first().map(|pasted| pasted.row.id);
-                let rows: Vec<_> = rows.iter().map(|pasted| pasted.row.clone()).collect();
+                first_added = rows.first().map(|row| row.id);
                 edits.push(if in_time_order {
                     Edit::InsertRowsByTime(rows)
                 } else {
@@ -93,6 +83,92 @@ pub fn paste_form_ui(
     }
 }
 
+/// The text box of a paste and the preview of what it makes; returns the rows.
+fn paste_text_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    form: &mut PasteForm,
+    today: NaiveDate,
+) -> Vec<TimelineRow> {
+    ui.label(
+        "Paste messages copied from Slack, Teams, Mattermost or an IRC log, lines that \
+         start with a time (14:03, 2:03 PM, 14:20 UTC, 2015-10-06T21:30:42Z), or rows of \
+         a table. A date on a line of its own dates the times below it.",
+    );
+    ui.add_space(6.0);
+    let label = ui.weak("Chat lines");
+    let field = egui::TextEdit::multiline(&mut form.text)
+        .desired_rows(6)
+        .desired_width(f32::INFINITY)
+        .hint_text("Paste the lines here (Ctrl+V)");
+    let response = egui::ScrollArea::vertical()
+        .id_salt("paste_text")
+        .max_height(160.0)
+        .show(ui, |ui| ui.add(field))
+        .inner
+        .labelled_by(label.id);
+    if form.request_paste {
+        form.request_paste = false;
+        response.request_focus();
+        ui.ctx()
+            .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+    }
+    let parsed = parse_chat(&form.text);
+    let resolved = resolve_paste(&parsed, doc.time_zone, doc.key_times.started, today);
+    preview_ui(ui, doc, &resolved);
+    resolved.rows.into_iter().map(|pasted| pasted.row).collect()
+}
+
+/// The rows read from a file that is not text, each with the key-time marker it suggests
+/// (a pager's trigger, acknowledge or resolve) to accept or not.
+fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows) {
+    ui.label(format!("From {}", imported.source));
+    ui.add_space(8.0);
+    ui.strong(match imported.rows.len() {
+        1 => "1 row to add".to_owned(),
+        count => format!("{count} rows to add"),
+    });
+    far_from_incident_ui(ui, doc, imported.rows.iter().filter_map(|row| row.row.time));
+    egui::ScrollArea::vertical()
+        .id_salt("imported_rows")
+        .max_height(300.0)
+        .show(ui, |ui| {
+            egui::Grid::new("imported_rows")
+                .striped(true)
+                .show(ui, |ui| {
+                    for (index, (row, accepted)) in imported
+                        .rows
+                        .iter()
+                        .zip(imported.accepted.iter_mut())
+                        .enumerate()
+                    {
+                        let time = row.row.time;
+                        ui.monospace(
+                            time.map_or_else(String::new, |t| format_instant(t, doc.time_zone)),
+                        );
+                        ui.label(row.row.actor.as_deref().unwrap_or(""));
+                        ui.label(&row.row.event);
+                        match row.suggests {
+                            Some(marker) => {
+                                let text = format!("Mark {}", marker.label().to_lowercase());
+                                let check = ui.checkbox(accepted, text);
+                                let name = format!(
+                                    "Mark row {} {}: sets the key time",
+                                    index + 1,
+                                    marker.label().to_lowercase()
+                                );
+                                crate::ui::accessible::name_check_box(&check, &name, *accepted);
+                            }
+                            None => {
+                                ui.label("");
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
 /// How far from the incident's start a pasted row may be before the preview says so.
 const FAR_DAYS: i64 = 7;
 
@@ -105,35 +181,7 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
         1 => "1 row to add".to_owned(),
         count => format!("{count} rows to add"),
     });
-    if let Some(started) = doc.key_times.started {
-        // A date line meant for another day, or a year typed wrong, shows here before it
-        // sends rows years away from the incident.
-        let far = rows
-            .iter()
-            .filter(|pasted| {
-                pasted
-                    .row
-                    .time
-                    .is_some_and(|time| (time - started).num_days().abs() > FAR_DAYS)
-            })
-            .count();
-        if far > 0 {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!(
-                    "{} more than {FAR_DAYS} days from the incident's start ({}): check the \
-                     dates above {}.",
-                    if far == 1 {
-                        "1 row is".to_owned()
-                    } else {
-                        format!("{far} rows are")
-                    },
-                    format_instant(started, doc.time_zone),
-                    if far == 1 { "it" } else { "them" },
-                ),
-            );
-        }
-    }
+    far_from_incident_ui(ui, doc, rows.iter().filter_map(|pasted| pasted.row.time));
     egui::ScrollArea::vertical()
         .id_salt("paste_preview")
         .max_height(180.0)
@@ -174,6 +222,37 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
                     ));
                 }
             });
+    }
+}
+
+/// Points out rows more than [`FAR_DAYS`] from the incident's start: a date line meant for
+/// another day, or a year typed wrong, shows here before it sends rows years away.
+fn far_from_incident_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    times: impl Iterator<Item = chrono::DateTime<chrono::Utc>>,
+) {
+    let Some(started) = doc.key_times.started else {
+        return;
+    };
+    let far = times
+        .filter(|time| (*time - started).num_days().abs() > FAR_DAYS)
+        .count();
+    if far > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "{} more than {FAR_DAYS} days from the incident's start ({}): check the dates \
+                 above {}.",
+                if far == 1 {
+                    "1 row is".to_owned()
+                } else {
+                    format!("{far} rows are")
+                },
+                format_instant(started, doc.time_zone),
+                if far == 1 { "it" } else { "them" },
+            ),
+        );
     }
 }
 

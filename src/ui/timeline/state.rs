@@ -68,15 +68,28 @@ pub struct BadTime {
     pub error: String,
 }
 
-/// The "Paste from chat" form.
+/// The "Paste from chat" form, which also shows rows imported from a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PasteForm {
     /// The pasted lines, editable before they become rows.
     pub text: String,
-    /// Where the rows go.
+    /// Where the rows go when the timeline is not in time order.
     pub insert_at: usize,
     /// Ask the window for the clipboard's text when the form first shows.
     pub request_paste: bool,
+    /// Rows read from a file that is not text (a pager's log), shown instead of the text.
+    pub imported: Option<ImportedRows>,
+}
+
+/// Rows read from a file, waiting to be added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedRows {
+    /// The file's name, for the form's title.
+    pub source: String,
+    /// The rows.
+    pub rows: Vec<crate::sources::ImportedRow>,
+    /// For each row, whether the key-time marker it suggests is accepted.
+    pub accepted: Vec<bool>,
 }
 
 impl TimelineState {
