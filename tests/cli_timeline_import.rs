@@ -212,3 +212,75 @@ fn what_cannot_be_read_is_refused_with_where_and_why() {
     // Nothing was written by any of them.
     assert_eq!(fs::read(&file).unwrap(), before);
 }
+
+/// A Slack export of two channels; the example incident ran 14:03–14:33 UTC on 2025-08-01.
+fn slack_export(dir: &Path) -> PathBuf {
+    let export = dir.join("slack-export");
+    fs::create_dir_all(export.join("incident-620")).unwrap();
+    fs::write(
+        export.join("channels.json"),
+        r#"[{"id": "C1", "name": "incident-620"}, {"id": "C2", "name": "random"}]"#,
+    )
+    .unwrap();
+    fs::write(
+        export.join("users.json"),
+        r#"[{"id": "U1", "name": "alice", "real_name": "Alice R."}]"#,
+    )
+    .unwrap();
+    // 12:00 (before the window), 14:05, 14:40 (inside: the window is widened an hour), and
+    // the next morning (outside).
+    fs::write(
+        export.join("incident-620/2025-08-01.json"),
+        r#"[{"user": "U1", "text": "lunch", "ts": "1754049600.000000"},
+            {"user": "U1", "text": "<!here> latency is up", "ts": "1754057100.000000"},
+            {"user": "U1", "text": "all clear", "ts": "1754059200.000000"}]"#,
+    )
+    .unwrap();
+    fs::write(
+        export.join("incident-620/2025-08-02.json"),
+        r#"[{"user": "U1", "text": "good morning", "ts": "1754118000.000000"}]"#,
+    )
+    .unwrap();
+    export
+}
+
+#[test]
+fn a_slack_export_gives_the_channels_messages_around_the_incident() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let export = slack_export(dir.path());
+    let output = hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            export.to_str().unwrap(),
+            "--channel",
+            "#incident-620",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(output).unwrap(),
+        concat!(
+            r#"{"rows":[{"time":"2025-08-01T14:05:00Z","actor":"Alice R.","event":"@here latency is up","notes":""},"#,
+            r#"{"time":"2025-08-01T14:40:00Z","actor":"Alice R.","event":"all clear","notes":""}]}"#,
+            "\n"
+        )
+    );
+    // With two channels, one has to be chosen.
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            export.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "choose one with --channel NAME: incident-620, random",
+        ));
+}

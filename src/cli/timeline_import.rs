@@ -71,13 +71,6 @@ fn run(
 ) -> Result<(), Failure> {
     let mut doc =
         storage::load(&request.file).map_err(|error| Failure::Refused(error.to_string()))?;
-    if request.channel.is_some() {
-        return Err(Failure::Refused(
-            "--channel chooses a channel of a Slack export, and Slack exports cannot be read \
-             yet"
-            .to_owned(),
-        ));
-    }
     let source_name = request.source.display().to_string();
     let refused = |error: sources::SourceError| {
         Failure::Refused(match error {
@@ -85,20 +78,34 @@ fn run(
             other => format!("{source_name}: {other}"),
         })
     };
-    let text = sources::read_source_text(&request.source, stdin).map_err(refused)?;
-    let kind = sources::detect(&text);
-    let mut imported = sources::import(&text, kind, &doc, request.today).map_err(refused)?;
-    if let Some((start, end)) = &request.between {
-        let zone = doc.time_zone;
-        let read = |text: &str| {
-            instant(text, zone).ok_or_else(|| {
-                Failure::Refused(format!(
-                    "--between: {text:?} is not a time (write 2025-08-01T14:00:00Z, or \
-                     2025-08-01 14:00 in the document's zone)"
-                ))
-            })
-        };
-        let (start, end) = (read(start)?, read(end)?);
+    let window = match &request.between {
+        Some((start, end)) => {
+            let zone = doc.time_zone;
+            let read = |text: &str| {
+                instant(text, zone).ok_or_else(|| {
+                    Failure::Refused(format!(
+                        "--between: {text:?} is not a time (write 2025-08-01T14:00:00Z, or \
+                         2025-08-01 14:00 in the document's zone)"
+                    ))
+                })
+            };
+            Some((read(start)?, read(end)?))
+        }
+        None => None,
+    };
+    let mut imported = if sources::is_slack_export(&request.source) {
+        slack_rows(request, &doc, window).map_err(refused)?
+    } else {
+        if request.channel.is_some() {
+            return Err(Failure::Refused(format!(
+                "--channel is for a Slack export, and {source_name} is not one"
+            )));
+        }
+        let text = sources::read_source_text(&request.source, stdin).map_err(refused)?;
+        let kind = sources::detect(&text);
+        sources::import(&text, kind, &doc, request.today).map_err(refused)?
+    };
+    if let Some((start, end)) = window {
         imported.rows.retain(|row| {
             row.row
                 .time
@@ -130,6 +137,53 @@ fn run(
         if count == 1 { "" } else { "s" }
     )?;
     Ok(())
+}
+
+/// The messages of a Slack export's channel: the one named by `--channel`, or the only one;
+/// in the window asked for, else the incident's (started to resolved, an hour more each
+/// side), else all of them.
+fn slack_rows(
+    request: &TimelineImportRequest,
+    doc: &crate::model::Postmortem,
+    window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+) -> Result<Imported, sources::SourceError> {
+    let mut export = sources::SlackExport::open(&request.source)?;
+    let channels: Vec<String> = export.channel_names().map(str::to_owned).collect();
+    let channel = match (&request.channel, channels.as_slice()) {
+        (Some(channel), _) => channel.clone(),
+        (None, [only]) => only.clone(),
+        (None, _) => {
+            return Err(sources::SourceError::NotReadable(format!(
+                "the export has {} channels; choose one with --channel NAME: {}",
+                channels.len(),
+                channels.join(", ")
+            )));
+        }
+    };
+    let window = window.or_else(|| incident_window(doc));
+    Ok(Imported {
+        rows: export.rows(&channel, window)?,
+        unused: None,
+    })
+}
+
+/// The incident's started to resolved (or its last key time), widened by an hour each side.
+fn incident_window(doc: &crate::model::Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let times = &doc.key_times;
+    let start = times.started?;
+    let end = [
+        times.resolved,
+        times.mitigated,
+        times.acknowledged,
+        times.detected,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(start)
+    .max(start);
+    let hour = chrono::TimeDelta::hours(1);
+    Some((start - hour, end + hour))
 }
 
 /// `2025-08-01T14:00:00Z`, `2025-08-01T16:00:00+02:00`, or `2025-08-01 14:00` in `zone`.

@@ -1,9 +1,12 @@
 //! Where timeline rows come from besides typing: pasted text (a chat copy, a log, a table;
-//! read by [`crate::model::parse_chat`]) and a PagerDuty incident log (JSON or CSV). Which a
-//! file is, is told from its content, so the command line and the editor read the same
-//! sources the same way.
+//! read by [`crate::model::parse_chat`]), a PagerDuty incident log (JSON or CSV), and a
+//! Slack workspace export (folder or `.zip`). Which a file is, is told from its content, so
+//! the command line and the editor read the same sources the same way.
 
 mod pagerduty;
+mod slack;
+
+pub use slack::{SlackExport, is_slack_export};
 
 use std::io::Read;
 use std::path::Path;
@@ -79,23 +82,12 @@ pub fn read_source_text(path: &Path, stdin: &mut dyn Read) -> Result<String, Sou
         let metadata = std::fs::metadata(path)?;
         if metadata.is_dir() {
             return Err(SourceError::NotReadable(
-                "a folder: Slack workspace exports cannot be read yet; paste the channel's \
-                 messages instead"
+                "a folder that is not a Slack workspace export (it has no channels.json)"
                     .to_owned(),
             ));
         }
         if let Some(kind) = crate::storage::not_a_regular_file(metadata.file_type()) {
             return Err(SourceError::NotReadable(format!("{kind}, not a file")));
-        }
-        if path
-            .extension()
-            .is_some_and(|extension| extension.eq_ignore_ascii_case("zip"))
-        {
-            return Err(SourceError::NotReadable(
-                "a .zip archive: Slack workspace exports cannot be read yet; paste the \
-                 channel's messages instead"
-                    .to_owned(),
-            ));
         }
         std::fs::File::open(path)?
             .take(limit + 1)

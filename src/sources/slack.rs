@@ -1,0 +1,461 @@
+//! A Slack workspace export, as the folder or the `.zip` Slack writes: `channels.json`,
+//! `users.json`, and a folder per channel holding a JSON file of messages per day
+//! (`ops-incidents/2025-08-01.json`). Only the days a time window touches are read, so a
+//! year of a busy workspace costs no more than the incident's two hours.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use serde::Deserialize;
+
+use super::{ImportedRow, SourceError};
+use crate::model::{TimelineRow, instant_in_range};
+use crate::storage::MAX_FILE_BYTES;
+
+/// An opened Slack export: its channels and people, and where the day files are.
+pub struct SlackExport {
+    store: Store,
+    channels: Vec<Channel>,
+    /// A person's id and the name shown for them.
+    people: HashMap<String, String>,
+}
+
+enum Store {
+    Folder(PathBuf),
+    Zip(Box<zip::ZipArchive<File>>, Vec<String>),
+}
+
+#[derive(Clone, Deserialize)]
+struct Channel {
+    #[serde(default)]
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct Person {
+    id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    real_name: Option<String>,
+    #[serde(default)]
+    profile: Option<Profile>,
+}
+
+#[derive(Deserialize, Default)]
+struct Profile {
+    #[serde(default)]
+    real_name: Option<String>,
+    #[serde(default)]
+    display_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Message {
+    #[serde(default)]
+    subtype: Option<String>,
+    #[serde(default)]
+    user: Option<String>,
+    #[serde(default)]
+    username: Option<String>,
+    #[serde(default)]
+    bot_profile: Option<BotProfile>,
+    #[serde(default)]
+    user_profile: Option<Profile>,
+    #[serde(default)]
+    text: String,
+    ts: String,
+    #[serde(default)]
+    thread_ts: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct BotProfile {
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// Whether `path` is a Slack export: a folder with a `channels.json`, or a `.zip`.
+#[must_use]
+pub fn is_slack_export(path: &Path) -> bool {
+    path.join("channels.json").is_file()
+        || path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("zip"))
+}
+
+impl SlackExport {
+    /// Opens the export at `path` and reads its channels and people.
+    pub fn open(path: &Path) -> Result<Self, SourceError> {
+        let store = if path.is_dir() {
+            Store::Folder(path.to_owned())
+        } else {
+            let archive = zip::ZipArchive::new(File::open(path)?)
+                .map_err(|error| SourceError::NotReadable(format!("not a zip archive: {error}")))?;
+            let names = archive
+                .file_names()
+                .filter_map(Result::ok)
+                .map(std::borrow::Cow::into_owned)
+                .collect();
+            Store::Zip(Box::new(archive), names)
+        };
+        let mut export = Self {
+            store,
+            channels: Vec::new(),
+            people: HashMap::new(),
+        };
+        let channels = export.read("channels.json")?.ok_or_else(|| {
+            SourceError::NotReadable("no channels.json: not a Slack workspace export".to_owned())
+        })?;
+        export.channels = parse("channels.json", &channels)?;
+        if let Some(users) = export.read("users.json")? {
+            let people: Vec<Person> = parse("users.json", &users)?;
+            export.people = people
+                .into_iter()
+                .map(|person| {
+                    let profile = person.profile.unwrap_or_default();
+                    let name = [person.real_name, profile.real_name, profile.display_name]
+                        .into_iter()
+                        .flatten()
+                        .find(|name| !name.trim().is_empty())
+                        .unwrap_or(person.name);
+                    (person.id, name)
+                })
+                .collect();
+        }
+        Ok(export)
+    }
+
+    /// The channels' names, in the export's order.
+    pub fn channel_names(&self) -> impl Iterator<Item = &str> {
+        self.channels.iter().map(|channel| channel.name.as_str())
+    }
+
+    /// The messages of `channel` (its name, with or without `#`) as rows, oldest first:
+    /// within `window` when one is given (only the days it touches are read), else all.
+    /// Joins and leaves are left out; a reply in a thread says so in its notes.
+    pub fn rows(
+        &mut self,
+        channel: &str,
+        window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<Vec<ImportedRow>, SourceError> {
+        let channel = channel.trim_start_matches('#');
+        if !self.channels.iter().any(|known| known.name == channel) {
+            let known: Vec<&str> = self.channel_names().collect();
+            return Err(SourceError::NotReadable(format!(
+                "no channel #{channel} in the export; it has {}",
+                known.join(", ")
+            )));
+        }
+        let days = match window {
+            Some((start, end)) => days_between(start, end),
+            None => self.all_days(channel)?,
+        };
+        let mut rows = Vec::new();
+        for day in days {
+            let name = format!("{channel}/{}.json", day.format("%Y-%m-%d"));
+            let Some(text) = self.read(&name)? else {
+                continue;
+            };
+            let messages: Vec<Message> = parse(&name, &text)?;
+            for message in messages {
+                let Some(time) = timestamp(&message.ts) else {
+                    continue;
+                };
+                if window.is_some_and(|(start, end)| time < start || time > end) {
+                    continue;
+                }
+                if matches!(
+                    message.subtype.as_deref(),
+                    Some("channel_join" | "channel_leave" | "group_join" | "group_leave")
+                ) {
+                    continue;
+                }
+                rows.push((time, self.row(time, message)));
+            }
+        }
+        rows.sort_by_key(|(time, _)| *time);
+        Ok(rows.into_iter().map(|(_, row)| row).collect())
+    }
+
+    fn row(&self, time: DateTime<Utc>, message: Message) -> ImportedRow {
+        let from_profile = message
+            .user_profile
+            .and_then(|profile| profile.real_name.or(profile.display_name));
+        let actor = message
+            .user
+            .as_ref()
+            .and_then(|id| self.people.get(id).cloned())
+            .or(from_profile)
+            .or_else(|| message.bot_profile.and_then(|bot| bot.name))
+            .or(message.username)
+            .or(message.user);
+        let reply = message
+            .thread_ts
+            .as_ref()
+            .is_some_and(|thread| *thread != message.ts);
+        ImportedRow {
+            row: TimelineRow {
+                time: Some(time),
+                event: self.plain_text(&message.text),
+                notes: if reply {
+                    "Reply in a thread".to_owned()
+                } else {
+                    String::new()
+                },
+                actor,
+                ..TimelineRow::default()
+            },
+            lines: None,
+            suggests: None,
+        }
+    }
+
+    /// Slack's markup as plain text: `<@U1>` → `@Name`, `<#C1|ops>` → `#ops`,
+    /// `<https://x|label>` → `label (https://x)`, `<!here>` → `@here`, entities decoded,
+    /// lines joined.
+    fn plain_text(&self, text: &str) -> String {
+        let mut plain = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('<') {
+            plain.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('>') else {
+                plain.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            plain.push_str(&self.reference(&after[..close]));
+            rest = &after[close + 1..];
+        }
+        plain.push_str(rest);
+        let decoded = plain
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn reference(&self, inside: &str) -> String {
+        let (target, label) = match inside.split_once('|') {
+            Some((target, label)) => (target, Some(label)),
+            None => (inside, None),
+        };
+        if let Some(id) = target.strip_prefix('@') {
+            let name = self
+                .people
+                .get(id)
+                .map(String::as_str)
+                .or(label)
+                .unwrap_or(id);
+            return format!("@{name}");
+        }
+        if let Some(id) = target.strip_prefix('#') {
+            let name = self
+                .channels
+                .iter()
+                .find(|channel| channel.id == id)
+                .map(|channel| channel.name.as_str())
+                .or(label)
+                .unwrap_or(id);
+            return format!("#{name}");
+        }
+        if let Some(special) = target.strip_prefix('!') {
+            return match label {
+                Some(label) => label.to_owned(),
+                None => format!("@{}", special.split('^').next().unwrap_or(special)),
+            };
+        }
+        match label {
+            Some(label) if label != target => format!("{label} ({target})"),
+            _ => target.to_owned(),
+        }
+    }
+
+    /// Every day file of `channel`, oldest first.
+    fn all_days(&self, channel: &str) -> Result<Vec<NaiveDate>, SourceError> {
+        let prefix = format!("{channel}/");
+        let names: Vec<String> = match &self.store {
+            Store::Folder(root) => std::fs::read_dir(root.join(channel))?
+                .filter_map(Result::ok)
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect(),
+            Store::Zip(_, names) => names
+                .iter()
+                .filter_map(|name| name.strip_prefix(&prefix).map(str::to_owned))
+                .collect(),
+        };
+        let mut days: Vec<NaiveDate> = names
+            .iter()
+            .filter_map(|name| name.strip_suffix(".json"))
+            .filter_map(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+            .collect();
+        days.sort_unstable();
+        Ok(days)
+    }
+
+    /// The text of the file `name` in the export, or `None` when there is none.
+    fn read(&mut self, name: &str) -> Result<Option<String>, SourceError> {
+        let mut bytes = Vec::new();
+        match &mut self.store {
+            Store::Folder(root) => {
+                let path = root.join(name);
+                if !path.is_file() {
+                    return Ok(None);
+                }
+                File::open(path)?
+                    .take(MAX_FILE_BYTES + 1)
+                    .read_to_end(&mut bytes)?;
+            }
+            Store::Zip(archive, names) => {
+                if !names.iter().any(|known| known == name) {
+                    return Ok(None);
+                }
+                let file = archive.by_name(name).map_err(|error| {
+                    SourceError::NotReadable(format!("{name} in the archive: {error}"))
+                })?;
+                file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+            }
+        }
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(SourceError::TooLarge);
+        }
+        String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| SourceError::NotReadable(format!("{name} is not UTF-8 text")))
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, SourceError> {
+    serde_json::from_str(text).map_err(|error| SourceError::Unreadable {
+        line: error.line(),
+        column: error.column(),
+        reason: format!("{name}: {error}"),
+    })
+}
+
+/// Slack's `ts`, `"1355517523.000005"`: seconds and microseconds since 1970.
+fn timestamp(ts: &str) -> Option<DateTime<Utc>> {
+    let (seconds, fraction) = ts.split_once('.').unwrap_or((ts, "0"));
+    let seconds: i64 = seconds.parse().ok()?;
+    let micros: u32 = format!("{fraction:0<6}").get(..6)?.parse().ok()?;
+    DateTime::from_timestamp(seconds, micros * 1000).filter(|time| instant_in_range(*time))
+}
+
+/// The days whose files may hold messages between `start` and `end`: Slack names a day's
+/// file by the workspace's date, so a day either side is read too.
+fn days_between(start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<NaiveDate> {
+    let first = start.date_naive().checked_sub_days(Days::new(1));
+    let last = end.date_naive().checked_add_days(Days::new(1));
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    first.iter_days().take_while(|day| *day <= last).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn export_in(dir: &Path) {
+        std::fs::write(
+            dir.join("channels.json"),
+            r#"[{"id": "C1", "name": "incident-620"}, {"id": "C2", "name": "ops"}]"#,
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("users.json"),
+            r#"[{"id": "U1", "name": "alice", "real_name": "Alice R.", "profile": {"display_name": "alice"}},
+                {"id": "U2", "name": "bob", "profile": {"display_name": "Bob M."}}]"#,
+        )
+        .unwrap();
+        std::fs::create_dir(dir.join("incident-620")).unwrap();
+        std::fs::write(
+            dir.join("incident-620/2025-08-01.json"),
+            r#"[
+              {"type": "message", "subtype": "channel_join", "user": "U2", "text": "<@U2> has joined the channel", "ts": "1754056800.000100"},
+              {"type": "message", "user": "U1", "text": "<@U2> latency is up, see <https://grafana.example.com/d/1|the dashboard> &amp; <#C2|ops>", "ts": "1754056980.000200"},
+              {"type": "message", "subtype": "bot_message", "username": "PagerDuty", "bot_profile": {"name": "PagerDuty"}, "text": "Incident #620 triggered\nSEV-2", "ts": "1754057040.000300"},
+              {"type": "message", "user": "U2", "text": "on it", "ts": "1754057100.000400", "thread_ts": "1754056980.000200"},
+              {"type": "message", "user": "U1", "text": "much later", "ts": "1754143200.000000"}
+            ]"#,
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn messages_become_rows_with_names_plain_text_and_threads() {
+        let dir = tempfile::tempdir().unwrap();
+        export_in(dir.path());
+        let mut export = SlackExport::open(dir.path()).unwrap();
+        assert_eq!(
+            export.channel_names().collect::<Vec<_>>(),
+            ["incident-620", "ops"]
+        );
+        let start = DateTime::parse_from_rfc3339("2025-08-01T14:00:00Z")
+            .unwrap()
+            .to_utc();
+        let end = DateTime::parse_from_rfc3339("2025-08-01T16:00:00Z")
+            .unwrap()
+            .to_utc();
+        let rows = export.rows("#incident-620", Some((start, end))).unwrap();
+        let texts: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|row| {
+                (
+                    row.row.actor.as_deref().unwrap_or(""),
+                    row.row.event.as_str(),
+                    row.row.notes.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "Alice R.",
+                    "@Bob M. latency is up, see the dashboard (https://grafana.example.com/d/1) & #ops",
+                    ""
+                ),
+                ("PagerDuty", "Incident #620 triggered SEV-2", ""),
+                ("Bob M.", "on it", "Reply in a thread"),
+            ]
+        );
+        assert_eq!(
+            rows[0].row.time,
+            DateTime::parse_from_rfc3339("2025-08-01T14:03:00.000200Z")
+                .ok()
+                .map(|t| t.to_utc())
+        );
+        // Without a window, every day of the channel.
+        assert_eq!(export.rows("incident-620", None).unwrap().len(), 4);
+        assert!(export.rows("nope", None).is_err());
+    }
+
+    #[test]
+    fn a_zip_export_reads_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        export_in(dir.path());
+        let zip_path = dir.path().join("export.zip");
+        let mut writer = zip::ZipWriter::new(File::create(&zip_path).unwrap());
+        for name in [
+            "channels.json",
+            "users.json",
+            "incident-620/2025-08-01.json",
+        ] {
+            writer
+                .start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut writer, &std::fs::read(dir.path().join(name)).unwrap())
+                .unwrap();
+        }
+        writer.finish().unwrap();
+        assert!(is_slack_export(&zip_path));
+        let mut export = SlackExport::open(&zip_path).unwrap();
+        assert_eq!(export.rows("incident-620", None).unwrap().len(), 4);
+    }
+}
