@@ -195,9 +195,7 @@ fn what_cannot_be_read_is_refused_with_where_and_why() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "Slack workspace exports cannot be read yet",
-        ));
+        .stderr(predicate::str::contains("not a Slack workspace export"));
     hindsight()
         .args([
             "timeline-import",
