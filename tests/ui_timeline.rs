@@ -445,3 +445,68 @@ fn a_pagerduty_log_is_imported_with_the_markers_the_person_accepts_as_one_step()
     assert_eq!(undone.timeline.len(), 13);
     assert_eq!(undone.key_times.acknowledged, Some(at(1, 14, 6)));
 }
+
+/// Clicks Timeline → `item` in the menu bar.
+fn timeline_menu(harness: &mut Harness<'_, HindsightApp>, item: &str) {
+    harness
+        .get_by(|node| {
+            node.role() == egui::accesskit::Role::Button
+                && node.label().as_deref() == Some("Timeline")
+        })
+        .click();
+    harness.run();
+    click(harness, item);
+}
+
+#[test]
+fn a_slack_export_folder_is_read_for_the_chosen_channel_and_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("slack");
+    std::fs::create_dir_all(export.join("incident-620")).unwrap();
+    std::fs::write(
+        export.join("channels.json"),
+        r#"[{"id": "C2", "name": "random"}, {"id": "C1", "name": "incident-620"}]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        export.join("users.json"),
+        r#"[{"id": "U1", "name": "alice", "real_name": "Alice R."}]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        export.join("incident-620/2025-08-01.json"),
+        r#"[{"user": "U1", "text": "<!here> latency is up", "ts": "1754057100.000000"},
+            {"user": "U1", "text": "lunch order?", "ts": "1754057400.000000"},
+            {"user": "U1", "text": "much later", "ts": "1754080000.000000"}]"#,
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    click(&mut harness, "Timeline (13)");
+    dialogs.will_answer(hindsight::app::DialogOutcome::Chosen(export));
+    timeline_menu(&mut harness, "Import from a Slack export folder\u{2026}");
+    // The incident's channel and the incident's window, an hour more each side, to start.
+    assert_eq!(
+        harness.get_by_label("Slack channel").value().as_deref(),
+        Some("incident-620")
+    );
+    assert_eq!(
+        harness.get_by_label("Window start").value().as_deref(),
+        Some("2025-08-01 13:03")
+    );
+    click(&mut harness, "Show messages");
+    harness.get_by_label("2 rows to add");
+    // The second message is not about the incident: leave it out.
+    click(&mut harness, "Add row 2");
+    harness.get_by_label("1 of 2 rows to add");
+    click(&mut harness, "Add 1 row");
+    let rows = doc(&harness).timeline;
+    assert_eq!(rows.len(), 14);
+    let added = rows
+        .iter()
+        .find(|row| row.event == "@here latency is up")
+        .unwrap();
+    assert_eq!(added.actor.as_deref(), Some("Alice R."));
+    assert_eq!(added.time, Some(at(1, 14, 5)));
+    assert!(rows.iter().all(|row| row.event != "lunch order?"));
+}

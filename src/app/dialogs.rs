@@ -18,8 +18,10 @@ pub enum DialogKind {
     },
     /// Pick a folder of postmortems to review.
     Folder,
-    /// Pick a file to read timeline rows from: text, or a pager's log.
+    /// Pick a file to read timeline rows from: text, a pager's log, a Slack export's zip.
     ImportSource,
+    /// Pick the folder of a Slack export to read timeline rows from.
+    ImportFolder,
     /// Pick where to write an export.
     Export {
         /// The name offered in the dialog.
@@ -105,11 +107,16 @@ impl FileDialogs for NativeDialogs {
                 dialog
                     .set_title("Import timeline rows")
                     .add_filter(
-                        "Chat text, logs and tables",
-                        &["txt", "log", "md", "csv", "tsv", "json"],
+                        "Chat text, logs, tables and Slack exports",
+                        &["txt", "log", "md", "csv", "tsv", "json", "zip"],
                     )
                     .add_filter("All files", &["*"])
                     .pick_file(),
+            ),
+            DialogKind::ImportFolder => Box::pin(
+                dialog
+                    .set_title("Import from a Slack export folder")
+                    .pick_folder(),
             ),
             DialogKind::Export {
                 suggested_name,

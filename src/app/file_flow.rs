@@ -166,6 +166,7 @@ impl HindsightApp {
             },
             DialogPurpose::ReviewFolder => DialogKind::Folder,
             DialogPurpose::ImportTimeline => DialogKind::ImportSource,
+            DialogPurpose::ImportSlackFolder => DialogKind::ImportFolder,
             DialogPurpose::Export(format) => self.export_dialog(format),
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
@@ -214,7 +215,9 @@ impl HindsightApp {
             DialogPurpose::Open => PromptPurpose::Open,
             DialogPurpose::SaveAs => PromptPurpose::Save,
             DialogPurpose::ReviewFolder => PromptPurpose::ReviewFolder,
-            DialogPurpose::ImportTimeline => PromptPurpose::ImportTimeline,
+            DialogPurpose::ImportTimeline | DialogPurpose::ImportSlackFolder => {
+                PromptPurpose::ImportTimeline
+            }
             DialogPurpose::ReviewExport(format) => PromptPurpose::ReviewExport(format),
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
         };

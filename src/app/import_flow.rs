@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use super::HindsightApp;
-use crate::sources::{self, SourceKind};
+use crate::model::incident_window;
+use crate::session::SlackChoice;
+use crate::sources::{self, SlackExport, SourceKind};
 use crate::ui;
 
 impl HindsightApp {
@@ -22,13 +24,7 @@ impl HindsightApp {
             other => format!("{}: {other}", path.display()),
         };
         if sources::is_slack_export(path) {
-            // Choosing a channel and a time window needs a form of its own, not built yet.
-            self.error = Some(format!(
-                "{} is a Slack workspace export. The editor cannot read those yet; the command \
-                 line can: hindsight timeline-import FILE.ron \"{}\" --channel NAME",
-                path.display(),
-                path.display()
-            ));
+            self.choose_from_slack(path);
             return;
         }
         let read = sources::read_source_text(path, &mut std::io::empty()).and_then(|text| {
@@ -54,6 +50,55 @@ impl HindsightApp {
                     failed(error)
                 ));
             }
+        }
+    }
+
+    /// Opens a Slack export and asks which channel and which time to read.
+    fn choose_from_slack(&mut self, path: &Path) {
+        match SlackExport::open(path) {
+            Ok(export) => {
+                let doc = self.document.doc();
+                // The form shows the window in the document's zone, as it is typed there.
+                let local = |time: chrono::DateTime<chrono::Utc>| {
+                    time.with_timezone(&doc.time_zone)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                };
+                let window = incident_window(&doc.key_times)
+                    .map(|(start, end)| (local(start), local(end)))
+                    .unwrap_or_default();
+                let channels = export.channel_names().map(str::to_owned).collect();
+                ui::show_slack_choice(&mut self.panels.timeline, path.to_owned(), channels, window);
+            }
+            Err(error) => {
+                self.error = Some(format!(
+                    "No rows were imported; the timeline is unchanged.\n\n{}: {error}",
+                    path.display()
+                ));
+            }
+        }
+    }
+
+    /// Reads the chosen messages of a Slack export into the import form.
+    pub(super) fn import_slack(&mut self, choice: &SlackChoice) {
+        let rows = SlackExport::open(&choice.export)
+            .and_then(|mut export| export.rows(&choice.channel, Some((choice.start, choice.end))));
+        match rows {
+            Ok(rows) if rows.is_empty() => ui::slack_choice_failed(
+                &mut self.panels.timeline,
+                format!("#{} has no messages in that window.", choice.channel),
+            ),
+            Ok(rows) => {
+                let name = format!("#{} of the Slack export", choice.channel);
+                ui::show_import(
+                    &self.document.doc().timeline,
+                    &mut self.panels.timeline,
+                    name,
+                    sources::Imported { rows, unused: None },
+                    None,
+                );
+            }
+            Err(error) => ui::slack_choice_failed(&mut self.panels.timeline, error.to_string()),
         }
     }
 }

@@ -42,6 +42,7 @@ enum DialogPurpose {
     SaveAs,
     ReviewFolder,
     ImportTimeline,
+    ImportSlackFolder,
     ReviewExport(ReviewExport),
     Export(crate::export::ExportFormat),
 }
@@ -297,6 +298,7 @@ impl HindsightApp {
             disk_answer,
             overwrite_answer,
             replace_answer,
+            import_slack,
         } = requests;
         let now = ctx.input(|input| input.time);
         for edit in edits {
@@ -333,6 +335,9 @@ impl HindsightApp {
         }
         if let Some(request) = review {
             self.answer_review(ctx, request);
+        }
+        if let Some(choice) = import_slack {
+            self.import_slack(&choice);
         }
         if let Some(options) = export_options {
             self.settings.export_options = options;
@@ -419,6 +424,10 @@ impl HindsightApp {
             UiCommand::ImportTimeline => {
                 self.part = Part::Timeline;
                 self.start_dialog(ctx, DialogPurpose::ImportTimeline);
+            }
+            UiCommand::ImportSlackFolder => {
+                self.part = Part::Timeline;
+                self.start_dialog(ctx, DialogPurpose::ImportSlackFolder);
             }
             UiCommand::RecoverUnsaved => self.offer_recovery(),
             UiCommand::Undo => {

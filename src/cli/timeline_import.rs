@@ -11,7 +11,8 @@ use serde::Serialize;
 use super::Outcome;
 use super::terminal::{json_safe, terminal_safe};
 use crate::model::{
-    TimeEntry, TimelineRow, insert_by_time, local_to_utc, parse_time_entry, rows_out_of_order,
+    TimeEntry, TimelineRow, incident_window, insert_by_time, local_to_utc, parse_time_entry,
+    rows_out_of_order,
 };
 use crate::sources::{self, Imported};
 use crate::storage;
@@ -160,30 +161,11 @@ fn slack_rows(
             )));
         }
     };
-    let window = window.or_else(|| incident_window(doc));
+    let window = window.or_else(|| incident_window(&doc.key_times));
     Ok(Imported {
         rows: export.rows(&channel, window)?,
         unused: None,
     })
-}
-
-/// The incident's started to resolved (or its last key time), widened by an hour each side.
-fn incident_window(doc: &crate::model::Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let times = &doc.key_times;
-    let start = times.started?;
-    let end = [
-        times.resolved,
-        times.mitigated,
-        times.acknowledged,
-        times.detected,
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(start)
-    .max(start);
-    let hour = chrono::TimeDelta::hours(1);
-    Some((start - hour, end + hour))
 }
 
 /// `2025-08-01T14:00:00Z`, `2025-08-01T16:00:00+02:00`, or `2025-08-01 14:00` in `zone`.

@@ -53,8 +53,8 @@ pub use time_entry::{
     TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_time_entry,
 };
 pub use timeline::{
-    insert_by_time, resolve_after, resolve_row_time, rows_out_of_order, rows_setting_key_times,
-    sorted_by_time,
+    incident_window, insert_by_time, resolve_after, resolve_row_time, rows_out_of_order,
+    rows_setting_key_times, sorted_by_time,
 };
 pub use validation::{Finding, Level, Place, count_levels, validate};
 pub use zones::zones_matching;

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::document::{KeyTime, Postmortem, TimelineRow};
+use super::document::{KeyTime, KeyTimes, Postmortem, TimelineRow};
 use super::time_entry::{TimeEntry, TimeEntryError, local_to_utc};
 
 /// The instant a typed entry stands for when it is the time of row `index`.
@@ -108,6 +108,26 @@ pub fn rows_setting_key_times(rows: &[TimelineRow]) -> [Option<usize>; 5] {
         }
     }
     found
+}
+
+/// The stretch of time an incident's messages are looked for in: from its start to its last
+/// key time (resolved, else mitigated…), widened by an hour each side; `None` without a
+/// start.
+#[must_use]
+pub fn incident_window(times: &KeyTimes) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let start = times.started?;
+    let end = [
+        times.resolved,
+        times.mitigated,
+        times.acknowledged,
+        times.detected,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .map_or(start, |last| last.max(start));
+    let hour = chrono::TimeDelta::hours(1);
+    Some((start - hour, end + hour))
 }
 
 /// Puts each of `new` into `rows` at its place in time: before the first timed row that is

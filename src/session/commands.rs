@@ -44,8 +44,11 @@ pub enum UiCommand {
     SortByTime,
     /// Turn pasted chat lines into rows.
     PasteFromChat,
-    /// Read rows from a file: pasted text saved to a file, or a pager's incident log.
+    /// Read rows from a file: pasted text saved to a file, a pager's incident log, or a
+    /// Slack export's `.zip`.
     ImportTimeline,
+    /// Read rows from a Slack export's folder.
+    ImportSlackFolder,
 }
 
 /// When a shortcut may fire.
@@ -77,7 +80,7 @@ impl UiCommand {
     pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
 
     /// The commands of the Timeline menu, in menu order.
-    pub const TIMELINE_MENU: [Self; 10] = [
+    pub const TIMELINE_MENU: [Self; 11] = [
         Self::AddRow,
         Self::InsertRowAbove,
         Self::InsertRowBelow,
@@ -88,6 +91,7 @@ impl UiCommand {
         Self::SortByTime,
         Self::PasteFromChat,
         Self::ImportTimeline,
+        Self::ImportSlackFolder,
     ];
 
     /// The menu text; "…" marks commands that ask something before acting.
@@ -114,6 +118,7 @@ impl UiCommand {
             Self::SortByTime => "Sort by time",
             Self::PasteFromChat => "Paste from chat\u{2026}",
             Self::ImportTimeline => "Import rows from a file\u{2026}",
+            Self::ImportSlackFolder => "Import from a Slack export folder\u{2026}",
         }
     }
 
@@ -140,7 +145,8 @@ impl UiCommand {
             | Self::InsertRowAbove
             | Self::DuplicateRow
             | Self::SortByTime
-            | Self::ImportTimeline => return None,
+            | Self::ImportTimeline
+            | Self::ImportSlackFolder => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }
@@ -156,7 +162,8 @@ impl UiCommand {
             | Self::MoveRowDown
             | Self::SortByTime
             | Self::PasteFromChat
-            | Self::ImportTimeline => Scope::Timeline,
+            | Self::ImportTimeline
+            | Self::ImportSlackFolder => Scope::Timeline,
             Self::New
             | Self::Open
             | Self::OpenPath

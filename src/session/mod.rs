@@ -21,6 +21,6 @@ pub use questions::{
     DiskAnswer, DiskChange, GuardAnswer, GuardedAction, OverwriteAnswer, PathPrompt, PromptAnswer,
     PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
 };
-pub use requests::{Part, ReviewRequest, UiRequests};
+pub use requests::{Part, ReviewRequest, SlackChoice, UiRequests};
 pub use review::{ReviewExport, ReviewSession};
 pub use settings::Settings;

@@ -74,6 +74,19 @@ pub enum ReviewRequest {
     Export(ReviewExport),
 }
 
+/// A channel and a time window chosen from a Slack export, for the app to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlackChoice {
+    /// The export: its folder or `.zip`.
+    pub export: PathBuf,
+    /// The channel's name.
+    pub channel: String,
+    /// The first instant to read.
+    pub start: chrono::DateTime<chrono::Utc>,
+    /// The last instant to read.
+    pub end: chrono::DateTime<chrono::Utc>,
+}
+
 /// What the person asked for during one frame, applied after layout.
 #[derive(Debug, Default)]
 #[must_use = "requests do nothing until the app applies them"]
@@ -112,4 +125,6 @@ pub struct UiRequests {
     pub overwrite_answer: Option<OverwriteAnswer>,
     /// The answer to "a file with this name exists: replace it?".
     pub replace_answer: Option<ReplaceAnswer>,
+    /// Read these messages of a Slack export into the timeline's import form.
+    pub import_slack: Option<SlackChoice>,
 }

@@ -26,7 +26,8 @@ pub use action_items::ActionsState;
 pub use modals::{Modals, modals_ui};
 pub use review::ReviewState;
 pub use timeline::{
-    BadTime, Cell, ImportedRows, PasteForm, TimelineState, show_import, timeline_edit,
+    BadTime, Cell, ImportedRows, PasteForm, SlackForm, TimelineState, show_import,
+    show_slack_choice, slack_choice_failed, timeline_edit,
 };
 // The requests the panels return, and the parts they show, are the session's words.
 pub use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};

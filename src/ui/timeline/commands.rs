@@ -1,7 +1,7 @@
 //! The timeline commands of the menu and keyboard: the edit each makes on the selected row,
 //! and where the selection and focus go after it, the way a person expects.
 
-use super::state::{Cell, ImportedRows, PasteForm, TimelineState};
+use super::state::{Cell, ImportedRows, PasteForm, SlackForm, TimelineState};
 use crate::model::{Edit, ListEdit, RowId, TimelineRow};
 use crate::session::UiCommand;
 
@@ -82,7 +82,8 @@ pub fn timeline_edit(
         | UiCommand::RecoverUnsaved
         | UiCommand::Undo
         | UiCommand::Redo
-        | UiCommand::ImportTimeline => return None,
+        | UiCommand::ImportTimeline
+        | UiCommand::ImportSlackFolder => return None,
     };
     Some(Edit::Timeline(edit))
 }
@@ -103,16 +104,50 @@ pub fn show_import(
         Some(_) => None,
         None => Some(ImportedRows {
             source,
+            included: vec![true; imported.rows.len()],
             accepted: vec![false; imported.rows.len()],
             rows: imported.rows,
         }),
     };
+    state.slack = None;
     state.paste = Some(PasteForm {
         text: text.unwrap_or_default(),
         insert_at: selected.map_or(rows.len(), |index| index + 1),
         request_paste: false,
         imported,
     });
+}
+
+/// Opens the form that chooses a channel and a time window of the Slack export at `export`,
+/// with `channels` to choose from and the window proposed (the incident's, as typed text).
+pub fn show_slack_choice(
+    state: &mut TimelineState,
+    export: std::path::PathBuf,
+    channels: Vec<String>,
+    window: (String, String),
+) {
+    // The incident's own channel when its name says so, else the first.
+    let channel = channels
+        .iter()
+        .find(|name| name.contains("incident") || name.starts_with("inc-"))
+        .or_else(|| channels.first())
+        .cloned()
+        .unwrap_or_default();
+    state.slack = Some(SlackForm {
+        export,
+        channels,
+        channel,
+        start: window.0,
+        end: window.1,
+        error: None,
+    });
+}
+
+/// Says in the Slack form why its choice could not be read.
+pub fn slack_choice_failed(state: &mut TimelineState, reason: String) {
+    if let Some(form) = state.slack.as_mut() {
+        form.error = Some(reason);
+    }
 }
 
 #[cfg(test)]

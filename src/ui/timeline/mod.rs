@@ -4,12 +4,13 @@
 mod cells;
 mod commands;
 mod paste;
+mod slack_form;
 mod state;
 mod strip;
 mod table;
 
-pub use commands::{show_import, timeline_edit};
-pub use state::{BadTime, Cell, ImportedRows, PasteForm, TimelineState};
+pub use commands::{show_import, show_slack_choice, slack_choice_failed, timeline_edit};
+pub use state::{BadTime, Cell, ImportedRows, PasteForm, SlackForm, TimelineState};
 
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;
@@ -61,6 +62,7 @@ pub fn timeline_ui(
         );
     }
     paste::paste_form_ui(ui.ctx(), doc, state, view.today, &mut requests.edits);
+    slack_form::slack_form_ui(ui.ctx(), doc, state, requests);
 }
 
 fn toolbar_ui(

@@ -31,7 +31,9 @@ pub fn paste_form_ui(
                 .rows
                 .iter()
                 .zip(&imported.accepted)
-                .map(|(imported, accepted)| {
+                .zip(&imported.included)
+                .filter(|(_, included)| **included)
+                .map(|((imported, accepted), _)| {
                     let mut row = imported.row.clone();
                     if let Some(marker) = imported.suggests.filter(|_| *accepted) {
                         row.marker = marker;
@@ -124,9 +126,15 @@ fn paste_text_ui(
 fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows) {
     ui.label(format!("From {}", imported.source));
     ui.add_space(8.0);
-    ui.strong(match imported.rows.len() {
-        1 => "1 row to add".to_owned(),
-        count => format!("{count} rows to add"),
+    let chosen = imported
+        .included
+        .iter()
+        .filter(|included| **included)
+        .count();
+    ui.strong(match (chosen, imported.rows.len()) {
+        (1, 1) => "1 row to add".to_owned(),
+        (chosen, all) if chosen == all => format!("{all} rows to add"),
+        (chosen, all) => format!("{chosen} of {all} rows to add"),
     });
     far_from_incident_ui(ui, doc, imported.rows.iter().filter_map(|row| row.row.time));
     egui::ScrollArea::vertical()
@@ -136,12 +144,16 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
             egui::Grid::new("imported_rows")
                 .striped(true)
                 .show(ui, |ui| {
-                    for (index, (row, accepted)) in imported
+                    for (index, ((row, accepted), included)) in imported
                         .rows
                         .iter()
                         .zip(imported.accepted.iter_mut())
+                        .zip(imported.included.iter_mut())
                         .enumerate()
                     {
+                        let add = ui.checkbox(included, "");
+                        let name = format!("Add row {}", index + 1);
+                        crate::ui::accessible::name_check_box(&add, &name, *included);
                         let time = row.row.time;
                         ui.monospace(
                             time.map_or_else(String::new, |t| format_instant(t, doc.time_zone)),

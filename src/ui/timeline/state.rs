@@ -24,6 +24,8 @@ pub struct TimelineState {
     pub bad_times: HashMap<RowId, BadTime>,
     /// The "Paste from chat" form, while it is open.
     pub paste: Option<PasteForm>,
+    /// The form choosing a channel and a time window of a Slack export, while it is open.
+    pub slack: Option<SlackForm>,
     /// Work over every row that only changes when the document does, kept from frame to
     /// frame so a long timeline costs no more per frame than a short one.
     pub derived: Option<Derived>,
@@ -88,8 +90,27 @@ pub struct ImportedRows {
     pub source: String,
     /// The rows.
     pub rows: Vec<crate::sources::ImportedRow>,
+    /// For each row, whether it is to be added.
+    pub included: Vec<bool>,
     /// For each row, whether the key-time marker it suggests is accepted.
     pub accepted: Vec<bool>,
+}
+
+/// Choosing what to read from a Slack export: a channel and a time window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlackForm {
+    /// The export's folder or `.zip`.
+    pub export: std::path::PathBuf,
+    /// Its channels' names.
+    pub channels: Vec<String>,
+    /// The channel chosen.
+    pub channel: String,
+    /// The window's start as typed, in the document's zone.
+    pub start: String,
+    /// The window's end as typed.
+    pub end: String,
+    /// Why the last choice could not be read, if it could not.
+    pub error: Option<String>,
 }
 
 impl TimelineState {

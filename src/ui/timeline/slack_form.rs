@@ -1,0 +1,110 @@
+//! Choosing what to read from a Slack export: a channel and a time window (the incident's,
+//! widened by an hour, to start with). The app reads the messages and shows them in the
+//! import form, where the person picks which become rows.
+
+use super::state::TimelineState;
+use crate::model::{Postmortem, TimeEntry, local_to_utc, parse_time_entry};
+use crate::session::{SlackChoice, UiRequests};
+use crate::ui::accessible::accessible_name;
+
+/// Draws the form while it is open.
+pub fn slack_form_ui(
+    ctx: &egui::Context,
+    doc: &Postmortem,
+    state: &mut TimelineState,
+    requests: &mut UiRequests,
+) {
+    let Some(form) = state.slack.as_mut() else {
+        return;
+    };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("slack_import")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading("Import from a Slack export");
+        ui.label(format!("From {}", form.export.display()));
+        ui.add_space(8.0);
+        egui::Grid::new("slack_choice")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("Channel");
+                let combo = egui::ComboBox::from_id_salt("slack_channel")
+                    .selected_text(format!("#{}", form.channel))
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        for channel in &form.channels {
+                            ui.selectable_value(
+                                &mut form.channel,
+                                channel.clone(),
+                                format!("#{channel}"),
+                            );
+                        }
+                    });
+                accessible_name(&combo.response, egui::Role::ComboBox, "Slack channel");
+                crate::ui::accessible::announce_value(&combo.response, &form.channel);
+                ui.end_row();
+                for (text, name, field) in [
+                    ("From", "Window start", &mut form.start),
+                    ("To", "Window end", &mut form.end),
+                ] {
+                    ui.label(text);
+                    let response = ui.add(
+                        egui::TextEdit::singleline(field)
+                            .desired_width(180.0)
+                            .hint_text("2025-08-01 14:00"),
+                    );
+                    accessible_name(&response, egui::Role::TextInput, name);
+                    ui.end_row();
+                }
+            });
+        ui.weak(format!(
+            "Times in {}; only the days the window touches are read.",
+            doc.time_zone.name()
+        ));
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Show messages").clicked() {
+                match window(doc, &form.start, &form.end) {
+                    Ok((start, end)) => {
+                        form.error = None;
+                        requests.import_slack = Some(SlackChoice {
+                            export: form.export.clone(),
+                            channel: form.channel.clone(),
+                            start,
+                            end,
+                        });
+                    }
+                    Err(reason) => form.error = Some(reason),
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if modal.should_close() || close {
+        state.slack = None;
+    }
+}
+
+type Window = (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>);
+
+/// The window typed as two local dates and times in the document's zone.
+fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, String> {
+    let read = |text: &str, which: &str| match parse_time_entry(text) {
+        Ok(TimeEntry::DateAndTime(local)) => {
+            local_to_utc(local, doc.time_zone).map_err(|error| format!("{which}: {error}"))
+        }
+        _ => Err(format!(
+            "{which}: type a date and a time, like 2025-08-01 14:00"
+        )),
+    };
+    let (start, end) = (read(start, "From")?, read(end, "To")?);
+    if end < start {
+        return Err("The window ends before it starts.".to_owned());
+    }
+    Ok((start, end))
+}
