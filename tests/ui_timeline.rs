@@ -483,6 +483,7 @@ fn a_slack_export_folder_is_read_for_the_chosen_channel_and_window() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = editor_with_example(&dialogs);
     click(&mut harness, "Timeline (13)");
+    let again = export.clone();
     dialogs.will_answer(hindsight::app::DialogOutcome::Chosen(export));
     timeline_menu(&mut harness, "Import from a Slack export folder\u{2026}");
     // The incident's channel and the incident's window, an hour more each side, to start.
@@ -509,4 +510,10 @@ fn a_slack_export_folder_is_read_for_the_chosen_channel_and_window() {
     assert_eq!(added.actor.as_deref(), Some("Alice R."));
     assert_eq!(added.time, Some(at(1, 14, 5)));
     assert!(rows.iter().all(|row| row.event != "lunch order?"));
+    // Imported again, the row already in the timeline starts unticked.
+    dialogs.will_answer(hindsight::app::DialogOutcome::Chosen(again));
+    timeline_menu(&mut harness, "Import from a Slack export folder\u{2026}");
+    click(&mut harness, "Show messages");
+    harness.get_by_label("1 row is in the timeline already and starts unticked.");
+    harness.get_by_label("1 of 2 rows to add");
 }

@@ -141,7 +141,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         PromptPurpose::ImportTimeline => (
             "Import timeline rows",
             "Import",
-            "Path of the text file or pager log",
+            "Path of the file, log or Slack export folder",
         ),
         PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
         PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),

@@ -100,14 +100,22 @@ pub fn show_import(
     let selected = state
         .selected
         .and_then(|id| rows.iter().position(|row| row.id == id));
-    let imported = match text {
-        Some(_) => None,
-        None => Some(ImportedRows {
+    let imported = if text.is_some() {
+        None
+    } else {
+        // A row the timeline already has (the same time and event: an export imported
+        // twice) starts left out.
+        let included = imported
+            .rows
+            .iter()
+            .map(|new| !already_there(rows, &new.row))
+            .collect();
+        Some(ImportedRows {
             source,
-            included: vec![true; imported.rows.len()],
+            included,
             accepted: vec![false; imported.rows.len()],
             rows: imported.rows,
-        }),
+        })
     };
     state.slack = None;
     state.paste = Some(PasteForm {
@@ -116,6 +124,13 @@ pub fn show_import(
         request_paste: false,
         imported,
     });
+}
+
+/// Whether `rows` already hold `row`: the same time and the same event.
+#[must_use]
+pub fn already_there(rows: &[TimelineRow], row: &TimelineRow) -> bool {
+    rows.iter()
+        .any(|existing| existing.time == row.time && existing.event.trim() == row.event.trim())
 }
 
 /// Opens the form that chooses a channel and a time window of the Slack export at `export`,

@@ -137,6 +137,18 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
         (chosen, all) => format!("{chosen} of {all} rows to add"),
     });
     far_from_incident_ui(ui, doc, imported.rows.iter().filter_map(|row| row.row.time));
+    let there = imported
+        .rows
+        .iter()
+        .filter(|row| super::commands::already_there(&doc.timeline, &row.row))
+        .count();
+    if there > 0 {
+        ui.weak(if there == 1 {
+            "1 row is in the timeline already and starts unticked.".to_owned()
+        } else {
+            format!("{there} rows are in the timeline already and start unticked.")
+        });
+    }
     egui::ScrollArea::vertical()
         .id_salt("imported_rows")
         .max_height(300.0)
@@ -162,7 +174,17 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
                         ui.label(&row.row.event);
                         match row.suggests {
                             Some(marker) => {
-                                let text = format!("Mark {}", marker.label().to_lowercase());
+                                // The key time it would replace, so the change is seen first.
+                                let now = crate::model::KeyTime::for_marker(marker)
+                                    .and_then(|key| doc.key_times.get(key))
+                                    .map(|time| {
+                                        format!(
+                                            " (now {})",
+                                            time.with_timezone(&doc.time_zone).format("%H:%M")
+                                        )
+                                    })
+                                    .unwrap_or_default();
+                                let text = format!("Mark {}{now}", marker.label().to_lowercase());
                                 let check = ui.checkbox(accepted, text);
                                 let name = format!(
                                     "Mark row {} {}: sets the key time",
