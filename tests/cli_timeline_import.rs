@@ -85,7 +85,8 @@ fn a_pm_time_a_zone_and_a_date_line_in_a_text_file() {
 
 const PAGERDUTY_LOG: &str = r#"{"log_entries": [
   {"id": "R1", "type": "trigger_log_entry", "summary": "Triggered through the API", "created_at": "2025-08-01T14:04:00Z",
-   "agent": {"id": "P1", "type": "service_reference", "summary": "User API"}},
+   "agent": {"id": "P1", "type": "service_reference", "summary": "User API"},
+   "incident": {"id": "Q1", "type": "incident_reference", "summary": "[#620] User API p95 above 1 s"}},
   {"id": "R2", "type": "acknowledge_log_entry", "summary": "Acknowledged by Alice R.", "created_at": "2025-08-01T14:06:30Z",
    "agent": {"id": "P2", "type": "user_reference", "summary": "Alice R."}},
   {"id": "R3", "type": "resolve_log_entry", "summary": "Resolved by Alice R.", "created_at": "2025-08-01T16:33:00+02:00",
@@ -116,7 +117,10 @@ fn a_pagerduty_log_is_added_to_the_file_in_time_order() {
             .unwrap()
     };
     // 14:04 goes between the 14:03 and 14:05 rows; 14:33 UTC after the 14:33 row.
-    assert_eq!(position("Triggered through the API"), 1);
+    assert_eq!(
+        position("Triggered through the API: [#620] User API p95 above 1 s"),
+        1
+    );
     assert_eq!(doc.timeline[1].actor.as_deref(), Some("User API"));
     assert!(position("Acknowledged by Alice R.") < position("Resolved by Alice R."));
     assert!(hindsight::model::rows_out_of_order(&doc.timeline).is_empty());

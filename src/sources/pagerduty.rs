@@ -25,6 +25,8 @@ struct LogEntry {
     created_at: String,
     #[serde(default)]
     agent: Option<Reference>,
+    #[serde(default)]
+    incident: Option<Reference>,
 }
 
 #[derive(Deserialize)]
@@ -55,7 +57,15 @@ pub fn read_json(text: &str) -> Result<Vec<ImportedRow>, SourceError> {
         .enumerate()
         .map(|(index, entry)| {
             let agent = entry.agent.and_then(|agent| agent.summary);
-            row(&entry.created_at, &entry.kind, entry.summary, agent).map_err(|reason| {
+            // A trigger's own summary ("Triggered through the API") says nothing of what
+            // fired: the incident's title does.
+            let summary = match entry.incident.and_then(|incident| incident.summary) {
+                Some(title) if entry.kind.starts_with("trigger") && !title.is_empty() => {
+                    format!("{}: {title}", entry.summary)
+                }
+                _ => entry.summary,
+            };
+            row(&entry.created_at, &entry.kind, summary, agent).map_err(|reason| {
                 SourceError::Unreadable {
                     line: 0,
                     column: 0,

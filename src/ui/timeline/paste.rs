@@ -150,7 +150,9 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
         });
     }
     egui::ScrollArea::vertical()
-        .id_salt("imported_rows")
+        // Salted with what is shown, so a shorter list does not open at the height of a
+        // longer one shown before it.
+        .id_salt(("imported_rows", &imported.source, imported.rows.len()))
         .max_height(300.0)
         .show(ui, |ui| {
             egui::Grid::new("imported_rows")
