@@ -133,14 +133,18 @@ struct Reader {
     /// The date line in force.
     day: Option<DayLine>,
     /// A message whose text is on the lines below its header: its row's position, and the
-    /// header line as pasted.
-    open: Option<(usize, String)>,
+    /// header's lines as pasted, to list if no text follows.
+    open: Option<(usize, Vec<UnusedLine>)>,
     /// The author of the last message, for Slack's bare-time follow-ups.
     last_author: Option<String>,
     /// The columns of the table being read, from its header.
     columns: Option<Vec<ColumnMeaning>>,
     /// The time of the last row, to read a bare time after a 12-hour one.
     last_clock: Option<Clock>,
+    /// The number of the last non-blank line read before this one.
+    previous_line: usize,
+    /// Whether this paste puts each author on a line of their own above the time.
+    authors_above: bool,
 }
 
 impl Reader {
@@ -151,6 +155,11 @@ impl Reader {
             self.columns = None;
             return;
         }
+        self.read_line(number, raw, line, next);
+        self.previous_line = number;
+    }
+
+    fn read_line(&mut self, number: usize, raw: &str, line: &str, next: Option<&str>) {
         if let Some(cells) = table_cells(raw) {
             self.close_message();
             self.table_row(number, line, &cells);
@@ -179,6 +188,17 @@ impl Reader {
         }
         if let Some((author, clock)) = name_then_time(body) {
             self.open_message(number, line, clock, Some(author));
+            return;
+        }
+        // In a paste that puts authors above their times, a name just before a bare time
+        // ends the message before it and is the next one's author. (Elsewhere a one-word
+        // message such as "ack" before a follow-up time stays text.)
+        if self.authors_above
+            && looks_like_a_name(line)
+            && next.is_some_and(|next| is_bare_time(strip_list_marker(next.trim())))
+        {
+            self.close_message();
+            self.unused(number, line, UnusedReason::NoTime);
             return;
         }
         match self.open.as_ref().map(|(position, _)| *position) {
@@ -211,6 +231,25 @@ impl Reader {
             // Slack's follow-up message: a bare time (without the AM or PM its first
             // message had), the same author, the text below.
             let clock = self.after_twelve_hour(clock);
+            // Some copies put the author on a line of their own above the time: a name
+            // alone on the line just before is the author, and part of the message.
+            let named_above = self.paste.unused.last().is_some_and(|unused| {
+                unused.line == self.previous_line
+                    && unused.reason == UnusedReason::NoTime
+                    && looks_like_a_name(&unused.text)
+            });
+            if named_above && let Some(name) = self.paste.unused.pop() {
+                self.authors_above = true;
+                self.open_message(number, line, clock, Some(name.text.clone()));
+                if let Some(row) = self.paste.rows.last_mut() {
+                    row.lines.insert(0, name.line);
+                }
+                // Listed again, as it was, if no message follows.
+                if let Some((_, header)) = self.open.as_mut() {
+                    header.insert(0, name);
+                }
+                return;
+            }
             let author = self.last_author.clone();
             self.open_message(number, line, clock, author);
             return;
@@ -271,7 +310,14 @@ impl Reader {
         self.close_message();
         self.last_clock = Some(clock);
         self.last_author.clone_from(&author);
-        self.open = Some((self.paste.rows.len(), line.to_owned()));
+        self.open = Some((
+            self.paste.rows.len(),
+            vec![UnusedLine {
+                line: number,
+                text: line.to_owned(),
+                reason: UnusedReason::NoMessage,
+            }],
+        ));
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock,
@@ -284,16 +330,12 @@ impl Reader {
 
     /// Ends the open message; one with no text is no row, and its header line is listed.
     fn close_message(&mut self) {
-        let Some((position, text)) = self.open.take() else {
+        let Some((position, header)) = self.open.take() else {
             return;
         };
         if self.paste.rows[position].event.trim().is_empty() {
-            let row = self.paste.rows.remove(position);
-            self.paste.unused.push(UnusedLine {
-                line: row.lines[0],
-                text,
-                reason: UnusedReason::NoMessage,
-            });
+            self.paste.rows.remove(position);
+            self.paste.unused.extend(header);
             self.paste.unused.sort_by_key(|unused| unused.line);
         }
     }
@@ -361,6 +403,12 @@ impl Reader {
             reason,
         });
     }
+}
+
+/// A line that is a time and nothing else: `2:04`, `[14:05]`.
+fn is_bare_time(line: &str) -> bool {
+    read_clock(line).is_some_and(|(_, rest)| rest.trim().is_empty())
+        || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
 }
 
 /// `- `, `* `, `• `, `1. `, `1) ` at the start of a line.

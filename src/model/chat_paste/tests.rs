@@ -259,3 +259,34 @@ fn a_time_skipped_by_the_clocks_going_forward_is_listed_not_dropped() {
             .contains("clocks went forward")
     );
 }
+
+#[test]
+fn an_author_on_a_line_of_their_own_above_the_time() {
+    // Copies that put the name, the time and the message on lines of their own.
+    let paste = parse_chat("Alice R.\n2:03 PM\nalert fired\nBob M.\n2:05 PM\non it\n");
+    assert!(paste.unused.is_empty(), "{:?}", paste.unused);
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 3), Some("Alice R."), "alert fired"),
+            (hm(14, 5), Some("Bob M."), "on it"),
+        ]
+    );
+    assert_eq!(paste.rows[0].lines, [1, 2, 3]);
+    // A sentence above a bare time is not an author.
+    let paste = parse_chat("the pool is exhausted again\n14:03\nrestarting\n");
+    assert_eq!(paste.rows[0].actor, None);
+    assert_eq!(paste.unused.len(), 1);
+}
+
+#[test]
+fn a_one_word_message_before_a_follow_up_time_stays_the_message() {
+    let paste = parse_chat("Alice R.  2:03 PM\nack\n2:04\npaging Bob\n");
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 3), Some("Alice R."), "ack"),
+            (hm(14, 4), Some("Alice R."), "paging Bob"),
+        ]
+    );
+}
