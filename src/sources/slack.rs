@@ -208,6 +208,7 @@ impl SlackExport {
                     String::new()
                 },
                 actor,
+                evidence: first_web_link(&message.text).unwrap_or_default(),
                 ..TimelineRow::default()
             },
             lines: None,
@@ -330,6 +331,15 @@ impl SlackExport {
     }
 }
 
+/// The first web address a message links (`<https://…|label>` or `<https://…>`): the
+/// graph or log search it points at is the row's evidence.
+fn first_web_link(text: &str) -> Option<String> {
+    text.split('<').skip(1).find_map(|part| {
+        let target = part.split(['>', '|']).next()?;
+        crate::model::web_url(target).map(|_| target.to_owned())
+    })
+}
+
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, SourceError> {
     serde_json::from_str(text).map_err(|error| SourceError::Unreadable {
         line: error.line(),
@@ -425,6 +435,9 @@ mod tests {
                 ("Bob M.", "on it", "Reply in a thread"),
             ]
         );
+        // The message's link is the row's evidence.
+        assert_eq!(rows[0].row.evidence, "https://grafana.example.com/d/1");
+        assert_eq!(rows[1].row.evidence, "");
         assert_eq!(
             rows[0].row.time,
             DateTime::parse_from_rfc3339("2025-08-01T14:03:00.000200Z")
