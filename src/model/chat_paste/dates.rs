@@ -2,7 +2,8 @@
 //! that are a date and nothing more, which date the times below them: `2015-10-21 (all
 //! times UTC)`, `Friday, 26 July 2024`, `July 26th, 2024`, `## Tue 3 Sep`.
 
-use super::clock::{PasteZone, read_zone, zone_named};
+use super::scan::digits;
+use super::zones::{PasteZone, read_zone, zone_named};
 
 /// A date as written: the year may be left out ("Friday, July 26th").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,11 +19,11 @@ pub struct PastedDate {
 /// Reads `2015-10-21` or `2015/10/21` at the start of `text`; returns the date and the rest.
 #[must_use]
 pub fn read_iso_date(text: &str) -> Option<(PastedDate, &str)> {
-    let (year, rest) = leading_digits(text, 4, 4)?;
+    let (year, rest) = digits(text, 4, 4)?;
     let separator = rest.chars().next().filter(|c| matches!(c, '-' | '/'))?;
-    let (month, rest) = leading_digits(&rest[1..], 1, 2)?;
+    let (month, rest) = digits(&rest[1..], 1, 2)?;
     let rest = rest.strip_prefix(separator)?;
-    let (day, rest) = leading_digits(rest, 1, 2)?;
+    let (day, rest) = digits(rest, 1, 2)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -195,20 +196,6 @@ fn is_weekday(word: &str) -> bool {
         && DAYS
             .iter()
             .any(|day| *day == word || (day.starts_with(&word) && word.len() <= 4))
-}
-
-/// Between `least` and `most` ASCII digits at the start of `text`.
-fn leading_digits(text: &str, least: usize, most: usize) -> Option<(u32, &str)> {
-    let count = text
-        .chars()
-        .take(most + 1)
-        .take_while(char::is_ascii_digit)
-        .count();
-    if count < least || count > most {
-        return None;
-    }
-    let (number, rest) = text.split_at(count);
-    Some((number.parse().ok()?, rest))
 }
 
 #[cfg(test)]

@@ -19,13 +19,16 @@
 mod clock;
 mod dates;
 mod resolve;
+mod scan;
 mod table_rows;
 #[cfg(test)]
 mod tests;
+mod zones;
 
-pub use clock::{Clock, PasteZone, read_clock};
+pub use clock::{Clock, read_clock};
 pub use dates::{PastedDate, read_date_line};
 pub use resolve::{ResolvedPaste, ResolvedRow, resolve_paste};
+pub use zones::PasteZone;
 
 use table_rows::{ColumnMeaning, default_meanings, header_meanings, is_rule, table_cells};
 
@@ -556,7 +559,7 @@ fn looks_like_a_name(text: &str) -> bool {
         || words.len() > 4
         || text.contains("//")
         || text.contains(['?', '!', '<', '>', '(', ')', '[', ']'])
-        || clock::zone_named(text).is_some()
+        || zones::zone_named(text).is_some()
         || LABELS.contains(&text.to_lowercase().as_str())
         || text
             .chars()

@@ -10,8 +10,8 @@
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::clock::PasteZone;
 use super::dates::PastedDate;
+use super::zones::PasteZone;
 use super::{ChatPaste, PastedRow, UnusedLine, UnusedReason};
 use crate::model::bounds::instant_in_range;
 use crate::model::document::TimelineRow;

@@ -105,13 +105,14 @@ pub fn show_import(
     } else {
         // A row the timeline already has (the same time and event: an export imported
         // twice) starts left out.
-        let included = imported
+        let included: Vec<bool> = imported
             .rows
             .iter()
             .map(|new| !already_there(rows, &new.row))
             .collect();
         Some(ImportedRows {
             source,
+            already_there: included.iter().filter(|included| !**included).count(),
             included,
             accepted: vec![false; imported.rows.len()],
             rows: imported.rows,
@@ -127,8 +128,7 @@ pub fn show_import(
 }
 
 /// Whether `rows` already hold `row`: the same time and the same event.
-#[must_use]
-pub fn already_there(rows: &[TimelineRow], row: &TimelineRow) -> bool {
+fn already_there(rows: &[TimelineRow], row: &TimelineRow) -> bool {
     rows.iter()
         .any(|existing| existing.time == row.time && existing.event.trim() == row.event.trim())
 }

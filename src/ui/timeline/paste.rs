@@ -137,11 +137,7 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
         (chosen, all) => format!("{chosen} of {all} rows to add"),
     });
     far_from_incident_ui(ui, doc, imported.rows.iter().filter_map(|row| row.row.time));
-    let there = imported
-        .rows
-        .iter()
-        .filter(|row| super::commands::already_there(&doc.timeline, &row.row))
-        .count();
+    let there = imported.already_there;
     if there > 0 {
         ui.weak(if there == 1 {
             "1 row is in the timeline already and starts unticked.".to_owned()

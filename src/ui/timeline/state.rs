@@ -92,6 +92,9 @@ pub struct ImportedRows {
     pub rows: Vec<crate::sources::ImportedRow>,
     /// For each row, whether it is to be added.
     pub included: Vec<bool>,
+    /// How many of the rows the timeline held already when they were read (they start
+    /// unticked).
+    pub already_there: usize,
     /// For each row, whether the key-time marker it suggests is accepted.
     pub accepted: Vec<bool>,
 }
