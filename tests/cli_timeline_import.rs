@@ -50,6 +50,38 @@ fn a_slack_copy_on_standard_input_prints_the_rows_as_json() {
 }
 
 #[test]
+fn a_zulip_copy_gives_rows_without_times_and_they_go_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let zulip = "Alice R.: p95 is at 3 s\nBob M.: rolling back\n";
+    let output = hindsight()
+        .args(["timeline-import", file.to_str().unwrap(), "-", "--dry-run"])
+        .write_stdin(zulip)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let expected = concat!(
+        r#"{"rows":[{"time":null,"actor":"Alice R.","event":"p95 is at 3 s","notes":"","source_lines":[1]},"#,
+        r#"{"time":null,"actor":"Bob M.","event":"rolling back","notes":"","source_lines":[2]}],"#,
+        r#""unused":[]}"#,
+        "\n"
+    );
+    assert_eq!(String::from_utf8(output).unwrap(), expected);
+    hindsight()
+        .args(["timeline-import", file.to_str().unwrap(), "-"])
+        .write_stdin(zulip)
+        .assert()
+        .success();
+    let doc = hindsight::storage::load(&file).unwrap();
+    let last: Vec<_> = doc.timeline.iter().rev().take(2).collect();
+    assert_eq!(last[0].event, "rolling back");
+    assert_eq!(last[1].event, "p95 is at 3 s");
+    assert!(last.iter().all(|row| row.time.is_none()));
+}
+
+#[test]
 fn a_pm_time_a_zone_and_a_date_line_in_a_text_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = example_in(dir.path());

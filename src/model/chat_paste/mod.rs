@@ -48,8 +48,9 @@ pub struct DayLine {
 pub struct PastedRow {
     /// The lines it was read from, numbered from 1.
     pub lines: Vec<usize>,
-    /// Its time as written.
-    pub clock: Clock,
+    /// Its time as written; `None` for a message copied without one (Zulip copies
+    /// `Name: text` and no time).
+    pub clock: Option<Clock>,
     /// The date line above it, if there is one.
     pub day: Option<DayLine>,
     /// Who wrote it or did it.
@@ -189,8 +190,8 @@ impl Reader {
             self.time_first(number, line, clock, rest, false, next);
             return;
         }
-        if let Some((author, clock)) = name_then_time(body) {
-            self.open_message(number, line, clock, Some(author));
+        if let Some((author, clock)) = name_then_time(body).or_else(|| name_then_dated_time(body)) {
+            self.open_message(number, line, Some(clock), Some(author));
             return;
         }
         // In a paste that puts authors above their times, a name just before a bare time
@@ -204,7 +205,17 @@ impl Reader {
             self.unused(number, line, UnusedReason::NoTime);
             return;
         }
-        match self.open.as_ref().map(|(position, _)| *position) {
+        // In a copy without times, each `Name: text` line starts the next message.
+        let open_untimed = self
+            .open
+            .as_ref()
+            .is_some_and(|(position, _)| self.paste.rows[*position].clock.is_none());
+        let open = self
+            .open
+            .as_ref()
+            .map(|(position, _)| *position)
+            .filter(|_| !(open_untimed && actor_and_event(line).0.is_some()));
+        match open {
             Some(position) => {
                 let row = &mut self.paste.rows[position];
                 if !row.event.is_empty() {
@@ -213,7 +224,17 @@ impl Reader {
                 row.event.push_str(strip_edited(line));
                 row.lines.push(number);
             }
-            None => self.unused(number, line, UnusedReason::NoTime),
+            None => match actor_and_event(line) {
+                // Zulip copies several messages as `Name: text`, with no time: a row whose
+                // time the user fills in, its text continuing on the lines below.
+                (Some(author), text) => {
+                    self.open_message(number, line, None, Some(author));
+                    if let Some(row) = self.paste.rows.last_mut() {
+                        row.event = strip_edited(&text).to_owned();
+                    }
+                }
+                (None, _) => self.unused(number, line, UnusedReason::NoTime),
+            },
         }
     }
 
@@ -243,7 +264,7 @@ impl Reader {
             });
             if named_above && let Some(name) = self.paste.unused.pop() {
                 self.authors_above = true;
-                self.open_message(number, line, clock, Some(name.text.clone()));
+                self.open_message(number, line, Some(clock), Some(name.text.clone()));
                 if let Some(row) = self.paste.rows.last_mut() {
                     row.lines.insert(0, name.line);
                 }
@@ -254,7 +275,7 @@ impl Reader {
                 return;
             }
             let author = self.last_author.clone();
-            self.open_message(number, line, clock, author);
+            self.open_message(number, line, Some(clock), author);
             return;
         }
         let message_below = next.is_some_and(|next| {
@@ -266,7 +287,7 @@ impl Reader {
         });
         let name = rest.trim_end_matches(':').trim();
         if header && (rest.ends_with(':') || message_below) && looks_like_a_name(name) {
-            self.open_message(number, line, clock, Some(name.to_owned()));
+            self.open_message(number, line, Some(clock), Some(name.to_owned()));
             return;
         }
         let (actor, event) = actor_and_event(rest);
@@ -274,7 +295,7 @@ impl Reader {
         self.last_clock = Some(clock);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
-            clock,
+            clock: Some(clock),
             day: self.day,
             actor,
             event: strip_edited(&event).to_owned(),
@@ -309,9 +330,17 @@ impl Reader {
         }
     }
 
-    fn open_message(&mut self, number: usize, line: &str, clock: Clock, author: Option<String>) {
+    fn open_message(
+        &mut self,
+        number: usize,
+        line: &str,
+        clock: Option<Clock>,
+        author: Option<String>,
+    ) {
         self.close_message();
-        self.last_clock = Some(clock);
+        if clock.is_some() {
+            self.last_clock = clock;
+        }
         self.last_author.clone_from(&author);
         self.open = Some((
             self.paste.rows.len(),
@@ -391,7 +420,7 @@ impl Reader {
         clock.date = clock.date.or(date);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
-            clock,
+            clock: Some(clock),
             day: self.day,
             actor,
             event: event.join(" "),
@@ -491,6 +520,46 @@ fn name_then_time(line: &str) -> Option<(String, Clock)> {
         }
     }
     None
+}
+
+/// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`; in
+/// their Markdown the line is a heading and a link, after an image:
+/// `#### [![Zulip](icon.png) Name (Feb 26 2018 at 18:21)](https://…):`.
+fn name_then_dated_time(line: &str) -> Option<(String, Clock)> {
+    let text = link_text(line.trim_start_matches('#').trim());
+    let stamped = text
+        .trim()
+        .trim_end_matches(':')
+        .trim_end()
+        .strip_suffix(')')?;
+    let (name, stamp) = stamped.rsplit_once('(')?;
+    let (date, time) = stamp.rsplit_once(" at ")?;
+    let (date, _) = read_date_line(date)?;
+    let (mut clock, rest) = read_clock(time)?;
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    clock.date = Some(date);
+    let name = name.trim();
+    looks_like_a_name(name).then(|| (name.to_owned(), clock))
+}
+
+/// The text of a Markdown link that makes up a whole line, without an image before it:
+/// `[![alt](src) text](url)` and `[text](url)` give `text`; any other line is itself.
+fn link_text(line: &str) -> &str {
+    let Some((text, _url)) = line
+        .strip_prefix('[')
+        .and_then(|inner| inner.rsplit_once("]("))
+    else {
+        return line;
+    };
+    match text
+        .strip_prefix("![")
+        .and_then(|image| image.split_once(')'))
+    {
+        Some((_, after)) => after.trim(),
+        None => text,
+    }
 }
 
 /// Splits the text after a time into who and what: `<alice> …` and `* alice …` (IRC and

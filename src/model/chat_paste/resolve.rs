@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 
 use super::dates::PastedDate;
 use super::zones::PasteZone;
-use super::{ChatPaste, PastedRow, UnusedLine, UnusedReason};
+use super::{ChatPaste, Clock, DayLine, UnusedLine, UnusedReason};
 use crate::model::bounds::instant_in_range;
 use crate::model::document::TimelineRow;
 use crate::model::time_entry::{TimeEntryError, local_to_utc};
@@ -55,7 +55,21 @@ pub fn resolve_paste(
         let after = previous
             .filter(|(_, line)| *line == day_line)
             .map(|(at, _)| at);
-        match place(pasted, zone, started, today, after) {
+        let Some(clock) = pasted.clock else {
+            // Copied without a time: a row the user times by hand.
+            resolved.rows.push(ResolvedRow {
+                row: TimelineRow {
+                    time: None,
+                    event: pasted.event.clone(),
+                    notes: pasted.notes.clone(),
+                    actor: pasted.actor.clone(),
+                    ..TimelineRow::default()
+                },
+                lines: pasted.lines.clone(),
+            });
+            continue;
+        };
+        match place(clock, pasted.day, zone, started, today, after) {
             Ok(time) => {
                 previous = Some((time, day_line));
                 resolved.rows.push(ResolvedRow {
@@ -124,20 +138,18 @@ impl ReadIn {
 }
 
 fn place(
-    pasted: &PastedRow,
+    clock: Clock,
+    day: Option<DayLine>,
     zone: Tz,
     started: Option<DateTime<Utc>>,
     today: NaiveDate,
     after: Option<DateTime<Utc>>,
 ) -> Result<DateTime<Utc>, TimeEntryError> {
-    let read_in = ReadIn::of(
-        pasted.clock.zone.or(pasted.day.and_then(|day| day.zone)),
-        zone,
-    );
-    let time = pasted.clock.time;
+    let read_in = ReadIn::of(clock.zone.or(day.and_then(|day| day.zone)), zone);
+    let time = clock.time;
     // The year of a date written without one: the incident's, else this year.
     let reference = started.map_or(today, |start| read_in.date_of(start));
-    if let Some(date) = pasted.clock.date {
+    if let Some(date) = clock.date {
         return read_in.to_utc(calendar_date(date, reference)?.and_time(time));
     }
     if let Some(after) = after {
@@ -151,7 +163,7 @@ fn place(
             .ok_or(TimeEntryError::Unreadable)?;
         return read_in.to_utc(next_day.and_time(time));
     }
-    let date = match pasted.day {
+    let date = match day {
         Some(day) => calendar_date(day.date, reference)?,
         None => reference,
     };

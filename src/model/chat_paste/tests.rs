@@ -9,12 +9,18 @@ fn hm(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour, minute, 0).unwrap()
 }
 
-/// (time, actor, event) of each row.
+/// (time, actor, event) of each row; every row must have a time.
 fn rows(paste: &ChatPaste) -> Vec<(NaiveTime, Option<&str>, &str)> {
     paste
         .rows
         .iter()
-        .map(|row| (row.clock.time, row.actor.as_deref(), row.event.as_str()))
+        .map(|row| {
+            (
+                row.clock.expect("a timed row").time,
+                row.actor.as_deref(),
+                row.event.as_str(),
+            )
+        })
         .collect()
 }
 
@@ -126,7 +132,10 @@ fn twelve_hour_times_zones_and_separators() {
             (hm(0, 5), None, "midnight job"),
         ]
     );
-    assert_eq!(paste.rows[1].clock.zone, Some(PasteZone::Utc));
+    assert_eq!(
+        paste.rows[1].clock.and_then(|clock| clock.zone),
+        Some(PasteZone::Utc)
+    );
 }
 
 #[test]
@@ -288,5 +297,72 @@ fn a_one_word_message_before_a_follow_up_time_stays_the_message() {
             (hm(14, 3), Some("Alice R."), "ack"),
             (hm(14, 4), Some("Alice R."), "paging Bob"),
         ]
+    );
+}
+
+#[test]
+fn a_zulip_copy_of_several_messages_gives_untimed_rows_with_their_authors() {
+    // Zulip copies a range of messages as `Sender: text`, without times, and puts the
+    // stream and topic above when the range spans more than one.
+    let paste = parse_chat(
+        "#ops > incident 620 latency\nAlice R.: p95 is at 3 s on the user API\n\
+         Bob M.: looking at the last deploy\nit added a filter on orders.status\n",
+    );
+    let untimed: Vec<_> = paste
+        .rows
+        .iter()
+        .map(|row| (row.clock, row.actor.as_deref(), row.event.as_str()))
+        .collect();
+    assert_eq!(
+        untimed,
+        [
+            (None, Some("Alice R."), "p95 is at 3 s on the user API"),
+            (
+                None,
+                Some("Bob M."),
+                "looking at the last deploy it added a filter on orders.status"
+            ),
+        ]
+    );
+    assert_eq!(unused_lines(&paste), [1]);
+    let resolved = resolve_paste(&paste, chrono_tz::UTC, None, NaiveDate::MIN);
+    assert!(resolved.rows.iter().all(|row| row.row.time.is_none()));
+    assert_eq!(resolved.rows[1].lines, [3, 4]);
+}
+
+#[test]
+fn a_label_or_a_sentence_before_a_colon_is_not_an_author() {
+    let paste = parse_chat("Note: the graphs lag by a minute\nthe root cause: a missing index\n");
+    assert!(paste.rows.is_empty());
+    assert_eq!(unused_lines(&paste), [1, 2]);
+}
+
+#[test]
+fn a_zulip_archive_heads_each_message_with_its_date_and_time() {
+    let paste = parse_chat(
+        "#### [![Click to go to Zulip](../../assets/img/zulip2.png) Simon Hudon (Feb 26 2018 at 18:21)](https://x.zulipchat.com/#narrow/near/1):\n\
+         Is there a way to move messages?\n\
+         Sebastian Ullrich (Feb 26 2018 at 18:22):\nTry editing the message\n",
+    );
+    assert!(paste.unused.is_empty());
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                hm(18, 21),
+                Some("Simon Hudon"),
+                "Is there a way to move messages?"
+            ),
+            (
+                hm(18, 22),
+                Some("Sebastian Ullrich"),
+                "Try editing the message"
+            ),
+        ]
+    );
+    let resolved = resolve_paste(&paste, chrono_tz::UTC, None, NaiveDate::MIN);
+    assert_eq!(
+        resolved.rows[1].row.time,
+        Some(Utc.with_ymd_and_hms(2018, 2, 26, 18, 22, 0).unwrap())
     );
 }

@@ -214,6 +214,21 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
         count => format!("{count} rows to add"),
     });
     far_from_incident_ui(ui, doc, rows.iter().filter_map(|pasted| pasted.row.time));
+    let untimed = rows
+        .iter()
+        .filter(|pasted| pasted.row.time.is_none())
+        .count();
+    if untimed > 0 {
+        // Zulip and some other chats copy messages without their times.
+        ui.weak(if untimed == 1 {
+            "1 row was copied without a time: fill it in once the row is added.".to_owned()
+        } else {
+            format!(
+                "{untimed} rows were copied without times: fill them in once the rows are \
+                 added."
+            )
+        });
+    }
     egui::ScrollArea::vertical()
         .id_salt("paste_preview")
         .max_height(180.0)
@@ -221,10 +236,10 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
             egui::Grid::new("paste_rows").striped(true).show(ui, |ui| {
                 for pasted in rows {
                     let row = &pasted.row;
-                    ui.monospace(
-                        row.time
-                            .map_or_else(String::new, |t| format_instant(t, doc.time_zone)),
-                    );
+                    match row.time {
+                        Some(time) => ui.monospace(format_instant(time, doc.time_zone)),
+                        None => ui.weak("no time"),
+                    };
                     ui.label(row.actor.as_deref().unwrap_or(""));
                     ui.label(&row.event);
                     ui.weak(lines_text(&pasted.lines));
