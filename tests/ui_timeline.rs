@@ -410,7 +410,9 @@ fn a_pagerduty_log_is_imported_with_the_markers_the_person_accepts_as_one_step()
         &log,
         r#"{"log_entries": [
           {"type": "trigger_log_entry", "summary": "Triggered through the API", "created_at": "2025-08-01T14:04:00Z", "agent": {"summary": "User API"}},
-          {"type": "acknowledge_log_entry", "summary": "Acknowledged by Alice R.", "created_at": "2025-08-01T14:06:30Z", "agent": {"summary": "Alice R."}}
+          {"type": "notify_log_entry", "summary": "Notified Alice R. by SMS", "created_at": "2025-08-01T14:04:05Z"},
+          {"type": "acknowledge_log_entry", "summary": "Acknowledged by Alice R.", "created_at": "2025-08-01T14:06:30Z", "agent": {"summary": "Alice R."}},
+          {"type": "acknowledge_log_entry", "summary": "Acknowledged by Bob M. (test page)", "created_at": "2025-08-01T13:50:00Z", "agent": {"summary": "Bob M."}}
         ]}"#,
     )
     .unwrap();
@@ -427,12 +429,31 @@ fn a_pagerduty_log_is_imported_with_the_markers_the_person_accepts_as_one_step()
     harness.run();
     click(&mut harness, "Import rows from a file\u{2026}");
     harness.get_by_label("From log_entries.json");
-    harness.get_by_label("2 rows to add");
+    // The pager notifying someone is offered but starts unticked.
+    harness.get_by_label("3 of 4 rows to add");
+    harness.get_by_label("1 row is the pager notifying someone and starts unticked.");
+    // Accepting an acknowledgement earlier than the detection already set is pointed out
+    // before anything is added; un-ticking it takes the warning away.
+    let warning = "Acknowledged (2025-08-01 13:50 UTC) is before detected (2025-08-01 14:05 UTC). \
+                   Check the marks ticked above.";
+    assert!(harness.query_by_label(warning).is_none());
+    click(&mut harness, "Mark row 4 acknowledged: sets the key time");
+    harness.get_by_label(warning);
+    click(&mut harness, "Mark row 4 acknowledged: sets the key time");
+    assert!(harness.query_by_label(warning).is_none());
+    click(&mut harness, "Add row 4");
+    harness.get_by_label("2 of 4 rows to add");
     // Accept the acknowledgement as the key time; leave the trigger's suggestion alone.
-    click(&mut harness, "Mark row 2 acknowledged: sets the key time");
+    click(&mut harness, "Mark row 3 acknowledged: sets the key time");
     click(&mut harness, "Add 2 rows");
     let after = doc(&harness);
     assert_eq!(after.timeline.len(), 15);
+    assert!(
+        after
+            .timeline
+            .iter()
+            .all(|row| !row.event.starts_with("Notified"))
+    );
     let acknowledged = Utc.with_ymd_and_hms(2025, 8, 1, 14, 6, 30).unwrap();
     assert_eq!(after.key_times.acknowledged, Some(acknowledged));
     assert_eq!(after.key_times.detected, Some(at(1, 14, 5)));

@@ -56,5 +56,5 @@ pub use timeline::{
     incident_window, insert_by_time, resolve_after, resolve_row_time, rows_out_of_order,
     rows_setting_key_times, sorted_by_time,
 };
-pub use validation::{Finding, Level, Place, count_levels, validate};
+pub use validation::{Finding, Level, Place, count_levels, key_times_out_of_order, validate};
 pub use zones::zones_matching;

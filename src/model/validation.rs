@@ -5,8 +5,9 @@ use std::collections::HashSet;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
-use super::document::{KeyTime, Postmortem};
+use super::document::{KeyTime, KeyTimes, Postmortem};
 use super::ids::{ActionId, RowId};
 use super::kinds::Marker;
 use super::links::{OPENABLE_SCHEMES, openable_url};
@@ -141,17 +142,27 @@ fn check_severity(doc: &Postmortem, findings: &mut Vec<Finding>) {
 /// Each key time must not come before the nearest earlier key time that is filled in:
 /// detected before started is what makes other tools show negative durations.
 fn check_key_time_order(doc: &Postmortem, findings: &mut Vec<Finding>) {
-    let zone = doc.time_zone;
+    for (key, message) in key_times_out_of_order(&doc.key_times, doc.time_zone) {
+        findings.push(Finding::error(Place::KeyTime(key), message));
+    }
+}
+
+/// The key times that come before an earlier one in the incident's order, each with what is
+/// wrong, in `zone`'s wall-clock time: "Acknowledged (2025-08-01 14:04) is before detected
+/// (2025-08-01 14:05)." One wrong time is reported once.
+#[must_use]
+pub fn key_times_out_of_order(key_times: &KeyTimes, zone: Tz) -> Vec<(KeyTime, String)> {
+    let mut problems = Vec::new();
     let mut latest_before: Option<(KeyTime, DateTime<Utc>)> = None;
     for key in KeyTime::ALL {
-        let Some(time) = doc.key_times.get(key) else {
+        let Some(time) = key_times.get(key) else {
             continue;
         };
         if let Some((earlier_key, earlier_time)) = latest_before
             && time < earlier_time
         {
-            findings.push(Finding::error(
-                Place::KeyTime(key),
+            problems.push((
+                key,
                 format!(
                     "{} ({}) is before {} ({}).",
                     key.label(),
@@ -160,11 +171,12 @@ fn check_key_time_order(doc: &Postmortem, findings: &mut Vec<Finding>) {
                     format_instant(earlier_time, zone),
                 ),
             ));
-            // Keep comparing against the later of the two, so one wrong time is reported once.
+            // Keep comparing against the later of the two.
             continue;
         }
         latest_before = Some((key, time));
     }
+    problems
 }
 
 fn check_duplicate_ids(doc: &Postmortem, findings: &mut Vec<Finding>) {

@@ -26,6 +26,9 @@ pub struct ImportedRow {
     /// The key-time marker the source suggests for it (a pager's trigger, acknowledge or
     /// resolve), set only when the person accepts it.
     pub suggests: Option<Marker>,
+    /// A routine entry (a pager notifying one person by one channel): worth having, but one
+    /// of many alike, so the editor offers it unticked.
+    pub routine: bool,
 }
 
 /// What a source gave.
@@ -146,6 +149,7 @@ pub fn import(
                         row: resolved.row,
                         lines: Some(resolved.lines),
                         suggests: None,
+                        routine: false,
                     })
                     .collect(),
                 unused: Some(resolved.unused),

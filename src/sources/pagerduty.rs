@@ -186,5 +186,8 @@ fn row(
         },
         lines: None,
         suggests,
+        // PagerDuty writes one `notify_log_entry` per person and channel (push, SMS, phone,
+        // e-mail): a page to two people can be eight rows saying the same thing.
+        routine: kind.starts_with("notify"),
     })
 }

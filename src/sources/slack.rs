@@ -213,6 +213,7 @@ impl SlackExport {
             },
             lines: None,
             suggests: None,
+            routine: false,
         }
     }
 

@@ -104,15 +104,27 @@ pub fn show_import(
         None
     } else {
         // A row the timeline already has (the same time and event: an export imported
-        // twice) starts left out.
-        let included: Vec<bool> = imported
+        // twice) starts left out, and so does a routine one (a pager's notifications).
+        let there: Vec<bool> = imported
             .rows
             .iter()
-            .map(|new| !already_there(rows, &new.row))
+            .map(|new| already_there(rows, &new.row))
+            .collect();
+        let included = imported
+            .rows
+            .iter()
+            .zip(&there)
+            .map(|(new, there)| !there && !new.routine)
             .collect();
         Some(ImportedRows {
             source,
-            already_there: included.iter().filter(|included| !**included).count(),
+            already_there: there.iter().filter(|there| **there).count(),
+            routine: imported
+                .rows
+                .iter()
+                .zip(&there)
+                .filter(|(new, there)| new.routine && !**there)
+                .count(),
             included,
             accepted: vec![false; imported.rows.len()],
             rows: imported.rows,

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
-    Edit, Postmortem, ResolvedPaste, TimelineRow, format_instant, parse_chat, resolve_paste,
-    rows_out_of_order,
+    Edit, Postmortem, ResolvedPaste, TimelineRow, format_instant, key_times_out_of_order,
+    parse_chat, resolve_paste, rows_out_of_order,
 };
 
 /// Draws the form while it is open; adding the rows is one edit.
@@ -53,6 +53,12 @@ pub fn paste_form_ui(
             } else {
                 "The timeline is not in time order, so the rows go in below the selected row."
             });
+        }
+        for problem in key_time_problems_added(doc, &rows) {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{problem} Check the marks ticked above."),
+            );
         }
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -145,6 +151,14 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
             format!("{there} rows are in the timeline already and start unticked.")
         });
     }
+    let routine = imported.routine;
+    if routine > 0 {
+        ui.weak(if routine == 1 {
+            "1 row is the pager notifying someone and starts unticked.".to_owned()
+        } else {
+            format!("{routine} rows are the pager notifying people and start unticked.")
+        });
+    }
     egui::ScrollArea::vertical()
         // Salted with what is shown, so a shorter list does not open at the height of a
         // longer one shown before it.
@@ -199,6 +213,24 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
                     }
                 });
         });
+}
+
+/// What would be wrong with the key times once `rows` go in with their markers (a pager's
+/// acknowledgement accepted as the key time but earlier than the detection already set) and
+/// is not wrong now, so the person sees it before adding, not after.
+fn key_time_problems_added(doc: &Postmortem, rows: &[TimelineRow]) -> Vec<String> {
+    let mut key_times = doc.key_times.clone();
+    for row in rows {
+        if let (Some(key), Some(time)) = (crate::model::KeyTime::for_marker(row.marker), row.time) {
+            key_times.set(key, Some(time));
+        }
+    }
+    let now = key_times_out_of_order(&doc.key_times, doc.time_zone);
+    key_times_out_of_order(&key_times, doc.time_zone)
+        .into_iter()
+        .filter(|problem| !now.contains(problem))
+        .map(|(_, message)| message)
+        .collect()
 }
 
 /// How far from the incident's start a pasted row may be before the preview says so.

@@ -95,6 +95,8 @@ pub struct ImportedRows {
     /// How many of the rows the timeline held already when they were read (they start
     /// unticked).
     pub already_there: usize,
+    /// How many rows are routine (a pager's notifications) and start unticked.
+    pub routine: usize,
     /// For each row, whether the key-time marker it suggests is accepted.
     pub accepted: Vec<bool>,
 }
