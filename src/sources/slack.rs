@@ -235,7 +235,7 @@ impl SlackExport {
             rest = &after[close + 1..];
         }
         plain.push_str(rest);
-        let decoded = plain
+        let decoded = with_emoji(&plain)
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&amp;", "&");
@@ -334,6 +334,44 @@ impl SlackExport {
 
 /// The first web address a message links (`<https://…|label>` or `<https://…>`): the
 /// graph or log search it points at is the row's evidence.
+/// Slack writes emoji as codes (`:white_check_mark:`, `:+1::skin-tone-3:`); the known ones
+/// become the emoji itself, and a workspace's own (`:partyparrot:`) stay as written. Skin
+/// tones are left out: egui draws a modifier as a glyph of its own, beside the emoji.
+fn with_emoji(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(':') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let code_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
+            .unwrap_or(after.len());
+        let emoji = after[code_len..]
+            .starts_with(':')
+            .then(|| emojis::get_by_shortcode(&after[..code_len]))
+            .flatten();
+        match emoji {
+            Some(emoji) => {
+                out.push_str(emoji.as_str());
+                rest = &after[code_len + 1..];
+                if let Some(tone) = rest.strip_prefix(":skin-tone-")
+                    && let Some(after_tone) = tone
+                        .strip_prefix(['2', '3', '4', '5', '6'])
+                        .and_then(|tone| tone.strip_prefix(':'))
+                {
+                    rest = after_tone;
+                }
+            }
+            None => {
+                out.push(':');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn first_web_link(text: &str) -> Option<String> {
     text.split('<').skip(1).find_map(|part| {
         let target = part.split(['>', '|']).next()?;
@@ -471,5 +509,18 @@ mod tests {
         assert!(is_slack_export(&zip_path));
         let mut export = SlackExport::open(&zip_path).unwrap();
         assert_eq!(export.rows("incident-620", None).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn emoji_codes_become_emoji_and_other_colons_stay() {
+        assert_eq!(
+            with_emoji(":white_check_mark: rolled back :+1::skin-tone-3: at 14:03:22"),
+            "\u{2705} rolled back \u{1f44d} at 14:03:22"
+        );
+        assert_eq!(
+            with_emoji(":partyparrot: port :8080: ratio 1:2: x:"),
+            ":partyparrot: port :8080: ratio 1:2: x:"
+        );
+        assert_eq!(with_emoji(":fire::fire:"), "\u{1f525}\u{1f525}");
     }
 }
