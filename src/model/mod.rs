@@ -32,7 +32,8 @@ pub use actions::{
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use chat_paste::{
     ChatPaste, Clock, DayLine, PasteZone, PastedDate, PastedRow, ResolvedPaste, ResolvedRow,
-    UnusedLine, UnusedReason, parse_chat, read_clock, read_date_line, resolve_paste,
+    UnusedLine, UnusedReason, parse_chat, parse_table, read_clock, read_date_line, resolve_paste,
+    zone_named,
 };
 pub use document::{
     ActionItem, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant, Postmortem,

@@ -28,9 +28,11 @@ mod zones;
 pub use clock::{Clock, read_clock};
 pub use dates::{PastedDate, read_date_line};
 pub use resolve::{ResolvedPaste, ResolvedRow, resolve_paste};
-pub use zones::PasteZone;
+pub use zones::{PasteZone, zone_named};
 
-use table_rows::{ColumnMeaning, default_meanings, header_meanings, is_rule, table_cells};
+use table_rows::{
+    ColumnMeaning, default_meanings, header_meanings, header_zone, is_rule, table_cells,
+};
 
 /// A date line above pasted times: the day they are on, and the zone it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +61,8 @@ pub struct PastedRow {
     pub event: String,
     /// Notes beside it (from a table's other columns).
     pub notes: String,
+    /// A link to where it can be seen (from a table's evidence or link column).
+    pub evidence: String,
 }
 
 /// Why a line did not become part of a row.
@@ -130,6 +134,22 @@ pub fn parse_chat(text: &str) -> ChatPaste {
     reader.paste
 }
 
+/// Reads a table whose cells are already split (a Markdown document's table, read by a
+/// Markdown parser): `header` names the columns, each row comes with its line number and
+/// its text as written, for the list of what made no row.
+#[must_use]
+pub fn parse_table(header: &[String], rows: &[(usize, String, Vec<String>)]) -> ChatPaste {
+    let mut reader = Reader::default();
+    if let Some(meanings) = header_meanings(header) {
+        let zone = header_zone(header, &meanings);
+        reader.columns = Some((meanings, zone));
+    }
+    for (line, text, cells) in rows {
+        reader.table_row(*line, text, cells);
+    }
+    reader.paste
+}
+
 /// The reader's state between lines.
 #[derive(Default)]
 struct Reader {
@@ -141,8 +161,9 @@ struct Reader {
     open: Option<(usize, Vec<UnusedLine>)>,
     /// The author of the last message, for Slack's bare-time follow-ups.
     last_author: Option<String>,
-    /// The columns of the table being read, from its header.
-    columns: Option<Vec<ColumnMeaning>>,
+    /// The columns of the table being read, from its header, and the zone the header
+    /// names for its times.
+    columns: Option<(Vec<ColumnMeaning>, Option<PasteZone>)>,
     /// The time of the last row, to read a bare time after a 12-hour one.
     last_clock: Option<Clock>,
     /// The number of the last non-blank line read before this one.
@@ -300,6 +321,7 @@ impl Reader {
             actor,
             event: strip_edited(&event).to_owned(),
             notes: String::new(),
+            evidence: String::new(),
         });
     }
 
@@ -357,6 +379,7 @@ impl Reader {
             actor: author,
             event: String::new(),
             notes: String::new(),
+            evidence: String::new(),
         });
     }
 
@@ -378,24 +401,26 @@ impl Reader {
             return;
         }
         if let Some(meanings) = header_meanings(cells) {
-            self.columns = Some(meanings);
+            let zone = header_zone(cells, &meanings);
+            self.columns = Some((meanings, zone));
             self.unused(number, line, UnusedReason::TableHeader);
             return;
         }
-        let meanings = if let Some(meanings) = &self.columns {
-            meanings.clone()
+        let (meanings, header_zone) = if let Some(columns) = &self.columns {
+            columns.clone()
         } else {
             let Some(time_at) = cells.iter().position(|cell| read_clock(cell).is_some()) else {
                 self.unused(number, line, UnusedReason::NoTime);
                 return;
             };
-            default_meanings(cells.len(), time_at)
+            (default_meanings(cells.len(), time_at), None)
         };
         let mut date = None;
         let mut clock = None;
         let mut event = Vec::new();
         let mut notes = Vec::new();
         let mut actor = None;
+        let mut evidence = String::new();
         for (index, cell) in cells.iter().enumerate() {
             let meaning = meanings.get(index).copied().unwrap_or(ColumnMeaning::Other);
             if cell.is_empty() {
@@ -407,6 +432,8 @@ impl Reader {
                 ColumnMeaning::Event => event.push(cell.clone()),
                 ColumnMeaning::Notes | ColumnMeaning::Other => notes.push(cell.clone()),
                 ColumnMeaning::Actor => actor = Some(cell.clone()),
+                ColumnMeaning::Evidence if evidence.is_empty() => evidence.clone_from(cell),
+                ColumnMeaning::Evidence => notes.push(cell.clone()),
             }
         }
         let Some(mut clock) = clock else {
@@ -418,6 +445,7 @@ impl Reader {
             return;
         }
         clock.date = clock.date.or(date);
+        clock.zone = clock.zone.or(header_zone);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock: Some(clock),
@@ -425,6 +453,7 @@ impl Reader {
             actor,
             event: event.join(" "),
             notes: notes.join("; "),
+            evidence,
         });
     }
 

@@ -78,6 +78,7 @@ pub fn resolve_paste(
                         event: pasted.event.clone(),
                         notes: pasted.notes.clone(),
                         actor: pasted.actor.clone(),
+                        evidence: pasted.evidence.clone(),
                         ..TimelineRow::default()
                     },
                     lines: pasted.lines.clone(),

@@ -15,6 +15,8 @@ pub enum ColumnMeaning {
     Notes,
     /// Who did it.
     Actor,
+    /// A link to where it can be seen.
+    Evidence,
     /// Something else, kept in the notes under its header.
     Other,
 }
@@ -71,6 +73,15 @@ fn meaning_of(header: &str) -> ColumnMeaning {
         .trim_matches(|c: char| c == '*' || c == '_' || c == ':')
         .to_lowercase();
     let header = header.split(['(', '[']).next().unwrap_or_default().trim();
+    // "Event / action", "Notes & context": the first part that names a column.
+    std::iter::once(header)
+        .chain(header.split(['/', '&', ',']).map(str::trim))
+        .map(meaning_of_words)
+        .find(|meaning| *meaning != ColumnMeaning::Other)
+        .unwrap_or(ColumnMeaning::Other)
+}
+
+fn meaning_of_words(header: &str) -> ColumnMeaning {
     match header {
         "date" | "day" => ColumnMeaning::Date,
         "time" | "when" | "timestamp" | "time (utc)" | "date/time" | "datetime"
@@ -82,8 +93,23 @@ fn meaning_of(header: &str) -> ColumnMeaning {
         }
         "actor" | "who" | "by" | "owner" | "person" | "user" | "author" | "responder" | "agent"
         | "name" | "from" => ColumnMeaning::Actor,
+        "evidence" | "link" | "links" | "source" | "url" | "graph" | "dashboard" => {
+            ColumnMeaning::Evidence
+        }
         _ => ColumnMeaning::Other,
     }
+}
+
+/// The zone a header names for its time column: `Time (UTC)`, `When [PDT]`.
+#[must_use]
+pub fn header_zone(cells: &[String], meanings: &[ColumnMeaning]) -> Option<super::PasteZone> {
+    let at = meanings
+        .iter()
+        .position(|meaning| *meaning == ColumnMeaning::Time)?;
+    let header = cells.get(at)?;
+    let inside = header.split_once(['(', '['])?.1;
+    let inside = inside.trim_end_matches([')', ']', '*', '_', ':', ' ']);
+    super::zones::zone_named(inside.trim())
 }
 
 /// The meanings of the columns of a row that came without a header, `time_at` being the
@@ -127,12 +153,18 @@ mod tests {
 
     #[test]
     fn headers_say_which_column_is_which() {
-        use ColumnMeaning::{Actor, Event, Notes, Other, Time};
+        use ColumnMeaning::{Actor, Event, Evidence, Notes, Time};
         assert_eq!(
             header_meanings(&cells(
                 "| Time (UTC) | What happened | Who | Notes | Link |"
             )),
-            Some(vec![Time, Event, Actor, Notes, Other])
+            Some(vec![Time, Event, Actor, Notes, Evidence])
+        );
+        assert_eq!(
+            header_meanings(&cells(
+                "| Time (UTC) | Event / action | Notes | Owner & team |"
+            )),
+            Some(vec![Time, Event, Notes, Actor])
         );
         assert_eq!(header_meanings(&cells("| 14:51 | event |")), None);
         assert_eq!(header_meanings(&cells("| Name | Role |")), None);
