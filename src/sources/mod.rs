@@ -3,6 +3,7 @@
 //! Slack workspace export (folder or `.zip`). Which a file is, is told from its content, so
 //! the command line and the editor read the same sources the same way.
 
+pub mod markdown;
 mod pagerduty;
 mod slack;
 

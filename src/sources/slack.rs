@@ -350,22 +350,19 @@ fn with_emoji(text: &str) -> String {
             .starts_with(':')
             .then(|| emojis::get_by_shortcode(&after[..code_len]))
             .flatten();
-        match emoji {
-            Some(emoji) => {
-                out.push_str(emoji.as_str());
-                rest = &after[code_len + 1..];
-                if let Some(tone) = rest.strip_prefix(":skin-tone-")
-                    && let Some(after_tone) = tone
-                        .strip_prefix(['2', '3', '4', '5', '6'])
-                        .and_then(|tone| tone.strip_prefix(':'))
-                {
-                    rest = after_tone;
-                }
-            }
-            None => {
-                out.push(':');
-                rest = after;
-            }
+        let Some(emoji) = emoji else {
+            out.push(':');
+            rest = after;
+            continue;
+        };
+        out.push_str(emoji.as_str());
+        rest = &after[code_len + 1..];
+        if let Some(tone) = rest.strip_prefix(":skin-tone-")
+            && let Some(after_tone) = tone
+                .strip_prefix(['2', '3', '4', '5', '6'])
+                .and_then(|tone| tone.strip_prefix(':'))
+        {
+            rest = after_tone;
         }
     }
     out.push_str(rest);

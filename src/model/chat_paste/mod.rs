@@ -251,7 +251,7 @@ impl Reader {
                 (Some(author), text) => {
                     self.open_message(number, line, None, Some(author));
                     if let Some(row) = self.paste.rows.last_mut() {
-                        row.event = strip_edited(&text).to_owned();
+                        strip_edited(&text).clone_into(&mut row.event);
                     }
                 }
                 (None, _) => self.unused(number, line, UnusedReason::NoTime),
@@ -430,10 +430,12 @@ impl Reader {
                 ColumnMeaning::Date => date = read_date_line(cell).map(|(date, _)| date),
                 ColumnMeaning::Time => clock = clock.or_else(|| read_clock(cell).map(|(c, _)| c)),
                 ColumnMeaning::Event => event.push(cell.clone()),
-                ColumnMeaning::Notes | ColumnMeaning::Other => notes.push(cell.clone()),
-                ColumnMeaning::Actor => actor = Some(cell.clone()),
+                // A second link column is kept in the notes.
                 ColumnMeaning::Evidence if evidence.is_empty() => evidence.clone_from(cell),
-                ColumnMeaning::Evidence => notes.push(cell.clone()),
+                ColumnMeaning::Notes | ColumnMeaning::Other | ColumnMeaning::Evidence => {
+                    notes.push(cell.clone());
+                }
+                ColumnMeaning::Actor => actor = Some(cell.clone()),
             }
         }
         let Some(mut clock) = clock else {

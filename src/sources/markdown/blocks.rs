@@ -1,0 +1,401 @@
+//! A Markdown document as the importer reads it: its top-level blocks, each with the lines it
+//! came from, its text as written (for sections, which stay Markdown) and as plain text (for
+//! fields and table cells). The parsing is pulldown-cmark's; this only gathers its events.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// One top-level block of the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// The first and last line it covers, numbered from 1.
+    pub lines: (usize, usize),
+    /// Its Markdown as written.
+    pub source: String,
+    /// What kind of block it is, with what the importer reads from it.
+    pub kind: BlockKind,
+}
+
+/// The kinds of block the importer tells apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading: its level and plain text.
+    Heading(u8, String),
+    /// A paragraph: its lines as plain text, each with its line number.
+    Paragraph(Vec<(usize, String)>),
+    /// A list: its items.
+    List(Vec<ListItem>),
+    /// A table: the header's cells and the rows.
+    Table(Vec<String>, Vec<TableRow>),
+    /// A thematic break (`---`), which holds no text.
+    Rule,
+    /// Text run into the line of a table's header, with no line break or heading of its
+    /// own: where it belongs cannot be told.
+    RunIn,
+    /// Anything else (a code block, a quote, HTML): kept as written.
+    Other,
+}
+
+/// One item of a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListItem {
+    /// The first and last line it covers.
+    pub lines: (usize, usize),
+    /// Its plain text, nested items included.
+    pub text: String,
+    /// Its Markdown as written, without the bullet.
+    pub source: String,
+    /// `Some(done)` for a task list item (`- [ ]`, `- [x]`).
+    pub checked: Option<bool>,
+}
+
+/// One body row of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRow {
+    /// Its line number.
+    pub line: usize,
+    /// The row as written.
+    pub source: String,
+    /// Its cells as plain text, as many as the header has.
+    pub cells: Vec<String>,
+    /// How many cells the line really wrote (a row broken across lines writes fewer; the
+    /// parser pads it).
+    pub written: usize,
+}
+
+/// The document's top-level blocks, in order.
+#[must_use]
+pub fn read_blocks(text: &str) -> Vec<Block> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|start| *start <= offset);
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let mut blocks = Vec::new();
+    let mut events = Parser::new_ext(text, options).into_offset_iter().peekable();
+    while let Some((event, range)) = events.next() {
+        let Event::Start(tag) = event else {
+            // Top-level text outside any block (rare: HTML, footnote marks).
+            if let Event::Rule = event {
+                blocks.push(block(text, &range, &line_of, BlockKind::Rule));
+            } else if let Event::Html(_) = event {
+                blocks.push(block(text, &range, &line_of, BlockKind::Other));
+            }
+            continue;
+        };
+        // Everything up to this block's end belongs to it.
+        let mut inner = Vec::new();
+        let mut depth = 1;
+        for (event, range) in events.by_ref() {
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+            inner.push((event, range));
+        }
+        let kind = match tag {
+            Tag::Heading { level, .. } => BlockKind::Heading(level as u8, plain(&inner)),
+            Tag::Paragraph => BlockKind::Paragraph(paragraph_lines(&inner, &line_of)),
+            Tag::List(_) => BlockKind::List(list_items(text, &inner, &line_of)),
+            Tag::Table(_) => {
+                blocks.extend(tables(text, &inner, &line_of));
+                continue;
+            }
+            _ => BlockKind::Other,
+        };
+        blocks.push(block(text, &range, &line_of, kind));
+    }
+    blocks
+}
+
+type Located<'a> = (Event<'a>, std::ops::Range<usize>);
+
+fn block(
+    text: &str,
+    range: &std::ops::Range<usize>,
+    line_of: &impl Fn(usize) -> usize,
+    kind: BlockKind,
+) -> Block {
+    let source = text[range.clone()].trim_end().to_owned();
+    let end = range.start + source.len().max(1) - 1;
+    Block {
+        lines: (line_of(range.start), line_of(end.max(range.start))),
+        source,
+        kind,
+    }
+}
+
+/// The plain text of inline events: text and code as written, line breaks as spaces, links
+/// as their text followed by where they point when that differs.
+fn plain(events: &[Located<'_>]) -> String {
+    let mut out = String::new();
+    let mut link: Option<(String, usize)> = None;
+    for (event, _) in events {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(text),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::InlineHtml(html) if html.trim().eq_ignore_ascii_case("<br>") => out.push('\n'),
+            Event::InlineHtml(html) if html.trim().eq_ignore_ascii_case("<br/>") => out.push('\n'),
+            Event::FootnoteReference(label) => {
+                out.push_str("[^");
+                out.push_str(label);
+                out.push(']');
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = Some((dest_url.to_string(), out.len()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((url, start)) = link.take()
+                    && !url.is_empty()
+                    && out[start..].trim() != url
+                {
+                    out.push_str(" (");
+                    out.push_str(&url);
+                    out.push(')');
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// A paragraph's lines, each as plain text with its number: a soft break ends a line.
+fn paragraph_lines(
+    events: &[Located<'_>],
+    line_of: &impl Fn(usize) -> usize,
+) -> Vec<(usize, String)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (index, (event, _)) in events.iter().enumerate() {
+        if matches!(event, Event::SoftBreak | Event::HardBreak) {
+            push_line(&mut lines, &events[start..index], line_of);
+            start = index + 1;
+        }
+    }
+    push_line(&mut lines, &events[start..], line_of);
+    lines
+}
+
+fn push_line(
+    lines: &mut Vec<(usize, String)>,
+    events: &[Located<'_>],
+    line_of: &impl Fn(usize) -> usize,
+) {
+    let text = plain(events);
+    if let (Some((_, range)), false) = (events.first(), text.is_empty()) {
+        lines.push((line_of(range.start), text));
+    }
+}
+
+fn list_items(
+    text: &str,
+    events: &[Located<'_>],
+    line_of: &impl Fn(usize) -> usize,
+) -> Vec<ListItem> {
+    let mut items = Vec::new();
+    let mut depth = 0;
+    let mut start = None;
+    for (index, (event, range)) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Item) if depth == 0 => start = Some((index, range.clone())),
+            Event::End(TagEnd::Item) if depth == 1 => {
+                if let Some((first, range)) = start.take() {
+                    let inner = &events[first + 1..index];
+                    let checked = inner.iter().find_map(|(event, _)| match event {
+                        Event::TaskListMarker(done) => Some(*done),
+                        _ => None,
+                    });
+                    let written = text[range.clone()].trim_end();
+                    let end = range.start + written.len().max(1) - 1;
+                    items.push(ListItem {
+                        lines: (line_of(range.start), line_of(end.max(range.start))),
+                        text: plain(inner),
+                        source: without_bullet(written),
+                        checked,
+                    });
+                }
+            }
+            _ => {}
+        }
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    items
+}
+
+/// An item's Markdown without its bullet or number and task box.
+fn without_bullet(item: &str) -> String {
+    let trimmed = item.trim_start();
+    let rest = trimmed
+        .strip_prefix(['-', '*', '+'])
+        .unwrap_or_else(|| trimmed.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let rest = rest.strip_prefix(['.', ')']).unwrap_or(rest).trim_start();
+    let rest = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|marker| rest.strip_prefix(marker))
+        .unwrap_or(rest);
+    rest.trim().to_owned()
+}
+
+/// The tables in one table block. A table written without blank lines around it runs on
+/// into the next one, so a row followed by a rule (`|---|---|`) starts a new table with that
+/// row as its header; cells are split from each row as written (the parser drops cells beyond
+/// the first header's count) and each is read as Markdown for its plain text. Text run into
+/// the start of a header line (`…appropriately.| Action | Owner |`) becomes a block of its
+/// own.
+fn tables(text: &str, events: &[Located<'_>], line_of: &impl Fn(usize) -> usize) -> Vec<Block> {
+    let lines: Vec<(usize, &str)> = events
+        .iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::TableHead | Tag::TableRow)))
+        .map(|(_, range)| (line_of(range.start), text[range.clone()].trim()))
+        .collect();
+    let mut blocks = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        let (header_line, header_source) = lines[index];
+        let rule = lines.get(index + 1).filter(|(_, row)| is_rule_row(row));
+        let mut header = split_cells(header_source);
+        if let Some((_, rule)) = rule {
+            // Cells before the header's own: text that ran into the header line.
+            let wanted = split_cells(rule).len();
+            if header.len() > wanted {
+                let run_in: Vec<String> = header.drain(..header.len() - wanted).collect();
+                blocks.push(Block {
+                    lines: (header_line, header_line),
+                    source: run_in.join(" | "),
+                    kind: BlockKind::RunIn,
+                });
+            }
+        }
+        let mut next = index + 1 + usize::from(rule.is_some());
+        let mut rows = Vec::new();
+        while next < lines.len() {
+            let starts_table = lines.get(next + 1).is_some_and(|(_, row)| is_rule_row(row));
+            if starts_table {
+                break;
+            }
+            let (line, source) = lines[next];
+            let mut cells = split_cells(source);
+            let written = cells.len();
+            cells.resize(header.len().max(written), String::new());
+            rows.push(TableRow {
+                line,
+                source: source.to_owned(),
+                cells,
+                written,
+            });
+            next += 1;
+        }
+        let last = rows.last().map_or(header_line + 1, |row| row.line);
+        let source = lines[index..next]
+            .iter()
+            .map(|(_, row)| *row)
+            .collect::<Vec<_>>()
+            .join("\n");
+        blocks.push(Block {
+            lines: (header_line, last),
+            source,
+            kind: BlockKind::Table(header, rows),
+        });
+        index = next;
+    }
+    blocks
+}
+
+/// `|---|:--:|`: the rule under a header.
+fn is_rule_row(row: &str) -> bool {
+    let cells = raw_cells(row);
+    !cells.is_empty()
+        && cells.iter().all(|cell| {
+            let dashes = cell.trim().trim_matches(':');
+            !dashes.is_empty() && dashes.chars().all(|c| c == '-')
+        })
+}
+
+/// A row's cells as plain text, each read as Markdown.
+fn split_cells(row: &str) -> Vec<String> {
+    raw_cells(row).iter().map(|cell| cell_text(cell)).collect()
+}
+
+fn cell_text(cell: &str) -> String {
+    let events: Vec<Located<'_>> = Parser::new_ext(cell.trim(), Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter()
+        .collect();
+    plain(&events).replace('\n', " ").trim().to_owned()
+}
+
+/// A row's cells as written: split at pipes that are not escaped, without the edge ones.
+fn raw_cells(row: &str) -> Vec<&str> {
+    let row = row.trim();
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (at, character) in row.char_indices() {
+        match character {
+            '\\' if !escaped => {
+                escaped = true;
+                continue;
+            }
+            '|' if !escaped => {
+                cells.push(&row[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+        escaped = false;
+    }
+    cells.push(&row[start..]);
+    if row.starts_with('|') {
+        cells.remove(0);
+    }
+    if row.ends_with('|') && !cells.is_empty() {
+        cells.pop();
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_with_their_lines_and_plain_text() {
+        let blocks = read_blocks(
+            "# Title\n\nFirst line\n**Severity**: SEV-2\n\n- [x] fix it\n- see [docs](https://d)\n\n| A | B |\n|---|---|\n| 1 | 2 |\nbroken |\n",
+        );
+        assert_eq!(blocks[0].kind, BlockKind::Heading(1, "Title".into()));
+        assert_eq!(
+            blocks[1].kind,
+            BlockKind::Paragraph(vec![
+                (3, "First line".into()),
+                (4, "Severity: SEV-2".into())
+            ])
+        );
+        assert_eq!(blocks[1].lines, (3, 4));
+        let BlockKind::List(items) = &blocks[2].kind else {
+            panic!("a list")
+        };
+        assert_eq!(items[0].checked, Some(true));
+        assert_eq!(items[0].source, "fix it");
+        assert_eq!(items[1].text, "see docs (https://d)");
+        let BlockKind::Table(header, rows) = &blocks[3].kind else {
+            panic!("a table")
+        };
+        assert_eq!(header, &["A", "B"]);
+        assert_eq!(rows[0].cells, ["1", "2"]);
+        assert_eq!((rows[1].line, rows[1].written), (12, 1));
+        assert_eq!(blocks[3].lines, (9, 12));
+    }
+}

@@ -1,0 +1,720 @@
+//! The incident's details as other postmortems write them: `**Severity**: SEV-2`, a
+//! `Field | Value` table, `- Services: …`. Each key is matched by its words; each value is
+//! read into the document's fields.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::headings::normalized;
+use crate::model::{
+    ChatPaste, DayLine, DocumentStatus, KeyTime, Link, LinkKind, Participant, ParticipantRole,
+    PastedRow, Postmortem, SeverityLevel, read_clock, read_date_line, resolve_paste,
+};
+
+/// What a field's key names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The incident's title.
+    Title,
+    /// The team's reference (`INC-620`), or the title when it is not a reference.
+    Incident,
+    /// The day of the incident.
+    Date,
+    /// Who wrote the postmortem.
+    Authors,
+    /// How far the write-up has come.
+    Status,
+    /// How bad, and often what kind (`SEV-2 performance degradation`).
+    Severity,
+    /// What kind of incident.
+    IncidentType,
+    /// What it touched.
+    Services,
+    /// Key times: a window, a duration line, or one named time.
+    Times(Option<KeyTime>),
+    /// People, with the role the key gives them unless the value names one.
+    Participants(ParticipantRole),
+    /// Places to read more.
+    Links,
+}
+
+/// The field a key names, or `None` for a key of the team's own.
+#[must_use]
+pub fn field_named(key: &str) -> Option<Field> {
+    let key = normalized(key);
+    let field = match key.as_str() {
+        "title" | "incident title" | "incident name" | "name" => Field::Title,
+        "incident" | "incident id" | "id" | "incident number" | "incident no" | "incident ref"
+        | "reference" => Field::Incident,
+        "date" | "incident date" | "date of incident" | "day" => Field::Date,
+        "authors" | "author" | "author s" | "written by" | "prepared by" | "postmortem owner"
+        | "document owner" | "owner" | "owners" => Field::Authors,
+        "status" | "postmortem status" | "document status" | "postmortem" | "review status" => {
+            Field::Status
+        }
+        "severity"
+        | "sev"
+        | "severity level"
+        | "priority"
+        | "incident severity"
+        | "incident type and severity"
+        | "type and severity"
+        | "severity and type"
+        | "severity and impact" => Field::Severity,
+        "incident type" | "type" | "category" | "classification" | "incident category" => {
+            Field::IncidentType
+        }
+        "services"
+        | "service"
+        | "services/components"
+        | "service/component"
+        | "service s"
+        | "affected services"
+        | "impacted services"
+        | "services affected"
+        | "components"
+        | "affected components"
+        | "systems"
+        | "affected systems"
+        | "systems affected" => Field::Services,
+        "impact window"
+        | "window"
+        | "duration"
+        | "duration and time-to-resolve"
+        | "duration and time to resolve"
+        | "incident window"
+        | "times"
+        | "key times" => Field::Times(None),
+        "start" | "start time" | "started" | "began" | "incident start" | "impact start"
+        | "start of impact" => Field::Times(Some(KeyTime::Started)),
+        "detected" | "detection time" | "time detected" | "detected at" => {
+            Field::Times(Some(KeyTime::Detected))
+        }
+        "acknowledged" | "acknowledged at" | "time acknowledged" => {
+            Field::Times(Some(KeyTime::Acknowledged))
+        }
+        "mitigated" | "mitigated at" | "time mitigated" | "impact end" | "end of impact" => {
+            Field::Times(Some(KeyTime::Mitigated))
+        }
+        "end" | "end time" | "ended" | "incident end" | "resolved" | "resolved at"
+        | "resolution time" | "time resolved" => Field::Times(Some(KeyTime::Resolved)),
+        "participants" | "people" | "people involved" | "involved" | "responders" | "team"
+        | "response team" => Field::Participants(ParticipantRole::Responder),
+        "incident lead" | "incident commander" | "ic" | "lead" | "incident manager" => {
+            Field::Participants(ParticipantRole::IncidentLead)
+        }
+        "reporter" | "reported by" => Field::Participants(ParticipantRole::Reporter),
+        "scribe" | "note taker" => Field::Participants(ParticipantRole::Scribe),
+        "communications" | "comms" | "comms lead" | "communications lead" => {
+            Field::Participants(ParticipantRole::Communications)
+        }
+        "links" | "important links" | "related links" | "references" | "resources" | "related"
+        | "link" => Field::Links,
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// Splits `Key: value` (after list marks and emphasis: `**Key**: value`, `Key — value`),
+/// when the key names a field.
+#[must_use]
+pub fn field_line(line: &str) -> Option<(Field, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let field = field_named(key.trim().trim_matches(['*', '_']))?;
+    let value = value.trim().trim_start_matches(['*', '_']).trim();
+    (!value.is_empty()).then_some((field, value))
+}
+
+/// The text with the hyphens people's editors put in (non-breaking, figure) as plain ones,
+/// so dates and levels read; used for reading values only, never for text kept.
+#[must_use]
+pub fn plain_hyphens(text: &str) -> String {
+    text.replace(['\u{2010}', '\u{2011}', '\u{2012}'], "-")
+        .replace('\u{a0}', " ")
+}
+
+/// What the fields read so far give the rest of the import.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    /// The incident's day, from a date field.
+    pub date: Option<NaiveDate>,
+}
+
+/// Reads one field's value into `doc`. Returns whether the value was kept word for word (so
+/// the text needs no other home): times and durations are read, not kept.
+pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &str) -> bool {
+    let value = value.trim();
+    match field {
+        Field::Title => set_text(&mut doc.title, value),
+        Field::Incident => {
+            let reference =
+                !value.contains(' ') || incident_reference(value).as_deref() == Some(value);
+            if reference {
+                set_text(&mut doc.incident_id, value)
+            } else {
+                if doc.incident_id.is_empty()
+                    && let Some(found) = incident_reference(value)
+                {
+                    doc.incident_id = found;
+                }
+                set_text(&mut doc.title, value)
+            }
+        }
+        Field::Date => {
+            let date = read_date_line(&plain_hyphens(value))
+                .and_then(|(date, _)| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
+            context.date = context.date.or(date);
+            false
+        }
+        Field::Authors => {
+            doc.authors
+                .extend(split_list(value).into_iter().map(str::to_owned));
+            true
+        }
+        Field::Status => {
+            read_status(doc, value);
+            false
+        }
+        Field::Severity => {
+            read_severity(doc, value);
+            true
+        }
+        Field::IncidentType => set_text(&mut doc.classification.incident_type, value),
+        Field::Services => {
+            doc.classification
+                .services
+                .extend(split_list(value).into_iter().map(str::to_owned));
+            true
+        }
+        Field::Times(named) => {
+            read_key_times(doc, *context, named, value);
+            false
+        }
+        Field::Participants(role) => {
+            read_participants(doc, role, value);
+            false
+        }
+        Field::Links => {
+            read_links(doc, value);
+            true
+        }
+    }
+}
+
+/// Sets an empty text field; a second value for it is not kept there.
+fn set_text(field: &mut String, value: &str) -> bool {
+    if field.is_empty() {
+        value.clone_into(field);
+        true
+    } else {
+        *field == value
+    }
+}
+
+/// `INC-620`, `#465`, `incident 465`, `SEC-12` in a title or field.
+#[must_use]
+pub fn incident_reference(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | ':'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    for (index, word) in words.iter().enumerate() {
+        let word = word.trim_end_matches(['.', ';']);
+        if let Some(number) = word.strip_prefix('#')
+            && !number.is_empty()
+            && number.chars().all(|c| c.is_ascii_digit())
+        {
+            let before = index.checked_sub(1).map(|at| words[at].to_lowercase());
+            return Some(match before.as_deref() {
+                Some("incident") => format!("incident #{number}"),
+                _ => word.to_owned(),
+            });
+        }
+        if let Some((prefix, number)) = word.split_once('-')
+            && (2..=6).contains(&prefix.len())
+            && prefix.chars().all(|c| c.is_ascii_uppercase())
+            && !number.is_empty()
+            && number.chars().all(|c| c.is_ascii_digit())
+            && prefix != "SEV"
+        {
+            return Some(word.to_owned());
+        }
+        if word.eq_ignore_ascii_case("incident")
+            && let Some(number) = words.get(index + 1)
+            && number.chars().all(|c| c.is_ascii_digit())
+        {
+            return Some(format!("incident {number}"));
+        }
+    }
+    None
+}
+
+/// Items of a list written on one line: split at `,` and `;` outside parentheses, and at a
+/// final " and ".
+#[must_use]
+pub fn split_list(value: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let mut depth = 0_i32;
+    let mut start = 0;
+    for (at, character) in value.char_indices() {
+        match character {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' | ';' if depth <= 0 => {
+                items.push(&value[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&value[start..]);
+    items
+        .into_iter()
+        .flat_map(|item| {
+            let item = item.trim();
+            let item = item.strip_prefix("and ").unwrap_or(item);
+            match item.split_once(" and ") {
+                Some((a, b)) if !a.contains('(') && !b.contains('(') && a.len() < 40 => vec![a, b],
+                _ => vec![item],
+            }
+        })
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+fn read_status(doc: &mut Postmortem, value: &str) {
+    let lower = value.to_lowercase();
+    doc.status = if lower.contains("review") {
+        DocumentStatus::InReview
+    } else if [
+        "final",
+        "complete",
+        "published",
+        "approved",
+        "closed",
+        "done",
+    ]
+    .iter()
+    .any(|word| lower.starts_with(word))
+    {
+        DocumentStatus::Final
+    } else {
+        DocumentStatus::Draft
+    };
+    // "Draft, updated 2025-08-01" (as Hindsight's own export writes it).
+    if let Some((_, date)) = lower.split_once("updated") {
+        doc.updated = read_date_line(&plain_hyphens(date.trim()))
+            .and_then(|(date, _)| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
+    }
+}
+
+/// `SEV-2`, `Sev 2`, `SEV2`, `P2` or a level of the document's scale, and the incident type
+/// around it: `SEV‑2 performance degradation`, `SEV-2 — Performance degradation`.
+fn read_severity(doc: &mut Postmortem, value: &str) {
+    let plain = plain_hyphens(value);
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let mut found = None;
+    for (index, word) in words.iter().enumerate() {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let number = lower
+            .strip_prefix("sev-")
+            .or_else(|| lower.strip_prefix("sev"))
+            .or_else(|| lower.strip_prefix("severity"))
+            .or_else(|| lower.strip_prefix('p').filter(|rest| rest.len() == 1));
+        let (level, used) = match number {
+            Some("") => match words.get(index + 1) {
+                Some(next) if next.chars().all(|c| c.is_ascii_digit()) => {
+                    (format!("SEV-{next}"), 2)
+                }
+                _ => continue,
+            },
+            Some(digits) if digits.chars().all(|c| c.is_ascii_digit()) => {
+                (format!("SEV-{digits}"), 1)
+            }
+            _ => {
+                let on_scale = doc
+                    .classification
+                    .severity_scale
+                    .iter()
+                    .find(|level| level.name.eq_ignore_ascii_case(&lower));
+                match on_scale {
+                    Some(level) => (level.name.clone(), 1),
+                    None => continue,
+                }
+            }
+        };
+        found = Some((index, used, level));
+        break;
+    }
+    let Some((index, used, level)) = found else {
+        // A level the scale does not have ("Critical"): kept as written, added to the scale.
+        let level = value.to_owned();
+        add_level(doc, &level);
+        doc.classification.severity = Some(level);
+        return;
+    };
+    add_level(doc, &level);
+    doc.classification.severity = Some(level);
+    let rest: Vec<&str> = words[..index]
+        .iter()
+        .chain(&words[index + used..])
+        .copied()
+        .collect();
+    let rest = rest
+        .join(" ")
+        .trim_matches(|c: char| c.is_whitespace() || "—–-:,;|/".contains(c))
+        .to_owned();
+    if !rest.is_empty() && doc.classification.incident_type.is_empty() {
+        doc.classification.incident_type = capitalized(&rest);
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn add_level(doc: &mut Postmortem, level: &str) {
+    let scale = &mut doc.classification.severity_scale;
+    if !scale.iter().any(|known| known.name == level) {
+        scale.push(SeverityLevel::new(
+            level,
+            "as written in the imported postmortem",
+        ));
+    }
+}
+
+/// `Incident Lead: Alice R. (on‑call SRE); Responders: Bob M. (backend engineer), Charlie
+/// T.; Reporter: automated latency alert`. A role the document does not know is kept in the
+/// person's note.
+fn read_participants(doc: &mut Postmortem, default_role: ParticipantRole, value: &str) {
+    for group in split_groups(value) {
+        let (role, names) = match group.split_once(':') {
+            Some((role, names)) if role.split_whitespace().count() <= 4 => {
+                (Some(role.trim()), names)
+            }
+            _ => (None, group),
+        };
+        let known = role.map(role_named);
+        for person in split_list(names) {
+            let (name, note) = match person.split_once('(') {
+                Some((name, note)) => (name.trim(), note.trim_end_matches(')').trim()),
+                None => (person, ""),
+            };
+            let (role, note) = match (known, role) {
+                (Some(Some(role)), _) => (role, note.to_owned()),
+                (Some(None), Some(written)) => (
+                    ParticipantRole::Other,
+                    if note.is_empty() {
+                        written.to_owned()
+                    } else {
+                        format!("{written}; {note}")
+                    },
+                ),
+                _ => (default_role, note.to_owned()),
+            };
+            doc.participants.push(Participant {
+                name: name.to_owned(),
+                role,
+                note,
+            });
+        }
+    }
+}
+
+/// Parts of a value split at `;` outside parentheses.
+fn split_groups(value: &str) -> Vec<&str> {
+    let mut groups = Vec::new();
+    let mut depth = 0_i32;
+    let mut start = 0;
+    for (at, character) in value.char_indices() {
+        match character {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 => {
+                groups.push(value[start..at].trim());
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    groups.push(value[start..].trim());
+    groups.retain(|group| !group.is_empty());
+    groups
+}
+
+fn role_named(role: &str) -> Option<ParticipantRole> {
+    let role = normalized(role);
+    let role = role.trim_end_matches('s');
+    Some(match role {
+        "incident lead" | "lead" | "incident commander" | "ic" | "commander"
+        | "incident manager" => ParticipantRole::IncidentLead,
+        "responder" | "engineer" | "on-call" | "on call" | "participant" => {
+            ParticipantRole::Responder
+        }
+        "reporter" | "reported by" => ParticipantRole::Reporter,
+        "scribe" | "note taker" => ParticipantRole::Scribe,
+        "communication" | "comm" | "comms lead" | "communications lead" => {
+            ParticipantRole::Communications
+        }
+        _ => return None,
+    })
+}
+
+/// `Slack #incident-620; Git commit a7c3dbe (https://…); [Dashboard](https://…)`.
+fn read_links(doc: &mut Postmortem, value: &str) {
+    for item in split_groups(value) {
+        let (label, url) = match item.rsplit_once(" (") {
+            Some((label, url)) if is_address(url.trim_end_matches(')')) => {
+                (label.trim(), url.trim_end_matches(')').trim())
+            }
+            _ if is_address(item) => (item, item),
+            _ => (item, ""),
+        };
+        doc.links.push(Link {
+            kind: link_kind(label, url),
+            label: label.to_owned(),
+            url: url.to_owned(),
+        });
+    }
+}
+
+fn is_address(text: &str) -> bool {
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| text.starts_with(scheme))
+        && !text.contains(char::is_whitespace)
+}
+
+/// What a link points at, from the words around it.
+fn link_kind(label: &str, url: &str) -> LinkKind {
+    let words = format!("{label} {url}").to_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|needle| words.contains(needle));
+    if has(&["slack", "channel", "teams", "zulip", "mattermost"]) || label.starts_with('#') {
+        LinkKind::ChatChannel
+    } else if has(&[
+        "commit",
+        "pull request",
+        "merge request",
+        "/pull/",
+        "github.com",
+    ]) {
+        LinkKind::Commit
+    } else if has(&["dashboard", "grafana", "datadog", "graph"]) {
+        LinkKind::Dashboard
+    } else if has(&[
+        "status page",
+        "status-page",
+        "status\u{2011}page",
+        "statuspage",
+        "status.",
+    ]) {
+        LinkKind::StatusPage
+    } else if has(&["jira", "ticket", "issue", "bug"]) {
+        LinkKind::Ticket
+    } else if has(&["doc", "wiki", "confluence", "notion"]) {
+        LinkKind::Document
+    } else {
+        LinkKind::Other
+    }
+}
+
+/// Key times in a value: `Start: 2025‑08‑01 14:03 UTC; End: 14:33 UTC`, `30 min total;
+/// issue detected within 2 min; mitigated at 14:20 UTC`, or one time under a key that names
+/// it (`Detected: 14:05`).
+fn read_key_times(doc: &mut Postmortem, context: Context, named: Option<KeyTime>, value: &str) {
+    let plain = plain_hyphens(value);
+    let mut date = context.date;
+    for part in split_groups(&plain)
+        .into_iter()
+        .flat_map(|group| group.split(", "))
+    {
+        let key = key_time_in(part).or(named);
+        let Some(key) = key else { continue };
+        if let Some((time, day)) = instant_in(part, date, doc) {
+            date = date.or(Some(day));
+            doc.key_times.set(key, Some(time));
+        } else if let (Some(minutes), Some(started)) = (minutes_in(part), doc.key_times.started)
+            && key != KeyTime::Started
+            && doc.key_times.get(key).is_none()
+        {
+            doc.key_times
+                .set(key, Some(started + Duration::minutes(minutes)));
+        }
+    }
+}
+
+fn key_time_in(part: &str) -> Option<KeyTime> {
+    let lower = part.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let stems = [
+        ("start", KeyTime::Started),
+        ("began", KeyTime::Started),
+        ("begin", KeyTime::Started),
+        ("detect", KeyTime::Detected),
+        ("noticed", KeyTime::Detected),
+        ("alerted", KeyTime::Detected),
+        ("acknowledg", KeyTime::Acknowledged),
+        ("mitigat", KeyTime::Mitigated),
+        ("resolv", KeyTime::Resolved),
+        ("end", KeyTime::Resolved),
+        ("closed", KeyTime::Resolved),
+    ];
+    words.iter().find_map(|word| {
+        stems
+            .iter()
+            .find(|(stem, _)| {
+                if *stem == "end" {
+                    matches!(*word, "end" | "ended" | "ends")
+                } else {
+                    word.starts_with(stem)
+                }
+            })
+            .map(|(_, key)| *key)
+    })
+}
+
+/// The first time written in `part`, placed on its own date, else `date`, else the day of
+/// the incident's start; with the day it is on.
+fn instant_in(
+    part: &str,
+    date: Option<NaiveDate>,
+    doc: &Postmortem,
+) -> Option<(DateTime<Utc>, NaiveDate)> {
+    let mut starts = std::iter::once(0).chain(
+        part.char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(at, c)| at + c.len_utf8()),
+    );
+    let (clock, _) = starts.find_map(|at| read_clock(&part[at..]))?;
+    let day = date.map(|date| DayLine {
+        line: 0,
+        date: crate::model::PastedDate {
+            year: Some(chrono::Datelike::year(&date)),
+            month: chrono::Datelike::month(&date),
+            day: chrono::Datelike::day(&date),
+        },
+        zone: None,
+    });
+    let paste = ChatPaste {
+        rows: vec![PastedRow {
+            lines: vec![0],
+            clock: Some(clock),
+            day,
+            actor: None,
+            event: String::new(),
+            notes: String::new(),
+            evidence: String::new(),
+        }],
+        ..ChatPaste::default()
+    };
+    let today = date.unwrap_or(NaiveDate::MIN);
+    let resolved = resolve_paste(&paste, doc.time_zone, doc.key_times.started, today);
+    let time = resolved.rows.first()?.row.time?;
+    Some((time, time.with_timezone(&doc.time_zone).date_naive()))
+}
+
+/// `within 2 min`, `after 17 minutes`, `3 mins`: a number of minutes.
+fn minutes_in(part: &str) -> Option<i64> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.windows(2).find_map(|pair| {
+        let unit = pair[1].trim_end_matches([')', '.', ',']).to_lowercase();
+        let number: i64 = pair[0].trim_start_matches(['(', '~']).parse().ok()?;
+        match unit.as_str() {
+            "min" | "mins" | "minute" | "minutes" | "m" => Some(number),
+            "h" | "hr" | "hrs" | "hour" | "hours" => Some(number * 60),
+            _ => None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn keys_and_values_of_the_reference_template() {
+        let mut doc = Postmortem::default();
+        let mut context = Context::default();
+        let read = |doc: &mut Postmortem, context: &mut Context, key: &str, value: &str| {
+            let field = field_named(key).unwrap();
+            apply(doc, context, field, value)
+        };
+        read(
+            &mut doc,
+            &mut context,
+            "Incident type & severity",
+            "SEV\u{2011}2 performance degradation",
+        );
+        assert_eq!(doc.classification.severity.as_deref(), Some("SEV-2"));
+        assert_eq!(doc.classification.incident_type, "Performance degradation");
+        read(
+            &mut doc,
+            &mut context,
+            "Services/components",
+            "User API, PostgreSQL database (orders table), ORM layer",
+        );
+        assert_eq!(doc.classification.services.len(), 3);
+        read(
+            &mut doc,
+            &mut context,
+            "Impact window",
+            "Start: 2025\u{2011}08\u{2011}01 14:03 UTC; End: 14:33 UTC",
+        );
+        read(
+            &mut doc,
+            &mut context,
+            "Duration & time\u{2011}to\u{2011}resolve",
+            "30 min total; issue detected within 2 min; mitigated at 14:20 UTC; fully resolved by 14:33 UTC",
+        );
+        let at = |h, m| Some(Utc.with_ymd_and_hms(2025, 8, 1, h, m, 0).unwrap());
+        assert_eq!(doc.key_times.started, at(14, 3));
+        assert_eq!(doc.key_times.detected, at(14, 5));
+        assert_eq!(doc.key_times.mitigated, at(14, 20));
+        assert_eq!(doc.key_times.resolved, at(14, 33));
+        read(
+            &mut doc,
+            &mut context,
+            "Participants",
+            "Incident Lead: Alice R. (on\u{2011}call SRE); Responders: Bob M. (backend engineer), Charlie T. (team lead); Reporter: automated latency alert",
+        );
+        let people: Vec<_> = doc
+            .participants
+            .iter()
+            .map(|p| (p.name.as_str(), p.role, p.note.as_str()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (
+                    "Alice R.",
+                    ParticipantRole::IncidentLead,
+                    "on\u{2011}call SRE"
+                ),
+                ("Bob M.", ParticipantRole::Responder, "backend engineer"),
+                ("Charlie T.", ParticipantRole::Responder, "team lead"),
+                ("automated latency alert", ParticipantRole::Reporter, ""),
+            ]
+        );
+        assert_eq!(
+            incident_reference("Slack #incident-620-latency-spike"),
+            None
+        );
+        assert_eq!(
+            incident_reference("Shakespeare Sonnet++ Postmortem (incident #465)").as_deref(),
+            Some("incident #465")
+        );
+        assert_eq!(
+            incident_reference("see INC-620 for more").as_deref(),
+            Some("INC-620")
+        );
+    }
+}

@@ -1,0 +1,375 @@
+//! What a heading in someone else's postmortem means here: the well-known templates (Google's
+//! SRE book, PagerDuty, Atlassian, Rootly, Etsy's morgue and others) name the same sections
+//! in different words.
+
+use crate::model::Section;
+
+/// Where the text under a heading goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// One of the built-in written sections.
+    Section(Section),
+    /// The timeline.
+    Timeline,
+    /// The action items.
+    ActionItems,
+    /// The incident's details (fields such as severity and services).
+    Details,
+}
+
+/// The heading as words to compare: lower case, numbering, colons, footnote marks and
+/// emphasis gone, `&` as "and", one space between words.
+#[must_use]
+pub fn normalized(heading: &str) -> String {
+    let lower = heading
+        .to_lowercase()
+        .replace(['\u{2010}', '\u{2011}', '\u{2012}'], "-")
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace('&', " and ");
+    // Footnote marks: `[^1]`, superscript digits, a trailing `*` or `†`.
+    let without_notes: String = lower
+        .split("[^")
+        .enumerate()
+        .map(|(index, part)| {
+            if index == 0 {
+                part
+            } else {
+                part.split_once(']').map_or(part, |(_, after)| after)
+            }
+        })
+        .collect();
+    let kept: String = without_notes
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' | '†'
+            )
+        })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '\'' || c == '-' || c == '/' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    // Leading numbering: "1", "2.3" (already split at the dots), "iv", "a".
+    let start = words
+        .iter()
+        .take_while(|word| {
+            word.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    **word,
+                    "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x"
+                )
+        })
+        .count();
+    words[start.min(words.len())..].join(" ")
+}
+
+/// Where text under `heading` goes, or `None` for a heading of the team's own.
+#[must_use]
+pub fn target_of(heading: &str) -> Option<Target> {
+    let words = normalized(heading);
+    let words = words
+        .strip_suffix(" section")
+        .unwrap_or(&words)
+        .trim_start_matches("the ");
+    SYNONYMS
+        .iter()
+        .find(|(names, _)| names.contains(&words))
+        .map(|(_, target)| *target)
+}
+
+/// A heading that says only that this is a postmortem ("Example Postmortem", "Incident
+/// report"): a more specific heading after it is the title.
+#[must_use]
+pub fn is_generic_title(heading: &str) -> bool {
+    let words = normalized(heading);
+    let generic = [
+        "postmortem",
+        "post-mortem",
+        "post mortem",
+        "postmortem report",
+        "incident report",
+        "incident postmortem",
+        "incident post-mortem",
+        "incident review",
+        "incident retrospective",
+        "retrospective",
+        "post-incident review",
+        "post incident review",
+        "post-incident report",
+        "example postmortem",
+        "example post-mortem",
+        "postmortem template",
+        "post-mortem template",
+        "sample postmortem",
+    ];
+    generic.contains(&words.as_str())
+        || words.ends_with(" template")
+        || words.starts_with("example ") && words.contains("post")
+}
+
+const fn section(section: Section) -> Target {
+    Target::Section(section)
+}
+
+/// The headings each target goes by, normalised.
+const SYNONYMS: [(&[&str], Target); 16] = [
+    (
+        &[
+            "summary",
+            "executive summary",
+            "incident summary",
+            "overview",
+            "tl;dr",
+            "tl dr",
+            "tldr",
+            "synopsis",
+            "abstract",
+            "description",
+            "what happened",
+            "issue summary",
+        ],
+        section(Section::Summary),
+    ),
+    (
+        &[
+            "impact",
+            "customer impact",
+            "user impact",
+            "business impact",
+            "impact assessment",
+            "impact and severity",
+            "who was affected",
+            "scope of impact",
+        ],
+        section(Section::Impact),
+    ),
+    (
+        &[
+            "root cause",
+            "root causes",
+            "root cause analysis",
+            "root cause and trigger",
+            "rca",
+            "cause",
+            "causes",
+            "fault",
+            "why did it happen",
+            "why it happened",
+            "five whys",
+            "5 whys",
+            "the five whys",
+            "causal analysis",
+        ],
+        section(Section::RootCause),
+    ),
+    (
+        &[
+            "trigger",
+            "triggers",
+            "what triggered it",
+            "triggering event",
+        ],
+        section(Section::Trigger),
+    ),
+    (
+        &[
+            "contributing factors",
+            "contributing factor",
+            "contributors",
+            "leadup",
+            "lead-up",
+            "lead up",
+            "background",
+            "risk factors",
+        ],
+        section(Section::ContributingFactors),
+    ),
+    (
+        &[
+            "detection",
+            "how was it detected",
+            "how it was detected",
+            "how we found out",
+            "discovery",
+            "identification",
+            "monitoring and detection",
+        ],
+        section(Section::Detection),
+    ),
+    (
+        &[
+            "resolution",
+            "recovery",
+            "resolution and recovery",
+            "mitigation",
+            "mitigation and resolution",
+            "response",
+            "response and recovery",
+            "how was it fixed",
+            "how it was fixed",
+            "fix",
+            "the fix",
+            "remediation",
+        ],
+        section(Section::Resolution),
+    ),
+    (
+        &[
+            "supporting evidence",
+            "supporting information",
+            "supporting data",
+            "evidence",
+            "data",
+            "graphs",
+            "appendix",
+        ],
+        section(Section::SupportingEvidence),
+    ),
+    (
+        &[
+            "what went well",
+            "things that went well",
+            "went well",
+            "what worked",
+            "what worked well",
+            "how'd we do",
+            "how did we do",
+            "what went right",
+        ],
+        section(Section::WhatWentWell),
+    ),
+    (
+        &[
+            "what went wrong",
+            "things that went wrong",
+            "went wrong",
+            "what didn't go well",
+            "what did not go well",
+            "what didn't work",
+            "what could have gone better",
+            "what could be improved",
+            "opportunities for improvement",
+        ],
+        section(Section::WhatWentWrong),
+    ),
+    (
+        &[
+            "where we got lucky",
+            "where we were lucky",
+            "what was lucky",
+            "lucky",
+            "luck",
+        ],
+        section(Section::WhereWeGotLucky),
+    ),
+    (
+        &[
+            "lessons learned",
+            "lessons learnt",
+            "lessons",
+            "learnings",
+            "takeaways",
+            "key takeaways",
+            "what we learned",
+        ],
+        section(Section::LessonsLearned),
+    ),
+    (
+        &[
+            "timeline",
+            "timeline of events",
+            "detailed timeline",
+            "incident timeline",
+            "chronology",
+            "sequence of events",
+            "events",
+        ],
+        Target::Timeline,
+    ),
+    (
+        &[
+            "action items",
+            "action items and follow-ups",
+            "action items and follow ups",
+            "actions",
+            "follow-ups",
+            "follow ups",
+            "follow-up",
+            "follow up",
+            "follow-up actions",
+            "follow-up tasks",
+            "corrective actions",
+            "corrective and preventative measures",
+            "corrective and preventive measures",
+            "remediation items",
+            "next steps",
+            "tasks",
+            "todo",
+            "to do",
+        ],
+        Target::ActionItems,
+    ),
+    (
+        &[
+            "incident details",
+            "details",
+            "metadata",
+            "incident metadata",
+            "incident information",
+            "key information",
+            "facts",
+            "incident facts",
+            "key facts",
+        ],
+        Target::Details,
+    ),
+    (&["impact window"], Target::Details),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_of_the_well_known_templates() {
+        assert_eq!(target_of("Root Causes"), Some(section(Section::RootCause)));
+        assert_eq!(
+            target_of("## 3. Root cause analysis:"),
+            Some(section(Section::RootCause))
+        );
+        assert_eq!(target_of("Fault"), Some(section(Section::RootCause)));
+        assert_eq!(
+            target_of("How’d we do?"),
+            Some(section(Section::WhatWentWell))
+        );
+        assert_eq!(
+            target_of("What Worked"),
+            Some(section(Section::WhatWentWell))
+        );
+        assert_eq!(
+            target_of("Where we got lucky[^1]"),
+            Some(section(Section::WhereWeGotLucky))
+        );
+        assert_eq!(
+            target_of("Leadup"),
+            Some(section(Section::ContributingFactors))
+        );
+        assert_eq!(target_of("Recovery"), Some(section(Section::Resolution)));
+        assert_eq!(target_of("IV. Timeline"), Some(Target::Timeline));
+        assert_eq!(
+            target_of("Action Items & Follow‑ups"),
+            Some(Target::ActionItems)
+        );
+        assert_eq!(target_of("Customer communications"), None);
+        assert!(is_generic_title("Example Postmortem"));
+        assert!(!is_generic_title(
+            "Shakespeare Sonnet++ Postmortem (incident #465)"
+        ));
+    }
+}

@@ -1,0 +1,200 @@
+//! Importing real shapes of postmortem: the reference Rootly example with its flaws, a
+//! postmortem in the SRE book's shape, and Hindsight's own Markdown export.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::model::{ActionStatus, ParticipantRole};
+
+const ROOTLY: &str = include_str!("../../../tests/markdown/rootly-reference.md");
+const SRE_BOOK: &str = include_str!("../../../tests/markdown/sre-book-shape.md");
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+/// Every piece of text the document holds, lower case, hyphens plain.
+fn all_text(doc: &Postmortem) -> String {
+    let mut text = vec![
+        doc.title.clone(),
+        doc.incident_id.clone(),
+        doc.classification.incident_type.clone(),
+        doc.classification.severity.clone().unwrap_or_default(),
+    ];
+    text.extend(doc.authors.iter().cloned());
+    text.extend(doc.classification.services.iter().cloned());
+    for person in &doc.participants {
+        text.extend([person.name.clone(), person.note.clone()]);
+    }
+    for link in &doc.links {
+        text.extend([link.label.clone(), link.url.clone()]);
+    }
+    for section in Section::ALL {
+        text.push(doc.narrative.text(section).to_owned());
+    }
+    for custom in &doc.narrative.custom_sections {
+        text.extend([custom.title.clone(), custom.text.clone()]);
+    }
+    for row in &doc.timeline {
+        text.extend([
+            row.event.clone(),
+            row.notes.clone(),
+            row.actor.clone().unwrap_or_default(),
+            row.evidence.clone(),
+        ]);
+    }
+    for item in &doc.action_items {
+        text.extend([
+            item.action.clone(),
+            item.owner.clone(),
+            item.ticket_url.clone(),
+        ]);
+    }
+    fields::plain_hyphens(&text.join("\n")).to_lowercase()
+}
+
+/// The words of `source` that are content: table headers and their rules are structure and
+/// are left out (the report says where they went).
+fn content_words(source: &str) -> Vec<String> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut words = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let is_rule = line.trim().starts_with("|-") || line.trim().starts_with("|:");
+        let is_header = lines
+            .get(index + 1)
+            .is_some_and(|next| next.trim().starts_with("|-") || next.trim().starts_with("|:"));
+        if is_rule || is_header {
+            continue;
+        }
+        // A heading's words are where its text went (the report says which section); a
+        // field's key is the field it filled.
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let line = match line
+            .trim()
+            .strip_prefix('|')
+            .and_then(|row| row.split_once('|'))
+        {
+            Some((key, value)) if fields::field_named(key.trim()).is_some() => value,
+            _ => line,
+        };
+        let line = match line.split_once(':') {
+            Some((key, value))
+                if fields::field_named(key.trim_matches(['*', '_', '-', ' '])).is_some()
+                    || section_line(&line.replace(['*', '_'], "")).is_some() =>
+            {
+                value
+            }
+            _ => line,
+        };
+        for word in line.split_whitespace() {
+            // Times became the rows' times; these words set an item's status or kind, or
+            // name the zone the times were read in.
+            let plain = fields::plain_hyphens(word);
+            if crate::model::read_clock(word).is_some_and(|(_, rest)| rest.is_empty())
+                || crate::model::read_date_line(&plain).is_some()
+                || ["done", "todo", "prevent", "mitigate", "detect", "utc"]
+                    .contains(&word.trim_matches(['*', '(', ')']).to_lowercase().as_str())
+            {
+                continue;
+            }
+            let word = fields::plain_hyphens(word.trim_matches(|c: char| {
+                !c.is_alphanumeric() && !matches!(c, '~' | '<' | '>' | '%' | '#' | '@')
+            }))
+            .to_lowercase();
+            if word.chars().any(char::is_alphanumeric) {
+                words.push(word);
+            }
+        }
+    }
+    words
+}
+
+fn assert_every_word_kept(source: &str, imported: &MarkdownImport) {
+    let text = all_text(&imported.doc);
+    let missing: Vec<String> = content_words(source)
+        .into_iter()
+        .filter(|word| !text.contains(word.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "words lost: {missing:?}");
+}
+
+#[test]
+fn the_reference_example_with_its_flaws() {
+    let imported = import_markdown(ROOTLY, today());
+    let doc = &imported.doc;
+    assert_eq!(doc.timeline.len(), 13, "{:#?}", imported.report);
+    assert_eq!(doc.action_items.len(), 6);
+    assert_eq!(doc.classification.severity.as_deref(), Some("SEV-2"));
+    assert_eq!(doc.classification.services.len(), 3);
+    let roles: Vec<ParticipantRole> = doc.participants.iter().map(|p| p.role).collect();
+    assert_eq!(
+        roles,
+        [
+            ParticipantRole::IncidentLead,
+            ParticipantRole::Responder,
+            ParticipantRole::Responder,
+            ParticipantRole::Reporter
+        ]
+    );
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2025, 8, 1, h, m, 0).unwrap());
+    assert_eq!(doc.key_times.started, at(14, 3));
+    assert_eq!(doc.key_times.resolved, at(14, 33));
+    assert_eq!(doc.key_times.mitigated, at(14, 20));
+    // Rows broken across lines are whole again.
+    assert_eq!(
+        doc.timeline[4].notes,
+        "query came from newly released feature"
+    );
+    assert_eq!(doc.timeline[12].time, at(14, 45));
+    assert_eq!(doc.action_items[0].owner, "DB team \u{2013} Priya L.");
+    assert_eq!(doc.action_items[0].due, NaiveDate::from_ymd_opt(2025, 8, 5));
+    assert!(doc.narrative.summary.starts_with("On 1 August 2025"));
+    // The run-together fragments under no heading are kept, word for word.
+    let not_placed = doc
+        .narrative
+        .custom_sections
+        .iter()
+        .find(|section| section.title == NOT_PLACED)
+        .unwrap();
+    assert!(not_placed.text.contains("pg_stat_statements showed"));
+    assert_every_word_kept(ROOTLY, &imported);
+}
+
+#[test]
+fn a_postmortem_in_the_sre_books_shape() {
+    let imported = import_markdown(SRE_BOOK, today());
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Checkout Cart Outage Postmortem (incident #812)");
+    assert_eq!(doc.incident_id, "incident #812");
+    assert_eq!(doc.authors, ["priya", "tomasz", "dana"]);
+    assert!(doc.narrative.root_cause.starts_with("An eviction policy"));
+    assert!(doc.narrative.trigger.starts_with("A marketing push"));
+    assert!(doc.narrative.what_went_well.contains("synthetic probes"));
+    assert!(doc.narrative.where_we_got_lucky.contains("weekday morning"));
+    assert_eq!(doc.timeline.len(), 6);
+    assert_eq!(
+        doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2024, 3, 14, 9, 12, 0).unwrap())
+    );
+    let statuses: Vec<ActionStatus> = doc.action_items.iter().map(|item| item.status).collect();
+    assert_eq!(
+        statuses,
+        [ActionStatus::Done, ActionStatus::Open, ActionStatus::Open]
+    );
+    assert_eq!(doc.action_items[1].ticket_url, "Bug 4411");
+    assert_every_word_kept(SRE_BOOK, &imported);
+}
+
+#[test]
+#[ignore = "prints the report, for looking at"]
+fn print_report() {
+    let path = std::env::var("MD").unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let imported = import_markdown(&text, today());
+    for placement in &imported.report {
+        println!("{:?} {}", placement.lines, placement.place);
+    }
+    println!("{:#?}", imported.doc.action_items);
+}
