@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use hindsight::cli::{self, ActionsRequest, ExportRequest, Format, TimelineImportRequest};
+use hindsight::cli::{
+    self, ActionsRequest, ExportRequest, Format, ImportRequest, TimelineImportRequest,
+};
 use hindsight::export::{ExportFormat, ExportOptions};
 use hindsight::model::ActionFilter;
 use hindsight::model::ActionStatus;
@@ -109,7 +111,7 @@ enum Command {
         file: PathBuf,
         /// Where the rows come from; - reads standard input.
         source: PathBuf,
-        /// The channel of a Slack export (Slack exports cannot be read yet).
+        /// The channel of a Slack export (by default the one named after the incident).
         #[arg(long, value_name = "NAME")]
         channel: Option<String>,
         /// Only rows from START to END (2025-08-01T14:00:00Z, or 2025-08-01 14:00 in the
@@ -121,6 +123,44 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Turn Markdown postmortems (SRE book, PagerDuty, Atlassian, Rootly and other templates)
+    /// into Hindsight documents, each written as FILE.ron beside its source. What cannot be
+    /// placed is kept word for word in a section "Imported, not placed". Exits 0, or 2 when
+    /// some file could not be read or written (the others are still converted).
+    Import(ImportArguments),
+}
+
+/// The arguments of `hindsight import`.
+#[derive(clap::Args)]
+struct ImportArguments {
+    /// The Markdown files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Where to write the document (with one file only).
+    #[arg(short, long, value_name = "OUT.ron", conflicts_with = "out_dir")]
+    output: Option<PathBuf>,
+    /// The folder to write the documents in.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Print, line by line, where each part of each file went.
+    #[arg(long)]
+    report: bool,
+    /// Write over a document that is already there.
+    #[arg(long)]
+    force: bool,
+}
+
+impl ImportArguments {
+    fn request(self) -> ImportRequest {
+        ImportRequest {
+            files: self.files,
+            output: self.output,
+            out_dir: self.out_dir,
+            report: self.report,
+            force: self.force,
+            today: chrono::Local::now().date_naive(),
+        }
+    }
 }
 
 /// An export format as written on the command line.
@@ -271,17 +311,14 @@ fn main() -> ExitCode {
             };
             timeline_import(&request, &mut out)
         }
+        Some(Command::Import(arguments)) => cli::import(
+            &arguments.request(),
+            &mut out,
+            &mut std::io::stderr().lock(),
+        ),
         None => {
             drop(out);
-            return match hindsight::app::run(arguments.file) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    report(&format!(
-                        "hindsight: could not open the editor window: {error}"
-                    ));
-                    ExitCode::FAILURE
-                }
-            };
+            return open_editor(arguments.file);
         }
     };
     match result {
@@ -289,6 +326,19 @@ fn main() -> ExitCode {
         Err(error) => {
             report(&format!("hindsight: could not write the report: {error}"));
             ExitCode::from(cli::Outcome::Unreadable.code())
+        }
+    }
+}
+
+/// Runs the editor window on `file` (the example when none is named).
+fn open_editor(file: Option<PathBuf>) -> ExitCode {
+    match hindsight::app::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&format!(
+                "hindsight: could not open the editor window: {error}"
+            ));
+            ExitCode::FAILURE
         }
     }
 }

@@ -1,15 +1,17 @@
-//! The command-line tools: `hindsight check`, `fmt`, `actions`, `export` and
-//! `timeline-import`. They
+//! The command-line tools: `hindsight check`, `fmt`, `actions`, `export`,
+//! `timeline-import` and `import`. They
 //! write to the writers they are given and return an exit code, so tests run them without a
 //! process.
 
 mod actions;
 mod export;
+mod import;
 mod terminal;
 mod timeline_import;
 
 pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
+pub use import::{ImportRequest, import};
 pub use terminal::{json_safe, terminal_safe};
 pub use timeline_import::{TimelineImportRequest, timeline_import};
 

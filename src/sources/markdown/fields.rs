@@ -163,17 +163,14 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
             let date = read_date_line(&plain_hyphens(value))
                 .and_then(|(date, _)| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
             context.date = context.date.or(date);
-            false
+            date.is_some()
         }
         Field::Authors => {
             doc.authors
                 .extend(split_list(value).into_iter().map(str::to_owned));
             true
         }
-        Field::Status => {
-            read_status(doc, value);
-            false
-        }
+        Field::Status => read_status(doc, value),
         Field::Severity => {
             read_severity(doc, value);
             true
@@ -185,13 +182,10 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
                 .extend(split_list(value).into_iter().map(str::to_owned));
             true
         }
-        Field::Times(named) => {
-            read_key_times(doc, *context, named, value);
-            false
-        }
+        Field::Times(named) => read_key_times(doc, *context, named, value),
         Field::Participants(role) => {
             read_participants(doc, role, value);
-            false
+            true
         }
         Field::Links => {
             read_links(doc, value);
@@ -282,7 +276,8 @@ pub fn split_list(value: &str) -> Vec<&str> {
         .collect()
 }
 
-fn read_status(doc: &mut Postmortem, value: &str) {
+/// Returns whether the value said nothing more than the status (and when it was updated).
+fn read_status(doc: &mut Postmortem, value: &str) -> bool {
     let lower = value.to_lowercase();
     doc.status = if lower.contains("review") {
         DocumentStatus::InReview
@@ -302,10 +297,16 @@ fn read_status(doc: &mut Postmortem, value: &str) {
         DocumentStatus::Draft
     };
     // "Draft, updated 2025-08-01" (as Hindsight's own export writes it).
-    if let Some((_, date)) = lower.split_once("updated") {
+    let (status, updated) = match lower.split_once(", updated") {
+        Some((status, date)) => (status, Some(date)),
+        None => (lower.as_str(), None),
+    };
+    if let Some(date) = updated {
         doc.updated = read_date_line(&plain_hyphens(date.trim()))
             .and_then(|(date, _)| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
     }
+    let words_kept = matches!(status.trim(), "draft" | "in review" | "final");
+    words_kept && (updated.is_none() || doc.updated.is_some())
 }
 
 /// `SEV-2`, `Sev 2`, `SEV2`, `P2` or a level of the document's scale, and the incident type
@@ -525,27 +526,62 @@ fn link_kind(label: &str, url: &str) -> LinkKind {
 
 /// Key times in a value: `Start: 2025‑08‑01 14:03 UTC; End: 14:33 UTC`, `30 min total;
 /// issue detected within 2 min; mitigated at 14:20 UTC`, or one time under a key that names
-/// it (`Detected: 14:05`).
-fn read_key_times(doc: &mut Postmortem, context: Context, named: Option<KeyTime>, value: &str) {
+/// it (`Detected: 14:05`). Returns whether every part was read (a total duration counts as
+/// read: it follows from the times).
+fn read_key_times(
+    doc: &mut Postmortem,
+    context: Context,
+    named: Option<KeyTime>,
+    value: &str,
+) -> bool {
     let plain = plain_hyphens(value);
     let mut date = context.date;
+    let mut all_read = true;
     for part in split_groups(&plain)
         .into_iter()
         .flat_map(|group| group.split(", "))
     {
-        let key = key_time_in(part).or(named);
-        let Some(key) = key else { continue };
+        let Some(key) = key_time_in(part).or(named) else {
+            all_read &= part.to_lowercase().contains("total") && minutes_in(part).is_some();
+            continue;
+        };
+        // Words beyond the key, the time and a few small ones ("issue detected within 2
+        // min") are kept as written by the caller.
+        all_read &= only_key_and_time(part);
         if let Some((time, day)) = instant_in(part, date, doc) {
             date = date.or(Some(day));
             doc.key_times.set(key, Some(time));
         } else if let (Some(minutes), Some(started)) = (minutes_in(part), doc.key_times.started)
             && key != KeyTime::Started
-            && doc.key_times.get(key).is_none()
         {
-            doc.key_times
-                .set(key, Some(started + Duration::minutes(minutes)));
+            if doc.key_times.get(key).is_none() {
+                doc.key_times
+                    .set(key, Some(started + Duration::minutes(minutes)));
+            }
+        } else {
+            all_read = false;
         }
     }
+    all_read
+}
+
+/// Whether `part` says nothing but a key time, when, and how long after the start: `mitigated
+/// at 14:20 UTC (after 17 min)`, `Start: 2025-08-01 14:03 UTC`.
+fn only_key_and_time(part: &str) -> bool {
+    const SMALL: [&str; 20] = [
+        "at", "by", "after", "within", "in", "on", "min", "mins", "minute", "minutes", "h", "hr",
+        "hrs", "hour", "hours", "utc", "gmt", "z", "total", "s",
+    ];
+    part.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ':' | ';' | ','))
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            let lower = word.to_lowercase();
+            SMALL.contains(&lower.as_str())
+                || key_time_in(word).is_some()
+                || word
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '.'))
+        })
 }
 
 fn key_time_in(part: &str) -> Option<KeyTime> {

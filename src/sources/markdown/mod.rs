@@ -230,6 +230,21 @@ impl Importer<'_> {
                 return;
             }
         }
+        // Hindsight's own export says so under a heading with nothing to show.
+        let placeholder = [
+            "Not written yet.",
+            "No details recorded yet.",
+            "No action items yet.",
+            "No timeline rows yet.",
+            "No starred timeline rows.",
+        ];
+        if let [(_, only)] = lines
+            && placeholder.contains(&only.as_str())
+            && block.source.starts_with('*')
+        {
+            self.place(block.lines, "a note that the part is empty");
+            return;
+        }
         if self.current == Current::Target(Target::Timeline) {
             self.timeline
                 .push(TimelinePiece::Lines(block.lines.0, block.source.clone()));
@@ -471,10 +486,14 @@ impl Importer<'_> {
                         0,
                     )
                 }
-                TimelinePiece::Lines(first, text) => (
-                    resolve_paste(&parse_chat(text), zone, started, self.today),
-                    first - 1,
-                ),
+                TimelinePiece::Lines(first, text) => {
+                    let paste = parse_chat(text);
+                    for line in &paste.date_lines {
+                        let line = line + first - 1;
+                        self.place((line, line), "the date of the timeline rows below it");
+                    }
+                    (resolve_paste(&paste, zone, started, self.today), first - 1)
+                }
             };
             for row in resolved.rows {
                 let lines = (

@@ -94,8 +94,23 @@ fn content_words(source: &str) -> Vec<String> {
             let plain = fields::plain_hyphens(word);
             if crate::model::read_clock(word).is_some_and(|(_, rest)| rest.is_empty())
                 || crate::model::read_date_line(&plain).is_some()
-                || ["done", "todo", "prevent", "mitigate", "detect", "utc"]
-                    .contains(&word.trim_matches(['*', '(', ')']).to_lowercase().as_str())
+                || [
+                    "done",
+                    "todo",
+                    "prevent",
+                    "mitigate",
+                    "detect",
+                    "utc",
+                    "responders",
+                    "reporter",
+                    "lead",
+                ]
+                .contains(
+                    &word
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                        .as_str(),
+                )
             {
                 continue;
             }

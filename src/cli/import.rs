@@ -1,0 +1,117 @@
+//! `hindsight import FILE.md…`: Markdown postmortems as Hindsight documents, each written
+//! beside its source (or where `-o` / `--out-dir` say), never over an existing file unless
+//! `--force`. One file that cannot be read or written is reported and the rest go on.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::Outcome;
+use super::terminal::terminal_safe;
+use crate::sources::markdown::{MarkdownImport, import_markdown};
+use crate::sources::read_source_text;
+use crate::storage;
+
+/// What `hindsight import` was asked to do.
+#[derive(Clone, Debug)]
+pub struct ImportRequest {
+    /// The Markdown files.
+    pub files: Vec<PathBuf>,
+    /// Where to write the one document (only with one file).
+    pub output: Option<PathBuf>,
+    /// The folder to write the documents in, each named after its source.
+    pub out_dir: Option<PathBuf>,
+    /// Print, for each file, where each part of it went.
+    pub report: bool,
+    /// Write over a file that is already there.
+    pub force: bool,
+    /// The day the new documents are created.
+    pub today: NaiveDate,
+}
+
+/// Runs the command: one line per file to `out`, problems to `err`.
+pub fn import(
+    request: &ImportRequest,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    if request.output.is_some() && request.files.len() > 1 {
+        writeln!(
+            err,
+            "hindsight: -o names one output file; use --out-dir for {} files",
+            request.files.len()
+        )?;
+        return Ok(Outcome::Unreadable);
+    }
+    let mut outcome = Outcome::Success;
+    for file in &request.files {
+        match import_one(request, file) {
+            Ok((target, imported)) => {
+                writeln!(
+                    out,
+                    "{} \u{2192} {}: {} timeline rows, {} action items{}",
+                    terminal_safe(&file.display().to_string()),
+                    terminal_safe(&target.display().to_string()),
+                    imported.doc.timeline.len(),
+                    imported.doc.action_items.len(),
+                    match imported.not_placed() {
+                        0 => String::new(),
+                        1 => ", 1 part not placed".to_owned(),
+                        count => format!(", {count} parts not placed"),
+                    }
+                )?;
+                if request.report {
+                    for placement in &imported.report {
+                        let (first, last) = placement.lines;
+                        let lines = if first == last {
+                            format!("line {first}")
+                        } else {
+                            format!("lines {first}\u{2013}{last}")
+                        };
+                        writeln!(out, "  {lines}: {}", terminal_safe(&placement.place))?;
+                    }
+                }
+            }
+            Err(reason) => {
+                writeln!(
+                    err,
+                    "hindsight: {}: {}",
+                    terminal_safe(&file.display().to_string()),
+                    terminal_safe(&reason)
+                )?;
+                outcome = Outcome::Unreadable;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+fn import_one(request: &ImportRequest, file: &Path) -> Result<(PathBuf, MarkdownImport), String> {
+    let text = read_source_text(file, &mut io::empty()).map_err(|error| error.to_string())?;
+    let target = target_for(request, file);
+    if !request.force && target.exists() {
+        return Err(format!(
+            "{} is there already (--force writes over it)",
+            target.display()
+        ));
+    }
+    let imported = import_markdown(&text, request.today);
+    storage::save(&target, &imported.doc).map_err(|error| error.to_string())?;
+    Ok((target, imported))
+}
+
+/// `notes/inc-620.md` → `notes/inc-620.ron`, or `DIR/inc-620.ron` with `--out-dir`.
+fn target_for(request: &ImportRequest, file: &Path) -> PathBuf {
+    if let Some(output) = &request.output {
+        return output.clone();
+    }
+    let name = file.with_extension("ron");
+    let name = name
+        .file_name()
+        .map_or_else(|| "imported.ron".into(), ToOwned::to_owned);
+    match &request.out_dir {
+        Some(dir) => dir.join(name),
+        None => file.with_file_name(name),
+    }
+}
