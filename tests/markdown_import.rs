@@ -137,3 +137,326 @@ fn the_command_writes_documents_refuses_to_overwrite_and_goes_on_past_a_bad_file
     let replaced = hindsight::storage::load(&out_dir.join("inc-620.ron")).unwrap();
     assert_eq!(replaced.incident_id, "incident #812");
 }
+
+mod generated {
+    //! Any document the Markdown export can show exactly comes back from it.
+
+    use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+    use hindsight::export::{ExportOptions, Portion, to_markdown};
+    use hindsight::model::{
+        ActionItem, ActionStatus, Classification, CustomSection, DocumentStatus, KeyTimes, Link,
+        Narrative, Participant, ParticipantRole, Postmortem, TimelineRow,
+    };
+    use hindsight::sources::markdown::import_markdown;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// A word as people write them, with the characters Markdown gives a meaning to.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            select(vec![
+                "alpha",
+                "Beta",
+                "orders.status",
+                "p95",
+                "a|b",
+                "x_y",
+                "*",
+                "[link]",
+                "<tag>",
+                "&amp;",
+                "\\",
+                "`code`",
+                "#hash",
+                "$5",
+                "~",
+                "é",
+                "日本",
+                "🙂",
+                "2–5",
+                "50%",
+                "don't",
+                "(see",
+                "above)",
+                "a/b",
+                "!",
+                "->",
+                "+1",
+                "==",
+            ])
+            .prop_map(str::to_owned),
+            "[a-z]{1,8}",
+        ]
+    }
+
+    fn words(min: usize, max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(word(), min..max).prop_map(|words| words.join(" "))
+    }
+
+    /// A name: capitalised words, with none of the marks that separate people in a list.
+    fn name() -> impl Strategy<Value = String> {
+        ("[A-Z][a-z]{1,7}", proptest::option::of("[A-Z]")).prop_map(|(first, initial)| {
+            initial.map_or(first.clone(), |initial| format!("{first} {initial}."))
+        })
+    }
+
+    /// Prose for a written section: paragraphs of words, each starting with a letter.
+    fn prose() -> impl Strategy<Value = String> {
+        proptest::collection::vec(("[A-Z][a-z]{0,6}", words(0, 10)), 0..3).prop_map(|paragraphs| {
+            paragraphs
+                .into_iter()
+                .map(|(first, rest)| format!("{first} {rest}").trim().to_owned())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+    }
+
+    fn start() -> impl Strategy<Value = DateTime<Utc>> {
+        (0_i64..(30 * 365 * 24 * 60)).prop_map(|minutes| {
+            Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap() + Duration::minutes(minutes)
+        })
+    }
+
+    fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+        proptest::option::of((2000_i32..2030, 1_u32..13, 1_u32..29)).prop_map(|date| {
+            date.and_then(|(year, month, day)| NaiveDate::from_ymd_opt(year, month, day))
+        })
+    }
+
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one strategy for the whole document, part by part, reads best in one place"
+    )]
+    fn document() -> impl Strategy<Value = Postmortem> {
+        let header = (
+            words(1, 6),
+            "INC-[0-9]{1,5}",
+            select(DocumentStatus::ALL.to_vec()),
+            proptest::collection::vec(name(), 0..3),
+            date(),
+        );
+        let classification = (
+            proptest::option::of(1_u8..6),
+            proptest::option::of(("[A-Z][a-z]{2,8}", words(0, 3))),
+            proptest::collection::vec(name(), 0..3),
+        );
+        // Key times in order after the start, the first two under a day (the export
+        // shows how long after the start they came, to the minute).
+        let key_times = (
+            start(),
+            proptest::collection::vec(proptest::option::of(0_i64..600), 4),
+        );
+        let people = proptest::collection::vec(
+            (
+                name(),
+                select(ParticipantRole::ALL.to_vec()),
+                // The export separates people with `,` and `;` and puts the note in
+                // parentheses, so a note of plain words.
+                proptest::option::of("[a-z]{1,8}( [a-z]{1,8})?"),
+            ),
+            0..4,
+        );
+        let links = proptest::collection::vec((name(), proptest::option::of("[a-z]{1,8}")), 0..3);
+        let sections = (
+            proptest::collection::vec(prose(), 12),
+            proptest::collection::vec(("[A-Z][a-z]{3,8}", prose()), 0..2),
+        );
+        let rows = proptest::collection::vec(
+            (
+                0_i64..3000,
+                words(1, 6),
+                words(0, 4),
+                proptest::option::of(name()),
+                proptest::option::of("[a-z]{1,8}"),
+            ),
+            0..6,
+        );
+        let actions = proptest::collection::vec(
+            (
+                words(1, 6),
+                proptest::option::of(name()),
+                date(),
+                select(ActionStatus::ALL.to_vec()),
+            ),
+            0..4,
+        );
+        (
+            header,
+            classification,
+            key_times,
+            people,
+            links,
+            sections,
+            rows,
+            actions,
+        )
+            .prop_map(
+                |(
+                    (title, id, status, authors, updated),
+                    (severity, incident_type, services),
+                    (started, offsets),
+                    people,
+                    links,
+                    (texts, custom),
+                    rows,
+                    actions,
+                )| {
+                    let mut key_times = KeyTimes {
+                        started: Some(started),
+                        ..KeyTimes::default()
+                    };
+                    let mut last = started;
+                    for (key, offset) in [
+                        hindsight::model::KeyTime::Detected,
+                        hindsight::model::KeyTime::Acknowledged,
+                        hindsight::model::KeyTime::Mitigated,
+                        hindsight::model::KeyTime::Resolved,
+                    ]
+                    .into_iter()
+                    .zip(offsets)
+                    {
+                        if let Some(offset) = offset {
+                            last += Duration::minutes(offset);
+                            key_times.set(key, Some(last));
+                        }
+                    }
+                    // The export lists people by role.
+                    let mut participants: Vec<Participant> = people
+                        .into_iter()
+                        .map(|(name, role, note)| Participant {
+                            name,
+                            role,
+                            note: note.unwrap_or_default(),
+                        })
+                        .collect();
+                    participants.sort_by_key(|person| {
+                        ParticipantRole::ALL
+                            .iter()
+                            .position(|role| *role == person.role)
+                    });
+                    let mut texts = texts.into_iter();
+                    let mut next = || texts.next().unwrap_or_default();
+                    let narrative = Narrative {
+                        summary: next(),
+                        impact: next(),
+                        root_cause: next(),
+                        trigger: next(),
+                        contributing_factors: next(),
+                        detection: next(),
+                        resolution: next(),
+                        supporting_evidence: next(),
+                        what_went_well: next(),
+                        what_went_wrong: next(),
+                        where_we_got_lucky: next(),
+                        lessons_learned: next(),
+                        custom_sections: custom
+                            .into_iter()
+                            .map(|(word, text)| CustomSection {
+                                title: format!("Notes on {word}"),
+                                text,
+                            })
+                            .collect(),
+                    };
+                    let mut at = started;
+                    let timeline = rows
+                        .into_iter()
+                        .map(|(gap, event, notes, actor, evidence)| {
+                            at += Duration::minutes(gap);
+                            TimelineRow {
+                                time: Some(at),
+                                event,
+                                notes,
+                                actor,
+                                evidence: evidence
+                                    .map(|page| format!("https://grafana.example.com/d/{page}"))
+                                    .unwrap_or_default(),
+                                ..TimelineRow::default()
+                            }
+                        })
+                        .collect();
+                    Postmortem {
+                        title,
+                        incident_id: id,
+                        status,
+                        authors,
+                        updated,
+                        classification: Classification {
+                            severity: severity.map(|level| format!("SEV-{level}")),
+                            incident_type: incident_type
+                                .map(|(first, rest)| format!("{first} {rest}").trim().to_owned())
+                                .unwrap_or_default(),
+                            services,
+                            ..Classification::default()
+                        },
+                        key_times,
+                        participants,
+                        links: links
+                            .into_iter()
+                            .map(|(label, page)| Link {
+                                label,
+                                url: page
+                                    .map(|page| format!("https://wiki.example.com/{page}"))
+                                    .unwrap_or_default(),
+                                ..Link::default()
+                            })
+                            .collect(),
+                        narrative,
+                        timeline,
+                        action_items: actions
+                            .into_iter()
+                            .map(|(action, owner, due, status)| ActionItem {
+                                action,
+                                owner: owner.unwrap_or_default(),
+                                due,
+                                status,
+                                ..ActionItem::default()
+                            })
+                            .collect(),
+                        ..Postmortem::default()
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_document_comes_back_from_its_markdown_export(original in document()) {
+            let markdown = to_markdown(&original, ExportOptions::default(), Portion::Whole);
+            let imported = import_markdown(&markdown, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+            let doc = &imported.doc;
+            let context = format!("{markdown}\n---\n{:#?}", imported.report);
+            prop_assert_eq!(imported.not_placed(), 0, "{}", context);
+            prop_assert_eq!(&doc.title, &original.title, "{}", context);
+            prop_assert_eq!(&doc.incident_id, &original.incident_id);
+            prop_assert_eq!(doc.status, original.status);
+            prop_assert_eq!(doc.updated, original.updated);
+            prop_assert_eq!(&doc.authors, &original.authors);
+            prop_assert_eq!(&doc.classification.severity, &original.classification.severity);
+            prop_assert_eq!(&doc.classification.incident_type, &original.classification.incident_type, "{}", context);
+            prop_assert_eq!(&doc.classification.services, &original.classification.services);
+            prop_assert_eq!(&doc.key_times, &original.key_times, "{}", context);
+            prop_assert_eq!(&doc.participants, &original.participants, "{}", context);
+            let links = |doc: &Postmortem| -> Vec<(String, String)> {
+                doc.links.iter().map(|link| (link.label.clone(), link.url.clone())).collect()
+            };
+            prop_assert_eq!(links(doc), links(&original), "{}", context);
+            prop_assert_eq!(&doc.narrative, &original.narrative, "{}", context);
+            let rows = |doc: &Postmortem| -> Vec<_> {
+                doc.timeline
+                    .iter()
+                    .map(|row| (row.time, row.event.clone(), row.notes.clone(), row.actor.clone(), row.evidence.clone()))
+                    .collect()
+            };
+            prop_assert_eq!(rows(doc), rows(&original), "{}", context);
+            let items = |doc: &Postmortem| -> Vec<_> {
+                doc.action_items
+                    .iter()
+                    .map(|item| (item.action.clone(), item.owner.clone(), item.due, item.status))
+                    .collect()
+            };
+            prop_assert_eq!(items(doc), items(&original), "{}", context);
+        }
+    }
+}

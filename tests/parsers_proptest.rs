@@ -93,11 +93,12 @@ proptest! {
             .collect();
         accounted.sort_unstable();
         prop_assert_eq!(&accounted, &non_blank);
-        // Placing the rows in time never panics and never gives a time out of range.
+        // Placing the rows in time never panics and never gives a time out of range (a row
+        // copied without a time, as Zulip copies, stays without one).
         let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
         let resolved = resolve_paste(&paste, chrono_tz::America::New_York, None, today);
         for row in &resolved.rows {
-            prop_assert!(row.row.time.is_some_and(hindsight::model::instant_in_range));
+            prop_assert!(row.row.time.is_none_or(hindsight::model::instant_in_range));
         }
         // And after placing, every line is still in a row or listed.
         let mut placed: Vec<usize> = resolved
@@ -109,6 +110,35 @@ proptest! {
             .collect();
         placed.sort_unstable();
         prop_assert_eq!(placed, non_blank);
+    }
+
+    #[test]
+    fn markdown_import_reads_any_text(text in pasted_text()) {
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
+        let imported = hindsight::sources::markdown::import_markdown(&text, today);
+        // Whatever it made saves and loads back.
+        let saved = hindsight::storage::to_canonical_ron(&imported.doc).unwrap();
+        let loaded = hindsight::storage::from_ron_str(&saved, std::path::Path::new("imported.ron"))
+            .map_err(|error| TestCaseError::fail(error.to_string()))?;
+        prop_assert_eq!(&loaded, &imported.doc);
+        // Every line with text is in some part of the report.
+        let text = text.replace(['\u{2010}', '\u{2011}', '\u{2012}'], "-");
+        for (index, line) in text.lines().enumerate() {
+            let number = index + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            prop_assert!(
+                imported
+                    .report
+                    .iter()
+                    .any(|placement| (placement.lines.0..=placement.lines.1).contains(&number)),
+                "line {} ({:?}) is in no part of the report: {:#?}",
+                number,
+                line,
+                imported.report
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum DialogKind {
     ImportSource,
     /// Pick the folder of a Slack export to read timeline rows from.
     ImportFolder,
+    /// Pick a postmortem written in Markdown to import.
+    ImportMarkdown,
     /// Pick where to write an export.
     Export {
         /// The name offered in the dialog.
@@ -110,6 +112,13 @@ impl FileDialogs for NativeDialogs {
                         "Chat text, logs, tables and Slack exports",
                         &["txt", "log", "md", "csv", "tsv", "json", "zip"],
                     )
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
+            ),
+            DialogKind::ImportMarkdown => Box::pin(
+                dialog
+                    .set_title("Import a Markdown postmortem")
+                    .add_filter("Markdown", &["md", "markdown", "txt"])
                     .add_filter("All files", &["*"])
                     .pick_file(),
             ),

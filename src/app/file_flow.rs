@@ -44,6 +44,8 @@ impl HindsightApp {
             GuardedAction::Open => self.start_dialog(ctx, DialogPurpose::Open),
             GuardedAction::OpenTypedPath => self.prompt(PromptPurpose::Open, None),
             GuardedAction::OpenPath(path) => self.open_path(path),
+            GuardedAction::ImportMarkdown => self.start_dialog(ctx, DialogPurpose::ImportMarkdown),
+            GuardedAction::ImportMarkdownPath(path) => self.import_markdown_file(&path),
             GuardedAction::Restore(id) => self.restore_copy(&id),
             GuardedAction::Quit => {
                 // Quitting goes through the guard, so whatever is unsaved now was given up
@@ -167,6 +169,7 @@ impl HindsightApp {
             DialogPurpose::ReviewFolder => DialogKind::Folder,
             DialogPurpose::ImportTimeline => DialogKind::ImportSource,
             DialogPurpose::ImportSlackFolder => DialogKind::ImportFolder,
+            DialogPurpose::ImportMarkdown => DialogKind::ImportMarkdown,
             DialogPurpose::Export(format) => self.export_dialog(format),
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
@@ -218,6 +221,7 @@ impl HindsightApp {
             DialogPurpose::ImportTimeline | DialogPurpose::ImportSlackFolder => {
                 PromptPurpose::ImportTimeline
             }
+            DialogPurpose::ImportMarkdown => PromptPurpose::ImportMarkdown,
             DialogPurpose::ReviewExport(format) => PromptPurpose::ReviewExport(format),
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
         };
@@ -241,6 +245,7 @@ impl HindsightApp {
             PromptPurpose::Open => return self.open_path(path),
             PromptPurpose::ReviewFolder => return self.start_review(ctx, path),
             PromptPurpose::ImportTimeline => return self.import_timeline(&path),
+            PromptPurpose::ImportMarkdown => return self.import_markdown_file(&path),
             PromptPurpose::Save => with_ron_extension(path.clone()),
             PromptPurpose::Export(format) => with_extension(path.clone(), format.extension()),
             PromptPurpose::ReviewExport(format) => with_extension(path.clone(), format.extension()),
@@ -274,7 +279,10 @@ impl HindsightApp {
             }
             PromptPurpose::Export(format) => self.export_document(&target, format),
             PromptPurpose::ReviewExport(format) => self.export_review(&target, format),
-            PromptPurpose::Open | PromptPurpose::ReviewFolder | PromptPurpose::ImportTimeline => {}
+            PromptPurpose::Open
+            | PromptPurpose::ReviewFolder
+            | PromptPurpose::ImportTimeline
+            | PromptPurpose::ImportMarkdown => {}
         }
     }
 
@@ -305,9 +313,10 @@ impl HindsightApp {
     fn prompt(&mut self, purpose: PromptPurpose, reason: Option<String>) {
         let base = self.default_folder();
         let suggested = match purpose {
-            PromptPurpose::Open | PromptPurpose::ReviewFolder | PromptPurpose::ImportTimeline => {
-                None
-            }
+            PromptPurpose::Open
+            | PromptPurpose::ReviewFolder
+            | PromptPurpose::ImportTimeline
+            | PromptPurpose::ImportMarkdown => None,
             PromptPurpose::Save => Some(
                 self.document
                     .path()

@@ -5,11 +5,40 @@ use std::path::Path;
 
 use super::HindsightApp;
 use crate::model::incident_window;
-use crate::session::SlackChoice;
+use crate::session::{ImportReport, OpenDocument, Part, SlackChoice};
+use crate::sources::markdown::import_markdown;
 use crate::sources::{self, SlackExport, SourceKind};
 use crate::ui;
 
 impl HindsightApp {
+    /// Reads the Markdown postmortem at `path` into a new, unsaved document and shows what
+    /// went where; a file that cannot be read is reported and the open document stays.
+    pub(super) fn import_markdown_file(&mut self, path: &Path) {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        match sources::read_source_text(path, &mut std::io::empty()) {
+            Ok(text) => {
+                let imported = import_markdown(&text, self.clock.today());
+                let report = ImportReport::of(name.clone(), &imported);
+                let mut document = OpenDocument::untitled(imported.doc);
+                // The file on disk is Markdown, not this document: it has yet to be saved.
+                document.mark_unsaved();
+                self.replace_document(document);
+                self.part = Part::Overview;
+                self.status = format!("Imported {name}");
+                self.import_report = Some(report);
+            }
+            Err(error) => {
+                self.error = Some(format!(
+                    "Nothing was imported; the open document is unchanged.\n\n{}: {error}",
+                    path.display()
+                ));
+            }
+        }
+    }
+
     /// Reads `path` as a source of timeline rows; a file that cannot be read is reported and
     /// nothing changes.
     pub(super) fn import_timeline(&mut self, path: &Path) {

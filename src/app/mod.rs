@@ -43,6 +43,7 @@ enum DialogPurpose {
     ReviewFolder,
     ImportTimeline,
     ImportSlackFolder,
+    ImportMarkdown,
     ReviewExport(ReviewExport),
     Export(crate::export::ExportFormat),
 }
@@ -95,6 +96,8 @@ pub struct HindsightApp {
     replace_question: Option<ReplaceQuestion>,
     /// Where new files go when there is no open file to put them beside.
     home_folder: PathBuf,
+    /// What the last Markdown import did, while its report is shown.
+    import_report: Option<crate::session::ImportReport>,
 }
 
 impl HindsightApp {
@@ -133,6 +136,7 @@ impl HindsightApp {
             overwrite_question: None,
             replace_question: None,
             home_folder: default_home_folder(),
+            import_report: None,
         }
     }
 
@@ -227,7 +231,7 @@ impl HindsightApp {
         let mut requests = UiRequests::default();
         if self.no_modal_open() {
             requests.command = UiCommand::from_shortcuts(&ctx, self.part == Part::Timeline);
-            requests.open_dropped = dropped_ron_file(&ctx);
+            requests.open_dropped = dropped_file(&ctx);
         }
         self.handle_close_request(&ctx);
 
@@ -255,6 +259,7 @@ impl HindsightApp {
             recovery: self.recovery_offer.as_deref(),
             overwrite: self.overwrite_question.as_deref(),
             replace: self.replace_question.as_ref(),
+            import_report: self.import_report.as_ref(),
         };
         ui::modals_ui(&ctx, modals, &mut requests);
 
@@ -276,6 +281,7 @@ impl HindsightApp {
             && self.recovery_offer.is_none()
             && self.overwrite_question.is_none()
             && self.replace_question.is_none()
+            && self.import_report.is_none()
     }
 
     /// Carries out what the UI collected during the frame, after layout.
@@ -289,6 +295,7 @@ impl HindsightApp {
             guard_answer,
             prompt_answer,
             dismiss_error,
+            dismiss_import_report,
             go_to,
             review,
             export,
@@ -314,6 +321,9 @@ impl HindsightApp {
         }
         if dismiss_error {
             self.error = None;
+        }
+        if dismiss_import_report {
+            self.import_report = None;
         }
         if let Some(answer) = recovery {
             self.answer_recovery(ctx, answer);
@@ -349,7 +359,12 @@ impl HindsightApp {
             self.copy_markdown(ctx, portion);
         }
         if let Some(path) = open_recent.or(open_dropped) {
-            self.request(ctx, GuardedAction::OpenPath(path));
+            let action = if is_markdown(&path) {
+                GuardedAction::ImportMarkdownPath(path)
+            } else {
+                GuardedAction::OpenPath(path)
+            };
+            self.request(ctx, action);
         }
         if let Some(command) = command {
             self.run_command(ctx, command);
@@ -415,6 +430,7 @@ impl HindsightApp {
             UiCommand::New => self.request(ctx, GuardedAction::New),
             UiCommand::Open => self.request(ctx, GuardedAction::Open),
             UiCommand::OpenPath => self.request(ctx, GuardedAction::OpenTypedPath),
+            UiCommand::ImportMarkdown => self.request(ctx, GuardedAction::ImportMarkdown),
             UiCommand::Save => {
                 self.save(ctx);
             }
@@ -497,8 +513,9 @@ fn default_home_folder() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// The first `.ron` file dropped on the window this frame.
-fn dropped_ron_file(ctx: &egui::Context) -> Option<PathBuf> {
+/// The first postmortem (`.ron`) or Markdown postmortem to import (`.md`) dropped on the
+/// window this frame.
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
     ctx.input(|input| {
         input
             .raw
@@ -506,11 +523,19 @@ fn dropped_ron_file(ctx: &egui::Context) -> Option<PathBuf> {
             .iter()
             .map(|file| file.path())
             .find(|path| {
-                path.extension()
-                    .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+                is_markdown(path)
+                    || path
+                        .extension()
+                        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
             })
             .map(std::path::Path::to_owned)
     })
+}
+
+/// Whether the file is named as Markdown (`.md`, `.markdown`).
+fn is_markdown(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
 
 impl eframe::App for HindsightApp {

@@ -16,6 +16,8 @@ pub enum UiCommand {
     SaveAs,
     /// Type a path to open, for systems without a file dialog.
     OpenPath,
+    /// Read a postmortem written in Markdown into a new, unsaved document.
+    ImportMarkdown,
     /// Close the editor.
     Quit,
     /// Read a folder of postmortems and list their action items.
@@ -65,10 +67,11 @@ enum Scope {
 
 impl UiCommand {
     /// The commands of the File menu, in menu order.
-    pub const FILE_MENU: [Self; 8] = [
+    pub const FILE_MENU: [Self; 9] = [
         Self::New,
         Self::Open,
         Self::OpenPath,
+        Self::ImportMarkdown,
         Self::Save,
         Self::SaveAs,
         Self::ReviewFolder,
@@ -101,6 +104,7 @@ impl UiCommand {
             Self::New => "New",
             Self::Open => "Open\u{2026}",
             Self::OpenPath => "Open by path\u{2026}",
+            Self::ImportMarkdown => "Import Markdown\u{2026}",
             Self::Save => "Save",
             Self::SaveAs => "Save as\u{2026}",
             Self::Quit => "Quit",
@@ -139,6 +143,7 @@ impl UiCommand {
             Self::MoveRowDown => (Modifiers::ALT, Key::ArrowDown),
             Self::PasteFromChat => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
             Self::OpenPath
+            | Self::ImportMarkdown
             | Self::ReviewFolder
             | Self::RecoverUnsaved
             | Self::AddRow
@@ -167,6 +172,7 @@ impl UiCommand {
             Self::New
             | Self::Open
             | Self::OpenPath
+            | Self::ImportMarkdown
             | Self::Save
             | Self::SaveAs
             | Self::Quit

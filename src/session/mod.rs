@@ -8,6 +8,7 @@ mod clock;
 mod commands;
 mod document;
 mod history;
+mod import_report;
 mod questions;
 mod requests;
 mod review;
@@ -17,6 +18,7 @@ mod snapshot;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use commands::UiCommand;
 pub use document::OpenDocument;
+pub use import_report::ImportReport;
 pub use questions::{
     DiskAnswer, DiskChange, GuardAnswer, GuardedAction, OverwriteAnswer, PathPrompt, PromptAnswer,
     PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,

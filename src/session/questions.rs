@@ -18,6 +18,10 @@ pub enum GuardedAction {
     OpenTypedPath,
     /// Open this file.
     OpenPath(PathBuf),
+    /// Ask for a Markdown postmortem with the dialog, then import it.
+    ImportMarkdown,
+    /// Import this Markdown postmortem.
+    ImportMarkdownPath(PathBuf),
     /// Close the editor.
     Quit,
     /// Open the recovery copy with this ID.
@@ -31,6 +35,7 @@ impl GuardedAction {
         match self {
             Self::New => "starting a new postmortem",
             Self::Open | Self::OpenTypedPath | Self::OpenPath(_) => "opening another file",
+            Self::ImportMarkdown | Self::ImportMarkdownPath(_) => "importing a Markdown postmortem",
             Self::Quit => "quitting",
             Self::Restore(_) => "restoring unsaved work",
         }
@@ -59,6 +64,8 @@ pub enum PromptPurpose {
     ReviewFolder,
     /// Read timeline rows from the file at the path.
     ImportTimeline,
+    /// Import the Markdown postmortem at the path.
+    ImportMarkdown,
     /// Write the review's list to the path.
     ReviewExport(ReviewExport),
     /// Export the document to the path.

@@ -107,6 +107,8 @@ pub struct UiRequests {
     pub prompt_answer: Option<PromptAnswer>,
     /// Close the error message.
     pub dismiss_error: bool,
+    /// Close the report of a Markdown import.
+    pub dismiss_import_report: bool,
     /// Show what a finding points at.
     pub go_to: Option<Place>,
     /// Something the review view asked for.

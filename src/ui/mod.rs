@@ -9,6 +9,7 @@ mod dates;
 mod fields;
 mod filters;
 mod focus;
+mod import_report;
 mod key_times;
 mod menu;
 mod modals;

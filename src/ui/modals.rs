@@ -26,6 +26,8 @@ pub struct Modals<'a> {
     pub overwrite: Option<&'a Path>,
     /// A save or export waiting for "replace the existing file?".
     pub replace: Option<&'a ReplaceQuestion>,
+    /// What a Markdown import just did.
+    pub import_report: Option<&'a crate::session::ImportReport>,
 }
 
 /// Draws whichever modal is open; at most one is shown, the most urgent first.
@@ -42,6 +44,8 @@ pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiReque
         path_prompt_ui(ctx, prompt, requests);
     } else if let Some(copies) = modals.recovery {
         super::safety::recovery_offer_ui(ctx, copies, requests);
+    } else if let Some(report) = modals.import_report {
+        super::import_report::import_report_ui(ctx, report, requests);
     }
 }
 
@@ -143,6 +147,11 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
             "Import",
             "Path of the file, log or Slack export folder",
         ),
+        PromptPurpose::ImportMarkdown => (
+            "Import a Markdown postmortem",
+            "Import",
+            "Path of the .md file",
+        ),
         PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
         PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),
     };
@@ -161,6 +170,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
                 .hint_text(match prompt.purpose {
                     PromptPurpose::ReviewFolder => "/home/you/postmortems",
                     PromptPurpose::ImportTimeline => "/home/you/incident-channel.txt",
+                    PromptPurpose::ImportMarkdown => "/home/you/postmortems/2024-03-14.md",
                     PromptPurpose::ReviewExport(_) => "/home/you/action-items.csv",
                     PromptPurpose::Export(_) => "/home/you/postmortem.md",
                     PromptPurpose::Open | PromptPurpose::Save => {

@@ -439,7 +439,25 @@ impl Reader {
             }
         }
         let Some(mut clock) = clock else {
-            self.unused(number, line, UnusedReason::NoTime);
+            // Under a header, a row whose time cell is empty is a row without a time (as
+            // Hindsight's own export writes one).
+            let time_cell_empty = meanings
+                .iter()
+                .zip(cells)
+                .any(|(meaning, cell)| *meaning == ColumnMeaning::Time && cell.trim().is_empty());
+            if self.columns.is_some() && time_cell_empty && !event.is_empty() {
+                self.paste.rows.push(PastedRow {
+                    lines: vec![number],
+                    clock: None,
+                    day: self.day,
+                    actor,
+                    event: event.join(" "),
+                    notes: notes.join("; "),
+                    evidence,
+                });
+            } else {
+                self.unused(number, line, UnusedReason::NoTime);
+            }
             return;
         };
         if event.is_empty() {

@@ -23,8 +23,10 @@ pub enum Field {
     Authors,
     /// How far the write-up has come.
     Status,
-    /// How bad, and often what kind (`SEV-2 performance degradation`).
+    /// How bad (`SEV-2`, `Critical`).
     Severity,
+    /// What kind and how bad (`SEV-2 performance degradation`); without a level, the kind.
+    TypeAndSeverity,
     /// What kind of incident.
     IncidentType,
     /// What it touched.
@@ -56,10 +58,10 @@ pub fn field_named(key: &str) -> Option<Field> {
         | "severity level"
         | "priority"
         | "incident severity"
-        | "incident type and severity"
-        | "type and severity"
-        | "severity and type"
         | "severity and impact" => Field::Severity,
+        "incident type and severity" | "type and severity" | "severity and type" => {
+            Field::TypeAndSeverity
+        }
         "incident type" | "type" | "category" | "classification" | "incident category" => {
             Field::IncidentType
         }
@@ -124,6 +126,12 @@ pub fn field_line(line: &str) -> Option<(Field, &str)> {
     (!value.is_empty()).then_some((field, value))
 }
 
+/// The text with the hyphens people's editors put in (non-breaking, figure) as plain ones.
+#[must_use]
+pub fn plain_hyphens_only(text: &str) -> String {
+    text.replace(['\u{2010}', '\u{2011}', '\u{2012}'], "-")
+}
+
 /// The text with the hyphens people's editors put in (non-breaking, figure) as plain ones,
 /// so dates and levels read; used for reading values only, never for text kept.
 #[must_use]
@@ -172,7 +180,11 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
         }
         Field::Status => read_status(doc, value),
         Field::Severity => {
-            read_severity(doc, value);
+            read_severity(doc, value, false);
+            true
+        }
+        Field::TypeAndSeverity => {
+            read_severity(doc, value, true);
             true
         }
         Field::IncidentType => set_text(&mut doc.classification.incident_type, value),
@@ -297,21 +309,35 @@ fn read_status(doc: &mut Postmortem, value: &str) -> bool {
         DocumentStatus::Draft
     };
     // "Draft, updated 2025-08-01" (as Hindsight's own export writes it).
-    let (status, updated) = match lower.split_once(", updated") {
-        Some((status, date)) => (status, Some(date)),
+    // Hindsight's own export adds ", updated DATE" or ", started DATE".
+    let (status, dated) = match lower
+        .split_once(", updated ")
+        .map(|(status, date)| (status, Some((date, true))))
+        .or_else(|| {
+            lower
+                .split_once(", started ")
+                .map(|(status, date)| (status, Some((date, false))))
+        }) {
+        Some(split) => split,
         None => (lower.as_str(), None),
     };
-    if let Some(date) = updated {
-        doc.updated = read_date_line(&plain_hyphens(date.trim()))
+    let mut date_read = true;
+    if let Some((date, updated)) = dated {
+        let date = read_date_line(&plain_hyphens(date.trim()))
             .and_then(|(date, _)| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
+        date_read = date.is_some();
+        if updated {
+            doc.updated = date;
+        } else if date.is_some() {
+            doc.created = date;
+        }
     }
-    let words_kept = matches!(status.trim(), "draft" | "in review" | "final");
-    words_kept && (updated.is_none() || doc.updated.is_some())
+    date_read && matches!(status.trim(), "draft" | "in review" | "final")
 }
 
 /// `SEV-2`, `Sev 2`, `SEV2`, `P2` or a level of the document's scale, and the incident type
 /// around it: `SEV‑2 performance degradation`, `SEV-2 — Performance degradation`.
-fn read_severity(doc: &mut Postmortem, value: &str) {
+fn read_severity(doc: &mut Postmortem, value: &str, with_type: bool) {
     let plain = plain_hyphens(value);
     let words: Vec<&str> = plain.split_whitespace().collect();
     let mut found = None;
@@ -350,6 +376,12 @@ fn read_severity(doc: &mut Postmortem, value: &str) {
         break;
     }
     let Some((index, used, level)) = found else {
+        if with_type {
+            if doc.classification.incident_type.is_empty() {
+                value.clone_into(&mut doc.classification.incident_type);
+            }
+            return;
+        }
         // A level the scale does not have ("Critical"): kept as written, added to the scale.
         let level = value.to_owned();
         add_level(doc, &level);
@@ -358,15 +390,19 @@ fn read_severity(doc: &mut Postmortem, value: &str) {
     };
     add_level(doc, &level);
     doc.classification.severity = Some(level);
-    let rest: Vec<&str> = words[..index]
-        .iter()
-        .chain(&words[index + used..])
-        .copied()
-        .collect();
-    let rest = rest
-        .join(" ")
-        .trim_matches(|c: char| c.is_whitespace() || "—–-:,;|/".contains(c))
-        .to_owned();
+    // The separator between the level and the type goes ("SEV-2 — Performance
+    // degradation", "Outage: SEV-1"); the type's own text stays as written.
+    let separator = |c: char| c.is_whitespace() || "\u{2014}\u{2013}-:,;|/".contains(c);
+    let before = words[..index].join(" ");
+    let after = words[index + used..].join(" ");
+    let rest = [
+        before.trim_end_matches(separator),
+        after.trim_start_matches(separator),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
     if !rest.is_empty() && doc.classification.incident_type.is_empty() {
         doc.classification.incident_type = capitalized(&rest);
     }
@@ -459,6 +495,7 @@ fn role_named(role: &str) -> Option<ParticipantRole> {
         }
         "reporter" | "reported by" => ParticipantRole::Reporter,
         "scribe" | "note taker" => ParticipantRole::Scribe,
+        "other" => ParticipantRole::Other,
         "communication" | "comm" | "comms lead" | "communications lead" => {
             ParticipantRole::Communications
         }
@@ -541,8 +578,12 @@ fn read_key_times(
         .into_iter()
         .flat_map(|group| group.split(", "))
     {
+        // Hindsight's own export says "End: not recorded" of a time it does not have.
+        if part.to_lowercase().ends_with("not recorded") {
+            continue;
+        }
         let Some(key) = key_time_in(part).or(named) else {
-            all_read &= part.to_lowercase().contains("total") && minutes_in(part).is_some();
+            all_read &= part.to_lowercase().contains("total") && duration_in(part).is_some();
             continue;
         };
         // Words beyond the key, the time and a few small ones ("issue detected within 2
@@ -551,12 +592,11 @@ fn read_key_times(
         if let Some((time, day)) = instant_in(part, date, doc) {
             date = date.or(Some(day));
             doc.key_times.set(key, Some(time));
-        } else if let (Some(minutes), Some(started)) = (minutes_in(part), doc.key_times.started)
+        } else if let (Some(after), Some(started)) = (duration_in(part), doc.key_times.started)
             && key != KeyTime::Started
         {
             if doc.key_times.get(key).is_none() {
-                doc.key_times
-                    .set(key, Some(started + Duration::minutes(minutes)));
+                doc.key_times.set(key, Some(started + after));
             }
         } else {
             all_read = false;
@@ -568,9 +608,10 @@ fn read_key_times(
 /// Whether `part` says nothing but a key time, when, and how long after the start: `mitigated
 /// at 14:20 UTC (after 17 min)`, `Start: 2025-08-01 14:03 UTC`.
 fn only_key_and_time(part: &str) -> bool {
-    const SMALL: [&str; 20] = [
+    const SMALL: [&str; 26] = [
         "at", "by", "after", "within", "in", "on", "min", "mins", "minute", "minutes", "h", "hr",
-        "hrs", "hour", "hours", "utc", "gmt", "z", "total", "s",
+        "hrs", "hour", "hours", "utc", "gmt", "z", "total", "s", "sec", "secs", "d", "day", "days",
+        "m",
     ];
     part.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ':' | ';' | ','))
         .filter(|word| !word.is_empty())
@@ -657,18 +698,25 @@ fn instant_in(
     Some((time, time.with_timezone(&doc.time_zone).date_naive()))
 }
 
-/// `within 2 min`, `after 17 minutes`, `3 mins`: a number of minutes.
-fn minutes_in(part: &str) -> Option<i64> {
+/// `within 2 min`, `after 17 minutes`, `2 h 5 min`, `3 d 4 h`, `45 s`: how long.
+fn duration_in(part: &str) -> Option<Duration> {
     let words: Vec<&str> = part.split_whitespace().collect();
-    words.windows(2).find_map(|pair| {
+    let mut total: Option<Duration> = None;
+    for pair in words.windows(2) {
+        let Ok(number) = pair[0].trim_start_matches(['(', '~']).parse::<i64>() else {
+            continue;
+        };
         let unit = pair[1].trim_end_matches([')', '.', ',']).to_lowercase();
-        let number: i64 = pair[0].trim_start_matches(['(', '~']).parse().ok()?;
-        match unit.as_str() {
-            "min" | "mins" | "minute" | "minutes" | "m" => Some(number),
-            "h" | "hr" | "hrs" | "hour" | "hours" => Some(number * 60),
-            _ => None,
-        }
-    })
+        let length = match unit.as_str() {
+            "s" | "sec" | "secs" | "second" | "seconds" => Duration::seconds(number),
+            "min" | "mins" | "minute" | "minutes" | "m" => Duration::minutes(number),
+            "h" | "hr" | "hrs" | "hour" | "hours" => Duration::hours(number),
+            "d" | "day" | "days" => Duration::days(number),
+            _ => continue,
+        };
+        total = Some(total.unwrap_or_default() + length);
+    }
+    total
 }
 
 #[cfg(test)]

@@ -62,6 +62,9 @@ impl MarkdownImport {
 /// Reads `text` as a postmortem; `today` dates the new document.
 #[must_use]
 pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
+    // Word processors put in hyphens that look like `-` but that no font of the editor has
+    // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
+    let text = fields::plain_hyphens_only(text);
     let mut importer = Importer {
         source_lines: text.lines().collect(),
         doc: Postmortem {
@@ -79,7 +82,7 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
         as_written: Vec::new(),
         today,
     };
-    for block in read_blocks(text) {
+    for block in read_blocks(&text) {
         importer.block(block);
     }
     importer.finish()
@@ -218,14 +221,14 @@ impl Importer<'_> {
         // The first line of a document without headings is its title.
         if !self.seen_heading && self.doc.title.is_empty() {
             self.seen_heading = true;
-            if let Some((line, first)) = lines.first()
+            if let Some((_, first)) = lines.first()
                 && field_line(first).is_none()
                 && first.chars().count() <= 120
             {
-                self.set_title(first, (*line, *line));
-                let rest: Vec<(usize, String)> = lines[1..].to_vec();
-                if !rest.is_empty() {
-                    self.lines_as_text(&rest);
+                let ranges = line_ranges(block, lines);
+                self.set_title(first, ranges[0]);
+                if lines.len() > 1 {
+                    self.lines_as_text(&lines[1..], &ranges[1..]);
                 }
                 return;
             }
@@ -254,41 +257,47 @@ impl Importer<'_> {
             .iter()
             .any(|(_, line)| field_line(line).is_some() || section_line(line).is_some());
         if any_field {
-            self.lines_as_text(lines);
+            self.lines_as_text(lines, &line_ranges(block, lines));
         } else {
             self.text(block);
         }
     }
 
-    /// Lines read one by one: a field, a `Section: text` line, else text of the current
-    /// place (as written in the source).
-    fn lines_as_text(&mut self, lines: &[(usize, String)]) {
+    /// A paragraph's lines read one by one, each with the source lines it covers: a field,
+    /// a `Section: text` line, else text of the current place (as written in the source).
+    fn lines_as_text(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
         let mut into: Option<Section> = None;
-        for (line, text) in lines {
+        for ((_, text), range) in lines.iter().zip(ranges) {
+            let range = *range;
             if let Some((field, value)) = field_line(text) {
-                self.field(field, text, value, (*line, *line));
+                self.field(field, text, value, range);
                 into = None;
             } else if let Some((section, value)) = section_line(text) {
                 append(self.doc.narrative.text_mut(section), value);
-                self.place((*line, *line), format!("section {}", section.heading()));
+                self.place(range, format!("section {}", section.heading()));
                 into = Some(section);
             } else {
-                let written = self.source_line(*line);
+                let written = self.source_text(range);
                 match into {
                     Some(section) => {
                         append_line(self.doc.narrative.text_mut(section), &written);
-                        self.place((*line, *line), format!("section {}", section.heading()));
+                        self.place(range, format!("section {}", section.heading()));
                     }
-                    None => self.text_source(&written, (*line, *line)),
+                    None => self.text_source(&written, range),
                 }
             }
         }
     }
 
-    fn source_line(&self, line: usize) -> String {
-        self.source_lines
-            .get(line.saturating_sub(1))
-            .map_or_else(String::new, |text| (*text).trim().to_owned())
+    /// The source's lines `first..=last` as written.
+    fn source_text(&self, (first, last): (usize, usize)) -> String {
+        let start = first.saturating_sub(1).min(self.source_lines.len());
+        let end = last.min(self.source_lines.len()).max(start);
+        self.source_lines[start..end]
+            .iter()
+            .map(|line| line.trim())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     fn field(&mut self, field: Field, line: &str, value: &str, lines: (usize, usize)) {
@@ -438,6 +447,7 @@ impl Importer<'_> {
 
     fn finish(mut self) -> MarkdownImport {
         self.read_timeline();
+        self.place_what_no_block_held();
         if let Some(generic) = self.generic_title.take()
             && let BlockKind::Heading(_, title) = &generic.kind
         {
@@ -464,6 +474,29 @@ impl Importer<'_> {
         MarkdownImport {
             doc: self.doc,
             report: self.report,
+        }
+    }
+
+    /// Lines with text that no block covered (the parser passes over a few odd line endings
+    /// without a word): kept too, so nothing is lost whatever the parser does.
+    fn place_what_no_block_held(&mut self) {
+        let mut covered = vec![false; self.source_lines.len() + 1];
+        for placement in &self.report {
+            let (first, last) = placement.lines;
+            let last = last.min(self.source_lines.len());
+            if first <= last {
+                covered[first..=last].fill(true);
+            }
+        }
+        let missed: Vec<(usize, String)> = self
+            .source_lines
+            .iter()
+            .enumerate()
+            .filter(|(index, line)| !covered[index + 1] && !line.trim().is_empty())
+            .map(|(index, line)| (index + 1, (*line).to_owned()))
+            .collect();
+        for (line, text) in missed {
+            self.unplaced_text(&text, (line, line), "text the Markdown reader passed over");
         }
     }
 
@@ -511,6 +544,23 @@ impl Importer<'_> {
             }
         }
     }
+}
+
+/// The source lines each of a paragraph's lines covers: from its own line to the line before
+/// the next one (a code span or a link can carry a line over), the first from the block's
+/// start and the last to the block's end.
+fn line_ranges(block: &Block, lines: &[(usize, String)]) -> Vec<(usize, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, (line, _))| {
+            let first = if index == 0 { block.lines.0 } else { *line };
+            let last = lines
+                .get(index + 1)
+                .map_or(block.lines.1, |(next, _)| next.saturating_sub(1).max(first));
+            (first, last)
+        })
+        .collect()
 }
 
 /// `**Root cause**: text` (the SRE book writes short sections so): the section and the text.

@@ -77,6 +77,7 @@ pub fn timeline_edit(
         | UiCommand::Save
         | UiCommand::SaveAs
         | UiCommand::OpenPath
+        | UiCommand::ImportMarkdown
         | UiCommand::Quit
         | UiCommand::ReviewFolder
         | UiCommand::RecoverUnsaved

@@ -1,0 +1,51 @@
+//! The report shown after a Markdown postmortem is imported: what came in, and where each
+//! part of the file went, line by line, with what could not be placed standing out.
+
+use crate::session::{ImportReport, UiRequests};
+
+/// Draws the report; closing it is a request.
+pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &mut UiRequests) {
+    let modal = egui::Modal::new(egui::Id::unique("import_report")).show(ctx, |ui| {
+        ui.set_width(640.0);
+        ui.heading(format!("Imported \u{201c}{}\u{201d}", report.source));
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(report.summary()).wrap());
+        ui.add_space(2.0);
+        ui.weak("The document is new and not saved yet: Save puts it in a .ron file.");
+        ui.add_space(8.0);
+        ui.strong("Where each part of the file went");
+        egui::ScrollArea::vertical()
+            .id_salt(("import_report", &report.source))
+            .max_height(360.0)
+            .show(ui, |ui| {
+                egui::Grid::new("import_report_lines")
+                    .striped(true)
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for placement in &report.placements {
+                            let (first, last) = placement.lines;
+                            ui.monospace(if first == last {
+                                format!("line {first}")
+                            } else {
+                                format!("lines {first}\u{2013}{last}")
+                            });
+                            if placement.place.starts_with("not placed") {
+                                ui.colored_label(ui.visuals().warn_fg_color, &placement.place);
+                            } else {
+                                ui.label(&placement.place);
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Close").clicked() {
+                requests.dismiss_import_report = true;
+            }
+        });
+    });
+    if modal.should_close() {
+        requests.dismiss_import_report = true;
+    }
+}
