@@ -53,6 +53,8 @@ pub struct ListItem {
 pub struct TableRow {
     /// Its line number.
     pub line: usize,
+    /// The last line it covers (a row broken across lines, joined again, covers several).
+    pub last_line: usize,
     /// The row as written.
     pub source: String,
     /// Its cells as plain text, as many as the header has.
@@ -292,6 +294,7 @@ fn tables(text: &str, events: &[Located<'_>], line_of: &impl Fn(usize) -> usize)
             cells.resize(header.len().max(written), String::new());
             rows.push(TableRow {
                 line,
+                last_line: line,
                 source: source.to_owned(),
                 cells,
                 written,

@@ -365,11 +365,11 @@ impl Importer<'_> {
                     Some(action) => {
                         self.doc.action_items.push(action);
                         let number = self.doc.action_items.len();
-                        self.place((row.line, row.line), format!("action item {number}"));
+                        self.place((row.line, row.last_line), format!("action item {number}"));
                     }
                     None => self.unplaced_text(
                         &row.source,
-                        (row.line, row.line),
+                        (row.line, row.last_line),
                         "no action in the row",
                     ),
                 }
@@ -389,7 +389,7 @@ impl Importer<'_> {
             for row in &rows {
                 let key = row.cells.first().map_or("", String::as_str);
                 let value = row.cells.get(1).map_or("", String::as_str);
-                let lines = (row.line, row.line);
+                let lines = (row.line, row.last_line);
                 match field_named(key) {
                     Some(field) if !value.trim().is_empty() => {
                         self.field(field, &format!("{key}: {value}"), value, lines);
@@ -508,6 +508,13 @@ impl Importer<'_> {
             local_to_utc(day.and_time(NaiveTime::MIN), zone).ok()
         });
         for piece in std::mem::take(&mut self.timeline) {
+            // A joined row's last line, by its first.
+            let last_lines: std::collections::HashMap<usize, usize> = match &piece {
+                TimelinePiece::Table(_, rows) => {
+                    rows.iter().map(|row| (row.line, row.last_line)).collect()
+                }
+                TimelinePiece::Lines(..) => std::collections::HashMap::new(),
+            };
             let (resolved, offset): (ResolvedPaste, usize) = match &piece {
                 TimelinePiece::Table(header, rows) => {
                     let cells: Vec<_> = rows
@@ -529,9 +536,10 @@ impl Importer<'_> {
                 }
             };
             for row in resolved.rows {
+                let last = row.lines.last().map_or(0, |line| line + offset);
                 let lines = (
                     row.lines.first().map_or(0, |line| line + offset),
-                    row.lines.last().map_or(0, |line| line + offset),
+                    last_lines.get(&last).copied().unwrap_or(last),
                 );
                 self.doc.timeline.push(row.row);
                 let number = self.doc.timeline.len();
@@ -540,7 +548,8 @@ impl Importer<'_> {
             for unused in resolved.unused {
                 let line = unused.line + offset;
                 let why = unused.reason.to_string();
-                self.unplaced_text(&unused.text, (line, line), &why);
+                let last = last_lines.get(&line).copied().unwrap_or(line);
+                self.unplaced_text(&unused.text, (line, last), &why);
             }
         }
     }
@@ -616,6 +625,7 @@ fn joined_rows(columns: usize, rows: Vec<TableRow>) -> Vec<TableRow> {
             cells.resize(columns, String::new());
             previous.cells = cells;
             previous.written += row.written;
+            previous.last_line = row.last_line;
             previous.source = format!("{} {}", previous.source, row.source);
             continue;
         }
