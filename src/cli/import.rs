@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::Outcome;
 use super::terminal::terminal_safe;
@@ -44,9 +45,16 @@ pub fn import(
         )?;
         return Ok(Outcome::Unreadable);
     }
+    // Files are converted in parallel (most of the time is spent waiting for each save to
+    // reach the disk) and reported in the order they were named.
+    let results: Vec<_> = request
+        .files
+        .par_iter()
+        .map(|file| import_one(request, file))
+        .collect();
     let mut outcome = Outcome::Success;
-    for file in &request.files {
-        match import_one(request, file) {
+    for (file, result) in request.files.iter().zip(results) {
+        match result {
             Ok((target, imported)) => {
                 writeln!(
                     out,
