@@ -35,6 +35,24 @@ pub fn read_iso_date(text: &str) -> Option<(PastedDate, &str)> {
     date.is_possible().then_some((date, rest))
 }
 
+/// Reads `03-26` or `12/05` (month, then day) at the start of `text`, followed by a space;
+/// returns the date without a year and the rest.
+#[must_use]
+pub fn read_month_day(text: &str) -> Option<(PastedDate, &str)> {
+    let (month, rest) = digits(text.trim_start(), 2, 2)?;
+    let rest = rest.strip_prefix(['-', '/'])?;
+    let (day, rest) = digits(rest, 2, 2)?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let date = PastedDate {
+        year: None,
+        month,
+        day,
+    };
+    date.is_possible().then_some((date, rest))
+}
+
 impl PastedDate {
     /// Whether the month and day can be a date in some year.
     fn is_possible(self) -> bool {

@@ -139,15 +139,42 @@ pub fn parse_chat(text: &str) -> ChatPaste {
 /// its text as written, for the list of what made no row.
 #[must_use]
 pub fn parse_table(header: &[String], rows: &[(usize, String, Vec<String>)]) -> ChatPaste {
-    let mut reader = Reader::default();
-    if let Some(meanings) = header_meanings(header) {
-        let zone = header_zone(header, &meanings);
-        reader.columns = Some((meanings, zone));
-    }
+    let mut reader = Reader {
+        columns: TableColumns::of_header(header),
+        ..Reader::default()
+    };
     for (line, text, cells) in rows {
         reader.table_row(*line, text, cells);
     }
     reader.paste
+}
+
+/// What a table's header says: what each column holds, the zone its times are in (`Time
+/// (UTC)`) and the year of its dates (`Date (2021)`).
+#[derive(Clone, Debug)]
+struct TableColumns {
+    meanings: Vec<ColumnMeaning>,
+    zone: Option<PasteZone>,
+    year: Option<i32>,
+}
+
+impl TableColumns {
+    fn of_header(cells: &[String]) -> Option<Self> {
+        let meanings = header_meanings(cells)?;
+        let zone = header_zone(cells, &meanings);
+        let year = cells.iter().find_map(|cell| {
+            let (_, inside) = cell.split_once('(')?;
+            let inside = inside.trim_end_matches(')').trim();
+            (inside.len() == 4)
+                .then(|| inside.parse::<i32>().ok())
+                .flatten()
+        });
+        Some(Self {
+            meanings,
+            zone,
+            year,
+        })
+    }
 }
 
 /// The reader's state between lines.
@@ -161,9 +188,8 @@ struct Reader {
     open: Option<(usize, Vec<UnusedLine>)>,
     /// The author of the last message, for Slack's bare-time follow-ups.
     last_author: Option<String>,
-    /// The columns of the table being read, from its header, and the zone the header
-    /// names for its times.
-    columns: Option<(Vec<ColumnMeaning>, Option<PasteZone>)>,
+    /// The columns of the table being read, from its header.
+    columns: Option<TableColumns>,
     /// The time of the last row, to read a bare time after a 12-hour one.
     last_clock: Option<Clock>,
     /// The number of the last non-blank line read before this one.
@@ -201,7 +227,8 @@ impl Reader {
             });
             return;
         }
-        let body = strip_list_marker(line);
+        let body = strip_leading_emphasis(strip_list_marker(line));
+        let body = body.as_ref();
         if let Some((clock, header, after)) = bracketed_time(body) {
             self.time_first(number, line, clock, after, header, next);
             return;
@@ -400,20 +427,19 @@ impl Reader {
             self.unused(number, line, UnusedReason::TableRule);
             return;
         }
-        if let Some(meanings) = header_meanings(cells) {
-            let zone = header_zone(cells, &meanings);
-            self.columns = Some((meanings, zone));
+        if let Some(columns) = TableColumns::of_header(cells) {
+            self.columns = Some(columns);
             self.unused(number, line, UnusedReason::TableHeader);
             return;
         }
-        let (meanings, header_zone) = if let Some(columns) = &self.columns {
-            columns.clone()
+        let (meanings, header_zone, header_year) = if let Some(columns) = &self.columns {
+            (columns.meanings.clone(), columns.zone, columns.year)
         } else {
             let Some(time_at) = cells.iter().position(|cell| read_clock(cell).is_some()) else {
                 self.unused(number, line, UnusedReason::NoTime);
                 return;
             };
-            (default_meanings(cells.len(), time_at), None)
+            (default_meanings(cells.len(), time_at), None, None)
         };
         let mut date = None;
         let mut clock = None;
@@ -441,10 +467,10 @@ impl Reader {
         let Some(mut clock) = clock else {
             // Under a header, a row whose time cell is empty is a row without a time (as
             // Hindsight's own export writes one).
-            let time_cell_empty = meanings
-                .iter()
-                .zip(cells)
-                .any(|(meaning, cell)| *meaning == ColumnMeaning::Time && cell.trim().is_empty());
+            // A time cell with no digit in it (`...`, `?`, `TBD`) says the time is not known.
+            let time_cell_empty = meanings.iter().zip(cells).any(|(meaning, cell)| {
+                *meaning == ColumnMeaning::Time && !cell.chars().any(|c| c.is_ascii_digit())
+            });
             if self.columns.is_some() && time_cell_empty && !event.is_empty() {
                 self.paste.rows.push(PastedRow {
                     lines: vec![number],
@@ -464,7 +490,10 @@ impl Reader {
             self.unused(number, line, UnusedReason::EmptyRow);
             return;
         }
-        clock.date = clock.date.or(date);
+        clock.date = clock.date.or(date).map(|date| PastedDate {
+            year: date.year.or(header_year),
+            ..date
+        });
         clock.zone = clock.zone.or(header_zone);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
@@ -510,6 +539,22 @@ fn strip_list_marker(line: &str) -> &str {
     line
 }
 
+/// A line whose first words are in bold or italics (`**16:58 UTC** - …`, `_14:03_ …`)
+/// without the marks around them, so a time set off that way reads as any other.
+fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(rest) = line.strip_prefix(mark)
+            && let Some((inside, after)) = rest.split_once(mark)
+            && !inside.is_empty()
+            && inside.len() <= 40
+            && read_clock(inside).is_some()
+        {
+            return std::borrow::Cow::Owned(format!("{inside}{after}"));
+        }
+    }
+    std::borrow::Cow::Borrowed(line)
+}
+
 /// A time in brackets at the start: `[14:03]`, `(2:03 PM)`, `[10:42 • 13/08/2024]`,
 /// `[2025-08-01 14:03]`. Returns the time, whether it may head a message (a chat header),
 /// and the text after the brackets.
@@ -520,7 +565,13 @@ fn bracketed_time(line: &str) -> Option<(Clock, bool, &str)> {
         _ => return None,
     };
     let (inside, after) = line[1..].split_once(close)?;
-    let (clock, rest) = read_clock(inside)?;
+    // `[03-26 23:04]`: a month and day before the time (Kubernetes' postmortems).
+    let (clock, rest) = read_clock(inside).or_else(|| {
+        let (date, rest) = dates::read_month_day(inside)?;
+        let (mut clock, rest) = read_clock(rest)?;
+        clock.date = Some(date);
+        Some((clock, rest))
+    })?;
     // After the time only a date may follow inside the brackets (Teams writes one).
     let rest = rest
         .trim()

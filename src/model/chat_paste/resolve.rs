@@ -171,11 +171,20 @@ fn place(
     read_in.to_utc(date.and_time(time))
 }
 
-/// A pasted date as a calendar date, its year from `reference` when it has none.
+/// A pasted date as a calendar date. Without a year it takes the one that puts it nearest
+/// `reference`: `12-05` in a timeline leading up to a March incident is the December before.
 fn calendar_date(date: PastedDate, reference: NaiveDate) -> Result<NaiveDate, TimeEntryError> {
     use chrono::Datelike;
-    let year = date.year.unwrap_or_else(|| reference.year());
-    NaiveDate::from_ymd_opt(year, date.month, date.day).ok_or_else(|| {
-        TimeEntryError::NoSuchDate(format!("{year}-{:02}-{:02}", date.month, date.day))
-    })
+    let no_such_date =
+        |year: i32| TimeEntryError::NoSuchDate(format!("{year}-{:02}-{:02}", date.month, date.day));
+    if let Some(year) = date.year {
+        return NaiveDate::from_ymd_opt(year, date.month, date.day)
+            .ok_or_else(|| no_such_date(year));
+    }
+    let year = reference.year();
+    [year, year - 1, year + 1]
+        .into_iter()
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, date.month, date.day))
+        .min_by_key(|candidate| (*candidate - reference).num_days().abs())
+        .ok_or_else(|| no_such_date(year))
 }

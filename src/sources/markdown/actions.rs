@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 
 use super::fields::plain_hyphens;
 use super::headings::normalized;
-use crate::model::{ActionItem, ActionKind, ActionPriority, ActionStatus, read_date_line};
+use crate::model::{
+    ActionItem, ActionKind, ActionPriority, ActionStatus, date_in_range, read_date_line,
+};
 
 /// What a column of an action table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,7 +159,7 @@ fn date_in(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     let year = date
         .year
         .or_else(|| reference.map(|reference| chrono::Datelike::year(&reference)))?;
-    NaiveDate::from_ymd_opt(year, date.month, date.day)
+    NaiveDate::from_ymd_opt(year, date.month, date.day).filter(|date| date_in_range(*date))
 }
 
 /// A web address, `Bug 5554823`, `BUG-12`, `#123`, `PROJ-45`.

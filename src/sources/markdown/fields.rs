@@ -21,6 +21,8 @@ pub enum Field {
     Date,
     /// Who wrote the postmortem.
     Authors,
+    /// When the postmortem was last changed.
+    Updated,
     /// How far the write-up has come.
     Status,
     /// How bad (`SEV-2`, `Critical`).
@@ -49,7 +51,8 @@ pub fn field_named(key: &str) -> Option<Field> {
         | "reference" => Field::Incident,
         "date" | "incident date" | "date of incident" | "day" => Field::Date,
         "authors" | "author" | "author s" | "written by" | "prepared by" | "postmortem owner"
-        | "document owner" | "owner" | "owners" => Field::Authors,
+        | "document owner" | "owner" | "owners" | "created by" | "author/owner" => Field::Authors,
+        "last modified" | "last updated" | "updated" | "modified" | "last edited" => Field::Updated,
         "status" | "postmortem status" | "document status" | "postmortem" | "review status" => {
             Field::Status
         }
@@ -126,6 +129,13 @@ pub fn field_line(line: &str) -> Option<(Field, &str)> {
     (!value.is_empty()).then_some((field, value))
 }
 
+/// A written date with its year as a calendar date a postmortem may hold (1900–9999).
+#[must_use]
+pub fn calendar_date(date: crate::model::PastedDate) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(date.year?, date.month, date.day)
+        .filter(|date| crate::model::date_in_range(*date))
+}
+
 /// The text with the hyphens people's editors put in (non-breaking, figure) as plain ones.
 #[must_use]
 pub fn plain_hyphens_only(text: &str) -> String {
@@ -168,15 +178,26 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
             }
         }
         Field::Date => {
-            let date = read_date_line(&plain_hyphens(value))
-                .and_then(|(date, _)| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
+            let date =
+                read_date_line(&plain_hyphens(value)).and_then(|(date, _)| calendar_date(date));
             context.date = context.date.or(date);
             date.is_some()
         }
         Field::Authors => {
-            doc.authors
-                .extend(split_list(value).into_iter().map(str::to_owned));
+            // `[Katharine Berry]` (a link without its address) is the name.
+            let names = split_list(value).into_iter().map(|name| {
+                name.trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .to_owned()
+            });
+            doc.authors.extend(names);
             true
+        }
+        Field::Updated => {
+            let date =
+                read_date_line(&plain_hyphens(value)).and_then(|(date, _)| calendar_date(date));
+            doc.updated = doc.updated.or(date);
+            date.is_some()
         }
         Field::Status => read_status(doc, value),
         Field::Severity => {
@@ -323,8 +344,8 @@ fn read_status(doc: &mut Postmortem, value: &str) -> bool {
     };
     let mut date_read = true;
     if let Some((date, updated)) = dated {
-        let date = read_date_line(&plain_hyphens(date.trim()))
-            .and_then(|(date, _)| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
+        let date =
+            read_date_line(&plain_hyphens(date.trim())).and_then(|(date, _)| calendar_date(date));
         date_read = date.is_some();
         if updated {
             doc.updated = date;

@@ -72,6 +72,17 @@ pub fn normalized(heading: &str) -> String {
 /// Where text under `heading` goes, or `None` for a heading of the team's own.
 #[must_use]
 pub fn target_of(heading: &str) -> Option<Target> {
+    exact_target(heading).or_else(|| {
+        // "Timeline (all times PST) 01/16 – 02/28", "Timeline [[167]](…)", "Supporting
+        // information: [[168]](…)": what comes before a bracket or a colon.
+        let before = heading.split(['(', '[', ':', '^']).next()?;
+        (before.len() < heading.len())
+            .then(|| exact_target(before))
+            .flatten()
+    })
+}
+
+fn exact_target(heading: &str) -> Option<Target> {
     let words = normalized(heading);
     let words = words
         .strip_suffix(" section")
@@ -215,7 +226,6 @@ const SYNONYMS: [(&[&str], Target); 16] = [
             "how it was fixed",
             "fix",
             "the fix",
-            "remediation",
         ],
         section(Section::Resolution),
     ),
@@ -255,6 +265,11 @@ const SYNONYMS: [(&[&str], Target); 16] = [
             "what could have gone better",
             "what could be improved",
             "opportunities for improvement",
+            "what went poorly",
+            "what went badly",
+            "what didn't go so well",
+            "what did not go so well",
+            "where we got unlucky",
         ],
         section(Section::WhatWentWrong),
     ),
@@ -308,6 +323,9 @@ const SYNONYMS: [(&[&str], Target); 16] = [
             "corrective and preventative measures",
             "corrective and preventive measures",
             "remediation items",
+            "remediation",
+            "remediations",
+            "remediation actions",
             "next steps",
             "tasks",
             "todo",

@@ -9,19 +9,19 @@ mod actions;
 mod blocks;
 mod fields;
 mod headings;
+mod lists_tables;
+mod paragraphs;
 #[cfg(test)]
 mod tests;
+mod timeline;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
-use self::actions::{action_columns, action_from_cells, action_from_task};
-use self::blocks::{Block, BlockKind, ListItem, TableRow, read_blocks};
+use self::blocks::{Block, BlockKind, read_blocks};
 use self::fields::{Context, Field, apply, field_line, field_named, incident_reference};
 use self::headings::{Target, is_generic_title, target_of};
-use crate::model::{
-    CustomSection, Postmortem, ResolvedPaste, Section, local_to_utc, parse_chat, parse_table,
-    resolve_paste,
-};
+use self::timeline::{Outcome, Piece, date_in_text, read_pieces, zone_line};
+use crate::model::{ActionStatus, CustomSection, KeyTime, Marker, Postmortem, read_clock};
 
 /// The custom section that holds, word for word, what the import could not place.
 pub const NOT_PLACED: &str = "Imported, not placed";
@@ -77,6 +77,9 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
         current_level: 0,
         seen_heading: false,
         generic_title: None,
+        field_heading: None,
+        time_heading: None,
+        action_group_status: None,
         timeline: Vec::new(),
         not_placed: Vec::new(),
         as_written: Vec::new(),
@@ -99,14 +102,6 @@ enum Current {
     Custom(usize),
 }
 
-/// A piece of the timeline, read once every field (the incident's start) is known.
-enum TimelinePiece {
-    /// A table: its header and rows.
-    Table(Vec<String>, Vec<TableRow>),
-    /// Lines starting with times: the first line's number and the text.
-    Lines(usize, String),
-}
-
 struct Importer<'a> {
     source_lines: Vec<&'a str>,
     doc: Postmortem,
@@ -118,8 +113,16 @@ struct Importer<'a> {
     /// A heading such as "Example Postmortem" waiting to see whether a more specific title
     /// follows.
     generic_title: Option<Block>,
-    timeline: Vec<TimelinePiece>,
-    not_placed: Vec<String>,
+    /// A heading that names a field (`## Date`): the paragraph below is its value.
+    field_heading: Option<(Field, String)>,
+    /// A time written as a heading in the timeline (`### 4:27`), waiting for the paragraph
+    /// that says what happened.
+    time_heading: Option<((usize, usize), String)>,
+    /// Where the action items under the current group heading stand, when it says.
+    action_group_status: Option<ActionStatus>,
+    timeline: Vec<Piece>,
+    /// What could not be placed, by its first line.
+    not_placed: Vec<(usize, String)>,
     as_written: Vec<String>,
     today: NaiveDate,
 }
@@ -133,6 +136,14 @@ impl Importer<'_> {
     }
 
     fn block(&mut self, block: Block) {
+        let is_paragraph = matches!(block.kind, BlockKind::Paragraph(_));
+        if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {
+            self.timeline.push(Piece::Entries(vec![(lines, heading)]));
+        }
+        if !is_paragraph && let Some((_, key)) = self.field_heading.take() {
+            // A field heading with no paragraph under it stays as written.
+            self.as_written.push(format!("- {key}"));
+        }
         match &block.kind {
             BlockKind::Heading(level, text) => {
                 let (level, text) = (*level, text.clone());
@@ -158,6 +169,9 @@ impl Importer<'_> {
 
     fn heading(&mut self, block: Block, level: u8, text: &str) {
         let target = target_of(text);
+        if self.heading_inside_a_part(&block, level, text, target) {
+            return;
+        }
         if self.doc.title.is_empty() && target.is_none() {
             if !self.seen_heading && self.generic_title.is_none() && is_generic_title(text) {
                 self.generic_title = Some(block);
@@ -181,11 +195,31 @@ impl Importer<'_> {
                 self.set_title(&title, generic.lines);
             }
         }
+        // `## Date` with the date below it, or `### Date: 2015-10-21` (the SRE book's layout).
+        if target.is_none() {
+            if let Some((field, value)) = field_line(text) {
+                self.field(field, text, value, block.lines);
+                return;
+            }
+            if let Some(field) = field_named(text) {
+                self.field_heading = Some((field, text.to_owned()));
+                self.place(block.lines, format!("field \u{201c}{text}\u{201d}"));
+                return;
+            }
+        }
         match target {
             Some(target) => {
                 self.current = Current::Target(target);
                 self.current_level = level;
+                self.action_group_status = None;
                 self.place(block.lines, format!("heading of {}", target_name(target)));
+                // "Timeline (all times PST)".
+                if target == Target::Timeline
+                    && let Some(zone) = zone_line(text)
+                {
+                    self.timeline
+                        .push(Piece::Zone(block.lines, zone, date_in_text(text)));
+                }
             }
             // A sub-heading of the team's own inside a section stays in its text.
             None if level > self.current_level && self.current != Current::Preamble => {
@@ -217,89 +251,6 @@ impl Importer<'_> {
         self.place(lines, "title");
     }
 
-    fn paragraph(&mut self, block: &Block, lines: &[(usize, String)]) {
-        // The first line of a document without headings is its title.
-        if !self.seen_heading && self.doc.title.is_empty() {
-            self.seen_heading = true;
-            if let Some((_, first)) = lines.first()
-                && field_line(first).is_none()
-                && first.chars().count() <= 120
-            {
-                let ranges = line_ranges(block, lines);
-                self.set_title(first, ranges[0]);
-                if lines.len() > 1 {
-                    self.lines_as_text(&lines[1..], &ranges[1..]);
-                }
-                return;
-            }
-        }
-        // Hindsight's own export says so under a heading with nothing to show.
-        let placeholder = [
-            "Not written yet.",
-            "No details recorded yet.",
-            "No action items yet.",
-            "No timeline rows yet.",
-            "No starred timeline rows.",
-        ];
-        if let [(_, only)] = lines
-            && placeholder.contains(&only.as_str())
-            && block.source.starts_with('*')
-        {
-            self.place(block.lines, "a note that the part is empty");
-            return;
-        }
-        if self.current == Current::Target(Target::Timeline) {
-            self.timeline
-                .push(TimelinePiece::Lines(block.lines.0, block.source.clone()));
-            return;
-        }
-        let any_field = lines
-            .iter()
-            .any(|(_, line)| field_line(line).is_some() || section_line(line).is_some());
-        if any_field {
-            self.lines_as_text(lines, &line_ranges(block, lines));
-        } else {
-            self.text(block);
-        }
-    }
-
-    /// A paragraph's lines read one by one, each with the source lines it covers: a field,
-    /// a `Section: text` line, else text of the current place (as written in the source).
-    fn lines_as_text(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
-        let mut into: Option<Section> = None;
-        for ((_, text), range) in lines.iter().zip(ranges) {
-            let range = *range;
-            if let Some((field, value)) = field_line(text) {
-                self.field(field, text, value, range);
-                into = None;
-            } else if let Some((section, value)) = section_line(text) {
-                append(self.doc.narrative.text_mut(section), value);
-                self.place(range, format!("section {}", section.heading()));
-                into = Some(section);
-            } else {
-                let written = self.source_text(range);
-                match into {
-                    Some(section) => {
-                        append_line(self.doc.narrative.text_mut(section), &written);
-                        self.place(range, format!("section {}", section.heading()));
-                    }
-                    None => self.text_source(&written, range),
-                }
-            }
-        }
-    }
-
-    /// The source's lines `first..=last` as written.
-    fn source_text(&self, (first, last): (usize, usize)) -> String {
-        let start = first.saturating_sub(1).min(self.source_lines.len());
-        let end = last.min(self.source_lines.len()).max(start);
-        self.source_lines[start..end]
-            .iter()
-            .map(|line| line.trim())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     fn field(&mut self, field: Field, line: &str, value: &str, lines: (usize, usize)) {
         let kept = apply(&mut self.doc, &mut self.context, field, value);
         if !kept {
@@ -307,102 +258,6 @@ impl Importer<'_> {
         }
         let key = line.split(':').next().unwrap_or_default().trim();
         self.place(lines, format!("field \u{201c}{key}\u{201d}"));
-    }
-
-    fn list(&mut self, block: &Block, items: &[ListItem]) {
-        if self.current == Current::Target(Target::Timeline) {
-            self.timeline
-                .push(TimelinePiece::Lines(block.lines.0, block.source.clone()));
-            return;
-        }
-        let in_actions = self.current == Current::Target(Target::ActionItems);
-        let tasks = items.iter().any(|item| item.checked.is_some());
-        if tasks || in_actions {
-            for item in items {
-                let action =
-                    action_from_task(&item.text, item.checked == Some(true), self.context.date);
-                self.doc.action_items.push(action);
-                let number = self.doc.action_items.len();
-                self.place(item.lines, format!("action item {number}"));
-            }
-            return;
-        }
-        let fields = items
-            .iter()
-            .filter(|item| field_line(&item.text).is_some())
-            .count();
-        if fields > 0 && (fields * 2 >= items.len() || self.current == Current::Preamble) {
-            for item in items {
-                match field_line(&item.text) {
-                    Some((field, value)) => self.field(field, &item.text, value, item.lines),
-                    None => self.text_source(&format!("- {}", item.source), item.lines),
-                }
-            }
-            return;
-        }
-        self.text(block);
-    }
-
-    fn table(&mut self, block: &Block, header: Vec<String>, rows: Vec<TableRow>) {
-        let rows = joined_rows(header.len(), rows);
-        let header_lines = (block.lines.0, block.lines.0 + 1);
-        let paste = parse_table(
-            &header,
-            &rows
-                .iter()
-                .map(|row| (row.line, row.source.clone(), row.cells.clone()))
-                .collect::<Vec<_>>(),
-        );
-        if !paste.rows.is_empty() {
-            self.place(header_lines, "the timeline table's header");
-            self.timeline.push(TimelinePiece::Table(header, rows));
-            return;
-        }
-        if let Some(columns) = action_columns(&header) {
-            self.place(header_lines, "the action table's header");
-            for row in rows {
-                match action_from_cells(&header, &columns, &row.cells, self.context.date) {
-                    Some(action) => {
-                        self.doc.action_items.push(action);
-                        let number = self.doc.action_items.len();
-                        self.place((row.line, row.last_line), format!("action item {number}"));
-                    }
-                    None => self.unplaced_text(
-                        &row.source,
-                        (row.line, row.last_line),
-                        "no action in the row",
-                    ),
-                }
-            }
-            return;
-        }
-        let field_rows = rows
-            .iter()
-            .filter(|row| {
-                row.cells
-                    .first()
-                    .is_some_and(|key| field_named(key).is_some())
-            })
-            .count();
-        if header.len() == 2 && field_rows > 0 {
-            self.place(header_lines, "the details table's header");
-            for row in &rows {
-                let key = row.cells.first().map_or("", String::as_str);
-                let value = row.cells.get(1).map_or("", String::as_str);
-                let lines = (row.line, row.last_line);
-                match field_named(key) {
-                    Some(field) if !value.trim().is_empty() => {
-                        self.field(field, &format!("{key}: {value}"), value, lines);
-                    }
-                    _ => {
-                        self.as_written.push(format!("- {key}: {value}"));
-                        self.place(lines, format!("section {DETAILS_AS_WRITTEN}"));
-                    }
-                }
-            }
-            return;
-        }
-        self.text(block);
     }
 
     /// A whole block as written, into the current place.
@@ -441,32 +296,73 @@ impl Importer<'_> {
     }
 
     fn unplaced_text(&mut self, source: &str, lines: (usize, usize), why: &str) {
-        self.not_placed.push(source.to_owned());
+        self.not_placed.push((lines.0, source.to_owned()));
         self.place(lines, format!("not placed: {why}"));
     }
 
+    /// A heading under the timeline or the action items that is not another part: a time
+    /// (`### 4:27`, with what happened below it) or a group of items (`### Process`,
+    /// `### Immediate actions (Completed)`). Returns whether it was one.
+    fn heading_inside_a_part(
+        &mut self,
+        block: &Block,
+        level: u8,
+        text: &str,
+        target: Option<Target>,
+    ) -> bool {
+        if target.is_some() || level <= self.current_level {
+            return false;
+        }
+        match self.current {
+            Current::Target(Target::Timeline) if read_clock(text).is_some() => {
+                self.time_heading = Some((block.lines, text.to_owned()));
+                true
+            }
+            Current::Target(Target::ActionItems) => {
+                self.action_group_status = lists_tables::group_status(text);
+                self.place(block.lines, "a group heading of the action items");
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn finish(mut self) -> MarkdownImport {
-        self.read_timeline();
-        self.place_what_no_block_held();
+        if let Some((lines, heading)) = self.time_heading.take() {
+            self.timeline.push(Piece::Entries(vec![(lines, heading)]));
+        }
         if let Some(generic) = self.generic_title.take()
             && let BlockKind::Heading(_, title) = &generic.kind
         {
             let title = title.clone();
             self.set_title(&title, generic.lines);
         }
+        // A date in the title ("February 5th, 2019 Partial Prow Outage") dates the
+        // incident when no field does.
+        if self.context.date.is_none() {
+            self.context.date = date_in_text(&self.doc.title);
+        }
+        self.read_timeline();
+        self.place_what_no_block_held();
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
                 .filter(|date| *date <= self.today)
                 .or(self.doc.created);
         }
-        for (title, texts) in [
-            (DETAILS_AS_WRITTEN, &self.as_written),
-            (NOT_PLACED, &self.not_placed),
+        self.not_placed.sort_by_key(|(line, _)| *line);
+        let not_placed: Vec<String> = self
+            .not_placed
+            .iter()
+            .map(|(_, text)| text.clone())
+            .collect();
+        for (title, texts, separator) in [
+            (DETAILS_AS_WRITTEN, &self.as_written, "\n"),
+            (NOT_PLACED, &not_placed, "\n\n"),
         ] {
             if !texts.is_empty() {
                 self.doc.narrative.custom_sections.push(CustomSection {
                     title: title.to_owned(),
-                    text: texts.join(if title == NOT_PLACED { "\n\n" } else { "\n" }),
+                    text: texts.join(separator),
                 });
             }
         }
@@ -474,6 +370,41 @@ impl Importer<'_> {
         MarkdownImport {
             doc: self.doc,
             report: self.report,
+        }
+    }
+
+    /// The timeline's pieces, read now that the incident's start (or day) is known; rows
+    /// that say the outage began, was mitigated or ended set those key times when no field
+    /// did, and carry the marker.
+    fn read_timeline(&mut self) {
+        let pieces = std::mem::take(&mut self.timeline);
+        let dated = self.doc.key_times.started.is_some() || self.context.date.is_some();
+        let outcomes = read_pieces(
+            &pieces,
+            self.doc.time_zone,
+            self.doc.key_times.started,
+            self.context.date,
+            self.today,
+        );
+        for (lines, outcome) in outcomes {
+            match outcome {
+                Outcome::Row(mut row) => {
+                    if let Some(time) = row.time {
+                        mark_outage(&mut self.doc, &mut row, time);
+                    }
+                    self.doc.timeline.push(row);
+                    let number = self.doc.timeline.len();
+                    let place = if dated {
+                        format!("timeline row {number}")
+                    } else {
+                        format!("timeline row {number} (the file gives no date: it is on today's)")
+                    };
+                    self.place(lines, place);
+                }
+                Outcome::Date => self.place(lines, "the date of the timeline rows below it"),
+                Outcome::Zone => self.place(lines, "the zone of the timeline's times"),
+                Outcome::Unused(text, why) => self.unplaced_text(&text, lines, &why),
+            }
         }
     }
 
@@ -496,93 +427,45 @@ impl Importer<'_> {
             .map(|(index, line)| (index + 1, (*line).to_owned()))
             .collect();
         for (line, text) in missed {
+            // `[a typo]: https://…`: the address of a link written `[a typo]` in the text,
+            // which the reader uses and does not hand on. It goes with the sections that use
+            // it, so their links still work.
+            if let Some(label) = reference_label(&text)
+                && self.add_reference(&label, text.trim())
+            {
+                self.place(
+                    (line, line),
+                    "the address of a link, beside the text that uses it",
+                );
+                continue;
+            }
             self.unplaced_text(&text, (line, line), "text the Markdown reader passed over");
         }
     }
 
-    /// The timeline's pieces, read now that the incident's start (or day) is known.
-    fn read_timeline(&mut self) {
-        let zone = self.doc.time_zone;
-        let started = self.doc.key_times.started.or_else(|| {
-            let day = self.context.date?;
-            local_to_utc(day.and_time(NaiveTime::MIN), zone).ok()
-        });
-        for piece in std::mem::take(&mut self.timeline) {
-            // A joined row's last line, by its first.
-            let last_lines: std::collections::HashMap<usize, usize> = match &piece {
-                TimelinePiece::Table(_, rows) => {
-                    rows.iter().map(|row| (row.line, row.last_line)).collect()
-                }
-                TimelinePiece::Lines(..) => std::collections::HashMap::new(),
-            };
-            let (resolved, offset): (ResolvedPaste, usize) = match &piece {
-                TimelinePiece::Table(header, rows) => {
-                    let cells: Vec<_> = rows
-                        .iter()
-                        .map(|row| (row.line, row.source.clone(), row.cells.clone()))
-                        .collect();
-                    (
-                        resolve_paste(&parse_table(header, &cells), zone, started, self.today),
-                        0,
-                    )
-                }
-                TimelinePiece::Lines(first, text) => {
-                    let paste = parse_chat(text);
-                    for line in &paste.date_lines {
-                        let line = line + first - 1;
-                        self.place((line, line), "the date of the timeline rows below it");
-                    }
-                    (resolve_paste(&paste, zone, started, self.today), first - 1)
-                }
-            };
-            for row in resolved.rows {
-                let last = row.lines.last().map_or(0, |line| line + offset);
-                let lines = (
-                    row.lines.first().map_or(0, |line| line + offset),
-                    last_lines.get(&last).copied().unwrap_or(last),
-                );
-                self.doc.timeline.push(row.row);
-                let number = self.doc.timeline.len();
-                self.place(lines, format!("timeline row {number}"));
-            }
-            for unused in resolved.unused {
-                let line = unused.line + offset;
-                let why = unused.reason.to_string();
-                let last = last_lines.get(&line).copied().unwrap_or(line);
-                self.unplaced_text(&unused.text, (line, last), &why);
+    /// Adds a link's reference definition to every section whose text uses `[label]`.
+    /// Returns whether one did.
+    fn add_reference(&mut self, label: &str, definition: &str) -> bool {
+        let used = format!("[{}]", label.to_lowercase());
+        let narrative = &mut self.doc.narrative;
+        let mut added = false;
+        for section in crate::model::Section::ALL {
+            let text = narrative.text_mut(section);
+            if text.to_lowercase().contains(&used) {
+                text.push_str("\n\n");
+                text.push_str(definition);
+                added = true;
             }
         }
+        for custom in &mut narrative.custom_sections {
+            if custom.text.to_lowercase().contains(&used) {
+                custom.text.push_str("\n\n");
+                custom.text.push_str(definition);
+                added = true;
+            }
+        }
+        added
     }
-}
-
-/// The source lines each of a paragraph's lines covers: from its own line to the line before
-/// the next one (a code span or a link can carry a line over), the first from the block's
-/// start and the last to the block's end.
-fn line_ranges(block: &Block, lines: &[(usize, String)]) -> Vec<(usize, usize)> {
-    lines
-        .iter()
-        .enumerate()
-        .map(|(index, (line, _))| {
-            let first = if index == 0 { block.lines.0 } else { *line };
-            let last = lines
-                .get(index + 1)
-                .map_or(block.lines.1, |(next, _)| next.saturating_sub(1).max(first));
-            (first, last)
-        })
-        .collect()
-}
-
-/// `**Root cause**: text` (the SRE book writes short sections so): the section and the text.
-fn section_line(line: &str) -> Option<(Section, &str)> {
-    let (key, value) = line.split_once(':')?;
-    if key.split_whitespace().count() > 5 {
-        return None;
-    }
-    let Some(Target::Section(section)) = target_of(key.trim().trim_matches(['*', '_'])) else {
-        return None;
-    };
-    let value = value.trim();
-    (!value.is_empty()).then_some((section, value))
 }
 
 fn target_name(target: Target) -> String {
@@ -610,26 +493,45 @@ fn append_line(section: &mut String, text: &str) {
     section.push_str(text.trim());
 }
 
-/// Rows broken across lines joined again: a row that writes fewer cells than the header,
-/// followed by one that writes the rest (`| 14:10 | ran a query |` then `saw a slow scan |`).
-fn joined_rows(columns: usize, rows: Vec<TableRow>) -> Vec<TableRow> {
-    let mut joined: Vec<TableRow> = Vec::with_capacity(rows.len());
-    for row in rows {
-        if let Some(previous) = joined.last_mut()
-            && previous.written < columns
-            && previous.written + row.written <= columns
-            && !row.source.starts_with('|')
-        {
-            let mut cells: Vec<String> = previous.cells[..previous.written].to_vec();
-            cells.extend(row.cells.iter().take(row.written).cloned());
-            cells.resize(columns, String::new());
-            previous.cells = cells;
-            previous.written += row.written;
-            previous.last_line = row.last_line;
-            previous.source = format!("{} {}", previous.source, row.source);
-            continue;
-        }
-        joined.push(row);
+/// The label of a link reference definition (`[a typo]: https://…`).
+fn reference_label(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix('[')?;
+    let (label, after) = rest.split_once("]:")?;
+    (!label.is_empty() && !after.trim().is_empty()).then(|| label.to_owned())
+}
+
+/// A row that says the outage began, was mitigated or ended (`**OUTAGE BEGINS**`,
+/// `Incident mitigated`, `(**outage ends**)`) sets that key time when nothing else did, and
+/// is marked with it when the times agree.
+fn mark_outage(
+    doc: &mut Postmortem,
+    row: &mut crate::model::TimelineRow,
+    time: chrono::DateTime<chrono::Utc>,
+) {
+    let event = row.event.to_lowercase();
+    let says = |words: &[&str]| {
+        words.iter().any(|subject| {
+            ["outage", "incident", "impact"]
+                .iter()
+                .any(|noun| event.contains(&format!("{noun} {subject}")))
+        })
+    };
+    let key = if says(&["begins", "began", "starts", "started"]) {
+        KeyTime::Started
+    } else if says(&["mitigated"]) {
+        KeyTime::Mitigated
+    } else if says(&["ends", "ended", "resolved", "over"]) {
+        KeyTime::Resolved
+    } else {
+        return;
+    };
+    if doc.key_times.get(key).is_none() {
+        doc.key_times.set(key, Some(time));
     }
-    joined
+    if doc.key_times.get(key) == Some(time)
+        && let Some(marker) = key.marker()
+        && row.marker == Marker::Unmarked
+    {
+        row.marker = marker;
+    }
 }

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
-use crate::model::{ActionStatus, ParticipantRole};
+use crate::model::{ActionStatus, ParticipantRole, Section};
 
 const ROOTLY: &str = include_str!("../../../tests/markdown/rootly-reference.md");
 const SRE_BOOK: &str = include_str!("../../../tests/markdown/sre-book-shape.md");
@@ -82,7 +82,7 @@ fn content_words(source: &str) -> Vec<String> {
         let line = match line.split_once(':') {
             Some((key, value))
                 if fields::field_named(key.trim_matches(['*', '_', '-', ' '])).is_some()
-                    || section_line(&line.replace(['*', '_'], "")).is_some() =>
+                    || headings::target_of(key.trim_matches(['*', '_', '-', ' '])).is_some() =>
             {
                 value
             }

@@ -1,0 +1,154 @@
+//! Lists and tables of an imported postmortem: timeline entries, action items (a task list,
+//! a list under the action items' heading, an action table), fields (`- Severity: SEV-2`, a
+//! `Field | Value` table), and otherwise text.
+
+use super::actions::{action_columns, action_from_cells, action_from_task};
+use super::blocks::{Block, ListItem, TableRow};
+use super::fields::{field_line, field_named};
+use super::headings::Target;
+use super::timeline::Piece;
+use super::{Current, DETAILS_AS_WRITTEN, Importer};
+use crate::model::{ActionStatus, parse_table};
+
+impl Importer<'_> {
+    pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {
+        if self.current == Current::Target(Target::Timeline) {
+            // One entry per item, its wrapped lines joined, as plain text.
+            let entries = items
+                .iter()
+                .map(|item| (item.lines, item.text.replace('\n', " ")))
+                .collect();
+            self.timeline.push(Piece::Entries(entries));
+            return;
+        }
+        let in_actions = self.current == Current::Target(Target::ActionItems);
+        let tasks = items.iter().any(|item| item.checked.is_some());
+        if tasks || in_actions {
+            for item in items {
+                let mut action =
+                    action_from_task(&item.text, item.checked == Some(true), self.context.date);
+                // A group heading above the list may say where its items stand
+                // ("Immediate actions (Completed)").
+                if item.checked.is_none()
+                    && let Some(status) = self.action_group_status
+                {
+                    action.status = status;
+                }
+                self.doc.action_items.push(action);
+                let number = self.doc.action_items.len();
+                self.place(item.lines, format!("action item {number}"));
+            }
+            return;
+        }
+        let fields = items
+            .iter()
+            .filter(|item| field_line(&item.text).is_some())
+            .count();
+        if fields > 0 && (fields * 2 >= items.len() || self.current == Current::Preamble) {
+            for item in items {
+                match field_line(&item.text) {
+                    Some((field, value)) => self.field(field, &item.text, value, item.lines),
+                    None => self.text_source(&format!("- {}", item.source), item.lines),
+                }
+            }
+            return;
+        }
+        self.text(block);
+    }
+
+    pub(super) fn table(&mut self, block: &Block, header: Vec<String>, rows: Vec<TableRow>) {
+        let rows = joined_rows(header.len(), rows);
+        let header_lines = (block.lines.0, block.lines.0 + 1);
+        let paste = parse_table(
+            &header,
+            &rows
+                .iter()
+                .map(|row| (row.line, row.source.clone(), row.cells.clone()))
+                .collect::<Vec<_>>(),
+        );
+        if paste.rows.iter().any(|row| row.clock.is_some()) {
+            self.place(header_lines, "the timeline table's header");
+            self.timeline.push(Piece::Table(header, rows));
+            return;
+        }
+        if let Some(columns) = action_columns(&header) {
+            self.place(header_lines, "the action table's header");
+            for row in rows {
+                let lines = (row.line, row.last_line);
+                match action_from_cells(&header, &columns, &row.cells, self.context.date) {
+                    Some(action) => {
+                        self.doc.action_items.push(action);
+                        let number = self.doc.action_items.len();
+                        self.place(lines, format!("action item {number}"));
+                    }
+                    None => self.unplaced_text(&row.source, lines, "no action in the row"),
+                }
+            }
+            return;
+        }
+        let field_rows = rows
+            .iter()
+            .filter(|row| {
+                row.cells
+                    .first()
+                    .is_some_and(|key| field_named(key).is_some())
+            })
+            .count();
+        if header.len() == 2 && field_rows > 0 {
+            self.place(header_lines, "the details table's header");
+            for row in &rows {
+                let key = row.cells.first().map_or("", String::as_str);
+                let value = row.cells.get(1).map_or("", String::as_str);
+                let lines = (row.line, row.last_line);
+                match field_named(key) {
+                    Some(field) if !value.trim().is_empty() => {
+                        self.field(field, &format!("{key}: {value}"), value, lines);
+                    }
+                    _ => {
+                        self.as_written.push(format!("- {key}: {value}"));
+                        self.place(lines, format!("section {DETAILS_AS_WRITTEN}"));
+                    }
+                }
+            }
+            return;
+        }
+        self.text(block);
+    }
+}
+
+/// Where the items under a group heading stand, when the heading says so: "Immediate actions
+/// (Completed)", "Short-term improvements (In progress)".
+pub(super) fn group_status(heading: &str) -> Option<ActionStatus> {
+    let lower = heading.to_lowercase();
+    if lower.contains("in progress") || lower.contains("ongoing") {
+        Some(ActionStatus::InProgress)
+    } else if lower.contains("completed") || lower.contains("(done") || lower.contains("done)") {
+        Some(ActionStatus::Done)
+    } else {
+        None
+    }
+}
+
+/// Rows broken across lines joined again: a row that writes fewer cells than the header,
+/// followed by one that writes the rest (`| 14:10 | ran a query |` then `saw a slow scan |`).
+fn joined_rows(columns: usize, rows: Vec<TableRow>) -> Vec<TableRow> {
+    let mut joined: Vec<TableRow> = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(previous) = joined.last_mut()
+            && previous.written < columns
+            && previous.written + row.written <= columns
+            && !row.source.starts_with('|')
+        {
+            let mut cells: Vec<String> = previous.cells[..previous.written].to_vec();
+            cells.extend(row.cells.iter().take(row.written).cloned());
+            cells.resize(columns, String::new());
+            previous.cells = cells;
+            previous.written += row.written;
+            previous.last_line = row.last_line;
+            previous.source = format!("{} {}", previous.source, row.source);
+            continue;
+        }
+        joined.push(row);
+    }
+    joined
+}

@@ -1,0 +1,222 @@
+//! Paragraphs of an imported postmortem: a title line, fields (`**Date**: …`), the SRE
+//! book's one-line sections (`**Root Causes**: …`), labels that stand for a heading
+//! (`**What went well**`), lines of the timeline, and text.
+
+use super::blocks::Block;
+use super::fields::field_line;
+use super::headings::{Target, target_of};
+use super::timeline::{Piece, zone_line};
+use super::{Current, Importer, append, append_line};
+use crate::model::Section;
+
+/// Hindsight's own export says so under a heading with nothing to show.
+const EMPTY_NOTES: [&str; 5] = [
+    "Not written yet.",
+    "No details recorded yet.",
+    "No action items yet.",
+    "No timeline rows yet.",
+    "No starred timeline rows.",
+];
+
+impl Importer<'_> {
+    pub(super) fn paragraph(&mut self, block: &Block, lines: &[(usize, String)]) {
+        let ranges = line_ranges(block, lines);
+        // A field named by the heading above (`## Date` then `2016-09-05`).
+        if let Some((field, key)) = self.field_heading.take() {
+            let value = lines
+                .iter()
+                .map(|(_, line)| line.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.field(field, &format!("{key}: {value}"), &value, block.lines);
+            return;
+        }
+        // The first line of a document without headings is its title.
+        if !self.seen_heading && self.doc.title.is_empty() {
+            self.seen_heading = true;
+            if let Some((_, first)) = lines.first()
+                && field_line(first).is_none()
+                && first.chars().count() <= 120
+            {
+                self.set_title(first, ranges[0]);
+                if lines.len() > 1 {
+                    self.lines_as_text(&lines[1..], &ranges[1..]);
+                }
+                return;
+            }
+        }
+        if let [(_, only)] = lines
+            && EMPTY_NOTES.contains(&only.as_str())
+            && block.source.starts_with('*')
+        {
+            self.place(block.lines, "a note that the part is empty");
+            return;
+        }
+        if let [(_, only)] = lines
+            && let Some(target) = label_target(only, &block.source)
+        {
+            self.current = Current::Target(target);
+            self.place(
+                block.lines,
+                format!("a label for {}", super::target_name(target)),
+            );
+            return;
+        }
+        if let Some(time_heading) = self.time_heading.take() {
+            // A time written as a heading, with what happened in the paragraph under it.
+            let (lines_of_heading, heading) = time_heading;
+            let text = lines
+                .iter()
+                .map(|(_, line)| line.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.timeline.push(Piece::Entries(vec![(
+                (lines_of_heading.0, block.lines.1),
+                format!("{heading} {text}"),
+            )]));
+            return;
+        }
+        if self.current == Current::Target(Target::Timeline) {
+            self.timeline_lines(lines, &ranges);
+            return;
+        }
+        if let [(_, only)] = lines
+            && let Some(zone) = zone_line(only)
+        {
+            self.timeline.push(Piece::Zone(
+                block.lines,
+                zone,
+                super::timeline::date_in_text(only),
+            ));
+            return;
+        }
+        let any_field = lines
+            .iter()
+            .any(|(_, line)| field_line(line).is_some() || section_line(line).is_some());
+        if any_field {
+            self.lines_as_text(lines, &ranges);
+        } else {
+            self.text(block);
+        }
+    }
+
+    /// A paragraph under the timeline's heading: its lines are entries, a line naming the
+    /// zone sets it for the times below.
+    fn timeline_lines(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
+        let mut entries = Vec::new();
+        for ((_, line), range) in lines.iter().zip(ranges) {
+            let names_zone =
+                zone_line(line).filter(|_| crate::model::read_date_line(line).is_none());
+            if let Some(zone) = names_zone {
+                if !entries.is_empty() {
+                    self.timeline
+                        .push(Piece::Entries(std::mem::take(&mut entries)));
+                }
+                self.timeline.push(Piece::Zone(
+                    *range,
+                    zone,
+                    super::timeline::date_in_text(line),
+                ));
+            } else {
+                entries.push((*range, line.clone()));
+            }
+        }
+        if !entries.is_empty() {
+            self.timeline.push(Piece::Entries(entries));
+        }
+    }
+
+    /// A paragraph's lines read one by one, each with the source lines it covers: a field,
+    /// a `Section: text` line, else text of the current place (as written in the source).
+    pub(super) fn lines_as_text(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
+        let mut into: Option<Section> = None;
+        for ((_, text), range) in lines.iter().zip(ranges) {
+            let range = *range;
+            if let Some((field, value)) = field_line(text) {
+                self.field(field, text, value, range);
+                into = None;
+            } else if let Some(section) = section_line(text) {
+                // The text as written (links and emphasis kept), after the label.
+                let written = self.source_text(range);
+                let value = written
+                    .split_once(':')
+                    .map_or(written.as_str(), |(_, value)| value)
+                    .trim_start_matches(['*', '_', ' '])
+                    .trim();
+                append(self.doc.narrative.text_mut(section), value);
+                self.place(range, format!("section {}", section.heading()));
+                into = Some(section);
+            } else {
+                let written = self.source_text(range);
+                match into {
+                    Some(section) => {
+                        append_line(self.doc.narrative.text_mut(section), &written);
+                        self.place(range, format!("section {}", section.heading()));
+                    }
+                    None => self.text_source(&written, range),
+                }
+            }
+        }
+    }
+
+    /// The source's lines `first..=last` as written.
+    pub(super) fn source_text(&self, (first, last): (usize, usize)) -> String {
+        let start = first.saturating_sub(1).min(self.source_lines.len());
+        let end = last.min(self.source_lines.len()).max(start);
+        self.source_lines[start..end]
+            .iter()
+            .map(|line| line.trim())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The source lines each of a paragraph's lines covers: from its own line to the line before
+/// the next one (a code span or a link can carry a line over), the first from the block's
+/// start and the last to the block's end.
+pub(super) fn line_ranges(block: &Block, lines: &[(usize, String)]) -> Vec<(usize, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, (line, _))| {
+            let first = if index == 0 { block.lines.0 } else { *line };
+            let last = lines
+                .get(index + 1)
+                .map_or(block.lines.1, |(next, _)| next.saturating_sub(1).max(first));
+            (first, last)
+        })
+        .collect()
+}
+
+/// `**Root cause**: text` (the SRE book writes short sections so): the section, when the
+/// line has text after the label.
+fn section_line(line: &str) -> Option<Section> {
+    let (key, value) = line.split_once(':')?;
+    if key.split_whitespace().count() > 5 || value.trim().is_empty() {
+        return None;
+    }
+    match target_of(key.trim().trim_matches(['*', '_'])) {
+        Some(Target::Section(section)) => Some(section),
+        _ => None,
+    }
+}
+
+/// A paragraph that is only a label for a part (`**What went well**`, `Action Items:`,
+/// `**Action Items**:^[165](…)^`): the part the text below it belongs to.
+fn label_target(line: &str, source: &str) -> Option<Target> {
+    let source = source.trim();
+    let bold = source.starts_with("**") || source.starts_with("__");
+    let label = line.split_once(':').map_or(line, |(label, rest)| {
+        // After the colon only a footnote mark may follow.
+        if rest.trim().is_empty() || rest.trim().starts_with('^') {
+            label
+        } else {
+            ""
+        }
+    });
+    let labelled = bold || line.trim_end().ends_with(':') || label.len() < line.len();
+    if !labelled || label.trim().is_empty() || label.split_whitespace().count() > 6 {
+        return None;
+    }
+    target_of(label.trim())
+}

@@ -1,0 +1,247 @@
+//! The timeline of an imported postmortem. Its pieces (tables, lists, lines, times written
+//! as headings) are gathered while the document is read and placed in time at the end, once
+//! the fields have said when the incident started; a date or zone written above a piece
+//! (`2016-09-05 (all times UTC)`, `All times in PST`) carries on to the pieces below it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::blocks::TableRow;
+use crate::model::{
+    DayLine, PasteZone, PastedDate, TimelineRow, parse_chat, parse_table, read_date_line,
+    resolve_paste, zone_named,
+};
+
+/// One piece of the timeline, with the source lines of each of its parts.
+#[derive(Clone, Debug)]
+pub enum Piece {
+    /// A table with a time column: its header and rows.
+    Table(Vec<String>, Vec<TableRow>),
+    /// Entries read one to a line (list items with their wrapped lines joined, a time
+    /// written as a heading with the paragraph under it, a paragraph's lines).
+    Entries(Vec<((usize, usize), String)>),
+    /// A line that says which zone the times below are in, and maybe their day (`All times
+    /// in PST, on February 5th 2019`).
+    Zone((usize, usize), PasteZone, Option<NaiveDate>),
+}
+
+/// A part of the source and what became of it.
+#[derive(Clone, Debug)]
+pub enum Outcome {
+    /// It is this timeline row.
+    Row(TimelineRow),
+    /// It dates the rows below it.
+    Date,
+    /// It names the zone of the times below it.
+    Zone,
+    /// It made no row, with why.
+    Unused(String, String),
+}
+
+/// `All times in PST`, `(all times UTC)`, `Times are CET.`: the zone such a line names.
+#[must_use]
+pub fn zone_line(text: &str) -> Option<PasteZone> {
+    let lower = text.to_lowercase();
+    let says_times = [
+        "all times",
+        "times are",
+        "times in",
+        "time zone",
+        "timezone",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase));
+    if !says_times || text.split_whitespace().count() > 12 {
+        return None;
+    }
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
+        .filter(|word| !word.is_empty())
+        .find_map(zone_named)
+}
+
+/// Reads the pieces in order. `started` (else `date`) is the day a time without a date is
+/// on, before any date line; `today` stands in when the file gives no date at all.
+#[must_use]
+pub fn read_pieces(
+    pieces: &[Piece],
+    zone: Tz,
+    started: Option<DateTime<Utc>>,
+    date: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<((usize, usize), Outcome)> {
+    // The incident's day, from a field or the title, dates the first rows in their own zone.
+    let mut day: Option<DayLine> = date.map(day_line);
+    let mut written_zone: Option<PasteZone> = None;
+    let mut outcomes = Vec::new();
+    for piece in &merged(pieces) {
+        let mut next_day = None;
+        let (mut paste, ranges) = match piece {
+            Piece::Zone(lines, named, date) => {
+                written_zone = Some(*named);
+                if let Some(date) = date {
+                    day = Some(day_line(*date));
+                }
+                outcomes.push((*lines, Outcome::Zone));
+                continue;
+            }
+            Piece::Table(header, rows) => {
+                let cells: Vec<_> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(index, row)| (index + 1, row.source.clone(), row.cells.clone()))
+                    .collect();
+                let ranges: Vec<(usize, usize)> =
+                    rows.iter().map(|row| (row.line, row.last_line)).collect();
+                (parse_table(header, &cells), ranges)
+            }
+            Piece::Entries(entries) => {
+                let lines: Vec<String> = entries
+                    .iter()
+                    .map(|(_, text)| text.replace(['\n', '\r'], " "))
+                    .collect();
+                let ranges: Vec<(usize, usize)> = entries.iter().map(|(lines, _)| *lines).collect();
+                let paste = parse_chat(&lines.join("\n"));
+                // The last date line dates the pieces below, rows or not under it here.
+                if let Some(last) = paste.date_lines.last()
+                    && let Some((date, named)) = lines
+                        .get(last.saturating_sub(1))
+                        .and_then(|text| read_date_line(text))
+                {
+                    next_day = Some(DayLine {
+                        line: 0,
+                        date,
+                        zone: named,
+                    });
+                }
+                (paste, ranges)
+            }
+        };
+        let range_of = |line: usize| -> (usize, usize) { ranges_at(&ranges, line) };
+        // What was written above this piece dates and zones its rows that say nothing.
+        for row in &mut paste.rows {
+            if row.day.is_none() {
+                row.day = day;
+            }
+            if let Some(clock) = row.clock.as_mut()
+                && clock.zone.is_none()
+                && row.day.and_then(|day| day.zone).is_none()
+            {
+                clock.zone = written_zone;
+            }
+        }
+        for line in &paste.date_lines {
+            outcomes.push((range_of(*line), Outcome::Date));
+        }
+        if next_day.is_some() {
+            day = next_day;
+        }
+        // A date without a year is read against the incident's day when the file gives one.
+        let resolved = resolve_paste(&paste, zone, started, date.unwrap_or(today));
+        for row in resolved.rows {
+            let first = row.lines.first().map_or((0, 0), |line| range_of(*line));
+            let last = row.lines.last().map_or((0, 0), |line| range_of(*line));
+            outcomes.push(((first.0, last.1), Outcome::Row(row.row)));
+        }
+        for unused in resolved.unused {
+            let lines = range_of(unused.line);
+            outcomes.push((
+                lines,
+                Outcome::Unused(unused.text, unused.reason.to_string()),
+            ));
+        }
+    }
+    outcomes
+}
+
+/// A day as the line above the rows would write it.
+fn day_line(date: NaiveDate) -> DayLine {
+    use chrono::Datelike;
+    DayLine {
+        line: 0,
+        date: PastedDate {
+            year: Some(date.year()),
+            month: date.month(),
+            day: date.day(),
+        },
+        zone: None,
+    }
+}
+
+/// The pieces with neighbouring entries taken together, so that a time without a date
+/// follows the one before it (`### 2018-01-18 4:19`, then `### 4:27`).
+fn merged(pieces: &[Piece]) -> Vec<Piece> {
+    let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let (Some(Piece::Entries(before)), Piece::Entries(entries)) = (merged.last_mut(), piece)
+        {
+            before.extend(entries.iter().cloned());
+        } else {
+            merged.push(piece.clone());
+        }
+    }
+    merged
+}
+
+/// The source lines of a piece's part, numbered from 1.
+fn ranges_at(ranges: &[(usize, usize)], line: usize) -> (usize, usize) {
+    ranges
+        .get(line.saturating_sub(1))
+        .copied()
+        .unwrap_or((0, 0))
+}
+
+/// The first date in `text` with a year (`February 5th, 2019 Partial Prow Outage`,
+/// `Flags is down - September 29, 2025`, `2018-01-18, reddit hugs mybinder`).
+#[must_use]
+pub fn date_in_text(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    for length in (1..=4).rev() {
+        for window in words.windows(length) {
+            let candidate = window.join(" ");
+            let candidate = candidate.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-'));
+            if let Some((
+                PastedDate {
+                    year: Some(year),
+                    month,
+                    day,
+                },
+                _,
+            )) = read_date_line(candidate)
+                && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+                && crate::model::date_in_range(date)
+            {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zones_and_dates_written_around_a_timeline() {
+        assert!(zone_line("All times in PST, on February 5th 2019").is_some());
+        assert!(zone_line("All times in CET.").is_some());
+        assert!(zone_line("(all times UTC)").is_some());
+        assert!(zone_line("The times were bad").is_none());
+        assert_eq!(
+            date_in_text("February 5th, 2019 Partial Prow Outage"),
+            NaiveDate::from_ymd_opt(2019, 2, 5)
+        );
+        assert_eq!(
+            date_in_text("Flags is down - September 29, 2025"),
+            NaiveDate::from_ymd_opt(2025, 9, 29)
+        );
+        assert_eq!(
+            date_in_text("2018-01-18, reddit hugs mybinder"),
+            NaiveDate::from_ymd_opt(2018, 1, 18)
+        );
+        assert_eq!(date_in_text("User API latency"), None);
+    }
+}
