@@ -310,7 +310,10 @@ impl Importer<'_> {
         text: &str,
         target: Option<Target>,
     ) -> bool {
-        if target.is_some() || level <= self.current_level {
+        // A deeper heading naming another part starts that part; one naming this part again
+        // ("Follow-up (In progress)" under "Remediation") is a group within it.
+        let same_part = target.is_some_and(|target| self.current == Current::Target(target));
+        if (target.is_some() && !same_part) || level <= self.current_level {
             return false;
         }
         match self.current {

@@ -56,10 +56,15 @@ impl Importer<'_> {
             && let Some(target) = label_target(only, &block.source)
         {
             self.current = Current::Target(target);
-            self.place(
-                block.lines,
-                format!("a label for {}", super::target_name(target)),
-            );
+            // A label that carries a link or a footnote keeps it, as written, in its section.
+            if matches!(target, Target::Section(_)) && only.contains(['[', '(', '^']) {
+                self.text(block);
+            } else {
+                self.place(
+                    block.lines,
+                    format!("a label for {}", super::target_name(target)),
+                );
+            }
             return;
         }
         if let Some(time_heading) = self.time_heading.take() {
@@ -202,21 +207,75 @@ fn section_line(line: &str) -> Option<Section> {
 }
 
 /// A paragraph that is only a label for a part (`**What went well**`, `Action Items:`,
-/// `**Action Items**:^[165](…)^`): the part the text below it belongs to.
+/// `**Where we got lucky** [[166]](…)`, `**Action Items**:^[165](…)^`): the part the text
+/// below it belongs to.
 fn label_target(line: &str, source: &str) -> Option<Target> {
     let source = source.trim();
     let bold = source.starts_with("**") || source.starts_with("__");
-    let label = line.split_once(':').map_or(line, |(label, rest)| {
-        // After the colon only a footnote mark may follow.
-        if rest.trim().is_empty() || rest.trim().starts_with('^') {
-            label
-        } else {
-            ""
-        }
-    });
-    let labelled = bold || line.trim_end().ends_with(':') || label.len() < line.len();
-    if !labelled || label.trim().is_empty() || label.split_whitespace().count() > 6 {
+    // The label is what comes before any footnote or link mark; after it only such marks
+    // may follow, no text.
+    let cut = line.find(['[', '(', '^']).unwrap_or(line.len());
+    let (head, tail) = line.split_at(cut);
+    if !only_marks(tail) {
         return None;
     }
-    target_of(label.trim())
+    let head = head.trim();
+    let (label, colon) = match head.strip_suffix(':') {
+        Some(label) => (label, true),
+        None => (head, false),
+    };
+    if !(bold || colon) || label.is_empty() || label.contains(':') {
+        return None;
+    }
+    if label.split_whitespace().count() > 6 {
+        return None;
+    }
+    target_of(label)
+}
+
+/// Whether `text` holds nothing but footnote and link marks: `[166] (https://…)`,
+/// `^165 (https://…)^`, `:`.
+fn only_marks(text: &str) -> bool {
+    let mut depth = 0_i32;
+    for character in text.chars() {
+        match character {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            '^' | ':' => {}
+            c if c.is_whitespace() => {}
+            c if depth == 0 && !c.is_ascii_digit() => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Section;
+
+    #[test]
+    fn labels_that_stand_for_headings() {
+        let lucky = "**Where we got lucky** [[166]](https://sre.google/x#y)";
+        assert_eq!(
+            label_target("Where we got lucky [166] (https://sre.google/x#y)", lucky),
+            Some(Target::Section(Section::WhereWeGotLucky))
+        );
+        assert_eq!(
+            label_target(
+                "Action Items:^165 (https://x)^",
+                "**Action Items**:^[165](https://x)^"
+            ),
+            Some(Target::ActionItems)
+        );
+        // A label with text after it is a section line, not a label.
+        assert_eq!(
+            label_target(
+                "Impact:^163 (https://x)^ Estimated 1.21B queries lost.",
+                "**Impact**:^[163](https://x)^ Estimated 1.21B queries lost."
+            ),
+            None
+        );
+    }
 }

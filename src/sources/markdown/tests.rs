@@ -92,7 +92,19 @@ fn content_words(source: &str) -> Vec<String> {
             // Times became the rows' times; these words set an item's status or kind, or
             // name the zone the times were read in.
             let plain = fields::plain_hyphens(word);
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let month_day = bare.len() == 5
+                && bare.chars().enumerate().all(|(at, c)| {
+                    if at == 2 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                });
             if crate::model::read_clock(word).is_some_and(|(_, rest)| rest.is_empty())
+                || crate::model::read_clock(bare).is_some_and(|(_, rest)| rest.is_empty())
+                || month_day
+                || crate::model::zone_named(bare).is_some()
                 || crate::model::read_date_line(&plain).is_some()
                 || [
                     "done",
@@ -104,6 +116,7 @@ fn content_words(source: &str) -> Vec<String> {
                     "responders",
                     "reporter",
                     "lead",
+                    "times",
                 ]
                 .contains(
                     &word
@@ -214,4 +227,54 @@ fn print_report() {
         println!("{:?} {}", placement.lines, placement.place);
     }
     println!("{:#?}", imported.doc.action_items);
+}
+
+#[test]
+fn shapes_found_in_published_postmortems() {
+    // Written for this test in the shapes real postmortems use: a zone line, fields as
+    // headings, `[MM-DD HH:MM]` and bold times, a wrapped item, a time as a heading, outage
+    // markers, labels standing for headings, and action groups that say their status.
+    const SHAPES: &str = include_str!("../../../tests/markdown/other-shapes.md");
+    let imported = import_markdown(SHAPES, today());
+    let doc = &imported.doc;
+    assert_eq!(imported.not_placed(), 0, "{:#?}", imported.report);
+    assert_eq!(doc.title, "March 3rd, 2024 Queue Outage");
+    assert_eq!(doc.created, NaiveDate::from_ymd_opt(2024, 3, 3));
+    assert_eq!(doc.authors, ["Dana K.", "Tomasz W."]);
+    // PST is UTC-8.
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2024, 3, d, h, m, 0).unwrap());
+    let times: Vec<_> = doc.timeline.iter().map(|row| row.time).collect();
+    assert_eq!(
+        times,
+        [
+            at(3, 7, 50),
+            at(3, 17, 12),
+            at(3, 17, 20),
+            at(3, 17, 59),
+            at(3, 18, 30)
+        ]
+    );
+    assert_eq!(
+        doc.timeline[2].event,
+        "On-call paged by the queue-depth alert; the page was acknowledged at once"
+    );
+    assert_eq!(doc.timeline[4].event, "Backlog drained.");
+    assert_eq!(doc.key_times.started, at(3, 17, 12));
+    assert_eq!(doc.key_times.resolved, at(3, 17, 59));
+    assert_eq!(doc.timeline[3].marker, crate::model::Marker::Resolved);
+    assert!(doc.narrative.what_went_wrong.contains("did not page"));
+    assert!(doc.narrative.where_we_got_lucky.contains("Sunday"));
+    let items: Vec<_> = doc
+        .action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.status))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("Renew the certificate by hand", ActionStatus::Done),
+            ("Alert when a renewal job fails", ActionStatus::InProgress),
+        ]
+    );
+    assert_every_word_kept(SHAPES, &imported);
 }
