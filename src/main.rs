@@ -128,6 +128,25 @@ enum Command {
     /// placed is kept word for word in a section "Imported, not placed". Exits 0, or 2 when
     /// some file could not be read or written (the others are still converted).
     Import(ImportArguments),
+    /// Start a new postmortem from a template: a built-in one (blank, sre-book, pagerduty,
+    /// atlassian, rootly) or a postmortem file kept as a team's template. Each section shows
+    /// the template's hint while it is empty. Exits 0, or 2 when the template cannot be read
+    /// or the file cannot be written.
+    New(NewArguments),
+}
+
+/// The arguments of `hindsight new`.
+#[derive(clap::Args)]
+struct NewArguments {
+    /// The template: a built-in name or the path of a .ron file.
+    #[arg(long, value_name = "NAME")]
+    template: String,
+    /// Where to write the new postmortem.
+    #[arg(short, long, value_name = "FILE.ron")]
+    output: PathBuf,
+    /// Write over a file that is already there.
+    #[arg(long)]
+    force: bool,
 }
 
 /// The arguments of `hindsight import`.
@@ -148,6 +167,17 @@ struct ImportArguments {
     /// Write over a document that is already there.
     #[arg(long)]
     force: bool,
+}
+
+impl NewArguments {
+    fn request(self) -> cli::NewRequest {
+        cli::NewRequest {
+            template: self.template,
+            output: self.output,
+            force: self.force,
+            today: chrono::Local::now().date_naive(),
+        }
+    }
 }
 
 impl ImportArguments {
@@ -311,6 +341,11 @@ fn main() -> ExitCode {
             };
             timeline_import(&request, &mut out)
         }
+        Some(Command::New(arguments)) => cli::new_document(
+            &arguments.request(),
+            &mut out,
+            &mut std::io::stderr().lock(),
+        ),
         Some(Command::Import(arguments)) => cli::import(
             &arguments.request(),
             &mut out,

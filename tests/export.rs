@@ -79,6 +79,7 @@ fn hostile_document() -> Postmortem {
         .map(|text| CustomSection {
             title: text.replace('\n', " "),
             text: (*text).to_owned(),
+            ..CustomSection::default()
         })
         .collect();
     doc.timeline = HOSTILE

@@ -354,8 +354,10 @@ mod generated {
                             .map(|(word, text)| CustomSection {
                                 title: format!("Notes on {word}"),
                                 text,
+                                ..CustomSection::default()
                             })
                             .collect(),
+                        ..Narrative::default()
                     };
                     let mut at = started;
                     let timeline = rows

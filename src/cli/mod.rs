@@ -1,17 +1,19 @@
 //! The command-line tools: `hindsight check`, `fmt`, `actions`, `export`,
-//! `timeline-import` and `import`. They
+//! `timeline-import`, `import` and `new`. They
 //! write to the writers they are given and return an exit code, so tests run them without a
 //! process.
 
 mod actions;
 mod export;
 mod import;
+mod new;
 mod terminal;
 mod timeline_import;
 
 pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
 pub use import::{ImportRequest, import};
+pub use new::{NewRequest, new_document};
 pub use terminal::{json_safe, terminal_safe};
 pub use timeline_import::{TimelineImportRequest, timeline_import};
 

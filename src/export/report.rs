@@ -98,9 +98,10 @@ impl<'a> Report<'a> {
     pub fn of(doc: &'a Postmortem, options: ExportOptions) -> Self {
         let keep = |text: &str| !options.skip_empty_sections || !text.trim().is_empty();
         let summary = Some(doc.narrative.summary.as_str()).filter(|text| keep(text));
+        // A section the template leaves out is left out of the export while it is empty.
         let sections = Section::ALL
             .into_iter()
-            .filter(|section| *section != Section::Summary)
+            .filter(|section| *section != Section::Summary && doc.narrative.shows(*section))
             .map(|section| SectionText {
                 heading: section.heading(),
                 text: doc.narrative.text(section),

@@ -68,6 +68,7 @@ fn narrative_sections_and_custom_sections() {
     let section = |title: &str| CustomSection {
         title: title.to_owned(),
         text: String::new(),
+        ..CustomSection::default()
     };
     let _ = Edit::CustomSections(ListEdit::Push(section("Follow-up"))).apply(&mut doc);
     let _ = Edit::CustomSections(ListEdit::Push(section("Costs"))).apply(&mut doc);

@@ -14,6 +14,7 @@ mod list_edit;
 mod metrics;
 mod narrative;
 mod severity;
+mod templates;
 mod time;
 mod time_entry;
 mod timeline;
@@ -49,6 +50,7 @@ pub use list_edit::ListEdit;
 pub use metrics::{Interval, Metrics};
 pub use narrative::{CustomSection, Narrative, Section};
 pub use severity::SeverityLevel;
+pub use templates::{BUILTIN_TEMPLATES, BuiltinTemplate, builtin_template, from_template};
 pub use time::{format_instant, format_interval};
 pub use time_entry::{
     TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_time_entry,

@@ -1,5 +1,7 @@
 //! The written analysis: the fixed sections of the template and the team's own sections.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The written sections of a postmortem, in the order a reader meets them.
@@ -34,6 +36,14 @@ pub struct Narrative {
     pub lessons_learned: String,
     /// Sections the team added, in their chosen order.
     pub custom_sections: Vec<CustomSection>,
+    /// Built-in sections the template this postmortem started from leaves out: not shown,
+    /// checked or exported while they are empty. Added in format version 2.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<Section>,
+    /// What to write in each built-in section, from the template: shown in an empty section
+    /// as a hint, never part of its text. Added in format version 2.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub guidance: BTreeMap<Section, String>,
 }
 
 /// A section the team added to the written analysis.
@@ -44,10 +54,15 @@ pub struct CustomSection {
     pub title: String,
     /// The text, as Markdown.
     pub text: String,
+    /// What to write here, from the template: shown while the section is empty, never part
+    /// of its text. Added in format version 2.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub guidance: String,
 }
 
 /// Names one of the built-in narrative sections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Section {
     /// What happened, briefly.
     Summary,
@@ -148,5 +163,19 @@ impl Narrative {
             Section::WhereWeGotLucky => &mut self.where_we_got_lucky,
             Section::LessonsLearned => &mut self.lessons_learned,
         }
+    }
+}
+
+impl Narrative {
+    /// Whether `section` is shown: it has text, or the template does not leave it out.
+    #[must_use]
+    pub fn shows(&self, section: Section) -> bool {
+        !self.text(section).trim().is_empty() || !self.left_out.contains(&section)
+    }
+
+    /// The template's hint for `section`, if it gave one.
+    #[must_use]
+    pub fn guidance_for(&self, section: Section) -> Option<&str> {
+        self.guidance.get(&section).map(String::as_str)
     }
 }

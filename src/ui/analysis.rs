@@ -14,11 +14,13 @@ pub fn analysis_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
             ui.weak(
                 "Markdown is kept as typed: lists, emphasis and code pass through to the export.",
             );
-            for section in Section::ALL {
+            // A section the template leaves out is not shown while it is empty.
+            for section in Section::ALL.into_iter().filter(|s| doc.narrative.shows(*s)) {
                 ui.add_space(10.0);
                 let heading = ui.strong(section.heading());
                 let mut text = doc.narrative.text(section).to_owned();
-                if text_area_ui(ui, &mut text, &heading).changed() {
+                let hint = doc.narrative.guidance_for(section);
+                if text_area_ui(ui, &mut text, &heading, hint).changed() {
                     edits.push(Edit::SetSectionText(section, text));
                 }
             }
@@ -28,12 +30,22 @@ pub fn analysis_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
         });
 }
 
-fn text_area_ui(ui: &mut egui::Ui, text: &mut String, heading: &egui::Response) -> egui::Response {
+/// A section's text; while it is empty the template's hint (or "Not written yet") shows in
+/// it, drawn as a hint and never part of the text.
+fn text_area_ui(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    heading: &egui::Response,
+    hint: Option<&str>,
+) -> egui::Response {
     ui.add(
         egui::TextEdit::multiline(text)
             .desired_rows(3)
             .desired_width(f32::INFINITY)
-            .hint_text("Not written yet"),
+            .hint_text(
+                hint.filter(|hint| !hint.is_empty())
+                    .unwrap_or("Not written yet"),
+            ),
     )
     .labelled_by(heading.id)
 }
@@ -101,7 +113,7 @@ fn custom_sections_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>
             });
         }
         let heading = ui.weak(format!("Text of {}", title_or_number(section, index)));
-        if text_area_ui(ui, &mut changed.text, &heading).changed() {
+        if text_area_ui(ui, &mut changed.text, &heading, Some(&section.guidance)).changed() {
             edits.push(Edit::CustomSections(ListEdit::Replace(index, changed)));
         }
     }
@@ -110,6 +122,7 @@ fn custom_sections_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>
         edits.push(Edit::CustomSections(ListEdit::Push(CustomSection {
             title: "New section".to_owned(),
             text: String::new(),
+            ..CustomSection::default()
         })));
     }
     ui.data_mut(|data| data.insert_temp(confirm_id, confirming));

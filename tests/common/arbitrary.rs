@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use hindsight::model::{
     ActionId, ActionItem, ActionKind, ActionPriority, ActionStatus, Classification, CustomSection,
     DocumentStatus, KeyTimes, Link, LinkKind, Marker, Narrative, Participant, ParticipantRole,
-    Postmortem, RowId, SeverityLevel, TimelineRow,
+    Postmortem, RowId, Section, SeverityLevel, TimelineRow,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -134,11 +134,19 @@ fn narrative() -> impl Strategy<Value = Narrative> {
     (
         proptest::collection::vec(text(), 12),
         proptest::collection::vec(
-            (text(), text()).prop_map(|(title, text)| CustomSection { title, text }),
+            (text(), text(), text()).prop_map(|(title, text, guidance)| CustomSection {
+                title,
+                text,
+                guidance,
+            }),
             0..3,
         ),
+        proptest::collection::vec(select(Section::ALL.to_vec()), 0..4),
+        proptest::collection::btree_map(select(Section::ALL.to_vec()), text(), 0..4),
     )
-        .prop_map(|(texts, custom_sections)| {
+        .prop_map(|(texts, custom_sections, mut left_out, guidance)| {
+            left_out.sort();
+            left_out.dedup();
             let mut texts = texts.into_iter();
             let mut next = || texts.next().unwrap_or_default();
             Narrative {
@@ -155,6 +163,8 @@ fn narrative() -> impl Strategy<Value = Narrative> {
                 where_we_got_lucky: next(),
                 lessons_learned: next(),
                 custom_sections,
+                left_out,
+                guidance,
             }
         })
 }

@@ -229,6 +229,7 @@ impl Importer<'_> {
                 self.doc.narrative.custom_sections.push(CustomSection {
                     title: text.to_owned(),
                     text: String::new(),
+                    ..CustomSection::default()
                 });
                 let index = self.doc.narrative.custom_sections.len() - 1;
                 self.current = Current::Custom(index);
@@ -366,6 +367,7 @@ impl Importer<'_> {
                 self.doc.narrative.custom_sections.push(CustomSection {
                     title: title.to_owned(),
                     text: texts.join(separator),
+                    ..CustomSection::default()
                 });
             }
         }

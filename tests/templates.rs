@@ -1,0 +1,108 @@
+//! New postmortems from templates: `hindsight new` with a built-in template and with a
+//! team's own, and the hints shown in the editor's empty sections, which are never text.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+mod common;
+
+use std::fs;
+
+use assert_cmd::Command;
+use common::{Queryable, ScriptedDialogs, click, editor};
+use hindsight::export::{ExportOptions, Portion, to_markdown};
+use hindsight::model::Section;
+use hindsight::session::OpenDocument;
+
+fn hindsight() -> Command {
+    Command::cargo_bin("hindsight").unwrap()
+}
+
+#[test]
+fn new_from_a_built_in_template_and_from_a_teams_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let atlassian = dir.path().join("inc-1.ron");
+    hindsight()
+        .args(["new", "--template", "atlassian", "-o"])
+        .arg(&atlassian)
+        .assert()
+        .success();
+    let doc = hindsight::storage::load(&atlassian).unwrap();
+    assert!(
+        doc.narrative
+            .guidance_for(Section::ContributingFactors)
+            .is_some()
+    );
+    assert!(!doc.narrative.shows(Section::WhereWeGotLucky));
+    let titles: Vec<&str> = doc
+        .narrative
+        .custom_sections
+        .iter()
+        .map(|section| section.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Response", "Five whys", "Related records"]);
+    // Hints are not text: the export shows the sections as not written, and leaves out
+    // those the template does not use.
+    let markdown = to_markdown(&doc, ExportOptions::default(), Portion::Whole);
+    assert!(!markdown.contains("Leadup: the changes"));
+    assert!(!markdown.contains("## Where we got lucky"));
+    assert!(markdown.contains("## Five whys\n\n*Not written yet.*"));
+
+    // Never over an existing file without --force.
+    hindsight()
+        .args(["new", "--template", "blank", "-o"])
+        .arg(&atlassian)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--force"));
+
+    // A team's template: a postmortem whose sections say what to write.
+    let mut team = hindsight::model::Postmortem::default();
+    team.narrative.impact = "Regions, customers and minutes.".to_owned();
+    let template = dir.path().join("team-template.ron");
+    hindsight::storage::save(&template, &team).unwrap();
+    let new = dir.path().join("inc-2.ron");
+    hindsight()
+        .args(["new", "--template"])
+        .arg(&template)
+        .arg("-o")
+        .arg(&new)
+        .assert()
+        .success();
+    let doc = hindsight::storage::load(&new).unwrap();
+    assert!(doc.narrative.impact.is_empty());
+    assert_eq!(
+        doc.narrative.guidance_for(Section::Impact),
+        Some("Regions, customers and minutes.")
+    );
+
+    hindsight()
+        .args(["new", "--template", "nope", "-o"])
+        .arg(dir.path().join("x.ron"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("sre-book"));
+    assert!(!dir.path().join("x.ron").exists());
+    let _ = fs::remove_file(&new);
+}
+
+#[test]
+fn the_editor_shows_a_templates_hints_in_empty_sections_and_hides_what_it_leaves_out() {
+    let template = hindsight::model::builtin_template("sre-book").unwrap();
+    let doc = template.document(common::today());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor(OpenDocument::untitled(doc), &dialogs);
+    click(&mut harness, "Analysis");
+    // The hint is the empty field's placeholder, not its value.
+    let root_cause = harness.get_by(|node| {
+        node.label().as_deref() == Some("Root cause")
+            && node.placeholder().is_some_and(|hint| {
+                hint.starts_with("The conditions that made the failure possible")
+            })
+    });
+    assert_eq!(root_cause.value().as_deref(), Some(""));
+    // Contributing factors is not part of this template.
+    assert!(harness.query_by_label("Contributing factors").is_none());
+}
