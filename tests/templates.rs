@@ -106,3 +106,62 @@ fn the_editor_shows_a_templates_hints_in_empty_sections_and_hides_what_it_leaves
     // Contributing factors is not part of this template.
     assert!(harness.query_by_label("Contributing factors").is_none());
 }
+
+#[test]
+fn file_new_from_template_offers_the_built_in_ones_and_the_repositorys_own() {
+    let dir = tempfile::tempdir().unwrap();
+    // A repository with a postmortem and the team's template folder at its root.
+    let folder = dir.path().join("postmortems/2025");
+    fs::create_dir_all(&folder).unwrap();
+    let templates = dir.path().join(hindsight::session::TEMPLATES_FOLDER);
+    fs::create_dir_all(&templates).unwrap();
+    let mut team = hindsight::model::Postmortem {
+        title: "Payments team".to_owned(),
+        ..hindsight::model::Postmortem::default()
+    };
+    team.narrative.impact = "Failed payments, by region, and refunds owed.".to_owned();
+    hindsight::storage::save(&templates.join("payments.ron"), &team).unwrap();
+    fs::write(templates.join("broken.ron"), "(format_version: 2, title: ").unwrap();
+    let file = common::example_file(&folder, "inc-1.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = common::editor_from_command_line(Some(file), &dialogs);
+
+    common::click_file_menu(&mut harness, "New from template\u{2026}");
+    harness.get_by_label("New from template");
+    harness.get_by_label("Google SRE book");
+    // A template that cannot be read is said so, not offered.
+    harness.get_by_label_contains("broken.ron");
+    click(&mut harness, "Payments team");
+    click(&mut harness, "Create");
+    let doc = harness.state().document().doc().clone();
+    assert_eq!(harness.state().document().path(), None);
+    assert_eq!(
+        doc.narrative.guidance_for(Section::Impact),
+        Some("Failed payments, by region, and refunds owed.")
+    );
+    assert!(doc.title.is_empty());
+
+    // A folder picked in the chooser is offered from then on.
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let ops = hindsight::model::Postmortem {
+        title: "Ops review".to_owned(),
+        ..hindsight::model::Postmortem::default()
+    };
+    hindsight::storage::save(&elsewhere.join("ops.ron"), &ops).unwrap();
+    common::click_file_menu(&mut harness, "New from template\u{2026}");
+    dialogs.will_answer(hindsight::app::DialogOutcome::Chosen(elsewhere));
+    click(&mut harness, "Choose a templates folder\u{2026}");
+    harness.get_by_label("Ops review");
+    click(&mut harness, "Atlassian");
+    click(&mut harness, "Create");
+    let doc = harness.state().document().doc();
+    assert_eq!(doc.narrative.custom_sections[0].title, "Response");
+    // The new document is shown in the Analysis part, hints in its empty sections.
+    harness.get_by(|node| {
+        node.label().as_deref() == Some("Root cause")
+            && node
+                .placeholder()
+                .is_some_and(|hint| hint.starts_with("Fault:"))
+    });
+}

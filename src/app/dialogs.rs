@@ -24,6 +24,8 @@ pub enum DialogKind {
     ImportFolder,
     /// Pick a postmortem written in Markdown to import.
     ImportMarkdown,
+    /// Pick a folder of the team's templates.
+    TemplatesFolder,
     /// Pick where to write an export.
     Export {
         /// The name offered in the dialog.
@@ -121,6 +123,11 @@ impl FileDialogs for NativeDialogs {
                     .add_filter("Markdown", &["md", "markdown", "txt"])
                     .add_filter("All files", &["*"])
                     .pick_file(),
+            ),
+            DialogKind::TemplatesFolder => Box::pin(
+                dialog
+                    .set_title("Choose a folder of templates")
+                    .pick_folder(),
             ),
             DialogKind::ImportFolder => Box::pin(
                 dialog

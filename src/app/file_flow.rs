@@ -41,6 +41,7 @@ impl HindsightApp {
                 self.replace_document(OpenDocument::untitled(doc));
                 "New postmortem".clone_into(&mut self.status);
             }
+            GuardedAction::NewFromTemplate(source) => self.new_from_template(&source),
             GuardedAction::Open => self.start_dialog(ctx, DialogPurpose::Open),
             GuardedAction::OpenTypedPath => self.prompt(PromptPurpose::Open, None),
             GuardedAction::OpenPath(path) => self.open_path(path),
@@ -170,6 +171,7 @@ impl HindsightApp {
             DialogPurpose::ImportTimeline => DialogKind::ImportSource,
             DialogPurpose::ImportSlackFolder => DialogKind::ImportFolder,
             DialogPurpose::ImportMarkdown => DialogKind::ImportMarkdown,
+            DialogPurpose::TemplatesFolder => DialogKind::TemplatesFolder,
             DialogPurpose::Export(format) => self.export_dialog(format),
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
@@ -222,6 +224,7 @@ impl HindsightApp {
                 PromptPurpose::ImportTimeline
             }
             DialogPurpose::ImportMarkdown => PromptPurpose::ImportMarkdown,
+            DialogPurpose::TemplatesFolder => PromptPurpose::TemplatesFolder,
             DialogPurpose::ReviewExport(format) => PromptPurpose::ReviewExport(format),
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
         };
@@ -246,6 +249,7 @@ impl HindsightApp {
             PromptPurpose::ReviewFolder => return self.start_review(ctx, path),
             PromptPurpose::ImportTimeline => return self.import_timeline(&path),
             PromptPurpose::ImportMarkdown => return self.import_markdown_file(&path),
+            PromptPurpose::TemplatesFolder => return self.use_templates_folder(path),
             PromptPurpose::Save => with_ron_extension(path.clone()),
             PromptPurpose::Export(format) => with_extension(path.clone(), format.extension()),
             PromptPurpose::ReviewExport(format) => with_extension(path.clone(), format.extension()),
@@ -282,7 +286,8 @@ impl HindsightApp {
             PromptPurpose::Open
             | PromptPurpose::ReviewFolder
             | PromptPurpose::ImportTimeline
-            | PromptPurpose::ImportMarkdown => {}
+            | PromptPurpose::ImportMarkdown
+            | PromptPurpose::TemplatesFolder => {}
         }
     }
 
@@ -316,7 +321,8 @@ impl HindsightApp {
             PromptPurpose::Open
             | PromptPurpose::ReviewFolder
             | PromptPurpose::ImportTimeline
-            | PromptPurpose::ImportMarkdown => None,
+            | PromptPurpose::ImportMarkdown
+            | PromptPurpose::TemplatesFolder => None,
             PromptPurpose::Save => Some(
                 self.document
                     .path()

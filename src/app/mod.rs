@@ -14,6 +14,7 @@ mod files;
 mod import_flow;
 mod recovery_flow;
 mod review_flow;
+mod template_flow;
 
 pub use autosave::MAX_DELAY_SECONDS;
 pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeDialogs};
@@ -44,6 +45,7 @@ enum DialogPurpose {
     ImportTimeline,
     ImportSlackFolder,
     ImportMarkdown,
+    TemplatesFolder,
     ReviewExport(ReviewExport),
     Export(crate::export::ExportFormat),
 }
@@ -98,6 +100,8 @@ pub struct HindsightApp {
     home_folder: PathBuf,
     /// What the last Markdown import did, while its report is shown.
     import_report: Option<crate::session::ImportReport>,
+    /// File → New from template…, while it is open.
+    template_chooser: Option<crate::session::TemplateChooser>,
 }
 
 impl HindsightApp {
@@ -137,6 +141,7 @@ impl HindsightApp {
             replace_question: None,
             home_folder: default_home_folder(),
             import_report: None,
+            template_chooser: None,
         }
     }
 
@@ -260,6 +265,7 @@ impl HindsightApp {
             overwrite: self.overwrite_question.as_deref(),
             replace: self.replace_question.as_ref(),
             import_report: self.import_report.as_ref(),
+            template_chooser: self.template_chooser.as_mut(),
         };
         ui::modals_ui(&ctx, modals, &mut requests);
 
@@ -282,6 +288,7 @@ impl HindsightApp {
             && self.overwrite_question.is_none()
             && self.replace_question.is_none()
             && self.import_report.is_none()
+            && self.template_chooser.is_none()
     }
 
     /// Carries out what the UI collected during the frame, after layout.
@@ -296,6 +303,7 @@ impl HindsightApp {
             prompt_answer,
             dismiss_error,
             dismiss_import_report,
+            template_answer,
             go_to,
             review,
             export,
@@ -324,6 +332,9 @@ impl HindsightApp {
         }
         if dismiss_import_report {
             self.import_report = None;
+        }
+        if let Some(answer) = template_answer {
+            self.answer_templates(ctx, answer);
         }
         if let Some(answer) = recovery {
             self.answer_recovery(ctx, answer);
@@ -428,6 +439,7 @@ impl HindsightApp {
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::New => self.request(ctx, GuardedAction::New),
+            UiCommand::NewFromTemplate => self.offer_templates(),
             UiCommand::Open => self.request(ctx, GuardedAction::Open),
             UiCommand::OpenPath => self.request(ctx, GuardedAction::OpenTypedPath),
             UiCommand::ImportMarkdown => self.request(ctx, GuardedAction::ImportMarkdown),

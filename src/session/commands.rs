@@ -8,6 +8,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum UiCommand {
     /// Start a new, empty postmortem.
     New,
+    /// Start a new postmortem from a template.
+    NewFromTemplate,
     /// Open a postmortem file.
     Open,
     /// Save to the current file (or ask where, if there is none).
@@ -67,8 +69,9 @@ enum Scope {
 
 impl UiCommand {
     /// The commands of the File menu, in menu order.
-    pub const FILE_MENU: [Self; 9] = [
+    pub const FILE_MENU: [Self; 10] = [
         Self::New,
+        Self::NewFromTemplate,
         Self::Open,
         Self::OpenPath,
         Self::ImportMarkdown,
@@ -102,6 +105,7 @@ impl UiCommand {
     pub const fn label(self) -> &'static str {
         match self {
             Self::New => "New",
+            Self::NewFromTemplate => "New from template\u{2026}",
             Self::Open => "Open\u{2026}",
             Self::OpenPath => "Open by path\u{2026}",
             Self::ImportMarkdown => "Import Markdown\u{2026}",
@@ -143,6 +147,7 @@ impl UiCommand {
             Self::MoveRowDown => (Modifiers::ALT, Key::ArrowDown),
             Self::PasteFromChat => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
             Self::OpenPath
+            | Self::NewFromTemplate
             | Self::ImportMarkdown
             | Self::ReviewFolder
             | Self::RecoverUnsaved
@@ -170,6 +175,7 @@ impl UiCommand {
             | Self::ImportTimeline
             | Self::ImportSlackFolder => Scope::Timeline,
             Self::New
+            | Self::NewFromTemplate
             | Self::Open
             | Self::OpenPath
             | Self::ImportMarkdown

@@ -14,6 +14,7 @@ mod requests;
 mod review;
 mod settings;
 mod snapshot;
+mod templates;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use commands::UiCommand;
@@ -26,3 +27,7 @@ pub use questions::{
 pub use requests::{Part, ReviewRequest, SlackChoice, UiRequests};
 pub use review::{ReviewExport, ReviewSession};
 pub use settings::Settings;
+pub use templates::{
+    TEMPLATES_FOLDER, TemplateAnswer, TemplateChoice, TemplateChooser, TemplateSource,
+    repository_templates,
+};

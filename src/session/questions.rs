@@ -12,6 +12,8 @@ use super::review::ReviewExport;
 pub enum GuardedAction {
     /// Start a new document.
     New,
+    /// Start a new document from a template.
+    NewFromTemplate(super::TemplateSource),
     /// Ask for a file with the open dialog, then open it.
     Open,
     /// Ask for a path to type, then open it.
@@ -33,7 +35,7 @@ impl GuardedAction {
     #[must_use]
     pub const fn verb(&self) -> &'static str {
         match self {
-            Self::New => "starting a new postmortem",
+            Self::New | Self::NewFromTemplate(_) => "starting a new postmortem",
             Self::Open | Self::OpenTypedPath | Self::OpenPath(_) => "opening another file",
             Self::ImportMarkdown | Self::ImportMarkdownPath(_) => "importing a Markdown postmortem",
             Self::Quit => "quitting",
@@ -66,6 +68,8 @@ pub enum PromptPurpose {
     ImportTimeline,
     /// Import the Markdown postmortem at the path.
     ImportMarkdown,
+    /// Offer the templates in the folder at the path.
+    TemplatesFolder,
     /// Write the review's list to the path.
     ReviewExport(ReviewExport),
     /// Export the document to the path.

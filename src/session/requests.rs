@@ -109,6 +109,8 @@ pub struct UiRequests {
     pub dismiss_error: bool,
     /// Close the report of a Markdown import.
     pub dismiss_import_report: bool,
+    /// The answer in the template chooser.
+    pub template_answer: Option<super::TemplateAnswer>,
     /// Show what a finding points at.
     pub go_to: Option<Place>,
     /// Something the review view asked for.

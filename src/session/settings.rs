@@ -18,6 +18,8 @@ pub struct Settings {
     /// The file open when the editor was last closed, reopened at the next start when no
     /// file is named (`None`: the example or an unsaved document was open).
     pub last_open: Option<PathBuf>,
+    /// A folder of the team's templates the person picked in File → New from template….
+    pub template_folder: Option<PathBuf>,
 }
 
 impl Settings {

@@ -19,6 +19,7 @@ mod review;
 mod safety;
 mod status_bar;
 mod table;
+mod template_chooser;
 mod theme;
 mod timeline;
 

@@ -28,6 +28,8 @@ pub struct Modals<'a> {
     pub replace: Option<&'a ReplaceQuestion>,
     /// What a Markdown import just did.
     pub import_report: Option<&'a crate::session::ImportReport>,
+    /// File → New from template…, while it is open.
+    pub template_chooser: Option<&'a mut crate::session::TemplateChooser>,
 }
 
 /// Draws whichever modal is open; at most one is shown, the most urgent first.
@@ -46,6 +48,8 @@ pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiReque
         super::safety::recovery_offer_ui(ctx, copies, requests);
     } else if let Some(report) = modals.import_report {
         super::import_report::import_report_ui(ctx, report, requests);
+    } else if let Some(chooser) = modals.template_chooser {
+        super::template_chooser::template_chooser_ui(ctx, chooser, requests);
     }
 }
 
@@ -152,6 +156,11 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
             "Import",
             "Path of the .md file",
         ),
+        PromptPurpose::TemplatesFolder => (
+            "Choose a folder of templates",
+            "Choose",
+            "Path of the folder",
+        ),
         PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
         PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),
     };
@@ -171,6 +180,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
                     PromptPurpose::ReviewFolder => "/home/you/postmortems",
                     PromptPurpose::ImportTimeline => "/home/you/incident-channel.txt",
                     PromptPurpose::ImportMarkdown => "/home/you/postmortems/2024-03-14.md",
+                    PromptPurpose::TemplatesFolder => "/home/you/postmortems/.hindsight/templates",
                     PromptPurpose::ReviewExport(_) => "/home/you/action-items.csv",
                     PromptPurpose::Export(_) => "/home/you/postmortem.md",
                     PromptPurpose::Open | PromptPurpose::Save => {

@@ -73,6 +73,7 @@ pub fn timeline_edit(
             return None;
         }
         UiCommand::New
+        | UiCommand::NewFromTemplate
         | UiCommand::Open
         | UiCommand::Save
         | UiCommand::SaveAs
