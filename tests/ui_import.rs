@@ -97,3 +97,15 @@ impl egui::DroppedFile for DroppedPath {
         std::fs::read(&self.0).map_err(|error| error.to_string())
     }
 }
+
+#[test]
+fn a_markdown_file_named_on_the_command_line_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = reference_in(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = common::editor_from_command_line(Some(path), &dialogs);
+    harness.run();
+    harness.get_by_label("Imported \u{201c}inc-620.md\u{201d}");
+    assert_eq!(harness.state().document().path(), None);
+    assert_eq!(harness.state().document().doc().timeline.len(), 13);
+}

@@ -173,7 +173,13 @@ impl HindsightApp {
         let last_open = settings.last_open.clone();
         let mut app = Self::new(blank(), dialogs, clock, settings);
         if let Some(path) = file {
-            app.open_path(path);
+            // A Markdown postmortem named on the command line is imported, as File → Import
+            // Markdown… does.
+            if is_markdown(&path) {
+                app.import_markdown_file(&path);
+            } else {
+                app.open_path(path);
+            }
             return app;
         }
         // The file the person had open when they last closed the editor, if it is still
