@@ -38,7 +38,7 @@ fn a_markdown_postmortem_is_imported_as_a_new_unsaved_document_with_its_report()
 
     harness.get_by_label("Imported \u{201c}inc-620.md\u{201d}");
     harness.get_by_label(
-        "13 timeline rows and 6 action items; 1 part could not be placed and is kept word for \
+        "13 timeline rows and 6 action items; 2 parts could not be placed and are kept word for \
          word in the section \u{201c}Imported, not placed\u{201d}.",
     );
     harness.get_by_label("not placed: text run into a table's header line");

@@ -143,8 +143,8 @@ pub const BUILTIN_TEMPLATES: [BuiltinTemplate; 5] = [
     BuiltinTemplate {
         name: "sre-book",
         title: "Google SRE book",
-        description: "Summary, impact, root causes, trigger, resolution, detection, and what \
-                      went well, wrong and luckily.",
+        description: "Summary, impact, root causes, trigger, resolution, detection, what went \
+                      well and wrong, and where we got lucky.",
         left_out: &[ContributingFactors, LessonsLearned],
         guidance: &[
             (

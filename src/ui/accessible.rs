@@ -17,6 +17,14 @@ pub fn announce_value(response: &egui::Response, value: &str) {
     });
 }
 
+/// Gives a control the text shown beside it as its description, so a screen reader reads
+/// them together (a radio button and the line that says what the choice is).
+pub fn describe(response: &egui::Response, description: &str) {
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_description(description);
+    });
+}
+
 /// Names a check box and says whether it is ticked (a hand-named check box would otherwise
 /// read as neither).
 pub fn name_check_box(response: &egui::Response, name: &str, checked: bool) {

@@ -19,7 +19,8 @@ pub fn template_chooser_ui(
             .max_height(360.0)
             .show(ui, |ui| {
                 for (index, choice) in chooser.choices.iter().enumerate() {
-                    ui.radio_value(&mut chooser.selected, index, &choice.title);
+                    let radio = ui.radio_value(&mut chooser.selected, index, &choice.title);
+                    super::accessible::describe(&radio, &choice.description);
                     ui.indent(("template_description", index), |ui| {
                         ui.add(
                             egui::Label::new(egui::RichText::new(&choice.description).weak())

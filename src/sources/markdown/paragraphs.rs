@@ -38,7 +38,16 @@ impl Importer<'_> {
                 && field_line(first).is_none()
                 && first.chars().count() <= 120
             {
-                self.set_title(first, ranges[0]);
+                // A line that only says what the file is ("Filled-in example for Rootly's
+                // Post-mortem template.") is no title: it is kept, and the title is left for
+                // the person to write (the checks ask for one).
+                if super::headings::is_generic_title(first) {
+                    let written = self.source_text(ranges[0]);
+                    self.unplaced_text(&written, ranges[0], "a line that says what the file is");
+                } else {
+                    let title = first.strip_suffix('.').unwrap_or(first);
+                    self.set_title(title, ranges[0]);
+                }
                 if lines.len() > 1 {
                     self.lines_as_text(&lines[1..], &ranges[1..]);
                 }
