@@ -61,8 +61,8 @@ fn placements_ui(
                         } else {
                             format!("lines {first}\u{2013}{last}")
                         });
-                        if placement.place.starts_with("not placed") {
-                            ui.colored_label(ui.visuals().warn_fg_color, &placement.place);
+                        if let Some(why) = placement.place.strip_prefix("not placed: ") {
+                            ui.colored_label(ui.visuals().warn_fg_color, why);
                         } else {
                             ui.label(&placement.place);
                         }
