@@ -62,7 +62,10 @@ enum Command {
         /// Only items with this status.
         #[arg(long, value_enum)]
         status: Option<StatusArg>,
-        /// How to print: aligned for a terminal, or CSV or JSON for scripts.
+        /// How to print: aligned for a terminal, CSV or JSON for scripts, or for the team's
+        /// tracker: gh-script (a shell script that files each open item without a ticket as a
+        /// GitHub issue) or jira-csv (for Jira's CSV importer); owners are mapped to accounts
+        /// by an owners.toml at the folder's root.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
         /// Count due dates from this day instead of today.
@@ -72,7 +75,7 @@ enum Command {
         /// file or folder could not be read, since the list may then be incomplete.
         #[arg(long)]
         fail_on_overdue: bool,
-        /// With --format csv, write every cell exactly as typed. By default a cell starting
+        /// With --format csv or jira-csv, write every cell exactly as typed. By default a cell starting
         /// with =, +, -, @, a tab or a line break gets a leading ' so that spreadsheets show
         /// it as text instead of running it as a formula.
         #[arg(long)]
@@ -243,6 +246,20 @@ enum FormatArg {
     Table,
     Csv,
     Json,
+    GhScript,
+    JiraCsv,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Table => Self::Table,
+            FormatArg::Csv => Self::Csv,
+            FormatArg::Json => Self::Json,
+            FormatArg::GhScript => Self::GhScript,
+            FormatArg::JiraCsv => Self::JiraCsv,
+        }
+    }
 }
 
 /// `hindsight timeline-import`, reading standard input when the source is `-`.
@@ -292,11 +309,7 @@ fn main() -> ExitCode {
                     status: status.map(ActionStatus::from),
                     ..ReviewQuery::default()
                 },
-                format: match format {
-                    FormatArg::Table => Format::Table,
-                    FormatArg::Csv => Format::Csv,
-                    FormatArg::Json => Format::Json,
-                },
+                format: format.into(),
                 today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 fail_on_overdue,
                 exact_csv: csv_raw,

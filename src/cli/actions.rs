@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 
 use super::{Outcome, terminal_safe};
 use crate::model::Due;
-use crate::review::{ReviewItem, ReviewQuery, ReviewRecord, ScanProgress, scan_folder, to_csv};
+use crate::review::{
+    OWNERS_FILE, Owners, ReviewItem, ReviewQuery, ReviewRecord, ScanProgress, gh_script, jira_csv,
+    needs_ticket, scan_folder, to_csv, unmapped_owners,
+};
 
 /// How `hindsight actions` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -20,6 +23,10 @@ pub enum Format {
     Csv,
     /// A JSON array, one object per item.
     Json,
+    /// A POSIX shell script filing each open item without a ticket as a GitHub issue.
+    GhScript,
+    /// A CSV for Jira's importer, of the open items without a ticket.
+    JiraCsv,
 }
 
 /// What `hindsight actions` was asked for.
@@ -80,6 +87,34 @@ pub fn actions(
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::other)?;
             writeln!(out)?;
+        }
+        Format::GhScript | Format::JiraCsv => {
+            let owners = match Owners::in_folder(&request.folder) {
+                Ok(owners) => owners,
+                Err(reason) => {
+                    writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+                    return Ok(Outcome::Unreadable);
+                }
+            };
+            let listed: Vec<ReviewItem> = items
+                .iter()
+                .filter(|entry| needs_ticket(entry))
+                .cloned()
+                .collect();
+            let unmapped = unmapped_owners(&listed, &owners);
+            if !unmapped.is_empty() {
+                writeln!(
+                    err,
+                    "hindsight: not in {OWNERS_FILE}, so left unassigned: {}",
+                    terminal_safe(&unmapped.join(", "))
+                )?;
+            }
+            let text = if request.format == Format::GhScript {
+                gh_script(&listed, &owners)
+            } else {
+                jira_csv(&listed, &owners, request.exact_csv).map_err(io::Error::other)?
+            };
+            out.write_all(text.as_bytes())?;
         }
     }
     let any_overdue = items

@@ -1,15 +1,19 @@
 //! Reviewing a folder of postmortems: every action item of every file below it, with the
 //! incident it came from. No egui here; the editor and `hindsight actions` both use it.
 
+mod owners;
 mod query;
 mod scan;
+mod tracker;
 
+pub use owners::{Accounts, OWNERS_FILE, Owners};
 pub use query::{
     Grouping, OwnerCount, ReviewQuery, ReviewSort, owner_key, owner_summary, owners, week_of,
 };
 pub use scan::{
     FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
 };
+pub use tracker::{gh_script, jira_csv, needs_ticket, shell_quote, unmapped_owners};
 
 use std::path::PathBuf;
 
