@@ -47,40 +47,7 @@ enum Command {
     /// files and folders are reported on stderr and do not stop the rest. Exits 0, or 1 with
     /// --fail-on-overdue when a listed item is overdue, or 2 on bad arguments, an unreadable
     /// folder, or (with --fail-on-overdue) any file or subfolder that could not be read.
-    Actions {
-        /// The folder to read (every .ron file below it).
-        dir: PathBuf,
-        /// Only open items past their due date.
-        #[arg(long)]
-        overdue: bool,
-        /// Only open items due within this many days (overdue ones included).
-        #[arg(long, value_name = "DAYS")]
-        due_within: Option<u32>,
-        /// Only this owner's items.
-        #[arg(long, value_name = "NAME")]
-        owner: Option<String>,
-        /// Only items with this status.
-        #[arg(long, value_enum)]
-        status: Option<StatusArg>,
-        /// How to print: aligned for a terminal, CSV or JSON for scripts, or for the team's
-        /// tracker: gh-script (a shell script that files each open item without a ticket as a
-        /// GitHub issue) or jira-csv (for Jira's CSV importer); owners are mapped to accounts
-        /// by an owners.toml at the folder's root.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
-        /// Count due dates from this day instead of today.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
-        today: Option<NaiveDate>,
-        /// Exit 1 when a listed item is overdue: a reminder in CI. Exits 2 instead when some
-        /// file or folder could not be read, since the list may then be incomplete.
-        #[arg(long)]
-        fail_on_overdue: bool,
-        /// With --format csv or jira-csv, write every cell exactly as typed. By default a cell starting
-        /// with =, +, -, @, a tab or a line break gets a leading ' so that spreadsheets show
-        /// it as text instead of running it as a formula.
-        #[arg(long)]
-        csv_raw: bool,
-    },
+    Actions(ActionsArguments),
     /// Export one postmortem: the whole document as GitHub-flavoured Markdown or as an HTML
     /// page for printing, or its action items or timeline as CSV. Exits 0, or 2 when the
     /// file cannot be read or the output cannot be written.
@@ -152,6 +119,65 @@ struct NewArguments {
     force: bool,
 }
 
+/// The arguments of `hindsight actions`.
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct ActionsArguments {
+    /// What else to do with action items.
+    #[command(subcommand)]
+    command: Option<ActionsCommand>,
+    /// The folder to read (every .ron file below it).
+    #[arg(required = true)]
+    dir: Option<PathBuf>,
+    /// Only open items past their due date.
+    #[arg(long)]
+    overdue: bool,
+    /// Only open items due within this many days (overdue ones included).
+    #[arg(long, value_name = "DAYS")]
+    due_within: Option<u32>,
+    /// Only this owner's items.
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
+    /// Only items with this status.
+    #[arg(long, value_enum)]
+    status: Option<StatusArg>,
+    /// How to print: aligned for a terminal, CSV or JSON for scripts, or for the team's
+    /// tracker: gh-script (a shell script that files each open item without a ticket as a
+    /// GitHub issue) or jira-csv (for Jira's CSV importer); owners are mapped to accounts
+    /// by an owners.toml at the folder's root.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+    /// Count due dates from this day instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    today: Option<NaiveDate>,
+    /// Exit 1 when a listed item is overdue: a reminder in CI. Exits 2 instead when some
+    /// file or folder could not be read, since the list may then be incomplete.
+    #[arg(long)]
+    fail_on_overdue: bool,
+    /// With --format csv or jira-csv, write every cell exactly as typed. By default a cell starting
+    /// with =, +, -, @, a tab or a line break gets a leading ' so that spreadsheets show
+    /// it as text instead of running it as a formula.
+    #[arg(long)]
+    csv_raw: bool,
+}
+
+/// What `hindsight actions` does besides listing.
+#[derive(Subcommand)]
+enum ActionsCommand {
+    /// Record the ticket an action item is tracked in (for example the issue the gh-script
+    /// filed), so the next export skips it. ID is the item's ID or its first characters, as
+    /// `hindsight check` and the scripts print it. Exits 0, or 2 when the file cannot be
+    /// read or written, or no single item has that ID.
+    SetTicket {
+        /// The postmortem.
+        file: PathBuf,
+        /// The action item's ID, or the start of it.
+        id: String,
+        /// Where the work is tracked.
+        url: String,
+    },
+}
+
 /// The arguments of `hindsight import`.
 #[derive(clap::Args)]
 struct ImportArguments {
@@ -170,6 +196,31 @@ struct ImportArguments {
     /// Write over a document that is already there.
     #[arg(long)]
     force: bool,
+}
+
+impl ActionsArguments {
+    fn request(self) -> ActionsRequest {
+        ActionsRequest {
+            folder: self.dir.unwrap_or_default(),
+            query: ReviewQuery {
+                filter: if self.overdue {
+                    ActionFilter::Overdue
+                } else {
+                    ActionFilter::All
+                },
+                due_within: self.due_within.map(i64::from),
+                owner: self.owner,
+                status: self.status.map(ActionStatus::from),
+                ..ReviewQuery::default()
+            },
+            format: self.format.into(),
+            today: self
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            fail_on_overdue: self.fail_on_overdue,
+            exact_csv: self.csv_raw,
+        }
+    }
 }
 
 impl NewArguments {
@@ -285,37 +336,16 @@ fn main() -> ExitCode {
     let result = match arguments.command {
         Some(Command::Check { files }) => cli::check(&files, &mut out),
         Some(Command::Fmt { check, files }) => cli::fmt(&files, check, &mut out),
-        Some(Command::Actions {
-            dir,
-            overdue,
-            due_within,
-            owner,
-            status,
-            format,
-            today,
-            fail_on_overdue,
-            csv_raw,
-        }) => {
-            let request = ActionsRequest {
-                folder: dir,
-                query: ReviewQuery {
-                    filter: if overdue {
-                        ActionFilter::Overdue
-                    } else {
-                        ActionFilter::All
-                    },
-                    due_within: due_within.map(i64::from),
-                    owner,
-                    status: status.map(ActionStatus::from),
-                    ..ReviewQuery::default()
-                },
-                format: format.into(),
-                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-                fail_on_overdue,
-                exact_csv: csv_raw,
-            };
-            cli::actions(&request, &mut out, &mut std::io::stderr().lock())
-        }
+        Some(Command::Actions(arguments)) => match arguments.command {
+            Some(ActionsCommand::SetTicket { file, id, url }) => {
+                cli::set_ticket(&file, &id, &url, &mut out, &mut std::io::stderr().lock())
+            }
+            None => cli::actions(
+                &arguments.request(),
+                &mut out,
+                &mut std::io::stderr().lock(),
+            ),
+        },
         Some(Command::Export {
             file,
             format,

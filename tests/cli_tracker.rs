@@ -264,3 +264,67 @@ fn a_mistake_in_owners_toml_is_refused_with_where() {
         .stdout("")
         .stderr(predicates::str::contains("owners.toml:1:"));
 }
+
+#[test]
+fn set_ticket_records_the_ticket_and_the_next_export_skips_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("inc-620.ron");
+    fs::write(&file, hindsight::example::EXAMPLE_RON).unwrap();
+    let doc = hindsight::storage::load(&file).unwrap();
+    let first = doc.action_items[0].id.short();
+    let script = |dir: &Path| -> String {
+        let output = Command::cargo_bin("hindsight")
+            .unwrap()
+            .args(["actions", "--format", "gh-script"])
+            .arg(dir)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(output).unwrap()
+    };
+    assert!(script(dir.path()).contains(&format!("'{first}'")));
+
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["actions", "set-ticket"])
+        .arg(&file)
+        .args([first.as_str(), "https://github.com/acme/ops/issues/42"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "is tracked in https://github.com/acme/ops/issues/42",
+        ));
+    let doc = hindsight::storage::load(&file).unwrap();
+    assert_eq!(
+        doc.action_items[0].ticket_url,
+        "https://github.com/acme/ops/issues/42"
+    );
+    assert!(!script(dir.path()).contains(&format!("'{first}'")));
+
+    // An ID that names no item, or too little of one, changes nothing.
+    let before = fs::read(&file).unwrap();
+    for id in ["ffffffff", "3a"] {
+        Command::cargo_bin("hindsight")
+            .unwrap()
+            .args(["actions", "set-ticket"])
+            .arg(&file)
+            .args([id, "https://x.example/1"])
+            .assert()
+            .code(2);
+    }
+    assert_eq!(fs::read(&file).unwrap(), before);
+    // Listing still takes a folder.
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["actions"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["actions"])
+        .assert()
+        .code(2);
+}

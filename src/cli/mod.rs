@@ -7,6 +7,7 @@ mod actions;
 mod export;
 mod import;
 mod new;
+mod set_ticket;
 mod terminal;
 mod timeline_import;
 
@@ -14,6 +15,7 @@ pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
 pub use import::{ImportRequest, import};
 pub use new::{NewRequest, new_document};
+pub use set_ticket::set_ticket;
 pub use terminal::{json_safe, terminal_safe};
 pub use timeline_import::{TimelineImportRequest, timeline_import};
 

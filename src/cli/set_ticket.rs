@@ -1,0 +1,77 @@
+//! `hindsight actions set-ticket FILE ID URL`: records where an action item is tracked, so
+//! the next tracker export skips it.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::Outcome;
+use super::terminal::terminal_safe;
+use crate::storage;
+
+/// Sets the ticket of the item whose ID is or starts with `id`; the file is saved atomically
+/// in canonical form.
+pub fn set_ticket(
+    file: &Path,
+    id: &str,
+    url: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    match record(file, id, url) {
+        Ok(short) => {
+            writeln!(
+                out,
+                "{}: action item {short} is tracked in {}",
+                terminal_safe(&file.display().to_string()),
+                terminal_safe(url.trim())
+            )?;
+            Ok(Outcome::Success)
+        }
+        Err(reason) => {
+            writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+            Ok(Outcome::Unreadable)
+        }
+    }
+}
+
+fn record(file: &Path, id: &str, url: &str) -> Result<String, String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err("the ticket is empty".to_owned());
+    }
+    let wanted = id.trim().to_lowercase().replace('-', "");
+    if wanted.len() < 4 {
+        return Err(format!(
+            "{id:?} is too short to name one action item (give at least 4 characters)"
+        ));
+    }
+    let mut doc = storage::load(file).map_err(|error| error.to_string())?;
+    let matching: Vec<usize> = doc
+        .action_items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.id.to_string().replace('-', "").starts_with(&wanted))
+        .map(|(index, _)| index)
+        .collect();
+    let index = match matching.as_slice() {
+        [index] => *index,
+        [] => {
+            return Err(format!(
+                "{}: no action item has the ID {id}",
+                file.display()
+            ));
+        }
+        _ => {
+            return Err(format!(
+                "{}: {} action items start with {id}; give more of the ID",
+                file.display(),
+                matching.len()
+            ));
+        }
+    };
+    let item = &mut doc.action_items[index];
+    url.clone_into(&mut item.ticket_url);
+    let short = item.id.short();
+    storage::save(file, &doc).map_err(|error| error.to_string())?;
+    Ok(short)
+}
