@@ -103,6 +103,56 @@ enum Command {
     /// the template's hint while it is empty. Exits 0, or 2 when the template cannot be read
     /// or the file cannot be written.
     New(NewArguments),
+    /// What the incidents below a folder add up to: incidents by month, severity, service
+    /// and type; time to detect, acknowledge, mitigate and resolve (median, 90th percentile,
+    /// how many say); where the action items stand; and postmortems late for review. Exits
+    /// 0, or 2 when the folder, a file or hindsight.toml cannot be read.
+    Stats(StatsArguments),
+}
+
+/// The arguments of `hindsight stats`.
+#[derive(clap::Args)]
+struct StatsArguments {
+    /// The folder to read (every .ron file below it).
+    dir: PathBuf,
+    /// Only incidents on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    since: Option<NaiveDate>,
+    /// Only incidents on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    until: Option<NaiveDate>,
+    /// How to print: a summary, one JSON object, or measure,key,value rows as CSV.
+    #[arg(long, value_enum, default_value_t = StatsFormatArg::Table)]
+    format: StatsFormatArg,
+    /// Count overdue items and late reviews from this day instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    today: Option<NaiveDate>,
+}
+
+/// A stats format as written on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum StatsFormatArg {
+    Table,
+    Json,
+    Csv,
+}
+
+impl StatsArguments {
+    fn request(self) -> cli::StatsRequest {
+        cli::StatsRequest {
+            folder: self.dir,
+            since: self.since,
+            until: self.until,
+            format: match self.format {
+                StatsFormatArg::Table => cli::StatsFormat::Table,
+                StatsFormatArg::Json => cli::StatsFormat::Json,
+                StatsFormatArg::Csv => cli::StatsFormat::Csv,
+            },
+            today: self
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        }
+    }
 }
 
 /// The arguments of `hindsight new`.
@@ -384,6 +434,11 @@ fn main() -> ExitCode {
             };
             timeline_import(&request, &mut out)
         }
+        Some(Command::Stats(arguments)) => cli::stats_command(
+            &arguments.request(),
+            &mut out,
+            &mut std::io::stderr().lock(),
+        ),
         Some(Command::New(arguments)) => cli::new_document(
             &arguments.request(),
             &mut out,

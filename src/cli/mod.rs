@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod new;
 mod set_ticket;
+mod stats;
 mod terminal;
 mod timeline_import;
 
@@ -16,6 +17,7 @@ pub use export::{ExportRequest, export_file};
 pub use import::{ImportRequest, import};
 pub use new::{NewRequest, new_document};
 pub use set_ticket::set_ticket;
+pub use stats::{StatsFormat, StatsRequest, stats_command};
 pub use terminal::{json_safe, terminal_safe};
 pub use timeline_import::{TimelineImportRequest, timeline_import};
 

@@ -4,6 +4,7 @@
 mod owners;
 mod query;
 mod scan;
+mod stats;
 mod tracker;
 
 pub use owners::{Accounts, OWNERS_FILE, Owners};
@@ -12,6 +13,10 @@ pub use query::{
 };
 pub use scan::{
     FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
+};
+pub use stats::{
+    ActionStats, Duration, Durations, LateReview, ReviewDeadlines, SETTINGS_FILE, Spread, Stats,
+    read_postmortems, stats,
 };
 pub use tracker::{gh_script, jira_csv, needs_ticket, shell_quote, unmapped_owners};
 

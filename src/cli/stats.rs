@@ -1,0 +1,252 @@
+//! `hindsight stats DIR`: what the incidents below a folder add up to, for a terminal, a
+//! script (JSON) or a spreadsheet (CSV).
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{Outcome, terminal_safe};
+use crate::export::spreadsheet_cell;
+use crate::review::{ReviewDeadlines, Spread, Stats, read_postmortems, stats};
+
+/// How `hindsight stats` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatsFormat {
+    /// A summary for a terminal.
+    #[default]
+    Table,
+    /// One JSON object.
+    Json,
+    /// Rows of `measure,key,value` for a spreadsheet.
+    Csv,
+}
+
+/// What `hindsight stats` was asked for.
+#[derive(Clone, Debug)]
+pub struct StatsRequest {
+    /// The folder to read.
+    pub folder: PathBuf,
+    /// Only incidents on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Only incidents on or before this day.
+    pub until: Option<NaiveDate>,
+    /// How to print.
+    pub format: StatsFormat,
+    /// The day overdue items and late reviews are counted from.
+    pub today: NaiveDate,
+}
+
+/// Runs the command. Unreadable files are reported on `err` and leave the rest counted.
+pub fn stats_command(
+    request: &StatsRequest,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let deadlines = match ReviewDeadlines::in_folder(&request.folder) {
+        Ok(deadlines) => deadlines,
+        Err(reason) => {
+            writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+            return Ok(Outcome::Unreadable);
+        }
+    };
+    let (docs, unreadable) = match read_postmortems(&request.folder) {
+        Ok(read) => read,
+        Err(error) => {
+            writeln!(
+                err,
+                "hindsight: cannot read the folder {}: {error}",
+                request.folder.display()
+            )?;
+            return Ok(Outcome::Unreadable);
+        }
+    };
+    for (_, reason) in &unreadable {
+        writeln!(err, "hindsight: skipped {}", terminal_safe(reason))?;
+    }
+    let stats = stats(
+        &docs,
+        request.since,
+        request.until,
+        request.today,
+        deadlines,
+    );
+    match request.format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &stats).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        StatsFormat::Csv => out.write_all(csv(&stats).map_err(io::Error::other)?.as_bytes())?,
+        StatsFormat::Table => out.write_all(table(&stats).as_bytes())?,
+    }
+    Ok(if unreadable.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Unreadable
+    })
+}
+
+fn counts(counts: &std::collections::BTreeMap<String, usize>) -> String {
+    if counts.is_empty() {
+        return "none".to_owned();
+    }
+    counts
+        .iter()
+        .map(|(name, count)| format!("{} {count}", terminal_safe(name)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn minutes(value: Option<f64>) -> String {
+    value.map_or_else(
+        || "\u{2014}".to_owned(),
+        |minutes| format!("{minutes:.0} min"),
+    )
+}
+
+fn spread_line(name: &str, spread: &Spread) -> String {
+    format!(
+        "  {name:<12} median {:>8}  90th percentile {:>8}  ({} of {})\n",
+        minutes(spread.median_minutes),
+        minutes(spread.p90_minutes),
+        spread.count,
+        spread.count + spread.missing
+    )
+}
+
+fn table(stats: &Stats) -> String {
+    let mut text = String::new();
+    let _ = writeln!(text, "{} incidents", stats.incidents);
+    let _ = writeln!(text, "By month: {}", counts(&stats.by_month));
+    let _ = writeln!(text, "By severity: {}", counts(&stats.by_severity));
+    let _ = writeln!(text, "By service: {}", counts(&stats.by_service));
+    let _ = writeln!(text, "By type: {}", counts(&stats.by_type));
+    text.push_str("Time from the start of impact:\n");
+    let durations = &stats.durations;
+    for (name, duration) in [
+        ("detect", &durations.detect),
+        ("acknowledge", &durations.acknowledge),
+        ("mitigate", &durations.mitigate),
+        ("resolve", &durations.resolve),
+    ] {
+        text.push_str(&spread_line(name, &duration.all));
+    }
+    let actions = &stats.actions;
+    let _ = writeln!(
+        text,
+        "Action items: {} total, {} open ({} overdue), {} done, {} declined; median days to done: {}",
+        actions.total,
+        actions.open,
+        actions.overdue,
+        actions.done,
+        actions.declined,
+        actions
+            .median_days_to_done
+            .map_or_else(|| "\u{2014}".to_owned(), |days| format!("{days:.0}"))
+    );
+    let _ = writeln!(text, "Open by owner: {}", counts(&actions.open_by_owner));
+    if stats.late_reviews.is_empty() {
+        text.push_str("Late reviews: none\n");
+    } else {
+        text.push_str("Late reviews (worst first):\n");
+        for late in &stats.late_reviews {
+            let _ = writeln!(
+                text,
+                "  {} days late  {}  {}  resolved {}  {}  {}",
+                late.days_late,
+                late.status,
+                if late.owner.is_empty() {
+                    "no lead".into()
+                } else {
+                    terminal_safe(&late.owner)
+                },
+                late.resolved,
+                terminal_safe(&late.file),
+                terminal_safe(&late.title)
+            );
+        }
+    }
+    text
+}
+
+fn csv(stats: &Stats) -> Result<String, String> {
+    let mut rows: Vec<[String; 3]> = vec![[
+        "incidents".to_owned(),
+        String::new(),
+        stats.incidents.to_string(),
+    ]];
+    for (measure, map) in [
+        ("by_month", &stats.by_month),
+        ("by_severity", &stats.by_severity),
+        ("by_service", &stats.by_service),
+        ("by_type", &stats.by_type),
+        ("open_by_owner", &stats.actions.open_by_owner),
+    ] {
+        for (key, count) in map {
+            rows.push([measure.to_owned(), key.clone(), count.to_string()]);
+        }
+    }
+    let durations = &stats.durations;
+    for (name, duration) in [
+        ("detect", &durations.detect),
+        ("acknowledge", &durations.acknowledge),
+        ("mitigate", &durations.mitigate),
+        ("resolve", &durations.resolve),
+    ] {
+        let spreads = std::iter::once(("all".to_owned(), &duration.all)).chain(
+            duration
+                .by_severity
+                .iter()
+                .map(|(level, spread)| (level.clone(), spread)),
+        );
+        for (key, spread) in spreads {
+            let number = |value: Option<f64>| value.map_or_else(String::new, |v| format!("{v}"));
+            rows.push([
+                format!("{name}.median_minutes"),
+                key.clone(),
+                number(spread.median_minutes),
+            ]);
+            rows.push([
+                format!("{name}.p90_minutes"),
+                key.clone(),
+                number(spread.p90_minutes),
+            ]);
+            rows.push([
+                format!("{name}.count"),
+                key.clone(),
+                spread.count.to_string(),
+            ]);
+            rows.push([format!("{name}.missing"), key, spread.missing.to_string()]);
+        }
+    }
+    let actions = &stats.actions;
+    for (measure, value) in [
+        ("actions.total", actions.total),
+        ("actions.open", actions.open),
+        ("actions.overdue", actions.overdue),
+        ("actions.done", actions.done),
+        ("actions.declined", actions.declined),
+    ] {
+        rows.push([measure.to_owned(), String::new(), value.to_string()]);
+    }
+    for late in &stats.late_reviews {
+        rows.push([
+            "late_review.days_late".to_owned(),
+            late.file.clone(),
+            late.days_late.to_string(),
+        ]);
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(["measure", "key", "value"])
+        .map_err(|error| error.to_string())?;
+    for row in rows {
+        let cells = row.map(|cell| spreadsheet_cell(&cell, false).into_owned());
+        writer
+            .write_record(&cells)
+            .map_err(|error| error.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|error| error.to_string())?;
+    String::from_utf8(bytes).map_err(|error| error.to_string())
+}
