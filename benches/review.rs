@@ -1,5 +1,5 @@
 //! Reading and aggregating a folder of 1,000 example-sized postmortems, in parallel and on one
-//! thread. Run with `cargo bench --bench review`.
+//! thread, and adding them up for `hindsight stats`. Run with `cargo bench --bench review`.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,7 +9,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hindsight::example::example_postmortem;
-use hindsight::review::{ScanProgress, scan_folder};
+use hindsight::review::{ReviewDeadlines, ScanProgress, read_postmortems, scan_folder, stats};
 use hindsight::storage;
 
 const FILES: usize = 1_000;
@@ -50,6 +50,17 @@ fn review(c: &mut Criterion) {
                 assert_eq!(scan.postmortems, FILES);
                 scan.items.len()
             })
+        });
+    });
+    // `hindsight stats`: reading every postmortem and adding them up (#18's budget: 300 ms).
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
+    group.bench_function("1000 postmortems / stats", |b| {
+        b.iter(|| {
+            let (docs, unreadable) = read_postmortems(dir.path()).unwrap();
+            assert!(unreadable.is_empty());
+            let stats = stats(&docs, None, None, today, ReviewDeadlines::default());
+            assert_eq!(stats.incidents, FILES);
+            stats.actions.total
         });
     });
     group.finish();
