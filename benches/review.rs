@@ -9,7 +9,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hindsight::example::example_postmortem;
-use hindsight::review::{ReviewDeadlines, ScanProgress, read_postmortems, scan_folder, stats};
+use hindsight::review::{
+    ReviewDeadlines, ScanProgress, SearchQuery, read_postmortems, scan_folder, search, stats,
+};
 use hindsight::storage;
 
 const FILES: usize = 1_000;
@@ -61,6 +63,17 @@ fn review(c: &mut Criterion) {
             let stats = stats(&docs, None, None, today, ReviewDeadlines::default());
             assert_eq!(stats.incidents, FILES);
             stats.actions.total
+        });
+    });
+    // `hindsight search`: reading every postmortem and matching a query against all of
+    // their text (#18's budget: 300 ms).
+    let query = SearchQuery::parse("connection pool \"missing index\"");
+    group.bench_function("1000 postmortems / search", |b| {
+        b.iter(|| {
+            let (docs, _) = read_postmortems(dir.path()).unwrap();
+            let hits = search(&docs, &query);
+            assert_eq!(hits.len(), FILES);
+            hits.len()
         });
     });
     group.finish();

@@ -108,6 +108,20 @@ enum Command {
     /// how many say); where the action items stand; and postmortems late for review. Exits
     /// 0, or 2 when the folder, a file or hindsight.toml cannot be read.
     Stats(StatsArguments),
+    /// Find the postmortems below a folder whose text (any field, row or section) matches:
+    /// words in any order, ignoring case and accents, "quoted phrases" as written. Best
+    /// first, each with the fields that match and a snippet. Exits 0, or 2 on an empty query
+    /// or when something could not be read.
+    Search {
+        /// The folder to read (every .ron file below it).
+        dir: PathBuf,
+        /// The words and phrases to look for.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Print one JSON array (file, title, score, and the matching fields with snippets).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The arguments of `hindsight stats`.
@@ -434,6 +448,15 @@ fn main() -> ExitCode {
             };
             timeline_import(&request, &mut out)
         }
+        Some(Command::Search { dir, query, json }) => cli::search_command(
+            &cli::SearchRequest {
+                folder: dir,
+                query: query.join(" "),
+                json,
+            },
+            &mut out,
+            &mut std::io::stderr().lock(),
+        ),
         Some(Command::Stats(arguments)) => cli::stats_command(
             &arguments.request(),
             &mut out,

@@ -127,3 +127,58 @@ fn deadlines_come_from_hindsight_toml_and_csv_is_for_a_spreadsheet() {
         .code(2)
         .stderr(predicates::str::contains("hindsight.toml:2:"));
 }
+
+#[test]
+fn search_finds_words_in_any_order_best_first_with_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    folder(dir.path());
+    let output = Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("search")
+        .arg(dir.path())
+        .args(["POOL", "connection", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let hits: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0]["file"].as_str().unwrap().ends_with("inc-620.ron"));
+    let fields: Vec<&str> = hits[0]["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|found| found["field"].as_str().unwrap())
+        .collect();
+    assert!(fields.contains(&"Root cause"), "{fields:?}");
+    assert!(fields.contains(&"Timeline row 9"), "{fields:?}");
+    // Titles count more: "checkout" is only in the SEV-1's title.
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("search")
+        .arg(dir.path())
+        .arg("CHECKOUT")
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with(format!(
+            "{}: Checkout down\n",
+            dir.path().join("inc-700.ron").display()
+        )));
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("search")
+        .arg(dir.path())
+        .arg("\"pool connection\"")
+        .assert()
+        .success()
+        .stdout("No postmortem matches.\n");
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("search")
+        .arg(dir.path())
+        .arg(" ")
+        .assert()
+        .code(2);
+}

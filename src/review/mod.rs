@@ -4,6 +4,7 @@
 mod owners;
 mod query;
 mod scan;
+mod search;
 mod stats;
 mod tracker;
 
@@ -14,6 +15,7 @@ pub use query::{
 pub use scan::{
     FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
 };
+pub use search::{FieldMatch, SearchHit, SearchQuery, search, search_document};
 pub use stats::{
     ActionStats, Duration, Durations, LateReview, ReviewDeadlines, SETTINGS_FILE, Spread, Stats,
     read_postmortems, stats,

@@ -1,0 +1,275 @@
+//! "Did this happen before?": the postmortems whose text matches a query, best first, each
+//! with the fields that match and a snippet around the match. Words match in any order,
+//! ignoring case and accents; `"quoted phrases"` match as written.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::model::{Postmortem, Section};
+
+/// A query: the words and phrases every matching postmortem holds somewhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    terms: Vec<String>,
+}
+
+impl SearchQuery {
+    /// Reads `text`: words, and phrases in double quotes.
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        let mut terms = Vec::new();
+        for (index, part) in text.split('"').enumerate() {
+            if index % 2 == 1 {
+                let phrase = folded(part).text;
+                let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !phrase.is_empty() {
+                    terms.push(phrase);
+                }
+            } else {
+                terms.extend(folded(part).text.split_whitespace().map(str::to_owned));
+            }
+        }
+        terms.sort();
+        terms.dedup();
+        Self { terms }
+    }
+
+    /// Whether the query has nothing to look for.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// Where in a postmortem a query matched.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldMatch {
+    /// The field, in words: "Title", "Root cause", "Timeline row 3", "Action item 2".
+    pub field: String,
+    /// The text around the first match, on one line.
+    pub snippet: String,
+}
+
+/// A postmortem that matches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SearchHit {
+    /// The file.
+    pub file: String,
+    /// The incident's title.
+    pub title: String,
+    /// How well it matches: more matches, and matches in the title, count more.
+    pub score: usize,
+    /// The fields that match, in document order.
+    pub matches: Vec<FieldMatch>,
+}
+
+/// Text folded for matching (lower case, accents gone), with the original character each
+/// folded character came from.
+struct Folded {
+    text: String,
+    origin: Vec<usize>,
+}
+
+fn folded(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    for (index, character) in text.chars().enumerate() {
+        fold_char(character, |part| {
+            folded.text.push(part);
+            folded.origin.push(index);
+        });
+    }
+    folded
+}
+
+/// Just the folded text, for matching (the origins are worked out only for a snippet).
+fn folded_text(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for character in text.chars() {
+        fold_char(character, |part| folded.push(part));
+    }
+    folded
+}
+
+/// One character in lower case without its accents, handed on a piece at a time.
+fn fold_char(character: char, mut push: impl FnMut(char)) {
+    if character.is_ascii() {
+        push(character.to_ascii_lowercase());
+        return;
+    }
+    for lower in character.to_lowercase() {
+        for part in std::iter::once(lower).nfd() {
+            if !is_combining_mark(part) {
+                push(part);
+            }
+        }
+    }
+}
+
+/// Every piece of text in a postmortem, named.
+fn fields(doc: &Postmortem) -> Vec<(String, &str)> {
+    let mut fields: Vec<(String, &str)> = vec![
+        ("Title".to_owned(), doc.title.as_str()),
+        ("Incident ID".to_owned(), doc.incident_id.as_str()),
+        (
+            "Incident type".to_owned(),
+            doc.classification.incident_type.as_str(),
+        ),
+    ];
+    fields.extend(
+        doc.classification
+            .services
+            .iter()
+            .map(|s| ("Services".to_owned(), s.as_str())),
+    );
+    fields.extend(
+        doc.authors
+            .iter()
+            .map(|a| ("Authors".to_owned(), a.as_str())),
+    );
+    for person in &doc.participants {
+        fields.push(("Participants".to_owned(), person.name.as_str()));
+        fields.push(("Participants".to_owned(), person.note.as_str()));
+    }
+    for link in &doc.links {
+        fields.push(("Links".to_owned(), link.label.as_str()));
+        fields.push(("Links".to_owned(), link.url.as_str()));
+    }
+    for section in Section::ALL {
+        fields.push((section.heading().to_owned(), doc.narrative.text(section)));
+    }
+    for custom in &doc.narrative.custom_sections {
+        fields.push((custom.title.clone(), custom.text.as_str()));
+    }
+    for (index, row) in doc.timeline.iter().enumerate() {
+        let name = format!("Timeline row {}", index + 1);
+        fields.push((name.clone(), row.event.as_str()));
+        fields.push((name.clone(), row.notes.as_str()));
+        fields.push((name.clone(), row.actor.as_deref().unwrap_or_default()));
+        fields.push((name, row.evidence.as_str()));
+    }
+    for (index, item) in doc.action_items.iter().enumerate() {
+        let name = format!("Action item {}", index + 1);
+        fields.push((name.clone(), item.action.as_str()));
+        fields.push((name.clone(), item.owner.as_str()));
+        fields.push((name, item.ticket_url.as_str()));
+    }
+    fields
+}
+
+/// How many characters of context a snippet shows on each side of the match.
+const CONTEXT: usize = 40;
+
+/// How `doc` matches `query`, or `None` when some term is nowhere in it.
+#[must_use]
+pub fn search_document(doc: &Postmortem, file: &str, query: &SearchQuery) -> Option<SearchHit> {
+    if query.is_empty() {
+        return None;
+    }
+    let mut found = vec![false; query.terms.len()];
+    let mut score = 0;
+    let mut matches: Vec<FieldMatch> = Vec::new();
+    for (field, text) in fields(doc) {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let folded_text = folded_text(text);
+        let mut first: Option<(usize, usize)> = None;
+        for (term, seen) in query.terms.iter().zip(found.iter_mut()) {
+            let hits: Vec<usize> = folded_text
+                .match_indices(term.as_str())
+                .map(|(at, _)| at)
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            *seen = true;
+            score += hits.len() * if field == "Title" { 3 } else { 1 };
+            let at = hits[0];
+            if first.is_none_or(|(start, _)| at < start) {
+                first = Some((at, at + term.len()));
+            }
+        }
+        if let Some((start, end)) = first
+            && !matches.iter().any(|known| known.field == field)
+        {
+            matches.push(FieldMatch {
+                field,
+                snippet: snippet(text, &folded(text), start, end),
+            });
+        }
+    }
+    found.iter().all(|seen| *seen).then(|| SearchHit {
+        file: file.to_owned(),
+        title: doc.title.clone(),
+        score,
+        matches,
+    })
+}
+
+/// The original text around a match found at `start..end` (byte offsets) of its folded
+/// form, on one line, with "…" where it was cut.
+fn snippet(text: &str, folded: &Folded, start: usize, end: usize) -> String {
+    let char_at = |byte: usize| folded.text[..byte].chars().count();
+    let first = folded.origin.get(char_at(start)).copied().unwrap_or(0);
+    let last = folded
+        .origin
+        .get(char_at(end).saturating_sub(1))
+        .copied()
+        .unwrap_or(first);
+    let chars: Vec<char> = text.chars().collect();
+    let from = first.saturating_sub(CONTEXT);
+    let to = (last + 1 + CONTEXT).min(chars.len());
+    let mut snippet: String = chars[from..to].iter().collect();
+    snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+    if from > 0 {
+        snippet.insert(0, '\u{2026}');
+    }
+    if to < chars.len() {
+        snippet.push('\u{2026}');
+    }
+    snippet
+}
+
+/// The postmortems that match, best first (then by file).
+#[must_use]
+pub fn search(docs: &[(std::path::PathBuf, Postmortem)], query: &SearchQuery) -> Vec<SearchHit> {
+    let mut hits: Vec<SearchHit> = docs
+        .par_iter()
+        .filter_map(|(path, doc)| search_document(doc, &path.display().to_string(), query))
+        .collect();
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.file.cmp(&b.file)));
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Postmortem {
+        let mut doc = Postmortem {
+            title: "Café checkout outage".to_owned(),
+            ..Postmortem::default()
+        };
+        doc.narrative.root_cause =
+            "A connection pool ran dry after the config change to the payments service.".to_owned();
+        doc
+    }
+
+    #[test]
+    fn words_in_any_order_ignoring_case_and_accents_and_phrases_as_written() {
+        let doc = doc();
+        let hit = search_document(&doc, "a.ron", &SearchQuery::parse("POOL cafe")).unwrap();
+        let fields: Vec<&str> = hit.matches.iter().map(|m| m.field.as_str()).collect();
+        assert_eq!(fields, ["Title", "Root cause"]);
+        assert!(hit.matches[1].snippet.contains("connection pool ran dry"));
+        assert!(search_document(&doc, "a.ron", &SearchQuery::parse("\"config change\"")).is_some());
+        assert!(search_document(&doc, "a.ron", &SearchQuery::parse("\"change config\"")).is_none());
+        assert!(search_document(&doc, "a.ron", &SearchQuery::parse("pool dns")).is_none());
+        assert!(search_document(&doc, "a.ron", &SearchQuery::parse("  ")).is_none());
+    }
+}
