@@ -2,12 +2,11 @@
 //! `Field | Value` table, `- Services: …`. Each key is matched by its words; each value is
 //! read into the document's fields.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::headings::normalized;
 use crate::model::{
-    ChatPaste, DayLine, DocumentStatus, KeyTime, Link, LinkKind, Participant, ParticipantRole,
-    PastedRow, Postmortem, SeverityLevel, read_clock, read_date_line, resolve_paste,
+    DocumentStatus, KeyTime, ParticipantRole, Postmortem, SeverityLevel, read_date_line,
 };
 
 /// What a field's key names.
@@ -215,13 +214,13 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
                 .extend(split_list(value).into_iter().map(str::to_owned));
             true
         }
-        Field::Times(named) => read_key_times(doc, *context, named, value),
+        Field::Times(named) => super::key_times::read_key_times(doc, *context, named, value),
         Field::Participants(role) => {
-            read_participants(doc, role, value);
+            super::people::read_participants(doc, role, value);
             true
         }
         Field::Links => {
-            read_links(doc, value);
+            super::people::read_links(doc, value);
             true
         }
     }
@@ -446,304 +445,10 @@ fn add_level(doc: &mut Postmortem, level: &str) {
     }
 }
 
-/// `Incident Lead: Alice R. (on‑call SRE); Responders: Bob M. (backend engineer), Charlie
-/// T.; Reporter: automated latency alert`. A role the document does not know is kept in the
-/// person's note.
-fn read_participants(doc: &mut Postmortem, default_role: ParticipantRole, value: &str) {
-    for group in split_groups(value) {
-        let (role, names) = match group.split_once(':') {
-            Some((role, names)) if role.split_whitespace().count() <= 4 => {
-                (Some(role.trim()), names)
-            }
-            _ => (None, group),
-        };
-        let known = role.map(role_named);
-        for person in split_list(names) {
-            let (name, note) = match person.split_once('(') {
-                Some((name, note)) => (name.trim(), note.trim_end_matches(')').trim()),
-                None => (person, ""),
-            };
-            let (role, note) = match (known, role) {
-                (Some(Some(role)), _) => (role, note.to_owned()),
-                (Some(None), Some(written)) => (
-                    ParticipantRole::Other,
-                    if note.is_empty() {
-                        written.to_owned()
-                    } else {
-                        format!("{written}; {note}")
-                    },
-                ),
-                _ => (default_role, note.to_owned()),
-            };
-            doc.participants.push(Participant {
-                name: name.to_owned(),
-                role,
-                note,
-            });
-        }
-    }
-}
-
-/// Parts of a value split at `;` outside parentheses.
-fn split_groups(value: &str) -> Vec<&str> {
-    let mut groups = Vec::new();
-    let mut depth = 0_i32;
-    let mut start = 0;
-    for (at, character) in value.char_indices() {
-        match character {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ';' if depth <= 0 => {
-                groups.push(value[start..at].trim());
-                start = at + 1;
-            }
-            _ => {}
-        }
-    }
-    groups.push(value[start..].trim());
-    groups.retain(|group| !group.is_empty());
-    groups
-}
-
-fn role_named(role: &str) -> Option<ParticipantRole> {
-    let role = normalized(role);
-    let role = role.trim_end_matches('s');
-    Some(match role {
-        "incident lead" | "lead" | "incident commander" | "ic" | "commander"
-        | "incident manager" => ParticipantRole::IncidentLead,
-        "responder" | "engineer" | "on-call" | "on call" | "participant" => {
-            ParticipantRole::Responder
-        }
-        "reporter" | "reported by" => ParticipantRole::Reporter,
-        "scribe" | "note taker" => ParticipantRole::Scribe,
-        "other" => ParticipantRole::Other,
-        "communication" | "comm" | "comms lead" | "communications lead" => {
-            ParticipantRole::Communications
-        }
-        _ => return None,
-    })
-}
-
-/// `Slack #incident-620; Git commit a7c3dbe (https://…); [Dashboard](https://…)`.
-fn read_links(doc: &mut Postmortem, value: &str) {
-    for item in split_groups(value) {
-        let (label, url) = match item.rsplit_once(" (") {
-            Some((label, url)) if is_address(url.trim_end_matches(')')) => {
-                (label.trim(), url.trim_end_matches(')').trim())
-            }
-            _ if is_address(item) => (item, item),
-            _ => (item, ""),
-        };
-        doc.links.push(Link {
-            kind: link_kind(label, url),
-            label: label.to_owned(),
-            url: url.to_owned(),
-        });
-    }
-}
-
-fn is_address(text: &str) -> bool {
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|scheme| text.starts_with(scheme))
-        && !text.contains(char::is_whitespace)
-}
-
-/// What a link points at, from the words around it.
-fn link_kind(label: &str, url: &str) -> LinkKind {
-    let words = format!("{label} {url}").to_lowercase();
-    let has = |needles: &[&str]| needles.iter().any(|needle| words.contains(needle));
-    if has(&["slack", "channel", "teams", "zulip", "mattermost"]) || label.starts_with('#') {
-        LinkKind::ChatChannel
-    } else if has(&[
-        "commit",
-        "pull request",
-        "merge request",
-        "/pull/",
-        "github.com",
-    ]) {
-        LinkKind::Commit
-    } else if has(&["dashboard", "grafana", "datadog", "graph"]) {
-        LinkKind::Dashboard
-    } else if has(&[
-        "status page",
-        "status-page",
-        "status\u{2011}page",
-        "statuspage",
-        "status.",
-    ]) {
-        LinkKind::StatusPage
-    } else if has(&["jira", "ticket", "issue", "bug"]) {
-        LinkKind::Ticket
-    } else if has(&["doc", "wiki", "confluence", "notion"]) {
-        LinkKind::Document
-    } else {
-        LinkKind::Other
-    }
-}
-
-/// Key times in a value: `Start: 2025‑08‑01 14:03 UTC; End: 14:33 UTC`, `30 min total;
-/// issue detected within 2 min; mitigated at 14:20 UTC`, or one time under a key that names
-/// it (`Detected: 14:05`). Returns whether every part was read (a total duration counts as
-/// read: it follows from the times).
-fn read_key_times(
-    doc: &mut Postmortem,
-    context: Context,
-    named: Option<KeyTime>,
-    value: &str,
-) -> bool {
-    let plain = plain_hyphens(value);
-    let mut date = context.date;
-    let mut all_read = true;
-    for part in split_groups(&plain)
-        .into_iter()
-        .flat_map(|group| group.split(", "))
-    {
-        // Hindsight's own export says "End: not recorded" of a time it does not have.
-        if part.to_lowercase().ends_with("not recorded") {
-            continue;
-        }
-        let Some(key) = key_time_in(part).or(named) else {
-            all_read &= part.to_lowercase().contains("total") && duration_in(part).is_some();
-            continue;
-        };
-        // Words beyond the key, the time and a few small ones ("issue detected within 2
-        // min") are kept as written by the caller.
-        all_read &= only_key_and_time(part);
-        if let Some((time, day)) = instant_in(part, date, doc) {
-            date = date.or(Some(day));
-            doc.key_times.set(key, Some(time));
-        } else if let (Some(after), Some(started)) = (duration_in(part), doc.key_times.started)
-            && key != KeyTime::Started
-        {
-            if doc.key_times.get(key).is_none() {
-                doc.key_times.set(key, Some(started + after));
-            }
-        } else {
-            all_read = false;
-        }
-    }
-    all_read
-}
-
-/// Whether `part` says nothing but a key time, when, and how long after the start: `mitigated
-/// at 14:20 UTC (after 17 min)`, `Start: 2025-08-01 14:03 UTC`.
-fn only_key_and_time(part: &str) -> bool {
-    const SMALL: [&str; 26] = [
-        "at", "by", "after", "within", "in", "on", "min", "mins", "minute", "minutes", "h", "hr",
-        "hrs", "hour", "hours", "utc", "gmt", "z", "total", "s", "sec", "secs", "d", "day", "days",
-        "m",
-    ];
-    part.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ':' | ';' | ','))
-        .filter(|word| !word.is_empty())
-        .all(|word| {
-            let lower = word.to_lowercase();
-            SMALL.contains(&lower.as_str())
-                || key_time_in(word).is_some()
-                || word
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '.'))
-        })
-}
-
-fn key_time_in(part: &str) -> Option<KeyTime> {
-    let lower = part.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect();
-    let stems = [
-        ("start", KeyTime::Started),
-        ("began", KeyTime::Started),
-        ("begin", KeyTime::Started),
-        ("detect", KeyTime::Detected),
-        ("noticed", KeyTime::Detected),
-        ("alerted", KeyTime::Detected),
-        ("acknowledg", KeyTime::Acknowledged),
-        ("mitigat", KeyTime::Mitigated),
-        ("resolv", KeyTime::Resolved),
-        ("end", KeyTime::Resolved),
-        ("closed", KeyTime::Resolved),
-    ];
-    words.iter().find_map(|word| {
-        stems
-            .iter()
-            .find(|(stem, _)| {
-                if *stem == "end" {
-                    matches!(*word, "end" | "ended" | "ends")
-                } else {
-                    word.starts_with(stem)
-                }
-            })
-            .map(|(_, key)| *key)
-    })
-}
-
-/// The first time written in `part`, placed on its own date, else `date`, else the day of
-/// the incident's start; with the day it is on.
-fn instant_in(
-    part: &str,
-    date: Option<NaiveDate>,
-    doc: &Postmortem,
-) -> Option<(DateTime<Utc>, NaiveDate)> {
-    let mut starts = std::iter::once(0).chain(
-        part.char_indices()
-            .filter(|(_, c)| c.is_whitespace())
-            .map(|(at, c)| at + c.len_utf8()),
-    );
-    let (clock, _) = starts.find_map(|at| read_clock(&part[at..]))?;
-    let day = date.map(|date| DayLine {
-        line: 0,
-        date: crate::model::PastedDate {
-            year: Some(chrono::Datelike::year(&date)),
-            month: chrono::Datelike::month(&date),
-            day: chrono::Datelike::day(&date),
-        },
-        zone: None,
-    });
-    let paste = ChatPaste {
-        rows: vec![PastedRow {
-            lines: vec![0],
-            clock: Some(clock),
-            day,
-            actor: None,
-            event: String::new(),
-            notes: String::new(),
-            evidence: String::new(),
-        }],
-        ..ChatPaste::default()
-    };
-    let today = date.unwrap_or(NaiveDate::MIN);
-    let resolved = resolve_paste(&paste, doc.time_zone, doc.key_times.started, today);
-    let time = resolved.rows.first()?.row.time?;
-    Some((time, time.with_timezone(&doc.time_zone).date_naive()))
-}
-
-/// `within 2 min`, `after 17 minutes`, `2 h 5 min`, `3 d 4 h`, `45 s`: how long.
-fn duration_in(part: &str) -> Option<Duration> {
-    let words: Vec<&str> = part.split_whitespace().collect();
-    let mut total: Option<Duration> = None;
-    for pair in words.windows(2) {
-        let Ok(number) = pair[0].trim_start_matches(['(', '~']).parse::<i64>() else {
-            continue;
-        };
-        let unit = pair[1].trim_end_matches([')', '.', ',']).to_lowercase();
-        let length = match unit.as_str() {
-            "s" | "sec" | "secs" | "second" | "seconds" => Duration::seconds(number),
-            "min" | "mins" | "minute" | "minutes" | "m" => Duration::minutes(number),
-            "h" | "hr" | "hrs" | "hour" | "hours" => Duration::hours(number),
-            "d" | "day" | "days" => Duration::days(number),
-            _ => continue,
-        };
-        total = Some(total.unwrap_or_default() + length);
-    }
-    total
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{TimeZone, Utc};
 
     #[test]
     fn keys_and_values_of_the_reference_template() {

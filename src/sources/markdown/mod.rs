@@ -9,8 +9,10 @@ mod actions;
 mod blocks;
 mod fields;
 mod headings;
+mod key_times;
 mod lists_tables;
 mod paragraphs;
+mod people;
 #[cfg(test)]
 mod tests;
 mod timeline;
