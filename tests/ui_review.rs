@@ -199,3 +199,35 @@ fn the_editor_and_the_command_line_list_the_same_items_in_the_same_order() {
         ]
     );
 }
+
+#[test]
+fn the_listed_open_items_go_to_a_gh_script_with_the_folders_owner_mapping() {
+    let dir = folder();
+    fs::write(
+        dir.path().join("owners.toml"),
+        "\"Priya L.\" = { github = \"priyal\", email = \"priya@example.com\" }\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let script = out.path().join("file-issues.sh");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    dialogs.will_answer(DialogOutcome::Chosen(dir.path().to_owned()));
+    click_file_menu(&mut harness, "Review folder\u{2026}");
+    for _ in 0..200 {
+        harness.run();
+        if !harness.state().review_running() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    dialogs.will_answer(DialogOutcome::Chosen(script.clone()));
+    click(&mut harness, "GitHub issues script\u{2026}");
+    let text = fs::read_to_string(&script).unwrap();
+    // The seven open items of the two postmortems, none ticketed.
+    assert_eq!(text.matches("gh issue create").count(), 7, "{text}");
+    assert!(text.contains("--assignee='priyal'"));
+    assert!(text.contains("--title='Add a retry'"));
+    harness.get_by_label_contains("not in owners.toml, so unassigned: ");
+}

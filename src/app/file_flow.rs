@@ -176,8 +176,11 @@ impl HindsightApp {
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
                 let filter_name = match format {
-                    crate::session::ReviewExport::Csv => "CSV",
+                    crate::session::ReviewExport::Csv | crate::session::ReviewExport::JiraCsv => {
+                        "CSV"
+                    }
                     crate::session::ReviewExport::Markdown => "Markdown",
+                    crate::session::ReviewExport::GhScript => "Shell script",
                 };
                 DialogKind::Export {
                     suggested_name: format.file_name(),

@@ -101,8 +101,13 @@ impl HindsightApp {
         self.request(ctx, super::GuardedAction::OpenPath(path));
     }
 
-    /// Writes the review's current list as CSV or Markdown.
+    /// Writes the review's current list as CSV or Markdown, or its open items without a
+    /// ticket for the team's tracker.
     pub(super) fn export_review(&mut self, path: &Path, format: ReviewExport) {
+        if matches!(format, ReviewExport::GhScript | ReviewExport::JiraCsv) {
+            self.export_for_tracker(path, format);
+            return;
+        }
         let Some(scan) = self.review.as_ref().and_then(|review| review.scan.as_ref()) else {
             return;
         };
@@ -121,10 +126,69 @@ impl HindsightApp {
                 }
             },
             ReviewExport::Markdown => crate::review::to_markdown(&records),
+            ReviewExport::GhScript | ReviewExport::JiraCsv => return,
         };
         match self.writer.replace(path, text.as_bytes()) {
             Ok(()) => {
                 self.status = format!("Exported {} items to {}", records.len(), path.display());
+            }
+            Err(error) => self.error = Some(format!("The list was not exported.\n\n{error}")),
+        }
+    }
+
+    /// The listed open items without a ticket as a `gh` script or a Jira CSV, owners mapped
+    /// by the reviewed folder's `owners.toml`; unmapped owners are named in the status.
+    fn export_for_tracker(&mut self, path: &Path, format: ReviewExport) {
+        let Some(review) = self.review.as_ref() else {
+            return;
+        };
+        let Some(scan) = review.scan.as_ref() else {
+            return;
+        };
+        let owners = match crate::review::Owners::in_folder(&review.folder) {
+            Ok(owners) => owners,
+            Err(reason) => {
+                self.error = Some(format!("Nothing was exported: {reason}"));
+                return;
+            }
+        };
+        let today = self.clock.today();
+        let items: Vec<crate::review::ReviewItem> = self
+            .panels
+            .review
+            .listed(&scan.items, today)
+            .iter()
+            .map(|index| scan.items[*index].clone())
+            .filter(crate::review::needs_ticket)
+            .collect();
+        let text = if format == ReviewExport::GhScript {
+            crate::review::gh_script(&items, &owners)
+        } else {
+            match crate::review::jira_csv(&items, &owners, self.settings.export_options.exact_csv) {
+                Ok(text) => text,
+                Err(error) => {
+                    self.error = Some(format!("The list could not be written as CSV: {error}"));
+                    return;
+                }
+            }
+        };
+        let unmapped = crate::review::unmapped_owners(&items, &owners);
+        match self.writer.replace(path, text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!(
+                    "Wrote {} open items without a ticket to {}{}",
+                    items.len(),
+                    path.display(),
+                    if unmapped.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " \u{b7} not in {}, so unassigned: {}",
+                            crate::review::OWNERS_FILE,
+                            unmapped.join(", ")
+                        )
+                    }
+                );
             }
             Err(error) => self.error = Some(format!("The list was not exported.\n\n{error}")),
         }

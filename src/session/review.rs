@@ -41,6 +41,10 @@ pub enum ReviewExport {
     Csv,
     /// A Markdown table for wikis and tickets.
     Markdown,
+    /// A shell script filing the listed open items without a ticket as GitHub issues.
+    GhScript,
+    /// A CSV of the listed open items without a ticket, for Jira's importer.
+    JiraCsv,
 }
 
 impl ReviewExport {
@@ -48,14 +52,19 @@ impl ReviewExport {
     #[must_use]
     pub const fn extension(self) -> &'static str {
         match self {
-            Self::Csv => "csv",
+            Self::Csv | Self::JiraCsv => "csv",
             Self::Markdown => "md",
+            Self::GhScript => "sh",
         }
     }
 
-    /// The file name offered for the list: `action-items.csv`.
+    /// The file name offered for the list: `action-items.csv`, `file-issues.sh`.
     #[must_use]
     pub fn file_name(self) -> String {
-        format!("action-items.{}", self.extension())
+        match self {
+            Self::Csv | Self::Markdown => format!("action-items.{}", self.extension()),
+            Self::GhScript => "file-issues.sh".to_owned(),
+            Self::JiraCsv => "jira-issues.csv".to_owned(),
+        }
     }
 }

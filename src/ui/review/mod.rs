@@ -99,6 +99,14 @@ pub fn review_ui(
         if ui.button("Export Markdown\u{2026}").clicked() {
             requests.review = Some(ReviewRequest::Export(ReviewExport::Markdown));
         }
+        ui.separator();
+        // The listed open items without a ticket, for the team's tracker.
+        if ui.button("GitHub issues script\u{2026}").clicked() {
+            requests.review = Some(ReviewRequest::Export(ReviewExport::GhScript));
+        }
+        if ui.button("Jira CSV\u{2026}").clicked() {
+            requests.review = Some(ReviewRequest::Export(ReviewExport::JiraCsv));
+        }
     });
     if !scan.unreadable.is_empty() {
         egui::CollapsingHeader::new(
