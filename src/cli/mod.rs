@@ -148,3 +148,27 @@ fn plural(count: usize, noun: &str) -> String {
         format!("{count} {noun}s")
     }
 }
+
+/// Every postmortem below `folder`, with the files that could not be read reported on `err`
+/// (the rest are still used); `None`, said on `err`, when the folder itself cannot be read.
+fn postmortems_in(
+    folder: &std::path::Path,
+    err: &mut dyn Write,
+) -> io::Result<Option<(crate::review::Postmortems, crate::review::Unreadable)>> {
+    match crate::review::read_postmortems(folder) {
+        Ok((docs, unreadable)) => {
+            for (_, reason) in &unreadable {
+                writeln!(err, "hindsight: skipped {}", terminal_safe(reason))?;
+            }
+            Ok(Some((docs, unreadable)))
+        }
+        Err(error) => {
+            writeln!(
+                err,
+                "hindsight: cannot read the folder {}: {error}",
+                folder.display()
+            )?;
+            Ok(None)
+        }
+    }
+}

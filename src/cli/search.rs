@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Outcome, terminal_safe};
-use crate::review::{SearchQuery, read_postmortems, search};
+use crate::review::{SearchQuery, search};
 
 /// What `hindsight search` was asked for.
 #[derive(Clone, Debug)]
@@ -30,20 +30,9 @@ pub fn search_command(
         writeln!(err, "hindsight: the query has no words to look for")?;
         return Ok(Outcome::Unreadable);
     }
-    let (docs, unreadable) = match read_postmortems(&request.folder) {
-        Ok(read) => read,
-        Err(error) => {
-            writeln!(
-                err,
-                "hindsight: cannot read the folder {}: {error}",
-                request.folder.display()
-            )?;
-            return Ok(Outcome::Unreadable);
-        }
+    let Some((docs, unreadable)) = super::postmortems_in(&request.folder, err)? else {
+        return Ok(Outcome::Unreadable);
     };
-    for (_, reason) in &unreadable {
-        writeln!(err, "hindsight: skipped {}", terminal_safe(reason))?;
-    }
     let hits = search(&docs, &query);
     if request.json {
         serde_json::to_writer_pretty(&mut *out, &hits).map_err(io::Error::other)?;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{Outcome, terminal_safe};
 use crate::export::spreadsheet_cell;
-use crate::review::{ReviewDeadlines, Spread, Stats, read_postmortems, stats};
+use crate::review::{ReviewDeadlines, Spread, Stats, stats};
 
 /// How `hindsight stats` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,20 +51,9 @@ pub fn stats_command(
             return Ok(Outcome::Unreadable);
         }
     };
-    let (docs, unreadable) = match read_postmortems(&request.folder) {
-        Ok(read) => read,
-        Err(error) => {
-            writeln!(
-                err,
-                "hindsight: cannot read the folder {}: {error}",
-                request.folder.display()
-            )?;
-            return Ok(Outcome::Unreadable);
-        }
+    let Some((docs, unreadable)) = super::postmortems_in(&request.folder, err)? else {
+        return Ok(Outcome::Unreadable);
     };
-    for (_, reason) in &unreadable {
-        writeln!(err, "hindsight: skipped {}", terminal_safe(reason))?;
-    }
     let stats = stats(
         &docs,
         request.since,
@@ -123,13 +112,7 @@ fn table(stats: &Stats) -> String {
     let _ = writeln!(text, "By service: {}", counts(&stats.by_service));
     let _ = writeln!(text, "By type: {}", counts(&stats.by_type));
     text.push_str("Time from the start of impact:\n");
-    let durations = &stats.durations;
-    for (name, duration) in [
-        ("detect", &durations.detect),
-        ("acknowledge", &durations.acknowledge),
-        ("mitigate", &durations.mitigate),
-        ("resolve", &durations.resolve),
-    ] {
+    for (name, duration) in stats.durations.each() {
         text.push_str(&spread_line(name, &duration.all));
     }
     let actions = &stats.actions;
@@ -187,13 +170,7 @@ fn csv(stats: &Stats) -> Result<String, String> {
             rows.push([measure.to_owned(), key.clone(), count.to_string()]);
         }
     }
-    let durations = &stats.durations;
-    for (name, duration) in [
-        ("detect", &durations.detect),
-        ("acknowledge", &durations.acknowledge),
-        ("mitigate", &durations.mitigate),
-        ("resolve", &durations.resolve),
-    ] {
+    for (name, duration) in stats.durations.each() {
         let spreads = std::iter::once(("all".to_owned(), &duration.all)).chain(
             duration
                 .by_severity

@@ -6,6 +6,7 @@ mod query;
 mod scan;
 mod search;
 mod stats;
+mod toml_file;
 mod tracker;
 
 pub use owners::{Accounts, OWNERS_FILE, Owners};
@@ -17,8 +18,8 @@ pub use scan::{
 };
 pub use search::{FieldMatch, SearchHit, SearchQuery, search, search_document};
 pub use stats::{
-    ActionStats, Duration, Durations, LateReview, ReviewDeadlines, SETTINGS_FILE, Spread, Stats,
-    read_postmortems, stats,
+    ActionStats, Duration, Durations, LateReview, Postmortems, ReviewDeadlines, SETTINGS_FILE,
+    Spread, Stats, Unreadable, read_postmortems, stats,
 };
 pub use tracker::{gh_script, jira_csv, needs_ticket, shell_quote, unmapped_owners};
 

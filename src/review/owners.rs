@@ -34,30 +34,13 @@ pub struct Owners {
 impl Owners {
     /// Reads `owners.toml` text; a mistake is refused with its line and column.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let by_name: BTreeMap<String, Accounts> = toml::from_str(text).map_err(|error| {
-            let place = error
-                .span()
-                .map(|span| {
-                    let before = &text[..span.start.min(text.len())];
-                    let line = before.matches('\n').count() + 1;
-                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                    format!("{line}:{column}: ")
-                })
-                .unwrap_or_default();
-            format!("{place}{}", error.message())
-        })?;
-        Ok(Self { by_name })
+        super::toml_file::parse(text).map(|by_name| Self { by_name })
     }
 
     /// The mapping in `folder/owners.toml`: none when there is no such file; the file's
     /// problem, with where, when it cannot be read.
     pub fn in_folder(folder: &Path) -> Result<Self, String> {
-        let path = folder.join(OWNERS_FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Self::parse(&text).map_err(|reason| format!("{}:{reason}", path.display())),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(error) => Err(format!("{}: {error}", path.display())),
-        }
+        super::toml_file::read_in_folder(folder, OWNERS_FILE).map(|by_name| Self { by_name })
     }
 
     /// The accounts of the owner written `name`, if the team mapped it.

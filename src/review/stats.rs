@@ -45,24 +45,8 @@ impl ReviewDeadlines {
     /// The deadlines `folder/hindsight.toml` sets (`[late_reviews] severe_days = 3`), else
     /// the defaults; a mistake in the file is refused with its line and column.
     pub fn in_folder(folder: &Path) -> Result<Self, String> {
-        let path = folder.join(SETTINGS_FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str::<FolderSettings>(&text)
-                .map(|settings| settings.late_reviews)
-                .map_err(|error| {
-                    let place = error.span().map_or_else(String::new, |span| {
-                        let before = &text[..span.start.min(text.len())];
-                        format!(
-                            "{}:{}: ",
-                            before.matches('\n').count() + 1,
-                            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
-                        )
-                    });
-                    format!("{}:{place}{}", path.display(), error.message())
-                }),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(error) => Err(format!("{}: {error}", path.display())),
-        }
+        super::toml_file::read_in_folder::<FolderSettings>(folder, SETTINGS_FILE)
+            .map(|settings| settings.late_reviews)
     }
 }
 
@@ -136,6 +120,19 @@ pub struct Durations {
     pub mitigate: Duration,
     /// To resolution.
     pub resolve: Duration,
+}
+
+impl Durations {
+    /// Each step with its name, in the order an incident passes through them.
+    #[must_use]
+    pub fn each(&self) -> [(&'static str, &Duration); 4] {
+        [
+            ("detect", &self.detect),
+            ("acknowledge", &self.acknowledge),
+            ("mitigate", &self.mitigate),
+            ("resolve", &self.resolve),
+        ]
+    }
 }
 
 /// Where the action items stand.
