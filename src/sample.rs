@@ -65,6 +65,7 @@ pub fn generated_postmortem(base: &Postmortem, rows: usize, actions: usize) -> P
             kind: ActionKind::ALL[index % ActionKind::ALL.len()],
             ticket_url: format!("https://tickets.example.com/OPS-{index}"),
             completed: None,
+            declined_reason: String::new(),
         })
         .collect();
     Postmortem {

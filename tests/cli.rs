@@ -305,7 +305,7 @@ fn export_writes_each_format_to_stdout() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(
-            "action,owner,due,status,priority,kind,ticket_url,completed\n",
+            "action,owner,due,status,priority,kind,ticket_url,completed,declined_reason\n",
         ));
     let timeline = hindsight()
         .args([
@@ -465,7 +465,7 @@ fn a_file_with_an_impossible_year_is_unreadable_and_the_rest_are_still_reviewed(
         .assert()
         .code(0)
         .stdout(predicate::str::contains("good.ron").count(6))
-        .stderr(predicate::str::contains("far.ron:44:"))
+        .stderr(predicate::str::contains("far.ron:48:"))
         .stderr(predicate::str::contains("the year 262142 is outside"));
     for format in ["md", "html"] {
         hindsight()
@@ -473,7 +473,7 @@ fn a_file_with_an_impossible_year_is_unreadable_and_the_rest_are_still_reviewed(
             .arg(&far)
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("far.ron:44:"));
+            .stderr(predicate::str::contains("far.ron:48:"));
     }
 }
 

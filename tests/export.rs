@@ -593,7 +593,7 @@ fn hostile_text_reads_back_exactly_from_csv_when_asked_for_exact_cells() {
 
     let actions = actions_csv(&doc, options).unwrap();
     let mut reader = csv::Reader::from_reader(actions.as_bytes());
-    assert_eq!(reader.headers().unwrap().len(), 8);
+    assert_eq!(reader.headers().unwrap().len(), 9);
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), doc.action_items.len());
     for (item, record) in doc.action_items.iter().zip(&records) {
@@ -602,6 +602,7 @@ fn hostile_text_reads_back_exactly_from_csv_when_asked_for_exact_cells() {
         assert_eq!(&record[2], "2025-08-05");
         assert_eq!(&record[3], "Open");
         assert_eq!(&record[6], item.ticket_url);
+        assert_eq!(&record[8], item.declined_reason);
     }
 }
 

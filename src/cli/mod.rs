@@ -26,7 +26,7 @@ pub use timeline_import::{TimelineImportRequest, timeline_import};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::model::{Level, count_levels, validate};
+use crate::model::{Level, count_levels, validate_with};
 use crate::storage::{self, LoadError};
 
 /// How a command-line run ended, as the process exit code scripts and CI read.
@@ -49,11 +49,19 @@ impl Outcome {
     }
 }
 
-/// `hindsight check`: validates each file and reports one line per file, then one line per
-/// finding.
+/// `hindsight check`: validates each file (under the team's rules in the nearest
+/// `hindsight.toml` above it) and reports one line per file, then one line per finding.
 pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
     for path in files {
+        let rules = match crate::review::FolderSettings::for_document(path) {
+            Ok((settings, _)) => settings.rules(),
+            Err(reason) => {
+                writeln!(out, "{}", terminal_safe(&reason))?;
+                outcome = outcome.max(Outcome::Unreadable);
+                continue;
+            }
+        };
         let doc = match storage::load(path) {
             Ok(doc) => doc,
             Err(error) => {
@@ -62,7 +70,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
                 continue;
             }
         };
-        let findings = validate(&doc);
+        let findings = validate_with(&doc, &rules);
         let (errors, warnings) = count_levels(&findings);
         let verdict = if errors == 0 {
             "ok".to_owned()

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{Outcome, terminal_safe};
 use crate::export::spreadsheet_cell;
-use crate::review::{ReviewDeadlines, Spread, Stats, stats};
+use crate::review::{FolderSettings, Spread, Stats, stats};
 
 /// How `hindsight stats` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,8 +44,8 @@ pub fn stats_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let deadlines = match ReviewDeadlines::in_folder(&request.folder) {
-        Ok(deadlines) => deadlines,
+    let deadlines = match FolderSettings::in_folder(&request.folder) {
+        Ok(settings) => settings.late_reviews,
         Err(reason) => {
             writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
             return Ok(Outcome::Unreadable);
@@ -76,15 +76,28 @@ pub fn stats_command(
     })
 }
 
-fn counts(counts: &std::collections::BTreeMap<String, usize>) -> String {
+/// "By severity: SEV-1 2, SEV-2 5" on one line while it is short; a long list (a folder
+/// touches dozens of services) one name a line, most incidents first.
+fn counts_block(title: &str, counts: &std::collections::BTreeMap<String, usize>) -> String {
+    const ONE_LINE: usize = 6;
     if counts.is_empty() {
-        return "none".to_owned();
+        return format!("{title}: none\n");
     }
-    counts
-        .iter()
-        .map(|(name, count)| format!("{} {count}", terminal_safe(name)))
-        .collect::<Vec<_>>()
-        .join(", ")
+    if counts.len() <= ONE_LINE {
+        let line = counts
+            .iter()
+            .map(|(name, count)| format!("{} {count}", terminal_safe(name)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return format!("{title}: {line}\n");
+    }
+    let mut sorted: Vec<(&String, &usize)> = counts.iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let mut text = format!("{title}:\n");
+    for (name, count) in sorted {
+        let _ = writeln!(text, "  {count:>4}  {}", terminal_safe(name));
+    }
+    text
 }
 
 fn minutes(value: Option<f64>) -> String {
@@ -107,10 +120,16 @@ fn spread_line(name: &str, spread: &Spread) -> String {
 fn table(stats: &Stats) -> String {
     let mut text = String::new();
     let _ = writeln!(text, "{} incidents", stats.incidents);
-    let _ = writeln!(text, "By month: {}", counts(&stats.by_month));
-    let _ = writeln!(text, "By severity: {}", counts(&stats.by_severity));
-    let _ = writeln!(text, "By service: {}", counts(&stats.by_service));
-    let _ = writeln!(text, "By type: {}", counts(&stats.by_type));
+    text.push_str(&counts_block("By month", &stats.by_month));
+    text.push_str(&counts_block("By severity", &stats.by_severity));
+    text.push_str(&counts_block("By service", &stats.by_service));
+    text.push_str(&counts_block("By type", &stats.by_type));
+    text.push_str(&counts_block("By tag", &stats.by_tag));
+    text.push_str(&counts_block(
+        "Recurring services",
+        &stats.recurring.services,
+    ));
+    text.push_str(&counts_block("Recurring tags", &stats.recurring.tags));
     text.push_str("Time from the start of impact:\n");
     for (name, duration) in stats.durations.each() {
         text.push_str(&spread_line(name, &duration.all));
@@ -128,7 +147,7 @@ fn table(stats: &Stats) -> String {
             .median_days_to_done
             .map_or_else(|| "\u{2014}".to_owned(), |days| format!("{days:.0}"))
     );
-    let _ = writeln!(text, "Open by owner: {}", counts(&actions.open_by_owner));
+    text.push_str(&counts_block("Open by owner", &actions.open_by_owner));
     if stats.late_reviews.is_empty() {
         text.push_str("Late reviews: none\n");
     } else {
@@ -164,6 +183,9 @@ fn csv(stats: &Stats) -> Result<String, String> {
         ("by_severity", &stats.by_severity),
         ("by_service", &stats.by_service),
         ("by_type", &stats.by_type),
+        ("by_tag", &stats.by_tag),
+        ("recurring_services", &stats.recurring.services),
+        ("recurring_tags", &stats.recurring.tags),
         ("open_by_owner", &stats.actions.open_by_owner),
     ] {
         for (key, count) in map {

@@ -13,7 +13,7 @@ use super::ExportOptions;
 use crate::model::{Marker, Postmortem};
 
 /// The header of the action-items CSV.
-pub const ACTIONS_HEADER: [&str; 8] = [
+pub const ACTIONS_HEADER: [&str; 9] = [
     "action",
     "owner",
     "due",
@@ -22,6 +22,7 @@ pub const ACTIONS_HEADER: [&str; 8] = [
     "kind",
     "ticket_url",
     "completed",
+    "declined_reason",
 ];
 
 /// The header of the timeline CSV.
@@ -67,6 +68,7 @@ pub fn actions_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, c
             item.kind.label(),
             &cell(&item.ticket_url),
             &completed,
+            &cell(&item.declined_reason),
         ])?;
     }
     finish(writer)

@@ -140,6 +140,13 @@ impl<'a> Report<'a> {
                     due: item.due.map(|due| due.to_string()).unwrap_or_default(),
                     status: match (item.status, item.completed) {
                         (ActionStatus::Done, Some(day)) => format!("Done {day}"),
+                        (ActionStatus::WontDo, _) if !item.declined_reason.trim().is_empty() => {
+                            format!(
+                                "{} \u{2014} {}",
+                                ActionStatus::WontDo.label(),
+                                item.declined_reason.trim()
+                            )
+                        }
                         (status, _) => status.label().to_owned(),
                     },
                 })
@@ -258,6 +265,8 @@ fn details(doc: &Postmortem) -> Vec<Detail<'_>> {
         let _ = write!(written, ", started {created}");
     }
     text("Postmortem", written);
+    text("Approved", approval(doc));
+    text("Tags", classification.tags.join(", "));
     if !doc.links.is_empty() {
         rows.push(Detail {
             field: "Important links",
@@ -275,6 +284,17 @@ fn instant_on(instant: DateTime<Utc>, zone: Tz, day: Option<NaiveDate>) -> Strin
             .map_or(full.clone(), |(_, clock)| clock.to_owned())
     } else {
         full
+    }
+}
+
+/// "Priya L. on 2025-08-06": who signed the postmortem off, and when.
+fn approval(doc: &Postmortem) -> String {
+    let approval = &doc.approval;
+    match (approval.approver.trim(), approval.approved) {
+        ("", None) => String::new(),
+        (who, None) => who.to_owned(),
+        ("", Some(day)) => format!("on {day}"),
+        (who, Some(day)) => format!("{who} on {day}"),
     }
 }
 

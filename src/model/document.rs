@@ -18,8 +18,9 @@ use super::severity::SeverityLevel;
 
 /// The newest file format this build reads and the one it writes.
 ///
-/// Version 2 added a timeline row's `evidence` link. Version 1 files read unchanged (the
-/// field is empty) and are written as version 2 when they are next saved.
+/// Version 2 added a timeline row's `evidence` link, the sign-off (`approval`), tags, a
+/// declined action's reason and a template's guidance. Version 1 files read unchanged (the
+/// fields are empty) and are written as version 2 when they are next saved.
 pub const FORMAT_VERSION: u32 = 2;
 
 /// One incident postmortem.
@@ -45,6 +46,10 @@ pub struct Postmortem {
     /// The day it was last saved.
     #[serde(deserialize_with = "super::bounds::optional_date")]
     pub updated: Option<NaiveDate>,
+    /// Who signed the postmortem off as final, and when. Added in format version 2; written
+    /// only once set.
+    #[serde(skip_serializing_if = "Approval::is_empty")]
+    pub approval: Approval,
     /// The IANA time zone every time in the editor and exports is shown in; stored instants
     /// stay in UTC whatever this says.
     pub time_zone: Tz,
@@ -79,6 +84,7 @@ impl Default for Postmortem {
             authors: Vec::new(),
             created: None,
             updated: None,
+            approval: Approval::default(),
             time_zone: Tz::UTC,
             classification: Classification::default(),
             key_times: KeyTimes::default(),
@@ -128,6 +134,11 @@ pub struct Classification {
     pub severity_scale: Vec<SeverityLevel>,
     /// Services and components the incident touched.
     pub services: Vec<String>,
+    /// Contributing factors from the team's taxonomy (`config-change`, `capacity`), checked
+    /// against the `tags` list of the folder's `hindsight.toml` when it has one. Added in
+    /// format version 2; written only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 impl Default for Classification {
@@ -137,7 +148,27 @@ impl Default for Classification {
             severity: None,
             severity_scale: SeverityLevel::default_scale(),
             services: Vec::new(),
+            tags: Vec::new(),
         }
+    }
+}
+
+/// Who signed a postmortem off as final, and when.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Approval {
+    /// The person who approved it.
+    pub approver: String,
+    /// The day they did.
+    #[serde(deserialize_with = "super::bounds::optional_date")]
+    pub approved: Option<NaiveDate>,
+}
+
+impl Approval {
+    /// Whether nobody has signed off yet (then the file does not mention it).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.approver.is_empty() && self.approved.is_none()
     }
 }
 
@@ -317,4 +348,8 @@ pub struct ActionItem {
     /// The day it was finished.
     #[serde(deserialize_with = "super::bounds::optional_date")]
     pub completed: Option<NaiveDate>,
+    /// Why it will not be done, when it is declined (Won't do). Added in format version 2;
+    /// written only when there is one.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub declined_reason: String,
 }

@@ -62,7 +62,21 @@ pub enum Edit {
     SortTimelineByTime,
     /// Change the action items.
     Actions(ListEdit<ActionItem>),
-    /// Change an item's status: done records the day it was completed, reopening clears it.
+    /// Change the tags (contributing factors).
+    Tags(ListEdit<String>),
+    /// Replace who signed the postmortem off.
+    SetApprover(String),
+    /// Replace the day it was signed off.
+    SetApprovalDate(Option<NaiveDate>),
+    /// Decline an item (Won't do), saying why.
+    DeclineAction {
+        /// The item.
+        id: ActionId,
+        /// Why it will not be done.
+        reason: String,
+    },
+    /// Change an item's status: done records the day it was completed, reopening clears it
+    /// and a declined item's reason (which no longer applies).
     SetActionStatus {
         /// The item.
         id: ActionId,
@@ -85,6 +99,21 @@ impl Edit {
             Self::SetSeverity(level) => replace(&mut doc.classification.severity, level),
             Self::Authors(edit) => apply_unique(edit, &mut doc.authors),
             Self::Services(edit) => apply_unique(edit, &mut doc.classification.services),
+            Self::Tags(edit) => apply_unique(edit, &mut doc.classification.tags),
+            Self::SetApprover(name) => replace(&mut doc.approval.approver, name),
+            Self::SetApprovalDate(day) => replace(&mut doc.approval.approved, day),
+            Self::DeclineAction { id, reason } => {
+                let Some(item) = doc.action_items.iter_mut().find(|item| item.id == id) else {
+                    return false;
+                };
+                let changed = item.status != ActionStatus::WontDo
+                    || item.completed.is_some()
+                    || item.declined_reason != reason;
+                item.status = ActionStatus::WontDo;
+                item.completed = None;
+                item.declined_reason = reason;
+                changed
+            }
             Self::SeverityScale(edit) => apply_to_scale(edit, doc),
             Self::SetKeyTime(key, time) => {
                 let changed = doc.key_times.get(key) != time;
@@ -129,9 +158,17 @@ impl Edit {
                     ActionStatus::Done => item.completed.or(Some(today)),
                     ActionStatus::Open | ActionStatus::InProgress | ActionStatus::WontDo => None,
                 };
-                let changed = item.status != status || item.completed != completed;
+                let reason = if status == ActionStatus::WontDo {
+                    item.declined_reason.clone()
+                } else {
+                    String::new()
+                };
+                let changed = item.status != status
+                    || item.completed != completed
+                    || item.declined_reason != reason;
                 item.status = status;
                 item.completed = completed;
+                item.declined_reason = reason;
                 changed
             }
         }
@@ -146,6 +183,7 @@ impl Edit {
             Self::SetTitle(_) => Some("title".to_owned()),
             Self::SetIncidentId(_) => Some("incident id".to_owned()),
             Self::SetIncidentType(_) => Some("incident type".to_owned()),
+            Self::SetApprover(_) => Some("approver".to_owned()),
             Self::SetSectionText(section, _) => Some(format!("section/{}", section.heading())),
             Self::Participants(ListEdit::Replace(index, _)) => list_item("participant", *index),
             Self::Links(ListEdit::Replace(index, _)) => list_item("link", *index),
@@ -174,6 +212,10 @@ impl Edit {
             Self::MarkRow(..) => "mark timeline row",
             Self::SortTimelineByTime => "sort timeline by time",
             Self::SetActionStatus { .. } => "change action status",
+            Self::DeclineAction { .. } => "decline action item",
+            Self::SetApprover(_) => "change approver",
+            Self::SetApprovalDate(_) => "change approval date",
+            Self::Tags(edit) => return list_words(edit, "tag", "tags"),
             Self::Actions(ListEdit::Move { .. }) => "move action item",
             Self::Actions(edit) => return list_words(edit, "action item", "action items"),
             Self::Timeline(ListEdit::Move { .. }) => "move timeline row",

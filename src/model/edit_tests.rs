@@ -177,3 +177,50 @@ fn done_records_the_day_and_reopening_clears_it() {
     assert!(set(ActionStatus::WontDo).apply(&mut doc));
     assert_eq!(doc.action_items[0].completed, None);
 }
+
+#[test]
+fn declining_keeps_the_reason_until_the_item_is_reopened() {
+    let mut doc = crate::example::example_postmortem().unwrap();
+    let id = doc.action_items[1].id;
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 9).unwrap();
+    assert!(
+        Edit::DeclineAction {
+            id,
+            reason: "Staging is being replaced".to_owned()
+        }
+        .apply(&mut doc)
+    );
+    let item = &doc.action_items[1];
+    assert_eq!(item.status, ActionStatus::WontDo);
+    assert_eq!(item.declined_reason, "Staging is being replaced");
+    assert!(
+        !Edit::SetActionStatus {
+            id,
+            status: ActionStatus::WontDo,
+            today
+        }
+        .apply(&mut doc),
+        "choosing the same status again changes nothing"
+    );
+    assert!(
+        Edit::SetActionStatus {
+            id,
+            status: ActionStatus::Open,
+            today
+        }
+        .apply(&mut doc)
+    );
+    assert_eq!(doc.action_items[1].declined_reason, "");
+}
+
+#[test]
+fn tags_hold_each_name_once_and_the_sign_off_is_set() {
+    let mut doc = Postmortem::default();
+    assert!(Edit::Tags(ListEdit::Push(" capacity ".to_owned())).apply(&mut doc));
+    assert!(!Edit::Tags(ListEdit::Push("Capacity".to_owned())).apply(&mut doc));
+    assert_eq!(doc.classification.tags, ["capacity"]);
+    assert!(Edit::SetApprover("Dana W.".to_owned()).apply(&mut doc));
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 8, 6);
+    assert!(Edit::SetApprovalDate(day).apply(&mut doc));
+    assert_eq!(doc.approval.approved, day);
+}

@@ -37,8 +37,8 @@ pub use chat_paste::{
     zone_named,
 };
 pub use document::{
-    ActionItem, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant, Postmortem,
-    TimelineRow,
+    ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant,
+    Postmortem, TimelineRow,
 };
 pub use edit::Edit;
 pub use ids::{ActionId, RowId};
@@ -59,5 +59,7 @@ pub use timeline::{
     incident_window, insert_by_time, resolve_after, resolve_row_time, rows_out_of_order,
     rows_setting_key_times, sorted_by_time,
 };
-pub use validation::{Finding, Level, Place, count_levels, key_times_out_of_order, validate};
+pub use validation::{
+    Finding, Level, Place, TeamRules, count_levels, key_times_out_of_order, validate, validate_with,
+};
 pub use zones::zones_matching;

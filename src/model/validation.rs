@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 
 use super::document::{KeyTime, KeyTimes, Postmortem};
 use super::ids::{ActionId, RowId};
-use super::kinds::Marker;
+use super::kinds::{ActionStatus, DocumentStatus, Marker};
 use super::links::{OPENABLE_SCHEMES, openable_url};
 use super::time::format_instant;
 use super::timeline::rows_out_of_order;
@@ -49,6 +49,10 @@ pub enum Place {
     ActionItem(ActionId),
     /// A link, by its position in the list.
     Link(usize),
+    /// The sign-off: who approved the postmortem, and when.
+    Approval,
+    /// The tags.
+    Tags,
 }
 
 impl fmt::Display for Place {
@@ -60,6 +64,8 @@ impl fmt::Display for Place {
             Self::TimelineRow(id) => write!(f, "timeline row {}", id.short()),
             Self::ActionItem(id) => write!(f, "action item {}", id.short()),
             Self::Link(index) => write!(f, "link {}", index + 1),
+            Self::Approval => f.write_str("approval"),
+            Self::Tags => f.write_str("tags"),
         }
     }
 }
@@ -93,11 +99,27 @@ impl Finding {
     }
 }
 
+/// What a team agreed on beyond the document itself, from its folder's `hindsight.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TeamRules {
+    /// The tags a postmortem may carry, when the team keeps a list; any tag goes otherwise.
+    pub tags: Option<Vec<String>>,
+}
+
 /// Every finding for the document, errors first, each group in document order.
 #[must_use]
 pub fn validate(doc: &Postmortem) -> Vec<Finding> {
+    validate_with(doc, &TeamRules::default())
+}
+
+/// Every finding for the document under the team's rules, errors first, each group in
+/// document order.
+#[must_use]
+pub fn validate_with(doc: &Postmortem, rules: &TeamRules) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_title(doc, &mut findings);
+    check_sign_off(doc, &mut findings);
+    check_tags(doc, rules, &mut findings);
     check_severity(doc, &mut findings);
     check_key_time_order(doc, &mut findings);
     check_duplicate_ids(doc, &mut findings);
@@ -304,10 +326,66 @@ fn check_action_items(doc: &Postmortem, findings: &mut Vec<Finding>) {
                 format!("Action item {position} has no owner."),
             ));
         }
-        if item.due.is_none() {
+        if item.due.is_none() && item.status.is_open() {
             findings.push(Finding::warning(
                 place,
                 format!("Action item {position} has no due date."),
+            ));
+        }
+        if item.status == ActionStatus::WontDo && item.declined_reason.trim().is_empty() {
+            findings.push(Finding::warning(
+                place,
+                format!("Action item {position} is declined (Won\u{2019}t do) without a reason."),
+            ));
+        }
+    }
+}
+
+/// A final postmortem says who signed it off and when; a sign-off on a draft is premature.
+fn check_sign_off(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    let approval = &doc.approval;
+    if doc.status == DocumentStatus::Final {
+        if approval.approver.trim().is_empty() {
+            findings.push(Finding::warning(
+                Place::Approval,
+                "The postmortem is final but does not say who approved it.".to_owned(),
+            ));
+        } else if approval.approved.is_none() {
+            findings.push(Finding::warning(
+                Place::Approval,
+                "The postmortem is final but does not say when it was approved.".to_owned(),
+            ));
+        }
+    }
+    if let (Some(approved), Some(created)) = (approval.approved, doc.created)
+        && approved < created
+    {
+        findings.push(Finding::warning(
+            Place::Approval,
+            format!("It was approved on {approved}, before it was created ({created})."),
+        ));
+    }
+}
+
+/// Tags come from the team's list when it keeps one, so that counts across incidents add
+/// up (`config-change` and `config change` would be two factors).
+fn check_tags(doc: &Postmortem, rules: &TeamRules, findings: &mut Vec<Finding>) {
+    let Some(known) = &rules.tags else {
+        return;
+    };
+    let key = |tag: &str| tag.trim().to_lowercase();
+    for tag in &doc.classification.tags {
+        if !known.iter().any(|allowed| key(allowed) == key(tag)) {
+            findings.push(Finding::warning(
+                Place::Tags,
+                format!(
+                    "The tag \u{201c}{tag}\u{201d} is not in the team's list ({}).",
+                    if known.is_empty() {
+                        "which is empty".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
             ));
         }
     }

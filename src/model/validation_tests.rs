@@ -252,3 +252,44 @@ fn links_that_will_not_open_are_warnings() {
     doc.links[1].url = String::new();
     assert_eq!(only_finding(&doc).message, "Link 2 has no URL.");
 }
+
+#[test]
+fn a_declined_item_says_why_and_a_final_postmortem_who_approved_it() {
+    let mut doc = clean();
+    doc.action_items[0].status = crate::model::ActionStatus::WontDo;
+    let finding = only_finding(&doc);
+    assert_eq!(finding.place, Place::ActionItem(doc.action_items[0].id));
+    assert_eq!(
+        finding.message,
+        "Action item 1 is declined (Won\u{2019}t do) without a reason."
+    );
+    doc.action_items[0].declined_reason = "Covered by OPS-12".to_owned();
+    assert_eq!(validate(&doc), Vec::new());
+
+    doc.status = crate::model::DocumentStatus::Final;
+    assert_eq!(
+        only_finding(&doc).message,
+        "The postmortem is final but does not say who approved it."
+    );
+    doc.approval.approver = "Dana W.".to_owned();
+    assert_eq!(only_finding(&doc).place, Place::Approval);
+    doc.approval.approved = chrono::NaiveDate::from_ymd_opt(2025, 8, 6);
+    assert_eq!(validate(&doc), Vec::new());
+}
+
+#[test]
+fn tags_outside_the_teams_list_are_warnings_only_when_it_keeps_one() {
+    let mut doc = clean();
+    doc.classification.tags = vec!["Capacity".to_owned(), "config change".to_owned()];
+    assert_eq!(validate(&doc), Vec::new());
+    let rules = TeamRules {
+        tags: Some(vec!["capacity".to_owned(), "config-change".to_owned()]),
+    };
+    let findings = validate_with(&doc, &rules);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].place, Place::Tags);
+    assert_eq!(
+        findings[0].message,
+        "The tag \u{201c}config change\u{201d} is not in the team's list (capacity, config-change)."
+    );
+}

@@ -5,6 +5,7 @@ mod owners;
 mod query;
 mod scan;
 mod search;
+mod settings;
 mod stats;
 mod toml_file;
 mod tracker;
@@ -17,9 +18,10 @@ pub use scan::{
     FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
 };
 pub use search::{FieldMatch, SearchHit, SearchQuery, search, search_document};
+pub use settings::{FolderSettings, SETTINGS_FILE};
 pub use stats::{
-    ActionStats, Duration, Durations, LateReview, Postmortems, ReviewDeadlines, SETTINGS_FILE,
-    Spread, Stats, Unreadable, read_postmortems, stats,
+    ActionStats, Duration, Durations, LateReview, Postmortems, Recurring, ReviewDeadlines, Spread,
+    Stats, Unreadable, read_postmortems, stats,
 };
 pub use tracker::{gh_script, jira_csv, needs_ticket, shell_quote, unmapped_owners};
 

@@ -32,24 +32,6 @@ impl Default for ReviewDeadlines {
     }
 }
 
-/// The settings file beside `owners.toml` at the root of a reviewed folder.
-pub const SETTINGS_FILE: &str = "hindsight.toml";
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FolderSettings {
-    late_reviews: ReviewDeadlines,
-}
-
-impl ReviewDeadlines {
-    /// The deadlines `folder/hindsight.toml` sets (`[late_reviews] severe_days = 3`), else
-    /// the defaults; a mistake in the file is refused with its line and column.
-    pub fn in_folder(folder: &Path) -> Result<Self, String> {
-        super::toml_file::read_in_folder::<FolderSettings>(folder, SETTINGS_FILE)
-            .map(|settings| settings.late_reviews)
-    }
-}
-
 /// A spread of durations: the median and the 90th percentile in minutes, of `count`
 /// incidents; `missing` incidents do not say (they are not counted as zero).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -172,6 +154,15 @@ pub struct LateReview {
     pub days_late: i64,
 }
 
+/// Services and tags that more than one incident shares, each with how many.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Recurring {
+    /// Services touched by two incidents or more.
+    pub services: BTreeMap<String, usize>,
+    /// Tags given to two incidents or more.
+    pub tags: BTreeMap<String, usize>,
+}
+
 /// What the incidents add up to.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Stats {
@@ -185,6 +176,10 @@ pub struct Stats {
     pub by_service: BTreeMap<String, usize>,
     /// Incidents by type (`none` for none).
     pub by_type: BTreeMap<String, usize>,
+    /// Incidents by tag (contributing factor).
+    pub by_tag: BTreeMap<String, usize>,
+    /// The services and tags of more than one incident: what keeps coming back.
+    pub recurring: Recurring,
     /// How long each step took.
     pub durations: Durations,
     /// Where the action items stand.
@@ -240,19 +235,20 @@ pub fn stats(
                 kind.to_owned()
             })
             .or_default() += 1;
-        let mut services: Vec<&str> = doc
-            .classification
-            .services
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect();
-        services.sort_unstable();
-        services.dedup();
-        for service in services {
-            *stats.by_service.entry(service.to_owned()).or_default() += 1;
-        }
+        count_each(&doc.classification.services, &mut stats.by_service);
+        count_each(&doc.classification.tags, &mut stats.by_tag);
     }
+    let more_than_once = |counts: &BTreeMap<String, usize>| {
+        counts
+            .iter()
+            .filter(|(_, count)| **count > 1)
+            .map(|(name, count)| (name.clone(), *count))
+            .collect()
+    };
+    stats.recurring = Recurring {
+        services: more_than_once(&stats.by_service),
+        tags: more_than_once(&stats.by_tag),
+    };
     stats.durations = Durations {
         detect: duration(&chosen, KeyTime::Detected),
         acknowledge: duration(&chosen, KeyTime::Acknowledged),
@@ -262,6 +258,20 @@ pub fn stats(
     stats.actions = actions(&chosen, today);
     stats.late_reviews = late_reviews(&chosen, today, deadlines);
     stats
+}
+
+/// Counts each name of one incident once (a service listed twice is one incident).
+fn count_each(names: &[String], counts: &mut BTreeMap<String, usize>) {
+    let mut names: Vec<&str> = names
+        .iter()
+        .map(|name| name.trim())
+        .filter(|name| !name.is_empty())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        *counts.entry(name.to_owned()).or_default() += 1;
+    }
 }
 
 fn severity_of(doc: &Postmortem) -> String {
@@ -434,6 +444,13 @@ mod tests {
         let mut doc = Postmortem::default();
         doc.classification.severity = Some(severity.to_owned());
         doc.classification.services = vec!["User API".to_owned()];
+        doc.classification.tags = if start_day.is_multiple_of(2) {
+            vec!["capacity".to_owned(), "capacity ".to_owned()]
+        } else if start_day == 1 {
+            vec!["config-change".to_owned()]
+        } else {
+            Vec::new()
+        };
         doc.key_times.started = start;
         doc.key_times.detected = detect_after
             .and_then(|minutes| start.map(|start| start + chrono::Duration::minutes(minutes)));
@@ -457,6 +474,10 @@ mod tests {
         assert_eq!(stats.incidents, 4);
         assert_eq!(stats.by_month.get("2025-08"), Some(&4));
         assert_eq!(stats.by_service.get("User API"), Some(&4));
+        assert_eq!(stats.recurring.services.get("User API"), Some(&4));
+        assert_eq!(stats.by_tag.get("capacity"), Some(&2));
+        assert_eq!(stats.by_tag.get("config-change"), Some(&1));
+        assert_eq!(stats.recurring.tags.len(), 1, "{:?}", stats.recurring);
         let detect = &stats.durations.detect.all;
         assert_eq!((detect.count, detect.missing), (3, 1));
         assert_eq!(detect.median_minutes, Some(4.0));

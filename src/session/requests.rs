@@ -41,7 +41,12 @@ impl Part {
     #[must_use]
     pub const fn showing(place: Place) -> Self {
         match place {
-            Place::Title | Place::Severity | Place::KeyTime(_) | Place::Link(_) => Self::Overview,
+            Place::Title
+            | Place::Severity
+            | Place::KeyTime(_)
+            | Place::Link(_)
+            | Place::Approval
+            | Place::Tags => Self::Overview,
             Place::TimelineRow(_) => Self::Timeline,
             Place::ActionItem(_) => Self::ActionItems,
         }

@@ -9,9 +9,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use hindsight::model::{
-    ActionId, ActionItem, ActionKind, ActionPriority, ActionStatus, Classification, CustomSection,
-    DocumentStatus, KeyTimes, Link, LinkKind, Marker, Narrative, Participant, ParticipantRole,
-    Postmortem, RowId, Section, SeverityLevel, TimelineRow,
+    ActionId, ActionItem, ActionKind, ActionPriority, ActionStatus, Approval, Classification,
+    CustomSection, DocumentStatus, KeyTimes, Link, LinkKind, Marker, Narrative, Participant,
+    ParticipantRole, Postmortem, RowId, Section, SeverityLevel, TimelineRow,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -106,7 +106,7 @@ fn row() -> impl Strategy<Value = TimelineRow> {
 fn action() -> impl Strategy<Value = ActionItem> {
     (
         uuid(),
-        (text(), text(), text()),
+        (text(), text(), text(), text()),
         date(),
         date(),
         select(ActionStatus::ALL.to_vec()),
@@ -114,7 +114,15 @@ fn action() -> impl Strategy<Value = ActionItem> {
         select(ActionKind::ALL.to_vec()),
     )
         .prop_map(
-            |(id, (action, owner, ticket_url), due, completed, status, priority, kind)| {
+            |(
+                id,
+                (action, owner, ticket_url, declined_reason),
+                due,
+                completed,
+                status,
+                priority,
+                kind,
+            )| {
                 ActionItem {
                     id: ActionId::from_uuid(id),
                     action,
@@ -125,6 +133,7 @@ fn action() -> impl Strategy<Value = ActionItem> {
                     kind,
                     ticket_url,
                     completed,
+                    declined_reason,
                 }
             },
         )
@@ -176,6 +185,7 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
         proptest::collection::vec(text(), 0..3),
         (date(), date()),
         select(chrono_tz::TZ_VARIANTS.to_vec()),
+        (text(), date()),
     );
     let classification = (
         text(),
@@ -185,13 +195,15 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
             0..6,
         ),
         proptest::collection::vec(text(), 0..4),
+        proptest::collection::vec(text(), 0..3),
     )
         .prop_map(
-            |(incident_type, severity, severity_scale, services)| Classification {
+            |(incident_type, severity, severity_scale, services, tags)| Classification {
                 incident_type,
                 severity,
                 severity_scale,
                 services,
+                tags,
             },
         );
     let key_times = (instant(), instant(), instant(), instant(), instant()).prop_map(
@@ -228,7 +240,13 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
     )
         .prop_map(
             |(
-                ((title, incident_id, status), authors, (created, updated), time_zone),
+                (
+                    (title, incident_id, status),
+                    authors,
+                    (created, updated),
+                    time_zone,
+                    (approver, approved),
+                ),
                 classification,
                 key_times,
                 participants,
@@ -243,6 +261,7 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
                 authors,
                 created,
                 updated,
+                approval: Approval { approver, approved },
                 time_zone,
                 classification,
                 key_times,

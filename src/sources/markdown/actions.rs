@@ -77,6 +77,16 @@ pub fn action_from_cells(
         if cell.is_empty() {
             continue;
         }
+        if *column == ActionColumn::Status
+            && let Some((status, detail)) = status_with_detail(cell, reference)
+        {
+            item.status = status;
+            match detail {
+                StatusDetail::Completed(day) => item.completed = Some(day),
+                StatusDetail::Reason(reason) => item.declined_reason = reason,
+            }
+            continue;
+        }
         // DONE or TODO written in any cell (the SRE book's tables) sets the status.
         let marked = cell_status(cell).filter(|_| *column != ActionColumn::Action);
         if let Some(status) = marked {
@@ -191,6 +201,43 @@ fn cell_status(cell: &str) -> Option<ActionStatus> {
                 _ => None,
             })
     })
+}
+
+/// What a status cell says beside the status.
+enum StatusDetail {
+    /// `Done 2025-08-05`: the day it was done.
+    Completed(NaiveDate),
+    /// `Won't do — covered by OPS-12`: why it was declined.
+    Reason(String),
+}
+
+/// `Done 2025-08-05` (Hindsight's own export) and `Won't do — reason` / `Declined: reason`
+/// / `Won't do (reason)`.
+fn status_with_detail(
+    cell: &str,
+    reference: Option<NaiveDate>,
+) -> Option<(ActionStatus, StatusDetail)> {
+    for separator in [" \u{2014} ", " \u{2013} ", " - ", ": ", " ("] {
+        let Some((status, detail)) = cell.split_once(separator) else {
+            continue;
+        };
+        let detail = if separator == " (" {
+            detail.strip_suffix(')')?
+        } else {
+            detail
+        };
+        if status_named(status) == Some(ActionStatus::WontDo) && !detail.trim().is_empty() {
+            return Some((
+                ActionStatus::WontDo,
+                StatusDetail::Reason(detail.trim().to_owned()),
+            ));
+        }
+    }
+    let (status, day) = cell.split_once(' ')?;
+    (status_named(status) == Some(ActionStatus::Done))
+        .then(|| date_in(day, reference))
+        .flatten()
+        .map(|day| (ActionStatus::Done, StatusDetail::Completed(day)))
 }
 
 fn without_status_words(cell: &str) -> String {

@@ -38,6 +38,10 @@ pub enum Field {
     Participants(ParticipantRole),
     /// Places to read more.
     Links,
+    /// Contributing factors from the team's taxonomy.
+    Tags,
+    /// Who signed the postmortem off, and when.
+    Approval,
 }
 
 /// The field a key names, or `None` for a key of the team's own.
@@ -113,6 +117,15 @@ pub fn field_named(key: &str) -> Option<Field> {
         }
         "links" | "important links" | "related links" | "references" | "resources" | "related"
         | "link" => Field::Links,
+        "tags" | "tag" | "labels" | "contributing factor tags" | "factor tags" => Field::Tags,
+        "approved"
+        | "approved by"
+        | "approver"
+        | "approval"
+        | "signed off by"
+        | "sign-off"
+        | "sign off"
+        | "reviewed and approved by" => Field::Approval,
         _ => return None,
     };
     Some(field)
@@ -223,7 +236,39 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
             super::people::read_links(doc, value);
             true
         }
+        Field::Tags => {
+            doc.classification
+                .tags
+                .extend(split_list(value).into_iter().map(str::to_owned));
+            true
+        }
+        Field::Approval => read_approval(doc, value),
     }
+}
+
+/// `Priya L. on 2025-08-06`, `Priya L., 2025-08-06`, `Priya L. (2025-08-06)`, `Priya L.`:
+/// the approver, and the day when one ends the value.
+fn read_approval(doc: &mut Postmortem, value: &str) -> bool {
+    if !doc.approval.approver.is_empty() || doc.approval.approved.is_some() {
+        return false;
+    }
+    let mut who = value;
+    let mut day = None;
+    for separator in [" on ", ", ", " (", "on "] {
+        if let Some((before, after)) = value.rsplit_once(separator) {
+            let after = after.trim_end_matches(')');
+            if let Some(date) = read_date_line(&plain_hyphens(after.trim()))
+                .and_then(|(date, _)| calendar_date(date))
+            {
+                who = before;
+                day = Some(date);
+                break;
+            }
+        }
+    }
+    who.trim().clone_into(&mut doc.approval.approver);
+    doc.approval.approved = day;
+    true
 }
 
 /// Sets an empty text field; a second value for it is not kept there.

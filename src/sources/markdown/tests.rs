@@ -221,6 +221,51 @@ fn a_postmortem_in_the_sre_books_shape() {
 }
 
 #[test]
+fn the_sign_off_tags_and_declined_reasons_come_back() {
+    let mut original = crate::example::example_postmortem().unwrap();
+    original.status = crate::model::DocumentStatus::Final;
+    original.approval.approver = "Dana W.".to_owned();
+    original.approval.approved = NaiveDate::from_ymd_opt(2025, 8, 6);
+    original.action_items[2].status = ActionStatus::WontDo;
+    original.action_items[2].declined_reason = "Staging moves to sampled data in Q4".to_owned();
+    original.action_items[0].status = ActionStatus::Done;
+    original.action_items[0].completed = NaiveDate::from_ymd_opt(2025, 8, 4);
+    let markdown = crate::export::to_markdown(
+        &original,
+        crate::export::ExportOptions::default(),
+        crate::export::Portion::Whole,
+    );
+    let imported = import_markdown(&markdown, today());
+    let doc = &imported.doc;
+    assert_eq!(imported.not_placed(), 0, "{:#?}", imported.report);
+    assert_eq!(doc.approval, original.approval);
+    assert_eq!(doc.classification.tags, ["deploy", "missing-index"]);
+    assert_eq!(doc.action_items[2].status, ActionStatus::WontDo);
+    assert_eq!(
+        doc.action_items[2].declined_reason,
+        "Staging moves to sampled data in Q4"
+    );
+    assert_eq!(
+        doc.action_items[0].completed,
+        original.action_items[0].completed
+    );
+
+    let other = import_markdown(
+        "# Disk full\n\n**Approver:** Sam O. (2024-03-20)\n\n## Action items\n\n| Action | Status |\n|---|---|\n| Move logs | Declined: logs move with the Q3 migration |\n",
+        today(),
+    );
+    assert_eq!(other.doc.approval.approver, "Sam O.");
+    assert_eq!(
+        other.doc.approval.approved,
+        NaiveDate::from_ymd_opt(2024, 3, 20)
+    );
+    assert_eq!(
+        other.doc.action_items[0].declined_reason,
+        "logs move with the Q3 migration"
+    );
+}
+
+#[test]
 #[ignore = "prints the report, for looking at"]
 fn print_report() {
     let path = std::env::var("MD").unwrap();
