@@ -10,6 +10,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{Queryable, ScriptedDialogs, choose, click, editor_with_example, retype, today};
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use hindsight::app::HindsightApp;
 use hindsight::model::{ActionStatus, Postmortem};
 
@@ -345,5 +346,52 @@ fn in_a_narrow_window_the_header_scrolls_sideways_with_the_rows() {
     assert!(
         (header - cell).abs() < 0.5,
         "header {header} and cells {cell} stay in line"
+    );
+}
+
+#[test]
+fn declining_an_item_asks_why_and_cancel_leaves_it_open() {
+    let mut harness = tracker();
+    choose(&mut harness, "Status, item 3", "Won't do");
+    let question = "Why won\u{2019}t item 3 be done?";
+    let field = "Reason for declining item 3";
+    harness.get_by_label(question);
+    assert!(
+        harness.get_by_label(field).is_focused(),
+        "the keyboard goes to the answer"
+    );
+    assert_eq!(doc(&harness).action_items[2].status, ActionStatus::Open);
+    click(&mut harness, "Cancel");
+    assert!(harness.query_by_label(question).is_none());
+    assert_eq!(doc(&harness).action_items[2].status, ActionStatus::Open);
+
+    choose(&mut harness, "Status, item 3", "Won't do");
+    assert!(
+        harness
+            .get_by_label("Mark as Won\u{2019}t do")
+            .accesskit_node()
+            .is_disabled(),
+        "no reason, no decline"
+    );
+    harness
+        .get_by_label(field)
+        .type_text("Staging moves to sampled data in Q4");
+    harness.run();
+    click(&mut harness, "Mark as Won\u{2019}t do");
+    let item = doc(&harness).action_items[2].clone();
+    assert_eq!(item.status, ActionStatus::WontDo);
+    assert_eq!(item.declined_reason, "Staging moves to sampled data in Q4");
+    // The reason shows in the row, where it can be corrected.
+    assert_eq!(
+        harness
+            .get_by_label("Why not done, item 3")
+            .value()
+            .as_deref(),
+        Some("Staging moves to sampled data in Q4")
+    );
+    retype(&mut harness, "Why not done, item 3", "Replaced by OPS-77");
+    assert_eq!(
+        doc(&harness).action_items[2].declined_reason,
+        "Replaced by OPS-77"
     );
 }

@@ -422,3 +422,52 @@ fn screen_readers_hear_every_control_with_its_value_and_its_row() {
         Some("User API latency after an unindexed orders query \u{2014} Hindsight")
     );
 }
+
+#[test]
+fn tags_come_from_the_teams_list_and_the_sign_off_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hindsight.toml"),
+        "tags = [\"deploy\", \"capacity\", \"config-change\"]\n",
+    )
+    .unwrap();
+    let sub = dir.path().join("2025");
+    std::fs::create_dir(&sub).unwrap();
+    let file = common::example_file(&sub, "inc-620.ron");
+    let mut harness = common::editor_from_command_line(Some(file), &ScriptedDialogs::default());
+    // The example's "missing-index" is not in the team's list: the checks say so.
+    let finding = "The tag \u{201c}missing-index\u{201d} is not in the team's list (deploy, capacity, config-change).";
+    assert!(
+        harness
+            .state()
+            .document()
+            .findings()
+            .iter()
+            .any(|found| found.message == finding)
+    );
+    click(&mut harness, "Remove missing-index");
+    common::choose(
+        &mut harness,
+        "Add a tag from the team\u{2019}s list",
+        "capacity",
+    );
+    assert_eq!(doc(&harness).classification.tags, ["deploy", "capacity"]);
+    assert!(
+        harness
+            .state()
+            .document()
+            .findings()
+            .iter()
+            .all(|found| !found.message.starts_with("The tag"))
+    );
+    type_and_enter(&mut harness, "Tags", "Config-Change");
+    assert_eq!(doc(&harness).classification.tags.len(), 3);
+
+    retype(&mut harness, "Approved by", "Dana W.");
+    click(&mut harness, "Approved today");
+    let approval = doc(&harness).approval;
+    assert_eq!(approval.approver, "Dana W.");
+    assert_eq!(approval.approved, Some(today()));
+    click(&mut harness, "Clear the approval date");
+    assert_eq!(doc(&harness).approval.approved, None);
+}

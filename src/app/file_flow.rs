@@ -147,6 +147,7 @@ impl HindsightApp {
                 self.disk = Some(super::disk_watch::DiskWatch::knowing(&path, hash, 0.0));
                 self.disk_change = None;
                 self.document.mark_saved(prepared, path, hash);
+                self.find_team_rules();
                 true
             }
             Err(error) => {

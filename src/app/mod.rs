@@ -394,6 +394,7 @@ impl HindsightApp {
         self.disk = watch_for(&document);
         self.disk_change = None;
         self.document = document;
+        self.find_team_rules();
         let review = std::mem::take(&mut self.panels.review);
         self.panels = ui::PanelState {
             review,
@@ -402,6 +403,22 @@ impl HindsightApp {
         if let Some(id) = self.select_after_open.take() {
             self.part = Part::ActionItems;
             self.panels.actions.show_item(id);
+        }
+    }
+
+    /// Checks the document under the rules of the nearest `hindsight.toml` above its file
+    /// (the team's list of tags); a mistake in that file is said in the status bar.
+    fn find_team_rules(&mut self) {
+        let Some(path) = self.document.path() else {
+            self.document.set_rules(crate::model::TeamRules::default());
+            return;
+        };
+        match crate::review::FolderSettings::for_document(path) {
+            Ok((settings, _)) => self.document.set_rules(settings.rules()),
+            Err(reason) => {
+                self.document.set_rules(crate::model::TeamRules::default());
+                self.status = format!("The team's settings were not read: {reason}");
+            }
         }
     }
 

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use super::history::{History, Step};
 use super::snapshot::Snapshot;
-use crate::model::{Edit, Finding, Postmortem, validate};
+use crate::model::{Edit, Finding, Postmortem, TeamRules, validate_with};
 use crate::storage::ContentHash;
 
 /// A saved revision no state ever has, for a document whose file does not hold any of them.
@@ -36,6 +36,8 @@ pub struct OpenDocument {
     disk_content: Option<ContentHash>,
     /// Whether this is the bundled example, shown at the first start, so the editor can say so.
     example: bool,
+    /// What the team's `hindsight.toml` adds to the checks (its list of tags).
+    rules: TeamRules,
 }
 
 impl OpenDocument {
@@ -80,6 +82,7 @@ impl OpenDocument {
             key_time_rows: OnceCell::new(),
             disk_content: None,
             example: false,
+            rules: TeamRules::default(),
         }
     }
 
@@ -155,7 +158,22 @@ impl OpenDocument {
     /// What validation says about the current state.
     #[must_use]
     pub fn findings(&self) -> &[Finding] {
-        self.findings.get_or_init(|| validate(&self.doc))
+        self.findings
+            .get_or_init(|| validate_with(&self.doc, &self.rules))
+    }
+
+    /// The team's rules the document is checked under.
+    #[must_use]
+    pub const fn rules(&self) -> &TeamRules {
+        &self.rules
+    }
+
+    /// Checks the document under the team's rules from now on (found beside its file).
+    pub fn set_rules(&mut self, rules: TeamRules) {
+        if self.rules != rules {
+            self.rules = rules;
+            self.findings = OnceCell::new();
+        }
     }
 
     /// The position of the timeline row whose marker set each key time, in

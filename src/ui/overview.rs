@@ -2,6 +2,7 @@
 //! table, then its key times, people and links.
 
 use super::accessible::{accessible_name, announce_value};
+use super::dates::{date_picker, from_jiff, to_jiff};
 use super::fields::{chips_ui, text_cell};
 use super::focus::focus_if;
 use super::{View, key_times, people};
@@ -33,6 +34,15 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
                         edits,
                     );
                     status_row_ui(ui, doc.status, edits);
+                    let approver = text_row_ui(
+                        ui,
+                        "Approved by",
+                        &doc.approval.approver,
+                        Edit::SetApprover,
+                        edits,
+                    );
+                    focus_if(view.focus == Some(Place::Approval), &approver);
+                    approval_date_row_ui(ui, doc.approval.approved, view.today, edits);
                     chips_row_ui(
                         ui,
                         "Authors",
@@ -61,6 +71,7 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
                         Edit::Services,
                         edits,
                     );
+                    tags_row_ui(ui, view, edits);
                 });
 
             ui.add_space(16.0);
@@ -109,6 +120,99 @@ fn chips_row_ui(
     if let Some(change) = chips_ui(ui, &label, noun, items) {
         edits.push(edit(change));
     }
+    ui.end_row();
+}
+
+/// The tags as chips, and the team's list (from `hindsight.toml`) to pick from when it
+/// keeps one.
+fn tags_row_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
+    let tags = &view.document.doc().classification.tags;
+    let label = ui.label("Tags");
+    ui.vertical(|ui| {
+        if let Some(change) = chips_ui(ui, &label, "a tag", tags) {
+            edits.push(Edit::Tags(change));
+        }
+        let Some(known) = &view.document.rules().tags else {
+            return;
+        };
+        let key = |tag: &str| tag.trim().to_lowercase();
+        let unused: Vec<&String> = known
+            .iter()
+            .filter(|tag| !tags.iter().any(|used| key(used) == key(tag)))
+            .collect();
+        if unused.is_empty() {
+            return;
+        }
+        let mut picked: Option<String> = None;
+        let combo = egui::ComboBox::from_id_salt("team_tags")
+            .selected_text("Add from the team\u{2019}s list")
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for tag in unused {
+                    if ui.selectable_label(false, tag.as_str()).clicked() {
+                        picked = Some(tag.clone());
+                    }
+                }
+            })
+            .response;
+        accessible_name(
+            &combo,
+            egui::Role::ComboBox,
+            "Add a tag from the team\u{2019}s list",
+        );
+        if let Some(tag) = picked {
+            edits.push(Edit::Tags(ListEdit::Push(tag)));
+        }
+    });
+    ui.end_row();
+}
+
+/// The day the postmortem was signed off: a calendar, "Today" and "Clear".
+fn approval_date_row_ui(
+    ui: &mut egui::Ui,
+    approved: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+    edits: &mut Vec<Edit>,
+) {
+    let label = ui.label("Approved on");
+    ui.horizontal(|ui| {
+        let shown = approved.unwrap_or(today);
+        if let Some(mut picked) = to_jiff(shown) {
+            let before = picked;
+            // The calendar opens on today while no day is set; the button says so.
+            let format = if approved.is_some() {
+                "%Y-%m-%d"
+            } else {
+                "Not yet approved"
+            };
+            let button = ui.add(date_picker(&mut picked, "approval_date", format));
+            accessible_name(&button, egui::Role::Button, "Pick the approval date");
+            announce_value(
+                &button,
+                &approved.map_or_else(|| "Not set".to_owned(), |day| day.to_string()),
+            );
+            button.labelled_by(label.id);
+            if picked != before
+                && let Some(day) = from_jiff(picked)
+            {
+                edits.push(Edit::SetApprovalDate(Some(day)));
+            }
+        }
+        let today_button = (approved != Some(today)).then(|| ui.button("Today"));
+        if let Some(button) = &today_button {
+            accessible_name(button, egui::Role::Button, "Approved today");
+        }
+        if today_button.is_some_and(|button| button.clicked()) {
+            edits.push(Edit::SetApprovalDate(Some(today)));
+        }
+        if approved.is_some() {
+            let clear = ui.button("Clear");
+            accessible_name(&clear, egui::Role::Button, "Clear the approval date");
+            if clear.clicked() {
+                edits.push(Edit::SetApprovalDate(None));
+            }
+        }
+    });
     ui.end_row();
 }
 

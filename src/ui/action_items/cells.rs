@@ -24,7 +24,7 @@ pub const COLUMNS: [Column; 11] = [
     Column::fixed("Priority", 98.0),
     Column::fixed("Kind", 104.0),
     Column::flexible("Ticket", 110.0),
-    Column::fixed("Completed", 92.0),
+    Column::fixed("Closed", 124.0),
     Column::fixed("", 66.0).spoken_as("Delete"),
 ];
 
@@ -54,6 +54,8 @@ pub enum ItemControl {
     Ticket,
     /// Opens the ticket in the browser, when it is a web address.
     OpenTicket,
+    /// Why a declined item will not be done.
+    Reason,
     /// Deletes the item.
     Delete,
 }
@@ -74,6 +76,7 @@ impl ItemControl {
             Self::Kind => "Kind",
             Self::Ticket => "Ticket",
             Self::OpenTicket => "Open ticket",
+            Self::Reason => "Why not done",
         };
         format!("{what}, item {number}")
     }
@@ -168,14 +171,7 @@ impl ItemCells<'_> {
                 }
             }
             8 => self.ticket_cell_ui(ui, state, edits),
-            9 => match self.item.completed {
-                Some(completed) => {
-                    ui.label(completed.format("%Y-%m-%d").to_string());
-                }
-                None => {
-                    ui.weak("\u{2014}");
-                }
-            },
+            9 => self.closed_ui(ui, state, edits),
             10 => {
                 let delete = ui.add(egui::Button::new("Delete").small());
                 accessible_name(&delete, egui::Role::Button, &self.name(ItemControl::Delete));
@@ -184,6 +180,33 @@ impl ItemCells<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The day a done item was finished, or why a declined one will not be.
+    fn closed_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+        if self.item.status == ActionStatus::WontDo {
+            let mut reason = self.item.declined_reason.clone();
+            let field = egui::TextEdit::singleline(&mut reason).hint_text("Why not?");
+            let response = self.field_ui(ui, state, ItemControl::Reason, field);
+            if full_text_on_hover(ui, response, &self.item.declined_reason).changed() {
+                self.replace(
+                    edits,
+                    ActionItem {
+                        declined_reason: reason,
+                        ..self.item.clone()
+                    },
+                );
+            }
+            return;
+        }
+        match self.item.completed {
+            Some(completed) => {
+                ui.label(completed.format("%Y-%m-%d").to_string());
+            }
+            None => {
+                ui.weak("\u{2014}");
+            }
         }
     }
 
@@ -250,7 +273,16 @@ impl ItemCells<'_> {
             ActionStatus::ALL,
             ActionStatus::label,
         );
-        if status != self.item.status {
+        if status == ActionStatus::WontDo && self.item.status != ActionStatus::WontDo {
+            // Declining asks why first; the status changes once there is an answer.
+            state.declining = Some(super::state::Declining {
+                id: self.item.id,
+                number: self.number(),
+                action: self.item.action.clone(),
+                reason: self.item.declined_reason.clone(),
+                shown: false,
+            });
+        } else if status != self.item.status {
             edits.push(Edit::SetActionStatus {
                 id: self.item.id,
                 status,

@@ -70,6 +70,68 @@ pub fn action_items_ui(
     }
     // Kept for the next frame, unless this frame changed what it depends on.
     state.derived = Some(derived);
+    decline_ui(ui.ctx(), state, edits);
+}
+
+/// "Why won't item 3 be done?": declining an item asks for the reason, which exports and
+/// the review show beside it; Cancel leaves the item as it was.
+fn decline_ui(ctx: &egui::Context, state: &mut ActionsState, edits: &mut Vec<Edit>) {
+    let Some(declining) = state.declining.as_mut() else {
+        return;
+    };
+    let mut answered = None;
+    let question = format!("Why won\u{2019}t item {} be done?", declining.number);
+    let modal = egui::Modal::new(egui::Id::unique("decline_action")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading(&question);
+        if !declining.action.trim().is_empty() {
+            ui.add(egui::Label::new(egui::RichText::new(&declining.action).italics()).wrap());
+        }
+        ui.add_space(6.0);
+        let field = ui.add(
+            egui::TextEdit::multiline(&mut declining.reason)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text("Covered by OPS-12; the service is being retired; \u{2026}"),
+        );
+        crate::ui::accessible::accessible_name(
+            &field,
+            egui::Role::MultilineTextInput,
+            &format!("Reason for declining item {}", declining.number),
+        );
+        if !declining.shown {
+            declining.shown = true;
+            field.request_focus();
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let given = !declining.reason.trim().is_empty();
+            let confirm = ui
+                .add_enabled(given, egui::Button::new("Mark as Won\u{2019}t do"))
+                .on_disabled_hover_text("Say why first: the reason stays with the item.");
+            if confirm.clicked() {
+                answered = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                answered = Some(false);
+            }
+        });
+    });
+    if modal.should_close() {
+        answered = answered.or(Some(false));
+    }
+    match answered {
+        Some(true) => {
+            if let Some(declining) = state.declining.take() {
+                edits.push(Edit::DeclineAction {
+                    id: declining.id,
+                    reason: declining.reason.trim().to_owned(),
+                });
+            }
+        }
+        Some(false) => state.declining = None,
+        None => {}
+    }
 }
 
 /// The summary, owners and listed items, recomputed only when the document or the view

@@ -28,9 +28,26 @@ pub struct ActionsState {
     pub date_drafts: HashMap<ActionId, String>,
     /// Due dates typed that could not be read, with why.
     pub bad_dates: HashMap<ActionId, (String, String)>,
+    /// An item being declined: the question "why won't it be done?" is open.
+    pub declining: Option<Declining>,
     /// Work over every item, kept until the document or the view changes, so ten thousand
     /// items cost no more per frame than ten.
     pub derived: Option<Derived>,
+}
+
+/// The answer being typed to "why won't item N be done?".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declining {
+    /// The item.
+    pub id: ActionId,
+    /// Its number in the document, counted from 1, for the question.
+    pub number: usize,
+    /// What it says it will do, shown under the question.
+    pub action: String,
+    /// The reason typed so far.
+    pub reason: String,
+    /// Whether the question has been shown (the keyboard goes to it the first time).
+    pub shown: bool,
 }
 
 impl ActionsState {
