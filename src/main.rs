@@ -205,6 +205,9 @@ struct ActionsArguments {
     /// Only items with this status.
     #[arg(long, value_enum)]
     status: Option<StatusArg>,
+    /// Only items of incidents tagged with this (case ignored).
+    #[arg(long, value_name = "TAG")]
+    tag: Option<String>,
     /// How to print: aligned for a terminal, CSV or JSON for scripts, or for the team's
     /// tracker: gh-script (a shell script that files each open item without a ticket as a
     /// GitHub issue) or jira-csv (for Jira's CSV importer); owners are mapped to accounts
@@ -275,6 +278,7 @@ impl ActionsArguments {
                 due_within: self.due_within.map(i64::from),
                 owner: self.owner,
                 status: self.status.map(ActionStatus::from),
+                tag: self.tag,
                 ..ReviewQuery::default()
             },
             format: self.format.into(),

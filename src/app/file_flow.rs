@@ -177,9 +177,9 @@ impl HindsightApp {
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
                 let filter_name = match format {
-                    crate::session::ReviewExport::Csv | crate::session::ReviewExport::JiraCsv => {
-                        "CSV"
-                    }
+                    crate::session::ReviewExport::Csv
+                    | crate::session::ReviewExport::JiraCsv
+                    | crate::session::ReviewExport::StatsCsv => "CSV",
                     crate::session::ReviewExport::Markdown => "Markdown",
                     crate::session::ReviewExport::GhScript => "Shell script",
                 };

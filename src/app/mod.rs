@@ -31,7 +31,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::example::example_postmortem;
-use crate::model::{ActionId, Place, Postmortem};
+use crate::model::{Place, Postmortem};
 use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};
 use crate::storage::{RecoveredCopy, RecoveryFolder};
 use crate::ui;
@@ -81,7 +81,8 @@ pub struct HindsightApp {
     /// The folder under review, if one is.
     review: Option<ReviewSession>,
     /// An action item to select once the postmortem being opened has opened.
-    select_after_open: Option<ActionId>,
+    /// The place to show in the next document opened (from the review).
+    select_after_open: Option<Place>,
     /// Writes saves and exports.
     writer: Box<dyn FileWriter>,
     /// This session's recovery copies, when they are on.
@@ -400,9 +401,12 @@ impl HindsightApp {
             review,
             ..ui::PanelState::default()
         };
-        if let Some(id) = self.select_after_open.take() {
-            self.part = Part::ActionItems;
-            self.panels.actions.show_item(id);
+        if let Some(place) = self.select_after_open.take() {
+            self.part = Part::showing(place);
+            self.focus_target = Some(place);
+            if let Place::ActionItem(id) = place {
+                self.panels.actions.show_item(id);
+            }
         }
     }
 
@@ -426,7 +430,9 @@ impl HindsightApp {
         match request {
             ReviewRequest::Cancel => self.cancel_review(),
             ReviewRequest::Refresh => self.refresh_review(ctx),
-            ReviewRequest::Open(path, id) => self.open_review_item(ctx, path, id),
+            ReviewRequest::OpenAt(path, place) => self.open_review_place(ctx, path, place),
+            ReviewRequest::Stats(period) => self.start_stats(ctx, period),
+            ReviewRequest::Search(query) => self.start_search(ctx, query),
             ReviewRequest::Export(format) => {
                 self.start_dialog(ctx, DialogPurpose::ReviewExport(format));
             }

@@ -8,8 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{Outcome, terminal_safe};
-use crate::export::spreadsheet_cell;
-use crate::review::{FolderSettings, Spread, Stats, stats};
+use crate::review::{FolderSettings, Spread, Stats, stats, stats_csv};
 
 /// How `hindsight stats` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,7 +65,9 @@ pub fn stats_command(
             serde_json::to_writer_pretty(&mut *out, &stats).map_err(io::Error::other)?;
             writeln!(out)?;
         }
-        StatsFormat::Csv => out.write_all(csv(&stats).map_err(io::Error::other)?.as_bytes())?,
+        StatsFormat::Csv => {
+            out.write_all(stats_csv(&stats).map_err(io::Error::other)?.as_bytes())?;
+        }
         StatsFormat::Table => out.write_all(table(&stats).as_bytes())?,
     }
     Ok(if unreadable.is_empty() {
@@ -170,82 +171,4 @@ fn table(stats: &Stats) -> String {
         }
     }
     text
-}
-
-fn csv(stats: &Stats) -> Result<String, String> {
-    let mut rows: Vec<[String; 3]> = vec![[
-        "incidents".to_owned(),
-        String::new(),
-        stats.incidents.to_string(),
-    ]];
-    for (measure, map) in [
-        ("by_month", &stats.by_month),
-        ("by_severity", &stats.by_severity),
-        ("by_service", &stats.by_service),
-        ("by_type", &stats.by_type),
-        ("by_tag", &stats.by_tag),
-        ("recurring_services", &stats.recurring.services),
-        ("recurring_tags", &stats.recurring.tags),
-        ("open_by_owner", &stats.actions.open_by_owner),
-    ] {
-        for (key, count) in map {
-            rows.push([measure.to_owned(), key.clone(), count.to_string()]);
-        }
-    }
-    for (name, duration) in stats.durations.each() {
-        let spreads = std::iter::once(("all".to_owned(), &duration.all)).chain(
-            duration
-                .by_severity
-                .iter()
-                .map(|(level, spread)| (level.clone(), spread)),
-        );
-        for (key, spread) in spreads {
-            let number = |value: Option<f64>| value.map_or_else(String::new, |v| format!("{v}"));
-            rows.push([
-                format!("{name}.median_minutes"),
-                key.clone(),
-                number(spread.median_minutes),
-            ]);
-            rows.push([
-                format!("{name}.p90_minutes"),
-                key.clone(),
-                number(spread.p90_minutes),
-            ]);
-            rows.push([
-                format!("{name}.count"),
-                key.clone(),
-                spread.count.to_string(),
-            ]);
-            rows.push([format!("{name}.missing"), key, spread.missing.to_string()]);
-        }
-    }
-    let actions = &stats.actions;
-    for (measure, value) in [
-        ("actions.total", actions.total),
-        ("actions.open", actions.open),
-        ("actions.overdue", actions.overdue),
-        ("actions.done", actions.done),
-        ("actions.declined", actions.declined),
-    ] {
-        rows.push([measure.to_owned(), String::new(), value.to_string()]);
-    }
-    for late in &stats.late_reviews {
-        rows.push([
-            "late_review.days_late".to_owned(),
-            late.file.clone(),
-            late.days_late.to_string(),
-        ]);
-    }
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(["measure", "key", "value"])
-        .map_err(|error| error.to_string())?;
-    for row in rows {
-        let cells = row.map(|cell| spreadsheet_cell(&cell, false).into_owned());
-        writer
-            .write_record(&cells)
-            .map_err(|error| error.to_string())?;
-    }
-    let bytes = writer.into_inner().map_err(|error| error.to_string())?;
-    String::from_utf8(bytes).map_err(|error| error.to_string())
 }

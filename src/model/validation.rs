@@ -11,6 +11,7 @@ use super::document::{KeyTime, KeyTimes, Postmortem};
 use super::ids::{ActionId, RowId};
 use super::kinds::{ActionStatus, DocumentStatus, Marker};
 use super::links::{OPENABLE_SCHEMES, openable_url};
+use super::narrative::Section;
 use super::time::format_instant;
 use super::timeline::rows_out_of_order;
 
@@ -53,6 +54,16 @@ pub enum Place {
     Approval,
     /// The tags.
     Tags,
+    /// The incident's ID.
+    IncidentId,
+    /// The incident's type and the services it touched.
+    Classification,
+    /// The authors and participants.
+    People,
+    /// A built-in section of the analysis.
+    Section(Section),
+    /// A section the team added, by its position.
+    CustomSection(usize),
 }
 
 impl fmt::Display for Place {
@@ -66,6 +77,11 @@ impl fmt::Display for Place {
             Self::Link(index) => write!(f, "link {}", index + 1),
             Self::Approval => f.write_str("approval"),
             Self::Tags => f.write_str("tags"),
+            Self::IncidentId => f.write_str("incident ID"),
+            Self::Classification => f.write_str("classification"),
+            Self::People => f.write_str("people"),
+            Self::Section(section) => write!(f, "section {}", section.heading()),
+            Self::CustomSection(index) => write!(f, "custom section {}", index + 1),
         }
     }
 }

@@ -12,7 +12,8 @@ mod tracker;
 
 pub use owners::{Accounts, OWNERS_FILE, Owners};
 pub use query::{
-    Grouping, OwnerCount, ReviewQuery, ReviewSort, owner_key, owner_summary, owners, week_of,
+    Group, Grouping, OwnerCount, ReviewQuery, ReviewSort, groups, owner_key, owner_summary, owners,
+    tags, week_of,
 };
 pub use scan::{
     FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
@@ -21,7 +22,7 @@ pub use search::{FieldMatch, SearchHit, SearchQuery, search, search_document};
 pub use settings::{FolderSettings, SETTINGS_FILE};
 pub use stats::{
     ActionStats, Duration, Durations, LateReview, Postmortems, Recurring, ReviewDeadlines, Spread,
-    Stats, Unreadable, read_postmortems, stats,
+    Stats, Unreadable, read_postmortems, stats, stats_csv,
 };
 pub use tracker::{gh_script, jira_csv, needs_ticket, shell_quote, unmapped_owners};
 
@@ -45,6 +46,8 @@ pub struct ReviewItem {
     pub severity: Option<String>,
     /// The day the incident started, in its display zone.
     pub incident_date: Option<NaiveDate>,
+    /// The incident's tags (contributing factors).
+    pub tags: Vec<String>,
     /// The item itself.
     pub item: ActionItem,
 }
@@ -65,6 +68,7 @@ impl ReviewItem {
                 incident_id: doc.incident_id.clone(),
                 severity: doc.classification.severity.clone(),
                 incident_date,
+                tags: doc.classification.tags.clone(),
                 item: item.clone(),
             })
             .collect()

@@ -56,6 +56,8 @@ pub struct ReviewQuery {
     pub severity: Option<String>,
     /// Only items due in the week starting this Monday.
     pub week: Option<NaiveDate>,
+    /// Only items of incidents with this tag (compared without case or surrounding spaces).
+    pub tag: Option<String>,
     /// How the list is grouped.
     pub grouping: Grouping,
     /// The sort column.
@@ -106,6 +108,12 @@ impl ReviewQuery {
             && self
                 .week
                 .is_none_or(|monday| item.due.is_some_and(|due| week_of(due) == monday))
+            && self.tag.as_deref().is_none_or(|wanted| {
+                entry
+                    .tags
+                    .iter()
+                    .any(|tag| owner_key(tag) == owner_key(wanted))
+            })
     }
 
     /// The positions in `items` of the listed ones: filtered, each group together, sorted
@@ -136,6 +144,27 @@ impl ReviewQuery {
         self.group_order(previous, entry) != Ordering::Equal
     }
 
+    /// The name of the group `entry` is listed under ("No owner" for an item without one),
+    /// or `None` when the list is not grouped.
+    #[must_use]
+    pub fn group_name(&self, entry: &ReviewItem) -> Option<String> {
+        match self.grouping {
+            Grouping::None => None,
+            Grouping::Owner => Some(match entry.item.owner.trim() {
+                "" => "No owner".to_owned(),
+                owner => owner.to_owned(),
+            }),
+            Grouping::Incident => Some(
+                match (entry.incident_id.trim(), entry.incident_title.trim()) {
+                    ("", "") => entry.path.display().to_string(),
+                    ("", title) => title.to_owned(),
+                    (id, "") => id.to_owned(),
+                    (id, title) => format!("{id} \u{b7} {title}"),
+                },
+            ),
+        }
+    }
+
     fn group_order(&self, a: &ReviewItem, b: &ReviewItem) -> Ordering {
         match self.grouping {
             Grouping::None => Ordering::Equal,
@@ -143,6 +172,70 @@ impl ReviewQuery {
             Grouping::Incident => a.path.cmp(&b.path),
         }
     }
+}
+
+/// A run of listed items under one heading: an owner's, or an incident's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The heading: the owner, or the incident's ID and title.
+    pub name: String,
+    /// Where the group's items start in the listed order.
+    pub start: usize,
+    /// How many items it lists.
+    pub items: usize,
+    /// Of those, how many are open (or in progress).
+    pub open: usize,
+    /// Of those, how many are past their due date.
+    pub overdue: usize,
+}
+
+/// The groups of a listed order (`listed`, positions in `items`) under `query`'s grouping;
+/// none when it does not group.
+#[must_use]
+pub fn groups(
+    query: &ReviewQuery,
+    items: &[ReviewItem],
+    listed: &[usize],
+    today: NaiveDate,
+) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (position, index) in listed.iter().enumerate() {
+        let entry = &items[*index];
+        let starts = position == 0 || query.starts_group(&items[listed[position - 1]], entry);
+        if starts {
+            let Some(name) = query.group_name(entry) else {
+                return Vec::new();
+            };
+            groups.push(Group {
+                name,
+                start: position,
+                items: 0,
+                open: 0,
+                overdue: 0,
+            });
+        }
+        if let Some(group) = groups.last_mut() {
+            group.items += 1;
+            group.open += usize::from(entry.item.status.is_open());
+            group.overdue += usize::from(matches!(Due::of(&entry.item, today), Due::Overdue(_)));
+        }
+    }
+    groups
+}
+
+/// The tags of `items`' incidents, each once (as first written), sorted without case.
+#[must_use]
+pub fn tags(items: &[ReviewItem]) -> Vec<String> {
+    let mut tags: Vec<String> = items
+        .iter()
+        .flat_map(|entry| entry.tags.iter())
+        .map(|tag| tag.trim())
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_owned)
+        .collect();
+    tags.sort_by_key(|tag| owner_key(tag));
+    tags.dedup_by_key(|tag| owner_key(tag));
+    tags
 }
 
 /// One owner's open items, and how many of them are overdue.
@@ -233,6 +326,7 @@ mod tests {
             incident_id: String::new(),
             severity: None,
             incident_date: None,
+            tags: Vec::new(),
             item: ActionItem {
                 owner: owner.to_owned(),
                 due: NaiveDate::from_ymd_opt(2025, 8, due),
@@ -278,6 +372,21 @@ mod tests {
             "the week of Monday 4 August"
         );
         query.week = None;
+        query.grouping = Grouping::Owner;
+        query.reversed = false;
+        let listed = query.run(&items, today);
+        let headings: Vec<(String, usize, usize, usize)> = groups(&query, &items, &listed, today)
+            .into_iter()
+            .map(|group| (group.name, group.start, group.items, group.overdue))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                ("Bob".to_owned(), 0, 2, 2),
+                ("Priya L.".to_owned(), 2, 2, 1)
+            ]
+        );
+        query.grouping = Grouping::Incident;
         query.owner = Some(" BOB ".to_owned());
         assert_eq!(
             query.run(&items, today),

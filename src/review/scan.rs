@@ -3,11 +3,13 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use super::ReviewItem;
+use crate::model::Postmortem;
 use crate::storage::{self, LoadError};
 
 /// Counters a scan updates as it goes, and a flag to stop it; shared with the thread that
@@ -27,6 +29,9 @@ pub struct ScanProgress {
 pub struct FolderScan {
     /// Every action item of every postmortem read.
     pub items: Vec<ReviewItem>,
+    /// The postmortems read, with their paths, in a stable order: what stats and search
+    /// work on, shared with the helper threads that do that work.
+    pub documents: Arc<super::Postmortems>,
     /// Files that could not be read, each with its error (file, line, column, reason), and
     /// subfolders that could not be listed.
     pub unreadable: Vec<(PathBuf, String)>,
@@ -92,7 +97,7 @@ pub fn find_postmortem_files(folder: &Path, progress: &ScanProgress) -> io::Resu
 }
 
 enum Outcome {
-    Read(Vec<ReviewItem>),
+    Read(Box<(PathBuf, Postmortem)>),
     NotAPostmortem(PathBuf),
     Unreadable(PathBuf, String),
     Skipped,
@@ -108,7 +113,7 @@ pub fn scan_files(files: &[PathBuf], progress: &ScanProgress) -> FolderScan {
                 return Outcome::Skipped;
             }
             let outcome = match storage::load(path) {
-                Ok(doc) => Outcome::Read(ReviewItem::all_of(&doc, path)),
+                Ok(doc) => Outcome::Read(Box::new((path.clone(), doc))),
                 Err(LoadError::NotAPostmortem { path }) => Outcome::NotAPostmortem(path),
                 Err(error) => Outcome::Unreadable(path.clone(), error.to_string()),
             };
@@ -117,11 +122,14 @@ pub fn scan_files(files: &[PathBuf], progress: &ScanProgress) -> FolderScan {
         })
         .collect();
     let mut scan = FolderScan::default();
+    let mut documents = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Read(items) => {
+            Outcome::Read(read) => {
+                let (path, doc) = *read;
                 scan.postmortems += 1;
-                scan.items.extend(items);
+                scan.items.extend(ReviewItem::all_of(&doc, &path));
+                documents.push((path, doc));
             }
             Outcome::NotAPostmortem(path) => scan.not_postmortems.push(path),
             Outcome::Unreadable(path, error) => scan.unreadable.push((path, error)),
@@ -129,6 +137,7 @@ pub fn scan_files(files: &[PathBuf], progress: &ScanProgress) -> FolderScan {
         }
     }
     scan.cancelled |= progress.cancel.load(Ordering::Relaxed);
+    scan.documents = Arc::new(documents);
     scan
 }
 

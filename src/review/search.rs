@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::model::{Postmortem, Section};
+use crate::model::{Place, Postmortem, Section};
 
 /// A query: the words and phrases every matching postmortem holds somewhere.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,6 +46,9 @@ impl SearchQuery {
 /// Where in a postmortem a query matched.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldMatch {
+    /// Where the editor shows the field.
+    #[serde(skip)]
+    pub place: Place,
     /// The field, in words: "Title", "Root cause", "Timeline row 3", "Action item 2".
     pub field: String,
     /// The text around the first match, on one line.
@@ -110,53 +113,77 @@ fn fold_char(character: char, mut push: impl FnMut(char)) {
     }
 }
 
-/// Every piece of text in a postmortem, named.
-fn fields(doc: &Postmortem) -> Vec<(String, &str)> {
-    let mut fields: Vec<(String, &str)> = vec![
-        ("Title".to_owned(), doc.title.as_str()),
-        ("Incident ID".to_owned(), doc.incident_id.as_str()),
+/// Every piece of text in a postmortem, named, with the place the editor shows it.
+fn fields(doc: &Postmortem) -> Vec<(String, &str, Place)> {
+    let named = |name: &str| name.to_owned();
+    let mut fields: Vec<(String, &str, Place)> = vec![
+        (named("Title"), doc.title.as_str(), Place::Title),
         (
-            "Incident type".to_owned(),
+            named("Incident ID"),
+            doc.incident_id.as_str(),
+            Place::IncidentId,
+        ),
+        (
+            named("Incident type"),
             doc.classification.incident_type.as_str(),
+            Place::Classification,
         ),
     ];
-    fields.extend(
-        doc.classification
-            .services
-            .iter()
-            .map(|s| ("Services".to_owned(), s.as_str())),
-    );
-    fields.extend(
-        doc.authors
-            .iter()
-            .map(|a| ("Authors".to_owned(), a.as_str())),
-    );
-    for person in &doc.participants {
-        fields.push(("Participants".to_owned(), person.name.as_str()));
-        fields.push(("Participants".to_owned(), person.note.as_str()));
+    for service in &doc.classification.services {
+        fields.push((named("Services"), service.as_str(), Place::Classification));
     }
-    for link in &doc.links {
-        fields.push(("Links".to_owned(), link.label.as_str()));
-        fields.push(("Links".to_owned(), link.url.as_str()));
+    for tag in &doc.classification.tags {
+        fields.push((named("Tags"), tag.as_str(), Place::Tags));
+    }
+    for author in &doc.authors {
+        fields.push((named("Authors"), author.as_str(), Place::People));
+    }
+    fields.push((
+        named("Approved by"),
+        doc.approval.approver.as_str(),
+        Place::Approval,
+    ));
+    for person in &doc.participants {
+        fields.push((named("Participants"), person.name.as_str(), Place::People));
+        fields.push((named("Participants"), person.note.as_str(), Place::People));
+    }
+    for (index, link) in doc.links.iter().enumerate() {
+        fields.push((named("Links"), link.label.as_str(), Place::Link(index)));
+        fields.push((named("Links"), link.url.as_str(), Place::Link(index)));
     }
     for section in Section::ALL {
-        fields.push((section.heading().to_owned(), doc.narrative.text(section)));
+        fields.push((
+            section.heading().to_owned(),
+            doc.narrative.text(section),
+            Place::Section(section),
+        ));
     }
-    for custom in &doc.narrative.custom_sections {
-        fields.push((custom.title.clone(), custom.text.as_str()));
+    for (index, custom) in doc.narrative.custom_sections.iter().enumerate() {
+        fields.push((
+            custom.title.clone(),
+            custom.text.as_str(),
+            Place::CustomSection(index),
+        ));
     }
     for (index, row) in doc.timeline.iter().enumerate() {
         let name = format!("Timeline row {}", index + 1);
-        fields.push((name.clone(), row.event.as_str()));
-        fields.push((name.clone(), row.notes.as_str()));
-        fields.push((name.clone(), row.actor.as_deref().unwrap_or_default()));
-        fields.push((name, row.evidence.as_str()));
+        let place = Place::TimelineRow(row.id);
+        fields.push((name.clone(), row.event.as_str(), place));
+        fields.push((name.clone(), row.notes.as_str(), place));
+        fields.push((
+            name.clone(),
+            row.actor.as_deref().unwrap_or_default(),
+            place,
+        ));
+        fields.push((name, row.evidence.as_str(), place));
     }
     for (index, item) in doc.action_items.iter().enumerate() {
         let name = format!("Action item {}", index + 1);
-        fields.push((name.clone(), item.action.as_str()));
-        fields.push((name.clone(), item.owner.as_str()));
-        fields.push((name, item.ticket_url.as_str()));
+        let place = Place::ActionItem(item.id);
+        fields.push((name.clone(), item.action.as_str(), place));
+        fields.push((name.clone(), item.owner.as_str(), place));
+        fields.push((name.clone(), item.ticket_url.as_str(), place));
+        fields.push((name, item.declined_reason.as_str(), place));
     }
     fields
 }
@@ -173,7 +200,7 @@ pub fn search_document(doc: &Postmortem, file: &str, query: &SearchQuery) -> Opt
     let mut found = vec![false; query.terms.len()];
     let mut score = 0;
     let mut matches: Vec<FieldMatch> = Vec::new();
-    for (field, text) in fields(doc) {
+    for (field, text, place) in fields(doc) {
         if text.trim().is_empty() {
             continue;
         }
@@ -199,6 +226,7 @@ pub fn search_document(doc: &Postmortem, file: &str, query: &SearchQuery) -> Opt
         {
             matches.push(FieldMatch {
                 field,
+                place,
                 snippet: snippet(text, &folded(text), start, end),
             });
         }

@@ -89,6 +89,10 @@ pub struct Duration {
     pub all: Spread,
     /// By severity level (`none` for incidents without one).
     pub by_severity: BTreeMap<String, Spread>,
+    /// Every incident's duration in minutes, shortest first: the distribution the editor
+    /// draws (not in the JSON, which gives the spread).
+    #[serde(skip)]
+    pub minutes: Vec<f64>,
 }
 
 /// How long each step took, from the start of impact.
@@ -172,6 +176,10 @@ pub struct Stats {
     pub by_month: BTreeMap<String, usize>,
     /// Incidents by severity (`none` for none).
     pub by_severity: BTreeMap<String, usize>,
+    /// Incidents by month and, within it, by severity: what the editor's chart stacks (not
+    /// in the JSON, which gives each on its own).
+    #[serde(skip)]
+    pub by_month_and_severity: BTreeMap<String, BTreeMap<String, usize>>,
     /// Incidents by service they touched.
     pub by_service: BTreeMap<String, usize>,
     /// Incidents by type (`none` for none).
@@ -224,6 +232,12 @@ pub fn stats(
             || "undated".to_owned(),
             |day| day.format("%Y-%m").to_string(),
         );
+        *stats
+            .by_month_and_severity
+            .entry(month.clone())
+            .or_default()
+            .entry(severity_of(doc))
+            .or_default() += 1;
         *stats.by_month.entry(month).or_default() += 1;
         *stats.by_severity.entry(severity_of(doc)).or_default() += 1;
         let kind = doc.classification.incident_type.trim();
@@ -306,7 +320,9 @@ fn duration(docs: &[&(PathBuf, Postmortem)], key: KeyTime) -> Duration {
             entry.1 += 1;
         }
     }
+    all.sort_by(f64::total_cmp);
     Duration {
+        minutes: all.clone(),
         all: Spread::of(all, missing),
         by_severity: by_severity
             .into_iter()
@@ -432,6 +448,86 @@ pub fn read_postmortems(folder: &Path) -> std::io::Result<(Postmortems, Unreadab
         }
     }
     Ok((docs, unreadable))
+}
+
+/// The stats as CSV for a spreadsheet: one `measure,key,value` line per figure (for example
+/// `by_service,User API,4` or `resolve.median_minutes,SEV-2,31`); cells are formula-safe.
+pub fn stats_csv(stats: &Stats) -> Result<String, String> {
+    let mut rows: Vec<[String; 3]> = vec![[
+        "incidents".to_owned(),
+        String::new(),
+        stats.incidents.to_string(),
+    ]];
+    for (measure, map) in [
+        ("by_month", &stats.by_month),
+        ("by_severity", &stats.by_severity),
+        ("by_service", &stats.by_service),
+        ("by_type", &stats.by_type),
+        ("by_tag", &stats.by_tag),
+        ("recurring_services", &stats.recurring.services),
+        ("recurring_tags", &stats.recurring.tags),
+        ("open_by_owner", &stats.actions.open_by_owner),
+    ] {
+        for (key, count) in map {
+            rows.push([measure.to_owned(), key.clone(), count.to_string()]);
+        }
+    }
+    for (name, duration) in stats.durations.each() {
+        let spreads = std::iter::once(("all".to_owned(), &duration.all)).chain(
+            duration
+                .by_severity
+                .iter()
+                .map(|(level, spread)| (level.clone(), spread)),
+        );
+        for (key, spread) in spreads {
+            let number = |value: Option<f64>| value.map_or_else(String::new, |v| format!("{v}"));
+            rows.push([
+                format!("{name}.median_minutes"),
+                key.clone(),
+                number(spread.median_minutes),
+            ]);
+            rows.push([
+                format!("{name}.p90_minutes"),
+                key.clone(),
+                number(spread.p90_minutes),
+            ]);
+            rows.push([
+                format!("{name}.count"),
+                key.clone(),
+                spread.count.to_string(),
+            ]);
+            rows.push([format!("{name}.missing"), key, spread.missing.to_string()]);
+        }
+    }
+    let actions = &stats.actions;
+    for (measure, value) in [
+        ("actions.total", actions.total),
+        ("actions.open", actions.open),
+        ("actions.overdue", actions.overdue),
+        ("actions.done", actions.done),
+        ("actions.declined", actions.declined),
+    ] {
+        rows.push([measure.to_owned(), String::new(), value.to_string()]);
+    }
+    for late in &stats.late_reviews {
+        rows.push([
+            "late_review.days_late".to_owned(),
+            late.file.clone(),
+            late.days_late.to_string(),
+        ]);
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(["measure", "key", "value"])
+        .map_err(|error| error.to_string())?;
+    for row in rows {
+        let cells = row.map(|cell| crate::export::spreadsheet_cell(&cell, false).into_owned());
+        writer
+            .write_record(&cells)
+            .map_err(|error| error.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|error| error.to_string())?;
+    String::from_utf8(bytes).map_err(|error| error.to_string())
 }
 
 #[cfg(test)]

@@ -144,6 +144,7 @@ fn csv_quotes_commas_quotes_and_newlines() {
         incident_id: "INC-1".to_owned(),
         severity: None,
         incident_date: None,
+        tags: Vec::new(),
         item: crate::model::ActionItem {
             action: "Retry, then alert".to_owned(),
             ..crate::model::ActionItem::default()
@@ -181,6 +182,7 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised_unless_exact() {
             incident_id: String::new(),
             severity: None,
             incident_date: None,
+            tags: Vec::new(),
             item: crate::model::ActionItem {
                 action: text.to_owned(),
                 owner: text.to_owned(),
@@ -213,6 +215,7 @@ fn markdown_cells_cannot_break_the_table() {
         incident_id: String::new(),
         severity: None,
         incident_date: None,
+        tags: Vec::new(),
         item: crate::model::ActionItem {
             action: "<b>bold</b> *and* \\ back".to_owned(),
             ..crate::model::ActionItem::default()

@@ -25,7 +25,7 @@ pub use questions::{
     PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
 };
 pub use requests::{Part, ReviewRequest, SlackChoice, UiRequests};
-pub use review::{ReviewExport, ReviewSession};
+pub use review::{ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod};
 pub use settings::Settings;
 pub use templates::{
     TEMPLATES_FOLDER, TemplateAnswer, TemplateChoice, TemplateChooser, TemplateSource,

@@ -8,7 +8,7 @@ use super::questions::{
     DiskAnswer, GuardAnswer, OverwriteAnswer, PromptAnswer, RecoveryAnswer, ReplaceAnswer,
 };
 use super::review::ReviewExport;
-use crate::model::{ActionId, Edit, Place};
+use crate::model::{Edit, Place};
 
 /// The parts of a postmortem, each with its own panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,7 +46,11 @@ impl Part {
             | Place::KeyTime(_)
             | Place::Link(_)
             | Place::Approval
-            | Place::Tags => Self::Overview,
+            | Place::Tags
+            | Place::IncidentId
+            | Place::Classification
+            | Place::People => Self::Overview,
+            Place::Section(_) | Place::CustomSection(_) => Self::Analysis,
             Place::TimelineRow(_) => Self::Timeline,
             Place::ActionItem(_) => Self::ActionItems,
         }
@@ -73,10 +77,14 @@ pub enum ReviewRequest {
     Cancel,
     /// Read the folder again.
     Refresh,
-    /// Open the postmortem of an item and select the item.
-    Open(PathBuf, ActionId),
-    /// Write the current list to a file.
+    /// Open a postmortem of the folder and show this place in it (an item, a row, a section).
+    OpenAt(PathBuf, Place),
+    /// Write the current list (or the stats shown) to a file.
     Export(ReviewExport),
+    /// Work out the stats for this period.
+    Stats(super::review::StatsPeriod),
+    /// Search the folder's postmortems for this query.
+    Search(String),
 }
 
 /// A channel and a time window chosen from a Slack export, for the app to read.

@@ -85,3 +85,24 @@ pub fn overdue(visuals: &Visuals) -> Color32 {
 pub fn due_soon(visuals: &Visuals) -> Color32 {
     visuals.warn_fg_color
 }
+
+/// The bars of a chart: a blue that holds its own beside the text in both themes.
+#[must_use]
+pub fn chart_bar(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(86, 128, 176)
+    } else {
+        Color32::from_rgb(120, 164, 212)
+    }
+}
+
+/// The colours told apart in a stacked chart (severity levels, most severe first): from red
+/// to blue, light enough for dark backgrounds and dark enough for light ones.
+pub const SERIES: [Color32; 6] = [
+    Color32::from_rgb(214, 84, 76),
+    Color32::from_rgb(230, 146, 60),
+    Color32::from_rgb(206, 184, 72),
+    Color32::from_rgb(104, 170, 120),
+    Color32::from_rgb(86, 140, 196),
+    Color32::from_rgb(140, 140, 150),
+];

@@ -1,19 +1,25 @@
 //! Open action items on a due-date axis, one bar per week: where the load is and where it
-//! slipped. Clicking a week filters the list to it.
+//! slipped. Counts stand on the bars, weeks are labelled (with the year where it changes),
+//! the axis is numbered and today is marked. Clicking a week filters the list to it.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::state::ReviewState;
 use crate::model::Due;
 use crate::review::{ReviewItem, week_of};
-use crate::ui::accessible::accessible_name;
+use crate::ui::accessible::{accessible_name, describe};
 use crate::ui::theme;
 
-const HEIGHT: f32 = 110.0;
+const HEIGHT: f32 = 170.0;
 /// More weeks than this are not told apart at a glance; the chart keeps the ones nearest today.
 const MAX_WEEKS: usize = 40;
+/// Room for the axis numbers at the left.
+const AXIS: f32 = 30.0;
+/// The least room a week label needs, so labels never run into each other.
+const LABEL_ROOM: f32 = 52.0;
 
 /// Draws the chart of open items by week of their due date.
 #[expect(
@@ -32,99 +38,277 @@ pub fn weeks_ui(
     }
     let this_week = week_of(today);
     let columns = shown_weeks(weeks, this_week);
-    let tallest = weeks
-        .values()
+    let tallest = columns
+        .iter()
+        .filter_map(|week| weeks.get(week))
         .map(|(open, _)| *open)
         .max()
         .unwrap_or(1)
         .max(1);
 
+    ui.horizontal(|ui| {
+        ui.strong("Open action items by week due");
+        legend_ui(
+            ui,
+            &[
+                ("open", theme::chart_bar(ui.visuals())),
+                ("overdue", theme::overdue(ui.visuals())),
+            ],
+        );
+    });
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), HEIGHT),
-        egui::Sense::click(),
+        egui::Sense::hover(),
     );
-    accessible_name(&response, egui::Role::Image, "Open action items by week");
+    accessible_name(
+        &response,
+        egui::Role::Image,
+        "Open action items by week due",
+    );
+    describe(&response, &summary(weeks, &columns, today));
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
-    let plot = rect.shrink2(egui::vec2(10.0, 18.0));
+    let plot = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + AXIS, rect.top() + 22.0),
+        egui::pos2(rect.right() - 8.0, rect.bottom() - 32.0),
+    );
+    axis(&painter, plot, tallest, &visuals);
     // Bars no wider than a thumb: four weeks should not look like a wall.
-    let slot = (plot.width() / columns.len() as f32).min(56.0);
-    let font = egui::FontId::proportional(10.0);
-    let mut hovered = None;
+    let slot = (plot.width() / columns.len() as f32).min(64.0);
+    let label_every = label_step(LABEL_ROOM, slot);
+    let mut last_labelled_year = None;
     for (column, week) in columns.iter().enumerate() {
-        let (open, overdue) = weeks.get(week).copied().unwrap_or_default();
+        let counts = weeks.get(week).copied().unwrap_or_default();
         let left = plot.left() + slot * column as f32;
-        let bar_width = (slot - 4.0).max(2.0);
-        let height = |count: usize| plot.height() * count as f32 / tallest as f32;
-        let bottom = plot.bottom();
-        let selected = state.query.week == Some(*week);
-        let bar = egui::Rect::from_min_max(
-            egui::pos2(left + 2.0, bottom - height(open)),
-            egui::pos2(left + 2.0 + bar_width, bottom),
+        let bar = bar_ui(
+            &painter,
+            plot,
+            (left, slot),
+            counts,
+            (tallest, state.query.week == Some(*week)),
+            &visuals,
         );
-        painter.rect_filled(
-            bar,
-            1.0,
-            if selected {
-                visuals.selection.bg_fill
-            } else {
-                visuals.widgets.inactive.bg_fill
-            },
-        );
-        if overdue > 0 {
-            let late = egui::Rect::from_min_max(
-                egui::pos2(bar.left(), bottom - height(overdue)),
-                bar.right_bottom(),
+        if column % label_every == 0 {
+            week_label(
+                &painter,
+                plot,
+                (left, slot),
+                *week,
+                &mut last_labelled_year,
+                visuals.text_color(),
             );
-            painter.rect_filled(late, 1.0, theme::overdue(&visuals));
         }
         if *week == this_week {
-            let x = left + slot / 2.0;
-            painter.vline(
-                x,
-                plot.top() - 12.0..=plot.bottom(),
-                egui::Stroke::new(1.5, theme::due_soon(&visuals)),
-            );
-            painter.text(
-                egui::pos2(x, rect.top() + 2.0),
-                egui::Align2::CENTER_TOP,
-                "today",
-                font.clone(),
-                theme::due_soon(&visuals),
-            );
+            today_line(&painter, plot, left, slot, today, &visuals);
         }
-        if column % 4 == 0 {
-            painter.text(
-                egui::pos2(left + 2.0, rect.bottom() - 2.0),
-                egui::Align2::LEFT_BOTTOM,
-                week.format("%b %d").to_string(),
-                font.clone(),
-                visuals.weak_text_color(),
-            );
-        }
-        if response
-            .hover_pos()
-            .is_some_and(|p| p.x >= left && p.x < left + slot)
-        {
-            hovered = Some((*week, open, overdue));
-        }
+        week_button_ui(ui, state, *week, counts, bar.with_min_y(plot.top()));
     }
-    today_note(&painter, rect, &columns, today, &font, &visuals);
-    if let Some((week, open, overdue)) = hovered {
-        let clicked = response.clicked();
-        response.on_hover_text(format!(
-            "Week of {}: {open} open, {overdue} overdue. Click to list only this week.",
-            week.format("%Y-%m-%d")
-        ));
-        if clicked {
-            state.query.week = if state.query.week == Some(week) {
-                None
-            } else {
-                Some(week)
-            };
-        }
+    today_note(&painter, rect, &columns, today, &visuals);
+}
+
+/// One week's bar, its overdue part and its count; returns the bar's rectangle.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "item counts are small; they only scale bars"
+)]
+fn bar_ui(
+    painter: &egui::Painter,
+    plot: egui::Rect,
+    (left, slot): (f32, f32),
+    (open, overdue): (usize, usize),
+    (tallest, selected): (usize, bool),
+    visuals: &egui::Visuals,
+) -> egui::Rect {
+    let height = |count: usize| plot.height() * count as f32 / tallest.max(1) as f32;
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(left + 3.0, plot.bottom() - height(open)),
+        egui::pos2(left + slot - 3.0, plot.bottom()),
+    );
+    let fill = if selected {
+        visuals.selection.bg_fill
+    } else {
+        theme::chart_bar(visuals)
+    };
+    painter.rect_filled(bar, 1.0, fill);
+    if overdue > 0 {
+        let late = egui::Rect::from_min_max(
+            egui::pos2(bar.left(), plot.bottom() - height(overdue)),
+            bar.right_bottom(),
+        );
+        painter.rect_filled(late, 1.0, theme::overdue(visuals));
     }
+    if open > 0 {
+        painter.text(
+            egui::pos2(bar.center().x, bar.top() - 2.0),
+            egui::Align2::CENTER_BOTTOM,
+            open.to_string(),
+            egui::FontId::proportional(11.0),
+            visuals.strong_text_color(),
+        );
+    }
+    bar
+}
+
+/// "Aug 4" under a week, with the year below it where the year changes (and first).
+fn week_label(
+    painter: &egui::Painter,
+    plot: egui::Rect,
+    (left, slot): (f32, f32),
+    week: NaiveDate,
+    last_labelled_year: &mut Option<i32>,
+    colour: egui::Color32,
+) {
+    let year = week.year();
+    let text = if *last_labelled_year == Some(year) {
+        week.format("%b %-d").to_string()
+    } else {
+        week.format("%b %-d\n%Y").to_string()
+    };
+    *last_labelled_year = Some(year);
+    painter.text(
+        egui::pos2(left + slot / 2.0, plot.bottom() + 3.0),
+        egui::Align2::CENTER_TOP,
+        text,
+        egui::FontId::proportional(11.0),
+        colour,
+    );
+}
+
+/// A week's bar as a control: named with its counts, clicked to list only that week.
+fn week_button_ui(
+    ui: &egui::Ui,
+    state: &mut ReviewState,
+    week: NaiveDate,
+    (open, overdue): (usize, usize),
+    rect: egui::Rect,
+) {
+    let response = ui.interact(rect, ui.scope_id().with(("week", week)), egui::Sense::CLICK);
+    let words = format!(
+        "Week of {}: {open} open, {overdue} overdue",
+        week.format("%Y-%m-%d")
+    );
+    accessible_name(&response, egui::Role::Button, &words);
+    let clicked = response.clicked();
+    response.on_hover_text(format!("{words}. Click to list only this week."));
+    if clicked {
+        state.query.week = if state.query.week == Some(week) {
+            None
+        } else {
+            Some(week)
+        };
+    }
+}
+
+/// Every how many columns of `slot` width a label `room` wide fits, so labels never run
+/// into each other.
+#[must_use]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a small positive ratio of two widths"
+)]
+pub fn label_step(room: f32, slot: f32) -> usize {
+    (room / slot.max(1.0)).ceil().max(1.0) as usize
+}
+
+/// Little squares with what each colour means.
+pub fn legend_ui(ui: &mut egui::Ui, entries: &[(&str, egui::Color32)]) {
+    for (name, colour) in entries {
+        let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter().rect_filled(swatch, 2.0, *colour);
+        ui.label(*name);
+    }
+}
+
+/// The count axis: a base line, the top count and the middle one, with faint grid lines.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "counts are small; they only place tick marks"
+)]
+pub fn axis(painter: &egui::Painter, plot: egui::Rect, tallest: usize, visuals: &egui::Visuals) {
+    let font = egui::FontId::proportional(11.0);
+    let grid = egui::Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+    let mut ticks = vec![0, tallest];
+    if tallest >= 4 {
+        ticks.push(tallest / 2);
+    }
+    for tick in ticks {
+        let y = plot.bottom() - plot.height() * tick as f32 / tallest.max(1) as f32;
+        painter.hline(plot.x_range(), y, grid);
+        painter.text(
+            egui::pos2(plot.left() - 6.0, y),
+            egui::Align2::RIGHT_CENTER,
+            tick.to_string(),
+            font.clone(),
+            visuals.text_color(),
+        );
+    }
+    painter.vline(
+        plot.left(),
+        plot.y_range(),
+        egui::Stroke::new(1.0, visuals.text_color()),
+    );
+}
+
+/// A line at today's place in its week, with the word above it.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "a weekday number, 0 to 6, only places a line"
+)]
+fn today_line(
+    painter: &egui::Painter,
+    plot: egui::Rect,
+    left: f32,
+    slot: f32,
+    today: NaiveDate,
+    visuals: &egui::Visuals,
+) {
+    let into_week = (today.weekday().num_days_from_monday() as f32 + 0.5) / 7.0;
+    let x = left + slot * into_week;
+    let colour = theme::due_soon(visuals);
+    painter.vline(
+        x,
+        plot.top() - 4.0..=plot.bottom(),
+        egui::Stroke::new(2.0, colour),
+    );
+    painter.text(
+        egui::pos2(x, plot.top() - 6.0),
+        egui::Align2::CENTER_BOTTOM,
+        "today",
+        egui::FontId::proportional(11.0),
+        colour,
+    );
+}
+
+/// What the chart shows, in words, for a screen reader.
+fn summary(
+    weeks: &BTreeMap<NaiveDate, (usize, usize)>,
+    columns: &[NaiveDate],
+    today: NaiveDate,
+) -> String {
+    let shown: Vec<(NaiveDate, (usize, usize))> = columns
+        .iter()
+        .filter_map(|week| weeks.get(week).map(|counts| (*week, *counts)))
+        .collect();
+    let open: usize = shown.iter().map(|(_, (open, _))| open).sum();
+    let overdue: usize = shown.iter().map(|(_, (_, late))| late).sum();
+    let busiest = shown
+        .iter()
+        .max_by_key(|(week, (open, _))| (*open, std::cmp::Reverse(*week)));
+    let mut text = format!(
+        "{} weeks from {} to {}: {open} open items, {overdue} overdue.",
+        columns.len(),
+        columns
+            .first()
+            .map_or_else(String::new, ToString::to_string),
+        columns.last().map_or_else(String::new, ToString::to_string),
+    );
+    if let Some((week, (count, _))) = busiest {
+        let _ = write!(text, " Busiest: the week of {week}, {count} due.");
+    }
+    let _ = write!(text, " Today is {today}.");
+    text
 }
 
 /// Per week (its Monday): open items, and how many of them are overdue.
@@ -176,7 +360,6 @@ fn today_note(
     rect: egui::Rect,
     columns: &[NaiveDate],
     today: NaiveDate,
-    font: &egui::FontId,
     visuals: &egui::Visuals,
 ) {
     let this_week = week_of(today);
@@ -189,10 +372,10 @@ fn today_note(
         "after"
     };
     painter.text(
-        egui::pos2(rect.right() - 6.0, rect.top() + 2.0),
+        egui::pos2(rect.right() - 6.0, rect.top() + 4.0),
         egui::Align2::RIGHT_TOP,
         format!("Today ({}) is {side} these weeks", today.format("%Y-%m-%d")),
-        font.clone(),
+        egui::FontId::proportional(11.0),
         theme::due_soon(visuals),
     );
 }

@@ -1,18 +1,21 @@
-//! Review across postmortems: every action item of a folder, what is late, who owns what.
+//! Review across postmortems: every action item of a folder, what the incidents add up to,
+//! which postmortems are late for review, and a search through all of them.
 
+mod actions_view;
 mod chart;
+mod late_view;
+mod search_view;
 mod state;
+mod stats_charts;
+mod stats_view;
 mod table;
 
-pub use state::ReviewState;
+pub use state::{ReviewState, ReviewView};
 
 use chrono::NaiveDate;
 
-use super::accessible::{accessible_name, announce_value};
-use super::filters::{action_filter_ui, choice_filter_ui};
-use super::{ReviewExport, ReviewRequest, UiRequests, theme};
-use crate::model::ActionFilter;
-use crate::review::{Grouping, ReviewItem};
+use super::{ReviewRequest, UiRequests};
+use crate::review::ReviewItem;
 use crate::session::ReviewSession;
 
 /// What the view shows about all the items, whatever the filters.
@@ -24,6 +27,8 @@ pub struct ScanOverview {
     owners: Vec<String>,
     /// The severities, sorted, each once.
     severities: Vec<String>,
+    /// The tags of the incidents, sorted, each once.
+    tags: Vec<String>,
     /// Open and overdue counts per owner, worst first.
     owner_counts: Vec<crate::review::OwnerCount>,
 }
@@ -41,6 +46,7 @@ impl ScanOverview {
             weeks: chart::open_by_week(items, today),
             owners,
             severities,
+            tags: crate::review::tags(items),
             owner_counts: crate::review::owner_summary(items, today),
         }
     }
@@ -54,6 +60,15 @@ pub fn review_ui(
     today: NaiveDate,
     requests: &mut UiRequests,
 ) {
+    if ui.input_mut(|input| {
+        input.consume_key(
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+            egui::Key::F,
+        )
+    }) {
+        state.view = ReviewView::Search;
+        state.focus_search = true;
+    }
     ui.horizontal(|ui| {
         ui.heading("Review");
         ui.weak(session.folder.display().to_string());
@@ -93,20 +108,6 @@ pub fn review_ui(
         {
             requests.review = Some(ReviewRequest::Refresh);
         }
-        if ui.button("Export CSV\u{2026}").clicked() {
-            requests.review = Some(ReviewRequest::Export(ReviewExport::Csv));
-        }
-        if ui.button("Export Markdown\u{2026}").clicked() {
-            requests.review = Some(ReviewRequest::Export(ReviewExport::Markdown));
-        }
-        ui.separator();
-        // The listed open items without a ticket, for the team's tracker.
-        if ui.button("GitHub issues script\u{2026}").clicked() {
-            requests.review = Some(ReviewRequest::Export(ReviewExport::GhScript));
-        }
-        if ui.button("Jira CSV\u{2026}").clicked() {
-            requests.review = Some(ReviewRequest::Export(ReviewExport::JiraCsv));
-        }
     });
     if !scan.unreadable.is_empty() {
         egui::CollapsingHeader::new(
@@ -121,33 +122,47 @@ pub fn review_ui(
         });
     }
     ui.add_space(4.0);
-    // Work over every item is done once per scan (and day), not once per frame.
-    if state.overview.as_ref().is_none_or(|(day, _)| *day != today) {
-        state.overview = Some((today, ScanOverview::of(&scan.items, today)));
+    tabs_ui(ui, session, state);
+    ui.separator();
+    match state.view {
+        ReviewView::Actions => actions_view::actions_view_ui(ui, scan, state, today, requests),
+        ReviewView::Stats => stats_view::stats_view_ui(ui, session, state, today, requests),
+        ReviewView::LateReviews => late_view::late_view_ui(ui, session, requests),
+        ReviewView::Search => search_view::search_view_ui(ui, session, state, requests),
     }
-    let overview = state
-        .overview
-        .take()
-        .map(|(_, overview)| overview)
-        .unwrap_or_default();
-    chart::weeks_ui(ui, &overview.weeks, state, today);
-    ui.add_space(4.0);
-    filters_ui(ui, &overview, state);
-    owner_counts_ui(ui, &overview.owner_counts);
-    state.overview = Some((today, overview));
-    ui.add_space(4.0);
-    state.listed_cached(&scan.items, today);
-    // Borrowed out of the state for the frame (the table changes the sort in the state), and
-    // put back for the next one rather than copied every frame.
-    let Some((key, listed)) = state.derived.take() else {
-        return;
-    };
-    if listed.is_empty() {
-        ui.label("No action item matches these filters.");
-    } else {
-        table::table_ui(ui, &scan.items, &listed, state, today, requests);
-    }
-    state.derived = Some((key, listed));
+}
+
+/// Action items · Stats · Late reviews (3) · Search.
+fn tabs_ui(ui: &mut egui::Ui, session: &ReviewSession, state: &mut ReviewState) {
+    let late = session
+        .all_time_stats()
+        .map(|answer| answer.stats.late_reviews.len());
+    ui.horizontal(|ui| {
+        let tabs = [
+            (ReviewView::Actions, "Action items".to_owned()),
+            (ReviewView::Stats, "Stats".to_owned()),
+            (
+                ReviewView::LateReviews,
+                late.map_or_else(
+                    || "Late reviews".to_owned(),
+                    |count| format!("Late reviews ({count})"),
+                ),
+            ),
+            (ReviewView::Search, "Search".to_owned()),
+        ];
+        for (view, label) in tabs {
+            let tab = ui.selectable_label(state.view == view, egui::RichText::new(label).strong());
+            let tab = if view == ReviewView::Search {
+                tab.on_hover_text("Search every postmortem of the folder (Ctrl+Shift+F)")
+            } else {
+                tab
+            };
+            if tab.clicked() {
+                state.view = view;
+                state.focus_search = view == ReviewView::Search;
+            }
+        }
+    });
 }
 
 fn progress_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut UiRequests) {
@@ -167,76 +182,6 @@ fn progress_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut UiRequ
         );
         if ui.button("Cancel").clicked() {
             requests.review = Some(ReviewRequest::Cancel);
-        }
-    });
-}
-
-fn filters_ui(ui: &mut egui::Ui, overview: &ScanOverview, state: &mut ReviewState) {
-    ui.horizontal_wrapped(|ui| {
-        let filters = [
-            ActionFilter::All,
-            ActionFilter::Overdue,
-            ActionFilter::DueSoon,
-            ActionFilter::Open,
-            ActionFilter::Done,
-        ];
-        action_filter_ui(ui, &filters, &mut state.query.filter);
-        ui.separator();
-        choice_filter_ui(
-            ui,
-            "Owner",
-            "Everyone",
-            &overview.owners,
-            &mut state.query.owner,
-        );
-        choice_filter_ui(
-            ui,
-            "Severity",
-            "Any",
-            &overview.severities,
-            &mut state.query.severity,
-        );
-        let label = ui.label("Group by");
-        let grouped_by = match state.query.grouping {
-            Grouping::None => "Nothing",
-            Grouping::Owner => "Owner",
-            Grouping::Incident => "Incident",
-        };
-        let combo = egui::ComboBox::from_id_salt("review_grouping")
-            .selected_text(grouped_by)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.query.grouping, Grouping::None, "Nothing");
-                ui.selectable_value(&mut state.query.grouping, Grouping::Owner, "Owner");
-                ui.selectable_value(&mut state.query.grouping, Grouping::Incident, "Incident");
-            })
-            .response
-            .labelled_by(label.id);
-        announce_value(&combo, grouped_by);
-        if let Some(week) = state.query.week {
-            let clear = ui.button(format!("Week of {} \u{d7}", week.format("%Y-%m-%d")));
-            accessible_name(&clear, egui::Role::Button, "Show every week");
-            if clear.clicked() {
-                state.query.week = None;
-            }
-        }
-    });
-}
-
-/// "Priya L.: 2 open, 1 overdue · Bob M.: 1 open": who owns the open work.
-fn owner_counts_ui(ui: &mut egui::Ui, counts: &[crate::review::OwnerCount]) {
-    ui.horizontal_wrapped(|ui| {
-        for count in counts {
-            let (owner, open, overdue) = (&count.owner, count.open, count.overdue);
-            let text = if overdue > 0 {
-                format!("{owner}: {open} open, {overdue} overdue")
-            } else {
-                format!("{owner}: {open} open")
-            };
-            if overdue > 0 {
-                ui.colored_label(theme::overdue(ui.visuals()), text);
-            } else {
-                ui.weak(text);
-            }
         }
     });
 }

@@ -1,12 +1,14 @@
 //! The review list: one row per action item, read-only, declared on the editor's table
-//! component; a click selects a row, a double-click opens its postmortem.
+//! component, under a heading per group when the list is grouped (a click on the heading
+//! folds the group). A click selects a row (Ctrl adds, Shift selects a run), a double-click
+//! or Enter opens its postmortem at the item.
 
 use chrono::NaiveDate;
 
-use super::state::ReviewState;
+use super::state::{Line, Listing, ReviewState};
 use super::{ReviewRequest, UiRequests};
-use crate::model::Due;
-use crate::review::{ReviewItem, ReviewSort};
+use crate::model::{Due, Place};
+use crate::review::{Group, ReviewItem, ReviewSort};
 use crate::ui::table::{Column, Rows, Table, sort_button_ui};
 use crate::ui::theme;
 
@@ -29,11 +31,11 @@ const COLUMNS: [(Column, ReviewSort); 8] = [
     (Column::fixed("Priority", 80.0), ReviewSort::Priority),
 ];
 
-/// Draws the list of `listed` items (positions in `items`).
+/// Draws the list's `listing` of `items`.
 pub fn table_ui(
     ui: &mut egui::Ui,
     items: &[ReviewItem],
-    listed: &[usize],
+    listing: &Listing,
     state: &mut ReviewState,
     today: NaiveDate,
     requests: &mut UiRequests,
@@ -43,72 +45,175 @@ pub fn table_ui(
         id_salt: "review_table",
         name: "Action items of the folder",
         columns: &columns,
-        row_height: ui.spacing().interact_size.y + 4.0,
+        row_height: ui.spacing().interact_size.y + 6.0,
         scroll_to: None,
         numbered: false,
         movable: false,
     };
     let mut rows = ReviewRows {
         items,
-        listed,
+        listing,
         state,
         today,
         sort_clicked: None,
+        toggled: None,
     };
     let output = table.show(ui, &mut rows);
-    let sort_clicked = rows.sort_clicked;
+    let (sort_clicked, toggled) = (rows.sort_clicked, rows.toggled);
     if let Some(column) = sort_clicked {
         state.toggle_sort(column);
     }
-    if let Some(position) = output.clicked {
-        state.selected = Some(listed[position]);
+    if let Some(name) = toggled {
+        state.toggle_group(&name);
     }
-    if let Some(position) = output.opened {
-        let entry = &items[listed[position]];
-        requests.review = Some(ReviewRequest::Open(entry.path.clone(), entry.item.id));
+    let item_at = |line: usize| match listing.lines.get(line) {
+        Some(Line::Item(position)) => listing.listed.get(*position).copied(),
+        _ => None,
+    };
+    if let Some(index) = output.clicked.and_then(item_at) {
+        let modifiers = ui.input(|input| input.modifiers);
+        state.click_item(index, modifiers, &listing.listed);
+    }
+    if let Some(index) = output.opened.and_then(item_at) {
+        let entry = &items[index];
+        requests.review = Some(ReviewRequest::OpenAt(
+            entry.path.clone(),
+            Place::ActionItem(entry.item.id),
+        ));
     }
 }
 
 struct ReviewRows<'a> {
     items: &'a [ReviewItem],
-    listed: &'a [usize],
+    listing: &'a Listing,
     state: &'a ReviewState,
     today: NaiveDate,
     sort_clicked: Option<ReviewSort>,
+    /// The group whose heading was clicked this frame.
+    toggled: Option<String>,
+}
+
+impl ReviewRows<'_> {
+    fn entry(&self, line: usize) -> Option<(usize, &ReviewItem)> {
+        match self.listing.lines.get(line) {
+            Some(Line::Item(position)) => {
+                let index = *self.listing.listed.get(*position)?;
+                Some((index, &self.items[index]))
+            }
+            _ => None,
+        }
+    }
+
+    fn group(&self, line: usize) -> Option<&Group> {
+        match self.listing.lines.get(line) {
+            Some(Line::Heading(number)) => self.listing.groups.get(*number),
+            _ => None,
+        }
+    }
+}
+
+/// "4 items · 3 open · 1 overdue".
+fn group_counts(group: &Group) -> String {
+    let mut words = vec![if group.items == 1 {
+        "1 item".to_owned()
+    } else {
+        format!("{} items", group.items)
+    }];
+    words.push(format!("{} open", group.open));
+    if group.overdue > 0 {
+        words.push(format!("{} overdue", group.overdue));
+    }
+    words.join(" \u{b7} ")
 }
 
 impl Rows for ReviewRows<'_> {
     fn count(&self) -> usize {
-        self.listed.len()
+        self.listing.lines.len()
     }
 
-    fn key(&self, position: usize) -> egui::Id {
-        egui::Id::unique(("review row", self.listed[position]))
+    fn key(&self, line: usize) -> egui::Id {
+        match (self.entry(line), self.group(line)) {
+            (Some((index, _)), _) => egui::Id::unique(("review row", index)),
+            (None, Some(group)) => egui::Id::unique(("review group", group.name.as_str())),
+            (None, None) => egui::Id::unique(("review line", line)),
+        }
     }
 
-    fn row_name(&self, position: usize) -> String {
-        let entry = &self.items[self.listed[position]];
-        format!("{}, {}", entry.incident_title, entry.item.action)
+    fn row_name(&self, line: usize) -> String {
+        if let Some(group) = self.group(line) {
+            return format!("{}: {}", group.name, group_counts(group));
+        }
+        self.entry(line).map_or_else(String::new, |(_, entry)| {
+            format!("{}, {}", entry.incident_title, entry.item.action)
+        })
     }
 
-    fn open_name(&self, position: usize) -> Option<String> {
-        let entry = &self.items[self.listed[position]];
+    fn open_name(&self, line: usize) -> Option<String> {
+        let (_, entry) = self.entry(line)?;
         Some(format!(
             "Open {}: {}",
             entry.incident_title, entry.item.action
         ))
     }
 
-    fn is_selected(&self, position: usize) -> bool {
-        self.state.selected == Some(self.listed[position])
+    fn is_selected(&self, line: usize) -> bool {
+        self.entry(line)
+            .is_some_and(|(index, _)| self.state.selection.contains(&index))
     }
 
-    fn starts_group(&self, position: usize) -> bool {
-        position > 0
-            && self.state.query.starts_group(
-                &self.items[self.listed[position - 1]],
-                &self.items[self.listed[position]],
-            )
+    fn is_heading(&self, line: usize) -> bool {
+        matches!(self.listing.lines.get(line), Some(Line::Heading(_)))
+    }
+
+    fn heading_ui(&mut self, ui: &mut egui::Ui, line: usize) {
+        let Some(group) = self.group(line) else {
+            return;
+        };
+        let open = !self.state.collapsed.contains(&group.name);
+        let rect = ui.max_rect();
+        let response = ui.interact(rect, ui.scope_id().with("toggle"), egui::Sense::click());
+        let spoken = format!(
+            "{}: {}, {}",
+            group.name,
+            group_counts(group),
+            if open { "shown" } else { "folded" }
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_expanded(open));
+        let icon_rect = egui::Rect::from_center_size(
+            egui::pos2(rect.left() + 8.0, rect.center().y),
+            egui::vec2(12.0, 12.0),
+        );
+        let icon_response = response.clone().with_new_rect(icon_rect);
+        egui::collapsing_header::paint_default_icon(
+            ui,
+            if open { 1.0 } else { 0.0 },
+            &icon_response,
+        );
+        ui.add_space(20.0);
+        ui.add(egui::Label::new(egui::RichText::new(&group.name).strong()).selectable(false));
+        ui.add_space(8.0);
+        let counts = group_counts(group);
+        if group.overdue > 0 {
+            ui.add(
+                egui::Label::new(egui::RichText::new(counts).color(theme::overdue(ui.visuals())))
+                    .selectable(false),
+            );
+        } else {
+            ui.add(egui::Label::new(counts).selectable(false));
+        }
+        if response.has_focus() {
+            ui.painter().rect_stroke(
+                rect,
+                0.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        if response.clicked() {
+            self.toggled = Some(group.name.clone());
+        }
     }
 
     fn header_ui(&mut self, ui: &mut egui::Ui, column: usize, title: &'static str) {
@@ -122,12 +227,15 @@ impl Rows for ReviewRows<'_> {
         }
     }
 
-    fn cell_ui(&mut self, ui: &mut egui::Ui, position: usize, column: usize) {
-        let entry = &self.items[self.listed[position]];
+    fn cell_ui(&mut self, ui: &mut egui::Ui, line: usize, column: usize) {
+        let Some((_, entry)) = self.entry(line) else {
+            return;
+        };
         let item = &entry.item;
         let visuals = ui.visuals();
+        // Open work in the colour of the editor's fields; closed work recedes.
         let colour = if item.status.is_open() {
-            visuals.text_color()
+            visuals.widgets.inactive.text_color()
         } else {
             visuals.weak_text_color()
         };
@@ -152,6 +260,11 @@ impl Rows for ReviewRows<'_> {
                 }
                 return;
             }
+            6 if !item.declined_reason.trim().is_empty() => format!(
+                "{} \u{2014} {}",
+                item.status.label(),
+                item.declined_reason.trim()
+            ),
             6 => item.status.label().to_owned(),
             _ => item.priority.label().to_owned(),
         };

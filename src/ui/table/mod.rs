@@ -55,6 +55,15 @@ pub trait Rows {
         false
     }
 
+    /// Whether the row at `index` is a group's heading, drawn across the whole row by
+    /// [`Rows::heading_ui`] instead of cell by cell.
+    fn is_heading(&self, _index: usize) -> bool {
+        false
+    }
+
+    /// Draws the heading row at `index` in `ui`, which spans the row.
+    fn heading_ui(&mut self, _ui: &mut egui::Ui, _index: usize) {}
+
     /// What a screen reader calls the handle row `index` is dragged by, e.g. "Drag row 3".
     fn handle_name(&self, index: usize) -> String {
         format!("Drag row {}", self.number(index))
@@ -298,6 +307,10 @@ impl TableDelegate for Delegate<'_> {
             return;
         };
         let rect = ui.max_rect();
+        if self.rows.is_heading(index) {
+            self.heading_row_ui(ui, rect, index);
+            return;
+        }
         let painter = ui.painter();
         if self.rows.is_selected(index) {
             // A tint of the selection colour with a bar at the left edge, light enough for
@@ -358,6 +371,9 @@ impl TableDelegate for Delegate<'_> {
         let Ok(index) = usize::try_from(cell.row_nr) else {
             return;
         };
+        if self.rows.is_heading(index) {
+            return;
+        }
         let column = cell.col_nr;
         let key = self.rows.key(index);
         let rect = ui.max_rect().shrink2(vec2(CELL_MARGIN, 0.0));
@@ -386,6 +402,33 @@ impl TableDelegate for Delegate<'_> {
 }
 
 impl Delegate<'_> {
+    /// A group's heading: a band across the row, drawn by the rows' owner, in a row node of
+    /// its own so a screen reader meets it in order.
+    fn heading_row_ui(&mut self, ui: &mut egui::Ui, rect: Rect, index: usize) {
+        let visuals = ui.visuals();
+        ui.painter()
+            .rect_filled(rect, 0.0, visuals.widgets.noninteractive.weak_bg_fill);
+        ui.painter().hline(
+            rect.x_range(),
+            rect.bottom() - 0.5,
+            visuals.widgets.noninteractive.bg_stroke,
+        );
+        let name = self.rows.row_name(index);
+        ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            node.set_role(Role::Row);
+            node.set_label(name);
+            node.set_row_index(index + 1);
+        });
+        // Only the visible part of the row: the heading stays in view when the table is
+        // scrolled sideways.
+        let visible = rect.intersect(ui.clip_rect());
+        let builder = UiBuilder::new()
+            .max_rect(visible.shrink2(vec2(CELL_MARGIN * 2.0, 0.0)))
+            .id_salt(self.rows.key(index).with("heading"))
+            .layout(egui::Layout::left_to_right(egui::Align::Center));
+        ui.scope_builder(builder, |ui| self.rows.heading_ui(ui, index));
+    }
+
     /// The row's number, with a grip to drag it by when rows can be moved.
     fn handle_ui(&mut self, ui: &mut egui::Ui, index: usize) {
         let number = self.rows.number(index);

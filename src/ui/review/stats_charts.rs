@@ -1,0 +1,370 @@
+//! The Stats view's charts: incidents per month stacked by severity, and how long detecting,
+//! acknowledging, mitigating and resolving took as distributions. Each says what it shows
+//! without hovering: counts on the bars, labelled axes, a legend.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::chart::{axis, label_step, legend_ui};
+use crate::review::{Duration, Stats};
+use crate::ui::accessible::{accessible_name, describe};
+use crate::ui::theme;
+
+/// The most months drawn: three years, the latest.
+const MAX_MONTHS: usize = 36;
+
+/// The colour of severity `name` among `levels` (sorted, most severe first; "none" grey).
+fn severity_colour(levels: &[&String], name: &str) -> egui::Color32 {
+    if name == "none" {
+        return theme::SERIES[theme::SERIES.len() - 1];
+    }
+    let at = levels.iter().position(|level| *level == name).unwrap_or(0);
+    theme::SERIES[at.min(theme::SERIES.len() - 2)]
+}
+
+/// Every month from the first to the last with an incident (`YYYY-MM`), at most
+/// `MAX_MONTHS`, the latest ones.
+fn month_axis(months: &BTreeMap<String, BTreeMap<String, usize>>) -> Vec<NaiveDate> {
+    let parse = |key: &String| NaiveDate::parse_from_str(&format!("{key}-01"), "%Y-%m-%d").ok();
+    let dated: Vec<NaiveDate> = months.keys().filter_map(parse).collect();
+    let (Some(first), Some(last)) = (dated.first().copied(), dated.last().copied()) else {
+        return Vec::new();
+    };
+    let mut all: Vec<NaiveDate> = std::iter::successors(Some(first), |month| {
+        month
+            .checked_add_months(Months::new(1))
+            .filter(|next| *next <= last)
+    })
+    .collect();
+    if all.len() > MAX_MONTHS {
+        all.drain(..all.len() - MAX_MONTHS);
+    }
+    all
+}
+
+/// The chart's title and a legend of the severities.
+fn months_title_ui(ui: &mut egui::Ui, stats: &Stats, levels: &[&String]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Incidents per month, by severity");
+        let mut entries: Vec<(&str, egui::Color32)> = levels
+            .iter()
+            .map(|level| (level.as_str(), severity_colour(levels, level)))
+            .collect();
+        if stats.by_severity.contains_key("none") {
+            entries.push(("no severity", severity_colour(levels, "none")));
+        }
+        legend_ui(ui, &entries);
+    });
+}
+
+/// Incidents per month, each bar stacked by severity.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "month and incident counts are small; they only scale bars"
+)]
+pub fn months_ui(ui: &mut egui::Ui, stats: &Stats) {
+    let months = month_axis(&stats.by_month_and_severity);
+    let levels: Vec<&String> = stats
+        .by_severity
+        .keys()
+        .filter(|level| level.as_str() != "none")
+        .collect();
+    months_title_ui(ui, stats, &levels);
+    if months.is_empty() {
+        ui.weak("No incident has a date.");
+        return;
+    }
+    let key = |month: &NaiveDate| month.format("%Y-%m").to_string();
+    let totals: Vec<usize> = months
+        .iter()
+        .map(|month| {
+            stats
+                .by_month_and_severity
+                .get(&key(month))
+                .map_or(0, |levels| levels.values().sum())
+        })
+        .collect();
+    let tallest = totals.iter().copied().max().unwrap_or(1).max(1);
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), 180.0),
+        egui::Sense::hover(),
+    );
+    accessible_name(
+        &response,
+        egui::Role::Image,
+        "Incidents per month, by severity",
+    );
+    let spoken: Vec<String> = months
+        .iter()
+        .zip(&totals)
+        .filter(|(_, total)| **total > 0)
+        .map(|(month, total)| format!("{}: {total}", month.format("%B %Y")))
+        .collect();
+    describe(&response, &spoken.join(", "));
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+    let plot = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + 30.0, rect.top() + 18.0),
+        egui::pos2(rect.right() - 8.0, rect.bottom() - 32.0),
+    );
+    axis(&painter, plot, tallest, &visuals);
+    let slot = (plot.width() / months.len() as f32).min(64.0);
+    let label_every = label_step(44.0, slot);
+    let font = egui::FontId::proportional(11.0);
+    let unit = plot.height() / tallest as f32;
+    let mut last_year = None;
+    for (column, (month, total)) in months.iter().zip(&totals).enumerate() {
+        let left = plot.left() + slot * column as f32;
+        let bottom = stacked_bar(
+            &painter,
+            plot,
+            (left, slot),
+            unit,
+            stats.by_month_and_severity.get(&key(month)),
+            &levels,
+        );
+        if *total > 0 {
+            painter.text(
+                egui::pos2(left + slot / 2.0, bottom - 2.0),
+                egui::Align2::CENTER_BOTTOM,
+                total.to_string(),
+                font.clone(),
+                visuals.strong_text_color(),
+            );
+        }
+        if column % label_every == 0 {
+            let text = if last_year == Some(month.year()) {
+                month.format("%b").to_string()
+            } else {
+                month.format("%b\n%Y").to_string()
+            };
+            last_year = Some(month.year());
+            painter.text(
+                egui::pos2(left + slot / 2.0, plot.bottom() + 3.0),
+                egui::Align2::CENTER_TOP,
+                text,
+                font.clone(),
+                visuals.text_color(),
+            );
+        }
+    }
+    if let Some(undated) = stats.by_month.get("undated") {
+        painter.text(
+            egui::pos2(rect.right() - 6.0, rect.top() + 3.0),
+            egui::Align2::RIGHT_TOP,
+            format!("{undated} without a date, not drawn"),
+            font,
+            visuals.text_color(),
+        );
+    }
+}
+
+/// One month's bar, its severities stacked (most severe at the bottom, where the eye
+/// starts); returns the top of the bar.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "incident counts are small; they only scale bars"
+)]
+fn stacked_bar(
+    painter: &egui::Painter,
+    plot: egui::Rect,
+    (left, slot): (f32, f32),
+    unit: f32,
+    by_level: Option<&BTreeMap<String, usize>>,
+    levels: &[&String],
+) -> f32 {
+    let mut bottom = plot.bottom();
+    let Some(by_level) = by_level else {
+        return bottom;
+    };
+    let mut stacked: Vec<(&String, &usize)> = by_level.iter().collect();
+    stacked.sort_by_key(|(level, _)| {
+        (
+            level.as_str() == "none",
+            levels.iter().position(|known| known == level),
+        )
+    });
+    for (level, count) in stacked {
+        let height = unit * *count as f32;
+        let piece = egui::Rect::from_min_max(
+            egui::pos2(left + 3.0, bottom - height),
+            egui::pos2(left + slot - 3.0, bottom),
+        );
+        painter.rect_filled(piece, 1.0, severity_colour(levels, level));
+        bottom -= height;
+    }
+    bottom
+}
+
+/// The ranges the durations are counted in, in minutes, with their labels.
+const BINS: [(f64, &str); 9] = [
+    (5.0, "< 5 m"),
+    (15.0, "5-15 m"),
+    (30.0, "15-30 m"),
+    (60.0, "30-60 m"),
+    (120.0, "1-2 h"),
+    (240.0, "2-4 h"),
+    (480.0, "4-8 h"),
+    (1440.0, "8-24 h"),
+    (f64::INFINITY, "> 1 day"),
+];
+
+/// How many of `minutes` fall in each of [`BINS`].
+fn binned(minutes: &[f64]) -> [usize; BINS.len()] {
+    let mut counts = [0; BINS.len()];
+    for value in minutes {
+        let at = BINS
+            .iter()
+            .position(|(below, _)| value < below)
+            .unwrap_or(BINS.len() - 1);
+        counts[at] += 1;
+    }
+    counts
+}
+
+/// "47 min", "3 h 10 min", "2 days 4 h".
+#[must_use]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "durations of incidents are far below i64's range"
+)]
+pub fn minutes_text(minutes: f64) -> String {
+    let total = minutes.round() as i64;
+    match total {
+        ..60 => format!("{total} min"),
+        60..1440 => match total % 60 {
+            0 => format!("{} h", total / 60),
+            rest => format!("{} h {rest} min", total / 60),
+        },
+        _ => match (total % 1440) / 60 {
+            0 => format!("{} days", total / 1440),
+            hours => format!("{} days {hours} h", total / 1440),
+        },
+    }
+}
+
+/// Each of the four durations as a histogram, side by side (two by two when narrow).
+pub fn durations_ui(ui: &mut egui::Ui, stats: &Stats) {
+    ui.strong("How long each step took, from the start of impact");
+    let columns = if ui.available_width() > 900.0 { 4 } else { 2 };
+    egui::Grid::new("duration_charts")
+        .num_columns(columns)
+        .spacing([12.0, 12.0])
+        .show(ui, |ui| {
+            let width = (ui.available_width() - 12.0 * 3.0) / 4.0;
+            let width = if columns == 4 { width } else { width * 2.0 };
+            for (index, (name, duration)) in stats.durations.each().into_iter().enumerate() {
+                ui.vertical(|ui| histogram_ui(ui, name, duration, width.max(180.0)));
+                if (index + 1) % columns == 0 {
+                    ui.end_row();
+                }
+            }
+        });
+}
+
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "counts are small; they only scale bars"
+)]
+fn histogram_ui(ui: &mut egui::Ui, name: &str, duration: &Duration, width: f32) {
+    let spread = &duration.all;
+    let title = {
+        let mut words = name.to_owned();
+        if let Some(first) = words.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        words
+    };
+    ui.strong(&title);
+    let figures = match (spread.median_minutes, spread.p90_minutes) {
+        (Some(median), Some(p90)) => format!(
+            "median {} \u{b7} 90th percentile {}",
+            minutes_text(median),
+            minutes_text(p90)
+        ),
+        _ => "no incident says".to_owned(),
+    };
+    ui.label(&figures);
+    ui.weak(format!(
+        "{} of {} incidents have the times",
+        spread.count,
+        spread.count + spread.missing
+    ));
+    let counts = binned(&duration.minutes);
+    let tallest = counts.iter().copied().max().unwrap_or(1).max(1);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 130.0), egui::Sense::hover());
+    accessible_name(
+        &response,
+        egui::Role::Image,
+        &format!("{title}: distribution"),
+    );
+    let spoken: Vec<String> = BINS
+        .iter()
+        .zip(counts)
+        .filter(|(_, count)| *count > 0)
+        .map(|((_, label), count)| format!("{label}: {count}"))
+        .collect();
+    describe(&response, &format!("{figures}. {}", spoken.join(", ")));
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+    let plot = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + 6.0, rect.top() + 16.0),
+        egui::pos2(rect.right() - 6.0, rect.bottom() - 30.0),
+    );
+    let slot = plot.width() / BINS.len() as f32;
+    let font = egui::FontId::proportional(10.0);
+    for (column, ((_, label), count)) in BINS.iter().zip(counts).enumerate() {
+        let left = plot.left() + slot * column as f32;
+        let height = plot.height() * count as f32 / tallest as f32;
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(left + 1.5, plot.bottom() - height),
+            egui::pos2(left + slot - 1.5, plot.bottom()),
+        );
+        painter.rect_filled(bar, 1.0, theme::chart_bar(&visuals));
+        if count > 0 {
+            painter.text(
+                egui::pos2(bar.center().x, bar.top() - 1.0),
+                egui::Align2::CENTER_BOTTOM,
+                count.to_string(),
+                font.clone(),
+                visuals.strong_text_color(),
+            );
+        }
+        // Labels alternate between two lines so neighbours never overlap.
+        let y = plot.bottom() + if column % 2 == 0 { 2.0 } else { 14.0 };
+        painter.text(
+            egui::pos2(left + slot / 2.0, y),
+            egui::Align2::CENTER_TOP,
+            *label,
+            font.clone(),
+            visuals.text_color(),
+        );
+    }
+    painter.hline(
+        plot.x_range(),
+        plot.bottom(),
+        egui::Stroke::new(1.0, visuals.text_color()),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(minutes_text(47.4), "47 min");
+        assert_eq!(minutes_text(120.0), "2 h");
+        assert_eq!(minutes_text(190.0), "3 h 10 min");
+        assert_eq!(minutes_text(3000.0), "2 days 2 h");
+    }
+
+    #[test]
+    fn durations_fall_in_their_ranges() {
+        let counts = binned(&[0.0, 4.9, 5.0, 59.0, 61.0, 2000.0]);
+        assert_eq!(counts, [2, 1, 0, 1, 1, 0, 0, 0, 1]);
+    }
+}
