@@ -182,3 +182,82 @@ fn search_finds_words_in_any_order_best_first_with_snippets() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn tags_are_counted_filtered_and_checked_against_the_teams_list() {
+    let dir = tempfile::tempdir().unwrap();
+    folder(dir.path());
+    // The example carries "deploy" and "missing-index"; give the SEV-1 "deploy" too.
+    let severe_path = dir.path().join("inc-700.ron");
+    let mut severe = hindsight::storage::load(&severe_path).unwrap();
+    severe.classification.tags = vec!["deploy".to_owned()];
+    severe.action_items.push(hindsight::model::ActionItem {
+        action: "Canary every deploy".to_owned(),
+        ..hindsight::model::ActionItem::default()
+    });
+    hindsight::storage::save(&severe_path, &severe).unwrap();
+
+    let output = Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["stats", "--format", "json", "--today", "2025-10-01"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["by_tag"]["deploy"], 2);
+    assert_eq!(json["by_tag"]["missing-index"], 1);
+    assert_eq!(json["recurring"]["tags"]["deploy"], 2);
+    assert_eq!(json["recurring"]["services"]["User API"], 2);
+
+    let listed = Command::cargo_bin("hindsight")
+        .unwrap()
+        .args([
+            "actions",
+            "--tag",
+            "DEPLOY",
+            "--format",
+            "json",
+            "--today",
+            "2025-10-01",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let items: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(
+        items.as_array().unwrap().len(),
+        7,
+        "the example's six and the canary"
+    );
+    let only_severe = Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["actions", "--tag", "missing-index", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let items: serde_json::Value = serde_json::from_slice(&only_severe.stdout).unwrap();
+    assert_eq!(items.as_array().unwrap().len(), 6);
+
+    fs::write(
+        dir.path().join("hindsight.toml"),
+        "tags = [\"deploy\", \"capacity\"]\n",
+    )
+    .unwrap();
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("check")
+        .arg(dir.path().join("inc-620.ron"))
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(
+            "warning: The tag \u{201c}missing-index\u{201d} is not in the team's list (deploy, capacity). [tags]",
+        ));
+    fs::write(dir.path().join("hindsight.toml"), "tags = \"deploy\"\n").unwrap();
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("check")
+        .arg(dir.path().join("inc-620.ron"))
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains("hindsight.toml:1:8"));
+}

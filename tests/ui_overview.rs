@@ -249,7 +249,7 @@ fn custom_sections_are_added_renamed_reordered_and_removed_after_asking() {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
     click(&mut harness, "Analysis");
     click(&mut harness, "Add section");
-    retype(&mut harness, "Section title", "Follow-up");
+    retype(&mut harness, "Title of section 1", "Follow-up");
     click(&mut harness, "Text of Follow-up");
     harness
         .get_by_label("Text of Follow-up")

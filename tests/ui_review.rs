@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use common::{Queryable, ScriptedDialogs, click, click_file_menu, editor_with_example};
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use hindsight::app::{DialogKind, DialogOutcome, HindsightApp};
 use hindsight::example::EXAMPLE_RON;
 use hindsight::ui::Part;
@@ -24,7 +25,7 @@ fn folder() -> tempfile::TempDir {
     fs::create_dir(dir.path().join("payments")).unwrap();
     fs::write(
         dir.path().join("payments/checkout.ron"),
-        r#"(format_version: 1, title: "Checkout errors", classification: (severity: Some("SEV-1")),
+        r#"(format_version: 1, title: "Checkout errors", classification: (severity: Some("SEV-1"), tags: ["capacity"]),
             action_items: [(action: "Add a retry", owner: "Priya L.", due: Some("2025-08-09"))])"#,
     )
     .unwrap();
@@ -39,8 +40,15 @@ fn folder() -> tempfile::TempDir {
 
 /// Opens File → Review folder… on `dir` and waits for the scan to finish.
 fn reviewing(dir: &std::path::Path) -> Harness<'static, HindsightApp> {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = editor_with_example(&dialogs);
+    reviewing_with(dir, &ScriptedDialogs::default())
+}
+
+/// As [`reviewing`], with the dialogs the test scripts.
+fn reviewing_with(
+    dir: &std::path::Path,
+    dialogs: &ScriptedDialogs,
+) -> Harness<'static, HindsightApp> {
+    let mut harness = editor_with_example(dialogs);
     dialogs.will_answer(DialogOutcome::Chosen(dir.to_owned()));
     click_file_menu(&mut harness, "Review folder\u{2026}");
     assert_eq!(dialogs.asked()[0].kind, DialogKind::Folder);
@@ -230,4 +238,186 @@ fn the_listed_open_items_go_to_a_gh_script_with_the_folders_owner_mapping() {
     assert!(text.contains("--assignee='priyal'"));
     assert!(text.contains("--title='Add a retry'"));
     harness.get_by_label_contains("not in owners.toml, so unassigned: ");
+}
+
+/// Picks `option` in the drop-down `combo`, among the nodes below the drop-down's button
+/// (a filter's own label with the same text sits beside it).
+fn pick(harness: &mut Harness<'_, HindsightApp>, combo: &str, option: &str) {
+    click(harness, combo);
+    let below = harness.get_by_label(combo).rect().bottom();
+    harness
+        .get_all_by_label(option)
+        .find(|node| node.rect().top() >= below)
+        .unwrap()
+        .click();
+    harness.run();
+}
+
+/// Whether some text on screen holds `text`.
+fn shows(harness: &Harness<'_, HindsightApp>, text: &str) -> bool {
+    harness
+        .get_all_by(|node| node.value().is_some_and(|value| value.contains(text)))
+        .next()
+        .is_some()
+}
+
+/// Runs frames until `done`, while helper threads work (a scan, stats, a search).
+fn wait_until(
+    harness: &mut Harness<'_, HindsightApp>,
+    done: impl Fn(&Harness<'_, HindsightApp>) -> bool,
+) {
+    for _ in 0..300 {
+        harness.run();
+        if done(harness) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let labels: Vec<String> = harness
+        .get_all_by(|node| node.label().is_some() || node.value().is_some())
+        .map(|node| format!("{:?} {:?}", node.accesskit_node().label(), node.value()))
+        .collect();
+    panic!("gave up waiting: {labels:#?}");
+}
+
+#[test]
+fn grouping_by_owner_shows_a_heading_per_owner_that_folds() {
+    let dir = folder();
+    let mut harness = reviewing(dir.path());
+    pick(&mut harness, "Group by", "Owner");
+    let shown = "Priya L.: 3 items \u{b7} 3 open \u{b7} 2 overdue, shown";
+    harness.get_by_label("Charlie T.: 1 item \u{b7} 1 open \u{b7} 1 overdue, shown");
+    assert!(harness.query_by_value("Add a retry").is_some());
+    click(&mut harness, shown);
+    harness.get_by_label("Priya L.: 3 items \u{b7} 3 open \u{b7} 2 overdue, folded");
+    assert!(
+        harness.query_by_value("Add a retry").is_none(),
+        "a folded group hides its items"
+    );
+    // Folding is only the view: the list and its exports still hold the group's items.
+    assert!(listed(&harness).contains(&"Add a retry".to_owned()));
+}
+
+#[test]
+fn ctrl_click_selects_items_and_the_exports_write_only_those() {
+    let dir = folder();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = reviewing_with(dir.path(), &dialogs);
+    harness.get_by_value("Add a retry").click();
+    harness.run();
+    harness
+        .get_by_value("Hold a brown-bag session for engineers on indexing best practices")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label_contains("2 of 7 selected");
+    let out = tempfile::tempdir().unwrap();
+    let csv = out.path().join("action-items.csv");
+    dialogs.will_answer(DialogOutcome::Chosen(csv.clone()));
+    click(&mut harness, "Export CSV\u{2026}");
+    let text = fs::read_to_string(&csv).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        3,
+        "a header and the two selected: {text}"
+    );
+    assert!(text.contains("Add a retry"));
+    assert!(text.contains("brown-bag"));
+    click(&mut harness, "Clear selection");
+    harness.get_by_label_contains("7 listed");
+}
+
+#[test]
+fn the_tag_filter_lists_the_items_of_incidents_with_that_tag() {
+    let dir = folder();
+    let mut harness = reviewing(dir.path());
+    pick(&mut harness, "Tag", "capacity");
+    assert_eq!(listed(&harness), ["Add a retry"]);
+    pick(&mut harness, "Tag", "missing-index");
+    assert_eq!(listed(&harness).len(), 6);
+}
+
+#[test]
+fn the_stats_view_counts_the_folder_and_names_the_late_review() {
+    let dir = folder();
+    let mut harness = reviewing(dir.path());
+    click(&mut harness, "Stats");
+    wait_until(&mut harness, |harness| {
+        harness.query_by_label("2 incidents").is_some()
+    });
+    // The example is SEV-2 and resolved 2025-08-01: with the default five days it is four
+    // days late on 2025-08-10; the checkout incident has no times, so it cannot be late.
+    harness.get_by_label("1 postmortem late for review");
+    harness.get_by_label("Chart of incidents per month, by severity");
+    harness.get_by_label("Resolve: distribution");
+    assert_eq!(
+        harness
+            .get_all_by_label("1 of 2 incidents with the times")
+            .count(),
+        4,
+        "one line under each of the four distributions"
+    );
+    harness.get_by_label("median 30 min \u{b7} 90th percentile 30 min");
+
+    pick(&mut harness, "Period", "Last 90 days");
+    wait_until(&mut harness, |harness| {
+        harness.query_by_label("(last 90 days)").is_some()
+    });
+    // The checkout postmortem has no date at all: only counted when every incident is.
+    wait_until(&mut harness, |harness| {
+        harness.query_by_label("1 incident").is_some()
+    });
+
+    click(&mut harness, "Late reviews (1)");
+    harness.get_by_label("4 days");
+    click(
+        &mut harness,
+        "Open User API latency after an unindexed orders query",
+    );
+    let opened = harness
+        .state()
+        .document()
+        .path()
+        .map(std::path::Path::to_owned);
+    assert!(opened.is_some_and(|path| path.ends_with("latency.ron")));
+    assert_eq!(harness.state().part(), Part::Overview);
+    assert!(harness.get_by_label("Approved by").is_focused());
+}
+
+#[test]
+fn ctrl_shift_f_searches_the_folder_and_a_match_opens_at_its_field() {
+    let dir = folder();
+    let mut harness = reviewing(dir.path());
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run();
+    assert!(harness.get_by_label("Search the folder").is_focused());
+    harness
+        .get_by_label("Search the folder")
+        .type_text("ORM \"full table scan\"");
+    wait_until(&mut harness, |harness| {
+        shows(harness, "found, best first") || shows(harness, "No postmortem holds")
+    });
+    assert!(shows(&harness, "1 postmortem found"));
+    harness
+        .get_all_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Resolution: "))
+        })
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().part(), Part::Analysis);
+    let focused: Vec<String> = harness
+        .get_all_by(egui_kittest::kittest::AccessKitNode::is_focused)
+        .filter_map(|node| node.value())
+        .collect();
+    assert!(
+        focused
+            .iter()
+            .any(|text| text.starts_with("At 14:15 the team rolled the deployment back")),
+        "the Resolution section has the keyboard: {focused:?}"
+    );
 }

@@ -61,6 +61,7 @@ impl HindsightApp {
         {
             session.scan = old.scan;
             session.read_at = old.read_at;
+            session.all_time = old.all_time;
             session.stats = old.stats;
             session.search = old.search;
         }
@@ -80,6 +81,7 @@ impl HindsightApp {
             match receiver.try_recv() {
                 Ok(Ok(answer)) => {
                     review.scan = Some(answer.scan);
+                    review.all_time = Some(answer.stats.clone());
                     review.stats = Some(answer.stats);
                     review.error = None;
                     review.read_at = Some(now);

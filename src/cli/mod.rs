@@ -26,7 +26,7 @@ pub use timeline_import::{TimelineImportRequest, timeline_import};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::model::{Level, count_levels, validate_with};
+use crate::model::{Level, count_levels, plural, validate_with};
 use crate::storage::{self, LoadError};
 
 /// How a command-line run ended, as the process exit code scripts and CI read.
@@ -145,15 +145,6 @@ fn format_one(path: &PathBuf, check_only: bool) -> Result<FormatResult, String> 
     } else {
         storage::atomic_write(path, canonical.as_bytes()).map_err(|error| error.to_string())?;
         Ok(FormatResult::Rewritten)
-    }
-}
-
-/// `1 error`, `2 errors`.
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("{count} {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

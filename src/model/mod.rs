@@ -19,6 +19,7 @@ mod time;
 mod time_entry;
 mod timeline;
 mod validation;
+mod words;
 mod zones;
 
 #[cfg(test)]
@@ -62,4 +63,5 @@ pub use timeline::{
 pub use validation::{
     Finding, Level, Place, TeamRules, count_levels, key_times_out_of_order, validate, validate_with,
 };
+pub use words::plural;
 pub use zones::zones_matching;

@@ -55,7 +55,10 @@ pub struct ReviewSession {
     pub error: Option<String>,
     /// When the last scan finished.
     pub read_at: Option<NaiveDateTime>,
-    /// The stats last worked out, or why they could not be.
+    /// The stats over every incident, worked out with the scan (the late reviews come from
+    /// these, whatever period the Stats view shows), or why they could not be.
+    pub all_time: Option<Result<StatsAnswer, String>>,
+    /// The stats the Stats view shows, for the period last asked, or why they could not be.
     pub stats: Option<Result<StatsAnswer, String>>,
     /// The stats being worked out, for the period asked.
     pub stats_pending: Option<(StatsPeriod, mpsc::Receiver<Result<StatsAnswer, String>>)>,
@@ -80,6 +83,7 @@ impl ReviewSession {
             scan: None,
             error: None,
             read_at: None,
+            all_time: None,
             stats: None,
             stats_pending: None,
             search: None,
@@ -96,10 +100,9 @@ impl ReviewSession {
     /// The stats over every incident, when they are known.
     #[must_use]
     pub fn all_time_stats(&self) -> Option<&StatsAnswer> {
-        match &self.stats {
-            Some(Ok(answer)) if answer.period == StatsPeriod::All => Some(answer),
-            _ => None,
-        }
+        self.all_time
+            .as_ref()
+            .and_then(|answer| answer.as_ref().ok())
     }
 }
 

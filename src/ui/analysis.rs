@@ -3,10 +3,16 @@
 
 use super::accessible::accessible_name;
 use super::fields::row_buttons_ui;
-use crate::model::{CustomSection, Edit, ListEdit, Postmortem, Section};
+use super::focus::focus_if;
+use crate::model::{CustomSection, Edit, ListEdit, Place, Postmortem, Section};
 
 /// Draws the written analysis.
-pub fn analysis_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
+pub fn analysis_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    focus: Option<Place>,
+    edits: &mut Vec<Edit>,
+) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
@@ -20,13 +26,15 @@ pub fn analysis_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
                 let heading = ui.strong(section.heading());
                 let mut text = doc.narrative.text(section).to_owned();
                 let hint = doc.narrative.guidance_for(section);
-                if text_area_ui(ui, &mut text, &heading, hint).changed() {
+                let field = text_area_ui(ui, &mut text, &heading, hint);
+                focus_if(focus == Some(Place::Section(section)), &field);
+                if field.changed() {
                     edits.push(Edit::SetSectionText(section, text));
                 }
             }
             ui.add_space(18.0);
             ui.separator();
-            custom_sections_ui(ui, doc, edits);
+            custom_sections_ui(ui, doc, focus, edits);
         });
 }
 
@@ -50,7 +58,12 @@ fn text_area_ui(
     .labelled_by(heading.id)
 }
 
-fn custom_sections_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
+fn custom_sections_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    focus: Option<Place>,
+    edits: &mut Vec<Edit>,
+) {
     let sections = &doc.narrative.custom_sections;
     let confirm_id = ui.make_persistent_id("confirm_remove_section");
     let mut confirming: Option<usize> = ui.data(|data| data.get_temp(confirm_id)).flatten();
@@ -63,14 +76,18 @@ fn custom_sections_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>
         let mut changed = section.clone();
         let mut remove_asked = false;
         ui.horizontal(|ui| {
-            let title_label = ui.weak("Section title");
-            let title = ui
-                .add(
-                    egui::TextEdit::singleline(&mut changed.title)
-                        .desired_width(360.0)
-                        .font(egui::TextStyle::Heading),
-                )
-                .labelled_by(title_label.id);
+            ui.weak("Section title");
+            let title = ui.add(
+                egui::TextEdit::singleline(&mut changed.title)
+                    .desired_width(360.0)
+                    .font(egui::TextStyle::Heading),
+            );
+            // Every section has a title field: the number tells them apart.
+            accessible_name(
+                &title,
+                egui::Role::TextInput,
+                &format!("Title of section {}", index + 1),
+            );
             if title.changed() {
                 edits.push(Edit::CustomSections(ListEdit::Replace(
                     index,
@@ -113,7 +130,9 @@ fn custom_sections_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>
             });
         }
         let heading = ui.weak(format!("Text of {}", title_or_number(section, index)));
-        if text_area_ui(ui, &mut changed.text, &heading, Some(&section.guidance)).changed() {
+        let field = text_area_ui(ui, &mut changed.text, &heading, Some(&section.guidance));
+        focus_if(focus == Some(Place::CustomSection(index)), &field);
+        if field.changed() {
             edits.push(Edit::CustomSections(ListEdit::Replace(index, changed)));
         }
     }

@@ -101,7 +101,7 @@ pub fn editor_ui(
         match view.part {
             Part::Overview => overview::overview_ui(ui, view, &mut requests.edits),
             Part::Timeline => timeline::timeline_ui(ui, view, &mut panels.timeline, requests),
-            Part::Analysis => analysis::analysis_ui(ui, doc, &mut requests.edits),
+            Part::Analysis => analysis::analysis_ui(ui, doc, view.focus, &mut requests.edits),
             Part::ActionItems => {
                 action_items::action_items_ui(ui, view, &mut panels.actions, &mut requests.edits);
             }

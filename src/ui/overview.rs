@@ -26,13 +26,14 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
                 .show(ui, |ui| {
                     let title = text_row_ui(ui, "Title", &doc.title, Edit::SetTitle, edits);
                     focus_if(view.focus == Some(Place::Title), &title);
-                    text_row_ui(
+                    let incident_id = text_row_ui(
                         ui,
                         "Incident ID",
                         &doc.incident_id,
                         Edit::SetIncidentId,
                         edits,
                     );
+                    focus_if(view.focus == Some(Place::IncidentId), &incident_id);
                     status_row_ui(ui, doc.status, edits);
                     let approver = text_row_ui(
                         ui,
@@ -43,7 +44,7 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
                     );
                     focus_if(view.focus == Some(Place::Approval), &approver);
                     approval_date_row_ui(ui, doc.approval.approved, view.today, edits);
-                    chips_row_ui(
+                    let authors = chips_row_ui(
                         ui,
                         "Authors",
                         "an author",
@@ -51,13 +52,17 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
                         Edit::Authors,
                         edits,
                     );
-                    text_row_ui(
+                    if view.focus == Some(Place::People) {
+                        authors.scroll_to_me(Some(egui::Align::Center));
+                    }
+                    let incident_type = text_row_ui(
                         ui,
                         "Incident type",
                         &doc.classification.incident_type,
                         Edit::SetIncidentType,
                         edits,
                     );
+                    focus_if(view.focus == Some(Place::Classification), &incident_type);
                     let severity = severity_row_ui(ui, doc, edits);
                     focus_if(view.focus == Some(Place::Severity), &severity);
                     ui.label("");
@@ -115,12 +120,13 @@ fn chips_row_ui(
     items: &[String],
     edit: fn(ListEdit<String>) -> Edit,
     edits: &mut Vec<Edit>,
-) {
+) -> egui::Response {
     let label = ui.label(label);
     if let Some(change) = chips_ui(ui, &label, noun, items) {
         edits.push(edit(change));
     }
     ui.end_row();
+    label
 }
 
 /// The tags as chips, and the team's list (from `hindsight.toml`) to pick from when it
@@ -128,6 +134,9 @@ fn chips_row_ui(
 fn tags_row_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
     let tags = &view.document.doc().classification.tags;
     let label = ui.label("Tags");
+    if view.focus == Some(Place::Tags) {
+        label.scroll_to_me(Some(egui::Align::Center));
+    }
     ui.vertical(|ui| {
         if let Some(change) = chips_ui(ui, &label, "a tag", tags) {
             edits.push(Edit::Tags(change));

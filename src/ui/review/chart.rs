@@ -63,7 +63,7 @@ pub fn weeks_ui(
     accessible_name(
         &response,
         egui::Role::Image,
-        "Open action items by week due",
+        "Chart of open action items by week due",
     );
     describe(&response, &summary(weeks, &columns, today));
     let visuals = ui.visuals().clone();

@@ -17,7 +17,7 @@ pub fn late_view_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut U
          unless the folder\u{2019}s hindsight.toml says otherwise ([late_reviews] severe_days, other_days).",
     );
     ui.add_space(6.0);
-    if let Some(Err(reason)) = &session.stats {
+    if let Some(Err(reason)) = &session.all_time {
         ui.colored_label(ui.visuals().error_fg_color, reason);
         return;
     }

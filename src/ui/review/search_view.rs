@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::state::ReviewState;
 use super::{ReviewRequest, UiRequests};
+use crate::model::plural;
 use crate::session::ReviewSession;
 use crate::ui::accessible::accessible_name;
 
@@ -17,7 +18,7 @@ pub fn search_view_ui(
     requests: &mut UiRequests,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Search");
+        let label = ui.label("Search the folder");
         let field = ui.add(
             egui::TextEdit::singleline(&mut state.search_text)
                 .desired_width(420.0)
@@ -56,8 +57,8 @@ pub fn search_view_ui(
         return;
     }
     ui.label(format!(
-        "{} postmortems match, best first \u{b7} click a field to open the postmortem there",
-        answer.hits.len()
+        "{} found, best first \u{b7} click a field to open the postmortem there",
+        plural(answer.hits.len(), "postmortem")
     ));
     ui.add_space(4.0);
     egui::ScrollArea::vertical()

@@ -93,7 +93,7 @@ pub fn months_ui(ui: &mut egui::Ui, stats: &Stats) {
     accessible_name(
         &response,
         egui::Role::Image,
-        "Incidents per month, by severity",
+        "Chart of incidents per month, by severity",
     );
     let spoken: Vec<String> = months
         .iter()
@@ -288,9 +288,9 @@ fn histogram_ui(ui: &mut egui::Ui, name: &str, duration: &Duration, width: f32) 
     };
     ui.label(&figures);
     ui.weak(format!(
-        "{} of {} incidents have the times",
+        "{} of {} with the times",
         spread.count,
-        spread.count + spread.missing
+        crate::model::plural(spread.count + spread.missing, "incident")
     ));
     let counts = binned(&duration.minutes);
     let tallest = counts.iter().copied().max().unwrap_or(1).max(1);

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::state::{ReviewState, ReviewView};
 use super::stats_charts::{durations_ui, minutes_text, months_ui};
 use super::{ReviewRequest, UiRequests};
+use crate::model::plural;
 use crate::review::Stats;
 use crate::session::{ReviewExport, ReviewSession, StatsPeriod};
 use crate::ui::accessible::announce_value;
@@ -95,7 +96,7 @@ fn headline_ui(ui: &mut egui::Ui, figures: &Stats, period: StatsPeriod, view: &m
     let stats = figures;
     let actions = &stats.actions;
     ui.horizontal_wrapped(|ui| {
-        ui.heading(format!("{} incidents", stats.incidents));
+        ui.heading(plural(stats.incidents, "incident"));
         ui.label(format!("({})", period.label().to_lowercase()));
         ui.separator();
         ui.label(format!(
@@ -115,8 +116,8 @@ fn headline_ui(ui: &mut egui::Ui, figures: &Stats, period: StatsPeriod, view: &m
         if !stats.late_reviews.is_empty() {
             ui.separator();
             let late = ui.link(format!(
-                "{} postmortems late for review",
-                stats.late_reviews.len()
+                "{} late for review",
+                plural(stats.late_reviews.len(), "postmortem")
             ));
             if late.clicked() {
                 view.view = ReviewView::LateReviews;

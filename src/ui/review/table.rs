@@ -71,7 +71,24 @@ pub fn table_ui(
         _ => None,
     };
     if let Some(index) = output.clicked.and_then(item_at) {
-        let modifiers = ui.input(|input| input.modifiers);
+        // The keys held when the button was let go (the click's own), not those of the
+        // frame's end: a quick Ctrl+click can start and end within one frame.
+        let modifiers = ui.input(|input| {
+            input
+                .events
+                .iter()
+                .rev()
+                .find_map(|event| match event {
+                    egui::Event::PointerButton {
+                        button: egui::PointerButton::Primary,
+                        pressed: false,
+                        modifiers,
+                        ..
+                    } => Some(*modifiers),
+                    _ => None,
+                })
+                .unwrap_or(input.modifiers)
+        });
         state.click_item(index, modifiers, &listing.listed);
     }
     if let Some(index) = output.opened.and_then(item_at) {
