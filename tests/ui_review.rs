@@ -411,7 +411,8 @@ fn ctrl_shift_f_searches_the_folder_and_a_match_opens_at_its_field() {
     harness.run();
     assert_eq!(harness.state().part(), Part::Analysis);
     let focused: Vec<String> = harness
-        .get_all_by(egui_kittest::kittest::AccessKitNode::is_focused)
+        .get_all_by(|node| node.value().is_some())
+        .filter(|node| node.is_focused())
         .filter_map(|node| node.value())
         .collect();
     assert!(
