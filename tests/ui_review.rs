@@ -412,7 +412,7 @@ fn ctrl_shift_f_searches_the_folder_and_a_match_opens_at_its_field() {
     assert_eq!(harness.state().part(), Part::Analysis);
     let focused: Vec<String> = harness
         .get_all_by(|node| node.value().is_some())
-        .filter(|node| node.is_focused())
+        .filter(egui_kittest::Node::is_focused)
         .filter_map(|node| node.value())
         .collect();
     assert!(
