@@ -39,17 +39,30 @@ pub fn late_view_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut U
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
                     for heading in [
+                        "",
                         "Days late",
                         "Status",
                         "Incident lead",
                         "Resolved",
                         "Postmortem",
-                        "",
                     ] {
                         ui.strong(heading);
                     }
                     ui.end_row();
                     for review in late {
+                        let title = if review.title.trim().is_empty() {
+                            "Untitled"
+                        } else {
+                            review.title.as_str()
+                        };
+                        let open = ui.button("Open");
+                        accessible_name(&open, egui::Role::Button, &format!("Open {title}"));
+                        if open.clicked() {
+                            requests.review = Some(ReviewRequest::OpenAt(
+                                PathBuf::from(&review.file),
+                                Place::Approval,
+                            ));
+                        }
                         ui.colored_label(
                             theme::overdue(ui.visuals()),
                             format!("{} days", review.days_late),
@@ -61,23 +74,17 @@ pub fn late_view_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut U
                             ui.label(&review.owner);
                         }
                         ui.label(&review.resolved);
-                        let title = if review.title.trim().is_empty() {
-                            "Untitled"
-                        } else {
-                            review.title.as_str()
-                        };
-                        ui.vertical(|ui| {
-                            ui.label(title);
-                            ui.weak(&review.file);
+                        // The last column takes the rest of the row, on one line.
+                        ui.horizontal(|ui| {
+                            ui.add(egui::Label::new(title).extend());
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(&review.file)
+                                        .color(ui.visuals().weak_text_color()),
+                                )
+                                .extend(),
+                            );
                         });
-                        let open = ui.button("Open");
-                        accessible_name(&open, egui::Role::Button, &format!("Open {title}"));
-                        if open.clicked() {
-                            requests.review = Some(ReviewRequest::OpenAt(
-                                PathBuf::from(&review.file),
-                                Place::Approval,
-                            ));
-                        }
                         ui.end_row();
                     }
                 });

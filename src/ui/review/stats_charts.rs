@@ -245,23 +245,21 @@ pub fn minutes_text(minutes: f64) -> String {
     }
 }
 
-/// Each of the four durations as a histogram, side by side (two by two when narrow).
+/// Each of the four durations as a histogram, side by side in equal columns (two by two
+/// when the window is narrow).
 pub fn durations_ui(ui: &mut egui::Ui, stats: &Stats) {
     ui.strong("How long each step took, from the start of impact");
-    let columns = if ui.available_width() > 900.0 { 4 } else { 2 };
-    egui::Grid::new("duration_charts")
-        .num_columns(columns)
-        .spacing([12.0, 12.0])
-        .show(ui, |ui| {
-            let width = (ui.available_width() - 12.0 * 3.0) / 4.0;
-            let width = if columns == 4 { width } else { width * 2.0 };
-            for (index, (name, duration)) in stats.durations.each().into_iter().enumerate() {
-                ui.vertical(|ui| histogram_ui(ui, name, duration, width.max(180.0)));
-                if (index + 1) % columns == 0 {
-                    ui.end_row();
-                }
+    let each = stats.durations.each();
+    let per_row = if ui.available_width() > 900.0 { 4 } else { 2 };
+    for row in each.chunks(per_row) {
+        ui.columns(per_row, |columns| {
+            for (column, (name, duration)) in columns.iter_mut().zip(row) {
+                let width = column.available_width();
+                histogram_ui(column, name, duration, width);
             }
         });
+        ui.add_space(8.0);
+    }
 }
 
 #[expect(
