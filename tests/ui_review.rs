@@ -256,7 +256,7 @@ fn pick(harness: &mut Harness<'_, HindsightApp>, combo: &str, option: &str) {
 /// Whether some text on screen holds `text`.
 fn shows(harness: &Harness<'_, HindsightApp>, text: &str) -> bool {
     harness
-        .get_all_by(|node| node.value().is_some_and(|value| value.contains(text)))
+        .query_all_by(|node| node.value().is_some_and(|value| value.contains(text)))
         .next()
         .is_some()
 }
