@@ -30,6 +30,10 @@ enum Command {
     /// Validate postmortems: one line per file, then one per finding. Exits 0 when no file
     /// has errors, 1 when some has validation errors, 2 when some cannot be read.
     Check {
+        /// Pass over files that are not postmortems (other programs' .ron files) instead of
+        /// reporting them: for hooks that hand over every .ron file.
+        #[arg(long)]
+        only_postmortems: bool,
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -39,6 +43,9 @@ enum Command {
         /// Change nothing; exit 1 if some file is not in canonical form.
         #[arg(long)]
         check: bool,
+        /// Pass over files that are not postmortems instead of reporting them.
+        #[arg(long)]
+        only_postmortems: bool,
         /// The files to format.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -103,6 +110,14 @@ enum Command {
     /// the template's hint while it is empty. Exits 0, or 2 when the template cannot be read
     /// or the file cannot be written.
     New(NewArguments),
+    /// Set up a repository for the team's postmortems in DIR (made if missing): a README,
+    /// hindsight.toml and owners.toml to fill in, .hindsight/templates/ with a first
+    /// template, postmortems/, a .gitignore and the pre-commit hooks. Files already there
+    /// are kept. Exits 0, or 2 when something cannot be written.
+    Init {
+        /// The repository's folder.
+        dir: PathBuf,
+    },
     /// What the incidents below a folder add up to: incidents by month, severity, service
     /// and type; time to detect, acknowledge, mitigate and resolve (median, 90th percentile,
     /// how many say); where the action items stand; and postmortems late for review. Exits
@@ -402,8 +417,15 @@ fn main() -> ExitCode {
     let arguments = Arguments::parse();
     let mut out = std::io::stdout().lock();
     let result = match arguments.command {
-        Some(Command::Check { files }) => cli::check(&files, &mut out),
-        Some(Command::Fmt { check, files }) => cli::fmt(&files, check, &mut out),
+        Some(Command::Check {
+            only_postmortems,
+            files,
+        }) => cli::check(&files, only_postmortems, &mut out),
+        Some(Command::Fmt {
+            check,
+            only_postmortems,
+            files,
+        }) => cli::fmt(&files, check, only_postmortems, &mut out),
         Some(Command::Actions(arguments)) => match arguments.command {
             Some(ActionsCommand::SetTicket { file, id, url }) => {
                 cli::set_ticket(&file, &id, &url, &mut out, &mut std::io::stderr().lock())
@@ -466,6 +488,7 @@ fn main() -> ExitCode {
             &mut out,
             &mut std::io::stderr().lock(),
         ),
+        Some(Command::Init { dir }) => cli::init(&dir, chrono::Local::now().date_naive(), &mut out),
         Some(Command::New(arguments)) => cli::new_document(
             &arguments.request(),
             &mut out,

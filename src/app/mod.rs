@@ -594,10 +594,24 @@ impl eframe::App for HindsightApp {
     }
 }
 
+/// The application's mark as the window's icon (256 px; the window manager scales it).
+///
+/// # Errors
+/// When the bundled PNG cannot be decoded.
+pub fn window_icon() -> Result<egui::IconData, String> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/hindsight-256.png"))
+        .map_err(|error| error.to_string())
+}
+
 /// Opens the editor window and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default();
+    // The task bar and Alt+Tab show the mark; a broken asset would only cost the icon.
+    if let Ok(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("Hindsight")
             .with_app_id("hindsight")
             .with_inner_size([1400.0, 860.0])

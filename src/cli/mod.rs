@@ -6,6 +6,7 @@
 mod actions;
 mod export;
 mod import;
+mod init;
 mod new;
 mod search;
 mod set_ticket;
@@ -16,6 +17,7 @@ mod timeline_import;
 pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
 pub use import::{ImportRequest, import};
+pub use init::init;
 pub use new::{NewRequest, new_document};
 pub use search::{SearchRequest, search_command};
 pub use set_ticket::set_ticket;
@@ -51,7 +53,14 @@ impl Outcome {
 
 /// `hindsight check`: validates each file (under the team's rules in the nearest
 /// `hindsight.toml` above it) and reports one line per file, then one line per finding.
-pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
+/// With `only_postmortems`, files that are not postmortems (other programs' `.ron` files,
+/// without a `format_version`) are passed over in silence, as a pre-commit hook over every
+/// `.ron` file of a repository needs.
+pub fn check(
+    files: &[PathBuf],
+    only_postmortems: bool,
+    out: &mut dyn Write,
+) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
     for path in files {
         let rules = match crate::review::FolderSettings::for_document(path) {
@@ -64,6 +73,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
         };
         let doc = match storage::load(path) {
             Ok(doc) => doc,
+            Err(LoadError::NotAPostmortem { .. }) if only_postmortems => continue,
             Err(error) => {
                 writeln!(out, "{}", terminal_safe(&error.to_string()))?;
                 outcome = outcome.max(Outcome::Unreadable);
@@ -104,11 +114,18 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> io::Result<Outcome> {
 }
 
 /// `hindsight fmt`: rewrites each file in the canonical form the editor saves, or with
-/// `check_only` reports the files that are not in it and changes nothing.
-pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut dyn Write) -> io::Result<Outcome> {
+/// `check_only` reports the files that are not in it and changes nothing. With
+/// `only_postmortems`, files that are not postmortems are passed over in silence.
+pub fn fmt(
+    files: &[PathBuf],
+    check_only: bool,
+    only_postmortems: bool,
+    out: &mut dyn Write,
+) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
     for path in files {
         match format_one(path, check_only) {
+            Ok(FormatResult::NotAPostmortem(_)) if only_postmortems => {}
             Ok(FormatResult::AlreadyCanonical) => {}
             Ok(FormatResult::NotCanonical) => {
                 let path = path.display().to_string();
@@ -119,7 +136,7 @@ pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut dyn Write) -> io::Resu
                 let path = path.display().to_string();
                 writeln!(out, "{}: formatted", terminal_safe(&path))?;
             }
-            Err(message) => {
+            Ok(FormatResult::NotAPostmortem(message)) | Err(message) => {
                 writeln!(out, "{}", terminal_safe(&message))?;
                 outcome = outcome.max(Outcome::Unreadable);
             }
@@ -129,13 +146,20 @@ pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut dyn Write) -> io::Resu
 }
 
 enum FormatResult {
+    NotAPostmortem(String),
     AlreadyCanonical,
     NotCanonical,
     Rewritten,
 }
 
 fn format_one(path: &PathBuf, check_only: bool) -> Result<FormatResult, String> {
-    let doc = storage::load(path).map_err(|error: LoadError| error.to_string())?;
+    let doc = match storage::load(path) {
+        Ok(doc) => doc,
+        Err(error @ LoadError::NotAPostmortem { .. }) => {
+            return Ok(FormatResult::NotAPostmortem(error.to_string()));
+        }
+        Err(error) => return Err(error.to_string()),
+    };
     let canonical = storage::to_canonical_ron(&doc).map_err(|error| error.to_string())?;
     let current = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
     if current == canonical.as_bytes() {

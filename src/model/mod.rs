@@ -51,7 +51,9 @@ pub use list_edit::ListEdit;
 pub use metrics::{Interval, Metrics};
 pub use narrative::{CustomSection, Narrative, Section};
 pub use severity::SeverityLevel;
-pub use templates::{BUILTIN_TEMPLATES, BuiltinTemplate, builtin_template, from_template};
+pub use templates::{
+    BUILTIN_TEMPLATES, BuiltinTemplate, TEMPLATES_FOLDER, builtin_template, from_template,
+};
 pub use time::{format_instant, format_interval};
 pub use time_entry::{
     TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_time_entry,

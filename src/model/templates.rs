@@ -57,6 +57,10 @@ impl BuiltinTemplate {
     }
 }
 
+/// The name of the folder, at the root of a repository, that holds its templates (the
+/// editor finds it, `hindsight init` makes it).
+pub const TEMPLATES_FOLDER: &str = ".hindsight/templates";
+
 /// The built-in template called `name` on the command line.
 #[must_use]
 pub fn builtin_template(name: &str) -> Option<&'static BuiltinTemplate> {

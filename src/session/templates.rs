@@ -50,8 +50,7 @@ pub enum TemplateAnswer {
     Cancel,
 }
 
-/// The name of the folder, at the root of a repository, that holds its templates.
-pub const TEMPLATES_FOLDER: &str = ".hindsight/templates";
+pub use crate::model::TEMPLATES_FOLDER;
 
 /// The `.hindsight/templates` folder of the repository `start` is in: the nearest one in
 /// `start` or a folder above it.
