@@ -183,7 +183,20 @@ fn week_button_ui(
     (open, overdue): (usize, usize),
     rect: egui::Rect,
 ) {
-    let response = ui.interact(rect, ui.scope_id().with(("week", week)), egui::Sense::CLICK);
+    // In the Tab order, so the keyboard can list one week too (Enter or Space clicks).
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("week", week)),
+        egui::Sense::click(),
+    );
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
     let words = format!(
         "Week of {}: {open} open, {overdue} overdue",
         week.format("%Y-%m-%d")

@@ -58,6 +58,29 @@ fn months_title_ui(ui: &mut egui::Ui, stats: &Stats, levels: &[&String]) {
     });
 }
 
+/// The chart in words, for a screen reader: "August 2025: 4 (1 SEV-1, 3 SEV-3), …".
+fn months_in_words(stats: &Stats, months: &[NaiveDate], totals: &[usize]) -> String {
+    let spoken: Vec<String> = months
+        .iter()
+        .zip(totals)
+        .filter(|(_, total)| **total > 0)
+        .map(|(month, total)| {
+            let split: Vec<String> = stats
+                .by_month_and_severity
+                .get(&month.format("%Y-%m").to_string())
+                .map(|levels| {
+                    levels
+                        .iter()
+                        .map(|(level, count)| format!("{count} {level}"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            format!("{}: {total} ({})", month.format("%B %Y"), split.join(", "))
+        })
+        .collect();
+    spoken.join(", ")
+}
+
 /// Incidents per month, each bar stacked by severity.
 #[expect(
     clippy::cast_precision_loss,
@@ -95,13 +118,7 @@ pub fn months_ui(ui: &mut egui::Ui, stats: &Stats) {
         egui::Role::Image,
         "Chart of incidents per month, by severity",
     );
-    let spoken: Vec<String> = months
-        .iter()
-        .zip(&totals)
-        .filter(|(_, total)| **total > 0)
-        .map(|(month, total)| format!("{}: {total}", month.format("%B %Y")))
-        .collect();
-    describe(&response, &spoken.join(", "));
+    describe(&response, &months_in_words(stats, &months, &totals));
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);

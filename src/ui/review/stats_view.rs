@@ -196,7 +196,9 @@ fn durations_table_ui(ui: &mut egui::Ui, stats: &Stats) {
                     if level == "all" {
                         ui.label(name);
                     } else {
-                        ui.label("");
+                        // A blank under the step's name, without an empty label for
+                        // a screen reader to stop at.
+                        ui.allocate_space(egui::Vec2::ZERO);
                     }
                     ui.label(if level == "all" { "every level" } else { level });
                     let text = |value: Option<f64>| {
@@ -237,7 +239,12 @@ fn counts_ui(
             .spacing([16.0, 3.0])
             .show(ui, |ui| {
                 ui.weak(column);
-                ui.weak("Incidents");
+                // Every table counts incidents but the owners', which counts open items.
+                ui.weak(if column == "Owner" {
+                    "Open items"
+                } else {
+                    "Incidents"
+                });
                 ui.end_row();
                 for (name, count) in rows.iter().take(LISTED) {
                     ui.label(name.as_str());
