@@ -104,6 +104,9 @@ pub struct ReviewRecord {
     pub completed: String,
     /// Days past due when open and late, else 0.
     pub days_overdue: i64,
+    /// Why it will not be done, when it is declined (last, so earlier columns keep their
+    /// places for scripts that read them by position).
+    pub declined_reason: String,
 }
 
 impl ReviewRecord {
@@ -126,6 +129,7 @@ impl ReviewRecord {
             kind: item.kind.label().to_owned(),
             ticket_url: item.ticket_url.clone(),
             completed: date(item.completed),
+            declined_reason: item.declined_reason.clone(),
             days_overdue: match Due::of(item, today) {
                 Due::Overdue(days) => days,
                 _ => 0,
@@ -174,6 +178,7 @@ impl ReviewRecord {
             kind: self.kind.clone(),
             ticket_url: cell(&self.ticket_url),
             completed: self.completed.clone(),
+            declined_reason: cell(&self.declined_reason),
             days_overdue: self.days_overdue,
         }
     }
@@ -197,10 +202,19 @@ pub fn to_markdown(records: &[ReviewRecord]) -> String {
         } else {
             format!("{} {}", record.incident_id, record.incident_title)
         };
+        let status = if record.declined_reason.trim().is_empty() {
+            record.status.clone()
+        } else {
+            format!(
+                "{} \u{2014} {}",
+                record.status,
+                record.declined_reason.trim()
+            )
+        };
         let cells = [
             &record.due,
             &overdue,
-            &record.status,
+            &status,
             &record.owner,
             &record.action,
             &incident,
@@ -218,7 +232,7 @@ pub fn to_markdown(records: &[ReviewRecord]) -> String {
 }
 
 /// The header `to_csv` writes, also when there are no records.
-const CSV_HEADER: [&str; 13] = [
+const CSV_HEADER: [&str; 14] = [
     "file",
     "incident_id",
     "incident_title",
@@ -232,6 +246,7 @@ const CSV_HEADER: [&str; 13] = [
     "ticket_url",
     "completed",
     "days_overdue",
+    "declined_reason",
 ];
 
 #[cfg(test)]

@@ -227,3 +227,36 @@ fn markdown_cells_cannot_break_the_table() {
     assert!(row.contains("A \\| B<br>C"), "{row}");
     assert!(row.contains("\\<b>bold\\</b> \\*and\\* \\\\ back"), "{row}");
 }
+
+#[test]
+fn a_declined_items_reason_goes_with_it_into_csv_and_markdown() {
+    let entry = ReviewItem {
+        path: "a.ron".into(),
+        incident_title: "Checkout down".to_owned(),
+        incident_id: "INC-1".to_owned(),
+        severity: None,
+        incident_date: None,
+        tags: Vec::new(),
+        item: crate::model::ActionItem {
+            action: "Move logs".to_owned(),
+            status: crate::model::ActionStatus::WontDo,
+            declined_reason: "=covered by OPS-12".to_owned(),
+            ..crate::model::ActionItem::default()
+        },
+    };
+    let record = ReviewRecord::of(&entry, today());
+    let text = to_csv(std::slice::from_ref(&record), false).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = headers
+        .iter()
+        .position(|name| name == "declined_reason")
+        .unwrap();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(row.get(at), Some("'=covered by OPS-12"), "formula-safe");
+    let table = to_markdown(&[record]);
+    assert!(
+        table.contains("Won't do \u{2014} =covered by OPS-12"),
+        "{table}"
+    );
+}
