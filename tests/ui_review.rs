@@ -219,17 +219,7 @@ fn the_listed_open_items_go_to_a_gh_script_with_the_folders_owner_mapping() {
     let out = tempfile::tempdir().unwrap();
     let script = out.path().join("file-issues.sh");
     let dialogs = ScriptedDialogs::default();
-    let mut harness = editor_with_example(&dialogs);
-    dialogs.will_answer(DialogOutcome::Chosen(dir.path().to_owned()));
-    click_file_menu(&mut harness, "Review folder\u{2026}");
-    for _ in 0..200 {
-        harness.run();
-        if !harness.state().review_running() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run();
+    let mut harness = reviewing_with(dir.path(), &dialogs);
     dialogs.will_answer(DialogOutcome::Chosen(script.clone()));
     click(&mut harness, "GitHub issues script\u{2026}");
     let text = fs::read_to_string(&script).unwrap();

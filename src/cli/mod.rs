@@ -26,7 +26,7 @@ pub use terminal::{json_safe, terminal_safe};
 pub use timeline_import::{TimelineImportRequest, timeline_import};
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::model::{Level, count_levels, plural, validate_with};
 use crate::storage::{self, LoadError};
@@ -62,9 +62,19 @@ pub fn check(
     out: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
+    // Files of one folder share its settings: the folders above are searched once.
+    let mut rules_of_folder = std::collections::HashMap::new();
     for path in files {
-        let rules = match crate::review::FolderSettings::for_document(path) {
-            Ok((settings, _)) => settings.rules(),
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let found = rules_of_folder
+            .entry(folder)
+            .or_insert_with(|| {
+                crate::review::FolderSettings::for_document(path)
+                    .map(|(settings, _)| settings.rules())
+            })
+            .clone();
+        let rules = match found {
+            Ok(rules) => rules,
             Err(reason) => {
                 writeln!(out, "{}", terminal_safe(&reason))?;
                 outcome = outcome.max(Outcome::Unreadable);

@@ -90,11 +90,11 @@ pub fn weeks_ui(
             &visuals,
         );
         if column % label_every == 0 {
-            week_label(
+            date_label(
                 &painter,
                 plot,
                 (left, slot),
-                *week,
+                (*week, "%b %-d"),
                 &mut last_labelled_year,
                 visuals.text_color(),
             );
@@ -138,33 +138,32 @@ fn bar_ui(
         );
         painter.rect_filled(late, 1.0, theme::overdue(visuals));
     }
-    if open > 0 {
-        painter.text(
-            egui::pos2(bar.center().x, bar.top() - 2.0),
-            egui::Align2::CENTER_BOTTOM,
-            open.to_string(),
-            egui::FontId::proportional(11.0),
-            visuals.strong_text_color(),
-        );
-    }
+    count_on_bar(
+        painter,
+        (bar.center().x, bar.top()),
+        open,
+        egui::FontId::proportional(11.0),
+        visuals,
+    );
     bar
 }
 
-/// "Aug 4" under a week, with the year below it where the year changes (and first).
-fn week_label(
+/// A column's date under the axis, in `format` ("%b %-d" for a week, "%b" for a month),
+/// with the year below it where the year changes (and under the first label).
+pub fn date_label(
     painter: &egui::Painter,
     plot: egui::Rect,
     (left, slot): (f32, f32),
-    week: NaiveDate,
+    (day, format): (NaiveDate, &str),
     last_labelled_year: &mut Option<i32>,
     colour: egui::Color32,
 ) {
-    let year = week.year();
-    let text = if *last_labelled_year == Some(year) {
-        week.format("%b %-d").to_string()
-    } else {
-        week.format("%b %-d\n%Y").to_string()
-    };
+    let year = day.year();
+    let mut text = day.format(format).to_string();
+    if *last_labelled_year != Some(year) {
+        text.push('\n');
+        text.push_str(&year.to_string());
+    }
     *last_labelled_year = Some(year);
     painter.text(
         egui::pos2(left + slot / 2.0, plot.bottom() + 3.0),
@@ -173,6 +172,25 @@ fn week_label(
         egui::FontId::proportional(11.0),
         colour,
     );
+}
+
+/// A bar's count, standing on its top.
+pub fn count_on_bar(
+    painter: &egui::Painter,
+    (centre, top): (f32, f32),
+    count: usize,
+    font: egui::FontId,
+    visuals: &egui::Visuals,
+) {
+    if count > 0 {
+        painter.text(
+            egui::pos2(centre, top - 1.5),
+            egui::Align2::CENTER_BOTTOM,
+            count.to_string(),
+            font,
+            visuals.strong_text_color(),
+        );
+    }
 }
 
 /// A week's bar as a control: named with its counts, clicked to list only that week.

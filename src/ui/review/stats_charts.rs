@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 
-use super::chart::{axis, label_step, legend_ui};
+use super::chart::{axis, count_on_bar, date_label, label_step, legend_ui};
 use crate::review::{Duration, Stats};
 use crate::ui::accessible::{accessible_name, describe};
 use crate::ui::theme;
@@ -142,27 +142,20 @@ pub fn months_ui(ui: &mut egui::Ui, stats: &Stats) {
             stats.by_month_and_severity.get(&key(month)),
             &levels,
         );
-        if *total > 0 {
-            painter.text(
-                egui::pos2(left + slot / 2.0, bottom - 2.0),
-                egui::Align2::CENTER_BOTTOM,
-                total.to_string(),
-                font.clone(),
-                visuals.strong_text_color(),
-            );
-        }
+        count_on_bar(
+            &painter,
+            (left + slot / 2.0, bottom),
+            *total,
+            font.clone(),
+            &visuals,
+        );
         if column % label_every == 0 {
-            let text = if last_year == Some(month.year()) {
-                month.format("%b").to_string()
-            } else {
-                month.format("%b\n%Y").to_string()
-            };
-            last_year = Some(month.year());
-            painter.text(
-                egui::pos2(left + slot / 2.0, plot.bottom() + 3.0),
-                egui::Align2::CENTER_TOP,
-                text,
-                font.clone(),
+            date_label(
+                &painter,
+                plot,
+                (left, slot),
+                (*month, "%b"),
+                &mut last_year,
                 visuals.text_color(),
             );
         }
@@ -339,15 +332,13 @@ fn histogram_ui(ui: &mut egui::Ui, name: &str, duration: &Duration, width: f32) 
             egui::pos2(left + slot - 1.5, plot.bottom()),
         );
         painter.rect_filled(bar, 1.0, theme::chart_bar(&visuals));
-        if count > 0 {
-            painter.text(
-                egui::pos2(bar.center().x, bar.top() - 1.0),
-                egui::Align2::CENTER_BOTTOM,
-                count.to_string(),
-                font.clone(),
-                visuals.strong_text_color(),
-            );
-        }
+        count_on_bar(
+            &painter,
+            (bar.center().x, bar.top()),
+            count,
+            font.clone(),
+            &visuals,
+        );
         // Labels alternate between two lines so neighbours never overlap.
         let y = plot.bottom() + if column % 2 == 0 { 2.0 } else { 14.0 };
         painter.text(
