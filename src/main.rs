@@ -145,16 +145,16 @@ struct StatsArguments {
     /// The folder to read (every .ron file below it).
     dir: PathBuf,
     /// Only incidents on or after this day.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
     since: Option<NaiveDate>,
     /// Only incidents on or before this day.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
     until: Option<NaiveDate>,
     /// How to print: a summary, one JSON object, or measure,key,value rows as CSV.
     #[arg(long, value_enum, default_value_t = StatsFormatArg::Table)]
     format: StatsFormatArg,
     /// Count overdue items and late reviews from this day instead of today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
     today: Option<NaiveDate>,
 }
 
@@ -230,7 +230,7 @@ struct ActionsArguments {
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
     /// Count due dates from this day instead of today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
     today: Option<NaiveDate>,
     /// Exit 1 when a listed item is overdue: a reminder in CI. Exits 2 instead when some
     /// file or folder could not be read, since the list may then be incomplete.
@@ -409,8 +409,12 @@ fn timeline_import(
     )
 }
 
+/// A day on the command line, in any form the shared reader of written dates knows
+/// (`2025-08-01`, `1 Aug 2025`, `Aug 1`, `yesterday`); one without a year is the nearest such
+/// day to today, and numbers that could be day-first or month-first are refused.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    hindsight::model::parse_date(text).map_err(|error| error.to_string())
+    let today = chrono::Local::now().date_naive();
+    hindsight::model::parse_date_entry(text, today, None).map_err(|error| error.to_string())
 }
 
 fn main() -> ExitCode {

@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::Outcome;
 use super::terminal::{json_safe, terminal_safe};
 use crate::model::{
-    TimeEntry, TimelineRow, incident_window, insert_by_time, local_to_utc, parse_time_entry,
-    rows_out_of_order,
+    DayContext, DayOrder, Postmortem, TimelineRow, incident_day, incident_window, insert_by_time,
+    parse_time_entry, rows_out_of_order,
 };
 use crate::sources::{self, Imported};
 use crate::storage;
@@ -81,9 +81,8 @@ fn run(
     };
     let window = match &request.between {
         Some((start, end)) => {
-            let zone = doc.time_zone;
             let read = |text: &str| {
-                instant(text, zone).ok_or_else(|| {
+                instant(text, &doc, request.today).ok_or_else(|| {
                     Failure::Refused(format!(
                         "--between: {text:?} is not a time (write 2025-08-01T14:00:00Z, or \
                          2025-08-01 14:00 in the document's zone)"
@@ -168,15 +167,23 @@ fn slack_rows(
     })
 }
 
-/// `2025-08-01T14:00:00Z`, `2025-08-01T16:00:00+02:00`, or `2025-08-01 14:00` in `zone`.
-fn instant(text: &str, zone: chrono_tz::Tz) -> Option<DateTime<Utc>> {
+/// `2025-08-01T14:00:00Z`, `2025-08-01T16:00:00+02:00`, or a day and a time in any form the
+/// shared reader knows (`2025-08-01 14:00`, `Aug 1 2:00 PM PT`), in the document's zone
+/// unless it names one; a day without a year is the incident's year.
+fn instant(text: &str, doc: &Postmortem, today: NaiveDate) -> Option<DateTime<Utc>> {
+    let zone = doc.time_zone;
     if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
         return Some(time.with_timezone(&Utc));
     }
-    match parse_time_entry(text).ok()? {
-        TimeEntry::DateAndTime(local) => local_to_utc(local, zone).ok(),
-        TimeEntry::TimeOfDay(_) => None,
-    }
+    let entry = parse_time_entry(text)
+        .ok()
+        .filter(|entry| entry.day.is_some())?;
+    let reference = incident_day(doc).unwrap_or(today);
+    let context = DayContext {
+        reference,
+        order: DayOrder::usual_in(zone),
+    };
+    entry.on(reference, context, zone).ok()
 }
 
 /// The `--dry-run` output.

@@ -20,6 +20,7 @@ mod time_entry;
 mod timeline;
 mod validation;
 mod words;
+mod written;
 mod zones;
 
 #[cfg(test)]
@@ -33,9 +34,8 @@ pub use actions::{
 };
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use chat_paste::{
-    ChatPaste, Clock, DayLine, PasteZone, PastedDate, PastedRow, ResolvedPaste, ResolvedRow,
-    UnusedLine, UnusedReason, parse_chat, parse_table, read_clock, read_date_line, resolve_paste,
-    zone_named,
+    ChatPaste, DayLine, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine, UnusedReason,
+    parse_chat, parse_table, resolve_paste,
 };
 pub use document::{
     ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant,
@@ -56,14 +56,19 @@ pub use templates::{
 };
 pub use time::{format_instant, format_interval};
 pub use time_entry::{
-    TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_time_entry,
+    TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_date_entry,
+    parse_time_entry,
 };
 pub use timeline::{
-    incident_window, insert_by_time, resolve_after, resolve_row_time, rows_out_of_order,
-    rows_setting_key_times, sorted_by_time,
+    incident_day, incident_window, insert_by_time, resolve_after, resolve_row_time,
+    rows_out_of_order, rows_setting_key_times, sorted_by_time,
 };
 pub use validation::{
     Finding, Level, Place, TeamRules, count_levels, key_times_out_of_order, validate, validate_with,
 };
 pub use words::plural;
+pub use written::{
+    Ambiguous, Clock, DayContext, DayOrder, Direction, PasteZone, PastedDate, WrittenDay,
+    ZoneInForce, read_clock, read_date_line, read_day, zone_named,
+};
 pub use zones::zones_matching;

@@ -1,25 +1,69 @@
-//! Reading times as people type them: `14:03`, `14:03:30`, `2025-08-01 14:03`, in the
-//! document's display zone.
+//! Reading times as people type them into a field — `14:03`, `2:45 PM`, `2025-08-01 14:03`,
+//! `Oct 21 9:12 AM ET` — through the shared reader of written times, and turning a local
+//! date and time into the instant stored.
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::bounds::{date_in_range, instant_in_range};
+use super::written::{
+    Clock, DayContext, DayOrder, PasteZone, WrittenDay, ZoneInForce, read_clock, read_day,
+};
 
-/// What a typed time says.
+/// What a typed time says, before its place in the document settles its day and zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimeEntry {
-    /// A time of day; the date comes from elsewhere (the field's current date, the row above).
-    TimeOfDay(NaiveTime),
-    /// A full local date and time.
-    DateAndTime(NaiveDateTime),
+pub struct TimeEntry {
+    /// The day written with it (`2025-08-01 14:03`, `Oct 21 2:45 PM`), if any.
+    pub day: Option<WrittenDay>,
+    /// The time of day, on the 24-hour clock.
+    pub time: NaiveTime,
+    /// The zone written with it (`14:03 UTC`, `9:12 AM ET`), if any.
+    pub zone: Option<PasteZone>,
+    /// The clock as read, for what it says beyond the instant (approximate, a range).
+    pub clock: Clock,
+}
+
+impl TimeEntry {
+    /// A time of day and nothing else.
+    #[must_use]
+    pub fn time_of_day(time: NaiveTime) -> Self {
+        Self {
+            day: None,
+            time,
+            zone: None,
+            clock: Clock {
+                date: None,
+                time,
+                zone: None,
+                twelve_hour: false,
+                approximate: false,
+                until: None,
+            },
+        }
+    }
+
+    /// The instant this stands for: in the zone written with it, else `zone`; on the day
+    /// written with it, settled against `context`, else on `day`.
+    pub fn on(
+        &self,
+        day: NaiveDate,
+        context: DayContext,
+        zone: Tz,
+    ) -> Result<DateTime<Utc>, TimeEntryError> {
+        let read_in = ZoneInForce::of(self.zone, zone)?;
+        let date = match self.day {
+            Some(written) => written.settle(context)?,
+            None => day,
+        };
+        read_in.to_utc(date.and_time(self.time))
+    }
 }
 
 /// Why a typed time was not accepted. The messages are shown next to the field.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TimeEntryError {
     /// Nothing that looks like a time.
-    #[error("type a time like 14:03, 14:03:30 or 2025-08-01 14:03")]
+    #[error("type a time like 14:03, 2:45 PM or 2025-08-01 14:03")]
     Unreadable,
     /// Looks like a time but cannot be one.
     #[error("{0} is not a time of day")]
@@ -30,6 +74,12 @@ pub enum TimeEntryError {
     /// A real date, but outside the years a postmortem may hold.
     #[error("{0} is outside the years 1900\u{2013}9999")]
     OutOfRange(String),
+    /// Numbers that are a date both day-first and month-first, with nothing to say which.
+    #[error("{0} could be day-first or month-first: write it as 2025-08-01 or 1 Aug 2025")]
+    AmbiguousDate(String),
+    /// A zone abbreviation with several meanings that the document's zone does not settle.
+    #[error("{0}")]
+    AmbiguousZone(String),
     /// A local time skipped when the clocks went forward.
     #[error("{time} does not exist in {zone} on {date}: the clocks went forward")]
     SkippedByClockChange {
@@ -42,18 +92,101 @@ pub enum TimeEntryError {
     },
 }
 
-/// Reads what was typed into a time field.
+/// Reads what was typed into a time field: a time (`14:03`, `2:45 PM`, `~14:03`,
+/// `14:03–14:10`, `14:03 UTC`), with a day before it if wanted (`2025-08-01 14:03`,
+/// `Oct 21 2:45 PM`, `25/09/2024 14:03`, `yesterday 23:50`) — the shared reader of written
+/// times, so a field accepts what a paste or an import reads.
 pub fn parse_time_entry(text: &str) -> Result<TimeEntry, TimeEntryError> {
     let text = text.trim();
-    // Any whitespace separates the date from the time: pasted text brings non-breaking ones.
-    let (date_part, time_part) = match text.split_once(|c: char| c.is_whitespace() || c == 'T') {
-        Some((date, time)) => (Some(date.trim()), time.trim()),
-        None => (None, text),
+    if let Some(entry) = whole_clock(text)? {
+        return Ok(entry);
+    }
+    if let Some((day, rest)) = read_day(text)
+        && let Some(mut entry) = whole_clock(rest.trim())?
+    {
+        entry.day = Some(day);
+        return Ok(entry);
+    }
+    Err(unreadable_reason(text))
+}
+
+/// A clock that is all of `text`; an error for a date that cannot be.
+fn whole_clock(text: &str) -> Result<Option<TimeEntry>, TimeEntryError> {
+    let Some((clock, rest)) = read_clock(text) else {
+        return Ok(None);
     };
-    let time = parse_time_of_day(time_part)?;
-    match date_part {
-        None => Ok(TimeEntry::TimeOfDay(time)),
-        Some(date) => Ok(TimeEntry::DateAndTime(parse_date(date)?.and_time(time))),
+    if !rest.trim().is_empty() {
+        return Ok(None);
+    }
+    let day = match clock.date {
+        Some(date) => {
+            let year = date.year.unwrap_or(2000);
+            let written = format!("{year:04}-{:02}-{:02}", date.month, date.day);
+            let calendar = NaiveDate::from_ymd_opt(year, date.month, date.day)
+                .ok_or_else(|| TimeEntryError::NoSuchDate(written.clone()))?;
+            if !date_in_range(calendar) {
+                return Err(TimeEntryError::OutOfRange(written));
+            }
+            Some(WrittenDay::Date(date))
+        }
+        None => None,
+    };
+    Ok(Some(TimeEntry {
+        day,
+        time: clock.time,
+        zone: clock.zone,
+        clock,
+    }))
+}
+
+/// Why `text` is not a time: an impossible date or hour named, else the forms to use.
+fn unreadable_reason(text: &str) -> TimeEntryError {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    if let Some(error) = parse_date(first)
+        .err()
+        .filter(|error| *error != TimeEntryError::Unreadable)
+    {
+        return error;
+    }
+    let last = words.last().unwrap_or(first);
+    if let Some((hour, minute)) = last.split_once(':') {
+        let two_digits =
+            |part: &str| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        if two_digits(hour) && two_digits(minute) && minute.len() == 2 {
+            return TimeEntryError::NoSuchTime(last.to_owned());
+        }
+    }
+    TimeEntryError::Unreadable
+}
+
+/// Reads a date typed in any form the shared reader knows (`2025-08-01`, `21 Oct 2025`,
+/// `Oct 21`, `yesterday`), settled against `reference`. Numbers alone that could be either
+/// day-first or month-first are read by `order`, or refused as ambiguous without one.
+pub fn parse_date_entry(
+    text: &str,
+    reference: NaiveDate,
+    order: Option<DayOrder>,
+) -> Result<NaiveDate, TimeEntryError> {
+    let text = text.trim();
+    let (day, rest) = read_day(text).ok_or(TimeEntryError::Unreadable)?;
+    if !rest.trim().is_empty() {
+        return Err(TimeEntryError::Unreadable);
+    }
+    if let WrittenDay::Numeric { .. } = day
+        && order.is_none()
+    {
+        return Err(TimeEntryError::AmbiguousDate(text.to_owned()));
+    }
+    let context = DayContext {
+        reference,
+        order: order.unwrap_or(DayOrder::MonthFirst),
+    };
+    let date = day.settle(context)?;
+    if date_in_range(date) {
+        Ok(date)
+    } else {
+        Err(TimeEntryError::OutOfRange(text.to_owned()))
     }
 }
 
@@ -74,18 +207,6 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, TimeEntryError> {
     } else {
         Err(TimeEntryError::OutOfRange(text.trim().to_owned()))
     }
-}
-
-fn parse_time_of_day(text: &str) -> Result<NaiveTime, TimeEntryError> {
-    let numbers = numbers_separated_by(text, ':').ok_or(TimeEntryError::Unreadable)?;
-    let (hour, minute, second) = match numbers[..] {
-        [hour, minute] => (hour, minute, 0),
-        [hour, minute, second] => (hour, minute, second),
-        _ => return Err(TimeEntryError::Unreadable),
-    };
-    let no_such_time = || TimeEntryError::NoSuchTime(text.to_owned());
-    let part = |value: u64| u32::try_from(value).map_err(|_| no_such_time());
-    NaiveTime::from_hms_opt(part(hour)?, part(minute)?, part(second)?).ok_or_else(no_such_time)
 }
 
 /// `14:03` → `[14, 3]`; `None` unless every part is 1–4 digits.
@@ -142,35 +263,81 @@ mod tests {
         NaiveTime::from_hms_opt(h, m, s).unwrap()
     }
 
+    /// The time and the day an entry names, or the error.
+    fn read(text: &str) -> Result<(NaiveTime, Option<NaiveDate>), TimeEntryError> {
+        let entry = parse_time_entry(text)?;
+        let context = DayContext {
+            reference: NaiveDate::from_ymd_opt(2025, 8, 3).unwrap(),
+            order: DayOrder::DayFirst,
+        };
+        let day = entry.day.map(|day| day.settle(context).unwrap());
+        Ok((entry.time, day))
+    }
+
+    fn day(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, month, day)
+    }
+
     #[test]
     fn times_of_day_in_the_usual_forms() {
+        assert_eq!(read("14:03"), Ok((time(14, 3, 0), None)));
+        assert_eq!(read(" 9:05 "), Ok((time(9, 5, 0), None)));
+        assert_eq!(read("14:03:30"), Ok((time(14, 3, 30), None)));
+        assert_eq!(read("2:45 PM"), Ok((time(14, 45, 0), None)));
+        assert_eq!(read("2:45pm"), Ok((time(14, 45, 0), None)));
+        assert_eq!(read("2:45 p.m."), Ok((time(14, 45, 0), None)));
+        assert_eq!(read("~14:03"), Ok((time(14, 3, 0), None)));
+        assert_eq!(read("14:03\u{2013}14:10"), Ok((time(14, 3, 0), None)));
+    }
+
+    #[test]
+    fn days_in_the_forms_people_write() {
+        let at = time(14, 45, 0);
+        assert_eq!(read("Aug 1 2:45 PM"), Ok((at, day(2025, 8, 1))));
+        assert_eq!(read("1 August 2025, 14:45"), Ok((at, day(2025, 8, 1))));
+        assert_eq!(read("August 1st at 2:45 PM"), Ok((at, day(2025, 8, 1))));
+        assert_eq!(read("01/08/2025 14:45"), Ok((at, day(2025, 8, 1))));
+        assert_eq!(read("yesterday 14:45"), Ok((at, day(2025, 8, 2))));
+    }
+
+    #[test]
+    fn a_written_zone_wins_over_the_documents() {
+        let entry = parse_time_entry("9:12 AM ET").unwrap();
+        let context = DayContext {
+            reference: NaiveDate::from_ymd_opt(2025, 8, 1).unwrap(),
+            order: DayOrder::DayFirst,
+        };
+        let instant = entry.on(context.reference, context, Tz::UTC).unwrap();
+        assert_eq!(instant.to_rfc3339(), "2025-08-01T13:12:00+00:00");
+    }
+
+    #[test]
+    fn typed_dates_in_any_written_form() {
+        let today = NaiveDate::from_ymd_opt(2025, 8, 3).unwrap();
         assert_eq!(
-            parse_time_entry("14:03"),
-            Ok(TimeEntry::TimeOfDay(time(14, 3, 0)))
+            parse_date_entry("2025-08-01", today, None).ok(),
+            day(2025, 8, 1)
+        );
+        assert_eq!(parse_date_entry("Aug 1", today, None).ok(), day(2025, 8, 1));
+        assert_eq!(
+            parse_date_entry("25/07/2025", today, None).ok(),
+            day(2025, 7, 25)
         );
         assert_eq!(
-            parse_time_entry(" 9:05 "),
-            Ok(TimeEntry::TimeOfDay(time(9, 5, 0)))
+            parse_date_entry("03/04/2025", today, None),
+            Err(TimeEntryError::AmbiguousDate("03/04/2025".to_owned()))
         );
         assert_eq!(
-            parse_time_entry("14:03:30"),
-            Ok(TimeEntry::TimeOfDay(time(14, 3, 30)))
+            parse_date_entry("03/04/2025", today, Some(DayOrder::DayFirst)).ok(),
+            day(2025, 4, 3)
         );
     }
 
     #[test]
     fn dates_with_times() {
-        let expected = NaiveDate::from_ymd_opt(2025, 8, 1)
-            .unwrap()
-            .and_time(time(14, 3, 0));
-        assert_eq!(
-            parse_time_entry("2025-08-01 14:03"),
-            Ok(TimeEntry::DateAndTime(expected))
-        );
-        assert_eq!(
-            parse_time_entry("2025-08-01T14:03"),
-            Ok(TimeEntry::DateAndTime(expected))
-        );
+        let expected = Ok((time(14, 3, 0), day(2025, 8, 1)));
+        assert_eq!(read("2025-08-01 14:03"), expected);
+        assert_eq!(read("2025-08-01T14:03"), expected);
     }
 
     #[test]
@@ -231,19 +398,16 @@ mod tests {
 
     #[test]
     fn a_non_breaking_space_separates_date_and_time() {
-        let expected = NaiveDate::from_ymd_opt(2025, 8, 1)
-            .unwrap()
-            .and_time(time(14, 3, 0));
         assert_eq!(
-            parse_time_entry("2025-08-01\u{a0}14:03"),
-            Ok(TimeEntry::DateAndTime(expected))
+            read("2025-08-01\u{a0}14:03"),
+            Ok((time(14, 3, 0), day(2025, 8, 1)))
         );
     }
 
     #[test]
     fn anything_else_is_unreadable() {
         for text in [
-            "", "soon", "14", "14:", ":03", "14.03", "14:03pm", "1:2:3:4", "99999:00",
+            "", "soon", "14", "14:", ":03", "14.03", "14:03xyz", "1:2:3:4", "99999:00",
         ] {
             assert_eq!(
                 parse_time_entry(text),

@@ -1,57 +1,74 @@
 //! Timeline rules that do not depend on the editor: what a typed time means in its place,
 //! which rows disagree with their times, and sorting by time without losing hand order.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::document::{KeyTime, KeyTimes, Postmortem, TimelineRow};
-use super::time_entry::{TimeEntry, TimeEntryError, local_to_utc};
+use super::time_entry::{TimeEntry, TimeEntryError};
+use super::written::{DayContext, DayOrder, Direction, ZoneInForce, time_after};
 
 /// The instant a typed entry stands for when it is the time of row `index`.
 ///
-/// A full date and time is taken as it is. A time of day takes its date from the nearest
-/// timed row above, rolling to the next day when it is earlier than that row (timelines cross
-/// midnight); with no timed row above, the date of the incident's start, else `fallback`.
+/// A day written with it is taken as written. A time of day takes its day from the nearest
+/// timed row above: that row's day, or the next when that is nearer (`23:40` then `00:10`
+/// crosses midnight; `14:10` then `14:05` stays on the day and shows out of order). With no
+/// timed row above, the incident's day ([`incident_day`]); `fallback` only for a document
+/// that has no date at all.
 pub fn resolve_row_time(
     entry: TimeEntry,
     doc: &Postmortem,
     index: usize,
     fallback: NaiveDate,
 ) -> Result<DateTime<Utc>, TimeEntryError> {
-    let zone = doc.time_zone;
     let above = doc.timeline[..index.min(doc.timeline.len())]
         .iter()
         .rev()
         .find_map(|row| row.time);
-    resolve_after(entry, above, doc.key_times.started, zone, fallback)
+    let day = incident_day(doc).unwrap_or(fallback);
+    resolve_after(entry, above, day, doc.time_zone)
 }
 
-/// Like [`resolve_row_time`], with the time above given directly (for pasted rows, which
-/// follow each other).
+/// Like [`resolve_row_time`], with the time above and the incident's day given directly.
 pub fn resolve_after(
     entry: TimeEntry,
     above: Option<DateTime<Utc>>,
-    started: Option<DateTime<Utc>>,
+    incident_day: NaiveDate,
     zone: Tz,
-    fallback: NaiveDate,
 ) -> Result<DateTime<Utc>, TimeEntryError> {
-    let time = match entry {
-        TimeEntry::DateAndTime(local) => return local_to_utc(local, zone),
-        TimeEntry::TimeOfDay(time) => time,
-    };
-    let Some(above) = above else {
-        let date = started.map_or(fallback, |start| start.with_timezone(&zone).date_naive());
-        return local_to_utc(date.and_time(time), zone);
-    };
-    let date = above.with_timezone(&zone).date_naive();
-    let same_day = local_to_utc(date.and_time(time), zone)?;
-    if same_day >= above {
-        return Ok(same_day);
+    let read_in = ZoneInForce::of(entry.zone, zone)?;
+    let reference = above.map_or(incident_day, |above| read_in.date_of(above));
+    if entry.day.is_some() {
+        let context = DayContext {
+            reference,
+            order: DayOrder::usual_in(zone),
+        };
+        return entry.on(reference, context, zone);
     }
-    let next_day = date
-        .checked_add_days(Days::new(1))
-        .ok_or(TimeEntryError::Unreadable)?;
-    local_to_utc(next_day.and_time(time), zone)
+    match above {
+        Some(above) => time_after(entry.time, above, read_in, Direction::OldestFirst),
+        None => read_in.to_utc(incident_day.and_time(entry.time)),
+    }
+}
+
+/// The day a time written without one belongs to: the incident's start, else its earliest
+/// key time, else its earliest timed row, else the day the postmortem was created — in the
+/// document's zone. `None` only for a document with no date anywhere.
+#[must_use]
+pub fn incident_day(doc: &Postmortem) -> Option<NaiveDate> {
+    let zone = doc.time_zone;
+    let on_day = |instant: DateTime<Utc>| instant.with_timezone(&zone).date_naive();
+    doc.key_times
+        .started
+        .or_else(|| {
+            KeyTime::ALL
+                .iter()
+                .filter_map(|key| doc.key_times.get(*key))
+                .min()
+        })
+        .or_else(|| doc.timeline.iter().filter_map(|row| row.time).min())
+        .map(on_day)
+        .or(doc.created)
 }
 
 /// Positions of the timed rows that are out of place in time: as few rows as possible
@@ -132,16 +149,42 @@ pub fn incident_window(times: &KeyTimes) -> Option<(DateTime<Utc>, DateTime<Utc>
 
 /// Puts each of `new` into `rows` at its place in time: before the first timed row that is
 /// later than it (so after rows with the same time, and after the untimed rows that follow
-/// an earlier row). Rows without a time go at the end.
+/// an earlier row). New rows without a time go at the end, after all the others.
+///
+/// The same as inserting them one by one, in linear-logarithmic time: each new row's place
+/// among the old rows is found by a binary search of the old rows' running latest time, and
+/// the new rows bound for one place go there in time order (equal times as given).
 pub fn insert_by_time(rows: &mut Vec<TimelineRow>, new: Vec<TimelineRow>) {
-    for row in new {
-        let at = row.time.map_or(rows.len(), |time| {
-            rows.iter()
-                .position(|existing| existing.time.is_some_and(|other| other > time))
-                .unwrap_or(rows.len())
-        });
-        rows.insert(at, row);
+    let mut latest_so_far = Vec::with_capacity(rows.len());
+    let mut latest: Option<DateTime<Utc>> = None;
+    for row in rows.iter() {
+        latest = latest.max(row.time);
+        latest_so_far.push(latest);
     }
+    let mut timed = Vec::new();
+    let mut untimed = Vec::new();
+    for (order, row) in new.into_iter().enumerate() {
+        match row.time {
+            Some(time) => {
+                let at = latest_so_far
+                    .partition_point(|latest| latest.is_none_or(|latest| latest <= time));
+                timed.push((at, time, order, row));
+            }
+            None => untimed.push(row),
+        }
+    }
+    timed.sort_by_key(|(at, time, order, _)| (*at, *time, *order));
+    let old = std::mem::take(rows);
+    rows.reserve(old.len() + timed.len() + untimed.len());
+    let mut timed = timed.into_iter().peekable();
+    for (index, row) in old.into_iter().enumerate() {
+        while let Some((_, _, _, new_row)) = timed.next_if(|(at, ..)| *at == index) {
+            rows.push(new_row);
+        }
+        rows.push(row);
+    }
+    rows.extend(timed.map(|(_, _, _, row)| row));
+    rows.extend(untimed);
 }
 
 /// The rows in time order, keeping as much of the hand order as possible: rows with equal
@@ -219,6 +262,87 @@ mod tests {
             resolve_row_time(entry("00:10"), &doc, 1, fallback()),
             Ok(at(2, 0, 10))
         );
+    }
+
+    #[test]
+    fn a_time_a_little_earlier_than_the_row_above_stays_on_its_day() {
+        let doc = Postmortem {
+            timeline: vec![row("a", Some(at(1, 14, 10)))],
+            ..Postmortem::default()
+        };
+        let time = resolve_row_time(entry("14:05"), &doc, 1, fallback());
+        assert_eq!(time, Ok(at(1, 14, 5)));
+        let mut rows = doc.timeline.clone();
+        rows.push(row("b", time.ok()));
+        assert_eq!(rows_out_of_order(&rows), [1]);
+    }
+
+    #[test]
+    fn twelve_hour_times_and_written_zones_in_a_row() {
+        let doc = Postmortem {
+            timeline: vec![row("a", Some(at(1, 14, 3)))],
+            ..Postmortem::default()
+        };
+        assert_eq!(
+            resolve_row_time(entry("2:45 PM"), &doc, 1, fallback()),
+            Ok(at(1, 14, 45))
+        );
+        // 10:45 in New York in August is 14:45 UTC.
+        assert_eq!(
+            resolve_row_time(entry("10:45 AM ET"), &doc, 1, fallback()),
+            Ok(at(1, 14, 45))
+        );
+    }
+
+    #[test]
+    fn without_a_start_the_incidents_day_comes_from_its_other_dates() {
+        let mut doc = Postmortem {
+            timeline: vec![row("later", Some(at(3, 10, 0)))],
+            ..Postmortem::default()
+        };
+        assert_eq!(
+            resolve_row_time(entry("09:00"), &doc, 0, fallback()),
+            Ok(at(3, 9, 0))
+        );
+        doc.key_times.detected = Some(at(2, 8, 0));
+        assert_eq!(
+            resolve_row_time(entry("09:00"), &doc, 0, fallback()),
+            Ok(at(2, 9, 0))
+        );
+    }
+
+    #[test]
+    fn many_rows_go_in_as_one_at_a_time_would_put_them() {
+        let existing = vec![
+            row("12", Some(at(1, 12, 0))),
+            row("untimed", None),
+            row("09", Some(at(1, 9, 0))),
+            row("13", Some(at(1, 13, 0))),
+        ];
+        let new = vec![
+            row("11", Some(at(1, 11, 0))),
+            row("none", None),
+            row("12:30", Some(at(1, 12, 30))),
+            row("10", Some(at(1, 10, 0))),
+            row("14", Some(at(1, 14, 0))),
+            row("13 again", Some(at(1, 13, 0))),
+        ];
+        // One by one, with the rows without a time after all the others.
+        let mut one_by_one = existing.clone();
+        let (timed, untimed): (Vec<_>, Vec<_>) =
+            new.clone().into_iter().partition(|row| row.time.is_some());
+        for row in timed.into_iter().chain(untimed) {
+            let at = row.time.map_or(one_by_one.len(), |time| {
+                one_by_one
+                    .iter()
+                    .position(|other| other.time.is_some_and(|other| other > time))
+                    .unwrap_or(one_by_one.len())
+            });
+            one_by_one.insert(at, row);
+        }
+        let mut at_once = existing;
+        insert_by_time(&mut at_once, new);
+        assert_eq!(at_once, one_by_one);
     }
 
     #[test]

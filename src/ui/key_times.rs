@@ -9,8 +9,8 @@ use super::dates::{date_picker, from_jiff, to_jiff};
 use super::focus::focus_if;
 use super::{View, theme};
 use crate::model::{
-    Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntry, TimeEntryError,
-    format_interval, format_time_of_day, local_to_utc, parse_time_entry,
+    DayContext, DayOrder, Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntryError,
+    format_interval, format_time_of_day, incident_day, local_to_utc, parse_time_entry,
 };
 
 /// What a time field holds between keystrokes: the text as typed and, after Enter, why it was
@@ -191,7 +191,7 @@ fn interval_ui(ui: &mut egui::Ui, view: &View<'_>, key: KeyTime, metrics: &Metri
 }
 
 /// Reads a typed key time. Empty clears it; a time of day keeps the date it had, or takes
-/// the reference date.
+/// the reference date (the neighbouring key times', else the incident's day).
 fn read_key_time(
     text: &str,
     current: Option<DateTime<Utc>>,
@@ -201,20 +201,20 @@ fn read_key_time(
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let local = match parse_time_entry(text)? {
-        TimeEntry::DateAndTime(local) => local,
-        TimeEntry::TimeOfDay(time) => {
-            let date = current.map_or(reference, |instant| {
-                instant.with_timezone(&zone).date_naive()
-            });
-            date.and_time(time)
-        }
+    let entry = parse_time_entry(text)?;
+    let day = current.map_or(reference, |instant| {
+        instant.with_timezone(&zone).date_naive()
+    });
+    let context = DayContext {
+        reference: day,
+        order: DayOrder::usual_in(zone),
     };
-    local_to_utc(local, zone).map(Some)
+    entry.on(day, context, zone).map(Some)
 }
 
 /// The date a first time-of-day entry falls on: that of the nearest key time before it,
-/// else the nearest after it, else today.
+/// else the nearest after it, else the incident's day (its timeline, else the day the
+/// postmortem was created); today only for a document with no date anywhere.
 fn reference_date(doc: &Postmortem, key: KeyTime, today: NaiveDate) -> NaiveDate {
     let position = KeyTime::ALL.iter().position(|k| *k == key).unwrap_or(0);
     let (before, after) = KeyTime::ALL.split_at(position);
@@ -223,9 +223,9 @@ fn reference_date(doc: &Postmortem, key: KeyTime, today: NaiveDate) -> NaiveDate
         .rev()
         .chain(after.iter().skip(1))
         .find_map(|k| doc.key_times.get(*k))
-        .map_or(today, |instant| {
-            instant.with_timezone(&doc.time_zone).date_naive()
-        })
+        .map(|instant| instant.with_timezone(&doc.time_zone).date_naive())
+        .or_else(|| incident_day(doc))
+        .unwrap_or(today)
 }
 
 fn zone_picker_ui(ui: &mut egui::Ui, label: &egui::Response, zone: Tz, edits: &mut Vec<Edit>) {

@@ -16,19 +16,14 @@
 //!
 //! Whatever does not become part of a row is listed with the reason.
 
-mod clock;
-mod dates;
 mod resolve;
-mod scan;
 mod table_rows;
 #[cfg(test)]
 mod tests;
-mod zones;
 
-pub use clock::{Clock, read_clock};
-pub use dates::{PastedDate, read_date_line};
 pub use resolve::{ResolvedPaste, ResolvedRow, resolve_paste};
-pub use zones::{PasteZone, zone_named};
+
+use crate::model::written::{Clock, PasteZone, PastedDate, read_clock, read_date_line};
 
 use table_rows::{
     ColumnMeaning, default_meanings, header_meanings, header_zone, is_rule, table_cells,
@@ -567,7 +562,7 @@ fn bracketed_time(line: &str) -> Option<(Clock, bool, &str)> {
     let (inside, after) = line[1..].split_once(close)?;
     // `[03-26 23:04]`: a month and day before the time (Kubernetes' postmortems).
     let (clock, rest) = read_clock(inside).or_else(|| {
-        let (date, rest) = dates::read_month_day(inside)?;
+        let (date, rest) = crate::model::written::read_month_day(inside)?;
         let (mut clock, rest) = read_clock(rest)?;
         clock.date = Some(date);
         Some((clock, rest))
@@ -728,7 +723,7 @@ fn looks_like_a_name(text: &str) -> bool {
         || words.len() > 4
         || text.contains("//")
         || text.contains(['?', '!', '<', '>', '(', ')', '[', ']'])
-        || zones::zone_named(text).is_some()
+        || crate::model::written::zone_named(text).is_some()
         || LABELS.contains(&text.to_lowercase().as_str())
         || text
             .chars()

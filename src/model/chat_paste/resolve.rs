@@ -2,20 +2,19 @@
 //! the paste, and the instant it stands for.
 //!
 //! A time with its own date is taken as it is. A time without one follows the row before it
-//! under the same date line, rolling to the next day when it is earlier (an incident crosses
-//! midnight); the first under a date line takes that date; with no date line, the first
+//! under the same date line, on its day or the next, whichever is nearer (so `23:40` then
+//! `00:10` crosses midnight, while `14:10` then `14:05` stays put and shows out of order);
+//! the first under a date line takes that date; with no date line, the first
 //! takes the date of the incident's start, else today. A zone written with the time, or on
 //! the date line, wins over the document's.
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::dates::PastedDate;
-use super::zones::PasteZone;
 use super::{ChatPaste, Clock, DayLine, UnusedLine, UnusedReason};
-use crate::model::bounds::instant_in_range;
 use crate::model::document::TimelineRow;
-use crate::model::time_entry::{TimeEntryError, local_to_utc};
+use crate::model::time_entry::TimeEntryError;
+use crate::model::written::{Direction, ZoneInForce, calendar_date, time_after};
 
 /// A pasted row placed in time, ready to add.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,7 +75,7 @@ pub fn resolve_paste(
                     row: TimelineRow {
                         time: Some(time),
                         event: pasted.event.clone(),
-                        notes: pasted.notes.clone(),
+                        notes: notes_with_written_time(&pasted.notes, clock),
                         actor: pasted.actor.clone(),
                         evidence: pasted.evidence.clone(),
                         ..TimelineRow::default()
@@ -99,45 +98,6 @@ pub fn resolve_paste(
     resolved
 }
 
-/// The zone a row's time is read in.
-#[derive(Clone, Copy)]
-enum ReadIn {
-    Zone(Tz),
-    Offset(FixedOffset),
-}
-
-impl ReadIn {
-    fn of(written: Option<PasteZone>, document: Tz) -> Self {
-        match written {
-            None => Self::Zone(document),
-            Some(PasteZone::Utc) => Self::Zone(chrono_tz::UTC),
-            Some(PasteZone::Named(zone)) => Self::Zone(zone),
-            Some(PasteZone::Offset(offset)) => Self::Offset(offset),
-        }
-    }
-
-    fn to_utc(self, local: NaiveDateTime) -> Result<DateTime<Utc>, TimeEntryError> {
-        match self {
-            Self::Zone(zone) => local_to_utc(local, zone),
-            Self::Offset(offset) => offset
-                .from_local_datetime(&local)
-                .single()
-                .map(|time| time.with_timezone(&Utc))
-                .filter(|time| instant_in_range(*time))
-                .ok_or_else(|| {
-                    TimeEntryError::OutOfRange(local.format("%Y-%m-%d %H:%M").to_string())
-                }),
-        }
-    }
-
-    fn date_of(self, instant: DateTime<Utc>) -> NaiveDate {
-        match self {
-            Self::Zone(zone) => instant.with_timezone(&zone).date_naive(),
-            Self::Offset(offset) => instant.with_timezone(&offset).date_naive(),
-        }
-    }
-}
-
 fn place(
     clock: Clock,
     day: Option<DayLine>,
@@ -146,7 +106,7 @@ fn place(
     today: NaiveDate,
     after: Option<DateTime<Utc>>,
 ) -> Result<DateTime<Utc>, TimeEntryError> {
-    let read_in = ReadIn::of(clock.zone.or(day.and_then(|day| day.zone)), zone);
+    let read_in = ZoneInForce::of(clock.zone.or(day.and_then(|day| day.zone)), zone)?;
     let time = clock.time;
     // The year of a date written without one: the incident's, else this year.
     let reference = started.map_or(today, |start| read_in.date_of(start));
@@ -154,15 +114,7 @@ fn place(
         return read_in.to_utc(calendar_date(date, reference)?.and_time(time));
     }
     if let Some(after) = after {
-        let date = read_in.date_of(after);
-        let same_day = read_in.to_utc(date.and_time(time))?;
-        if same_day >= after {
-            return Ok(same_day);
-        }
-        let next_day = date
-            .checked_add_days(Days::new(1))
-            .ok_or(TimeEntryError::Unreadable)?;
-        return read_in.to_utc(next_day.and_time(time));
+        return time_after(time, after, read_in, Direction::OldestFirst);
     }
     let date = match day {
         Some(day) => calendar_date(day.date, reference)?,
@@ -171,20 +123,12 @@ fn place(
     read_in.to_utc(date.and_time(time))
 }
 
-/// A pasted date as a calendar date. Without a year it takes the one that puts it nearest
-/// `reference`: `12-05` in a timeline leading up to a March incident is the December before.
-fn calendar_date(date: PastedDate, reference: NaiveDate) -> Result<NaiveDate, TimeEntryError> {
-    use chrono::Datelike;
-    let no_such_date =
-        |year: i32| TimeEntryError::NoSuchDate(format!("{year}-{:02}-{:02}", date.month, date.day));
-    if let Some(year) = date.year {
-        return NaiveDate::from_ymd_opt(year, date.month, date.day)
-            .ok_or_else(|| no_such_date(year));
+/// A row's notes, with the time as written when it says more than the instant kept (an
+/// approximate time, a range).
+fn notes_with_written_time(notes: &str, clock: Clock) -> String {
+    match clock.as_written_note() {
+        None => notes.to_owned(),
+        Some(written) if notes.is_empty() => written,
+        Some(written) => format!("{written}. {notes}"),
     }
-    let year = reference.year();
-    [year, year - 1, year + 1]
-        .into_iter()
-        .filter_map(|year| NaiveDate::from_ymd_opt(year, date.month, date.day))
-        .min_by_key(|candidate| (*candidate - reference).num_days().abs())
-        .ok_or_else(|| no_such_date(year))
 }

@@ -194,11 +194,23 @@ impl RowCells<'_> {
     /// Reads a typed time and records it, or keeps the text marked when it does not read.
     fn commit_time(&self, text: &str, state: &mut TimelineState, edits: &mut Vec<Edit>) {
         let id = self.row.id;
+        let mut notes = self.row.notes.clone();
         let time = if text.trim().is_empty() {
             None
         } else {
-            let resolved = parse_time_entry(text)
-                .and_then(|entry| resolve_row_time(entry, self.doc, self.index, self.today));
+            let resolved = parse_time_entry(text).and_then(|entry| {
+                // An approximate time or a range keeps its words in the notes.
+                if let Some(written) = entry.clock.as_written_note()
+                    && !notes.contains(&written)
+                {
+                    notes = if notes.is_empty() {
+                        written
+                    } else {
+                        format!("{written}. {notes}")
+                    };
+                }
+                resolve_row_time(entry, self.doc, self.index, self.today)
+            });
             match resolved {
                 Ok(time) => Some(time),
                 Err(error) => {
@@ -216,6 +228,7 @@ impl RowCells<'_> {
             edits,
             TimelineRow {
                 time,
+                notes,
                 ..self.row.clone()
             },
         );

@@ -3,7 +3,7 @@
 //! import form, where the person picks which become rows.
 
 use super::state::TimelineState;
-use crate::model::{Postmortem, TimeEntry, local_to_utc, parse_time_entry};
+use crate::model::{DayContext, DayOrder, Postmortem, incident_day, parse_time_entry};
 use crate::session::{SlackChoice, UiRequests};
 use crate::ui::accessible::accessible_name;
 
@@ -95,8 +95,15 @@ type Window = (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>);
 /// The window typed as two local dates and times in the document's zone.
 fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, String> {
     let read = |text: &str, which: &str| match parse_time_entry(text) {
-        Ok(TimeEntry::DateAndTime(local)) => {
-            local_to_utc(local, doc.time_zone).map_err(|error| format!("{which}: {error}"))
+        Ok(entry) if entry.day.is_some() => {
+            let reference = incident_day(doc).unwrap_or_default();
+            let context = DayContext {
+                reference,
+                order: DayOrder::usual_in(doc.time_zone),
+            };
+            entry
+                .on(reference, context, doc.time_zone)
+                .map_err(|error| format!("{which}: {error}"))
         }
         _ => Err(format!(
             "{which}: type a date and a time, like 2025-08-01 14:00"

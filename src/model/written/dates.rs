@@ -1,4 +1,4 @@
-//! Reading dates in pasted text: ISO dates that start a timestamp (`2015-10-21`), and lines
+//! Reading dates in written text: ISO dates that start a timestamp (`2015-10-21`), and lines
 //! that are a date and nothing more, which date the times below them: `2015-10-21 (all
 //! times UTC)`, `Friday, 26 July 2024`, `July 26th, 2024`, `## Tue 3 Sep`.
 
@@ -55,7 +55,7 @@ pub fn read_month_day(text: &str) -> Option<(PastedDate, &str)> {
 
 impl PastedDate {
     /// Whether the month and day can be a date in some year.
-    fn is_possible(self) -> bool {
+    pub(super) fn is_possible(self) -> bool {
         let longest = match self.month {
             2 => 29,
             4 | 6 | 9 | 11 => 30,
@@ -163,7 +163,7 @@ fn read_written_date(text: &str) -> Option<PastedDate> {
 }
 
 /// `26`, `26th`, `1st`, `2nd`, `3rd`.
-fn day_number(word: &str) -> Option<u32> {
+pub(super) fn day_number(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
@@ -188,7 +188,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A month by its English name or its first three letters (`Sept` too).
-fn month_named(word: &str) -> Option<u32> {
+pub(super) fn month_named(word: &str) -> Option<u32> {
     let word = word.to_lowercase();
     if word.len() < 3 {
         return None;
@@ -199,21 +199,28 @@ fn month_named(word: &str) -> Option<u32> {
     u32::try_from(position + 1).ok()
 }
 
-fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+pub(super) fn is_weekday(word: &str) -> bool {
+    weekday_named(word).is_some()
+}
+
+/// A weekday by its English name or its first three or four letters (`Tue`, `Thur`).
+pub(super) fn weekday_named(word: &str) -> Option<chrono::Weekday> {
+    const DAYS: [(&str, chrono::Weekday); 7] = [
+        ("monday", chrono::Weekday::Mon),
+        ("tuesday", chrono::Weekday::Tue),
+        ("wednesday", chrono::Weekday::Wed),
+        ("thursday", chrono::Weekday::Thu),
+        ("friday", chrono::Weekday::Fri),
+        ("saturday", chrono::Weekday::Sat),
+        ("sunday", chrono::Weekday::Sun),
     ];
     let word = word.to_lowercase();
-    word.len() >= 3
-        && DAYS
-            .iter()
-            .any(|day| *day == word || (day.starts_with(&word) && word.len() <= 4))
+    if word.len() < 3 {
+        return None;
+    }
+    DAYS.iter()
+        .find(|(day, _)| *day == word || (day.starts_with(&word) && word.len() <= 4))
+        .map(|(_, weekday)| *weekday)
 }
 
 #[cfg(test)]

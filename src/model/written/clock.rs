@@ -1,0 +1,383 @@
+//! Reading a time where a line, cell or field starts with one: `14:03`, `14:03:10`,
+//! `2:03 PM`, `2:03pm`, `2:03 p.m.`, `2 PM`, `14:20 UTC`, `14:20Z`, `14:20 +02:00`, ISO 8601
+//! timestamps such as `2015-10-06T21:30:42Z` or `2025-08-01 14:03`; marked approximate
+//! (`~14:03`, `±14:03`, `approx. 14:03`, `around 2 PM`, `circa 14:03`) or written as a range
+//! (`14:03–14:10`, `2:03 PM - 2:10 PM`, `14:03 to 14:10`), which reads as its start.
+//!
+//! Everything here walks the text by characters, so any Unicode (and any whitespace) is safe.
+
+use chrono::NaiveTime;
+
+use super::dates::{PastedDate, read_iso_date};
+use super::scan::digits;
+use super::zones::{PasteZone, read_zone};
+
+/// A time read from the start of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    /// The date written with it, if any.
+    pub date: Option<PastedDate>,
+    /// The time of day, on the 24-hour clock.
+    pub time: NaiveTime,
+    /// The zone written after it, if any.
+    pub zone: Option<PasteZone>,
+    /// Whether it was written with AM or PM.
+    pub twelve_hour: bool,
+    /// Whether it was marked approximate (`~`, `approx.`, `around`).
+    pub approximate: bool,
+    /// Where a range ends (`14:03–14:10`), when it was written as one.
+    pub until: Option<NaiveTime>,
+}
+
+impl Clock {
+    /// What a row's notes keep of a time that says more than an instant: `approx. 14:03`,
+    /// `14:03–14:10`; `None` for a plain time.
+    #[must_use]
+    pub fn as_written_note(&self) -> Option<String> {
+        let start = crate::model::time_entry::format_time_of_day(self.time);
+        let written = match self.until {
+            Some(until) => format!(
+                "{start}\u{2013}{}",
+                crate::model::time_entry::format_time_of_day(until)
+            ),
+            None => start,
+        };
+        match (self.approximate, self.until.is_some()) {
+            (false, false) => None,
+            (true, _) => Some(format!("Time approximate: {written}")),
+            (false, true) => Some(format!("Time range: {written}")),
+        }
+    }
+}
+
+/// The words and signs that mark a time as approximate, longest first.
+const APPROXIMATE: [&str; 11] = [
+    "approximately",
+    "approx.",
+    "approx",
+    "around",
+    "circa",
+    "about",
+    "ca.",
+    "c.",
+    "~",
+    "\u{b1}",
+    "\u{2248}",
+];
+
+/// Strips a mark of approximation from the start of `text`.
+fn strip_approximate(text: &str) -> Option<&str> {
+    APPROXIMATE.iter().find_map(|mark| {
+        let rest = strip_prefix_ignoring_case(text, mark)?;
+        let word = mark.chars().all(char::is_alphabetic);
+        // A word must end before the time (`around 14:03`, not `aroundabout`).
+        if word && !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        Some(rest.trim_start())
+    })
+}
+
+/// Reads a time at the start of `text` (after any whitespace) and returns it with the text
+/// after it; `None` when the text does not start with a time that exists.
+#[must_use]
+pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
+    let text = text.trim_start();
+    if let Some(rest) = strip_approximate(text) {
+        let (clock, rest) = read_clock(rest)?;
+        return Some((
+            Clock {
+                approximate: true,
+                ..clock
+            },
+            rest,
+        ));
+    }
+    let (date, rest) = match read_iso_date(text) {
+        Some((date, rest)) => {
+            // A date is part of a timestamp only with a time right after it.
+            let rest = rest
+                .strip_prefix(['T', 't'])
+                .unwrap_or_else(|| rest.trim_start());
+            (Some(date), rest)
+        }
+        None => (None, text),
+    };
+    let (time, twelve_hour, rest) = read_time_of_day(rest)?;
+    let (until, rest) = match read_range_end(rest) {
+        Some((until, rest)) => (Some(until), rest),
+        None => (None, rest),
+    };
+    let (zone, rest) = match read_zone(rest) {
+        Some((zone, rest)) => (Some(zone), rest),
+        None => (None, rest),
+    };
+    Some((
+        Clock {
+            date,
+            time,
+            zone,
+            twelve_hour,
+            approximate: false,
+            until,
+        },
+        rest,
+    ))
+}
+
+/// `14:03`, `14:03:10`, `2:03 PM`, `2 PM`: the time, whether it had AM or PM, and the rest.
+fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
+    let (hour, rest) = digits(text, 1, 2)?;
+    let (minute, second, rest) = match rest.strip_prefix(':') {
+        Some(rest) => {
+            let (minute, rest) = digits(rest, 2, 2)?;
+            match rest.strip_prefix(':').and_then(|rest| digits(rest, 2, 2)) {
+                Some((second, rest)) => (minute, second, skip_fraction(rest)),
+                None => (minute, 0, rest),
+            }
+        }
+        // An hour alone is a time only with AM or PM after it: `2 PM`.
+        None if read_meridiem(rest).is_some() => (0, 0, rest),
+        None => return None,
+    };
+    // A time runs into no further digit or letter: `14:034` and `14:03abc` are not times.
+    if rest.chars().next().is_some_and(char::is_alphanumeric) && !starts_with_meridiem_or_zone(rest)
+    {
+        return None;
+    }
+    let meridiem = read_meridiem(rest);
+    let (hour, rest) = match meridiem {
+        Some((afternoon, rest)) => {
+            // 12 AM is midnight, 12 PM is noon; a 13 PM is nobody's time.
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            let hour = match (hour, afternoon) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (hour, false) => hour,
+                (hour, true) => hour + 12,
+            };
+            (hour, rest)
+        }
+        None => (hour, rest),
+    };
+    let time = NaiveTime::from_hms_opt(hour, minute, second)?;
+    Some((time, meridiem.is_some(), rest))
+}
+
+/// The end of a range after its start: `–14:10`, ` - 2:10 PM`, ` to 14:10`.
+fn read_range_end(text: &str) -> Option<(NaiveTime, &str)> {
+    let rest = text.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let rest = rest
+        .strip_prefix(['-', '\u{2013}', '\u{2014}', '\u{2212}'])
+        .or_else(|| strip_prefix_ignoring_case(rest, "to ").filter(|_| rest.len() < text.len()))?;
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    // Only a time with minutes ends a range: `14:03 - 2 alerts` is a time and a message.
+    if !rest.char_indices().take(3).any(|(_, c)| c == ':') {
+        return None;
+    }
+    let (until, _, rest) = read_time_of_day(rest)?;
+    Some((until, rest))
+}
+
+/// Skips `.123` after the seconds of a timestamp.
+fn skip_fraction(text: &str) -> &str {
+    match text.strip_prefix(['.', ',']) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest.trim_start_matches(|c: char| c.is_ascii_digit())
+        }
+        _ => text,
+    }
+}
+
+fn starts_with_meridiem_or_zone(text: &str) -> bool {
+    read_meridiem(text).is_some() || read_zone(text).is_some()
+}
+
+/// Reads ` PM`, `pm`, ` a.m.` and the like; `Some(true)` for the afternoon.
+fn read_meridiem(text: &str) -> Option<(bool, &str)> {
+    let rest = text.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    for (written, afternoon) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
+        if let Some(after) = strip_prefix_ignoring_case(rest, written)
+            && !after.starts_with(char::is_alphanumeric)
+        {
+            return Some((afternoon, after));
+        }
+    }
+    None
+}
+
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut rest = text.char_indices();
+    for expected in prefix.chars() {
+        let (_, found) = rest.next()?;
+        if !found.eq_ignore_ascii_case(&expected) {
+            return None;
+        }
+    }
+    Some(rest.next().map_or("", |(at, _)| &text[at..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::FixedOffset;
+
+    use super::*;
+
+    fn read(text: &str) -> Option<(NaiveTime, Option<PasteZone>, &str)> {
+        read_clock(text).map(|(clock, rest)| (clock.time, clock.zone, rest))
+    }
+
+    fn hm(hour: u32, minute: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(hour, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn twelve_hour_times_are_never_read_as_the_morning_by_mistake() {
+        assert_eq!(read("2:03 PM alert").unwrap().0, hm(14, 3));
+        assert_eq!(read("2:03pm alert").unwrap().0, hm(14, 3));
+        assert_eq!(read("2:03 p.m. alert").unwrap().0, hm(14, 3));
+        assert_eq!(read("2:03 Pm").unwrap().0, hm(14, 3));
+        assert_eq!(read("12:15 AM").unwrap().0, hm(0, 15));
+        assert_eq!(read("12:15 PM").unwrap().0, hm(12, 15));
+        assert_eq!(read("9:05 am").unwrap().0, hm(9, 5));
+        assert_eq!(read("13:05 PM"), None);
+        // "am" that starts a word is not a meridiem.
+        assert_eq!(read("2:03 amazing").unwrap(), (hm(2, 3), None, " amazing"));
+    }
+
+    #[test]
+    fn seconds_fractions_and_zones() {
+        let berlin = FixedOffset::east_opt(2 * 3600).unwrap();
+        assert_eq!(
+            read("14:07:10 alice").unwrap().0,
+            NaiveTime::from_hms_opt(14, 7, 10).unwrap()
+        );
+        assert_eq!(
+            read("14:20 UTC: mitigated").unwrap().1,
+            Some(PasteZone::Utc)
+        );
+        assert_eq!(read("14:20 UTC: mitigated").unwrap().2, ": mitigated");
+        assert_eq!(read("14:20Z x").unwrap().1, Some(PasteZone::Utc));
+        assert_eq!(
+            read("14:20 +02:00 x").unwrap().1,
+            Some(PasteZone::Offset(berlin))
+        );
+        assert_eq!(
+            read("14:20 UTC+2 x").unwrap().1,
+            Some(PasteZone::Offset(berlin))
+        );
+        assert_eq!(read("14:20 (UTC) x").unwrap().1, Some(PasteZone::Utc));
+        assert_eq!(
+            read("14:20 PDT x").unwrap().1,
+            Some(PasteZone::Offset(FixedOffset::west_opt(7 * 3600).unwrap()))
+        );
+        // A word that is not a zone stays in the text.
+        assert_eq!(
+            read("14:20 Zoe joined").unwrap(),
+            (hm(14, 20), None, " Zoe joined")
+        );
+    }
+
+    #[test]
+    fn iso_timestamps_carry_their_date_and_zone() {
+        let (clock, rest) = read_clock("2015-10-06T21:30:42.123Z deploy").unwrap();
+        assert_eq!(clock.time, NaiveTime::from_hms_opt(21, 30, 42).unwrap());
+        assert_eq!(clock.zone, Some(PasteZone::Utc));
+        assert_eq!(
+            clock.date,
+            Some(PastedDate {
+                year: Some(2015),
+                month: 10,
+                day: 6
+            })
+        );
+        assert_eq!(rest, " deploy");
+        let (clock, _) = read_clock("2025-08-01 14:03 x").unwrap();
+        assert_eq!(clock.time, hm(14, 3));
+        assert!(clock.date.is_some());
+    }
+
+    #[test]
+    fn approximate_times_and_ranges_read_as_their_start() {
+        for text in [
+            "~14:03 x",
+            "\u{b1}14:03 x",
+            "approx. 14:03 x",
+            "Approximately 14:03 x",
+            "around 2:03 PM x",
+            "circa 14:03 x",
+        ] {
+            let (clock, rest) = read_clock(text).unwrap();
+            assert_eq!(
+                (clock.time, clock.approximate, rest),
+                (hm(14, 3), true, " x"),
+                "{text}"
+            );
+            assert_eq!(
+                clock.as_written_note().as_deref(),
+                Some("Time approximate: 14:03"),
+                "{text}"
+            );
+        }
+        for text in [
+            "14:03\u{2013}14:10 x",
+            "14:03 - 14:10 x",
+            "14:03 to 14:10 x",
+        ] {
+            let (clock, rest) = read_clock(text).unwrap();
+            assert_eq!(
+                (clock.time, clock.until, rest),
+                (hm(14, 3), Some(hm(14, 10)), " x")
+            );
+            assert_eq!(
+                clock.as_written_note().as_deref(),
+                Some("Time range: 14:03\u{2013}14:10")
+            );
+        }
+        let (clock, rest) = read_clock("2:03 PM - 2:10 PM PT: x").unwrap();
+        assert_eq!((clock.time, clock.until), (hm(14, 3), Some(hm(14, 10))));
+        assert_eq!(
+            clock.zone,
+            Some(PasteZone::Named(chrono_tz::America::Los_Angeles))
+        );
+        assert_eq!(rest, ": x");
+        // A dash and a count is a message, not a range.
+        let (clock, rest) = read_clock("14:03 - 2 alerts").unwrap();
+        assert_eq!((clock.until, rest), (None, " - 2 alerts"));
+        assert_eq!(read_clock("aroundabout 14:03"), None);
+    }
+
+    #[test]
+    fn an_hour_alone_is_a_time_with_am_or_pm() {
+        assert_eq!(read("2 PM alert").unwrap().0, hm(14, 0));
+        assert_eq!(read("11am x").unwrap().0, hm(11, 0));
+        assert_eq!(read("2 p.m.").unwrap().0, hm(14, 0));
+        assert_eq!(read("2 alerts"), None);
+        assert_eq!(read("14 PM"), None);
+    }
+
+    #[test]
+    fn regions_and_their_plain_names() {
+        let eastern = Some(PasteZone::Named(chrono_tz::America::New_York));
+        assert_eq!(read("9:12 AM ET x").unwrap().1, eastern);
+        assert_eq!(read("9:12 AM Eastern: x").unwrap().1, eastern);
+        assert_eq!(read("9:12 AM Eastern time, x").unwrap().1, eastern);
+        // A region's name before another word is the sentence's.
+        assert_eq!(read("14:20 Central team paged").unwrap().1, None);
+        assert!(matches!(
+            read("14:20 IST x").unwrap().1,
+            Some(PasteZone::Ambiguous(_))
+        ));
+    }
+
+    #[test]
+    fn what_is_not_a_time() {
+        for text in [
+            "", "x", "25:00", "14:60", "14:3", "123:00", "14:034", "14:03abc", "1403",
+        ] {
+            assert_eq!(read_clock(text), None, "{text}");
+        }
+    }
+}

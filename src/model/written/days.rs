@@ -1,0 +1,474 @@
+//! Reading the day a time is on, in the forms people write it, and settling it in context.
+//!
+//! `2018-10-21`, `21 October 2018`, `October 21, 2018`, `2018 October 21`, `Oct 21`,
+//! `August 5th`, `Sunday, 21 Oct`, `25/09/2024`, `09/25/2024`, `5/27`, `24/07/25`,
+//! `25.09.2024`, `Today`, `Yesterday` and weekday names. A date written with numbers alone
+//! can be day-first or month-first; [`DayOrder`] says which, decided from the other dates
+//! of the same source where they tell, else from the document's zone.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono_tz::Tz;
+
+use super::dates::{PastedDate, day_number, month_named, read_iso_date, weekday_named};
+use super::place::calendar_date;
+use crate::model::time_entry::TimeEntryError;
+
+/// Whether `03/04` is the 3rd of April or the 4th of March.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayOrder {
+    /// `25/09/2024`: most of the world.
+    DayFirst,
+    /// `09/25/2024`: the United States and a few others.
+    MonthFirst,
+}
+
+impl DayOrder {
+    /// The order usual where `zone` is. Without other evidence, a document kept in UTC is
+    /// read month-first, as most published English postmortems are written.
+    #[must_use]
+    pub fn usual_in(zone: Tz) -> Self {
+        let name = zone.name();
+        let united_states = name.starts_with("US/")
+            || name == "Pacific/Honolulu"
+            || [
+                "New_York",
+                "Chicago",
+                "Denver",
+                "Los_Angeles",
+                "Phoenix",
+                "Anchorage",
+                "Adak",
+                "Boise",
+                "Detroit",
+                "Indiana/",
+                "Kentucky/",
+                "North_Dakota/",
+                "Juneau",
+                "Sitka",
+                "Nome",
+                "Yakutat",
+                "Metlakatla",
+                "Menominee",
+            ]
+            .iter()
+            .any(|place| {
+                name.strip_prefix("America/")
+                    .is_some_and(|rest| rest.starts_with(place))
+            });
+        let month_first = united_states
+            || matches!(
+                name,
+                "UTC" | "Etc/UTC" | "GMT" | "Etc/GMT" | "Asia/Manila" | "Pacific/Guam"
+            );
+        if month_first {
+            Self::MonthFirst
+        } else {
+            Self::DayFirst
+        }
+    }
+
+    /// The order a source's own dates prove, if any does: a first number above 12 proves
+    /// day-first, a second above 12 month-first. `None` when no date tells (or they
+    /// disagree, which a person must settle).
+    #[must_use]
+    pub fn proved_by<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Self> {
+        let (mut day_first, mut month_first) = (false, false);
+        for text in texts {
+            for (first, second) in numeric_pairs(text) {
+                day_first |= first > 12 && second <= 12;
+                month_first |= second > 12 && first <= 12;
+            }
+        }
+        match (day_first, month_first) {
+            (true, false) => Some(Self::DayFirst),
+            (false, true) => Some(Self::MonthFirst),
+            _ => None,
+        }
+    }
+
+    /// How the choice is named to a person.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::DayFirst => "day first (25/09/2024)",
+            Self::MonthFirst => "month first (09/25/2024)",
+        }
+    }
+}
+
+/// The first two numbers of every `a/b` or `a/b/c` written in `text` (slashes only: dotted
+/// dates are always day-first, dashed ones are ISO).
+fn numeric_pairs(text: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .filter_map(|token| {
+            let mut parts = token.split('/');
+            let first = parts.next()?;
+            let second = parts.next()?;
+            let third = parts.next();
+            let short = |part: &str| (1..=2).contains(&part.len());
+            if !short(first) || !short(second) || parts.next().is_some() {
+                return None;
+            }
+            if third.is_some_and(|year| year.len() != 2 && year.len() != 4) {
+                return None;
+            }
+            Some((first.parse().ok()?, second.parse().ok()?))
+        })
+}
+
+/// A day as written, before its context settles it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WrittenDay {
+    /// A date whose month and day are known; the year may be missing.
+    Date(PastedDate),
+    /// Numbers alone, `a/b` or `a/b/year`, whose order the source decides.
+    Numeric {
+        /// The first number.
+        first: u32,
+        /// The second number.
+        second: u32,
+        /// The year, when written (two digits read as 20xx).
+        year: Option<i32>,
+    },
+    /// `Today` (0) or `Yesterday` (-1), against the day in force.
+    Relative(i8),
+    /// A weekday alone: the nearest such day on or before the day in force.
+    Weekday(Weekday),
+}
+
+/// What settles a written day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayContext {
+    /// The day in force: the incident's, or the date line above.
+    pub reference: NaiveDate,
+    /// How numeric dates are read.
+    pub order: DayOrder,
+}
+
+impl WrittenDay {
+    /// The calendar date this stands for in `context`.
+    pub fn settle(self, context: DayContext) -> Result<NaiveDate, TimeEntryError> {
+        match self {
+            Self::Date(date) => calendar_date(date, context.reference),
+            Self::Numeric {
+                first,
+                second,
+                year,
+            } => {
+                let (month, day) = match context.order {
+                    DayOrder::DayFirst => (second, first),
+                    DayOrder::MonthFirst => (first, second),
+                };
+                calendar_date(PastedDate { year, month, day }, context.reference)
+            }
+            Self::Relative(offset) => {
+                let days = Days::new(u64::from(offset.unsigned_abs()));
+                if offset < 0 {
+                    context.reference.checked_sub_days(days)
+                } else {
+                    context.reference.checked_add_days(days)
+                }
+                .ok_or(TimeEntryError::Unreadable)
+            }
+            Self::Weekday(weekday) => {
+                let back = (7 + context.reference.weekday().num_days_from_monday()
+                    - weekday.num_days_from_monday())
+                    % 7;
+                context
+                    .reference
+                    .checked_sub_days(Days::new(u64::from(back)))
+                    .ok_or(TimeEntryError::Unreadable)
+            }
+        }
+    }
+}
+
+/// Reads a day at the start of `text`; returns it and the rest (after a comma or `at`).
+#[must_use]
+pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
+    let text = text.trim_start();
+    if let Some((date, rest)) = read_iso_date(text) {
+        return Some((WrittenDay::Date(date), rest));
+    }
+    if let Some(found) = read_numeric(text) {
+        return Some(found);
+    }
+    let words = words_with_ends(text);
+    let word = |index: usize| words.get(index).map(|(word, _)| *word);
+    let rest_after = |index: usize| &text[words[index].1..];
+    // A weekday first: `Sunday, October 21`, or alone.
+    let skip = usize::from(word(0).and_then(weekday_named).is_some());
+    let lower = word(0).map(str::to_lowercase);
+    match lower.as_deref() {
+        Some("today") => return Some((WrittenDay::Relative(0), rest_after(0))),
+        Some("yesterday") => return Some((WrittenDay::Relative(-1), rest_after(0))),
+        _ => {}
+    }
+    // Numbers after a weekday: `Tue 03/09`.
+    if skip == 1
+        && let Some(found) = read_numeric(rest_after(0).trim_start_matches([',', ' ']))
+    {
+        return Some(found);
+    }
+    let (a, b, c) = (word(skip), word(skip + 1), word(skip + 2));
+    let year_of = |word: Option<&str>| {
+        word.filter(|word| word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|word| word.parse::<i32>().ok())
+    };
+    let found = if let (Some(year), Some(month), Some(day)) =
+        (year_of(a), b.and_then(month_named), c.and_then(day_number))
+    {
+        // `2018 October 21`
+        Some((
+            PastedDate {
+                year: Some(year),
+                month,
+                day,
+            },
+            skip + 2,
+        ))
+    } else if let (Some(month), Some(day)) = (a.and_then(month_named), b.and_then(day_number)) {
+        // `October 21, 2018`, `Oct 21`
+        match year_of(c) {
+            Some(year) => Some((
+                PastedDate {
+                    year: Some(year),
+                    month,
+                    day,
+                },
+                skip + 2,
+            )),
+            None => Some((
+                PastedDate {
+                    year: None,
+                    month,
+                    day,
+                },
+                skip + 1,
+            )),
+        }
+    } else if let (Some(day), Some(month)) = (a.and_then(day_number), b.and_then(month_named)) {
+        // `21 October 2018`, `5th Aug`
+        match year_of(c) {
+            Some(year) => Some((
+                PastedDate {
+                    year: Some(year),
+                    month,
+                    day,
+                },
+                skip + 2,
+            )),
+            None => Some((
+                PastedDate {
+                    year: None,
+                    month,
+                    day,
+                },
+                skip + 1,
+            )),
+        }
+    } else {
+        None
+    };
+    if let Some((date, last)) = found {
+        return date
+            .is_possible()
+            .then(|| (WrittenDay::Date(date), after_day(rest_after(last))));
+    }
+    if skip == 1 {
+        return word(0)
+            .and_then(weekday_named)
+            .map(|weekday| (WrittenDay::Weekday(weekday), after_day(rest_after(0))));
+    }
+    None
+}
+
+/// The text after a day, past a comma, `at` or `@` that join it to a time.
+fn after_day(rest: &str) -> &str {
+    let trimmed = rest.trim_start_matches([',', ' ', '\u{a0}']);
+    for joint in ["at ", "@ ", "@"] {
+        if let Some(after) = trimmed.strip_prefix(joint) {
+            return after;
+        }
+    }
+    if trimmed.len() < rest.len() {
+        // Keep a separating space for the caller's checks.
+        &rest[rest.len() - trimmed.len() - 1..]
+    } else {
+        rest
+    }
+}
+
+/// `25/09/2024`, `9/25/24`, `5/27`, `25.09.2024` at the start of `text`.
+fn read_numeric(text: &str) -> Option<(WrittenDay, &str)> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+        .unwrap_or(text.len());
+    let token = text[..end].trim_end_matches('.');
+    let rest = &text[token.len()..];
+    let dotted = token.contains('.');
+    let parts: Vec<&str> = token.split(['/', '.']).collect();
+    if dotted && token.contains('/') {
+        return None;
+    }
+    let number = |part: &str| -> Option<u32> {
+        ((1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (first, second, year) = match parts[..] {
+        [first, second] if !dotted => (number(first)?, number(second)?, None),
+        [first, second, year] => {
+            let year = match year.len() {
+                2 => 2000 + year.parse::<i32>().ok()?,
+                4 => year.parse::<i32>().ok()?,
+                _ => return None,
+            };
+            (number(first)?, number(second)?, Some(year))
+        }
+        _ => return None,
+    };
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    if dotted {
+        let date = PastedDate {
+            year,
+            month: second,
+            day: first,
+        };
+        return date
+            .is_possible()
+            .then_some((WrittenDay::Date(date), after_day(rest)));
+    }
+    // Impossible both ways round (`13/13`) is no date.
+    let possible = |month: u32, day: u32| PastedDate { year, month, day }.is_possible();
+    if !possible(first, second) && !possible(second, first) {
+        return None;
+    }
+    // One way round only: the numbers say which, whatever the source's order.
+    let day = match (possible(first, second), possible(second, first)) {
+        (true, false) => WrittenDay::Date(PastedDate {
+            year,
+            month: first,
+            day: second,
+        }),
+        (false, true) => WrittenDay::Date(PastedDate {
+            year,
+            month: second,
+            day: first,
+        }),
+        _ => WrittenDay::Numeric {
+            first,
+            second,
+            year,
+        },
+    };
+    Some((day, after_day(rest)))
+}
+
+/// The words of `text` (split at spaces and commas, a trailing `.` dropped) with where each
+/// ends in `text`, up to the fourth.
+fn words_with_ends(text: &str) -> Vec<(&str, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let separator = c.is_whitespace() || c == ',';
+        match (start, separator) {
+            (None, false) => start = Some(at),
+            (Some(from), true) => {
+                let word = text[from..at].trim_end_matches('.');
+                words.push((word, at));
+                start = None;
+                if words.len() == 4 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str, order: DayOrder) -> Option<NaiveDate> {
+        let reference = NaiveDate::from_ymd_opt(2024, 9, 26).unwrap();
+        let (day, _) = read_day(text)?;
+        day.settle(DayContext { reference, order }).ok()
+    }
+
+    fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, month, day)
+    }
+
+    #[test]
+    fn the_forms_people_write() {
+        let order = DayOrder::DayFirst;
+        assert_eq!(day("2018-10-21", order), date(2018, 10, 21));
+        assert_eq!(day("21 October 2018", order), date(2018, 10, 21));
+        assert_eq!(day("October 21, 2018", order), date(2018, 10, 21));
+        assert_eq!(day("2018 October 21", order), date(2018, 10, 21));
+        assert_eq!(day("Sunday, October 21, 2018", order), date(2018, 10, 21));
+        assert_eq!(day("Sep 21", order), date(2024, 9, 21));
+        assert_eq!(day("August 5th", order), date(2024, 8, 5));
+        assert_eq!(day("25.09.2024", order), date(2024, 9, 25));
+        assert_eq!(day("Today", order), date(2024, 9, 26));
+        assert_eq!(day("yesterday", order), date(2024, 9, 25));
+        // The 26th is a Thursday: Monday is the 23rd.
+        assert_eq!(day("Monday", order), date(2024, 9, 23));
+        assert_eq!(day("Thursday", order), date(2024, 9, 26));
+    }
+
+    #[test]
+    fn numbers_alone_follow_the_order_unless_they_say_it_themselves() {
+        assert_eq!(day("25/09/2024", DayOrder::MonthFirst), date(2024, 9, 25));
+        assert_eq!(day("09/25/2024", DayOrder::DayFirst), date(2024, 9, 25));
+        assert_eq!(day("03/04/2024", DayOrder::DayFirst), date(2024, 4, 3));
+        assert_eq!(day("03/04/2024", DayOrder::MonthFirst), date(2024, 3, 4));
+        assert_eq!(day("5/27", DayOrder::DayFirst), date(2024, 5, 27));
+        assert_eq!(day("24/07/25", DayOrder::DayFirst), date(2025, 7, 24));
+        assert_eq!(day("13/13/2024", DayOrder::DayFirst), None);
+    }
+
+    #[test]
+    fn a_source_proves_its_order_or_leaves_it_to_the_zone() {
+        assert_eq!(
+            DayOrder::proved_by(["03/04/2024 x", "25/09/2024 y"]),
+            Some(DayOrder::DayFirst)
+        );
+        assert_eq!(
+            DayOrder::proved_by(["03/04/2024", "09/25/2024"]),
+            Some(DayOrder::MonthFirst)
+        );
+        assert_eq!(DayOrder::proved_by(["03/04/2024", "1/2"]), None);
+        assert_eq!(DayOrder::proved_by(["25/09 and 09/25"]), None);
+        assert_eq!(
+            DayOrder::usual_in(chrono_tz::America::New_York),
+            DayOrder::MonthFirst
+        );
+        assert_eq!(
+            DayOrder::usual_in(chrono_tz::Europe::Berlin),
+            DayOrder::DayFirst
+        );
+        assert_eq!(
+            DayOrder::usual_in(chrono_tz::America::Sao_Paulo),
+            DayOrder::DayFirst
+        );
+    }
+
+    #[test]
+    fn what_follows_a_day_is_left() {
+        let (_, rest) = read_day("Oct 21, 2018 at 2:45 PM").unwrap();
+        assert_eq!(rest, "2:45 PM");
+        let (_, rest) = read_day("25/09/2024 14:03").unwrap();
+        assert_eq!(rest.trim(), "14:03");
+        assert_eq!(read_day("May the fix hold"), None);
+        assert_eq!(read_day("14:03"), None);
+    }
+}

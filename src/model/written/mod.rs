@@ -1,0 +1,20 @@
+//! The one reader of times and dates as people write them — in a typed field, a pasted chat,
+//! a Markdown postmortem or on the command line — and the rules that place them in time from
+//! their context (the incident's day and zone, the row above, the date line in force, the
+//! direction a source runs in).
+//!
+//! Every entry point reads through here, so `2:45 PM` means the same in a timeline cell, a
+//! key-time field, a paste and an import, and a bare time never lands on today's date.
+
+mod clock;
+mod dates;
+mod days;
+mod place;
+mod scan;
+mod zones;
+
+pub use clock::{Clock, read_clock};
+pub use dates::{PastedDate, read_date_line, read_month_day};
+pub use days::{DayContext, DayOrder, WrittenDay, read_day};
+pub use place::{Direction, ZoneInForce, calendar_date, time_after};
+pub use zones::{Ambiguous, PasteZone, zone_named};

@@ -1,0 +1,195 @@
+//! Reading a zone written beside a time or on a date line: `UTC`, `Z`, `+02:00`, `UTC+2`,
+//! `(UTC)`, an abbreviation (`PDT`, `CET`), a region's plain name (`Eastern`, `Pacific
+//! time`), or an IANA name (`Europe/Berlin`).
+//!
+//! A fixed abbreviation (`PDT`) means its offset; a region's name (`PT`, `Eastern`) means the
+//! region's zone, summer time and all. An abbreviation with several meanings (`IST`) is
+//! kept as such and settled by the document's zone, or reported.
+
+use chrono::FixedOffset;
+use chrono_tz::Tz;
+
+use super::scan::digits;
+
+/// The zone a pasted time is written in, when it names one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasteZone {
+    /// `UTC`, `GMT` or `Z`.
+    Utc,
+    /// `+02:00`, `-0700`, `UTC+2`, or an abbreviation such as `PDT` with a fixed offset.
+    Offset(FixedOffset),
+    /// An IANA zone such as `Europe/Berlin`, or a region's zone written as `PT` or `Eastern`.
+    Named(Tz),
+    /// An abbreviation that names several zones (`IST`): the document's zone says which.
+    Ambiguous(Ambiguous),
+}
+
+/// An abbreviation with more than one meaning in common use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ambiguous {
+    /// India, Ireland or Israel Standard Time.
+    Ist,
+}
+
+impl Ambiguous {
+    /// The zones it may stand for.
+    #[must_use]
+    pub fn candidates(self) -> &'static [Tz] {
+        match self {
+            Self::Ist => &[
+                chrono_tz::Asia::Kolkata,
+                chrono_tz::Asia::Calcutta,
+                chrono_tz::Europe::Dublin,
+                chrono_tz::Asia::Jerusalem,
+                chrono_tz::Asia::Tel_Aviv,
+            ],
+        }
+    }
+
+    /// How it is written.
+    #[must_use]
+    pub fn written(self) -> &'static str {
+        match self {
+            Self::Ist => "IST",
+        }
+    }
+
+    /// What a person is told when the document's zone does not settle it.
+    #[must_use]
+    pub fn question(self) -> &'static str {
+        match self {
+            Self::Ist => {
+                "IST is India, Irish or Israel Standard Time: set the document's zone to Asia/Kolkata, Europe/Dublin or Asia/Jerusalem to say which"
+            }
+        }
+    }
+}
+
+/// Reads a zone written after a time: `Z` (right after it), `UTC`, `GMT`, `UTC+2`,
+/// `+02:00`, `-0700`, `(UTC)`, or a common abbreviation with one meaning (`PDT`, `CET`…).
+pub fn read_zone(text: &str) -> Option<(PasteZone, &str)> {
+    if let Some(rest) = text.strip_prefix(['Z', 'z'])
+        && !rest.starts_with(char::is_alphanumeric)
+    {
+        return Some((PasteZone::Utc, rest));
+    }
+    let rest = text.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if let Some(inner) = rest.strip_prefix('(')
+        && let Some((zone, after)) = read_zone(inner)
+        && let Some(after) = after.trim_start().strip_prefix(')')
+    {
+        return Some((zone, after));
+    }
+    if let Some(found) = read_offset(rest) {
+        return Some(found);
+    }
+    let word_end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(rest.len(), |(at, _)| at);
+    let (word, after) = rest.split_at(word_end);
+    if let Some(zone) = region_named(word) {
+        // `Pacific` and `Central` are words of sentences too: a region's name is a zone only
+        // where nothing but `time` or punctuation follows it.
+        let after = after
+            .strip_prefix(" time")
+            .or_else(|| after.strip_prefix(" Time"))
+            .unwrap_or(after);
+        return (!after.starts_with(|c: char| c.is_alphanumeric() || c == ' ')
+            || after
+                .trim_start()
+                .starts_with(['-', '\u{2014}', '\u{2013}', '(']))
+        .then_some((zone, after));
+    }
+    let zone = zone_named(word)?;
+    if zone == PasteZone::Utc
+        && let Some((offset, after)) = read_offset(after)
+    {
+        return Some((offset, after));
+    }
+    Some((zone, after))
+}
+
+/// `+02:00`, `-0700`, `+2`.
+fn read_offset(text: &str) -> Option<(PasteZone, &str)> {
+    let (sign, rest) = match text.chars().next()? {
+        '+' => (1, &text[1..]),
+        // The minus sign and the hyphen: offsets are written with either.
+        '-' => (-1, &text[1..]),
+        '\u{2212}' => (-1, &text['\u{2212}'.len_utf8()..]),
+        _ => return None,
+    };
+    let (hours, rest) = digits(rest, 1, 2)?;
+    let (minutes, rest) = match rest.strip_prefix(':') {
+        Some(rest) => digits(rest, 2, 2)?,
+        None => digits(rest, 2, 2).unwrap_or((0, rest)),
+    };
+    if rest.starts_with(char::is_alphanumeric) || hours > 14 || minutes > 59 {
+        return None;
+    }
+    let seconds = i32::try_from(hours * 3600 + minutes * 60).ok()? * sign;
+    Some((PasteZone::Offset(FixedOffset::east_opt(seconds)?), rest))
+}
+
+/// A zone written as a word: UTC and GMT, the abbreviations incident channels use, and the
+/// regions' short names (`ET`, `PT`). IST, which is India, Ireland or Israel, is read as
+/// [`PasteZone::Ambiguous`].
+#[must_use]
+pub fn zone_named(word: &str) -> Option<PasteZone> {
+    let upper = word.to_ascii_uppercase();
+    let region = match upper.as_str() {
+        "ET" => Some(chrono_tz::America::New_York),
+        "CT" => Some(chrono_tz::America::Chicago),
+        "MT" => Some(chrono_tz::America::Denver),
+        "PT" => Some(chrono_tz::America::Los_Angeles),
+        "AET" => Some(chrono_tz::Australia::Sydney),
+        _ => None,
+    };
+    if let Some(region) = region {
+        return Some(PasteZone::Named(region));
+    }
+    let hours = match upper.as_str() {
+        "UTC" | "GMT" | "UT" => return Some(PasteZone::Utc),
+        "IST" => return Some(PasteZone::Ambiguous(Ambiguous::Ist)),
+        "HST" => -10,
+        "AKST" => -9,
+        "AKDT" => -8,
+        "PST" => -8,
+        "PDT" | "MST" => -7,
+        "MDT" | "CST" => -6,
+        "CDT" | "EST" => -5,
+        "EDT" => -4,
+        "BST" | "CET" => 1,
+        "CEST" | "EET" => 2,
+        "EEST" => 3,
+        "JST" => 9,
+        "AEST" => 10,
+        "AEDT" => 11,
+        "KST" => 9,
+        "SGT" | "HKT" | "AWST" => 8,
+        "NZST" => 12,
+        "NZDT" => 13,
+        "WET" => 0,
+        "WEST" => 1,
+        "MSK" => 3,
+        "CAT" => 2,
+        "EAT" => 3,
+        // Only area/place names: the legacy one-word names (Turkey, Japan, Egypt…) are
+        // words of a sentence far more often than zones.
+        _ if word.contains('/') => return word.parse::<Tz>().ok().map(PasteZone::Named),
+        _ => return None,
+    };
+    FixedOffset::east_opt(hours * 3600).map(PasteZone::Offset)
+}
+
+/// A region's plain name: `Eastern`, `Central`, `Mountain`, `Pacific`.
+fn region_named(word: &str) -> Option<PasteZone> {
+    let zone = match word.to_ascii_lowercase().as_str() {
+        "eastern" => chrono_tz::America::New_York,
+        "central" => chrono_tz::America::Chicago,
+        "mountain" => chrono_tz::America::Denver,
+        "pacific" => chrono_tz::America::Los_Angeles,
+        _ => return None,
+    };
+    Some(PasteZone::Named(zone))
+}
