@@ -91,10 +91,23 @@ enum Command {
         /// The channel of a Slack export (by default the one named after the incident).
         #[arg(long, value_name = "NAME")]
         channel: Option<String>,
-        /// Only rows from START to END (2025-08-01T14:00:00Z, or 2025-08-01 14:00 in the
-        /// document's zone).
+        /// Only rows from START to END (2025-08-01T14:00:00Z, or a day and a time as people
+        /// write them, such as "2025-08-01 14:00" or "Aug 1 2:00 PM PT", in the document's
+        /// zone unless they name one).
         #[arg(long, num_args = 2, value_names = ["START", "END"])]
         between: Option<Vec<String>>,
+        /// The zone the source's times are in when they do not say (an IANA name such as
+        /// America/New_York, or UTC); by default the document's.
+        #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+        zone: Option<chrono_tz::Tz>,
+        /// The day the source's times are on when it has no date line; by default the
+        /// incident's day.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        date: Option<NaiveDate>,
+        /// Read the source as newest first (a status page, a pager log), or with
+        /// --newest-first=false as oldest first; by default found from its times.
+        #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+        newest_first: Option<bool>,
         /// Write nothing; print the rows as JSON (each row's time in UTC, actor, event, notes
         /// and source lines, and the lines of a text source that made no row, with why).
         #[arg(long)]
@@ -417,6 +430,21 @@ fn parse_day(text: &str) -> Result<NaiveDate, String> {
     hindsight::model::parse_date_entry(text, today, None).map_err(|error| error.to_string())
 }
 
+/// A zone on the command line: an IANA name, or a name the shared reader knows (`UTC`,
+/// `ET`, `Pacific`).
+fn parse_zone(text: &str) -> Result<chrono_tz::Tz, String> {
+    if let Ok(zone) = text.parse::<chrono_tz::Tz>() {
+        return Ok(zone);
+    }
+    match hindsight::model::zone_named(text) {
+        Some(hindsight::model::PasteZone::Utc) => Ok(chrono_tz::UTC),
+        Some(hindsight::model::PasteZone::Named(zone)) => Ok(zone),
+        _ => Err(format!(
+            "{text:?} is not a zone with rules: give an IANA name such as Europe/Berlin or America/New_York"
+        )),
+    }
+}
+
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
     let mut out = std::io::stdout().lock();
@@ -465,6 +493,9 @@ fn main() -> ExitCode {
             source,
             channel,
             between,
+            zone,
+            date,
+            newest_first,
             dry_run,
         }) => {
             let between = between.and_then(|times| <[String; 2]>::try_from(times).ok());
@@ -473,6 +504,11 @@ fn main() -> ExitCode {
                 source,
                 channel,
                 between: between.map(|[start, end]| (start, end)),
+                choices: hindsight::sources::ReadingChoices {
+                    zone,
+                    day: date,
+                    newest_first,
+                },
                 dry_run,
                 today: chrono::Local::now().date_naive(),
             };

@@ -2,7 +2,7 @@
 //! time entry, date entry and the zone search. Pasted text from chat tools and web pages
 //! brings non-breaking, ideographic and zero-width spaces, so those are weighted in.
 
-use hindsight::model::{parse_chat, parse_date, parse_time_entry, resolve_paste, zones_matching};
+use hindsight::model::{PasteContext, parse_chat, parse_date, parse_time_entry, resolve_paste, zones_matching};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -96,7 +96,7 @@ proptest! {
         // Placing the rows in time never panics and never gives a time out of range (a row
         // copied without a time, as Zulip copies, stays without one).
         let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
-        let resolved = resolve_paste(&paste, chrono_tz::America::New_York, None, today);
+        let resolved = resolve_paste(&paste, &PasteContext { zone: chrono_tz::America::New_York, started: None, day: today, direction: None });
         for row in &resolved.rows {
             prop_assert!(row.row.time.is_none_or(hindsight::model::instant_in_range));
         }

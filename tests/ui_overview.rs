@@ -405,6 +405,29 @@ fn a_cleared_key_time_typed_again_takes_the_date_of_the_time_before_it() {
 }
 
 #[test]
+fn a_bare_key_time_lands_on_the_incidents_day_not_today() {
+    let document = Postmortem {
+        title: "Checkout errors".to_owned(),
+        created: chrono::NaiveDate::from_ymd_opt(2025, 8, 2),
+        timeline: vec![hindsight::model::TimelineRow {
+            time: at(14, 3),
+            event: "alert fired".to_owned(),
+            ..hindsight::model::TimelineRow::default()
+        }],
+        ..Postmortem::default()
+    };
+    let mut harness = editor(
+        OpenDocument::untitled(document),
+        &ScriptedDialogs::default(),
+    );
+    // Today is 2025-08-10; the incident's day is the timeline's, 2025-08-01.
+    type_and_enter(&mut harness, "Detected", "09:12");
+    assert_eq!(doc(&harness).key_times.detected, at(9, 12));
+    type_and_enter(&mut harness, "Started", "2:45 AM");
+    assert_eq!(doc(&harness).key_times.started, at(2, 45));
+}
+
+#[test]
 fn screen_readers_hear_every_control_with_its_value_and_its_row() {
     let harness = editor_with_example(&ScriptedDialogs::default());
     let value = |label: &str| harness.get_by_label(label).value();

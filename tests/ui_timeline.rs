@@ -210,6 +210,44 @@ fn a_time_only_entry_after_midnight_goes_to_the_next_day() {
 }
 
 #[test]
+fn a_time_a_little_earlier_than_the_row_above_stays_on_its_day_and_shows_out_of_order() {
+    let mut harness = timeline_of(vec![row("rollback started", Some(at(1, 14, 10)))]);
+    click(&mut harness, "Add row");
+    type_text(&mut harness, "Time, row 2", "14:05");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(doc(&harness).timeline[1].time, Some(at(1, 14, 5)));
+    assert_eq!(
+        harness.get_by_label("Time, row 2").value().as_deref(),
+        Some("14:05"),
+        "no date shown: it did not move to another day"
+    );
+    harness.get_by_label_contains("1 out of time order");
+}
+
+#[test]
+fn twelve_hour_and_approximate_times_are_accepted_in_a_cell() {
+    let mut harness = timeline_of(vec![row("alert fired", Some(at(1, 14, 3)))]);
+    click(&mut harness, "Add row");
+    type_text(&mut harness, "Time, row 2", "2:45 PM");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(doc(&harness).timeline[1].time, Some(at(1, 14, 45)));
+    assert_eq!(
+        harness.get_by_label("Time, row 2").value().as_deref(),
+        Some("14:45")
+    );
+
+    click(&mut harness, "Add row");
+    type_text(&mut harness, "Time, row 3", "~3 PM");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let third = doc(&harness).timeline[2].clone();
+    assert_eq!(third.time, Some(at(1, 15, 0)));
+    assert_eq!(third.notes, "Time approximate: 15:00");
+}
+
+#[test]
 fn an_unreadable_time_is_marked_in_place_and_nothing_is_lost() {
     let mut harness = example_timeline();
     click(&mut harness, "Time, row 4");

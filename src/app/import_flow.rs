@@ -58,7 +58,13 @@ impl HindsightApp {
         }
         let read = sources::read_source_text(path, &mut std::io::empty()).and_then(|text| {
             let kind = sources::detect(&text);
-            let imported = sources::import(&text, kind, self.document.doc(), self.clock.today())?;
+            let imported = sources::import(
+                &text,
+                kind,
+                self.document.doc(),
+                self.clock.today(),
+                &sources::ReadingChoices::default(),
+            )?;
             Ok((kind, text, imported))
         });
         match read {

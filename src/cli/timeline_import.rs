@@ -29,6 +29,8 @@ pub struct TimelineImportRequest {
     /// Only rows at or after the first and at or before the second (RFC 3339, or a date and
     /// time in the document's zone).
     pub between: Option<(String, String)>,
+    /// What the person settled about reading the source (zone, day, direction).
+    pub choices: sources::ReadingChoices,
     /// Print the rows as JSON and write nothing.
     pub dry_run: bool,
     /// The day a time without any date is read against when the incident has no start.
@@ -103,7 +105,7 @@ fn run(
         }
         let text = sources::read_source_text(&request.source, stdin).map_err(refused)?;
         let kind = sources::detect(&text);
-        sources::import(&text, kind, &doc, request.today).map_err(refused)?
+        sources::import(&text, kind, &doc, request.today, &request.choices).map_err(refused)?
     };
     if let Some((start, end)) = window {
         imported.rows.retain(|row| {

@@ -34,8 +34,8 @@ pub use actions::{
 };
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use chat_paste::{
-    ChatPaste, DayLine, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine, UnusedReason,
-    parse_chat, parse_table, resolve_paste,
+    ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
+    UnusedReason, parse_chat, parse_table, resolve_paste, runs_newest_first,
 };
 pub use document::{
     ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant,

@@ -14,7 +14,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::model::{Marker, Postmortem, TimelineRow, UnusedLine, parse_chat, resolve_paste};
+use crate::model::{
+    Direction, Marker, PasteContext, Postmortem, TimelineRow, UnusedLine, parse_chat, resolve_paste,
+};
 use crate::storage::MAX_FILE_BYTES;
 
 /// A row read from a source.
@@ -50,7 +52,25 @@ pub enum SourceKind {
     PagerDutyJson,
     /// A PagerDuty incident log as CSV.
     PagerDutyCsv,
+    /// JSON of a shape no reader here knows: refused, never read as lines of chat.
+    UnknownJson,
 }
+
+/// What a person settled about how a source is read, overriding what the reader would
+/// assume; `None` leaves each to the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadingChoices {
+    /// The zone times are in, when they do not say.
+    pub zone: Option<chrono_tz::Tz>,
+    /// The day times without a date are on.
+    pub day: Option<NaiveDate>,
+    /// Whether the source lists its newest entries first.
+    pub newest_first: Option<bool>,
+}
+
+/// The formats read, named when a file is of none of them.
+pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace export (a folder or \
+     .zip), or a PagerDuty incident log (JSON or CSV)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -121,27 +141,46 @@ pub fn detect(text: &str) -> SourceKind {
         SourceKind::PagerDutyJson
     } else if pagerduty::is_log_csv(text) {
         SourceKind::PagerDutyCsv
+    } else if (start.starts_with('{') || start.starts_with('['))
+        && serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok()
+    {
+        SourceKind::UnknownJson
     } else {
         SourceKind::Text
     }
 }
 
 /// Reads the rows of a source of `kind` for `doc`: times without a date are read against
-/// the incident's start (else `today`), in the document's zone unless the source names one.
+/// the incident's day (else `today`), in the document's zone unless the source names one —
+/// each unless `choices` settles it.
 pub fn import(
     text: &str,
     kind: SourceKind,
     doc: &Postmortem,
     today: NaiveDate,
+    choices: &ReadingChoices,
 ) -> Result<Imported, SourceError> {
     match kind {
+        SourceKind::UnknownJson => Err(SourceError::NotReadable(format!(
+            "JSON of a shape Hindsight does not read; it reads {FORMATS_READ}"
+        ))),
         SourceKind::Text => {
-            let resolved = resolve_paste(
-                &parse_chat(text),
-                doc.time_zone,
-                doc.key_times.started,
-                today,
-            );
+            let mut context = PasteContext::of_document(doc, today);
+            if let Some(zone) = choices.zone {
+                context.zone = zone;
+            }
+            if let Some(day) = choices.day {
+                context.day = day;
+                context.started = None;
+            }
+            context.direction = choices.newest_first.map(|newest_first| {
+                if newest_first {
+                    Direction::NewestFirst
+                } else {
+                    Direction::OldestFirst
+                }
+            });
+            let resolved = resolve_paste(&parse_chat(text), &context);
             Ok(Imported {
                 rows: resolved
                     .rows

@@ -21,7 +21,7 @@ mod table_rows;
 #[cfg(test)]
 mod tests;
 
-pub use resolve::{ResolvedPaste, ResolvedRow, resolve_paste};
+pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
 
 use crate::model::written::{Clock, PasteZone, PastedDate, read_clock, read_date_line};
 
@@ -116,6 +116,15 @@ pub struct ChatPaste {
 /// rows below it, or is listed in [`ChatPaste::unused`].
 #[must_use]
 pub fn parse_chat(text: &str) -> ChatPaste {
+    // A byte-order mark and old Mac line endings (CR alone) come with some exports.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
     let lines: Vec<&str> = text.lines().collect();
     let mut reader = Reader::default();
     for (index, line) in lines.iter().enumerate() {

@@ -12,7 +12,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::{ChatPaste, Clock, DayLine, UnusedLine, UnusedReason};
-use crate::model::document::TimelineRow;
+use crate::model::document::{Postmortem, TimelineRow};
+use crate::model::timeline::incident_day;
 use crate::model::time_entry::TimeEntryError;
 use crate::model::written::{Direction, ZoneInForce, calendar_date, time_after};
 
@@ -32,20 +33,82 @@ pub struct ResolvedPaste {
     pub rows: Vec<ResolvedRow>,
     /// The lines that are in no row, with why, in line order.
     pub unused: Vec<UnusedLine>,
+    /// The order the paste was read in: given, or found from its times.
+    pub direction: Direction,
 }
 
-/// Places every row of `paste` in time for a document shown in `zone` whose incident
-/// started at `started`; `today` stands in for a date when nothing else gives one.
+/// What places a paste's times: the document's zone and day, and what a person chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PasteContext {
+    /// The zone times are read in unless they name their own.
+    pub zone: Tz,
+    /// The incident's start: the year and day of times written without them.
+    pub started: Option<DateTime<Utc>>,
+    /// The day a time with no date anywhere takes, when there is no start: the incident's
+    /// day, or one a person chose.
+    pub day: NaiveDate,
+    /// The order the source runs in; `None` finds it from the times.
+    pub direction: Option<Direction>,
+}
+
+impl PasteContext {
+    /// The context `doc` gives: its zone, its start, its day (`fallback` only for a document
+    /// with no date anywhere); the direction found from the paste.
+    #[must_use]
+    pub fn of_document(doc: &Postmortem, fallback: NaiveDate) -> Self {
+        Self {
+            zone: doc.time_zone,
+            started: doc.key_times.started,
+            day: incident_day(doc).unwrap_or(fallback),
+            direction: None,
+        }
+    }
+}
+
+/// Whether the times of a paste run backwards: more steps back than forward between
+/// neighbouring rows on one date line (status pages and pager logs list the newest first).
 #[must_use]
-pub fn resolve_paste(
-    paste: &ChatPaste,
-    zone: Tz,
-    started: Option<DateTime<Utc>>,
-    today: NaiveDate,
-) -> ResolvedPaste {
+pub fn runs_newest_first(paste: &ChatPaste) -> bool {
+    let (mut back, mut forward) = (0_usize, 0_usize);
+    let key = |row: &super::PastedRow| {
+        let clock = row.clock?;
+        let date = clock.date.or(row.day.map(|day| day.date));
+        Some((date.map(|date| (date.year, date.month, date.day)), clock.time))
+    };
+    let keyed: Vec<_> = paste.rows.iter().filter_map(key).collect();
+    for pair in keyed.windows(2) {
+        let ((first_date, first_time), (second_date, second_time)) = (pair[0], pair[1]);
+        let step = match (first_date, second_date) {
+            (Some(first), Some(second)) if first != second => second.cmp(&first),
+            _ => second_time.cmp(&first_time),
+        };
+        match step {
+            std::cmp::Ordering::Less => back += 1,
+            std::cmp::Ordering::Greater => forward += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    back >= 2 && back > forward * 2
+}
+
+/// Places every row of `paste` in time in `context`.
+#[must_use]
+pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste {
+    let PasteContext {
+        zone,
+        started,
+        day: today,
+        direction,
+    } = *context;
+    let direction = direction.unwrap_or(if runs_newest_first(paste) {
+        Direction::NewestFirst
+    } else {
+        Direction::OldestFirst
+    });
     let mut resolved = ResolvedPaste {
         rows: Vec::new(),
         unused: paste.unused.clone(),
+        direction,
     };
     // The last placed row: its instant, and the date line it was under.
     let mut previous: Option<(DateTime<Utc>, Option<usize>)> = None;
@@ -68,7 +131,7 @@ pub fn resolve_paste(
             });
             continue;
         };
-        match place(clock, pasted.day, zone, started, today, after) {
+        match place(clock, pasted.day, zone, started, today, after, direction) {
             Ok(time) => {
                 previous = Some((time, day_line));
                 resolved.rows.push(ResolvedRow {
@@ -105,6 +168,7 @@ fn place(
     started: Option<DateTime<Utc>>,
     today: NaiveDate,
     after: Option<DateTime<Utc>>,
+    direction: Direction,
 ) -> Result<DateTime<Utc>, TimeEntryError> {
     let read_in = ZoneInForce::of(clock.zone.or(day.and_then(|day| day.zone)), zone)?;
     let time = clock.time;
@@ -114,7 +178,7 @@ fn place(
         return read_in.to_utc(calendar_date(date, reference)?.and_time(time));
     }
     if let Some(after) = after {
-        return time_after(time, after, read_in, Direction::OldestFirst);
+        return time_after(time, after, read_in, direction);
     }
     let date = match day {
         Some(day) => calendar_date(day.date, reference)?,

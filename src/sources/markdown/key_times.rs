@@ -5,7 +5,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::fields::{Context, plain_hyphens};
 use super::people::split_groups;
-use crate::model::{ChatPaste, DayLine, KeyTime, PastedRow, Postmortem, read_clock, resolve_paste};
+use crate::model::{
+    ChatPaste, DayLine, KeyTime, PasteContext, PastedRow, Postmortem, read_clock, resolve_paste,
+};
 
 /// Key times in a value: `Start: 2025‑08‑01 14:03 UTC; End: 14:33 UTC`, `30 min total;
 /// issue detected within 2 min; mitigated at 14:20 UTC`, or one time under a key that names
@@ -139,7 +141,7 @@ fn instant_in(
         ..ChatPaste::default()
     };
     let today = date.unwrap_or(NaiveDate::MIN);
-    let resolved = resolve_paste(&paste, doc.time_zone, doc.key_times.started, today);
+    let resolved = resolve_paste(&paste, &PasteContext { zone: doc.time_zone, started: doc.key_times.started, day: today, direction: None });
     let time = resolved.rows.first()?.row.time?;
     Some((time, time.with_timezone(&doc.time_zone).date_naive()))
 }

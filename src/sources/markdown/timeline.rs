@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use super::blocks::TableRow;
 use crate::model::{
     DayLine, PasteZone, PastedDate, TimelineRow, parse_chat, parse_table, read_date_line,
-    resolve_paste, zone_named,
+    PasteContext, resolve_paste, zone_named,
 };
 
 /// One piece of the timeline, with the source lines of each of its parts.
@@ -136,7 +136,7 @@ pub fn read_pieces(
             day = next_day;
         }
         // A date without a year is read against the incident's day when the file gives one.
-        let resolved = resolve_paste(&paste, zone, started, date.unwrap_or(today));
+        let resolved = resolve_paste(&paste, &PasteContext { zone: zone, started: started, day: date.unwrap_or(today), direction: None });
         for row in resolved.rows {
             let first = row.lines.first().map_or((0, 0), |line| range_of(*line));
             let last = row.lines.last().map_or((0, 0), |line| range_of(*line));

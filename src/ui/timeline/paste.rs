@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
     Edit, Postmortem, ResolvedPaste, TimelineRow, format_instant, key_times_out_of_order,
-    parse_chat, resolve_paste, rows_out_of_order,
+    PasteContext, parse_chat, resolve_paste, rows_out_of_order,
 };
 
 /// Draws the form while it is open; adding the rows is one edit.
@@ -122,7 +122,7 @@ fn paste_text_ui(
             .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
     }
     let parsed = parse_chat(&form.text);
-    let resolved = resolve_paste(&parsed, doc.time_zone, doc.key_times.started, today);
+    let resolved = resolve_paste(&parsed, &PasteContext::of_document(doc, today));
     preview_ui(ui, doc, &resolved);
     resolved.rows.into_iter().map(|pasted| pasted.row).collect()
 }

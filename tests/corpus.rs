@@ -1,0 +1,477 @@
+//! Scores the readers on real material nobody on the team wrote: published postmortems
+//! (`tests/corpus/postmortems`) and chat copies, exports, pager logs and status pages
+//! (`tests/corpus/chat`), each beside a hand count of what it holds (`NAME.toml`; the
+//! sources and licences are in each folder's `SOURCES.md`).
+//!
+//! For each kind of source it measures the share of timeline rows that come in with the
+//! right time, of action items found, of done items found done, and of words and web
+//! addresses kept, and fails when one falls below the floor measured when the reader last
+//! improved: the floors only ever go up. Samples marked `held_out` were set aside before
+//! the readers were tuned; they are scored apart so the two columns can be compared.
+//!
+//! `HINDSIGHT_WRITE_CORPUS=1 cargo test --test corpus` rewrites `CORPUS.md` with the board.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use hindsight::model::{ActionStatus, Postmortem, TimelineRow};
+use hindsight::sources::{self, ReadingChoices, SlackExport};
+use serde::Deserialize;
+
+/// A sample's hand count.
+#[derive(Deserialize)]
+struct Expected {
+    #[serde(default)]
+    held_out: bool,
+    #[serde(default)]
+    zone: Option<String>,
+    #[serde(default)]
+    date: Option<NaiveDate>,
+    #[serde(default)]
+    incident_date: Option<NaiveDate>,
+    #[serde(default)]
+    tool: Option<String>,
+    timeline: ExpectedTimeline,
+    #[serde(default)]
+    actions: Option<ExpectedActions>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedTimeline {
+    rows: usize,
+    times: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedActions {
+    items: usize,
+    done: usize,
+}
+
+/// A time as the hand count writes it: an instant, a local date and time, a time of day,
+/// or none.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ExpectedTime {
+    Instant(DateTime<Utc>),
+    Local(NaiveDateTime),
+    TimeOfDay(NaiveTime),
+    Untimed,
+}
+
+impl ExpectedTime {
+    fn read(text: &str) -> Self {
+        let text = text.trim();
+        if text.is_empty() {
+            return Self::Untimed;
+        }
+        if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+            return Self::Instant(instant.with_timezone(&Utc));
+        }
+        if let Ok(local) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
+            return Self::Local(local);
+        }
+        if let Ok(time) = NaiveTime::parse_from_str(text, "%H:%M:%S") {
+            return Self::TimeOfDay(time);
+        }
+        panic!("a hand-counted time that is none of the forms: {text:?}");
+    }
+
+    /// Whether a read row's time is this one. A local time is compared in the zone the
+    /// document reads in, a time of day on any day.
+    fn matches(self, read: Option<DateTime<Utc>>, zone: chrono_tz::Tz) -> bool {
+        match (self, read) {
+            (Self::Untimed, None) => true,
+            (Self::Instant(expected), Some(read)) => expected == read,
+            (Self::Local(expected), Some(read)) => {
+                read.with_timezone(&zone).naive_local() == expected
+            }
+            (Self::TimeOfDay(expected), Some(read)) => {
+                read.with_timezone(&zone).naive_local().time() == expected
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What one sample scored: found out of expected, for each measure.
+#[derive(Clone, Copy, Default)]
+struct Score {
+    rows: (usize, usize),
+    actions: (usize, usize),
+    done: (usize, usize),
+    words: (usize, usize),
+    urls: (usize, usize),
+}
+
+impl Score {
+    fn add(&mut self, other: Self) {
+        for (mine, theirs) in [
+            (&mut self.rows, other.rows),
+            (&mut self.actions, other.actions),
+            (&mut self.done, other.done),
+            (&mut self.words, other.words),
+            (&mut self.urls, other.urls),
+        ] {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+    }
+}
+
+/// A sample's name: its file name without the source's ending.
+fn sample_name(path: &Path) -> String {
+    let name = path.file_name().unwrap().to_string_lossy();
+    [".md", ".txt", ".json"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(&name)
+        .to_owned()
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// The samples of one folder: each source beside its hand count.
+fn samples(folder: &str) -> Vec<(PathBuf, Expected)> {
+    let mut found: Vec<(PathBuf, Expected)> = fs::read_dir(corpus().join(folder))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .map(|count| {
+            let expected: Expected = toml::from_str(&fs::read_to_string(&count).unwrap())
+                .unwrap_or_else(|error| panic!("{}: {error}", count.display()));
+            // Names hold dots (`v1.1.0`): strip `.toml` and add the source's own ending.
+            let stem = count.to_string_lossy().trim_end_matches(".toml").to_owned();
+            let source = [".md", ".txt", ".json", ""]
+                .iter()
+                .map(|ext| PathBuf::from(format!("{stem}{ext}")))
+                .find(|path| path.exists())
+                .unwrap_or_else(|| panic!("no source beside {}", count.display()));
+            (source, expected)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+/// Rows present with the right time: each expected time matched to at most one read row.
+fn rows_with_the_right_time(
+    expected: &ExpectedTimeline,
+    rows: &[TimelineRow],
+    zone: chrono_tz::Tz,
+) -> (usize, usize) {
+    let mut unmatched: Vec<Option<DateTime<Utc>>> = rows.iter().map(|row| row.time).collect();
+    let mut found = 0;
+    let mut wanted: Vec<ExpectedTime> = expected
+        .times
+        .iter()
+        .map(|time| ExpectedTime::read(time))
+        .collect();
+    // Exact instants first, so a looser form does not take a row an instant needs.
+    wanted.sort();
+    for time in wanted {
+        if let Some(at) = unmatched.iter().position(|read| time.matches(*read, zone)) {
+            unmatched.swap_remove(at);
+            found += 1;
+        }
+    }
+    (found, expected.rows.max(expected.times.len()))
+}
+
+/// Every string the document holds, one per line.
+fn all_text(doc: &Postmortem) -> String {
+    fn walk(value: &serde_json::Value, out: &mut String) {
+        match value {
+            serde_json::Value::String(text) => {
+                out.push_str(text);
+                out.push('\n');
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            serde_json::Value::Object(fields) => fields.values().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    walk(&serde_json::to_value(doc).unwrap(), &mut out);
+    out
+}
+
+/// The web addresses written in `text`.
+fn urls(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("http") {
+        let rest = &text[at..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '`' | '|'))
+            .unwrap_or(rest.len());
+        let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+        if url.len() > "https://".len() {
+            found.push(url.to_owned());
+        }
+    }
+    found
+}
+
+/// The words of `text`: runs of letters and digits of three or more.
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 3)
+        .collect()
+}
+
+/// Words and addresses of `source` found in `kept`.
+fn kept(source: &str, kept: &str) -> ((usize, usize), (usize, usize)) {
+    let kept_words: std::collections::HashSet<&str> = words(kept).into_iter().collect();
+    let source_words = words(source);
+    let words_kept = source_words
+        .iter()
+        .filter(|word| kept_words.contains(*word))
+        .count();
+    let source_urls = urls(source);
+    let urls_kept = source_urls
+        .iter()
+        .filter(|url| kept.contains(url.as_str()))
+        .count();
+    (
+        (words_kept, source_words.len()),
+        (urls_kept, source_urls.len()),
+    )
+}
+
+fn score_postmortem(path: &Path, expected: &Expected) -> Score {
+    let text = fs::read_to_string(path).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let imported = sources::markdown::import_markdown(&text, today);
+    let doc = &imported.doc;
+    let mut score = Score {
+        rows: rows_with_the_right_time(&expected.timeline, &doc.timeline, doc.time_zone),
+        ..Score::default()
+    };
+    if let Some(actions) = &expected.actions {
+        let done = doc
+            .action_items
+            .iter()
+            .filter(|item| item.status == ActionStatus::Done)
+            .count();
+        score.actions = (doc.action_items.len().min(actions.items), actions.items);
+        score.done = (done.min(actions.done), actions.done);
+    }
+    (score.words, score.urls) = kept(&text, &all_text(doc));
+    score
+}
+
+fn score_chat(path: &Path, expected: &Expected) -> Score {
+    let zone: chrono_tz::Tz = expected
+        .zone
+        .as_deref()
+        .map_or(chrono_tz::UTC, |zone| zone.parse().unwrap());
+    // What a person knows about the copy (its day and zone, from the file's name or the
+    // page it came from) is given as the command line's --date and --zone give it.
+    let doc = Postmortem {
+        time_zone: zone,
+        ..Postmortem::default()
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let day = expected.date.or(expected.incident_date);
+    let (rows, source_text) = if path.is_dir() {
+        let mut export = SlackExport::open(path).unwrap();
+        let channels: Vec<String> = export.channel_names().map(str::to_owned).collect();
+        let mut rows = Vec::new();
+        for channel in channels {
+            rows.extend(export.rows(&channel, None).unwrap_or_default());
+        }
+        (rows, String::new())
+    } else {
+        let text = fs::read_to_string(path).unwrap();
+        let kind = sources::detect(&text);
+        let choices = ReadingChoices {
+            zone: Some(zone),
+            day,
+            newest_first: None,
+        };
+        let rows = sources::import(&text, kind, &doc, today, &choices)
+            .map(|imported| imported.rows)
+            .unwrap_or_default();
+        (rows, text)
+    };
+    let rows: Vec<TimelineRow> = rows.into_iter().map(|row| row.row).collect();
+    let mut score = Score {
+        rows: rows_with_the_right_time(&expected.timeline, &rows, zone),
+        ..Score::default()
+    };
+    if !source_text.is_empty() && !path.extension().is_some_and(|ext| ext == "json") {
+        let doc = Postmortem {
+            timeline: rows,
+            ..Postmortem::default()
+        };
+        (score.words, score.urls) = kept(&source_text, &all_text(&doc));
+    }
+    score
+}
+
+fn percent((found, of): (usize, usize)) -> String {
+    if of == 0 {
+        "–".to_owned()
+    } else {
+        format!("{:.0}% ({found}/{of})", found as f64 * 100.0 / of as f64)
+    }
+}
+
+fn share((found, of): (usize, usize)) -> f64 {
+    if of == 0 {
+        1.0
+    } else {
+        found as f64 / of as f64
+    }
+}
+
+/// The board: per kind, tuned and held-out samples apart, and per sample.
+struct Board {
+    kinds: BTreeMap<(String, bool), (usize, Score)>,
+    samples: Vec<(String, String, bool, Score)>,
+}
+
+fn board() -> Board {
+    let mut board = Board {
+        kinds: BTreeMap::new(),
+        samples: Vec::new(),
+    };
+    let mut record = |kind: String, name: String, held_out: bool, score: Score| {
+        let entry = board
+            .kinds
+            .entry((kind.clone(), held_out))
+            .or_insert((0, Score::default()));
+        entry.0 += 1;
+        entry.1.add(score);
+        board.samples.push((kind, name, held_out, score));
+    };
+    for (path, expected) in samples("postmortems") {
+        let score = score_postmortem(&path, &expected);
+        let name = sample_name(&path);
+        record("Markdown postmortem".to_owned(), name, expected.held_out, score);
+    }
+    for (path, expected) in samples("chat") {
+        let score = score_chat(&path, &expected);
+        let name = sample_name(&path);
+        let tool = expected.tool.clone().unwrap_or_else(|| "other".to_owned());
+        let kind = tool.split('-').next().unwrap_or("other").to_owned();
+        record(kind, name, expected.held_out, score);
+    }
+    board
+}
+
+fn markdown(board: &Board) -> String {
+    let mut out = String::from(
+        "# Corpus scoreboard\n\nWritten by `HINDSIGHT_WRITE_CORPUS=1 cargo test --test corpus` \
+         from the real samples in `tests/corpus/` (sources and licences in each folder's \
+         `SOURCES.md`). Rows: timeline rows present with the right time. Held-out samples \
+         were set aside before the readers were tuned.\n\n\
+         | kind | samples | held out | rows | action items | done | words kept | addresses kept |\n\
+         | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+    );
+    for ((kind, held_out), (count, score)) in &board.kinds {
+        let _ = writeln!(
+            out,
+            "| {kind} | {count} | {} | {} | {} | {} | {} | {} |",
+            if *held_out { "yes" } else { "no" },
+            percent(score.rows),
+            percent(score.actions),
+            percent(score.done),
+            percent(score.words),
+            percent(score.urls),
+        );
+    }
+    out.push_str(
+        "\n## Per sample\n\n| kind | sample | held out | rows | action items | done | words | addresses |\n\
+         | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+    );
+    for (kind, name, held_out, score) in &board.samples {
+        let _ = writeln!(
+            out,
+            "| {kind} | {name} | {} | {} | {} | {} | {} | {} |",
+            if *held_out { "yes" } else { "no" },
+            percent(score.rows),
+            percent(score.actions),
+            percent(score.done),
+            percent(score.words),
+            percent(score.urls),
+        );
+    }
+    out
+}
+
+/// The shares measured when the readers last improved, all samples of a kind together:
+/// (rows, action items, words, addresses). A change that reads less fails here; one that
+/// reads more raises these.
+const FLOORS: [(&str, f64, f64, f64, f64); 6] = [
+    ("Markdown postmortem", 0.28, 0.67, 0.98, 0.99),
+    ("irc", 0.99, 1.0, 0.98, 0.97),
+    ("discord", 0.0, 1.0, 0.95, 0.95),
+    ("slack", 0.14, 1.0, 0.70, 0.84),
+    ("statuspage", 0.08, 1.0, 0.34, 1.0),
+    ("pagerduty", 1.0, 1.0, 1.0, 1.0),
+];
+
+#[test]
+fn the_readers_score_at_least_their_floors_on_real_material() {
+    let board = board();
+    let text = markdown(&board);
+    if std::env::var_os("HINDSIGHT_WRITE_CORPUS").is_some() {
+        fs::write(Path::new(env!("CARGO_MANIFEST_DIR")).join("CORPUS.md"), &text).unwrap();
+    }
+    let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
+    for ((kind, _), (_, score)) in &board.kinds {
+        totals.entry(kind.as_str()).or_default().add(*score);
+    }
+    for (kind, rows, actions, words, urls) in FLOORS {
+        let score = totals[kind];
+        let measured = [
+            share(score.rows),
+            share(score.actions),
+            share(score.words),
+            share(score.urls),
+        ];
+        for (name, floor, value) in [
+            ("rows", rows, measured[0]),
+            ("action items", actions, measured[1]),
+            ("words", words, measured[2]),
+            ("addresses", urls, measured[3]),
+        ] {
+            assert!(
+                value + 1e-9 >= floor,
+                "{kind}: {name} fell to {value:.3} below the floor {floor:.3}\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_sample_has_its_source_and_a_consistent_count() {
+    for folder in ["postmortems", "chat"] {
+        let listed = fs::read_to_string(corpus().join(folder).join("SOURCES.md")).unwrap();
+        for (path, expected) in samples(folder) {
+            let name = sample_name(&path);
+            assert!(listed.contains(&name), "{name} is not in {folder}/SOURCES.md");
+            assert_eq!(
+                expected.timeline.rows,
+                expected.timeline.times.len(),
+                "{name}: rows and times disagree"
+            );
+            if let Some(actions) = &expected.actions {
+                assert!(actions.done <= actions.items, "{name}: more done than items");
+            }
+        }
+    }
+}
