@@ -214,7 +214,9 @@ fn urls(text: &str) -> Vec<String> {
             continue;
         }
         let end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '`' | '|'))
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '`' | '|')
+            })
             .unwrap_or(rest.len());
         let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
         if url.len() > "https://".len() {
@@ -360,7 +362,12 @@ fn board() -> Board {
     for (path, expected) in samples("postmortems") {
         let score = score_postmortem(&path, &expected);
         let name = sample_name(&path);
-        record("Markdown postmortem".to_owned(), name, expected.held_out, score);
+        record(
+            "Markdown postmortem".to_owned(),
+            name,
+            expected.held_out,
+            score,
+        );
     }
     for (path, expected) in samples("chat") {
         let score = score_chat(&path, &expected);
@@ -416,7 +423,7 @@ fn markdown(board: &Board) -> String {
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
 const FLOORS: [(&str, f64, f64, f64, f64); 6] = [
-    ("Markdown postmortem", 0.28, 0.67, 0.98, 0.99),
+    ("Markdown postmortem", 0.48, 0.67, 0.98, 0.99),
     ("irc", 0.99, 1.0, 0.98, 0.97),
     ("discord", 0.0, 1.0, 0.95, 0.95),
     ("slack", 0.14, 1.0, 0.70, 0.84),
@@ -429,7 +436,11 @@ fn the_readers_score_at_least_their_floors_on_real_material() {
     let board = board();
     let text = markdown(&board);
     if std::env::var_os("HINDSIGHT_WRITE_CORPUS").is_some() {
-        fs::write(Path::new(env!("CARGO_MANIFEST_DIR")).join("CORPUS.md"), &text).unwrap();
+        fs::write(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("CORPUS.md"),
+            &text,
+        )
+        .unwrap();
     }
     let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
     for ((kind, _), (_, score)) in &board.kinds {
@@ -463,14 +474,20 @@ fn every_sample_has_its_source_and_a_consistent_count() {
         let listed = fs::read_to_string(corpus().join(folder).join("SOURCES.md")).unwrap();
         for (path, expected) in samples(folder) {
             let name = sample_name(&path);
-            assert!(listed.contains(&name), "{name} is not in {folder}/SOURCES.md");
+            assert!(
+                listed.contains(&name),
+                "{name} is not in {folder}/SOURCES.md"
+            );
             assert_eq!(
                 expected.timeline.rows,
                 expected.timeline.times.len(),
                 "{name}: rows and times disagree"
             );
             if let Some(actions) = &expected.actions {
-                assert!(actions.done <= actions.items, "{name}: more done than items");
+                assert!(
+                    actions.done <= actions.items,
+                    "{name}: more done than items"
+                );
             }
         }
     }

@@ -2,7 +2,9 @@
 //! time entry, date entry and the zone search. Pasted text from chat tools and web pages
 //! brings non-breaking, ideographic and zero-width spaces, so those are weighted in.
 
-use hindsight::model::{PasteContext, parse_chat, parse_date, parse_time_entry, resolve_paste, zones_matching};
+use hindsight::model::{
+    PasteContext, parse_chat, parse_date, parse_time_entry, resolve_paste, zones_matching,
+};
 use proptest::prelude::*;
 use proptest::sample::select;
 

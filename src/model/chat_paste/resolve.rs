@@ -13,8 +13,8 @@ use chrono_tz::Tz;
 
 use super::{ChatPaste, Clock, DayLine, UnusedLine, UnusedReason};
 use crate::model::document::{Postmortem, TimelineRow};
-use crate::model::timeline::incident_day;
 use crate::model::time_entry::TimeEntryError;
+use crate::model::timeline::incident_day;
 use crate::model::written::{Direction, ZoneInForce, calendar_date, time_after};
 
 /// A pasted row placed in time, ready to add.
@@ -73,7 +73,10 @@ pub fn runs_newest_first(paste: &ChatPaste) -> bool {
     let key = |row: &super::PastedRow| {
         let clock = row.clock?;
         let date = clock.date.or(row.day.map(|day| day.date));
-        Some((date.map(|date| (date.year, date.month, date.day)), clock.time))
+        Some((
+            date.map(|date| (date.year, date.month, date.day)),
+            clock.time,
+        ))
     };
     let keyed: Vec<_> = paste.rows.iter().filter_map(key).collect();
     for pair in keyed.windows(2) {

@@ -214,7 +214,15 @@ fn a_time_inside_a_message_stays_text() {
 
 fn resolve(text: &str, started: Option<chrono::DateTime<Utc>>) -> ResolvedPaste {
     let today = NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
-    resolve_paste(&parse_chat(text), &PasteContext { zone: chrono_tz::Europe::Berlin, started: started, day: today, direction: None })
+    resolve_paste(
+        &parse_chat(text),
+        &PasteContext {
+            zone: chrono_tz::Europe::Berlin,
+            started,
+            day: today,
+            direction: None,
+        },
+    )
 }
 
 fn times(resolved: &ResolvedPaste) -> Vec<chrono::DateTime<Utc>> {
@@ -325,7 +333,15 @@ fn a_zulip_copy_of_several_messages_gives_untimed_rows_with_their_authors() {
         ]
     );
     assert_eq!(unused_lines(&paste), [1]);
-    let resolved = resolve_paste(&paste, &PasteContext { zone: chrono_tz::UTC, started: None, day: NaiveDate::MIN, direction: None });
+    let resolved = resolve_paste(
+        &paste,
+        &PasteContext {
+            zone: chrono_tz::UTC,
+            started: None,
+            day: NaiveDate::MIN,
+            direction: None,
+        },
+    );
     assert!(resolved.rows.iter().all(|row| row.row.time.is_none()));
     assert_eq!(resolved.rows[1].lines, [3, 4]);
 }
@@ -360,7 +376,15 @@ fn a_zulip_archive_heads_each_message_with_its_date_and_time() {
             ),
         ]
     );
-    let resolved = resolve_paste(&paste, &PasteContext { zone: chrono_tz::UTC, started: None, day: NaiveDate::MIN, direction: None });
+    let resolved = resolve_paste(
+        &paste,
+        &PasteContext {
+            zone: chrono_tz::UTC,
+            started: None,
+            day: NaiveDate::MIN,
+            direction: None,
+        },
+    );
     assert_eq!(
         resolved.rows[1].row.time,
         Some(Utc.with_ymd_and_hms(2018, 2, 26, 18, 22, 0).unwrap())

@@ -96,12 +96,16 @@ impl DayOrder {
     }
 }
 
-/// The first two numbers of every `a/b` or `a/b/c` written in `text` (slashes only: dotted
-/// dates are always day-first, dashed ones are ISO).
+/// The first two numbers of every `a/b`, `a/b/c` or `a-b-c` written in `text` (dotted
+/// dates are always day-first; ISO dates start with four digits, so they are not counted).
 fn numeric_pairs(text: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
-    text.split(|c: char| !(c.is_ascii_digit() || c == '/'))
+    text.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-'))
         .filter_map(|token| {
-            let mut parts = token.split('/');
+            let dashed = token.contains('-');
+            if dashed && (token.contains('/') || token.matches('-').count() != 2) {
+                return None;
+            }
+            let mut parts = token.split(['/', '-']);
             let first = parts.next()?;
             let second = parts.next()?;
             let third = parts.next();
@@ -299,16 +303,23 @@ fn after_day(rest: &str) -> &str {
     }
 }
 
-/// `25/09/2024`, `9/25/24`, `5/27`, `25.09.2024` at the start of `text`.
+/// `25/09/2024`, `9/25/24`, `5/27`, `5-26-21`, `24-10-2024`, `25.09.2024` at the start of
+/// `text`.
 fn read_numeric(text: &str) -> Option<(WrittenDay, &str)> {
     let end = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '.' | '-')))
         .unwrap_or(text.len());
-    let token = text[..end].trim_end_matches('.');
+    let token = text[..end].trim_end_matches(['.', '-']);
     let rest = &text[token.len()..];
     let dotted = token.contains('.');
-    let parts: Vec<&str> = token.split(['/', '.']).collect();
-    if dotted && token.contains('/') {
+    let dashed = token.contains('-');
+    let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
+    let separators = [token.contains('/'), dotted, dashed];
+    if separators.iter().filter(|used| **used).count() != 1 {
+        return None;
+    }
+    // `12-05` alone is a range or a score more often than a date: dashes need a year.
+    if dashed && parts.len() != 3 {
         return None;
     }
     let number = |part: &str| -> Option<u32> {
@@ -433,6 +444,10 @@ mod tests {
         assert_eq!(day("03/04/2024", DayOrder::MonthFirst), date(2024, 3, 4));
         assert_eq!(day("5/27", DayOrder::DayFirst), date(2024, 5, 27));
         assert_eq!(day("24/07/25", DayOrder::DayFirst), date(2025, 7, 24));
+        assert_eq!(day("5-26-21", DayOrder::DayFirst), date(2021, 5, 26));
+        assert_eq!(day("24-10-2024", DayOrder::MonthFirst), date(2024, 10, 24));
+        assert_eq!(day("02-03-2025", DayOrder::DayFirst), date(2025, 3, 2));
+        assert_eq!(day("12-05", DayOrder::DayFirst), None);
         assert_eq!(day("13/13/2024", DayOrder::DayFirst), None);
     }
 

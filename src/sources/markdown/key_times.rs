@@ -141,7 +141,15 @@ fn instant_in(
         ..ChatPaste::default()
     };
     let today = date.unwrap_or(NaiveDate::MIN);
-    let resolved = resolve_paste(&paste, &PasteContext { zone: doc.time_zone, started: doc.key_times.started, day: today, direction: None });
+    let resolved = resolve_paste(
+        &paste,
+        &PasteContext {
+            zone: doc.time_zone,
+            started: doc.key_times.started,
+            day: today,
+            direction: None,
+        },
+    );
     let time = resolved.rows.first()?.row.time?;
     Some((time, time.with_timezone(&doc.time_zone).date_naive()))
 }

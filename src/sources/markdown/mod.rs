@@ -348,6 +348,11 @@ impl Importer<'_> {
         if self.context.date.is_none() {
             self.context.date = date_in_text(&self.doc.title);
         }
+        // Else the first date written anywhere ("On October 15, 2018, …"): times without a
+        // date belong to the incident's day, never to the day of the import.
+        if self.context.date.is_none() && self.doc.key_times.started.is_none() {
+            self.context.date = timeline::first_date_in(&self.source_lines, self.doc.time_zone);
+        }
         self.read_timeline();
         self.place_what_no_block_held();
         if let Some(date) = self.context.date {

@@ -8,8 +8,8 @@ use chrono_tz::Tz;
 
 use super::blocks::TableRow;
 use crate::model::{
-    DayLine, PasteZone, PastedDate, TimelineRow, parse_chat, parse_table, read_date_line,
-    PasteContext, resolve_paste, zone_named,
+    DayContext, DayLine, DayOrder, PasteContext, PasteZone, PastedDate, TimelineRow, WrittenDay,
+    parse_chat, parse_table, read_date_line, read_day, resolve_paste, zone_named,
 };
 
 /// One piece of the timeline, with the source lines of each of its parts.
@@ -136,7 +136,15 @@ pub fn read_pieces(
             day = next_day;
         }
         // A date without a year is read against the incident's day when the file gives one.
-        let resolved = resolve_paste(&paste, &PasteContext { zone: zone, started: started, day: date.unwrap_or(today), direction: None });
+        let resolved = resolve_paste(
+            &paste,
+            &PasteContext {
+                zone,
+                started,
+                day: date.unwrap_or(today),
+                direction: None,
+            },
+        );
         for row in resolved.rows {
             let first = row.lines.first().map_or((0, 0), |line| range_of(*line));
             let last = row.lines.last().map_or((0, 0), |line| range_of(*line));
@@ -194,30 +202,71 @@ fn ranges_at(ranges: &[(usize, usize)], line: usize) -> (usize, usize) {
 /// `Flags is down - September 29, 2025`, `2018-01-18, reddit hugs mybinder`).
 #[must_use]
 pub fn date_in_text(text: &str) -> Option<NaiveDate> {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
-        .filter(|word| !word.is_empty())
-        .collect();
+    let order = DayOrder::proved_by([text]).unwrap_or(DayOrder::MonthFirst);
+    let words = words_of(text);
     for length in (1..=4).rev() {
         for window in words.windows(length) {
-            let candidate = window.join(" ");
-            let candidate = candidate.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-'));
-            if let Some((
-                PastedDate {
-                    year: Some(year),
-                    month,
-                    day,
-                },
-                _,
-            )) = read_date_line(candidate)
-                && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
-                && crate::model::date_in_range(date)
-            {
+            if let Some(date) = full_date(&window.join(" "), order) {
                 return Some(date);
             }
         }
     }
     None
+}
+
+/// The first date with a year written anywhere in `lines` (`On October 15, 2018, …`,
+/// `Website Outage 5-26-21`): the day an incident's bare times are on when no field, title or
+/// date line says. Numbers alone are read in the order the document's own dates prove,
+/// else the one usual in `zone`.
+#[must_use]
+pub fn first_date_in(lines: &[&str], zone: Tz) -> Option<NaiveDate> {
+    let order = DayOrder::proved_by(lines.iter().copied()).unwrap_or(DayOrder::usual_in(zone));
+    lines.iter().find_map(|line| {
+        let words = words_of(line);
+        (0..words.len()).find_map(|start| {
+            (1..=4.min(words.len() - start))
+                .rev()
+                .find_map(|length| full_date(&words[start..start + length].join(" "), order))
+        })
+    })
+}
+
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '*' | '_'))
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// A date with its year, and nothing else, in `candidate`.
+fn full_date(candidate: &str, order: DayOrder) -> Option<NaiveDate> {
+    let candidate = candidate.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-' | '.'));
+    let date = if let Some((
+        PastedDate {
+            year: Some(year),
+            month,
+            day,
+        },
+        _,
+    )) = read_date_line(candidate)
+    {
+        NaiveDate::from_ymd_opt(year, month, day)?
+    } else {
+        let (written, rest) = read_day(candidate)?;
+        let has_year = matches!(
+            written,
+            WrittenDay::Date(PastedDate { year: Some(_), .. })
+                | WrittenDay::Numeric { year: Some(_), .. }
+        );
+        if !has_year || !rest.trim().is_empty() {
+            return None;
+        }
+        let context = DayContext {
+            reference: NaiveDate::default(),
+            order,
+        };
+        written.settle(context).ok()?
+    };
+    crate::model::date_in_range(date).then_some(date)
 }
 
 #[cfg(test)]

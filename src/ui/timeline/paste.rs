@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
-    Edit, Postmortem, ResolvedPaste, TimelineRow, format_instant, key_times_out_of_order,
-    PasteContext, parse_chat, resolve_paste, rows_out_of_order,
+    Edit, PasteContext, Postmortem, ResolvedPaste, TimelineRow, format_instant,
+    key_times_out_of_order, parse_chat, resolve_paste, rows_out_of_order,
 };
 
 /// Draws the form while it is open; adding the rows is one edit.
