@@ -313,7 +313,7 @@ fn score_chat(path: &Path, expected: &Expected) -> Score {
         rows: rows_with_the_right_time(&expected.timeline, &rows, zone),
         ..Score::default()
     };
-    if !source_text.is_empty() && !path.extension().is_some_and(|ext| ext == "json") {
+    if !source_text.is_empty() && path.extension().is_none_or(|ext| ext != "json") {
         let doc = Postmortem {
             timeline: rows,
             ..Postmortem::default()
