@@ -79,8 +79,14 @@ proptest! {
     fn chat_paste_reads_any_text(text in pasted_text()) {
         let paste = parse_chat(&text);
         // Every non-blank line is in exactly one row, dates the rows below, or is listed
-        // with why: never dropped, never used twice.
-        let non_blank: Vec<usize> = text
+        // with why: never dropped, never used twice. A CR alone ends a line too (old Mac
+        // files), and a byte-order mark is no text.
+        let unified = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&text)
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
+        let non_blank: Vec<usize> = unified
             .lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())

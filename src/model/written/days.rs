@@ -289,18 +289,13 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
 
 /// The text after a day, past a comma, `at` or `@` that join it to a time.
 fn after_day(rest: &str) -> &str {
-    let trimmed = rest.trim_start_matches([',', ' ', '\u{a0}']);
+    let trimmed = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
     for joint in ["at ", "@ ", "@"] {
         if let Some(after) = trimmed.strip_prefix(joint) {
             return after;
         }
     }
-    if trimmed.len() < rest.len() {
-        // Keep a separating space for the caller's checks.
-        &rest[rest.len() - trimmed.len() - 1..]
-    } else {
-        rest
-    }
+    trimmed
 }
 
 /// `25/09/2024`, `9/25/24`, `5/27`, `5-26-21`, `24-10-2024`, `25.09.2024` at the start of
