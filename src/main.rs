@@ -83,36 +83,7 @@ enum Command {
     /// or - for standard input) or a PagerDuty incident log (.json or .csv); which it is, is
     /// told from the content. Rows go in at their places in time. Exits 0, or 2 with the
     /// reason.
-    TimelineImport {
-        /// The postmortem to add the rows to.
-        file: PathBuf,
-        /// Where the rows come from; - reads standard input.
-        source: PathBuf,
-        /// The channel of a Slack export (by default the one named after the incident).
-        #[arg(long, value_name = "NAME")]
-        channel: Option<String>,
-        /// Only rows from START to END (2025-08-01T14:00:00Z, or a day and a time as people
-        /// write them, such as "2025-08-01 14:00" or "Aug 1 2:00 PM PT", in the document's
-        /// zone unless they name one).
-        #[arg(long, num_args = 2, value_names = ["START", "END"])]
-        between: Option<Vec<String>>,
-        /// The zone the source's times are in when they do not say (an IANA name such as
-        /// America/New_York, or UTC); by default the document's.
-        #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
-        zone: Option<chrono_tz::Tz>,
-        /// The day the source's times are on when it has no date line; by default the
-        /// incident's day.
-        #[arg(long, value_name = "DATE", value_parser = parse_day)]
-        date: Option<NaiveDate>,
-        /// Read the source as newest first (a status page, a pager log), or with
-        /// --newest-first=false as oldest first; by default found from its times.
-        #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
-        newest_first: Option<bool>,
-        /// Write nothing; print the rows as JSON (each row's time in UTC, actor, event, notes
-        /// and source lines, and the lines of a text source that made no row, with why).
-        #[arg(long)]
-        dry_run: bool,
-    },
+    TimelineImport(TimelineImportArguments),
     /// Turn Markdown postmortems (SRE book, PagerDuty, Atlassian, Rootly and other templates)
     /// into Hindsight documents, each written as FILE.ron beside its source. What cannot be
     /// placed is kept word for word in a section "Imported, not placed". Exits 0, or 2 when
@@ -150,6 +121,61 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The arguments of `hindsight timeline-import`.
+#[derive(clap::Args)]
+struct TimelineImportArguments {
+    /// The postmortem to add the rows to.
+    file: PathBuf,
+    /// Where the rows come from; - reads standard input.
+    source: PathBuf,
+    /// The channel of a Slack export (by default the one named after the incident).
+    #[arg(long, value_name = "NAME")]
+    channel: Option<String>,
+    /// Only rows from START to END (2025-08-01T14:00:00Z, or a day and a time as people
+    /// write them, such as "2025-08-01 14:00" or "Aug 1 2:00 PM PT", in the document's
+    /// zone unless they name one).
+    #[arg(long, num_args = 2, value_names = ["START", "END"])]
+    between: Option<Vec<String>>,
+    /// The zone the source's times are in when they do not say (an IANA name, or UTC);
+    /// by default the document's.
+    #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+    zone: Option<chrono_tz::Tz>,
+    /// The day the source's times are on when it has no date line; by default the
+    /// incident's day.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    date: Option<NaiveDate>,
+    /// Read the source as newest first (a status page, a pager log), or with
+    /// --newest-first=false as oldest first; by default found from its times.
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    newest_first: Option<bool>,
+    /// Write nothing; print the rows as JSON (each row's time in UTC, actor, event, notes
+    /// and source lines, and the lines of a text source that made no row, with why).
+    #[arg(long)]
+    dry_run: bool,
+}
+
+impl TimelineImportArguments {
+    /// The request these arguments make, with today's date for times with none.
+    fn request(self) -> TimelineImportRequest {
+        let between = self
+            .between
+            .and_then(|times| <[String; 2]>::try_from(times).ok());
+        TimelineImportRequest {
+            file: self.file,
+            source: self.source,
+            channel: self.channel,
+            between: between.map(|[start, end]| (start, end)),
+            choices: hindsight::sources::ReadingChoices {
+                zone: self.zone,
+                day: self.date,
+                newest_first: self.newest_first,
+            },
+            dry_run: self.dry_run,
+            today: chrono::Local::now().date_naive(),
+        }
+    }
 }
 
 /// The arguments of `hindsight stats`.
@@ -488,32 +514,7 @@ fn main() -> ExitCode {
             };
             cli::export_file(&request, &mut out, &mut std::io::stderr().lock())
         }
-        Some(Command::TimelineImport {
-            file,
-            source,
-            channel,
-            between,
-            zone,
-            date,
-            newest_first,
-            dry_run,
-        }) => {
-            let between = between.and_then(|times| <[String; 2]>::try_from(times).ok());
-            let request = TimelineImportRequest {
-                file,
-                source,
-                channel,
-                between: between.map(|[start, end]| (start, end)),
-                choices: hindsight::sources::ReadingChoices {
-                    zone,
-                    day: date,
-                    newest_first,
-                },
-                dry_run,
-                today: chrono::Local::now().date_naive(),
-            };
-            timeline_import(&request, &mut out)
-        }
+        Some(Command::TimelineImport(arguments)) => timeline_import(&arguments.request(), &mut out),
         Some(Command::Search { dir, query, json }) => cli::search_command(
             &cli::SearchRequest {
                 folder: dir,
