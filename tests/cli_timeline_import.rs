@@ -318,3 +318,90 @@ fn a_slack_export_gives_the_channels_messages_around_the_incident() {
             "choose one with --channel NAME: incident-620, random",
         ));
 }
+
+/// What `--dry-run` prints for `stdin` with these further arguments.
+fn dry_run(file: &Path, arguments: &[&str], stdin: &str) -> String {
+    let output = hindsight()
+        .args(["timeline-import", file.to_str().unwrap(), "-", "--dry-run"])
+        .args(arguments)
+        .write_stdin(stdin)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+#[test]
+fn the_zone_the_day_and_the_direction_can_be_settled_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    // A pager log copied newest first, across midnight, in New York's time.
+    let log = "00:10 alice: service back\n23:55 bob: rollback started\n23:40 carol: paged\n";
+    let output = dry_run(
+        &file,
+        &["--zone", "ET", "--date", "Aug 2, 2025", "--newest-first"],
+        log,
+    );
+    let json: serde_json::Value = serde_json::from_str(&output).unwrap();
+    let times: Vec<&str> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["time"].as_str().unwrap())
+        .collect();
+    // EDT is UTC-4: 00:10 on Aug 2 is 04:10 UTC; the rows above it are the evening before.
+    assert_eq!(
+        times,
+        [
+            "2025-08-02T04:10:00Z",
+            "2025-08-02T03:55:00Z",
+            "2025-08-02T03:40:00Z"
+        ]
+    );
+}
+
+#[test]
+fn twelve_hour_and_approximate_times_and_a_written_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let paste = "2:45 PM alice: paged\n~3 PM bob: rollback\n4:30 PM carol: all clear\n";
+    let text = dry_run(
+        &file,
+        &["--between", "Aug 1 2:30 PM", "Aug 1 3:30 PM"],
+        paste,
+    );
+    assert!(text.contains(r#""time":"2025-08-01T14:45:00Z""#), "{text}");
+    assert!(
+        text.contains(r#""notes":"Time approximate: 15:00""#),
+        "{text}"
+    );
+    assert!(!text.contains("all clear"), "outside the window: {text}");
+}
+
+#[test]
+fn json_of_an_unknown_shape_is_refused_not_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let before = fs::read(&file).unwrap();
+    let source = dir.path().join("incidents.json");
+    fs::write(
+        &source,
+        r#"{"incidents":[{"name":"x","created_at":"2025-08-01T14:03:00Z"}]}"#,
+    )
+    .unwrap();
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            source.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "JSON of a shape Hindsight does not read",
+        ))
+        .stderr(predicate::str::contains("PagerDuty incident log"));
+    assert_eq!(fs::read(&file).unwrap(), before);
+}
