@@ -379,6 +379,19 @@ fn board() -> Board {
     board
 }
 
+/// A score's cells of a board row, from "held out" on.
+fn score_cells(held_out: bool, score: &Score) -> String {
+    [
+        if held_out { "yes" } else { "no" }.to_owned(),
+        percent(score.rows),
+        percent(score.actions),
+        percent(score.done),
+        percent(score.words),
+        percent(score.urls),
+    ]
+    .join(" | ")
+}
+
 fn markdown(board: &Board) -> String {
     let mut out = String::from(
         "# Corpus scoreboard\n\nWritten by `HINDSIGHT_WRITE_CORPUS=1 cargo test --test corpus` \
@@ -391,13 +404,8 @@ fn markdown(board: &Board) -> String {
     for ((kind, held_out), (count, score)) in &board.kinds {
         let _ = writeln!(
             out,
-            "| {kind} | {count} | {} | {} | {} | {} | {} | {} |",
-            if *held_out { "yes" } else { "no" },
-            percent(score.rows),
-            percent(score.actions),
-            percent(score.done),
-            percent(score.words),
-            percent(score.urls),
+            "| {kind} | {count} | {} |",
+            score_cells(*held_out, score)
         );
     }
     out.push_str(
@@ -407,13 +415,8 @@ fn markdown(board: &Board) -> String {
     for (kind, name, held_out, score) in &board.samples {
         let _ = writeln!(
             out,
-            "| {kind} | {name} | {} | {} | {} | {} | {} | {} |",
-            if *held_out { "yes" } else { "no" },
-            percent(score.rows),
-            percent(score.actions),
-            percent(score.done),
-            percent(score.words),
-            percent(score.urls),
+            "| {kind} | {name} | {} |",
+            score_cells(*held_out, score)
         );
     }
     out

@@ -185,7 +185,7 @@ fn instant(text: &str, doc: &Postmortem, today: NaiveDate) -> Option<DateTime<Ut
         reference,
         order: DayOrder::usual_in(zone),
     };
-    entry.on(reference, context, zone).ok()
+    entry.on(context, zone).ok()
 }
 
 /// The `--dry-run` output.

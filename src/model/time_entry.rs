@@ -6,56 +6,28 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 
 use super::bounds::{date_in_range, instant_in_range};
-use super::written::{
-    Clock, DayContext, DayOrder, PasteZone, WrittenDay, ZoneInForce, read_clock, read_day,
-};
+use super::written::{Clock, DayContext, DayOrder, WrittenDay, ZoneInForce, read_clock, read_day};
 
 /// What a typed time says, before its place in the document settles its day and zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeEntry {
     /// The day written with it (`2025-08-01 14:03`, `Oct 21 2:45 PM`), if any.
     pub day: Option<WrittenDay>,
-    /// The time of day, on the 24-hour clock.
-    pub time: NaiveTime,
-    /// The zone written with it (`14:03 UTC`, `9:12 AM ET`), if any.
-    pub zone: Option<PasteZone>,
-    /// The clock as read, for what it says beyond the instant (approximate, a range).
+    /// The time as read: the time of day, the zone written with it (`14:03 UTC`,
+    /// `9:12 AM ET`), and what it says beyond the instant (approximate, a range).
     pub clock: Clock,
 }
 
 impl TimeEntry {
-    /// A time of day and nothing else.
-    #[must_use]
-    pub fn time_of_day(time: NaiveTime) -> Self {
-        Self {
-            day: None,
-            time,
-            zone: None,
-            clock: Clock {
-                date: None,
-                time,
-                zone: None,
-                twelve_hour: false,
-                approximate: false,
-                until: None,
-            },
-        }
-    }
-
     /// The instant this stands for: in the zone written with it, else `zone`; on the day
-    /// written with it, settled against `context`, else on `day`.
-    pub fn on(
-        &self,
-        day: NaiveDate,
-        context: DayContext,
-        zone: Tz,
-    ) -> Result<DateTime<Utc>, TimeEntryError> {
-        let read_in = ZoneInForce::of(self.zone, zone)?;
+    /// written with it, settled against `context`, else on `context`'s day.
+    pub fn on(&self, context: DayContext, zone: Tz) -> Result<DateTime<Utc>, TimeEntryError> {
+        let read_in = ZoneInForce::of(self.clock.zone, zone)?;
         let date = match self.day {
             Some(written) => written.settle(context)?,
-            None => day,
+            None => context.reference,
         };
-        read_in.to_utc(date.and_time(self.time))
+        read_in.to_utc(date.and_time(self.clock.time))
     }
 }
 
@@ -131,12 +103,7 @@ fn whole_clock(text: &str) -> Result<Option<TimeEntry>, TimeEntryError> {
         }
         None => None,
     };
-    Ok(Some(TimeEntry {
-        day,
-        time: clock.time,
-        zone: clock.zone,
-        clock,
-    }))
+    Ok(Some(TimeEntry { day, clock }))
 }
 
 /// Why `text` is not a time: an impossible date or hour named, else the forms to use.
@@ -271,7 +238,7 @@ mod tests {
             order: DayOrder::DayFirst,
         };
         let day = entry.day.map(|day| day.settle(context).unwrap());
-        Ok((entry.time, day))
+        Ok((entry.clock.time, day))
     }
 
     fn day(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -307,7 +274,7 @@ mod tests {
             reference: NaiveDate::from_ymd_opt(2025, 8, 1).unwrap(),
             order: DayOrder::DayFirst,
         };
-        let instant = entry.on(context.reference, context, Tz::UTC).unwrap();
+        let instant = entry.on(context, Tz::UTC).unwrap();
         assert_eq!(instant.to_rfc3339(), "2025-08-01T13:12:00+00:00");
     }
 

@@ -36,18 +36,18 @@ pub fn resolve_after(
     incident_day: NaiveDate,
     zone: Tz,
 ) -> Result<DateTime<Utc>, TimeEntryError> {
-    let read_in = ZoneInForce::of(entry.zone, zone)?;
+    let read_in = ZoneInForce::of(entry.clock.zone, zone)?;
     let reference = above.map_or(incident_day, |above| read_in.date_of(above));
     if entry.day.is_some() {
         let context = DayContext {
             reference,
             order: DayOrder::usual_in(zone),
         };
-        return entry.on(reference, context, zone);
+        return entry.on(context, zone);
     }
     match above {
-        Some(above) => time_after(entry.time, above, read_in, Direction::OldestFirst),
-        None => read_in.to_utc(incident_day.and_time(entry.time)),
+        Some(above) => time_after(entry.clock.time, above, read_in, Direction::OldestFirst),
+        None => read_in.to_utc(incident_day.and_time(entry.clock.time)),
     }
 }
 

@@ -209,7 +209,7 @@ fn read_key_time(
         reference: day,
         order: DayOrder::usual_in(zone),
     };
-    entry.on(day, context, zone).map(Some)
+    entry.on(context, zone).map(Some)
 }
 
 /// The date a first time-of-day entry falls on: that of the nearest key time before it,

@@ -333,15 +333,7 @@ fn a_zulip_copy_of_several_messages_gives_untimed_rows_with_their_authors() {
         ]
     );
     assert_eq!(unused_lines(&paste), [1]);
-    let resolved = resolve_paste(
-        &paste,
-        &PasteContext {
-            zone: chrono_tz::UTC,
-            started: None,
-            day: NaiveDate::MIN,
-            direction: None,
-        },
-    );
+    let resolved = resolve_in_utc(&paste);
     assert!(resolved.rows.iter().all(|row| row.row.time.is_none()));
     assert_eq!(resolved.rows[1].lines, [3, 4]);
 }
@@ -376,17 +368,20 @@ fn a_zulip_archive_heads_each_message_with_its_date_and_time() {
             ),
         ]
     );
-    let resolved = resolve_paste(
-        &paste,
-        &PasteContext {
-            zone: chrono_tz::UTC,
-            started: None,
-            day: NaiveDate::MIN,
-            direction: None,
-        },
-    );
+    let resolved = resolve_in_utc(&paste);
     assert_eq!(
         resolved.rows[1].row.time,
         Some(Utc.with_ymd_and_hms(2018, 2, 26, 18, 22, 0).unwrap())
     );
+}
+
+/// A paste placed in UTC with no incident day to go by.
+fn resolve_in_utc(paste: &ChatPaste) -> ResolvedPaste {
+    let context = PasteContext {
+        zone: chrono_tz::UTC,
+        started: None,
+        day: NaiveDate::MIN,
+        direction: None,
+    };
+    resolve_paste(paste, &context)
 }

@@ -143,13 +143,8 @@ fn read_written_date(text: &str) -> Option<PastedDate> {
     };
     let (month, day, year) = match words {
         [first, second, rest @ ..] => {
-            if let (Some(month), Some(day)) = (month_named(first), day_number(second)) {
-                (month, day, rest)
-            } else if let (Some(day), Some(month)) = (day_number(first), month_named(second)) {
-                (month, day, rest)
-            } else {
-                return None;
-            }
+            let (month, day) = month_and_day(first, second)?;
+            (month, day, rest)
         }
         _ => return None,
     };
@@ -160,6 +155,14 @@ fn read_written_date(text: &str) -> Option<PastedDate> {
     };
     let date = PastedDate { year, month, day };
     date.is_possible().then_some(date)
+}
+
+/// `October 21` or `21 Oct` as the month and the day.
+pub(super) fn month_and_day(first: &str, second: &str) -> Option<(u32, u32)> {
+    match (month_named(first), day_number(second)) {
+        (Some(month), Some(day)) => Some((month, day)),
+        _ => Some((month_named(second)?, day_number(first)?)),
+    }
 }
 
 /// `26`, `26th`, `1st`, `2nd`, `3rd`.

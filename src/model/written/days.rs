@@ -9,7 +9,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use chrono_tz::Tz;
 
-use super::dates::{PastedDate, day_number, month_named, read_iso_date, weekday_named};
+use super::dates::{PastedDate, month_and_day, read_iso_date, weekday_named};
 use super::place::calendar_date;
 use crate::model::time_entry::TimeEntryError;
 
@@ -219,60 +219,28 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
         word.filter(|word| word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|word| word.parse::<i32>().ok())
     };
-    let found = if let (Some(year), Some(month), Some(day)) =
-        (year_of(a), b.and_then(month_named), c.and_then(day_number))
-    {
-        // `2018 October 21`
-        Some((
+    // `2018 October 21`, else `October 21[, 2018]` or `21 October[ 2018]`.
+    let month_day = |first: Option<&str>, second: Option<&str>| {
+        first
+            .zip(second)
+            .and_then(|(first, second)| month_and_day(first, second))
+    };
+    let found = match (year_of(a), month_day(b, c)) {
+        (Some(year), Some((month, day))) => Some((
             PastedDate {
                 year: Some(year),
                 month,
                 day,
             },
             skip + 2,
-        ))
-    } else if let (Some(month), Some(day)) = (a.and_then(month_named), b.and_then(day_number)) {
-        // `October 21, 2018`, `Oct 21`
-        match year_of(c) {
-            Some(year) => Some((
-                PastedDate {
-                    year: Some(year),
-                    month,
-                    day,
-                },
-                skip + 2,
-            )),
-            None => Some((
-                PastedDate {
-                    year: None,
-                    month,
-                    day,
-                },
-                skip + 1,
-            )),
-        }
-    } else if let (Some(day), Some(month)) = (a.and_then(day_number), b.and_then(month_named)) {
-        // `21 October 2018`, `5th Aug`
-        match year_of(c) {
-            Some(year) => Some((
-                PastedDate {
-                    year: Some(year),
-                    month,
-                    day,
-                },
-                skip + 2,
-            )),
-            None => Some((
-                PastedDate {
-                    year: None,
-                    month,
-                    day,
-                },
-                skip + 1,
-            )),
-        }
-    } else {
-        None
+        )),
+        _ => month_day(a, b).map(|(month, day)| {
+            let year = year_of(c);
+            (
+                PastedDate { year, month, day },
+                skip + 1 + usize::from(year.is_some()),
+            )
+        }),
     };
     if let Some((date, last)) = found {
         return date

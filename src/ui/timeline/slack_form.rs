@@ -102,7 +102,7 @@ fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, String> {
                 order: DayOrder::usual_in(doc.time_zone),
             };
             entry
-                .on(reference, context, doc.time_zone)
+                .on(context, doc.time_zone)
                 .map_err(|error| format!("{which}: {error}"))
         }
         _ => Err(format!(
