@@ -426,11 +426,11 @@ fn markdown(board: &Board) -> String {
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
 const FLOORS: [(&str, f64, f64, f64, f64); 6] = [
-    ("Markdown postmortem", 0.48, 0.67, 0.98, 0.99),
+    ("Markdown postmortem", 0.52, 0.67, 0.98, 0.99),
     ("irc", 0.99, 1.0, 0.98, 0.97),
-    ("discord", 0.0, 1.0, 0.95, 0.95),
-    ("slack", 0.14, 1.0, 0.70, 0.84),
-    ("statuspage", 0.08, 1.0, 0.34, 1.0),
+    ("discord", 0.76, 1.0, 0.99, 1.0),
+    ("slack", 0.15, 1.0, 0.70, 0.84),
+    ("statuspage", 0.40, 1.0, 0.54, 1.0),
     ("pagerduty", 1.0, 1.0, 1.0, 1.0),
 ];
 

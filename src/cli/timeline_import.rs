@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::Outcome;
 use super::terminal::{json_safe, terminal_safe};
 use crate::model::{
-    DayContext, DayOrder, Postmortem, TimelineRow, incident_day, incident_window, insert_by_time,
-    parse_time_entry, rows_out_of_order,
+    DayContext, DayOrder, Postmortem, TimeEntry, TimelineRow, incident_day, incident_window,
+    insert_by_time, parse_time_entry, rows_out_of_order,
 };
 use crate::sources::{self, Imported};
 use crate::storage;
@@ -177,9 +177,7 @@ fn instant(text: &str, doc: &Postmortem, today: NaiveDate) -> Option<DateTime<Ut
     if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
         return Some(time.with_timezone(&Utc));
     }
-    let entry = parse_time_entry(text)
-        .ok()
-        .filter(|entry| entry.day.is_some())?;
+    let entry = parse_time_entry(text).ok().filter(TimeEntry::has_day)?;
     let reference = incident_day(doc).unwrap_or(today);
     let context = DayContext {
         reference,

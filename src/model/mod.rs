@@ -54,11 +54,8 @@ pub use severity::SeverityLevel;
 pub use templates::{
     BUILTIN_TEMPLATES, BuiltinTemplate, TEMPLATES_FOLDER, builtin_template, from_template,
 };
-pub use time::{format_instant, format_interval};
-pub use time_entry::{
-    TimeEntry, TimeEntryError, format_time_of_day, local_to_utc, parse_date, parse_date_entry,
-    parse_time_entry,
-};
+pub use time::{format_instant, format_interval, format_time_of_day};
+pub use time_entry::{TimeEntry, parse_date, parse_date_entry, parse_time_entry};
 pub use timeline::{
     incident_day, incident_window, insert_by_time, resolve_after, resolve_row_time,
     rows_out_of_order, rows_setting_key_times, sorted_by_time,
@@ -68,7 +65,7 @@ pub use validation::{
 };
 pub use words::plural;
 pub use written::{
-    Ambiguous, Clock, DayContext, DayOrder, Direction, PasteZone, PastedDate, WrittenDay,
-    ZoneInForce, read_clock, read_date_line, read_day, zone_named,
+    Ambiguous, Clock, DayContext, DayOrder, Direction, PasteZone, PastedDate, TimeEntryError,
+    WrittenDay, ZoneInForce, local_to_utc, read_clock, read_date_line, read_day, zone_named,
 };
 pub use zones::zones_matching;

@@ -1,6 +1,6 @@
 //! Showing instants and intervals to people: in the document's time zone, in words.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 /// An instant as a person reads it in `zone`: `2025-08-01 14:03 UTC`, with seconds only when
@@ -35,6 +35,16 @@ pub fn format_interval(interval: TimeDelta) -> String {
         format!("{days} d")
     } else {
         format!("{days} d {hours} h")
+    }
+}
+
+/// A time of day as the field shows it: `14:03`, or `14:03:30` when it has seconds.
+#[must_use]
+pub fn format_time_of_day(time: NaiveTime) -> String {
+    if time.format("%S").to_string() == "00" {
+        time.format("%H:%M").to_string()
+    } else {
+        time.format("%H:%M:%S").to_string()
     }
 }
 

@@ -1,67 +1,40 @@
 //! Reading times as people type them into a field — `14:03`, `2:45 PM`, `2025-08-01 14:03`,
-//! `Oct 21 9:12 AM ET` — through the shared reader of written times, and turning a local
-//! date and time into the instant stored.
+//! `Oct 21 9:12 AM ET` — through the shared reader of written times.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::bounds::{date_in_range, instant_in_range};
-use super::written::{Clock, DayContext, DayOrder, WrittenDay, ZoneInForce, read_clock, read_day};
+use super::bounds::date_in_range;
+use super::written::{
+    Clock, DayContext, DayOrder, TimeEntryError, WrittenDay, ZoneInForce, read_clock, read_day,
+};
 
-/// What a typed time says, before its place in the document settles its day and zone.
+/// What a typed time says, before its place in the document settles its day and zone: the
+/// clock as read — the time of day, the day (`2025-08-01 14:03`, `Oct 21 2:45 PM`) and zone
+/// (`9:12 AM ET`) written with it, and what it says beyond the instant (approximate, a range).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeEntry {
-    /// The day written with it (`2025-08-01 14:03`, `Oct 21 2:45 PM`), if any.
-    pub day: Option<WrittenDay>,
-    /// The time as read: the time of day, the zone written with it (`14:03 UTC`,
-    /// `9:12 AM ET`), and what it says beyond the instant (approximate, a range).
+    /// The time as read.
     pub clock: Clock,
 }
 
 impl TimeEntry {
+    /// Whether a day was written with the time.
+    #[must_use]
+    pub fn has_day(&self) -> bool {
+        self.clock.date.is_some()
+    }
+
     /// The instant this stands for: in the zone written with it, else `zone`; on the day
     /// written with it, settled against `context`, else on `context`'s day.
     pub fn on(&self, context: DayContext, zone: Tz) -> Result<DateTime<Utc>, TimeEntryError> {
         let read_in = ZoneInForce::of(self.clock.zone, zone)?;
-        let date = match self.day {
+        let date = match self.clock.date {
             Some(written) => written.settle(context)?,
             None => context.reference,
         };
         read_in.to_utc(date.and_time(self.clock.time))
     }
-}
-
-/// Why a typed time was not accepted. The messages are shown next to the field.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum TimeEntryError {
-    /// Nothing that looks like a time.
-    #[error("type a time like 14:03, 2:45 PM or 2025-08-01 14:03")]
-    Unreadable,
-    /// Looks like a time but cannot be one.
-    #[error("{0} is not a time of day")]
-    NoSuchTime(String),
-    /// Looks like a date but cannot be one.
-    #[error("{0} is not a date")]
-    NoSuchDate(String),
-    /// A real date, but outside the years a postmortem may hold.
-    #[error("{0} is outside the years 1900\u{2013}9999")]
-    OutOfRange(String),
-    /// Numbers that are a date both day-first and month-first, with nothing to say which.
-    #[error("{0} could be day-first or month-first: write it as 2025-08-01 or 1 Aug 2025")]
-    AmbiguousDate(String),
-    /// A zone abbreviation with several meanings that the document's zone does not settle.
-    #[error("{0}")]
-    AmbiguousZone(String),
-    /// A local time skipped when the clocks went forward.
-    #[error("{time} does not exist in {zone} on {date}: the clocks went forward")]
-    SkippedByClockChange {
-        /// The typed time.
-        time: String,
-        /// The day.
-        date: NaiveDate,
-        /// The zone.
-        zone: String,
-    },
 }
 
 /// Reads what was typed into a time field: a time (`14:03`, `2:45 PM`, `~14:03`,
@@ -70,16 +43,10 @@ pub enum TimeEntryError {
 /// times, so a field accepts what a paste or an import reads.
 pub fn parse_time_entry(text: &str) -> Result<TimeEntry, TimeEntryError> {
     let text = text.trim();
-    if let Some(entry) = whole_clock(text)? {
-        return Ok(entry);
+    match whole_clock(text)? {
+        Some(entry) => Ok(entry),
+        None => Err(unreadable_reason(text)),
     }
-    if let Some((day, rest)) = read_day(text)
-        && let Some(mut entry) = whole_clock(rest.trim())?
-    {
-        entry.day = Some(day);
-        return Ok(entry);
-    }
-    Err(unreadable_reason(text))
 }
 
 /// A clock that is all of `text`; an error for a date that cannot be.
@@ -90,20 +57,18 @@ fn whole_clock(text: &str) -> Result<Option<TimeEntry>, TimeEntryError> {
     if !rest.trim().is_empty() {
         return Ok(None);
     }
-    let day = match clock.date {
-        Some(date) => {
-            let year = date.year.unwrap_or(2000);
-            let written = format!("{year:04}-{:02}-{:02}", date.month, date.day);
-            let calendar = NaiveDate::from_ymd_opt(year, date.month, date.day)
-                .ok_or_else(|| TimeEntryError::NoSuchDate(written.clone()))?;
-            if !date_in_range(calendar) {
-                return Err(TimeEntryError::OutOfRange(written));
-            }
-            Some(WrittenDay::Date(date))
+    // A date written with its year is checked now, so the field says what is wrong with it.
+    if let Some(WrittenDay::Date(date)) = clock.date
+        && let Some(year) = date.year
+    {
+        let written = format!("{year:04}-{:02}-{:02}", date.month, date.day);
+        let calendar = NaiveDate::from_ymd_opt(year, date.month, date.day)
+            .ok_or_else(|| TimeEntryError::NoSuchDate(written.clone()))?;
+        if !date_in_range(calendar) {
+            return Err(TimeEntryError::OutOfRange(written));
         }
-        None => None,
-    };
-    Ok(Some(TimeEntry { day, clock }))
+    }
+    Ok(Some(TimeEntry { clock }))
 }
 
 /// Why `text` is not a time: an impossible date or hour named, else the forms to use.
@@ -187,44 +152,12 @@ fn numbers_separated_by(text: &str, separator: char) -> Option<Vec<u64>> {
         .collect()
 }
 
-/// The instant a local date and time in `zone` stands for. Where the clocks went back and a
-/// local time happened twice, the first is meant: incidents are written down as they unfold.
-///
-/// An instant outside the years a postmortem may hold is refused, so no edit can store what
-/// the loader would refuse to read back (a time rolled past midnight on 9999-12-31, say).
-pub fn local_to_utc(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, TimeEntryError> {
-    let instant = match zone.from_local_datetime(&local) {
-        LocalResult::Single(time) | LocalResult::Ambiguous(time, _) => time.with_timezone(&Utc),
-        LocalResult::None => {
-            return Err(TimeEntryError::SkippedByClockChange {
-                time: local.time().format("%H:%M").to_string(),
-                date: local.date(),
-                zone: zone.name().to_owned(),
-            });
-        }
-    };
-    if instant_in_range(instant) {
-        Ok(instant)
-    } else {
-        Err(TimeEntryError::OutOfRange(
-            local.format("%Y-%m-%d %H:%M").to_string(),
-        ))
-    }
-}
-
-/// A time of day as the field shows it: `14:03`, or `14:03:30` when it has seconds.
-#[must_use]
-pub fn format_time_of_day(time: NaiveTime) -> String {
-    if time.format("%S").to_string() == "00" {
-        time.format("%H:%M").to_string()
-    } else {
-        time.format("%H:%M:%S").to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::time::format_time_of_day;
+    use crate::model::written::local_to_utc;
+    use chrono::NaiveTime;
 
     fn time(h: u32, m: u32, s: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, s).unwrap()
@@ -237,7 +170,7 @@ mod tests {
             reference: NaiveDate::from_ymd_opt(2025, 8, 3).unwrap(),
             order: DayOrder::DayFirst,
         };
-        let day = entry.day.map(|day| day.settle(context).unwrap());
+        let day = entry.clock.date.map(|day| day.settle(context).unwrap());
         Ok((entry.clock.time, day))
     }
 

@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::document::{KeyTime, KeyTimes, Postmortem, TimelineRow};
-use super::time_entry::{TimeEntry, TimeEntryError};
+use super::time_entry::TimeEntry;
+use super::written::TimeEntryError;
 use super::written::{DayContext, DayOrder, Direction, ZoneInForce, time_after};
 
 /// The instant a typed entry stands for when it is the time of row `index`.
@@ -38,7 +39,7 @@ pub fn resolve_after(
 ) -> Result<DateTime<Utc>, TimeEntryError> {
     let read_in = ZoneInForce::of(entry.clock.zone, zone)?;
     let reference = above.map_or(incident_day, |above| read_in.date_of(above));
-    if entry.day.is_some() {
+    if entry.has_day() {
         let context = DayContext {
             reference,
             order: DayOrder::usual_in(zone),

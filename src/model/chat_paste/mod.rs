@@ -23,7 +23,9 @@ mod tests;
 
 pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
 
-use crate::model::written::{Clock, PasteZone, PastedDate, read_clock, read_date_line};
+use crate::model::written::{
+    Clock, DayOrder, PasteZone, PastedDate, WrittenDay, read_clock, read_date_line,
+};
 
 use table_rows::{
     ColumnMeaning, default_meanings, header_meanings, header_zone, is_rule, table_cells,
@@ -110,6 +112,9 @@ pub struct ChatPaste {
     pub unused: Vec<UnusedLine>,
     /// The lines that are dates, which date the rows below them.
     pub date_lines: Vec<usize>,
+    /// Whether the paste's own dates prove `03/04` day-first or month-first; `None` when
+    /// none tells, and the document's zone decides.
+    pub day_order: Option<DayOrder>,
 }
 
 /// Reads pasted text. Blank lines are skipped; every other line ends up in a row, dates the
@@ -135,6 +140,7 @@ pub fn parse_chat(text: &str) -> ChatPaste {
         reader.line(index + 1, line, next);
     }
     reader.close_message();
+    reader.paste.day_order = DayOrder::proved_by(lines.iter().copied());
     reader.paste
 }
 
@@ -150,6 +156,7 @@ pub fn parse_table(header: &[String], rows: &[(usize, String, Vec<String>)]) -> 
     for (line, text, cells) in rows {
         reader.table_row(*line, text, cells);
     }
+    reader.paste.day_order = DayOrder::proved_by(rows.iter().map(|(_, text, _)| text.as_str()));
     reader.paste
 }
 
@@ -494,10 +501,14 @@ impl Reader {
             self.unused(number, line, UnusedReason::EmptyRow);
             return;
         }
-        clock.date = clock.date.or(date).map(|date| PastedDate {
-            year: date.year.or(header_year),
-            ..date
-        });
+        // A date column, else the time's own; a year in the header fills a missing one.
+        clock.date = match clock.date.or(date.map(WrittenDay::Date)) {
+            Some(WrittenDay::Date(date)) => Some(WrittenDay::Date(PastedDate {
+                year: date.year.or(header_year),
+                ..date
+            })),
+            other => other,
+        };
         clock.zone = clock.zone.or(header_zone);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
@@ -573,7 +584,7 @@ fn bracketed_time(line: &str) -> Option<(Clock, bool, &str)> {
     let (clock, rest) = read_clock(inside).or_else(|| {
         let (date, rest) = crate::model::written::read_month_day(inside)?;
         let (mut clock, rest) = read_clock(rest)?;
-        clock.date = Some(date);
+        clock.date = Some(WrittenDay::Date(date));
         Some((clock, rest))
     })?;
     // After the time only a date may follow inside the brackets (Teams writes one).
@@ -591,7 +602,8 @@ fn bracketed_time(line: &str) -> Option<(Clock, bool, &str)> {
     Some((clock, true, strip_separators(after)))
 }
 
-/// `Alice R.  2:03 PM`, `Alice R. [2:03 PM]`, `PagerDuty APP  14:03`: a name, then a time,
+/// `Alice R.  2:03 PM`, `Alice R. [2:03 PM]`, `PagerDuty APP  14:03`, Discord's
+/// `Alice — Today at 4:12 PM` and `Alice — 03/25/2023 4:12 PM`: a name, then a time,
 /// then nothing. Returns the name (without a bot's APP tag) and the time.
 fn name_then_time(line: &str) -> Option<(String, Clock)> {
     let mut starts: Vec<usize> = line
@@ -614,7 +626,11 @@ fn name_then_time(line: &str) -> Option<(String, Clock)> {
             && rest.trim().trim_end_matches(']').trim().is_empty()
             && apart
         {
-            let name = name.trim().trim_end_matches(['\u{b7}', '-', '|']).trim();
+            // Discord sets `Name — Today at 4:12 PM` apart with a dash.
+            let name = name
+                .trim()
+                .trim_end_matches(['\u{b7}', '-', '|', '\u{2014}', '\u{2013}'])
+                .trim();
             let name = name
                 .strip_suffix(" APP")
                 .or_else(|| name.strip_suffix(" BOT"))
@@ -643,7 +659,7 @@ fn name_then_dated_time(line: &str) -> Option<(String, Clock)> {
     if !rest.trim().is_empty() {
         return None;
     }
-    clock.date = Some(date);
+    clock.date = Some(WrittenDay::Date(date));
     let name = name.trim();
     looks_like_a_name(name).then(|| (name.to_owned(), clock))
 }

@@ -13,9 +13,11 @@ use chrono_tz::Tz;
 
 use super::{ChatPaste, Clock, DayLine, UnusedLine, UnusedReason};
 use crate::model::document::{Postmortem, TimelineRow};
-use crate::model::time_entry::TimeEntryError;
 use crate::model::timeline::incident_day;
-use crate::model::written::{Direction, ZoneInForce, calendar_date, time_after};
+use crate::model::written::TimeEntryError;
+use crate::model::written::{
+    DayContext, DayOrder, Direction, WrittenDay, ZoneInForce, calendar_date, time_after,
+};
 
 /// A pasted row placed in time, ready to add.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,7 +74,11 @@ pub fn runs_newest_first(paste: &ChatPaste) -> bool {
     let (mut back, mut forward) = (0_usize, 0_usize);
     let key = |row: &super::PastedRow| {
         let clock = row.clock?;
-        let date = clock.date.or(row.day.map(|day| day.date));
+        let date = match clock.date {
+            Some(WrittenDay::Date(date)) => Some(date),
+            Some(_) => None,
+            None => row.day.map(|day| day.date),
+        };
         Some((
             date.map(|date| (date.year, date.month, date.day)),
             clock.time,
@@ -113,6 +119,28 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         unused: paste.unused.clone(),
         direction,
     };
+    let first_relative = paste.rows.iter().find_map(|row| match row.clock?.date? {
+        WrittenDay::Relative(offset) => Some(offset),
+        _ => None,
+    });
+    let today_in_copy = first_relative
+        .and_then(|offset| {
+            let days = chrono::Days::new(u64::from(offset.unsigned_abs()));
+            if offset < 0 {
+                today.checked_add_days(days)
+            } else {
+                today.checked_sub_days(days)
+            }
+        })
+        .unwrap_or(today);
+    let placing = Placing {
+        zone,
+        started,
+        day: today,
+        order: paste.day_order.unwrap_or(DayOrder::usual_in(zone)),
+        today_in_copy,
+        direction,
+    };
     // The last placed row: its instant, and the date line it was under.
     let mut previous: Option<(DateTime<Utc>, Option<usize>)> = None;
     for pasted in &paste.rows {
@@ -134,7 +162,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
             });
             continue;
         };
-        match place(clock, pasted.day, zone, started, today, after, direction) {
+        match placing.place(clock, pasted.day, after) {
             Ok(time) => {
                 previous = Some((time, day_line));
                 resolved.rows.push(ResolvedRow {
@@ -164,30 +192,54 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
     resolved
 }
 
-fn place(
-    clock: Clock,
-    day: Option<DayLine>,
+/// What places one row: the paste's context and what the rows before it settled.
+struct Placing {
     zone: Tz,
+    /// The incident's start: the year of a date written without one.
     started: Option<DateTime<Utc>>,
-    today: NaiveDate,
-    after: Option<DateTime<Utc>>,
+    /// The day a time with no date anywhere takes.
+    day: NaiveDate,
+    /// How numbers alone are read.
+    order: DayOrder,
+    /// The day a copy's "Today" stands for: the first relative day written is the context's
+    /// day, and the others count from it.
+    today_in_copy: NaiveDate,
     direction: Direction,
-) -> Result<DateTime<Utc>, TimeEntryError> {
-    let read_in = ZoneInForce::of(clock.zone.or(day.and_then(|day| day.zone)), zone)?;
-    let time = clock.time;
-    // The year of a date written without one: the incident's, else this year.
-    let reference = started.map_or(today, |start| read_in.date_of(start));
-    if let Some(date) = clock.date {
-        return read_in.to_utc(calendar_date(date, reference)?.and_time(time));
+}
+
+impl Placing {
+    fn place(
+        &self,
+        clock: Clock,
+        day: Option<DayLine>,
+        after: Option<DateTime<Utc>>,
+    ) -> Result<DateTime<Utc>, TimeEntryError> {
+        let read_in = ZoneInForce::of(clock.zone.or(day.and_then(|day| day.zone)), self.zone)?;
+        let time = clock.time;
+        // The year of a date written without one: the incident's, else the day's.
+        let reference = self
+            .started
+            .map_or(self.day, |start| read_in.date_of(start));
+        if let Some(written) = clock.date {
+            let reference = match written {
+                WrittenDay::Relative(_) => self.today_in_copy,
+                _ => reference,
+            };
+            let context = DayContext {
+                reference,
+                order: self.order,
+            };
+            return read_in.to_utc(written.settle(context)?.and_time(time));
+        }
+        if let Some(after) = after {
+            return time_after(time, after, read_in, self.direction);
+        }
+        let date = match day {
+            Some(day) => calendar_date(day.date, reference)?,
+            None => reference,
+        };
+        read_in.to_utc(date.and_time(time))
     }
-    if let Some(after) = after {
-        return time_after(time, after, read_in, direction);
-    }
-    let date = match day {
-        Some(day) => calendar_date(day.date, reference)?,
-        None => reference,
-    };
-    read_in.to_utc(date.and_time(time))
 }
 
 /// A row's notes, with the time as written when it says more than the instant kept (an

@@ -385,3 +385,52 @@ fn resolve_in_utc(paste: &ChatPaste) -> ResolvedPaste {
     };
     resolve_paste(paste, &context)
 }
+
+#[test]
+fn discord_copies_with_today_and_yesterday_count_from_the_day_given() {
+    let paste = parse_chat(
+        "Dana W. \u{2014} Yesterday at 11:50 PM\nrollback started\n\
+         Sam K. \u{2014} Today at 12:10 AM\nerror rate back to normal\n\
+         Dana W. \u{2014} 03/25/2023 4:12 PM\nwritten up\n",
+    );
+    let actors: Vec<_> = paste.rows.iter().map(|row| row.actor.clone()).collect();
+    assert_eq!(
+        actors,
+        [
+            Some("Dana W.".into()),
+            Some("Sam K.".into()),
+            Some("Dana W.".into())
+        ]
+    );
+    let context = PasteContext {
+        zone: chrono_tz::UTC,
+        started: None,
+        day: NaiveDate::from_ymd_opt(2023, 3, 21).unwrap(),
+        direction: None,
+    };
+    let times: Vec<_> = resolve_paste(&paste, &context)
+        .rows
+        .iter()
+        .map(|row| row.row.time.unwrap().to_rfc3339())
+        .collect();
+    // The first relative day ("Yesterday") is the day given; "Today" is the one after.
+    assert_eq!(
+        times,
+        [
+            "2023-03-21T23:50:00+00:00",
+            "2023-03-22T00:10:00+00:00",
+            "2023-03-25T16:12:00+00:00"
+        ]
+    );
+}
+
+#[test]
+fn numbers_alone_in_a_paste_are_read_in_the_order_its_other_dates_prove() {
+    let paste = parse_chat("03/04/2024 14:03 deploy\n25/04/2024 09:00 review\n");
+    assert_eq!(paste.day_order, Some(crate::model::DayOrder::DayFirst));
+    let resolved = resolve_in_utc(&paste);
+    assert_eq!(
+        resolved.rows[0].row.time.unwrap().to_rfc3339(),
+        "2024-04-03T14:03:00+00:00"
+    );
+}

@@ -8,15 +8,16 @@
 
 use chrono::NaiveTime;
 
-use super::dates::{PastedDate, read_iso_date};
+use super::dates::read_iso_date;
+use super::days::{WrittenDay, read_day};
 use super::scan::digits;
 use super::zones::{PasteZone, read_zone};
 
 /// A time read from the start of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clock {
-    /// The date written with it, if any.
-    pub date: Option<PastedDate>,
+    /// The day written with it, if any.
+    pub date: Option<WrittenDay>,
     /// The time of day, on the 24-hour clock.
     pub time: NaiveTime,
     /// The zone written after it, if any.
@@ -34,11 +35,11 @@ impl Clock {
     /// `14:03–14:10`; `None` for a plain time.
     #[must_use]
     pub fn as_written_note(&self) -> Option<String> {
-        let start = crate::model::time_entry::format_time_of_day(self.time);
+        let start = crate::model::time::format_time_of_day(self.time);
         let written = match self.until {
             Some(until) => format!(
                 "{start}\u{2013}{}",
-                crate::model::time_entry::format_time_of_day(until)
+                crate::model::time::format_time_of_day(until)
             ),
             None => start,
         };
@@ -99,9 +100,12 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
             let rest = rest
                 .strip_prefix(['T', 't'])
                 .unwrap_or_else(|| rest.trim_start());
-            (Some(date), rest)
+            (Some(WrittenDay::Date(date)), rest)
         }
-        None => (None, text),
+        None => match day_before_a_time(text) {
+            Some((day, rest)) => (Some(day), rest),
+            None => (None, text),
+        },
     };
     let (time, twelve_hour, rest) = read_time_of_day(rest)?;
     let (until, rest) = match read_range_end(rest) {
@@ -123,6 +127,18 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
         },
         rest,
     ))
+}
+
+/// A day written before a time (`Oct 21 14:03`, `21 October 2018, 14:03`, `24-10-2024 04:45`,
+/// `Today at 4:12 PM`, `Monday, 2:03 PM`): the day and the text where the time starts.
+fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
+    if !text.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let (day, rest) = read_day(text)?;
+    let rest = rest.trim_start();
+    read_time_of_day(rest)?;
+    Some((day, rest))
 }
 
 /// `14:03`, `14:03:10`, `2:03 PM`, `2 PM`: the time, whether it had AM or PM, and the rest.
@@ -287,11 +303,11 @@ mod tests {
         assert_eq!(clock.zone, Some(PasteZone::Utc));
         assert_eq!(
             clock.date,
-            Some(PastedDate {
+            Some(WrittenDay::Date(crate::model::written::PastedDate {
                 year: Some(2015),
                 month: 10,
                 day: 6
-            })
+            }))
         );
         assert_eq!(rest, " deploy");
         let (clock, _) = read_clock("2025-08-01 14:03 x").unwrap();

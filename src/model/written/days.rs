@@ -10,8 +10,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use chrono_tz::Tz;
 
 use super::dates::{PastedDate, month_and_day, read_iso_date, weekday_named};
+use super::error::TimeEntryError;
 use super::place::calendar_date;
-use crate::model::time_entry::TimeEntryError;
 
 /// Whether `03/04` is the 3rd of April or the 4th of March.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,8 +204,8 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
     let skip = usize::from(word(0).and_then(weekday_named).is_some());
     let lower = word(0).map(str::to_lowercase);
     match lower.as_deref() {
-        Some("today") => return Some((WrittenDay::Relative(0), rest_after(0))),
-        Some("yesterday") => return Some((WrittenDay::Relative(-1), rest_after(0))),
+        Some("today") => return Some((WrittenDay::Relative(0), after_day(rest_after(0)))),
+        Some("yesterday") => return Some((WrittenDay::Relative(-1), after_day(rest_after(0)))),
         _ => {}
     }
     // Numbers after a weekday: `Tue 03/09`.

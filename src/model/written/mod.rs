@@ -9,6 +9,7 @@
 mod clock;
 mod dates;
 mod days;
+mod error;
 mod place;
 mod scan;
 mod zones;
@@ -16,5 +17,6 @@ mod zones;
 pub use clock::{Clock, read_clock};
 pub use dates::{PastedDate, read_date_line, read_month_day};
 pub use days::{DayContext, DayOrder, WrittenDay, read_day};
-pub use place::{Direction, ZoneInForce, calendar_date, time_after};
+pub use error::TimeEntryError;
+pub use place::{Direction, ZoneInForce, calendar_date, local_to_utc, time_after};
 pub use zones::{Ambiguous, PasteZone, zone_named};

@@ -2,14 +2,40 @@
 //! belongs to, and the rule for a time of day that follows another.
 
 use chrono::{
-    DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, Datelike, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
+    TimeZone, Utc,
 };
 use chrono_tz::Tz;
 
 use super::dates::PastedDate;
+use super::error::TimeEntryError;
 use super::zones::PasteZone;
 use crate::model::bounds::instant_in_range;
-use crate::model::time_entry::{TimeEntryError, local_to_utc};
+
+/// The instant a local date and time in `zone` stands for. Where the clocks went back and a
+/// local time happened twice, the first is meant: incidents are written down as they unfold.
+///
+/// An instant outside the years a postmortem may hold is refused, so no edit can store what
+/// the loader would refuse to read back (a time rolled past midnight on 9999-12-31, say).
+pub fn local_to_utc(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, TimeEntryError> {
+    let instant = match zone.from_local_datetime(&local) {
+        LocalResult::Single(time) | LocalResult::Ambiguous(time, _) => time.with_timezone(&Utc),
+        LocalResult::None => {
+            return Err(TimeEntryError::SkippedByClockChange {
+                time: local.time().format("%H:%M").to_string(),
+                date: local.date(),
+                zone: zone.name().to_owned(),
+            });
+        }
+    };
+    if instant_in_range(instant) {
+        Ok(instant)
+    } else {
+        Err(TimeEntryError::OutOfRange(
+            local.format("%Y-%m-%d %H:%M").to_string(),
+        ))
+    }
+}
 
 /// The order a source is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

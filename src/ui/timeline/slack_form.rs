@@ -95,7 +95,7 @@ type Window = (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>);
 /// The window typed as two local dates and times in the document's zone.
 fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, String> {
     let read = |text: &str, which: &str| match parse_time_entry(text) {
-        Ok(entry) if entry.day.is_some() => {
+        Ok(entry) if entry.has_day() => {
             let reference = incident_day(doc).unwrap_or_default();
             let context = DayContext {
                 reference,
