@@ -554,10 +554,19 @@ fn strip_list_marker(line: &str) -> &str {
     line
 }
 
-/// A line whose first words are in bold or italics (`**16:58 UTC** - …`, `_14:03_ …`)
-/// without the marks around them, so a time set off that way reads as any other.
+/// A line whose first words are in bold or italics (`**16:58 UTC** - …`, `_14:03_ …`), or
+/// that is all in them (a chat header pasted into Markdown: `_Diego M.  8:05 PM_`), without
+/// the marks around them, so a time set off that way reads as any other.
 fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     for mark in ["**", "__", "*", "_"] {
+        if let Some(inside) = line
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_suffix(mark))
+            && !inside.trim().is_empty()
+            && !inside.contains(mark)
+        {
+            return std::borrow::Cow::Borrowed(inside.trim());
+        }
         if let Some(rest) = line.strip_prefix(mark)
             && let Some((inside, after)) = rest.split_once(mark)
             && !inside.is_empty()

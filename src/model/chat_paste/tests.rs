@@ -434,3 +434,21 @@ fn numbers_alone_in_a_paste_are_read_in_the_order_its_other_dates_prove() {
         "2024-04-03T14:03:00+00:00"
     );
 }
+
+#[test]
+fn a_slack_header_pasted_in_italics_heads_its_message() {
+    let paste =
+        parse_chat("_Diego M.  8:05 PM_\n\nthe agenda will be:\n\n_Simon S.  8:06 PM_\nHahaha\n");
+    let rows: Vec<_> = paste
+        .rows
+        .iter()
+        .map(|row| (row.actor.clone().unwrap_or_default(), row.event.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Diego M.".to_owned(), "the agenda will be:".to_owned()),
+            ("Simon S.".to_owned(), "Hahaha".to_owned())
+        ]
+    );
+}
