@@ -171,6 +171,7 @@ impl TimelineImportArguments {
                 zone: self.zone,
                 day: self.date,
                 newest_first: self.newest_first,
+                day_order: None,
             },
             dry_run: self.dry_run,
             today: chrono::Local::now().date_naive(),

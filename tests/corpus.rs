@@ -301,7 +301,7 @@ fn score_chat(path: &Path, expected: &Expected) -> Score {
         let choices = ReadingChoices {
             zone: Some(zone),
             day,
-            newest_first: None,
+            ..ReadingChoices::default()
         };
         let rows = sources::import(&text, kind, &doc, today, &choices)
             .map(|imported| imported.rows)

@@ -576,3 +576,64 @@ fn a_slack_export_folder_is_read_for_the_chosen_channel_and_window() {
     harness.get_by_label("1 row is in the timeline already and starts unticked.");
     harness.get_by_label("1 of 2 rows to add");
 }
+
+#[test]
+fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
+    let mut harness = timeline_of(vec![row("alert fired", Some(at(1, 14, 3)))]);
+    click(&mut harness, "Event, row 1");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
+    // A pager's log, newest first, across midnight.
+    let log = "00:20 alice: resolved\n00:05 bob: mitigated\n23:50 carol: paged\n";
+    harness.event(egui::Event::Paste(log.to_owned()));
+    harness.run();
+    harness.get_by_label("How the lines are read");
+    harness.get_by_label("found from the times");
+    harness.get_by_label("the incident's day");
+    // The day and the zone the lines were read in, as a screen reader hears them.
+    let values = |label: &str| -> Vec<Option<String>> {
+        harness
+            .get_all_by_label(label)
+            .map(|node| node.value())
+            .collect()
+    };
+    assert!(values("Day of times with no date").contains(&Some("2025-08-01".to_owned())));
+    assert!(values("Zone of times that name none").contains(&Some("UTC".to_owned())));
+
+    // Read newest first: the evening row is the day before.
+    click(&mut harness, "Add 3 rows");
+    let newest_first = doc(&harness).timeline;
+    let paged = newest_first
+        .iter()
+        .find(|row| row.event == "paged")
+        .unwrap();
+    assert_eq!(
+        paged.time,
+        Some(Utc.with_ymd_and_hms(2025, 7, 31, 23, 50, 0).unwrap())
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(doc(&harness).timeline.len(), 1);
+
+    // Corrected to oldest first, the same lines go the other way round midnight.
+    click(&mut harness, "Event, row 1");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
+    harness.event(egui::Event::Paste(log.to_owned()));
+    harness.run();
+    click(&mut harness, "Oldest first");
+    harness.get_by_label("as you chose");
+    click(&mut harness, "Add 3 rows");
+    let oldest_first = doc(&harness).timeline;
+    let paged = oldest_first
+        .iter()
+        .find(|row| row.event == "paged")
+        .unwrap();
+    assert_eq!(paged.time, Some(at(1, 23, 50)));
+}

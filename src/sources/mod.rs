@@ -15,7 +15,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Direction, Marker, PasteContext, Postmortem, TimelineRow, UnusedLine, parse_chat, resolve_paste,
+    DayOrder, Direction, Marker, PasteContext, Postmortem, TimelineRow, UnusedLine, parse_chat,
+    resolve_paste,
 };
 use crate::storage::MAX_FILE_BYTES;
 
@@ -66,6 +67,33 @@ pub struct ReadingChoices {
     pub day: Option<NaiveDate>,
     /// Whether the source lists its newest entries first.
     pub newest_first: Option<bool>,
+    /// How numbers alone (`03/04`) are read.
+    pub day_order: Option<DayOrder>,
+}
+
+impl ReadingChoices {
+    /// The context pasted text is read in for `doc`: what the person chose, the rest from
+    /// the document (its zone, its day; `today` only for a document with no date at all).
+    #[must_use]
+    pub fn context(&self, doc: &Postmortem, today: NaiveDate) -> PasteContext {
+        let mut context = PasteContext::of_document(doc, today);
+        if let Some(zone) = self.zone {
+            context.zone = zone;
+        }
+        if let Some(day) = self.day {
+            context.day = day;
+            context.started = None;
+        }
+        context.direction = self.newest_first.map(|newest_first| {
+            if newest_first {
+                Direction::NewestFirst
+            } else {
+                Direction::OldestFirst
+            }
+        });
+        context.day_order = self.day_order;
+        context
+    }
 }
 
 /// The formats read, named when a file is of none of them.
@@ -165,22 +193,7 @@ pub fn import(
             "JSON of a shape Hindsight does not read; it reads {FORMATS_READ}"
         ))),
         SourceKind::Text => {
-            let mut context = PasteContext::of_document(doc, today);
-            if let Some(zone) = choices.zone {
-                context.zone = zone;
-            }
-            if let Some(day) = choices.day {
-                context.day = day;
-                context.started = None;
-            }
-            context.direction = choices.newest_first.map(|newest_first| {
-                if newest_first {
-                    Direction::NewestFirst
-                } else {
-                    Direction::OldestFirst
-                }
-            });
-            let resolved = resolve_paste(&parse_chat(text), &context);
+            let resolved = resolve_paste(&parse_chat(text), &choices.context(doc, today));
             Ok(Imported {
                 rows: resolved
                     .rows

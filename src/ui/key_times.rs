@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use super::accessible::{accessible_name, announce_value};
 use super::dates::{date_picker, from_jiff, to_jiff};
 use super::focus::focus_if;
+use super::zone_picker::zone_picker;
 use super::{View, theme};
 use crate::model::{
     DayContext, DayOrder, Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntryError,
@@ -229,41 +230,9 @@ fn reference_date(doc: &Postmortem, key: KeyTime, today: NaiveDate) -> NaiveDate
 }
 
 fn zone_picker_ui(ui: &mut egui::Ui, label: &egui::Response, zone: Tz, edits: &mut Vec<Edit>) {
-    let search_id = label.id.with("zone_search");
-    let combo = egui::ComboBox::from_id_salt("time_zone")
-        .selected_text(zone.name())
-        .width(220.0)
-        .height(320.0)
-        .show_ui(ui, |ui| {
-            let mut search: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
-            let search_label = ui.weak("Search zones");
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut search).hint_text("e.g. Berlin"))
-                .labelled_by(search_label.id);
-            if search.is_empty() && !field.has_focus() {
-                field.request_focus();
-            }
-            let matching = crate::model::zones_matching(&search);
-            if matching.is_empty() {
-                ui.weak("No zone matches");
-            }
-            let row_height = ui.spacing().interact_size.y;
-            egui::ScrollArea::vertical().max_height(260.0).show_rows(
-                ui,
-                row_height,
-                matching.len(),
-                |ui, rows| {
-                    for tz in &matching[rows] {
-                        if ui.selectable_label(*tz == zone, tz.name()).clicked() && *tz != zone {
-                            edits.push(Edit::SetTimeZone(*tz));
-                        }
-                    }
-                },
-            );
-            ui.data_mut(|data| data.insert_temp(search_id, search));
-        });
-    let combo = combo.response.labelled_by(label.id);
-    announce_value(&combo, zone.name());
+    if let Some(chosen) = zone_picker(ui, "time_zone", label, zone) {
+        edits.push(Edit::SetTimeZone(chosen));
+    }
     ui.weak("Times are stored in UTC and shown in this zone.");
 }
 

@@ -22,6 +22,7 @@ mod table;
 mod template_chooser;
 mod theme;
 mod timeline;
+mod zone_picker;
 
 pub use accessible::name_window;
 pub use action_items::ActionsState;

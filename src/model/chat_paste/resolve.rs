@@ -29,7 +29,7 @@ pub struct ResolvedRow {
 }
 
 /// A paste placed in time.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResolvedPaste {
     /// The rows, in the order they were pasted.
     pub rows: Vec<ResolvedRow>,
@@ -37,6 +37,8 @@ pub struct ResolvedPaste {
     pub unused: Vec<UnusedLine>,
     /// The order the paste was read in: given, or found from its times.
     pub direction: Direction,
+    /// How numbers alone were read: given, proved by the paste, or usual in the zone.
+    pub day_order: DayOrder,
 }
 
 /// What places a paste's times: the document's zone and day, and what a person chose.
@@ -51,6 +53,9 @@ pub struct PasteContext {
     pub day: NaiveDate,
     /// The order the source runs in; `None` finds it from the times.
     pub direction: Option<Direction>,
+    /// How numbers alone (`03/04`) are read; `None` takes the order the paste's own dates
+    /// prove, else the one usual in the zone.
+    pub day_order: Option<DayOrder>,
 }
 
 impl PasteContext {
@@ -63,12 +68,15 @@ impl PasteContext {
             started: doc.key_times.started,
             day: incident_day(doc).unwrap_or(fallback),
             direction: None,
+            day_order: None,
         }
     }
 }
 
 /// Whether the times of a paste run backwards: more steps back than forward between
-/// neighbouring rows on one date line (status pages and pager logs list the newest first).
+/// neighbouring rows (status pages and pager logs list the newest first). Between two times
+/// on one day, or with no day written, a step is the shorter way round the clock, as
+/// [`time_after`] places them: `00:05` then `23:50` is a step back across midnight.
 #[must_use]
 pub fn runs_newest_first(paste: &ChatPaste) -> bool {
     let (mut back, mut forward) = (0_usize, 0_usize);
@@ -89,7 +97,20 @@ pub fn runs_newest_first(paste: &ChatPaste) -> bool {
         let ((first_date, first_time), (second_date, second_time)) = (pair[0], pair[1]);
         let step = match (first_date, second_date) {
             (Some(first), Some(second)) if first != second => second.cmp(&first),
-            _ => second_time.cmp(&first_time),
+            _ => {
+                let half_day = chrono::TimeDelta::hours(12);
+                let ahead = (second_time - first_time + chrono::TimeDelta::days(1))
+                    .num_seconds()
+                    .rem_euclid(86_400);
+                let ahead = chrono::TimeDelta::seconds(ahead);
+                if ahead.is_zero() {
+                    std::cmp::Ordering::Equal
+                } else if ahead <= half_day {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Less
+                }
+            }
         };
         match step {
             std::cmp::Ordering::Less => back += 1,
@@ -108,7 +129,11 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         started,
         day: today,
         direction,
+        day_order,
     } = *context;
+    let day_order = day_order
+        .or(paste.day_order)
+        .unwrap_or(DayOrder::usual_in(zone));
     let direction = direction.unwrap_or(if runs_newest_first(paste) {
         Direction::NewestFirst
     } else {
@@ -118,6 +143,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         rows: Vec::new(),
         unused: paste.unused.clone(),
         direction,
+        day_order,
     };
     let first_relative = paste.rows.iter().find_map(|row| match row.clock?.date? {
         WrittenDay::Relative(offset) => Some(offset),
@@ -137,7 +163,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         zone,
         started,
         day: today,
-        order: paste.day_order.unwrap_or(DayOrder::usual_in(zone)),
+        order: day_order,
         today_in_copy,
         direction,
     };

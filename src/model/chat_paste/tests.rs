@@ -221,6 +221,7 @@ fn resolve(text: &str, started: Option<chrono::DateTime<Utc>>) -> ResolvedPaste 
             started,
             day: today,
             direction: None,
+            day_order: None,
         },
     )
 }
@@ -382,6 +383,7 @@ fn resolve_in_utc(paste: &ChatPaste) -> ResolvedPaste {
         started: None,
         day: NaiveDate::MIN,
         direction: None,
+        day_order: None,
     };
     resolve_paste(paste, &context)
 }
@@ -407,6 +409,7 @@ fn discord_copies_with_today_and_yesterday_count_from_the_day_given() {
         started: None,
         day: NaiveDate::from_ymd_opt(2023, 3, 21).unwrap(),
         direction: None,
+        day_order: None,
     };
     let times: Vec<_> = resolve_paste(&paste, &context)
         .rows

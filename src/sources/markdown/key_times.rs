@@ -148,6 +148,7 @@ fn instant_in(
             started: doc.key_times.started,
             day: today,
             direction: None,
+            day_order: None,
         },
     );
     let time = resolved.rows.first()?.row.time?;

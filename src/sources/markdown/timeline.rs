@@ -143,6 +143,7 @@ pub fn read_pieces(
                 started,
                 day: date.unwrap_or(today),
                 direction: None,
+                day_order: None,
             },
         );
         for row in resolved.rows {

@@ -69,6 +69,7 @@ pub fn timeline_edit(
                 insert_at: selected.map_or(rows.len(), |index| index + 1),
                 request_paste: true,
                 imported: None,
+                choices: crate::sources::ReadingChoices::default(),
             });
             return None;
         }
@@ -138,6 +139,7 @@ pub fn show_import(
         insert_at: selected.map_or(rows.len(), |index| index + 1),
         request_paste: false,
         imported,
+        choices: crate::sources::ReadingChoices::default(),
     });
 }
 

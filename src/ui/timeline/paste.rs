@@ -5,9 +5,14 @@ use chrono::NaiveDate;
 
 use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
-    Edit, PasteContext, Postmortem, ResolvedPaste, TimelineRow, format_instant,
-    key_times_out_of_order, parse_chat, resolve_paste, rows_out_of_order,
+    ChatPaste, DayOrder, Direction, Edit, PasteContext, Postmortem, ResolvedPaste, TimelineRow,
+    WrittenDay, format_instant, key_times_out_of_order, parse_chat, resolve_paste,
+    rows_out_of_order,
 };
+use crate::sources::ReadingChoices;
+use crate::ui::accessible::{accessible_name, announce_value};
+use crate::ui::dates::{date_picker, from_jiff, to_jiff};
+use crate::ui::zone_picker::zone_picker;
 
 /// Draws the form while it is open; adding the rows is one edit.
 pub fn paste_form_ui(
@@ -99,7 +104,7 @@ fn paste_text_ui(
     today: NaiveDate,
 ) -> Vec<TimelineRow> {
     ui.label(
-        "Paste messages copied from Slack, Teams, Mattermost or an IRC log, lines that \
+        "Paste messages copied from Slack, Teams, Discord, Mattermost or an IRC log, lines that \
          start with a time (14:03, 2:03 PM, 14:20 UTC, 2015-10-06T21:30:42Z), or rows of \
          a table. A date on a line of its own dates the times below it.",
     );
@@ -122,9 +127,107 @@ fn paste_text_ui(
             .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
     }
     let parsed = parse_chat(&form.text);
-    let resolved = resolve_paste(&parsed, &PasteContext::of_document(doc, today));
+    let context = form.choices.context(doc, today);
+    let resolved = resolve_paste(&parsed, &context);
+    if !parsed.rows.is_empty() {
+        assumptions_ui(ui, &parsed, &context, &resolved, &mut form.choices);
+    }
     preview_ui(ui, doc, &resolved);
     resolved.rows.into_iter().map(|pasted| pasted.row).collect()
+}
+
+/// What the reading assumed — the zone, the day, the order of the lines and of numbers in
+/// dates — each with a control to correct it; the preview below reads the lines again at once.
+fn assumptions_ui(
+    ui: &mut egui::Ui,
+    parsed: &ChatPaste,
+    context: &PasteContext,
+    resolved: &ResolvedPaste,
+    choices: &mut ReadingChoices,
+) {
+    ui.add_space(8.0);
+    ui.strong("How the lines are read");
+    egui::Grid::new("paste_assumptions")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label("Zone of times that name none");
+            if let Some(zone) = zone_picker(ui, "paste_zone", &label, context.zone) {
+                choices.zone = Some(zone);
+            }
+            ui.weak(if choices.zone.is_some() {
+                "as you chose"
+            } else {
+                "the document's"
+            });
+            ui.end_row();
+
+            ui.label("Day of times with no date");
+            if let Some(mut picked) = to_jiff(context.day) {
+                let before = picked;
+                let button = ui.add(date_picker(&mut picked, "paste_day", "%Y-%m-%d"));
+                accessible_name(&button, egui::Role::Button, "Day of times with no date");
+                announce_value(&button, &context.day.format("%Y-%m-%d").to_string());
+                if picked != before {
+                    choices.day = from_jiff(picked);
+                }
+            } else {
+                ui.label(context.day.format("%Y-%m-%d").to_string());
+            }
+            ui.weak(if choices.day.is_some() {
+                "as you chose"
+            } else {
+                "the incident's day"
+            });
+            ui.end_row();
+
+            ui.label("Order of the lines");
+            ui.horizontal(|ui| {
+                for (direction, words) in [
+                    (Direction::OldestFirst, "Oldest first"),
+                    (Direction::NewestFirst, "Newest first"),
+                ] {
+                    if ui.radio(resolved.direction == direction, words).clicked() {
+                        choices.newest_first = Some(direction == Direction::NewestFirst);
+                    }
+                }
+            });
+            ui.weak(if choices.newest_first.is_some() {
+                "as you chose"
+            } else {
+                "found from the times"
+            });
+            ui.end_row();
+
+            if has_numbers_only_dates(parsed) {
+                ui.label("Dates like 03/04");
+                ui.horizontal(|ui| {
+                    for order in [DayOrder::DayFirst, DayOrder::MonthFirst] {
+                        if ui
+                            .radio(resolved.day_order == order, order.describe())
+                            .clicked()
+                        {
+                            choices.day_order = Some(order);
+                        }
+                    }
+                });
+                ui.weak(match (choices.day_order, parsed.day_order) {
+                    (Some(_), _) => "as you chose".to_owned(),
+                    (None, Some(_)) => "proved by the other dates pasted".to_owned(),
+                    (None, None) => format!("usual in {}", context.zone.name()),
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// Whether any pasted time has a date written with numbers alone that reads both ways.
+fn has_numbers_only_dates(parsed: &ChatPaste) -> bool {
+    parsed
+        .rows
+        .iter()
+        .filter_map(|row| row.clock?.date)
+        .any(|day| matches!(day, WrittenDay::Numeric { .. }))
 }
 
 /// The rows read from a file that is not text, each with the key-time marker it suggests

@@ -81,6 +81,8 @@ pub struct PasteForm {
     pub request_paste: bool,
     /// Rows read from a file that is not text (a pager's log), shown instead of the text.
     pub imported: Option<ImportedRows>,
+    /// What the person corrected of how the lines are read (zone, day, order).
+    pub choices: crate::sources::ReadingChoices,
 }
 
 /// Rows read from a file, waiting to be added.
