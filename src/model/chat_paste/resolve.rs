@@ -74,9 +74,10 @@ impl PasteContext {
 }
 
 /// Whether the times of a paste run backwards: more steps back than forward between
-/// neighbouring rows (status pages and pager logs list the newest first). Between two times
-/// on one day, or with no day written, a step is the shorter way round the clock, as
-/// [`time_after`] places them: `00:05` then `23:50` is a step back across midnight.
+/// neighbouring rows (status pages and pager logs list the newest first). Two rows on known
+/// days compare as written. Where a day is not written, only a short step (six hours or
+/// less, either way round the clock) counts: `00:05` then `23:50` is a step back across
+/// midnight, while `00:00` then `12:01` says nothing about the order.
 #[must_use]
 pub fn runs_newest_first(paste: &ChatPaste) -> bool {
     let (mut back, mut forward) = (0_usize, 0_usize);
@@ -97,15 +98,13 @@ pub fn runs_newest_first(paste: &ChatPaste) -> bool {
         let ((first_date, first_time), (second_date, second_time)) = (pair[0], pair[1]);
         let step = match (first_date, second_date) {
             (Some(first), Some(second)) if first != second => second.cmp(&first),
+            (Some(_), Some(_)) => second_time.cmp(&first_time),
             _ => {
-                let half_day = chrono::TimeDelta::hours(12);
-                let ahead = (second_time - first_time + chrono::TimeDelta::days(1))
-                    .num_seconds()
-                    .rem_euclid(86_400);
-                let ahead = chrono::TimeDelta::seconds(ahead);
-                if ahead.is_zero() {
+                const SHORT: i64 = 6 * 3_600;
+                let ahead = (second_time - first_time).num_seconds().rem_euclid(86_400);
+                if ahead == 0 || (SHORT < ahead && ahead < 86_400 - SHORT) {
                     std::cmp::Ordering::Equal
-                } else if ahead <= half_day {
+                } else if ahead <= SHORT {
                     std::cmp::Ordering::Greater
                 } else {
                     std::cmp::Ordering::Less

@@ -455,3 +455,13 @@ fn a_slack_header_pasted_in_italics_heads_its_message() {
         ]
     );
 }
+
+#[test]
+fn only_short_steps_between_undated_times_tell_the_order() {
+    // Twelve hours apart says nothing: read oldest first.
+    let paste = parse_chat("2026-04-13 00:00 a\n12:01 b\n2026-04-14 00:02 c\n");
+    assert!(!runs_newest_first(&paste));
+    // Short steps back, across midnight too: newest first.
+    let paste = parse_chat("00:20 a\n00:05 b\n23:50 c\n");
+    assert!(runs_newest_first(&paste));
+}
