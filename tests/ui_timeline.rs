@@ -587,7 +587,8 @@ fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
     );
     harness.run();
     // A pager's log, newest first, across midnight.
-    let log = "00:20 alice: resolved\n00:05 bob: mitigated\n23:50 carol: paged\n";
+    let log = "00:30 dana: written up\n00:20 alice: resolved\n00:05 bob: mitigated\n\
+               23:50 carol: paged\n";
     harness.event(egui::Event::Paste(log.to_owned()));
     harness.run();
     harness.get_by_label("How the lines are read");
@@ -604,7 +605,7 @@ fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
     assert!(values("Zone of times that name none").contains(&Some("UTC".to_owned())));
 
     // Read newest first: the evening row is the day before.
-    click(&mut harness, "Add 3 rows");
+    click(&mut harness, "Add 4 rows");
     let newest_first = doc(&harness).timeline;
     let paged = newest_first
         .iter()
@@ -629,7 +630,7 @@ fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
     harness.run();
     click(&mut harness, "Oldest first");
     harness.get_by_label("as you chose");
-    click(&mut harness, "Add 3 rows");
+    click(&mut harness, "Add 4 rows");
     let oldest_first = doc(&harness).timeline;
     let paged = oldest_first
         .iter()

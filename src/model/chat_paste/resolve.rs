@@ -75,9 +75,10 @@ impl PasteContext {
 
 /// Whether the times of a paste run backwards: more steps back than forward between
 /// neighbouring rows (status pages and pager logs list the newest first). Two rows on known
-/// days compare as written. Where a day is not written, only a short step (six hours or
-/// less, either way round the clock) counts: `00:05` then `23:50` is a step back across
-/// midnight, while `00:00` then `12:01` says nothing about the order.
+/// days compare as written. Between two rows with no day written, only a short step (six
+/// hours or less) that does not cross midnight counts: `00:20` then `00:05` is a step back,
+/// while `00:00` then `12:01`, or `00:05` then `23:50`, says nothing. A row with a day next to
+/// one without says nothing either: the bare time is on the day above, whatever the order.
 #[must_use]
 pub fn runs_newest_first(paste: &ChatPaste) -> bool {
     let (mut back, mut forward) = (0_usize, 0_usize);
@@ -99,15 +100,13 @@ pub fn runs_newest_first(paste: &ChatPaste) -> bool {
         let step = match (first_date, second_date) {
             (Some(first), Some(second)) if first != second => second.cmp(&first),
             (Some(_), Some(_)) => second_time.cmp(&first_time),
-            _ => {
-                const SHORT: i64 = 6 * 3_600;
-                let ahead = (second_time - first_time).num_seconds().rem_euclid(86_400);
-                if ahead == 0 || (SHORT < ahead && ahead < 86_400 - SHORT) {
-                    std::cmp::Ordering::Equal
-                } else if ahead <= SHORT {
-                    std::cmp::Ordering::Greater
+            (Some(_), None) | (None, Some(_)) => std::cmp::Ordering::Equal,
+            (None, None) => {
+                let short = (second_time - first_time).abs() <= chrono::TimeDelta::hours(6);
+                if short {
+                    second_time.cmp(&first_time)
                 } else {
-                    std::cmp::Ordering::Less
+                    std::cmp::Ordering::Equal
                 }
             }
         };

@@ -461,7 +461,9 @@ fn only_short_steps_between_undated_times_tell_the_order() {
     // Twelve hours apart says nothing: read oldest first.
     let paste = parse_chat("2026-04-13 00:00 a\n12:01 b\n2026-04-14 00:02 c\n");
     assert!(!runs_newest_first(&paste));
-    // Short steps back, across midnight too: newest first.
-    let paste = parse_chat("00:20 a\n00:05 b\n23:50 c\n");
+    // Short steps back: newest first, though the step across midnight says nothing.
+    let paste = parse_chat("00:30 a\n00:20 b\n00:05 c\n23:50 d\n");
     assert!(runs_newest_first(&paste));
+    let paste = parse_chat("00:20 a\n23:50 b\n");
+    assert!(!runs_newest_first(&paste));
 }
