@@ -69,7 +69,8 @@ pub fn normalized(heading: &str) -> String {
     words[start.min(words.len())..].join(" ")
 }
 
-/// Where text under `heading` goes, or `None` for a heading of the team's own.
+/// Where text under `heading` goes by the names the templates give their sections, or
+/// `None` for a heading no list names.
 #[must_use]
 pub fn target_of(heading: &str) -> Option<Target> {
     exact_target(heading).or_else(|| {
@@ -80,6 +81,45 @@ pub fn target_of(heading: &str) -> Option<Target> {
             .then(|| exact_target(before))
             .flatten()
     })
+}
+
+/// A heading no list names, read by its words and their stems: "Incident timeline and
+/// response" is a timeline; "Remedial measures", "Preventive work", "Recommendations",
+/// "Improvements going forward" and "Action plan" are action items — but "Actions taken" is
+/// what was done during the incident, not what is still to do.
+#[must_use]
+pub fn target_by_words(heading: &str) -> Option<Target> {
+    let normalized = normalized(heading);
+    let words: Vec<&str> = normalized
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|word| !word.is_empty())
+        .collect();
+    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
+    let pair = |first: &str, second: &str| {
+        words
+            .windows(2)
+            .any(|two| two[0] == first && two[1].starts_with(second))
+    };
+    if has("timeline") || has("chronolog") {
+        return Some(Target::Timeline);
+    }
+    let done_already = has("taken") || has("took");
+    let to_do = (has("action") && !done_already)
+        || pair("follow", "up")
+        || has("followup")
+        || has("remedi")
+        || pair("next", "step")
+        || has("improvement")
+        || has("corrective")
+        || has("prevention")
+        || has("preventive")
+        || has("preventative")
+        || has("todo")
+        || pair("to", "do")
+        || has("recommendation")
+        || pair("going", "forward")
+        || (has("future") && (has("work") || has("measure") || has("step")));
+    to_do.then_some(Target::ActionItems)
 }
 
 fn exact_target(heading: &str) -> Option<Target> {
@@ -353,6 +393,32 @@ const SYNONYMS: [(&[&str], Target); 16] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_no_list_names_are_read_by_their_words() {
+        for heading in [
+            "Remedial Measures:",
+            "Preventive work",
+            "RECOMMENDATIONS",
+            "Improvements going forward",
+            "Action plan",
+            "Follow up work",
+            "Future measures",
+        ] {
+            assert_eq!(
+                target_by_words(heading),
+                Some(Target::ActionItems),
+                "{heading}"
+            );
+        }
+        assert_eq!(
+            target_by_words("Incident timeline and response"),
+            Some(Target::Timeline)
+        );
+        for heading in ["Actions taken", "Action Taken", "Our team"] {
+            assert_eq!(target_by_words(heading), None, "{heading}");
+        }
+    }
 
     #[test]
     fn headings_of_the_well_known_templates() {

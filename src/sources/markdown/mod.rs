@@ -170,7 +170,14 @@ impl Importer<'_> {
     }
 
     fn heading(&mut self, block: Block, level: u8, text: &str) {
-        let target = target_of(text);
+        // A heading no template names is read by its words — except the first, which is the
+        // title unless a template names it ("Action Cable outage" is no list of actions).
+        let may_be_title = self.doc.title.is_empty() && !self.seen_heading;
+        let target = target_of(text).or_else(|| {
+            (!may_be_title)
+                .then(|| headings::target_by_words(text))
+                .flatten()
+        });
         if self.heading_inside_a_part(&block, level, text, target) {
             return;
         }
