@@ -349,6 +349,9 @@ impl Reader {
             self.open_message(number, line, Some(clock), Some(name.to_owned()));
             return;
         }
+        // In a source that writes AM and PM, a time without them follows the one above
+        // (`11:57 AM` then `1:17: …` is 13:17).
+        let clock = self.after_twelve_hour(clock);
         let (actor, event) = actor_and_event(rest);
         self.last_author.clone_from(&actor);
         self.last_clock = Some(clock);

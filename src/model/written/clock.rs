@@ -116,6 +116,13 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
         Some((zone, rest)) => (Some(zone), rest),
         None => (None, rest),
     };
+    let (date, rest) = match date {
+        Some(date) => (Some(date), rest),
+        None => match day_after_a_time(rest) {
+            Some((day, rest)) => (Some(day), rest),
+            None => (None, rest),
+        },
+    };
     Some((
         Clock {
             date,
@@ -141,9 +148,39 @@ fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
     Some((day, rest))
 }
 
+/// A day written after a time and its zone, closing the time's part of the line
+/// (`12:45 PM PST Saturday Oct 30th: first wave`, `14:03 on 21 Oct - deploy`): the day and
+/// the text after it. Only a day followed by a colon, a dash or the line's end counts, so a
+/// message that starts with a month's name stays the message.
+fn day_after_a_time(text: &str) -> Option<(WrittenDay, &str)> {
+    let trimmed = text.trim_start_matches([' ', ',', '\u{a0}']);
+    let trimmed = strip_prefix_ignoring_case(trimmed, "on ").unwrap_or(trimmed);
+    if !trimmed.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let (day, rest) = read_day(trimmed)?;
+    let closes = rest.trim().is_empty()
+        || rest.starts_with(':')
+        || [
+            " - ",
+            " \u{2013} ",
+            " \u{2014} ",
+            "- ",
+            "\u{2013} ",
+            "\u{2014} ",
+        ]
+        .iter()
+        .any(|dash| rest.starts_with(dash));
+    // `read_day` steps past a comma after the day; that is no close.
+    let before = &trimmed[..trimmed.len() - rest.len()];
+    (closes && !before.trim_end().ends_with(',')).then_some((day, rest))
+}
+
 /// `14:03`, `14:03:10`, `2:03 PM`, `2 PM`: the time, whether it had AM or PM, and the rest.
 fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let (hour, rest) = digits(text, 1, 2)?;
+    let hour_written = hour;
+    let minute_written = rest.starts_with(':');
     let (minute, second, rest) = match rest.strip_prefix(':') {
         Some(rest) => {
             let (minute, rest) = digits(rest, 2, 2)?;
@@ -163,8 +200,11 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
     }
     let meridiem = read_meridiem(rest);
     let (hour, rest) = match meridiem {
+        // `13:55 PM`, `23:00 AM`: a 24-hour time with a needless mark, which the hour
+        // outweighs (a `13 PM` without minutes is nobody's time).
+        Some((_, rest)) if hour > 12 && hour < 24 && minute_written => (hour, rest),
         Some((afternoon, rest)) => {
-            // 12 AM is midnight, 12 PM is noon; a 13 PM is nobody's time.
+            // 12 AM is midnight, 12 PM is noon.
             if !(1..=12).contains(&hour) {
                 return None;
             }
@@ -179,7 +219,7 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
         None => (hour, rest),
     };
     let time = NaiveTime::from_hms_opt(hour, minute, second)?;
-    Some((time, meridiem.is_some(), rest))
+    Some((time, meridiem.is_some() && hour_written <= 12, rest))
 }
 
 /// The end of a range after its start: `–14:10`, ` - 2:10 PM`, ` to 14:10`.
@@ -258,7 +298,27 @@ mod tests {
         assert_eq!(read("12:15 AM").unwrap().0, hm(0, 15));
         assert_eq!(read("12:15 PM").unwrap().0, hm(12, 15));
         assert_eq!(read("9:05 am").unwrap().0, hm(9, 5));
-        assert_eq!(read("13:05 PM"), None);
+        assert_eq!(read("13 PM"), None);
+        // A 24-hour time with a needless mark is the 24-hour time.
+        assert_eq!(read("13:55 PM PST x").unwrap().0, hm(13, 55));
+        assert_eq!(read("23:00 AM x").unwrap().0, hm(23, 0));
+    }
+
+    #[test]
+    fn a_day_after_the_time_closing_its_part_of_the_line_dates_it() {
+        let (clock, rest) = read_clock("12:45 PM PST Saturday Oct 30th: First wave").unwrap();
+        assert_eq!(clock.time, hm(12, 45));
+        assert!(matches!(
+            clock.date,
+            Some(WrittenDay::Date(date)) if date.month == 10 && date.day == 30
+        ));
+        assert_eq!(rest, ": First wave");
+        // A message that starts with a month's name is the message.
+        let (clock, rest) = read_clock("14:03 May Li joined the call").unwrap();
+        assert_eq!(clock.date, None);
+        assert_eq!(rest, " May Li joined the call");
+        let (clock, _) = read_clock("14:03 on 21 Oct - deploy").unwrap();
+        assert!(clock.date.is_some());
         // "am" that starts a word is not a meridiem.
         assert_eq!(read("2:03 amazing").unwrap(), (hm(2, 3), None, " amazing"));
     }

@@ -165,8 +165,18 @@ pub(super) fn month_and_day(first: &str, second: &str) -> Option<(u32, u32)> {
     }
 }
 
-/// `26`, `26th`, `1st`, `2nd`, `3rd`.
+/// `26`, `26th`, `1st`, `2nd`, `3rd`; a range of days (`18-19`, `18–19th`) is its first.
 pub(super) fn day_number(word: &str) -> Option<u32> {
+    if let Some((first, last)) = word.split_once(['-', '\u{2013}'])
+        && let (Some(first), Some(last)) = (single_day(first), single_day(last))
+        && first < last
+    {
+        return Some(first);
+    }
+    single_day(word)
+}
+
+fn single_day(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {

@@ -341,8 +341,8 @@ fn read_numeric(text: &str) -> Option<(WrittenDay, &str)> {
     Some((day, after_day(rest)))
 }
 
-/// The words of `text` (split at spaces and commas, a trailing `.` dropped) with where each
-/// ends in `text`, up to the fourth.
+/// The words of `text` (split at spaces, commas and a colon that no digit follows, a
+/// trailing `.` dropped) with where each ends in `text`, up to the fourth.
 fn words_with_ends(text: &str) -> Vec<(&str, usize)> {
     let mut words = Vec::new();
     let mut start = None;
@@ -350,7 +350,9 @@ fn words_with_ends(text: &str) -> Vec<(&str, usize)> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        let separator = c.is_whitespace() || c == ',';
+        let colon_ends =
+            c == ':' && !text[at + 1..].starts_with(|next: char| next.is_ascii_digit());
+        let separator = c.is_whitespace() || c == ',' || colon_ends;
         match (start, separator) {
             (None, false) => start = Some(at),
             (Some(from), true) => {

@@ -18,6 +18,8 @@ impl Importer<'_> {
                 .iter()
                 .map(|item| (item.lines, item.text.replace('\n', " ")))
                 .collect();
+            self.timeline_items
+                .extend(items.iter().map(|item| item.lines));
             self.timeline.push(Piece::Entries(entries));
             return;
         }

@@ -22,8 +22,10 @@ use chrono::NaiveDate;
 use self::blocks::{Block, BlockKind, read_blocks};
 use self::fields::{Context, Field, apply, field_line, field_named, incident_reference};
 use self::headings::{Target, is_generic_title, target_of};
-use self::timeline::{Outcome, Piece, date_in_text, read_pieces, zone_line};
-use crate::model::{ActionStatus, CustomSection, KeyTime, Marker, Postmortem, read_clock};
+use self::timeline::{Outcome, Piece, Setting, date_in_text, read_pieces, zone_line};
+use crate::model::{
+    ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, read_clock,
+};
 
 /// The custom section that holds, word for word, what the import could not place.
 pub const NOT_PLACED: &str = "Imported, not placed";
@@ -83,6 +85,8 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
         time_heading: None,
         action_group_status: None,
         timeline: Vec::new(),
+        timeline_items: Vec::new(),
+        day_order: DayOrder::proved_by(text.lines()),
         not_placed: Vec::new(),
         as_written: Vec::new(),
         today,
@@ -123,6 +127,12 @@ struct Importer<'a> {
     /// Where the action items under the current group heading stand, when it says.
     action_group_status: Option<ActionStatus>,
     timeline: Vec<Piece>,
+    /// The lines of the timeline's list items: an item without a time is still an event,
+    /// a row the person times by hand.
+    timeline_items: Vec<(usize, usize)>,
+    /// How the document's own dates prove numbers alone are read (`29-09-2021` proves
+    /// day-first), if they do.
+    day_order: Option<DayOrder>,
     /// What could not be placed, by its first line.
     not_placed: Vec<(usize, String)>,
     as_written: Vec<String>,
@@ -226,8 +236,14 @@ impl Importer<'_> {
                 if target == Target::Timeline
                     && let Some(zone) = zone_line(text)
                 {
-                    self.timeline
-                        .push(Piece::Zone(block.lines, zone, date_in_text(text)));
+                    self.timeline.push(Piece::Setting(
+                        block.lines,
+                        Setting {
+                            zone: Some(zone),
+                            day: date_in_text(text, self.day_order),
+                            kept: None,
+                        },
+                    ));
                 }
             }
             // A sub-heading of the team's own inside a section stays in its text.
@@ -331,6 +347,19 @@ impl Importer<'_> {
                 self.time_heading = Some((block.lines, text.to_owned()));
                 true
             }
+            // `#### 29-09-2021 (All times CEST)`, `### March 5, 2025: Issue timeline`: the day
+            // or zone of the rows below.
+            Current::Target(Target::Timeline) => {
+                if let Some(setting) = Setting::of(text, 12, self.day_order) {
+                    self.timeline.push(Piece::Setting(block.lines, setting));
+                    return true;
+                }
+                // `### Detailed timeline` under `## Timeline` is still the timeline.
+                if same_part {
+                    self.unplaced(block, "a heading within the timeline");
+                }
+                same_part
+            }
             Current::Target(Target::ActionItems) => {
                 self.action_group_status = lists_tables::group_status(text);
                 self.place(block.lines, "a group heading of the action items");
@@ -353,7 +382,7 @@ impl Importer<'_> {
         // A date in the title ("February 5th, 2019 Partial Prow Outage") dates the
         // incident when no field does.
         if self.context.date.is_none() {
-            self.context.date = date_in_text(&self.doc.title);
+            self.context.date = date_in_text(&self.doc.title, self.day_order);
         }
         // Else the first date written anywhere ("On October 15, 2018, …"): times without a
         // date belong to the incident's day, never to the day of the import.
@@ -405,7 +434,19 @@ impl Importer<'_> {
             self.context.date,
             self.today,
         );
+        let no_time = crate::model::UnusedReason::NoTime.to_string();
         for (lines, outcome) in outcomes {
+            let outcome = match outcome {
+                Outcome::Unused(text, why)
+                    if why == no_time && self.timeline_items.contains(&lines) =>
+                {
+                    Outcome::Row(crate::model::TimelineRow {
+                        event: text,
+                        ..crate::model::TimelineRow::default()
+                    })
+                }
+                other => other,
+            };
             match outcome {
                 Outcome::Row(mut row) => {
                     if let Some(time) = row.time {
@@ -420,8 +461,13 @@ impl Importer<'_> {
                     };
                     self.place(lines, place);
                 }
-                Outcome::Date => self.place(lines, "the date of the timeline rows below it"),
-                Outcome::Zone => self.place(lines, "the zone of the timeline's times"),
+                Outcome::Date(None) => self.place(lines, "the date of the timeline rows below it"),
+                Outcome::Zone(None) => self.place(lines, "the zone of the timeline's times"),
+                Outcome::Date(Some(text)) | Outcome::Zone(Some(text)) => self.unplaced_text(
+                    &text,
+                    lines,
+                    "says the day or zone of the timeline rows below it (kept as written)",
+                ),
                 Outcome::Unused(text, why) => self.unplaced_text(&text, lines, &why),
             }
         }

@@ -5,7 +5,7 @@
 use super::blocks::Block;
 use super::fields::field_line;
 use super::headings::{Target, target_of};
-use super::timeline::{Piece, zone_line};
+use super::timeline::{Piece, Setting, zone_line};
 use super::{Current, Importer, append, append_line};
 use crate::model::Section;
 
@@ -91,16 +91,31 @@ impl Importer<'_> {
             return;
         }
         if self.current == Current::Target(Target::Timeline) {
+            // `Unless otherwise noted all events happened on 2019-10-21, and all times are
+            // in UTC.`: a short paragraph with no time of its own sets the rows' day and zone.
+            let timed = lines.iter().any(|(_, line)| starts_with_a_time(line));
+            let joined = lines
+                .iter()
+                .map(|(_, line)| line.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !timed && let Some(setting) = Setting::of(&joined, CONTEXT_WORDS, self.day_order) {
+                self.timeline.push(Piece::Setting(block.lines, setting));
+                return;
+            }
             self.timeline_lines(lines, &ranges);
             return;
         }
         if let [(_, only)] = lines
             && let Some(zone) = zone_line(only)
         {
-            self.timeline.push(Piece::Zone(
+            self.timeline.push(Piece::Setting(
                 block.lines,
-                zone,
-                super::timeline::date_in_text(only),
+                Setting {
+                    zone: Some(zone),
+                    day: super::timeline::date_in_text(only, self.day_order),
+                    kept: None,
+                },
             ));
             return;
         }
@@ -126,10 +141,13 @@ impl Importer<'_> {
                     self.timeline
                         .push(Piece::Entries(std::mem::take(&mut entries)));
                 }
-                self.timeline.push(Piece::Zone(
+                self.timeline.push(Piece::Setting(
                     *range,
-                    zone,
-                    super::timeline::date_in_text(line),
+                    Setting {
+                        zone: Some(zone),
+                        day: super::timeline::date_in_text(line, self.day_order),
+                        kept: None,
+                    },
                 ));
             } else {
                 entries.push((*range, line.clone()));
@@ -183,6 +201,16 @@ impl Importer<'_> {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// The most words a paragraph in the timeline may have and still only say the day or zone
+/// of the rows below it; a longer one is part of the story.
+const CONTEXT_WORDS: usize = 25;
+
+/// Whether a line starts with a time, past a list mark or emphasis.
+fn starts_with_a_time(line: &str) -> bool {
+    let line = line.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(']);
+    crate::model::read_clock(line).is_some()
 }
 
 /// The source lines each of a paragraph's lines covers: from its own line to the line before

@@ -326,3 +326,68 @@ fn shapes_found_in_published_postmortems() {
     );
     assert_every_word_kept(SHAPES, &imported);
 }
+
+/// Headings and short paragraphs inside the timeline that say the day or the zone of the
+/// rows below; a heading that names the timeline again; items without a time; and a
+/// timeline written on the 12-hour clock whose bullets leave out AM and PM.
+const TIMELINE_SETTINGS: &str = "# Storage node outage
+
+The node was last replaced on 29-05-2024.
+
+## Timeline
+
+Unless noted, everything below happened on 2024-06-11 and all times are in CEST.
+
+- 09:10 Disk alarms on node 4
+- Nobody looked at the alarm for a while
+
+### 12-06-2024 (all times UTC)
+
+- 08:00 Node 4 rebuilt
+
+### Detailed timeline
+
+### Chat log, June 13, 2024
+
+### ~11:40 AM: Second failure
+- 11:42: Node 7 drops out
+- 1:05: Node 7 back after the swap
+";
+
+#[test]
+fn the_timeline_reads_its_days_and_zones_from_headings_and_short_paragraphs() {
+    let imported = import_markdown(TIMELINE_SETTINGS, today());
+    let doc = &imported.doc;
+    let rows: Vec<_> = doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    let at = |m, d, h, min| Some(Utc.with_ymd_and_hms(2024, m, d, h, min, 0).unwrap());
+    assert_eq!(
+        rows,
+        [
+            // CEST is UTC+2.
+            (at(6, 11, 7, 10), "Disk alarms on node 4"),
+            // An item without a time is an event all the same, timed by hand later.
+            (None, "Nobody looked at the alarm for a while"),
+            // A day-first date heading with its own zone.
+            (at(6, 12, 8, 0), "Node 4 rebuilt"),
+            (at(6, 13, 11, 40), "Second failure"),
+            (at(6, 13, 11, 42), "Node 7 drops out"),
+            // 1:05 after 11:42 on a 12-hour clock is the afternoon.
+            (at(6, 13, 13, 5), "Node 7 back after the swap"),
+        ]
+    );
+    // "Detailed timeline" under the timeline kept it the timeline, and the heading that
+    // dated the rows below says more than a date: its words are kept.
+    let not_placed = doc
+        .narrative
+        .custom_sections
+        .iter()
+        .find(|custom| custom.title == NOT_PLACED)
+        .map(|custom| custom.text.as_str())
+        .unwrap_or_default();
+    assert!(not_placed.contains("Detailed timeline"), "{not_placed}");
+    assert_every_word_kept(TIMELINE_SETTINGS, &imported);
+}

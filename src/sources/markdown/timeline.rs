@@ -20,9 +20,43 @@ pub enum Piece {
     /// Entries read one to a line (list items with their wrapped lines joined, a time
     /// written as a heading with the paragraph under it, a paragraph's lines).
     Entries(Vec<((usize, usize), String)>),
-    /// A line that says which zone the times below are in, and maybe their day (`All times
-    /// in PST, on February 5th 2019`).
-    Zone((usize, usize), PasteZone, Option<NaiveDate>),
+    /// A line or heading that says which zone the times below are in, or their day, or both
+    /// (`All times in PST, on February 5th 2019`, `#### 29-09-2021 (All times CEST)`).
+    Setting((usize, usize), Setting),
+}
+
+/// What a line written above some times says about them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setting {
+    /// The zone they are in.
+    pub zone: Option<PasteZone>,
+    /// The day they are on.
+    pub day: Option<NaiveDate>,
+    /// The line as written, kept when it says more than a day and a zone (`### March 5,
+    /// 2025: Sepolia Testnet Issue Timeline`).
+    pub kept: Option<String>,
+}
+
+/// A line of more words than this says more than a day and a zone, and is kept as written.
+const SETTING_WORDS_ALONE: usize = 6;
+
+impl Setting {
+    /// What `text` says about the times below it, when it says anything: a zone in a line
+    /// about times (`All times in PST`), a date with its year, or both. `words` caps how
+    /// long a text may be and still be such a line rather than a sentence of the story.
+    #[must_use]
+    pub fn of(text: &str, words: usize, order: Option<DayOrder>) -> Option<Self> {
+        if text.split_whitespace().count() > words {
+            return None;
+        }
+        let count = text.split_whitespace().count();
+        let setting = Self {
+            zone: zone_line_of_any_length(text),
+            day: date_in_text(text, order),
+            kept: (count > SETTING_WORDS_ALONE).then(|| text.to_owned()),
+        };
+        (setting.zone.is_some() || setting.day.is_some()).then_some(setting)
+    }
 }
 
 /// A part of the source and what became of it.
@@ -30,10 +64,11 @@ pub enum Piece {
 pub enum Outcome {
     /// It is this timeline row.
     Row(TimelineRow),
-    /// It dates the rows below it.
-    Date,
-    /// It names the zone of the times below it.
-    Zone,
+    /// It dates the rows below it; what it says besides, as written.
+    Date(Option<String>),
+    /// It names the zone of the times below it (and maybe their day); what it says
+    /// besides, as written.
+    Zone(Option<String>),
     /// It made no row, with why.
     Unused(String, String),
 }
@@ -41,6 +76,14 @@ pub enum Outcome {
 /// `All times in PST`, `(all times UTC)`, `Times are CET.`: the zone such a line names.
 #[must_use]
 pub fn zone_line(text: &str) -> Option<PasteZone> {
+    if text.split_whitespace().count() > 12 {
+        return None;
+    }
+    zone_line_of_any_length(text)
+}
+
+/// The zone a text about times names (`… and all times are in UTC.`), however long it is.
+fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     let lower = text.to_lowercase();
     let says_times = [
         "all times",
@@ -51,7 +94,7 @@ pub fn zone_line(text: &str) -> Option<PasteZone> {
     ]
     .iter()
     .any(|phrase| lower.contains(phrase));
-    if !says_times || text.split_whitespace().count() > 12 {
+    if !says_times {
         return None;
     }
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
@@ -76,12 +119,20 @@ pub fn read_pieces(
     for piece in &merged(pieces) {
         let mut next_day = None;
         let (mut paste, ranges) = match piece {
-            Piece::Zone(lines, named, date) => {
-                written_zone = Some(*named);
-                if let Some(date) = date {
-                    day = Some(day_line(*date));
+            Piece::Setting(lines, setting) => {
+                if let Some(named) = setting.zone {
+                    written_zone = Some(named);
                 }
-                outcomes.push((*lines, Outcome::Zone));
+                if let Some(date) = setting.day {
+                    day = Some(day_line(date));
+                }
+                let kept = setting.kept.clone();
+                let outcome = if setting.zone.is_some() {
+                    Outcome::Zone(kept)
+                } else {
+                    Outcome::Date(kept)
+                };
+                outcomes.push((*lines, outcome));
                 continue;
             }
             Piece::Table(header, rows) => {
@@ -129,8 +180,10 @@ pub fn read_pieces(
                 clock.zone = written_zone;
             }
         }
+        // The piece's parts go in the order they were written, rows and the rest alike.
+        let first_of_piece = outcomes.len();
         for line in &paste.date_lines {
-            outcomes.push((range_of(*line), Outcome::Date));
+            outcomes.push((range_of(*line), Outcome::Date(None)));
         }
         if next_day.is_some() {
             day = next_day;
@@ -158,6 +211,7 @@ pub fn read_pieces(
                 Outcome::Unused(unused.text, unused.reason.to_string()),
             ));
         }
+        outcomes[first_of_piece..].sort_by_key(|(lines, _)| lines.0);
     }
     outcomes
 }
@@ -200,10 +254,13 @@ fn ranges_at(ranges: &[(usize, usize)], line: usize) -> (usize, usize) {
 }
 
 /// The first date in `text` with a year (`February 5th, 2019 Partial Prow Outage`,
-/// `Flags is down - September 29, 2025`, `2018-01-18, reddit hugs mybinder`).
+/// `Flags is down - September 29, 2025`, `2018-01-18, reddit hugs mybinder`). Numbers alone
+/// are read in `order` (the one the document's own dates prove), else month first.
 #[must_use]
-pub fn date_in_text(text: &str) -> Option<NaiveDate> {
-    let order = DayOrder::proved_by([text]).unwrap_or(DayOrder::MonthFirst);
+pub fn date_in_text(text: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
+    let order = order
+        .or_else(|| DayOrder::proved_by([text]))
+        .unwrap_or(DayOrder::MonthFirst);
     let words = words_of(text);
     for length in (1..=4).rev() {
         for window in words.windows(length) {
@@ -281,17 +338,17 @@ mod tests {
         assert!(zone_line("(all times UTC)").is_some());
         assert!(zone_line("The times were bad").is_none());
         assert_eq!(
-            date_in_text("February 5th, 2019 Partial Prow Outage"),
+            date_in_text("February 5th, 2019 Partial Prow Outage", None),
             NaiveDate::from_ymd_opt(2019, 2, 5)
         );
         assert_eq!(
-            date_in_text("Flags is down - September 29, 2025"),
+            date_in_text("Flags is down - September 29, 2025", None),
             NaiveDate::from_ymd_opt(2025, 9, 29)
         );
         assert_eq!(
-            date_in_text("2018-01-18, reddit hugs mybinder"),
+            date_in_text("2018-01-18, reddit hugs mybinder", None),
             NaiveDate::from_ymd_opt(2018, 1, 18)
         );
-        assert_eq!(date_in_text("User API latency"), None);
+        assert_eq!(date_in_text("User API latency", None), None);
     }
 }
