@@ -97,9 +97,10 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
     let (date, rest) = match read_iso_date(text) {
         Some((date, rest)) => {
             // A date is part of a timestamp only with a time right after it.
-            let rest = rest
-                .strip_prefix(['T', 't'])
-                .unwrap_or_else(|| rest.trim_start());
+            // `2018-08-22T15:26`, `2018-08-22 15:26`, `2018-08-22, 03:26pm`.
+            let rest = rest.strip_prefix(['T', 't']).unwrap_or_else(|| {
+                rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+            });
             (Some(WrittenDay::Date(date)), rest)
         }
         None => match day_before_a_time(text) {

@@ -232,6 +232,9 @@ impl Importer<'_> {
                 self.current_level = level;
                 self.action_group_status = None;
                 self.place(block.lines, format!("heading of {}", target_name(target)));
+                if target == Target::Timeline {
+                    self.timeline.push(Piece::Start);
+                }
                 // "Timeline (all times PST)".
                 if target == Target::Timeline
                     && let Some(zone) = zone_line(text)
@@ -339,14 +342,22 @@ impl Importer<'_> {
         // A deeper heading naming another part starts that part; one naming this part again
         // ("Follow-up (In progress)" under "Remediation") is a group within it.
         let same_part = target.is_some_and(|target| self.current == Current::Target(target));
-        if (target.is_some() && !same_part) || level <= self.current_level {
+        // A time first makes it a time in the timeline, whatever its words name
+        // (`### 4:09-4:56 PM: Post-Incident Follow-up`), at the timeline's level or below.
+        if self.current == Current::Target(Target::Timeline)
+            && level >= self.current_level
+            && read_clock(text).is_some()
+        {
+            self.time_heading = Some((block.lines, text.to_owned()));
+            return true;
+        }
+        if level <= self.current_level {
+            return false;
+        }
+        if target.is_some() && !same_part {
             return false;
         }
         match self.current {
-            Current::Target(Target::Timeline) if read_clock(text).is_some() => {
-                self.time_heading = Some((block.lines, text.to_owned()));
-                true
-            }
             // `#### 29-09-2021 (All times CEST)`, `### March 5, 2025: Issue timeline`: the day
             // or zone of the rows below.
             Current::Target(Target::Timeline) => {

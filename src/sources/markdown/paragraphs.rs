@@ -7,7 +7,7 @@ use super::fields::field_line;
 use super::headings::{Target, target_of};
 use super::timeline::{Piece, Setting, zone_line};
 use super::{Current, Importer, append, append_line};
-use crate::model::Section;
+use crate::model::{Section, read_date_line};
 
 /// Hindsight's own export says so under a heading with nothing to show.
 const EMPTY_NOTES: [&str; 5] = [
@@ -134,8 +134,7 @@ impl Importer<'_> {
     fn timeline_lines(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
         let mut entries = Vec::new();
         for ((_, line), range) in lines.iter().zip(ranges) {
-            let names_zone =
-                zone_line(line).filter(|_| crate::model::read_date_line(line).is_none());
+            let names_zone = zone_line(line).filter(|_| read_date_line(line).is_none());
             if let Some(zone) = names_zone {
                 if !entries.is_empty() {
                     self.timeline
@@ -149,6 +148,15 @@ impl Importer<'_> {
                         kept: None,
                     },
                 ));
+            } else if let Some((lines_of_entry, text)) = entries
+                .last_mut()
+                .filter(|_| !starts_with_a_time(line) && read_date_line(line).is_none())
+            {
+                // A paragraph's lines are one text wrapped: a line without a time goes on
+                // with the entry above it.
+                text.push(' ');
+                text.push_str(line);
+                lines_of_entry.1 = range.1;
             } else {
                 entries.push((*range, line.clone()));
             }

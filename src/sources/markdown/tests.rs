@@ -391,3 +391,52 @@ fn the_timeline_reads_its_days_and_zones_from_headings_and_short_paragraphs() {
     assert!(not_placed.contains("Detailed timeline"), "{not_placed}");
     assert_every_word_kept(TIMELINE_SETTINGS, &imported);
 }
+
+/// Two incidents with a timeline each, a time heading whose words name another part, and
+/// paragraphs whose entries wrap onto a second line.
+const TWO_TIMELINES: &str = "# Two queue stalls on 2024-02-01
+
+## Second stall
+
+### Timeline
+
+2024-02-01, 11:50pm: queue depth alarm for the
+billing queue.
+
+2024-02-02, 12:20am: consumers restarted.
+
+### 12:30 AM: Follow-up checks
+- 12:31: backlog drained
+
+## First stall
+
+### Timeline
+
+- 14:05 queue depth alarm
+";
+
+#[test]
+fn each_timeline_starts_from_the_incidents_day_and_wrapped_lines_stay_with_their_row() {
+    let imported = import_markdown(TWO_TIMELINES, today());
+    let doc = &imported.doc;
+    let rows: Vec<_> = doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2024, 2, d, h, m, 0).unwrap());
+    assert_eq!(
+        rows,
+        [
+            (at(1, 23, 50), "queue depth alarm for the billing queue."),
+            (at(2, 0, 20), "consumers restarted."),
+            // "Follow-up" after a time is a time in the timeline, not the action items.
+            (at(2, 0, 30), "Follow-up checks"),
+            (at(2, 0, 31), "backlog drained"),
+            // The second timeline starts again from the incident's day.
+            (at(1, 14, 5), "queue depth alarm"),
+        ]
+    );
+    assert!(doc.action_items.is_empty());
+    assert_every_word_kept(TWO_TIMELINES, &imported);
+}

@@ -23,6 +23,10 @@ pub enum Piece {
     /// A line or heading that says which zone the times below are in, or their day, or both
     /// (`All times in PST, on February 5th 2019`, `#### 29-09-2021 (All times CEST)`).
     Setting((usize, usize), Setting),
+    /// A heading of the timeline: a timeline of its own (a second incident's, a detection
+    /// timeline), whose times without a day start again from the incident's day rather
+    /// than follow the rows of the one above.
+    Start,
 }
 
 /// What a line written above some times says about them.
@@ -119,6 +123,10 @@ pub fn read_pieces(
     for piece in &merged(pieces) {
         let mut next_day = None;
         let (mut paste, ranges) = match piece {
+            Piece::Start => {
+                day = date.map(day_line);
+                continue;
+            }
             Piece::Setting(lines, setting) => {
                 if let Some(named) = setting.zone {
                     written_zone = Some(named);
