@@ -61,6 +61,16 @@ impl Setting {
         };
         (setting.zone.is_some() || setting.day.is_some()).then_some(setting)
     }
+
+    /// What became of the line, for the report.
+    fn outcome(&self) -> Outcome {
+        let kept = self.kept.clone();
+        if self.zone.is_some() {
+            Outcome::Zone(kept)
+        } else {
+            Outcome::Date(kept)
+        }
+    }
 }
 
 /// A part of the source and what became of it.
@@ -134,13 +144,7 @@ pub fn read_pieces(
                 if let Some(date) = setting.day {
                     day = Some(day_line(date));
                 }
-                let kept = setting.kept.clone();
-                let outcome = if setting.zone.is_some() {
-                    Outcome::Zone(kept)
-                } else {
-                    Outcome::Date(kept)
-                };
-                outcomes.push((*lines, outcome));
+                outcomes.push((*lines, setting.outcome()));
                 continue;
             }
             Piece::Table(header, rows) => {
