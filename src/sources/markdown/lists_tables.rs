@@ -12,7 +12,9 @@ use crate::model::{ActionStatus, parse_table};
 
 impl Importer<'_> {
     pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {
-        if self.current == Current::Target(Target::Timeline) {
+        let in_actions = self.current == Current::Target(Target::ActionItems);
+        // Under the timeline's heading, or a list of times wherever it stands.
+        if self.current == Current::Target(Target::Timeline) || (self.by_content && !in_actions) {
             // One entry per item, its wrapped lines joined, as plain text.
             let entries = items
                 .iter()
@@ -23,7 +25,6 @@ impl Importer<'_> {
             self.timeline.push(Piece::Entries(entries));
             return;
         }
-        let in_actions = self.current == Current::Target(Target::ActionItems);
         let tasks = items.iter().any(|item| item.checked.is_some());
         if tasks || in_actions {
             for item in items {

@@ -7,6 +7,7 @@
 
 mod actions;
 mod blocks;
+mod by_content;
 mod fields;
 mod headings;
 mod key_times;
@@ -86,12 +87,16 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
         action_group_status: None,
         timeline: Vec::new(),
         timeline_items: Vec::new(),
+        by_content: false,
         day_order: DayOrder::proved_by(text.lines()),
         not_placed: Vec::new(),
         as_written: Vec::new(),
         today,
     };
-    for block in read_blocks(&text) {
+    let blocks = read_blocks(&text);
+    let timed = by_content::timeline_by_content(&blocks);
+    for (block, by_content) in blocks.into_iter().zip(timed) {
+        importer.by_content = by_content;
         importer.block(block);
     }
     importer.finish()
@@ -130,6 +135,9 @@ struct Importer<'a> {
     /// The lines of the timeline's list items: an item without a time is still an event,
     /// a row the person times by hand.
     timeline_items: Vec<(usize, usize)>,
+    /// Whether the block being read is part of a timeline found by its content (a list or
+    /// a run of paragraphs or headings that begin with times), whatever its heading.
+    by_content: bool,
     /// How the document's own dates prove numbers alone are read (`29-09-2021` proves
     /// day-first), if they do.
     day_order: Option<DayOrder>,
@@ -180,6 +188,12 @@ impl Importer<'_> {
     }
 
     fn heading(&mut self, block: Block, level: u8, text: &str) {
+        // One of a run of headings that are times: a time in the timeline, the story below.
+        if self.by_content && self.current != Current::Target(Target::Timeline) {
+            self.seen_heading = true;
+            self.time_heading = Some((block.lines, text.to_owned()));
+            return;
+        }
         // A heading no template names is read by its words — except the first, which is the
         // title unless a template names it ("Action Cable outage" is no list of actions).
         let may_be_title = self.doc.title.is_empty() && !self.seen_heading;

@@ -3,6 +3,7 @@
 //! (`**What went well**`), lines of the timeline, and text.
 
 use super::blocks::Block;
+use super::by_content::starts_with_a_time;
 use super::fields::field_line;
 use super::headings::{Target, target_of};
 use super::timeline::{Piece, Setting, zone_line};
@@ -29,6 +30,11 @@ impl Importer<'_> {
                 .collect::<Vec<_>>()
                 .join(", ");
             self.field(field, &format!("{key}: {value}"), &value, block.lines);
+            return;
+        }
+        // Paragraphs that begin with times, wherever they stand, are timeline rows.
+        if self.by_content && self.current != Current::Target(Target::ActionItems) {
+            self.timeline_lines(lines, &ranges);
             return;
         }
         // The first line of a document without headings is its title.
@@ -91,19 +97,7 @@ impl Importer<'_> {
             return;
         }
         if self.current == Current::Target(Target::Timeline) {
-            // `Unless otherwise noted all events happened on 2019-10-21, and all times are
-            // in UTC.`: a short paragraph with no time of its own sets the rows' day and zone.
-            let timed = lines.iter().any(|(_, line)| starts_with_a_time(line));
-            let joined = lines
-                .iter()
-                .map(|(_, line)| line.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !timed && let Some(setting) = Setting::of(&joined, CONTEXT_WORDS, self.day_order) {
-                self.timeline.push(Piece::Setting(block.lines, setting));
-                return;
-            }
-            self.timeline_lines(lines, &ranges);
+            self.timeline_paragraph(block, lines, &ranges);
             return;
         }
         if let [(_, only)] = lines
@@ -127,6 +121,28 @@ impl Importer<'_> {
         } else {
             self.text(block);
         }
+    }
+
+    /// A paragraph under the timeline's heading: entries, or what the rows below are on.
+    fn timeline_paragraph(
+        &mut self,
+        block: &Block,
+        lines: &[(usize, String)],
+        ranges: &[(usize, usize)],
+    ) {
+        // `Unless otherwise noted all events happened on 2019-10-21, and all times are in
+        // UTC.`: a short paragraph with no time of its own sets the rows' day and zone.
+        let timed = lines.iter().any(|(_, line)| starts_with_a_time(line));
+        let joined = lines
+            .iter()
+            .map(|(_, line)| line.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !timed && let Some(setting) = Setting::of(&joined, CONTEXT_WORDS, self.day_order) {
+            self.timeline.push(Piece::Setting(block.lines, setting));
+            return;
+        }
+        self.timeline_lines(lines, ranges);
     }
 
     /// A paragraph under the timeline's heading: its lines are entries, a line naming the
@@ -214,12 +230,6 @@ impl Importer<'_> {
 /// The most words a paragraph in the timeline may have and still only say the day or zone
 /// of the rows below it; a longer one is part of the story.
 const CONTEXT_WORDS: usize = 25;
-
-/// Whether a line starts with a time, past a list mark or emphasis.
-fn starts_with_a_time(line: &str) -> bool {
-    let line = line.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(']);
-    crate::model::read_clock(line).is_some()
-}
 
 /// The source lines each of a paragraph's lines covers: from its own line to the line before
 /// the next one (a code span or a link can carry a line over), the first from the block's

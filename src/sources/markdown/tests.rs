@@ -440,3 +440,48 @@ fn each_timeline_starts_from_the_incidents_day_and_wrapped_lines_stay_with_their
     assert!(doc.action_items.is_empty());
     assert_every_word_kept(TWO_TIMELINES, &imported);
 }
+
+/// A timeline with no heading that says so: a list of times under "What happened", and in a
+/// file with no headings at all, paragraphs that each begin with a time.
+#[test]
+fn a_timeline_is_found_by_its_times_whatever_its_heading() {
+    let listed = "# Cache stampede\n\n## What happened\n\nThe cache expired at once.\n\n\
+                  - 09:00 Cache keys expired together\n- 09:02 Database CPU at 100%\n\
+                  - 09:20 Keys re-warmed\n\nWe were lucky it was early.\n";
+    let imported = import_markdown(listed, today());
+    let events: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| row.event.as_str())
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "Cache keys expired together",
+            "Database CPU at 100%",
+            "Keys re-warmed"
+        ]
+    );
+    // The story around the list stays in its section.
+    let narrative = &imported.doc.narrative;
+    let section = Section::ALL
+        .iter()
+        .map(|section| narrative.text(*section))
+        .chain(narrative.custom_sections.iter().map(|c| c.text.as_str()))
+        .find(|text| text.contains("expired at once"))
+        .unwrap();
+    assert!(section.contains("lucky"), "{section}");
+    assert!(!section.contains("re-warmed"), "{section}");
+    assert_every_word_kept(listed, &imported);
+
+    let bare = "2024-05-02 10:00 UTC deploy of 4.2 started\n\n10:07 UTC error rate up\n\n\
+                10:15 UTC rolled back\n";
+    let imported = import_markdown(bare, today());
+    assert_eq!(imported.doc.timeline.len(), 3);
+    assert_eq!(
+        imported.doc.timeline[2].time,
+        Some(Utc.with_ymd_and_hms(2024, 5, 2, 10, 15, 0).unwrap())
+    );
+    assert_every_word_kept(bare, &imported);
+}

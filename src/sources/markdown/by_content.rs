@@ -1,0 +1,145 @@
+//! Finding the timeline by what it holds rather than by its heading: a list whose items
+//! mostly begin with a time, a run of paragraphs that each begin with one, or a run of
+//! headings that are times (`### 14:03`, the story below each), wherever they stand.
+
+use super::blocks::{Block, BlockKind};
+use crate::model::read_clock;
+
+/// The fewest paragraphs in a row, each beginning with a time, that make a timeline: one or
+/// two such paragraphs are as often a story that mentions when ("14:03 was when we first
+/// saw it.").
+const PARAGRAPH_RUN: usize = 3;
+
+/// The fewest time headings in a row that make a timeline.
+const HEADING_RUN: usize = 2;
+
+/// Whether a text begins with a time, past a list mark, emphasis or an opening bracket.
+#[must_use]
+pub fn starts_with_a_time(text: &str) -> bool {
+    let text = text.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(', '\\']);
+    read_clock(text).is_some()
+}
+
+/// For each block, whether it is part of a timeline found by its content.
+#[must_use]
+pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
+    let mut timed = vec![false; blocks.len()];
+    for (index, block) in blocks.iter().enumerate() {
+        match &block.kind {
+            BlockKind::List(items) => {
+                let with_time = items
+                    .iter()
+                    .filter(|item| starts_with_a_time(&item.text))
+                    .count();
+                // Most items, and more than one: a single timed item is a sentence.
+                timed[index] = with_time >= 2 && with_time * 5 >= items.len() * 3;
+            }
+            BlockKind::Paragraph(lines) if lines.len() >= PARAGRAPH_RUN => {
+                let with_time = lines
+                    .iter()
+                    .filter(|(_, line)| starts_with_a_time(line))
+                    .count();
+                timed[index] = with_time * 5 >= lines.len() * 3;
+            }
+            _ => {}
+        }
+    }
+    mark_paragraph_runs(blocks, &mut timed);
+    mark_heading_runs(blocks, &mut timed);
+    timed
+}
+
+/// Paragraphs in a row (nothing but paragraphs between them) that each begin with a time.
+fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
+    let begins_with_time = |block: &Block| match &block.kind {
+        BlockKind::Paragraph(lines) => lines
+            .first()
+            .is_some_and(|(_, line)| starts_with_a_time(line)),
+        _ => false,
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        if !begins_with_time(&blocks[start]) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < blocks.len() && matches!(blocks[end].kind, BlockKind::Paragraph(_)) {
+            end += 1;
+        }
+        let run: Vec<usize> = (start..end)
+            .filter(|index| begins_with_time(&blocks[*index]))
+            .collect();
+        if run.len() >= PARAGRAPH_RUN {
+            for index in run {
+                timed[index] = true;
+            }
+        }
+        start = end.max(start + 1);
+    }
+}
+
+/// Headings of one level that are times, with only the story under each between them.
+fn mark_heading_runs(blocks: &[Block], timed: &mut [bool]) {
+    let mut run: Vec<usize> = Vec::new();
+    let mut run_level = 0;
+    let mut close = |run: &mut Vec<usize>| {
+        if run.len() >= HEADING_RUN {
+            for index in run.iter() {
+                timed[*index] = true;
+            }
+        }
+        run.clear();
+    };
+    for (index, block) in blocks.iter().enumerate() {
+        let BlockKind::Heading(level, text) = &block.kind else {
+            continue;
+        };
+        let is_time = read_clock(text).is_some();
+        if is_time && (run.is_empty() || *level == run_level) {
+            run_level = *level;
+            run.push(index);
+        } else if is_time {
+            close(&mut run);
+            run_level = *level;
+            run.push(index);
+        } else if *level <= run_level || run.is_empty() {
+            // A heading of the same level or above that is no time ends the run; a deeper
+            // one is part of a time's story.
+            close(&mut run);
+        }
+    }
+    close(&mut run);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::markdown::blocks::read_blocks;
+
+    fn timed(text: &str) -> Vec<bool> {
+        timeline_by_content(&read_blocks(text))
+    }
+
+    #[test]
+    fn lists_paragraph_runs_and_heading_runs_of_times_are_timelines() {
+        assert_eq!(
+            timed("- 14:03 alert\n- 14:05 paged\n- then we looked\n"),
+            [true]
+        );
+        assert_eq!(
+            timed("- 14:03 alert\n- we looked\n- and fixed it\n"),
+            [false]
+        );
+        assert_eq!(
+            timed("14:03 alert.\n\n14:05 paged.\n\n2:10 PM fixed.\n"),
+            [true, true, true]
+        );
+        // Two paragraphs that begin with a time are a story that says when.
+        assert_eq!(timed("14:03 alert.\n\n14:05 paged.\n"), [false, false]);
+        assert_eq!(
+            timed("## 14:03\n\nAlert.\n\n## 14:05\n\nPaged.\n\n## Root cause\n\nDisk.\n"),
+            [true, false, true, false, false, false]
+        );
+    }
+}
