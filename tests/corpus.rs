@@ -271,6 +271,22 @@ fn score_postmortem(path: &Path, expected: &Expected) -> Score {
         score.done = (done.min(actions.done), actions.done);
     }
     (score.words, score.urls) = kept(&text, &all_text(doc));
+    // `HINDSIGHT_CORPUS_LOST=1` lists the words a sample lost, to see what a reader drops.
+    if std::env::var_os("HINDSIGHT_CORPUS_LOST").is_some() {
+        let all = all_text(doc);
+        let kept_words: std::collections::HashSet<&str> = words(&all).into_iter().collect();
+        let lost: Vec<&str> = words(&text)
+            .into_iter()
+            .filter(|word| !kept_words.contains(word))
+            .collect();
+        #[allow(
+            clippy::print_stderr,
+            reason = "asked for by the environment variable, to read beside the board"
+        )]
+        {
+            eprintln!("{}: lost {}", sample_name(path), lost.join(" "));
+        }
+    }
     score
 }
 
@@ -426,7 +442,7 @@ fn markdown(board: &Board) -> String {
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
 const FLOORS: [(&str, f64, f64, f64, f64); 6] = [
-    ("Markdown postmortem", 0.88, 0.75, 0.98, 0.99),
+    ("Markdown postmortem", 0.88, 0.83, 0.98, 0.99),
     ("irc", 0.99, 1.0, 0.98, 0.97),
     ("discord", 0.76, 1.0, 0.99, 1.0),
     ("slack", 0.69, 1.0, 0.96, 0.84),

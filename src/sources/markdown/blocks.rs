@@ -150,10 +150,11 @@ fn plain(events: &[Located<'_>]) -> String {
                 out.push_str(label);
                 out.push(']');
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            // A link's or an image's address stays with its text: `alt (path.png)`.
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 link = Some((dest_url.to_string(), out.len()));
             }
-            Event::End(TagEnd::Link) => {
+            Event::End(TagEnd::Link | TagEnd::Image) => {
                 if let Some((url, start)) = link.take()
                     && !url.is_empty()
                     && out[start..].trim() != url

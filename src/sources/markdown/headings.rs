@@ -104,6 +104,11 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         return Some(Target::Timeline);
     }
     let done_already = has("taken") || has("took");
+    let term_plan = ["short", "medium", "long", "near"]
+        .iter()
+        .any(|span| pair(span, "term"))
+        || has("shortterm")
+        || has("longterm");
     let to_do = (has("action") && !done_already)
         || pair("follow", "up")
         || has("followup")
@@ -118,9 +123,19 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || pair("to", "do")
         || has("recommendation")
         || pair("going", "forward")
-        || (has("future") && (has("work") || has("measure") || has("step")));
+        || (has("future") && (has("work") || has("measure") || has("step")))
+        // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
+        || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
+        || pair("doing", "about");
     to_do.then_some(Target::ActionItems)
 }
+
+/// Words that, beside `short term` or `long term`, make a heading a plan of work rather than
+/// an effect (`Long-term impact` is no list of actions).
+const PLAN_WORDS: [&str; 12] = [
+    "fix", "solution", "plan", "measure", "work", "remed", "mitig", "change", "improv", "action",
+    "goal", "item",
+];
 
 fn exact_target(heading: &str) -> Option<Target> {
     let words = normalized(heading);
@@ -404,6 +419,10 @@ mod tests {
             "Action plan",
             "Follow up work",
             "Future measures",
+            "Short-term fixes",
+            "Long term solution",
+            "Near term",
+            "What we're doing about it",
         ] {
             assert_eq!(
                 target_by_words(heading),
@@ -415,7 +434,12 @@ mod tests {
             target_by_words("Incident timeline and response"),
             Some(Target::Timeline)
         );
-        for heading in ["Actions taken", "Action Taken", "Our team"] {
+        for heading in [
+            "Actions taken",
+            "Action Taken",
+            "Our team",
+            "Long-term impact on users",
+        ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
         }
     }

@@ -8,13 +8,16 @@ use super::fields::{field_line, field_named};
 use super::headings::Target;
 use super::timeline::Piece;
 use super::{Current, DETAILS_AS_WRITTEN, Importer};
-use crate::model::{ActionStatus, parse_table};
+use crate::model::{ActionKind, ActionStatus, parse_table};
 
 impl Importer<'_> {
     pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {
-        let in_actions = self.current == Current::Target(Target::ActionItems);
+        let in_actions = self.current == Current::Target(Target::ActionItems)
+            || std::mem::take(&mut self.list_is_actions);
         // Under the timeline's heading, or a list of times wherever it stands.
-        if self.current == Current::Target(Target::Timeline) || (self.by_content && !in_actions) {
+        if self.current == Current::Target(Target::Timeline)
+            || (self.around.by_content && !in_actions)
+        {
             // One entry per item, its wrapped lines joined, as plain text.
             let entries = items
                 .iter()
@@ -36,6 +39,9 @@ impl Importer<'_> {
                     && let Some(status) = self.action_group_status
                 {
                     action.status = status;
+                }
+                if let Some(kind) = self.action_group_kind {
+                    action.kind = kind;
                 }
                 self.doc.action_items.push(action);
                 let number = self.doc.action_items.len();
@@ -132,6 +138,30 @@ pub(super) fn group_status(heading: &str) -> Option<ActionStatus> {
     }
 }
 
+/// What the items under a group heading improve, when the heading says so: `Process
+/// improvements`, `Monitoring and detection`, `Mitigations`, `Prevention`.
+pub(super) fn group_kind(heading: &str) -> Option<ActionKind> {
+    let lower = heading.to_lowercase();
+    let says = |stems: &[&str]| stems.iter().any(|stem| lower.contains(stem));
+    if says(&[
+        "process",
+        "training",
+        "communicat",
+        "documentation",
+        "runbook",
+    ]) {
+        Some(ActionKind::Process)
+    } else if says(&["detect", "monitor", "alert", "observab"]) {
+        Some(ActionKind::Detect)
+    } else if says(&["mitigat"]) {
+        Some(ActionKind::Mitigate)
+    } else if says(&["prevent"]) {
+        Some(ActionKind::Prevent)
+    } else {
+        None
+    }
+}
+
 /// Rows broken across lines joined again: a row that writes fewer cells than the header,
 /// followed by one that writes the rest (`| 14:10 | ran a query |` then `saw a slow scan |`).
 fn joined_rows(columns: usize, rows: Vec<TableRow>) -> Vec<TableRow> {
@@ -154,4 +184,27 @@ fn joined_rows(columns: usize, rows: Vec<TableRow>) -> Vec<TableRow> {
         joined.push(row);
     }
     joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_heading_says_what_its_items_improve_and_where_they_stand() {
+        assert_eq!(
+            group_kind("Process improvements"),
+            Some(ActionKind::Process)
+        );
+        assert_eq!(
+            group_kind("Monitoring and detection"),
+            Some(ActionKind::Detect)
+        );
+        assert_eq!(group_kind("Short-term improvements"), None);
+        assert_eq!(
+            group_status("Immediate actions (Completed)"),
+            Some(ActionStatus::Done)
+        );
+        assert_eq!(group_status("Long term"), None);
+    }
 }

@@ -25,7 +25,7 @@ use self::fields::{Context, Field, apply, field_line, field_named, incident_refe
 use self::headings::{Target, is_generic_title, target_of};
 use self::timeline::{Outcome, Piece, Setting, date_in_text, read_pieces, zone_line};
 use crate::model::{
-    ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, read_clock,
+    ActionKind, ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, read_clock,
 };
 
 /// The custom section that holds, word for word, what the import could not place.
@@ -85,9 +85,11 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
         field_heading: None,
         time_heading: None,
         action_group_status: None,
+        action_group_kind: None,
         timeline: Vec::new(),
         timeline_items: Vec::new(),
-        by_content: false,
+        around: Around::default(),
+        list_is_actions: false,
         day_order: DayOrder::proved_by(text.lines()),
         not_placed: Vec::new(),
         as_written: Vec::new(),
@@ -95,8 +97,17 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
     };
     let blocks = read_blocks(&text);
     let timed = by_content::timeline_by_content(&blocks);
-    for (block, by_content) in blocks.into_iter().zip(timed) {
-        importer.by_content = by_content;
+    let list_follows: Vec<bool> = blocks
+        .iter()
+        .skip(1)
+        .map(|next| matches!(next.kind, BlockKind::List(_)))
+        .chain(std::iter::once(false))
+        .collect();
+    for ((block, by_content), list_follows) in blocks.into_iter().zip(timed).zip(list_follows) {
+        importer.around = Around {
+            by_content,
+            list_follows,
+        };
         importer.block(block);
     }
     importer.finish()
@@ -111,6 +122,16 @@ enum Current {
     Target(Target),
     /// Under a heading of the team's own: its custom section.
     Custom(usize),
+}
+
+/// What the blocks around one block say about it.
+#[derive(Clone, Copy, Default)]
+struct Around {
+    /// Whether it is part of a timeline found by its content (a list or a run of
+    /// paragraphs or headings that begin with times), whatever its heading.
+    by_content: bool,
+    /// Whether the block after it is a list.
+    list_follows: bool,
 }
 
 struct Importer<'a> {
@@ -131,13 +152,17 @@ struct Importer<'a> {
     time_heading: Option<((usize, usize), String)>,
     /// Where the action items under the current group heading stand, when it says.
     action_group_status: Option<ActionStatus>,
+    /// What the items under the current group heading improve, when it says.
+    action_group_kind: Option<ActionKind>,
     timeline: Vec<Piece>,
     /// The lines of the timeline's list items: an item without a time is still an event,
     /// a row the person times by hand.
     timeline_items: Vec<(usize, usize)>,
-    /// Whether the block being read is part of a timeline found by its content (a list or
-    /// a run of paragraphs or headings that begin with times), whatever its heading.
-    by_content: bool,
+    /// What the blocks around the one being read say about it.
+    around: Around,
+    /// Whether the sentence just before the list being read said it is action items
+    /// (`Going forward, we will:`).
+    list_is_actions: bool,
     /// How the document's own dates prove numbers alone are read (`29-09-2021` proves
     /// day-first), if they do.
     day_order: Option<DayOrder>,
@@ -156,6 +181,9 @@ impl Importer<'_> {
     }
 
     fn block(&mut self, block: Block) {
+        if !matches!(block.kind, BlockKind::List(_)) {
+            self.list_is_actions = false;
+        }
         let is_paragraph = matches!(block.kind, BlockKind::Paragraph(_));
         if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {
             self.timeline.push(Piece::Entries(vec![(lines, heading)]));
@@ -189,7 +217,7 @@ impl Importer<'_> {
 
     fn heading(&mut self, block: Block, level: u8, text: &str) {
         // One of a run of headings that are times: a time in the timeline, the story below.
-        if self.by_content && self.current != Current::Target(Target::Timeline) {
+        if self.around.by_content && self.current != Current::Target(Target::Timeline) {
             self.seen_heading = true;
             self.time_heading = Some((block.lines, text.to_owned()));
             return;
@@ -245,6 +273,7 @@ impl Importer<'_> {
                 self.current = Current::Target(target);
                 self.current_level = level;
                 self.action_group_status = None;
+                self.action_group_kind = None;
                 self.place(block.lines, format!("heading of {}", target_name(target)));
                 if target == Target::Timeline {
                     self.timeline.push(Piece::Start);
@@ -387,7 +416,15 @@ impl Importer<'_> {
             }
             Current::Target(Target::ActionItems) => {
                 self.action_group_status = lists_tables::group_status(text);
-                self.place(block.lines, "a group heading of the action items");
+                self.action_group_kind = lists_tables::group_kind(text);
+                // The group's name (`Short-term improvements`) says more than any item
+                // field holds: it is kept as written.
+                self.as_written
+                    .push(format!("- Action items under: {text}"));
+                self.place(
+                    block.lines,
+                    format!("a group heading of the action items (in {DETAILS_AS_WRITTEN})"),
+                );
                 true
             }
             _ => false,

@@ -33,7 +33,7 @@ impl Importer<'_> {
             return;
         }
         // Paragraphs that begin with times, wherever they stand, are timeline rows.
-        if self.by_content && self.current != Current::Target(Target::ActionItems) {
+        if self.around.by_content && self.current != Current::Target(Target::ActionItems) {
             self.timeline_lines(lines, &ranges);
             return;
         }
@@ -68,18 +68,8 @@ impl Importer<'_> {
             return;
         }
         if let [(_, only)] = lines
-            && let Some(target) = label_target(only, &block.source)
+            && self.label(block, only)
         {
-            self.current = Current::Target(target);
-            // A label that carries a link or a footnote keeps it, as written, in its section.
-            if matches!(target, Target::Section(_)) && only.contains(['[', '(', '^']) {
-                self.text(block);
-            } else {
-                self.place(
-                    block.lines,
-                    format!("a label for {}", super::target_name(target)),
-                );
-            }
             return;
         }
         if let Some(time_heading) = self.time_heading.take() {
@@ -113,6 +103,15 @@ impl Importer<'_> {
             ));
             return;
         }
+        // `Going forward, we will do the following:` above a list: the list is action items,
+        // the sentence stays where it is.
+        if self.around.list_follows
+            && let Some((_, last)) = lines.last()
+            && last.trim_end().ends_with(':')
+            && super::headings::target_by_words(last) == Some(Target::ActionItems)
+        {
+            self.list_is_actions = true;
+        }
         let any_field = lines
             .iter()
             .any(|(_, line)| field_line(line).is_some() || section_line(line).is_some());
@@ -121,6 +120,31 @@ impl Importer<'_> {
         } else {
             self.text(block);
         }
+    }
+
+    /// A line that is only a part's name stands for its heading: in bold or with a colon,
+    /// or plain just above a list (`Action Items`, then the items). Returns whether it was
+    /// one.
+    fn label(&mut self, block: &Block, only: &str) -> bool {
+        let plain_label = || {
+            (self.around.list_follows && only.split_whitespace().count() <= 5)
+                .then(|| target_of(only))
+                .flatten()
+        };
+        let Some(target) = label_target(only, &block.source).or_else(plain_label) else {
+            return false;
+        };
+        self.current = Current::Target(target);
+        // A label that carries a link or a footnote keeps it, as written, in its section.
+        if matches!(target, Target::Section(_)) && only.contains(['[', '(', '^']) {
+            self.text(block);
+        } else {
+            self.place(
+                block.lines,
+                format!("a label for {}", super::target_name(target)),
+            );
+        }
+        true
     }
 
     /// A paragraph under the timeline's heading: entries, or what the rows below are on.
