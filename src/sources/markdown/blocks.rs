@@ -2,7 +2,7 @@
 //! came from, its text as written (for sections, which stay Markdown) and as plain text (for
 //! fields and table cells). The parsing is pulldown-cmark's; this only gathers its events.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// One top-level block of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +26,8 @@ pub enum BlockKind {
     List(Vec<ListItem>),
     /// A table: the header's cells and the rows.
     Table(Vec<String>, Vec<TableRow>),
+    /// Front matter: `true` for TOML (`+++`), `false` for YAML (`---`), and its text.
+    FrontMatter(bool, String),
     /// A thematic break (`---`), which holds no text.
     Rule,
     /// Text run into the line of a table's header, with no line break or heading of its
@@ -74,7 +76,9 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES;
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut blocks = Vec::new();
     let mut events = Parser::new_ext(text, options).into_offset_iter().peekable();
     while let Some((event, range)) = events.next() {
@@ -109,6 +113,16 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
                 blocks.extend(tables(text, &inner, &line_of));
                 continue;
             }
+            Tag::MetadataBlock(kind) => BlockKind::FrontMatter(
+                matches!(kind, MetadataBlockKind::PlusesStyle),
+                inner
+                    .iter()
+                    .filter_map(|(event, _)| match event {
+                        Event::Text(text) => Some(text.as_ref()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
             _ => BlockKind::Other,
         };
         blocks.push(block(text, &range, &line_of, kind));

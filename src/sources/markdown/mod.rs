@@ -9,6 +9,7 @@ mod actions;
 mod blocks;
 mod by_content;
 mod fields;
+mod front_matter;
 mod headings;
 mod key_times;
 mod lists_tables;
@@ -209,6 +210,10 @@ impl Importer<'_> {
                 let (header, rows) = (header.clone(), rows.clone());
                 self.table(&block, header, rows);
             }
+            BlockKind::FrontMatter(toml, text) => {
+                let (toml, text) = (*toml, text.clone());
+                self.front_matter(&block, toml, &text);
+            }
             BlockKind::Rule => self.place(block.lines, "a rule between parts (no text)"),
             BlockKind::Other => self.text(&block),
             BlockKind::RunIn => self.unplaced(&block, "text run into a table's header line"),
@@ -231,6 +236,15 @@ impl Importer<'_> {
                 .flatten()
         });
         if self.heading_inside_a_part(&block, level, text, target) {
+            return;
+        }
+        // The first heading repeats the title the front matter gave.
+        if !self.seen_heading
+            && !self.doc.title.is_empty()
+            && headings::normalized(text) == headings::normalized(&self.doc.title)
+        {
+            self.seen_heading = true;
+            self.place(block.lines, "the title again");
             return;
         }
         if self.doc.title.is_empty() && target.is_none() {

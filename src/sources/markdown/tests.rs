@@ -485,3 +485,37 @@ fn a_timeline_is_found_by_its_times_whatever_its_heading() {
     );
     assert_every_word_kept(bare, &imported);
 }
+
+#[test]
+fn front_matter_gives_fields_never_the_title_or_the_summary() {
+    let yaml = "---\ntitle: \"DNS outage\"\ndate: 2024-03-02\nauthors:\n  - Dana W.\n  - Li Q.\n\
+                severity: SEV-2\nlayout: post\n---\n\n# DNS outage\n\n## Summary\n\nDNS broke.\n";
+    let imported = import_markdown(yaml, today());
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "DNS outage");
+    assert_eq!(doc.created, NaiveDate::from_ymd_opt(2024, 3, 2));
+    assert_eq!(doc.authors, ["Dana W.", "Li Q."]);
+    assert_eq!(doc.classification.severity.as_deref(), Some("SEV-2"));
+    assert_eq!(doc.narrative.summary, "DNS broke.");
+    // A key with no field is kept; the heading that repeats the title is no section.
+    assert!(
+        doc.narrative
+            .custom_sections
+            .iter()
+            .all(|custom| custom.title != "DNS outage")
+    );
+    assert!(all_text(doc).contains("layout: post"));
+    assert_eq!(imported.not_placed(), 0, "{:#?}", imported.report);
+
+    let toml = "+++\ntitle = \"Queue stall\"\ndate = 2023-11-05\n+++\n\nThe queue stalled.\n";
+    let doc = import_markdown(toml, today()).doc;
+    assert_eq!(doc.title, "Queue stall");
+    assert_eq!(doc.created, NaiveDate::from_ymd_opt(2023, 11, 5));
+    assert_eq!(doc.narrative.summary, "The queue stalled.");
+
+    // Front matter that cannot be read is kept whole, and says why.
+    let broken = "---\ntitle: [unclosed\n---\n\n# Outage\n";
+    let imported = import_markdown(broken, today());
+    assert_eq!(imported.doc.title, "Outage");
+    assert!(all_text(&imported.doc).contains("title: [unclosed"));
+}

@@ -1,0 +1,140 @@
+//! Front matter above a postmortem (YAML between `---` lines, TOML between `+++`), as the
+//! static site generators and docs tools write it: its keys and values as text, for the
+//! importer to read as fields. YAML is read by `yaml-rust2`, TOML by `toml`.
+
+use yaml_rust2::{Yaml, YamlLoader};
+
+/// The keys and values of front matter, in order, each value as text: a list becomes
+/// `a, b`, a nested table `key.inner`. An error says why the block could not be read.
+pub fn entries(text: &str, toml: bool) -> Result<Vec<(String, String)>, String> {
+    let mut entries = Vec::new();
+    if toml {
+        let table: toml::Table = text
+            .parse()
+            .map_err(|error: toml::de::Error| error.message().to_owned())?;
+        for (key, value) in &table {
+            toml_entries(key, value, &mut entries);
+        }
+    } else {
+        let documents = YamlLoader::load_from_str(text).map_err(|error| error.to_string())?;
+        let Some(Yaml::Hash(hash)) = documents.first() else {
+            return Err("it is not a list of keys and values".to_owned());
+        };
+        for (key, value) in hash {
+            yaml_entries(&yaml_text(key), value, &mut entries);
+        }
+    }
+    Ok(entries)
+}
+
+fn toml_entries(key: &str, value: &toml::Value, entries: &mut Vec<(String, String)>) {
+    match value {
+        toml::Value::Table(table) => {
+            for (inner, value) in table {
+                toml_entries(&format!("{key}.{inner}"), value, entries);
+            }
+        }
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(toml_text).collect();
+            entries.push((key.to_owned(), items.join(", ")));
+        }
+        value => entries.push((key.to_owned(), toml_text(value))),
+    }
+}
+
+fn toml_text(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn yaml_entries(key: &str, value: &Yaml, entries: &mut Vec<(String, String)>) {
+    match value {
+        Yaml::Hash(hash) => {
+            for (inner, value) in hash {
+                yaml_entries(&format!("{key}.{}", yaml_text(inner)), value, entries);
+            }
+        }
+        Yaml::Array(items) => {
+            let items: Vec<String> = items.iter().map(yaml_text).collect();
+            entries.push((key.to_owned(), items.join(", ")));
+        }
+        value => entries.push((key.to_owned(), yaml_text(value))),
+    }
+}
+
+fn yaml_text(value: &Yaml) -> String {
+    match value {
+        Yaml::String(text) | Yaml::Real(text) => text.clone(),
+        Yaml::Integer(number) => number.to_string(),
+        Yaml::Boolean(flag) => flag.to_string(),
+        Yaml::Array(items) => items.iter().map(yaml_text).collect::<Vec<_>>().join(", "),
+        Yaml::Hash(hash) => hash
+            .iter()
+            .map(|(key, value)| format!("{}: {}", yaml_text(key), yaml_text(value)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => String::new(),
+    }
+}
+
+impl super::Importer<'_> {
+    /// Front matter's keys as fields (`title`, `date`, `authors`, `tags`, `severity`…); a key
+    /// Hindsight has no field for is kept in the details as written, and front matter that
+    /// cannot be read is kept whole, with why. It is never the title or the summary.
+    pub(super) fn front_matter(&mut self, block: &super::blocks::Block, toml: bool, text: &str) {
+        match entries(text, toml) {
+            Ok(entries) => {
+                for (key, value) in entries {
+                    if value.trim().is_empty() {
+                        continue;
+                    }
+                    let line = format!("{key}: {value}");
+                    if let Some(field) = super::fields::field_named(&key) {
+                        self.field(field, &line, &value, block.lines);
+                    } else {
+                        self.as_written.push(format!("- {line}"));
+                        self.place(
+                            block.lines,
+                            format!("front matter, in {}", super::DETAILS_AS_WRITTEN),
+                        );
+                    }
+                }
+            }
+            Err(why) => self.unplaced(block, &format!("front matter that cannot be read: {why}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_and_toml_front_matter_as_keys_and_values() {
+        let yaml = "title: \"DNS outage\"\ndate: 2024-03-02\nauthors:\n  - Dana W.\n  - Li Q.\n\
+                    tags: [dns, network]\nextra:\n  team: core\n";
+        assert_eq!(
+            entries(yaml, false).unwrap(),
+            [
+                ("title".to_owned(), "DNS outage".to_owned()),
+                ("date".to_owned(), "2024-03-02".to_owned()),
+                ("authors".to_owned(), "Dana W., Li Q.".to_owned()),
+                ("tags".to_owned(), "dns, network".to_owned()),
+                ("extra.team".to_owned(), "core".to_owned()),
+            ]
+        );
+        let toml = "title = \"DNS outage\"\ndate = 2024-03-02\nauthors = [\"Dana W.\"]\n";
+        assert_eq!(
+            entries(toml, true).unwrap(),
+            [
+                ("authors".to_owned(), "Dana W.".to_owned()),
+                ("date".to_owned(), "2024-03-02".to_owned()),
+                ("title".to_owned(), "DNS outage".to_owned()),
+            ]
+        );
+        assert!(entries("title: [unclosed", false).is_err());
+        assert!(entries("just words", false).is_err());
+    }
+}
