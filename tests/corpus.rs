@@ -442,7 +442,7 @@ fn markdown(board: &Board) -> String {
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
 const FLOORS: [(&str, f64, f64, f64, f64); 6] = [
-    ("Markdown postmortem", 0.88, 0.83, 0.98, 0.99),
+    ("Markdown postmortem", 0.88, 0.88, 0.98, 0.99),
     ("irc", 0.99, 1.0, 0.98, 0.97),
     ("discord", 0.76, 1.0, 0.99, 1.0),
     ("slack", 0.69, 1.0, 0.96, 0.84),

@@ -151,6 +151,7 @@ pub fn action_from_task(text: &str, done: bool, reference: Option<NaiveDate>) ->
         },
         ..ActionItem::default()
     };
+    item.due = super::action_line::due_in(text, reference);
     for word in text.split_whitespace() {
         let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '[' | ']'));
         if item.ticket_url.is_empty() && looks_like_ticket(word) {
@@ -159,6 +160,9 @@ pub fn action_from_task(text: &str, done: bool, reference: Option<NaiveDate>) ->
         if item.due.is_none() {
             item.due = date_in(word, reference);
         }
+    }
+    if let Some(owner) = super::action_line::owner_in(text) {
+        item.owner = owner;
     }
     item
 }

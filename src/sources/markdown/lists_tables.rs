@@ -8,7 +8,7 @@ use super::fields::{field_line, field_named};
 use super::headings::Target;
 use super::timeline::Piece;
 use super::{Current, DETAILS_AS_WRITTEN, Importer};
-use crate::model::{ActionKind, ActionStatus, parse_table};
+use crate::model::{ActionItem, ActionKind, ActionStatus, parse_table};
 
 impl Importer<'_> {
     pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {
@@ -31,21 +31,9 @@ impl Importer<'_> {
         let tasks = items.iter().any(|item| item.checked.is_some());
         if tasks || in_actions {
             for item in items {
-                let mut action =
+                let action =
                     action_from_task(&item.text, item.checked == Some(true), self.context.date);
-                // A group heading above the list may say where its items stand
-                // ("Immediate actions (Completed)").
-                if item.checked.is_none()
-                    && let Some(status) = self.action_group_status
-                {
-                    action.status = status;
-                }
-                if let Some(kind) = self.action_group_kind {
-                    action.kind = kind;
-                }
-                self.doc.action_items.push(action);
-                let number = self.doc.action_items.len();
-                self.place(item.lines, format!("action item {number}"));
+                self.push_action(action, item.lines, item.checked.is_none());
             }
             return;
         }
@@ -63,6 +51,26 @@ impl Importer<'_> {
             return;
         }
         self.text(block);
+    }
+
+    /// Adds an action item read from `lines`. A group heading above it may say what it
+    /// improves, and where it stands unless the item said so itself (`status_open`:
+    /// "Immediate actions (Completed)").
+    pub(super) fn push_action(
+        &mut self,
+        mut action: ActionItem,
+        lines: (usize, usize),
+        status_open: bool,
+    ) {
+        if status_open && let Some(status) = self.action_group_status {
+            action.status = status;
+        }
+        if let Some(kind) = self.action_group_kind {
+            action.kind = kind;
+        }
+        self.doc.action_items.push(action);
+        let number = self.doc.action_items.len();
+        self.place(lines, format!("action item {number}"));
     }
 
     pub(super) fn table(&mut self, block: &Block, header: Vec<String>, rows: Vec<TableRow>) {

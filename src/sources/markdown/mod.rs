@@ -5,6 +5,7 @@
 //! Nothing is lost: what is not read into a field, a section, the timeline or the action
 //! items goes word for word into a section called [`NOT_PLACED`].
 
+mod action_line;
 mod actions;
 mod blocks;
 mod by_content;

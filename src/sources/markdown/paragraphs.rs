@@ -103,6 +103,9 @@ impl Importer<'_> {
             ));
             return;
         }
+        if self.action_paragraph(block, lines) {
+            return;
+        }
         // `Going forward, we will do the following:` above a list: the list is action items,
         // the sentence stays where it is.
         if self.around.list_follows
@@ -145,6 +148,39 @@ impl Importer<'_> {
             );
         }
         true
+    }
+
+    /// Work to do written as prose: under the action items' heading each paragraph is one
+    /// item (`We will add rate limiting to uploads.`), unless it introduces what follows
+    /// (`We will:`); anywhere, a paragraph of `Action point: …` lines is one item a line.
+    /// Returns whether the paragraph was read so.
+    fn action_paragraph(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let ranges = line_ranges(block, lines);
+        let marked: Vec<Option<&str>> = lines.iter().map(|(_, line)| action_point(line)).collect();
+        if !marked.is_empty() && marked.iter().all(Option::is_some) {
+            for (action, range) in marked.iter().flatten().zip(&ranges) {
+                self.add_action(action, *range);
+            }
+            return true;
+        }
+        let introduces = lines
+            .last()
+            .is_some_and(|(_, line)| line.trim_end().ends_with(':'));
+        if self.current != Current::Target(Target::ActionItems) || introduces {
+            return false;
+        }
+        let text = lines
+            .iter()
+            .map(|(_, line)| line.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.add_action(&text, block.lines);
+        true
+    }
+
+    fn add_action(&mut self, text: &str, lines: (usize, usize)) {
+        let action = super::actions::action_from_task(text, false, self.context.date);
+        self.push_action(action, lines, true);
     }
 
     /// A paragraph under the timeline's heading: entries, or what the rows below are on.
@@ -270,6 +306,27 @@ pub(super) fn line_ranges(block: &Block, lines: &[(usize, String)]) -> Vec<(usiz
             (first, last)
         })
         .collect()
+}
+
+/// `Action point: rotate the keys`, `Action item: …`, `TODO: …`, `Follow-up: …`: the work,
+/// after its mark.
+fn action_point(line: &str) -> Option<&str> {
+    let (mark, rest) = line.split_once(':')?;
+    let mark = mark.trim().trim_matches(['*', '_']).to_lowercase();
+    let is_mark = matches!(
+        mark.as_str(),
+        "action point"
+            | "action item"
+            | "action"
+            | "ap"
+            | "todo"
+            | "to do"
+            | "follow-up"
+            | "follow up"
+            | "followup"
+    );
+    let rest = rest.trim().trim_start_matches(['*', '_']).trim();
+    (is_mark && !rest.is_empty()).then_some(rest)
 }
 
 /// `**Root cause**: text` (the SRE book writes short sections so): the section, when the
