@@ -519,3 +519,33 @@ fn front_matter_gives_fields_never_the_title_or_the_summary() {
     assert_eq!(imported.doc.title, "Outage");
     assert!(all_text(&imported.doc).contains("title: [unclosed"));
 }
+
+#[test]
+fn action_items_written_as_prose_or_marked_lines_with_their_owners() {
+    let text = "# Upload flood\n\nAction point: rotate the upload keys — Dana W.\n\n\
+                ## Future measures\n\nWe will add rate limiting to uploads, owner: Li Q., \
+                due 2025-08-01.\n\nWe will:\n\n- Alert on upload spikes @sam\n";
+    let imported = import_markdown(text, today());
+    let items: Vec<_> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.owner.as_str(), item.due))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("rotate the upload keys — Dana W.", "Dana W.", None),
+            (
+                "We will add rate limiting to uploads, owner: Li Q., due 2025-08-01.",
+                "Li Q.",
+                NaiveDate::from_ymd_opt(2025, 8, 1)
+            ),
+            ("Alert on upload spikes @sam", "@sam", None),
+        ]
+    );
+    // The sentence that introduces the list stays as written.
+    assert!(all_text(&imported.doc).contains("we will:"));
+    // Every word but the mark that made the line an item.
+    assert_every_word_kept(&text.replace("Action point:", ""), &imported);
+}
