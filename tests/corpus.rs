@@ -441,12 +441,13 @@ fn markdown(board: &Board) -> String {
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
-const FLOORS: [(&str, f64, f64, f64, f64); 6] = [
+const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
     ("Markdown postmortem", 0.88, 0.88, 0.98, 0.99),
     ("irc", 0.99, 1.0, 0.98, 0.97),
     ("discord", 0.76, 1.0, 0.99, 1.0),
     ("slack", 0.69, 1.0, 0.96, 0.84),
-    ("statuspage", 0.40, 1.0, 0.54, 1.0),
+    ("statuspage", 1.0, 1.0, 0.89, 1.0),
+    ("opsgenie", 1.0, 1.0, 1.0, 1.0),
     ("pagerduty", 1.0, 1.0, 1.0, 1.0),
 ];
 

@@ -1,8 +1,10 @@
 //! Where timeline rows come from besides typing: pasted text (a chat copy, a log, a table;
-//! read by [`crate::model::parse_chat`]), a PagerDuty incident log (JSON or CSV), and a
-//! Slack workspace export (folder or `.zip`). Which a file is, is told from its content, so
+//! read by [`crate::model::parse_chat`]), a PagerDuty incident log (JSON or CSV), a
+//! Statuspage page's incidents or an Opsgenie timeline (JSON), and a Slack workspace export
+//! (folder or `.zip`). Which a file is, is told from its content, so
 //! the command line and the editor read the same sources the same way.
 
+mod incident_json;
 pub mod markdown;
 mod pagerduty;
 mod slack;
@@ -53,6 +55,10 @@ pub enum SourceKind {
     PagerDutyJson,
     /// A PagerDuty incident log as CSV.
     PagerDutyCsv,
+    /// A Statuspage page's incidents with their updates (JSON).
+    StatuspageJson,
+    /// An Opsgenie incident timeline (JSON).
+    OpsgenieJson,
     /// JSON of a shape no reader here knows: refused, never read as lines of chat.
     UnknownJson,
 }
@@ -98,7 +104,8 @@ impl ReadingChoices {
 
 /// The formats read, named when a file is of none of them.
 pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace export (a folder or \
-     .zip), or a PagerDuty incident log (JSON or CSV)";
+     .zip), a PagerDuty incident log (JSON or CSV), a Statuspage page's incidents (JSON), or an \
+     Opsgenie incident timeline (JSON)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -167,6 +174,14 @@ pub fn detect(text: &str) -> SourceKind {
     let start = text.trim_start();
     if (start.starts_with('{') || start.starts_with('[')) && pagerduty::is_log_json(text) {
         SourceKind::PagerDutyJson
+    } else if (start.starts_with('{') || start.starts_with('['))
+        && incident_json::is_statuspage_json(text)
+    {
+        SourceKind::StatuspageJson
+    } else if (start.starts_with('{') || start.starts_with('['))
+        && incident_json::is_opsgenie_json(text)
+    {
+        SourceKind::OpsgenieJson
     } else if pagerduty::is_log_csv(text) {
         SourceKind::PagerDutyCsv
     } else if (start.starts_with('{') || start.starts_with('['))
@@ -214,6 +229,14 @@ pub fn import(
         }),
         SourceKind::PagerDutyCsv => Ok(Imported {
             rows: pagerduty::read_csv(text)?,
+            unused: None,
+        }),
+        SourceKind::StatuspageJson => Ok(Imported {
+            rows: incident_json::read_statuspage(text)?,
+            unused: None,
+        }),
+        SourceKind::OpsgenieJson => Ok(Imported {
+            rows: incident_json::read_opsgenie(text)?,
             unused: None,
         }),
     }

@@ -35,10 +35,19 @@ struct Reference {
     summary: Option<String>,
 }
 
-/// Whether `text` is a PagerDuty log as JSON (it has log entries with a `created_at`).
+/// Whether `text` is a PagerDuty log as JSON: log entries with a `created_at`, each of a
+/// PagerDuty log entry's types (`trigger_log_entry`, `acknowledge_log_entry`…), so that other
+/// tools' lists with a `created_at` are not taken for one.
 #[must_use]
 pub fn is_log_json(text: &str) -> bool {
-    serde_json::from_str::<LogFile>(text).is_ok()
+    let Ok(file) = serde_json::from_str::<LogFile>(text) else {
+        return false;
+    };
+    let entries = match &file {
+        LogFile::Response { log_entries } => log_entries,
+        LogFile::List(entries) => entries,
+    };
+    entries.iter().all(|entry| entry.kind.contains("log_entry"))
 }
 
 /// Reads a PagerDuty log in JSON.

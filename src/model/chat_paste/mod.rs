@@ -20,6 +20,7 @@ mod resolve;
 mod table_rows;
 #[cfg(test)]
 mod tests;
+mod times_after;
 
 pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
 
@@ -131,6 +132,11 @@ pub fn parse_chat(text: &str) -> ChatPaste {
         text
     };
     let lines: Vec<&str> = text.lines().collect();
+    if times_after::times_follow_messages(&lines) {
+        let mut paste = times_after::read(&lines);
+        paste.day_order = DayOrder::proved_by(lines.iter().copied());
+        return paste;
+    }
     let mut reader = Reader::default();
     for (index, line) in lines.iter().enumerate() {
         let next = lines[index + 1..]

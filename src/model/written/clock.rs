@@ -144,7 +144,10 @@ fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
         return None;
     }
     let (day, rest) = read_day(text)?;
-    let rest = rest.trim_start();
+    // `Nov 06, 2019 - 21:48 UTC`: a dash may join the day to its time.
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
+    });
     read_time_of_day(rest)?;
     Some((day, rest))
 }
