@@ -137,7 +137,10 @@ pub fn parse_chat(text: &str) -> ChatPaste {
         paste.day_order = DayOrder::proved_by(lines.iter().copied());
         return paste;
     }
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        name_space_time: heads_with_name_space_time(&lines),
+        ..Reader::default()
+    };
     for (index, line) in lines.iter().enumerate() {
         let next = lines[index + 1..]
             .iter()
@@ -213,6 +216,9 @@ struct Reader {
     previous_line: usize,
     /// Whether this paste puts each author on a line of their own above the time.
     authors_above: bool,
+    /// Whether this paste heads its messages `name 9:19`, one space between: it does so on
+    /// several lines, so such a line is a header, not a message that ends with a time.
+    name_space_time: bool,
 }
 
 impl Reader {
@@ -255,7 +261,9 @@ impl Reader {
             self.time_first(number, line, clock, rest, false, next);
             return;
         }
-        if let Some((author, clock)) = name_then_time(body).or_else(|| name_then_dated_time(body)) {
+        if let Some((author, clock)) =
+            name_then_time(body, self.name_space_time).or_else(|| name_then_dated_time(body))
+        {
             self.open_message(number, line, Some(clock), Some(author));
             return;
         }
@@ -620,10 +628,44 @@ fn bracketed_time(line: &str) -> Option<(Clock, bool, &str)> {
     Some((clock, true, strip_separators(after)))
 }
 
+/// Whether several lines of a paste are `name 9:19` and nothing else (a Slack copy with one
+/// space between the name and the time): then such lines head messages.
+fn heads_with_name_space_time(lines: &[&str]) -> bool {
+    let heads = lines
+        .iter()
+        .filter(|line| {
+            let line = line.trim();
+            line.rsplit_once(' ').is_some_and(|(name, time)| {
+                !name.ends_with(' ')
+                    && is_bare_time(time)
+                    && !name.trim().is_empty()
+                    && looks_like_a_name(&without_status_emoji(name))
+            })
+        })
+        .count();
+    heads >= 2
+}
+
+/// A name without the status emoji Slack glues to it: `Chris Bobbe:speech_balloon:`.
+fn without_status_emoji(name: &str) -> String {
+    let mut name = name.trim();
+    while let Some(inner) = name.strip_suffix(':')
+        && let Some((before, code)) = inner.rsplit_once(':')
+        && !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+    {
+        name = before.trim_end();
+    }
+    name.to_owned()
+}
+
 /// `Alice R.  2:03 PM`, `Alice R. [2:03 PM]`, `PagerDuty APP  14:03`, Discord's
 /// `Alice — Today at 4:12 PM` and `Alice — 03/25/2023 4:12 PM`: a name, then a time,
-/// then nothing. Returns the name (without a bot's APP tag) and the time.
-fn name_then_time(line: &str) -> Option<(String, Clock)> {
+/// then nothing; with `one_space`, `ael 22:43` too. Returns the name (without a bot's APP
+/// tag or status emoji) and the time.
+fn name_then_time(line: &str, one_space: bool) -> Option<(String, Clock)> {
     let mut starts: Vec<usize> = line
         .char_indices()
         .filter(|(_, c)| c.is_whitespace() || *c == '[')
@@ -638,6 +680,7 @@ fn name_then_time(line: &str) -> Option<(String, Clock)> {
         // message stays text.
         let apart = time.starts_with('[')
             || time.chars().any(|c| c.is_ascii_alphabetic())
+            || one_space && name.ends_with(' ')
             || name.ends_with(|c: char| c.is_whitespace())
                 && name.trim_end().len() + 1 < name.len();
         if let Some((clock, rest)) = read_clock(time.trim_start_matches('['))
@@ -649,10 +692,11 @@ fn name_then_time(line: &str) -> Option<(String, Clock)> {
                 .trim()
                 .trim_end_matches(['\u{b7}', '-', '|', '\u{2014}', '\u{2013}'])
                 .trim();
+            let name = without_status_emoji(name);
             let name = name
                 .strip_suffix(" APP")
                 .or_else(|| name.strip_suffix(" BOT"))
-                .unwrap_or(name)
+                .unwrap_or(&name)
                 .trim();
             return looks_like_a_name(name).then(|| (name.to_owned(), clock));
         }
@@ -760,10 +804,19 @@ const LABELS: [&str; 16] = [
 /// `Smith, John`; not a zone (`UTC`), not a label (`Note`).
 fn looks_like_a_name(text: &str) -> bool {
     let text = text.trim();
+    // `Brian Richter (Aviary Tech)`: a name with the organisation chat tools add after it.
+    if let Some(inner) = text.strip_suffix(')')
+        && let Some((name, organisation)) = inner.rsplit_once(" (")
+        && !organisation.is_empty()
+        && organisation.split_whitespace().count() <= 4
+        && !organisation.contains(['(', ')', '[', ']', '<', '>', ':'])
+    {
+        return looks_like_a_name(name);
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     if text.is_empty()
         || text.chars().count() > 40
-        || words.len() > 4
+        || words.len() > 5
         || text.contains("//")
         || text.contains(['?', '!', '<', '>', '(', ')', '[', ']'])
         || crate::model::written::zone_named(text).is_some()
@@ -775,11 +828,19 @@ fn looks_like_a_name(text: &str) -> bool {
         return false;
     }
     // One word may be any handle; several must each start with a capital (or be an
-    // initial), as names do and sentences do not.
+    // initial, or a particle such as `von` between capitalised words), as names do and
+    // sentences do not.
     words.len() == 1
-        || words.iter().all(|word| {
+        || words.iter().enumerate().all(|(index, word)| {
+            let inner = index > 0 && index + 1 < words.len();
             word.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || inner && NAME_PARTICLES.contains(word)
         })
 }
+
+/// Words that join the parts of a name in lower case: `Ludwig van Beethoven`.
+const NAME_PARTICLES: [&str; 14] = [
+    "von", "van", "der", "den", "de", "da", "das", "do", "dos", "del", "la", "le", "bin", "al",
+];

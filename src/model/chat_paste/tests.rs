@@ -467,3 +467,43 @@ fn only_short_steps_between_undated_times_tell_the_order() {
     let paste = parse_chat("00:20 a\n23:50 b\n");
     assert!(!runs_newest_first(&paste));
 }
+
+#[test]
+fn slack_and_discord_headers_as_people_copy_them() {
+    // One space between name and time, when the copy heads several messages so; status
+    // emoji glued to a name; a dated header with `at`.
+    let paste = parse_chat(
+        "kim 2021/5/26 at 21:03\nfirst message\n:wave: 2\n\nael 22:43\nsecond\n\n\
+         Chris Bobbe:speech_balloon: 22:50\nthird\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(21, 3), Some("kim"), "first message :wave: 2"),
+            (hm(22, 43), Some("ael"), "second"),
+            (hm(22, 50), Some("Chris Bobbe"), "third"),
+        ]
+    );
+    // A message that ends with a time is still a message where no header is so written.
+    let paste = parse_chat("alice  14:03\nRollback ETA 14:30\n");
+    assert_eq!(
+        rows(&paste),
+        [(hm(14, 3), Some("alice"), "Rollback ETA 14:30")]
+    );
+    // Long names with particles, and the organisation a tool adds after a name.
+    let paste = parse_chat(
+        "Snorre Lothar von Gohren Edwin — Yesterday at 1:13 PM\nHi all!\n\n\
+         Brian Richter (Aviary Tech) — Today at 7:25 AM\nMorning.\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                hm(13, 13),
+                Some("Snorre Lothar von Gohren Edwin"),
+                "Hi all!"
+            ),
+            (hm(7, 25), Some("Brian Richter (Aviary Tech)"), "Morning."),
+        ]
+    );
+}

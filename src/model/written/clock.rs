@@ -97,9 +97,13 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
     let (date, rest) = match read_iso_date(text) {
         Some((date, rest)) => {
             // A date is part of a timestamp only with a time right after it.
-            // `2018-08-22T15:26`, `2018-08-22 15:26`, `2018-08-22, 03:26pm`.
+            // `2018-08-22T15:26`, `2018-08-22 15:26`, `2018-08-22, 03:26pm`, `2021/5/26 at
+            // 21:03`.
             let rest = rest.strip_prefix(['T', 't']).unwrap_or_else(|| {
-                rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+                let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+                strip_prefix_ignoring_case(rest, "at ")
+                    .or_else(|| rest.strip_prefix("@ "))
+                    .unwrap_or(rest)
             });
             (Some(WrittenDay::Date(date)), rest)
         }
