@@ -451,7 +451,7 @@ const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
     ("irc", 0.99, 1.0, 0.98, 0.97),
     // The words a Discord copy loses are its "Today" and "Yesterday", read into the rows' dates.
     ("discord", 0.98, 1.0, 0.98, 1.0),
-    ("slack", 0.87, 1.0, 0.96, 0.89),
+    ("slack", 0.99, 1.0, 0.96, 0.89),
     ("statuspage", 1.0, 1.0, 0.89, 1.0),
     ("opsgenie", 1.0, 1.0, 1.0, 1.0),
     ("pagerduty", 1.0, 1.0, 1.0, 1.0),

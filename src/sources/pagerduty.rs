@@ -3,7 +3,7 @@
 //! agent as actor, the summary as event; trigger, acknowledge and resolve entries suggest
 //! the detected, acknowledged and resolved markers.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use serde::Deserialize;
 
 use super::{ImportedRow, SourceError};
@@ -170,7 +170,8 @@ fn row(
 ) -> Result<ImportedRow, String> {
     let time = DateTime::parse_from_rfc3339(created_at.trim())
         .map_err(|error| format!("{created_at:?} is not a time ({error})"))?
-        .with_timezone(&Utc);
+        .with_timezone(&Utc)
+        .trunc_subsecs(0);
     if !instant_in_range(time) {
         return Err(format!(
             "{created_at} is outside the years 1900\u{2013}9999"

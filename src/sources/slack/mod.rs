@@ -3,6 +3,8 @@
 //! (`ops-incidents/2025-08-01.json`). Only the days a time window touches are read, so a
 //! year of a busy workspace costs no more than the incident's two hours.
 
+mod content;
+
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
@@ -11,6 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Deserialize;
 
+use self::content::{attached_text, first_web_link, with_emoji};
 use super::{ImportedRow, SourceError};
 use crate::model::{TimelineRow, instant_in_range};
 use crate::storage::MAX_FILE_BYTES;
@@ -32,6 +35,8 @@ enum Store {
 struct Channel {
     #[serde(default)]
     id: String,
+    /// Direct messages have none: their folder is named by the id.
+    #[serde(default)]
     name: String,
 }
 
@@ -67,10 +72,17 @@ struct Message {
     #[serde(default)]
     user_profile: Option<Profile>,
     #[serde(default)]
-    text: String,
+    text: Option<String>,
     ts: String,
     #[serde(default)]
     thread_ts: Option<String>,
+    /// What a bot or an integration posts beside, or instead of, its text. Export tools
+    /// write `null` for none, as for any field here.
+    #[serde(default)]
+    attachments: Option<Vec<serde_json::Value>>,
+    /// The message's layout; for a person's message, the same words as its text.
+    #[serde(default)]
+    blocks: Option<Vec<serde_json::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -79,10 +91,17 @@ struct BotProfile {
     name: Option<String>,
 }
 
-/// Whether `path` is a Slack export: a folder with a `channels.json`, or a `.zip`.
+/// Whether `path` is a Slack export: a folder with a `channels.json` (or only channel
+/// folders of day files), or a `.zip`.
 #[must_use]
 pub fn is_slack_export(path: &Path) -> bool {
     path.join("channels.json").is_file()
+        || path.is_dir()
+            && std::fs::read_dir(path).is_ok_and(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .any(|entry| holds_day_files(&entry.path()))
+            })
         || path
             .extension()
             .is_some_and(|extension| extension.eq_ignore_ascii_case("zip"))
@@ -108,10 +127,40 @@ impl SlackExport {
             channels: Vec::new(),
             people: HashMap::new(),
         };
-        let channels = export.read("channels.json")?.ok_or_else(|| {
-            SourceError::NotReadable("no channels.json: not a Slack workspace export".to_owned())
-        })?;
-        export.channels = parse("channels.json", &channels)?;
+        // Public channels, private ones and group messages are listed in files of their
+        // own; an export cut down to its channel folders lists none, and the folders are
+        // the channels.
+        for list in ["channels.json", "groups.json", "mpims.json", "dms.json"] {
+            if let Some(text) = export.read(list)? {
+                let listed: Vec<Channel> = parse(list, &text)?;
+                export
+                    .channels
+                    .extend(listed.into_iter().map(|mut channel| {
+                        if channel.name.is_empty() {
+                            channel.name.clone_from(&channel.id);
+                        }
+                        channel
+                    }));
+            }
+        }
+        // A folder of day files that no list names (an export cut down, or one whose
+        // conversations are kept under their ids) is a channel too.
+        for folder in export.day_folders()? {
+            let listed = export
+                .channels
+                .iter()
+                .any(|channel| channel.name == folder.name || channel.id == folder.name);
+            if !listed {
+                export.channels.push(folder);
+            }
+        }
+        if export.channels.is_empty() {
+            return Err(SourceError::NotReadable(
+                "no channels.json and no channel folders of day files (2025-08-01.json): not a \
+                 Slack workspace export"
+                    .to_owned(),
+            ));
+        }
         if let Some(users) = export.read("users.json")? {
             let people: Vec<Person> = parse("users.json", &users)?;
             export.people = people
@@ -144,13 +193,20 @@ impl SlackExport {
         window: Option<(DateTime<Utc>, DateTime<Utc>)>,
     ) -> Result<Vec<ImportedRow>, SourceError> {
         let channel = channel.trim_start_matches('#');
-        if !self.channels.iter().any(|known| known.name == channel) {
+        let Some(known) = self.channels.iter().find(|known| known.name == channel) else {
             let known: Vec<&str> = self.channel_names().collect();
             return Err(SourceError::NotReadable(format!(
                 "no channel #{channel} in the export; it has {}",
                 known.join(", ")
             )));
-        }
+        };
+        // Slack names a channel's folder by its name; some export tools by its id.
+        let by_id = known.id.clone();
+        let channel = if !by_id.is_empty() && self.all_days(channel)?.is_empty() {
+            by_id.as_str()
+        } else {
+            channel
+        };
         let days = match window {
             Some((start, end)) => days_between(start, end),
             None => self.all_days(channel)?,
@@ -198,17 +254,34 @@ impl SlackExport {
             .thread_ts
             .as_ref()
             .is_some_and(|thread| *thread != message.ts);
+        // A bot's alert or an integration's post often has no text of its own: its words
+        // are in its attachments or blocks. A person's blocks repeat the text, so they are
+        // read only when there is no text; attachments beside a text go in the notes.
+        let text = message.text.unwrap_or_default();
+        let attachments = message.attachments.unwrap_or_default();
+        let has_text = !text.trim().is_empty();
+        let attached = if has_text {
+            attached_text(&attachments, &[])
+        } else {
+            attached_text(&attachments, &message.blocks.unwrap_or_default())
+        };
+        let written = if has_text { &text } else { &attached };
+        let mut notes = Vec::new();
+        if reply {
+            notes.push("Reply in a thread".to_owned());
+        }
+        if has_text && !attached.is_empty() {
+            notes.push(format!("Attached: {}", self.plain_text(&attached)));
+        }
         ImportedRow {
             row: TimelineRow {
                 time: Some(time),
-                event: self.plain_text(&message.text),
-                notes: if reply {
-                    "Reply in a thread".to_owned()
-                } else {
-                    String::new()
-                },
+                event: self.plain_text(written),
+                notes: notes.join("; "),
                 actor,
-                evidence: first_web_link(&message.text).unwrap_or_default(),
+                evidence: first_web_link(&text)
+                    .or_else(|| first_web_link(&attached))
+                    .unwrap_or_default(),
                 ..TimelineRow::default()
             },
             lines: None,
@@ -278,10 +351,37 @@ impl SlackExport {
         }
     }
 
+    /// The folders that hold day files (`ops/2025-08-01.json`), as channels, by name.
+    fn day_folders(&self) -> Result<Vec<Channel>, SourceError> {
+        let mut names: Vec<String> = match &self.store {
+            Store::Folder(root) => std::fs::read_dir(root)?
+                .filter_map(Result::ok)
+                .filter(|entry| holds_day_files(&entry.path()))
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect(),
+            Store::Zip(_, names) => names
+                .iter()
+                .filter_map(|name| name.split_once('/'))
+                .filter(|(_, file)| is_day_file(file))
+                .map(|(folder, _)| folder.to_owned())
+                .collect(),
+        };
+        names.sort_unstable();
+        names.dedup();
+        Ok(names
+            .into_iter()
+            .map(|name| Channel {
+                id: String::new(),
+                name,
+            })
+            .collect())
+    }
+
     /// Every day file of `channel`, oldest first.
     fn all_days(&self, channel: &str) -> Result<Vec<NaiveDate>, SourceError> {
         let prefix = format!("{channel}/");
         let names: Vec<String> = match &self.store {
+            Store::Folder(root) if !root.join(channel).is_dir() => Vec::new(),
             Store::Folder(root) => std::fs::read_dir(root.join(channel))?
                 .filter_map(Result::ok)
                 .map(|entry| entry.file_name().to_string_lossy().into_owned())
@@ -332,48 +432,17 @@ impl SlackExport {
     }
 }
 
-/// The first web address a message links (`<https://…|label>` or `<https://…>`): the
-/// graph or log search it points at is the row's evidence.
-/// Slack writes emoji as codes (`:white_check_mark:`, `:+1::skin-tone-3:`); the known ones
-/// become the emoji itself, and a workspace's own (`:partyparrot:`) stay as written. Skin
-/// tones are left out: egui draws a modifier as a glyph of its own, beside the emoji.
-fn with_emoji(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find(':') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let code_len = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
-            .unwrap_or(after.len());
-        let emoji = after[code_len..]
-            .starts_with(':')
-            .then(|| emojis::get_by_shortcode(&after[..code_len]))
-            .flatten();
-        let Some(emoji) = emoji else {
-            out.push(':');
-            rest = after;
-            continue;
-        };
-        out.push_str(emoji.as_str());
-        rest = &after[code_len + 1..];
-        if let Some(tone) = rest.strip_prefix(":skin-tone-")
-            && let Some(after_tone) = tone
-                .strip_prefix(['2', '3', '4', '5', '6'])
-                .and_then(|tone| tone.strip_prefix(':'))
-        {
-            rest = after_tone;
-        }
-    }
-    out.push_str(rest);
-    out
+/// Whether `dir` is a folder with a day file in it.
+fn holds_day_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut files| {
+        files.any(|file| file.is_ok_and(|file| is_day_file(&file.file_name().to_string_lossy())))
+    })
 }
 
-fn first_web_link(text: &str) -> Option<String> {
-    text.split('<').skip(1).find_map(|part| {
-        let target = part.split(['>', '|']).next()?;
-        crate::model::web_url(target).map(|_| target.to_owned())
-    })
+/// `2025-08-01.json`: a channel's messages of one day.
+fn is_day_file(name: &str) -> bool {
+    name.strip_suffix(".json")
+        .is_some_and(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok())
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, SourceError> {
@@ -384,12 +453,16 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, So
     })
 }
 
-/// Slack's `ts`, `"1355517523.000005"`: seconds and microseconds since 1970.
+/// Slack's `ts`, `"1355517523.000005"`: seconds and microseconds since 1970. The
+/// microseconds tell messages apart for Slack; a timeline keeps the second, as every other
+/// source and a typed time do.
 fn timestamp(ts: &str) -> Option<DateTime<Utc>> {
     let (seconds, fraction) = ts.split_once('.').unwrap_or((ts, "0"));
     let seconds: i64 = seconds.parse().ok()?;
-    let micros: u32 = format!("{fraction:0<6}").get(..6)?.parse().ok()?;
-    DateTime::from_timestamp(seconds, micros * 1000).filter(|time| instant_in_range(*time))
+    if !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    DateTime::from_timestamp(seconds, 0).filter(|time| instant_in_range(*time))
 }
 
 /// The days whose files may hold messages between `start` and `end`: Slack names a day's
@@ -474,15 +547,48 @@ mod tests {
         // The message's link is the row's evidence.
         assert_eq!(rows[0].row.evidence, "https://grafana.example.com/d/1");
         assert_eq!(rows[1].row.evidence, "");
+        // Kept to the second, as a timeline keeps every time.
         assert_eq!(
             rows[0].row.time,
-            DateTime::parse_from_rfc3339("2025-08-01T14:03:00.000200Z")
+            DateTime::parse_from_rfc3339("2025-08-01T14:03:00Z")
                 .ok()
                 .map(|t| t.to_utc())
         );
         // Without a window, every day of the channel.
         assert_eq!(export.rows("incident-620", None).unwrap().len(), 4);
         assert!(export.rows("nope", None).is_err());
+    }
+
+    #[test]
+    fn an_export_of_channel_folders_only_and_a_bots_attachments() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("alerts")).unwrap();
+        std::fs::write(
+            dir.path().join("alerts/2025-08-01.json"),
+            r#"[{"type": "message", "subtype": "bot_message", "ts": "1754056980.000100",
+                 "username": "Alertmanager", "text": null, "blocks": null,
+                 "attachments": [{"title": "[FIRING:1] Checkout errors",
+                                  "title_link": "https://grafana.example/a/1",
+                                  "text": "error rate 7%"}]}]"#,
+        )
+        .unwrap();
+        assert!(is_slack_export(dir.path()));
+        let mut export = SlackExport::open(dir.path()).unwrap();
+        assert_eq!(export.channel_names().collect::<Vec<_>>(), ["alerts"]);
+        let rows = export.rows("alerts", None).unwrap();
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0].row;
+        assert_eq!(row.actor.as_deref(), Some("Alertmanager"));
+        assert_eq!(
+            row.event,
+            "[FIRING:1] Checkout errors error rate 7% https://grafana.example/a/1"
+        );
+        assert_eq!(row.evidence, "https://grafana.example/a/1");
+        // A folder of something else is no export.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::create_dir(other.path().join("notes")).unwrap();
+        std::fs::write(other.path().join("notes/readme.json"), "[]").unwrap();
+        assert!(!is_slack_export(other.path()));
     }
 
     #[test]
