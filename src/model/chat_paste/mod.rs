@@ -16,6 +16,7 @@
 //!
 //! Whatever does not become part of a row is listed with the reason.
 
+mod irc;
 mod resolve;
 mod table_rows;
 #[cfg(test)]
@@ -78,6 +79,8 @@ pub enum UnusedReason {
     EmptyRow,
     /// Its time could not be placed (a time skipped by a clock change, a year out of range).
     Time(String),
+    /// A chat's join, part, quit, nick or mode change: who came and went, not what happened.
+    ChannelEvent,
 }
 
 impl std::fmt::Display for UnusedReason {
@@ -89,6 +92,9 @@ impl std::fmt::Display for UnusedReason {
             Self::TableRule => f.write_str("the rule under a table's header"),
             Self::EmptyRow => f.write_str("a table row with a time but no event"),
             Self::Time(reason) => f.write_str(reason),
+            Self::ChannelEvent => f.write_str(
+                "a join, part, quit or nick change (left out: it says who came and went)",
+            ),
         }
     }
 }
@@ -250,15 +256,25 @@ impl Reader {
             });
             return;
         }
+        // Teams copied through Markdown escapes its brackets: `\[4:42 PM\] Name`.
+        let unescaped = line.replace("\\[", "[").replace("\\]", "]");
+        let line = if line.starts_with("\\[") {
+            unescaped.as_str()
+        } else {
+            line
+        };
         let body = strip_leading_emphasis(strip_list_marker(line));
         let body = body.as_ref();
-        if let Some((clock, header, after)) = bracketed_time(body) {
+        let timed = bracketed_time(body).or_else(|| {
+            read_clock(body).map(|(clock, rest)| (clock, false, strip_separators(rest)))
+        });
+        if let Some((clock, header, after)) = timed {
+            if irc::is_channel_event(line, after) {
+                self.close_message();
+                self.unused(number, line, UnusedReason::ChannelEvent);
+                return;
+            }
             self.time_first(number, line, clock, after, header, next);
-            return;
-        }
-        if let Some((clock, rest)) = read_clock(body) {
-            let rest = strip_separators(rest);
-            self.time_first(number, line, clock, rest, false, next);
             return;
         }
         if let Some((author, clock)) =
@@ -358,7 +374,13 @@ impl Reader {
                 && bracketed_time(strip_list_marker(next)).is_none()
                 && read_clock(strip_list_marker(next)).is_none()
         });
+        // Teams marks a person from outside the organisation `[E]` or `(External)`.
         let name = rest.trim_end_matches(':').trim();
+        let name = ["[E]", "(External)", "[External]", "(Guest)"]
+            .iter()
+            .find_map(|mark| name.strip_suffix(mark))
+            .unwrap_or(name)
+            .trim();
         if header && (rest.ends_with(':') || message_below) && looks_like_a_name(name) {
             self.open_message(number, line, Some(clock), Some(name.to_owned()));
             return;
@@ -749,7 +771,7 @@ fn link_text(line: &str) -> &str {
 fn actor_and_event(rest: &str) -> (Option<String>, String) {
     if let Some(inner) = rest.strip_prefix('<')
         && let Some((nick, message)) = inner.split_once('>')
-        && looks_like_a_name(nick)
+        && (looks_like_a_name(nick) || irc::looks_like_a_nick(nick.trim()))
         && !message.trim().is_empty()
     {
         return (Some(nick.trim().to_owned()), message.trim().to_owned());

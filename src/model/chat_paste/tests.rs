@@ -507,3 +507,49 @@ fn slack_and_discord_headers_as_people_copy_them() {
         ]
     );
 }
+
+#[test]
+fn teams_copies_with_organisations_escaped_brackets_and_relative_days() {
+    let paste = parse_chat(
+        "[8:33 AM] Dana Whitfield (Contoso) [E]\nThe API is timing out\n\n\
+         \\[4:42 PM\\] Li Qiang\nRolled back\n\n\
+         [Yesterday 9:25 PM] Sam Ortiz\nPaging the DB team\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                hm(8, 33),
+                Some("Dana Whitfield (Contoso)"),
+                "The API is timing out"
+            ),
+            (hm(16, 42), Some("Li Qiang"), "Rolled back"),
+            (hm(21, 25), Some("Sam Ortiz"), "Paging the DB team"),
+        ]
+    );
+    assert!(paste.unused.is_empty(), "{:?}", paste.unused);
+}
+
+#[test]
+fn irc_joins_parts_and_quits_are_left_out_and_actions_kept() {
+    let paste = parse_chat(
+        "[14:01] -!- alice [~a@host] has joined #ops\n\
+         [14:02] <alice> disk full on db-2\n\
+         [14:03] * bob looks at it\n\
+         14:04 --> carol (~c@host) has joined #ops\n\
+         14:05 <-- dave has quit (Ping timeout)\n\
+         [14:06] <[ops]bot> paged\n\
+         14:07 -- eve is now known as eve_away\n\
+         [14:08] *** frank has left #ops\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(14, 2), Some("alice"), "disk full on db-2"),
+            (hm(14, 3), Some("bob"), "bob looks at it"),
+            (hm(14, 6), Some("[ops]bot"), "paged"),
+        ]
+    );
+    // Left out, each with why.
+    assert_eq!(unused_lines(&paste), [1, 4, 5, 7, 8]);
+}

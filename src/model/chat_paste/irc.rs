@@ -1,0 +1,100 @@
+//! What IRC logs write besides messages: joins, parts, quits, nick and mode changes, which
+//! say who came and went rather than what happened, and are left out of the timeline (each
+//! listed with why). And IRC's nicks, which may hold brackets and other signs (`[ops]bot`,
+//! `alice|away`, `@op`).
+
+/// What a channel event says after the nick (and the host in brackets).
+const EVENT_PHRASES: [&str; 12] = [
+    "has joined",
+    "has left",
+    "has quit",
+    "joined the channel",
+    "left the channel",
+    "joined #",
+    "left #",
+    "quit (",
+    "is now known as",
+    "sets mode",
+    "changed mode",
+    "mode/",
+];
+
+/// The marks IRC clients put before a channel event: irssi's `-!-`, weechat's `-->` and
+/// `<--`, `***` of mIRC and XChat, `--` and `==`.
+const EVENT_MARKS: [&str; 7] = ["-!-", "-->", "<--", "***", " -- ", "==>", "<=="];
+
+/// Whether `rest`, the text after a line's time, is a join, part, quit, nick or mode
+/// change. The whole `line` shows whether a client's mark was written before it.
+#[must_use]
+pub(super) fn is_channel_event(line: &str, rest: &str) -> bool {
+    let text = rest
+        .trim_start_matches(['-', '!', '<', '>', '*', '=', '|', ' '])
+        .to_lowercase();
+    // `mode/#ops [+o alice] by bob` (irssi) names no nick first.
+    if text.starts_with("mode/") {
+        return true;
+    }
+    let Some((nick, after)) = text.split_once(' ') else {
+        return false;
+    };
+    if !looks_like_a_nick(nick) {
+        return false;
+    }
+    // The user's host in brackets: `alice (~a@host) has joined`, `[~a@host]`.
+    let host = after.starts_with('(') || after.starts_with('[');
+    let after = if host {
+        after
+            .split_once([')', ']'])
+            .map_or(after, |(_, after)| after)
+            .trim_start()
+    } else {
+        after
+    };
+    let marked = EVENT_MARKS.iter().any(|mark| line.contains(mark));
+    let says = EVENT_PHRASES.iter().any(|phrase| after.starts_with(phrase));
+    // Without a client's mark or a host, only what no person writes of themselves.
+    says && (marked
+        || host
+        || after.starts_with("is now known as")
+        || after.starts_with("has quit"))
+}
+
+/// An IRC nick: no spaces, at most 32 characters of letters, digits and the signs nicks may
+/// hold (`[]{}\|^_-` and a backtick), after an op's or voice's `@`, `+` or `%`.
+#[must_use]
+pub(super) fn looks_like_a_nick(text: &str) -> bool {
+    let nick = text.trim_start_matches(['@', '+', '%', '~', '&']);
+    !nick.is_empty()
+        && nick.chars().count() <= 32
+        && nick.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    '[' | ']' | '{' | '}' | '\\' | '|' | '^' | '_' | '-' | '`' | '.'
+                )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channel_events_of_the_common_clients() {
+        let event = |line: &str| {
+            let rest = line.split_once(' ').map_or("", |(_, rest)| rest);
+            is_channel_event(line, rest)
+        };
+        assert!(event("[14:01] -!- alice [~a@host] has joined #ops"));
+        assert!(event("14:04 --> carol (~c@host) has joined #ops"));
+        assert!(event("14:05 <-- dave has quit (Ping timeout)"));
+        assert!(event("14:07 -- eve is now known as eve_away"));
+        assert!(event("[14:08] *** frank has left #ops"));
+        assert!(event("[14:09] -!- mode/#ops [+o alice] by bob"));
+        assert!(!event("14:10 <alice> bob has joined the call"));
+        assert!(!event("14:11 Dana has joined the bridge"));
+        assert!(looks_like_a_nick("[ops]bot"));
+        assert!(looks_like_a_nick("@alice|away"));
+        assert!(!looks_like_a_nick("two words"));
+    }
+}
