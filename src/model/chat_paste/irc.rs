@@ -20,7 +20,7 @@ const EVENT_PHRASES: [&str; 12] = [
 ];
 
 /// The marks IRC clients put before a channel event: irssi's `-!-`, weechat's `-->` and
-/// `<--`, `***` of mIRC and XChat, `--` and `==`.
+/// `<--`, `***` of mIRC and `XChat`, `--` and `==`.
 const EVENT_MARKS: [&str; 7] = ["-!-", "-->", "<--", "***", " -- ", "==>", "<=="];
 
 /// Whether `rest`, the text after a line's time, is a join, part, quit, nick or mode
