@@ -16,6 +16,7 @@ mod key_times;
 mod lists_tables;
 mod paragraphs;
 mod people;
+mod reading;
 #[cfg(test)]
 mod tests;
 mod timeline;
@@ -25,7 +26,8 @@ use chrono::NaiveDate;
 use self::blocks::{Block, BlockKind, read_blocks};
 use self::fields::{Context, Field, apply, field_line, field_named, incident_reference};
 use self::headings::{Target, is_generic_title, target_of};
-use self::timeline::{Outcome, Piece, Setting, date_in_text, read_pieces, zone_line};
+pub use self::reading::{Assumed, Candidate, DayFrom, MarkdownChoices, Taken};
+use self::timeline::{Outcome, Piece, ReadIn, Setting, date_in_text, read_pieces, zone_line};
 use crate::model::{
     ActionKind, ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, read_clock,
 };
@@ -53,6 +55,8 @@ pub struct MarkdownImport {
     pub doc: Postmortem,
     /// Where each part of the source went, in source order.
     pub report: Vec<Placement>,
+    /// What the reading assumed about the file's times, for a person to check.
+    pub assumed: Assumed,
 }
 
 impl MarkdownImport {
@@ -69,6 +73,17 @@ impl MarkdownImport {
 /// Reads `text` as a postmortem; `today` dates the new document.
 #[must_use]
 pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
+    import_markdown_with(text, today, &MarkdownChoices::default())
+}
+
+/// Reads `text` as a postmortem the way a person chose: the zone and day of times that name
+/// none, the order of lines and of numbers in dates, and blocks to read as the timeline.
+#[must_use]
+pub fn import_markdown_with(
+    text: &str,
+    today: NaiveDate,
+    choices: &MarkdownChoices,
+) -> MarkdownImport {
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
     let text = fields::plain_hyphens_only(text);
@@ -92,7 +107,11 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
         timeline_items: Vec::new(),
         around: Around::default(),
         list_is_actions: false,
-        day_order: DayOrder::proved_by(text.lines()),
+        day_order: choices
+            .reading
+            .day_order
+            .or_else(|| DayOrder::proved_by(text.lines())),
+        choices: choices.clone(),
         not_placed: Vec::new(),
         as_written: Vec::new(),
         today,
@@ -105,14 +124,15 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
         .map(|next| matches!(next.kind, BlockKind::List(_)))
         .chain(std::iter::once(false))
         .collect();
-    for ((block, by_content), list_follows) in blocks.into_iter().zip(timed).zip(list_follows) {
+    for ((block, by_content), list_follows) in blocks.iter().zip(timed).zip(list_follows) {
         importer.around = Around {
-            by_content,
+            // A block the person said is the timeline is one, whatever it holds.
+            by_content: by_content || choices.timeline_blocks.contains(&block.lines.0),
             list_follows,
         };
-        importer.block(block);
+        importer.block(block.clone());
     }
-    importer.finish()
+    importer.finish(&blocks)
 }
 
 /// Where the text being read goes.
@@ -165,6 +185,8 @@ struct Importer<'a> {
     /// Whether the sentence just before the list being read said it is action items
     /// (`Going forward, we will:`).
     list_is_actions: bool,
+    /// What the person chose about how the file is read.
+    choices: MarkdownChoices,
     /// How the document's own dates prove numbers alone are read (`29-09-2021` proves
     /// day-first), if they do.
     day_order: Option<DayOrder>,
@@ -446,7 +468,7 @@ impl Importer<'_> {
         }
     }
 
-    fn finish(mut self) -> MarkdownImport {
+    fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
         if let Some((lines, heading)) = self.time_heading.take() {
             self.timeline.push(Piece::Entries(vec![(lines, heading)]));
         }
@@ -456,17 +478,12 @@ impl Importer<'_> {
             let title = title.clone();
             self.set_title(&title, generic.lines);
         }
-        // A date in the title ("February 5th, 2019 Partial Prow Outage") dates the
-        // incident when no field does.
-        if self.context.date.is_none() {
-            self.context.date = date_in_text(&self.doc.title, self.day_order);
+        let day_from = self.find_the_day();
+        if let Some(zone) = self.choices.reading.zone {
+            self.doc.time_zone = zone;
         }
-        // Else the first date written anywhere ("On October 15, 2018, …"): times without a
-        // date belong to the incident's day, never to the day of the import.
-        if self.context.date.is_none() && self.doc.key_times.started.is_none() {
-            self.context.date = timeline::first_date_in(&self.source_lines, self.doc.time_zone);
-        }
-        self.read_timeline();
+        let found = self.read_timeline();
+        let assumed = self.assumed(blocks, day_from, found);
         self.place_what_no_block_held();
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
@@ -495,21 +512,112 @@ impl Importer<'_> {
         MarkdownImport {
             doc: self.doc,
             report: self.report,
+            assumed,
+        }
+    }
+
+    /// The incident's day, and where it came from: the person's choice, a date field, the
+    /// start, a date in the title ("February 5th, 2019 Partial Prow Outage"), else the
+    /// first date written anywhere ("On October 15, 2018, …"): times without a date belong
+    /// to the incident's day, never to the day of the import unless the file gives none.
+    fn find_the_day(&mut self) -> DayFrom {
+        if let Some(day) = self.choices.reading.day {
+            self.context.date = Some(day);
+            return DayFrom::Chosen;
+        }
+        if self.context.date.is_some() {
+            return DayFrom::Field;
+        }
+        if self.doc.key_times.started.is_some() {
+            return DayFrom::Start;
+        }
+        self.context.date = date_in_text(&self.doc.title, self.day_order);
+        if self.context.date.is_some() {
+            return DayFrom::Title;
+        }
+        let found = timeline::first_date_in(&self.source_lines, self.doc.time_zone);
+        self.context.date = found.map(|(date, _)| date);
+        found.map_or(DayFrom::Today, |(_, line)| DayFrom::FirstDate(line))
+    }
+
+    /// What the reading assumed, for the report.
+    fn assumed(&self, blocks: &[Block], day_from: DayFrom, found: timeline::Found) -> Assumed {
+        let rows_in = |(first, last): (usize, usize)| {
+            self.report.iter().any(|placement| {
+                placement.lines.0 >= first
+                    && placement.lines.1 <= last
+                    && placement.place.starts_with("timeline row")
+            })
+        };
+        let reading = &self.choices.reading;
+        let day_order_from = match (reading.day_order, self.day_order) {
+            (Some(_), _) => "as you chose",
+            (None, Some(_)) => "proved by the file's other dates",
+            (None, None) => "usual in the zone",
+        };
+        Assumed {
+            zone: Taken {
+                value: self.doc.time_zone,
+                chosen: reading.zone.is_some(),
+            },
+            day: self
+                .context
+                .date
+                .or_else(|| {
+                    self.doc
+                        .key_times
+                        .started
+                        .map(|started| started.with_timezone(&self.doc.time_zone).date_naive())
+                })
+                .unwrap_or(self.today),
+            day_from,
+            newest_first: Taken {
+                value: found.newest_first,
+                chosen: reading.newest_first.is_some(),
+            },
+            day_order: found
+                .day_order
+                .or(self.day_order)
+                .unwrap_or(DayOrder::usual_in(self.doc.time_zone)),
+            day_order_from,
+            numeric_dates: found.numeric_dates,
+            timeline_from: blocks
+                .iter()
+                .map(|block| block.lines)
+                .filter(|lines| rows_in(*lines))
+                .collect(),
+            candidates: reading::candidates(blocks, rows_in),
         }
     }
 
     /// The timeline's pieces, read now that the incident's start (or day) is known; rows
     /// that say the outage began, was mitigated or ended set those key times when no field
     /// did, and carry the marker.
-    fn read_timeline(&mut self) {
+    fn read_timeline(&mut self) -> timeline::Found {
         let pieces = std::mem::take(&mut self.timeline);
         let dated = self.doc.key_times.started.is_some() || self.context.date.is_some();
-        let outcomes = read_pieces(
+        let direction = self.choices.reading.newest_first.map(|newest| {
+            if newest {
+                crate::model::Direction::NewestFirst
+            } else {
+                crate::model::Direction::OldestFirst
+            }
+        });
+        let (outcomes, found) = read_pieces(
             &pieces,
-            self.doc.time_zone,
-            self.doc.key_times.started,
-            self.context.date,
-            self.today,
+            ReadIn {
+                zone: self.doc.time_zone,
+                // A day the person chose wins over the start the file gives.
+                started: self
+                    .doc
+                    .key_times
+                    .started
+                    .filter(|_| self.choices.reading.day.is_none()),
+                date: self.context.date,
+                today: self.today,
+                direction,
+                day_order: self.day_order,
+            },
         );
         let no_time = crate::model::UnusedReason::NoTime.to_string();
         for (lines, outcome) in outcomes {
@@ -548,6 +656,7 @@ impl Importer<'_> {
                 Outcome::Unused(text, why) => self.unplaced_text(&text, lines, &why),
             }
         }
+        found
     }
 
     /// Lines with text that no block covered (the parser passes over a few odd line endings

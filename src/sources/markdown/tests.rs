@@ -549,3 +549,43 @@ fn action_items_written_as_prose_or_marked_lines_with_their_owners() {
     // Every word but the mark that made the line an item.
     assert_every_word_kept(&text.replace("Action point:", ""), &imported);
 }
+
+#[test]
+fn the_import_says_what_it_assumed_and_reads_again_as_a_person_chose() {
+    let text = "# Cache stampede\n\nOn 2024-05-02 the cache expired at once.\n\n\
+                ## Timeline\n\n- 09:00 Keys expired together\n- 09:02 Database CPU at 100%\n\n\
+                ## Notes\n\n- 09:20 keys re-warmed\n- the graphs are in the wiki\n\
+                - ask the DB team\n";
+    let imported = import_markdown(text, today());
+    let assumed = &imported.assumed;
+    assert_eq!(assumed.zone.value, chrono_tz::UTC);
+    assert!(!assumed.zone.chosen);
+    assert_eq!(assumed.day, NaiveDate::from_ymd_opt(2024, 5, 2).unwrap());
+    assert_eq!(assumed.day_from, DayFrom::FirstDate(3));
+    assert!(!assumed.newest_first.value);
+    assert_eq!(assumed.timeline_from, [(7, 8)]);
+    // The notes' list has a time in one of three items: it may be the timeline.
+    assert_eq!(assumed.candidates.len(), 1);
+    let candidate = &assumed.candidates[0];
+    assert_eq!((candidate.lines, candidate.timed), ((12, 14), (1, 3)));
+    assert_eq!(imported.doc.timeline.len(), 2);
+
+    // Read again: that list is the timeline too, times are Berlin's, on the day after.
+    let choices = MarkdownChoices {
+        reading: crate::sources::ReadingChoices {
+            zone: Some(chrono_tz::Europe::Berlin),
+            day: NaiveDate::from_ymd_opt(2024, 5, 3),
+            ..crate::sources::ReadingChoices::default()
+        },
+        timeline_blocks: vec![candidate.lines.0],
+    };
+    let again = import_markdown_with(text, today(), &choices);
+    let times: Vec<_> = again.doc.timeline.iter().map(|row| row.time).collect();
+    // Berlin is UTC+2 in May.
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2024, 5, 3, h, m, 0).unwrap());
+    assert_eq!(times, [at(7, 0), at(7, 2), at(7, 20), None, None]);
+    assert_eq!(again.doc.time_zone, chrono_tz::Europe::Berlin);
+    assert!(again.assumed.zone.chosen);
+    assert_eq!(again.assumed.day_from, DayFrom::Chosen);
+    assert!(again.assumed.candidates.is_empty());
+}

@@ -8,8 +8,9 @@ use chrono_tz::Tz;
 
 use super::blocks::TableRow;
 use crate::model::{
-    DayContext, DayLine, DayOrder, PasteContext, PasteZone, PastedDate, TimelineRow, WrittenDay,
-    parse_chat, parse_table, read_date_line, read_day, resolve_paste, zone_named,
+    ChatPaste, DayContext, DayLine, DayOrder, Direction, PasteContext, PasteZone, PastedDate,
+    TimelineRow, WrittenDay, parse_chat, parse_table, read_date_line, read_day, resolve_paste,
+    zone_named,
 };
 
 /// One piece of the timeline, with the source lines of each of its parts.
@@ -116,25 +117,52 @@ fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
         .find_map(zone_named)
 }
 
-/// Reads the pieces in order. `started` (else `date`) is the day a time without a date is
-/// on, before any date line; `today` stands in when the file gives no date at all.
+/// How the pieces are read: the zone of times that name none, the incident's start (else
+/// its day) that times without a date are on before any date line, the day of the import
+/// when the file gives no date at all, and what a person settled about the order of lines
+/// and of numbers in dates.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadIn {
+    /// The zone of times that name none.
+    pub zone: Tz,
+    /// The incident's start.
+    pub started: Option<DateTime<Utc>>,
+    /// The incident's day.
+    pub date: Option<NaiveDate>,
+    /// The day of the import.
+    pub today: NaiveDate,
+    /// The order of the lines, when a person chose it.
+    pub direction: Option<Direction>,
+    /// The order of numbers in dates, when a person chose it or the file proves it.
+    pub day_order: Option<DayOrder>,
+}
+
+/// What reading the pieces found out about them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Found {
+    /// Whether some piece ran newest first.
+    pub newest_first: bool,
+    /// How numbers alone in dates were read, if any piece had rows.
+    pub day_order: Option<DayOrder>,
+    /// Whether some time's date was written with numbers alone that read both ways.
+    pub numeric_dates: bool,
+}
+
+/// A part of the source's lines and what became of it.
+pub type Placed = ((usize, usize), Outcome);
+
+/// Reads the pieces in order.
 #[must_use]
-pub fn read_pieces(
-    pieces: &[Piece],
-    zone: Tz,
-    started: Option<DateTime<Utc>>,
-    date: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Vec<((usize, usize), Outcome)> {
+pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
+    let mut found = Found::default();
     // The incident's day, from a field or the title, dates the first rows in their own zone.
-    let mut day: Option<DayLine> = date.map(day_line);
+    let mut day: Option<DayLine> = read_in.date.map(day_line);
     let mut written_zone: Option<PasteZone> = None;
     let mut outcomes = Vec::new();
     for piece in &merged(pieces) {
-        let mut next_day = None;
-        let (mut paste, ranges) = match piece {
+        let (mut paste, ranges, next_day) = match piece {
             Piece::Start => {
-                day = date.map(day_line);
+                day = read_in.date.map(day_line);
                 continue;
             }
             Piece::Setting(lines, setting) => {
@@ -147,39 +175,9 @@ pub fn read_pieces(
                 outcomes.push((*lines, setting.outcome()));
                 continue;
             }
-            Piece::Table(header, rows) => {
-                let cells: Vec<_> = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(index, row)| (index + 1, row.source.clone(), row.cells.clone()))
-                    .collect();
-                let ranges: Vec<(usize, usize)> =
-                    rows.iter().map(|row| (row.line, row.last_line)).collect();
-                (parse_table(header, &cells), ranges)
-            }
-            Piece::Entries(entries) => {
-                let lines: Vec<String> = entries
-                    .iter()
-                    .map(|(_, text)| text.replace(['\n', '\r'], " "))
-                    .collect();
-                let ranges: Vec<(usize, usize)> = entries.iter().map(|(lines, _)| *lines).collect();
-                let paste = parse_chat(&lines.join("\n"));
-                // The last date line dates the pieces below, rows or not under it here.
-                if let Some(last) = paste.date_lines.last()
-                    && let Some((date, named)) = lines
-                        .get(last.saturating_sub(1))
-                        .and_then(|text| read_date_line(text))
-                {
-                    next_day = Some(DayLine {
-                        line: 0,
-                        date,
-                        zone: named,
-                    });
-                }
-                (paste, ranges)
-            }
+            Piece::Table(header, rows) => table_paste(header, rows),
+            Piece::Entries(entries) => entries_paste(entries),
         };
-        let range_of = |line: usize| -> (usize, usize) { ranges_at(&ranges, line) };
         // What was written above this piece dates and zones its rows that say nothing.
         for row in &mut paste.rows {
             if row.day.is_none() {
@@ -192,40 +190,99 @@ pub fn read_pieces(
                 clock.zone = written_zone;
             }
         }
-        // The piece's parts go in the order they were written, rows and the rest alike.
-        let first_of_piece = outcomes.len();
-        for line in &paste.date_lines {
-            outcomes.push((range_of(*line), Outcome::Date(None)));
-        }
         if next_day.is_some() {
             day = next_day;
         }
-        // A date without a year is read against the incident's day when the file gives one.
-        let resolved = resolve_paste(
-            &paste,
-            &PasteContext {
-                zone,
-                started,
-                day: date.unwrap_or(today),
-                direction: None,
-                day_order: None,
-            },
-        );
-        for row in resolved.rows {
-            let first = row.lines.first().map_or((0, 0), |line| range_of(*line));
-            let last = row.lines.last().map_or((0, 0), |line| range_of(*line));
-            outcomes.push(((first.0, last.1), Outcome::Row(row.row)));
-        }
-        for unused in resolved.unused {
-            let lines = range_of(unused.line);
-            outcomes.push((
-                lines,
-                Outcome::Unused(unused.text, unused.reason.to_string()),
-            ));
-        }
+        let first_of_piece = outcomes.len();
+        place_piece(&paste, &ranges, read_in, &mut outcomes, &mut found);
+        // The piece's parts go in the order they were written, rows and the rest alike.
         outcomes[first_of_piece..].sort_by_key(|(lines, _)| lines.0);
     }
-    outcomes
+    (outcomes, found)
+}
+
+/// A table piece as a paste, with each row's source lines.
+fn table_paste(
+    header: &[String],
+    rows: &[TableRow],
+) -> (ChatPaste, Vec<(usize, usize)>, Option<DayLine>) {
+    let cells: Vec<_> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (index + 1, row.source.clone(), row.cells.clone()))
+        .collect();
+    let ranges = rows.iter().map(|row| (row.line, row.last_line)).collect();
+    (parse_table(header, &cells), ranges, None)
+}
+
+/// Entries as a paste, with each entry's source lines, and the day its last date line sets
+/// for the pieces below, rows or not under it here.
+fn entries_paste(
+    entries: &[((usize, usize), String)],
+) -> (ChatPaste, Vec<(usize, usize)>, Option<DayLine>) {
+    let lines: Vec<String> = entries
+        .iter()
+        .map(|(_, text)| text.replace(['\n', '\r'], " "))
+        .collect();
+    let ranges = entries.iter().map(|(lines, _)| *lines).collect();
+    let paste = parse_chat(&lines.join("\n"));
+    let next_day = paste
+        .date_lines
+        .last()
+        .and_then(|last| lines.get(last.saturating_sub(1)))
+        .and_then(|text| read_date_line(text))
+        .map(|(date, zone)| DayLine {
+            line: 0,
+            date,
+            zone,
+        });
+    (paste, ranges, next_day)
+}
+
+/// Places one piece's rows in time and says what became of each of its lines.
+fn place_piece(
+    paste: &ChatPaste,
+    ranges: &[(usize, usize)],
+    read_in: ReadIn,
+    outcomes: &mut Vec<Placed>,
+    found: &mut Found,
+) {
+    let range_of = |line: usize| -> (usize, usize) { ranges_at(ranges, line) };
+    for line in &paste.date_lines {
+        outcomes.push((range_of(*line), Outcome::Date(None)));
+    }
+    // A date without a year is read against the incident's day when the file gives one.
+    let resolved = resolve_paste(
+        paste,
+        &PasteContext {
+            zone: read_in.zone,
+            started: read_in.started,
+            day: read_in.date.unwrap_or(read_in.today),
+            direction: read_in.direction,
+            day_order: read_in.day_order,
+        },
+    );
+    if !resolved.rows.is_empty() {
+        found.newest_first |= resolved.direction == Direction::NewestFirst;
+        found.day_order = found.day_order.or(Some(resolved.day_order));
+        found.numeric_dates |= paste.rows.iter().any(|row| {
+            matches!(
+                row.clock.and_then(|clock| clock.date),
+                Some(WrittenDay::Numeric { .. })
+            )
+        });
+    }
+    for row in resolved.rows {
+        let first = row.lines.first().map_or((0, 0), |line| range_of(*line));
+        let last = row.lines.last().map_or((0, 0), |line| range_of(*line));
+        outcomes.push(((first.0, last.1), Outcome::Row(row.row)));
+    }
+    for unused in resolved.unused {
+        outcomes.push((
+            range_of(unused.line),
+            Outcome::Unused(unused.text, unused.reason.to_string()),
+        ));
+    }
 }
 
 /// A day as the line above the rows would write it.
@@ -288,16 +345,19 @@ pub fn date_in_text(text: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
 /// `Website Outage 5-26-21`): the day an incident's bare times are on when no field, title or
 /// date line says. Numbers alone are read in the order the document's own dates prove,
 /// else the one usual in `zone`.
+/// Returns it with its line's number, from 1.
 #[must_use]
-pub fn first_date_in(lines: &[&str], zone: Tz) -> Option<NaiveDate> {
+pub fn first_date_in(lines: &[&str], zone: Tz) -> Option<(NaiveDate, usize)> {
     let order = DayOrder::proved_by(lines.iter().copied()).unwrap_or(DayOrder::usual_in(zone));
-    lines.iter().find_map(|line| {
+    lines.iter().enumerate().find_map(|(index, line)| {
         let words = words_of(line);
-        (0..words.len()).find_map(|start| {
-            (1..=4.min(words.len() - start))
-                .rev()
-                .find_map(|length| full_date(&words[start..start + length].join(" "), order))
-        })
+        (0..words.len())
+            .find_map(|start| {
+                (1..=4.min(words.len() - start))
+                    .rev()
+                    .find_map(|length| full_date(&words[start..start + length].join(" "), order))
+            })
+            .map(|date| (date, index + 1))
     })
 }
 

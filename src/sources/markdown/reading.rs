@@ -1,0 +1,149 @@
+//! What a Markdown import assumed about its times, each with where it came from, for the
+//! person to check; and what they chose instead, for the file to be read again: the zone
+//! and day of times that name none, the order of the lines and of numbers in dates, and
+//! which blocks are the timeline.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::blocks::{Block, BlockKind};
+use super::by_content::starts_with_a_time;
+use crate::model::DayOrder;
+use crate::sources::ReadingChoices;
+
+/// What a person chose about how a Markdown postmortem is read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MarkdownChoices {
+    /// The zone, day, order of lines and order of numbers in dates.
+    pub reading: ReadingChoices,
+    /// The first lines of blocks to read as the timeline, whatever their heading says.
+    pub timeline_blocks: Vec<usize>,
+}
+
+/// Where the incident's day came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayFrom {
+    /// The person chose it.
+    Chosen,
+    /// A date field (`Date: 2024-03-02`, front matter).
+    Field,
+    /// The incident's start, from a key-time field.
+    Start,
+    /// A date in the title.
+    Title,
+    /// The first date written in the file, on this line.
+    FirstDate(usize),
+    /// The file gives none: times without a date are on the day of the import.
+    Today,
+}
+
+impl DayFrom {
+    /// Why the day is what it is, in words.
+    #[must_use]
+    pub fn describe(self) -> String {
+        match self {
+            Self::Chosen => "as you chose".to_owned(),
+            Self::Field => "the file's date field".to_owned(),
+            Self::Start => "the incident's start".to_owned(),
+            Self::Title => "the date in the title".to_owned(),
+            Self::FirstDate(line) => format!("the first date in the file (line {line})"),
+            Self::Today => "the file gives no date: today's".to_owned(),
+        }
+    }
+}
+
+/// A block with times in it that was not read as the timeline: a person may say it is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its first and last line.
+    pub lines: (usize, usize),
+    /// What kind of block: "a list", "a paragraph".
+    pub kind: &'static str,
+    /// How many of its items or lines begin with a time, of how many.
+    pub timed: (usize, usize),
+    /// Its first line, shortened, to know it by.
+    pub opening: String,
+}
+
+/// A value the reading took, and whether the person chose it or the reading found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Taken<T> {
+    /// The value.
+    pub value: T,
+    /// Whether the person chose it.
+    pub chosen: bool,
+}
+
+/// What the import assumed about the file's times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assumed {
+    /// The zone of times that name none: chosen, else the document's (UTC for a new one).
+    pub zone: Taken<Tz>,
+    /// The day of times without a date.
+    pub day: NaiveDate,
+    /// Where that day came from.
+    pub day_from: DayFrom,
+    /// Whether some part of the timeline was read newest first: chosen, else found from
+    /// the times.
+    pub newest_first: Taken<bool>,
+    /// How numbers alone in dates (`03/04`) are read.
+    pub day_order: DayOrder,
+    /// Where that order came from: chosen, proved by the file's dates, or usual in the zone.
+    pub day_order_from: &'static str,
+    /// Whether the file writes any date with numbers alone that reads both ways.
+    pub numeric_dates: bool,
+    /// The blocks the timeline was read from.
+    pub timeline_from: Vec<(usize, usize)>,
+    /// Blocks with times in them that were not read as the timeline.
+    pub candidates: Vec<Candidate>,
+}
+
+/// Blocks outside the timeline with at least one item or line that begins with a time.
+/// `in_timeline` says whether a block's lines made timeline rows.
+pub(super) fn candidates(
+    blocks: &[Block],
+    in_timeline: impl Fn((usize, usize)) -> bool,
+) -> Vec<Candidate> {
+    blocks
+        .iter()
+        .filter(|block| !in_timeline(block.lines))
+        .filter_map(|block| {
+            let (kind, timed, of, opening) = match &block.kind {
+                BlockKind::List(items) => (
+                    "a list",
+                    items
+                        .iter()
+                        .filter(|item| starts_with_a_time(&item.text))
+                        .count(),
+                    items.len(),
+                    items.first().map(|item| item.text.clone()),
+                ),
+                BlockKind::Paragraph(lines) => (
+                    "a paragraph",
+                    lines
+                        .iter()
+                        .filter(|(_, line)| starts_with_a_time(line))
+                        .count(),
+                    lines.len(),
+                    lines.first().map(|(_, line)| line.clone()),
+                ),
+                _ => return None,
+            };
+            (timed > 0).then(|| Candidate {
+                lines: block.lines,
+                kind,
+                timed: (timed, of),
+                opening: shortened(&opening.unwrap_or_default()),
+            })
+        })
+        .collect()
+}
+
+fn shortened(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    if line.chars().count() <= 60 {
+        line.to_owned()
+    } else {
+        format!("{}\u{2026}", line.chars().take(59).collect::<String>())
+    }
+}
