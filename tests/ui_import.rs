@@ -109,3 +109,40 @@ fn a_markdown_file_named_on_the_command_line_is_imported() {
     assert_eq!(harness.state().document().path(), None);
     assert_eq!(harness.state().document().doc().timeline.len(), 13);
 }
+
+/// The report says how the times were read and takes a correction at once: a block with
+/// times that was not read as the timeline is read as one at a click, and a zone picked
+/// for times that name none moves them.
+#[test]
+fn the_import_report_reads_the_file_again_as_the_person_corrects_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stampede.md");
+    std::fs::write(
+        &path,
+        "# Cache stampede\n\nOn 2024-05-02 the cache expired at once.\n\n\
+         ## Timeline\n\n- 09:00 Keys expired together\n- 09:02 Database CPU at 100%\n\n\
+         ## Notes\n\n- 09:20 keys re-warmed\n- the graphs are in the wiki\n- ask the DB team\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    dialogs.will_answer(DialogOutcome::Chosen(path.clone()));
+    click_file_menu(&mut harness, "Import Markdown\u{2026}");
+
+    harness.get_by_label("How the times were read");
+    harness.get_by_label("the first date in the file (line 3)");
+    harness.get_by_label("The timeline was read from lines 7\u{2013}8.");
+    assert_eq!(harness.state().document().doc().timeline.len(), 2);
+
+    click(&mut harness, "Read lines 12\u{2013}14 as the timeline");
+    let doc = harness.state().document().doc();
+    assert_eq!(doc.timeline.len(), 5);
+    assert_eq!(
+        doc.timeline[2].time.map(|time| time.to_rfc3339()),
+        Some("2024-05-02T09:20:00+00:00".to_owned())
+    );
+    harness.get_by_label("The timeline was read from lines 7\u{2013}8, lines 12\u{2013}14.");
+    // Still a new document that has not been saved.
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(harness.state().document().path(), None);
+}

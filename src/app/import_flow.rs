@@ -6,7 +6,7 @@ use std::path::Path;
 use super::HindsightApp;
 use crate::model::incident_window;
 use crate::session::{ImportReport, OpenDocument, Part, SlackChoice};
-use crate::sources::markdown::import_markdown;
+use crate::sources::markdown::{MarkdownChoices, import_markdown_with};
 use crate::sources::{self, SlackExport, SourceKind};
 use crate::ui;
 
@@ -20,15 +20,11 @@ impl HindsightApp {
         );
         match sources::read_source_text(path, &mut std::io::empty()) {
             Ok(text) => {
-                let imported = import_markdown(&text, self.clock.today());
-                let report = ImportReport::of(name.clone(), &imported);
-                let mut document = OpenDocument::untitled(imported.doc);
-                // The file on disk is Markdown, not this document: it has yet to be saved.
-                document.mark_unsaved();
-                self.replace_document(document);
-                self.part = Part::Overview;
+                let choices = MarkdownChoices::default();
+                let imported = import_markdown_with(&text, self.clock.today(), &choices);
+                let report = ImportReport::of(name.clone(), text, choices, &imported);
+                self.show_imported(imported.doc, report);
                 self.status = format!("Imported {name}");
-                self.import_report = Some(report);
             }
             Err(error) => {
                 self.error = Some(format!(
@@ -37,6 +33,28 @@ impl HindsightApp {
                 ));
             }
         }
+    }
+
+    /// The imported document, new and unsaved, with its report.
+    fn show_imported(&mut self, doc: crate::model::Postmortem, report: ImportReport) {
+        let mut document = OpenDocument::untitled(doc);
+        // The file on disk is Markdown, not this document: it has yet to be saved.
+        document.mark_unsaved();
+        self.replace_document(document);
+        self.part = Part::Overview;
+        self.import_report = Some(report);
+    }
+
+    /// Reads the Markdown file of the report again as the person corrected how (its zone,
+    /// day, order, or a block to read as the timeline), in place of the document it gave:
+    /// the report is open, so nothing was edited since.
+    pub(super) fn reread_markdown(&mut self, choices: MarkdownChoices) {
+        let Some(report) = self.import_report.take() else {
+            return;
+        };
+        let imported = import_markdown_with(&report.text, self.clock.today(), &choices);
+        let report = ImportReport::of(report.source, report.text, choices, &imported);
+        self.show_imported(imported.doc, report);
     }
 
     /// Reads `path` as a source of timeline rows; a file that cannot be read is reported and

@@ -310,6 +310,7 @@ impl HindsightApp {
             prompt_answer,
             dismiss_error,
             dismiss_import_report,
+            reread_import,
             template_answer,
             go_to,
             review,
@@ -339,6 +340,8 @@ impl HindsightApp {
         }
         if dismiss_import_report {
             self.import_report = None;
+        } else if let Some(choices) = reread_import {
+            self.reread_markdown(choices);
         }
         if let Some(answer) = template_answer {
             self.answer_templates(ctx, answer);

@@ -1,6 +1,6 @@
 //! What an import of a Markdown postmortem did, kept for the report the editor shows.
 
-use crate::sources::markdown::{MarkdownImport, NOT_PLACED, Placement};
+use crate::sources::markdown::{Assumed, MarkdownChoices, MarkdownImport, NOT_PLACED, Placement};
 
 /// Where each part of an imported file went.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,18 +15,33 @@ pub struct ImportReport {
     pub not_placed: usize,
     /// Where each part of the source went, in source order.
     pub placements: Vec<Placement>,
+    /// The file's text, to read again when a choice is corrected.
+    pub text: String,
+    /// What the person chose about how the file is read.
+    pub choices: MarkdownChoices,
+    /// What the reading assumed.
+    pub assumed: Assumed,
 }
 
 impl ImportReport {
-    /// The report of `imported`, read from the file called `source`.
+    /// The report of `imported`, read from `text` (the file called `source`) as `choices`
+    /// say.
     #[must_use]
-    pub fn of(source: String, imported: &MarkdownImport) -> Self {
+    pub fn of(
+        source: String,
+        text: String,
+        choices: MarkdownChoices,
+        imported: &MarkdownImport,
+    ) -> Self {
         Self {
             source,
             rows: imported.doc.timeline.len(),
             items: imported.doc.action_items.len(),
             not_placed: imported.not_placed(),
             placements: imported.report.clone(),
+            text,
+            choices,
+            assumed: imported.assumed.clone(),
         }
     }
 

@@ -122,6 +122,8 @@ pub struct UiRequests {
     pub dismiss_error: bool,
     /// Close the report of a Markdown import.
     pub dismiss_import_report: bool,
+    /// Read the imported Markdown file again, as the person corrected how.
+    pub reread_import: Option<crate::sources::markdown::MarkdownChoices>,
     /// The answer in the template chooser.
     pub template_answer: Option<super::TemplateAnswer>,
     /// Show what a finding points at.

@@ -2,6 +2,7 @@
 //! part of the file went, line by line, with what could not be placed standing out.
 
 use crate::session::{ImportReport, UiRequests};
+use crate::ui::reading_choices::{ReadingShown, reading_choices_ui};
 
 /// Draws the report; closing it is a request.
 pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &mut UiRequests) {
@@ -12,6 +13,7 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
         ui.add(egui::Label::new(report.summary()).wrap());
         ui.add_space(2.0);
         ui.weak("The document is new and not saved yet: Save puts it in a .ron file.");
+        reading_ui(ui, report, requests);
         // What could not be placed comes first, so it is seen without scrolling.
         let (unplaced, placed): (Vec<_>, Vec<_>) = report
             .placements
@@ -37,6 +39,92 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
     }
 }
 
+/// How the file's times were read, each assumption with why and a control to correct it,
+/// and which blocks became the timeline, with the blocks that hold times but did not, each
+/// with a button to read it as the timeline. A correction reads the file again at once.
+fn reading_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequests) {
+    let assumed = &report.assumed;
+    let chosen_or = |chosen: bool, otherwise: String| {
+        if chosen {
+            "as you chose".to_owned()
+        } else {
+            otherwise
+        }
+    };
+    let shown = ReadingShown {
+        zone: (
+            assumed.zone.value,
+            chosen_or(assumed.zone.chosen, "the file names none: UTC".to_owned()),
+        ),
+        day: (assumed.day, assumed.day_from.describe()),
+        newest_first: (
+            assumed.newest_first.value,
+            chosen_or(
+                assumed.newest_first.chosen,
+                "found from the times".to_owned(),
+            ),
+        ),
+        day_order: assumed.numeric_dates.then(|| {
+            let why = if assumed.day_order_from == "usual in the zone" {
+                format!("usual in {}", assumed.zone.value.name())
+            } else {
+                assumed.day_order_from.to_owned()
+            };
+            (assumed.day_order, why)
+        }),
+    };
+    ui.add_space(8.0);
+    ui.strong("How the times were read");
+    let mut choices = report.choices.clone();
+    if reading_choices_ui(ui, "import_reading", &shown, &mut choices.reading) {
+        requests.reread_import = Some(choices.clone());
+    }
+    ui.add_space(6.0);
+    let from: Vec<String> = assumed
+        .timeline_from
+        .iter()
+        .map(|lines| lines_text(*lines))
+        .collect();
+    ui.add(
+        egui::Label::new(if from.is_empty() {
+            "No part of the file was read as the timeline.".to_owned()
+        } else {
+            format!("The timeline was read from {}.", from.join(", "))
+        })
+        .wrap(),
+    );
+    for candidate in &assumed.candidates {
+        ui.horizontal(|ui| {
+            let (timed, of) = candidate.timed;
+            ui.label(format!(
+                "{}: {} with {timed} of {of} starting with a time (\u{201c}{}\u{201d})",
+                lines_text(candidate.lines),
+                candidate.kind,
+                candidate.opening
+            ));
+            let button = ui.button("Read as the timeline");
+            crate::ui::accessible::accessible_name(
+                &button,
+                egui::Role::Button,
+                &format!("Read {} as the timeline", lines_text(candidate.lines)),
+            );
+            if button.clicked() {
+                let mut choices = report.choices.clone();
+                choices.timeline_blocks.push(candidate.lines.0);
+                requests.reread_import = Some(choices);
+            }
+        });
+    }
+}
+
+fn lines_text((first, last): (usize, usize)) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}\u{2013}{last}")
+    }
+}
+
 /// Lines of the source and where they went, as wide as the window.
 fn placements_ui(
     ui: &mut egui::Ui,
@@ -55,12 +143,7 @@ fn placements_ui(
                 .min_col_width(90.0)
                 .show(ui, |ui| {
                     for placement in placements {
-                        let (first, last) = placement.lines;
-                        ui.monospace(if first == last {
-                            format!("line {first}")
-                        } else {
-                            format!("lines {first}\u{2013}{last}")
-                        });
+                        ui.monospace(lines_text(placement.lines));
                         if let Some(why) = placement.place.strip_prefix("not placed: ") {
                             ui.colored_label(ui.visuals().warn_fg_color, why);
                         } else {

@@ -15,6 +15,7 @@ mod menu;
 mod modals;
 mod overview;
 mod people;
+mod reading_choices;
 mod review;
 mod safety;
 mod status_bar;

@@ -5,14 +5,11 @@ use chrono::NaiveDate;
 
 use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
-    ChatPaste, DayOrder, Direction, Edit, PasteContext, Postmortem, ResolvedPaste, TimelineRow,
-    WrittenDay, format_instant, key_times_out_of_order, parse_chat, resolve_paste,
-    rows_out_of_order,
+    ChatPaste, Direction, Edit, PasteContext, Postmortem, ResolvedPaste, TimelineRow, WrittenDay,
+    format_instant, key_times_out_of_order, parse_chat, resolve_paste, rows_out_of_order,
 };
 use crate::sources::ReadingChoices;
-use crate::ui::accessible::{accessible_name, announce_value};
-use crate::ui::dates::{date_picker, from_jiff, to_jiff};
-use crate::ui::zone_picker::zone_picker;
+use crate::ui::reading_choices::{ReadingShown, reading_choices_ui};
 
 /// Draws the form while it is open; adding the rows is one edit.
 pub fn paste_form_ui(
@@ -145,80 +142,38 @@ fn assumptions_ui(
     resolved: &ResolvedPaste,
     choices: &mut ReadingChoices,
 ) {
+    let chosen_or = |chosen: bool, otherwise: &str| {
+        if chosen {
+            "as you chose".to_owned()
+        } else {
+            otherwise.to_owned()
+        }
+    };
+    let shown = ReadingShown {
+        zone: (
+            context.zone,
+            chosen_or(choices.zone.is_some(), "the document's"),
+        ),
+        day: (
+            context.day,
+            chosen_or(choices.day.is_some(), "the incident's day"),
+        ),
+        newest_first: (
+            resolved.direction == Direction::NewestFirst,
+            chosen_or(choices.newest_first.is_some(), "found from the times"),
+        ),
+        day_order: has_numbers_only_dates(parsed).then(|| {
+            let why = match (choices.day_order, parsed.day_order) {
+                (Some(_), _) => "as you chose".to_owned(),
+                (None, Some(_)) => "proved by the other dates pasted".to_owned(),
+                (None, None) => format!("usual in {}", context.zone.name()),
+            };
+            (resolved.day_order, why)
+        }),
+    };
     ui.add_space(8.0);
     ui.strong("How the lines are read");
-    egui::Grid::new("paste_assumptions")
-        .num_columns(3)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            let label = ui.label("Zone of times that name none");
-            if let Some(zone) = zone_picker(ui, "paste_zone", &label, context.zone) {
-                choices.zone = Some(zone);
-            }
-            ui.weak(if choices.zone.is_some() {
-                "as you chose"
-            } else {
-                "the document's"
-            });
-            ui.end_row();
-
-            ui.label("Day of times with no date");
-            if let Some(mut picked) = to_jiff(context.day) {
-                let before = picked;
-                let button = ui.add(date_picker(&mut picked, "paste_day", "%Y-%m-%d"));
-                accessible_name(&button, egui::Role::Button, "Day of times with no date");
-                announce_value(&button, &context.day.format("%Y-%m-%d").to_string());
-                if picked != before {
-                    choices.day = from_jiff(picked);
-                }
-            } else {
-                ui.label(context.day.format("%Y-%m-%d").to_string());
-            }
-            ui.weak(if choices.day.is_some() {
-                "as you chose"
-            } else {
-                "the incident's day"
-            });
-            ui.end_row();
-
-            ui.label("Order of the lines");
-            ui.horizontal(|ui| {
-                for (direction, words) in [
-                    (Direction::OldestFirst, "Oldest first"),
-                    (Direction::NewestFirst, "Newest first"),
-                ] {
-                    if ui.radio(resolved.direction == direction, words).clicked() {
-                        choices.newest_first = Some(direction == Direction::NewestFirst);
-                    }
-                }
-            });
-            ui.weak(if choices.newest_first.is_some() {
-                "as you chose"
-            } else {
-                "found from the times"
-            });
-            ui.end_row();
-
-            if has_numbers_only_dates(parsed) {
-                ui.label("Dates like 03/04");
-                ui.horizontal(|ui| {
-                    for order in [DayOrder::DayFirst, DayOrder::MonthFirst] {
-                        if ui
-                            .radio(resolved.day_order == order, order.describe())
-                            .clicked()
-                        {
-                            choices.day_order = Some(order);
-                        }
-                    }
-                });
-                ui.weak(match (choices.day_order, parsed.day_order) {
-                    (Some(_), _) => "as you chose".to_owned(),
-                    (None, Some(_)) => "proved by the other dates pasted".to_owned(),
-                    (None, None) => format!("usual in {}", context.zone.name()),
-                });
-                ui.end_row();
-            }
-        });
+    reading_choices_ui(ui, "paste_assumptions", &shown, choices);
 }
 
 /// Whether any pasted time has a date written with numbers alone that reads both ways.

@@ -1,0 +1,91 @@
+//! "How the lines are read": what a reading of pasted text or an imported file assumed —
+//! the zone and day of times that name none, the order of the lines, the order of numbers
+//! in dates — each with why, and a control to correct it. The paste preview and the
+//! Markdown import report both show it; a correction is read again at once.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::model::DayOrder;
+use crate::sources::ReadingChoices;
+use crate::ui::accessible::{accessible_name, announce_value};
+use crate::ui::dates::{date_picker, from_jiff, to_jiff};
+use crate::ui::zone_picker::zone_picker;
+
+/// What a reading assumed, each with why, to show.
+pub struct ReadingShown {
+    /// The zone of times that name none, and why.
+    pub zone: (Tz, String),
+    /// The day of times with no date, and why.
+    pub day: (NaiveDate, String),
+    /// Whether the lines were read newest first, and why.
+    pub newest_first: (bool, String),
+    /// How numbers alone in dates were read, and why; `None` when no date reads both ways.
+    pub day_order: Option<(DayOrder, String)>,
+}
+
+/// Draws the assumptions with their controls; a correction goes into `choices`. Returns
+/// whether one did.
+pub fn reading_choices_ui(
+    ui: &mut egui::Ui,
+    salt: &str,
+    shown: &ReadingShown,
+    choices: &mut ReadingChoices,
+) -> bool {
+    let before = *choices;
+    egui::Grid::new(salt)
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label("Zone of times that name none");
+            if let Some(zone) = zone_picker(ui, &format!("{salt}_zone"), &label, shown.zone.0) {
+                choices.zone = Some(zone);
+            }
+            ui.weak(&shown.zone.1);
+            ui.end_row();
+
+            ui.label("Day of times with no date");
+            let day = shown.day.0;
+            if let Some(mut picked) = to_jiff(day) {
+                let was = picked;
+                let button = ui.add(date_picker(&mut picked, &format!("{salt}_day"), "%Y-%m-%d"));
+                accessible_name(&button, egui::Role::Button, "Day of times with no date");
+                announce_value(&button, &day.format("%Y-%m-%d").to_string());
+                if picked != was {
+                    choices.day = from_jiff(picked);
+                }
+            } else {
+                ui.label(day.format("%Y-%m-%d").to_string());
+            }
+            ui.weak(&shown.day.1);
+            ui.end_row();
+
+            ui.label("Order of the lines");
+            ui.horizontal(|ui| {
+                for (newest_first, words) in [(false, "Oldest first"), (true, "Newest first")] {
+                    if ui
+                        .radio(shown.newest_first.0 == newest_first, words)
+                        .clicked()
+                    {
+                        choices.newest_first = Some(newest_first);
+                    }
+                }
+            });
+            ui.weak(&shown.newest_first.1);
+            ui.end_row();
+
+            if let Some((order_read, why)) = &shown.day_order {
+                ui.label("Dates like 03/04");
+                ui.horizontal(|ui| {
+                    for order in [DayOrder::DayFirst, DayOrder::MonthFirst] {
+                        if ui.radio(*order_read == order, order.describe()).clicked() {
+                            choices.day_order = Some(order);
+                        }
+                    }
+                });
+                ui.weak(why);
+                ui.end_row();
+            }
+        });
+    *choices != before
+}
