@@ -26,7 +26,7 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
         }
         ui.add_space(8.0);
         ui.strong("Where each part of the file went");
-        placements_ui(ui, "import_report_lines", &placed, 300.0);
+        placements_ui(ui, "import_report_lines", &placed, 200.0);
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").clicked() {
@@ -93,7 +93,21 @@ fn reading_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequest
         })
         .wrap(),
     );
-    for candidate in &assumed.candidates {
+    if assumed.candidates.is_empty() {
+        return;
+    }
+    // However many there are, the report's own buttons stay in view.
+    egui::ScrollArea::vertical()
+        .id_salt("import_candidates")
+        .max_height(110.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| candidates_ui(ui, report, requests));
+}
+
+/// The blocks with times that were not read as the timeline, each with a button to read it
+/// as the timeline.
+fn candidates_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequests) {
+    for candidate in &report.assumed.candidates {
         ui.horizontal(|ui| {
             let (timed, of) = candidate.timed;
             ui.label(format!(
