@@ -57,6 +57,7 @@ fn bulk_import(c: &mut Criterion) {
                     out_dir: Some(out.path().to_owned()),
                     report: false,
                     force: false,
+                    choices: hindsight::sources::ReadingChoices::default(),
                     today,
                 };
                 let mut report = Vec::new();

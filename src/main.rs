@@ -138,18 +138,8 @@ struct TimelineImportArguments {
     /// zone unless they name one).
     #[arg(long, num_args = 2, value_names = ["START", "END"])]
     between: Option<Vec<String>>,
-    /// The zone the source's times are in when they do not say (an IANA name, or UTC);
-    /// by default the document's.
-    #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
-    zone: Option<chrono_tz::Tz>,
-    /// The day the source's times are on when it has no date line; by default the
-    /// incident's day.
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
-    date: Option<NaiveDate>,
-    /// Read the source as newest first (a status page, a pager log), or with
-    /// --newest-first=false as oldest first; by default found from its times.
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
-    newest_first: Option<bool>,
+    #[command(flatten)]
+    reading: ReadingArguments,
     /// Write nothing; print the rows as JSON (each row's time in UTC, actor, event, notes
     /// and source lines, and the lines of a text source that made no row, with why).
     #[arg(long)]
@@ -167,12 +157,7 @@ impl TimelineImportArguments {
             source: self.source,
             channel: self.channel,
             between: between.map(|[start, end]| (start, end)),
-            choices: hindsight::sources::ReadingChoices {
-                zone: self.zone,
-                day: self.date,
-                newest_first: self.newest_first,
-                day_order: None,
-            },
+            choices: self.reading.choices(),
             dry_run: self.dry_run,
             today: chrono::Local::now().date_naive(),
         }
@@ -300,6 +285,50 @@ enum ActionsCommand {
     },
 }
 
+/// How the times of a source are read, where it does not say, as `timeline-import` and
+/// `import` take them.
+#[derive(clap::Args)]
+struct ReadingArguments {
+    /// The zone of times that name none (an IANA name, or UTC); by default the
+    /// document's (UTC for an imported postmortem).
+    #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+    zone: Option<chrono_tz::Tz>,
+    /// The day of times written without a date; by default the incident's day.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    date: Option<NaiveDate>,
+    /// Read the times as newest first (a status page, a pager log), or with
+    /// --newest-first=false as oldest first; by default found from the times.
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    newest_first: Option<bool>,
+    /// How dates written with numbers alone (03/04) are read; by default as the source's
+    /// other dates prove, else as usual in the zone.
+    #[arg(long, value_name = "ORDER", value_enum)]
+    day_order: Option<DayOrderArg>,
+}
+
+impl ReadingArguments {
+    fn choices(&self) -> hindsight::sources::ReadingChoices {
+        hindsight::sources::ReadingChoices {
+            zone: self.zone,
+            day: self.date,
+            newest_first: self.newest_first,
+            day_order: self.day_order.map(|order| match order {
+                DayOrderArg::DayFirst => hindsight::model::DayOrder::DayFirst,
+                DayOrderArg::MonthFirst => hindsight::model::DayOrder::MonthFirst,
+            }),
+        }
+    }
+}
+
+/// The order of numbers in a date, as written on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum DayOrderArg {
+    /// 25/09/2024.
+    DayFirst,
+    /// 09/25/2024.
+    MonthFirst,
+}
+
 /// The arguments of `hindsight import`.
 #[derive(clap::Args)]
 struct ImportArguments {
@@ -318,6 +347,8 @@ struct ImportArguments {
     /// Write over a document that is already there.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    reading: ReadingArguments,
 }
 
 impl ActionsArguments {
@@ -365,6 +396,7 @@ impl ImportArguments {
             out_dir: self.out_dir,
             report: self.report,
             force: self.force,
+            choices: self.reading.choices(),
             today: chrono::Local::now().date_naive(),
         }
     }

@@ -405,3 +405,32 @@ fn json_of_an_unknown_shape_is_refused_not_read_as_text() {
         .stderr(predicate::str::contains("PagerDuty incident log"));
     assert_eq!(fs::read(&file).unwrap(), before);
 }
+
+/// `--day-order` settles dates written with numbers alone that the source does not prove.
+#[test]
+fn day_order_reads_numbers_only_dates_as_the_person_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let paste = "04/08/2025 14:10 rollback started\n";
+    let run = |order: &str| {
+        let output = hindsight()
+            .args(["timeline-import", file.to_str().unwrap(), "-", "--dry-run"])
+            .args(["--day-order", order])
+            .write_stdin(paste)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(output).unwrap()
+    };
+    assert!(run("day-first").contains(r#""time":"2025-08-04T14:10:00Z""#));
+    assert!(run("month-first").contains(r#""time":"2025-04-08T14:10:00Z""#));
+    hindsight()
+        .args(["timeline-import", file.to_str().unwrap(), "-", "--dry-run"])
+        .args(["--day-order", "sideways"])
+        .write_stdin(paste)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("day-first"));
+}

@@ -138,6 +138,67 @@ fn the_command_writes_documents_refuses_to_overwrite_and_goes_on_past_a_bad_file
     assert_eq!(replaced.incident_id, "incident #812");
 }
 
+/// `import --report` says how the times were read, and `--zone`, `--date`, `--day-order`
+/// and `--newest-first` change it.
+#[test]
+fn import_reports_its_assumptions_and_takes_the_readers_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("stampede.md");
+    fs::write(
+        &source,
+        "# Stampede\n\nOn 04/05/2024 the cache expired.\n\n## Timeline\n\n\
+         - 09:00 Keys expired\n- 09:02 CPU at 100%\n",
+    )
+    .unwrap();
+    let out = dir.path().join("stampede.ron");
+    let report = |extra: &[&str]| {
+        let output = Command::cargo_bin("hindsight")
+            .unwrap()
+            .args(["import", "--force", "--report", "-o"])
+            .arg(&out)
+            .arg(&source)
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let times: Vec<String> = hindsight::storage::load(&out)
+            .unwrap()
+            .timeline
+            .iter()
+            .filter_map(|row| row.time.map(|time| time.to_rfc3339()))
+            .collect();
+        (String::from_utf8(output).unwrap(), times)
+    };
+    let (text, times) = report(&[]);
+    assert!(
+        text.contains("times that name no zone: UTC (the file names none)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("times with no date: on 2024-04-05 (the first date in the file (line 3))")
+    );
+    assert!(text.contains("dates like 03/04 read month first"));
+    assert_eq!(times[0], "2024-04-05T09:00:00+00:00");
+
+    let (text, times) = report(&["--zone", "Europe/Berlin", "--day-order", "day-first"]);
+    assert!(
+        text.contains("times that name no zone: Europe/Berlin (as you chose)"),
+        "{text}"
+    );
+    assert!(text.contains("dates like 03/04 read day first (25/09/2024) (as you chose)"));
+    assert_eq!(times[0], "2024-05-04T07:00:00+00:00");
+
+    let (text, times) = report(&["--date", "2024-06-01", "--newest-first=false"]);
+    assert!(
+        text.contains("times with no date: on 2024-06-01 (as you chose)"),
+        "{text}"
+    );
+    assert!(text.contains("lines read oldest first (as you chose)"));
+    assert_eq!(times[1], "2024-06-01T09:02:00+00:00");
+}
+
 mod generated {
     //! Any document the Markdown export can show exactly comes back from it.
 

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::Outcome;
 use super::terminal::terminal_safe;
-use crate::sources::markdown::{MarkdownImport, import_markdown};
+use crate::sources::markdown::{MarkdownChoices, MarkdownImport, import_markdown_with};
 use crate::sources::read_source_text;
 use crate::storage;
 
@@ -27,6 +27,9 @@ pub struct ImportRequest {
     pub report: bool,
     /// Write over a file that is already there.
     pub force: bool,
+    /// How times are read where a file does not say: zone, day, order of lines and of
+    /// numbers in dates.
+    pub choices: crate::sources::ReadingChoices,
     /// The day the new documents are created.
     pub today: NaiveDate,
 }
@@ -70,6 +73,9 @@ pub fn import(
                     }
                 )?;
                 if request.report {
+                    for line in assumptions(&imported) {
+                        writeln!(out, "  {}", terminal_safe(&line))?;
+                    }
                     for placement in &imported.report {
                         let (first, last) = placement.lines;
                         let lines = if first == last {
@@ -95,6 +101,56 @@ pub fn import(
     Ok(outcome)
 }
 
+/// What the reading assumed about the file's times, a line each, for the report: each
+/// can be set with `--zone`, `--date`, `--newest-first` and `--day-order`.
+fn assumptions(imported: &MarkdownImport) -> Vec<String> {
+    let assumed = &imported.assumed;
+    let chosen_or = |chosen: bool, otherwise: &str| {
+        if chosen {
+            "as you chose".to_owned()
+        } else {
+            otherwise.to_owned()
+        }
+    };
+    let mut lines = vec![
+        format!(
+            "times that name no zone: {} ({})",
+            assumed.zone.value.name(),
+            chosen_or(assumed.zone.chosen, "the file names none")
+        ),
+        format!(
+            "times with no date: on {} ({})",
+            assumed.day.format("%Y-%m-%d"),
+            assumed.day_from.describe()
+        ),
+        format!(
+            "lines read {} ({})",
+            if assumed.newest_first.value {
+                "newest first"
+            } else {
+                "oldest first"
+            },
+            chosen_or(assumed.newest_first.chosen, "found from the times")
+        ),
+    ];
+    if assumed.numeric_dates {
+        lines.push(format!(
+            "dates like 03/04 read {} ({})",
+            assumed.day_order.describe(),
+            assumed.day_order_from
+        ));
+    }
+    for candidate in &assumed.candidates {
+        let (first, last) = candidate.lines;
+        let (timed, of) = candidate.timed;
+        lines.push(format!(
+            "lines {first}\u{2013}{last}: {} with {timed} of {of} starting with a time, not read as the timeline",
+            candidate.kind
+        ));
+    }
+    lines
+}
+
 fn import_one(request: &ImportRequest, file: &Path) -> Result<(PathBuf, MarkdownImport), String> {
     let text = read_source_text(file, &mut io::empty()).map_err(|error| error.to_string())?;
     let target = target_for(request, file);
@@ -104,7 +160,11 @@ fn import_one(request: &ImportRequest, file: &Path) -> Result<(PathBuf, Markdown
             target.display()
         ));
     }
-    let imported = import_markdown(&text, request.today);
+    let choices = MarkdownChoices {
+        reading: request.choices,
+        timeline_blocks: Vec::new(),
+    };
+    let imported = import_markdown_with(&text, request.today, &choices);
     storage::save(&target, &imported.doc).map_err(|error| error.to_string())?;
     Ok((target, imported))
 }

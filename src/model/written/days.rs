@@ -86,6 +86,15 @@ impl DayOrder {
         }
     }
 
+    /// Whether any of `texts` writes a date with numbers alone (`03/04`, `5-26-21`), whose
+    /// order then matters.
+    #[must_use]
+    pub fn matters_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+        texts
+            .into_iter()
+            .any(|text| numeric_pairs(text).next().is_some())
+    }
+
     /// How the choice is named to a person.
     #[must_use]
     pub fn describe(self) -> &'static str {

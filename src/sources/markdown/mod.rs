@@ -535,9 +535,17 @@ impl Importer<'_> {
         if self.context.date.is_some() {
             return DayFrom::Title;
         }
-        let found = timeline::first_date_in(&self.source_lines, self.doc.time_zone);
+        let order = self
+            .day_order
+            .unwrap_or(DayOrder::usual_in(self.reading_zone()));
+        let found = timeline::first_date_in(&self.source_lines, order);
         self.context.date = found.map(|(date, _)| date);
         found.map_or(DayFrom::Today, |(_, line)| DayFrom::FirstDate(line))
+    }
+
+    /// The zone times that name none are read in: the person's, else the document's.
+    fn reading_zone(&self) -> chrono_tz::Tz {
+        self.choices.reading.zone.unwrap_or(self.doc.time_zone)
     }
 
     /// What the reading assumed, for the report.
@@ -580,7 +588,8 @@ impl Importer<'_> {
                 .or(self.day_order)
                 .unwrap_or(DayOrder::usual_in(self.doc.time_zone)),
             day_order_from,
-            numeric_dates: found.numeric_dates,
+            numeric_dates: found.numeric_dates
+                || DayOrder::matters_in(self.source_lines.iter().copied()),
             timeline_from: blocks
                 .iter()
                 .map(|block| block.lines)

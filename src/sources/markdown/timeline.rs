@@ -343,12 +343,10 @@ pub fn date_in_text(text: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
 
 /// The first date with a year written anywhere in `lines` (`On October 15, 2018, …`,
 /// `Website Outage 5-26-21`): the day an incident's bare times are on when no field, title or
-/// date line says. Numbers alone are read in the order the document's own dates prove,
-/// else the one usual in `zone`.
+/// date line says. Numbers alone are read in `order`.
 /// Returns it with its line's number, from 1.
 #[must_use]
-pub fn first_date_in(lines: &[&str], zone: Tz) -> Option<(NaiveDate, usize)> {
-    let order = DayOrder::proved_by(lines.iter().copied()).unwrap_or(DayOrder::usual_in(zone));
+pub fn first_date_in(lines: &[&str], order: DayOrder) -> Option<(NaiveDate, usize)> {
     lines.iter().enumerate().find_map(|(index, line)| {
         let words = words_of(line);
         (0..words.len())
