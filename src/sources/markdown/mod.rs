@@ -10,6 +10,7 @@ mod actions;
 mod blocks;
 mod by_content;
 mod fields;
+mod finish;
 mod front_matter;
 mod headings;
 mod key_times;
@@ -17,6 +18,7 @@ mod lists_tables;
 mod paragraphs;
 mod people;
 mod reading;
+mod references;
 #[cfg(test)]
 mod tests;
 mod timeline;
@@ -27,10 +29,8 @@ use self::blocks::{Block, BlockKind, read_blocks};
 use self::fields::{Context, Field, apply, field_line, field_named, incident_reference};
 use self::headings::{Target, is_generic_title, target_of};
 pub use self::reading::{Assumed, Candidate, DayFrom, MarkdownChoices, Taken};
-use self::timeline::{Outcome, Piece, ReadIn, Setting, date_in_text, read_pieces, zone_line};
-use crate::model::{
-    ActionKind, ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, read_clock,
-};
+use self::timeline::{Piece, Setting, date_in_text, zone_line};
+use crate::model::{ActionKind, ActionStatus, CustomSection, DayOrder, Postmortem, read_clock};
 
 /// The custom section that holds, word for word, what the import could not place.
 pub const NOT_PLACED: &str = "Imported, not placed";
@@ -467,265 +467,6 @@ impl Importer<'_> {
             _ => false,
         }
     }
-
-    fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
-        if let Some((lines, heading)) = self.time_heading.take() {
-            self.timeline.push(Piece::Entries(vec![(lines, heading)]));
-        }
-        if let Some(generic) = self.generic_title.take()
-            && let BlockKind::Heading(_, title) = &generic.kind
-        {
-            let title = title.clone();
-            self.set_title(&title, generic.lines);
-        }
-        let day_from = self.find_the_day();
-        if let Some(zone) = self.choices.reading.zone {
-            self.doc.time_zone = zone;
-        }
-        let found = self.read_timeline();
-        let assumed = self.assumed(blocks, day_from, found);
-        self.place_what_no_block_held();
-        if let Some(date) = self.context.date {
-            self.doc.created = Some(date)
-                .filter(|date| *date <= self.today)
-                .or(self.doc.created);
-        }
-        self.not_placed.sort_by_key(|(line, _)| *line);
-        let not_placed: Vec<String> = self
-            .not_placed
-            .iter()
-            .map(|(_, text)| text.clone())
-            .collect();
-        for (title, texts, separator) in [
-            (DETAILS_AS_WRITTEN, &self.as_written, "\n"),
-            (NOT_PLACED, &not_placed, "\n\n"),
-        ] {
-            if !texts.is_empty() {
-                self.doc.narrative.custom_sections.push(CustomSection {
-                    title: title.to_owned(),
-                    text: texts.join(separator),
-                    ..CustomSection::default()
-                });
-            }
-        }
-        self.report.sort_by_key(|placement| placement.lines);
-        MarkdownImport {
-            doc: self.doc,
-            report: self.report,
-            assumed,
-        }
-    }
-
-    /// The incident's day, and where it came from: the person's choice, a date field, the
-    /// start, a date in the title ("February 5th, 2019 Partial Prow Outage"), else the
-    /// first date written anywhere ("On October 15, 2018, …"): times without a date belong
-    /// to the incident's day, never to the day of the import unless the file gives none.
-    fn find_the_day(&mut self) -> DayFrom {
-        if let Some(day) = self.choices.reading.day {
-            self.context.date = Some(day);
-            return DayFrom::Chosen;
-        }
-        if self.context.date.is_some() {
-            return DayFrom::Field;
-        }
-        if self.doc.key_times.started.is_some() {
-            return DayFrom::Start;
-        }
-        self.context.date = date_in_text(&self.doc.title, self.day_order);
-        if self.context.date.is_some() {
-            return DayFrom::Title;
-        }
-        let order = self
-            .day_order
-            .unwrap_or(DayOrder::usual_in(self.reading_zone()));
-        let found = timeline::first_date_in(&self.source_lines, order);
-        self.context.date = found.map(|(date, _)| date);
-        found.map_or(DayFrom::Today, |(_, line)| DayFrom::FirstDate(line))
-    }
-
-    /// The zone times that name none are read in: the person's, else the document's.
-    fn reading_zone(&self) -> chrono_tz::Tz {
-        self.choices.reading.zone.unwrap_or(self.doc.time_zone)
-    }
-
-    /// What the reading assumed, for the report.
-    fn assumed(&self, blocks: &[Block], day_from: DayFrom, found: timeline::Found) -> Assumed {
-        let rows_in = |(first, last): (usize, usize)| {
-            self.report.iter().any(|placement| {
-                placement.lines.0 >= first
-                    && placement.lines.1 <= last
-                    && placement.place.starts_with("timeline row")
-            })
-        };
-        let reading = &self.choices.reading;
-        let day_order_from = match (reading.day_order, self.day_order) {
-            (Some(_), _) => "as you chose",
-            (None, Some(_)) => "proved by the file's other dates",
-            (None, None) => "usual in the zone",
-        };
-        Assumed {
-            zone: Taken {
-                value: self.doc.time_zone,
-                chosen: reading.zone.is_some(),
-            },
-            day: self
-                .context
-                .date
-                .or_else(|| {
-                    self.doc
-                        .key_times
-                        .started
-                        .map(|started| started.with_timezone(&self.doc.time_zone).date_naive())
-                })
-                .unwrap_or(self.today),
-            day_from,
-            newest_first: Taken {
-                value: found.newest_first,
-                chosen: reading.newest_first.is_some(),
-            },
-            day_order: found
-                .day_order
-                .or(self.day_order)
-                .unwrap_or(DayOrder::usual_in(self.doc.time_zone)),
-            day_order_from,
-            numeric_dates: found.numeric_dates
-                || DayOrder::matters_in(self.source_lines.iter().copied()),
-            timeline_from: blocks
-                .iter()
-                .map(|block| block.lines)
-                .filter(|lines| rows_in(*lines))
-                .collect(),
-            candidates: reading::candidates(blocks, rows_in),
-        }
-    }
-
-    /// The timeline's pieces, read now that the incident's start (or day) is known; rows
-    /// that say the outage began, was mitigated or ended set those key times when no field
-    /// did, and carry the marker.
-    fn read_timeline(&mut self) -> timeline::Found {
-        let pieces = std::mem::take(&mut self.timeline);
-        let dated = self.doc.key_times.started.is_some() || self.context.date.is_some();
-        let direction = self.choices.reading.newest_first.map(|newest| {
-            if newest {
-                crate::model::Direction::NewestFirst
-            } else {
-                crate::model::Direction::OldestFirst
-            }
-        });
-        let (outcomes, found) = read_pieces(
-            &pieces,
-            ReadIn {
-                zone: self.doc.time_zone,
-                // A day the person chose wins over the start the file gives.
-                started: self
-                    .doc
-                    .key_times
-                    .started
-                    .filter(|_| self.choices.reading.day.is_none()),
-                date: self.context.date,
-                today: self.today,
-                direction,
-                day_order: self.day_order,
-            },
-        );
-        let no_time = crate::model::UnusedReason::NoTime.to_string();
-        for (lines, outcome) in outcomes {
-            let outcome = match outcome {
-                Outcome::Unused(text, why)
-                    if why == no_time && self.timeline_items.contains(&lines) =>
-                {
-                    Outcome::Row(crate::model::TimelineRow {
-                        event: text,
-                        ..crate::model::TimelineRow::default()
-                    })
-                }
-                other => other,
-            };
-            match outcome {
-                Outcome::Row(mut row) => {
-                    if let Some(time) = row.time {
-                        mark_outage(&mut self.doc, &mut row, time);
-                    }
-                    self.doc.timeline.push(row);
-                    let number = self.doc.timeline.len();
-                    let place = if dated {
-                        format!("timeline row {number}")
-                    } else {
-                        format!("timeline row {number} (the file gives no date: it is on today's)")
-                    };
-                    self.place(lines, place);
-                }
-                Outcome::Date(None) => self.place(lines, "the date of the timeline rows below it"),
-                Outcome::Zone(None) => self.place(lines, "the zone of the timeline's times"),
-                Outcome::Date(Some(text)) | Outcome::Zone(Some(text)) => self.unplaced_text(
-                    &text,
-                    lines,
-                    "says the day or zone of the timeline rows below it (kept as written)",
-                ),
-                Outcome::Unused(text, why) => self.unplaced_text(&text, lines, &why),
-            }
-        }
-        found
-    }
-
-    /// Lines with text that no block covered (the parser passes over a few odd line endings
-    /// without a word): kept too, so nothing is lost whatever the parser does.
-    fn place_what_no_block_held(&mut self) {
-        let mut covered = vec![false; self.source_lines.len() + 1];
-        for placement in &self.report {
-            let (first, last) = placement.lines;
-            let last = last.min(self.source_lines.len());
-            if first <= last {
-                covered[first..=last].fill(true);
-            }
-        }
-        let missed: Vec<(usize, String)> = self
-            .source_lines
-            .iter()
-            .enumerate()
-            .filter(|(index, line)| !covered[index + 1] && !line.trim().is_empty())
-            .map(|(index, line)| (index + 1, (*line).to_owned()))
-            .collect();
-        for (line, text) in missed {
-            // `[a typo]: https://…`: the address of a link written `[a typo]` in the text,
-            // which the reader uses and does not hand on. It goes with the sections that use
-            // it, so their links still work.
-            if let Some(label) = reference_label(&text)
-                && self.add_reference(&label, text.trim())
-            {
-                self.place(
-                    (line, line),
-                    "the address of a link, beside the text that uses it",
-                );
-                continue;
-            }
-            self.unplaced_text(&text, (line, line), "text the Markdown reader passed over");
-        }
-    }
-
-    /// Adds a link's reference definition to every section whose text uses `[label]`.
-    /// Returns whether one did.
-    fn add_reference(&mut self, label: &str, definition: &str) -> bool {
-        let used = format!("[{}]", label.to_lowercase());
-        let narrative = &mut self.doc.narrative;
-        let mut added = false;
-        for section in crate::model::Section::ALL {
-            let text = narrative.text_mut(section);
-            if text.to_lowercase().contains(&used) {
-                text.push_str("\n\n");
-                text.push_str(definition);
-                added = true;
-            }
-        }
-        for custom in &mut narrative.custom_sections {
-            if custom.text.to_lowercase().contains(&used) {
-                custom.text.push_str("\n\n");
-                custom.text.push_str(definition);
-                added = true;
-            }
-        }
-        added
-    }
 }
 
 fn target_name(target: Target) -> String {
@@ -751,47 +492,4 @@ fn append_line(section: &mut String, text: &str) {
         section.push('\n');
     }
     section.push_str(text.trim());
-}
-
-/// The label of a link reference definition (`[a typo]: https://…`).
-fn reference_label(line: &str) -> Option<String> {
-    let rest = line.trim().strip_prefix('[')?;
-    let (label, after) = rest.split_once("]:")?;
-    (!label.is_empty() && !after.trim().is_empty()).then(|| label.to_owned())
-}
-
-/// A row that says the outage began, was mitigated or ended (`**OUTAGE BEGINS**`,
-/// `Incident mitigated`, `(**outage ends**)`) sets that key time when nothing else did, and
-/// is marked with it when the times agree.
-fn mark_outage(
-    doc: &mut Postmortem,
-    row: &mut crate::model::TimelineRow,
-    time: chrono::DateTime<chrono::Utc>,
-) {
-    let event = row.event.to_lowercase();
-    let says = |words: &[&str]| {
-        words.iter().any(|subject| {
-            ["outage", "incident", "impact"]
-                .iter()
-                .any(|noun| event.contains(&format!("{noun} {subject}")))
-        })
-    };
-    let key = if says(&["begins", "began", "starts", "started"]) {
-        KeyTime::Started
-    } else if says(&["mitigated"]) {
-        KeyTime::Mitigated
-    } else if says(&["ends", "ended", "resolved", "over"]) {
-        KeyTime::Resolved
-    } else {
-        return;
-    };
-    if doc.key_times.get(key).is_none() {
-        doc.key_times.set(key, Some(time));
-    }
-    if doc.key_times.get(key) == Some(time)
-        && let Some(marker) = key.marker()
-        && row.marker == Marker::Unmarked
-    {
-        row.marker = marker;
-    }
 }
