@@ -173,7 +173,7 @@ fn import_reports_its_assumptions_and_takes_the_readers_choices() {
     };
     let (text, times) = report(&[]);
     assert!(
-        text.contains("times that name no zone: UTC (the file names none)"),
+        text.contains("times that name no zone: UTC (the file names none: the document's)"),
         "{text}"
     );
     assert!(

@@ -116,7 +116,7 @@ fn assumptions(imported: &MarkdownImport) -> Vec<String> {
         format!(
             "times that name no zone: {} ({})",
             assumed.zone.value.name(),
-            chosen_or(assumed.zone.chosen, "the file names none")
+            assumed.zone_why()
         ),
         format!(
             "times with no date: on {} ({})",

@@ -52,10 +52,7 @@ fn reading_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequest
         }
     };
     let shown = ReadingShown {
-        zone: (
-            assumed.zone.value,
-            chosen_or(assumed.zone.chosen, "the file names none: UTC".to_owned()),
-        ),
+        zone: (assumed.zone.value, assumed.zone_why()),
         day: (assumed.day, assumed.day_from.describe()),
         newest_first: (
             assumed.newest_first.value,

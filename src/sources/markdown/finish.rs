@@ -108,6 +108,7 @@ impl Importer<'_> {
                 value: self.doc.time_zone,
                 chosen: reading.zone.is_some(),
             },
+            zone_line: found.zone_line,
             day: self
                 .context
                 .date

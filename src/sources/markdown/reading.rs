@@ -79,6 +79,9 @@ pub struct Taken<T> {
 pub struct Assumed {
     /// The zone of times that name none: chosen, else the document's (UTC for a new one).
     pub zone: Taken<Tz>,
+    /// The first line of the file that names the zone of the times below it, which wins
+    /// over `zone` for them.
+    pub zone_line: Option<usize>,
     /// The day of times without a date.
     pub day: NaiveDate,
     /// Where that day came from.
@@ -96,6 +99,23 @@ pub struct Assumed {
     pub timeline_from: Vec<(usize, usize)>,
     /// Blocks with times in them that were not read as the timeline.
     pub candidates: Vec<Candidate>,
+}
+
+impl Assumed {
+    /// Why times that name no zone are in `zone`, in words.
+    #[must_use]
+    pub fn zone_why(&self) -> String {
+        match (self.zone.chosen, self.zone_line) {
+            (true, None) => "as you chose".to_owned(),
+            (true, Some(line)) => {
+                format!("as you chose; line {line} names the zone of the times below it")
+            }
+            (false, None) => "the file names none: the document's".to_owned(),
+            (false, Some(line)) => {
+                format!("line {line} names the zone of the times below it; this is for any others")
+            }
+        }
+    }
 }
 
 /// Blocks outside the timeline with at least one item or line that begins with a time.

@@ -146,6 +146,8 @@ pub struct Found {
     pub day_order: Option<DayOrder>,
     /// Whether some time's date was written with numbers alone that read both ways.
     pub numeric_dates: bool,
+    /// The first line that names the zone of the times below it (`All times in CEST`).
+    pub zone_line: Option<usize>,
 }
 
 /// A part of the source's lines and what became of it.
@@ -168,6 +170,7 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
             Piece::Setting(lines, setting) => {
                 if let Some(named) = setting.zone {
                     written_zone = Some(named);
+                    found.zone_line = found.zone_line.or(Some(lines.0));
                 }
                 if let Some(date) = setting.day {
                     day = Some(day_line(date));
