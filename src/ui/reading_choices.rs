@@ -41,7 +41,7 @@ pub fn reading_choices_ui(
             if let Some(zone) = zone_picker(ui, &format!("{salt}_zone"), &label, shown.zone.0) {
                 choices.zone = Some(zone);
             }
-            ui.weak(&shown.zone.1);
+            why_ui(ui, &shown.zone.1);
             ui.end_row();
 
             ui.label("Day of times with no date");
@@ -57,7 +57,7 @@ pub fn reading_choices_ui(
             } else {
                 ui.label(day.format("%Y-%m-%d").to_string());
             }
-            ui.weak(&shown.day.1);
+            why_ui(ui, &shown.day.1);
             ui.end_row();
 
             ui.label("Order of the lines");
@@ -71,7 +71,7 @@ pub fn reading_choices_ui(
                     }
                 }
             });
-            ui.weak(&shown.newest_first.1);
+            why_ui(ui, &shown.newest_first.1);
             ui.end_row();
 
             if let Some((order_read, why)) = &shown.day_order {
@@ -83,9 +83,18 @@ pub fn reading_choices_ui(
                         }
                     }
                 });
-                ui.weak(why);
+                why_ui(ui, why);
                 ui.end_row();
             }
         });
     *choices != before
+}
+
+/// Why a value was taken, in a column narrow enough for the dialogs it shows in: a long
+/// reason wraps rather than runs past the edge.
+fn why_ui(ui: &mut egui::Ui, why: &str) {
+    ui.scope(|ui| {
+        ui.set_max_width(230.0);
+        ui.add(egui::Label::new(egui::RichText::new(why).weak()).wrap());
+    });
 }
