@@ -26,7 +26,8 @@ mod times_after;
 pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
 
 use crate::model::written::{
-    Clock, DayOrder, PasteZone, PastedDate, WrittenDay, read_clock, read_date_line,
+    Clock, DayOrder, Offset, PasteZone, PastedDate, WrittenDay, read_clock, read_date_line,
+    read_offset,
 };
 
 use table_rows::{
@@ -52,6 +53,9 @@ pub struct PastedRow {
     /// Its time as written; `None` for a message copied without one (Zulip copies
     /// `Name: text` and no time).
     pub clock: Option<Clock>,
+    /// Its time written as an offset from the first time above (`T+15m`, `[+1 hrs]`),
+    /// when it was written so; `clock` is then `None`.
+    pub offset: Option<Offset>,
     /// The date line above it, if there is one.
     pub day: Option<DayLine>,
     /// Who wrote it or did it.
@@ -277,6 +281,24 @@ impl Reader {
             self.time_first(number, line, clock, after, header, next);
             return;
         }
+        if let Some((offset, rest)) = read_offset(body) {
+            let rest = strip_separators(rest);
+            if !rest.is_empty() {
+                self.close_message();
+                let (actor, event) = actor_and_event(rest);
+                self.paste.rows.push(PastedRow {
+                    lines: vec![number],
+                    clock: None,
+                    offset: Some(offset),
+                    day: self.day,
+                    actor,
+                    event: strip_edited(&event).to_owned(),
+                    notes: String::new(),
+                    evidence: String::new(),
+                });
+                return;
+            }
+        }
         if let Some((author, clock)) =
             name_then_time(body, self.name_space_time).or_else(|| name_then_dated_time(body))
         {
@@ -394,6 +416,7 @@ impl Reader {
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock: Some(clock),
+            offset: None,
             day: self.day,
             actor,
             event: strip_edited(&event).to_owned(),
@@ -452,6 +475,7 @@ impl Reader {
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock,
+            offset: None,
             day: self.day,
             actor: author,
             event: String::new(),
@@ -493,6 +517,7 @@ impl Reader {
         };
         let mut date = None;
         let mut clock = None;
+        let mut offset = None;
         let mut event = Vec::new();
         let mut notes = Vec::new();
         let mut actor = None;
@@ -504,7 +529,10 @@ impl Reader {
             }
             match meaning {
                 ColumnMeaning::Date => date = read_date_line(cell).map(|(date, _)| date),
-                ColumnMeaning::Time => clock = clock.or_else(|| read_clock(cell).map(|(c, _)| c)),
+                ColumnMeaning::Time => {
+                    clock = clock.or_else(|| read_clock(cell).map(|(c, _)| c));
+                    offset = offset.or_else(|| read_offset(cell).map(|(offset, _)| offset));
+                }
                 ColumnMeaning::Event => event.push(cell.clone()),
                 // A second link column is kept in the notes.
                 ColumnMeaning::Evidence if evidence.is_empty() => evidence.clone_from(cell),
@@ -521,10 +549,13 @@ impl Reader {
             let time_cell_empty = meanings.iter().zip(cells).any(|(meaning, cell)| {
                 *meaning == ColumnMeaning::Time && !cell.chars().any(|c| c.is_ascii_digit())
             });
-            if self.columns.is_some() && time_cell_empty && !event.is_empty() {
+            // `[+1 hrs]` counts from the first time written in full above it.
+            let counted = offset.is_some() && !event.is_empty();
+            if self.columns.is_some() && (time_cell_empty || counted) && !event.is_empty() {
                 self.paste.rows.push(PastedRow {
                     lines: vec![number],
                     clock: None,
+                    offset,
                     day: self.day,
                     actor,
                     event: event.join(" "),
@@ -552,6 +583,7 @@ impl Reader {
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock: Some(clock),
+            offset: None,
             day: self.day,
             actor,
             event: event.join(" "),

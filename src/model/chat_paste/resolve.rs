@@ -16,7 +16,7 @@ use crate::model::document::{Postmortem, TimelineRow};
 use crate::model::timeline::incident_day;
 use crate::model::written::TimeEntryError;
 use crate::model::written::{
-    DayContext, DayOrder, Direction, WrittenDay, ZoneInForce, calendar_date, time_after,
+    DayContext, DayOrder, Direction, Offset, WrittenDay, ZoneInForce, calendar_date, time_after,
 };
 
 /// A pasted row placed in time, ready to add.
@@ -167,19 +167,30 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
     };
     // The last placed row: its instant, and the date line it was under.
     let mut previous: Option<(DateTime<Utc>, Option<usize>)> = None;
+    // What an offset (`T+15m`) counts from: the first time written in full, else the start.
+    let mut first_written: Option<DateTime<Utc>> = None;
     for pasted in &paste.rows {
         let day_line = pasted.day.map(|day| day.line);
         let after = previous
             .filter(|(_, line)| *line == day_line)
             .map(|(at, _)| at);
         let Some(clock) = pasted.clock else {
-            // Copied without a time: a row the user times by hand.
+            // Written as an offset, the row is placed from the start it counts from; copied
+            // without a time, it is a row the user times by hand.
+            let (time, notes) = match &pasted.offset {
+                Some(offset) => place_offset(offset, first_written.or(started), &pasted.notes),
+                None => (None, pasted.notes.clone()),
+            };
+            if let Some(time) = time {
+                previous = Some((time, day_line));
+            }
             resolved.rows.push(ResolvedRow {
                 row: TimelineRow {
-                    time: None,
+                    time,
                     event: pasted.event.clone(),
-                    notes: pasted.notes.clone(),
+                    notes,
                     actor: pasted.actor.clone(),
+                    evidence: pasted.evidence.clone(),
                     ..TimelineRow::default()
                 },
                 lines: pasted.lines.clone(),
@@ -189,6 +200,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         match placing.place(clock, pasted.day, after) {
             Ok(time) => {
                 previous = Some((time, day_line));
+                first_written = first_written.or(Some(time));
                 resolved.rows.push(ResolvedRow {
                     row: TimelineRow {
                         time: Some(time),
@@ -271,7 +283,33 @@ impl Placing {
 fn notes_with_written_time(notes: &str, clock: Clock) -> String {
     match clock.as_written_note() {
         None => notes.to_owned(),
-        Some(written) if notes.is_empty() => written,
-        Some(written) => format!("{written}. {notes}"),
+        Some(written) => join_notes(&written, notes),
+    }
+}
+
+/// The instant `offset` names when counted from `start`, and the row's notes saying how the
+/// time was written (or that nothing above gave it a start).
+fn place_offset(
+    offset: &Offset,
+    start: Option<DateTime<Utc>>,
+    notes: &str,
+) -> (Option<DateTime<Utc>>, String) {
+    let time = start.and_then(|start| start.checked_add_signed(offset.after));
+    let written = match time {
+        Some(_) => format!("Time written as {}", offset.written),
+        None => format!(
+            "Time written as {}, with no time above to count from",
+            offset.written
+        ),
+    };
+    (time, join_notes(&written, notes))
+}
+
+/// `written`, then the row's own notes.
+fn join_notes(written: &str, notes: &str) -> String {
+    if notes.is_empty() {
+        written.to_owned()
+    } else {
+        format!("{written}. {notes}")
     }
 }

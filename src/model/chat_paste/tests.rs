@@ -553,3 +553,65 @@ fn irc_joins_parts_and_quits_are_left_out_and_actions_kept() {
     // Left out, each with why.
     assert_eq!(unused_lines(&paste), [1, 4, 5, 7, 8]);
 }
+
+#[test]
+fn offsets_count_from_the_first_time_written_in_full() {
+    let paste = parse_chat(
+        "| Time | Event |\n| --- | --- |\n| May 28 2025, 11:30 AM UTC | Upgrade; network halts |\n\
+         | [+1 hrs] | Failure confirmed |\n| [+6.5 hrs] | Patched binary deployed |\n",
+    );
+    let context = PasteContext {
+        zone: chrono_tz::UTC,
+        started: None,
+        day: NaiveDate::from_ymd_opt(2025, 5, 28).unwrap(),
+        direction: None,
+        day_order: None,
+    };
+    let resolved = resolve_paste(&paste, &context);
+    let rows: Vec<_> = resolved
+        .rows
+        .iter()
+        .map(|row| {
+            (
+                row.row.time.map(|time| time.to_rfc3339()),
+                row.row.notes.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("2025-05-28T11:30:00+00:00".to_owned()), ""),
+            (
+                Some("2025-05-28T12:30:00+00:00".to_owned()),
+                "Time written as [+1 hrs]"
+            ),
+            (
+                Some("2025-05-28T18:00:00+00:00".to_owned()),
+                "Time written as [+6.5 hrs]"
+            ),
+        ]
+    );
+    // With nothing above to count from, and no start, the row waits for a time.
+    let paste = parse_chat("T+15m paged the on-call\n");
+    let resolved = resolve_paste(&paste, &context);
+    assert_eq!(resolved.rows[0].row.time, None);
+    assert_eq!(
+        resolved.rows[0].row.notes,
+        "Time written as T+15m, with no time above to count from"
+    );
+    // From the incident's start when it is known.
+    let started = Utc.with_ymd_and_hms(2025, 5, 28, 9, 0, 0).unwrap();
+    let resolved = resolve_paste(
+        &paste,
+        &PasteContext {
+            started: Some(started),
+            ..context
+        },
+    );
+    assert_eq!(
+        resolved.rows[0].row.time,
+        Some(Utc.with_ymd_and_hms(2025, 5, 28, 9, 15, 0).unwrap())
+    );
+    assert_eq!(resolved.rows[0].row.event, "paged the on-call");
+}

@@ -81,6 +81,7 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
             paste.rows.push(PastedRow {
                 lines: numbers,
                 clock: Some(clock),
+                offset: None,
                 day,
                 actor: None,
                 event,

@@ -84,6 +84,15 @@ fn strip_approximate(text: &str) -> Option<&str> {
 #[must_use]
 pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
     let text = text.trim_start();
+    // `At 14:03 UTC, the alert fired`, `On October 21, 2018 at 14:03 …`, `By 14:30 …`: a
+    // sentence that opens with its time.
+    for lead in ["at ", "on ", "by "] {
+        if let Some(rest) = strip_prefix_ignoring_case(text, lead)
+            && let Some(found) = read_clock(rest)
+        {
+            return Some(found);
+        }
+    }
     if let Some(rest) = strip_approximate(text) {
         let (clock, rest) = read_clock(rest)?;
         return Some((
@@ -112,10 +121,15 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
             None => (None, text),
         },
     };
-    let (time, twelve_hour, rest) = read_time_of_day(rest)?;
-    let (until, rest) = match read_range_end(rest) {
-        Some((until, rest)) => (Some(until), rest),
-        None => (None, rest),
+    let (time, twelve_hour, rest) = read_time_of_day(rest).or_else(|| military_time(rest))?;
+    let (until, until_twelve_hour, rest) = match read_range_end(rest) {
+        Some((until, twelve_hour, rest)) => (Some(until), twelve_hour, rest),
+        None => (None, false, rest),
+    };
+    // `1:30-2:45 PM`: the mark at the end of a range is the start's too.
+    let (time, twelve_hour) = match until {
+        Some(until) if until_twelve_hour && !twelve_hour => (start_before(time, until), true),
+        _ => (time, twelve_hour),
     };
     let (zone, rest) = match read_zone(rest) {
         Some((zone, rest)) => (Some(zone), rest),
@@ -230,8 +244,18 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
     Some((time, meridiem.is_some() && hour_written <= 12, rest))
 }
 
-/// The end of a range after its start: `–14:10`, ` - 2:10 PM`, ` to 14:10`.
-fn read_range_end(text: &str) -> Option<(NaiveTime, &str)> {
+/// `1445Z`, `1445 UTC`, `0930 PDT`: four digits with no colon are a time only with a zone
+/// right after them, as operations logs write them; alone they are a number.
+fn military_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
+    let (number, rest) = digits(text, 4, 4)?;
+    let (hour, minute) = (number / 100, number % 100);
+    read_zone(rest)?;
+    Some((NaiveTime::from_hms_opt(hour, minute, 0)?, false, rest))
+}
+
+/// The end of a range after its start: `–14:10`, ` - 2:10 PM`, ` to 14:10`; with whether
+/// it was written with AM or PM.
+fn read_range_end(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let rest = text.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let rest = rest
         .strip_prefix(['-', '\u{2013}', '\u{2014}', '\u{2212}'])
@@ -241,8 +265,25 @@ fn read_range_end(text: &str) -> Option<(NaiveTime, &str)> {
     if !rest.char_indices().take(3).any(|(_, c)| c == ':') {
         return None;
     }
-    let (until, _, rest) = read_time_of_day(rest)?;
-    Some((until, rest))
+    let (until, twelve_hour, rest) = read_time_of_day(rest)?;
+    Some((until, twelve_hour, rest))
+}
+
+/// The start of a range written without AM or PM before an end written with one: of its
+/// morning and afternoon readings, the latest not after the end (`11:50-12:10 PM` starts
+/// at 11:50, `1:30-2:45 PM` at 13:30).
+fn start_before(start: NaiveTime, until: NaiveTime) -> NaiveTime {
+    use chrono::Timelike;
+    if !(1..=12).contains(&start.hour()) {
+        return start;
+    }
+    let morning = start.with_hour(start.hour() % 12);
+    let afternoon = start.with_hour(start.hour() % 12 + 12);
+    [afternoon, morning]
+        .into_iter()
+        .flatten()
+        .find(|candidate| *candidate <= until)
+        .unwrap_or(start)
 }
 
 /// Skips `.123` after the seconds of a timestamp.
@@ -310,6 +351,26 @@ mod tests {
         // A 24-hour time with a needless mark is the 24-hour time.
         assert_eq!(read("13:55 PM PST x").unwrap().0, hm(13, 55));
         assert_eq!(read("23:00 AM x").unwrap().0, hm(23, 0));
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_its_time_and_times_without_a_colon() {
+        assert_eq!(read("At 14:03 UTC, the alert fired").unwrap().0, hm(14, 3));
+        assert_eq!(read("at around 2 PM we paged").unwrap().0, hm(14, 0));
+        let (clock, rest) = read_clock("On October 21, 2018 at 14:03 UTC, the link").unwrap();
+        assert!(clock.date.is_some());
+        assert_eq!(rest, ", the link");
+        assert_eq!(read("By 14:30 the queue drained").unwrap().0, hm(14, 30));
+        assert_eq!(read("At the start"), None);
+        assert_eq!(read("1445Z paged").unwrap().0, hm(14, 45));
+        assert_eq!(read("0930 PDT deploy").unwrap().0, hm(9, 30));
+        // The mark at a range's end is its start's too.
+        assert_eq!(read("1:30-2:45 PM: rollback").unwrap().0, hm(13, 30));
+        assert_eq!(read("11:50-12:10 PM call").unwrap().0, hm(11, 50));
+        assert_eq!(read("10:07-10:29 AM: call").unwrap().0, hm(10, 7));
+        // Four digits alone are a number, not a time.
+        assert_eq!(read("1445 requests failed"), None);
+        assert_eq!(read("2019 was a good year"), None);
     }
 
     #[test]

@@ -132,6 +132,7 @@ fn instant_in(
         rows: vec![PastedRow {
             lines: vec![0],
             clock: Some(clock),
+            offset: None,
             day,
             actor: None,
             event: String::new(),
