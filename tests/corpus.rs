@@ -447,7 +447,7 @@ fn markdown(board: &Board) -> String {
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
 const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
-    ("Markdown postmortem", 0.88, 0.88, 0.98, 0.99),
+    ("Markdown postmortem", 0.9, 0.88, 0.98, 0.99),
     ("irc", 0.99, 1.0, 0.98, 0.97),
     // The words a Discord copy loses are its "Today" and "Yesterday", read into the rows' dates.
     ("discord", 0.98, 1.0, 0.98, 1.0),
