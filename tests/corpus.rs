@@ -267,8 +267,20 @@ fn score_postmortem(path: &Path, expected: &Expected) -> Score {
             .iter()
             .filter(|item| item.status == ActionStatus::Done)
             .count();
-        score.actions = (doc.action_items.len().min(actions.items), actions.items);
-        score.done = (done.min(actions.done), actions.done);
+        // An item read that the hand count does not hold (a sub-bullet, a sentence that only
+        // sounds like work) costs as much as one missed, so reading more cannot buy a score.
+        let found = doc.action_items.len();
+        let extra = found.saturating_sub(actions.items);
+        score.actions = (
+            found.min(actions.items).saturating_sub(extra),
+            actions.items,
+        );
+        // So with items read as done that the hand count holds open.
+        let done_extra = done.saturating_sub(actions.done);
+        score.done = (
+            done.min(actions.done).saturating_sub(done_extra),
+            actions.done,
+        );
     }
     (score.words, score.urls) = kept(&text, &all_text(doc));
     report_lost(path, &text, &all_text(doc));
@@ -447,7 +459,7 @@ fn markdown(board: &Board) -> String {
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
 const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
-    ("Markdown postmortem", 0.9, 0.88, 0.98, 0.99),
+    ("Markdown postmortem", 0.9, 0.92, 0.98, 0.99),
     ("irc", 0.99, 1.0, 0.98, 0.97),
     // The words a Discord copy loses are its "Today" and "Yesterday", read into the rows' dates.
     ("discord", 0.98, 1.0, 0.98, 1.0),

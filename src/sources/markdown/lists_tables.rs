@@ -7,13 +7,15 @@ use super::blocks::{Block, ListItem, TableRow};
 use super::fields::{field_line, field_named};
 use super::headings::Target;
 use super::timeline::Piece;
-use super::{Current, DETAILS_AS_WRITTEN, Importer};
+use super::{Current, DETAILS_AS_WRITTEN, Importer, ListAhead};
 use crate::model::{ActionItem, ActionKind, ActionStatus, parse_table};
 
 impl Importer<'_> {
     pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {
+        let ahead = std::mem::take(&mut self.list_ahead);
+        let fixes_made = ahead == ListAhead::FixesMade;
         let in_actions = self.current == Current::Target(Target::ActionItems)
-            || std::mem::take(&mut self.list_is_actions);
+            || matches!(ahead, ListAhead::Actions | ListAhead::FixesMade);
         // Under the timeline's heading, or a list of times wherever it stands.
         if self.current == Current::Target(Target::Timeline)
             || (self.around.by_content && !in_actions)
@@ -29,11 +31,23 @@ impl Importer<'_> {
             return;
         }
         let tasks = items.iter().any(|item| item.checked.is_some());
+        let numbered = block
+            .source
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        if in_actions && ahead == ListAhead::DetailsOfNumbered && !numbered && !tasks {
+            self.details_of_last_action(items);
+            self.list_ahead = ListAhead::DetailsOfNumbered;
+            return;
+        }
         if tasks || in_actions {
+            if numbered {
+                self.list_ahead = ListAhead::DetailsOfNumbered;
+            }
             for item in items {
-                let action =
-                    action_from_task(&item.text, item.checked == Some(true), self.context.date);
-                self.push_action(action, item.lines, item.checked.is_none());
+                let done = item.checked == Some(true) || (fixes_made && item.checked.is_none());
+                let action = action_from_task(&item.text, done, self.context.date);
+                self.push_action(action, item.lines, item.checked.is_none() && !fixes_made);
             }
             return;
         }
@@ -53,6 +67,22 @@ impl Importer<'_> {
         self.text(block);
     }
 
+    /// A bullet list written flush under a numbered action item, where its author meant it
+    /// nested: its items are that action's details, not actions of their own.
+    fn details_of_last_action(&mut self, items: &[ListItem]) {
+        let Some(action) = self.doc.action_items.last_mut() else {
+            return;
+        };
+        for item in items {
+            action.action.push('\n');
+            action.action.push_str(item.text.trim_end());
+        }
+        let number = self.doc.action_items.len();
+        for item in items {
+            self.place(item.lines, format!("action item {number}, its details"));
+        }
+    }
+
     /// Adds an action item read from `lines`. A group heading above it may say what it
     /// improves, and where it stands unless the item said so itself (`status_open`:
     /// "Immediate actions (Completed)").
@@ -62,8 +92,12 @@ impl Importer<'_> {
         lines: (usize, usize),
         status_open: bool,
     ) {
-        if status_open && let Some(status) = self.action_group_status {
-            action.status = status;
+        if status_open {
+            if let Some(status) = self.action_group_status {
+                action.status = status;
+            } else if super::work_sentences::reads_done(&action.action) {
+                action.status = ActionStatus::Done;
+            }
         }
         if let Some(kind) = self.action_group_kind {
             action.kind = kind;

@@ -6,6 +6,8 @@
 //! items goes word for word into a section called [`NOT_PLACED`].
 
 mod action_line;
+#[cfg(test)]
+mod action_prose_tests;
 mod actions;
 mod blocks;
 mod by_content;
@@ -22,6 +24,7 @@ mod references;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod work_sentences;
 
 use chrono::NaiveDate;
 
@@ -106,7 +109,7 @@ pub fn import_markdown_with(
         timeline: Vec::new(),
         timeline_items: Vec::new(),
         around: Around::default(),
-        list_is_actions: false,
+        list_ahead: ListAhead::Nothing,
         day_order: choices
             .reading
             .day_order
@@ -182,9 +185,8 @@ struct Importer<'a> {
     timeline_items: Vec<(usize, usize)>,
     /// What the blocks around the one being read say about it.
     around: Around,
-    /// Whether the sentence just before the list being read said it is action items
-    /// (`Going forward, we will:`).
-    list_is_actions: bool,
+    /// What the block just read says about a list right below it.
+    list_ahead: ListAhead,
     /// What the person chose about how the file is read.
     choices: MarkdownChoices,
     /// How the document's own dates prove numbers alone are read (`29-09-2021` proves
@@ -194,6 +196,22 @@ struct Importer<'a> {
     not_placed: Vec<(usize, String)>,
     as_written: Vec<String>,
     today: NaiveDate,
+}
+
+/// What the block just read says about a list right below it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum ListAhead {
+    /// Nothing: the list is read by where it stands and what it holds.
+    #[default]
+    Nothing,
+    /// `Going forward, we will do the following:`: the list is action items.
+    Actions,
+    /// `This release included these fixes:`: the list is action items, done.
+    FixesMade,
+    /// A numbered list of action items: a bullet list right below it details its last item
+    /// (`1. Migration` then `- Created a new table`, written without the indent that would
+    /// nest it).
+    DetailsOfNumbered,
 }
 
 impl Importer<'_> {
@@ -206,7 +224,7 @@ impl Importer<'_> {
 
     fn block(&mut self, block: Block) {
         if !matches!(block.kind, BlockKind::List(_)) {
-            self.list_is_actions = false;
+            self.list_ahead = ListAhead::Nothing;
         }
         let is_paragraph = matches!(block.kind, BlockKind::Paragraph(_));
         if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {

@@ -7,7 +7,8 @@ use super::by_content::starts_with_a_time;
 use super::fields::field_line;
 use super::headings::{Target, target_of};
 use super::timeline::{Piece, Setting, zone_line};
-use super::{Current, Importer, append, append_line};
+use super::work_sentences;
+use super::{Current, Importer, ListAhead, append, append_line};
 use crate::model::{Section, read_date_line};
 
 /// Hindsight's own export says so under a heading with nothing to show.
@@ -103,7 +104,7 @@ impl Importer<'_> {
             ));
             return;
         }
-        if self.action_paragraph(block, lines) {
+        if self.action_paragraph(block, lines) || self.fixes_made(block, lines) {
             return;
         }
         // `Going forward, we will do the following:` above a list: the list is action items,
@@ -111,9 +112,12 @@ impl Importer<'_> {
         if self.around.list_follows
             && let Some((_, last)) = lines.last()
             && last.trim_end().ends_with(':')
-            && super::headings::target_by_words(last) == Some(Target::ActionItems)
+            // In a sentence, `to do` is a verb (`the only safe way to do this would be:`),
+            // not a list of things to do.
+            && super::headings::target_by_words(&last.to_lowercase().replace(" to do ", " "))
+                == Some(Target::ActionItems)
         {
-            self.list_is_actions = true;
+            self.list_ahead = ListAhead::Actions;
         }
         let any_field = lines
             .iter()
@@ -174,8 +178,54 @@ impl Importer<'_> {
             .map(|(_, line)| line.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        // A story or an appeal under the heading (`Thanks for using Homebrew!`) is text.
+        if !work_sentences::commits_to_work(&text) && !work_sentences::opens_with_an_order(&text) {
+            return false;
+        }
         self.add_action(&text, block.lines);
         true
+    }
+
+    /// Fixes that were made, introduced in the resolution or the actions (`This included
+    /// many fixes, the most important being:`): the list below is action items, done, and so
+    /// are the paragraph's own lines after the introduction. Returns whether the paragraph
+    /// held the fixes itself.
+    fn fixes_made(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let where_fixes_are = matches!(
+            self.current,
+            Current::Target(Target::ActionItems | Target::Section(Section::Resolution))
+        );
+        if !where_fixes_are {
+            return false;
+        }
+        // The lines after one that introduces the fixes and ends with a colon.
+        let introduction = lines.iter().position(|(_, line)| {
+            line.trim_end().ends_with(':')
+                && work_sentences::introduces_fixes_made(&work_sentences::last_sentence(line))
+        });
+        if let Some(at) = introduction
+            && at + 1 < lines.len()
+        {
+            let ranges = line_ranges(block, lines);
+            let introduction = self.source_text((ranges[0].0, ranges[at].1));
+            self.text_source(&introduction, (ranges[0].0, ranges[at].1));
+            for ((_, line), range) in lines[at + 1..].iter().zip(&ranges[at + 1..]) {
+                let action = super::actions::action_from_task(line, true, self.context.date);
+                self.push_action(action, *range, false);
+            }
+            return true;
+        }
+        let joined = lines
+            .iter()
+            .map(|(_, line)| line.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if self.around.list_follows
+            && work_sentences::introduces_fixes_made(&work_sentences::last_sentence(&joined))
+        {
+            self.list_ahead = ListAhead::FixesMade;
+        }
+        false
     }
 
     fn add_action(&mut self, text: &str, lines: (usize, usize)) {

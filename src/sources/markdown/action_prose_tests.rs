@@ -1,0 +1,137 @@
+//! Action items as people write them outside a tidy list: prose under the heading, the fixes
+//! a release made, sub-points written flush under numbered items.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{ActionStatus, Section};
+
+fn import(text: &str) -> MarkdownImport {
+    import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
+}
+
+fn actions(imported: &MarkdownImport) -> Vec<(&str, ActionStatus)> {
+    imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.status))
+        .collect()
+}
+
+#[test]
+fn prose_under_the_heading_is_an_item_only_when_it_commits_to_work() {
+    let imported = import(
+        "# Upload flood\n\n## Future measures\n\n\
+         We will be introducing rate limiting on the upload endpoint.\n\n\
+         While it is impossible to tell intent, many have speculated about it.\n\n\
+         Evaluate a pull-through cache for registries\n\n\
+         The old job has been disabled and removed.\n\n\
+         Thanks for reading!\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            (
+                "We will be introducing rate limiting on the upload endpoint.",
+                ActionStatus::Open
+            ),
+            (
+                "Evaluate a pull-through cache for registries",
+                ActionStatus::Open
+            ),
+            (
+                "The old job has been disabled and removed.",
+                ActionStatus::Done
+            ),
+        ]
+    );
+    // The story and the thanks are kept word for word, not lost.
+    let kept = imported
+        .doc
+        .narrative
+        .custom_sections
+        .iter()
+        .map(|section| section.text.as_str())
+        .collect::<String>();
+    assert!(kept.contains("many have speculated"), "{kept}");
+    assert!(kept.contains("Thanks for reading!"), "{kept}");
+}
+
+#[test]
+fn fixes_a_release_made_are_done_items_in_a_list_or_in_the_lines_below() {
+    let imported = import(
+        "# Dust storm\n\n## Resolution and recovery\n\n\
+         Version 2.5.2 included fixes that cleared the mempool.\n\
+         * Bundles with only fast-forward spends are rejected.\n\
+         * Spends are validated against the latest singleton.\n\n\
+         On November 4 1.2.11 was released. This included many fixes, the most important being:\n\
+         Blocks are now always prioritized over transactions.\n\
+         A transaction queue was implemented.\n\n\
+         ## Root cause\n\n\
+         The deploy included changes to the load balancer:\n\n\
+         - a shorter timeout\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            (
+                "Bundles with only fast-forward spends are rejected.",
+                ActionStatus::Done
+            ),
+            (
+                "Spends are validated against the latest singleton.",
+                ActionStatus::Done
+            ),
+            (
+                "Blocks are now always prioritized over transactions.",
+                ActionStatus::Done
+            ),
+            ("A transaction queue was implemented.", ActionStatus::Done),
+        ]
+    );
+    let resolution = imported.doc.narrative.text(Section::Resolution);
+    assert!(
+        resolution.contains("the most important being:"),
+        "{resolution}"
+    );
+    // A root cause that lists what a deploy changed lists no work.
+    let root_cause = imported.doc.narrative.text(Section::RootCause);
+    assert!(root_cause.contains("a shorter timeout"), "{root_cause}");
+}
+
+#[test]
+fn a_bullet_list_flush_under_a_numbered_item_details_it() {
+    let imported = import(
+        "# Persons table\n\n## Immediate actions\n\n\
+         1. **Migration to a new table**\n\n\
+         - Created a new partitioned table.\n\
+         - Ran a backfill script.\n\n\
+         2. **Scaling ingestion**\n\n\
+         - Lag per partition\n",
+    );
+    let items = actions(&imported);
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items[0].0.starts_with("Migration to a new table"));
+    assert!(
+        items[0].0.contains("Ran a backfill script."),
+        "{}",
+        items[0].0
+    );
+    assert!(items[1].0.contains("Lag per partition"), "{}", items[1].0);
+}
+
+#[test]
+fn a_sentence_that_says_how_to_do_something_does_not_make_a_list_of_actions() {
+    let imported = import(
+        "# Hook outage\n\n## What went wrong\n\n\
+         Currently the only safe way to do this would be:\n\n\
+         - Loosen the config loading\n\
+         - Deploy an updated Prow\n\n\
+         ## Action items\n\n\
+         - Alert on config load failures\n",
+    );
+    let items = actions(&imported);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].0, "Alert on config load failures");
+}

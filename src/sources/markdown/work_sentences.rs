@@ -1,0 +1,453 @@
+//! What a postmortem's sentences say about work, as English writes it: whether a sentence
+//! commits to work or reports work done (so prose under the action items' heading is an
+//! item, and a story is not), whether the work is done, and whether a sentence introduces
+//! the fixes that were made (`This release included the following fixes:`).
+//!
+//! These read the grammar of commitment — a modal or an intent (`we will`, `we plan to`,
+//! `we are looking into`) or a perfect or passive of the past (`has been disabled`, `we have
+//! removed`, `was implemented`) — not any postmortem's wording.
+
+/// Words that say work is still to come.
+const INTENT: [&str; 19] = [
+    " will ",
+    "'ll ",
+    " shall ",
+    " plan to ",
+    " plans to ",
+    " planning to ",
+    " intend to ",
+    " intends to ",
+    " going to ",
+    " looking into ",
+    " look into ",
+    " working on ",
+    " should ",
+    " need to ",
+    " needs to ",
+    " must ",
+    " aim to ",
+    " in progress",
+    " not yet ",
+];
+
+/// Phrases that contain an intent word but commit to nothing new: a counterfactual (`It
+/// should not have been possible`) or carrying on as before (`we will continue to take
+/// security seriously`).
+const NO_NEW_WORK: [&str; 5] = [
+    " should have ",
+    " should not have ",
+    " shouldn't have ",
+    " will continue ",
+    " would ",
+];
+
+/// Past participles that do not end in `-ed`.
+const IRREGULAR_PARTICIPLES: [&str; 14] = [
+    "made",
+    "taken",
+    "built",
+    "written",
+    "set",
+    "put",
+    "begun",
+    "run",
+    "done",
+    "rewritten",
+    "shut",
+    "sent",
+    "undone",
+    "split",
+];
+
+/// Words that, beside a verb of doing, name the fixes themselves.
+const WORK_NOUNS: [&str; 9] = [
+    "fix",
+    "change",
+    "improvement",
+    "optimization",
+    "optimisation",
+    "mitigation",
+    "measure",
+    "remediation",
+    "patch",
+];
+
+/// Whether `text` commits to work or reports work its writers did: one of its sentences has
+/// an intent (`We will add rate limiting`, `We are looking into …`), a first-person perfect
+/// (`We have removed …`) or a perfect passive (`… has been disabled`).
+#[must_use]
+pub fn commits_to_work(text: &str) -> bool {
+    sentences(text).iter().any(|sentence| {
+        intends(sentence)
+            || first_person_progressive(sentence)
+            || perfect(sentence)
+            || done_mark(sentence)
+    })
+}
+
+/// Words that open a sentence but never an order: articles, pronouns, conjunctions,
+/// prepositions, and the openers of thanks, appeals and asides.
+const NOT_AN_ORDER: [&str; 52] = [
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "it's",
+    "we",
+    "our",
+    "us",
+    "they",
+    "their",
+    "i",
+    "my",
+    "you",
+    "your",
+    "he",
+    "she",
+    "if",
+    "while",
+    "when",
+    "although",
+    "though",
+    "as",
+    "because",
+    "since",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "thanks",
+    "thank",
+    "please",
+    "however",
+    "also",
+    "so",
+    "but",
+    "and",
+    "or",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "regardless",
+    "overall",
+    "finally",
+];
+
+/// Verbs that, second in a sentence, show its first word is a subject (`Prow was …`).
+const AUXILIARIES: [&str; 17] = [
+    "is", "was", "are", "were", "has", "have", "had", "will", "can", "could", "would", "should",
+    "may", "might", "must", "did", "does",
+];
+
+/// Whether `text` opens with an order (`Evaluate use of a pull-through cache`, `Add
+/// alerting on config load failures`): its first word is no article, pronoun, conjunction
+/// or preposition, is not shaped like an adverb or a participle, and is not a subject (the
+/// next word is no auxiliary verb).
+#[must_use]
+pub fn opens_with_an_order(text: &str) -> bool {
+    let Some(first) = sentences(text).into_iter().next() else {
+        return false;
+    };
+    let mut words = first.split_whitespace();
+    let Some(verb) = words.next() else {
+        return false;
+    };
+    let second = words.next().unwrap_or_default();
+    verb.chars().all(char::is_alphabetic)
+        && verb.len() > 2
+        && !NOT_AN_ORDER.contains(&verb)
+        && !["ly", "ing", "ed"]
+            .iter()
+            .any(|ending| verb.ends_with(ending))
+        && !AUXILIARIES.contains(&second)
+}
+
+/// Whether `text`, an action's words, says the work is done: a perfect or a past passive
+/// (`has been disabled`, `We have removed`, `was implemented`), `is now` (`Blocks are now
+/// always prioritized`), or `(done)`, with nothing saying part of it is still to come.
+#[must_use]
+pub fn reads_done(text: &str) -> bool {
+    let sentences = sentences(text);
+    let to_come = sentences
+        .iter()
+        .any(|sentence| intends(sentence) || first_person_progressive(sentence));
+    !to_come
+        && sentences.iter().any(|sentence| {
+            !negated(sentence)
+                && (perfect(sentence)
+                    || past_passive(sentence)
+                    || sentence.contains(" is now ")
+                    || sentence.contains(" are now ")
+                    || done_mark(sentence))
+        })
+}
+
+/// `Nothing was done`, `has not been fixed`: the opposite of done.
+fn negated(sentence: &str) -> bool {
+    [" not ", "n't ", " nothing ", " never ", " yet "]
+        .iter()
+        .any(|word| sentence.contains(word))
+}
+
+/// Whether `sentence` introduces fixes that were made (`This included many optimization
+/// fixes, the most important being:`, `Version 2.5.2 included fixes that …`, `We made the
+/// following changes:`): it names fixes or changes and says they were made or shipped.
+#[must_use]
+pub fn introduces_fixes_made(sentence: &str) -> bool {
+    let padded = padded(sentence);
+    let names_work = padded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| WORK_NOUNS.iter().any(|noun| word.starts_with(noun)));
+    let made = [
+        " included ",
+        " includes ",
+        " contains ",
+        " contained ",
+        " shipped ",
+        " released ",
+        " deployed ",
+        " applied ",
+        " implemented ",
+    ]
+    .iter()
+    .any(|verb| padded.contains(verb))
+        || perfect(&padded)
+        || past_passive(&padded)
+        || padded.contains(" we made ");
+    names_work && made && !intends(&padded)
+}
+
+/// The last sentence of `text`.
+#[must_use]
+pub fn last_sentence(text: &str) -> String {
+    sentences(text).pop().unwrap_or_default()
+}
+
+/// `text`'s sentences, each lowercased and padded with a space at both ends, so that word
+/// phrases can be found with `contains`.
+fn sentences(text: &str) -> Vec<String> {
+    let text = text.replace(['\u{2019}', '\u{2018}'], "'");
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        current.push(c);
+        let ends =
+            matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|next| next.is_whitespace());
+        if ends || c == '\n' {
+            if !current.trim().is_empty() {
+                out.push(padded(&current));
+            }
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(padded(&current));
+    }
+    out
+}
+
+fn padded(text: &str) -> String {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '"'))
+        })
+        .collect();
+    format!(" {} ", words.join(" ").to_lowercase())
+}
+
+fn intends(sentence: &str) -> bool {
+    let mut rest = sentence.to_owned();
+    for phrase in NO_NEW_WORK {
+        rest = rest.replace(phrase, " ");
+    }
+    INTENT.iter().any(|marker| rest.contains(marker))
+}
+
+/// `we are improving …`, `we're adding …`: work under way.
+fn first_person_progressive(sentence: &str) -> bool {
+    [
+        "we are ",
+        "we're ",
+        "we are also ",
+        "we're also ",
+        "we are now ",
+        "we're now ",
+    ]
+    .iter()
+    .any(|subject| {
+        sentence.match_indices(subject).any(|(at, _)| {
+            sentence[at + subject.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|verb| verb.len() > 4 && verb.ends_with("ing"))
+        })
+    })
+}
+
+/// `has been disabled`, `have been added`, `we have removed`, `we've made`.
+fn perfect(sentence: &str) -> bool {
+    followed_by_participle(sentence, &[" has been ", " have been ", " had been "])
+        || followed_by_participle(
+            sentence,
+            &[
+                " we have ",
+                " we've ",
+                " we have also ",
+                " we've also ",
+                " we have now ",
+            ],
+        )
+}
+
+/// `was implemented`, `were removed`.
+fn past_passive(sentence: &str) -> bool {
+    followed_by_participle(sentence, &[" was ", " were "])
+}
+
+fn done_mark(sentence: &str) -> bool {
+    ["(done)", "[done]", " done ", " completed "]
+        .iter()
+        .any(|mark| sentence.contains(mark))
+        && !negated(sentence)
+}
+
+fn followed_by_participle(sentence: &str, before: &[&str]) -> bool {
+    before.iter().any(|words| {
+        sentence.match_indices(words).any(|(at, _)| {
+            let rest = &sentence[at + words.len()..];
+            // `has been quickly disabled`: one adverb may stand between.
+            rest.split_whitespace()
+                .take(2)
+                .enumerate()
+                .any(|(index, word)| {
+                    let participle = word.len() > 3 && word.ends_with("ed")
+                        || IRREGULAR_PARTICIPLES.contains(&word);
+                    participle
+                        && (index == 0
+                            || rest
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|adverb| adverb.ends_with("ly")))
+                })
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commitments_and_reports_are_work_and_stories_are_not() {
+        assert!(commits_to_work(
+            "It should not have been possible to upload that many packages. We will be \
+             introducing rate limiting on this endpoint."
+        ));
+        assert!(commits_to_work(
+            "We are also looking into disallowing such usernames."
+        ));
+        assert!(commits_to_work(
+            "We agree that we should improve our communication."
+        ));
+        assert!(commits_to_work(
+            "We are improving documentation for new maintainers."
+        ));
+        assert!(commits_to_work(
+            "The vulnerable action has been disabled and removed."
+        ));
+        assert!(commits_to_work(
+            "We have removed the ability for our bots to commit."
+        ));
+        assert!(!commits_to_work(
+            "While it is impossible to tell a user's intent, many have speculated about it."
+        ));
+        assert!(!commits_to_work(
+            "If you feel that a policy is problematic, the correct place to propose a change \
+             is an RFC."
+        ));
+        assert!(!commits_to_work(
+            "We did, do and will continue to take the security of the project very seriously."
+        ));
+        assert!(!commits_to_work("Thanks for using Homebrew!"));
+        assert!(!commits_to_work(
+            "It should not have been possible for one user to do this."
+        ));
+    }
+
+    #[test]
+    fn orders_are_told_from_subjects_and_asides() {
+        assert!(opens_with_an_order(
+            "Evaluate use of a pull-through cache to reduce reliance on external registries"
+        ));
+        assert!(opens_with_an_order("Add alerting on config load failures."));
+        assert!(!opens_with_an_order(
+            "Prow was unresponsive for three hours."
+        ));
+        assert!(!opens_with_an_order("Thanks for using Homebrew!"));
+        assert!(!opens_with_an_order(
+            "Unfortunately the backup had expired."
+        ));
+        assert!(!opens_with_an_order(
+            "If you feel a policy is wrong, write an RFC."
+        ));
+        assert!(!opens_with_an_order("Deployed the fix at noon."));
+    }
+
+    #[test]
+    fn done_is_read_from_perfects_and_passives_unless_something_is_still_to_come() {
+        assert!(reads_done(
+            "The automerge action has been disabled and removed."
+        ));
+        assert!(reads_done(
+            "We have removed the ability for bots to commit."
+        ));
+        assert!(reads_done("A transaction queue was implemented."));
+        assert!(reads_done(
+            "Blocks are now always prioritized over transactions."
+        ));
+        assert!(reads_done("Enable 2FA for all maintainers (done)"));
+        assert!(!reads_done(
+            "All pull requests will require a manual review."
+        ));
+        assert!(!reads_done(
+            "We are improving documentation to help onboard maintainers."
+        ));
+        assert!(!reads_done("Add alerting on config load failures."));
+        assert!(!reads_done(
+            "Patch was reviewed; rollout will follow next week."
+        ));
+        assert!(!reads_done(
+            "Nothing was done about the flaky test yet, not completed."
+        ));
+    }
+
+    #[test]
+    fn an_introduction_to_fixes_made_names_the_fixes_and_their_making() {
+        assert!(introduces_fixes_made(
+            "This included many optimization fixes, the most important being:"
+        ));
+        assert!(introduces_fixes_made(
+            "Version 2.5.2 included fixes that invalidated the stuck items."
+        ));
+        assert!(introduces_fixes_made("We made the following changes:"));
+        assert!(introduces_fixes_made(
+            "The following fixes have been deployed:"
+        ));
+        assert!(!introduces_fixes_made(
+            "The following fixes will be deployed:"
+        ));
+        assert!(!introduces_fixes_made("The deploy included:"));
+        assert!(!introduces_fixes_made("The root causes were:"));
+    }
+}
