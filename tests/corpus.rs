@@ -441,6 +441,14 @@ fn markdown(board: &Board) -> String {
             score_cells(*held_out, score)
         );
     }
+    let (count, whole) = whole_corpus(board);
+    let _ = writeln!(
+        out,
+        "| **whole corpus** | {count} | both | {} |",
+        score_cells(false, &whole)
+            .split_once(" | ")
+            .map_or_else(String::new, |(_, cells)| cells.to_owned())
+    );
     out.push_str(
         "\n## Per sample\n\n| kind | sample | held out | rows | action items | done | words | addresses |\n\
          | --- | --- | --- | --- | --- | --- | --- | --- |\n",
@@ -454,6 +462,21 @@ fn markdown(board: &Board) -> String {
     }
     out
 }
+
+/// Every sample of every kind together, and how many samples that is.
+fn whole_corpus(board: &Board) -> (usize, Score) {
+    let mut whole = Score::default();
+    let mut count = 0;
+    for (samples, score) in board.kinds.values() {
+        whole.add(*score);
+        count += samples;
+    }
+    (count, whole)
+}
+
+/// What issue #25 asks of the readers on the whole corpus: rows present with the right time,
+/// and action items found.
+const WHOLE_CORPUS: (f64, f64) = (0.95, 0.90);
 
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
@@ -504,6 +527,18 @@ fn the_readers_score_at_least_their_floors_on_real_material() {
             );
         }
     }
+    let (_, whole) = whole_corpus(&board);
+    let (rows, actions) = WHOLE_CORPUS;
+    assert!(
+        share(whole.rows) >= rows,
+        "whole corpus: rows at {:.3}, below {rows}\n{text}",
+        share(whole.rows)
+    );
+    assert!(
+        share(whole.actions) >= actions,
+        "whole corpus: action items at {:.3}, below {actions}\n{text}",
+        share(whole.actions)
+    );
 }
 
 #[test]
