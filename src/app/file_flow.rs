@@ -24,7 +24,9 @@ enum PathOrigin {
 impl HindsightApp {
     /// Carries out `action` at once when nothing is unsaved; otherwise asks first.
     pub(super) fn request(&mut self, ctx: &egui::Context, action: GuardedAction) {
-        if self.document.is_dirty() {
+        // Typed text the document does not hold is work that would be lost too.
+        let held_back = !crate::ui::held_back(&self.panels, self.document.doc()).is_empty();
+        if self.document.is_dirty() || held_back {
             self.guard = Some(action);
         } else {
             self.perform(ctx, action);
@@ -66,17 +68,22 @@ impl HindsightApp {
             GuardAnswer::Cancel => {}
             GuardAnswer::DontSave => self.perform(ctx, action),
             GuardAnswer::Save => {
-                if self.document.path().is_some() {
-                    if self.save(ctx) {
-                        self.perform(ctx, action);
-                    } else if self.overwrite_question.is_some() {
-                        self.after_save = Some(action);
-                    }
-                } else {
-                    self.after_save = Some(action);
-                    self.start_dialog(ctx, DialogPurpose::SaveAs);
-                }
+                self.request_save(ctx, super::typed_text_flow::SaveRequest::ThenDo(action));
             }
+        }
+    }
+
+    /// Saves, then carries out `action` once the document is saved.
+    pub(super) fn save_then(&mut self, ctx: &egui::Context, action: GuardedAction) {
+        if self.document.path().is_some() {
+            if self.save(ctx) {
+                self.perform(ctx, action);
+            } else if self.overwrite_question.is_some() {
+                self.after_save = Some(action);
+            }
+        } else {
+            self.after_save = Some(action);
+            self.start_dialog(ctx, DialogPurpose::SaveAs);
         }
     }
 

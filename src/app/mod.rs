@@ -15,6 +15,7 @@ mod import_flow;
 mod recovery_flow;
 mod review_flow;
 mod template_flow;
+mod typed_text_flow;
 
 pub use autosave::MAX_DELAY_SECONDS;
 pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeDialogs};
@@ -103,6 +104,12 @@ pub struct HindsightApp {
     import_report: Option<crate::session::ImportReport>,
     /// File → New from template…, while it is open.
     template_chooser: Option<crate::session::TemplateChooser>,
+    /// A save waiting one frame for the field being typed in to take its text.
+    save_waiting: Option<typed_text_flow::SaveRequest>,
+    /// The field that had the keyboard when a save took it away, to give it back after.
+    refocus: Option<egui::Id>,
+    /// A save waiting for "typed text is not in the document: save with the old values?".
+    held_back_question: Option<(typed_text_flow::SaveRequest, Vec<ui::HeldBack>)>,
 }
 
 impl HindsightApp {
@@ -143,6 +150,9 @@ impl HindsightApp {
             home_folder: default_home_folder(),
             import_report: None,
             template_chooser: None,
+            save_waiting: None,
+            refocus: None,
+            held_back_question: None,
         }
     }
 
@@ -247,7 +257,9 @@ impl HindsightApp {
         }
         self.handle_close_request(&ctx);
 
+        let held_back = ui::held_back(&self.panels, self.document.doc());
         let view = ui::View {
+            held_back: &held_back,
             document: &self.document,
             part: self.part,
             recent_files: &self.settings.recent_files,
@@ -270,6 +282,10 @@ impl HindsightApp {
             error: self.error.as_deref(),
             recovery: self.recovery_offer.as_deref(),
             overwrite: self.overwrite_question.as_deref(),
+            held_back: self
+                .held_back_question
+                .as_ref()
+                .map(|(_, held)| held.as_slice()),
             replace: self.replace_question.as_ref(),
             import_report: self.import_report.as_ref(),
             template_chooser: self.template_chooser.as_mut(),
@@ -296,6 +312,7 @@ impl HindsightApp {
             && self.replace_question.is_none()
             && self.import_report.is_none()
             && self.template_chooser.is_none()
+            && self.held_back_question.is_none()
     }
 
     /// Carries out what the UI collected during the frame, after layout.
@@ -307,6 +324,7 @@ impl HindsightApp {
             open_recent,
             open_dropped,
             guard_answer,
+            held_back_answer,
             prompt_answer,
             dismiss_error,
             dismiss_import_report,
@@ -327,6 +345,9 @@ impl HindsightApp {
         for edit in edits {
             self.document.apply_at(edit, now);
         }
+        // A save asked for last frame goes on now that the field it waited for has taken its
+        // text (among the edits just applied).
+        self.continue_waiting_save(ctx);
         if let Some(part) = show_part {
             self.part = part;
         }
@@ -357,6 +378,9 @@ impl HindsightApp {
         }
         if let Some(answer) = replace_answer {
             self.answer_replace(ctx, answer);
+        }
+        if let Some(answer) = held_back_answer {
+            self.answer_held_back(ctx, answer);
         }
         if let Some(answer) = guard_answer {
             self.answer_guard(ctx, answer);
@@ -475,10 +499,8 @@ impl HindsightApp {
             UiCommand::Open => self.request(ctx, GuardedAction::Open),
             UiCommand::OpenPath => self.request(ctx, GuardedAction::OpenTypedPath),
             UiCommand::ImportMarkdown => self.request(ctx, GuardedAction::ImportMarkdown),
-            UiCommand::Save => {
-                self.save(ctx);
-            }
-            UiCommand::SaveAs => self.start_dialog(ctx, DialogPurpose::SaveAs),
+            UiCommand::Save => self.request_save(ctx, typed_text_flow::SaveRequest::Save),
+            UiCommand::SaveAs => self.request_save(ctx, typed_text_flow::SaveRequest::SaveAs),
             UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
             UiCommand::ReviewFolder => self.start_dialog(ctx, DialogPurpose::ReviewFolder),
             UiCommand::ImportTimeline => {

@@ -21,8 +21,8 @@ pub use commands::UiCommand;
 pub use document::OpenDocument;
 pub use import_report::ImportReport;
 pub use questions::{
-    DiskAnswer, DiskChange, GuardAnswer, GuardedAction, OverwriteAnswer, PathPrompt, PromptAnswer,
-    PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
+    DiskAnswer, DiskChange, GuardAnswer, GuardedAction, HeldBackAnswer, OverwriteAnswer,
+    PathPrompt, PromptAnswer, PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
 };
 pub use requests::{Part, ReviewRequest, SlackChoice, UiRequests};
 pub use review::{ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod};

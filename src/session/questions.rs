@@ -132,7 +132,16 @@ pub enum DiskAnswer {
     KeepMine,
 }
 
-/// The person's answer to "the file changed on disk since it was opened: overwrite it?".
+/// The person's answer to "typed text is not in the document: save with the old values?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeldBackAnswer {
+    /// Save what the document holds; the typed text stays in its field, still an error.
+    SaveOldValues,
+    /// Do not save; go to the first field to correct it.
+    GoBack,
+}
+
+/// The answer to "the file changed on disk since you opened it".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OverwriteAnswer {
     /// Save over the other program's change.

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::commands::UiCommand;
 use super::questions::{
-    DiskAnswer, GuardAnswer, OverwriteAnswer, PromptAnswer, RecoveryAnswer, ReplaceAnswer,
+    DiskAnswer, GuardAnswer, HeldBackAnswer, OverwriteAnswer, PromptAnswer, RecoveryAnswer,
+    ReplaceAnswer,
 };
 use super::review::ReviewExport;
 use crate::model::{Edit, Place};
@@ -116,6 +117,8 @@ pub struct UiRequests {
     pub open_dropped: Option<PathBuf>,
     /// The answer to the unsaved-changes question.
     pub guard_answer: Option<GuardAnswer>,
+    /// The answer to "typed text is not in the document: save with the old values?".
+    pub held_back_answer: Option<HeldBackAnswer>,
     /// The answer to the path form.
     pub prompt_answer: Option<PromptAnswer>,
     /// Close the error message.

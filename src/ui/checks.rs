@@ -1,13 +1,24 @@
 //! What validation found, worst first; a click moves to what a finding points at.
 
-use super::{UiRequests, theme};
-use crate::model::count_levels;
+use super::{HeldBack, UiRequests, theme};
+use crate::model::{Finding, count_levels};
 use crate::session::OpenDocument;
 
-/// Draws the findings.
-pub fn checks_ui(ui: &mut egui::Ui, document: &OpenDocument, requests: &mut UiRequests) {
+/// Draws the findings: typed text the document does not hold first, then what validation
+/// found.
+pub fn checks_ui(
+    ui: &mut egui::Ui,
+    document: &OpenDocument,
+    held_back: &[HeldBack],
+    requests: &mut UiRequests,
+) {
     ui.heading("Checks");
-    let findings = document.findings();
+    let findings: Vec<Finding> = held_back
+        .iter()
+        .map(HeldBack::finding)
+        .chain(document.findings().iter().cloned())
+        .collect();
+    let findings = findings.as_slice();
     let (errors, warnings) = count_levels(findings);
     ui.horizontal(|ui| theme::findings_summary_ui(ui, errors, warnings));
     ui.add_space(8.0);

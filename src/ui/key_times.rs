@@ -1,6 +1,8 @@
 //! The key times of the incident: a date picker and a forgiving time field for each, in the
 //! document's display zone, with the metrics they give shown live beside them.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -14,8 +16,25 @@ use crate::model::{
     format_interval, format_time_of_day, incident_day, local_to_utc, parse_time_entry,
 };
 
+/// What the key-time fields hold that is not in the document: text being typed, and text
+/// refused, kept in place until it is corrected so nothing typed is lost.
+#[derive(Debug, Default)]
+pub struct KeyTimesState {
+    fields: HashMap<KeyTime, TimeFieldState>,
+}
+
+impl KeyTimesState {
+    /// The key times whose typed text was refused: the text, and why.
+    pub fn refused(&self) -> impl Iterator<Item = (KeyTime, &str, &str)> {
+        KeyTime::ALL.into_iter().filter_map(|key| {
+            let field = self.fields.get(&key)?;
+            Some((key, field.typed.as_deref()?, field.error.as_deref()?))
+        })
+    }
+}
+
 /// What a time field holds between keystrokes: the text as typed and, after Enter, why it was
-/// refused. Kept in egui's memory, not in the document: it is not a value until it parses.
+/// refused. Not in the document: it is not a value until it parses.
 #[derive(Clone, Debug, Default)]
 struct TimeFieldState {
     /// The text being typed; `None` while the field simply shows the stored value.
@@ -26,7 +45,12 @@ struct TimeFieldState {
 }
 
 /// Draws the time zone picker, the key times and the metrics.
-pub fn key_times_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
+pub fn key_times_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    state: &mut KeyTimesState,
+    edits: &mut Vec<Edit>,
+) {
     let doc = view.document.doc();
     ui.strong("Key times");
     ui.add_space(4.0);
@@ -43,7 +67,8 @@ pub fn key_times_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
         .min_col_width(60.0)
         .show(ui, |ui| {
             for (key, source) in KeyTime::ALL.into_iter().zip(sources) {
-                key_time_row_ui(ui, view, key, source, &metrics, edits);
+                let field = state.fields.entry(key).or_default();
+                key_time_row_ui(ui, view, key, source, &metrics, field, edits);
                 ui.end_row();
             }
         });
@@ -57,6 +82,7 @@ fn key_time_row_ui(
     key: KeyTime,
     source: Option<usize>,
     metrics: &Metrics,
+    state: &mut TimeFieldState,
     edits: &mut Vec<Edit>,
 ) {
     let doc = view.document.doc();
@@ -65,7 +91,6 @@ fn key_time_row_ui(
     let label = ui.label(key.label());
 
     let field_id = ui.make_persistent_id(("key_time", key.label()));
-    let mut state: TimeFieldState = ui.data(|data| data.get_temp(field_id)).unwrap_or_default();
     let reference = state
         .date
         .unwrap_or_else(|| reference_date(doc, key, view.today));
@@ -120,12 +145,12 @@ fn key_time_row_ui(
     }
     if field.lost_focus() {
         if ui.input(|input| input.key_pressed(egui::Key::Escape)) {
-            state = TimeFieldState::default();
+            *state = TimeFieldState::default();
         } else if let Some(typed) = state.typed.take() {
             match read_key_time(&typed, current, reference, zone) {
                 Ok(value) => {
                     edits.push(Edit::SetKeyTime(key, value));
-                    state = TimeFieldState::default();
+                    *state = TimeFieldState::default();
                 }
                 Err(error) => {
                     // The stored value stays; the text stays too, so it can be corrected.
@@ -144,7 +169,7 @@ fn key_time_row_ui(
     );
     if clear.clicked() {
         edits.push(Edit::SetKeyTime(key, None));
-        state = TimeFieldState::default();
+        *state = TimeFieldState::default();
     }
 
     let visuals = ui.visuals().clone();
@@ -158,7 +183,6 @@ fn key_time_row_ui(
         Some(index) => ui.weak(format!("from timeline row {}", index + 1)),
         None => ui.label(""),
     };
-    ui.data_mut(|data| data.insert_temp(field_id, state));
 }
 
 /// Beside each key time: how long after the start it came, or why that cannot be said.

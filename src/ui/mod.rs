@@ -9,6 +9,7 @@ mod dates;
 mod fields;
 mod filters;
 mod focus;
+mod held_back;
 mod import_report;
 mod key_times;
 mod menu;
@@ -27,6 +28,7 @@ mod zone_picker;
 
 pub use accessible::name_window;
 pub use action_items::ActionsState;
+pub use held_back::{HeldBack, held_back};
 pub use modals::{Modals, modals_ui};
 pub use review::ReviewState;
 pub use timeline::{
@@ -67,6 +69,8 @@ pub struct View<'a> {
     pub disk_change: Option<(crate::session::DiskChange, &'a Path)>,
     /// Why the last recovery copy could not be written, if it could not.
     pub recovery_failure: Option<String>,
+    /// Typed text that did not read as its field's value, which the document does not hold.
+    pub held_back: &'a [HeldBack],
 }
 
 /// What the panels remember between frames that is not part of the document.
@@ -78,6 +82,8 @@ pub struct PanelState {
     pub actions: ActionsState,
     /// The review view's filters, grouping and sort.
     pub review: ReviewState,
+    /// Key times being typed, and typed ones that were refused.
+    pub key_times: key_times::KeyTimesState,
 }
 
 /// Draws the whole editor window.
@@ -101,13 +107,15 @@ pub fn editor_ui(
     egui::CentralPanel::default().show(ui, |ui| {
         let doc = view.document.doc();
         match view.part {
-            Part::Overview => overview::overview_ui(ui, view, &mut requests.edits),
+            Part::Overview => {
+                overview::overview_ui(ui, view, &mut panels.key_times, &mut requests.edits);
+            }
             Part::Timeline => timeline::timeline_ui(ui, view, &mut panels.timeline, requests),
             Part::Analysis => analysis::analysis_ui(ui, doc, view.focus, &mut requests.edits),
             Part::ActionItems => {
                 action_items::action_items_ui(ui, view, &mut panels.actions, &mut requests.edits);
             }
-            Part::Checks => checks::checks_ui(ui, view.document, requests),
+            Part::Checks => checks::checks_ui(ui, view.document, view.held_back, requests),
             Part::Review => match view.review {
                 Some(session) => review::review_ui(ui, session, &mut panels.review, view.today, requests),
                 None => {
@@ -128,7 +136,7 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
             Part::Overview | Part::Analysis => None,
             Part::Timeline => Some(doc.timeline.len()),
             Part::ActionItems => Some(doc.action_items.len()),
-            Part::Checks => Some(view.document.findings().len()),
+            Part::Checks => Some(view.document.findings().len() + view.held_back.len()),
             Part::Review => view
                 .review
                 .and_then(|review| review.scan.as_ref())

@@ -24,6 +24,8 @@ pub struct Modals<'a> {
     pub recovery: Option<&'a [RecoveredCopy]>,
     /// A save waiting for "overwrite the changed file?".
     pub overwrite: Option<&'a Path>,
+    /// A save waiting for "typed text is not in the document: save with the old values?".
+    pub held_back: Option<&'a [super::HeldBack]>,
     /// A save or export waiting for "replace the existing file?".
     pub replace: Option<&'a ReplaceQuestion>,
     /// What a Markdown import just did.
@@ -36,6 +38,8 @@ pub struct Modals<'a> {
 pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiRequests) {
     if let Some(message) = modals.error {
         error_ui(ctx, message, requests);
+    } else if let Some(held) = modals.held_back {
+        super::safety::held_back_ui(ctx, held, requests);
     } else if let Some(path) = modals.overwrite {
         super::safety::overwrite_ui(ctx, path, requests);
     } else if let Some(question) = modals.replace {

@@ -12,7 +12,12 @@ use crate::model::{DocumentStatus, Edit, ListEdit, Place, Postmortem, SeverityLe
 const FIELD_WIDTH: f32 = 480.0;
 
 /// Draws the overview.
-pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
+pub fn overview_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    key_times: &mut super::key_times::KeyTimesState,
+    edits: &mut Vec<Edit>,
+) {
     let doc = view.document.doc();
     egui::ScrollArea::vertical()
         .auto_shrink(false)
@@ -80,7 +85,7 @@ pub fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, edits: &mut Vec<Edit>) {
                 });
 
             ui.add_space(16.0);
-            key_times::key_times_ui(ui, view, edits);
+            key_times::key_times_ui(ui, view, key_times, edits);
             ui.add_space(16.0);
             people::participants_ui(ui, doc, edits);
             ui.add_space(16.0);

@@ -1,11 +1,14 @@
 //! Keeping work safe: the offer of recovery copies left by a crash, the bar that says the file
-//! changed on disk, and the question before a save overwrites that change.
+//! changed on disk, the question before a save overwrites that change, and the one before a
+//! save leaves typed text out.
 
 use std::path::Path;
 
-use super::UiRequests;
+use super::{HeldBack, UiRequests};
 use crate::export::UNTITLED;
-use crate::session::{DiskAnswer, DiskChange, OpenDocument, OverwriteAnswer, RecoveryAnswer};
+use crate::session::{
+    DiskAnswer, DiskChange, HeldBackAnswer, OpenDocument, OverwriteAnswer, RecoveryAnswer,
+};
 use crate::storage::RecoveredCopy;
 
 /// The list of recovery copies, each with Restore and Discard.
@@ -189,5 +192,48 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, requests: &mut UiRequests)
     });
     if modal.should_close() && requests.overwrite_answer.is_none() {
         requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
+    }
+}
+
+/// "Typed text is not in the document": save with the old values, or go back to correct it.
+/// Going back is the safe answer, so it has the keyboard and Escape gives it.
+pub fn held_back_ui(ctx: &egui::Context, held: &[HeldBack], requests: &mut UiRequests) {
+    let modal = egui::Modal::new(egui::Id::unique("held_back_question")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("Some typed text is not in the document");
+        ui.add_space(6.0);
+        for one in held {
+            ui.add(
+                egui::Label::new(format!(
+                    "{} \u{201c}{}\u{201d}: {}",
+                    one.field, one.text, one.reason
+                ))
+                .wrap(),
+            );
+        }
+        ui.add_space(6.0);
+        ui.add(
+            egui::Label::new(
+                "Saving now keeps the old values in the file; the typed text stays in its \
+                 field to correct.",
+            )
+            .wrap(),
+        );
+        ui.add_space(10.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let back = ui.button("Go back");
+            if back.clicked() {
+                requests.held_back_answer = Some(HeldBackAnswer::GoBack);
+            }
+            if ui.button("Save with the old values").clicked() {
+                requests.held_back_answer = Some(HeldBackAnswer::SaveOldValues);
+            }
+            if !ui.memory(|memory| memory.focused().is_some()) {
+                back.request_focus();
+            }
+        });
+    });
+    if modal.should_close() && requests.held_back_answer.is_none() {
+        requests.held_back_answer = Some(HeldBackAnswer::GoBack);
     }
 }

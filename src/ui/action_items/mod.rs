@@ -6,6 +6,7 @@ mod table;
 
 pub use state::ActionsState;
 
+use cells::ItemControl;
 use state::Derived;
 
 use super::filters::{action_filter_ui, choice_filter_ui};
@@ -30,6 +31,10 @@ pub fn action_items_ui(
         state.filter = ActionFilter::All;
         state.owner = None;
         state.search.clear();
+        // A due date held back is what the finding is about: the keyboard goes to it.
+        if state.bad_dates.contains_key(&id) {
+            state.focus = Some((id, ItemControl::Due));
+        }
     }
     ui.heading("Action items");
     let derived = derived(view, state);

@@ -27,7 +27,12 @@ pub fn timeline_ui(
 ) {
     let doc = view.document.doc();
     if let Some(Place::TimelineRow(id)) = view.focus {
-        state.select(id);
+        // A time held back is what the finding is about: the keyboard goes to it.
+        if state.bad_times.contains_key(&id) {
+            state.edit(id, Cell::Time);
+        } else {
+            state.select(id);
+        }
     }
     // A row deleted or replaced by another document is no longer selectable.
     if state
