@@ -61,8 +61,9 @@ fn a_refused_time_is_an_error_and_saving_asks_before_leaving_it_out() {
     assert!(harness.query_by_label("1 error").is_some());
     click(&mut harness, "Checks (1)");
     harness.get_by(|node| {
-        node.label()
-            .is_some_and(|label| label.starts_with("Row 4's time \u{201c}2:61\u{201d}"))
+        node.label().is_some_and(|label| {
+            label.starts_with("Row 4's time: \u{201c}2:61\u{201d} is not in the document")
+        })
     });
 
     // Saving asks; going back writes nothing and goes to the field.
@@ -166,7 +167,7 @@ fn a_refused_key_time_is_named_in_the_checks_and_the_question() {
         .get_all_by(|node| {
             node.value().is_some_and(|text| {
                 text.starts_with(
-                    "The key time \u{201c}Detected\u{201d} \u{201c}noonish\u{201d}: type a time",
+                    "The Detected key time: \u{201c}noonish\u{201d} \u{2014} type a time",
                 )
             })
         })

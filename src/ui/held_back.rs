@@ -19,11 +19,20 @@ pub struct HeldBack {
 }
 
 impl HeldBack {
-    /// "Row 12's time “2:61” is not saved: …".
+    /// "Row 12's time: “2:61” — type a time like 14:03 …", for the question before a save.
+    #[must_use]
+    pub fn line(&self) -> String {
+        format!(
+            "{}: \u{201c}{}\u{201d} \u{2014} {}",
+            self.field, self.text, self.reason
+        )
+    }
+
+    /// "Row 12's time: “2:61” is not in the document — …", for the checks.
     #[must_use]
     pub fn message(&self) -> String {
         format!(
-            "{} \u{201c}{}\u{201d} is not in the document: {}",
+            "{}: \u{201c}{}\u{201d} is not in the document \u{2014} {}",
             self.field, self.text, self.reason
         )
     }
@@ -48,7 +57,7 @@ pub fn held_back(panels: &PanelState, doc: &Postmortem) -> Vec<HeldBack> {
         .refused()
         .map(|(key, text, reason)| HeldBack {
             place: Place::KeyTime(key),
-            field: format!("The key time \u{201c}{}\u{201d}", key.label()),
+            field: format!("The {} key time", key.label()),
             text: text.to_owned(),
             reason: reason.to_owned(),
         })

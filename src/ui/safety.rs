@@ -203,13 +203,7 @@ pub fn held_back_ui(ctx: &egui::Context, held: &[HeldBack], requests: &mut UiReq
         ui.heading("Some typed text is not in the document");
         ui.add_space(6.0);
         for one in held {
-            ui.add(
-                egui::Label::new(format!(
-                    "{} \u{201c}{}\u{201d}: {}",
-                    one.field, one.text, one.reason
-                ))
-                .wrap(),
-            );
+            ui.add(egui::Label::new(one.line()).wrap());
         }
         ui.add_space(6.0);
         ui.add(
