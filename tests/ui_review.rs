@@ -10,10 +10,10 @@ mod common;
 use std::fs;
 use std::time::Duration;
 
-use common::{Queryable, ScriptedDialogs, click, click_file_menu, editor_with_example};
+use common::{Queryable, ScriptedDialogs, click, reviewing, reviewing_with};
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
-use hindsight::app::{DialogKind, DialogOutcome, HindsightApp};
+use hindsight::app::{DialogOutcome, HindsightApp};
 use hindsight::example::EXAMPLE_RON;
 use hindsight::ui::Part;
 
@@ -36,32 +36,6 @@ fn folder() -> tempfile::TempDir {
     .unwrap();
     fs::write(dir.path().join("settings.ron"), "(theme: \"dark\")").unwrap();
     dir
-}
-
-/// Opens File → Review folder… on `dir` and waits for the scan to finish.
-fn reviewing(dir: &std::path::Path) -> Harness<'static, HindsightApp> {
-    reviewing_with(dir, &ScriptedDialogs::default())
-}
-
-/// As [`reviewing`], with the dialogs the test scripts.
-fn reviewing_with(
-    dir: &std::path::Path,
-    dialogs: &ScriptedDialogs,
-) -> Harness<'static, HindsightApp> {
-    let mut harness = editor_with_example(dialogs);
-    dialogs.will_answer(DialogOutcome::Chosen(dir.to_owned()));
-    click_file_menu(&mut harness, "Review folder\u{2026}");
-    assert_eq!(dialogs.asked()[0].kind, DialogKind::Folder);
-    for _ in 0..200 {
-        harness.run();
-        if !harness.state().review_running() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run();
-    assert_eq!(harness.state().part(), Part::Review);
-    harness
 }
 
 /// The listed actions, top to bottom.

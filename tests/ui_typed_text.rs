@@ -14,6 +14,7 @@ use std::path::Path;
 use chrono::{TimeZone, Utc};
 use common::{Queryable, ScriptedDialogs, click, editor_from_command_line, example_file, save};
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use hindsight::app::HindsightApp;
 use hindsight::model::Postmortem;
 use hindsight::storage;
@@ -57,6 +58,13 @@ fn a_refused_time_is_an_error_and_saving_asks_before_leaving_it_out() {
         harness.get_by_label("Time, row 4").value().as_deref(),
         Some("2:61")
     );
+    // A screen reader hears why the field is red.
+    let description = harness
+        .get_by_label("Time, row 4")
+        .accesskit_node()
+        .description()
+        .unwrap_or_default();
+    assert!(description.starts_with("Not saved: "), "{description}");
     assert!(harness.query_by_label("No problems found").is_none());
     assert!(harness.query_by_label("1 error").is_some());
     click(&mut harness, "Checks (1)");

@@ -122,6 +122,8 @@ impl HindsightApp {
         settings: Settings,
     ) -> Self {
         let disk = watch_for(&document);
+        let mut panels = ui::PanelState::default();
+        panels.review.chart_folded = settings.review_chart_folded;
         Self {
             document,
             part: Part::Overview,
@@ -137,7 +139,7 @@ impl HindsightApp {
             allow_close: false,
             window_title: String::new(),
             focus_target: None,
-            panels: ui::PanelState::default(),
+            panels,
             review: None,
             select_after_open: None,
             writer: Box::new(AtomicFileWriter),
@@ -466,6 +468,15 @@ impl HindsightApp {
         }
     }
 
+    /// The settings as they would be kept between runs if the editor closed now.
+    #[must_use]
+    pub fn settings_to_keep(&self) -> Settings {
+        let mut settings = self.settings.clone();
+        settings.last_open = self.document.path().map(ToOwned::to_owned);
+        settings.review_chart_folded = self.panels.review.chart_folded;
+        settings
+    }
+
     /// The actions the review view lists, in the order it lists them (for tests and
     /// scripts that check what a person sees).
     #[must_use]
@@ -610,7 +621,7 @@ impl eframe::App for HindsightApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.settings.last_open = self.document.path().map(ToOwned::to_owned);
+        self.settings = self.settings_to_keep();
         eframe::set_value(storage, Settings::STORAGE_KEY, &self.settings);
     }
 

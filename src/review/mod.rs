@@ -1,6 +1,7 @@
 //! Reviewing a folder of postmortems: every action item of every file below it, with the
 //! incident it came from. No egui here; the editor and `hindsight actions` both use it.
 
+mod due_chart;
 mod owners;
 mod query;
 mod scan;
@@ -10,6 +11,7 @@ mod stats;
 mod toml_file;
 mod tracker;
 
+pub use due_chart::{DueColumns, DueCount, due_columns, shift_weeks};
 pub use owners::{Accounts, OWNERS_FILE, Owners};
 pub use query::{
     Group, Grouping, OwnerCount, ReviewQuery, ReviewSort, groups, owner_key, owner_summary, owners,

@@ -20,6 +20,8 @@ pub struct Settings {
     pub last_open: Option<PathBuf>,
     /// A folder of the team's templates the person picked in File → New from template….
     pub template_folder: Option<PathBuf>,
+    /// Whether the review's due-week chart is folded away.
+    pub review_chart_folded: bool,
 }
 
 impl Settings {

@@ -140,6 +140,10 @@ fn key_time_row_ui(
         view.focus == Some(Place::KeyTime(key)) || pick_time_next,
         &field,
     );
+    // The reason beside the field is tied to it, so a screen reader says why it is red.
+    if let Some(error) = &state.error {
+        super::accessible::describe(&field, &format!("Not saved: {error}"));
+    }
     if field.changed() {
         state.typed = Some(text.clone());
     }

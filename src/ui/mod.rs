@@ -159,6 +159,7 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
         });
         if part == Part::Checks {
             let (errors, warnings) = count_levels(view.document.findings());
+            let errors = errors + view.held_back.len();
             response.clone().on_hover_text(format!(
                 "{errors} errors and {warnings} warnings; click to see them"
             ));

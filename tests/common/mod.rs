@@ -241,3 +241,26 @@ pub fn paste_below_row_13(harness: &mut Harness<'_, HindsightApp>, text: &str) {
     harness.event(egui::Event::Paste(text.to_owned()));
     harness.run();
 }
+
+/// Opens File → Review folder… on `dir` and waits for the scan to finish.
+pub fn reviewing(dir: &Path) -> Harness<'static, HindsightApp> {
+    reviewing_with(dir, &ScriptedDialogs::default())
+}
+
+/// As [`reviewing`], with the dialogs the test scripts.
+pub fn reviewing_with(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, HindsightApp> {
+    let mut harness = editor_with_example(dialogs);
+    dialogs.will_answer(DialogOutcome::Chosen(dir.to_owned()));
+    click_file_menu(&mut harness, "Review folder\u{2026}");
+    assert_eq!(dialogs.asked()[0].kind, hindsight::app::DialogKind::Folder);
+    for _ in 0..200 {
+        harness.run();
+        if !harness.state().review_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert_eq!(harness.state().part(), hindsight::ui::Part::Review);
+    harness
+}

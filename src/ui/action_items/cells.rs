@@ -380,6 +380,9 @@ impl ItemCells<'_> {
             field = field.text_color(ui.visuals().error_fg_color);
         }
         let response = self.field_ui(ui, state, ItemControl::Due, field);
+        if let Some((_, reason)) = &bad {
+            crate::ui::accessible::describe(&response, &format!("Not saved: {reason}"));
+        }
         let response = match &bad {
             Some((_, reason)) => response.on_hover_text(reason),
             None => response,

@@ -5,26 +5,36 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
+use super::chart_ends::{self, EndBar};
 use super::state::ReviewState;
 use crate::model::Due;
-use crate::review::{ReviewItem, week_of};
+use crate::review::{DueColumns, ReviewItem, due_columns, week_of};
 use crate::ui::accessible::{accessible_name, describe};
 use crate::ui::theme;
 
 const HEIGHT: f32 = 170.0;
-/// More weeks than this are not told apart at a glance; the chart keeps the ones nearest today.
+/// More weeks than this are not told apart at a glance.
 const MAX_WEEKS: usize = 40;
 /// Room for the axis numbers at the left.
 const AXIS: f32 = 30.0;
 /// The least room a week label needs, so labels never run into each other.
 const LABEL_ROOM: f32 = 52.0;
+/// The width of one week's column: narrow enough for a quarter in a small window, wide
+/// enough to read a count on its bar.
+pub(super) const WEEK_SLOT: f32 = 40.0;
+/// The width of the Overdue and Later columns at either end.
+pub(super) const END_SLOT: f32 = 64.0;
 
-/// Draws the chart of open items by week of their due date.
+/// Draws the chart of open items by week of their due date, folded away when the person
+/// folded it. Everything due before the weeks shown is in one bar at the left ("Overdue"),
+/// everything after in one at the right ("Later"); the wheel, a drag or the arrow keys move
+/// the weeks, Home brings back this week.
 #[expect(
-    clippy::cast_precision_loss,
-    reason = "week and item counts are small; they only scale bars"
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a count of week columns, small and positive, from a width"
 )]
 pub fn weeks_ui(
     ui: &mut egui::Ui,
@@ -32,60 +42,108 @@ pub fn weeks_ui(
     state: &mut ReviewState,
     today: NaiveDate,
 ) {
-    if weeks.is_empty() {
-        ui.weak("No open action item has a due date.");
-        return;
+    let header = egui::CollapsingHeader::new("Open action items by week due")
+        .id_salt("due_week_chart")
+        .open(Some(!state.chart_folded))
+        .show(ui, |ui| {
+            if weeks.is_empty() {
+                ui.weak("No open action item has a due date.");
+                return;
+            }
+            ui.horizontal(|ui| {
+                legend_ui(
+                    ui,
+                    &[
+                        ("open", theme::chart_bar(ui.visuals())),
+                        ("overdue", theme::overdue(ui.visuals())),
+                    ],
+                );
+                ui.weak("Wheel, drag or the arrow keys move the weeks; Home shows this week.");
+            });
+            let width = ui.available_width();
+            let count = (((width - AXIS - 8.0 - 2.0 * END_SLOT) / WEEK_SLOT)
+                .floor()
+                .max(1.0) as usize)
+                .min(MAX_WEEKS);
+            chart_body_ui(ui, weeks, state, today, count);
+        });
+    if header.header_response.clicked() {
+        state.chart_folded = !state.chart_folded;
     }
-    let this_week = week_of(today);
-    let columns = shown_weeks(weeks, this_week);
-    let tallest = columns
-        .iter()
-        .filter_map(|week| weeks.get(week))
-        .map(|(open, _)| *open)
-        .max()
-        .unwrap_or(1)
-        .max(1);
+}
 
-    ui.horizontal(|ui| {
-        ui.strong("Open action items by week due");
-        legend_ui(
-            ui,
-            &[
-                ("open", theme::chart_bar(ui.visuals())),
-                ("overdue", theme::overdue(ui.visuals())),
-            ],
-        );
-    });
+/// The chart itself, `count` weeks wide.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "week and item counts are small; they only scale bars"
+)]
+fn chart_body_ui(
+    ui: &mut egui::Ui,
+    weeks: &BTreeMap<NaiveDate, (usize, usize)>,
+    state: &mut ReviewState,
+    today: NaiveDate,
+    count: usize,
+) {
+    let this_week = week_of(today);
+    let columns = due_columns(weeks, this_week, state.chart_offset, count);
+    let tallest = tallest_of(&columns);
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), HEIGHT),
-        egui::Sense::hover(),
+        egui::Sense::click_and_drag(),
     );
     accessible_name(
         &response,
         egui::Role::Image,
         "Chart of open action items by week due",
     );
-    describe(&response, &summary(weeks, &columns, today));
+    describe(&response, &summary(&columns, today));
+    chart_ends::move_weeks(ui, &response, state);
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+    if response.has_focus() {
+        painter.rect_stroke(
+            rect,
+            4.0,
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
     let plot = egui::Rect::from_min_max(
         egui::pos2(rect.left() + AXIS, rect.top() + 22.0),
         egui::pos2(rect.right() - 8.0, rect.bottom() - 32.0),
     );
     axis(&painter, plot, tallest, &visuals);
-    // Bars no wider than a thumb: four weeks should not look like a wall.
-    let slot = (plot.width() / columns.len() as f32).min(64.0);
-    let label_every = label_step(LABEL_ROOM, slot);
+
+    let before_name = if columns.before_is_overdue {
+        "Overdue"
+    } else {
+        "Earlier"
+    };
+    let chart = Chart {
+        painter: &painter,
+        plot,
+        tallest,
+        visuals: &visuals,
+    };
+    chart_ends::end_bar_ui(
+        ui,
+        &chart,
+        plot.left(),
+        (EndBar::Before(before_name), columns.before),
+        state,
+    );
+
+    let weeks_left = plot.left() + END_SLOT;
+    let label_every = label_step(LABEL_ROOM, WEEK_SLOT);
     let mut last_labelled_year = None;
-    for (column, week) in columns.iter().enumerate() {
-        let counts = weeks.get(week).copied().unwrap_or_default();
-        let left = plot.left() + slot * column as f32;
+    for (column, (week, counts)) in columns.weeks.iter().enumerate() {
+        let left = weeks_left + WEEK_SLOT * column as f32;
         let bar = bar_ui(
             &painter,
             plot,
-            (left, slot),
-            counts,
+            (left, WEEK_SLOT),
+            (counts.open, counts.overdue),
             (tallest, state.query.week == Some(*week)),
             &visuals,
         );
@@ -93,18 +151,58 @@ pub fn weeks_ui(
             date_label(
                 &painter,
                 plot,
-                (left, slot),
+                (left, WEEK_SLOT),
                 (*week, "%b %-d"),
                 &mut last_labelled_year,
                 visuals.text_color(),
             );
         }
         if *week == this_week {
-            today_line(&painter, plot, left, slot, today, &visuals);
+            today_line(&painter, plot, left, WEEK_SLOT, today, &visuals);
         }
-        week_button_ui(ui, state, *week, counts, bar.with_min_y(plot.top()));
+        week_button_ui(
+            ui,
+            state,
+            *week,
+            (counts.open, counts.overdue),
+            bar.with_min_y(plot.top()),
+        );
     }
+
+    let later_left = weeks_left + WEEK_SLOT * columns.weeks.len() as f32;
+    let next_later = columns
+        .next_later_week
+        .map(|week| (week - this_week).num_weeks());
+    chart_ends::end_bar_ui(
+        ui,
+        &chart,
+        later_left,
+        (EndBar::Later(next_later), columns.later),
+        state,
+    );
     today_note(&painter, rect, &columns, today, &visuals);
+}
+
+/// The most items in any one column, at least one.
+fn tallest_of(columns: &DueColumns) -> usize {
+    columns
+        .weeks
+        .iter()
+        .map(|(_, counts)| counts.open)
+        .chain([columns.before.open, columns.later.open])
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// What every bar of one chart is drawn with.
+pub(super) struct Chart<'a> {
+    pub painter: &'a egui::Painter,
+    /// Where the bars stand.
+    pub plot: egui::Rect,
+    /// The count a full-height bar stands for.
+    pub tallest: usize,
+    pub visuals: &'a egui::Visuals,
 }
 
 /// One week's bar, its overdue part and its count; returns the bar's rectangle.
@@ -112,7 +210,7 @@ pub fn weeks_ui(
     clippy::cast_precision_loss,
     reason = "item counts are small; they only scale bars"
 )]
-fn bar_ui(
+pub(super) fn bar_ui(
     painter: &egui::Painter,
     plot: egui::Rect,
     (left, slot): (f32, f32),
@@ -313,32 +411,28 @@ fn today_line(
 }
 
 /// What the chart shows, in words, for a screen reader.
-fn summary(
-    weeks: &BTreeMap<NaiveDate, (usize, usize)>,
-    columns: &[NaiveDate],
-    today: NaiveDate,
-) -> String {
-    let shown: Vec<(NaiveDate, (usize, usize))> = columns
-        .iter()
-        .filter_map(|week| weeks.get(week).map(|counts| (*week, *counts)))
-        .collect();
-    let open: usize = shown.iter().map(|(_, (open, _))| open).sum();
-    let overdue: usize = shown.iter().map(|(_, (_, late))| late).sum();
-    let busiest = shown
-        .iter()
-        .max_by_key(|(week, (open, _))| (*open, std::cmp::Reverse(*week)));
+fn summary(columns: &DueColumns, today: NaiveDate) -> String {
+    let first = columns.weeks.first().map(|(week, _)| *week);
+    let last = columns.weeks.last().map(|(week, _)| *week);
+    let open: usize = columns.weeks.iter().map(|(_, counts)| counts.open).sum();
+    let overdue: usize = columns.weeks.iter().map(|(_, counts)| counts.overdue).sum();
     let mut text = format!(
-        "{} weeks from {} to {}: {open} open items, {overdue} overdue.",
-        columns.len(),
-        columns
-            .first()
-            .map_or_else(String::new, ToString::to_string),
-        columns.last().map_or_else(String::new, ToString::to_string),
+        "{} overdue before the weeks shown. {} weeks from {} to {}: {open} open items, \
+         {overdue} overdue.",
+        columns.before.overdue,
+        columns.weeks.len(),
+        first.map_or_else(String::new, |week| week.to_string()),
+        last.map_or_else(String::new, |week| week.to_string()),
     );
-    if let Some((week, (count, _))) = busiest {
-        let _ = write!(text, " Busiest: the week of {week}, {count} due.");
+    let busiest = columns
+        .weeks
+        .iter()
+        .filter(|(_, counts)| counts.open > 0)
+        .max_by_key(|(week, counts)| (counts.open, std::cmp::Reverse(*week)));
+    if let Some((week, counts)) = busiest {
+        let _ = write!(text, " Busiest: the week of {week}, {} due.", counts.open);
     }
-    let _ = write!(text, " Today is {today}.");
+    let _ = write!(text, " {} due later. Today is {today}.", columns.later.open);
     text
 }
 
@@ -361,43 +455,22 @@ pub(super) fn open_by_week(
     weeks
 }
 
-/// The weeks to draw: from the first week with a due item to the last, widened to this week
-/// when that costs few columns, and at most `MAX_WEEKS` (the latest ones with items).
-fn shown_weeks(
-    weeks: &BTreeMap<NaiveDate, (usize, usize)>,
-    this_week: NaiveDate,
-) -> Vec<NaiveDate> {
-    let mut first = *weeks.keys().next().unwrap_or(&this_week);
-    let mut last = *weeks.keys().next_back().unwrap_or(&this_week);
-    let span_with_today = (last.max(this_week) - first.min(this_week)).num_weeks();
-    if usize::try_from(span_with_today).is_ok_and(|span| span < MAX_WEEKS) {
-        first = first.min(this_week);
-        last = last.max(this_week);
-    }
-    let mut columns: Vec<NaiveDate> = std::iter::successors(Some(first), |week| {
-        week.checked_add_days(Days::new(7))
-            .filter(|next| *next <= last)
-    })
-    .collect();
-    if columns.len() > MAX_WEEKS {
-        columns.drain(..columns.len() - MAX_WEEKS);
-    }
-    columns
-}
-
-/// When today is outside the drawn weeks, says so in the corner.
+/// When this week is not among the weeks shown, says so in the corner, and how to get back.
 fn today_note(
     painter: &egui::Painter,
     rect: egui::Rect,
-    columns: &[NaiveDate],
+    columns: &DueColumns,
     today: NaiveDate,
     visuals: &egui::Visuals,
 ) {
     let this_week = week_of(today);
-    if columns.contains(&this_week) {
+    let (Some((first, _)), Some((last, _))) = (columns.weeks.first(), columns.weeks.last()) else {
+        return;
+    };
+    if (*first..=*last).contains(&this_week) {
         return;
     }
-    let side = if columns.first().is_some_and(|first| this_week < *first) {
+    let side = if this_week < *first {
         "before"
     } else {
         "after"
@@ -405,7 +478,10 @@ fn today_note(
     painter.text(
         egui::pos2(rect.right() - 6.0, rect.top() + 4.0),
         egui::Align2::RIGHT_TOP,
-        format!("Today ({}) is {side} these weeks", today.format("%Y-%m-%d")),
+        format!(
+            "Today ({}) is {side} these weeks \u{2014} Home brings it back",
+            today.format("%Y-%m-%d")
+        ),
         egui::FontId::proportional(11.0),
         theme::due_soon(visuals),
     );

@@ -3,6 +3,7 @@
 
 mod actions_view;
 mod chart;
+mod chart_ends;
 mod late_view;
 mod search_view;
 mod state;

@@ -69,6 +69,12 @@ pub struct ReviewState {
     pub search_text: String,
     /// Put the keyboard in the search field when it is next drawn (Ctrl+Shift+F).
     pub focus_search: bool,
+    /// How many weeks after this one the due-week chart starts (negative: before it).
+    pub chart_offset: i64,
+    /// Wheel turns and drag not yet amounting to a whole week, in points.
+    pub chart_drag: f32,
+    /// Whether the due-week chart is folded away; kept between runs.
+    pub chart_folded: bool,
 }
 
 /// Everything the list depends on, besides the scan (which clears the cache when it

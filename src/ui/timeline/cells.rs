@@ -8,7 +8,7 @@ use crate::model::{
     Edit, ListEdit, Marker, Postmortem, TimelineRow, format_time_of_day, parse_time_entry,
     resolve_row_time, web_url,
 };
-use crate::ui::accessible::{accessible_name, announce_value, name_check_box};
+use crate::ui::accessible::{accessible_name, announce_value, describe, name_check_box};
 use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
 
 /// The table's columns: the row number, then one per [`Cell`], then the star.
@@ -171,6 +171,9 @@ impl RowCells<'_> {
             field = field.text_color(ui.visuals().warn_fg_color);
         }
         let response = self.field_ui(ui, state, Cell::Time, field);
+        if let Some(bad) = &bad {
+            describe(&response, &format!("Not saved: {}", bad.error));
+        }
         let response = match (&bad, self.out_of_order) {
             (Some(bad), _) => response.on_hover_text(&bad.error),
             (None, true) => response.on_hover_text(OUT_OF_ORDER),
