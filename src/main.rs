@@ -20,8 +20,9 @@ use hindsight::review::ReviewQuery;
 struct Arguments {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A postmortem to open (a Markdown postmortem, `.md`, is imported into a new one); with
-    /// none, the editor opens the bundled example as an untitled document.
+    /// A postmortem to open (a Markdown postmortem, `.md`, is imported into a new one), or a
+    /// folder of postmortems to review; with none, the editor opens the bundled example as an
+    /// untitled document.
     file: Option<PathBuf>,
 }
 

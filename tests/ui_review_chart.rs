@@ -122,3 +122,22 @@ fn the_chart_folds_away_and_stays_folded() {
     harness.get_by_label("Overdue: 30 items");
     assert!(!harness.state().settings_to_keep().review_chart_folded);
 }
+
+#[test]
+fn a_folder_named_on_the_command_line_opens_on_its_review() {
+    let dir = folder();
+    let mut harness = common::editor_from_command_line(
+        Some(dir.path().to_owned()),
+        &common::ScriptedDialogs::default(),
+    );
+    for _ in 0..200 {
+        harness.run();
+        if !harness.state().review_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert_eq!(harness.state().part(), hindsight::ui::Part::Review);
+    harness.get_by_label("Overdue: 30 items");
+}

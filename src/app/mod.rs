@@ -110,6 +110,8 @@ pub struct HindsightApp {
     refocus: Option<egui::Id>,
     /// A save waiting for "typed text is not in the document: save with the old values?".
     held_back_question: Option<(typed_text_flow::SaveRequest, Vec<ui::HeldBack>)>,
+    /// A folder named on the command line, reviewed from the first frame.
+    review_on_start: Option<PathBuf>,
 }
 
 impl HindsightApp {
@@ -155,6 +157,7 @@ impl HindsightApp {
             save_waiting: None,
             refocus: None,
             held_back_question: None,
+            review_on_start: None,
         }
     }
 
@@ -185,6 +188,15 @@ impl HindsightApp {
         let blank = || OpenDocument::untitled(Postmortem::default());
         let last_open = settings.last_open.clone();
         let mut app = Self::new(blank(), dialogs, clock, settings);
+        // A folder named on the command line is reviewed, as File → Review folder… does,
+        // beside the document the editor would open with no file named.
+        let file = match file {
+            Some(folder) if folder.is_dir() => {
+                app.review_on_start = Some(folder);
+                None
+            }
+            file => file,
+        };
         if let Some(path) = file {
             // A Markdown postmortem named on the command line is imported, as File → Import
             // Markdown… does.
@@ -250,6 +262,9 @@ impl HindsightApp {
         let revision_before = self.document.revision();
         let status_before = self.status.clone();
         self.receive_dialog_outcome(&ctx);
+        if let Some(folder) = self.review_on_start.take() {
+            self.start_review(&ctx, folder);
+        }
         self.poll_review(&ctx);
 
         let mut requests = UiRequests::default();
