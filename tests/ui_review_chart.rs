@@ -141,3 +141,42 @@ fn a_folder_named_on_the_command_line_opens_on_its_review() {
     assert_eq!(harness.state().part(), hindsight::ui::Part::Review);
     harness.get_by_label("Overdue: 30 items");
 }
+
+#[test]
+fn a_small_window_keeps_ten_rows_of_the_list_in_view() {
+    let dir = folder();
+    let dialogs = common::ScriptedDialogs::default();
+    let app = hindsight::app::HindsightApp::starting_with(
+        Some(dir.path().to_owned()),
+        Box::new(dialogs.clone()),
+        Box::new(hindsight::app::FixedClock(common::today())),
+        hindsight::app::Settings::default(),
+    );
+    let mut harness = common::harness_at(app, egui::vec2(1024.0, 640.0));
+    for _ in 0..200 {
+        harness.run();
+        if !harness.state().review_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    // The status bar's top is the bottom of what can be seen.
+    let bottom = harness
+        .get_all_by(|node| node.value().as_deref() == Some("No problems found"))
+        .map(|node| node.rect().top())
+        .fold(640.0_f32, f32::min);
+    let rows_in_view = harness
+        .get_all_by(|node| {
+            node.value()
+                .is_some_and(|text| text.starts_with("Old item ") || text.starts_with("Item due "))
+        })
+        .filter(|node| node.rect().bottom() <= bottom && node.rect().top() >= 0.0)
+        .count();
+    assert!(
+        rows_in_view >= 10,
+        "{rows_in_view} rows in view at 1024×640"
+    );
+    // The chart is still there, above the list.
+    harness.get_by_label("Overdue: 30 items");
+}

@@ -111,8 +111,13 @@ pub fn editor(document: OpenDocument, dialogs: &ScriptedDialogs) -> Harness<'sta
 
 /// A harness around `app`, stepping at 60 Hz.
 pub fn harness_for(app: HindsightApp) -> Harness<'static, HindsightApp> {
+    harness_at(app, egui::vec2(1400.0, 860.0))
+}
+
+/// A harness around `app` in a window of `size`, stepping at 60 Hz.
+pub fn harness_at(app: HindsightApp, size: egui::Vec2) -> Harness<'static, HindsightApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
+        .with_size(size)
         // Frames at 60 Hz, as on a real screen: two clicks a frame apart are a double-click.
         .with_step_dt(1.0 / 60.0)
         // Tooltips wait half a second before they show: allow the frames that takes.

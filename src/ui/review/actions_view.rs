@@ -12,6 +12,9 @@ use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::filters::{action_filter_ui, choice_filter_ui};
 use crate::ui::theme;
 
+/// How many rows of the list stay in view however small the window.
+const LIST_ROWS_KEPT: f32 = 10.0;
+
 /// Draws the action items of the scanned folder.
 pub fn actions_view_ui(
     ui: &mut egui::Ui,
@@ -29,10 +32,21 @@ pub fn actions_view_ui(
         .take()
         .map(|(_, overview)| overview)
         .unwrap_or_default();
-    chart::weeks_ui(ui, &overview.weeks, state, today);
-    ui.add_space(6.0);
-    filters_ui(ui, &overview, state);
-    owner_counts_ui(ui, &overview.owner_counts);
+    // The list keeps room for ten rows, its header and the export line; in a small window
+    // the chart, the filters and the owner counts above it scroll in what is left.
+    let row = ui.spacing().interact_size.y + 6.0;
+    let list_room = row * (LIST_ROWS_KEPT + 1.0) + 3.0 * ui.spacing().interact_size.y + 24.0;
+    let above_room = (ui.available_height() - list_room).max(3.0 * row);
+    egui::ScrollArea::vertical()
+        .id_salt("review_above_list")
+        .max_height(above_room)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            chart::weeks_ui(ui, &overview.weeks, state, today);
+            ui.add_space(6.0);
+            filters_ui(ui, &overview, state);
+            owner_counts_ui(ui, &overview.owner_counts);
+        });
     state.overview = Some((today, overview));
     state.refresh_listing(&scan.items, today);
     // Borrowed out of the state for the frame (the table changes the sort in the state), and
