@@ -201,6 +201,13 @@ fn the_listed_open_items_go_to_a_gh_script_with_the_folders_owner_mapping() {
     assert_eq!(text.matches("gh issue create").count(), 7, "{text}");
     assert!(text.contains("--assignee='priyal'"));
     assert!(text.contains("--title='Add a retry'"));
+    // Each issue names its postmortem inside the folder, never by this machine's path.
+    assert!(text.contains("Postmortem: payments/checkout.ron"), "{text}");
+    assert!(!text.contains(&dir.path().display().to_string()), "{text}");
+    // The dialog opens beside the postmortems folder, not in it, so that the script is not
+    // committed with the postmortems by mistake.
+    let asked = dialogs.asked();
+    assert_eq!(asked[1].start_folder.as_deref(), dir.path().parent());
     harness.get_by_label_contains("not in owners.toml, so unassigned: ");
 }
 

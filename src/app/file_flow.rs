@@ -199,11 +199,7 @@ impl HindsightApp {
         };
         let request = DialogRequest {
             kind,
-            start_folder: self
-                .document
-                .path()
-                .and_then(Path::parent)
-                .map(Path::to_owned),
+            start_folder: self.dialog_start_folder(purpose),
         };
         let wake_ctx = ctx.clone();
         let outcome = self
@@ -211,6 +207,28 @@ impl HindsightApp {
             .show(request, Box::new(move || wake_ctx.request_repaint()));
         self.pending_dialog = Some(PendingDialog { purpose, outcome });
         self.receive_dialog_outcome(ctx);
+    }
+
+    /// Where a file dialog opens: the review's outputs (lists, scripts, tracker CSVs) beside
+    /// the reviewed folder, so that they are not committed with the postmortems by mistake;
+    /// everything else in the document's folder.
+    fn dialog_start_folder(&self, purpose: DialogPurpose) -> Option<PathBuf> {
+        if let DialogPurpose::ReviewExport(_) = purpose
+            && let Some(review) = &self.review
+        {
+            return Some(
+                review
+                    .folder
+                    .parent()
+                    .filter(|parent| !parent.as_os_str().is_empty())
+                    .unwrap_or(&review.folder)
+                    .to_owned(),
+            );
+        }
+        self.document
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
     }
 
     /// Acts on the dialog's answer once it has arrived.

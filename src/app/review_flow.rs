@@ -259,9 +259,14 @@ impl HindsightApp {
             .filter(crate::review::needs_ticket)
             .collect();
         let text = if format == ReviewExport::GhScript {
-            crate::review::gh_script(&items, &owners)
+            crate::review::gh_script(&items, &owners, &review.folder)
         } else {
-            match crate::review::jira_csv(&items, &owners, self.settings.export_options.exact_csv) {
+            match crate::review::jira_csv(
+                &items,
+                &owners,
+                &review.folder,
+                self.settings.export_options.exact_csv,
+            ) {
                 Ok(text) => text,
                 Err(error) => {
                     self.error = Some(format!("The list could not be written as CSV: {error}"));

@@ -110,9 +110,10 @@ pub fn actions(
                 )?;
             }
             let text = if request.format == Format::GhScript {
-                gh_script(&listed, &owners)
+                gh_script(&listed, &owners, &request.folder)
             } else {
-                jira_csv(&listed, &owners, request.exact_csv).map_err(io::Error::other)?
+                jira_csv(&listed, &owners, &request.folder, request.exact_csv)
+                    .map_err(io::Error::other)?
             };
             out.write_all(text.as_bytes())?;
         }

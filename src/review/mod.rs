@@ -26,7 +26,9 @@ pub use stats::{
     ActionStats, Duration, Durations, LateReview, Postmortems, Recurring, ReviewDeadlines, Spread,
     Stats, Unreadable, read_postmortems, stats, stats_csv,
 };
-pub use tracker::{gh_script, jira_csv, needs_ticket, shell_quote, unmapped_owners};
+pub use tracker::{
+    gh_script, jira_csv, needs_ticket, path_in_folder, shell_quote, unmapped_owners,
+};
 
 use std::path::PathBuf;
 

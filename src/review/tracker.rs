@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::path::Path;
 
 use super::ReviewItem;
 use super::owners::Owners;
@@ -33,9 +34,10 @@ pub fn unmapped_owners(items: &[ReviewItem], owners: &Owners) -> Vec<String> {
         .collect()
 }
 
-/// A POSIX shell script with one `gh issue create` per item that needs a ticket.
+/// A POSIX shell script with one `gh issue create` per item that needs a ticket. Each issue
+/// names its postmortem by its path inside `folder`, the reviewed folder.
 #[must_use]
-pub fn gh_script(items: &[ReviewItem], owners: &Owners) -> String {
+pub fn gh_script(items: &[ReviewItem], owners: &Owners, folder: &Path) -> String {
     let items: Vec<&ReviewItem> = items.iter().filter(|entry| needs_ticket(entry)).collect();
     let mut script = String::from(
         "#!/bin/sh\n\
@@ -73,7 +75,7 @@ pub fn gh_script(items: &[ReviewItem], owners: &Owners) -> String {
         let mut command = format!(
             "url=$(gh issue create --title={} --body={}",
             shell_quote(&one_line(&item.action)),
-            shell_quote(&issue_body(entry))
+            shell_quote(&issue_body(entry, folder))
         );
         for label in labels_of(entry) {
             let _ = write!(command, " --label={}", shell_quote(&label));
@@ -96,8 +98,14 @@ pub fn gh_script(items: &[ReviewItem], owners: &Owners) -> String {
 }
 
 /// The CSV Jira's importer maps: Summary, Description, Assignee (the owner's mapped e-mail),
-/// Due date (`YYYY-MM-DD`), Priority and one Labels column per label.
-pub fn jira_csv(items: &[ReviewItem], owners: &Owners, exact: bool) -> Result<String, String> {
+/// Due date (`YYYY-MM-DD`), Priority and one Labels column per label. Each description
+/// names its postmortem by its path inside `folder`, the reviewed folder.
+pub fn jira_csv(
+    items: &[ReviewItem],
+    owners: &Owners,
+    folder: &Path,
+    exact: bool,
+) -> Result<String, String> {
     let items: Vec<&ReviewItem> = items.iter().filter(|entry| needs_ticket(entry)).collect();
     let label_columns = items
         .iter()
@@ -120,7 +128,7 @@ pub fn jira_csv(items: &[ReviewItem], owners: &Owners, exact: bool) -> Result<St
         labels.resize(label_columns, String::new());
         let mut record: Vec<String> = vec![
             one_line(&item.action),
-            issue_body(entry),
+            issue_body(entry, folder),
             email,
             item.due
                 .map(|due| due.format("%Y-%m-%d").to_string())
@@ -138,6 +146,23 @@ pub fn jira_csv(items: &[ReviewItem], owners: &Owners, exact: bool) -> Result<St
     }
     let bytes = writer.into_inner().map_err(|error| error.to_string())?;
     String::from_utf8(bytes).map_err(|error| error.to_string())
+}
+
+/// `path` as written inside `folder`, with `/` between its parts on every system. A path
+/// outside the folder (which a scan never gives) is named by its file name alone.
+#[must_use]
+pub fn path_in_folder(path: &Path, folder: &Path) -> String {
+    let inside = path
+        .strip_prefix(folder)
+        .ok()
+        .filter(|inside| !inside.as_os_str().is_empty())
+        .or_else(|| path.file_name().map(Path::new))
+        .unwrap_or(path);
+    inside
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn priority_name(priority: ActionPriority) -> &'static str {
@@ -168,8 +193,9 @@ fn labels_of(entry: &ReviewItem) -> Vec<String> {
     labels
 }
 
-/// The issue's text: the action, and the incident it came from.
-fn issue_body(entry: &ReviewItem) -> String {
+/// The issue's text: the action, and the incident it came from, named by its path inside
+/// `folder` so that no one's home folder or user name reaches the tracker.
+fn issue_body(entry: &ReviewItem, folder: &Path) -> String {
     let mut body = format!("{}\n\nFrom the postmortem of ", entry.item.action.trim());
     body.push_str(if entry.incident_title.trim().is_empty() {
         "an untitled incident"
@@ -192,7 +218,7 @@ fn issue_body(entry: &ReviewItem) -> String {
     let _ = write!(
         body,
         ".\nPostmortem: {}\nAction item: {}",
-        entry.path.display(),
+        path_in_folder(&entry.path, folder),
         entry.item.id.short()
     );
     if !entry.item.owner.trim().is_empty() {
@@ -238,5 +264,22 @@ mod tests {
         assert_eq!(shell_quote("it's"), "'it'\\''s'");
         assert_eq!(shell_quote("$(rm -rf /)`x`\n"), "'$(rm -rf /)`x`\n'");
         assert_eq!(shell_quote("a\0b"), "'ab'");
+    }
+
+    #[test]
+    fn postmortems_are_named_inside_the_reviewed_folder() {
+        let folder = Path::new("/home/priya/work/postmortems");
+        assert_eq!(
+            path_in_folder(&folder.join("2025").join("inc-7.ron"), folder),
+            "2025/inc-7.ron"
+        );
+        assert_eq!(
+            path_in_folder(Path::new("./inc-7.ron"), Path::new(".")),
+            "inc-7.ron"
+        );
+        assert_eq!(
+            path_in_folder(Path::new("/elsewhere/inc-8.ron"), folder),
+            "inc-8.ron"
+        );
     }
 }
