@@ -130,14 +130,7 @@ fn a_folder_named_on_the_command_line_opens_on_its_review() {
         Some(dir.path().to_owned()),
         &common::ScriptedDialogs::default(),
     );
-    for _ in 0..200 {
-        harness.run();
-        if !harness.state().review_running() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    common::wait_for_review(&mut harness);
     assert_eq!(harness.state().part(), hindsight::ui::Part::Review);
     harness.get_by_label("Overdue: 30 items");
 }

@@ -280,6 +280,7 @@ impl HindsightApp {
             document: &self.document,
             part: self.part,
             recent_files: &self.settings.recent_files,
+            recent_review_folders: &self.settings.review_folders,
             status: &self.status,
             dialog_open: self.pending_dialog.is_some(),
             today: self.clock.today(),
@@ -367,6 +368,9 @@ impl HindsightApp {
         self.continue_waiting_save(ctx);
         if let Some(part) = show_part {
             self.part = part;
+            if part == Part::Review && self.review.is_none() {
+                self.review_last_folder(ctx);
+            }
         }
         if let Some(place) = go_to {
             self.part = Part::showing(place);
@@ -472,6 +476,7 @@ impl HindsightApp {
 
     fn answer_review(&mut self, ctx: &egui::Context, request: ReviewRequest) {
         match request {
+            ReviewRequest::Folder(folder) => self.start_review(ctx, folder),
             ReviewRequest::Cancel => self.cancel_review(),
             ReviewRequest::Refresh => self.refresh_review(ctx),
             ReviewRequest::OpenAt(path, place) => self.open_review_place(ctx, path, place),
@@ -510,6 +515,12 @@ impl HindsightApp {
     /// Starts reviewing `folder`, as File → Review folder… does once a folder is chosen.
     pub fn review_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
         self.start_review(ctx, folder);
+    }
+
+    /// The folder under review, if one is.
+    #[must_use]
+    pub fn reviewed_folder(&self) -> Option<&std::path::Path> {
+        self.review.as_ref().map(|review| review.folder.as_path())
     }
 
     /// Whether a folder review is still reading files.

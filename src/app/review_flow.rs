@@ -36,6 +36,7 @@ impl HindsightApp {
     /// Starts reading `folder` on a helper thread; the window keeps drawing meanwhile. The
     /// thread also works out the stats of every incident, with the folder's deadlines.
     pub(super) fn start_review(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        self.settings.remember_review_folder(&folder);
         if let Some(old) = &self.review {
             old.progress.cancel.store(true, Ordering::Relaxed);
         }
@@ -69,6 +70,20 @@ impl HindsightApp {
         self.part = Part::Review;
     }
 
+    /// Reviews the folder reviewed last, when it is still there: the Review part opened
+    /// after a restart shows what it showed before.
+    pub(super) fn review_last_folder(&mut self, ctx: &egui::Context) {
+        if let Some(folder) = self
+            .settings
+            .review_folders
+            .first()
+            .filter(|folder| folder.is_dir())
+            .cloned()
+        {
+            self.start_review(ctx, folder);
+        }
+    }
+
     /// Takes the answers of the helper threads that have arrived; while one runs, redraws a
     /// few times a second so the progress shows (and not at all once all are done).
     pub(super) fn poll_review(&mut self, ctx: &egui::Context) {
@@ -93,6 +108,7 @@ impl HindsightApp {
                     self.panels.review.scan_replaced();
                 }
                 Ok(Err(error)) => {
+                    self.settings.forget_review_folder(&review.folder);
                     review.error = Some(format!(
                         "Cannot read the folder {}: {error}",
                         review.folder.display()

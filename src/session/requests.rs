@@ -38,6 +38,17 @@ impl Part {
         Self::Checks,
     ];
 
+    /// Every entry of the side panel, in its order: the document's parts, then the review of
+    /// a folder. Ctrl+1 to Ctrl+6 choose them in this order.
+    pub const SIDE_PANEL: [Self; 6] = [
+        Self::Overview,
+        Self::Timeline,
+        Self::Analysis,
+        Self::ActionItems,
+        Self::Checks,
+        Self::Review,
+    ];
+
     /// The part that shows what a finding points at.
     #[must_use]
     pub const fn showing(place: Place) -> Self {
@@ -74,6 +85,8 @@ impl Part {
 /// What the review view asks the app to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewRequest {
+    /// Review this folder (one of the recent review folders).
+    Folder(PathBuf),
     /// Stop the running scan.
     Cancel,
     /// Read the folder again.

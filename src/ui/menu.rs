@@ -1,7 +1,7 @@
 //! The menu bar.
 
 use super::accessible::accessible_name;
-use super::{Part, UiRequests, View, describe_path};
+use super::{Part, ReviewRequest, UiRequests, View, describe_path};
 use crate::export::{ExportFormat, Portion};
 use crate::session::UiCommand;
 
@@ -18,6 +18,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                     ui.separator();
                 }
                 command_button_ui(ui, command, command.label(), true, requests);
+                if command == UiCommand::ReviewFolder {
+                    recent_review_folders_ui(ui, view, requests);
+                }
                 if command == UiCommand::SaveAs {
                     ui.separator();
                     export_menu_ui(ui, view, requests);
@@ -117,6 +120,22 @@ fn recent_files_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                     .clicked()
                 {
                     requests.open_recent = Some(path.clone());
+                }
+            }
+        });
+    });
+}
+
+fn recent_review_folders_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
+    ui.add_enabled_ui(!view.recent_review_folders.is_empty(), |ui| {
+        ui.menu_button("Review recent", |ui| {
+            for folder in view.recent_review_folders {
+                if ui
+                    .button(describe_path(folder))
+                    .on_hover_text(folder.display().to_string())
+                    .clicked()
+                {
+                    requests.review = Some(ReviewRequest::Folder(folder.clone()));
                 }
             }
         });

@@ -53,6 +53,8 @@ pub struct View<'a> {
     pub part: Part,
     /// For File → Open recent.
     pub recent_files: &'a [PathBuf],
+    /// Folders reviewed before, most recent first.
+    pub recent_review_folders: &'a [PathBuf],
     /// The last thing that happened, for the status bar.
     pub status: &'a str,
     /// Whether a file dialog is open, so the status bar can say so.
@@ -117,10 +119,10 @@ pub fn editor_ui(
             }
             Part::Checks => checks::checks_ui(ui, view.document, view.held_back, requests),
             Part::Review => match view.review {
-                Some(session) => review::review_ui(ui, session, &mut panels.review, view.today, requests),
-                None => {
-                    ui.label("Choose Review folder\u{2026} in the File menu to see the action items of a folder of postmortems.");
+                Some(session) => {
+                    review::review_ui(ui, session, &mut panels.review, view.today, requests)
                 }
+                None => review::no_folder_ui(ui, view.recent_review_folders, requests),
             },
         }
     });
@@ -130,8 +132,7 @@ pub fn editor_ui(
 fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
     let doc = view.document.doc();
     ui.add_space(8.0);
-    let review = view.review.is_some().then_some(Part::Review);
-    for part in Part::ALL.into_iter().chain(review) {
+    for part in Part::SIDE_PANEL {
         let count = match part {
             Part::Overview | Part::Analysis => None,
             Part::Timeline => Some(doc.timeline.len()),

@@ -258,6 +258,13 @@ pub fn reviewing_with(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static,
     dialogs.will_answer(DialogOutcome::Chosen(dir.to_owned()));
     click_file_menu(&mut harness, "Review folder\u{2026}");
     assert_eq!(dialogs.asked()[0].kind, hindsight::app::DialogKind::Folder);
+    wait_for_review(&mut harness);
+    assert_eq!(harness.state().part(), hindsight::ui::Part::Review);
+    harness
+}
+
+/// Lets the review's scan of its folder finish, then draws its result.
+pub fn wait_for_review(harness: &mut Harness<'_, HindsightApp>) {
     for _ in 0..200 {
         harness.run();
         if !harness.state().review_running() {
@@ -266,6 +273,4 @@ pub fn reviewing_with(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static,
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run();
-    assert_eq!(harness.state().part(), hindsight::ui::Part::Review);
-    harness
 }

@@ -5,12 +5,14 @@ mod actions_view;
 mod chart;
 mod chart_ends;
 mod late_view;
+mod no_folder;
 mod search_view;
 mod state;
 mod stats_charts;
 mod stats_view;
 mod table;
 
+pub use no_folder::no_folder_ui;
 pub use state::{ReviewState, ReviewView};
 
 use chrono::NaiveDate;

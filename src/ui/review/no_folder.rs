@@ -1,0 +1,34 @@
+//! The Review part before a folder is chosen: what it does, a way to choose a folder, and
+//! the folders reviewed before.
+
+use std::path::PathBuf;
+
+use super::super::{ReviewRequest, UiRequests, describe_path};
+use crate::session::UiCommand;
+
+/// Invites the person to choose a folder, and offers the ones reviewed before.
+pub fn no_folder_ui(ui: &mut egui::Ui, recent: &[PathBuf], requests: &mut UiRequests) {
+    ui.heading("Review");
+    ui.label(
+        "Every action item of a folder of postmortems in one list: what is overdue, what is \
+         due soon and who owns it, with stats and a search across the folder.",
+    );
+    ui.add_space(8.0);
+    if ui.button("Choose a folder\u{2026}").clicked() {
+        requests.command = Some(UiCommand::ReviewFolder);
+    }
+    if recent.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    ui.strong("Reviewed before");
+    for folder in recent {
+        if ui
+            .link(describe_path(folder))
+            .on_hover_text(folder.display().to_string())
+            .clicked()
+        {
+            requests.review = Some(ReviewRequest::Folder(folder.clone()));
+        }
+    }
+}
