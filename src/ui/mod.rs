@@ -120,7 +120,7 @@ pub fn editor_ui(
             Part::Checks => checks::checks_ui(ui, view.document, view.held_back, requests),
             Part::Review => match view.review {
                 Some(session) => {
-                    review::review_ui(ui, session, &mut panels.review, view.today, requests)
+                    review::review_ui(ui, session, &mut panels.review, view.today, requests);
                 }
                 None => review::no_folder_ui(ui, view.recent_review_folders, requests),
             },
