@@ -367,10 +367,7 @@ impl HindsightApp {
         // text (among the edits just applied).
         self.continue_waiting_save(ctx);
         if let Some(part) = show_part {
-            self.part = part;
-            if part == Part::Review && self.review.is_none() {
-                self.review_last_folder(ctx);
-            }
+            self.show_chosen_part(ctx, part);
         }
         if let Some(place) = go_to {
             self.part = Part::showing(place);
@@ -549,6 +546,16 @@ impl HindsightApp {
                 self.start_dialog(ctx, DialogPurpose::ImportSlackFolder);
             }
             UiCommand::RecoverUnsaved => self.offer_recovery(),
+            UiCommand::AddActionItem => {
+                self.part = Part::ActionItems;
+                let edit = ui::add_action_item(
+                    self.document.doc(),
+                    self.clock.today(),
+                    &mut self.panels.actions,
+                );
+                self.document.apply(edit);
+            }
+            UiCommand::ShowPart(part) => self.show_chosen_part(ctx, part),
             UiCommand::Undo => {
                 self.document.undo();
             }
@@ -572,6 +579,15 @@ impl HindsightApp {
                     self.document.apply(edit);
                 }
             }
+        }
+    }
+
+    /// Shows the part the person chose; the Review part, chosen before any folder is under
+    /// review, reviews the folder reviewed last.
+    fn show_chosen_part(&mut self, ctx: &egui::Context, part: Part) {
+        self.part = part;
+        if part == Part::Review && self.review.is_none() {
+            self.review_last_folder(ctx);
         }
     }
 

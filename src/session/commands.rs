@@ -3,6 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::part::Part;
+
 /// A command a person can give from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiCommand {
@@ -53,6 +55,10 @@ pub enum UiCommand {
     ImportTimeline,
     /// Read rows from a Slack export's folder.
     ImportSlackFolder,
+    /// Add an action item and put the keyboard in its action.
+    AddActionItem,
+    /// Show one part of the editor.
+    ShowPart(Part),
 }
 
 /// When a shortcut may fire.
@@ -82,8 +88,19 @@ impl UiCommand {
         Self::Quit,
     ];
 
-    /// The commands of the Edit menu, in menu order.
-    pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
+    /// The commands of the Edit menu, in menu order (Copy as Markdown, which is not a
+    /// command, sits between the last two).
+    pub const EDIT_MENU: [Self; 3] = [Self::Undo, Self::Redo, Self::AddActionItem];
+
+    /// The commands of Edit → Go to: every entry of the side panel, in its order.
+    pub const GO_TO: [Self; 6] = [
+        Self::ShowPart(Part::SIDE_PANEL[0]),
+        Self::ShowPart(Part::SIDE_PANEL[1]),
+        Self::ShowPart(Part::SIDE_PANEL[2]),
+        Self::ShowPart(Part::SIDE_PANEL[3]),
+        Self::ShowPart(Part::SIDE_PANEL[4]),
+        Self::ShowPart(Part::SIDE_PANEL[5]),
+    ];
 
     /// The commands of the Timeline menu, in menu order.
     pub const TIMELINE_MENU: [Self; 11] = [
@@ -127,6 +144,8 @@ impl UiCommand {
             Self::PasteFromChat => "Paste from chat\u{2026}",
             Self::ImportTimeline => "Import rows from a file\u{2026}",
             Self::ImportSlackFolder => "Import from a Slack export folder\u{2026}",
+            Self::AddActionItem => "Add action item",
+            Self::ShowPart(part) => part.label(),
         }
     }
 
@@ -146,6 +165,8 @@ impl UiCommand {
             Self::MoveRowUp => (Modifiers::ALT, Key::ArrowUp),
             Self::MoveRowDown => (Modifiers::ALT, Key::ArrowDown),
             Self::PasteFromChat => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
+            Self::AddActionItem => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A),
+            Self::ShowPart(part) => (Modifiers::COMMAND, part_key(part)),
             Self::OpenPath
             | Self::NewFromTemplate
             | Self::ImportMarkdown
@@ -185,7 +206,9 @@ impl UiCommand {
             | Self::ReviewFolder
             | Self::RecoverUnsaved
             | Self::Undo
-            | Self::Redo => Scope::Everywhere,
+            | Self::Redo
+            | Self::AddActionItem
+            | Self::ShowPart(_) => Scope::Everywhere,
         }
     }
 
@@ -203,6 +226,7 @@ impl UiCommand {
         let mut candidates: Vec<Self> = Self::FILE_MENU
             .into_iter()
             .chain(Self::EDIT_MENU)
+            .chain(Self::GO_TO)
             .chain(Self::TIMELINE_MENU)
             .filter(|command| match command.scope() {
                 Scope::Everywhere => true,
@@ -219,5 +243,68 @@ impl UiCommand {
                 .shortcut()
                 .is_some_and(|shortcut| ctx.input_mut(|input| input.consume_shortcut(&shortcut)))
         })
+    }
+}
+
+/// Ctrl+1 to Ctrl+6 show the entries of the side panel, top to bottom.
+const fn part_key(part: Part) -> Key {
+    match part {
+        Part::Overview => Key::Num1,
+        Part::Timeline => Key::Num2,
+        Part::Analysis => Key::Num3,
+        Part::ActionItems => Key::Num4,
+        Part::Checks => Key::Num5,
+        Part::Review => Key::Num6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let all: Vec<UiCommand> = UiCommand::FILE_MENU
+            .into_iter()
+            .chain(UiCommand::EDIT_MENU)
+            .chain(UiCommand::GO_TO)
+            .chain(UiCommand::TIMELINE_MENU)
+            .collect();
+        let shortcuts: Vec<KeyboardShortcut> = all
+            .iter()
+            .filter_map(|command| command.shortcut())
+            .collect();
+        for (index, shortcut) in shortcuts.iter().enumerate() {
+            assert!(
+                !shortcuts[index + 1..].contains(shortcut),
+                "{shortcut:?} is given twice"
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_and_the_digits_follow_the_side_panel() {
+        let keys = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ];
+        for (command, key) in UiCommand::GO_TO.into_iter().zip(keys) {
+            assert_eq!(
+                command.shortcut(),
+                Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
+            );
+        }
+        let parts: Vec<Part> = UiCommand::GO_TO
+            .into_iter()
+            .filter_map(|command| match command {
+                UiCommand::ShowPart(part) => Some(part),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(parts, Part::SIDE_PANEL);
     }
 }

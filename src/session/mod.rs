@@ -9,6 +9,7 @@ mod commands;
 mod document;
 mod history;
 mod import_report;
+mod part;
 mod questions;
 mod requests;
 mod review;
@@ -20,11 +21,12 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use commands::UiCommand;
 pub use document::OpenDocument;
 pub use import_report::ImportReport;
+pub use part::Part;
 pub use questions::{
     DiskAnswer, DiskChange, GuardAnswer, GuardedAction, HeldBackAnswer, OverwriteAnswer,
     PathPrompt, PromptAnswer, PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
 };
-pub use requests::{Part, ReviewRequest, SlackChoice, UiRequests};
+pub use requests::{ReviewRequest, SlackChoice, UiRequests};
 pub use review::{ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod};
 pub use settings::Settings;
 pub use templates::{

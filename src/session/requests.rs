@@ -1,86 +1,16 @@
 //! What the panels hand back each frame: the person's requests, applied by the app after
-//! layout, and the names of the parts of the editor they may ask to show.
+//! layout.
 
 use std::path::PathBuf;
 
 use super::commands::UiCommand;
+use super::part::Part;
 use super::questions::{
     DiskAnswer, GuardAnswer, HeldBackAnswer, OverwriteAnswer, PromptAnswer, RecoveryAnswer,
     ReplaceAnswer,
 };
 use super::review::ReviewExport;
 use crate::model::{Edit, Place};
-
-/// The parts of a postmortem, each with its own panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Part {
-    /// Metadata, classification, key times, people and links.
-    Overview,
-    /// What happened when.
-    Timeline,
-    /// The written analysis.
-    Analysis,
-    /// What the team will do.
-    ActionItems,
-    /// What validation found.
-    Checks,
-    /// The action items of a folder of postmortems.
-    Review,
-}
-
-impl Part {
-    /// The parts in the order of the side panel.
-    pub const ALL: [Self; 5] = [
-        Self::Overview,
-        Self::Timeline,
-        Self::Analysis,
-        Self::ActionItems,
-        Self::Checks,
-    ];
-
-    /// Every entry of the side panel, in its order: the document's parts, then the review of
-    /// a folder. Ctrl+1 to Ctrl+6 choose them in this order.
-    pub const SIDE_PANEL: [Self; 6] = [
-        Self::Overview,
-        Self::Timeline,
-        Self::Analysis,
-        Self::ActionItems,
-        Self::Checks,
-        Self::Review,
-    ];
-
-    /// The part that shows what a finding points at.
-    #[must_use]
-    pub const fn showing(place: Place) -> Self {
-        match place {
-            Place::Title
-            | Place::Severity
-            | Place::KeyTime(_)
-            | Place::Link(_)
-            | Place::Approval
-            | Place::Tags
-            | Place::IncidentId
-            | Place::Classification
-            | Place::People => Self::Overview,
-            Place::Section(_) | Place::CustomSection(_) => Self::Analysis,
-            Place::TimelineRow(_) => Self::Timeline,
-            Place::ActionItem(_) => Self::ActionItems,
-        }
-    }
-
-    /// The name in the side panel.
-    #[must_use]
-    pub const fn label(self) -> &'static str {
-        match self {
-            Self::Overview => "Overview",
-            Self::Timeline => "Timeline",
-            Self::Analysis => "Analysis",
-            Self::ActionItems => "Action items",
-            Self::Checks => "Checks",
-            Self::Review => "Review",
-        }
-    }
-}
 
 /// What the review view asks the app to do.
 #[derive(Clone, Debug, PartialEq, Eq)]

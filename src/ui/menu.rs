@@ -41,6 +41,14 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
             }
             ui.separator();
             copy_markdown_ui(ui, view, requests);
+            ui.separator();
+            let add = UiCommand::AddActionItem;
+            command_button_ui(ui, add, add.label(), true, requests);
+            ui.menu_button("Go to", |ui| {
+                for command in UiCommand::GO_TO {
+                    command_button_ui(ui, command, command.label(), true, requests);
+                }
+            });
         });
         ui.menu_button("Timeline", |ui| {
             for command in UiCommand::TIMELINE_MENU {

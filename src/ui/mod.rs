@@ -27,7 +27,7 @@ mod timeline;
 mod zone_picker;
 
 pub use accessible::name_window;
-pub use action_items::ActionsState;
+pub use action_items::{ActionsState, add_action_item};
 pub use held_back::{HeldBack, held_back};
 pub use modals::{Modals, modals_ui};
 pub use review::ReviewState;
@@ -43,7 +43,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::model::{Place, count_levels};
-use crate::session::OpenDocument;
+use crate::session::{OpenDocument, UiCommand};
 
 /// What the panels read.
 pub struct View<'a> {
@@ -158,13 +158,18 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
         response.widget_info(|| {
             egui::WidgetInfo::selected(egui::Role::Button, true, selected, name.as_str())
         });
-        if part == Part::Checks {
+        let shortcut = UiCommand::ShowPart(part)
+            .shortcut()
+            .map(|shortcut| ui.ctx().format_shortcut(&shortcut))
+            .unwrap_or_default();
+        let hint = if part == Part::Checks {
             let (errors, warnings) = count_levels(view.document.findings());
             let errors = errors + view.held_back.len();
-            response.clone().on_hover_text(format!(
-                "{errors} errors and {warnings} warnings; click to see them"
-            ));
-        }
+            format!("{errors} errors and {warnings} warnings; click to see them ({shortcut})")
+        } else {
+            format!("{} ({shortcut})", part.label())
+        };
+        let response = response.on_hover_text(hint);
         if response.clicked() {
             requests.show_part = Some(part);
         }

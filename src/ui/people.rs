@@ -2,7 +2,7 @@
 
 use super::accessible::{accessible_name, announce_value};
 use super::fields::{row_buttons_ui, text_cell};
-use super::focus::focus_if;
+use super::focus::{focus_if, focus_if_new_row, focus_new_row};
 use crate::model::{
     Edit, Link, LinkKind, ListEdit, OPENABLE_SCHEMES, Participant, ParticipantRole, Place,
     Postmortem, openable_url,
@@ -30,6 +30,7 @@ pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit
                     180.0,
                     &format!("Name, participant {number}"),
                 );
+                focus_if_new_row(ui, "participants", index, &name);
                 let role = egui::ComboBox::from_id_salt(("participant_role", index))
                     .selected_text(changed.role.label())
                     .width(150.0)
@@ -64,6 +65,7 @@ pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit
             }
         });
     if ui.button("Add participant").clicked() {
+        focus_new_row(ui, "participants", count);
         edits.push(Edit::Participants(ListEdit::Push(Participant::default())));
     }
 }
@@ -103,6 +105,8 @@ pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits
                     &format!("Label, link {number}"),
                 );
                 let url = text_cell(ui, &mut changed.url, 320.0, &format!("URL, link {number}"));
+                // A new link is mostly a pasted address: the keyboard goes to its URL.
+                focus_if_new_row(ui, "links", index, &url);
                 focus_if(focus == Some(Place::Link(index)), &url);
                 if label.changed() || url.changed() || changed.kind != link.kind {
                     edits.push(Edit::Links(ListEdit::Replace(index, changed)));
@@ -118,6 +122,7 @@ pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits
             }
         });
     if ui.button("Add link").clicked() {
+        focus_new_row(ui, "links", count);
         edits.push(Edit::Links(ListEdit::Push(Link::default())));
     }
 }

@@ -15,6 +15,7 @@ use crate::model::{
     ActionFilter, ActionItem, ActionSummary, Edit, ListEdit, Place, Postmortem, default_due_date,
     default_due_weeks, mentions,
 };
+use crate::session::UiCommand;
 
 /// Draws the action items part.
 pub fn action_items_ui(
@@ -43,19 +44,19 @@ pub fn action_items_ui(
     filters_ui(ui, &derived.owners, state);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        if ui.button("Add action item").clicked() {
-            let item = ActionItem {
-                due: default_due_date(doc, view.today),
-                ..ActionItem::default()
-            };
-            state.selected = Some(item.id);
-            state.focus = Some((item.id, cells::ItemControl::Action));
-            state.scroll_to = Some(item.id);
-            // A new item must be visible, whatever the filters say.
-            state.filter = ActionFilter::All;
-            state.owner = None;
-            state.search.clear();
-            edits.push(Edit::Actions(ListEdit::Push(item)));
+        let add = UiCommand::AddActionItem;
+        let shortcut = add
+            .shortcut()
+            .map(|shortcut| ui.ctx().format_shortcut(&shortcut))
+            .unwrap_or_default();
+        if ui
+            .button(add.label())
+            .on_hover_text(format!(
+                "Adds an item and puts the keyboard in it ({shortcut})"
+            ))
+            .clicked()
+        {
+            edits.push(add_action_item(doc, view.today, state));
         }
         ui.weak(default_due_weeks(doc).1);
     });
@@ -76,6 +77,27 @@ pub fn action_items_ui(
     // Kept for the next frame, unless this frame changed what it depends on.
     state.derived = Some(derived);
     decline_ui(ui.ctx(), state, edits);
+}
+
+/// The edit that adds an action item due by the team's default, with the item selected, in
+/// view whatever the filters said, and the keyboard in its action: what the Add button and
+/// its shortcut both do.
+pub fn add_action_item(
+    doc: &Postmortem,
+    today: chrono::NaiveDate,
+    state: &mut ActionsState,
+) -> Edit {
+    let item = ActionItem {
+        due: default_due_date(doc, today),
+        ..ActionItem::default()
+    };
+    state.selected = Some(item.id);
+    state.focus = Some((item.id, cells::ItemControl::Action));
+    state.scroll_to = Some(item.id);
+    state.filter = ActionFilter::All;
+    state.owner = None;
+    state.search.clear();
+    Edit::Actions(ListEdit::Push(item))
 }
 
 /// "Why won't item 3 be done?": declining an item asks for the reason, which exports and

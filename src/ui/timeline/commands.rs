@@ -86,7 +86,9 @@ pub fn timeline_edit(
         | UiCommand::Undo
         | UiCommand::Redo
         | UiCommand::ImportTimeline
-        | UiCommand::ImportSlackFolder => return None,
+        | UiCommand::ImportSlackFolder
+        | UiCommand::AddActionItem
+        | UiCommand::ShowPart(_) => return None,
     };
     Some(Edit::Timeline(edit))
 }
