@@ -12,6 +12,7 @@ mod common;
 use common::{Queryable, ScriptedDialogs, click, editor_with_example};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use hindsight::app::HindsightApp;
 use hindsight::ui::Part;
 
@@ -140,4 +141,118 @@ fn the_add_buttons_put_the_keyboard_in_what_they_added() {
         doc.action_items.last().unwrap().action,
         "Load-test the pool"
     );
+}
+
+/// The query for the node that has the keyboard.
+fn has_keyboard<'a>() -> egui_kittest::kittest::By<'a> {
+    // By name, `AccessKitNode::is_focused` ties the node's lifetime the predicate must leave
+    // open.
+    #[expect(clippy::redundant_closure_for_method_calls, reason = "see above")]
+    egui_kittest::kittest::By::new().predicate(|node| node.is_focused())
+}
+
+/// The label of the node that has the keyboard, if one has.
+fn focused(harness: &Harness<'_, HindsightApp>) -> Option<String> {
+    harness
+        .query_all(has_keyboard())
+        .next()
+        .map(|node| node.accesskit_node().label().unwrap_or_default())
+}
+
+/// Presses Tab until the keyboard is on `label`.
+fn tab_to(harness: &mut Harness<'_, HindsightApp>, label: &str) {
+    for _ in 0..80 {
+        if focused(harness).as_deref() == Some(label) {
+            return;
+        }
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    panic!(
+        "Tab never reached {label}; the keyboard is on {:?}",
+        focused(harness)
+    );
+}
+
+#[test]
+fn enter_presses_the_focused_button_of_a_dialog_and_nothing_behind_it() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    // The paste form, over the timeline, whose selected row Enter would start editing.
+    common::paste_below_row_13(
+        &mut harness,
+        "[14:50] alice: status page closed\n14:55:30 bob: dashboards archived\n",
+    );
+    tab_to(&mut harness, "Add 2 rows");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().document().doc().timeline.len(), 15);
+    assert!(harness.query_by_label("Paste from chat").is_none());
+
+    // "Why won't it be done?", over the action items.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    common::choose(&mut harness, "Status, item 3", "Won't do");
+    type_here(&mut harness, "Covered by OPS-12");
+    tab_to(&mut harness, "Mark as Won\u{2019}t do");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let item = &harness.state().document().doc().action_items[2];
+    assert_eq!(item.status, hindsight::model::ActionStatus::WontDo);
+    assert_eq!(item.declined_reason, "Covered by OPS-12");
+
+    // The unsaved-changes question.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    tab_to(&mut harness, "Don't save");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().document().doc().timeline.is_empty());
+}
+
+#[test]
+fn shift_tab_keeps_the_keyboard_in_the_dialog() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    common::paste_below_row_13(&mut harness, "[14:50] alice: status page closed\n");
+    let dialog = harness.get_by_label("Paste from chat").rect();
+    for step in 0..12 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+        harness.run();
+        let node = harness.query_all(has_keyboard()).next();
+        let node = node.unwrap_or_else(|| panic!("no focus after {} Shift+Tabs", step + 1));
+        let rect = node.rect();
+        assert!(
+            rect.top() >= dialog.top() - 1.0,
+            "Shift+Tab {} left the dialog for {:?}",
+            step + 1,
+            node.accesskit_node().label()
+        );
+    }
+}
+
+#[test]
+fn an_open_drop_down_takes_up_down_and_enter() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    tab_to(&mut harness, "Status, item 3");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(focused(&harness).as_deref(), Some("In progress"));
+    harness.key_press(Key::Enter);
+    harness.run();
+    let items = &harness.state().document().doc().action_items;
+    assert_eq!(items[2].status, hindsight::model::ActionStatus::InProgress);
+    // The keys went to the drop-down only: no other item changed.
+    let example = hindsight::example::example_postmortem().unwrap();
+    for index in [0, 1, 3] {
+        assert_eq!(items[index], example.action_items[index]);
+    }
 }

@@ -33,3 +33,13 @@ pub fn focus_if_new_row(
 fn new_row_id(list: &'static str) -> egui::Id {
     egui::Id::unique(("new_row_takes_focus", list))
 }
+
+/// Whether keys pressed now are for what `ui` draws: not while a dialog is open above it,
+/// nor while a drop-down is open (its items take Up, Down and Enter). Keys a panel reads
+/// itself (arrows moving its selection, Enter editing a row) are read only then, so that
+/// Enter on a dialog's focused button presses that button and nothing behind it.
+#[must_use]
+pub fn keys_reach(ui: &egui::Ui) -> bool {
+    !egui::Popup::is_any_open(ui.ctx())
+        && ui.memory(|memory| memory.allows_interaction(ui.layer_id()))
+}

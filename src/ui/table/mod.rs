@@ -238,7 +238,7 @@ fn cell_style(table: &egui::Style) -> Arc<egui::Style> {
 /// has the keyboard (there the keys belong to the text); returns the row to select.
 #[must_use]
 pub fn row_after_arrow_keys(ui: &egui::Ui, count: usize, selected: Option<usize>) -> Option<usize> {
-    if ui.ctx().text_edit_focused() || count == 0 {
+    if ui.ctx().text_edit_focused() || count == 0 || !crate::ui::focus::keys_reach(ui) {
         return None;
     }
     let (up, down) = ui.input(|input| {

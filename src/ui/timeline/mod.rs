@@ -135,6 +135,7 @@ fn keyboard_navigation(ui: &egui::Ui, doc: &crate::model::Postmortem, state: &mu
         state.select(doc.timeline[index].id);
     }
     let enter = !ui.ctx().text_edit_focused()
+        && crate::ui::focus::keys_reach(ui)
         && ui.input(|input| input.modifiers.is_none() && input.key_pressed(egui::Key::Enter));
     if enter && let Some(id) = state.selected {
         state.edit(id, Cell::Event);
