@@ -395,3 +395,67 @@ fn declining_an_item_asks_why_and_cancel_leaves_it_open() {
         "Replaced by OPS-77"
     );
 }
+
+/// How many nodes show exactly `text`: the field itself, and its tooltip when one shows.
+fn shown_times(harness: &Harness<'_, HindsightApp>, text: &str) -> usize {
+    harness
+        .query_all(egui_kittest::kittest::By::new().predicate(|node| {
+            node.value().as_deref() == Some(text) || node.label().as_deref() == Some(text)
+        }))
+        .count()
+}
+
+/// Rests the pointer on the labelled field long enough for a tooltip.
+fn rest_on(harness: &mut Harness<'_, HindsightApp>, label: &str) {
+    harness.get_by_label(label).hover();
+    for _ in 0..60 {
+        harness.step();
+    }
+}
+
+#[test]
+fn at_1400_pixels_every_action_of_the_example_is_read_whole() {
+    let mut harness = tracker();
+    for (index, item) in doc(&harness).action_items.iter().enumerate() {
+        let label = format!("Action, item {}", index + 1);
+        rest_on(&mut harness, &label);
+        // The field holds the whole action, so no tooltip repeats it.
+        assert_eq!(shown_times(&harness, &item.action), 1, "{label}");
+    }
+    // No time-left column stands beside the due date: the time left is under it.
+    let due = harness.get_by_label("Due date, item 1").rect();
+    let late = harness.get_by_label("5 days overdue").rect();
+    assert!(late.top() >= due.bottom() - 1.0, "{due:?} {late:?}");
+    assert!(late.left() < due.right(), "{due:?} {late:?}");
+
+    // In a small window the longest action does not fit, and the pointer shows it whole.
+    let mut small = common::harness_at(
+        common::app_with(
+            hindsight::app::OpenDocument::untitled(
+                hindsight::example::example_postmortem().unwrap(),
+            ),
+            &ScriptedDialogs::default(),
+        ),
+        egui::vec2(1024.0, 640.0),
+    );
+    click(&mut small, "Action items (6)");
+    let longest = doc(&small).action_items[1].action.clone();
+    rest_on(&mut small, "Action, item 2");
+    assert_eq!(shown_times(&small, &longest), 2);
+}
+
+#[test]
+fn a_declined_items_reason_is_read_whole_on_hover() {
+    let mut harness = tracker();
+    choose(&mut harness, "Status, item 3", "Won't do");
+    let reason = "Staging moves to sampled production data in Q4, which the data platform \
+                  team owns; their migration plan covers the size and distribution gap";
+    harness
+        .get_by_label("Reason for declining item 3")
+        .type_text(reason);
+    harness.run();
+    click(&mut harness, "Mark as Won\u{2019}t do");
+    assert_eq!(doc(&harness).action_items[2].declined_reason, reason);
+    rest_on(&mut harness, "Why not done, item 3");
+    assert_eq!(shown_times(&harness, reason), 2);
+}

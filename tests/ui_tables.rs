@@ -103,7 +103,7 @@ fn every_action_item_control_is_in_its_row_of_the_action_items_table() {
             assert_in_table(&harness, &control, &format!("Item {item}"), "Action items");
         }
     }
-    assert_eq!(column_headers(&harness), 11);
+    assert_eq!(column_headers(&harness), 10);
     let value = |label: &str| harness.get_by_label(label).value().unwrap_or_default();
     assert_eq!(value("Owner, item 1"), "Priya L.");
     assert_eq!(value("Choose owner, item 1"), "Priya L.");

@@ -10,23 +10,30 @@ use crate::model::{
 };
 use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::dates::{date_picker, from_jiff, to_jiff};
-use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
+use crate::ui::table::{
+    Column, full_text_on_hover, small_button_width, whole_text_on_hover, with_button_at_right,
+};
 use crate::ui::theme;
 
 /// The table's columns; the action and the ticket take what the others leave.
-pub const COLUMNS: [Column; 11] = [
+pub const COLUMNS: [Column; 10] = [
     Column::fixed("#", 40.0),
-    Column::flexible("Action", 200.0).weight(3.0),
-    Column::fixed("Owner", 130.0),
+    // The only flexible column: the action takes every pixel the others leave.
+    Column::flexible("Action", 220.0),
+    Column::fixed("Owner", 124.0),
+    // The time left is written under the date, so no column stands empty beside it.
     Column::fixed("Due date", 124.0),
-    Column::fixed("", 128.0).spoken_as("Time left"),
-    Column::fixed("Status", 110.0),
-    Column::fixed("Priority", 98.0),
-    Column::fixed("Kind", 104.0),
-    Column::flexible("Ticket", 110.0),
-    Column::fixed("Closed", 124.0),
-    Column::fixed("", 66.0).spoken_as("Delete"),
+    Column::fixed("Status", 104.0),
+    Column::fixed("Priority", 90.0),
+    Column::fixed("Kind", 100.0),
+    Column::fixed("Ticket", 100.0),
+    Column::fixed("Closed", 104.0),
+    Column::fixed("", 60.0).spoken_as("Delete"),
 ];
+
+/// How many lines of text a row shows: an action of a dozen words is read whole, and the
+/// time left sits under its due date.
+pub const ROW_LINES: usize = 2;
 
 /// The width of the owner's and the due date's pickers beside their fields.
 const PICKER_WIDTH: f32 = 28.0;
@@ -121,16 +128,22 @@ impl ItemCells<'_> {
                 |ui, (state, edits)| self.owner_ui(ui, state, edits),
                 |ui, (state, edits)| self.owner_picker_ui(ui, state, edits),
             ),
-            3 => with_button_at_right(
-                ui,
-                PICKER_WIDTH,
-                &mut (state, edits),
-                |ui, (state, edits)| self.due_ui(ui, state, edits),
-                |ui, (state, edits)| self.date_picker_ui(ui, state, edits),
-            ),
-            4 => self.due_state_ui(ui),
-            5 => self.status_ui(ui, state, edits),
-            6 => {
+            3 => {
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        with_button_at_right(
+                            ui,
+                            PICKER_WIDTH,
+                            &mut (&mut *state, &mut *edits),
+                            |ui, (state, edits)| self.due_ui(ui, state, edits),
+                            |ui, (state, edits)| self.date_picker_ui(ui, state, edits),
+                        );
+                    });
+                    self.due_state_ui(ui);
+                });
+            }
+            4 => self.status_ui(ui, state, edits),
+            5 => {
                 let mut priority = self.item.priority;
                 self.choice_ui(
                     ui,
@@ -150,7 +163,7 @@ impl ItemCells<'_> {
                     );
                 }
             }
-            7 => {
+            6 => {
                 let mut kind = self.item.kind;
                 self.choice_ui(
                     ui,
@@ -170,9 +183,9 @@ impl ItemCells<'_> {
                     );
                 }
             }
-            8 => self.ticket_cell_ui(ui, state, edits),
-            9 => self.closed_ui(ui, state, edits),
-            10 => {
+            7 => self.ticket_cell_ui(ui, state, edits),
+            8 => self.closed_ui(ui, state, edits),
+            9 => {
                 let delete = ui.add(egui::Button::new("Delete").small());
                 accessible_name(&delete, egui::Role::Button, &self.name(ItemControl::Delete));
                 if delete.clicked() {
@@ -187,9 +200,9 @@ impl ItemCells<'_> {
     fn closed_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         if self.item.status == ActionStatus::WontDo {
             let mut reason = self.item.declined_reason.clone();
-            let field = egui::TextEdit::singleline(&mut reason).hint_text("Why not?");
-            let response = self.field_ui(ui, state, ItemControl::Reason, field);
-            if full_text_on_hover(ui, response, &self.item.declined_reason).changed() {
+            let response =
+                self.wrapped_field_ui(ui, state, ItemControl::Reason, &mut reason, "Why not?");
+            if response.changed() {
                 self.replace(
                     edits,
                     ActionItem {
@@ -229,6 +242,66 @@ impl ItemCells<'_> {
         response
     }
 
+    /// A field for a sentence (an action, a reason) that wraps onto the row's lines instead
+    /// of running out of sight. Shown, it ends in "…" when it needs more lines than the row
+    /// has (the pointer shows it whole); typed in, it scrolls within the row to the cursor.
+    /// It holds one paragraph: Enter leaves it, as it leaves a one-line field.
+    fn wrapped_field_ui(
+        &self,
+        ui: &mut egui::Ui,
+        state: &mut ActionsState,
+        control: ItemControl,
+        text: &mut String,
+        hint: &str,
+    ) -> egui::Response {
+        let id = ui.make_persistent_id(("wrapped field", control));
+        let typing = ui.memory(|memory| memory.has_focus(id));
+        // A closed item's words are greyed: the work is no longer ahead.
+        let colour = if self.item.status.is_open() {
+            ui.visuals().text_color()
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        let mut cut = false;
+        let mut cut_to_the_row = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, width: f32| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let mut job =
+                egui::text::LayoutJob::simple(buffer.as_str().to_owned(), font, colour, width);
+            job.wrap.max_rows = ROW_LINES;
+            job.wrap.overflow_character = Some('\u{2026}');
+            let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+            cut |= galley.elided;
+            galley
+        };
+        let mut field = egui::TextEdit::multiline(text)
+            .id(id)
+            .desired_rows(ROW_LINES)
+            .return_key(None)
+            .text_color(colour)
+            .hint_text(hint);
+        let response = if typing {
+            egui::ScrollArea::vertical()
+                .id_salt(id)
+                .max_height(ui.available_height())
+                .show(ui, |ui| self.field_ui(ui, state, control, field))
+                .inner
+        } else {
+            field = field.layouter(&mut cut_to_the_row);
+            let response = self.field_ui(ui, state, control, field);
+            if cut {
+                whole_text_on_hover(response, text)
+            } else {
+                response
+            }
+        };
+        // Read before the input: the focus lives behind a lock the input closure also takes.
+        let focused = response.has_focus();
+        if focused && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+            response.surrender_focus();
+        }
+        response
+    }
+
     /// Puts the keyboard on `response` when it was asked for, and selects the row when the
     /// keyboard arrives there.
     fn take_focus(
@@ -247,12 +320,14 @@ impl ItemCells<'_> {
 
     fn action_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut text = self.item.action.clone();
-        let mut field = egui::TextEdit::singleline(&mut text).hint_text("What will be done");
-        if !self.item.status.is_open() {
-            field = field.text_color(ui.visuals().weak_text_color());
-        }
-        let response = self.field_ui(ui, state, ItemControl::Action, field);
-        if full_text_on_hover(ui, response, &self.item.action).changed() {
+        let response = self.wrapped_field_ui(
+            ui,
+            state,
+            ItemControl::Action,
+            &mut text,
+            "What will be done",
+        );
+        if response.changed() {
             self.replace(
                 edits,
                 ActionItem {
@@ -444,7 +519,8 @@ impl ItemCells<'_> {
         );
     }
 
-    /// "3 days overdue", "due in 2 days", in the colour of how late it is.
+    /// "3 days overdue", "due in 2 days", in the colour of how late it is, under the
+    /// due date.
     fn due_state_ui(&self, ui: &mut egui::Ui) {
         let due = Due::of(self.item, self.today);
         let Some(words) = due.words() else {

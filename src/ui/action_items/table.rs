@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::cells::{COLUMNS, ItemCells};
+use super::cells::{COLUMNS, ItemCells, ROW_LINES};
 use super::state::ActionsState;
 use crate::model::{ActionSort, Edit, ListEdit, Postmortem};
 use crate::ui::table::{Rows, Table, sort_button_ui};
@@ -33,7 +33,7 @@ impl ItemTable<'_> {
             id_salt: "action_table",
             name: "Action items",
             columns: &COLUMNS,
-            row_height: ui.spacing().interact_size.y + 6.0,
+            row_height: row_height(ui),
             scroll_to,
             numbered: true,
             movable: hand_order,
@@ -111,8 +111,8 @@ impl Rows for ItemRows<'_, '_> {
         let sorts_by = match column {
             2 => Some(ActionSort::Owner),
             3 => Some(ActionSort::Due),
-            5 => Some(ActionSort::Status),
-            6 => Some(ActionSort::Priority),
+            4 => Some(ActionSort::Status),
+            5 => Some(ActionSort::Priority),
             _ => None,
         };
         let Some(by) = sorts_by else {
@@ -141,4 +141,15 @@ impl Rows for ItemRows<'_, '_> {
         };
         cells.cell_ui(ui, column, self.state, self.edits);
     }
+}
+
+/// Room for [`ROW_LINES`] lines of text in a field, and a gap between rows.
+fn row_height(ui: &egui::Ui) -> f32 {
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "a handful of lines is exact in f32"
+    )]
+    let lines = line * ROW_LINES as f32;
+    lines + 2.0 * ui.spacing().button_padding.y + 8.0
 }

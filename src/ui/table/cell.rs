@@ -31,8 +31,9 @@ pub fn small_button_width(ui: &egui::Ui, text: &str) -> f32 {
     galley.size().x + 2.0 * ui.spacing().button_padding.x
 }
 
-/// Shows all of `text` when the pointer rests on a field too narrow for it, and only then
-/// (a tooltip is also a screen reader's description, which would repeat the field's text).
+/// Shows all of `text` when the pointer rests on a one-line field too narrow for it, and
+/// only then (a tooltip is also a screen reader's description, which would repeat the field's
+/// text).
 pub fn full_text_on_hover(ui: &egui::Ui, response: egui::Response, text: &str) -> egui::Response {
     if text.is_empty() || response.has_focus() {
         return response;
@@ -45,8 +46,19 @@ pub fn full_text_on_hover(ui: &egui::Ui, response: egui::Response, text: &str) -
         egui::TextStyle::Body,
     );
     if galley.size().x > room {
-        response.on_hover_text(text)
+        whole_text_on_hover(response, text)
     } else {
         response
     }
+}
+
+/// A tooltip with all of `text`, wrapped: a table's cells cut long text short, and the
+/// tooltip is where it is read whole.
+pub fn whole_text_on_hover(response: egui::Response, text: &str) -> egui::Response {
+    let text = text.to_owned();
+    response.on_hover_ui(move |ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        ui.set_max_width(480.0);
+        ui.label(text);
+    })
 }

@@ -11,7 +11,7 @@ mod columns;
 mod handle;
 mod sort;
 
-pub use cell::{full_text_on_hover, small_button_width, with_button_at_right};
+pub use cell::{full_text_on_hover, small_button_width, whole_text_on_hover, with_button_at_right};
 pub use columns::{Column, column_widths};
 pub use sort::sort_button_ui;
 
