@@ -11,7 +11,9 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
 use super::ExportOptions;
-use super::report::{ACTION_COLUMNS, DetailValue, Report, link_text, no_timeline_rows};
+use super::report::{
+    ACTION_COLUMNS, DetailValue, Report, STAR, TimelineLine, link_text, no_timeline_rows,
+};
 use crate::model::{Postmortem, openable_url, web_url};
 
 /// The page's stylesheet: a calm screen layout and print rules (page size from the printer's
@@ -47,6 +49,9 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
     out.push_str("</section>\n");
 
     out.push_str("<section class=\"part timeline\">\n<h2>Timeline</h2>\n");
+    if let Some(picture) = super::picture_svg::incident_picture_svg(doc) {
+        out.push_str(&picture);
+    }
     timeline(&mut out, &report, options);
     out.push_str("</section>\n");
 
@@ -177,24 +182,55 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
         let _ = writeln!(out, "<p class=\"empty\">{empty}</p>");
         return;
     }
-    let evidence_column = report
-        .with_evidence
-        .then(|| report.timeline_columns().len() - 1);
+    let columns = report.timeline_columns();
+    let evidence_column = report.with_evidence.then(|| columns.len() - 1);
+    let mark_column = report.with_mark.then_some(1);
     let rows = report.timeline.iter().map(|line| {
-        report
+        let cells = report
             .timeline_cells(line)
             .into_iter()
             .enumerate()
-            .map(|(column, cell)| match web_url(cell) {
-                // Evidence that is a web address is a link; anything else stays text.
-                Some(url) if Some(column) == evidence_column => {
-                    format!("<a href=\"{}\">{}</a>", text(url.as_str()), text(cell))
+            .map(|(column, cell)| {
+                if Some(column) == mark_column {
+                    return mark_html(line);
                 }
-                _ => text(cell),
+                match web_url(cell) {
+                    // Evidence that is a web address is a link; anything else stays text.
+                    Some(url) if Some(column) == evidence_column => {
+                        format!("<a href=\"{}\">{}</a>", text(url.as_str()), text(cell))
+                    }
+                    _ => text(cell),
+                }
             })
-            .collect()
+            .collect();
+        // A starred or marked row stands out on screen and on paper.
+        let class = match (line.starred, line.marker.is_empty()) {
+            (true, _) => Some("starred"),
+            (false, false) => Some("marked"),
+            (false, true) => None,
+        };
+        (class, cells)
     });
-    table_of_html(out, "timeline", &report.timeline_columns(), rows);
+    table_of_html(out, "timeline", &columns, rows);
+}
+
+/// A row's star and key-time marker: the star named for a screen reader (which would
+/// otherwise say "black star"), the marker as a small label.
+fn mark_html(line: &TimelineLine<'_>) -> String {
+    let mut html = String::new();
+    if line.starred {
+        let _ = write!(
+            html,
+            "<span class=\"star\" role=\"img\" aria-label=\"Starred\" title=\"Starred\">{STAR}</span>"
+        );
+    }
+    if !line.marker.is_empty() {
+        if !html.is_empty() {
+            html.push(' ');
+        }
+        let _ = write!(html, "<span class=\"marker\">{}</span>", text(line.marker));
+    }
+    html
 }
 
 fn actions(out: &mut String, report: &Report<'_>) {
@@ -212,24 +248,30 @@ fn table<'a>(
     header: &[&str],
     rows: impl Iterator<Item = Vec<&'a str>>,
 ) {
-    let rows = rows.map(|row| row.into_iter().map(text).collect());
+    let rows = rows.map(|row| (None, row.into_iter().map(text).collect()));
     table_of_html(out, class, header, rows);
 }
 
-/// A table whose cells are HTML already escaped (text, or a link made safe).
+/// A table whose cells are HTML already escaped (text, or a link made safe), each row with
+/// a class of its own when it has one.
 fn table_of_html(
     out: &mut String,
     class: &str,
     header: &[&str],
-    rows: impl Iterator<Item = Vec<String>>,
+    rows: impl Iterator<Item = (Option<&'static str>, Vec<String>)>,
 ) {
     let _ = writeln!(out, "<table class=\"{class}\">\n<thead>\n<tr>");
     for name in header {
         let _ = writeln!(out, "<th scope=\"col\">{}</th>", text(name));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for row in rows {
-        out.push_str("<tr>");
+    for (row_class, row) in rows {
+        match row_class {
+            Some(row_class) => {
+                let _ = write!(out, "<tr class=\"{row_class}\">");
+            }
+            None => out.push_str("<tr>"),
+        }
         for cell in row {
             let _ = write!(out, "<td>{cell}</td>");
         }

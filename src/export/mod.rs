@@ -9,6 +9,7 @@ mod blocks;
 mod csv_tables;
 mod html;
 mod markdown;
+mod picture_svg;
 mod report;
 
 pub use blocks::close_open_blocks;

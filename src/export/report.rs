@@ -8,12 +8,18 @@ use chrono_tz::Tz;
 
 use super::ExportOptions;
 use crate::model::{
-    ActionStatus, Interval, KeyTime, Link, Metrics, ParticipantRole, Postmortem, Section,
+    ActionStatus, Interval, KeyTime, Link, Marker, Metrics, ParticipantRole, Postmortem, Section,
     format_instant, format_interval,
 };
 
 /// The columns of the action-items table.
 pub const ACTION_COLUMNS: [&str; 4] = ["Action", "Owner", "Due date", "Status"];
+
+/// The heading of the timeline's column of stars and markers.
+pub const MARK_COLUMN: &str = "Mark";
+
+/// How a starred row is marked in a table.
+pub const STAR: &str = "\u{2605}";
 
 /// The heading used when a document has no title yet.
 pub const UNTITLED: &str = "Untitled postmortem";
@@ -29,6 +35,9 @@ pub struct Report<'a> {
     pub details: Vec<Detail<'a>>,
     /// The timeline's time column heading, naming the zone the times are shown in.
     pub time_heading: String,
+    /// Whether any shown row is starred or carries a key-time marker, so the table needs a
+    /// column that says so.
+    pub with_mark: bool,
     /// Whether any shown row names who acted, so the table needs a column for it.
     pub with_actor: bool,
     /// Whether any shown row links to its evidence, so the table needs a column for it.
@@ -70,6 +79,13 @@ pub struct TimelineLine<'a> {
     pub actor: &'a str,
     /// Where the event can be seen (a URL as typed), or empty.
     pub evidence: &'a str,
+    /// Whether the lead starred the row as one of the moments that matter.
+    pub starred: bool,
+    /// The key time the row marks ("Detected"), or empty.
+    pub marker: &'static str,
+    /// The star and the marker in words for a plain-text table: "★ Detected", "★",
+    /// "Detected", or empty.
+    pub mark: String,
 }
 
 /// One written section.
@@ -127,6 +143,7 @@ impl<'a> Report<'a> {
             summary,
             details: details(doc),
             time_heading: format!("Time ({})", doc.time_zone.name()),
+            with_mark: timeline.iter().any(|line| !line.mark.is_empty()),
             with_actor: timeline.iter().any(|line| !line.actor.is_empty()),
             with_evidence: timeline.iter().any(|line| !line.evidence.is_empty()),
             timeline,
@@ -159,7 +176,11 @@ impl Report<'_> {
     /// The timeline table's column headings.
     #[must_use]
     pub fn timeline_columns(&self) -> Vec<&str> {
-        let mut columns = vec![self.time_heading.as_str(), "Event / action", "Notes"];
+        let mut columns = vec![self.time_heading.as_str()];
+        if self.with_mark {
+            columns.push(MARK_COLUMN);
+        }
+        columns.extend(["Event / action", "Notes"]);
         if self.with_actor {
             columns.push("Who");
         }
@@ -172,7 +193,11 @@ impl Report<'_> {
     /// One timeline row's cells, matching [`Self::timeline_columns`].
     #[must_use]
     pub fn timeline_cells<'b>(&self, line: &'b TimelineLine<'_>) -> Vec<&'b str> {
-        let mut cells = vec![line.time.as_str(), line.event, line.notes];
+        let mut cells = vec![line.time.as_str()];
+        if self.with_mark {
+            cells.push(line.mark.as_str());
+        }
+        cells.extend([line.event, line.notes]);
         if self.with_actor {
             cells.push(line.actor);
         }
@@ -221,12 +246,25 @@ fn timeline_lines(doc: &Postmortem, starred_only: bool) -> Vec<TimelineLine<'_>>
                     format!("{} {clock}", local.format("%Y-%m-%d"))
                 }
             });
+            let marker = if row.marker == Marker::Unmarked {
+                ""
+            } else {
+                row.marker.label()
+            };
+            let mark = match (row.starred, marker) {
+                (true, "") => STAR.to_owned(),
+                (true, marker) => format!("{STAR} {marker}"),
+                (false, marker) => marker.to_owned(),
+            };
             TimelineLine {
                 time,
                 event: &row.event,
                 notes: &row.notes,
                 actor: row.actor.as_deref().unwrap_or_default(),
                 evidence: &row.evidence,
+                starred: row.starred,
+                marker,
+                mark,
             }
         })
         .collect()

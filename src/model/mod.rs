@@ -57,7 +57,7 @@ pub use templates::{
 pub use time::{format_instant, format_interval, format_time_of_day};
 pub use time_entry::{TimeEntry, parse_date, parse_date_entry, parse_time_entry};
 pub use timeline::{
-    incident_day, incident_window, insert_by_time, resolve_after, resolve_row_time,
+    incident_day, incident_span, incident_window, insert_by_time, resolve_after, resolve_row_time,
     rows_out_of_order, rows_setting_key_times, sorted_by_time,
 };
 pub use validation::{

@@ -211,6 +211,24 @@ pub fn sorted_by_time(rows: &[TimelineRow]) -> Vec<TimelineRow> {
         .collect()
 }
 
+/// The time range a picture of the incident covers (the editor's strip above the timeline,
+/// the HTML export's): every key time and every timed row, with a margin.
+#[must_use]
+pub fn incident_span(doc: &Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let times = KeyTime::ALL
+        .iter()
+        .filter_map(|key| doc.key_times.get(*key))
+        .chain(doc.timeline.iter().filter_map(|row| row.time));
+    let (first, last) = times.fold(
+        None,
+        |range: Option<(DateTime<Utc>, DateTime<Utc>)>, time| {
+            Some(range.map_or((time, time), |(low, high)| (low.min(time), high.max(time))))
+        },
+    )?;
+    let margin = ((last - first) / 20).max(chrono::TimeDelta::minutes(1));
+    Some((first - margin, last + margin))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

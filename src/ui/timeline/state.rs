@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::model::{KeyTime, Postmortem, RowId, rows_out_of_order};
+use crate::model::{Postmortem, RowId, incident_span, rows_out_of_order};
 
 /// The timeline editor's own state.
 #[derive(Debug, Default)]
@@ -158,20 +158,4 @@ impl TimelineState {
         self.select(id);
         self.focus_cell = Some((id, cell));
     }
-}
-
-/// The time range the picture covers: every key time and every timed row, with a margin.
-pub(super) fn incident_span(doc: &Postmortem) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let times = KeyTime::ALL
-        .iter()
-        .filter_map(|key| doc.key_times.get(*key))
-        .chain(doc.timeline.iter().filter_map(|row| row.time));
-    let (first, last) = times.fold(
-        None,
-        |range: Option<(DateTime<Utc>, DateTime<Utc>)>, time| {
-            Some(range.map_or((time, time), |(low, high)| (low.min(time), high.max(time))))
-        },
-    )?;
-    let margin = ((last - first) / 20).max(TimeDelta::minutes(1));
-    Some((first - margin, last + margin))
 }
