@@ -16,6 +16,7 @@ mod recovery_flow;
 mod review_flow;
 mod template_flow;
 mod typed_text_flow;
+mod window_fit;
 
 pub use autosave::MAX_DELAY_SECONDS;
 pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeDialogs};
@@ -112,6 +113,8 @@ pub struct HindsightApp {
     held_back_question: Option<(typed_text_flow::SaveRequest, Vec<ui::HeldBack>)>,
     /// A folder named on the command line, reviewed from the first frame.
     review_on_start: Option<PathBuf>,
+    /// Whether the window was checked against its screen (once its size was known).
+    window_fitted: bool,
 }
 
 impl HindsightApp {
@@ -158,6 +161,7 @@ impl HindsightApp {
             refocus: None,
             held_back_question: None,
             review_on_start: None,
+            window_fitted: false,
         }
     }
 
@@ -264,6 +268,9 @@ impl HindsightApp {
         self.receive_dialog_outcome(&ctx);
         if let Some(folder) = self.review_on_start.take() {
             self.start_review(&ctx, folder);
+        }
+        if !self.window_fitted {
+            self.window_fitted = window_fit::fit_window_to_screen(&ctx);
         }
         self.poll_review(&ctx);
 
