@@ -53,6 +53,10 @@ pub struct FieldMatch {
     pub field: String,
     /// The text around the first match, on one line.
     pub snippet: String,
+    /// Where in the snippet the query's words and phrases are, as byte ranges in order, for
+    /// marking them.
+    #[serde(skip)]
+    pub marks: Vec<std::ops::Range<usize>>,
 }
 
 /// A postmortem that matches.
@@ -224,10 +228,12 @@ pub fn search_document(doc: &Postmortem, file: &str, query: &SearchQuery) -> Opt
         if let Some((start, end)) = first
             && !matches.iter().any(|known| known.field == field)
         {
+            let snippet = snippet(text, &folded(text), start, end);
             matches.push(FieldMatch {
                 field,
                 place,
-                snippet: snippet(text, &folded(text), start, end),
+                marks: marks_in(&snippet, &query.terms),
+                snippet,
             });
         }
     }
@@ -261,6 +267,42 @@ fn snippet(text: &str, folded: &Folded, start: usize, end: usize) -> String {
         snippet.push('\u{2026}');
     }
     snippet
+}
+
+/// Where `terms` occur in `text` (folded as the search folds), as byte ranges of `text`,
+/// in order, overlapping ones joined.
+fn marks_in(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
+    let folded = folded(text);
+    // The byte where each character of `text` starts, and one past the end.
+    let starts: Vec<usize> = text
+        .char_indices()
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let char_at = |byte: usize| folded.text[..byte].chars().count();
+    let mut marks: Vec<std::ops::Range<usize>> = Vec::new();
+    for term in terms {
+        for (at, found) in folded.text.match_indices(term.as_str()) {
+            let (Some(first), Some(last)) = (
+                folded.origin.get(char_at(at)),
+                folded
+                    .origin
+                    .get(char_at(at + found.len()).saturating_sub(1)),
+            ) else {
+                continue;
+            };
+            marks.push(starts[*first]..starts[*last + 1]);
+        }
+    }
+    marks.sort_by_key(|mark| (mark.start, mark.end));
+    let mut joined: Vec<std::ops::Range<usize>> = Vec::with_capacity(marks.len());
+    for mark in marks {
+        match joined.last_mut() {
+            Some(last) if mark.start <= last.end => last.end = last.end.max(mark.end),
+            _ => joined.push(mark),
+        }
+    }
+    joined
 }
 
 /// The postmortems that match, best first (then by file).
@@ -299,5 +341,30 @@ mod tests {
         assert!(search_document(&doc, "a.ron", &SearchQuery::parse("\"change config\"")).is_none());
         assert!(search_document(&doc, "a.ron", &SearchQuery::parse("pool dns")).is_none());
         assert!(search_document(&doc, "a.ron", &SearchQuery::parse("  ")).is_none());
+    }
+
+    #[test]
+    fn the_matched_words_are_marked_in_the_snippet_as_written() {
+        let doc = doc();
+        let hit = search_document(&doc, "a.ron", &SearchQuery::parse("CAFE \"pool ran\"")).unwrap();
+        let title = &hit.matches[0];
+        let marked: Vec<&str> = title
+            .marks
+            .iter()
+            .map(|mark| &title.snippet[mark.clone()])
+            .collect();
+        assert_eq!(marked, ["Café"]);
+        let cause = &hit.matches[1];
+        let marked: Vec<&str> = cause
+            .marks
+            .iter()
+            .map(|mark| &cause.snippet[mark.clone()])
+            .collect();
+        assert_eq!(marked, ["pool ran"]);
+        // Terms that overlap are one mark.
+        assert_eq!(
+            marks_in("connection pool", &["pool".to_owned(), "ool".to_owned()]),
+            [11..15]
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::state::ReviewState;
 use super::{ReviewRequest, UiRequests};
 use crate::model::plural;
+use crate::review::FieldMatch;
 use crate::session::ReviewSession;
 use crate::ui::accessible::accessible_name;
 
@@ -72,7 +73,11 @@ pub fn search_view_ui(
                 };
                 ui.horizontal(|ui| {
                     ui.strong(title);
-                    ui.weak(&hit.file);
+                    // Named inside the folder: the folder is in the heading already.
+                    ui.weak(crate::review::path_in_folder(
+                        std::path::Path::new(&hit.file),
+                        &session.folder,
+                    ));
                 });
                 ui.indent(("hit", hit.file.as_str()), |ui| {
                     for found in &hit.matches {
@@ -83,7 +88,7 @@ pub fn search_view_ui(
                                 egui::Role::Link,
                                 &format!("{}: {} in {title}", found.field, found.snippet),
                             );
-                            ui.add(egui::Label::new(&found.snippet).truncate());
+                            ui.add(egui::Label::new(marked_snippet(ui, found)).truncate());
                             if link.clicked() {
                                 requests.review = Some(ReviewRequest::OpenAt(
                                     PathBuf::from(&hit.file),
@@ -96,4 +101,30 @@ pub fn search_view_ui(
                 ui.add_space(6.0);
             }
         });
+}
+
+/// The snippet with the words that matched marked: stronger, on the selection's tint.
+fn marked_snippet(ui: &egui::Ui, found: &FieldMatch) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let marked = egui::TextFormat {
+        color: ui.visuals().strong_text_color(),
+        background: ui.visuals().selection.bg_fill.gamma_multiply(0.6),
+        ..egui::TextFormat::simple(font, ui.visuals().strong_text_color())
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let mut at = 0;
+    for mark in &found.marks {
+        let (Some(before), Some(word)) = (
+            found.snippet.get(at..mark.start),
+            found.snippet.get(mark.clone()),
+        ) else {
+            continue;
+        };
+        job.append(before, 0.0, plain.clone());
+        job.append(word, 0.0, marked.clone());
+        at = mark.end;
+    }
+    job.append(found.snippet.get(at..).unwrap_or_default(), 0.0, plain);
+    job
 }
