@@ -362,9 +362,8 @@ mod tests {
             .collect();
         assert_eq!(marked, ["pool ran"]);
         // Terms that overlap are one mark.
-        assert_eq!(
-            marks_in("connection pool", &["pool".to_owned(), "ool".to_owned()]),
-            [11..15]
-        );
+        let joined = marks_in("connection pool", &["pool".to_owned(), "ool".to_owned()]);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0], 11..15);
     }
 }
