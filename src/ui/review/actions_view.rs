@@ -37,12 +37,15 @@ pub fn actions_view_ui(
     let row = ui.spacing().interact_size.y + 6.0;
     let list_room = row * (LIST_ROWS_KEPT + 1.0) + 3.0 * ui.spacing().interact_size.y + 24.0;
     let above_room = (ui.available_height() - list_room).max(3.0 * row);
+    // Where the chart, its legend and the filters do not fit above the list, the chart says
+    // its answer in one line instead of showing a sliver of its bars.
+    let compact = above_room < chart::HEIGHT + 5.0 * row;
     egui::ScrollArea::vertical()
         .id_salt("review_above_list")
         .max_height(above_room)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            chart::weeks_ui(ui, &overview.weeks, state, today);
+            chart::weeks_ui(ui, &overview.weeks, state, today, compact);
             ui.add_space(6.0);
             filters_ui(ui, &overview, state);
             owner_counts_ui(ui, &overview.owner_counts);

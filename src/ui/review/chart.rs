@@ -14,7 +14,8 @@ use crate::review::{DueColumns, ReviewItem, due_columns, week_of};
 use crate::ui::accessible::{accessible_name, describe};
 use crate::ui::theme;
 
-const HEIGHT: f32 = 170.0;
+/// How tall the drawn chart is.
+pub const HEIGHT: f32 = 170.0;
 /// More weeks than this are not told apart at a glance.
 const MAX_WEEKS: usize = 40;
 /// Room for the axis numbers at the left.
@@ -41,6 +42,7 @@ pub fn weeks_ui(
     weeks: &BTreeMap<NaiveDate, (usize, usize)>,
     state: &mut ReviewState,
     today: NaiveDate,
+    compact: bool,
 ) {
     let header = egui::CollapsingHeader::new("Open action items by week due")
         .id_salt("due_week_chart")
@@ -48,6 +50,10 @@ pub fn weeks_ui(
         .show(ui, |ui| {
             if weeks.is_empty() {
                 ui.weak("No open action item has a due date.");
+                return;
+            }
+            if compact {
+                compact_ui(ui, weeks, today);
                 return;
             }
             ui.horizontal(|ui| {
@@ -70,6 +76,38 @@ pub fn weeks_ui(
     if header.header_response.clicked() {
         state.chart_folded = !state.chart_folded;
     }
+}
+
+/// The chart's answer in one line, for a window too small to draw it beside the list: what
+/// is overdue, what is due in the next four weeks, and what comes later.
+fn compact_ui(ui: &mut egui::Ui, weeks: &BTreeMap<NaiveDate, (usize, usize)>, today: NaiveDate) {
+    // A week counts as soon when it starts within four weeks of today.
+    let soon_end = today + chrono::Days::new(4 * 7);
+    let overdue: usize = weeks.values().map(|(_, overdue)| overdue).sum();
+    let (mut soon, mut later) = (0, 0);
+    for (week, (open, overdue)) in weeks {
+        let waiting = open - overdue;
+        if *week >= soon_end {
+            later += waiting;
+        } else {
+            soon += waiting;
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        let overdue_text = format!("{overdue} overdue");
+        if overdue > 0 {
+            ui.colored_label(
+                theme::overdue(ui.visuals()),
+                egui::RichText::new(overdue_text).strong(),
+            );
+        } else {
+            ui.strong(overdue_text);
+        }
+        ui.label(format!(
+            "\u{b7} {soon} due in the next four weeks \u{b7} {later} due later"
+        ));
+        ui.weak("(a taller window shows the chart)");
+    });
 }
 
 /// The chart itself, `count` weeks wide.
