@@ -231,37 +231,22 @@ fn the_example_as_markdown_renders_the_templates_tables() {
     );
 
     let timeline = table_with_header(&tables, "Time (UTC)");
-    // The example stars and marks rows, names who acted and links evidence, so the table
-    // has columns for all three.
+    // The example names who acted and links evidence, so the table has columns for both.
+    // (Stars and markers are marked in HTML only: this table is read back by the importer.)
     assert_eq!(
         timeline.header,
-        [
-            "Time (UTC)",
-            "Mark",
-            "Event / action",
-            "Notes",
-            "Who",
-            "Evidence"
-        ]
+        ["Time (UTC)", "Event / action", "Notes", "Who", "Evidence"]
     );
     assert_eq!(timeline.rows.len(), 13);
     assert_eq!(timeline.rows[0][0], "2025-08-01 14:03");
     assert_eq!(timeline.rows[1][0], "14:05");
     for (row, read) in doc.timeline.iter().zip(&timeline.rows) {
-        let marker = (row.marker != hindsight::model::Marker::Unmarked).then(|| row.marker.label());
-        let mark = match (row.starred, marker) {
-            (true, Some(marker)) => format!("\u{2605} {marker}"),
-            (true, None) => "\u{2605}".to_owned(),
-            (false, Some(marker)) => marker.to_owned(),
-            (false, None) => String::new(),
-        };
-        assert_eq!(read[1], mark);
-        assert_eq!(read[2], row.event);
-        assert_eq!(read[3], row.notes);
-        assert_eq!(read[5], row.evidence);
+        assert_eq!(read[1], row.event);
+        assert_eq!(read[2], row.notes);
+        assert_eq!(read[4], row.evidence);
     }
     assert_eq!(
-        timeline.rows[0][5],
+        timeline.rows[0][4],
         "https://grafana.example.com/d/user-api-latency?from=1754056800000&to=1754059200000"
     );
 

@@ -127,7 +127,7 @@ fn file_new_from_template_offers_the_built_in_ones_and_the_repositorys_own() {
     let mut harness = common::editor_from_command_line(Some(file), &dialogs);
 
     common::click_file_menu(&mut harness, "New from template\u{2026}");
-    harness.get_by_label("New from template");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "New from template");
     harness.get_by_label("Google SRE book");
     // A template that cannot be read is said so, not offered.
     harness.get_by_label_contains("broken.ron");

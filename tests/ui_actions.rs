@@ -341,7 +341,10 @@ fn in_a_narrow_window_the_header_scrolls_sideways_with_the_rows() {
             .is_none_or(|node| node.rect().left() < before - 100.0),
         "the rows scrolled"
     );
-    let header = harness.get_by_label("Ticket").rect().left();
+    let header = harness
+        .get_by_role_and_label(egui::accesskit::Role::Label, "Ticket")
+        .rect()
+        .left();
     let cell = harness.get_by_label("Ticket, item 1").rect().left();
     assert!(
         (header - cell).abs() < 0.5,
@@ -355,14 +358,18 @@ fn declining_an_item_asks_why_and_cancel_leaves_it_open() {
     choose(&mut harness, "Status, item 3", "Won't do");
     let question = "Why won\u{2019}t item 3 be done?";
     let field = "Reason for declining item 3";
-    harness.get_by_label(question);
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, question);
     assert!(
         harness.get_by_label(field).is_focused(),
         "the keyboard goes to the answer"
     );
     assert_eq!(doc(&harness).action_items[2].status, ActionStatus::Open);
     click(&mut harness, "Cancel");
-    assert!(harness.query_by_label(question).is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, question)
+            .is_none()
+    );
     assert_eq!(doc(&harness).action_items[2].status, ActionStatus::Open);
 
     choose(&mut harness, "Status, item 3", "Won't do");

@@ -67,7 +67,11 @@ fn keeping_my_version_makes_it_unsaved_and_a_save_writes_it() {
     click(&mut harness, "Keep my version");
     assert!(harness.state().document().is_dirty());
     save(&mut harness);
-    assert!(harness.query_by_label("The file changed on disk").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk")
+            .is_none()
+    );
     assert_eq!(
         title_on_disk(&path),
         hindsight::example::example_postmortem().unwrap().title
@@ -84,7 +88,7 @@ fn save_asks_before_overwriting_a_file_changed_on_disk() {
     change_on_disk(&path, "Theirs");
 
     save(&mut harness);
-    harness.get_by_label("The file changed on disk");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk");
     click(&mut harness, "Cancel");
     assert_eq!(title_on_disk(&path), "Theirs");
     assert!(harness.state().document().is_dirty());

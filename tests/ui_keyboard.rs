@@ -188,7 +188,11 @@ fn enter_presses_the_focused_button_of_a_dialog_and_nothing_behind_it() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(harness.state().document().doc().timeline.len(), 15);
-    assert!(harness.query_by_label("Paste from chat").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "Paste from chat")
+            .is_none()
+    );
 
     // "Why won't it be done?", over the action items.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
@@ -217,7 +221,10 @@ fn shift_tab_keeps_the_keyboard_in_the_dialog() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     harness.run();
     common::paste_below_row_13(&mut harness, "[14:50] alice: status page closed\n");
-    let dialog = harness.get_by_label("Paste from chat").rect();
+    // The dialog's top is its title's.
+    let dialog = harness
+        .get_by_role_and_label(egui::accesskit::Role::Heading, "Paste from chat")
+        .rect();
     for step in 0..12 {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
         harness.run();

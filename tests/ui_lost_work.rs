@@ -203,7 +203,7 @@ fn a_restored_copy_asks_before_overwriting_a_pull_made_after_the_crash() {
     click(&mut harness, "Restore");
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
     save(&mut harness);
-    harness.get_by_label("The file changed on disk");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk");
     click(&mut harness, "Cancel");
     assert_eq!(fs::read(&path).unwrap(), pulled, "the pull was overwritten");
 }
@@ -228,7 +228,7 @@ fn after_dismissing_a_deleted_file_one_that_comes_back_is_still_asked_about() {
     focus_window(&mut harness);
     harness.get_by_label_contains("was changed on disk");
     save(&mut harness);
-    harness.get_by_label("The file changed on disk");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk");
     click(&mut harness, "Cancel");
     assert_eq!(fs::read(&path).unwrap(), theirs);
 }
@@ -269,7 +269,7 @@ fn discarding_a_copy_another_window_restored_deletes_nothing() {
     )
     .with_recovery(folder.clone());
     let mut harness = harness_for(app);
-    harness.get_by_label("Unsaved work was found");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "Unsaved work was found");
     // Meanwhile another window restores the same copy and holds its lock.
     let other_window = folder.claim("shared").unwrap().unwrap();
     click(&mut harness, "Discard");

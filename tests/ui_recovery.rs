@@ -48,7 +48,11 @@ fn a_copy_is_written_within_seconds_and_restored_after_a_crash() {
     let file = example_file(dir.path(), "inc-620.ron");
     let opened = OpenDocument::from_file(storage::load(&file).unwrap(), file.clone());
     let mut harness = editor_with_recovery(opened, &folder);
-    assert!(harness.query_by_label("Unsaved work was found").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "Unsaved work was found")
+            .is_none()
+    );
 
     retype(&mut harness, "Title", "Typed just before the crash");
     let copy = copy_path(&harness);
@@ -70,7 +74,7 @@ fn a_copy_is_written_within_seconds_and_restored_after_a_crash() {
 
     let example = OpenDocument::untitled(example_postmortem().unwrap());
     let mut harness = editor_with_recovery(example, &folder);
-    harness.get_by_label("Unsaved work was found");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "Unsaved work was found");
     harness.get_by_label("Typed just before the crash");
     harness.get_by_label(&format!("Belongs to {}", file.display()));
     harness.get_by_label_contains("Written ");
@@ -79,7 +83,11 @@ fn a_copy_is_written_within_seconds_and_restored_after_a_crash() {
     assert_eq!(document.doc().title, "Typed just before the crash");
     assert_eq!(document.path(), Some(file.as_path()));
     assert!(document.is_dirty(), "restored work is not in the file yet");
-    assert!(harness.query_by_label("Unsaved work was found").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "Unsaved work was found")
+            .is_none()
+    );
 
     // The copy stays until the work is saved, then goes.
     harness.state().flush_recovery();
@@ -180,7 +188,11 @@ fn discarding_a_copy_deletes_it_and_keeps_the_document() {
     harness.state().flush_recovery();
     assert!(folder.left_behind().is_empty());
     assert!(!folder.document_path("left").exists());
-    assert!(harness.query_by_label("Unsaved work was found").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "Unsaved work was found")
+            .is_none()
+    );
     assert_eq!(
         harness.state().document().doc(),
         &example_postmortem().unwrap()
@@ -198,11 +210,15 @@ fn decide_later_keeps_the_copies_and_the_file_menu_offers_them_again() {
     harness.get_by_label("First draft");
     harness.get_by_label("Second draft");
     click(&mut harness, "Decide later");
-    assert!(harness.query_by_label("Unsaved work was found").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "Unsaved work was found")
+            .is_none()
+    );
     assert_eq!(folder.left_behind().len(), 2);
 
     click_file_menu(&mut harness, "Recover unsaved work\u{2026}");
-    harness.get_by_label("Unsaved work was found");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "Unsaved work was found");
     let restore = harness.get_all_by_label("Restore").next().unwrap();
     restore.click();
     harness.run();

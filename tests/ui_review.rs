@@ -214,8 +214,14 @@ fn the_listed_open_items_go_to_a_gh_script_with_the_folders_owner_mapping() {
 /// Picks `option` in the drop-down `combo`, among the nodes below the drop-down's button
 /// (a filter's own label with the same text sits beside it).
 fn pick(harness: &mut Harness<'_, HindsightApp>, combo: &str, option: &str) {
-    click(harness, combo);
-    let below = harness.get_by_label(combo).rect().bottom();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+        .click();
+    harness.run();
+    let below = harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+        .rect()
+        .bottom();
     harness
         .get_all_by_label(option)
         .find(|node| node.rect().top() >= below)

@@ -171,5 +171,24 @@ fn a_small_window_keeps_ten_rows_of_the_list_in_view() {
             .any(|node| node.accesskit_node().role() == egui::accesskit::Role::Label)
     };
     assert!(shown("30 overdue"));
-    assert!(shown("\u{b7} 3 due in the next four weeks \u{b7} 1 due later"));
+    assert!(shown(
+        "\u{b7} 3 due in the next four weeks \u{b7} 1 due later"
+    ));
+}
+
+#[test]
+fn a_screen_reader_finds_the_parts_title_and_every_columns_name() {
+    let dir = folder();
+    let harness = reviewing(dir.path());
+    harness.get_by_role_and_label(egui::accesskit::Role::Heading, "Review");
+    for column in [
+        "Incident",
+        "Action",
+        "Owner",
+        "Due date",
+        "Time left",
+        "Status",
+    ] {
+        harness.get_by_role_and_label(egui::accesskit::Role::ColumnHeader, column);
+    }
 }

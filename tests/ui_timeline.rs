@@ -311,7 +311,11 @@ fn pasting_chat_lines_previews_and_reports_the_bad_line() {
         rows[14].time,
         Some(Utc.with_ymd_and_hms(2025, 8, 1, 14, 55, 30).unwrap())
     );
-    assert!(harness.query_by_label("Paste from chat").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "Paste from chat")
+            .is_none()
+    );
 }
 
 #[test]

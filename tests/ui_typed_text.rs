@@ -78,7 +78,10 @@ fn a_refused_time_is_an_error_and_saving_asks_before_leaving_it_out() {
     save(&mut harness);
     assert!(
         harness
-            .query_by_label("Some typed text is not in the document")
+            .query_by_role_and_label(
+                egui::accesskit::Role::Dialog,
+                "Some typed text is not in the document"
+            )
             .is_some()
     );
     click(&mut harness, "Go back");
@@ -131,14 +134,20 @@ fn a_refused_due_date_is_held_back_like_a_time() {
     save(&mut harness);
     assert!(
         harness
-            .query_by_label("Some typed text is not in the document")
+            .query_by_role_and_label(
+                egui::accesskit::Role::Dialog,
+                "Some typed text is not in the document"
+            )
             .is_some()
     );
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(
         harness
-            .query_by_label("Some typed text is not in the document")
+            .query_by_role_and_label(
+                egui::accesskit::Role::Dialog,
+                "Some typed text is not in the document"
+            )
             .is_none()
     );
     assert_eq!(on_disk(&path).action_items[0].due, saved_due);

@@ -12,7 +12,7 @@ use pulldown_cmark_escape::escape_html;
 
 use super::ExportOptions;
 use super::report::{
-    ACTION_COLUMNS, DetailValue, Report, STAR, TimelineLine, link_text, no_timeline_rows,
+    ACTION_COLUMNS, DetailValue, Report, TimelineLine, link_text, no_timeline_rows,
 };
 use crate::model::{Postmortem, openable_url, web_url};
 
@@ -182,27 +182,28 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
         let _ = writeln!(out, "<p class=\"empty\">{empty}</p>");
         return;
     }
-    let columns = report.timeline_columns();
+    // The page marks starred rows and key times in a column after the time.
+    let mut columns = report.timeline_columns();
     let evidence_column = report.with_evidence.then(|| columns.len() - 1);
-    let mark_column = report.with_mark.then_some(1);
+    if report.with_mark {
+        columns.insert(1, "Mark");
+    }
     let rows = report.timeline.iter().map(|line| {
-        let cells = report
+        let mut cells: Vec<String> = report
             .timeline_cells(line)
             .into_iter()
             .enumerate()
-            .map(|(column, cell)| {
-                if Some(column) == mark_column {
-                    return mark_html(line);
+            .map(|(column, cell)| match web_url(cell) {
+                // Evidence that is a web address is a link; anything else stays text.
+                Some(url) if Some(column) == evidence_column => {
+                    format!("<a href=\"{}\">{}</a>", text(url.as_str()), text(cell))
                 }
-                match web_url(cell) {
-                    // Evidence that is a web address is a link; anything else stays text.
-                    Some(url) if Some(column) == evidence_column => {
-                        format!("<a href=\"{}\">{}</a>", text(url.as_str()), text(cell))
-                    }
-                    _ => text(cell),
-                }
+                _ => text(cell),
             })
             .collect();
+        if report.with_mark {
+            cells.insert(1, mark_html(line));
+        }
         // A starred or marked row stands out on screen and on paper.
         let class = match (line.starred, line.marker.is_empty()) {
             (true, _) => Some("starred"),
@@ -221,7 +222,7 @@ fn mark_html(line: &TimelineLine<'_>) -> String {
     if line.starred {
         let _ = write!(
             html,
-            "<span class=\"star\" role=\"img\" aria-label=\"Starred\" title=\"Starred\">{STAR}</span>"
+            "<span class=\"star\" role=\"img\" aria-label=\"Starred\" title=\"Starred\">\u{2605}</span>"
         );
     }
     if !line.marker.is_empty() {

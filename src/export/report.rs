@@ -15,12 +15,6 @@ use crate::model::{
 /// The columns of the action-items table.
 pub const ACTION_COLUMNS: [&str; 4] = ["Action", "Owner", "Due date", "Status"];
 
-/// The heading of the timeline's column of stars and markers.
-pub const MARK_COLUMN: &str = "Mark";
-
-/// How a starred row is marked in a table.
-pub const STAR: &str = "\u{2605}";
-
 /// The heading used when a document has no title yet.
 pub const UNTITLED: &str = "Untitled postmortem";
 
@@ -35,8 +29,8 @@ pub struct Report<'a> {
     pub details: Vec<Detail<'a>>,
     /// The timeline's time column heading, naming the zone the times are shown in.
     pub time_heading: String,
-    /// Whether any shown row is starred or carries a key-time marker, so the table needs a
-    /// column that says so.
+    /// Whether any shown row is starred or carries a key-time marker, so the HTML table needs
+    /// a column that says so (the Markdown table, which Hindsight reads back, has none).
     pub with_mark: bool,
     /// Whether any shown row names who acted, so the table needs a column for it.
     pub with_actor: bool,
@@ -83,9 +77,6 @@ pub struct TimelineLine<'a> {
     pub starred: bool,
     /// The key time the row marks ("Detected"), or empty.
     pub marker: &'static str,
-    /// The star and the marker in words for a plain-text table: "★ Detected", "★",
-    /// "Detected", or empty.
-    pub mark: String,
 }
 
 /// One written section.
@@ -143,7 +134,9 @@ impl<'a> Report<'a> {
             summary,
             details: details(doc),
             time_heading: format!("Time ({})", doc.time_zone.name()),
-            with_mark: timeline.iter().any(|line| !line.mark.is_empty()),
+            with_mark: timeline
+                .iter()
+                .any(|line| line.starred || !line.marker.is_empty()),
             with_actor: timeline.iter().any(|line| !line.actor.is_empty()),
             with_evidence: timeline.iter().any(|line| !line.evidence.is_empty()),
             timeline,
@@ -176,11 +169,7 @@ impl Report<'_> {
     /// The timeline table's column headings.
     #[must_use]
     pub fn timeline_columns(&self) -> Vec<&str> {
-        let mut columns = vec![self.time_heading.as_str()];
-        if self.with_mark {
-            columns.push(MARK_COLUMN);
-        }
-        columns.extend(["Event / action", "Notes"]);
+        let mut columns = vec![self.time_heading.as_str(), "Event / action", "Notes"];
         if self.with_actor {
             columns.push("Who");
         }
@@ -193,11 +182,7 @@ impl Report<'_> {
     /// One timeline row's cells, matching [`Self::timeline_columns`].
     #[must_use]
     pub fn timeline_cells<'b>(&self, line: &'b TimelineLine<'_>) -> Vec<&'b str> {
-        let mut cells = vec![line.time.as_str()];
-        if self.with_mark {
-            cells.push(line.mark.as_str());
-        }
-        cells.extend([line.event, line.notes]);
+        let mut cells = vec![line.time.as_str(), line.event, line.notes];
         if self.with_actor {
             cells.push(line.actor);
         }
@@ -251,11 +236,6 @@ fn timeline_lines(doc: &Postmortem, starred_only: bool) -> Vec<TimelineLine<'_>>
             } else {
                 row.marker.label()
             };
-            let mark = match (row.starred, marker) {
-                (true, "") => STAR.to_owned(),
-                (true, marker) => format!("{STAR} {marker}"),
-                (false, marker) => marker.to_owned(),
-            };
             TimelineLine {
                 time,
                 event: &row.event,
@@ -264,7 +244,6 @@ fn timeline_lines(doc: &Postmortem, starred_only: bool) -> Vec<TimelineLine<'_>>
                 evidence: &row.evidence,
                 starred: row.starred,
                 marker,
-                mark,
             }
         })
         .collect()

@@ -37,3 +37,27 @@ pub fn name_check_box(response: &egui::Response, name: &str, checked: bool) {
 pub fn name_window(ctx: &egui::Context, title: &str) {
     ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(title));
 }
+
+/// A dialog named for screen readers: egui's modal, whose area carries `name` (its title),
+/// so a screen reader entering it says which dialog it is. `id_salt` keeps its state apart.
+pub fn dialog(id_salt: &str, name: &str) -> egui::Modal {
+    let id = egui::Id::unique(id_salt);
+    egui::Modal::new(id).area(egui::Modal::default_area(id).accessible_name(name))
+}
+
+/// A part's or a dialog's title, drawn as egui's heading and marked as a heading, so a
+/// screen reader can list the page's headings and jump between them.
+pub fn heading(ui: &mut egui::Ui, text: impl Into<String>) -> egui::Response {
+    let text = text.into();
+    let response = ui.heading(&text);
+    accessible_name(&response, egui::Role::Heading, &text);
+    response
+}
+
+/// The title of a group within a part ("Key times", "Participants", a written section), in
+/// bold and marked as a heading below the part's own.
+pub fn subheading(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let response = ui.strong(text);
+    accessible_name(&response, egui::Role::Heading, text);
+    response
+}

@@ -16,14 +16,14 @@ pub fn analysis_ui(
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.heading("Analysis");
+            crate::ui::accessible::heading(ui, "Analysis");
             ui.weak(
                 "Markdown is kept as typed: lists, emphasis and code pass through to the export.",
             );
             // A section the template leaves out is not shown while it is empty.
             for section in Section::ALL.into_iter().filter(|s| doc.narrative.shows(*s)) {
                 ui.add_space(10.0);
-                let heading = ui.strong(section.heading());
+                let heading = crate::ui::accessible::subheading(ui, section.heading());
                 let mut text = doc.narrative.text(section).to_owned();
                 let hint = doc.narrative.guidance_for(section);
                 let field = text_area_ui(ui, &mut text, &heading, hint);
@@ -67,7 +67,7 @@ fn custom_sections_ui(
     let sections = &doc.narrative.custom_sections;
     let confirm_id = ui.make_persistent_id("confirm_remove_section");
     let mut confirming: Option<usize> = ui.data(|data| data.get_temp(confirm_id)).flatten();
-    ui.strong("Your own sections");
+    crate::ui::accessible::subheading(ui, "Your own sections");
     if sections.is_empty() {
         ui.weak("Add a section for anything the template does not cover.");
     }

@@ -12,7 +12,7 @@ pub fn checks_ui(
     held_back: &[HeldBack],
     requests: &mut UiRequests,
 ) {
-    ui.heading("Checks");
+    crate::ui::accessible::heading(ui, "Checks");
     let findings: Vec<Finding> = held_back
         .iter()
         .map(HeldBack::finding)

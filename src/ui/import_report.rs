@@ -6,9 +6,9 @@ use crate::ui::reading_choices::{ReadingShown, reading_choices_ui};
 
 /// Draws the report; closing it is a request.
 pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &mut UiRequests) {
-    let modal = egui::Modal::new(egui::Id::unique("import_report")).show(ctx, |ui| {
+    let modal = crate::ui::accessible::dialog("import_report", "Import report").show(ctx, |ui| {
         ui.set_width(640.0);
-        ui.heading(format!("Imported \u{201c}{}\u{201d}", report.source));
+        crate::ui::accessible::heading(ui, format!("Imported \u{201c}{}\u{201d}", report.source));
         ui.add_space(4.0);
         ui.add(egui::Label::new(report.summary()).wrap());
         ui.add_space(2.0);

@@ -52,7 +52,7 @@ pub fn key_times_ui(
     edits: &mut Vec<Edit>,
 ) {
     let doc = view.document.doc();
-    ui.strong("Key times");
+    crate::ui::accessible::subheading(ui, "Key times");
     ui.add_space(4.0);
     let metrics = Metrics::from_key_times(&doc.key_times);
     ui.horizontal(|ui| {

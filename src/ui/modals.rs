@@ -58,9 +58,9 @@ pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiReque
 }
 
 fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
-    let modal = egui::Modal::new(egui::Id::unique("error_modal")).show(ctx, |ui| {
+    let modal = crate::ui::accessible::dialog("error_modal", "Hindsight").show(ctx, |ui| {
         ui.set_max_width(560.0);
-        ui.heading("Hindsight");
+        crate::ui::accessible::heading(ui, "Hindsight");
         ui.add_space(6.0);
         ui.add(egui::Label::new(message).wrap());
         ui.add_space(10.0);
@@ -81,28 +81,32 @@ fn guard_ui(
     action: &GuardedAction,
     requests: &mut UiRequests,
 ) {
-    let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
-        ui.set_max_width(480.0);
-        ui.heading(format!(
-            "Save changes to \u{201c}{}\u{201d} before {}?",
-            document.display_name(),
-            action.verb()
-        ));
-        ui.add_space(6.0);
-        ui.label("Your changes will be lost if you don't save them.");
-        ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Save").clicked() {
-                requests.guard_answer = Some(GuardAnswer::Save);
-            }
-            if ui.button("Cancel").clicked() {
-                requests.guard_answer = Some(GuardAnswer::Cancel);
-            }
-            if ui.button("Don't save").clicked() {
-                requests.guard_answer = Some(GuardAnswer::DontSave);
-            }
+    let modal =
+        crate::ui::accessible::dialog("unsaved_changes", "Unsaved changes").show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            crate::ui::accessible::heading(
+                ui,
+                format!(
+                    "Save changes to \u{201c}{}\u{201d} before {}?",
+                    document.display_name(),
+                    action.verb()
+                ),
+            );
+            ui.add_space(6.0);
+            ui.label("Your changes will be lost if you don't save them.");
+            ui.add_space(10.0);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Save").clicked() {
+                    requests.guard_answer = Some(GuardAnswer::Save);
+                }
+                if ui.button("Cancel").clicked() {
+                    requests.guard_answer = Some(GuardAnswer::Cancel);
+                }
+                if ui.button("Don't save").clicked() {
+                    requests.guard_answer = Some(GuardAnswer::DontSave);
+                }
+            });
         });
-    });
     if modal.should_close() && requests.guard_answer.is_none() {
         requests.guard_answer = Some(GuardAnswer::Cancel);
     }
@@ -119,9 +123,9 @@ fn replace_ui(ctx: &egui::Context, question: &ReplaceQuestion, requests: &mut Ui
         .path
         .parent()
         .map_or_else(String::new, |folder| folder.display().to_string());
-    let modal = egui::Modal::new(egui::Id::unique("replace_question")).show(ctx, |ui| {
+    let modal = crate::ui::accessible::dialog("replace_question", "Replace file").show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading(format!("Replace \u{201c}{name}\u{201d}?"));
+        crate::ui::accessible::heading(ui, format!("Replace \u{201c}{name}\u{201d}?"));
         ui.add_space(6.0);
         ui.add(
             egui::Label::new(format!(
@@ -168,9 +172,9 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
         PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),
     };
-    let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
+    let modal = crate::ui::accessible::dialog("path_prompt", heading).show(ctx, |ui| {
         ui.set_width(560.0);
-        ui.heading(heading);
+        crate::ui::accessible::heading(ui, heading);
         if let Some(reason) = &prompt.reason {
             ui.add_space(4.0);
             ui.add(egui::Label::new(reason.as_str()).wrap());

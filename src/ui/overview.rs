@@ -22,7 +22,7 @@ pub fn overview_ui(
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.heading("Overview");
+            crate::ui::accessible::heading(ui, "Overview");
             ui.add_space(6.0);
             egui::Grid::new("overview_form")
                 .num_columns(2)

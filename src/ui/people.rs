@@ -10,7 +10,7 @@ use crate::model::{
 
 /// Draws the participants table.
 pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit>) {
-    ui.strong("Participants");
+    crate::ui::accessible::subheading(ui, "Participants");
     ui.add_space(4.0);
     let count = doc.participants.len();
     egui::Grid::new("participants")
@@ -73,7 +73,7 @@ pub fn participants_ui(ui: &mut egui::Ui, doc: &Postmortem, edits: &mut Vec<Edit
 /// Draws the links table. A link opens in the browser only when its URL is http, https or
 /// mailto; anything else is flagged and never opened.
 pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits: &mut Vec<Edit>) {
-    ui.strong("Links");
+    crate::ui::accessible::subheading(ui, "Links");
     ui.add_space(4.0);
     let count = doc.links.len();
     egui::Grid::new("links")

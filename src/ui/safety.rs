@@ -13,9 +13,9 @@ use crate::storage::RecoveredCopy;
 
 /// The list of recovery copies, each with Restore and Discard.
 pub fn recovery_offer_ui(ctx: &egui::Context, copies: &[RecoveredCopy], requests: &mut UiRequests) {
-    let modal = egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
+    let modal = crate::ui::accessible::dialog("recovery_offer", "Unsaved work was found").show(ctx, |ui| {
         ui.set_width(620.0);
-        ui.heading("Unsaved work was found");
+        crate::ui::accessible::heading(ui, "Unsaved work was found");
         ui.add_space(4.0);
         ui.add(
             egui::Label::new(
@@ -161,35 +161,36 @@ pub fn disk_change_bar_ui(
 
 /// "The file changed on disk since you opened it": overwrite, reload or cancel.
 pub fn overwrite_ui(ctx: &egui::Context, path: &Path, requests: &mut UiRequests) {
-    let modal = egui::Modal::new(egui::Id::unique("overwrite_question")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.heading("The file changed on disk");
-        ui.add_space(6.0);
-        ui.add(
-            egui::Label::new(format!(
-                "{} was changed by another program since you opened or saved it. Saving now \
+    let modal = crate::ui::accessible::dialog("overwrite_question", "The file changed on disk")
+        .show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            crate::ui::accessible::heading(ui, "The file changed on disk");
+            ui.add_space(6.0);
+            ui.add(
+                egui::Label::new(format!(
+                    "{} was changed by another program since you opened or saved it. Saving now \
                  replaces that change with your version.",
-                path.display()
-            ))
-            .wrap(),
-        );
-        ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Overwrite").clicked() {
-                requests.overwrite_answer = Some(OverwriteAnswer::Overwrite);
-            }
-            if ui.button("Cancel").clicked() {
-                requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
-            }
-            if ui
-                .button("Reload theirs")
-                .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
-                .clicked()
-            {
-                requests.overwrite_answer = Some(OverwriteAnswer::Reload);
-            }
+                    path.display()
+                ))
+                .wrap(),
+            );
+            ui.add_space(10.0);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Overwrite").clicked() {
+                    requests.overwrite_answer = Some(OverwriteAnswer::Overwrite);
+                }
+                if ui.button("Cancel").clicked() {
+                    requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
+                }
+                if ui
+                    .button("Reload theirs")
+                    .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
+                    .clicked()
+                {
+                    requests.overwrite_answer = Some(OverwriteAnswer::Reload);
+                }
+            });
         });
-    });
     if modal.should_close() && requests.overwrite_answer.is_none() {
         requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
     }
@@ -198,9 +199,13 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, requests: &mut UiRequests)
 /// "Typed text is not in the document": save with the old values, or go back to correct it.
 /// Going back is the safe answer, so it has the keyboard and Escape gives it.
 pub fn held_back_ui(ctx: &egui::Context, held: &[HeldBack], requests: &mut UiRequests) {
-    let modal = egui::Modal::new(egui::Id::unique("held_back_question")).show(ctx, |ui| {
+    let modal = crate::ui::accessible::dialog(
+        "held_back_question",
+        "Some typed text is not in the document",
+    )
+    .show(ctx, |ui| {
         ui.set_max_width(560.0);
-        ui.heading("Some typed text is not in the document");
+        crate::ui::accessible::heading(ui, "Some typed text is not in the document");
         ui.add_space(6.0);
         for one in held {
             ui.add(egui::Label::new(one.line()).wrap());

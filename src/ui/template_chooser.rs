@@ -9,52 +9,53 @@ pub fn template_chooser_ui(
     chooser: &mut TemplateChooser,
     requests: &mut UiRequests,
 ) {
-    let modal = egui::Modal::new(egui::Id::unique("template_chooser")).show(ctx, |ui| {
-        ui.set_width(560.0);
-        ui.heading("New from template");
-        ui.weak("The new postmortem gets the template's sections, with a hint in each.");
-        ui.add_space(8.0);
-        egui::ScrollArea::vertical()
-            .id_salt("template_choices")
-            .max_height(360.0)
-            .show(ui, |ui| {
-                for (index, choice) in chooser.choices.iter().enumerate() {
-                    let radio = ui.radio_value(&mut chooser.selected, index, &choice.title);
-                    super::accessible::describe(&radio, &choice.description);
-                    ui.indent(("template_description", index), |ui| {
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(&choice.description).weak())
-                                .wrap(),
-                        );
-                    });
-                    ui.add_space(4.0);
-                }
-            });
-        if chooser.folders.is_empty() {
-            ui.weak(format!(
-                "A team's own templates are postmortem files in a {} folder at the root of \
+    let modal =
+        crate::ui::accessible::dialog("template_chooser", "New from template").show(ctx, |ui| {
+            ui.set_width(560.0);
+            crate::ui::accessible::heading(ui, "New from template");
+            ui.weak("The new postmortem gets the template's sections, with a hint in each.");
+            ui.add_space(8.0);
+            egui::ScrollArea::vertical()
+                .id_salt("template_choices")
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for (index, choice) in chooser.choices.iter().enumerate() {
+                        let radio = ui.radio_value(&mut chooser.selected, index, &choice.title);
+                        super::accessible::describe(&radio, &choice.description);
+                        ui.indent(("template_description", index), |ui| {
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(&choice.description).weak())
+                                    .wrap(),
+                            );
+                        });
+                        ui.add_space(4.0);
+                    }
+                });
+            if chooser.folders.is_empty() {
+                ui.weak(format!(
+                    "A team's own templates are postmortem files in a {} folder at the root of \
                  its repository, or in a folder you choose.",
-                crate::session::TEMPLATES_FOLDER
-            ));
-        }
-        for problem in &chooser.problems {
-            ui.colored_label(ui.visuals().warn_fg_color, problem);
-        }
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            if ui.button("Choose a templates folder\u{2026}").clicked() {
-                requests.template_answer = Some(TemplateAnswer::PickFolder);
+                    crate::session::TEMPLATES_FOLDER
+                ));
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Create").clicked() {
-                    requests.template_answer = Some(TemplateAnswer::Create);
+            for problem in &chooser.problems {
+                ui.colored_label(ui.visuals().warn_fg_color, problem);
+            }
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Choose a templates folder\u{2026}").clicked() {
+                    requests.template_answer = Some(TemplateAnswer::PickFolder);
                 }
-                if ui.button("Cancel").clicked() {
-                    requests.template_answer = Some(TemplateAnswer::Cancel);
-                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Create").clicked() {
+                        requests.template_answer = Some(TemplateAnswer::Create);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        requests.template_answer = Some(TemplateAnswer::Cancel);
+                    }
+                });
             });
         });
-    });
     if modal.should_close() && requests.template_answer.is_none() {
         requests.template_answer = Some(TemplateAnswer::Cancel);
     }

@@ -173,8 +173,21 @@ pub fn example_file(dir: &Path, name: &str) -> PathBuf {
 
 /// Picks `option` in the open drop-down below the combo box labelled `combo`.
 pub fn choose(harness: &mut Harness<'_, HindsightApp>, combo: &str, option: &str) {
-    click(harness, combo);
-    let below = harness.get_by_label(combo).rect().top();
+    // By role: a column header or a label beside it may have the same name.
+    let combo_box = |harness: &Harness<'_, HindsightApp>| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+            .rect()
+    };
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+        .click();
+    harness.run();
+    let below = combo_box(harness).top();
     let target = harness
         .get_all_by_label(option)
         .find(|node| node.rect().top() > below)
@@ -242,7 +255,7 @@ pub fn paste_below_row_13(harness: &mut Harness<'_, HindsightApp>, text: &str) {
         egui::Key::V,
     );
     harness.run();
-    harness.get_by_label("Paste from chat");
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "Paste from chat");
     harness.event(egui::Event::Paste(text.to_owned()));
     harness.run();
 }

@@ -37,7 +37,7 @@ pub fn action_items_ui(
             state.focus = Some((id, ItemControl::Due));
         }
     }
-    ui.heading("Action items");
+    crate::ui::accessible::heading(ui, "Action items");
     let derived = derived(view, state);
     summary_ui(ui, &derived);
     ui.add_space(6.0);
@@ -108,9 +108,9 @@ fn decline_ui(ctx: &egui::Context, state: &mut ActionsState, edits: &mut Vec<Edi
     };
     let mut answered = None;
     let question = format!("Why won\u{2019}t item {} be done?", declining.number);
-    let modal = egui::Modal::new(egui::Id::unique("decline_action")).show(ctx, |ui| {
+    let modal = crate::ui::accessible::dialog("decline_action", &question).show(ctx, |ui| {
         ui.set_width(460.0);
-        ui.heading(&question);
+        crate::ui::accessible::heading(ui, &question);
         if !declining.action.trim().is_empty() {
             ui.add(egui::Label::new(egui::RichText::new(&declining.action).italics()).wrap());
         }

@@ -76,6 +76,12 @@ pub fn weeks_ui(
     if header.header_response.clicked() {
         state.chart_folded = !state.chart_folded;
     }
+    // A screen reader says whether the chart is shown or folded away.
+    let expanded = !state.chart_folded;
+    ui.ctx()
+        .accesskit_node_builder(header.header_response.id, |node| {
+            node.set_expanded(expanded);
+        });
 }
 
 /// The chart's answer in one line, for a window too small to draw it beside the list: what

@@ -73,7 +73,7 @@ pub fn review_ui(
         state.focus_search = true;
     }
     ui.horizontal(|ui| {
-        ui.heading("Review");
+        crate::ui::accessible::heading(ui, "Review");
         ui.weak(session.folder.display().to_string());
     });
     if session.scanning() {

@@ -8,7 +8,7 @@ use crate::session::UiCommand;
 
 /// Invites the person to choose a folder, and offers the ones reviewed before.
 pub fn no_folder_ui(ui: &mut egui::Ui, recent: &[PathBuf], requests: &mut UiRequests) {
-    ui.heading("Review");
+    crate::ui::accessible::heading(ui, "Review");
     ui.label(
         "Every action item of a folder of postmortems in one list: what is overdue, what is \
          due soon and who owns it, with stats and a search across the folder.",

@@ -96,7 +96,7 @@ fn headline_ui(ui: &mut egui::Ui, figures: &Stats, period: StatsPeriod, view: &m
     let stats = figures;
     let actions = &stats.actions;
     ui.horizontal_wrapped(|ui| {
-        ui.heading(plural(stats.incidents, "incident"));
+        crate::ui::accessible::heading(ui, plural(stats.incidents, "incident"));
         ui.label(format!("({})", period.label().to_lowercase()));
         ui.separator();
         ui.label(format!(

@@ -280,11 +280,9 @@ impl TableDelegate for Delegate<'_> {
         let spoken = self.columns[column].spoken;
         ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
             node.set_role(Role::ColumnHeader);
-            // A header with text is read by its text (a label, or a sort button); one
-            // without is named here.
-            if title.is_empty() {
-                node.set_label(spoken);
-            }
+            // Named whether or not it shows text: a screen reader names a cell's column
+            // from its header's own name, not from the label or sort button inside it.
+            node.set_label(spoken);
             node.set_column_index(column);
             node.set_row_index(0);
         });

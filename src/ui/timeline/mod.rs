@@ -44,7 +44,7 @@ pub fn timeline_ui(
     keyboard_navigation(ui, doc, state);
 
     ui.horizontal(|ui| {
-        ui.heading("Timeline");
+        crate::ui::accessible::heading(ui, "Timeline");
         ui.weak(format!("times in {}", doc.time_zone.name()));
     });
     ui.add_space(4.0);

@@ -24,10 +24,15 @@ pub fn paste_form_ui(
     };
     let mut close = false;
     let mut first_added = None;
-    let modal = egui::Modal::new(egui::Id::unique("paste_from_chat")).show(ctx, |ui| {
+    let title = if form.imported.is_some() {
+        "Import timeline rows"
+    } else {
+        "Paste from chat"
+    };
+    let modal = crate::ui::accessible::dialog("paste_from_chat", title).show(ctx, |ui| {
         ui.set_width(720.0);
         let rows: Vec<TimelineRow> = if let Some(imported) = form.imported.as_mut() {
-            ui.heading("Import timeline rows");
+            crate::ui::accessible::heading(ui, "Import timeline rows");
             imported_ui(ui, doc, imported);
             imported
                 .rows
@@ -44,7 +49,7 @@ pub fn paste_form_ui(
                 })
                 .collect()
         } else {
-            ui.heading("Paste from chat");
+            crate::ui::accessible::heading(ui, "Paste from chat");
             paste_text_ui(ui, doc, form, today)
         };
         let in_time_order = rows_out_of_order(&doc.timeline).is_empty()

@@ -18,73 +18,76 @@ pub fn slack_form_ui(
         return;
     };
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("slack_import")).show(ctx, |ui| {
-        ui.set_width(560.0);
-        ui.heading("Import from a Slack export");
-        ui.label(format!("From {}", form.export.display()));
-        ui.add_space(8.0);
-        egui::Grid::new("slack_choice")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                ui.label("Channel");
-                let combo = egui::ComboBox::from_id_salt("slack_channel")
-                    .selected_text(format!("#{}", form.channel))
-                    .width(260.0)
-                    .show_ui(ui, |ui| {
-                        for channel in &form.channels {
-                            ui.selectable_value(
-                                &mut form.channel,
-                                channel.clone(),
-                                format!("#{channel}"),
-                            );
-                        }
-                    });
-                accessible_name(&combo.response, egui::Role::ComboBox, "Slack channel");
-                crate::ui::accessible::announce_value(&combo.response, &form.channel);
-                ui.end_row();
-                for (text, name, field) in [
-                    ("From", "Window start", &mut form.start),
-                    ("To", "Window end", &mut form.end),
-                ] {
-                    ui.label(text);
-                    let response = ui.add(
-                        egui::TextEdit::singleline(field)
-                            .desired_width(180.0)
-                            .hint_text("2025-08-01 14:00"),
-                    );
-                    accessible_name(&response, egui::Role::TextInput, name);
+    let modal = crate::ui::accessible::dialog("slack_import", "Import from a Slack export").show(
+        ctx,
+        |ui| {
+            ui.set_width(560.0);
+            crate::ui::accessible::heading(ui, "Import from a Slack export");
+            ui.label(format!("From {}", form.export.display()));
+            ui.add_space(8.0);
+            egui::Grid::new("slack_choice")
+                .num_columns(2)
+                .spacing([10.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label("Channel");
+                    let combo = egui::ComboBox::from_id_salt("slack_channel")
+                        .selected_text(format!("#{}", form.channel))
+                        .width(260.0)
+                        .show_ui(ui, |ui| {
+                            for channel in &form.channels {
+                                ui.selectable_value(
+                                    &mut form.channel,
+                                    channel.clone(),
+                                    format!("#{channel}"),
+                                );
+                            }
+                        });
+                    accessible_name(&combo.response, egui::Role::ComboBox, "Slack channel");
+                    crate::ui::accessible::announce_value(&combo.response, &form.channel);
                     ui.end_row();
+                    for (text, name, field) in [
+                        ("From", "Window start", &mut form.start),
+                        ("To", "Window end", &mut form.end),
+                    ] {
+                        ui.label(text);
+                        let response = ui.add(
+                            egui::TextEdit::singleline(field)
+                                .desired_width(180.0)
+                                .hint_text("2025-08-01 14:00"),
+                        );
+                        accessible_name(&response, egui::Role::TextInput, name);
+                        ui.end_row();
+                    }
+                });
+            ui.weak(format!(
+                "Times in {}; only the days the window touches are read.",
+                doc.time_zone.name()
+            ));
+            if let Some(error) = &form.error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+            ui.add_space(10.0);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Show messages").clicked() {
+                    match window(doc, &form.start, &form.end) {
+                        Ok((start, end)) => {
+                            form.error = None;
+                            requests.import_slack = Some(SlackChoice {
+                                export: form.export.clone(),
+                                channel: form.channel.clone(),
+                                start,
+                                end,
+                            });
+                        }
+                        Err(reason) => form.error = Some(reason),
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
                 }
             });
-        ui.weak(format!(
-            "Times in {}; only the days the window touches are read.",
-            doc.time_zone.name()
-        ));
-        if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
-        ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Show messages").clicked() {
-                match window(doc, &form.start, &form.end) {
-                    Ok((start, end)) => {
-                        form.error = None;
-                        requests.import_slack = Some(SlackChoice {
-                            export: form.export.clone(),
-                            channel: form.channel.clone(),
-                            start,
-                            end,
-                        });
-                    }
-                    Err(reason) => form.error = Some(reason),
-                }
-            }
-            if ui.button("Cancel").clicked() {
-                close = true;
-            }
-        });
-    });
+        },
+    );
     if modal.should_close() || close {
         state.slack = None;
     }
