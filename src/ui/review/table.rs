@@ -286,8 +286,9 @@ impl Rows for ReviewRows<'_> {
             _ => item.priority.label().to_owned(),
         };
         if !text.is_empty() {
-            ui.colored_label(colour, text)
-                .on_hover_text("Double-click to open this postmortem");
+            ui.colored_label(colour, text).on_hover_text(
+                "Double-click (or Tab to the row and press Enter) to open this postmortem",
+            );
         }
     }
 }
