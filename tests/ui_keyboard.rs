@@ -263,3 +263,24 @@ fn an_open_drop_down_takes_up_down_and_enter() {
         assert_eq!(items[index], example.action_items[index]);
     }
 }
+
+#[test]
+fn a_drop_down_in_a_dialog_opens_above_it_and_takes_the_choice() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    common::paste_below_row_13(&mut harness, "14:50 alice: status page closed\n");
+    let zone = "Zone of times that name none";
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, zone)
+        .click();
+    harness.run();
+    // The keyboard is in the drop-down's search: typing narrows the zones.
+    type_here(&mut harness, "Berlin");
+    harness.get_by_label("Europe/Berlin").click();
+    harness.run();
+    let chosen = harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, zone)
+        .value();
+    assert_eq!(chosen.as_deref(), Some("Europe/Berlin"));
+}
