@@ -181,6 +181,11 @@ fn a_screen_reader_finds_the_parts_title_and_every_columns_name() {
     let dir = folder();
     let harness = reviewing(dir.path());
     harness.get_by_role_and_label(egui::accesskit::Role::Heading, "Review");
+    // The views are tabs in a tab list, the one shown selected.
+    harness.get_by_role_and_label(egui::accesskit::Role::TabList, "Review views");
+    let shown = harness.get_by_role_and_label(egui::accesskit::Role::Tab, "Action items");
+    assert_eq!(shown.accesskit_node().is_selected(), Some(true));
+    harness.get_by_role_and_label(egui::accesskit::Role::Tab, "Stats");
     for column in [
         "Incident",
         "Action",

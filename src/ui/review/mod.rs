@@ -140,31 +140,45 @@ fn tabs_ui(ui: &mut egui::Ui, session: &ReviewSession, state: &mut ReviewState) 
     let late = session
         .all_time_stats()
         .map(|answer| answer.stats.late_reviews.len());
+    // A tab list of tabs, so a screen reader says "tab 2 of 4, selected" rather than
+    // "toggle button".
+    let builder = egui::UiBuilder::new()
+        .accessibility_role(egui::Role::TabList)
+        .accessibility_label("Review views");
     ui.horizontal(|ui| {
-        let tabs = [
-            (ReviewView::Actions, "Action items".to_owned()),
-            (ReviewView::Stats, "Stats".to_owned()),
-            (
-                ReviewView::LateReviews,
-                late.map_or_else(
-                    || "Late reviews".to_owned(),
-                    |count| format!("Late reviews ({count})"),
+        ui.scope_builder(builder, |ui| {
+            let tabs = [
+                (ReviewView::Actions, "Action items".to_owned()),
+                (ReviewView::Stats, "Stats".to_owned()),
+                (
+                    ReviewView::LateReviews,
+                    late.map_or_else(
+                        || "Late reviews".to_owned(),
+                        |count| format!("Late reviews ({count})"),
+                    ),
                 ),
-            ),
-            (ReviewView::Search, "Search".to_owned()),
-        ];
-        for (view, label) in tabs {
-            let tab = ui.selectable_label(state.view == view, egui::RichText::new(label).strong());
-            let tab = if view == ReviewView::Search {
-                tab.on_hover_text("Search every postmortem of the folder (Ctrl+Shift+F)")
-            } else {
-                tab
-            };
-            if tab.clicked() {
-                state.view = view;
-                state.focus_search = view == ReviewView::Search;
+                (ReviewView::Search, "Search".to_owned()),
+            ];
+            for (view, label) in tabs {
+                let selected = state.view == view;
+                let tab = ui.selectable_label(selected, egui::RichText::new(&label).strong());
+                tab.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Tab, true, selected, label.as_str())
+                });
+                // A tab is read as selected, not as pressed.
+                tab.ctx
+                    .accesskit_node_builder(tab.id, |node| node.set_selected(selected));
+                let tab = if view == ReviewView::Search {
+                    tab.on_hover_text("Search every postmortem of the folder (Ctrl+Shift+F)")
+                } else {
+                    tab
+                };
+                if tab.clicked() {
+                    state.view = view;
+                    state.focus_search = view == ReviewView::Search;
+                }
             }
-        }
+        })
     });
 }
 
