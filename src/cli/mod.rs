@@ -162,23 +162,25 @@ enum FormatResult {
     Rewritten,
 }
 
-fn format_one(path: &PathBuf, check_only: bool) -> Result<FormatResult, String> {
-    let doc = match storage::load(path) {
-        Ok(doc) => doc,
-        Err(error @ LoadError::NotAPostmortem { .. }) => {
-            return Ok(FormatResult::NotAPostmortem(error.to_string()));
+fn format_one(path: &std::path::Path, check_only: bool) -> Result<FormatResult, String> {
+    // Read and written under the file's lock: what is written is the canonical form of what
+    // was just read, never of an older read.
+    let result = storage::update(path, |held| -> Result<_, String> {
+        let canonical = storage::to_canonical_ron(&held.doc).map_err(|error| error.to_string())?;
+        Ok(if held.bytes == canonical.as_bytes() {
+            (None, FormatResult::AlreadyCanonical)
+        } else if check_only {
+            (None, FormatResult::NotCanonical)
+        } else {
+            (Some(canonical), FormatResult::Rewritten)
+        })
+    });
+    match result {
+        Ok(result) => Ok(result),
+        Err(storage::UpdateError::Load(error @ LoadError::NotAPostmortem { .. })) => {
+            Ok(FormatResult::NotAPostmortem(error.to_string()))
         }
-        Err(error) => return Err(error.to_string()),
-    };
-    let canonical = storage::to_canonical_ron(&doc).map_err(|error| error.to_string())?;
-    let current = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
-    if current == canonical.as_bytes() {
-        Ok(FormatResult::AlreadyCanonical)
-    } else if check_only {
-        Ok(FormatResult::NotCanonical)
-    } else {
-        storage::atomic_write(path, canonical.as_bytes()).map_err(|error| error.to_string())?;
-        Ok(FormatResult::Rewritten)
+        Err(error) => Err(error.to_string()),
     }
 }
 

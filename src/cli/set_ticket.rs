@@ -45,33 +45,38 @@ fn record(file: &Path, id: &str, url: &str) -> Result<String, String> {
             "{id:?} is too short to name one action item (give at least 4 characters)"
         ));
     }
-    let mut doc = storage::load(file).map_err(|error| error.to_string())?;
-    let matching: Vec<usize> = doc
-        .action_items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| item.id.to_string().replace('-', "").starts_with(&wanted))
-        .map(|(index, _)| index)
-        .collect();
-    let index = match matching.as_slice() {
-        [index] => *index,
-        [] => {
-            return Err(format!(
-                "{}: no action item has the ID {id}",
-                file.display()
-            ));
-        }
-        _ => {
-            return Err(format!(
-                "{}: {} action items start with {id}; give more of the ID",
-                file.display(),
-                matching.len()
-            ));
-        }
-    };
-    let item = &mut doc.action_items[index];
-    url.clone_into(&mut item.ticket_url);
-    let short = item.id.short();
-    storage::save(file, &doc).map_err(|error| error.to_string())?;
-    Ok(short)
+    // Found and changed in the file as it is under its lock, so fifty of these at once
+    // each keep their ticket.
+    storage::update(file, |held| {
+        let mut doc = held.doc;
+        let matching: Vec<usize> = doc
+            .action_items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| item.id.to_string().replace('-', "").starts_with(&wanted))
+            .map(|(index, _)| index)
+            .collect();
+        let index = match matching.as_slice() {
+            [index] => *index,
+            [] => {
+                return Err(format!(
+                    "{}: no action item has the ID {id}",
+                    file.display()
+                ));
+            }
+            _ => {
+                return Err(format!(
+                    "{}: {} action items start with {id}; give more of the ID",
+                    file.display(),
+                    matching.len()
+                ));
+            }
+        };
+        let item = &mut doc.action_items[index];
+        url.clone_into(&mut item.ticket_url);
+        let short = item.id.short();
+        let text = storage::to_canonical_ron(&doc).map_err(|error| error.to_string())?;
+        Ok((Some(text), short))
+    })
+    .map_err(|error| error.to_string())
 }

@@ -72,8 +72,7 @@ fn run(
     stdin: &mut dyn Read,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let mut doc =
-        storage::load(&request.file).map_err(|error| Failure::Refused(error.to_string()))?;
+    let doc = storage::load(&request.file).map_err(|error| Failure::Refused(error.to_string()))?;
     let source_name = request.source.display().to_string();
     let refused = |error: sources::SourceError| {
         Failure::Refused(match error {
@@ -121,16 +120,20 @@ fn run(
     }
     let rows: Vec<TimelineRow> = imported.rows.into_iter().map(|row| row.row).collect();
     let count = rows.len();
-    if rows_out_of_order(&doc.timeline).is_empty() {
-        insert_by_time(&mut doc.timeline, rows);
-    } else {
-        // A timeline kept out of time order on purpose is not rearranged: the rows go last.
-        doc.timeline.extend(rows);
-    }
-    let text =
-        storage::to_canonical_ron(&doc).map_err(|error| Failure::Refused(error.to_string()))?;
-    storage::atomic_write(&request.file, text.as_bytes())
-        .map_err(|error| Failure::Refused(error.to_string()))?;
+    // The rows go into the file as it is when it is written, under its lock: a row another
+    // import added meanwhile is kept.
+    storage::update(&request.file, |held| {
+        let mut doc = held.doc;
+        if rows_out_of_order(&doc.timeline).is_empty() {
+            insert_by_time(&mut doc.timeline, rows);
+        } else {
+            // A timeline kept out of time order on purpose is not rearranged: the rows go last.
+            doc.timeline.extend(rows);
+        }
+        let text = storage::to_canonical_ron(&doc).map_err(|error| error.to_string())?;
+        Ok::<_, String>((Some(text), ()))
+    })
+    .map_err(|error| Failure::Refused(error.to_string()))?;
     let file = request.file.display().to_string();
     writeln!(
         out,

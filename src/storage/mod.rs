@@ -10,6 +10,7 @@ mod file_kind;
 mod format;
 mod limits;
 mod recovery;
+mod update;
 
 pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
 pub use content_hash::ContentHash;
@@ -18,6 +19,7 @@ pub use file_kind::not_a_regular_file;
 pub use format::{from_ron_bytes, from_ron_str, to_canonical_ron};
 pub use limits::MAX_FILE_BYTES;
 pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};
+pub use update::{Held, UpdateError, update, write_if_unchanged};
 
 use std::fs::{self, File};
 use std::io::Read;

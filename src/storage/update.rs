@@ -1,0 +1,248 @@
+//! Read-modify-write of a postmortem file under an advisory lock, so that two programs
+//! changing one file at once (fifty `set-ticket` runs, `fmt` racing an import, the editor's
+//! save) each change what the other wrote instead of writing back what they read before it.
+//!
+//! The lock is the operating system's lock on the file itself (`flock` on Unix), taken
+//! through the standard library: no lock file is left beside the postmortem. A save replaces
+//! the file by renaming a new one over it, so whoever waited for the lock on the old file
+//! finds, once it has it, that the path now names another file; it then locks that one
+//! instead, and reads what the save wrote.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::Path;
+
+use super::content_hash::ContentHash;
+use super::error::{LoadError, SaveError};
+use super::file_kind::not_a_regular_file;
+use super::limits::MAX_FILE_BYTES;
+use super::{atomic_write, format};
+use crate::model::Postmortem;
+
+/// A postmortem file held under its lock, as it is now.
+pub struct Held {
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The document they hold.
+    pub doc: Postmortem,
+    /// Their fingerprint.
+    pub hash: ContentHash,
+}
+
+/// Why an update did not happen: the file could not be read, the change was refused, or the
+/// new text could not be written. The file is as it was in every case.
+#[derive(Debug)]
+pub enum UpdateError<E> {
+    /// The file could not be read or understood.
+    Load(LoadError),
+    /// The change said no.
+    Refused(E),
+    /// The new text could not be written.
+    Save(SaveError),
+}
+
+impl<E: std::fmt::Display> std::fmt::Display for UpdateError<E> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Load(error) => error.fmt(formatter),
+            Self::Refused(reason) => reason.fmt(formatter),
+            Self::Save(error) => error.fmt(formatter),
+        }
+    }
+}
+
+/// Locks the postmortem at `path`, reads it, and hands it to `change`, which returns the text
+/// to write (or `None` to leave the file as it is) and an answer; the text is written
+/// atomically before the lock is let go. Another Hindsight changing the file meanwhile waits,
+/// and then reads what this one wrote.
+pub fn update<T, E>(
+    path: &Path,
+    change: impl FnOnce(Held) -> Result<(Option<String>, T), E>,
+) -> Result<T, UpdateError<E>> {
+    let file = lock(path).map_err(UpdateError::Load)?;
+    let bytes = read_held(&file, path).map_err(UpdateError::Load)?;
+    let doc = format::from_ron_bytes(&bytes, path).map_err(UpdateError::Load)?;
+    let hash = ContentHash::of(&bytes);
+    let (text, answer) = change(Held { bytes, doc, hash }).map_err(UpdateError::Refused)?;
+    if let Some(text) = text {
+        atomic_write(path, text.as_bytes()).map_err(UpdateError::Save)?;
+    }
+    // The lock goes with the handle, after the new file is in place.
+    drop(file);
+    Ok(answer)
+}
+
+/// Writes `text` to `path` only if the file still holds the bytes whose fingerprint is
+/// `expected` (`None`: only if there is no file), checked and written under the file's lock;
+/// returns whether it wrote. The editor saves this way, so a change made on disk since it
+/// last read the file is never written over unseen.
+pub fn write_if_unchanged(
+    path: &Path,
+    expected: Option<ContentHash>,
+    text: &str,
+) -> Result<bool, UpdateError<std::convert::Infallible>> {
+    let file = match lock(path) {
+        Ok(file) => Some(file),
+        Err(LoadError::Unreadable { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            None
+        }
+        Err(error) => return Err(UpdateError::Load(error)),
+    };
+    let now = match &file {
+        Some(file) => Some(ContentHash::of(
+            &read_held(file, path).map_err(UpdateError::Load)?,
+        )),
+        None => None,
+    };
+    if now != expected {
+        return Ok(false);
+    }
+    atomic_write(path, text.as_bytes()).map_err(UpdateError::Save)?;
+    drop(file);
+    Ok(true)
+}
+
+/// Opens the regular file at `path` and takes its lock, waiting for whoever holds it; when
+/// the path names another file once the lock is had (a save renamed a new one over it), the
+/// new one is locked instead.
+fn lock(path: &Path) -> Result<File, LoadError> {
+    let io_error = |source| LoadError::Unreadable {
+        path: path.to_owned(),
+        source,
+    };
+    loop {
+        // Looked at before opening: opening a named pipe blocks until someone writes to it.
+        let metadata = fs::metadata(path).map_err(io_error)?;
+        if let Some(what) = not_a_regular_file(metadata.file_type()) {
+            return Err(LoadError::NotAFile {
+                path: path.to_owned(),
+                what,
+            });
+        }
+        let file = File::open(path).map_err(io_error)?;
+        file.lock().map_err(io_error)?;
+        if still_at(&file, path) {
+            return Ok(file);
+        }
+    }
+}
+
+/// Whether `path` still names the open `file`.
+fn still_at(file: &File, path: &Path) -> bool {
+    let (Ok(held), Ok(named)) = (file.metadata(), fs::metadata(path)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        held.dev() == named.dev() && held.ino() == named.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        // Without inode numbers, a file of another length or age is another file.
+        held.len() == named.len() && held.modified().ok() == named.modified().ok()
+    }
+}
+
+/// The bytes of the held file, of at most [`MAX_FILE_BYTES`].
+fn read_held(file: &File, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let size = file
+        .metadata()
+        .map_err(|source| LoadError::Unreadable {
+            path: path.to_owned(),
+            source,
+        })?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Unreadable {
+            path: path.to_owned(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example_at(dir: &Path) -> std::path::PathBuf {
+        let path = dir.join("inc.ron");
+        fs::write(&path, crate::example::EXAMPLE_RON).expect("writes");
+        path
+    }
+
+    #[test]
+    fn an_update_writes_what_the_change_returns_and_nothing_when_it_refuses() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = example_at(dir.path());
+        let title = update(&path, |held| {
+            let mut doc = held.doc;
+            doc.title = "Renamed".to_owned();
+            let text = super::super::to_canonical_ron(&doc).map_err(|error| error.to_string())?;
+            Ok::<_, String>((Some(text), doc.title))
+        })
+        .expect("updates");
+        assert_eq!(title, "Renamed");
+        assert_eq!(super::super::load(&path).expect("reads").title, "Renamed");
+
+        let before = fs::read(&path).expect("reads");
+        let refused = update(&path, |_| Err::<(Option<String>, ()), _>("no"));
+        assert!(matches!(refused, Err(UpdateError::Refused("no"))));
+        assert_eq!(fs::read(&path).expect("reads"), before);
+    }
+
+    #[test]
+    fn a_write_is_refused_when_the_file_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = example_at(dir.path());
+        let read = ContentHash::of(&fs::read(&path).expect("reads"));
+        fs::write(
+            &path,
+            crate::example::EXAMPLE_RON.replace("INC-620", "INC-621"),
+        )
+        .expect("writes");
+        assert!(!write_if_unchanged(&path, Some(read), "mine").expect("checks"));
+        assert!(
+            fs::read_to_string(&path)
+                .expect("reads")
+                .contains("INC-621")
+        );
+        let now = ContentHash::of(&fs::read(&path).expect("reads"));
+        assert!(write_if_unchanged(&path, Some(now), "mine").expect("writes"));
+        assert_eq!(fs::read_to_string(&path).expect("reads"), "mine");
+        // A new file is written only where there is none.
+        let new = dir.path().join("new.ron");
+        assert!(write_if_unchanged(&new, None, "first").expect("writes"));
+        assert!(!write_if_unchanged(&new, None, "second").expect("checks"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_before_it_is_opened() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fifo = dir.path().join("fifo.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+        let result = update(&fifo, |_| Ok::<_, String>((None, ())));
+        assert!(matches!(
+            result,
+            Err(UpdateError::Load(LoadError::NotAFile { .. }))
+        ));
+    }
+}
