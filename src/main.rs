@@ -1,6 +1,6 @@
 //! The `hindsight` command: the editor, and the tools for scripts and CI.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -507,35 +507,53 @@ fn parse_zone(text: &str) -> Result<chrono_tz::Tz, String> {
 
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
-    let mut out = std::io::stdout().lock();
-    let result = match arguments.command {
-        Some(Command::Check {
+    let Some(command) = arguments.command else {
+        return open_editor(arguments.file);
+    };
+    // On a terminal, nothing a document says may act on it, whatever the output's format;
+    // to a file or a pipe the output stays exact.
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let (out_on_terminal, err_on_terminal) = (stdout.is_terminal(), stderr.is_terminal());
+    let (mut plain_out, mut plain_err) = (stdout.lock(), stderr.lock());
+    let mut safe_out;
+    let mut safe_err;
+    let out: &mut dyn Write = if out_on_terminal {
+        safe_out = cli::TerminalText::new(&mut plain_out);
+        &mut safe_out
+    } else {
+        &mut plain_out
+    };
+    let err: &mut dyn Write = if err_on_terminal {
+        safe_err = cli::TerminalText::new(&mut plain_err);
+        &mut safe_err
+    } else {
+        &mut plain_err
+    };
+    let result = match command {
+        Command::Check {
             only_postmortems,
             files,
-        }) => cli::check(&files, only_postmortems, &mut out),
-        Some(Command::Fmt {
+        } => cli::check(&files, only_postmortems, out),
+        Command::Fmt {
             check,
             only_postmortems,
             files,
-        }) => cli::fmt(&files, check, only_postmortems, &mut out),
-        Some(Command::Actions(arguments)) => match arguments.command {
+        } => cli::fmt(&files, check, only_postmortems, out),
+        Command::Actions(arguments) => match arguments.command {
             Some(ActionsCommand::SetTicket { file, id, url }) => {
-                cli::set_ticket(&file, &id, &url, &mut out, &mut std::io::stderr().lock())
+                cli::set_ticket(&file, &id, &url, out, err)
             }
-            None => cli::actions(
-                &arguments.request(),
-                &mut out,
-                &mut std::io::stderr().lock(),
-            ),
+            None => cli::actions(&arguments.request(), out, err),
         },
-        Some(Command::Export {
+        Command::Export {
             file,
             format,
             output,
             starred_only,
             skip_empty_sections,
             csv_raw,
-        }) => {
+        } => {
             let request = ExportRequest {
                 file,
                 format: format.into(),
@@ -546,38 +564,22 @@ fn main() -> ExitCode {
                     exact_csv: csv_raw,
                 },
             };
-            cli::export_file(&request, &mut out, &mut std::io::stderr().lock())
+            cli::export_file(&request, out, err)
         }
-        Some(Command::TimelineImport(arguments)) => timeline_import(&arguments.request(), &mut out),
-        Some(Command::Search { dir, query, json }) => cli::search_command(
+        Command::TimelineImport(arguments) => timeline_import(&arguments.request(), out),
+        Command::Search { dir, query, json } => cli::search_command(
             &cli::SearchRequest {
                 folder: dir,
                 query: query.join(" "),
                 json,
             },
-            &mut out,
-            &mut std::io::stderr().lock(),
+            out,
+            err,
         ),
-        Some(Command::Stats(arguments)) => cli::stats_command(
-            &arguments.request(),
-            &mut out,
-            &mut std::io::stderr().lock(),
-        ),
-        Some(Command::Init { dir }) => cli::init(&dir, chrono::Local::now().date_naive(), &mut out),
-        Some(Command::New(arguments)) => cli::new_document(
-            &arguments.request(),
-            &mut out,
-            &mut std::io::stderr().lock(),
-        ),
-        Some(Command::Import(arguments)) => cli::import(
-            &arguments.request(),
-            &mut out,
-            &mut std::io::stderr().lock(),
-        ),
-        None => {
-            drop(out);
-            return open_editor(arguments.file);
-        }
+        Command::Stats(arguments) => cli::stats_command(&arguments.request(), out, err),
+        Command::Init { dir } => cli::init(&dir, chrono::Local::now().date_naive(), out),
+        Command::New(arguments) => cli::new_document(&arguments.request(), out, err),
+        Command::Import(arguments) => cli::import(&arguments.request(), out, err),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.code()),

@@ -555,3 +555,54 @@ fn fail_on_overdue_fails_when_a_subfolder_cannot_be_listed() {
     assert!(stderr.contains("cannot list this folder"), "{stderr}");
     assert!(stderr.contains("overdue items may be missing"), "{stderr}");
 }
+
+/// Runs `hindsight` with `arguments` with its output on a terminal (a pseudo-terminal that
+/// `script` opens), and returns what the terminal was sent.
+fn on_a_terminal(arguments: &[&str]) -> String {
+    let binary = assert_cmd::cargo::cargo_bin("hindsight");
+    let mut line = shell_quoted(&binary.display().to_string());
+    for argument in arguments {
+        line.push(' ');
+        line.push_str(&shell_quoted(argument));
+    }
+    let output = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn shell_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+#[test]
+fn every_format_printed_to_a_terminal_shows_control_characters_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "\u{1b}]0;pwned\u{7}Rotate keys\u{1b}[2J \u{202e}reversed";
+    let text = hindsight::example::EXAMPLE_RON.replace(
+        "Add the index on orders.status in all environments",
+        &hostile
+            .replace('\u{1b}', "\\u{1b}")
+            .replace('\u{7}', "\\u{7}")
+            .replace('\u{202e}', "\\u{202e}"),
+    );
+    fs::write(dir.path().join("inc.ron"), text).unwrap();
+    let folder = dir.path().display().to_string();
+    for format in ["table", "csv", "json"] {
+        let shown = on_a_terminal(&["actions", &folder, "--format", format]);
+        assert!(shown.contains("Rotate keys"), "{format}: {shown}");
+        for control in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(
+                !shown.contains(control),
+                "{format} sent {control:?}: {shown:?}"
+            );
+        }
+    }
+    // To a file or a pipe the CSV stays exact.
+    let piped = hindsight()
+        .args(["actions", &folder, "--format", "csv", "--csv-raw"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&piped.stdout).contains(hostile));
+}

@@ -22,7 +22,7 @@ pub use new::{NewRequest, new_document};
 pub use search::{SearchRequest, search_command};
 pub use set_ticket::set_ticket;
 pub use stats::{StatsFormat, StatsRequest, stats_command};
-pub use terminal::{json_safe, terminal_safe};
+pub use terminal::{TerminalText, json_safe, terminal_safe};
 pub use timeline_import::{TimelineImportRequest, timeline_import};
 
 use std::io::{self, Write};
