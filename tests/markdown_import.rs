@@ -523,3 +523,61 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn imports_never_write_over_each_other_or_their_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["a", "b", "out"] {
+        fs::create_dir(dir.path().join(folder)).unwrap();
+    }
+    let first = dir.path().join("a/x.md");
+    let second = dir.path().join("b/x.md");
+    fs::copy("tests/markdown/rootly-reference.md", &first).unwrap();
+    fs::copy("tests/markdown/sre-book-shape.md", &second).unwrap();
+    let out_dir = dir.path().join("out");
+
+    // Two inputs with one output: refused, both named, nothing written.
+    let output = Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["import", "--out-dir"])
+        .arg(&out_dir)
+        .arg(&first)
+        .arg(&second)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("a/x.md") && stderr.contains("b/x.md"),
+        "{stderr}"
+    );
+    assert!(!out_dir.join("x.ron").exists());
+
+    // One input named twice, however spelt, is read and written once.
+    let again = dir.path().join("a/../a/x.md");
+    let output = Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["import", "--out-dir"])
+        .arg(&out_dir)
+        .arg(&first)
+        .arg(&again)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+
+    // An output that is an input is refused even with --force.
+    let source = fs::read(&second).unwrap();
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .args(["import", "--force", "-o"])
+        .arg(&second)
+        .arg(&second)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("being imported"));
+    assert_eq!(fs::read(&second).unwrap(), source);
+}

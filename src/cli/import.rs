@@ -48,15 +48,21 @@ pub fn import(
         )?;
         return Ok(Outcome::Unreadable);
     }
+    let files = match planned_inputs(request) {
+        Ok(files) => files,
+        Err(reason) => {
+            writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+            return Ok(Outcome::Unreadable);
+        }
+    };
     // Files are converted in parallel (most of the time is spent waiting for each save to
     // reach the disk) and reported in the order they were named.
-    let results: Vec<_> = request
-        .files
+    let results: Vec<_> = files
         .par_iter()
         .map(|file| import_one(request, file))
         .collect();
     let mut outcome = Outcome::Success;
-    for (file, result) in request.files.iter().zip(results) {
+    for (file, result) in files.iter().zip(results) {
         match result {
             Ok((target, imported)) => {
                 writeln!(
@@ -167,6 +173,56 @@ fn import_one(request: &ImportRequest, file: &Path) -> Result<(PathBuf, Markdown
     let imported = import_markdown_with(&text, request.today, &choices);
     storage::save(&target, &imported.doc).map_err(|error| error.to_string())?;
     Ok((target, imported))
+}
+
+/// The inputs to read, each once (a file named twice, however spelt, is read once), after
+/// checking that no two of them would be written to one output and that no output is one of
+/// the inputs (not even with `--force`): either is refused before anything is written.
+fn planned_inputs(request: &ImportRequest) -> Result<Vec<PathBuf>, String> {
+    let mut inputs: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for file in &request.files {
+        let identity = identity_of(file);
+        if inputs.iter().all(|(_, known)| *known != identity) {
+            inputs.push((file.clone(), identity));
+        }
+    }
+    let mut outputs: Vec<(PathBuf, &Path)> = Vec::new();
+    for (file, _) in &inputs {
+        let target = target_for(request, file);
+        let identity = identity_of(&target);
+        if let Some((_, input)) = inputs.iter().find(|(_, input)| *input == identity) {
+            return Err(format!(
+                "{} would be written over {}, which is being imported; nothing was written",
+                target.display(),
+                input.display()
+            ));
+        }
+        if let Some((_, other)) = outputs.iter().find(|(known, _)| *known == identity) {
+            return Err(format!(
+                "{} and {} would both be written to {}; give them different names or folders \
+                 (nothing was written)",
+                other.display(),
+                file.display(),
+                target.display()
+            ));
+        }
+        outputs.push((identity, file));
+    }
+    Ok(inputs.into_iter().map(|(file, _)| file).collect())
+}
+
+/// The one name of the file `path` is or would be: links and `..` resolved for what
+/// exists, the folder resolved for a file not made yet.
+fn identity_of(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(folder), Some(name)) => std::fs::canonicalize(folder)
+            .map_or_else(|_| absolute.clone(), |folder| folder.join(name)),
+        _ => absolute,
+    }
 }
 
 /// `notes/inc-620.md` → `notes/inc-620.ron`, or `DIR/inc-620.ron` with `--out-dir`.
