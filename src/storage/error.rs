@@ -117,6 +117,17 @@ pub enum SaveError {
         /// The version it is written in.
         found: u32,
     },
+    /// The document has grown past the size Hindsight opens, so writing it would make a file
+    /// no Hindsight could open again.
+    #[error(
+        "the document would be {:.1} MiB, and Hindsight opens postmortems of up to {} MiB, so it was not written; split it, or import fewer rows",
+        *size as f64 / MIB,
+        MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The size it would be, in bytes.
+        size: u64,
+    },
     /// The document could not be turned into RON (a bug, not a user error).
     #[error("could not write the document as RON: {0}")]
     Serialize(#[from] ron::Error),

@@ -11,10 +11,11 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::error::{LoadError, SaveError};
-use super::limits::RECURSION_LIMIT;
+use super::limits::{MAX_FILE_BYTES, RECURSION_LIMIT};
 use crate::model::{FORMAT_VERSION, Postmortem};
 
-/// Writes the document in canonical form, always as the current format version.
+/// Writes the document in canonical form, always as the current format version; a document
+/// larger than Hindsight opens is refused rather than written.
 pub fn to_canonical_ron(doc: &Postmortem) -> Result<String, SaveError> {
     let config = PrettyConfig::new()
         .indentor("    ")
@@ -24,6 +25,12 @@ pub fn to_canonical_ron(doc: &Postmortem) -> Result<String, SaveError> {
         .escape_strings(false);
     let mut text = ron::Options::default().to_string_pretty(doc, config)?;
     text.push('\n');
+    // Whatever is written must open again.
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            size: text.len() as u64,
+        });
+    }
     Ok(text)
 }
 

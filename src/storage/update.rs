@@ -208,6 +208,29 @@ mod tests {
     }
 
     #[test]
+    fn a_document_hindsight_could_not_open_again_is_not_written() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = example_at(dir.path());
+        let before = fs::read(&path).expect("reads");
+        let result = update(&path, |held| {
+            let mut doc = held.doc;
+            let huge = "x".repeat(usize::try_from(MAX_FILE_BYTES).expect("fits") + 1);
+            doc.narrative.summary = huge;
+            let text = super::super::to_canonical_ron(&doc)?;
+            Ok::<_, SaveError>((Some(text), ()))
+        });
+        let Err(UpdateError::Refused(error)) = result else {
+            panic!("a 32 MiB document was written");
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("Hindsight opens postmortems of up to 32 MiB")
+        );
+        assert_eq!(fs::read(&path).expect("reads"), before);
+    }
+
+    #[test]
     fn a_write_is_refused_when_the_file_changed_since_it_was_read() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = example_at(dir.path());
