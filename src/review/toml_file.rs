@@ -25,9 +25,18 @@ pub(super) fn read_in_folder<T: DeserializeOwned + Default>(
     name: &str,
 ) -> Result<T, String> {
     let path = folder.join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&text).map_err(|reason| format!("{}:{reason}", path.display())),
+    // A named pipe or a device in its place is refused unopened, and a file far larger than
+    // any team's list is refused unread.
+    match crate::storage::read_regular_file(&path, CONFIG_LIMIT) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("{}: the file is not UTF-8 text", path.display()))?;
+            parse(&text).map_err(|reason| format!("{}:{reason}", path.display()))
+        }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
         Err(error) => Err(format!("{}: {error}", path.display())),
     }
 }
+
+/// The largest team file read: a list of a thousand owners is a few dozen KiB.
+const CONFIG_LIMIT: u64 = 4 * 1024 * 1024;

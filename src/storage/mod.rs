@@ -15,7 +15,7 @@ mod update;
 pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
 pub use content_hash::ContentHash;
 pub use error::{LoadError, SaveError};
-pub use file_kind::not_a_regular_file;
+pub use file_kind::{not_a_regular_file, open_regular_file, read_regular_file};
 pub use format::{from_ron_bytes, from_ron_str, to_canonical_ron};
 pub use limits::MAX_FILE_BYTES;
 pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};

@@ -113,7 +113,9 @@ impl SlackExport {
         let store = if path.is_dir() {
             Store::Folder(path.to_owned())
         } else {
-            let archive = zip::ZipArchive::new(File::open(path)?)
+            // A named pipe in the zip's place is refused unopened: reading it could wait for
+            // ever.
+            let archive = zip::ZipArchive::new(crate::storage::open_regular_file(path)?)
                 .map_err(|error| SourceError::NotReadable(format!("not a zip archive: {error}")))?;
             let names = archive
                 .file_names()

@@ -1,5 +1,6 @@
-//! Many hands on one postmortem at once: real concurrent processes change one file, and no
-//! change is lost, because each reads and writes the file under its lock.
+//! The files Hindsight shares with other programs and people: real concurrent processes
+//! change one postmortem and no change is lost (each reads and writes under the file's lock),
+//! and named pipes or devices where Hindsight expects a file are refused at once, unopened.
 
 #![allow(
     clippy::unwrap_used,
@@ -113,4 +114,70 @@ fn twenty_imports_at_once_and_fmt_beside_them_keep_twenty_rows() {
             "{event} was lost"
         );
     }
+}
+
+/// Runs `hindsight` with `arguments` and gives it five seconds: a command that waits on a
+/// named pipe for ever is a failure, not a hung test run.
+fn finishes_promptly(arguments: &[&std::ffi::OsStr]) -> std::process::Output {
+    let mut child = hindsight()
+        .args(arguments)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(5) {
+            child.kill().unwrap();
+            panic!("hindsight {arguments:?} was still running after 5 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[test]
+fn pipes_and_devices_named_like_the_files_hindsight_reads_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    example_at(&dir.path().join("inc.ron"));
+    let folder = dir.path().as_os_str();
+    // owners.toml as a named pipe: the tracker export says so and stops.
+    mkfifo(&dir.path().join("owners.toml"));
+    let output = finishes_promptly(&[
+        "actions".as_ref(),
+        folder,
+        "--format".as_ref(),
+        "gh-script".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("named pipe"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // hindsight.toml as a link to an endless device: refused, not read into memory.
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("hindsight.toml")).unwrap();
+    std::fs::remove_file(dir.path().join("owners.toml")).unwrap();
+    let output = finishes_promptly(&["stats".as_ref(), folder]);
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("a device"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // A Slack export's zip as a named pipe.
+    let zip = dir.path().join("export.zip");
+    mkfifo(&zip);
+    let output = finishes_promptly(&[
+        "timeline-import".as_ref(),
+        dir.path().join("inc.ron").as_os_str(),
+        zip.as_os_str(),
+        "--channel".as_ref(),
+        "incident".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
 }
