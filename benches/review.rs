@@ -76,6 +76,25 @@ fn review(c: &mut Criterion) {
             hits.len()
         });
     });
+    // One postmortem whose 100,000 timeline rows all match (#27's budget: 1 s).
+    let mut long = example_postmortem().unwrap();
+    let row = long.timeline[0].clone();
+    long.timeline = (0..100_000)
+        .map(|index| hindsight::model::TimelineRow {
+            id: hindsight::model::RowId::new(),
+            event: format!("connection pool exhausted again ({index})"),
+            ..row.clone()
+        })
+        .collect();
+    let one = vec![(std::path::PathBuf::from("long.ron"), long)];
+    let pool = SearchQuery::parse("pool");
+    group.bench_function("1 postmortem of 100000 matching rows / search", |b| {
+        b.iter(|| {
+            let hits = search(&one, &pool);
+            assert!(hits[0].matches.len() >= 100_000);
+            hits.len()
+        });
+    });
     group.finish();
 }
 
