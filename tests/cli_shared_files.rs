@@ -181,3 +181,26 @@ fn pipes_and_devices_named_like_the_files_hindsight_reads_are_refused_at_once() 
     ]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn a_link_to_nothing_is_refused_and_nothing_is_created_where_it_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = dir.path().join("inc.ron");
+    std::os::unix::fs::symlink(elsewhere.path().join("planted.ron"), &link).unwrap();
+    for force in [false, true] {
+        let mut command = hindsight();
+        command.args(["new", "--template", "blank", "-o"]).arg(&link);
+        if force {
+            command.arg("--force");
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "--force {force}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("does not exist"),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!elsewhere.path().join("planted.ron").exists());
+    }
+}

@@ -42,6 +42,14 @@ pub fn atomic_write_with(
         source,
     };
     let existing = fs::metadata(&target).ok();
+    // A link to nothing is refused rather than created through: it may point anywhere
+    // (outside the folder the file was aimed at), and nothing says the person meant it.
+    if existing.is_none() && target != path {
+        return Err(SaveError::DanglingLink {
+            path: path.to_owned(),
+            target,
+        });
+    }
     if let Some(metadata) = &existing {
         if let Some(what) = not_a_regular_file(metadata.file_type()) {
             return Err(SaveError::NotAFile {
@@ -124,8 +132,8 @@ pub fn remove_leftover_temp_files(folder: &Path) {
     }
 }
 
-/// Saving through a symbolic link replaces the file it points to, not the link, even when
-/// that file does not exist yet (the link then stays a link to the new file).
+/// Saving through a symbolic link replaces the file it points to, not the link (a link to a
+/// file that does not exist is refused by the caller).
 fn resolve_symlinks(path: &Path) -> PathBuf {
     let mut current = path.to_owned();
     for _ in 0..MAX_LINKS {
@@ -229,21 +237,19 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn saving_through_a_dangling_symlink_creates_its_target_and_keeps_the_link() {
+    fn a_dangling_symlink_is_refused_and_nothing_is_created_through_it() {
         let dir = tempfile::tempdir().unwrap();
-        fs::create_dir(dir.path().join("docs")).unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
         let link = dir.path().join("link.ron");
-        std::os::unix::fs::symlink("docs/new.ron", &link).unwrap();
-        atomic_write(&link, b"new").unwrap();
+        std::os::unix::fs::symlink(elsewhere.path().join("new.ron"), &link).unwrap();
+        let error = atomic_write(&link, b"new").unwrap_err();
+        assert!(error.to_string().contains("points to"), "{error}");
+        assert!(!elsewhere.path().join("new.ron").exists());
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()
                 .file_type()
                 .is_symlink()
-        );
-        assert_eq!(
-            fs::read_to_string(dir.path().join("docs/new.ron")).unwrap(),
-            "new"
         );
     }
 

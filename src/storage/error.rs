@@ -117,6 +117,19 @@ pub enum SaveError {
         /// The version it is written in.
         found: u32,
     },
+    /// The path is a symbolic link to a file that does not exist: writing through it could
+    /// create a file anywhere, so it is refused.
+    #[error(
+        "{} is a link that points to {}, which does not exist; Hindsight does not create files through links (remove the link, or save under another name)",
+        path.display(),
+        target.display()
+    )]
+    DanglingLink {
+        /// The link.
+        path: PathBuf,
+        /// Where it points.
+        target: PathBuf,
+    },
     /// The document has grown past the size Hindsight opens, so writing it would make a file
     /// no Hindsight could open again.
     #[error(
