@@ -190,7 +190,9 @@ fn a_link_to_nothing_is_refused_and_nothing_is_created_where_it_points() {
     std::os::unix::fs::symlink(elsewhere.path().join("planted.ron"), &link).unwrap();
     for force in [false, true] {
         let mut command = hindsight();
-        command.args(["new", "--template", "blank", "-o"]).arg(&link);
+        command
+            .args(["new", "--template", "blank", "-o"])
+            .arg(&link);
         if force {
             command.arg("--force");
         }
