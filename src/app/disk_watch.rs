@@ -89,6 +89,15 @@ impl DiskWatch {
         }
     }
 
+    /// The fingerprint the file is known to hold, when it is known to hold one.
+    #[must_use]
+    pub const fn known_content(&self) -> Option<ContentHash> {
+        match self.known {
+            Some(Known::Content(content)) => Some(content),
+            Some(Known::Absent | Known::NotAFile) | None => None,
+        }
+    }
+
     /// Takes the file as it is now (or its absence) as the known state: the person chose to
     /// keep their version, so only a further change is news.
     pub fn accept_current(&mut self) {

@@ -127,13 +127,31 @@ impl HindsightApp {
             self.ask_overwrite(path);
             return false;
         }
-        self.write_document(path)
+        // Saving over its own file, the editor writes only if the file still holds what it
+        // last read or wrote, checked under the file's lock: a change made since the look
+        // above (a `set-ticket`, a `git pull`) is asked about, never written over.
+        let expected = self
+            .disk
+            .as_ref()
+            .filter(|watch| self.document.path() == Some(&path) && watch.path() == path)
+            .and_then(super::disk_watch::DiskWatch::known_content);
+        self.write_document_expecting(path, expected)
     }
 
     /// Writes the document to `path`; on failure says why and leaves both the file and the
     /// unsaved state as they were. A file written by a newer Hindsight is never written over:
     /// this version would drop what it cannot read.
     pub(super) fn write_document(&mut self, path: PathBuf) -> bool {
+        self.write_document_expecting(path, None)
+    }
+
+    /// As [`Self::write_document`]; with `expected`, only if the file still holds the bytes
+    /// of that fingerprint (or is gone), else the person is asked.
+    fn write_document_expecting(
+        &mut self,
+        path: PathBuf,
+        expected: Option<storage::ContentHash>,
+    ) -> bool {
         let prepared = self.document.prepared_for_save(self.clock.today());
         let written = if let Some(found) = storage::newer_format_at(&path) {
             Err(storage::SaveError::NewerFormat {
@@ -142,13 +160,24 @@ impl HindsightApp {
             })
         } else {
             storage::to_canonical_ron(&prepared).and_then(|text| {
-                self.writer
-                    .replace(&path, text.as_bytes())
-                    .map(|()| storage::ContentHash::of(text.as_bytes()))
+                let bytes = text.as_bytes();
+                let wrote = match expected {
+                    Some(expected) => {
+                        self.writer
+                            .replace_if_unchanged(&path, Some(expected), bytes)?
+                    }
+                    None => self.writer.replace(&path, bytes).map(|()| true)?,
+                };
+                Ok(wrote.then(|| storage::ContentHash::of(bytes)))
             })
         };
         match written {
-            Ok(hash) => {
+            Ok(None) => {
+                // Changed on disk between the look and the write: asked, like any change.
+                self.ask_overwrite(path);
+                false
+            }
+            Ok(Some(hash)) => {
                 self.settings.remember(&path);
                 self.status = format!("Saved {}", path.display());
                 self.disk = Some(super::disk_watch::DiskWatch::knowing(&path, hash, 0.0));

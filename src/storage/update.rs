@@ -72,14 +72,15 @@ pub fn update<T, E>(
     Ok(answer)
 }
 
-/// Writes `text` to `path` only if the file still holds the bytes whose fingerprint is
-/// `expected` (`None`: only if there is no file), checked and written under the file's lock;
-/// returns whether it wrote. The editor saves this way, so a change made on disk since it
-/// last read the file is never written over unseen.
+/// Writes `bytes` to `path` only if the file still holds the bytes whose fingerprint is
+/// `expected`, or is gone (there is nothing to lose then), checked and written under the
+/// file's lock; with `expected` `None`, only if there is no file. Returns whether it wrote.
+/// The editor saves this way, so a change made on disk since it last read the file is never
+/// written over unseen.
 pub fn write_if_unchanged(
     path: &Path,
     expected: Option<ContentHash>,
-    text: &str,
+    bytes: &[u8],
 ) -> Result<bool, UpdateError<std::convert::Infallible>> {
     let file = match lock(path) {
         Ok(file) => Some(file),
@@ -96,10 +97,10 @@ pub fn write_if_unchanged(
         )),
         None => None,
     };
-    if now != expected {
+    if now.is_some() && now != expected {
         return Ok(false);
     }
-    atomic_write(path, text.as_bytes()).map_err(UpdateError::Save)?;
+    atomic_write(path, bytes).map_err(UpdateError::Save)?;
     drop(file);
     Ok(true)
 }
@@ -240,19 +241,23 @@ mod tests {
             crate::example::EXAMPLE_RON.replace("INC-620", "INC-621"),
         )
         .expect("writes");
-        assert!(!write_if_unchanged(&path, Some(read), "mine").expect("checks"));
+        assert!(!write_if_unchanged(&path, Some(read), b"mine").expect("checks"));
         assert!(
             fs::read_to_string(&path)
                 .expect("reads")
                 .contains("INC-621")
         );
         let now = ContentHash::of(&fs::read(&path).expect("reads"));
-        assert!(write_if_unchanged(&path, Some(now), "mine").expect("writes"));
+        assert!(write_if_unchanged(&path, Some(now), b"mine").expect("writes"));
         assert_eq!(fs::read_to_string(&path).expect("reads"), "mine");
         // A new file is written only where there is none.
         let new = dir.path().join("new.ron");
-        assert!(write_if_unchanged(&new, None, "first").expect("writes"));
-        assert!(!write_if_unchanged(&new, None, "second").expect("checks"));
+        assert!(write_if_unchanged(&new, None, b"first").expect("writes"));
+        assert!(!write_if_unchanged(&new, None, b"second").expect("checks"));
+        // A file that is gone is written again: there is nothing in it to lose.
+        fs::remove_file(&path).expect("removes");
+        assert!(write_if_unchanged(&path, Some(now), b"again").expect("writes"));
+        assert_eq!(fs::read_to_string(&path).expect("reads"), "again");
     }
 
     #[cfg(unix)]
