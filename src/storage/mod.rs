@@ -66,34 +66,47 @@ pub fn newer_format_at(path: &Path) -> Option<u32> {
 
 /// The bytes of a regular file of at most [`MAX_FILE_BYTES`].
 fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_open_file(&open_postmortem_file(path)?, path)
+}
+
+/// Opens `path` for reading when it is a regular file.
+fn open_postmortem_file(path: &Path) -> Result<File, LoadError> {
     let io_error = |source| LoadError::Unreadable {
         path: path.to_owned(),
         source,
+    };
+    let not_a_file = |what| LoadError::NotAFile {
+        path: path.to_owned(),
+        what,
     };
     // Looked at before opening: opening a named pipe or a device to read blocks until
     // something writes to it, which may be never.
     let metadata = fs::metadata(path).map_err(io_error)?;
     if let Some(what) = file_kind::not_a_regular_file(metadata.file_type()) {
-        return Err(LoadError::NotAFile {
-            path: path.to_owned(),
-            what,
-        });
+        return Err(not_a_file(what));
     }
     let file = File::open(path).map_err(io_error)?;
-    let metadata = file.metadata().map_err(io_error)?;
     // The path may have been swapped between the look and the open.
+    let metadata = file.metadata().map_err(io_error)?;
     if let Some(what) = file_kind::not_a_regular_file(metadata.file_type()) {
-        return Err(LoadError::NotAFile {
-            path: path.to_owned(),
-            what,
-        });
+        return Err(not_a_file(what));
     }
-    let size = metadata.len();
+    Ok(file)
+}
+
+/// The bytes of the open `file` (read from `path`), of at most [`MAX_FILE_BYTES`].
+fn read_open_file(file: &File, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io_error = |source| LoadError::Unreadable {
+        path: path.to_owned(),
+        source,
+    };
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+    };
+    let size = file.metadata().map_err(io_error)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
+        return Err(too_large(size));
     }
     // The size can change between the check and the read; `take` keeps memory bounded anyway.
     let mut bytes = Vec::new();
@@ -101,10 +114,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
+        return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
 }

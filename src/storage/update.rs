@@ -9,13 +9,10 @@
 //! instead, and reads what the save wrote.
 
 use std::fs::{self, File};
-use std::io::Read;
 use std::path::Path;
 
 use super::content_hash::ContentHash;
 use super::error::{LoadError, SaveError};
-use super::file_kind::not_a_regular_file;
-use super::limits::MAX_FILE_BYTES;
 use super::{atomic_write, format};
 use crate::model::Postmortem;
 
@@ -60,7 +57,7 @@ pub fn update<T, E>(
     change: impl FnOnce(Held) -> Result<(Option<String>, T), E>,
 ) -> Result<T, UpdateError<E>> {
     let file = lock(path).map_err(UpdateError::Load)?;
-    let bytes = read_held(&file, path).map_err(UpdateError::Load)?;
+    let bytes = super::read_open_file(&file, path).map_err(UpdateError::Load)?;
     let doc = format::from_ron_bytes(&bytes, path).map_err(UpdateError::Load)?;
     let hash = ContentHash::of(&bytes);
     let (text, answer) = change(Held { bytes, doc, hash }).map_err(UpdateError::Refused)?;
@@ -93,7 +90,7 @@ pub fn write_if_unchanged(
     };
     let now = match &file {
         Some(file) => Some(ContentHash::of(
-            &read_held(file, path).map_err(UpdateError::Load)?,
+            &super::read_open_file(file, path).map_err(UpdateError::Load)?,
         )),
         None => None,
     };
@@ -109,21 +106,12 @@ pub fn write_if_unchanged(
 /// the path names another file once the lock is had (a save renamed a new one over it), the
 /// new one is locked instead.
 fn lock(path: &Path) -> Result<File, LoadError> {
-    let io_error = |source| LoadError::Unreadable {
-        path: path.to_owned(),
-        source,
-    };
     loop {
-        // Looked at before opening: opening a named pipe blocks until someone writes to it.
-        let metadata = fs::metadata(path).map_err(io_error)?;
-        if let Some(what) = not_a_regular_file(metadata.file_type()) {
-            return Err(LoadError::NotAFile {
-                path: path.to_owned(),
-                what,
-            });
-        }
-        let file = File::open(path).map_err(io_error)?;
-        file.lock().map_err(io_error)?;
+        let file = super::open_postmortem_file(path)?;
+        file.lock().map_err(|source| LoadError::Unreadable {
+            path: path.to_owned(),
+            source,
+        })?;
         if still_at(&file, path) {
             return Ok(file);
         }
@@ -145,37 +133,6 @@ fn still_at(file: &File, path: &Path) -> bool {
         // Without inode numbers, a file of another length or age is another file.
         held.len() == named.len() && held.modified().ok() == named.modified().ok()
     }
-}
-
-/// The bytes of the held file, of at most [`MAX_FILE_BYTES`].
-fn read_held(file: &File, path: &Path) -> Result<Vec<u8>, LoadError> {
-    let size = file
-        .metadata()
-        .map_err(|source| LoadError::Unreadable {
-            path: path.to_owned(),
-            source,
-        })?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| LoadError::Unreadable {
-            path: path.to_owned(),
-            source,
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
-    }
-    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -215,7 +172,7 @@ mod tests {
         let before = fs::read(&path).expect("reads");
         let result = update(&path, |held| {
             let mut doc = held.doc;
-            let huge = "x".repeat(usize::try_from(MAX_FILE_BYTES).expect("fits") + 1);
+            let huge = "x".repeat(usize::try_from(super::super::MAX_FILE_BYTES).expect("fits") + 1);
             doc.narrative.summary = huge;
             let text = super::super::to_canonical_ron(&doc)?;
             Ok::<_, SaveError>((Some(text), ()))
