@@ -13,6 +13,7 @@ use super::ids::{ActionId, RowId};
 use super::kinds::{
     ActionKind, ActionPriority, ActionStatus, DocumentStatus, LinkKind, Marker, ParticipantRole,
 };
+use super::merge::Conflict;
 use super::narrative::Narrative;
 use super::severity::SeverityLevel;
 
@@ -24,7 +25,7 @@ use super::severity::SeverityLevel;
 pub const FORMAT_VERSION: u32 = 2;
 
 /// One incident postmortem.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Postmortem {
     /// The file format this document was written in; always first in the file. A file
@@ -67,6 +68,11 @@ pub struct Postmortem {
     pub timeline: Vec<TimelineRow>,
     /// What the team will do about it.
     pub action_items: Vec<ActionItem>,
+    /// Where a merge found two people changing one thing differently, with both values, until
+    /// someone settles each (see [`super::merge`]). Written only when there are some; a build
+    /// from before merging refuses such a file by this field's name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// The version a file without `format_version` reads as.
@@ -93,6 +99,7 @@ impl Default for Postmortem {
             narrative: Narrative::default(),
             timeline: Vec::new(),
             action_items: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }
@@ -122,7 +129,7 @@ impl Postmortem {
 }
 
 /// What kind of incident it was, how bad, and what it touched.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Classification {
     /// Free text such as "Performance degradation".

@@ -9,6 +9,7 @@ use super::document::{ActionItem, KeyTime, Link, Participant, Postmortem, Timeli
 use super::ids::{ActionId, RowId};
 use super::kinds::{ActionStatus, DocumentStatus, Marker};
 use super::list_edit::ListEdit;
+use super::merge::{Keep, settle};
 use super::narrative::{CustomSection, Section};
 use super::severity::SeverityLevel;
 use super::timeline::{insert_by_time, sorted_by_time};
@@ -85,6 +86,12 @@ pub enum Edit {
         /// The day of the change, recorded as the completed date when it is done.
         today: NaiveDate,
     },
+    /// Settle a conflict a merge left (by its position in the list): keep one side's value or
+    /// what is there now, and drop it from the list.
+    SettleConflict(usize, Keep),
+    /// Take a whole document in place of the open one, as one step (a merge with the file on
+    /// disk).
+    Replace(Box<Postmortem>),
 }
 
 impl Edit {
@@ -145,6 +152,16 @@ impl Edit {
                 true
             }
             Self::MarkRow(id, marker) => mark_row(doc, id, marker),
+            Self::SettleConflict(index, keep) => match settle(doc, index, keep) {
+                Some(settled) => replace(doc, settled),
+                // Its place is gone (the entry was deleted since): only the entry is left.
+                None if index < doc.conflicts.len() => {
+                    doc.conflicts.remove(index);
+                    true
+                }
+                None => false,
+            },
+            Self::Replace(new) => replace(doc, *new),
             Self::SortTimelineByTime => {
                 let sorted = sorted_by_time(&doc.timeline);
                 replace(&mut doc.timeline, sorted)
@@ -215,6 +232,8 @@ impl Edit {
             Self::DeclineAction { .. } => "decline action item",
             Self::SetApprover(_) => "change approver",
             Self::SetApprovalDate(_) => "change approval date",
+            Self::SettleConflict(..) => "settle merge conflict",
+            Self::Replace(_) => "merge with the file on disk",
             Self::Tags(edit) => return list_words(edit, "tag", "tags"),
             Self::Actions(ListEdit::Move { .. }) => "move action item",
             Self::Actions(edit) => return list_words(edit, "action item", "action items"),

@@ -11,6 +11,7 @@ mod ids;
 mod kinds;
 mod links;
 mod list_edit;
+mod merge;
 mod metrics;
 mod narrative;
 mod severity;
@@ -48,6 +49,7 @@ pub use kinds::{
 };
 pub use links::{OPENABLE_SCHEMES, openable_url, web_url};
 pub use list_edit::ListEdit;
+pub use merge::{Conflict, Keep, MergeError, Merged, merge, settle};
 pub use metrics::{Interval, Metrics};
 pub use narrative::{CustomSection, Narrative, Section};
 pub use severity::SeverityLevel;

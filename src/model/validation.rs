@@ -64,6 +64,8 @@ pub enum Place {
     Section(Section),
     /// A section the team added, by its position.
     CustomSection(usize),
+    /// A conflict a merge left, by its position in the document's list.
+    Conflict(usize),
 }
 
 impl fmt::Display for Place {
@@ -82,6 +84,7 @@ impl fmt::Display for Place {
             Self::People => f.write_str("people"),
             Self::Section(section) => write!(f, "section {}", section.heading()),
             Self::CustomSection(index) => write!(f, "custom section {}", index + 1),
+            Self::Conflict(index) => write!(f, "merge conflict {}", index + 1),
         }
     }
 }
@@ -133,6 +136,7 @@ pub fn validate(doc: &Postmortem) -> Vec<Finding> {
 #[must_use]
 pub fn validate_with(doc: &Postmortem, rules: &TeamRules) -> Vec<Finding> {
     let mut findings = Vec::new();
+    check_conflicts(doc, &mut findings);
     check_title(doc, &mut findings);
     check_sign_off(doc, &mut findings);
     check_tags(doc, rules, &mut findings);
@@ -153,6 +157,14 @@ pub fn validate_with(doc: &Postmortem, rules: &TeamRules) -> Vec<Finding> {
 pub fn count_levels(findings: &[Finding]) -> (usize, usize) {
     let errors = findings.iter().filter(|f| f.level == Level::Error).count();
     (errors, findings.len() - errors)
+}
+
+/// A conflict left by a merge is an error until someone settles it: the document holds one
+/// side's value in a place where the other side wrote something else.
+fn check_conflicts(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    for (index, conflict) in doc.conflicts.iter().enumerate() {
+        findings.push(Finding::error(Place::Conflict(index), conflict.message()));
+    }
 }
 
 fn check_title(doc: &Postmortem, findings: &mut Vec<Finding>) {

@@ -56,6 +56,7 @@ impl Part {
             Place::Section(_) | Place::CustomSection(_) => Self::Analysis,
             Place::TimelineRow(_) => Self::Timeline,
             Place::ActionItem(_) => Self::ActionItems,
+            Place::Conflict(_) => Self::Checks,
         }
     }
 

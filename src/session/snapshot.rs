@@ -108,6 +108,7 @@ fn without_lists(doc: &Postmortem) -> Postmortem {
         narrative,
         timeline: _,
         action_items: _,
+        conflicts,
     } = doc;
     Postmortem {
         format_version: *format_version,
@@ -126,6 +127,7 @@ fn without_lists(doc: &Postmortem) -> Postmortem {
         narrative: narrative.clone(),
         timeline: Vec::new(),
         action_items: Vec::new(),
+        conflicts: conflicts.clone(),
     }
 }
 

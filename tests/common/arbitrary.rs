@@ -10,8 +10,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use hindsight::model::{
     ActionId, ActionItem, ActionKind, ActionPriority, ActionStatus, Approval, Classification,
-    CustomSection, DocumentStatus, KeyTimes, Link, LinkKind, Marker, Narrative, Participant,
-    ParticipantRole, Postmortem, RowId, Section, SeverityLevel, TimelineRow,
+    Conflict, CustomSection, DocumentStatus, KeyTimes, Link, LinkKind, Marker, Narrative,
+    Participant, ParticipantRole, Postmortem, RowId, Section, SeverityLevel, TimelineRow,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -178,6 +178,29 @@ fn narrative() -> impl Strategy<Value = Narrative> {
         })
 }
 
+/// A conflict a merge could have left: a place and three values of the kinds fields hold.
+fn conflict() -> impl Strategy<Value = Conflict> {
+    let value = prop_oneof![
+        Just(serde_json::Value::Null),
+        text().prop_map(serde_json::Value::String),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        proptest::collection::vec(text().prop_map(serde_json::Value::String), 0..3)
+            .prop_map(serde_json::Value::Array),
+    ];
+    (
+        proptest::collection::vec(text(), 1..4),
+        value.clone(),
+        value.clone(),
+        value,
+    )
+        .prop_map(|(at, base, ours, theirs)| Conflict {
+            at,
+            base,
+            ours,
+            theirs,
+        })
+}
+
 /// Any document this version can save.
 pub fn postmortem() -> impl Strategy<Value = Postmortem> {
     let header = (
@@ -237,6 +260,7 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
         narrative(),
         proptest::collection::vec(row(), 0..6),
         proptest::collection::vec(action(), 0..6),
+        proptest::collection::vec(conflict(), 0..2),
     )
         .prop_map(
             |(
@@ -254,6 +278,7 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
                 narrative,
                 timeline,
                 action_items,
+                conflicts,
             )| Postmortem {
                 title,
                 incident_id,
@@ -270,6 +295,7 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
                 narrative,
                 timeline,
                 action_items,
+                conflicts,
                 ..Postmortem::default()
             },
         )
