@@ -122,6 +122,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge two people's edits of one postmortem, as git's merge driver (`hindsight merge %O
+    /// %A %B %P`; `hindsight init` sets it up): rows, items, participants and links by their
+    /// keys, fields one by one, text line by line. The result is written over OURS. Where both
+    /// sides changed one thing differently, ours stays in place and both values are kept in the
+    /// file's conflicts list, which `check` reports and the editor settles. Exits 0 when clean,
+    /// 1 when conflicts are left, 2 when the result cannot be written.
+    Merge {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our side (%A); the merged postmortem is written here.
+        ours: PathBuf,
+        /// Their side (%B).
+        theirs: PathBuf,
+        /// The file's path in the repository (%P), for messages.
+        path: Option<PathBuf>,
+    },
 }
 
 /// The arguments of `hindsight timeline-import`.
@@ -580,6 +596,20 @@ fn main() -> ExitCode {
         Command::Init { dir } => cli::init(&dir, chrono::Local::now().date_naive(), out),
         Command::New(arguments) => cli::new_document(&arguments.request(), out, err),
         Command::Import(arguments) => cli::import(&arguments.request(), out, err),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            path,
+        } => cli::merge_files(
+            &cli::MergeRequest {
+                base,
+                ours,
+                theirs,
+                name: path,
+            },
+            err,
+        ),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.code()),

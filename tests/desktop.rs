@@ -79,6 +79,7 @@ fn init_makes_a_repository_whose_checks_pass_and_keeps_what_is_there() {
         "owners.toml",
         ".gitignore",
         ".pre-commit-config.yaml",
+        ".gitattributes",
         ".hindsight/templates/team.ron",
         "postmortems/.gitkeep",
     ] {

@@ -1,5 +1,5 @@
-//! The command-line tools: `hindsight check`, `fmt`, `actions`, `export`,
-//! `timeline-import`, `import` and `new`. They
+//! The command-line tools: `hindsight check`, `fmt`, `actions` (and `actions set-ticket`),
+//! `export`, `timeline-import`, `import`, `new`, `init`, `stats`, `search` and `merge`. They
 //! write to the writers they are given and return an exit code, so tests run them without a
 //! process.
 
@@ -7,6 +7,7 @@ mod actions;
 mod export;
 mod import;
 mod init;
+mod merge;
 mod new;
 mod search;
 mod set_ticket;
@@ -18,6 +19,7 @@ pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
 pub use import::{ImportRequest, import};
 pub use init::init;
+pub use merge::{MergeRequest, merge_files};
 pub use new::{NewRequest, new_document};
 pub use search::{SearchRequest, search_command};
 pub use set_ticket::set_ticket;
