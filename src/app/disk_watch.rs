@@ -98,6 +98,12 @@ impl DiskWatch {
         }
     }
 
+    /// Takes `content` as what the file holds: the editor has just read those bytes and
+    /// taken them in (a merge), so only a further change is news.
+    pub const fn accept(&mut self, content: ContentHash) {
+        self.known = Some(Known::Content(content));
+    }
+
     /// Takes the file as it is now (or its absence) as the known state: the person chose to
     /// keep their version, so only a further change is news.
     pub fn accept_current(&mut self) {

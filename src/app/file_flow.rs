@@ -123,8 +123,10 @@ impl HindsightApp {
     /// Saves to `path`, first asking if that would overwrite another program's change to the
     /// file. Returns whether the document is now saved.
     fn save_to(&mut self, path: PathBuf) -> bool {
-        if self.would_overwrite_a_change(&path) {
-            self.ask_overwrite(path);
+        if self.would_overwrite_a_change(&path)
+            && let Some(conflicts) = self.merge_before_save()
+        {
+            self.ask_overwrite(path, conflicts);
             return false;
         }
         // Saving over its own file, the editor writes only if the file still holds what it
@@ -174,7 +176,7 @@ impl HindsightApp {
         match written {
             Ok(None) => {
                 // Changed on disk between the look and the write: asked, like any change.
-                self.ask_overwrite(path);
+                self.ask_overwrite(path, 0);
                 false
             }
             Ok(Some(hash)) => {

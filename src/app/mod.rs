@@ -95,8 +95,9 @@ pub struct HindsightApp {
     disk: Option<disk_watch::DiskWatch>,
     /// A change to the file on disk the person has not answered yet.
     disk_change: Option<DiskChange>,
-    /// A save waiting for "the file changed on disk: overwrite?".
-    overwrite_question: Option<PathBuf>,
+    /// A save waiting for "the file changed on disk: overwrite?", with how many conflicts a
+    /// merge with that change would leave (0 when it cannot be merged).
+    overwrite_question: Option<(PathBuf, usize)>,
     /// A save or export waiting for "a file with this name exists: replace it?".
     replace_question: Option<ReplaceQuestion>,
     /// Where new files go when there is no open file to put them beside.
@@ -306,7 +307,10 @@ impl HindsightApp {
             prompt: self.path_prompt.as_mut(),
             error: self.error.as_deref(),
             recovery: self.recovery_offer.as_deref(),
-            overwrite: self.overwrite_question.as_deref(),
+            overwrite: self
+                .overwrite_question
+                .as_ref()
+                .map(|(path, conflicts)| (path.as_path(), *conflicts)),
             held_back: self
                 .held_back_question
                 .as_ref()

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use super::history::{History, Step};
 use super::snapshot::Snapshot;
@@ -34,6 +35,10 @@ pub struct OpenDocument {
     /// "the file changed on disk" is measured against. `None` when not known (the file is
     /// then taken as it is when the editor starts watching it).
     disk_content: Option<ContentHash>,
+    /// The document as its file held it when this editor last read or wrote it: the common
+    /// ancestor a merge with a change made on disk measures both sides' edits from. `None`
+    /// when not known (a new document, a restored copy).
+    disk_version: Option<Arc<Postmortem>>,
     /// Whether this is the bundled example, shown at the first start, so the editor can say so.
     example: bool,
     /// What the team's `hindsight.toml` adds to the checks (its list of tags).
@@ -51,7 +56,9 @@ impl OpenDocument {
     /// A document just read from `path`.
     #[must_use]
     pub fn from_file(doc: Postmortem, path: PathBuf) -> Self {
-        Self::new(doc, Some(path))
+        let mut document = Self::new(doc, Some(path));
+        document.disk_version = Some(Arc::new(document.doc.clone()));
+        document
     }
 
     /// A document restored from a recovery copy: it belongs to `path` (if it had a file) and
@@ -81,6 +88,7 @@ impl OpenDocument {
             findings: OnceCell::new(),
             key_time_rows: OnceCell::new(),
             disk_content: None,
+            disk_version: None,
             example: false,
             rules: TeamRules::default(),
         }
@@ -112,6 +120,36 @@ impl OpenDocument {
     #[must_use]
     pub const fn disk_content(&self) -> Option<ContentHash> {
         self.disk_content
+    }
+
+    /// The document as its file held it when last read or written here, when known.
+    #[must_use]
+    pub fn disk_version(&self) -> Option<&Postmortem> {
+        self.disk_version.as_deref()
+    }
+
+    /// Takes `merged` (this document's edits merged with `disk`, what the file now holds,
+    /// whose bytes have the fingerprint `hash`) as one step that undo can take back. The file
+    /// does not hold the merge, so it counts as unsaved; `disk` is the ancestor of the next
+    /// merge.
+    pub fn take_merge(&mut self, merged: Postmortem, disk: Postmortem, hash: ContentHash) {
+        self.apply(Edit::Replace(Box::new(merged)));
+        self.disk_version = Some(Arc::new(disk));
+        self.disk_content = Some(hash);
+        self.mark_unsaved();
+    }
+
+    /// Records that the file now holds `disk` (bytes of fingerprint `hash`), which the person
+    /// chose not to take in: the ancestor of the next merge.
+    pub fn set_disk_version(&mut self, disk: Postmortem, hash: ContentHash) {
+        self.disk_version = Some(Arc::new(disk));
+        self.disk_content = Some(hash);
+    }
+
+    /// Forgets the version last read: the file is gone, and what may come in its place is
+    /// no descendant of it.
+    pub fn forget_disk_version(&mut self) {
+        self.disk_version = None;
     }
 
     /// The postmortem.
@@ -272,6 +310,7 @@ impl OpenDocument {
     /// Records a successful save of `saved` (from [`Self::prepared_for_save`]) to `path`,
     /// whose bytes now have the fingerprint `written`.
     pub fn mark_saved(&mut self, saved: Postmortem, path: PathBuf, written: ContentHash) {
+        self.disk_version = Some(Arc::new(saved.clone()));
         self.doc = saved;
         self.findings = OnceCell::new();
         self.key_time_rows = OnceCell::new();

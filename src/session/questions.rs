@@ -130,6 +130,9 @@ pub enum DiskAnswer {
     Reload,
     /// Keep what is open; it now counts as unsaved, and a save writes it over the file.
     KeepMine,
+    /// Merge the file's change with the unsaved edits, keeping both values where they
+    /// conflict, to be settled in Checks.
+    Merge,
 }
 
 /// The person's answer to "typed text is not in the document: save with the old values?".
@@ -148,6 +151,9 @@ pub enum OverwriteAnswer {
     Overwrite,
     /// Read the file again instead, dropping the unsaved changes.
     Reload,
+    /// Merge the file's change with the unsaved edits instead of saving, keeping both values
+    /// where they conflict, to be settled in Checks.
+    Merge,
     /// Do not save.
     Cancel,
 }
@@ -157,6 +163,10 @@ pub enum OverwriteAnswer {
 pub enum DiskChange {
     /// Its content changed (or a file appeared where there was none).
     Changed,
+    /// Its content changed, and merging that change with the unsaved edits leaves this many
+    /// conflicts: the person decides. (A change that merges cleanly is merged without a
+    /// question.)
+    Conflicting(usize),
     /// It is gone: moved, renamed or deleted.
     Missing,
 }

@@ -1,7 +1,7 @@
 //! What validation found, worst first; a click moves to what a finding points at.
 
 use super::{HeldBack, UiRequests, theme};
-use crate::model::{Finding, count_levels};
+use crate::model::{Conflict, Edit, Finding, Keep, Place, count_levels};
 use crate::session::OpenDocument;
 
 /// Draws the findings: typed text the document does not hold first, then what validation
@@ -32,6 +32,12 @@ pub fn checks_ui(
         .auto_shrink(false)
         .show(ui, |ui| {
             for finding in findings {
+                if let Place::Conflict(index) = finding.place
+                    && let Some(conflict) = document.doc().conflicts.get(index)
+                {
+                    conflict_ui(ui, document, index, conflict, finding, requests);
+                    continue;
+                }
                 ui.horizontal(|ui| {
                     ui.colored_label(
                         theme::level_colour(ui.visuals(), finding.level),
@@ -46,4 +52,65 @@ pub fn checks_ui(
                 });
             }
         });
+}
+
+/// A conflict a merge left: what both sides wrote, and the ways to settle it. Mine is what
+/// the document holds until then.
+fn conflict_ui(
+    ui: &mut egui::Ui,
+    document: &OpenDocument,
+    index: usize,
+    conflict: &Conflict,
+    finding: &Finding,
+    requests: &mut UiRequests,
+) {
+    let doc = document.doc();
+    let subject = conflict.subject();
+    ui.horizontal_wrapped(|ui| {
+        ui.colored_label(
+            theme::level_colour(ui.visuals(), finding.level),
+            finding.level.label(),
+        );
+        ui.label(&finding.message);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(ui.spacing().indent);
+        let mut settle = |ui: &mut egui::Ui, label: &str, keep: Keep, value: String| {
+            let hover = format!("{label} in {subject}: {value}");
+            if ui.button(label).on_hover_text(hover).clicked() {
+                requests.edits.push(Edit::SettleConflict(index, keep));
+            }
+        };
+        if conflict.edited_by_hand(doc) {
+            settle(
+                ui,
+                "Keep as edited",
+                Keep::AsItIs,
+                "what is there now".to_owned(),
+            );
+        }
+        settle(
+            ui,
+            "Keep mine",
+            Keep::Ours,
+            conflict.describe_side(Keep::Ours),
+        );
+        settle(
+            ui,
+            "Keep theirs",
+            Keep::Theirs,
+            conflict.describe_side(Keep::Theirs),
+        );
+        let place = conflict.place(doc);
+        if ui
+            .button("Edit in place")
+            .on_hover_text(format!(
+                "Go to {place} to write it yourself; then choose Keep as edited"
+            ))
+            .clicked()
+        {
+            requests.go_to = Some(place);
+        }
+    });
+    ui.add_space(4.0);
 }

@@ -22,8 +22,9 @@ pub struct Modals<'a> {
     pub error: Option<&'a str>,
     /// Recovery copies left by earlier sessions.
     pub recovery: Option<&'a [RecoveredCopy]>,
-    /// A save waiting for "overwrite the changed file?".
-    pub overwrite: Option<&'a Path>,
+    /// A save waiting for "overwrite the changed file?", with how many conflicts merging the
+    /// change instead would leave (0 when it cannot be merged).
+    pub overwrite: Option<(&'a Path, usize)>,
     /// A save waiting for "typed text is not in the document: save with the old values?".
     pub held_back: Option<&'a [super::HeldBack]>,
     /// A save or export waiting for "replace the existing file?".
@@ -40,8 +41,8 @@ pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiReque
         error_ui(ctx, message, requests);
     } else if let Some(held) = modals.held_back {
         super::safety::held_back_ui(ctx, held, requests);
-    } else if let Some(path) = modals.overwrite {
-        super::safety::overwrite_ui(ctx, path, requests);
+    } else if let Some((path, conflicts)) = modals.overwrite {
+        super::safety::overwrite_ui(ctx, path, conflicts, requests);
     } else if let Some(question) = modals.replace {
         replace_ui(ctx, question, requests);
     } else if let Some(action) = modals.guard {

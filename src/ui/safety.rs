@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{HeldBack, UiRequests};
 use crate::export::UNTITLED;
+use crate::model::plural;
 use crate::session::{
     DiskAnswer, DiskChange, HeldBackAnswer, OpenDocument, OverwriteAnswer, RecoveryAnswer,
 };
@@ -115,7 +116,7 @@ pub fn disk_change_bar_ui(
     ui.add_space(3.0);
     ui.horizontal_wrapped(|ui| {
         let tag = match change {
-            DiskChange::Changed => "File changed",
+            DiskChange::Changed | DiskChange::Conflicting(_) => "File changed",
             DiskChange::Missing => "File missing",
         };
         ui.colored_label(
@@ -123,10 +124,28 @@ pub fn disk_change_bar_ui(
             egui::RichText::new(tag).strong(),
         );
         match change {
-            DiskChange::Changed => {
-                ui.label(format!(
-                    "\u{201c}{name}\u{201d} was changed on disk by another program."
-                ));
+            DiskChange::Changed | DiskChange::Conflicting(_) => {
+                let said = match change {
+                    DiskChange::Conflicting(count) => format!(
+                        "\u{201c}{name}\u{201d} was changed on disk by another program. It merges with your unsaved edits except for {} you both changed differently.",
+                        plural(count, "thing"),
+                    ),
+                    _ => format!(
+                        "\u{201c}{name}\u{201d} was changed on disk by another program."
+                    ),
+                };
+                ui.label(said);
+                if let DiskChange::Conflicting(_) = change
+                    && ui
+                        .button("Merge and settle the conflicts")
+                        .on_hover_text(
+                            "Take in the change on disk; where it and your edits differ, yours \
+                             stays in place and theirs is listed in Checks to keep or drop",
+                        )
+                        .clicked()
+                {
+                    requests.disk_answer = Some(DiskAnswer::Merge);
+                }
                 let reload = if document.is_dirty() {
                     "Reload and discard my changes"
                 } else {
@@ -159,8 +178,9 @@ pub fn disk_change_bar_ui(
     ui.add_space(3.0);
 }
 
-/// "The file changed on disk since you opened it": overwrite, reload or cancel.
-pub fn overwrite_ui(ctx: &egui::Context, path: &Path, requests: &mut UiRequests) {
+/// "The file changed on disk since you opened it": merge (when it can be merged), overwrite,
+/// reload or cancel.
+pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests: &mut UiRequests) {
     let modal = crate::ui::accessible::dialog("overwrite_question", "The file changed on disk")
         .show(ctx, |ui| {
             ui.set_max_width(520.0);
@@ -174,6 +194,16 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, requests: &mut UiRequests)
                 ))
                 .wrap(),
             );
+            if conflicts > 0 {
+                ui.add_space(4.0);
+                ui.add(
+                    egui::Label::new(format!(
+                        "Merging takes that change in with your edits; {} where both changed the same thing differently, listed in Checks to settle.",
+                        plural(conflicts, "conflict")
+                    ))
+                    .wrap(),
+                );
+            }
             ui.add_space(10.0);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Overwrite").clicked() {
@@ -188,6 +218,16 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, requests: &mut UiRequests)
                     .clicked()
                 {
                     requests.overwrite_answer = Some(OverwriteAnswer::Reload);
+                }
+                if conflicts > 0
+                    && ui
+                        .button("Merge")
+                        .on_hover_text(
+                            "Take in the change on disk and keep both values where they conflict",
+                        )
+                        .clicked()
+                {
+                    requests.overwrite_answer = Some(OverwriteAnswer::Merge);
                 }
             });
         });

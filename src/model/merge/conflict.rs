@@ -146,6 +146,16 @@ impl Conflict {
         )
     }
 
+    /// Whether the document now holds something else than either side's value in its place:
+    /// someone wrote their own answer there.
+    #[must_use]
+    pub fn edited_by_hand(&self, doc: &Postmortem) -> bool {
+        let now = value_at(doc, &self.at).unwrap_or(Value::Null);
+        // A field left out of the file and an empty one are the same to a person.
+        let same = |side: &Value| side == &now || (is_blank(side) && is_blank(&now));
+        !same(&self.ours) && !same(&self.theirs)
+    }
+
     /// One side's value in words, as [`Self::message`] shows it.
     #[must_use]
     pub fn describe_side(&self, keep: Keep) -> String {
@@ -178,6 +188,75 @@ pub fn settle(doc: &Postmortem, index: usize, keep: Keep) -> Option<Postmortem> 
     let mut tree = serde_json::to_value(&settled).ok()?;
     put(&mut tree, &mut Vec::new(), &conflict.at, value)?;
     serde_json::from_value(tree).ok()
+}
+
+/// The value at `at` in `doc` now; `None` when the place is gone. Only the part of the
+/// document the place is in is turned into values, so asking every frame costs little.
+fn value_at(doc: &Postmortem, at: &[String]) -> Option<Value> {
+    let (first, rest) = at.split_first()?;
+    let (part, rest) = match (first.as_str(), rest) {
+        ("timeline", [id, rest @ ..]) => {
+            let row = doc.timeline.iter().find(|row| row.id.to_string() == *id)?;
+            (serde_json::to_value(row).ok()?, rest)
+        }
+        ("action_items", [id, rest @ ..]) => {
+            let item = doc
+                .action_items
+                .iter()
+                .find(|item| item.id.to_string() == *id)?;
+            (serde_json::to_value(item).ok()?, rest)
+        }
+        (field, rest) => (header_field(doc, field)?, rest),
+    };
+    get(&part, &mut vec![first.clone()], rest).cloned()
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(fields) => fields.values().all(is_blank),
+        Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
+/// One of the document's fields other than its long lists, as a value.
+fn header_field(doc: &Postmortem, field: &str) -> Option<Value> {
+    let value = match field {
+        "title" => serde_json::to_value(&doc.title),
+        "incident_id" => serde_json::to_value(&doc.incident_id),
+        "status" => serde_json::to_value(doc.status),
+        "authors" => serde_json::to_value(&doc.authors),
+        "created" => serde_json::to_value(doc.created),
+        "updated" => serde_json::to_value(doc.updated),
+        "approval" => serde_json::to_value(&doc.approval),
+        "time_zone" => serde_json::to_value(doc.time_zone),
+        "classification" => serde_json::to_value(&doc.classification),
+        "key_times" => serde_json::to_value(&doc.key_times),
+        "participants" => serde_json::to_value(&doc.participants),
+        "links" => serde_json::to_value(&doc.links),
+        "narrative" => serde_json::to_value(&doc.narrative),
+        _ => return None,
+    };
+    value.ok()
+}
+
+/// The value at `at` below `tree` (`done` is the path walked so far), lists by their keys.
+fn get<'a>(tree: &'a Value, done: &mut Vec<String>, at: &[String]) -> Option<&'a Value> {
+    let Some((step, rest)) = at.split_first() else {
+        return Some(tree);
+    };
+    let next = match tree {
+        Value::Object(fields) => fields.get(step)?,
+        Value::Array(entries) => {
+            let position = keys_of(done, entries).iter().position(|key| key == step)?;
+            &entries[position]
+        }
+        _ => return None,
+    };
+    done.push(step.clone());
+    get(next, done, rest)
 }
 
 /// Puts `value` at `at` below `tree` (`done` is the path walked so far). A `()` value removes
