@@ -117,6 +117,52 @@ impl Postmortem {
         self.action_items.iter().find(|item| item.id == id)
     }
 
+    /// Everything but the timeline and the action items (those two lists are empty here): the
+    /// small part of a document, for what handles the long lists on their own (undo
+    /// snapshots, the merge). Written field by field, so that a field added to the document
+    /// must be thought about here (the compiler asks).
+    #[must_use]
+    pub fn without_lists(&self) -> Self {
+        let Self {
+            format_version,
+            title,
+            incident_id,
+            status,
+            authors,
+            created,
+            updated,
+            approval,
+            time_zone,
+            classification,
+            key_times,
+            participants,
+            links,
+            narrative,
+            timeline: _,
+            action_items: _,
+            conflicts,
+        } = self;
+        Self {
+            format_version: *format_version,
+            title: title.clone(),
+            incident_id: incident_id.clone(),
+            status: *status,
+            authors: authors.clone(),
+            created: *created,
+            updated: *updated,
+            approval: approval.clone(),
+            time_zone: *time_zone,
+            classification: classification.clone(),
+            key_times: key_times.clone(),
+            participants: participants.clone(),
+            links: links.clone(),
+            narrative: narrative.clone(),
+            timeline: Vec::new(),
+            action_items: Vec::new(),
+            conflicts: conflicts.clone(),
+        }
+    }
+
     /// The severity level the document names, looked up on its own scale.
     #[must_use]
     pub fn severity_level(&self) -> Option<&SeverityLevel> {

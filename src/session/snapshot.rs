@@ -24,7 +24,7 @@ impl Snapshot {
     /// before) already holds unchanged.
     #[must_use]
     pub fn of(doc: &Postmortem, like: Option<&Self>) -> Self {
-        let rest = without_lists(doc);
+        let rest = doc.without_lists();
         let rest = match like {
             Some(like) if *like.rest == rest => Arc::clone(&like.rest),
             _ => Arc::new(rest),
@@ -86,49 +86,6 @@ fn share<T: Keyed + Clone + PartialEq>(items: &[T], like: Option<&[Arc<T>]>) -> 
             }
         })
         .collect()
-}
-
-/// The document without its two long lists, field by field, so that a field added to
-/// [`Postmortem`] must be thought about here (the compiler asks).
-fn without_lists(doc: &Postmortem) -> Postmortem {
-    let Postmortem {
-        format_version,
-        title,
-        incident_id,
-        status,
-        authors,
-        created,
-        updated,
-        approval,
-        time_zone,
-        classification,
-        key_times,
-        participants,
-        links,
-        narrative,
-        timeline: _,
-        action_items: _,
-        conflicts,
-    } = doc;
-    Postmortem {
-        format_version: *format_version,
-        title: title.clone(),
-        incident_id: incident_id.clone(),
-        status: *status,
-        authors: authors.clone(),
-        created: *created,
-        updated: *updated,
-        approval: approval.clone(),
-        time_zone: *time_zone,
-        classification: classification.clone(),
-        key_times: key_times.clone(),
-        participants: participants.clone(),
-        links: links.clone(),
-        narrative: narrative.clone(),
-        timeline: Vec::new(),
-        action_items: Vec::new(),
-        conflicts: conflicts.clone(),
-    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! there.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 use serde_json::Value;
 
@@ -48,8 +49,15 @@ pub(super) fn keys_of(path: &[String], entries: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// One list's three versions, with each entry's key.
+pub(super) struct Sides<'a, T, K> {
+    pub base: (&'a [T], Vec<K>),
+    pub ours: (&'a [T], Vec<K>),
+    pub theirs: (&'a [T], Vec<K>),
+}
+
 impl Merger {
-    /// A list, entry by entry.
+    /// A list of values, entry by entry.
     pub(super) fn list(
         &mut self,
         path: &mut Vec<String>,
@@ -57,47 +65,87 @@ impl Merger {
         ours: &[Value],
         theirs: &[Value],
     ) -> Vec<Value> {
-        let (base_keys, our_keys, their_keys) = (
-            keys_of(path, base),
-            keys_of(path, ours),
-            keys_of(path, theirs),
-        );
-        let index = |keys: &[String], entries: &[Value]| -> HashMap<String, usize> {
+        let sides = Sides {
+            base: (base, keys_of(path, base)),
+            ours: (ours, keys_of(path, ours)),
+            theirs: (theirs, keys_of(path, theirs)),
+        };
+        self.entries(path, &sides, Clone::clone, String::clone)
+    }
+
+    /// Any list, entry by entry: an entry the same on two sides, or unchanged on one, is
+    /// taken as it is without looking inside; only an entry both sides changed is turned
+    /// into values and merged field by field. `as_value` gives an entry's value, `step` a
+    /// key's name in a path.
+    pub(super) fn entries<T, K>(
+        &mut self,
+        path: &mut Vec<String>,
+        sides: &Sides<'_, T, K>,
+        as_value: impl Fn(&T) -> Value,
+        step: impl Fn(&K) -> String,
+    ) -> Vec<T>
+    where
+        T: Clone + PartialEq + serde::de::DeserializeOwned,
+        K: Clone + Eq + Hash,
+    {
+        let index = |(entries, keys): &(&[T], Vec<K>)| -> HashMap<K, usize> {
             keys.iter().cloned().zip(0..entries.len()).collect()
         };
-        let (in_base, in_ours, in_theirs) = (
-            index(&base_keys, base),
-            index(&our_keys, ours),
-            index(&their_keys, theirs),
-        );
-        let mut merged: HashMap<String, Value> = HashMap::new();
-        let every_key = our_keys.iter().chain(&their_keys).chain(&base_keys);
+        let (in_base, in_ours, in_theirs) =
+            (index(&sides.base), index(&sides.ours), index(&sides.theirs));
+        let find = |at: &HashMap<K, usize>, entries: &[T], key: &K| -> Option<usize> {
+            at.get(key)
+                .filter(|&&position| position < entries.len())
+                .copied()
+        };
+        let mut merged: HashMap<K, T> = HashMap::new();
+        let mut seen: HashSet<&K> = HashSet::new();
+        let every_key = sides
+            .ours
+            .1
+            .iter()
+            .chain(&sides.theirs.1)
+            .chain(&sides.base.1);
         for key in every_key {
-            if merged.contains_key(key) {
+            if !seen.insert(key) {
                 continue;
             }
-            let (b, o, t) = (
-                entry(&in_base, base, key),
-                entry(&in_ours, ours, key),
-                entry(&in_theirs, theirs, key),
-            );
-            path.push(key.clone());
-            let value = match (b, o, t) {
-                // Deleted on one side and changed on the other: the changed entry stays, and
-                // the deletion is a conflict to settle.
-                (Some(b), Some(o), None) if o != b => self.conflict(path, Some(b), Some(o), None),
-                (Some(b), None, Some(t)) if t != b => {
-                    self.conflict(path, Some(b), None, Some(t));
-                    Some(t.clone())
-                }
-                _ => self.value(path, b, o, t),
+            let b = find(&in_base, sides.base.0, key).map(|at| &sides.base.0[at]);
+            let o = find(&in_ours, sides.ours.0, key).map(|at| &sides.ours.0[at]);
+            let t = find(&in_theirs, sides.theirs.0, key).map(|at| &sides.theirs.0[at]);
+            let taken = if o == t || b == t {
+                o.cloned()
+            } else if b == o {
+                t.cloned()
+            } else {
+                path.push(step(key));
+                let value = |entry: Option<&T>| entry.map(&as_value);
+                let taken = match (b, o, t) {
+                    // Deleted on one side and changed on the other: the changed entry stays,
+                    // and the deletion is a conflict to settle.
+                    (Some(b), Some(o), None) => {
+                        self.conflict(path, value(Some(b)).as_ref(), value(Some(o)).as_ref(), None);
+                        Some(o.clone())
+                    }
+                    (Some(b), None, Some(t)) => {
+                        self.conflict(path, value(Some(b)).as_ref(), None, value(Some(t)).as_ref());
+                        Some(t.clone())
+                    }
+                    _ => {
+                        let (vb, vo, vt) = (value(b), value(o), value(t));
+                        self.value(path, vb.as_ref(), vo.as_ref(), vt.as_ref())
+                            .and_then(|value| serde_json::from_value(value).ok())
+                            .or_else(|| o.cloned())
+                    }
+                };
+                path.pop();
+                taken
             };
-            path.pop();
-            if let Some(value) = value {
-                merged.insert(key.clone(), value);
+            if let Some(entry) = taken {
+                merged.insert(key.clone(), entry);
             }
         }
-        let order = merged_order(&base_keys, &our_keys, &their_keys, &merged);
+        let order = merged_order(&sides.base.1, &sides.ours.1, &sides.theirs.1, &merged);
         order
             .into_iter()
             .filter_map(|key| merged.remove(&key))
@@ -105,30 +153,25 @@ impl Merger {
     }
 }
 
-/// The entry of `entries` whose key is `key`, through the positions `at`.
-fn entry<'a>(at: &HashMap<String, usize>, entries: &'a [Value], key: &str) -> Option<&'a Value> {
-    at.get(key).map(|&position| &entries[position])
-}
-
 /// The order of the merged entries (`kept`): the order of the side that reordered the list
 /// (ours when both or neither did), then each entry only the other side has, after the entry
 /// it follows on that side.
-fn merged_order(
-    base: &[String],
-    ours: &[String],
-    theirs: &[String],
-    kept: &HashMap<String, Value>,
-) -> Vec<String> {
+fn merged_order<K: Clone + Eq + Hash, T>(
+    base: &[K],
+    ours: &[K],
+    theirs: &[K],
+    kept: &HashMap<K, T>,
+) -> Vec<K> {
     let (first, second) = if reordered(base, ours) || !reordered(base, theirs) {
         (ours, theirs)
     } else {
         (theirs, ours)
     };
-    let placed: HashSet<&String> = first.iter().filter(|key| kept.contains_key(*key)).collect();
+    let placed: HashSet<&K> = first.iter().filter(|key| kept.contains_key(*key)).collect();
     // Each entry only the second side has hangs after the nearest kept entry before it
     // there (or at the start); one after another they keep that side's order.
-    let mut after: HashMap<Option<&String>, Vec<&String>> = HashMap::new();
-    let mut previous: Option<&String> = None;
+    let mut after: HashMap<Option<&K>, Vec<&K>> = HashMap::new();
+    let mut previous: Option<&K> = None;
     for key in second {
         if !kept.contains_key(key) {
             continue;
@@ -149,12 +192,12 @@ fn merged_order(
 
 /// Puts the entries that hang after `anchor` into `order`, each followed by those that hang
 /// after it: depth first, without recursion, as a long run of new entries is a long chain.
-fn hang<'a>(
-    after: &mut HashMap<Option<&'a String>, Vec<&'a String>>,
-    anchor: Option<&'a String>,
-    order: &mut Vec<String>,
+fn hang<'a, K: Clone + Eq + Hash>(
+    after: &mut HashMap<Option<&'a K>, Vec<&'a K>>,
+    anchor: Option<&'a K>,
+    order: &mut Vec<K>,
 ) {
-    let mut pending: Vec<&String> = after.remove(&anchor).unwrap_or_default();
+    let mut pending: Vec<&K> = after.remove(&anchor).unwrap_or_default();
     pending.reverse();
     while let Some(key) = pending.pop() {
         order.push(key.clone());
@@ -169,9 +212,9 @@ fn hang<'a>(
 }
 
 /// Whether `side` put the entries it shares with `base` in another order.
-fn reordered(base: &[String], side: &[String]) -> bool {
-    let in_side: HashSet<&String> = side.iter().collect();
-    let in_base: HashSet<&String> = base.iter().collect();
+fn reordered<K: Eq + Hash>(base: &[K], side: &[K]) -> bool {
+    let in_side: HashSet<&K> = side.iter().collect();
+    let in_base: HashSet<&K> = base.iter().collect();
     base.iter()
         .filter(|key| in_side.contains(key))
         .ne(side.iter().filter(|key| in_base.contains(key)))

@@ -48,16 +48,39 @@ pub fn merge(
     ours: &Postmortem,
     theirs: &Postmortem,
 ) -> Result<Merged, MergeError> {
-    let tree = |doc: &Postmortem| {
-        serde_json::to_value(doc).map_err(|error| MergeError(format!("read a document: {error}")))
-    };
-    let (base, ours, theirs) = (tree(base)?, tree(ours)?, tree(theirs)?);
     let mut merger = Merger::default();
-    let tree = merger
-        .value(&mut Vec::new(), Some(&base), Some(&ours), Some(&theirs))
+    // The small part of the document merges as a tree of values; the two long lists entry
+    // by entry, so that only the rows and items both sides changed are ever turned into
+    // values (10,000 rows would otherwise cost a quarter of a second).
+    let tree = |doc: &Postmortem| {
+        serde_json::to_value(doc.without_lists())
+            .map_err(|error| MergeError(format!("read a document: {error}")))
+    };
+    let (base_tree, our_tree, their_tree) = (tree(base)?, tree(ours)?, tree(theirs)?);
+    let merged_tree = merger
+        .value(
+            &mut Vec::new(),
+            Some(&base_tree),
+            Some(&our_tree),
+            Some(&their_tree),
+        )
         .unwrap_or(Value::Null);
-    let mut doc: Postmortem = serde_json::from_value(tree)
+    let mut doc: Postmortem = serde_json::from_value(merged_tree)
         .map_err(|error| MergeError(format!("build the merged document: {error}")))?;
+    doc.timeline = merger.keyed(
+        "timeline",
+        &base.timeline,
+        &ours.timeline,
+        &theirs.timeline,
+        |row| row.id,
+    );
+    doc.action_items = merger.keyed(
+        "action_items",
+        &base.action_items,
+        &ours.action_items,
+        &theirs.action_items,
+        |item| item.id,
+    );
     doc.format_version = FORMAT_VERSION;
     let new_conflicts = merger.conflicts.len();
     doc.conflicts.extend(merger.conflicts);
@@ -122,6 +145,58 @@ impl Merger {
             }
             _ => self.conflict(path, base, ours, theirs),
         }
+    }
+
+    /// One of the long lists, by its entries' IDs (an ID met again in one list is told apart
+    /// by its count, as [`lists::keys_of`] does for values).
+    fn keyed<T, K>(
+        &mut self,
+        name: &str,
+        base: &[T],
+        ours: &[T],
+        theirs: &[T],
+        id: impl Fn(&T) -> K,
+    ) -> Vec<T>
+    where
+        T: Clone + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+        K: Clone + Eq + std::hash::Hash + std::fmt::Display,
+    {
+        if ours == theirs || base == theirs {
+            return ours.to_vec();
+        }
+        if base == ours {
+            return theirs.to_vec();
+        }
+        let keys = |entries: &[T]| {
+            let mut seen: std::collections::HashMap<K, u32> = std::collections::HashMap::new();
+            entries
+                .iter()
+                .map(|entry| {
+                    let key = id(entry);
+                    let count = seen.entry(key.clone()).or_insert(0);
+                    *count += 1;
+                    (key, *count)
+                })
+                .collect::<Vec<_>>()
+        };
+        let sides = lists::Sides {
+            base: (base, keys(base)),
+            ours: (ours, keys(ours)),
+            theirs: (theirs, keys(theirs)),
+        };
+        let mut path = vec![name.to_owned()];
+        self.entries(
+            &mut path,
+            &sides,
+            |entry| serde_json::to_value(entry).unwrap_or(Value::Null),
+            |(key, count)| {
+                if *count == 1 {
+                    key.to_string()
+                } else {
+                    format!("{key}#{count}")
+                }
+            },
+        )
     }
 
     /// Records that both sides changed `path` differently; the result keeps ours.
