@@ -21,7 +21,9 @@ const MAX_PASSES: usize = 8;
 /// would otherwise run on past the end of the section.
 #[must_use]
 pub fn close_open_blocks(text: &str) -> Cow<'_, str> {
-    let mut closed = Cow::Borrowed(text);
+    // Lists and quotes nested thousands deep on one line would take the parser gigabytes;
+    // past the cap their markers are text (as the Markdown import reads them).
+    let mut closed = crate::sources::markdown::nesting::capped(text);
     for _ in 0..MAX_PASSES {
         let Some(end_line) = open_block_closer(&closed) else {
             return closed;

@@ -87,7 +87,9 @@ fn written_section(out: &mut String, heading: &str, markdown: &str) {
         out.push_str("<p class=\"empty\">Not written yet.</p>\n");
     } else {
         out.push_str("<div class=\"written\">\n");
-        pulldown_cmark::html::push_html(out, safe_events(markdown));
+        // Nesting past the cap is text, so a hostile section cannot take gigabytes.
+        let markdown = crate::sources::markdown::nesting::capped(markdown);
+        pulldown_cmark::html::push_html(out, safe_events(&markdown));
         out.push_str("</div>\n");
     }
 }

@@ -715,6 +715,9 @@ fn without_status_emoji(name: &str) -> String {
     name.to_owned()
 }
 
+/// The most bytes a time that ends a chat header takes, gaps and brackets included.
+const LONGEST_TRAILING_TIME: usize = 64;
+
 /// `Alice R.  2:03 PM`, `Alice R. [2:03 PM]`, `PagerDuty APP  14:03`, Discord's
 /// `Alice — Today at 4:12 PM` and `Alice — 03/25/2023 4:12 PM`: a name, then a time,
 /// then nothing; with `one_space`, `ael 22:43` too. Returns the name (without a bot's APP
@@ -726,7 +729,14 @@ fn name_then_time(line: &str, one_space: bool) -> Option<(String, Clock)> {
         .map(|(at, c)| if c == '[' { at } else { at + c.len_utf8() })
         .collect();
     starts.dedup();
+    // The time ends the line and is short ("[Today at 12:34:56 PM]"), so only the last few
+    // dozen bytes can start it: looking further back made a long line quadratic (100 KB of
+    // `[` took seconds).
+    let end = line.trim_end().len();
     for start in starts {
+        if end.saturating_sub(start) > LONGEST_TRAILING_TIME {
+            continue;
+        }
         let (name, time) = line.split_at(start);
         let time = time.trim();
         // Only a time that stands apart: in brackets, with AM/PM, or after a wider gap

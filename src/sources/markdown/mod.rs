@@ -17,6 +17,7 @@ mod front_matter;
 mod headings;
 mod key_times;
 mod lists_tables;
+pub mod nesting;
 mod paragraphs;
 mod people;
 mod reading;
@@ -90,6 +91,7 @@ pub fn import_markdown_with(
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
     let text = fields::plain_hyphens_only(text);
+    let text = nesting::capped_string(text);
     let mut importer = Importer {
         source_lines: text.lines().collect(),
         doc: Postmortem {

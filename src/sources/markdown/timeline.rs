@@ -336,12 +336,23 @@ pub fn date_in_text(text: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
     let words = words_of(text);
     for length in (1..=4).rev() {
         for window in words.windows(length) {
+            if !has_a_number(window) {
+                continue;
+            }
             if let Some(date) = full_date(&window.join(" "), order) {
                 return Some(date);
             }
         }
     }
     None
+}
+
+/// Whether some word of `window` holds a digit: a date with a year always does, so the
+/// many windows without one (most of a paragraph) are passed over without reading them.
+fn has_a_number(window: &[&str]) -> bool {
+    window
+        .iter()
+        .any(|word| word.bytes().any(|byte| byte.is_ascii_digit()))
 }
 
 /// The first date with a year written anywhere in `lines` (`On October 15, 2018, …`,
@@ -354,9 +365,12 @@ pub fn first_date_in(lines: &[&str], order: DayOrder) -> Option<(NaiveDate, usiz
         let words = words_of(line);
         (0..words.len())
             .find_map(|start| {
-                (1..=4.min(words.len() - start))
-                    .rev()
-                    .find_map(|length| full_date(&words[start..start + length].join(" "), order))
+                (1..=4.min(words.len() - start)).rev().find_map(|length| {
+                    let window = &words[start..start + length];
+                    has_a_number(window)
+                        .then(|| full_date(&window.join(" "), order))
+                        .flatten()
+                })
             })
             .map(|date| (date, index + 1))
     })
