@@ -77,12 +77,28 @@ struct Message {
     #[serde(default)]
     thread_ts: Option<String>,
     /// What a bot or an integration posts beside, or instead of, its text. Export tools
-    /// write `null` for none, as for any field here.
+    /// write `null` for none, as for any field here. Kept as the JSON it is until read (see
+    /// [`layout`]).
     #[serde(default)]
-    attachments: Option<Vec<serde_json::Value>>,
+    attachments: Option<Box<serde_json::value::RawValue>>,
     /// The message's layout; for a person's message, the same words as its text.
     #[serde(default)]
-    blocks: Option<Vec<serde_json::Value>>,
+    blocks: Option<Box<serde_json::value::RawValue>>,
+}
+
+/// The most JSON one message's attachments or blocks may take: Slack caps a message at 50
+/// blocks of 3,000 characters, so far more than any real one.
+const LARGEST_LAYOUT: usize = 1024 * 1024;
+
+/// A message's attachments or blocks as values, read one message at a time: a tree of values
+/// takes some twenty times the bytes of its JSON, so a day file of millions of tiny values
+/// read whole would take gigabytes. Layouts larger than [`LARGEST_LAYOUT`], which Slack
+/// never writes, and ones that are not a list, are not read (the message's own text still is).
+fn layout(raw: Option<&serde_json::value::RawValue>) -> Vec<serde_json::Value> {
+    raw.filter(|raw| raw.get().len() <= LARGEST_LAYOUT)
+        .and_then(|raw| serde_json::from_str::<Option<Vec<serde_json::Value>>>(raw.get()).ok())
+        .flatten()
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -260,12 +276,12 @@ impl SlackExport {
         // are in its attachments or blocks. A person's blocks repeat the text, so they are
         // read only when there is no text; attachments beside a text go in the notes.
         let text = message.text.unwrap_or_default();
-        let attachments = message.attachments.unwrap_or_default();
+        let attachments = layout(message.attachments.as_deref());
         let has_text = !text.trim().is_empty();
         let attached = if has_text {
             attached_text(&attachments, &[])
         } else {
-            attached_text(&attachments, &message.blocks.unwrap_or_default())
+            attached_text(&attachments, &layout(message.blocks.as_deref()))
         };
         let written = if has_text { &text } else { &attached };
         let mut notes = Vec::new();
@@ -506,6 +522,30 @@ mod tests {
             ]"#,
         )
         .unwrap();
+    }
+
+    #[test]
+    fn a_layout_larger_than_slack_writes_is_passed_over_and_the_text_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        export_in(dir.path());
+        // Millions of tiny values in one message's blocks: read as a tree, gigabytes.
+        let huge_blocks = format!("[{}1]", "1,".repeat(LARGEST_LAYOUT));
+        let bot_alert =
+            r#"{"type": "section", "text": {"type": "mrkdwn", "text": "*FIRING* checkout"}}"#;
+        std::fs::write(
+            dir.path().join("incident-620/2025-08-01.json"),
+            format!(
+                r#"[{{"type": "message", "user": "U1", "text": "", "blocks": {huge_blocks}, "ts": "1754056980.000200"}},
+                    {{"type": "message", "user": "U2", "text": "", "blocks": [{bot_alert}], "ts": "1754057040.000300"}},
+                    {{"type": "message", "user": "U1", "text": "rolled back", "blocks": {huge_blocks}, "ts": "1754057100.000400"}}]"#
+            ),
+        )
+        .unwrap();
+        let mut export = SlackExport::open(dir.path()).unwrap();
+        let rows = export.rows("#incident-620", None).unwrap();
+        let events: Vec<&str> = rows.iter().map(|row| row.row.event.as_str()).collect();
+        // The first message said nothing Slack could show; it stays a row, as an empty one.
+        assert_eq!(events, ["", "*FIRING* checkout", "rolled back"]);
     }
 
     #[test]
