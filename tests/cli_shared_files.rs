@@ -206,3 +206,41 @@ fn a_link_to_nothing_is_refused_and_nothing_is_created_where_it_points() {
         assert!(!elsewhere.path().join("planted.ron").exists());
     }
 }
+
+#[test]
+fn import_force_over_a_postmortem_waits_for_the_lock_another_program_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("inc.ron");
+    example_at(&target);
+    let before = std::fs::read(&target).unwrap();
+    let source = dir.path().join("inc.md");
+    std::fs::write(
+        &source,
+        "# Checkout errors\n\n## Summary\n\nThe pool ran out.\n",
+    )
+    .unwrap();
+
+    // Another program is in the middle of changing the file, holding its lock.
+    let held = std::fs::File::open(&target).unwrap();
+    held.lock().unwrap();
+    let import = hindsight()
+        .arg("import")
+        .arg(&source)
+        .arg("-o")
+        .arg(&target)
+        .arg("--force")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        std::fs::read(&target).unwrap(),
+        before,
+        "the import wrote while another program held the file"
+    );
+    held.unlock().unwrap();
+    all_succeed(vec![import]);
+    let replaced = hindsight::storage::load(&target).unwrap();
+    assert_eq!(replaced.title, "Checkout errors");
+}

@@ -171,7 +171,7 @@ fn import_one(request: &ImportRequest, file: &Path) -> Result<(PathBuf, Markdown
         timeline_blocks: Vec::new(),
     };
     let imported = import_markdown_with(&text, request.today, &choices);
-    storage::save(&target, &imported.doc).map_err(|error| error.to_string())?;
+    storage::replace_locked(&target, &imported.doc).map_err(|error| error.to_string())?;
     Ok((target, imported))
 }
 

@@ -56,7 +56,7 @@ fn create(request: &NewRequest) -> Result<(), String> {
         ));
     }
     let doc = document_from(&request.template, request.today)?;
-    storage::save(&request.output, &doc).map_err(|error| error.to_string())
+    storage::replace_locked(&request.output, &doc).map_err(|error| error.to_string())
 }
 
 /// The new document a template gives: a built-in one by name, else a postmortem file.

@@ -148,7 +148,8 @@ pub fn read_source_text(path: &Path, stdin: &mut dyn Read) -> Result<String, Sou
         if let Some(kind) = crate::storage::not_a_regular_file(metadata.file_type()) {
             return Err(SourceError::NotReadable(format!("{kind}, not a file")));
         }
-        std::fs::File::open(path)?
+        // Looked at again once open: the path may have been swapped for a pipe meanwhile.
+        crate::storage::open_regular_file(path)?
             .take(limit + 1)
             .read_to_end(&mut bytes)?;
     }

@@ -157,8 +157,10 @@ impl RecoveryFolder {
                 // A copy whose lock is held belongs to a session that is still running.
                 let lock = self.claim(&id).ok()??;
                 drop(lock);
-                let info = fs::read_to_string(self.file(&id, "meta"))
+                // A few hundred bytes; anything else there is not ours.
+                let info = super::read_regular_file(&self.file(&id, "meta"), 64 * 1024)
                     .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
                     .and_then(|text| ron::from_str::<RecoveryInfo>(&text).ok());
                 let document = load(&path).map_err(|error| error.to_string());
                 Some(RecoveredCopy { id, info, document })

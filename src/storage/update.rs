@@ -102,6 +102,20 @@ pub fn write_if_unchanged(
     Ok(true)
 }
 
+/// Writes `doc` over the postmortem at `path` under that file's lock (or simply writes it
+/// when there is no file), so the new file lands between, never inside, another program's
+/// read-modify-write of it: an `import --force` over a postmortem that a `set-ticket` is
+/// changing replaces it after the ticket is written, not with the ticket lost midway.
+pub fn replace_locked(path: &Path, doc: &Postmortem) -> Result<(), SaveError> {
+    let text = super::to_canonical_ron(doc)?;
+    // Whatever stands there now (another program's file, even one that does not read as a
+    // postmortem) is being replaced on purpose; only its lock matters.
+    let held = lock(path).ok();
+    atomic_write(path, text.as_bytes())?;
+    drop(held);
+    Ok(())
+}
+
 /// Opens the regular file at `path` and takes its lock, waiting for whoever holds it; when
 /// the path names another file once the lock is had (a save renamed a new one over it), the
 /// new one is locked instead.

@@ -427,7 +427,7 @@ impl SlackExport {
                 if !path.is_file() {
                     return Ok(None);
                 }
-                File::open(path)?
+                crate::storage::open_regular_file(&path)?
                     .take(MAX_FILE_BYTES + 1)
                     .read_to_end(&mut bytes)?;
             }
