@@ -160,3 +160,56 @@ fn hooks_pass_over_files_that_are_not_postmortems_when_asked() {
         assert!(hooks.contains(id), "{id}");
     }
 }
+
+#[test]
+fn init_writes_nothing_through_a_link_out_of_the_folder_and_says_where_links_lead() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir(&repo).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, repo.join("postmortems")).unwrap();
+    hindsight()
+        .arg("init")
+        .arg(&repo)
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains("a link out of"));
+    assert_eq!(
+        fs::read_dir(&elsewhere).unwrap().count(),
+        0,
+        "nothing written where the link leads"
+    );
+
+    // A link to a file is kept (said so); .gitattributes behind a link is written through.
+    let repo = dir.path().join("repo2");
+    fs::create_dir(&repo).unwrap();
+    let shared_readme = elsewhere.join("README.md");
+    fs::write(&shared_readme, "Our shared readme\n").unwrap();
+    std::os::unix::fs::symlink(&shared_readme, repo.join("README.md")).unwrap();
+    let shared_attributes = elsewhere.join("gitattributes");
+    fs::write(&shared_attributes, "*.png binary\n").unwrap();
+    std::os::unix::fs::symlink(&shared_attributes, repo.join(".gitattributes")).unwrap();
+    hindsight()
+        .arg("init")
+        .arg(&repo)
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("README.md (already there: a link to"))
+        .stdout(predicates::str::contains("(a link: written to"));
+    assert_eq!(
+        fs::read_to_string(&shared_readme).unwrap(),
+        "Our shared readme\n"
+    );
+    assert_eq!(
+        fs::read_to_string(&shared_attributes).unwrap(),
+        "*.png binary\n# Postmortems merge by their structure (rows, items and fields), not line by line.\n*.ron merge=hindsight\n"
+    );
+    assert!(
+        fs::symlink_metadata(repo.join(".gitattributes"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+}

@@ -40,7 +40,14 @@ pub fn init(folder: &Path, today: NaiveDate, out: &mut dyn Write) -> io::Result<
         let shown = terminal_safe(&path);
         match result {
             Ok(true) => writeln!(out, "created {shown}"),
-            Ok(false) => writeln!(out, "kept {shown} (already there)"),
+            Ok(false) => match link_target(Path::new(&path)) {
+                Some(target) => writeln!(
+                    out,
+                    "kept {shown} (already there: a link to {})",
+                    terminal_safe(&target.display().to_string())
+                ),
+                None => writeln!(out, "kept {shown} (already there)"),
+            },
             Err(reason) => {
                 outcome = Outcome::Unreadable;
                 writeln!(out, "{}", terminal_safe(&reason))
@@ -48,6 +55,23 @@ pub fn init(folder: &Path, today: NaiveDate, out: &mut dyn Write) -> io::Result<
         }
     };
     let templates = folder.join(TEMPLATES_FOLDER);
+    // A folder that is already there as a link to somewhere else is not written into.
+    for sub in [".hindsight", TEMPLATES_FOLDER, "postmortems"] {
+        let sub = folder.join(sub);
+        if let Some(real) = outside(folder, &sub.join("x")) {
+            writeln!(
+                out,
+                "{}",
+                terminal_safe(&format!(
+                    "{}: a link out of {} (to {}); nothing is written through it",
+                    sub.display(),
+                    folder.display(),
+                    real.display()
+                ))
+            )?;
+            return Ok(Outcome::Unreadable);
+        }
+    }
     if let Err(error) = std::fs::create_dir_all(&templates) {
         writeln!(
             out,
@@ -56,24 +80,31 @@ pub fn init(folder: &Path, today: NaiveDate, out: &mut dyn Write) -> io::Result<
         )?;
         return Ok(Outcome::Unreadable);
     }
-    std::fs::create_dir_all(folder.join("postmortems"))
-        .and_then(|()| keep_file(&folder.join("postmortems/.gitkeep")))
-        .or_else(|error| writeln!(out, "{}: {error}", folder.join("postmortems").display()))?;
+    let keep = folder.join("postmortems/.gitkeep");
+    let result = std::fs::create_dir_all(folder.join("postmortems"))
+        .map_err(|error| format!("{}: {error}", folder.join("postmortems").display()))
+        .and_then(|()| stays_inside(folder, &keep))
+        .and_then(|()| keep_file(&keep).map_err(|error| format!("{}: {error}", keep.display())));
+    if let Err(reason) = result {
+        report(&keep, Err(reason), out)?;
+    }
     for (name, text) in FILES {
         let path = folder.join(name);
-        let result = write_new(&path, text.as_bytes());
+        let result = stays_inside(folder, &path).and_then(|()| write_new(&path, text.as_bytes()));
         report(&path, result, out)?;
     }
     let template = templates.join("team.ron");
-    let result = if template.exists() {
-        Ok(false)
-    } else {
-        first_template(&template, today).map(|()| true)
-    };
+    let result = stays_inside(folder, &template).and_then(|()| {
+        if template.exists() {
+            Ok(false)
+        } else {
+            first_template(&template, today).map(|()| true)
+        }
+    });
     report(&template, result, out)?;
     let in_git = git_work_tree(folder);
     let attributes = folder.join(".gitattributes");
-    let result = merge_attributes(&attributes);
+    let result = stays_inside(folder, &attributes).and_then(|()| merge_attributes(&attributes));
     report_attributes(&attributes, result, out, &mut outcome)?;
     if in_git {
         match set_merge_driver(folder) {
@@ -166,7 +197,15 @@ fn report_attributes(
     let shown = terminal_safe(&shown);
     match result {
         Ok(Attributes::Created) => writeln!(out, "created {shown}"),
-        Ok(Attributes::Added) => writeln!(out, "added \"{MERGE_ATTRIBUTE}\" to {shown}"),
+        Ok(Attributes::Added) => match link_target(path) {
+            // Written through the link, as editors write: the file it names changed.
+            Some(target) => writeln!(
+                out,
+                "added \"{MERGE_ATTRIBUTE}\" to {shown} (a link: written to {})",
+                terminal_safe(&target.display().to_string())
+            ),
+            None => writeln!(out, "added \"{MERGE_ATTRIBUTE}\" to {shown}"),
+        },
         Ok(Attributes::AlreadyThere) => writeln!(out, "kept {shown} (already there)"),
         Err(reason) => {
             *outcome = Outcome::Unreadable;
@@ -225,6 +264,37 @@ fn driver_program() -> String {
     }
     let full = this.display().to_string();
     format!("'{}'", full.replace('\'', r"'\''"))
+}
+
+/// Refuses a file whose folder, once links are followed, is not inside `folder`: a
+/// `postmortems` that is a link to another folder would have `init` write there.
+fn stays_inside(folder: &Path, path: &Path) -> Result<(), String> {
+    match outside(folder, path) {
+        Some(real) => Err(format!(
+            "{}: not written: its folder is a link out of {} (to {})",
+            path.display(),
+            folder.display(),
+            real.display()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Where `path`'s folder really is, when following links there leaves `folder`.
+fn outside(folder: &Path, path: &Path) -> Option<PathBuf> {
+    let root = folder.canonicalize().ok()?;
+    let parent = path.parent()?.canonicalize().ok()?;
+    (!parent.starts_with(&root)).then_some(parent)
+}
+
+/// Where `path` leads when it is a symbolic link.
+fn link_target(path: &Path) -> Option<PathBuf> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+    is_link.then(|| {
+        path.canonicalize()
+            .or_else(|_| std::fs::read_link(path))
+            .ok()
+    })?
 }
 
 /// Writes `path` unless it is there; whether it wrote it.
