@@ -195,7 +195,9 @@ fn init_writes_nothing_through_a_link_out_of_the_folder_and_says_where_links_lea
         .arg(&repo)
         .assert()
         .code(0)
-        .stdout(predicates::str::contains("README.md (already there: a link to"))
+        .stdout(predicates::str::contains(
+            "README.md (already there: a link to",
+        ))
         .stdout(predicates::str::contains("(a link: written to"));
     assert_eq!(
         fs::read_to_string(&shared_readme).unwrap(),
