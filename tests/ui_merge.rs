@@ -15,6 +15,7 @@ use common::{
     save,
 };
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use hindsight::app::{HindsightApp, OpenDocument};
 use hindsight::model::Postmortem;
 use hindsight::storage;
@@ -197,4 +198,29 @@ fn a_file_opened_with_conflicts_lists_them_in_checks() {
     let settled = doc(&harness);
     assert!(settled.conflicts.is_empty());
     assert_eq!(settled.timeline[1].event, "Pager alert");
+}
+
+#[test]
+fn the_bar_appearing_leaves_the_keyboard_in_the_field_being_typed_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path(), "inc-620.ron");
+    let mut harness = editor_on(&path);
+    retype(&mut harness, "Title", "Mine");
+    assert!(harness.get_by_label("Title").is_focused());
+    change_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    focus_window(&mut harness);
+    let bar = harness.get_by_label_contains("except for 1 thing you both changed differently");
+    assert_eq!(
+        bar.accesskit_node().live(),
+        egui::accesskit::Live::Polite,
+        "a screen reader says the bar as it appears"
+    );
+    assert!(
+        harness.get_by_label("Title").is_focused(),
+        "the bar took the keyboard from the field"
+    );
+    // Typing goes on where it was.
+    harness.get_by_label("Title").type_text(" still");
+    harness.run();
+    assert_eq!(doc(&harness).title, "Mine still");
 }

@@ -61,3 +61,12 @@ pub fn subheading(ui: &mut egui::Ui, text: &str) -> egui::Response {
     accessible_name(&response, egui::Role::Heading, text);
     response
 }
+
+/// Has a screen reader say `response`'s text when it appears or changes, without moving the
+/// keyboard (a live region): what the editor did by itself (a merge with the file on disk) or
+/// a bar that asks something new.
+pub fn announce(response: &egui::Response) {
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
+}

@@ -106,6 +106,22 @@ pub fn editor_ui(
         .resizable(false)
         .exact_size(156.0)
         .show(ui, |ui| parts_ui(ui, view, requests));
+    // The parts' widgets take their ids from a scope of their own: counted among the panels
+    // above, they would change whenever the bar about a change on disk comes or goes, and
+    // the field being typed in would lose the keyboard.
+    let central = egui::UiBuilder::new().scope_id(egui::Id::unique("central_panel"));
+    ui.scope_builder(central, |ui| {
+        central_ui(ui, view, panels, requests);
+    });
+}
+
+/// The part on screen, in the space the panels leave.
+fn central_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    panels: &mut PanelState,
+    requests: &mut UiRequests,
+) {
     egui::CentralPanel::default().show(ui, |ui| {
         let doc = view.document.doc();
         match view.part {
@@ -165,7 +181,11 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
         let hint = if part == Part::Checks {
             let (errors, warnings) = count_levels(view.document.findings());
             let errors = errors + view.held_back.len();
-            format!("{errors} errors and {warnings} warnings; click to see them ({shortcut})")
+            format!(
+                "{} and {}; click to see them ({shortcut})",
+                crate::model::plural(errors, "error"),
+                crate::model::plural(warnings, "warning")
+            )
         } else {
             format!("{} ({shortcut})", part.label())
         };

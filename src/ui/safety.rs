@@ -134,7 +134,7 @@ pub fn disk_change_bar_ui(
                         "\u{201c}{name}\u{201d} was changed on disk by another program."
                     ),
                 };
-                ui.label(said);
+                crate::ui::accessible::announce(&ui.label(said));
                 if let DiskChange::Conflicting(_) = change
                     && ui
                         .button("Merge and settle the conflicts")
@@ -151,7 +151,11 @@ pub fn disk_change_bar_ui(
                 } else {
                     "Reload"
                 };
-                if ui.button(reload).clicked() {
+                if ui
+                    .button(reload)
+                    .on_hover_text("Open the file as it is on disk now; your unsaved changes are dropped")
+                    .clicked()
+                {
                     requests.disk_answer = Some(DiskAnswer::Reload);
                 }
                 if ui
@@ -163,9 +167,9 @@ pub fn disk_change_bar_ui(
                 }
             }
             DiskChange::Missing => {
-                ui.label(format!(
+                crate::ui::accessible::announce(&ui.label(format!(
                     "\u{201c}{name}\u{201d} is no longer on disk (moved, renamed or deleted)."
-                ));
+                )));
                 if ui.button("Save it again").clicked() {
                     requests.disk_answer = Some(DiskAnswer::Reload);
                 }

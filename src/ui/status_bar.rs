@@ -31,7 +31,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, view: &View<'_>) {
         }
         if !view.status.is_empty() {
             ui.separator();
-            ui.weak(view.status);
+            // Said as it appears: "Saved …", and what the editor did by itself ("… the change
+            // on disk is merged with your edits").
+            crate::ui::accessible::announce(&ui.weak(view.status));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (errors, warnings) = count_levels(document.findings());
