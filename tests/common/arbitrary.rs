@@ -186,6 +186,16 @@ fn conflict() -> impl Strategy<Value = Conflict> {
         any::<bool>().prop_map(serde_json::Value::Bool),
         proptest::collection::vec(text().prop_map(serde_json::Value::String), 0..3)
             .prop_map(serde_json::Value::Array),
+        // A whole entry (a row deleted on one side and changed on the other).
+        proptest::collection::btree_map("[a-z_]{1,8}", text(), 0..4).prop_map(|fields| {
+            serde_json::Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(key, value)| (key, serde_json::Value::String(value)))
+                    .collect(),
+            )
+        }),
+        any::<u32>().prop_map(|number| serde_json::Value::Number(number.into())),
     ];
     (
         proptest::collection::vec(text(), 1..4),
