@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::fields::plain_hyphens;
 use super::headings::normalized;
+use super::values::plain_hyphens;
 use crate::model::{
     ActionItem, ActionKind, ActionPriority, ActionStatus, date_in_range, read_date_line,
 };

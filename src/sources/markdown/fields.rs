@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::headings::normalized;
+use super::values::{Context, plain_hyphens, split_list};
 use crate::model::{
     DocumentStatus, KeyTime, ParticipantRole, Postmortem, SeverityLevel, read_date_line,
 };
@@ -146,27 +147,6 @@ pub fn field_line(line: &str) -> Option<(Field, &str)> {
 pub fn calendar_date(date: crate::model::PastedDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(date.year?, date.month, date.day)
         .filter(|date| crate::model::date_in_range(*date))
-}
-
-/// The text with the hyphens people's editors put in (non-breaking, figure) as plain ones.
-#[must_use]
-pub fn plain_hyphens_only(text: &str) -> String {
-    text.replace(['\u{2010}', '\u{2011}', '\u{2012}'], "-")
-}
-
-/// The text with the hyphens people's editors put in (non-breaking, figure) as plain ones,
-/// so dates and levels read; used for reading values only, never for text kept.
-#[must_use]
-pub fn plain_hyphens(text: &str) -> String {
-    text.replace(['\u{2010}', '\u{2011}', '\u{2012}'], "-")
-        .replace('\u{a0}', " ")
-}
-
-/// What the fields read so far give the rest of the import.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Context {
-    /// The incident's day, from a date field.
-    pub date: Option<NaiveDate>,
 }
 
 /// Reads one field's value into `doc`. Returns whether the value was kept word for word (so
@@ -317,40 +297,6 @@ pub fn incident_reference(text: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// Items of a list written on one line: split at `,` and `;` outside parentheses, and at a
-/// final " and ".
-#[must_use]
-pub fn split_list(value: &str) -> Vec<&str> {
-    let mut items = Vec::new();
-    let mut depth = 0_i32;
-    let mut start = 0;
-    for (at, character) in value.char_indices() {
-        match character {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            ',' | ';' if depth <= 0 => {
-                items.push(&value[start..at]);
-                start = at + 1;
-            }
-            _ => {}
-        }
-    }
-    items.push(&value[start..]);
-    items
-        .into_iter()
-        .flat_map(|item| {
-            let item = item.trim();
-            let item = item.strip_prefix("and ").unwrap_or(item);
-            match item.split_once(" and ") {
-                Some((a, b)) if !a.contains('(') && !b.contains('(') && a.len() < 40 => vec![a, b],
-                _ => vec![item],
-            }
-        })
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .collect()
 }
 
 /// Returns whether the value said nothing more than the status (and when it was updated).

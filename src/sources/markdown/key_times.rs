@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::fields::{Context, plain_hyphens};
 use super::people::split_groups;
+use super::values::{Context, plain_hyphens};
 use crate::model::{
     ChatPaste, DayLine, KeyTime, PasteContext, PastedRow, Postmortem, read_clock, resolve_paste,
 };

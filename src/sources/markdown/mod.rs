@@ -25,15 +25,17 @@ mod references;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod values;
 mod work_sentences;
 
 use chrono::NaiveDate;
 
 use self::blocks::{Block, BlockKind, read_blocks};
-use self::fields::{Context, Field, apply, field_line, field_named, incident_reference};
+use self::fields::{Field, apply, field_line, field_named, incident_reference};
 use self::headings::{Target, is_generic_title, target_of};
 pub use self::reading::{Assumed, Candidate, DayFrom, MarkdownChoices, Taken};
 use self::timeline::{Piece, Setting, date_in_text, zone_line};
+use self::values::Context;
 use crate::model::{ActionKind, ActionStatus, CustomSection, DayOrder, Postmortem, read_clock};
 
 /// The custom section that holds, word for word, what the import could not place.
@@ -90,7 +92,7 @@ pub fn import_markdown_with(
 ) -> MarkdownImport {
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
-    let text = fields::plain_hyphens_only(text);
+    let text = values::plain_hyphens_only(text);
     let text = nesting::capped_string(text);
     let mut importer = Importer {
         source_lines: text.lines().collect(),

@@ -1,8 +1,8 @@
 //! People and links written as a field's value: `Incident Lead: Alice R. (on-call SRE);
 //! Responders: …`, `Slack #incident-620; Git commit a7c3dbe (https://…)`.
 
-use super::fields::split_list;
 use super::headings::normalized;
+use super::values::split_list;
 use crate::model::{Link, LinkKind, Participant, ParticipantRole, Postmortem};
 
 /// `Incident Lead: Alice R. (on‑call SRE); Responders: Bob M. (backend engineer), Charlie

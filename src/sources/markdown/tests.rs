@@ -50,7 +50,7 @@ fn all_text(doc: &Postmortem) -> String {
             item.ticket_url.clone(),
         ]);
     }
-    fields::plain_hyphens(&text.join("\n")).to_lowercase()
+    values::plain_hyphens(&text.join("\n")).to_lowercase()
 }
 
 /// The words of `source` that are content: table headers and their rules are structure and
@@ -91,7 +91,7 @@ fn content_words(source: &str) -> Vec<String> {
         for word in line.split_whitespace() {
             // Times became the rows' times; these words set an item's status or kind, or
             // name the zone the times were read in.
-            let plain = fields::plain_hyphens(word);
+            let plain = values::plain_hyphens(word);
             let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
             let month_day = bare.len() == 5
                 && bare.chars().enumerate().all(|(at, c)| {
@@ -127,7 +127,7 @@ fn content_words(source: &str) -> Vec<String> {
             {
                 continue;
             }
-            let word = fields::plain_hyphens(word.trim_matches(|c: char| {
+            let word = values::plain_hyphens(word.trim_matches(|c: char| {
                 !c.is_alphanumeric() && !matches!(c, '~' | '<' | '>' | '%' | '#' | '@')
             }))
             .to_lowercase();

@@ -1,12 +1,13 @@
 //! The action-item tracker: what will be done, by whom, by when, and what is late.
 
 mod cells;
+mod controls;
 mod state;
 mod table;
 
 pub use state::ActionsState;
 
-use cells::ItemControl;
+use controls::ItemControl;
 use state::Derived;
 
 use super::filters::{action_filter_ui, choice_filter_ui};
@@ -92,7 +93,7 @@ pub fn add_action_item(
         ..ActionItem::default()
     };
     state.selected = Some(item.id);
-    state.focus = Some((item.id, cells::ItemControl::Action));
+    state.focus = Some((item.id, ItemControl::Action));
     state.scroll_to = Some(item.id);
     state.filter = ActionFilter::All;
     state.owner = None;

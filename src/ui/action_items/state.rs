@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::cells::ItemControl;
+use super::controls::ItemControl;
 use crate::model::{ActionFilter, ActionId, ActionSort, ActionSummary};
 
 /// The tracker's own state: the view chosen, the selection, and dates being typed.

@@ -1,7 +1,7 @@
 //! The due-week chart's window of weeks: the bars at either end that hold everything before
 //! and after it, and the wheel, drag and keys that move it.
 
-use super::chart::{Chart, END_SLOT, WEEK_SLOT, bar_ui};
+use super::bars::{Chart, END_SLOT, WEEK_SLOT, bar_ui};
 use super::state::ReviewState;
 use crate::model::ActionFilter;
 use crate::review::DueCount;

@@ -2,6 +2,7 @@
 //! which postmortems are late for review, and a search through all of them.
 
 mod actions_view;
+mod bars;
 mod chart;
 mod chart_ends;
 mod late_view;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 
-use super::chart::{axis, count_on_bar, date_label, label_step, legend_ui};
+use super::bars::{axis, count_on_bar, date_label, label_step, legend_ui};
 use crate::review::{Duration, Stats};
 use crate::ui::accessible::{accessible_name, describe};
 use crate::ui::theme;
