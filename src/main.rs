@@ -13,6 +13,7 @@ use hindsight::export::{ExportFormat, ExportOptions};
 use hindsight::model::ActionFilter;
 use hindsight::model::ActionStatus;
 use hindsight::review::ReviewQuery;
+use hindsight::session::{Clock as _, SystemClock};
 
 /// A local-first desktop editor for incident postmortems.
 #[derive(Parser)]
@@ -165,7 +166,7 @@ struct TimelineImportArguments {
 
 impl TimelineImportArguments {
     /// The request these arguments make, with today's date for times with none.
-    fn request(self) -> TimelineImportRequest {
+    fn request(self, today: NaiveDate) -> TimelineImportRequest {
         let between = self
             .between
             .and_then(|times| <[String; 2]>::try_from(times).ok());
@@ -176,7 +177,7 @@ impl TimelineImportArguments {
             between: between.map(|[start, end]| (start, end)),
             choices: self.reading.choices(),
             dry_run: self.dry_run,
-            today: chrono::Local::now().date_naive(),
+            today,
         }
     }
 }
@@ -209,7 +210,7 @@ enum StatsFormatArg {
 }
 
 impl StatsArguments {
-    fn request(self) -> cli::StatsRequest {
+    fn request(self, today: NaiveDate) -> cli::StatsRequest {
         cli::StatsRequest {
             folder: self.dir,
             since: self.since,
@@ -219,9 +220,7 @@ impl StatsArguments {
                 StatsFormatArg::Json => cli::StatsFormat::Json,
                 StatsFormatArg::Csv => cli::StatsFormat::Csv,
             },
-            today: self
-                .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today: self.today.unwrap_or(today),
         }
     }
 }
@@ -369,7 +368,7 @@ struct ImportArguments {
 }
 
 impl ActionsArguments {
-    fn request(self) -> ActionsRequest {
+    fn request(self, today: NaiveDate) -> ActionsRequest {
         ActionsRequest {
             folder: self.dir.unwrap_or_default(),
             query: ReviewQuery {
@@ -385,9 +384,7 @@ impl ActionsArguments {
                 ..ReviewQuery::default()
             },
             format: self.format.into(),
-            today: self
-                .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today: self.today.unwrap_or(today),
             fail_on_overdue: self.fail_on_overdue,
             exact_csv: self.csv_raw,
         }
@@ -395,18 +392,18 @@ impl ActionsArguments {
 }
 
 impl NewArguments {
-    fn request(self) -> cli::NewRequest {
+    fn request(self, today: NaiveDate) -> cli::NewRequest {
         cli::NewRequest {
             template: self.template,
             output: self.output,
             force: self.force,
-            today: chrono::Local::now().date_naive(),
+            today,
         }
     }
 }
 
 impl ImportArguments {
-    fn request(self) -> ImportRequest {
+    fn request(self, today: NaiveDate) -> ImportRequest {
         ImportRequest {
             files: self.files,
             output: self.output,
@@ -414,7 +411,7 @@ impl ImportArguments {
             report: self.report,
             force: self.force,
             choices: self.reading.choices(),
-            today: chrono::Local::now().date_naive(),
+            today,
         }
     }
 }
@@ -502,7 +499,7 @@ fn timeline_import(
 /// (`2025-08-01`, `1 Aug 2025`, `Aug 1`, `yesterday`); one without a year is the nearest such
 /// day to today, and numbers that could be day-first or month-first are refused.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    let today = chrono::Local::now().date_naive();
+    let today = *TODAY.get_or_init(|| SystemClock.today());
     hindsight::model::parse_date_entry(text, today, None).map_err(|error| error.to_string())
 }
 
@@ -521,7 +518,12 @@ fn parse_zone(text: &str) -> Result<chrono_tz::Tz, String> {
     }
 }
 
+/// Today where the person is, read once from the one clock as the program starts: every
+/// default and every day written without a year counts from it.
+static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    let today = *TODAY.get_or_init(|| SystemClock.today());
     let arguments = Arguments::parse();
     let Some(command) = arguments.command else {
         return open_editor(arguments.file);
@@ -560,7 +562,7 @@ fn main() -> ExitCode {
             Some(ActionsCommand::SetTicket { file, id, url }) => {
                 cli::set_ticket(&file, &id, &url, out, err)
             }
-            None => cli::actions(&arguments.request(), out, err),
+            None => cli::actions(&arguments.request(today), out, err),
         },
         Command::Export {
             file,
@@ -582,7 +584,7 @@ fn main() -> ExitCode {
             };
             cli::export_file(&request, out, err)
         }
-        Command::TimelineImport(arguments) => timeline_import(&arguments.request(), out),
+        Command::TimelineImport(arguments) => timeline_import(&arguments.request(today), out),
         Command::Search { dir, query, json } => cli::search_command(
             &cli::SearchRequest {
                 folder: dir,
@@ -592,10 +594,10 @@ fn main() -> ExitCode {
             out,
             err,
         ),
-        Command::Stats(arguments) => cli::stats_command(&arguments.request(), out, err),
-        Command::Init { dir } => cli::init(&dir, chrono::Local::now().date_naive(), out),
-        Command::New(arguments) => cli::new_document(&arguments.request(), out, err),
-        Command::Import(arguments) => cli::import(&arguments.request(), out, err),
+        Command::Stats(arguments) => cli::stats_command(&arguments.request(today), out, err),
+        Command::Init { dir } => cli::init(&dir, today, out),
+        Command::New(arguments) => cli::new_document(&arguments.request(today), out, err),
+        Command::Import(arguments) => cli::import(&arguments.request(today), out, err),
         Command::Merge {
             base,
             ours,

@@ -67,7 +67,7 @@ pub use validation::{
 };
 pub use words::plural;
 pub use written::{
-    Ambiguous, Clock, DayContext, DayOrder, Direction, PasteZone, PastedDate, TimeEntryError,
-    WrittenDay, ZoneInForce, local_to_utc, read_clock, read_date_line, read_day, zone_named,
+    Ambiguous, DayContext, DayOrder, Direction, PasteZone, PastedDate, TimeEntryError, WrittenDay,
+    WrittenTime, ZoneInForce, local_to_utc, read_clock, read_date_line, read_day, zone_named,
 };
 pub use zones::zones_matching;

@@ -6,7 +6,8 @@ use chrono_tz::Tz;
 
 use super::bounds::date_in_range;
 use super::written::{
-    Clock, DayContext, DayOrder, TimeEntryError, WrittenDay, ZoneInForce, read_clock, read_day,
+    DayContext, DayOrder, TimeEntryError, WrittenDay, WrittenTime, ZoneInForce, read_clock,
+    read_day,
 };
 
 /// What a typed time says, before its place in the document settles its day and zone: the
@@ -15,7 +16,7 @@ use super::written::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeEntry {
     /// The time as read.
-    pub clock: Clock,
+    pub clock: WrittenTime,
 }
 
 impl TimeEntry {

@@ -26,7 +26,7 @@ mod times_after;
 pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
 
 use crate::model::written::{
-    Clock, DayOrder, Offset, PasteZone, PastedDate, WrittenDay, read_clock, read_date_line,
+    DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line,
     read_offset,
 };
 
@@ -52,7 +52,7 @@ pub struct PastedRow {
     pub lines: Vec<usize>,
     /// Its time as written; `None` for a message copied without one (Zulip copies
     /// `Name: text` and no time).
-    pub clock: Option<Clock>,
+    pub clock: Option<WrittenTime>,
     /// Its time written as an offset from the first time above (`T+15m`, `[+1 hrs]`),
     /// when it was written so; `clock` is then `None`.
     pub offset: Option<Offset>,
@@ -221,7 +221,7 @@ struct Reader {
     /// The columns of the table being read, from its header.
     columns: Option<TableColumns>,
     /// The time of the last row, to read a bare time after a 12-hour one.
-    last_clock: Option<Clock>,
+    last_clock: Option<WrittenTime>,
     /// The number of the last non-blank line read before this one.
     previous_line: usize,
     /// Whether this paste puts each author on a line of their own above the time.
@@ -355,7 +355,7 @@ impl Reader {
         &mut self,
         number: usize,
         line: &str,
-        clock: Clock,
+        clock: WrittenTime,
         rest: &str,
         header: bool,
         next: Option<&str>,
@@ -428,7 +428,7 @@ impl Reader {
     /// A time written without AM or PM right after one written with it is read as the
     /// nearer of its morning and afternoon readings that is not earlier: `2:04` after
     /// `2:03 PM` is 14:04.
-    fn after_twelve_hour(&self, clock: Clock) -> Clock {
+    fn after_twelve_hour(&self, clock: WrittenTime) -> WrittenTime {
         use chrono::Timelike;
         let Some(last) = self.last_clock.filter(|last| last.twelve_hour) else {
             return clock;
@@ -445,7 +445,7 @@ impl Reader {
             // Neither: past midnight, in the morning of the next day.
             .or(morning)
             .unwrap_or(clock.time);
-        Clock {
+        WrittenTime {
             time,
             twelve_hour: true,
             ..clock
@@ -456,7 +456,7 @@ impl Reader {
         &mut self,
         number: usize,
         line: &str,
-        clock: Option<Clock>,
+        clock: Option<WrittenTime>,
         author: Option<String>,
     ) {
         self.close_message();
@@ -653,7 +653,7 @@ fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
 /// A time in brackets at the start: `[14:03]`, `(2:03 PM)`, `[10:42 • 13/08/2024]`,
 /// `[2025-08-01 14:03]`. Returns the time, whether it may head a message (a chat header),
 /// and the text after the brackets.
-fn bracketed_time(line: &str) -> Option<(Clock, bool, &str)> {
+fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     let close = match line.chars().next()? {
         '[' => ']',
         '(' => ')',
@@ -722,7 +722,7 @@ const LONGEST_TRAILING_TIME: usize = 64;
 /// `Alice — Today at 4:12 PM` and `Alice — 03/25/2023 4:12 PM`: a name, then a time,
 /// then nothing; with `one_space`, `ael 22:43` too. Returns the name (without a bot's APP
 /// tag or status emoji) and the time.
-fn name_then_time(line: &str, one_space: bool) -> Option<(String, Clock)> {
+fn name_then_time(line: &str, one_space: bool) -> Option<(String, WrittenTime)> {
     let mut starts: Vec<usize> = line
         .char_indices()
         .filter(|(_, c)| c.is_whitespace() || *c == '[')
@@ -771,7 +771,7 @@ fn name_then_time(line: &str, one_space: bool) -> Option<(String, Clock)> {
 /// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`; in
 /// their Markdown the line is a heading and a link, after an image:
 /// `#### [![Zulip](icon.png) Name (Feb 26 2018 at 18:21)](https://…):`.
-fn name_then_dated_time(line: &str) -> Option<(String, Clock)> {
+fn name_then_dated_time(line: &str) -> Option<(String, WrittenTime)> {
     let text = link_text(line.trim_start_matches('#').trim());
     let stamped = text
         .trim()

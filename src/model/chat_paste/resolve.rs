@@ -11,7 +11,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{ChatPaste, Clock, DayLine, UnusedLine, UnusedReason};
+use super::{ChatPaste, DayLine, UnusedLine, UnusedReason, WrittenTime};
 use crate::model::document::{Postmortem, TimelineRow};
 use crate::model::timeline::incident_day;
 use crate::model::written::TimeEntryError;
@@ -246,7 +246,7 @@ struct Placing {
 impl Placing {
     fn place(
         &self,
-        clock: Clock,
+        clock: WrittenTime,
         day: Option<DayLine>,
         after: Option<DateTime<Utc>>,
     ) -> Result<DateTime<Utc>, TimeEntryError> {
@@ -280,7 +280,7 @@ impl Placing {
 
 /// A row's notes, with the time as written when it says more than the instant kept (an
 /// approximate time, a range).
-fn notes_with_written_time(notes: &str, clock: Clock) -> String {
+fn notes_with_written_time(notes: &str, clock: WrittenTime) -> String {
     match clock.as_written_note() {
         None => notes.to_owned(),
         Some(written) => join_notes(&written, notes),

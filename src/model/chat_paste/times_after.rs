@@ -4,14 +4,14 @@
 //! each time closes the lines written since the one before.
 
 use super::{ChatPaste, DayLine, PastedRow, UnusedLine, UnusedReason};
-use crate::model::written::{Clock, read_clock, read_date_line};
+use crate::model::written::{WrittenTime, read_clock, read_date_line};
 
 /// Words a status page puts before an update's time.
 const STAMP_WORDS: [&str; 4] = ["posted", "updated", "published", "last updated"];
 
 /// A line that is only a time stamp: `Posted Nov 06, 2019 - 21:48 UTC`, `Mar 13, 10:16
 /// MDT`, `(Saturday 10th March 2018 09:35:38 UTC)`.
-fn stamp(line: &str) -> Option<Clock> {
+fn stamp(line: &str) -> Option<WrittenTime> {
     let line = line
         .trim()
         .trim_start_matches('(')

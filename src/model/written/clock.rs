@@ -13,9 +13,10 @@ use super::days::{WrittenDay, read_day};
 use super::scan::digits;
 use super::zones::{PasteZone, read_zone};
 
-/// A time read from the start of a text.
+/// A time read from the start of a text, with what was written around it: its day, its
+/// zone, a range's end and the marks of an approximate time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Clock {
+pub struct WrittenTime {
     /// The day written with it, if any.
     pub date: Option<WrittenDay>,
     /// The time of day, on the 24-hour clock.
@@ -30,7 +31,7 @@ pub struct Clock {
     pub until: Option<NaiveTime>,
 }
 
-impl Clock {
+impl WrittenTime {
     /// What a row's notes keep of a time that says more than an instant: `approx. 14:03`,
     /// `14:03–14:10`; `None` for a plain time.
     #[must_use]
@@ -82,7 +83,7 @@ fn strip_approximate(text: &str) -> Option<&str> {
 /// Reads a time at the start of `text` (after any whitespace) and returns it with the text
 /// after it; `None` when the text does not start with a time that exists.
 #[must_use]
-pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
+pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
     let text = text.trim_start();
     // `At 14:03 UTC, the alert fired`, `On October 21, 2018 at 14:03 …`, `By 14:30 …`: a
     // sentence that opens with its time.
@@ -96,7 +97,7 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
     if let Some(rest) = strip_approximate(text) {
         let (clock, rest) = read_clock(rest)?;
         return Some((
-            Clock {
+            WrittenTime {
                 approximate: true,
                 ..clock
             },
@@ -143,7 +144,7 @@ pub fn read_clock(text: &str) -> Option<(Clock, &str)> {
         },
     };
     Some((
-        Clock {
+        WrittenTime {
             date,
             time,
             zone,

@@ -15,7 +15,7 @@ mod place;
 mod scan;
 mod zones;
 
-pub use clock::{Clock, read_clock};
+pub use clock::{WrittenTime, read_clock};
 pub use dates::{PastedDate, read_date_line, read_month_day};
 pub use days::{DayContext, DayOrder, WrittenDay, read_day};
 pub use error::TimeEntryError;
