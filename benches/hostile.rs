@@ -11,8 +11,8 @@
 use std::fmt::Write as _;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hindsight::model::parse_chat;
 use hindsight::sources::markdown::import_markdown;
+use hindsight::sources::parse_chat;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()

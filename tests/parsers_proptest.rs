@@ -2,9 +2,8 @@
 //! time entry, date entry and the zone search. Pasted text from chat tools and web pages
 //! brings non-breaking, ideographic and zero-width spaces, so those are weighted in.
 
-use hindsight::model::{
-    PasteContext, parse_chat, parse_date, parse_time_entry, resolve_paste, zones_matching,
-};
+use hindsight::model::{parse_date, parse_time_entry, zones_matching};
+use hindsight::sources::{PasteContext, parse_chat, resolve_paste};
 use proptest::prelude::*;
 use proptest::sample::select;
 

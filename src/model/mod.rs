@@ -4,7 +4,6 @@
 
 mod actions;
 mod bounds;
-mod chat_paste;
 mod document;
 mod edit;
 mod ids;
@@ -34,10 +33,6 @@ pub use actions::{
     default_due_weeks, mentions,
 };
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
-pub use chat_paste::{
-    ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
-    UnusedReason, parse_chat, parse_table, resolve_paste, runs_newest_first,
-};
 pub use document::{
     ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant,
     Postmortem, TimelineRow,
@@ -67,7 +62,8 @@ pub use validation::{
 };
 pub use words::plural;
 pub use written::{
-    Ambiguous, DayContext, DayOrder, Direction, PasteZone, PastedDate, TimeEntryError, WrittenDay,
-    WrittenTime, ZoneInForce, local_to_utc, read_clock, read_date_line, read_day, zone_named,
+    Ambiguous, DayContext, DayOrder, Direction, Offset, PasteZone, PastedDate, TimeEntryError,
+    WrittenDay, WrittenTime, ZoneInForce, calendar_date, local_to_utc, read_clock, read_date_line,
+    read_day, read_month_day, read_offset, time_after, zone_named,
 };
 pub use zones::zones_matching;

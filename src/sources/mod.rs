@@ -1,14 +1,19 @@
 //! Where timeline rows come from besides typing: pasted text (a chat copy, a log, a table;
-//! read by [`crate::model::parse_chat`]), a PagerDuty incident log (JSON or CSV), a
+//! read by [`crate::sources::parse_chat`]), a PagerDuty incident log (JSON or CSV), a
 //! Statuspage page's incidents or an Opsgenie timeline (JSON), and a Slack workspace export
 //! (folder or `.zip`). Which a file is, is told from its content, so
 //! the command line and the editor read the same sources the same way.
 
+mod chat_paste;
 mod incident_json;
 pub mod markdown;
 mod pagerduty;
 mod slack;
 
+pub use chat_paste::{
+    ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
+    UnusedReason, parse_chat, parse_table, resolve_paste, runs_newest_first,
+};
 pub use slack::{SlackExport, is_slack_export};
 
 use std::io::Read;
@@ -16,10 +21,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    DayOrder, Direction, Marker, PasteContext, Postmortem, TimelineRow, UnusedLine, parse_chat,
-    resolve_paste,
-};
+use crate::model::{DayOrder, Direction, Marker, Postmortem, TimelineRow};
 use crate::storage::MAX_FILE_BYTES;
 
 /// A row read from a source.

@@ -169,7 +169,7 @@ impl Importer<'_> {
                 day_order: self.day_order,
             },
         );
-        let no_time = crate::model::UnusedReason::NoTime.to_string();
+        let no_time = crate::sources::UnusedReason::NoTime.to_string();
         for (lines, outcome) in outcomes {
             let outcome = match outcome {
                 Outcome::Unused(text, why)

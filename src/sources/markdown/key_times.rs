@@ -5,9 +5,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::people::split_groups;
 use super::values::{Context, plain_hyphens};
-use crate::model::{
-    ChatPaste, DayLine, KeyTime, PasteContext, PastedRow, Postmortem, read_clock, resolve_paste,
-};
+use crate::model::{KeyTime, Postmortem, read_clock};
+use crate::sources::{ChatPaste, DayLine, PasteContext, PastedRow, resolve_paste};
 
 /// Key times in a value: `Start: 2025‑08‑01 14:03 UTC; End: 14:33 UTC`, `30 min total;
 /// issue detected within 2 min; mitigated at 14:20 UTC`, or one time under a key that names

@@ -8,7 +8,8 @@ use super::fields::{field_line, field_named};
 use super::headings::Target;
 use super::timeline::Piece;
 use super::{Current, DETAILS_AS_WRITTEN, Importer, ListAhead};
-use crate::model::{ActionItem, ActionKind, ActionStatus, parse_table};
+use crate::model::{ActionItem, ActionKind, ActionStatus};
+use crate::sources::parse_table;
 
 impl Importer<'_> {
     pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {

@@ -8,10 +8,10 @@ use chrono_tz::Tz;
 
 use super::blocks::TableRow;
 use crate::model::{
-    ChatPaste, DayContext, DayLine, DayOrder, Direction, PasteContext, PasteZone, PastedDate,
-    TimelineRow, WrittenDay, parse_chat, parse_table, read_date_line, read_day, resolve_paste,
-    zone_named,
+    DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay,
+    read_date_line, read_day, zone_named,
 };
+use crate::sources::{ChatPaste, DayLine, PasteContext, parse_chat, parse_table, resolve_paste};
 
 /// One piece of the timeline, with the source lines of each of its parts.
 #[derive(Clone, Debug)]

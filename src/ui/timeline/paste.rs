@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 
 use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
-    ChatPaste, Direction, Edit, PasteContext, Postmortem, ResolvedPaste, TimelineRow, WrittenDay,
-    format_instant, key_times_out_of_order, parse_chat, resolve_paste, rows_out_of_order,
+    Direction, Edit, Postmortem, TimelineRow, WrittenDay, format_instant, key_times_out_of_order,
+    rows_out_of_order,
 };
 use crate::sources::ReadingChoices;
+use crate::sources::{ChatPaste, PasteContext, ResolvedPaste, parse_chat, resolve_paste};
 use crate::ui::reading_choices::{ReadingShown, reading_choices_ui};
 
 /// Draws the form while it is open; adding the rows is one edit.

@@ -4,7 +4,7 @@
 //! each time closes the lines written since the one before.
 
 use super::{ChatPaste, DayLine, PastedRow, UnusedLine, UnusedReason};
-use crate::model::written::{WrittenTime, read_clock, read_date_line};
+use crate::model::{WrittenTime, read_clock, read_date_line};
 
 /// Words a status page puts before an update's time.
 const STAMP_WORDS: [&str; 4] = ["posted", "updated", "published", "last updated"];

@@ -25,7 +25,7 @@ mod times_after;
 
 pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
 
-use crate::model::written::{
+use crate::model::{
     DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line,
     read_offset,
 };
@@ -662,7 +662,7 @@ fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     let (inside, after) = line[1..].split_once(close)?;
     // `[03-26 23:04]`: a month and day before the time (Kubernetes' postmortems).
     let (clock, rest) = read_clock(inside).or_else(|| {
-        let (date, rest) = crate::model::written::read_month_day(inside)?;
+        let (date, rest) = crate::model::read_month_day(inside)?;
         let (mut clock, rest) = read_clock(rest)?;
         clock.date = Some(WrittenDay::Date(date));
         Some((clock, rest))
@@ -883,7 +883,7 @@ fn looks_like_a_name(text: &str) -> bool {
         || words.len() > 5
         || text.contains("//")
         || text.contains(['?', '!', '<', '>', '(', ')', '[', ']'])
-        || crate::model::written::zone_named(text).is_some()
+        || crate::model::zone_named(text).is_some()
         || LABELS.contains(&text.to_lowercase().as_str())
         || text
             .chars()

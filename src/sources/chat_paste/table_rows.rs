@@ -109,7 +109,7 @@ pub fn header_zone(cells: &[String], meanings: &[ColumnMeaning]) -> Option<super
     let header = cells.get(at)?;
     let inside = header.split_once(['(', '['])?.1;
     let inside = inside.trim_end_matches([')', ']', '*', '_', ':', ' ']);
-    crate::model::written::zone_named(inside.trim())
+    crate::model::zone_named(inside.trim())
 }
 
 /// The meanings of the columns of a row that came without a header, `time_at` being the

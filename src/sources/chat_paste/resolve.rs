@@ -12,12 +12,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::{ChatPaste, DayLine, UnusedLine, UnusedReason, WrittenTime};
-use crate::model::document::{Postmortem, TimelineRow};
-use crate::model::timeline::incident_day;
-use crate::model::written::TimeEntryError;
-use crate::model::written::{
+use crate::model::TimeEntryError;
+use crate::model::incident_day;
+use crate::model::{
     DayContext, DayOrder, Direction, Offset, WrittenDay, ZoneInForce, calendar_date, time_after,
 };
+use crate::model::{Postmortem, TimelineRow};
 
 /// A pasted row placed in time, ready to add.
 #[derive(Clone, Debug, PartialEq, Eq)]
