@@ -1,8 +1,10 @@
 //! What validation found, worst first; a click moves to what a finding points at.
 
-use super::{HeldBack, UiRequests, theme};
+use super::held_back::HeldBack;
+use super::theme;
 use crate::model::{Conflict, Edit, Finding, Keep, Place, count_levels};
 use crate::session::OpenDocument;
+use crate::session::UiRequests;
 
 /// Draws the findings: typed text the document does not hold first, then what validation
 /// found.

@@ -9,8 +9,9 @@ use chrono_tz::Tz;
 use super::accessible::{accessible_name, announce_value};
 use super::dates::{date_picker, from_jiff, to_jiff};
 use super::focus::focus_if;
+use super::theme;
+use super::view::View;
 use super::zone_picker::zone_picker;
-use super::{View, theme};
 use crate::model::{
     DayContext, DayOrder, Edit, Interval, KeyTime, Metrics, Place, Postmortem, TimeEntryError,
     format_interval, format_time_of_day, incident_day, local_to_utc, parse_time_entry,

@@ -1,9 +1,11 @@
 //! The menu bar.
 
 use super::accessible::accessible_name;
-use super::{Part, ReviewRequest, UiRequests, View, describe_path};
+use super::paths::describe_path;
+use super::view::View;
 use crate::export::{ExportFormat, Portion};
 use crate::session::UiCommand;
+use crate::session::{Part, ReviewRequest, UiRequests};
 
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {

@@ -15,6 +15,7 @@ mod key_times;
 mod menu;
 mod modals;
 mod overview;
+mod paths;
 mod people;
 mod reading_choices;
 mod review;
@@ -24,6 +25,7 @@ mod table;
 mod template_chooser;
 mod theme;
 mod timeline;
+mod view;
 mod zone_picker;
 
 pub use accessible::name_window;
@@ -35,45 +37,12 @@ pub use timeline::{
     BadTime, Cell, ImportedRows, PasteForm, SlackForm, TimelineState, show_import,
     show_slack_choice, slack_choice_failed, timeline_edit,
 };
+pub use view::View;
 // The requests the panels return, and the parts they show, are the session's words.
 pub use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};
 
-use std::path::{Path, PathBuf};
-
-use chrono::NaiveDate;
-
-use crate::model::{Place, count_levels};
-use crate::session::{OpenDocument, UiCommand};
-
-/// What the panels read.
-pub struct View<'a> {
-    /// The open document.
-    pub document: &'a OpenDocument,
-    /// The part on screen.
-    pub part: Part,
-    /// For File → Open recent.
-    pub recent_files: &'a [PathBuf],
-    /// Folders reviewed before, most recent first.
-    pub recent_review_folders: &'a [PathBuf],
-    /// The last thing that happened, for the status bar.
-    pub status: &'a str,
-    /// Whether a file dialog is open, so the status bar can say so.
-    pub dialog_open: bool,
-    /// Today, for defaults such as the date of a first key time.
-    pub today: NaiveDate,
-    /// Where to move the keyboard focus this frame, after a click on a finding.
-    pub focus: Option<Place>,
-    /// The folder under review, if one is.
-    pub review: Option<&'a crate::session::ReviewSession>,
-    /// The choices last made in File → Export.
-    pub export_options: crate::export::ExportOptions,
-    /// A change another program made to the document's file, not answered yet, and the file.
-    pub disk_change: Option<(crate::session::DiskChange, &'a Path)>,
-    /// Why the last recovery copy could not be written, if it could not.
-    pub recovery_failure: Option<String>,
-    /// Typed text that did not read as its field's value, which the document does not hold.
-    pub held_back: &'a [HeldBack],
-}
+use crate::model::count_levels;
+use crate::session::UiCommand;
 
 /// What the panels remember between frames that is not part of the document.
 #[derive(Debug, Default)]
@@ -193,17 +162,5 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
         if response.clicked() {
             requests.show_part = Some(part);
         }
-    }
-}
-
-/// A path as people read it: the file name, then the folder it is in.
-fn describe_path(path: &Path) -> String {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(folder) => format!("{name}  \u{2014}  {}", folder.display()),
-        None => name,
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::UiRequests;
+use crate::session::UiRequests;
 use crate::session::{
     GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose,
     ReplaceAnswer, ReplaceQuestion,
@@ -26,7 +26,7 @@ pub struct Modals<'a> {
     /// change instead would leave (0 when it cannot be merged).
     pub overwrite: Option<(&'a Path, usize)>,
     /// A save waiting for "typed text is not in the document: save with the old values?".
-    pub held_back: Option<&'a [super::HeldBack]>,
+    pub held_back: Option<&'a [super::held_back::HeldBack]>,
     /// A save or export waiting for "replace the existing file?".
     pub replace: Option<&'a ReplaceQuestion>,
     /// What a Markdown import just did.

@@ -5,7 +5,8 @@ use super::accessible::{accessible_name, announce_value};
 use super::dates::{date_picker, from_jiff, to_jiff};
 use super::fields::{chips_ui, text_cell};
 use super::focus::focus_if;
-use super::{View, key_times, people};
+use super::view::View;
+use super::{key_times, people};
 use crate::model::{DocumentStatus, Edit, ListEdit, Place, Postmortem, SeverityLevel};
 
 /// Width of the value column's text fields.

@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
-use super::{HeldBack, UiRequests};
+use super::held_back::HeldBack;
 use crate::export::UNTITLED;
 use crate::model::plural;
+use crate::session::UiRequests;
 use crate::session::{
     DiskAnswer, DiskChange, HeldBackAnswer, OpenDocument, OverwriteAnswer, RecoveryAnswer,
 };

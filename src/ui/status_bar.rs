@@ -1,7 +1,7 @@
 //! The status bar: where the document lives, whether it is saved, what validation found.
 
-use super::View;
 use super::theme;
+use super::view::View;
 use crate::model::count_levels;
 
 /// Draws the status bar.

@@ -11,7 +11,8 @@ use controls::ItemControl;
 use state::Derived;
 
 use super::filters::{action_filter_ui, choice_filter_ui};
-use super::{View, theme};
+use super::theme;
+use super::view::View;
 use crate::model::{
     ActionFilter, ActionItem, ActionSummary, Edit, ListEdit, Place, Postmortem, default_due_date,
     default_due_weeks, mentions,

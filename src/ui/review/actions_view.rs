@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 
 use super::state::ReviewState;
-use super::{ReviewRequest, ScanOverview, UiRequests, chart, table};
+use super::{ScanOverview, chart, table};
 use crate::model::ActionFilter;
 use crate::review::{FolderScan, Grouping};
 use crate::session::ReviewExport;
+use crate::session::{ReviewRequest, UiRequests};
 use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::filters::{action_filter_ui, choice_filter_ui};
 use crate::ui::theme;

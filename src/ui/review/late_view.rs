@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::{ReviewRequest, UiRequests};
 use crate::model::Place;
 use crate::session::ReviewSession;
+use crate::session::{ReviewRequest, UiRequests};
 use crate::ui::accessible::accessible_name;
 use crate::ui::theme;
 

@@ -18,9 +18,9 @@ pub use state::{ReviewState, ReviewView};
 
 use chrono::NaiveDate;
 
-use super::{ReviewRequest, UiRequests};
 use crate::review::ReviewItem;
 use crate::session::ReviewSession;
+use crate::session::{ReviewRequest, UiRequests};
 
 /// What the view shows about all the items, whatever the filters.
 #[derive(Debug, Default)]

@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::super::{ReviewRequest, UiRequests, describe_path};
 use crate::session::UiCommand;
+use crate::session::{ReviewRequest, UiRequests};
+use crate::ui::paths::describe_path;
 
 /// Invites the person to choose a folder, and offers the ones reviewed before.
 pub fn no_folder_ui(ui: &mut egui::Ui, recent: &[PathBuf], requests: &mut UiRequests) {

@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 
 use super::state::ReviewState;
-use super::{ReviewRequest, UiRequests};
 use crate::model::plural;
 use crate::review::FieldMatch;
 use crate::session::ReviewSession;
+use crate::session::{ReviewRequest, UiRequests};
 use crate::ui::accessible::accessible_name;
 
 /// Draws the search field and what it found.

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 
 use super::state::{ReviewState, ReviewView};
 use super::stats_charts::{durations_ui, minutes_text, months_ui};
-use super::{ReviewRequest, UiRequests};
 use crate::model::plural;
 use crate::review::Stats;
 use crate::session::{ReviewExport, ReviewSession, StatsPeriod};
+use crate::session::{ReviewRequest, UiRequests};
 use crate::ui::accessible::announce_value;
 use crate::ui::theme;
 

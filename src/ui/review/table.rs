@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 
 use super::state::{Line, Listing, ReviewState};
-use super::{ReviewRequest, UiRequests};
 use crate::model::{Due, Place};
 use crate::review::{Group, ReviewItem, ReviewSort};
+use crate::session::{ReviewRequest, UiRequests};
 use crate::ui::table::{Column, Rows, Table, sort_button_ui};
 use crate::ui::theme;
 

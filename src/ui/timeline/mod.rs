@@ -14,9 +14,10 @@ pub use state::{BadTime, Cell, ImportedRows, PasteForm, SlackForm, TimelineState
 
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;
-use super::{UiRequests, View};
+use super::view::View;
 use crate::model::Place;
 use crate::session::UiCommand;
+use crate::session::UiRequests;
 
 /// Draws the timeline part.
 pub fn timeline_ui(
