@@ -80,7 +80,7 @@ impl ReviewItem {
 }
 
 /// One item as a flat record, for CSV and JSON.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ReviewRecord {
     /// The postmortem file.
     pub file: String,
@@ -155,13 +155,25 @@ pub fn to_csv(records: &[ReviewRecord], exact: bool) -> Result<String, csv::Erro
             writer.serialize(record.spreadsheet_safe())?;
         }
     }
-    if records.is_empty() {
-        writer.write_record(CSV_HEADER)?;
-    }
     let bytes = writer
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))?;
+    if records.is_empty() {
+        return header_line();
+    }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The header `to_csv` writes, also when there are no records: the record's own field
+/// names, as serde writes them above the first record, so the two never differ.
+fn header_line() -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.serialize(ReviewRecord::default())?;
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(text.lines().next().map(|line| format!("{line}\n")).unwrap_or_default())
 }
 
 impl ReviewRecord {
@@ -235,23 +247,6 @@ pub fn to_markdown(records: &[ReviewRecord]) -> String {
     text
 }
 
-/// The header `to_csv` writes, also when there are no records.
-const CSV_HEADER: [&str; 14] = [
-    "file",
-    "incident_id",
-    "incident_title",
-    "severity",
-    "action",
-    "owner",
-    "due",
-    "status",
-    "priority",
-    "kind",
-    "ticket_url",
-    "completed",
-    "days_overdue",
-    "declined_reason",
-];
 
 #[cfg(test)]
 mod tests;

@@ -260,3 +260,13 @@ fn a_declined_items_reason_goes_with_it_into_csv_and_markdown() {
         "{table}"
     );
 }
+
+#[test]
+fn an_empty_csv_has_the_header_a_full_one_has() {
+    let empty = to_csv(&[], false).unwrap();
+    let full = to_csv(&[ReviewRecord::default()], false).unwrap();
+    assert_eq!(empty.lines().count(), 1);
+    assert_eq!(empty.lines().next(), full.lines().next());
+    assert!(empty.starts_with("file,incident_id,"), "{empty}");
+    assert!(empty.ends_with("days_overdue,declined_reason\n"), "{empty}");
+}
