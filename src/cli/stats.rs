@@ -102,10 +102,7 @@ fn counts_block(title: &str, counts: &std::collections::BTreeMap<String, usize>)
 }
 
 fn minutes(value: Option<f64>) -> String {
-    value.map_or_else(
-        || "\u{2014}".to_owned(),
-        |minutes| format!("{minutes:.0} min"),
-    )
+    value.map_or_else(|| "\u{2014}".to_owned(), crate::model::format_minutes)
 }
 
 fn spread_line(name: &str, spread: &Spread) -> String {

@@ -51,7 +51,7 @@ pub use severity::SeverityLevel;
 pub use templates::{
     BUILTIN_TEMPLATES, BuiltinTemplate, TEMPLATES_FOLDER, builtin_template, from_template,
 };
-pub use time::{format_instant, format_interval, format_time_of_day};
+pub use time::{format_instant, format_interval, format_minutes, format_time_of_day};
 pub use time_entry::{TimeEntry, parse_date, parse_date_entry, parse_time_entry};
 pub use timeline::{
     incident_day, incident_span, incident_window, insert_by_time, resolve_after, resolve_row_time,

@@ -38,6 +38,17 @@ pub fn format_interval(interval: TimeDelta) -> String {
     }
 }
 
+/// A number of minutes (a median, a percentile) in the words of [`format_interval`], so
+/// every duration Hindsight shows reads the same: `47 min`, `3 h 10 min`, `2 d 2 h`.
+#[must_use]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "durations of incidents are far below i64's range"
+)]
+pub fn format_minutes(minutes: f64) -> String {
+    format_interval(TimeDelta::seconds((minutes * 60.0).round() as i64))
+}
+
 /// A time of day as the field shows it: `14:03`, or `14:03:30` when it has seconds.
 #[must_use]
 pub fn format_time_of_day(time: NaiveTime) -> String {

@@ -173,7 +173,11 @@ fn header_line() -> Result<String, csv::Error> {
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))?;
     let text = String::from_utf8_lossy(&bytes);
-    Ok(text.lines().next().map(|line| format!("{line}\n")).unwrap_or_default())
+    Ok(text
+        .lines()
+        .next()
+        .map(|line| format!("{line}\n"))
+        .unwrap_or_default())
 }
 
 impl ReviewRecord {
@@ -246,7 +250,6 @@ pub fn to_markdown(records: &[ReviewRecord]) -> String {
     }
     text
 }
-
 
 #[cfg(test)]
 mod tests;

@@ -234,27 +234,6 @@ fn binned(minutes: &[f64]) -> [usize; BINS.len()] {
     counts
 }
 
-/// "47 min", "3 h 10 min", "2 days 4 h".
-#[must_use]
-#[expect(
-    clippy::cast_possible_truncation,
-    reason = "durations of incidents are far below i64's range"
-)]
-pub fn minutes_text(minutes: f64) -> String {
-    let total = minutes.round() as i64;
-    match total {
-        ..60 => format!("{total} min"),
-        60..1440 => match total % 60 {
-            0 => format!("{} h", total / 60),
-            rest => format!("{} h {rest} min", total / 60),
-        },
-        _ => match (total % 1440) / 60 {
-            0 => format!("{} days", total / 1440),
-            hours => format!("{} days {hours} h", total / 1440),
-        },
-    }
-}
-
 /// Each of the four durations as a histogram, side by side in equal columns (two by two
 /// when the window is narrow).
 pub fn durations_ui(ui: &mut egui::Ui, stats: &Stats) {
@@ -289,8 +268,8 @@ fn histogram_ui(ui: &mut egui::Ui, name: &str, duration: &Duration, width: f32) 
     let figures = match (spread.median_minutes, spread.p90_minutes) {
         (Some(median), Some(p90)) => format!(
             "median {} \u{b7} 90th percentile {}",
-            minutes_text(median),
-            minutes_text(p90)
+            crate::model::format_minutes(median),
+            crate::model::format_minutes(p90)
         ),
         _ => "no incident says".to_owned(),
     };
@@ -362,10 +341,10 @@ mod tests {
 
     #[test]
     fn durations_read_as_people_say_them() {
-        assert_eq!(minutes_text(47.4), "47 min");
-        assert_eq!(minutes_text(120.0), "2 h");
-        assert_eq!(minutes_text(190.0), "3 h 10 min");
-        assert_eq!(minutes_text(3000.0), "2 days 2 h");
+        assert_eq!(crate::model::format_minutes(47.4), "47 min");
+        assert_eq!(crate::model::format_minutes(120.0), "2 h");
+        assert_eq!(crate::model::format_minutes(190.0), "3 h 10 min");
+        assert_eq!(crate::model::format_minutes(3000.0), "2 d 2 h");
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::state::{ReviewState, ReviewView};
-use super::stats_charts::{durations_ui, minutes_text, months_ui};
+use super::stats_charts::{durations_ui, months_ui};
+use crate::model::format_minutes;
 use crate::model::plural;
 use crate::review::Stats;
 use crate::session::{ReviewExport, ReviewSession, StatsPeriod};
@@ -111,7 +112,7 @@ fn headline_ui(ui: &mut egui::Ui, figures: &Stats, period: StatsPeriod, view: &m
         }
         if let Some(median) = stats.durations.resolve.all.median_minutes {
             ui.separator();
-            ui.label(format!("median time to resolve {}", minutes_text(median)));
+            ui.label(format!("median time to resolve {}", format_minutes(median)));
         }
         if !stats.late_reviews.is_empty() {
             ui.separator();
@@ -202,7 +203,7 @@ fn durations_table_ui(ui: &mut egui::Ui, stats: &Stats) {
                     }
                     ui.label(if level == "all" { "every level" } else { level });
                     let text = |value: Option<f64>| {
-                        value.map_or_else(|| "\u{2014}".to_owned(), minutes_text)
+                        value.map_or_else(|| "\u{2014}".to_owned(), format_minutes)
                     };
                     ui.label(text(spread.median_minutes));
                     ui.label(text(spread.p90_minutes));
