@@ -113,9 +113,7 @@ impl HindsightApp {
                 let doc = self.document.doc();
                 // The form shows the window in the document's zone, as it is typed there.
                 let local = |time: chrono::DateTime<chrono::Utc>| {
-                    time.with_timezone(&doc.time_zone)
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string()
+                    doc.local(time).format("%Y-%m-%d %H:%M").to_string()
                 };
                 let window = incident_window(&doc.key_times)
                     .map(|(start, end)| (local(start), local(end)))

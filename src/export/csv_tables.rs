@@ -87,11 +87,7 @@ pub fn timeline_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, 
     {
         let time = row
             .time
-            .map(|time| {
-                time.with_timezone(&doc.time_zone)
-                    .format("%Y-%m-%dT%H:%M:%S%:z")
-                    .to_string()
-            })
+            .map(|time| doc.local(time).format("%Y-%m-%dT%H:%M:%S%:z").to_string())
             .unwrap_or_default();
         let marker = if row.marker == Marker::Unmarked {
             ""

@@ -73,7 +73,7 @@ pub fn incident_picture_svg(doc: &Postmortem) -> Option<String> {
             svg,
             "<text x=\"{x}\" y=\"{}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"{MUTED}\">{}</text>",
             HEIGHT - 5.0,
-            time.with_timezone(&doc.time_zone).format("%H:%M")
+            doc.local(time).format("%H:%M")
         );
     }
     svg.push_str("</svg>\n</figure>\n");
@@ -90,7 +90,7 @@ fn description(doc: &Postmortem) -> String {
                 format!(
                     "{} {}",
                     key.label().to_lowercase(),
-                    time.with_timezone(&doc.time_zone).format("%H:%M")
+                    doc.local(time).format("%H:%M")
                 )
             })
         })

@@ -218,7 +218,7 @@ fn timeline_lines(doc: &Postmortem, starred_only: bool) -> Vec<TimelineLine<'_>>
         .filter(|row| !starred_only || row.starred)
         .map(|row| {
             let time = row.time.map_or_else(String::new, |time| {
-                let local = time.with_timezone(&doc.time_zone);
+                let local = doc.local(time);
                 let clock = if local.format("%S").to_string() == "00" {
                     local.format("%H:%M")
                 } else {
@@ -318,9 +318,7 @@ fn approval(doc: &Postmortem) -> String {
 fn impact_window(doc: &Postmortem) -> String {
     let zone = doc.time_zone;
     let times = &doc.key_times;
-    let start_day = times
-        .started
-        .map(|start| start.with_timezone(&zone).date_naive());
+    let start_day = times.started.map(|start| doc.local_day(start));
     match (times.started, times.resolved) {
         (None, None) => String::new(),
         (start, end) => format!(
@@ -337,9 +335,7 @@ fn durations(doc: &Postmortem) -> String {
     let zone = doc.time_zone;
     let times = &doc.key_times;
     let metrics = Metrics::from_key_times(times);
-    let start_day = times
-        .started
-        .map(|start| start.with_timezone(&zone).date_naive());
+    let start_day = times.started.map(|start| doc.local_day(start));
     let mut parts = Vec::new();
     if let Interval::Known(total) = metrics.duration {
         parts.push(format!("{} total", format_interval(total)));

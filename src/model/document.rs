@@ -163,6 +163,18 @@ impl Postmortem {
         }
     }
 
+    /// `instant` in the document's zone, as every view and export shows it.
+    #[must_use]
+    pub fn local(&self, instant: DateTime<Utc>) -> DateTime<Tz> {
+        instant.with_timezone(&self.time_zone)
+    }
+
+    /// The day `instant` falls on in the document's zone.
+    #[must_use]
+    pub fn local_day(&self, instant: DateTime<Utc>) -> NaiveDate {
+        self.local(instant).date_naive()
+    }
+
     /// The severity level the document names, looked up on its own scale.
     #[must_use]
     pub fn severity_level(&self) -> Option<&SeverityLevel> {

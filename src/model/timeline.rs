@@ -57,8 +57,7 @@ pub fn resolve_after(
 /// document's zone. `None` only for a document with no date anywhere.
 #[must_use]
 pub fn incident_day(doc: &Postmortem) -> Option<NaiveDate> {
-    let zone = doc.time_zone;
-    let on_day = |instant: DateTime<Utc>| instant.with_timezone(&zone).date_naive();
+    let on_day = |instant: DateTime<Utc>| doc.local_day(instant);
     doc.key_times
         .started
         .or_else(|| {

@@ -60,10 +60,7 @@ impl ReviewItem {
     /// The items of one postmortem.
     #[must_use]
     pub fn all_of(doc: &Postmortem, path: &std::path::Path) -> Vec<Self> {
-        let incident_date = doc
-            .key_times
-            .started
-            .map(|start| start.with_timezone(&doc.time_zone).date_naive());
+        let incident_date = doc.key_times.started.map(|start| doc.local_day(start));
         doc.action_items
             .iter()
             .map(|item| Self {

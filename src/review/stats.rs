@@ -200,7 +200,7 @@ pub struct Stats {
 fn incident_day(doc: &Postmortem) -> Option<NaiveDate> {
     doc.key_times
         .started
-        .map(|start| start.with_timezone(&doc.time_zone).date_naive())
+        .map(|start| doc.local_day(start))
         .or(doc.created)
 }
 
@@ -376,11 +376,7 @@ fn late_reviews(
         .iter()
         .filter(|(_, doc)| doc.status != DocumentStatus::Final)
         .filter_map(|(path, doc)| {
-            let resolved = doc
-                .key_times
-                .resolved?
-                .with_timezone(&doc.time_zone)
-                .date_naive();
+            let resolved = doc.local_day(doc.key_times.resolved?);
             let severe = doc
                 .severity_level()
                 .and_then(|level| {

@@ -253,7 +253,7 @@ fn reference_date(doc: &Postmortem, key: KeyTime, today: NaiveDate) -> NaiveDate
         .rev()
         .chain(after.iter().skip(1))
         .find_map(|k| doc.key_times.get(*k))
-        .map(|instant| instant.with_timezone(&doc.time_zone).date_naive())
+        .map(|instant| doc.local_day(instant))
         .or_else(|| incident_day(doc))
         .unwrap_or(today)
 }

@@ -116,7 +116,7 @@ impl Importer<'_> {
                     self.doc
                         .key_times
                         .started
-                        .map(|started| started.with_timezone(&self.doc.time_zone).date_naive())
+                        .map(|started| self.doc.local_day(started))
                 })
                 .unwrap_or(self.today),
             day_from,

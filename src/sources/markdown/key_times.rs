@@ -152,7 +152,7 @@ fn instant_in(
         },
     );
     let time = resolved.rows.first()?.row.time?;
-    Some((time, time.with_timezone(&doc.time_zone).date_naive()))
+    Some((time, doc.local_day(time)))
 }
 
 /// `within 2 min`, `after 17 minutes`, `2 h 5 min`, `3 d 4 h`, `45 s`: how long.

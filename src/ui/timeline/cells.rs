@@ -109,12 +109,11 @@ impl RowCells<'_> {
     /// The local date of the nearest timed row above, which decides whether this row's time
     /// shows its date.
     fn date_above(&self) -> Option<NaiveDate> {
-        let zone = self.doc.time_zone;
         self.doc.timeline[..self.index]
             .iter()
             .rev()
             .find_map(|row| row.time)
-            .map(|above| above.with_timezone(&zone).date_naive())
+            .map(|above| self.doc.local_day(above))
     }
 
     /// The time as the table shows it, in the document's zone, with the date only where it
@@ -123,7 +122,7 @@ impl RowCells<'_> {
         let Some(time) = self.row.time else {
             return String::new();
         };
-        let local = time.with_timezone(&self.doc.time_zone);
+        let local = self.doc.local(time);
         if self.date_above() == Some(local.date_naive()) {
             format_time_of_day(local.time())
         } else {

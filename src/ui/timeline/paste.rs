@@ -254,10 +254,7 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
                                 let now = crate::model::KeyTime::for_marker(marker)
                                     .and_then(|key| doc.key_times.get(key))
                                     .map(|time| {
-                                        format!(
-                                            " (now {})",
-                                            time.with_timezone(&doc.time_zone).format("%H:%M")
-                                        )
+                                        format!(" (now {})", doc.local(time).format("%H:%M"))
                                     })
                                     .unwrap_or_default();
                                 let text = format!("Mark {}{now}", marker.label().to_lowercase());

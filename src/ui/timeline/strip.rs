@@ -77,9 +77,7 @@ pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) 
         painter.text(
             egui::pos2(x, rect.bottom() - 3.0),
             align,
-            time.with_timezone(&doc.time_zone)
-                .format("%H:%M")
-                .to_string(),
+            doc.local(time).format("%H:%M").to_string(),
             layout.font.clone(),
             visuals.weak_text_color(),
         );
