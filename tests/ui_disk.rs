@@ -13,24 +13,17 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use common::{
-    Queryable, ScriptedDialogs, app_with, click, example_file, focus_window, harness_for, retype,
-    save,
+    Queryable, ScriptedDialogs, app_with, click, editor_on_file, example_file, focus_window,
+    harness_for, retype, rewrite_on_disk, save,
 };
 use egui_kittest::Harness;
 use hindsight::app::{FileWriter, HindsightApp, OpenDocument};
 use hindsight::model::Postmortem;
 use hindsight::storage::{self, SaveError};
 
-fn editor_on(path: &Path) -> Harness<'static, HindsightApp> {
-    let document = OpenDocument::from_file(storage::load(path).unwrap(), path.to_owned());
-    harness_for(app_with(document, &ScriptedDialogs::default()))
-}
-
 /// Another program rewrites the file with a new title.
 fn change_on_disk(path: &Path, title: &str) {
-    let mut doc = storage::load(path).unwrap();
-    title.clone_into(&mut doc.title);
-    storage::save(path, &doc).unwrap();
+    rewrite_on_disk(path, |doc| title.clone_into(&mut doc.title));
 }
 
 fn title_on_disk(path: &Path) -> String {
@@ -41,7 +34,7 @@ fn title_on_disk(path: &Path) -> String {
 fn a_change_on_disk_is_shown_on_focus_and_reload_reads_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     focus_window(&mut harness);
     assert!(harness.query_by_label_contains("changed on disk").is_none());
 
@@ -61,7 +54,7 @@ fn a_change_on_disk_is_shown_on_focus_and_reload_reads_it() {
 fn keeping_my_version_makes_it_unsaved_and_a_save_writes_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     change_on_disk(&path, "Theirs");
     focus_window(&mut harness);
     click(&mut harness, "Keep my version");
@@ -83,7 +76,7 @@ fn keeping_my_version_makes_it_unsaved_and_a_save_writes_it() {
 fn save_asks_before_overwriting_a_file_changed_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Mine");
     change_on_disk(&path, "Theirs");
 
@@ -118,7 +111,7 @@ fn save_asks_before_overwriting_a_file_changed_on_disk() {
 fn the_save_question_can_take_their_version_instead() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Mine");
     change_on_disk(&path, "Theirs");
     save(&mut harness);
@@ -132,7 +125,7 @@ fn the_save_question_can_take_their_version_instead() {
 fn a_deleted_file_is_reported_and_can_be_saved_again() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     fs::remove_file(&path).unwrap();
     focus_window(&mut harness);
     harness.get_by_label_contains("is no longer on disk");
@@ -249,7 +242,7 @@ fn a_save_into_a_read_only_folder_fails_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
     let before = fs::read(&path).unwrap();
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Cannot be written here");
     let Some(read_only) = ReadOnlyFolder::new(dir.path()) else {
         // Root on a file system without the immutable attribute: no folder can be made

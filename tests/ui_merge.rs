@@ -8,29 +8,15 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::{
-    Queryable, ScriptedDialogs, app_with, click, example_file, focus_window, harness_for, retype,
-    save,
+    Queryable, click, editor_on_file, example_file, focus_window, retype, rewrite_on_disk, save,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
-use hindsight::app::{HindsightApp, OpenDocument};
+use hindsight::app::HindsightApp;
 use hindsight::model::Postmortem;
 use hindsight::storage;
 use hindsight::ui::Part;
-
-fn editor_on(path: &Path) -> Harness<'static, HindsightApp> {
-    let document = OpenDocument::from_file(storage::load(path).unwrap(), path.to_owned());
-    harness_for(app_with(document, &ScriptedDialogs::default()))
-}
-
-fn change_on_disk(path: &Path, change: impl FnOnce(&mut Postmortem)) {
-    let mut doc = storage::load(path).unwrap();
-    change(&mut doc);
-    storage::save(path, &doc).unwrap();
-}
 
 fn doc(harness: &Harness<'_, HindsightApp>) -> Postmortem {
     harness.state().document().doc().clone()
@@ -40,9 +26,9 @@ fn doc(harness: &Harness<'_, HindsightApp>) -> Postmortem {
 fn a_change_on_disk_that_does_not_conflict_is_merged_into_unsaved_edits() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Mine");
-    change_on_disk(&path, |doc| {
+    rewrite_on_disk(&path, |doc| {
         "INC-4242".clone_into(&mut doc.incident_id);
         "from the payments dashboard".clone_into(&mut doc.timeline[3].notes);
     });
@@ -79,7 +65,7 @@ fn a_change_on_disk_that_does_not_conflict_is_merged_into_unsaved_edits() {
 
     // Undo takes the merge back as one step.
     retype(&mut harness, "Title", "Mine again");
-    change_on_disk(&path, |doc| "INC-1".clone_into(&mut doc.incident_id));
+    rewrite_on_disk(&path, |doc| "INC-1".clone_into(&mut doc.incident_id));
     focus_window(&mut harness);
     assert_eq!(doc(&harness).incident_id, "INC-1");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -91,9 +77,9 @@ fn a_change_on_disk_that_does_not_conflict_is_merged_into_unsaved_edits() {
 fn a_conflicting_change_is_asked_about_then_settled_in_checks() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Mine");
-    change_on_disk(&path, |doc| {
+    rewrite_on_disk(&path, |doc| {
         "Theirs".clone_into(&mut doc.title);
         "INC-4242".clone_into(&mut doc.incident_id);
     });
@@ -133,9 +119,9 @@ fn a_conflicting_change_is_asked_about_then_settled_in_checks() {
 fn a_conflict_edited_by_hand_is_kept_as_edited() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Mine");
-    change_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
     focus_window(&mut harness);
     click(&mut harness, "Merge and settle the conflicts");
 
@@ -155,9 +141,9 @@ fn a_conflict_edited_by_hand_is_kept_as_edited() {
 fn saving_over_a_conflicting_change_offers_to_merge() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Mine");
-    change_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
 
     save(&mut harness);
     harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk");
@@ -190,7 +176,7 @@ fn a_file_opened_with_conflicts_lists_them_in_checks() {
     let merged = hindsight::model::merge(&base, &ours, &other).unwrap().doc;
     storage::save(&path, &merged).unwrap();
 
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     harness.state_mut().show_part(Part::Checks);
     harness.run();
     harness.get_by_label_contains("Merge conflict in timeline row");
@@ -204,10 +190,10 @@ fn a_file_opened_with_conflicts_lists_them_in_checks() {
 fn the_bar_appearing_leaves_the_keyboard_in_the_field_being_typed_in() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on(&path);
+    let mut harness = editor_on_file(&path);
     retype(&mut harness, "Title", "Mine");
     assert!(harness.get_by_label("Title").is_focused());
-    change_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
     focus_window(&mut harness);
     let bar = harness.get_by_label_contains("except for 1 thing you both changed differently");
     assert_eq!(

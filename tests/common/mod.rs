@@ -23,6 +23,21 @@ use hindsight::app::{
 };
 use hindsight::example::example_postmortem;
 
+/// The editor on the postmortem at `path`, as opening the file gives it.
+pub fn editor_on_file(path: &Path) -> Harness<'static, HindsightApp> {
+    let document =
+        OpenDocument::from_file(hindsight::storage::load(path).unwrap(), path.to_owned());
+    harness_for(app_with(document, &ScriptedDialogs::default()))
+}
+
+/// Another program (git, `set-ticket`, another window) rewrites the postmortem at `path`
+/// with `change` made to it.
+pub fn rewrite_on_disk(path: &Path, change: impl FnOnce(&mut hindsight::model::Postmortem)) {
+    let mut doc = hindsight::storage::load(path).unwrap();
+    change(&mut doc);
+    hindsight::storage::save(path, &doc).unwrap();
+}
+
 /// The day every UI test runs on.
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 8, 10).unwrap()
