@@ -23,7 +23,7 @@ const MAX_PASSES: usize = 8;
 pub fn close_open_blocks(text: &str) -> Cow<'_, str> {
     // Lists and quotes nested thousands deep on one line would take the parser gigabytes;
     // past the cap their markers are text (as the Markdown import reads them).
-    let mut closed = crate::sources::markdown::nesting::capped(text);
+    let mut closed = crate::model::cap_markdown_nesting(text);
     for _ in 0..MAX_PASSES {
         let Some(end_line) = open_block_closer(&closed) else {
             return closed;

@@ -88,7 +88,7 @@ fn written_section(out: &mut String, heading: &str, markdown: &str) {
     } else {
         out.push_str("<div class=\"written\">\n");
         // Nesting past the cap is text, so a hostile section cannot take gigabytes.
-        let markdown = crate::sources::markdown::nesting::capped(markdown);
+        let markdown = crate::model::cap_markdown_nesting(markdown);
         pulldown_cmark::html::push_html(out, safe_events(&markdown));
         out.push_str("</div>\n");
     }

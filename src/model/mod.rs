@@ -10,6 +10,7 @@ mod ids;
 mod kinds;
 mod links;
 mod list_edit;
+mod markdown_nesting;
 mod merge;
 mod metrics;
 mod narrative;
@@ -44,6 +45,7 @@ pub use kinds::{
 };
 pub use links::{OPENABLE_SCHEMES, openable_url, web_url};
 pub use list_edit::ListEdit;
+pub use markdown_nesting::{cap_markdown_nesting, cap_markdown_nesting_owned};
 pub use merge::{Conflict, Keep, MergeError, Merged, merge, settle};
 pub use metrics::{Interval, Metrics};
 pub use narrative::{CustomSection, Narrative, Section};

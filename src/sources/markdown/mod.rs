@@ -17,7 +17,6 @@ mod front_matter;
 mod headings;
 mod key_times;
 mod lists_tables;
-pub mod nesting;
 mod paragraphs;
 mod people;
 mod reading;
@@ -93,7 +92,7 @@ pub fn import_markdown_with(
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
     let text = values::plain_hyphens_only(text);
-    let text = nesting::capped_string(text);
+    let text = crate::model::cap_markdown_nesting_owned(text);
     let mut importer = Importer {
         source_lines: text.lines().collect(),
         doc: Postmortem {

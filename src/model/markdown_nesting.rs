@@ -1,21 +1,22 @@
-//! A cap on how deep one line of Markdown nests lists and quotes before it is read.
+//! A cap on how deep one line of Markdown nests lists and quotes before it is read: the
+//! written sections are Markdown, and both the import and the exports parse them.
 //!
 //! Every `- ` or `> ` at the start of a line opens a container inside the one before, so one
 //! line of five thousand `- ` is five thousand nested lists, and three thousand such lines
 //! made the parser hold 7 GB for a 31 MB file and take 40 s. No postmortem nests a dozen
-//! deep. Past [`DEEPEST`] containers, the marker that would open the next is escaped (`\-`),
-//! so the rest of the line is read as the text it is — nothing is dropped, and the parser
-//! stays linear.
+//! deep. Past [`DEEPEST_MARKDOWN_NESTING`] containers, the marker that would open the next
+//! is escaped (`\-`), so the rest of the line is read as the text it is — nothing is
+//! dropped, and the parser stays linear.
 
 use std::borrow::Cow;
 
 /// The most lists and quotes one line may open; the rest of it is text.
-pub const DEEPEST: usize = 32;
+pub const DEEPEST_MARKDOWN_NESTING: usize = 32;
 
-/// `text` with every line's container markers past [`DEEPEST`] escaped; borrowed when no
-/// line nests that deep (every real document).
+/// `text` with every line's container markers past [`DEEPEST_MARKDOWN_NESTING`] escaped;
+/// borrowed when no line nests that deep (every real document).
 #[must_use]
-pub fn capped(text: &str) -> Cow<'_, str> {
+pub fn cap_markdown_nesting(text: &str) -> Cow<'_, str> {
     let mut escaped: Option<String> = None;
     let mut copied_up_to = 0;
     let mut line_start = 0;
@@ -38,18 +39,19 @@ pub fn capped(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// As [`capped`], for text already owned: no copy when nothing changes.
+/// As [`cap_markdown_nesting`], for text already owned: no copy when nothing changes.
 #[must_use]
-pub fn capped_string(text: String) -> String {
-    let escaped = match capped(&text) {
+pub fn cap_markdown_nesting_owned(text: String) -> String {
+    let escaped = match cap_markdown_nesting(&text) {
         Cow::Owned(escaped) => Some(escaped),
         Cow::Borrowed(_) => None,
     };
     escaped.unwrap_or(text)
 }
 
-/// Where in `line` the marker sits that would open container number [`DEEPEST`] + 1 (the
-/// byte its escape goes before), if the line opens that many.
+/// Where in `line` the marker sits that would open container number
+/// [`DEEPEST_MARKDOWN_NESTING`] + 1 (the byte its escape goes before), if the line opens
+/// that many.
 fn marker_past_the_cap(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     let mut at = 0;
@@ -60,7 +62,7 @@ fn marker_past_the_cap(line: &str) -> Option<usize> {
         }
         let (escape_at, length) = container_marker(&bytes[at..])?;
         depth += 1;
-        if depth > DEEPEST {
+        if depth > DEEPEST_MARKDOWN_NESTING {
             return Some(at + escape_at);
         }
         at += length;
@@ -99,28 +101,28 @@ mod tests {
     #[test]
     fn ordinary_markdown_is_left_alone() {
         let text = "# Timeline\n\n- 14:03 alert\n  - paged Dana\n    > quoted\n1. first\n";
-        assert!(matches!(capped(text), Cow::Borrowed(_)));
+        assert!(matches!(cap_markdown_nesting(text), Cow::Borrowed(_)));
     }
 
     #[test]
     fn markers_past_the_cap_become_text() {
         let deep = "- ".repeat(40) + "x\n";
         let text = format!("intro\n{deep}end\n");
-        let capped = capped(&text);
+        let capped = cap_markdown_nesting(&text);
         let expected = format!(
             "intro\n{}\\{}x\nend\n",
-            "- ".repeat(DEEPEST),
+            "- ".repeat(DEEPEST_MARKDOWN_NESTING),
             "- ".repeat(8)
         );
         assert_eq!(capped, expected);
         let quotes = "> ".repeat(33) + "1. x\n";
         assert_eq!(
-            super::capped(&quotes),
+            super::cap_markdown_nesting(&quotes),
             format!("{}\\> 1. x\n", "> ".repeat(32))
         );
         let numbered = "1. ".repeat(33) + "x";
         assert_eq!(
-            super::capped(&numbered),
+            super::cap_markdown_nesting(&numbered),
             format!("{}1\\. x", "1. ".repeat(32))
         );
     }
@@ -128,7 +130,7 @@ mod tests {
     #[test]
     fn the_parser_reads_the_escaped_markers_as_text() {
         let text = "- ".repeat(5000) + "x\n";
-        let capped = capped(&text);
+        let capped = cap_markdown_nesting(&text);
         let mut deepest = 0;
         let mut depth = 0;
         let mut words = String::new();
@@ -143,7 +145,7 @@ mod tests {
                 _ => {}
             }
         }
-        assert_eq!(deepest, DEEPEST);
+        assert_eq!(deepest, DEEPEST_MARKDOWN_NESTING);
         assert!(words.starts_with("- - - "), "{}", &words[..20]);
         assert!(words.ends_with('x'));
     }
