@@ -31,7 +31,7 @@ use crate::model::{
 };
 
 use table_rows::{
-    ColumnMeaning, default_meanings, header_meanings, header_zone, is_rule, table_cells,
+    ColumnMeaning, RowCells, default_meanings, header_meanings, header_zone, is_rule, table_cells,
 };
 
 /// A date line above pasted times: the day they are on, and the zone it names.
@@ -515,33 +515,16 @@ impl Reader {
             };
             (default_meanings(cells.len(), time_at), None, None)
         };
-        let mut date = None;
-        let mut clock = None;
-        let mut offset = None;
-        let mut event = Vec::new();
-        let mut notes = Vec::new();
-        let mut actor = None;
-        let mut evidence = String::new();
-        for (index, cell) in cells.iter().enumerate() {
-            let meaning = meanings.get(index).copied().unwrap_or(ColumnMeaning::Other);
-            if cell.is_empty() {
-                continue;
-            }
-            match meaning {
-                ColumnMeaning::Date => date = read_date_line(cell).map(|(date, _)| date),
-                ColumnMeaning::Time => {
-                    clock = clock.or_else(|| read_clock(cell).map(|(c, _)| c));
-                    offset = offset.or_else(|| read_offset(cell).map(|(offset, _)| offset));
-                }
-                ColumnMeaning::Event => event.push(cell.clone()),
-                // A second link column is kept in the notes.
-                ColumnMeaning::Evidence if evidence.is_empty() => evidence.clone_from(cell),
-                ColumnMeaning::Notes | ColumnMeaning::Other | ColumnMeaning::Evidence => {
-                    notes.push(cell.clone());
-                }
-                ColumnMeaning::Actor => actor = Some(cell.clone()),
-            }
-        }
+        let RowCells {
+            date,
+            clock,
+            offset,
+            written_date,
+            event,
+            notes,
+            actor,
+            evidence,
+        } = RowCells::read(&meanings, cells);
         let Some(mut clock) = clock else {
             // Under a header, a row whose time cell is empty is a row without a time (as
             // Hindsight's own export writes one).
@@ -551,20 +534,30 @@ impl Reader {
             });
             // `[+1 hrs]` counts from the first time written in full above it.
             let counted = offset.is_some() && !event.is_empty();
-            if self.columns.is_some() && (time_cell_empty || counted) && !event.is_empty() {
-                self.paste.rows.push(PastedRow {
-                    lines: vec![number],
-                    clock: None,
-                    offset,
-                    day: self.day,
-                    actor,
-                    event: event.join(" "),
-                    notes: notes.join("; "),
-                    evidence,
-                });
-            } else {
+            // A day without a time of day (a saga told over weeks) is a row without a time
+            // whose event begins with the date as written, as a list item's would.
+            let dated = written_date.filter(|_| !counted);
+            if self.columns.is_none()
+                || event.is_empty()
+                || !(time_cell_empty || counted || dated.is_some())
+            {
                 self.unused(number, line, UnusedReason::NoTime);
+                return;
             }
+            let event = event.join(" ");
+            self.paste.rows.push(PastedRow {
+                lines: vec![number],
+                clock: None,
+                offset,
+                day: self.day,
+                actor,
+                event: match dated {
+                    Some(date) => format!("{date}: {event}"),
+                    None => event,
+                },
+                notes: notes.join("; "),
+                evidence,
+            });
             return;
         };
         if event.is_empty() {

@@ -2,6 +2,8 @@
 //! from a spreadsheet or a document's table, which arrive tab-separated. A header row says
 //! which column is which; without one the columns are time, event, then notes.
 
+use crate::model::{Offset, PastedDate, WrittenTime, read_clock, read_date_line, read_offset};
+
 /// What a column of a pasted table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnMeaning {
@@ -19,6 +21,67 @@ pub enum ColumnMeaning {
     Evidence,
     /// Something else, kept in the notes under its header.
     Other,
+}
+
+/// What one table row's cells say, each read by its column's meaning.
+#[derive(Default)]
+pub struct RowCells<'a> {
+    /// The date column's date.
+    pub date: Option<PastedDate>,
+    /// The time column's time.
+    pub clock: Option<WrittenTime>,
+    /// A time written as an offset (`+1 hrs`).
+    pub offset: Option<Offset>,
+    /// A date or time cell that holds a date, as written: the row's date when it has no
+    /// time of day.
+    pub written_date: Option<&'a str>,
+    /// The event's cells.
+    pub event: Vec<String>,
+    /// The cells kept in the notes.
+    pub notes: Vec<String>,
+    /// Who did it.
+    pub actor: Option<String>,
+    /// The first link column.
+    pub evidence: String,
+}
+
+impl<'a> RowCells<'a> {
+    /// Reads `cells` by `meanings`.
+    #[must_use]
+    pub fn read(meanings: &[ColumnMeaning], cells: &'a [String]) -> Self {
+        let mut row = Self::default();
+        for (index, cell) in cells.iter().enumerate() {
+            let meaning = meanings.get(index).copied().unwrap_or(ColumnMeaning::Other);
+            if cell.is_empty() {
+                continue;
+            }
+            match meaning {
+                ColumnMeaning::Date => {
+                    row.date = read_date_line(cell).map(|(date, _)| date);
+                    row.written_date = row.written_date.or(row.date.map(|_| cell.as_str()));
+                }
+                ColumnMeaning::Time => {
+                    row.clock = row.clock.or_else(|| read_clock(cell).map(|(c, _)| c));
+                    row.offset = row
+                        .offset
+                        .or_else(|| read_offset(cell).map(|(offset, _)| offset));
+                    if read_date_line(cell).is_some() {
+                        row.written_date = row.written_date.or(Some(cell.as_str()));
+                    }
+                }
+                ColumnMeaning::Event => row.event.push(cell.clone()),
+                // A second link column is kept in the notes.
+                ColumnMeaning::Evidence if row.evidence.is_empty() => {
+                    row.evidence.clone_from(cell);
+                }
+                ColumnMeaning::Notes | ColumnMeaning::Other | ColumnMeaning::Evidence => {
+                    row.notes.push(cell.clone());
+                }
+                ColumnMeaning::Actor => row.actor = Some(cell.clone()),
+            }
+        }
+        row
+    }
 }
 
 /// The cells of a line that is a table row, or `None` when it is not one.
@@ -60,7 +123,10 @@ pub fn is_rule(cells: &[String]) -> bool {
 #[must_use]
 pub fn header_meanings(cells: &[String]) -> Option<Vec<ColumnMeaning>> {
     let meanings: Vec<ColumnMeaning> = cells.iter().map(|cell| meaning_of(cell)).collect();
-    let knows_time = meanings.contains(&ColumnMeaning::Time);
+    // A date column alone is a story told by the day.
+    let knows_time = meanings
+        .iter()
+        .any(|meaning| matches!(meaning, ColumnMeaning::Time | ColumnMeaning::Date));
     let knows_text = meanings
         .iter()
         .any(|meaning| matches!(meaning, ColumnMeaning::Event | ColumnMeaning::Notes));

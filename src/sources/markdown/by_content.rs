@@ -1,9 +1,10 @@
-//! Finding the timeline by what it holds rather than by its heading: a list whose items
-//! mostly begin with a time, a run of paragraphs that each begin with one, or a run of
-//! headings that are times (`### 14:03`, the story below each), wherever they stand.
+//! Finding the timeline by what it holds rather than by its heading: a list or table whose
+//! items mostly begin with a time or a date, a run of paragraphs that each begin with one,
+//! or a run of headings that are times (`### 14:03`, the story below each), wherever they
+//! stand.
 
 use super::blocks::{Block, BlockKind};
-use crate::model::read_clock;
+use crate::model::{WrittenDay, read_clock, read_day};
 
 /// The fewest paragraphs in a row, each beginning with a time, that make a timeline: one or
 /// two such paragraphs are as often a story that mentions when ("14:03 was when we first
@@ -20,6 +21,31 @@ pub fn starts_with_a_time(text: &str) -> bool {
     read_clock(text).is_some()
 }
 
+/// Whether a text begins with a time, or with a calendar date (`2022-05-07`, `May 7`,
+/// `7/5/22`) as the entries of a story told over days do. A weekday or "today" alone is
+/// how a sentence begins as often as an entry.
+#[must_use]
+pub fn starts_with_a_time_or_date(text: &str) -> bool {
+    starts_with_a_time(text) || {
+        let text = text.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(', '\\']);
+        matches!(
+            read_day(text),
+            Some((WrittenDay::Date(_) | WrittenDay::Numeric { .. }, _))
+        )
+    }
+}
+
+/// Whether most of `texts`, and more than one, begin with a time or a date: a single one
+/// is a sentence that says when.
+fn mostly_dated<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    let (mut dated, mut all) = (0, 0);
+    for text in texts {
+        all += 1;
+        dated += usize::from(starts_with_a_time_or_date(text));
+    }
+    dated >= 2 && dated * 5 >= all * 3
+}
+
 /// For each block, whether it is part of a timeline found by its content.
 #[must_use]
 pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
@@ -27,19 +53,16 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
     for (index, block) in blocks.iter().enumerate() {
         match &block.kind {
             BlockKind::List(items) => {
-                let with_time = items
+                timed[index] = mostly_dated(items.iter().map(|item| item.text.as_str()));
+            }
+            BlockKind::Table(_, rows) => {
+                let first_cells = rows
                     .iter()
-                    .filter(|item| starts_with_a_time(&item.text))
-                    .count();
-                // Most items, and more than one: a single timed item is a sentence.
-                timed[index] = with_time >= 2 && with_time * 5 >= items.len() * 3;
+                    .filter_map(|row| row.cells.first().map(String::as_str));
+                timed[index] = mostly_dated(first_cells);
             }
             BlockKind::Paragraph(lines) if lines.len() >= PARAGRAPH_RUN => {
-                let with_time = lines
-                    .iter()
-                    .filter(|(_, line)| starts_with_a_time(line))
-                    .count();
-                timed[index] = with_time * 5 >= lines.len() * 3;
+                timed[index] = mostly_dated(lines.iter().map(|(_, line)| line.as_str()));
             }
             _ => {}
         }
@@ -54,7 +77,7 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
     let begins_with_time = |block: &Block| match &block.kind {
         BlockKind::Paragraph(lines) => lines
             .first()
-            .is_some_and(|(_, line)| starts_with_a_time(line)),
+            .is_some_and(|(_, line)| starts_with_a_time_or_date(line)),
         _ => false,
     };
     let mut start = 0;

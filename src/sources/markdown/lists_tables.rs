@@ -118,7 +118,12 @@ impl Importer<'_> {
                 .map(|row| (row.line, row.source.clone(), row.cells.clone()))
                 .collect::<Vec<_>>(),
         );
-        if paste.rows.iter().any(|row| row.clock.is_some()) {
+        // Rows with times make a timeline; rows dated without a time do where the heading
+        // or the table's own first column says it is one (an action table has dates too).
+        let dated = !paste.rows.is_empty()
+            && (self.current == Current::Target(Target::Timeline) || self.around.by_content)
+            && action_columns(&header).is_none();
+        if dated || paste.rows.iter().any(|row| row.clock.is_some()) {
             self.place(header_lines, "the timeline table's header");
             self.timeline.push(Piece::Table(header, rows));
             return;

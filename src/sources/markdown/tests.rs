@@ -487,6 +487,44 @@ fn a_timeline_is_found_by_its_times_whatever_its_heading() {
 }
 
 #[test]
+fn a_story_told_by_the_day_is_a_timeline_of_rows_without_times() {
+    // A table whose first column holds dates alone, under a heading that says nothing.
+    let table = "# Depeg\n\n## How it unfolded\n\n| Date | What happened |\n| --- | --- |\n\
+                 | 2022-05-07 | Deposits withdrawn |\n| 8 May 2022 | Sold off |\n\
+                 | May 9, 2022 | Reserves spent |\n";
+    let imported = import_markdown(table, today());
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (None, "2022-05-07: Deposits withdrawn"),
+            (None, "8 May 2022: Sold off"),
+            (None, "May 9, 2022: Reserves spent"),
+        ]
+    );
+    // A list of dated entries wherever it stands; an action table with due dates is not one.
+    let listed = "# Depeg\n\n## Background\n\n- 2021-11-25: attack described\n\
+                  - 2022-04-13: reserves bought\n\n## Action items\n\n\
+                  | Action | Owner | Due |\n| --- | --- | --- |\n| Add limits | Dana | 2022-06-01 |\n";
+    let imported = import_markdown(listed, today());
+    assert_eq!(imported.doc.timeline.len(), 2);
+    assert_eq!(
+        imported.doc.timeline[1].event,
+        "2022-04-13: reserves bought"
+    );
+    assert_eq!(imported.doc.action_items.len(), 1);
+    assert_eq!(imported.doc.action_items[0].action, "Add limits");
+    // Numbers that are no date do not make a list a timeline.
+    let counts = "# Outage\n\n## Impact\n\n- 3 regions down\n- 40 customers paged us\n";
+    assert!(import_markdown(counts, today()).doc.timeline.is_empty());
+}
+
+#[test]
 fn front_matter_gives_fields_never_the_title_or_the_summary() {
     let yaml = "---\ntitle: \"DNS outage\"\ndate: 2024-03-02\nauthors:\n  - Dana W.\n  - Li Q.\n\
                 severity: SEV-2\nlayout: post\n---\n\n# DNS outage\n\n## Summary\n\nDNS broke.\n";
