@@ -7,127 +7,11 @@
 //! of the same source where they tell, else from the document's zone.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use chrono_tz::Tz;
 
 use super::dates::{PastedDate, month_and_day, read_iso_date, weekday_named};
+use super::day_order::DayOrder;
 use super::error::TimeEntryError;
 use super::place::calendar_date;
-
-/// Whether `03/04` is the 3rd of April or the 4th of March.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DayOrder {
-    /// `25/09/2024`: most of the world.
-    DayFirst,
-    /// `09/25/2024`: the United States and a few others.
-    MonthFirst,
-}
-
-impl DayOrder {
-    /// The order usual where `zone` is. Without other evidence, a document kept in UTC is
-    /// read month-first, as most published English postmortems are written.
-    #[must_use]
-    pub fn usual_in(zone: Tz) -> Self {
-        let name = zone.name();
-        let united_states = name.starts_with("US/")
-            || name == "Pacific/Honolulu"
-            || [
-                "New_York",
-                "Chicago",
-                "Denver",
-                "Los_Angeles",
-                "Phoenix",
-                "Anchorage",
-                "Adak",
-                "Boise",
-                "Detroit",
-                "Indiana/",
-                "Kentucky/",
-                "North_Dakota/",
-                "Juneau",
-                "Sitka",
-                "Nome",
-                "Yakutat",
-                "Metlakatla",
-                "Menominee",
-            ]
-            .iter()
-            .any(|place| {
-                name.strip_prefix("America/")
-                    .is_some_and(|rest| rest.starts_with(place))
-            });
-        let month_first = united_states
-            || matches!(
-                name,
-                "UTC" | "Etc/UTC" | "GMT" | "Etc/GMT" | "Asia/Manila" | "Pacific/Guam"
-            );
-        if month_first {
-            Self::MonthFirst
-        } else {
-            Self::DayFirst
-        }
-    }
-
-    /// The order a source's own dates prove, if any does: a first number above 12 proves
-    /// day-first, a second above 12 month-first. `None` when no date tells (or they
-    /// disagree, which a person must settle).
-    #[must_use]
-    pub fn proved_by<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Self> {
-        let (mut day_first, mut month_first) = (false, false);
-        for text in texts {
-            for (first, second) in numeric_pairs(text) {
-                day_first |= first > 12 && second <= 12;
-                month_first |= second > 12 && first <= 12;
-            }
-        }
-        match (day_first, month_first) {
-            (true, false) => Some(Self::DayFirst),
-            (false, true) => Some(Self::MonthFirst),
-            _ => None,
-        }
-    }
-
-    /// Whether any of `texts` writes a date with numbers alone (`03/04`, `5-26-21`), whose
-    /// order then matters.
-    #[must_use]
-    pub fn matters_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
-        texts
-            .into_iter()
-            .any(|text| numeric_pairs(text).next().is_some())
-    }
-
-    /// How the choice is named to a person.
-    #[must_use]
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::DayFirst => "day first (25/09/2024)",
-            Self::MonthFirst => "month first (09/25/2024)",
-        }
-    }
-}
-
-/// The first two numbers of every `a/b`, `a/b/c` or `a-b-c` written in `text` (dotted
-/// dates are always day-first; ISO dates start with four digits, so they are not counted).
-fn numeric_pairs(text: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
-    text.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-'))
-        .filter_map(|token| {
-            let dashed = token.contains('-');
-            if dashed && (token.contains('/') || token.matches('-').count() != 2) {
-                return None;
-            }
-            let mut parts = token.split(['/', '-']);
-            let first = parts.next()?;
-            let second = parts.next()?;
-            let third = parts.next();
-            let short = |part: &str| (1..=2).contains(&part.len());
-            if !short(first) || !short(second) || parts.next().is_some() {
-                return None;
-            }
-            if third.is_some_and(|year| year.len() != 2 && year.len() != 4) {
-                return None;
-            }
-            Some((first.parse().ok()?, second.parse().ok()?))
-        })
-}
 
 /// A day as written, before its context settles it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -423,32 +307,6 @@ mod tests {
         assert_eq!(day("02-03-2025", DayOrder::DayFirst), date(2025, 3, 2));
         assert_eq!(day("12-05", DayOrder::DayFirst), None);
         assert_eq!(day("13/13/2024", DayOrder::DayFirst), None);
-    }
-
-    #[test]
-    fn a_source_proves_its_order_or_leaves_it_to_the_zone() {
-        assert_eq!(
-            DayOrder::proved_by(["03/04/2024 x", "25/09/2024 y"]),
-            Some(DayOrder::DayFirst)
-        );
-        assert_eq!(
-            DayOrder::proved_by(["03/04/2024", "09/25/2024"]),
-            Some(DayOrder::MonthFirst)
-        );
-        assert_eq!(DayOrder::proved_by(["03/04/2024", "1/2"]), None);
-        assert_eq!(DayOrder::proved_by(["25/09 and 09/25"]), None);
-        assert_eq!(
-            DayOrder::usual_in(chrono_tz::America::New_York),
-            DayOrder::MonthFirst
-        );
-        assert_eq!(
-            DayOrder::usual_in(chrono_tz::Europe::Berlin),
-            DayOrder::DayFirst
-        );
-        assert_eq!(
-            DayOrder::usual_in(chrono_tz::America::Sao_Paulo),
-            DayOrder::DayFirst
-        );
     }
 
     #[test]

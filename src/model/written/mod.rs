@@ -8,6 +8,7 @@
 
 mod clock;
 mod dates;
+mod day_order;
 mod days;
 mod error;
 mod offset;
@@ -17,7 +18,8 @@ mod zones;
 
 pub use clock::{WrittenTime, read_clock};
 pub use dates::{PastedDate, read_date_line, read_month_day};
-pub use days::{DayContext, DayOrder, WrittenDay, read_day};
+pub use day_order::DayOrder;
+pub use days::{DayContext, WrittenDay, read_day};
 pub use error::TimeEntryError;
 pub use offset::{Offset, read_offset};
 pub use place::{Direction, ZoneInForce, calendar_date, local_to_utc, time_after};

@@ -144,7 +144,7 @@ pub fn parse_chat(text: &str) -> ChatPaste {
     let lines: Vec<&str> = text.lines().collect();
     if times_after::times_follow_messages(&lines) {
         let mut paste = times_after::read(&lines);
-        paste.day_order = DayOrder::proved_by(lines.iter().copied());
+        paste.day_order = DayOrder::found_in(&lines);
         return paste;
     }
     let mut reader = Reader {
@@ -159,7 +159,7 @@ pub fn parse_chat(text: &str) -> ChatPaste {
         reader.line(index + 1, line, next);
     }
     reader.close_message();
-    reader.paste.day_order = DayOrder::proved_by(lines.iter().copied());
+    reader.paste.day_order = DayOrder::found_in(&lines);
     reader.paste
 }
 
@@ -175,7 +175,8 @@ pub fn parse_table(header: &[String], rows: &[(usize, String, Vec<String>)]) -> 
     for (line, text, cells) in rows {
         reader.table_row(*line, text, cells);
     }
-    reader.paste.day_order = DayOrder::proved_by(rows.iter().map(|(_, text, _)| text.as_str()));
+    let texts: Vec<&str> = rows.iter().map(|(_, text, _)| text.as_str()).collect();
+    reader.paste.day_order = DayOrder::found_in(&texts);
     reader.paste
 }
 

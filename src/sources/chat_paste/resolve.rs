@@ -37,7 +37,8 @@ pub struct ResolvedPaste {
     pub unused: Vec<UnusedLine>,
     /// The order the paste was read in: given, or found from its times.
     pub direction: Direction,
-    /// How numbers alone were read: given, proved by the paste, or usual in the zone.
+    /// How numbers alone were read: given, proved or suggested by the paste's own dates, or
+    /// usual in the zone.
     pub day_order: DayOrder,
 }
 

@@ -100,7 +100,10 @@ impl Importer<'_> {
         let reading = &self.choices.reading;
         let day_order_from = match (reading.day_order, self.day_order) {
             (Some(_), _) => "as you chose",
-            (None, Some(_)) => "proved by the file's other dates",
+            (None, Some(_)) if DayOrder::proved_by(self.source_lines.iter().copied()).is_some() => {
+                "proved by the file's other dates"
+            }
+            (None, Some(_)) => "suggested by how the file writes its other dates",
             (None, None) => "usual in the zone",
         };
         Assumed {

@@ -113,10 +113,10 @@ pub fn import_markdown_with(
         timeline_items: Vec::new(),
         around: Around::default(),
         list_ahead: ListAhead::Nothing,
-        day_order: choices
-            .reading
-            .day_order
-            .or_else(|| DayOrder::proved_by(text.lines())),
+        day_order: choices.reading.day_order.or_else(|| {
+            let lines: Vec<&str> = text.lines().collect();
+            DayOrder::found_in(&lines)
+        }),
         choices: choices.clone(),
         not_placed: Vec::new(),
         as_written: Vec::new(),

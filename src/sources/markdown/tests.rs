@@ -525,6 +525,24 @@ fn a_story_told_by_the_day_is_a_timeline_of_rows_without_times() {
 }
 
 #[test]
+fn dates_that_lie_close_together_decide_day_or_month_first() {
+    // UTC would read 11-01-2026 as November; the rows a day apart say January.
+    let text = "# Certificate expiry\n\n## Timeline\n\n- **11-01-2026 10:00 UTC** failures began\n\
+                - **12-01-2026 09:52 UTC** customers reported it\n\
+                - **12-01-2026 10:40 UTC** fixed\n";
+    let imported = import_markdown(text, today());
+    assert_eq!(
+        imported.doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2026, 1, 11, 10, 0, 0).unwrap())
+    );
+    assert_eq!(imported.assumed.day_order, DayOrder::DayFirst);
+    assert_eq!(
+        imported.assumed.day_order_from,
+        "suggested by how the file writes its other dates"
+    );
+}
+
+#[test]
 fn front_matter_gives_fields_never_the_title_or_the_summary() {
     let yaml = "---\ntitle: \"DNS outage\"\ndate: 2024-03-02\nauthors:\n  - Dana W.\n  - Li Q.\n\
                 severity: SEV-2\nlayout: post\n---\n\n# DNS outage\n\n## Summary\n\nDNS broke.\n";
