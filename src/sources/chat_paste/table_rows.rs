@@ -139,9 +139,11 @@ fn meaning_of(header: &str) -> ColumnMeaning {
         .trim_matches(|c: char| c == '*' || c == '_' || c == ':')
         .to_lowercase();
     let header = header.split(['(', '[']).next().unwrap_or_default().trim();
-    // "Event / action", "Notes & context": the first part that names a column.
+    // "Event / action", "Notes & context": the first part that names a column; "Time UTC",
+    // "Date and time in CET": the words before the zone.
     std::iter::once(header)
         .chain(header.split(['/', '&', ',']).map(str::trim))
+        .chain(std::iter::once(zone_at_end(header).0))
         .map(meaning_of_words)
         .find(|meaning| *meaning != ColumnMeaning::Other)
         .unwrap_or(ColumnMeaning::Other)
@@ -166,16 +168,35 @@ fn meaning_of_words(header: &str) -> ColumnMeaning {
     }
 }
 
-/// The zone a header names for its time column: `Time (UTC)`, `When [PDT]`.
+/// The zone a header names for its time column: `Time (UTC)`, `When [PDT]`, `Time in CET`.
 #[must_use]
 pub fn header_zone(cells: &[String], meanings: &[ColumnMeaning]) -> Option<super::PasteZone> {
     let at = meanings
         .iter()
         .position(|meaning| *meaning == ColumnMeaning::Time)?;
     let header = cells.get(at)?;
-    let inside = header.split_once(['(', '['])?.1;
+    let Some((_, inside)) = header.split_once(['(', '[']) else {
+        return zone_at_end(header.trim_end_matches(['*', '_', ':', ' '])).1;
+    };
     let inside = inside.trim_end_matches([')', ']', '*', '_', ':', ' ']);
     crate::model::zone_named(inside.trim())
+}
+
+/// A header's words before a zone written last (`Time UTC`, `Date and time in CET`, `When -
+/// PST`), and that zone.
+fn zone_at_end(header: &str) -> (&str, Option<super::PasteZone>) {
+    let Some((before, last)) = header.trim_end().rsplit_once(' ') else {
+        return (header, None);
+    };
+    let Some(zone) = crate::model::zone_named(last) else {
+        return (header, None);
+    };
+    let before = before.trim_end_matches([' ', '-', '\u{2013}', '\u{2014}']);
+    let before = before
+        .strip_suffix(" in")
+        .or_else(|| before.strip_suffix(" In"))
+        .unwrap_or(before);
+    (before.trim_end(), Some(zone))
 }
 
 /// The meanings of the columns of a row that came without a header, `time_at` being the
@@ -234,5 +255,30 @@ mod tests {
         );
         assert_eq!(header_meanings(&cells("| 14:51 | event |")), None);
         assert_eq!(header_meanings(&cells("| Name | Role |")), None);
+    }
+
+    #[test]
+    fn a_zone_written_after_the_time_columns_name_is_its_zone() {
+        use ColumnMeaning::{Event, Time};
+        let utc = Some(super::super::PasteZone::Utc);
+        for header in [
+            "| Date and Time in CET | Event |",
+            "| Time UTC | Event |",
+            "| **When - PST** | Event |",
+            "| Time (PDT) | Event |",
+        ] {
+            let header = cells(header);
+            let meanings = header_meanings(&header);
+            assert_eq!(meanings, Some(vec![Time, Event]), "{header:?}");
+            let zone = header_zone(&header, &meanings.unwrap_or_default());
+            assert!(zone.is_some(), "{header:?}");
+        }
+        let header = cells("| Time UTC | Event |");
+        assert_eq!(header_zone(&header, &[Time, Event]), utc);
+        // A word that is no zone stays part of the name.
+        assert_eq!(
+            header_meanings(&cells("| Time spent | Event |")).map(|m| m[0]),
+            None
+        );
     }
 }

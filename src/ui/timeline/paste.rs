@@ -171,7 +171,7 @@ fn assumptions_ui(
         day_order: has_numbers_only_dates(parsed).then(|| {
             let why = match (choices.day_order, parsed.day_order) {
                 (Some(_), _) => "as you chose".to_owned(),
-                (None, Some(_)) => "proved by the other dates pasted".to_owned(),
+                (None, Some(_)) => "from the other dates pasted".to_owned(),
                 (None, None) => format!("usual in {}", context.zone.name()),
             };
             (resolved.day_order, why)
