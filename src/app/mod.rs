@@ -34,7 +34,7 @@ use std::sync::mpsc;
 
 use crate::example::example_postmortem;
 use crate::model::{Place, Postmortem};
-use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};
+use crate::session::{Part, Request, ReviewExport, ReviewRequest, UiRequests};
 use crate::storage::{RecoveredCopy, RecoveryFolder};
 use crate::ui;
 
@@ -277,8 +277,12 @@ impl HindsightApp {
 
         let mut requests = UiRequests::default();
         if self.no_modal_open() {
-            requests.command = UiCommand::from_shortcuts(&ctx, self.part == Part::Timeline);
-            requests.open_dropped = dropped_file(&ctx);
+            if let Some(command) = UiCommand::from_shortcuts(&ctx, self.part == Part::Timeline) {
+                requests.push(Request::Command(command));
+            }
+            if let Some(path) = dropped_file(&ctx) {
+                requests.push(Request::OpenFile(path));
+            }
         }
         self.handle_close_request(&ctx);
 
@@ -344,104 +348,69 @@ impl HindsightApp {
             && self.held_back_question.is_none()
     }
 
-    /// Carries out what the UI collected during the frame, after layout.
+    /// Carries out what the UI collected during the frame, after layout, in the order it was
+    /// asked for. The frame's edits go first: they are what was typed into the document this
+    /// frame shows, and a command given in the same frame (a save) acts on the document with
+    /// them.
     fn apply(&mut self, ctx: &egui::Context, requests: UiRequests) {
-        let UiRequests {
-            command,
-            edits,
-            show_part,
-            open_recent,
-            open_dropped,
-            guard_answer,
-            held_back_answer,
-            prompt_answer,
-            dismiss_error,
-            dismiss_import_report,
-            reread_import,
-            template_answer,
-            go_to,
-            review,
-            export,
-            export_options,
-            copy_markdown,
-            recovery,
-            disk_answer,
-            overwrite_answer,
-            replace_answer,
-            import_slack,
-        } = requests;
         let now = ctx.input(|input| input.time);
-        for edit in edits {
-            self.document.apply_at(edit, now);
+        let (edits, others): (Vec<Request>, Vec<Request>) = requests
+            .into_queue()
+            .into_iter()
+            .partition(|request| matches!(request, Request::Edit(_)));
+        for request in edits {
+            if let Request::Edit(edit) = request {
+                self.document.apply_at(edit, now);
+            }
         }
         // A save asked for last frame goes on now that the field it waited for has taken its
         // text (among the edits just applied).
         self.continue_waiting_save(ctx);
-        if let Some(part) = show_part {
-            self.show_chosen_part(ctx, part);
+        for request in others {
+            self.answer(ctx, request);
         }
-        if let Some(place) = go_to {
-            self.part = Part::showing(place);
-            self.focus_target = Some(place);
-            ctx.request_repaint();
-        }
-        if dismiss_error {
-            self.error = None;
-        }
-        if dismiss_import_report {
-            self.import_report = None;
-        } else if let Some(choices) = reread_import {
-            self.reread_markdown(choices);
-        }
-        if let Some(answer) = template_answer {
-            self.answer_templates(ctx, answer);
-        }
-        if let Some(answer) = recovery {
-            self.answer_recovery(ctx, answer);
-        }
-        if let Some(answer) = disk_answer {
-            self.answer_disk(ctx, answer);
-        }
-        if let Some(answer) = overwrite_answer {
-            self.answer_overwrite(ctx, answer);
-        }
-        if let Some(answer) = replace_answer {
-            self.answer_replace(ctx, answer);
-        }
-        if let Some(answer) = held_back_answer {
-            self.answer_held_back(ctx, answer);
-        }
-        if let Some(answer) = guard_answer {
-            self.answer_guard(ctx, answer);
-        }
-        if let Some(answer) = prompt_answer {
-            self.answer_prompt(ctx, answer);
-        }
-        if let Some(request) = review {
-            self.answer_review(ctx, request);
-        }
-        if let Some(choice) = import_slack {
-            self.import_slack(&choice);
-        }
-        if let Some(options) = export_options {
-            self.settings.export_options = options;
-        }
-        if let Some(format) = export {
-            self.start_dialog(ctx, DialogPurpose::Export(format));
-        }
-        if let Some(portion) = copy_markdown {
-            self.copy_markdown(ctx, portion);
-        }
-        if let Some(path) = open_recent.or(open_dropped) {
-            let action = if is_markdown(&path) {
-                GuardedAction::ImportMarkdownPath(path)
-            } else {
-                GuardedAction::OpenPath(path)
-            };
-            self.request(ctx, action);
-        }
-        if let Some(command) = command {
-            self.run_command(ctx, command);
+    }
+
+    /// Carries out one request that is not an edit.
+    fn answer(&mut self, ctx: &egui::Context, request: Request) {
+        match request {
+            Request::Edit(edit) => self.document.apply_at(edit, ctx.input(|input| input.time)),
+            Request::ShowPart(part) => self.show_chosen_part(ctx, part),
+            Request::GoTo(place) => {
+                self.part = Part::showing(place);
+                self.focus_target = Some(place);
+                ctx.request_repaint();
+            }
+            Request::DismissError => self.error = None,
+            Request::DismissImportReport => self.import_report = None,
+            // The report may have been closed by a request before this one.
+            Request::RereadImport(choices) => {
+                if self.import_report.is_some() {
+                    self.reread_markdown(choices);
+                }
+            }
+            Request::Template(answer) => self.answer_templates(ctx, answer),
+            Request::Recovery(answer) => self.answer_recovery(ctx, answer),
+            Request::Disk(answer) => self.answer_disk(ctx, answer),
+            Request::Overwrite(answer) => self.answer_overwrite(ctx, answer),
+            Request::Replace(answer) => self.answer_replace(ctx, answer),
+            Request::HeldBack(answer) => self.answer_held_back(ctx, answer),
+            Request::Guard(answer) => self.answer_guard(ctx, answer),
+            Request::Prompt(answer) => self.answer_prompt(ctx, answer),
+            Request::Review(request) => self.answer_review(ctx, request),
+            Request::ImportSlack(choice) => self.import_slack(&choice),
+            Request::ExportOptions(options) => self.settings.export_options = options,
+            Request::Export(format) => self.start_dialog(ctx, DialogPurpose::Export(format)),
+            Request::CopyMarkdown(portion) => self.copy_markdown(ctx, portion),
+            Request::OpenFile(path) => {
+                let action = if is_markdown(&path) {
+                    GuardedAction::ImportMarkdownPath(path)
+                } else {
+                    GuardedAction::OpenPath(path)
+                };
+                self.request(ctx, action);
+            }
+            Request::Command(command) => self.run_command(ctx, command),
         }
     }
 

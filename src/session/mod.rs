@@ -26,7 +26,7 @@ pub use questions::{
     DiskAnswer, DiskChange, GuardAnswer, GuardedAction, HeldBackAnswer, OverwriteAnswer,
     PathPrompt, PromptAnswer, PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
 };
-pub use requests::{ReviewRequest, SlackChoice, UiRequests};
+pub use requests::{Request, ReviewRequest, SlackChoice, UiRequests};
 pub use review::{ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod};
 pub use settings::Settings;
 pub use templates::{

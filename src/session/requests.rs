@@ -44,52 +44,108 @@ pub struct SlackChoice {
     pub end: chrono::DateTime<chrono::Utc>,
 }
 
-/// What the person asked for during one frame, applied after layout.
+/// One thing the person asked for during a frame: a command, a change to the document, an
+/// answer to a question, a place to go to.
+#[derive(Debug)]
+pub enum Request {
+    /// A menu or keyboard command.
+    Command(UiCommand),
+    /// A change to the document.
+    Edit(Edit),
+    /// Show another part of the document.
+    ShowPart(Part),
+    /// Open a file: one of File → Open recent, or one dropped on the window.
+    OpenFile(PathBuf),
+    /// The answer to the unsaved-changes question.
+    Guard(GuardAnswer),
+    /// The answer to "typed text is not in the document: save with the old values?".
+    HeldBack(HeldBackAnswer),
+    /// The answer to the path form.
+    Prompt(PromptAnswer),
+    /// Close the error message.
+    DismissError,
+    /// Close the report of a Markdown import.
+    DismissImportReport,
+    /// Read the imported Markdown file again, as the person corrected how.
+    RereadImport(crate::sources::markdown::MarkdownChoices),
+    /// The answer in the template chooser.
+    Template(super::TemplateAnswer),
+    /// Show what a finding points at.
+    GoTo(Place),
+    /// Something the review view asked for.
+    Review(ReviewRequest),
+    /// Export the document in this format (File → Export).
+    Export(crate::export::ExportFormat),
+    /// New choices for exports.
+    ExportOptions(crate::export::ExportOptions),
+    /// Copy this much of the document to the clipboard as Markdown (Edit menu).
+    CopyMarkdown(crate::export::Portion),
+    /// The answer about a recovery copy left by an earlier session.
+    Recovery(RecoveryAnswer),
+    /// The answer to the bar saying the file changed on disk.
+    Disk(DiskAnswer),
+    /// The answer to "overwrite the changed file?".
+    Overwrite(OverwriteAnswer),
+    /// The answer to "a file with this name exists: replace it?".
+    Replace(ReplaceAnswer),
+    /// Read these messages of a Slack export into the timeline's import form.
+    ImportSlack(SlackChoice),
+}
+
+/// What the person asked for during one frame, in the order they asked: the queue the
+/// panels push onto and the app drains after layout. Two requests of one kind in a frame
+/// both run.
 #[derive(Debug, Default)]
 #[must_use = "requests do nothing until the app applies them"]
 pub struct UiRequests {
-    /// A menu or keyboard command.
-    pub command: Option<UiCommand>,
-    /// Changes to the document, in the order they were made.
-    pub edits: Vec<Edit>,
-    /// Show another part of the document.
-    pub show_part: Option<Part>,
-    /// Open a file from File → Open recent.
-    pub open_recent: Option<PathBuf>,
-    /// Open a file dropped on the window.
-    pub open_dropped: Option<PathBuf>,
-    /// The answer to the unsaved-changes question.
-    pub guard_answer: Option<GuardAnswer>,
-    /// The answer to "typed text is not in the document: save with the old values?".
-    pub held_back_answer: Option<HeldBackAnswer>,
-    /// The answer to the path form.
-    pub prompt_answer: Option<PromptAnswer>,
-    /// Close the error message.
-    pub dismiss_error: bool,
-    /// Close the report of a Markdown import.
-    pub dismiss_import_report: bool,
-    /// Read the imported Markdown file again, as the person corrected how.
-    pub reread_import: Option<crate::sources::markdown::MarkdownChoices>,
-    /// The answer in the template chooser.
-    pub template_answer: Option<super::TemplateAnswer>,
-    /// Show what a finding points at.
-    pub go_to: Option<Place>,
-    /// Something the review view asked for.
-    pub review: Option<ReviewRequest>,
-    /// Export the document in this format (File → Export).
-    pub export: Option<crate::export::ExportFormat>,
-    /// New choices for exports.
-    pub export_options: Option<crate::export::ExportOptions>,
-    /// Copy this much of the document to the clipboard as Markdown (Edit menu).
-    pub copy_markdown: Option<crate::export::Portion>,
-    /// The answer about a recovery copy left by an earlier session.
-    pub recovery: Option<RecoveryAnswer>,
-    /// The answer to the bar saying the file changed on disk.
-    pub disk_answer: Option<DiskAnswer>,
-    /// The answer to "overwrite the changed file?".
-    pub overwrite_answer: Option<OverwriteAnswer>,
-    /// The answer to "a file with this name exists: replace it?".
-    pub replace_answer: Option<ReplaceAnswer>,
-    /// Read these messages of a Slack export into the timeline's import form.
-    pub import_slack: Option<SlackChoice>,
+    queue: Vec<Request>,
+}
+
+impl UiRequests {
+    /// Adds a request at the end of the queue.
+    pub fn push(&mut self, request: Request) {
+        self.queue.push(request);
+    }
+
+    /// Adds changes to the document, in their order.
+    pub fn edits(&mut self, edits: impl IntoIterator<Item = Edit>) {
+        self.queue.extend(edits.into_iter().map(Request::Edit));
+    }
+
+    /// Whether a request of the kind `kind` picks out is queued already: a question's
+    /// window that closes by itself gives its answer only when no button gave one first.
+    #[must_use]
+    pub fn asked(&self, kind: impl Fn(&Request) -> bool) -> bool {
+        self.queue.iter().any(kind)
+    }
+
+    /// The requests, in the order they were made.
+    #[must_use]
+    pub fn into_queue(self) -> Vec<Request> {
+        self.queue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_requests_of_one_kind_in_a_frame_both_stay_in_order() {
+        let mut requests = UiRequests::default();
+        requests.push(Request::Command(UiCommand::AddRow));
+        requests.edits([Edit::SetTitle("A".into())]);
+        requests.push(Request::Command(UiCommand::Save));
+        assert!(requests.asked(|request| matches!(request, Request::Command(UiCommand::Save))));
+        assert!(!requests.asked(|request| matches!(request, Request::Guard(_))));
+        let queue = requests.into_queue();
+        assert!(matches!(
+            queue.as_slice(),
+            [
+                Request::Command(UiCommand::AddRow),
+                Request::Edit(Edit::SetTitle(_)),
+                Request::Command(UiCommand::Save)
+            ]
+        ));
+    }
 }

@@ -4,7 +4,7 @@ use super::held_back::HeldBack;
 use super::theme;
 use crate::model::{Conflict, Edit, Finding, Keep, Place, count_levels};
 use crate::session::OpenDocument;
-use crate::session::UiRequests;
+use crate::session::{Request, UiRequests};
 
 /// Draws the findings: typed text the document does not hold first, then what validation
 /// found.
@@ -49,7 +49,7 @@ pub fn checks_ui(
                         .link(&finding.message)
                         .on_hover_text(format!("Go to {}", finding.place));
                     if link.clicked() {
-                        requests.go_to = Some(finding.place);
+                        requests.push(Request::GoTo(finding.place));
                     }
                 });
             }
@@ -80,7 +80,7 @@ fn conflict_ui(
         let mut settle = |ui: &mut egui::Ui, label: &str, keep: Keep, value: String| {
             let hover = format!("{label} in {subject}: {value}");
             if ui.button(label).on_hover_text(hover).clicked() {
-                requests.edits.push(Edit::SettleConflict(index, keep));
+                requests.push(Request::Edit(Edit::SettleConflict(index, keep)));
             }
         };
         if conflict.edited_by_hand(doc) {
@@ -111,7 +111,7 @@ fn conflict_ui(
             ))
             .clicked()
         {
-            requests.go_to = Some(place);
+            requests.push(Request::GoTo(place));
         }
     });
     ui.add_space(4.0);

@@ -5,7 +5,7 @@ use super::paths::describe_path;
 use super::view::View;
 use crate::export::{ExportFormat, Portion};
 use crate::session::UiCommand;
-use crate::session::{Part, ReviewRequest, UiRequests};
+use crate::session::{Part, Request, ReviewRequest, UiRequests};
 
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
@@ -67,7 +67,7 @@ fn export_menu_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests)
     ui.menu_button("Export", |ui| {
         for format in ExportFormat::ALL {
             if ui.button(format.menu_label()).clicked() {
-                requests.export = Some(format);
+                requests.push(Request::Export(format));
             }
         }
         ui.separator();
@@ -89,18 +89,18 @@ fn export_options_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiReques
              until Hindsight is closed.",
         );
     if options != view.export_options {
-        requests.export_options = Some(options);
+        requests.push(Request::ExportOptions(options));
     }
 }
 
 fn copy_markdown_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
     if ui.button("Copy as Markdown").clicked() {
-        requests.copy_markdown = Some(Portion::Whole);
+        requests.push(Request::CopyMarkdown(Portion::Whole));
     }
     if let Some(portion) = portion_of(view.part) {
         let label = format!("Copy {} as Markdown", view.part.label().to_lowercase());
         if ui.button(label).clicked() {
-            requests.copy_markdown = Some(portion);
+            requests.push(Request::CopyMarkdown(portion));
         }
     }
     ui.menu_button("Markdown options", |ui| {
@@ -129,7 +129,7 @@ fn recent_files_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests
                     .on_hover_text(path.display().to_string())
                     .clicked()
                 {
-                    requests.open_recent = Some(path.clone());
+                    requests.push(Request::OpenFile(path.clone()));
                 }
             }
         });
@@ -145,7 +145,7 @@ fn recent_review_folders_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut U
                     .on_hover_text(folder.display().to_string())
                     .clicked()
                 {
-                    requests.review = Some(ReviewRequest::Folder(folder.clone()));
+                    requests.push(Request::Review(ReviewRequest::Folder(folder.clone())));
                 }
             }
         });
@@ -170,6 +170,6 @@ pub fn command_button_ui(
     // screen reader says "Delete row", not "Delete row Delete".
     accessible_name(&response, egui::Role::Button, text);
     if response.clicked() {
-        requests.command = Some(command);
+        requests.push(Request::Command(command));
     }
 }

@@ -42,6 +42,7 @@ pub use view::View;
 pub use crate::session::{Part, ReviewExport, ReviewRequest, UiRequests};
 
 use crate::model::count_levels;
+use crate::session::Request;
 use crate::session::UiCommand;
 
 /// What the panels remember between frames that is not part of the document.
@@ -93,14 +94,16 @@ fn central_ui(
 ) {
     egui::CentralPanel::default().show(ui, |ui| {
         let doc = view.document.doc();
+        // The document's panels write their changes into a list of their own.
+        let mut edits = Vec::new();
         match view.part {
             Part::Overview => {
-                overview::overview_ui(ui, view, &mut panels.key_times, &mut requests.edits);
+                overview::overview_ui(ui, view, &mut panels.key_times, &mut edits);
             }
             Part::Timeline => timeline::timeline_ui(ui, view, &mut panels.timeline, requests),
-            Part::Analysis => analysis::analysis_ui(ui, doc, view.focus, &mut requests.edits),
+            Part::Analysis => analysis::analysis_ui(ui, doc, view.focus, &mut edits),
             Part::ActionItems => {
-                action_items::action_items_ui(ui, view, &mut panels.actions, &mut requests.edits);
+                action_items::action_items_ui(ui, view, &mut panels.actions, &mut edits);
             }
             Part::Checks => checks::checks_ui(ui, view.document, view.held_back, requests),
             Part::Review => match view.review {
@@ -110,6 +113,7 @@ fn central_ui(
                 None => review::no_folder_ui(ui, view.recent_review_folders, requests),
             },
         }
+        requests.edits(edits);
     });
 }
 
@@ -160,7 +164,7 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
         };
         let response = response.on_hover_text(hint);
         if response.clicked() {
-            requests.show_part = Some(part);
+            requests.push(Request::ShowPart(part));
         }
     }
 }

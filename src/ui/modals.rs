@@ -3,11 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::session::UiRequests;
 use crate::session::{
     GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose,
     ReplaceAnswer, ReplaceQuestion,
 };
+use crate::session::{Request, UiRequests};
 use crate::storage::RecoveredCopy;
 
 /// The questions that may be open.
@@ -67,12 +67,12 @@ fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("OK").clicked() {
-                requests.dismiss_error = true;
+                requests.push(Request::DismissError);
             }
         });
     });
     if modal.should_close() {
-        requests.dismiss_error = true;
+        requests.push(Request::DismissError);
     }
 }
 
@@ -98,18 +98,18 @@ fn guard_ui(
             ui.add_space(10.0);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Save").clicked() {
-                    requests.guard_answer = Some(GuardAnswer::Save);
+                    requests.push(Request::Guard(GuardAnswer::Save));
                 }
                 if ui.button("Cancel").clicked() {
-                    requests.guard_answer = Some(GuardAnswer::Cancel);
+                    requests.push(Request::Guard(GuardAnswer::Cancel));
                 }
                 if ui.button("Don't save").clicked() {
-                    requests.guard_answer = Some(GuardAnswer::DontSave);
+                    requests.push(Request::Guard(GuardAnswer::DontSave));
                 }
             });
         });
-    if modal.should_close() && requests.guard_answer.is_none() {
-        requests.guard_answer = Some(GuardAnswer::Cancel);
+    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Guard(_))) {
+        requests.push(Request::Guard(GuardAnswer::Cancel));
     }
 }
 
@@ -138,15 +138,15 @@ fn replace_ui(ctx: &egui::Context, question: &ReplaceQuestion, requests: &mut Ui
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Replace").clicked() {
-                requests.replace_answer = Some(ReplaceAnswer::Replace);
+                requests.push(Request::Replace(ReplaceAnswer::Replace));
             }
             if ui.button("Cancel").clicked() {
-                requests.replace_answer = Some(ReplaceAnswer::Cancel);
+                requests.push(Request::Replace(ReplaceAnswer::Cancel));
             }
         });
     });
-    if modal.should_close() && requests.replace_answer.is_none() {
-        requests.replace_answer = Some(ReplaceAnswer::Cancel);
+    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Replace(_))) {
+        requests.push(Request::Replace(ReplaceAnswer::Cancel));
     }
 }
 
@@ -211,15 +211,17 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let confirm = ui.add_enabled(typed, egui::Button::new(action)).clicked();
-            if (confirm || (entered && typed)) && requests.prompt_answer.is_none() {
-                requests.prompt_answer = Some(PromptAnswer::Confirm(path.clone()));
+            if (confirm || (entered && typed))
+                && !requests.asked(|request| matches!(request, Request::Prompt(_)))
+            {
+                requests.push(Request::Prompt(PromptAnswer::Confirm(path.clone())));
             }
             if ui.button("Cancel").clicked() {
-                requests.prompt_answer = Some(PromptAnswer::Cancel);
+                requests.push(Request::Prompt(PromptAnswer::Cancel));
             }
         });
     });
-    if modal.should_close() && requests.prompt_answer.is_none() {
-        requests.prompt_answer = Some(PromptAnswer::Cancel);
+    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Prompt(_))) {
+        requests.push(Request::Prompt(PromptAnswer::Cancel));
     }
 }

@@ -7,10 +7,10 @@ use std::path::Path;
 use super::held_back::HeldBack;
 use crate::export::UNTITLED;
 use crate::model::plural;
-use crate::session::UiRequests;
 use crate::session::{
     DiskAnswer, DiskChange, HeldBackAnswer, OpenDocument, OverwriteAnswer, RecoveryAnswer,
 };
+use crate::session::{Request, UiRequests};
 use crate::storage::RecoveredCopy;
 
 /// The list of recovery copies, each with Restore and Discard.
@@ -45,12 +45,12 @@ pub fn recovery_offer_ui(ctx: &egui::Context, copies: &[RecoveredCopy], requests
                 )
                 .clicked()
             {
-                requests.recovery = Some(RecoveryAnswer::Later);
+                requests.push(Request::Recovery(RecoveryAnswer::Later));
             }
         });
     });
-    if modal.should_close() && requests.recovery.is_none() {
-        requests.recovery = Some(RecoveryAnswer::Later);
+    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Recovery(_))) {
+        requests.push(Request::Recovery(RecoveryAnswer::Later));
     }
 }
 
@@ -93,10 +93,10 @@ fn copy_ui(ui: &mut egui::Ui, copy: &RecoveredCopy, requests: &mut UiRequests) {
                 .button("Discard")
                 .on_hover_text("Delete this copy; it cannot be brought back");
             if discard.clicked() {
-                requests.recovery = Some(RecoveryAnswer::Discard(copy.id.clone()));
+                requests.push(Request::Recovery(RecoveryAnswer::Discard(copy.id.clone())));
             }
             if copy.document.is_ok() && ui.button("Restore").clicked() {
-                requests.recovery = Some(RecoveryAnswer::Restore(copy.id.clone()));
+                requests.push(Request::Recovery(RecoveryAnswer::Restore(copy.id.clone())));
             }
         });
     });
@@ -145,7 +145,7 @@ pub fn disk_change_bar_ui(
                         )
                         .clicked()
                 {
-                    requests.disk_answer = Some(DiskAnswer::Merge);
+                    requests.push(Request::Disk(DiskAnswer::Merge));
                 }
                 let reload = if document.is_dirty() {
                     "Reload and discard my changes"
@@ -157,14 +157,14 @@ pub fn disk_change_bar_ui(
                     .on_hover_text("Open the file as it is on disk now; your unsaved changes are dropped")
                     .clicked()
                 {
-                    requests.disk_answer = Some(DiskAnswer::Reload);
+                    requests.push(Request::Disk(DiskAnswer::Reload));
                 }
                 if ui
                     .button("Keep my version")
                     .on_hover_text("Saving will write your version over the file")
                     .clicked()
                 {
-                    requests.disk_answer = Some(DiskAnswer::KeepMine);
+                    requests.push(Request::Disk(DiskAnswer::KeepMine));
                 }
             }
             DiskChange::Missing => {
@@ -172,10 +172,10 @@ pub fn disk_change_bar_ui(
                     "\u{201c}{name}\u{201d} is no longer on disk (moved, renamed or deleted)."
                 )));
                 if ui.button("Save it again").clicked() {
-                    requests.disk_answer = Some(DiskAnswer::Reload);
+                    requests.push(Request::Disk(DiskAnswer::Reload));
                 }
                 if ui.button("Dismiss").clicked() {
-                    requests.disk_answer = Some(DiskAnswer::KeepMine);
+                    requests.push(Request::Disk(DiskAnswer::KeepMine));
                 }
             }
         }
@@ -212,17 +212,17 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
             ui.add_space(10.0);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Overwrite").clicked() {
-                    requests.overwrite_answer = Some(OverwriteAnswer::Overwrite);
+                    requests.push(Request::Overwrite(OverwriteAnswer::Overwrite));
                 }
                 if ui.button("Cancel").clicked() {
-                    requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
+                    requests.push(Request::Overwrite(OverwriteAnswer::Cancel));
                 }
                 if ui
                     .button("Reload theirs")
                     .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
                     .clicked()
                 {
-                    requests.overwrite_answer = Some(OverwriteAnswer::Reload);
+                    requests.push(Request::Overwrite(OverwriteAnswer::Reload));
                 }
                 if conflicts > 0
                     && ui
@@ -232,12 +232,12 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
                         )
                         .clicked()
                 {
-                    requests.overwrite_answer = Some(OverwriteAnswer::Merge);
+                    requests.push(Request::Overwrite(OverwriteAnswer::Merge));
                 }
             });
         });
-    if modal.should_close() && requests.overwrite_answer.is_none() {
-        requests.overwrite_answer = Some(OverwriteAnswer::Cancel);
+    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Overwrite(_))) {
+        requests.push(Request::Overwrite(OverwriteAnswer::Cancel));
     }
 }
 
@@ -267,17 +267,17 @@ pub fn held_back_ui(ctx: &egui::Context, held: &[HeldBack], requests: &mut UiReq
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let back = ui.button("Go back");
             if back.clicked() {
-                requests.held_back_answer = Some(HeldBackAnswer::GoBack);
+                requests.push(Request::HeldBack(HeldBackAnswer::GoBack));
             }
             if ui.button("Save with the old values").clicked() {
-                requests.held_back_answer = Some(HeldBackAnswer::SaveOldValues);
+                requests.push(Request::HeldBack(HeldBackAnswer::SaveOldValues));
             }
             if !ui.memory(|memory| memory.focused().is_some()) {
                 back.request_focus();
             }
         });
     });
-    if modal.should_close() && requests.held_back_answer.is_none() {
-        requests.held_back_answer = Some(HeldBackAnswer::GoBack);
+    if modal.should_close() && !requests.asked(|request| matches!(request, Request::HeldBack(_))) {
+        requests.push(Request::HeldBack(HeldBackAnswer::GoBack));
     }
 }

@@ -8,7 +8,7 @@ use super::{ScanOverview, chart, table};
 use crate::model::ActionFilter;
 use crate::review::{FolderScan, Grouping};
 use crate::session::ReviewExport;
-use crate::session::{ReviewRequest, UiRequests};
+use crate::session::{Request, ReviewRequest, UiRequests};
 use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::filters::{action_filter_ui, choice_filter_ui};
 use crate::ui::theme;
@@ -112,7 +112,7 @@ fn exports_ui(
                 button
             };
             if button.clicked() {
-                requests.review = Some(ReviewRequest::Export(export));
+                requests.push(Request::Review(ReviewRequest::Export(export)));
             }
         }
     });

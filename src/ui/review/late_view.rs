@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::model::Place;
 use crate::session::ReviewSession;
-use crate::session::{ReviewRequest, UiRequests};
+use crate::session::{Request, ReviewRequest, UiRequests};
 use crate::ui::accessible::accessible_name;
 use crate::ui::theme;
 
@@ -58,10 +58,10 @@ pub fn late_view_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut U
                         let open = ui.button("Open");
                         accessible_name(&open, egui::Role::Button, &format!("Open {title}"));
                         if open.clicked() {
-                            requests.review = Some(ReviewRequest::OpenAt(
+                            requests.push(Request::Review(ReviewRequest::OpenAt(
                                 PathBuf::from(&review.file),
                                 Place::Approval,
-                            ));
+                            )));
                         }
                         ui.colored_label(
                             theme::overdue(ui.visuals()),

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 use crate::review::ReviewItem;
 use crate::session::ReviewSession;
-use crate::session::{ReviewRequest, UiRequests};
+use crate::session::{Request, ReviewRequest, UiRequests};
 
 /// What the view shows about all the items, whatever the filters.
 #[derive(Debug, Default)]
@@ -110,7 +110,7 @@ pub fn review_ui(
             .add_enabled(!session.scanning(), egui::Button::new("Refresh"))
             .clicked()
         {
-            requests.review = Some(ReviewRequest::Refresh);
+            requests.push(Request::Review(ReviewRequest::Refresh));
         }
     });
     if !scan.unreadable.is_empty() {
@@ -199,7 +199,7 @@ fn progress_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut UiRequ
                 .text(format!("{read} of {found} files read")),
         );
         if ui.button("Cancel").clicked() {
-            requests.review = Some(ReviewRequest::Cancel);
+            requests.push(Request::Review(ReviewRequest::Cancel));
         }
     });
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::session::UiCommand;
-use crate::session::{ReviewRequest, UiRequests};
+use crate::session::{Request, ReviewRequest, UiRequests};
 use crate::ui::paths::describe_path;
 
 /// Invites the person to choose a folder, and offers the ones reviewed before.
@@ -16,7 +16,7 @@ pub fn no_folder_ui(ui: &mut egui::Ui, recent: &[PathBuf], requests: &mut UiRequ
     );
     ui.add_space(8.0);
     if ui.button("Choose a folder\u{2026}").clicked() {
-        requests.command = Some(UiCommand::ReviewFolder);
+        requests.push(Request::Command(UiCommand::ReviewFolder));
     }
     if recent.is_empty() {
         return;
@@ -29,7 +29,7 @@ pub fn no_folder_ui(ui: &mut egui::Ui, recent: &[PathBuf], requests: &mut UiRequ
             .on_hover_text(folder.display().to_string())
             .clicked()
         {
-            requests.review = Some(ReviewRequest::Folder(folder.clone()));
+            requests.push(Request::Review(ReviewRequest::Folder(folder.clone())));
         }
     }
 }

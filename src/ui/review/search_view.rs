@@ -8,7 +8,7 @@ use super::state::ReviewState;
 use crate::model::plural;
 use crate::review::FieldMatch;
 use crate::session::ReviewSession;
-use crate::session::{ReviewRequest, UiRequests};
+use crate::session::{Request, ReviewRequest, UiRequests};
 use crate::ui::accessible::accessible_name;
 
 /// Draws the search field and what it found.
@@ -37,8 +37,11 @@ pub fn search_view_ui(
         .as_ref()
         .map(|(query, _)| query.as_str())
         .or_else(|| session.search.as_ref().map(|answer| answer.query.as_str()));
-    if !typed.is_empty() && asked != Some(typed.as_str()) && requests.review.is_none() {
-        requests.review = Some(ReviewRequest::Search(typed.clone()));
+    if !typed.is_empty()
+        && asked != Some(typed.as_str())
+        && !requests.asked(|request| matches!(request, Request::Review(_)))
+    {
+        requests.push(Request::Review(ReviewRequest::Search(typed.clone())));
     }
     ui.add_space(6.0);
     if typed.is_empty() {
@@ -90,10 +93,10 @@ pub fn search_view_ui(
                             );
                             ui.add(egui::Label::new(marked_snippet(ui, found)).truncate());
                             if link.clicked() {
-                                requests.review = Some(ReviewRequest::OpenAt(
+                                requests.push(Request::Review(ReviewRequest::OpenAt(
                                     PathBuf::from(&hit.file),
                                     found.place,
-                                ));
+                                )));
                             }
                         });
                     }

@@ -10,8 +10,8 @@ use super::stats_charts::{durations_ui, months_ui};
 use crate::model::format_minutes;
 use crate::model::plural;
 use crate::review::Stats;
+use crate::session::{Request, ReviewRequest, UiRequests};
 use crate::session::{ReviewExport, ReviewSession, StatsPeriod};
-use crate::session::{ReviewRequest, UiRequests};
 use crate::ui::accessible::announce_value;
 use crate::ui::theme;
 
@@ -33,9 +33,12 @@ pub fn stats_view_ui(
     let pending = session.stats_pending.as_ref().map(|(period, _)| *period);
     let current =
         shown.is_some_and(|answer| answer.period == state.period && answer.today == today);
-    if !current && pending != Some(state.period) && requests.review.is_none() && !session.scanning()
+    if !current
+        && pending != Some(state.period)
+        && !requests.asked(|request| matches!(request, Request::Review(_)))
+        && !session.scanning()
     {
-        requests.review = Some(ReviewRequest::Stats(state.period));
+        requests.push(Request::Review(ReviewRequest::Stats(state.period)));
     }
     ui.horizontal(|ui| {
         let label = ui.label("Period");
@@ -63,7 +66,9 @@ pub fn stats_view_ui(
             )
             .clicked()
         {
-            requests.review = Some(ReviewRequest::Export(ReviewExport::StatsCsv));
+            requests.push(Request::Review(ReviewRequest::Export(
+                ReviewExport::StatsCsv,
+            )));
         }
     });
     if let Some(Err(reason)) = &session.stats {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::state::{Line, Listing, ReviewState};
 use crate::model::{Due, Place};
 use crate::review::{Group, ReviewItem, ReviewSort};
-use crate::session::{ReviewRequest, UiRequests};
+use crate::session::{Request, ReviewRequest, UiRequests};
 use crate::ui::table::{Column, Rows, Table, sort_button_ui};
 use crate::ui::theme;
 
@@ -93,10 +93,10 @@ pub fn table_ui(
     }
     if let Some(index) = output.opened.and_then(item_at) {
         let entry = &items[index];
-        requests.review = Some(ReviewRequest::OpenAt(
+        requests.push(Request::Review(ReviewRequest::OpenAt(
             entry.path.clone(),
             Place::ActionItem(entry.item.id),
-        ));
+        )));
     }
 }
 

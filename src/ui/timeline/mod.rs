@@ -17,7 +17,7 @@ use super::table::row_after_arrow_keys;
 use super::view::View;
 use crate::model::Place;
 use crate::session::UiCommand;
-use crate::session::UiRequests;
+use crate::session::{Request, UiRequests};
 
 /// Draws the timeline part.
 pub fn timeline_ui(
@@ -55,19 +55,14 @@ pub fn timeline_ui(
     ui.add_space(6.0);
     toolbar_ui(ui, doc, state, out_of_order.len(), requests);
     ui.add_space(4.0);
+    let mut edits = Vec::new();
     if doc.timeline.is_empty() {
         ui.label("No rows yet. Add a row, or paste lines from a chat (Ctrl+Shift+V).");
     } else {
-        table::table_ui(
-            ui,
-            doc,
-            &out_of_order,
-            state,
-            view.today,
-            &mut requests.edits,
-        );
+        table::table_ui(ui, doc, &out_of_order, state, view.today, &mut edits);
     }
-    paste::paste_form_ui(ui.ctx(), doc, state, view.today, &mut requests.edits);
+    paste::paste_form_ui(ui.ctx(), doc, state, view.today, &mut edits);
+    requests.edits(edits);
     slack_form::slack_form_ui(ui.ctx(), doc, state, requests);
 }
 
@@ -102,10 +97,10 @@ fn toolbar_ui(
                  a row without a time stays after the row it followed.",
             );
         if sort.clicked() {
-            requests.command = Some(UiCommand::SortByTime);
+            requests.push(Request::Command(UiCommand::SortByTime));
         }
         if ui.button(UiCommand::PasteFromChat.label()).clicked() {
-            requests.command = Some(UiCommand::PasteFromChat);
+            requests.push(Request::Command(UiCommand::PasteFromChat));
         }
         ui.separator();
         let rows = doc.timeline.len();

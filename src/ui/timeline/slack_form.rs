@@ -4,7 +4,7 @@
 
 use super::state::TimelineState;
 use crate::model::{DayContext, DayOrder, Postmortem, incident_day, parse_time_entry};
-use crate::session::{SlackChoice, UiRequests};
+use crate::session::{Request, SlackChoice, UiRequests};
 use crate::ui::accessible::accessible_name;
 
 /// Draws the form while it is open.
@@ -72,12 +72,12 @@ pub fn slack_form_ui(
                     match window(doc, &form.start, &form.end) {
                         Ok((start, end)) => {
                             form.error = None;
-                            requests.import_slack = Some(SlackChoice {
+                            requests.push(Request::ImportSlack(SlackChoice {
                                 export: form.export.clone(),
                                 channel: form.channel.clone(),
                                 start,
                                 end,
-                            });
+                            }));
                         }
                         Err(reason) => form.error = Some(reason),
                     }
