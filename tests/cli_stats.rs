@@ -1,5 +1,5 @@
-//! `hindsight stats`: what a folder of postmortems adds up to, as the README documents the
-//! JSON, with the review deadlines of `hindsight.toml`.
+//! `hindsight stats`: what a folder of postmortems adds up to, as docs/command-line.md
+//! documents the JSON, with the review deadlines of `hindsight.toml`.
 
 #![allow(
     clippy::unwrap_used,

@@ -317,7 +317,7 @@ fn a_huge_file_is_refused_before_it_is_read() {
     file.set_len(100 * 1024 * 1024).unwrap();
     let message = storage::load(&path).unwrap_err().to_string();
     assert!(message.contains("doc.ron"), "{message}");
-    // One unit throughout, the one the README uses.
+    // One unit throughout, the one the documentation uses.
     assert!(
         message.contains("the file is 100.0 MiB") && message.contains("up to 32 MiB"),
         "{message}"

@@ -16,7 +16,7 @@ use crate::storage::{RecoveryFolder, RecoveryInfo, SessionLock};
 const QUIET_SECONDS: f64 = 2.0;
 
 /// The longest a change waits for its copy while typing goes on without a pause, in seconds:
-/// the most a crash can lose. The README states it.
+/// the most a crash can lose. The user guide (docs/user-guide.md) states it.
 pub const MAX_DELAY_SECONDS: f64 = 5.0;
 
 /// Stands for the revision of a copy adopted from an earlier session; no revision has it.

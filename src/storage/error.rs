@@ -146,7 +146,7 @@ pub enum SaveError {
     Serialize(#[from] ron::Error),
 }
 
-/// Bytes in a mebibyte, the unit the README gives the size limit in.
+/// Bytes in a mebibyte, the unit the documentation gives the size limit in.
 const MIB: f64 = 1024.0 * 1024.0;
 
 /// The operating system's message, with a hint for the failures people can act on.

@@ -123,7 +123,7 @@ fn git_work_tree(folder: &Path) -> bool {
 }
 
 /// Sets the merge driver in the repository's own config (config is not committed, so each
-/// clone sets it once; the README gives the line). Returns the driver's command.
+/// clone sets it once; docs/command-line.md gives the line). Returns the driver's command.
 fn set_merge_driver(folder: &Path) -> Result<String, String> {
     let command = format!("{} merge %O %A %B %P", driver_program());
     for (key, value) in [
