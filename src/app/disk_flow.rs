@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::HindsightApp;
+use super::modal::{Modal, ModalKind};
 use crate::model::merge;
 use crate::session::OpenDocument;
 use crate::session::{DiskAnswer, DiskChange, OverwriteAnswer, Part};
@@ -105,10 +106,10 @@ impl HindsightApp {
             }
             (DiskAnswer::Merge, _) => {
                 if self.merge_with_disk(true) == DiskMerge::Impossible {
-                    self.error = Some(
+                    self.modals.open(Modal::Error(
                         "The change on disk could not be merged: the file no longer reads as a postmortem, or the version it was opened as is not known. Reload it, or keep your version."
                             .to_owned(),
-                    );
+                    ));
                     self.disk_change = Some(change);
                 }
             }
@@ -153,9 +154,9 @@ impl HindsightApp {
                 self.replace_document(OpenDocument::from_file(doc, path));
             }
             Err(error) => {
-                self.error = Some(format!(
+                self.modals.open(Modal::Error(format!(
                     "The file could not be reloaded; what you see is unchanged.\n\n{error}"
-                ));
+                )));
             }
         }
     }
@@ -186,11 +187,11 @@ impl HindsightApp {
     /// Asks before the save to `path` overwrites another program's change.
     /// `conflicts`: how many a merge with the change would leave (0 when it cannot merge).
     pub(super) fn ask_overwrite(&mut self, path: PathBuf, conflicts: usize) {
-        self.overwrite_question = Some((path, conflicts));
+        self.modals.open(Modal::Overwrite(path, conflicts));
     }
 
     pub(super) fn answer_overwrite(&mut self, ctx: &egui::Context, answer: OverwriteAnswer) {
-        let Some((path, _)) = self.overwrite_question.take() else {
+        let Some(Modal::Overwrite(path, _)) = self.modals.close(ModalKind::Overwrite) else {
             return;
         };
         match answer {

@@ -1,6 +1,7 @@
 //! File → Export and Edit → Copy as Markdown: the document written out for wikis, tickets,
 //! printing and spreadsheets.
 
+use super::modal::Modal;
 use std::path::Path;
 
 use super::HindsightApp;
@@ -36,17 +37,19 @@ impl HindsightApp {
             .path()
             .is_some_and(|own| crate::storage::same_file(own, path))
         {
-            self.error = Some(format!(
+            self.modals.open(Modal::Error(format!(
                 "The postmortem was not exported: {} is the postmortem itself. Choose another \
                  file name for the export.",
                 path.display()
-            ));
+            )));
             return;
         }
         let text = match export(self.document.doc(), format, self.settings.export_options) {
             Ok(text) => text,
             Err(error) => {
-                self.error = Some(format!("The postmortem was not exported: {error}"));
+                self.modals.open(Modal::Error(format!(
+                    "The postmortem was not exported: {error}"
+                )));
                 return;
             }
         };
@@ -55,7 +58,9 @@ impl HindsightApp {
                 self.status = format!("Exported {} to {}", format.file_type(), path.display());
             }
             Err(error) => {
-                self.error = Some(format!("The postmortem was not exported.\n\n{error}"));
+                self.modals.open(Modal::Error(format!(
+                    "The postmortem was not exported.\n\n{error}"
+                )));
             }
         }
     }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::dialogs::{DialogKind, DialogOutcome, DialogRequest};
+use super::modal::{Modal, ModalKind};
 use super::{DialogPurpose, HindsightApp, PendingDialog};
 use crate::model::Postmortem;
 use crate::session::OpenDocument;
@@ -27,7 +28,7 @@ impl HindsightApp {
         // Typed text the document does not hold is work that would be lost too.
         let held_back = !crate::ui::held_back(&self.panels, self.document.doc()).is_empty();
         if self.document.is_dirty() || held_back {
-            self.guard = Some(action);
+            self.modals.open(Modal::Guard(action));
         } else {
             self.perform(ctx, action);
         }
@@ -61,14 +62,14 @@ impl HindsightApp {
     }
 
     pub(super) fn answer_guard(&mut self, ctx: &egui::Context, answer: GuardAnswer) {
-        let Some(action) = self.guard.take() else {
+        let Some(Modal::Guard(action)) = self.modals.close(ModalKind::Guard) else {
             return;
         };
         match answer {
             GuardAnswer::Cancel => {}
             GuardAnswer::DontSave => self.perform(ctx, action),
             GuardAnswer::Save => {
-                self.request_save(ctx, super::typed_text_flow::SaveRequest::ThenDo(action));
+                self.request_save(ctx, crate::session::SaveRequest::ThenDo(action));
             }
         }
     }
@@ -78,7 +79,7 @@ impl HindsightApp {
         if self.document.path().is_some() {
             if self.save(ctx) {
                 self.perform(ctx, action);
-            } else if self.overwrite_question.is_some() {
+            } else if self.modals.is_open(ModalKind::Overwrite) {
                 self.after_save = Some(action);
             }
         } else {
@@ -104,7 +105,8 @@ impl HindsightApp {
                 if matches!(error, storage::LoadError::Unreadable { .. }) {
                     self.settings.forget(&path);
                 }
-                self.error = Some(format!("Could not open the file.\n\n{error}"));
+                self.modals
+                    .open(Modal::Error(format!("Could not open the file.\n\n{error}")));
             }
         }
     }
@@ -189,9 +191,9 @@ impl HindsightApp {
                 true
             }
             Err(error) => {
-                self.error = Some(format!(
+                self.modals.open(Modal::Error(format!(
                     "The document was not saved; the file on disk is unchanged.\n\n{error}"
-                ));
+                )));
                 false
             }
         }
@@ -319,11 +321,11 @@ impl HindsightApp {
         // A native dialog asked about the path it returned, but not about one we extended.
         let already_asked = origin == PathOrigin::Dialog && target == path;
         if !own_file && !already_asked && something_is_at(&target) {
-            self.replace_question = Some(ReplaceQuestion {
+            self.modals.open(Modal::Replace(ReplaceQuestion {
                 purpose,
                 path: target,
                 typed: origin == PathOrigin::Typed,
-            });
+            }));
             return;
         }
         self.write_for(ctx, purpose, target);
@@ -352,7 +354,7 @@ impl HindsightApp {
     }
 
     pub(super) fn answer_replace(&mut self, ctx: &egui::Context, answer: ReplaceAnswer) {
-        let Some(question) = self.replace_question.take() else {
+        let Some(Modal::Replace(question)) = self.modals.close(ModalKind::Replace) else {
             return;
         };
         match answer {
@@ -363,13 +365,13 @@ impl HindsightApp {
                     .path
                     .parent()
                     .map_or_else(|| self.default_folder(), Path::to_owned);
-                self.path_prompt = Some(PathPrompt {
+                self.modals.open(Modal::Prompt(PathPrompt {
                     purpose: question.purpose,
                     text: question.path.display().to_string(),
                     reason: None,
                     wants_focus: true,
                     base,
-                });
+                }));
             }
             ReplaceAnswer::Cancel => self.after_save = None,
         }
@@ -396,13 +398,13 @@ impl HindsightApp {
             || format!("{}{}", base.display(), std::path::MAIN_SEPARATOR),
             |path| path.display().to_string(),
         );
-        self.path_prompt = Some(PathPrompt {
+        self.modals.open(Modal::Prompt(PathPrompt {
             purpose,
             text,
             reason,
             wants_focus: true,
             base,
-        });
+        }));
     }
 
     /// Where files go when nothing says otherwise: beside the open document, else the
@@ -416,7 +418,7 @@ impl HindsightApp {
     }
 
     pub(super) fn answer_prompt(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
-        let Some(prompt) = self.path_prompt.take() else {
+        let Some(Modal::Prompt(prompt)) = self.modals.close(ModalKind::Prompt) else {
             return;
         };
         match answer {
@@ -463,7 +465,7 @@ impl HindsightApp {
             return;
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        self.guard = Some(GuardedAction::Quit);
+        self.modals.open(Modal::Guard(GuardedAction::Quit));
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::HindsightApp;
+use super::modal::{Modal, ModalKind};
 use crate::model::incident_window;
 use crate::session::{ImportReport, OpenDocument, Part, SlackChoice};
 use crate::sources::markdown::{MarkdownChoices, import_markdown_with};
@@ -27,10 +28,10 @@ impl HindsightApp {
                 self.status = format!("Imported {name}");
             }
             Err(error) => {
-                self.error = Some(format!(
+                self.modals.open(Modal::Error(format!(
                     "Nothing was imported; the open document is unchanged.\n\n{}: {error}",
                     path.display()
-                ));
+                )));
             }
         }
     }
@@ -42,14 +43,14 @@ impl HindsightApp {
         document.mark_unsaved();
         self.replace_document(document);
         self.part = Part::Overview;
-        self.import_report = Some(report);
+        self.modals.open(Modal::ImportReport(report));
     }
 
     /// Reads the Markdown file of the report again as the person corrected how (its zone,
     /// day, order, or a block to read as the timeline), in place of the document it gave:
     /// the report is open, so nothing was edited since.
     pub(super) fn reread_markdown(&mut self, choices: MarkdownChoices) {
-        let Some(report) = self.import_report.take() else {
+        let Some(Modal::ImportReport(report)) = self.modals.close(ModalKind::ImportReport) else {
             return;
         };
         let imported = import_markdown_with(&report.text, self.clock.today(), &choices);
@@ -98,10 +99,10 @@ impl HindsightApp {
                 );
             }
             Err(error) => {
-                self.error = Some(format!(
+                self.modals.open(Modal::Error(format!(
                     "No rows were imported; the timeline is unchanged.\n\n{}",
                     failed(error)
-                ));
+                )));
             }
         }
     }
@@ -122,10 +123,10 @@ impl HindsightApp {
                 ui::show_slack_choice(&mut self.panels.timeline, path.to_owned(), channels, window);
             }
             Err(error) => {
-                self.error = Some(format!(
+                self.modals.open(Modal::Error(format!(
                     "No rows were imported; the timeline is unchanged.\n\n{}: {error}",
                     path.display()
-                ));
+                )));
             }
         }
     }

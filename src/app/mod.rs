@@ -12,6 +12,7 @@ mod export_flow;
 mod file_flow;
 mod files;
 mod import_flow;
+mod modal;
 mod recovery_flow;
 mod review_flow;
 mod template_flow;
@@ -35,8 +36,9 @@ use std::sync::mpsc;
 use crate::example::example_postmortem;
 use crate::model::{Place, Postmortem};
 use crate::session::{Part, Request, ReviewExport, ReviewRequest, UiRequests};
-use crate::storage::{RecoveredCopy, RecoveryFolder};
+use crate::storage::RecoveryFolder;
 use crate::ui;
+use modal::{Modal, ModalKind};
 
 /// What a dialog that is open right now will be used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,12 +68,10 @@ pub struct HindsightApp {
     clock: Box<dyn Clock>,
     settings: Settings,
     pending_dialog: Option<PendingDialog>,
-    /// An action waiting for the person to answer "Save / Don't save / Cancel".
-    guard: Option<GuardedAction>,
     /// An action to carry out once the "Save as" it is waiting for succeeds.
     after_save: Option<GuardedAction>,
-    path_prompt: Option<PathPrompt>,
-    error: Option<String>,
+    /// The questions and messages waiting for an answer; the most urgent shows.
+    modals: modal::Modals,
     status: String,
     /// Set once the person has agreed to close, so the next close request goes through.
     allow_close: bool,
@@ -82,36 +82,22 @@ pub struct HindsightApp {
     panels: ui::PanelState,
     /// The folder under review, if one is.
     review: Option<ReviewSession>,
-    /// An action item to select once the postmortem being opened has opened.
     /// The place to show in the next document opened (from the review).
     select_after_open: Option<Place>,
     /// Writes saves and exports.
     writer: Box<dyn FileWriter>,
     /// This session's recovery copies, when they are on.
     autosave: Option<autosave::Autosave>,
-    /// Recovery copies left by earlier sessions, while the person is being asked about them.
-    recovery_offer: Option<Vec<RecoveredCopy>>,
     /// Watches the document's file for changes made by other programs.
     disk: Option<disk_watch::DiskWatch>,
     /// A change to the file on disk the person has not answered yet.
     disk_change: Option<DiskChange>,
-    /// A save waiting for "the file changed on disk: overwrite?", with how many conflicts a
-    /// merge with that change would leave (0 when it cannot be merged).
-    overwrite_question: Option<(PathBuf, usize)>,
-    /// A save or export waiting for "a file with this name exists: replace it?".
-    replace_question: Option<ReplaceQuestion>,
     /// Where new files go when there is no open file to put them beside.
     home_folder: PathBuf,
-    /// What the last Markdown import did, while its report is shown.
-    import_report: Option<crate::session::ImportReport>,
-    /// File → New from template…, while it is open.
-    template_chooser: Option<crate::session::TemplateChooser>,
     /// A save waiting one frame for the field being typed in to take its text.
-    save_waiting: Option<typed_text_flow::SaveRequest>,
+    save_waiting: Option<crate::session::SaveRequest>,
     /// The field that had the keyboard when a save took it away, to give it back after.
     refocus: Option<egui::Id>,
-    /// A save waiting for "typed text is not in the document: save with the old values?".
-    held_back_question: Option<(typed_text_flow::SaveRequest, Vec<ui::HeldBack>)>,
     /// A folder named on the command line, reviewed from the first frame.
     review_on_start: Option<PathBuf>,
     /// Whether the window was checked against its screen (once its size was known).
@@ -137,10 +123,8 @@ impl HindsightApp {
             clock,
             settings,
             pending_dialog: None,
-            guard: None,
             after_save: None,
-            path_prompt: None,
-            error: None,
+            modals: modal::Modals::default(),
             status: String::new(),
             allow_close: false,
             window_title: String::new(),
@@ -150,17 +134,11 @@ impl HindsightApp {
             select_after_open: None,
             writer: Box::new(AtomicFileWriter),
             autosave: None,
-            recovery_offer: None,
             disk,
             disk_change: None,
-            overwrite_question: None,
-            replace_question: None,
             home_folder: default_home_folder(),
-            import_report: None,
-            template_chooser: None,
             save_waiting: None,
             refocus: None,
-            held_back_question: None,
             review_on_start: None,
             window_fitted: false,
         }
@@ -226,7 +204,9 @@ impl HindsightApp {
         match example_postmortem() {
             Ok(doc) => app.replace_document(OpenDocument::example(doc)),
             Err(error) => {
-                app.error = Some(format!("The bundled example did not open: {error}"));
+                app.modals.open(Modal::Error(format!(
+                    "The bundled example did not open: {error}"
+                )));
             }
         }
         app
@@ -247,7 +227,7 @@ impl HindsightApp {
     /// The error being shown, if any.
     #[must_use]
     pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+        self.modals.error()
     }
 
     /// The part of the document on screen.
@@ -305,25 +285,9 @@ impl HindsightApp {
             recovery_failure: self.autosave.as_ref().and_then(autosave::Autosave::failure),
         };
         ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
-        let modals = ui::Modals {
-            document: &self.document,
-            guard: self.guard.as_ref(),
-            prompt: self.path_prompt.as_mut(),
-            error: self.error.as_deref(),
-            recovery: self.recovery_offer.as_deref(),
-            overwrite: self
-                .overwrite_question
-                .as_ref()
-                .map(|(path, conflicts)| (path.as_path(), *conflicts)),
-            held_back: self
-                .held_back_question
-                .as_ref()
-                .map(|(_, held)| held.as_slice()),
-            replace: self.replace_question.as_ref(),
-            import_report: self.import_report.as_ref(),
-            template_chooser: self.template_chooser.as_mut(),
-        };
-        ui::modals_ui(&ctx, modals, &mut requests);
+        if let Some(shown) = self.modals.most_urgent() {
+            ui::modals_ui(&ctx, shown, &self.document, &mut requests);
+        }
 
         self.apply(&ctx, requests);
         // "Saved …" or "Opened …" describe the state before this frame's change: an edit
@@ -337,15 +301,7 @@ impl HindsightApp {
     }
 
     fn no_modal_open(&self) -> bool {
-        self.guard.is_none()
-            && self.path_prompt.is_none()
-            && self.error.is_none()
-            && self.recovery_offer.is_none()
-            && self.overwrite_question.is_none()
-            && self.replace_question.is_none()
-            && self.import_report.is_none()
-            && self.template_chooser.is_none()
-            && self.held_back_question.is_none()
+        self.modals.none_open()
     }
 
     /// Carries out what the UI collected during the frame, after layout, in the order it was
@@ -381,11 +337,15 @@ impl HindsightApp {
                 self.focus_target = Some(place);
                 ctx.request_repaint();
             }
-            Request::DismissError => self.error = None,
-            Request::DismissImportReport => self.import_report = None,
+            Request::DismissError => {
+                self.modals.close(ModalKind::Error);
+            }
+            Request::DismissImportReport => {
+                self.modals.close(ModalKind::ImportReport);
+            }
             // The report may have been closed by a request before this one.
             Request::RereadImport(choices) => {
-                if self.import_report.is_some() {
+                if self.modals.is_open(ModalKind::ImportReport) {
                     self.reread_markdown(choices);
                 }
             }
@@ -513,8 +473,8 @@ impl HindsightApp {
             UiCommand::Open => self.request(ctx, GuardedAction::Open),
             UiCommand::OpenPath => self.request(ctx, GuardedAction::OpenTypedPath),
             UiCommand::ImportMarkdown => self.request(ctx, GuardedAction::ImportMarkdown),
-            UiCommand::Save => self.request_save(ctx, typed_text_flow::SaveRequest::Save),
-            UiCommand::SaveAs => self.request_save(ctx, typed_text_flow::SaveRequest::SaveAs),
+            UiCommand::Save => self.request_save(ctx, crate::session::SaveRequest::Save),
+            UiCommand::SaveAs => self.request_save(ctx, crate::session::SaveRequest::SaveAs),
             UiCommand::Quit => self.request(ctx, GuardedAction::Quit),
             UiCommand::ReviewFolder => self.start_dialog(ctx, DialogPurpose::ReviewFolder),
             UiCommand::ImportTimeline => {

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::autosave::Autosave;
+use super::modal::{Modal, ModalKind};
 use super::{GuardedAction, HindsightApp};
 use crate::session::OpenDocument;
 use crate::session::RecoveryAnswer;
@@ -19,7 +20,7 @@ impl HindsightApp {
                 let left = autosave.folder().left_behind();
                 self.autosave = Some(autosave);
                 if !left.is_empty() {
-                    self.recovery_offer = Some(left);
+                    self.modals.open(Modal::Recovery(left));
                 }
             }
             Err(reason) => {
@@ -74,23 +75,25 @@ impl HindsightApp {
     /// Shows the copies left behind (File → Recover unsaved work…).
     pub(super) fn offer_recovery(&mut self) {
         let Some(autosave) = &self.autosave else {
-            self.error = Some(
+            self.modals.open(Modal::Error(
                 "Recovery copies are off in this session, so there is nothing to recover."
                     .to_owned(),
-            );
+            ));
             return;
         };
         let left = autosave.folder().left_behind();
         if left.is_empty() {
             "No unsaved work was left behind".clone_into(&mut self.status);
         } else {
-            self.recovery_offer = Some(left);
+            self.modals.open(Modal::Recovery(left));
         }
     }
 
     pub(super) fn answer_recovery(&mut self, ctx: &egui::Context, answer: RecoveryAnswer) {
         match answer {
-            RecoveryAnswer::Later => self.recovery_offer = None,
+            RecoveryAnswer::Later => {
+                self.modals.close(ModalKind::Recovery);
+            }
             RecoveryAnswer::Discard(id) => {
                 let discarded = self
                     .autosave
@@ -100,7 +103,9 @@ impl HindsightApp {
                 match discarded {
                     Ok(()) => "Discarded the recovery copy".clone_into(&mut self.status),
                     Err(reason) => {
-                        self.error = Some(format!("The copy was not discarded: {reason}."));
+                        self.modals.open(Modal::Error(format!(
+                            "The copy was not discarded: {reason}."
+                        )));
                     }
                 }
             }
@@ -112,11 +117,13 @@ impl HindsightApp {
 
     /// Removes a copy from the list on offer, closing the list when it is empty.
     fn take_offered(&mut self, id: &str) -> Option<RecoveredCopy> {
-        let list = self.recovery_offer.as_mut()?;
+        let Some(Modal::Recovery(list)) = self.modals.get_mut(ModalKind::Recovery) else {
+            return None;
+        };
         let position = list.iter().position(|copy| copy.id == id)?;
         let copy = list.remove(position);
         if list.is_empty() {
-            self.recovery_offer = None;
+            self.modals.close(ModalKind::Recovery);
         }
         Some(copy)
     }
@@ -130,17 +137,21 @@ impl HindsightApp {
         let doc = match copy.document {
             Ok(doc) => doc,
             Err(reason) => {
-                self.error = Some(format!("The recovery copy could not be read.\n\n{reason}"));
+                self.modals.open(Modal::Error(format!(
+                    "The recovery copy could not be read.\n\n{reason}"
+                )));
                 return;
             }
         };
         if let Some(autosave) = &mut self.autosave
             && let Err(reason) = autosave.adopt(id)
         {
-            self.error = Some(format!("The copy was not restored: {reason}."));
+            self.modals.open(Modal::Error(format!(
+                "The copy was not restored: {reason}."
+            )));
             return;
         }
-        self.recovery_offer = None;
+        self.modals.close(ModalKind::Recovery);
         let (file, file_content) = copy
             .info
             .map_or((None, None), |info| (info.file, info.file_content));

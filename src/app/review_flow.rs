@@ -1,6 +1,7 @@
 //! Reviewing a folder from the editor: the scan on a helper thread with progress and Cancel,
 //! refresh, opening an item's postmortem, and exporting the list.
 
+use super::modal::Modal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, mpsc};
@@ -234,7 +235,9 @@ impl HindsightApp {
             ReviewExport::Csv => match to_csv(&records, self.settings.export_options.exact_csv) {
                 Ok(text) => text,
                 Err(error) => {
-                    self.error = Some(format!("The list could not be written as CSV: {error}"));
+                    self.modals.open(Modal::Error(format!(
+                        "The list could not be written as CSV: {error}"
+                    )));
                     return;
                 }
             },
@@ -245,7 +248,9 @@ impl HindsightApp {
             Ok(()) => {
                 self.status = format!("Exported {} items to {}", records.len(), path.display());
             }
-            Err(error) => self.error = Some(format!("The list was not exported.\n\n{error}")),
+            Err(error) => self.modals.open(Modal::Error(format!(
+                "The list was not exported.\n\n{error}"
+            ))),
         }
     }
 
@@ -261,7 +266,8 @@ impl HindsightApp {
         let owners = match crate::review::Owners::in_folder(&review.folder) {
             Ok(owners) => owners,
             Err(reason) => {
-                self.error = Some(format!("Nothing was exported: {reason}"));
+                self.modals
+                    .open(Modal::Error(format!("Nothing was exported: {reason}")));
                 return;
             }
         };
@@ -285,7 +291,9 @@ impl HindsightApp {
             ) {
                 Ok(text) => text,
                 Err(error) => {
-                    self.error = Some(format!("The list could not be written as CSV: {error}"));
+                    self.modals.open(Modal::Error(format!(
+                        "The list could not be written as CSV: {error}"
+                    )));
                     return;
                 }
             }
@@ -308,7 +316,9 @@ impl HindsightApp {
                     }
                 );
             }
-            Err(error) => self.error = Some(format!("The list was not exported.\n\n{error}")),
+            Err(error) => self.modals.open(Modal::Error(format!(
+                "The list was not exported.\n\n{error}"
+            ))),
         }
     }
 
@@ -316,13 +326,16 @@ impl HindsightApp {
     fn export_stats(&mut self, path: &Path) {
         let Some(Some(Ok(answer))) = self.review.as_ref().map(|review| review.stats.as_ref())
         else {
-            self.error = Some("There are no stats to export yet.".to_owned());
+            self.modals
+                .open(Modal::Error("There are no stats to export yet.".to_owned()));
             return;
         };
         let text = match crate::review::stats_csv(&answer.stats) {
             Ok(text) => text,
             Err(error) => {
-                self.error = Some(format!("The stats could not be written as CSV: {error}"));
+                self.modals.open(Modal::Error(format!(
+                    "The stats could not be written as CSV: {error}"
+                )));
                 return;
             }
         };
@@ -331,7 +344,9 @@ impl HindsightApp {
             Ok(()) => {
                 self.status = format!("Exported the stats ({period}) to {}", path.display());
             }
-            Err(error) => self.error = Some(format!("The stats were not exported.\n\n{error}")),
+            Err(error) => self.modals.open(Modal::Error(format!(
+                "The stats were not exported.\n\n{error}"
+            ))),
         }
     }
 }

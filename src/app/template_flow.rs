@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::modal::{Modal, ModalKind};
 use super::{DialogPurpose, HindsightApp};
 use crate::model::{builtin_template, from_template};
 use crate::session::{
@@ -28,20 +29,24 @@ impl HindsightApp {
         {
             folders.push(folder);
         }
-        self.template_chooser = Some(TemplateChooser::new(folders, |path| {
-            storage::load(path).map_err(|error| error.to_string())
-        }));
+        self.modals
+            .open(Modal::Templates(TemplateChooser::new(folders, |path| {
+                storage::load(path).map_err(|error| error.to_string())
+            })));
     }
 
     pub(super) fn answer_templates(&mut self, ctx: &egui::Context, answer: TemplateAnswer) {
         match answer {
-            TemplateAnswer::Cancel => self.template_chooser = None,
+            TemplateAnswer::Cancel => {
+                self.modals.close(ModalKind::Templates);
+            }
             TemplateAnswer::PickFolder => {
-                self.template_chooser = None;
+                self.modals.close(ModalKind::Templates);
                 self.start_dialog(ctx, DialogPurpose::TemplatesFolder);
             }
             TemplateAnswer::Create => {
-                let Some(chooser) = self.template_chooser.take() else {
+                let Some(Modal::Templates(chooser)) = self.modals.close(ModalKind::Templates)
+                else {
                     return;
                 };
                 if let Some(choice) = chooser.choices.get(chooser.selected) {
@@ -65,9 +70,9 @@ impl HindsightApp {
             TemplateSource::File(path) => match storage::load(path) {
                 Ok(template) => Some(from_template(&template, today)),
                 Err(error) => {
-                    self.error = Some(format!(
+                    self.modals.open(Modal::Error(format!(
                         "No new postmortem was started; the template could not be read.\n\n{error}"
-                    ));
+                    )));
                     return;
                 }
             },

@@ -3,19 +3,9 @@
 //! dropped without a word.
 
 use super::HindsightApp;
-use crate::session::{GuardedAction, HeldBackAnswer, Part};
+use super::modal::{Modal, ModalKind};
+use crate::session::{HeldBackAnswer, Part, SaveRequest};
 use crate::ui;
-
-/// A save the person asked for, waiting on typed text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum SaveRequest {
-    /// File → Save (Ctrl+S).
-    Save,
-    /// File → Save as….
-    SaveAs,
-    /// "Save" in the unsaved-changes question, then the action it guarded.
-    ThenDo(GuardedAction),
-}
 
 impl HindsightApp {
     /// Starts `request`. A field being typed in commits its text when it loses the keyboard,
@@ -41,7 +31,7 @@ impl HindsightApp {
         let plain_save = request == SaveRequest::Save;
         self.save_typed_text_checked(ctx, request);
         if plain_save
-            && self.held_back_question.is_none()
+            && !self.modals.is_open(ModalKind::HeldBack)
             && let Some(id) = refocus
         {
             ctx.memory_mut(|memory| memory.request_focus(id));
@@ -54,7 +44,7 @@ impl HindsightApp {
         if held.is_empty() {
             self.carry_out_save(ctx, request);
         } else {
-            self.held_back_question = Some((request, held));
+            self.modals.open(Modal::HeldBack(request, held));
         }
     }
 
@@ -69,7 +59,7 @@ impl HindsightApp {
     }
 
     pub(super) fn answer_held_back(&mut self, ctx: &egui::Context, answer: HeldBackAnswer) {
-        let Some((request, held)) = self.held_back_question.take() else {
+        let Some(Modal::HeldBack(request, held)) = self.modals.close(ModalKind::HeldBack) else {
             return;
         };
         match answer {

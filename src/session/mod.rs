@@ -25,6 +25,7 @@ pub use part::Part;
 pub use questions::{
     DiskAnswer, DiskChange, GuardAnswer, GuardedAction, HeldBackAnswer, OverwriteAnswer,
     PathPrompt, PromptAnswer, PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
+    SaveRequest,
 };
 pub use requests::{Request, ReviewRequest, SlackChoice, UiRequests};
 pub use review::{ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod};

@@ -181,3 +181,14 @@ pub enum RecoveryAnswer {
     /// Close the list and decide later (File → Recover unsaved work…).
     Later,
 }
+
+/// A save the person asked for, waiting on typed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveRequest {
+    /// File → Save (Ctrl+S).
+    Save,
+    /// File → Save as….
+    SaveAs,
+    /// "Save" in the unsaved-changes question, then the action it guarded.
+    ThenDo(GuardedAction),
+}

@@ -31,7 +31,7 @@ mod zone_picker;
 pub use accessible::name_window;
 pub use action_items::{ActionsState, add_action_item};
 pub use held_back::{HeldBack, held_back};
-pub use modals::{Modals, modals_ui};
+pub use modals::{ShownModal, modals_ui};
 pub use review::ReviewState;
 pub use timeline::{
     BadTime, Cell, ImportedRows, PasteForm, SlackForm, TimelineState, show_import,

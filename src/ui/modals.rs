@@ -10,51 +10,53 @@ use crate::session::{
 use crate::session::{Request, UiRequests};
 use crate::storage::RecoveredCopy;
 
-/// The questions that may be open.
-pub struct Modals<'a> {
-    /// The open document, for its name.
-    pub document: &'a OpenDocument,
-    /// An action waiting for the unsaved-changes guard.
-    pub guard: Option<&'a GuardedAction>,
-    /// The path form.
-    pub prompt: Option<&'a mut PathPrompt>,
+/// The one question or message shown: the app holds those waiting and decides which is
+/// the most urgent.
+pub enum ShownModal<'a> {
     /// An error to read.
-    pub error: Option<&'a str>,
+    Error(&'a str),
+    /// "Typed text is not in the document: save with the old values?".
+    HeldBack(&'a [super::held_back::HeldBack]),
+    /// "The file changed on disk: overwrite?", with how many conflicts merging the change
+    /// instead would leave (0 when it cannot be merged).
+    Overwrite(&'a Path, usize),
+    /// "A file with this name exists: replace it?".
+    Replace(&'a ReplaceQuestion),
+    /// The unsaved-changes guard, for the action waiting on it.
+    Guard(&'a GuardedAction),
+    /// The form to type a path in.
+    Prompt(&'a mut PathPrompt),
     /// Recovery copies left by earlier sessions.
-    pub recovery: Option<&'a [RecoveredCopy]>,
-    /// A save waiting for "overwrite the changed file?", with how many conflicts merging the
-    /// change instead would leave (0 when it cannot be merged).
-    pub overwrite: Option<(&'a Path, usize)>,
-    /// A save waiting for "typed text is not in the document: save with the old values?".
-    pub held_back: Option<&'a [super::held_back::HeldBack]>,
-    /// A save or export waiting for "replace the existing file?".
-    pub replace: Option<&'a ReplaceQuestion>,
+    Recovery(&'a [RecoveredCopy]),
     /// What a Markdown import just did.
-    pub import_report: Option<&'a crate::session::ImportReport>,
-    /// File → New from template…, while it is open.
-    pub template_chooser: Option<&'a mut crate::session::TemplateChooser>,
+    ImportReport(&'a crate::session::ImportReport),
+    /// File → New from template….
+    Templates(&'a mut crate::session::TemplateChooser),
 }
 
-/// Draws whichever modal is open; at most one is shown, the most urgent first.
-pub fn modals_ui(ctx: &egui::Context, modals: Modals<'_>, requests: &mut UiRequests) {
-    if let Some(message) = modals.error {
-        error_ui(ctx, message, requests);
-    } else if let Some(held) = modals.held_back {
-        super::safety::held_back_ui(ctx, held, requests);
-    } else if let Some((path, conflicts)) = modals.overwrite {
-        super::safety::overwrite_ui(ctx, path, conflicts, requests);
-    } else if let Some(question) = modals.replace {
-        replace_ui(ctx, question, requests);
-    } else if let Some(action) = modals.guard {
-        guard_ui(ctx, modals.document, action, requests);
-    } else if let Some(prompt) = modals.prompt {
-        path_prompt_ui(ctx, prompt, requests);
-    } else if let Some(copies) = modals.recovery {
-        super::safety::recovery_offer_ui(ctx, copies, requests);
-    } else if let Some(report) = modals.import_report {
-        super::import_report::import_report_ui(ctx, report, requests);
-    } else if let Some(chooser) = modals.template_chooser {
-        super::template_chooser::template_chooser_ui(ctx, chooser, requests);
+/// Draws the modal shown; `document` is the open one, for its name.
+pub fn modals_ui(
+    ctx: &egui::Context,
+    shown: ShownModal<'_>,
+    document: &OpenDocument,
+    requests: &mut UiRequests,
+) {
+    match shown {
+        ShownModal::Error(message) => error_ui(ctx, message, requests),
+        ShownModal::HeldBack(held) => super::safety::held_back_ui(ctx, held, requests),
+        ShownModal::Overwrite(path, conflicts) => {
+            super::safety::overwrite_ui(ctx, path, conflicts, requests);
+        }
+        ShownModal::Replace(question) => replace_ui(ctx, question, requests),
+        ShownModal::Guard(action) => guard_ui(ctx, document, action, requests),
+        ShownModal::Prompt(prompt) => path_prompt_ui(ctx, prompt, requests),
+        ShownModal::Recovery(copies) => super::safety::recovery_offer_ui(ctx, copies, requests),
+        ShownModal::ImportReport(report) => {
+            super::import_report::import_report_ui(ctx, report, requests);
+        }
+        ShownModal::Templates(chooser) => {
+            super::template_chooser::template_chooser_ui(ctx, chooser, requests);
+        }
     }
 }
 
