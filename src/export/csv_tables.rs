@@ -10,25 +10,29 @@
 use std::borrow::Cow;
 
 use super::ExportOptions;
-use crate::model::{Marker, Postmortem};
+use crate::model::{ActionField, Marker, Postmortem, TimelineField};
 
 /// The header of the action-items CSV.
-pub const ACTIONS_HEADER: [&str; 9] = [
-    "action",
-    "owner",
-    "due",
-    "status",
-    "priority",
-    "kind",
-    "ticket_url",
-    "completed",
-    "declined_reason",
-];
+pub const ACTIONS_HEADER: [&str; ActionField::ALL.len()] = {
+    let mut names = [""; ActionField::ALL.len()];
+    let mut at = 0;
+    while at < names.len() {
+        names[at] = ActionField::ALL[at].csv_name();
+        at += 1;
+    }
+    names
+};
 
 /// The header of the timeline CSV.
-pub const TIMELINE_HEADER: [&str; 7] = [
-    "time", "event", "notes", "actor", "marker", "starred", "evidence",
-];
+pub const TIMELINE_HEADER: [&str; TimelineField::ALL.len()] = {
+    let mut names = [""; TimelineField::ALL.len()];
+    let mut at = 0;
+    while at < names.len() {
+        names[at] = TimelineField::ALL[at].csv_name();
+        at += 1;
+    }
+    names
+};
 
 /// The characters that make a spreadsheet read a cell as a formula: OWASP's list (`=`, `+`,
 /// `-`, `@`, tab, carriage return), a line feed, and the full-width forms some spreadsheets
@@ -50,26 +54,28 @@ pub fn spreadsheet_cell(text: &str, exact: bool) -> Cow<'_, str> {
 
 /// The action items, one per line, in the lead's order.
 pub fn actions_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, csv::Error> {
-    let cell = |text| spreadsheet_cell(text, options.exact_csv);
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(ACTIONS_HEADER)?;
     for item in &doc.action_items {
-        let due = item.due.map(|day| day.to_string()).unwrap_or_default();
-        let completed = item
-            .completed
-            .map(|day| day.to_string())
-            .unwrap_or_default();
-        writer.write_record([
-            cell(&item.action).as_ref(),
-            &cell(&item.owner),
-            &due,
-            item.status.label(),
-            item.priority.label(),
-            item.kind.label(),
-            &cell(&item.ticket_url),
-            &completed,
-            &cell(&item.declined_reason),
-        ])?;
+        writer.write_record(ActionField::ALL.map(|field| {
+            if let Some(written) = field.written(item) {
+                return spreadsheet_cell(written, options.exact_csv).into_owned();
+            }
+            match field {
+                ActionField::Due => item.due.map(|day| day.to_string()).unwrap_or_default(),
+                ActionField::Status => item.status.label().to_owned(),
+                ActionField::Priority => item.priority.label().to_owned(),
+                ActionField::Kind => item.kind.label().to_owned(),
+                ActionField::Completed => item
+                    .completed
+                    .map(|day| day.to_string())
+                    .unwrap_or_default(),
+                ActionField::Action
+                | ActionField::Owner
+                | ActionField::Ticket
+                | ActionField::DeclinedReason => String::new(),
+            }
+        }))?;
     }
     finish(writer)
 }
@@ -77,7 +83,6 @@ pub fn actions_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, c
 /// The timeline rows, one per line, in the lead's order (only the starred ones when the
 /// options say so).
 pub fn timeline_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, csv::Error> {
-    let cell = |text| spreadsheet_cell(text, options.exact_csv);
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(TIMELINE_HEADER)?;
     for row in doc
@@ -85,24 +90,26 @@ pub fn timeline_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, 
         .iter()
         .filter(|row| !options.starred_only || row.starred)
     {
-        let time = row
-            .time
-            .map(|time| doc.local(time).format("%Y-%m-%dT%H:%M:%S%:z").to_string())
-            .unwrap_or_default();
-        let marker = if row.marker == Marker::Unmarked {
-            ""
-        } else {
-            row.marker.label()
-        };
-        writer.write_record([
-            time.as_str(),
-            &cell(&row.event),
-            &cell(&row.notes),
-            &cell(row.actor.as_deref().unwrap_or_default()),
-            marker,
-            if row.starred { "yes" } else { "no" },
-            &cell(&row.evidence),
-        ])?;
+        writer.write_record(TimelineField::ALL.map(|field| {
+            if let Some(written) = field.written(row) {
+                return spreadsheet_cell(written, options.exact_csv).into_owned();
+            }
+            match field {
+                TimelineField::Time => row
+                    .time
+                    .map(|time| doc.local(time).format("%Y-%m-%dT%H:%M:%S%:z").to_string())
+                    .unwrap_or_default(),
+                TimelineField::Marker if row.marker != Marker::Unmarked => {
+                    row.marker.label().to_owned()
+                }
+                TimelineField::Starred => if row.starred { "yes" } else { "no" }.to_owned(),
+                TimelineField::Marker
+                | TimelineField::Event
+                | TimelineField::Notes
+                | TimelineField::Actor
+                | TimelineField::Evidence => String::new(),
+            }
+        }))?;
     }
     finish(writer)
 }

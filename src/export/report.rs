@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use super::ExportOptions;
 use crate::model::{
     ActionStatus, Interval, KeyTime, Link, Marker, Metrics, ParticipantRole, Postmortem, Section,
-    format_instant, format_interval,
+    TimelineField, TimelineRow, format_instant, format_interval,
 };
 
 /// The columns of the action-items table.
@@ -32,9 +32,10 @@ pub struct Report<'a> {
     /// Whether any shown row is starred or carries a key-time marker, so the HTML table needs
     /// a column that says so (the Markdown table, which Hindsight reads back, has none).
     pub with_mark: bool,
-    /// Whether any shown row names who acted, so the table needs a column for it.
-    pub with_actor: bool,
-    /// Whether any shown row links to its evidence, so the table needs a column for it.
+    /// The written columns the table shows after the time: the event and the notes, then
+    /// the actor and the evidence when some shown row has them.
+    pub timeline_fields: Vec<TimelineField>,
+    /// Whether any shown row links to its evidence, so the table has a column for it.
     pub with_evidence: bool,
     /// The timeline rows to show.
     pub timeline: Vec<TimelineLine<'a>>,
@@ -65,14 +66,8 @@ pub struct TimelineLine<'a> {
     /// The time in the document's zone: with the date where the date changes, time of day
     /// otherwise; empty for an untimed row.
     pub time: String,
-    /// What happened.
-    pub event: &'a str,
-    /// The notes beside it.
-    pub notes: &'a str,
-    /// Who acted, or empty.
-    pub actor: &'a str,
-    /// Where the event can be seen (a URL as typed), or empty.
-    pub evidence: &'a str,
+    /// The row, for its written columns.
+    pub row: &'a TimelineRow,
     /// Whether the lead starred the row as one of the moments that matter.
     pub starred: bool,
     /// The key time the row marks ("Detected"), or empty.
@@ -137,8 +132,21 @@ impl<'a> Report<'a> {
             with_mark: timeline
                 .iter()
                 .any(|line| line.starred || !line.marker.is_empty()),
-            with_actor: timeline.iter().any(|line| !line.actor.is_empty()),
-            with_evidence: timeline.iter().any(|line| !line.evidence.is_empty()),
+            timeline_fields: [
+                TimelineField::Event,
+                TimelineField::Notes,
+                TimelineField::Actor,
+                TimelineField::Evidence,
+            ]
+            .into_iter()
+            .filter(|field| {
+                matches!(field, TimelineField::Event | TimelineField::Notes)
+                    || timeline
+                        .iter()
+                        .any(|line| field.written(line.row).is_some_and(|text| !text.is_empty()))
+            })
+            .collect(),
+            with_evidence: timeline.iter().any(|line| !line.row.evidence.is_empty()),
             timeline,
             sections,
             actions: doc
@@ -169,27 +177,25 @@ impl Report<'_> {
     /// The timeline table's column headings.
     #[must_use]
     pub fn timeline_columns(&self) -> Vec<&str> {
-        let mut columns = vec![self.time_heading.as_str(), "Event / action", "Notes"];
-        if self.with_actor {
-            columns.push("Who");
-        }
-        if self.with_evidence {
-            columns.push("Evidence");
-        }
-        columns
+        std::iter::once(self.time_heading.as_str())
+            .chain(
+                self.timeline_fields
+                    .iter()
+                    .map(|field| field.report_title()),
+            )
+            .collect()
     }
 
     /// One timeline row's cells, matching [`Self::timeline_columns`].
     #[must_use]
     pub fn timeline_cells<'b>(&self, line: &'b TimelineLine<'_>) -> Vec<&'b str> {
-        let mut cells = vec![line.time.as_str(), line.event, line.notes];
-        if self.with_actor {
-            cells.push(line.actor);
-        }
-        if self.with_evidence {
-            cells.push(line.evidence);
-        }
-        cells
+        std::iter::once(line.time.as_str())
+            .chain(
+                self.timeline_fields
+                    .iter()
+                    .map(|field| field.written(line.row).unwrap_or_default()),
+            )
+            .collect()
     }
 }
 
@@ -238,10 +244,7 @@ fn timeline_lines(doc: &Postmortem, starred_only: bool) -> Vec<TimelineLine<'_>>
             };
             TimelineLine {
                 time,
-                event: &row.event,
-                notes: &row.notes,
-                actor: row.actor.as_deref().unwrap_or_default(),
-                evidence: &row.evidence,
+                row,
                 starred: row.starred,
                 marker,
             }

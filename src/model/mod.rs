@@ -6,6 +6,7 @@ mod actions;
 mod bounds;
 mod document;
 mod edit;
+mod fields;
 mod ids;
 mod kinds;
 mod links;
@@ -39,6 +40,7 @@ pub use document::{
     Postmortem, TimelineRow,
 };
 pub use edit::Edit;
+pub use fields::{ActionField, TimelineField};
 pub use ids::{ActionId, RowId};
 pub use kinds::{
     ActionKind, ActionPriority, ActionStatus, DocumentStatus, LinkKind, Marker, ParticipantRole,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::model::{Place, Postmortem, Section};
+use crate::model::{ActionField, Place, Postmortem, Section, TimelineField};
 
 /// A query: the words and phrases every matching postmortem holds somewhere.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -172,22 +172,20 @@ fn fields(doc: &Postmortem) -> Vec<(String, &str, Place)> {
     for (index, row) in doc.timeline.iter().enumerate() {
         let name = format!("Timeline row {}", index + 1);
         let place = Place::TimelineRow(row.id);
-        fields.push((name.clone(), row.event.as_str(), place));
-        fields.push((name.clone(), row.notes.as_str(), place));
-        fields.push((
-            name.clone(),
-            row.actor.as_deref().unwrap_or_default(),
-            place,
-        ));
-        fields.push((name, row.evidence.as_str(), place));
+        for field in TimelineField::ALL {
+            if let Some(written) = field.written(row) {
+                fields.push((name.clone(), written, place));
+            }
+        }
     }
     for (index, item) in doc.action_items.iter().enumerate() {
         let name = format!("Action item {}", index + 1);
         let place = Place::ActionItem(item.id);
-        fields.push((name.clone(), item.action.as_str(), place));
-        fields.push((name.clone(), item.owner.as_str(), place));
-        fields.push((name.clone(), item.ticket_url.as_str(), place));
-        fields.push((name, item.declined_reason.as_str(), place));
+        for field in ActionField::ALL {
+            if let Some(written) = field.written(item) {
+                fields.push((name.clone(), written, place));
+            }
+        }
     }
     fields
 }

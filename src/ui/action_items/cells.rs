@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use super::controls::ItemControl;
 use super::state::ActionsState;
 use crate::model::{
-    ActionItem, ActionKind, ActionPriority, ActionStatus, Due, Edit, ListEdit, parse_date, web_url,
+    ActionField, ActionItem, ActionKind, ActionPriority, ActionStatus, Due, Edit, ListEdit,
+    parse_date, web_url,
 };
 use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::dates::{date_picker, from_jiff, to_jiff};
@@ -20,15 +21,15 @@ use crate::ui::theme;
 pub const COLUMNS: [Column; 10] = [
     Column::fixed("#", 40.0),
     // The only flexible column: the action takes every pixel the others leave.
-    Column::flexible("Action", 220.0),
-    Column::fixed("Owner", 124.0),
+    Column::flexible(ActionField::Action.title(), 220.0),
+    Column::fixed(ActionField::Owner.title(), 124.0),
     // The time left is written under the date, so no column stands empty beside it.
-    Column::fixed("Due date", 124.0),
-    Column::fixed("Status", 104.0),
-    Column::fixed("Priority", 90.0),
-    Column::fixed("Kind", 100.0),
-    Column::fixed("Ticket", 100.0),
-    Column::fixed("Closed", 104.0),
+    Column::fixed(ActionField::Due.title(), 124.0),
+    Column::fixed(ActionField::Status.title(), 104.0),
+    Column::fixed(ActionField::Priority.title(), 90.0),
+    Column::fixed(ActionField::Kind.title(), 100.0),
+    Column::fixed(ActionField::Ticket.title(), 100.0),
+    Column::fixed(ActionField::Completed.title(), 104.0),
     Column::fixed("", 60.0).spoken_as("Delete"),
 ];
 

@@ -1,6 +1,8 @@
 //! The controls of an action item's row, by what they are: what a screen reader calls each,
 //! and which one is asked to take the keyboard.
 
+use crate::model::ActionField;
+
 /// A control in an item's row, which can be asked to take the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ItemControl {
@@ -36,17 +38,17 @@ impl ItemControl {
     pub fn name(self, number: usize) -> String {
         let what = match self {
             Self::Delete => return format!("Delete item {number}"),
-            Self::Action => "Action",
-            Self::Owner => "Owner",
+            Self::Action => ActionField::Action.title(),
+            Self::Owner => ActionField::Owner.title(),
             Self::OwnerPicker => "Choose owner",
-            Self::Due => "Due date",
+            Self::Due => ActionField::Due.title(),
             Self::DuePicker => "Pick due date",
-            Self::Status => "Status",
-            Self::Priority => "Priority",
-            Self::Kind => "Kind",
-            Self::Ticket => "Ticket",
+            Self::Status => ActionField::Status.title(),
+            Self::Priority => ActionField::Priority.title(),
+            Self::Kind => ActionField::Kind.title(),
+            Self::Ticket => ActionField::Ticket.title(),
             Self::OpenTicket => "Open ticket",
-            Self::Reason => "Why not done",
+            Self::Reason => ActionField::DeclinedReason.title(),
         };
         format!("{what}, item {number}")
     }

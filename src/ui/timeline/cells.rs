@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::state::{BadTime, Cell, TimelineState};
 use crate::model::{
-    Edit, ListEdit, Marker, Postmortem, TimelineRow, format_time_of_day, parse_time_entry,
-    resolve_row_time, web_url,
+    Edit, ListEdit, Marker, Postmortem, TimelineField, TimelineRow, format_time_of_day,
+    parse_time_entry, resolve_row_time, web_url,
 };
 use crate::ui::accessible::{accessible_name, announce_value, describe, name_check_box};
 use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
@@ -14,13 +14,13 @@ use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_butt
 /// The table's columns: the row number, then one per [`Cell`], then the star.
 pub const COLUMNS: [Column; 8] = [
     Column::fixed("#", 44.0),
-    Column::fixed("Time", 136.0),
-    Column::flexible("Event", 190.0).weight(3.0),
-    Column::flexible("Notes", 90.0).weight(2.0),
-    Column::fixed("Actor", 104.0),
-    Column::flexible("Evidence", 110.0).weight(2.0),
-    Column::fixed("Marker", 128.0),
-    Column::fixed("Star", 44.0),
+    Column::fixed(TimelineField::Time.title(), 136.0),
+    Column::flexible(TimelineField::Event.title(), 190.0).weight(3.0),
+    Column::flexible(TimelineField::Notes.title(), 90.0).weight(2.0),
+    Column::fixed(TimelineField::Actor.title(), 104.0),
+    Column::flexible(TimelineField::Evidence.title(), 110.0).weight(2.0),
+    Column::fixed(TimelineField::Marker.title(), 128.0),
+    Column::fixed(TimelineField::Starred.title(), 44.0),
 ];
 
 /// The column of the star check box.
@@ -45,18 +45,23 @@ impl Cell {
             .copied()
     }
 
-    /// What a screen reader calls this cell of row `number`.
+    /// The document's column this cell edits.
+    #[must_use]
+    pub const fn field(self) -> TimelineField {
+        match self {
+            Self::Time => TimelineField::Time,
+            Self::Event => TimelineField::Event,
+            Self::Notes => TimelineField::Notes,
+            Self::Actor => TimelineField::Actor,
+            Self::Evidence => TimelineField::Evidence,
+            Self::Marker => TimelineField::Marker,
+        }
+    }
+
+    /// What a screen reader calls this cell of row `number`: its column's title.
     #[must_use]
     pub fn name(self, number: usize) -> String {
-        let what = match self {
-            Self::Time => "Time",
-            Self::Event => "Event",
-            Self::Notes => "Notes",
-            Self::Actor => "Actor",
-            Self::Evidence => "Evidence",
-            Self::Marker => "Marker",
-        };
-        format!("{what}, row {number}")
+        format!("{}, row {number}", self.field().title())
     }
 }
 

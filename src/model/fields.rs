@@ -1,0 +1,211 @@
+//! The columns of the timeline and of the action items, declared once: what each is called
+//! on screen and in a CSV header, and which hold people's own words (the ones search reads
+//! and a spreadsheet export guards). The editor's tables, the CSV writers and search all go
+//! through these lists, so a column added here reaches each of them, or fails to compile
+//! where it must be handled.
+
+use super::document::{ActionItem, TimelineRow};
+
+/// A column of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimelineField {
+    /// When it happened.
+    Time,
+    /// What happened.
+    Event,
+    /// Notes beside it.
+    Notes,
+    /// Who did it.
+    Actor,
+    /// Where it can be seen.
+    Evidence,
+    /// The key time it marks.
+    Marker,
+    /// Whether it is one of the moments that matter.
+    Starred,
+}
+
+impl TimelineField {
+    /// Every column, in the order the CSV export writes them (the file's order, with the
+    /// evidence last so spreadsheets made before it was added keep their columns).
+    pub const ALL: [Self; 7] = [
+        Self::Time,
+        Self::Event,
+        Self::Notes,
+        Self::Actor,
+        Self::Marker,
+        Self::Starred,
+        Self::Evidence,
+    ];
+
+    /// The column's title on screen, which a screen reader also says with each cell.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Time => "Time",
+            Self::Event => "Event",
+            Self::Notes => "Notes",
+            Self::Actor => "Actor",
+            Self::Evidence => "Evidence",
+            Self::Marker => "Marker",
+            Self::Starred => "Star",
+        }
+    }
+
+    /// The column's heading in the Markdown and HTML reports, which say who acted and what
+    /// happened in words a reader outside the team knows.
+    #[must_use]
+    pub const fn report_title(self) -> &'static str {
+        match self {
+            Self::Event => "Event / action",
+            Self::Actor => "Who",
+            other => other.title(),
+        }
+    }
+
+    /// The column's name in a CSV header.
+    #[must_use]
+    pub const fn csv_name(self) -> &'static str {
+        match self {
+            Self::Time => "time",
+            Self::Event => "event",
+            Self::Notes => "notes",
+            Self::Actor => "actor",
+            Self::Evidence => "evidence",
+            Self::Marker => "marker",
+            Self::Starred => "starred",
+        }
+    }
+
+    /// What `row` holds in this column when it is text a person wrote: the words search
+    /// reads and a spreadsheet export guards. `None` for a column of values the editor
+    /// writes (a time, a marker, the star).
+    #[must_use]
+    pub fn written(self, row: &TimelineRow) -> Option<&str> {
+        match self {
+            Self::Event => Some(&row.event),
+            Self::Notes => Some(&row.notes),
+            Self::Actor => Some(row.actor.as_deref().unwrap_or_default()),
+            Self::Evidence => Some(&row.evidence),
+            Self::Time | Self::Marker | Self::Starred => None,
+        }
+    }
+}
+
+/// A column of the action items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActionField {
+    /// What is to be done.
+    Action,
+    /// Who does it.
+    Owner,
+    /// By when.
+    Due,
+    /// Where it stands.
+    Status,
+    /// How much it matters.
+    Priority,
+    /// What it improves.
+    Kind,
+    /// The tracker's ticket.
+    Ticket,
+    /// The day it was closed.
+    Completed,
+    /// Why a declined item will not be done.
+    DeclinedReason,
+}
+
+impl ActionField {
+    /// Every column, in the order the CSV export writes them.
+    pub const ALL: [Self; 9] = [
+        Self::Action,
+        Self::Owner,
+        Self::Due,
+        Self::Status,
+        Self::Priority,
+        Self::Kind,
+        Self::Ticket,
+        Self::Completed,
+        Self::DeclinedReason,
+    ];
+
+    /// The column's title on screen, which a screen reader also says with each control.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Action => "Action",
+            Self::Owner => "Owner",
+            Self::Due => "Due date",
+            Self::Status => "Status",
+            Self::Priority => "Priority",
+            Self::Kind => "Kind",
+            Self::Ticket => "Ticket",
+            Self::Completed => "Closed",
+            Self::DeclinedReason => "Why not done",
+        }
+    }
+
+    /// The column's name in a CSV header.
+    #[must_use]
+    pub const fn csv_name(self) -> &'static str {
+        match self {
+            Self::Action => "action",
+            Self::Owner => "owner",
+            Self::Due => "due",
+            Self::Status => "status",
+            Self::Priority => "priority",
+            Self::Kind => "kind",
+            Self::Ticket => "ticket_url",
+            Self::Completed => "completed",
+            Self::DeclinedReason => "declined_reason",
+        }
+    }
+
+    /// What `item` holds in this column when it is text a person wrote; `None` for a column
+    /// of values the editor writes (a date, a status).
+    #[must_use]
+    pub fn written(self, item: &ActionItem) -> Option<&str> {
+        match self {
+            Self::Action => Some(&item.action),
+            Self::Owner => Some(&item.owner),
+            Self::Ticket => Some(&item.ticket_url),
+            Self::DeclinedReason => Some(&item.declined_reason),
+            Self::Due | Self::Status | Self::Priority | Self::Kind | Self::Completed => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_is_listed_once_with_a_name_of_its_own() {
+        let mut names: Vec<&str> = TimelineField::ALL.iter().map(|f| f.csv_name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TimelineField::ALL.len());
+        let mut names: Vec<&str> = ActionField::ALL.iter().map(|f| f.csv_name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ActionField::ALL.len());
+    }
+
+    #[test]
+    fn the_words_people_wrote_are_the_text_columns() {
+        let row = TimelineRow {
+            event: "paged".into(),
+            actor: Some("Dana".into()),
+            ..TimelineRow::default()
+        };
+        assert_eq!(TimelineField::Event.written(&row), Some("paged"));
+        assert_eq!(TimelineField::Actor.written(&row), Some("Dana"));
+        assert_eq!(TimelineField::Time.written(&row), None);
+        let item = ActionItem {
+            owner: "Li".into(),
+            ..ActionItem::default()
+        };
+        assert_eq!(ActionField::Owner.written(&item), Some("Li"));
+        assert_eq!(ActionField::Due.written(&item), None);
+    }
+}
