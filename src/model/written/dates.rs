@@ -16,12 +16,13 @@ pub struct PastedDate {
     pub day: u32,
 }
 
-/// Reads `2015-10-21` or `2015/10/21` at the start of `text`; returns the date and the rest.
+/// Reads `2015-10-21`, `2015/10/21` or `2015-Oct-21` at the start of `text`; returns the
+/// date and the rest.
 #[must_use]
 pub fn read_iso_date(text: &str) -> Option<(PastedDate, &str)> {
     let (year, rest) = digits(text, 4, 4)?;
     let separator = rest.chars().next().filter(|c| matches!(c, '-' | '/'))?;
-    let (month, rest) = digits(&rest[1..], 1, 2)?;
+    let (month, rest) = digits(&rest[1..], 1, 2).or_else(|| month_word(&rest[1..]))?;
     let rest = rest.strip_prefix(separator)?;
     let (day, rest) = digits(rest, 1, 2)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -33,6 +34,13 @@ pub fn read_iso_date(text: &str) -> Option<(PastedDate, &str)> {
         day,
     };
     date.is_possible().then_some((date, rest))
+}
+
+/// A month's name or its first three letters at the start of `text`, ended by a `-` or `/`
+/// (`Feb-07`), with the rest.
+fn month_word(text: &str) -> Option<(u32, &str)> {
+    let end = text.find(['-', '/'])?;
+    Some((month_named(&text[..end])?, &text[end..]))
 }
 
 /// Reads `03-26` or `12/05` (month, then day) at the start of `text`, followed by a space;

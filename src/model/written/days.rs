@@ -12,6 +12,7 @@ use super::dates::{PastedDate, month_and_day, read_iso_date, weekday_named};
 use super::day_order::DayOrder;
 use super::error::TimeEntryError;
 use super::place::calendar_date;
+use super::zones::zone_named;
 
 /// A day as written, before its context settles it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,7 +129,10 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
             skip + 2,
         )),
         _ => month_day(a, b).map(|(month, day)| {
-            let year = year_of(c);
+            // `Feb 9 1924 UTC` is 19:24 on February 9th: four digits before a zone are a
+            // time written without its colon, not a year.
+            let zone_follows = word(skip + 3).is_some_and(|next| zone_named(next).is_some());
+            let year = year_of(c).filter(|_| !zone_follows);
             (
                 PastedDate { year, month, day },
                 skip + 1 + usize::from(year.is_some()),
@@ -252,7 +256,7 @@ fn words_with_ends(text: &str) -> Vec<(&str, usize)> {
                 let word = text[from..at].trim_end_matches('.');
                 words.push((word, at));
                 start = None;
-                if words.len() == 4 {
+                if words.len() == 5 {
                     break;
                 }
             }
@@ -317,5 +321,33 @@ mod tests {
         assert_eq!(rest.trim(), "14:03");
         assert_eq!(read_day("May the fix hold"), None);
         assert_eq!(read_day("14:03"), None);
+        // Four digits before a zone are the time, not the year.
+        let (day, rest) = read_day("Feb 9 1924 UTC: resync").unwrap();
+        assert_eq!(
+            day,
+            WrittenDay::Date(PastedDate {
+                year: None,
+                month: 2,
+                day: 9
+            })
+        );
+        assert_eq!(rest.trim(), "1924 UTC: resync");
+        let (day, _) = read_day("Feb 9 2025 at noon").unwrap();
+        assert!(matches!(
+            day,
+            WrittenDay::Date(PastedDate {
+                year: Some(2025),
+                ..
+            })
+        ));
+        let (day, _) = read_day("2025-Feb-07").unwrap();
+        assert!(matches!(
+            day,
+            WrittenDay::Date(PastedDate {
+                year: Some(2025),
+                month: 2,
+                day: 7
+            })
+        ));
     }
 }

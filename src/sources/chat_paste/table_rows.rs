@@ -59,6 +59,10 @@ impl<'a> RowCells<'a> {
                 ColumnMeaning::Date => {
                     row.date = read_date_line(cell).map(|(date, _)| date);
                     row.written_date = row.written_date.or(row.date.map(|_| cell.as_str()));
+                    // A date column whose cells carry the time too (`2025-03-11 21:52`).
+                    if row.date.is_none() {
+                        row.clock = row.clock.or_else(|| read_clock(cell).map(|(c, _)| c));
+                    }
                 }
                 ColumnMeaning::Time => {
                     row.clock = row.clock.or_else(|| read_clock(cell).map(|(c, _)| c));
@@ -171,9 +175,15 @@ fn meaning_of_words(header: &str) -> ColumnMeaning {
 /// The zone a header names for its time column: `Time (UTC)`, `When [PDT]`, `Time in CET`.
 #[must_use]
 pub fn header_zone(cells: &[String], meanings: &[ColumnMeaning]) -> Option<super::PasteZone> {
+    // The time column's header, else the date column's (`Date (UTC)` over dates with times).
     let at = meanings
         .iter()
-        .position(|meaning| *meaning == ColumnMeaning::Time)?;
+        .position(|meaning| *meaning == ColumnMeaning::Time)
+        .or_else(|| {
+            meanings
+                .iter()
+                .position(|meaning| *meaning == ColumnMeaning::Date)
+        })?;
     let header = cells.get(at)?;
     let Some((_, inside)) = header.split_once(['(', '[']) else {
         return zone_at_end(header.trim_end_matches(['*', '_', ':', ' '])).1;

@@ -123,6 +123,7 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || pair("to", "do")
         || has("recommendation")
         || pair("going", "forward")
+        || pair("looking", "forward")
         || (has("future") && (has("work") || has("measure") || has("step")))
         // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))

@@ -233,8 +233,17 @@ impl Importer<'_> {
         if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {
             self.timeline.push(Piece::Entries(vec![(lines, heading)]));
         }
-        if !is_paragraph && let Some((_, key)) = self.field_heading.take() {
-            // A field heading with no paragraph under it stays as written.
+        if !is_paragraph && let Some((field, key)) = self.field_heading.take() {
+            // `## Responders` over a list: each item is a value of that field, whatever part
+            // the headings above began.
+            if let BlockKind::List(items) = &block.kind {
+                for item in items {
+                    let line = format!("{key}: {}", item.text);
+                    self.field(field, &line, &item.text, item.lines);
+                }
+                return;
+            }
+            // A field heading with no paragraph or list under it stays as written.
             self.as_written.push(format!("- {key}"));
         }
         match &block.kind {

@@ -543,6 +543,29 @@ fn dates_that_lie_close_together_decide_day_or_month_first() {
 }
 
 #[test]
+fn a_date_column_with_times_a_field_heading_over_a_list_and_plans_looking_forward() {
+    let text = "# Upgrade\n\n## Timeline\n\n| Date (UTC) | Actor | Event |\n| --- | --- | --- |\n\
+                | 2025-03-11 21:52 | Quokka | Reports the error |\n| 2025-03-18 | Hypha | Testnet upgraded |\n\n\
+                ## Action Items\n\n- Add a build check\n\n## Responders\n\n- Dana\n\n\
+                ## Looking Forward\n\n1. **Load tests**\n";
+    let imported = import_markdown(text, today());
+    let doc = &imported.doc;
+    assert_eq!(
+        doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2025, 3, 11, 21, 52, 0).unwrap())
+    );
+    assert_eq!(doc.timeline[1].time, None);
+    assert_eq!(doc.timeline[1].event, "2025-03-18: Testnet upgraded");
+    let actions: Vec<_> = doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(actions, ["Add a build check", "Load tests"]);
+    assert!(doc.participants.iter().any(|person| person.name == "Dana"));
+}
+
+#[test]
 fn front_matter_gives_fields_never_the_title_or_the_summary() {
     let yaml = "---\ntitle: \"DNS outage\"\ndate: 2024-03-02\nauthors:\n  - Dana W.\n  - Li Q.\n\
                 severity: SEV-2\nlayout: post\n---\n\n# DNS outage\n\n## Summary\n\nDNS broke.\n";
