@@ -34,8 +34,8 @@ pub use held_back::{HeldBack, held_back};
 pub use modals::{ShownModal, modals_ui};
 pub use review::ReviewState;
 pub use timeline::{
-    BadTime, Cell, ImportedRows, PasteForm, SlackForm, TimelineState, show_import,
-    show_slack_choice, slack_choice_failed, timeline_edit,
+    BadTime, ImportedRows, PasteForm, SlackForm, TimelineState, show_import, show_slack_choice,
+    slack_choice_failed, timeline_edit,
 };
 pub use view::View;
 // The requests the panels return, and the parts they show, are the session's words.

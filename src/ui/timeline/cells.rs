@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::state::{BadTime, Cell, TimelineState};
+use super::state::{BadTime, TimelineState};
 use crate::model::{
     Edit, ListEdit, Marker, Postmortem, TimelineField, TimelineRow, format_time_of_day,
     parse_time_entry, resolve_row_time, web_url,
@@ -11,58 +11,42 @@ use crate::model::{
 use crate::ui::accessible::{accessible_name, announce_value, describe, name_check_box};
 use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
 
-/// The table's columns: the row number, then one per [`Cell`], then the star.
-pub const COLUMNS: [Column; 8] = [
-    Column::fixed("#", 44.0),
-    Column::fixed(TimelineField::Time.title(), 136.0),
-    Column::flexible(TimelineField::Event.title(), 190.0).weight(3.0),
-    Column::flexible(TimelineField::Notes.title(), 90.0).weight(2.0),
-    Column::fixed(TimelineField::Actor.title(), 104.0),
-    Column::flexible(TimelineField::Evidence.title(), 110.0).weight(2.0),
-    Column::fixed(TimelineField::Marker.title(), 128.0),
-    Column::fixed(TimelineField::Starred.title(), 44.0),
+/// The columns after the row number, in the order the table shows them.
+const IN_ORDER: [TimelineField; 7] = [
+    TimelineField::Time,
+    TimelineField::Event,
+    TimelineField::Notes,
+    TimelineField::Actor,
+    TimelineField::Evidence,
+    TimelineField::Marker,
+    TimelineField::Starred,
 ];
 
-/// The column of the star check box.
-const STAR: usize = 7;
+/// The table's columns: the row number, then one per field of [`IN_ORDER`], titled as the
+/// document's declaration names them.
+pub const COLUMNS: [Column; 8] = [
+    Column::fixed("#", 44.0),
+    Column::fixed(IN_ORDER[0].title(), 136.0),
+    Column::flexible(IN_ORDER[1].title(), 190.0).weight(3.0),
+    Column::flexible(IN_ORDER[2].title(), 90.0).weight(2.0),
+    Column::fixed(IN_ORDER[3].title(), 104.0),
+    Column::flexible(IN_ORDER[4].title(), 110.0).weight(2.0),
+    Column::fixed(IN_ORDER[5].title(), 128.0),
+    Column::fixed(IN_ORDER[6].title(), 44.0),
+];
 
-impl Cell {
-    /// The cells in column order, from column 1.
-    const IN_ORDER: [Self; 6] = [
-        Self::Time,
-        Self::Event,
-        Self::Notes,
-        Self::Actor,
-        Self::Evidence,
-        Self::Marker,
-    ];
+/// The field in table column `column`, if that column holds one (not the row number).
+fn field_in_column(column: usize) -> Option<TimelineField> {
+    column
+        .checked_sub(1)
+        .and_then(|at| IN_ORDER.get(at))
+        .copied()
+}
 
-    /// The cell in table column `column`, if that column holds one.
-    fn in_column(column: usize) -> Option<Self> {
-        column
-            .checked_sub(1)
-            .and_then(|at| Self::IN_ORDER.get(at))
-            .copied()
-    }
-
-    /// The document's column this cell edits.
-    #[must_use]
-    pub const fn field(self) -> TimelineField {
-        match self {
-            Self::Time => TimelineField::Time,
-            Self::Event => TimelineField::Event,
-            Self::Notes => TimelineField::Notes,
-            Self::Actor => TimelineField::Actor,
-            Self::Evidence => TimelineField::Evidence,
-            Self::Marker => TimelineField::Marker,
-        }
-    }
-
-    /// What a screen reader calls this cell of row `number`: its column's title.
-    #[must_use]
-    pub fn name(self, number: usize) -> String {
-        format!("{}, row {number}", self.field().title())
-    }
+/// What a screen reader calls the cell of `field` in row `number`: its column's title.
+#[must_use]
+pub fn cell_name(field: TimelineField, number: usize) -> String {
+    format!("{}, row {number}", field.title())
 }
 
 /// Why an out-of-order time is marked.
@@ -97,12 +81,12 @@ impl RowCells<'_> {
         state: &mut TimelineState,
         edits: &mut Vec<Edit>,
     ) {
-        match Cell::in_column(column) {
-            Some(Cell::Time) => self.time_ui(ui, state, edits),
-            Some(Cell::Marker) => self.marker_ui(ui, state, edits),
-            Some(Cell::Evidence) => self.evidence_ui(ui, state, edits),
-            Some(cell) => self.text_ui(ui, cell, state, edits),
-            None if column == STAR => self.star_ui(ui, edits),
+        match field_in_column(column) {
+            Some(TimelineField::Time) => self.time_ui(ui, state, edits),
+            Some(TimelineField::Marker) => self.marker_ui(ui, state, edits),
+            Some(TimelineField::Evidence) => self.evidence_ui(ui, state, edits),
+            Some(TimelineField::Starred) => self.star_ui(ui, edits),
+            Some(field) => self.text_ui(ui, field, state, edits),
             None => {}
         }
     }
@@ -145,11 +129,15 @@ impl RowCells<'_> {
         &self,
         ui: &mut egui::Ui,
         state: &mut TimelineState,
-        cell: Cell,
+        cell: TimelineField,
         field: egui::TextEdit<'_>,
     ) -> egui::Response {
         let response = ui.add(field.desired_width(ui.available_width()));
-        accessible_name(&response, egui::Role::TextInput, &cell.name(self.number()));
+        accessible_name(
+            &response,
+            egui::Role::TextInput,
+            &cell_name(cell, self.number()),
+        );
         if state.take_focus(self.row.id, cell) {
             response.request_focus();
         }
@@ -174,7 +162,7 @@ impl RowCells<'_> {
         } else if self.out_of_order {
             field = field.text_color(ui.visuals().warn_fg_color);
         }
-        let response = self.field_ui(ui, state, Cell::Time, field);
+        let response = self.field_ui(ui, state, TimelineField::Time, field);
         if let Some(bad) = &bad {
             describe(&response, &format!("Not saved: {}", bad.error));
         }
@@ -244,14 +232,14 @@ impl RowCells<'_> {
     fn text_ui(
         &self,
         ui: &mut egui::Ui,
-        cell: Cell,
+        cell: TimelineField,
         state: &mut TimelineState,
         edits: &mut Vec<Edit>,
     ) {
         let (mut text, hint) = match cell {
-            Cell::Event => (self.row.event.clone(), "What happened"),
-            Cell::Notes => (self.row.notes.clone(), ""),
-            Cell::Evidence => (self.row.evidence.clone(), "https://\u{2026}"),
+            TimelineField::Event => (self.row.event.clone(), "What happened"),
+            TimelineField::Notes => (self.row.notes.clone(), ""),
+            TimelineField::Evidence => (self.row.evidence.clone(), "https://\u{2026}"),
             _ => (self.row.actor.clone().unwrap_or_default(), ""),
         };
         let shown = text.clone();
@@ -260,9 +248,9 @@ impl RowCells<'_> {
         if full_text_on_hover(ui, response, &shown).changed() {
             let mut row = self.row.clone();
             match cell {
-                Cell::Event => row.event = text,
-                Cell::Notes => row.notes = text,
-                Cell::Evidence => row.evidence = text,
+                TimelineField::Event => row.event = text,
+                TimelineField::Notes => row.notes = text,
+                TimelineField::Evidence => row.evidence = text,
                 _ => row.actor = Some(text).filter(|text| !text.trim().is_empty()),
             }
             self.replace(edits, row);
@@ -273,14 +261,14 @@ impl RowCells<'_> {
     /// (nothing else is opened).
     fn evidence_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
         let Some(link) = web_url(&self.row.evidence) else {
-            self.text_ui(ui, Cell::Evidence, state, edits);
+            self.text_ui(ui, TimelineField::Evidence, state, edits);
             return;
         };
         with_button_at_right(
             ui,
             small_button_width(ui, "Open"),
             &mut (state, edits),
-            |ui, (state, edits)| self.text_ui(ui, Cell::Evidence, state, edits),
+            |ui, (state, edits)| self.text_ui(ui, TimelineField::Evidence, state, edits),
             |ui, _| {
                 let open = ui.add(egui::Button::new("Open").small());
                 let name = format!("Open evidence, row {}", self.number());
@@ -306,10 +294,10 @@ impl RowCells<'_> {
         accessible_name(
             response,
             egui::Role::ComboBox,
-            &Cell::Marker.name(self.number()),
+            &cell_name(TimelineField::Marker, self.number()),
         );
         announce_value(response, marker_text(self.row.marker));
-        if state.take_focus(self.row.id, Cell::Marker) {
+        if state.take_focus(self.row.id, TimelineField::Marker) {
             response.request_focus();
         }
         if response.gained_focus() {
@@ -349,14 +337,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_cell_has_a_column_with_its_title() {
-        for (at, cell) in Cell::IN_ORDER.into_iter().enumerate() {
-            assert_eq!(Cell::in_column(at + 1), Some(cell));
+    fn every_field_has_a_column_with_its_title() {
+        for (at, field) in IN_ORDER.into_iter().enumerate() {
+            assert_eq!(field_in_column(at + 1), Some(field));
             let title = COLUMNS[at + 1].title;
-            assert!(cell.name(4).starts_with(title), "{cell:?} under {title}");
+            assert!(
+                cell_name(field, 4).starts_with(title),
+                "{field:?} under {title}"
+            );
         }
-        assert_eq!(Cell::in_column(0), None);
-        assert_eq!(Cell::in_column(STAR), None);
-        assert_eq!(COLUMNS[STAR].title, "Star");
+        assert_eq!(field_in_column(0), None);
+        assert_eq!(COLUMNS.len(), IN_ORDER.len() + 1);
+        assert!(
+            TimelineField::ALL
+                .iter()
+                .all(|field| IN_ORDER.contains(field))
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! The timeline commands of the menu and keyboard: the edit each makes on the selected row,
 //! and where the selection and focus go after it, the way a person expects.
 
-use super::state::{Cell, ImportedRows, PasteForm, SlackForm, TimelineState};
+use super::state::{ImportedRows, PasteForm, SlackForm, TimelineState};
+use crate::model::TimelineField;
 use crate::model::{Edit, ListEdit, RowId, TimelineRow};
 use crate::session::UiCommand;
 
@@ -17,7 +18,7 @@ pub fn timeline_edit(
         .and_then(|id| rows.iter().position(|row| row.id == id));
     let new_row = |state: &mut TimelineState| {
         let row = TimelineRow::default();
-        state.edit(row.id, Cell::Time);
+        state.edit(row.id, TimelineField::Time);
         row
     };
     let edit = match command {
@@ -207,7 +208,7 @@ mod tests {
             panic!("expected an insert at 2");
         };
         assert_eq!(state.selected, Some(row.id));
-        assert_eq!(state.focus_cell, Some((row.id, Cell::Time)));
+        assert_eq!(state.focus_cell, Some((row.id, TimelineField::Time)));
     }
 
     #[test]

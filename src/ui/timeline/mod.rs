@@ -10,12 +10,12 @@ mod strip;
 mod table;
 
 pub use commands::{show_import, show_slack_choice, slack_choice_failed, timeline_edit};
-pub use state::{BadTime, Cell, ImportedRows, PasteForm, SlackForm, TimelineState};
+pub use state::{BadTime, ImportedRows, PasteForm, SlackForm, TimelineState};
 
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;
 use super::view::View;
-use crate::model::Place;
+use crate::model::{Place, TimelineField};
 use crate::session::UiCommand;
 use crate::session::{Request, UiRequests};
 
@@ -30,7 +30,7 @@ pub fn timeline_ui(
     if let Some(Place::TimelineRow(id)) = view.focus {
         // A time held back is what the finding is about: the keyboard goes to it.
         if state.bad_times.contains_key(&id) {
-            state.edit(id, Cell::Time);
+            state.edit(id, TimelineField::Time);
         } else {
             state.select(id);
         }
@@ -134,6 +134,6 @@ fn keyboard_navigation(ui: &egui::Ui, doc: &crate::model::Postmortem, state: &mu
         && crate::ui::focus::keys_reach(ui)
         && ui.input(|input| input.modifiers.is_none() && input.key_pressed(egui::Key::Enter));
     if enter && let Some(id) = state.selected {
-        state.edit(id, Cell::Event);
+        state.edit(id, TimelineField::Event);
     }
 }

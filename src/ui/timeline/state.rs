@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Postmortem, RowId, incident_span, rows_out_of_order};
+use crate::model::{Postmortem, RowId, TimelineField, incident_span, rows_out_of_order};
 
 /// The timeline editor's own state.
 #[derive(Debug, Default)]
@@ -14,7 +14,7 @@ pub struct TimelineState {
     /// The selected row, which the keyboard commands act on.
     pub selected: Option<RowId>,
     /// A cell to put the keyboard focus in when it is next drawn.
-    pub focus_cell: Option<(RowId, Cell)>,
+    pub focus_cell: Option<(RowId, TimelineField)>,
     /// A row to scroll into view when the table is next drawn.
     pub scroll_to: Option<RowId>,
     /// The text in the time cell being typed in, before it is committed.
@@ -42,23 +42,6 @@ pub struct Derived {
     pub span: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// The incident picture's ticks for the width they were laid out at.
     pub ticks: Option<(f32, Vec<Option<usize>>)>,
-}
-
-/// A text cell of a row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Cell {
-    /// The time.
-    Time,
-    /// What happened.
-    Event,
-    /// Notes beside it.
-    Notes,
-    /// Who did it.
-    Actor,
-    /// Where the event can be seen.
-    Evidence,
-    /// The key-time marker drop-down.
-    Marker,
 }
 
 /// A typed time that did not read.
@@ -139,7 +122,7 @@ impl TimelineState {
     }
 
     /// Whether `cell` of row `id` should take the keyboard now; asking clears the request.
-    pub fn take_focus(&mut self, id: RowId, cell: Cell) -> bool {
+    pub fn take_focus(&mut self, id: RowId, cell: TimelineField) -> bool {
         let asked = self.focus_cell == Some((id, cell));
         if asked {
             self.focus_cell = None;
@@ -154,7 +137,7 @@ impl TimelineState {
     }
 
     /// Selects a row and puts the keyboard in one of its cells.
-    pub fn edit(&mut self, id: RowId, cell: Cell) {
+    pub fn edit(&mut self, id: RowId, cell: TimelineField) {
         self.select(id);
         self.focus_cell = Some((id, cell));
     }
