@@ -167,7 +167,10 @@ fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
     let rest = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
     });
-    read_time_of_day(rest)?;
+    // `Feb 7 1506 UTC`: four digits with a zone are a time written without its colon.
+    read_time_of_day(rest)
+        .map(|_| ())
+        .or_else(|| military_time(rest).map(|_| ()))?;
     Some((day, rest))
 }
 
@@ -365,6 +368,18 @@ mod tests {
         assert_eq!(read("At the start"), None);
         assert_eq!(read("1445Z paged").unwrap().0, hm(14, 45));
         assert_eq!(read("0930 PDT deploy").unwrap().0, hm(9, 30));
+        // A day before such a time dates it; its four digits are no year.
+        let (clock, rest) = read_clock("Feb 7 1506 UTC: patch agreed").unwrap();
+        assert_eq!(clock.time, hm(15, 6));
+        assert!(matches!(
+            clock.date,
+            Some(WrittenDay::Date(super::super::dates::PastedDate {
+                year: None,
+                month: 2,
+                day: 7
+            }))
+        ));
+        assert_eq!(rest, ": patch agreed");
         // The mark at a range's end is its start's too.
         assert_eq!(read("1:30-2:45 PM: rollback").unwrap().0, hm(13, 30));
         assert_eq!(read("11:50-12:10 PM call").unwrap().0, hm(11, 50));
