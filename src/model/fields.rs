@@ -90,6 +90,19 @@ impl TimelineField {
             Self::Time | Self::Marker | Self::Starred => None,
         }
     }
+
+    /// Puts `text` in this column of `row` when the column holds people's words (an actor
+    /// left blank is no actor); returns whether it does.
+    pub fn set_written(self, row: &mut TimelineRow, text: String) -> bool {
+        match self {
+            Self::Event => row.event = text,
+            Self::Notes => row.notes = text,
+            Self::Actor => row.actor = Some(text).filter(|text| !text.trim().is_empty()),
+            Self::Evidence => row.evidence = text,
+            Self::Time | Self::Marker | Self::Starred => return false,
+        }
+        true
+    }
 }
 
 /// A column of the action items.
@@ -201,6 +214,12 @@ mod tests {
         assert_eq!(TimelineField::Event.written(&row), Some("paged"));
         assert_eq!(TimelineField::Actor.written(&row), Some("Dana"));
         assert_eq!(TimelineField::Time.written(&row), None);
+        let mut row = row;
+        assert!(TimelineField::Actor.set_written(&mut row, " ".into()));
+        assert_eq!(row.actor, None);
+        assert!(TimelineField::Notes.set_written(&mut row, "slow".into()));
+        assert_eq!(TimelineField::Notes.written(&row), Some("slow"));
+        assert!(!TimelineField::Marker.set_written(&mut row, "x".into()));
         let item = ActionItem {
             owner: "Li".into(),
             ..ActionItem::default()

@@ -68,12 +68,17 @@ fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
         ui.add(egui::Label::new(message).wrap());
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("OK").clicked() {
+            let ok = ui.button("OK");
+            if ok.clicked() {
                 requests.push(Request::DismissError);
+            }
+            // The one answer has the keyboard, so Enter (or Space) closes the message.
+            if !ui.memory(|memory| memory.focused().is_some()) {
+                ok.request_focus();
             }
         });
     });
-    if modal.should_close() {
+    if modal.should_close() && !requests.asked(|request| matches!(request, Request::DismissError)) {
         requests.push(Request::DismissError);
     }
 }

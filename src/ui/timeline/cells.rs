@@ -236,24 +236,20 @@ impl RowCells<'_> {
         state: &mut TimelineState,
         edits: &mut Vec<Edit>,
     ) {
-        let (mut text, hint) = match cell {
-            TimelineField::Event => (self.row.event.clone(), "What happened"),
-            TimelineField::Notes => (self.row.notes.clone(), ""),
-            TimelineField::Evidence => (self.row.evidence.clone(), "https://\u{2026}"),
-            _ => (self.row.actor.clone().unwrap_or_default(), ""),
+        let mut text = cell.written(self.row).unwrap_or_default().to_owned();
+        let hint = match cell {
+            TimelineField::Event => "What happened",
+            TimelineField::Evidence => "https://\u{2026}",
+            _ => "",
         };
         let shown = text.clone();
         let field = egui::TextEdit::singleline(&mut text).hint_text(hint);
         let response = self.field_ui(ui, state, cell, field);
         if full_text_on_hover(ui, response, &shown).changed() {
             let mut row = self.row.clone();
-            match cell {
-                TimelineField::Event => row.event = text,
-                TimelineField::Notes => row.notes = text,
-                TimelineField::Evidence => row.evidence = text,
-                _ => row.actor = Some(text).filter(|text| !text.trim().is_empty()),
+            if cell.set_written(&mut row, text) {
+                self.replace(edits, row);
             }
-            self.replace(edits, row);
         }
     }
 
