@@ -17,21 +17,46 @@ use crate::ui::table::{
 };
 use crate::ui::theme;
 
-/// The table's columns; the action and the ticket take what the others leave.
+/// The columns after the item's number, in the order the table shows them; the Delete
+/// button's column comes last.
+const IN_ORDER: [ActionField; 8] = [
+    ActionField::Action,
+    ActionField::Owner,
+    ActionField::Due,
+    ActionField::Status,
+    ActionField::Priority,
+    ActionField::Kind,
+    ActionField::Ticket,
+    // Closed: the day a done item was finished, or why a declined one will not be.
+    ActionField::Completed,
+];
+
+/// The table's columns, titled as the document's declaration names them.
 pub const COLUMNS: [Column; 10] = [
     Column::fixed("#", 40.0),
     // The only flexible column: the action takes every pixel the others leave.
-    Column::flexible(ActionField::Action.title(), 220.0),
-    Column::fixed(ActionField::Owner.title(), 124.0),
+    Column::flexible(IN_ORDER[0].title(), 220.0),
+    Column::fixed(IN_ORDER[1].title(), 124.0),
     // The time left is written under the date, so no column stands empty beside it.
-    Column::fixed(ActionField::Due.title(), 124.0),
-    Column::fixed(ActionField::Status.title(), 104.0),
-    Column::fixed(ActionField::Priority.title(), 90.0),
-    Column::fixed(ActionField::Kind.title(), 100.0),
-    Column::fixed(ActionField::Ticket.title(), 100.0),
-    Column::fixed(ActionField::Completed.title(), 104.0),
+    Column::fixed(IN_ORDER[2].title(), 124.0),
+    Column::fixed(IN_ORDER[3].title(), 104.0),
+    Column::fixed(IN_ORDER[4].title(), 90.0),
+    Column::fixed(IN_ORDER[5].title(), 100.0),
+    Column::fixed(IN_ORDER[6].title(), 100.0),
+    Column::fixed(IN_ORDER[7].title(), 104.0),
     Column::fixed("", 60.0).spoken_as("Delete"),
 ];
+
+/// The column of the Delete button.
+const DELETE: usize = IN_ORDER.len() + 1;
+
+/// The field in table column `column`, if that column shows one.
+fn field_in_column(column: usize) -> Option<ActionField> {
+    column
+        .checked_sub(1)
+        .and_then(|at| IN_ORDER.get(at))
+        .copied()
+}
 
 /// How many lines of text a row shows: an action of a dozen words is read whole, and the
 /// time left sits under its due date.
@@ -70,16 +95,27 @@ impl ItemCells<'_> {
         state: &mut ActionsState,
         edits: &mut Vec<Edit>,
     ) {
-        match column {
-            1 => self.action_ui(ui, state, edits),
-            2 => with_button_at_right(
+        if column == DELETE {
+            let delete = ui.add(egui::Button::new("Delete").small());
+            accessible_name(&delete, egui::Role::Button, &self.name(ItemControl::Delete));
+            if delete.clicked() {
+                edits.push(Edit::Actions(ListEdit::Remove(self.index)));
+            }
+            return;
+        }
+        let Some(field) = field_in_column(column) else {
+            return;
+        };
+        match field {
+            ActionField::Action => self.action_ui(ui, state, edits),
+            ActionField::Owner => with_button_at_right(
                 ui,
                 PICKER_WIDTH,
                 &mut (state, edits),
                 |ui, (state, edits)| self.owner_ui(ui, state, edits),
                 |ui, (state, edits)| self.owner_picker_ui(ui, state, edits),
             ),
-            3 => {
+            ActionField::Due => {
                 ui.vertical(|ui| {
                     ui.horizontal(|ui| {
                         with_button_at_right(
@@ -93,8 +129,8 @@ impl ItemCells<'_> {
                     self.due_state_ui(ui);
                 });
             }
-            4 => self.status_ui(ui, state, edits),
-            5 => {
+            ActionField::Status => self.status_ui(ui, state, edits),
+            ActionField::Priority => {
                 let mut priority = self.item.priority;
                 self.choice_ui(
                     ui,
@@ -114,7 +150,7 @@ impl ItemCells<'_> {
                     );
                 }
             }
-            6 => {
+            ActionField::Kind => {
                 let mut kind = self.item.kind;
                 self.choice_ui(
                     ui,
@@ -134,16 +170,11 @@ impl ItemCells<'_> {
                     );
                 }
             }
-            7 => self.ticket_cell_ui(ui, state, edits),
-            8 => self.closed_ui(ui, state, edits),
-            9 => {
-                let delete = ui.add(egui::Button::new("Delete").small());
-                accessible_name(&delete, egui::Role::Button, &self.name(ItemControl::Delete));
-                if delete.clicked() {
-                    edits.push(Edit::Actions(ListEdit::Remove(self.index)));
-                }
+            ActionField::Ticket => self.ticket_cell_ui(ui, state, edits),
+            // The declined reason shares the Closed column with the day closed.
+            ActionField::Completed | ActionField::DeclinedReason => {
+                self.closed_ui(ui, state, edits);
             }
-            _ => {}
         }
     }
 
@@ -520,5 +551,21 @@ impl ItemCells<'_> {
                 },
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_column_with_its_title_and_delete_comes_last() {
+        for (at, field) in IN_ORDER.into_iter().enumerate() {
+            assert_eq!(field_in_column(at + 1), Some(field));
+            assert_eq!(COLUMNS[at + 1].title, field.title());
+        }
+        assert_eq!(field_in_column(0), None);
+        assert_eq!(field_in_column(DELETE), None);
+        assert_eq!(DELETE, COLUMNS.len() - 1);
     }
 }
