@@ -122,6 +122,11 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
             None => (None, text),
         },
     };
+    // `2018-10-08 ~18:10`: the mark may stand between the day and the time.
+    let (approximate, rest) = match strip_approximate(rest).filter(|_| date.is_some()) {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
     let (time, twelve_hour, rest) = read_time_of_day(rest).or_else(|| military_time(rest))?;
     let (until, until_twelve_hour, rest) = match read_range_end(rest) {
         Some((until, twelve_hour, rest)) => (Some(until), twelve_hour, rest),
@@ -149,7 +154,7 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
             time,
             zone,
             twelve_hour,
-            approximate: false,
+            approximate,
             until,
         },
         rest,
@@ -368,6 +373,10 @@ mod tests {
         assert_eq!(read("At the start"), None);
         assert_eq!(read("1445Z paged").unwrap().0, hm(14, 45));
         assert_eq!(read("0930 PDT deploy").unwrap().0, hm(9, 30));
+        // The mark of an approximate time may follow the day.
+        let (clock, _) = read_clock("2018-10-08 ~18:10").unwrap();
+        assert_eq!(clock.time, hm(18, 10));
+        assert!(clock.approximate && clock.date.is_some());
         // A day before such a time dates it; its four digits are no year.
         let (clock, rest) = read_clock("Feb 7 1506 UTC: patch agreed").unwrap();
         assert_eq!(clock.time, hm(15, 6));
