@@ -498,23 +498,28 @@ fn timeline_import(
 /// A day on the command line, in any form the shared reader of written dates knows
 /// (`2025-08-01`, `1 Aug 2025`, `Aug 1`, `yesterday`); one without a year is the nearest such
 /// day to today, and numbers that could be day-first or month-first are refused.
-fn parse_day(text: &str) -> Result<NaiveDate, String> {
+fn parse_day(text: &str) -> Result<NaiveDate, hindsight::model::TimeEntryError> {
     let today = *TODAY.get_or_init(|| SystemClock.today());
-    hindsight::model::parse_date_entry(text, today, None).map_err(|error| error.to_string())
+    hindsight::model::parse_date_entry(text, today, None)
 }
+
+/// A zone name given on the command line that names no zone with rules.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{0:?} is not a zone with rules: give an IANA name such as Europe/Berlin or America/New_York"
+)]
+struct NoSuchZone(String);
 
 /// A zone on the command line: an IANA name, or a name the shared reader knows (`UTC`,
 /// `ET`, `Pacific`).
-fn parse_zone(text: &str) -> Result<chrono_tz::Tz, String> {
+fn parse_zone(text: &str) -> Result<chrono_tz::Tz, NoSuchZone> {
     if let Ok(zone) = text.parse::<chrono_tz::Tz>() {
         return Ok(zone);
     }
     match hindsight::model::zone_named(text) {
         Some(hindsight::model::PasteZone::Utc) => Ok(chrono_tz::UTC),
         Some(hindsight::model::PasteZone::Named(zone)) => Ok(zone),
-        _ => Err(format!(
-            "{text:?} is not a zone with rules: give an IANA name such as Europe/Berlin or America/New_York"
-        )),
+        _ => Err(NoSuchZone(text.to_owned())),
     }
 }
 

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 
 use crate::model::Postmortem;
 use crate::session::OpenDocument;
-use crate::storage::{RecoveryFolder, RecoveryInfo, SessionLock};
+use crate::storage::{RecoveryError, RecoveryFolder, RecoveryInfo, SessionLock};
 
 /// How long typing must pause before a copy is written, in seconds.
 const QUIET_SECONDS: f64 = 2.0;
@@ -91,9 +91,9 @@ pub struct Autosave {
 
 impl Autosave {
     /// Starts a session with its own ID in `folder`, holding the session's lock.
-    pub fn start(folder: RecoveryFolder) -> Result<Self, String> {
+    pub fn start(folder: RecoveryFolder) -> Result<Self, RecoveryError> {
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let lock = claim(&folder, &id)?;
+        let lock = folder.take_lock(&id)?;
         let outstanding = Arc::new(Outstanding::default());
         let failure = Arc::new(Mutex::new(None));
         let (jobs, queue) = mpsc::channel();
@@ -105,7 +105,7 @@ impl Autosave {
         thread::Builder::new()
             .name("hindsight-recovery".to_owned())
             .spawn(move || writer.run(&queue))
-            .map_err(|error| format!("could not start the recovery writer: {error}"))?;
+            .map_err(RecoveryError::Writer)?;
         Ok(Self {
             folder,
             id,
@@ -188,8 +188,8 @@ impl Autosave {
 
     /// Continues under the ID of a restored copy, so that copy stays until the restored
     /// document is saved or discarded; this session's own copy and lock go.
-    pub fn adopt(&mut self, id: &str) -> Result<(), String> {
-        let lock = claim(&self.folder, id)?;
+    pub fn adopt(&mut self, id: &str) -> Result<(), RecoveryError> {
+        let lock = self.folder.take_lock(id)?;
         let own = std::mem::replace(&mut self.id, id.to_owned());
         self.send(Job::Remove {
             id: own,
@@ -207,8 +207,8 @@ impl Autosave {
     /// Deletes a copy some earlier session left, when the person discards it. Its lock is
     /// taken first, so a copy that another window has restored in the meantime (and is
     /// keeping up to date) is never deleted.
-    pub fn discard_left_behind(&self, id: &str) -> Result<(), String> {
-        let lock = self.folder.claim_left_behind(id)?;
+    pub fn discard_left_behind(&self, id: &str) -> Result<(), RecoveryError> {
+        let lock = self.folder.take_lock(id)?;
         self.send(Job::Remove {
             id: id.to_owned(),
             with_lock: true,
@@ -264,17 +264,6 @@ impl Autosave {
             *self.failure.lock().unwrap_or_else(PoisonError::into_inner) =
                 Some("the recovery writer stopped".to_owned());
         }
-    }
-}
-
-fn claim(folder: &RecoveryFolder, id: &str) -> Result<SessionLock, String> {
-    match folder.claim(id) {
-        Ok(Some(lock)) => Ok(lock),
-        Ok(None) => Err("another Hindsight window is using this recovery copy".to_owned()),
-        Err(error) => Err(format!(
-            "cannot use the recovery folder {}: {error}",
-            folder.dir().display()
-        )),
     }
 }
 

@@ -615,10 +615,11 @@ impl eframe::App for HindsightApp {
 /// The application's mark as the window's icon (256 px; the window manager scales it).
 ///
 /// # Errors
-/// When the bundled PNG cannot be decoded.
-pub fn window_icon() -> Result<egui::IconData, String> {
+/// When the bundled PNG cannot be decoded: the image decoder's own error, boxed because
+/// eframe does not re-export the decoder's type.
+pub fn window_icon() -> Result<egui::IconData, Box<dyn std::error::Error + Send + Sync>> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/hindsight-256.png"))
-        .map_err(|error| error.to_string())
+        .map_err(Into::into)
 }
 
 /// Opens the editor window and runs until it is closed.

@@ -14,6 +14,7 @@ use crate::review::{
 };
 use crate::session::{
     Part, ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod,
+    StatsResult,
 };
 
 /// The stats of `period` over `documents`, with the late-review deadlines of `folder`'s
@@ -23,8 +24,10 @@ fn stats_of(
     folder: &Path,
     period: StatsPeriod,
     today: chrono::NaiveDate,
-) -> Result<StatsAnswer, String> {
-    let deadlines = FolderSettings::in_folder(folder)?.late_reviews;
+) -> StatsResult {
+    let deadlines = FolderSettings::in_folder(folder)
+        .map_err(Arc::new)?
+        .late_reviews;
     let (since, until) = period.range(today);
     Ok(StatsAnswer {
         period,

@@ -29,10 +29,10 @@ impl HindsightApp {
         {
             folders.push(folder);
         }
-        self.modals
-            .open(Modal::Templates(TemplateChooser::new(folders, |path| {
-                storage::load(path).map_err(|error| error.to_string())
-            })));
+        self.modals.open(Modal::Templates(TemplateChooser::new(
+            folders,
+            storage::load,
+        )));
     }
 
     pub(super) fn answer_templates(&mut self, ctx: &egui::Context, answer: TemplateAnswer) {

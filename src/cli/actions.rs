@@ -92,7 +92,7 @@ pub fn actions(
             let owners = match Owners::in_folder(&request.folder) {
                 Ok(owners) => owners,
                 Err(reason) => {
-                    writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+                    writeln!(err, "hindsight: {}", terminal_safe(&reason.to_string()))?;
                     return Ok(Outcome::Unreadable);
                 }
             };

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::Outcome;
 use super::terminal::terminal_safe;
+use super::{CommandError, Outcome};
 use crate::sources::markdown::{MarkdownChoices, MarkdownImport, import_markdown_with};
 use crate::sources::read_source_text;
 use crate::storage;
@@ -51,7 +51,7 @@ pub fn import(
     let files = match planned_inputs(request) {
         Ok(files) => files,
         Err(reason) => {
-            writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+            writeln!(err, "hindsight: {}", terminal_safe(&reason.to_string()))?;
             return Ok(Outcome::Unreadable);
         }
     };
@@ -98,7 +98,7 @@ pub fn import(
                     err,
                     "hindsight: {}: {}",
                     terminal_safe(&file.display().to_string()),
-                    terminal_safe(&reason)
+                    terminal_safe(&reason.to_string())
                 )?;
                 outcome = Outcome::Unreadable;
             }
@@ -157,28 +157,28 @@ fn assumptions(imported: &MarkdownImport) -> Vec<String> {
     lines
 }
 
-fn import_one(request: &ImportRequest, file: &Path) -> Result<(PathBuf, MarkdownImport), String> {
-    let text = read_source_text(file, &mut io::empty()).map_err(|error| error.to_string())?;
+fn import_one(
+    request: &ImportRequest,
+    file: &Path,
+) -> Result<(PathBuf, MarkdownImport), CommandError> {
+    let text = read_source_text(file, &mut io::empty())?;
     let target = target_for(request, file);
     if !request.force && target.exists() {
-        return Err(format!(
-            "{} is there already (--force writes over it)",
-            target.display()
-        ));
+        return Err(CommandError::AlreadyThere(target));
     }
     let choices = MarkdownChoices {
         reading: request.choices,
         timeline_blocks: Vec::new(),
     };
     let imported = import_markdown_with(&text, request.today, &choices);
-    storage::replace_locked(&target, &imported.doc).map_err(|error| error.to_string())?;
+    storage::replace_locked(&target, &imported.doc)?;
     Ok((target, imported))
 }
 
 /// The inputs to read, each once (a file named twice, however spelt, is read once), after
 /// checking that no two of them would be written to one output and that no output is one of
 /// the inputs (not even with `--force`): either is refused before anything is written.
-fn planned_inputs(request: &ImportRequest) -> Result<Vec<PathBuf>, String> {
+fn planned_inputs(request: &ImportRequest) -> Result<Vec<PathBuf>, CommandError> {
     let mut inputs: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in &request.files {
         let identity = identity_of(file);
@@ -191,20 +191,17 @@ fn planned_inputs(request: &ImportRequest) -> Result<Vec<PathBuf>, String> {
         let target = target_for(request, file);
         let identity = identity_of(&target);
         if let Some((_, input)) = inputs.iter().find(|(_, input)| *input == identity) {
-            return Err(format!(
-                "{} would be written over {}, which is being imported; nothing was written",
-                target.display(),
-                input.display()
-            ));
+            return Err(CommandError::OverAnInput {
+                target,
+                input: input.clone(),
+            });
         }
         if let Some((_, other)) = outputs.iter().find(|(known, _)| *known == identity) {
-            return Err(format!(
-                "{} and {} would both be written to {}; give them different names or folders \
-                 (nothing was written)",
-                other.display(),
-                file.display(),
-                target.display()
-            ));
+            return Err(CommandError::SameOutput {
+                first: (*other).to_owned(),
+                second: file.clone(),
+                target,
+            });
         }
         outputs.push((identity, file));
     }

@@ -5,6 +5,7 @@
 
 mod actions;
 mod export;
+mod failure;
 mod import;
 mod init;
 mod merge;
@@ -17,6 +18,7 @@ mod timeline_import;
 
 pub use actions::{ActionsRequest, Format, actions};
 pub use export::{ExportRequest, export_file};
+pub use failure::CommandError;
 pub use import::{ImportRequest, import};
 pub use init::init;
 pub use merge::{MergeRequest, merge_files};
@@ -68,17 +70,13 @@ pub fn check(
     let mut rules_of_folder = std::collections::HashMap::new();
     for path in files {
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let found = rules_of_folder
-            .entry(folder)
-            .or_insert_with(|| {
-                crate::review::FolderSettings::for_document(path)
-                    .map(|(settings, _)| settings.rules())
-            })
-            .clone();
+        let found = rules_of_folder.entry(folder).or_insert_with(|| {
+            crate::review::FolderSettings::for_document(path).map(|(settings, _)| settings.rules())
+        });
         let rules = match found {
-            Ok(rules) => rules,
-            Err(reason) => {
-                writeln!(out, "{}", terminal_safe(&reason))?;
+            Ok(rules) => rules.clone(),
+            Err(error) => {
+                writeln!(out, "{}", terminal_safe(&error.to_string()))?;
                 outcome = outcome.max(Outcome::Unreadable);
                 continue;
             }
@@ -148,8 +146,12 @@ pub fn fmt(
                 let path = path.display().to_string();
                 writeln!(out, "{}: formatted", terminal_safe(&path))?;
             }
-            Ok(FormatResult::NotAPostmortem(message)) | Err(message) => {
-                writeln!(out, "{}", terminal_safe(&message))?;
+            Ok(FormatResult::NotAPostmortem(error)) => {
+                writeln!(out, "{}", terminal_safe(&error.to_string()))?;
+                outcome = outcome.max(Outcome::Unreadable);
+            }
+            Err(error) => {
+                writeln!(out, "{}", terminal_safe(&error.to_string()))?;
                 outcome = outcome.max(Outcome::Unreadable);
             }
         }
@@ -158,17 +160,17 @@ pub fn fmt(
 }
 
 enum FormatResult {
-    NotAPostmortem(String),
+    NotAPostmortem(LoadError),
     AlreadyCanonical,
     NotCanonical,
     Rewritten,
 }
 
-fn format_one(path: &std::path::Path, check_only: bool) -> Result<FormatResult, String> {
+fn format_one(path: &std::path::Path, check_only: bool) -> Result<FormatResult, CommandError> {
     // Read and written under the file's lock: what is written is the canonical form of what
     // was just read, never of an older read.
-    let result = storage::update(path, |held| -> Result<_, String> {
-        let canonical = storage::to_canonical_ron(&held.doc).map_err(|error| error.to_string())?;
+    let result = storage::update(path, |held| -> Result<_, CommandError> {
+        let canonical = storage::to_canonical_ron(&held.doc)?;
         Ok(if held.bytes == canonical.as_bytes() {
             (None, FormatResult::AlreadyCanonical)
         } else if check_only {
@@ -180,9 +182,9 @@ fn format_one(path: &std::path::Path, check_only: bool) -> Result<FormatResult, 
     match result {
         Ok(result) => Ok(result),
         Err(storage::UpdateError::Load(error @ LoadError::NotAPostmortem { .. })) => {
-            Ok(FormatResult::NotAPostmortem(error.to_string()))
+            Ok(FormatResult::NotAPostmortem(error))
         }
-        Err(error) => Err(error.to_string()),
+        Err(error) => Err(error.into()),
     }
 }
 

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::Outcome;
 use super::terminal::terminal_safe;
+use super::{CommandError, Outcome};
 use crate::model::{BUILTIN_TEMPLATES, Postmortem, builtin_template, from_template};
 use crate::storage;
 
@@ -42,25 +42,22 @@ pub fn new_document(
             Ok(Outcome::Success)
         }
         Err(reason) => {
-            writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+            writeln!(err, "hindsight: {}", terminal_safe(&reason.to_string()))?;
             Ok(Outcome::Unreadable)
         }
     }
 }
 
-fn create(request: &NewRequest) -> Result<(), String> {
+fn create(request: &NewRequest) -> Result<(), CommandError> {
     if !request.force && request.output.exists() {
-        return Err(format!(
-            "{} is there already (--force writes over it)",
-            request.output.display()
-        ));
+        return Err(CommandError::AlreadyThere(request.output.clone()));
     }
     let doc = document_from(&request.template, request.today)?;
-    storage::replace_locked(&request.output, &doc).map_err(|error| error.to_string())
+    Ok(storage::replace_locked(&request.output, &doc)?)
 }
 
 /// The new document a template gives: a built-in one by name, else a postmortem file.
-fn document_from(template: &str, today: NaiveDate) -> Result<Postmortem, String> {
+fn document_from(template: &str, today: NaiveDate) -> Result<Postmortem, CommandError> {
     if let Some(builtin) = builtin_template(template) {
         return Ok(builtin.document(today));
     }
@@ -70,16 +67,15 @@ fn document_from(template: &str, today: NaiveDate) -> Result<Postmortem, String>
         .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
         || path.exists()
     {
-        let template = storage::load(path).map_err(|error| error.to_string())?;
+        let template = storage::load(path)?;
         return Ok(from_template(&template, today));
     }
     let names: Vec<&str> = BUILTIN_TEMPLATES
         .iter()
         .map(|template| template.name)
         .collect();
-    Err(format!(
-        "no template called {template:?}: the built-in ones are {}, or name a postmortem file \
-         kept as a template",
-        names.join(", ")
-    ))
+    Err(CommandError::NoSuchTemplate {
+        name: template.to_owned(),
+        known: names.join(", "),
+    })
 }

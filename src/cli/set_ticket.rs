@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::Outcome;
 use super::terminal::terminal_safe;
+use super::{CommandError, Outcome};
 use crate::storage;
 
 /// Sets the ticket of the item whose ID is or starts with `id`; the file is saved atomically
@@ -28,22 +28,20 @@ pub fn set_ticket(
             Ok(Outcome::Success)
         }
         Err(reason) => {
-            writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+            writeln!(err, "hindsight: {}", terminal_safe(&reason.to_string()))?;
             Ok(Outcome::Unreadable)
         }
     }
 }
 
-fn record(file: &Path, id: &str, url: &str) -> Result<String, String> {
+fn record(file: &Path, id: &str, url: &str) -> Result<String, CommandError> {
     let url = url.trim();
     if url.is_empty() {
-        return Err("the ticket is empty".to_owned());
+        return Err(CommandError::EmptyTicket);
     }
     let wanted = id.trim().to_lowercase().replace('-', "");
     if wanted.len() < 4 {
-        return Err(format!(
-            "{id:?} is too short to name one action item (give at least 4 characters)"
-        ));
+        return Err(CommandError::IdTooShort(id.to_owned()));
     }
     // Found and changed in the file as it is under its lock, so fifty of these at once
     // each keep their ticket.
@@ -59,24 +57,24 @@ fn record(file: &Path, id: &str, url: &str) -> Result<String, String> {
         let index = match matching.as_slice() {
             [index] => *index,
             [] => {
-                return Err(format!(
-                    "{}: no action item has the ID {id}",
-                    file.display()
-                ));
+                return Err(CommandError::NoSuchItem {
+                    file: file.to_owned(),
+                    id: id.to_owned(),
+                });
             }
             _ => {
-                return Err(format!(
-                    "{}: {} action items start with {id}; give more of the ID",
-                    file.display(),
-                    matching.len()
-                ));
+                return Err(CommandError::AmbiguousItem {
+                    file: file.to_owned(),
+                    id: id.to_owned(),
+                    count: matching.len(),
+                });
             }
         };
         let item = &mut doc.action_items[index];
         url.clone_into(&mut item.ticket_url);
         let short = item.id.short();
-        let text = storage::to_canonical_ron(&doc).map_err(|error| error.to_string())?;
+        let text = storage::to_canonical_ron(&doc)?;
         Ok((Some(text), short))
     })
-    .map_err(|error| error.to_string())
+    .map_err(CommandError::from)
 }

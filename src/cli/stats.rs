@@ -46,7 +46,7 @@ pub fn stats_command(
     let deadlines = match FolderSettings::in_folder(&request.folder) {
         Ok(settings) => settings.late_reviews,
         Err(reason) => {
-            writeln!(err, "hindsight: {}", terminal_safe(&reason))?;
+            writeln!(err, "hindsight: {}", terminal_safe(&reason.to_string()))?;
             return Ok(Outcome::Unreadable);
         }
     };

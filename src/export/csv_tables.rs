@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::ExportOptions;
-use crate::model::{ActionField, Marker, Postmortem, TimelineField};
+use crate::model::{ActionField, FieldValue, Marker, Postmortem, TimelineField};
 
 /// The header of the action-items CSV.
 pub const ACTIONS_HEADER: [&str; ActionField::ALL.len()] = {
@@ -77,7 +77,7 @@ pub fn actions_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, c
             }
         }))?;
     }
-    finish(writer)
+    finish_csv(writer)
 }
 
 /// The timeline rows, one per line, in the lead's order (only the starred ones when the
@@ -91,30 +91,24 @@ pub fn timeline_csv(doc: &Postmortem, options: ExportOptions) -> Result<String, 
         .filter(|row| !options.starred_only || row.starred)
     {
         writer.write_record(TimelineField::ALL.map(|field| {
-            if let Some(written) = field.written(row) {
-                return spreadsheet_cell(written, options.exact_csv).into_owned();
-            }
-            match field {
-                TimelineField::Time => row
-                    .time
+            match field.value(row) {
+                FieldValue::Words(written) => {
+                    spreadsheet_cell(written, options.exact_csv).into_owned()
+                }
+                FieldValue::Time(time) => time
                     .map(|time| doc.local(time).format("%Y-%m-%dT%H:%M:%S%:z").to_string())
                     .unwrap_or_default(),
-                TimelineField::Marker if row.marker != Marker::Unmarked => {
-                    row.marker.label().to_owned()
-                }
-                TimelineField::Starred => if row.starred { "yes" } else { "no" }.to_owned(),
-                TimelineField::Marker
-                | TimelineField::Event
-                | TimelineField::Notes
-                | TimelineField::Actor
-                | TimelineField::Evidence => String::new(),
+                FieldValue::Marker(Marker::Unmarked) => String::new(),
+                FieldValue::Marker(marker) => marker.label().to_owned(),
+                FieldValue::Flag(flag) => if flag { "yes" } else { "no" }.to_owned(),
             }
         }))?;
     }
-    finish(writer)
+    finish_csv(writer)
 }
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
+/// The text a CSV writer over memory wrote, once it has flushed.
+pub fn finish_csv(writer: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
     let bytes = writer
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))?;

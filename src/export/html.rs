@@ -186,7 +186,12 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
     }
     // The page marks starred rows and key times in a column after the time.
     let mut columns = report.timeline_columns();
-    let evidence_column = report.with_evidence.then(|| columns.len() - 1);
+    // The cells' positions count the time's column first.
+    let link_columns: Vec<usize> = (report.timeline_fields.iter())
+        .enumerate()
+        .filter(|(_, field)| field.links())
+        .map(|(at, _)| at + 1)
+        .collect();
     if report.with_mark {
         columns.insert(1, "Mark");
     }
@@ -197,7 +202,7 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
             .enumerate()
             .map(|(column, cell)| match web_url(cell) {
                 // Evidence that is a web address is a link; anything else stays text.
-                Some(url) if Some(column) == evidence_column => {
+                Some(url) if link_columns.contains(&column) => {
                     format!("<a href=\"{}\">{}</a>", text(url.as_str()), text(cell))
                 }
                 _ => text(cell),

@@ -14,7 +14,7 @@ mod report;
 
 pub use blocks::close_open_blocks;
 pub use csv_tables::{
-    ACTIONS_HEADER, TIMELINE_HEADER, actions_csv, spreadsheet_cell, timeline_csv,
+    ACTIONS_HEADER, TIMELINE_HEADER, actions_csv, finish_csv, spreadsheet_cell, timeline_csv,
 };
 pub use html::to_html;
 pub use markdown::{markdown_cell, to_markdown};

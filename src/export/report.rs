@@ -32,11 +32,9 @@ pub struct Report<'a> {
     /// Whether any shown row is starred or carries a key-time marker, so the HTML table needs
     /// a column that says so (the Markdown table, which Hindsight reads back, has none).
     pub with_mark: bool,
-    /// The written columns the table shows after the time: the event and the notes, then
-    /// the actor and the evidence when some shown row has them.
+    /// The written columns the table shows after the time, in the editor's order: those
+    /// always reported (the event and the notes), then the others some shown row fills.
     pub timeline_fields: Vec<TimelineField>,
-    /// Whether any shown row links to its evidence, so the table has a column for it.
-    pub with_evidence: bool,
     /// The timeline rows to show.
     pub timeline: Vec<TimelineLine<'a>>,
     /// The written sections after the summary, built-in then the team's own.
@@ -132,21 +130,19 @@ impl<'a> Report<'a> {
             with_mark: timeline
                 .iter()
                 .any(|line| line.starred || !line.marker.is_empty()),
-            timeline_fields: [
-                TimelineField::Event,
-                TimelineField::Notes,
-                TimelineField::Actor,
-                TimelineField::Evidence,
-            ]
-            .into_iter()
-            .filter(|field| {
-                matches!(field, TimelineField::Event | TimelineField::Notes)
-                    || timeline
-                        .iter()
-                        .any(|line| field.written(line.row).is_some_and(|text| !text.is_empty()))
-            })
-            .collect(),
-            with_evidence: timeline.iter().any(|line| !line.row.evidence.is_empty()),
+            // The time has a column of its own, and the mark (marker and star) is shown
+            // beside it; the columns of words follow in the editor's order.
+            timeline_fields: TimelineField::ON_SCREEN
+                .into_iter()
+                .filter(|field| {
+                    let holds_words = field.written(&TimelineRow::default()).is_some();
+                    holds_words
+                        && (field.always_reported()
+                            || timeline.iter().any(|line| {
+                                field.written(line.row).is_some_and(|text| !text.is_empty())
+                            }))
+                })
+                .collect(),
             timeline,
             sections,
             actions: doc

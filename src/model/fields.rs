@@ -1,12 +1,35 @@
 //! The columns of the timeline and of the action items, declared once: what each is called
-//! on screen and in a CSV header, and which hold people's own words (the ones search reads
-//! and a spreadsheet export guards). The editor's tables, the CSV writers and search all go
-//! through these lists, so a column added here reaches each of them, or fails to compile
+//! on screen, in a report and in a CSV header, how wide the editor draws it, what it holds,
+//! and which hold people's own words (the ones search reads and a spreadsheet export
+//! guards). The editor's tables, the reports, the CSV writers and search all go through
+//! these declarations, so a column added here reaches each of them, or fails to compile
 //! where it must be handled.
+//!
+//! A new timeline column of words is three changes: the field on [`TimelineRow`], its
+//! declaration here, and the importer that reads it (ARCHITECTURE.md works one through).
+
+use chrono::{DateTime, Utc};
 
 use super::document::{ActionItem, TimelineRow};
+use super::kinds::Marker;
 
-/// A column of the timeline.
+/// How wide the editor draws a column, in points; the table turns these rules into widths
+/// for the window it has.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ColumnWidth {
+    /// Always this wide: a control that is no use narrower or wider.
+    Fixed(f32),
+    /// At least `least`, and a share of the room the fixed columns leave in proportion to
+    /// `weight`.
+    Flexible {
+        /// The narrowest it gets.
+        least: f32,
+        /// Its share of the room left, against the other flexible columns'.
+        weight: f32,
+    },
+}
+
+/// A timeline column: when it happened, what happened and the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimelineField {
     /// When it happened.
@@ -25,6 +48,20 @@ pub enum TimelineField {
     Starred,
 }
 
+/// What a row holds in one column, by kind: every reader of the columns handles each kind
+/// once, so a new column of an existing kind needs nothing from them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldValue<'a> {
+    /// Words a person wrote.
+    Words(&'a str),
+    /// An instant, when the row has one.
+    Time(Option<DateTime<Utc>>),
+    /// The key time the row marks.
+    Marker(Marker),
+    /// A yes or no.
+    Flag(bool),
+}
+
 impl TimelineField {
     /// Every column, in the order the CSV export writes them (the file's order, with the
     /// evidence last so spreadsheets made before it was added keep their columns).
@@ -36,6 +73,17 @@ impl TimelineField {
         Self::Marker,
         Self::Starred,
         Self::Evidence,
+    ];
+
+    /// Every column, in the order the editor's table and the reports show them.
+    pub const ON_SCREEN: [Self; 7] = [
+        Self::Time,
+        Self::Event,
+        Self::Notes,
+        Self::Actor,
+        Self::Evidence,
+        Self::Marker,
+        Self::Starred,
     ];
 
     /// The column's title on screen, which a screen reader also says with each cell.
@@ -77,17 +125,65 @@ impl TimelineField {
         }
     }
 
+    /// How wide the editor's table draws the column: the words that tell the story get the
+    /// room; a time, a name, a marker and the star keep the width their control needs.
+    #[must_use]
+    pub const fn width(self) -> ColumnWidth {
+        match self {
+            Self::Time => ColumnWidth::Fixed(136.0),
+            Self::Event => ColumnWidth::Flexible {
+                least: 190.0,
+                weight: 3.0,
+            },
+            Self::Notes => ColumnWidth::Flexible {
+                least: 90.0,
+                weight: 2.0,
+            },
+            Self::Actor => ColumnWidth::Fixed(104.0),
+            Self::Evidence => ColumnWidth::Flexible {
+                least: 110.0,
+                weight: 2.0,
+            },
+            Self::Marker => ColumnWidth::Fixed(128.0),
+            Self::Starred => ColumnWidth::Fixed(44.0),
+        }
+    }
+
+    /// Whether a report shows the column even when no row fills it: the event and its notes
+    /// are the timeline; the other columns of words only earn their room when used.
+    #[must_use]
+    pub const fn always_reported(self) -> bool {
+        matches!(self, Self::Event | Self::Notes)
+    }
+
+    /// Whether a web address in the column is a link in the HTML report.
+    #[must_use]
+    pub const fn links(self) -> bool {
+        matches!(self, Self::Evidence)
+    }
+
+    /// What `row` holds in this column.
+    #[must_use]
+    pub fn value(self, row: &TimelineRow) -> FieldValue<'_> {
+        match self {
+            Self::Time => FieldValue::Time(row.time),
+            Self::Event => FieldValue::Words(&row.event),
+            Self::Notes => FieldValue::Words(&row.notes),
+            Self::Actor => FieldValue::Words(row.actor.as_deref().unwrap_or_default()),
+            Self::Evidence => FieldValue::Words(&row.evidence),
+            Self::Marker => FieldValue::Marker(row.marker),
+            Self::Starred => FieldValue::Flag(row.starred),
+        }
+    }
+
     /// What `row` holds in this column when it is text a person wrote: the words search
     /// reads and a spreadsheet export guards. `None` for a column of values the editor
     /// writes (a time, a marker, the star).
     #[must_use]
     pub fn written(self, row: &TimelineRow) -> Option<&str> {
-        match self {
-            Self::Event => Some(&row.event),
-            Self::Notes => Some(&row.notes),
-            Self::Actor => Some(row.actor.as_deref().unwrap_or_default()),
-            Self::Evidence => Some(&row.evidence),
-            Self::Time | Self::Marker | Self::Starred => None,
+        match self.value(row) {
+            FieldValue::Words(words) => Some(words),
+            FieldValue::Time(_) | FieldValue::Marker(_) | FieldValue::Flag(_) => None,
         }
     }
 
@@ -202,6 +298,31 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ActionField::ALL.len());
+    }
+
+    #[test]
+    fn both_orders_hold_every_timeline_column_once() {
+        for order in [TimelineField::ALL, TimelineField::ON_SCREEN] {
+            for field in TimelineField::ALL {
+                assert_eq!(
+                    order.iter().filter(|f| **f == field).count(),
+                    1,
+                    "{field:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_column_of_words_reads_back_what_was_put_in_it() {
+        for field in TimelineField::ALL {
+            let mut row = TimelineRow::default();
+            let holds_words = field.set_written(&mut row, "written".into());
+            assert_eq!(holds_words, field.written(&row).is_some(), "{field:?}");
+            if holds_words {
+                assert_eq!(field.written(&row), Some("written"), "{field:?}");
+            }
+        }
     }
 
     #[test]

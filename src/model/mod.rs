@@ -40,7 +40,7 @@ pub use document::{
     Postmortem, TimelineRow,
 };
 pub use edit::Edit;
-pub use fields::{ActionField, TimelineField};
+pub use fields::{ActionField, ColumnWidth, FieldValue, TimelineField};
 pub use ids::{ActionId, RowId};
 pub use kinds::{
     ActionKind, ActionPriority, ActionStatus, DocumentStatus, LinkKind, Marker, ParticipantRole,

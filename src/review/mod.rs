@@ -26,6 +26,7 @@ pub use stats::{
     ActionStats, Duration, Durations, LateReview, Postmortems, Recurring, ReviewDeadlines, Spread,
     Stats, Unreadable, read_postmortems, stats, stats_csv,
 };
+pub use toml_file::{TeamFileError, TomlMistake};
 pub use tracker::{
     gh_script, jira_csv, needs_ticket, path_in_folder, shell_quote, unmapped_owners,
 };
@@ -152,13 +153,10 @@ pub fn to_csv(records: &[ReviewRecord], exact: bool) -> Result<String, csv::Erro
             writer.serialize(record.spreadsheet_safe())?;
         }
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|error| csv::Error::from(error.into_error()))?;
     if records.is_empty() {
         return header_line();
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    crate::export::finish_csv(writer)
 }
 
 /// The header `to_csv` writes, also when there are no records: the record's own field
@@ -166,10 +164,7 @@ pub fn to_csv(records: &[ReviewRecord], exact: bool) -> Result<String, csv::Erro
 fn header_line() -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.serialize(ReviewRecord::default())?;
-    let bytes = writer
-        .into_inner()
-        .map_err(|error| csv::Error::from(error.into_error()))?;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = crate::export::finish_csv(writer)?;
     Ok(text
         .lines()
         .next()

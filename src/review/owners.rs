@@ -33,13 +33,13 @@ pub struct Owners {
 
 impl Owners {
     /// Reads `owners.toml` text; a mistake is refused with its line and column.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, super::TomlMistake> {
         super::toml_file::parse(text).map(|by_name| Self { by_name })
     }
 
     /// The mapping in `folder/owners.toml`: none when there is no such file; the file's
     /// problem, with where, when it cannot be read.
-    pub fn in_folder(folder: &Path) -> Result<Self, String> {
+    pub fn in_folder(folder: &Path) -> Result<Self, super::TeamFileError> {
         super::toml_file::read_in_folder(folder, OWNERS_FILE).map(|by_name| Self { by_name })
     }
 
@@ -67,6 +67,8 @@ mod tests {
         assert_eq!(owners.of("Bob M.").and_then(|a| a.email.as_deref()), None);
         assert!(owners.of("priya").is_none());
         let error = Owners::parse("\"Priya L.\" = { gitlab = \"x\" }\n").unwrap_err();
+        assert_eq!(error.place.map(|(line, _)| line), Some(1), "{error}");
+        let error = error.to_string();
         assert!(error.starts_with("1:"), "{error}");
         assert!(error.contains("gitlab"), "{error}");
     }

@@ -24,14 +24,14 @@ pub struct FolderSettings {
 impl FolderSettings {
     /// What `folder/hindsight.toml` says, or the defaults when there is none; a mistake in
     /// the file is refused with its line and column.
-    pub fn in_folder(folder: &Path) -> Result<Self, String> {
+    pub fn in_folder(folder: &Path) -> Result<Self, super::TeamFileError> {
         super::toml_file::read_in_folder(folder, SETTINGS_FILE)
     }
 
     /// The settings that apply to the postmortem at `file`: those of the nearest
     /// `hindsight.toml` in its folder or a folder above, with that file's path; the defaults
     /// and no path when there is none.
-    pub fn for_document(file: &Path) -> Result<(Self, Option<PathBuf>), String> {
+    pub fn for_document(file: &Path) -> Result<(Self, Option<PathBuf>), super::TeamFileError> {
         let start = file
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -82,7 +82,9 @@ mod tests {
     fn a_mistake_is_refused_with_its_place() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join(SETTINGS_FILE), "tags = \"capacity\"\n").unwrap();
-        let error = FolderSettings::in_folder(root.path()).unwrap_err();
+        let error = FolderSettings::in_folder(root.path())
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("hindsight.toml:1:8"), "{error}");
     }
 }

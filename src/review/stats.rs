@@ -448,7 +448,7 @@ pub fn read_postmortems(folder: &Path) -> std::io::Result<(Postmortems, Unreadab
 
 /// The stats as CSV for a spreadsheet: one `measure,key,value` line per figure (for example
 /// `by_service,User API,4` or `resolve.median_minutes,SEV-2,31`); cells are formula-safe.
-pub fn stats_csv(stats: &Stats) -> Result<String, String> {
+pub fn stats_csv(stats: &Stats) -> Result<String, csv::Error> {
     let mut rows: Vec<[String; 3]> = vec![[
         "incidents".to_owned(),
         String::new(),
@@ -513,17 +513,12 @@ pub fn stats_csv(stats: &Stats) -> Result<String, String> {
         ]);
     }
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(["measure", "key", "value"])
-        .map_err(|error| error.to_string())?;
+    writer.write_record(["measure", "key", "value"])?;
     for row in rows {
         let cells = row.map(|cell| crate::export::spreadsheet_cell(&cell, false).into_owned());
-        writer
-            .write_record(&cells)
-            .map_err(|error| error.to_string())?;
+        writer.write_record(&cells)?;
     }
-    let bytes = writer.into_inner().map_err(|error| error.to_string())?;
-    String::from_utf8(bytes).map_err(|error| error.to_string())
+    crate::export::finish_csv(writer)
 }
 
 #[cfg(test)]

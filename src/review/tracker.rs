@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::ReviewItem;
 use super::owners::Owners;
-use crate::export::spreadsheet_cell;
+use crate::export::{finish_csv, spreadsheet_cell};
 use crate::model::{ActionPriority, ActionStatus};
 
 /// Whether an item still needs a ticket: open or in progress, and none recorded.
@@ -105,7 +105,7 @@ pub fn jira_csv(
     owners: &Owners,
     folder: &Path,
     exact: bool,
-) -> Result<String, String> {
+) -> Result<String, csv::Error> {
     let items: Vec<&ReviewItem> = items.iter().filter(|entry| needs_ticket(entry)).collect();
     let label_columns = items
         .iter()
@@ -115,9 +115,7 @@ pub fn jira_csv(
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["Summary", "Description", "Assignee", "Due date", "Priority"];
     header.extend(std::iter::repeat_n("Labels", label_columns));
-    writer
-        .write_record(&header)
-        .map_err(|error| error.to_string())?;
+    writer.write_record(&header)?;
     for entry in items {
         let item = &entry.item;
         let email = owners
@@ -140,12 +138,9 @@ pub fn jira_csv(
             .iter()
             .map(|cell| spreadsheet_cell(cell, exact).into_owned())
             .collect();
-        writer
-            .write_record(&cells)
-            .map_err(|error| error.to_string())?;
+        writer.write_record(&cells)?;
     }
-    let bytes = writer.into_inner().map_err(|error| error.to_string())?;
-    String::from_utf8(bytes).map_err(|error| error.to_string())
+    finish_csv(writer)
 }
 
 /// `path` as written inside `folder`, with `/` between its parts on every system. A path

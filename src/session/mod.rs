@@ -28,7 +28,9 @@ pub use questions::{
     SaveRequest,
 };
 pub use requests::{Request, ReviewRequest, SlackChoice, UiRequests};
-pub use review::{ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod};
+pub use review::{
+    ReviewExport, ReviewSession, ScanAnswer, SearchAnswer, StatsAnswer, StatsPeriod, StatsResult,
+};
 pub use settings::Settings;
 pub use templates::{
     TEMPLATES_FOLDER, TemplateAnswer, TemplateChoice, TemplateChooser, TemplateSource,

@@ -8,7 +8,11 @@ use std::sync::{Arc, mpsc};
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 
-use crate::review::{FolderScan, ScanProgress, SearchHit, Stats};
+use crate::review::{FolderScan, ScanProgress, SearchHit, Stats, TeamFileError};
+
+/// Stats worked out, or why the folder's `hindsight.toml` could not be read. The error is
+/// shared because one scan's answer fills both the all-time and the shown stats.
+pub type StatsResult = Result<StatsAnswer, Arc<TeamFileError>>;
 
 /// What a scan's helper thread sends back: the scan, and the stats of all its postmortems
 /// (cheap next to reading the files, and what the Stats and Late reviews views show first).
@@ -17,7 +21,7 @@ pub struct ScanAnswer {
     /// What the scan read.
     pub scan: FolderScan,
     /// The stats over every incident, or why the folder's `hindsight.toml` could not be read.
-    pub stats: Result<StatsAnswer, String>,
+    pub stats: StatsResult,
 }
 
 /// Stats worked out for one period on one day.
@@ -57,11 +61,11 @@ pub struct ReviewSession {
     pub read_at: Option<NaiveDateTime>,
     /// The stats over every incident, worked out with the scan (the late reviews come from
     /// these, whatever period the Stats view shows), or why they could not be.
-    pub all_time: Option<Result<StatsAnswer, String>>,
+    pub all_time: Option<StatsResult>,
     /// The stats the Stats view shows, for the period last asked, or why they could not be.
-    pub stats: Option<Result<StatsAnswer, String>>,
+    pub stats: Option<StatsResult>,
     /// The stats being worked out, for the period asked.
-    pub stats_pending: Option<(StatsPeriod, mpsc::Receiver<Result<StatsAnswer, String>>)>,
+    pub stats_pending: Option<(StatsPeriod, mpsc::Receiver<StatsResult>)>,
     /// The last search's answer.
     pub search: Option<SearchAnswer>,
     /// The search being run, for the query typed.

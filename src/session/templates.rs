@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::{BUILTIN_TEMPLATES, Postmortem};
+use crate::storage::LoadError;
 
 /// Where a template comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +66,10 @@ pub fn repository_templates(start: &Path) -> Option<PathBuf> {
 impl TemplateChooser {
     /// The chooser offering the built-in templates and the postmortem files in `folders`
     /// (read with `load`; one that fails is listed as a problem, not offered).
-    pub fn new(folders: Vec<PathBuf>, load: impl Fn(&Path) -> Result<Postmortem, String>) -> Self {
+    pub fn new(
+        folders: Vec<PathBuf>,
+        load: impl Fn(&Path) -> Result<Postmortem, LoadError>,
+    ) -> Self {
         let mut choices: Vec<TemplateChoice> = BUILTIN_TEMPLATES
             .iter()
             .map(|template| TemplateChoice {
@@ -101,7 +105,7 @@ impl TemplateChooser {
                         description: path.display().to_string(),
                         source: TemplateSource::File(path),
                     }),
-                    Err(reason) => problems.push(reason),
+                    Err(reason) => problems.push(reason.to_string()),
                 }
             }
         }

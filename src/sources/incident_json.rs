@@ -4,11 +4,11 @@
 //! timeline `entries`, or incidents carrying their `timelines`), one row per entry that is
 //! not hidden. Times are kept to the second, as the document keeps them.
 
-use chrono::{DateTime, SubsecRound, Utc};
 use serde::Deserialize;
 
+use super::instant::rfc3339_instant;
 use super::{ImportedRow, SourceError};
-use crate::model::{Marker, TimelineRow, instant_in_range};
+use crate::model::{Marker, TimelineRow};
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -120,7 +120,8 @@ pub fn read_statuspage(text: &str) -> Result<Vec<ImportedRow>, SourceError> {
     for incident in incidents {
         for update in incident.incident_updates {
             let at = update.display_at.as_deref().unwrap_or(&update.created_at);
-            let time = instant(at).map_err(|reason| unread(&incident.name, &reason))?;
+            let time = rfc3339_instant(at)
+                .map_err(|reason| unread(&incident.name, &reason.to_string()))?;
             let status = label(&update.status);
             let event = match (status.is_empty(), update.body.trim().is_empty()) {
                 (true, _) => update.body.trim().to_owned(),
@@ -172,7 +173,8 @@ pub fn read_opsgenie(text: &str) -> Result<Vec<ImportedRow>, SourceError> {
     let mut rows = Vec::new();
     for (message, entries) in incidents {
         for entry in entries.into_iter().filter(|entry| !entry.hidden) {
-            let time = instant(&entry.event_time).map_err(|reason| unread(&message, &reason))?;
+            let time = rfc3339_instant(&entry.event_time)
+                .map_err(|reason| unread(&message, &reason.to_string()))?;
             let title = entry.title.map(|title| title.content).unwrap_or_default();
             let title = if title.is_empty() {
                 entry.kind.clone()
@@ -227,19 +229,6 @@ fn unread(incident: &str, reason: &str) -> SourceError {
         } else {
             format!("incident {incident:?}: {reason}")
         },
-    }
-}
-
-/// An RFC 3339 time, to the second.
-fn instant(text: &str) -> Result<DateTime<Utc>, String> {
-    let time = DateTime::parse_from_rfc3339(text.trim())
-        .map_err(|error| format!("{text:?} is not a time ({error})"))?
-        .with_timezone(&Utc)
-        .trunc_subsecs(0);
-    if instant_in_range(time) {
-        Ok(time)
-    } else {
-        Err(format!("{text} is outside the years 1900\u{2013}9999"))
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod chat_paste;
 mod incident_json;
+mod instant;
 pub mod markdown;
 mod pagerduty;
 mod slack;

@@ -3,11 +3,11 @@
 //! agent as actor, the summary as event; trigger, acknowledge and resolve entries suggest
 //! the detected, acknowledged and resolved markers.
 
-use chrono::{DateTime, SubsecRound, Utc};
 use serde::Deserialize;
 
+use super::instant::{InstantError, rfc3339_instant};
 use super::{ImportedRow, SourceError};
-use crate::model::{Marker, TimelineRow, instant_in_range};
+use crate::model::{Marker, TimelineRow};
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -154,7 +154,7 @@ pub fn read_csv(text: &str) -> Result<Vec<ImportedRow>, SourceError> {
                 SourceError::Unreadable {
                     line,
                     column: columns.time + 1,
-                    reason,
+                    reason: reason.to_string(),
                 }
             })?,
         );
@@ -167,16 +167,8 @@ fn row(
     kind: &str,
     summary: String,
     agent: Option<String>,
-) -> Result<ImportedRow, String> {
-    let time = DateTime::parse_from_rfc3339(created_at.trim())
-        .map_err(|error| format!("{created_at:?} is not a time ({error})"))?
-        .with_timezone(&Utc)
-        .trunc_subsecs(0);
-    if !instant_in_range(time) {
-        return Err(format!(
-            "{created_at} is outside the years 1900\u{2013}9999"
-        ));
-    }
+) -> Result<ImportedRow, InstantError> {
+    let time = rfc3339_instant(created_at)?;
     let kind = kind.to_lowercase();
     let suggests = if kind.starts_with("trigger") {
         Some(Marker::Detected)

@@ -18,7 +18,7 @@ pub use error::{LoadError, SaveError};
 pub use file_kind::{not_a_regular_file, open_regular_file, read_regular_file};
 pub use format::{from_ron_bytes, from_ron_str, to_canonical_ron};
 pub use limits::MAX_FILE_BYTES;
-pub use recovery::{RecoveredCopy, RecoveryFolder, RecoveryInfo, SessionLock};
+pub use recovery::{RecoveredCopy, RecoveryError, RecoveryFolder, RecoveryInfo, SessionLock};
 pub use update::{Held, UpdateError, replace_locked, update, write_if_unchanged};
 
 use std::fs::{self, File};

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::error::SaveError;
+use super::error::{LoadError, SaveError};
 use super::{atomic_write, load, to_canonical_ron};
 use crate::model::Postmortem;
 
@@ -41,7 +41,26 @@ pub struct RecoveredCopy {
     /// Which file it belongs to and when it was written, when that could be read.
     pub info: Option<RecoveryInfo>,
     /// The document, or why it could not be read (with the copy's path, line and column).
-    pub document: Result<Postmortem, String>,
+    pub document: Result<Postmortem, LoadError>,
+}
+
+/// Why a recovery copy's lock could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum RecoveryError {
+    /// Another running window holds it.
+    #[error("another Hindsight window is using this recovery copy")]
+    InUse,
+    /// The folder could not be made or the lock file opened.
+    #[error("cannot use the recovery folder {}: {source}", folder.display())]
+    Folder {
+        /// The recovery folder.
+        folder: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+    /// The thread that writes the copies could not be started.
+    #[error("could not start the recovery writer: {0}")]
+    Writer(io::Error),
 }
 
 /// The folder of recovery copies.
@@ -122,16 +141,17 @@ impl RecoveryFolder {
         Ok(())
     }
 
-    /// Takes the lock of a copy left behind, so it can be deleted without deleting the copy
-    /// another window has just restored; says why when another window holds it.
-    pub fn claim_left_behind(&self, id: &str) -> Result<SessionLock, String> {
+    /// Takes session `id`'s lock, saying why when it cannot: a new session's own, one
+    /// restored and continued, or one left behind and about to be deleted (so a copy another
+    /// window has just restored is never deleted).
+    pub fn take_lock(&self, id: &str) -> Result<SessionLock, RecoveryError> {
         match self.claim(id) {
             Ok(Some(lock)) => Ok(lock),
-            Ok(None) => Err("another Hindsight window is using this copy".to_owned()),
-            Err(error) => Err(format!(
-                "cannot use the recovery folder {}: {error}",
-                self.dir.display()
-            )),
+            Ok(None) => Err(RecoveryError::InUse),
+            Err(source) => Err(RecoveryError::Folder {
+                folder: self.dir.clone(),
+                source,
+            }),
         }
     }
 
@@ -162,7 +182,7 @@ impl RecoveryFolder {
                     .ok()
                     .and_then(|bytes| String::from_utf8(bytes).ok())
                     .and_then(|text| ron::from_str::<RecoveryInfo>(&text).ok());
-                let document = load(&path).map_err(|error| error.to_string());
+                let document = load(&path);
                 Some(RecoveredCopy { id, info, document })
             })
             .collect();
@@ -243,6 +263,8 @@ mod tests {
         let ids: Vec<&str> = copies.iter().map(|copy| copy.id.as_str()).collect();
         assert_eq!(ids, ["broken", "earlier", "later"]);
         let reason = copies[0].document.as_ref().unwrap_err();
+        assert!(matches!(reason, LoadError::Invalid { .. }), "{reason}");
+        let reason = reason.to_string();
         assert!(reason.contains("broken.ron:1:"), "{reason}");
     }
 

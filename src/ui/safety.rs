@@ -69,7 +69,7 @@ fn copy_ui(ui: &mut egui::Ui, copy: &RecoveredCopy, requests: &mut UiRequests) {
                 }
                 Err(reason) => {
                     ui.label(egui::RichText::new("A copy that cannot be read").strong());
-                    ui.add(egui::Label::new(reason.as_str()).wrap());
+                    ui.add(egui::Label::new(reason.to_string()).wrap());
                 }
             }
             let weak = ui.visuals().weak_text_color();

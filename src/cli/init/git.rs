@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use super::writing::{link_target, stays_inside, write_new};
-use crate::cli::Outcome;
 use crate::cli::terminal::terminal_safe;
+use crate::cli::{CommandError, Outcome};
 use crate::storage;
 
 /// Writes or completes `.gitattributes` and, inside a git repository, sets the merge driver;
@@ -34,7 +34,7 @@ pub(super) fn set_up(
                 writeln!(
                     out,
                     "could not set git's merge driver: {}",
-                    terminal_safe(&reason)
+                    terminal_safe(&reason.to_string())
                 )?;
             }
         }
@@ -54,15 +54,14 @@ enum Attributes {
 
 /// Writes `.gitattributes` with the merge attribute, or adds the attribute to one that lacks
 /// it (the team's other lines stay as they are).
-fn merge_attributes(path: &Path) -> Result<Attributes, String> {
+fn merge_attributes(path: &Path) -> Result<Attributes, CommandError> {
     let text = format!(
         "# Postmortems merge by their structure (rows, items and fields), not line by line.\n{MERGE_ATTRIBUTE}\n"
     );
     if !path.exists() {
         return write_new(path, text.as_bytes()).map(|_| Attributes::Created);
     }
-    let known =
-        storage::read_regular_file(path, ATTRIBUTES_LIMIT).map_err(|error| error.to_string())?;
+    let known = storage::read_regular_file(path, ATTRIBUTES_LIMIT).map_err(CommandError::Read)?;
     let known = String::from_utf8_lossy(&known);
     let has_driver = known.lines().any(|line| {
         let mut words = line.split_whitespace();
@@ -77,9 +76,8 @@ fn merge_attributes(path: &Path) -> Result<Attributes, String> {
         "\n"
     };
     let joined = format!("{known}{separator}{text}");
-    storage::atomic_write(path, joined.as_bytes())
-        .map(|()| Attributes::Added)
-        .map_err(|error| error.to_string())
+    storage::atomic_write(path, joined.as_bytes())?;
+    Ok(Attributes::Added)
 }
 
 /// The largest `.gitattributes` read: far above any real one.
@@ -87,7 +85,7 @@ const ATTRIBUTES_LIMIT: u64 = 1024 * 1024;
 
 fn report_attributes(
     path: &Path,
-    result: Result<Attributes, String>,
+    result: Result<Attributes, CommandError>,
     out: &mut dyn Write,
     outcome: &mut Outcome,
 ) -> io::Result<()> {
@@ -107,7 +105,7 @@ fn report_attributes(
         Ok(Attributes::AlreadyThere) => writeln!(out, "kept {shown} (already there)"),
         Err(reason) => {
             *outcome = Outcome::Unreadable;
-            writeln!(out, "{shown}: {}", terminal_safe(&reason))
+            writeln!(out, "{shown}: {}", terminal_safe(&reason.to_string()))
         }
     }
 }
@@ -124,7 +122,7 @@ fn git_work_tree(folder: &Path) -> bool {
 
 /// Sets the merge driver in the repository's own config (config is not committed, so each
 /// clone sets it once; docs/command-line.md gives the line). Returns the driver's command.
-fn set_merge_driver(folder: &Path) -> Result<String, String> {
+fn set_merge_driver(folder: &Path) -> Result<String, CommandError> {
     let command = format!("{} merge %O %A %B %P", driver_program());
     for (key, value) in [
         (
@@ -138,9 +136,11 @@ fn set_merge_driver(folder: &Path) -> Result<String, String> {
             .arg(folder)
             .args(["config", key, value])
             .output()
-            .map_err(|error| format!("git config: {error}"))?;
+            .map_err(CommandError::GitMissing)?;
         if !output.status.success() {
-            return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
+            return Err(CommandError::GitRefused(
+                String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+            ));
         }
     }
     Ok(command)

@@ -14,8 +14,8 @@ mod git;
 mod writing;
 
 use self::writing::{link_target, outside, stays_inside, write_new};
-use super::Outcome;
 use super::terminal::terminal_safe;
+use super::{CommandError, Outcome};
 use crate::model::{TEMPLATES_FOLDER, builtin_template};
 use crate::storage;
 
@@ -38,7 +38,7 @@ const FILES: [(&str, &str); 5] = [
 /// Runs the command: creates `folder` if needed and writes what is missing in it.
 pub fn init(folder: &Path, today: NaiveDate, out: &mut dyn Write) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
-    let mut report = |path: &Path, result: Result<bool, String>, out: &mut dyn Write| {
+    let mut report = |path: &Path, result: Result<bool, CommandError>, out: &mut dyn Write| {
         let path = path.display().to_string();
         let shown = terminal_safe(&path);
         match result {
@@ -53,7 +53,7 @@ pub fn init(folder: &Path, today: NaiveDate, out: &mut dyn Write) -> io::Result<
             },
             Err(reason) => {
                 outcome = Outcome::Unreadable;
-                writeln!(out, "{}", terminal_safe(&reason))
+                writeln!(out, "{}", terminal_safe(&reason.to_string()))
             }
         }
     };
@@ -85,9 +85,17 @@ pub fn init(folder: &Path, today: NaiveDate, out: &mut dyn Write) -> io::Result<
     }
     let keep = folder.join("postmortems/.gitkeep");
     let result = std::fs::create_dir_all(folder.join("postmortems"))
-        .map_err(|error| format!("{}: {error}", folder.join("postmortems").display()))
+        .map_err(|source| CommandError::Io {
+            path: folder.join("postmortems"),
+            source,
+        })
         .and_then(|()| stays_inside(folder, &keep))
-        .and_then(|()| keep_file(&keep).map_err(|error| format!("{}: {error}", keep.display())));
+        .and_then(|()| {
+            keep_file(&keep).map_err(|source| CommandError::Io {
+                path: keep.clone(),
+                source,
+            })
+        });
     if let Err(reason) = result {
         report(&keep, Err(reason), out)?;
     }
@@ -137,11 +145,14 @@ fn keep_file(path: &Path) -> io::Result<()> {
 }
 
 /// The team's first template: the SRE book's layout, titled so that `check` passes on it.
-fn first_template(path: &Path, today: NaiveDate) -> Result<(), String> {
+fn first_template(path: &Path, today: NaiveDate) -> Result<(), CommandError> {
     let Some(builtin) = builtin_template(FIRST_TEMPLATE) else {
-        return Err(format!("no built-in template {FIRST_TEMPLATE}"));
+        return Err(CommandError::NoSuchTemplate {
+            name: FIRST_TEMPLATE.to_owned(),
+            known: String::new(),
+        });
     };
     let mut doc = builtin.document(today);
     "Our postmortem template".clone_into(&mut doc.title);
-    storage::save(path, &doc).map_err(|error| error.to_string())
+    Ok(storage::save(path, &doc)?)
 }

@@ -3,18 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::cli::CommandError;
 use crate::storage;
 
 /// Refuses a file whose folder, once links are followed, is not inside `folder`: a
 /// `postmortems` that is a link to another folder would have `init` write there.
-pub(super) fn stays_inside(folder: &Path, path: &Path) -> Result<(), String> {
+pub(super) fn stays_inside(folder: &Path, path: &Path) -> Result<(), CommandError> {
     match outside(folder, path) {
-        Some(real) => Err(format!(
-            "{}: not written: its folder is a link out of {} (to {})",
-            path.display(),
-            folder.display(),
-            real.display()
-        )),
+        Some(real) => Err(CommandError::LinkOut {
+            path: path.to_owned(),
+            folder: folder.to_owned(),
+            real,
+        }),
         None => Ok(()),
     }
 }
@@ -37,11 +37,10 @@ pub(super) fn link_target(path: &Path) -> Option<PathBuf> {
 }
 
 /// Writes `path` unless it is there; whether it wrote it.
-pub(super) fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, String> {
+pub(super) fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, CommandError> {
     if path.exists() {
         return Ok(false);
     }
-    storage::atomic_write(path, bytes)
-        .map(|()| true)
-        .map_err(|error| error.to_string())
+    storage::atomic_write(path, bytes)?;
+    Ok(true)
 }

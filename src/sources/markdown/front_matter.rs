@@ -4,21 +4,33 @@
 
 use yaml_rust2::{Yaml, YamlLoader};
 
+/// Why front matter could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum FrontMatterError {
+    /// TOML that does not parse.
+    #[error("{}", .0.message())]
+    Toml(#[from] toml::de::Error),
+    /// YAML that does not parse.
+    #[error(transparent)]
+    Yaml(#[from] yaml_rust2::ScanError),
+    /// Readable, but not keys with values.
+    #[error("it is not a list of keys and values")]
+    NotKeysAndValues,
+}
+
 /// The keys and values of front matter, in order, each value as text: a list becomes
 /// `a, b`, a nested table `key.inner`. An error says why the block could not be read.
-pub fn entries(text: &str, toml: bool) -> Result<Vec<(String, String)>, String> {
+pub fn entries(text: &str, toml: bool) -> Result<Vec<(String, String)>, FrontMatterError> {
     let mut entries = Vec::new();
     if toml {
-        let table: toml::Table = text
-            .parse()
-            .map_err(|error: toml::de::Error| error.message().to_owned())?;
+        let table: toml::Table = text.parse()?;
         for (key, value) in &table {
             toml_entries(key, value, &mut entries);
         }
     } else {
-        let documents = YamlLoader::load_from_str(text).map_err(|error| error.to_string())?;
+        let documents = YamlLoader::load_from_str(text)?;
         let Some(Yaml::Hash(hash)) = documents.first() else {
-            return Err("it is not a list of keys and values".to_owned());
+            return Err(FrontMatterError::NotKeysAndValues);
         };
         for (key, value) in hash {
             yaml_entries(&yaml_text(key), value, &mut entries);

@@ -18,7 +18,7 @@ pub fn late_view_ui(ui: &mut egui::Ui, session: &ReviewSession, requests: &mut U
     );
     ui.add_space(6.0);
     if let Some(Err(reason)) = &session.all_time {
-        ui.colored_label(ui.visuals().error_fg_color, reason);
+        ui.colored_label(ui.visuals().error_fg_color, reason.to_string());
         return;
     }
     let Some(answer) = session.all_time_stats() else {

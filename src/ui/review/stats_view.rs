@@ -72,7 +72,7 @@ pub fn stats_view_ui(
         }
     });
     if let Some(Err(reason)) = &session.stats {
-        ui.colored_label(ui.visuals().error_fg_color, reason);
+        ui.colored_label(ui.visuals().error_fg_color, reason.to_string());
         return;
     }
     let Some(answer) = shown else {

@@ -1,15 +1,7 @@
 //! A table's columns: their titles and the rules for their widths, and the widths those
 //! rules give in a window of a given width.
 
-/// How wide a column is.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Width {
-    /// Always this wide: a control that is no use narrower or wider.
-    Fixed(f32),
-    /// At least this wide (the first), and a share of the room the fixed columns leave in
-    /// proportion to its weight (the second).
-    Flexible(f32, f32),
-}
+use crate::model::ColumnWidth as Width;
 
 /// One column: its title and how wide it is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,7 +31,17 @@ impl Column {
         Self {
             title,
             spoken: title,
-            width: Width::Flexible(least, 1.0),
+            width: Width::Flexible { least, weight: 1.0 },
+        }
+    }
+
+    /// A column as a document field's declaration sizes it.
+    #[must_use]
+    pub const fn declared(title: &'static str, width: Width) -> Self {
+        Self {
+            title,
+            spoken: title,
+            width,
         }
     }
 
@@ -47,8 +49,8 @@ impl Column {
     #[must_use]
     pub const fn weight(self, weight: f32) -> Self {
         match self.width {
-            Width::Flexible(least, _) => Self {
-                width: Width::Flexible(least, weight),
+            Width::Flexible { least, .. } => Self {
+                width: Width::Flexible { least, weight },
                 ..self
             },
             Width::Fixed(_) => self,
@@ -78,7 +80,7 @@ pub fn column_widths(columns: &[Column], available: f32) -> Vec<f32> {
                 room -= width;
                 widths.push(width);
             }
-            Width::Flexible(least, weight) => {
+            Width::Flexible { least, weight } => {
                 widths.push(least);
                 sharing.push((position, least, weight.max(f32::EPSILON)));
             }

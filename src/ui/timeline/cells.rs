@@ -12,28 +12,19 @@ use crate::ui::accessible::{accessible_name, announce_value, describe, name_chec
 use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
 
 /// The columns after the row number, in the order the table shows them.
-const IN_ORDER: [TimelineField; 7] = [
-    TimelineField::Time,
-    TimelineField::Event,
-    TimelineField::Notes,
-    TimelineField::Actor,
-    TimelineField::Evidence,
-    TimelineField::Marker,
-    TimelineField::Starred,
-];
+const IN_ORDER: [TimelineField; TimelineField::ON_SCREEN.len()] = TimelineField::ON_SCREEN;
 
-/// The table's columns: the row number, then one per field of [`IN_ORDER`], titled as the
-/// document's declaration names them.
-pub const COLUMNS: [Column; 8] = [
-    Column::fixed("#", 44.0),
-    Column::fixed(IN_ORDER[0].title(), 136.0),
-    Column::flexible(IN_ORDER[1].title(), 190.0).weight(3.0),
-    Column::flexible(IN_ORDER[2].title(), 90.0).weight(2.0),
-    Column::fixed(IN_ORDER[3].title(), 104.0),
-    Column::flexible(IN_ORDER[4].title(), 110.0).weight(2.0),
-    Column::fixed(IN_ORDER[5].title(), 128.0),
-    Column::fixed(IN_ORDER[6].title(), 44.0),
-];
+/// The table's columns: the row number, then one per field of [`IN_ORDER`], titled and sized
+/// as the document's declaration says.
+pub const COLUMNS: [Column; 1 + IN_ORDER.len()] = {
+    let mut columns = [Column::fixed("#", 44.0); 1 + IN_ORDER.len()];
+    let mut at = 0;
+    while at < IN_ORDER.len() {
+        columns[at + 1] = Column::declared(IN_ORDER[at].title(), IN_ORDER[at].width());
+        at += 1;
+    }
+    columns
+};
 
 /// The field in table column `column`, if that column holds one (not the row number).
 fn field_in_column(column: usize) -> Option<TimelineField> {

@@ -3,7 +3,9 @@
 //! import form, where the person picks which become rows.
 
 use super::state::TimelineState;
-use crate::model::{DayContext, DayOrder, Postmortem, incident_day, parse_time_entry};
+use crate::model::{
+    DayContext, DayOrder, Postmortem, TimeEntryError, incident_day, parse_time_entry,
+};
 use crate::session::{Request, SlackChoice, UiRequests};
 use crate::ui::accessible::accessible_name;
 
@@ -79,7 +81,7 @@ pub fn slack_form_ui(
                                 end,
                             }));
                         }
-                        Err(reason) => form.error = Some(reason),
+                        Err(reason) => form.error = Some(reason.to_string()),
                     }
                 }
                 if ui.button("Cancel").clicked() {
@@ -95,9 +97,31 @@ pub fn slack_form_ui(
 
 type Window = (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>);
 
+/// Why the typed window is not one.
+#[derive(Debug, thiserror::Error)]
+enum WindowError {
+    /// An end has a day and a time that do not read.
+    #[error("{which}: {error}")]
+    Unreadable {
+        /// "From" or "To".
+        which: &'static str,
+        /// What is wrong with it.
+        error: TimeEntryError,
+    },
+    /// An end is not a day with a time.
+    #[error("{which}: type a date and a time, like 2025-08-01 14:00")]
+    NoDayAndTime {
+        /// "From" or "To".
+        which: &'static str,
+    },
+    /// The window ends before it starts.
+    #[error("The window ends before it starts.")]
+    Backwards,
+}
+
 /// The window typed as two local dates and times in the document's zone.
-fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, String> {
-    let read = |text: &str, which: &str| match parse_time_entry(text) {
+fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, WindowError> {
+    let read = |text: &str, which: &'static str| match parse_time_entry(text) {
         Ok(entry) if entry.has_day() => {
             let reference = incident_day(doc).unwrap_or_default();
             let context = DayContext {
@@ -106,15 +130,13 @@ fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, String> {
             };
             entry
                 .on(context, doc.time_zone)
-                .map_err(|error| format!("{which}: {error}"))
+                .map_err(|error| WindowError::Unreadable { which, error })
         }
-        _ => Err(format!(
-            "{which}: type a date and a time, like 2025-08-01 14:00"
-        )),
+        _ => Err(WindowError::NoDayAndTime { which }),
     };
     let (start, end) = (read(start, "From")?, read(end, "To")?);
     if end < start {
-        return Err("The window ends before it starts.".to_owned());
+        return Err(WindowError::Backwards);
     }
     Ok((start, end))
 }
