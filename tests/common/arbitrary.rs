@@ -11,7 +11,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use hindsight::model::{
     ActionId, ActionItem, ActionKind, ActionPriority, ActionStatus, Approval, Classification,
     Conflict, CustomSection, DocumentStatus, KeyTimes, Link, LinkKind, Marker, Narrative,
-    Participant, ParticipantRole, Postmortem, RowId, Section, SeverityLevel, TimelineRow,
+    Participant, ParticipantRole, Postmortem, RowId, Section, SeverityLevel, TimelineField,
+    TimelineRow,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -82,25 +83,30 @@ fn row() -> impl Strategy<Value = TimelineRow> {
     (
         uuid(),
         instant(),
-        text(),
-        text(),
         proptest::option::of(text()),
         select(Marker::ALL.to_vec()),
         any::<bool>(),
-        text(),
+        proptest::collection::vec(text(), TimelineField::ALL.len()),
     )
-        .prop_map(
-            |(id, time, event, notes, actor, marker, starred, evidence)| TimelineRow {
+        .prop_map(|(id, time, actor, marker, starred, words)| {
+            let mut row = TimelineRow {
                 id: RowId::from_uuid(id),
                 time,
-                event,
-                notes,
                 actor,
                 marker,
                 starred,
-                evidence,
-            },
-        )
+                ..TimelineRow::default()
+            };
+            // Every other column of words, through the declaration: a column added there
+            // is generated here too. The actor keeps its own strategy, which also makes an
+            // empty actor that is not absent.
+            for (field, words) in TimelineField::ALL.into_iter().zip(words) {
+                if field != TimelineField::Actor {
+                    field.set_written(&mut row, words);
+                }
+            }
+            row
+        })
 }
 
 fn action() -> impl Strategy<Value = ActionItem> {
