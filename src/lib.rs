@@ -10,10 +10,12 @@
 pub mod app;
 pub mod cli;
 pub mod example;
+#[cfg(feature = "testing")]
 pub mod exercise;
 pub mod export;
 pub mod model;
 pub mod review;
+#[cfg(feature = "testing")]
 pub mod sample;
 pub mod session;
 pub mod sources;

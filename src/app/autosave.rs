@@ -124,6 +124,7 @@ impl Autosave {
     }
 
     /// The session's ID, which names its copy.
+    #[cfg(feature = "testing")]
     pub fn id(&self) -> &str {
         &self.id
     }

@@ -12,6 +12,8 @@ mod export_flow;
 mod file_flow;
 mod files;
 mod import_flow;
+#[cfg(feature = "testing")]
+mod inspect;
 mod modal;
 mod recovery_flow;
 mod review_flow;
@@ -24,10 +26,12 @@ pub use dialogs::{DialogKind, DialogOutcome, DialogRequest, FileDialogs, NativeD
 pub use file_flow::resolve_typed_path;
 pub use files::{AtomicFileWriter, FileWriter};
 // What the editor works on lives in `session`; these names are the app's public face too.
+#[cfg(feature = "testing")]
+pub use crate::session::FixedClock;
 pub use crate::session::{
-    Clock, DiskAnswer, DiskChange, FixedClock, GuardAnswer, GuardedAction, OpenDocument,
-    OverwriteAnswer, PathPrompt, PromptAnswer, PromptPurpose, RecoveryAnswer, ReplaceAnswer,
-    ReplaceQuestion, ReviewSession, Settings, SystemClock, UiCommand,
+    Clock, DiskAnswer, DiskChange, GuardAnswer, GuardedAction, OpenDocument, OverwriteAnswer,
+    PathPrompt, PromptAnswer, PromptPurpose, RecoveryAnswer, ReplaceAnswer, ReplaceQuestion,
+    ReviewSession, Settings, SystemClock, UiCommand,
 };
 
 use std::path::PathBuf;
@@ -144,20 +148,6 @@ impl HindsightApp {
         }
     }
 
-    /// Puts new files in `folder` when no open file says where (tests use a temporary one).
-    #[must_use]
-    pub fn with_home_folder(mut self, folder: PathBuf) -> Self {
-        self.home_folder = folder;
-        self
-    }
-
-    /// Writes saves and exports through `writer` (tests make it fail).
-    #[must_use]
-    pub fn with_file_writer(mut self, writer: Box<dyn FileWriter>) -> Self {
-        self.writer = writer;
-        self
-    }
-
     /// The editor as the `hindsight` command starts it: the named file; with none, the file
     /// open when the editor was last closed (if it still opens), else the bundled example as
     /// an untitled document.
@@ -210,35 +200,6 @@ impl HindsightApp {
             }
         }
         app
-    }
-
-    /// The open document.
-    #[must_use]
-    pub const fn document(&self) -> &OpenDocument {
-        &self.document
-    }
-
-    /// What the editor remembers between runs.
-    #[must_use]
-    pub const fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    /// The error being shown, if any.
-    #[must_use]
-    pub fn error(&self) -> Option<&str> {
-        self.modals.error()
-    }
-
-    /// The part of the document on screen.
-    #[must_use]
-    pub const fn part(&self) -> Part {
-        self.part
-    }
-
-    /// Shows another part of the document, as a click in the side panel does.
-    pub const fn show_part(&mut self, part: Part) {
-        self.part = part;
     }
 
     /// Draws one frame and then carries out what the person asked for in it.
@@ -434,38 +395,6 @@ impl HindsightApp {
         settings
     }
 
-    /// The actions the review view lists, in the order it lists them (for tests and
-    /// scripts that check what a person sees).
-    #[must_use]
-    pub fn review_listed_actions(&self) -> Vec<String> {
-        let Some(scan) = self.review.as_ref().and_then(|review| review.scan.as_ref()) else {
-            return Vec::new();
-        };
-        self.panels
-            .review
-            .listed(&scan.items, self.clock.today())
-            .into_iter()
-            .map(|index| scan.items[index].item.action.clone())
-            .collect()
-    }
-
-    /// Starts reviewing `folder`, as File → Review folder… does once a folder is chosen.
-    pub fn review_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
-        self.start_review(ctx, folder);
-    }
-
-    /// The folder under review, if one is.
-    #[must_use]
-    pub fn reviewed_folder(&self) -> Option<&std::path::Path> {
-        self.review.as_ref().map(|review| review.folder.as_path())
-    }
-
-    /// Whether a folder review is still reading files.
-    #[must_use]
-    pub fn review_running(&self) -> bool {
-        self.review.as_ref().is_some_and(ReviewSession::scanning)
-    }
-
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::New => self.request(ctx, GuardedAction::New),
@@ -543,12 +472,6 @@ impl HindsightApp {
         }
         // Screen readers name the window from its accessibility node, not the title bar.
         ui::name_window(ctx, &self.window_title);
-    }
-
-    /// The window title as last sent to the window.
-    #[must_use]
-    pub fn window_title(&self) -> &str {
-        &self.window_title
     }
 }
 

@@ -114,6 +114,7 @@ impl Modals {
     }
 
     /// The error being shown, if any.
+    #[cfg(feature = "testing")]
     pub fn error(&self) -> Option<&str> {
         self.open.iter().find_map(|modal| match modal {
             Modal::Error(message) => Some(message.as_str()),

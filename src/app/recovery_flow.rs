@@ -1,8 +1,6 @@
 //! Restoring or discarding the recovery copies a crashed or killed session left behind, and
 //! keeping this session's copy in step.
 
-use std::path::PathBuf;
-
 use super::autosave::Autosave;
 use super::modal::{Modal, ModalKind};
 use super::{GuardedAction, HindsightApp};
@@ -28,20 +26,6 @@ impl HindsightApp {
             }
         }
         self
-    }
-
-    /// Where this session's recovery copy is written, if copies are on.
-    #[must_use]
-    pub fn recovery_copy_path(&self) -> Option<PathBuf> {
-        let autosave = self.autosave.as_ref()?;
-        Some(autosave.folder().document_path(autosave.id()))
-    }
-
-    /// Waits until every recovery copy and deletion asked for so far is on disk.
-    pub fn flush_recovery(&self) {
-        if let Some(autosave) = &self.autosave {
-            autosave.flush();
-        }
     }
 
     /// What to do at a normal exit: delete this session's copy when nothing is unsaved, and

@@ -1,6 +1,6 @@
 //! "Today", injected so tests can fix it.
 
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Local, NaiveDate, NaiveDateTime};
 
 /// Tells the date.
 pub trait Clock {
@@ -25,10 +25,12 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock stopped on one day.
+/// A clock stopped on one day, for tests and benchmarks.
+#[cfg(feature = "testing")]
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub NaiveDate);
 
+#[cfg(feature = "testing")]
 impl Clock for FixedClock {
     fn today(&self) -> NaiveDate {
         self.0
@@ -37,6 +39,6 @@ impl Clock for FixedClock {
     /// Nine in the morning of the fixed day.
     fn now(&self) -> NaiveDateTime {
         self.0
-            .and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default())
+            .and_time(chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default())
     }
 }

@@ -17,7 +17,9 @@ mod settings;
 mod snapshot;
 mod templates;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+#[cfg(feature = "testing")]
+pub use clock::FixedClock;
+pub use clock::{Clock, SystemClock};
 pub use commands::UiCommand;
 pub use document::OpenDocument;
 pub use import_report::ImportReport;
