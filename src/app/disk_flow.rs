@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use super::HindsightApp;
-use super::modal::{Modal, ModalKind};
 use crate::model::merge;
 use crate::session::OpenDocument;
 use crate::session::{DiskAnswer, DiskChange, OverwriteAnswer, Part};
+use crate::session::{Modal, ModalKind};
 use crate::storage;
 
 /// How a merge with the file on disk went.

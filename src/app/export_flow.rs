@@ -1,7 +1,7 @@
 //! File → Export and Edit → Copy as Markdown: the document written out for wikis, tickets,
 //! printing and spreadsheets.
 
-use super::modal::Modal;
+use crate::session::Modal;
 use std::path::Path;
 
 use super::HindsightApp;

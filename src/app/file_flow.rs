@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use super::dialogs::{DialogKind, DialogOutcome, DialogRequest};
-use super::modal::{Modal, ModalKind};
 use super::{DialogPurpose, HindsightApp, PendingDialog};
 use crate::model::Postmortem;
 use crate::session::OpenDocument;
@@ -12,6 +11,7 @@ use crate::session::{
     GuardAnswer, GuardedAction, PathPrompt, PromptAnswer, PromptPurpose, ReplaceAnswer,
     ReplaceQuestion,
 };
+use crate::session::{Modal, ModalKind};
 use crate::storage;
 
 /// Where a path to write came from: a native dialog has already asked about replacing the

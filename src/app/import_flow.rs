@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use super::HindsightApp;
-use super::modal::{Modal, ModalKind};
 use crate::model::incident_window;
 use crate::session::{ImportReport, OpenDocument, Part, SlackChoice};
+use crate::session::{Modal, ModalKind};
 use crate::sources::markdown::{MarkdownChoices, import_markdown_with};
 use crate::sources::{self, SlackExport, SourceKind};
 use crate::ui;

@@ -4,6 +4,7 @@
 //! The UI draws from this state and hands back what the person asked for; the requests are
 //! carried out here after layout.
 
+mod answers;
 mod autosave;
 mod dialogs;
 mod disk_flow;
@@ -14,7 +15,6 @@ mod files;
 mod import_flow;
 #[cfg(feature = "testing")]
 mod inspect;
-mod modal;
 mod recovery_flow;
 mod review_flow;
 mod template_flow;
@@ -39,10 +39,10 @@ use std::sync::mpsc;
 
 use crate::example::example_postmortem;
 use crate::model::{Place, Postmortem};
+use crate::session::{Modal, Modals};
 use crate::session::{Part, Request, ReviewExport, ReviewRequest, UiRequests};
 use crate::storage::RecoveryFolder;
 use crate::ui;
-use modal::{Modal, ModalKind};
 
 /// What a dialog that is open right now will be used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +75,7 @@ pub struct HindsightApp {
     /// An action to carry out once the "Save as" it is waiting for succeeds.
     after_save: Option<GuardedAction>,
     /// The questions and messages waiting for an answer; the most urgent shows.
-    modals: modal::Modals,
+    modals: Modals,
     status: String,
     /// Set once the person has agreed to close, so the next close request goes through.
     allow_close: bool,
@@ -128,7 +128,7 @@ impl HindsightApp {
             settings,
             pending_dialog: None,
             after_save: None,
-            modals: modal::Modals::default(),
+            modals: Modals::default(),
             status: String::new(),
             allow_close: false,
             window_title: String::new(),
@@ -298,26 +298,8 @@ impl HindsightApp {
                 self.focus_target = Some(place);
                 ctx.request_repaint();
             }
-            Request::DismissError => {
-                self.modals.close(ModalKind::Error);
-            }
-            Request::DismissImportReport => {
-                self.modals.close(ModalKind::ImportReport);
-            }
-            // The report may have been closed by a request before this one.
-            Request::RereadImport(choices) => {
-                if self.modals.is_open(ModalKind::ImportReport) {
-                    self.reread_markdown(choices);
-                }
-            }
-            Request::Template(answer) => self.answer_templates(ctx, answer),
-            Request::Recovery(answer) => self.answer_recovery(ctx, answer),
+            Request::Answer(answer) => self.answer_modal(ctx, answer),
             Request::Disk(answer) => self.answer_disk(ctx, answer),
-            Request::Overwrite(answer) => self.answer_overwrite(ctx, answer),
-            Request::Replace(answer) => self.answer_replace(ctx, answer),
-            Request::HeldBack(answer) => self.answer_held_back(ctx, answer),
-            Request::Guard(answer) => self.answer_guard(ctx, answer),
-            Request::Prompt(answer) => self.answer_prompt(ctx, answer),
             Request::Review(request) => self.answer_review(ctx, request),
             Request::ImportSlack(choice) => self.import_slack(&choice),
             Request::ExportOptions(options) => self.settings.export_options = options,

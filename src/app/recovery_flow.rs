@@ -2,10 +2,10 @@
 //! keeping this session's copy in step.
 
 use super::autosave::Autosave;
-use super::modal::{Modal, ModalKind};
 use super::{GuardedAction, HindsightApp};
 use crate::session::OpenDocument;
 use crate::session::RecoveryAnswer;
+use crate::session::{Modal, ModalKind};
 use crate::storage::{RecoveredCopy, RecoveryFolder};
 
 impl HindsightApp {

@@ -1,7 +1,7 @@
 //! Reviewing a folder from the editor: the scan on a helper thread with progress and Cancel,
 //! refresh, opening an item's postmortem, and exporting the list.
 
-use super::modal::Modal;
+use crate::session::Modal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, mpsc};

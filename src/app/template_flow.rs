@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use super::modal::{Modal, ModalKind};
 use super::{DialogPurpose, HindsightApp};
 use crate::model::{builtin_template, from_template};
 use crate::session::{
     GuardedAction, OpenDocument, TemplateAnswer, TemplateChooser, TemplateSource,
     repository_templates,
 };
+use crate::session::{Modal, ModalKind};
 use crate::storage;
 
 impl HindsightApp {

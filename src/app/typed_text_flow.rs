@@ -3,8 +3,8 @@
 //! dropped without a word.
 
 use super::HindsightApp;
-use super::modal::{Modal, ModalKind};
 use crate::session::{HeldBackAnswer, Part, SaveRequest};
+use crate::session::{Modal, ModalKind};
 use crate::ui;
 
 impl HindsightApp {

@@ -7,8 +7,10 @@
 mod clock;
 mod commands;
 mod document;
+mod held_back;
 mod history;
 mod import_report;
+mod modal;
 mod part;
 mod questions;
 mod requests;
@@ -22,7 +24,9 @@ pub use clock::FixedClock;
 pub use clock::{Clock, SystemClock};
 pub use commands::UiCommand;
 pub use document::OpenDocument;
+pub use held_back::HeldBack;
 pub use import_report::ImportReport;
+pub use modal::{Modal, ModalAnswer, ModalKind, Modals};
 pub use part::Part;
 pub use questions::{
     DiskAnswer, DiskChange, GuardAnswer, GuardedAction, HeldBackAnswer, OverwriteAnswer,

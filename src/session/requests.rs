@@ -4,11 +4,9 @@
 use std::path::PathBuf;
 
 use super::commands::UiCommand;
+use super::modal::ModalAnswer;
 use super::part::Part;
-use super::questions::{
-    DiskAnswer, GuardAnswer, HeldBackAnswer, OverwriteAnswer, PromptAnswer, RecoveryAnswer,
-    ReplaceAnswer,
-};
+use super::questions::DiskAnswer;
 use super::review::ReviewExport;
 use crate::model::{Edit, Place};
 
@@ -56,20 +54,8 @@ pub enum Request {
     ShowPart(Part),
     /// Open a file: one of File → Open recent, or one dropped on the window.
     OpenFile(PathBuf),
-    /// The answer to the unsaved-changes question.
-    Guard(GuardAnswer),
-    /// The answer to "typed text is not in the document: save with the old values?".
-    HeldBack(HeldBackAnswer),
-    /// The answer to the path form.
-    Prompt(PromptAnswer),
-    /// Close the error message.
-    DismissError,
-    /// Close the report of a Markdown import.
-    DismissImportReport,
-    /// Read the imported Markdown file again, as the person corrected how.
-    RereadImport(crate::sources::markdown::MarkdownChoices),
-    /// The answer in the template chooser.
-    Template(super::TemplateAnswer),
+    /// The answer to the modal shown.
+    Answer(ModalAnswer),
     /// Show what a finding points at.
     GoTo(Place),
     /// Something the review view asked for.
@@ -80,14 +66,8 @@ pub enum Request {
     ExportOptions(crate::export::ExportOptions),
     /// Copy this much of the document to the clipboard as Markdown (Edit menu).
     CopyMarkdown(crate::export::Portion),
-    /// The answer about a recovery copy left by an earlier session.
-    Recovery(RecoveryAnswer),
     /// The answer to the bar saying the file changed on disk.
     Disk(DiskAnswer),
-    /// The answer to "overwrite the changed file?".
-    Overwrite(OverwriteAnswer),
-    /// The answer to "a file with this name exists: replace it?".
-    Replace(ReplaceAnswer),
     /// Read these messages of a Slack export into the timeline's import form.
     ImportSlack(SlackChoice),
 }
@@ -105,6 +85,21 @@ impl UiRequests {
     /// Adds a request at the end of the queue.
     pub fn push(&mut self, request: Request) {
         self.queue.push(request);
+    }
+
+    /// Adds the answer to the modal shown.
+    pub fn answer(&mut self, answer: ModalAnswer) {
+        self.queue.push(Request::Answer(answer));
+    }
+
+    /// Whether an answer that `kind` picks out is queued already: a question's window that
+    /// closes by itself gives its answer only when no button gave one first.
+    #[must_use]
+    pub fn answered(&self, kind: impl Fn(&ModalAnswer) -> bool) -> bool {
+        self.queue.iter().any(|request| match request {
+            Request::Answer(answer) => kind(answer),
+            _ => false,
+        })
     }
 
     /// Adds changes to the document, in their order.
@@ -137,14 +132,17 @@ mod tests {
         requests.edits([Edit::SetTitle("A".into())]);
         requests.push(Request::Command(UiCommand::Save));
         assert!(requests.asked(|request| matches!(request, Request::Command(UiCommand::Save))));
-        assert!(!requests.asked(|request| matches!(request, Request::Guard(_))));
+        assert!(!requests.answered(|answer| matches!(answer, ModalAnswer::Guard(_))));
+        requests.answer(ModalAnswer::DismissError);
+        assert!(requests.answered(|answer| matches!(answer, ModalAnswer::DismissError)));
         let queue = requests.into_queue();
         assert!(matches!(
             queue.as_slice(),
             [
                 Request::Command(UiCommand::AddRow),
                 Request::Edit(Edit::SetTitle(_)),
-                Request::Command(UiCommand::Save)
+                Request::Command(UiCommand::Save),
+                Request::Answer(ModalAnswer::DismissError)
             ]
         ));
     }

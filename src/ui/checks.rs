@@ -1,8 +1,8 @@
 //! What validation found, worst first; a click moves to what a finding points at.
 
-use super::held_back::HeldBack;
 use super::theme;
 use crate::model::{Conflict, Edit, Finding, Keep, Place, count_levels};
+use crate::session::HeldBack;
 use crate::session::OpenDocument;
 use crate::session::{Request, UiRequests};
 

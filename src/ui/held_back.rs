@@ -3,50 +3,8 @@
 //! saved, so each one counts as an error in the checks, and saving asks about it first.
 
 use super::PanelState;
-use crate::model::{Finding, Level, Place, Postmortem};
-
-/// One field whose text is not in the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HeldBack {
-    /// Where the field is, to go to it.
-    pub place: Place,
-    /// The field, as a person names it: "Row 12's time".
-    pub field: String,
-    /// What was typed.
-    pub text: String,
-    /// Why it does not read.
-    pub reason: String,
-}
-
-impl HeldBack {
-    /// "Row 12's time: “2:61” — type a time like 14:03 …", for the question before a save.
-    #[must_use]
-    pub fn line(&self) -> String {
-        format!(
-            "{}: \u{201c}{}\u{201d} \u{2014} {}",
-            self.field, self.text, self.reason
-        )
-    }
-
-    /// "Row 12's time: “2:61” is not in the document — …", for the checks.
-    #[must_use]
-    pub fn message(&self) -> String {
-        format!(
-            "{}: \u{201c}{}\u{201d} is not in the document \u{2014} {}",
-            self.field, self.text, self.reason
-        )
-    }
-
-    /// The held-back text as an error among the checks' findings.
-    #[must_use]
-    pub fn finding(&self) -> Finding {
-        Finding {
-            level: Level::Error,
-            message: self.message(),
-            place: self.place,
-        }
-    }
-}
+use crate::model::{Place, Postmortem};
+use crate::session::HeldBack;
 
 /// Every field of `doc` whose typed text the panels hold back, in the document's order:
 /// key times, then timeline rows, then action items.

@@ -1,7 +1,7 @@
 //! The report shown after a Markdown postmortem is imported: what came in, and where each
 //! part of the file went, line by line, with what could not be placed standing out.
 
-use crate::session::{ImportReport, Request, UiRequests};
+use crate::session::{ImportReport, ModalAnswer, UiRequests};
 use crate::ui::reading_choices::{ReadingShown, reading_choices_ui};
 
 /// Draws the report; closing it is a request.
@@ -30,12 +30,12 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").clicked() {
-                requests.push(Request::DismissImportReport);
+                requests.answer(ModalAnswer::DismissImportReport);
             }
         });
     });
     if modal.should_close() {
-        requests.push(Request::DismissImportReport);
+        requests.answer(ModalAnswer::DismissImportReport);
     }
 }
 
@@ -74,7 +74,7 @@ fn reading_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequest
     ui.strong("How the times were read");
     let mut choices = report.choices.clone();
     if reading_choices_ui(ui, "import_reading", &shown, &mut choices.reading) {
-        requests.push(Request::RereadImport(choices.clone()));
+        requests.answer(ModalAnswer::RereadImport(choices.clone()));
     }
     ui.add_space(6.0);
     let from: Vec<String> = assumed
@@ -122,7 +122,7 @@ fn candidates_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequ
             if button.clicked() {
                 let mut choices = report.choices.clone();
                 choices.timeline_blocks.push(candidate.lines.0);
-                requests.push(Request::RereadImport(choices));
+                requests.answer(ModalAnswer::RereadImport(choices));
             }
         });
     }

@@ -30,8 +30,8 @@ mod zone_picker;
 
 pub use accessible::name_window;
 pub use action_items::{ActionsState, add_action_item};
-pub use held_back::{HeldBack, held_back};
-pub use modals::{ShownModal, modals_ui};
+pub use held_back::held_back;
+pub use modals::modals_ui;
 pub use review::ReviewState;
 pub use timeline::{
     BadTime, ImportedRows, PasteForm, SlackForm, TimelineState, show_import, show_slack_choice,

@@ -1,60 +1,35 @@
 //! The questions and messages that stop the editor until answered: the unsaved-changes guard,
 //! the path form, the recovery offer, "overwrite the changed file?" and error messages.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::session::{
-    GuardAnswer, GuardedAction, OpenDocument, PathPrompt, PromptAnswer, PromptPurpose,
-    ReplaceAnswer, ReplaceQuestion,
+    GuardAnswer, GuardedAction, Modal, ModalAnswer, OpenDocument, PathPrompt, PromptAnswer,
+    PromptPurpose, ReplaceAnswer, ReplaceQuestion, UiRequests,
 };
-use crate::session::{Request, UiRequests};
-use crate::storage::RecoveredCopy;
 
-/// The one question or message shown: the app holds those waiting and decides which is
-/// the most urgent.
-pub enum ShownModal<'a> {
-    /// An error to read.
-    Error(&'a str),
-    /// "Typed text is not in the document: save with the old values?".
-    HeldBack(&'a [super::held_back::HeldBack]),
-    /// "The file changed on disk: overwrite?", with how many conflicts merging the change
-    /// instead would leave (0 when it cannot be merged).
-    Overwrite(&'a Path, usize),
-    /// "A file with this name exists: replace it?".
-    Replace(&'a ReplaceQuestion),
-    /// The unsaved-changes guard, for the action waiting on it.
-    Guard(&'a GuardedAction),
-    /// The form to type a path in.
-    Prompt(&'a mut PathPrompt),
-    /// Recovery copies left by earlier sessions.
-    Recovery(&'a [RecoveredCopy]),
-    /// What a Markdown import just did.
-    ImportReport(&'a crate::session::ImportReport),
-    /// File → New from template….
-    Templates(&'a mut crate::session::TemplateChooser),
-}
-
-/// Draws the modal shown; `document` is the open one, for its name.
+/// Draws `modal`, the most urgent one waiting (the app decides which); `document` is the open
+/// one, for its name.
 pub fn modals_ui(
     ctx: &egui::Context,
-    shown: ShownModal<'_>,
+    modal: &mut Modal,
     document: &OpenDocument,
     requests: &mut UiRequests,
 ) {
-    match shown {
-        ShownModal::Error(message) => error_ui(ctx, message, requests),
-        ShownModal::HeldBack(held) => super::safety::held_back_ui(ctx, held, requests),
-        ShownModal::Overwrite(path, conflicts) => {
-            super::safety::overwrite_ui(ctx, path, conflicts, requests);
+    match modal {
+        Modal::Error(message) => error_ui(ctx, message, requests),
+        Modal::HeldBack(_, held) => super::safety::held_back_ui(ctx, held, requests),
+        Modal::Overwrite(path, conflicts) => {
+            super::safety::overwrite_ui(ctx, path, *conflicts, requests);
         }
-        ShownModal::Replace(question) => replace_ui(ctx, question, requests),
-        ShownModal::Guard(action) => guard_ui(ctx, document, action, requests),
-        ShownModal::Prompt(prompt) => path_prompt_ui(ctx, prompt, requests),
-        ShownModal::Recovery(copies) => super::safety::recovery_offer_ui(ctx, copies, requests),
-        ShownModal::ImportReport(report) => {
+        Modal::Replace(question) => replace_ui(ctx, question, requests),
+        Modal::Guard(action) => guard_ui(ctx, document, action, requests),
+        Modal::Prompt(prompt) => path_prompt_ui(ctx, prompt, requests),
+        Modal::Recovery(copies) => super::safety::recovery_offer_ui(ctx, copies, requests),
+        Modal::ImportReport(report) => {
             super::import_report::import_report_ui(ctx, report, requests);
         }
-        ShownModal::Templates(chooser) => {
+        Modal::Templates(chooser) => {
             super::template_chooser::template_chooser_ui(ctx, chooser, requests);
         }
     }
@@ -70,7 +45,7 @@ fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let ok = ui.button("OK");
             if ok.clicked() {
-                requests.push(Request::DismissError);
+                requests.answer(ModalAnswer::DismissError);
             }
             // The one answer has the keyboard, so Enter (or Space) closes the message.
             if !ui.memory(|memory| memory.focused().is_some()) {
@@ -78,8 +53,10 @@ fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
             }
         });
     });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::DismissError)) {
-        requests.push(Request::DismissError);
+    if modal.should_close()
+        && !requests.answered(|answer| matches!(answer, ModalAnswer::DismissError))
+    {
+        requests.answer(ModalAnswer::DismissError);
     }
 }
 
@@ -105,18 +82,19 @@ fn guard_ui(
             ui.add_space(10.0);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Save").clicked() {
-                    requests.push(Request::Guard(GuardAnswer::Save));
+                    requests.answer(ModalAnswer::Guard(GuardAnswer::Save));
                 }
                 if ui.button("Cancel").clicked() {
-                    requests.push(Request::Guard(GuardAnswer::Cancel));
+                    requests.answer(ModalAnswer::Guard(GuardAnswer::Cancel));
                 }
                 if ui.button("Don't save").clicked() {
-                    requests.push(Request::Guard(GuardAnswer::DontSave));
+                    requests.answer(ModalAnswer::Guard(GuardAnswer::DontSave));
                 }
             });
         });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Guard(_))) {
-        requests.push(Request::Guard(GuardAnswer::Cancel));
+    if modal.should_close() && !requests.answered(|answer| matches!(answer, ModalAnswer::Guard(_)))
+    {
+        requests.answer(ModalAnswer::Guard(GuardAnswer::Cancel));
     }
 }
 
@@ -145,15 +123,17 @@ fn replace_ui(ctx: &egui::Context, question: &ReplaceQuestion, requests: &mut Ui
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Replace").clicked() {
-                requests.push(Request::Replace(ReplaceAnswer::Replace));
+                requests.answer(ModalAnswer::Replace(ReplaceAnswer::Replace));
             }
             if ui.button("Cancel").clicked() {
-                requests.push(Request::Replace(ReplaceAnswer::Cancel));
+                requests.answer(ModalAnswer::Replace(ReplaceAnswer::Cancel));
             }
         });
     });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Replace(_))) {
-        requests.push(Request::Replace(ReplaceAnswer::Cancel));
+    if modal.should_close()
+        && !requests.answered(|answer| matches!(answer, ModalAnswer::Replace(_)))
+    {
+        requests.answer(ModalAnswer::Replace(ReplaceAnswer::Cancel));
     }
 }
 
@@ -219,16 +199,17 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let confirm = ui.add_enabled(typed, egui::Button::new(action)).clicked();
             if (confirm || (entered && typed))
-                && !requests.asked(|request| matches!(request, Request::Prompt(_)))
+                && !requests.answered(|answer| matches!(answer, ModalAnswer::Prompt(_)))
             {
-                requests.push(Request::Prompt(PromptAnswer::Confirm(path.clone())));
+                requests.answer(ModalAnswer::Prompt(PromptAnswer::Confirm(path.clone())));
             }
             if ui.button("Cancel").clicked() {
-                requests.push(Request::Prompt(PromptAnswer::Cancel));
+                requests.answer(ModalAnswer::Prompt(PromptAnswer::Cancel));
             }
         });
     });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Prompt(_))) {
-        requests.push(Request::Prompt(PromptAnswer::Cancel));
+    if modal.should_close() && !requests.answered(|answer| matches!(answer, ModalAnswer::Prompt(_)))
+    {
+        requests.answer(ModalAnswer::Prompt(PromptAnswer::Cancel));
     }
 }

@@ -4,13 +4,13 @@
 
 use std::path::Path;
 
-use super::held_back::HeldBack;
 use crate::export::UNTITLED;
 use crate::model::plural;
+use crate::session::HeldBack;
 use crate::session::{
     DiskAnswer, DiskChange, HeldBackAnswer, OpenDocument, OverwriteAnswer, RecoveryAnswer,
 };
-use crate::session::{Request, UiRequests};
+use crate::session::{ModalAnswer, Request, UiRequests};
 use crate::storage::RecoveredCopy;
 
 /// The list of recovery copies, each with Restore and Discard.
@@ -45,12 +45,14 @@ pub fn recovery_offer_ui(ctx: &egui::Context, copies: &[RecoveredCopy], requests
                 )
                 .clicked()
             {
-                requests.push(Request::Recovery(RecoveryAnswer::Later));
+                requests.answer(ModalAnswer::Recovery(RecoveryAnswer::Later));
             }
         });
     });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Recovery(_))) {
-        requests.push(Request::Recovery(RecoveryAnswer::Later));
+    if modal.should_close()
+        && !requests.answered(|answer| matches!(answer, ModalAnswer::Recovery(_)))
+    {
+        requests.answer(ModalAnswer::Recovery(RecoveryAnswer::Later));
     }
 }
 
@@ -93,10 +95,14 @@ fn copy_ui(ui: &mut egui::Ui, copy: &RecoveredCopy, requests: &mut UiRequests) {
                 .button("Discard")
                 .on_hover_text("Delete this copy; it cannot be brought back");
             if discard.clicked() {
-                requests.push(Request::Recovery(RecoveryAnswer::Discard(copy.id.clone())));
+                requests.answer(ModalAnswer::Recovery(RecoveryAnswer::Discard(
+                    copy.id.clone(),
+                )));
             }
             if copy.document.is_ok() && ui.button("Restore").clicked() {
-                requests.push(Request::Recovery(RecoveryAnswer::Restore(copy.id.clone())));
+                requests.answer(ModalAnswer::Recovery(RecoveryAnswer::Restore(
+                    copy.id.clone(),
+                )));
             }
         });
     });
@@ -212,17 +218,17 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
             ui.add_space(10.0);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Overwrite").clicked() {
-                    requests.push(Request::Overwrite(OverwriteAnswer::Overwrite));
+                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Overwrite));
                 }
                 if ui.button("Cancel").clicked() {
-                    requests.push(Request::Overwrite(OverwriteAnswer::Cancel));
+                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Cancel));
                 }
                 if ui
                     .button("Reload theirs")
                     .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
                     .clicked()
                 {
-                    requests.push(Request::Overwrite(OverwriteAnswer::Reload));
+                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Reload));
                 }
                 if conflicts > 0
                     && ui
@@ -232,12 +238,14 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
                         )
                         .clicked()
                 {
-                    requests.push(Request::Overwrite(OverwriteAnswer::Merge));
+                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Merge));
                 }
             });
         });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Overwrite(_))) {
-        requests.push(Request::Overwrite(OverwriteAnswer::Cancel));
+    if modal.should_close()
+        && !requests.answered(|answer| matches!(answer, ModalAnswer::Overwrite(_)))
+    {
+        requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Cancel));
     }
 }
 
@@ -267,17 +275,19 @@ pub fn held_back_ui(ctx: &egui::Context, held: &[HeldBack], requests: &mut UiReq
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let back = ui.button("Go back");
             if back.clicked() {
-                requests.push(Request::HeldBack(HeldBackAnswer::GoBack));
+                requests.answer(ModalAnswer::HeldBack(HeldBackAnswer::GoBack));
             }
             if ui.button("Save with the old values").clicked() {
-                requests.push(Request::HeldBack(HeldBackAnswer::SaveOldValues));
+                requests.answer(ModalAnswer::HeldBack(HeldBackAnswer::SaveOldValues));
             }
             if !ui.memory(|memory| memory.focused().is_some()) {
                 back.request_focus();
             }
         });
     });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::HeldBack(_))) {
-        requests.push(Request::HeldBack(HeldBackAnswer::GoBack));
+    if modal.should_close()
+        && !requests.answered(|answer| matches!(answer, ModalAnswer::HeldBack(_)))
+    {
+        requests.answer(ModalAnswer::HeldBack(HeldBackAnswer::GoBack));
     }
 }

@@ -1,7 +1,7 @@
 //! File → New from template…: the templates to start from, the built-in ones first, then
 //! the team's own; each chosen with a radio button that names it and says what it is.
 
-use crate::session::{Request, TemplateAnswer, TemplateChooser, UiRequests};
+use crate::session::{ModalAnswer, TemplateAnswer, TemplateChooser, UiRequests};
 
 /// Draws the chooser; the choice and the buttons are requests.
 pub fn template_chooser_ui(
@@ -44,19 +44,21 @@ pub fn template_chooser_ui(
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 if ui.button("Choose a templates folder\u{2026}").clicked() {
-                    requests.push(Request::Template(TemplateAnswer::PickFolder));
+                    requests.answer(ModalAnswer::Template(TemplateAnswer::PickFolder));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Create").clicked() {
-                        requests.push(Request::Template(TemplateAnswer::Create));
+                        requests.answer(ModalAnswer::Template(TemplateAnswer::Create));
                     }
                     if ui.button("Cancel").clicked() {
-                        requests.push(Request::Template(TemplateAnswer::Cancel));
+                        requests.answer(ModalAnswer::Template(TemplateAnswer::Cancel));
                     }
                 });
             });
         });
-    if modal.should_close() && !requests.asked(|request| matches!(request, Request::Template(_))) {
-        requests.push(Request::Template(TemplateAnswer::Cancel));
+    if modal.should_close()
+        && !requests.answered(|answer| matches!(answer, ModalAnswer::Template(_)))
+    {
+        requests.answer(ModalAnswer::Template(TemplateAnswer::Cancel));
     }
 }

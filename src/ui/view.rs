@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::held_back::HeldBack;
 use crate::model::Place;
+use crate::session::HeldBack;
 use crate::session::{OpenDocument, Part};
 
 /// What the panels read.

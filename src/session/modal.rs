@@ -1,20 +1,28 @@
-//! The questions and messages that stop the editor until answered, held in one place: which
-//! are open, and which of them shows first.
+//! The questions and messages that stop the editor until answered, held in one place: what
+//! each holds, which are open, which of them shows first, and what each can be answered.
+//!
+//! A new dialog is a [`Modal`] variant with its [`ModalKind`] (whose place is its urgency)
+//! and its [`ModalAnswer`] here, its drawing in `ui/modals.rs`, and what its answer does in
+//! `app/answers.rs`.
 
 use std::path::PathBuf;
 
-use crate::session::{
-    GuardedAction, ImportReport, PathPrompt, ReplaceQuestion, SaveRequest, TemplateChooser,
+use super::held_back::HeldBack;
+use super::import_report::ImportReport;
+use super::questions::{
+    GuardAnswer, GuardedAction, HeldBackAnswer, OverwriteAnswer, PathPrompt, PromptAnswer,
+    RecoveryAnswer, ReplaceAnswer, ReplaceQuestion, SaveRequest,
 };
+use super::templates::{TemplateAnswer, TemplateChooser};
+use crate::sources::markdown::MarkdownChoices;
 use crate::storage::RecoveredCopy;
-use crate::ui;
 
 /// A question or message that stops the editor until it is answered.
-pub(super) enum Modal {
+pub enum Modal {
     /// An error to read.
     Error(String),
     /// A save waiting for "typed text is not in the document: save with the old values?".
-    HeldBack(SaveRequest, Vec<ui::HeldBack>),
+    HeldBack(SaveRequest, Vec<HeldBack>),
     /// A save waiting for "the file changed on disk: overwrite?", with how many conflicts a
     /// merge with that change would leave (0 when it cannot be merged).
     Overwrite(PathBuf, usize),
@@ -36,7 +44,11 @@ pub(super) enum Modal {
 /// explains what just failed, so it comes before the question that led to it; a question
 /// about a save in progress comes before one about what to do next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum ModalKind {
+#[allow(
+    missing_docs,
+    reason = "each kind is the Modal variant of the same name"
+)]
+pub enum ModalKind {
     Error,
     HeldBack,
     Overwrite,
@@ -48,8 +60,35 @@ pub(super) enum ModalKind {
     Templates,
 }
 
+/// What a person answered a modal.
+#[derive(Debug)]
+pub enum ModalAnswer {
+    /// Close the error message.
+    DismissError,
+    /// The answer to "typed text is not in the document: save with the old values?".
+    HeldBack(HeldBackAnswer),
+    /// The answer to "overwrite the changed file?".
+    Overwrite(OverwriteAnswer),
+    /// The answer to "a file with this name exists: replace it?".
+    Replace(ReplaceAnswer),
+    /// The answer to the unsaved-changes question.
+    Guard(GuardAnswer),
+    /// The answer to the path form.
+    Prompt(PromptAnswer),
+    /// The answer about a recovery copy left by an earlier session.
+    Recovery(RecoveryAnswer),
+    /// Close the report of a Markdown import.
+    DismissImportReport,
+    /// Read the imported Markdown file again, as the person corrected how.
+    RereadImport(MarkdownChoices),
+    /// The answer in the template chooser.
+    Template(TemplateAnswer),
+}
+
 impl Modal {
-    fn kind(&self) -> ModalKind {
+    /// Which kind of modal it is.
+    #[must_use]
+    pub const fn kind(&self) -> ModalKind {
         match self {
             Self::Error(_) => ModalKind::Error,
             Self::HeldBack(..) => ModalKind::HeldBack,
@@ -62,26 +101,11 @@ impl Modal {
             Self::Templates(_) => ModalKind::Templates,
         }
     }
-
-    /// The modal as the UI draws it.
-    fn shown(&mut self) -> ui::ShownModal<'_> {
-        match self {
-            Self::Error(message) => ui::ShownModal::Error(message),
-            Self::HeldBack(_, held) => ui::ShownModal::HeldBack(held),
-            Self::Overwrite(path, conflicts) => ui::ShownModal::Overwrite(path, *conflicts),
-            Self::Replace(question) => ui::ShownModal::Replace(question),
-            Self::Guard(action) => ui::ShownModal::Guard(action),
-            Self::Prompt(prompt) => ui::ShownModal::Prompt(prompt),
-            Self::Recovery(copies) => ui::ShownModal::Recovery(copies),
-            Self::ImportReport(report) => ui::ShownModal::ImportReport(report),
-            Self::Templates(chooser) => ui::ShownModal::Templates(chooser),
-        }
-    }
 }
 
 /// The modals waiting, at most one of each kind.
 #[derive(Default)]
-pub(super) struct Modals {
+pub struct Modals {
     open: Vec<Modal>,
 }
 
@@ -104,17 +128,20 @@ impl Modals {
     }
 
     /// Whether a modal of `kind` is open.
+    #[must_use]
     pub fn is_open(&self, kind: ModalKind) -> bool {
         self.open.iter().any(|modal| modal.kind() == kind)
     }
 
     /// Whether no modal is open.
+    #[must_use]
     pub fn none_open(&self) -> bool {
         self.open.is_empty()
     }
 
     /// The error being shown, if any.
     #[cfg(feature = "testing")]
+    #[must_use]
     pub fn error(&self) -> Option<&str> {
         self.open.iter().find_map(|modal| match modal {
             Modal::Error(message) => Some(message.as_str()),
@@ -122,12 +149,9 @@ impl Modals {
         })
     }
 
-    /// The most urgent open modal, as the UI draws it.
-    pub fn most_urgent(&mut self) -> Option<ui::ShownModal<'_>> {
-        self.open
-            .iter_mut()
-            .min_by_key(|modal| modal.kind())
-            .map(Modal::shown)
+    /// The most urgent open modal: the one the UI draws.
+    pub fn most_urgent(&mut self) -> Option<&mut Modal> {
+        self.open.iter_mut().min_by_key(|modal| modal.kind())
     }
 }
 
@@ -144,16 +168,13 @@ mod tests {
         modals.open(Modal::Error("second".into()));
         assert!(matches!(
             modals.most_urgent(),
-            Some(ui::ShownModal::Error("second"))
+            Some(Modal::Error(message)) if message == "second"
         ));
         assert!(matches!(
             modals.close(ModalKind::Error),
             Some(Modal::Error(_))
         ));
-        assert!(matches!(
-            modals.most_urgent(),
-            Some(ui::ShownModal::Guard(_))
-        ));
+        assert!(matches!(modals.most_urgent(), Some(Modal::Guard(_))));
         assert!(modals.is_open(ModalKind::Guard));
         assert!(modals.close(ModalKind::Error).is_none());
     }
