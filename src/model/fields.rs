@@ -238,6 +238,36 @@ impl ActionField {
         Self::DeclinedReason,
     ];
 
+    /// The columns the editor's table shows, in its order. The reason a declined item will
+    /// not be done shares the Closed column with the day a done one was finished.
+    pub const ON_SCREEN: [Self; 8] = [
+        Self::Action,
+        Self::Owner,
+        Self::Due,
+        Self::Status,
+        Self::Priority,
+        Self::Kind,
+        Self::Ticket,
+        Self::Completed,
+    ];
+
+    /// How wide the editor's table draws the column: the action takes every point the
+    /// others leave; the others keep the width of their control (the time left is written
+    /// under the due date, so no column stands empty beside it).
+    #[must_use]
+    pub const fn width(self) -> ColumnWidth {
+        match self {
+            Self::Action => ColumnWidth::Flexible {
+                least: 220.0,
+                weight: 1.0,
+            },
+            Self::Owner | Self::Due => ColumnWidth::Fixed(124.0),
+            Self::Status | Self::Completed | Self::DeclinedReason => ColumnWidth::Fixed(104.0),
+            Self::Priority => ColumnWidth::Fixed(90.0),
+            Self::Kind | Self::Ticket => ColumnWidth::Fixed(100.0),
+        }
+    }
+
     /// The column's title on screen, which a screen reader also says with each control.
     #[must_use]
     pub const fn title(self) -> &'static str {

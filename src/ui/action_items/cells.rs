@@ -19,33 +19,20 @@ use crate::ui::theme;
 
 /// The columns after the item's number, in the order the table shows them; the Delete
 /// button's column comes last.
-const IN_ORDER: [ActionField; 8] = [
-    ActionField::Action,
-    ActionField::Owner,
-    ActionField::Due,
-    ActionField::Status,
-    ActionField::Priority,
-    ActionField::Kind,
-    ActionField::Ticket,
-    // Closed: the day a done item was finished, or why a declined one will not be.
-    ActionField::Completed,
-];
+const IN_ORDER: [ActionField; ActionField::ON_SCREEN.len()] = ActionField::ON_SCREEN;
 
-/// The table's columns, titled as the document's declaration names them.
-pub const COLUMNS: [Column; 10] = [
-    Column::fixed("#", 40.0),
-    // The only flexible column: the action takes every pixel the others leave.
-    Column::flexible(IN_ORDER[0].title(), 220.0),
-    Column::fixed(IN_ORDER[1].title(), 124.0),
-    // The time left is written under the date, so no column stands empty beside it.
-    Column::fixed(IN_ORDER[2].title(), 124.0),
-    Column::fixed(IN_ORDER[3].title(), 104.0),
-    Column::fixed(IN_ORDER[4].title(), 90.0),
-    Column::fixed(IN_ORDER[5].title(), 100.0),
-    Column::fixed(IN_ORDER[6].title(), 100.0),
-    Column::fixed(IN_ORDER[7].title(), 104.0),
-    Column::fixed("", 60.0).spoken_as("Delete"),
-];
+/// The table's columns: the number, one per field of [`IN_ORDER`] titled and sized as the
+/// document's declaration says, and the Delete button's.
+pub const COLUMNS: [Column; IN_ORDER.len() + 2] = {
+    let mut columns = [Column::fixed("#", 40.0); IN_ORDER.len() + 2];
+    let mut at = 0;
+    while at < IN_ORDER.len() {
+        columns[at + 1] = Column::declared(IN_ORDER[at].title(), IN_ORDER[at].width());
+        at += 1;
+    }
+    columns[IN_ORDER.len() + 1] = Column::fixed("", 60.0).spoken_as("Delete");
+    columns
+};
 
 /// The column of the Delete button.
 const DELETE: usize = IN_ORDER.len() + 1;

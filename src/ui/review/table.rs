@@ -6,29 +6,42 @@
 use chrono::NaiveDate;
 
 use super::state::{Line, Listing, ReviewState};
-use crate::model::{Due, Place};
+use crate::model::{ActionField, Due, Place};
 use crate::review::{Group, ReviewItem, ReviewSort};
 use crate::session::{Request, ReviewRequest, UiRequests};
 use crate::ui::table::{Column, Rows, Table, sort_button_ui};
 use crate::ui::theme;
 
 /// The columns, and what each sorts by: the incident and the action take what the others
-/// leave.
+/// leave. The item's columns are titled as the document's declaration names them; they are
+/// narrower here than in the editor, where each holds a control.
 const COLUMNS: [(Column, ReviewSort); 8] = [
     (Column::flexible("Incident", 160.0), ReviewSort::Incident),
     (Column::fixed("Severity", 74.0), ReviewSort::Severity),
     (
-        Column::flexible("Action", 160.0).weight(2.0),
+        Column::flexible(ActionField::Action.title(), 160.0).weight(2.0),
         ReviewSort::Action,
     ),
-    (Column::fixed("Owner", 110.0), ReviewSort::Owner),
-    (Column::fixed("Due date", 92.0), ReviewSort::Due),
+    (
+        Column::fixed(ActionField::Owner.title(), 110.0),
+        ReviewSort::Owner,
+    ),
+    (
+        Column::fixed(ActionField::Due.title(), 92.0),
+        ReviewSort::Due,
+    ),
     (
         Column::fixed("", 112.0).spoken_as("Time left"),
         ReviewSort::Due,
     ),
-    (Column::fixed("Status", 92.0), ReviewSort::Status),
-    (Column::fixed("Priority", 80.0), ReviewSort::Priority),
+    (
+        Column::fixed(ActionField::Status.title(), 92.0),
+        ReviewSort::Status,
+    ),
+    (
+        Column::fixed(ActionField::Priority.title(), 80.0),
+        ReviewSort::Priority,
+    ),
 ];
 
 /// Draws the list's `listing` of `items`.
