@@ -165,6 +165,31 @@ fn saving_over_a_conflicting_change_offers_to_merge() {
 }
 
 #[test]
+fn cancelling_the_save_question_keeps_the_bars_offer_to_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path(), "inc-620.ron");
+    let mut harness = editor_on_file(&path);
+    retype(&mut harness, "Title", "Mine");
+    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    focus_window(&mut harness);
+    harness.get_by_label("Merge and settle the conflicts");
+
+    save(&mut harness);
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk");
+    click(&mut harness, "Cancel");
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk")
+            .is_none()
+    );
+    // The bar still says what merging would leave, and still merges.
+    harness.get_by_label_contains("except for 1 thing you both changed differently");
+    click(&mut harness, "Merge and settle the conflicts");
+    assert_eq!(doc(&harness).conflicts.len(), 1);
+    assert_eq!(doc(&harness).title, "Mine");
+}
+
+#[test]
 fn a_file_opened_with_conflicts_lists_them_in_checks() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path(), "inc-620.ron");

@@ -191,7 +191,8 @@ impl HindsightApp {
     }
 
     pub(super) fn answer_overwrite(&mut self, ctx: &egui::Context, answer: OverwriteAnswer) {
-        let Some(Modal::Overwrite(path, _)) = self.modals.close(ModalKind::Overwrite) else {
+        let Some(Modal::Overwrite(path, conflicts)) = self.modals.close(ModalKind::Overwrite)
+        else {
             return;
         };
         match answer {
@@ -216,8 +217,13 @@ impl HindsightApp {
             }
             OverwriteAnswer::Cancel => {
                 self.after_save = None;
-                // The bar keeps saying the file changed, so the choice stays in view.
-                self.disk_change = Some(DiskChange::Changed);
+                // The bar keeps saying the file changed, with the merge it offered, so the
+                // choice stays in view.
+                self.disk_change = Some(if conflicts > 0 {
+                    DiskChange::Conflicting(conflicts)
+                } else {
+                    DiskChange::Changed
+                });
             }
         }
     }
