@@ -630,6 +630,24 @@ fn action_items_written_as_prose_or_marked_lines_with_their_owners() {
 }
 
 #[test]
+fn an_action_items_due_date_is_not_taken_for_the_incidents_day() {
+    let text = "# Checkout outage\n\n## Timeline\n\n- 14:03 Alerts fired\n- 14:28 Back to normal\n\n\
+                ## Action items\n\n- [ ] Validate the TTL (owner: Bob, due 2025-09-01)\n";
+    let imported = import_markdown(text, today());
+    assert_eq!(imported.assumed.day_from, DayFrom::Today);
+    assert_eq!(imported.assumed.day, today());
+    let first = imported.doc.timeline[0].time.unwrap();
+    assert_ne!(
+        first.date_naive(),
+        NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()
+    );
+    assert_eq!(
+        imported.doc.action_items[0].due,
+        NaiveDate::from_ymd_opt(2025, 9, 1)
+    );
+}
+
+#[test]
 fn the_import_says_what_it_assumed_and_reads_again_as_a_person_chose() {
     let text = "# Cache stampede\n\nOn 2024-05-02 the cache expired at once.\n\n\
                 ## Timeline\n\n- 09:00 Keys expired together\n- 09:02 Database CPU at 100%\n\n\

@@ -357,13 +357,15 @@ fn has_a_number(window: &[&str]) -> bool {
 
 /// The first date with a year written anywhere in `lines` (`On October 15, 2018, …`,
 /// `Website Outage 5-26-21`): the day an incident's bare times are on when no field, title or
-/// date line says. Numbers alone are read in `order`.
-/// Returns it with its line's number, from 1.
+/// date line says. Numbers alone are read in `order`. A date written as a deadline (`due
+/// 2025-09-01`, `by March 3, 2025`) is when something is to be done after the incident, so it
+/// is passed over. Returns the date with its line's number, from 1.
 #[must_use]
 pub fn first_date_in(lines: &[&str], order: DayOrder) -> Option<(NaiveDate, usize)> {
     lines.iter().enumerate().find_map(|(index, line)| {
         let words = words_of(line);
         (0..words.len())
+            .filter(|start| !(*start > 0 && is_a_deadline_word(words[start - 1])))
             .find_map(|start| {
                 (1..=4.min(words.len() - start)).rev().find_map(|length| {
                     let window = &words[start..start + length];
@@ -374,6 +376,15 @@ pub fn first_date_in(lines: &[&str], order: DayOrder) -> Option<(NaiveDate, usiz
             })
             .map(|date| (date, index + 1))
     })
+}
+
+/// Whether `word` says the date after it is a deadline: "due", "by", "until", "before",
+/// "deadline", "ETA", "target" (with any punctuation around it).
+fn is_a_deadline_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    ["due", "by", "until", "before", "deadline", "eta", "target"]
+        .iter()
+        .any(|deadline| word.eq_ignore_ascii_case(deadline))
 }
 
 fn words_of(text: &str) -> Vec<&str> {
@@ -437,5 +448,21 @@ mod tests {
             NaiveDate::from_ymd_opt(2018, 1, 18)
         );
         assert_eq!(date_in_text("User API latency", None), None);
+    }
+
+    #[test]
+    fn a_deadline_is_not_the_incidents_day() {
+        let order = DayOrder::MonthFirst;
+        let lines = [
+            "- [ ] Add validation for the TTL (owner: Bob, due 2025-09-01)",
+            "- [ ] Alert on evictions, by March 3, 2025",
+            "Deadline: 2025-10-01",
+            "We moved on 2025-08-12 at noon.",
+        ];
+        assert_eq!(
+            first_date_in(&lines, order),
+            Some((NaiveDate::from_ymd_opt(2025, 8, 12).unwrap(), 4))
+        );
+        assert_eq!(first_date_in(&lines[..3], order), None);
     }
 }
