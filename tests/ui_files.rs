@@ -246,6 +246,41 @@ fn save_as_through_a_typed_path_writes_the_file() {
     );
 }
 
+#[test]
+fn the_typed_path_form_starts_with_the_name_selected_so_typing_renames() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    for _ in 0..2 {
+        dialogs.will_answer(DialogOutcome::Unavailable("No file dialog.".to_owned()));
+        harness.key_press_modifiers(
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+            egui::Key::S,
+        );
+        harness.run();
+        let before = harness
+            .get_by_label("Path of the .ron file")
+            .value()
+            .unwrap_or_default();
+        assert_eq!(
+            std::path::Path::new(&before).extension(),
+            Some("ron".as_ref())
+        );
+        harness
+            .get_by_label("Path of the .ron file")
+            .type_text("renamed");
+        harness.run();
+        let after = harness
+            .get_by_label("Path of the .ron file")
+            .value()
+            .unwrap_or_default();
+        let folder = &before[..=before.rfind('/').unwrap()];
+        assert_eq!(after, format!("{folder}renamed.ron"));
+        // A second form starts the same way, not where this one left the caret.
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+    }
+}
+
 #[derive(Debug)]
 struct DroppedPath(PathBuf);
 

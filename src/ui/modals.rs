@@ -1,7 +1,7 @@
 //! The questions and messages that stop the editor until answered: the unsaved-changes guard,
 //! the path form, the recovery offer, "overwrite the changed file?" and error messages.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::session::{
     GuardAnswer, GuardedAction, Modal, ModalAnswer, OpenDocument, PathPrompt, PromptAnswer,
@@ -137,6 +137,39 @@ fn replace_ui(ctx: &egui::Context, question: &ReplaceQuestion, requests: &mut Ui
     }
 }
 
+/// Where the caret starts in a path form, as in a file dialog: a name to save under is
+/// selected without its extension, ready to be typed over; a path to open is followed by
+/// the caret. (The field's state is egui's, kept by its ID, so without this a form opened
+/// again starts where the last one left its caret.)
+fn place_the_caret(ctx: &egui::Context, id: egui::Id, prompt: &PathPrompt) {
+    let chars = prompt.text.chars().count();
+    let saving = matches!(
+        prompt.purpose,
+        PromptPurpose::Save | PromptPurpose::Export(_) | PromptPurpose::ReviewExport(_)
+    );
+    let name = Path::new(&prompt.text)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    let (from, to) = match name {
+        Some(name) if saving && prompt.text.ends_with(name.as_str()) => {
+            let start = chars - name.chars().count();
+            let stem = Path::new(&name)
+                .file_stem()
+                .map_or(0, |stem| stem.to_string_lossy().chars().count());
+            (start, start + stem)
+        }
+        _ => (chars, chars),
+    };
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(from),
+            egui::text::CCursor::new(to),
+        )));
+    state.store(ctx, id);
+}
+
 fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut UiRequests) {
     let (heading, action, what) = match prompt.purpose {
         PromptPurpose::Open => ("Open a postmortem", "Open", "Path of the .ron file"),
@@ -188,6 +221,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         if prompt.wants_focus {
             field.request_focus();
             prompt.wants_focus = false;
+            place_the_caret(ctx, field.id, prompt);
         }
         let typed = !prompt.text.trim().is_empty();
         let path = PathBuf::from(prompt.text.trim());
