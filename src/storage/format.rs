@@ -60,7 +60,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Postmortem, LoadError> {
             if let Ok(probe) = options.from_str::<VersionProbe>(text) {
                 check_version(probe.format_version, text, path)?;
             }
-            Err(invalid(path, &error))
+            Err(invalid(path, text, &error))
         }
     }
 }
@@ -128,12 +128,22 @@ struct VersionProbe {
     format_version: u32,
 }
 
-fn invalid(path: &Path, error: &ron::error::SpannedError) -> LoadError {
+fn invalid(path: &Path, text: &str, error: &ron::error::SpannedError) -> LoadError {
+    let mut reason = plain_reason(&error.code);
+    // A file cut short makes RON stop at its last token wanting the next one ("expected a
+    // comma"): where the problem reaches the end of the text, that is what to say.
+    let end = end_position(text.trim_end());
+    // A string left open runs to the end whatever span RON gives it.
+    let reaches_the_end = (error.span.end.line, error.span.end.col) >= end
+        || matches!(error.code, ron::Error::ExpectedStringEnd);
+    if reaches_the_end && !matches!(error.code, ron::Error::Eof) {
+        reason = format!("the file ends too early (is it truncated?): {reason}");
+    }
     LoadError::Invalid {
         path: path.to_owned(),
         line: error.span.start.line,
         column: error.span.start.col,
-        reason: plain_reason(&error.code),
+        reason,
     }
 }
 
@@ -193,5 +203,23 @@ mod tests {
         assert_eq!(end_position("ab"), (1, 3));
         assert_eq!(end_position("ab\nc"), (2, 2));
         assert_eq!(position_of("x", "(\n  x: 1)"), (2, 3));
+    }
+
+    #[test]
+    fn a_file_cut_short_says_so_wherever_the_reader_stopped() {
+        let path = Path::new("inc.ron");
+        for text in [
+            "(format_version: 2, title: \"x\"",
+            "(format_version: 2, title: \"x\",\n  timeline: [\n",
+            "(format_version: 2, title: \"x\", incident_id: \"INC-",
+        ] {
+            let message = from_ron_str(text, path).unwrap_err().to_string();
+            assert!(message.contains("ends too early"), "{text:?}: {message}");
+        }
+        // A mistake in the middle of a file is not called an early end.
+        let message = from_ron_str("(format_version: 2, title: 5, summary: \"\")", path)
+            .unwrap_err()
+            .to_string();
+        assert!(!message.contains("ends too early"), "{message}");
     }
 }
