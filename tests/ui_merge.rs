@@ -18,6 +18,18 @@ use hindsight::model::Postmortem;
 use hindsight::storage;
 use hindsight::ui::Part;
 
+/// The example open from a file in `dir`, with "Mine" typed as its title while the file's
+/// title has become "Theirs".
+fn titles_in_conflict(
+    dir: &std::path::Path,
+) -> (std::path::PathBuf, Harness<'static, HindsightApp>) {
+    let path = example_file(dir, "inc-620.ron");
+    let mut harness = editor_on_file(&path);
+    retype(&mut harness, "Title", "Mine");
+    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    (path, harness)
+}
+
 fn doc(harness: &Harness<'_, HindsightApp>) -> Postmortem {
     harness.state().document().doc().clone()
 }
@@ -118,10 +130,7 @@ fn a_conflicting_change_is_asked_about_then_settled_in_checks() {
 #[test]
 fn a_conflict_edited_by_hand_is_kept_as_edited() {
     let dir = tempfile::tempdir().unwrap();
-    let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on_file(&path);
-    retype(&mut harness, "Title", "Mine");
-    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    let (_, mut harness) = titles_in_conflict(dir.path());
     focus_window(&mut harness);
     click(&mut harness, "Merge and settle the conflicts");
 
@@ -140,10 +149,7 @@ fn a_conflict_edited_by_hand_is_kept_as_edited() {
 #[test]
 fn saving_over_a_conflicting_change_offers_to_merge() {
     let dir = tempfile::tempdir().unwrap();
-    let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on_file(&path);
-    retype(&mut harness, "Title", "Mine");
-    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    let (path, mut harness) = titles_in_conflict(dir.path());
 
     save(&mut harness);
     harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "The file changed on disk");
@@ -167,10 +173,7 @@ fn saving_over_a_conflicting_change_offers_to_merge() {
 #[test]
 fn cancelling_the_save_question_keeps_the_bars_offer_to_merge() {
     let dir = tempfile::tempdir().unwrap();
-    let path = example_file(dir.path(), "inc-620.ron");
-    let mut harness = editor_on_file(&path);
-    retype(&mut harness, "Title", "Mine");
-    rewrite_on_disk(&path, |doc| "Theirs".clone_into(&mut doc.title));
+    let (_, mut harness) = titles_in_conflict(dir.path());
     focus_window(&mut harness);
     harness.get_by_label("Merge and settle the conflicts");
 
