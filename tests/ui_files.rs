@@ -333,6 +333,32 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 }
 
 #[test]
+fn enter_in_the_unsaved_changes_question_saves_then_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path(), "inc-620.ron");
+    let mut harness = common::editor_on_file(&path);
+    retype(&mut harness, "Title", "Saved by Enter");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label_contains("before quitting?");
+    // The title field behind the question had the keyboard; Save takes it.
+    assert!(harness.get_by_label("Save").is_focused());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        hindsight::storage::load(&path).unwrap().title,
+        "Saved by Enter"
+    );
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
 fn the_side_panel_moves_between_parts() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = editor_with_example(&dialogs);

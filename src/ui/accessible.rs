@@ -45,6 +45,20 @@ pub fn dialog(id_salt: &str, name: &str) -> egui::Modal {
     egui::Modal::new(id).area(egui::Modal::default_area(id).accessible_name(name))
 }
 
+/// Makes `button` a dialog's default answer: it takes the keyboard when nothing has it, or
+/// a field behind the dialog still does (typed in before it opened), so Enter or Space gives
+/// that answer and a screen reader starts there. A control of the dialog's own, or a list
+/// it opened, keeps the keyboard.
+pub fn default_answer(ui: &egui::Ui, button: &egui::Response) {
+    let behind = ui
+        .memory(egui::Memory::focused)
+        .and_then(|id| ui.ctx().read_response(id))
+        .is_none_or(|focused| focused.layer_id.order < ui.layer_id().order);
+    if behind {
+        button.request_focus();
+    }
+}
+
 /// A part's or a dialog's title, drawn as egui's heading and marked as a heading, so a
 /// screen reader can list the page's headings and jump between them.
 pub fn heading(ui: &mut egui::Ui, text: impl Into<String>) -> egui::Response {

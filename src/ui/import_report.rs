@@ -29,9 +29,11 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
         placements_ui(ui, "import_report_lines", &placed, 200.0);
         ui.add_space(10.0);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Close").clicked() {
+            let close = ui.button("Close");
+            if close.clicked() {
                 requests.answer(ModalAnswer::DismissImportReport);
             }
+            crate::ui::accessible::default_answer(ui, &close);
         });
     });
     if modal.should_close() {

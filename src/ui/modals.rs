@@ -48,9 +48,7 @@ fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
                 requests.answer(ModalAnswer::DismissError);
             }
             // The one answer has the keyboard, so Enter (or Space) closes the message.
-            if !ui.memory(|memory| memory.focused().is_some()) {
-                ok.request_focus();
-            }
+            crate::ui::accessible::default_answer(ui, &ok);
         });
     });
     if modal.should_close()
@@ -81,9 +79,12 @@ fn guard_ui(
             ui.label("Your changes will be lost if you don't save them.");
             ui.add_space(10.0);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Save").clicked() {
+                let save = ui.button("Save");
+                if save.clicked() {
                     requests.answer(ModalAnswer::Guard(GuardAnswer::Save));
                 }
+                // Saving loses nothing, so it is what Enter does, as in other editors.
+                crate::ui::accessible::default_answer(ui, &save);
                 if ui.button("Cancel").clicked() {
                     requests.answer(ModalAnswer::Guard(GuardAnswer::Cancel));
                 }
