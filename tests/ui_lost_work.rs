@@ -273,6 +273,7 @@ fn discarding_a_copy_another_window_restored_deletes_nothing() {
     // Meanwhile another window restores the same copy and holds its lock.
     let other_window = folder.claim("shared").unwrap().unwrap();
     click(&mut harness, "Discard");
+    click(&mut harness, "Delete for good");
     harness.state().flush_recovery();
     assert!(
         folder.document_path("shared").exists(),

@@ -184,7 +184,14 @@ fn discarding_a_copy_deletes_it_and_keeps_the_document() {
     harness.get_by_label("Never saved to a file");
     harness.get_by_label("Written 2025-08-09 17:45:00");
 
+    // Asked once more; Keep takes the question back and nothing is deleted.
     click(&mut harness, "Discard");
+    click(&mut harness, "Keep");
+    harness.state().flush_recovery();
+    assert!(folder.document_path("left").exists());
+    click(&mut harness, "Discard");
+    assert!(folder.document_path("left").exists(), "asked first");
+    click(&mut harness, "Delete for good");
     harness.state().flush_recovery();
     assert!(folder.left_behind().is_empty());
     assert!(!folder.document_path("left").exists());

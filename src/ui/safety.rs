@@ -91,13 +91,32 @@ fn copy_ui(ui: &mut egui::Ui, copy: &RecoveredCopy, requests: &mut UiRequests) {
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // Discarding deletes someone's words for good, so it is asked twice; the second
+            // question stands where the first button was.
+            let asking = egui::Id::new(("discard recovery copy", &copy.id));
+            if ui
+                .data(|data| data.get_temp::<bool>(asking))
+                .unwrap_or(false)
+            {
+                if ui
+                    .button("Delete for good")
+                    .on_hover_text("The copy is deleted and cannot be brought back")
+                    .clicked()
+                {
+                    requests.answer(ModalAnswer::Recovery(RecoveryAnswer::Discard(
+                        copy.id.clone(),
+                    )));
+                }
+                if ui.button("Keep").clicked() {
+                    ui.data_mut(|data| data.remove::<bool>(asking));
+                }
+                return;
+            }
             let discard = ui
                 .button("Discard")
-                .on_hover_text("Delete this copy; it cannot be brought back");
+                .on_hover_text("Delete this copy; you are asked once more first");
             if discard.clicked() {
-                requests.answer(ModalAnswer::Recovery(RecoveryAnswer::Discard(
-                    copy.id.clone(),
-                )));
+                ui.data_mut(|data| data.insert_temp(asking, true));
             }
             if copy.document.is_ok() && ui.button("Restore").clicked() {
                 requests.answer(ModalAnswer::Recovery(RecoveryAnswer::Restore(
