@@ -93,7 +93,7 @@ fn copy_ui(ui: &mut egui::Ui, copy: &RecoveredCopy, requests: &mut UiRequests) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Discarding deletes someone's words for good, so it is asked twice; the second
             // question stands where the first button was.
-            let asking = egui::Id::new(("discard recovery copy", &copy.id));
+            let asking = egui::Id::unique(("discard recovery copy", &copy.id));
             if ui
                 .data(|data| data.get_temp::<bool>(asking))
                 .unwrap_or(false)
