@@ -115,7 +115,7 @@ fn the_save_question_can_take_their_version_instead() {
     retype(&mut harness, "Title", "Mine");
     change_on_disk(&path, "Theirs");
     save(&mut harness);
-    click(&mut harness, "Reload theirs");
+    click(&mut harness, "Reload and discard my changes");
     assert_eq!(harness.state().document().doc().title, "Theirs");
     assert_eq!(title_on_disk(&path), "Theirs");
     assert!(!harness.state().document().is_dirty());

@@ -243,7 +243,7 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
                     requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Cancel));
                 }
                 if ui
-                    .button("Reload theirs")
+                    .button("Reload and discard my changes")
                     .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
                     .clicked()
                 {
