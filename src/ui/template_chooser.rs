@@ -13,7 +13,7 @@ pub fn template_chooser_ui(
         crate::ui::accessible::dialog("template_chooser", "New from template").show(ctx, |ui| {
             ui.set_width(560.0);
             crate::ui::accessible::heading(ui, "New from template");
-            ui.weak("The new postmortem gets the template's sections, with a hint in each.");
+            ui.weak("The new postmortem gets the template's sections and, where it has them, a hint in each.");
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
                 .id_salt("template_choices")
