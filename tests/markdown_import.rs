@@ -173,7 +173,9 @@ fn import_reports_its_assumptions_and_takes_the_readers_choices() {
     };
     let (text, times) = report(&[]);
     assert!(
-        text.contains("times that name no zone: UTC (the file names none: the document's)"),
+        text.contains(
+            "times that name no zone: UTC (no line names a zone for them: the document's)"
+        ),
         "{text}"
     );
     assert!(

@@ -270,7 +270,7 @@ fn a_drop_down_in_a_dialog_opens_above_it_and_takes_the_choice() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     harness.run();
     common::paste_below_row_13(&mut harness, "14:50 alice: status page closed\n");
-    let zone = "Zone of times that name none";
+    let zone = "Zone of times with no zone";
     harness
         .get_by_role_and_label(egui::accesskit::Role::ComboBox, zone)
         .click();

@@ -606,7 +606,7 @@ fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
             .collect()
     };
     assert!(values("Day of times with no date").contains(&Some("2025-08-01".to_owned())));
-    assert!(values("Zone of times that name none").contains(&Some("UTC".to_owned())));
+    assert!(values("Zone of times with no zone").contains(&Some("UTC".to_owned())));
 
     // Read newest first: the evening row is the day before.
     click(&mut harness, "Add 4 rows");

@@ -37,7 +37,7 @@ pub fn reading_choices_ui(
         .num_columns(3)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label("Zone of times that name none");
+            let label = ui.label("Zone of times with no zone");
             if let Some(zone) = zone_picker(ui, &format!("{salt}_zone"), &label, shown.zone.0) {
                 choices.zone = Some(zone);
             }

@@ -110,7 +110,7 @@ impl Assumed {
             (true, Some(line)) => {
                 format!("as you chose; line {line} names the zone of the times below it")
             }
-            (false, None) => "the file names none: the document's".to_owned(),
+            (false, None) => "no line names a zone for them: the document's".to_owned(),
             (false, Some(line)) => {
                 format!("line {line} names the zone of the times below it; this is for any others")
             }
