@@ -313,11 +313,8 @@ fn dropping_a_ron_file_opens_it_behind_the_guard() {
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
 }
 
-#[test]
-fn closing_the_window_with_unsaved_changes_asks_first() {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = editor_with_example(&dialogs);
-    retype(&mut harness, "Title", "Changed");
+/// Closes the window as its title bar's close button does.
+fn close_window(harness: &mut egui_kittest::Harness<'_, hindsight::app::HindsightApp>) {
     harness
         .input_mut()
         .viewports
@@ -326,6 +323,14 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     harness.run();
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    retype(&mut harness, "Title", "Changed");
+    close_window(&mut harness);
     harness.get_by_label_contains("before quitting?");
     harness.get_by_label("Cancel").click();
     harness.run();
@@ -338,14 +343,7 @@ fn enter_in_the_unsaved_changes_question_saves_then_goes_on() {
     let path = example_file(dir.path(), "inc-620.ron");
     let mut harness = common::editor_on_file(&path);
     retype(&mut harness, "Title", "Saved by Enter");
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run();
+    close_window(&mut harness);
     harness.get_by_label_contains("before quitting?");
     // The title field behind the question had the keyboard; Save takes it.
     assert!(harness.get_by_label("Save").is_focused());

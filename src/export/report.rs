@@ -134,13 +134,13 @@ impl<'a> Report<'a> {
             // beside it; the columns of words follow in the editor's order.
             timeline_fields: TimelineField::ON_SCREEN
                 .into_iter()
+                // A column of values (time, marker, star) has no words in any row, so
+                // only columns of words pass.
                 .filter(|field| {
-                    let holds_words = field.written(&TimelineRow::default()).is_some();
-                    holds_words
-                        && (field.always_reported()
-                            || timeline.iter().any(|line| {
-                                field.written(line.row).is_some_and(|text| !text.is_empty())
-                            }))
+                    field.always_reported()
+                        || timeline.iter().any(|line| {
+                            field.written(line.row).is_some_and(|text| !text.is_empty())
+                        })
                 })
                 .collect(),
             timeline,

@@ -150,7 +150,8 @@ impl TimelineField {
     }
 
     /// Whether a report shows the column even when no row fills it: the event and its notes
-    /// are the timeline; the other columns of words only earn their room when used.
+    /// are the timeline; the other columns of words only earn their room when used. Only a
+    /// column of words may be: the report gives the time, marker and star places of their own.
     #[must_use]
     pub const fn always_reported(self) -> bool {
         matches!(self, Self::Event | Self::Notes)
