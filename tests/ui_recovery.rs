@@ -186,6 +186,7 @@ fn discarding_a_copy_deletes_it_and_keeps_the_document() {
 
     // Asked once more; Keep takes the question back and nothing is deleted.
     click(&mut harness, "Discard");
+    assert!(harness.get_by_label("Keep").is_focused());
     click(&mut harness, "Keep");
     harness.state().flush_recovery();
     assert!(folder.document_path("left").exists());

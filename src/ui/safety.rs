@@ -107,9 +107,12 @@ fn copy_ui(ui: &mut egui::Ui, copy: &RecoveredCopy, requests: &mut UiRequests) {
                         copy.id.clone(),
                     )));
                 }
-                if ui.button("Keep").clicked() {
+                let keep = ui.button("Keep");
+                if keep.clicked() {
                     ui.data_mut(|data| data.remove::<bool>(asking));
                 }
+                // The Discard button that had the keyboard is gone: the safe answer takes it.
+                crate::ui::accessible::default_answer(ui, &keep);
                 return;
             }
             let discard = ui
