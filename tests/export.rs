@@ -13,7 +13,7 @@ use hindsight::export::{
 };
 use hindsight::model::{
     ActionItem, ActionStatus, CustomSection, Link, LinkKind, Participant, ParticipantRole,
-    Postmortem, TimelineRow,
+    Postmortem, Section, TimelineRow,
 };
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -675,4 +675,29 @@ fn timeline_times_are_in_the_documents_zone() {
             .unwrap()
             .starts_with("2025-08-01T16:03:00+02:00,")
     );
+}
+
+#[test]
+fn a_section_is_exported_under_the_heading_it_was_written_under() {
+    let mut doc = example();
+    doc.narrative
+        .headings
+        .insert(Section::RootCause, "Root Cause Analysis".to_owned());
+    doc.narrative
+        .headings
+        .insert(Section::Summary, "Executive summary".to_owned());
+    let markdown = to_markdown(&doc, ExportOptions::default(), Portion::Whole);
+    let headings = headings_in(&markdown, HeadingLevel::H2);
+    assert!(
+        headings.contains(&"Root Cause Analysis".to_owned()),
+        "{headings:?}"
+    );
+    assert!(
+        headings.contains(&"Executive summary".to_owned()),
+        "{headings:?}"
+    );
+    assert!(!headings.contains(&"Root cause".to_owned()), "{headings:?}");
+    let html = to_html(&doc, ExportOptions::default());
+    assert!(html.contains(">Root Cause Analysis</h2>"), "{html}");
+    assert!(html.contains(">Executive summary</h2>"), "{html}");
 }

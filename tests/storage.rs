@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, TimeZone, Utc};
 use hindsight::example::{EXAMPLE_RON, example_postmortem};
 use hindsight::model::{
-    ActionStatus, KeyTime, LinkKind, Marker, ParticipantRole, Postmortem, validate,
+    ActionStatus, FORMAT_VERSION, KeyTime, LinkKind, Marker, ParticipantRole, Postmortem, Section,
+    validate,
 };
 use hindsight::storage::{self, LoadError, from_ron_str, to_canonical_ron};
 
@@ -134,7 +135,10 @@ fn format_version_is_the_first_field() {
     let text = to_canonical_ron(&Postmortem::default()).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("("));
-    assert_eq!(lines.next(), Some("    format_version: 2,"));
+    assert_eq!(
+        lines.next(),
+        Some(format!("    format_version: {FORMAT_VERSION},").as_str())
+    );
 }
 
 #[test]
@@ -221,9 +225,15 @@ fn rows_without_ids_get_distinct_ones() {
 
 #[test]
 fn a_newer_format_version_is_refused_and_says_so() {
-    let message = refusal(b"(\n    format_version: 3,\n    title: \"From the future\",\n)");
+    let newer = FORMAT_VERSION + 1;
+    let message = refusal(
+        format!("(\n    format_version: {newer},\n    title: \"From the future\",\n)").as_bytes(),
+    );
     assert!(message.contains("doc.ron:2:5:"), "{message}");
-    assert!(message.contains("format version 3"), "{message}");
+    assert!(
+        message.contains(&format!("format version {newer}")),
+        "{message}"
+    );
     assert!(message.contains("update Hindsight"), "{message}");
 }
 
@@ -410,13 +420,13 @@ fn a_failed_save_leaves_the_old_file_intact() {
 }
 
 #[test]
-fn a_version_1_file_opens_unchanged_and_is_written_as_version_2_when_saved() {
+fn a_version_1_file_opens_unchanged_and_is_written_as_the_current_version_when_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.ron");
     // A file as the first Hindsight wrote it: no evidence on any row.
     let mut version_1 = String::new();
     for line in include_str!("../assets/examples/user-api-latency.ron")
-        .replacen("format_version: 2,", "format_version: 1,", 1)
+        .replacen("format_version: 3,", "format_version: 1,", 1)
         .lines()
         .filter(|line| !line.trim_start().starts_with("evidence:"))
     {
@@ -431,6 +441,35 @@ fn a_version_1_file_opens_unchanged_and_is_written_as_version_2_when_saved() {
     assert_eq!(fs::read_to_string(&path).unwrap(), version_1);
     storage::save(&path, &doc).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.starts_with("(\n    format_version: 2,\n"), "{saved}");
+    assert!(
+        saved.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},\n")),
+        "{saved}"
+    );
+    assert_eq!(storage::load(&path).unwrap(), doc);
+}
+
+#[test]
+fn a_version_2_file_opens_unchanged_and_a_heading_as_written_makes_version_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.ron");
+    let version_2 = include_str!("../assets/examples/user-api-latency.ron").replacen(
+        "format_version: 3,",
+        "format_version: 2,",
+        1,
+    );
+    fs::write(&path, &version_2).unwrap();
+    let mut doc = storage::load(&path).unwrap();
+    assert!(doc.narrative.headings.is_empty());
+    assert_eq!(fs::read_to_string(&path).unwrap(), version_2);
+    doc.narrative
+        .headings
+        .insert(Section::RootCause, "Root Cause Analysis".to_owned());
+    storage::save(&path, &doc).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("(\n    format_version: 3,\n"), "{saved}");
+    assert!(
+        saved.contains("headings: {\n            root_cause: \"Root Cause Analysis\",\n        },"),
+        "{saved}"
+    );
     assert_eq!(storage::load(&path).unwrap(), doc);
 }

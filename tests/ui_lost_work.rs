@@ -240,10 +240,11 @@ fn a_file_rewritten_by_a_newer_hindsight_is_never_saved_over() {
     let document = OpenDocument::from_file(storage::load(&path).unwrap(), path.clone());
     let mut harness = harness_for(app_with(document, &ScriptedDialogs::default()));
     let newer = fs::read_to_string(&path).unwrap().replacen(
-        "format_version: 2,",
+        &format!("format_version: {},", hindsight::model::FORMAT_VERSION),
         "format_version: 99,\n    approver: \"Kim\",",
         1,
     );
+    assert!(newer.contains("format_version: 99"));
     fs::write(&path, &newer).unwrap();
     focus_window(&mut harness);
     click(&mut harness, "Keep my version");

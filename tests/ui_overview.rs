@@ -494,3 +494,32 @@ fn tags_come_from_the_teams_list_and_the_sign_off_is_recorded() {
     click(&mut harness, "Clear the approval date");
     assert_eq!(doc(&harness).approval.approved, None);
 }
+
+#[test]
+fn a_section_shows_the_heading_it_was_written_under() {
+    let mut imported = hindsight::example::example_postmortem().unwrap();
+    imported.narrative.headings.insert(
+        hindsight::model::Section::RootCause,
+        "Root Cause Analysis".to_owned(),
+    );
+    let mut harness = editor(
+        OpenDocument::untitled(imported),
+        &ScriptedDialogs::default(),
+    );
+    click(&mut harness, "Analysis");
+    // The author's heading names the section; the built-in name is not shown beside it.
+    // The section's text field takes its name from the heading, as a screen reader says it.
+    let named: Vec<_> = harness
+        .query_all_by_label("Root Cause Analysis")
+        .map(|node| node.accesskit_node().role())
+        .collect();
+    assert_eq!(named, [egui::accesskit::Role::MultilineTextInput]);
+    assert!(harness.query_by_label("Root cause").is_none());
+    click(&mut harness, "Root Cause Analysis");
+    harness
+        .get_by_label("Root Cause Analysis")
+        .type_text(" Found in review.");
+    harness.run();
+    let root_cause = doc(&harness).narrative.root_cause;
+    assert!(root_cause.contains(" Found in review."), "{root_cause}");
+}

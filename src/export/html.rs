@@ -43,7 +43,7 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
 
     out.push_str("<section class=\"overview\">\n");
     if let Some(summary) = report.summary {
-        written_section(&mut out, "Summary", summary);
+        written_section(&mut out, summary.heading, summary.text);
     }
     details(&mut out, &report);
     out.push_str("</section>\n");

@@ -26,7 +26,7 @@ pub fn to_markdown(doc: &Postmortem, options: ExportOptions, portion: Portion) -
         heading(&mut out, 1, report.title);
     }
     if let (true, Some(summary)) = (whole, report.summary) {
-        section(&mut out, "Summary", summary);
+        section(&mut out, summary.heading, summary.text);
     }
     if whole || portion == Portion::Overview {
         details(&mut out, &report);
@@ -35,7 +35,7 @@ pub fn to_markdown(doc: &Postmortem, options: ExportOptions, portion: Portion) -
         timeline(&mut out, &report, options);
     }
     if let (Portion::Analysis, Some(summary)) = (portion, report.summary) {
-        section(&mut out, "Summary", summary);
+        section(&mut out, summary.heading, summary.text);
     }
     if whole || portion == Portion::Analysis {
         for written in &report.sections {

@@ -24,7 +24,7 @@ pub struct Report<'a> {
     pub title: &'a str,
     /// The summary, which comes before the details (as in the template); `None` when it is
     /// empty and the options leave empty sections out.
-    pub summary: Option<&'a str>,
+    pub summary: Option<SectionText<'a>>,
     /// The Field | Value rows, only those with something to say.
     pub details: Vec<Detail<'a>>,
     /// The timeline's time column heading, naming the zone the times are shown in.
@@ -73,6 +73,7 @@ pub struct TimelineLine<'a> {
 }
 
 /// One written section.
+#[derive(Clone, Copy)]
 pub struct SectionText<'a> {
     /// Its heading.
     pub heading: &'a str,
@@ -97,13 +98,17 @@ impl<'a> Report<'a> {
     #[must_use]
     pub fn of(doc: &'a Postmortem, options: ExportOptions) -> Self {
         let keep = |text: &str| !options.skip_empty_sections || !text.trim().is_empty();
-        let summary = Some(doc.narrative.summary.as_str()).filter(|text| keep(text));
+        let summary = Some(SectionText {
+            heading: doc.narrative.heading_of(Section::Summary),
+            text: doc.narrative.summary.as_str(),
+        })
+        .filter(|summary| keep(summary.text));
         // A section the template leaves out is left out of the export while it is empty.
         let sections = Section::ALL
             .into_iter()
             .filter(|section| *section != Section::Summary && doc.narrative.shows(*section))
             .map(|section| SectionText {
-                heading: section.heading(),
+                heading: doc.narrative.heading_of(section),
                 text: doc.narrative.text(section),
             })
             .chain(

@@ -20,9 +20,10 @@ use super::severity::SeverityLevel;
 /// The newest file format this build reads and the one it writes.
 ///
 /// Version 2 added a timeline row's `evidence` link, the sign-off (`approval`), tags, a
-/// declined action's reason and a template's guidance. Version 1 files read unchanged (the
-/// fields are empty) and are written as version 2 when they are next saved.
-pub const FORMAT_VERSION: u32 = 2;
+/// declined action's reason and a template's guidance; version 3 the heading a section was
+/// written under. Older files read unchanged (the fields are empty) and are written as the
+/// current version when they are next saved.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One incident postmortem.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -44,6 +44,11 @@ pub struct Narrative {
     /// as a hint, never part of its text. Added in format version 2.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub guidance: BTreeMap<Section, String>,
+    /// The heading a section was written under where it differs from the built-in one
+    /// ("Root Cause Analysis" for the root cause): the author's words, shown and exported in
+    /// its place. Added in format version 3.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub headings: BTreeMap<Section, String>,
 }
 
 /// A section the team added to the written analysis.
@@ -171,6 +176,17 @@ impl Narrative {
     #[must_use]
     pub fn shows(&self, section: Section) -> bool {
         !self.text(section).trim().is_empty() || !self.left_out.contains(&section)
+    }
+
+    /// The heading `section` is shown and exported under: the one it was written under, else
+    /// the built-in one.
+    #[must_use]
+    pub fn heading_of(&self, section: Section) -> &str {
+        self.headings
+            .get(&section)
+            .map(String::as_str)
+            .filter(|heading| !heading.trim().is_empty())
+            .unwrap_or(section.heading())
     }
 
     /// The template's hint for `section`, if it gave one.

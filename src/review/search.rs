@@ -157,7 +157,7 @@ fn fields(doc: &Postmortem) -> Vec<(String, &str, Place)> {
     }
     for section in Section::ALL {
         fields.push((
-            section.heading().to_owned(),
+            doc.narrative.heading_of(section).to_owned(),
             doc.narrative.text(section),
             Place::Section(section),
         ));

@@ -23,7 +23,7 @@ pub fn analysis_ui(
             // A section the template leaves out is not shown while it is empty.
             for section in Section::ALL.into_iter().filter(|s| doc.narrative.shows(*s)) {
                 ui.add_space(10.0);
-                let heading = crate::ui::accessible::subheading(ui, section.heading());
+                let heading = section_heading_ui(ui, doc, section);
                 let mut text = doc.narrative.text(section).to_owned();
                 let hint = doc.narrative.guidance_for(section);
                 let field = text_area_ui(ui, &mut text, &heading, hint);
@@ -36,6 +36,21 @@ pub fn analysis_ui(
             ui.separator();
             custom_sections_ui(ui, doc, focus, edits);
         });
+}
+
+/// A built-in section's heading: the author's own words where the section was written under
+/// other ones (an imported "Root Cause Analysis"), with the built-in name on hover.
+fn section_heading_ui(ui: &mut egui::Ui, doc: &Postmortem, section: Section) -> egui::Response {
+    let written = doc.narrative.heading_of(section);
+    let heading = crate::ui::accessible::subheading(ui, written);
+    if written == section.heading() {
+        heading
+    } else {
+        heading.on_hover_text(format!(
+            "Written under this heading; Hindsight keeps it as the template's \u{201c}{}\u{201d}.",
+            section.heading()
+        ))
+    }
 }
 
 /// A section's text; while it is empty the template's hint (or "Not written yet") shows in

@@ -158,30 +158,34 @@ fn narrative() -> impl Strategy<Value = Narrative> {
         ),
         proptest::collection::vec(select(Section::ALL.to_vec()), 0..4),
         proptest::collection::btree_map(select(Section::ALL.to_vec()), text(), 0..4),
+        proptest::collection::btree_map(select(Section::ALL.to_vec()), text(), 0..3),
     )
-        .prop_map(|(texts, custom_sections, mut left_out, guidance)| {
-            left_out.sort();
-            left_out.dedup();
-            let mut texts = texts.into_iter();
-            let mut next = || texts.next().unwrap_or_default();
-            Narrative {
-                summary: next(),
-                impact: next(),
-                root_cause: next(),
-                trigger: next(),
-                contributing_factors: next(),
-                detection: next(),
-                resolution: next(),
-                supporting_evidence: next(),
-                what_went_well: next(),
-                what_went_wrong: next(),
-                where_we_got_lucky: next(),
-                lessons_learned: next(),
-                custom_sections,
-                left_out,
-                guidance,
-            }
-        })
+        .prop_map(
+            |(texts, custom_sections, mut left_out, guidance, headings)| {
+                left_out.sort();
+                left_out.dedup();
+                let mut texts = texts.into_iter();
+                let mut next = || texts.next().unwrap_or_default();
+                Narrative {
+                    summary: next(),
+                    impact: next(),
+                    root_cause: next(),
+                    trigger: next(),
+                    contributing_factors: next(),
+                    detection: next(),
+                    resolution: next(),
+                    supporting_evidence: next(),
+                    what_went_well: next(),
+                    what_went_wrong: next(),
+                    where_we_got_lucky: next(),
+                    lessons_learned: next(),
+                    custom_sections,
+                    left_out,
+                    guidance,
+                    headings,
+                }
+            },
+        )
 }
 
 /// A conflict a merge could have left: a place and three values of the kinds fields hold.

@@ -76,10 +76,13 @@ impl Conflict {
                     .position(|section| section.title == *title)
                     .unwrap_or_default(),
             ),
-            ["narrative", name, ..] => Section::ALL
-                .into_iter()
-                .find(|section| section_key(*section) == *name)
-                .map_or(Place::Title, Place::Section),
+            // A section's written heading or hint is shown with the section.
+            ["narrative", "headings" | "guidance", name, ..] | ["narrative", name, ..] => {
+                Section::ALL
+                    .into_iter()
+                    .find(|section| section_key(*section) == *name)
+                    .map_or(Place::Title, Place::Section)
+            }
             ["approval", ..] => Place::Approval,
             ["classification", "tags", ..] => Place::Tags,
             ["classification", "severity" | "severity_scale", ..] => Place::Severity,
@@ -114,6 +117,13 @@ impl Conflict {
                 .map_or_else(
                     || format!("section {name}"),
                     |section| format!("section {}", section.heading()),
+                ),
+            ["narrative", "headings", name] => Section::ALL
+                .into_iter()
+                .find(|section| section_key(*section) == *name)
+                .map_or_else(
+                    || format!("heading of section {name}"),
+                    |section| format!("heading of section {}", section.heading()),
                 ),
             ["key_times", key] => format!("key time {key}"),
             other => other

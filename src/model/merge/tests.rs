@@ -351,3 +351,37 @@ fn settling_a_conflict_whose_place_is_gone_only_drops_it() {
         "no row comes back from a field's value"
     );
 }
+
+#[test]
+fn headings_as_written_merge_by_section_and_a_clash_points_at_the_section() {
+    let base = base();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.narrative
+        .headings
+        .insert(crate::model::Section::Impact, "Customer impact".to_owned());
+    theirs
+        .narrative
+        .headings
+        .insert(crate::model::Section::Trigger, "What set it off".to_owned());
+    let clean = merged(&base, &ours, &theirs);
+    assert_eq!(clean.new_conflicts, 0);
+    assert_eq!(clean.doc.narrative.headings.len(), 2);
+
+    theirs
+        .narrative
+        .headings
+        .insert(crate::model::Section::Impact, "Who was hurt".to_owned());
+    let result = merged(&base, &ours, &theirs);
+    assert_eq!(result.new_conflicts, 1);
+    let conflict = &result.doc.conflicts[0];
+    assert_eq!(
+        conflict.place(&result.doc),
+        Place::Section(crate::model::Section::Impact)
+    );
+    assert!(
+        conflict.message().contains("heading of section Impact"),
+        "{}",
+        conflict.message()
+    );
+}

@@ -180,6 +180,32 @@ pub fn is_generic_title(heading: &str) -> bool {
         || words.starts_with("example ") && words.contains("post")
 }
 
+/// A heading as its author wrote it, for keeping: without the leading numbering of the old
+/// document's order ("3.", "2.1)", "IV.", "A."), which Hindsight's own order replaces.
+#[must_use]
+pub fn as_written(heading: &str) -> &str {
+    let mut rest = heading.trim();
+    if let Some((first, after)) = rest.split_once(char::is_whitespace) {
+        let mark = first.trim_end_matches(['.', ')', ':']);
+        let numbering = first.len() > mark.len()
+            && !mark.is_empty()
+            && (mark.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || mark.chars().all(|c| "IVXivx".contains(c))
+                || (mark.len() == 1 && mark.chars().all(|c| c.is_ascii_uppercase())));
+        if numbering {
+            rest = after.trim_start();
+        }
+    }
+    rest
+}
+
+/// Whether `heading` says no more than the built-in heading of `section` ("ROOT CAUSE",
+/// "2. Root cause:"), so keeping it would add nothing.
+#[must_use]
+pub fn says_only(heading: &str, section: Section) -> bool {
+    normalized(heading) == normalized(section.heading())
+}
+
 const fn section(section: Section) -> Target {
     Target::Section(section)
 }
@@ -477,6 +503,15 @@ mod tests {
         );
         assert_eq!(target_of("Customer communications"), None);
         assert!(is_generic_title("Example Postmortem"));
+        assert_eq!(as_written("3. Root Cause Analysis"), "Root Cause Analysis");
+        assert_eq!(as_written("2.1) Root causes"), "Root causes");
+        assert_eq!(as_written("IV. Lessons"), "Lessons");
+        assert_eq!(as_written("A. Impact on users"), "Impact on users");
+        // Words that only look like numbering stay.
+        assert_eq!(as_written("A deeper look"), "A deeper look");
+        assert_eq!(as_written("2024 in review"), "2024 in review");
+        assert!(says_only("2. ROOT CAUSE:", Section::RootCause));
+        assert!(!says_only("Root Cause Analysis", Section::RootCause));
         assert!(!is_generic_title(
             "Shakespeare Sonnet++ Postmortem (incident #465)"
         ));

@@ -35,7 +35,9 @@ use self::headings::{Target, is_generic_title, target_of};
 pub use self::reading::{Assumed, Candidate, DayFrom, MarkdownChoices, Taken};
 use self::timeline::{Piece, Setting, date_in_text, zone_line};
 use self::values::Context;
-use crate::model::{ActionKind, ActionStatus, CustomSection, DayOrder, Postmortem, read_clock};
+use crate::model::{
+    ActionKind, ActionStatus, CustomSection, DayOrder, Postmortem, Section, read_clock,
+};
 
 /// The custom section that holds, word for word, what the import could not place.
 pub const NOT_PLACED: &str = "Imported, not placed";
@@ -336,6 +338,9 @@ impl Importer<'_> {
             }
         }
         match target {
+            Some(Target::Section(section)) if !headings::says_only(text, section) => {
+                self.written_section_heading(section, level, text, block.lines);
+            }
             Some(target) => {
                 self.current = Current::Target(target);
                 self.current_level = level;
@@ -377,6 +382,49 @@ impl Importer<'_> {
                     format!("custom section \u{201c}{text}\u{201d}"),
                 );
             }
+        }
+    }
+
+    /// A heading in the author's own words that names a built-in section ("Root Cause
+    /// Analysis", "Key Takeaways"): the section takes the words as its heading, or, when the
+    /// section already has text or a heading of its own, keeps them as a sub-heading in its
+    /// text, so that no word of the heading is lost.
+    fn written_section_heading(
+        &mut self,
+        section: Section,
+        level: u8,
+        text: &str,
+        lines: (usize, usize),
+    ) {
+        let already_in = self.current == Current::Target(Target::Section(section));
+        self.current_level = if already_in {
+            self.current_level.min(level)
+        } else {
+            level
+        };
+        self.current = Current::Target(Target::Section(section));
+        self.action_group_status = None;
+        self.action_group_kind = None;
+        let written = headings::as_written(text);
+        let narrative = &mut self.doc.narrative;
+        if narrative.text(section).trim().is_empty() && !narrative.headings.contains_key(&section) {
+            narrative.headings.insert(section, written.to_owned());
+            self.place(
+                lines,
+                format!("heading of section {} (kept as written)", section.heading()),
+            );
+        } else {
+            // Inside a section the export heads at level 2, a sub-heading is level 3 or
+            // deeper.
+            let depth = usize::from(level.max(3));
+            append(
+                narrative.text_mut(section),
+                &format!("{} {written}", "#".repeat(depth)),
+            );
+            self.place(
+                lines,
+                format!("a sub-heading in section {}", section.heading()),
+            );
         }
     }
 
