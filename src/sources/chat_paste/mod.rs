@@ -85,6 +85,8 @@ pub enum UnusedReason {
     Time(String),
     /// A chat's join, part, quit, nick or mode change: who came and went, not what happened.
     ChannelEvent,
+    /// A page's settings block (front matter) at the top of a copied file.
+    FrontMatter,
 }
 
 impl std::fmt::Display for UnusedReason {
@@ -99,6 +101,7 @@ impl std::fmt::Display for UnusedReason {
             Self::ChannelEvent => f.write_str(
                 "a join, part, quit or nick change (left out: it says who came and went)",
             ),
+            Self::FrontMatter => f.write_str("a page's settings block (front matter)"),
         }
     }
 }
@@ -141,16 +144,19 @@ pub fn parse_chat(text: &str) -> ChatPaste {
     } else {
         text
     };
-    let lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let settings = front_matter(&mut lines);
     if times_after::times_follow_messages(&lines) {
         let mut paste = times_after::read(&lines);
         paste.day_order = DayOrder::found_in(&lines);
+        paste.unused.splice(0..0, settings);
         return paste;
     }
     let mut reader = Reader {
         name_space_time: heads_with_name_space_time(&lines),
         ..Reader::default()
     };
+    reader.paste.unused = settings;
     for (index, line) in lines.iter().enumerate() {
         let next = lines[index + 1..]
             .iter()
@@ -161,6 +167,39 @@ pub fn parse_chat(text: &str) -> ChatPaste {
     reader.close_message();
     reader.paste.day_order = DayOrder::found_in(&lines);
     reader.paste
+}
+
+/// A page's settings block at the top of a copied file (`---` or `+++` lines around
+/// `title: …`, `date = …`): its lines are listed as unused and blanked, so that no key
+/// is read as a person and no date of publication as a time.
+fn front_matter(lines: &mut [&str]) -> Vec<UnusedLine> {
+    let Some(start) = lines.iter().position(|line| !line.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let fence = lines[start].trim();
+    if fence != "---" && fence != "+++" {
+        return Vec::new();
+    }
+    let Some(length) = lines[start + 1..]
+        .iter()
+        .take(100)
+        .position(|line| line.trim() == fence)
+    else {
+        return Vec::new();
+    };
+    let end = start + 1 + length;
+    let mut unused = Vec::new();
+    for (index, line) in lines.iter_mut().enumerate().take(end + 1).skip(start) {
+        if !line.trim().is_empty() {
+            unused.push(UnusedLine {
+                line: index + 1,
+                text: line.trim().to_owned(),
+                reason: UnusedReason::FrontMatter,
+            });
+        }
+        *line = "";
+    }
+    unused
 }
 
 /// Reads a table whose cells are already split (a Markdown document's table, read by a
@@ -270,16 +309,7 @@ impl Reader {
         };
         let body = strip_leading_emphasis(strip_list_marker(line));
         let body = body.as_ref();
-        let timed = bracketed_time(body).or_else(|| {
-            read_clock(body).map(|(clock, rest)| (clock, false, strip_separators(rest)))
-        });
-        if let Some((clock, header, after)) = timed {
-            if irc::is_channel_event(line, after) {
-                self.close_message();
-                self.unused(number, line, UnusedReason::ChannelEvent);
-                return;
-            }
-            self.time_first(number, line, clock, after, header, next);
+        if self.timed_line(number, line, body, next) {
             return;
         }
         if let Some((offset, rest)) = read_offset(body) {
@@ -348,6 +378,41 @@ impl Reader {
                 (None, _) => self.unused(number, line, UnusedReason::NoTime),
             },
         }
+    }
+
+    /// A line that starts with a time, perhaps after a log's own mark. Returns whether it
+    /// was one.
+    fn timed_line(&mut self, number: usize, line: &str, body: &str, next: Option<&str>) -> bool {
+        let time_at_start = |body| {
+            bracketed_time(body).or_else(|| {
+                read_clock(body).map(|(clock, rest)| (clock, false, strip_separators(rest)))
+            })
+        };
+        // A log's own mark before the time (a message ID `[1179759531316752454]`, a level
+        // `[WARN]`, a thread `<main>`) is kept in the row's notes.
+        let (tag, timed) = match time_at_start(body) {
+            Some(timed) => (None, Some(timed)),
+            None => leading_tag(body)
+                .and_then(|(tag, rest)| Some((Some(tag), Some(time_at_start(rest)?))))
+                .unwrap_or((None, None)),
+        };
+        if let Some((clock, header, after)) = timed {
+            if irc::is_channel_event(line, after) {
+                self.close_message();
+                self.unused(number, line, UnusedReason::ChannelEvent);
+                return true;
+            }
+            let rows_before = self.paste.rows.len();
+            self.time_first(number, line, clock, after, header, next);
+            if let Some(tag) = tag
+                && self.paste.rows.len() > rows_before
+                && let Some(row) = self.paste.rows.last_mut()
+            {
+                tag.clone_into(&mut row.notes);
+            }
+            return true;
+        }
+        false
     }
 
     /// A line that starts with a time; `header` when the time was in brackets, where a name
@@ -647,6 +712,24 @@ fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
 /// A time in brackets at the start: `[14:03]`, `(2:03 PM)`, `[10:42 • 13/08/2024]`,
 /// `[2025-08-01 14:03]`. Returns the time, whether it may head a message (a chat header),
 /// and the text after the brackets.
+/// A mark in brackets at the start of a line that is one word and no time (`[1179759531]`,
+/// `[INFO]`, `<worker-3>`), and the rest of the line after it.
+fn leading_tag(line: &str) -> Option<(&str, &str)> {
+    let close = match line.chars().next()? {
+        '[' => ']',
+        '<' => '>',
+        _ => return None,
+    };
+    let end = line.find(close)?;
+    let inside = &line[1..end];
+    let one_word = !inside.is_empty()
+        && inside.len() <= 40
+        && !inside.chars().any(char::is_whitespace)
+        && read_clock(inside).is_none();
+    let rest = line[end + close.len_utf8()..].trim_start();
+    (one_word && !rest.is_empty()).then(|| (&line[..=end], rest))
+}
+
 fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     let close = match line.chars().next()? {
         '[' => ']',
@@ -805,6 +888,8 @@ fn link_text(line: &str) -> &str {
 /// Splits the text after a time into who and what: `<alice> …` and `* alice …` (IRC and
 /// Matrix logs), `alice: …` when the part before the colon looks like a name.
 fn actor_and_event(rest: &str) -> (Option<String>, String) {
+    let rest = speaker_unmarked(rest);
+    let rest = rest.as_ref();
     if let Some(inner) = rest.strip_prefix('<')
         && let Some((nick, message)) = inner.split_once('>')
         && (looks_like_a_name(nick) || irc::looks_like_a_nick(nick.trim()))
@@ -824,6 +909,29 @@ fn actor_and_event(rest: &str) -> (Option<String>, String) {
         }
         _ => (None, rest.to_owned()),
     }
+}
+
+/// An IRC line rendered as Markdown (`**\<nick>** text`, `**\* nick** does`) as the log
+/// wrote it: the speaker without the emphasis and escapes around it.
+fn speaker_unmarked(line: &str) -> std::borrow::Cow<'_, str> {
+    for mark in ["**", "__"] {
+        let Some(inner) = line.strip_prefix(mark) else {
+            continue;
+        };
+        let Some((speaker, after)) = inner.split_once(mark) else {
+            continue;
+        };
+        let speaker = speaker
+            .replace("\\<", "<")
+            .replace("\\>", ">")
+            .replace("\\*", "*");
+        let is_speaker =
+            (speaker.starts_with('<') && speaker.ends_with('>')) || speaker.starts_with("* ");
+        if is_speaker {
+            return format!("{speaker} {}", after.trim_start()).into();
+        }
+    }
+    line.into()
 }
 
 /// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `.

@@ -615,3 +615,75 @@ fn offsets_count_from_the_first_time_written_in_full() {
     );
     assert_eq!(resolved.rows[0].row.event, "paged the on-call");
 }
+
+#[test]
+fn a_logs_own_mark_before_the_time_is_kept_in_the_notes() {
+    let paste = parse_chat(
+        "[WARN] 14:03:10 db-2: replication lag 40 s\n\
+         [88412] 2024-05-02 14:05:00 ana (901): failing over now\n\
+         <worker-3> 14:07 queue drained\n\
+         [see below] not a row",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                NaiveTime::from_hms_opt(14, 3, 10).unwrap(),
+                Some("db-2"),
+                "replication lag 40 s"
+            ),
+            (hm(14, 5), Some("ana (901)"), "failing over now"),
+            (hm(14, 7), None, "queue drained"),
+        ]
+    );
+    let notes: Vec<&str> = paste.rows.iter().map(|row| row.notes.as_str()).collect();
+    assert_eq!(notes, ["[WARN]", "[88412]", "<worker-3>"]);
+    assert!(paste.rows[1].clock.unwrap().date.is_some());
+    // A bracketed phrase is no mark, and without a time the line makes no row.
+    assert_eq!(unused_lines(&paste), [4]);
+}
+
+#[test]
+fn an_irc_log_rendered_as_markdown_without_times_gives_a_row_per_line() {
+    let paste = parse_chat(
+        "**\\<mira>** rollback is done  \n\
+         **\\* tomas** checks the graphs  \n\
+         **\\<tomas>** error rate back to normal",
+    );
+    let read: Vec<(Option<&str>, &str)> = paste
+        .rows
+        .iter()
+        .map(|row| (row.actor.as_deref(), row.event.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("mira"), "rollback is done"),
+            (Some("tomas"), "tomas checks the graphs"),
+            (Some("tomas"), "error rate back to normal"),
+        ]
+    );
+    assert!(paste.rows.iter().all(|row| row.clock.is_none()));
+}
+
+#[test]
+fn a_copied_pages_settings_block_is_listed_not_read() {
+    let paste = parse_chat(
+        "---\ntitle: Weekly sync\nauthor: Ops: the on-call team\ndate: 2021-03-04 09:00\n---\n\n\
+         09:05 <ines> starting the sync\n09:07 <ravi> db upgrade next week",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(9, 5), Some("ines"), "starting the sync"),
+            (hm(9, 7), Some("ravi"), "db upgrade next week"),
+        ]
+    );
+    assert_eq!(unused_lines(&paste), [1, 2, 3, 4, 5]);
+    assert!(
+        paste
+            .unused
+            .iter()
+            .all(|unused| unused.reason == UnusedReason::FrontMatter)
+    );
+}

@@ -31,9 +31,52 @@ fn stamp(line: &str) -> Option<WrittenTime> {
     rest.trim().is_empty().then_some(clock)
 }
 
+/// A message that ends with its time stamp, date and all: `**Update**: Recovering.
+/// {{< track "2018-05-10T10:10:00.000Z" >}}`, `Deploy rolled back (2024-03-02 14:10 UTC)`.
+/// Gives the message without the stamp and what wraps it.
+fn trailing_stamp(line: &str) -> Option<(&str, WrittenTime)> {
+    let line = line.trim();
+    let closing = |c: char| c.is_whitespace() || "\"')]}>%.".contains(c);
+    let starts = line.char_indices().filter(|(at, c)| {
+        c.is_ascii_digit()
+            && line[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(|before| !before.is_alphanumeric())
+    });
+    for (at, _) in starts {
+        let Some((clock, rest)) = read_clock(&line[at..]) else {
+            continue;
+        };
+        if clock.date.is_none() || !rest.chars().all(closing) {
+            continue;
+        }
+        let mut message =
+            line[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"'([".contains(c));
+        // A static site's shortcode around the stamp: `{{< track "…" >}}`.
+        if let Some(open) = message.rfind("{{")
+            && message[open + 2..]
+                .trim_start_matches(['<', '%'])
+                .split_whitespace()
+                .count()
+                <= 1
+        {
+            message = message[..open].trim_end();
+        }
+        // Words before the stamp, and not a key of a settings block (`date = …`).
+        let words = message.split_whitespace().count();
+        if words >= 2 && !message.ends_with(['=', ':']) {
+            return Some((message, clock));
+        }
+        return None;
+    }
+    None
+}
+
 /// Whether `lines` put each time after its message: at least two lines that are only a
 /// time stamp with its day (as status pages stamp their updates; a chat's bare `2:04` is
-/// a follow-up whose text comes below), the last line is one and the first is not.
+/// a follow-up whose text comes below), the last line is one and the first is not; or at
+/// least two messages that end with their dated stamp, and none that starts with a time.
 #[must_use]
 pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     let written: Vec<&str> = lines
@@ -46,7 +89,14 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     };
     let dated = |line: &str| stamp(line).is_some_and(|clock| clock.date.is_some());
     let stamps = written.iter().filter(|line| dated(line)).count();
-    stamps >= 2 && dated(last) && stamp(first).is_none()
+    if stamps >= 2 && dated(last) && stamp(first).is_none() {
+        return true;
+    }
+    let stamped_after = written
+        .iter()
+        .filter(|line| trailing_stamp(line).is_some())
+        .count();
+    stamped_after >= 2 && written.iter().all(|line| read_clock(line).is_none())
 }
 
 /// Reads `lines` as messages each closed by its time.
@@ -72,11 +122,7 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
             }
             let mut numbers: Vec<usize> = pending.iter().map(|(number, _)| *number).collect();
             numbers.push(number);
-            let event = pending
-                .iter()
-                .map(|(_, text)| *text)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let event = joined(&pending);
             pending.clear();
             paste.rows.push(PastedRow {
                 lines: numbers,
@@ -85,6 +131,34 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
                 day,
                 actor: None,
                 event,
+                notes: String::new(),
+                evidence: String::new(),
+            });
+            continue;
+        }
+        if let Some((message, clock)) = trailing_stamp(line) {
+            // The lines before a stamped message are a message of their own, one its
+            // stamp did not date (a status page's first word on an incident).
+            if !pending.is_empty() {
+                paste.rows.push(PastedRow {
+                    lines: pending.iter().map(|(number, _)| *number).collect(),
+                    clock: None,
+                    offset: None,
+                    day,
+                    actor: None,
+                    event: joined(&pending),
+                    notes: String::new(),
+                    evidence: String::new(),
+                });
+                pending.clear();
+            }
+            paste.rows.push(PastedRow {
+                lines: vec![number],
+                clock: Some(clock),
+                offset: None,
+                day,
+                actor: None,
+                event: message.to_owned(),
                 notes: String::new(),
                 evidence: String::new(),
             });
@@ -113,6 +187,15 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
         }));
     paste.unused.sort_by_key(|unused| unused.line);
     paste
+}
+
+/// The text of lines read as one message.
+fn joined(lines: &[(usize, &str)]) -> String {
+    lines
+        .iter()
+        .map(|(_, text)| *text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -150,5 +233,44 @@ mod tests {
         assert!(!times_follow_messages(&chat));
         let slack = ["Alice  2:03 PM", "it broke", "2:04", "still broken", "2:05"];
         assert!(!times_follow_messages(&slack));
+    }
+
+    #[test]
+    fn a_message_may_end_with_its_stamp() {
+        let text = "Checkout is failing for some shoppers.\n\n\
+                    **Update**: Payments are back. {{< track \"2022-11-02T10:40:00Z\" >}}\n\n\
+                    **Resolved**: All clear (2022-11-02 11:05 UTC)\n";
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(times_follow_messages(&lines));
+        let paste = read(&lines);
+        let rows: Vec<(&str, Option<u32>)> = paste
+            .rows
+            .iter()
+            .map(|row| {
+                use chrono::Timelike;
+                (
+                    row.event.as_str(),
+                    row.clock.map(|clock| clock.time.minute()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Checkout is failing for some shoppers.", None),
+                ("**Update**: Payments are back.", Some(40)),
+                ("**Resolved**: All clear", Some(5)),
+            ]
+        );
+        // A settings block's date, or a time at the start of each line, is no such source.
+        assert!(!times_follow_messages(&[
+            "date = 2019-05-10T08:17:31Z",
+            "x"
+        ]));
+        let chat = [
+            "14:03 deploy 2024-03-02 14:10",
+            "14:05 paged 2024-03-02 14:12",
+        ];
+        assert!(!times_follow_messages(&chat));
     }
 }

@@ -157,8 +157,7 @@ fn plain(events: &[Located<'_>]) -> String {
             Event::Text(text) | Event::Code(text) => out.push_str(text),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
-            Event::InlineHtml(html) if html.trim().eq_ignore_ascii_case("<br>") => out.push('\n'),
-            Event::InlineHtml(html) if html.trim().eq_ignore_ascii_case("<br/>") => out.push('\n'),
+            event if is_line_break_tag(event) => out.push('\n'),
             Event::FootnoteReference(label) => {
                 out.push_str("[^");
                 out.push_str(label);
@@ -185,7 +184,9 @@ fn plain(events: &[Located<'_>]) -> String {
     out.trim().to_owned()
 }
 
-/// A paragraph's lines, each as plain text with its number: a soft break ends a line.
+/// A paragraph's lines, each as plain text with its number: a soft break, a hard break or
+/// a `<br>` ends a line (`… (Internal ID 5605.)<br> 21:14 - DNS changes take effect.`
+/// holds the end of one row and the start of the next).
 fn paragraph_lines(
     events: &[Located<'_>],
     line_of: &impl Fn(usize) -> usize,
@@ -193,7 +194,9 @@ fn paragraph_lines(
     let mut lines = Vec::new();
     let mut start = 0;
     for (index, (event, _)) in events.iter().enumerate() {
-        if matches!(event, Event::SoftBreak | Event::HardBreak) {
+        let ends_a_line =
+            matches!(event, Event::SoftBreak | Event::HardBreak) || is_line_break_tag(event);
+        if ends_a_line {
             push_line(&mut lines, &events[start..index], line_of);
             start = index + 1;
         }
@@ -202,13 +205,31 @@ fn paragraph_lines(
     lines
 }
 
+/// `<br>`, `<br/>` or `<br />`, in any case.
+fn is_line_break_tag(event: &Event<'_>) -> bool {
+    let Event::InlineHtml(html) = event else {
+        return false;
+    };
+    let inside = html
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/')
+        .trim();
+    inside.eq_ignore_ascii_case("br")
+}
+
 fn push_line(
     lines: &mut Vec<(usize, String)>,
     events: &[Located<'_>],
     line_of: &impl Fn(usize) -> usize,
 ) {
-    let text = plain(events);
-    if let (Some((_, range)), false) = (events.first(), text.is_empty()) {
+    let text = plain(events).trim().to_owned();
+    // A line that starts after a `<br>` and a wrap starts where its words do.
+    let first_words = events
+        .iter()
+        .find(|(event, _)| !matches!(event, Event::SoftBreak));
+    if let (Some((_, range)), false) = (first_words, text.is_empty()) {
         lines.push((line_of(range.start), text));
     }
 }
@@ -387,6 +408,26 @@ fn raw_cells(row: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_br_tag_ends_a_line_as_a_line_break_does() {
+        let blocks = read_blocks(
+            "09:15 - Deploy starts, and the text goes on past the\nwrap.<br> 09:20 - Errors\nclimb.<BR/>\n09:31 - Rolled back.\n",
+        );
+        assert_eq!(
+            blocks[0].kind,
+            BlockKind::Paragraph(vec![
+                (
+                    1,
+                    "09:15 - Deploy starts, and the text goes on past the".into()
+                ),
+                (2, "wrap.".into()),
+                (2, "09:20 - Errors".into()),
+                (3, "climb.".into()),
+                (4, "09:31 - Rolled back.".into()),
+            ])
+        );
+    }
 
     #[test]
     fn blocks_with_their_lines_and_plain_text() {

@@ -13,6 +13,11 @@ use crate::sources::parse_table;
 
 impl Importer<'_> {
     pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {
+        if let [item] = items
+            && self.label_item(block, item)
+        {
+            return;
+        }
         let ahead = std::mem::take(&mut self.list_ahead);
         let fixes_made = ahead == ListAhead::FixesMade;
         let in_actions = self.current == Current::Target(Target::ActionItems)
@@ -94,7 +99,12 @@ impl Importer<'_> {
         status_open: bool,
     ) {
         if status_open {
-            if let Some(status) = self.action_group_status {
+            let written = super::work_sentences::status_trailer(&action.action);
+            if let Some(done) = written {
+                if done {
+                    action.status = ActionStatus::Done;
+                }
+            } else if let Some(status) = self.action_group_status {
                 action.status = status;
             } else if super::work_sentences::reads_done(&action.action) {
                 action.status = ActionStatus::Done;

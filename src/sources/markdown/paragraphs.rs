@@ -2,10 +2,10 @@
 //! book's one-line sections (`**Root Causes**: …`), labels that stand for a heading
 //! (`**What went well**`), lines of the timeline, and text.
 
-use super::blocks::Block;
+use super::blocks::{Block, ListItem};
 use super::by_content::starts_with_a_time;
 use super::fields::field_line;
-use super::headings::{Target, target_of};
+use super::headings::{Target, target_by_words, target_of};
 use super::timeline::{Piece, Setting, zone_line};
 use super::work_sentences;
 use super::{Current, Importer, ListAhead, append, append_line};
@@ -141,6 +141,25 @@ impl Importer<'_> {
         let Some(target) = label_target(only, &block.source).or_else(plain_label) else {
             return false;
         };
+        self.start_labelled_part(block, only, target);
+        true
+    }
+
+    /// A list of one item that is only a part's name (`- **Review actions**:`, as some
+    /// templates head their parts): it stands for the part's heading, as a label does.
+    /// Returns whether it was one.
+    pub(super) fn label_item(&mut self, block: &Block, item: &ListItem) -> bool {
+        if item.checked.is_some() || item.text.contains('\n') {
+            return false;
+        }
+        let Some(target) = label_target(&item.text, &item.source) else {
+            return false;
+        };
+        self.start_labelled_part(block, &item.text, target);
+        true
+    }
+
+    fn start_labelled_part(&mut self, block: &Block, only: &str, target: Target) {
         self.current = Current::Target(target);
         // A label that carries a link or a footnote keeps it, as written, in its section.
         if matches!(target, Target::Section(_)) && only.contains(['[', '(', '^']) {
@@ -151,7 +170,6 @@ impl Importer<'_> {
                 format!("a label for {}", super::target_name(target)),
             );
         }
-        true
     }
 
     /// Work to do written as prose: under the action items' heading each paragraph is one
@@ -178,8 +196,14 @@ impl Importer<'_> {
             .map(|(_, line)| line.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        // A story or an appeal under the heading (`Thanks for using Homebrew!`) is text.
-        if !work_sentences::commits_to_work(&text) && !work_sentences::opens_with_an_order(&text) {
+        // A story or an appeal under the heading (`Thanks for using Homebrew!`) is text;
+        // so is a line all in italics, a template's hint (`*List any tasks we should
+        // complete*`).
+        let hint = all_in_italics(&block.source);
+        let work = work_sentences::commits_to_work(&text)
+            || work_sentences::opens_with_an_order(&text)
+            || work_sentences::status_trailer(&text).is_some();
+        if hint || !work {
             return false;
         }
         self.add_action(&text, block.lines);
@@ -392,6 +416,19 @@ fn section_line(line: &str) -> Option<Section> {
     }
 }
 
+/// Whether a paragraph's Markdown is wholly in italics (`*…*` or `_…_`, not bold).
+fn all_in_italics(source: &str) -> bool {
+    let source = source.trim();
+    ["*", "_"].iter().any(|mark| {
+        let bold = format!("{mark}{mark}");
+        source.len() > 2
+            && source.starts_with(mark)
+            && source.ends_with(mark)
+            && !source.starts_with(&bold)
+            && !source[1..source.len() - 1].contains(mark)
+    })
+}
+
 /// A paragraph that is only a label for a part (`**What went well**`, `Action Items:`,
 /// `**Where we got lucky** [[166]](…)`, `**Action Items**:^[165](…)^`): the part the text
 /// below it belongs to.
@@ -416,7 +453,8 @@ fn label_target(line: &str, source: &str) -> Option<Target> {
     if label.split_whitespace().count() > 6 {
         return None;
     }
-    target_of(label)
+    // Set apart as a label, a part's name is read by its words too (`**Review actions**:`).
+    target_of(label).or_else(|| target_by_words(label))
 }
 
 /// Whether `text` holds nothing but footnote and link marks: `[166] (https://…)`,

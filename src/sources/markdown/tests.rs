@@ -686,3 +686,67 @@ fn the_import_says_what_it_assumed_and_reads_again_as_a_person_chose() {
     assert_eq!(again.assumed.day_from, DayFrom::Chosen);
     assert!(again.assumed.candidates.is_empty());
 }
+
+#[test]
+fn headings_in_the_authors_words_labels_in_lists_and_hints_in_italics() {
+    let text = "# Checkout outage\n\n\
+                ## 2. Root Cause Analysis\n\nA retry storm.\n\n\
+                ### Key contributing factor\n\nNo backoff.\n\n\
+                ## Lessons Learned\n\nBackoff matters.\n\n\
+                ### Key Takeaways\n\nTest retries.\n\n\
+                ## Timeline (all times in PST/PDT)\n\n\
+                09:15 - Deploy starts, and this row\nwraps.<br> 09:20 - Errors climb.<br>\n09:31 - Rolled back.\n\n\
+                - **Review actions**:\n\n\
+                *List the work the incident showed*\n\n\
+                1. Add backoff to the client\n2. Alert on retry rate\n";
+    let imported = import_markdown(text, today());
+    let doc = &imported.doc;
+    // The section takes the author's heading, without the old document's numbering.
+    assert_eq!(
+        doc.narrative.heading_of(Section::RootCause),
+        "Root Cause Analysis"
+    );
+    // A sub-heading naming a section already written stays in its text.
+    assert!(
+        doc.narrative
+            .lessons_learned
+            .contains("### Key Takeaways\n\nTest retries."),
+        "{:?}",
+        doc.narrative.lessons_learned
+    );
+    assert_eq!(
+        doc.narrative.heading_of(Section::LessonsLearned),
+        "Lessons learned"
+    );
+    // Rows split by `<br>` inside wrapped lines, in the zone the pair of names gives.
+    let pacific = |hour, minute| {
+        chrono_tz::America::Los_Angeles
+            .from_local_datetime(&today().and_hms_opt(hour, minute, 0).unwrap())
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    let rows: Vec<(Option<chrono::DateTime<Utc>>, &str)> = doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some(pacific(9, 15)), "Deploy starts, and this row wraps."),
+            (Some(pacific(9, 20)), "Errors climb."),
+            (Some(pacific(9, 31)), "Rolled back."),
+        ]
+    );
+    // A one-item list that is only a label heads the action items; the hint in italics is
+    // no item.
+    let actions: Vec<&str> = doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        ["Add backoff to the client", "Alert on retry rate"]
+    );
+}

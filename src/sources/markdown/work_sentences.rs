@@ -191,6 +191,52 @@ pub fn reads_done(text: &str) -> bool {
         })
 }
 
+/// The first word of a bracketed status that says the work is done.
+const DONE_WORDS: [&str; 14] = [
+    "done",
+    "fixed",
+    "added",
+    "completed",
+    "complete",
+    "resolved",
+    "merged",
+    "landed",
+    "shipped",
+    "implemented",
+    "deployed",
+    "removed",
+    "updated",
+    "finished",
+];
+
+/// The first word of a bracketed status that says the work is still to come.
+const TO_COME_WORDS: [&str; 7] = [
+    "filed", "tracked", "todo", "planned", "open", "pending", "wip",
+];
+
+/// The status an author wrote after a piece of work, in brackets at its end: `(fixed by
+/// adding a monitor)`, `(added an @emergency role)`, `(done)` say it is done; `(filed
+/// https://…/issues/1)`, `(tracked in OPS-4)`, `(in progress)` that it is not yet.
+#[must_use]
+pub fn status_trailer(text: &str) -> Option<bool> {
+    let text = text.trim().trim_end_matches('.').trim_end();
+    let inside = text.strip_suffix(')')?;
+    let open = inside.rfind('(')?;
+    let first = inside[open + 1..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|word| !word.is_empty())?
+        .to_lowercase();
+    if DONE_WORDS.contains(&first.as_str()) {
+        Some(true)
+    } else if TO_COME_WORDS.contains(&first.as_str())
+        || first == "in" && inside[open..].contains("progress")
+    {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// `Nothing was done`, `has not been fixed`: the opposite of done.
 fn negated(sentence: &str) -> bool {
     [" not ", "n't ", " nothing ", " never ", " yet "]
@@ -347,6 +393,28 @@ fn followed_by_participle(sentence: &str, before: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_in_brackets_at_the_end_says_where_the_work_stands() {
+        for (text, status) in [
+            (
+                "Alert more people. (filed https://example.com/issues/9)",
+                Some(false),
+            ),
+            (
+                "The monitor checks the wrong host. (fixed by adding a second monitor)",
+                Some(true),
+            ),
+            ("We need a pager rota (added an @oncall role).", Some(true)),
+            ("Rotate the keys (in progress)", Some(false)),
+            ("Rotate the keys (Done)", Some(true)),
+            // Brackets that say something else, or none at the end.
+            ("Rotate the keys (all of them)", None),
+            ("Rotate the keys (done) for every host", None),
+        ] {
+            assert_eq!(status_trailer(text), status, "{text}");
+        }
+    }
 
     #[test]
     fn commitments_and_reports_are_work_and_stories_are_not() {
