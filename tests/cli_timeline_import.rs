@@ -434,3 +434,28 @@ fn day_order_reads_numbers_only_dates_as_the_person_says() {
         .code(2)
         .stderr(predicate::str::contains("day-first"));
 }
+
+/// Text in which no line becomes a row is refused with why, never reported as 0 rows added.
+#[test]
+fn text_with_no_row_in_it_is_refused_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let before = fs::read(&file).unwrap();
+    let source = dir.path().join("notes.txt");
+    fs::write(&source, "We looked at the graphs.\nThen we went home.\n").unwrap();
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            source.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "notes.txt: no timeline row in it: none of its 2 lines starts with a time",
+        ))
+        .stderr(predicate::str::contains(
+            "line 1, \"We looked at the graphs.\"",
+        ));
+    assert_eq!(fs::read(&file).unwrap(), before);
+}

@@ -106,6 +106,21 @@ fn run(
         let kind = sources::detect(&text);
         sources::import(&text, kind, &doc, request.today, &request.choices).map_err(refused)?
     };
+    // Text in which no line became a row is not read as "no rows to add": say why, so that
+    // a shape Hindsight does not read is never taken for an empty log.
+    if imported.rows.is_empty()
+        && let Some(first) = imported.unused.as_ref().and_then(|unused| unused.first())
+    {
+        let lines = imported.unused.as_ref().map_or(0, Vec::len);
+        return Err(Failure::Refused(format!(
+            "{source_name}: no timeline row in it: none of its {lines} line{} starts with a \
+             time or heads a message (line {}, {:?}: {})",
+            if lines == 1 { "" } else { "s" },
+            first.line,
+            first.text.chars().take(60).collect::<String>(),
+            first.reason,
+        )));
+    }
     if let Some((start, end)) = window {
         imported.rows.retain(|row| {
             row.row
