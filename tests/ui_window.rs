@@ -60,3 +60,26 @@ fn a_window_that_fits_is_left_alone() {
     let asked = sizes_asked_with(&mut harness, vec2(1920.0, 1080.0), inner, outer);
     assert!(asked.is_empty());
 }
+
+/// Signs people write in postmortems that egui's own fonts lack are drawn, not shown as empty
+/// boxes: arrows, check marks and crosses, bullets and shapes, primes.
+#[test]
+fn the_signs_of_a_postmortem_have_glyphs() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    harness.run();
+    let signs = "→ ← ⇒ ✓ ✗ ✔ ● ► ◆ □ ′ ″ ≥ ≤";
+    for family in [
+        egui::FontId::proportional(14.0),
+        egui::FontId::monospace(14.0),
+    ] {
+        let missing: String = signs
+            .chars()
+            .filter(|sign| {
+                !harness
+                    .ctx
+                    .fonts_mut(|fonts| fonts.has_glyph(&family, *sign))
+            })
+            .collect();
+        assert_eq!(missing.trim(), "", "{family:?}");
+    }
+}

@@ -205,6 +205,7 @@ impl HindsightApp {
     /// Draws one frame and then carries out what the person asked for in it.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        crate::ui::install_fallback_font(&ctx);
         let revision_before = self.document.revision();
         let status_before = self.status.clone();
         self.receive_dialog_outcome(&ctx);

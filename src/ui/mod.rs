@@ -9,6 +9,7 @@ mod dates;
 mod fields;
 mod filters;
 mod focus;
+mod fonts;
 mod held_back;
 mod import_report;
 mod key_times;
@@ -30,6 +31,7 @@ mod zone_picker;
 
 pub use accessible::name_window;
 pub use action_items::{ActionsState, add_action_item};
+pub use fonts::install_fallback as install_fallback_font;
 pub use held_back::held_back;
 pub use modals::modals_ui;
 pub use review::ReviewState;
