@@ -33,7 +33,7 @@ use self::blocks::{Block, BlockKind, read_blocks};
 use self::fields::{Field, apply, field_line, field_named, incident_reference};
 use self::headings::{Target, is_generic_title, target_of};
 pub use self::reading::{Assumed, Candidate, DayFrom, MarkdownChoices, Taken};
-use self::timeline::{Piece, Setting, date_in_text, zone_line};
+use self::timeline::{Piece, Setting, date_in_text};
 use self::values::Context;
 use crate::model::{
     ActionKind, ActionStatus, CustomSection, DayOrder, Postmortem, Section, read_clock,
@@ -350,9 +350,9 @@ impl Importer<'_> {
                 if target == Target::Timeline {
                     self.timeline.push(Piece::Start);
                 }
-                // "Timeline (all times PST)".
+                // "Timeline (all times PST)", "Timeline (CET)".
                 if target == Target::Timeline
-                    && let Some(zone) = zone_line(text)
+                    && let Some(zone) = timeline::zone_in_timeline_heading(text)
                 {
                     self.timeline.push(Piece::Setting(
                         block.lines,

@@ -97,6 +97,22 @@ pub fn zone_line(text: &str) -> Option<PasteZone> {
     zone_line_of_any_length(text)
 }
 
+/// The zone a timeline's heading names: as a line about times does (`Timeline (all times
+/// PST)`), or as a zone alone beside the word (`Timeline (CET)`, `Timeline – UTC`,
+/// `Detailed timeline [PST/PDT]`).
+#[must_use]
+pub fn zone_in_timeline_heading(heading: &str) -> Option<PasteZone> {
+    zone_line(heading).or_else(|| {
+        let words: Vec<&str> = heading
+            .split(|c: char| c.is_whitespace() || "()[],;:-\u{2013}\u{2014}".contains(c))
+            .filter(|word| !word.is_empty())
+            .collect();
+        (words.len() <= 6)
+            .then(|| words.iter().find_map(|word| zone_named(word)))
+            .flatten()
+    })
+}
+
 /// The zone a text about times names (`… and all times are in UTC.`), however long it is.
 fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     let lower = text.to_lowercase();
@@ -396,6 +412,12 @@ fn words_of(text: &str) -> Vec<&str> {
 /// A date with its year, and nothing else, in `candidate`.
 fn full_date(candidate: &str, order: DayOrder) -> Option<NaiveDate> {
     let candidate = candidate.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-' | '.'));
+    // A range of days written from an ISO date (`2024-12-19/20`, `2025-07-30/31`) starts on
+    // its first.
+    let candidate = match candidate.split_once('/') {
+        Some((first, _)) if first.len() == 10 && first.as_bytes().get(4) == Some(&b'-') => first,
+        _ => candidate,
+    };
     let date = if let Some((
         PastedDate {
             year: Some(year),
@@ -435,6 +457,20 @@ mod tests {
         assert!(zone_line("All times in CET.").is_some());
         assert!(zone_line("(all times UTC)").is_some());
         assert!(zone_line("The times were bad").is_none());
+        // A timeline's heading may name its zone alone.
+        for heading in [
+            "Timeline (CET)",
+            "Timeline - UTC",
+            "Detailed timeline [PST/PDT]",
+        ] {
+            assert!(zone_in_timeline_heading(heading).is_some(), "{heading}");
+        }
+        assert!(zone_in_timeline_heading("Timeline of the response").is_none());
+        // A range of days from an ISO date starts on its first.
+        assert_eq!(
+            date_in_text("Network Outage Postmortem (2024-12-19/20)", None),
+            NaiveDate::from_ymd_opt(2024, 12, 19)
+        );
         assert_eq!(
             date_in_text("February 5th, 2019 Partial Prow Outage", None),
             NaiveDate::from_ymd_opt(2019, 2, 5)
