@@ -16,6 +16,17 @@ fn hindsight() -> Command {
     Command::cargo_bin("hindsight").unwrap()
 }
 
+/// `hindsight timeline-import FILE SOURCE`, run.
+fn timeline_import(file: &Path, source: &Path) -> assert_cmd::assert::Assert {
+    hindsight()
+        .args([
+            "timeline-import",
+            file.to_str().unwrap(),
+            source.to_str().unwrap(),
+        ])
+        .assert()
+}
+
 /// The example postmortem (zone UTC, incident started 2025-08-01 14:03) in `dir`.
 fn example_in(dir: &Path) -> PathBuf {
     let path = dir.join("incident.ron");
@@ -131,13 +142,7 @@ fn a_pagerduty_log_is_added_to_the_file_in_time_order() {
     let file = example_in(dir.path());
     let source = dir.path().join("log_entries.json");
     fs::write(&source, PAGERDUTY_LOG).unwrap();
-    hindsight()
-        .args([
-            "timeline-import",
-            file.to_str().unwrap(),
-            source.to_str().unwrap(),
-        ])
-        .assert()
+    timeline_import(&file, &source)
         .success()
         .stdout(predicate::str::contains("added 3 timeline rows"));
     let doc = hindsight::storage::load(&file).unwrap();
@@ -201,24 +206,12 @@ fn what_cannot_be_read_is_refused_with_where_and_why() {
     let before = fs::read(&file).unwrap();
     let latin1 = dir.path().join("latin1.txt");
     fs::write(&latin1, b"14:03 ok\n14:04 caf\xe9\n").unwrap();
-    hindsight()
-        .args([
-            "timeline-import",
-            file.to_str().unwrap(),
-            latin1.to_str().unwrap(),
-        ])
-        .assert()
+    timeline_import(&file, &latin1)
         .code(2)
         .stderr(predicate::str::contains("latin1.txt:2:10: not UTF-8 text"));
     let bad_log = dir.path().join("log.csv");
     fs::write(&bad_log, "created_at,summary\nyesterday,Triggered\n").unwrap();
-    hindsight()
-        .args([
-            "timeline-import",
-            file.to_str().unwrap(),
-            bad_log.to_str().unwrap(),
-        ])
-        .assert()
+    timeline_import(&file, &bad_log)
         .code(2)
         .stderr(predicate::str::contains(
             "log.csv:2:1: \"yesterday\" is not a time",
@@ -306,13 +299,7 @@ fn a_slack_export_gives_the_channels_messages_around_the_incident() {
         )
     );
     // With two channels, one has to be chosen.
-    hindsight()
-        .args([
-            "timeline-import",
-            file.to_str().unwrap(),
-            export.to_str().unwrap(),
-        ])
-        .assert()
+    timeline_import(&file, &export)
         .code(2)
         .stderr(predicate::str::contains(
             "choose one with --channel NAME: incident-620, random",
@@ -391,13 +378,7 @@ fn json_of_an_unknown_shape_is_refused_not_read_as_text() {
         r#"{"incidents":[{"name":"x","created_at":"2025-08-01T14:03:00Z"}]}"#,
     )
     .unwrap();
-    hindsight()
-        .args([
-            "timeline-import",
-            file.to_str().unwrap(),
-            source.to_str().unwrap(),
-        ])
-        .assert()
+    timeline_import(&file, &source)
         .code(2)
         .stderr(predicate::str::contains(
             "JSON of a shape Hindsight does not read",
@@ -443,13 +424,7 @@ fn text_with_no_row_in_it_is_refused_and_says_why() {
     let before = fs::read(&file).unwrap();
     let source = dir.path().join("notes.txt");
     fs::write(&source, "We looked at the graphs.\nThen we went home.\n").unwrap();
-    hindsight()
-        .args([
-            "timeline-import",
-            file.to_str().unwrap(),
-            source.to_str().unwrap(),
-        ])
-        .assert()
+    timeline_import(&file, &source)
         .code(2)
         .stderr(predicate::str::contains(
             "notes.txt: no timeline row in it: none of its 2 lines starts with a time",

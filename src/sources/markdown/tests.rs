@@ -13,6 +13,14 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
 }
 
+/// Each timeline row's time and event, in order.
+fn times_and_events(doc: &Postmortem) -> Vec<(Option<chrono::DateTime<Utc>>, &str)> {
+    doc.timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect()
+}
+
 /// Every piece of text the document holds, lower case, hyphens plain.
 fn all_text(doc: &Postmortem) -> String {
     let mut text = vec![
@@ -358,11 +366,7 @@ Unless noted, everything below happened on 2024-06-11 and all times are in CEST.
 fn the_timeline_reads_its_days_and_zones_from_headings_and_short_paragraphs() {
     let imported = import_markdown(TIMELINE_SETTINGS, today());
     let doc = &imported.doc;
-    let rows: Vec<_> = doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
+    let rows = times_and_events(doc);
     let at = |m, d, h, min| Some(Utc.with_ymd_and_hms(2024, m, d, h, min, 0).unwrap());
     assert_eq!(
         rows,
@@ -419,11 +423,7 @@ billing queue.
 fn each_timeline_starts_from_the_incidents_day_and_wrapped_lines_stay_with_their_row() {
     let imported = import_markdown(TWO_TIMELINES, today());
     let doc = &imported.doc;
-    let rows: Vec<_> = doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
+    let rows = times_and_events(doc);
     let at = |d, h, m| Some(Utc.with_ymd_and_hms(2024, 2, d, h, m, 0).unwrap());
     assert_eq!(
         rows,
@@ -493,12 +493,7 @@ fn a_story_told_by_the_day_is_a_timeline_of_rows_without_times() {
                  | 2022-05-07 | Deposits withdrawn |\n| 8 May 2022 | Sold off |\n\
                  | May 9, 2022 | Reserves spent |\n";
     let imported = import_markdown(table, today());
-    let rows: Vec<_> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
+    let rows = times_and_events(&imported.doc);
     assert_eq!(
         rows,
         [
@@ -725,11 +720,7 @@ fn headings_in_the_authors_words_labels_in_lists_and_hints_in_italics() {
             .unwrap()
             .with_timezone(&Utc)
     };
-    let rows: Vec<(Option<chrono::DateTime<Utc>>, &str)> = doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
+    let rows = times_and_events(doc);
     assert_eq!(
         rows,
         [
