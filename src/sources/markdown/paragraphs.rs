@@ -9,7 +9,7 @@ use super::headings::{Target, target_by_words, target_of};
 use super::timeline::{Piece, Setting, zone_line};
 use super::work_sentences;
 use super::{Current, Importer, ListAhead, append, append_line};
-use crate::model::{Section, read_date_line};
+use crate::model::{ActionStatus, Section, read_date_line};
 
 /// Hindsight's own export says so under a heading with nothing to show.
 const EMPTY_NOTES: [&str; 5] = [
@@ -183,6 +183,21 @@ impl Importer<'_> {
             for (action, range) in marked.iter().flatten().zip(&ranges) {
                 self.add_action(action, *range);
             }
+            return true;
+        }
+        // `**TODO**: Alex thinks we need …` over several lines, `DONE: added the monitor`:
+        // a paragraph opened by where its work stands is one item, wherever it stands.
+        if let Some(status) = status_mark(&block.source)
+            && let Some((_, first)) = lines.first()
+            && let Some(rest) = after_status_mark(first)
+        {
+            let text = std::iter::once(rest)
+                .chain(lines.iter().skip(1).map(|(_, line)| line.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut action = super::actions::action_from_task(&text, false, self.context.date);
+            action.status = status;
+            self.push_action(action, block.lines, false);
             return true;
         }
         let introduces = lines
@@ -401,6 +416,57 @@ fn action_point(line: &str) -> Option<&str> {
     );
     let rest = rest.trim().trim_start_matches(['*', '_']).trim();
     (is_mark && !rest.is_empty()).then_some(rest)
+}
+
+/// The marks of where a piece of work stands, longest first, and the status each gives.
+const STATUS_MARKS: [(&str, ActionStatus); 6] = [
+    ("in progress", ActionStatus::InProgress),
+    ("doing", ActionStatus::InProgress),
+    ("wip", ActionStatus::InProgress),
+    ("to do", ActionStatus::Open),
+    ("todo", ActionStatus::Open),
+    ("done", ActionStatus::Done),
+];
+
+/// Whether a paragraph's Markdown opens with where its work stands, in bold or in capitals
+/// (`**DONE**: …`, `**DOING** the import …`, `TODO: …`, `WIP - …`), and the status it gives.
+fn status_mark(source: &str) -> Option<ActionStatus> {
+    let first = source.lines().next()?.trim();
+    let (bold, inside) = match first
+        .strip_prefix("**")
+        .or_else(|| first.strip_prefix("__"))
+    {
+        Some(rest) => (true, rest),
+        None => (false, first),
+    };
+    let (mark, status) = STATUS_MARKS.iter().find(|(mark, _)| {
+        inside
+            .get(..mark.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(mark))
+    })?;
+    let capitals = inside[..mark.len()].chars().all(|c| !c.is_lowercase());
+    let after = inside[mark.len()..].trim_start_matches(':');
+    let closed = after.starts_with("**") || after.starts_with("__");
+    ((bold && closed) || (!bold && capitals && after_status_mark(first).is_some()))
+        .then_some(*status)
+}
+
+/// A line's text after the status mark it opens with (the mark a word of its own, then a
+/// colon, a dash or a space), when there is some.
+fn after_status_mark(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let (mark, _) = STATUS_MARKS.iter().find(|(mark, _)| {
+        line.get(..mark.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(mark))
+    })?;
+    let after = &line[mark.len()..];
+    let rest = after
+        .strip_prefix(':')
+        .or_else(|| after.strip_prefix(" -"))
+        .or_else(|| after.strip_prefix(" \u{2013}"))
+        .or_else(|| after.strip_prefix(' '))?
+        .trim();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// `**Root cause**: text` (the SRE book writes short sections so): the section, when the

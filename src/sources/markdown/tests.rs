@@ -741,3 +741,40 @@ fn headings_in_the_authors_words_labels_in_lists_and_hints_in_italics() {
         ["Add backoff to the client", "Alert on retry rate"]
     );
 }
+
+#[test]
+fn a_paragraph_opened_by_its_status_is_one_item_with_that_status() {
+    let text = "# Disk full\n\n## What we learned\n\n\
+                Graphs are easier to read than the command.\n\n\
+                **DONE**: Sam added the wiki to the monitored sites.\n\n\
+                **TODO**: alert on disk use before it runs out.\n\
+                The exporter can do it for every pool.\n\n\
+                **DOING** the import checks free space first.\n\n\
+                Done is better than perfect, someone said.\n";
+    let doc = import_markdown(text, today()).doc;
+    let items: Vec<(&str, ActionStatus)> = doc
+        .action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.status))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "Sam added the wiki to the monitored sites.",
+                ActionStatus::Done
+            ),
+            (
+                "alert on disk use before it runs out. The exporter can do it for every pool.",
+                ActionStatus::Open
+            ),
+            (
+                "the import checks free space first.",
+                ActionStatus::InProgress
+            ),
+        ]
+    );
+    // Neither the plain paragraph nor the saying became items; they stay in the section.
+    assert!(doc.narrative.lessons_learned.contains("Graphs are easier"));
+    assert!(doc.narrative.lessons_learned.contains("Done is better"));
+}
