@@ -70,7 +70,8 @@ pub fn builtin_template(name: &str) -> Option<&'static BuiltinTemplate> {
 }
 
 /// A new postmortem from a team's own template (any postmortem kept as one): its zone,
-/// severity scale, links, participants' roles, sections and standing action items, with
+/// severity scale, links, participants' roles, sections (with the headings they were written
+/// under) and standing action items, with
 /// new IDs and `today` as its date. What the template's sections say becomes the hint shown
 /// in the new document's empty sections; the incident's facts (title, times, timeline) are
 /// not copied.
@@ -100,6 +101,8 @@ pub fn from_template(template: &Postmortem, today: NaiveDate) -> Postmortem {
             .collect(),
         left_out: written.left_out.clone(),
         guidance,
+        // The team's own headings are part of its template's shape, as its sections are.
+        headings: written.headings.clone(),
         ..Narrative::default()
     };
     let mut classification = template.classification.clone();
@@ -376,6 +379,10 @@ mod tests {
         };
         template.narrative.impact = "Customers, regions, minutes.".to_owned();
         template.narrative.left_out = vec![Trigger];
+        template
+            .narrative
+            .headings
+            .insert(Impact, "Who felt it".to_owned());
         template.narrative.custom_sections.push(CustomSection {
             title: "Customer comms".to_owned(),
             text: "Who told customers what.".to_owned(),
@@ -397,6 +404,7 @@ mod tests {
             doc.narrative.custom_sections[0].guidance,
             "Who told customers what."
         );
+        assert_eq!(doc.narrative.heading_of(Impact), "Who felt it");
         assert_eq!(doc.action_items[0].status, ActionStatus::Open);
         assert_ne!(doc.action_items[0].id, template.action_items[0].id);
         assert_eq!(doc.created, Some(today()));
