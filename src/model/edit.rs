@@ -44,6 +44,9 @@ pub enum Edit {
     Links(ListEdit<Link>),
     /// Replace the text of a built-in narrative section.
     SetSectionText(Section, String),
+    /// Sets the heading a built-in section is shown under; empty, or the built-in heading
+    /// itself, goes back to the built-in one.
+    SetSectionHeading(Section, String),
     /// Change the custom narrative sections.
     CustomSections(ListEdit<CustomSection>),
     /// Change the timeline rows. Changing the time of a row that holds a key-time marker
@@ -131,6 +134,9 @@ impl Edit {
             Self::Participants(edit) => edit.apply(&mut doc.participants),
             Self::Links(edit) => edit.apply(&mut doc.links),
             Self::SetSectionText(section, text) => replace(doc.narrative.text_mut(section), text),
+            Self::SetSectionHeading(section, heading) => {
+                doc.narrative.set_heading(section, &heading)
+            }
             Self::CustomSections(edit) => edit.apply(&mut doc.narrative.custom_sections),
             Self::Timeline(edit) => apply_to_timeline(edit, doc),
             Self::InsertRows(index, rows) => {
@@ -225,6 +231,7 @@ impl Edit {
             Self::SetKeyTime(..) => "change key time",
             Self::SetTimeZone(_) => "change time zone",
             Self::SetSectionText(..) => "edit analysis",
+            Self::SetSectionHeading(..) => "change section heading",
             Self::InsertRows(..) | Self::InsertRowsByTime(..) => "paste timeline rows",
             Self::MarkRow(..) => "mark timeline row",
             Self::SortTimelineByTime => "sort timeline by time",

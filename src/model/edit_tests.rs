@@ -224,3 +224,19 @@ fn tags_hold_each_name_once_and_the_sign_off_is_set() {
     assert!(Edit::SetApprovalDate(day).apply(&mut doc));
     assert_eq!(doc.approval.approved, day);
 }
+
+#[test]
+fn a_sections_heading_is_set_and_goes_back_to_the_built_in_one() {
+    let mut doc = Postmortem::default();
+    let heading = |text: &str| Edit::SetSectionHeading(Section::RootCause, text.to_owned());
+    assert!(heading(" Root Cause Analysis ").apply(&mut doc));
+    assert_eq!(
+        doc.narrative.heading_of(Section::RootCause),
+        "Root Cause Analysis"
+    );
+    assert!(!heading("Root Cause Analysis").apply(&mut doc));
+    // The built-in heading itself, or nothing, is no heading of its own.
+    assert!(heading("Root cause").apply(&mut doc));
+    assert!(doc.narrative.headings.is_empty());
+    assert!(!heading("").apply(&mut doc));
+}

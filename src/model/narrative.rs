@@ -189,6 +189,19 @@ impl Narrative {
             .unwrap_or(section.heading())
     }
 
+    /// Shows `section` under `heading`; empty, or the built-in heading itself, goes back to
+    /// the built-in one. Returns whether that changed anything.
+    pub fn set_heading(&mut self, section: Section, heading: &str) -> bool {
+        let heading = heading.trim();
+        let before = self.headings.get(&section).cloned();
+        if heading.is_empty() || heading == section.heading() {
+            self.headings.remove(&section);
+        } else {
+            self.headings.insert(section, heading.to_owned());
+        }
+        before.as_ref() != self.headings.get(&section)
+    }
+
     /// The template's hint for `section`, if it gave one.
     #[must_use]
     pub fn guidance_for(&self, section: Section) -> Option<&str> {

@@ -23,7 +23,7 @@ pub fn analysis_ui(
             // A section the template leaves out is not shown while it is empty.
             for section in Section::ALL.into_iter().filter(|s| doc.narrative.shows(*s)) {
                 ui.add_space(10.0);
-                let heading = section_heading_ui(ui, doc, section);
+                let heading = section_heading_ui(ui, doc, section, edits);
                 let mut text = doc.narrative.text(section).to_owned();
                 let hint = doc.narrative.guidance_for(section);
                 let field = text_area_ui(ui, &mut text, &heading, hint);
@@ -39,18 +39,34 @@ pub fn analysis_ui(
 }
 
 /// A built-in section's heading: the author's own words where the section was written under
-/// other ones (an imported "Root Cause Analysis"), with the built-in name on hover.
-fn section_heading_ui(ui: &mut egui::Ui, doc: &Postmortem, section: Section) -> egui::Response {
+/// other ones (an imported "Root Cause Analysis"), with the built-in name on hover and, on
+/// a right click, the choice to go back to it.
+fn section_heading_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    section: Section,
+    edits: &mut Vec<Edit>,
+) -> egui::Response {
     let written = doc.narrative.heading_of(section);
     let heading = crate::ui::accessible::subheading(ui, written);
     if written == section.heading() {
-        heading
-    } else {
-        heading.on_hover_text(format!(
-            "Written under this heading; Hindsight keeps it as the template's \u{201c}{}\u{201d}.",
-            section.heading()
-        ))
+        return heading;
     }
+    heading.context_menu(|ui| {
+        let back = format!(
+            "Use the template's heading \u{201c}{}\u{201d}",
+            section.heading()
+        );
+        if ui.button(back).clicked() {
+            edits.push(Edit::SetSectionHeading(section, String::new()));
+            ui.close();
+        }
+    });
+    heading.on_hover_text(format!(
+        "Written under this heading; Hindsight keeps it as the template's \u{201c}{}\u{201d}. \
+         Right-click to use that heading instead.",
+        section.heading()
+    ))
 }
 
 /// A section's text; while it is empty the template's hint (or "Not written yet") shows in
