@@ -92,11 +92,14 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     if stamps >= 2 && dated(last) && stamp(first).is_none() {
         return true;
     }
-    let stamped_after = written
-        .iter()
-        .filter(|line| trailing_stamp(line).is_some())
-        .count();
-    stamped_after >= 2 && written.iter().all(|line| read_clock(line).is_none())
+    // Lines that start with a time rule it out at once (a log's first line does), before
+    // any line is searched for a stamp at its end.
+    written.iter().all(|line| read_clock(line).is_none())
+        && written
+            .iter()
+            .filter(|line| trailing_stamp(line).is_some())
+            .nth(1)
+            .is_some()
 }
 
 /// Reads `lines` as messages each closed by its time.
