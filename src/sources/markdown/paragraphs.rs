@@ -187,9 +187,9 @@ impl Importer<'_> {
         }
         // `**TODO**: Alex thinks we need …` over several lines, `DONE: added the monitor`:
         // a paragraph opened by where its work stands is one item, wherever it stands.
-        if let Some(status) = status_mark(&block.source)
+        if let Some((status, mark)) = status_mark(&block.source)
             && let Some((_, first)) = lines.first()
-            && let Some(rest) = after_status_mark(first)
+            && let Some(rest) = after_mark(first.trim(), mark.len())
         {
             let text = std::iter::once(rest)
                 .chain(lines.iter().skip(1).map(|(_, line)| line.as_str()))
@@ -429,8 +429,10 @@ const STATUS_MARKS: [(&str, ActionStatus); 6] = [
 ];
 
 /// Whether a paragraph's Markdown opens with where its work stands, in bold or in capitals
-/// (`**DONE**: …`, `**DOING** the import …`, `TODO: …`, `WIP - …`), and the status it gives.
-fn status_mark(source: &str) -> Option<ActionStatus> {
+/// (`**DONE**: …`, `**DOING** the import …`, `TODO: …`, `WIP - …`): the status, and the mark
+/// as the paragraph's plain text begins with it. The marks are fewer than a status cell's
+/// words (`Open`, `New`, `Fixed`…): in bold at a paragraph's start, those begin sentences.
+fn status_mark(source: &str) -> Option<(ActionStatus, &'static str)> {
     let first = source.lines().next()?.trim();
     let (bold, inside) = match first
         .strip_prefix("**")
@@ -444,22 +446,18 @@ fn status_mark(source: &str) -> Option<ActionStatus> {
             .get(..mark.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(mark))
     })?;
-    let capitals = inside[..mark.len()].chars().all(|c| !c.is_lowercase());
+    let written = &inside[..mark.len()];
     let after = inside[mark.len()..].trim_start_matches(':');
     let closed = after.starts_with("**") || after.starts_with("__");
-    ((bold && closed) || (!bold && capitals && after_status_mark(first).is_some()))
-        .then_some(*status)
+    let capitals = written.chars().all(|c| !c.is_lowercase());
+    let stands_alone = after_mark(inside, mark.len()).is_some();
+    ((bold && closed) || (!bold && capitals && stands_alone)).then_some((*status, *mark))
 }
 
-/// A line's text after the status mark it opens with (the mark a word of its own, then a
-/// colon, a dash or a space), when there is some.
-fn after_status_mark(line: &str) -> Option<&str> {
-    let line = line.trim();
-    let (mark, _) = STATUS_MARKS.iter().find(|(mark, _)| {
-        line.get(..mark.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(mark))
-    })?;
-    let after = &line[mark.len()..];
+/// A line's text after its first `length` bytes, a status mark that is a word of its own
+/// (then a colon, a dash or a space), when there is some.
+fn after_mark(line: &str, length: usize) -> Option<&str> {
+    let after = line.get(length..)?;
     let rest = after
         .strip_prefix(':')
         .or_else(|| after.strip_prefix(" -"))

@@ -21,6 +21,14 @@ fn times_and_events(doc: &Postmortem) -> Vec<(Option<chrono::DateTime<Utc>>, &st
         .collect()
 }
 
+/// Each action item's text and status, in order.
+fn actions_and_statuses(doc: &Postmortem) -> Vec<(&str, ActionStatus)> {
+    doc.action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.status))
+        .collect()
+}
+
 /// Every piece of text the document holds, lower case, hyphens plain.
 fn all_text(doc: &Postmortem) -> String {
     let mut text = vec![
@@ -320,11 +328,7 @@ fn shapes_found_in_published_postmortems() {
     assert_eq!(doc.timeline[3].marker, crate::model::Marker::Resolved);
     assert!(doc.narrative.what_went_wrong.contains("did not page"));
     assert!(doc.narrative.where_we_got_lucky.contains("Sunday"));
-    let items: Vec<_> = doc
-        .action_items
-        .iter()
-        .map(|item| (item.action.as_str(), item.status))
-        .collect();
+    let items = actions_and_statuses(doc);
     assert_eq!(
         items,
         [
@@ -752,11 +756,7 @@ fn a_paragraph_opened_by_its_status_is_one_item_with_that_status() {
                 **DOING** the import checks free space first.\n\n\
                 Done is better than perfect, someone said.\n";
     let doc = import_markdown(text, today()).doc;
-    let items: Vec<(&str, ActionStatus)> = doc
-        .action_items
-        .iter()
-        .map(|item| (item.action.as_str(), item.status))
-        .collect();
+    let items = actions_and_statuses(&doc);
     assert_eq!(
         items,
         [
