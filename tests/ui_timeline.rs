@@ -297,10 +297,10 @@ fn pasting_chat_lines_previews_and_reports_the_bad_line() {
     let mut harness = example_timeline();
     common::paste_below_row_13(
         &mut harness,
-        "[14:50] alice: status page closed\nlooks good to me\n14:55:30 bob: dashboards archived\n",
+        "[14:50] alice: status page closed\n\nlooks good to me\n14:55:30 bob: dashboards archived\n",
     );
     harness.get_by_label("2 rows to add");
-    harness.get_by_label_contains("Line 2: no time at the start");
+    harness.get_by_label_contains("Line 3: no time at the start");
     click(&mut harness, "Add 2 rows");
     let rows = doc(&harness).timeline;
     assert_eq!(rows.len(), 15);

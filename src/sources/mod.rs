@@ -11,9 +11,10 @@ pub mod markdown;
 mod pagerduty;
 mod slack;
 
+pub(crate) use chat_paste::is_dated_stamp;
 pub use chat_paste::{
     ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
-    UnusedReason, parse_chat, parse_table, resolve_paste, runs_newest_first,
+    UnusedReason, parse_chat, parse_entries, parse_table, resolve_paste, runs_newest_first,
 };
 pub use slack::{SlackExport, is_slack_export};
 

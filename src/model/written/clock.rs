@@ -309,10 +309,18 @@ fn starts_with_meridiem_or_zone(text: &str) -> bool {
     read_meridiem(text).is_some() || read_zone(text).is_some()
 }
 
-/// Reads ` PM`, `pm`, ` a.m.` and the like; `Some(true)` for the afternoon.
+/// Reads ` PM`, `pm`, ` a.m.`, ` p. m.` (as Spanish phones write it) and the like;
+/// `Some(true)` for the afternoon.
 fn read_meridiem(text: &str) -> Option<(bool, &str)> {
     let rest = text.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    for (written, afternoon) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
+    for (written, afternoon) in [
+        ("a.m.", false),
+        ("p.m.", true),
+        ("a. m.", false),
+        ("p. m.", true),
+        ("am", false),
+        ("pm", true),
+    ] {
         if let Some(after) = strip_prefix_ignoring_case(rest, written)
             && !after.starts_with(char::is_alphanumeric)
         {
@@ -352,6 +360,8 @@ mod tests {
         assert_eq!(read("2:03 PM alert").unwrap().0, hm(14, 3));
         assert_eq!(read("2:03pm alert").unwrap().0, hm(14, 3));
         assert_eq!(read("2:03 p.m. alert").unwrap().0, hm(14, 3));
+        assert_eq!(read("08:49 p. m. - Ana: hola").unwrap().0, hm(20, 49));
+        assert_eq!(read("11:25 a. m. - Ana").unwrap().0, hm(11, 25));
         assert_eq!(read("2:03 Pm").unwrap().0, hm(14, 3));
         assert_eq!(read("12:15 AM").unwrap().0, hm(0, 15));
         assert_eq!(read("12:15 PM").unwrap().0, hm(12, 15));

@@ -24,6 +24,7 @@ mod tests;
 mod times_after;
 
 pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
+pub use times_after::is_dated_stamp;
 
 use crate::model::{
     DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line,
@@ -135,6 +136,19 @@ pub struct ChatPaste {
 /// rows below it, or is listed in [`ChatPaste::unused`].
 #[must_use]
 pub fn parse_chat(text: &str) -> ChatPaste {
+    parse_lines(text, true)
+}
+
+/// Reads entries one to a line, each already whole (a Markdown timeline's items, their
+/// wrapped lines joined): a line without a time never goes on with the entry above.
+#[must_use]
+pub fn parse_entries(text: &str) -> ChatPaste {
+    parse_lines(text, false)
+}
+
+/// Reads lines as a paste; `wrapped` when a line right below a one-line message may be
+/// that message wrapped, as in a log.
+fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     // A byte-order mark and old Mac line endings (CR alone) come with some exports.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let unified;
@@ -154,6 +168,7 @@ pub fn parse_chat(text: &str) -> ChatPaste {
     }
     let mut reader = Reader {
         name_space_time: heads_with_name_space_time(&lines),
+        lines_wrap: wrapped,
         ..Reader::default()
     };
     reader.paste.unused = settings;
@@ -269,6 +284,11 @@ struct Reader {
     /// Whether this paste heads its messages `name 9:19`, one space between: it does so on
     /// several lines, so such a line is a header, not a message that ends with a time.
     name_space_time: bool,
+    /// The row of a message written on the line after its time (`15:01 <nick> text`) and
+    /// that line's number: a line right below it without a time is the message wrapped.
+    one_line: Option<(usize, usize)>,
+    /// Whether a message's text may go on over the lines below it.
+    lines_wrap: bool,
 }
 
 impl Reader {
@@ -290,6 +310,7 @@ impl Reader {
             return;
         }
         self.columns = None;
+        let wrapped = self.one_line.take().filter(|(_, last)| *last + 1 == number);
         if let Some((date, zone)) = read_date_line(line) {
             self.close_message();
             self.paste.date_lines.push(number);
@@ -367,6 +388,16 @@ impl Reader {
                 row.lines.push(number);
             }
             None => match actor_and_event(line) {
+                // A log wraps a long message onto the lines right below it, without a time.
+                (None, _) if let Some((position, _)) = wrapped => {
+                    let row = &mut self.paste.rows[position];
+                    if !row.event.is_empty() {
+                        row.event.push(' ');
+                    }
+                    row.event.push_str(line);
+                    row.lines.push(number);
+                    self.one_line = Some((position, number));
+                }
                 // Zulip copies several messages as `Name: text`, with no time: a row whose
                 // time the user fills in, its text continuing on the lines below.
                 (Some(author), text) => {
@@ -479,6 +510,7 @@ impl Reader {
         let (actor, event) = actor_and_event(rest);
         self.last_author.clone_from(&actor);
         self.last_clock = Some(clock);
+        self.one_line = Some((self.paste.rows.len(), number)).filter(|_| self.lines_wrap);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock: Some(clock),
@@ -903,6 +935,19 @@ fn actor_and_event(rest: &str) -> (Option<String>, String) {
     {
         return (Some(nick.to_owned()), action.trim().to_owned());
     }
+    // Zoom saves its chat as `From  Ana Lima  to  Everyone: text` (or `From Ana Lima : text`,
+    // the text perhaps on the line below).
+    if let Some(header) = rest.strip_prefix("From ")
+        && let Some((header, message)) = header.split_once(':')
+    {
+        let name = header
+            .rsplit_once(" to ")
+            .map_or(header, |(name, _)| name)
+            .trim();
+        if looks_like_a_name(name) {
+            return (Some(name.to_owned()), message.trim().to_owned());
+        }
+    }
     match rest.split_once(": ") {
         Some((name, message)) if looks_like_a_name(name) && !message.trim().is_empty() => {
             (Some(name.trim().to_owned()), message.trim().to_owned())
@@ -980,7 +1025,9 @@ fn looks_like_a_name(text: &str) -> bool {
         return looks_like_a_name(name);
     }
     let words: Vec<&str> = text.split_whitespace().collect();
+    // A Markdown heading (`## Next meeting - June 3, 13:00 UTC`) names no one.
     if text.is_empty()
+        || text.starts_with('#')
         || text.chars().count() > 40
         || words.len() > 5
         || text.contains("//")

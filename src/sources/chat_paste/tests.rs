@@ -173,14 +173,75 @@ fn markdown_tables_with_a_header_and_spreadsheet_rows() {
 
 #[test]
 fn lines_that_become_nothing_are_listed_with_why() {
+    // A line right below a message goes on with it (a log wraps long lines); after a blank
+    // line, one without a time is no message.
     let paste = parse_chat(
-        "14:03 ok\nsee thread above\n25:00 impossible\n[14:10 unclosed\nAlice R.  2:09 PM\n",
+        "14:03 ok\n\nsee thread above\n25:00 impossible\n[14:10 unclosed\nAlice R.  2:09 PM\n",
     );
     assert_eq!(paste.rows.len(), 1);
-    assert_eq!(unused_lines(&paste), [2, 3, 4, 5]);
+    assert_eq!(unused_lines(&paste), [3, 4, 5, 6]);
     assert_eq!(paste.unused[0].text, "see thread above");
     assert_eq!(paste.unused[0].reason, UnusedReason::NoTime);
     assert_eq!(paste.unused[3].reason, UnusedReason::NoMessage);
+}
+
+#[test]
+fn a_log_line_wrapped_onto_the_next_goes_on_with_its_message() {
+    let paste = parse_chat(
+        "15:01:07 <ana> the relay dropped every client and will\n\
+         restart once the disk is clear\n\
+         \n\
+         15:02:39 <bo> on it\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                NaiveTime::from_hms_opt(15, 1, 7).unwrap(),
+                Some("ana"),
+                "the relay dropped every client and will restart once the disk is clear"
+            ),
+            (
+                NaiveTime::from_hms_opt(15, 2, 39).unwrap(),
+                Some("bo"),
+                "on it"
+            ),
+        ]
+    );
+    assert_eq!(paste.rows[0].lines, [1, 2]);
+}
+
+#[test]
+fn a_zoom_chat_names_who_wrote_each_line_and_a_heading_is_no_author() {
+    let paste = parse_chat(
+        "## Next call - June 03, 2021 at 1300 UTC\n\
+         \n\
+         09:00:18 From  Ana Lima  to  Everyone: starting in 3 minutes\n\
+         09:06:20 From Bo Chen : https://example.com/notes\n\
+         09:07:02 From  Ana Lima  to  Bo Chen(Direct Message):\n\
+         \tthanks\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                NaiveTime::from_hms_opt(9, 0, 18).unwrap(),
+                Some("Ana Lima"),
+                "starting in 3 minutes"
+            ),
+            (
+                NaiveTime::from_hms_opt(9, 6, 20).unwrap(),
+                Some("Bo Chen"),
+                "https://example.com/notes"
+            ),
+            (
+                NaiveTime::from_hms_opt(9, 7, 2).unwrap(),
+                Some("Ana Lima"),
+                "thanks"
+            ),
+        ]
+    );
+    assert_eq!(unused_lines(&paste), [1]);
 }
 
 #[test]
@@ -622,6 +683,7 @@ fn a_logs_own_mark_before_the_time_is_kept_in_the_notes() {
         "[WARN] 14:03:10 db-2: replication lag 40 s\n\
          [88412] 2024-05-02 14:05:00 ana (901): failing over now\n\
          <worker-3> 14:07 queue drained\n\
+         \n\
          [see below] not a row",
     );
     assert_eq!(
@@ -640,7 +702,7 @@ fn a_logs_own_mark_before_the_time_is_kept_in_the_notes() {
     assert_eq!(notes, ["[WARN]", "[88412]", "<worker-3>"]);
     assert!(paste.rows[1].clock.unwrap().date.is_some());
     // A bracketed phrase is no mark, and without a time the line makes no row.
-    assert_eq!(unused_lines(&paste), [4]);
+    assert_eq!(unused_lines(&paste), [5]);
 }
 
 #[test]

@@ -9,6 +9,13 @@ use crate::model::{WrittenTime, read_clock, read_date_line};
 /// Words a status page puts before an update's time.
 const STAMP_WORDS: [&str; 4] = ["posted", "updated", "published", "last updated"];
 
+/// Whether a line is only a time stamp with its day, as a status page closes an update
+/// with: `Posted Nov 06, 2019 - 21:48 UTC`, `June 21, 19:15 PT`.
+#[must_use]
+pub fn is_dated_stamp(line: &str) -> bool {
+    stamp(line).is_some_and(|clock| clock.date.is_some())
+}
+
 /// A line that is only a time stamp: `Posted Nov 06, 2019 - 21:48 UTC`, `Mar 13, 10:16
 /// MDT`, `(Saturday 10th March 2018 09:35:38 UTC)`.
 fn stamp(line: &str) -> Option<WrittenTime> {
@@ -87,9 +94,8 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     let (Some(first), Some(last)) = (written.first(), written.last()) else {
         return false;
     };
-    let dated = |line: &str| stamp(line).is_some_and(|clock| clock.date.is_some());
-    let stamps = written.iter().filter(|line| dated(line)).count();
-    if stamps >= 2 && dated(last) && stamp(first).is_none() {
+    let stamps = written.iter().filter(|line| is_dated_stamp(line)).count();
+    if stamps >= 2 && is_dated_stamp(last) && stamp(first).is_none() {
         return true;
     }
     // Lines that start with a time rule it out at once (a log's first line does), before

@@ -1,13 +1,14 @@
 //! Finding the timeline by what it holds rather than by its heading: a list or table whose
-//! items mostly begin with a time or a date, a run of paragraphs that each begin with one,
-//! or a run of headings that are times (`### 14:03`, the story below each), wherever they
+//! items mostly begin with a time or a date, a run of paragraphs that each begin with one
+//! or end with a dated stamp (a status page's updates), or a run of headings that are times (`### 14:03`, the story below each), wherever they
 //! stand.
 
 use super::blocks::{Block, BlockKind};
 use crate::model::{WrittenDay, read_clock, read_day};
+use crate::sources::is_dated_stamp;
 
-/// The fewest paragraphs in a row, each beginning with a time, that make a timeline: one or
-/// two such paragraphs are as often a story that mentions when ("14:03 was when we first
+/// The fewest paragraphs in a row, each beginning with a time or closed by a dated stamp,
+/// that make a timeline: one or two such paragraphs are as often a story that mentions when ("14:03 was when we first
 /// saw it.").
 const PARAGRAPH_RUN: usize = 3;
 
@@ -72,12 +73,17 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
     timed
 }
 
-/// Paragraphs in a row (nothing but paragraphs between them) that each begin with a time.
+/// Paragraphs in a row (nothing but paragraphs between them) that each begin with a time,
+/// or end with a line that is only a time and its day, as a status page stamps its updates
+/// (`**Update**: Nodes are back.` then `June 21, 19:15 PT`).
 fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
     let begins_with_time = |block: &Block| match &block.kind {
-        BlockKind::Paragraph(lines) => lines
-            .first()
-            .is_some_and(|(_, line)| starts_with_a_time_or_date(line)),
+        BlockKind::Paragraph(lines) => {
+            lines
+                .first()
+                .is_some_and(|(_, line)| starts_with_a_time_or_date(line))
+                || lines.len() > 1 && lines.last().is_some_and(|(_, line)| is_dated_stamp(line))
+        }
         _ => false,
     };
     let mut start = 0;
@@ -160,6 +166,19 @@ mod tests {
         );
         // Two paragraphs that begin with a time are a story that says when.
         assert_eq!(timed("14:03 alert.\n\n14:05 paged.\n"), [false, false]);
+        // Updates each closed by the day and time they were posted.
+        assert_eq!(
+            timed(
+                "Fixed, all good.\nMay 3, 10:40 CET\n\nA fix is going out.\nMay 3, 09:15 CET\n\n\
+                 Looking into slow logins.\n<br>*2 May 2025 22:05*\n"
+            ),
+            [true, true, true]
+        );
+        // A paragraph that only mentions a date at its end is no update.
+        assert_eq!(
+            timed("We met.\nOn 3 May.\n\nWe talked.\nMay 4\n\nWe left.\nMay 5\n"),
+            [false, false, false]
+        );
         assert_eq!(
             timed("## 14:03\n\nAlert.\n\n## 14:05\n\nPaged.\n\n## Root cause\n\nDisk.\n"),
             [true, false, true, false, false, false]

@@ -133,13 +133,28 @@ pub fn field_named(key: &str) -> Option<Field> {
 }
 
 /// Splits `Key: value` (after list marks and emphasis: `**Key**: value`, `Key — value`),
-/// when the key names a field.
+/// when the key names a field. A key and value written as a script's literals, as a page's
+/// metadata object is (`date: '2024-11-19',`, `"title": "Relay outage",`), are read
+/// without their quotes and the comma after.
 #[must_use]
 pub fn field_line(line: &str) -> Option<(Field, &str)> {
     let (key, value) = line.split_once(':')?;
-    let field = field_named(key.trim().trim_matches(['*', '_']))?;
+    let field = field_named(key.trim().trim_matches(['*', '_', '"', '\'']))?;
     let value = value.trim().trim_start_matches(['*', '_']).trim();
+    let value = unquoted(value.strip_suffix(',').map_or(value, str::trim_end));
     (!value.is_empty()).then_some((field, value))
+}
+
+/// `text` without the quotes around it, when it is one quoted literal.
+fn unquoted(text: &str) -> &str {
+    ['"', '\'']
+        .iter()
+        .find_map(|quote| {
+            text.strip_prefix(*quote)
+                .and_then(|inner| inner.strip_suffix(*quote))
+                .filter(|inner| !inner.contains(*quote))
+        })
+        .unwrap_or(text)
 }
 
 /// A written date with its year as a calendar date a postmortem may hold (1900–9999).
@@ -440,6 +455,23 @@ fn add_level(doc: &mut Postmortem, level: &str) {
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_field_written_as_a_scripts_literal_is_read_without_its_quotes() {
+        assert_eq!(
+            field_line("  date: '2024-11-19',"),
+            Some((Field::Date, "2024-11-19"))
+        );
+        assert_eq!(
+            field_line("\"title\": \"Relay outage\","),
+            Some((Field::Title, "Relay outage"))
+        );
+        // Quotes that are part of the value stay.
+        assert_eq!(
+            field_line("Title: \"Flags\" is down"),
+            Some((Field::Title, "\"Flags\" is down"))
+        );
+    }
 
     #[test]
     fn keys_and_values_of_the_reference_template() {

@@ -4,6 +4,7 @@
 use super::blocks::{Block, BlockKind};
 use super::reading::{self, Assumed, DayFrom, Taken};
 use super::timeline::{self, Outcome, Piece, ReadIn, date_in_text, read_pieces};
+use super::told_times;
 use super::{DETAILS_AS_WRITTEN, Importer, MarkdownImport, NOT_PLACED};
 use crate::model::{CustomSection, DayOrder, KeyTime, Marker, Postmortem};
 
@@ -23,6 +24,7 @@ impl Importer<'_> {
             self.doc.time_zone = zone;
         }
         let found = self.read_timeline();
+        self.read_told_times(blocks);
         let assumed = self.assumed(blocks, day_from, found);
         self.place_what_no_block_held();
         if let Some(date) = self.context.date {
@@ -148,7 +150,44 @@ impl Importer<'_> {
     /// did, and carry the marker.
     fn read_timeline(&mut self) -> timeline::Found {
         let pieces = std::mem::take(&mut self.timeline);
-        let dated = self.doc.key_times.started.is_some() || self.context.date.is_some();
+        let (outcomes, found) = read_pieces(&pieces, self.read_in());
+        self.take_outcomes(outcomes, false);
+        found
+    }
+
+    /// When the file holds no timeline, the times its story tells in the paragraphs of its
+    /// sections become rows; the paragraphs stay where they were placed.
+    fn read_told_times(&mut self, blocks: &[Block]) {
+        if !self.doc.timeline.is_empty() {
+            return;
+        }
+        let in_a_section = |(first, last): (usize, usize)| {
+            self.report.iter().any(|placement| {
+                placement.lines.0 >= first
+                    && placement.lines.1 <= last
+                    && (placement.place.starts_with("section ")
+                        || placement.place.starts_with("custom section"))
+            })
+        };
+        let paragraphs: Vec<((usize, usize), String)> = blocks
+            .iter()
+            .filter_map(|block| match &block.kind {
+                BlockKind::Paragraph(lines) if in_a_section(block.lines) => {
+                    let text: Vec<&str> = lines.iter().map(|(_, line)| line.as_str()).collect();
+                    Some((block.lines, text.join(" ")))
+                }
+                _ => None,
+            })
+            .collect();
+        if let Some(piece) = told_times::told_piece(&paragraphs) {
+            let (outcomes, _) = read_pieces(&[piece], self.read_in());
+            self.take_outcomes(outcomes, true);
+        }
+    }
+
+    /// How the timeline's times are read: in the document's zone, from the incident's start
+    /// or day, in the order and with the dates the person chose.
+    fn read_in(&self) -> ReadIn {
         let direction = self.choices.reading.newest_first.map(|newest| {
             if newest {
                 crate::model::Direction::NewestFirst
@@ -156,22 +195,26 @@ impl Importer<'_> {
                 crate::model::Direction::OldestFirst
             }
         });
-        let (outcomes, found) = read_pieces(
-            &pieces,
-            ReadIn {
-                zone: self.doc.time_zone,
-                // A day the person chose wins over the start the file gives.
-                started: self
-                    .doc
-                    .key_times
-                    .started
-                    .filter(|_| self.choices.reading.day.is_none()),
-                date: self.context.date,
-                today: self.today,
-                direction,
-                day_order: self.day_order,
-            },
-        );
+        ReadIn {
+            zone: self.doc.time_zone,
+            // A day the person chose wins over the start the file gives.
+            started: self
+                .doc
+                .key_times
+                .started
+                .filter(|_| self.choices.reading.day.is_none()),
+            date: self.context.date,
+            today: self.today,
+            direction,
+            day_order: self.day_order,
+        }
+    }
+
+    /// Puts what reading the timeline gave where it goes: rows into the timeline, the rest
+    /// into the report. Times told in prose come from paragraphs already placed in their
+    /// sections, so only their rows are added.
+    fn take_outcomes(&mut self, outcomes: Vec<timeline::Placed>, told: bool) {
+        let dated = self.doc.key_times.started.is_some() || self.context.date.is_some();
         let no_time = crate::sources::UnusedReason::NoTime.to_string();
         for (lines, outcome) in outcomes {
             let outcome = match outcome {
@@ -192,13 +235,21 @@ impl Importer<'_> {
                     }
                     self.doc.timeline.push(row);
                     let number = self.doc.timeline.len();
-                    let place = if dated {
-                        format!("timeline row {number}")
+                    let from = if told {
+                        ", from a time told in the text"
                     } else {
-                        format!("timeline row {number} (the file gives no date: it is on today's)")
+                        ""
+                    };
+                    let place = if dated {
+                        format!("timeline row {number}{from}")
+                    } else {
+                        format!(
+                            "timeline row {number}{from} (the file gives no date: it is on today's)"
+                        )
                     };
                     self.place(lines, place);
                 }
+                _ if told => {}
                 Outcome::Date(None) => self.place(lines, "the date of the timeline rows below it"),
                 Outcome::Zone(None) => self.place(lines, "the zone of the timeline's times"),
                 Outcome::Date(Some(text)) | Outcome::Zone(Some(text)) => self.unplaced_text(
@@ -209,7 +260,6 @@ impl Importer<'_> {
                 Outcome::Unused(text, why) => self.unplaced_text(&text, lines, &why),
             }
         }
-        found
     }
 }
 

@@ -24,6 +24,7 @@ mod references;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod told_times;
 mod values;
 mod work_sentences;
 

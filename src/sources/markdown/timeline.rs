@@ -11,7 +11,9 @@ use crate::model::{
     DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay,
     read_date_line, read_day, zone_named,
 };
-use crate::sources::{ChatPaste, DayLine, PasteContext, parse_chat, parse_table, resolve_paste};
+use crate::sources::{
+    ChatPaste, DayLine, PasteContext, PastedRow, parse_entries, parse_table, resolve_paste,
+};
 
 /// One piece of the timeline, with the source lines of each of its parts.
 #[derive(Clone, Debug)]
@@ -24,6 +26,9 @@ pub enum Piece {
     /// A line or heading that says which zone the times below are in, or their day, or both
     /// (`All times in PST, on February 5th 2019`, `#### 29-09-2021 (All times CEST)`).
     Setting((usize, usize), Setting),
+    /// Times told in the sentences of a story, each with its part of the sentence and the
+    /// lines of its paragraph.
+    Told(Vec<((usize, usize), PastedRow)>),
     /// A heading of the timeline: a timeline of its own (a second incident's, a detection
     /// timeline), whose times without a day start again from the incident's day rather
     /// than follow the rows of the one above.
@@ -196,6 +201,7 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
             }
             Piece::Table(header, rows) => table_paste(header, rows),
             Piece::Entries(entries) => entries_paste(entries),
+            Piece::Told(rows) => told_paste(rows),
         };
         // What was written above this piece dates and zones its rows that say nothing.
         for row in &mut paste.rows {
@@ -234,6 +240,24 @@ fn table_paste(
     (parse_table(header, &cells), ranges, None)
 }
 
+/// Told times as a paste, with each one's paragraph lines.
+fn told_paste(
+    rows: &[((usize, usize), PastedRow)],
+) -> (ChatPaste, Vec<(usize, usize)>, Option<DayLine>) {
+    let paste = ChatPaste {
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(index, (_, row))| PastedRow {
+                lines: vec![index + 1],
+                ..row.clone()
+            })
+            .collect(),
+        ..ChatPaste::default()
+    };
+    (paste, rows.iter().map(|(lines, _)| *lines).collect(), None)
+}
+
 /// Entries as a paste, with each entry's source lines, and the day its last date line sets
 /// for the pieces below, rows or not under it here.
 fn entries_paste(
@@ -244,7 +268,7 @@ fn entries_paste(
         .map(|(_, text)| text.replace(['\n', '\r'], " "))
         .collect();
     let ranges = entries.iter().map(|(lines, _)| *lines).collect();
-    let paste = parse_chat(&lines.join("\n"));
+    let paste = parse_entries(&lines.join("\n"));
     let next_day = paste
         .date_lines
         .last()

@@ -1,0 +1,281 @@
+//! Times told in prose. A postmortem written as a story has no list of times: "our relays
+//! degraded around 11:00 GMT and went down by 17:00 GMT; we were paged at 22:50 GMT". When
+//! a file holds no timeline, each time its sentences tell becomes a row, with the part of
+//! the sentence that says what happened then. The sentence stays in its section as written.
+
+use super::timeline::Piece;
+use crate::model::{WrittenDay, WrittenTime, read_clock, read_day};
+use crate::sources::PastedRow;
+
+/// Words that make a sentence's time a schedule (`backups run daily at 03:00`), not a
+/// moment of the incident.
+const SCHEDULE_WORDS: [&str; 8] = [
+    "daily",
+    "nightly",
+    "hourly",
+    "weekly",
+    "every",
+    "each",
+    "usually",
+    "scheduled",
+];
+
+/// Where one part of a sentence ends and the next begins, for a sentence that tells more
+/// than one time: `… around 11:00 GMT and transitioned to a full outage by 17:00 GMT`.
+const CLAUSE_BREAKS: [&str; 6] = ["; ", ", and ", " and ", ", then ", " then ", ", but "];
+
+/// A time told in a sentence, with the words that go with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToldTime {
+    /// The time as written, with the day written before it in the same sentence.
+    pub clock: WrittenTime,
+    /// The part of the sentence that says what happened at that time.
+    pub event: String,
+}
+
+/// The times `text` (a paragraph's plain text) tells, sentence by sentence.
+#[must_use]
+pub fn told_times(text: &str) -> Vec<ToldTime> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut told = Vec::new();
+    let mut last_day: Option<WrittenDay> = None;
+    for sentence in sentences(&text) {
+        let lower = sentence.to_lowercase();
+        if lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| SCHEDULE_WORDS.contains(&word))
+        {
+            continue;
+        }
+        let times = times_in(sentence);
+        let bounds = cuts(sentence, &times);
+        for (index, (start, _, mut clock)) in times.iter().copied().enumerate() {
+            let before = index.checked_sub(1).map_or(0, |previous| times[previous].1);
+            if clock.date.is_none() {
+                clock.date = day_in(&sentence[before..start]).or(last_day);
+            }
+            last_day = clock.date.or(last_day);
+            let event = bounds.as_ref().map_or(sentence, |bounds| {
+                &sentence[bounds[index * 2]..bounds[index * 2 + 1]]
+            });
+            told.push(ToldTime {
+                clock,
+                event: tidy(event),
+            });
+        }
+    }
+    told
+}
+
+/// The told times of `paragraphs` (each with its source lines) as one timeline piece, or
+/// `None` when they tell none.
+#[must_use]
+pub fn told_piece(paragraphs: &[((usize, usize), String)]) -> Option<Piece> {
+    let rows: Vec<((usize, usize), PastedRow)> = paragraphs
+        .iter()
+        .flat_map(|(lines, text)| {
+            told_times(text).into_iter().map(|told| {
+                (
+                    *lines,
+                    PastedRow {
+                        lines: Vec::new(),
+                        clock: Some(told.clock),
+                        offset: None,
+                        day: None,
+                        actor: None,
+                        event: told.event,
+                        notes: String::new(),
+                        evidence: String::new(),
+                    },
+                )
+            })
+        })
+        .collect();
+    (!rows.is_empty()).then_some(Piece::Told(rows))
+}
+
+/// The sentences of `text`: each ends at `.`, `!` or `?` followed by a space and a capital
+/// letter or a digit.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for window in chars.windows(3) {
+        let [(_, end), (_, space), (next_at, next)] = window else {
+            continue;
+        };
+        if matches!(end, '.' | '!' | '?')
+            && *space == ' '
+            && (next.is_uppercase() || next.is_ascii_digit())
+        {
+            sentences.push(text[start..*next_at].trim());
+            start = *next_at;
+        }
+    }
+    sentences.push(text[start..].trim());
+    sentences.retain(|sentence| !sentence.is_empty());
+    sentences
+}
+
+/// The times a sentence tells: where each starts and ends, and the time. A number without
+/// a colon or AM/PM (`2 nodes`, `in 2019`) is not one.
+fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
+    let mut times = Vec::new();
+    let mut after = 0;
+    for (at, _) in word_starts(sentence) {
+        if at < after {
+            continue;
+        }
+        let Some((clock, rest)) = read_clock(&sentence[at..]) else {
+            continue;
+        };
+        let end = sentence.len() - rest.len();
+        let written = &sentence[at..end];
+        if written.contains(':') || clock.twelve_hour {
+            times.push((at, end, clock));
+            after = end;
+        }
+    }
+    times
+}
+
+/// The offsets where words begin: after a space or an opening bracket.
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.char_indices().filter(|(at, c)| {
+        !c.is_whitespace()
+            && text[..*at]
+                .chars()
+                .next_back()
+                .is_none_or(|before| before.is_whitespace() || before == '(')
+    })
+}
+
+/// The first calendar day written in `text` (`On Thursday, November 17th, 2016 at`): a
+/// weekday alone is taken only when no date is.
+fn day_in(text: &str) -> Option<WrittenDay> {
+    let days: Vec<WrittenDay> = word_starts(text)
+        .filter_map(|(at, _)| read_day(&text[at..]).map(|(day, _)| day))
+        .filter(|day| !matches!(day, WrittenDay::Relative(_)))
+        .collect();
+    days.iter()
+        .find(|day| matches!(day, WrittenDay::Date(_) | WrittenDay::Numeric { .. }))
+        .or(days.first())
+        .copied()
+}
+
+/// Where a sentence that tells several times is cut between them: at the first break
+/// after each time but the last. `None` when some two times have no break between them,
+/// and each row then holds the whole sentence.
+fn cuts(sentence: &str, times: &[(usize, usize, WrittenTime)]) -> Option<Vec<usize>> {
+    times
+        .windows(2)
+        .map(|pair| {
+            let (from, to) = (pair[0].1, pair[1].0);
+            CLAUSE_BREAKS
+                .iter()
+                .filter_map(|mark| {
+                    sentence[from..to]
+                        .find(mark)
+                        .map(|at| (from + at, from + at + mark.len()))
+                })
+                .min()
+        })
+        .collect::<Option<Vec<(usize, usize)>>>()
+        .map(|cuts| {
+            let mut bounds = vec![0];
+            for (end, start) in cuts {
+                bounds.push(end);
+                bounds.push(start);
+            }
+            bounds.push(sentence.len());
+            bounds
+        })
+}
+
+/// A part of a sentence as a row's event: without the commas and spaces around it.
+fn tidy(part: &str) -> String {
+    part.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveTime;
+
+    fn told(text: &str) -> Vec<(String, Option<WrittenDay>, String)> {
+        told_times(text)
+            .into_iter()
+            .map(|told| {
+                (
+                    told.clock.time.format("%H:%M").to_string(),
+                    told.clock.date,
+                    told.event,
+                )
+            })
+            .collect()
+    }
+
+    fn date(month: u32, day: u32, year: Option<i32>) -> WrittenDay {
+        WrittenDay::Date(crate::model::PastedDate { year, month, day })
+    }
+
+    #[test]
+    fn each_time_a_story_tells_goes_with_its_part_of_the_sentence() {
+        assert_eq!(
+            told(
+                "On March 3rd the queue slowed near 09:10 UTC and stalled by 09:40 UTC. \
+                 We were paged at 10:02 UTC."
+            ),
+            [
+                (
+                    "09:10".to_owned(),
+                    Some(date(3, 3, None)),
+                    "On March 3rd the queue slowed near 09:10 UTC".to_owned()
+                ),
+                (
+                    "09:40".to_owned(),
+                    Some(date(3, 3, None)),
+                    "stalled by 09:40 UTC.".to_owned()
+                ),
+                (
+                    "10:02".to_owned(),
+                    Some(date(3, 3, None)),
+                    "We were paged at 10:02 UTC.".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_time_takes_the_day_written_before_it_in_its_own_part() {
+        let rows = told(
+            "The site went down on Monday, 4 May 2020 at 11:15pm to move hosts and \
+             stayed down until Tuesday, May 5th, at 2:40am.",
+        );
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].0, "23:15");
+        assert_eq!(rows[0].1, Some(date(5, 4, Some(2020))));
+        assert_eq!(
+            rows[0].2,
+            "The site went down on Monday, 4 May 2020 at 11:15pm to move hosts"
+        );
+        assert_eq!(rows[1].0, "02:40");
+        assert_eq!(rows[1].1, Some(date(5, 5, None)));
+        assert_eq!(rows[1].2, "stayed down until Tuesday, May 5th, at 2:40am.");
+    }
+
+    #[test]
+    fn schedules_counts_and_years_are_not_moments() {
+        assert!(told("Backups run daily at 03:00 UTC.").is_empty());
+        assert!(told("In 2019 we had 2 nodes and 40 disks.").is_empty());
+        // Two times with no break between them: each row holds the whole sentence.
+        let rows = told("From 4:02 PM UTC to 6:10 PM UTC the API was slow.");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].2, rows[1].2);
+        assert_eq!(
+            told_times("It broke at 14:03.")[0].clock.time,
+            NaiveTime::from_hms_opt(14, 3, 0).unwrap()
+        );
+    }
+}
