@@ -151,6 +151,15 @@ pub fn parse_entries(text: &str) -> ChatPaste {
 fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     // A byte-order mark and old Mac line endings (CR alone) come with some exports.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Skype and Windows put invisible marks of writing direction inside dates
+    // (`[\u{200e}1/\u{200e}26/\u{200e}2017 9:05 AM]`); they say nothing and hide the numbers.
+    let unmarked;
+    let text = if text.contains(is_direction_mark) {
+        unmarked = text.replace(is_direction_mark, "");
+        unmarked.as_str()
+    } else {
+        text
+    };
     let unified;
     let text = if text.contains('\r') {
         unified = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -167,8 +176,10 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         return paste;
     }
     let mut reader = Reader {
-        name_space_time: heads_with_name_space_time(&lines),
-        lines_wrap: wrapped,
+        shape: Shape {
+            name_space_time: heads_with_name_space_time(&lines),
+            lines_wrap: wrapped,
+        },
         ..Reader::default()
     };
     reader.paste.unused = settings;
@@ -182,6 +193,12 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     reader.close_message();
     reader.paste.day_order = DayOrder::found_in(&lines);
     reader.paste
+}
+
+/// An invisible mark of writing direction: left-to-right and right-to-left marks, embeddings,
+/// overrides and isolates.
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A page's settings block at the top of a copied file (`---` or `+++` lines around
@@ -262,6 +279,16 @@ impl TableColumns {
     }
 }
 
+/// What holds for a whole paste, found before its lines are read.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    /// Whether this paste heads its messages `name 9:19`, one space between: it does so on
+    /// several lines, so such a line is a header, not a message that ends with a time.
+    name_space_time: bool,
+    /// Whether a message's text may go on over the lines below it.
+    lines_wrap: bool,
+}
+
 /// The reader's state between lines.
 #[derive(Default)]
 struct Reader {
@@ -281,19 +308,35 @@ struct Reader {
     previous_line: usize,
     /// Whether this paste puts each author on a line of their own above the time.
     authors_above: bool,
-    /// Whether this paste heads its messages `name 9:19`, one space between: it does so on
-    /// several lines, so such a line is a header, not a message that ends with a time.
-    name_space_time: bool,
-    /// The row of a message written on the line after its time (`15:01 <nick> text`) and
+    /// How the paste is written, as a whole.
+    shape: Shape,
+    /// The row of a message written on one line with its time (`15:01 <nick> text`) and
     /// that line's number: a line right below it without a time is the message wrapped.
     one_line: Option<(usize, usize)>,
-    /// Whether a message's text may go on over the lines below it.
-    lines_wrap: bool,
+    /// Whether the open message is inside a fenced code block (```` ``` ````), whose lines
+    /// are its text whatever they look like (a `| … |` line is no table there).
+    in_fence: bool,
 }
 
 impl Reader {
     fn line(&mut self, number: usize, raw: &str, next: Option<&str>) {
         let line = raw.trim();
+        let fence = line.starts_with("```") || line.starts_with("~~~");
+        if self.in_fence || (fence && self.open.is_some()) {
+            if fence {
+                self.in_fence = !self.in_fence;
+            }
+            if let Some((position, _)) = self.open.as_ref().filter(|_| !line.is_empty()) {
+                let row = &mut self.paste.rows[*position];
+                if !row.event.is_empty() {
+                    row.event.push(' ');
+                }
+                row.event.push_str(line);
+                row.lines.push(number);
+            }
+            self.previous_line = number;
+            return;
+        }
         if line.is_empty() {
             // A table ends at a blank line; the next one has its own header, or none.
             self.columns = None;
@@ -351,10 +394,17 @@ impl Reader {
                 return;
             }
         }
-        if let Some((author, clock)) =
-            name_then_time(body, self.name_space_time).or_else(|| name_then_dated_time(body))
-        {
+        let header = name_then_time(body, self.shape.name_space_time)
+            .map(|(author, clock)| (author, clock, None))
+            .or_else(|| name_then_dated_time(body));
+        if let Some((author, clock, link)) = header {
             self.open_message(number, line, Some(clock), Some(author));
+            // An archive links each message's header to the message itself.
+            if let Some(link) = link
+                && let Some(row) = self.paste.rows.last_mut()
+            {
+                row.evidence = link;
+            }
             return;
         }
         // In a paste that puts authors above their times, a name just before a bare time
@@ -387,27 +437,7 @@ impl Reader {
                 row.event.push_str(strip_edited(line));
                 row.lines.push(number);
             }
-            None => match actor_and_event(line) {
-                // A log wraps a long message onto the lines right below it, without a time.
-                (None, _) if let Some((position, _)) = wrapped => {
-                    let row = &mut self.paste.rows[position];
-                    if !row.event.is_empty() {
-                        row.event.push(' ');
-                    }
-                    row.event.push_str(line);
-                    row.lines.push(number);
-                    self.one_line = Some((position, number));
-                }
-                // Zulip copies several messages as `Name: text`, with no time: a row whose
-                // time the user fills in, its text continuing on the lines below.
-                (Some(author), text) => {
-                    self.open_message(number, line, None, Some(author));
-                    if let Some(row) = self.paste.rows.last_mut() {
-                        strip_edited(&text).clone_into(&mut row.event);
-                    }
-                }
-                (None, _) => self.unused(number, line, UnusedReason::NoTime),
-            },
+            None => self.line_of_no_message(number, line, wrapped),
         }
     }
 
@@ -510,7 +540,7 @@ impl Reader {
         let (actor, event) = actor_and_event(rest);
         self.last_author.clone_from(&actor);
         self.last_clock = Some(clock);
-        self.one_line = Some((self.paste.rows.len(), number)).filter(|_| self.lines_wrap);
+        self.one_line = Some((self.paste.rows.len(), number)).filter(|_| self.shape.lines_wrap);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock: Some(clock),
@@ -583,6 +613,30 @@ impl Reader {
     }
 
     /// Ends the open message; one with no text is no row, and its header line is listed.
+    /// A line without a time when no message is open: a wrapped log line goes on with the
+    /// message above it; a `Name: text` line starts a message without a time (Zulip copies
+    /// several so, the time left for the user to fill in); anything else is no message.
+    fn line_of_no_message(&mut self, number: usize, line: &str, wrapped: Option<(usize, usize)>) {
+        match actor_and_event(line) {
+            (None, _) if let Some((position, _)) = wrapped => {
+                let row = &mut self.paste.rows[position];
+                if !row.event.is_empty() {
+                    row.event.push(' ');
+                }
+                row.event.push_str(line);
+                row.lines.push(number);
+                self.one_line = Some((position, number));
+            }
+            (Some(author), text) => {
+                self.open_message(number, line, None, Some(author));
+                if let Some(row) = self.paste.rows.last_mut() {
+                    strip_edited(&text).clone_into(&mut row.event);
+                }
+            }
+            (None, _) => self.unused(number, line, UnusedReason::NoTime),
+        }
+    }
+
     fn close_message(&mut self) {
         let Some((position, header)) = self.open.take() else {
             return;
@@ -856,8 +910,9 @@ fn name_then_time(line: &str, one_space: bool) -> Option<(String, WrittenTime)> 
             || one_space && name.ends_with(' ')
             || name.ends_with(|c: char| c.is_whitespace())
                 && name.trim_end().len() + 1 < name.len();
+        // Skype for Business ends the header with a colon: `Ana Lima 9:32 AM:`.
         if let Some((clock, rest)) = read_clock(time.trim_start_matches('['))
-            && rest.trim().trim_end_matches(']').trim().is_empty()
+            && rest.trim().trim_end_matches([']', ':']).trim().is_empty()
             && apart
         {
             // Discord sets `Name — Today at 4:12 PM` apart with a dash.
@@ -878,10 +933,11 @@ fn name_then_time(line: &str, one_space: bool) -> Option<(String, WrittenTime)> 
 }
 
 /// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`; in
-/// their Markdown the line is a heading and a link, after an image:
-/// `#### [![Zulip](icon.png) Name (Feb 26 2018 at 18:21)](https://…):`.
-fn name_then_dated_time(line: &str) -> Option<(String, WrittenTime)> {
-    let text = link_text(line.trim_start_matches('#').trim());
+/// their Markdown the line is a heading and a link to the message, after an image:
+/// `#### [![Zulip](icon.png) Name (Feb 26 2018 at 18:21)](https://…):`. Gives the name, the
+/// time and the link.
+fn name_then_dated_time(line: &str) -> Option<(String, WrittenTime, Option<String>)> {
+    let (text, target) = link_parts(line.trim_start_matches('#').trim());
     let stamped = text
         .trim()
         .trim_end_matches(':')
@@ -896,25 +952,33 @@ fn name_then_dated_time(line: &str) -> Option<(String, WrittenTime)> {
     }
     clock.date = Some(WrittenDay::Date(date));
     let name = name.trim();
-    looks_like_a_name(name).then(|| (name.to_owned(), clock))
+    looks_like_a_name(name).then(|| (name.to_owned(), clock, target.map(str::to_owned)))
 }
 
-/// The text of a Markdown link that makes up a whole line, without an image before it:
-/// `[![alt](src) text](url)` and `[text](url)` give `text`; any other line is itself.
-fn link_text(line: &str) -> &str {
-    let Some((text, _url)) = line
+/// The text and target of a Markdown link that makes up a whole line, without an image
+/// before it: `[![alt](src) text](url):` gives `text` and `url`; any other line is itself,
+/// with no target.
+fn link_parts(line: &str) -> (&str, Option<&str>) {
+    let Some((text, target)) = line
         .strip_prefix('[')
         .and_then(|inner| inner.rsplit_once("]("))
     else {
-        return line;
+        return (line, None);
     };
-    match text
+    let target = target
+        .trim_end()
+        .trim_end_matches(':')
+        .strip_suffix(')')
+        .map(str::trim)
+        .filter(|target| !target.is_empty() && !target.contains(char::is_whitespace));
+    let text = match text
         .strip_prefix("![")
         .and_then(|image| image.split_once(')'))
     {
         Some((_, after)) => after.trim(),
         None => text,
-    }
+    };
+    (text, target)
 }
 
 /// Splits the text after a time into who and what: `<alice> …` and `* alice …` (IRC and

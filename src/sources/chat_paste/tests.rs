@@ -245,6 +245,23 @@ fn a_zoom_chat_names_who_wrote_each_line_and_a_heading_is_no_author() {
 }
 
 #[test]
+fn skype_headers_with_a_colon_and_hidden_direction_marks_head_messages() {
+    let paste = parse_chat(
+        "Ana Lima 9:32 AM: \nHi folks!\nLima, Ana 9:33 AM: \nwe hear you\n\n\
+         [\u{200e}1/\u{200e}26/\u{200e}2017 9:35 AM]  Bo Chen:  \nfirst time caller\n \n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(9, 32), Some("Ana Lima"), "Hi folks!"),
+            (hm(9, 33), Some("Lima, Ana"), "we hear you"),
+            (hm(9, 35), Some("Bo Chen"), "first time caller"),
+        ]
+    );
+    assert!(paste.rows[2].clock.unwrap().date.is_some());
+}
+
+#[test]
 fn a_colon_makes_an_actor_only_after_a_name() {
     for (line, actor) in [
         (
@@ -412,6 +429,11 @@ fn a_zulip_archive_heads_each_message_with_its_date_and_time() {
     let paste = parse_chat(
         "#### [![Click to go to Zulip](../../assets/img/zulip2.png) Simon Hudon (Feb 26 2018 at 18:21)](https://x.zulipchat.com/#narrow/near/1):\n\
          Is there a way to move messages?\n\
+         ```lean\n\
+         | (var x) := x\n\
+         \n\
+         14:03 not a row\n\
+         ```\n\
          Sebastian Ullrich (Feb 26 2018 at 18:22):\nTry editing the message\n",
     );
     assert!(paste.unused.is_empty());
@@ -421,7 +443,8 @@ fn a_zulip_archive_heads_each_message_with_its_date_and_time() {
             (
                 hm(18, 21),
                 Some("Simon Hudon"),
-                "Is there a way to move messages?"
+                // A fenced block in a message is its text, whatever its lines look like.
+                "Is there a way to move messages? ```lean | (var x) := x 14:03 not a row ```"
             ),
             (
                 hm(18, 22),
@@ -430,6 +453,12 @@ fn a_zulip_archive_heads_each_message_with_its_date_and_time() {
             ),
         ]
     );
+    // The header's link is where the message can be seen.
+    assert_eq!(
+        paste.rows[0].evidence,
+        "https://x.zulipchat.com/#narrow/near/1"
+    );
+    assert_eq!(paste.rows[1].evidence, "");
     let resolved = resolve_in_utc(&paste);
     assert_eq!(
         resolved.rows[1].row.time,
