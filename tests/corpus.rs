@@ -531,19 +531,21 @@ fn whole_corpus(board: &Board) -> (usize, Score) {
 /// What the readers reach on the whole corpus: rows present with the right time, and action
 /// items found. Issue #25 asks for 0.95 and 0.90; the items fell below that with session
 /// 15's held-out postmortems (see the Markdown floor), and this records where they stand.
-const WHOLE_CORPUS: (f64, f64) = (0.95, 0.88);
+const WHOLE_CORPUS: (f64, f64) = (0.95, 0.85);
 
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
-const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
+const FLOORS: [(&str, f64, f64, f64, f64); 14] = [
     // Held-out samples added in session 14 lowered the rows and items measured: two tell
     // their timeline as prose with times inside the sentences (matrix.org, TorBox) and one
-    // hides its action items in prose under "Lessons learned". Session 15's held-out batch
-    // lowered the items again: three write them in shapes not read (commitments in prose
-    // under "Resolutions", rules in a numbered list after a list of causes, fixes under a
-    // bold label in a custom section).
-    ("Markdown postmortem", 0.93, 0.88, 0.99, 0.99),
+    // hides its action items in prose under "Lessons learned". Session 15's two held-out
+    // batches lowered both again, scored before any change and fixed only for general causes:
+    // a timeline of 22 untimed steps under "Tasks performed", a table with the times in two
+    // zones' columns, response steps told without times; items written as commitments in
+    // prose under "Resolutions" or "Lessons learned", rules in a numbered list after a list
+    // of causes, fixes under a bold label in a custom section.
+    ("Markdown postmortem", 0.90, 0.85, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.
     ("irc", 0.99, 1.0, 0.96, 0.81),
@@ -553,6 +555,16 @@ const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
     ("statuspage", 1.0, 1.0, 0.89, 1.0),
     ("opsgenie", 1.0, 1.0, 1.0, 1.0),
     ("pagerduty", 1.0, 1.0, 1.0, 1.0),
+    ("skype", 1.0, 1.0, 1.0, 1.0),
+    ("teams", 1.0, 1.0, 0.97, 1.0),
+    ("whatsapp", 1.0, 1.0, 1.0, 1.0),
+    ("rocketchat", 1.0, 1.0, 1.0, 1.0),
+    // Zoom's `From … to Everyone:` around each message, and the page's heading above it.
+    ("zoom", 1.0, 1.0, 0.81, 1.0),
+    // The archive's page heading and its stream and topic lines.
+    ("zulip", 1.0, 1.0, 0.95, 1.0),
+    // A channel's purpose, set by the bot, is no row.
+    ("incident", 1.0, 1.0, 0.92, 1.0),
 ];
 
 #[test]

@@ -9,7 +9,7 @@
 use chrono::NaiveTime;
 
 use super::dates::read_iso_date;
-use super::days::{WrittenDay, read_day};
+use super::days::{WrittenDay, read_dashed_pair, read_day};
 use super::scan::digits;
 use super::zones::{PasteZone, read_zone};
 
@@ -167,15 +167,18 @@ fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
     if !text.starts_with(char::is_alphanumeric) {
         return None;
     }
-    let (day, rest) = read_day(text)?;
+    // Two numbers and a dash are a day only here, with a time after them (`10-01 09:45`).
+    let (day, rest) = read_day(text).or_else(|| read_dashed_pair(text))?;
     // `Nov 06, 2019 - 21:48 UTC`: a dash may join the day to its time.
     let rest = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
     });
-    // `Feb 7 1506 UTC`: four digits with a zone are a time written without its colon.
-    read_time_of_day(rest)
+    // `Oct 1 ~15:00`: the time may be marked approximate. `Feb 7 1506 UTC`: four digits
+    // with a zone are a time written without its colon.
+    let time = strip_approximate(rest).unwrap_or(rest);
+    read_time_of_day(time)
         .map(|_| ())
-        .or_else(|| military_time(rest).map(|_| ()))?;
+        .or_else(|| military_time(time).map(|_| ()))?;
     Some((day, rest))
 }
 
@@ -361,6 +364,21 @@ mod tests {
         assert_eq!(read("2:03pm alert").unwrap().0, hm(14, 3));
         assert_eq!(read("2:03 p.m. alert").unwrap().0, hm(14, 3));
         assert_eq!(read("08:49 p. m. - Ana: hola").unwrap().0, hm(20, 49));
+        let (approximate, _) = read_clock("Oct 1 ~15:00 paged").unwrap();
+        assert!(approximate.approximate && approximate.date.is_some());
+        assert_eq!(approximate.time, hm(15, 0));
+        // Two numbers and a dash before a time are its day, as a table's time column has it.
+        let (dashed, rest) = read_clock("10-01 ~15:00 paged").unwrap();
+        assert_eq!(
+            dashed.date,
+            Some(WrittenDay::Numeric {
+                first: 10,
+                second: 1,
+                year: None
+            })
+        );
+        assert_eq!((dashed.time, rest.trim()), (hm(15, 0), "paged"));
+        assert!(read_clock("12-05 to 12-07").is_none());
         assert_eq!(read("11:25 a. m. - Ana").unwrap().0, hm(11, 25));
         assert_eq!(read("2:03 Pm").unwrap().0, hm(14, 3));
         assert_eq!(read("12:15 AM").unwrap().0, hm(0, 15));

@@ -163,6 +163,22 @@ fn after_day(rest: &str) -> &str {
     trimmed
 }
 
+/// Two numbers joined by a dash at the start of `text` (`10-01`), read as a day the way
+/// `10/01` is. Alone that is a range or a score as often as a date, so only the time reader
+/// takes it, where a time follows (`10-01 09:45`, as a table's time column writes).
+pub(super) fn read_dashed_pair(text: &str) -> Option<(WrittenDay, &str)> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(text.len());
+    let (first, second) = text[..end].split_once('-')?;
+    if second.contains('-') {
+        return None;
+    }
+    let slashed = format!("{first}/{second}");
+    let (day, _) = read_numeric(&slashed)?;
+    Some((day, &text[end..]))
+}
+
 /// `25/09/2024`, `9/25/24`, `5/27`, `5-26-21`, `24-10-2024`, `25.09.2024` at the start of
 /// `text`.
 fn read_numeric(text: &str) -> Option<(WrittenDay, &str)> {
@@ -178,7 +194,8 @@ fn read_numeric(text: &str) -> Option<(WrittenDay, &str)> {
     if separators.iter().filter(|used| **used).count() != 1 {
         return None;
     }
-    // `12-05` alone is a range or a score more often than a date: dashes need a year.
+    // `12-05` alone is a range or a score more often than a date: dashes need a year (the
+    // time reader takes two numbers and a dash before a time, `10-01 09:45`, as a day).
     if dashed && parts.len() != 3 {
         return None;
     }
@@ -310,6 +327,7 @@ mod tests {
         assert_eq!(day("24-10-2024", DayOrder::MonthFirst), date(2024, 10, 24));
         assert_eq!(day("02-03-2025", DayOrder::DayFirst), date(2025, 3, 2));
         assert_eq!(day("12-05", DayOrder::DayFirst), None);
+        assert_eq!(day("12-05 09:45", DayOrder::DayFirst), None);
         assert_eq!(day("13/13/2024", DayOrder::DayFirst), None);
     }
 

@@ -4,9 +4,9 @@
 use super::blocks::{Block, BlockKind};
 use super::reading::{self, Assumed, DayFrom, Taken};
 use super::timeline::{self, Outcome, Piece, ReadIn, date_in_text, read_pieces};
-use super::told_times;
 use super::{DETAILS_AS_WRITTEN, Importer, MarkdownImport, NOT_PLACED};
-use crate::model::{CustomSection, DayOrder, KeyTime, Marker, Postmortem};
+use super::{restated, told_times};
+use crate::model::{ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem};
 
 impl Importer<'_> {
     pub(super) fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
@@ -27,6 +27,7 @@ impl Importer<'_> {
         self.read_told_times(blocks);
         let assumed = self.assumed(blocks, day_from, found);
         self.place_what_no_block_held();
+        self.merge_restated_actions(blocks);
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
                 .filter(|date| *date <= self.today)
@@ -56,6 +57,82 @@ impl Importer<'_> {
             report: self.report,
             assumed,
         }
+    }
+
+    /// Action items listed again, shorter, in a later list of as many items (a status
+    /// checklist below the table) are the same work: the later list's items go, a done mark
+    /// there marks the earlier item done, and the report says where each went.
+    fn merge_restated_actions(&mut self, blocks: &[Block]) {
+        let count = self.doc.action_items.len();
+        let number_of = |place: &str| -> Option<(usize, usize)> {
+            let rest = place.strip_prefix("action item ")?;
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            let number = rest[..digits].parse::<usize>().ok()?;
+            (1..=count).contains(&number).then_some((number, digits))
+        };
+        let mut first_lines = vec![None; count];
+        for placement in &self.report {
+            if let Some((number, digits)) = number_of(&placement.place)
+                && placement.place.len() == "action item ".len() + digits
+            {
+                first_lines[number - 1] = Some(placement.lines.0);
+            }
+        }
+        // Each item's list: the block it was read from (an item with no block is a list
+        // of its own).
+        let groups: Vec<usize> = first_lines
+            .iter()
+            .enumerate()
+            .map(|(index, line)| {
+                line.and_then(|line| {
+                    blocks
+                        .iter()
+                        .position(|block| block.lines.0 <= line && line <= block.lines.1)
+                })
+                .unwrap_or(usize::MAX - index)
+            })
+            .collect();
+        let texts: Vec<&str> = self
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        let restates = restated::restated(&texts, &groups);
+        if restates.iter().all(Option::is_none) {
+            return;
+        }
+        let mut numbers = vec![0; count];
+        let mut kept = 0;
+        for (index, restates) in restates.iter().enumerate() {
+            if restates.is_none() {
+                kept += 1;
+                numbers[index] = kept;
+            }
+        }
+        for (index, earlier) in restates.iter().enumerate() {
+            if let Some(earlier) = *earlier
+                && self.doc.action_items[index].status == ActionStatus::Done
+            {
+                self.doc.action_items[earlier].status = ActionStatus::Done;
+            }
+        }
+        for placement in &mut self.report {
+            if let Some((number, digits)) = number_of(&placement.place) {
+                let after = &placement.place["action item ".len() + digits..];
+                placement.place = match restates[number - 1] {
+                    Some(earlier) => {
+                        format!("action item {}{after}, listed again", numbers[earlier])
+                    }
+                    None => format!("action item {}{after}", numbers[number - 1]),
+                };
+            }
+        }
+        let mut index = 0;
+        self.doc.action_items.retain(|_| {
+            index += 1;
+            restates[index - 1].is_none()
+        });
     }
 
     /// The incident's day, and where it came from: the person's choice, a date field, the
@@ -222,7 +299,7 @@ impl Importer<'_> {
                     if why == no_time && self.timeline_items.contains(&lines) =>
                 {
                     Outcome::Row(crate::model::TimelineRow {
-                        event: text,
+                        event: cells_as_text(&text),
                         ..crate::model::TimelineRow::default()
                     })
                 }
@@ -261,6 +338,18 @@ impl Importer<'_> {
             }
         }
     }
+}
+
+/// A table row's cells as one text, `10-01 evening — Diagnosis`; any other text as it is.
+fn cells_as_text(text: &str) -> String {
+    if !text.trim_start().starts_with('|') {
+        return text.to_owned();
+    }
+    text.split('|')
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .collect::<Vec<_>>()
+        .join(" \u{2014} ")
 }
 
 /// A row that says the outage began, was mitigated or ended (`**OUTAGE BEGINS**`,

@@ -135,6 +135,10 @@ impl Importer<'_> {
             && action_columns(&header).is_none();
         if dated || paste.rows.iter().any(|row| row.clock.is_some()) {
             self.place(header_lines, "the timeline table's header");
+            // A row of the timeline's table is an event even when its time cell holds no
+            // time (`10-01 evening`): a row for the person to time.
+            self.timeline_items
+                .extend(rows.iter().map(|row| (row.line, row.last_line)));
             self.timeline.push(Piece::Table(header, rows));
             return;
         }

@@ -21,6 +21,7 @@ mod paragraphs;
 mod people;
 mod reading;
 mod references;
+mod restated;
 #[cfg(test)]
 mod tests;
 mod timeline;
@@ -94,7 +95,7 @@ pub fn import_markdown_with(
 ) -> MarkdownImport {
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
-    let text = values::plain_hyphens_only(text);
+    let text = values::headings_with_plain_spaces(values::plain_hyphens_only(text));
     let text = crate::model::cap_markdown_nesting_owned(text);
     let mut importer = Importer {
         source_lines: text.lines().collect(),

@@ -9,6 +9,28 @@ pub fn plain_hyphens_only(text: &str) -> String {
     text.replace(['\u{2010}', '\u{2011}', '\u{2012}'], "-")
 }
 
+/// The text with the heading marks a web editor leaves before a non-breaking space
+/// (`###\u{a0}Timeline`) followed by a plain space, as Markdown needs to see a heading.
+#[must_use]
+pub fn headings_with_plain_spaces(text: String) -> String {
+    if !text.contains('\u{a0}') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let marks = line.len() - line.trim_start_matches('#').len();
+        match line[marks..].strip_prefix('\u{a0}') {
+            Some(rest) if (1..=6).contains(&marks) => {
+                out.push_str(&line[..marks]);
+                out.push(' ');
+                out.push_str(rest);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// The text with the hyphens people's editors put in (non-breaking, figure) as plain ones,
 /// so dates and levels read; used for reading values only, never for text kept.
 #[must_use]
@@ -56,4 +78,23 @@ pub fn split_list(value: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_mark_before_a_non_breaking_space_is_a_heading() {
+        assert_eq!(
+            headings_with_plain_spaces(
+                "###\u{a0}Timeline\ntext\u{a0}kept\n#\u{a0}\u{a0}x".to_owned()
+            ),
+            "### Timeline\ntext\u{a0}kept\n# \u{a0}x"
+        );
+        assert_eq!(
+            headings_with_plain_spaces("####### \u{a0}deep".to_owned()),
+            "####### \u{a0}deep"
+        );
+    }
 }
