@@ -5,8 +5,8 @@ use super::blocks::{Block, BlockKind};
 use super::reading::{self, Assumed, DayFrom, Taken};
 use super::timeline::{self, Outcome, Piece, ReadIn, date_in_text, read_pieces};
 use super::{DETAILS_AS_WRITTEN, Importer, MarkdownImport, NOT_PLACED};
-use super::{restated, told_times};
-use crate::model::{ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem};
+use super::{actions, restated, told_times, work_sentences};
+use crate::model::{ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, Section};
 
 impl Importer<'_> {
     pub(super) fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
@@ -28,6 +28,7 @@ impl Importer<'_> {
         let assumed = self.assumed(blocks, day_from, found);
         self.place_what_no_block_held();
         self.merge_restated_actions(blocks);
+        self.lessons_as_actions(blocks);
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
                 .filter(|date| *date <= self.today)
@@ -56,6 +57,37 @@ impl Importer<'_> {
             doc: self.doc,
             report: self.report,
             assumed,
+        }
+    }
+
+    /// When the file names no work to do at all, the lessons it lists that say what is to
+    /// be done (`Do not migrate both nodes in one slot`, `… should be standard procedure`)
+    /// are its action items; the list stays in Lessons learned as written.
+    fn lessons_as_actions(&mut self, blocks: &[Block]) {
+        if !self.doc.action_items.is_empty() {
+            return;
+        }
+        let lessons = format!("section {}", Section::LessonsLearned.heading());
+        for block in blocks {
+            let BlockKind::List(items) = &block.kind else {
+                continue;
+            };
+            let in_lessons = self.report.iter().any(|placement| {
+                placement.lines.0 >= block.lines.0
+                    && placement.lines.1 <= block.lines.1
+                    && placement.place == lessons
+            });
+            if !in_lessons {
+                continue;
+            }
+            for item in items {
+                if work_sentences::prescribes_work(&item.text) {
+                    let action = actions::action_from_task(&item.text, false, self.context.date);
+                    self.doc.action_items.push(action);
+                    let number = self.doc.action_items.len();
+                    self.place(item.lines, format!("action item {number}, from a lesson"));
+                }
+            }
         }
     }
 

@@ -85,6 +85,32 @@ pub fn commits_to_work(text: &str) -> bool {
     })
 }
 
+/// Whether `text` says what is to be done: it opens with an order (`Try to book a quiet
+/// slot`), says an intent (`We will add …`), or states a duty (`Monitoring after pushes
+/// should be standard`, `Snapshots must not be older than 7 days`, `QA is necessary`). A
+/// lesson that only reports (`We have learned that …`) says none.
+#[must_use]
+pub fn prescribes_work(text: &str) -> bool {
+    opens_with_an_order(text)
+        || sentences(text)
+            .iter()
+            .any(|sentence| intends(sentence) || DUTIES.iter().any(|duty| sentence.contains(duty)))
+}
+
+/// What a sentence says must or should be done, as its padded words hold it.
+const DUTIES: [&str; 10] = [
+    " should ",
+    " must ",
+    " need to ",
+    " needs to ",
+    " have to ",
+    " has to ",
+    " ought to ",
+    " is necessary ",
+    " are necessary ",
+    " is required ",
+];
+
 /// Words that open a sentence but never an order: articles, pronouns, conjunctions,
 /// prepositions, and the openers of thanks, appeals and asides.
 const NOT_AN_ORDER: [&str; 52] = [
@@ -451,6 +477,26 @@ mod tests {
         assert!(!commits_to_work(
             "It should not have been possible for one user to do this."
         ));
+    }
+
+    #[test]
+    fn a_lesson_prescribes_work_when_it_orders_intends_or_states_a_duty() {
+        for lesson in [
+            "Try to book a quiet slot for migrations",
+            "Snapshots must not be older than 7 days",
+            "Monitoring right after a push should be standard procedure.",
+            "QA of every change going to production is necessary (on staging).",
+            "We will page two people for database work",
+        ] {
+            assert!(prescribes_work(lesson), "{lesson}");
+        }
+        for lesson in [
+            "We have learned that restores take hours",
+            "Our alerting worked as designed.",
+            "The team rallied quickly once aware of the issue",
+        ] {
+            assert!(!prescribes_work(lesson), "{lesson}");
+        }
     }
 
     #[test]
