@@ -21,22 +21,29 @@ pub(super) fn read_key_times(
     let plain = plain_hyphens(value);
     let mut date = context.date;
     let mut all_read = true;
-    for part in split_groups(&plain)
+    // `Detection time: ~5-6 hours (incident from 09:45 UTC, …)`: a value that opens with a
+    // length is how long it took; a time in its notes is some other moment, not the key's.
+    let opens_with_a_length = opens_with_a_length(&plain);
+    let parts = split_groups(&plain)
         .into_iter()
-        .flat_map(|group| group.split(", "))
-    {
+        .flat_map(|group| group.split(", "));
+    for part in parts {
         // Hindsight's own export says "End: not recorded" of a time it does not have.
         if part.to_lowercase().ends_with("not recorded") {
             continue;
         }
-        let Some(key) = key_time_in(part).or(named) else {
+        let own = key_time_in(part);
+        let Some(key) = own.or(named) else {
             all_read &= part.to_lowercase().contains("total") && duration_in(part).is_some();
             continue;
         };
         // Words beyond the key, the time and a few small ones ("issue detected within 2
         // min") are kept as written by the caller.
         all_read &= only_key_and_time(part);
-        if let Some((time, day)) = instant_in(part, date, doc) {
+        let instant = (own.is_some() || !opens_with_a_length)
+            .then(|| instant_in(part, date, doc))
+            .flatten();
+        if let Some((time, day)) = instant {
             date = date.or(Some(day));
             doc.key_times.set(key, Some(time));
         } else if let (Some(after), Some(started)) = (duration_in(part), doc.key_times.started)
@@ -156,6 +163,40 @@ fn instant_in(
 }
 
 /// `within 2 min`, `after 17 minutes`, `2 h 5 min`, `3 d 4 h`, `45 s`: how long.
+/// Whether `value` opens with a length of time: `~5-6 hours`, `30 min`, `1.5 h (…)`.
+fn opens_with_a_length(value: &str) -> bool {
+    let mut words = value.split_whitespace();
+    let (Some(number), Some(unit)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let number = number.trim_start_matches(['~', '(', '\u{2248}']);
+    let unit = unit.trim_end_matches([')', '.', ',', ';']).to_lowercase();
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '\u{2013}' | '.'))
+        && matches!(
+            unit.as_str(),
+            "s" | "sec"
+                | "secs"
+                | "second"
+                | "seconds"
+                | "min"
+                | "mins"
+                | "minute"
+                | "minutes"
+                | "m"
+                | "h"
+                | "hr"
+                | "hrs"
+                | "hour"
+                | "hours"
+                | "d"
+                | "day"
+                | "days"
+        )
+}
+
 fn duration_in(part: &str) -> Option<Duration> {
     let words: Vec<&str> = part.split_whitespace().collect();
     let mut total: Option<Duration> = None;

@@ -38,6 +38,12 @@ impl Importer<'_> {
             self.timeline_lines(lines, &ranges);
             return;
         }
+        // An MDX page's code before its words (`import … from '…'`, `export const post = {`
+        // with the page's settings, `export default …`).
+        if !self.seen_heading && is_page_code(&block.source) {
+            self.page_code(lines, &ranges);
+            return;
+        }
         // The first line of a document without headings is its title.
         if !self.seen_heading && self.doc.title.is_empty() {
             self.seen_heading = true;
@@ -132,6 +138,22 @@ impl Importer<'_> {
     /// A line that is only a part's name stands for its heading: in bold or with a colon,
     /// or plain just above a list (`Action Items`, then the items). Returns whether it was
     /// one.
+    /// An MDX page's code: the settings written as values are read as fields; the code is
+    /// kept as not placed, never the title or the summary.
+    fn page_code(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
+        for ((_, line), range) in lines.iter().zip(ranges) {
+            let literal = line
+                .split_once(':')
+                .is_some_and(|(_, value)| value.trim_start().starts_with(['\'', '"']));
+            if let Some((field, value)) = field_line(line).filter(|_| literal) {
+                self.field(field, line, value, *range);
+            } else {
+                let written = self.source_text(*range);
+                self.unplaced_text(&written, *range, "the page's code");
+            }
+        }
+    }
+
     fn label(&mut self, block: &Block, only: &str) -> bool {
         let plain_label = || {
             (self.around.list_follows && only.split_whitespace().count() <= 5)
@@ -380,6 +402,20 @@ impl Importer<'_> {
 /// of the rows below it; a longer one is part of the story.
 const CONTEXT_WORDS: usize = 25;
 
+/// Whether a paragraph is a JavaScript module's statement, as an MDX page opens with:
+/// `import { Layout } from '@/components/Layout'`, `export const post = {`, `export default`.
+fn is_page_code(source: &str) -> bool {
+    let first = source.lines().next().unwrap_or_default().trim();
+    let import = first.starts_with("import ")
+        && (first.contains(" from ") || first.ends_with(['\'', '"', ';']));
+    let export = first.strip_prefix("export ").is_some_and(|rest| {
+        ["const ", "let ", "var ", "default ", "function ", "async "]
+            .iter()
+            .any(|word| rest.starts_with(word))
+    });
+    import || export
+}
+
 /// The source lines each of a paragraph's lines covers: from its own line to the line before
 /// the next one (a code span or a link can carry a line over), the first from the block's
 /// start and the last to the block's end.
@@ -542,6 +578,19 @@ fn only_marks(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::Section;
+
+    #[test]
+    fn an_mdx_pages_code_is_told_from_its_words() {
+        assert!(is_page_code("import Image from 'next/image'"));
+        assert!(is_page_code(
+            "export const post = {\n  title: 'Relay outage',\n}"
+        ));
+        assert!(is_page_code(
+            "export default (props) => <Layout {...props} />"
+        ));
+        assert!(!is_page_code("Import of the new data finished at 14:03."));
+        assert!(!is_page_code("Export failures began after the deploy."));
+    }
 
     #[test]
     fn labels_that_stand_for_headings() {

@@ -778,3 +778,66 @@ fn a_paragraph_opened_by_its_status_is_one_item_with_that_status() {
     assert!(doc.narrative.lessons_learned.contains("Graphs are easier"));
     assert!(doc.narrative.lessons_learned.contains("Done is better"));
 }
+
+#[test]
+fn a_key_whose_value_is_a_length_takes_no_time_from_its_notes() {
+    let doc = import_markdown(
+        "# Certificate lost\n\n- **Date**: 2026-10-02\n\
+         - **Detection time**: ~5-6 hours (incident from 09:45 UTC, found in checks)\n\
+         - **Resolved**: 07:07 UTC\n",
+        today(),
+    )
+    .doc;
+    assert_eq!(doc.key_times.detected, None);
+    assert_eq!(
+        doc.key_times.resolved,
+        Some(Utc.with_ymd_and_hms(2026, 10, 2, 7, 7, 0).unwrap())
+    );
+    // The length and its notes are kept as written.
+    assert!(all_text(&doc).contains("~5-6 hours (incident from 09:45 utc"));
+}
+
+#[test]
+fn an_mdx_pages_code_is_no_title_and_its_settings_are_fields() {
+    let imported = import_markdown(
+        "import { Layout } from '@/components/Layout'\n\n\
+         export const post = {\n  author: 'Arqu',\n  date: '2024-11-19',\n  \
+         title: 'Relay outage: A post-mortem',\n}\n\n\
+         export const metadata = {\n  title: post.title,\n}\n\n\
+         At n0 we strive to be a great engineering company.\n",
+        today(),
+    );
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "Relay outage: A post-mortem");
+    assert_eq!(
+        doc.narrative.summary,
+        "At n0 we strive to be a great engineering company."
+    );
+    assert!(
+        imported
+            .report
+            .iter()
+            .any(|placement| placement.lines == (1, 1)
+                && placement.place == "not placed: the page's code")
+    );
+}
+
+#[test]
+fn status_updates_written_newest_first_come_in_oldest_first() {
+    let doc = import_markdown(
+        "# Storage unreliable\n\n## Updates\n\n\
+         **Resolved**: all nodes are back.\n<br>June 25, 00:30 PT\n\n\
+         **Update**: development nodes are open.\n<br>June 21, 19:15 PT\n\n\
+         **Update**: we replaced the chassis.\n<br>June 20, 23:30 PT\n\n\
+         **Notice**: the file system is down.\n<br>June 15, 15:00 PT\n\n\
+         Written in 2024.\n",
+        today(),
+    )
+    .doc;
+    let times: Vec<_> = doc.timeline.iter().map(|row| row.time).collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times.len(), 4);
+    assert_eq!(times, sorted, "{:?}", times_and_events(&doc));
+    assert!(doc.timeline[0].event.contains("the file system is down"));
+}

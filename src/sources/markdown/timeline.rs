@@ -219,9 +219,15 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
             day = next_day;
         }
         let first_of_piece = outcomes.len();
-        place_piece(&paste, &ranges, read_in, &mut outcomes, &mut found);
-        // The piece's parts go in the order they were written, rows and the rest alike.
-        outcomes[first_of_piece..].sort_by_key(|(lines, _)| lines.0);
+        let newest_first = place_piece(&paste, &ranges, read_in, &mut outcomes, &mut found);
+        // The piece's parts go in the order they were written, rows and the rest alike; a
+        // piece written newest first (a status page's updates) goes in oldest first, as a
+        // timeline reads.
+        if newest_first {
+            outcomes[first_of_piece..].sort_by_key(|(lines, _)| std::cmp::Reverse(lines.0));
+        } else {
+            outcomes[first_of_piece..].sort_by_key(|(lines, _)| lines.0);
+        }
     }
     (outcomes, found)
 }
@@ -282,14 +288,15 @@ fn entries_paste(
     (paste, ranges, next_day)
 }
 
-/// Places one piece's rows in time and says what became of each of its lines.
+/// Places one piece's rows in time and says what became of each of its lines. Returns
+/// whether the piece was written newest first.
 fn place_piece(
     paste: &ChatPaste,
     ranges: &[(usize, usize)],
     read_in: ReadIn,
     outcomes: &mut Vec<Placed>,
     found: &mut Found,
-) {
+) -> bool {
     let range_of = |line: usize| -> (usize, usize) { ranges_at(ranges, line) };
     for line in &paste.date_lines {
         outcomes.push((range_of(*line), Outcome::Date(None)));
@@ -305,8 +312,9 @@ fn place_piece(
             day_order: read_in.day_order,
         },
     );
+    let newest_first = !resolved.rows.is_empty() && resolved.direction == Direction::NewestFirst;
     if !resolved.rows.is_empty() {
-        found.newest_first |= resolved.direction == Direction::NewestFirst;
+        found.newest_first |= newest_first;
         found.day_order = found.day_order.or(Some(resolved.day_order));
         found.numeric_dates |= paste.rows.iter().any(|row| {
             matches!(
@@ -326,6 +334,7 @@ fn place_piece(
             Outcome::Unused(unused.text, unused.reason.to_string()),
         ));
     }
+    newest_first
 }
 
 /// A day as the line above the rows would write it.
