@@ -93,6 +93,35 @@ fn a_zulip_copy_gives_rows_without_times_and_they_go_at_the_end() {
 }
 
 #[test]
+fn a_zulip_archives_links_to_its_messages_are_the_rows_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let archive = "#### [Alice R. (Aug 01 2025 at 14:03)](https://chat.example/near/1):\n\
+                   p95 is at 3 s\n\n\
+                   #### [Bob M. (Aug 01 2025 at 14:05)](https://chat.example/near/2):\n\
+                   rolling back\n";
+    let output = hindsight()
+        .args(["timeline-import", file.to_str().unwrap(), "-", "--dry-run"])
+        .write_stdin(archive)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let evidence: Vec<&str> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["evidence"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        evidence,
+        ["https://chat.example/near/1", "https://chat.example/near/2"]
+    );
+}
+
+#[test]
 fn a_pm_time_a_zone_and_a_date_line_in_a_text_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = example_in(dir.path());

@@ -218,6 +218,9 @@ struct DryRunRow {
     actor: Option<String>,
     event: String,
     notes: String,
+    /// Where the row can be seen (a message's link in an archive), when the source says.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    evidence: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     source_lines: Option<Vec<usize>>,
 }
@@ -243,6 +246,7 @@ impl DryRun {
                     actor: row.row.actor.clone(),
                     event: row.row.event.clone(),
                     notes: row.row.notes.clone(),
+                    evidence: row.row.evidence.clone(),
                     source_lines: row.lines.clone(),
                 })
                 .collect(),
