@@ -199,7 +199,9 @@ pub fn opens_with_an_order(text: &str) -> bool {
 
 /// Whether `text`, an action's words, says the work is done: a perfect or a past passive
 /// (`has been disabled`, `We have removed`, `was implemented`), `is now` (`Blocks are now
-/// always prioritized`), or `(done)`, with nothing saying part of it is still to come.
+/// always prioritized`), `(done)`, or an item that opens with what was done in the past
+/// tense (`Migrated the node to a larger server`), with nothing saying part of it is still
+/// to come.
 #[must_use]
 pub fn reads_done(text: &str) -> bool {
     let sentences = sentences(text);
@@ -207,14 +209,58 @@ pub fn reads_done(text: &str) -> bool {
         .iter()
         .any(|sentence| intends(sentence) || first_person_progressive(sentence));
     !to_come
-        && sentences.iter().any(|sentence| {
-            !negated(sentence)
-                && (perfect(sentence)
-                    || past_passive(sentence)
-                    || sentence.contains(" is now ")
-                    || sentence.contains(" are now ")
-                    || done_mark(sentence))
-        })
+        && (opens_in_the_past(text)
+            || sentences.iter().any(|sentence| {
+                !negated(sentence)
+                    && (perfect(sentence)
+                        || past_passive(sentence)
+                        || sentence.contains(" is now ")
+                        || sentence.contains(" are now ")
+                        || done_mark(sentence))
+            }))
+}
+
+/// Words ending in `-ed` that open an item as a description of it, not as what was done
+/// (`Automated failover`, `Improved alerting`, `Updated runbook`): the work may be to come.
+const ADJECTIVES_IN_ED: [&str; 20] = [
+    "automated",
+    "detailed",
+    "dedicated",
+    "improved",
+    "updated",
+    "advanced",
+    "extended",
+    "limited",
+    "shared",
+    "unified",
+    "centralized",
+    "centralised",
+    "distributed",
+    "scheduled",
+    "managed",
+    "related",
+    "required",
+    "expected",
+    "enhanced",
+    "increased",
+];
+
+/// Whether an item opens with a verb in the past tense (`Migrated …`, `Re-enabled …`,
+/// `Rolled back …`): its first word ends in `-ed`, is no description (`Automated
+/// failover`), and is followed by more words.
+fn opens_in_the_past(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let first = first
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    first.len() >= 5
+        && first.ends_with("ed")
+        && first.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !ADJECTIVES_IN_ED.contains(&first.as_str())
+        && !first.ends_with("eed")
 }
 
 /// The first word of a bracketed status that says the work is done.
@@ -544,6 +590,13 @@ mod tests {
         assert!(!reads_done(
             "Nothing was done about the flaky test yet, not completed."
         ));
+        // An item that opens in the past tense reports work done; a description does not.
+        assert!(reads_done("Migrated the Asia node to a larger server."));
+        assert!(reads_done("Re-enabled alerting on the public relays"));
+        assert!(!reads_done("Automated failover for the primary database"));
+        assert!(!reads_done("Improved alerting on disk usage"));
+        assert!(!reads_done("Need a runbook for restores"));
+        assert!(!reads_done("Migrated"));
     }
 
     #[test]
