@@ -257,11 +257,19 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
 }
 
 /// `1445Z`, `1445 UTC`, `0930 PDT`: four digits with no colon are a time only with a zone
-/// right after them, as operations logs write them; alone they are a number.
+/// right after them, as operations logs write them, or with a colon and a space after them
+/// as an entry's time (`1015: …`); alone they are a number.
 fn military_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let (number, rest) = digits(text, 4, 4)?;
     let (hour, minute) = (number / 100, number % 100);
-    read_zone(rest)?;
+    // `1445Z`, `0930 PDT`; or `1015: Ana noticed …`, an entry's time written without its
+    // colon, the colon after it.
+    let entry = rest
+        .strip_prefix(':')
+        .is_some_and(|after| after.starts_with(char::is_whitespace));
+    if !entry {
+        read_zone(rest)?;
+    }
     Some((NaiveTime::from_hms_opt(hour, minute, 0)?, false, rest))
 }
 
@@ -401,6 +409,13 @@ mod tests {
         assert_eq!(read("At the start"), None);
         assert_eq!(read("1445Z paged").unwrap().0, hm(14, 45));
         assert_eq!(read("0930 PDT deploy").unwrap().0, hm(9, 30));
+        assert_eq!(
+            read("1015: Ana noticed a broken image").unwrap().0,
+            hm(10, 15)
+        );
+        assert_eq!(read("~1230: Bo deployed a fix").unwrap().0, hm(12, 30));
+        assert_eq!(read("1015 images were broken"), None);
+        assert_eq!(read("1015:30"), None);
         // The mark of an approximate time may follow the day.
         let (clock, _) = read_clock("2018-10-08 ~18:10").unwrap();
         assert_eq!(clock.time, hm(18, 10));

@@ -239,8 +239,14 @@ pub(super) fn weekday_named(word: &str) -> Option<chrono::Weekday> {
     if word.len() < 3 {
         return None;
     }
+    // `Mon`, `Tues`, `Thurs`, and `Weds` as the British write it.
+    let word = if word == "weds" {
+        "wed".to_owned()
+    } else {
+        word
+    };
     DAYS.iter()
-        .find(|(day, _)| *day == word || (day.starts_with(&word) && word.len() <= 4))
+        .find(|(day, _)| *day == word || (day.starts_with(&word) && word.len() <= 5))
         .map(|(_, weekday)| *weekday)
 }
 
@@ -250,6 +256,21 @@ mod tests {
 
     fn date(year: Option<i32>, month: u32, day: u32) -> PastedDate {
         PastedDate { year, month, day }
+    }
+
+    #[test]
+    fn weekdays_in_their_short_forms() {
+        for (word, weekday) in [
+            ("Tues", chrono::Weekday::Tue),
+            ("Weds", chrono::Weekday::Wed),
+            ("Thurs", chrono::Weekday::Thu),
+            ("Thu", chrono::Weekday::Thu),
+            ("friday", chrono::Weekday::Fri),
+        ] {
+            assert_eq!(weekday_named(word), Some(weekday), "{word}");
+        }
+        assert_eq!(weekday_named("Thursdays"), None);
+        assert_eq!(weekday_named("Mo"), None);
     }
 
     #[test]

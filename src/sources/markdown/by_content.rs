@@ -4,7 +4,7 @@
 //! stand.
 
 use super::blocks::{Block, BlockKind};
-use crate::model::{WrittenDay, read_clock, read_day};
+use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
 use crate::sources::is_dated_stamp;
 
 /// The fewest paragraphs in a row, each beginning with a time or closed by a dated stamp,
@@ -70,7 +70,22 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
     }
     mark_paragraph_runs(blocks, &mut timed);
     mark_heading_runs(blocks, &mut timed);
+    mark_day_headings(blocks, &mut timed);
     timed
+}
+
+/// A heading that is only a day (`### Weds 23 Nov 2016`) right above a timeline found by
+/// its content is part of it: it dates the times below.
+fn mark_day_headings(blocks: &[Block], timed: &mut [bool]) {
+    for index in (0..blocks.len().saturating_sub(1)).rev() {
+        if let BlockKind::Heading(_, text) = &blocks[index].kind
+            && timed[index + 1]
+            && read_clock(text).is_none()
+            && read_date_line(text).is_some()
+        {
+            timed[index] = true;
+        }
+    }
 }
 
 /// Paragraphs in a row (nothing but paragraphs between them) that each begin with a time,
@@ -183,5 +198,11 @@ mod tests {
             timed("## 14:03\n\nAlert.\n\n## 14:05\n\nPaged.\n\n## Root cause\n\nDisk.\n"),
             [true, false, true, false, false, false]
         );
+        // A day as a heading above such a run dates it; one above a story does not.
+        assert_eq!(
+            timed("### Tues 22 Nov 2016\n\n1015: alert.\n\n1022: paged.\n\n1026: fixed.\n"),
+            [true, true, true, true]
+        );
+        assert_eq!(timed("### Tues 22 Nov 2016\n\nWe met.\n"), [false, false]);
     }
 }

@@ -176,6 +176,14 @@ impl Importer<'_> {
             self.context.date = Some(day);
             return DayFrom::Chosen;
         }
+        // A blog's front matter dates the post; the title names the incident's day
+        // (`Post-mortem: step processing backlogs on Aug 31, 2023`).
+        if self.date_published
+            && let Some(day) = date_in_text(&self.doc.title, self.day_order)
+        {
+            self.context.date = Some(day);
+            return DayFrom::Title;
+        }
         if self.context.date.is_some() {
             return DayFrom::Field;
         }

@@ -96,6 +96,7 @@ impl super::Importer<'_> {
     /// Hindsight has no field for is kept in the details as written, and front matter that
     /// cannot be read is kept whole, with why. It is never the title or the summary.
     pub(super) fn front_matter(&mut self, block: &super::blocks::Block, toml: bool, text: &str) {
+        let date_before = self.context.date;
         match entries(text, toml) {
             Ok(entries) => {
                 for (key, value) in entries {
@@ -116,6 +117,8 @@ impl super::Importer<'_> {
             }
             Err(why) => self.unplaced(block, &format!("front matter that cannot be read: {why}")),
         }
+        // A page's `date` is when it was published, which a date in the title outranks.
+        self.date_published |= self.context.date != date_before;
     }
 }
 

@@ -125,6 +125,7 @@ pub fn import_markdown_with(
         not_placed: Vec::new(),
         as_written: Vec::new(),
         today,
+        date_published: false,
     };
     let blocks = read_blocks(&text);
     let timed = by_content::timeline_by_content(&blocks);
@@ -203,6 +204,9 @@ struct Importer<'a> {
     not_placed: Vec<(usize, String)>,
     as_written: Vec<String>,
     today: NaiveDate,
+    /// Whether the incident's day so far is a page's date of publication (front matter's
+    /// `date`), which a date in the title outranks.
+    date_published: bool,
 }
 
 /// What the block just read says about a list right below it.
@@ -278,10 +282,8 @@ impl Importer<'_> {
     }
 
     fn heading(&mut self, block: Block, level: u8, text: &str) {
-        // One of a run of headings that are times: a time in the timeline, the story below.
         if self.around.by_content && self.current != Current::Target(Target::Timeline) {
-            self.seen_heading = true;
-            self.time_heading = Some((block.lines, text.to_owned()));
+            self.heading_in_a_timeline_by_content(&block, text);
             return;
         }
         // A heading no template names is read by its words — except the first, which is the
@@ -487,6 +489,19 @@ impl Importer<'_> {
     fn unplaced_text(&mut self, source: &str, lines: (usize, usize), why: &str) {
         self.not_placed.push((lines.0, source.to_owned()));
         self.place(lines, format!("not placed: {why}"));
+    }
+
+    /// A heading that is part of a timeline found by its content: a time, with the story
+    /// below it; or a day (`### Weds 23 Nov 2016`), which dates the times below it.
+    fn heading_in_a_timeline_by_content(&mut self, block: &Block, text: &str) {
+        self.seen_heading = true;
+        if read_clock(text).is_none()
+            && let Some(setting) = Setting::of(text, 12, self.day_order)
+        {
+            self.timeline.push(Piece::Setting(block.lines, setting));
+            return;
+        }
+        self.time_heading = Some((block.lines, text.to_owned()));
     }
 
     /// A heading under the timeline or the action items that is not another part: a time

@@ -841,3 +841,17 @@ fn status_updates_written_newest_first_come_in_oldest_first() {
     assert_eq!(times, sorted, "{:?}", times_and_events(&doc));
     assert!(doc.timeline[0].event.contains("the file system is down"));
 }
+
+#[test]
+fn a_date_in_the_title_outranks_the_date_a_page_was_published() {
+    let doc = import_markdown(
+        "---\ntitle: \"Post-mortem: step backlogs on Aug 31, 2023\"\ndate: 2023-09-08\n---\n\n\
+         ## Timeline\n\n- Thurs 07:06 PDT: the team was paged\n- Thurs 07:28 PDT: a hotfix went out\n",
+        today(),
+    )
+    .doc;
+    assert_eq!(
+        doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2023, 8, 31, 14, 6, 0).unwrap())
+    );
+}
