@@ -18,6 +18,7 @@
 
 mod irc;
 mod resolve;
+mod speakers;
 mod table_rows;
 #[cfg(test)]
 mod tests;
@@ -31,6 +32,9 @@ use crate::model::{
     read_offset,
 };
 
+use speakers::{
+    actor_and_event, looks_like_a_name, name_then_dated_time, name_then_time, without_status_emoji,
+};
 use table_rows::{
     ColumnMeaning, RowCells, default_meanings, header_meanings, header_zone, is_rule, table_cells,
 };
@@ -845,6 +849,18 @@ fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     Some((clock, true, strip_separators(after)))
 }
 
+/// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `.
+fn strip_separators(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|')
+    })
+}
+
+/// A message's text without Slack's "(edited)" mark.
+fn strip_edited(text: &str) -> &str {
+    text.trim().strip_suffix("(edited)").unwrap_or(text).trim()
+}
+
 /// Whether several lines of a paste are `name 9:19` and nothing else (a Slack copy with one
 /// space between the name and the time): then such lines head messages.
 fn heads_with_name_space_time(lines: &[&str]) -> bool {
@@ -862,262 +878,3 @@ fn heads_with_name_space_time(lines: &[&str]) -> bool {
         .count();
     heads >= 2
 }
-
-/// A name without the status emoji Slack glues to it: `Chris Bobbe:speech_balloon:`.
-fn without_status_emoji(name: &str) -> String {
-    let mut name = name.trim();
-    while let Some(inner) = name.strip_suffix(':')
-        && let Some((before, code)) = inner.rsplit_once(':')
-        && !code.is_empty()
-        && code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
-    {
-        name = before.trim_end();
-    }
-    name.to_owned()
-}
-
-/// The most bytes a time that ends a chat header takes, gaps and brackets included.
-const LONGEST_TRAILING_TIME: usize = 64;
-
-/// `Alice R.  2:03 PM`, `Alice R. [2:03 PM]`, `PagerDuty APP  14:03`, Discord's
-/// `Alice — Today at 4:12 PM` and `Alice — 03/25/2023 4:12 PM`: a name, then a time,
-/// then nothing; with `one_space`, `ael 22:43` too. Returns the name (without a bot's APP
-/// tag or status emoji) and the time.
-fn name_then_time(line: &str, one_space: bool) -> Option<(String, WrittenTime)> {
-    let mut starts: Vec<usize> = line
-        .char_indices()
-        .filter(|(_, c)| c.is_whitespace() || *c == '[')
-        .map(|(at, c)| if c == '[' { at } else { at + c.len_utf8() })
-        .collect();
-    starts.dedup();
-    // The time ends the line and is short ("[Today at 12:34:56 PM]"), so only the last few
-    // dozen bytes can start it: looking further back made a long line quadratic (100 KB of
-    // `[` took seconds).
-    let end = line.trim_end().len();
-    for start in starts {
-        if end.saturating_sub(start) > LONGEST_TRAILING_TIME {
-            continue;
-        }
-        let (name, time) = line.split_at(start);
-        let time = time.trim();
-        // Only a time that stands apart: in brackets, with AM/PM, or after a wider gap
-        // (chat clients set the name and the time apart), so "Rollback ETA 14:30" in a
-        // message stays text.
-        let apart = time.starts_with('[')
-            || time.chars().any(|c| c.is_ascii_alphabetic())
-            || one_space && name.ends_with(' ')
-            || name.ends_with(|c: char| c.is_whitespace())
-                && name.trim_end().len() + 1 < name.len();
-        // Skype for Business ends the header with a colon: `Ana Lima 9:32 AM:`.
-        if let Some((clock, rest)) = read_clock(time.trim_start_matches('['))
-            && rest.trim().trim_end_matches([']', ':']).trim().is_empty()
-            && apart
-        {
-            // Discord sets `Name — Today at 4:12 PM` apart with a dash.
-            let name = name
-                .trim()
-                .trim_end_matches(['\u{b7}', '-', '|', '\u{2014}', '\u{2013}'])
-                .trim();
-            let name = without_status_emoji(name);
-            let name = name
-                .strip_suffix(" APP")
-                .or_else(|| name.strip_suffix(" BOT"))
-                .unwrap_or(&name)
-                .trim();
-            return looks_like_a_name(name).then(|| (name.to_owned(), clock));
-        }
-    }
-    None
-}
-
-/// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`; in
-/// their Markdown the line is a heading and a link to the message, after an image:
-/// `#### [![Zulip](icon.png) Name (Feb 26 2018 at 18:21)](https://…):`. Gives the name, the
-/// time and the link.
-fn name_then_dated_time(line: &str) -> Option<(String, WrittenTime, Option<String>)> {
-    let (text, target) = link_parts(line.trim_start_matches('#').trim());
-    let stamped = text
-        .trim()
-        .trim_end_matches(':')
-        .trim_end()
-        .strip_suffix(')')?;
-    let (name, stamp) = stamped.rsplit_once('(')?;
-    let (date, time) = stamp.rsplit_once(" at ")?;
-    let (date, _) = read_date_line(date)?;
-    let (mut clock, rest) = read_clock(time)?;
-    if !rest.trim().is_empty() {
-        return None;
-    }
-    clock.date = Some(WrittenDay::Date(date));
-    let name = name.trim();
-    looks_like_a_name(name).then(|| (name.to_owned(), clock, target.map(str::to_owned)))
-}
-
-/// The text and target of a Markdown link that makes up a whole line, without an image
-/// before it: `[![alt](src) text](url):` gives `text` and `url`; any other line is itself,
-/// with no target.
-fn link_parts(line: &str) -> (&str, Option<&str>) {
-    let Some((text, target)) = line
-        .strip_prefix('[')
-        .and_then(|inner| inner.rsplit_once("]("))
-    else {
-        return (line, None);
-    };
-    let target = target
-        .trim_end()
-        .trim_end_matches(':')
-        .strip_suffix(')')
-        .map(str::trim)
-        .filter(|target| !target.is_empty() && !target.contains(char::is_whitespace));
-    let text = match text
-        .strip_prefix("![")
-        .and_then(|image| image.split_once(')'))
-    {
-        Some((_, after)) => after.trim(),
-        None => text,
-    };
-    (text, target)
-}
-
-/// Splits the text after a time into who and what: `<alice> …` and `* alice …` (IRC and
-/// Matrix logs), `alice: …` when the part before the colon looks like a name.
-fn actor_and_event(rest: &str) -> (Option<String>, String) {
-    let rest = speaker_unmarked(rest);
-    let rest = rest.as_ref();
-    if let Some(inner) = rest.strip_prefix('<')
-        && let Some((nick, message)) = inner.split_once('>')
-        && (looks_like_a_name(nick) || irc::looks_like_a_nick(nick.trim()))
-        && !message.trim().is_empty()
-    {
-        return (Some(nick.trim().to_owned()), message.trim().to_owned());
-    }
-    if let Some(action) = rest.strip_prefix("* ")
-        && let Some((nick, _)) = action.split_once(char::is_whitespace)
-        && looks_like_a_name(nick)
-    {
-        return (Some(nick.to_owned()), action.trim().to_owned());
-    }
-    // Zoom saves its chat as `From  Ana Lima  to  Everyone: text` (or `From Ana Lima : text`,
-    // the text perhaps on the line below).
-    if let Some(header) = rest.strip_prefix("From ")
-        && let Some((header, message)) = header.split_once(':')
-    {
-        let name = header
-            .rsplit_once(" to ")
-            .map_or(header, |(name, _)| name)
-            .trim();
-        if looks_like_a_name(name) {
-            return (Some(name.to_owned()), message.trim().to_owned());
-        }
-    }
-    match rest.split_once(": ") {
-        Some((name, message)) if looks_like_a_name(name) && !message.trim().is_empty() => {
-            (Some(name.trim().to_owned()), message.trim().to_owned())
-        }
-        _ => (None, rest.to_owned()),
-    }
-}
-
-/// An IRC line rendered as Markdown (`**\<nick>** text`, `**\* nick** does`) as the log
-/// wrote it: the speaker without the emphasis and escapes around it.
-fn speaker_unmarked(line: &str) -> std::borrow::Cow<'_, str> {
-    for mark in ["**", "__"] {
-        let Some(inner) = line.strip_prefix(mark) else {
-            continue;
-        };
-        let Some((speaker, after)) = inner.split_once(mark) else {
-            continue;
-        };
-        let speaker = speaker
-            .replace("\\<", "<")
-            .replace("\\>", ">")
-            .replace("\\*", "*");
-        let is_speaker =
-            (speaker.starts_with('<') && speaker.ends_with('>')) || speaker.starts_with("* ");
-        if is_speaker {
-            return format!("{speaker} {}", after.trim_start()).into();
-        }
-    }
-    line.into()
-}
-
-/// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `.
-fn strip_separators(text: &str) -> &str {
-    text.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|')
-    })
-}
-
-/// A message's text without Slack's "(edited)" mark.
-fn strip_edited(text: &str) -> &str {
-    text.trim().strip_suffix("(edited)").unwrap_or(text).trim()
-}
-
-/// Words that start a line as a label, not as a person: `Note: …`, `Update: …`.
-const LABELS: [&str; 16] = [
-    "note",
-    "notes",
-    "update",
-    "status",
-    "fyi",
-    "action",
-    "summary",
-    "impact",
-    "cause",
-    "resolution",
-    "todo",
-    "decision",
-    "question",
-    "info",
-    "warning",
-    "error",
-];
-
-/// A chat name is short and has no sentence in it: `alice`, `Bob M.`, `pagerduty-bot`,
-/// `Smith, John`; not a zone (`UTC`), not a label (`Note`).
-fn looks_like_a_name(text: &str) -> bool {
-    let text = text.trim();
-    // `Brian Richter (Aviary Tech)`: a name with the organisation chat tools add after it.
-    if let Some(inner) = text.strip_suffix(')')
-        && let Some((name, organisation)) = inner.rsplit_once(" (")
-        && !organisation.is_empty()
-        && organisation.split_whitespace().count() <= 4
-        && !organisation.contains(['(', ')', '[', ']', '<', '>', ':'])
-    {
-        return looks_like_a_name(name);
-    }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    // A Markdown heading (`## Next meeting - June 3, 13:00 UTC`) names no one.
-    if text.is_empty()
-        || text.starts_with('#')
-        || text.chars().count() > 40
-        || words.len() > 5
-        || text.contains("//")
-        || text.contains(['?', '!', '<', '>', '(', ')', '[', ']'])
-        || crate::model::zone_named(text).is_some()
-        || LABELS.contains(&text.to_lowercase().as_str())
-        || text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
-    {
-        return false;
-    }
-    // One word may be any handle; several must each start with a capital (or be an
-    // initial, or a particle such as `von` between capitalised words), as names do and
-    // sentences do not.
-    words.len() == 1
-        || words.iter().enumerate().all(|(index, word)| {
-            let inner = index > 0 && index + 1 < words.len();
-            word.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || inner && NAME_PARTICLES.contains(word)
-        })
-}
-
-/// Words that join the parts of a name in lower case: `Ludwig van Beethoven`.
-const NAME_PARTICLES: [&str; 14] = [
-    "von", "van", "der", "den", "de", "da", "das", "do", "dos", "del", "la", "le", "bin", "al",
-];
