@@ -100,15 +100,7 @@ fn a_zulip_archives_links_to_its_messages_are_the_rows_evidence() {
                    p95 is at 3 s\n\n\
                    #### [Bob M. (Aug 01 2025 at 14:05)](https://chat.example/near/2):\n\
                    rolling back\n";
-    let output = hindsight()
-        .args(["timeline-import", file.to_str().unwrap(), "-", "--dry-run"])
-        .write_stdin(archive)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&dry_run(&file, &[], archive)).unwrap();
     let evidence: Vec<&str> = json["rows"]
         .as_array()
         .unwrap()
