@@ -104,7 +104,12 @@ impl super::Importer<'_> {
                         continue;
                     }
                     let line = format!("{key}: {value}");
-                    if let Some(field) = super::fields::field_named(&key) {
+                    // Some sites' themes name the page's title `heading` or `headline`.
+                    let field = super::fields::field_named(&key).or_else(|| {
+                        matches!(key.to_lowercase().as_str(), "heading" | "headline")
+                            .then_some(super::fields::Field::Title)
+                    });
+                    if let Some(field) = field {
                         self.field(field, &line, &value, block.lines);
                     } else {
                         self.as_written.push(format!("- {line}"));

@@ -854,4 +854,12 @@ fn a_date_in_the_title_outranks_the_date_a_page_was_published() {
         doc.timeline[0].time,
         Some(Utc.with_ymd_and_hms(2023, 8, 31, 14, 6, 0).unwrap())
     );
+    // Some themes call the page's title its `heading`.
+    let doc = import_markdown(
+        "---\nheading: \"Backlogs on Aug 31, 2023\"\ndate: 2023-09-08\n---\n\nQueues stalled.\n",
+        today(),
+    )
+    .doc;
+    assert_eq!(doc.title, "Backlogs on Aug 31, 2023");
+    assert_eq!(doc.narrative.summary, "Queues stalled.");
 }
