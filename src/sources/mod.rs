@@ -11,11 +11,11 @@ pub mod markdown;
 mod pagerduty;
 mod slack;
 
-pub(crate) use chat_paste::is_dated_stamp;
 pub use chat_paste::{
     ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
     UnusedReason, parse_chat, parse_entries, parse_table, resolve_paste, runs_newest_first,
 };
+pub(crate) use chat_paste::{is_dated_stamp, time_link};
 pub use slack::{SlackExport, is_slack_export};
 
 use std::io::Read;

@@ -448,6 +448,12 @@ impl Reader {
     /// A line that starts with a time, perhaps after a log's own mark. Returns whether it
     /// was one.
     fn timed_line(&mut self, number: usize, line: &str, body: &str, next: Option<&str>) -> bool {
+        // A time written as a link to where it was said (`[17:58](https://chat/…): …`, whose
+        // text reads `17:58 (https://chat/…): …`): the address is the row's evidence.
+        let linked = time_link(body);
+        let body = linked
+            .as_ref()
+            .map_or(body, |(unlinked, _)| unlinked.as_str());
         let time_at_start = |body| {
             bracketed_time(body).or_else(|| {
                 read_clock(body).map(|(clock, rest)| (clock, false, strip_separators(rest)))
@@ -469,11 +475,17 @@ impl Reader {
             }
             let rows_before = self.paste.rows.len();
             self.time_first(number, line, clock, after, header, next);
-            if let Some(tag) = tag
-                && self.paste.rows.len() > rows_before
+            if self.paste.rows.len() > rows_before
                 && let Some(row) = self.paste.rows.last_mut()
             {
-                tag.clone_into(&mut row.notes);
+                if let Some(tag) = tag {
+                    tag.clone_into(&mut row.notes);
+                }
+                if let Some((_, link)) = &linked
+                    && row.evidence.is_empty()
+                {
+                    row.evidence.clone_from(link);
+                }
             }
             return true;
         }
@@ -859,6 +871,24 @@ fn strip_separators(text: &str) -> &str {
 /// A message's text without Slack's "(edited)" mark.
 fn strip_edited(text: &str) -> &str {
     text.trim().strip_suffix("(edited)").unwrap_or(text).trim()
+}
+
+/// A line that opens with a time followed by a web address in brackets, as a Markdown link
+/// on the time reads (`17:58 (https://chat/…): Ana acknowledged`): the line with the address
+/// taken out (`17:58: Ana acknowledged`), and the address.
+#[must_use]
+pub fn time_link(line: &str) -> Option<(String, String)> {
+    let (time, rest) = line.split_once(' ')?;
+    let timelike = time.len() <= 8
+        && time.chars().any(|c| c.is_ascii_digit())
+        && time
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '~' | '.'));
+    let inside = rest.strip_prefix('(')?;
+    let (address, after) = inside.split_once(')')?;
+    let web = (address.starts_with("https://") || address.starts_with("http://"))
+        && !address.contains(char::is_whitespace);
+    (timelike && web).then(|| (format!("{time}{after}"), address.to_owned()))
 }
 
 /// Whether several lines of a paste are `name 9:19` and nothing else (a Slack copy with one

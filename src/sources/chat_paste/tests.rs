@@ -262,6 +262,26 @@ fn skype_headers_with_a_colon_and_hidden_direction_marks_head_messages() {
 }
 
 #[test]
+fn a_time_written_as_a_link_keeps_its_address_as_evidence() {
+    let paste = parse_entries(
+        "1758 (https://chat.example/p1): Ana acknowledged the alert\n\
+         19:23 (https://chat.example/p2) Service message went out\n\
+         19:40 (about) Bo decided to switch\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(17, 58), None, "Ana acknowledged the alert"),
+            (hm(19, 23), None, "Service message went out"),
+            (hm(19, 40), None, "(about) Bo decided to switch"),
+        ]
+    );
+    assert_eq!(paste.rows[0].evidence, "https://chat.example/p1");
+    assert_eq!(paste.rows[1].evidence, "https://chat.example/p2");
+    assert_eq!(paste.rows[2].evidence, "");
+}
+
+#[test]
 fn a_colon_makes_an_actor_only_after_a_name() {
     for (line, actor) in [
         (

@@ -5,7 +5,7 @@
 
 use super::blocks::{Block, BlockKind};
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
-use crate::sources::is_dated_stamp;
+use crate::sources::{is_dated_stamp, time_link};
 
 /// The fewest paragraphs in a row, each beginning with a time or closed by a dated stamp,
 /// that make a timeline: one or two such paragraphs are as often a story that mentions when ("14:03 was when we first
@@ -19,7 +19,14 @@ const HEADING_RUN: usize = 2;
 #[must_use]
 pub fn starts_with_a_time(text: &str) -> bool {
     let text = text.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(', '\\']);
-    read_clock(text).is_some()
+    // A time written as a link to where it was said: `1758 (https://chat/…): …`.
+    let unlinked = time_link(text);
+    read_clock(
+        unlinked
+            .as_ref()
+            .map_or(text, |(unlinked, _)| unlinked.as_str()),
+    )
+    .is_some()
 }
 
 /// Whether a text begins with a time, or with a calendar date (`2022-05-07`, `May 7`,
@@ -204,5 +211,13 @@ mod tests {
             [true, true, true, true]
         );
         assert_eq!(timed("### Tues 22 Nov 2016\n\nWe met.\n"), [false, false]);
+        // Times written as links to the chat where they were said.
+        assert_eq!(
+            timed(
+                "[1758](https://chat.example/p1): paged.\n\n\
+                 [1923](https://chat.example/p2): status posted.\n\n~1940: switched.\n"
+            ),
+            [true, true, true]
+        );
     }
 }
