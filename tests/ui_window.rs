@@ -67,7 +67,7 @@ fn a_window_that_fits_is_left_alone() {
 fn the_signs_of_a_postmortem_have_glyphs() {
     let mut harness = editor_with_example(&ScriptedDialogs::default());
     harness.run();
-    let signs = "→ ← ⇒ ✓ ✗ ✔ ● ► ◆ □ ′ ″ ≥ ≤";
+    let signs = "→ ← ⇒ ✓ ✗ ✔ ● ► ◆ □ ′ ″ ≥ ≤ ↺";
     for family in [
         egui::FontId::proportional(14.0),
         egui::FontId::monospace(14.0),

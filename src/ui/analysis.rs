@@ -39,8 +39,8 @@ pub fn analysis_ui(
 }
 
 /// A built-in section's heading: the author's own words where the section was written under
-/// other ones (an imported "Root Cause Analysis"), with the built-in name on hover and, on
-/// a right click, the choice to go back to it.
+/// other ones (an imported "Root Cause Analysis"), with the built-in name on hover and, in a
+/// small button beside it that the keyboard reaches as any other, the choice to go back to it.
 fn section_heading_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
@@ -48,25 +48,26 @@ fn section_heading_ui(
     edits: &mut Vec<Edit>,
 ) -> egui::Response {
     let written = doc.narrative.heading_of(section);
-    let heading = crate::ui::accessible::subheading(ui, written);
     if written == section.heading() {
-        return heading;
+        return crate::ui::accessible::subheading(ui, written);
     }
-    heading.context_menu(|ui| {
+    ui.horizontal(|ui| {
+        let heading = crate::ui::accessible::subheading(ui, written).on_hover_text(format!(
+            "Written under this heading; Hindsight keeps it as the template's \u{201c}{}\u{201d}.",
+            section.heading()
+        ));
         let back = format!(
             "Use the template's heading \u{201c}{}\u{201d}",
             section.heading()
         );
-        if ui.button(back).clicked() {
+        let button = ui.small_button("\u{21ba}").on_hover_text(&back);
+        accessible_name(&button, egui::Role::Button, &back);
+        if button.clicked() {
             edits.push(Edit::SetSectionHeading(section, String::new()));
-            ui.close();
         }
-    });
-    heading.on_hover_text(format!(
-        "Written under this heading; Hindsight keeps it as the template's \u{201c}{}\u{201d}. \
-         Right-click to use that heading instead.",
-        section.heading()
-    ))
+        heading
+    })
+    .inner
 }
 
 /// A section's text; while it is empty the template's hint (or "Not written yet") shows in
