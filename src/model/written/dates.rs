@@ -119,11 +119,20 @@ fn split_note(line: &str) -> (&str, Option<&str>) {
     for dash in [" \u{2014} ", " \u{2013} ", " - ", ", "] {
         if let Some((main, note)) = line.split_once(dash)
             && zone_in_note(note).is_some()
+            && !tells_a_time(note)
         {
             return (main, Some(note));
         }
     }
     (line, None)
+}
+
+/// Whether `text` holds a clock time (a digit before a colon): `June 20, 23:30 PT: paged`
+/// is a time and its event, not a date with a note on its zone.
+fn tells_a_time(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|pair| pair[0].is_ascii_digit() && pair[1] == b':')
 }
 
 /// The zone a note names: `all times UTC`, `times in Europe/Berlin`, `UTC+2`, `PDT`.
@@ -314,6 +323,7 @@ mod tests {
             "26 people joined",
             "2015-02-30",
             "Friday",
+            "June 20, 23:30 PT: we replaced the chassis",
             "",
         ] {
             assert_eq!(read_date_line(line), None, "{line}");

@@ -231,6 +231,8 @@ impl Importer<'_> {
                 chosen: reading.zone.is_some(),
             },
             zone_line: found.zone_line,
+            times_zone: found.times_zone.region(),
+            zone_from_times: false,
             day: self
                 .context
                 .date

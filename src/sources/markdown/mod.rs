@@ -93,14 +93,35 @@ pub fn import_markdown_with(
     today: NaiveDate,
     choices: &MarkdownChoices,
 ) -> MarkdownImport {
+    let imported = read_markdown(text, today, choices);
+    // Every time of the timeline names one region (a status page's `PT` after each update):
+    // when the person chose no zone, the document is in it, and the file is read again so
+    // that its times without a zone are read in it too.
+    match imported.assumed.times_zone {
+        Some(zone) if choices.reading.zone.is_none() && zone != imported.doc.time_zone => {
+            let mut in_zone = choices.clone();
+            in_zone.reading.zone = Some(zone);
+            let mut again = read_markdown(text, today, &in_zone);
+            again.assumed.zone.chosen = false;
+            again.assumed.zone_from_times = true;
+            again
+        }
+        _ => imported,
+    }
+}
+
+/// One reading of `text` with the person's choices.
+fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> MarkdownImport {
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
     let text = values::headings_with_plain_spaces(values::plain_hyphens_only(text));
     let text = crate::model::cap_markdown_nesting_owned(text);
     let mut importer = Importer {
         source_lines: text.lines().collect(),
+        // A zone the person chose reads every time with none, the fields' too.
         doc: Postmortem {
             created: Some(today),
+            time_zone: choices.reading.zone.unwrap_or(chrono_tz::UTC),
             ..Postmortem::default()
         },
         context: Context::default(),

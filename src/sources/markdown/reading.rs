@@ -82,6 +82,10 @@ pub struct Assumed {
     /// The first line of the file that names the zone of the times below it, which wins
     /// over `zone` for them.
     pub zone_line: Option<usize>,
+    /// The region every time of the timeline names (`PT` after each update), if one does.
+    pub times_zone: Option<Tz>,
+    /// Whether `zone` is that region, taken as the document's because the person chose none.
+    pub zone_from_times: bool,
     /// The day of times without a date.
     pub day: NaiveDate,
     /// Where that day came from.
@@ -105,6 +109,9 @@ impl Assumed {
     /// Why times that name no zone are in `zone`, in words.
     #[must_use]
     pub fn zone_why(&self) -> String {
+        if self.zone_from_times {
+            return "every time in the timeline names it, so the document is in it".to_owned();
+        }
         match (self.zone.chosen, self.zone_line) {
             (true, None) => "as you chose".to_owned(),
             (true, Some(line)) => {

@@ -863,3 +863,35 @@ fn a_date_in_the_title_outranks_the_date_a_page_was_published() {
     assert_eq!(doc.title, "Backlogs on Aug 31, 2023");
     assert_eq!(doc.narrative.summary, "Queues stalled.");
 }
+
+#[test]
+fn a_file_whose_every_time_names_one_region_is_in_that_region() {
+    let text = "# Storage unreliable\n\n**Resolved**: 2026-06-25 00:30\n\n## Timeline\n\n\
+                - June 20, 23:30 PT: we replaced the chassis\n\
+                - June 21, 19:15 PT: development nodes are open\n";
+    let imported = import_markdown(text, today());
+    assert_eq!(imported.doc.time_zone, chrono_tz::America::Los_Angeles);
+    assert!(imported.assumed.zone_from_times && !imported.assumed.zone.chosen);
+    assert!(
+        imported
+            .assumed
+            .zone_why()
+            .contains("every time in the timeline")
+    );
+    // The rows' instants are as written; a time without a zone is read in the region too.
+    assert_eq!(
+        imported.doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2026, 6, 21, 6, 30, 0).unwrap())
+    );
+    assert_eq!(
+        imported.doc.key_times.resolved,
+        Some(Utc.with_ymd_and_hms(2026, 6, 25, 7, 30, 0).unwrap())
+    );
+    // Times in different zones leave the document's zone alone.
+    let mixed = import_markdown(
+        "# Outage\n\n## Timeline\n\n- 14:03 UTC alert\n- 07:10 PT paged\n",
+        today(),
+    );
+    assert_eq!(mixed.doc.time_zone, chrono_tz::UTC);
+    assert!(!mixed.assumed.zone_from_times);
+}

@@ -169,6 +169,45 @@ pub struct Found {
     pub numeric_dates: bool,
     /// The first line that names the zone of the times below it (`All times in CEST`).
     pub zone_line: Option<usize>,
+    /// The zones the timed rows were written in, so far.
+    pub times_zone: TimesZone,
+}
+
+/// The zone the timed rows of a timeline were written in, itself or by a line above them
+/// (`June 21, 19:15 PT`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimesZone {
+    /// No timed row yet.
+    #[default]
+    NoneYet,
+    /// Every one so far names this region.
+    Region(Tz),
+    /// Two disagree, or one names no zone or only an offset.
+    Mixed,
+}
+
+impl TimesZone {
+    /// The region every timed row names, if one does.
+    #[must_use]
+    pub fn region(self) -> Option<Tz> {
+        match self {
+            Self::Region(tz) => Some(tz),
+            Self::NoneYet | Self::Mixed => None,
+        }
+    }
+}
+
+impl Found {
+    /// Notes the zone one timed row was written in.
+    fn saw_zone(&mut self, zone: Option<PasteZone>) {
+        self.times_zone = match (self.times_zone, zone) {
+            (TimesZone::NoneYet, Some(PasteZone::Named(tz))) => TimesZone::Region(tz),
+            (TimesZone::Region(seen), Some(PasteZone::Named(tz))) if seen == tz => {
+                TimesZone::Region(seen)
+            }
+            _ => TimesZone::Mixed,
+        };
+    }
 }
 
 /// A part of the source's lines and what became of it.
@@ -213,6 +252,9 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                 && row.day.and_then(|day| day.zone).is_none()
             {
                 clock.zone = written_zone;
+            }
+            if let Some(clock) = row.clock {
+                found.saw_zone(clock.zone.or(row.day.and_then(|day| day.zone)));
             }
         }
         if next_day.is_some() {
