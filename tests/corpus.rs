@@ -546,8 +546,8 @@ const FLOORS: [(&str, f64, f64, f64, f64); 14] = [
     // prose under "Resolutions" or "Lessons learned", rules in a numbered list after a list
     // of causes, fixes under a bold label in a custom section. A third batch added times
     // written as links to the chat (`[1758](…): …`) and weekdays dated from a blog's
-    // publication date.
-    ("Markdown postmortem", 0.89, 0.85, 0.99, 0.99),
+    // publication date, both read since; the rows' floor is where they stand at the end.
+    ("Markdown postmortem", 0.91, 0.85, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.
     ("irc", 0.99, 1.0, 0.96, 0.81),
