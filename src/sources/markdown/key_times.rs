@@ -24,10 +24,8 @@ pub(super) fn read_key_times(
     // `Detection time: ~5-6 hours (incident from 09:45 UTC, …)`: a value that opens with a
     // length is how long it took; a time in its notes is some other moment, not the key's.
     let opens_with_a_length = opens_with_a_length(&plain);
-    let parts = split_groups(&plain)
-        .into_iter()
-        .flat_map(|group| group.split(", "));
-    for part in parts {
+    for part in &parts_of(&plain) {
+        let part = part.as_str();
         // Hindsight's own export says "End: not recorded" of a time it does not have.
         if part.to_lowercase().ends_with("not recorded") {
             continue;
@@ -163,6 +161,44 @@ fn instant_in(
 }
 
 /// `within 2 min`, `after 17 minutes`, `2 h 5 min`, `3 d 4 h`, `45 s`: how long.
+/// The parts of a value, split at `;` and `, `, except that a time right after a day with
+/// no time of its own goes with it: `June 25, 00:30` is one instant, as written.
+fn parts_of(value: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for group in split_groups(value) {
+        for piece in group.split(", ") {
+            // A day written without a time (`June 25`, `Tue 3 Sep`, `2024-06-25`).
+            let dated_only = |part: &str| {
+                !part.contains(':')
+                    && std::iter::once(0)
+                        .chain(part.match_indices(' ').map(|(at, _)| at + 1))
+                        .any(|at| {
+                            matches!(
+                                crate::model::read_day(&part[at..]),
+                                Some((
+                                    crate::model::WrittenDay::Date(_)
+                                        | crate::model::WrittenDay::Numeric { .. },
+                                    _
+                                ))
+                            )
+                        })
+            };
+            match parts.last_mut() {
+                Some(last)
+                    if dated_only(last)
+                        && key_time_in(piece).is_none()
+                        && read_clock(piece).is_some() =>
+                {
+                    last.push_str(", ");
+                    last.push_str(piece);
+                }
+                _ => parts.push(piece.to_owned()),
+            }
+        }
+    }
+    parts
+}
+
 /// Whether `value` opens with a length of time: `~5-6 hours`, `30 min`, `1.5 h (…)`.
 fn opens_with_a_length(value: &str) -> bool {
     let mut words = value.split_whitespace();

@@ -895,3 +895,21 @@ fn a_file_whose_every_time_names_one_region_is_in_that_region() {
     assert_eq!(mixed.doc.time_zone, chrono_tz::UTC);
     assert!(!mixed.assumed.zone_from_times);
 }
+
+#[test]
+fn a_key_time_written_as_a_day_a_comma_and_a_time_is_one_instant() {
+    let doc = import_markdown(
+        "# Outage\n\n- **Date**: 2024-06-24\n- **Started**: June 24, 21:10 UTC\n\
+         - **Resolved**: June 25, 00:30 UTC\n",
+        NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+    )
+    .doc;
+    assert_eq!(
+        doc.key_times.started,
+        Some(Utc.with_ymd_and_hms(2024, 6, 24, 21, 10, 0).unwrap())
+    );
+    assert_eq!(
+        doc.key_times.resolved,
+        Some(Utc.with_ymd_and_hms(2024, 6, 25, 0, 30, 0).unwrap())
+    );
+}
