@@ -507,7 +507,8 @@ fn a_section_shows_the_heading_it_was_written_under() {
         &ScriptedDialogs::default(),
     );
     click(&mut harness, "Analysis");
-    // The author's heading names the section; the built-in name is not shown beside it.
+    // The author's heading names the section; the built-in name is only on the button that
+    // puts it back.
     // The section's text field takes its name from the heading, as a screen reader says it.
     let named: Vec<_> = harness
         .query_all_by_label("Root Cause Analysis")

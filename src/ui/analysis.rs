@@ -60,7 +60,13 @@ fn section_heading_ui(
             "Use the template's heading \u{201c}{}\u{201d}",
             section.heading()
         );
-        let button = ui.small_button("\u{21ba}").on_hover_text(&back);
+        // The hover text adds what the name does not say, so a screen reader reads it once.
+        let button = ui
+            .small_button(format!("\u{21ba} {}", section.heading()))
+            .on_hover_text(
+                "Puts the template's heading back; the section's text stays as it is, and \
+                 Undo brings this heading back.",
+            );
         accessible_name(&button, egui::Role::Button, &back);
         if button.clicked() {
             edits.push(Edit::SetSectionHeading(section, String::new()));
