@@ -73,6 +73,17 @@ pub struct PastedRow {
     pub evidence: String,
 }
 
+impl PastedRow {
+    /// The message goes on with `text`, read from line `number`.
+    fn go_on(&mut self, number: usize, text: &str) {
+        if !self.event.is_empty() {
+            self.event.push(' ');
+        }
+        self.event.push_str(text);
+        self.lines.push(number);
+    }
+}
+
 /// Why a line did not become part of a row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UnusedReason {
@@ -331,12 +342,7 @@ impl Reader {
                 self.in_fence = !self.in_fence;
             }
             if let Some((position, _)) = self.open.as_ref().filter(|_| !line.is_empty()) {
-                let row = &mut self.paste.rows[*position];
-                if !row.event.is_empty() {
-                    row.event.push(' ');
-                }
-                row.event.push_str(line);
-                row.lines.push(number);
+                self.paste.rows[*position].go_on(number, line);
             }
             self.previous_line = number;
             return;
@@ -433,14 +439,7 @@ impl Reader {
             .map(|(position, _)| *position)
             .filter(|_| !(open_untimed && actor_and_event(line).0.is_some()));
         match open {
-            Some(position) => {
-                let row = &mut self.paste.rows[position];
-                if !row.event.is_empty() {
-                    row.event.push(' ');
-                }
-                row.event.push_str(strip_edited(line));
-                row.lines.push(number);
-            }
+            Some(position) => self.paste.rows[position].go_on(number, strip_edited(line)),
             None => self.line_of_no_message(number, line, wrapped),
         }
     }
@@ -635,12 +634,7 @@ impl Reader {
     fn line_of_no_message(&mut self, number: usize, line: &str, wrapped: Option<(usize, usize)>) {
         match actor_and_event(line) {
             (None, _) if let Some((position, _)) = wrapped => {
-                let row = &mut self.paste.rows[position];
-                if !row.event.is_empty() {
-                    row.event.push(' ');
-                }
-                row.event.push_str(line);
-                row.lines.push(number);
+                self.paste.rows[position].go_on(number, line);
                 self.one_line = Some((position, number));
             }
             (Some(author), text) => {

@@ -68,16 +68,12 @@ impl Importer<'_> {
             return;
         }
         let lessons = format!("section {}", Section::LessonsLearned.heading());
+        let in_lessons = self.placed_starts(|place| place == lessons);
         for block in blocks {
             let BlockKind::List(items) = &block.kind else {
                 continue;
             };
-            let in_lessons = self.report.iter().any(|placement| {
-                placement.lines.0 >= block.lines.0
-                    && placement.lines.1 <= block.lines.1
-                    && placement.place == lessons
-            });
-            if !in_lessons {
+            if !holds_a_start(block.lines, &in_lessons) {
                 continue;
             }
             for item in items {
@@ -116,10 +112,12 @@ impl Importer<'_> {
             .iter()
             .enumerate()
             .map(|(index, line)| {
+                // Blocks are in the order of their lines.
                 line.and_then(|line| {
-                    blocks
-                        .iter()
-                        .position(|block| block.lines.0 <= line && line <= block.lines.1)
+                    let after = blocks.partition_point(|block| block.lines.0 <= line);
+                    after
+                        .checked_sub(1)
+                        .filter(|at| line <= blocks[*at].lines.1)
                 })
                 .unwrap_or(usize::MAX - index)
             })
@@ -280,18 +278,13 @@ impl Importer<'_> {
         if !self.doc.timeline.is_empty() {
             return;
         }
-        let in_a_section = |(first, last): (usize, usize)| {
-            self.report.iter().any(|placement| {
-                placement.lines.0 >= first
-                    && placement.lines.1 <= last
-                    && (placement.place.starts_with("section ")
-                        || placement.place.starts_with("custom section"))
-            })
-        };
+        let in_sections = self.placed_starts(|place| {
+            place.starts_with("section ") || place.starts_with("custom section")
+        });
         let paragraphs: Vec<((usize, usize), String)> = blocks
             .iter()
             .filter_map(|block| match &block.kind {
-                BlockKind::Paragraph(lines) if in_a_section(block.lines) => {
+                BlockKind::Paragraph(lines) if holds_a_start(block.lines, &in_sections) => {
                     let text: Vec<&str> = lines.iter().map(|(_, line)| line.as_str()).collect();
                     Some((block.lines, text.join(" ")))
                 }
@@ -302,6 +295,19 @@ impl Importer<'_> {
             let (outcomes, _) = read_pieces(&[piece], self.read_in());
             self.take_outcomes(outcomes, true);
         }
+    }
+
+    /// The first lines of the placements whose place `keep` accepts, in order: which
+    /// blocks hold one is then found without reading the whole report for each.
+    fn placed_starts(&self, keep: impl Fn(&str) -> bool) -> Vec<usize> {
+        let mut starts: Vec<usize> = self
+            .report
+            .iter()
+            .filter(|placement| keep(&placement.place))
+            .map(|placement| placement.lines.0)
+            .collect();
+        starts.sort_unstable();
+        starts
     }
 
     /// How the timeline's times are read: in the document's zone, from the incident's start
@@ -380,6 +386,12 @@ impl Importer<'_> {
             }
         }
     }
+}
+
+/// Whether some of `starts` (in order) falls within the lines `first..=last`.
+fn holds_a_start((first, last): (usize, usize), starts: &[usize]) -> bool {
+    let at = starts.partition_point(|start| *start < first);
+    starts.get(at).is_some_and(|start| *start <= last)
 }
 
 /// A table row's cells as one text, `10-01 evening — Diagnosis`; any other text as it is.

@@ -206,31 +206,26 @@ fn opens_with_a_length(value: &str) -> bool {
         return false;
     };
     let number = number.trim_start_matches(['~', '(', '\u{2248}']);
-    let unit = unit.trim_end_matches([')', '.', ',', ';']).to_lowercase();
     number.starts_with(|c: char| c.is_ascii_digit())
         && number
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | '\u{2013}' | '.'))
-        && matches!(
-            unit.as_str(),
-            "s" | "sec"
-                | "secs"
-                | "second"
-                | "seconds"
-                | "min"
-                | "mins"
-                | "minute"
-                | "minutes"
-                | "m"
-                | "h"
-                | "hr"
-                | "hrs"
-                | "hour"
-                | "hours"
-                | "d"
-                | "day"
-                | "days"
-        )
+        && one_of_unit(unit).is_some()
+}
+
+/// One of the unit a word names (`min`, `hours`, `d`), after the marks that close it.
+fn one_of_unit(word: &str) -> Option<Duration> {
+    match word
+        .trim_end_matches([')', '.', ',', ';'])
+        .to_lowercase()
+        .as_str()
+    {
+        "s" | "sec" | "secs" | "second" | "seconds" => Some(Duration::seconds(1)),
+        "min" | "mins" | "minute" | "minutes" | "m" => Some(Duration::minutes(1)),
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some(Duration::hours(1)),
+        "d" | "day" | "days" => Some(Duration::days(1)),
+        _ => None,
+    }
 }
 
 fn duration_in(part: &str) -> Option<Duration> {
@@ -240,13 +235,12 @@ fn duration_in(part: &str) -> Option<Duration> {
         let Ok(number) = pair[0].trim_start_matches(['(', '~']).parse::<i64>() else {
             continue;
         };
-        let unit = pair[1].trim_end_matches([')', '.', ',']).to_lowercase();
-        let length = match unit.as_str() {
-            "s" | "sec" | "secs" | "second" | "seconds" => Duration::seconds(number),
-            "min" | "mins" | "minute" | "minutes" | "m" => Duration::minutes(number),
-            "h" | "hr" | "hrs" | "hour" | "hours" => Duration::hours(number),
-            "d" | "day" | "days" => Duration::days(number),
-            _ => continue,
+        let Some(length) = one_of_unit(pair[1]).and_then(|one| {
+            i32::try_from(number)
+                .ok()
+                .and_then(|number| one.checked_mul(number))
+        }) else {
+            continue;
         };
         total = Some(total.unwrap_or_default() + length);
     }
