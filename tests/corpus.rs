@@ -529,9 +529,10 @@ fn whole_corpus(board: &Board) -> (usize, Score) {
 }
 
 /// What the readers reach on the whole corpus: rows present with the right time, and action
-/// items found. Issue #25 asks for 0.95 and 0.90; the items fell below that with session
-/// 15's held-out postmortems (see the Markdown floor), and this records where they stand.
-const WHOLE_CORPUS: (f64, f64) = (0.95, 0.85);
+/// items found, as issue #25 asks. The items fell below 0.90 with session 15's held-out
+/// postmortems and came back above it in session 16, when headings about avoiding and
+/// preventing, findings lists, prohibitions and work enumerated in a sentence were read.
+const WHOLE_CORPUS: (f64, f64) = (0.95, 0.90);
 
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
@@ -547,7 +548,7 @@ const FLOORS: [(&str, f64, f64, f64, f64); 14] = [
     // of causes, fixes under a bold label in a custom section. A third batch added times
     // written as links to the chat (`[1758](…): …`) and weekdays dated from a blog's
     // publication date, both read since; the rows' floor is where they stand at the end.
-    ("Markdown postmortem", 0.91, 0.85, 0.99, 0.99),
+    ("Markdown postmortem", 0.91, 0.90, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.
     ("irc", 0.99, 1.0, 0.96, 0.81),

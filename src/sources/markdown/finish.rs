@@ -28,6 +28,7 @@ impl Importer<'_> {
         let assumed = self.assumed(blocks, day_from, found);
         self.place_what_no_block_held();
         self.merge_restated_actions(blocks);
+        self.actions_told_in_sentences(blocks);
         self.lessons_as_actions(blocks);
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)

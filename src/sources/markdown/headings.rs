@@ -116,9 +116,13 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || pair("next", "step")
         || has("improvement")
         || has("corrective")
-        || has("prevention")
-        || has("preventive")
-        || has("preventative")
+        // `Prevention`, `Preventing recurrence`, `What could be done to avoid this in
+        // future?`, `Making sure it doesn't happen again` — but `What prevented a faster
+        // fix` and `This could have been avoided had we …` look back.
+        || (has("prevent") && !has("prevented"))
+        || (has("avoid") && !has("avoided"))
+        || (has("happen") && has("again"))
+        || names_a_horizon(&words)
         || has("todo")
         || pair("to", "do")
         || has("recommendation")
@@ -129,6 +133,23 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
         || pair("doing", "about");
     to_do.then_some(Target::ActionItems)
+}
+
+/// Whether heading words name a stretch of time ahead, the span a plan covers: `The
+/// following 2 weeks`, `Next quarter`, `Over the coming months`. A single day ahead (`The
+/// following day`) is a timeline's part, not a plan.
+fn names_a_horizon(words: &[&str]) -> bool {
+    const AHEAD: [&str; 4] = ["next", "following", "coming", "upcoming"];
+    const SPANS: [&str; 8] = [
+        "weeks", "months", "quarters", "sprints", "week", "month", "quarter", "sprint",
+    ];
+    words.iter().enumerate().any(|(at, word)| {
+        AHEAD.contains(word)
+            && words[at + 1..]
+                .iter()
+                .take(2)
+                .any(|span| SPANS.contains(span) && (span.ends_with('s') || *word != "following"))
+    })
 }
 
 /// Words that, beside `short term` or `long term`, make a heading a plan of work rather than
@@ -450,6 +471,11 @@ mod tests {
             "Long term solution",
             "Near term",
             "What we're doing about it",
+            "What could be done to avoid this in future?",
+            "Preventing recurrence",
+            "Making sure it doesn't happen again",
+            "The Following 2 Weeks",
+            "Over the next quarter",
         ] {
             assert_eq!(
                 target_by_words(heading),
@@ -466,6 +492,11 @@ mod tests {
             "Action Taken",
             "Our team",
             "Long-term impact on users",
+            "What prevented a faster fix",
+            "This could have been avoided had we incorporated the following:",
+            "Recurrence",
+            "The following day",
+            "Next morning",
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
         }

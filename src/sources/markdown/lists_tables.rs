@@ -46,6 +46,17 @@ impl Importer<'_> {
             self.list_ahead = ListAhead::DetailsOfNumbered;
             return;
         }
+        // Under the heading, a list of what was found missing (`X didn't have a test`) is
+        // the diagnosis the actions answer: text.
+        let findings = !tasks
+            && !fixes_made
+            && items
+                .iter()
+                .all(|item| super::work_sentences::reports_a_shortcoming(&item.text));
+        if in_actions && findings {
+            self.text(block);
+            return;
+        }
         if tasks || in_actions {
             if numbered {
                 self.list_ahead = ListAhead::DetailsOfNumbered;
@@ -108,6 +119,8 @@ impl Importer<'_> {
                 action.status = status;
             } else if super::work_sentences::reads_done(&action.action) {
                 action.status = ActionStatus::Done;
+            } else if super::work_sentences::reads_begun(&action.action) {
+                action.status = ActionStatus::InProgress;
             }
         }
         if let Some(kind) = self.action_group_kind {

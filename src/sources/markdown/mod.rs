@@ -25,6 +25,7 @@ mod restated;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod told_actions;
 mod told_times;
 mod values;
 mod work_sentences;

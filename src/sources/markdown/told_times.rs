@@ -96,7 +96,7 @@ pub fn told_piece(paragraphs: &[((usize, usize), String)]) -> Option<Piece> {
 
 /// The sentences of `text`: each ends at `.`, `!` or `?` followed by a space and a capital
 /// letter or a digit.
-fn sentences(text: &str) -> Vec<&str> {
+pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -97,6 +97,43 @@ pub fn prescribes_work(text: &str) -> bool {
             .any(|sentence| intends(sentence) || DUTIES.iter().any(|duty| sentence.contains(duty)))
 }
 
+/// Whether `text` reports something found missing rather than work: its first sentence
+/// says, in the past, what was not there or not done (`` `upgrade` didn't have a test``,
+/// `The new setting only had partial coverage`, `The cache had never been tested`), and
+/// nothing in it orders, commits to or reports work. A list of such findings under the
+/// action items' heading is the diagnosis the actions answer, not actions.
+#[must_use]
+pub fn reports_a_shortcoming(text: &str) -> bool {
+    let Some(first) = sentences(text).into_iter().next() else {
+        return false;
+    };
+    LACKED.iter().any(|lack| first.contains(lack))
+        && !opens_with_an_order(text)
+        && !opens_in_the_past(text)
+        && !prescribes_work(text)
+        && !commits_to_work(text)
+}
+
+/// A past verb saying what was missing, as padded words hold it.
+const LACKED: [&str; 16] = [
+    " didn't ",
+    " did not ",
+    " wasn't ",
+    " was not ",
+    " weren't ",
+    " were not ",
+    " hadn't ",
+    " had not ",
+    " had no ",
+    " never had ",
+    " had never ",
+    " was never ",
+    " were never ",
+    " only had ",
+    " lacked ",
+    " was missing ",
+];
+
 /// What a sentence says must or should be done, as its padded words hold it.
 const DUTIES: [&str; 10] = [
     " should ",
@@ -183,10 +220,32 @@ pub fn opens_with_an_order(text: &str) -> bool {
     let Some(first) = sentences(text).into_iter().next() else {
         return false;
     };
-    let mut words = first.split_whitespace();
-    let Some(verb) = words.next() else {
+    let mut words = first.split_whitespace().peekable();
+    // An adverb before a prohibition leaves it one: `Probably do not run … in production`.
+    if first
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.ends_with("ly"))
+        && first
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|word| matches!(word, "do" | "don't" | "never"))
+    {
+        words.next();
+    }
+    let Some(mut verb) = words.next() else {
         return false;
     };
+    // A prohibition is an order: `Do not perform both migrations at once`, `Don't …`.
+    if verb == "don't" || (verb == "do" && words.peek() == Some(&"not")) {
+        if verb == "do" {
+            words.next();
+        }
+        let Some(after) = words.next() else {
+            return false;
+        };
+        verb = after;
+    }
     let second = words.next().unwrap_or_default();
     verb.chars().all(char::is_alphabetic)
         && verb.len() > 2
@@ -205,9 +264,10 @@ pub fn opens_with_an_order(text: &str) -> bool {
 #[must_use]
 pub fn reads_done(text: &str) -> bool {
     let sentences = sentences(text);
-    let to_come = sentences
-        .iter()
-        .any(|sentence| intends(sentence) || first_person_progressive(sentence));
+    // `Made a plan to add load shedding`: a plan as a thing made is no intent.
+    let to_come = sentences.iter().any(|sentence| {
+        intends(&sentence.replace(" a plan to ", " ")) || first_person_progressive(sentence)
+    });
     !to_come
         && (opens_in_the_past(text)
             || sentences.iter().any(|sentence| {
@@ -246,22 +306,50 @@ const ADJECTIVES_IN_ED: [&str; 20] = [
 ];
 
 /// Whether an item opens with a verb in the past tense (`Migrated …`, `Re-enabled …`,
-/// `Rolled back …`): its first word ends in `-ed`, is no description (`Automated
-/// failover`), and is followed by more words.
+/// `Rolled back …`, `Wrote a load test …`): its first word ends in `-ed` and is no
+/// description (`Automated failover`), or is an irregular past, and more words follow. Work
+/// only begun (`Started mapping …`) is not done.
 fn opens_in_the_past(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let (Some(first), Some(_)) = (words.next(), words.next()) else {
+    let Some(first) = first_word_of_several(text) else {
         return false;
     };
-    let first = first
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    first.len() >= 5
+    let regular = first.len() >= 5
         && first.ends_with("ed")
         && first.chars().all(|c| c.is_alphabetic() || c == '-')
         && !ADJECTIVES_IN_ED.contains(&first.as_str())
-        && !first.ends_with("eed")
+        && !first.ends_with("eed");
+    (regular || IRREGULAR_PASTS.contains(&first.as_str())) && !BEGINNINGS.contains(&first.as_str())
 }
+
+/// Whether an item says its work has begun and is not finished: it opens with `Started`
+/// or `Began` (`Started mapping out a path to …`).
+#[must_use]
+pub fn reads_begun(text: &str) -> bool {
+    first_word_of_several(text).is_some_and(|first| BEGINNINGS.contains(&first.as_str()))
+}
+
+/// The first word of `text`, lowered and without punctuation, when more words follow it.
+fn first_word_of_several(text: &str) -> Option<String> {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else {
+        return None;
+    };
+    Some(
+        first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase(),
+    )
+}
+
+/// Past tenses that do not end in `-ed` and are not also the verb's plain form (`set`,
+/// `put` and `run` could be orders).
+const IRREGULAR_PASTS: [&str; 16] = [
+    "made", "wrote", "rewrote", "built", "rebuilt", "took", "ran", "reran", "sent", "brought",
+    "found", "gave", "kept", "spent", "held", "began",
+];
+
+/// Verbs in the past that say work began, not that it ended.
+const BEGINNINGS: [&str; 3] = ["started", "began", "begun"];
 
 /// The first word of a bracketed status that says the work is done.
 const DONE_WORDS: [&str; 14] = [
@@ -546,6 +634,29 @@ mod tests {
     }
 
     #[test]
+    fn findings_of_what_was_missing_are_no_work() {
+        for finding in [
+            "`iasql_upgrade` didn't have a formal test case at all.",
+            "The new `default_aws_region` only had partial coverage of its use-cases.",
+            "`delete_all_records` never had a test that used a database after it ran.",
+            "The `Context` construction had never been tested with several databases.",
+            "Alerts were not routed to the on-call phone",
+        ] {
+            assert!(reports_a_shortcoming(finding), "{finding}");
+        }
+        for work in [
+            "All features have a test, or they can't be merged.",
+            "Add a test for the upgrade path.",
+            "Backups were not encrypted; we will encrypt them.",
+            "Migrated the node that had no spare disk to a larger server.",
+            "The alert threshold was lowered to 80%.",
+            "More real-time metrics on cancellation",
+        ] {
+            assert!(!reports_a_shortcoming(work), "{work}");
+        }
+    }
+
+    #[test]
     fn orders_are_told_from_subjects_and_asides() {
         assert!(opens_with_an_order(
             "Evaluate use of a pull-through cache to reduce reliance on external registries"
@@ -562,6 +673,26 @@ mod tests {
             "If you feel a policy is wrong, write an RFC."
         ));
         assert!(!opens_with_an_order("Deployed the fix at noon."));
+        assert!(reads_done("Made a plan to implement load shedding"));
+        assert!(reads_done(
+            "Wrote a load simulation test and profiled the relays"
+        ));
+        assert!(!reads_done(
+            "Started mapping out a path to update relay maps"
+        ));
+        assert!(reads_begun(
+            "Started mapping out a path to update relay maps"
+        ));
+        assert!(!reads_begun("Migrated the node"));
+        assert!(opens_with_an_order(
+            "Do not perform a migration on both nodes in the same time slot."
+        ));
+        assert!(opens_with_an_order("Don’t deploy on Fridays."));
+        assert!(opens_with_an_order(
+            "Probably do not run `experimental` builds in production :)"
+        ));
+        assert!(!opens_with_an_order("Only one node was affected."));
+        assert!(!opens_with_an_order("Do we need a second region?"));
     }
 
     #[test]
