@@ -267,6 +267,14 @@ fn military_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let entry = rest
         .strip_prefix(':')
         .is_some_and(|after| after.starts_with(char::is_whitespace));
+    // `2026-06-21`: four digits before `-MM-` are a year, and `-06` is no offset.
+    let iso_date = rest
+        .strip_prefix('-')
+        .and_then(|after| digits(after, 2, 2))
+        .is_some_and(|(_, after)| after.starts_with('-'));
+    if iso_date {
+        return None;
+    }
     if !entry {
         read_zone(rest)?;
     }
@@ -415,6 +423,8 @@ mod tests {
         );
         assert_eq!(read("~1230: Bo deployed a fix").unwrap().0, hm(12, 30));
         assert_eq!(read("1015 images were broken"), None);
+        // Two days: the second's year is no time with an offset after it.
+        assert_eq!(read("2026-06-20, 2026-06-21"), None);
         assert_eq!(read("1015:30"), None);
         // The mark of an approximate time may follow the day.
         let (clock, _) = read_clock("2018-10-08 ~18:10").unwrap();

@@ -36,7 +36,8 @@ use speakers::{
     actor_and_event, looks_like_a_name, name_then_dated_time, name_then_time, without_status_emoji,
 };
 use table_rows::{
-    ColumnMeaning, RowCells, default_meanings, header_meanings, header_zone, is_rule, table_cells,
+    ColumnMeaning, RowCells, column_zones, default_meanings, header_meanings, header_zone, is_rule,
+    table_cells,
 };
 
 /// A date line above pasted times: the day they are on, and the zone it names.
@@ -272,6 +273,8 @@ pub fn parse_table(header: &[String], rows: &[(usize, String, Vec<String>)]) -> 
 struct TableColumns {
     meanings: Vec<ColumnMeaning>,
     zone: Option<PasteZone>,
+    /// The zone each column's own header names.
+    zones: Vec<Option<PasteZone>>,
     year: Option<i32>,
 }
 
@@ -289,6 +292,7 @@ impl TableColumns {
         Some(Self {
             meanings,
             zone,
+            zones: column_zones(cells),
             year,
         })
     }
@@ -680,6 +684,7 @@ impl Reader {
         let RowCells {
             date,
             clock,
+            clock_column,
             offset,
             written_date,
             event,
@@ -734,7 +739,10 @@ impl Reader {
             })),
             other => other,
         };
-        clock.zone = clock.zone.or(header_zone);
+        // The zone of the column the time came from, else the one the header names.
+        let column_zone =
+            clock_column.and_then(|at| self.columns.as_ref()?.zones.get(at).copied().flatten());
+        clock.zone = clock.zone.or(column_zone).or(header_zone);
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock: Some(clock),

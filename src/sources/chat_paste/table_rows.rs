@@ -30,6 +30,9 @@ pub struct RowCells<'a> {
     pub date: Option<PastedDate>,
     /// The time column's time.
     pub clock: Option<WrittenTime>,
+    /// The column the time was read from: a table may give each time column a zone of its
+    /// own (`| NZST | UTC | Event |`).
+    pub clock_column: Option<usize>,
     /// A time written as an offset (`+1 hrs`).
     pub offset: Option<Offset>,
     /// A date or time cell that holds a date, as written: the row's date when it has no
@@ -65,12 +68,24 @@ impl<'a> RowCells<'a> {
                     }
                 }
                 ColumnMeaning::Time => {
-                    row.clock = row.clock.or_else(|| read_clock(cell).map(|(c, _)| c));
-                    row.offset = row
-                        .offset
-                        .or_else(|| read_offset(cell).map(|(offset, _)| offset));
-                    if read_date_line(cell).is_some() {
-                        row.written_date = row.written_date.or(Some(cell.as_str()));
+                    let mut used = false;
+                    if row.clock.is_none() {
+                        row.clock = read_clock(cell).map(|(clock, _)| clock);
+                        row.clock_column = row.clock.map(|_| index);
+                        used = row.clock.is_some();
+                    }
+                    if row.offset.is_none() {
+                        row.offset = read_offset(cell).map(|(offset, _)| offset);
+                        used |= row.offset.is_some();
+                    }
+                    if row.written_date.is_none() && read_date_line(cell).is_some() {
+                        row.written_date = Some(cell.as_str());
+                        used = true;
+                    }
+                    // A second time column's cell (the same moment in another zone), or
+                    // one that does not read (`2026-06-20, 2026-06-21`), stays in the notes.
+                    if !used && cell.chars().any(char::is_alphanumeric) {
+                        row.notes.push(cell.clone());
                     }
                 }
                 ColumnMeaning::Event => row.event.push(cell.clone()),
@@ -142,6 +157,10 @@ fn meaning_of(header: &str) -> ColumnMeaning {
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == ':')
         .to_lowercase();
+    // A column headed by a zone alone (`NZST`, `UTC`, `PT`) holds times in that zone.
+    if crate::model::zone_named(&header).is_some() {
+        return ColumnMeaning::Time;
+    }
     let header = header.split(['(', '[']).next().unwrap_or_default().trim();
     // "Event / action", "Notes & context": the first part that names a column; "Time UTC",
     // "Date and time in CET": the words before the zone.
@@ -184,9 +203,22 @@ pub fn header_zone(cells: &[String], meanings: &[ColumnMeaning]) -> Option<super
                 .iter()
                 .position(|meaning| *meaning == ColumnMeaning::Date)
         })?;
-    let header = cells.get(at)?;
+    zone_of_column(cells.get(at)?)
+}
+
+/// The zone each column's header names, in order: a table may head two time columns with
+/// two zones (`| NZST | UTC | Event |`).
+#[must_use]
+pub fn column_zones(cells: &[String]) -> Vec<Option<super::PasteZone>> {
+    cells.iter().map(|cell| zone_of_column(cell)).collect()
+}
+
+/// The zone one header names: in brackets (`Time (UTC)`), last (`Time in CET`), or alone
+/// (`NZST`).
+fn zone_of_column(header: &str) -> Option<super::PasteZone> {
     let Some((_, inside)) = header.split_once(['(', '[']) else {
-        return zone_at_end(header.trim_end_matches(['*', '_', ':', ' '])).1;
+        let plain = header.trim().trim_matches(['*', '_', ':', ' ']);
+        return crate::model::zone_named(plain).or_else(|| zone_at_end(plain).1);
     };
     let inside = inside.trim_end_matches([')', ']', '*', '_', ':', ' ']);
     crate::model::zone_named(inside.trim())

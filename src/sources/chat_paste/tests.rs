@@ -172,6 +172,30 @@ fn markdown_tables_with_a_header_and_spreadsheet_rows() {
 }
 
 #[test]
+fn each_time_column_of_a_table_is_read_in_the_zone_its_header_names() {
+    let paste = parse_chat(
+        "| NZST | UTC | Event |\n|---|---|---|\n\
+         | 2026-06-19 ~17:00 | ~05:00 | Report fires red |\n\
+         | 2026-06-20, 2026-06-21 | \u{2014} | Reports go on red |\n\
+         | 2026-06-22 ~12:00 | \u{2014} | Root cause found |\n",
+    );
+    // New Zealand's standard time, twelve hours ahead.
+    let auckland = Some(PasteZone::Offset(
+        chrono::FixedOffset::east_opt(12 * 3600).unwrap(),
+    ));
+    let first = paste.rows[0].clock.unwrap();
+    assert_eq!((first.time, first.zone), (hm(17, 0), auckland));
+    assert!(first.date.is_some());
+    // Two days and no time: a row without a time, not the second year read as one.
+    assert!(paste.rows[1].clock.is_none());
+    assert_eq!(paste.rows[1].notes, "2026-06-20, 2026-06-21");
+    // The same moment in the other zone's column is kept beside it.
+    assert_eq!(paste.rows[0].notes, "~05:00");
+    let third = paste.rows[2].clock.unwrap();
+    assert_eq!((third.time, third.zone), (hm(12, 0), auckland));
+}
+
+#[test]
 fn lines_that_become_nothing_are_listed_with_why() {
     // A line right below a message goes on with it (a log wraps long lines); after a blank
     // line, one without a time is no message.
