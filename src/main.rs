@@ -518,7 +518,9 @@ fn parse_zone(text: &str) -> Result<chrono_tz::Tz, NoSuchZone> {
     }
     match hindsight::model::zone_named(text) {
         Some(hindsight::model::PasteZone::Utc) => Ok(chrono_tz::UTC),
-        Some(hindsight::model::PasteZone::Named(zone)) => Ok(zone),
+        Some(
+            hindsight::model::PasteZone::Named(zone) | hindsight::model::PasteZone::Summer(zone, _),
+        ) => Ok(zone),
         _ => Err(NoSuchZone(text.to_owned())),
     }
 }

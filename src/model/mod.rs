@@ -67,7 +67,7 @@ pub use validation::{
 pub use words::plural;
 pub use written::{
     Ambiguous, DayContext, DayOrder, Direction, Offset, PasteZone, PastedDate, TimeEntryError,
-    WrittenDay, WrittenTime, ZoneInForce, calendar_date, local_to_utc, read_clock, read_date_line,
-    read_day, read_month_day, read_offset, time_after, zone_named,
+    WrittenDay, WrittenTime, ZoneInForce, afternoon_after, calendar_date, local_to_utc, read_clock,
+    read_date_line, read_day, read_month_day, read_offset, time_after, zone_named,
 };
 pub use zones::zones_matching;

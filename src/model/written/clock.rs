@@ -25,6 +25,9 @@ pub struct WrittenTime {
     pub zone: Option<PasteZone>,
     /// Whether it was written with AM or PM.
     pub twelve_hour: bool,
+    /// Whether its hour was written with one digit and no AM or PM (`1:50`): the way a
+    /// 12-hour clock is written when the mark is left off, so it may be afternoon.
+    pub bare_hour: bool,
     /// Whether it was marked approximate (`~`, `approx.`, `around`).
     pub approximate: bool,
     /// Where a range ends (`14:03–14:10`), when it was written as one.
@@ -127,7 +130,11 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
         Some(rest) => (true, rest),
         None => (false, rest),
     };
+    let bytes = rest.as_bytes();
+    let one_digit_hour =
+        bytes.first().is_some_and(u8::is_ascii_digit) && bytes.get(1) == Some(&b':');
     let (time, twelve_hour, rest) = read_time_of_day(rest).or_else(|| military_time(rest))?;
+    let bare_hour = one_digit_hour && !twelve_hour;
     let (until, until_twelve_hour, rest) = match read_range_end(rest) {
         Some((until, twelve_hour, rest)) => (Some(until), twelve_hour, rest),
         None => (None, false, rest),
@@ -154,6 +161,7 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
             time,
             zone,
             twelve_hour,
+            bare_hour,
             approximate,
             until,
         },
@@ -492,8 +500,16 @@ mod tests {
             Some(PasteZone::Offset(berlin))
         );
         assert_eq!(read("14:20 (UTC) x").unwrap().1, Some(PasteZone::Utc));
+        // A summer time is its region's clock; a standard time stays fixed.
         assert_eq!(
             read("14:20 PDT x").unwrap().1,
+            Some(PasteZone::Summer(
+                chrono_tz::America::Los_Angeles,
+                FixedOffset::west_opt(7 * 3600).unwrap()
+            ))
+        );
+        assert_eq!(
+            read("14:20 MST x").unwrap().1,
             Some(PasteZone::Offset(FixedOffset::west_opt(7 * 3600).unwrap()))
         );
         // A word that is not a zone stays in the text.

@@ -22,5 +22,5 @@ pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, read_day};
 pub use error::TimeEntryError;
 pub use offset::{Offset, read_offset};
-pub use place::{Direction, ZoneInForce, calendar_date, local_to_utc, time_after};
+pub use place::{Direction, ZoneInForce, afternoon_after, calendar_date, local_to_utc, time_after};
 pub use zones::{Ambiguous, PasteZone, zone_named};

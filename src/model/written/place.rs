@@ -63,7 +63,7 @@ impl ZoneInForce {
         Ok(match written {
             None => Self::Zone(document),
             Some(PasteZone::Utc) => Self::Zone(chrono_tz::UTC),
-            Some(PasteZone::Named(zone)) => Self::Zone(zone),
+            Some(PasteZone::Named(zone) | PasteZone::Summer(zone, _)) => Self::Zone(zone),
             Some(PasteZone::Offset(offset)) => Self::Offset(offset),
             Some(PasteZone::Ambiguous(which)) => {
                 if which.candidates().contains(&document) {
@@ -87,6 +87,15 @@ impl ZoneInForce {
                 .ok_or_else(|| {
                     TimeEntryError::OutOfRange(local.format("%Y-%m-%d %H:%M").to_string())
                 }),
+        }
+    }
+
+    /// The local date and time of an instant here.
+    #[must_use]
+    pub fn local(self, instant: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Self::Zone(zone) => instant.with_timezone(&zone).naive_local(),
+            Self::Offset(offset) => instant.with_timezone(&offset).naive_local(),
         }
     }
 
@@ -127,6 +136,34 @@ pub fn time_after(
     }
 }
 
+/// A time written with a one-digit hour and no AM or PM (`1:50`), placed in the morning
+/// before an afternoon row above it, read on the 12-hour clock: `12:39` then `1:50` is ten
+/// to two. Only when the afternoon reading keeps the order and the row above is past noon;
+/// `9:58` after `10:10` stays a row out of order.
+#[must_use]
+pub fn afternoon_after(
+    placed: DateTime<Utc>,
+    above: DateTime<Utc>,
+    zone: ZoneInForce,
+) -> DateTime<Utc> {
+    use chrono::Timelike;
+    let (local, local_above) = (zone.local(placed), zone.local(above));
+    let afternoon = local
+        .checked_add_signed(chrono::TimeDelta::hours(12))
+        .and_then(|later| zone.to_utc(later).ok());
+    match afternoon {
+        Some(afternoon)
+            if placed < above
+                && local.hour() < 12
+                && local_above.hour() >= 12
+                && afternoon >= above =>
+        {
+            afternoon
+        }
+        _ => placed,
+    }
+}
+
 /// A written date as a calendar date. Without a year it takes the one that puts it nearest
 /// `reference`: `12-05` in a timeline leading up to a March incident is the December before.
 pub fn calendar_date(date: PastedDate, reference: NaiveDate) -> Result<NaiveDate, TimeEntryError> {
@@ -158,6 +195,27 @@ mod tests {
     }
 
     const UTC: ZoneInForce = ZoneInForce::Zone(chrono_tz::UTC);
+
+    #[test]
+    fn a_bare_hour_before_an_afternoon_row_is_read_on_the_twelve_hour_clock() {
+        let above = at("2015-02-27", 12, 39);
+        assert_eq!(
+            afternoon_after(at("2015-02-27", 1, 50), above, UTC),
+            at("2015-02-27", 13, 50)
+        );
+        // A morning row a little out of order stays where it was written.
+        let morning = at("2015-02-27", 10, 10);
+        assert_eq!(
+            afternoon_after(at("2015-02-27", 9, 58), morning, UTC),
+            at("2015-02-27", 9, 58)
+        );
+        // Past midnight: the afternoon reading would still be before the row above.
+        let late = at("2015-02-27", 23, 40);
+        assert_eq!(
+            afternoon_after(at("2015-02-28", 1, 10), late, UTC),
+            at("2015-02-28", 1, 10)
+        );
+    }
 
     #[test]
     fn midnight_is_crossed_only_when_the_gap_says_so() {

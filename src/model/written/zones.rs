@@ -20,6 +20,11 @@ pub enum PasteZone {
     Offset(FixedOffset),
     /// An IANA zone such as `Europe/Berlin`, or a region's zone written as `PT` or `Eastern`.
     Named(Tz),
+    /// A summer time's abbreviation (`PDT`, `CEST`): its region, and the offset it names.
+    /// No place keeps summer time all year, so on a date written in full it is the
+    /// region's clock (`PDT` on 2015-02-26 meant the Pacific clock, then on PST); on a
+    /// date whose year is only guessed it is taken at its word.
+    Summer(Tz, FixedOffset),
     /// An abbreviation that names several zones (`IST`): the document's zone says which.
     Ambiguous(Ambiguous),
 }
@@ -148,21 +153,25 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
     if let Some(region) = region {
         return Some(PasteZone::Named(region));
     }
+    // A standard time stays a fixed offset, since some places keep it all year (Arizona's
+    // MST); a summer time is its region's.
+    if let Some((region, hours)) = summer_region(&upper) {
+        return FixedOffset::east_opt(hours * 3600).map(|offset| PasteZone::Summer(region, offset));
+    }
     let hours = match upper.as_str() {
         "UTC" | "GMT" | "UT" => return Some(PasteZone::Utc),
         "IST" => return Some(PasteZone::Ambiguous(Ambiguous::Ist)),
         "HST" => -10,
         "AKST" => -9,
-        "AKDT" | "PST" => -8,
-        "PDT" | "MST" => -7,
-        "MDT" | "CST" => -6,
-        "CDT" | "EST" => -5,
-        "EDT" => -4,
+        "PST" => -8,
+        "MST" => -7,
+        "CST" => -6,
+        "EST" => -5,
         "BRT" | "ART" => -3,
         "WET" => 0,
-        "BST" | "CET" | "WEST" => 1,
-        "CEST" | "EET" | "CAT" | "SAST" => 2,
-        "EEST" | "MSK" | "EAT" | "IDT" => 3,
+        "CET" => 1,
+        "EET" | "CAT" | "SAST" => 2,
+        "MSK" | "EAT" => 3,
         // Gulf Standard Time (the UAE and Oman), by far its commonest use.
         "GST" => 4,
         "PKT" => 5,
@@ -170,9 +179,7 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
         "SGT" | "HKT" | "AWST" | "PHT" => 8,
         "JST" | "KST" => 9,
         "AEST" => 10,
-        "AEDT" => 11,
         "NZST" => 12,
-        "NZDT" => 13,
         // Only area/place names: the legacy one-word names (Turkey, Japan, Egypt…) are
         // words of a sentence far more often than zones.
         _ if word.contains('/') => {
@@ -187,29 +194,53 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
     FixedOffset::east_opt(hours * 3600).map(PasteZone::Offset)
 }
 
+/// The region whose summer time `abbreviation` (upper case) is, and its hours from UTC.
+fn summer_region(abbreviation: &str) -> Option<(Tz, i32)> {
+    REGIONS
+        .iter()
+        .find(|(_, summer, _, _)| *summer == abbreviation)
+        .map(|(_, _, region, hours)| (*region, *hours))
+}
+
+/// Regions whose clocks change: their winter and summer abbreviations, and the summer
+/// time's hours from UTC.
+const REGIONS: [(&str, &str, Tz, i32); 12] = [
+    ("PST", "PDT", chrono_tz::America::Los_Angeles, -7),
+    ("MST", "MDT", chrono_tz::America::Denver, -6),
+    ("CST", "CDT", chrono_tz::America::Chicago, -5),
+    ("EST", "EDT", chrono_tz::America::New_York, -4),
+    ("AKST", "AKDT", chrono_tz::America::Anchorage, -8),
+    ("GMT", "BST", chrono_tz::Europe::London, 1),
+    ("WET", "WEST", chrono_tz::Europe::Lisbon, 1),
+    ("CET", "CEST", chrono_tz::Europe::Berlin, 2),
+    ("EET", "EEST", chrono_tz::Europe::Athens, 3),
+    ("AEST", "AEDT", chrono_tz::Australia::Sydney, 11),
+    ("NZST", "NZDT", chrono_tz::Pacific::Auckland, 13),
+    ("IST", "IDT", chrono_tz::Asia::Jerusalem, 3),
+];
+
+impl PasteZone {
+    /// This zone on a day whose year was not written but guessed: a summer time is taken
+    /// at its word, since the guess cannot show the author slipped.
+    #[must_use]
+    pub const fn at_its_word(self) -> Self {
+        match self {
+            Self::Summer(_, offset) => Self::Offset(offset),
+            other => other,
+        }
+    }
+}
+
 /// A region's winter and summer abbreviations written as a pair, either way round
 /// (`PST/PDT`, `CEST/CET`): the region, whose clocks change between the two.
 fn standard_and_summer(pair: &str) -> Option<Tz> {
     let (first, second) = pair.split_once('/')?;
-    let regions = [
-        ("PST", "PDT", chrono_tz::America::Los_Angeles),
-        ("MST", "MDT", chrono_tz::America::Denver),
-        ("CST", "CDT", chrono_tz::America::Chicago),
-        ("EST", "EDT", chrono_tz::America::New_York),
-        ("AKST", "AKDT", chrono_tz::America::Anchorage),
-        ("GMT", "BST", chrono_tz::Europe::London),
-        ("WET", "WEST", chrono_tz::Europe::Lisbon),
-        ("CET", "CEST", chrono_tz::Europe::Berlin),
-        ("EET", "EEST", chrono_tz::Europe::Athens),
-        ("AEST", "AEDT", chrono_tz::Australia::Sydney),
-        ("NZST", "NZDT", chrono_tz::Pacific::Auckland),
-    ];
-    regions
+    REGIONS
         .iter()
-        .find(|(winter, summer, _)| {
+        .find(|(winter, summer, _, _)| {
             (first == *winter && second == *summer) || (first == *summer && second == *winter)
         })
-        .map(|(_, _, region)| *region)
+        .map(|(_, _, region, _)| *region)
 }
 
 /// A region's plain name: `Eastern`, `Central`, `Mountain`, `Pacific`.
@@ -238,6 +269,18 @@ mod tests {
             ("Europe/Dublin", chrono_tz::Europe::Dublin),
         ] {
             assert_eq!(zone_named(pair), Some(PasteZone::Named(region)), "{pair}");
+        }
+        // A summer time alone names its region too: no place keeps it all year.
+        for (summer, region) in [
+            ("PDT", chrono_tz::America::Los_Angeles),
+            ("CEST", chrono_tz::Europe::Berlin),
+            ("BST", chrono_tz::Europe::London),
+            ("AEDT", chrono_tz::Australia::Sydney),
+        ] {
+            assert!(
+                matches!(zone_named(summer), Some(PasteZone::Summer(named, _)) if named == region),
+                "{summer}"
+            );
         }
         // Two zones of different regions, or one alone, are no such pair.
         assert_eq!(zone_named("PST/CET"), None);

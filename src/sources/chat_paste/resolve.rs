@@ -12,11 +12,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::{ChatPaste, DayLine, UnusedLine, UnusedReason, WrittenTime};
-use crate::model::TimeEntryError;
 use crate::model::incident_day;
 use crate::model::{
-    DayContext, DayOrder, Direction, Offset, WrittenDay, ZoneInForce, calendar_date, time_after,
+    DayContext, DayOrder, Direction, Offset, WrittenDay, ZoneInForce, afternoon_after,
+    calendar_date, time_after,
 };
+use crate::model::{PasteZone, TimeEntryError};
 use crate::model::{Postmortem, TimelineRow};
 
 /// A pasted row placed in time, ready to add.
@@ -198,7 +199,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
             });
             continue;
         };
-        match placing.place(clock, pasted.day, after) {
+        match placing.place(clock, pasted.day, after, previous.map(|(at, _)| at)) {
             Ok(time) => {
                 previous = Some((time, day_line));
                 first_written = first_written.or(Some(time));
@@ -245,13 +246,45 @@ struct Placing {
 }
 
 impl Placing {
+    /// Where `clock` stands in time: on its own day or the paste's, after the row above on
+    /// the same date line (`after`), and read in the afternoon when its hour was written
+    /// bare and the row above (`above`, under any date line) is later that day.
     fn place(
         &self,
         clock: WrittenTime,
         day: Option<DayLine>,
         after: Option<DateTime<Utc>>,
+        above: Option<DateTime<Utc>>,
     ) -> Result<DateTime<Utc>, TimeEntryError> {
-        let read_in = ZoneInForce::of(clock.zone.or(day.and_then(|day| day.zone)), self.zone)?;
+        let (placed, read_in) = self.place_as_written(clock, day, after)?;
+        Ok(match above {
+            Some(above) if clock.bare_hour && self.direction == Direction::OldestFirst => {
+                afternoon_after(placed, above, read_in)
+            }
+            _ => placed,
+        })
+    }
+
+    fn place_as_written(
+        &self,
+        clock: WrittenTime,
+        day: Option<DayLine>,
+        after: Option<DateTime<Utc>>,
+    ) -> Result<(DateTime<Utc>, ZoneInForce), TimeEntryError> {
+        // A day whose year was guessed (no incident date, none written) cannot show that a
+        // summer time was a slip: the abbreviation is taken at its word.
+        let year_written = match clock.date {
+            Some(WrittenDay::Date(date)) => date.year.is_some(),
+            Some(_) => false,
+            None => day.is_some_and(|day| day.date.year.is_some()),
+        };
+        let written = clock.zone.or(day.and_then(|day| day.zone));
+        let written = if year_written || self.started.is_some() {
+            written
+        } else {
+            written.map(PasteZone::at_its_word)
+        };
+        let read_in = ZoneInForce::of(written, self.zone)?;
         let time = clock.time;
         // The year of a date written without one: the incident's, else the day's.
         let reference = self
@@ -266,16 +299,19 @@ impl Placing {
                 reference,
                 order: self.order,
             };
-            return read_in.to_utc(written.settle(context)?.and_time(time));
+            return Ok((
+                read_in.to_utc(written.settle(context)?.and_time(time))?,
+                read_in,
+            ));
         }
         if let Some(after) = after {
-            return time_after(time, after, read_in, self.direction);
+            return Ok((time_after(time, after, read_in, self.direction)?, read_in));
         }
         let date = match day {
             Some(day) => calendar_date(day.date, reference)?,
             None => reference,
         };
-        read_in.to_utc(date.and_time(time))
+        Ok((read_in.to_utc(date.and_time(time))?, read_in))
     }
 }
 

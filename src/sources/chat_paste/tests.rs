@@ -196,6 +196,29 @@ fn each_time_column_of_a_table_is_read_in_the_zone_its_header_names() {
 }
 
 #[test]
+fn a_dated_log_in_pacific_summer_time_written_in_winter_and_without_pm() {
+    // `PDT` on a February day is the Pacific clock, then on PST (UTC−8); `1:50` after
+    // `12:39` is ten to two in the afternoon.
+    let resolved = resolve(
+        "2015-02-27 12:39 PDT Workspaces wiped\n2015-02-27 1:50 PDT Rebuilding the node\n",
+        None,
+    );
+    assert_eq!(
+        times(&resolved),
+        [
+            Utc.with_ymd_and_hms(2015, 2, 27, 20, 39, 0).unwrap(),
+            Utc.with_ymd_and_hms(2015, 2, 27, 21, 50, 0).unwrap(),
+        ]
+    );
+    // Without a year, `MDT` is taken at its word (UTC−6): a guessed year cannot show a slip.
+    let resolved = resolve("Feb 20, 07:00 MDT Investigating\n", None);
+    assert_eq!(
+        times(&resolved),
+        [Utc.with_ymd_and_hms(2025, 2, 20, 13, 0, 0).unwrap()]
+    );
+}
+
+#[test]
 fn lines_that_become_nothing_are_listed_with_why() {
     // A line right below a message goes on with it (a log wraps long lines); after a blank
     // line, one without a time is no message.

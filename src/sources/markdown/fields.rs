@@ -49,7 +49,17 @@ pub enum Field {
 #[must_use]
 pub fn field_named(key: &str) -> Option<Field> {
     let key = normalized(key);
-    let field = match key.as_str() {
+    // `Incident resolved at`, `Incident detected`: a key time named with the incident's
+    // name before it.
+    field_named_exactly(&key).or_else(|| {
+        key.strip_prefix("incident ")
+            .and_then(field_named_exactly)
+            .filter(|field| matches!(field, Field::Times(Some(_))))
+    })
+}
+
+fn field_named_exactly(key: &str) -> Option<Field> {
+    let field = match key {
         "title" | "incident title" | "incident name" | "name" => Field::Title,
         "incident" | "incident id" | "id" | "incident number" | "incident no" | "incident ref"
         | "reference" => Field::Incident,
@@ -471,6 +481,23 @@ mod tests {
             field_line("Title: \"Flags\" is down"),
             Some((Field::Title, "\"Flags\" is down"))
         );
+    }
+
+    #[test]
+    fn a_key_time_may_be_named_with_the_incident_before_it() {
+        assert_eq!(
+            field_line("**Incident resolved at:** 12:11 PM EST, July 24, 2025"),
+            Some((
+                Field::Times(Some(KeyTime::Resolved)),
+                "12:11 PM EST, July 24, 2025"
+            ))
+        );
+        assert_eq!(
+            field_named("Incident detected"),
+            Some(Field::Times(Some(KeyTime::Detected)))
+        );
+        // Only key times: `Incident owner` is no field of its own.
+        assert_eq!(field_named("Incident owner"), None);
     }
 
     #[test]

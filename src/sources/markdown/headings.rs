@@ -103,7 +103,10 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
     if has("timeline") || has("chronolog") {
         return Some(Target::Timeline);
     }
-    let done_already = has("taken") || has("took");
+    // `Actions taken`, `Response actions`: what was done during the incident.
+    let done_already = has("taken") || has("took") || (pair("response", "action") && !has("item"));
+    // `What to do (as a user)`: advice to the readers, not the team's work.
+    let for_readers = has("user") || has("customer") || has("you");
     let term_plan = ["short", "medium", "long", "near"]
         .iter()
         .any(|span| pair(span, "term"))
@@ -124,11 +127,11 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || (has("happen") && has("again"))
         || names_a_horizon(&words)
         || has("todo")
-        || pair("to", "do")
+        || (pair("to", "do") && !for_readers)
         || has("recommendation")
         || pair("going", "forward")
         || pair("looking", "forward")
-        || (has("future") && (has("work") || has("measure") || has("step")))
+        || (has("future") && (has("work") || has("measure") || has("step") || has("plan")))
         // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
         || pair("doing", "about");
@@ -467,6 +470,7 @@ mod tests {
             "Action plan",
             "Follow up work",
             "Future measures",
+            "Future plan",
             "Short-term fixes",
             "Long term solution",
             "Near term",
@@ -493,6 +497,8 @@ mod tests {
             "Our team",
             "Long-term impact on users",
             "What prevented a faster fix",
+            "Response Actions",
+            "What to do (as a user)",
             "This could have been avoided had we incorporated the following:",
             "Recurrence",
             "The following day",

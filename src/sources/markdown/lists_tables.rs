@@ -110,7 +110,8 @@ impl Importer<'_> {
         status_open: bool,
     ) {
         if status_open {
-            let written = super::work_sentences::status_trailer(&action.action);
+            let written = super::work_sentences::check_mark(&action.action)
+                .or_else(|| super::work_sentences::status_trailer(&action.action));
             if let Some(done) = written {
                 if done {
                     action.status = ActionStatus::Done;

@@ -225,7 +225,11 @@ impl Importer<'_> {
         let introduces = lines
             .last()
             .is_some_and(|(_, line)| line.trim_end().ends_with(':'));
-        if self.current != Current::Target(Target::ActionItems) || introduces {
+        // `**Incident resolved at:** 12:11 PM EST` opening a paragraph: fields, not work.
+        let fields = lines
+            .first()
+            .is_some_and(|(_, line)| field_line(line).is_some());
+        if self.current != Current::Target(Target::ActionItems) || introduces || fields {
             return false;
         }
         let text = lines

@@ -200,11 +200,14 @@ impl TimesZone {
 impl Found {
     /// Notes the zone one timed row was written in.
     fn saw_zone(&mut self, zone: Option<PasteZone>) {
-        self.times_zone = match (self.times_zone, zone) {
-            (TimesZone::NoneYet, Some(PasteZone::Named(tz))) => TimesZone::Region(tz),
-            (TimesZone::Region(seen), Some(PasteZone::Named(tz))) if seen == tz => {
-                TimesZone::Region(seen)
-            }
+        // `PDT` after each time names the Pacific region as `PT` does.
+        let region = match zone {
+            Some(PasteZone::Named(tz) | PasteZone::Summer(tz, _)) => Some(tz),
+            _ => None,
+        };
+        self.times_zone = match (self.times_zone, region) {
+            (TimesZone::NoneYet, Some(tz)) => TimesZone::Region(tz),
+            (TimesZone::Region(seen), Some(tz)) if seen == tz => TimesZone::Region(seen),
             _ => TimesZone::Mixed,
         };
     }

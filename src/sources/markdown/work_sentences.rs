@@ -397,6 +397,18 @@ pub fn status_trailer(text: &str) -> Option<bool> {
     }
 }
 
+/// The status a mark before a piece of work gives it, as lists written without task-list
+/// boxes mark them: `✅ Queries updated` is done, `⬜ Add a monitor` is not yet.
+#[must_use]
+pub fn check_mark(text: &str) -> Option<bool> {
+    let first = text.trim_start().chars().next()?;
+    match first {
+        '\u{2705}' | '\u{2714}' | '\u{2611}' | '\u{2713}' => Some(true),
+        '\u{2610}' | '\u{2b1c}' | '\u{1f532}' => Some(false),
+        _ => None,
+    }
+}
+
 /// `Nothing was done`, `has not been fixed`: the opposite of done.
 fn negated(sentence: &str) -> bool {
     [" not ", "n't ", " nothing ", " never ", " yet "]
@@ -493,10 +505,11 @@ fn first_person_progressive(sentence: &str) -> bool {
     .iter()
     .any(|subject| {
         sentence.match_indices(subject).any(|(at, _)| {
-            sentence[at + subject.len()..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|verb| verb.len() > 4 && verb.ends_with("ing"))
+            let mut words = sentence[at + subject.len()..].split_whitespace();
+            let verb = words.next().unwrap_or_default();
+            // `we're looking forward to …` is a courtesy, not work under way.
+            let courtesy = verb == "looking" && words.next() == Some("forward");
+            verb.len() > 4 && verb.ends_with("ing") && !courtesy
         })
     })
 }
@@ -611,6 +624,9 @@ mod tests {
         assert!(!commits_to_work(
             "It should not have been possible for one user to do this."
         ));
+        assert!(!commits_to_work(
+            "Thanks again for your patience, and we're looking forward to serving you."
+        ));
     }
 
     #[test]
@@ -631,6 +647,20 @@ mod tests {
         ] {
             assert!(!prescribes_work(lesson), "{lesson}");
         }
+    }
+
+    #[test]
+    fn a_check_mark_before_the_work_says_where_it_stands() {
+        assert_eq!(
+            check_mark("\u{2705} All affected queries updated"),
+            Some(true)
+        );
+        assert_eq!(
+            check_mark("\u{2714}\u{fe0f} Data access corrected"),
+            Some(true)
+        );
+        assert_eq!(check_mark("\u{2b1c} Add schema validation"), Some(false));
+        assert_eq!(check_mark("Add schema validation \u{2705}"), None);
     }
 
     #[test]
