@@ -107,6 +107,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         if matches!(end, '.' | '!' | '?')
             && *space == ' '
             && (next.is_uppercase() || next.is_ascii_digit())
+            && !zone_after_a_meridiem(text, *next_at)
         {
             sentences.push(text[start..*next_at].trim());
             start = *next_at;
@@ -115,6 +116,18 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     sentences.push(text[start..].trim());
     sentences.retain(|sentence| !sentence.is_empty());
     sentences
+}
+
+/// Whether the word at `at` is a zone written after `a.m.` or `p.m.` (`10:00 a.m. EST`):
+/// the mark's full stop ends no sentence there.
+fn zone_after_a_meridiem(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end().to_ascii_lowercase();
+    let word = text[at..]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '.'))
+        .next()
+        .unwrap_or_default();
+    (before.ends_with("a.m.") || before.ends_with("p.m."))
+        && crate::model::zone_named(word).is_some()
 }
 
 /// The times a sentence tells: where each starts and ends, and the time. A number without
@@ -218,6 +231,19 @@ mod tests {
 
     fn date(month: u32, day: u32, year: Option<i32>) -> WrittenDay {
         WrittenDay::Date(crate::model::PastedDate { year, month, day })
+    }
+
+    #[test]
+    fn a_zone_after_a_m_is_part_of_the_time_and_no_sentence_starts_there() {
+        let told = told_times("On March 29th, at around 10:00 a.m. EST, an SRE noticed it.");
+        assert_eq!(told.len(), 1);
+        assert!(told[0].clock.zone.is_some());
+        assert!(told[0].event.ends_with("an SRE noticed it."));
+        // After a.m., a capital that is no zone begins the next sentence.
+        assert_eq!(
+            sentences("It began at 10 a.m. The team was paged."),
+            ["It began at 10 a.m.", "The team was paged."]
+        );
     }
 
     #[test]
