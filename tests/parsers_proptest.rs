@@ -107,7 +107,7 @@ proptest! {
         // Placing the rows in time never panics and never gives a time out of range (a row
         // copied without a time, as Zulip copies, stays without one).
         let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
-        let resolved = resolve_paste(&paste, &PasteContext { zone: chrono_tz::America::New_York, started: None, day: today, direction: None, day_order: None });
+        let resolved = resolve_paste(&paste, &PasteContext { zone: chrono_tz::America::New_York, started: None, day: today, direction: None, day_order: None, latest: None });
         for row in &resolved.rows {
             prop_assert!(row.row.time.is_none_or(hindsight::model::instant_in_range));
         }

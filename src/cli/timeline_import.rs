@@ -200,6 +200,7 @@ fn instant(text: &str, doc: &Postmortem, today: NaiveDate) -> Option<DateTime<Ut
     let context = DayContext {
         reference,
         order: DayOrder::usual_in(zone),
+        latest: None,
     };
     entry.on(context, zone).ok()
 }

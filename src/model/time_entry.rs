@@ -114,6 +114,7 @@ pub fn parse_date_entry(
     let context = DayContext {
         reference,
         order: order.unwrap_or(DayOrder::MonthFirst),
+        latest: None,
     };
     let date = day.settle(context)?;
     if date_in_range(date) {
@@ -170,6 +171,7 @@ mod tests {
         let context = DayContext {
             reference: NaiveDate::from_ymd_opt(2025, 8, 3).unwrap(),
             order: DayOrder::DayFirst,
+            latest: None,
         };
         let day = entry.clock.date.map(|day| day.settle(context).unwrap());
         Ok((entry.clock.time, day))
@@ -207,6 +209,7 @@ mod tests {
         let context = DayContext {
             reference: NaiveDate::from_ymd_opt(2025, 8, 1).unwrap(),
             order: DayOrder::DayFirst,
+            latest: None,
         };
         let instant = entry.on(context, Tz::UTC).unwrap();
         assert_eq!(instant.to_rfc3339(), "2025-08-01T13:12:00+00:00");

@@ -43,6 +43,7 @@ pub fn resolve_after(
         let context = DayContext {
             reference,
             order: DayOrder::usual_in(zone),
+            latest: None,
         };
         return entry.on(context, zone);
     }

@@ -238,6 +238,7 @@ fn read_key_time(
     let context = DayContext {
         reference: day,
         order: DayOrder::usual_in(zone),
+        latest: None,
     };
     entry.on(context, zone).map(Some)
 }

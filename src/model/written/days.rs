@@ -41,13 +41,16 @@ pub struct DayContext {
     pub reference: NaiveDate,
     /// How numeric dates are read.
     pub order: DayOrder,
+    /// The last day a date written without its year may be: today, where what is read has
+    /// already happened; `None` takes the year nearest `reference` wherever it falls.
+    pub latest: Option<NaiveDate>,
 }
 
 impl WrittenDay {
     /// The calendar date this stands for in `context`.
     pub fn settle(self, context: DayContext) -> Result<NaiveDate, TimeEntryError> {
         match self {
-            Self::Date(date) => calendar_date(date, context.reference),
+            Self::Date(date) => calendar_date(date, context.reference, context.latest),
             Self::Numeric {
                 first,
                 second,
@@ -57,7 +60,11 @@ impl WrittenDay {
                     DayOrder::DayFirst => (second, first),
                     DayOrder::MonthFirst => (first, second),
                 };
-                calendar_date(PastedDate { year, month, day }, context.reference)
+                calendar_date(
+                    PastedDate { year, month, day },
+                    context.reference,
+                    context.latest,
+                )
             }
             Self::Relative(offset) => {
                 let days = Days::new(u64::from(offset.unsigned_abs()));
@@ -290,7 +297,12 @@ mod tests {
     fn day(text: &str, order: DayOrder) -> Option<NaiveDate> {
         let reference = NaiveDate::from_ymd_opt(2024, 9, 26).unwrap();
         let (day, _) = read_day(text)?;
-        day.settle(DayContext { reference, order }).ok()
+        day.settle(DayContext {
+            reference,
+            order,
+            latest: None,
+        })
+        .ok()
     }
 
     fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {

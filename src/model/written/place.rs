@@ -165,8 +165,14 @@ pub fn afternoon_after(
 }
 
 /// A written date as a calendar date. Without a year it takes the one that puts it nearest
-/// `reference`: `12-05` in a timeline leading up to a March incident is the December before.
-pub fn calendar_date(date: PastedDate, reference: NaiveDate) -> Result<NaiveDate, TimeEntryError> {
+/// `reference`: `12-05` in a timeline leading up to a March incident is the December before;
+/// and none after `latest` when one is given (today, for what a timeline tells has already
+/// happened: `Mar 13` copied from a status page in December is the March gone by).
+pub fn calendar_date(
+    date: PastedDate,
+    reference: NaiveDate,
+    latest: Option<NaiveDate>,
+) -> Result<NaiveDate, TimeEntryError> {
     let no_such_date =
         |year: i32| TimeEntryError::NoSuchDate(format!("{year}-{:02}-{:02}", date.month, date.day));
     if let Some(year) = date.year {
@@ -174,9 +180,17 @@ pub fn calendar_date(date: PastedDate, reference: NaiveDate) -> Result<NaiveDate
             .ok_or_else(|| no_such_date(year));
     }
     let year = reference.year();
-    [year, year - 1, year + 1]
+    let candidates: Vec<NaiveDate> = [year, year - 1, year + 1]
         .into_iter()
         .filter_map(|year| NaiveDate::from_ymd_opt(year, date.month, date.day))
+        .collect();
+    let past: Vec<NaiveDate> = candidates
+        .iter()
+        .copied()
+        .filter(|candidate| latest.is_none_or(|latest| *candidate <= latest))
+        .collect();
+    let from = if past.is_empty() { candidates } else { past };
+    from.into_iter()
         .min_by_key(|candidate| (*candidate - reference).num_days().abs())
         .ok_or_else(|| no_such_date(year))
 }
@@ -214,6 +228,32 @@ mod tests {
         assert_eq!(
             afternoon_after(at("2015-02-28", 1, 10), late, UTC),
             at("2015-02-28", 1, 10)
+        );
+    }
+
+    #[test]
+    fn a_day_without_its_year_is_none_after_today_when_today_is_given() {
+        let march_13 = PastedDate {
+            year: None,
+            month: 3,
+            day: 13,
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let day = |year: i32| NaiveDate::from_ymd_opt(year, 3, 13).unwrap();
+        // Nearest alone would be next March.
+        assert_eq!(calendar_date(march_13, today, None).unwrap(), day(2027));
+        assert_eq!(
+            calendar_date(march_13, today, Some(today)).unwrap(),
+            day(2026)
+        );
+        // Written with its year, a day stays as written.
+        let written = PastedDate {
+            year: Some(2027),
+            ..march_13
+        };
+        assert_eq!(
+            calendar_date(written, today, Some(today)).unwrap(),
+            day(2027)
         );
     }
 

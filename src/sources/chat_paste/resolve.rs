@@ -58,6 +58,9 @@ pub struct PasteContext {
     /// How numbers alone (`03/04`) are read; `None` takes the order the paste's own dates
     /// prove, else the one usual in the zone.
     pub day_order: Option<DayOrder>,
+    /// Today, when known: a date written without its year is none after it, since what a
+    /// timeline tells has happened.
+    pub latest: Option<NaiveDate>,
 }
 
 impl PasteContext {
@@ -71,6 +74,7 @@ impl PasteContext {
             day: incident_day(doc).unwrap_or(fallback),
             direction: None,
             day_order: None,
+            latest: Some(fallback),
         }
     }
 }
@@ -130,6 +134,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         day: today,
         direction,
         day_order,
+        latest,
     } = *context;
     let day_order = day_order
         .or(paste.day_order)
@@ -145,27 +150,14 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         direction,
         day_order,
     };
-    let first_relative = paste.rows.iter().find_map(|row| match row.clock?.date? {
-        WrittenDay::Relative(offset) => Some(offset),
-        _ => None,
-    });
-    let today_in_copy = first_relative
-        .and_then(|offset| {
-            let days = chrono::Days::new(u64::from(offset.unsigned_abs()));
-            if offset < 0 {
-                today.checked_add_days(days)
-            } else {
-                today.checked_sub_days(days)
-            }
-        })
-        .unwrap_or(today);
     let placing = Placing {
         zone,
         started,
         day: today,
         order: day_order,
-        today_in_copy,
+        today_in_copy: today_in_copy(paste, today),
         direction,
+        latest,
     };
     // The last placed row: its instant, and the date line it was under.
     let mut previous: Option<(DateTime<Utc>, Option<usize>)> = None;
@@ -230,6 +222,25 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
     resolved
 }
 
+/// The day a copy's "Today" stands for: the first relative day written (`Yesterday at
+/// 9:25 PM`) is the context's day, and the others count from it.
+fn today_in_copy(paste: &ChatPaste, day: NaiveDate) -> NaiveDate {
+    let first_relative = paste.rows.iter().find_map(|row| match row.clock?.date? {
+        WrittenDay::Relative(offset) => Some(offset),
+        _ => None,
+    });
+    first_relative
+        .and_then(|offset| {
+            let days = chrono::Days::new(u64::from(offset.unsigned_abs()));
+            if offset < 0 {
+                day.checked_add_days(days)
+            } else {
+                day.checked_sub_days(days)
+            }
+        })
+        .unwrap_or(day)
+}
+
 /// What places one row: the paste's context and what the rows before it settled.
 struct Placing {
     zone: Tz,
@@ -243,6 +254,8 @@ struct Placing {
     /// day, and the others count from it.
     today_in_copy: NaiveDate,
     direction: Direction,
+    /// The last day a date written without its year may be.
+    latest: Option<NaiveDate>,
 }
 
 impl Placing {
@@ -298,6 +311,7 @@ impl Placing {
             let context = DayContext {
                 reference,
                 order: self.order,
+                latest: self.latest,
             };
             return Ok((
                 read_in.to_utc(written.settle(context)?.and_time(time))?,
@@ -308,7 +322,7 @@ impl Placing {
             return Ok((time_after(time, after, read_in, self.direction)?, read_in));
         }
         let date = match day {
-            Some(day) => calendar_date(day.date, reference)?,
+            Some(day) => calendar_date(day.date, reference, self.latest)?,
             None => reference,
         };
         Ok((read_in.to_utc(date.and_time(time))?, read_in))

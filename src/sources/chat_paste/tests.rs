@@ -219,6 +219,18 @@ fn a_dated_log_in_pacific_summer_time_written_in_winter_and_without_pm() {
 }
 
 #[test]
+fn a_status_page_copied_without_years_is_dated_in_the_past() {
+    // Copied on 4 December: `Mar 13` is the March gone by, not the one to come.
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    let context = PasteContext::of_document(&crate::model::Postmortem::default(), today);
+    let resolved = resolve_paste(&parse_chat("Mar 13, 07:00 MDT Investigating\n"), &context);
+    assert_eq!(
+        times(&resolved),
+        [Utc.with_ymd_and_hms(2026, 3, 13, 13, 0, 0).unwrap()]
+    );
+}
+
+#[test]
 fn lines_that_become_nothing_are_listed_with_why() {
     // A line right below a message goes on with it (a log wraps long lines); after a blank
     // line, one without a time is no message.
@@ -367,6 +379,7 @@ fn resolve(text: &str, started: Option<chrono::DateTime<Utc>>) -> ResolvedPaste 
             day: today,
             direction: None,
             day_order: None,
+            latest: None,
         },
     )
 }
@@ -541,6 +554,7 @@ fn resolve_in_utc(paste: &ChatPaste) -> ResolvedPaste {
         day: NaiveDate::MIN,
         direction: None,
         day_order: None,
+        latest: None,
     };
     resolve_paste(paste, &context)
 }
@@ -567,6 +581,7 @@ fn discord_copies_with_today_and_yesterday_count_from_the_day_given() {
         day: NaiveDate::from_ymd_opt(2023, 3, 21).unwrap(),
         direction: None,
         day_order: None,
+        latest: None,
     };
     let times: Vec<_> = resolve_paste(&paste, &context)
         .rows
@@ -723,6 +738,7 @@ fn offsets_count_from_the_first_time_written_in_full() {
         day: NaiveDate::from_ymd_opt(2025, 5, 28).unwrap(),
         direction: None,
         day_order: None,
+        latest: None,
     };
     let resolved = resolve_paste(&paste, &context);
     let rows: Vec<_> = resolved

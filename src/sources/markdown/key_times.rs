@@ -154,6 +154,7 @@ fn instant_in(
             day: today,
             direction: None,
             day_order: None,
+            latest: None,
         },
     );
     let time = resolved.rows.first()?.row.time?;

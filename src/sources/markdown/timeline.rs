@@ -355,6 +355,7 @@ fn place_piece(
             day: read_in.date.unwrap_or(read_in.today),
             direction: read_in.direction,
             day_order: read_in.day_order,
+            latest: Some(read_in.today),
         },
     );
     let newest_first = !resolved.rows.is_empty() && resolved.direction == Direction::NewestFirst;
@@ -519,6 +520,7 @@ fn full_date(candidate: &str, order: DayOrder) -> Option<NaiveDate> {
         let context = DayContext {
             reference: NaiveDate::default(),
             order,
+            latest: None,
         };
         written.settle(context).ok()?
     };

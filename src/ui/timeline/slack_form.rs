@@ -127,6 +127,7 @@ fn window(doc: &Postmortem, start: &str, end: &str) -> Result<Window, WindowErro
             let context = DayContext {
                 reference,
                 order: DayOrder::usual_in(doc.time_zone),
+                latest: None,
             };
             entry
                 .on(context, doc.time_zone)
