@@ -863,10 +863,11 @@ fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     Some((clock, true, strip_separators(after)))
 }
 
-/// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `.
+/// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `,
+/// and the comma of a sentence that opens with its time (`At 11:17 UTC, a drive failed`).
 fn strip_separators(text: &str) -> &str {
     text.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|')
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|' | ',')
     })
 }
 

@@ -231,6 +231,15 @@ fn a_status_page_copied_without_years_is_dated_in_the_past() {
 }
 
 #[test]
+fn the_comma_after_a_sentences_opening_time_is_no_part_of_the_event() {
+    let paste = parse_chat("At 11:17 UTC, one drive disappeared from the array.\n");
+    assert_eq!(
+        rows(&paste),
+        [(hm(11, 17), None, "one drive disappeared from the array.")]
+    );
+}
+
+#[test]
 fn lines_that_become_nothing_are_listed_with_why() {
     // A line right below a message goes on with it (a log wraps long lines); after a blank
     // line, one without a time is no message.
