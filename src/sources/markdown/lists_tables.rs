@@ -110,8 +110,12 @@ impl Importer<'_> {
         status_open: bool,
     ) {
         if status_open {
-            let written = super::work_sentences::check_mark(&action.action)
-                .or_else(|| super::work_sentences::status_trailer(&action.action));
+            let marked = super::work_sentences::check_mark(&action.action);
+            if marked.is_some() {
+                action.action =
+                    super::work_sentences::without_check_mark(&action.action).to_owned();
+            }
+            let written = marked.or_else(|| super::work_sentences::status_trailer(&action.action));
             if let Some(done) = written {
                 if done {
                     action.status = ActionStatus::Done;

@@ -409,6 +409,18 @@ pub fn check_mark(text: &str) -> Option<bool> {
     }
 }
 
+/// `text` without the check mark [`check_mark`] read before it: the status column holds it.
+#[must_use]
+pub fn without_check_mark(text: &str) -> &str {
+    if check_mark(text).is_none() {
+        return text;
+    }
+    let mut chars = text.trim_start().chars();
+    chars.next();
+    // The variation selector that asks for the emoji form (`✔️`) goes with the mark.
+    chars.as_str().trim_start_matches('\u{fe0f}').trim_start()
+}
+
 /// `Nothing was done`, `has not been fixed`: the opposite of done.
 fn negated(sentence: &str) -> bool {
     [" not ", "n't ", " nothing ", " never ", " yet "]
@@ -661,6 +673,11 @@ mod tests {
         );
         assert_eq!(check_mark("\u{2b1c} Add schema validation"), Some(false));
         assert_eq!(check_mark("Add schema validation \u{2705}"), None);
+        assert_eq!(
+            without_check_mark("\u{2714}\u{fe0f} Data access corrected"),
+            "Data access corrected"
+        );
+        assert_eq!(without_check_mark("Add a monitor"), "Add a monitor");
     }
 
     #[test]
