@@ -112,8 +112,8 @@ impl Importer<'_> {
         if status_open {
             let marked = super::work_sentences::check_mark(&action.action);
             if marked.is_some() {
-                action.action =
-                    super::work_sentences::without_check_mark(&action.action).to_owned();
+                let unmarked = super::work_sentences::without_check_mark(&action.action);
+                action.action = String::from(unmarked);
             }
             let written = marked.or_else(|| super::work_sentences::status_trailer(&action.action));
             if let Some(done) = written {
