@@ -519,7 +519,8 @@ fn parse_zone(text: &str) -> Result<chrono_tz::Tz, NoSuchZone> {
     match hindsight::model::zone_named(text) {
         Some(hindsight::model::PasteZone::Utc) => Ok(chrono_tz::UTC),
         Some(
-            hindsight::model::PasteZone::Named(zone) | hindsight::model::PasteZone::Summer(zone, _),
+            hindsight::model::PasteZone::Named(zone)
+            | hindsight::model::PasteZone::Regional(zone, _),
         ) => Ok(zone),
         _ => Err(NoSuchZone(text.to_owned())),
     }

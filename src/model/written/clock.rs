@@ -503,7 +503,7 @@ mod tests {
         // A summer time is its region's clock; a standard time stays fixed.
         assert_eq!(
             read("14:20 PDT x").unwrap().1,
-            Some(PasteZone::Summer(
+            Some(PasteZone::Regional(
                 chrono_tz::America::Los_Angeles,
                 FixedOffset::west_opt(7 * 3600).unwrap()
             ))

@@ -63,7 +63,7 @@ impl ZoneInForce {
         Ok(match written {
             None => Self::Zone(document),
             Some(PasteZone::Utc) => Self::Zone(chrono_tz::UTC),
-            Some(PasteZone::Named(zone) | PasteZone::Summer(zone, _)) => Self::Zone(zone),
+            Some(PasteZone::Named(zone) | PasteZone::Regional(zone, _)) => Self::Zone(zone),
             Some(PasteZone::Offset(offset)) => Self::Offset(offset),
             Some(PasteZone::Ambiguous(which)) => {
                 if which.candidates().contains(&document) {

@@ -21,10 +21,10 @@ pub enum PasteZone {
     /// An IANA zone such as `Europe/Berlin`, or a region's zone written as `PT` or `Eastern`.
     Named(Tz),
     /// A summer time's abbreviation (`PDT`, `CEST`): its region, and the offset it names.
-    /// No place keeps summer time all year, so on a date written in full it is the
-    /// region's clock (`PDT` on 2015-02-26 meant the Pacific clock, then on PST); on a
-    /// date whose year is only guessed it is taken at its word.
-    Summer(Tz, FixedOffset),
+    /// No place keeps summer time all year, so on a day that is known it is the region's
+    /// clock (`PDT` on 2015-02-26 meant the Pacific clock, then on PST); on a day that is
+    /// only guessed it is taken at its word.
+    Regional(Tz, FixedOffset),
     /// An abbreviation that names several zones (`IST`): the document's zone says which.
     Ambiguous(Ambiguous),
 }
@@ -153,10 +153,9 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
     if let Some(region) = region {
         return Some(PasteZone::Named(region));
     }
-    // A standard time stays a fixed offset, since some places keep it all year (Arizona's
-    // MST); a summer time is its region's.
-    if let Some((region, hours)) = summer_region(&upper) {
-        return FixedOffset::east_opt(hours * 3600).map(|offset| PasteZone::Summer(region, offset));
+    if let Some((region, hours)) = regional(&upper) {
+        return FixedOffset::east_opt(hours * 3600)
+            .map(|offset| PasteZone::Regional(region, offset));
     }
     let hours = match upper.as_str() {
         "UTC" | "GMT" | "UT" => return Some(PasteZone::Utc),
@@ -194,8 +193,11 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
     FixedOffset::east_opt(hours * 3600).map(PasteZone::Offset)
 }
 
-/// The region whose summer time `abbreviation` (upper case) is, and its hours from UTC.
-fn summer_region(abbreviation: &str) -> Option<(Tz, i32)> {
+/// The region whose summer time `abbreviation` (upper case) is, and the hours from UTC it
+/// names. No place keeps summer time all year, so a summer time names its region's clock.
+/// A standard time stays the offset it names: some places keep it all year (Arizona's
+/// `MST`, Queensland's `AEST`), and a `PST` written in summer is as often meant as written.
+fn regional(abbreviation: &str) -> Option<(Tz, i32)> {
     REGIONS
         .iter()
         .find(|(_, summer, _, _)| *summer == abbreviation)
@@ -220,12 +222,12 @@ const REGIONS: [(&str, &str, Tz, i32); 12] = [
 ];
 
 impl PasteZone {
-    /// This zone on a day whose year was not written but guessed: a summer time is taken
-    /// at its word, since the guess cannot show the author slipped.
+    /// This zone on a day that was guessed, not known: a region's abbreviation is taken at
+    /// its word, since the guess cannot show the author slipped.
     #[must_use]
     pub const fn at_its_word(self) -> Self {
         match self {
-            Self::Summer(_, offset) => Self::Offset(offset),
+            Self::Regional(_, offset) => Self::Offset(offset),
             other => other,
         }
     }
@@ -278,12 +280,17 @@ mod tests {
             ("AEDT", chrono_tz::Australia::Sydney),
         ] {
             assert!(
-                matches!(zone_named(summer), Some(PasteZone::Summer(named, _)) if named == region),
+                matches!(zone_named(summer), Some(PasteZone::Regional(named, _)) if named == region),
                 "{summer}"
             );
         }
         // Two zones of different regions, or one alone, are no such pair.
         assert_eq!(zone_named("PST/CET"), None);
+        // A standard time stays what it says: Arizona keeps MST all year.
+        assert_eq!(
+            zone_named("MST"),
+            FixedOffset::east_opt(-7 * 3600).map(PasteZone::Offset)
+        );
         assert_eq!(
             zone_named("PST"),
             FixedOffset::east_opt(-8 * 3600).map(PasteZone::Offset)

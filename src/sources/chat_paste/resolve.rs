@@ -284,15 +284,17 @@ impl Placing {
         day: Option<DayLine>,
         after: Option<DateTime<Utc>>,
     ) -> Result<(DateTime<Utc>, ZoneInForce), TimeEntryError> {
-        // A day whose year was guessed (no incident date, none written) cannot show that a
-        // summer time was a slip: the abbreviation is taken at its word.
+        // A day that is only guessed (no year written, no incident to date it, the day
+        // taken from today) cannot show that an abbreviation was a slip: it is taken at its
+        // word.
         let year_written = match clock.date {
             Some(WrittenDay::Date(date)) => date.year.is_some(),
             Some(_) => false,
             None => day.is_some_and(|day| day.date.year.is_some()),
         };
+        let incident_dated = self.started.is_some() || self.latest != Some(self.day);
         let written = clock.zone.or(day.and_then(|day| day.zone));
-        let written = if year_written || self.started.is_some() {
+        let written = if year_written || incident_dated {
             written
         } else {
             written.map(PasteZone::at_its_word)

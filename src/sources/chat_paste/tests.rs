@@ -210,8 +210,11 @@ fn a_dated_log_in_pacific_summer_time_written_in_winter_and_without_pm() {
             Utc.with_ymd_and_hms(2015, 2, 27, 21, 50, 0).unwrap(),
         ]
     );
-    // Without a year, `MDT` is taken at its word (UTC−6): a guessed year cannot show a slip.
-    let resolved = resolve("Feb 20, 07:00 MDT Investigating\n", None);
+    // Without a year or an incident to date it, `MDT` is taken at its word (UTC−6): a
+    // guessed year cannot show a slip.
+    let today = NaiveDate::from_ymd_opt(2025, 8, 10).unwrap();
+    let context = PasteContext::of_document(&crate::model::Postmortem::default(), today);
+    let resolved = resolve_paste(&parse_chat("Feb 20, 07:00 MDT Investigating\n"), &context);
     assert_eq!(
         times(&resolved),
         [Utc.with_ymd_and_hms(2025, 2, 20, 13, 0, 0).unwrap()]

@@ -165,6 +165,10 @@ impl Importer<'_> {
             for row in rows {
                 let lines = (row.line, row.last_line);
                 match action_from_cells(&header, &columns, &row.cells, self.context.date) {
+                    // `... another item`: a template's row left unfilled.
+                    Some(action) if is_placeholder(&action.action) => {
+                        self.unplaced_text(&row.source, lines, "a template's row left unfilled");
+                    }
                     Some(action) => {
                         self.doc.action_items.push(action);
                         let number = self.doc.action_items.len();
@@ -266,9 +270,23 @@ fn joined_rows(columns: usize, rows: Vec<TableRow>) -> Vec<TableRow> {
     joined
 }
 
+/// Whether an action's text is a template's placeholder rather than work: it opens with an
+/// ellipsis (`... another item`, `… add more`).
+fn is_placeholder(action: &str) -> bool {
+    let action = action.trim_start();
+    action.starts_with("...") || action.starts_with('\u{2026}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_opened_by_an_ellipsis_is_a_templates_placeholder() {
+        assert!(is_placeholder("... another item"));
+        assert!(is_placeholder("\u{2026} add more"));
+        assert!(!is_placeholder("Remove publication from app stores"));
+    }
 
     #[test]
     fn a_group_heading_says_what_its_items_improve_and_where_they_stand() {

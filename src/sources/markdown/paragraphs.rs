@@ -239,8 +239,9 @@ impl Importer<'_> {
             .join(" ");
         // A story or an appeal under the heading (`Thanks for using Homebrew!`) is text;
         // so is a line all in italics, a template's hint (`*List any tasks we should
-        // complete*`).
-        let hint = all_in_italics(&block.source);
+        // complete*`), and one about the items themselves (`Action items should be
+        // achievable in the short to medium term.`).
+        let hint = all_in_italics(&block.source) || speaks_of_the_items(&text);
         let work = work_sentences::commits_to_work(&text)
             || work_sentences::opens_with_an_order(&text)
             || work_sentences::status_trailer(&text).is_some();
@@ -578,10 +579,39 @@ fn only_marks(text: &str) -> bool {
     true
 }
 
+/// Whether a paragraph's subject is the action items themselves (`Action items should be
+/// achievable …`, `These follow-ups are tracked in Jira.`): guidance about the list, not an
+/// item of it.
+fn speaks_of_the_items(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let lower = ["the ", "these ", "all ", "our "]
+        .iter()
+        .find_map(|article| lower.strip_prefix(article))
+        .unwrap_or(&lower);
+    [
+        "action items ",
+        "action points ",
+        "follow-ups ",
+        "follow ups ",
+        "followups ",
+    ]
+    .iter()
+    .any(|subject| lower.starts_with(subject))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Section;
+
+    #[test]
+    fn a_paragraph_about_the_action_items_is_no_item() {
+        assert!(speaks_of_the_items(
+            "Action items should be achievable in short-medium term."
+        ));
+        assert!(speaks_of_the_items("These follow-ups are tracked in Jira."));
+        assert!(!speaks_of_the_items("We will add alerting on the queue."));
+    }
 
     #[test]
     fn an_mdx_pages_code_is_told_from_its_words() {

@@ -133,9 +133,20 @@ fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     if !says_times {
         return None;
     }
-    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
+    let zone = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
         .filter(|word| !word.is_empty())
-        .find_map(zone_named)
+        .find_map(zone_named)?;
+    // `All times in PDT (UTC-7)`: an abbreviation whose offset is spelled out beside it is
+    // taken at its word, all year.
+    let spelled_out = ["utc-", "utc+", "gmt-", "gmt+", "utc \u{2212}"]
+        .iter()
+        .any(|offset| lower.contains(offset));
+    Some(if spelled_out {
+        zone.at_its_word()
+    } else {
+        zone
+    })
 }
 
 /// How the pieces are read: the zone of times that name none, the incident's start (else
@@ -202,7 +213,7 @@ impl Found {
     fn saw_zone(&mut self, zone: Option<PasteZone>) {
         // `PDT` after each time names the Pacific region as `PT` does.
         let region = match zone {
-            Some(PasteZone::Named(tz) | PasteZone::Summer(tz, _)) => Some(tz),
+            Some(PasteZone::Named(tz) | PasteZone::Regional(tz, _)) => Some(tz),
             _ => None,
         };
         self.times_zone = match (self.times_zone, region) {
@@ -536,6 +547,15 @@ mod tests {
         assert!(zone_line("All times in PST, on February 5th 2019").is_some());
         assert!(zone_line("All times in CET.").is_some());
         assert!(zone_line("(all times UTC)").is_some());
+        // With its offset spelled out, a summer time is that offset all year.
+        assert_eq!(
+            zone_line("All times in PDT (UTC-7)."),
+            chrono::FixedOffset::west_opt(7 * 3600).map(PasteZone::Offset)
+        );
+        assert!(matches!(
+            zone_line("All times in PDT."),
+            Some(PasteZone::Regional(..))
+        ));
         assert!(zone_line("The times were bad").is_none());
         // A timeline's heading may name its zone alone.
         for heading in [
