@@ -167,6 +167,23 @@ fn unquoted(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// A date field's value as a calendar date: a written date (`March 5, 2025`,
+/// `2025-03-05`), or the day of a timestamp a site generator writes
+/// (`2022-10-13T16:00:00.000Z`); with whether the date says all the value does (a
+/// timestamp's time of day is more, and is kept as written).
+fn date_value(value: &str) -> (Option<NaiveDate>, bool) {
+    if let Some(date) =
+        read_date_line(&plain_hyphens(value)).and_then(|(date, _)| calendar_date(date))
+    {
+        return (Some(date), true);
+    }
+    let stamp = chrono::DateTime::parse_from_rfc3339(value.trim())
+        .ok()
+        .map(|stamp| stamp.date_naive())
+        .filter(|date| crate::model::date_in_range(*date));
+    (stamp, false)
+}
+
 /// A written date with its year as a calendar date a postmortem may hold (1900–9999).
 #[must_use]
 pub fn calendar_date(date: crate::model::PastedDate) -> Option<NaiveDate> {
@@ -195,10 +212,9 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
             }
         }
         Field::Date => {
-            let date =
-                read_date_line(&plain_hyphens(value)).and_then(|(date, _)| calendar_date(date));
+            let (date, whole) = date_value(value);
             context.date = context.date.or(date);
-            date.is_some()
+            whole
         }
         Field::Authors => {
             // `[Katharine Berry]` (a link without its address) is the name.
@@ -211,10 +227,9 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
             true
         }
         Field::Updated => {
-            let date =
-                read_date_line(&plain_hyphens(value)).and_then(|(date, _)| calendar_date(date));
+            let (date, whole) = date_value(value);
             doc.updated = doc.updated.or(date);
-            date.is_some()
+            whole
         }
         Field::Status => read_status(doc, value),
         Field::Severity => {
@@ -481,6 +496,20 @@ mod tests {
             field_line("Title: \"Flags\" is down"),
             Some((Field::Title, "\"Flags\" is down"))
         );
+    }
+
+    #[test]
+    fn a_date_field_may_be_a_site_generators_timestamp() {
+        // The time of day is more than the date says: the value is kept as written too.
+        assert_eq!(
+            date_value("2022-10-13T16:00:00.000Z"),
+            (NaiveDate::from_ymd_opt(2022, 10, 13), false)
+        );
+        assert_eq!(
+            date_value("March 5, 2025"),
+            (NaiveDate::from_ymd_opt(2025, 3, 5), true)
+        );
+        assert_eq!(date_value("soon"), (None, false));
     }
 
     #[test]

@@ -177,11 +177,21 @@ impl Importer<'_> {
         }
         // A blog's front matter dates the post; the title names the incident's day
         // (`Post-mortem: step processing backlogs on Aug 31, 2023`).
-        if self.date_published
-            && let Some(day) = date_in_text(&self.doc.title, self.day_order)
-        {
-            self.context.date = Some(day);
-            return DayFrom::Title;
+        if let Some(published) = self.published {
+            if let Some(day) = date_in_text(&self.doc.title, self.day_order) {
+                self.context.date = Some(day);
+                return DayFrom::Title;
+            }
+            // The first date the page tells, when it is no later than the publication
+            // (`On Sept 2nd 2025, …` in a post published in October).
+            let order = self
+                .day_order
+                .unwrap_or(DayOrder::usual_in(self.reading_zone()));
+            let told = timeline::first_date_in(&self.source_lines, order, |day| day < published);
+            if let Some((day, line)) = told {
+                self.context.date = Some(day);
+                return DayFrom::FirstDate(line);
+            }
         }
         if self.context.date.is_some() {
             return DayFrom::Field;
@@ -196,7 +206,7 @@ impl Importer<'_> {
         let order = self
             .day_order
             .unwrap_or(DayOrder::usual_in(self.reading_zone()));
-        let found = timeline::first_date_in(&self.source_lines, order);
+        let found = timeline::first_date_in(&self.source_lines, order, |_| true);
         self.context.date = found.map(|(date, _)| date);
         found.map_or(DayFrom::Today, |(_, line)| DayFrom::FirstDate(line))
     }
@@ -331,6 +341,10 @@ impl Importer<'_> {
                 .filter(|_| self.choices.reading.day.is_none()),
             date: self.context.date,
             today: self.today,
+            // A page tells what happened before it was published.
+            latest: self
+                .published
+                .map_or(self.today, |published| published.min(self.today)),
             direction,
             day_order: self.day_order,
         }

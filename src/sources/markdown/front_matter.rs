@@ -123,7 +123,9 @@ impl super::Importer<'_> {
             Err(why) => self.unplaced(block, &format!("front matter that cannot be read: {why}")),
         }
         // A page's `date` is when it was published, which a date in the title outranks.
-        self.date_published |= self.context.date != date_before;
+        if self.context.date != date_before {
+            self.published = self.context.date;
+        }
     }
 }
 

@@ -147,7 +147,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         not_placed: Vec::new(),
         as_written: Vec::new(),
         today,
-        date_published: false,
+        published: None,
     };
     let blocks = read_blocks(&text);
     let timed = by_content::timeline_by_content(&blocks);
@@ -226,9 +226,10 @@ struct Importer<'a> {
     not_placed: Vec<(usize, String)>,
     as_written: Vec<String>,
     today: NaiveDate,
-    /// Whether the incident's day so far is a page's date of publication (front matter's
-    /// `date`), which a date in the title outranks.
-    date_published: bool,
+    /// The day the page was published, when its front matter's `date` says: a date in the
+    /// title, or one the text tells before it, outranks it as the incident's day, and no
+    /// date written without its year is after it.
+    published: Option<NaiveDate>,
 }
 
 /// What the block just read says about a list right below it.

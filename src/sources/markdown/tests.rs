@@ -913,3 +913,19 @@ fn a_key_time_written_as_a_day_a_comma_and_a_time_is_one_instant() {
         Some(Utc.with_ymd_and_hms(2024, 6, 25, 0, 30, 0).unwrap())
     );
 }
+
+#[test]
+fn a_blog_post_tells_an_incident_before_it_was_published() {
+    // The front matter dates the post (a site generator's timestamp); the story's
+    // `March 29th` is the March before it, and `10:00 a.m. EST` keeps its zone.
+    let source = "---\ntitle: 'Incident management at CDS'\ndate: '2022-10-13T16:00:00.000Z'\n---\n\n\
+                  ## The incident\n\nOn March 29th, at around 10:00 a.m. EST, one of our SREs \
+                  noticed secrets in a log.\n";
+    let imported = import_markdown(source, today());
+    assert_eq!(
+        imported.doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2022, 3, 29, 15, 0, 0).unwrap())
+    );
+    // The publication's time of day is kept as written.
+    assert!(all_text(&imported.doc).contains("2022-10-13t16:00:00.000z"));
+}

@@ -163,6 +163,9 @@ pub struct ReadIn {
     pub date: Option<NaiveDate>,
     /// The day of the import.
     pub today: NaiveDate,
+    /// The last day a date written without its year may be: the day of the import, or the
+    /// day the page was published when its front matter says.
+    pub latest: NaiveDate,
     /// The order of the lines, when a person chose it.
     pub direction: Option<Direction>,
     /// The order of numbers in dates, when a person chose it or the file proves it.
@@ -366,7 +369,7 @@ fn place_piece(
             day: read_in.date.unwrap_or(read_in.today),
             direction: read_in.direction,
             day_order: read_in.day_order,
-            latest: Some(read_in.today),
+            latest: Some(read_in.latest),
         },
     );
     let newest_first = !resolved.rows.is_empty() && resolved.direction == Direction::NewestFirst;
@@ -467,7 +470,11 @@ fn has_a_number(window: &[&str]) -> bool {
 /// 2025-09-01`, `by March 3, 2025`) is when something is to be done after the incident, so it
 /// is passed over. Returns the date with its line's number, from 1.
 #[must_use]
-pub fn first_date_in(lines: &[&str], order: DayOrder) -> Option<(NaiveDate, usize)> {
+pub fn first_date_in(
+    lines: &[&str],
+    order: DayOrder,
+    keep: impl Fn(NaiveDate) -> bool,
+) -> Option<(NaiveDate, usize)> {
     lines.iter().enumerate().find_map(|(index, line)| {
         let words = words_of(line);
         (0..words.len())
@@ -478,6 +485,7 @@ pub fn first_date_in(lines: &[&str], order: DayOrder) -> Option<(NaiveDate, usiz
                     has_a_number(window)
                         .then(|| full_date(&window.join(" "), order))
                         .flatten()
+                        .filter(|date| keep(*date))
                 })
             })
             .map(|date| (date, index + 1))
@@ -596,9 +604,9 @@ mod tests {
             "We moved on 2025-08-12 at noon.",
         ];
         assert_eq!(
-            first_date_in(&lines, order),
+            first_date_in(&lines, order, |_| true),
             Some((NaiveDate::from_ymd_opt(2025, 8, 12).unwrap(), 4))
         );
-        assert_eq!(first_date_in(&lines[..3], order), None);
+        assert_eq!(first_date_in(&lines[..3], order, |_| true), None);
     }
 }
