@@ -233,6 +233,25 @@ impl PasteZone {
     }
 }
 
+/// The region a zone's name places its writer in: a region or an IANA name itself, or an
+/// abbreviation of a region whose clocks change, winter or summer (`EST` and `EDT` are
+/// both New York's). What the document's zone is, not how one time is read: a time
+/// written `12:11 PM EST` is still UTC−5.
+#[must_use]
+pub fn region_of(word: &str) -> Option<Tz> {
+    match zone_named(word)? {
+        PasteZone::Named(region) | PasteZone::Regional(region, _) => Some(region),
+        PasteZone::Offset(_) => {
+            let upper = word.to_ascii_uppercase();
+            REGIONS
+                .iter()
+                .find(|(winter, _, _, _)| *winter == upper && upper != "GMT")
+                .map(|(_, _, region, _)| *region)
+        }
+        PasteZone::Utc | PasteZone::Ambiguous(_) => None,
+    }
+}
+
 /// A region's winter and summer abbreviations written as a pair, either way round
 /// (`PST/PDT`, `CEST/CET`): the region, whose clocks change between the two.
 fn standard_and_summer(pair: &str) -> Option<Tz> {
@@ -284,6 +303,10 @@ mod tests {
                 "{summer}"
             );
         }
+        assert_eq!(region_of("EST"), Some(chrono_tz::America::New_York));
+        assert_eq!(region_of("PDT"), Some(chrono_tz::America::Los_Angeles));
+        assert_eq!(region_of("UTC"), None);
+        assert_eq!(region_of("JST"), None);
         // Two zones of different regions, or one alone, are no such pair.
         assert_eq!(zone_named("PST/CET"), None);
         // A standard time stays what it says: Arizona keeps MST all year.

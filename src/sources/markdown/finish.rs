@@ -226,6 +226,13 @@ impl Importer<'_> {
             })
         };
         let reading = &self.choices.reading;
+        // No time of the timeline names a zone, and no line does: a zone a key-time field
+        // names (`Incident resolved at: 12:11 PM EST`) is where the writers are.
+        let key_time_zone = self
+            .context
+            .key_times_zone
+            .filter(|_| !found.named_a_zone && found.zone_line.is_none())
+            .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));
         let day_order_from = match (reading.day_order, self.day_order) {
             (Some(_), _) => "as you chose",
             (None, Some(_)) if DayOrder::proved_by(self.source_lines.iter().copied()).is_some() => {
@@ -240,8 +247,12 @@ impl Importer<'_> {
                 chosen: reading.zone.is_some(),
             },
             zone_line: found.zone_line,
-            times_zone: found.times_zone.region(),
+            times_zone: found
+                .times_zone
+                .region()
+                .or(key_time_zone.map(|(zone, _)| zone)),
             zone_from_times: false,
+            zone_from_key_time: key_time_zone.map(|(_, line)| line),
             day: self
                 .context
                 .date

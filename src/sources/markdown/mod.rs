@@ -95,8 +95,9 @@ pub fn import_markdown_with(
     choices: &MarkdownChoices,
 ) -> MarkdownImport {
     let imported = read_markdown(text, today, choices);
-    // Every time of the timeline names one region (a status page's `PT` after each update):
-    // when the person chose no zone, the document is in it, and the file is read again so
+    // Every time of the timeline names one region (a status page's `PT` after each update),
+    // or none names a zone and a key-time field does (`Resolved at: 12:11 PM EST`): when the
+    // person chose no zone, the document is in that region, and the file is read again so
     // that its times without a zone are read in it too.
     match imported.assumed.times_zone {
         Some(zone) if choices.reading.zone.is_none() && zone != imported.doc.time_zone => {
@@ -467,6 +468,14 @@ impl Importer<'_> {
 
     fn field(&mut self, field: Field, line: &str, value: &str, lines: (usize, usize)) {
         let kept = apply(&mut self.doc, &mut self.context, field, value);
+        // `Incident resolved at: 12:11 PM EST`: the zone a key time names says where its
+        // writers are.
+        if matches!(field, Field::Times(_)) && self.context.key_times_zone.is_none() {
+            self.context.key_times_zone = value
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+                .find_map(crate::model::region_of)
+                .map(|region| (region, lines.0));
+        }
         if !kept {
             self.as_written.push(format!("- {}", line.trim()));
         }

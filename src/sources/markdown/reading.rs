@@ -82,10 +82,15 @@ pub struct Assumed {
     /// The first line of the file that names the zone of the times below it, which wins
     /// over `zone` for them.
     pub zone_line: Option<usize>,
-    /// The region every time of the timeline names (`PT` after each update), if one does.
+    /// The region every time of the timeline names (`PT` after each update), if one does;
+    /// else, when none names a zone, the region a key-time field's zone places the writers
+    /// in.
     pub times_zone: Option<Tz>,
     /// Whether `zone` is that region, taken as the document's because the person chose none.
     pub zone_from_times: bool,
+    /// The line of a key-time field whose zone (`12:11 PM EST`) is the region in
+    /// `times_zone`, taken because no time of the timeline names one.
+    pub zone_from_key_time: Option<usize>,
     /// The day of times without a date.
     pub day: NaiveDate,
     /// Where that day came from.
@@ -109,6 +114,12 @@ impl Assumed {
     /// Why times that name no zone are in `zone`, in words.
     #[must_use]
     pub fn zone_why(&self) -> String {
+        if let Some(line) = self.zone_from_key_time.filter(|_| self.zone_from_times) {
+            return format!(
+                "the key time on line {line} names it and no time of the timeline names one, \
+                 so the document is in it"
+            );
+        }
         if self.zone_from_times {
             return "every time in the timeline names it, so the document is in it".to_owned();
         }

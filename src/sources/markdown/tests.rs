@@ -929,3 +929,24 @@ fn a_blog_post_tells_an_incident_before_it_was_published() {
     // The publication's time of day is kept as written.
     assert!(all_text(&imported.doc).contains("2022-10-13t16:00:00.000z"));
 }
+
+#[test]
+fn a_key_times_zone_is_the_documents_when_no_time_of_the_timeline_names_one() {
+    let source = "# Plugin update broke pages\n\n**Date**: July 24, 2025\n\n## Timeline\n\n\
+                  - **10:43 AM** - Pages began returning 404 errors\n\
+                  - **12:11 PM** - Comprehensive fix deployed\n\n## Lessons\n\n\
+                  Test plugin updates on staging first.\n\n---\n\n\
+                  **Incident resolved at:** 12:11 PM EST, July 24, 2025\n";
+    let imported = import_markdown(source, today());
+    assert_eq!(imported.doc.time_zone, chrono_tz::America::New_York);
+    assert_eq!(
+        imported.doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2025, 7, 24, 14, 43, 0).unwrap())
+    );
+    assert!(imported.assumed.zone_why().contains("key time"));
+    // The key time itself is read as written: EST is five hours behind UTC.
+    assert_eq!(
+        imported.doc.key_times.resolved,
+        Some(Utc.with_ymd_and_hms(2025, 7, 24, 17, 11, 0).unwrap())
+    );
+}

@@ -185,6 +185,8 @@ pub struct Found {
     pub zone_line: Option<usize>,
     /// The zones the timed rows were written in, so far.
     pub times_zone: TimesZone,
+    /// Whether some timed row named its zone, itself or by a line above it.
+    pub named_a_zone: bool,
 }
 
 /// The zone the timed rows of a timeline were written in, itself or by a line above them
@@ -214,6 +216,7 @@ impl TimesZone {
 impl Found {
     /// Notes the zone one timed row was written in.
     fn saw_zone(&mut self, zone: Option<PasteZone>) {
+        self.named_a_zone |= zone.is_some();
         // `PDT` after each time names the Pacific region as `PT` does.
         let region = match zone {
             Some(PasteZone::Named(tz) | PasteZone::Regional(tz, _)) => Some(tz),

@@ -44,6 +44,9 @@ pub fn plain_hyphens(text: &str) -> String {
 pub struct Context {
     /// The incident's day, from a date field.
     pub date: Option<NaiveDate>,
+    /// The region a key-time field's zone places the writers in (`12:11 PM EST`), and that
+    /// field's line.
+    pub key_times_zone: Option<(chrono_tz::Tz, usize)>,
 }
 
 /// Items of a list written on one line: split at `,` and `;` outside parentheses, and at a
