@@ -120,8 +120,9 @@ impl Importer<'_> {
             && last.trim_end().ends_with(':')
             // In a sentence, `to do` is a verb (`the only safe way to do this would be:`),
             // not a list of things to do.
-            && super::headings::target_by_words(&last.to_lowercase().replace(" to do ", " "))
+            && (super::headings::target_by_words(&last.to_lowercase().replace(" to do ", " "))
                 == Some(Target::ActionItems)
+                || work_sentences::introduces_tracked_work(&work_sentences::last_sentence(last)))
         {
             self.list_ahead = ListAhead::Actions;
         }

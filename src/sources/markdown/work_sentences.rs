@@ -409,6 +409,26 @@ pub fn check_mark(text: &str) -> Option<bool> {
     }
 }
 
+/// Whether `sentence` introduces the tickets that track work still to do (`We have created
+/// tickets to track the work needed to fill those gaps:`, `We opened the following issues
+/// to follow up:`): the list below it is action items.
+#[must_use]
+pub fn introduces_tracked_work(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let names_tickets = ["ticket", "issue", "bug"]
+        .iter()
+        .any(|noun| lower.contains(noun));
+    let to_track = [
+        " to track",
+        " to follow up",
+        " tracking the",
+        " to follow-up",
+    ]
+    .iter()
+    .any(|purpose| lower.contains(purpose));
+    names_tickets && to_track && lower.trim_end().ends_with(':')
+}
+
 /// `text` without the check mark [`check_mark`] read before it: the status column holds it.
 #[must_use]
 pub fn without_check_mark(text: &str) -> &str {
@@ -659,6 +679,22 @@ mod tests {
         ] {
             assert!(!prescribes_work(lesson), "{lesson}");
         }
+    }
+
+    #[test]
+    fn a_sentence_that_introduces_tickets_for_the_work() {
+        assert!(introduces_tracked_work(
+            "We have created tickets in the build repository to track the work needed:"
+        ));
+        assert!(introduces_tracked_work(
+            "We opened the following issues to follow up:"
+        ));
+        assert!(!introduces_tracked_work(
+            "The issue was tracked down to a bad config:"
+        ));
+        assert!(!introduces_tracked_work(
+            "We created tickets to track the work."
+        ));
     }
 
     #[test]
