@@ -178,7 +178,13 @@ impl Importer<'_> {
         // A blog's front matter dates the post; the title names the incident's day
         // (`Post-mortem: step processing backlogs on Aug 31, 2023`).
         if let Some(published) = self.published {
-            if let Some(day) = date_in_text(&self.doc.title, self.day_order) {
+            // A day the title names without its year (`Node.js March 17th Infrastructure
+            // Incident`) is the last such day before publication.
+            let title_day = date_in_text(&self.doc.title, self.day_order).or_else(|| {
+                timeline::first_day_before(&[self.doc.title.as_str()], published)
+                    .map(|(day, _)| day)
+            });
+            if let Some(day) = title_day {
                 self.context.date = Some(day);
                 return DayFrom::Title;
             }

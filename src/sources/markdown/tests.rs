@@ -950,3 +950,14 @@ fn a_key_times_zone_is_the_documents_when_no_time_of_the_timeline_names_one() {
         Some(Utc.with_ymd_and_hms(2025, 7, 24, 17, 11, 0).unwrap())
     );
 }
+
+#[test]
+fn a_day_the_title_names_without_its_year_is_the_one_before_publication() {
+    let source = "---\ndate: '2023-03-23T20:10:01.466Z'\ntitle: Node.js March 17th Infrastructure \
+                  Incident Post-mortem\n---\n\n# The Incident\n\nUsers saw 404s.\n";
+    let imported = import_markdown(source, today());
+    assert_eq!(
+        imported.assumed.day,
+        NaiveDate::from_ymd_opt(2023, 3, 17).unwrap()
+    );
+}

@@ -495,6 +495,33 @@ pub fn first_date_in(
     })
 }
 
+/// The first day written by its month's name without a year (`Starting on March 15th, …`)
+/// in `lines`, in the last year that puts it no later than `published`: a page tells what
+/// happened before it was published. Returns the date with its line's number, from 1.
+#[must_use]
+pub fn first_day_before(lines: &[&str], published: NaiveDate) -> Option<(NaiveDate, usize)> {
+    lines.iter().enumerate().find_map(|(index, line)| {
+        let words = words_of(line);
+        words
+            .windows(2)
+            .enumerate()
+            .filter(|(start, _)| !(*start > 0 && is_a_deadline_word(words[start - 1])))
+            .find_map(|(_, pair)| {
+                if !pair[0].starts_with(|c: char| c.is_ascii_uppercase()) {
+                    return None;
+                }
+                let candidate = pair
+                    .join(" ")
+                    .trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '.'))
+                    .to_owned();
+                let (date, _) = read_date_line(&candidate)?;
+                date.year.is_none().then_some(())?;
+                crate::model::calendar_date(date, published, Some(published)).ok()
+            })
+            .map(|date| (date, index + 1))
+    })
+}
+
 /// Whether `word` says the date after it is a deadline: "due", "by", "until", "before",
 /// "deadline", "ETA", "target" (with any punctuation around it).
 fn is_a_deadline_word(word: &str) -> bool {
@@ -611,5 +638,19 @@ mod tests {
             Some((NaiveDate::from_ymd_opt(2025, 8, 12).unwrap(), 4))
         );
         assert_eq!(first_date_in(&lines[..3], order, |_| true), None);
+        // Without a year, a day named by its month is the last one before publication.
+        let published = NaiveDate::from_ymd_opt(2023, 3, 23).unwrap();
+        let story = [
+            "---",
+            "Starting on March 15th and going through to the 17th, users saw 404s.",
+        ];
+        assert_eq!(
+            first_day_before(&story, published),
+            Some((NaiveDate::from_ymd_opt(2023, 3, 15).unwrap(), 2))
+        );
+        assert_eq!(
+            first_day_before(&["We may 2 times a day retry."], published),
+            None
+        );
     }
 }
