@@ -152,17 +152,27 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
     };
     let blocks = read_blocks(&text);
     let timed = by_content::timeline_by_content(&blocks);
-    let list_follows: Vec<bool> = blocks
+    let next_kinds: Vec<(bool, bool)> = blocks
         .iter()
         .skip(1)
-        .map(|next| matches!(next.kind, BlockKind::List(_)))
-        .chain(std::iter::once(false))
+        .map(|next| match &next.kind {
+            BlockKind::List(_) => (true, false),
+            BlockKind::Paragraph(lines) => (
+                false,
+                lines.iter().all(|(_, line)| field_line(line).is_none()),
+            ),
+            _ => (false, false),
+        })
+        .chain(std::iter::once((false, false)))
         .collect();
-    for ((block, by_content), list_follows) in blocks.iter().zip(timed).zip(list_follows) {
+    for ((block, by_content), (list_follows, prose_follows)) in
+        blocks.iter().zip(timed).zip(next_kinds)
+    {
         importer.around = Around {
             // A block the person said is the timeline is one, whatever it holds.
             by_content: by_content || choices.timeline_blocks.contains(&block.lines.0),
             list_follows,
+            prose_follows,
         };
         importer.block(block.clone());
     }
@@ -188,6 +198,8 @@ struct Around {
     by_content: bool,
     /// Whether the block after it is a list.
     list_follows: bool,
+    /// Whether the block after it is a paragraph of prose: no line of it is a field.
+    prose_follows: bool,
 }
 
 struct Importer<'a> {
@@ -313,11 +325,15 @@ impl Importer<'_> {
         // A heading no template names is read by its words — except the first, which is the
         // title unless a template names it ("Action Cable outage" is no list of actions).
         let may_be_title = self.doc.title.is_empty() && !self.seen_heading;
-        let target = target_of(text).or_else(|| {
-            (!may_be_title)
-                .then(|| headings::target_by_words(text))
-                .flatten()
-        });
+        let target = target_of(text)
+            .or_else(|| {
+                (!may_be_title)
+                    .then(|| headings::target_by_words(text))
+                    .flatten()
+            })
+            // `## Details` over prose (a blog's technical details) is a part of the story,
+            // not the block of fields its name usually heads.
+            .filter(|target| !(*target == Target::Details && self.around.prose_follows));
         if self.heading_inside_a_part(&block, level, text, target) {
             return;
         }

@@ -961,3 +961,26 @@ fn a_day_the_title_names_without_its_year_is_the_one_before_publication() {
         NaiveDate::from_ymd_opt(2023, 3, 17).unwrap()
     );
 }
+
+#[test]
+fn a_details_heading_over_prose_is_a_part_of_the_story() {
+    let source = "# Outage\n\n## Details\n\nThe second optimisation changed the load balancer's \
+                  health checks.\n\n## Incident details\n\n- Severity: SEV-2\n";
+    let imported = import_markdown(source, today());
+    let details = imported
+        .doc
+        .narrative
+        .custom_sections
+        .iter()
+        .find(|custom| custom.title == "Details")
+        .map(|custom| custom.text.as_str());
+    assert_eq!(
+        details,
+        Some("The second optimisation changed the load balancer's health checks.")
+    );
+    // Over fields, the heading still heads the details.
+    assert_eq!(
+        imported.doc.classification.severity.as_deref(),
+        Some("SEV-2")
+    );
+}
