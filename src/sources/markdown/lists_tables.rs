@@ -110,21 +110,21 @@ impl Importer<'_> {
         status_open: bool,
     ) {
         if status_open {
-            let marked = super::work_sentences::check_mark(&action.action);
+            let marked = super::work_status::check_mark(&action.action);
             if marked.is_some() {
-                let unmarked = super::work_sentences::without_check_mark(&action.action);
+                let unmarked = super::work_status::without_check_mark(&action.action);
                 action.action = String::from(unmarked);
             }
-            let written = marked.or_else(|| super::work_sentences::status_trailer(&action.action));
+            let written = marked.or_else(|| super::work_status::status_trailer(&action.action));
             if let Some(done) = written {
                 if done {
                     action.status = ActionStatus::Done;
                 }
             } else if let Some(status) = self.action_group_status {
                 action.status = status;
-            } else if super::work_sentences::reads_done(&action.action) {
+            } else if super::work_status::reads_done(&action.action) {
                 action.status = ActionStatus::Done;
-            } else if super::work_sentences::reads_begun(&action.action) {
+            } else if super::work_status::reads_begun(&action.action) {
                 action.status = ActionStatus::InProgress;
             }
         }

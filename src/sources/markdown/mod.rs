@@ -29,6 +29,7 @@ mod told_actions;
 mod told_times;
 mod values;
 mod work_sentences;
+mod work_status;
 
 use chrono::NaiveDate;
 

@@ -245,7 +245,7 @@ impl Importer<'_> {
         let hint = all_in_italics(&block.source) || speaks_of_the_items(&text);
         let work = work_sentences::commits_to_work(&text)
             || work_sentences::opens_with_an_order(&text)
-            || work_sentences::status_trailer(&text).is_some();
+            || super::work_status::status_trailer(&text).is_some();
         if hint || !work {
             return false;
         }

@@ -1,7 +1,9 @@
 //! What a postmortem's sentences say about work, as English writes it: whether a sentence
 //! commits to work or reports work done (so prose under the action items' heading is an
-//! item, and a story is not), whether the work is done, and whether a sentence introduces
-//! the fixes that were made (`This release included the following fixes:`).
+//! item, and a story is not), orders it, or only reports a shortcoming, and whether a
+//! sentence introduces the fixes that were made (`This release included the following
+//! fixes:`). Where a piece of work stands is read in [`super::work_status`] from the same
+//! grammar.
 //!
 //! These read the grammar of commitment — a modal or an intent (`we will`, `we plan to`,
 //! `we are looking into`) or a perfect or passive of the past (`has been disabled`, `we have
@@ -256,30 +258,6 @@ pub fn opens_with_an_order(text: &str) -> bool {
         && !AUXILIARIES.contains(&second)
 }
 
-/// Whether `text`, an action's words, says the work is done: a perfect or a past passive
-/// (`has been disabled`, `We have removed`, `was implemented`), `is now` (`Blocks are now
-/// always prioritized`), `(done)`, or an item that opens with what was done in the past
-/// tense (`Migrated the node to a larger server`), with nothing saying part of it is still
-/// to come.
-#[must_use]
-pub fn reads_done(text: &str) -> bool {
-    let sentences = sentences(text);
-    // `Made a plan to add load shedding`: a plan as a thing made is no intent.
-    let to_come = sentences.iter().any(|sentence| {
-        intends(&sentence.replace(" a plan to ", " ")) || first_person_progressive(sentence)
-    });
-    !to_come
-        && (opens_in_the_past(text)
-            || sentences.iter().any(|sentence| {
-                !negated(sentence)
-                    && (perfect(sentence)
-                        || past_passive(sentence)
-                        || sentence.contains(" is now ")
-                        || sentence.contains(" are now ")
-                        || done_mark(sentence))
-            }))
-}
-
 /// Words ending in `-ed` that open an item as a description of it, not as what was done
 /// (`Automated failover`, `Improved alerting`, `Updated runbook`): the work may be to come.
 const ADJECTIVES_IN_ED: [&str; 20] = [
@@ -309,7 +287,7 @@ const ADJECTIVES_IN_ED: [&str; 20] = [
 /// `Rolled back …`, `Wrote a load test …`): its first word ends in `-ed` and is no
 /// description (`Automated failover`), or is an irregular past, and more words follow. Work
 /// only begun (`Started mapping …`) is not done.
-fn opens_in_the_past(text: &str) -> bool {
+pub(super) fn opens_in_the_past(text: &str) -> bool {
     let Some(first) = first_word_of_several(text) else {
         return false;
     };
@@ -321,15 +299,8 @@ fn opens_in_the_past(text: &str) -> bool {
     (regular || IRREGULAR_PASTS.contains(&first.as_str())) && !BEGINNINGS.contains(&first.as_str())
 }
 
-/// Whether an item says its work has begun and is not finished: it opens with `Started`
-/// or `Began` (`Started mapping out a path to …`).
-#[must_use]
-pub fn reads_begun(text: &str) -> bool {
-    first_word_of_several(text).is_some_and(|first| BEGINNINGS.contains(&first.as_str()))
-}
-
 /// The first word of `text`, lowered and without punctuation, when more words follow it.
-fn first_word_of_several(text: &str) -> Option<String> {
+pub(super) fn first_word_of_several(text: &str) -> Option<String> {
     let mut words = text.split_whitespace();
     let (Some(first), Some(_)) = (words.next(), words.next()) else {
         return None;
@@ -349,65 +320,7 @@ const IRREGULAR_PASTS: [&str; 16] = [
 ];
 
 /// Verbs in the past that say work began, not that it ended.
-const BEGINNINGS: [&str; 3] = ["started", "began", "begun"];
-
-/// The first word of a bracketed status that says the work is done.
-const DONE_WORDS: [&str; 14] = [
-    "done",
-    "fixed",
-    "added",
-    "completed",
-    "complete",
-    "resolved",
-    "merged",
-    "landed",
-    "shipped",
-    "implemented",
-    "deployed",
-    "removed",
-    "updated",
-    "finished",
-];
-
-/// The first word of a bracketed status that says the work is still to come.
-const TO_COME_WORDS: [&str; 7] = [
-    "filed", "tracked", "todo", "planned", "open", "pending", "wip",
-];
-
-/// The status an author wrote after a piece of work, in brackets at its end: `(fixed by
-/// adding a monitor)`, `(added an @emergency role)`, `(done)` say it is done; `(filed
-/// https://…/issues/1)`, `(tracked in OPS-4)`, `(in progress)` that it is not yet.
-#[must_use]
-pub fn status_trailer(text: &str) -> Option<bool> {
-    let text = text.trim().trim_end_matches('.').trim_end();
-    let inside = text.strip_suffix(')')?;
-    let open = inside.rfind('(')?;
-    let first = inside[open + 1..]
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .find(|word| !word.is_empty())?
-        .to_lowercase();
-    if DONE_WORDS.contains(&first.as_str()) {
-        Some(true)
-    } else if TO_COME_WORDS.contains(&first.as_str())
-        || first == "in" && inside[open..].contains("progress")
-    {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// The status a mark before a piece of work gives it, as lists written without task-list
-/// boxes mark them: `✅ Queries updated` is done, `⬜ Add a monitor` is not yet.
-#[must_use]
-pub fn check_mark(text: &str) -> Option<bool> {
-    let first = text.trim_start().chars().next()?;
-    match first {
-        '\u{2705}' | '\u{2714}' | '\u{2611}' | '\u{2713}' => Some(true),
-        '\u{2610}' | '\u{2b1c}' | '\u{1f532}' => Some(false),
-        _ => None,
-    }
-}
+pub(super) const BEGINNINGS: [&str; 3] = ["started", "began", "begun"];
 
 /// Whether `sentence` names the tickets that track work still to do (`We have created
 /// tickets to track the work needed to fill those gaps`, `We opened the following issues
@@ -429,20 +342,8 @@ pub fn introduces_tracked_work(sentence: &str) -> bool {
     names_tickets && to_track
 }
 
-/// `text` without the check mark [`check_mark`] read before it: the status column holds it.
-#[must_use]
-pub fn without_check_mark(text: &str) -> &str {
-    if check_mark(text).is_none() {
-        return text;
-    }
-    let mut chars = text.trim_start().chars();
-    chars.next();
-    // The variation selector that asks for the emoji form (`✔️`) goes with the mark.
-    chars.as_str().trim_start_matches('\u{fe0f}').trim_start()
-}
-
 /// `Nothing was done`, `has not been fixed`: the opposite of done.
-fn negated(sentence: &str) -> bool {
+pub(super) fn negated(sentence: &str) -> bool {
     [" not ", "n't ", " nothing ", " never ", " yet "]
         .iter()
         .any(|word| sentence.contains(word))
@@ -484,7 +385,7 @@ pub fn last_sentence(text: &str) -> String {
 
 /// `text`'s sentences, each lowercased and padded with a space at both ends, so that word
 /// phrases can be found with `contains`.
-fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<String> {
     let text = text.replace(['\u{2019}', '\u{2018}'], "'");
     let mut out = Vec::new();
     let mut current = String::new();
@@ -516,7 +417,7 @@ fn padded(text: &str) -> String {
     format!(" {} ", words.join(" ").to_lowercase())
 }
 
-fn intends(sentence: &str) -> bool {
+pub(super) fn intends(sentence: &str) -> bool {
     let mut rest = sentence.to_owned();
     for phrase in NO_NEW_WORK {
         rest = rest.replace(phrase, " ");
@@ -525,7 +426,7 @@ fn intends(sentence: &str) -> bool {
 }
 
 /// `we are improving …`, `we're adding …`: work under way.
-fn first_person_progressive(sentence: &str) -> bool {
+pub(super) fn first_person_progressive(sentence: &str) -> bool {
     [
         "we are ",
         "we're ",
@@ -547,7 +448,7 @@ fn first_person_progressive(sentence: &str) -> bool {
 }
 
 /// `has been disabled`, `have been added`, `we have removed`, `we've made`.
-fn perfect(sentence: &str) -> bool {
+pub(super) fn perfect(sentence: &str) -> bool {
     followed_by_participle(sentence, &[" has been ", " have been ", " had been "])
         || followed_by_participle(
             sentence,
@@ -562,11 +463,11 @@ fn perfect(sentence: &str) -> bool {
 }
 
 /// `was implemented`, `were removed`.
-fn past_passive(sentence: &str) -> bool {
+pub(super) fn past_passive(sentence: &str) -> bool {
     followed_by_participle(sentence, &[" was ", " were "])
 }
 
-fn done_mark(sentence: &str) -> bool {
+pub(super) fn done_mark(sentence: &str) -> bool {
     ["(done)", "[done]", " done ", " completed "]
         .iter()
         .any(|mark| sentence.contains(mark))
@@ -598,28 +499,6 @@ fn followed_by_participle(sentence: &str, before: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_status_in_brackets_at_the_end_says_where_the_work_stands() {
-        for (text, status) in [
-            (
-                "Alert more people. (filed https://example.com/issues/9)",
-                Some(false),
-            ),
-            (
-                "The monitor checks the wrong host. (fixed by adding a second monitor)",
-                Some(true),
-            ),
-            ("We need a pager rota (added an @oncall role).", Some(true)),
-            ("Rotate the keys (in progress)", Some(false)),
-            ("Rotate the keys (Done)", Some(true)),
-            // Brackets that say something else, or none at the end.
-            ("Rotate the keys (all of them)", None),
-            ("Rotate the keys (done) for every host", None),
-        ] {
-            assert_eq!(status_trailer(text), status, "{text}");
-        }
-    }
 
     #[test]
     fn commitments_and_reports_are_work_and_stories_are_not() {
@@ -696,25 +575,6 @@ mod tests {
     }
 
     #[test]
-    fn a_check_mark_before_the_work_says_where_it_stands() {
-        assert_eq!(
-            check_mark("\u{2705} All affected queries updated"),
-            Some(true)
-        );
-        assert_eq!(
-            check_mark("\u{2714}\u{fe0f} Data access corrected"),
-            Some(true)
-        );
-        assert_eq!(check_mark("\u{2b1c} Add schema validation"), Some(false));
-        assert_eq!(check_mark("Add schema validation \u{2705}"), None);
-        assert_eq!(
-            without_check_mark("\u{2714}\u{fe0f} Data access corrected"),
-            "Data access corrected"
-        );
-        assert_eq!(without_check_mark("Add a monitor"), "Add a monitor");
-    }
-
-    #[test]
     fn findings_of_what_was_missing_are_no_work() {
         for finding in [
             "`iasql_upgrade` didn't have a formal test case at all.",
@@ -754,17 +614,6 @@ mod tests {
             "If you feel a policy is wrong, write an RFC."
         ));
         assert!(!opens_with_an_order("Deployed the fix at noon."));
-        assert!(reads_done("Made a plan to implement load shedding"));
-        assert!(reads_done(
-            "Wrote a load simulation test and profiled the relays"
-        ));
-        assert!(!reads_done(
-            "Started mapping out a path to update relay maps"
-        ));
-        assert!(reads_begun(
-            "Started mapping out a path to update relay maps"
-        ));
-        assert!(!reads_begun("Migrated the node"));
         assert!(opens_with_an_order(
             "Do not perform a migration on both nodes in the same time slot."
         ));
@@ -774,41 +623,6 @@ mod tests {
         ));
         assert!(!opens_with_an_order("Only one node was affected."));
         assert!(!opens_with_an_order("Do we need a second region?"));
-    }
-
-    #[test]
-    fn done_is_read_from_perfects_and_passives_unless_something_is_still_to_come() {
-        assert!(reads_done(
-            "The automerge action has been disabled and removed."
-        ));
-        assert!(reads_done(
-            "We have removed the ability for bots to commit."
-        ));
-        assert!(reads_done("A transaction queue was implemented."));
-        assert!(reads_done(
-            "Blocks are now always prioritized over transactions."
-        ));
-        assert!(reads_done("Enable 2FA for all maintainers (done)"));
-        assert!(!reads_done(
-            "All pull requests will require a manual review."
-        ));
-        assert!(!reads_done(
-            "We are improving documentation to help onboard maintainers."
-        ));
-        assert!(!reads_done("Add alerting on config load failures."));
-        assert!(!reads_done(
-            "Patch was reviewed; rollout will follow next week."
-        ));
-        assert!(!reads_done(
-            "Nothing was done about the flaky test yet, not completed."
-        ));
-        // An item that opens in the past tense reports work done; a description does not.
-        assert!(reads_done("Migrated the Asia node to a larger server."));
-        assert!(reads_done("Re-enabled alerting on the public relays"));
-        assert!(!reads_done("Automated failover for the primary database"));
-        assert!(!reads_done("Improved alerting on disk usage"));
-        assert!(!reads_done("Need a runbook for restores"));
-        assert!(!reads_done("Migrated"));
     }
 
     #[test]
