@@ -102,10 +102,7 @@ impl ZoneInForce {
     /// The local date of an instant here.
     #[must_use]
     pub fn date_of(self, instant: DateTime<Utc>) -> NaiveDate {
-        match self {
-            Self::Zone(zone) => instant.with_timezone(&zone).date_naive(),
-            Self::Offset(offset) => instant.with_timezone(&offset).date_naive(),
-        }
+        self.local(instant).date()
     }
 }
 
@@ -180,18 +177,14 @@ pub fn calendar_date(
             .ok_or_else(|| no_such_date(year));
     }
     let year = reference.year();
-    let candidates: Vec<NaiveDate> = [year, year - 1, year + 1]
+    // A day after `latest` is taken only when every reading is.
+    [year, year - 1, year + 1]
         .into_iter()
         .filter_map(|year| NaiveDate::from_ymd_opt(year, date.month, date.day))
-        .collect();
-    let past: Vec<NaiveDate> = candidates
-        .iter()
-        .copied()
-        .filter(|candidate| latest.is_none_or(|latest| *candidate <= latest))
-        .collect();
-    let from = if past.is_empty() { candidates } else { past };
-    from.into_iter()
-        .min_by_key(|candidate| (*candidate - reference).num_days().abs())
+        .min_by_key(|candidate| {
+            let after_latest = latest.is_some_and(|latest| *candidate > latest);
+            (after_latest, (*candidate - reference).num_days().abs())
+        })
         .ok_or_else(|| no_such_date(year))
 }
 

@@ -175,6 +175,9 @@ impl Importer<'_> {
             self.context.date = Some(day);
             return DayFrom::Chosen;
         }
+        let order = self
+            .day_order
+            .unwrap_or(DayOrder::usual_in(self.reading_zone()));
         // A blog's front matter dates the post; the title names the incident's day
         // (`Post-mortem: step processing backlogs on Aug 31, 2023`).
         if let Some(published) = self.published {
@@ -190,9 +193,6 @@ impl Importer<'_> {
             }
             // The first date the page tells, when it is no later than the publication
             // (`On Sept 2nd 2025, …` in a post published in October).
-            let order = self
-                .day_order
-                .unwrap_or(DayOrder::usual_in(self.reading_zone()));
             let told = timeline::first_date_in(&self.source_lines, order, |day| day < published);
             if let Some((day, line)) = told {
                 self.context.date = Some(day);
@@ -209,9 +209,6 @@ impl Importer<'_> {
         if self.context.date.is_some() {
             return DayFrom::Title;
         }
-        let order = self
-            .day_order
-            .unwrap_or(DayOrder::usual_in(self.reading_zone()));
         let found = timeline::first_date_in(&self.source_lines, order, |_| true);
         self.context.date = found.map(|(date, _)| date);
         found.map_or(DayFrom::Today, |(_, line)| DayFrom::FirstDate(line))

@@ -589,15 +589,11 @@ fn speaks_of_the_items(text: &str) -> bool {
         .iter()
         .find_map(|article| lower.strip_prefix(article))
         .unwrap_or(&lower);
-    [
-        "action items ",
-        "action points ",
-        "follow-ups ",
-        "follow ups ",
-        "followups ",
-    ]
-    .iter()
-    .any(|subject| lower.starts_with(subject))
+    work_sentences::FOLLOW_UP_NOUNS.iter().any(|subject| {
+        lower
+            .strip_prefix(subject)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 #[cfg(test)]

@@ -7,19 +7,7 @@
 use super::Importer;
 use super::blocks::{Block, BlockKind};
 use super::told_times::sentences;
-
-/// Nouns that name follow-up work, as a sentence's subject.
-const WORK_NOUNS: [&str; 9] = [
-    "action items",
-    "action points",
-    "follow-ups",
-    "follow ups",
-    "followups",
-    "follow-up items",
-    "remediation items",
-    "next steps",
-    "corrective actions",
-];
+use super::work_sentences::FOLLOW_UP_NOUNS;
 
 /// Words after the noun that open an enumeration of its members. A plain `are` is no
 /// opener: `our action items are tracked in Jira` names none.
@@ -51,7 +39,7 @@ pub fn actions_told(sentence: &str) -> Vec<String> {
     // ASCII lowering keeps every byte where it was, so places found in it hold in the
     // sentence as written.
     let lower = sentence.to_ascii_lowercase();
-    let Some(noun_end) = WORK_NOUNS
+    let Some(noun_end) = FOLLOW_UP_NOUNS
         .iter()
         .filter_map(|noun| lower.find(noun).map(|at| at + noun.len()))
         .min()

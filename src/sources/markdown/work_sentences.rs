@@ -9,6 +9,20 @@
 //! `we are looking into`) or a perfect or passive of the past (`has been disabled`, `we have
 //! removed`, `was implemented`) — not any postmortem's wording.
 
+/// Nouns that name follow-up work as a whole (`our action items`, `the next steps`): a
+/// sentence with one as its subject speaks of the list, or enumerates it.
+pub const FOLLOW_UP_NOUNS: [&str; 9] = [
+    "action items",
+    "action points",
+    "follow-ups",
+    "follow ups",
+    "followups",
+    "follow-up items",
+    "remediation items",
+    "next steps",
+    "corrective actions",
+];
+
 /// Words that say work is still to come.
 const INTENT: [&str; 19] = [
     " will ",
