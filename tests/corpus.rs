@@ -243,10 +243,13 @@ fn urls(text: &str) -> Vec<String> {
     found
 }
 
-/// The words of `text`: runs of letters and digits of three or more.
-fn words(text: &str) -> Vec<&str> {
+/// The words of `text`: runs of letters and digits of three or more, in lower case, since a
+/// heading that became a section ("Lessons Learned" under "Lessons learned") keeps its words
+/// in the template's capitals.
+fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| word.chars().count() >= 3)
+        .map(str::to_lowercase)
         .collect()
 }
 
@@ -287,7 +290,7 @@ fn without_html_tags(text: &str) -> String {
 
 /// Words and addresses of `source` found in `kept`.
 fn kept(source: &str, kept: &str) -> ((usize, usize), (usize, usize)) {
-    let kept_words: std::collections::HashSet<&str> = words(kept).into_iter().collect();
+    let kept_words: std::collections::HashSet<String> = words(kept).into_iter().collect();
     let source_text = without_html_tags(source);
     let source_words = words(&source_text);
     let words_kept = source_words
@@ -345,9 +348,10 @@ fn report_lost(path: &Path, source: &str, kept: &str) {
     if std::env::var_os("HINDSIGHT_CORPUS_LOST").is_none() {
         return;
     }
-    let kept_words: std::collections::HashSet<&str> = words(kept).into_iter().collect();
+    let kept_words: std::collections::HashSet<String> = words(kept).into_iter().collect();
+    let source_text_for_urls = source;
     let source = without_html_tags(source);
-    let lost: Vec<&str> = words(&source)
+    let lost: Vec<String> = words(&source)
         .into_iter()
         .filter(|word| !kept_words.contains(word))
         .collect();
@@ -357,6 +361,11 @@ fn report_lost(path: &Path, source: &str, kept: &str) {
     )]
     {
         eprintln!("{}: lost {}", sample_name(path), lost.join(" "));
+        for url in urls(source_text_for_urls) {
+            if !kept.contains(url.as_str()) {
+                eprintln!("{}: lost address {url}", sample_name(path));
+            }
+        }
     }
 }
 
