@@ -12,7 +12,7 @@ use std::fs;
 use assert_cmd::Command;
 use chrono::NaiveDate;
 use hindsight::export::{ExportOptions, Portion, to_markdown};
-use hindsight::model::Postmortem;
+use hindsight::model::{List, Postmortem};
 use hindsight::sources::markdown::import_markdown;
 
 fn example() -> Postmortem {
@@ -81,6 +81,27 @@ fn hindsights_own_markdown_export_comes_back_with_every_field_it_shows() {
             (&item.action, &item.owner, &item.due, &item.status)
         );
     }
+}
+
+#[test]
+fn the_lists_headings_as_written_go_out_in_the_export_and_come_back_in() {
+    let mut original = example();
+    original.set_list_heading(List::Timeline, "Sequence of events");
+    original.set_list_heading(List::ActionItems, "Corrective actions");
+    let markdown = to_markdown(&original, ExportOptions::default(), Portion::Whole);
+    assert!(markdown.contains("\n## Sequence of events\n"), "{markdown}");
+    assert!(markdown.contains("\n## Corrective actions\n"), "{markdown}");
+    assert!(!markdown.contains("## Timeline"), "{markdown}");
+    let html = hindsight::export::to_html(&original, ExportOptions::default());
+    assert!(html.contains("<h2>Sequence of events</h2>"), "{html}");
+    assert!(html.contains("<h2>Corrective actions</h2>"), "{html}");
+    let imported = import_markdown(&markdown, today());
+    let doc = &imported.doc;
+    assert_eq!(imported.not_placed(), 0, "{:#?}", imported.report);
+    assert_eq!(doc.timeline_heading, "Sequence of events");
+    assert_eq!(doc.action_items_heading, "Corrective actions");
+    assert_eq!(doc.timeline.len(), original.timeline.len());
+    assert_eq!(doc.action_items.len(), original.action_items.len());
 }
 
 #[test]

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, TimeZone, Utc};
 use hindsight::example::{EXAMPLE_RON, example_postmortem};
 use hindsight::model::{
-    ActionStatus, FORMAT_VERSION, KeyTime, LinkKind, Marker, ParticipantRole, Postmortem, Section,
-    validate,
+    ActionStatus, FORMAT_VERSION, KeyTime, LinkKind, List, Marker, ParticipantRole, Postmortem,
+    Section, validate,
 };
 use hindsight::storage::{self, LoadError, from_ron_str, to_canonical_ron};
 
@@ -426,7 +426,11 @@ fn a_version_1_file_opens_unchanged_and_is_written_as_the_current_version_when_s
     // A file as the first Hindsight wrote it: no evidence on any row.
     let mut version_1 = String::new();
     for line in include_str!("../assets/examples/user-api-latency.ron")
-        .replacen("format_version: 3,", "format_version: 1,", 1)
+        .replacen(
+            &format!("format_version: {FORMAT_VERSION},"),
+            "format_version: 1,",
+            1,
+        )
         .lines()
         .filter(|line| !line.trim_start().starts_with("evidence:"))
     {
@@ -449,11 +453,11 @@ fn a_version_1_file_opens_unchanged_and_is_written_as_the_current_version_when_s
 }
 
 #[test]
-fn a_version_2_file_opens_unchanged_and_a_heading_as_written_makes_version_3() {
+fn a_version_2_file_opens_unchanged_and_a_heading_as_written_makes_the_current_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v2.ron");
     let version_2 = include_str!("../assets/examples/user-api-latency.ron").replacen(
-        "format_version: 3,",
+        &format!("format_version: {FORMAT_VERSION},"),
         "format_version: 2,",
         1,
     );
@@ -466,10 +470,46 @@ fn a_version_2_file_opens_unchanged_and_a_heading_as_written_makes_version_3() {
         .insert(Section::RootCause, "Root Cause Analysis".to_owned());
     storage::save(&path, &doc).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.starts_with("(\n    format_version: 3,\n"), "{saved}");
+    assert!(
+        saved.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},\n")),
+        "{saved}"
+    );
     assert!(
         saved.contains("headings: {\n            root_cause: \"Root Cause Analysis\",\n        },"),
         "{saved}"
     );
     assert_eq!(storage::load(&path).unwrap(), doc);
+}
+
+#[test]
+fn a_version_3_file_opens_unchanged_and_the_lists_headings_as_written_stand_before_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.ron");
+    let version_3 = include_str!("../assets/examples/user-api-latency.ron").replacen(
+        &format!("format_version: {FORMAT_VERSION},"),
+        "format_version: 3,",
+        1,
+    );
+    fs::write(&path, &version_3).unwrap();
+    let mut doc = storage::load(&path).unwrap();
+    assert_eq!(doc.heading_of_list(List::Timeline), "Timeline");
+    assert_eq!(fs::read_to_string(&path).unwrap(), version_3);
+    doc.set_list_heading(List::Timeline, "Sequence of events");
+    doc.set_list_heading(List::ActionItems, "Corrective actions");
+    storage::save(&path, &doc).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("(\n    format_version: 4,\n"), "{saved}");
+    // Each heading stands right before the list it heads, so the file reads in order.
+    assert!(
+        saved.contains("    timeline_heading: \"Sequence of events\",\n    timeline: ["),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("    action_items_heading: \"Corrective actions\",\n    action_items: ["),
+        "{saved}"
+    );
+    assert_eq!(storage::load(&path).unwrap(), doc);
+    // The template's own words go back to no heading of the list's own.
+    doc.set_list_heading(List::Timeline, "Timeline");
+    assert!(doc.timeline_heading.is_empty());
 }

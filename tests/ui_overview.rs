@@ -14,7 +14,7 @@ use common::{
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
 use hindsight::app::{DialogOutcome, HindsightApp, OpenDocument};
-use hindsight::model::{ParticipantRole, Postmortem};
+use hindsight::model::{List, ParticipantRole, Postmortem};
 
 fn doc(harness: &Harness<'_, HindsightApp>) -> Postmortem {
     harness.state().document().doc().clone()
@@ -534,4 +534,42 @@ fn a_section_shows_the_heading_it_was_written_under() {
     );
     assert!(doc(&harness).narrative.headings.is_empty());
     assert!(harness.query_by_label("Root cause").is_some());
+}
+
+#[test]
+fn the_lists_show_the_headings_they_were_written_under_until_the_templates_is_asked_for() {
+    let mut imported = hindsight::example::example_postmortem().unwrap();
+    imported.set_list_heading(List::Timeline, "Sequence of events");
+    imported.set_list_heading(List::ActionItems, "Corrective actions");
+    let mut harness = editor(
+        OpenDocument::untitled(imported),
+        &ScriptedDialogs::default(),
+    );
+    click(&mut harness, "Timeline (13)");
+    let heading = harness.get_by_label("Sequence of events");
+    assert_eq!(
+        heading.accesskit_node().role(),
+        egui::accesskit::Role::Heading
+    );
+    click(
+        &mut harness,
+        "Use the template's heading \u{201c}Timeline\u{201d}",
+    );
+    assert!(doc(&harness).timeline_heading.is_empty());
+    assert!(harness.query_by_label("Sequence of events").is_none());
+    // Undo brings the author's words back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(doc(&harness).timeline_heading, "Sequence of events");
+
+    click(&mut harness, "Action items (6)");
+    assert!(harness.query_by_label("Corrective actions").is_some());
+    click(
+        &mut harness,
+        "Use the template's heading \u{201c}Action items\u{201d}",
+    );
+    assert_eq!(
+        doc(&harness).heading_of_list(List::ActionItems),
+        "Action items"
+    );
 }

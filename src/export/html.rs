@@ -48,7 +48,8 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
     details(&mut out, &report);
     out.push_str("</section>\n");
 
-    out.push_str("<section class=\"part timeline\">\n<h2>Timeline</h2>\n");
+    out.push_str("<section class=\"part timeline\">\n");
+    let _ = writeln!(out, "<h2>{}</h2>", text(report.timeline_heading));
     if let Some(picture) = super::picture_svg::incident_picture_svg(doc) {
         out.push_str(&picture);
     }
@@ -63,7 +64,8 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
         out.push_str("</section>\n");
     }
 
-    out.push_str("<section class=\"part actions\">\n<h2>Action items</h2>\n");
+    out.push_str("<section class=\"part actions\">\n");
+    let _ = writeln!(out, "<h2>{}</h2>", text(report.actions_heading));
     actions(&mut out, &report);
     out.push_str("</section>\n</main>\n</body>\n</html>\n");
     out

@@ -94,7 +94,7 @@ fn details(out: &mut String, report: &Report<'_>) {
 }
 
 fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
-    heading(out, 2, "Timeline");
+    heading(out, 2, report.timeline_heading);
     if report.timeline.is_empty() {
         let _ = writeln!(out, "*{}*\n", no_timeline_rows(options.starred_only));
         return;
@@ -107,7 +107,7 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
 }
 
 fn actions(out: &mut String, report: &Report<'_>) {
-    heading(out, 2, "Action items");
+    heading(out, 2, report.actions_heading);
     if report.actions.is_empty() {
         let _ = writeln!(out, "*No action items yet.*\n");
         return;

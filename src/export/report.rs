@@ -8,8 +8,8 @@ use chrono_tz::Tz;
 
 use super::ExportOptions;
 use crate::model::{
-    ActionStatus, Interval, KeyTime, Link, Marker, Metrics, ParticipantRole, Postmortem, Section,
-    TimelineField, TimelineRow, format_instant, format_interval,
+    ActionStatus, Interval, KeyTime, Link, List, Marker, Metrics, ParticipantRole, Postmortem,
+    Section, TimelineField, TimelineRow, format_instant, format_interval,
 };
 
 /// The columns of the action-items table.
@@ -35,10 +35,14 @@ pub struct Report<'a> {
     /// The written columns the table shows after the time, in the editor's order: those
     /// always reported (the event and the notes), then the others some shown row fills.
     pub timeline_fields: Vec<TimelineField>,
+    /// The timeline's heading: the author's where the document keeps one, else "Timeline".
+    pub timeline_heading: &'a str,
     /// The timeline rows to show.
     pub timeline: Vec<TimelineLine<'a>>,
     /// The written sections after the summary, built-in then the team's own.
     pub sections: Vec<SectionText<'a>>,
+    /// The action items' heading, as for the timeline's.
+    pub actions_heading: &'a str,
     /// The action items, in the lead's order.
     pub actions: Vec<ActionLine<'a>>,
 }
@@ -148,8 +152,10 @@ impl<'a> Report<'a> {
                         })
                 })
                 .collect(),
+            timeline_heading: doc.heading_of_list(List::Timeline),
             timeline,
             sections,
+            actions_heading: doc.heading_of_list(List::ActionItems),
             actions: doc
                 .action_items
                 .iter()

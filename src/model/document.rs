@@ -21,9 +21,10 @@ use super::severity::SeverityLevel;
 ///
 /// Version 2 added a timeline row's `evidence` link, the sign-off (`approval`), tags, a
 /// declined action's reason and a template's guidance; version 3 the heading a section was
-/// written under. Older files read unchanged (the fields are empty) and are written as the
-/// current version when they are next saved.
-pub const FORMAT_VERSION: u32 = 3;
+/// written under; version 4 the headings the timeline and the action items were written
+/// under. Older files read unchanged (the fields are empty) and are written as the current
+/// version when they are next saved.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// One incident postmortem.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,8 +66,17 @@ pub struct Postmortem {
     pub links: Vec<Link>,
     /// The written analysis.
     pub narrative: Narrative,
+    /// The heading the timeline was written under where it differs from the built-in one
+    /// ("Sequence of events"): the author's words, shown and exported in its place. Added in
+    /// format version 4; written only once set.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub timeline_heading: String,
     /// What happened when, in the order the lead arranged it.
     pub timeline: Vec<TimelineRow>,
+    /// The heading the action items were written under where it differs from the built-in
+    /// one ("Corrective actions"), as for the timeline. Added in format version 4.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub action_items_heading: String,
     /// What the team will do about it.
     pub action_items: Vec<ActionItem>,
     /// Where a merge found two people changing one thing differently, with both values, until
@@ -79,6 +89,27 @@ pub struct Postmortem {
 /// The version a file without `format_version` reads as.
 const fn no_version() -> u32 {
     0
+}
+
+/// One of the document's two lists, which a postmortem may have written under headings of
+/// its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum List {
+    /// The timeline.
+    Timeline,
+    /// The action items.
+    ActionItems,
+}
+
+impl List {
+    /// The heading Hindsight gives the list.
+    #[must_use]
+    pub const fn heading(self) -> &'static str {
+        match self {
+            Self::Timeline => "Timeline",
+            Self::ActionItems => "Action items",
+        }
+    }
 }
 
 impl Default for Postmortem {
@@ -98,7 +129,9 @@ impl Default for Postmortem {
             participants: Vec::new(),
             links: Vec::new(),
             narrative: Narrative::default(),
+            timeline_heading: String::new(),
             timeline: Vec::new(),
+            action_items_heading: String::new(),
             action_items: Vec::new(),
             conflicts: Vec::new(),
         }
@@ -139,7 +172,9 @@ impl Postmortem {
             participants,
             links,
             narrative,
+            timeline_heading,
             timeline: _,
+            action_items_heading,
             action_items: _,
             conflicts,
         } = self;
@@ -158,10 +193,47 @@ impl Postmortem {
             participants: participants.clone(),
             links: links.clone(),
             narrative: narrative.clone(),
+            timeline_heading: timeline_heading.clone(),
             timeline: Vec::new(),
+            action_items_heading: action_items_heading.clone(),
             action_items: Vec::new(),
             conflicts: conflicts.clone(),
         }
+    }
+
+    /// The heading `list` is shown and exported under: the one it was written under, else the
+    /// built-in one.
+    #[must_use]
+    pub fn heading_of_list(&self, list: List) -> &str {
+        let written = match list {
+            List::Timeline => &self.timeline_heading,
+            List::ActionItems => &self.action_items_heading,
+        };
+        if written.trim().is_empty() {
+            list.heading()
+        } else {
+            written
+        }
+    }
+
+    /// Shows `list` under `heading`; empty, or the built-in heading itself, goes back to the
+    /// built-in one. Returns whether that changed anything.
+    pub fn set_list_heading(&mut self, list: List, heading: &str) -> bool {
+        let heading = heading.trim();
+        let kept = if heading == list.heading() {
+            ""
+        } else {
+            heading
+        };
+        let written = match list {
+            List::Timeline => &mut self.timeline_heading,
+            List::ActionItems => &mut self.action_items_heading,
+        };
+        if written == kept {
+            return false;
+        }
+        kept.clone_into(written);
+        true
     }
 
     /// `instant` in the document's zone, as every view and export shows it.

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::document::{ActionItem, KeyTime, Link, Participant, Postmortem, TimelineRow};
+use super::document::{ActionItem, KeyTime, Link, List, Participant, Postmortem, TimelineRow};
 use super::ids::{ActionId, RowId};
 use super::kinds::{ActionStatus, DocumentStatus, Marker};
 use super::list_edit::ListEdit;
@@ -47,6 +47,9 @@ pub enum Edit {
     /// Sets the heading a built-in section is shown under; empty, or the built-in heading
     /// itself, goes back to the built-in one.
     SetSectionHeading(Section, String),
+    /// Sets the heading the timeline or the action items are shown under; empty, or the
+    /// built-in heading itself, goes back to the built-in one.
+    SetListHeading(List, String),
     /// Change the custom narrative sections.
     CustomSections(ListEdit<CustomSection>),
     /// Change the timeline rows. Changing the time of a row that holds a key-time marker
@@ -137,6 +140,7 @@ impl Edit {
             Self::SetSectionHeading(section, heading) => {
                 doc.narrative.set_heading(section, &heading)
             }
+            Self::SetListHeading(list, heading) => doc.set_list_heading(list, &heading),
             Self::CustomSections(edit) => edit.apply(&mut doc.narrative.custom_sections),
             Self::Timeline(edit) => apply_to_timeline(edit, doc),
             Self::InsertRows(index, rows) => {
@@ -232,6 +236,7 @@ impl Edit {
             Self::SetTimeZone(_) => "change time zone",
             Self::SetSectionText(..) => "edit analysis",
             Self::SetSectionHeading(..) => "change section heading",
+            Self::SetListHeading(..) => "change heading",
             Self::InsertRows(..) | Self::InsertRowsByTime(..) => "paste timeline rows",
             Self::MarkRow(..) => "mark timeline row",
             Self::SortTimelineByTime => "sort timeline by time",

@@ -36,8 +36,8 @@ pub use actions::{
 };
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use document::{
-    ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, Participant,
-    Postmortem, TimelineRow,
+    ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, List,
+    Participant, Postmortem, TimelineRow,
 };
 pub use edit::Edit;
 pub use fields::{ActionField, ColumnWidth, FieldValue, TimelineField};

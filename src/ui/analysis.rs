@@ -4,6 +4,7 @@
 use super::accessible::accessible_name;
 use super::fields::row_buttons_ui;
 use super::focus::focus_if;
+use super::written_heading::{Rank, written_heading_ui};
 use crate::model::{CustomSection, Edit, ListEdit, Place, Postmortem, Section};
 
 /// Draws the written analysis.
@@ -39,8 +40,8 @@ pub fn analysis_ui(
 }
 
 /// A built-in section's heading: the author's own words where the section was written under
-/// other ones (an imported "Root Cause Analysis"), with the built-in name on hover and, in a
-/// small button beside it that the keyboard reaches as any other, the choice to go back to it.
+/// other ones (an imported "Root Cause Analysis"), with the choice to go back to the
+/// template's.
 fn section_heading_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
@@ -48,32 +49,11 @@ fn section_heading_ui(
     edits: &mut Vec<Edit>,
 ) -> egui::Response {
     let written = doc.narrative.heading_of(section);
-    if written == section.heading() {
-        return crate::ui::accessible::subheading(ui, written);
+    let (heading, back) = written_heading_ui(ui, written, section.heading(), Rank::Group);
+    if back {
+        edits.push(Edit::SetSectionHeading(section, String::new()));
     }
-    ui.horizontal(|ui| {
-        let heading = crate::ui::accessible::subheading(ui, written).on_hover_text(format!(
-            "Written under this heading; Hindsight keeps it as the template's \u{201c}{}\u{201d}.",
-            section.heading()
-        ));
-        let back = format!(
-            "Use the template's heading \u{201c}{}\u{201d}",
-            section.heading()
-        );
-        // The hover text adds what the name does not say, so a screen reader reads it once.
-        let button = ui
-            .small_button(format!("\u{21ba} {}", section.heading()))
-            .on_hover_text(
-                "Puts the template's heading back; the section's text stays as it is, and \
-                 Undo brings this heading back.",
-            );
-        accessible_name(&button, egui::Role::Button, &back);
-        if button.clicked() {
-            edits.push(Edit::SetSectionHeading(section, String::new()));
-        }
-        heading
-    })
-    .inner
+    heading
 }
 
 /// A section's text; while it is empty the template's hint (or "Not written yet") shows in

@@ -27,6 +27,7 @@ mod template_chooser;
 mod theme;
 mod timeline;
 mod view;
+mod written_heading;
 mod zone_picker;
 
 pub use accessible::name_window;

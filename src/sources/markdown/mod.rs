@@ -16,6 +16,7 @@ mod finish;
 mod front_matter;
 mod headings;
 mod key_times;
+mod list_headings;
 mod lists_tables;
 mod paragraphs;
 mod people;
@@ -37,7 +38,7 @@ use self::blocks::{Block, BlockKind, read_blocks};
 use self::fields::{Field, apply, field_line, field_named, incident_reference};
 use self::headings::{Target, is_generic_title, target_of};
 pub use self::reading::{Assumed, Candidate, DayFrom, MarkdownChoices, Taken};
-use self::timeline::{Piece, Setting, date_in_text};
+use self::timeline::{Piece, Setting};
 use self::values::Context;
 use crate::model::{
     ActionKind, ActionStatus, CustomSection, DayOrder, Postmortem, Section, read_clock,
@@ -137,6 +138,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         time_heading: None,
         action_group_status: None,
         action_group_kind: None,
+        headed: Vec::new(),
         timeline: Vec::new(),
         timeline_items: Vec::new(),
         around: Around::default(),
@@ -223,6 +225,9 @@ struct Importer<'a> {
     action_group_status: Option<ActionStatus>,
     /// What the items under the current group heading improve, when it says.
     action_group_kind: Option<ActionKind>,
+    /// The sections and lists a heading has started so far: a later heading of one is a
+    /// part of it.
+    headed: Vec<Target>,
     timeline: Vec<Piece>,
     /// The lines of the timeline's list items: an item without a time is still an event,
     /// a row the person times by hand.
@@ -383,8 +388,8 @@ impl Importer<'_> {
             }
         }
         match target {
-            Some(Target::Section(section)) if !headings::says_only(text, section) => {
-                self.written_section_heading(section, level, text, block.lines);
+            Some(Target::Section(section)) => {
+                self.section_heading(section, level, text, block.lines);
             }
             Some(target) => {
                 self.current = Current::Target(target);
@@ -392,22 +397,7 @@ impl Importer<'_> {
                 self.action_group_status = None;
                 self.action_group_kind = None;
                 self.place(block.lines, format!("heading of {}", target_name(target)));
-                if target == Target::Timeline {
-                    self.timeline.push(Piece::Start);
-                }
-                // "Timeline (all times PST)", "Timeline (CET)".
-                if target == Target::Timeline
-                    && let Some(zone) = timeline::zone_in_timeline_heading(text)
-                {
-                    self.timeline.push(Piece::Setting(
-                        block.lines,
-                        Setting {
-                            zone: Some(zone),
-                            day: date_in_text(text, self.day_order),
-                            kept: None,
-                        },
-                    ));
-                }
+                self.list_heading(target, text, block.lines);
             }
             // A sub-heading of the team's own inside a section stays in its text.
             None if level > self.current_level && self.current != Current::Preamble => {
@@ -430,17 +420,11 @@ impl Importer<'_> {
         }
     }
 
-    /// A heading in the author's own words that names a built-in section ("Root Cause
-    /// Analysis", "Key Takeaways"): the section takes the words as its heading, or, when the
-    /// section already has text or a heading of its own, keeps them as a sub-heading in its
-    /// text, so that no word of the heading is lost.
-    fn written_section_heading(
-        &mut self,
-        section: Section,
-        level: u8,
-        text: &str,
-        lines: (usize, usize),
-    ) {
+    /// A heading that names a built-in section. The section's first heading names it: in
+    /// the author's own words ("Root Cause Analysis", "Key Takeaways") it becomes the
+    /// section's heading. A later one (`## Summary`, then `## What happened?`) is kept as a
+    /// sub-heading in its text, so that no word of either heading is lost.
+    fn section_heading(&mut self, section: Section, level: u8, text: &str, lines: (usize, usize)) {
         let already_in = self.current == Current::Target(Target::Section(section));
         self.current_level = if already_in {
             self.current_level.min(level)
@@ -450,9 +434,19 @@ impl Importer<'_> {
         self.current = Current::Target(Target::Section(section));
         self.action_group_status = None;
         self.action_group_kind = None;
+        let first = !self.headed.contains(&Target::Section(section));
+        if first {
+            self.headed.push(Target::Section(section));
+        }
         let written = headings::as_written(text);
         let narrative = &mut self.doc.narrative;
-        if narrative.text(section).trim().is_empty() && !narrative.headings.contains_key(&section) {
+        let says_only = headings::says_only(text, section);
+        if says_only && (first || narrative.heading_of(section) == section.heading()) {
+            self.place(lines, format!("heading of section {}", section.heading()));
+        } else if first
+            && narrative.text(section).trim().is_empty()
+            && !narrative.headings.contains_key(&section)
+        {
             narrative.headings.insert(section, written.to_owned());
             self.place(
                 lines,
@@ -596,16 +590,7 @@ impl Importer<'_> {
                 same_part
             }
             Current::Target(Target::ActionItems) => {
-                self.action_group_status = lists_tables::group_status(text);
-                self.action_group_kind = lists_tables::group_kind(text);
-                // The group's name (`Short-term improvements`) says more than any item
-                // field holds: it is kept as written.
-                self.as_written
-                    .push(format!("- Action items under: {text}"));
-                self.place(
-                    block.lines,
-                    format!("a group heading of the action items (in {DETAILS_AS_WRITTEN})"),
-                );
+                self.action_group(text, block.lines);
                 true
             }
             _ => false,

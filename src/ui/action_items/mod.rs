@@ -13,9 +13,10 @@ use state::Derived;
 use super::filters::{action_filter_ui, choice_filter_ui};
 use super::theme;
 use super::view::View;
+use super::written_heading::{Rank, written_heading_ui};
 use crate::model::{
-    ActionFilter, ActionItem, ActionSummary, Edit, ListEdit, Place, Postmortem, default_due_date,
-    default_due_weeks, mentions,
+    ActionFilter, ActionItem, ActionSummary, Edit, List, ListEdit, Place, Postmortem,
+    default_due_date, default_due_weeks, mentions,
 };
 use crate::session::UiCommand;
 
@@ -39,7 +40,11 @@ pub fn action_items_ui(
             state.focus = Some((id, ItemControl::Due));
         }
     }
-    crate::ui::accessible::heading(ui, "Action items");
+    let written = doc.heading_of_list(List::ActionItems);
+    let (_, back) = written_heading_ui(ui, written, List::ActionItems.heading(), Rank::Part);
+    if back {
+        edits.push(Edit::SetListHeading(List::ActionItems, String::new()));
+    }
     let derived = derived(view, state);
     summary_ui(ui, &derived);
     ui.add_space(6.0);

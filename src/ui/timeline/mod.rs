@@ -15,7 +15,8 @@ pub use state::{BadTime, ImportedRows, PasteForm, SlackForm, TimelineState};
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;
 use super::view::View;
-use crate::model::{Place, TimelineField};
+use super::written_heading::{Rank, written_heading_ui};
+use crate::model::{Edit, List, Place, TimelineField};
 use crate::session::UiCommand;
 use crate::session::{Request, UiRequests};
 
@@ -44,8 +45,13 @@ pub fn timeline_ui(
     }
     keyboard_navigation(ui, doc, state);
 
+    let mut edits = Vec::new();
     ui.horizontal(|ui| {
-        crate::ui::accessible::heading(ui, "Timeline");
+        let written = doc.heading_of_list(List::Timeline);
+        let (_, back) = written_heading_ui(ui, written, List::Timeline.heading(), Rank::Part);
+        if back {
+            edits.push(Edit::SetListHeading(List::Timeline, String::new()));
+        }
         ui.weak(format!("times in {}", doc.time_zone.name()));
     });
     ui.add_space(4.0);
@@ -55,7 +61,6 @@ pub fn timeline_ui(
     ui.add_space(6.0);
     toolbar_ui(ui, doc, state, out_of_order.len(), requests);
     ui.add_space(4.0);
-    let mut edits = Vec::new();
     if doc.timeline.is_empty() {
         ui.label("No rows yet. Add a row, or paste lines from a chat (Ctrl+Shift+V).");
     } else {

@@ -1,0 +1,191 @@
+//! The words the timeline and the action items were written under ("Sequence of events",
+//! "Corrective actions"): the first becomes the list's heading, a later heading of the action
+//! items a group within them.
+
+use super::headings::{self, Target};
+use super::timeline::{Piece, Setting, date_in_text, zone_in_timeline_heading};
+use super::{DETAILS_AS_WRITTEN, Importer, lists_tables};
+use crate::model::List;
+
+impl Importer<'_> {
+    /// A heading that starts the timeline or the action items: its words are kept where
+    /// they say more than the template's name for the list, and a zone or day the
+    /// timeline's heading names holds for the rows below it.
+    pub(super) fn list_heading(&mut self, target: Target, text: &str, lines: (usize, usize)) {
+        let list = match target {
+            Target::Timeline => List::Timeline,
+            Target::ActionItems => List::ActionItems,
+            Target::Section(_) | Target::Details => return,
+        };
+        if list == List::Timeline {
+            self.timeline.push(Piece::Start);
+            // "Timeline (all times PST)", "Timeline (CET)".
+            if let Some(zone) = zone_in_timeline_heading(text) {
+                self.timeline.push(Piece::Setting(
+                    lines,
+                    Setting {
+                        zone: Some(zone),
+                        day: date_in_text(text, self.day_order),
+                        kept: None,
+                    },
+                ));
+            }
+        }
+        let written = headings::as_written(text).trim_end_matches(':').trim_end();
+        let written = match list {
+            List::Timeline => without_zone_note(written),
+            List::ActionItems => written.to_owned(),
+        };
+        let written = written.as_str();
+        let says_more = headings::normalized(written) != headings::normalized(list.heading());
+        if !self.headed.contains(&target) {
+            self.headed.push(target);
+            if says_more {
+                self.doc.set_list_heading(list, written);
+            }
+            return;
+        }
+        match list {
+            // "Corrective actions", then "Preventive measures" at the same level: two groups
+            // of one list.
+            List::ActionItems => self.action_group(text, lines),
+            // "Timeline" twice says nothing new; "Detailed timeline" after it does.
+            List::Timeline if says_more && written != self.doc.heading_of_list(list) => {
+                self.unplaced_text(&format!("## {written}"), lines, "a second timeline heading");
+            }
+            List::Timeline => {}
+        }
+    }
+
+    /// A heading within the action items (`Short-term improvements`, `Completed`): what it
+    /// says of their status or kind holds for the items below it, and its words, which say
+    /// more than any item's field holds, are kept as written.
+    pub(super) fn action_group(&mut self, text: &str, lines: (usize, usize)) {
+        self.action_group_status = lists_tables::group_status(text);
+        self.action_group_kind = lists_tables::group_kind(text);
+        self.as_written
+            .push(format!("- Action items under: {text}"));
+        self.place(
+            lines,
+            format!("a group heading of the action items (in {DETAILS_AS_WRITTEN})"),
+        );
+    }
+}
+
+/// The timeline's heading without its notes about the zone (`Timeline (all times PST)`,
+/// `Timeline of events – UTC`): the rows carry the zone, and the document may come to be
+/// shown in another, which would make the note untrue. A bracketed note goes wherever it
+/// stands; an unbracketed one ends the heading.
+fn without_zone_note(heading: &str) -> String {
+    const SEPARATORS: [&str; 6] = [" - ", " \u{2013} ", " \u{2014} ", ": ", ", ", "; "];
+    let mut kept = String::with_capacity(heading.len());
+    let mut rest = heading;
+    while let Some(open) = rest.find(['(', '[']) {
+        let close = if rest[open..].starts_with('(') {
+            ')'
+        } else {
+            ']'
+        };
+        let Some(length) = rest[open..].find(close) else {
+            break;
+        };
+        let note = &rest[open..=open + length];
+        kept.push_str(&rest[..open]);
+        if zone_in_timeline_heading(note).is_none() {
+            kept.push_str(note);
+        }
+        rest = &rest[open + length + 1..];
+    }
+    kept.push_str(rest);
+    let cut = SEPARATORS
+        .iter()
+        .filter_map(|separator| kept.find(separator))
+        .filter(|at| *at > 0 && zone_in_timeline_heading(&kept[*at..]).is_some())
+        .min()
+        .unwrap_or(kept.len());
+    kept[..cut].split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::without_zone_note;
+    use crate::model::{ActionKind, List, Section};
+    use crate::sources::markdown::{DETAILS_AS_WRITTEN, import_markdown};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
+    }
+
+    #[test]
+    fn the_lists_keep_the_headings_they_were_written_under() {
+        let text = "# Cache outage\n\n\
+                    ## Sequence of events (all times UTC)\n\n\
+                    - 09:15 Deploy starts\n- 09:31 Rolled back\n\n\
+                    ## Corrective Actions\n\n\
+                    - Add backoff to the client\n\n\
+                    ## Preventive measures\n\n\
+                    - Load test the cache before each release\n";
+        let doc = import_markdown(text, today()).doc;
+        // The zone is the rows'; the heading keeps only its own words.
+        assert_eq!(doc.timeline_heading, "Sequence of events");
+        assert_eq!(doc.timeline.len(), 2);
+        assert_eq!(doc.heading_of_list(List::ActionItems), "Corrective Actions");
+        // A second heading of the action items is a group within them: what it says of
+        // their kind holds for its items, and its words are kept as written.
+        let kinds: Vec<ActionKind> = doc.action_items.iter().map(|item| item.kind).collect();
+        assert_eq!(kinds.len(), 2);
+        assert_eq!(kinds[1], ActionKind::Prevent);
+        let as_written = doc
+            .narrative
+            .custom_sections
+            .iter()
+            .find(|section| section.title == DETAILS_AS_WRITTEN)
+            .map(|section| section.text.as_str());
+        assert_eq!(
+            as_written,
+            Some("- Action items under: Preventive measures")
+        );
+    }
+
+    #[test]
+    fn the_templates_own_names_keep_no_heading_and_a_second_heading_of_a_section_is_in_its_text() {
+        let text = "# Cache outage\n\n## Summary\n\n## What happened?\n\nThe cache fell over.\n\n\
+                    ## Timeline\n\n- 09:15 Deploy starts\n\n## Action Items\n\n- Add backoff\n";
+        let doc = import_markdown(text, today()).doc;
+        assert!(doc.timeline_heading.is_empty());
+        assert!(doc.action_items_heading.is_empty());
+        assert!(doc.narrative.headings.is_empty());
+        assert_eq!(
+            doc.narrative.text(Section::Summary),
+            "### What happened?\n\nThe cache fell over."
+        );
+    }
+
+    #[test]
+    fn a_note_about_the_zone_leaves_the_heading_and_its_own_words_stay() {
+        assert_eq!(without_zone_note("Timeline (all times PST)"), "Timeline");
+        assert_eq!(
+            without_zone_note("Timeline of events \u{2013} UTC"),
+            "Timeline of events"
+        );
+        assert_eq!(
+            without_zone_note("Detailed timeline [PST/PDT]"),
+            "Detailed timeline"
+        );
+        assert_eq!(without_zone_note("Timeline, all times in CET"), "Timeline");
+        assert_eq!(
+            without_zone_note("Post-incident timeline"),
+            "Post-incident timeline"
+        );
+        assert_eq!(
+            without_zone_note("Timeline (March 5)"),
+            "Timeline (March 5)"
+        );
+        assert_eq!(
+            without_zone_note("Sequence of events"),
+            "Sequence of events"
+        );
+    }
+}
