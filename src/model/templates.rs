@@ -115,6 +115,9 @@ pub fn from_template(template: &Postmortem, today: NaiveDate) -> Postmortem {
         participants: template.participants.clone(),
         links: template.links.clone(),
         narrative,
+        // So are the headings of its lists.
+        timeline_heading: template.timeline_heading.clone(),
+        action_items_heading: template.action_items_heading.clone(),
         action_items: template
             .action_items
             .iter()
@@ -383,6 +386,7 @@ mod tests {
             .narrative
             .headings
             .insert(Impact, "Who felt it".to_owned());
+        template.set_list_heading(super::super::document::List::ActionItems, "Follow-ups");
         template.narrative.custom_sections.push(CustomSection {
             title: "Customer comms".to_owned(),
             text: "Who told customers what.".to_owned(),
@@ -405,6 +409,7 @@ mod tests {
             "Who told customers what."
         );
         assert_eq!(doc.narrative.heading_of(Impact), "Who felt it");
+        assert_eq!(doc.action_items_heading, "Follow-ups");
         assert_eq!(doc.action_items[0].status, ActionStatus::Open);
         assert_ne!(doc.action_items[0].id, template.action_items[0].id);
         assert_eq!(doc.created, Some(today()));
