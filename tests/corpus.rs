@@ -230,17 +230,36 @@ fn urls(text: &str) -> Vec<String> {
         if !(rest.starts_with("http://") || rest.starts_with("https://")) {
             continue;
         }
+        // A Markdown escape (`\(`, `\)`) is part of the address as written, not its end.
+        let mut escaped = false;
         let end = rest
             .find(|c: char| {
-                c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '`' | '|')
+                let ends = !escaped
+                    && (c.is_whitespace()
+                        || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '`' | '|'));
+                escaped = c == '\\' && !escaped;
+                ends
             })
             .unwrap_or(rest.len());
         let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
         if url.len() > "https://".len() {
-            found.push(url.to_owned());
+            found.push(without_markdown_escapes(url));
         }
     }
     found
+}
+
+/// `url` as it reads once Markdown's escapes are undone: `\(` is `(`.
+fn without_markdown_escapes(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    let mut chars = url.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The words of `text`: runs of letters and digits of three or more, in lower case, since a
