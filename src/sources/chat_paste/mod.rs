@@ -184,7 +184,7 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         text
     };
     let mut lines: Vec<&str> = text.lines().collect();
-    let settings = front_matter(&mut lines);
+    let (settings, published) = front_matter(&mut lines);
     if times_after::times_follow_messages(&lines) {
         let mut paste = times_after::read(&lines);
         paste.day_order = DayOrder::found_in(&lines);
@@ -199,6 +199,10 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         ..Reader::default()
     };
     reader.paste.unused = settings;
+    if let Some(published) = published {
+        reader.paste.date_lines.push(published.line);
+        reader.day = Some(published);
+    }
     for (index, line) in lines.iter().enumerate() {
         let next = lines[index + 1..]
             .iter()
@@ -219,26 +223,39 @@ fn is_direction_mark(c: char) -> bool {
 
 /// A page's settings block at the top of a copied file (`---` or `+++` lines around
 /// `title: …`, `date = …`): its lines are listed as unused and blanked, so that no key
-/// is read as a person and no date of publication as a time.
-fn front_matter(lines: &mut [&str]) -> Vec<UnusedLine> {
+/// is read as a person. Its `date`, the day a page of a meeting's log was posted, dates the
+/// messages below until a date line of their own does, as a date line would.
+fn front_matter(lines: &mut [&str]) -> (Vec<UnusedLine>, Option<DayLine>) {
     let Some(start) = lines.iter().position(|line| !line.trim().is_empty()) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let fence = lines[start].trim();
     if fence != "---" && fence != "+++" {
-        return Vec::new();
+        return (Vec::new(), None);
     }
     let Some(length) = lines[start + 1..]
         .iter()
         .take(100)
         .position(|line| line.trim() == fence)
     else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let end = start + 1 + length;
     let mut unused = Vec::new();
+    let mut day = None;
     for (index, line) in lines.iter_mut().enumerate().take(end + 1).skip(start) {
-        if !line.trim().is_empty() {
+        let published = day
+            .is_none()
+            .then(|| front_matter_date(line))
+            .flatten()
+            .map(|date| DayLine {
+                line: index + 1,
+                date,
+                zone: None,
+            });
+        if published.is_some() {
+            day = published;
+        } else if !line.trim().is_empty() {
             unused.push(UnusedLine {
                 line: index + 1,
                 text: line.trim().to_owned(),
@@ -247,7 +264,26 @@ fn front_matter(lines: &mut [&str]) -> Vec<UnusedLine> {
         }
         *line = "";
     }
-    unused
+    (unused, day)
+}
+
+/// The date a front matter's `date` key gives (`date: 2025-06-18`, `date = "2017-06-11"`,
+/// `date: 2022-10-13T16:00:00.000Z`): the day as written, the time of posting left out.
+fn front_matter_date(line: &str) -> Option<PastedDate> {
+    let (key, value) = line.split_once([':', '='])?;
+    if !key.trim().eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let value = value.trim().trim_matches(['"', '\'']);
+    // `YYYY-MM-DD` first: a site generator's timestamp goes on with the time of posting.
+    let day = value.get(..10).filter(|day| {
+        day.bytes().enumerate().all(|(at, byte)| match at {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        })
+    })?;
+    let (date, _) = read_date_line(day)?;
+    Some(date)
 }
 
 /// Reads a table whose cells are already split (a Markdown document's table, read by a

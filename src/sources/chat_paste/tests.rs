@@ -853,7 +853,7 @@ fn an_irc_log_rendered_as_markdown_without_times_gives_a_row_per_line() {
 }
 
 #[test]
-fn a_copied_pages_settings_block_is_listed_not_read() {
+fn a_copied_pages_settings_block_is_listed_and_its_date_dates_the_messages() {
     let paste = parse_chat(
         "---\ntitle: Weekly sync\nauthor: Ops: the on-call team\ndate: 2021-03-04 09:00\n---\n\n\
          09:05 <ines> starting the sync\n09:07 <ravi> db upgrade next week",
@@ -865,11 +865,33 @@ fn a_copied_pages_settings_block_is_listed_not_read() {
             (hm(9, 7), Some("ravi"), "db upgrade next week"),
         ]
     );
-    assert_eq!(unused_lines(&paste), [1, 2, 3, 4, 5]);
+    assert_eq!(unused_lines(&paste), [1, 2, 3, 5]);
     assert!(
         paste
             .unused
             .iter()
             .all(|unused| unused.reason == UnusedReason::FrontMatter)
     );
+    // The page's date is the day of its messages, as a date line above them would be.
+    assert_eq!(paste.date_lines, [4]);
+    let march_4 = NaiveDate::from_ymd_opt(2021, 3, 4).unwrap();
+    let context = PasteContext {
+        zone: chrono_tz::UTC,
+        started: None,
+        day: NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        direction: None,
+        day_order: None,
+        latest: None,
+    };
+    let placed = resolve_paste(&paste, &context);
+    let days: Vec<Option<NaiveDate>> = placed
+        .rows
+        .iter()
+        .map(|row| row.row.time.map(|time| time.date_naive()))
+        .collect();
+    assert_eq!(days, [Some(march_4), Some(march_4)]);
+    // A settings block whose date is no day (`date: soon`) dates nothing.
+    let undated = parse_chat("---\ndate: soon\n---\n09:05 <ines> hi");
+    assert!(undated.date_lines.is_empty());
+    assert_eq!(unused_lines(&undated), [1, 2, 3]);
 }
