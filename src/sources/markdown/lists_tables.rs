@@ -188,7 +188,15 @@ impl Importer<'_> {
             })
             .count();
         if header.len() == 2 && field_rows > 0 {
-            self.place(header_lines, "the details table's header");
+            if names_columns(&header) {
+                self.place(header_lines, "the details table's header");
+            } else {
+                // `| <img …> | Data Integrity Working Group |`: a first row that is a detail
+                // of its own, in the header's place.
+                self.as_written
+                    .push(format!("- {}: {}", header[0].trim(), header[1].trim()));
+                self.place(header_lines, format!("section {DETAILS_AS_WRITTEN}"));
+            }
             for row in &rows {
                 let key = row.cells.first().map_or("", String::as_str);
                 let value = row.cells.get(1).map_or("", String::as_str);
@@ -207,6 +215,35 @@ impl Importer<'_> {
         }
         self.text(block);
     }
+}
+
+/// Whether a details table's header names its columns (`Field | Value`, `| |`), rather than
+/// being a first detail written in the header's place.
+fn names_columns(header: &[String]) -> bool {
+    const COLUMN_NAMES: [&str; 14] = [
+        "",
+        "field",
+        "fields",
+        "value",
+        "values",
+        "key",
+        "property",
+        "item",
+        "detail",
+        "details",
+        "name",
+        "description",
+        "attribute",
+        "information",
+    ];
+    header.iter().all(|cell| {
+        let words = cell
+            .trim()
+            .trim_matches(['*', '_', ':'])
+            .trim()
+            .to_lowercase();
+        COLUMN_NAMES.contains(&words.as_str()) || words.chars().all(|c| c == '-' || c == ' ')
+    })
 }
 
 /// Where the items under a group heading stand, when the heading says so: "Immediate actions
@@ -304,5 +341,29 @@ mod tests {
             Some(ActionStatus::Done)
         );
         assert_eq!(group_status("Long term"), None);
+    }
+
+    #[test]
+    fn a_details_tables_first_row_in_the_headers_place_is_kept_as_a_detail() {
+        let cells = |cells: [&str; 2]| cells.map(str::to_owned);
+        assert!(names_columns(&cells(["Field", "Value"])));
+        assert!(names_columns(&cells(["", ""])));
+        assert!(names_columns(&cells(["**Key**", "Details"])));
+        assert!(!names_columns(&cells(["Team", "Data Integrity Working Group"])));
+        let text = "# Listener failure\n\n| Working group | Data Integrity |\n|---|---|\n\
+                    | **Severity** | SEV-2 |\n";
+        let doc = crate::sources::markdown::import_markdown(
+            text,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        )
+        .doc;
+        assert_eq!(doc.classification.severity.as_deref(), Some("SEV-2"));
+        let kept = doc
+            .narrative
+            .custom_sections
+            .iter()
+            .find(|section| section.title == DETAILS_AS_WRITTEN)
+            .map(|section| section.text.as_str());
+        assert_eq!(kept, Some("- Working group: Data Integrity"));
     }
 }
