@@ -604,3 +604,29 @@ fn imports_never_write_over_each_other_or_their_sources() {
         .stderr(predicates::str::contains("being imported"));
     assert_eq!(fs::read(&second).unwrap(), source);
 }
+
+#[test]
+fn lines_a_hard_break_ends_are_entries_of_their_own_and_offsets_may_be_approximate() {
+    // Two spaces end each line, as a reader of the page sees it: one event a line.
+    let text = "# Workshop outage\n\n**Date:** September 30, 2024\n\n## Timeline\n\n\
+                **Pre-incident:** Workshop begins  \n\
+                **T+0 min:** Deployments roll through  \n\
+                **T+~10 min:** Workspaces start dying  \n\
+                Post-workshop: fixes applied\n";
+    let doc = import_markdown(text, today()).doc;
+    let events: Vec<&str> = doc.timeline.iter().map(|row| row.event.as_str()).collect();
+    assert_eq!(
+        events,
+        [
+            "Workshop begins",
+            "Deployments roll through",
+            "Workspaces start dying",
+            "fixes applied"
+        ]
+    );
+    assert!(
+        doc.timeline[2].notes.contains("T+~10 min"),
+        "{:?}",
+        doc.timeline[2]
+    );
+}

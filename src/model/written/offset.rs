@@ -31,7 +31,12 @@ pub fn read_offset(text: &str) -> Option<(Offset, &str)> {
     if plus.is_none() && !(counted && rest.starts_with('0')) {
         return None;
     }
-    rest = plus.unwrap_or(rest).trim_start();
+    // `T+~10 min`: about ten minutes in; the mark stays in the offset as written.
+    rest = plus
+        .unwrap_or(rest)
+        .trim_start()
+        .trim_start_matches(['~', '\u{2248}'])
+        .trim_start();
     let mut after = TimeDelta::zero();
     let mut parts = 0;
     while let Some((amount, unit, next)) = amount_and_unit(rest) {
@@ -110,6 +115,10 @@ mod tests {
     fn offsets_as_timelines_count_them() {
         assert_eq!(after("T+0 alert fired"), Some((0, " alert fired")));
         assert_eq!(after("T+15m paged"), Some((15, " paged")));
+        assert_eq!(
+            after("T+~10 min: pods restart"),
+            Some((10, ": pods restart"))
+        );
         assert_eq!(after("T + 1h30m rollback"), Some((90, " rollback")));
         assert_eq!(after("[+1 hrs]"), Some((60, "")));
         assert_eq!(after("[+6.5 hrs]"), Some((390, "")));

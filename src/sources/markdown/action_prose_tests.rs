@@ -135,3 +135,90 @@ fn a_sentence_that_says_how_to_do_something_does_not_make_a_list_of_actions() {
     assert_eq!(items.len(), 1, "{items:?}");
     assert_eq!(items[0].0, "Alert on config load failures");
 }
+
+#[test]
+fn items_named_by_their_tickets_are_items_and_links_to_the_fix_are_not() {
+    let imported = import(
+        "# Path bypass\n\n## Resolution\n\nThe following patches were produced:\n\
+         * https://github.com/example/proxy/commit/c22cfd2c\n\
+         * https://github.com/example/proxy/commit/7ed6d218\n\n\
+         ## Action items\n\n\
+         [KM676](https://trello.com/c/QIgNLSh1)\n\
+         https://github.com/example/proxy/issues?q=is%3Aissue+%22Action+item%22\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            ("KM676", ActionStatus::Open),
+            (
+                "https://github.com/example/proxy/issues?q=is%3Aissue+%22Action+item%22",
+                ActionStatus::Open
+            ),
+        ]
+    );
+    assert_eq!(
+        imported.doc.action_items[0].ticket_url,
+        "https://trello.com/c/QIgNLSh1"
+    );
+    // The commit links stay in the resolution, as written.
+    assert!(
+        imported
+            .doc
+            .narrative
+            .resolution
+            .contains("* https://github.com/example/proxy/commit/c22cfd2c"),
+        "{}",
+        imported.doc.narrative.resolution
+    );
+}
+
+#[test]
+fn a_bold_name_above_a_list_groups_the_items_below_it() {
+    let imported = import(
+        "# Workshop\n\n## Action Items\n\n\
+         **Storage & Capacity** (Issue #1)\n- [ ] Audit volume allocation\n- [ ] Alert on disk use\n\n\
+         **Image Management**\n- [ ] Mirror images to every region\n",
+    );
+    let texts: Vec<&str> = actions(&imported)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Audit volume allocation",
+            "Alert on disk use",
+            "Mirror images to every region"
+        ]
+    );
+}
+
+#[test]
+fn advice_that_restates_named_action_items_is_kept_as_written_and_is_the_work_without_them() {
+    let with_items = import(
+        "# Workshop\n\n## Action Items\n\n- [ ] Migrate DNS to Terraform\n\n\
+         ## Lessons Learned\n\nScale matters.\n\n### Process Improvements\n\n\
+         1. **Checklist:** validate two days before\n\n\
+         ## Technical Recommendations\n\n1. Migrate DNS to Terraform\n",
+    );
+    assert_eq!(
+        actions(&with_items),
+        [("Migrate DNS to Terraform", ActionStatus::Open)]
+    );
+    assert!(
+        with_items
+            .doc
+            .narrative
+            .lessons_learned
+            .contains("### Process Improvements"),
+        "{}",
+        with_items.doc.narrative.lessons_learned
+    );
+    // Without a list of action items, the recommendations are the work.
+    let advice_only =
+        import("# Supply chain\n\n## Recommendations\n\n- Enable 2FA for publishing\n");
+    assert_eq!(
+        actions(&advice_only),
+        [("Enable 2FA for publishing", ActionStatus::Open)]
+    );
+}

@@ -176,6 +176,42 @@ fn date_in(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, date.month, date.day).filter(|date| date_in_range(*date))
 }
 
+/// Whether `line` opens with a link (`https://…`, `<https://…>`, `[KM676](https://…)`):
+/// under the action items' heading, a line that names its ticket first is an item
+/// (`[KM123](…) - Add backoff`, or the ticket alone).
+pub fn opens_with_a_link(line: &str) -> bool {
+    let line = line.trim_start().trim_start_matches('<');
+    let web = |text: &str| text.starts_with("https://") || text.starts_with("http://");
+    web(line)
+        || line.starts_with('[') && line.find("](").is_some_and(|close| web(&line[close + 2..]))
+}
+
+/// An item named by its ticket first (`[KM123](https://…) - Add backoff`, a bare
+/// `https://…`): the link's words and what follows as the action, the address as its ticket.
+pub fn action_from_ticket_line(line: &str, reference: Option<NaiveDate>) -> ActionItem {
+    let line = line.trim();
+    let linked = line.strip_prefix('[').and_then(|rest| {
+        let (label, after) = rest.split_once("](")?;
+        let (url, tail) = after.split_once(')')?;
+        Some((label, url, tail))
+    });
+    let Some((label, url, tail)) = linked else {
+        return action_from_task(line.trim_matches(['<', '>']), false, reference);
+    };
+    let mut item = action_from_task(&format!("{label}{tail}"), false, reference);
+    url.trim().clone_into(&mut item.ticket_url);
+    item
+}
+
+/// Whether `text` is a link and nothing else: a reference (a commit, a ticket), not a
+/// description of work.
+pub fn only_a_link(text: &str) -> bool {
+    let text = text.trim();
+    opens_with_a_link(text)
+        && !text.contains(char::is_whitespace)
+        && (!text.starts_with('[') || text.ends_with(')'))
+}
+
 /// A web address, `Bug 5554823`, `BUG-12`, `#123`, `PROJ-45`.
 fn looks_like_ticket(text: &str) -> bool {
     let text = text.trim();

@@ -138,6 +138,22 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
     to_do.then_some(Target::ActionItems)
 }
 
+/// Whether a heading that holds work names advice or improvements rather than the action
+/// items as such: `Technical recommendations`, `Process improvements`, `What we'll do
+/// differently`. Where a file also has its action items under a heading of
+/// their own, such a list restates or advises; where it has none, it is the work.
+#[must_use]
+pub fn advises_work(heading: &str) -> bool {
+    let normalized = normalized(heading);
+    let words: Vec<&str> = normalized
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|word| !word.is_empty())
+        .collect();
+    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
+    let names_the_items = has("action") || has("item") || has("follow") || has("task");
+    !names_the_items && (has("recommend") || has("improvement") || has("differently"))
+}
+
 /// Whether heading words name a stretch of time ahead, the span a plan covers: `The
 /// following 2 weeks`, `Next quarter`, `Over the coming months`. A single day ahead (`The
 /// following day`) is a timeline's part, not a plan.

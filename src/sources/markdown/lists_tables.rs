@@ -18,7 +18,16 @@ impl Importer<'_> {
         {
             return;
         }
-        let ahead = std::mem::take(&mut self.list_ahead);
+        let mut ahead = std::mem::take(&mut self.list_ahead);
+        // `The following patches were produced:` over commit links: references to the fix,
+        // not work described.
+        if ahead == ListAhead::FixesMade
+            && items
+                .iter()
+                .all(|item| super::actions::only_a_link(&item.text))
+        {
+            ahead = ListAhead::Nothing;
+        }
         let fixes_made = ahead == ListAhead::FixesMade;
         let in_actions = self.current == Current::Target(Target::ActionItems)
             || matches!(ahead, ListAhead::Actions | ListAhead::FixesMade);
@@ -349,7 +358,10 @@ mod tests {
         assert!(names_columns(&cells(["Field", "Value"])));
         assert!(names_columns(&cells(["", ""])));
         assert!(names_columns(&cells(["**Key**", "Details"])));
-        assert!(!names_columns(&cells(["Team", "Data Integrity Working Group"])));
+        assert!(!names_columns(&cells([
+            "Team",
+            "Data Integrity Working Group"
+        ])));
         let text = "# Listener failure\n\n| Working group | Data Integrity |\n|---|---|\n\
                     | **Severity** | SEV-2 |\n";
         let doc = crate::sources::markdown::import_markdown(

@@ -139,13 +139,14 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         action_group_status: None,
         action_group_kind: None,
         headed: Vec::new(),
+        named_actions: false,
         timeline: Vec::new(),
         timeline_items: Vec::new(),
         around: Around::default(),
         list_ahead: ListAhead::Nothing,
         day_order: choices.reading.day_order.or_else(|| {
             let lines: Vec<&str> = text.lines().collect();
-            DayOrder::found_in(&lines)
+            DayOrder::found_in(&timeline::outside_comments(&lines))
         }),
         choices: choices.clone(),
         not_placed: Vec::new(),
@@ -154,6 +155,13 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         published: None,
     };
     let blocks = read_blocks(&text);
+    importer.named_actions = blocks.iter().any(|block| match &block.kind {
+        BlockKind::Heading(_, text) => {
+            target_of(text).or_else(|| headings::target_by_words(text)) == Some(Target::ActionItems)
+                && !headings::advises_work(text)
+        }
+        _ => false,
+    });
     let timed = by_content::timeline_by_content(&blocks);
     let next_kinds: Vec<(bool, bool)> = blocks
         .iter()
@@ -225,6 +233,9 @@ struct Importer<'a> {
     action_group_status: Option<ActionStatus>,
     /// What the items under the current group heading improve, when it says.
     action_group_kind: Option<ActionKind>,
+    /// Whether a heading anywhere in the file names the action items as such ("Action
+    /// items", "Follow-ups", "Corrective actions"), rather than advice or improvements.
+    named_actions: bool,
     /// The sections and lists a heading has started so far: a later heading of one is a
     /// part of it.
     headed: Vec<Target>,
@@ -339,7 +350,14 @@ impl Importer<'_> {
             })
             // `## Details` over prose (a blog's technical details) is a part of the story,
             // not the block of fields its name usually heads.
-            .filter(|target| !(*target == Target::Details && self.around.prose_follows));
+            .filter(|target| !(*target == Target::Details && self.around.prose_follows))
+            // `Technical recommendations` where the file has its action items under a heading
+            // of their own: advice that restates the work, kept as written.
+            .filter(|target| {
+                !(*target == Target::ActionItems
+                    && self.named_actions
+                    && headings::advises_work(text))
+            });
         if self.heading_inside_a_part(&block, level, text, target) {
             return;
         }

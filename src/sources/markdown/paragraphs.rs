@@ -233,6 +233,31 @@ impl Importer<'_> {
         if self.current != Current::Target(Target::ActionItems) || introduces || fields {
             return false;
         }
+        // `**Storage & Capacity** (Issue #1)` right above a list: the name of the group of
+        // items below, as a heading within the action items would be.
+        if let [(_, only)] = lines
+            && self.around.list_follows
+            && group_label(only, &block.source)
+        {
+            self.action_group(only, block.lines);
+            return true;
+        }
+        // `[KM676](https://trello.com/…)` or `https://…/issues?q=…`, a line each: the items
+        // are named by their tickets.
+        let written: Vec<String> = ranges
+            .iter()
+            .map(|range| self.source_text(*range))
+            .collect();
+        if written
+            .iter()
+            .all(|line| super::actions::opens_with_a_link(line))
+        {
+            for (line, range) in written.iter().zip(&ranges) {
+                let action = super::actions::action_from_ticket_line(line, self.context.date);
+                self.push_action(action, *range, true);
+            }
+            return true;
+        }
         let text = lines
             .iter()
             .map(|(_, line)| line.as_str())
@@ -341,12 +366,14 @@ impl Importer<'_> {
                         kept: None,
                     },
                 ));
-            } else if let Some((lines_of_entry, text)) = entries
-                .last_mut()
-                .filter(|_| !starts_with_a_time(line) && read_date_line(line).is_none())
-            {
+            } else if let Some((lines_of_entry, text)) = entries.last_mut().filter(|(above, _)| {
+                !starts_with_a_time(line)
+                    && read_date_line(line).is_none()
+                    && !self.breaks_after(above.1)
+            }) {
                 // A paragraph's lines are one text wrapped: a line without a time goes on
-                // with the entry above it.
+                // with the entry above it, unless that one ends the line on purpose (a hard
+                // break: `**T+0 min:** deploys roll out  `, each line an event).
                 text.push(' ');
                 text.push_str(line);
                 lines_of_entry.1 = range.1;
@@ -390,6 +417,14 @@ impl Importer<'_> {
                 }
             }
         }
+    }
+
+    /// Whether source line `number` ends with a Markdown hard break: two spaces or a
+    /// backslash, which end the line where a reader sees it.
+    fn breaks_after(&self, number: usize) -> bool {
+        self.source_lines
+            .get(number.wrapping_sub(1))
+            .is_some_and(|line| line.ends_with("  ") || line.ends_with('\\'))
     }
 
     /// The source's lines `first..=last` as written.
@@ -538,6 +573,25 @@ fn all_in_italics(source: &str) -> bool {
 /// A paragraph that is only a label for a part (`**What went well**`, `Action Items:`,
 /// `**Where we got lucky** [[166]](…)`, `**Action Items**:^[165](…)^`): the part the text
 /// below it belongs to.
+/// Whether a one-line paragraph is a short name set apart in bold (`**Image Management**
+/// (Issue #2)`), with at most a reference after it: a group's name, not work.
+fn group_label(line: &str, source: &str) -> bool {
+    let source = source.trim();
+    let Some(rest) = source
+        .strip_prefix("**")
+        .or_else(|| source.strip_prefix("__"))
+    else {
+        return false;
+    };
+    let Some(close) = rest.find(['*', '_']) else {
+        return false;
+    };
+    let after = rest[close..].trim_start_matches(['*', '_', ':']).trim();
+    let reference = after.is_empty()
+        || after.starts_with('(') && after.ends_with(')') && after.split_whitespace().count() <= 4;
+    reference && line.split_whitespace().count() <= 8
+}
+
 fn label_target(line: &str, source: &str) -> Option<Target> {
     let source = source.trim();
     let bold = source.starts_with("**") || source.starts_with("__");

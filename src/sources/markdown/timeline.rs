@@ -467,6 +467,27 @@ fn has_a_number(window: &[&str]) -> bool {
         .any(|word| word.bytes().any(|byte| byte.is_ascii_digit()))
 }
 
+/// `lines` with those inside HTML comments (`<!-- … -->`) blank: a template's hints and
+/// examples, which a reader of the page never sees, date nothing.
+#[must_use]
+pub fn outside_comments<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut inside = false;
+    lines
+        .iter()
+        .map(|line| {
+            let opens = line.trim_start().starts_with("<!--");
+            if opens {
+                inside = true;
+            }
+            let shown = if inside { "" } else { *line };
+            if inside && line.contains("-->") {
+                inside = false;
+            }
+            shown
+        })
+        .collect()
+}
+
 /// The first date with a year written anywhere in `lines` (`On October 15, 2018, …`,
 /// `Website Outage 5-26-21`): the day an incident's bare times are on when no field, title or
 /// date line says. Numbers alone are read in `order`. A date written as a deadline (`due
@@ -579,6 +600,26 @@ fn full_date(candidate: &str, order: DayOrder) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_inside_html_comments_date_nothing() {
+        let lines = [
+            "## Timeline",
+            "<!--",
+            "2019-12-30",
+            "    23:30 an example row",
+            "-->",
+            "| Timeline 20.04.22 | Event |",
+        ];
+        let shown = outside_comments(&lines);
+        assert_eq!(shown[2], "");
+        assert_eq!(shown[5], lines[5]);
+        let (date, line) = first_date_in(&shown, DayOrder::DayFirst, |_| true).unwrap();
+        assert_eq!(
+            (date, line),
+            (NaiveDate::from_ymd_opt(2022, 4, 20).unwrap(), 6)
+        );
+    }
 
     #[test]
     fn zones_and_dates_written_around_a_timeline() {
