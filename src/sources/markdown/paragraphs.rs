@@ -267,7 +267,10 @@ impl Importer<'_> {
         // so is a line all in italics, a template's hint (`*List any tasks we should
         // complete*`), and one about the items themselves (`Action items should be
         // achievable in the short to medium term.`).
-        let hint = all_in_italics(&block.source) || speaks_of_the_items(&text);
+        // `We're making concrete changes based on this incident.` right above the list: it
+        // introduces the items, which say what the changes are.
+        let introduction = self.around.list_follows && names_work_in_general(&text);
+        let hint = all_in_italics(&block.source) || speaks_of_the_items(&text) || introduction;
         let work = work_sentences::commits_to_work(&text)
             || work_sentences::opens_with_an_order(&text)
             || super::work_status::status_trailer(&text).is_some();
@@ -650,10 +653,57 @@ fn speaks_of_the_items(text: &str) -> bool {
     })
 }
 
+/// Whether a paragraph speaks of work only in general, by a plural that a list can spell out
+/// (`we're making concrete changes`, `we are taking several steps`), in at most two
+/// sentences.
+fn names_work_in_general(text: &str) -> bool {
+    const GENERAL: [&str; 7] = [
+        "changes",
+        "improvements",
+        "steps",
+        "measures",
+        "actions",
+        "fixes",
+        "follow-ups",
+    ];
+    work_sentences::sentences(text).len() <= 2
+        && text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|word| GENERAL.contains(&word.to_lowercase().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Section;
+
+    #[test]
+    fn a_sentence_about_changes_in_general_introduces_a_list() {
+        assert!(names_work_in_general(
+            "We take privacy seriously, and we\u{2019}re making concrete changes based on this incident."
+        ));
+        assert!(!names_work_in_general(
+            "We will add rate limiting to uploads."
+        ));
+        let imported = crate::sources::markdown::import_markdown(
+            "# Leak\n\n## Next steps\n\nWe are making concrete changes based on this incident.\n\n\
+             1. **Remove PII from support emails.**\n1. **Automate announcement workflows.**\n",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        );
+        let actions: Vec<&str> = imported
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                "Remove PII from support emails.",
+                "Automate announcement workflows."
+            ]
+        );
+    }
 
     #[test]
     fn a_paragraph_about_the_action_items_is_no_item() {
