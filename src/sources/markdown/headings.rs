@@ -90,10 +90,7 @@ pub fn target_of(heading: &str) -> Option<Target> {
 #[must_use]
 pub fn target_by_words(heading: &str) -> Option<Target> {
     let normalized = normalized(heading);
-    let words: Vec<&str> = normalized
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter(|word| !word.is_empty())
-        .collect();
+    let words = words_of(&normalized);
     let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
     let pair = |first: &str, second: &str| {
         words
@@ -145,13 +142,18 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
 #[must_use]
 pub fn advises_work(heading: &str) -> bool {
     let normalized = normalized(heading);
-    let words: Vec<&str> = normalized
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter(|word| !word.is_empty())
-        .collect();
+    let words = words_of(&normalized);
     let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
     let names_the_items = has("action") || has("item") || has("follow") || has("task");
     !names_the_items && (has("recommend") || has("improvement") || has("differently"))
+}
+
+/// A normalised heading's words, `follow-up` and `and/or` split in two.
+fn words_of(normalized: &str) -> Vec<&str> {
+    normalized
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
 /// Whether heading words name a stretch of time ahead, the span a plan covers: `The
@@ -521,6 +523,23 @@ mod tests {
             "Next morning",
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
+        }
+    }
+
+    #[test]
+    fn advice_and_improvements_are_told_from_the_action_items_as_such() {
+        for heading in ["Technical Recommendations", "Process Improvements"] {
+            assert!(advises_work(heading), "{heading}");
+            assert_eq!(target_by_words(heading), Some(Target::ActionItems));
+        }
+        assert!(advises_work("What We'll Do Differently"));
+        for heading in [
+            "Action Items",
+            "Follow-up tasks",
+            "Improvement actions",
+            "Next steps",
+        ] {
+            assert!(!advises_work(heading), "{heading}");
         }
     }
 
