@@ -573,3 +573,21 @@ fn the_lists_show_the_headings_they_were_written_under_until_the_templates_is_as
         "Action items"
     );
 }
+
+#[test]
+fn the_overview_has_no_nameless_labels_for_a_screen_reader_to_stop_at() {
+    let harness = editor(
+        OpenDocument::untitled(hindsight::example::example_postmortem().unwrap()),
+        &ScriptedDialogs::default(),
+    );
+    // The editor opens on the overview.
+    assert!(harness.query_by_label("Severity scale").is_some());
+    let nameless = harness
+        .query_all_by(|node| {
+            node.role() == egui::accesskit::Role::Label
+                && node.label().is_none_or(|label| label.trim().is_empty())
+                && node.value().is_none_or(|value| value.trim().is_empty())
+        })
+        .count();
+    assert_eq!(nameless, 0);
+}

@@ -59,6 +59,12 @@ pub fn default_answer(ui: &egui::Ui, button: &egui::Response) {
     }
 }
 
+/// An empty cell of a grid: it takes the cell's place, but no widget, so a screen reader
+/// meets no nameless label there.
+pub fn empty_cell(ui: &mut egui::Ui) {
+    ui.allocate_space(egui::Vec2::ZERO);
+}
+
 /// A part's or a dialog's title, drawn as egui's heading and marked as a heading, so a
 /// screen reader can list the page's headings and jump between them.
 pub fn heading(ui: &mut egui::Ui, text: impl Into<String>) -> egui::Response {

@@ -185,9 +185,11 @@ fn key_time_row_ui(
     }
     // Where a marked timeline row set this time, say which, so the two are known to agree.
     match source {
-        Some(index) => ui.weak(format!("from timeline row {}", index + 1)),
-        None => ui.label(""),
-    };
+        Some(index) => {
+            ui.weak(format!("from timeline row {}", index + 1));
+        }
+        None => crate::ui::accessible::empty_cell(ui),
+    }
 }
 
 /// Beside each key time: how long after the start it came, or why that cannot be said.
@@ -215,7 +217,7 @@ fn interval_ui(ui: &mut egui::Ui, view: &View<'_>, key: KeyTime, metrics: &Metri
             ui.weak(format!("after {}", format_interval(delta)));
         }
         (Interval::Missing | Interval::Negative, None) => {
-            ui.label("");
+            crate::ui::accessible::empty_cell(ui);
         }
     }
 }

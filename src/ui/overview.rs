@@ -71,7 +71,7 @@ pub fn overview_ui(
                     focus_if(view.focus == Some(Place::Classification), &incident_type);
                     let severity = severity_row_ui(ui, doc, edits);
                     focus_if(view.focus == Some(Place::Severity), &severity);
-                    ui.label("");
+                    crate::ui::accessible::empty_cell(ui);
                     severity_scale_ui(ui, doc, edits);
                     ui.end_row();
                     chips_row_ui(

@@ -138,7 +138,7 @@ fn open_button_ui(ui: &mut egui::Ui, link: &Link, index: usize) {
             }
         }
         None if link.url.trim().is_empty() => {
-            ui.label("");
+            crate::ui::accessible::empty_cell(ui);
         }
         None => {
             let open = ui.add_enabled(false, egui::Button::new("Won't open").small());

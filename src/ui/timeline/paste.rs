@@ -267,7 +267,7 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
                                 crate::ui::accessible::name_check_box(&check, &name, *accepted);
                             }
                             None => {
-                                ui.label("");
+                                crate::ui::accessible::empty_cell(ui);
                             }
                         }
                         ui.end_row();
