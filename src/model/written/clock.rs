@@ -107,6 +107,9 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
             rest,
         ));
     }
+    if let Some(found) = basic_timestamp(text) {
+        return Some(found);
+    }
     let (date, rest) = match read_iso_date(text) {
         Some((date, rest)) => {
             // A date is part of a timestamp only with a time right after it.
@@ -133,7 +136,9 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
     let bytes = rest.as_bytes();
     let one_digit_hour =
         bytes.first().is_some_and(u8::is_ascii_digit) && bytes.get(1) == Some(&b':');
-    let (time, twelve_hour, rest) = read_time_of_day(rest).or_else(|| military_time(rest))?;
+    let (time, twelve_hour, rest) = read_time_of_day(rest)
+        .or_else(|| military_time(rest))
+        .or_else(|| dotted_time(rest))?;
     let bare_hour = one_digit_hour && !twelve_hour;
     let (until, until_twelve_hour, rest) = match read_range_end(rest) {
         Some((until, twelve_hour, rest)) => (Some(until), twelve_hour, rest),
@@ -147,6 +152,18 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
     let (zone, rest) = match read_zone(rest) {
         Some((zone, rest)) => (Some(zone), rest),
         None => (None, rest),
+    };
+    // `Mon Jun 21 23:15:04 2021`, as C's `ctime` and many logs stamp lines: the year comes
+    // after the time.
+    let (date, rest) = match (date, year_after_a_time(rest)) {
+        (Some(WrittenDay::Date(day)), Some((year, after))) if day.year.is_none() => (
+            Some(WrittenDay::Date(super::dates::PastedDate {
+                year: Some(year),
+                ..day
+            })),
+            after,
+        ),
+        (date, _) => (date, rest),
     };
     let (date, rest) = match date {
         Some(date) => (Some(date), rest),
@@ -164,6 +181,68 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
             bare_hour,
             approximate,
             until,
+        },
+        rest,
+    ))
+}
+
+/// A year right after a time, one space between (` 2021]`): the end of a `ctime` stamp.
+fn year_after_a_time(text: &str) -> Option<(i32, &str)> {
+    let rest = text.strip_prefix(' ')?;
+    let (year, after) = digits(rest, 4, 4)?;
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|year| (1970..=2100).contains(year))?;
+    (!after.starts_with(char::is_alphanumeric)).then_some((year, after))
+}
+
+/// An ISO 8601 timestamp in the basic format, without separators, as some loggers stamp
+/// their lines: `20110817T085727+0800`, `20240305T1402Z`.
+fn basic_timestamp(text: &str) -> Option<(WrittenTime, &str)> {
+    // Runs of digits glued together: taken by their places, not by where a run ends.
+    let number = |text: &str, at: usize, length: usize| -> Option<u32> {
+        let part = text.get(at..at + length)?;
+        part.bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = (
+        number(text, 0, 4)?,
+        number(text, 4, 2)?,
+        number(text, 6, 2)?,
+    );
+    let rest = text.get(8..)?.strip_prefix(['T', 't'])?;
+    let (hour, minute) = (number(rest, 0, 2)?, number(rest, 2, 2)?);
+    let (second, rest) = match number(rest, 4, 2) {
+        Some(second) => (second, &rest[6..]),
+        None => (0, &rest[4..]),
+    };
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let date = super::dates::PastedDate {
+        year: Some(i32::try_from(year).ok()?),
+        month,
+        day,
+    };
+    if !date.is_possible() {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(hour, minute, second)?;
+    let (zone, rest) = match read_zone(rest) {
+        Some((zone, rest)) => (Some(zone), rest),
+        None => (None, rest),
+    };
+    Some((
+        WrittenTime {
+            date: Some(WrittenDay::Date(date)),
+            time,
+            zone,
+            twelve_hour: false,
+            bare_hour: false,
+            approximate: false,
+            until: None,
         },
         rest,
     ))
@@ -262,6 +341,37 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
     };
     let time = NaiveTime::from_hms_opt(hour, minute, second)?;
     Some((time, meridiem.is_some() && hour_written <= 12, rest))
+}
+
+/// `10.42am`, `10.42: alerted`: the hour and minutes set apart by a dot, as British and
+/// Australian English write them. A time only with AM or PM after it, or a colon or a dash
+/// as an entry's time: `2.50 million` and `10.42 seconds` are numbers.
+fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
+    let (hour, rest) = digits(text, 1, 2)?;
+    let (minute, rest) = digits(rest.strip_prefix('.')?, 2, 2)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    if let Some((afternoon, after)) = read_meridiem(rest) {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let hour = match (hour, afternoon) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (hour, false) => hour,
+            (hour, true) => hour + 12,
+        };
+        return Some((NaiveTime::from_hms_opt(hour, minute, 0)?, true, after));
+    }
+    let entry = rest.starts_with(": ")
+        || [" - ", " \u{2013} ", " \u{2014} "]
+            .iter()
+            .any(|dash| rest.starts_with(dash));
+    entry
+        .then(|| NaiveTime::from_hms_opt(hour, minute, 0))
+        .flatten()
+        .map(|time| (time, false, rest))
 }
 
 /// `1445Z`, `1445 UTC`, `0930 PDT`: four digits with no colon are a time only with a zone
@@ -536,6 +646,46 @@ mod tests {
         let (clock, _) = read_clock("2025-08-01 14:03 x").unwrap();
         assert_eq!(clock.time, hm(14, 3));
         assert!(clock.date.is_some());
+        // The basic format, without separators, as loggers stamp lines.
+        let (clock, rest) = read_clock("20110817T085727+0800]< sanyuan> hi").unwrap();
+        assert_eq!(clock.time, NaiveTime::from_hms_opt(8, 57, 27).unwrap());
+        assert_eq!(
+            clock.zone,
+            Some(PasteZone::Offset(FixedOffset::east_opt(8 * 3600).unwrap()))
+        );
+        assert_eq!(
+            clock.date,
+            Some(WrittenDay::Date(crate::model::written::PastedDate {
+                year: Some(2011),
+                month: 8,
+                day: 17
+            }))
+        );
+        assert_eq!(rest, "]< sanyuan> hi");
+        assert!(read_clock("20111317T0857 x").is_none());
+        // The hour and minutes set apart by a dot, as an entry's time or with AM/PM.
+        assert_eq!(read_clock("10.42: alerted").unwrap().0.time, hm(10, 42));
+        assert_eq!(read_clock("10.42am x").unwrap().0.time, hm(10, 42));
+        assert_eq!(read_clock("4.05 pm - x").unwrap().0.time, hm(16, 5));
+        assert!(read_clock("2.50 million users").is_none());
+        assert!(read_clock("2.8.1 released").is_none());
+        // C's `ctime`: the year after the time.
+        let (clock, rest) = read_clock("Mon Jun 21 23:15:04 2021] <bob>: hi").unwrap();
+        assert_eq!(
+            clock.date,
+            Some(WrittenDay::Date(crate::model::written::PastedDate {
+                year: Some(2021),
+                month: 6,
+                day: 21
+            }))
+        );
+        assert_eq!(rest, "] <bob>: hi");
+        // A number after a time with no day before it stays the message's.
+        assert_eq!(
+            read_clock("23:15 2021 was a year").unwrap().1,
+            " 2021 was a year"
+        );
+        assert!(read_clock("201108170857 x").is_none());
     }
 
     #[test]

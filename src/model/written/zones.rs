@@ -85,7 +85,7 @@ pub fn read_zone(text: &str) -> Option<(PasteZone, &str)> {
     {
         return Some((zone, after));
     }
-    if let Some(found) = read_offset(rest) {
+    if let Some(found) = read_offset(rest).or_else(|| spelled_out(rest)) {
         return Some(found);
     }
     let word_end = rest
@@ -124,10 +124,21 @@ fn read_offset(text: &str) -> Option<(PasteZone, &str)> {
         '\u{2212}' => (-1, &text['\u{2212}'.len_utf8()..]),
         _ => return None,
     };
-    let (hours, rest) = digits(rest, 1, 2)?;
-    let (minutes, rest) = match rest.strip_prefix(':') {
-        Some(rest) => digits(rest, 2, 2)?,
-        None => digits(rest, 2, 2).unwrap_or((0, rest)),
+    // `-0700`: four digits are the hours and minutes glued together.
+    let glued = rest
+        .get(..4)
+        .filter(|four| four.bytes().all(|b| b.is_ascii_digit()));
+    let (hours, minutes, rest) = if let Some(four) = glued {
+        let (hours, _) = digits(&four[..2], 2, 2)?;
+        let (minutes, _) = digits(&four[2..], 2, 2)?;
+        (hours, minutes, &rest[4..])
+    } else {
+        let (hours, rest) = digits(rest, 1, 2)?;
+        let (minutes, rest) = match rest.strip_prefix(':') {
+            Some(rest) => digits(rest, 2, 2)?,
+            None => digits(rest, 2, 2).unwrap_or((0, rest)),
+        };
+        (hours, minutes, rest)
     };
     if rest.starts_with(char::is_alphanumeric) || hours > 14 || minutes > 59 {
         return None;
@@ -262,6 +273,54 @@ fn standard_and_summer(pair: &str) -> Option<Tz> {
             (first == *winter && second == *summer) || (first == *summer && second == *winter)
         })
         .map(|(_, _, region, _)| *region)
+}
+
+/// Zones spelled out in words, and the abbreviation each stands for.
+const SPELLED_OUT: [(&str, &str); 22] = [
+    ("pacific daylight time", "PDT"),
+    ("pacific standard time", "PST"),
+    ("mountain daylight time", "MDT"),
+    ("mountain standard time", "MST"),
+    ("central daylight time", "CDT"),
+    ("central standard time", "CST"),
+    ("eastern daylight time", "EDT"),
+    ("eastern standard time", "EST"),
+    ("alaska daylight time", "AKDT"),
+    ("alaska standard time", "AKST"),
+    ("british summer time", "BST"),
+    ("greenwich mean time", "GMT"),
+    ("coordinated universal time", "UTC"),
+    ("central european summer time", "CEST"),
+    ("central european time", "CET"),
+    ("eastern european summer time", "EEST"),
+    ("eastern european time", "EET"),
+    ("japan standard time", "JST"),
+    ("australian eastern daylight time", "AEDT"),
+    ("australian eastern standard time", "AEST"),
+    ("new zealand daylight time", "NZDT"),
+    ("new zealand standard time", "NZST"),
+];
+
+/// A zone spelled out at the start of `text` (`Pacific Daylight Time`, `Central European
+/// Summer Time`), read as its abbreviation would be; with the text after it.
+fn spelled_out(text: &str) -> Option<(PasteZone, &str)> {
+    SPELLED_OUT.iter().find_map(|(words, abbreviation)| {
+        let head = text.get(..words.len())?;
+        let rest = &text[words.len()..];
+        (head.eq_ignore_ascii_case(words) && !rest.starts_with(char::is_alphanumeric))
+            .then(|| zone_named(abbreviation).map(|zone| (zone, rest)))
+            .flatten()
+    })
+}
+
+/// The first zone spelled out anywhere in `text` (`All times are Pacific Daylight Time`).
+#[must_use]
+pub fn zone_spelled_in(text: &str) -> Option<PasteZone> {
+    text.char_indices()
+        .filter(|(at, c)| {
+            c.is_alphabetic() && !text[..*at].ends_with(|before: char| before.is_alphanumeric())
+        })
+        .find_map(|(at, _)| spelled_out(&text[at..]).map(|(zone, _)| zone))
 }
 
 /// A region's plain name: `Eastern`, `Central`, `Mountain`, `Pacific`.

@@ -16,6 +16,7 @@
 //!
 //! Whatever does not become part of a row is listed with the reason.
 
+mod inline_html;
 mod irc;
 mod resolve;
 mod speakers;
@@ -183,7 +184,9 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     } else {
         text
     };
-    let mut lines: Vec<&str> = text.lines().collect();
+    // A chat archive rendered to Markdown styles its words with inline HTML.
+    let plain = inline_html::without_inline_html(text);
+    let mut lines: Vec<&str> = plain.lines().collect();
     let (settings, published) = front_matter(&mut lines);
     if times_after::times_follow_messages(&lines) {
         let mut paste = times_after::read(&lines);

@@ -20,6 +20,21 @@ pub(super) fn without_status_emoji(name: &str) -> String {
     name.to_owned()
 }
 
+/// A name without the emphasis a copy set it in (`**walter**`, `_Ana_`): marks that stand at
+/// both ends; `Jedi_`, with one at its end only, keeps it.
+fn without_emphasis(name: &str) -> &str {
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = name
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_suffix(mark))
+            && !inner.trim().is_empty()
+        {
+            return inner.trim();
+        }
+    }
+    name
+}
+
 /// The most bytes a time that ends a chat header takes, gaps and brackets included.
 const LONGEST_TRAILING_TIME: usize = 64;
 
@@ -62,7 +77,7 @@ pub(super) fn name_then_time(line: &str, one_space: bool) -> Option<(String, Wri
                 .trim()
                 .trim_end_matches(['\u{b7}', '-', '|', '\u{2014}', '\u{2013}'])
                 .trim();
-            let name = without_status_emoji(name);
+            let name = without_status_emoji(without_emphasis(name));
             let name = name
                 .strip_suffix(" APP")
                 .or_else(|| name.strip_suffix(" BOT"))
@@ -112,7 +127,12 @@ fn link_parts(line: &str) -> (&str, Option<&str>) {
         .trim_end_matches(':')
         .strip_suffix(')')
         .map(str::trim)
-        .filter(|target| !target.is_empty() && !target.contains(char::is_whitespace));
+        // A web address as some archives write it, spaces unescaped
+        // (`…/stream/113489-new members/topic/…`), is still the message's address.
+        .filter(|target| {
+            !target.is_empty()
+                && (!target.contains(char::is_whitespace) || target.starts_with("http"))
+        });
     let text = match text
         .strip_prefix("![")
         .and_then(|image| image.split_once(')'))
@@ -133,6 +153,8 @@ pub(super) fn actor_and_event(rest: &str) -> (Option<String>, String) {
         && (looks_like_a_name(nick) || irc::looks_like_a_nick(nick.trim()))
         && !message.trim().is_empty()
     {
+        // `<bob>: hi` (Ricochet's export, some bridges): the colon only sets the nick apart.
+        let message = message.strip_prefix(':').unwrap_or(message);
         return (Some(nick.trim().to_owned()), message.trim().to_owned());
     }
     if let Some(action) = rest.strip_prefix("* ")

@@ -100,10 +100,15 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     }
     // Lines that start with a time rule it out at once (a log's first line does), before
     // any line is searched for a stamp at its end.
+    // A header that is a name and its time (`Eric — 03/04/2024 3:33 PM`, as Discord copies
+    // head messages) opens the message below it: no stamp closing the lines above.
     written.iter().all(|line| read_clock(line).is_none())
         && written
             .iter()
-            .filter(|line| trailing_stamp(line).is_some())
+            .filter(|line| {
+                trailing_stamp(line).is_some()
+                    && super::speakers::name_then_time(line, false).is_none()
+            })
             .nth(1)
             .is_some()
 }

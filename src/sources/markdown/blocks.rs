@@ -178,6 +178,10 @@ fn plain(events: &[Located<'_>]) -> String {
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
+            // A nested list starts on a line of its own, not glued to its item's last word.
+            Event::Start(Tag::List(_)) if !out.is_empty() && !out.ends_with('\n') => {
+                out.push('\n');
+            }
             _ => {}
         }
     }

@@ -131,7 +131,15 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || (has("future") && (has("work") || has("measure") || has("step") || has("plan")))
         // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
-        || pair("doing", "about");
+        || pair("doing", "about")
+        // `What we're doing to fix this`, `What we will change`, `What we're doing
+        // differently`: the team's own plans, in the first person, as a heading says them
+        // (a sentence that says as much introduces its list, and is read as one).
+        || words.len() <= 7
+            && (words.iter().any(|word| matches!(*word, "we're" | "we'll"))
+                || pair("we", "are")
+                || pair("we", "will"))
+            && (has("doing") || has("fix") || has("chang") || has("improv"));
     to_do.then_some(Target::ActionItems)
 }
 
@@ -498,6 +506,9 @@ mod tests {
             "Making sure it doesn't happen again",
             "The Following 2 Weeks",
             "Over the next quarter",
+            "What we\u{2019}re doing to fix this",
+            "What we're doing differently",
+            "What we will change",
         ] {
             assert_eq!(
                 target_by_words(heading),

@@ -4,9 +4,10 @@
 
 use super::actions::{action_columns, action_from_cells, action_from_task};
 use super::blocks::{Block, ListItem, TableRow};
+use super::by_content::starts_with_a_time;
 use super::fields::{field_line, field_named};
 use super::headings::Target;
-use super::timeline::Piece;
+use super::timeline::{Piece, Setting};
 use super::{Current, DETAILS_AS_WRITTEN, Importer, ListAhead};
 use crate::model::{ActionItem, ActionKind, ActionStatus};
 use crate::sources::parse_table;
@@ -35,14 +36,7 @@ impl Importer<'_> {
         if self.current == Current::Target(Target::Timeline)
             || (self.around.by_content && !in_actions)
         {
-            // One entry per item, its wrapped lines joined, as plain text.
-            let entries = items
-                .iter()
-                .map(|item| (item.lines, item.text.replace('\n', " ")))
-                .collect();
-            self.timeline_items
-                .extend(items.iter().map(|item| item.lines));
-            self.timeline.push(Piece::Entries(entries));
+            self.timeline_list(items);
             return;
         }
         let tasks = items.iter().any(|item| item.checked.is_some());
@@ -253,6 +247,84 @@ fn names_columns(header: &[String]) -> bool {
             .to_lowercase();
         COLUMN_NAMES.contains(&words.as_str()) || words.chars().all(|c| c == '-' || c == ' ')
     })
+}
+
+impl Importer<'_> {
+    /// A list under the timeline: one entry per item, its wrapped lines joined, as plain
+    /// text; an item that is only a day with timed items nested under it
+    /// (`- **2014-04-02**` then `  - **4:00am** - …`) dates them, each an entry.
+    fn timeline_list(&mut self, items: &[ListItem]) {
+        let mut entries = Vec::new();
+        for item in items {
+            let mut lines = item
+                .text
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty());
+            let day = lines
+                .next()
+                .and_then(|first| Setting::of(first, 6, self.day_order))
+                .filter(|setting| setting.day.is_some());
+            let nested: Vec<&str> = lines.collect();
+            match day {
+                Some(setting)
+                    if !nested.is_empty() && nested.iter().all(|line| starts_with_a_time(line)) =>
+                {
+                    if !entries.is_empty() {
+                        self.timeline
+                            .push(Piece::Entries(std::mem::take(&mut entries)));
+                    }
+                    self.timeline
+                        .push(Piece::Setting((item.lines.0, item.lines.0), setting));
+                    let starts = self.nested_item_lines(item.lines, nested.len());
+                    for (line, lines) in nested.into_iter().zip(starts) {
+                        self.timeline_items.push(lines);
+                        entries.push((lines, line.to_owned()));
+                    }
+                }
+                _ => {
+                    self.timeline_items.push(item.lines);
+                    entries.push((item.lines, item.text.replace('\n', " ")));
+                }
+            }
+        }
+        if !entries.is_empty() {
+            self.timeline.push(Piece::Entries(entries));
+        }
+    }
+
+    /// The source lines of the `count` items nested in the item over `lines`: from each
+    /// line that opens with a bullet or a number to the line before the next; the whole item
+    /// for each when the lines do not tell them apart.
+    fn nested_item_lines(
+        &self,
+        (first, last): (usize, usize),
+        count: usize,
+    ) -> Vec<(usize, usize)> {
+        let opens = |line: &str| {
+            let line = line.trim_start();
+            line.starts_with(['-', '*', '+'])
+                || line
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with(['.', ')'])
+                    && line.starts_with(|c: char| c.is_ascii_digit())
+        };
+        let starts: Vec<usize> = (first + 1..=last)
+            .filter(|number| {
+                self.source_lines
+                    .get(number - 1)
+                    .is_some_and(|line| opens(line))
+            })
+            .collect();
+        if starts.len() != count {
+            return vec![(first, last); count];
+        }
+        starts
+            .iter()
+            .enumerate()
+            .map(|(at, start)| (*start, starts.get(at + 1).map_or(last, |next| next - 1)))
+            .collect()
+    }
 }
 
 /// Where the items under a group heading stand, when the heading says so: "Immediate actions

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use super::blocks::TableRow;
 use crate::model::{
     DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay,
-    read_date_line, read_day, zone_named,
+    read_date_line, read_day, zone_named, zone_spelled_in,
 };
 use crate::sources::{
     ChatPaste, DayLine, PasteContext, PastedRow, parse_entries, parse_table, resolve_paste,
@@ -133,10 +133,11 @@ fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     if !says_times {
         return None;
     }
-    let zone = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
-        .filter(|word| !word.is_empty())
-        .find_map(zone_named)?;
+    let zone = zone_spelled_in(text).or_else(|| {
+        text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
+            .filter(|word| !word.is_empty())
+            .find_map(zone_named)
+    })?;
     // `All times in PDT (UTC-7)`: an abbreviation whose offset is spelled out beside it is
     // taken at its word, all year.
     let spelled_out = ["utc-", "utc+", "gmt-", "gmt+", "utc \u{2212}"]
