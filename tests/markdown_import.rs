@@ -630,3 +630,19 @@ fn lines_a_hard_break_ends_are_entries_of_their_own_and_offsets_may_be_approxima
         doc.timeline[2]
     );
 }
+
+#[test]
+fn untimed_timeline_items_stay_rows_of_their_own_after_a_labelled_one() {
+    let text = "# Indexer timeouts\n\n## Timeline (approximate)\n\
+                - **Initial symptom:** indexer timeouts.\n\
+                - **Investigation:** verified the RPC.\n\
+                - **Deep dive:** executed calls; reproductions\n  showed errors.\n\
+                - **Fix applied:** set the flag.\n";
+    let doc = import_markdown(text, today()).doc;
+    assert_eq!(doc.timeline.len(), 4, "{:#?}", doc.timeline);
+    assert!(
+        doc.timeline[2]
+            .event
+            .contains("executed calls; reproductions showed errors.")
+    );
+}

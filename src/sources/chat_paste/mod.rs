@@ -480,7 +480,11 @@ impl Reader {
             .open
             .as_ref()
             .map(|(position, _)| *position)
-            .filter(|_| !(open_untimed && actor_and_event(line).0.is_some()));
+            .filter(|_| !(open_untimed && actor_and_event(line).0.is_some()))
+            // Entries that are each whole (a Markdown timeline's items): one without a time
+            // never goes on with an untimed one above (`**Investigation:** …` then `**Deep
+            // dive:** …`).
+            .filter(|_| self.shape.lines_wrap || !open_untimed);
         match open {
             Some(position) => self.paste.rows[position].go_on(number, strip_edited(line)),
             None => self.line_of_no_message(number, line, wrapped),
