@@ -324,23 +324,25 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
         // `13:55 PM`, `23:00 AM`: a 24-hour time with a needless mark, which the hour
         // outweighs (a `13 PM` without minutes is nobody's time).
         Some((_, rest)) if hour > 12 && hour < 24 && minute_written => (hour, rest),
-        Some((afternoon, rest)) => {
-            // 12 AM is midnight, 12 PM is noon.
-            if !(1..=12).contains(&hour) {
-                return None;
-            }
-            let hour = match (hour, afternoon) {
-                (12, false) => 0,
-                (12, true) => 12,
-                (hour, false) => hour,
-                (hour, true) => hour + 12,
-            };
-            (hour, rest)
-        }
+        Some((afternoon, rest)) => (on_the_24_hour_clock(hour, afternoon)?, rest),
         None => (hour, rest),
     };
     let time = NaiveTime::from_hms_opt(hour, minute, second)?;
     Some((time, meridiem.is_some() && hour_written <= 12, rest))
+}
+
+/// A 12-hour clock's hour with its AM or PM on the 24-hour clock: 12 AM is midnight, 12 PM
+/// noon; `None` for an hour the 12-hour clock has not.
+fn on_the_24_hour_clock(hour: u32, afternoon: bool) -> Option<u32> {
+    if !(1..=12).contains(&hour) {
+        return None;
+    }
+    Some(match (hour, afternoon) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (hour, false) => hour,
+        (hour, true) => hour + 12,
+    })
 }
 
 /// `10.42am`, `10.42: alerted`: the hour and minutes set apart by a dot, as British and
@@ -353,15 +355,7 @@ fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
         return None;
     }
     if let Some((afternoon, after)) = read_meridiem(rest) {
-        if !(1..=12).contains(&hour) {
-            return None;
-        }
-        let hour = match (hour, afternoon) {
-            (12, false) => 0,
-            (12, true) => 12,
-            (hour, false) => hour,
-            (hour, true) => hour + 12,
-        };
+        let hour = on_the_24_hour_clock(hour, afternoon)?;
         return Some((NaiveTime::from_hms_opt(hour, minute, 0)?, true, after));
     }
     let entry = rest.starts_with(": ")

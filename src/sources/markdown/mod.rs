@@ -6,6 +6,7 @@
 //! items goes word for word into a section called [`NOT_PLACED`].
 
 mod action_line;
+mod action_paragraphs;
 #[cfg(test)]
 mod action_prose_tests;
 mod actions;

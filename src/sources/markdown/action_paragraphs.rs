@@ -1,0 +1,330 @@
+//! Paragraphs under the action items' heading, and work told in paragraphs anywhere: prose
+//! that commits to work, `Action point:` lines, a paragraph opened by where its work stands
+//! (`**TODO**: …`), the fixes a release made, the tickets that name items, and what is no
+//! item (a template's hint, a sentence about the items, an introduction to the list below, a
+//! group's bold name).
+
+use super::blocks::Block;
+use super::fields::field_line;
+use super::headings::Target;
+use super::paragraphs::line_ranges;
+use super::work_sentences;
+use super::{Current, Importer, ListAhead};
+use crate::model::{ActionStatus, Section};
+
+impl Importer<'_> {
+    /// Work to do written as prose: under the action items' heading each paragraph is one
+    /// item (`We will add rate limiting to uploads.`), unless it introduces what follows
+    /// (`We will:`); anywhere, a paragraph of `Action point: …` lines is one item a line.
+    /// Returns whether the paragraph was read so.
+    pub(super) fn action_paragraph(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let ranges = line_ranges(block, lines);
+        let marked: Vec<Option<&str>> = lines.iter().map(|(_, line)| action_point(line)).collect();
+        if !marked.is_empty() && marked.iter().all(Option::is_some) {
+            for (action, range) in marked.iter().flatten().zip(&ranges) {
+                self.add_action(action, *range);
+            }
+            return true;
+        }
+        // `**TODO**: Alex thinks we need …` over several lines, `DONE: added the monitor`:
+        // a paragraph opened by where its work stands is one item, wherever it stands.
+        if let Some((status, mark)) = status_mark(&block.source)
+            && let Some((_, first)) = lines.first()
+            && let Some(rest) = after_mark(first.trim(), mark.len())
+        {
+            let text = std::iter::once(rest)
+                .chain(lines.iter().skip(1).map(|(_, line)| line.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut action = super::actions::action_from_task(&text, false, self.context.date);
+            action.status = status;
+            self.push_action(action, block.lines, false);
+            return true;
+        }
+        let introduces = lines
+            .last()
+            .is_some_and(|(_, line)| line.trim_end().ends_with(':'));
+        // `**Incident resolved at:** 12:11 PM EST` opening a paragraph: fields, not work.
+        let fields = lines
+            .first()
+            .is_some_and(|(_, line)| field_line(line).is_some());
+        if self.current != Current::Target(Target::ActionItems) || introduces || fields {
+            return false;
+        }
+        // `**Storage & Capacity** (Issue #1)` right above a list: the name of the group of
+        // items below, as a heading within the action items would be.
+        if let [(_, only)] = lines
+            && self.around.list_follows
+            && group_label(only, &block.source)
+        {
+            self.action_group(only, block.lines);
+            return true;
+        }
+        // `[KM676](https://trello.com/…)` or `https://…/issues?q=…`, a line each: the items
+        // are named by their tickets.
+        let written: Vec<String> = ranges
+            .iter()
+            .map(|range| self.source_text(*range))
+            .collect();
+        if written
+            .iter()
+            .all(|line| super::actions::opens_with_a_link(line))
+        {
+            for (line, range) in written.iter().zip(&ranges) {
+                let action = super::actions::action_from_ticket_line(line, self.context.date);
+                self.push_action(action, *range, true);
+            }
+            return true;
+        }
+        let text = lines
+            .iter()
+            .map(|(_, line)| line.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A story or an appeal under the heading (`Thanks for using Homebrew!`) is text;
+        // so is a line all in italics, a template's hint (`*List any tasks we should
+        // complete*`), and one about the items themselves (`Action items should be
+        // achievable in the short to medium term.`).
+        // `We're making concrete changes based on this incident.` right above the list: it
+        // introduces the items, which say what the changes are.
+        let introduction = self.around.list_follows && names_work_in_general(&text);
+        let hint = all_in_italics(&block.source) || speaks_of_the_items(&text) || introduction;
+        let work = work_sentences::commits_to_work(&text)
+            || work_sentences::opens_with_an_order(&text)
+            || super::work_status::status_trailer(&text).is_some();
+        if hint || !work {
+            return false;
+        }
+        self.add_action(&text, block.lines);
+        true
+    }
+
+    /// Fixes that were made, introduced in the resolution or the actions (`This included
+    /// many fixes, the most important being:`): the list below is action items, done, and so
+    /// are the paragraph's own lines after the introduction. Returns whether the paragraph
+    /// held the fixes itself.
+    pub(super) fn fixes_made(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let where_fixes_are = matches!(
+            self.current,
+            Current::Target(Target::ActionItems | Target::Section(Section::Resolution))
+        );
+        if !where_fixes_are {
+            return false;
+        }
+        // The lines after one that introduces the fixes and ends with a colon.
+        let introduction = lines.iter().position(|(_, line)| {
+            line.trim_end().ends_with(':')
+                && work_sentences::introduces_fixes_made(&work_sentences::last_sentence(line))
+        });
+        if let Some(at) = introduction
+            && at + 1 < lines.len()
+        {
+            let ranges = line_ranges(block, lines);
+            let introduction = self.source_text((ranges[0].0, ranges[at].1));
+            self.text_source(&introduction, (ranges[0].0, ranges[at].1));
+            for ((_, line), range) in lines[at + 1..].iter().zip(&ranges[at + 1..]) {
+                let action = super::actions::action_from_task(line, true, self.context.date);
+                self.push_action(action, *range, false);
+            }
+            return true;
+        }
+        let joined = lines
+            .iter()
+            .map(|(_, line)| line.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if self.around.list_follows
+            && work_sentences::introduces_fixes_made(&work_sentences::last_sentence(&joined))
+        {
+            self.list_ahead = ListAhead::FixesMade;
+        }
+        false
+    }
+
+    fn add_action(&mut self, text: &str, lines: (usize, usize)) {
+        let action = super::actions::action_from_task(text, false, self.context.date);
+        self.push_action(action, lines, true);
+    }
+}
+
+/// `Action point: rotate the keys`, `Action item: …`, `TODO: …`, `Follow-up: …`: the work,
+/// after its mark.
+fn action_point(line: &str) -> Option<&str> {
+    let (mark, rest) = line.split_once(':')?;
+    let mark = mark.trim().trim_matches(['*', '_']).to_lowercase();
+    let is_mark = matches!(
+        mark.as_str(),
+        "action point"
+            | "action item"
+            | "action"
+            | "ap"
+            | "todo"
+            | "to do"
+            | "follow-up"
+            | "follow up"
+            | "followup"
+    );
+    let rest = rest.trim().trim_start_matches(['*', '_']).trim();
+    (is_mark && !rest.is_empty()).then_some(rest)
+}
+
+/// The marks of where a piece of work stands, longest first, and the status each gives.
+const STATUS_MARKS: [(&str, ActionStatus); 6] = [
+    ("in progress", ActionStatus::InProgress),
+    ("doing", ActionStatus::InProgress),
+    ("wip", ActionStatus::InProgress),
+    ("to do", ActionStatus::Open),
+    ("todo", ActionStatus::Open),
+    ("done", ActionStatus::Done),
+];
+
+/// Whether a paragraph's Markdown opens with where its work stands, in bold or in capitals
+/// (`**DONE**: …`, `**DOING** the import …`, `TODO: …`, `WIP - …`): the status, and the mark
+/// as the paragraph's plain text begins with it. The marks are fewer than a status cell's
+/// words (`Open`, `New`, `Fixed`…): in bold at a paragraph's start, those begin sentences.
+fn status_mark(source: &str) -> Option<(ActionStatus, &'static str)> {
+    let first = source.lines().next()?.trim();
+    let (bold, inside) = match first
+        .strip_prefix("**")
+        .or_else(|| first.strip_prefix("__"))
+    {
+        Some(rest) => (true, rest),
+        None => (false, first),
+    };
+    let (mark, status) = STATUS_MARKS.iter().find(|(mark, _)| {
+        inside
+            .get(..mark.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(mark))
+    })?;
+    let written = &inside[..mark.len()];
+    let after = inside[mark.len()..].trim_start_matches(':');
+    let closed = after.starts_with("**") || after.starts_with("__");
+    let capitals = written.chars().all(|c| !c.is_lowercase());
+    let stands_alone = after_mark(inside, mark.len()).is_some();
+    ((bold && closed) || (!bold && capitals && stands_alone)).then_some((*status, *mark))
+}
+
+/// A line's text after its first `length` bytes, a status mark that is a word of its own
+/// (then a colon, a dash or a space), when there is some.
+fn after_mark(line: &str, length: usize) -> Option<&str> {
+    let after = line.get(length..)?;
+    let rest = after
+        .strip_prefix(':')
+        .or_else(|| after.strip_prefix(" -"))
+        .or_else(|| after.strip_prefix(" \u{2013}"))
+        .or_else(|| after.strip_prefix(' '))?
+        .trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// Whether a paragraph's Markdown is wholly in italics (`*…*` or `_…_`, not bold).
+fn all_in_italics(source: &str) -> bool {
+    let source = source.trim();
+    ["*", "_"].iter().any(|mark| {
+        let bold = format!("{mark}{mark}");
+        source.len() > 2
+            && source.starts_with(mark)
+            && source.ends_with(mark)
+            && !source.starts_with(&bold)
+            && !source[1..source.len() - 1].contains(mark)
+    })
+}
+
+/// A paragraph that is only a label for a part (`**What went well**`, `Action Items:`,
+/// `**Where we got lucky** [[166]](…)`, `**Action Items**:^[165](…)^`): the part the text
+/// below it belongs to.
+/// Whether a one-line paragraph is a short name set apart in bold (`**Image Management**
+/// (Issue #2)`), with at most a reference after it: a group's name, not work.
+fn group_label(line: &str, source: &str) -> bool {
+    let source = source.trim();
+    let Some(rest) = source
+        .strip_prefix("**")
+        .or_else(|| source.strip_prefix("__"))
+    else {
+        return false;
+    };
+    let Some(close) = rest.find(['*', '_']) else {
+        return false;
+    };
+    let after = rest[close..].trim_start_matches(['*', '_', ':']).trim();
+    let reference = after.is_empty()
+        || after.starts_with('(') && after.ends_with(')') && after.split_whitespace().count() <= 4;
+    reference && line.split_whitespace().count() <= 8
+}
+
+/// Whether a paragraph's subject is the action items themselves (`Action items should be
+/// achievable …`, `These follow-ups are tracked in Jira.`): guidance about the list, not an
+/// item of it.
+fn speaks_of_the_items(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let lower = ["the ", "these ", "all ", "our "]
+        .iter()
+        .find_map(|article| lower.strip_prefix(article))
+        .unwrap_or(&lower);
+    work_sentences::FOLLOW_UP_NOUNS.iter().any(|subject| {
+        lower
+            .strip_prefix(subject)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
+/// Whether a paragraph speaks of work only in general, by a plural that a list can spell out
+/// (`we're making concrete changes`, `we are taking several steps`), in at most two
+/// sentences.
+fn names_work_in_general(text: &str) -> bool {
+    const GENERAL: [&str; 7] = [
+        "changes",
+        "improvements",
+        "steps",
+        "measures",
+        "actions",
+        "fixes",
+        "follow-ups",
+    ];
+    work_sentences::sentences(text).len() <= 2
+        && text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|word| GENERAL.contains(&word.to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_about_changes_in_general_introduces_a_list() {
+        assert!(names_work_in_general(
+            "We take privacy seriously, and we\u{2019}re making concrete changes based on this incident."
+        ));
+        assert!(!names_work_in_general(
+            "We will add rate limiting to uploads."
+        ));
+        let imported = crate::sources::markdown::import_markdown(
+            "# Leak\n\n## Next steps\n\nWe are making concrete changes based on this incident.\n\n\
+             1. **Remove PII from support emails.**\n1. **Automate announcement workflows.**\n",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        );
+        let actions: Vec<&str> = imported
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                "Remove PII from support emails.",
+                "Automate announcement workflows."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_about_the_action_items_is_no_item() {
+        assert!(speaks_of_the_items(
+            "Action items should be achievable in short-medium term."
+        ));
+        assert!(speaks_of_the_items("These follow-ups are tracked in Jira."));
+        assert!(!speaks_of_the_items("We will add alerting on the queue."));
+    }
+}
