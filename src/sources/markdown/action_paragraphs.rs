@@ -269,10 +269,10 @@ fn speaks_of_the_items(text: &str) -> bool {
 }
 
 /// Whether a paragraph speaks of work only in general, by a plural that a list can spell out
-/// (`we're making concrete changes`, `we are taking several steps`), in at most two
-/// sentences.
+/// (`we're making concrete changes`, `we identified a handful of work items that we will
+/// tackle`), in at most two sentences.
 fn names_work_in_general(text: &str) -> bool {
-    const GENERAL: [&str; 7] = [
+    const GENERAL: [&str; 9] = [
         "changes",
         "improvements",
         "steps",
@@ -280,6 +280,8 @@ fn names_work_in_general(text: &str) -> bool {
         "actions",
         "fixes",
         "follow-ups",
+        "items",
+        "tasks",
     ];
     work_sentences::sentences(text).len() <= 2
         && text
@@ -298,6 +300,9 @@ mod tests {
         ));
         assert!(!names_work_in_general(
             "We will add rate limiting to uploads."
+        ));
+        assert!(names_work_in_general(
+            "While working through this incident, we identified a handful of work items that we will tackle immediately."
         ));
         let imported = crate::sources::markdown::import_markdown(
             "# Leak\n\n## Next steps\n\nWe are making concrete changes based on this incident.\n\n\

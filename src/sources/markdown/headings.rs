@@ -122,7 +122,10 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || (has("prevent") && !has("prevented"))
         || (has("avoid") && !has("avoided"))
         || (has("happen") && has("again"))
-        || names_a_horizon(&words)
+        // `The following 2 weeks` as a heading; in a sentence (`We will publish a post next
+        // week, but here's what to expect:`) a horizon is only a date.
+        || (words.len() <= 8 && names_a_horizon(&words))
+        || pair("work", "item")
         || has("todo")
         || (pair("to", "do") && !for_readers)
         || has("recommendation")
@@ -509,6 +512,7 @@ mod tests {
             "What we\u{2019}re doing to fix this",
             "What we're doing differently",
             "What we will change",
+            "Work Items Discovered",
         ] {
             assert_eq!(
                 target_by_words(heading),
