@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{Queryable, ScriptedDialogs, click, editor_with_example};
+use common::{Queryable, ScriptedDialogs, click, editor_with_example, retype};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
@@ -110,6 +110,18 @@ fn every_action_item_control_is_in_its_row_of_the_action_items_table() {
     assert_eq!(value("Pick due date, item 1"), "2025-08-05");
     assert_eq!(value("Status, item 1"), "Open");
     assert_eq!(value("Priority, item 1"), "High");
+    // An item with no due date: its picker says so, not the day its calendar opens on.
+    retype(&mut harness, "Due date, item 1", "");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().document().doc().action_items[0].due, None);
+    assert_eq!(
+        harness
+            .get_by_label("Pick due date, item 1")
+            .value()
+            .unwrap_or_default(),
+        "no due date"
+    );
 }
 
 #[test]

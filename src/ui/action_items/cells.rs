@@ -469,7 +469,13 @@ impl ItemCells<'_> {
             egui::Role::Button,
             &self.name(ItemControl::DuePicker),
         );
-        announce_value(&button, &start.format("%Y-%m-%d").to_string());
+        // The calendar opens on today for an item with no due date; a screen reader hears
+        // that there is none, not that date.
+        let value = self.item.due.map_or_else(
+            || "no due date".to_owned(),
+            |due| due.format("%Y-%m-%d").to_string(),
+        );
+        announce_value(&button, &value);
         self.take_focus(&button, state, ItemControl::DuePicker);
         if picked != before
             && let Some(date) = from_jiff(picked)
