@@ -10,12 +10,18 @@ use crate::model::List;
 impl Importer<'_> {
     /// A heading that starts the timeline or the action items: its words are kept where
     /// they say more than the template's name for the list, and a zone or day the
-    /// timeline's heading names holds for the rows below it.
-    pub(super) fn list_heading(&mut self, target: Target, text: &str, lines: (usize, usize)) {
+    /// timeline's heading names holds for the rows below it. Returns whether it said in the
+    /// report what became of the heading (a group within the action items).
+    pub(super) fn list_heading(
+        &mut self,
+        target: Target,
+        text: &str,
+        lines: (usize, usize),
+    ) -> bool {
         let list = match target {
             Target::Timeline => List::Timeline,
             Target::ActionItems => List::ActionItems,
-            Target::Section(_) | Target::Details => return,
+            Target::Section(_) | Target::Details => return false,
         };
         if list == List::Timeline {
             self.timeline.push(Piece::Start);
@@ -43,17 +49,21 @@ impl Importer<'_> {
             if says_more {
                 self.doc.set_list_heading(list, written);
             }
-            return;
+            return false;
         }
         match list {
             // "Corrective actions", then "Preventive measures" at the same level: two groups
             // of one list.
-            List::ActionItems => self.action_group(text, lines),
+            List::ActionItems => {
+                self.action_group(text, lines);
+                true
+            }
             // "Timeline" twice says nothing new; "Detailed timeline" after it does.
             List::Timeline if says_more && written != self.doc.heading_of_list(list) => {
                 self.unplaced_text(&format!("## {written}"), lines, "a second timeline heading");
+                true
             }
-            List::Timeline => {}
+            List::Timeline => false,
         }
     }
 

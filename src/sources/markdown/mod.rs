@@ -415,8 +415,9 @@ impl Importer<'_> {
                 self.current_level = level;
                 self.action_group_status = None;
                 self.action_group_kind = None;
-                self.place(block.lines, format!("heading of {}", target_name(target)));
-                self.list_heading(target, text, block.lines);
+                if !self.list_heading(target, text, block.lines) {
+                    self.place(block.lines, format!("heading of {}", target_name(target)));
+                }
             }
             // A sub-heading of the team's own inside a section stays in its text.
             None if level > self.current_level && self.current != Current::Preamble => {
