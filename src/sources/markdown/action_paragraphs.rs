@@ -48,7 +48,11 @@ impl Importer<'_> {
         let fields = lines
             .first()
             .is_some_and(|(_, line)| field_line(line).is_some());
-        if self.current != Current::Target(Target::ActionItems) || introduces || fields {
+        if self.current != Current::Target(Target::ActionItems)
+            || introduces
+            || fields
+            || self.under_an_item
+        {
             return false;
         }
         // `**Storage & Capacity** (Issue #1)` right above a list: the name of the group of

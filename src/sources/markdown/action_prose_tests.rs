@@ -222,3 +222,28 @@ fn advice_that_restates_named_action_items_is_kept_as_written_and_is_the_work_wi
         [("Enable 2FA for publishing", ActionStatus::Open)]
     );
 }
+
+#[test]
+fn a_sub_heading_with_only_its_story_below_is_one_item_and_a_group_heads_a_list() {
+    let imported = import(
+        "# Exposed API\n\n## Corrective Actions\n\n### Public User Check\n\n\
+         We wrapped the resolvers. We will also add tests.\n\n\
+         ### Introspection\n\nThe client depends on these queries:\n\n\
+         - `COPYRIGHT_QUERY`\n- `VISIBILITY_QUERY`\n\n\
+         | Resolver | Query |\n| --- | --- |\n| Bureau | bureaus |\n\n\
+         ### Short term\n\n- Add rate limits\n- Rotate the keys\n",
+    );
+    let texts: Vec<&str> = actions(&imported)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Public User Check",
+            "Introspection",
+            "Add rate limits",
+            "Rotate the keys"
+        ]
+    );
+}

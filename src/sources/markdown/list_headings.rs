@@ -1,7 +1,9 @@
 //! The words the timeline and the action items were written under ("Sequence of events",
 //! "Corrective actions"): the first becomes the list's heading, a later heading of the action
-//! items a group within them.
+//! items a group within them; and the headings within the action items, each a group of the
+//! items below it or, with only its story below, an item itself.
 
+use super::blocks::{Block, BlockKind};
 use super::headings::{self, Target};
 use super::timeline::{Piece, Setting, date_in_text, zone_in_timeline_heading};
 use super::{DETAILS_AS_WRITTEN, Importer, lists_tables};
@@ -67,6 +69,27 @@ impl Importer<'_> {
         }
     }
 
+    /// A heading within the action items. One of its own words with only prose below it
+    /// (`### Disable external access to the API endpoint`, then what was done about it) is
+    /// an item, and its prose tells it; any other is a group of the items below it.
+    pub(super) fn action_sub_heading(&mut self, text: &str, lines: (usize, usize)) {
+        let named_work = !self.around.list_below
+            && headings::target_by_words(text).is_none()
+            && lists_tables::group_status(text).is_none()
+            && lists_tables::group_kind(text).is_none();
+        if !named_work {
+            self.action_group(text, lines);
+            return;
+        }
+        let action = super::actions::action_from_task(
+            headings::as_written(text).trim_end_matches(':'),
+            false,
+            self.context.date,
+        );
+        self.push_action(action, lines, true);
+        self.under_an_item = true;
+    }
+
     /// A heading within the action items (`Short-term improvements`, `Completed`): what it
     /// says of their status or kind holds for the items below it, and its words, which say
     /// more than any item's field holds, are kept as written.
@@ -80,6 +103,34 @@ impl Importer<'_> {
             format!("a group heading of the action items (in {DETAILS_AS_WRITTEN})"),
         );
     }
+}
+
+/// For each block, whether a list of work or a table of actions comes after it before the
+/// next heading. A list or table of other things (the queries a fix touches) is part of a
+/// story.
+pub(super) fn work_listed_below(blocks: &[Block]) -> Vec<bool> {
+    let mut below = vec![false; blocks.len()];
+    let mut seen = false;
+    for (at, block) in blocks.iter().enumerate().rev() {
+        below[at] = seen;
+        match &block.kind {
+            BlockKind::Heading(..) => seen = false,
+            BlockKind::Table(header, _) => seen |= super::actions::action_columns(header).is_some(),
+            BlockKind::List(items) => {
+                let work = items
+                    .iter()
+                    .filter(|item| {
+                        item.checked.is_some()
+                            || super::work_sentences::opens_with_an_order(&item.text)
+                            || super::work_sentences::commits_to_work(&item.text)
+                    })
+                    .count();
+                seen |= work * 2 >= items.len();
+            }
+            _ => {}
+        }
+    }
+    below
 }
 
 /// The timeline's heading without its notes about the zone (`Timeline (all times PST)`,

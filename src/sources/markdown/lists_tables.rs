@@ -14,6 +14,12 @@ use crate::sources::parse_table;
 
 impl Importer<'_> {
     pub(super) fn list(&mut self, block: &Block, items: &[ListItem]) {
+        // Under a heading that is itself an action item, a list is part of its story (the
+        // queries a fix touches), not more items.
+        if self.under_an_item {
+            self.text(block);
+            return;
+        }
         if let [item] = items
             && self.label_item(block, item)
         {

@@ -141,6 +141,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         action_group_kind: None,
         headed: Vec::new(),
         named_actions: false,
+        under_an_item: false,
         timeline: Vec::new(),
         timeline_items: Vec::new(),
         around: Around::default(),
@@ -177,14 +178,16 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         })
         .chain(std::iter::once((false, false)))
         .collect();
-    for ((block, by_content), (list_follows, prose_follows)) in
-        blocks.iter().zip(timed).zip(next_kinds)
+    let lists_below = list_headings::work_listed_below(&blocks);
+    for (((block, by_content), (list_follows, prose_follows)), list_below) in
+        blocks.iter().zip(timed).zip(next_kinds).zip(lists_below)
     {
         importer.around = Around {
             // A block the person said is the timeline is one, whatever it holds.
             by_content: by_content || choices.timeline_blocks.contains(&block.lines.0),
             list_follows,
             prose_follows,
+            list_below,
         };
         importer.block(block.clone());
     }
@@ -204,6 +207,11 @@ enum Current {
 
 /// What the blocks around one block say about it.
 #[derive(Clone, Copy, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "four separate facts about a block's neighbours, each read on its own; no state \
+              machine hides among them"
+)]
 struct Around {
     /// Whether it is part of a timeline found by its content (a list or a run of
     /// paragraphs or headings that begin with times), whatever its heading.
@@ -212,6 +220,8 @@ struct Around {
     list_follows: bool,
     /// Whether the block after it is a paragraph of prose: no line of it is a field.
     prose_follows: bool,
+    /// Whether a list of work or a table of actions comes after it before the next heading.
+    list_below: bool,
 }
 
 struct Importer<'a> {
@@ -227,6 +237,10 @@ struct Importer<'a> {
     generic_title: Option<Block>,
     /// A heading that names a field (`## Date`): the paragraph below is its value.
     field_heading: Option<(Field, String)>,
+    /// Whether the text being read is under a heading that is itself an action item
+    /// (`### Disable external access to the API`, prose below it): its paragraphs tell the
+    /// item, they are not items of their own.
+    under_an_item: bool,
     /// A time written as a heading in the timeline (`### 4:27`), waiting for the paragraph
     /// that says what happened.
     time_heading: Option<((usize, usize), String)>,
@@ -336,6 +350,7 @@ impl Importer<'_> {
     }
 
     fn heading(&mut self, block: Block, level: u8, text: &str) {
+        self.under_an_item = false;
         if self.around.by_content && self.current != Current::Target(Target::Timeline) {
             self.heading_in_a_timeline_by_content(&block, text);
             return;
@@ -610,7 +625,7 @@ impl Importer<'_> {
                 same_part
             }
             Current::Target(Target::ActionItems) => {
-                self.action_group(text, block.lines);
+                self.action_sub_heading(text, block.lines);
                 true
             }
             _ => false,
