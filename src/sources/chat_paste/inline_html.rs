@@ -35,6 +35,18 @@ pub fn without_inline_html(text: &str) -> Cow<'_, str> {
 }
 
 fn line_without_tags(line: &str) -> Cow<'_, str> {
+    // The elements closed somewhere on the line, found once: looking for each opening tag's
+    // closing one again would make a line of many tags quadratic.
+    let lower = line.contains("</").then(|| line.to_ascii_lowercase());
+    let closed: Vec<&str> = STYLING
+        .iter()
+        .copied()
+        .filter(|name| {
+            lower
+                .as_ref()
+                .is_some_and(|lower| lower.contains(&format!("</{name}>")))
+        })
+        .collect();
     let mut out = String::new();
     let mut rest = line;
     let mut changed = false;
@@ -56,7 +68,7 @@ fn line_without_tags(line: &str) -> Cow<'_, str> {
             && (closing
                 || name == "br"
                 || after_name.starts_with(' ')
-                || line.contains(&format!("</{name}>")));
+                || closed.contains(&name.as_str()));
         out.push_str(&rest[..open]);
         if let Some(end) = end.filter(|_| strip) {
             // `<br>` parts words; a styling tag sits inside a word's run or around it.

@@ -178,7 +178,6 @@ impl Importer<'_> {
         let order = self
             .day_order
             .unwrap_or(DayOrder::usual_in(self.reading_zone()));
-        let shown = timeline::outside_comments(&self.source_lines);
         // A blog's front matter dates the post; the title names the incident's day
         // (`Post-mortem: step processing backlogs on Aug 31, 2023`).
         if let Some(published) = self.published {
@@ -194,7 +193,7 @@ impl Importer<'_> {
             }
             // The first date the page tells, when it is no later than the publication
             // (`On Sept 2nd 2025, …` in a post published in October).
-            let told = timeline::first_date_in(&shown, order, |day| day < published);
+            let told = timeline::first_date_in(&self.shown_lines, order, |day| day < published);
             if let Some((day, line)) = told {
                 self.context.date = Some(day);
                 return DayFrom::FirstDate(line);
@@ -210,7 +209,7 @@ impl Importer<'_> {
         if self.context.date.is_some() {
             return DayFrom::Title;
         }
-        let found = timeline::first_date_in(&shown, order, |_| true);
+        let found = timeline::first_date_in(&self.shown_lines, order, |_| true);
         self.context.date = found.map(|(date, _)| date);
         found.map_or(DayFrom::Today, |(_, line)| DayFrom::FirstDate(line))
     }

@@ -121,8 +121,9 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
     let text = values::headings_with_plain_spaces(values::plain_hyphens_only(text));
     let text = crate::model::cap_markdown_nesting_owned(text);
+    let source_lines: Vec<&str> = text.lines().collect();
+    let shown_lines = timeline::outside_comments(&source_lines);
     let mut importer = Importer {
-        source_lines: text.lines().collect(),
         // A zone the person chose reads every time with none, the fields' too.
         doc: Postmortem {
             created: Some(today),
@@ -146,10 +147,12 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         timeline_items: Vec::new(),
         around: Around::default(),
         list_ahead: ListAhead::Nothing,
-        day_order: choices.reading.day_order.or_else(|| {
-            let lines: Vec<&str> = text.lines().collect();
-            DayOrder::found_in(&timeline::outside_comments(&lines))
-        }),
+        day_order: choices
+            .reading
+            .day_order
+            .or_else(|| DayOrder::found_in(&shown_lines)),
+        source_lines,
+        shown_lines,
         choices: choices.clone(),
         not_placed: Vec::new(),
         as_written: Vec::new(),
@@ -226,6 +229,9 @@ struct Around {
 
 struct Importer<'a> {
     source_lines: Vec<&'a str>,
+    /// The source's lines with those inside HTML comments blank: what a reader of the page
+    /// sees, and so what may date the incident.
+    shown_lines: Vec<&'a str>,
     doc: Postmortem,
     context: Context,
     report: Vec<Placement>,
