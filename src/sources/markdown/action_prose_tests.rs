@@ -247,3 +247,42 @@ fn a_sub_heading_with_only_its_story_below_is_one_item_and_a_group_heads_a_list(
         ]
     );
 }
+
+#[test]
+fn a_status_checklist_of_the_same_work_marks_the_items_and_keeps_its_wording() {
+    let imported = import(
+        "# Certificate loss\n\n## Follow-up actions\n\n\
+         | Action | Owner |\n|---|---|\n\
+         | Rotate the admin password exposed in chat | @dana |\n\
+         | Add TLS monitoring with a blackbox probe | @dana |\n\n\
+         ## Action items status\n\n\
+         - [x] Admin password rotation\n\
+         - [ ] TLS monitoring (blackbox probe + alert)\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            (
+                "Rotate the admin password exposed in chat",
+                ActionStatus::Done
+            ),
+            (
+                "Add TLS monitoring with a blackbox probe",
+                ActionStatus::Open
+            ),
+        ]
+    );
+    let as_written = imported
+        .doc
+        .narrative
+        .custom_sections
+        .iter()
+        .find(|section| section.title == DETAILS_AS_WRITTEN)
+        .map(|section| section.text.as_str())
+        .unwrap_or_default();
+    assert!(
+        as_written.contains("- [x] Admin password rotation (action item 1)")
+            && as_written.contains("- [ ] TLS monitoring (blackbox probe + alert) (action item 2)"),
+        "{as_written}"
+    );
+}

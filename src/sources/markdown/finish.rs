@@ -153,10 +153,28 @@ impl Importer<'_> {
                 let after = &placement.place["action item ".len() + digits..];
                 placement.place = match restates[number - 1] {
                     Some(earlier) => {
-                        format!("action item {}{after}, listed again", numbers[earlier])
+                        format!(
+                            "action item {}{after}, listed again (in {DETAILS_AS_WRITTEN})",
+                            numbers[earlier]
+                        )
                     }
                     None => format!("action item {}{after}", numbers[number - 1]),
                 };
+            }
+        }
+        // The shorter wording says the work in the author's words too: it stays as written,
+        // with the done mark it carried.
+        for (item, earlier) in self.doc.action_items.iter().zip(&restates) {
+            if let Some(earlier) = *earlier {
+                let mark = if item.status == ActionStatus::Done {
+                    "x"
+                } else {
+                    " "
+                };
+                self.as_written.push(format!(
+                    "- [{mark}] {} (action item {})",
+                    item.action, numbers[earlier]
+                ));
             }
         }
         let mut index = 0;

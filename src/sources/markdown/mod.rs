@@ -141,6 +141,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         action_group_status: None,
         action_group_kind: None,
         headed: Vec::new(),
+        in_sub_part: false,
         named_actions: false,
         under_an_item: false,
         timeline: Vec::new(),
@@ -260,6 +261,10 @@ struct Importer<'a> {
     /// The sections and lists a heading has started so far: a later heading of one is a
     /// part of it.
     headed: Vec<Target>,
+    /// Whether the text being read is under a sub-heading the author wrote inside a section
+    /// (`### 1. Resource contention` in `## Root causes`): its labelled lines (`**Impact:**
+    /// …`) describe that part, not the document, and stay in it.
+    in_sub_part: bool,
     timeline: Vec<Piece>,
     /// The lines of the timeline's list items: an item without a time is still an event,
     /// a row the person times by hand.
@@ -357,6 +362,7 @@ impl Importer<'_> {
 
     fn heading(&mut self, block: Block, level: u8, text: &str) {
         self.under_an_item = false;
+        self.in_sub_part = false;
         if self.around.by_content && self.current != Current::Target(Target::Timeline) {
             self.heading_in_a_timeline_by_content(&block, text);
             return;
@@ -442,6 +448,7 @@ impl Importer<'_> {
             }
             // A sub-heading of the team's own inside a section stays in its text.
             None if level > self.current_level && self.current != Current::Preamble => {
+                self.in_sub_part = true;
                 self.text(&block);
             }
             None => {
@@ -497,6 +504,7 @@ impl Importer<'_> {
             // Inside a section the export heads at level 2, a sub-heading is level 3 or
             // deeper.
             let depth = usize::from(level.max(3));
+            self.in_sub_part = true;
             append(
                 narrative.text_mut(section),
                 &format!("{} {written}", "#".repeat(depth)),

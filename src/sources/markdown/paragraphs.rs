@@ -265,7 +265,7 @@ impl Importer<'_> {
             if let Some((field, value)) = field_line(text) {
                 self.field(field, text, value, range);
                 into = None;
-            } else if let Some(section) = section_line(text) {
+            } else if let Some(section) = section_line(text).filter(|_| !self.in_sub_part) {
                 // The text as written (links and emphasis kept), after the label.
                 let written = self.source_text(range);
                 let value = written

@@ -984,3 +984,41 @@ fn a_details_heading_over_prose_is_a_part_of_the_story() {
         Some("SEV-2")
     );
 }
+
+#[test]
+fn labelled_lines_under_a_sub_heading_describe_that_part_and_stay_in_it() {
+    let imported = import_markdown(
+        "# Workshop outage\n\n## Summary\n\nWorkspaces restarted during a workshop.\n\n\
+         ## Root causes\n\n### 1. Ephemeral storage\n\n\
+         **Cause:** Node storage could not hold ten workspaces.\n\n\
+         **Impact:** Workspaces died and lost their users' work.\n\n\
+         ## Impact\n\n**Users affected:** everyone in the workshop.\n",
+        today(),
+    );
+    let narrative = &imported.doc.narrative;
+    let root_cause = narrative.text(Section::RootCause);
+    assert!(
+        root_cause.contains("### 1. Ephemeral storage")
+            && root_cause.contains("**Cause:** Node storage could not hold ten workspaces.")
+            && root_cause.contains("**Impact:** Workspaces died and lost their users' work."),
+        "{root_cause}"
+    );
+    let impact = narrative.text(Section::Impact);
+    assert!(
+        !impact.contains("Workspaces died") && impact.contains("everyone in the workshop"),
+        "{impact}"
+    );
+}
+
+#[test]
+fn a_labelled_line_outside_any_sub_heading_still_names_its_section() {
+    let imported = import_markdown(
+        "# Disk full\n\n**Summary**: the disk filled.\n\n**Impact**: uploads failed for an hour.\n",
+        today(),
+    );
+    let narrative = &imported.doc.narrative;
+    assert_eq!(
+        narrative.text(Section::Impact).trim(),
+        "uploads failed for an hour."
+    );
+}
