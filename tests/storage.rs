@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, TimeZone, Utc};
 use hindsight::example::{EXAMPLE_RON, example_postmortem};
 use hindsight::model::{
-    ActionStatus, FORMAT_VERSION, KeyTime, LinkKind, List, Marker, ParticipantRole, Postmortem,
-    Section, validate,
+    ActionStatus, AttachedTo, FORMAT_VERSION, KeyTime, LinkKind, List, Marker, ParticipantRole,
+    Postmortem, Section, validate,
 };
 use hindsight::storage::{self, LoadError, from_ron_str, to_canonical_ron};
 
@@ -498,7 +498,10 @@ fn a_version_3_file_opens_unchanged_and_the_lists_headings_as_written_stand_befo
     doc.set_list_heading(List::ActionItems, "Corrective actions");
     storage::save(&path, &doc).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.starts_with("(\n    format_version: 4,\n"), "{saved}");
+    assert!(
+        saved.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},\n")),
+        "{saved}"
+    );
     // Each heading stands right before the list it heads, so the file reads in order.
     assert!(
         saved.contains("    timeline_heading: \"Sequence of events\",\n    timeline: ["),
@@ -512,4 +515,36 @@ fn a_version_3_file_opens_unchanged_and_the_lists_headings_as_written_stand_befo
     // The template's own words go back to no heading of the list's own.
     doc.set_list_heading(List::Timeline, "Timeline");
     assert!(doc.timeline_heading.is_empty());
+}
+
+#[test]
+fn a_version_4_file_opens_unchanged_and_attachments_are_written_after_the_action_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inc-812.ron");
+    let version_4 = include_str!("../assets/examples/user-api-latency.ron").replacen(
+        &format!("format_version: {FORMAT_VERSION},"),
+        "format_version: 4,",
+        1,
+    );
+    fs::write(&path, &version_4).unwrap();
+    let mut doc = storage::load(&path).unwrap();
+    assert!(doc.attachments.is_empty());
+    assert_eq!(fs::read_to_string(&path).unwrap(), version_4);
+
+    let mut graph = storage::store_bytes(&path, b"\x89PNG graph", "p99.png").unwrap();
+    graph.caption = "p99 latency during the incident".to_owned();
+    graph.place = AttachedTo::Section(Section::Impact);
+    doc.attachments.push(graph.clone());
+    storage::save(&path, &doc).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains(&format!(
+            "    attachments: [\n        (\n            path: \"{}\",\n            caption: \"p99 latency during the incident\",\n            original_name: \"p99.png\",\n            place: Section(impact),\n        ),\n    ],\n",
+            graph.path
+        )),
+        "{saved}"
+    );
+    let reopened = storage::load(&path).unwrap();
+    assert_eq!(reopened.attachments, [graph]);
+    assert_eq!(reopened, doc);
 }

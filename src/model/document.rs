@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::attachments::Attachment;
 use super::ids::{ActionId, RowId};
 use super::kinds::{
     ActionKind, ActionPriority, ActionStatus, DocumentStatus, LinkKind, Marker, ParticipantRole,
@@ -22,9 +23,9 @@ use super::severity::SeverityLevel;
 /// Version 2 added a timeline row's `evidence` link, the sign-off (`approval`), tags, a
 /// declined action's reason and a template's guidance; version 3 the heading a section was
 /// written under; version 4 the headings the timeline and the action items were written
-/// under. Older files read unchanged (the fields are empty) and are written as the current
-/// version when they are next saved.
-pub const FORMAT_VERSION: u32 = 4;
+/// under; version 5 the files attached beside the postmortem. Older files read unchanged
+/// (the fields are empty) and are written as the current version when they are next saved.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// One incident postmortem.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +80,11 @@ pub struct Postmortem {
     pub action_items_heading: String,
     /// What the team will do about it.
     pub action_items: Vec<ActionItem>,
+    /// Graphs, screenshots and other files kept beside the postmortem, each placed at the
+    /// document, a section or a row. Added in format version 5; written only when there are
+    /// some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// Where a merge found two people changing one thing differently, with both values, until
     /// someone settles each (see [`super::merge`]). Written only when there are some; a build
     /// from before merging refuses such a file by this field's name.
@@ -133,6 +139,7 @@ impl Default for Postmortem {
             timeline: Vec::new(),
             action_items_heading: String::new(),
             action_items: Vec::new(),
+            attachments: Vec::new(),
             conflicts: Vec::new(),
         }
     }
@@ -176,6 +183,7 @@ impl Postmortem {
             timeline: _,
             action_items_heading,
             action_items: _,
+            attachments,
             conflicts,
         } = self;
         Self {
@@ -197,6 +205,7 @@ impl Postmortem {
             timeline: Vec::new(),
             action_items_heading: action_items_heading.clone(),
             action_items: Vec::new(),
+            attachments: attachments.clone(),
             conflicts: conflicts.clone(),
         }
     }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use super::attachments::Attachment;
 use super::document::{ActionItem, KeyTime, Link, List, Participant, Postmortem, TimelineRow};
 use super::ids::{ActionId, RowId};
 use super::kinds::{ActionStatus, DocumentStatus, Marker};
@@ -69,6 +70,9 @@ pub enum Edit {
     SortTimelineByTime,
     /// Change the action items.
     Actions(ListEdit<ActionItem>),
+    /// Change the attached files' references (their captions, their places); the files
+    /// themselves are storage's.
+    Attachments(ListEdit<Attachment>),
     /// Change the tags (contributing factors).
     Tags(ListEdit<String>),
     /// Replace who signed the postmortem off.
@@ -177,6 +181,7 @@ impl Edit {
                 replace(&mut doc.timeline, sorted)
             }
             Self::Actions(edit) => edit.apply(&mut doc.action_items),
+            Self::Attachments(edit) => edit.apply(&mut doc.attachments),
             Self::SetActionStatus { id, status, today } => {
                 let Some(item) = doc.action_items.iter_mut().find(|item| item.id == id) else {
                     return false;
@@ -256,6 +261,8 @@ impl Edit {
             Self::Participants(edit) => return list_words(edit, "participant", "participants"),
             Self::Links(edit) => return list_words(edit, "link", "links"),
             Self::CustomSections(edit) => return list_words(edit, "section", "sections"),
+            Self::Attachments(ListEdit::Replace(..)) => "change attachment",
+            Self::Attachments(edit) => return list_words(edit, "attachment", "attachments"),
         };
         fixed.to_owned()
     }

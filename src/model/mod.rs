@@ -3,6 +3,7 @@
 //! on its own.
 
 mod actions;
+mod attachments;
 mod bounds;
 mod document;
 mod edit;
@@ -33,6 +34,10 @@ mod validation_tests;
 pub use actions::{
     ActionFilter, ActionSort, ActionSummary, DUE_SOON_DAYS, Due, default_due_date,
     default_due_weeks, mentions,
+};
+pub use attachments::{
+    ATTACHMENTS_FOLDER_SUFFIX, AttachedTo, Attachment, AttachmentKind, attached_at,
+    attachments_folder_name, is_stored_name,
 };
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use document::{

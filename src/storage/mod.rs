@@ -4,6 +4,7 @@
 //! nothing in this module panics on any input.
 
 mod atomic;
+mod attachments;
 mod content_hash;
 mod error;
 mod file_kind;
@@ -13,6 +14,11 @@ mod recovery;
 mod update;
 
 pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
+pub use attachments::{
+    ATTACHMENT_WARNING_BYTES, AttachError, FolderCheck, MAX_ATTACHMENT_BYTES, Swept, carry,
+    check_folder, file_of, folder_for, folder_name_for, megabytes, read_all, read_attachment,
+    store_bytes, store_file, stored_name, sweep,
+};
 pub use content_hash::ContentHash;
 pub use error::{LoadError, SaveError};
 pub use file_kind::{not_a_regular_file, open_regular_file, read_regular_file};

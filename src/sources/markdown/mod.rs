@@ -228,6 +228,10 @@ struct Around {
     list_below: bool,
 }
 
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is a separate fact about where the reading stands (a heading seen, a named action list, under an item, in a sub-part); they change independently"
+)]
 struct Importer<'a> {
     source_lines: Vec<&'a str>,
     /// The source's lines with those inside HTML comments blank: what a reader of the page
