@@ -57,6 +57,25 @@ enum Command {
     /// --fail-on-overdue when a listed item is overdue, or 2 on bad arguments, an unreadable
     /// folder, or (with --fail-on-overdue) any file or subfolder that could not be read.
     Actions(ActionsArguments),
+    /// Attach a file (a graph, a screenshot, a log excerpt) to a postmortem: it is copied
+    /// into the folder beside it (inc-812.ron keeps its files in inc-812.files/), named by
+    /// its content, and the document refers to it. Exits 0, or 2 when a file cannot be read
+    /// or written, the file is over 50 MB, or no row or section has the name given.
+    Attach {
+        /// The postmortem.
+        file: PathBuf,
+        /// The file to attach.
+        attached: PathBuf,
+        /// The timeline row it belongs to, numbered from 1 as the editor shows them.
+        #[arg(long, value_name = "N", conflicts_with = "section")]
+        row: Option<usize>,
+        /// The section it belongs to, by its heading (Impact, "Root cause").
+        #[arg(long, value_name = "NAME")]
+        section: Option<String>,
+        /// What it shows; an image's caption and the name a screen reader says.
+        #[arg(long, value_name = "TEXT")]
+        caption: Option<String>,
+    },
     /// Export one postmortem: the whole document as GitHub-flavoured Markdown or as an HTML
     /// page for printing, or its action items or timeline as CSV. Exits 0, or 2 when the
     /// file cannot be read or the output cannot be written.
@@ -572,6 +591,23 @@ fn main() -> ExitCode {
             }
             None => cli::actions(&arguments.request(today), out, err),
         },
+        Command::Attach {
+            file,
+            attached,
+            row,
+            section,
+            caption,
+        } => cli::attach(
+            &cli::AttachRequest {
+                file,
+                attached,
+                row,
+                section,
+                caption,
+            },
+            out,
+            err,
+        ),
         Command::Export {
             file,
             format,

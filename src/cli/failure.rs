@@ -6,7 +6,7 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::sources::SourceError;
-use crate::storage::{LoadError, SaveError, UpdateError};
+use crate::storage::{AttachError, LoadError, SaveError, UpdateError};
 
 /// Why a command's step failed.
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +109,30 @@ pub enum CommandError {
         second: PathBuf,
         /// The output both would go to.
         target: PathBuf,
+    },
+    /// A file could not be attached.
+    #[error(transparent)]
+    Attach(#[from] AttachError),
+    /// The timeline has no row of that number.
+    #[error(
+        "{}: there is no timeline row {row} (the timeline has {count} rows, numbered from 1)",
+        file.display()
+    )]
+    NoSuchRow {
+        /// The postmortem.
+        file: PathBuf,
+        /// The number given.
+        row: usize,
+        /// How many rows there are.
+        count: usize,
+    },
+    /// No section has the name given.
+    #[error("no section is called {name:?}: the sections are {known}")]
+    NoSuchSection {
+        /// The name given.
+        name: String,
+        /// The sections' headings, listed.
+        known: String,
     },
     /// git could not be run.
     #[error("git config: {0}")]

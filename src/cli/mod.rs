@@ -1,9 +1,10 @@
 //! The command-line tools: `hindsight check`, `fmt`, `actions` (and `actions set-ticket`),
-//! `export`, `timeline-import`, `import`, `new`, `init`, `stats`, `search` and `merge`. They
+//! `attach`, `export`, `timeline-import`, `import`, `new`, `init`, `stats`, `search` and `merge`. They
 //! write to the writers they are given and return an exit code, so tests run them without a
 //! process.
 
 mod actions;
+mod attach;
 mod export;
 mod failure;
 mod import;
@@ -17,6 +18,7 @@ mod terminal;
 mod timeline_import;
 
 pub use actions::{ActionsRequest, Format, actions};
+pub use attach::{AttachRequest, attach};
 pub use export::{ExportRequest, export_file};
 pub use failure::CommandError;
 pub use import::{ImportRequest, import};
@@ -90,7 +92,9 @@ pub fn check(
                 continue;
             }
         };
-        let findings = validate_with(&doc, &rules);
+        let mut findings = validate_with(&doc, &rules);
+        findings.extend(storage::folder_findings(path, &doc));
+        findings.sort_by_key(|finding| finding.level);
         let (errors, warnings) = count_levels(&findings);
         let verdict = if errors == 0 {
             "ok".to_owned()

@@ -66,6 +66,10 @@ pub enum Place {
     CustomSection(usize),
     /// A conflict a merge left, by its position in the document's list.
     Conflict(usize),
+    /// An attached file, by its position in the document's list.
+    Attachment(usize),
+    /// The folder of attached files beside the postmortem.
+    AttachmentsFolder,
 }
 
 impl fmt::Display for Place {
@@ -85,6 +89,8 @@ impl fmt::Display for Place {
             Self::Section(section) => write!(f, "section {}", section.heading()),
             Self::CustomSection(index) => write!(f, "custom section {}", index + 1),
             Self::Conflict(index) => write!(f, "merge conflict {}", index + 1),
+            Self::Attachment(index) => write!(f, "attachment {}", index + 1),
+            Self::AttachmentsFolder => f.write_str("attachments folder"),
         }
     }
 }
@@ -147,9 +153,29 @@ pub fn validate_with(doc: &Postmortem, rules: &TeamRules) -> Vec<Finding> {
     check_markers(doc, &mut findings);
     check_action_items(doc, &mut findings);
     check_links(doc, &mut findings);
+    check_attachments(doc, &mut findings);
     // A stable sort keeps document order within each level.
     findings.sort_by_key(|finding| finding.level);
     findings
+}
+
+/// An attachment's path must be a plain one into the postmortem's attachments folder: any
+/// other (`../../.ssh/id_rsa`, an absolute path) is never opened, so the file is as good as
+/// missing, and the path may be an attempt to make an export embed something else.
+fn check_attachments(doc: &Postmortem, findings: &mut Vec<Finding>) {
+    for (index, attachment) in doc.attachments.iter().enumerate() {
+        if attachment.location().is_none() {
+            findings.push(Finding::error(
+                Place::Attachment(index),
+                format!(
+                    "The attachment \u{201c}{}\u{201d} points at \u{201c}{}\u{201d}, which is not a \
+                     file in the postmortem's attachments folder; Hindsight will not open it.",
+                    attachment.display_name(),
+                    attachment.path
+                ),
+            ));
+        }
+    }
 }
 
 /// Counts the errors and warnings in a list of findings.

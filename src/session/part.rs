@@ -53,7 +53,10 @@ impl Part {
             | Place::IncidentId
             | Place::Classification
             | Place::People => Self::Overview,
-            Place::Section(_) | Place::CustomSection(_) => Self::Analysis,
+            Place::Section(_)
+            | Place::CustomSection(_)
+            | Place::Attachment(_)
+            | Place::AttachmentsFolder => Self::Analysis,
             Place::TimelineRow(_) => Self::Timeline,
             Place::ActionItem(_) => Self::ActionItems,
             Place::Conflict(_) => Self::Checks,

@@ -18,7 +18,9 @@ use sha2::{Digest, Sha256};
 use super::atomic::atomic_write;
 use super::error::SaveError;
 use super::file_kind;
-use crate::model::{Attachment, Postmortem, attachments_folder_name, is_stored_name};
+use crate::model::{
+    Attachment, Finding, Level, Place, Postmortem, attachments_folder_name, is_stored_name,
+};
 
 /// Above this size an attachment is taken with a warning: a repository of many such files
 /// grows fast, and git LFS suits them better (see the README).
@@ -245,6 +247,43 @@ pub fn check_folder(doc_path: &Path, doc: &Postmortem) -> FolderCheck {
         missing,
         unreferenced,
     }
+}
+
+/// What `hindsight check` says of the folder: an attachment whose file is not there is an
+/// error (the postmortem is missing its evidence); a file nothing refers to is a warning.
+#[must_use]
+pub fn folder_findings(doc_path: &Path, doc: &Postmortem) -> Vec<Finding> {
+    let check = check_folder(doc_path, doc);
+    let mut findings = Vec::new();
+    for index in check.missing {
+        let attachment = &doc.attachments[index];
+        // A path that is no plain one is validation's to report.
+        if attachment.location().is_none() {
+            continue;
+        }
+        findings.push(Finding {
+            level: Level::Error,
+            message: format!(
+                "The attached file \u{201c}{}\u{201d} is not at {}: it may not have been \
+                 committed, or the folder was not moved with the postmortem.",
+                attachment.display_name(),
+                attachment.path
+            ),
+            place: Place::Attachment(index),
+        });
+    }
+    let folder = folder_name_for(doc_path);
+    for name in check.unreferenced {
+        findings.push(Finding {
+            level: Level::Warning,
+            message: format!(
+                "{folder}/{name} is in the attachments folder, but nothing in the postmortem \
+                 refers to it."
+            ),
+            place: Place::AttachmentsFolder,
+        });
+    }
+    findings
 }
 
 /// The names of the files in this postmortem's own folder that `doc` refers to.

@@ -1,0 +1,172 @@
+//! `hindsight attach` and what `check` says of attached files, run as a process.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use hindsight::model::{AttachedTo, Section};
+use hindsight::storage;
+use predicates::prelude::*;
+
+const EXAMPLE: &str = "assets/examples/user-api-latency.ron";
+
+fn hindsight() -> Command {
+    Command::cargo_bin("hindsight").unwrap()
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("inc-812.ron");
+    fs::copy(EXAMPLE, &doc).unwrap();
+    let graph = dir.path().join("p99 latency.png");
+    fs::write(&graph, b"\x89PNG\r\n\x1a\n a graph").unwrap();
+    (dir, doc, graph)
+}
+
+fn stored_file(doc: &Path, path: &str) -> PathBuf {
+    doc.with_file_name(path)
+}
+
+#[test]
+fn attach_copies_the_file_beside_the_postmortem_and_refers_to_it_from_a_row() {
+    let (_dir, doc, graph) = setup();
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&graph)
+        .args(["--row", "3", "--caption", "p99 latency at the peak"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "attached p99 latency.png as inc-812.files/",
+        ));
+    let saved = storage::load(&doc).unwrap();
+    let [attachment] = saved.attachments.as_slice() else {
+        panic!("{:?}", saved.attachments);
+    };
+    assert_eq!(attachment.place, AttachedTo::Row(saved.timeline[2].id));
+    assert_eq!(attachment.caption, "p99 latency at the peak");
+    assert_eq!(attachment.original_name, "p99 latency.png");
+    assert_eq!(
+        fs::read(stored_file(&doc, &attachment.path)).unwrap(),
+        fs::read(&graph).unwrap()
+    );
+    hindsight()
+        .arg("check")
+        .arg(&doc)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn attach_to_a_section_by_its_heading_and_the_same_file_twice_is_stored_once() {
+    let (_dir, doc, graph) = setup();
+    for section in ["impact", "Root cause"] {
+        hindsight()
+            .arg("attach")
+            .arg(&doc)
+            .arg(&graph)
+            .args(["--section", section])
+            .assert()
+            .code(0);
+    }
+    let saved = storage::load(&doc).unwrap();
+    let places: Vec<AttachedTo> = saved.attachments.iter().map(|a| a.place).collect();
+    assert_eq!(
+        places,
+        [
+            AttachedTo::Section(Section::Impact),
+            AttachedTo::Section(Section::RootCause)
+        ]
+    );
+    assert_eq!(saved.attachments[0].path, saved.attachments[1].path);
+    assert_eq!(fs::read_dir(storage::folder_for(&doc)).unwrap().count(), 1);
+}
+
+#[test]
+fn a_wrong_row_or_section_or_a_missing_file_changes_nothing_and_exits_2() {
+    let (_dir, doc, graph) = setup();
+    let before = fs::read(&doc).unwrap();
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&graph)
+        .args(["--row", "99"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "there is no timeline row 99 (the timeline has 13 rows",
+        ));
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&graph)
+        .args(["--section", "Graphs"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no section is called \"Graphs\""));
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(doc.with_file_name("nothing.png"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing.png could not be read"));
+    assert_eq!(fs::read(&doc).unwrap(), before);
+    assert!(!storage::folder_for(&doc).exists());
+}
+
+#[test]
+fn check_reports_a_missing_attachment_and_a_file_nothing_refers_to() {
+    let (_dir, doc, graph) = setup();
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&graph)
+        .args(["--caption", "Error rate"])
+        .assert()
+        .code(0);
+    let saved = storage::load(&doc).unwrap();
+    let folder = storage::folder_for(&doc);
+    fs::remove_file(stored_file(&doc, &saved.attachments[0].path)).unwrap();
+    fs::write(folder.join("notes.txt"), "mine").unwrap();
+    hindsight()
+        .arg("check")
+        .arg(&doc)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "  error: The attached file \u{201c}Error rate\u{201d} is not at inc-812.files/",
+        ))
+        .stdout(predicate::str::contains(
+            "  warning: inc-812.files/notes.txt is in the attachments folder, but nothing in the postmortem refers to it. [attachments folder]",
+        ));
+}
+
+#[test]
+fn check_refuses_a_reference_out_of_the_attachments_folder() {
+    let (_dir, doc, _graph) = setup();
+    let text = fs::read_to_string(&doc).unwrap();
+    let hostile = text.replacen(
+        "    action_items: [",
+        "    attachments: [\n        (\n            path: \"../../.ssh/id_rsa\",\n        ),\n    ],\n    action_items: [",
+        1,
+    );
+    // The field's place in the file is after the action items; a hand edit may put it
+    // anywhere RON allows.
+    fs::write(&doc, &hostile).unwrap();
+    hindsight()
+        .arg("check")
+        .arg(&doc)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "which is not a file in the postmortem's attachments folder; Hindsight will not open it. [attachment 1]",
+        ));
+}
