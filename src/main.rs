@@ -61,21 +61,7 @@ enum Command {
     /// into the folder beside it (inc-812.ron keeps its files in inc-812.files/), named by
     /// its content, and the document refers to it. Exits 0, or 2 when a file cannot be read
     /// or written, the file is over 50 MB, or no row or section has the name given.
-    Attach {
-        /// The postmortem.
-        file: PathBuf,
-        /// The file to attach.
-        attached: PathBuf,
-        /// The timeline row it belongs to, numbered from 1 as the editor shows them.
-        #[arg(long, value_name = "N", conflicts_with = "section")]
-        row: Option<usize>,
-        /// The section it belongs to, by its heading (Impact, "Root cause").
-        #[arg(long, value_name = "NAME")]
-        section: Option<String>,
-        /// What it shows; an image's caption and the name a screen reader says.
-        #[arg(long, value_name = "TEXT")]
-        caption: Option<String>,
-    },
+    Attach(AttachArguments),
     /// Export one postmortem: the whole document as GitHub-flavoured Markdown or as an HTML
     /// page for printing, or its action items or timeline as CSV. Exits 0, or 2 when the
     /// file cannot be read or the output cannot be written.
@@ -318,6 +304,36 @@ enum ActionsCommand {
         /// Where the work is tracked.
         url: String,
     },
+}
+
+/// What `hindsight attach` takes.
+#[derive(clap::Args)]
+struct AttachArguments {
+    /// The postmortem.
+    file: PathBuf,
+    /// The file to attach.
+    attached: PathBuf,
+    /// The timeline row it belongs to, numbered from 1 as the editor shows them.
+    #[arg(long, value_name = "N", conflicts_with = "section")]
+    row: Option<usize>,
+    /// The section it belongs to, by its heading (Impact, "Root cause").
+    #[arg(long, value_name = "NAME")]
+    section: Option<String>,
+    /// What it shows; an image's caption and the name a screen reader says.
+    #[arg(long, value_name = "TEXT")]
+    caption: Option<String>,
+}
+
+impl From<AttachArguments> for cli::AttachRequest {
+    fn from(arguments: AttachArguments) -> Self {
+        Self {
+            file: arguments.file,
+            attached: arguments.attached,
+            row: arguments.row,
+            section: arguments.section,
+            caption: arguments.caption,
+        }
+    }
 }
 
 /// How the times of a source are read, where it does not say, as `timeline-import` and
@@ -591,23 +607,7 @@ fn main() -> ExitCode {
             }
             None => cli::actions(&arguments.request(today), out, err),
         },
-        Command::Attach {
-            file,
-            attached,
-            row,
-            section,
-            caption,
-        } => cli::attach(
-            &cli::AttachRequest {
-                file,
-                attached,
-                row,
-                section,
-                caption,
-            },
-            out,
-            err,
-        ),
+        Command::Attach(arguments) => cli::attach(&arguments.into(), out, err),
         Command::Export {
             file,
             format,
