@@ -51,9 +51,15 @@ pub fn read_everything(doc: &Postmortem, today: NaiveDate) -> Vec<String> {
             exact_csv: true,
         },
     ];
+    // Every attachment has bytes, so that the page embeds each one the document names.
+    let files: crate::export::AttachedFiles = doc
+        .attachments
+        .iter()
+        .map(|attachment| (attachment.path.clone(), b"\x89PNG\r\n\x1a\n".to_vec()))
+        .collect();
     for options in option_sets {
         for format in ExportFormat::ALL {
-            if let Ok(text) = export(doc, format, options) {
+            if let Ok(text) = export(doc, format, options, &files) {
                 written.push(text);
             }
         }

@@ -9,7 +9,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use hindsight::example::example_postmortem;
 use hindsight::export::{
-    ExportFormat, ExportOptions, Portion, actions_csv, export, timeline_csv, to_html, to_markdown,
+    AttachedFiles, ExportFormat, ExportOptions, Portion, actions_csv, export, timeline_csv,
+    to_html, to_markdown,
 };
 use hindsight::model::{
     ActionItem, ActionStatus, CustomSection, Link, LinkKind, Participant, ParticipantRole,
@@ -313,7 +314,10 @@ fn a_portion_holds_only_its_part() {
 fn the_example_as_html_and_csv() {
     let doc = example();
     let options = ExportOptions::default();
-    insta::assert_snapshot!("example_html", to_html(&doc, options));
+    insta::assert_snapshot!(
+        "example_html",
+        to_html(&doc, options, &AttachedFiles::new())
+    );
     insta::assert_snapshot!("example_actions_csv", actions_csv(&doc, options).unwrap());
     insta::assert_snapshot!("example_timeline_csv", timeline_csv(&doc, options).unwrap());
 }
@@ -324,8 +328,8 @@ fn the_same_document_exports_to_the_same_bytes() {
     for format in ExportFormat::ALL {
         let options = ExportOptions::default();
         assert_eq!(
-            export(&doc, format, options).unwrap(),
-            export(&doc.clone(), format, options).unwrap(),
+            export(&doc, format, options, &AttachedFiles::new()).unwrap(),
+            export(&doc.clone(), format, options, &AttachedFiles::new()).unwrap(),
             "{format:?}"
         );
     }
@@ -477,7 +481,7 @@ fn assert_only_safe_markup(parsed: &scraper::Html) {
 fn evidence_that_is_a_web_address_is_a_link_in_html_and_anything_else_text() {
     let mut doc = example();
     doc.timeline[1].evidence = "javascript:alert(1)".to_owned();
-    let page = to_html(&doc, ExportOptions::default());
+    let page = to_html(&doc, ExportOptions::default(), &AttachedFiles::new());
     let parsed = scraper::Html::parse_document(&page);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
     let links: Vec<&str> = parsed
@@ -505,7 +509,7 @@ fn evidence_that_is_a_web_address_is_a_link_in_html_and_anything_else_text() {
 #[test]
 fn hostile_text_is_only_text_in_html() {
     let doc = hostile_document();
-    let page = to_html(&doc, ExportOptions::default());
+    let page = to_html(&doc, ExportOptions::default(), &AttachedFiles::new());
     let parsed = scraper::Html::parse_document(&page);
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
 
@@ -697,7 +701,87 @@ fn a_section_is_exported_under_the_heading_it_was_written_under() {
         "{headings:?}"
     );
     assert!(!headings.contains(&"Root cause".to_owned()), "{headings:?}");
-    let html = to_html(&doc, ExportOptions::default());
+    let html = to_html(&doc, ExportOptions::default(), &AttachedFiles::new());
     assert!(html.contains(">Root Cause Analysis</h2>"), "{html}");
     assert!(html.contains(">Executive summary</h2>"), "{html}");
+}
+
+#[test]
+fn attachments_are_linked_in_markdown_and_embedded_in_html_where_they_belong() {
+    use hindsight::model::{AttachedTo, Attachment, Section};
+    let mut doc = example_postmortem().unwrap();
+    let row = doc.timeline[2].id;
+    let file = |name: &str, caption: &str, place| Attachment {
+        path: format!("user-api-latency.files/{name}"),
+        caption: caption.to_owned(),
+        original_name: name.to_owned(),
+        place,
+    };
+    doc.attachments = vec![
+        file(
+            "aa.png",
+            "p99 latency",
+            AttachedTo::Section(Section::Impact),
+        ),
+        file("bb.png", "Error rate at the spike", AttachedTo::Row(row)),
+        file("cc.log", "", AttachedTo::Document),
+    ];
+    let markdown = to_markdown(&doc, ExportOptions::default(), Portion::Whole);
+    let impact = markdown.find("## Impact").unwrap();
+    let next = impact + 3 + markdown[impact + 3..].find("\n## ").unwrap();
+    assert!(
+        markdown[impact..next].contains("![p99 latency](<user-api-latency.files/aa.png>)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("![Error rate at the spike](<user-api-latency.files/bb.png>)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("## Attachments\n\n[cc.log](<user-api-latency.files/cc.log>)\n"),
+        "{markdown}"
+    );
+
+    let files = AttachedFiles::from([
+        (
+            "user-api-latency.files/aa.png".to_owned(),
+            b"graph".to_vec(),
+        ),
+        ("user-api-latency.files/cc.log".to_owned(), b"log".to_vec()),
+    ]);
+    let page = to_html(&doc, ExportOptions::default(), &files);
+    assert!(
+        page.contains("<img src=\"data:image/png;base64,Z3JhcGg=\" alt=\"p99 latency\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Attached file: cc.log (3 bytes, kept in user-api-latency.files/cc.log)")
+    );
+    // The row's graph was not read: the page says so, and still opens.
+    assert!(page.contains(
+        "The attached file Error rate at the spike (user-api-latency.files/bb.png) was not found"
+    ));
+    assert!(page.contains("img-src data:;"));
+}
+
+#[test]
+fn a_section_with_only_an_attachment_is_kept_when_empty_sections_are_left_out() {
+    use hindsight::model::{AttachedTo, Attachment, Section};
+    let mut doc = example_postmortem().unwrap();
+    doc.narrative.detection = String::new();
+    doc.attachments = vec![Attachment {
+        path: "x.files/aa.png".to_owned(),
+        caption: "The alert that fired".to_owned(),
+        place: AttachedTo::Section(Section::Detection),
+        ..Attachment::default()
+    }];
+    let options = ExportOptions {
+        skip_empty_sections: true,
+        ..ExportOptions::default()
+    };
+    let markdown = to_markdown(&doc, options, Portion::Whole);
+    assert!(
+        markdown.contains("## Detection\n\n![The alert that fired](<x.files/aa.png>)\n"),
+        "{markdown}"
+    );
 }

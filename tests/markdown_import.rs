@@ -92,7 +92,11 @@ fn the_lists_headings_as_written_go_out_in_the_export_and_come_back_in() {
     assert!(markdown.contains("\n## Sequence of events\n"), "{markdown}");
     assert!(markdown.contains("\n## Corrective actions\n"), "{markdown}");
     assert!(!markdown.contains("## Timeline"), "{markdown}");
-    let html = hindsight::export::to_html(&original, ExportOptions::default());
+    let html = hindsight::export::to_html(
+        &original,
+        ExportOptions::default(),
+        &hindsight::export::AttachedFiles::new(),
+    );
     assert!(html.contains("<h2>Sequence of events</h2>"), "{html}");
     assert!(html.contains("<h2>Corrective actions</h2>"), "{html}");
     let imported = import_markdown(&markdown, today());

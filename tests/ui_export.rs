@@ -11,7 +11,7 @@ mod common;
 use common::{Queryable, ScriptedDialogs, editor, editor_with_example, example_file};
 use egui_kittest::Harness;
 use hindsight::app::{DialogKind, DialogOutcome, HindsightApp, OpenDocument};
-use hindsight::export::{ExportOptions, Portion, to_html, to_markdown};
+use hindsight::export::{AttachedFiles, ExportOptions, Portion, to_html, to_markdown};
 use hindsight::ui::Part;
 
 /// Opens File → Export and clicks one of its items.
@@ -69,7 +69,7 @@ fn export_markdown_and_html_through_the_save_dialog() {
     click_export_menu(&mut harness, "HTML\u{2026}");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("print.html")).unwrap(),
-        to_html(&doc, ExportOptions::default())
+        to_html(&doc, ExportOptions::default(), &AttachedFiles::new())
     );
     harness.get_by_label_contains("Exported HTML page to");
     // Exporting is not saving: the document is as it was.

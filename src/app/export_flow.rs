@@ -44,7 +44,17 @@ impl HindsightApp {
             )));
             return;
         }
-        let text = match export(self.document.doc(), format, self.settings.export_options) {
+        // Only a page embeds the files; the other formats link to them or leave them out.
+        let files = match (format, self.document.path()) {
+            (ExportFormat::Html, Some(own)) => crate::storage::read_all(own, self.document.doc()),
+            _ => crate::export::AttachedFiles::new(),
+        };
+        let text = match export(
+            self.document.doc(),
+            format,
+            self.settings.export_options,
+            &files,
+        ) {
             Ok(text) => text,
             Err(error) => {
                 self.modals.open(Modal::Error(format!(

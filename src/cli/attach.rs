@@ -61,7 +61,7 @@ fn attach_file(request: &AttachRequest, err: &mut dyn Write) -> Result<Attachmen
             err,
             "hindsight: warning: {} is {}; files this large grow a repository fast (the README says how to keep them in git LFS)",
             terminal_safe(&request.attached.display().to_string()),
-            storage::megabytes(size)
+            crate::model::megabytes(size)
         );
     }
     let attachment = Attachment {

@@ -36,7 +36,12 @@ pub fn export_file(
             return Ok(Outcome::Unreadable);
         }
     };
-    let text = match export(&doc, request.format, request.options) {
+    let files = if request.format == ExportFormat::Html {
+        storage::read_all(&request.file, &doc)
+    } else {
+        crate::export::AttachedFiles::new()
+    };
+    let text = match export(&doc, request.format, request.options, &files) {
         Ok(text) => text,
         Err(error) => {
             let message = format!("{}: {error}", request.file.display());

@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
-use super::ExportOptions;
 use super::report::{
-    ACTION_COLUMNS, DetailValue, Report, TimelineLine, link_text, no_timeline_rows,
+    ACTION_COLUMNS, ATTACHMENTS, DetailValue, Report, SectionText, TimelineLine, link_text,
+    no_timeline_rows,
 };
+use super::{AttachedFiles, ExportOptions, attached};
 use crate::model::{Postmortem, openable_url, web_url};
 
 /// The page's stylesheet: a calm screen layout and print rules (page size from the printer's
@@ -22,12 +23,13 @@ const STYLESHEET: &str = include_str!("../../assets/export.css");
 
 /// A second line of defence behind the escaping: even if some text slipped through as
 /// markup, the page may run no script, load nothing from anywhere (no images, fonts, frames
-/// or styles from outside), and submit no form. Only its own inline stylesheet applies.
-const CONTENT_SECURITY_POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n";
+/// or styles from outside), and submit no form. Only its own inline stylesheet applies, and
+/// only the images embedded in the page itself (`data:`) show.
+const CONTENT_SECURITY_POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
 
-/// The document as one HTML page.
+/// The document as one HTML page, with the attached images from `files` embedded in it.
 #[must_use]
-pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
+pub fn to_html(doc: &Postmortem, options: ExportOptions, files: &AttachedFiles) -> String {
     let report = Report::of(doc, options);
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -42,8 +44,8 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
     let _ = writeln!(out, "<header>\n<h1>{}</h1>\n</header>", text(report.title));
 
     out.push_str("<section class=\"overview\">\n");
-    if let Some(summary) = report.summary {
-        written_section(&mut out, summary.heading, summary.text);
+    if let Some(summary) = &report.summary {
+        written_section(&mut out, summary, files);
     }
     details(&mut out, &report);
     out.push_str("</section>\n");
@@ -54,13 +56,24 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions) -> String {
         out.push_str(&picture);
     }
     timeline(&mut out, &report, options);
+    for row in &report.row_attachments {
+        let _ = writeln!(out, "<h3>Attached to {}</h3>", text(&row.row));
+        attached::html(&mut out, &row.attachments, files);
+    }
     out.push_str("</section>\n");
 
     if !report.sections.is_empty() {
         out.push_str("<section class=\"part analysis\">\n");
         for section in &report.sections {
-            written_section(&mut out, section.heading, section.text);
+            written_section(&mut out, section, files);
         }
+        out.push_str("</section>\n");
+    }
+
+    if !report.attachments.is_empty() {
+        out.push_str("<section class=\"part attachments\">\n");
+        let _ = writeln!(out, "<h2>{ATTACHMENTS}</h2>");
+        attached::html(&mut out, &report.attachments, files);
         out.push_str("</section>\n");
     }
 
@@ -78,15 +91,18 @@ fn text(raw: &str) -> String {
     escaped.replace("\r\n", "\n").replace('\n', "<br>")
 }
 
-fn written_section(out: &mut String, heading: &str, markdown: &str) {
-    let heading = if heading.trim().is_empty() {
+fn written_section(out: &mut String, section: &SectionText<'_>, files: &AttachedFiles) {
+    let heading = if section.heading.trim().is_empty() {
         "Untitled section"
     } else {
-        heading
+        section.heading
     };
+    let markdown = section.text;
     let _ = writeln!(out, "<h2>{}</h2>", text(heading));
     if markdown.trim().is_empty() {
-        out.push_str("<p class=\"empty\">Not written yet.</p>\n");
+        if section.attachments.is_empty() {
+            out.push_str("<p class=\"empty\">Not written yet.</p>\n");
+        }
     } else {
         out.push_str("<div class=\"written\">\n");
         // Nesting past the cap is text, so a hostile section cannot take gigabytes.
@@ -94,6 +110,7 @@ fn written_section(out: &mut String, heading: &str, markdown: &str) {
         pulldown_cmark::html::push_html(out, safe_events(&markdown));
         out.push_str("</div>\n");
     }
+    attached::html(out, &section.attachments, files);
 }
 
 /// The section's Markdown events with raw HTML turned into text and links and images to

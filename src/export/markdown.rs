@@ -9,8 +9,10 @@
 use std::fmt::Write as _;
 
 use super::blocks::close_open_blocks;
-use super::report::{ACTION_COLUMNS, DetailValue, Report, link_text, no_timeline_rows};
-use super::{ExportOptions, Portion};
+use super::report::{
+    ACTION_COLUMNS, ATTACHMENTS, DetailValue, Report, SectionText, link_text, no_timeline_rows,
+};
+use super::{ExportOptions, Portion, attached};
 use crate::model::Postmortem;
 
 /// Shown under a section heading when the section has no text yet.
@@ -25,8 +27,8 @@ pub fn to_markdown(doc: &Postmortem, options: ExportOptions, portion: Portion) -
     if whole || portion == Portion::Overview {
         heading(&mut out, 1, report.title);
     }
-    if let (true, Some(summary)) = (whole, report.summary) {
-        section(&mut out, summary.heading, summary.text);
+    if let (true, Some(summary)) = (whole, &report.summary) {
+        section(&mut out, summary);
     }
     if whole || portion == Portion::Overview {
         details(&mut out, &report);
@@ -34,12 +36,16 @@ pub fn to_markdown(doc: &Postmortem, options: ExportOptions, portion: Portion) -
     if whole || portion == Portion::Timeline {
         timeline(&mut out, &report, options);
     }
-    if let (Portion::Analysis, Some(summary)) = (portion, report.summary) {
-        section(&mut out, summary.heading, summary.text);
+    if let (Portion::Analysis, Some(summary)) = (portion, &report.summary) {
+        section(&mut out, summary);
     }
     if whole || portion == Portion::Analysis {
         for written in &report.sections {
-            section(&mut out, written.heading, written.text);
+            section(&mut out, written);
+        }
+        if !report.attachments.is_empty() {
+            heading(&mut out, 2, ATTACHMENTS);
+            attached::markdown(&mut out, &report.attachments);
         }
     }
     if whole || portion == Portion::ActionItems {
@@ -61,14 +67,18 @@ fn heading(out: &mut String, level: usize, text: &str) {
     let _ = writeln!(out, "{} {text}\n", "#".repeat(level));
 }
 
-fn section(out: &mut String, title: &str, text: &str) {
-    heading(out, 2, title);
+fn section(out: &mut String, section: &SectionText<'_>) {
+    heading(out, 2, section.heading);
+    let text = section.text;
     if text.trim().is_empty() {
-        let _ = writeln!(out, "{NOT_WRITTEN}\n");
+        if section.attachments.is_empty() {
+            let _ = writeln!(out, "{NOT_WRITTEN}\n");
+        }
     } else {
         let closed = close_open_blocks(text);
         let _ = writeln!(out, "{}\n", closed.trim_end());
     }
+    attached::markdown(out, &section.attachments);
 }
 
 fn details(out: &mut String, report: &Report<'_>) {
@@ -104,6 +114,10 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
         .iter()
         .map(|line| report.timeline_cells(line));
     table(out, &report.timeline_columns(), rows);
+    for row in &report.row_attachments {
+        let _ = writeln!(out, "Attached to {}:\n", inline(&row.row, false));
+        attached::markdown(out, &row.attachments);
+    }
 }
 
 fn actions(out: &mut String, report: &Report<'_>) {

@@ -5,6 +5,7 @@
 //! Exports read the document and nothing else, so the same document always gives the same
 //! bytes, and none of them can be broken by what the lead typed.
 
+mod attached;
 mod blocks;
 mod csv_tables;
 mod html;
@@ -12,6 +13,7 @@ mod markdown;
 mod picture_svg;
 mod report;
 
+pub use attached::AttachedFiles;
 pub use blocks::close_open_blocks;
 pub use csv_tables::{
     ACTIONS_HEADER, TIMELINE_HEADER, actions_csv, finish_csv, spreadsheet_cell, timeline_csv,
@@ -129,15 +131,16 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
 }
 
-/// The document in `format`.
+/// The document in `format`; an HTML page embeds the attached images from `files`.
 pub fn export(
     doc: &Postmortem,
     format: ExportFormat,
     options: ExportOptions,
+    files: &AttachedFiles,
 ) -> Result<String, ExportError> {
     Ok(match format {
         ExportFormat::Markdown => to_markdown(doc, options, Portion::Whole),
-        ExportFormat::Html => to_html(doc, options),
+        ExportFormat::Html => to_html(doc, options, files),
         ExportFormat::ActionsCsv => actions_csv(doc, options)?,
         ExportFormat::TimelineCsv => timeline_csv(doc, options)?,
     })

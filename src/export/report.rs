@@ -6,14 +6,18 @@ use std::fmt::Write as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::ExportOptions;
+use super::{ExportOptions, attached};
 use crate::model::{
-    ActionStatus, Interval, KeyTime, Link, List, Marker, Metrics, ParticipantRole, Postmortem,
-    Section, TimelineField, TimelineRow, format_instant, format_interval,
+    ActionStatus, AttachedTo, Attachment, Interval, KeyTime, Link, List, Marker, Metrics,
+    ParticipantRole, Postmortem, Section, TimelineField, TimelineRow, format_instant,
+    format_interval,
 };
 
 /// The columns of the action-items table.
 pub const ACTION_COLUMNS: [&str; 4] = ["Action", "Owner", "Due date", "Status"];
+
+/// The heading of the files attached to the document as a whole.
+pub const ATTACHMENTS: &str = "Attachments";
 
 /// The heading used when a document has no title yet.
 pub const UNTITLED: &str = "Untitled postmortem";
@@ -45,6 +49,18 @@ pub struct Report<'a> {
     pub actions_heading: &'a str,
     /// The action items, in the lead's order.
     pub actions: Vec<ActionLine<'a>>,
+    /// The files attached to the shown timeline rows, row by row.
+    pub row_attachments: Vec<RowAttachments<'a>>,
+    /// The files attached to the document as a whole (and to rows no longer there).
+    pub attachments: Vec<&'a Attachment>,
+}
+
+/// The files attached to one timeline row.
+pub struct RowAttachments<'a> {
+    /// The row's time as the table shows it, and its event.
+    pub row: String,
+    /// The files.
+    pub attachments: Vec<&'a Attachment>,
 }
 
 /// One row of the details table.
@@ -77,12 +93,14 @@ pub struct TimelineLine<'a> {
 }
 
 /// One written section.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct SectionText<'a> {
     /// Its heading.
     pub heading: &'a str,
     /// Its Markdown, possibly empty.
     pub text: &'a str,
+    /// The files attached to it.
+    pub attachments: Vec<&'a Attachment>,
 }
 
 /// One action item, formatted.
@@ -101,12 +119,18 @@ impl<'a> Report<'a> {
     /// Works out the export of `doc` under `options`.
     #[must_use]
     pub fn of(doc: &'a Postmortem, options: ExportOptions) -> Self {
-        let keep = |text: &str| !options.skip_empty_sections || !text.trim().is_empty();
+        // A section with attachments says something even with no text.
+        let keep = |section: &SectionText<'_>| {
+            !options.skip_empty_sections
+                || !section.text.trim().is_empty()
+                || !section.attachments.is_empty()
+        };
         let summary = Some(SectionText {
             heading: doc.narrative.heading_of(Section::Summary),
             text: doc.narrative.summary.as_str(),
+            attachments: attached::of_section(doc, Section::Summary),
         })
-        .filter(|summary| keep(summary.text));
+        .filter(keep);
         // A section the template leaves out is left out of the export while it is empty.
         let sections = Section::ALL
             .into_iter()
@@ -114,6 +138,7 @@ impl<'a> Report<'a> {
             .map(|section| SectionText {
                 heading: doc.narrative.heading_of(section),
                 text: doc.narrative.text(section),
+                attachments: attached::of_section(doc, section),
             })
             .chain(
                 doc.narrative
@@ -122,11 +147,24 @@ impl<'a> Report<'a> {
                     .map(|custom| SectionText {
                         heading: custom.title.as_str(),
                         text: custom.text.as_str(),
+                        attachments: Vec::new(),
                     }),
             )
-            .filter(|section| keep(section.text))
+            .filter(keep)
             .collect();
         let timeline = timeline_lines(doc, options.starred_only);
+        let row_attachments = timeline
+            .iter()
+            .filter_map(|line| {
+                let attachments = attached::at(doc, AttachedTo::Row(line.row.id));
+                (!attachments.is_empty()).then(|| RowAttachments {
+                    row: format!("{} {}", line.time, line.row.event)
+                        .trim()
+                        .to_owned(),
+                    attachments,
+                })
+            })
+            .collect();
         Self {
             title: if doc.title.trim().is_empty() {
                 UNTITLED
@@ -176,6 +214,8 @@ impl<'a> Report<'a> {
                     },
                 })
                 .collect(),
+            row_attachments,
+            attachments: attached::at(doc, AttachedTo::Document),
         }
     }
 }

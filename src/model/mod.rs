@@ -69,7 +69,7 @@ pub use timeline::{
 pub use validation::{
     Finding, Level, Place, TeamRules, count_levels, key_times_out_of_order, validate, validate_with,
 };
-pub use words::plural;
+pub use words::{megabytes, plural};
 pub use written::{
     Ambiguous, DayContext, DayOrder, Direction, Offset, PasteZone, PastedDate, TimeEntryError,
     WrittenDay, WrittenTime, ZoneInForce, afternoon_after, calendar_date, local_to_utc, read_clock,

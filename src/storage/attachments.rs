@@ -20,6 +20,7 @@ use super::error::SaveError;
 use super::file_kind;
 use crate::model::{
     Attachment, Finding, Level, Place, Postmortem, attachments_folder_name, is_stored_name,
+    megabytes,
 };
 
 /// Above this size an attachment is taken with a warning: a repository of many such files
@@ -58,17 +59,6 @@ pub enum AttachError {
     /// The attachments folder could not be made or written.
     #[error("{0}")]
     Write(#[from] SaveError),
-}
-
-/// A size in megabytes, as people read it.
-#[must_use]
-pub fn megabytes(bytes: u64) -> String {
-    #[allow(
-        clippy::cast_precision_loss,
-        reason = "a file size shown to one decimal place"
-    )]
-    let megabytes = bytes as f64 / (1024.0 * 1024.0);
-    format!("{megabytes:.1} MB")
 }
 
 /// The attachments folder's name for the postmortem at `doc_path`.
