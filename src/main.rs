@@ -85,6 +85,10 @@ enum Command {
         /// it as text instead of running it as a formula.
         #[arg(long)]
         csv_raw: bool,
+        /// Copy the attached files into DIR (as DIR/inc-812.files/…), where the Markdown's
+        /// relative links find them when the export is written in DIR.
+        #[arg(long, value_name = "DIR")]
+        assets_dir: Option<PathBuf>,
     },
     /// Add timeline rows to a postmortem from pasted text (a chat copy, a log, a table; a file
     /// or - for standard input) or a PagerDuty incident log (.json or .csv); which it is, is
@@ -615,9 +619,11 @@ fn main() -> ExitCode {
             starred_only,
             skip_empty_sections,
             csv_raw,
+            assets_dir,
         } => {
             let request = ExportRequest {
                 file,
+                assets_dir,
                 format: format.into(),
                 output,
                 options: ExportOptions {

@@ -170,3 +170,43 @@ fn check_refuses_a_reference_out_of_the_attachments_folder() {
             "which is not a file in the postmortem's attachments folder; Hindsight will not open it. [attachment 1]",
         ));
 }
+
+#[test]
+fn export_embeds_attached_images_in_html_and_copies_them_for_markdown() {
+    let (dir, doc, graph) = setup();
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&graph)
+        .args(["--section", "Impact", "--caption", "p99 latency"])
+        .assert()
+        .code(0);
+    hindsight()
+        .arg("export")
+        .arg(&doc)
+        .args(["--format", "html"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "<img src=\"data:image/png;base64,iVBORw0KGgogYSBncmFwaA==\" alt=\"p99 latency\">",
+        ));
+    let out = dir.path().join("wiki");
+    fs::create_dir(&out).unwrap();
+    hindsight()
+        .arg("export")
+        .arg(&doc)
+        .args(["--format", "md", "-o"])
+        .arg(out.join("inc-812.md"))
+        .arg("--assets-dir")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let saved = storage::load(&doc).unwrap();
+    let path = &saved.attachments[0].path;
+    let markdown = fs::read_to_string(out.join("inc-812.md")).unwrap();
+    assert!(
+        markdown.contains(&format!("![p99 latency](<{path}>)")),
+        "{markdown}"
+    );
+    assert_eq!(fs::read(out.join(path)).unwrap(), fs::read(&graph).unwrap());
+}

@@ -18,6 +18,8 @@ pub struct ExportRequest {
     pub output: Option<PathBuf>,
     /// Which rows and sections to include.
     pub options: ExportOptions,
+    /// Where to copy the attached files, for the Markdown's relative links.
+    pub assets_dir: Option<PathBuf>,
 }
 
 /// Runs `hindsight export`. A file that cannot be read, or an output that cannot be written,
@@ -36,6 +38,7 @@ pub fn export_file(
             return Ok(Outcome::Unreadable);
         }
     };
+    let mut outcome = Outcome::Success;
     let files = if request.format == ExportFormat::Html {
         storage::read_all(&request.file, &doc)
     } else {
@@ -49,6 +52,13 @@ pub fn export_file(
             return Ok(Outcome::Unreadable);
         }
     };
+    if let Some(dir) = &request.assets_dir {
+        for (attachment, error) in storage::copy_attachments(&request.file, &doc, dir) {
+            let message = format!("{} was not copied: {error}", attachment.path);
+            writeln!(err, "hindsight export: {}", terminal_safe(&message))?;
+            outcome = Outcome::Unreadable;
+        }
+    }
     match &request.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
@@ -67,5 +77,5 @@ pub fn export_file(
             }
         }
     }
-    Ok(Outcome::Success)
+    Ok(outcome)
 }

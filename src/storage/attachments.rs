@@ -362,6 +362,34 @@ pub fn carry(
     Ok(carried)
 }
 
+/// Copies every attachment of the postmortem at `doc_path` into `dir`, under the same
+/// relative path (`dir/inc-812.files/…`), so that an export written in `dir` finds them by
+/// its links. Returns the ones that could not be copied, with why; the rest are copied.
+#[must_use]
+pub fn copy_attachments<'a>(
+    doc_path: &Path,
+    doc: &'a Postmortem,
+    dir: &Path,
+) -> Vec<(&'a Attachment, AttachError)> {
+    let mut failed = Vec::new();
+    for attachment in &doc.attachments {
+        let copied = read_attachment(doc_path, attachment).and_then(|bytes| {
+            let (folder, name) = attachment.location().unwrap_or_default();
+            let folder = dir.join(folder);
+            fs::create_dir_all(&folder).map_err(|source| SaveError::Write {
+                path: folder.clone(),
+                source,
+            })?;
+            atomic_write(&folder.join(name), &bytes)?;
+            Ok(())
+        });
+        if let Err(error) = copied {
+            failed.push((attachment, error));
+        }
+    }
+    failed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
