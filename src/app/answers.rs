@@ -27,6 +27,9 @@ impl HindsightApp {
                 }
             }
             ModalAnswer::Template(answer) => self.answer_templates(ctx, answer),
+            ModalAnswer::CloseViewer => {
+                self.modals.close(ModalKind::Viewer);
+            }
         }
     }
 }

@@ -26,6 +26,8 @@ pub enum DialogKind {
     ImportMarkdown,
     /// Pick a folder of the team's templates.
     TemplatesFolder,
+    /// Pick a file to attach: a graph, a screenshot, a log excerpt.
+    Attach,
     /// Pick where to write an export.
     Export {
         /// The name offered in the dialog.
@@ -121,6 +123,13 @@ impl FileDialogs for NativeDialogs {
                 dialog
                     .set_title("Import a Markdown postmortem")
                     .add_filter("Markdown", &["md", "markdown", "txt"])
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
+            ),
+            DialogKind::Attach => Box::pin(
+                dialog
+                    .set_title("Attach a file")
+                    .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "svg"])
                     .add_filter("All files", &["*"])
                     .pick_file(),
             ),

@@ -157,6 +157,19 @@ impl HindsightApp {
         expected: Option<storage::ContentHash>,
     ) -> bool {
         let prepared = self.document.prepared_for_save(self.clock.today());
+        // The attached files go first: a document is never written pointing at files that
+        // are not beside it.
+        let prepared = match self.carried_to(&path, prepared) {
+            Ok(prepared) => prepared,
+            Err(error) => {
+                self.modals.open(Modal::Error(format!(
+                    "The document was not saved; the file on disk is unchanged. Its attached \
+                     files could not be put beside {}.\n\n{error}",
+                    path.display()
+                )));
+                return false;
+            }
+        };
         let written = if let Some(found) = storage::newer_format_at(&path) {
             Err(storage::SaveError::NewerFormat {
                 path: path.clone(),
@@ -186,7 +199,8 @@ impl HindsightApp {
                 self.status = format!("Saved {}", path.display());
                 self.disk = Some(super::disk_watch::DiskWatch::knowing(&path, hash, 0.0));
                 self.disk_change = None;
-                self.document.mark_saved(prepared, path, hash);
+                self.document.mark_saved(prepared, path.clone(), hash);
+                self.tidy_attachments_after_save(&path);
                 self.find_team_rules();
                 true
             }
@@ -213,6 +227,7 @@ impl HindsightApp {
             DialogPurpose::ImportSlackFolder => DialogKind::ImportFolder,
             DialogPurpose::ImportMarkdown => DialogKind::ImportMarkdown,
             DialogPurpose::TemplatesFolder => DialogKind::TemplatesFolder,
+            DialogPurpose::Attach(_) => DialogKind::Attach,
             DialogPurpose::Export(format) => self.export_dialog(format),
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
@@ -289,6 +304,7 @@ impl HindsightApp {
             DialogPurpose::TemplatesFolder => PromptPurpose::TemplatesFolder,
             DialogPurpose::ReviewExport(format) => PromptPurpose::ReviewExport(format),
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
+            DialogPurpose::Attach(place) => PromptPurpose::Attach(place),
         };
         match outcome {
             DialogOutcome::Chosen(path) => {
@@ -312,6 +328,7 @@ impl HindsightApp {
             PromptPurpose::ImportTimeline => return self.import_timeline(&path),
             PromptPurpose::ImportMarkdown => return self.import_markdown_file(&path),
             PromptPurpose::TemplatesFolder => return self.use_templates_folder(path),
+            PromptPurpose::Attach(place) => return self.attach_paths(ctx, &[path], place),
             PromptPurpose::Save => with_ron_extension(path.clone()),
             PromptPurpose::Export(format) => with_extension(path.clone(), format.extension()),
             PromptPurpose::ReviewExport(format) => with_extension(path.clone(), format.extension()),
@@ -349,7 +366,8 @@ impl HindsightApp {
             | PromptPurpose::ReviewFolder
             | PromptPurpose::ImportTimeline
             | PromptPurpose::ImportMarkdown
-            | PromptPurpose::TemplatesFolder => {}
+            | PromptPurpose::TemplatesFolder
+            | PromptPurpose::Attach(_) => {}
         }
     }
 
@@ -384,7 +402,8 @@ impl HindsightApp {
             | PromptPurpose::ReviewFolder
             | PromptPurpose::ImportTimeline
             | PromptPurpose::ImportMarkdown
-            | PromptPurpose::TemplatesFolder => None,
+            | PromptPurpose::TemplatesFolder
+            | PromptPurpose::Attach(_) => None,
             PromptPurpose::Save => Some(
                 self.document
                     .path()

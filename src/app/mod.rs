@@ -5,6 +5,7 @@
 //! carried out here after layout.
 
 mod answers;
+mod attach_flow;
 mod autosave;
 mod dialogs;
 mod disk_flow;
@@ -56,6 +57,7 @@ enum DialogPurpose {
     TemplatesFolder,
     ReviewExport(ReviewExport),
     Export(crate::export::ExportFormat),
+    Attach(crate::model::AttachedTo),
 }
 
 /// A dialog that has been started and has not answered yet.
@@ -106,6 +108,11 @@ pub struct HindsightApp {
     review_on_start: Option<PathBuf>,
     /// Whether the window was checked against its screen (once its size was known).
     window_fitted: bool,
+    /// The bytes of files attached to a document that has no file yet, by their paths in
+    /// it: its first save puts them in the folder beside it.
+    unsaved_files: std::collections::BTreeMap<String, Vec<u8>>,
+    /// How each attachment is shown, worked out once per file.
+    looks: crate::session::Looks,
 }
 
 impl HindsightApp {
@@ -145,6 +152,8 @@ impl HindsightApp {
             refocus: None,
             review_on_start: None,
             window_fitted: false,
+            unsaved_files: std::collections::BTreeMap::new(),
+            looks: crate::session::Looks::new(),
         }
     }
 
@@ -206,6 +215,8 @@ impl HindsightApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         crate::ui::install_fallback_font(&ctx);
+        // Thumbnails are read and decoded by egui's loaders, in the background.
+        egui_extras::install_image_loaders(&ctx);
         let revision_before = self.document.revision();
         let status_before = self.status.clone();
         self.receive_dialog_outcome(&ctx);
@@ -228,6 +239,7 @@ impl HindsightApp {
         }
         self.handle_close_request(&ctx);
 
+        self.look_at_attachments(&ctx);
         let held_back = ui::held_back(&self.panels, self.document.doc());
         let view = ui::View {
             held_back: &held_back,
@@ -245,10 +257,20 @@ impl HindsightApp {
                 .disk_change
                 .zip(self.disk.as_ref().map(disk_watch::DiskWatch::path)),
             recovery_failure: self.autosave.as_ref().and_then(autosave::Autosave::failure),
+            looks: &self.looks,
         };
         ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
+        // Other files dropped where no strip of attachments took them go to the place in
+        // view (the selected row, else the document).
+        let claimed = requests.asked(|request| matches!(request, Request::AttachFiles(..)));
+        if self.no_modal_open() && !claimed {
+            let others = dropped_attachments(&ctx);
+            if !others.is_empty() {
+                requests.push(Request::AttachFiles(others, self.place_in_view()));
+            }
+        }
         if let Some(shown) = self.modals.most_urgent() {
-            ui::modals_ui(&ctx, shown, &self.document, &mut requests);
+            ui::modals_ui(&ctx, shown, &self.document, &self.looks, &mut requests);
         }
 
         self.apply(&ctx, requests);
@@ -315,12 +337,24 @@ impl HindsightApp {
                 self.request(ctx, action);
             }
             Request::Command(command) => self.run_command(ctx, command),
+            Request::Attach(place) => self.start_dialog(ctx, DialogPurpose::Attach(place)),
+            Request::AttachFiles(paths, place) => self.attach_paths(ctx, &paths, place),
+            Request::ViewAttachment(index) => {
+                if index < self.document.doc().attachments.len() {
+                    self.modals.open(Modal::Viewer(crate::session::Viewer {
+                        index,
+                        scene: egui::Rect::NOTHING,
+                    }));
+                }
+            }
         }
     }
 
     /// Shows another document; what the panels remembered about the old one is dropped
     /// (the review of a folder stays: it is not about one document).
     fn replace_document(&mut self, document: OpenDocument) {
+        self.unsaved_files.clear();
+        self.looks.clear();
         self.disk = watch_for(&document);
         self.disk_change = None;
         self.document = document;
@@ -408,6 +442,10 @@ impl HindsightApp {
                 self.document.apply(edit);
             }
             UiCommand::ShowPart(part) => self.show_chosen_part(ctx, part),
+            UiCommand::AttachFile => {
+                let place = self.place_in_view();
+                self.start_dialog(ctx, DialogPurpose::Attach(place));
+            }
             UiCommand::Undo => {
                 self.document.undo();
             }
@@ -494,6 +532,26 @@ fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
                         .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
             })
             .map(std::path::Path::to_owned)
+    })
+}
+
+/// The files dropped on the window this frame that are neither postmortems nor Markdown:
+/// files to attach.
+fn dropped_attachments(ctx: &egui::Context) -> Vec<PathBuf> {
+    ctx.input(|input| {
+        input
+            .raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path().to_owned())
+            .filter(|path| {
+                !path.as_os_str().is_empty()
+                    && !is_markdown(path)
+                    && !path
+                        .extension()
+                        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+            })
+            .collect()
     })
 }
 

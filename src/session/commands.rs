@@ -57,6 +57,9 @@ pub enum UiCommand {
     ImportSlackFolder,
     /// Add an action item and put the keyboard in its action.
     AddActionItem,
+    /// Attach a file (a graph, a screenshot, a log excerpt): to the selected timeline row
+    /// while the timeline is shown, else to the document.
+    AttachFile,
     /// Show one part of the editor.
     ShowPart(Part),
 }
@@ -90,7 +93,12 @@ impl UiCommand {
 
     /// The commands of the Edit menu, in menu order (Copy as Markdown, which is not a
     /// command, sits between the last two).
-    pub const EDIT_MENU: [Self; 3] = [Self::Undo, Self::Redo, Self::AddActionItem];
+    pub const EDIT_MENU: [Self; 4] = [
+        Self::Undo,
+        Self::Redo,
+        Self::AddActionItem,
+        Self::AttachFile,
+    ];
 
     /// The commands of Edit → Go to: every entry of the side panel, in its order.
     pub const GO_TO: [Self; 6] = [
@@ -145,6 +153,7 @@ impl UiCommand {
             Self::ImportTimeline => "Import rows from a file\u{2026}",
             Self::ImportSlackFolder => "Import from a Slack export folder\u{2026}",
             Self::AddActionItem => "Add action item",
+            Self::AttachFile => "Attach file\u{2026}",
             Self::ShowPart(part) => part.label(),
         }
     }
@@ -177,7 +186,8 @@ impl UiCommand {
             | Self::DuplicateRow
             | Self::SortByTime
             | Self::ImportTimeline
-            | Self::ImportSlackFolder => return None,
+            | Self::ImportSlackFolder
+            | Self::AttachFile => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }
@@ -208,6 +218,7 @@ impl UiCommand {
             | Self::Undo
             | Self::Redo
             | Self::AddActionItem
+            | Self::AttachFile
             | Self::ShowPart(_) => Scope::Everywhere,
         }
     }

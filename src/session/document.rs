@@ -271,6 +271,15 @@ impl OpenDocument {
         }
     }
 
+    /// The attachments the document refers to now or at any step Undo or Redo reaches:
+    /// their files must stay, or undoing a removal would bring back a missing file.
+    pub fn attachments_within_reach(&self) -> impl Iterator<Item = &crate::model::Attachment> {
+        self.doc
+            .attachments
+            .iter()
+            .chain(self.history.attachments())
+    }
+
     /// "change title": what undo would undo.
     #[must_use]
     pub fn undo_label(&self) -> Option<&str> {

@@ -90,6 +90,15 @@ impl History {
         self.undo.back().map(|step| &step.doc)
     }
 
+    /// Every step's attachments, undo and redo alike: what a step the person can still go
+    /// back or forward to refers to.
+    pub fn attachments(&self) -> impl Iterator<Item = &crate::model::Attachment> {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .flat_map(|step| step.doc.attachments())
+    }
+
     /// What redo would redo.
     #[must_use]
     pub fn redo_label(&self) -> Option<&str> {

@@ -1,9 +1,10 @@
 //! What the editor is working on, below both the panels (`ui`) and the window glue (`app`):
 //! the open document with its undo history, the settings kept between runs, the clock, the
 //! command list, the questions waiting for an answer, the folder under review, and the
-//! requests the panels hand back each frame. Nothing here draws or touches a window, so the
+//! requests the panels hand back each frame, and how attached files are shown. Nothing here draws or touches a window, so the
 //! panels and the app can both use it without using each other.
 
+mod attachment_look;
 mod clock;
 mod commands;
 mod document;
@@ -19,6 +20,7 @@ mod settings;
 mod snapshot;
 mod templates;
 
+pub use attachment_look::{Look, Looks, MAX_IMAGE_PIXELS, image_look};
 #[cfg(feature = "testing")]
 pub use clock::FixedClock;
 pub use clock::{Clock, SystemClock};
@@ -26,7 +28,7 @@ pub use commands::UiCommand;
 pub use document::OpenDocument;
 pub use held_back::HeldBack;
 pub use import_report::ImportReport;
-pub use modal::{Modal, ModalAnswer, ModalKind, Modals};
+pub use modal::{Modal, ModalAnswer, ModalKind, Modals, Viewer};
 pub use part::Part;
 pub use questions::{
     DiskAnswer, DiskChange, GuardAnswer, GuardedAction, HeldBackAnswer, OverwriteAnswer,

@@ -38,6 +38,17 @@ pub enum Modal {
     ImportReport(ImportReport),
     /// File → New from template….
     Templates(TemplateChooser),
+    /// One attached image shown whole.
+    Viewer(Viewer),
+}
+
+/// The viewer of one attachment: which, and what part of the image is in view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewer {
+    /// The attachment's position in the document's list.
+    pub index: usize,
+    /// The part of the image in view, in the image's pixels; `Rect::NOTHING` to fit it.
+    pub scene: egui::Rect,
 }
 
 /// The kinds of [`Modal`], most urgent first: when several wait, the first shows. An error
@@ -58,6 +69,7 @@ pub enum ModalKind {
     Recovery,
     ImportReport,
     Templates,
+    Viewer,
 }
 
 /// What a person answered a modal.
@@ -83,6 +95,8 @@ pub enum ModalAnswer {
     RereadImport(MarkdownChoices),
     /// The answer in the template chooser.
     Template(TemplateAnswer),
+    /// Close the viewer of an attachment.
+    CloseViewer,
 }
 
 impl Modal {
@@ -99,6 +113,7 @@ impl Modal {
             Self::Recovery(_) => ModalKind::Recovery,
             Self::ImportReport(_) => ModalKind::ImportReport,
             Self::Templates(_) => ModalKind::Templates,
+            Self::Viewer(_) => ModalKind::Viewer,
         }
     }
 }

@@ -74,6 +74,8 @@ pub enum PromptPurpose {
     ReviewExport(ReviewExport),
     /// Export the document to the path.
     Export(crate::export::ExportFormat),
+    /// Attach the file at the path, at this place.
+    Attach(crate::model::AttachedTo),
 }
 
 /// The form for typing a path, shown when no file dialog can be.

@@ -8,7 +8,7 @@ use super::modal::ModalAnswer;
 use super::part::Part;
 use super::questions::DiskAnswer;
 use super::review::ReviewExport;
-use crate::model::{Edit, Place};
+use crate::model::{AttachedTo, Edit, Place};
 
 /// What the review view asks the app to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +70,12 @@ pub enum Request {
     Disk(DiskAnswer),
     /// Read these messages of a Slack export into the timeline's import form.
     ImportSlack(SlackChoice),
+    /// Ask for a file to attach at this place.
+    Attach(AttachedTo),
+    /// Attach these files (dropped on the window) at this place.
+    AttachFiles(Vec<PathBuf>, AttachedTo),
+    /// Show the attachment at this position in the document's list whole.
+    ViewAttachment(usize),
 }
 
 /// What the person asked for during one frame, in the order they asked: the queue the

@@ -36,6 +36,12 @@ impl Snapshot {
         }
     }
 
+    /// The attachments the document held at this step.
+    #[must_use]
+    pub fn attachments(&self) -> &[crate::model::Attachment] {
+        &self.rest.attachments
+    }
+
     /// The document this snapshot holds.
     #[must_use]
     pub fn to_document(&self) -> Postmortem {

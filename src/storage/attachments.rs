@@ -168,6 +168,40 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, AttachError> {
     Ok(bytes)
 }
 
+/// The bytes of a file to attach, of at most [`MAX_ATTACHMENT_BYTES`]: for a document with
+/// no file yet, whose attachments wait in memory until it is first saved.
+pub fn read_to_attach(source: &Path) -> Result<Vec<u8>, AttachError> {
+    read_limited(source)
+}
+
+/// The width and height an image's header gives, read without decoding it: what decides
+/// whether the editor may show it at all (a decompression bomb gives itself away here).
+pub fn image_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+    image::ImageReader::new(io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|error| error.to_string())?
+        .into_dimensions()
+        .map_err(|error| error.to_string())
+}
+
+/// As [`image_size`], for `attachment` of the postmortem at `doc_path`: only its header is
+/// read, however large the file.
+pub fn image_size_of(doc_path: &Path, attachment: &Attachment) -> Result<(u32, u32), String> {
+    let Some(path) = file_of(doc_path, attachment) else {
+        return Err("its path is not inside the attachments folder".to_owned());
+    };
+    let found = fs::symlink_metadata(&path).map_err(|error| error.to_string())?;
+    if !found.is_file() {
+        return Err("it is a link or a folder, not a file".to_owned());
+    }
+    image::ImageReader::open(&path)
+        .map_err(|error| error.to_string())?
+        .with_guessed_format()
+        .map_err(|error| error.to_string())?
+        .into_dimensions()
+        .map_err(|error| error.to_string())
+}
+
 /// The bytes of `attachment` of the postmortem at `doc_path`. A link in the folder is not
 /// followed: a repository could otherwise make an export embed any file its reader can read.
 pub fn read_attachment(doc_path: &Path, attachment: &Attachment) -> Result<Vec<u8>, AttachError> {
@@ -228,7 +262,7 @@ pub fn check_folder(doc_path: &Path, doc: &Postmortem) -> FolderCheck {
         .map(|(index, _)| index)
         .collect();
     let folder = folder_for(doc_path);
-    let referenced = referenced_names(doc_path, doc);
+    let referenced = referenced_names(&doc.attachments);
     let unreferenced = folder_names(&folder)
         .into_iter()
         .filter(|name| !referenced.contains(name))
@@ -276,13 +310,15 @@ pub fn folder_findings(doc_path: &Path, doc: &Postmortem) -> Vec<Finding> {
     findings
 }
 
-/// The names of the files in this postmortem's own folder that `doc` refers to.
-fn referenced_names(doc_path: &Path, doc: &Postmortem) -> BTreeSet<String> {
-    let own = folder_name_for(doc_path);
-    doc.attachments
-        .iter()
+/// The file names `attachments` refer to, in whatever folder: a stored name is the hash of
+/// the bytes, so a file of that name in this postmortem's folder is the one referred to even
+/// when the reference names another folder (the folder was renamed by hand).
+pub fn referenced_names<'a>(
+    attachments: impl IntoIterator<Item = &'a Attachment>,
+) -> BTreeSet<String> {
+    attachments
+        .into_iter()
         .filter_map(Attachment::location)
-        .filter(|(folder, _)| *folder == own)
         .map(|(_, name)| name.to_owned())
         .collect()
 }
@@ -312,15 +348,17 @@ pub struct Swept {
     pub left: Vec<String>,
 }
 
-/// After a save: removes the files Hindsight stored in the postmortem's folder that `doc` no
-/// longer refers to (an attachment deleted, or undone before saving), and the folder when
-/// it is left empty. Files by other names are never removed; they are listed in
-/// [`Swept::left`].
-pub fn sweep(doc_path: &Path, doc: &Postmortem) -> io::Result<Swept> {
+/// After a save: removes the files Hindsight stored in the postmortem's folder whose names
+/// are not in `referenced` (see [`referenced_names`]: an attachment deleted, or undone before
+/// saving), and the folder when it is left empty. Files by other names are never removed;
+/// they are listed in [`Swept::left`].
+pub fn sweep(doc_path: &Path, referenced: &BTreeSet<String>) -> io::Result<Swept> {
     let folder = folder_for(doc_path);
-    let unreferenced = check_folder(doc_path, doc).unreferenced;
     let mut swept = Swept::default();
-    for name in unreferenced {
+    for name in folder_names(&folder) {
+        if referenced.contains(&name) {
+            continue;
+        }
         if is_stored_name(&name) {
             fs::remove_file(folder.join(&name))?;
             swept.removed.push(name);
@@ -474,7 +512,7 @@ mod tests {
         expected.sort();
         assert_eq!(check.unreferenced, expected);
 
-        let swept = sweep(&doc_path, &doc).unwrap();
+        let swept = sweep(&doc_path, &referenced_names(&doc.attachments)).unwrap();
         assert_eq!(swept.removed, [dropped_name]);
         assert_eq!(swept.left, ["notes.txt"]);
         assert!(read_attachment(&doc_path, &kept).is_ok());
@@ -482,10 +520,27 @@ mod tests {
     }
 
     #[test]
+    fn a_file_whose_name_a_reference_to_another_folder_gives_is_kept() {
+        let (_dir, doc_path) = folder();
+        let stored = store_bytes(&doc_path, PNG, "a.png").unwrap();
+        let name = stored.location().unwrap().1.to_owned();
+        let doc = Postmortem {
+            attachments: vec![Attachment {
+                path: format!("renamed-by-hand.files/{name}"),
+                ..stored
+            }],
+            ..Postmortem::default()
+        };
+        let referenced = referenced_names(&doc.attachments);
+        assert_eq!(sweep(&doc_path, &referenced).unwrap(), Swept::default());
+        assert!(folder_for(&doc_path).join(&name).exists());
+    }
+
+    #[test]
     fn a_sweep_of_the_last_file_removes_the_empty_folder() {
         let (_dir, doc_path) = folder();
         store_bytes(&doc_path, PNG, "a.png").unwrap();
-        let swept = sweep(&doc_path, &Postmortem::default()).unwrap();
+        let swept = sweep(&doc_path, &BTreeSet::new()).unwrap();
         assert_eq!(swept.removed.len(), 1);
         assert!(!folder_for(&doc_path).exists());
     }

@@ -1,19 +1,28 @@
 //! The written analysis: the template's sections in the order a postmortem is read, then the
 //! team's own sections, which can be added, renamed, reordered and removed.
 
+use super::View;
 use super::accessible::accessible_name;
+use super::attachments::{Where, attachments_ui};
 use super::fields::row_buttons_ui;
 use super::focus::focus_if;
 use super::written_heading::{Rank, written_heading_ui};
-use crate::model::{CustomSection, Edit, ListEdit, Place, Postmortem, Section};
+use crate::model::{AttachedTo, CustomSection, Edit, ListEdit, Place, Postmortem, Section};
+use crate::session::UiRequests;
 
-/// Draws the written analysis.
+/// The heading of the files attached to the postmortem as a whole.
+const ATTACHMENTS: &str = "Attachments";
+
+/// Draws the written analysis, each section with the files attached to it, and at the end
+/// the files attached to the postmortem as a whole.
 pub fn analysis_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
-    focus: Option<Place>,
+    view: &View<'_>,
     edits: &mut Vec<Edit>,
+    requests: &mut UiRequests,
 ) {
+    let focus = view.focus;
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
@@ -32,10 +41,28 @@ pub fn analysis_ui(
                 if field.changed() {
                     edits.push(Edit::SetSectionText(section, text));
                 }
+                let words = format!("the {} section", doc.narrative.heading_of(section));
+                let at = Where {
+                    place: AttachedTo::Section(section),
+                    words: &words,
+                };
+                attachments_ui(ui, doc, view.looks, &at, requests);
             }
             ui.add_space(18.0);
             ui.separator();
             custom_sections_ui(ui, doc, focus, edits);
+            ui.add_space(18.0);
+            ui.separator();
+            crate::ui::accessible::subheading(ui, ATTACHMENTS);
+            ui.weak(
+                "Graphs, screenshots and logs for the postmortem as a whole. They are kept \
+                 beside its file, in a folder of their own.",
+            );
+            let at = Where {
+                place: AttachedTo::Document,
+                words: "the postmortem",
+            };
+            attachments_ui(ui, doc, view.looks, &at, requests);
         });
 }
 

@@ -4,6 +4,7 @@
 mod accessible;
 mod action_items;
 mod analysis;
+mod attachments;
 mod checks;
 mod dates;
 mod fields;
@@ -104,7 +105,9 @@ fn central_ui(
                 overview::overview_ui(ui, view, &mut panels.key_times, &mut edits);
             }
             Part::Timeline => timeline::timeline_ui(ui, view, &mut panels.timeline, requests),
-            Part::Analysis => analysis::analysis_ui(ui, doc, view.focus, &mut edits),
+            Part::Analysis => {
+                analysis::analysis_ui(ui, doc, view, &mut edits, requests);
+            }
             Part::ActionItems => {
                 action_items::action_items_ui(ui, view, &mut panels.actions, &mut edits);
             }

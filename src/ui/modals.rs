@@ -14,6 +14,7 @@ pub fn modals_ui(
     ctx: &egui::Context,
     modal: &mut Modal,
     document: &OpenDocument,
+    looks: &crate::session::Looks,
     requests: &mut UiRequests,
 ) {
     match modal {
@@ -32,6 +33,17 @@ pub fn modals_ui(
         Modal::Templates(chooser) => {
             super::template_chooser::template_chooser_ui(ctx, chooser, requests);
         }
+        Modal::Viewer(viewer) => match document.doc().attachments.get(viewer.index) {
+            Some(attachment) => super::attachments::viewer_ui(
+                ctx,
+                attachment,
+                looks.get(&attachment.path),
+                &mut viewer.scene,
+                requests,
+            ),
+            // Removed (or undone) while shown.
+            None => requests.answer(crate::session::ModalAnswer::CloseViewer),
+        },
     }
 }
 
@@ -193,6 +205,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         ),
         PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
         PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),
+        PromptPurpose::Attach(_) => ("Attach a file", "Attach", "Path of the file"),
     };
     let modal = crate::ui::accessible::dialog("path_prompt", heading).show(ctx, |ui| {
         ui.set_width(560.0);
@@ -213,6 +226,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
                     PromptPurpose::TemplatesFolder => "/home/you/postmortems/.hindsight/templates",
                     PromptPurpose::ReviewExport(_) => "/home/you/action-items.csv",
                     PromptPurpose::Export(_) => "/home/you/postmortem.md",
+                    PromptPurpose::Attach(_) => "/home/you/p99-latency.png",
                     PromptPurpose::Open | PromptPurpose::Save => {
                         "/home/you/postmortems/incident.ron"
                     }

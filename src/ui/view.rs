@@ -37,4 +37,6 @@ pub struct View<'a> {
     pub recovery_failure: Option<String>,
     /// Typed text that did not read as its field's value, which the document does not hold.
     pub held_back: &'a [HeldBack],
+    /// How each attached file is shown.
+    pub looks: &'a crate::session::Looks,
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::state::{BadTime, TimelineState};
 use crate::model::{
-    Edit, ListEdit, Marker, Postmortem, TimelineField, TimelineRow, format_time_of_day,
+    AttachedTo, Edit, ListEdit, Marker, Postmortem, TimelineField, TimelineRow, format_time_of_day,
     parse_time_entry, resolve_row_time, web_url,
 };
 use crate::ui::accessible::{accessible_name, announce_value, describe, name_check_box};
@@ -245,23 +245,54 @@ impl RowCells<'_> {
     }
 
     /// The evidence's address, with an Open button at its right when it is a web address
-    /// (nothing else is opened).
+    /// (nothing else is opened), and a paperclip with the number of files attached to the
+    /// row, which selects it to show them below the table.
     fn evidence_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
-        let Some(link) = web_url(&self.row.evidence) else {
+        let link = web_url(&self.row.evidence);
+        let attached = self
+            .doc
+            .attachments
+            .iter()
+            .filter(|attachment| attachment.place == AttachedTo::Row(self.row.id))
+            .count();
+        if link.is_none() && attached == 0 {
             self.text_ui(ui, TimelineField::Evidence, state, edits);
             return;
-        };
+        }
+        let clip = format!("\u{1f4ce}{attached}");
+        let width = link
+            .as_ref()
+            .map_or(0.0, |_| small_button_width(ui, "Open"))
+            + if attached > 0 {
+                small_button_width(ui, &clip) + ui.spacing().item_spacing.x
+            } else {
+                0.0
+            };
         with_button_at_right(
             ui,
-            small_button_width(ui, "Open"),
+            width,
             &mut (state, edits),
             |ui, (state, edits)| self.text_ui(ui, TimelineField::Evidence, state, edits),
-            |ui, _| {
-                let open = ui.add(egui::Button::new("Open").small());
-                let name = format!("Open evidence, row {}", self.number());
-                accessible_name(&open, egui::Role::Button, &name);
-                if open.on_hover_text(link.as_str()).clicked() {
-                    ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+            |ui, (state, _)| {
+                if attached > 0 {
+                    let files = ui.add(egui::Button::new(clip.as_str()).small());
+                    let name = format!(
+                        "{} attached to row {}: show them",
+                        crate::model::plural(attached, "file"),
+                        self.number()
+                    );
+                    accessible_name(&files, egui::Role::Button, &name);
+                    if files.clicked() {
+                        state.select(self.row.id);
+                    }
+                }
+                if let Some(link) = link {
+                    let open = ui.add(egui::Button::new("Open").small());
+                    let name = format!("Open evidence, row {}", self.number());
+                    accessible_name(&open, egui::Role::Button, &name);
+                    if open.on_hover_text(link.as_str()).clicked() {
+                        ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+                    }
                 }
             },
         );

@@ -89,6 +89,7 @@ pub fn timeline_edit(
         | UiCommand::ImportTimeline
         | UiCommand::ImportSlackFolder
         | UiCommand::AddActionItem
+        | UiCommand::AttachFile
         | UiCommand::ShowPart(_) => return None,
     };
     Some(Edit::Timeline(edit))

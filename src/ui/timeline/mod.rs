@@ -12,11 +12,12 @@ mod table;
 pub use commands::{show_import, show_slack_choice, slack_choice_failed, timeline_edit};
 pub use state::{BadTime, ImportedRows, PasteForm, SlackForm, TimelineState};
 
+use super::attachments::{Where, attachments_ui};
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;
 use super::view::View;
 use super::written_heading::{Rank, written_heading_ui};
-use crate::model::{Edit, List, Place, TimelineField};
+use crate::model::{AttachedTo, Edit, List, Place, TimelineField};
 use crate::session::UiCommand;
 use crate::session::{Request, UiRequests};
 
@@ -61,6 +62,26 @@ pub fn timeline_ui(
     ui.add_space(6.0);
     toolbar_ui(ui, doc, state, out_of_order.len(), requests);
     ui.add_space(4.0);
+    // The selected row's files, below the table, which takes the room above them.
+    if let Some((number, row)) = state.selected.and_then(|id| {
+        doc.timeline
+            .iter()
+            .enumerate()
+            .find(|(_, row)| row.id == id)
+    }) {
+        egui::Panel::bottom("selected_row_files")
+            .resizable(false)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                let words = format!("row {}", number + 1);
+                ui.weak(format!("Files attached to {words}"));
+                let at = Where {
+                    place: AttachedTo::Row(row.id),
+                    words: &words,
+                };
+                attachments_ui(ui, doc, view.looks, &at, requests);
+            });
+    }
     if doc.timeline.is_empty() {
         ui.label("No rows yet. Add a row, or paste lines from a chat (Ctrl+Shift+V).");
     } else {

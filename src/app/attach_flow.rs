@@ -1,0 +1,217 @@
+//! Attaching files in the editor: from the file dialog, the path form or a drop on the
+//! window. A saved document's files go straight into the folder beside it; an untitled
+//! one's wait in memory until its first save puts them there. Save As carries them to the
+//! new file's folder, and a save removes the files nothing refers to any more.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::HindsightApp;
+use crate::model::{AttachedTo, Attachment, AttachmentKind, Edit, ListEdit, Postmortem};
+use crate::session::{Look, Modal, Part, image_look};
+use crate::storage::{self, AttachError};
+
+/// The address under which an untitled document's attached bytes are given to egui's
+/// loaders.
+fn memory_uri(path: &str) -> String {
+    format!("bytes://hindsight/{path}")
+}
+
+impl HindsightApp {
+    /// Where an attachment goes when the person names no place: the selected timeline row
+    /// while the timeline is shown, else the document as a whole.
+    pub(super) fn place_in_view(&self) -> AttachedTo {
+        match (self.part, self.panels.timeline.selected) {
+            (Part::Timeline, Some(row)) if self.document.doc().row(row).is_some() => {
+                AttachedTo::Row(row)
+            }
+            _ => AttachedTo::Document,
+        }
+    }
+
+    /// Attaches each file at `place`, as one change per file; a file that cannot be
+    /// attached is said in an error, and the others still are.
+    pub(super) fn attach_paths(
+        &mut self,
+        ctx: &egui::Context,
+        paths: &[PathBuf],
+        place: AttachedTo,
+    ) {
+        let mut failures = Vec::new();
+        let mut attached = 0;
+        let mut large = Vec::new();
+        for path in paths {
+            match self.attach_one(ctx, path, place) {
+                Ok(attachment) => {
+                    if std::fs::metadata(path)
+                        .is_ok_and(|found| found.len() > storage::ATTACHMENT_WARNING_BYTES)
+                    {
+                        large.push(attachment.original_name.clone());
+                    }
+                    self.document
+                        .apply(Edit::Attachments(ListEdit::Push(attachment)));
+                    attached += 1;
+                }
+                Err(error) => failures.push(error.to_string()),
+            }
+        }
+        if attached > 0 {
+            // The person sees where it went.
+            self.part = match place {
+                AttachedTo::Row(_) => Part::Timeline,
+                AttachedTo::Document | AttachedTo::Section(_) => Part::Analysis,
+            };
+            self.status = if large.is_empty() {
+                format!("Attached {}", crate::model::plural(attached, "file"))
+            } else {
+                format!(
+                    "Attached {}. {} over {}: large files grow a repository fast; the README \
+                     says how to keep them in git LFS.",
+                    crate::model::plural(attached, "file"),
+                    large.join(", "),
+                    crate::model::megabytes(storage::ATTACHMENT_WARNING_BYTES)
+                )
+            };
+        }
+        if !failures.is_empty() {
+            self.modals.open(Modal::Error(format!(
+                "Not attached:\n\n{}",
+                failures.join("\n")
+            )));
+        }
+    }
+
+    fn attach_one(
+        &mut self,
+        ctx: &egui::Context,
+        source: &Path,
+        place: AttachedTo,
+    ) -> Result<Attachment, AttachError> {
+        let stored = if let Some(doc_path) = self.document.path() {
+            storage::store_file(doc_path, source)?
+        } else {
+            let bytes = storage::read_to_attach(source)?;
+            let original_name = source
+                .file_name()
+                .map_or_else(|| "attachment".into(), |name| name.to_string_lossy())
+                .into_owned();
+            let folder = storage::folder_name_for(Path::new(&self.suggested_file_name()));
+            let name = storage::stored_name(&bytes, &original_name);
+            let path = format!("{folder}/{name}");
+            ctx.include_bytes(memory_uri(&path), bytes.clone());
+            self.unsaved_files.insert(path.clone(), bytes);
+            Attachment {
+                path,
+                original_name,
+                ..Attachment::default()
+            }
+        };
+        Ok(Attachment { place, ..stored })
+    }
+
+    /// The document to write at `path`: with its attachments' files stored in the folder
+    /// beside `path` (from the old folder, or from memory for a document never saved) and
+    /// its references pointing there. Unchanged when the files are there already.
+    pub(super) fn carried_to(
+        &self,
+        path: &Path,
+        prepared: Postmortem,
+    ) -> Result<Postmortem, AttachError> {
+        let same_file = self.document.path() == Some(path);
+        if prepared.attachments.is_empty() || (same_file && self.unsaved_files.is_empty()) {
+            return Ok(prepared);
+        }
+        let old = self.document.path().map(Path::to_owned);
+        storage::carry(path, &prepared, |attachment| {
+            self.unsaved_files
+                .get(&attachment.path)
+                .cloned()
+                .or_else(|| {
+                    let old = old.as_deref()?;
+                    storage::read_attachment(old, attachment).ok()
+                })
+        })
+    }
+
+    /// After a save to `path`: the files that waited in memory are on disk now, and those
+    /// nothing refers to any more are removed. Says in the status what was removed.
+    pub(super) fn tidy_attachments_after_save(&mut self, path: &Path) {
+        self.unsaved_files.clear();
+        self.looks.clear();
+        let referenced = storage::referenced_names(self.document.attachments_within_reach());
+        match storage::sweep(path, &referenced) {
+            Ok(swept) if !swept.removed.is_empty() => {
+                let _ = write!(
+                    self.status,
+                    " (removed {} nothing refers to any more)",
+                    crate::model::plural(swept.removed.len(), "attached file")
+                );
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let _ = write!(
+                    self.status,
+                    " (files nothing refers to could not be removed from {}: {error})",
+                    storage::folder_name_for(path)
+                );
+            }
+        }
+    }
+
+    /// Works out how each attachment not seen before is shown: only its header is read, once.
+    pub(super) fn look_at_attachments(&mut self, ctx: &egui::Context) {
+        let max_side = ctx.input(|input| input.max_texture_side);
+        let doc_path = self.document.path().map(Path::to_owned);
+        for attachment in &self.document.doc().attachments {
+            if self.looks.contains_key(&attachment.path) {
+                continue;
+            }
+            let look = look_of(
+                attachment,
+                doc_path.as_deref(),
+                self.unsaved_files.get(&attachment.path),
+                max_side,
+            );
+            self.looks.insert(attachment.path.clone(), look);
+        }
+    }
+}
+
+/// How `attachment` is shown: from memory when its bytes wait there, else from its file.
+fn look_of(
+    attachment: &Attachment,
+    doc_path: Option<&Path>,
+    in_memory: Option<&Vec<u8>>,
+    max_side: usize,
+) -> Look {
+    let kind = attachment.kind();
+    // SVG needs a renderer of its own, left out to keep the editor small: shown as a file.
+    if !kind.is_image() || kind == AttachmentKind::Svg {
+        return Look::File;
+    }
+    let unreadable = |reason: String| Look::Broken(format!("The image cannot be read: {reason}."));
+    if let Some(bytes) = in_memory {
+        return match storage::image_size(bytes) {
+            Ok(size) => image_look(memory_uri(&attachment.path), size, max_side),
+            Err(reason) => unreadable(reason),
+        };
+    }
+    let Some(doc_path) = doc_path else {
+        return Look::Broken("The file is not there.".to_owned());
+    };
+    let Some(file) = storage::file_of(doc_path, attachment) else {
+        return Look::Broken(
+            "Its path is not inside the postmortem's attachments folder.".to_owned(),
+        );
+    };
+    if !file.exists() {
+        return Look::Broken(format!("The file is not there: {}.", attachment.path));
+    }
+    match storage::image_size_of(doc_path, attachment) {
+        Ok(size) => {
+            let absolute = std::path::absolute(&file).unwrap_or(file);
+            image_look(format!("file://{}", absolute.display()), size, max_side)
+        }
+        Err(reason) => unreadable(reason),
+    }
+}
