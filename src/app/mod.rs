@@ -343,7 +343,7 @@ impl HindsightApp {
                 if index < self.document.doc().attachments.len() {
                     self.modals.open(Modal::Viewer(crate::session::Viewer {
                         index,
-                        scene: egui::Rect::NOTHING,
+                        scene: egui::Rect::ZERO,
                     }));
                 }
             }

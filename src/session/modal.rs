@@ -47,7 +47,7 @@ pub enum Modal {
 pub struct Viewer {
     /// The attachment's position in the document's list.
     pub index: usize,
-    /// The part of the image in view, in the image's pixels; `Rect::NOTHING` to fit it.
+    /// The part of the image in view, in the image's pixels; `Rect::ZERO` to fit it.
     pub scene: egui::Rect,
 }
 

@@ -188,17 +188,10 @@ pub fn viewer_ui(
             let fit = ui.button("Fit");
             let actual = ui.button("Actual size");
             close = ui.button("Close").clicked();
-            if let Some(Look::Image { size, .. }) = look {
-                #[allow(
-                    clippy::cast_precision_loss,
-                    reason = "an image's side in pixels, far below f32's exact range"
-                )]
-                let whole = egui::Rect::from_min_size(
-                    egui::Pos2::ZERO,
-                    egui::vec2(size.0 as f32, size.1 as f32),
-                );
+            if let Some(Look::Image { .. }) = look {
+                // An empty view is one the scene resets to the whole image.
                 if fit.clicked() {
-                    *scene = whole;
+                    *scene = egui::Rect::ZERO;
                 }
                 if actual.clicked() {
                     *scene = egui::Rect::from_min_size(

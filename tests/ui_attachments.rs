@@ -1,0 +1,234 @@
+//! Attached files in the editor, driven as a person would: the Attach button under a
+//! section and under the selected row, the caption, View, Remove, Undo, and saving an
+//! untitled document with its files.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions may unwrap too: a panic is a failed test"
+)]
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{
+    Queryable, ScriptedDialogs, click, editor, editor_with_example, example_file, retype, save,
+};
+use egui_kittest::Harness;
+use hindsight::app::{DialogKind, DialogOutcome, HindsightApp, OpenDocument};
+use hindsight::model::{AttachedTo, Section};
+use hindsight::storage;
+use hindsight::ui::Part;
+
+/// A small real PNG (2×1 pixels), so the loaders have something to decode.
+fn png(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let mut bytes = Vec::new();
+    let image = image::RgbaImage::from_raw(2, 1, vec![255, 0, 0, 255, 0, 0, 255, 255]).unwrap();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// PNG's checksum of a chunk, so the header is one a decoder accepts.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffff_u32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn on_file(dir: &Path, dialogs: &ScriptedDialogs) -> (Harness<'static, HindsightApp>, PathBuf) {
+    let path = example_file(dir, "inc-812.ron");
+    let document = OpenDocument::from_file(storage::load(&path).unwrap(), path.clone());
+    (editor(document, dialogs), path)
+}
+
+fn show(harness: &mut Harness<'_, HindsightApp>, part: &str) {
+    harness.get_by_label(part).click();
+    harness.run();
+}
+
+#[test]
+fn a_file_attached_under_a_section_is_stored_beside_the_postmortem_and_captioned() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "p99 latency.png");
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(graph.clone()));
+    click(&mut harness, "Attach a file to the Impact section");
+    assert_eq!(dialogs.asked().last().unwrap().kind, DialogKind::Attach);
+
+    let doc = harness.state().document().doc().clone();
+    let [attachment] = doc.attachments.as_slice() else {
+        panic!("{:?}", doc.attachments);
+    };
+    assert_eq!(attachment.place, AttachedTo::Section(Section::Impact));
+    assert_eq!(attachment.original_name, "p99 latency.png");
+    assert_eq!(
+        fs::read(storage::file_of(&path, attachment).unwrap()).unwrap(),
+        fs::read(&graph).unwrap()
+    );
+    // The thumbnail is an image a screen reader names by the file until it has a caption.
+    harness.run();
+    assert!(harness.query_by_label("p99 latency.png").is_some());
+
+    retype(
+        &mut harness,
+        "Caption of p99 latency.png",
+        "p99 latency at the peak",
+    );
+    assert_eq!(
+        harness.state().document().doc().attachments[0].caption,
+        "p99 latency at the peak"
+    );
+    save(&mut harness);
+    let saved = storage::load(&path).unwrap();
+    assert_eq!(saved.attachments[0].caption, "p99 latency at the peak");
+    assert!(harness.query_by_label("p99 latency at the peak").is_some());
+}
+
+#[test]
+fn a_removed_file_stays_on_disk_while_undo_can_bring_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "errors.png");
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(graph));
+    click(&mut harness, "Attach a file to the postmortem");
+    let attachment = harness.state().document().doc().attachments[0].clone();
+    assert_eq!(attachment.place, AttachedTo::Document);
+    let stored = storage::file_of(&path, &attachment).unwrap();
+
+    click(&mut harness, "Remove errors.png");
+    assert!(harness.state().document().doc().attachments.is_empty());
+    save(&mut harness);
+    assert!(storage::load(&path).unwrap().attachments.is_empty());
+    // Undo can still bring the reference back, so its file is kept.
+    assert!(stored.exists());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().doc().attachments, [attachment]);
+    save(&mut harness);
+    assert_eq!(storage::load(&path).unwrap().attachments.len(), 1);
+    assert!(stored.exists());
+}
+
+#[test]
+fn the_selected_rows_files_show_below_the_table_and_attach_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "spike.png");
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Timeline (13)");
+    click(&mut harness, "Event, row 3");
+    dialogs.will_answer(DialogOutcome::Chosen(graph));
+    click(&mut harness, "Attach a file to row 3");
+    let doc = harness.state().document().doc().clone();
+    assert_eq!(
+        doc.attachments[0].place,
+        AttachedTo::Row(doc.timeline[2].id)
+    );
+    // The row's evidence cell counts its files.
+    assert!(
+        harness
+            .query_by_label("1 file attached to row 3: show them")
+            .is_some()
+    );
+}
+
+#[test]
+fn an_untitled_documents_files_go_beside_it_when_it_is_first_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "graph.png");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(graph.clone()));
+    click(&mut harness, "Attach a file to the Detection section");
+    assert!(harness.state().document().path().is_none());
+    let target = dir.path().join("inc-900.ron");
+    dialogs.will_answer(DialogOutcome::Chosen(target.clone()));
+    save(&mut harness);
+    let saved = storage::load(&target).unwrap();
+    let [attachment] = saved.attachments.as_slice() else {
+        panic!("{:?}", saved.attachments);
+    };
+    assert!(
+        attachment.path.starts_with("inc-900.files/"),
+        "{}",
+        attachment.path
+    );
+    assert_eq!(
+        fs::read(storage::file_of(&target, attachment).unwrap()).unwrap(),
+        fs::read(&graph).unwrap()
+    );
+    assert_eq!(
+        harness.state().document().doc().attachments,
+        saved.attachments
+    );
+}
+
+#[test]
+fn the_viewer_shows_one_image_whole_and_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "graph.png");
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(graph));
+    click(&mut harness, "Attach a file to the Resolution section");
+    click(&mut harness, "View graph.png");
+    assert!(harness.query_by_label("Fit").is_some());
+    click(&mut harness, "Close");
+    assert!(harness.query_by_label("Fit").is_none());
+    assert_eq!(harness.state().part(), Part::Analysis);
+}
+
+#[test]
+fn an_image_too_large_to_show_is_a_broken_mark_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    // A PNG header claiming 100,000 × 100,000 pixels: a decompression bomb's shape.
+    let bomb = dir.path().join("bomb.png");
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend(100_000_u32.to_be_bytes());
+    chunk.extend(100_000_u32.to_be_bytes());
+    chunk.extend([8, 6, 0, 0, 0]);
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\r".to_vec();
+    bytes.extend(&chunk);
+    bytes.extend(crc32(&chunk).to_be_bytes());
+    // A decoder reads the chunks up to the image data before it gives the size.
+    for name in [b"IDAT", b"IEND"] {
+        bytes.extend(0_u32.to_be_bytes());
+        bytes.extend(name);
+        bytes.extend(crc32(name).to_be_bytes());
+    }
+    fs::write(&bomb, bytes).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(bomb));
+    click(&mut harness, "Attach a file to the Impact section");
+    harness.run();
+    // The mark says why, where the thumbnail would be.
+    harness.get_by(|node| {
+        node.value()
+            .is_some_and(|text| text.starts_with('\u{26a0}') && text.contains("100000\u{d7}100000"))
+    });
+}
