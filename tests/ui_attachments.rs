@@ -232,3 +232,51 @@ fn an_image_too_large_to_show_is_a_broken_mark_with_the_reason() {
             .is_some_and(|text| text.starts_with('\u{26a0}') && text.contains("100000\u{d7}100000"))
     });
 }
+
+/// A screenshot tool's copy on the clipboard, as egui hands it over on Ctrl+V.
+fn paste_screenshot(harness: &mut Harness<'_, HindsightApp>) {
+    let image = egui::ColorImage::new([3, 2], vec![egui::Color32::RED; 6]);
+    harness.event(egui::Event::PasteImage(std::sync::Arc::new(image)));
+    harness.run();
+}
+
+#[test]
+fn a_screenshot_pasted_while_typing_in_a_section_is_attached_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    click(&mut harness, "Detection");
+    paste_screenshot(&mut harness);
+    let doc = harness.state().document().doc().clone();
+    let [attachment] = doc.attachments.as_slice() else {
+        panic!("{:?}", doc.attachments);
+    };
+    assert_eq!(attachment.place, AttachedTo::Section(Section::Detection));
+    assert_eq!(attachment.original_name, "Pasted image 2025-08-10.png");
+    let stored = fs::read(storage::file_of(&path, attachment).unwrap()).unwrap();
+    let decoded = image::load_from_memory(&stored).unwrap().to_rgba8();
+    assert_eq!((decoded.width(), decoded.height()), (3, 2));
+    assert_eq!(decoded.get_pixel(0, 0).0, [255, 0, 0, 255]);
+    // The section's text is as it was: the image is not text.
+    assert_eq!(
+        doc.narrative.detection,
+        storage::load(&path).unwrap().narrative.detection
+    );
+}
+
+#[test]
+fn a_screenshot_pasted_on_the_timeline_goes_to_the_selected_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Timeline (13)");
+    click(&mut harness, "Event, row 5");
+    paste_screenshot(&mut harness);
+    let doc = harness.state().document().doc().clone();
+    assert_eq!(doc.attachments.len(), 1);
+    assert_eq!(
+        doc.attachments[0].place,
+        AttachedTo::Row(doc.timeline[4].id)
+    );
+}

@@ -95,18 +95,72 @@ impl HindsightApp {
                 .file_name()
                 .map_or_else(|| "attachment".into(), |name| name.to_string_lossy())
                 .into_owned();
-            let folder = storage::folder_name_for(Path::new(&self.suggested_file_name()));
-            let name = storage::stored_name(&bytes, &original_name);
-            let path = format!("{folder}/{name}");
-            ctx.include_bytes(memory_uri(&path), bytes.clone());
-            self.unsaved_files.insert(path.clone(), bytes);
-            Attachment {
-                path,
-                original_name,
-                ..Attachment::default()
-            }
+            self.keep_in_memory(ctx, bytes, original_name)
         };
         Ok(Attachment { place, ..stored })
+    }
+
+    /// Keeps the bytes of a file attached to a document with no file yet, until its first
+    /// save, and gives them to egui's loaders under their own address.
+    fn keep_in_memory(
+        &mut self,
+        ctx: &egui::Context,
+        bytes: Vec<u8>,
+        original_name: String,
+    ) -> Attachment {
+        let folder = storage::folder_name_for(Path::new(&self.suggested_file_name()));
+        let name = storage::stored_name(&bytes, &original_name);
+        let path = format!("{folder}/{name}");
+        ctx.include_bytes(memory_uri(&path), bytes.clone());
+        self.unsaved_files.insert(path.clone(), bytes);
+        Attachment {
+            path,
+            original_name,
+            ..Attachment::default()
+        }
+    }
+
+    /// Attaches an image pasted from the clipboard at `place`, as a PNG named for the day.
+    pub(super) fn attach_pasted_image(
+        &mut self,
+        ctx: &egui::Context,
+        image: &egui::ColorImage,
+        place: AttachedTo,
+    ) {
+        let [width, height] = image.size;
+        let rgba: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(egui::Color32::to_srgba_unmultiplied)
+            .collect();
+        let original_name = format!("Pasted image {}.png", self.clock.today());
+        let encoded = u32::try_from(width)
+            .ok()
+            .zip(u32::try_from(height).ok())
+            .ok_or_else(|| "the pasted image is too large".to_owned())
+            .and_then(|(width, height)| storage::png_of(width, height, rgba));
+        let stored = encoded.and_then(|bytes| match self.document.path() {
+            Some(doc_path) => storage::store_bytes(doc_path, &bytes, &original_name)
+                .map_err(|error| error.to_string()),
+            None => Ok(self.keep_in_memory(ctx, bytes, original_name.clone())),
+        });
+        match stored {
+            Ok(stored) => {
+                self.document
+                    .apply(Edit::Attachments(ListEdit::Push(Attachment {
+                        place,
+                        ..stored
+                    })));
+                self.part = match place {
+                    AttachedTo::Row(_) => Part::Timeline,
+                    AttachedTo::Document | AttachedTo::Section(_) => Part::Analysis,
+                };
+                "Attached the pasted image".clone_into(&mut self.status);
+            }
+            Err(reason) => self.modals.open(Modal::Error(format!(
+                "The pasted image was not attached: {reason}"
+            ))),
+        }
     }
 
     /// The document to write at `path`: with its attachments' files stored in the folder

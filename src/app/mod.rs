@@ -269,6 +269,14 @@ impl HindsightApp {
                 requests.push(Request::AttachFiles(others, self.place_in_view()));
             }
         }
+        // An image pasted where no section took it goes to the place in view.
+        let pasted = requests.asked(|request| matches!(request, Request::AttachImage(..)));
+        if self.no_modal_open()
+            && !pasted
+            && let Some(image) = ui::pasted_image(&ctx)
+        {
+            requests.push(Request::AttachImage(image, self.place_in_view()));
+        }
         if let Some(shown) = self.modals.most_urgent() {
             ui::modals_ui(&ctx, shown, &self.document, &self.looks, &mut requests);
         }
@@ -339,6 +347,7 @@ impl HindsightApp {
             Request::Command(command) => self.run_command(ctx, command),
             Request::Attach(place) => self.start_dialog(ctx, DialogPurpose::Attach(place)),
             Request::AttachFiles(paths, place) => self.attach_paths(ctx, &paths, place),
+            Request::AttachImage(image, place) => self.attach_pasted_image(ctx, &image, place),
             Request::ViewAttachment(index) => {
                 if index < self.document.doc().attachments.len() {
                     self.modals.open(Modal::Viewer(crate::session::Viewer {

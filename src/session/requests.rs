@@ -76,6 +76,8 @@ pub enum Request {
     AttachFiles(Vec<PathBuf>, AttachedTo),
     /// Show the attachment at this position in the document's list whole.
     ViewAttachment(usize),
+    /// Attach an image pasted from the clipboard (a screenshot tool's copy) at this place.
+    AttachImage(std::sync::Arc<egui::ColorImage>, AttachedTo),
 }
 
 /// What the person asked for during one frame, in the order they asked: the queue the

@@ -174,6 +174,18 @@ pub fn read_to_attach(source: &Path) -> Result<Vec<u8>, AttachError> {
     read_limited(source)
 }
 
+/// A pasted image (`width` × `height` pixels of RGBA, alpha not premultiplied) as the
+/// bytes of a PNG file, to attach like any other.
+pub fn png_of(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, String> {
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or_else(|| "the pasted image's pixels do not match its size".to_owned())?;
+    let mut bytes = Vec::new();
+    image
+        .write_to(&mut io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .map_err(|error| error.to_string())?;
+    Ok(bytes)
+}
+
 /// The width and height an image's header gives, read without decoding it: what decides
 /// whether the editor may show it at all (a decompression bomb gives itself away here).
 pub fn image_size(bytes: &[u8]) -> Result<(u32, u32), String> {

@@ -3,12 +3,12 @@
 
 use super::View;
 use super::accessible::accessible_name;
-use super::attachments::{Where, attachments_ui};
+use super::attachments::{Where, attach_button_ui, attachments_ui, drop_target, pasted_image};
 use super::fields::row_buttons_ui;
 use super::focus::focus_if;
 use super::written_heading::{Rank, written_heading_ui};
 use crate::model::{AttachedTo, CustomSection, Edit, ListEdit, Place, Postmortem, Section};
-use crate::session::UiRequests;
+use crate::session::{Request, UiRequests};
 
 /// The heading of the files attached to the postmortem as a whole.
 const ATTACHMENTS: &str = "Attachments";
@@ -33,20 +33,38 @@ pub fn analysis_ui(
             // A section the template leaves out is not shown while it is empty.
             for section in Section::ALL.into_iter().filter(|s| doc.narrative.shows(*s)) {
                 ui.add_space(10.0);
-                let heading = section_heading_ui(ui, doc, section, edits);
-                let mut text = doc.narrative.text(section).to_owned();
-                let hint = doc.narrative.guidance_for(section);
-                let field = text_area_ui(ui, &mut text, &heading, hint);
-                focus_if(focus == Some(Place::Section(section)), &field);
-                if field.changed() {
-                    edits.push(Edit::SetSectionText(section, text));
-                }
                 let words = format!("the {} section", doc.narrative.heading_of(section));
                 let at = Where {
                     place: AttachedTo::Section(section),
                     words: &words,
                 };
-                attachments_ui(ui, doc, view.looks, &at, requests);
+                let whole = ui.scope(|ui| {
+                    let heading = ui
+                        .horizontal(|ui| {
+                            let heading = section_heading_ui(ui, doc, section, edits);
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| attach_button_ui(ui, &at, requests),
+                            );
+                            heading
+                        })
+                        .inner;
+                    let mut text = doc.narrative.text(section).to_owned();
+                    let hint = doc.narrative.guidance_for(section);
+                    let field = text_area_ui(ui, &mut text, &heading, hint);
+                    focus_if(focus == Some(Place::Section(section)), &field);
+                    if field.changed() {
+                        edits.push(Edit::SetSectionText(section, text));
+                    }
+                    // A screenshot pasted while typing in the section belongs to it.
+                    if field.has_focus()
+                        && let Some(image) = pasted_image(ui.ctx())
+                    {
+                        requests.push(Request::AttachImage(image, at.place));
+                    }
+                    attachments_ui(ui, doc, view.looks, at.place, requests);
+                });
+                drop_target(ui, whole.response.rect, &at, requests);
             }
             ui.add_space(18.0);
             ui.separator();
@@ -62,7 +80,11 @@ pub fn analysis_ui(
                 place: AttachedTo::Document,
                 words: "the postmortem",
             };
-            attachments_ui(ui, doc, view.looks, &at, requests);
+            let whole = ui.scope(|ui| {
+                attachments_ui(ui, doc, view.looks, at.place, requests);
+                attach_button_ui(ui, &at, requests);
+            });
+            drop_target(ui, whole.response.rect, &at, requests);
         });
 }
 

@@ -26,32 +26,37 @@ pub struct Where<'a> {
     pub words: &'a str,
 }
 
-/// The attachments at `at`, then the button that attaches another. Files dropped on the
-/// strip's area while the pointer is over it are attached there.
+/// The attachments at `place`, as a strip of cards; nothing when there are none.
 pub fn attachments_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
     looks: &Looks,
-    at: &Where<'_>,
+    place: AttachedTo,
     requests: &mut UiRequests,
 ) {
     let shown: Vec<(usize, &Attachment)> =
-        attached_at(&doc.attachments, at.place, |row| doc.row(row).is_some()).collect();
-    let strip = ui.horizontal_wrapped(|ui| {
+        attached_at(&doc.attachments, place, |row| doc.row(row).is_some()).collect();
+    if shown.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
         for (index, attachment) in &shown {
             card_ui(ui, *index, attachment, looks, requests);
         }
-        let attach = ui.button("\u{1f4ce} Attach file\u{2026}");
-        accessible_name(
-            &attach,
-            egui::Role::Button,
-            &format!("Attach a file to {}", at.words),
-        );
-        if attach.clicked() {
-            requests.push(Request::Attach(at.place));
-        }
     });
-    drop_target(ui, strip.response.rect, at, requests);
+}
+
+/// The small button that asks for a file to attach at `at`.
+pub fn attach_button_ui(ui: &mut egui::Ui, at: &Where<'_>, requests: &mut UiRequests) {
+    let attach = ui.small_button("\u{1f4ce} Attach file\u{2026}");
+    accessible_name(
+        &attach,
+        egui::Role::Button,
+        &format!("Attach a file to {}", at.words),
+    );
+    if attach.on_hover_text("Or drop files here").clicked() {
+        requests.push(Request::Attach(at.place));
+    }
 }
 
 /// One attachment: its thumbnail (or its name, or why it cannot be shown), its caption and
@@ -68,14 +73,14 @@ fn card_ui(
         ui.set_width(CARD_WIDTH);
         ui.vertical(|ui| {
             let shown = match looks.get(&attachment.path) {
-                Some(Look::Image { uri, .. }) => {
+                Some(Look::Image { uri, size }) => {
                     let image = ui.add(
                         egui::Image::new(uri.as_str())
-                            .max_size(THUMBNAIL)
+                            .fit_to_exact_size(thumbnail_size(*size))
                             .alt_text(name.as_str())
                             .sense(egui::Sense::click()),
                     );
-                    image.clicked()
+                    image.on_hover_cursor(egui::CursorIcon::ZoomIn).clicked()
                 }
                 Some(Look::Broken(reason)) => {
                     broken_ui(ui, reason);
@@ -88,8 +93,9 @@ fn card_ui(
             };
             let mut caption = attachment.caption.clone();
             let field = ui.add(
-                egui::TextEdit::singleline(&mut caption)
-                    .hint_text("Caption")
+                egui::TextEdit::multiline(&mut caption)
+                    .hint_text("Caption: what it shows")
+                    .desired_rows(1)
                     .desired_width(CARD_WIDTH - 8.0),
             );
             accessible_name(
@@ -122,6 +128,20 @@ fn card_ui(
     });
 }
 
+/// The size a thumbnail of an image of `size` pixels is drawn at: the whole image, scaled
+/// down (never up) to fit [`THUMBNAIL`].
+fn thumbnail_size((width, height): (u32, u32)) -> egui::Vec2 {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "an image's side in pixels, far below f32's exact range"
+    )]
+    let natural = egui::vec2(width.max(1) as f32, height.max(1) as f32);
+    let scale = (THUMBNAIL.x / natural.x)
+        .min(THUMBNAIL.y / natural.y)
+        .min(1.0);
+    natural * scale
+}
+
 /// The broken-image mark: the space a thumbnail takes, with the reason written in it.
 fn broken_ui(ui: &mut egui::Ui, reason: &str) {
     let color = ui.visuals().error_fg_color;
@@ -138,7 +158,7 @@ fn broken_ui(ui: &mut egui::Ui, reason: &str) {
 }
 
 /// Files dragged over `rect` are outlined there, and attached there when dropped.
-fn drop_target(ui: &egui::Ui, rect: egui::Rect, at: &Where<'_>, requests: &mut UiRequests) {
+pub fn drop_target(ui: &egui::Ui, rect: egui::Rect, at: &Where<'_>, requests: &mut UiRequests) {
     let (hovering, dropped, pointer) = ui.ctx().input(|input| {
         (
             !input.raw.hovered_files.is_empty(),
@@ -164,6 +184,17 @@ fn drop_target(ui: &egui::Ui, rect: egui::Rect, at: &Where<'_>, requests: &mut U
     if over && !dropped.is_empty() {
         requests.push(Request::AttachFiles(dropped, at.place));
     }
+}
+
+/// The image pasted this frame (Ctrl+V with a screenshot on the clipboard), if one was.
+#[must_use]
+pub fn pasted_image(ctx: &egui::Context) -> Option<std::sync::Arc<egui::ColorImage>> {
+    ctx.input(|input| {
+        input.events.iter().find_map(|event| match event {
+            egui::Event::PasteImage(image) => Some(std::sync::Arc::clone(image)),
+            _ => None,
+        })
+    })
 }
 
 /// The viewer: one image whole, in a window over the editor, to zoom (the wheel with Ctrl,

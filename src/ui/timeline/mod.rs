@@ -12,7 +12,7 @@ mod table;
 pub use commands::{show_import, show_slack_choice, slack_choice_failed, timeline_edit};
 pub use state::{BadTime, ImportedRows, PasteForm, SlackForm, TimelineState};
 
-use super::attachments::{Where, attachments_ui};
+use super::attachments::{Where, attach_button_ui, attachments_ui, drop_target};
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;
 use super::view::View;
@@ -74,12 +74,18 @@ pub fn timeline_ui(
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 let words = format!("row {}", number + 1);
-                ui.weak(format!("Files attached to {words}"));
                 let at = Where {
                     place: AttachedTo::Row(row.id),
                     words: &words,
                 };
-                attachments_ui(ui, doc, view.looks, &at, requests);
+                let whole = ui.scope(|ui| {
+                    ui.horizontal(|ui| {
+                        ui.weak(format!("Files attached to {words}"));
+                        attach_button_ui(ui, &at, requests);
+                    });
+                    attachments_ui(ui, doc, view.looks, at.place, requests);
+                });
+                drop_target(ui, whole.response.rect, &at, requests);
             });
     }
     if doc.timeline.is_empty() {
