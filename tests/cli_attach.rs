@@ -205,8 +205,145 @@ fn export_embeds_attached_images_in_html_and_copies_them_for_markdown() {
     let path = &saved.attachments[0].path;
     let markdown = fs::read_to_string(out.join("inc-812.md")).unwrap();
     assert!(
-        markdown.contains(&format!("![p99 latency](<{path}>)")),
+        markdown.contains(&format!("![p99 latency](<{path}> \"p99 latency.png\")")),
         "{markdown}"
     );
     assert_eq!(fs::read(out.join(path)).unwrap(), fs::read(&graph).unwrap());
+}
+
+#[test]
+fn import_copies_the_images_beside_the_markdown_and_leaves_others_in_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    fs::create_dir_all(notes.join("img")).unwrap();
+    image::RgbaImage::new(4, 3)
+        .save(notes.join("img/error rate.png"))
+        .unwrap();
+    fs::write(dir.path().join("secret.png"), b"\x89PNG\r\n\x1a\n outside").unwrap();
+    fs::write(
+        notes.join("inc-620.md"),
+        "# Checkout errors\n\n## Impact\n\nCheckout failed for 20 minutes.\n\n\
+         ![Error rate during the outage](img/error%20rate.png)\n\n\
+         ![Status page](https://status.example.com/shot.png)\n\n\
+         ![Not ours](../secret.png)\n",
+    )
+    .unwrap();
+    let out = dir.path().join("inc-620.ron");
+    hindsight()
+        .arg("import")
+        .arg(notes.join("inc-620.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(", 1 attached file"))
+        .stderr(predicate::str::contains(
+            "an image was left in the text: ../secret.png: it is outside the Markdown file's folder",
+        ));
+    let doc = storage::load(&out).unwrap();
+    let [attachment] = doc.attachments.as_slice() else {
+        panic!("{:?}", doc.attachments);
+    };
+    assert_eq!(attachment.caption, "Error rate during the outage");
+    assert_eq!(attachment.place, AttachedTo::Section(Section::Impact));
+    assert!(attachment.path.starts_with("inc-620.files/"));
+    assert_eq!(
+        fs::read(stored_file(&out, &attachment.path)).unwrap(),
+        fs::read(notes.join("img/error rate.png")).unwrap()
+    );
+    assert!(!doc.narrative.impact.contains("error%20rate.png"));
+    assert!(
+        doc.narrative
+            .impact
+            .contains("![Status page](https://status.example.com/shot.png)")
+    );
+    assert!(doc.narrative.impact.contains("![Not ours](../secret.png)"));
+    hindsight().arg("check").arg(&out).assert().code(0);
+}
+
+#[test]
+fn an_exported_postmortem_imports_with_its_attachments() {
+    let (dir, doc, graph) = setup();
+    let real = dir.path().join("graph.png");
+    image::RgbaImage::new(2, 2).save(&real).unwrap();
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&real)
+        .args(["--section", "Impact", "--caption", "p99 latency"])
+        .assert()
+        .code(0);
+    let spike = dir.path().join("spike.png");
+    image::RgbaImage::new(3, 1).save(&spike).unwrap();
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&spike)
+        .args(["--row", "3", "--caption", "The spike"])
+        .assert()
+        .code(0);
+    let log = dir.path().join("server.log");
+    fs::write(&log, "14:03 ERROR pool exhausted\n").unwrap();
+    hindsight()
+        .arg("attach")
+        .arg(&doc)
+        .arg(&log)
+        .assert()
+        .code(0);
+    let _ = graph;
+    let exported = dir.path().join("inc-812.md");
+    hindsight()
+        .arg("export")
+        .arg(&doc)
+        .args(["--format", "md", "-o"])
+        .arg(&exported)
+        .assert()
+        .code(0);
+    let back = dir.path().join("back").join("inc-812.ron");
+    fs::create_dir(back.parent().unwrap()).unwrap();
+    hindsight()
+        .arg("import")
+        .arg(&exported)
+        .arg("-o")
+        .arg(&back)
+        .assert()
+        .code(0);
+    let original = storage::load(&doc).unwrap();
+    let imported = storage::load(&back).unwrap();
+    // Each file comes back with its caption, at its place (a row is known by its event),
+    // with the same bytes, in the new postmortem's folder.
+    let described = |doc: &hindsight::model::Postmortem, path: &Path| {
+        let mut files: Vec<(String, String, String, Vec<u8>)> = doc
+            .attachments
+            .iter()
+            .map(|attachment| {
+                let place = match attachment.place {
+                    AttachedTo::Row(id) => format!("row {}", doc.row(id).unwrap().event),
+                    other => format!("{other:?}"),
+                };
+                let bytes = fs::read(stored_file(path, &attachment.path)).unwrap();
+                (
+                    attachment.caption.clone(),
+                    attachment.original_name.clone(),
+                    place,
+                    bytes,
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(described(&imported, &back).len(), 3);
+    assert_eq!(described(&imported, &back), described(&original, &doc));
+    assert!(
+        imported
+            .attachments
+            .iter()
+            .all(|attachment| attachment.path.starts_with("inc-812.files/"))
+    );
+    assert!(imported.narrative.custom_sections.is_empty());
+    assert_eq!(
+        imported.narrative.impact.trim(),
+        original.narrative.impact.trim()
+    );
 }

@@ -730,15 +730,17 @@ fn attachments_are_linked_in_markdown_and_embedded_in_html_where_they_belong() {
     let impact = markdown.find("## Impact").unwrap();
     let next = impact + 3 + markdown[impact + 3..].find("\n## ").unwrap();
     assert!(
-        markdown[impact..next].contains("![p99 latency](<user-api-latency.files/aa.png>)"),
+        markdown[impact..next]
+            .contains("![p99 latency](<user-api-latency.files/aa.png> \"aa.png\")"),
         "{markdown}"
     );
     assert!(
-        markdown.contains("![Error rate at the spike](<user-api-latency.files/bb.png>)"),
+        markdown.contains("![Error rate at the spike](<user-api-latency.files/bb.png> \"bb.png\")"),
         "{markdown}"
     );
     assert!(
-        markdown.contains("## Attachments\n\n[cc.log](<user-api-latency.files/cc.log>)\n"),
+        markdown
+            .contains("## Attachments\n\n[cc.log](<user-api-latency.files/cc.log> \"cc.log\")\n"),
         "{markdown}"
     );
 

@@ -280,3 +280,31 @@ fn a_screenshot_pasted_on_the_timeline_goes_to_the_selected_row() {
         AttachedTo::Row(doc.timeline[4].id)
     );
 }
+
+#[test]
+fn a_markdown_postmortems_images_come_in_with_it_and_are_saved_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    fs::create_dir(&notes).unwrap();
+    let graph = png(&notes, "errors.png");
+    fs::write(
+        notes.join("inc-620.md"),
+        "# Checkout errors\n\n## Impact\n\nCheckout failed.\n\n![Error rate](errors.png)\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = common::editor_from_command_line(Some(notes.join("inc-620.md")), &dialogs);
+    let doc = harness.state().document().doc().clone();
+    assert_eq!(doc.attachments.len(), 1);
+    assert_eq!(doc.attachments[0].caption, "Error rate");
+    assert_eq!(doc.narrative.impact.trim(), "Checkout failed.");
+    click(&mut harness, "Close");
+    let target = dir.path().join("inc-620.ron");
+    dialogs.will_answer(DialogOutcome::Chosen(target.clone()));
+    save(&mut harness);
+    let saved = storage::load(&target).unwrap();
+    assert_eq!(
+        fs::read(storage::file_of(&target, &saved.attachments[0]).unwrap()).unwrap(),
+        fs::read(&graph).unwrap()
+    );
+}

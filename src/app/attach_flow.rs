@@ -11,6 +11,22 @@ use crate::model::{AttachedTo, Attachment, AttachmentKind, Edit, ListEdit, Postm
 use crate::session::{Look, Modal, Part, image_look};
 use crate::storage::{self, AttachError};
 
+/// The folder named in the references of files that wait in memory: the first save
+/// carries them to the folder beside the new file, and points the references there.
+const UNSAVED_FOLDER: &str = "unsaved.files";
+
+/// The reference to bytes kept in memory for a document with no file yet.
+fn in_memory(bytes: &[u8], original_name: String) -> Attachment {
+    Attachment {
+        path: format!(
+            "{UNSAVED_FOLDER}/{}",
+            storage::stored_name(bytes, &original_name)
+        ),
+        original_name,
+        ..Attachment::default()
+    }
+}
+
 /// The address under which an untitled document's attached bytes are given to egui's
 /// loaders.
 fn memory_uri(path: &str) -> String {
@@ -31,17 +47,12 @@ impl HindsightApp {
 
     /// Attaches each file at `place`, as one change per file; a file that cannot be
     /// attached is said in an error, and the others still are.
-    pub(super) fn attach_paths(
-        &mut self,
-        ctx: &egui::Context,
-        paths: &[PathBuf],
-        place: AttachedTo,
-    ) {
+    pub(super) fn attach_paths(&mut self, paths: &[PathBuf], place: AttachedTo) {
         let mut failures = Vec::new();
         let mut attached = 0;
         let mut large = Vec::new();
         for path in paths {
-            match self.attach_one(ctx, path, place) {
+            match self.attach_one(path, place) {
                 Ok(attachment) => {
                     if std::fs::metadata(path)
                         .is_ok_and(|found| found.len() > storage::ATTACHMENT_WARNING_BYTES)
@@ -81,12 +92,7 @@ impl HindsightApp {
         }
     }
 
-    fn attach_one(
-        &mut self,
-        ctx: &egui::Context,
-        source: &Path,
-        place: AttachedTo,
-    ) -> Result<Attachment, AttachError> {
+    fn attach_one(&mut self, source: &Path, place: AttachedTo) -> Result<Attachment, AttachError> {
         let stored = if let Some(doc_path) = self.document.path() {
             storage::store_file(doc_path, source)?
         } else {
@@ -95,38 +101,42 @@ impl HindsightApp {
                 .file_name()
                 .map_or_else(|| "attachment".into(), |name| name.to_string_lossy())
                 .into_owned();
-            self.keep_in_memory(ctx, bytes, original_name)
+            self.keep_in_memory(bytes, original_name)
         };
         Ok(Attachment { place, ..stored })
     }
 
     /// Keeps the bytes of a file attached to a document with no file yet, until its first
-    /// save, and gives them to egui's loaders under their own address.
-    fn keep_in_memory(
-        &mut self,
-        ctx: &egui::Context,
-        bytes: Vec<u8>,
-        original_name: String,
-    ) -> Attachment {
-        let folder = storage::folder_name_for(Path::new(&self.suggested_file_name()));
-        let name = storage::stored_name(&bytes, &original_name);
-        let path = format!("{folder}/{name}");
-        ctx.include_bytes(memory_uri(&path), bytes.clone());
-        self.unsaved_files.insert(path.clone(), bytes);
-        Attachment {
-            path,
-            original_name,
-            ..Attachment::default()
-        }
+    /// save.
+    fn keep_in_memory(&mut self, bytes: Vec<u8>, original_name: String) -> Attachment {
+        let attachment = in_memory(&bytes, original_name);
+        self.unsaved_files.insert(attachment.path.clone(), bytes);
+        attachment
+    }
+
+    /// Takes the images an imported Markdown file shows from beside it (`folder`) into
+    /// `doc`'s attachments, their bytes kept in memory until the document is first saved.
+    /// Returns, for each image left in the text, why.
+    pub(super) fn keep_imported_images(
+        doc: &mut Postmortem,
+        folder: &Path,
+    ) -> (std::collections::BTreeMap<String, Vec<u8>>, Vec<String>) {
+        let mut files = std::collections::BTreeMap::new();
+        let left = crate::sources::markdown::keep_local_images(doc, folder, |image| {
+            let bytes = storage::read_image_within(image, folder)?;
+            let name = image
+                .file_name()
+                .map_or_else(|| "image".into(), |name| name.to_string_lossy())
+                .into_owned();
+            let attachment = in_memory(&bytes, name);
+            files.insert(attachment.path.clone(), bytes);
+            Ok(attachment)
+        });
+        (files, left)
     }
 
     /// Attaches an image pasted from the clipboard at `place`, as a PNG named for the day.
-    pub(super) fn attach_pasted_image(
-        &mut self,
-        ctx: &egui::Context,
-        image: &egui::ColorImage,
-        place: AttachedTo,
-    ) {
+    pub(super) fn attach_pasted_image(&mut self, image: &egui::ColorImage, place: AttachedTo) {
         let [width, height] = image.size;
         let rgba: Vec<u8> = image
             .pixels
@@ -142,7 +152,7 @@ impl HindsightApp {
         let stored = encoded.and_then(|bytes| match self.document.path() {
             Some(doc_path) => storage::store_bytes(doc_path, &bytes, &original_name)
                 .map_err(|error| error.to_string()),
-            None => Ok(self.keep_in_memory(ctx, bytes, original_name.clone())),
+            None => Ok(self.keep_in_memory(bytes, original_name.clone())),
         });
         match stored {
             Ok(stored) => {
@@ -221,6 +231,7 @@ impl HindsightApp {
                 continue;
             }
             let look = look_of(
+                ctx,
                 attachment,
                 doc_path.as_deref(),
                 self.unsaved_files.get(&attachment.path),
@@ -233,6 +244,7 @@ impl HindsightApp {
 
 /// How `attachment` is shown: from memory when its bytes wait there, else from its file.
 fn look_of(
+    ctx: &egui::Context,
     attachment: &Attachment,
     doc_path: Option<&Path>,
     in_memory: Option<&Vec<u8>>,
@@ -246,7 +258,11 @@ fn look_of(
     let unreadable = |reason: String| Look::Broken(format!("The image cannot be read: {reason}."));
     if let Some(bytes) = in_memory {
         return match storage::image_size(bytes) {
-            Ok(size) => image_look(memory_uri(&attachment.path), size, max_side),
+            Ok(size) => {
+                let uri = memory_uri(&attachment.path);
+                ctx.include_bytes(uri.clone(), bytes.clone());
+                image_look(uri, size, max_side)
+            }
             Err(reason) => unreadable(reason),
         };
     }

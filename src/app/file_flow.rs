@@ -328,7 +328,7 @@ impl HindsightApp {
             PromptPurpose::ImportTimeline => return self.import_timeline(&path),
             PromptPurpose::ImportMarkdown => return self.import_markdown_file(&path),
             PromptPurpose::TemplatesFolder => return self.use_templates_folder(path),
-            PromptPurpose::Attach(place) => return self.attach_paths(ctx, &[path], place),
+            PromptPurpose::Attach(place) => return self.attach_paths(&[path], place),
             PromptPurpose::Save => with_ron_extension(path.clone()),
             PromptPurpose::Export(format) => with_extension(path.clone(), format.extension()),
             PromptPurpose::ReviewExport(format) => with_extension(path.clone(), format.extension()),

@@ -23,7 +23,14 @@ impl HindsightApp {
             Ok(text) => {
                 let choices = MarkdownChoices::default();
                 let imported = import_markdown_with(&text, self.clock.today(), &choices);
-                let report = ImportReport::of(name.clone(), text, choices, &imported);
+                let mut report = ImportReport::of(name.clone(), text, choices, &imported);
+                report.folder = path.parent().map(|folder| {
+                    if folder.as_os_str().is_empty() {
+                        Path::new(".").to_owned()
+                    } else {
+                        folder.to_owned()
+                    }
+                });
                 self.show_imported(imported.doc, report);
                 self.status = format!("Imported {name}");
             }
@@ -36,14 +43,24 @@ impl HindsightApp {
         }
     }
 
-    /// The imported document, new and unsaved, with its report.
-    fn show_imported(&mut self, doc: crate::model::Postmortem, report: ImportReport) {
+    /// The imported document, new and unsaved, with its report; the images the Markdown
+    /// showed from beside it are its attachments, in memory until it is saved.
+    fn show_imported(&mut self, mut doc: crate::model::Postmortem, mut report: ImportReport) {
+        let files = match &report.folder {
+            Some(folder) => {
+                let (files, left) = Self::keep_imported_images(&mut doc, folder);
+                report.images_left = left;
+                files
+            }
+            None => std::collections::BTreeMap::new(),
+        };
         let mut document = OpenDocument::untitled(doc);
         // The file on disk is Markdown, not this document: it has yet to be saved.
         document.mark_unsaved();
         self.replace_document(document);
+        self.unsaved_files = files;
         self.part = Part::Overview;
-        self.modals.open(Modal::ImportReport(report));
+        self.modals.open(Modal::ImportReport(Box::new(report)));
     }
 
     /// Reads the Markdown file of the report again as the person corrected how (its zone,
@@ -54,7 +71,9 @@ impl HindsightApp {
             return;
         };
         let imported = import_markdown_with(&report.text, self.clock.today(), &choices);
-        let report = ImportReport::of(report.source, report.text, choices, &imported);
+        let folder = report.folder;
+        let mut report = ImportReport::of(report.source, report.text, choices, &imported);
+        report.folder = folder;
         self.show_imported(imported.doc, report);
     }
 

@@ -346,8 +346,8 @@ impl HindsightApp {
             }
             Request::Command(command) => self.run_command(ctx, command),
             Request::Attach(place) => self.start_dialog(ctx, DialogPurpose::Attach(place)),
-            Request::AttachFiles(paths, place) => self.attach_paths(ctx, &paths, place),
-            Request::AttachImage(image, place) => self.attach_pasted_image(ctx, &image, place),
+            Request::AttachFiles(paths, place) => self.attach_paths(&paths, place),
+            Request::AttachImage(image, place) => self.attach_pasted_image(&image, place),
             Request::ViewAttachment(index) => {
                 if index < self.document.doc().attachments.len() {
                     self.modals.open(Modal::Viewer(crate::session::Viewer {

@@ -10,7 +10,10 @@ use rayon::prelude::*;
 
 use super::terminal::terminal_safe;
 use super::{CommandError, Outcome};
-use crate::sources::markdown::{MarkdownChoices, MarkdownImport, import_markdown_with};
+use crate::model::plural;
+use crate::sources::markdown::{
+    MarkdownChoices, MarkdownImport, import_markdown_with, keep_local_images,
+};
 use crate::sources::read_source_text;
 use crate::storage;
 
@@ -64,20 +67,31 @@ pub fn import(
     let mut outcome = Outcome::Success;
     for (file, result) in files.iter().zip(results) {
         match result {
-            Ok((target, imported)) => {
+            Ok((target, imported, images_left)) => {
                 writeln!(
                     out,
-                    "{} \u{2192} {}: {} timeline rows, {} action items{}",
+                    "{} \u{2192} {}: {} timeline rows, {} action items{}{}",
                     terminal_safe(&file.display().to_string()),
                     terminal_safe(&target.display().to_string()),
                     imported.doc.timeline.len(),
                     imported.doc.action_items.len(),
+                    match imported.doc.attachments.len() {
+                        0 => String::new(),
+                        count => format!(", {}", plural(count, "attached file")),
+                    },
                     match imported.not_placed() {
                         0 => String::new(),
                         1 => ", 1 part not placed".to_owned(),
                         count => format!(", {count} parts not placed"),
                     }
                 )?;
+                for problem in images_left {
+                    let message = format!(
+                        "{}: an image was left in the text: {problem}",
+                        file.display()
+                    );
+                    writeln!(err, "hindsight: warning: {}", terminal_safe(&message))?;
+                }
                 if request.report {
                     for line in assumptions(&imported) {
                         writeln!(out, "  {}", terminal_safe(&line))?;
@@ -160,7 +174,7 @@ fn assumptions(imported: &MarkdownImport) -> Vec<String> {
 fn import_one(
     request: &ImportRequest,
     file: &Path,
-) -> Result<(PathBuf, MarkdownImport), CommandError> {
+) -> Result<(PathBuf, MarkdownImport, Vec<String>), CommandError> {
     let text = read_source_text(file, &mut io::empty())?;
     let target = target_for(request, file);
     if !request.force && target.exists() {
@@ -170,9 +184,23 @@ fn import_one(
         reading: request.choices,
         timeline_blocks: Vec::new(),
     };
-    let imported = import_markdown_with(&text, request.today, &choices);
+    let mut imported = import_markdown_with(&text, request.today, &choices);
+    // The graphs kept beside the Markdown go beside the postmortem.
+    let folder = file.parent().unwrap_or_else(|| Path::new("."));
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let images_left = keep_local_images(&mut imported.doc, folder, |image| {
+        let bytes = storage::read_image_within(image, folder)?;
+        let name = image
+            .file_name()
+            .map_or_else(|| "image".into(), |name| name.to_string_lossy());
+        storage::store_bytes(&target, &bytes, &name).map_err(|error| error.to_string())
+    });
     storage::replace_locked(&target, &imported.doc)?;
-    Ok((target, imported))
+    Ok((target, imported, images_left))
 }
 
 /// The inputs to read, each once (a file named twice, however spelt, is read once), after

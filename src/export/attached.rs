@@ -31,8 +31,9 @@ pub fn of_section(doc: &Postmortem, section: Section) -> Vec<&Attachment> {
     at(doc, AttachedTo::Section(section))
 }
 
-/// Attachments as Markdown: an image as `![caption](path)`, another file as a link to it,
-/// each on a line of its own, then a blank line.
+/// Attachments as Markdown: an image as `![caption](path "original name")`, another file
+/// as a link to it, each on a line of its own, then a blank line. The title keeps the
+/// file's original name, for the Markdown import to give it back.
 pub fn markdown(out: &mut String, attachments: &[&Attachment]) {
     if attachments.is_empty() {
         return;
@@ -40,12 +41,33 @@ pub fn markdown(out: &mut String, attachments: &[&Attachment]) {
     for attachment in attachments {
         let label = markdown_label(attachment.display_name());
         let path = markdown_destination(&attachment.path);
-        if attachment.kind().is_image() {
-            let _ = writeln!(out, "![{label}]({path})\n");
+        let title = markdown_title(&attachment.original_name);
+        let mark = if attachment.kind().is_image() {
+            "!"
         } else {
-            let _ = writeln!(out, "[{label}]({path})\n");
-        }
+            ""
+        };
+        let _ = writeln!(out, "{mark}[{label}]({path}{title})\n");
     }
+}
+
+/// A link's title (` "p99.png"`), with the characters that would end it escaped; nothing
+/// for no name.
+fn markdown_title(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        return String::new();
+    }
+    let mut out = String::with_capacity(name.len() + 3);
+    out.push_str(" \"");
+    for c in name.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out.push('"');
+    out
 }
 
 /// A link's words, with the characters that would end or restyle them escaped.
@@ -169,8 +191,8 @@ mod tests {
         markdown(&mut out, &[&graph, &log]);
         assert_eq!(
             out,
-            "![p99 \\[peak\\] \\*latency\\*](<inc 812.files/ab.png>)\n\n\
-             [server.log](<inc 812.files/cd.log>)\n\n"
+            "![p99 \\[peak\\] \\*latency\\*](<inc 812.files/ab.png> \"graph.png\")\n\n\
+             [server.log](<inc 812.files/cd.log> \"server.log\")\n\n"
         );
     }
 

@@ -57,7 +57,8 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions, files: &AttachedFiles) 
     }
     timeline(&mut out, &report, options);
     for row in &report.row_attachments {
-        let _ = writeln!(out, "<h3>Attached to {}</h3>", text(&row.row));
+        let line = crate::model::row_files_line(&row.row);
+        let _ = writeln!(out, "<h3>{}</h3>", text(line.trim_end_matches(':')));
         attached::html(&mut out, &row.attachments, files);
     }
     out.push_str("</section>\n");

@@ -36,6 +36,10 @@ pub fn to_markdown(doc: &Postmortem, options: ExportOptions, portion: Portion) -
     if whole || portion == Portion::Timeline {
         timeline(&mut out, &report, options);
     }
+    // Copied alone, the timeline brings its rows' files along.
+    if portion == Portion::Timeline {
+        rows_files(&mut out, &report);
+    }
     if let (Portion::Analysis, Some(summary)) = (portion, &report.summary) {
         section(&mut out, summary);
     }
@@ -43,9 +47,15 @@ pub fn to_markdown(doc: &Postmortem, options: ExportOptions, portion: Portion) -
         for written in &report.sections {
             section(&mut out, written);
         }
-        if !report.attachments.is_empty() {
+        // The postmortem's files, then the rows', each under the line that names its row:
+        // in a part of their own, which the Markdown import reads back as they were.
+        let rows = whole && !report.row_attachments.is_empty();
+        if rows || !report.attachments.is_empty() {
             heading(&mut out, 2, ATTACHMENTS);
             attached::markdown(&mut out, &report.attachments);
+            if rows {
+                rows_files(&mut out, &report);
+            }
         }
     }
     if whole || portion == Portion::ActionItems {
@@ -114,8 +124,13 @@ fn timeline(out: &mut String, report: &Report<'_>, options: ExportOptions) {
         .iter()
         .map(|line| report.timeline_cells(line));
     table(out, &report.timeline_columns(), rows);
+}
+
+/// The files of each timeline row that has some, under the line that names the row.
+fn rows_files(out: &mut String, report: &Report<'_>) {
     for row in &report.row_attachments {
-        let _ = writeln!(out, "Attached to {}:\n", inline(&row.row, false));
+        let line = crate::model::row_files_line(&inline(&row.row, false));
+        let _ = writeln!(out, "{line}\n");
         attached::markdown(out, &row.attachments);
     }
 }

@@ -17,7 +17,7 @@ use crate::model::{
 pub const ACTION_COLUMNS: [&str; 4] = ["Action", "Owner", "Due date", "Status"];
 
 /// The heading of the files attached to the document as a whole.
-pub const ATTACHMENTS: &str = "Attachments";
+pub const ATTACHMENTS: &str = crate::model::ATTACHMENTS_HEADING;
 
 /// The heading used when a document has no title yet.
 pub const UNTITLED: &str = "Untitled postmortem";

@@ -11,6 +11,27 @@ use serde::{Deserialize, Serialize};
 use super::ids::RowId;
 use super::narrative::Section;
 
+/// The heading under which exports list the files attached to the postmortem as a whole,
+/// and by which the Markdown import knows them again.
+pub const ATTACHMENTS_HEADING: &str = "Attachments";
+
+/// The line exports write above a timeline row's files (`Attached to 14:07 Alice joined:`),
+/// from the row's time as the table shows it and its event; the Markdown import reads it
+/// back with [`attached_to_row`].
+#[must_use]
+pub fn row_files_line(row: &str) -> String {
+    format!("Attached to {}:", row.trim())
+}
+
+/// What a line written by [`row_files_line`] names: the row's time and event.
+#[must_use]
+pub fn attached_to_row(line: &str) -> Option<&str> {
+    line.trim()
+        .strip_prefix("Attached to ")?
+        .strip_suffix(':')
+        .filter(|row| !row.trim().is_empty())
+}
+
 /// The suffix of the folder that holds a postmortem's attachments.
 pub const ATTACHMENTS_FOLDER_SUFFIX: &str = ".files";
 

@@ -36,8 +36,8 @@ pub use actions::{
     default_due_weeks, mentions,
 };
 pub use attachments::{
-    ATTACHMENTS_FOLDER_SUFFIX, AttachedTo, Attachment, AttachmentKind, attached_at,
-    attachments_folder_name, is_stored_name,
+    ATTACHMENTS_FOLDER_SUFFIX, ATTACHMENTS_HEADING, AttachedTo, Attachment, AttachmentKind,
+    attached_at, attached_to_row, attachments_folder_name, is_stored_name, row_files_line,
 };
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use document::{

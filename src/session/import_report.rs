@@ -21,6 +21,11 @@ pub struct ImportReport {
     pub choices: MarkdownChoices,
     /// What the reading assumed.
     pub assumed: Assumed,
+    /// The folder of the Markdown file, where the images it shows are.
+    pub folder: Option<std::path::PathBuf>,
+    /// The images it shows that stayed in the text (not found beside it, or not images),
+    /// each with why.
+    pub images_left: Vec<String>,
 }
 
 impl ImportReport {
@@ -42,6 +47,8 @@ impl ImportReport {
             text,
             choices,
             assumed: imported.assumed.clone(),
+            folder: None,
+            images_left: Vec::new(),
         }
     }
 

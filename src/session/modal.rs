@@ -35,7 +35,7 @@ pub enum Modal {
     /// Recovery copies left by earlier sessions.
     Recovery(Vec<RecoveredCopy>),
     /// What the last Markdown import did.
-    ImportReport(ImportReport),
+    ImportReport(Box<ImportReport>),
     /// File → New from template….
     Templates(TemplateChooser),
     /// One attached image shown whole.

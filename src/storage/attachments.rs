@@ -214,6 +214,51 @@ pub fn image_size_of(doc_path: &Path, attachment: &Attachment) -> Result<(u32, u
         .map_err(|error| error.to_string())
 }
 
+/// The bytes of an image a Markdown file shows, to attach on import: only a file inside
+/// `folder` (the Markdown file's, links resolved) that is an image by its name and by its
+/// bytes. Someone else's Markdown may name `../../.ssh/id_rsa` as an image; nothing but the
+/// images that came with it is ever copied into the postmortem's folder.
+pub fn read_image_within(file: &Path, folder: &Path) -> Result<Vec<u8>, String> {
+    let real = fs::canonicalize(file).map_err(|error| error.to_string())?;
+    let folder = fs::canonicalize(folder).map_err(|error| error.to_string())?;
+    if !real.starts_with(&folder) {
+        return Err("it is outside the Markdown file's folder, so it was not copied".to_owned());
+    }
+    let name = real
+        .file_name()
+        .map(|name| name.to_string_lossy())
+        .unwrap_or_default();
+    let kind = crate::model::AttachmentKind::of(&name);
+    // A file an export of Hindsight's links to, in the folder it keeps beside a postmortem,
+    // is taken whatever it is: it was attached once already.
+    let stored_by_hindsight = is_stored_name(&name)
+        && real
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|folder| {
+                folder
+                    .to_string_lossy()
+                    .ends_with(crate::model::ATTACHMENTS_FOLDER_SUFFIX)
+            });
+    if stored_by_hindsight {
+        return read_limited(&real).map_err(|error| error.to_string());
+    }
+    if !kind.is_image() {
+        return Err("it is not an image by its name, so it was not copied".to_owned());
+    }
+    let bytes = read_limited(&real).map_err(|error| error.to_string())?;
+    let looks_like_one = if kind == crate::model::AttachmentKind::Svg {
+        String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).contains("<svg")
+    } else {
+        image::guess_format(&bytes).is_ok()
+    };
+    if looks_like_one {
+        Ok(bytes)
+    } else {
+        Err("its bytes are not an image, so it was not copied".to_owned())
+    }
+}
+
 /// The bytes of `attachment` of the postmortem at `doc_path`. A link in the folder is not
 /// followed: a repository could otherwise make an export embed any file its reader can read.
 pub fn read_attachment(doc_path: &Path, attachment: &Attachment) -> Result<Vec<u8>, AttachError> {
@@ -546,6 +591,28 @@ mod tests {
         let referenced = referenced_names(&doc.attachments);
         assert_eq!(sweep(&doc_path, &referenced).unwrap(), Swept::default());
         assert!(folder_for(&doc_path).join(&name).exists());
+    }
+
+    #[test]
+    fn only_images_inside_the_markdown_files_folder_are_taken_on_import() {
+        let (dir, _doc_path) = folder();
+        let notes = dir.path().join("notes");
+        fs::create_dir(&notes).unwrap();
+        let png = image::RgbaImage::new(1, 1);
+        png.save(notes.join("graph.png")).unwrap();
+        fs::write(dir.path().join("secret.png"), b"\x89PNG outside").unwrap();
+        fs::write(notes.join("notes.png"), b"not an image at all").unwrap();
+        fs::write(notes.join("key.txt"), b"secret").unwrap();
+        assert!(read_image_within(&notes.join("graph.png"), &notes).is_ok());
+        for (file, why) in [
+            (notes.join("../secret.png"), "outside"),
+            (notes.join("notes.png"), "not an image"),
+            (notes.join("key.txt"), "not an image by its name"),
+            (notes.join("gone.png"), "No such file"),
+        ] {
+            let error = read_image_within(&file, &notes).unwrap_err();
+            assert!(error.contains(why), "{file:?}: {error}");
+        }
     }
 
     #[test]

@@ -13,6 +13,13 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
         ui.add(egui::Label::new(report.summary()).wrap());
         ui.add_space(2.0);
         ui.weak("The document is new and not saved yet: Save puts it in a .ron file.");
+        if !report.images_left.is_empty() {
+            ui.add_space(4.0);
+            ui.strong("Images left in the text as written");
+            for left in &report.images_left {
+                ui.add(egui::Label::new(left.as_str()).wrap());
+            }
+        }
         reading_ui(ui, report, requests);
         // What could not be placed comes first, so it is seen without scrolling.
         let (unplaced, placed): (Vec<_>, Vec<_>) = report
