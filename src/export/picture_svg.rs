@@ -67,6 +67,17 @@ pub fn incident_picture_svg(doc: &Postmortem) -> Option<String> {
         WIDTH - SIDE
     );
     ticks(&mut svg, doc, &x_of);
+    // A dot under the axis marks each row that has files attached.
+    for id in doc.rows_with_attachments().keys() {
+        if let Some(time) = doc.row(*id).and_then(|row| row.time) {
+            let _ = writeln!(
+                svg,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" fill=\"{NOTABLE}\"/>",
+                x_of(time),
+                AXIS_Y + 6.0
+            );
+        }
+    }
     key_times(&mut svg, doc, &x_of);
     for (time, x, anchor) in [(start, 4.0, "start"), (end, WIDTH - 4.0, "end")] {
         let _ = writeln!(
@@ -104,6 +115,14 @@ fn description(doc: &Postmortem) -> String {
         "; {} with a time",
         crate::model::plural(timed, "timeline row")
     );
+    let attached = doc.rows_with_attachments().len();
+    if attached > 0 {
+        let _ = write!(
+            words,
+            ", {} with files attached (marked with a dot)",
+            crate::model::plural(attached, "row")
+        );
+    }
     words
 }
 
@@ -203,6 +222,27 @@ mod tests {
     #[test]
     fn nothing_timed_draws_no_picture() {
         assert_eq!(incident_picture_svg(&Postmortem::default()), None);
+    }
+
+    #[test]
+    fn rows_with_files_attached_are_dotted_and_said() {
+        let mut doc = crate::example::example_postmortem().unwrap();
+        let row = doc.timeline[2].id;
+        doc.attachments.push(crate::model::Attachment {
+            path: "x.files/a.png".to_owned(),
+            place: crate::model::AttachedTo::Row(row),
+            ..crate::model::Attachment::default()
+        });
+        let svg = incident_picture_svg(&doc).unwrap();
+        assert_eq!(svg.matches("<circle ").count(), 1, "{svg}");
+        assert!(
+            svg.contains("1 row with files attached (marked with a dot)"),
+            "{svg}"
+        );
+        // A row deleted since is not marked.
+        doc.timeline.remove(2);
+        let svg = incident_picture_svg(&doc).unwrap();
+        assert_eq!(svg.matches("<circle ").count(), 0, "{svg}");
     }
 
     #[test]

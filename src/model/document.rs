@@ -152,6 +152,25 @@ impl Postmortem {
         self.timeline.iter().find(|row| row.id == id)
     }
 
+    /// The timeline rows that have files attached, with how many each: the incident's
+    /// picture marks them.
+    #[must_use]
+    pub fn rows_with_attachments(&self) -> std::collections::BTreeMap<RowId, usize> {
+        let mut rows = std::collections::BTreeMap::new();
+        for attachment in &self.attachments {
+            if let super::attachments::AttachedTo::Row(id) = attachment.place {
+                *rows.entry(id).or_insert(0) += 1;
+            }
+        }
+        // Rows since deleted (an undo may bring them back) are not in the timeline.
+        if !rows.is_empty() {
+            let present: std::collections::HashSet<RowId> =
+                self.timeline.iter().map(|row| row.id).collect();
+            rows.retain(|id, _| present.contains(id));
+        }
+        rows
+    }
+
     /// The action item with this ID, if the document has one.
     #[must_use]
     pub fn action(&self, id: ActionId) -> Option<&ActionItem> {

@@ -187,6 +187,13 @@ fn fields(doc: &Postmortem) -> Vec<(String, &str, Place)> {
             }
         }
     }
+    // An attached graph is found by its caption and its file's name.
+    for (index, attachment) in doc.attachments.iter().enumerate() {
+        let name = format!("Attachment {}", index + 1);
+        let place = Place::Attachment(index);
+        fields.push((name.clone(), attachment.caption.as_str(), place));
+        fields.push((name, attachment.original_name.as_str(), place));
+    }
     fields
 }
 
@@ -342,6 +349,23 @@ mod tests {
         assert!(search_document(&doc, "a.ron", &SearchQuery::parse("\"change config\"")).is_none());
         assert!(search_document(&doc, "a.ron", &SearchQuery::parse("pool dns")).is_none());
         assert!(search_document(&doc, "a.ron", &SearchQuery::parse("  ")).is_none());
+    }
+
+    #[test]
+    fn an_attached_graph_is_found_by_its_caption_and_its_name() {
+        let mut doc = doc();
+        doc.attachments.push(crate::model::Attachment {
+            path: "a.files/ab.png".to_owned(),
+            caption: "p99 latency of the checkout API".to_owned(),
+            original_name: "grafana-export.png".to_owned(),
+            ..crate::model::Attachment::default()
+        });
+        let hit = search_document(&doc, "a.ron", &SearchQuery::parse("latency grafana")).unwrap();
+        // Both words are found, in the one attachment, listed once.
+        let fields: Vec<&str> = hit.matches.iter().map(|m| m.field.as_str()).collect();
+        assert_eq!(fields, ["Attachment 1"]);
+        assert_eq!(hit.matches[0].place, Place::Attachment(0));
+        assert!(search_document(&doc, "a.ron", &SearchQuery::parse("grafana-export")).is_some());
     }
 
     #[test]

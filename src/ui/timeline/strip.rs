@@ -67,6 +67,17 @@ pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) 
         &visuals,
         response.hover_pos(),
     );
+    // A dot under the axis marks each row that has files attached.
+    let attached = doc.rows_with_attachments();
+    for id in attached.keys() {
+        if let Some(time) = doc.row(*id).and_then(|row| row.time) {
+            painter.circle_filled(
+                egui::pos2(layout.x_of(time), layout.axis_y + 6.0),
+                2.5,
+                theme::notable_tick(&visuals),
+            );
+        }
+    }
     key_times(&painter, &layout, doc, &visuals);
     for (time, left) in [(start, true), (end, false)] {
         let (x, align) = if left {
@@ -91,7 +102,10 @@ pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) 
         } else {
             &row.event
         };
-        response.on_hover_text(format!("Row {}: {event}", index + 1));
+        let files = attached.get(&row.id).map_or_else(String::new, |count| {
+            format!(" ({} attached)", crate::model::plural(*count, "file"))
+        });
+        response.on_hover_text(format!("Row {}: {event}{files}", index + 1));
         if clicked {
             state.select(row.id);
         }
