@@ -8,6 +8,7 @@ use crate::model::{
     AttachedTo, Edit, ListEdit, Marker, Postmortem, TimelineField, TimelineRow, format_time_of_day,
     parse_time_entry, resolve_row_time, web_url,
 };
+use crate::session::{Look, Looks};
 use crate::ui::accessible::{accessible_name, announce_value, describe, name_check_box};
 use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
 
@@ -40,6 +41,18 @@ pub fn cell_name(field: TimelineField, number: usize) -> String {
     format!("{}, row {number}", field.title())
 }
 
+/// The size of an image of `size` pixels drawn to fit a table cell's line: 16 high, at most
+/// 32 wide.
+fn cell_thumbnail((width, height): (u32, u32)) -> egui::Vec2 {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "an image's side in pixels, far below f32's exact range"
+    )]
+    let natural = egui::vec2(width.max(1) as f32, height.max(1) as f32);
+    let scale = (16.0 / natural.y).min(32.0 / natural.x);
+    natural * scale
+}
+
 /// Why an out-of-order time is marked.
 pub const OUT_OF_ORDER: &str =
     "Earlier than a row above it. Sort by time puts the timeline in order.";
@@ -48,6 +61,8 @@ pub const OUT_OF_ORDER: &str =
 pub struct RowCells<'a> {
     /// The document.
     pub doc: &'a Postmortem,
+    /// How the attached files are shown, for the evidence cell's thumbnail.
+    pub looks: &'a Looks,
     /// The row's position.
     pub index: usize,
     /// The row.
@@ -249,22 +264,36 @@ impl RowCells<'_> {
     /// row, which selects it to show them below the table.
     fn evidence_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
         let link = web_url(&self.row.evidence);
-        let attached = self
+        let mut attached = self
             .doc
             .attachments
             .iter()
-            .filter(|attachment| attachment.place == AttachedTo::Row(self.row.id))
-            .count();
-        if link.is_none() && attached == 0 {
+            .filter(|attachment| attachment.place == AttachedTo::Row(self.row.id));
+        let first = attached.next();
+        let count = usize::from(first.is_some()) + attached.count();
+        if link.is_none() && count == 0 {
             self.text_ui(ui, TimelineField::Evidence, state, edits);
             return;
         }
-        let clip = format!("\u{1f4ce}{attached}");
+        // The first image's thumbnail, small, with the number of files beside it.
+        let thumbnail = first
+            .and_then(|attachment| self.looks.get(&attachment.path))
+            .and_then(|look| match look {
+                Look::Image { uri, size } => Some((uri.as_str(), cell_thumbnail(*size))),
+                Look::File | Look::Broken(_) => None,
+            });
+        let clip = if thumbnail.is_some() {
+            count.to_string()
+        } else {
+            format!("\u{1f4ce}{count}")
+        };
+        let files_width = small_button_width(ui, &clip)
+            + thumbnail.map_or(0.0, |(_, size)| size.x + ui.spacing().icon_spacing);
         let width = link
             .as_ref()
             .map_or(0.0, |_| small_button_width(ui, "Open"))
-            + if attached > 0 {
-                small_button_width(ui, &clip) + ui.spacing().item_spacing.x
+            + if count > 0 {
+                files_width + ui.spacing().item_spacing.x
             } else {
                 0.0
             };
@@ -274,11 +303,18 @@ impl RowCells<'_> {
             &mut (state, edits),
             |ui, (state, edits)| self.text_ui(ui, TimelineField::Evidence, state, edits),
             |ui, (state, _)| {
-                if attached > 0 {
-                    let files = ui.add(egui::Button::new(clip.as_str()).small());
+                if count > 0 {
+                    let button = match thumbnail {
+                        Some((uri, size)) => egui::Button::image_and_text(
+                            egui::Image::new(uri).fit_to_exact_size(size),
+                            clip.as_str(),
+                        ),
+                        None => egui::Button::new(clip.as_str()),
+                    };
+                    let files = ui.add(button.small());
                     let name = format!(
                         "{} attached to row {}: show them",
-                        crate::model::plural(attached, "file"),
+                        crate::model::plural(count, "file"),
                         self.number()
                     );
                     accessible_name(&files, egui::Role::Button, &name);

@@ -91,7 +91,7 @@ pub fn timeline_ui(
     if doc.timeline.is_empty() {
         ui.label("No rows yet. Add a row, or paste lines from a chat (Ctrl+Shift+V).");
     } else {
-        table::table_ui(ui, doc, &out_of_order, state, view.today, &mut edits);
+        table::table_ui(ui, doc, view, &out_of_order, state, &mut edits);
     }
     paste::paste_form_ui(ui.ctx(), doc, state, view.today, &mut edits);
     requests.edits(edits);

@@ -8,17 +8,20 @@ use chrono::NaiveDate;
 use super::cells::{COLUMNS, RowCells};
 use super::state::TimelineState;
 use crate::model::{Edit, ListEdit, Postmortem};
+use crate::session::Looks;
+use crate::ui::View;
 use crate::ui::table::{Rows, Table};
 
 /// Draws the table and collects the edits made in it.
 pub fn table_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
+    view: &View<'_>,
     out_of_order: &[usize],
     state: &mut TimelineState,
-    today: NaiveDate,
     edits: &mut Vec<Edit>,
 ) {
+    let today = view.today;
     let scroll_to = state
         .scroll_to
         .take()
@@ -34,6 +37,7 @@ pub fn table_ui(
     };
     let mut rows = TimelineRows {
         doc,
+        looks: view.looks,
         out_of_order: out_of_order.iter().copied().collect(),
         state,
         today,
@@ -52,6 +56,7 @@ pub fn table_ui(
 
 struct TimelineRows<'a> {
     doc: &'a Postmortem,
+    looks: &'a Looks,
     out_of_order: HashSet<usize>,
     state: &'a mut TimelineState,
     today: NaiveDate,
@@ -82,6 +87,7 @@ impl Rows for TimelineRows<'_> {
     fn cell_ui(&mut self, ui: &mut egui::Ui, index: usize, column: usize) {
         let cells = RowCells {
             doc: self.doc,
+            looks: self.looks,
             index,
             row: &self.doc.timeline[index],
             out_of_order: self.out_of_order.contains(&index),
