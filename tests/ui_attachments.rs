@@ -308,3 +308,35 @@ fn a_markdown_postmortems_images_come_in_with_it_and_are_saved_beside_it() {
         fs::read(&graph).unwrap()
     );
 }
+
+#[test]
+fn an_image_cut_short_shows_why_once_the_loaders_have_tried_it_and_nothing_stalls() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = png(dir.path(), "whole.png");
+    let bytes = fs::read(&whole).unwrap();
+    // The header is whole; the image data is cut off in the middle.
+    let cut = dir.path().join("cut.png");
+    fs::write(&cut, &bytes[..bytes.len() - 20]).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(cut));
+    click(&mut harness, "Attach a file to the Impact section");
+    // The loaders decode on threads of their own: frames go on meanwhile.
+    let mut found = false;
+    for _ in 0..200 {
+        harness.run();
+        found = harness
+            .query_all_by(|node| {
+                node.value()
+                    .is_some_and(|text| text.starts_with("\u{26a0} The image cannot be shown"))
+            })
+            .next()
+            .is_some();
+        if found {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(found, "the broken mark never showed");
+}

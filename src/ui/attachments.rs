@@ -73,14 +73,24 @@ fn card_ui(
         ui.set_width(CARD_WIDTH);
         ui.vertical(|ui| {
             let shown = match looks.get(&attachment.path) {
+                // An image whose header reads well but whose data does not (cut short,
+                // corrupt) is known once the loaders have tried it: a broken mark too.
                 Some(Look::Image { uri, size }) => {
-                    let image = ui.add(
-                        egui::Image::new(uri.as_str())
-                            .fit_to_exact_size(thumbnail_size(*size))
-                            .alt_text(name.as_str())
-                            .sense(egui::Sense::click()),
-                    );
-                    image.on_hover_cursor(egui::CursorIcon::ZoomIn).clicked()
+                    match ui.ctx().try_load_image(uri, egui::SizeHint::default()) {
+                        Err(error) => {
+                            broken_ui(ui, &format!("The image cannot be shown: {error}"));
+                            false
+                        }
+                        Ok(_) => {
+                            let image = ui.add(
+                                egui::Image::new(uri.as_str())
+                                    .fit_to_exact_size(thumbnail_size(*size))
+                                    .alt_text(name.as_str())
+                                    .sense(egui::Sense::click()),
+                            );
+                            image.on_hover_cursor(egui::CursorIcon::ZoomIn).clicked()
+                        }
+                    }
                 }
                 Some(Look::Broken(reason)) => {
                     broken_ui(ui, reason);
