@@ -76,20 +76,17 @@ fn card_ui(
                 // An image whose header reads well but whose data does not (cut short,
                 // corrupt) is known once the loaders have tried it: a broken mark too.
                 Some(Look::Image { uri, size }) => {
-                    match ui.ctx().try_load_image(uri, egui::SizeHint::default()) {
-                        Err(error) => {
-                            broken_ui(ui, &format!("The image cannot be shown: {error}"));
-                            false
-                        }
-                        Ok(_) => {
-                            let image = ui.add(
-                                egui::Image::new(uri.as_str())
-                                    .fit_to_exact_size(thumbnail_size(*size))
-                                    .alt_text(name.as_str())
-                                    .sense(egui::Sense::click()),
-                            );
-                            image.on_hover_cursor(egui::CursorIcon::ZoomIn).clicked()
-                        }
+                    if let Err(error) = ui.ctx().try_load_image(uri, egui::SizeHint::default()) {
+                        broken_ui(ui, &format!("The image cannot be shown: {error}"));
+                        false
+                    } else {
+                        let image = ui.add(
+                            egui::Image::new(uri.as_str())
+                                .fit_to_exact_size(thumbnail_size(*size))
+                                .alt_text(name.as_str())
+                                .sense(egui::Sense::click()),
+                        );
+                        image.on_hover_cursor(egui::CursorIcon::ZoomIn).clicked()
                     }
                 }
                 Some(Look::Broken(reason)) => {
