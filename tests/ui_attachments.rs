@@ -196,6 +196,19 @@ fn the_viewer_shows_one_image_whole_and_closes() {
     click(&mut harness, "Attach a file to the Resolution section");
     click(&mut harness, "View graph.png");
     assert!(harness.query_by_label("Fit").is_some());
+    // The zoom buttons narrow and widen the part of the image in view.
+    let fitted = harness.state().viewer_view().unwrap();
+    assert!(fitted.is_positive(), "{fitted:?}");
+    click(&mut harness, "Zoom in");
+    let nearer = harness.state().viewer_view().unwrap();
+    assert!(
+        (nearer.width() - fitted.width() * 0.8).abs() < 0.01,
+        "{nearer:?}"
+    );
+    assert_eq!(nearer.center(), fitted.center());
+    click(&mut harness, "Zoom out");
+    let back = harness.state().viewer_view().unwrap();
+    assert!((back.width() - fitted.width()).abs() < 0.01, "{back:?}");
     click(&mut harness, "Close");
     assert!(harness.query_by_label("Fit").is_none());
     assert_eq!(harness.state().part(), Part::Analysis);

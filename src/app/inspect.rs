@@ -40,6 +40,12 @@ impl HindsightApp {
         self.modals.error()
     }
 
+    /// The part of the image the viewer shows, when it is open.
+    #[must_use]
+    pub fn viewer_view(&self) -> Option<egui::Rect> {
+        self.modals.viewer().map(|viewer| viewer.scene)
+    }
+
     /// The part of the document on screen.
     #[must_use]
     pub const fn part(&self) -> Part {

@@ -164,6 +164,16 @@ impl Modals {
         })
     }
 
+    /// The viewer, when it is open.
+    #[cfg(feature = "testing")]
+    #[must_use]
+    pub fn viewer(&self) -> Option<&Viewer> {
+        self.open.iter().find_map(|modal| match modal {
+            Modal::Viewer(viewer) => Some(viewer),
+            _ => None,
+        })
+    }
+
     /// The most urgent open modal: the one the UI draws.
     pub fn most_urgent(&mut self) -> Option<&mut Modal> {
         self.open.iter_mut().min_by_key(|modal| modal.kind())

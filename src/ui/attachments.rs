@@ -223,10 +223,26 @@ pub fn viewer_ui(
         }
         let mut close = false;
         ui.horizontal(|ui| {
+            let zoom_in = ui.button("Zoom in");
+            let zoom_out = ui.button("Zoom out");
             let fit = ui.button("Fit");
             let actual = ui.button("Actual size");
             close = ui.button("Close").clicked();
             if let Some(Look::Image { .. }) = look {
+                // The view is the part of the image shown: a smaller one is nearer. Plus and
+                // minus do the same from the keyboard.
+                let (plus, minus) = ui.input(|input| {
+                    (
+                        input.key_pressed(egui::Key::Plus) || input.key_pressed(egui::Key::Equals),
+                        input.key_pressed(egui::Key::Minus),
+                    )
+                });
+                if (zoom_in.clicked() || plus) && scene.is_positive() {
+                    *scene = scene.scale_from_center(0.8);
+                }
+                if (zoom_out.clicked() || minus) && scene.is_positive() {
+                    *scene = scene.scale_from_center(1.25);
+                }
                 // An empty view is one the scene resets to the whole image.
                 if fit.clicked() {
                     *scene = egui::Rect::ZERO;
@@ -261,7 +277,7 @@ pub fn viewer_ui(
                             });
                     });
                 });
-                ui.weak("Drag to pan; Ctrl and the wheel (or a pinch) to zoom.");
+                ui.weak("Drag to pan; Ctrl and the wheel, a pinch, or + and \u{2212} to zoom.");
             }
             Some(Look::Broken(reason)) => broken_ui(ui, reason),
             Some(Look::File) | None => {
