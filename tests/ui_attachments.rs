@@ -353,3 +353,73 @@ fn an_image_cut_short_shows_why_once_the_loaders_have_tried_it_and_nothing_stall
     }
     assert!(found, "the broken mark never showed");
 }
+
+#[test]
+fn a_pasted_screenshot_survives_save_and_reopen_and_shows_in_both_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    click(&mut harness, "Impact");
+    paste_screenshot(&mut harness);
+    retype(
+        &mut harness,
+        "Caption of Pasted image 2025-08-10.png",
+        "Error rate at the peak",
+    );
+    save(&mut harness);
+
+    // Reopened in a new window, it is there, with its caption, under its section.
+    let document = OpenDocument::from_file(storage::load(&path).unwrap(), path.clone());
+    let mut reopened = editor(document, &dialogs);
+    show(&mut reopened, "Analysis");
+    let doc = reopened.state().document().doc().clone();
+    assert_eq!(doc.attachments.len(), 1);
+    assert_eq!(
+        doc.attachments[0].place,
+        AttachedTo::Section(Section::Impact)
+    );
+    assert!(
+        reopened
+            .query_by_label("Caption of Pasted image 2025-08-10.png")
+            .is_some()
+    );
+    let mut shown = false;
+    for _ in 0..200 {
+        reopened.run();
+        shown = reopened.query_by_label("Error rate at the peak").is_some();
+        if shown {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(shown, "the thumbnail never showed");
+
+    // File → Export embeds it in the page and links it from the Markdown.
+    for (item, name) in [
+        ("HTML\u{2026}", "inc-812.html"),
+        ("Markdown\u{2026}", "inc-812.md"),
+    ] {
+        dialogs.will_answer(DialogOutcome::Chosen(dir.path().join(name)));
+        reopened.get_by_label("File").click();
+        reopened.run();
+        reopened.get_by_label("Export").hover();
+        reopened.run();
+        reopened.get_by_label(item).click();
+        reopened.run();
+    }
+    let page = fs::read_to_string(dir.path().join("inc-812.html")).unwrap();
+    assert!(
+        page.contains("<img src=\"data:image/png;base64,")
+            && page.contains("alt=\"Error rate at the peak\""),
+        "the page does not embed the screenshot"
+    );
+    let markdown = fs::read_to_string(dir.path().join("inc-812.md")).unwrap();
+    assert!(
+        markdown.contains(&format!(
+            "![Error rate at the peak](<{}> \"Pasted image 2025-08-10.png\")",
+            doc.attachments[0].path
+        )),
+        "{markdown}"
+    );
+}
