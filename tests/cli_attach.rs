@@ -28,6 +28,17 @@ fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, doc, graph)
 }
 
+/// `hindsight attach DOC FILE ARGS…`, run as a person would; the assertion is left to the
+/// caller.
+fn attach(doc: &Path, file: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    hindsight()
+        .arg("attach")
+        .arg(doc)
+        .arg(file)
+        .args(args)
+        .assert()
+}
+
 fn stored_file(doc: &Path, path: &str) -> PathBuf {
     doc.with_file_name(path)
 }
@@ -35,16 +46,15 @@ fn stored_file(doc: &Path, path: &str) -> PathBuf {
 #[test]
 fn attach_copies_the_file_beside_the_postmortem_and_refers_to_it_from_a_row() {
     let (_dir, doc, graph) = setup();
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&graph)
-        .args(["--row", "3", "--caption", "p99 latency at the peak"])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains(
-            "attached p99 latency.png as inc-812.files/",
-        ));
+    attach(
+        &doc,
+        &graph,
+        &["--row", "3", "--caption", "p99 latency at the peak"],
+    )
+    .code(0)
+    .stdout(predicate::str::contains(
+        "attached p99 latency.png as inc-812.files/",
+    ));
     let saved = storage::load(&doc).unwrap();
     let [attachment] = saved.attachments.as_slice() else {
         panic!("{:?}", saved.attachments);
@@ -68,13 +78,7 @@ fn attach_copies_the_file_beside_the_postmortem_and_refers_to_it_from_a_row() {
 fn attach_to_a_section_by_its_heading_and_the_same_file_twice_is_stored_once() {
     let (_dir, doc, graph) = setup();
     for section in ["impact", "Root cause"] {
-        hindsight()
-            .arg("attach")
-            .arg(&doc)
-            .arg(&graph)
-            .args(["--section", section])
-            .assert()
-            .code(0);
+        attach(&doc, &graph, &["--section", section]).code(0);
     }
     let saved = storage::load(&doc).unwrap();
     let places: Vec<AttachedTo> = saved.attachments.iter().map(|a| a.place).collect();
@@ -93,29 +97,15 @@ fn attach_to_a_section_by_its_heading_and_the_same_file_twice_is_stored_once() {
 fn a_wrong_row_or_section_or_a_missing_file_changes_nothing_and_exits_2() {
     let (_dir, doc, graph) = setup();
     let before = fs::read(&doc).unwrap();
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&graph)
-        .args(["--row", "99"])
-        .assert()
+    attach(&doc, &graph, &["--row", "99"])
         .code(2)
         .stderr(predicate::str::contains(
             "there is no timeline row 99 (the timeline has 13 rows",
         ));
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&graph)
-        .args(["--section", "Graphs"])
-        .assert()
+    attach(&doc, &graph, &["--section", "Graphs"])
         .code(2)
         .stderr(predicate::str::contains("no section is called \"Graphs\""));
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(doc.with_file_name("nothing.png"))
-        .assert()
+    attach(&doc, &doc.with_file_name("nothing.png"), &[])
         .code(2)
         .stderr(predicate::str::contains("nothing.png could not be read"));
     assert_eq!(fs::read(&doc).unwrap(), before);
@@ -125,13 +115,7 @@ fn a_wrong_row_or_section_or_a_missing_file_changes_nothing_and_exits_2() {
 #[test]
 fn check_reports_a_missing_attachment_and_a_file_nothing_refers_to() {
     let (_dir, doc, graph) = setup();
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&graph)
-        .args(["--caption", "Error rate"])
-        .assert()
-        .code(0);
+    attach(&doc, &graph, &["--caption", "Error rate"]).code(0);
     let saved = storage::load(&doc).unwrap();
     let folder = storage::folder_for(&doc);
     fs::remove_file(stored_file(&doc, &saved.attachments[0].path)).unwrap();
@@ -174,13 +158,12 @@ fn check_refuses_a_reference_out_of_the_attachments_folder() {
 #[test]
 fn export_embeds_attached_images_in_html_and_copies_them_for_markdown() {
     let (dir, doc, graph) = setup();
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&graph)
-        .args(["--section", "Impact", "--caption", "p99 latency"])
-        .assert()
-        .code(0);
+    attach(
+        &doc,
+        &graph,
+        &["--section", "Impact", "--caption", "p99 latency"],
+    )
+    .code(0);
     hindsight()
         .arg("export")
         .arg(&doc)
@@ -266,30 +249,18 @@ fn an_exported_postmortem_imports_with_its_attachments() {
     let (dir, doc, graph) = setup();
     let real = dir.path().join("graph.png");
     image::RgbaImage::new(2, 2).save(&real).unwrap();
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&real)
-        .args(["--section", "Impact", "--caption", "p99 latency"])
-        .assert()
-        .code(0);
+    attach(
+        &doc,
+        &real,
+        &["--section", "Impact", "--caption", "p99 latency"],
+    )
+    .code(0);
     let spike = dir.path().join("spike.png");
     image::RgbaImage::new(3, 1).save(&spike).unwrap();
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&spike)
-        .args(["--row", "3", "--caption", "The spike"])
-        .assert()
-        .code(0);
+    attach(&doc, &spike, &["--row", "3", "--caption", "The spike"]).code(0);
     let log = dir.path().join("server.log");
     fs::write(&log, "14:03 ERROR pool exhausted\n").unwrap();
-    hindsight()
-        .arg("attach")
-        .arg(&doc)
-        .arg(&log)
-        .assert()
-        .code(0);
+    attach(&doc, &log, &[]).code(0);
     let _ = graph;
     let exported = dir.path().join("inc-812.md");
     hindsight()
