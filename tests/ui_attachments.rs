@@ -423,3 +423,31 @@ fn a_pasted_screenshot_survives_save_and_reopen_and_shows_in_both_exports() {
         "{markdown}"
     );
 }
+
+#[test]
+fn a_missing_attached_file_is_an_error_in_the_checks_and_a_mark_where_it_belongs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path(), "inc-812.ron");
+    let mut doc = storage::load(&path).unwrap();
+    doc.attachments.push(hindsight::model::Attachment {
+        path: "inc-812.files/gone.png".to_owned(),
+        caption: "Error rate".to_owned(),
+        original_name: "errors.png".to_owned(),
+        place: AttachedTo::Section(Section::Impact),
+    });
+    storage::save(&path, &doc).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let document = OpenDocument::from_file(storage::load(&path).unwrap(), path.clone());
+    let mut harness = editor(document, &dialogs);
+    // The side panel counts it with the other problems.
+    assert!(harness.query_by_label("Checks (1)").is_some());
+    show(&mut harness, "Checks (1)");
+    harness.get_by_label_contains(
+        "The attached file \u{201c}Error rate\u{201d} is not at inc-812.files/gone.png",
+    );
+    show(&mut harness, "Analysis");
+    harness.get_by(|node| {
+        node.value()
+            .is_some_and(|text| text == "\u{26a0} The file is not there: inc-812.files/gone.png")
+    });
+}

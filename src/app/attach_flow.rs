@@ -251,7 +251,15 @@ fn look_of(
     max_side: usize,
 ) -> Look {
     let kind = attachment.kind();
-    // SVG needs a renderer of its own, left out to keep the editor small: shown as a file.
+    let there = in_memory.is_some()
+        || doc_path
+            .and_then(|doc_path| storage::file_of(doc_path, attachment))
+            .is_some_and(|file| file.is_file());
+    if !there {
+        return Look::Missing;
+    }
+    // egui_extras's SVG loader draws on the editor's own thread, where a hostile drawing
+    // could stall it: an SVG is shown by its name (the exports embed it as an image).
     if !kind.is_image() || kind == AttachmentKind::Svg {
         return Look::File;
     }
@@ -267,16 +275,11 @@ fn look_of(
         };
     }
     let Some(doc_path) = doc_path else {
-        return Look::Broken("The file is not there.".to_owned());
+        return Look::Missing;
     };
     let Some(file) = storage::file_of(doc_path, attachment) else {
-        return Look::Broken(
-            "Its path is not inside the postmortem's attachments folder.".to_owned(),
-        );
+        return Look::Missing;
     };
-    if !file.exists() {
-        return Look::Broken(format!("The file is not there: {}.", attachment.path));
-    }
     match storage::image_size_of(doc_path, attachment) {
         Ok(size) => {
             let absolute = std::path::absolute(&file).unwrap_or(file);

@@ -241,6 +241,7 @@ impl HindsightApp {
 
         self.look_at_attachments(&ctx);
         let held_back = ui::held_back(&self.panels, self.document.doc());
+        let missing_files = crate::session::missing_files(self.document.doc(), &self.looks);
         let view = ui::View {
             held_back: &held_back,
             document: &self.document,
@@ -258,6 +259,7 @@ impl HindsightApp {
                 .zip(self.disk.as_ref().map(disk_watch::DiskWatch::path)),
             recovery_failure: self.autosave.as_ref().and_then(autosave::Autosave::failure),
             looks: &self.looks,
+            missing_files: &missing_files,
         };
         ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
         // Other files dropped where no strip of attachments took them go to the place in

@@ -17,12 +17,35 @@ pub enum Look {
     },
     /// A file that is no image (a log excerpt, a PDF): shown by its name.
     File,
+    /// A file that is not where the document says (not committed, or its folder not moved
+    /// with the postmortem): an error in the checks, as in `hindsight check`.
+    Missing,
     /// An image that cannot be shown, and why, in words for the person.
     Broken(String),
 }
 
 /// The looks of a document's attachments, by their paths in the document.
 pub type Looks = BTreeMap<String, Look>;
+
+/// An error for each attachment whose file is missing, as the checks list them.
+#[must_use]
+pub fn missing_files(doc: &crate::model::Postmortem, looks: &Looks) -> Vec<crate::model::Finding> {
+    doc.attachments
+        .iter()
+        .enumerate()
+        .filter(|(_, attachment)| looks.get(&attachment.path) == Some(&Look::Missing))
+        .map(|(index, attachment)| crate::model::Finding {
+            level: crate::model::Level::Error,
+            message: format!(
+                "The attached file \u{201c}{}\u{201d} is not at {}: it may not have been \
+                 committed, or the folder was not moved with the postmortem.",
+                attachment.display_name(),
+                attachment.path
+            ),
+            place: crate::model::Place::Attachment(index),
+        })
+        .collect()
+}
 
 /// The most pixels an attached image may have to be shown: a full-page screenshot of a
 /// long dashboard fits; a decompression bomb does not.

@@ -20,7 +20,7 @@ mod settings;
 mod snapshot;
 mod templates;
 
-pub use attachment_look::{Look, Looks, MAX_IMAGE_PIXELS, image_look};
+pub use attachment_look::{Look, Looks, MAX_IMAGE_PIXELS, image_look, missing_files};
 #[cfg(feature = "testing")]
 pub use clock::FixedClock;
 pub use clock::{Clock, SystemClock};

@@ -93,6 +93,10 @@ fn card_ui(
                     broken_ui(ui, reason);
                     false
                 }
+                Some(Look::Missing) => {
+                    broken_ui(ui, &format!("The file is not there: {}", attachment.path));
+                    false
+                }
                 Some(Look::File) | None => {
                     ui.label(format!("\u{1f4c4} {}", attachment.original_name));
                     false
@@ -280,6 +284,9 @@ pub fn viewer_ui(
                 ui.weak("Drag to pan; Ctrl and the wheel, a pinch, or + and \u{2212} to zoom.");
             }
             Some(Look::Broken(reason)) => broken_ui(ui, reason),
+            Some(Look::Missing) => {
+                broken_ui(ui, &format!("The file is not there: {}", attachment.path));
+            }
             Some(Look::File) | None => {
                 ui.label(format!(
                     "{} is kept beside the postmortem as {}.",

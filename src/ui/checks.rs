@@ -8,16 +8,14 @@ use crate::session::{Request, UiRequests};
 
 /// Draws the findings: typed text the document does not hold first, then what validation
 /// found.
-pub fn checks_ui(
-    ui: &mut egui::Ui,
-    document: &OpenDocument,
-    held_back: &[HeldBack],
-    requests: &mut UiRequests,
-) {
+pub fn checks_ui(ui: &mut egui::Ui, view: &super::View<'_>, requests: &mut UiRequests) {
+    let document = view.document;
     crate::ui::accessible::heading(ui, "Checks");
-    let findings: Vec<Finding> = held_back
+    let findings: Vec<Finding> = view
+        .held_back
         .iter()
         .map(HeldBack::finding)
+        .chain(view.missing_files.iter().cloned())
         .chain(document.findings().iter().cloned())
         .collect();
     let findings = findings.as_slice();

@@ -112,7 +112,7 @@ fn central_ui(
             Part::ActionItems => {
                 action_items::action_items_ui(ui, view, &mut panels.actions, &mut edits);
             }
-            Part::Checks => checks::checks_ui(ui, view.document, view.held_back, requests),
+            Part::Checks => checks::checks_ui(ui, view, requests),
             Part::Review => match view.review {
                 Some(session) => {
                     review::review_ui(ui, session, &mut panels.review, view.today, requests);
@@ -133,7 +133,9 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
             Part::Overview | Part::Analysis => None,
             Part::Timeline => Some(doc.timeline.len()),
             Part::ActionItems => Some(doc.action_items.len()),
-            Part::Checks => Some(view.document.findings().len() + view.held_back.len()),
+            Part::Checks => {
+                Some(view.document.findings().len() + view.errors_beyond_the_document())
+            }
             Part::Review => view
                 .review
                 .and_then(|review| review.scan.as_ref())
@@ -160,7 +162,7 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
             .unwrap_or_default();
         let hint = if part == Part::Checks {
             let (errors, warnings) = count_levels(view.document.findings());
-            let errors = errors + view.held_back.len();
+            let errors = errors + view.errors_beyond_the_document();
             format!(
                 "{} and {}; click to see them ({shortcut})",
                 crate::model::plural(errors, "error"),

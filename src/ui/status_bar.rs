@@ -37,7 +37,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, view: &View<'_>) {
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (errors, warnings) = count_levels(document.findings());
-            theme::findings_summary_ui(ui, errors + view.held_back.len(), warnings);
+            theme::findings_summary_ui(ui, errors + view.errors_beyond_the_document(), warnings);
         });
     });
 }

@@ -39,4 +39,15 @@ pub struct View<'a> {
     pub held_back: &'a [HeldBack],
     /// How each attached file is shown.
     pub looks: &'a crate::session::Looks,
+    /// Errors about the files beside the document: attachments whose file is missing.
+    pub missing_files: &'a [crate::model::Finding],
+}
+
+impl View<'_> {
+    /// The errors the checks list beyond the document's own findings: typed text it does
+    /// not hold, and attached files that are missing.
+    #[must_use]
+    pub fn errors_beyond_the_document(&self) -> usize {
+        self.held_back.len() + self.missing_files.len()
+    }
 }

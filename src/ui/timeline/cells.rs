@@ -280,7 +280,7 @@ impl RowCells<'_> {
             .and_then(|attachment| self.looks.get(&attachment.path))
             .and_then(|look| match look {
                 Look::Image { uri, size } => Some((uri.as_str(), cell_thumbnail(*size))),
-                Look::File | Look::Broken(_) => None,
+                Look::File | Look::Broken(_) | Look::Missing => None,
             });
         let clip = if thumbnail.is_some() {
             count.to_string()
