@@ -451,3 +451,32 @@ fn a_missing_attached_file_is_an_error_in_the_checks_and_a_mark_where_it_belongs
             .is_some_and(|text| text == "\u{26a0} The file is not there: inc-812.files/gone.png")
     });
 }
+
+#[test]
+fn files_dropped_on_the_window_are_attached_where_the_person_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "graph.png");
+    let log = dir.path().join("server.log");
+    fs::write(&log, "14:03 ERROR pool exhausted\n").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, path) = on_file(dir.path(), &dialogs);
+    // On the timeline with a row selected, they go to the row.
+    show(&mut harness, "Timeline (13)");
+    click(&mut harness, "Event, row 2");
+    common::drop_files(&mut harness, &[graph.clone(), log]);
+    let doc = harness.state().document().doc().clone();
+    let places: Vec<AttachedTo> = doc.attachments.iter().map(|a| a.place).collect();
+    assert_eq!(places, [AttachedTo::Row(doc.timeline[1].id); 2]);
+    assert_eq!(doc.attachments[1].original_name, "server.log");
+    assert!(
+        storage::file_of(&path, &doc.attachments[1])
+            .unwrap()
+            .is_file()
+    );
+    // Elsewhere, to the postmortem as a whole.
+    show(&mut harness, "Overview");
+    common::drop_files(&mut harness, &[graph]);
+    let doc = harness.state().document().doc().clone();
+    assert_eq!(doc.attachments[2].place, AttachedTo::Document);
+    assert_eq!(harness.state().part(), Part::Analysis);
+}

@@ -281,19 +281,6 @@ fn the_typed_path_form_starts_with_the_name_selected_so_typing_renames() {
     }
 }
 
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        fs::read(&self.0).map_err(|error| error.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_ron_file_opens_it_behind_the_guard() {
     let dir = tempfile::tempdir().unwrap();
@@ -305,7 +292,7 @@ fn dropping_a_ron_file_opens_it_behind_the_guard() {
     harness
         .input_mut()
         .dropped_files
-        .push(Arc::new(DroppedPath(path.clone())));
+        .push(Arc::new(common::DroppedPath(path.clone())));
     harness.run();
     harness.get_by_label_contains("before opening another file?");
     harness.get_by_label("Don't save").click();

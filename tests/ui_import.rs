@@ -81,24 +81,10 @@ fn a_dropped_markdown_file_is_imported_and_an_unreadable_one_changes_nothing() {
     harness
         .input_mut()
         .dropped_files
-        .push(Arc::new(DroppedPath(path)));
+        .push(Arc::new(common::DroppedPath(path)));
     harness.run();
     harness.get_by_label("Imported \u{201c}inc-620.md\u{201d}");
     assert_eq!(harness.state().document().doc().action_items.len(), 6);
-}
-
-/// A file dropped from the file manager.
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
 }
 
 #[test]

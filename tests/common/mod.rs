@@ -302,3 +302,28 @@ pub fn wait_for_review(harness: &mut Harness<'_, HindsightApp>) {
     }
     harness.run();
 }
+
+/// A file dropped on the window from a file manager.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+/// Drops `paths` on the window, as a file manager does, and runs the frames that follow.
+pub fn drop_files(harness: &mut Harness<'_, HindsightApp>, paths: &[PathBuf]) {
+    for path in paths {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(DroppedPath(path.clone())));
+    }
+    harness.run();
+}
