@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::HindsightApp;
 use crate::model::{AttachedTo, Attachment, AttachmentKind, Edit, ListEdit, Postmortem};
-use crate::session::{Look, Modal, Part, image_look};
+use crate::session::{Look, Modal, Part, Request, image_look};
 use crate::storage::{self, AttachError};
 
 /// The folder named in the references of files that wait in memory: the first save
@@ -42,6 +42,27 @@ impl HindsightApp {
                 AttachedTo::Row(row)
             }
             _ => AttachedTo::Document,
+        }
+    }
+
+    /// Files dropped, and an image pasted, where no strip of attachments and no section took
+    /// them go to the place in view (the selected row, else the document).
+    pub(super) fn attach_what_no_strip_took(
+        &self,
+        ctx: &egui::Context,
+        requests: &mut crate::session::UiRequests,
+    ) {
+        if !self.no_modal_open() {
+            return;
+        }
+        let claimed = requests.asked(|request| matches!(request, Request::AttachFiles(..)));
+        let others = dropped_attachments(ctx);
+        if !claimed && !others.is_empty() {
+            requests.push(Request::AttachFiles(others, self.place_in_view()));
+        }
+        let pasted = requests.asked(|request| matches!(request, Request::AttachImage(..)));
+        if !pasted && let Some(image) = crate::ui::pasted_image(ctx) {
+            requests.push(Request::AttachImage(image, self.place_in_view()));
         }
     }
 
@@ -287,4 +308,24 @@ fn look_of(
         }
         Err(reason) => unreadable(reason),
     }
+}
+
+/// The files dropped on the window this frame that are neither postmortems nor Markdown:
+/// files to attach.
+fn dropped_attachments(ctx: &egui::Context) -> Vec<PathBuf> {
+    ctx.input(|input| {
+        input
+            .raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path().to_owned())
+            .filter(|path| {
+                !path.as_os_str().is_empty()
+                    && !super::is_markdown(path)
+                    && !path
+                        .extension()
+                        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+            })
+            .collect()
+    })
 }

@@ -262,23 +262,7 @@ impl HindsightApp {
             missing_files: &missing_files,
         };
         ui::editor_ui(ui, &view, &mut self.panels, &mut requests);
-        // Other files dropped where no strip of attachments took them go to the place in
-        // view (the selected row, else the document).
-        let claimed = requests.asked(|request| matches!(request, Request::AttachFiles(..)));
-        if self.no_modal_open() && !claimed {
-            let others = dropped_attachments(&ctx);
-            if !others.is_empty() {
-                requests.push(Request::AttachFiles(others, self.place_in_view()));
-            }
-        }
-        // An image pasted where no section took it goes to the place in view.
-        let pasted = requests.asked(|request| matches!(request, Request::AttachImage(..)));
-        if self.no_modal_open()
-            && !pasted
-            && let Some(image) = ui::pasted_image(&ctx)
-        {
-            requests.push(Request::AttachImage(image, self.place_in_view()));
-        }
+        self.attach_what_no_strip_took(&ctx, &mut requests);
         if let Some(shown) = self.modals.most_urgent() {
             ui::modals_ui(&ctx, shown, &self.document, &self.looks, &mut requests);
         }
@@ -546,28 +530,8 @@ fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
     })
 }
 
-/// The files dropped on the window this frame that are neither postmortems nor Markdown:
-/// files to attach.
-fn dropped_attachments(ctx: &egui::Context) -> Vec<PathBuf> {
-    ctx.input(|input| {
-        input
-            .raw
-            .dropped_files
-            .iter()
-            .map(|file| file.path().to_owned())
-            .filter(|path| {
-                !path.as_os_str().is_empty()
-                    && !is_markdown(path)
-                    && !path
-                        .extension()
-                        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
-            })
-            .collect()
-    })
-}
-
 /// Whether the file is named as Markdown (`.md`, `.markdown`).
-fn is_markdown(path: &std::path::Path) -> bool {
+pub(super) fn is_markdown(path: &std::path::Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }

@@ -9,6 +9,7 @@ mod content_hash;
 mod error;
 mod file_kind;
 mod format;
+mod images;
 mod limits;
 mod recovery;
 mod update;
@@ -17,13 +18,14 @@ pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
 pub use attachments::{
     ATTACHMENT_WARNING_BYTES, AttachError, FolderCheck, MAX_ATTACHMENT_BYTES, Swept, carry,
     check_folder, copy_attachments, file_of, folder_findings, folder_for, folder_name_for,
-    image_size, image_size_of, png_of, read_all, read_attachment, read_image_within,
-    read_to_attach, referenced_names, store_bytes, store_file, stored_name, sweep,
+    read_all, read_attachment, read_to_attach, referenced_names, store_bytes, store_file,
+    stored_name, sweep,
 };
 pub use content_hash::ContentHash;
 pub use error::{LoadError, SaveError};
 pub use file_kind::{not_a_regular_file, open_regular_file, read_regular_file};
 pub use format::{from_ron_bytes, from_ron_str, to_canonical_ron};
+pub use images::{image_size, image_size_of, png_of, read_image_within};
 pub use limits::MAX_FILE_BYTES;
 pub use recovery::{RecoveredCopy, RecoveryError, RecoveryFolder, RecoveryInfo, SessionLock};
 pub use update::{Held, UpdateError, replace_locked, update, write_if_unchanged};
