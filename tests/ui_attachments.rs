@@ -480,3 +480,48 @@ fn files_dropped_on_the_window_are_attached_where_the_person_is() {
     assert_eq!(doc.attachments[2].place, AttachedTo::Document);
     assert_eq!(harness.state().part(), Part::Analysis);
 }
+
+#[test]
+fn an_svg_drawing_is_shown_drawn_off_the_editors_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let drawing = dir.path().join("architecture.svg");
+    // It claims to be a million pixels wide: it is drawn at the thumbnail's size all the same.
+    fs::write(
+        &drawing,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1000000" height="500000"><rect width="1000000" height="500000" fill="#3366cc"/></svg>"##,
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(drawing));
+    click(&mut harness, "Attach a file to the Root cause section");
+    let mut drawn = false;
+    for _ in 0..300 {
+        harness.run();
+        let image = harness.query_by(|node| {
+            node.role() == egui::accesskit::Role::Image
+                && node.label().as_deref() == Some("architecture.svg")
+        });
+        drawn = image.is_some()
+            && harness
+                .query_all_by(|node| {
+                    node.value()
+                        .is_some_and(|text| text.starts_with('\u{26a0}'))
+                })
+                .next()
+                .is_none()
+            && !harness
+                .ctx
+                .loaders()
+                .image
+                .lock()
+                .iter()
+                .any(|loader| loader.has_pending());
+        if drawn {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(drawn, "the drawing never showed");
+}

@@ -27,6 +27,10 @@ fn in_memory(bytes: &[u8], original_name: String) -> Attachment {
     }
 }
 
+/// The size a drawing is shown at before it is drawn: a screen's shape, which the thumbnail
+/// and the viewer fit the drawing into.
+const SVG_SHAPE: (u32, u32) = (1200, 800);
+
 /// The address under which an untitled document's attached bytes are given to egui's
 /// loaders.
 fn memory_uri(path: &str) -> String {
@@ -279,10 +283,28 @@ fn look_of(
     if !there {
         return Look::Missing;
     }
-    // egui_extras's SVG loader draws on the editor's own thread, where a hostile drawing
-    // could stall it: an SVG is shown by its name (the exports embed it as an image).
-    if !kind.is_image() || kind == AttachmentKind::Svg {
+    if !kind.is_image() {
         return Look::File;
+    }
+    // A drawing has no pixels to count: it is drawn (on the SVG loader's thread) at the
+    // size it is shown, never larger than that loader's cap, so it is shown as a drawing of
+    // a screen's shape.
+    if kind == AttachmentKind::Svg {
+        let uri = match in_memory {
+            Some(bytes) => {
+                let uri = memory_uri(&attachment.path);
+                ctx.include_bytes(uri.clone(), bytes.clone());
+                uri
+            }
+            None => match doc_path.and_then(|doc_path| storage::file_of(doc_path, attachment)) {
+                Some(file) => {
+                    let absolute = std::path::absolute(&file).unwrap_or(file);
+                    format!("file://{}", absolute.display())
+                }
+                None => return Look::Missing,
+            },
+        };
+        return image_look(uri, SVG_SHAPE, max_side);
     }
     let unreadable = |reason: String| Look::Broken(format!("The image cannot be read: {reason}."));
     if let Some(bytes) = in_memory {

@@ -217,6 +217,8 @@ impl HindsightApp {
         crate::ui::install_fallback_font(&ctx);
         // Thumbnails are read and decoded by egui's loaders, in the background.
         egui_extras::install_image_loaders(&ctx);
+        // SVG drawings too, drawn on a thread of their own (egui_extras's would draw them here).
+        crate::ui::install_svg_loader(&ctx);
         let revision_before = self.document.revision();
         let status_before = self.status.clone();
         self.receive_dialog_outcome(&ctx);

@@ -23,6 +23,7 @@ mod reading_choices;
 mod review;
 mod safety;
 mod status_bar;
+mod svg_loader;
 mod table;
 mod template_chooser;
 mod theme;
@@ -38,6 +39,7 @@ pub use fonts::install_fallback as install_fallback_font;
 pub use held_back::held_back;
 pub use modals::modals_ui;
 pub use review::ReviewState;
+pub use svg_loader::install_svg_loader;
 pub use timeline::{
     BadTime, ImportedRows, PasteForm, SlackForm, TimelineState, show_import, show_slack_choice,
     slack_choice_failed, timeline_edit,
