@@ -787,3 +787,28 @@ fn a_section_with_only_an_attachment_is_kept_when_empty_sections_are_left_out() 
         "{markdown}"
     );
 }
+
+#[test]
+fn a_file_of_a_section_of_the_teams_own_is_under_that_section() {
+    use hindsight::model::{AttachedTo, Attachment, CustomSection};
+    let mut doc = example_postmortem().unwrap();
+    doc.narrative.custom_sections.push(CustomSection {
+        title: "Customer communication".to_owned(),
+        text: "We wrote to every customer affected.".to_owned(),
+        ..CustomSection::default()
+    });
+    doc.attachments.push(Attachment {
+        path: "x.files/aa.png".to_owned(),
+        caption: "The e-mail sent".to_owned(),
+        place: AttachedTo::Custom(0),
+        ..Attachment::default()
+    });
+    let markdown = to_markdown(&doc, ExportOptions::default(), Portion::Whole);
+    assert!(
+        markdown.contains(
+            "## Customer communication\n\nWe wrote to every customer affected.\n\n![The e-mail sent](<x.files/aa.png>)\n"
+        ),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("## Attachments"), "{markdown}");
+}

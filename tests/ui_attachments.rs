@@ -525,3 +525,35 @@ fn an_svg_drawing_is_shown_drawn_off_the_editors_thread() {
     }
     assert!(drawn, "the drawing never showed");
 }
+
+#[test]
+fn a_file_in_a_section_of_the_teams_own_moves_with_it_and_outlives_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "graph.png");
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    click(&mut harness, "Add section");
+    click(&mut harness, "Add section");
+    retype(&mut harness, "Title of section 2", "Customer communication");
+    dialogs.will_answer(DialogOutcome::Chosen(graph));
+    click(
+        &mut harness,
+        "Attach a file to the section Customer communication",
+    );
+    let place =
+        |harness: &Harness<'_, HindsightApp>| harness.state().document().doc().attachments[0].place;
+    assert_eq!(place(&harness), AttachedTo::Custom(1));
+    click(&mut harness, "Move section Customer communication up");
+    assert_eq!(place(&harness), AttachedTo::Custom(0));
+    assert_eq!(
+        harness.state().document().doc().narrative.custom_sections[0].title,
+        "Customer communication"
+    );
+    click(&mut harness, "Remove section Customer communication");
+    assert_eq!(place(&harness), AttachedTo::Document);
+    // Undo brings the section back with its file.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(place(&harness), AttachedTo::Custom(0));
+}

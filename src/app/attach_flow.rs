@@ -95,7 +95,9 @@ impl HindsightApp {
             // The person sees where it went.
             self.part = match place {
                 AttachedTo::Row(_) => Part::Timeline,
-                AttachedTo::Document | AttachedTo::Section(_) => Part::Analysis,
+                AttachedTo::Document | AttachedTo::Section(_) | AttachedTo::Custom(_) => {
+                    Part::Analysis
+                }
             };
             self.status = if large.is_empty() {
                 format!("Attached {}", crate::model::plural(attached, "file"))
@@ -188,7 +190,9 @@ impl HindsightApp {
                     })));
                 self.part = match place {
                     AttachedTo::Row(_) => Part::Timeline,
-                    AttachedTo::Document | AttachedTo::Section(_) => Part::Analysis,
+                    AttachedTo::Document | AttachedTo::Section(_) | AttachedTo::Custom(_) => {
+                        Part::Analysis
+                    }
                 };
                 "Attached the pasted image".clone_into(&mut self.status);
             }

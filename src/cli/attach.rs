@@ -103,14 +103,15 @@ fn place_in(doc: &Postmortem, request: &AttachRequest) -> Result<AttachedTo, Com
         return Ok(AttachedTo::Row(row.id));
     }
     if let Some(name) = &request.section {
-        return section_named(doc, name).map(AttachedTo::Section);
+        return section_named(doc, name);
     }
     Ok(AttachedTo::Document)
 }
 
-/// The built-in section whose heading (the template's, or the one it was written under) is
-/// `name`, without regard to case, spaces or underscores.
-fn section_named(doc: &Postmortem, name: &str) -> Result<Section, CommandError> {
+/// The section whose heading is `name`, without regard to case, spaces or underscores: a
+/// built-in one (by the template's heading or the one it was written under), else one of
+/// the team's own.
+fn section_named(doc: &Postmortem, name: &str) -> Result<AttachedTo, CommandError> {
     let key = |text: &str| {
         text.chars()
             .filter(|c| c.is_alphanumeric())
@@ -118,16 +119,29 @@ fn section_named(doc: &Postmortem, name: &str) -> Result<Section, CommandError> 
             .collect::<String>()
     };
     let wanted = key(name);
-    Section::ALL
-        .into_iter()
-        .find(|section| {
-            key(section.heading()) == wanted || key(doc.narrative.heading_of(*section)) == wanted
-        })
+    let built_in = Section::ALL.into_iter().find(|section| {
+        key(section.heading()) == wanted || key(doc.narrative.heading_of(*section)) == wanted
+    });
+    let own = || {
+        doc.narrative
+            .custom_sections
+            .iter()
+            .position(|custom| key(&custom.title) == wanted)
+    };
+    built_in
+        .map(AttachedTo::Section)
+        .or_else(|| own().map(AttachedTo::Custom))
         .ok_or_else(|| CommandError::NoSuchSection {
             name: name.to_owned(),
             known: Section::ALL
                 .iter()
                 .map(|section| doc.narrative.heading_of(*section))
+                .chain(
+                    doc.narrative
+                        .custom_sections
+                        .iter()
+                        .map(|custom| custom.title.as_str()),
+                )
                 .collect::<Vec<_>>()
                 .join(", "),
         })
@@ -142,11 +156,22 @@ mod tests {
         let doc = Postmortem::default();
         assert_eq!(
             section_named(&doc, "root cause").unwrap(),
-            Section::RootCause
+            AttachedTo::Section(Section::RootCause)
         );
         assert_eq!(
             section_named(&doc, "ROOT_CAUSE").unwrap(),
-            Section::RootCause
+            AttachedTo::Section(Section::RootCause)
+        );
+        let mut doc = doc;
+        doc.narrative
+            .custom_sections
+            .push(crate::model::CustomSection {
+                title: "Customer communication".to_owned(),
+                ..crate::model::CustomSection::default()
+            });
+        assert_eq!(
+            section_named(&doc, "customer communication").unwrap(),
+            AttachedTo::Custom(0)
         );
         let error = section_named(&doc, "Graphs").unwrap_err().to_string();
         assert!(

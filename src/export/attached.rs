@@ -20,7 +20,7 @@ pub type AttachedFiles = BTreeMap<String, Vec<u8>>;
 /// The attachments shown at `place` in `doc`.
 #[must_use]
 pub fn at(doc: &Postmortem, place: AttachedTo) -> Vec<&Attachment> {
-    attached_at(&doc.attachments, place, |id| doc.row(id).is_some())
+    attached_at(&doc.attachments, place, |place| doc.has_place(place))
         .map(|(_, attachment)| attachment)
         .collect()
 }

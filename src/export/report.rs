@@ -144,10 +144,11 @@ impl<'a> Report<'a> {
                 doc.narrative
                     .custom_sections
                     .iter()
-                    .map(|custom| SectionText {
+                    .enumerate()
+                    .map(|(index, custom)| SectionText {
                         heading: custom.title.as_str(),
                         text: custom.text.as_str(),
-                        attachments: Vec::new(),
+                        attachments: attached::at(doc, AttachedTo::Custom(index)),
                     }),
             )
             .filter(keep)

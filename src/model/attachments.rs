@@ -59,6 +59,9 @@ pub enum AttachedTo {
     Document,
     /// A built-in narrative section.
     Section(Section),
+    /// A section of the team's own, by its position among them (kept in step when sections
+    /// are added, moved or removed).
+    Custom(usize),
     /// A timeline row (the graph that shows the spike it tells of).
     Row(RowId),
 }
@@ -176,23 +179,60 @@ pub fn is_stored_name(name: &str) -> bool {
 }
 
 /// The attachments shown at `place`, with their positions in the document's list. One
-/// whose row is gone (deleted, perhaps to be undone) is shown with the document, so nothing
-/// attached is ever out of sight; `row_exists` says which rows are there.
+/// whose place is gone (a row deleted, perhaps to be undone; a section of the team's
+/// removed) is shown with the document, so nothing attached is ever out of sight;
+/// `exists` says which places are there.
 pub fn attached_at(
     attachments: &[Attachment],
     place: AttachedTo,
-    row_exists: impl Fn(RowId) -> bool,
+    exists: impl Fn(AttachedTo) -> bool,
 ) -> impl Iterator<Item = (usize, &Attachment)> {
     attachments
         .iter()
         .enumerate()
         .filter(move |(_, attachment)| {
-            let shown = match attachment.place {
-                AttachedTo::Row(row) if !row_exists(row) => AttachedTo::Document,
-                other => other,
+            let shown = if exists(attachment.place) {
+                attachment.place
+            } else {
+                AttachedTo::Document
             };
             shown == place
         })
+}
+
+/// Keeps the attachments of the team's own sections with their sections when `edit` changes
+/// that list of `count` sections: a section put in before one moves its files along with it;
+/// a removed section's files go to the postmortem as a whole.
+pub fn follow_custom_sections<T>(
+    attachments: &mut [Attachment],
+    edit: &super::list_edit::ListEdit<T>,
+    count: usize,
+) {
+    use super::list_edit::ListEdit;
+    for attachment in attachments {
+        let AttachedTo::Custom(at) = attachment.place else {
+            continue;
+        };
+        attachment.place = match *edit {
+            ListEdit::Insert(index, _) if index <= count && at >= index => {
+                AttachedTo::Custom(at + 1)
+            }
+            ListEdit::Remove(index) if index < count && at == index => AttachedTo::Document,
+            ListEdit::Remove(index) if index < count && at > index => AttachedTo::Custom(at - 1),
+            ListEdit::Move { from, to } if from < count && to < count => {
+                AttachedTo::Custom(if at == from {
+                    to
+                } else if from < at && at <= to {
+                    at - 1
+                } else if to <= at && at < from {
+                    at + 1
+                } else {
+                    at
+                })
+            }
+            _ => attachment.place,
+        };
+    }
 }
 
 #[cfg(test)]
@@ -268,13 +308,57 @@ mod tests {
             at("a.files/3.png"),
         ];
         let positions = |place| {
-            attached_at(&list, place, |row| row == kept)
+            attached_at(&list, place, |place| place != AttachedTo::Row(gone))
                 .map(|(index, _)| index)
                 .collect::<Vec<_>>()
         };
         assert_eq!(positions(AttachedTo::Row(kept)), [0]);
         assert_eq!(positions(AttachedTo::Row(gone)), Vec::<usize>::new());
         assert_eq!(positions(AttachedTo::Document), [1, 2]);
+    }
+
+    #[test]
+    fn files_of_the_teams_sections_follow_their_sections() {
+        use super::super::list_edit::ListEdit;
+        let places = |places: &[AttachedTo], edit: ListEdit<()>| {
+            let mut list: Vec<Attachment> = places
+                .iter()
+                .map(|place| Attachment {
+                    place: *place,
+                    ..Attachment::default()
+                })
+                .collect();
+            follow_custom_sections(&mut list, &edit, 3);
+            list.iter()
+                .map(|attachment| attachment.place)
+                .collect::<Vec<_>>()
+        };
+        let custom = AttachedTo::Custom;
+        let three = [custom(0), custom(1), custom(2), AttachedTo::Document];
+        assert_eq!(
+            places(&three, ListEdit::Insert(1, ())),
+            [custom(0), custom(2), custom(3), AttachedTo::Document]
+        );
+        assert_eq!(
+            places(&three, ListEdit::Remove(1)),
+            [
+                custom(0),
+                AttachedTo::Document,
+                custom(1),
+                AttachedTo::Document
+            ]
+        );
+        assert_eq!(
+            places(&three, ListEdit::Move { from: 0, to: 2 }),
+            [custom(2), custom(0), custom(1), AttachedTo::Document]
+        );
+        assert_eq!(
+            places(&three, ListEdit::Move { from: 2, to: 0 }),
+            [custom(1), custom(2), custom(0), AttachedTo::Document]
+        );
+        assert_eq!(places(&three, ListEdit::Push(())), three);
+        // An edit past the end changes nothing, as it changes nothing in the list.
+        assert_eq!(places(&three, ListEdit::Remove(7)), three);
     }
 
     #[test]

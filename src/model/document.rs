@@ -152,6 +152,18 @@ impl Postmortem {
         self.timeline.iter().find(|row| row.id == id)
     }
 
+    /// Whether the place an attachment names is in the document: its row, its section of
+    /// the team's own.
+    #[must_use]
+    pub fn has_place(&self, place: super::attachments::AttachedTo) -> bool {
+        use super::attachments::AttachedTo;
+        match place {
+            AttachedTo::Document | AttachedTo::Section(_) => true,
+            AttachedTo::Custom(index) => index < self.narrative.custom_sections.len(),
+            AttachedTo::Row(id) => self.row(id).is_some(),
+        }
+    }
+
     /// The timeline rows that have files attached, with how many each: the incident's
     /// picture marks them.
     #[must_use]

@@ -145,7 +145,11 @@ impl Edit {
                 doc.narrative.set_heading(section, &heading)
             }
             Self::SetListHeading(list, heading) => doc.set_list_heading(list, &heading),
-            Self::CustomSections(edit) => edit.apply(&mut doc.narrative.custom_sections),
+            Self::CustomSections(edit) => {
+                let count = doc.narrative.custom_sections.len();
+                super::attachments::follow_custom_sections(&mut doc.attachments, &edit, count);
+                edit.apply(&mut doc.narrative.custom_sections)
+            }
             Self::Timeline(edit) => apply_to_timeline(edit, doc),
             Self::InsertRows(index, rows) => {
                 if rows.is_empty() || index > doc.timeline.len() {

@@ -68,7 +68,7 @@ pub fn analysis_ui(
             }
             ui.add_space(18.0);
             ui.separator();
-            custom_sections_ui(ui, doc, focus, edits);
+            custom_sections_ui(ui, doc, view, edits, requests);
             ui.add_space(18.0);
             ui.separator();
             crate::ui::accessible::subheading(ui, ATTACHMENTS);
@@ -128,8 +128,9 @@ fn text_area_ui(
 fn custom_sections_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
-    focus: Option<Place>,
+    view: &View<'_>,
     edits: &mut Vec<Edit>,
+    requests: &mut UiRequests,
 ) {
     let sections = &doc.narrative.custom_sections;
     let confirm_id = ui.make_persistent_id("confirm_remove_section");
@@ -196,12 +197,7 @@ fn custom_sections_ui(
                 }
             });
         }
-        let heading = ui.weak(format!("Text of {}", title_or_number(section, index)));
-        let field = text_area_ui(ui, &mut changed.text, &heading, Some(&section.guidance));
-        focus_if(focus == Some(Place::CustomSection(index)), &field);
-        if field.changed() {
-            edits.push(Edit::CustomSections(ListEdit::Replace(index, changed)));
-        }
+        own_section_text_ui(ui, doc, view, index, changed, edits, requests);
     }
     ui.add_space(10.0);
     if ui.button("Add section").clicked() {
@@ -212,6 +208,49 @@ fn custom_sections_ui(
         })));
     }
     ui.data_mut(|data| data.insert_temp(confirm_id, confirming));
+}
+
+/// The text of the team's section at `index` (`changed` holds its title as being typed),
+/// with the files attached to it.
+fn own_section_text_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    view: &View<'_>,
+    index: usize,
+    mut changed: CustomSection,
+    edits: &mut Vec<Edit>,
+    requests: &mut UiRequests,
+) {
+    let section = &doc.narrative.custom_sections[index];
+    let focus = view.focus;
+    let words = format!("the section {}", title_or_number(section, index));
+    let at = Where {
+        place: AttachedTo::Custom(index),
+        words: &words,
+    };
+    let whole = ui.scope(|ui| {
+        let heading = ui
+            .horizontal(|ui| {
+                let heading = ui.weak(format!("Text of {}", title_or_number(section, index)));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    attach_button_ui(ui, &at, requests);
+                });
+                heading
+            })
+            .inner;
+        let field = text_area_ui(ui, &mut changed.text, &heading, Some(&section.guidance));
+        focus_if(focus == Some(Place::CustomSection(index)), &field);
+        if field.changed() {
+            edits.push(Edit::CustomSections(ListEdit::Replace(index, changed)));
+        }
+        if field.has_focus()
+            && let Some(image) = pasted_image(ui.ctx())
+        {
+            requests.push(Request::AttachImage(image, at.place));
+        }
+        attachments_ui(ui, doc, view.looks, at.place, requests);
+    });
+    drop_target(ui, whole.response.rect, &at, requests);
 }
 
 fn title_or_number(section: &CustomSection, index: usize) -> String {

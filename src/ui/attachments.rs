@@ -35,7 +35,7 @@ pub fn attachments_ui(
     requests: &mut UiRequests,
 ) {
     let shown: Vec<(usize, &Attachment)> =
-        attached_at(&doc.attachments, place, |row| doc.row(row).is_some()).collect();
+        attached_at(&doc.attachments, place, |place| doc.has_place(place)).collect();
     if shown.is_empty() {
         return;
     }

@@ -1,6 +1,7 @@
 //! Lists merge by their entries' keys, not their positions: a timeline row or an action item by
 //! its ID, a participant by name, a link by address, a severity level by name, a team's section
-//! by title, a name in a list of names by itself.
+//! by title, an attached file by its path (its content's hash), a name in a list of names
+//! by itself.
 //!
 //! Each key is merged on its own (added, deleted, or changed field by field), then the merged
 //! entries are put in order: the order of the side that reordered the list (ours when both
@@ -21,6 +22,8 @@ fn key_field(path: &[String]) -> Option<&'static str> {
         ["timeline" | "action_items"] => Some("id"),
         ["participants"] | ["classification", "severity_scale"] => Some("name"),
         ["links"] => Some("url"),
+        // An attached file is known by its path, which names its bytes.
+        ["attachments"] => Some("path"),
         ["narrative", "custom_sections"] => Some("title"),
         _ => None,
     }

@@ -385,3 +385,31 @@ fn headings_as_written_merge_by_section_and_a_clash_points_at_the_section() {
         conflict.message()
     );
 }
+
+#[test]
+fn files_attached_on_both_sides_are_all_kept_and_a_caption_merges_by_file() {
+    use crate::model::{AttachedTo, Attachment};
+    let file = |name: &str, caption: &str| Attachment {
+        path: format!("inc.files/{name}.png"),
+        caption: caption.to_owned(),
+        original_name: format!("{name}.png"),
+        place: AttachedTo::Document,
+    };
+    let mut base = base();
+    base.attachments = vec![file("aa", "")];
+    let mut ours = base.clone();
+    ours.attachments[0].caption = "p99 latency".to_owned();
+    ours.attachments.push(file("bb", "Error rate"));
+    let mut theirs = base.clone();
+    theirs.attachments.push(file("cc", "Dashboard"));
+    let result = merged(&base, &ours, &theirs);
+    assert_eq!(result.new_conflicts, 0);
+    let mut captions: Vec<&str> = result
+        .doc
+        .attachments
+        .iter()
+        .map(|attachment| attachment.caption.as_str())
+        .collect();
+    captions.sort_unstable();
+    assert_eq!(captions, ["Dashboard", "Error rate", "p99 latency"]);
+}

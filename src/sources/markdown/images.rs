@@ -165,9 +165,18 @@ pub fn keep_local_images(
             let named = row_named_above(doc, &text, image.range.start);
             match store(&file) {
                 Ok(stored) => {
+                    // In a section of the team's own, the image is that section's; in the
+                    // parts an import or an export makes, the postmortem's.
+                    let title = &doc.narrative.custom_sections[index].title;
+                    let own = title != ATTACHMENTS_HEADING && title != super::NOT_PLACED;
+                    let unnamed = if own {
+                        AttachedTo::Custom(index)
+                    } else {
+                        AttachedTo::Document
+                    };
                     let place = named
                         .as_ref()
-                        .map_or(AttachedTo::Document, |(id, _)| AttachedTo::Row(*id));
+                        .map_or(unnamed, |(id, _)| AttachedTo::Row(*id));
                     doc.attachments.push(Attachment {
                         place,
                         ..named_as_written(&image, stored)
