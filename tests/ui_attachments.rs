@@ -557,3 +557,36 @@ fn a_file_in_a_section_of_the_teams_own_moves_with_it_and_outlives_it() {
     harness.run();
     assert_eq!(place(&harness), AttachedTo::Custom(0));
 }
+
+#[test]
+fn a_save_asks_before_removing_files_hindsight_did_not_write_and_asks_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, path) = on_file(dir.path(), &dialogs);
+    let folder = storage::folder_for(&path);
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("notes.txt"), "mine").unwrap();
+    fs::write(folder.join("draft.png"), "mine too").unwrap();
+    retype(&mut harness, "Title", "Checkout errors");
+    save(&mut harness);
+    harness.get_by_label("Files Hindsight did not put there");
+    click(&mut harness, "Keep them");
+    assert!(folder.join("notes.txt").exists() && folder.join("draft.png").exists());
+    // Kept once, not asked about again.
+    retype(&mut harness, "Title", "Checkout errors after the deploy");
+    save(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Files Hindsight did not put there")
+            .is_none()
+    );
+
+    // A new one is asked about; removed when the person says so.
+    fs::write(folder.join("scratch.log"), "tmp").unwrap();
+    retype(&mut harness, "Title", "Checkout errors");
+    save(&mut harness);
+    harness.get_by_label("Files Hindsight did not put there");
+    click(&mut harness, "Remove them");
+    assert!(!folder.join("scratch.log").exists());
+    assert!(folder.join("notes.txt").exists());
+}

@@ -30,6 +30,7 @@ impl HindsightApp {
             ModalAnswer::CloseViewer => {
                 self.modals.close(ModalKind::Viewer);
             }
+            ModalAnswer::ForeignFiles(remove) => self.answer_foreign_files(remove),
         }
     }
 }

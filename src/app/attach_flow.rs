@@ -233,14 +233,25 @@ impl HindsightApp {
         self.looks.clear();
         let referenced = storage::referenced_names(self.document.attachments_within_reach());
         match storage::sweep(path, &referenced) {
-            Ok(swept) if !swept.removed.is_empty() => {
-                let _ = write!(
-                    self.status,
-                    " (removed {} nothing refers to any more)",
-                    crate::model::plural(swept.removed.len(), "attached file")
-                );
+            Ok(swept) => {
+                if !swept.removed.is_empty() {
+                    let _ = write!(
+                        self.status,
+                        " (removed {} nothing refers to any more)",
+                        crate::model::plural(swept.removed.len(), "attached file")
+                    );
+                }
+                // Someone else's files are only ever removed when the person says so, and
+                // asked about once.
+                let unasked: Vec<String> = swept
+                    .left
+                    .into_iter()
+                    .filter(|name| !self.foreign_files_kept.contains(name))
+                    .collect();
+                if !unasked.is_empty() {
+                    self.modals.open(Modal::ForeignFiles(unasked));
+                }
             }
-            Ok(_) => {}
             Err(error) => {
                 let _ = write!(
                     self.status,
@@ -248,6 +259,35 @@ impl HindsightApp {
                     storage::folder_name_for(path)
                 );
             }
+        }
+    }
+
+    /// The answer about files in the attachments folder Hindsight did not write.
+    pub(super) fn answer_foreign_files(&mut self, remove: bool) {
+        let Some(Modal::ForeignFiles(names)) =
+            self.modals.close(crate::session::ModalKind::ForeignFiles)
+        else {
+            return;
+        };
+        let Some(path) = self.document.path().map(Path::to_owned) else {
+            return;
+        };
+        if !remove {
+            self.foreign_files_kept.extend(names);
+            return;
+        }
+        match storage::remove_from_folder(&path, &names) {
+            Ok(removed) => {
+                self.status = format!(
+                    "Removed {} from {}",
+                    crate::model::plural(removed, "file"),
+                    storage::folder_name_for(&path)
+                );
+            }
+            Err(error) => self.modals.open(Modal::Error(format!(
+                "Not every file was removed from {}: {error}",
+                storage::folder_name_for(&path)
+            ))),
         }
     }
 

@@ -113,6 +113,9 @@ pub struct HindsightApp {
     unsaved_files: std::collections::BTreeMap<String, Vec<u8>>,
     /// How each attachment is shown, worked out once per file.
     looks: crate::session::Looks,
+    /// Files in the attachments folder Hindsight did not write that the person chose to
+    /// keep: not asked about again.
+    foreign_files_kept: std::collections::BTreeSet<String>,
 }
 
 impl HindsightApp {
@@ -154,6 +157,7 @@ impl HindsightApp {
             window_fitted: false,
             unsaved_files: std::collections::BTreeMap::new(),
             looks: crate::session::Looks::new(),
+            foreign_files_kept: std::collections::BTreeSet::new(),
         }
     }
 
@@ -351,6 +355,7 @@ impl HindsightApp {
     /// (the review of a folder stays: it is not about one document).
     fn replace_document(&mut self, document: OpenDocument) {
         self.unsaved_files.clear();
+        self.foreign_files_kept.clear();
         self.looks.clear();
         self.disk = watch_for(&document);
         self.disk_change = None;

@@ -40,6 +40,9 @@ pub enum Modal {
     Templates(TemplateChooser),
     /// One attached image shown whole.
     Viewer(Viewer),
+    /// After a save: files in the attachments folder that Hindsight did not write and nothing
+    /// refers to, by name; remove them or keep them?
+    ForeignFiles(Vec<String>),
 }
 
 /// The viewer of one attachment: which, and what part of the image is in view.
@@ -69,6 +72,7 @@ pub enum ModalKind {
     Recovery,
     ImportReport,
     Templates,
+    ForeignFiles,
     Viewer,
 }
 
@@ -97,6 +101,8 @@ pub enum ModalAnswer {
     Template(TemplateAnswer),
     /// Close the viewer of an attachment.
     CloseViewer,
+    /// Remove (`true`) or keep the files in the attachments folder Hindsight did not write.
+    ForeignFiles(bool),
 }
 
 impl Modal {
@@ -114,6 +120,7 @@ impl Modal {
             Self::ImportReport(_) => ModalKind::ImportReport,
             Self::Templates(_) => ModalKind::Templates,
             Self::Viewer(_) => ModalKind::Viewer,
+            Self::ForeignFiles(_) => ModalKind::ForeignFiles,
         }
     }
 }

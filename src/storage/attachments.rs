@@ -345,6 +345,29 @@ pub fn sweep(doc_path: &Path, referenced: &BTreeSet<String>) -> io::Result<Swept
     Ok(swept)
 }
 
+/// Removes the files `names` from the attachments folder of the postmortem at `doc_path`,
+/// when the person has said so: only plain names of regular files directly in it (never a
+/// link, a folder or a path out of it), and the folder when it is left empty. Returns how
+/// many were removed.
+pub fn remove_from_folder(doc_path: &Path, names: &[String]) -> io::Result<usize> {
+    let folder = folder_for(doc_path);
+    let mut removed = 0;
+    for name in names {
+        if name.is_empty() || name.contains(['/', '\\']) || name == ".." || name == "." {
+            continue;
+        }
+        let file = folder.join(name);
+        if fs::symlink_metadata(&file).is_ok_and(|found| found.is_file()) {
+            fs::remove_file(&file)?;
+            removed += 1;
+        }
+    }
+    if removed > 0 && folder_names(&folder).is_empty() {
+        let _ = fs::remove_dir(&folder);
+    }
+    Ok(removed)
+}
+
 /// Before the postmortem is written at `new_path` (Save As, a move): stores every
 /// attachment's bytes in the new folder and returns `doc` with its paths pointing there.
 /// `bytes_of` gives an attachment's bytes (from the old folder, or from memory for a

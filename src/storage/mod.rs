@@ -18,8 +18,8 @@ pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
 pub use attachments::{
     ATTACHMENT_WARNING_BYTES, AttachError, FolderCheck, MAX_ATTACHMENT_BYTES, Swept, carry,
     check_folder, copy_attachments, file_of, folder_findings, folder_for, folder_name_for,
-    read_all, read_attachment, read_to_attach, referenced_names, store_bytes, store_file,
-    stored_name, sweep,
+    read_all, read_attachment, read_to_attach, referenced_names, remove_from_folder, store_bytes,
+    store_file, stored_name, sweep,
 };
 pub use content_hash::ContentHash;
 pub use error::{LoadError, SaveError};

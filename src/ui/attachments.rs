@@ -208,6 +208,53 @@ pub fn pasted_image(ctx: &egui::Context) -> Option<std::sync::Arc<egui::ColorIma
     })
 }
 
+/// After a save: the files in the attachments folder that Hindsight did not write and
+/// nothing refers to. Hindsight removes its own such files itself; these only if the person
+/// says so.
+pub fn foreign_files_ui(ctx: &egui::Context, names: &[String], requests: &mut UiRequests) {
+    use crate::session::ModalAnswer;
+    let modal = super::accessible::dialog("foreign_files", "Files in the attachments folder").show(
+        ctx,
+        |ui| {
+            ui.set_max_width(560.0);
+            super::accessible::heading(ui, "Files Hindsight did not put there");
+            ui.add_space(6.0);
+            ui.add(
+                egui::Label::new(format!(
+                    "The postmortem's attachments folder holds {} that nothing in it refers to \
+                     and that Hindsight did not write. Someone may have put them there on \
+                     purpose.",
+                    crate::model::plural(names.len(), "file")
+                ))
+                .wrap(),
+            );
+            ui.add_space(4.0);
+            for name in names.iter().take(12) {
+                ui.label(format!("\u{2022} {name}"));
+            }
+            if names.len() > 12 {
+                ui.weak(format!("and {} more", names.len() - 12));
+            }
+            ui.add_space(10.0);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let keep = ui.button("Keep them");
+                super::accessible::default_answer(ui, &keep);
+                if keep.clicked() {
+                    requests.answer(ModalAnswer::ForeignFiles(false));
+                }
+                if ui.button("Remove them").clicked() {
+                    requests.answer(ModalAnswer::ForeignFiles(true));
+                }
+            });
+        },
+    );
+    if modal.should_close()
+        && !requests.answered(|answer| matches!(answer, ModalAnswer::ForeignFiles(_)))
+    {
+        requests.answer(ModalAnswer::ForeignFiles(false));
+    }
+}
+
 /// The viewer: one image whole, in a window over the editor, to zoom (the wheel with Ctrl,
 /// or the buttons) and pan (drag). `scene` keeps what part of the image is in view.
 pub fn viewer_ui(

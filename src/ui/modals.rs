@@ -33,6 +33,7 @@ pub fn modals_ui(
         Modal::Templates(chooser) => {
             super::template_chooser::template_chooser_ui(ctx, chooser, requests);
         }
+        Modal::ForeignFiles(names) => super::attachments::foreign_files_ui(ctx, names, requests),
         Modal::Viewer(viewer) => match document.doc().attachments.get(viewer.index) {
             Some(attachment) => super::attachments::viewer_ui(
                 ctx,
