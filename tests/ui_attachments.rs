@@ -590,3 +590,33 @@ fn a_save_asks_before_removing_files_hindsight_did_not_write_and_asks_once() {
     assert!(!folder.join("scratch.log").exists());
     assert!(folder.join("notes.txt").exists());
 }
+
+#[test]
+fn save_as_takes_the_files_to_the_new_names_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "graph.png");
+    let dialogs = ScriptedDialogs::default();
+    let (mut harness, _path) = on_file(dir.path(), &dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(graph.clone()));
+    click(&mut harness, "Attach a file to the Impact section");
+    save(&mut harness);
+    let renamed = dir.path().join("inc-812-checkout.ron");
+    dialogs.will_answer(DialogOutcome::Chosen(renamed.clone()));
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    harness.run();
+    let saved = storage::load(&renamed).unwrap();
+    assert!(
+        saved.attachments[0]
+            .path
+            .starts_with("inc-812-checkout.files/")
+    );
+    assert_eq!(
+        fs::read(storage::file_of(&renamed, &saved.attachments[0]).unwrap()).unwrap(),
+        fs::read(&graph).unwrap()
+    );
+    assert_eq!(harness.state().document().path(), Some(renamed.as_path()));
+}
