@@ -52,6 +52,22 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
+/// Runs frames until `done` holds (egui's loaders decode on threads of their own, so frames
+/// go on meanwhile), for at most a few seconds; whether it came to hold.
+fn runs_until(
+    harness: &mut Harness<'_, HindsightApp>,
+    done: impl Fn(&Harness<'_, HindsightApp>) -> bool,
+) -> bool {
+    for _ in 0..300 {
+        harness.run();
+        if done(harness) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    false
+}
+
 fn on_file(dir: &Path, dialogs: &ScriptedDialogs) -> (Harness<'static, HindsightApp>, PathBuf) {
     let path = example_file(dir, "inc-812.ron");
     let document = OpenDocument::from_file(storage::load(&path).unwrap(), path.clone());
@@ -336,21 +352,15 @@ fn an_image_cut_short_shows_why_once_the_loaders_have_tried_it_and_nothing_stall
     dialogs.will_answer(DialogOutcome::Chosen(cut));
     click(&mut harness, "Attach a file to the Impact section");
     // The loaders decode on threads of their own: frames go on meanwhile.
-    let mut found = false;
-    for _ in 0..200 {
-        harness.run();
-        found = harness
+    let found = runs_until(&mut harness, |harness| {
+        harness
             .query_all_by(|node| {
                 node.value()
                     .is_some_and(|text| text.starts_with("\u{26a0} The image cannot be shown"))
             })
             .next()
-            .is_some();
-        if found {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+            .is_some()
+    });
     assert!(found, "the broken mark never showed");
 }
 
@@ -384,15 +394,9 @@ fn a_pasted_screenshot_survives_save_and_reopen_and_shows_in_both_exports() {
             .query_by_label("Caption of Pasted image 2025-08-10.png")
             .is_some()
     );
-    let mut shown = false;
-    for _ in 0..200 {
-        reopened.run();
-        shown = reopened.query_by_label("Error rate at the peak").is_some();
-        if shown {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let shown = runs_until(&mut reopened, |harness| {
+        harness.query_by_label("Error rate at the peak").is_some()
+    });
     assert!(shown, "the thumbnail never showed");
 
     // File → Export embeds it in the page and links it from the Markdown.
@@ -496,14 +500,12 @@ fn an_svg_drawing_is_shown_drawn_off_the_editors_thread() {
     show(&mut harness, "Analysis");
     dialogs.will_answer(DialogOutcome::Chosen(drawing));
     click(&mut harness, "Attach a file to the Root cause section");
-    let mut drawn = false;
-    for _ in 0..300 {
-        harness.run();
+    let drawn = runs_until(&mut harness, |harness| {
         let image = harness.query_by(|node| {
             node.role() == egui::accesskit::Role::Image
                 && node.label().as_deref() == Some("architecture.svg")
         });
-        drawn = image.is_some()
+        image.is_some()
             && harness
                 .query_all_by(|node| {
                     node.value()
@@ -517,12 +519,8 @@ fn an_svg_drawing_is_shown_drawn_off_the_editors_thread() {
                 .image
                 .lock()
                 .iter()
-                .any(|loader| loader.has_pending());
-        if drawn {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+                .any(|loader| loader.has_pending())
+    });
     assert!(drawn, "the drawing never showed");
 }
 
