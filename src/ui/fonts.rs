@@ -4,8 +4,9 @@
 //! which would otherwise show as empty boxes.
 
 /// `DejaVu Sans` (its licence is beside it in `assets/fonts/`): wide coverage of symbols, and
-/// close enough to egui's own face not to stand out in a line of text.
-const FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// close enough to egui's own face not to stand out in a line of text. Also the face of the
+/// text in attached SVG drawings.
+pub const FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 /// The fallback's name among the context's fonts.
 const FALLBACK_NAME: &str = "DejaVu Sans (fallback)";

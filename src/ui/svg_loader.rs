@@ -105,10 +105,29 @@ impl ImageLoader for SvgLoader {
     }
 }
 
+/// How drawings are read: their text set in the font the editor bundles (`DejaVu Sans`), for
+/// whatever family they name, so that a diagram's labels show the same on every machine and
+/// no system font folder is ever scanned.
+fn options() -> &'static resvg::usvg::Options<'static> {
+    static OPTIONS: std::sync::OnceLock<resvg::usvg::Options<'static>> = std::sync::OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut options = resvg::usvg::Options::default();
+        let fonts = options.fontdb_mut();
+        fonts.load_font_data(super::fonts::FALLBACK.to_vec());
+        let family = "DejaVu Sans";
+        fonts.set_sans_serif_family(family);
+        fonts.set_serif_family(family);
+        fonts.set_monospace_family(family);
+        fonts.set_cursive_family(family);
+        fonts.set_fantasy_family(family);
+        family.clone_into(&mut options.font_family);
+        options
+    })
+}
+
 /// The drawing in `bytes` at the size `hint` asks, within [`MAX_SIDE`].
 fn draw(bytes: &[u8], hint: SizeHint) -> Result<egui::ColorImage, String> {
-    let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default())
-        .map_err(|error| error.to_string())?;
+    let tree = resvg::usvg::Tree::from_data(bytes, options()).map_err(|error| error.to_string())?;
     let natural = egui::vec2(tree.size().width(), tree.size().height());
     if !(natural.x > 0.0 && natural.y > 0.0 && natural.is_finite()) {
         return Err("the drawing has no size".to_owned());
@@ -172,6 +191,14 @@ mod tests {
         .unwrap();
         assert_eq!(image.size, [200, 100]);
         assert_eq!(image.pixels[0], egui::Color32::from_rgb(255, 0, 0));
+    }
+
+    #[test]
+    fn a_drawings_text_is_drawn_in_the_bundled_font_whatever_family_it_names() {
+        let labelled = br##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><text x="5" y="30" font-family="Arial" font-size="30" fill="#000000">API</text></svg>"##;
+        let image = draw(labelled, SizeHint::Scale(1.0.into())).unwrap();
+        let inked = image.pixels.iter().filter(|pixel| pixel.a() > 0).count();
+        assert!(inked > 50, "the label was not drawn ({inked} pixels)");
     }
 
     #[test]
