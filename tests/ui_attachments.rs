@@ -618,3 +618,28 @@ fn save_as_takes_the_files_to_the_new_names_folder() {
     );
     assert_eq!(harness.state().document().path(), Some(renamed.as_path()));
 }
+
+#[test]
+fn an_untitled_documents_page_embeds_the_files_it_holds_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = png(dir.path(), "graph.png");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    show(&mut harness, "Analysis");
+    dialogs.will_answer(DialogOutcome::Chosen(graph));
+    click(&mut harness, "Attach a file to the Impact section");
+    assert!(harness.state().document().path().is_none());
+    let page_path = dir.path().join("draft.html");
+    dialogs.will_answer(DialogOutcome::Chosen(page_path.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness.get_by_label("HTML\u{2026}").click();
+    harness.run();
+    let page = fs::read_to_string(&page_path).unwrap();
+    assert!(
+        page.contains("<img src=\"data:image/png;base64,") && !page.contains("was not found"),
+        "the page does not embed the file held in memory"
+    );
+}

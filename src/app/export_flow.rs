@@ -45,10 +45,16 @@ impl HindsightApp {
             return;
         }
         // Only a page embeds the files; the other formats link to them or leave them out.
-        let files = match (format, self.document.path()) {
+        // A document not saved yet has its files in memory; a saved one, beside it.
+        let mut files = match (format, self.document.path()) {
             (ExportFormat::Html, Some(own)) => crate::storage::read_all(own, self.document.doc()),
             _ => crate::export::AttachedFiles::new(),
         };
+        if format == ExportFormat::Html {
+            for (path, bytes) in &self.unsaved_files {
+                files.entry(path.clone()).or_insert_with(|| bytes.clone());
+            }
+        }
         let text = match export(
             self.document.doc(),
             format,
