@@ -31,6 +31,14 @@ fn in_memory(bytes: &[u8], original_name: String) -> Attachment {
 /// and the viewer fit the drawing into.
 const SVG_SHAPE: (u32, u32) = (1200, 800);
 
+/// The part of the editor that shows the files at `place`.
+const fn part_showing(place: AttachedTo) -> Part {
+    match place {
+        AttachedTo::Row(_) => Part::Timeline,
+        AttachedTo::Document | AttachedTo::Section(_) | AttachedTo::Custom(_) => Part::Analysis,
+    }
+}
+
 /// The address under which an untitled document's attached bytes are given to egui's
 /// loaders.
 fn memory_uri(path: &str) -> String {
@@ -93,12 +101,7 @@ impl HindsightApp {
         }
         if attached > 0 {
             // The person sees where it went.
-            self.part = match place {
-                AttachedTo::Row(_) => Part::Timeline,
-                AttachedTo::Document | AttachedTo::Section(_) | AttachedTo::Custom(_) => {
-                    Part::Analysis
-                }
-            };
+            self.part = part_showing(place);
             self.status = if large.is_empty() {
                 format!("Attached {}", crate::model::plural(attached, "file"))
             } else {
@@ -188,12 +191,7 @@ impl HindsightApp {
                         place,
                         ..stored
                     })));
-                self.part = match place {
-                    AttachedTo::Row(_) => Part::Timeline,
-                    AttachedTo::Document | AttachedTo::Section(_) | AttachedTo::Custom(_) => {
-                        Part::Analysis
-                    }
-                };
+                self.part = part_showing(place);
                 "Attached the pasted image".clone_into(&mut self.status);
             }
             Err(reason) => self.modals.open(Modal::Error(format!(
@@ -319,60 +317,42 @@ fn look_of(
     in_memory: Option<&Vec<u8>>,
     max_side: usize,
 ) -> Look {
-    let kind = attachment.kind();
-    let there = in_memory.is_some()
-        || doc_path
-            .and_then(|doc_path| storage::file_of(doc_path, attachment))
-            .is_some_and(|file| file.is_file());
-    if !there {
+    // Where its bytes are: in memory until the first save, else in the file beside it.
+    let file =
+        doc_path.and_then(|doc_path| Some((doc_path, storage::file_of(doc_path, attachment)?)));
+    if in_memory.is_none() && !file.as_ref().is_some_and(|(_, file)| file.is_file()) {
         return Look::Missing;
     }
+    let kind = attachment.kind();
     if !kind.is_image() {
         return Look::File;
     }
+    let uri = match (in_memory, &file) {
+        (Some(bytes), _) => {
+            let uri = memory_uri(&attachment.path);
+            ctx.include_bytes(uri.clone(), bytes.clone());
+            uri
+        }
+        (None, Some((_, file))) => {
+            let absolute = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+            format!("file://{}", absolute.display())
+        }
+        (None, None) => return Look::Missing,
+    };
     // A drawing has no pixels to count: it is drawn (on the SVG loader's thread) at the
     // size it is shown, never larger than that loader's cap, so it is shown as a drawing of
     // a screen's shape.
     if kind == AttachmentKind::Svg {
-        let uri = match in_memory {
-            Some(bytes) => {
-                let uri = memory_uri(&attachment.path);
-                ctx.include_bytes(uri.clone(), bytes.clone());
-                uri
-            }
-            None => match doc_path.and_then(|doc_path| storage::file_of(doc_path, attachment)) {
-                Some(file) => {
-                    let absolute = std::path::absolute(&file).unwrap_or(file);
-                    format!("file://{}", absolute.display())
-                }
-                None => return Look::Missing,
-            },
-        };
         return image_look(uri, SVG_SHAPE, max_side);
     }
-    let unreadable = |reason: String| Look::Broken(format!("The image cannot be read: {reason}."));
-    if let Some(bytes) = in_memory {
-        return match storage::image_size(bytes) {
-            Ok(size) => {
-                let uri = memory_uri(&attachment.path);
-                ctx.include_bytes(uri.clone(), bytes.clone());
-                image_look(uri, size, max_side)
-            }
-            Err(reason) => unreadable(reason),
-        };
-    }
-    let Some(doc_path) = doc_path else {
-        return Look::Missing;
+    let size = match (in_memory, file) {
+        (Some(bytes), _) => storage::image_size(bytes),
+        (None, Some((doc_path, _))) => storage::image_size_of(doc_path, attachment),
+        (None, None) => return Look::Missing,
     };
-    let Some(file) = storage::file_of(doc_path, attachment) else {
-        return Look::Missing;
-    };
-    match storage::image_size_of(doc_path, attachment) {
-        Ok(size) => {
-            let absolute = std::path::absolute(&file).unwrap_or(file);
-            image_look(format!("file://{}", absolute.display()), size, max_side)
-        }
-        Err(reason) => unreadable(reason),
+    match size {
+        Ok(size) => image_look(uri, size, max_side),
+        Err(reason) => Look::Broken(format!("The image cannot be read: {reason}.")),
     }
 }
 

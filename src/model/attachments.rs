@@ -190,13 +190,14 @@ pub fn attached_at(
     attachments
         .iter()
         .enumerate()
+        // Whether a place is there is asked only where the answer matters: for the
+        // attachments of `place` itself, and for the document's, which take in the others.
         .filter(move |(_, attachment)| {
-            let shown = if exists(attachment.place) {
-                attachment.place
+            if attachment.place == place {
+                place == AttachedTo::Document || exists(place)
             } else {
-                AttachedTo::Document
-            };
-            shown == place
+                place == AttachedTo::Document && !exists(attachment.place)
+            }
         })
 }
 

@@ -67,7 +67,8 @@ pub use timeline::{
     rows_out_of_order, rows_setting_key_times, sorted_by_time,
 };
 pub use validation::{
-    Finding, Level, Place, TeamRules, count_levels, key_times_out_of_order, validate, validate_with,
+    Finding, Level, Place, TeamRules, count_levels, key_times_out_of_order, missing_attachment,
+    validate, validate_with,
 };
 pub use words::{megabytes, plural};
 pub use written::{

@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use super::attachments::Attachment;
 use super::document::{KeyTime, KeyTimes, Postmortem};
 use super::ids::{ActionId, RowId};
 use super::kinds::{ActionStatus, DocumentStatus, Marker};
@@ -176,6 +177,21 @@ fn check_attachments(doc: &Postmortem, findings: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The error for an attachment (at `index` in the document's list) whose file is not where
+/// the document says: what `hindsight check` and the editor's checks both report.
+#[must_use]
+pub fn missing_attachment(index: usize, attachment: &Attachment) -> Finding {
+    Finding::error(
+        Place::Attachment(index),
+        format!(
+            "The attached file \u{201c}{}\u{201d} is not at {}: it may not have been \
+             committed, or the folder was not moved with the postmortem.",
+            attachment.display_name(),
+            attachment.path
+        ),
+    )
 }
 
 /// Counts the errors and warnings in a list of findings.

@@ -34,16 +34,7 @@ pub fn missing_files(doc: &crate::model::Postmortem, looks: &Looks) -> Vec<crate
         .iter()
         .enumerate()
         .filter(|(_, attachment)| looks.get(&attachment.path) == Some(&Look::Missing))
-        .map(|(index, attachment)| crate::model::Finding {
-            level: crate::model::Level::Error,
-            message: format!(
-                "The attached file \u{201c}{}\u{201d} is not at {}: it may not have been \
-                 committed, or the folder was not moved with the postmortem.",
-                attachment.display_name(),
-                attachment.path
-            ),
-            place: crate::model::Place::Attachment(index),
-        })
+        .map(|(index, attachment)| crate::model::missing_attachment(index, attachment))
         .collect()
 }
 

@@ -257,16 +257,7 @@ pub fn folder_findings(doc_path: &Path, doc: &Postmortem) -> Vec<Finding> {
         if attachment.location().is_none() {
             continue;
         }
-        findings.push(Finding {
-            level: Level::Error,
-            message: format!(
-                "The attached file \u{201c}{}\u{201d} is not at {}: it may not have been \
-                 committed, or the folder was not moved with the postmortem.",
-                attachment.display_name(),
-                attachment.path
-            ),
-            place: Place::Attachment(index),
-        });
+        findings.push(crate::model::missing_attachment(index, attachment));
     }
     let folder = folder_name_for(doc_path);
     for name in check.unreferenced {
