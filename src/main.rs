@@ -118,6 +118,12 @@ enum Command {
     /// how many say); where the action items stand; and postmortems late for review. Exits
     /// 0, or 2 when the folder, a file or hindsight.toml cannot be read.
     Stats(StatsArguments),
+    /// Make a static website of every postmortem below a folder, for any web server or
+    /// none: an index to sort and filter, a page per postmortem, open action items by due
+    /// week, stats with charts, a page per service and tag, a search and an Atom feed. Only
+    /// the files that changed are rewritten. Exits 0, or 2 when a file could not be read (it
+    /// is left out) or the site could not be written.
+    Site(SiteArguments),
     /// Find the postmortems below a folder whose text (any field, row or section) matches:
     /// words in any order, ignoring case and accents, "quoted phrases" as written. Best
     /// first, each with the fields that match and a snippet. Exits 0, or 2 on an empty query
@@ -208,6 +214,44 @@ struct StatsArguments {
     /// Count overdue items and late reviews from this day instead of today.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     today: Option<NaiveDate>,
+}
+
+/// The arguments of `hindsight site`.
+#[derive(clap::Args)]
+struct SiteArguments {
+    /// The folder to read (every .ron file below it).
+    dir: PathBuf,
+    /// The site's folder: made if missing; one that holds other files is refused.
+    #[arg(short, long, value_name = "OUT")]
+    output: PathBuf,
+    /// The site's name, at the top of every page and in the feed.
+    #[arg(long, default_value = "Postmortems")]
+    title: String,
+    /// Count overdue items and late reviews from this day instead of today.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    today: Option<NaiveDate>,
+    /// The address the site is served from, so that the feed's links are whole addresses,
+    /// as feed readers need.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<url::Url>,
+}
+
+impl SiteArguments {
+    fn request(self, today: NaiveDate) -> cli::SiteRequest {
+        cli::SiteRequest {
+            folder: self.dir,
+            output: self.output,
+            title: self.title,
+            today: self.today.unwrap_or(today),
+            base_url: self.base_url.map(|mut url| {
+                // Pages are joined onto it, which drops a last part without a slash.
+                if !url.path().ends_with('/') {
+                    url.set_path(&format!("{}/", url.path()));
+                }
+                url
+            }),
+        }
+    }
 }
 
 /// A stats format as written on the command line.
@@ -645,6 +689,7 @@ fn main() -> ExitCode {
             err,
         ),
         Command::Stats(arguments) => cli::stats_command(&arguments.request(today), out, err),
+        Command::Site(arguments) => cli::site(&arguments.request(today), out, err),
         Command::Init { dir } => cli::init(&dir, today, out),
         Command::New(arguments) => cli::new_document(&arguments.request(today), out, err),
         Command::Import(arguments) => cli::import(&arguments.request(today), out, err),

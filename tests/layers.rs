@@ -14,9 +14,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Bottom first. A module may use those before it in this list, and nothing after it.
-const LAYERS: [&str; 12] = [
-    "model", "storage", "sources", "export", "review", "example", "sample", "cli", "session", "ui",
-    "app", "exercise",
+const LAYERS: [&str; 13] = [
+    "model", "storage", "sources", "export", "review", "site", "example", "sample", "cli",
+    "session", "ui", "app", "exercise",
 ];
 
 /// One file of `src` that ships: its module path (`ui/action_items/cells`; a folder's

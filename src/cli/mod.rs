@@ -1,5 +1,6 @@
 //! The command-line tools: `hindsight check`, `fmt`, `actions` (and `actions set-ticket`),
-//! `attach`, `export`, `timeline-import`, `import`, `new`, `init`, `stats`, `search` and `merge`. They
+//! `attach`, `export`, `timeline-import`, `import`, `new`, `init`, `stats`, `search`, `site`
+//! and `merge`. They
 //! write to the writers they are given and return an exit code, so tests run them without a
 //! process.
 
@@ -13,6 +14,7 @@ mod merge;
 mod new;
 mod search;
 mod set_ticket;
+mod site;
 mod stats;
 mod terminal;
 mod timeline_import;
@@ -27,6 +29,7 @@ pub use merge::{MergeRequest, merge_files};
 pub use new::{NewRequest, new_document};
 pub use search::{SearchRequest, search_command};
 pub use set_ticket::set_ticket;
+pub use site::{SiteRequest, site};
 pub use stats::{StatsFormat, StatsRequest, stats_command};
 pub use terminal::{TerminalText, json_safe, terminal_safe};
 pub use timeline_import::{TimelineImportRequest, timeline_import};

@@ -17,9 +17,9 @@ use super::report::{
 use super::{AttachedFiles, ExportOptions, attached};
 use crate::model::{Postmortem, openable_url, web_url};
 
-/// The page's stylesheet: a calm screen layout and print rules (page size from the printer's
+/// The page's stylesheet (also the static site's base): a calm screen layout and print rules (page size from the printer's
 /// paper, each part from a new page, table rows kept whole, headers repeated).
-const STYLESHEET: &str = include_str!("../../assets/export.css");
+pub const HTML_STYLESHEET: &str = include_str!("../../assets/export.css");
 
 /// A second line of defence behind the escaping: even if some text slipped through as
 /// markup, the page may run no script, load nothing from anywhere (no images, fonts, frames
@@ -39,15 +39,38 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions, files: &AttachedFiles) 
     let _ = writeln!(out, "<title>{}</title>", text(report.title));
     let _ = writeln!(
         out,
-        "<style>\n{STYLESHEET}</style>\n</head>\n<body>\n<main>"
+        "<style>\n{HTML_STYLESHEET}</style>\n</head>\n<body>\n<main>"
     );
+    document_html(&mut out, doc, &report, options, files);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The document's own part of its page (its heading, overview, timeline, analysis,
+/// attachments and action items), for a page that another program frames: the static
+/// site puts it under its own navigation.
+#[must_use]
+pub fn html_body(doc: &Postmortem, options: ExportOptions, files: &AttachedFiles) -> String {
+    let report = Report::of(doc, options);
+    let mut out = String::with_capacity(16 * 1024);
+    document_html(&mut out, doc, &report, options, files);
+    out
+}
+
+fn document_html(
+    out: &mut String,
+    doc: &Postmortem,
+    report: &Report<'_>,
+    options: ExportOptions,
+    files: &AttachedFiles,
+) {
     let _ = writeln!(out, "<header>\n<h1>{}</h1>\n</header>", text(report.title));
 
     out.push_str("<section class=\"overview\">\n");
     if let Some(summary) = &report.summary {
-        written_section(&mut out, summary, files);
+        written_section(out, summary, files);
     }
-    details(&mut out, &report);
+    details(out, report);
     out.push_str("</section>\n");
 
     out.push_str("<section class=\"part timeline\">\n");
@@ -55,18 +78,18 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions, files: &AttachedFiles) 
     if let Some(picture) = super::picture_svg::incident_picture_svg(doc) {
         out.push_str(&picture);
     }
-    timeline(&mut out, &report, options);
+    timeline(out, report, options);
     for row in &report.row_attachments {
         let line = crate::model::row_files_line(&row.row);
         let _ = writeln!(out, "<h3>{}</h3>", text(line.trim_end_matches(':')));
-        attached::html(&mut out, &row.attachments, files);
+        attached::html(out, &row.attachments, files);
     }
     out.push_str("</section>\n");
 
     if !report.sections.is_empty() {
         out.push_str("<section class=\"part analysis\">\n");
         for section in &report.sections {
-            written_section(&mut out, section, files);
+            written_section(out, section, files);
         }
         out.push_str("</section>\n");
     }
@@ -74,15 +97,14 @@ pub fn to_html(doc: &Postmortem, options: ExportOptions, files: &AttachedFiles) 
     if !report.attachments.is_empty() {
         out.push_str("<section class=\"part attachments\">\n");
         let _ = writeln!(out, "<h2>{ATTACHMENTS}</h2>");
-        attached::html(&mut out, &report.attachments, files);
+        attached::html(out, &report.attachments, files);
         out.push_str("</section>\n");
     }
 
     out.push_str("<section class=\"part actions\">\n");
     let _ = writeln!(out, "<h2>{}</h2>", text(report.actions_heading));
-    actions(&mut out, &report);
-    out.push_str("</section>\n</main>\n</body>\n</html>\n");
-    out
+    actions(out, report);
+    out.push_str("</section>\n");
 }
 
 /// Text escaped for an element's content or a quoted attribute; line breaks kept as `<br>`.

@@ -18,7 +18,7 @@ pub use blocks::close_open_blocks;
 pub use csv_tables::{
     ACTIONS_HEADER, TIMELINE_HEADER, actions_csv, finish_csv, spreadsheet_cell, timeline_csv,
 };
-pub use html::to_html;
+pub use html::{HTML_STYLESHEET, html_body, to_html};
 pub use markdown::{markdown_cell, to_markdown};
 pub use report::UNTITLED;
 

@@ -93,8 +93,10 @@ fn folded(text: &str) -> Folded {
     folded
 }
 
-/// Just the folded text, for matching (the origins are worked out only for a snippet).
-fn folded_text(text: &str) -> String {
+/// Text as search compares it: lower case, accents gone (the origins of its characters
+/// are worked out only for a snippet).
+#[must_use]
+pub fn folded_text(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for character in text.chars() {
         fold_char(character, |part| folded.push(part));
@@ -117,8 +119,10 @@ fn fold_char(character: char, mut push: impl FnMut(char)) {
     }
 }
 
-/// Every piece of text in a postmortem, named, with the place the editor shows it.
-fn fields(doc: &Postmortem) -> Vec<(String, &str, Place)> {
+/// Every piece of text in a postmortem that search looks at, named, with the place the
+/// editor shows it.
+#[must_use]
+pub fn searchable_fields(doc: &Postmortem) -> Vec<(String, &str, Place)> {
     let named = |name: &str| name.to_owned();
     let mut fields: Vec<(String, &str, Place)> = vec![
         (named("Title"), doc.title.as_str(), Place::Title),
@@ -212,7 +216,7 @@ pub fn search_document(doc: &Postmortem, file: &str, query: &SearchQuery) -> Opt
     // The fields already listed, looked up in constant time: a timeline of 100,000 matching
     // rows is 100,000 fields, and a scan of the list for each would take minutes.
     let mut listed: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (field, text, place) in fields(doc) {
+    for (field, text, place) in searchable_fields(doc) {
         if text.trim().is_empty() {
             continue;
         }

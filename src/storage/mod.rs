@@ -12,6 +12,7 @@ mod format;
 mod images;
 mod limits;
 mod recovery;
+mod site_tree;
 mod update;
 
 pub use atomic::{atomic_write, atomic_write_with, remove_leftover_temp_files};
@@ -28,6 +29,7 @@ pub use format::{from_ron_bytes, from_ron_str, to_canonical_ron};
 pub use images::{image_size, image_size_of, png_of, read_image_within};
 pub use limits::MAX_FILE_BYTES;
 pub use recovery::{RecoveredCopy, RecoveryError, RecoveryFolder, RecoveryInfo, SessionLock};
+pub use site_tree::{SITE_MANIFEST, TreeError, TreeWritten, write_tree};
 pub use update::{Held, UpdateError, replace_locked, update, write_if_unchanged};
 
 use std::fs::{self, File};
