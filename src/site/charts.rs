@@ -227,7 +227,7 @@ mod tests {
         };
         let long = "A service with a very long name indeed, longer than thirty".to_owned();
         let svg = rows(&described, &[(long, 4), ("Short".to_owned(), 2)], OPEN);
-        assert!(svg.contains("A service with a very long nam\u{2026}"));
+        assert!(svg.contains("A service with a very long na\u{2026}"));
         assert!(svg.contains("width=\"460.0\""), "{svg}");
         assert!(svg.contains("width=\"230.0\""), "{svg}");
     }

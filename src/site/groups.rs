@@ -13,7 +13,8 @@ use crate::review::owner_key;
 
 /// The incidents that share one service or tag.
 pub struct Group {
-    /// Its name as the newest incident writes it.
+    /// Its name as most of its incidents write it (the newest's, when as many write it
+    /// one way as another).
     pub name: String,
     /// Its page, relative to the site's root.
     pub page: String,
@@ -46,16 +47,34 @@ fn grouped<'a>(
     names_of: impl Fn(&Entry<'a>) -> Vec<&'a str>,
 ) -> BTreeMap<String, Group> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    // How often each group's spellings are written, in the order they were first met.
+    let mut spellings: BTreeMap<String, Vec<(&str, usize)>> = BTreeMap::new();
     for (at, entry) in entries.iter().enumerate() {
         for name in names_of(entry) {
-            let group = groups.entry(owner_key(name)).or_insert_with(|| Group {
-                name: name.to_owned(),
+            let key = owner_key(name);
+            let group = groups.entry(key.clone()).or_insert_with(|| Group {
+                name: String::new(),
                 page: String::new(),
                 members: Vec::new(),
             });
             if group.members.last() != Some(&at) {
                 group.members.push(at);
             }
+            let written = spellings.entry(key).or_default();
+            match written.iter_mut().find(|(spelling, _)| *spelling == name) {
+                Some((_, count)) => *count += 1,
+                None => written.push((name, 1)),
+            }
+        }
+    }
+    for (key, written) in spellings {
+        // The first of the most written: entries come newest first.
+        let most = written.iter().map(|(_, count)| *count).max().unwrap_or(0);
+        if let (Some(group), Some((spelling, _))) = (
+            groups.get_mut(&key),
+            written.iter().find(|(_, count)| *count == most),
+        ) {
+            (*spelling).clone_into(&mut group.name);
         }
     }
     // Named in the order of their keys, so a name's page stays where it was while the

@@ -180,7 +180,7 @@ mod tests {
         assert!(html.contains("<title>A &lt;b&gt;title&lt;/b&gt; \u{2014} Library</title>"));
         assert!(html.contains("href=\"../index.html\""));
         assert!(html.contains("href=\"../feed.xml\""));
-        assert!(!html.contains("aria-current"));
+        assert!(!html.contains(" aria-current=\"page\">"));
         let index = Page {
             path: "index.html",
             part: Part::Index,
