@@ -12,80 +12,15 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "common/site_library.rs"]
+mod site_library;
+
 use assert_cmd::Command;
 use base64::Engine as _;
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use hindsight::model::{ActionItem, ActionStatus, CustomSection, Postmortem, Section};
+use chrono::NaiveDate;
+use hindsight::model::Section;
 use scraper::{Html, Selector};
 use sha2::{Digest as _, Sha256};
-
-/// What people might write to break a page.
-const HOSTILE: &str = "<script>alert(\"x\")</script> & <img src=x onerror=alert(1)>";
-
-/// Three postmortems of the User API: the example (2025-08-01), a SEV-1 in September with
-/// an overdue item owned by Dana W., and one in October whose title and summary try to
-/// become markup, with a section of its team's own and an attached image.
-fn library(dir: &Path) {
-    fs::write(dir.join("inc-620.ron"), hindsight::example::EXAMPLE_RON).unwrap();
-    fs::create_dir_all(dir.join("2025")).unwrap();
-    let start = Utc.with_ymd_and_hms(2025, 9, 3, 9, 0, 0).unwrap();
-    let mut severe = Postmortem {
-        title: "Checkout down".to_owned(),
-        incident_id: "INC-700".to_owned(),
-        ..Postmortem::default()
-    };
-    severe.classification.severity = Some("SEV-1".to_owned());
-    severe.classification.services = vec!["Checkout".to_owned(), "User API".to_owned()];
-    severe.classification.tags = vec!["deploy".to_owned()];
-    severe.key_times.started = Some(start);
-    severe.key_times.resolved = Some(start + Duration::minutes(90));
-    severe.action_items = vec![
-        ActionItem {
-            action: "Add a canary stage to checkout deploys".to_owned(),
-            owner: "Dana W.".to_owned(),
-            due: NaiveDate::from_ymd_opt(2025, 9, 20),
-            ..ActionItem::default()
-        },
-        ActionItem {
-            action: "Write the runbook".to_owned(),
-            owner: "dana w.".to_owned(),
-            due: NaiveDate::from_ymd_opt(2025, 11, 3),
-            ..ActionItem::default()
-        },
-        ActionItem {
-            action: "Already done".to_owned(),
-            owner: "Dana W.".to_owned(),
-            status: ActionStatus::Done,
-            ..ActionItem::default()
-        },
-    ];
-    hindsight::storage::save(&dir.join("2025/inc-700.ron"), &severe).unwrap();
-
-    let path = dir.join("2025/inc-710.ron");
-    let mut hostile = Postmortem {
-        title: HOSTILE.to_owned(),
-        ..Postmortem::default()
-    };
-    hostile.key_times.started = Some(Utc.with_ymd_and_hms(2025, 10, 2, 8, 0, 0).unwrap());
-    hostile.classification.services = vec!["user api".to_owned()];
-    *hostile.narrative.text_mut(Section::Summary) = format!("Summary {HOSTILE} </script>");
-    hostile.narrative.custom_sections.push(CustomSection {
-        title: "Zebra notes".to_owned(),
-        text: "A quokka crossed the Überbrücke.".to_owned(),
-        ..CustomSection::default()
-    });
-    let mut attachment = hindsight::storage::store_bytes(&path, &png(), "graph.png").unwrap();
-    "Latency graph".clone_into(&mut attachment.caption);
-    hostile.attachments.push(attachment);
-    hindsight::storage::save(&path, &hostile).unwrap();
-}
-
-fn png() -> Vec<u8> {
-    let image = image::RgbaImage::from_pixel(3, 2, image::Rgba([200, 30, 30, 255]));
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    image.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
-    bytes.into_inner()
-}
 
 fn run_site(dir: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("hindsight")
@@ -104,7 +39,7 @@ fn built() -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("postmortems");
     fs::create_dir_all(&folder).unwrap();
-    library(&folder);
+    site_library::library(&folder);
     let out = dir.path().join("public");
     run_site(&folder, &out, &[]).success();
     let files = read_tree(&out);
@@ -431,7 +366,7 @@ fn the_search_index_finds_a_word_in_any_part_by_its_folded_prefix() {
 #[test]
 fn the_feed_lists_the_newest_first_with_whole_addresses_when_the_site_has_one() {
     let dir = tempfile::tempdir().unwrap();
-    library(dir.path());
+    site_library::library(dir.path());
     let out = dir.path().join("public");
     run_site(
         dir.path(),
@@ -510,7 +445,7 @@ fn a_second_run_rewrites_only_the_pages_whose_bytes_changed() {
 #[test]
 fn a_folder_holding_other_files_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    library(dir.path());
+    site_library::library(dir.path());
     let out = dir.path().join("home");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("notes.txt"), "mine").unwrap();
@@ -525,7 +460,7 @@ fn a_folder_holding_other_files_is_refused_and_left_as_it_was() {
 #[test]
 fn an_unreadable_postmortem_is_named_and_the_others_are_published() {
     let dir = tempfile::tempdir().unwrap();
-    library(dir.path());
+    site_library::library(dir.path());
     fs::write(
         dir.path().join("broken.ron"),
         "(format_version: 5, title: \"cut",

@@ -7,7 +7,6 @@
 
 use std::fmt::Write as _;
 
-use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
 use super::report::{
@@ -130,59 +129,10 @@ fn written_section(out: &mut String, section: &SectionText<'_>, files: &Attached
         out.push_str("<div class=\"written\">\n");
         // Nesting past the cap is text, so a hostile section cannot take gigabytes.
         let markdown = crate::model::cap_markdown_nesting(markdown);
-        pulldown_cmark::html::push_html(out, safe_events(&markdown));
+        super::safe_markdown::push_safe_html(out, &markdown);
         out.push_str("</div>\n");
     }
     attached::html(out, &section.attachments, files);
-}
-
-/// The section's Markdown events with raw HTML turned into text and links and images to
-/// anything but a web or mail address turned into their plain words.
-fn safe_events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
-    // One entry per open link or image: whether its end is kept.
-    let mut open_links: Vec<bool> = Vec::new();
-    Parser::new_ext(markdown, super::MARKDOWN_OPTIONS).filter_map(move |event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => safe_link(&mut open_links, link_type, &dest_url, title, id),
-        // An image would fetch from the network when the page opens; a link to it does not.
-        Event::Start(Tag::Image {
-            dest_url,
-            title,
-            id,
-            ..
-        }) => safe_link(&mut open_links, LinkType::Inline, &dest_url, title, id),
-        Event::End(TagEnd::Link | TagEnd::Image) => open_links
-            .pop()
-            .unwrap_or(false)
-            .then_some(Event::End(TagEnd::Link)),
-        other => Some(other),
-    })
-}
-
-/// The start of a link to `dest_url` when it is a web or mail address, or nothing (its words
-/// stay as text). `open_links` records which ends to keep.
-fn safe_link<'a>(
-    open_links: &mut Vec<bool>,
-    link_type: LinkType,
-    dest_url: &str,
-    title: pulldown_cmark::CowStr<'a>,
-    id: pulldown_cmark::CowStr<'a>,
-) -> Option<Event<'a>> {
-    let safe = openable_url(dest_url).map(|url| url.to_string());
-    open_links.push(safe.is_some());
-    safe.map(|url| {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url: url.into(),
-            title,
-            id,
-        })
-    })
 }
 
 fn details(out: &mut String, report: &Report<'_>) {

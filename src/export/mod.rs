@@ -12,6 +12,7 @@ mod html;
 mod markdown;
 mod picture_svg;
 mod report;
+mod safe_markdown;
 
 pub use attached::AttachedFiles;
 pub use blocks::close_open_blocks;
