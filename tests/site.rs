@@ -473,3 +473,90 @@ fn an_unreadable_postmortem_is_named_and_the_others_are_published() {
         .stdout(predicates::str::contains("3 postmortems"));
     assert!(out.join("postmortems/inc-620.html").exists());
 }
+
+#[test]
+fn the_workflows_init_writes_build_the_site_of_the_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("team");
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("init")
+        .arg(&repo)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            ".github/workflows/postmortem-site.yml",
+        ))
+        .stdout(predicates::str::contains(".gitlab-ci.yml"));
+    fs::write(
+        repo.join("postmortems/inc-620.ron"),
+        hindsight::example::EXAMPLE_RON,
+    )
+    .unwrap();
+    let github = fs::read_to_string(repo.join(".github/workflows/postmortem-site.yml")).unwrap();
+    let gitlab = fs::read_to_string(repo.join(".gitlab-ci.yml")).unwrap();
+    for (workflow, base) in [
+        (github.as_str(), "${{ steps.pages.outputs.base_url }}/"),
+        (gitlab.as_str(), "$CI_PAGES_URL/"),
+    ] {
+        // The command each runs, with the address its host gives.
+        let line = workflow
+            .lines()
+            .find(|line| line.contains("hindsight site "))
+            .unwrap();
+        let command = &line[line.find("site ").unwrap()..];
+        let arguments: Vec<String> = command
+            .replace(&format!("\"{base}\""), "https://example.org/team/")
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            arguments,
+            [
+                "site",
+                "postmortems",
+                "-o",
+                "public",
+                "--base-url",
+                "https://example.org/team/"
+            ]
+        );
+        let public = repo.join("public");
+        let _ = fs::remove_dir_all(&public);
+        Command::cargo_bin("hindsight")
+            .unwrap()
+            .current_dir(&repo)
+            .args(&arguments)
+            .assert()
+            .success();
+        let feed = fs::read_to_string(public.join("feed.xml")).unwrap();
+        assert!(feed.contains("href=\"https://example.org/team/postmortems/inc-620.html\""));
+    }
+    assert!(
+        gitlab.contains("artifacts:\n    paths: [public]"),
+        "GitLab Pages serves public/"
+    );
+    assert!(github.contains("actions/deploy-pages"));
+}
+
+#[cfg(unix)]
+#[test]
+fn init_writes_no_workflow_through_a_folder_that_links_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("team");
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir_all(&repo).unwrap();
+    fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, repo.join(".github")).unwrap();
+    Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("init")
+        .arg(&repo)
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains(
+            "team/.github/workflows/postmortem-site.yml: not written: its folder is a link out of",
+        ));
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+    assert!(repo.join(".gitlab-ci.yml").is_file(), "the rest is written");
+}

@@ -1,7 +1,8 @@
 //! `hindsight init DIR`: sets up a repository for a team's postmortems: a README for the
 //! team, `hindsight.toml` and `owners.toml` to fill in, the `.hindsight/templates/` folder
-//! with a first template, a `.gitignore` for cut-off saves, the pre-commit hooks, and a
-//! `.gitattributes` that has git merge postmortems with `hindsight merge`; inside a git
+//! with a first template, a `.gitignore` for cut-off saves, the pre-commit hooks, CI
+//! workflows that publish the postmortems' website (`hindsight site`) with GitHub Pages or
+//! GitLab Pages, and a `.gitattributes` that has git merge postmortems with `hindsight merge`; inside a git
 //! repository it also sets that merge driver in the repository's config. A file that is
 //! already there is left alone and named (`.gitattributes` only gains the merge line).
 
@@ -13,7 +14,7 @@ use chrono::NaiveDate;
 mod git;
 mod writing;
 
-use self::writing::{link_target, outside, stays_inside, write_new};
+use self::writing::{link_target, make_folders, outside, stays_inside, write_new};
 use super::terminal::terminal_safe;
 use super::{CommandError, Outcome};
 use crate::model::{TEMPLATES_FOLDER, builtin_template};
@@ -24,7 +25,7 @@ use crate::storage;
 const FIRST_TEMPLATE: &str = "sre-book";
 
 /// The files `init` writes, relative to the folder, with their contents.
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 7] = [
     ("README.md", include_str!("files/README.md")),
     ("hindsight.toml", include_str!("files/hindsight.toml")),
     ("owners.toml", include_str!("files/owners.toml")),
@@ -33,6 +34,12 @@ const FILES: [(&str, &str); 5] = [
         ".pre-commit-config.yaml",
         include_str!("files/pre-commit-config.yaml"),
     ),
+    // The site of the postmortems, published on every push: one workflow for each host.
+    (
+        ".github/workflows/postmortem-site.yml",
+        include_str!("files/github-pages.yml"),
+    ),
+    (".gitlab-ci.yml", include_str!("files/gitlab-ci.yml")),
 ];
 
 /// Runs the command: creates `folder` if needed and writes what is missing in it.
@@ -101,7 +108,7 @@ pub fn init(folder: &Path, today: NaiveDate, out: &mut dyn Write) -> io::Result<
     }
     for (name, text) in FILES {
         let path = folder.join(name);
-        let result = stays_inside(folder, &path).and_then(|()| write_new(&path, text.as_bytes()));
+        let result = make_folders(folder, &path).and_then(|()| write_new(&path, text.as_bytes()));
         report(&path, result, out)?;
     }
     let template = templates.join("team.ron");

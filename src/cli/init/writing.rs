@@ -36,6 +36,32 @@ pub(super) fn link_target(path: &Path) -> Option<PathBuf> {
     })?
 }
 
+/// Makes the folders `path` is in, below `folder`, one at a time, each checked not to lead
+/// out of `folder` before anything is made inside it.
+pub(super) fn make_folders(folder: &Path, path: &Path) -> Result<(), CommandError> {
+    let Ok(relative) = path.strip_prefix(folder) else {
+        return stays_inside(folder, path);
+    };
+    let mut at = folder.to_owned();
+    for part in relative.parent().into_iter().flat_map(Path::components) {
+        at.push(part);
+        if let Some(real) = outside(folder, &at.join("x")) {
+            return Err(CommandError::LinkOut {
+                path: path.to_owned(),
+                folder: folder.to_owned(),
+                real,
+            });
+        }
+        if !at.is_dir() {
+            std::fs::create_dir(&at).map_err(|source| CommandError::Io {
+                path: at.clone(),
+                source,
+            })?;
+        }
+    }
+    stays_inside(folder, path)
+}
+
 /// Writes `path` unless it is there; whether it wrote it.
 pub(super) fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, CommandError> {
     if path.exists() {
