@@ -75,6 +75,7 @@ pub fn generated_postmortem(base: &Postmortem, rows: usize, actions: usize) -> P
             ticket_url: format!("https://tickets.example.com/OPS-{index}"),
             completed: None,
             declined_reason: String::new(),
+            internal: false,
         })
         .collect();
     Postmortem {

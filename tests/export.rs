@@ -67,11 +67,13 @@ fn hostile_document() -> Postmortem {
             kind: LinkKind::Other,
             label: HOSTILE[4].to_owned(),
             url: "javascript:alert(1)".to_owned(),
+            ..Link::default()
         },
         Link {
             kind: LinkKind::Dashboard,
             label: HOSTILE[5].to_owned(),
             url: "https://example.com/?a=1&b=\"2\"".to_owned(),
+            ..Link::default()
         },
     ];
     doc.narrative.impact = format!("{}\n\n{}", HOSTILE[4], HOSTILE[8]);

@@ -25,7 +25,7 @@ use super::severity::SeverityLevel;
 /// written under; version 4 the headings the timeline and the action items were written
 /// under; version 5 the files attached beside the postmortem. Older files read unchanged
 /// (the fields are empty) and are written as the current version when they are next saved.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// One incident postmortem.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,11 +85,48 @@ pub struct Postmortem {
     /// some.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// What the public version of the postmortem (for customers; `hindsight export --public`)
+    /// says in place of the summary, and the terms it leaves out. Added in format version 6;
+    /// written only once set.
+    #[serde(skip_serializing_if = "PublicVersion::is_empty")]
+    pub public: PublicVersion,
     /// Where a merge found two people changing one thing differently, with both values, until
     /// someone settles each (see [`super::merge`]). Written only when there are some; a build
     /// from before merging refuses such a file by this field's name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+}
+
+/// What the public version of a postmortem says of its own: a summary written for the
+/// public, and the terms it never shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PublicVersion {
+    /// Takes the summary's place in the public version (Markdown); the summary is used when
+    /// this is empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Words and phrases the public version shows as "[redacted]" wherever they stand
+    /// (without regard to case).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub redact: Vec<String>,
+}
+
+impl PublicVersion {
+    /// Whether nothing is set.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.summary.is_empty() && self.redact.is_empty()
+    }
+}
+
+/// Whether a flag is off, for leaving it out of the file.
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+const fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 /// The version a file without `format_version` reads as.
@@ -140,6 +177,7 @@ impl Default for Postmortem {
             action_items_heading: String::new(),
             action_items: Vec::new(),
             attachments: Vec::new(),
+            public: PublicVersion::default(),
             conflicts: Vec::new(),
         }
     }
@@ -215,6 +253,7 @@ impl Postmortem {
             action_items_heading,
             action_items: _,
             attachments,
+            public,
             conflicts,
         } = self;
         Self {
@@ -237,6 +276,7 @@ impl Postmortem {
             action_items_heading: action_items_heading.clone(),
             action_items: Vec::new(),
             attachments: attachments.clone(),
+            public: public.clone(),
             conflicts: conflicts.clone(),
         }
     }
@@ -476,6 +516,9 @@ pub struct Link {
     pub label: String,
     /// Where it points.
     pub url: String,
+    /// Left out of the public version. Added in format version 6; written only when set.
+    #[serde(skip_serializing_if = "is_false")]
+    pub internal: bool,
 }
 
 /// One row of the timeline.
@@ -500,6 +543,9 @@ pub struct TimelineRow {
     /// Where the event can be seen: the graph, log search or chat message behind it (a URL;
     /// opened only when it is a web address). Added in format version 2.
     pub evidence: String,
+    /// Left out of the public version. Added in format version 6; written only when set.
+    #[serde(skip_serializing_if = "is_false")]
+    pub internal: bool,
 }
 
 /// One thing the team will do.
@@ -530,4 +576,7 @@ pub struct ActionItem {
     /// written only when there is one.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub declined_reason: String,
+    /// Left out of the public version. Added in format version 6; written only when set.
+    #[serde(skip_serializing_if = "is_false")]
+    pub internal: bool,
 }

@@ -16,8 +16,10 @@ mod markdown_nesting;
 mod merge;
 mod metrics;
 mod narrative;
+mod public;
 mod severity;
 mod templates;
+mod texts;
 mod time;
 mod time_entry;
 mod timeline;
@@ -42,7 +44,7 @@ pub use attachments::{
 pub use bounds::{EARLIEST_YEAR, LATEST_YEAR, date_in_range, instant_in_range, year_in_range};
 pub use document::{
     ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, List,
-    Participant, Postmortem, TimelineRow,
+    Participant, Postmortem, PublicVersion, TimelineRow,
 };
 pub use edit::Edit;
 pub use fields::{ActionField, ColumnWidth, FieldValue, TimelineField};
@@ -56,10 +58,15 @@ pub use markdown_nesting::{cap_markdown_nesting, cap_markdown_nesting_owned};
 pub use merge::{Conflict, Keep, MergeError, Merged, merge, settle};
 pub use metrics::{Interval, Metrics};
 pub use narrative::{CustomSection, Narrative, Section};
+pub use public::{
+    INTERNAL_HOST, INTERNAL_LINK, Leak, LeakKind, PublicRules, REDACTED, TICKET_LINK,
+    leaks_in_text, public_leaks, public_version,
+};
 pub use severity::SeverityLevel;
 pub use templates::{
     BUILTIN_TEMPLATES, BuiltinTemplate, TEMPLATES_FOLDER, builtin_template, from_template,
 };
+pub use texts::document_texts;
 pub use time::{format_instant, format_interval, format_minutes, format_time_of_day};
 pub use time_entry::{TimeEntry, parse_date, parse_date_entry, parse_time_entry};
 pub use timeline::{

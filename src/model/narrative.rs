@@ -49,6 +49,10 @@ pub struct Narrative {
     /// its place. Added in format version 3.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub headings: BTreeMap<Section, String>,
+    /// Built-in sections left out of the public version. Added in format version 6; written
+    /// only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub internal: Vec<Section>,
 }
 
 /// A section the team added to the written analysis.
@@ -63,6 +67,9 @@ pub struct CustomSection {
     /// of its text. Added in format version 2.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub guidance: String,
+    /// Left out of the public version. Added in format version 6; written only when set.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
 }
 
 /// Names one of the built-in narrative sections.

@@ -46,8 +46,8 @@ impl BuiltinTemplate {
                     .iter()
                     .map(|(title, hint)| CustomSection {
                         title: (*title).to_owned(),
-                        text: String::new(),
                         guidance: (*hint).to_owned(),
+                        ..CustomSection::default()
                     })
                     .collect(),
                 ..Narrative::default()
@@ -97,12 +97,15 @@ pub fn from_template(template: &Postmortem, today: NaiveDate) -> Postmortem {
                 } else {
                     section.text.trim().to_owned()
                 },
+                // A section the team keeps to itself stays so in every postmortem.
+                internal: section.internal,
             })
             .collect(),
         left_out: written.left_out.clone(),
         guidance,
         // The team's own headings are part of its template's shape, as its sections are.
         headings: written.headings.clone(),
+        internal: written.internal.clone(),
         ..Narrative::default()
     };
     let mut classification = template.classification.clone();
@@ -390,7 +393,7 @@ mod tests {
         template.narrative.custom_sections.push(CustomSection {
             title: "Customer comms".to_owned(),
             text: "Who told customers what.".to_owned(),
-            guidance: String::new(),
+            ..CustomSection::default()
         });
         template.action_items.push(ActionItem {
             action: "Review the runbook".to_owned(),

@@ -20,9 +20,7 @@ pub use query::{
 pub use scan::{
     FolderScan, FoundFiles, ScanProgress, find_postmortem_files, scan_files, scan_folder,
 };
-pub use search::{
-    FieldMatch, SearchHit, SearchQuery, folded_text, search, search_document, searchable_fields,
-};
+pub use search::{FieldMatch, SearchHit, SearchQuery, folded_text, search, search_document};
 pub use settings::{FolderSettings, SETTINGS_FILE};
 pub use stats::{
     ActionStats, Duration, Durations, LateReview, Postmortems, Recurring, ReviewDeadlines, Spread,

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::entries::Entry;
 use super::page::{Page, Part};
-use crate::model::Place;
-use crate::review::{folded_text, searchable_fields};
+use crate::model::{Place, document_texts};
+use crate::review::folded_text;
 
 /// The script that searches the index.
 const SEARCH_SCRIPT: &str = include_str!("../../assets/site/search.js");
@@ -62,7 +62,7 @@ fn index_json(entries: &[Entry<'_>]) -> String {
     for (doc, entry) in entries.iter().enumerate() {
         let doc = u32::try_from(doc).unwrap_or(u32::MAX);
         let mut seen: BTreeSet<(String, u32)> = BTreeSet::new();
-        for (field, text, place) in searchable_fields(entry.doc) {
+        for (field, text, place) in document_texts(entry.doc) {
             if text.trim().is_empty() {
                 continue;
             }

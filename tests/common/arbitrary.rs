@@ -85,16 +85,17 @@ fn row() -> impl Strategy<Value = TimelineRow> {
         instant(),
         proptest::option::of(text()),
         select(Marker::ALL.to_vec()),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         proptest::collection::vec(text(), TimelineField::ALL.len()),
     )
-        .prop_map(|(id, time, actor, marker, starred, words)| {
+        .prop_map(|(id, time, actor, marker, (starred, internal), words)| {
             let mut row = TimelineRow {
                 id: RowId::from_uuid(id),
                 time,
                 actor,
                 marker,
                 starred,
+                internal,
                 ..TimelineRow::default()
             };
             // Every other column of words, through the declaration: a column added there
@@ -117,7 +118,7 @@ fn action() -> impl Strategy<Value = ActionItem> {
         date(),
         select(ActionStatus::ALL.to_vec()),
         select(ActionPriority::ALL.to_vec()),
-        select(ActionKind::ALL.to_vec()),
+        (select(ActionKind::ALL.to_vec()), any::<bool>()),
     )
         .prop_map(
             |(
@@ -127,7 +128,7 @@ fn action() -> impl Strategy<Value = ActionItem> {
                 completed,
                 status,
                 priority,
-                kind,
+                (kind, internal),
             )| {
                 ActionItem {
                     id: ActionId::from_uuid(id),
@@ -140,6 +141,7 @@ fn action() -> impl Strategy<Value = ActionItem> {
                     ticket_url,
                     completed,
                     declined_reason,
+                    internal,
                 }
             },
         )
@@ -149,21 +151,27 @@ fn narrative() -> impl Strategy<Value = Narrative> {
     (
         proptest::collection::vec(text(), 12),
         proptest::collection::vec(
-            (text(), text(), text()).prop_map(|(title, text, guidance)| CustomSection {
-                title,
-                text,
-                guidance,
-            }),
+            (text(), text(), text(), any::<bool>()).prop_map(
+                |(title, text, guidance, internal)| CustomSection {
+                    title,
+                    text,
+                    guidance,
+                    internal,
+                },
+            ),
             0..3,
         ),
         proptest::collection::vec(select(Section::ALL.to_vec()), 0..4),
         proptest::collection::btree_map(select(Section::ALL.to_vec()), text(), 0..4),
         proptest::collection::btree_map(select(Section::ALL.to_vec()), text(), 0..3),
+        proptest::collection::vec(select(Section::ALL.to_vec()), 0..3),
     )
         .prop_map(
-            |(texts, custom_sections, mut left_out, guidance, headings)| {
+            |(texts, custom_sections, mut left_out, guidance, headings, mut internal)| {
                 left_out.sort();
                 left_out.dedup();
+                internal.sort();
+                internal.dedup();
                 let mut texts = texts.into_iter();
                 let mut next = || texts.next().unwrap_or_default();
                 Narrative {
@@ -183,6 +191,7 @@ fn narrative() -> impl Strategy<Value = Narrative> {
                     left_out,
                     guidance,
                     headings,
+                    internal,
                 }
             },
         )
@@ -219,6 +228,24 @@ fn conflict() -> impl Strategy<Value = Conflict> {
             ours,
             theirs,
         })
+}
+
+fn links() -> impl Strategy<Value = Vec<Link>> {
+    proptest::collection::vec(
+        (
+            select(LinkKind::ALL.to_vec()),
+            text(),
+            text(),
+            any::<bool>(),
+        )
+            .prop_map(|(kind, label, url, internal)| Link {
+                kind,
+                label,
+                url,
+                internal,
+            }),
+        0..4,
+    )
 }
 
 /// Any document this version can save.
@@ -263,14 +290,7 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
             .prop_map(|(name, role, note)| Participant { name, role, note }),
         0..4,
     );
-    let links = proptest::collection::vec(
-        (select(LinkKind::ALL.to_vec()), text(), text()).prop_map(|(kind, label, url)| Link {
-            kind,
-            label,
-            url,
-        }),
-        0..4,
-    );
+    let links = links();
     (
         header,
         classification,
@@ -280,7 +300,10 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
         narrative(),
         proptest::collection::vec(row(), 0..6),
         proptest::collection::vec(action(), 0..6),
-        proptest::collection::vec(conflict(), 0..2),
+        (
+            proptest::collection::vec(conflict(), 0..2),
+            (text(), proptest::collection::vec(text(), 0..3)),
+        ),
     )
         .prop_map(
             |(
@@ -298,7 +321,7 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
                 narrative,
                 timeline,
                 action_items,
-                conflicts,
+                (conflicts, (public_summary, redact)),
             )| Postmortem {
                 title,
                 incident_id,
@@ -315,6 +338,10 @@ pub fn postmortem() -> impl Strategy<Value = Postmortem> {
                 narrative,
                 timeline,
                 action_items,
+                public: hindsight::model::PublicVersion {
+                    summary: public_summary,
+                    redact,
+                },
                 conflicts,
                 ..Postmortem::default()
             },

@@ -97,6 +97,7 @@ pub(super) fn read_links(doc: &mut Postmortem, value: &str) {
             kind: link_kind(label, url),
             label: label.to_owned(),
             url: url.to_owned(),
+            internal: false,
         });
     }
 }
