@@ -82,6 +82,7 @@ fn request(folder: &Path, output: &Path) -> SiteRequest {
         title: "Postmortems".to_owned(),
         today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
         base_url: None,
+        public: None,
     }
 }
 

@@ -36,6 +36,11 @@ enum Command {
         /// reporting them: for hooks that hand over every .ron file.
         #[arg(long)]
         only_postmortems: bool,
+        /// Also flag what each postmortem's public version (export --public) would still
+        /// show: e-mail addresses, private network addresses, hosts under hindsight.toml's
+        /// `internal_domains`, people's names and ticket links.
+        #[arg(long)]
+        public: bool,
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -65,31 +70,7 @@ enum Command {
     /// Export one postmortem: the whole document as GitHub-flavoured Markdown or as an HTML
     /// page for printing, or its action items or timeline as CSV. Exits 0, or 2 when the
     /// file cannot be read or the output cannot be written.
-    Export {
-        /// The postmortem to export.
-        file: PathBuf,
-        /// What to write.
-        #[arg(long, value_enum)]
-        format: ExportArg,
-        /// The file to write; standard output when left out.
-        #[arg(short, long, value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Only the starred timeline rows.
-        #[arg(long)]
-        starred_only: bool,
-        /// Leave out written sections that have no text.
-        #[arg(long)]
-        skip_empty_sections: bool,
-        /// For the CSV formats, write every cell exactly as typed. By default a cell starting
-        /// with =, +, -, @, a tab or a line break gets a leading ' so that spreadsheets show
-        /// it as text instead of running it as a formula.
-        #[arg(long)]
-        csv_raw: bool,
-        /// Copy the attached files into DIR (as DIR/inc-812.files/…), where the Markdown's
-        /// relative links find them when the export is written in DIR.
-        #[arg(long, value_name = "DIR")]
-        assets_dir: Option<PathBuf>,
-    },
+    Export(ExportArguments),
     /// Add timeline rows to a postmortem from pasted text (a chat copy, a log, a table; a file
     /// or - for standard input) or a PagerDuty incident log (.json or .csv); which it is, is
     /// told from the content. Rows go in at their places in time. Exits 0, or 2 with the
@@ -154,6 +135,67 @@ enum Command {
         /// The file's path in the repository (%P), for messages.
         path: Option<PathBuf>,
     },
+}
+
+/// The arguments of `hindsight export`.
+#[derive(clap::Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each is a command-line switch of its own, as clap reads them"
+)]
+struct ExportArguments {
+    /// The postmortem to export.
+    file: PathBuf,
+    /// What to write.
+    #[arg(long, value_enum)]
+    format: ExportArg,
+    /// The file to write; standard output when left out.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Only the starred timeline rows.
+    #[arg(long)]
+    starred_only: bool,
+    /// Leave out written sections that have no text.
+    #[arg(long)]
+    skip_empty_sections: bool,
+    /// For the CSV formats, write every cell exactly as typed. By default a cell starting
+    /// with =, +, -, @, a tab or a line break gets a leading ' so that spreadsheets show
+    /// it as text instead of running it as a formula.
+    #[arg(long)]
+    csv_raw: bool,
+    /// Copy the attached files into DIR (as DIR/inc-812.files/…), where the Markdown's
+    /// relative links find them when the export is written in DIR.
+    #[arg(long, value_name = "DIR")]
+    assets_dir: Option<PathBuf>,
+    /// The public version, for customers: parts marked internal left out, the public
+    /// summary in the summary's place, people's names as their roles, ticket links,
+    /// internal hosts, listed terms and attached files taken out. Refused (exit 1,
+    /// nothing written) while `check --public` finds something it would still show.
+    #[arg(long, conflicts_with = "assets_dir")]
+    public: bool,
+    /// With --public, write the public version even though it still shows something
+    /// `check --public` flags.
+    #[arg(long, requires = "public")]
+    allow_leaks: bool,
+}
+
+impl ExportArguments {
+    fn request(self) -> ExportRequest {
+        ExportRequest {
+            file: self.file,
+            assets_dir: self.assets_dir,
+            public: self.public.then_some(cli::Publication {
+                allow_leaks: self.allow_leaks,
+            }),
+            format: self.format.into(),
+            output: self.output,
+            options: ExportOptions {
+                starred_only: self.starred_only,
+                skip_empty_sections: self.skip_empty_sections,
+                exact_csv: self.csv_raw,
+            },
+        }
+    }
 }
 
 /// The arguments of `hindsight timeline-import`.
@@ -234,6 +276,14 @@ struct SiteArguments {
     /// as feed readers need.
     #[arg(long, value_name = "URL")]
     base_url: Option<url::Url>,
+    /// A public site: each postmortem's public version (see export --public). A postmortem
+    /// whose public version still shows something `check --public` flags is left out and
+    /// named, and the run exits 1.
+    #[arg(long)]
+    public: bool,
+    /// With --public, publish those postmortems too.
+    #[arg(long, requires = "public")]
+    allow_leaks: bool,
 }
 
 impl SiteArguments {
@@ -243,6 +293,9 @@ impl SiteArguments {
             output: self.output,
             title: self.title,
             today: self.today.unwrap_or(today),
+            public: self.public.then_some(cli::Publication {
+                allow_leaks: self.allow_leaks,
+            }),
             base_url: self.base_url.map(|mut url| {
                 // Pages are joined onto it, which drops a last part without a slash.
                 if !url.path().ends_with('/') {
@@ -642,8 +695,9 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Check {
             only_postmortems,
+            public,
             files,
-        } => cli::check(&files, only_postmortems, out),
+        } => cli::check(&files, only_postmortems, public, out),
         Command::Fmt {
             check,
             only_postmortems,
@@ -656,28 +710,7 @@ fn main() -> ExitCode {
             None => cli::actions(&arguments.request(today), out, err),
         },
         Command::Attach(arguments) => cli::attach(&arguments.into(), out, err),
-        Command::Export {
-            file,
-            format,
-            output,
-            starred_only,
-            skip_empty_sections,
-            csv_raw,
-            assets_dir,
-        } => {
-            let request = ExportRequest {
-                file,
-                assets_dir,
-                format: format.into(),
-                output,
-                options: ExportOptions {
-                    starred_only,
-                    skip_empty_sections,
-                    exact_csv: csv_raw,
-                },
-            };
-            cli::export_file(&request, out, err)
-        }
+        Command::Export(arguments) => cli::export_file(&arguments.request(), out, err),
         Command::TimelineImport(arguments) => timeline_import(&arguments.request(today), out),
         Command::Search { dir, query, json } => cli::search_command(
             &cli::SearchRequest {

@@ -20,6 +20,8 @@ pub struct ExportRequest {
     pub options: ExportOptions,
     /// Where to copy the attached files, for the Markdown's relative links.
     pub assets_dir: Option<PathBuf>,
+    /// The public version instead of the document itself.
+    pub public: Option<super::Publication>,
 }
 
 /// Runs `hindsight export`. A file that cannot be read, or an output that cannot be written,
@@ -39,7 +41,18 @@ pub fn export_file(
         }
     };
     let mut outcome = Outcome::Success;
-    let files = if request.format == ExportFormat::Html {
+    let doc = match &request.public {
+        None => doc,
+        Some(publication) => {
+            let name = request.file.display().to_string();
+            match super::publish(&request.file, &name, &doc, *publication, err)? {
+                Ok(public) => public,
+                Err(refused) => return Ok(refused),
+            }
+        }
+    };
+    // A public version carries no attached files: no one can read what a screenshot shows.
+    let files = if request.format == ExportFormat::Html && request.public.is_none() {
         storage::read_all(&request.file, &doc)
     } else {
         crate::export::AttachedFiles::new()

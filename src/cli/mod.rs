@@ -64,10 +64,12 @@ impl Outcome {
 /// `hindsight.toml` above it) and reports one line per file, then one line per finding.
 /// With `only_postmortems`, files that are not postmortems (other programs' `.ron` files,
 /// without a `format_version`) are passed over in silence, as a pre-commit hook over every
-/// `.ron` file of a repository needs.
+/// `.ron` file of a repository needs. With `public`, what the public version would still
+/// show that should not be public is an error too.
 pub fn check(
     files: &[PathBuf],
     only_postmortems: bool,
+    public: bool,
     out: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
@@ -76,10 +78,10 @@ pub fn check(
     for path in files {
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let found = rules_of_folder.entry(folder).or_insert_with(|| {
-            crate::review::FolderSettings::for_document(path).map(|(settings, _)| settings.rules())
+            crate::review::FolderSettings::for_document(path).map(|(settings, _)| settings)
         });
-        let rules = match found {
-            Ok(rules) => rules.clone(),
+        let settings = match found {
+            Ok(settings) => settings.clone(),
             Err(error) => {
                 writeln!(out, "{}", terminal_safe(&error.to_string()))?;
                 outcome = outcome.max(Outcome::Unreadable);
@@ -95,8 +97,11 @@ pub fn check(
                 continue;
             }
         };
-        let mut findings = validate_with(&doc, &rules);
+        let mut findings = validate_with(&doc, &settings.rules());
         findings.extend(storage::folder_findings(path, &doc));
+        if public {
+            findings.extend(public_findings(&doc, &settings.public_rules()));
+        }
         findings.sort_by_key(|finding| finding.level);
         let (errors, warnings) = count_levels(&findings);
         let verdict = if errors == 0 {
@@ -128,6 +133,89 @@ pub fn check(
         }
     }
     Ok(outcome)
+}
+
+/// How a public version is asked for on the command line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Publication {
+    /// Publish even what `check --public` flags.
+    pub allow_leaks: bool,
+}
+
+/// The public version of `doc` (read from `path`, named `name` in messages), under the
+/// rules of the nearest `hindsight.toml`. While it still shows what should not be public,
+/// each such thing is named on `err` and the document is refused (exit 1), unless
+/// `publication` allows it.
+pub fn publish(
+    path: &Path,
+    name: &str,
+    doc: &crate::model::Postmortem,
+    publication: Publication,
+    err: &mut dyn Write,
+) -> io::Result<Result<crate::model::Postmortem, Outcome>> {
+    let rules = match crate::review::FolderSettings::for_document(path) {
+        Ok((settings, _)) => settings.public_rules(),
+        Err(error) => {
+            writeln!(err, "hindsight: {}", terminal_safe(&error.to_string()))?;
+            return Ok(Err(Outcome::Unreadable));
+        }
+    };
+    publish_under(&rules, name, doc, publication, err)
+}
+
+/// The public version of `doc` under `rules`, as [`publish`] makes it.
+fn publish_under(
+    rules: &crate::model::PublicRules,
+    name: &str,
+    doc: &crate::model::Postmortem,
+    publication: Publication,
+    err: &mut dyn Write,
+) -> io::Result<Result<crate::model::Postmortem, Outcome>> {
+    let leaks = crate::model::public_leaks(doc, rules);
+    for leak in &leaks {
+        let line = format!("{name}: {}", public_leak_message(leak));
+        writeln!(err, "hindsight: {}", terminal_safe(&line))?;
+    }
+    if !leaks.is_empty() && !publication.allow_leaks {
+        let line = format!(
+            "{name}: not published; mark those parts internal, list the words to redact, or pass --allow-leaks"
+        );
+        writeln!(err, "hindsight: {}", terminal_safe(&line))?;
+        return Ok(Err(Outcome::Problems));
+    }
+    Ok(Ok(crate::model::public_version(doc, rules)))
+}
+
+/// What the public version of `doc` would still show, as errors: each names what it is and
+/// quotes it.
+fn public_findings(
+    doc: &crate::model::Postmortem,
+    rules: &crate::model::PublicRules,
+) -> Vec<crate::model::Finding> {
+    crate::model::public_leaks(doc, rules)
+        .into_iter()
+        .map(|leak| crate::model::Finding {
+            level: Level::Error,
+            message: public_leak_message(&leak),
+            place: leak.place,
+        })
+        .collect()
+}
+
+/// A leak in words: `the public version would show an e-mail address: "ops@example.org" (in
+/// Resolution)`.
+#[must_use]
+pub fn public_leak_message(leak: &crate::model::Leak) -> String {
+    let kind = leak.kind.label();
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!(
+        "the public version would show {article} {kind}: \"{}\" (in {})",
+        leak.text, leak.field
+    )
 }
 
 /// `hindsight fmt`: rewrites each file in the canonical form the editor saves, or with

@@ -24,6 +24,8 @@ pub struct SiteRequest {
     pub today: NaiveDate,
     /// Where the site will be served, for the feed's links.
     pub base_url: Option<url::Url>,
+    /// A public site, of each postmortem's public version.
+    pub public: Option<super::Publication>,
 }
 
 /// Runs the command: reads the postmortems, makes the site and writes what changed. Files
@@ -34,8 +36,8 @@ pub fn site(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let deadlines = match FolderSettings::in_folder(&request.folder) {
-        Ok(settings) => settings.late_reviews,
+    let settings = match FolderSettings::in_folder(&request.folder) {
+        Ok(settings) => settings,
         Err(reason) => {
             writeln!(
                 err,
@@ -48,13 +50,43 @@ pub fn site(
     let Some((docs, unreadable)) = super::postmortems_in(&request.folder, err)? else {
         return Ok(Outcome::Unreadable);
     };
+    let mut outcome = if unreadable.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Unreadable
+    };
+    let docs = match request.public {
+        None => docs,
+        Some(publication) => {
+            let rules = settings.public_rules();
+            let mut public = Vec::with_capacity(docs.len());
+            for (path, doc) in docs {
+                let name = path.display().to_string();
+                match super::publish_under(&rules, &name, &doc, publication, err)? {
+                    Ok(version) => public.push((path, version)),
+                    Err(refused) => outcome = outcome.max(refused),
+                }
+            }
+            public
+        }
+    };
     let options = SiteOptions {
         title: request.title.clone(),
         today: request.today,
-        deadlines,
+        deadlines: settings.late_reviews,
         base_url: request.base_url.clone(),
     };
-    let files = build_site(&docs, &request.folder, &storage::read_all, &options);
+    // A public site carries no attached files, as a public export does not.
+    let no_files =
+        |_: &std::path::Path, _: &crate::model::Postmortem| crate::export::AttachedFiles::new();
+    let files_of: &(
+         dyn Fn(&std::path::Path, &crate::model::Postmortem) -> crate::export::AttachedFiles + Sync
+     ) = if request.public.is_some() {
+        &no_files
+    } else {
+        &storage::read_all
+    };
+    let files = build_site(&docs, &request.folder, files_of, &options);
     match storage::write_tree(&request.output, &files) {
         Ok(done) => {
             writeln!(
@@ -72,9 +104,5 @@ pub fn site(
             return Ok(Outcome::Unreadable);
         }
     }
-    Ok(if unreadable.is_empty() {
-        Outcome::Success
-    } else {
-        Outcome::Unreadable
-    })
+    Ok(outcome)
 }

@@ -1,5 +1,6 @@
 //! A team's `hindsight.toml`, kept at the root of its postmortem folder beside `owners.toml`:
-//! how soon a postmortem should be final, and the tags a postmortem may carry.
+//! how soon a postmortem should be final, the tags a postmortem may carry, and the domains
+//! whose hosts a public version never names.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,9 @@ pub struct FolderSettings {
     pub late_reviews: ReviewDeadlines,
     /// `tags = ["config-change", "capacity"]`: the team's taxonomy of contributing factors.
     pub tags: Option<Vec<String>>,
+    /// `internal_domains = ["corp.example.com"]`: hosts under these are the team's own, taken
+    /// out of public versions and flagged by `hindsight check --public`.
+    pub internal_domains: Vec<String>,
 }
 
 impl FolderSettings {
@@ -43,6 +47,14 @@ impl FolderSettings {
             }
         }
         Ok((Self::default(), None))
+    }
+
+    /// The rules for public versions these settings give.
+    #[must_use]
+    pub fn public_rules(&self) -> crate::model::PublicRules {
+        crate::model::PublicRules {
+            internal_domains: self.internal_domains.clone(),
+        }
     }
 
     /// The checks these settings add to a postmortem's own.
