@@ -102,6 +102,98 @@ pub enum Edit {
     /// Take a whole document in place of the open one, as one step (a merge with the file on
     /// disk).
     Replace(Box<Postmortem>),
+    /// Mark a part internal (left out of the public version), or public again.
+    SetInternal(InternalPart, bool),
+    /// Replace what the public version says in place of the summary.
+    SetPublicSummary(String),
+    /// Replace the terms the public version redacts.
+    SetRedactTerms(Vec<String>),
+}
+
+/// A part of a postmortem that can be kept out of its public version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InternalPart {
+    /// A built-in section.
+    Section(Section),
+    /// A section of the team's own, by its position.
+    Custom(usize),
+    /// A timeline row.
+    Row(super::RowId),
+    /// An action item.
+    Action(super::ActionId),
+    /// A link, by its position.
+    Link(usize),
+}
+
+impl InternalPart {
+    /// Whether the part is marked internal in `doc` (`false` when it is not there).
+    #[must_use]
+    pub fn is_internal(self, doc: &Postmortem) -> bool {
+        match self {
+            Self::Section(section) => doc.narrative.internal.contains(&section),
+            Self::Custom(index) => doc
+                .narrative
+                .custom_sections
+                .get(index)
+                .is_some_and(|section| section.internal),
+            Self::Row(id) => doc.row(id).is_some_and(|row| row.internal),
+            Self::Action(id) => doc.action(id).is_some_and(|item| item.internal),
+            Self::Link(index) => doc.links.get(index).is_some_and(|link| link.internal),
+        }
+    }
+}
+
+/// Declines the item `id` (Won't do) for `reason`; whether anything changed.
+fn decline(doc: &mut Postmortem, id: super::ActionId, reason: &str) -> bool {
+    let Some(item) = doc.action_items.iter_mut().find(|item| item.id == id) else {
+        return false;
+    };
+    let changed = item.status != ActionStatus::WontDo
+        || item.completed.is_some()
+        || item.declined_reason != reason;
+    item.status = ActionStatus::WontDo;
+    item.completed = None;
+    reason.clone_into(&mut item.declined_reason);
+    changed
+}
+
+/// Marks `part` internal or public; whether anything changed.
+fn set_internal(doc: &mut Postmortem, part: InternalPart, internal: bool) -> bool {
+    if part.is_internal(doc) == internal {
+        return false;
+    }
+    let flag = match part {
+        InternalPart::Section(section) => {
+            let marked = &mut doc.narrative.internal;
+            if internal {
+                marked.push(section);
+                marked.sort();
+            } else {
+                marked.retain(|other| *other != section);
+            }
+            return true;
+        }
+        InternalPart::Custom(index) => doc
+            .narrative
+            .custom_sections
+            .get_mut(index)
+            .map(|section| &mut section.internal),
+        InternalPart::Row(id) => doc
+            .timeline
+            .iter_mut()
+            .find(|row| row.id == id)
+            .map(|row| &mut row.internal),
+        InternalPart::Action(id) => doc
+            .action_items
+            .iter_mut()
+            .find(|item| item.id == id)
+            .map(|item| &mut item.internal),
+        InternalPart::Link(index) => doc.links.get_mut(index).map(|link| &mut link.internal),
+    };
+    flag.is_some_and(|flag| {
+        *flag = internal;
+        true
+    })
 }
 
 impl Edit {
@@ -119,18 +211,7 @@ impl Edit {
             Self::Tags(edit) => apply_unique(edit, &mut doc.classification.tags),
             Self::SetApprover(name) => replace(&mut doc.approval.approver, name),
             Self::SetApprovalDate(day) => replace(&mut doc.approval.approved, day),
-            Self::DeclineAction { id, reason } => {
-                let Some(item) = doc.action_items.iter_mut().find(|item| item.id == id) else {
-                    return false;
-                };
-                let changed = item.status != ActionStatus::WontDo
-                    || item.completed.is_some()
-                    || item.declined_reason != reason;
-                item.status = ActionStatus::WontDo;
-                item.completed = None;
-                item.declined_reason = reason;
-                changed
-            }
+            Self::DeclineAction { id, reason } => decline(doc, id, &reason),
             Self::SeverityScale(edit) => apply_to_scale(edit, doc),
             Self::SetKeyTime(key, time) => {
                 let changed = doc.key_times.get(key) != time;
@@ -180,6 +261,9 @@ impl Edit {
                 None => false,
             },
             Self::Replace(new) => replace(doc, *new),
+            Self::SetInternal(part, internal) => set_internal(doc, part, internal),
+            Self::SetPublicSummary(text) => replace(&mut doc.public.summary, text),
+            Self::SetRedactTerms(terms) => replace(&mut doc.public.redact, terms),
             Self::SortTimelineByTime => {
                 let sorted = sorted_by_time(&doc.timeline);
                 replace(&mut doc.timeline, sorted)
@@ -221,6 +305,8 @@ impl Edit {
             Self::SetIncidentType(_) => Some("incident type".to_owned()),
             Self::SetApprover(_) => Some("approver".to_owned()),
             Self::SetSectionText(section, _) => Some(format!("section/{}", section.heading())),
+            Self::SetPublicSummary(_) => Some("public summary".to_owned()),
+            Self::SetRedactTerms(_) => Some("redacted terms".to_owned()),
             Self::Participants(ListEdit::Replace(index, _)) => list_item("participant", *index),
             Self::Links(ListEdit::Replace(index, _)) => list_item("link", *index),
             Self::SeverityScale(ListEdit::Replace(index, _)) => list_item("severity", *index),
@@ -255,6 +341,10 @@ impl Edit {
             Self::SetApprovalDate(_) => "change approval date",
             Self::SettleConflict(..) => "settle merge conflict",
             Self::Replace(_) => "merge with the file on disk",
+            Self::SetInternal(_, true) => "mark internal",
+            Self::SetInternal(_, false) => "mark public",
+            Self::SetPublicSummary(_) => "edit public summary",
+            Self::SetRedactTerms(_) => "change redacted terms",
             Self::Tags(edit) => return list_words(edit, "tag", "tags"),
             Self::Actions(ListEdit::Move { .. }) => "move action item",
             Self::Actions(edit) => return list_words(edit, "action item", "action items"),

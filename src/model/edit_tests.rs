@@ -240,3 +240,35 @@ fn a_sections_heading_is_set_and_goes_back_to_the_built_in_one() {
     assert!(doc.narrative.headings.is_empty());
     assert!(!heading("").apply(&mut doc));
 }
+
+#[test]
+fn any_part_can_be_marked_internal_and_public_again() {
+    use crate::model::InternalPart;
+    let mut doc = crate::example::example_postmortem().unwrap();
+    let row = doc.timeline[3].id;
+    let item = doc.action_items[1].id;
+    for part in [
+        InternalPart::Section(Section::WhereWeGotLucky),
+        InternalPart::Row(row),
+        InternalPart::Action(item),
+        InternalPart::Link(0),
+    ] {
+        assert!(!part.is_internal(&doc));
+        assert!(Edit::SetInternal(part, true).apply(&mut doc), "{part:?}");
+        assert!(part.is_internal(&doc), "{part:?}");
+        assert!(
+            !Edit::SetInternal(part, true).apply(&mut doc),
+            "no change twice"
+        );
+        assert_eq!(Edit::SetInternal(part, true).describe(), "mark internal");
+    }
+    assert!(doc.timeline[3].internal && doc.action_items[1].internal && doc.links[0].internal);
+    assert!(Edit::SetInternal(InternalPart::Row(row), false).apply(&mut doc));
+    assert!(!doc.timeline[3].internal);
+    // A part that is not there changes nothing.
+    assert!(!Edit::SetInternal(InternalPart::Custom(9), true).apply(&mut doc));
+    assert!(Edit::SetRedactTerms(vec!["Falcon".to_owned()]).apply(&mut doc));
+    assert!(Edit::SetPublicSummary("For customers.".to_owned()).apply(&mut doc));
+    assert_eq!(doc.public.redact, ["Falcon"]);
+    assert_eq!(doc.public.summary, "For customers.");
+}

@@ -46,7 +46,7 @@ pub use document::{
     ActionItem, Approval, Classification, FORMAT_VERSION, KeyTime, KeyTimes, Link, List,
     Participant, Postmortem, PublicVersion, TimelineRow,
 };
-pub use edit::Edit;
+pub use edit::{Edit, InternalPart};
 pub use fields::{ActionField, ColumnWidth, FieldValue, TimelineField};
 pub use ids::{ActionId, RowId};
 pub use kinds::{

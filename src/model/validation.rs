@@ -130,6 +130,8 @@ impl Finding {
 pub struct TeamRules {
     /// The tags a postmortem may carry, when the team keeps a list; any tag goes otherwise.
     pub tags: Option<Vec<String>>,
+    /// What the public version of a postmortem takes out beyond the document's own marks.
+    pub public: super::PublicRules,
 }
 
 /// Every finding for the document, errors first, each group in document order.

@@ -284,6 +284,7 @@ fn tags_outside_the_teams_list_are_warnings_only_when_it_keeps_one() {
     assert_eq!(validate(&doc), Vec::new());
     let rules = TeamRules {
         tags: Some(vec!["capacity".to_owned(), "config-change".to_owned()]),
+        ..TeamRules::default()
     };
     let findings = validate_with(&doc, &rules);
     assert_eq!(findings.len(), 1, "{findings:?}");

@@ -62,6 +62,7 @@ impl FolderSettings {
     pub fn rules(&self) -> TeamRules {
         TeamRules {
             tags: self.tags.clone(),
+            public: self.public_rules(),
         }
     }
 }

@@ -31,6 +31,9 @@ pub struct OpenDocument {
     findings: OnceCell<Vec<Finding>>,
     /// The row whose marker set each key time, worked out once per change.
     key_time_rows: OnceCell<[Option<usize>; 5]>,
+    /// The public version and what it would still show, worked out when the preview first
+    /// asks after a change.
+    public: OnceCell<PublicPreview>,
     /// The fingerprint of the file's bytes as this document last read or wrote them: what
     /// "the file changed on disk" is measured against. `None` when not known (the file is
     /// then taken as it is when the editor starts watching it).
@@ -43,6 +46,15 @@ pub struct OpenDocument {
     example: bool,
     /// What the team's `hindsight.toml` adds to the checks (its list of tags).
     rules: TeamRules,
+}
+
+/// The public version of a document, as the preview shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicPreview {
+    /// What `hindsight export --public` would write.
+    pub doc: Postmortem,
+    /// What it would still show that should not be public.
+    pub leaks: Vec<crate::model::Leak>,
 }
 
 impl OpenDocument {
@@ -87,6 +99,7 @@ impl OpenDocument {
             history: History::default(),
             findings: OnceCell::new(),
             key_time_rows: OnceCell::new(),
+            public: OnceCell::new(),
             disk_content: None,
             disk_version: None,
             example: false,
@@ -210,7 +223,7 @@ impl OpenDocument {
     pub fn set_rules(&mut self, rules: TeamRules) {
         if self.rules != rules {
             self.rules = rules;
-            self.findings = OnceCell::new();
+            self.forget_derived();
         }
     }
 
@@ -236,8 +249,7 @@ impl OpenDocument {
         if edit.apply(&mut self.doc) {
             self.revision = self.next_revision;
             self.next_revision += 1;
-            self.findings = OnceCell::new();
-            self.key_time_rows = OnceCell::new();
+            self.forget_derived();
             self.history.record(before, key, now);
         }
     }
@@ -303,8 +315,23 @@ impl OpenDocument {
     fn restore(&mut self, step: &Step) {
         self.doc = step.doc.to_document();
         self.revision = step.state;
+        self.forget_derived();
+    }
+
+    /// Drops what was worked out from the document, after it changed.
+    fn forget_derived(&mut self) {
         self.findings = OnceCell::new();
         self.key_time_rows = OnceCell::new();
+        self.public = OnceCell::new();
+    }
+
+    /// The public version of the document and what it would still show, under the team's
+    /// rules; computed once per change.
+    pub fn public_preview(&self) -> &PublicPreview {
+        self.public.get_or_init(|| PublicPreview {
+            doc: crate::model::public_version(&self.doc, &self.rules.public),
+            leaks: crate::model::public_leaks(&self.doc, &self.rules.public),
+        })
     }
 
     /// The document as it will be written, stamped with the day of the save.
@@ -321,8 +348,7 @@ impl OpenDocument {
     pub fn mark_saved(&mut self, saved: Postmortem, path: PathBuf, written: ContentHash) {
         self.disk_version = Some(Arc::new(saved.clone()));
         self.doc = saved;
-        self.findings = OnceCell::new();
-        self.key_time_rows = OnceCell::new();
+        self.forget_derived();
         self.path = Some(path);
         self.saved_revision = self.revision;
         self.disk_content = Some(written);

@@ -25,7 +25,7 @@ pub use attachment_look::{Look, Looks, MAX_IMAGE_PIXELS, image_look, missing_fil
 pub use clock::FixedClock;
 pub use clock::{Clock, SystemClock};
 pub use commands::UiCommand;
-pub use document::OpenDocument;
+pub use document::{OpenDocument, PublicPreview};
 pub use held_back::HeldBack;
 pub use import_report::ImportReport;
 pub use modal::{Modal, ModalAnswer, ModalKind, Modals, Viewer};
