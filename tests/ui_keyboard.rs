@@ -1,4 +1,4 @@
-//! The editor by keyboard: Ctrl+1 to Ctrl+6 move between the parts, Ctrl+Shift+A adds an
+//! The editor by keyboard: Ctrl+1 to Ctrl+7 move between the parts, Ctrl+Shift+A adds an
 //! action item from anywhere, and whatever is added (an action item, a participant, a
 //! link) takes the keyboard, so the next keys typed land in it.
 
@@ -32,14 +32,15 @@ fn ctrl_and_a_digit_shows_each_part_in_side_panel_order() {
         Key::Num4,
         Key::Num5,
         Key::Num6,
+        Key::Num7,
     ];
     for (key, part) in keys.into_iter().zip(Part::SIDE_PANEL).rev() {
         harness.key_press_modifiers(Modifiers::COMMAND, key);
         harness.run();
         assert_eq!(harness.state().part(), part, "{key:?}");
     }
-    // Ctrl+6 showed the Review part, which asks for a folder when none was reviewed.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num6);
+    // Ctrl+7 showed the Review part, which asks for a folder when none was reviewed.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
     harness.run();
     harness.get_by_label("Choose a folder\u{2026}");
     // The side panel says which key shows which part.

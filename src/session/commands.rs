@@ -101,13 +101,14 @@ impl UiCommand {
     ];
 
     /// The commands of Edit → Go to: every entry of the side panel, in its order.
-    pub const GO_TO: [Self; 6] = [
+    pub const GO_TO: [Self; 7] = [
         Self::ShowPart(Part::SIDE_PANEL[0]),
         Self::ShowPart(Part::SIDE_PANEL[1]),
         Self::ShowPart(Part::SIDE_PANEL[2]),
         Self::ShowPart(Part::SIDE_PANEL[3]),
         Self::ShowPart(Part::SIDE_PANEL[4]),
         Self::ShowPart(Part::SIDE_PANEL[5]),
+        Self::ShowPart(Part::SIDE_PANEL[6]),
     ];
 
     /// The commands of the Timeline menu, in menu order.
@@ -257,7 +258,7 @@ impl UiCommand {
     }
 }
 
-/// Ctrl+1 to Ctrl+6 show the entries of the side panel, top to bottom.
+/// Ctrl+1 to Ctrl+7 show the entries of the side panel, top to bottom.
 const fn part_key(part: Part) -> Key {
     match part {
         Part::Overview => Key::Num1,
@@ -265,7 +266,8 @@ const fn part_key(part: Part) -> Key {
         Part::Analysis => Key::Num3,
         Part::ActionItems => Key::Num4,
         Part::Checks => Key::Num5,
-        Part::Review => Key::Num6,
+        Part::Public => Key::Num6,
+        Part::Review => Key::Num7,
     }
 }
 
@@ -302,6 +304,7 @@ mod tests {
             Key::Num4,
             Key::Num5,
             Key::Num6,
+            Key::Num7,
         ];
         for (command, key) in UiCommand::GO_TO.into_iter().zip(keys) {
             assert_eq!(

@@ -55,6 +55,27 @@ pub struct PublicPreview {
     pub doc: Postmortem,
     /// What it would still show that should not be public.
     pub leaks: Vec<crate::model::Leak>,
+    /// The document as written, as Markdown.
+    pub written_markdown: String,
+    /// The public version as Markdown.
+    pub public_markdown: String,
+    /// Where in the public Markdown something should not be public.
+    pub marks: Vec<(std::ops::Range<usize>, crate::model::LeakKind)>,
+}
+
+impl PublicPreview {
+    fn of(doc: &Postmortem, rules: &crate::model::PublicRules) -> Self {
+        use crate::export::{ExportOptions, Portion, to_markdown};
+        let public = crate::model::public_version(doc, rules);
+        let public_markdown = to_markdown(&public, ExportOptions::default(), Portion::Whole);
+        Self {
+            leaks: crate::model::public_leaks(doc, rules),
+            written_markdown: to_markdown(doc, ExportOptions::default(), Portion::Whole),
+            marks: crate::model::leaks_in_text(doc, rules, &public_markdown),
+            public_markdown,
+            doc: public,
+        }
+    }
 }
 
 impl OpenDocument {
@@ -328,10 +349,8 @@ impl OpenDocument {
     /// The public version of the document and what it would still show, under the team's
     /// rules; computed once per change.
     pub fn public_preview(&self) -> &PublicPreview {
-        self.public.get_or_init(|| PublicPreview {
-            doc: crate::model::public_version(&self.doc, &self.rules.public),
-            leaks: crate::model::public_leaks(&self.doc, &self.rules.public),
-        })
+        self.public
+            .get_or_init(|| PublicPreview::of(&self.doc, &self.rules.public))
     }
 
     /// The document as it will be written, stamped with the day of the save.

@@ -15,28 +15,32 @@ pub enum Part {
     ActionItems,
     /// What validation found.
     Checks,
+    /// What the public version of the postmortem says, beside what it was written as.
+    Public,
     /// The action items of a folder of postmortems.
     Review,
 }
 
 impl Part {
     /// The parts in the order of the side panel.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Overview,
         Self::Timeline,
         Self::Analysis,
         Self::ActionItems,
         Self::Checks,
+        Self::Public,
     ];
 
     /// Every entry of the side panel, in its order: the document's parts, then the review of
-    /// a folder. Ctrl+1 to Ctrl+6 choose them in this order.
-    pub const SIDE_PANEL: [Self; 6] = [
+    /// a folder. Ctrl+1 to Ctrl+7 choose them in this order.
+    pub const SIDE_PANEL: [Self; 7] = [
         Self::Overview,
         Self::Timeline,
         Self::Analysis,
         Self::ActionItems,
         Self::Checks,
+        Self::Public,
         Self::Review,
     ];
 
@@ -72,6 +76,7 @@ impl Part {
             Self::Analysis => "Analysis",
             Self::ActionItems => "Action items",
             Self::Checks => "Checks",
+            Self::Public => "Public version",
             Self::Review => "Review",
         }
     }

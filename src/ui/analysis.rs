@@ -6,8 +6,11 @@ use super::accessible::accessible_name;
 use super::attachments::{Where, attach_button_ui, attachments_ui, drop_target, pasted_image};
 use super::fields::row_buttons_ui;
 use super::focus::focus_if;
+use super::internal_mark::internal_toggle_ui;
 use super::written_heading::{Rank, written_heading_ui};
-use crate::model::{AttachedTo, CustomSection, Edit, ListEdit, Place, Postmortem, Section};
+use crate::model::{
+    AttachedTo, CustomSection, Edit, InternalPart, ListEdit, Place, Postmortem, Section,
+};
 use crate::session::{Request, UiRequests};
 
 /// The heading of the files attached to the postmortem as a whole.
@@ -44,7 +47,16 @@ pub fn analysis_ui(
                             let heading = section_heading_ui(ui, doc, section, edits);
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| attach_button_ui(ui, &at, requests),
+                                |ui| {
+                                    attach_button_ui(ui, &at, requests);
+                                    internal_toggle_ui(
+                                        ui,
+                                        doc,
+                                        InternalPart::Section(section),
+                                        &words,
+                                        edits,
+                                    );
+                                },
                             );
                             heading
                         })
@@ -234,6 +246,7 @@ fn own_section_text_ui(
                 let heading = ui.weak(format!("Text of {}", title_or_number(section, index)));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     attach_button_ui(ui, &at, requests);
+                    internal_toggle_ui(ui, doc, InternalPart::Custom(index), &words, edits);
                 });
                 heading
             })

@@ -116,7 +116,7 @@ const fn portion_of(part: Part) -> Option<Portion> {
         Part::Timeline => Some(Portion::Timeline),
         Part::Analysis => Some(Portion::Analysis),
         Part::ActionItems => Some(Portion::ActionItems),
-        Part::Checks | Part::Review => None,
+        Part::Checks | Part::Public | Part::Review => None,
     }
 }
 

@@ -13,12 +13,14 @@ mod focus;
 mod fonts;
 mod held_back;
 mod import_report;
+mod internal_mark;
 mod key_times;
 mod menu;
 mod modals;
 mod overview;
 mod paths;
 mod people;
+mod public_view;
 mod reading_choices;
 mod review;
 mod safety;
@@ -115,6 +117,7 @@ fn central_ui(
                 action_items::action_items_ui(ui, view, &mut panels.actions, &mut edits);
             }
             Part::Checks => checks::checks_ui(ui, view, requests),
+            Part::Public => public_view::public_ui(ui, view, &mut edits, requests),
             Part::Review => match view.review {
                 Some(session) => {
                     review::review_ui(ui, session, &mut panels.review, view.today, requests);
@@ -132,7 +135,8 @@ fn parts_ui(ui: &mut egui::Ui, view: &View<'_>, requests: &mut UiRequests) {
     ui.add_space(8.0);
     for part in Part::SIDE_PANEL {
         let count = match part {
-            Part::Overview | Part::Analysis => None,
+            // The public version is worked out only when it is looked at.
+            Part::Overview | Part::Analysis | Part::Public => None,
             Part::Timeline => Some(doc.timeline.len()),
             Part::ActionItems => Some(doc.action_items.len()),
             Part::Checks => {

@@ -77,7 +77,7 @@ pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits
     ui.add_space(4.0);
     let count = doc.links.len();
     egui::Grid::new("links")
-        .num_columns(5)
+        .num_columns(6)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             ui.weak("Kind");
@@ -112,8 +112,15 @@ pub fn links_ui(ui: &mut egui::Ui, doc: &Postmortem, focus: Option<Place>, edits
                     edits.push(Edit::Links(ListEdit::Replace(index, changed)));
                 }
                 open_button_ui(ui, link, index);
+                let what = format!("link {number}");
+                super::internal_mark::internal_toggle_ui(
+                    ui,
+                    doc,
+                    crate::model::InternalPart::Link(index),
+                    &what,
+                    edits,
+                );
                 ui.horizontal(|ui| {
-                    let what = format!("link {}", index + 1);
                     if let Some(edit) = row_buttons_ui(ui, index, count, &what) {
                         edits.push(Edit::Links(edit));
                     }

@@ -11,9 +11,11 @@ use controls::ItemControl;
 use state::Derived;
 
 use super::filters::{action_filter_ui, choice_filter_ui};
+use super::internal_mark::internal_toggle_ui;
 use super::theme;
 use super::view::View;
 use super::written_heading::{Rank, written_heading_ui};
+use crate::model::InternalPart;
 use crate::model::{
     ActionFilter, ActionItem, ActionSummary, Edit, List, ListEdit, Place, Postmortem,
     default_due_date, default_due_weeks, mentions,
@@ -66,6 +68,18 @@ pub fn action_items_ui(
             edits.push(add_action_item(doc, view.today, state));
         }
         ui.weak(default_due_weeks(doc).1);
+        // The selected item can be kept out of the public version.
+        let selected = state.selected.and_then(|id| {
+            doc.action_items
+                .iter()
+                .position(|item| item.id == id)
+                .map(|at| (at, id))
+        });
+        if let Some((at, id)) = selected {
+            ui.separator();
+            let words = format!("action item {}", at + 1);
+            internal_toggle_ui(ui, doc, InternalPart::Action(id), &words, edits);
+        }
     });
     ui.add_space(4.0);
     if doc.action_items.is_empty() {

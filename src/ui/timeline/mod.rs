@@ -13,11 +13,12 @@ pub use commands::{show_import, show_slack_choice, slack_choice_failed, timeline
 pub use state::{BadTime, ImportedRows, PasteForm, SlackForm, TimelineState};
 
 use super::attachments::{Where, attach_button_ui, attachments_ui, drop_target};
+use super::internal_mark::internal_toggle_ui;
 use super::menu::command_button_ui;
 use super::table::row_after_arrow_keys;
 use super::view::View;
 use super::written_heading::{Rank, written_heading_ui};
-use crate::model::{AttachedTo, Edit, List, Place, TimelineField};
+use crate::model::{AttachedTo, Edit, InternalPart, List, Place, TimelineField};
 use crate::session::UiCommand;
 use crate::session::{Request, UiRequests};
 
@@ -82,6 +83,8 @@ pub fn timeline_ui(
                     ui.horizontal(|ui| {
                         ui.weak(format!("Files attached to {words}"));
                         attach_button_ui(ui, &at, requests);
+                        ui.separator();
+                        internal_toggle_ui(ui, doc, InternalPart::Row(row.id), &words, &mut edits);
                     });
                     attachments_ui(ui, doc, view.looks, at.place, requests);
                 });
