@@ -132,12 +132,22 @@ fn leaks_ui(ui: &mut egui::Ui, preview: &PublicPreview, requests: &mut UiRequest
 /// not be public is marked in the public one.
 fn side_by_side_ui(ui: &mut egui::Ui, preview: &PublicPreview) {
     ui.columns(2, |columns| {
-        subheading(&mut columns[0], "As written");
-        columns[0]
-            .add(egui::Label::new(monospace(&preview.written_markdown, &[], &columns[0])).wrap());
-        subheading(&mut columns[1], "Public version");
-        let marked = monospace(&preview.public_markdown, &preview.marks, &columns[1]);
-        columns[1].add(egui::Label::new(marked).wrap());
+        let sides = [
+            ("As written", &preview.written_markdown, &[][..]),
+            (
+                "Public version",
+                &preview.public_markdown,
+                &preview.marks[..],
+            ),
+        ];
+        for (column, (heading, text, marks)) in columns.iter_mut().zip(sides) {
+            subheading(column, heading);
+            // Columns stretch what they hold across; text set ragged reads as written.
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                let job = monospace(text, marks, ui);
+                ui.add(egui::Label::new(job).wrap());
+            });
+        }
     });
 }
 
