@@ -41,6 +41,7 @@ fn frames(c: &mut Criterion) {
         ("timeline", Part::Timeline),
         ("analysis", Part::Analysis),
         ("action items", Part::ActionItems),
+        ("public version", Part::Public),
     ];
     let mut group = c.benchmark_group("frame");
     for (part_name, part) in parts {

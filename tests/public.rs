@@ -73,7 +73,7 @@ fn the_public_export_leaves_out_what_is_internal_and_names_roles() {
     for name in ["Alice R.", "Bob M.", "Charlie T."] {
         assert!(!text.contains(name), "{name} in {text}");
     }
-    assert!(text.contains("Incident lead"), "{text}");
+    assert!(text.contains("| Participants | Incident lead: on-call SRE; Responder: Responder 1 (backend engineer), Responder 2 (team lead)"), "{text}");
     assert!(!text.contains("inc-620.files"), "no attached files");
 }
 

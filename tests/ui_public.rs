@@ -137,3 +137,42 @@ fn typed_terms_are_redacted_and_what_is_left_is_listed_with_the_way_to_it() {
     );
     assert_eq!(harness.state().part(), Part::Analysis);
 }
+
+#[test]
+fn the_public_version_is_exported_once_nothing_is_left_to_take_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("inc-620-public.md");
+    let dialogs = ScriptedDialogs::default();
+    let mut leaky = hindsight::example::example_postmortem().unwrap();
+    leaky
+        .narrative
+        .resolution
+        .push_str("\n\nAsk ops@example.org.");
+    let mut harness = editor(OpenDocument::untitled(leaky), &dialogs);
+    show_public_version(&mut harness);
+    // While an address is left, the buttons do nothing.
+    click(&mut harness, "Export the public version as Markdown");
+    assert!(dialogs.asked().is_empty());
+    // Redacting it lets the export through.
+    harness.get_by_label("Terms to redact").click();
+    harness.run();
+    harness.event(egui::Event::Text("ops@example.org".to_owned()));
+    harness.run();
+    dialogs.will_answer(hindsight::app::DialogOutcome::Chosen(target.clone()));
+    click(&mut harness, "Export the public version as Markdown");
+    for _ in 0..20 {
+        harness.run();
+        if target.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.contains("Ask [redacted]."), "{written}");
+    assert!(!written.contains("Alice R."));
+    assert!(written.contains("Incident lead"));
+    assert!(
+        !written.contains("Priya L."),
+        "owners are named by their roles"
+    );
+}

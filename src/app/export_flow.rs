@@ -30,6 +30,65 @@ impl HindsightApp {
         format!("{stem}{}.{}", format.name_suffix(), format.extension())
     }
 
+    /// The save dialog for the public version's export: `inc-620-public.md`.
+    pub(super) fn public_export_dialog(&self, format: ExportFormat) -> DialogKind {
+        DialogKind::Export {
+            suggested_name: self.suggested_public_name(format),
+            filter_name: format.file_type().to_owned(),
+            extension: format.extension().to_owned(),
+        }
+    }
+
+    /// `inc-620-public.md` for `inc-620.ron`.
+    pub(super) fn suggested_public_name(&self, format: ExportFormat) -> String {
+        let name = self.suggested_export_name(format);
+        let extension = format!(".{}", format.extension());
+        format!("{}-public{extension}", name.trim_end_matches(&extension))
+    }
+
+    /// Writes the document's public version to `path` in `format` (without attached files),
+    /// unless it would still show something that should not be public.
+    pub(super) fn export_public(&mut self, path: &Path, format: ExportFormat) {
+        let preview = self.document.public_preview();
+        if !preview.leaks.is_empty() {
+            self.modals.open(Modal::Error(format!(
+                "The public version was not exported: it would still show {}. The Public \
+                 version part lists them, with the way to each.",
+                crate::model::plural(preview.leaks.len(), "thing that should not be public")
+            )));
+            return;
+        }
+        let public = preview.doc.clone();
+        let text = match export(
+            &public,
+            format,
+            self.settings.export_options,
+            &crate::export::AttachedFiles::new(),
+        ) {
+            Ok(text) => text,
+            Err(error) => {
+                self.modals.open(Modal::Error(format!(
+                    "The public version was not exported: {error}"
+                )));
+                return;
+            }
+        };
+        match self.writer.replace(path, text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!(
+                    "Exported the public version as {} to {}",
+                    format.file_type(),
+                    path.display()
+                );
+            }
+            Err(error) => {
+                self.modals.open(Modal::Error(format!(
+                    "The public version was not exported.\n\n{error}"
+                )));
+            }
+        }
+    }
+
     /// Writes the document to `path` in `format`, replacing the file whole or not at all.
     pub(super) fn export_document(&mut self, path: &Path, format: ExportFormat) {
         if self

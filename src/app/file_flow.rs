@@ -229,6 +229,7 @@ impl HindsightApp {
             DialogPurpose::TemplatesFolder => DialogKind::TemplatesFolder,
             DialogPurpose::Attach(_) => DialogKind::Attach,
             DialogPurpose::Export(format) => self.export_dialog(format),
+            DialogPurpose::ExportPublic(format) => self.public_export_dialog(format),
             DialogPurpose::ReviewExport(format) => {
                 let extension = format.extension();
                 let filter_name = match format {
@@ -304,6 +305,7 @@ impl HindsightApp {
             DialogPurpose::TemplatesFolder => PromptPurpose::TemplatesFolder,
             DialogPurpose::ReviewExport(format) => PromptPurpose::ReviewExport(format),
             DialogPurpose::Export(format) => PromptPurpose::Export(format),
+            DialogPurpose::ExportPublic(format) => PromptPurpose::ExportPublic(format),
             DialogPurpose::Attach(place) => PromptPurpose::Attach(place),
         };
         match outcome {
@@ -330,7 +332,9 @@ impl HindsightApp {
             PromptPurpose::TemplatesFolder => return self.use_templates_folder(path),
             PromptPurpose::Attach(place) => return self.attach_paths(&[path], place),
             PromptPurpose::Save => with_ron_extension(path.clone()),
-            PromptPurpose::Export(format) => with_extension(path.clone(), format.extension()),
+            PromptPurpose::Export(format) | PromptPurpose::ExportPublic(format) => {
+                with_extension(path.clone(), format.extension())
+            }
             PromptPurpose::ReviewExport(format) => with_extension(path.clone(), format.extension()),
         };
         // The document's own file is saved over without a question: that is what Save is.
@@ -361,6 +365,7 @@ impl HindsightApp {
                 }
             }
             PromptPurpose::Export(format) => self.export_document(&target, format),
+            PromptPurpose::ExportPublic(format) => self.export_public(&target, format),
             PromptPurpose::ReviewExport(format) => self.export_review(&target, format),
             PromptPurpose::Open
             | PromptPurpose::ReviewFolder
@@ -410,6 +415,9 @@ impl HindsightApp {
                     .map_or_else(|| base.join(self.suggested_file_name()), Path::to_owned),
             ),
             PromptPurpose::Export(format) => Some(base.join(self.suggested_export_name(format))),
+            PromptPurpose::ExportPublic(format) => {
+                Some(base.join(self.suggested_public_name(format)))
+            }
             PromptPurpose::ReviewExport(format) => Some(base.join(format.file_name())),
         };
         // A folder ends in a separator, so typing goes on with the file's name.

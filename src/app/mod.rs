@@ -57,6 +57,7 @@ enum DialogPurpose {
     TemplatesFolder,
     ReviewExport(ReviewExport),
     Export(crate::export::ExportFormat),
+    ExportPublic(crate::export::ExportFormat),
     Attach(crate::model::AttachedTo),
 }
 
@@ -327,6 +328,9 @@ impl HindsightApp {
             Request::ImportSlack(choice) => self.import_slack(&choice),
             Request::ExportOptions(options) => self.settings.export_options = options,
             Request::Export(format) => self.start_dialog(ctx, DialogPurpose::Export(format)),
+            Request::ExportPublic(format) => {
+                self.start_dialog(ctx, DialogPurpose::ExportPublic(format));
+            }
             Request::CopyMarkdown(portion) => self.copy_markdown(ctx, portion),
             Request::OpenFile(path) => {
                 let action = if is_markdown(&path) {

@@ -433,10 +433,12 @@ fn participants(doc: &Postmortem) -> String {
                 .iter()
                 .filter(|person| person.role == *role && !person.name.trim().is_empty())
                 .map(|person| {
-                    if person.note.trim().is_empty() {
-                        person.name.clone()
-                    } else {
-                        format!("{} ({})", person.name, person.note)
+                    // A public version names people by their roles: the role is said once.
+                    let named_by_role = person.name.trim() == role.label();
+                    match (named_by_role, person.note.trim().is_empty()) {
+                        (true, false) => person.note.trim().to_owned(),
+                        (_, true) => person.name.clone(),
+                        (false, false) => format!("{} ({})", person.name, person.note),
                     }
                 })
                 .collect();

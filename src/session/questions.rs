@@ -74,6 +74,8 @@ pub enum PromptPurpose {
     ReviewExport(ReviewExport),
     /// Export the document to the path.
     Export(crate::export::ExportFormat),
+    /// Export the document's public version to the path.
+    ExportPublic(crate::export::ExportFormat),
     /// Attach the file at the path, at this place.
     Attach(crate::model::AttachedTo),
 }

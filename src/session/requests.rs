@@ -62,6 +62,8 @@ pub enum Request {
     Review(ReviewRequest),
     /// Export the document in this format (File → Export).
     Export(crate::export::ExportFormat),
+    /// Export the document's public version in this format (the Public version part).
+    ExportPublic(crate::export::ExportFormat),
     /// New choices for exports.
     ExportOptions(crate::export::ExportOptions),
     /// Copy this much of the document to the clipboard as Markdown (Edit menu).

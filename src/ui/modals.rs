@@ -206,6 +206,9 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         ),
         PromptPurpose::ReviewExport(_) => ("Export the list", "Export", "Path of the file"),
         PromptPurpose::Export(_) => ("Export the postmortem", "Export", "Path of the file"),
+        PromptPurpose::ExportPublic(_) => {
+            ("Export the public version", "Export", "Path of the file")
+        }
         PromptPurpose::Attach(_) => ("Attach a file", "Attach", "Path of the file"),
     };
     let modal = crate::ui::accessible::dialog("path_prompt", heading).show(ctx, |ui| {
@@ -226,7 +229,9 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
                     PromptPurpose::ImportMarkdown => "/home/you/postmortems/2024-03-14.md",
                     PromptPurpose::TemplatesFolder => "/home/you/postmortems/.hindsight/templates",
                     PromptPurpose::ReviewExport(_) => "/home/you/action-items.csv",
-                    PromptPurpose::Export(_) => "/home/you/postmortem.md",
+                    PromptPurpose::Export(_) | PromptPurpose::ExportPublic(_) => {
+                        "/home/you/postmortem.md"
+                    }
                     PromptPurpose::Attach(_) => "/home/you/p99-latency.png",
                     PromptPurpose::Open | PromptPurpose::Save => {
                         "/home/you/postmortems/incident.ron"

@@ -5,6 +5,7 @@
 
 use super::View;
 use super::accessible::{accessible_name, subheading};
+use crate::export::ExportFormat;
 use crate::model::{Edit, LeakKind};
 use crate::session::{PublicPreview, Request, UiRequests};
 
@@ -26,8 +27,8 @@ pub fn public_ui(
             ui.weak(
                 "What customers may read: parts ticked Internal are left out, people are named \
                  by their roles, ticket links, internal hosts (hindsight.toml's internal_domains) \
-                 and the terms below are taken out, and attached files stay behind. \
-                 hindsight export --public writes it.",
+                 and the terms below are taken out, and attached files stay behind. The \
+                 command line's export and site write it too, with their public option.",
             );
             ui.add_space(8.0);
             ui.columns(2, |columns| {
@@ -36,6 +37,8 @@ pub fn public_ui(
             });
             ui.add_space(8.0);
             leaks_ui(ui, preview, requests);
+            ui.add_space(4.0);
+            export_ui(ui, preview, requests);
             ui.add_space(8.0);
             side_by_side_ui(ui, preview);
         });
@@ -126,6 +129,27 @@ fn leaks_ui(ui: &mut egui::Ui, preview: &PublicPreview, requests: &mut UiRequest
                 ui.end_row();
             }
         });
+}
+
+/// The buttons that write the public version, usable once nothing is left to take out.
+fn export_ui(ui: &mut egui::Ui, preview: &PublicPreview, requests: &mut UiRequests) {
+    let ready = preview.leaks.is_empty();
+    ui.horizontal(|ui| {
+        ui.label("Export the public version as");
+        for format in [ExportFormat::Markdown, ExportFormat::Html] {
+            let button = ui
+                .add_enabled(ready, egui::Button::new(format.menu_label()))
+                .on_disabled_hover_text("Take out what is listed above first");
+            accessible_name(
+                &button,
+                egui::Role::Button,
+                &format!("Export the public version as {}", format.file_type()),
+            );
+            if button.clicked() {
+                requests.push(Request::ExportPublic(format));
+            }
+        }
+    });
 }
 
 /// The document as written and its public version, as Markdown, side by side; what should
