@@ -61,6 +61,18 @@ pub struct PublicPreview {
     pub public_markdown: String,
     /// Where in the public Markdown something should not be public.
     pub marks: Vec<(std::ops::Range<usize>, crate::model::LeakKind)>,
+    /// Where each line of the written Markdown starts, for showing only the lines in view.
+    pub written_lines: Vec<usize>,
+    /// Where each line of the public Markdown starts.
+    pub public_lines: Vec<usize>,
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .filter(|start| *start < text.len())
+        .collect()
 }
 
 impl PublicPreview {
@@ -68,10 +80,13 @@ impl PublicPreview {
         use crate::export::{ExportOptions, Portion, to_markdown};
         let public = crate::model::public_version(doc, rules);
         let public_markdown = to_markdown(&public, ExportOptions::default(), Portion::Whole);
+        let written_markdown = to_markdown(doc, ExportOptions::default(), Portion::Whole);
         Self {
             leaks: crate::model::public_leaks(doc, rules),
-            written_markdown: to_markdown(doc, ExportOptions::default(), Portion::Whole),
             marks: crate::model::leaks_in_text(doc, rules, &public_markdown),
+            written_lines: line_starts(&written_markdown),
+            public_lines: line_starts(&public_markdown),
+            written_markdown,
             public_markdown,
             doc: public,
         }

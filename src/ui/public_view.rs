@@ -19,29 +19,28 @@ pub fn public_ui(
 ) {
     let doc = view.document.doc();
     let preview = view.document.public_preview();
+    crate::ui::accessible::heading(ui, "Public version");
+    ui.weak(
+        "What customers may read: parts ticked Internal are left out, people are named by \
+         their roles, ticket links, internal hosts (hindsight.toml's internal_domains) and the \
+         terms below are taken out, and attached files stay behind. The command line's export \
+         and site write it too, with their public option.",
+    );
+    ui.add_space(8.0);
+    ui.columns(2, |columns| {
+        summary_ui(&mut columns[0], doc, edits);
+        terms_ui(&mut columns[1], doc, edits);
+    });
+    ui.add_space(8.0);
+    // However many there are, the list leaves the two versions most of the room.
     egui::ScrollArea::vertical()
-        .id_salt("public_version")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            crate::ui::accessible::heading(ui, "Public version");
-            ui.weak(
-                "What customers may read: parts ticked Internal are left out, people are named \
-                 by their roles, ticket links, internal hosts (hindsight.toml's internal_domains) \
-                 and the terms below are taken out, and attached files stay behind. The \
-                 command line's export and site write it too, with their public option.",
-            );
-            ui.add_space(8.0);
-            ui.columns(2, |columns| {
-                summary_ui(&mut columns[0], doc, edits);
-                terms_ui(&mut columns[1], doc, edits);
-            });
-            ui.add_space(8.0);
-            leaks_ui(ui, preview, requests);
-            ui.add_space(4.0);
-            export_ui(ui, preview, requests);
-            ui.add_space(8.0);
-            side_by_side_ui(ui, preview);
-        });
+        .id_salt("public_leaks")
+        .max_height(160.0)
+        .show(ui, |ui| leaks_ui(ui, preview, requests));
+    ui.add_space(4.0);
+    export_ui(ui, preview, requests);
+    ui.add_space(8.0);
+    side_by_side_ui(ui, preview);
 }
 
 fn summary_ui(ui: &mut egui::Ui, doc: &crate::model::Postmortem, edits: &mut Vec<Edit>) {
@@ -152,51 +151,74 @@ fn export_ui(ui: &mut egui::Ui, preview: &PublicPreview, requests: &mut UiReques
     });
 }
 
-/// The document as written and its public version, as Markdown, side by side; what should
-/// not be public is marked in the public one.
+/// The document as written and its public version, as Markdown, side by side, each
+/// scrolled on its own; what should not be public is marked in the public one. Only the
+/// lines in view are laid out, so a postmortem of 10,000 rows shows as fast as a short one.
 fn side_by_side_ui(ui: &mut egui::Ui, preview: &PublicPreview) {
     ui.columns(2, |columns| {
         let sides = [
-            ("As written", &preview.written_markdown, &[][..]),
+            (
+                "As written",
+                &preview.written_markdown,
+                &preview.written_lines,
+                &[][..],
+            ),
             (
                 "Public version",
                 &preview.public_markdown,
+                &preview.public_lines,
                 &preview.marks[..],
             ),
         ];
-        for (column, (heading, text, marks)) in columns.iter_mut().zip(sides) {
+        for (column, (heading, text, lines, marks)) in columns.iter_mut().zip(sides) {
             subheading(column, heading);
-            // Columns stretch what they hold across; text set ragged reads as written.
-            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                let job = monospace(text, marks, ui);
-                ui.add(egui::Label::new(job).wrap());
-            });
+            let row_height = column.text_style_height(&egui::TextStyle::Monospace);
+            egui::ScrollArea::both()
+                .id_salt(heading)
+                .auto_shrink(false)
+                .show_rows(column, row_height, lines.len(), |ui, shown| {
+                    for at in shown {
+                        let start = lines[at];
+                        let end = lines.get(at + 1).map_or(text.len(), |next| next - 1);
+                        let job = monospace_line(text, start..end.max(start), marks, ui);
+                        ui.add(egui::Label::new(job).extend());
+                    }
+                });
         }
     });
 }
 
-/// `text` in the monospace font, with each of `marks` on a background of its kind's colour.
-fn monospace(
+/// The line `line` of `text` in the monospace font, with the parts of `marks` in it on a
+/// background of their kind's colour.
+fn monospace_line(
     text: &str,
+    line: std::ops::Range<usize>,
     marks: &[(std::ops::Range<usize>, LeakKind)],
     ui: &egui::Ui,
 ) -> egui::text::LayoutJob {
     let font = egui::TextStyle::Monospace.resolve(ui.style());
     let plain = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
     let mut job = egui::text::LayoutJob::default();
-    let mut from = 0;
-    for (range, kind) in marks {
-        if range.start < from || range.end > text.len() {
+    let mut from = line.start;
+    // Marks are in order: the first that ends after the line starts, onwards.
+    let first = marks.partition_point(|(range, _)| range.end <= line.start);
+    for (range, kind) in &marks[first..] {
+        if range.start >= line.end {
+            break;
+        }
+        let start = range.start.max(from);
+        let end = range.end.min(line.end);
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) || start >= end {
             continue;
         }
-        job.append(&text[from..range.start], 0.0, plain.clone());
+        job.append(&text[from..start], 0.0, plain.clone());
         let mut marked = egui::TextFormat::simple(font.clone(), ui.visuals().strong_text_color());
         marked.background = mark_colour(ui, *kind).gamma_multiply(0.35);
         marked.underline = egui::Stroke::new(1.5, mark_colour(ui, *kind));
-        job.append(&text[range.clone()], 0.0, marked);
-        from = range.end;
+        job.append(&text[start..end], 0.0, marked);
+        from = end;
     }
-    job.append(&text[from..], 0.0, plain);
+    job.append(&text[from..line.end], 0.0, plain);
     job
 }
 
