@@ -19,8 +19,9 @@ pub struct Entry<'a> {
     pub page: String,
     /// Its title, or the words for a postmortem without one.
     pub title: &'a str,
-    /// The day the incident started, in its own zone. (Not the day the document was begun,
-    /// which for an imported postmortem is the day of the import.)
+    /// The day the incident happened, in its own zone: its start, else its earliest timed
+    /// timeline row, else the day the postmortem was begun (for an imported one, perhaps the
+    /// day of the import: the last resort).
     pub day: Option<NaiveDate>,
     /// When the impact started, for ordering incidents of one day.
     pub started: Option<DateTime<Utc>>,
@@ -68,7 +69,12 @@ impl<'a> Entry<'a> {
             path,
             page,
             title,
-            day: doc.key_times.started.map(|start| doc.local_day(start)),
+            day: doc
+                .key_times
+                .started
+                .or_else(|| doc.timeline.iter().filter_map(|row| row.time).min())
+                .map(|start| doc.local_day(start))
+                .or(doc.created),
             started: doc.key_times.started,
             severity,
             severity_rank,
