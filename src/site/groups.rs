@@ -91,19 +91,19 @@ fn grouped<'a>(
 #[must_use]
 pub fn pages<'a>(entries: &[Entry<'_>], groups: &'a Groups, today: NaiveDate) -> Vec<Page<'a>> {
     let mut pages = Vec::new();
-    for (groups, part, folder, kind) in [
-        (&groups.services, Part::Services, "services", "Services"),
-        (&groups.tags, Part::Tags, "tags", "Tags"),
+    for (groups, part, folder, (kind, noun)) in [
+        (
+            &groups.services,
+            Part::Services,
+            "services",
+            ("Services", "Service"),
+        ),
+        (&groups.tags, Part::Tags, "tags", ("Tags", "Tag")),
     ] {
-        pages.push(list_page(entries, groups, part, folder, kind));
+        pages.push(list_page(entries, groups, part, folder, (kind, noun)));
         for group in groups.values() {
             let members: Vec<&Entry<'_>> = group.members.iter().map(|at| &entries[*at]).collect();
             let mut main = String::new();
-            let noun = if part == Part::Services {
-                "Service"
-            } else {
-                "Tag"
-            };
             let _ = writeln!(
                 main,
                 "<p class=\"back\"><a href=\"index.html\">\u{2190} {kind}</a></p>\n<h1>{noun}: {}</h1>",
@@ -133,7 +133,7 @@ fn list_page<'a>(
     groups: &BTreeMap<String, Group>,
     part: Part,
     folder: &'a str,
-    kind: &'a str,
+    (kind, noun): (&'a str, &str),
 ) -> Page<'a> {
     let mut main = String::new();
     let _ = writeln!(main, "<h1>{kind}</h1>");
@@ -146,11 +146,6 @@ fn list_page<'a>(
     } else {
         let mut ordered: Vec<&Group> = groups.values().collect();
         ordered.sort_by_key(|group| std::cmp::Reverse(group.members.len()));
-        let noun = if part == Part::Services {
-            "Service"
-        } else {
-            "Tag"
-        };
         let _ = writeln!(
             main,
             "<table class=\"groups\">\n<thead>\n<tr><th scope=\"col\">{noun}</th><th scope=\"col\">Incidents</th><th scope=\"col\">Latest</th><th scope=\"col\">Open action items</th></tr>\n</thead>\n<tbody>"
