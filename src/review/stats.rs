@@ -172,7 +172,7 @@ pub struct Recurring {
 pub struct Stats {
     /// How many incidents.
     pub incidents: usize,
-    /// Incidents by month of their start (`YYYY-MM`; `undated` for none).
+    /// Incidents by month of their day (`YYYY-MM`; `undated` for none).
     pub by_month: BTreeMap<String, usize>,
     /// Incidents by severity (`none` for none).
     pub by_severity: BTreeMap<String, usize>,
@@ -196,12 +196,10 @@ pub struct Stats {
     pub late_reviews: Vec<LateReview>,
 }
 
-/// The day an incident happened: its start, else the day its postmortem was begun.
+/// The day an incident happened, as the model tells it: its start, else its earliest key
+/// time or timed row, else the day its postmortem was begun.
 fn incident_day(doc: &Postmortem) -> Option<NaiveDate> {
-    doc.key_times
-        .started
-        .map(|start| doc.local_day(start))
-        .or(doc.created)
+    crate::model::incident_day(doc)
 }
 
 /// The stats of the postmortems (with their paths) whose incidents fall between `since`

@@ -19,9 +19,9 @@ pub struct Entry<'a> {
     pub page: String,
     /// Its title, or the words for a postmortem without one.
     pub title: &'a str,
-    /// The day the incident happened, in its own zone: its start, else its earliest timed
-    /// timeline row, else the day the postmortem was begun (for an imported one, perhaps the
-    /// day of the import: the last resort).
+    /// The day the incident happened, in its own zone, as `hindsight stats` counts it: its
+    /// start, else its earliest key time or timed row, else the day the postmortem was begun
+    /// (for an imported one, perhaps the day of the import: the last resort).
     pub day: Option<NaiveDate>,
     /// When the impact started, for ordering incidents of one day.
     pub started: Option<DateTime<Utc>>,
@@ -69,12 +69,7 @@ impl<'a> Entry<'a> {
             path,
             page,
             title,
-            day: doc
-                .key_times
-                .started
-                .or_else(|| doc.timeline.iter().filter_map(|row| row.time).min())
-                .map(|start| doc.local_day(start))
-                .or(doc.created),
+            day: crate::model::incident_day(doc),
             started: doc.key_times.started,
             severity,
             severity_rank,
