@@ -94,6 +94,17 @@ fn open(browser: &Path, profile: &Path, address: &str) -> (Html, Vec<String>) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Both streams are read while the browser runs: a page larger than a pipe holds would
+    // otherwise leave it waiting for a reader.
+    let drain = |mut stream: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            stream.read_to_end(&mut bytes).unwrap();
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
     // A browser that hangs fails the test rather than the whole run.
     let started = Instant::now();
     while child.try_wait().unwrap().is_none() {
@@ -103,14 +114,14 @@ fn open(browser: &Path, profile: &Path, address: &str) -> (Html, Vec<String>) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let output = child.wait_with_output().unwrap();
-    let console = String::from_utf8_lossy(&output.stderr)
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
+    let console = String::from_utf8_lossy(&stderr)
         .lines()
         .filter(|line| line.contains(":CONSOLE"))
         .map(str::to_owned)
         .collect();
     (
-        Html::parse_document(&String::from_utf8_lossy(&output.stdout)),
+        Html::parse_document(&String::from_utf8_lossy(&stdout)),
         console,
     )
 }
@@ -368,5 +379,91 @@ fn html_validate_finds_no_fault_in_any_page() {
         "{}{}",
         String::from_utf8_lossy(&report.stdout),
         String::from_utf8_lossy(&report.stderr)
+    );
+}
+
+/// A folder of `count` copies of the example, each with its own title, ID and a word of its
+/// own in the summary (`quokka<N>`), written as plain files.
+fn library_of(folder: &Path, count: usize) {
+    let example = hindsight::example::EXAMPLE_RON;
+    let title = "User API latency after an unindexed orders query";
+    assert!(example.contains(title) && example.contains("Between 14:03"));
+    for index in 0..count {
+        let text = example
+            .replacen(title, &format!("Incident {index}: {title}"), 1)
+            .replacen("INC-620", &format!("INC-{index}"), 1)
+            .replacen(
+                "Between 14:03",
+                &format!("Marker quokka{index}. Between 14:03"),
+                1,
+            );
+        fs::write(folder.join(format!("incident-{index}.ron")), text).unwrap();
+    }
+}
+
+#[test]
+fn a_thousand_postmortems_make_a_site_that_lists_and_finds_them_in_a_browser() {
+    let Some(browser) = browser() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("postmortems");
+    fs::create_dir_all(&folder).unwrap();
+    library_of(&folder, 1_000);
+    let out = dir.path().join("public");
+    assert_cmd::Command::cargo_bin("hindsight")
+        .unwrap()
+        .arg("site")
+        .arg(&folder)
+        .arg("-o")
+        .arg(&out)
+        .args(["--today", "2025-10-01"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("1000 postmortems"));
+    let profile = dir.path().join("profile");
+
+    let (page, console) = open(
+        &browser,
+        &profile,
+        &address(&out, "index.html?q=incident%20512"),
+    );
+    assert!(console.is_empty(), "{console:#?}");
+    assert_eq!(
+        texts(
+            &page,
+            "table.library tbody tr:not([hidden]) td:nth-child(2)"
+        ),
+        ["Incident 512: User API latency after an unindexed orders query"]
+    );
+    assert_eq!(texts(&page, "#shown"), ["1 of 1000 postmortems shown"]);
+
+    let (page, console) = open(
+        &browser,
+        &profile,
+        &address(&out, "search.html?q=quokka512"),
+    );
+    assert!(console.is_empty(), "{console:#?}");
+    assert_eq!(
+        texts(&page, "#results li a"),
+        ["Incident 512: User API latency after an unindexed orders query"]
+    );
+    let (page, _) = open(
+        &browser,
+        &profile,
+        &address(&out, "search.html?q=unindexed"),
+    );
+    assert_eq!(
+        texts(&page, "#search-status"),
+        ["1000 postmortems; the first 100 are shown."]
+    );
+    assert_eq!(texts(&page, "#results li").len(), 100);
+
+    let (page, _) = open(
+        &browser,
+        &profile,
+        &address(&out, "postmortems/incident-512.html"),
+    );
+    assert_eq!(
+        texts(&page, "main h1"),
+        ["Incident 512: User API latency after an unindexed orders query"]
     );
 }
