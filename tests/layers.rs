@@ -30,7 +30,8 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// Every file of `src` but `lib.rs`, `main.rs` and files that are only tests.
+/// Every file of `src` but `lib.rs`, the binary (`main.rs` and its modules in `main/`) and
+/// files that are only tests.
 fn sources() -> Vec<Source> {
     let src = src();
     let mut found = Vec::new();
@@ -48,8 +49,12 @@ fn sources() -> Vec<Source> {
             let relative = path.strip_prefix(&src).unwrap().with_extension("");
             let written = relative.to_string_lossy().replace('\\', "/");
             let file = path.file_stem().unwrap_or_default().to_string_lossy();
-            // `lib` and `main` name everything; test-only files may reach anywhere.
-            if written == "lib" || written == "main" || file == "tests" || file.ends_with("_tests")
+            // `lib` and the binary name everything; test-only files may reach anywhere.
+            if written == "lib"
+                || written == "main"
+                || written.starts_with("main/")
+                || file == "tests"
+                || file.ends_with("_tests")
             {
                 continue;
             }
