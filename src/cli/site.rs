@@ -75,6 +75,7 @@ pub fn site(
         today: request.today,
         deadlines: settings.late_reviews,
         base_url: request.base_url.clone(),
+        public: request.public.is_some(),
     };
     // A public site carries no attached files, as a public export does not.
     let no_files =

@@ -99,11 +99,13 @@ fn named(names: &[String]) -> impl Iterator<Item = &str> {
 }
 
 /// Every postmortem as the site lists it, newest first (undated last), each with a page
-/// name of its own worked out from its path below `folder`.
+/// name of its own worked out from its path below `folder`, or with `by_title` from its day
+/// and title.
 pub fn entries<'a>(
     docs: &'a [(PathBuf, Postmortem)],
     folder: &Path,
     today: NaiveDate,
+    by_title: bool,
 ) -> Vec<Entry<'a>> {
     let mut sorted: Vec<&(PathBuf, Postmortem)> = docs.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
@@ -111,12 +113,18 @@ pub fn entries<'a>(
     let mut entries: Vec<Entry<'a>> = sorted
         .into_iter()
         .map(|(path, doc)| {
-            let relative = path.strip_prefix(folder).unwrap_or(path).with_extension("");
-            let words: Vec<String> = relative
-                .components()
-                .map(|part| part.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            let page = format!("postmortems/{}.html", names.unique(&words.join("-")));
+            let words = if by_title {
+                let day = crate::model::incident_day(doc).map(|day| day.to_string());
+                format!("{} {}", day.unwrap_or_default(), doc.title)
+            } else {
+                let relative = path.strip_prefix(folder).unwrap_or(path).with_extension("");
+                let parts: Vec<String> = relative
+                    .components()
+                    .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                parts.join("-")
+            };
+            let page = format!("postmortems/{}.html", names.unique(&words));
             Entry::of(path, doc, page, today)
         })
         .collect();

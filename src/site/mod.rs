@@ -50,6 +50,10 @@ pub struct SiteOptions {
     /// The address the site will be served from, for the feed, whose readers need whole
     /// addresses; without it the feed's links are relative to it.
     pub base_url: Option<url::Url>,
+    /// Whether the documents are public versions: their pages are then named after their
+    /// day and title, never after their files, whose names may say what the public version
+    /// leaves out (a customer's name, say).
+    pub public: bool,
 }
 
 /// The site of the postmortems `docs` (read from below `folder`). `files_of` gives each
@@ -61,7 +65,7 @@ pub fn build_site(
     files_of: &(dyn Fn(&Path, &Postmortem) -> AttachedFiles + Sync),
     options: &SiteOptions,
 ) -> SiteFiles {
-    let entries = entries(docs, folder, options.today);
+    let entries = entries(docs, folder, options.today, options.public);
     let groups = Groups::of(&entries);
     let mut site: SiteFiles = entries
         .par_iter()

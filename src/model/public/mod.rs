@@ -104,7 +104,16 @@ pub fn public_version(doc: &Postmortem, rules: &PublicRules) -> Postmortem {
     };
     let mut public = doc.clone();
     public.title = clean(&doc.title);
+    public.incident_id = clean(&doc.incident_id);
     public.classification.incident_type = clean(&doc.classification.incident_type);
+    for name in public
+        .classification
+        .services
+        .iter_mut()
+        .chain(public.classification.tags.iter_mut())
+    {
+        *name = clean(name);
+    }
     public.authors.clear();
     public.approval = super::Approval::default();
     public.attachments.clear();

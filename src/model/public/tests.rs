@@ -95,6 +95,8 @@ fn doc() -> Postmortem {
             ..ActionItem::default()
         },
     ];
+    doc.classification.services = vec!["Checkout".to_owned(), "pg-7.corp.example.com".to_owned()];
+    doc.classification.tags = vec!["project falcon".to_owned()];
     doc.public = PublicVersion {
         summary: String::new(),
         redact: vec!["Project Falcon".to_owned()],
@@ -112,6 +114,11 @@ fn rules() -> PublicRules {
 fn the_public_version_leaves_out_what_is_internal_and_names_roles() {
     let public = public_version(&doc(), &rules());
     assert_eq!(public.title, "Checkout down for [redacted]");
+    assert_eq!(
+        public.classification.services,
+        ["Checkout", "[internal host]"]
+    );
+    assert_eq!(public.classification.tags, ["[redacted]"]);
     assert!(public.authors.is_empty());
     let names: Vec<&str> = public
         .participants
