@@ -90,17 +90,7 @@ pub fn public_version(doc: &Postmortem, rules: &PublicRules) -> Postmortem {
     };
     // A field that holds only a name shows the person's role; anything else is text.
     let who = |name: &str| -> String {
-        let name = name.trim();
-        people
-            .iter()
-            .find(|person| {
-                person.name.eq_ignore_ascii_case(name)
-                    || person
-                        .first
-                        .as_deref()
-                        .is_some_and(|first| first.eq_ignore_ascii_case(name))
-            })
-            .map_or_else(|| clean(name), |person| person.label.clone())
+        person_named(&people, name).map_or_else(|| clean(name), |person| person.label.clone())
     };
     let mut public = doc.clone();
     public.title = clean(&doc.title);
@@ -135,33 +125,7 @@ pub fn public_version(doc: &Postmortem, rules: &PublicRules) -> Postmortem {
     for link in &mut public.links {
         link.label = clean(&link.label);
     }
-    // The narrative: internal sections are emptied and left out; the rest is cleaned.
-    let summary = if doc.public.summary.trim().is_empty() {
-        doc.narrative.summary.clone()
-    } else {
-        doc.public.summary.clone()
-    };
-    *public.narrative.text_mut(Section::Summary) = summary;
-    for section in Section::ALL {
-        let text = public.narrative.text_mut(section);
-        if doc.narrative.internal.contains(&section) {
-            text.clear();
-            if !public.narrative.left_out.contains(&section) {
-                public.narrative.left_out.push(section);
-            }
-        } else {
-            *text = clean(text);
-        }
-    }
-    public.narrative.internal.clear();
-    public
-        .narrative
-        .custom_sections
-        .retain(|section| !section.internal);
-    for section in &mut public.narrative.custom_sections {
-        section.title = clean(&section.title);
-        section.text = clean(&section.text);
-    }
+    public.narrative = public_narrative(doc, &clean);
     public.timeline.retain(|row| !row.internal);
     for row in &mut public.timeline {
         row.event = clean(&row.event);
@@ -173,12 +137,57 @@ pub fn public_version(doc: &Postmortem, rules: &PublicRules) -> Postmortem {
     for item in &mut public.action_items {
         item.action = clean(&item.action);
         item.declined_reason = clean(&item.declined_reason);
+        // An owner is someone in the team whatever they are written as (a handle such as
+        // `jakubgs` reads as no name): their role, else "Team member".
         if !item.owner.trim().is_empty() {
-            item.owner = who(&item.owner);
+            item.owner = person_named(&people, &item.owner)
+                .map_or_else(|| "Team member".to_owned(), |person| person.label.clone());
         }
         item.ticket_url.clear();
     }
     public
+}
+
+/// The person a field that holds only a name (or a handle) names.
+fn person_named<'p>(people: &'p [people::Person], name: &str) -> Option<&'p people::Person> {
+    let name = name.trim();
+    let name = name.strip_prefix('@').unwrap_or(name);
+    people.iter().find(|person| {
+        person.name.eq_ignore_ascii_case(name)
+            || person
+                .first
+                .as_deref()
+                .is_some_and(|first| first.eq_ignore_ascii_case(name))
+    })
+}
+
+/// The narrative of the public version: the public summary in the summary's place, the
+/// sections marked internal emptied and left out, the rest cleaned.
+fn public_narrative(doc: &Postmortem, clean: &dyn Fn(&str) -> String) -> super::Narrative {
+    let mut narrative = doc.narrative.clone();
+    if !doc.public.summary.trim().is_empty() {
+        narrative.summary.clone_from(&doc.public.summary);
+    }
+    for section in Section::ALL {
+        let text = narrative.text_mut(section);
+        if doc.narrative.internal.contains(&section) {
+            text.clear();
+            if !narrative.left_out.contains(&section) {
+                narrative.left_out.push(section);
+            }
+        } else {
+            *text = clean(text);
+        }
+    }
+    narrative.internal.clear();
+    narrative
+        .custom_sections
+        .retain(|section| !section.internal);
+    for section in &mut narrative.custom_sections {
+        section.title = clean(&section.title);
+        section.text = clean(&section.text);
+    }
+    narrative
 }
 
 /// What the public version of `doc` would still show that should not be public, in the

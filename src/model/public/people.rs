@@ -18,9 +18,39 @@ pub struct Person {
     pub first: Option<String>,
 }
 
+/// Words that name a group or a placeholder, never one person: an owner written as "Infra
+/// Team" or "TBD" is nobody's name.
+const NOT_A_PERSON: [&str; 24] = [
+    "team",
+    "teams",
+    "group",
+    "squad",
+    "crew",
+    "ops",
+    "devops",
+    "sre",
+    "oncall",
+    "on-call",
+    "engineering",
+    "engineers",
+    "support",
+    "infrastructure",
+    "infra",
+    "platform",
+    "department",
+    "staff",
+    "admins",
+    "everyone",
+    "tbd",
+    "unknown",
+    "unassigned",
+    "the",
+];
+
 /// Whether `name` is written as a person's name: one to four words, each starting with a
-/// capital letter (an initial such as `R.` counts), no digits, no brackets. An automated
-/// reporter ("Automated latency alert (Grafana rule)") is not one.
+/// capital letter (an initial such as `R.` counts), no digits, no brackets, no address
+/// (`crates.io`), and no word that names a group ("Infra Team"). An automated reporter
+/// ("Automated latency alert (Grafana rule)") is not one.
 #[must_use]
 pub fn looks_like_a_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -31,7 +61,28 @@ pub fn looks_like_a_name(name: &str) -> bool {
                 && word
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                // A dot ends an initial or a short title (`R.`, `Jr.`), not a host's part.
+                && (!word.contains('.') || (word.ends_with('.') && word.chars().count() <= 4))
+                && !NOT_A_PERSON.contains(&word.to_lowercase().as_str())
         })
+}
+
+/// The handle `name` is written as, without its `@`: one word of letters, digits, `_`, `-`
+/// and `.`, in lower case or after an `@` (`@jsnshrmn`, `jakubgs`), that is no placeholder.
+#[must_use]
+pub fn handle_of(name: &str) -> Option<&str> {
+    let name = name.trim();
+    let (handle, marked) = name
+        .strip_prefix('@')
+        .map_or((name, false), |handle| (handle, true));
+    let plain = handle.chars().count() >= 3
+        && handle
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && handle.chars().next().is_some_and(char::is_alphabetic);
+    let lower = handle.chars().all(|c| !c.is_uppercase());
+    (plain && (marked || lower) && !NOT_A_PERSON.contains(&handle.to_lowercase().as_str()))
+        .then_some(handle)
 }
 
 /// Everyone the document names as a person: its participants first (with their roles),
@@ -83,8 +134,12 @@ pub fn people_of(doc: &Postmortem) -> Vec<Person> {
         .chain(std::iter::once(&doc.approval.approver))
         .chain(doc.action_items.iter().map(|item| &item.owner));
     for name in others {
-        let name = name.trim();
-        if name.is_empty() || !looks_like_a_name(name) || known(&people, name) {
+        // An owner written as a handle (`@jsnshrmn`, `jakubgs`) is a person by that name.
+        let name = handle_of(name).unwrap_or_else(|| name.trim());
+        if name.is_empty()
+            || !(looks_like_a_name(name) || handle_of(name).is_some())
+            || known(&people, name)
+        {
             continue;
         }
         people.push(Person {
@@ -164,6 +219,41 @@ mod tests {
         );
         assert_eq!(people[0].first.as_deref(), Some("Alice"));
         assert_eq!(people[2].first.as_deref(), Some("Carol"));
+    }
+
+    #[test]
+    fn a_group_an_address_or_a_placeholder_is_no_persons_name() {
+        for name in [
+            "Alice Rivera",
+            "Bob M.",
+            "Dana Wu Jr.",
+            "José",
+            "Mary-Kate O'Neil",
+        ] {
+            assert!(looks_like_a_name(name), "{name}");
+        }
+        for name in [
+            "Infra Team",
+            "The Doctor",
+            "TBD",
+            "Crates.io",
+            "SRE",
+            "Automated alert (Grafana)",
+            "alice",
+            "Team 7",
+        ] {
+            assert!(!looks_like_a_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_owner_written_as_a_handle_is_a_person_by_it() {
+        assert_eq!(handle_of("@jsnshrmn"), Some("jsnshrmn"));
+        assert_eq!(handle_of("jakubgs"), Some("jakubgs"));
+        assert_eq!(handle_of("@Dana"), Some("Dana"));
+        for not_one in ["Dana", "???", "tbd", "@x", "infra team", ""] {
+            assert_eq!(handle_of(not_one), None, "{not_one}");
+        }
     }
 
     #[test]

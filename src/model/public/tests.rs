@@ -3,25 +3,8 @@ use crate::model::{
     ActionItem, CustomSection, Link, Participant, ParticipantRole, PublicVersion, TimelineRow,
 };
 
-fn doc() -> Postmortem {
-    let mut doc = Postmortem {
-        title: "Checkout down for Project Falcon".to_owned(),
-        authors: vec!["Alice Rivera".to_owned()],
-        ..Postmortem::default()
-    };
-    doc.participants = vec![
-        Participant {
-            name: "Alice Rivera".to_owned(),
-            role: ParticipantRole::IncidentLead,
-            note: "on-call SRE".to_owned(),
-        },
-        Participant {
-            name: "Bob Martin".to_owned(),
-            role: ParticipantRole::Responder,
-            note: String::new(),
-        },
-    ];
-    doc.links = vec![
+fn links() -> Vec<Link> {
+    vec![
         Link {
             kind: LinkKind::Ticket,
             label: "OPS-42".to_owned(),
@@ -46,7 +29,28 @@ fn doc() -> Postmortem {
             url: "https://chat.example.com/room".to_owned(),
             internal: true,
         },
+    ]
+}
+
+fn doc() -> Postmortem {
+    let mut doc = Postmortem {
+        title: "Checkout down for Project Falcon".to_owned(),
+        authors: vec!["Alice Rivera".to_owned()],
+        ..Postmortem::default()
+    };
+    doc.participants = vec![
+        Participant {
+            name: "Alice Rivera".to_owned(),
+            role: ParticipantRole::IncidentLead,
+            note: "on-call SRE".to_owned(),
+        },
+        Participant {
+            name: "Bob Martin".to_owned(),
+            role: ParticipantRole::Responder,
+            note: String::new(),
+        },
     ];
+    doc.links = links();
     doc.narrative.summary = "Alice paged Bob Martin.".to_owned();
     doc.narrative.root_cause = "db-3.corp.example.com ran out of disk.".to_owned();
     doc.narrative.impact = "Internal only.".to_owned();
@@ -92,6 +96,11 @@ fn doc() -> Postmortem {
             action: "Talk to the vendor".to_owned(),
             owner: "Dana Wu".to_owned(),
             internal: true,
+            ..ActionItem::default()
+        },
+        ActionItem {
+            action: "Tell @martin".to_owned(),
+            owner: "jakubgs".to_owned(),
             ..ActionItem::default()
         },
     ];
@@ -161,13 +170,17 @@ fn the_public_version_leaves_out_what_is_internal_and_names_roles() {
             ("Alert fired", Some("Grafana"))
         ]
     );
-    assert_eq!(public.action_items.len(), 1);
+    assert_eq!(public.action_items.len(), 2);
     assert_eq!(
         public.action_items[0].action,
         "Add disk alerts for [redacted]"
     );
     assert_eq!(public.action_items[0].owner, "Responder");
     assert_eq!(public.action_items[0].ticket_url, "");
+    // A handle made of a surname is the person too; an owner written as a handle is a
+    // team member.
+    assert_eq!(public.action_items[1].action, "Tell the responder");
+    assert_eq!(public.action_items[1].owner, "Team member");
     assert!(
         public.public.is_empty(),
         "the list of terms to redact is not published"
@@ -193,7 +206,7 @@ fn a_public_summary_takes_the_summarys_place() {
 fn what_the_public_version_would_still_show_is_found() {
     let mut doc = doc();
     doc.narrative.resolution =
-        "Mail ops@acme.example.org; 10.0.4.2 restarted; rivera and https://gitlab.com/acme/api/-/issues/9 helped.".to_owned();
+        "Mail ops@acme.example.org; 10.0.4.2 restarted; alice rivera, Martin's team and https://gitlab.com/acme/api/-/issues/9 helped.".to_owned();
     let leaks = public_leaks(&doc, &rules());
     let found: Vec<(LeakKind, &str, &str)> = leaks
         .iter()
@@ -204,7 +217,8 @@ fn what_the_public_version_would_still_show_is_found() {
         [
             (LeakKind::EmailAddress, "Resolution", "ops@acme.example.org"),
             (LeakKind::PrivateAddress, "Resolution", "10.0.4.2"),
-            (LeakKind::PersonName, "Resolution", "rivera"),
+            (LeakKind::PersonName, "Resolution", "alice rivera"),
+            (LeakKind::PersonName, "Resolution", "Martin"),
         ],
         "the ticket link was taken out: {leaks:?}"
     );

@@ -186,6 +186,13 @@ pub fn rename(text: &str, people: &[Person]) -> String {
             .collect::<String>()
             .to_lowercase();
         names.push((format!("@{handle}"), &person.phrase));
+        // A handle made of one of the name's words: `@petty` for Corey Petty.
+        for word in person.name.split_whitespace().skip(1) {
+            let word = word.trim_end_matches('.');
+            if word.chars().count() >= 3 {
+                names.push((format!("@{}", word.to_lowercase()), &person.phrase));
+            }
+        }
     }
     // The longest first, so a full name wins over the first name inside it.
     names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
@@ -280,12 +287,13 @@ pub fn leaks_in(
     kept
 }
 
-/// Where people's names are in `text`, in any case: the whole name, or a word of it of
-/// three letters or more.
+/// Where people's names are in `text`: the whole name in any case, or a word of it of
+/// three letters or more as written (a surname alone, "Rivera"), or in lower case after an
+/// `@` (a handle).
 fn names_in(text: &str, people: &[Person]) -> Vec<(Range<usize>, LeakKind)> {
+    let names: Vec<String> = people.iter().map(|person| person.name.clone()).collect();
     let mut words: Vec<String> = Vec::new();
     for person in people {
-        words.push(person.name.clone());
         words.extend(
             person
                 .name
@@ -295,23 +303,43 @@ fn names_in(text: &str, people: &[Person]) -> Vec<(Range<usize>, LeakKind)> {
                 .map(str::to_owned),
         );
     }
-    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
-    words.dedup();
-    let alternatives: Vec<String> = words.iter().map(|word| regex::escape(word)).collect();
-    if alternatives.is_empty() {
-        return Vec::new();
+    let mut found = Vec::new();
+    for (list, any_case) in [(names, true), (words, false)] {
+        let mut list = list;
+        list.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        list.dedup();
+        let alternatives: Vec<String> = list.iter().map(|word| regex::escape(word)).collect();
+        if alternatives.is_empty() {
+            continue;
+        }
+        let Ok(pattern) = RegexBuilder::new(&alternatives.join("|"))
+            .case_insensitive(any_case)
+            .build()
+        else {
+            continue;
+        };
+        found.extend(
+            pattern
+                .find_iter(text)
+                .filter(|at| whole_word(text, at.start(), at.end()))
+                .map(|at| (at.range(), LeakKind::PersonName)),
+        );
+        // A handle in lower case: `@rivera`.
+        if !any_case {
+            let Ok(handles) = RegexBuilder::new(&format!("@({})", alternatives.join("|")))
+                .case_insensitive(true)
+                .build()
+            else {
+                continue;
+            };
+            found.extend(
+                handles
+                    .find_iter(text)
+                    .map(|at| (at.start() + 1..at.end(), LeakKind::PersonName)),
+            );
+        }
     }
-    let Ok(pattern) = RegexBuilder::new(&alternatives.join("|"))
-        .case_insensitive(true)
-        .build()
-    else {
-        return Vec::new();
-    };
-    pattern
-        .find_iter(text)
-        .filter(|at| whole_word(text, at.start(), at.end()) || text[..at.start()].ends_with('@'))
-        .map(|at| (at.range(), LeakKind::PersonName))
-        .collect()
+    found
 }
 
 #[cfg(test)]
@@ -378,7 +406,7 @@ mod tests {
     fn what_should_not_be_public_is_found_where_it_is() {
         let people = [person("Alice Rivera", "the incident lead", Some("Alice"))];
         let domains = ["corp.example.com".to_owned()];
-        let text = "Mail alice@example.org, host 10.2.3.4 or fd00::1 on db.corp.example.com; rivera knew. 8.8.8.8 is public. https://example.atlassian.net/browse/OPS-1";
+        let text = "Mail alice@example.org, host 10.2.3.4 or fd00::1 on db.corp.example.com; Rivera knew. 8.8.8.8 is public. https://example.atlassian.net/browse/OPS-1";
         let kinds: Vec<(&str, LeakKind)> = leaks_in(text, &people, &domains)
             .into_iter()
             .map(|(range, kind)| (&text[range], kind))
@@ -390,7 +418,7 @@ mod tests {
                 ("10.2.3.4", LeakKind::PrivateAddress),
                 ("fd00::1", LeakKind::PrivateAddress),
                 ("db.corp.example.com", LeakKind::InternalHost),
-                ("rivera", LeakKind::PersonName),
+                ("Rivera", LeakKind::PersonName),
                 (
                     "https://example.atlassian.net/browse/OPS-1",
                     LeakKind::TicketLink
