@@ -210,13 +210,13 @@ fn owners(out: &mut String, open: Vec<Open<'_>>, today: NaiveDate) {
         items.sort_by_key(|open| (open.item.due.is_none(), open.item.due));
         let _ = writeln!(
             out,
-            "<h3 id=\"{anchor}\">{}</h3>\n<table class=\"owner-items\">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Action</th><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Priority</th><th scope=\"col\">Ticket</th></tr></thead>\n<tbody>",
+            "<h3 id=\"{anchor}\">{0}</h3>\n<section class=\"table-scroll\" aria-label=\"Open items of {0}\" tabindex=\"0\">\n<table class=\"owner-items\">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Action</th><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Priority</th><th scope=\"col\">Ticket</th></tr></thead>\n<tbody>",
             escape(&name)
         );
         for open in items {
             item_row(out, &open, today);
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</tbody>\n</table>\n</section>\n");
     }
 }
 

@@ -148,7 +148,7 @@ fn list_page<'a>(
         ordered.sort_by_key(|group| std::cmp::Reverse(group.members.len()));
         let _ = writeln!(
             main,
-            "<table class=\"groups\">\n<thead>\n<tr><th scope=\"col\">{noun}</th><th scope=\"col\">Incidents</th><th scope=\"col\">Latest</th><th scope=\"col\">Open action items</th></tr>\n</thead>\n<tbody>"
+            "<section class=\"table-scroll\" aria-label=\"{kind}\" tabindex=\"0\">\n<table class=\"groups\">\n<thead>\n<tr><th scope=\"col\">{noun}</th><th scope=\"col\">Incidents</th><th scope=\"col\">Latest</th><th scope=\"col\">Open action items</th></tr>\n</thead>\n<tbody>"
         );
         for group in ordered {
             let members = group.members.iter().map(|at| &entries[*at]);
@@ -180,7 +180,7 @@ fn list_page<'a>(
                 group.members.len()
             );
         }
-        main.push_str("</tbody>\n</table>\n");
+        main.push_str("</tbody>\n</table>\n</section>\n");
     }
     Page {
         path: if part == Part::Services {

@@ -24,7 +24,7 @@ pub fn library(out: &mut String, entries: &[&Entry<'_>], root: &str, today: Naiv
     filters(out, entries);
     let _ = writeln!(
         out,
-        "<p class=\"shown\" id=\"shown\" aria-live=\"polite\"></p>\n<table class=\"library\">\n<caption class=\"visually-hidden\">Postmortems, newest first; open action items counted on {today}</caption>\n<thead>\n<tr>"
+        "<p class=\"shown\" id=\"shown\" aria-live=\"polite\"></p>\n<section class=\"table-scroll\" aria-label=\"Postmortems\" tabindex=\"0\">\n<table class=\"library\">\n<caption class=\"visually-hidden\">Postmortems, newest first; open action items counted on {today}</caption>\n<thead>\n<tr>"
     );
     for (key, kind, words) in [
         ("date", "text", "Date"),
@@ -45,7 +45,7 @@ pub fn library(out: &mut String, entries: &[&Entry<'_>], root: &str, today: Naiv
     for entry in entries {
         row(out, entry, root);
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn row(out: &mut String, entry: &Entry<'_>, root: &str) {
