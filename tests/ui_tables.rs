@@ -136,3 +136,69 @@ fn clicking_a_row_number_selects_the_row_and_delete_removes_it() {
     assert_eq!(timeline.len(), 12);
     assert!(timeline.iter().all(|row| row.id != third.id));
 }
+
+/// The text a screen reader reads in a field: its text runs, in order.
+fn text_runs(harness: &Harness<'_, HindsightApp>, field: &str) -> String {
+    harness
+        .get_by_label(field)
+        .accesskit_node()
+        .children()
+        .filter(|child| child.role() == Role::TextRun)
+        .map(|run| run.value().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn a_cell_nobody_is_typing_in_is_a_text_field_with_its_words_for_a_screen_reader() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Timeline (13)");
+    let event = harness.state().document().doc().timeline[1].event.clone();
+    let field = harness.get_by_label("Event, row 2");
+    assert!(!field.is_focused());
+    assert_eq!(field.accesskit_node().role(), Role::TextInput);
+    assert_eq!(field.value().unwrap_or_default(), event);
+    assert_eq!(text_runs(&harness, "Event, row 2"), event);
+
+    // A sentence cut short with "…" in its row still gives every word.
+    click(&mut harness, "Action items (6)");
+    let long = "Add a synthetic probe that logs in through the public load balancer every \
+                minute from three regions, and page the on-call engineer when two regions fail";
+    harness
+        .get_by_label("Action, item 1")
+        .set_text_value_accesskit(long);
+    harness.run();
+    assert_eq!(
+        harness.state().document().doc().action_items[0].action,
+        long
+    );
+    let action = harness.get_by_label("Action, item 1");
+    assert!(!action.is_focused());
+    assert_eq!(action.accesskit_node().role(), Role::TextInput);
+    assert_eq!(action.value().unwrap_or_default(), long);
+    assert_eq!(text_runs(&harness, "Action, item 1"), long);
+}
+
+#[test]
+fn a_screen_reader_sets_a_cells_text_without_moving_the_keyboard_there() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Timeline (13)");
+    click(&mut harness, "Notes, row 1");
+    harness
+        .get_by_label("Event, row 3")
+        .set_text_value_accesskit("Rollback started by hand");
+    harness.run();
+    assert_eq!(
+        harness.state().document().doc().timeline[2].event,
+        "Rollback started by hand"
+    );
+    assert!(harness.get_by_label("Notes, row 1").is_focused());
+    // One edit, undone as one.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_ne!(
+        harness.state().document().doc().timeline[2].event,
+        "Rollback started by hand"
+    );
+}

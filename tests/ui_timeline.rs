@@ -403,6 +403,41 @@ fn the_star_of_an_unselected_row_toggles_on_one_click_and_the_row_keeps_its_plac
     }
 }
 
+/// Presses and lets go the pointer's button at `x` across the middle of the labelled widget.
+fn click_across(harness: &mut Harness<'_, HindsightApp>, label: &str, x: f32) {
+    let rect = harness.get_by_label(label).rect();
+    let at = egui::pos2(rect.left() + x, rect.center().y);
+    harness.drag_at(at);
+    harness.run();
+    harness.drop_at(at);
+    harness.run();
+}
+
+#[test]
+fn a_click_in_a_cell_puts_the_cursor_where_it_landed() {
+    let mut harness = timeline_of(vec![
+        row("Alert fired", Some(at(1, 14, 3))),
+        row("On-call paged", Some(at(1, 14, 5))),
+    ]);
+    // At the start of the words: what is typed goes before them.
+    click_across(&mut harness, "Event, row 1", 5.0);
+    assert!(harness.get_by_label("Event, row 1").is_focused());
+    harness.get_by_label("Event, row 1").type_text("First ");
+    harness.run();
+    assert_eq!(events(&harness), ["First Alert fired", "On-call paged"]);
+
+    // Past the end of the words, in a cell the keyboard was not in: after them.
+    let width = harness.get_by_label("Event, row 2").rect().width();
+    click_across(&mut harness, "Event, row 2", width - 5.0);
+    assert!(harness.get_by_label("Event, row 2").is_focused());
+    harness.get_by_label("Event, row 2").type_text(" twice");
+    harness.run();
+    assert_eq!(
+        events(&harness),
+        ["First Alert fired", "On-call paged twice"]
+    );
+}
+
 #[test]
 fn tab_walks_from_one_timeline_row_into_the_next() {
     let mut harness = example_timeline();

@@ -1,5 +1,6 @@
-//! The action-item table's columns and how each cell of an item's row reads and edits: a real
-//! egui widget in every cell, named for a screen reader by what it is and the item's number
+//! The action-item table's columns and how each cell of an item's row reads and edits: a
+//! control in every cell (a text cell that is egui's `TextEdit` while typed in, pickers,
+//! drop-downs), named for a screen reader by what it is and the item's number
 //! ("Owner, item 3").
 
 use chrono::NaiveDate;
@@ -13,7 +14,8 @@ use crate::model::{
 use crate::ui::accessible::{accessible_name, announce_value};
 use crate::ui::dates::{date_picker, from_jiff, to_jiff};
 use crate::ui::table::{
-    Column, full_text_on_hover, small_button_width, whole_text_on_hover, with_button_at_right,
+    Column, TextCell, TextCellResponse, full_text_on_hover, small_button_width,
+    whole_text_on_hover, with_button_at_right,
 };
 use crate::ui::theme;
 
@@ -203,12 +205,18 @@ impl ItemCells<'_> {
         ui: &mut egui::Ui,
         state: &mut ActionsState,
         control: ItemControl,
-        field: egui::TextEdit<'_>,
-    ) -> egui::Response {
-        let response = ui.add(field.desired_width(ui.available_width()));
-        accessible_name(&response, egui::Role::TextInput, &self.name(control));
-        self.take_focus(&response, state, control);
-        response
+        field: TextCell<'_>,
+    ) -> TextCellResponse {
+        let shown = field.show(ui);
+        accessible_name(&shown.response, egui::Role::TextInput, &self.name(control));
+        self.take_focus(&shown.response, state, control);
+        shown
+    }
+
+    /// What the item's text cell `control` is known by, from frame to frame: the item's
+    /// identity, so the keyboard stays on it when items are sorted or moved.
+    fn cell_id(&self, control: ItemControl) -> egui::Id {
+        egui::Id::unique(("action item cell", self.item.id, control))
     }
 
     /// A field for a sentence (an action, a reason) that wraps onto the row's lines instead
@@ -223,45 +231,22 @@ impl ItemCells<'_> {
         text: &mut String,
         hint: &str,
     ) -> egui::Response {
-        let id = ui.make_persistent_id(("wrapped field", control));
-        let typing = ui.memory(|memory| memory.has_focus(id));
         // A closed item's words are greyed: the work is no longer ahead.
         let colour = if self.item.status.is_open() {
             ui.visuals().text_color()
         } else {
             ui.visuals().weak_text_color()
         };
-        let mut cut = false;
-        let mut cut_to_the_row = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, width: f32| {
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            let mut job =
-                egui::text::LayoutJob::simple(buffer.as_str().to_owned(), font, colour, width);
-            job.wrap.max_rows = ROW_LINES;
-            job.wrap.overflow_character = Some('\u{2026}');
-            let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-            cut |= galley.elided;
-            galley
-        };
-        let mut field = egui::TextEdit::multiline(text)
-            .id(id)
-            .desired_rows(ROW_LINES)
-            .return_key(None)
-            .text_color(colour)
-            .hint_text(hint);
-        let response = if typing {
-            egui::ScrollArea::vertical()
-                .id_salt(id)
-                .max_height(ui.available_height())
-                .show(ui, |ui| self.field_ui(ui, state, control, field))
-                .inner
+        let whole = text.clone();
+        let field = TextCell::new(self.cell_id(control), text)
+            .wrapped(ROW_LINES)
+            .colour(colour)
+            .hint(hint);
+        let shown = self.field_ui(ui, state, control, field);
+        let response = if shown.cut {
+            whole_text_on_hover(shown.response, &whole)
         } else {
-            field = field.layouter(&mut cut_to_the_row);
-            let response = self.field_ui(ui, state, control, field);
-            if cut {
-                whole_text_on_hover(response, text)
-            } else {
-                response
-            }
+            shown.response
         };
         // Read before the input: the focus lives behind a lock the input closure also takes.
         let focused = response.has_focus();
@@ -360,9 +345,10 @@ impl ItemCells<'_> {
     /// The owner as typed.
     fn owner_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut owner = self.item.owner.clone();
-        let field = egui::TextEdit::singleline(&mut owner).hint_text("Who");
+        let field = TextCell::new(self.cell_id(ItemControl::Owner), &mut owner).hint("Who");
         if self
             .field_ui(ui, state, ItemControl::Owner, field)
+            .response
             .changed()
         {
             self.set_owner(edits, owner);
@@ -419,11 +405,11 @@ impl ItemCells<'_> {
             .cloned()
             .or_else(|| bad.as_ref().map(|(text, _)| text.clone()))
             .unwrap_or(shown);
-        let mut field = egui::TextEdit::singleline(&mut text).hint_text("yyyy-mm-dd");
+        let mut field = TextCell::new(self.cell_id(ItemControl::Due), &mut text).hint("yyyy-mm-dd");
         if bad.is_some() {
-            field = field.text_color(ui.visuals().error_fg_color);
+            field = field.colour(ui.visuals().error_fg_color);
         }
-        let response = self.field_ui(ui, state, ItemControl::Due, field);
+        let response = self.field_ui(ui, state, ItemControl::Due, field).response;
         if let Some((_, reason)) = &bad {
             crate::ui::accessible::describe(&response, &format!("Not saved: {reason}"));
         }
@@ -533,8 +519,11 @@ impl ItemCells<'_> {
 
     fn ticket_ui(&self, ui: &mut egui::Ui, state: &mut ActionsState, edits: &mut Vec<Edit>) {
         let mut url = self.item.ticket_url.clone();
-        let field = egui::TextEdit::singleline(&mut url).hint_text("https://\u{2026}");
-        let response = self.field_ui(ui, state, ItemControl::Ticket, field);
+        let field =
+            TextCell::new(self.cell_id(ItemControl::Ticket), &mut url).hint("https://\u{2026}");
+        let response = self
+            .field_ui(ui, state, ItemControl::Ticket, field)
+            .response;
         if full_text_on_hover(ui, response, &self.item.ticket_url).changed() {
             self.replace(
                 edits,

@@ -1,5 +1,7 @@
 //! The editor's one table component. The timeline, the action items and the review only
-//! declare their columns and draw a cell at a time with egui's own widgets; this module does
+//! declare their columns and draw a cell at a time with egui's own widgets (a text cell is
+//! egui's `TextEdit` while it is typed in, and its text in a field's frame otherwise: see
+//! `text_cell`); this module does
 //! the rest: the rows in view (Rerun's `egui_table` virtualizes them), column widths that give
 //! way in a narrow window with a scroll bar in sight, the header that stays put, stripes and
 //! the selected row, the row number and the handle rows are dragged by, clicks and
@@ -10,10 +12,12 @@ mod cell;
 mod columns;
 mod handle;
 mod sort;
+mod text_cell;
 
 pub use cell::{full_text_on_hover, small_button_width, whole_text_on_hover, with_button_at_right};
 pub use columns::{Column, column_widths};
 pub use sort::sort_button_ui;
+pub use text_cell::{TextCell, TextCellResponse};
 
 use std::sync::Arc;
 

@@ -1,5 +1,6 @@
-//! The timeline's columns and how each cell of a row reads and edits: a real egui widget in
-//! every cell, named for a screen reader by its column and row ("Event, row 3").
+//! The timeline's columns and how each cell of a row reads and edits: a control in every
+//! cell (a text cell that is egui's `TextEdit` while typed in, a drop-down, a check box),
+//! named for a screen reader by its column and row ("Event, row 3").
 
 use chrono::NaiveDate;
 
@@ -10,7 +11,9 @@ use crate::model::{
 };
 use crate::session::{Look, Looks};
 use crate::ui::accessible::{accessible_name, announce_value, describe, name_check_box};
-use crate::ui::table::{Column, full_text_on_hover, small_button_width, with_button_at_right};
+use crate::ui::table::{
+    Column, TextCell, full_text_on_hover, small_button_width, with_button_at_right,
+};
 
 /// The columns after the row number, in the order the table shows them.
 const IN_ORDER: [TimelineField; TimelineField::ON_SCREEN.len()] = TimelineField::ON_SCREEN;
@@ -136,9 +139,9 @@ impl RowCells<'_> {
         ui: &mut egui::Ui,
         state: &mut TimelineState,
         cell: TimelineField,
-        field: egui::TextEdit<'_>,
+        field: TextCell<'_>,
     ) -> egui::Response {
-        let response = ui.add(field.desired_width(ui.available_width()));
+        let response = field.show(ui).response;
         accessible_name(
             &response,
             egui::Role::TextInput,
@@ -153,6 +156,12 @@ impl RowCells<'_> {
         response
     }
 
+    /// What the row's text cell of `cell` is known by, from frame to frame: the row's
+    /// identity, so the keyboard stays on it when rows are sorted or moved.
+    fn cell_id(&self, cell: TimelineField) -> egui::Id {
+        egui::Id::unique(("timeline cell", self.row.id, cell))
+    }
+
     fn time_ui(&self, ui: &mut egui::Ui, state: &mut TimelineState, edits: &mut Vec<Edit>) {
         let id = self.row.id;
         let bad = state.bad_times.get(&id).cloned();
@@ -162,11 +171,11 @@ impl RowCells<'_> {
             (None, Some(bad)) => bad.text.clone(),
             (None, None) => self.shown_time(),
         };
-        let mut field = egui::TextEdit::singleline(&mut text).hint_text("hh:mm");
+        let mut field = TextCell::new(self.cell_id(TimelineField::Time), &mut text).hint("hh:mm");
         if bad.is_some() {
-            field = field.text_color(ui.visuals().error_fg_color);
+            field = field.colour(ui.visuals().error_fg_color);
         } else if self.out_of_order {
-            field = field.text_color(ui.visuals().warn_fg_color);
+            field = field.colour(ui.visuals().warn_fg_color);
         }
         let response = self.field_ui(ui, state, TimelineField::Time, field);
         if let Some(bad) = &bad {
@@ -249,7 +258,7 @@ impl RowCells<'_> {
             _ => "",
         };
         let shown = text.clone();
-        let field = egui::TextEdit::singleline(&mut text).hint_text(hint);
+        let field = TextCell::new(self.cell_id(cell), &mut text).hint(hint);
         let response = self.field_ui(ui, state, cell, field);
         if full_text_on_hover(ui, response, &shown).changed() {
             let mut row = self.row.clone();
