@@ -439,6 +439,31 @@ fn a_click_in_a_cell_puts_the_cursor_where_it_landed() {
 }
 
 #[test]
+fn a_slow_press_or_a_drag_in_a_cell_starts_typing_there() {
+    let mut harness = timeline_of(vec![
+        row("Alert fired", Some(at(1, 14, 3))),
+        row("On-call paged", Some(at(1, 14, 5))),
+    ]);
+    // Pressed and held: the keyboard is there before the button is let go.
+    let rect = harness.get_by_label("Event, row 1").rect();
+    let start = egui::pos2(rect.left() + 5.0, rect.center().y);
+    harness.drag_at(start);
+    harness.run();
+    assert!(harness.get_by_label("Event, row 1").is_focused());
+    // Dragged to the end of the words: they are selected, and typing replaces them.
+    let end = egui::pos2(rect.right() - 5.0, rect.center().y);
+    harness.hover_at(end);
+    harness.run();
+    harness.drop_at(end);
+    harness.run();
+    harness
+        .get_by_label("Event, row 1")
+        .type_text("Pager alert");
+    harness.run();
+    assert_eq!(events(&harness), ["Pager alert", "On-call paged"]);
+}
+
+#[test]
 fn tab_walks_from_one_timeline_row_into_the_next() {
     let mut harness = example_timeline();
     click(&mut harness, "Actor, row 2");

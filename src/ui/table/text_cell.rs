@@ -124,13 +124,15 @@ impl<'t> TextCell<'t> {
             reason = "a cell shows a handful of lines, far below f32's exact range"
         )]
         let text_height = line_height * self.lines as f32;
+        // The size `TextEdit` takes in the same room (it is never narrower than 24 points),
+        // so a cell does not move when it comes alive.
         let size = Vec2::new(
             ui.available_width().max(24.0),
             (text_height + 2.0 * padding.y).max(ui.spacing().interact_size.y),
         );
         let (_, rect) = ui.allocate_space(size);
         let mut response = ui
-            .interact(rect, self.id, Sense::click())
+            .interact(rect, self.id, Sense::click_and_drag())
             .on_hover_cursor(CursorIcon::Text);
         let inner = rect.shrink2(padding);
         let colour = self.colour.unwrap_or_else(|| text_colour(ui));
@@ -163,8 +165,10 @@ impl<'t> TextCell<'t> {
             }
         }
 
-        // A click puts the cursor where it landed, as it would in the field itself.
-        if response.clicked() {
+        // A press puts the cursor where it landed and the keyboard on the cell, as it would
+        // in the field itself: a slow click or a drag starts typing too, and a drag goes on
+        // selecting in the field from that cursor.
+        if response.is_pointer_button_down_on() || response.clicked() {
             if let Some(pointer) = response.interact_pointer_pos() {
                 let at = galley.cursor_from_pos(pointer - inner.min);
                 let mut state = TextEditState::load(ui.ctx(), self.id).unwrap_or_default();
