@@ -314,12 +314,17 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
         None if read_meridiem(rest).is_some() => (0, 0, rest),
         None => return None,
     };
+    // `11:21a`, `12:28p`: a meridiem's letter alone, glued to the minutes (apart, ` a` is
+    // the article of the sentence the time opens).
+    let meridiem_letter = minute_written.then(|| meridiem_letter(rest)).flatten();
     // A time runs into no further digit or letter: `14:034` and `14:03abc` are not times.
-    if rest.chars().next().is_some_and(char::is_alphanumeric) && !starts_with_meridiem_or_zone(rest)
+    if rest.chars().next().is_some_and(char::is_alphanumeric)
+        && !starts_with_meridiem_or_zone(rest)
+        && meridiem_letter.is_none()
     {
         return None;
     }
-    let meridiem = read_meridiem(rest);
+    let meridiem = read_meridiem(rest).or(meridiem_letter);
     let (hour, rest) = match meridiem {
         // `13:55 PM`, `23:00 AM`: a 24-hour time with a needless mark, which the hour
         // outweighs (a `13 PM` without minutes is nobody's time).
@@ -459,6 +464,17 @@ fn read_meridiem(text: &str) -> Option<(bool, &str)> {
         }
     }
     None
+}
+
+/// `a` or `p` glued to a time's minutes and ending its word: the morning or the afternoon.
+fn meridiem_letter(text: &str) -> Option<(bool, &str)> {
+    let afternoon = match text.chars().next()? {
+        'a' | 'A' => false,
+        'p' | 'P' => true,
+        _ => return None,
+    };
+    let after = &text[1..];
+    (!after.starts_with(char::is_alphanumeric)).then_some((afternoon, after))
 }
 
 fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -730,6 +746,18 @@ mod tests {
         let (clock, rest) = read_clock("14:03 - 2 alerts").unwrap();
         assert_eq!((clock.until, rest), (None, " - 2 alerts"));
         assert_eq!(read_clock("aroundabout 14:03"), None);
+    }
+
+    #[test]
+    fn a_meridiems_letter_glued_to_the_minutes() {
+        assert_eq!(read("11:21a The API server").unwrap().0, hm(11, 21));
+        assert_eq!(read("12:28p").unwrap().0, hm(12, 28));
+        assert_eq!(read("1:05p: paged").unwrap().0, hm(13, 5));
+        assert_eq!(read("12:10a").unwrap().0, hm(0, 10));
+        // Apart from the time, `a` is the sentence's article; glued into a word, no mark.
+        assert_eq!(read("11:21 a server restarted").unwrap().0, hm(11, 21));
+        assert!(read("11:21abc").is_none());
+        assert!(read("11:21pm2").is_none());
     }
 
     #[test]

@@ -246,11 +246,18 @@ impl PasteZone {
 
 /// The region a zone's name places its writer in: a region or an IANA name itself, or an
 /// abbreviation of a region whose clocks change, winter or summer (`EST` and `EDT` are
-/// both New York's). What the document's zone is, not how one time is read: a time
-/// written `12:11 PM EST` is still UTC−5.
+/// both New York's), or a region's plain name (`Eastern`), which right beside a time is its
+/// zone. What the document's zone is, not how one time is read: a time written
+/// `12:11 PM EST` is still UTC−5.
 #[must_use]
 pub fn region_of(word: &str) -> Option<Tz> {
-    match zone_named(word)? {
+    let Some(zone) = zone_named(word) else {
+        return match region_named(word)? {
+            PasteZone::Named(region) => Some(region),
+            _ => None,
+        };
+    };
+    match zone {
         PasteZone::Named(region) | PasteZone::Regional(region, _) => Some(region),
         PasteZone::Offset(_) => {
             let upper = word.to_ascii_uppercase();

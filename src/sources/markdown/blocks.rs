@@ -33,7 +33,10 @@ pub enum BlockKind {
     /// Text run into the line of a table's header, with no line break or heading of its
     /// own: where it belongs cannot be told.
     RunIn,
-    /// Anything else (a code block, a quote, HTML): kept as written.
+    /// A code block: its non-empty lines as written, each with its line number. Kept as
+    /// written, unless it is the timeline (a log pasted under the timeline's heading).
+    Code(Vec<(usize, String)>),
+    /// Anything else (a quote, HTML): kept as written.
     Other,
 }
 
@@ -123,6 +126,7 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
                     })
                     .collect(),
             ),
+            Tag::CodeBlock(_) => BlockKind::Code(code_lines(&inner, &line_of)),
             _ => BlockKind::Other,
         };
         blocks.push(block(text, &range, &line_of, kind));
@@ -206,6 +210,25 @@ fn paragraph_lines(
         }
     }
     push_line(&mut lines, &events[start..], line_of);
+    lines
+}
+
+/// A code block's lines that hold text, each with its line number.
+fn code_lines(events: &[Located<'_>], line_of: &impl Fn(usize) -> usize) -> Vec<(usize, String)> {
+    let mut lines = Vec::new();
+    for (event, range) in events {
+        let Event::Text(text) = event else {
+            continue;
+        };
+        let mut offset = range.start;
+        for line in text.split_inclusive('\n') {
+            let written = line.trim_end();
+            if !written.trim().is_empty() {
+                lines.push((line_of(offset), written.to_owned()));
+            }
+            offset += line.len();
+        }
+    }
     lines
 }
 

@@ -45,7 +45,7 @@ pub fn starts_with_a_time_or_date(text: &str) -> bool {
 
 /// Whether most of `texts`, and more than one, begin with a time or a date: a single one
 /// is a sentence that says when.
-fn mostly_dated<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+pub fn mostly_dated<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     let (mut dated, mut all) = (0, 0);
     for text in texts {
         all += 1;

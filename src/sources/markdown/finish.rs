@@ -254,6 +254,11 @@ impl Importer<'_> {
             .key_times_zone
             .filter(|_| !found.named_a_zone && found.zone_line.is_none())
             .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));
+        // Else a region the file's sentences name beside their times (`at 10:27am Eastern`).
+        let prose_zone = told_times::region_told(&self.shown_lines)
+            .filter(|_| key_time_zone.is_none() && self.context.key_times_zone.is_none())
+            .filter(|_| !found.named_a_zone && found.zone_line.is_none())
+            .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));
         let day_order_from = match (reading.day_order, self.day_order) {
             (Some(_), _) => "as you chose",
             (None, Some(_)) if DayOrder::proved_by(self.source_lines.iter().copied()).is_some() => {
@@ -271,9 +276,11 @@ impl Importer<'_> {
             times_zone: found
                 .times_zone
                 .region()
-                .or(key_time_zone.map(|(zone, _)| zone)),
+                .or(key_time_zone.map(|(zone, _)| zone))
+                .or(prose_zone.map(|(zone, _)| zone)),
             zone_from_times: false,
             zone_from_key_time: key_time_zone.map(|(_, line)| line),
+            zone_from_prose: prose_zone.map(|(_, line)| line),
             day: self
                 .context
                 .date

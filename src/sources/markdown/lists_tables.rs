@@ -35,6 +35,10 @@ impl Importer<'_> {
         {
             ahead = ListAhead::Nothing;
         }
+        if ahead == ListAhead::Legend && items.iter().all(|item| defines_a_term(&item.text)) {
+            self.text(block);
+            return;
+        }
         let fixes_made = ahead == ListAhead::FixesMade;
         let in_actions = self.current == Current::Target(Target::ActionItems)
             || matches!(ahead, ListAhead::Actions | ListAhead::FixesMade);
@@ -399,6 +403,40 @@ fn joined_rows(columns: usize, rows: Vec<TableRow>) -> Vec<TableRow> {
 fn is_placeholder(action: &str) -> bool {
     let action = action.trim_start();
     action.starts_with("...") || action.starts_with('\u{2026}')
+}
+
+/// Whether a sentence that ends in a colon introduces what the action items' kinds or
+/// priorities mean: `Types:`, `action items should have assigned priority:`.
+pub(super) fn introduces_a_legend(sentence: &str) -> bool {
+    const LEGEND_WORDS: [&str; 11] = [
+        "type",
+        "types",
+        "kind",
+        "kinds",
+        "category",
+        "categories",
+        "priority",
+        "priorities",
+        "severity",
+        "severities",
+        "legend",
+    ];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| LEGEND_WORDS.contains(&word))
+}
+
+/// Whether a list item defines a term: a label of at most three words, a dash or a colon,
+/// then what it means (`P0 - Critical for the release`, `Prevent: stop it recurring`).
+fn defines_a_term(text: &str) -> bool {
+    let first_line = text.lines().next().unwrap_or_default();
+    [" - ", " \u{2013} ", " \u{2014} ", ": "]
+        .iter()
+        .filter_map(|mark| first_line.split_once(mark))
+        .any(|(term, meaning)| {
+            let words = term.split_whitespace().count();
+            (1..=3).contains(&words) && meaning.split_whitespace().count() >= 2
+        })
 }
 
 #[cfg(test)]

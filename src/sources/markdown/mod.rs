@@ -303,6 +303,9 @@ enum ListAhead {
     Actions,
     /// `This release included these fixes:`: the list is action items, done.
     FixesMade,
+    /// `Types:` under the action heading: a list that defines terms (`P0 - Critical …`) is
+    /// a legend of the kinds or priorities the items use, not work.
+    Legend,
     /// A numbered list of action items: a bullet list right below it details its last item
     /// (`1. Migration` then `- Created a new table`, written without the indent that would
     /// nest it).
@@ -360,6 +363,10 @@ impl Importer<'_> {
                 self.front_matter(&block, toml, &text);
             }
             BlockKind::Rule => self.place(block.lines, "a rule between parts (no text)"),
+            BlockKind::Code(lines) => {
+                let lines = lines.clone();
+                self.code(&block, &lines);
+            }
             BlockKind::Other => self.text(&block),
             BlockKind::RunIn => self.unplaced(&block, "text run into a table's header line"),
         }

@@ -74,6 +74,10 @@ impl Importer<'_> {
             self.place(block.lines, "a note that the part is empty");
             return;
         }
+        let legend = self.legend_follows(lines);
+        if legend {
+            self.list_ahead = ListAhead::Legend;
+        }
         if let [(_, only)] = lines
             && self.label(block, only)
         {
@@ -113,17 +117,7 @@ impl Importer<'_> {
         if self.action_paragraph(block, lines) || self.fixes_made(block, lines) {
             return;
         }
-        // `Going forward, we will do the following:` above a list: the list is action items,
-        // the sentence stays where it is.
-        if self.around.list_follows
-            && let Some((_, last)) = lines.last()
-            && last.trim_end().ends_with(':')
-            // In a sentence, `to do` is a verb (`the only safe way to do this would be:`),
-            // not a list of things to do.
-            && (super::headings::target_by_words(&last.to_lowercase().replace(" to do ", " "))
-                == Some(Target::ActionItems)
-                || work_sentences::introduces_tracked_work(&work_sentences::last_sentence(last)))
-        {
+        if !legend && self.work_follows(lines) {
             self.list_ahead = ListAhead::Actions;
         }
         let any_field = lines
@@ -215,6 +209,51 @@ impl Importer<'_> {
             return;
         }
         self.timeline_lines(lines, ranges);
+    }
+
+    /// `Going forward, we will do the following:` right above a list: the list is action
+    /// items, the sentence stays where it is.
+    fn work_follows(&self, lines: &[(usize, String)]) -> bool {
+        self.around.list_follows
+            && lines.last().is_some_and(|(_, last)| {
+                last.trim_end().ends_with(':')
+                    // In a sentence, `to do` is a verb (`the only safe way to do this would
+                    // be:`), not a list of things to do.
+                    && (super::headings::target_by_words(
+                        &last.to_lowercase().replace(" to do ", " "),
+                    ) == Some(Target::ActionItems)
+                        || work_sentences::introduces_tracked_work(
+                            &work_sentences::last_sentence(last),
+                        ))
+            })
+    }
+
+    /// Whether the paragraph, under the action heading and right above a list, says what
+    /// the items' kinds or priorities are (`Types:`, `action items should have assigned
+    /// priority:`): the list may be their legend.
+    fn legend_follows(&self, lines: &[(usize, String)]) -> bool {
+        self.around.list_follows
+            && self.current == Current::Target(Target::ActionItems)
+            && lines.last().is_some_and(|(_, last)| {
+                last.trim_end().ends_with(':')
+                    && super::lists_tables::introduces_a_legend(&work_sentences::last_sentence(
+                        last,
+                    ))
+            })
+    }
+
+    /// A code block: kept as written, unless it stands under the timeline's heading and
+    /// most of its lines begin with a time or a date, as a log pasted as the timeline does
+    /// (a log quoted elsewhere, in the root cause, stays code).
+    pub(super) fn code(&mut self, block: &Block, lines: &[(usize, String)]) {
+        let timeline = self.current == Current::Target(Target::Timeline)
+            && super::by_content::mostly_dated(lines.iter().map(|(_, line)| line.as_str()));
+        if timeline {
+            let ranges = line_ranges(block, lines);
+            self.timeline_paragraph(block, lines, &ranges);
+        } else {
+            self.text(block);
+        }
     }
 
     /// A paragraph under the timeline's heading: its lines are entries, a line naming the

@@ -91,6 +91,9 @@ pub struct Assumed {
     /// The line of a key-time field whose zone (`12:11 PM EST`) is the region in
     /// `times_zone`, taken because no time of the timeline names one.
     pub zone_from_key_time: Option<usize>,
+    /// The line of a sentence whose time names the region in `times_zone` (`at 10:27am
+    /// Eastern`), taken because neither the timeline nor a key-time field names one.
+    pub zone_from_prose: Option<usize>,
     /// The day of times without a date.
     pub day: NaiveDate,
     /// Where that day came from.
@@ -118,6 +121,12 @@ impl Assumed {
             return format!(
                 "the key time on line {line} names it and no time of the timeline names one, \
                  so the document is in it"
+            );
+        }
+        if let Some(line) = self.zone_from_prose.filter(|_| self.zone_from_times) {
+            return format!(
+                "a time on line {line} names it, and no time of the timeline or key time names \
+                 one, so the document is in it"
             );
         }
         if self.zone_from_times {

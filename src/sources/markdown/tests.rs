@@ -952,6 +952,112 @@ fn a_key_times_zone_is_the_documents_when_no_time_of_the_timeline_names_one() {
 }
 
 #[test]
+fn a_region_the_summary_names_beside_a_time_is_the_documents_when_nothing_else_names_one() {
+    let source = "# Indexes deleted\n\n## Summary\n\n- On Saturday, Aug 31 at 10:27am Eastern all \
+                  indexes disappeared.\n\n## Timeline\n\n- Aug 31 8:49am: Health degraded\n\
+                  - Aug 31 10:27am: Index created\n";
+    let imported = import_markdown(source, today());
+    assert_eq!(imported.doc.time_zone, chrono_tz::America::New_York);
+    assert_eq!(
+        imported.doc.timeline[0].time,
+        Some(Utc.with_ymd_and_hms(2026, 8, 31, 12, 49, 0).unwrap())
+    );
+    assert!(imported.assumed.zone_why().contains("line 5"));
+    // Sentences that name two zones, or UTC beside one, say nothing of the bare times.
+    for told in [
+        "at 10:27am Eastern, and 9:00 PST",
+        "at 10:27am Eastern (14:27 UTC)",
+    ] {
+        let source =
+            format!("# Indexes deleted\n\n{told}\n\n## Timeline\n\n- 8:49am: Health degraded\n");
+        assert_eq!(
+            import_markdown(&source, today()).doc.time_zone,
+            chrono_tz::UTC,
+            "{told}"
+        );
+    }
+}
+
+#[test]
+fn a_log_pasted_as_the_timeline_in_a_code_block_is_its_rows_and_a_log_elsewhere_stays_code() {
+    let source = "# Sync outage\n\n## Root cause\n\n```\n2023-06-17 18:04:59 WARN sync failed\n\
+                  2023-06-17 18:05:01 WARN sync failed again\n```\n\n## Timeline\n\n\
+                  All times given are in UTC.\n\n```\n2023-06-17 18:05 Block created, nodes fail\n\
+                  2023-06-17 19:10 Issue reported via Telegram\n\n2023-06-18 03:00 Root cause found\n";
+    let imported = import_markdown(source, today());
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time.unwrap(), row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Utc.with_ymd_and_hms(2023, 6, 17, 18, 5, 0).unwrap(),
+                "Block created, nodes fail"
+            ),
+            (
+                Utc.with_ymd_and_hms(2023, 6, 17, 19, 10, 0).unwrap(),
+                "Issue reported via Telegram"
+            ),
+            (
+                Utc.with_ymd_and_hms(2023, 6, 18, 3, 0, 0).unwrap(),
+                "Root cause found"
+            ),
+        ]
+    );
+    assert!(
+        imported
+            .doc
+            .narrative
+            .root_cause
+            .contains("WARN sync failed again")
+    );
+}
+
+#[test]
+fn a_legend_of_the_action_items_kinds_and_priorities_is_not_work() {
+    let source = "# Data inconsistency\n\n## Action items\n\nActions fall under three types. Types:\n\
+                  * Prevent - Prevent similar issues from occurring.\n\
+                  * Detect - Be more effective in detecting similar issues.\n\n\
+                  To reflect this action items should have assigned priority:\n\
+                  * P0 - Critical for reliability of the release.\n\
+                  * P1 - Important for long term success.\n\n\
+                  | Action Item | Type | Priority | Status |\n|---|---|---|---|\n\
+                  | Testing reproduces old inconsistencies | Prevent | P0 | DONE |\n\
+                  | Detect corruption by default | Detect | P0 |  |\n";
+    let imported = import_markdown(source, today());
+    let actions: Vec<_> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "Testing reproduces old inconsistencies",
+            "Detect corruption by default"
+        ]
+    );
+    assert!(
+        imported
+            .doc
+            .narrative
+            .custom_sections
+            .iter()
+            .any(|section| section.text.contains("P0 - Critical"))
+            || all_text(&imported.doc).contains("P0 - Critical for reliability")
+    );
+    // Work listed under such a sentence is still work.
+    let source = "# Outage\n\n## Action items\n\nBy priority:\n\
+                  * Add an alert on queue depth\n* Rotate the credentials weekly\n";
+    assert_eq!(import_markdown(source, today()).doc.action_items.len(), 2);
+}
+
+#[test]
 fn a_day_the_title_names_without_its_year_is_the_one_before_publication() {
     let source = "---\ndate: '2023-03-23T20:10:01.466Z'\ntitle: Node.js March 17th Infrastructure \
                   Incident Post-mortem\n---\n\n# The Incident\n\nUsers saw 404s.\n";

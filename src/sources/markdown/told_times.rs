@@ -4,7 +4,7 @@
 //! the sentence that says what happened then. The sentence stays in its section as written.
 
 use super::timeline::Piece;
-use crate::model::{WrittenDay, WrittenTime, read_clock, read_day};
+use crate::model::{PasteZone, WrittenDay, WrittenTime, read_clock, read_day, region_of};
 use crate::sources::PastedRow;
 
 /// Words that make a sentence's time a schedule (`backups run daily at 03:00`), not a
@@ -209,6 +209,61 @@ fn cuts(sentence: &str, times: &[(usize, usize, WrittenTime)]) -> Option<Vec<usi
 fn tidy(part: &str) -> String {
     part.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
         .to_owned()
+}
+
+/// The one region the file's sentences name beside their times (`On Saturday, Aug 31 at
+/// 10:27am Eastern …`, `at 9:10 PM PST`), with the line (from 1) that first names it: where
+/// the writers are, for a timeline whose own times name no zone. `None` where no sentence
+/// names one, or where they name two, or UTC or an offset beside a time as well (the bare
+/// times could then be in either).
+pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
+    let mut found: Option<(chrono_tz::Tz, usize)> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let starts = line.char_indices().filter(|(at, c)| {
+            c.is_ascii_digit()
+                && !line[..*at].ends_with(|before: char| before.is_alphanumeric() || before == ':')
+        });
+        for (at, _) in starts {
+            let Some((written, rest)) = read_clock(&line[at..]) else {
+                continue;
+            };
+            let written_zone = &line[at..line.len() - rest.len()];
+            let told = match written.zone {
+                Some(PasteZone::Named(region) | PasteZone::Regional(region, _)) => {
+                    Some(Some(region))
+                }
+                // `EST`: a standard time's abbreviation reads as its offset; its word names
+                // the region.
+                Some(PasteZone::Offset(_)) => Some(last_word(written_zone).and_then(region_of)),
+                Some(PasteZone::Utc | PasteZone::Ambiguous(_)) => Some(None),
+                // `10:27am Eastern all indexes …`: a region's name right after the time, in
+                // the middle of a sentence.
+                None => first_word(rest).and_then(region_of).map(Some),
+            };
+            match (told, found) {
+                (Some(Some(region)), None) => found = Some((region, index + 1)),
+                (Some(Some(region)), Some((first, _))) if region == first => {}
+                (Some(_), _) => return None,
+                (None, _) => {}
+            }
+        }
+    }
+    found
+}
+
+/// The last word of letters in `text`, if any.
+fn last_word(text: &str) -> Option<&str> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .rfind(|word| !word.is_empty())
+}
+
+/// The word of letters `text` starts with, after spaces.
+fn first_word(text: &str) -> Option<&str> {
+    let text = text.trim_start_matches([' ', '\u{a0}']);
+    let end = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    (end > 0).then(|| &text[..end])
 }
 
 #[cfg(test)]
