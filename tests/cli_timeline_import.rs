@@ -408,6 +408,26 @@ fn json_of_an_unknown_shape_is_refused_not_read_as_text() {
     assert_eq!(fs::read(&file).unwrap(), before);
 }
 
+#[test]
+fn a_status_pages_rss_feed_is_refused_not_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let before = fs::read(&file).unwrap();
+    let source = dir.path().join("history.rss");
+    fs::write(
+        &source,
+        "\u{feff}<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item>\n\
+         <description>&lt;small&gt;Jan  1, 09:09 PST&lt;/small&gt; Resolved</description>\n\
+         </item></channel></rss>\n",
+    )
+    .unwrap();
+    timeline_import(&file, &source)
+        .code(2)
+        .stderr(predicate::str::contains("an XML document"))
+        .stderr(predicate::str::contains("PagerDuty incident log"));
+    assert_eq!(fs::read(&file).unwrap(), before);
+}
+
 /// `--day-order` settles dates written with numbers alone that the source does not prove.
 #[test]
 fn day_order_reads_numbers_only_dates_as_the_person_says() {

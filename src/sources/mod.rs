@@ -65,6 +65,9 @@ pub enum SourceKind {
     OpsgenieJson,
     /// JSON of a shape no reader here knows: refused, never read as lines of chat.
     UnknownJson,
+    /// An XML document (a status page's RSS or Atom feed, an export): no reader here knows
+    /// one, and its markup read as lines of chat would make rows of tags.
+    Xml,
 }
 
 /// What a person settled about how a source is read, overriding what the reader would
@@ -187,6 +190,8 @@ pub fn detect(text: &str) -> SourceKind {
         && incident_json::is_opsgenie_json(text)
     {
         SourceKind::OpsgenieJson
+    } else if is_xml_document(start) {
+        SourceKind::Xml
     } else if pagerduty::is_log_csv(text) {
         SourceKind::PagerDutyCsv
     } else if (start.starts_with('{') || start.starts_with('['))
@@ -196,6 +201,14 @@ pub fn detect(text: &str) -> SourceKind {
     } else {
         SourceKind::Text
     }
+}
+
+/// Whether `start` (the text past its leading space) opens an XML document: its
+/// declaration, or a feed's root element.
+fn is_xml_document(start: &str) -> bool {
+    let start = start.trim_start_matches('\u{feff}');
+    let lower = start.get(..6).unwrap_or(start).to_ascii_lowercase();
+    lower.starts_with("<?xml") || lower.starts_with("<rss") || lower.starts_with("<feed")
 }
 
 /// Reads the rows of a source of `kind` for `doc`: times without a date are read against
@@ -211,6 +224,10 @@ pub fn import(
     match kind {
         SourceKind::UnknownJson => Err(SourceError::NotReadable(format!(
             "JSON of a shape Hindsight does not read; it reads {FORMATS_READ}"
+        ))),
+        SourceKind::Xml => Err(SourceError::NotReadable(format!(
+            "an XML document (a feed or an export), which Hindsight does not read; it reads \
+             {FORMATS_READ}"
         ))),
         SourceKind::Text => {
             let resolved = resolve_paste(&parse_chat(text), &choices.context(doc, today));

@@ -177,6 +177,18 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     } else {
         text
     };
+    // Teams puts a zero-width space before each message's header, which may then run on
+    // from the line above (an `Edited` mark, a link's preview): a header begins there. Other
+    // zero-width spaces only hide a word's letters from the reader.
+    let unspaced;
+    let text = if text.contains(is_zero_width_space) {
+        unspaced = text
+            .replace("\u{200b}[", "\n[")
+            .replace(is_zero_width_space, "");
+        unspaced.as_str()
+    } else {
+        text
+    };
     let unified;
     let text = if text.contains('\r') {
         unified = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -220,6 +232,12 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
 
 /// An invisible mark of writing direction: left-to-right and right-to-left marks, embeddings,
 /// overrides and isolates.
+/// A zero-width space, word joiner or byte-order mark inside the text: invisible, and no
+/// part of any word (the zero-width joiner of emoji sequences is not one of them).
+fn is_zero_width_space(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -715,6 +715,36 @@ fn teams_copies_with_organisations_escaped_brackets_and_relative_days() {
 }
 
 #[test]
+fn a_teams_header_behind_a_zero_width_space_begins_a_message_wherever_it_stands() {
+    let paste = parse_chat(
+        "\u{200b}[Yesterday 12:44 PM] Signell, Richard P\n    It's a course\n\
+         Edited\u{200b}[Yesterday 12:45 PM] Signell, Richard P\n    Look at the menu\n\
+         A list of resources \u{b7} github.com\u{200b}[Yesterday 12:47 PM] Butzer, Tony (Contractor)\n\
+         \x20   sounds per\u{200b}fect\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                hm(12, 44),
+                Some("Signell, Richard P"),
+                "It's a course Edited"
+            ),
+            (
+                hm(12, 45),
+                Some("Signell, Richard P"),
+                "Look at the menu A list of resources \u{b7} github.com"
+            ),
+            (
+                hm(12, 47),
+                Some("Butzer, Tony (Contractor)"),
+                "sounds perfect"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn irc_joins_parts_and_quits_are_left_out_and_actions_kept() {
     let paste = parse_chat(
         "[14:01] -!- alice [~a@host] has joined #ops\n\
