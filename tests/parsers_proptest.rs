@@ -79,12 +79,13 @@ proptest! {
         let paste = parse_chat(&text);
         // Every non-blank line is in exactly one row, dates the rows below, or is listed
         // with why: never dropped, never used twice. A CR alone ends a line too (old Mac
-        // files), and a byte-order mark or an invisible mark of writing direction is no text.
+        // files), and a byte-order mark, a zero-width space or an invisible mark of writing
+        // direction is no text.
         let unified = text
             .strip_prefix('\u{feff}')
             .unwrap_or(&text)
             .replace(
-                |c| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                |c| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}' | '\u{2060}' | '\u{feff}'),
                 "",
             )
             .replace("\r\n", "\n")

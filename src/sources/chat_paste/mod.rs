@@ -177,14 +177,11 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     } else {
         text
     };
-    // Teams puts a zero-width space before each message's header, which may then run on
-    // from the line above (an `Edited` mark, a link's preview): a header begins there. Other
-    // zero-width spaces only hide a word's letters from the reader.
+    // Teams puts a zero-width space before each message's header, and zero-width spaces
+    // hide inside words elsewhere: they say nothing and hide what a line begins with.
     let unspaced;
     let text = if text.contains(is_zero_width_space) {
-        unspaced = text
-            .replace("\u{200b}[", "\n[")
-            .replace(is_zero_width_space, "");
+        unspaced = text.replace(is_zero_width_space, "");
         unspaced.as_str()
     } else {
         text
