@@ -169,20 +169,12 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     // A byte-order mark and old Mac line endings (CR alone) come with some exports.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Skype and Windows put invisible marks of writing direction inside dates
-    // (`[\u{200e}1/\u{200e}26/\u{200e}2017 9:05 AM]`); they say nothing and hide the numbers.
+    // (`[\u{200e}1/\u{200e}26/\u{200e}2017 9:05 AM]`), and Teams a zero-width space before
+    // each message's header: they say nothing and hide what a line begins with.
     let unmarked;
-    let text = if text.contains(is_direction_mark) {
-        unmarked = text.replace(is_direction_mark, "");
+    let text = if text.contains(is_invisible_mark) {
+        unmarked = text.replace(is_invisible_mark, "");
         unmarked.as_str()
-    } else {
-        text
-    };
-    // Teams puts a zero-width space before each message's header, and zero-width spaces
-    // hide inside words elsewhere: they say nothing and hide what a line begins with.
-    let unspaced;
-    let text = if text.contains(is_zero_width_space) {
-        unspaced = text.replace(is_zero_width_space, "");
-        unspaced.as_str()
     } else {
         text
     };
@@ -229,10 +221,11 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
 
 /// An invisible mark of writing direction: left-to-right and right-to-left marks, embeddings,
 /// overrides and isolates.
-/// A zero-width space, word joiner or byte-order mark inside the text: invisible, and no
-/// part of any word (the zero-width joiner of emoji sequences is not one of them).
-fn is_zero_width_space(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+/// A mark of writing direction, or a zero-width space, word joiner or byte-order mark
+/// inside the text: invisible, and no part of any word (the zero-width joiner of emoji
+/// sequences is not one of them).
+fn is_invisible_mark(c: char) -> bool {
+    is_direction_mark(c) || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
 fn is_direction_mark(c: char) -> bool {
