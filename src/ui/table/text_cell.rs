@@ -182,15 +182,23 @@ impl<'t> TextCell<'t> {
             ui.ctx().request_repaint();
         }
 
-        // A screen reader may set the whole text without moving the keyboard here first.
-        let set_to = ui.input(|input| {
-            input
-                .accesskit_action_requests(self.id, egui::accesskit::Action::SetValue)
-                .find_map(|request| match &request.data {
-                    Some(egui::accesskit::ActionData::Value(value)) => Some(value.to_string()),
-                    _ => None,
+        // A screen reader may set the whole text without moving the keyboard here first
+        // (unless the table is read-only, as `TextEdit` would be).
+        let set_to = ui
+            .is_enabled()
+            .then(|| {
+                ui.input(|input| {
+                    input
+                        .accesskit_action_requests(self.id, egui::accesskit::Action::SetValue)
+                        .find_map(|request| match &request.data {
+                            Some(egui::accesskit::ActionData::Value(value)) => {
+                                Some(value.to_string())
+                            }
+                            _ => None,
+                        })
                 })
-        });
+            })
+            .flatten();
         let before = self.text.clone();
         if let Some(value) = set_to
             && value != *self.text
