@@ -58,6 +58,8 @@ fn column_named(header: &str) -> ActionColumn {
         "priority" | "prio" | "urgency" => ActionColumn::Priority,
         "bug" | "ticket" | "issue" | "jira" | "link" | "tracking" | "tracker" | "bug/ticket"
         | "ticket/bug" => ActionColumn::Ticket,
+        // `Current state`, `Implementation status`: a status column by its last word.
+        named if named.ends_with(" status") || named.ends_with(" state") => ActionColumn::Status,
         _ => ActionColumn::Other,
     }
 }
@@ -94,6 +96,20 @@ pub fn action_from_cells(
             if *column == ActionColumn::Status {
                 continue;
             }
+        }
+        // A state that says more than its word (`Implemented in v1.3.65. The updater …`):
+        // its first word gives the status, and the whole cell stays as written.
+        if *column == ActionColumn::Status
+            && marked.is_none()
+            && let Some(done) = super::work_status::leading_status(cell)
+        {
+            item.status = if done {
+                ActionStatus::Done
+            } else if cell.to_lowercase().starts_with("in progress") {
+                ActionStatus::InProgress
+            } else {
+                ActionStatus::Open
+            };
         }
         let cell = if marked.is_some() {
             without_status_words(cell)

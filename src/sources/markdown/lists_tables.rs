@@ -49,6 +49,12 @@ impl Importer<'_> {
             self.timeline_list(items);
             return;
         }
+        // `Relevant regression tests are:` over file names or commands alone: references to
+        // the work, not work.
+        if in_actions && items.iter().all(|item| only_code(&item.source)) {
+            self.text(block);
+            return;
+        }
         let tasks = items.iter().any(|item| item.checked.is_some());
         let numbered = block
             .source
@@ -424,6 +430,15 @@ pub(super) fn introduces_a_legend(sentence: &str) -> bool {
     sentence
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| LEGEND_WORDS.contains(&word))
+}
+
+/// Whether an item's Markdown is one code span and nothing else (`` `tests/update-test.sh` ``).
+fn only_code(source: &str) -> bool {
+    let source = source.trim();
+    source.len() > 2
+        && source.starts_with('`')
+        && source.ends_with('`')
+        && !source[1..source.len() - 1].contains('`')
 }
 
 /// Whether a list item defines a term: a label of at most three words, a dash or a colon,

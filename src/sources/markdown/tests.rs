@@ -1058,6 +1058,45 @@ fn a_legend_of_the_action_items_kinds_and_priorities_is_not_work() {
 }
 
 #[test]
+fn a_state_column_that_says_more_than_its_word_and_code_listed_below_the_items() {
+    let source = "# CDN outage\n\n## Project follow-up\n\n| Item | Current state |\n|---|---|\n\
+                  | Retry content-host failures | **Implemented in v1.3.65.** Six attempts by default. |\n\
+                  | Alert on timer failures | **Open.** Monitoring is deployment-specific. |\n\
+                  | Report progress | In progress: half the hosts report. |\n\n\
+                  Relevant focused regression tests are:\n\n- `tests/steamcmd-signals-test.sh`\n\
+                  - `tests/update-systemd-timer-health-test.sh`\n";
+    let imported = import_markdown(source, today());
+    let items: Vec<_> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| {
+            (
+                item.action.split(" (").next().unwrap_or_default(),
+                item.status,
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("Retry content-host failures", ActionStatus::Done),
+            ("Alert on timer failures", ActionStatus::Open),
+            ("Report progress", ActionStatus::InProgress),
+        ]
+    );
+    // The state's words stay with the item.
+    assert!(
+        imported.doc.action_items[0]
+            .action
+            .contains("Implemented in v1.3.65.")
+    );
+    let text = all_text(&imported.doc);
+    assert!(text.contains("six attempts by default"), "{text}");
+    assert!(text.contains("tests/steamcmd-signals-test.sh"), "{text}");
+}
+
+#[test]
 fn a_day_the_title_names_without_its_year_is_the_one_before_publication() {
     let source = "---\ndate: '2023-03-23T20:10:01.466Z'\ntitle: Node.js March 17th Infrastructure \
                   Incident Post-mortem\n---\n\n# The Incident\n\nUsers saw 404s.\n";

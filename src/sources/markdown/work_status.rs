@@ -86,6 +86,27 @@ pub fn status_trailer(text: &str) -> Option<bool> {
     }
 }
 
+/// The status a state written in a table's status column opens with, where the cell says
+/// more (`Implemented in v1.3.65. The updater parses …`, `Open. No signal was found`):
+/// `Some(true)` done, `Some(false)` still to come.
+#[must_use]
+pub fn leading_status(cell: &str) -> Option<bool> {
+    let mut words = cell
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase);
+    let first = words.next()?;
+    if DONE_WORDS.contains(&first.as_str()) {
+        Some(true)
+    } else if TO_COME_WORDS.contains(&first.as_str())
+        || (first == "in" && words.next().as_deref() == Some("progress"))
+    {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// The status a mark before a piece of work gives it, as lists written without task-list
 /// boxes mark them: `✅ Queries updated` is done, `⬜ Add a monitor` is not yet.
 #[must_use]
