@@ -71,35 +71,22 @@ pub fn status_trailer(text: &str) -> Option<bool> {
     let text = text.trim().trim_end_matches('.').trim_end();
     let inside = text.strip_suffix(')')?;
     let open = inside.rfind('(')?;
-    let first = inside[open + 1..]
+    leading_status(&inside[open + 1..])
+}
+
+/// The status a state opens with, where it says more than its word: a status column's
+/// `Implemented in v1.3.65. The updater parses …` or `Open. No signal was found`, a
+/// trailer's `fixed by adding a monitor`. `Some(true)` done, `Some(false)` still to come.
+#[must_use]
+pub fn leading_status(state: &str) -> Option<bool> {
+    let first = state
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .find(|word| !word.is_empty())?
         .to_lowercase();
     if DONE_WORDS.contains(&first.as_str()) {
         Some(true)
     } else if TO_COME_WORDS.contains(&first.as_str())
-        || first == "in" && inside[open..].contains("progress")
-    {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// The status a state written in a table's status column opens with, where the cell says
-/// more (`Implemented in v1.3.65. The updater parses …`, `Open. No signal was found`):
-/// `Some(true)` done, `Some(false)` still to come.
-#[must_use]
-pub fn leading_status(cell: &str) -> Option<bool> {
-    let mut words = cell
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase);
-    let first = words.next()?;
-    if DONE_WORDS.contains(&first.as_str()) {
-        Some(true)
-    } else if TO_COME_WORDS.contains(&first.as_str())
-        || (first == "in" && words.next().as_deref() == Some("progress"))
+        || (first == "in" && state.contains("progress"))
     {
         Some(false)
     } else {
