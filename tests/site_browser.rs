@@ -63,16 +63,21 @@ fn site() -> (tempfile::TempDir, PathBuf) {
     fs::create_dir_all(&folder).unwrap();
     site_library::library(&folder);
     let out = dir.path().join("public");
+    build_site(&folder, &out);
+    (dir, out)
+}
+
+/// Runs `hindsight site` on `folder` into `out`, as of 2025-10-01.
+fn build_site(folder: &Path, out: &Path) -> assert_cmd::assert::Assert {
     assert_cmd::Command::cargo_bin("hindsight")
         .unwrap()
         .arg("site")
-        .arg(&folder)
+        .arg(folder)
         .arg("-o")
-        .arg(&out)
+        .arg(out)
         .args(["--today", "2025-10-01"])
         .assert()
-        .success();
-    (dir, out)
+        .success()
 }
 
 /// The page at `address` once its scripts have run, and what the browser said on its
@@ -409,16 +414,7 @@ fn a_thousand_postmortems_make_a_site_that_lists_and_finds_them_in_a_browser() {
     fs::create_dir_all(&folder).unwrap();
     library_of(&folder, 1_000);
     let out = dir.path().join("public");
-    assert_cmd::Command::cargo_bin("hindsight")
-        .unwrap()
-        .arg("site")
-        .arg(&folder)
-        .arg("-o")
-        .arg(&out)
-        .args(["--today", "2025-10-01"])
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("1000 postmortems"));
+    build_site(&folder, &out).stdout(predicates::str::contains("1000 postmortems"));
     let profile = dir.path().join("profile");
 
     let (page, console) = open(

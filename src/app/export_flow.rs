@@ -8,14 +8,19 @@ use super::HindsightApp;
 use super::dialogs::DialogKind;
 use crate::export::{ExportFormat, Portion, export, to_markdown};
 
+/// The save dialog for a file of `format`, offering `suggested_name`.
+fn save_dialog(suggested_name: String, format: ExportFormat) -> DialogKind {
+    DialogKind::Export {
+        suggested_name,
+        filter_name: format.file_type().to_owned(),
+        extension: format.extension().to_owned(),
+    }
+}
+
 impl HindsightApp {
     /// The save dialog for an export, offering a name beside the document's own.
     pub(super) fn export_dialog(&self, format: ExportFormat) -> DialogKind {
-        DialogKind::Export {
-            suggested_name: self.suggested_export_name(format),
-            filter_name: format.file_type().to_owned(),
-            extension: format.extension().to_owned(),
-        }
+        save_dialog(self.suggested_export_name(format), format)
     }
 
     /// `inc-620.md` for `inc-620.ron`, `inc-620-actions.csv` for its action items.
@@ -32,11 +37,7 @@ impl HindsightApp {
 
     /// The save dialog for the public version's export: `inc-620-public.md`.
     pub(super) fn public_export_dialog(&self, format: ExportFormat) -> DialogKind {
-        DialogKind::Export {
-            suggested_name: self.suggested_public_name(format),
-            filter_name: format.file_type().to_owned(),
-            extension: format.extension().to_owned(),
-        }
+        save_dialog(self.suggested_public_name(format), format)
     }
 
     /// `inc-620-public.md` for `inc-620.ron`.
