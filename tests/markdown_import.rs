@@ -84,6 +84,33 @@ fn hindsights_own_markdown_export_comes_back_with_every_field_it_shows() {
 }
 
 #[test]
+fn a_section_of_notes_on_the_lists_stays_a_section_of_its_own() {
+    // Found by the property test below: an empty "Notes on Todo" above the action items took
+    // the list's place, and the real `## Action items` heading became a group inside it.
+    let mut original = example();
+    for (title, text) in [
+        ("Notes on Todo", ""),
+        ("Notes on timeline", "Times are from the pager."),
+        ("Thoughts about follow-up", ""),
+    ] {
+        original
+            .narrative
+            .custom_sections
+            .push(hindsight::model::CustomSection {
+                title: title.to_owned(),
+                text: text.to_owned(),
+                ..hindsight::model::CustomSection::default()
+            });
+    }
+    let markdown = to_markdown(&original, ExportOptions::default(), Portion::Whole);
+    let imported = import_markdown(&markdown, today());
+    let doc = &imported.doc;
+    assert_eq!(doc.narrative, original.narrative, "{markdown}");
+    assert_eq!(doc.timeline.len(), original.timeline.len());
+    assert_eq!(doc.action_items.len(), original.action_items.len());
+}
+
+#[test]
 fn the_lists_headings_as_written_go_out_in_the_export_and_come_back_in() {
     let mut original = example();
     original.set_list_heading(List::Timeline, "Sequence of events");

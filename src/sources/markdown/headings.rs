@@ -91,6 +91,9 @@ pub fn target_of(heading: &str) -> Option<Target> {
 pub fn target_by_words(heading: &str) -> Option<Target> {
     let normalized = normalized(heading);
     let words = words_of(&normalized);
+    if writes_about_a_topic(&words) {
+        return None;
+    }
     let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
     let pair = |first: &str, second: &str| {
         words
@@ -144,6 +147,26 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
                 || pair("we", "will"))
             && (has("doing") || has("fix") || has("chang") || has("improv"));
     to_do.then_some(Target::ActionItems)
+}
+
+/// Whether heading words open with a kind of writing and what it is about: `Notes on the
+/// timeline`, `Thoughts about follow-up`, `Questions regarding remediation`. The section is
+/// that writing, on its topic; the topic's own list has a heading of its own.
+fn writes_about_a_topic(words: &[&str]) -> bool {
+    const WRITING: [&str; 10] = [
+        "note",
+        "notes",
+        "thoughts",
+        "comments",
+        "remarks",
+        "questions",
+        "reflections",
+        "observations",
+        "musings",
+        "discussion",
+    ];
+    const ABOUT: [&str; 5] = ["on", "about", "regarding", "concerning", "re"];
+    matches!(words, [writing, about, _, ..] if WRITING.contains(writing) && ABOUT.contains(about))
 }
 
 /// Whether a heading that holds work names advice or improvements rather than the action
@@ -536,6 +559,9 @@ mod tests {
             "Recurrence",
             "The following day",
             "Next morning",
+            "Notes on Todo",
+            "Thoughts about the action plan",
+            "Notes on timeline",
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
         }
