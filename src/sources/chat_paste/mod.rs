@@ -207,12 +207,21 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         reader.paste.date_lines.push(published.line);
         reader.day = Some(published);
     }
+    let headed_by_brackets = heads_with_bracketed_times(&lines);
     for (index, line) in lines.iter().enumerate() {
         let next = lines[index + 1..]
             .iter()
             .find(|line| !line.trim().is_empty())
             .copied();
-        reader.line(index + 1, line, next);
+        // Teams copies a link's preview card, or its "Edited" mark, without a line break
+        // after it: the next message's header ends the line. Both parts keep the line's
+        // number.
+        if let Some(at) = glued_header(line).filter(|_| headed_by_brackets) {
+            reader.line(index + 1, &line[..at], Some(&line[at..]));
+            reader.line(index + 1, &line[at..], next);
+        } else {
+            reader.line(index + 1, line, next);
+        }
     }
     reader.close_message();
     reader.paste.day_order = DayOrder::found_in(&lines);
@@ -912,6 +921,38 @@ fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
         return None;
     }
     Some((clock, true, strip_separators(after)))
+}
+
+/// Whether messages are headed by their time in brackets and the author's name alone after
+/// it (`[8:33 AM] Dana Whitfield`), as Teams copies them: two such lines at least.
+fn heads_with_bracketed_times(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .filter(|line| bracketed_header_name(line.trim()).is_some())
+        .take(2)
+        .count()
+        == 2
+}
+
+/// The author a bracketed header names: `[Yesterday 12:47 PM] Butzer, Tony (Contractor)`.
+fn bracketed_header_name(line: &str) -> Option<&str> {
+    let (_, _, after) = bracketed_time(line)?;
+    let name = after.trim();
+    let name = ["[E]", "(External)", "[External]", "(Guest)"]
+        .iter()
+        .find_map(|mark| name.strip_suffix(mark))
+        .unwrap_or(name)
+        .trim();
+    looks_like_a_name(name).then_some(name)
+}
+
+/// Where a bracketed header starts that ends a line of other text: `…github.com[Yesterday
+/// 12:47 PM] Butzer, Tony (Contractor)`.
+fn glued_header(line: &str) -> Option<usize> {
+    line.char_indices()
+        .filter(|(at, c)| *c == '[' && *at > 0)
+        .map(|(at, _)| at)
+        .find(|at| !line[..*at].trim().is_empty() && bracketed_header_name(&line[*at..]).is_some())
 }
 
 /// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `,

@@ -736,6 +736,37 @@ fn zero_width_spaces_before_teams_headers_and_inside_words_are_no_text() {
 }
 
 #[test]
+fn a_teams_header_glued_to_the_end_of_a_line_starts_a_message() {
+    let paste = parse_chat(
+        "[Yesterday 12:44 PM] Signell, Richard P\n    See the issue\n\
+         \u{200b}Edited\u{200b}[Yesterday 12:45 PM] Signell, Richard P\n    It's a course\n\
+         \u{200b}A curated list · Issue #11github.com\u{200b}[Yesterday 12:47 PM] Butzer, Tony (Contractor)\n    \
+         Sounds good\n[Yesterday 12:48 PM] Signell, Richard P\n    Thanks\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                hm(12, 44),
+                Some("Signell, Richard P"),
+                "See the issue Edited"
+            ),
+            (
+                hm(12, 45),
+                Some("Signell, Richard P"),
+                "It's a course A curated list · Issue #11github.com"
+            ),
+            (hm(12, 47), Some("Butzer, Tony (Contractor)"), "Sounds good"),
+            (hm(12, 48), Some("Signell, Richard P"), "Thanks"),
+        ]
+    );
+    assert_eq!(paste.rows[2].lines.first(), Some(&5));
+    // Outside a Teams copy a bracketed time inside a line is the message's own text.
+    let paste = parse_chat("[10:01] <alice> see [10:00] Bob Smith\n[10:02] <bob> ok\n");
+    assert_eq!(paste.rows.len(), 2);
+}
+
+#[test]
 fn irc_joins_parts_and_quits_are_left_out_and_actions_kept() {
     let paste = parse_chat(
         "[14:01] -!- alice [~a@host] has joined #ops\n\
