@@ -99,7 +99,11 @@ impl Importer<'_> {
         if hint || !work {
             return false;
         }
-        self.add_action(&text, block.lines);
+        // `It is necessary to monitor … We need to take steps … Old tasks will be removed
+        // …`: a paragraph of several commitments is as many items.
+        for piece in work_sentences::pieces_of_work(&text) {
+            self.add_action(&piece, block.lines);
+        }
         true
     }
 

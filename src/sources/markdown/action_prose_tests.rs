@@ -286,3 +286,43 @@ fn a_status_checklist_of_the_same_work_marks_the_items_and_keeps_its_wording() {
         "{as_written}"
     );
 }
+
+#[test]
+fn a_paragraph_of_several_commitments_under_the_heading_is_an_item_each() {
+    let imported = import(
+        "# Task processing failure\n\n## Prevention?\n\n\
+         It is necessary to monitor the task queue. Currently, we do not\n\
+         notice most problems. We have added a second worker. We will remove\n\
+         old tasks automatically.\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            (
+                "It is necessary to monitor the task queue. Currently, we do not notice most \
+                 problems.",
+                ActionStatus::Open
+            ),
+            ("We have added a second worker.", ActionStatus::Done),
+            (
+                "We will remove old tasks automatically.",
+                ActionStatus::Open
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_reasons_for_acting_is_no_work() {
+    let imported = import(
+        "# Upload flood\n\n## Root cause\n\n\
+         We decided to take action on this behavior because:\n\n\
+         - the packages impersonated the team\n\
+         - the rate of uploading hurt the service\n",
+    );
+    assert!(
+        imported.doc.action_items.is_empty(),
+        "{:?}",
+        actions(&imported)
+    );
+}

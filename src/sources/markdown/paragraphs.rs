@@ -217,6 +217,7 @@ impl Importer<'_> {
         self.around.list_follows
             && lines.last().is_some_and(|(_, last)| {
                 last.trim_end().ends_with(':')
+                    && !work_sentences::introduces_reasons(last)
                     // In a sentence, `to do` is a verb (`the only safe way to do this would
                     // be:`), not a list of things to do.
                     && (super::headings::target_by_words(
