@@ -101,7 +101,7 @@ impl Importer<'_> {
         }
         // `It is necessary to monitor … We need to take steps … Old tasks will be removed
         // …`: a paragraph of several commitments is as many items.
-        for piece in work_sentences::pieces_of_work(&text) {
+        for piece in super::work_pieces::pieces_of_work(&text) {
             self.add_action(&piece, block.lines);
         }
         true

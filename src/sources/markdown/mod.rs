@@ -32,6 +32,7 @@ mod timeline;
 mod told_actions;
 mod told_times;
 mod values;
+mod work_pieces;
 mod work_sentences;
 mod work_status;
 

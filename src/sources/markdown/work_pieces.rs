@@ -1,0 +1,138 @@
+//! A paragraph of prose that names several pieces of work, cut into one item each: which
+//! sentences start a piece of work and which only say more of the one before.
+
+use super::work_sentences::{
+    DUTIES, first_person_progressive, intends, opens_with_an_order, padded, perfect, sentence_spans,
+};
+
+/// `text` cut into one piece per piece of work it names, when it names more than one: a
+/// sentence that commits to work, reports work done or states a duty (`We need to take
+/// steps …`, `Old tasks will be removed …`, `It is necessary to monitor …`) starts a piece,
+/// and the sentences after it that do none of these (its reasons, its details) go with it,
+/// as do those before the first. A sentence that says more of the work above starts none:
+/// one that opens by pointing back (`This will let us …`, `They should …`), or that points
+/// at a thing already named (`We will decide the wording of this policy` after `We
+/// will update our policies`). Text that opens with an order (`Establish a playbook. We
+/// should know our roles.`) is one piece of work, told and then explained; so is text that
+/// names one piece of work or none.
+#[must_use]
+pub fn pieces_of_work(text: &str) -> Vec<String> {
+    let spans = sentence_spans(text);
+    let sentences: Vec<String> = spans
+        .iter()
+        .map(|span| padded(&span.replace(['\u{2019}', '\u{2018}'], "'")))
+        .collect();
+    // An order says no `will` or `should` (`All the rewards will be distributed` opens
+    // with no verb of command).
+    if opens_with_an_order(text) && sentences.first().is_some_and(|first| !intends(first)) {
+        return vec![text.trim().to_owned()];
+    }
+    let starts: Vec<usize> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(at, sentence)| {
+            names_work_of_its_own(sentence) && !names_again(sentence, &sentences[..*at])
+        })
+        .map(|(at, _)| at)
+        .collect();
+    if starts.len() < 2 {
+        return vec![text.trim().to_owned()];
+    }
+    let mut pieces: Vec<String> = Vec::new();
+    for (at, span) in spans.iter().enumerate() {
+        let span = span.trim();
+        match pieces.last_mut() {
+            Some(piece) if !starts[1..].contains(&at) => {
+                piece.push(' ');
+                piece.push_str(span);
+            }
+            _ => pieces.push(span.to_owned()),
+        }
+    }
+    pieces
+}
+
+/// Whether a sentence names a piece of work: an intent, work under way or done, or a duty,
+/// with a subject of its own rather than one that points back at the sentence before.
+fn names_work_of_its_own(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    // `It is necessary to …` opens with an empty `it`; `It will …` points back.
+    let points_back = matches!(
+        first,
+        "this" | "that" | "these" | "those" | "they" | "which" | "such" | "so" | "doing"
+    ) || (first == "it" && words.next() != Some("is"));
+    // `The resolution has been postponed`: a perfect that reports no work done.
+    let put_off = ["postponed", "delayed", "deferred", "paused"]
+        .iter()
+        .any(|word| sentence.contains(word));
+    !points_back
+        && (intends(sentence)
+            || first_person_progressive(sentence)
+            || (perfect(sentence) && !put_off)
+            || DUTIES.iter().any(|duty| sentence.contains(duty)))
+}
+
+/// Whether a sentence names a thing with `this`, `that`, `these` or `those` that the
+/// sentences before it named: `the exact wording of this policy` after `our policies`.
+/// (`The bug will be fixed in the same upgrade` names new work, done at a time named before.)
+fn names_again(sentence: &str, before: &[String]) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let said_before: Vec<&str> = before
+        .iter()
+        .flat_map(|sentence| sentence.split_whitespace())
+        .collect();
+    words.windows(2).any(|pair| {
+        let pointing = matches!(pair[0], "this" | "that" | "these" | "those");
+        let stem: String = pair[1].chars().take(5).collect();
+        pointing
+            && stem.chars().count() >= 4
+            && said_before.iter().any(|word| word.starts_with(&stem))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_of_several_commitments_is_a_piece_of_work_each() {
+        let pieces = pieces_of_work(
+            "It is necessary to monitor the queue. Currently, we do not notice most \
+             problems. Each restart must be supervised by someone on duty. We need to remove \
+             the single point of failure. Moreover, old tasks will be removed automatically. \
+             We do not know what triggered it.",
+        );
+        assert_eq!(
+            pieces,
+            [
+                "It is necessary to monitor the queue. Currently, we do not notice most \
+                 problems.",
+                "Each restart must be supervised by someone on duty.",
+                "We need to remove the single point of failure.",
+                "Moreover, old tasks will be removed automatically. We do not know what \
+                 triggered it.",
+            ]
+        );
+        // What the work does, its details, and a counterfactual before it stay with it.
+        for whole in [
+            "It should not have been possible to upload so fast. We will add rate limiting. \
+             This will stop a script from flooding the index.",
+            "We will update our policies on names. We will decide the wording of this policy \
+             in the coming weeks.",
+            "Establish a playbook for support. We should know our roles in advance.",
+            "The routing issue remains. The fix has been postponed until next year. We plan \
+             to add a third router.",
+        ] {
+            assert_eq!(pieces_of_work(whole), [whole], "{whole}");
+        }
+        assert_eq!(
+            pieces_of_work(
+                "All the rewards will be paid back in the coming upgrade. The bug will be \
+                 fixed in the same upgrade."
+            )
+            .len(),
+            2
+        );
+    }
+}
