@@ -389,6 +389,29 @@ fn twelve_hour_and_approximate_times_and_a_written_window() {
 }
 
 #[test]
+fn one_day_file_of_a_slack_export_is_read_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    // As Slack writes a channel's day, without users.json beside it: authors by their
+    // profile where the message carries one, else by id; a join is no row.
+    let day = r#"[
+        {"type": "message", "subtype": "channel_join", "user": "U2", "text": "<@U2> has joined the channel", "ts": "1754056800.000100"},
+        {"type": "message", "user": "U1", "text": "latency is up &amp; climbing", "ts": "1754056980.000200",
+         "user_profile": {"real_name": "Alice R."}},
+        {"type": "message", "user": "U065ETZEC", "text": "rolling back", "ts": "1754057100.000400"}
+    ]"#;
+    let text = dry_run(&file, &[], day);
+    assert!(text.contains(r#""time":"2025-08-01T14:03:00Z""#), "{text}");
+    assert!(
+        text.contains(r#""event":"latency is up & climbing""#),
+        "{text}"
+    );
+    assert!(text.contains(r#""actor":"Alice R.""#), "{text}");
+    assert!(text.contains(r#""actor":"U065ETZEC""#), "{text}");
+    assert!(!text.contains("has joined"), "{text}");
+}
+
+#[test]
 fn json_of_an_unknown_shape_is_refused_not_read_as_text() {
     let dir = tempfile::tempdir().unwrap();
     let file = example_in(dir.path());

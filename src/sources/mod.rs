@@ -63,6 +63,8 @@ pub enum SourceKind {
     StatuspageJson,
     /// An Opsgenie incident timeline (JSON).
     OpsgenieJson,
+    /// One day file of a Slack export (`2025-08-01.json`), sent or saved on its own.
+    SlackDayJson,
     /// JSON of a shape no reader here knows: refused, never read as lines of chat.
     UnknownJson,
     /// An XML document (a status page's RSS or Atom feed, an export): no reader here knows
@@ -111,8 +113,8 @@ impl ReadingChoices {
 
 /// The formats read, named when a file is of none of them.
 pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace export (a folder or \
-     .zip), a PagerDuty incident log (JSON or CSV), a Statuspage page's incidents (JSON), or an \
-     Opsgenie incident timeline (JSON)";
+     .zip, or one of its day files), a PagerDuty incident log (JSON or CSV), a Statuspage \
+     page's incidents (JSON), or an Opsgenie incident timeline (JSON)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -190,6 +192,8 @@ pub fn detect(text: &str) -> SourceKind {
         && incident_json::is_opsgenie_json(text)
     {
         SourceKind::OpsgenieJson
+    } else if start.starts_with('[') && slack::is_day_file_json(start) {
+        SourceKind::SlackDayJson
     } else if is_xml_document(start) {
         SourceKind::Xml
     } else if pagerduty::is_log_csv(text) {
@@ -259,6 +263,10 @@ pub fn import(
         }),
         SourceKind::OpsgenieJson => Ok(Imported {
             rows: incident_json::read_opsgenie(text)?,
+            unused: None,
+        }),
+        SourceKind::SlackDayJson => Ok(Imported {
+            rows: slack::read_day_file(text.trim_start())?,
             unused: None,
         }),
     }

@@ -4,8 +4,10 @@
 //! year of a busy workspace costs no more than the incident's two hours.
 
 mod content;
+mod day;
 
-use std::collections::HashMap;
+pub use self::day::{is_day_file_json, read_day_file};
+
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -13,31 +15,19 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Deserialize;
 
-use self::content::{attached_text, first_web_link, with_emoji};
+use self::day::{Channel, Names, Profile, day_rows, parse};
 use super::{ImportedRow, SourceError};
-use crate::model::{TimelineRow, instant_in_range};
 use crate::storage::MAX_FILE_BYTES;
 
 /// An opened Slack export: its channels and people, and where the day files are.
 pub struct SlackExport {
     store: Store,
-    channels: Vec<Channel>,
-    /// A person's id and the name shown for them.
-    people: HashMap<String, String>,
+    names: Names,
 }
 
 enum Store {
     Folder(PathBuf),
     Zip(Box<zip::ZipArchive<File>>, Vec<String>),
-}
-
-#[derive(Clone, Deserialize)]
-struct Channel {
-    #[serde(default)]
-    id: String,
-    /// Direct messages have none: their folder is named by the id.
-    #[serde(default)]
-    name: String,
 }
 
 #[derive(Deserialize)]
@@ -49,62 +39,6 @@ struct Person {
     real_name: Option<String>,
     #[serde(default)]
     profile: Option<Profile>,
-}
-
-#[derive(Deserialize, Default)]
-struct Profile {
-    #[serde(default)]
-    real_name: Option<String>,
-    #[serde(default)]
-    display_name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Message {
-    #[serde(default)]
-    subtype: Option<String>,
-    #[serde(default)]
-    user: Option<String>,
-    #[serde(default)]
-    username: Option<String>,
-    #[serde(default)]
-    bot_profile: Option<BotProfile>,
-    #[serde(default)]
-    user_profile: Option<Profile>,
-    #[serde(default)]
-    text: Option<String>,
-    ts: String,
-    #[serde(default)]
-    thread_ts: Option<String>,
-    /// What a bot or an integration posts beside, or instead of, its text. Export tools
-    /// write `null` for none, as for any field here. Kept as the JSON it is until read (see
-    /// [`layout`]).
-    #[serde(default)]
-    attachments: Option<Box<serde_json::value::RawValue>>,
-    /// The message's layout; for a person's message, the same words as its text.
-    #[serde(default)]
-    blocks: Option<Box<serde_json::value::RawValue>>,
-}
-
-/// The most JSON one message's attachments or blocks may take: Slack caps a message at 50
-/// blocks of 3,000 characters, so far more than any real one.
-const LARGEST_LAYOUT: usize = 1024 * 1024;
-
-/// A message's attachments or blocks as values, read one message at a time: a tree of values
-/// takes some twenty times the bytes of its JSON, so a day file of millions of tiny values
-/// read whole would take gigabytes. Layouts larger than [`LARGEST_LAYOUT`], which Slack
-/// never writes, and ones that are not a list, are not read (the message's own text still is).
-fn layout(raw: Option<&serde_json::value::RawValue>) -> Vec<serde_json::Value> {
-    raw.filter(|raw| raw.get().len() <= LARGEST_LAYOUT)
-        .and_then(|raw| serde_json::from_str::<Option<Vec<serde_json::Value>>>(raw.get()).ok())
-        .flatten()
-        .unwrap_or_default()
-}
-
-#[derive(Deserialize)]
-struct BotProfile {
-    #[serde(default)]
-    name: Option<String>,
 }
 
 /// Whether `path` is a Slack export: a folder with a `channels.json` (or only channel
@@ -142,8 +76,7 @@ impl SlackExport {
         };
         let mut export = Self {
             store,
-            channels: Vec::new(),
-            people: HashMap::new(),
+            names: Names::default(),
         };
         // Public channels, private ones and group messages are listed in files of their
         // own; an export cut down to its channel folders lists none, and the folders are
@@ -152,6 +85,7 @@ impl SlackExport {
             if let Some(text) = export.read(list)? {
                 let listed: Vec<Channel> = parse(list, &text)?;
                 export
+                    .names
                     .channels
                     .extend(listed.into_iter().map(|mut channel| {
                         if channel.name.is_empty() {
@@ -165,14 +99,15 @@ impl SlackExport {
         // conversations are kept under their ids) is a channel too.
         for folder in export.day_folders()? {
             let listed = export
+                .names
                 .channels
                 .iter()
                 .any(|channel| channel.name == folder.name || channel.id == folder.name);
             if !listed {
-                export.channels.push(folder);
+                export.names.channels.push(folder);
             }
         }
-        if export.channels.is_empty() {
+        if export.names.channels.is_empty() {
             return Err(SourceError::NotReadable(
                 "no channels.json and no channel folders of day files (2025-08-01.json): not a \
                  Slack workspace export"
@@ -181,7 +116,7 @@ impl SlackExport {
         }
         if let Some(users) = export.read("users.json")? {
             let people: Vec<Person> = parse("users.json", &users)?;
-            export.people = people
+            export.names.people = people
                 .into_iter()
                 .map(|person| {
                     let profile = person.profile.unwrap_or_default();
@@ -199,7 +134,10 @@ impl SlackExport {
 
     /// The channels' names, in the export's order.
     pub fn channel_names(&self) -> impl Iterator<Item = &str> {
-        self.channels.iter().map(|channel| channel.name.as_str())
+        self.names
+            .channels
+            .iter()
+            .map(|channel| channel.name.as_str())
     }
 
     /// The messages of `channel` (its name, with or without `#`) as rows, oldest first:
@@ -211,7 +149,12 @@ impl SlackExport {
         window: Option<(DateTime<Utc>, DateTime<Utc>)>,
     ) -> Result<Vec<ImportedRow>, SourceError> {
         let channel = channel.trim_start_matches('#');
-        let Some(known) = self.channels.iter().find(|known| known.name == channel) else {
+        let Some(known) = self
+            .names
+            .channels
+            .iter()
+            .find(|known| known.name == channel)
+        else {
             let known: Vec<&str> = self.channel_names().collect();
             return Err(SourceError::NotReadable(format!(
                 "no channel #{channel} in the export; it has {}",
@@ -235,138 +178,10 @@ impl SlackExport {
             let Some(text) = self.read(&name)? else {
                 continue;
             };
-            let messages: Vec<Message> = parse(&name, &text)?;
-            for message in messages {
-                let Some(time) = timestamp(&message.ts) else {
-                    continue;
-                };
-                if window.is_some_and(|(start, end)| time < start || time > end) {
-                    continue;
-                }
-                if matches!(
-                    message.subtype.as_deref(),
-                    Some("channel_join" | "channel_leave" | "group_join" | "group_leave")
-                ) {
-                    continue;
-                }
-                rows.push((time, self.row(time, message)));
-            }
+            rows.extend(day_rows(&self.names, &name, &text, window)?);
         }
         rows.sort_by_key(|(time, _)| *time);
         Ok(rows.into_iter().map(|(_, row)| row).collect())
-    }
-
-    fn row(&self, time: DateTime<Utc>, message: Message) -> ImportedRow {
-        let from_profile = message
-            .user_profile
-            .and_then(|profile| profile.real_name.or(profile.display_name));
-        let actor = message
-            .user
-            .as_ref()
-            .and_then(|id| self.people.get(id).cloned())
-            .or(from_profile)
-            .or_else(|| message.bot_profile.and_then(|bot| bot.name))
-            .or(message.username)
-            .or(message.user);
-        let reply = message
-            .thread_ts
-            .as_ref()
-            .is_some_and(|thread| *thread != message.ts);
-        // A bot's alert or an integration's post often has no text of its own: its words
-        // are in its attachments or blocks. A person's blocks repeat the text, so they are
-        // read only when there is no text; attachments beside a text go in the notes.
-        let text = message.text.unwrap_or_default();
-        let attachments = layout(message.attachments.as_deref());
-        let has_text = !text.trim().is_empty();
-        let attached = if has_text {
-            attached_text(&attachments, &[])
-        } else {
-            attached_text(&attachments, &layout(message.blocks.as_deref()))
-        };
-        let written = if has_text { &text } else { &attached };
-        let mut notes = Vec::new();
-        if reply {
-            notes.push("Reply in a thread".to_owned());
-        }
-        if has_text && !attached.is_empty() {
-            notes.push(format!("Attached: {}", self.plain_text(&attached)));
-        }
-        ImportedRow {
-            row: TimelineRow {
-                time: Some(time),
-                event: self.plain_text(written),
-                notes: notes.join("; "),
-                actor,
-                evidence: first_web_link(&text)
-                    .or_else(|| first_web_link(&attached))
-                    .unwrap_or_default(),
-                ..TimelineRow::default()
-            },
-            lines: None,
-            suggests: None,
-            routine: false,
-        }
-    }
-
-    /// Slack's markup as plain text: `<@U1>` → `@Name`, `<#C1|ops>` → `#ops`,
-    /// `<https://x|label>` → `label (https://x)`, `<!here>` → `@here`, entities decoded,
-    /// lines joined.
-    fn plain_text(&self, text: &str) -> String {
-        let mut plain = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(open) = rest.find('<') {
-            plain.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('>') else {
-                plain.push_str(&rest[open..]);
-                rest = "";
-                break;
-            };
-            plain.push_str(&self.reference(&after[..close]));
-            rest = &after[close + 1..];
-        }
-        plain.push_str(rest);
-        let decoded = with_emoji(&plain)
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
-        decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    fn reference(&self, inside: &str) -> String {
-        let (target, label) = match inside.split_once('|') {
-            Some((target, label)) => (target, Some(label)),
-            None => (inside, None),
-        };
-        if let Some(id) = target.strip_prefix('@') {
-            let name = self
-                .people
-                .get(id)
-                .map(String::as_str)
-                .or(label)
-                .unwrap_or(id);
-            return format!("@{name}");
-        }
-        if let Some(id) = target.strip_prefix('#') {
-            let name = self
-                .channels
-                .iter()
-                .find(|channel| channel.id == id)
-                .map(|channel| channel.name.as_str())
-                .or(label)
-                .unwrap_or(id);
-            return format!("#{name}");
-        }
-        if let Some(special) = target.strip_prefix('!') {
-            return match label {
-                Some(label) => label.to_owned(),
-                None => format!("@{}", special.split('^').next().unwrap_or(special)),
-            };
-        }
-        match label {
-            Some(label) if label != target => format!("{label} ({target})"),
-            _ => target.to_owned(),
-        }
     }
 
     /// The folders that hold day files (`ops/2025-08-01.json`), as channels, by name.
@@ -463,26 +278,6 @@ fn is_day_file(name: &str) -> bool {
         .is_some_and(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok())
 }
 
-fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, SourceError> {
-    serde_json::from_str(text).map_err(|error| SourceError::Unreadable {
-        line: error.line(),
-        column: error.column(),
-        reason: format!("{name}: {error}"),
-    })
-}
-
-/// Slack's `ts`, `"1355517523.000005"`: seconds and microseconds since 1970. The
-/// microseconds tell messages apart for Slack; a timeline keeps the second, as every other
-/// source and a typed time do.
-fn timestamp(ts: &str) -> Option<DateTime<Utc>> {
-    let (seconds, fraction) = ts.split_once('.').unwrap_or((ts, "0"));
-    let seconds: i64 = seconds.parse().ok()?;
-    if !fraction.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    DateTime::from_timestamp(seconds, 0).filter(|time| instant_in_range(*time))
-}
-
 /// The days whose files may hold messages between `start` and `end`: Slack names a day's
 /// file by the workspace's date, so a day either side is read too.
 fn days_between(start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<NaiveDate> {
@@ -496,6 +291,8 @@ fn days_between(start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    use super::content::with_emoji;
+    use super::day::LARGEST_LAYOUT;
     use super::*;
 
     fn export_in(dir: &Path) {
