@@ -176,6 +176,22 @@ impl Importer<'_> {
             self.timeline.push(Piece::Setting(block.lines, setting));
             return;
         }
+        // `## 2018-11-08 16:55:00 -0500` over `- 16:55 - deployed`: a stamp alone, with
+        // its day and its zone, heads a part of the timeline and sets both for the times
+        // below. It is kept as written, since it tells when that part began.
+        if let Some((clock, rest)) = read_clock(text)
+            && rest.trim().is_empty()
+            && clock.zone.is_some()
+            && let Some(day) = super::timeline::date_in_text(text, self.day_order)
+        {
+            let setting = Setting {
+                zone: clock.zone,
+                day: Some(day),
+                kept: Some(text.to_owned()),
+            };
+            self.timeline.push(Piece::Setting(block.lines, setting));
+            return;
+        }
         self.time_heading = Some((block.lines, text.to_owned()));
     }
 

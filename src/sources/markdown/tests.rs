@@ -1167,3 +1167,26 @@ fn a_labelled_line_outside_any_sub_heading_still_names_its_section() {
         "uploads failed for an hour."
     );
 }
+
+#[test]
+fn a_heading_that_is_a_stamp_with_its_zone_sets_the_day_and_zone_of_the_times_below() {
+    let text = "# Outages\n\n\
+                ## 2018-11-08 16:55:00 -0500\n\n\
+                - 16:55 - deployed the new build\n\
+                - 17:00 - reverted it\n\n\
+                ## 2018-11-09 19:30:00 -0500\n\n\
+                - 19:30 - re-opened the outage\n\
+                - 19:40 - found the cause\n";
+    let imported = import_markdown(text, today());
+    let at = |d, h, min| Some(Utc.with_ymd_and_hms(2018, 11, d, h, min, 0).unwrap());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (at(8, 21, 55), "deployed the new build"),
+            (at(8, 22, 0), "reverted it"),
+            (at(10, 0, 30), "re-opened the outage"),
+            (at(10, 0, 40), "found the cause"),
+        ]
+    );
+    assert_every_word_kept(text, &imported);
+}
