@@ -326,3 +326,27 @@ fn a_list_of_reasons_for_acting_is_no_work() {
         actions(&imported)
     );
 }
+
+#[test]
+fn a_task_box_marked_as_begun_is_work_in_progress() {
+    let imported = import(
+        "# Disk full\n\n## Follow-ups\n\n\
+         - [x] Add a disk alert at 85%\n\
+         - [~] Audit the log rotation — half done\n\
+         - [ ] Move the audit captures to their own folder\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            ("Add a disk alert at 85%", ActionStatus::Done),
+            (
+                "Audit the log rotation — half done",
+                ActionStatus::InProgress
+            ),
+            (
+                "Move the audit captures to their own folder",
+                ActionStatus::Open
+            ),
+        ]
+    );
+}

@@ -103,8 +103,11 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
     if has("timeline") || has("chronolog") {
         return Some(Target::Timeline);
     }
-    // `Actions taken`, `Response actions`: what was done during the incident.
-    let done_already = has("taken") || has("took") || (pair("response", "action") && !has("item"));
+    // `Actions taken`, `Response actions`, `Recovery actions`: what was done during the
+    // incident.
+    let done_already = has("taken")
+        || has("took")
+        || ((pair("response", "action") || pair("recovery", "action")) && !has("item"));
     // `What to do (as a user)`: advice to the readers, not the team's work.
     let for_readers = has("user") || has("customer") || has("you");
     let term_plan = ["short", "medium", "long", "near"]
@@ -554,6 +557,7 @@ mod tests {
             "Long-term impact on users",
             "What prevented a faster fix",
             "Response Actions",
+            "Recovery Actions",
             "What to do (as a user)",
             "This could have been avoided had we incorporated the following:",
             "Recurrence",

@@ -128,7 +128,10 @@ impl Importer<'_> {
         lines: (usize, usize),
         status_open: bool,
     ) {
-        if status_open {
+        if status_open && let Some(rest) = super::work_status::after_begun_box(&action.action) {
+            action.action = String::from(rest);
+            action.status = ActionStatus::InProgress;
+        } else if status_open {
             let marked = super::work_status::check_mark(&action.action);
             if marked.is_some() {
                 let unmarked = super::work_status::without_check_mark(&action.action);

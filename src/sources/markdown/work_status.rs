@@ -106,6 +106,19 @@ pub fn check_mark(text: &str) -> Option<bool> {
     }
 }
 
+/// The text after a task box marked as begun, `[~] Audit the log rotation` (also `[-]`
+/// and `[/]`): a third state that people add to Markdown's task lists, which know only
+/// `[ ]` and `[x]`.
+#[must_use]
+pub fn after_begun_box(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    ["[~]", "[-]", "[/]"]
+        .iter()
+        .find_map(|mark| text.strip_prefix(mark))
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+        .map(str::trim_start)
+}
+
 /// `text` without the check mark [`check_mark`] read before it: the status column holds it.
 #[must_use]
 pub fn without_check_mark(text: &str) -> &str {
