@@ -23,4 +23,4 @@ pub use days::{DayContext, WrittenDay, read_day};
 pub use error::TimeEntryError;
 pub use offset::{Offset, read_offset};
 pub use place::{Direction, ZoneInForce, afternoon_after, calendar_date, local_to_utc, time_after};
-pub use zones::{Ambiguous, PasteZone, region_of, zone_named, zone_spelled_in};
+pub use zones::{Ambiguous, PasteZone, city_zone_at_start, region_of, zone_named, zone_spelled_in};

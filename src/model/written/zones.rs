@@ -342,9 +342,79 @@ fn region_named(word: &str) -> Option<PasteZone> {
     Some(PasteZone::Named(zone))
 }
 
+/// The zone a city names at the start of `text` (`Denver`, `New York`, `sao paulo`): the
+/// place part of an IANA name in one of the continents and oceans, with spaces for its
+/// underscores. Returns the zone and the length of the name in `text`. A city's name is a
+/// person's or a word as often as a zone (`Sydney`, `Phoenix`), so the readers take it for
+/// a zone only where a source writes it after its times, line after line.
+#[must_use]
+pub fn city_zone_at_start(text: &str) -> Option<(Tz, usize)> {
+    // Names run to three words (`Port of Spain`); the longest that names a city wins.
+    let ends: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '\''))
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .take(3)
+        .collect();
+    ends.iter().rev().find_map(|end| {
+        let name = text[..*end].to_lowercase();
+        CITIES.get(name.as_str()).map(|zone| (*zone, *end))
+    })
+}
+
+/// The cities of the IANA names, lower case with spaces, and their zones.
+static CITIES: std::sync::LazyLock<std::collections::HashMap<String, Tz>> =
+    std::sync::LazyLock::new(|| {
+        const AREAS: [&str; 8] = [
+            "America",
+            "Europe",
+            "Asia",
+            "Africa",
+            "Australia",
+            "Pacific",
+            "Atlantic",
+            "Indian",
+        ];
+        // The old links named for a part of a country, not a city.
+        const NOT_CITIES: [&str; 8] = [
+            "North", "South", "West", "East", "Central", "Eastern", "Pacific", "Mountain",
+        ];
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .filter_map(|tz| {
+                let name = tz.name();
+                let (area, place) = (name.split('/').next()?, name.rsplit('/').next()?);
+                let city = AREAS.contains(&area)
+                    && !NOT_CITIES.contains(&place)
+                    && !place.chars().all(|c| c.is_ascii_uppercase());
+                city.then(|| (place.replace('_', " ").to_lowercase(), *tz))
+            })
+            .collect()
+    });
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_of_the_zone_names_is_its_zone() {
+        assert_eq!(
+            city_zone_at_start("Denver - Mark updated the plugins"),
+            Some((chrono_tz::America::Denver, 6))
+        );
+        assert_eq!(
+            city_zone_at_start("new york: paged"),
+            Some((chrono_tz::America::New_York, 8))
+        );
+        assert_eq!(
+            city_zone_at_start("Sao Paulo"),
+            Some((chrono_tz::America::Sao_Paulo, 9))
+        );
+        for not_a_city in ["West - restarted", "Deployed", "Denverite", "NSW time", ""] {
+            assert_eq!(city_zone_at_start(not_a_city), None, "{not_a_city}");
+        }
+    }
 
     #[test]
     fn a_regions_two_abbreviations_name_the_region() {

@@ -199,6 +199,7 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         shape: Shape {
             name_space_time: heads_with_name_space_time(&lines),
             lines_wrap: wrapped,
+            city_after_times: city_after_times(&lines),
         },
         ..Reader::default()
     };
@@ -362,6 +363,8 @@ struct Shape {
     name_space_time: bool,
     /// Whether a message's text may go on over the lines below it.
     lines_wrap: bool,
+    /// The city whose zone the times are in, written after each (`16:37 Denver - …`).
+    city_after_times: Option<chrono_tz::Tz>,
 }
 
 /// The reader's state between lines.
@@ -530,7 +533,14 @@ impl Reader {
                 .and_then(|(tag, rest)| Some((Some(tag), Some(time_at_start(rest)?))))
                 .unwrap_or((None, None)),
         };
-        if let Some((clock, header, after)) = timed {
+        if let Some((mut clock, header, mut after)) = timed {
+            if clock.zone.is_none()
+                && let Some(zone) = self.shape.city_after_times
+                && let Some(rest) = after_city(after, zone)
+            {
+                clock.zone = Some(PasteZone::Named(zone));
+                after = rest;
+            }
             if irc::is_channel_event(line, after) {
                 self.close_message();
                 self.unused(number, line, UnusedReason::ChannelEvent);
@@ -921,6 +931,47 @@ fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
         return None;
     }
     Some((clock, true, strip_separators(after)))
+}
+
+/// The city a source writes after its times, as its zone (`16:37 Denver - Mark updated the
+/// plugins`): the same city after the time on three lines at least, and on at least half of
+/// the lines that open with a time. Once is a person's name as often as a zone.
+fn city_after_times(lines: &[&str]) -> Option<chrono_tz::Tz> {
+    let mut timed = 0;
+    let mut cities: Vec<(chrono_tz::Tz, usize)> = Vec::new();
+    for line in lines {
+        let line = strip_leading_emphasis(strip_list_marker(line.trim())).into_owned();
+        let Some((clock, rest)) = read_clock(&line) else {
+            continue;
+        };
+        timed += 1;
+        let rest = rest.trim_start();
+        if clock.zone.is_some() {
+            continue;
+        }
+        if let Some((zone, _)) = crate::model::city_zone_at_start(rest) {
+            match cities.iter_mut().find(|(known, _)| *known == zone) {
+                Some((_, count)) => *count += 1,
+                None => cities.push((zone, 1)),
+            }
+        }
+    }
+    cities
+        .into_iter()
+        .find(|(_, count)| *count >= 3 && count * 2 >= timed)
+        .map(|(zone, _)| zone)
+}
+
+/// The text after the city `zone` is named for, and the word `time` or a separator, when
+/// `text` opens with it.
+fn after_city(text: &str, zone: chrono_tz::Tz) -> Option<&str> {
+    let (found, length) = crate::model::city_zone_at_start(text)?;
+    if found != zone {
+        return None;
+    }
+    let rest = &text[length..];
+    let rest = rest.strip_prefix(" time").unwrap_or(rest);
+    Some(strip_separators(rest))
 }
 
 /// Whether messages are headed by their time in brackets and the author's name alone after

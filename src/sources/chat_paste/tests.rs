@@ -947,3 +947,28 @@ fn a_copied_pages_settings_block_is_listed_and_its_date_dates_the_messages() {
     assert!(undated.date_lines.is_empty());
     assert_eq!(unused_lines(&undated), [1, 2, 3]);
 }
+
+#[test]
+fn a_city_written_after_every_time_is_their_zone_and_once_is_a_name() {
+    let paste = parse_entries(
+        "16:37 Denver - Mark updated the plugins\n\
+         16:55 Denver - Updated the JDK\n\
+         17:39 DEnver - Builds are not allocated\n\
+         18:00 Denver time - Downgraded the plugin\n",
+    );
+    let zones: Vec<Option<PasteZone>> = paste
+        .rows
+        .iter()
+        .map(|row| row.clock.unwrap().zone)
+        .collect();
+    assert_eq!(
+        zones,
+        [Some(PasteZone::Named(chrono_tz::America::Denver)); 4]
+    );
+    assert_eq!(paste.rows[0].event, "Mark updated the plugins");
+    assert_eq!(paste.rows[3].event, "Downgraded the plugin");
+    // A person who shares a city's name, on one line of several, stays a person.
+    let paste = parse_chat("10:00 Sydney: paged\n10:02 Alex: on it\n10:05 Sam: rolled back\n");
+    assert_eq!(paste.rows[0].actor.as_deref(), Some("Sydney"));
+    assert_eq!(paste.rows[0].clock.unwrap().zone, None);
+}
