@@ -412,6 +412,26 @@ fn one_day_file_of_a_slack_export_is_read_on_its_own() {
 }
 
 #[test]
+fn firehydrant_and_victorops_incidents_are_read_from_their_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let firehydrant = r#"[{"name": "Checkout latency", "number": 2, "milestones": [
+        {"type": "started", "occurred_at": "2025-08-01T14:03:00.430Z"},
+        {"type": "resolved", "occurred_at": "2025-08-01T15:10:06Z"}]}]"#;
+    let text = dry_run(&file, &[], firehydrant);
+    assert!(
+        text.contains(r#""event":"Started: Checkout latency""#),
+        "{text}"
+    );
+    assert!(text.contains(r#""time":"2025-08-01T15:10:06Z""#), "{text}");
+    let victorops = r#"{"incidents": [{"incidentNumber": "7", "entityDisplayName": "api",
+        "transitions": [{"name": "acknowledged", "at": "2025-08-01T14:05:00Z", "by": "dana"}]}]}"#;
+    let text = dry_run(&file, &[], victorops);
+    assert!(text.contains(r#""event":"Acknowledged: api""#), "{text}");
+    assert!(text.contains(r#""actor":"dana""#), "{text}");
+}
+
+#[test]
 fn json_of_an_unknown_shape_is_refused_not_read_as_text() {
     let dir = tempfile::tempdir().unwrap();
     let file = example_in(dir.path());

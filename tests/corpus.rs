@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use hindsight::export::{ExportOptions, Portion};
 use hindsight::model::{ActionStatus, Postmortem, TimelineRow};
-use hindsight::sources::{self, ReadingChoices, SlackExport};
+use hindsight::sources::{self, ReadingChoices, SlackExport, UnusedReason};
 use serde::Deserialize;
 
 /// A sample's hand count.
@@ -417,10 +417,24 @@ fn score_chat(path: &Path, expected: &Expected) -> Score {
             day,
             ..ReadingChoices::default()
         };
-        let rows = sources::import(&text, kind, &doc, today, &choices)
-            .map(|imported| imported.rows)
-            .unwrap_or_default();
-        (rows, text)
+        let imported = sources::import(&text, kind, &doc, today, &choices).ok();
+        // Joins, parts and quits are left out by design (issue #25): their words are not
+        // the conversation's, so they count neither kept nor lost.
+        let left_out: Vec<usize> = imported
+            .iter()
+            .flat_map(|imported| imported.unused.iter().flatten())
+            .filter(|unused| unused.reason == UnusedReason::ChannelEvent)
+            .map(|unused| unused.line)
+            .collect();
+        let counted: String = text
+            .lines()
+            .enumerate()
+            .filter(|(index, _)| !left_out.contains(&(index + 1)))
+            .map(|(_, line)| line)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let rows = imported.map(|imported| imported.rows).unwrap_or_default();
+        (rows, counted)
     };
     let rows: Vec<TimelineRow> = rows.into_iter().map(|row| row.row).collect();
     let mut score = Score {

@@ -6,6 +6,7 @@
 
 mod chat_paste;
 mod incident_json;
+mod incident_states;
 mod instant;
 pub mod markdown;
 mod pagerduty;
@@ -65,6 +66,10 @@ pub enum SourceKind {
     OpsgenieJson,
     /// One day file of a Slack export (`2025-08-01.json`), sent or saved on its own.
     SlackDayJson,
+    /// FireHydrant incidents with their milestones (JSON).
+    FireHydrantJson,
+    /// VictorOps (Splunk On-Call) incidents with their transitions (JSON).
+    VictorOpsJson,
     /// JSON of a shape no reader here knows: refused, never read as lines of chat.
     UnknownJson,
     /// An XML document (a status page's RSS or Atom feed, an export): no reader here knows
@@ -114,7 +119,8 @@ impl ReadingChoices {
 /// The formats read, named when a file is of none of them.
 pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace export (a folder or \
      .zip, or one of its day files), a PagerDuty incident log (JSON or CSV), a Statuspage \
-     page's incidents (JSON), or an Opsgenie incident timeline (JSON)";
+     page's incidents (JSON), an Opsgenie incident timeline (JSON), or FireHydrant or \
+     VictorOps incidents (JSON)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -194,6 +200,14 @@ pub fn detect(text: &str) -> SourceKind {
         SourceKind::OpsgenieJson
     } else if start.starts_with('[') && slack::is_day_file_json(start) {
         SourceKind::SlackDayJson
+    } else if (start.starts_with('{') || start.starts_with('['))
+        && incident_states::is_firehydrant_json(start)
+    {
+        SourceKind::FireHydrantJson
+    } else if (start.starts_with('{') || start.starts_with('['))
+        && incident_states::is_victorops_json(start)
+    {
+        SourceKind::VictorOpsJson
     } else if is_xml_document(start) {
         SourceKind::Xml
     } else if pagerduty::is_log_csv(text) {
@@ -267,6 +281,14 @@ pub fn import(
         }),
         SourceKind::SlackDayJson => Ok(Imported {
             rows: slack::read_day_file(text.trim_start())?,
+            unused: None,
+        }),
+        SourceKind::FireHydrantJson => Ok(Imported {
+            rows: incident_states::read_firehydrant(text.trim_start())?,
+            unused: None,
+        }),
+        SourceKind::VictorOpsJson => Ok(Imported {
+            rows: incident_states::read_victorops(text.trim_start())?,
             unused: None,
         }),
     }
