@@ -842,7 +842,19 @@ fn is_bare_time(line: &str) -> bool {
 
 /// `- `, `* `, `• `, `1. `, `1) ` at the start of a line.
 fn strip_list_marker(line: &str) -> &str {
-    for bullet in ["- ", "* ", "\u{2022} ", "+ ", "\u{2013} ", "\u{2014} "] {
+    // `↳ 2025-08-25 10:13 dakkk: thanks`: a reply in a thread, written under the message it
+    // answers (Matrix and Slack archives).
+    for bullet in [
+        "- ",
+        "* ",
+        "\u{2022} ",
+        "+ ",
+        "\u{2013} ",
+        "\u{2014} ",
+        "\u{21b3} ",
+        "\u{21aa} ",
+        "\u{2514} ",
+    ] {
         if let Some(rest) = line.strip_prefix(bullet) {
             return rest.trim_start();
         }

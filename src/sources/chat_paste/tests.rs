@@ -972,3 +972,22 @@ fn a_city_written_after_every_time_is_their_zone_and_once_is_a_name() {
     assert_eq!(paste.rows[0].actor.as_deref(), Some("Sydney"));
     assert_eq!(paste.rows[0].clock.unwrap().zone, None);
 }
+
+#[test]
+fn a_reply_marked_as_in_a_thread_is_a_message() {
+    let paste = parse_chat(
+        "2025-08-25 09:58 dakkk: where is the bootstrap service?\n\
+         \x20 \u{21b3} 2025-08-25 10:13 oliver: try cargo clone\n\
+         \x20 \u{21b3} 2025-08-25 11:17 dakkk: thank you\n\
+         2025-08-25 10:30 erin: archiver is up\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(9, 58), Some("dakkk"), "where is the bootstrap service?"),
+            (hm(10, 13), Some("oliver"), "try cargo clone"),
+            (hm(11, 17), Some("dakkk"), "thank you"),
+            (hm(10, 30), Some("erin"), "archiver is up"),
+        ]
+    );
+}
