@@ -350,3 +350,22 @@ fn a_task_box_marked_as_begun_is_work_in_progress() {
         ]
     );
 }
+
+#[test]
+fn a_list_introduced_as_causes_under_the_action_heading_is_no_work() {
+    let imported = import(
+        "# Disk full\n\n## Root cause + remediation\n\nTwo layered causes:\n\n\
+         1. **Log rotation kept too much** — the old syslog should have aged off.\n\
+         2. **No disk alert** — someone should have been paged at 85%.\n\n\
+         Operational follow-ups:\n\n\
+         - [x] Add a disk alert at 85%\n\
+         - [ ] Audit the log rotation\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            ("Add a disk alert at 85%", ActionStatus::Done),
+            ("Audit the log rotation", ActionStatus::Open),
+        ]
+    );
+}

@@ -39,6 +39,10 @@ impl Importer<'_> {
             self.text(block);
             return;
         }
+        if ahead == ListAhead::Reasons && items.iter().all(|item| item.checked.is_none()) {
+            self.text(block);
+            return;
+        }
         let fixes_made = ahead == ListAhead::FixesMade;
         let in_actions = self.current == Current::Target(Target::ActionItems)
             || matches!(ahead, ListAhead::Actions | ListAhead::FixesMade);

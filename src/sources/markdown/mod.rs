@@ -307,6 +307,9 @@ enum ListAhead {
     /// `Types:` under the action heading: a list that defines terms (`P0 - Critical …`) is
     /// a legend of the kinds or priorities the items use, not work.
     Legend,
+    /// `We decided to act because:`, `Two layered causes:`: the list gives reasons or
+    /// causes, not work, even under the action items' heading (unless its items are tasks).
+    Reasons,
     /// A numbered list of action items: a bullet list right below it details its last item
     /// (`1. Migration` then `- Created a new table`, written without the indent that would
     /// nest it).

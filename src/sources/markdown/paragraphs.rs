@@ -77,6 +77,8 @@ impl Importer<'_> {
         let legend = self.legend_follows(lines);
         if legend {
             self.list_ahead = ListAhead::Legend;
+        } else if self.reasons_follow(lines) {
+            self.list_ahead = ListAhead::Reasons;
         }
         if let [(_, only)] = lines
             && self.label(block, only)
@@ -226,6 +228,15 @@ impl Importer<'_> {
                         || work_sentences::introduces_tracked_work(
                             &work_sentences::last_sentence(last),
                         ))
+            })
+    }
+
+    /// Whether the paragraph, right above a list, introduces reasons or causes (`Two layered
+    /// causes:`).
+    fn reasons_follow(&self, lines: &[(usize, String)]) -> bool {
+        self.around.list_follows
+            && lines.last().is_some_and(|(_, last)| {
+                last.trim_end().ends_with(':') && work_sentences::introduces_reasons(last)
             })
     }
 

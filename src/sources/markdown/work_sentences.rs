@@ -227,15 +227,17 @@ const AUXILIARIES: [&str; 17] = [
     "may", "might", "must", "did", "does",
 ];
 
-/// Whether a line that ends with a colon introduces the reasons for what it says, not the
-/// work (`We decided to take action on this behavior because:`, `This matters for two
-/// reasons:`).
+/// Whether a line that ends with a colon introduces the reasons or causes of what it tells,
+/// not work (`We decided to take action on this behavior because:`, `This matters for two
+/// reasons:`, `Two layered causes:`, `Contributing factors:`).
 #[must_use]
 pub fn introduces_reasons(line: &str) -> bool {
     let words = padded(line.trim_end().trim_end_matches(':'));
-    ["because", "since", "why", "reasons", "reason"]
-        .iter()
-        .any(|word| words.ends_with(&format!(" {word} ")))
+    [
+        "because", "since", "why", "reasons", "reason", "causes", "cause", "factors",
+    ]
+    .iter()
+    .any(|word| words.ends_with(&format!(" {word} ")))
 }
 
 /// Whether `text` opens with an order (`Evaluate use of a pull-through cache`, `Add
@@ -539,6 +541,7 @@ mod tests {
             "We decided to take action on this behavior because:"
         ));
         assert!(introduces_reasons("This matters for two reasons:"));
+        assert!(introduces_reasons("Two layered causes:"));
         assert!(!introduces_reasons("We will take the following actions:"));
     }
 
