@@ -369,3 +369,34 @@ fn a_list_introduced_as_causes_under_the_action_heading_is_no_work() {
         ]
     );
 }
+
+#[test]
+fn a_table_of_work_under_the_heading_in_another_language_is_an_item_a_row() {
+    let imported = import(
+        "# Postmortem — API em crash loop\n\n## Ações (rastreadas no plano)\n\n\
+         | Ação | Prioridade | Onde |\n|------|-----------|------|\n\
+         | Teste de integração que aplica a migration | P1 | Fase 2 do plano |\n\
+         | Alerta de RestartCount na VM para detectar crash loop | P3 | Backlog infra |\n\n\
+         ## Ações tomadas\n\n- Reverti o deploy às 11:14\n",
+    );
+    let items = &imported.doc.action_items;
+    assert_eq!(items.len(), 2, "{:?}", actions(&imported));
+    assert_eq!(
+        items[0].action,
+        "Teste de integração que aplica a migration (Onde: Fase 2 do plano)"
+    );
+    assert!(items[1].action.starts_with("Alerta de RestartCount"));
+}
+
+#[test]
+fn a_table_of_records_under_the_heading_is_no_work() {
+    let imported = import(
+        "# Buckets\n\n## Corrective Actions\n\nWe removed these records:\n\n\
+         | type | name |\n|---|---|\n| CNAME | publications.america.gov |\n| CNAME | static.america.gov |\n",
+    );
+    assert!(
+        imported.doc.action_items.is_empty(),
+        "{:?}",
+        actions(&imported)
+    );
+}

@@ -42,20 +42,51 @@ pub fn action_columns(header: &[String]) -> Option<Vec<ActionColumn>> {
     (has_action && has_more).then_some(columns)
 }
 
+/// The columns of a table under the action items' heading: as [`action_columns`] reads
+/// them, else with the first column as the work when none is named so and its cells are
+/// sentences rather than names or values (`| Ação | Prioridade | Onde |` over `| Teste de
+/// integração que aplica a migration … |`; not `| type | name |` over DNS records).
+#[must_use]
+pub fn action_columns_under_the_heading(
+    header: &[String],
+    first_cells: &[&str],
+) -> Option<Vec<ActionColumn>> {
+    action_columns(header).or_else(|| {
+        let columns: Vec<ActionColumn> = header.iter().map(|cell| column_named(cell)).collect();
+        let words: usize = first_cells
+            .iter()
+            .map(|cell| cell.split_whitespace().count())
+            .sum();
+        let sentences = !first_cells.is_empty() && words >= 4 * first_cells.len();
+        (sentences && !columns.contains(&ActionColumn::Action)).then(|| {
+            std::iter::once(ActionColumn::Action)
+                .chain(columns.into_iter().skip(1))
+                .collect()
+        })
+    })
+}
+
 fn column_named(header: &str) -> ActionColumn {
     match normalized(header).as_str() {
         "action" | "action item" | "action items" | "actions" | "task" | "item" | "description"
         | "what" | "title" | "remediation" | "follow-up" | "follow up" | "todo" | "to do"
         | "summary" => ActionColumn::Action,
-        "owner" | "owners" | "assignee" | "assigned to" | "who" | "responsible" | "dri" => {
+        // The same columns in the other languages postmortems are written in.
+        "ação" | "acao" | "ações" | "acción" | "accion" | "acciones" | "azione" | "actie"
+        | "maßnahme" | "massnahme" | "tarefa" | "tarea" | "tâche" | "aufgabe" => {
+            ActionColumn::Action
+        }
+        "owner" | "owners" | "assignee" | "assigned to" | "who" | "responsible" | "dri"
+        | "responsável" | "responsable" | "verantwortlich" | "担当" | "担当者" | "负责人" => {
             ActionColumn::Owner
         }
-        "due" | "due date" | "deadline" | "target date" | "eta" | "by when" | "when" => {
-            ActionColumn::Due
-        }
-        "status" | "state" | "done" | "progress" => ActionColumn::Status,
+        "due" | "due date" | "deadline" | "target date" | "eta" | "by when" | "when" | "prazo"
+        | "fecha límite" | "échéance" | "frist" | "期限" => ActionColumn::Due,
+        "status" | "state" | "done" | "progress" | "estado" | "état" | "stato" | "状態"
+        | "状态" => ActionColumn::Status,
         "type" | "kind" | "category" => ActionColumn::Kind,
-        "priority" | "prio" | "urgency" => ActionColumn::Priority,
+        "priority" | "prio" | "urgency" | "prioridade" | "prioridad" | "priorité" | "priorität"
+        | "priorità" | "優先度" | "优先级" => ActionColumn::Priority,
         "bug" | "ticket" | "issue" | "jira" | "link" | "tracking" | "tracker" | "bug/ticket"
         | "ticket/bug" => ActionColumn::Ticket,
         // `Current state`, `Implementation status`: a status column by its last word.

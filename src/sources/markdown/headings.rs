@@ -104,10 +104,20 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         return Some(Target::Timeline);
     }
     // `Actions taken`, `Response actions`, `Recovery actions`: what was done during the
-    // incident.
+    // incident (`Ações tomadas`, `Acciones realizadas`, `Ergriffene Maßnahmen`).
     let done_already = has("taken")
         || has("took")
-        || ((pair("response", "action") || pair("recovery", "action")) && !has("item"));
+        || ((pair("response", "action") || pair("recovery", "action")) && !has("item"))
+        || [
+            "tomad",
+            "realizad",
+            "ergriffen",
+            "prises",
+            "intrapres",
+            "genomen",
+        ]
+        .iter()
+        .any(|stem| has(stem));
     // `What to do (as a user)`: advice to the readers, not the team's work.
     let for_readers = has("user") || has("customer") || has("you");
     let term_plan = ["short", "medium", "long", "near"]
@@ -141,6 +151,8 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
         || pair("doing", "about")
+        // The same in the other languages postmortems are written in.
+        || (in_another_language(&words, &normalized) && !done_already)
         // `What we're doing to fix this`, `What we will change`, `What we're doing
         // differently`: the team's own plans, in the first person, as a heading says them
         // (a sentence that says as much introduces its list, and is read as one).
@@ -170,6 +182,48 @@ fn writes_about_a_topic(words: &[&str]) -> bool {
     ];
     const ABOUT: [&str; 5] = ["on", "about", "regarding", "concerning", "re"];
     matches!(words, [writing, about, _, ..] if WRITING.contains(writing) && ABOUT.contains(about))
+}
+
+/// Whether heading words name follow-up work in a language other than English: `Ações`,
+/// `Acciones`, `Azioni`, `Acties`, `Maßnahmen`, `Próximos passos`, `Prochaines étapes`,
+/// `Nächste Schritte`, `再発防止策`, `改进措施`.
+fn in_another_language(words: &[&str], normalized: &str) -> bool {
+    const STEMS: [&str; 9] = [
+        "ações",
+        "acoes",
+        "acciones",
+        "azioni",
+        "acties",
+        "maßnahmen",
+        "massnahmen",
+        "seguimiento",
+        "suivi",
+    ];
+    const NEXT_STEPS: [(&str, &str); 5] = [
+        ("próximos", "pas"),
+        ("proximos", "pas"),
+        ("prochaines", "étapes"),
+        ("nächste", "schritte"),
+        ("prossimi", "passi"),
+    ];
+    // Scripts written without spaces between words: a phrase inside the heading.
+    const PHRASES: [&str; 6] = [
+        "再発防止",
+        "恒久対策",
+        "アクションアイテム",
+        "改进措施",
+        "后续行动",
+        "行动项",
+    ];
+    words
+        .iter()
+        .any(|word| STEMS.iter().any(|stem| word.starts_with(stem)))
+        || words.windows(2).any(|two| {
+            NEXT_STEPS
+                .iter()
+                .any(|(first, second)| two[0] == *first && two[1].starts_with(second))
+        })
+        || PHRASES.iter().any(|phrase| normalized.contains(phrase))
 }
 
 /// Whether a heading that holds work names advice or improvements rather than the action
@@ -539,6 +593,11 @@ mod tests {
             "What we're doing differently",
             "What we will change",
             "Work Items Discovered",
+            "Ações (rastreadas no plano ADR-0031)",
+            "Próximos pasos",
+            "Nächste Schritte",
+            "Corrective Actions（再カットオーバー前に必須）",
+            "再発防止策",
         ] {
             assert_eq!(
                 target_by_words(heading),
@@ -564,6 +623,8 @@ mod tests {
             "The following day",
             "Next morning",
             "Notes on Todo",
+            "Ações tomadas",
+            "Acciones realizadas",
             "Thoughts about the action plan",
             "Notes on timeline",
         ] {

@@ -186,7 +186,16 @@ impl Importer<'_> {
             self.timeline.push(Piece::Table(header, rows));
             return;
         }
-        if let Some(columns) = action_columns(&header) {
+        let columns = if self.current == Current::Target(Target::ActionItems) {
+            let first_cells: Vec<&str> = rows
+                .iter()
+                .filter_map(|row| row.cells.first().map(String::as_str))
+                .collect();
+            super::actions::action_columns_under_the_heading(&header, &first_cells)
+        } else {
+            action_columns(&header)
+        };
+        if let Some(columns) = columns {
             self.place(header_lines, "the action table's header");
             for row in rows {
                 let lines = (row.line, row.last_line);
