@@ -596,7 +596,7 @@ const WHOLE_CORPUS: (f64, f64) = (0.95, 0.90);
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
-const FLOORS: [(&str, f64, f64, f64, f64); 14] = [
+const FLOORS: [(&str, f64, f64, f64, f64); 18] = [
     // Held-out samples added in session 14 lowered the rows and items measured: two tell
     // their timeline as prose with times inside the sentences (matrix.org, TorBox) and one
     // hides its action items in prose under "Lessons learned". Session 15's two held-out
@@ -607,22 +607,27 @@ const FLOORS: [(&str, f64, f64, f64, f64); 14] = [
     // of causes, fixes under a bold label in a custom section. A third batch added times
     // written as links to the chat (`[1758](…): …`) and weekdays dated from a blog's
     // publication date, both read since; the rows' floor is where they stand at the end.
-    ("Markdown postmortem", 0.91, 0.90, 0.99, 0.99),
+    // Session 21's batch (scored before any change at rows 65%, items 55%) raised both once
+    // read: a paragraph of several commitments, stamps with their zone as headings, a city
+    // after every time, causes introduced as such, work in other languages.
+    ("Markdown postmortem", 0.91, 0.91, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.
-    ("irc", 0.99, 1.0, 0.96, 0.81),
+    // Joins, parts and quits are left out by design and their words not counted.
+    ("irc", 0.99, 1.0, 0.96, 0.87),
     // The words a Discord copy loses are its "Today" and "Yesterday", read into the rows' dates.
     ("discord", 0.98, 1.0, 0.98, 1.0),
     ("slack", 0.98, 1.0, 0.96, 0.89),
     ("statuspage", 1.0, 1.0, 0.89, 1.0),
     ("opsgenie", 1.0, 1.0, 1.0, 1.0),
-    ("pagerduty", 1.0, 1.0, 1.0, 1.0),
+    // The web timeline's copy: its `Time  Activity` header names the columns, and the
+    // month of its `May 14, 2015 at 2:36 PM` stamps is read into the rows' times.
+    ("pagerduty", 1.0, 1.0, 0.89, 1.0),
     ("skype", 1.0, 1.0, 1.0, 1.0),
     // Session 20's Teams copy opens with a page's notes and two links above the first
     // message, listed as no message, and its `[Yesterday …]` stamps are read into the rows'
-    // dates. Two of its headers run on from the text before them (Teams' `Edited` mark, a
-    // link's preview) and are not read as headers: a line is one message's or another's.
-    ("teams", 0.97, 1.0, 0.94, 0.9),
+    // dates.
+    ("teams", 1.0, 1.0, 0.94, 0.9),
     ("whatsapp", 1.0, 1.0, 1.0, 1.0),
     ("rocketchat", 1.0, 1.0, 1.0, 1.0),
     // Zoom's `From … to Everyone:` around each message, and the page's heading above it.
@@ -631,6 +636,14 @@ const FLOORS: [(&str, f64, f64, f64, f64); 14] = [
     ("zulip", 1.0, 1.0, 0.95, 1.0),
     // A channel's purpose, set by the bot, is no row.
     ("incident", 1.0, 1.0, 0.92, 1.0),
+    // A room's export header (`# room:`, `# exported:`) and the log lines quoted inside a
+    // message's code block are its text, not rows.
+    ("matrix", 1.0, 1.0, 0.95, 1.0),
+    // The first message's author is `dicha?`, a nickname a name's rules do not take (a `?`
+    // ends sentences), so its link is listed as no message.
+    ("telegram", 0.94, 1.0, 0.99, 0.0),
+    ("firehydrant", 1.0, 1.0, 1.0, 1.0),
+    ("victorops", 1.0, 1.0, 1.0, 1.0),
 ];
 
 #[test]
