@@ -98,7 +98,8 @@ pub fn is_opsgenie_json(text: &str) -> bool {
     serde_json::from_str::<OpsgenieFile>(text).is_ok()
 }
 
-fn unreadable(what: &str, error: &serde_json::Error) -> SourceError {
+/// A file that is not the JSON `what` names, with where it stopped reading.
+pub(super) fn unreadable(what: &str, error: &serde_json::Error) -> SourceError {
     SourceError::Unreadable {
         line: error.line(),
         column: error.column(),
@@ -232,8 +233,9 @@ fn unread(incident: &str, reason: &str) -> SourceError {
     }
 }
 
-/// `investigating` as a status page shows it: `Investigating`.
-fn label(status: &str) -> String {
+/// `investigating` as a status page shows it, or a tool's state as a row names it:
+/// `Investigating`, `Acknowledged`.
+pub(super) fn label(status: &str) -> String {
     let mut chars = status.trim().chars();
     chars.next().map_or_else(String::new, |first| {
         first

@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 
+use super::incident_json::{label, unreadable};
 use super::instant::rfc3339_instant;
 use super::{ImportedRow, SourceError};
 use crate::model::{Marker, TimelineRow};
@@ -167,7 +168,7 @@ fn state_row(
         column: 0,
         reason: format!("{incident}: {reason}"),
     })?;
-    let state = capitalised(state);
+    let state = label(state);
     let subject = subject.trim();
     Ok(ImportedRow {
         row: TimelineRow {
@@ -184,26 +185,6 @@ fn state_row(
         lines: None,
         suggests,
         routine: false,
-    })
-}
-
-fn unreadable(what: &str, error: &serde_json::Error) -> SourceError {
-    SourceError::Unreadable {
-        line: error.line(),
-        column: error.column(),
-        reason: format!("not {what}: {error}"),
-    }
-}
-
-/// `acknowledged` as a heading of a row: `Acknowledged`.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.trim().chars();
-    chars.next().map_or_else(String::new, |first| {
-        first
-            .to_uppercase()
-            .chain(chars)
-            .collect::<String>()
-            .replace('_', " ")
     })
 }
 
