@@ -21,7 +21,10 @@ impl HindsightApp {
         );
         match sources::read_source_text(path, &mut std::io::empty()) {
             Ok(text) => {
-                let choices = MarkdownChoices::default();
+                let choices = MarkdownChoices {
+                    file_name: Some(name.clone()),
+                    ..MarkdownChoices::default()
+                };
                 let imported = import_markdown_with(&text, self.clock.today(), &choices);
                 let mut report = ImportReport::of(name.clone(), text, choices, &imported);
                 report.folder = path.parent().map(|folder| {

@@ -183,6 +183,9 @@ fn import_one(
     let choices = MarkdownChoices {
         reading: request.choices,
         timeline_blocks: Vec::new(),
+        file_name: file
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned()),
     };
     let mut imported = import_markdown_with(&text, request.today, &choices);
     // The graphs kept beside the Markdown go beside the postmortem.

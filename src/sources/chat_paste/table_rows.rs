@@ -141,7 +141,21 @@ pub fn is_rule(cells: &[String]) -> bool {
 /// names a time, an event or a column a timeline has).
 #[must_use]
 pub fn header_meanings(cells: &[String]) -> Option<Vec<ColumnMeaning>> {
-    let meanings: Vec<ColumnMeaning> = cells.iter().map(|cell| meaning_of(cell)).collect();
+    let mut meanings: Vec<ColumnMeaning> = cells.iter().map(|cell| meaning_of(cell)).collect();
+    // `| Date | Time | State |`: beside a column of times, the first column no name places
+    // holds what happened.
+    let names_a_time = meanings.contains(&ColumnMeaning::Time);
+    let names_no_text = !meanings
+        .iter()
+        .any(|meaning| matches!(meaning, ColumnMeaning::Event | ColumnMeaning::Notes));
+    if names_a_time
+        && names_no_text
+        && let Some(first_other) = meanings
+            .iter_mut()
+            .find(|meaning| **meaning == ColumnMeaning::Other)
+    {
+        *first_other = ColumnMeaning::Event;
+    }
     // A date column alone is a story told by the day.
     let knows_time = meanings
         .iter()

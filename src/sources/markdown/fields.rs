@@ -177,9 +177,23 @@ fn date_value(value: &str) -> (Option<NaiveDate>, bool) {
     {
         return (Some(date), true);
     }
-    let stamp = chrono::DateTime::parse_from_rfc3339(value.trim())
+    // RFC 3339, or a site generator's stamp (Jekyll's `2021-01-29 18:54:16 +0000`): the
+    // day as written there.
+    let value = value.trim();
+    let stamp = chrono::DateTime::parse_from_rfc3339(value)
         .ok()
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"]
+                .iter()
+                .find_map(|format| chrono::DateTime::parse_from_str(value, format).ok())
+        })
         .map(|stamp| stamp.date_naive())
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+                .iter()
+                .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
+                .map(|stamp| stamp.date())
+        })
         .filter(|date| crate::model::date_in_range(*date));
     (stamp, false)
 }

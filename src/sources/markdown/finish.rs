@@ -229,7 +229,20 @@ impl Importer<'_> {
         }
         let found = timeline::first_date_in(&self.shown_lines, order, |_| true);
         self.context.date = found.map(|(date, _)| date);
-        found.map_or(DayFrom::Today, |(_, line)| DayFrom::FirstDate(line))
+        if let Some((_, line)) = found {
+            return DayFrom::FirstDate(line);
+        }
+        // A blog names its posts by their day (`2019-03-18-galaxy-downtime.md`).
+        self.context.date = self
+            .choices
+            .file_name
+            .as_deref()
+            .and_then(|name| timeline::date_in_file_name(name, self.day_order));
+        if self.context.date.is_some() {
+            DayFrom::FileName
+        } else {
+            DayFrom::Today
+        }
     }
 
     /// The zone times that name none are read in: the person's, else the document's.
@@ -255,7 +268,17 @@ impl Importer<'_> {
             .filter(|_| !found.named_a_zone && found.zone_line.is_none())
             .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));
         // Else a region the file's sentences name beside their times (`at 10:27am Eastern`).
-        let prose_zone = told_times::region_told(&self.shown_lines)
+        // The front matter's stamp (`date: 2021-01-29 18:54:16 +0000`) dates the page.
+        let prose: Vec<&str> = self
+            .shown_lines
+            .iter()
+            .enumerate()
+            .map(|(index, line)| match self.front_matter_lines {
+                Some((first, last)) if (first..=last).contains(&(index + 1)) => "",
+                _ => *line,
+            })
+            .collect();
+        let prose_zone = told_times::region_told(&prose)
             .filter(|_| key_time_zone.is_none() && self.context.key_times_zone.is_none())
             .filter(|_| !found.named_a_zone && found.zone_line.is_none())
             .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));

@@ -156,6 +156,7 @@ impl super::Importer<'_> {
     /// cannot be read is kept whole, with why. It is never the title or the summary.
     pub(super) fn front_matter(&mut self, block: &super::blocks::Block, toml: bool, text: &str) {
         let date_before = self.context.date;
+        self.front_matter_lines = Some(block.lines);
         match entries(text, toml) {
             Ok(entries) => {
                 for (key, value) in entries {

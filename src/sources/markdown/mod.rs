@@ -161,6 +161,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         as_written: Vec::new(),
         today,
         published: None,
+        front_matter_lines: None,
     };
     let blocks = read_blocks(&text);
     importer.named_actions = blocks.iter().any(|block| match &block.kind {
@@ -292,6 +293,8 @@ struct Importer<'a> {
     /// title, or one the text tells before it, outranks it as the incident's day, and no
     /// date written without its year is after it.
     published: Option<NaiveDate>,
+    /// The front matter's lines (from 1), whose stamps date the page, not the incident.
+    front_matter_lines: Option<(usize, usize)>,
 }
 
 /// What the block just read says about a list right below it.

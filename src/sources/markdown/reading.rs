@@ -18,6 +18,9 @@ pub struct MarkdownChoices {
     pub reading: ReadingChoices,
     /// The first lines of blocks to read as the timeline, whatever their heading says.
     pub timeline_blocks: Vec<usize>,
+    /// The file's name (`2019-03-18-galaxy-downtime.md`): a date in it dates the incident
+    /// when the text itself gives none, as a blog's posts are named by their day.
+    pub file_name: Option<String>,
 }
 
 /// Where the incident's day came from.
@@ -33,6 +36,8 @@ pub enum DayFrom {
     Title,
     /// The first date written in the file, on this line.
     FirstDate(usize),
+    /// A date in the file's name.
+    FileName,
     /// The file gives none: times without a date are on the day of the import.
     Today,
 }
@@ -47,6 +52,7 @@ impl DayFrom {
             Self::Start => "the incident's start".to_owned(),
             Self::Title => "the date in the title".to_owned(),
             Self::FirstDate(line) => format!("the first date in the file (line {line})"),
+            Self::FileName => "the date in the file's name".to_owned(),
             Self::Today => "the file gives no date: today's".to_owned(),
         }
     }

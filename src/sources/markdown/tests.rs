@@ -674,6 +674,7 @@ fn the_import_says_what_it_assumed_and_reads_again_as_a_person_chose() {
             ..crate::sources::ReadingChoices::default()
         },
         timeline_blocks: vec![candidate.lines.0],
+        file_name: None,
     };
     let again = import_markdown_with(text, today(), &choices);
     let times: Vec<_> = again.doc.timeline.iter().map(|row| row.time).collect();
@@ -1189,4 +1190,35 @@ fn a_heading_that_is_a_stamp_with_its_zone_sets_the_day_and_zone_of_the_times_be
         ]
     );
     assert_every_word_kept(text, &imported);
+}
+
+#[test]
+fn a_file_that_gives_no_date_is_dated_by_its_name() {
+    let text = "# Downtime\n\n## Incident Timeline\n\n\
+                Date     | Time  | State\n-----    | ----  | ---\n\
+                March 18 | 16:00 | We began the upgrade\n\
+                March 19 | 11:40 | Back online\n";
+    let choices = MarkdownChoices {
+        file_name: Some("2019-03-18-galaxy-downtime.md".to_owned()),
+        ..MarkdownChoices::default()
+    };
+    let imported = import_markdown_with(text, today(), &choices);
+    assert_eq!(imported.assumed.day_from, DayFrom::FileName);
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2019, 3, d, h, m, 0).unwrap());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (at(18, 16, 0), "We began the upgrade"),
+            (at(19, 11, 40), "Back online")
+        ]
+    );
+    // A date the text gives outranks the name's.
+    let dated = format!("# Downtime\n\nDate: 2019-03-17\n\n{}", &text[12..]);
+    let imported = import_markdown_with(&dated, today(), &choices);
+    assert_eq!(imported.assumed.day_from, DayFrom::Field);
+    assert_eq!(
+        timeline::date_in_file_name("20240118_ChatTranscript.md", None),
+        NaiveDate::from_ymd_opt(2024, 1, 18)
+    );
+    assert_eq!(timeline::date_in_file_name("outage-notes.md", None), None);
 }

@@ -438,6 +438,49 @@ fn ranges_at(ranges: &[(usize, usize)], line: usize) -> (usize, usize) {
         .unwrap_or((0, 0))
 }
 
+/// The date a file's name gives (`2019-03-18-galaxy-downtime.md`, `20240118_notes.md`,
+/// `02-03-2021-outage-post-mortem.md`): a year, month and day in that order, eight digits
+/// that make a day, or a day and a month before the year, read in `order` where the
+/// numbers alone cannot tell (`02-03-2021`), else not read at all.
+#[must_use]
+pub fn date_in_file_name(name: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let numbers: Vec<&str> = stem
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|digits| !digits.is_empty())
+        .collect();
+    let parse = |year: &str, month: &str, day: &str| {
+        NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+            .filter(|date| crate::model::date_in_range(*date))
+    };
+    let compact = numbers
+        .iter()
+        .filter(|digits| digits.len() == 8)
+        .find_map(|digits| parse(&digits[..4], &digits[4..6], &digits[6..]));
+    compact.or_else(|| {
+        numbers.windows(3).find_map(|three| match three {
+            [year, month, day] if year.len() == 4 && month.len() <= 2 && day.len() <= 2 => {
+                parse(year, month, day)
+            }
+            [first, second, year] if year.len() == 4 && first.len() <= 2 && second.len() <= 2 => {
+                let (a, b): (u32, u32) = (first.parse().ok()?, second.parse().ok()?);
+                let day_first = match (a > 12, b > 12) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    (false, false) => order? == DayOrder::DayFirst,
+                    (true, true) => return None,
+                };
+                if day_first {
+                    parse(year, second, first)
+                } else {
+                    parse(year, first, second)
+                }
+            }
+            _ => None,
+        })
+    })
+}
+
 /// The first date in `text` with a year (`February 5th, 2019 Partial Prow Outage`,
 /// `Flags is down - September 29, 2025`, `2018-01-18, reddit hugs mybinder`). Numbers alone
 /// are read in `order` (the one the document's own dates prove), else month first.
