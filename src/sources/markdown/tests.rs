@@ -1222,3 +1222,25 @@ fn a_file_that_gives_no_date_is_dated_by_its_name() {
     );
     assert_eq!(timeline::date_in_file_name("outage-notes.md", None), None);
 }
+
+#[test]
+fn a_blog_posts_stamp_dates_the_page_and_the_zone_its_story_names_holds() {
+    let text = "---\ntitle: \"OpenShift Partial Outage\"\ndate: 2021-01-29 18:54:16 +0000\n---\n\n\
+                On Thursday January 28th, 2021 there was a partial outage from ~13:22 PST to \
+                ~16:17 PST.\n\n# Play by Play\n\n\
+                13:22 Alerts were triggered.\n\n13:36 First reports from users.\n\n\
+                16:17 The cluster is healthy again.\n";
+    let imported = import_markdown(text, today());
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2021, 1, 28, h, m, 0).unwrap());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (at(21, 22), "Alerts were triggered."),
+            (at(21, 36), "First reports from users."),
+            (
+                Some(Utc.with_ymd_and_hms(2021, 1, 29, 0, 17, 0).unwrap()),
+                "The cluster is healthy again."
+            ),
+        ]
+    );
+}
