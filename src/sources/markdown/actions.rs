@@ -68,18 +68,15 @@ pub fn action_columns_under_the_heading(
 
 fn column_named(header: &str) -> ActionColumn {
     match normalized(header).as_str() {
+        // With the same columns in the other languages postmortems are written in.
         "action" | "action item" | "action items" | "actions" | "task" | "item" | "description"
         | "what" | "title" | "remediation" | "follow-up" | "follow up" | "todo" | "to do"
-        | "summary" => ActionColumn::Action,
-        // The same columns in the other languages postmortems are written in.
-        "ação" | "acao" | "ações" | "acción" | "accion" | "acciones" | "azione" | "actie"
-        | "maßnahme" | "massnahme" | "tarefa" | "tarea" | "tâche" | "aufgabe" => {
-            ActionColumn::Action
-        }
+        | "summary" | "ação" | "acao" | "ações" | "acción" | "accion" | "acciones" | "azione"
+        | "actie" | "maßnahme" | "massnahme" | "tarefa" | "tarea" | "tâche" | "aufgabe"
+        | "aksjon" | "tiltak" | "åtgärd" => ActionColumn::Action,
         "owner" | "owners" | "assignee" | "assigned to" | "who" | "responsible" | "dri"
-        | "responsável" | "responsable" | "verantwortlich" | "担当" | "担当者" | "负责人" => {
-            ActionColumn::Owner
-        }
+        | "responsável" | "responsable" | "verantwortlich" | "担当" | "担当者" | "负责人"
+        | "eier" | "ansvarlig" | "ägare" | "ansvarig" => ActionColumn::Owner,
         "due" | "due date" | "deadline" | "target date" | "eta" | "by when" | "when" | "prazo"
         | "fecha límite" | "échéance" | "frist" | "期限" => ActionColumn::Due,
         "status" | "state" | "done" | "progress" | "estado" | "état" | "stato" | "状態"

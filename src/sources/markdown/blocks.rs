@@ -110,7 +110,26 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
         }
         let kind = match tag {
             Tag::Heading { level, .. } => BlockKind::Heading(level as u8, plain(&inner)),
-            Tag::Paragraph => BlockKind::Paragraph(paragraph_lines(&inner, &line_of)),
+            Tag::Paragraph => {
+                let lines = paragraph_lines(&inner, &line_of);
+                // `2017-12-08 2:45pm` over `^^^^^^^^`: reStructuredText's underline, which
+                // Markdown leaves in the paragraph, makes the line above a heading.
+                if let [(title_line, title), (rule_line, rule), ..] = lines.as_slice()
+                    && *rule_line == title_line + 1
+                    && is_underline(rule)
+                {
+                    let heading_end = line_starts.get(*rule_line).copied().unwrap_or(range.end);
+                    let heading_range = range.start..heading_end.min(range.end);
+                    let heading = BlockKind::Heading(3, title.trim().to_owned());
+                    blocks.push(block(text, &heading_range, &line_of, heading));
+                    if lines.len() > 2 && heading_end < range.end {
+                        let rest = BlockKind::Paragraph(lines[2..].to_vec());
+                        blocks.push(block(text, &(heading_end..range.end), &line_of, rest));
+                    }
+                    continue;
+                }
+                BlockKind::Paragraph(lines)
+            }
             Tag::List(_) => BlockKind::List(list_items(text, &inner, &line_of)),
             Tag::Table(_) => {
                 blocks.extend(tables(text, &inner, &line_of));
@@ -298,6 +317,16 @@ fn list_items(
         }
     }
     items
+}
+
+/// A line of one adornment mark repeated, as reStructuredText underlines its headings
+/// (`^^^^`, `~~~~`, `"""""`); Markdown's own (`===`, `---`) are headings already.
+fn is_underline(line: &str) -> bool {
+    let line = line.trim();
+    let mut chars = line.chars();
+    chars.next().is_some_and(|mark| {
+        "^~*+#\"'`:.".contains(mark) && line.len() >= 3 && chars.all(|c| c == mark)
+    })
 }
 
 /// An item's Markdown without its bullet or number and task box.

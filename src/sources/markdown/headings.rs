@@ -185,10 +185,11 @@ fn writes_about_a_topic(words: &[&str]) -> bool {
 }
 
 /// Whether heading words name follow-up work in a language other than English: `Ações`,
-/// `Acciones`, `Azioni`, `Acties`, `Maßnahmen`, `Próximos passos`, `Prochaines étapes`,
+/// `Acciones`, `Azioni`, `Acties`, `Maßnahmen`, `Aksjonspunkter`, `Åtgärder`, `Próximos
+/// passos`, `Prochaines étapes`,
 /// `Nächste Schritte`, `再発防止策`, `改进措施`.
 fn in_another_language(words: &[&str], normalized: &str) -> bool {
-    const STEMS: [&str; 9] = [
+    const STEMS: [&str; 14] = [
         "ações",
         "acoes",
         "acciones",
@@ -198,6 +199,11 @@ fn in_another_language(words: &[&str], normalized: &str) -> bool {
         "massnahmen",
         "seguimiento",
         "suivi",
+        "aksjon",
+        "tiltak",
+        "åtgärd",
+        "oppfølging",
+        "opfølgning",
     ];
     const NEXT_STEPS: [(&str, &str); 5] = [
         ("próximos", "pas"),
@@ -598,6 +604,7 @@ mod tests {
             "Nächste Schritte",
             "Corrective Actions（再カットオーバー前に必須）",
             "再発防止策",
+            "Aksjonspunkter",
         ] {
             assert_eq!(
                 target_by_words(heading),

@@ -1244,3 +1244,21 @@ fn a_blog_posts_stamp_dates_the_page_and_the_zone_its_story_names_holds() {
         ]
     );
 }
+
+#[test]
+fn times_underlined_as_headings_in_restructuredtext_and_a_zone_by_its_plain_name() {
+    let text = "2017-12-08: Power outage\n========================\n\n\
+                Timeline\n--------\n\nAll times central.\n\n\
+                2017-12-08 2:45pm\n^^^^^^^^^^^^^^^^^\n\nWe recognized the problem.\n\n\
+                2017-12-08 4pm\n^^^^^^^^^^^^^^\nReceived confirmation from support.\n";
+    let imported = import_markdown(text, today());
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2017, 12, 8, h, m, 0).unwrap());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (at(20, 45), "We recognized the problem."),
+            (at(22, 0), "Received confirmation from support."),
+        ]
+    );
+    assert_eq!(imported.doc.time_zone, chrono_tz::America::Chicago);
+}

@@ -136,7 +136,10 @@ fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     let zone = zone_spelled_in(text).or_else(|| {
         text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
             .filter(|word| !word.is_empty())
-            .find_map(zone_named)
+            // `All times central.`: a region's plain name too.
+            .find_map(|word| {
+                zone_named(word).or_else(|| crate::model::region_of(word).map(PasteZone::Named))
+            })
     })?;
     // `All times in PDT (UTC-7)`: an abbreviation whose offset is spelled out beside it is
     // taken at its word, all year.
