@@ -400,3 +400,22 @@ fn a_table_of_records_under_the_heading_is_no_work() {
         actions(&imported)
     );
 }
+
+#[test]
+fn problems_listed_under_the_action_heading_are_no_work() {
+    let imported = import(
+        "# Network outage\n\n## Corrective and Preventive Measures\n\n\
+         ### Problems during Recovery\n\nWe ran into these:\n\n\
+         - Email was down, as all our relays are in the data center.\n\
+         - No status page was published.\n\n\
+         ### Changes that need to be made\n\n\
+         - We will deploy an external email relay.\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [(
+            "We will deploy an external email relay.",
+            ActionStatus::Open
+        )]
+    );
+}

@@ -232,6 +232,17 @@ fn in_another_language(words: &[&str], normalized: &str) -> bool {
         || PHRASES.iter().any(|phrase| normalized.contains(phrase))
 }
 
+/// Whether a heading names what went wrong rather than work (`Problems during Recovery`,
+/// `Findings`, `Challenges`, `What went wrong`, `Mistakes we made`).
+#[must_use]
+pub fn names_problems(heading: &str) -> bool {
+    let normalized = normalized(heading);
+    let words = words_of(&normalized);
+    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
+    (has("problem") || has("finding") || has("challenge") || has("mistake"))
+        || words.windows(2).any(|two| two == ["went", "wrong"])
+}
+
 /// Whether a heading that holds work names advice or improvements rather than the action
 /// items as such: `Technical recommendations`, `Process improvements`, `What we'll do
 /// differently`. Where a file also has its action items under a heading of

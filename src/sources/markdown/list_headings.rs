@@ -73,6 +73,13 @@ impl Importer<'_> {
     /// (`### Disable external access to the API endpoint`, then what was done about it) is
     /// an item, and its prose tells it; any other is a group of the items below it.
     pub(super) fn action_sub_heading(&mut self, text: &str, lines: (usize, usize)) {
+        // `### Problems during Recovery` among the changes to make: what went wrong, which
+        // the work answers, not work.
+        if headings::names_problems(text) {
+            self.action_group(text, lines);
+            self.problems_group = true;
+            return;
+        }
         let named_work = !self.around.list_below
             && headings::target_by_words(text).is_none()
             && lists_tables::group_status(text).is_none()

@@ -39,7 +39,9 @@ impl Importer<'_> {
             self.text(block);
             return;
         }
-        if ahead == ListAhead::Reasons && items.iter().all(|item| item.checked.is_none()) {
+        let reasons = ahead == ListAhead::Reasons
+            || (self.problems_group && self.current == Current::Target(Target::ActionItems));
+        if reasons && items.iter().all(|item| item.checked.is_none()) {
             self.text(block);
             return;
         }

@@ -162,6 +162,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         today,
         published: None,
         front_matter_lines: None,
+        problems_group: false,
     };
     let blocks = read_blocks(&text);
     importer.named_actions = blocks.iter().any(|block| match &block.kind {
@@ -295,6 +296,9 @@ struct Importer<'a> {
     published: Option<NaiveDate>,
     /// The front matter's lines (from 1), whose stamps date the page, not the incident.
     front_matter_lines: Option<(usize, usize)>,
+    /// Under a heading within the action items that names what went wrong (`### Problems
+    /// during Recovery`): its lists are the problems, not work.
+    problems_group: bool,
 }
 
 /// What the block just read says about a list right below it.
