@@ -625,8 +625,10 @@ const FLOORS: [(&str, f64, f64, f64, f64); 18] = [
     // publication date, both read since; the rows' floor is where they stand at the end.
     // Session 21's batch (scored before any change at rows 65%, items 55%) raised both once
     // read: a paragraph of several commitments, stamps with their zone as headings, a city
-    // after every time, causes introduced as such, work in other languages.
-    ("Markdown postmortem", 0.91, 0.91, 0.99, 0.99),
+    // after every time, causes introduced as such, work in other languages. Its second batch
+    // (rows 36%, items 38% before any change) was fixed to rows 95% and items 71%; the items
+    // it still misses (commitments in prose outside an action heading) hold the floor at 0.90.
+    ("Markdown postmortem", 0.91, 0.90, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.
     // Joins, parts and quits are left out by design and their words not counted.
