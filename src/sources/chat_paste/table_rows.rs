@@ -143,8 +143,13 @@ pub fn is_rule(cells: &[String]) -> bool {
 pub fn header_meanings(cells: &[String]) -> Option<Vec<ColumnMeaning>> {
     let mut meanings: Vec<ColumnMeaning> = cells.iter().map(|cell| meaning_of(cell)).collect();
     // `| Date | Time | State |`: beside a column of times, the first column no name places
-    // holds what happened.
-    let names_a_time = meanings.contains(&ColumnMeaning::Time);
+    // holds what happened — in a row of names only: a row of the table itself holds a time
+    // or a date, and a cell that is a zone's abbreviation (`| … | Gst |`) may be a name.
+    let names_a_time = cells.iter().zip(&meanings).any(|(cell, meaning)| {
+        *meaning == ColumnMeaning::Time && crate::model::zone_named(cell.trim()).is_none()
+    }) && cells
+        .iter()
+        .all(|cell| read_clock(cell).is_none() && read_date_line(cell).is_none());
     let names_no_text = !meanings
         .iter()
         .any(|meaning| matches!(meaning, ColumnMeaning::Event | ColumnMeaning::Notes));

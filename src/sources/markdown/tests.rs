@@ -1262,3 +1262,19 @@ fn times_underlined_as_headings_in_restructuredtext_and_a_zone_by_its_plain_name
     );
     assert_eq!(imported.doc.time_zone, chrono_tz::America::Chicago);
 }
+
+#[test]
+fn a_timeline_row_whose_actor_is_spelled_like_a_zone_is_a_row_not_a_header() {
+    // Found by the round-trip property test: `Gst` (Gulf Standard Time's letters) in the
+    // Who column made the row look like a header of zone columns.
+    let text = "# alpha\n\n## Timeline\n\n| Time (UTC) | Event / action | Notes | Who |\n\
+                |---|---|---|---|\n| 2000-01-01 00:00 | alpha |  | Gst |\n";
+    let imported = import_markdown(text, today());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [(
+            Some(Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap()),
+            "alpha"
+        )]
+    );
+}
