@@ -1,0 +1,100 @@
+//! What a paste's lines have in common, read before its lines are: how its messages are
+//! headed (`name 9:19`, Teams' `[8:33 AM] Dana W.`), and a city written after every time
+//! as their zone.
+
+use super::speakers::{looks_like_a_name, without_status_emoji};
+use super::{
+    bracketed_time, is_bare_time, strip_leading_emphasis, strip_list_marker, strip_separators,
+};
+use crate::model::read_clock;
+
+/// The city a source writes after its times, as its zone (`16:37 Denver - Mark updated the
+/// plugins`): the same city after the time on three lines at least, and on at least half of
+/// the lines that open with a time. Once is a person's name as often as a zone.
+pub(super) fn city_after_times(lines: &[&str]) -> Option<chrono_tz::Tz> {
+    let mut timed = 0;
+    let mut cities: Vec<(chrono_tz::Tz, usize)> = Vec::new();
+    for line in lines {
+        let line = strip_leading_emphasis(strip_list_marker(line.trim())).into_owned();
+        let Some((clock, rest)) = read_clock(&line) else {
+            continue;
+        };
+        timed += 1;
+        let rest = rest.trim_start();
+        if clock.zone.is_some() {
+            continue;
+        }
+        if let Some((zone, _)) = crate::model::city_zone_at_start(rest) {
+            match cities.iter_mut().find(|(known, _)| *known == zone) {
+                Some((_, count)) => *count += 1,
+                None => cities.push((zone, 1)),
+            }
+        }
+    }
+    cities
+        .into_iter()
+        .find(|(_, count)| *count >= 3 && count * 2 >= timed)
+        .map(|(zone, _)| zone)
+}
+
+/// The text after the city `zone` is named for, and the word `time` or a separator, when
+/// `text` opens with it.
+pub(super) fn after_city(text: &str, zone: chrono_tz::Tz) -> Option<&str> {
+    let (found, length) = crate::model::city_zone_at_start(text)?;
+    if found != zone {
+        return None;
+    }
+    let rest = &text[length..];
+    let rest = rest.strip_prefix(" time").unwrap_or(rest);
+    Some(strip_separators(rest))
+}
+
+/// Whether messages are headed by their time in brackets and the author's name alone after
+/// it (`[8:33 AM] Dana Whitfield`), as Teams copies them: two such lines at least.
+pub(super) fn heads_with_bracketed_times(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .filter(|line| bracketed_header_name(line.trim()).is_some())
+        .take(2)
+        .count()
+        == 2
+}
+
+/// The author a bracketed header names: `[Yesterday 12:47 PM] Butzer, Tony (Contractor)`.
+fn bracketed_header_name(line: &str) -> Option<&str> {
+    let (_, _, after) = bracketed_time(line)?;
+    let name = after.trim();
+    let name = ["[E]", "(External)", "[External]", "(Guest)"]
+        .iter()
+        .find_map(|mark| name.strip_suffix(mark))
+        .unwrap_or(name)
+        .trim();
+    looks_like_a_name(name).then_some(name)
+}
+
+/// Where a bracketed header starts that ends a line of other text: `…github.com[Yesterday
+/// 12:47 PM] Butzer, Tony (Contractor)`.
+pub(super) fn glued_header(line: &str) -> Option<usize> {
+    line.char_indices()
+        .filter(|(at, c)| *c == '[' && *at > 0)
+        .map(|(at, _)| at)
+        .find(|at| !line[..*at].trim().is_empty() && bracketed_header_name(&line[*at..]).is_some())
+}
+
+/// Whether several lines of a paste are `name 9:19` and nothing else (a Slack copy with one
+/// space between the name and the time): then such lines head messages.
+pub(super) fn heads_with_name_space_time(lines: &[&str]) -> bool {
+    let heads = lines
+        .iter()
+        .filter(|line| {
+            let line = line.trim();
+            line.rsplit_once(' ').is_some_and(|(name, time)| {
+                !name.ends_with(' ')
+                    && is_bare_time(time)
+                    && !name.trim().is_empty()
+                    && looks_like_a_name(&without_status_emoji(name))
+            })
+        })
+        .count();
+    heads >= 2
+}
