@@ -165,6 +165,14 @@ impl Importer<'_> {
     }
 
     pub(super) fn table(&mut self, block: &Block, header: Vec<String>, rows: Vec<TableRow>) {
+        // `{: .table.table-striped }` right under the table: kramdown's attributes for the
+        // site's styling, which Markdown runs on into the table as a row.
+        let (styling, rows): (Vec<TableRow>, Vec<TableRow>) = rows
+            .into_iter()
+            .partition(|row| is_attribute_list(&row.source));
+        for row in styling {
+            self.unplaced_text(&row.source, (row.line, row.last_line), "the site's styling");
+        }
         let rows = joined_rows(header.len(), rows);
         let header_lines = (block.lines.0, block.lines.0 + 1);
         let paste = parse_table(
@@ -470,6 +478,12 @@ fn defines_a_term(text: &str) -> bool {
             let words = term.split_whitespace().count();
             (1..=3).contains(&words) && meaning.split_whitespace().count() >= 2
         })
+}
+
+/// A kramdown attribute list on a line of its own (`{: .table.table-striped }`, `{:#id}`).
+fn is_attribute_list(line: &str) -> bool {
+    let line = line.trim().trim_matches('|').trim();
+    line.starts_with("{:") && line.ends_with('}')
 }
 
 #[cfg(test)]

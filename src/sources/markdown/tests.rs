@@ -1197,7 +1197,7 @@ fn a_file_that_gives_no_date_is_dated_by_its_name() {
     let text = "# Downtime\n\n## Incident Timeline\n\n\
                 Date     | Time  | State\n-----    | ----  | ---\n\
                 March 18 | 16:00 | We began the upgrade\n\
-                March 19 | 11:40 | Back online\n";
+                March 19 | 11:40 | Back online\n{: .table.table-striped }\n";
     let choices = MarkdownChoices {
         file_name: Some("2019-03-18-galaxy-downtime.md".to_owned()),
         ..MarkdownChoices::default()
