@@ -188,33 +188,25 @@ pub fn read_source_text(path: &Path, stdin: &mut dyn Read) -> Result<String, Sou
 #[must_use]
 pub fn detect(text: &str) -> SourceKind {
     let start = text.trim_start();
-    if (start.starts_with('{') || start.starts_with('[')) && pagerduty::is_log_json(text) {
+    // Only a text that opens as JSON is tried by the JSON readers.
+    let json_like = start.starts_with('{') || start.starts_with('[');
+    if json_like && pagerduty::is_log_json(text) {
         SourceKind::PagerDutyJson
-    } else if (start.starts_with('{') || start.starts_with('['))
-        && incident_json::is_statuspage_json(text)
-    {
+    } else if json_like && incident_json::is_statuspage_json(text) {
         SourceKind::StatuspageJson
-    } else if (start.starts_with('{') || start.starts_with('['))
-        && incident_json::is_opsgenie_json(text)
-    {
+    } else if json_like && incident_json::is_opsgenie_json(text) {
         SourceKind::OpsgenieJson
     } else if start.starts_with('[') && slack::is_day_file_json(start) {
         SourceKind::SlackDayJson
-    } else if (start.starts_with('{') || start.starts_with('['))
-        && incident_states::is_firehydrant_json(start)
-    {
+    } else if json_like && incident_states::is_firehydrant_json(start) {
         SourceKind::FireHydrantJson
-    } else if (start.starts_with('{') || start.starts_with('['))
-        && incident_states::is_victorops_json(start)
-    {
+    } else if json_like && incident_states::is_victorops_json(start) {
         SourceKind::VictorOpsJson
     } else if is_xml_document(start) {
         SourceKind::Xml
     } else if pagerduty::is_log_csv(text) {
         SourceKind::PagerDutyCsv
-    } else if (start.starts_with('{') || start.starts_with('['))
-        && serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok()
-    {
+    } else if json_like && serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok() {
         SourceKind::UnknownJson
     } else {
         SourceKind::Text

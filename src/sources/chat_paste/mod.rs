@@ -232,8 +232,6 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     reader.paste
 }
 
-/// An invisible mark of writing direction: left-to-right and right-to-left marks, embeddings,
-/// overrides and isolates.
 /// A mark of writing direction, or a zero-width space, word joiner or byte-order mark
 /// inside the text: invisible, and no part of any word (the zero-width joiner of emoji
 /// sequences is not one of them).
@@ -241,6 +239,8 @@ fn is_invisible_mark(c: char) -> bool {
     is_direction_mark(c) || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
+/// An invisible mark of writing direction: left-to-right and right-to-left marks, embeddings,
+/// overrides and isolates.
 fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

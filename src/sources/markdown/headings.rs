@@ -186,8 +186,7 @@ fn writes_about_a_topic(words: &[&str]) -> bool {
 
 /// Whether heading words name follow-up work in a language other than English: `Ações`,
 /// `Acciones`, `Azioni`, `Acties`, `Maßnahmen`, `Aksjonspunkter`, `Åtgärder`, `Próximos
-/// passos`, `Prochaines étapes`,
-/// `Nächste Schritte`, `再発防止策`, `改进措施`.
+/// passos`, `Prochaines étapes`, `Nächste Schritte`, `再発防止策`, `改进措施`.
 fn in_another_language(words: &[&str], normalized: &str) -> bool {
     const STEMS: [&str; 14] = [
         "ações",
