@@ -30,6 +30,7 @@ impl Importer<'_> {
         self.merge_restated_actions(blocks);
         self.actions_told_in_sentences(blocks);
         self.lessons_as_actions(blocks);
+        self.work_told_in_closing(blocks);
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
                 .filter(|date| *date <= self.today)
@@ -372,7 +373,7 @@ impl Importer<'_> {
 
     /// The first lines of the placements whose place `keep` accepts, in order: which
     /// blocks hold one is then found without reading the whole report for each.
-    fn placed_starts(&self, keep: impl Fn(&str) -> bool) -> Vec<usize> {
+    pub(super) fn placed_starts(&self, keep: impl Fn(&str) -> bool) -> Vec<usize> {
         let mut starts: Vec<usize> = self
             .report
             .iter()

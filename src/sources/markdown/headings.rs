@@ -242,6 +242,42 @@ pub fn names_problems(heading: &str) -> bool {
         || words.windows(2).any(|two| two == ["went", "wrong"])
 }
 
+/// Whether a heading closes the story or looks ahead from it (`Resolution`, `Conclusion`,
+/// `Lessons learned`, `Takeaways`, `Moving forward`, `What's next?`, `Next time`, `The
+/// future`): prose under it may say what its writers will do, or have done since.
+#[must_use]
+pub fn closes_the_story(heading: &str) -> bool {
+    let normalized = normalized(heading);
+    let words = words_of(&normalized);
+    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
+    let pair = |first: &str, second: &str| {
+        words
+            .windows(2)
+            .any(|two| two[0] == first && two[1].starts_with(second))
+    };
+    [
+        "resolution",
+        "conclu",
+        "lesson",
+        "learning",
+        "learned",
+        "learnt",
+        "takeaway",
+    ]
+    .iter()
+    .any(|stem| has(stem))
+        || ["outlook", "future", "afterward", "aftermath"]
+            .iter()
+            .any(|stem| has(stem))
+        || ["moving", "going", "way"]
+            .iter()
+            .any(|first| pair(first, "forward"))
+        || pair("looking", "ahead")
+        || pair("what", "next")
+        || pair("what's", "next")
+        || pair("next", "time")
+}
+
 /// Whether a heading that holds work names advice or improvements rather than the action
 /// items as such: `Technical recommendations`, `Process improvements`, `What we'll do
 /// differently`. Where a file also has its action items under a heading of

@@ -12,6 +12,7 @@ mod action_prose_tests;
 mod actions;
 mod blocks;
 mod by_content;
+mod closing_work;
 mod fields;
 mod finish;
 mod front_matter;

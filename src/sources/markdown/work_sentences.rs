@@ -58,7 +58,7 @@ const NO_NEW_WORK: [&str; 5] = [
 ];
 
 /// Past participles that do not end in `-ed`.
-const IRREGULAR_PARTICIPLES: [&str; 14] = [
+pub(super) const IRREGULAR_PARTICIPLES: [&str; 14] = [
     "made",
     "taken",
     "built",
@@ -341,7 +341,7 @@ pub(super) fn first_word_of_several(text: &str) -> Option<String> {
 
 /// Past tenses that do not end in `-ed` and are not also the verb's plain form (`set`,
 /// `put` and `run` could be orders).
-const IRREGULAR_PASTS: [&str; 16] = [
+pub(super) const IRREGULAR_PASTS: [&str; 16] = [
     "made", "wrote", "rewrote", "built", "rebuilt", "took", "ran", "reran", "sent", "brought",
     "found", "gave", "kept", "spent", "held", "began",
 ];

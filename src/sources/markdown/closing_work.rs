@@ -1,0 +1,497 @@
+//! Work told in the prose that closes a postmortem. One written as an article often has no
+//! list of action items: its last sections (`Resolution`, `Moving forward`, `What's next?`,
+//! `Lessons learned`) say in sentences what its writers will do (`We will adjust our
+//! backup procedures`, `In the future we intend to …`) or have done since (`As a result of
+//! this incident we have set up a status page`, `I also installed an uptime monitor`).
+//! When a file names no work anywhere else, each such commitment is an action item; the
+//! paragraph stays in its section as written.
+//!
+//! Only a commitment with its writers as the subject counts (`we`, `I`, `our team`), or a
+//! passive future (`This task will be re-prioritised`): what a vendor promised (`they will
+//! implement changes`) is not the team's work, and a condition (`if we roll back, we will
+//! need help`) commits to nothing.
+
+use super::Importer;
+use super::blocks::{Block, BlockKind};
+use super::headings;
+use super::work_sentences::{IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, padded, sentence_spans};
+
+/// What a sentence says of its writers' work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Commitment {
+    /// Work still to come or under way: `we will`, `we plan to`, `we are adding`.
+    ToCome,
+    /// Work done since: `we have added`, `I've bumped`, `We upgraded …`.
+    Done,
+}
+
+/// Words that may stand between the subject and its verb.
+const ADVERBS: [&str; 12] = [
+    "also",
+    "now",
+    "already",
+    "then",
+    "further",
+    "additionally",
+    "definitely",
+    "certainly",
+    "still",
+    "immediately",
+    "quickly",
+    "subsequently",
+];
+
+/// Verbs that, after `we` or `I`, say what is to come.
+const INTENT_VERBS: [&str; 14] = [
+    "will", "shall", "intend", "plan", "aim", "hope", "want", "need", "must", "should", "expect",
+    "commit", "promise", "propose",
+];
+
+/// Verbs in `-ing` that, after `we are`, say what is to come or under way.
+const PLANNING: [&str; 9] = [
+    "going",
+    "looking",
+    "planning",
+    "considering",
+    "exploring",
+    "investigating",
+    "evaluating",
+    "working",
+    "discussing",
+];
+
+/// Past forms in `-ed` that report what the writers learned, felt or met, not work done.
+const NOT_WORK: [&str; 36] = [
+    "learned",
+    "learnt",
+    "realized",
+    "realised",
+    "noticed",
+    "discovered",
+    "experienced",
+    "tried",
+    "hoped",
+    "wanted",
+    "needed",
+    "liked",
+    "expected",
+    "assumed",
+    "decided",
+    "concluded",
+    "observed",
+    "asked",
+    "talked",
+    "discussed",
+    "apologized",
+    "apologised",
+    "received",
+    "determined",
+    "suspected",
+    "believed",
+    "recognized",
+    "recognised",
+    "agreed",
+    "failed",
+    "missed",
+    "waited",
+    "worked",
+    "planned",
+    "started",
+    "appreciated",
+];
+
+/// What `sentence`, as written, commits its writers to, if anything.
+#[must_use]
+pub fn commitment(sentence: &str) -> Option<Commitment> {
+    let padded = padded(&sentence.replace(['\u{2019}', '\u{2018}'], "'"));
+    if sentence.trim_end().ends_with('?') {
+        return None;
+    }
+    let words: Vec<&str> = padded.split_whitespace().collect();
+    let looks_ahead = padded.contains(" in the future ")
+        || padded.contains(" going forward ")
+        || padded.contains(" moving forward ")
+        || padded.contains(" from now on ");
+    let mut found = None;
+    for (at, word) in words.iter().enumerate() {
+        // `if we roll back, we will need help`: a condition, not a commitment.
+        if matches!(*word, "if" | "unless" | "whether") {
+            break;
+        }
+        let said = match *word {
+            "we" | "i" => after_subject(&words[at + 1..], at == 0, looks_ahead),
+            "we'll" | "i'll" => {
+                (words.get(at + 1) != Some(&"continue")).then_some(Commitment::ToCome)
+            }
+            "we're" | "i'm" => planning(&words[at + 1..]),
+            "we've" | "i've" => participle(&words[at + 1..]).then_some(Commitment::Done),
+            "will" if words.get(at + 1) == Some(&"be") => {
+                participle(&words[at + 2..]).then_some(Commitment::ToCome)
+            }
+            _ => None,
+        };
+        if said == Some(Commitment::ToCome) {
+            return said;
+        }
+        found = found.or(said);
+    }
+    found
+}
+
+/// What follows `we` or `I`: an intent, work under way, a perfect, or (when the sentence
+/// opens with its subject) a past of doing.
+fn after_subject(rest: &[&str], opens: bool, looks_ahead: bool) -> Option<Commitment> {
+    let rest = without_adverbs(rest);
+    let (verb, after) = rest.split_first()?;
+    let next = after.first().copied().unwrap_or_default();
+    match *verb {
+        "should" | "must" if next == "have" => None,
+        "will" | "shall" if next == "continue" => None,
+        "would" => (next == "like").then_some(Commitment::ToCome),
+        "are" | "am" => planning(after),
+        "have" | "has" => participle(after).then_some(Commitment::Done),
+        // `In the future, I might redeploy Prometheus`.
+        "might" | "may" | "could" | "can" if looks_ahead => Some(Commitment::ToCome),
+        verb if INTENT_VERBS.iter().any(|intent| verb.starts_with(intent)) => {
+            Some(Commitment::ToCome)
+        }
+        verb if opens && past_of_doing(verb) => Some(Commitment::Done),
+        _ => None,
+    }
+}
+
+fn without_adverbs<'a, 'b>(words: &'a [&'b str]) -> &'a [&'b str] {
+    let skip = words
+        .iter()
+        .take_while(|word| ADVERBS.contains(word))
+        .count();
+    &words[skip..]
+}
+
+/// `going to`, `looking to`, `planning …`, `adding …`: work to come or under way, after `we
+/// are`. `looking forward to` is a courtesy.
+fn planning(rest: &[&str]) -> Option<Commitment> {
+    let rest = without_adverbs(rest);
+    let (verb, after) = rest.split_first()?;
+    let courtesy = *verb == "looking" && after.first() == Some(&"forward");
+    let doing = verb.len() > 4 && verb.ends_with("ing");
+    (!courtesy && (PLANNING.contains(verb) || doing)).then_some(Commitment::ToCome)
+}
+
+/// Whether the first word after any adverbs is a participle of doing (`set`, `added`).
+fn participle(rest: &[&str]) -> bool {
+    without_adverbs(rest).first().is_some_and(|word| {
+        IRREGULAR_PARTICIPLES.contains(word) || (past_in_ed(word) && *word != "been")
+    })
+}
+
+fn past_of_doing(word: &str) -> bool {
+    past_in_ed(word) || IRREGULAR_PASTS.contains(&word)
+}
+
+fn past_in_ed(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ed")
+        && !word.ends_with("eed")
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_WORK.contains(&word)
+}
+
+/// `text`, a paragraph, cut into one piece per commitment it makes, each with its status:
+/// the sentences before the first commitment and those after one that make none go with
+/// it. A commitment that points back (`This task will be re-prioritised`) or speaks of what
+/// the one before named (`We will adjust our backup procedures … We will investigate
+/// triggering a backup before upgrades`) says more of it.
+#[must_use]
+pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
+    let mut pieces: Vec<(String, Commitment, String)> = Vec::new();
+    let mut before_first = String::new();
+    for span in sentence_spans(text) {
+        let span = span.trim();
+        let said = commitment(span);
+        match (said, pieces.last_mut()) {
+            (Some(said), Some((piece, status, opening)))
+                if points_back(span) || shares_a_topic(span, opening) =>
+            {
+                piece.push(' ');
+                piece.push_str(span);
+                if said == Commitment::ToCome {
+                    *status = Commitment::ToCome;
+                }
+            }
+            (Some(said), _) => {
+                let mut piece = std::mem::take(&mut before_first);
+                if !piece.is_empty() {
+                    piece.push(' ');
+                }
+                piece.push_str(span);
+                pieces.push((piece, said, span.to_owned()));
+            }
+            (None, Some((piece, _, _))) => {
+                piece.push(' ');
+                piece.push_str(span);
+            }
+            (None, None) => {
+                if !before_first.is_empty() {
+                    before_first.push(' ');
+                }
+                before_first.push_str(span);
+            }
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|(piece, status, _)| (piece, status))
+        .collect()
+}
+
+/// Whether a sentence opens by pointing at what the one before named (`This task will be
+/// re-prioritised`, `It will also …`).
+fn points_back(sentence: &str) -> bool {
+    let first = sentence
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "this" | "that" | "these" | "those" | "it" | "they" | "which" | "such"
+    )
+}
+
+/// Whether two sentences name the same thing: a word of six letters or more, not one of
+/// the words any sentence about an incident holds, in both.
+fn shares_a_topic(sentence: &str, other: &str) -> bool {
+    const COMMON: [&str; 16] = [
+        "incident",
+        "incidents",
+        "future",
+        "similar",
+        "problem",
+        "problems",
+        "issues",
+        "should",
+        "possible",
+        "possibility",
+        "because",
+        "prevent",
+        "investigate",
+        "ensure",
+        "happen",
+        "better",
+    ];
+    let topics = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .map(str::to_lowercase)
+            .filter(|word| word.chars().count() >= 6 && !COMMON.contains(&word.as_str()))
+            .map(|word| word.trim_end_matches('s').to_owned())
+            .collect()
+    };
+    let theirs = topics(other);
+    topics(sentence).iter().any(|word| theirs.contains(word))
+}
+
+impl Importer<'_> {
+    /// When the file names no work anywhere else, the commitments its closing sections
+    /// make in prose are its action items.
+    pub(super) fn work_told_in_closing(&mut self, blocks: &[Block]) {
+        if !self.doc.action_items.is_empty() {
+            return;
+        }
+        let in_sections = self.placed_starts(|place| {
+            place.starts_with("section ") || place.starts_with("custom section ")
+        });
+        // The headings in force, by level.
+        let mut headings: Vec<(u8, &str)> = Vec::new();
+        for block in blocks {
+            match &block.kind {
+                BlockKind::Heading(level, text) => {
+                    headings.retain(|(above, _)| above < level);
+                    headings.push((*level, text));
+                }
+                BlockKind::Paragraph(lines)
+                    if in_sections.binary_search(&block.lines.0).is_ok()
+                        && headings
+                            .iter()
+                            .any(|(_, heading)| headings::closes_the_story(heading)) =>
+                {
+                    let text = lines
+                        .iter()
+                        .map(|(_, line)| line.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    for (piece, status) in commitments_in(&text) {
+                        let done = status == Commitment::Done;
+                        let action =
+                            super::actions::action_from_task(&piece, done, self.context.date);
+                        self.doc.action_items.push(action);
+                        let number = self.doc.action_items.len();
+                        self.place(
+                            block.lines,
+                            format!("action item {number}, from the closing prose"),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActionStatus;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_writers_commit_to_work_to_come_in_many_ways() {
+        for sentence in [
+            "We will adjust our backup procedures before upgrades.",
+            "In the future we intend to be much more transparent about downtimes.",
+            "In the future we are looking to create a better error page.",
+            "In the future I want to be much more explicit.",
+            "I will speak about this in future posts.",
+            "In the future, I might redeploy Prometheus.",
+            "We'll shard the Specs directory.",
+            "We're going to add a canary.",
+            "We are now considering OS-level alerts.",
+            "This task will be re-prioritised following this incident.",
+            "Next quarter we would like to move the database.",
+        ] {
+            assert_eq!(commitment(sentence), Some(Commitment::ToCome), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn the_writers_report_work_done_since_in_the_perfect_or_opening_with_the_past() {
+        for sentence in [
+            "As a result of this incident we have set up a public status page.",
+            "As a direct result of this incident, I\u{2019}ve bumped the droplet's RAM.",
+            "I also installed the UptimeRobot app and enabled push notifications.",
+            "We upgraded wal-g on all servers.",
+        ] {
+            assert_eq!(commitment(sentence), Some(Commitment::Done), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_vendor_a_condition_a_lesson_or_a_story_commits_the_writers_to_nothing() {
+        for sentence in [
+            "Cloudflare has assured us that they will implement changes in their systems.",
+            "We are know aware that if we proceed with such a rollback, we will require help.",
+            "I have learned a great deal through this process.",
+            "Instead of taking a step back, I forged ahead into the unknown.",
+            "We only had to polyfill the fetch event.",
+            "We were able to migrate in under 20 minutes.",
+            "We should have caught this earlier.",
+            "We will continue to monitor the service.",
+            "We're looking forward to the next release.",
+            "Will we ever know?",
+            "That way, I can capacity plan proactively.",
+            "The site will be back up soon.",
+        ] {
+            assert_eq!(commitment(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_is_a_piece_per_commitment_with_its_reasons_and_what_says_more_of_it() {
+        let pieces = commitments_in(
+            "Regardless of how it happened, the server needs more memory. As a direct \
+             result, I've bumped the RAM to 1GB. I also installed an uptime monitor. In the \
+             future, I might redeploy Prometheus. That way, I can plan capacity.",
+        );
+        assert_eq!(
+            pieces,
+            [
+                (
+                    "Regardless of how it happened, the server needs more memory. As a direct \
+                     result, I've bumped the RAM to 1GB."
+                        .to_owned(),
+                    Commitment::Done
+                ),
+                (
+                    "I also installed an uptime monitor.".to_owned(),
+                    Commitment::Done
+                ),
+                (
+                    "In the future, I might redeploy Prometheus. That way, I can plan capacity."
+                        .to_owned(),
+                    Commitment::ToCome
+                ),
+            ]
+        );
+        let same_work = commitments_in(
+            "We will adjust our backup procedures before upgrades. Today we rely on daily \
+             backups. We will investigate triggering a backup right before database changes.",
+        );
+        assert_eq!(same_work.len(), 1);
+        let pointing_back = commitments_in(
+            "We have planned for some time that we will have a test server. This task will \
+             be re-prioritised.",
+        );
+        assert_eq!(pointing_back.len(), 1);
+        assert_eq!(pointing_back[0].1, Commitment::ToCome);
+    }
+
+    #[test]
+    fn closing_and_forward_looking_headings_are_told_apart_from_the_story() {
+        for heading in [
+            "Resolution",
+            "Resolutions",
+            "Conclusion",
+            "6. Lessons Learned",
+            "Key takeaways",
+            "Moving forward",
+            "What's next?",
+            "Next time",
+            "The way forward",
+            "Looking ahead",
+        ] {
+            assert!(headings::closes_the_story(heading), "{heading}");
+        }
+        for heading in [
+            "What happened",
+            "Timeline",
+            "The next morning",
+            "Root cause",
+        ] {
+            assert!(!headings::closes_the_story(heading), "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_file_with_no_list_of_work_takes_its_items_from_the_closing_prose_only() {
+        let text = "# Outage\n\n## What happened\n\nWe restarted the database. We will tell \
+                    this story again.\n\n## Resolution\n\nWe will add a test server where \
+                    upgrades are tried first. This task will be re-prioritised.\n\nAs a result \
+                    of this incident we have set up a public status page.\n\nCloudflare says \
+                    they will implement changes.\n";
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let imported = super::super::import_markdown(text, today);
+        let items = &imported.doc.action_items;
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[0].action.starts_with("We will add a test server"));
+        assert!(
+            items[0]
+                .action
+                .ends_with("This task will be re-prioritised.")
+        );
+        assert_eq!(items[0].status, ActionStatus::Open);
+        assert!(items[1].action.contains("public status page"));
+        assert_eq!(items[1].status, ActionStatus::Done);
+        assert!(
+            imported
+                .doc
+                .narrative
+                .resolution
+                .contains("public status page"),
+            "the paragraph stays in its section as written"
+        );
+
+        let with_a_list = format!("{text}\n## Action items\n\n- Rotate the keys\n");
+        let imported = super::super::import_markdown(&with_a_list, today);
+        assert_eq!(imported.doc.action_items.len(), 1);
+    }
+}
