@@ -11,6 +11,7 @@ mod instant;
 pub mod markdown;
 mod pagerduty;
 mod slack;
+mod telegram;
 
 pub use chat_paste::{
     ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
@@ -70,6 +71,8 @@ pub enum SourceKind {
     FireHydrantJson,
     /// VictorOps (Splunk On-Call) incidents with their transitions (JSON).
     VictorOpsJson,
+    /// One chat of a Telegram Desktop export (`result.json`).
+    TelegramJson,
     /// JSON of a shape no reader here knows: refused, never read as lines of chat.
     UnknownJson,
     /// An XML document (a status page's RSS or Atom feed, an export): no reader here knows
@@ -119,8 +122,8 @@ impl ReadingChoices {
 /// The formats read, named when a file is of none of them.
 pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace export (a folder or \
      .zip, or one of its day files), a PagerDuty incident log (JSON or CSV), a Statuspage \
-     page's incidents (JSON), an Opsgenie incident timeline (JSON), or FireHydrant or \
-     VictorOps incidents (JSON)";
+     page's incidents (JSON), an Opsgenie incident timeline (JSON), FireHydrant or \
+     VictorOps incidents (JSON), or a Telegram Desktop chat export (JSON)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -202,6 +205,8 @@ pub fn detect(text: &str) -> SourceKind {
         SourceKind::FireHydrantJson
     } else if json_like && incident_states::is_victorops_json(start) {
         SourceKind::VictorOpsJson
+    } else if json_like && telegram::is_chat_export_json(start) {
+        SourceKind::TelegramJson
     } else if is_xml_document(start) {
         SourceKind::Xml
     } else if pagerduty::is_log_csv(text) {
@@ -281,6 +286,10 @@ pub fn import(
         }),
         SourceKind::VictorOpsJson => Ok(Imported {
             rows: incident_states::read_victorops(text.trim_start())?,
+            unused: None,
+        }),
+        SourceKind::TelegramJson => Ok(Imported {
+            rows: telegram::read_chat_export(text.trim_start(), choices.context(doc, today).zone)?,
             unused: None,
         }),
     }

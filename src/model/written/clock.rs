@@ -6,7 +6,7 @@
 //!
 //! Everything here walks the text by characters, so any Unicode (and any whitespace) is safe.
 
-use chrono::NaiveTime;
+use chrono::{Datelike, NaiveTime};
 
 use super::dates::read_iso_date;
 use super::days::{WrittenDay, read_dashed_pair, read_day};
@@ -196,6 +196,49 @@ fn year_after_a_time(text: &str) -> Option<(i32, &str)> {
     (!after.starts_with(char::is_alphanumeric)).then_some((year, after))
 }
 
+/// A Unix time that stands as a log's stamp: seconds (`1569876804`) or milliseconds
+/// (`1569876804123`) since 1970, at the start of `text` and followed by nothing or by a
+/// space, between 2000 and 2100; read as the instant it is, in UTC. Only a log's lines are
+/// read so (a chat logger that writes the stamp, the nick and the text on lines of their
+/// own): in prose or a table, ten digits are as often an order number.
+#[must_use]
+pub fn read_unix_stamp(text: &str) -> Option<(WrittenTime, &str)> {
+    let text = text.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let number: i64 = text[..digits].parse().ok()?;
+    let seconds = match digits {
+        10 => number,
+        13 => number / 1000,
+        _ => return None,
+    };
+    // 2000-01-01 to 2100-01-01.
+    if !(946_684_800..4_102_444_800).contains(&seconds) {
+        return None;
+    }
+    let instant = chrono::DateTime::from_timestamp(seconds, 0)?.naive_utc();
+    let date = super::dates::PastedDate {
+        year: Some(instant.year()),
+        month: instant.month(),
+        day: instant.day(),
+    };
+    Some((
+        WrittenTime {
+            date: Some(WrittenDay::Date(date)),
+            time: instant.time(),
+            zone: Some(PasteZone::Utc),
+            twelve_hour: false,
+            bare_hour: false,
+            approximate: false,
+            until: None,
+        },
+        rest,
+    ))
+}
+
 /// An ISO 8601 timestamp in the basic format, without separators, as some loggers stamp
 /// their lines: `20110817T085727+0800`, `20240305T1402Z`.
 fn basic_timestamp(text: &str) -> Option<(WrittenTime, &str)> {
@@ -301,8 +344,13 @@ fn day_after_a_time(text: &str) -> Option<(WrittenDay, &str)> {
 fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let (hour, rest) = digits(text, 1, 2)?;
     let hour_written = hour;
-    let minute_written = rest.starts_with(':');
-    let (minute, second, rest) = match rest.strip_prefix(':') {
+    // `14h02`, `9h30`: the hour and minutes set apart by an `h`, as French, Portuguese and
+    // other languages write them; the minutes' two digits are needed (`24h` is a span).
+    let after_h = rest
+        .strip_prefix(['h', 'H'])
+        .filter(|minutes| digits(minutes, 2, 2).is_some());
+    let minute_written = rest.starts_with(':') || after_h.is_some();
+    let (minute, second, rest) = match rest.strip_prefix(':').or(after_h) {
         Some(rest) => {
             let (minute, rest) = digits(rest, 2, 2)?;
             match rest.strip_prefix(':').and_then(|rest| digits(rest, 2, 2)) {
@@ -366,11 +414,35 @@ fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let entry = rest.starts_with(": ")
         || [" - ", " \u{2013} ", " \u{2014} "]
             .iter()
-            .any(|dash| rest.starts_with(dash));
+            .any(|dash| rest.starts_with(dash))
+        || opens_an_entry(text, rest);
     entry
         .then(|| NaiveTime::from_hms_opt(hour, minute, 0))
         .flatten()
         .map(|time| (time, false, rest))
+}
+
+/// Whether a dotted time written with both digits of its hour (`11.13`, `09.05`) opens an
+/// entry, a space and its words after it (`11.13 First alerts from updown`): so a timeline
+/// that writes its times the British way is read. A number with its unit after it (`10.42
+/// seconds`, `12.50 EUR`) is a quantity.
+fn opens_an_entry(text: &str, rest: &str) -> bool {
+    const UNITS: [&str; 24] = [
+        "second", "sec", "minute", "min", "hour", "hr", "ms", "day", "week", "percent", "%",
+        "million", "billion", "thousand", "times", "usd", "eur", "gbp", "gb", "mb", "kb", "tb",
+        "km", "x",
+    ];
+    let two_digit_hour = text.as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word = after
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ',', ';', ':', 's'])
+        .to_lowercase();
+    two_digit_hour && !word.is_empty() && !UNITS.contains(&word.as_str())
 }
 
 /// `1445Z`, `1445 UTC`, `0930 PDT`: four digits with no colon are a time only with a zone
@@ -500,6 +572,35 @@ mod tests {
 
     fn hm(hour: u32, minute: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(hour, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn a_unix_stamp_is_the_instant_it_counts_and_only_a_plausible_one_is_read() {
+        let (clock, rest) = read_unix_stamp("1569876804").unwrap();
+        assert_eq!(clock.time, NaiveTime::from_hms_opt(20, 53, 24).unwrap());
+        assert_eq!(
+            clock.date,
+            Some(WrittenDay::Date(super::super::dates::PastedDate {
+                year: Some(2019),
+                month: 9,
+                day: 30
+            }))
+        );
+        assert_eq!(clock.zone, Some(PasteZone::Utc));
+        assert_eq!(rest, "");
+        let (millis, rest) = read_unix_stamp("1569876804123 nrdmn: hi").unwrap();
+        assert_eq!(millis.time, clock.time);
+        assert_eq!(rest, " nrdmn: hi");
+        // Too few or too many digits, before 2000, or glued to more text.
+        for other in [
+            "156987680",
+            "15698768041",
+            "0946684799",
+            "1569876804abc",
+            "12:03",
+        ] {
+            assert!(read_unix_stamp(other).is_none(), "{other}");
+        }
     }
 
     #[test]
@@ -679,6 +780,32 @@ mod tests {
         assert_eq!(read_clock("4.05 pm - x").unwrap().0.time, hm(16, 5));
         assert!(read_clock("2.50 million users").is_none());
         assert!(read_clock("2.8.1 released").is_none());
+        // With both digits of its hour, a dotted time opens an entry before its words.
+        assert_eq!(
+            read_clock("11.13 First alerts from updown").unwrap().0.time,
+            hm(11, 13)
+        );
+        assert_eq!(read_clock("09.05 JP: restarting").unwrap().0.time, hm(9, 5));
+        // An `h` between the hour and the minutes, as French and Portuguese write them.
+        assert_eq!(
+            read_clock("14h02 Début de l'incident").unwrap().0.time,
+            hm(14, 2)
+        );
+        assert_eq!(read_clock("9h30: reprise").unwrap().0.time, hm(9, 30));
+        assert_eq!(
+            read_clock("26/09/2024 - 14h02 : Début").unwrap().0.time,
+            hm(14, 2)
+        );
+        assert!(read_clock("24h of downtime").is_none());
+        assert!(read_clock("2h300 x").is_none());
+        for quantity in [
+            "10.42 seconds later",
+            "12.50 EUR a month",
+            "3.14 is pi",
+            "24.10 x",
+        ] {
+            assert!(read_clock(quantity).is_none(), "{quantity}");
+        }
         // C's `ctime`: the year after the time.
         let (clock, rest) = read_clock("Mon Jun 21 23:15:04 2021] <bob>: hi").unwrap();
         assert_eq!(

@@ -149,10 +149,11 @@ fn zone_in_note(note: &str) -> Option<PasteZone> {
 
 /// `Friday, 26 July 2024`, `26 Jul 2024`, `July 26th, 2024`, `Jul 26 2024`, `Tue 3 Sep`.
 fn read_written_date(text: &str) -> Option<PastedDate> {
+    // `21st of October 2018`, `15 de março de 2023`: the joining words say nothing.
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|word| word.trim_end_matches('.'))
-        .filter(|word| !word.is_empty())
+        .filter(|word| !word.is_empty() && !matches!(*word, "of" | "de" | "del"))
         .collect();
     let words: &[&str] = match words.first() {
         Some(first) if is_weekday(first) => &words[1..],
@@ -217,16 +218,91 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// A month by its English name or its first three letters (`Sept` too).
+/// The months' full names in the other languages postmortems are written in (French,
+/// German, Spanish, Portuguese, Italian, Dutch and the Scandinavian ones), where they differ
+/// from the English: `23 Mai 2022`, `26 septembre 2024`, `3. März 2021`, `15 de março`.
+const OTHER_MONTHS: [(&str, u32); 62] = [
+    ("janvier", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("enero", 1),
+    ("janeiro", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("februar", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("mars", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("maart", 3),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("maj", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("juin", 6),
+    ("juni", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("giugno", 6),
+    ("juillet", 7),
+    ("juli", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("luglio", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("augusti", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setembro", 9),
+    ("settembre", 9),
+    ("octobre", 10),
+    ("oktober", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("ottobre", 10),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("dezember", 12),
+    ("diciembre", 12),
+    ("dezembro", 12),
+    ("dicembre", 12),
+    ("desember", 12),
+];
+
+/// A month by its English name or its first three letters (`Sept` too), or by its full
+/// name in another language (`Mai`, `septembre`, `März`).
 pub(super) fn month_named(word: &str) -> Option<u32> {
     let word = word.to_lowercase();
-    if word.len() < 3 {
+    if word.chars().count() < 3 {
         return None;
     }
-    let position = MONTHS
+    let english = MONTHS
         .iter()
-        .position(|month| *month == word || (month.starts_with(&word) && word.len() <= 4))?;
-    u32::try_from(position + 1).ok()
+        .position(|month| *month == word || (month.starts_with(&word) && word.len() <= 4))
+        .and_then(|position| u32::try_from(position + 1).ok());
+    english.or_else(|| {
+        OTHER_MONTHS
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|(_, month)| *month)
+    })
 }
 
 pub(super) fn is_weekday(word: &str) -> bool {
@@ -312,6 +388,28 @@ mod tests {
                 Some(PasteZone::Named(chrono_tz::Europe::Berlin))
             ))
         );
+    }
+
+    #[test]
+    fn dates_written_in_other_languages_and_with_joining_words() {
+        for (line, (year, month, day)) in [
+            ("23 Mai 2022", (2022, 5, 23)),
+            ("26 septembre 2024", (2024, 9, 26)),
+            ("3. März 2021", (2021, 3, 3)),
+            ("15 de março de 2023", (2023, 3, 15)),
+            ("1 dicembre 2020", (2020, 12, 1)),
+            ("the 21st of October 2018", (2018, 10, 21)),
+        ] {
+            let line = line.strip_prefix("the ").unwrap_or(line);
+            assert_eq!(
+                read_date_line(line),
+                Some((date(Some(year), month, day), None)),
+                "{line}"
+            );
+        }
+        assert_eq!(month_named("Mars"), Some(3));
+        assert_eq!(month_named("Mar"), Some(3));
+        assert_eq!(month_named("mais"), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod place;
 mod scan;
 mod zones;
 
-pub use clock::{WrittenTime, read_clock};
+pub use clock::{WrittenTime, read_clock, read_unix_stamp};
 pub use dates::{PastedDate, read_date_line, read_month_day};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, read_day};

@@ -59,6 +59,23 @@ pub(super) fn is_channel_event(line: &str, rest: &str) -> bool {
         || after.starts_with("has quit"))
 }
 
+/// Whether a message's whole text is the note a chat tool writes as someone's message when
+/// they come or go (`Has joined the channel.`, Rocket.Chat's and Slack's; `left the
+/// room`): no one writes that of themselves as a message.
+#[must_use]
+pub(super) fn is_a_coming_or_going(text: &str) -> bool {
+    let text = text
+        .trim()
+        .trim_matches(['*', '_', '.', ' '])
+        .to_lowercase();
+    let text = text.strip_prefix("has ").unwrap_or(&text);
+    ["joined", "left"].iter().any(|verb| {
+        ["the channel", "the room", "the group", "the conversation"]
+            .iter()
+            .any(|place| text == format!("{verb} {place}"))
+    })
+}
+
 /// An IRC nick: no spaces, at most 32 characters of letters, digits and the signs nicks may
 /// hold (`[]{}\|^_-` and a backtick), after an op's or voice's `@`, `+` or `%`.
 #[must_use]
@@ -93,6 +110,12 @@ mod tests {
         assert!(event("[14:09] -!- mode/#ops [+o alice] by bob"));
         assert!(!event("14:10 <alice> bob has joined the call"));
         assert!(!event("14:11 Dana has joined the bridge"));
+        assert!(is_a_coming_or_going("Has joined the channel."));
+        assert!(is_a_coming_or_going("_left the room_"));
+        assert!(!is_a_coming_or_going(
+            "Dana has joined the channel, finally"
+        ));
+        assert!(!is_a_coming_or_going("joined the call"));
         assert!(looks_like_a_nick("[ops]bot"));
         assert!(looks_like_a_nick("@alice|away"));
         assert!(!looks_like_a_nick("two words"));

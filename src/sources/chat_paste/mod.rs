@@ -16,6 +16,7 @@
 //!
 //! Whatever does not become part of a row is listed with the reason.
 
+mod html_page;
 mod inline_html;
 mod irc;
 mod resolve;
@@ -31,12 +32,12 @@ pub use times_after::is_dated_stamp;
 
 use crate::model::{
     DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line,
-    read_offset,
+    read_offset, read_unix_stamp,
 };
 
 use shapes::{
     after_city, city_after_times, glued_header, heads_with_bracketed_times,
-    heads_with_name_space_time,
+    heads_with_name_space_time, names_below_times,
 };
 use speakers::{actor_and_event, looks_like_a_name, name_then_dated_time, name_then_time};
 use table_rows::{
@@ -188,6 +189,9 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     } else {
         text
     };
+    // A chat saved as a web page: its lines as the page shows them.
+    let page = html_page::page_text(text);
+    let text = page.as_deref().unwrap_or(text);
     // A chat archive rendered to Markdown styles its words with inline HTML.
     let plain = inline_html::without_inline_html(text);
     let mut lines: Vec<&str> = plain.lines().collect();
@@ -203,6 +207,7 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
             name_space_time: heads_with_name_space_time(&lines),
             lines_wrap: wrapped,
             city_after_times: city_after_times(&lines),
+            names_below_times: names_below_times(&lines),
         },
         ..Reader::default()
     };
@@ -368,6 +373,9 @@ struct Shape {
     lines_wrap: bool,
     /// The city whose zone the times are in, written after each (`16:37 Denver - …`).
     city_after_times: Option<chrono_tz::Tz>,
+    /// Whether each message is a time alone on its line, the author's name alone on the
+    /// next, and the text below (a logger's records).
+    names_below_times: bool,
 }
 
 /// The reader's state between lines.
@@ -394,6 +402,8 @@ struct Reader {
     /// The row of a message written on one line with its time (`15:01 <nick> text`) and
     /// that line's number: a line right below it without a time is the message wrapped.
     one_line: Option<(usize, usize)>,
+    /// Whether the next line is the open message's author, written below its time.
+    author_below: bool,
     /// Whether the open message is inside a fenced code block (```` ``` ````), whose lines
     /// are its text whatever they look like (a `| … |` line is no table there).
     in_fence: bool,
@@ -416,6 +426,21 @@ impl Reader {
         if line.is_empty() {
             // A table ends at a blank line; the next one has its own header, or none.
             self.columns = None;
+            return;
+        }
+        if std::mem::take(&mut self.author_below)
+            && let Some((position, header)) = self.open.as_mut()
+        {
+            let row = &mut self.paste.rows[*position];
+            row.actor = Some(line.to_owned());
+            row.lines.push(number);
+            header.push(UnusedLine {
+                line: number,
+                text: line.to_owned(),
+                reason: UnusedReason::NoMessage,
+            });
+            self.last_author = Some(line.to_owned());
+            self.previous_line = number;
             return;
         }
         self.read_line(number, raw, line, next);
@@ -525,7 +550,9 @@ impl Reader {
             .map_or(body, |(unlinked, _)| unlinked.as_str());
         let time_at_start = |body| {
             bracketed_time(body).or_else(|| {
-                read_clock(body).map(|(clock, rest)| (clock, false, strip_separators(rest)))
+                read_unix_stamp(body)
+                    .or_else(|| read_clock(body))
+                    .map(|(clock, rest)| (clock, false, strip_separators(rest)))
             })
         };
         // A log's own mark before the time (a message ID `[1179759531316752454]`, a level
@@ -602,6 +629,14 @@ impl Reader {
                 if let Some((_, header)) = self.open.as_mut() {
                     header.insert(0, name);
                 }
+                return;
+            }
+            // A logger's record: the author alone on the line below the time.
+            if self.shape.names_below_times
+                && next.is_some_and(|next| shapes::is_a_name_alone(next.trim()))
+            {
+                self.open_message(number, line, Some(clock), None);
+                self.author_below = true;
                 return;
             }
             let author = self.last_author.clone();
@@ -728,9 +763,29 @@ impl Reader {
         let Some((position, header)) = self.open.take() else {
             return;
         };
-        if self.paste.rows[position].event.trim().is_empty() {
+        let event = self.paste.rows[position].event.trim();
+        if event.is_empty() {
             self.paste.rows.remove(position);
             self.paste.unused.extend(header);
+            self.paste.unused.sort_by_key(|unused| unused.line);
+        } else if irc::is_a_coming_or_going(event) {
+            // A tool's note of a join, written as the person's message: left out as joins are.
+            let row = self.paste.rows.remove(position);
+            let header_lines: Vec<usize> = header.iter().map(|unused| unused.line).collect();
+            self.paste
+                .unused
+                .extend(header.into_iter().map(|unused| UnusedLine {
+                    reason: UnusedReason::ChannelEvent,
+                    ..unused
+                }));
+            let text_lines = row.lines.iter().filter(|line| !header_lines.contains(line));
+            for line in text_lines {
+                self.paste.unused.push(UnusedLine {
+                    line: *line,
+                    text: row.event.clone(),
+                    reason: UnusedReason::ChannelEvent,
+                });
+            }
             self.paste.unused.sort_by_key(|unused| unused.line);
         }
     }
@@ -837,9 +892,11 @@ impl Reader {
     }
 }
 
-/// A line that is a time and nothing else: `2:04`, `[14:05]`.
+/// A line that is a time and nothing else: `2:04`, `[14:05]`, `1569876804`.
 fn is_bare_time(line: &str) -> bool {
-    read_clock(line).is_some_and(|(_, rest)| rest.trim().is_empty())
+    read_clock(line)
+        .or_else(|| read_unix_stamp(line))
+        .is_some_and(|(_, rest)| rest.trim().is_empty())
         || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
 }
 

@@ -98,3 +98,31 @@ pub(super) fn heads_with_name_space_time(lines: &[&str]) -> bool {
         .count();
     heads >= 2
 }
+
+/// Whether messages are written as a logger's records: a time alone on its line, the
+/// author's name alone on the next, the text below (`1569876804` / `nrdmn` / `good
+/// evening!`). Three such records at least, and most of the lines that are a time alone.
+pub(super) fn names_below_times(lines: &[&str]) -> bool {
+    let mut bare_times = 0;
+    let mut records = 0;
+    for (at, line) in lines.iter().enumerate() {
+        if !is_bare_time(line.trim()) {
+            continue;
+        }
+        bare_times += 1;
+        let mut below = lines[at + 1..].iter().map(|line| line.trim());
+        let named = below.next().is_some_and(is_a_name_alone);
+        let text = below
+            .next()
+            .is_some_and(|text| !text.is_empty() && !is_bare_time(text));
+        if named && text {
+            records += 1;
+        }
+    }
+    records >= 3 && records * 2 > bare_times
+}
+
+/// A nick or a name alone on a line: one word, or a short name.
+pub(super) fn is_a_name_alone(line: &str) -> bool {
+    !line.is_empty() && !line.ends_with(':') && !is_bare_time(line) && looks_like_a_name(line)
+}

@@ -89,7 +89,8 @@ pub(super) fn name_then_time(line: &str, one_space: bool) -> Option<(String, Wri
     None
 }
 
-/// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`; in
+/// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`, and
+/// Rocket.Chat's exports with `name (Tue, 23 Jul 2019 09:24:01 GMT):`; in
 /// their Markdown the line is a heading and a link to the message, after an image:
 /// `#### [![Zulip](icon.png) Name (Feb 26 2018 at 18:21)](https://…):`. Gives the name, the
 /// time and the link.
@@ -101,13 +102,18 @@ pub(super) fn name_then_dated_time(line: &str) -> Option<(String, WrittenTime, O
         .trim_end()
         .strip_suffix(')')?;
     let (name, stamp) = stamped.rsplit_once('(')?;
-    let (date, time) = stamp.rsplit_once(" at ")?;
-    let (date, _) = read_date_line(date)?;
-    let (mut clock, rest) = read_clock(time)?;
-    if !rest.trim().is_empty() {
-        return None;
-    }
-    clock.date = Some(WrittenDay::Date(date));
+    let clock = match stamp.rsplit_once(" at ") {
+        Some((date, time)) => {
+            let (date, _) = read_date_line(date)?;
+            let (mut clock, rest) = read_clock(time)?;
+            clock.date = Some(WrittenDay::Date(date));
+            rest.trim().is_empty().then_some(clock)
+        }
+        // Rocket.Chat's `gabriel (Tue, 23 Jul 2019 09:24:01 GMT):`.
+        None => read_clock(stamp)
+            .filter(|(clock, rest)| clock.date.is_some() && rest.trim().is_empty())
+            .map(|(clock, _)| clock),
+    }?;
     let name = name.trim();
     looks_like_a_name(name).then(|| (name.to_owned(), clock, target.map(str::to_owned)))
 }
@@ -208,7 +214,10 @@ fn speaker_unmarked(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Words that start a line as a label, not as a person: `Note: …`, `Update: …`.
-const LABELS: [&str; 16] = [
+const LABELS: [&str; 19] = [
+    "stream",
+    "topic",
+    "channel",
     "note",
     "notes",
     "update",

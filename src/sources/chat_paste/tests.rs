@@ -991,3 +991,42 @@ fn a_reply_marked_as_in_a_thread_is_a_message() {
         ]
     );
 }
+
+#[test]
+fn a_loggers_records_of_stamp_nick_and_text_on_lines_of_their_own_are_messages() {
+    let paste = parse_chat(
+        "1569876804\nnrdmn\ngood evening!\n\n1569876810\nnrdmn\nI missed most of the \
+         party\n\n1569877117\nSahnvour\nnrdmn: the party is only beginning\n\n1569882160\n\
+         daurnimator\n\n\n1569882165\ndaurnimator\nArch users welcome to test :)\n",
+    );
+    let seconds = |hour, minute, second| NaiveTime::from_hms_opt(hour, minute, second).unwrap();
+    assert_eq!(
+        rows(&paste),
+        [
+            (seconds(20, 53, 24), Some("nrdmn"), "good evening!"),
+            (
+                seconds(20, 53, 30),
+                Some("nrdmn"),
+                "I missed most of the party"
+            ),
+            (
+                seconds(20, 58, 37),
+                Some("Sahnvour"),
+                "nrdmn: the party is only beginning"
+            ),
+            (
+                seconds(22, 22, 45),
+                Some("daurnimator"),
+                "Arch users welcome to test :)"
+            ),
+        ]
+    );
+    assert_eq!(paste.rows[0].lines, [1, 2, 3]);
+    assert_eq!(
+        paste.rows[0].clock.unwrap().zone,
+        Some(PasteZone::Utc),
+        "a Unix stamp is an instant"
+    );
+    // The empty record is listed, not lost.
+    assert_eq!(unused_lines(&paste), [13, 14]);
+}

@@ -93,9 +93,11 @@ impl Importer<'_> {
         // introduces the items, which say what the changes are.
         let introduction = self.around.list_follows && names_work_in_general(&text);
         let hint = all_in_italics(&block.source) || speaks_of_the_items(&text) || introduction;
-        let work = work_sentences::commits_to_work(&text)
+        // `Have snapshots of ES clusters? Not needed as …`: an idea turned down.
+        let work = (work_sentences::commits_to_work(&text)
             || work_sentences::opens_with_an_order(&text)
-            || super::work_status::status_trailer(&text).is_some();
+            || super::work_status::status_trailer(&text).is_some())
+            && !work_sentences::turns_it_down(&text);
         if hint || !work {
             return false;
         }

@@ -63,13 +63,17 @@ fn field_named_exactly(key: &str) -> Option<Field> {
         "title" | "incident title" | "incident name" | "name" => Field::Title,
         "incident" | "incident id" | "id" | "incident number" | "incident no" | "incident ref"
         | "reference" => Field::Incident,
-        "date" | "incident date" | "date of incident" | "day" => Field::Date,
-        "authors" | "author" | "author s" | "written by" | "prepared by" | "postmortem owner"
-        | "document owner" | "owner" | "owners" | "created by" | "author/owner" => Field::Authors,
-        "last modified" | "last updated" | "updated" | "modified" | "last edited" => Field::Updated,
-        "status" | "postmortem status" | "document status" | "postmortem" | "review status" => {
-            Field::Status
+        // With the names other languages give the same fields (`Dato`, `Auteurs`, `Statut`).
+        "date" | "incident date" | "date of incident" | "day" | "dato" | "datum" | "fecha" => {
+            Field::Date
         }
+        "authors" | "author" | "author s" | "written by" | "prepared by" | "postmortem owner"
+        | "document owner" | "owner" | "owners" | "created by" | "author/owner" | "auteurs"
+        | "auteur" | "autores" | "autor" | "autoren" | "autori" | "forfatter" | "forfattere"
+        | "författare" => Field::Authors,
+        "last modified" | "last updated" | "updated" | "modified" | "last edited" => Field::Updated,
+        "status" | "postmortem status" | "document status" | "postmortem" | "review status"
+        | "statut" | "estado" | "stato" => Field::Status,
         "severity"
         | "sev"
         | "severity level"

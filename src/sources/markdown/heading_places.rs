@@ -49,7 +49,11 @@ impl Importer<'_> {
             self.place(block.lines, "the title again");
             return;
         }
-        if self.doc.title.is_empty() && target.is_none() {
+        // `### Date` with the date below it names a field, never the document; a document's
+        // own heading (`# Links`) may be its title.
+        let names_a_field =
+            level > 1 && (field_line(text).is_some() || field_named(text).is_some());
+        if self.doc.title.is_empty() && target.is_none() && !names_a_field {
             if !self.seen_heading && self.generic_title.is_none() && is_generic_title(text) {
                 self.generic_title = Some(block);
                 self.seen_heading = true;

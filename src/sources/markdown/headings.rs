@@ -156,10 +156,17 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         // `What we're doing to fix this`, `What we will change`, `What we're doing
         // differently`: the team's own plans, in the first person, as a heading says them
         // (a sentence that says as much introduces its list, and is read as one).
+        // `How am I fixing it?` says the same in the singular, or as a question.
         || words.len() <= 7
-            && (words.iter().any(|word| matches!(*word, "we're" | "we'll"))
+            && (words
+                .iter()
+                .any(|word| matches!(*word, "we're" | "we'll" | "i'm" | "i'll"))
                 || pair("we", "are")
-                || pair("we", "will"))
+                || pair("we", "will")
+                || pair("are", "we")
+                || pair("am", "i")
+                || pair("i", "am")
+                || pair("i", "will"))
             && (has("doing") || has("fix") || has("chang") || has("improv"));
     to_do.then_some(Target::ActionItems)
 }
@@ -644,6 +651,8 @@ mod tests {
             "What we\u{2019}re doing to fix this",
             "What we're doing differently",
             "What we will change",
+            "How am I fixing it?",
+            "What are we changing?",
             "Work Items Discovered",
             "Ações (rastreadas no plano ADR-0031)",
             "Próximos pasos",
@@ -680,6 +689,8 @@ mod tests {
             "Acciones realizadas",
             "Thoughts about the action plan",
             "Notes on timeline",
+            "How we fixed it",
+            "How I found the fix",
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
         }

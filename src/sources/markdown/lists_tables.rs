@@ -48,9 +48,11 @@ impl Importer<'_> {
         let fixes_made = ahead == ListAhead::FixesMade;
         let in_actions = self.current == Current::Target(Target::ActionItems)
             || matches!(ahead, ListAhead::Actions | ListAhead::FixesMade);
-        // Under the timeline's heading, or a list of times wherever it stands.
+        // Under the timeline's heading, or a list of times wherever it stands: a sentence
+        // that introduces it as what was done (`2 actions ont été entreprises :`) does not
+        // make events work; only the action items' own heading does.
         if self.current == Current::Target(Target::Timeline)
-            || (self.around.by_content && !in_actions)
+            || (self.around.by_content && self.current != Current::Target(Target::ActionItems))
         {
             self.timeline_list(items);
             return;

@@ -113,6 +113,29 @@ pub fn prescribes_work(text: &str) -> bool {
             .any(|sentence| intends(sentence) || DUTIES.iter().any(|duty| sentence.contains(duty)))
 }
 
+/// Whether `text` turns an idea down: a question answered with a no (`Have snapshots of
+/// the clusters? Not needed as Elastic has been reliable.`, `… ? No, …`, `Decided against
+/// it.`). It is no work to do.
+#[must_use]
+pub fn turns_it_down(text: &str) -> bool {
+    const NO: [&str; 9] = [
+        " not needed ",
+        " not necessary ",
+        " not required ",
+        " no need ",
+        " no ",
+        " won't do ",
+        " will not do ",
+        " decided against ",
+        " rejected ",
+    ];
+    let spans = sentence_spans(text);
+    spans.windows(2).any(|pair| {
+        let answer = padded(pair[1]);
+        pair[0].trim_end().ends_with('?') && NO.iter().any(|no| answer.starts_with(no))
+    })
+}
+
 /// Whether `text` reports something found missing rather than work: its first sentence
 /// says, in the past, what was not there or not done (`` `upgrade` didn't have a test``,
 /// `The new setting only had partial coverage`, `The cache had never been tested`), and
@@ -460,7 +483,7 @@ pub(super) fn intends(sentence: &str) -> bool {
     INTENT.iter().any(|marker| rest.contains(marker))
 }
 
-/// `we are improving …`, `we're adding …`: work under way.
+/// `we are improving …`, `we're adding …`, `I'm moving back to …`: work under way.
 pub(super) fn first_person_progressive(sentence: &str) -> bool {
     [
         "we are ",
@@ -469,6 +492,8 @@ pub(super) fn first_person_progressive(sentence: &str) -> bool {
         "we're also ",
         "we are now ",
         "we're now ",
+        "i am ",
+        "i'm ",
     ]
     .iter()
     .any(|subject| {
@@ -583,6 +608,21 @@ mod tests {
         assert!(!commits_to_work(
             "Thanks again for your patience, and we're looking forward to serving you."
         ));
+    }
+
+    #[test]
+    fn a_question_answered_no_turns_the_idea_down() {
+        assert!(turns_it_down(
+            "Have snapshots of ES clusters? Not needed as Elastic has been reliable enough so far."
+        ));
+        assert!(turns_it_down("Should we page twice? No, once is enough."));
+        for work in [
+            "Robert to look at SSO. Is 2FA on? Robert will check.",
+            "Not needed any more: the old cron job. Remove it.",
+            "Why did it fail? Nobody knows yet, so we will add logging.",
+        ] {
+            assert!(!turns_it_down(work), "{work}");
+        }
     }
 
     #[test]

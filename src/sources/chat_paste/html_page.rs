@@ -1,0 +1,243 @@
+//! A chat saved as a web page (Rocket.Chat's "Export messages" as HTML, Zulip's published
+//! archive): its markup read as the lines a person sees, each line where it was, so that
+//! every row still points at the lines it came from. A link keeps its address after its
+//! words; an icon that links to the message (`<a href=…><img …></a> Name (date):`) makes
+//! the line a link to it, as the Markdown such archives also write.
+
+/// Tags whose content is no text a person reads on the page.
+const HIDDEN: [&str; 3] = ["script", "style", "title"];
+
+/// `text` read as a web page's lines, when it is one: it opens with a page's markup
+/// (`<!DOCTYPE html>`, `<html>`, `<head>`, `<meta …>`, `<body>`), or closes paragraphs or
+/// divisions (`</p>`, `</div>`) on two lines at least. `None` for any other text: an IRC
+/// log's `<nick>` is no markup.
+#[must_use]
+pub fn page_text(text: &str) -> Option<String> {
+    let opening = text
+        .trim_start()
+        .get(..16)
+        .unwrap_or(text.trim_start())
+        .to_ascii_lowercase();
+    let opens_a_page = ["<!doctype html", "<html", "<head", "<meta", "<body"]
+        .iter()
+        .any(|start| opening.starts_with(start));
+    let closes_blocks = text
+        .lines()
+        .filter(|line| {
+            let lower = line.to_ascii_lowercase();
+            lower.contains("</p>") || lower.contains("</div>")
+        })
+        .take(2)
+        .count()
+        == 2;
+    if !opens_a_page && !closes_blocks {
+        return None;
+    }
+    let mut hidden: Option<&str> = None;
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| line_text(line, &mut hidden))
+        .collect();
+    Some(lines.join("\n"))
+}
+
+/// One line of markup as text; `hidden` carries a hidden element (`<style>`) open across
+/// lines.
+fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    // The address of a link around nothing but an image, on this line.
+    let mut icon_link: Option<String> = None;
+    // The address of the link open now, and where its words began in `out`.
+    let mut open_link: Option<(String, usize)> = None;
+    while let Some(open) = rest.find('<') {
+        if hidden.is_none() {
+            out.push_str(&rest[..open]);
+        }
+        let Some(close) = rest[open..].find('>') else {
+            // A `<` that opens no tag is text.
+            if hidden.is_none() {
+                out.push_str(&rest[open..]);
+            }
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        let closing = tag.starts_with('/');
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if let Some(open_hidden) = *hidden {
+            if closing && name == open_hidden {
+                *hidden = None;
+            }
+            continue;
+        }
+        if !closing && let Some(kind) = HIDDEN.iter().find(|kind| **kind == name) {
+            *hidden = Some(kind);
+            continue;
+        }
+        match (name.as_str(), closing) {
+            ("a", false) => {
+                open_link = attribute(tag, "href")
+                    .filter(|href| href.starts_with("http://") || href.starts_with("https://"))
+                    .map(|href| (decoded(&href), out.len()));
+            }
+            ("a", true) => {
+                if let Some((href, start)) = open_link.take() {
+                    let words = out[start..].trim();
+                    if words.is_empty() {
+                        icon_link.get_or_insert(href);
+                    } else if words != href {
+                        out.push_str(" (");
+                        out.push_str(&href);
+                        out.push(')');
+                    }
+                }
+            }
+            ("br" | "p" | "div" | "td" | "th" | "li", _)
+                if !out.is_empty() && !out.ends_with(' ') =>
+            {
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    if hidden.is_none() {
+        out.push_str(rest);
+    }
+    let text = decoded(out.trim());
+    match icon_link {
+        Some(href) if !text.is_empty() => {
+            let (words, colon) = match text.strip_suffix(':') {
+                Some(words) => (words.trim_end(), ":"),
+                None => (text.as_str(), ""),
+            };
+            format!("[{words}]({href}){colon}")
+        }
+        Some(href) => href,
+        None => text,
+    }
+}
+
+/// The value of attribute `name` in a tag's text (`a href="…" class=zl`).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before_ok = lower[..at].ends_with(char::is_whitespace);
+        let after = lower[from..].trim_start();
+        if !before_ok || !after.starts_with('=') {
+            continue;
+        }
+        let value_start = tag.len() - after.len() + 1;
+        let value = tag[value_start..].trim_start();
+        return Some(match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => value[1..]
+                .split(quote)
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+            _ => value
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        });
+    }
+    None
+}
+
+/// `text` with the character references a page writes (`&amp;`, `&lt;`, `&#39;`,
+/// `&#x27;`, `&nbsp;`) read.
+fn decoded(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let reference = after
+            .find(';')
+            .filter(|end| *end <= 10)
+            .and_then(|end| Some((character(&after[..end])?, end)));
+        if let Some((character, end)) = reference {
+            out.push(character);
+            rest = &after[end + 1..];
+        } else {
+            out.push('&');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn character(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rocket_chat_export_reads_as_its_lines() {
+        let page = "<meta http-equiv=\"content-type\" content=\"text/html; charset=utf-8\"><p>\
+                    <strong>gabriel.plassat</strong> (Tue, 23 Jul 2019 09:24:01 GMT):<br/>\n\
+                    Agenda : https://docs.example/sheet &amp; more\n</p>\n";
+        assert_eq!(
+            page_text(page).unwrap(),
+            "gabriel.plassat (Tue, 23 Jul 2019 09:24:01 GMT):\n\
+             Agenda : https://docs.example/sheet & more\n\n"
+        );
+    }
+
+    #[test]
+    fn an_icon_linking_to_the_message_makes_its_header_a_link_and_other_links_keep_addresses() {
+        let page = "<html>\n<head><title>Downtime</title><style>\nh4 { color: red }\n</style>\
+                    </head>\n<h4><a href=\"https://chat.example/near/33390\" class=\"zl\">\
+                    <img src=\"zulip.svg\" alt=\"view\"></a> Kevin Paul \
+                    <a href=\"../topic.html#33390\">(Jun 03 2021 at 18:53)</a>:</h4>\n\
+                    <p>See <a href=\"https://status.example\">the status page</a>.</p>\n</html>";
+        assert_eq!(
+            page_text(page).unwrap(),
+            "\n\n\n\n[Kevin Paul (Jun 03 2021 at 18:53)](https://chat.example/near/33390):\n\
+             See the status page (https://status.example).\n"
+        );
+    }
+
+    #[test]
+    fn an_irc_log_or_a_paste_is_no_page() {
+        for text in [
+            "12:03 <p> hello\n12:04 <td> <b>bold</b> move\n",
+            "14:03 Grafana alert fired\n",
+            "a < b and c > d\n",
+        ] {
+            assert!(page_text(text).is_none(), "{text}");
+        }
+    }
+}
