@@ -16,9 +16,11 @@
 //!
 //! Whatever does not become part of a row is listed with the reason.
 
+mod front_matter;
 mod html_page;
 mod inline_html;
 mod irc;
+mod line_marks;
 mod resolve;
 mod shapes;
 mod speakers;
@@ -27,8 +29,15 @@ mod table_rows;
 mod tests;
 mod times_after;
 
+pub use line_marks::time_link;
 pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
 pub use times_after::is_dated_stamp;
+
+use front_matter::front_matter;
+use line_marks::{
+    bracketed_time, is_bare_time, leading_tag, strip_edited, strip_leading_emphasis,
+    strip_list_marker, strip_separators,
+};
 
 use crate::model::{
     DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line,
@@ -40,10 +49,7 @@ use shapes::{
     heads_with_name_space_time, names_below_times,
 };
 use speakers::{actor_and_event, looks_like_a_name, name_then_dated_time, name_then_time};
-use table_rows::{
-    ColumnMeaning, RowCells, column_zones, default_meanings, header_meanings, header_zone, is_rule,
-    table_cells,
-};
+use table_rows::{TableColumns, table_cells};
 
 /// A date line above pasted times: the day they are on, and the zone it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -250,71 +256,6 @@ fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A page's settings block at the top of a copied file (`---` or `+++` lines around
-/// `title: …`, `date = …`): its lines are listed as unused and blanked, so that no key
-/// is read as a person. Its `date`, the day a page of a meeting's log was posted, dates the
-/// messages below until a date line of their own does, as a date line would.
-fn front_matter(lines: &mut [&str]) -> (Vec<UnusedLine>, Option<DayLine>) {
-    let Some(start) = lines.iter().position(|line| !line.trim().is_empty()) else {
-        return (Vec::new(), None);
-    };
-    let fence = lines[start].trim();
-    if fence != "---" && fence != "+++" {
-        return (Vec::new(), None);
-    }
-    let Some(length) = lines[start + 1..]
-        .iter()
-        .take(100)
-        .position(|line| line.trim() == fence)
-    else {
-        return (Vec::new(), None);
-    };
-    let end = start + 1 + length;
-    let mut unused = Vec::new();
-    let mut day = None;
-    for (index, line) in lines.iter_mut().enumerate().take(end + 1).skip(start) {
-        let published = day
-            .is_none()
-            .then(|| front_matter_date(line))
-            .flatten()
-            .map(|date| DayLine {
-                line: index + 1,
-                date,
-                zone: None,
-            });
-        if published.is_some() {
-            day = published;
-        } else if !line.trim().is_empty() {
-            unused.push(UnusedLine {
-                line: index + 1,
-                text: line.trim().to_owned(),
-                reason: UnusedReason::FrontMatter,
-            });
-        }
-        *line = "";
-    }
-    (unused, day)
-}
-
-/// The date a front matter's `date` key gives (`date: 2025-06-18`, `date = "2017-06-11"`,
-/// `date: 2022-10-13T16:00:00.000Z`): the day as written, the time of posting left out.
-fn front_matter_date(line: &str) -> Option<PastedDate> {
-    let (key, value) = line.split_once([':', '='])?;
-    if !key.trim().eq_ignore_ascii_case("date") {
-        return None;
-    }
-    let value = value.trim().trim_matches(['"', '\'']);
-    // `YYYY-MM-DD` first: a site generator's timestamp goes on with the time of posting.
-    let day = value.get(..10).filter(|day| {
-        day.bytes().enumerate().all(|(at, byte)| match at {
-            4 | 7 => byte == b'-',
-            _ => byte.is_ascii_digit(),
-        })
-    })?;
-    let (date, _) = read_date_line(day)?;
-    Some(date)
-}
-
 /// Reads a table whose cells are already split (a Markdown document's table, read by a
 /// Markdown parser): `header` names the columns, each row comes with its line number and
 /// its text as written, for the list of what made no row.
@@ -330,37 +271,6 @@ pub fn parse_table(header: &[String], rows: &[(usize, String, Vec<String>)]) -> 
     let texts: Vec<&str> = rows.iter().map(|(_, text, _)| text.as_str()).collect();
     reader.paste.day_order = DayOrder::found_in(&texts);
     reader.paste
-}
-
-/// What a table's header says: what each column holds, the zone its times are in (`Time
-/// (UTC)`) and the year of its dates (`Date (2021)`).
-#[derive(Clone, Debug)]
-struct TableColumns {
-    meanings: Vec<ColumnMeaning>,
-    zone: Option<PasteZone>,
-    /// The zone each column's own header names.
-    zones: Vec<Option<PasteZone>>,
-    year: Option<i32>,
-}
-
-impl TableColumns {
-    fn of_header(cells: &[String]) -> Option<Self> {
-        let meanings = header_meanings(cells)?;
-        let zone = header_zone(cells, &meanings);
-        let year = cells.iter().find_map(|cell| {
-            let (_, inside) = cell.split_once('(')?;
-            let inside = inside.trim_end_matches(')').trim();
-            (inside.len() == 4)
-                .then(|| inside.parse::<i32>().ok())
-                .flatten()
-        });
-        Some(Self {
-            meanings,
-            zone,
-            zones: column_zones(cells),
-            year,
-        })
-    }
 }
 
 /// What holds for a whole paste, found before its lines are read.
@@ -790,248 +700,11 @@ impl Reader {
         }
     }
 
-    fn table_row(&mut self, number: usize, line: &str, cells: &[String]) {
-        if is_rule(cells) {
-            self.unused(number, line, UnusedReason::TableRule);
-            return;
-        }
-        if let Some(columns) = TableColumns::of_header(cells) {
-            self.columns = Some(columns);
-            self.unused(number, line, UnusedReason::TableHeader);
-            return;
-        }
-        let (meanings, header_zone, header_year) = if let Some(columns) = &self.columns {
-            (columns.meanings.clone(), columns.zone, columns.year)
-        } else {
-            let Some(time_at) = cells.iter().position(|cell| read_clock(cell).is_some()) else {
-                self.unused(number, line, UnusedReason::NoTime);
-                return;
-            };
-            (default_meanings(cells.len(), time_at), None, None)
-        };
-        let RowCells {
-            date,
-            clock,
-            clock_column,
-            offset,
-            written_date,
-            event,
-            notes,
-            actor,
-            evidence,
-        } = RowCells::read(&meanings, cells);
-        let Some(mut clock) = clock else {
-            // Under a header, a row whose time cell is empty is a row without a time (as
-            // Hindsight's own export writes one).
-            // A time cell with no digit in it (`...`, `?`, `TBD`) says the time is not known.
-            let time_cell_empty = meanings.iter().zip(cells).any(|(meaning, cell)| {
-                *meaning == ColumnMeaning::Time && !cell.chars().any(|c| c.is_ascii_digit())
-            });
-            // `[+1 hrs]` counts from the first time written in full above it.
-            let counted = offset.is_some() && !event.is_empty();
-            // A day without a time of day (a saga told over weeks) is a row without a time
-            // whose event begins with the date as written, as a list item's would.
-            let dated = written_date.filter(|_| !counted);
-            if self.columns.is_none()
-                || event.is_empty()
-                || !(time_cell_empty || counted || dated.is_some())
-            {
-                self.unused(number, line, UnusedReason::NoTime);
-                return;
-            }
-            let event = event.join(" ");
-            self.paste.rows.push(PastedRow {
-                lines: vec![number],
-                clock: None,
-                offset,
-                day: self.day,
-                actor,
-                event: match dated {
-                    Some(date) => format!("{date}: {event}"),
-                    None => event,
-                },
-                notes: notes.join("; "),
-                evidence,
-            });
-            return;
-        };
-        if event.is_empty() {
-            self.unused(number, line, UnusedReason::EmptyRow);
-            return;
-        }
-        // A date column, else the time's own; a year in the header fills a missing one.
-        clock.date = match clock.date.or(date.map(WrittenDay::Date)) {
-            Some(WrittenDay::Date(date)) => Some(WrittenDay::Date(PastedDate {
-                year: date.year.or(header_year),
-                ..date
-            })),
-            other => other,
-        };
-        // The zone of the column the time came from, else the one the header names.
-        let column_zone =
-            clock_column.and_then(|at| self.columns.as_ref()?.zones.get(at).copied().flatten());
-        clock.zone = clock.zone.or(column_zone).or(header_zone);
-        self.paste.rows.push(PastedRow {
-            lines: vec![number],
-            clock: Some(clock),
-            offset: None,
-            day: self.day,
-            actor,
-            event: event.join(" "),
-            notes: notes.join("; "),
-            evidence,
-        });
-    }
-
-    fn unused(&mut self, line: usize, text: &str, reason: UnusedReason) {
+    pub(super) fn unused(&mut self, line: usize, text: &str, reason: UnusedReason) {
         self.paste.unused.push(UnusedLine {
             line,
             text: text.to_owned(),
             reason,
         });
     }
-}
-
-/// A line that is a time and nothing else: `2:04`, `[14:05]`, `1569876804`.
-fn is_bare_time(line: &str) -> bool {
-    read_clock(line)
-        .or_else(|| read_unix_stamp(line))
-        .is_some_and(|(_, rest)| rest.trim().is_empty())
-        || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
-}
-
-/// `- `, `* `, `• `, `1. `, `1) ` at the start of a line.
-fn strip_list_marker(line: &str) -> &str {
-    // `↳ 2025-08-25 10:13 dakkk: thanks`: a reply in a thread, written under the message it
-    // answers (Matrix and Slack archives).
-    for bullet in [
-        "- ",
-        "* ",
-        "\u{2022} ",
-        "+ ",
-        "\u{2013} ",
-        "\u{2014} ",
-        "\u{21b3} ",
-        "\u{21aa} ",
-        "\u{2514} ",
-    ] {
-        if let Some(rest) = line.strip_prefix(bullet) {
-            return rest.trim_start();
-        }
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if (1..=3).contains(&digits)
-        && let Some(rest) = line[digits..]
-            .strip_prefix(". ")
-            .or_else(|| line[digits..].strip_prefix(") "))
-    {
-        return rest.trim_start();
-    }
-    line
-}
-
-/// A line whose first words are in bold or italics (`**16:58 UTC** - …`, `_14:03_ …`), or
-/// that is all in them (a chat header pasted into Markdown: `_Diego M.  8:05 PM_`), without
-/// the marks around them, so a time set off that way reads as any other.
-fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
-    for mark in ["**", "__", "*", "_"] {
-        if let Some(inside) = line
-            .strip_prefix(mark)
-            .and_then(|rest| rest.strip_suffix(mark))
-            && !inside.trim().is_empty()
-            && !inside.contains(mark)
-        {
-            return std::borrow::Cow::Borrowed(inside.trim());
-        }
-        if let Some(rest) = line.strip_prefix(mark)
-            && let Some((inside, after)) = rest.split_once(mark)
-            && !inside.is_empty()
-            && inside.len() <= 40
-            && read_clock(inside).is_some()
-        {
-            return std::borrow::Cow::Owned(format!("{inside}{after}"));
-        }
-    }
-    std::borrow::Cow::Borrowed(line)
-}
-
-/// A time in brackets at the start: `[14:03]`, `(2:03 PM)`, `[10:42 • 13/08/2024]`,
-/// `[2025-08-01 14:03]`. Returns the time, whether it may head a message (a chat header),
-/// and the text after the brackets.
-/// A mark in brackets at the start of a line that is one word and no time (`[1179759531]`,
-/// `[INFO]`, `<worker-3>`), and the rest of the line after it.
-fn leading_tag(line: &str) -> Option<(&str, &str)> {
-    let close = match line.chars().next()? {
-        '[' => ']',
-        '<' => '>',
-        _ => return None,
-    };
-    let end = line.find(close)?;
-    let inside = &line[1..end];
-    let one_word = !inside.is_empty()
-        && inside.len() <= 40
-        && !inside.chars().any(char::is_whitespace)
-        && read_clock(inside).is_none();
-    let rest = line[end + close.len_utf8()..].trim_start();
-    (one_word && !rest.is_empty()).then(|| (&line[..=end], rest))
-}
-
-fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
-    let close = match line.chars().next()? {
-        '[' => ']',
-        '(' => ')',
-        _ => return None,
-    };
-    let (inside, after) = line[1..].split_once(close)?;
-    // `[03-26 23:04]`: a month and day before the time (Kubernetes' postmortems).
-    let (clock, rest) = read_clock(inside).or_else(|| {
-        let (date, rest) = crate::model::read_month_day(inside)?;
-        let (mut clock, rest) = read_clock(rest)?;
-        clock.date = Some(WrittenDay::Date(date));
-        Some((clock, rest))
-    })?;
-    // After the time only a date may follow inside the brackets (Teams writes one).
-    let rest = rest
-        .trim()
-        .trim_start_matches(['\u{2022}', ',', '\u{b7}'])
-        .trim();
-    if !rest.is_empty()
-        && !rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || "/.-".contains(c))
-    {
-        return None;
-    }
-    Some((clock, true, strip_separators(after)))
-}
-
-/// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `,
-/// and the comma of a sentence that opens with its time (`At 11:17 UTC, a drive failed`).
-fn strip_separators(text: &str) -> &str {
-    text.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|' | ',')
-    })
-}
-
-/// A message's text without Slack's "(edited)" mark.
-fn strip_edited(text: &str) -> &str {
-    text.trim().strip_suffix("(edited)").unwrap_or(text).trim()
-}
-
-/// A line that opens with a time followed by a web address in brackets, as a Markdown link
-/// on the time reads (`17:58 (https://chat/…): Ana acknowledged`): the line with the address
-/// taken out (`17:58: Ana acknowledged`), and the address.
-#[must_use]
-pub fn time_link(line: &str) -> Option<(String, String)> {
-    let (time, rest) = line.split_once(' ')?;
-    let timelike = time.len() <= 8
-        && time.chars().any(|c| c.is_ascii_digit())
-        && time
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '~' | '.'));
-    let inside = rest.strip_prefix('(')?;
-    let (address, after) = inside.split_once(')')?;
-    let web = (address.starts_with("https://") || address.starts_with("http://"))
-        && !address.contains(char::is_whitespace);
-    (timelike && web).then(|| (format!("{time}{after}"), address.to_owned()))
 }

@@ -2,7 +2,10 @@
 //! from a spreadsheet or a document's table, which arrive tab-separated. A header row says
 //! which column is which; without one the columns are time, event, then notes.
 
-use crate::model::{Offset, PastedDate, WrittenTime, read_clock, read_date_line, read_offset};
+use super::{PastedRow, Reader, UnusedReason};
+use crate::model::{
+    Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line, read_offset,
+};
 
 /// What a column of a pasted table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,6 +276,134 @@ pub fn default_meanings(count: usize, time_at: usize) -> Vec<ColumnMeaning> {
             _ => ColumnMeaning::Other,
         })
         .collect()
+}
+
+/// What a table's header says: what each column holds, the zone its times are in (`Time
+/// (UTC)`) and the year of its dates (`Date (2021)`).
+#[derive(Clone, Debug)]
+pub(super) struct TableColumns {
+    meanings: Vec<ColumnMeaning>,
+    zone: Option<PasteZone>,
+    /// The zone each column's own header names.
+    zones: Vec<Option<PasteZone>>,
+    year: Option<i32>,
+}
+
+impl TableColumns {
+    pub(super) fn of_header(cells: &[String]) -> Option<Self> {
+        let meanings = header_meanings(cells)?;
+        let zone = header_zone(cells, &meanings);
+        let year = cells.iter().find_map(|cell| {
+            let (_, inside) = cell.split_once('(')?;
+            let inside = inside.trim_end_matches(')').trim();
+            (inside.len() == 4)
+                .then(|| inside.parse::<i32>().ok())
+                .flatten()
+        });
+        Some(Self {
+            meanings,
+            zone,
+            zones: column_zones(cells),
+            year,
+        })
+    }
+}
+
+impl Reader {
+    /// One row of a table pasted as text: a rule or a header is listed, a row with a time
+    /// (or, under a header, a day or an offset) is a row.
+    pub(super) fn table_row(&mut self, number: usize, line: &str, cells: &[String]) {
+        if is_rule(cells) {
+            self.unused(number, line, UnusedReason::TableRule);
+            return;
+        }
+        if let Some(columns) = TableColumns::of_header(cells) {
+            self.columns = Some(columns);
+            self.unused(number, line, UnusedReason::TableHeader);
+            return;
+        }
+        let (meanings, header_zone, header_year) = if let Some(columns) = &self.columns {
+            (columns.meanings.clone(), columns.zone, columns.year)
+        } else {
+            let Some(time_at) = cells.iter().position(|cell| read_clock(cell).is_some()) else {
+                self.unused(number, line, UnusedReason::NoTime);
+                return;
+            };
+            (default_meanings(cells.len(), time_at), None, None)
+        };
+        let RowCells {
+            date,
+            clock,
+            clock_column,
+            offset,
+            written_date,
+            event,
+            notes,
+            actor,
+            evidence,
+        } = RowCells::read(&meanings, cells);
+        let Some(mut clock) = clock else {
+            // Under a header, a row whose time cell is empty is a row without a time (as
+            // Hindsight's own export writes one).
+            // A time cell with no digit in it (`...`, `?`, `TBD`) says the time is not known.
+            let time_cell_empty = meanings.iter().zip(cells).any(|(meaning, cell)| {
+                *meaning == ColumnMeaning::Time && !cell.chars().any(|c| c.is_ascii_digit())
+            });
+            // `[+1 hrs]` counts from the first time written in full above it.
+            let counted = offset.is_some() && !event.is_empty();
+            // A day without a time of day (a saga told over weeks) is a row without a time
+            // whose event begins with the date as written, as a list item's would.
+            let dated = written_date.filter(|_| !counted);
+            if self.columns.is_none()
+                || event.is_empty()
+                || !(time_cell_empty || counted || dated.is_some())
+            {
+                self.unused(number, line, UnusedReason::NoTime);
+                return;
+            }
+            let event = event.join(" ");
+            self.paste.rows.push(PastedRow {
+                lines: vec![number],
+                clock: None,
+                offset,
+                day: self.day,
+                actor,
+                event: match dated {
+                    Some(date) => format!("{date}: {event}"),
+                    None => event,
+                },
+                notes: notes.join("; "),
+                evidence,
+            });
+            return;
+        };
+        if event.is_empty() {
+            self.unused(number, line, UnusedReason::EmptyRow);
+            return;
+        }
+        // A date column, else the time's own; a year in the header fills a missing one.
+        clock.date = match clock.date.or(date.map(WrittenDay::Date)) {
+            Some(WrittenDay::Date(date)) => Some(WrittenDay::Date(PastedDate {
+                year: date.year.or(header_year),
+                ..date
+            })),
+            other => other,
+        };
+        // The zone of the column the time came from, else the one the header names.
+        let column_zone =
+            clock_column.and_then(|at| self.columns.as_ref()?.zones.get(at).copied().flatten());
+        clock.zone = clock.zone.or(column_zone).or(header_zone);
+        self.paste.rows.push(PastedRow {
+            lines: vec![number],
+            clock: Some(clock),
+            offset: None,
+            day: self.day,
+            actor,
+            event: event.join(" "),
+            notes: notes.join("; "),
+            evidence,
+        });
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,149 @@
+//! What a line of a paste carries around its words: a list's bullet, emphasis, a log's
+//! own tag, a time in brackets or written as a link, the separators after a time and a
+//! chat's `(edited)` mark. The reader looks past these to find a line's time and author.
+
+use super::{WrittenDay, WrittenTime, read_clock, read_unix_stamp};
+
+/// A line that is a time and nothing else: `2:04`, `[14:05]`, `1569876804`.
+pub(super) fn is_bare_time(line: &str) -> bool {
+    read_clock(line)
+        .or_else(|| read_unix_stamp(line))
+        .is_some_and(|(_, rest)| rest.trim().is_empty())
+        || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
+}
+
+/// `- `, `* `, `• `, `1. `, `1) ` at the start of a line.
+pub(super) fn strip_list_marker(line: &str) -> &str {
+    // `↳ 2025-08-25 10:13 dakkk: thanks`: a reply in a thread, written under the message it
+    // answers (Matrix and Slack archives).
+    for bullet in [
+        "- ",
+        "* ",
+        "\u{2022} ",
+        "+ ",
+        "\u{2013} ",
+        "\u{2014} ",
+        "\u{21b3} ",
+        "\u{21aa} ",
+        "\u{2514} ",
+    ] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return rest.trim_start();
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && let Some(rest) = line[digits..]
+            .strip_prefix(". ")
+            .or_else(|| line[digits..].strip_prefix(") "))
+    {
+        return rest.trim_start();
+    }
+    line
+}
+
+/// A line whose first words are in bold or italics (`**16:58 UTC** - …`, `_14:03_ …`), or
+/// that is all in them (a chat header pasted into Markdown: `_Diego M.  8:05 PM_`), without
+/// the marks around them, so a time set off that way reads as any other.
+pub(super) fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inside) = line
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_suffix(mark))
+            && !inside.trim().is_empty()
+            && !inside.contains(mark)
+        {
+            return std::borrow::Cow::Borrowed(inside.trim());
+        }
+        if let Some(rest) = line.strip_prefix(mark)
+            && let Some((inside, after)) = rest.split_once(mark)
+            && !inside.is_empty()
+            && inside.len() <= 40
+            && read_clock(inside).is_some()
+        {
+            return std::borrow::Cow::Owned(format!("{inside}{after}"));
+        }
+    }
+    std::borrow::Cow::Borrowed(line)
+}
+
+/// A time in brackets at the start: `[14:03]`, `(2:03 PM)`, `[10:42 • 13/08/2024]`,
+/// `[2025-08-01 14:03]`. Returns the time, whether it may head a message (a chat header),
+/// and the text after the brackets.
+/// A mark in brackets at the start of a line that is one word and no time (`[1179759531]`,
+/// `[INFO]`, `<worker-3>`), and the rest of the line after it.
+pub(super) fn leading_tag(line: &str) -> Option<(&str, &str)> {
+    let close = match line.chars().next()? {
+        '[' => ']',
+        '<' => '>',
+        _ => return None,
+    };
+    let end = line.find(close)?;
+    let inside = &line[1..end];
+    let one_word = !inside.is_empty()
+        && inside.len() <= 40
+        && !inside.chars().any(char::is_whitespace)
+        && read_clock(inside).is_none();
+    let rest = line[end + close.len_utf8()..].trim_start();
+    (one_word && !rest.is_empty()).then(|| (&line[..=end], rest))
+}
+
+pub(super) fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
+    let close = match line.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let (inside, after) = line[1..].split_once(close)?;
+    // `[03-26 23:04]`: a month and day before the time (Kubernetes' postmortems).
+    let (clock, rest) = read_clock(inside).or_else(|| {
+        let (date, rest) = crate::model::read_month_day(inside)?;
+        let (mut clock, rest) = read_clock(rest)?;
+        clock.date = Some(WrittenDay::Date(date));
+        Some((clock, rest))
+    })?;
+    // After the time only a date may follow inside the brackets (Teams writes one).
+    let rest = rest
+        .trim()
+        .trim_start_matches(['\u{2022}', ',', '\u{b7}'])
+        .trim();
+    if !rest.is_empty()
+        && !rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || "/.-".contains(c))
+    {
+        return None;
+    }
+    Some((clock, true, strip_separators(after)))
+}
+
+/// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `,
+/// and the comma of a sentence that opens with its time (`At 11:17 UTC, a drive failed`).
+pub(super) fn strip_separators(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|' | ',')
+    })
+}
+
+/// A message's text without Slack's "(edited)" mark.
+pub(super) fn strip_edited(text: &str) -> &str {
+    text.trim().strip_suffix("(edited)").unwrap_or(text).trim()
+}
+
+/// A line that opens with a time followed by a web address in brackets, as a Markdown link
+/// on the time reads (`17:58 (https://chat/…): Ana acknowledged`): the line with the address
+/// taken out (`17:58: Ana acknowledged`), and the address.
+#[must_use]
+pub fn time_link(line: &str) -> Option<(String, String)> {
+    let (time, rest) = line.split_once(' ')?;
+    let timelike = time.len() <= 8
+        && time.chars().any(|c| c.is_ascii_digit())
+        && time
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '~' | '.'));
+    let inside = rest.strip_prefix('(')?;
+    let (address, after) = inside.split_once(')')?;
+    let web = (address.starts_with("https://") || address.starts_with("http://"))
+        && !address.contains(char::is_whitespace);
+    (timelike && web).then(|| (format!("{time}{after}"), address.to_owned()))
+}
