@@ -88,6 +88,34 @@ impl WrittenDay {
     }
 }
 
+/// `01-Jun-19`, `04-Jan-2020`: the day, the month's name and the year joined by dashes, as
+/// Discord's exporter and some logs write them; a two-digit year is this century's.
+fn day_month_year_dashed(text: &str) -> Option<(WrittenDay, &str)> {
+    let (day, rest) = super::scan::digits(text, 1, 2)?;
+    let rest = rest.strip_prefix('-')?;
+    let month_end = rest.find('-')?;
+    let month = super::dates::month_named(&rest[..month_end])?;
+    let rest = &rest[month_end + 1..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let year: i32 = rest[..digits].parse().ok()?;
+    let year = match digits {
+        2 => 2000 + year,
+        4 => year,
+        _ => return None,
+    };
+    let rest = &rest[digits..];
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let date = PastedDate {
+        year: Some(year),
+        month,
+        day,
+    };
+    date.is_possible()
+        .then(|| (WrittenDay::Date(date), after_day(rest)))
+}
+
 /// Reads a day at the start of `text`; returns it and the rest (after a comma or `at`).
 #[must_use]
 pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
@@ -96,6 +124,9 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
         return Some((WrittenDay::Date(date), rest));
     }
     if let Some(found) = read_numeric(text) {
+        return Some(found);
+    }
+    if let Some(found) = day_month_year_dashed(text) {
         return Some(found);
     }
     let words = words_with_ends(text);
@@ -325,6 +356,10 @@ mod tests {
         // The 26th is a Thursday: Monday is the 23rd.
         assert_eq!(day("Monday", order), date(2024, 9, 23));
         assert_eq!(day("Thursday", order), date(2024, 9, 26));
+        // Discord's exporter: the day, the month's name and a two-digit year, with dashes.
+        assert_eq!(day("01-Jun-19 08:00 AM", order), date(2019, 6, 1));
+        assert_eq!(day("04-Jan-2020", order), date(2020, 1, 4));
+        assert_eq!(day("04-Jan-20x", order), None);
     }
 
     #[test]

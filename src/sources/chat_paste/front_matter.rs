@@ -4,7 +4,7 @@
 use super::{DayLine, PastedDate, UnusedLine, UnusedReason, read_date_line};
 
 /// A page's settings block at the top of a copied file (`---` or `+++` lines around
-/// `title: …`, `date = …`): its lines are listed as unused and blanked, so that no key
+/// `title: …`, `date = …`, or an exporter's header between rules of `=`): its lines are listed as unused and blanked, so that no key
 /// is read as a person. Its `date`, the day a page of a meeting's log was posted, dates the
 /// messages below until a date line of their own does, as a date line would.
 pub(super) fn front_matter(lines: &mut [&str]) -> (Vec<UnusedLine>, Option<DayLine>) {
@@ -12,7 +12,10 @@ pub(super) fn front_matter(lines: &mut [&str]) -> (Vec<UnusedLine>, Option<DayLi
         return (Vec::new(), None);
     };
     let fence = lines[start].trim();
-    if fence != "---" && fence != "+++" {
+    // An exporter's header between rules of `=` (`Guild: …`, `Channel: …`, `Range: …`, as
+    // Discord's exporter writes it) is such a block too.
+    let rule_of_equals = fence.len() >= 5 && fence.bytes().all(|byte| byte == b'=');
+    if fence != "---" && fence != "+++" && !rule_of_equals {
         return (Vec::new(), None);
     }
     let Some(length) = lines[start + 1..]

@@ -50,6 +50,8 @@ fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
     let mut icon_link: Option<String> = None;
     // The address of the link open now, and where its words began in `out`.
     let mut open_link: Option<(String, usize)> = None;
+    // A log page's row anchored by its own stamp, and its cells so far.
+    let mut row = StampedRow::default();
     while let Some(open) = rest.find('<') {
         if hidden.is_none() {
             out.push_str(&rest[..open]);
@@ -82,6 +84,17 @@ fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
             continue;
         }
         match (name.as_str(), closing) {
+            ("tr", false) => row.stamp = attribute(tag, "id").and_then(|id| stamp_in(&id)),
+            ("th" | "td", false) if row.stamp.is_some() => {
+                row.cell = Some((name == "th", out.len()));
+            }
+            ("th" | "td", true) if row.stamp.is_some() => {
+                if let Some((header, start)) = row.cell.take() {
+                    let text = out[start..].trim().to_owned();
+                    out.truncate(start);
+                    row.cells.push((header, text));
+                }
+            }
             ("a", false) => {
                 open_link = attribute(tag, "href")
                     .filter(|href| href.starts_with("http://") || href.starts_with("https://"))
@@ -110,6 +123,9 @@ fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
     if hidden.is_none() {
         out.push_str(rest);
     }
+    if let Some(message) = row.message() {
+        out = message;
+    }
     let text = decoded(out.trim());
     match icon_link {
         Some(href) if !text.is_empty() => {
@@ -122,6 +138,57 @@ fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
         Some(href) => href,
         None => text,
     }
+}
+
+/// A row of a log page's table that its anchor stamps (`<tr id="t2013-03-12T01:04:58">`,
+/// as irclog2html writes each message): one message at that instant, its header cell the
+/// speaker and its other cells the text.
+#[derive(Default)]
+struct StampedRow {
+    /// The stamp, as a time the chat reader reads at a line's start.
+    stamp: Option<String>,
+    /// The cell open now: whether it is a header cell, and where its words began.
+    cell: Option<(bool, usize)>,
+    /// The cells read: whether each is a header cell, and its words.
+    cells: Vec<(bool, String)>,
+}
+
+impl StampedRow {
+    /// `2013-03-12T01:04:58 user33: hi all`: the stamp, the speaker and the text; a cell
+    /// that only repeats the stamp's time (`01:04`, the link to the row) is left out.
+    fn message(&self) -> Option<String> {
+        let stamp = self.stamp.as_deref()?;
+        if self.cells.is_empty() {
+            return None;
+        }
+        let clock = stamp.split_once('T').map_or(stamp, |(_, clock)| clock);
+        let speaker = self
+            .cells
+            .iter()
+            .find(|(header, words)| *header && !words.is_empty())
+            .map(|(_, words)| words.as_str());
+        let text: Vec<&str> = self
+            .cells
+            .iter()
+            .filter(|(header, words)| {
+                !header && !words.is_empty() && !clock.starts_with(words.as_str())
+            })
+            .map(|(_, words)| words.as_str())
+            .collect();
+        let text = text.join(" ");
+        Some(match speaker {
+            Some(speaker) => format!("{stamp} {speaker}: {text}"),
+            None => format!("{stamp} {text}"),
+        })
+    }
+}
+
+/// The stamp an anchor holds (`t2013-03-12T01:04:58`, `msg-2013-03-12T01:04:58`): a date
+/// and a time after a prefix of letters and signs.
+fn stamp_in(id: &str) -> Option<String> {
+    let stamp = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let (clock, rest) = crate::model::read_clock(stamp)?;
+    (clock.date.is_some() && rest.is_empty()).then(|| stamp.to_owned())
 }
 
 /// The value of attribute `name` in a tag's text (`a href="…" class=zl`).
@@ -227,6 +294,22 @@ mod tests {
             page_text(page).unwrap(),
             "\n\n\n\n[Kevin Paul (Jun 03 2021 at 18:53)](https://chat.example/near/33390):\n\
              See the status page (https://status.example).\n"
+        );
+    }
+
+    #[test]
+    fn a_log_pages_rows_anchored_by_their_stamps_are_messages() {
+        let page = "<!DOCTYPE html>\n<table class=\"irclog\">\n\
+                    <tr id=\"t2013-03-12T01:04:58\"><th class=\"nick\">user33</th>\
+                    <td class=\"text\">hi &amp; all</td><td class=\"time\">\
+                    <a href=\"#t2013-03-12T01:04:58\" class=\"time\">01:04</a></td></tr>\n\
+                    <tr id=\"t2013-03-12T04:26:01\"><td class=\"other\" colspan=\"2\">-ab-bot- build \
+                    failed, see <a href=\"http://ab.example/275\">http://ab.example/275</a></td>\
+                    <td><a href=\"#t2013-03-12T04:26:01\">04:26</a></td></tr>\n</table>\n";
+        assert_eq!(
+            page_text(page).unwrap(),
+            "\n\n2013-03-12T01:04:58 user33: hi & all\n\
+             2013-03-12T04:26:01 -ab-bot- build failed, see http://ab.example/275\n\n"
         );
     }
 

@@ -12,7 +12,8 @@ pub(super) fn is_bare_time(line: &str) -> bool {
         || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
 }
 
-/// `- `, `* `, `• `, `1. `, `1) ` at the start of a line.
+/// `- `, `* `, `• `, `1. `, `1) ` at the start of a line, and a heading's `### ` before a
+/// time.
 pub(super) fn strip_list_marker(line: &str) -> &str {
     // `↳ 2025-08-25 10:13 dakkk: thanks`: a reply in a thread, written under the message it
     // answers (Matrix and Slack archives).
@@ -30,6 +31,14 @@ pub(super) fn strip_list_marker(line: &str) -> &str {
         if let Some(rest) = line.strip_prefix(bullet) {
             return rest.trim_start();
         }
+    }
+    // `### 12:49 PM` over the text: a Markdown heading that is a time heads its entry.
+    let hashes = line.bytes().take_while(|byte| *byte == b'#').count();
+    if (1..=6).contains(&hashes)
+        && let Some(rest) = line[hashes..].strip_prefix(' ')
+        && read_clock(rest.trim_start()).is_some()
+    {
+        return rest.trim_start();
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     if (1..=3).contains(&digits)
@@ -64,7 +73,24 @@ pub(super) fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
             return std::borrow::Cow::Owned(format!("{inside}{after}"));
         }
     }
-    std::borrow::Cow::Borrowed(line)
+    time_emphasised_after_its_day(line)
+        .map_or(std::borrow::Cow::Borrowed(line), std::borrow::Cow::Owned)
+}
+
+/// A day, then its time in bold or italics (`Dec 17th **21:43** @nova …`, an ops log kept
+/// in Markdown): the line without the marks around the time.
+fn time_emphasised_after_its_day(line: &str) -> Option<String> {
+    let (_, after_day) = crate::model::read_day(line)?;
+    let day = &line[..line.len() - after_day.len()];
+    let after_day = after_day.trim_start();
+    let mark = ["**", "__", "*", "_"]
+        .into_iter()
+        .find(|mark| after_day.starts_with(mark))?;
+    let (inside, after) = after_day[mark.len()..].split_once(mark)?;
+    let (_, rest) = read_clock(inside)?;
+    rest.trim()
+        .is_empty()
+        .then(|| format!("{} {inside}{after}", day.trim_end()))
 }
 
 /// A time in brackets at the start: `[14:03]`, `(2:03 PM)`, `[10:42 • 13/08/2024]`,

@@ -16,6 +16,7 @@
 //!
 //! Whatever does not become part of a row is listed with the reason.
 
+mod csv_export;
 mod front_matter;
 mod html_page;
 mod inline_html;
@@ -163,7 +164,8 @@ pub struct ChatPaste {
 /// rows below it, or is listed in [`ChatPaste::unused`].
 #[must_use]
 pub fn parse_chat(text: &str) -> ChatPaste {
-    parse_lines(text, true)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    csv_export::csv_export(text).unwrap_or_else(|| parse_lines(text, true))
 }
 
 /// Reads entries one to a line, each already whole (a Markdown timeline's items, their
@@ -290,6 +292,10 @@ struct Shape {
 
 /// The reader's state between lines.
 #[derive(Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is one independent fact about the lines read so far (inside a fence, an author below a time, a bullet above), not a state machine's encoding"
+)]
 struct Reader {
     paste: ChatPaste,
     /// The date line in force.
@@ -314,6 +320,8 @@ struct Reader {
     one_line: Option<(usize, usize)>,
     /// Whether the next line is the open message's author, written below its time.
     author_below: bool,
+    /// Whether the last one-line message was a list's item (`- 21:44 …`).
+    bullet_above: bool,
     /// Whether the open message is inside a fenced code block (```` ``` ````), whose lines
     /// are its text whatever they look like (a `| … |` line is no table there).
     in_fence: bool,
@@ -578,6 +586,7 @@ impl Reader {
         self.last_author.clone_from(&actor);
         self.last_clock = Some(clock);
         self.one_line = Some((self.paste.rows.len(), number)).filter(|_| self.shape.lines_wrap);
+        self.bullet_above = strip_list_marker(line).len() < line.len();
         self.paste.rows.push(PastedRow {
             lines: vec![number],
             clock: Some(clock),
@@ -649,12 +658,28 @@ impl Reader {
         });
     }
 
-    /// Ends the open message; one with no text is no row, and its header line is listed.
     /// A line without a time when no message is open: a wrapped log line goes on with the
     /// message above it; a `Name: text` line starts a message without a time (Zulip copies
-    /// several so, the time left for the user to fill in); anything else is no message.
+    /// several so, the time left for the user to fill in); a bullet below a bulleted entry
+    /// is an entry of its own, untimed (`- Dec 17th **22:XX** More reports`); anything else
+    /// is no message.
     fn line_of_no_message(&mut self, number: usize, line: &str, wrapped: Option<(usize, usize)>) {
+        let item = strip_list_marker(line);
+        let sibling = self.bullet_above && item.len() < line.len();
         match actor_and_event(line) {
+            (None, _) if wrapped.is_some() && sibling => {
+                self.paste.rows.push(PastedRow {
+                    lines: vec![number],
+                    clock: None,
+                    offset: None,
+                    day: self.day,
+                    actor: None,
+                    event: strip_leading_emphasis(item).into_owned(),
+                    notes: String::new(),
+                    evidence: String::new(),
+                });
+                self.one_line = Some((self.paste.rows.len() - 1, number));
+            }
             (None, _) if let Some((position, _)) = wrapped => {
                 self.paste.rows[position].go_on(number, line);
                 self.one_line = Some((position, number));
@@ -669,6 +694,7 @@ impl Reader {
         }
     }
 
+    /// Ends the open message; one with no text is no row, and its header line is listed.
     fn close_message(&mut self) {
         let Some((position, header)) = self.open.take() else {
             return;

@@ -306,9 +306,14 @@ impl Placing {
             .started
             .map_or(self.day, |start| read_in.date_of(start));
         if let Some(written) = clock.date {
+            // A date line in force that names its year (a page's front matter, `date:
+            // 2022-12-18`) says which year a `Dec 16th` below it is in.
+            let dated_line = day
+                .filter(|day| day.date.year.is_some())
+                .and_then(|day| calendar_date(day.date, reference, self.latest).ok());
             let reference = match written {
                 WrittenDay::Relative(_) => self.today_in_copy,
-                _ => reference,
+                _ => dated_line.unwrap_or(reference),
             };
             let context = DayContext {
                 reference,

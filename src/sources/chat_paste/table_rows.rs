@@ -200,7 +200,7 @@ fn meaning_of_words(header: &str) -> ColumnMeaning {
         "time" | "when" | "timestamp" | "time (utc)" | "date/time" | "datetime"
         | "date and time" | "utc" | "local time" | "at" => ColumnMeaning::Time,
         "event" | "what" | "what happened" | "description" | "message" | "summary" | "action"
-        | "activity" | "update" | "text" => ColumnMeaning::Event,
+        | "activity" | "update" | "text" | "content" | "body" => ColumnMeaning::Event,
         "notes" | "note" | "details" | "detail" | "comment" | "comments" | "impact" | "context" => {
             ColumnMeaning::Notes
         }

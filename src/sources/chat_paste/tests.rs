@@ -946,6 +946,14 @@ fn a_copied_pages_settings_block_is_listed_and_its_date_dates_the_messages() {
     let undated = parse_chat("---\ndate: soon\n---\n09:05 <ines> hi");
     assert!(undated.date_lines.is_empty());
     assert_eq!(unused_lines(&undated), [1, 2, 3]);
+    // Discord's exporter heads its text between rules of `=`: the header is no message.
+    let exported = parse_chat(
+        "=====\nGuild: Komodo\nChannel: notarynode\nRange: before 05-Dec-19 12:00 AM\n=====\n\n\
+         [01-Jun-19 08:00 AM] CHMEX#0686\nOK I will resync\n",
+    );
+    assert_eq!(unused_lines(&exported), [1, 2, 3, 4, 5]);
+    assert_eq!(exported.rows.len(), 1);
+    assert_eq!(exported.rows[0].actor.as_deref(), Some("CHMEX#0686"));
 }
 
 #[test]
