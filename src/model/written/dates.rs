@@ -289,10 +289,11 @@ const OTHER_MONTHS: [(&str, u32); 62] = [
 /// A month by its English name or its first three letters (`Sept` too), or by its full
 /// name in another language (`Mai`, `septembre`, `März`).
 pub(super) fn month_named(word: &str) -> Option<u32> {
-    let word = word.to_lowercase();
-    if word.chars().count() < 3 {
+    // A month's name is letters alone: a time or a number is none, read without lowering.
+    if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
         return None;
     }
+    let word = word.to_lowercase();
     let english = MONTHS
         .iter()
         .position(|month| *month == word || (month.starts_with(&word) && word.len() <= 4))

@@ -21,11 +21,14 @@ pub fn page_text(text: &str) -> Option<String> {
     let opens_a_page = ["<!doctype html", "<html", "<head", "<meta", "<body"]
         .iter()
         .any(|start| opening.starts_with(start));
+    // Only a line with `</` is looked at again, so a long log costs one pass.
     let closes_blocks = text
         .lines()
         .filter(|line| {
-            let lower = line.to_ascii_lowercase();
-            lower.contains("</p>") || lower.contains("</div>")
+            line.contains("</") && {
+                let lower = line.to_ascii_lowercase();
+                lower.contains("</p>") || lower.contains("</div>")
+            }
         })
         .take(2)
         .count()

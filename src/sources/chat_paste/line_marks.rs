@@ -80,6 +80,13 @@ pub(super) fn strip_leading_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
 /// A day, then its time in bold or italics (`Dec 17th **21:43** @nova …`, an ops log kept
 /// in Markdown): the line without the marks around the time.
 fn time_emphasised_after_its_day(line: &str) -> Option<String> {
+    // Looked for only where a mark stands before a digit near the start, so that the day is
+    // read on few lines of a long log.
+    let mark_at = line.find(['*', '_']).filter(|at| *at <= 24)?;
+    let after_marks = line[mark_at..].trim_start_matches(['*', '_']);
+    if !after_marks.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (_, after_day) = crate::model::read_day(line)?;
     let day = &line[..line.len() - after_day.len()];
     let after_day = after_day.trim_start();

@@ -106,7 +106,9 @@ pub(super) fn names_below_times(lines: &[&str]) -> bool {
     let mut bare_times = 0;
     let mut records = 0;
     for (at, line) in lines.iter().enumerate() {
-        if !is_bare_time(line.trim()) {
+        // A time alone is short: a long line is read no further.
+        let line = line.trim();
+        if line.len() > 32 || !is_bare_time(line) {
             continue;
         }
         bare_times += 1;
