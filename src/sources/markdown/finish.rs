@@ -31,6 +31,7 @@ impl Importer<'_> {
         self.actions_told_in_sentences(blocks);
         self.lessons_as_actions(blocks);
         self.work_told_in_closing(blocks);
+        self.work_after_labels(blocks);
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
                 .filter(|date| *date <= self.today)

@@ -20,6 +20,7 @@ mod heading_places;
 mod headings;
 mod images;
 mod key_times;
+mod labelled_work;
 mod list_headings;
 mod lists_tables;
 mod paragraphs;

@@ -58,9 +58,22 @@ fn names_work_of_its_own(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace();
     let first = words.next().unwrap_or_default();
     // `It is necessary to …` opens with an empty `it`; `It will …` points back.
+    // `If it causes downtime again, then I will abandon it`: what will be done should the
+    // work before it not be enough is more of that work.
     let points_back = matches!(
         first,
-        "this" | "that" | "these" | "those" | "they" | "which" | "such" | "so" | "doing"
+        "this"
+            | "that"
+            | "these"
+            | "those"
+            | "they"
+            | "which"
+            | "such"
+            | "so"
+            | "doing"
+            | "if"
+            | "unless"
+            | "otherwise"
     ) || (first == "it" && words.next() != Some("is"));
     // `The resolution has been postponed`: a perfect that reports no work done.
     let put_off = ["postponed", "delayed", "deferred", "paused"]

@@ -1,0 +1,117 @@
+//! Work written after a label in a list of labelled parts, as a short report writes its
+//! fields (`- **Time**: …`, `- **Reason/Cause**: …`, `- **Remedial Actions**: I am going to
+//! limit the threads …`). When a file names no work anywhere else, what follows a label
+//! that names the work to do is its action items, one per piece of work it names; the list
+//! stays in its section as written.
+
+use super::Importer;
+use super::blocks::{Block, BlockKind};
+use super::headings::{Target, target_by_words, target_of};
+use super::work_pieces::pieces_of_work;
+use super::work_status::reads_done;
+
+/// The text after a bold label that names the action items (`**Remedial Actions**: I am
+/// going to …`), or `None`.
+#[must_use]
+pub fn work_after_a_label(source: &str) -> Option<&str> {
+    let source = source.trim();
+    let mark = ["**", "__"]
+        .into_iter()
+        .find(|mark| source.starts_with(mark))?;
+    let (label, after) = source[mark.len()..].split_once(mark)?;
+    // The colon inside the bold (`**Actions:**`) or after it (`**Actions**:`).
+    let label = label.trim().trim_end_matches(':').trim();
+    let after = after.trim_start();
+    let after = after.strip_prefix(':').unwrap_or(after).trim();
+    if after.is_empty() || label.split_whitespace().count() > 5 {
+        return None;
+    }
+    let names_work =
+        target_of(label).or_else(|| target_by_words(label)) == Some(Target::ActionItems);
+    names_work.then_some(after)
+}
+
+impl Importer<'_> {
+    /// When the file names no work anywhere else, the work written after a label that
+    /// names it, in a list of labelled parts, is its action items.
+    pub(super) fn work_after_labels(&mut self, blocks: &[Block]) {
+        if !self.doc.action_items.is_empty() {
+            return;
+        }
+        for block in blocks {
+            let BlockKind::List(items) = &block.kind else {
+                continue;
+            };
+            for item in items {
+                let Some(work) = work_after_a_label(&item.source) else {
+                    continue;
+                };
+                // The item's first line is the label's; nested items are details of it.
+                let work = work.lines().next().unwrap_or(work);
+                for piece in pieces_of_work(work) {
+                    let done = reads_done(&piece);
+                    let action = super::actions::action_from_task(&piece, done, self.context.date);
+                    self.doc.action_items.push(action);
+                    let number = self.doc.action_items.len();
+                    self.place(
+                        item.lines,
+                        format!("action item {number}, from a labelled part"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActionStatus;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn work_after_a_label_that_names_it_is_found() {
+        assert_eq!(
+            work_after_a_label("**Remedial Actions**: I am going to limit the threads."),
+            Some("I am going to limit the threads.")
+        );
+        assert_eq!(
+            work_after_a_label("**Follow-up:** add an alert"),
+            Some("add an alert")
+        );
+        for other in [
+            "**Actions Taken**: I forced a power off.",
+            "**Reason/Cause**: the CPU was overloaded.",
+            "**Remediation**:",
+            "Remediation: add an alert",
+        ] {
+            assert_eq!(work_after_a_label(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_report_of_labelled_parts_gives_its_work_as_items_and_keeps_the_list() {
+        let text = "# Downtime\n\n#### Downtime on March 3rd, 2019\n\
+                    - **Time**: 15:21 UTC\n\
+                    - **Actions Taken**: I forced a power off.\n\
+                    - **Remedial Actions**: I am going to limit the threads the program may \
+                    use. If it causes downtime again, then I will abandon it.\n";
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let imported = super::super::import_markdown(text, today);
+        let items = &imported.doc.action_items;
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert!(
+            items[0]
+                .action
+                .starts_with("I am going to limit the threads")
+        );
+        assert_eq!(items[0].status, ActionStatus::Open);
+        let kept = imported
+            .doc
+            .narrative
+            .custom_sections
+            .iter()
+            .any(|section| section.text.contains("**Remedial Actions**"));
+        assert!(kept, "the list stays as written");
+    }
+}
