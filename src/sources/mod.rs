@@ -4,6 +4,7 @@
 //! (folder or `.zip`). Which a file is, is told from its content, so
 //! the command line and the editor read the same sources the same way.
 
+mod character_references;
 mod chat_paste;
 mod incident_json;
 mod incident_states;

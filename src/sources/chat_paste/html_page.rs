@@ -4,6 +4,8 @@
 //! words; an icon that links to the message (`<a href=…><img …></a> Name (date):`) makes
 //! the line a link to it, as the Markdown such archives also write.
 
+use crate::sources::character_references::decoded;
+
 /// Tags whose content is no text a person reads on the page.
 const HIDDEN: [&str; 3] = ["script", "style", "title"];
 
@@ -222,52 +224,6 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
         });
     }
     None
-}
-
-/// `text` with the character references a page writes (`&amp;`, `&lt;`, `&#39;`,
-/// `&#x27;`, `&nbsp;`) read.
-fn decoded(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let reference = after
-            .find(';')
-            .filter(|end| *end <= 10)
-            .and_then(|end| Some((character(&after[..end])?, end)));
-        if let Some((character, end)) = reference {
-            out.push(character);
-            rest = &after[end + 1..];
-        } else {
-            out.push('&');
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn character(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
 }
 
 #[cfg(test)]

@@ -91,65 +91,6 @@ fn yaml_text(value: &Yaml) -> String {
     }
 }
 
-/// `text` with HTML's character references (`&#8217;`, `&#x2011;`, `&amp;`, `&mdash;` and
-/// the other common names) as the characters they stand for; anything else as written.
-fn decoded_references(text: &str) -> String {
-    const NAMED: [(&str, char); 16] = [
-        ("amp", '&'),
-        ("lt", '<'),
-        ("gt", '>'),
-        ("quot", '"'),
-        ("apos", '\''),
-        ("nbsp", '\u{a0}'),
-        ("ndash", '\u{2013}'),
-        ("mdash", '\u{2014}'),
-        ("hellip", '\u{2026}'),
-        ("lsquo", '\u{2018}'),
-        ("rsquo", '\u{2019}'),
-        ("ldquo", '\u{201c}'),
-        ("rdquo", '\u{201d}'),
-        ("eacute", '\u{e9}'),
-        ("uuml", '\u{fc}'),
-        ("copy", '\u{a9}'),
-    ];
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let reference = rest[1..]
-            .find(';')
-            .filter(|end| *end <= 10)
-            .map(|end| &rest[1..=end]);
-        let character = reference.and_then(|name| {
-            if let Some(number) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(number, 16)
-                    .ok()
-                    .and_then(char::from_u32)
-            } else if let Some(number) = name.strip_prefix('#') {
-                number.parse().ok().and_then(char::from_u32)
-            } else {
-                NAMED
-                    .iter()
-                    .find(|(known, _)| *known == name)
-                    .map(|(_, character)| *character)
-            }
-        });
-        match (character, reference) {
-            (Some(character), Some(name)) if character != '\0' => {
-                out.push(character);
-                rest = &rest[name.len() + 2..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 impl super::Importer<'_> {
     /// Front matter's keys as fields (`title`, `date`, `authors`, `tags`, `severity`…); a key
     /// Hindsight has no field for is kept in the details as written, and front matter that
@@ -165,7 +106,7 @@ impl super::Importer<'_> {
                     }
                     // A site's templates put these values into HTML, where authors write
                     // `post&#x2011;mortem` or `AT&amp;T` for the characters they mean.
-                    let value = decoded_references(&value);
+                    let value = crate::sources::character_references::decoded(&value);
                     let line = format!("{key}: {value}");
                     // Some sites' themes name the page's title `heading` or `headline`.
                     let field = super::fields::field_named(&key).or_else(|| {
@@ -199,7 +140,7 @@ mod tests {
     #[test]
     fn character_references_in_front_matter_are_the_characters_they_name() {
         assert_eq!(
-            decoded_references(
+            crate::sources::character_references::decoded(
                 "post&#x2011;mortem for AT&amp;T &mdash; Bob&#8217;s &unknown; R&D &#0; &"
             ),
             "post\u{2011}mortem for AT&T \u{2014} Bob\u{2019}s &unknown; R&D &#0; &"
