@@ -202,6 +202,20 @@ fn date_value(value: &str) -> (Option<NaiveDate>, bool) {
     (stamp, false)
 }
 
+/// The offset a site generator's stamp writes (`2020-05-26 23:00:00 +0800`,
+/// `2020-05-26T23:00:00+08:00`).
+fn stamp_offset(value: &str) -> Option<chrono::FixedOffset> {
+    let value = value.trim().trim_matches(['"', '\'']);
+    chrono::DateTime::parse_from_rfc3339(value)
+        .ok()
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"]
+                .iter()
+                .find_map(|format| chrono::DateTime::parse_from_str(value, format).ok())
+        })
+        .map(|stamp| *stamp.offset())
+}
+
 /// A written date with its year as a calendar date a postmortem may hold (1900–9999).
 #[must_use]
 pub fn calendar_date(date: crate::model::PastedDate) -> Option<NaiveDate> {
@@ -232,6 +246,7 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
         Field::Date => {
             let (date, whole) = date_value(value);
             context.date = context.date.or(date);
+            context.published_offset = context.published_offset.or(stamp_offset(value));
             whole
         }
         Field::Authors => {

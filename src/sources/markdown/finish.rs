@@ -284,6 +284,17 @@ impl Importer<'_> {
             .filter(|_| key_time_zone.is_none() && self.context.key_times_zone.is_none())
             .filter(|_| !found.named_a_zone && found.zone_line.is_none())
             .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));
+        // Else the offset of the front matter's stamp (`date: 2020-05-26 23:00:00 +0800`),
+        // as a zone of whole hours: where the page was written. `+0000` is a generator's
+        // default as often as a place, and says nothing.
+        let front_matter_zone = self
+            .context
+            .published_offset
+            .filter(|_| key_time_zone.is_none() && self.context.key_times_zone.is_none())
+            .filter(|_| prose_zone.is_none())
+            .filter(|_| !found.named_a_zone && found.zone_line.is_none())
+            .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()))
+            .and_then(zone_of_whole_hours);
         let day_order_from = match (reading.day_order, self.day_order) {
             (Some(_), _) => "as you chose",
             (None, Some(_)) if DayOrder::proved_by(self.source_lines.iter().copied()).is_some() => {
@@ -302,10 +313,17 @@ impl Importer<'_> {
                 .times_zone
                 .region()
                 .or(key_time_zone.map(|(zone, _)| zone))
-                .or(prose_zone.map(|(zone, _)| zone)),
+                .or(prose_zone.map(|(zone, _)| zone))
+                .or(front_matter_zone),
             zone_from_times: false,
             zone_from_key_time: key_time_zone.map(|(_, line)| line),
             zone_from_prose: prose_zone.map(|(_, line)| line),
+            zone_from_front_matter: self.context.published_offset.filter(|_| {
+                found.times_zone.region().is_none()
+                    && key_time_zone.is_none()
+                    && prose_zone.is_none()
+                    && front_matter_zone.is_some()
+            }),
             day: self
                 .context
                 .date
@@ -519,4 +537,20 @@ fn mark_outage(
     {
         row.marker = marker;
     }
+}
+
+/// A whole-hour offset other than UTC as the zone that keeps it all year (`+08:00` is
+/// `Etc/GMT-8`, whose sign runs the other way).
+fn zone_of_whole_hours(offset: chrono::FixedOffset) -> Option<chrono_tz::Tz> {
+    let seconds = offset.local_minus_utc();
+    if seconds == 0 || seconds % 3600 != 0 {
+        return None;
+    }
+    let hours = seconds / 3600;
+    let name = if hours > 0 {
+        format!("Etc/GMT-{hours}")
+    } else {
+        format!("Etc/GMT+{}", -hours)
+    };
+    name.parse().ok()
 }

@@ -100,6 +100,9 @@ pub struct Assumed {
     /// The line of a sentence whose time names the region in `times_zone` (`at 10:27am
     /// Eastern`), taken because neither the timeline nor a key-time field names one.
     pub zone_from_prose: Option<usize>,
+    /// The offset of the front matter's stamp, when `times_zone` is taken from it because
+    /// no line of the file names a zone.
+    pub zone_from_front_matter: Option<chrono::FixedOffset>,
     /// The day of times without a date.
     pub day: NaiveDate,
     /// Where that day came from.
@@ -133,6 +136,12 @@ impl Assumed {
             return format!(
                 "a time on line {line} names it, and no time of the timeline or key time names \
                  one, so the document is in it"
+            );
+        }
+        if let Some(offset) = self.zone_from_front_matter.filter(|_| self.zone_from_times) {
+            return format!(
+                "the page's front matter is stamped at UTC{offset} and no line names a zone, \
+                 so the document is in it"
             );
         }
         if self.zone_from_times {

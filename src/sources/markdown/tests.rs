@@ -1278,3 +1278,36 @@ fn a_timeline_row_whose_actor_is_spelled_like_a_zone_is_a_row_not_a_header() {
         )]
     );
 }
+
+#[test]
+fn a_front_matter_stamped_with_its_offset_places_times_no_line_zones() {
+    let text = "---\ntitle: Outage\ndate: '2020-05-26 23:00:00 +0800'\n---\n\n\
+                **2020-05-31 14:09 Update 2**\n\nStable for 7 hours.\n\n\
+                **2020-05-26 23:10 Update 1**\n\nRestored.\n\n\
+                **2020-05-26 22:24 Down**\n\nThe host went down.\n";
+    let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let imported = import_markdown(text, today);
+    let times: Vec<String> = imported
+        .doc
+        .timeline
+        .iter()
+        .filter_map(|row| row.time.map(|time| time.to_rfc3339()))
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2020-05-26T14:24:00+00:00",
+            "2020-05-26T15:10:00+00:00",
+            "2020-05-31T06:09:00+00:00"
+        ]
+    );
+    assert!(imported.assumed.zone_why().contains("UTC+08:00"));
+    // `+0000` is a generator's default, and a zone a line names wins.
+    for other in [
+        text.replace("+0800", "+0000"),
+        text.replace("Restored.", "Restored. All times UTC."),
+    ] {
+        let imported = import_markdown(&other, today);
+        assert_eq!(imported.doc.time_zone, chrono_tz::UTC, "{other}");
+    }
+}

@@ -47,6 +47,9 @@ pub struct Context {
     /// The region a key-time field's zone places the writers in (`12:11 PM EST`), and that
     /// field's line.
     pub key_times_zone: Option<(chrono_tz::Tz, usize)>,
+    /// The offset a site generator's stamp writes in a date field (`date: 2020-05-26
+    /// 23:00:00 +0800`): where the page was written, when nothing else says.
+    pub published_offset: Option<chrono::FixedOffset>,
 }
 
 /// Items of a list written on one line: split at `,` and `;` outside parentheses, and at a
