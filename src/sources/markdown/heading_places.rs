@@ -40,34 +40,9 @@ impl Importer<'_> {
         if self.heading_inside_a_part(&block, level, text, target) {
             return;
         }
-        // The first heading repeats the title the front matter gave.
-        if !self.seen_heading
-            && !self.doc.title.is_empty()
-            && headings::normalized(text) == headings::normalized(&self.doc.title)
-        {
-            self.seen_heading = true;
-            self.place(block.lines, "the title again");
+        let Some(block) = self.heading_as_title(block, level, text, target) else {
             return;
-        }
-        // `### Date` with the date below it names a field, never the document; a document's
-        // own heading (`# Links`) may be its title.
-        let names_a_field =
-            level > 1 && (field_line(text).is_some() || field_named(text).is_some());
-        if self.doc.title.is_empty() && target.is_none() && !names_a_field {
-            if !self.seen_heading && self.generic_title.is_none() && is_generic_title(text) {
-                self.generic_title = Some(block);
-                self.seen_heading = true;
-                return;
-            }
-            if !self.seen_heading || self.generic_title.is_some() {
-                self.seen_heading = true;
-                self.set_title(text, block.lines);
-                if let Some(generic) = self.generic_title.take() {
-                    self.unplaced(&generic, "a generic heading above the title");
-                }
-                return;
-            }
-        }
+        };
         self.seen_heading = true;
         if let Some(generic) = self.generic_title.take() {
             // Nothing more specific followed: the generic heading is the title after all.
@@ -121,6 +96,59 @@ impl Importer<'_> {
                 );
             }
         }
+    }
+
+    /// The title a heading may be: the front matter's again, the only heading of the first
+    /// level, or the first heading that names nothing else (or the one after a generic
+    /// one). Returns the block when the heading is no title.
+    fn heading_as_title(
+        &mut self,
+        block: Block,
+        level: u8,
+        text: &str,
+        target: Option<Target>,
+    ) -> Option<Block> {
+        // The first heading repeats the title the front matter gave.
+        if !self.seen_heading
+            && !self.doc.title.is_empty()
+            && headings::normalized(text) == headings::normalized(&self.doc.title)
+        {
+            self.seen_heading = true;
+            self.place(block.lines, "the title again");
+            return None;
+        }
+        // The only heading of the first level, above all others, is the document's title
+        // even when its words name a part (`# RCA` over `## Summary`).
+        if !self.seen_heading
+            && level == 1
+            && self.sole_top_heading
+            && target.is_some()
+            && self.doc.title.is_empty()
+        {
+            self.seen_heading = true;
+            self.set_title(text, block.lines);
+            return None;
+        }
+        // `### Date` with the date below it names a field, never the document; a document's
+        // own heading (`# Links`) may be its title.
+        let names_a_field =
+            level > 1 && (field_line(text).is_some() || field_named(text).is_some());
+        if self.doc.title.is_empty() && target.is_none() && !names_a_field {
+            if !self.seen_heading && self.generic_title.is_none() && is_generic_title(text) {
+                self.generic_title = Some(block);
+                self.seen_heading = true;
+                return None;
+            }
+            if !self.seen_heading || self.generic_title.is_some() {
+                self.seen_heading = true;
+                self.set_title(text, block.lines);
+                if let Some(generic) = self.generic_title.take() {
+                    self.unplaced(&generic, "a generic heading above the title");
+                }
+                return None;
+            }
+        }
+        Some(block)
     }
 
     /// A heading that names a built-in section. The section's first heading names it: in

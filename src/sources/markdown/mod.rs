@@ -140,6 +140,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         current_level: 0,
         seen_heading: false,
         generic_title: None,
+        sole_top_heading: false,
         field_heading: None,
         time_heading: None,
         action_group_status: None,
@@ -174,6 +175,13 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         }
         _ => false,
     });
+    // One heading of the first level, above every other: the document's own title, even
+    // when its words name a part (`# RCA` over `## Summary`, `## Timeline`).
+    let mut levels = blocks.iter().filter_map(|block| match &block.kind {
+        BlockKind::Heading(level, _) => Some(*level),
+        _ => None,
+    });
+    importer.sole_top_heading = levels.next() == Some(1) && levels.all(|level| level > 1);
     let timed = by_content::timeline_by_content(&blocks);
     let next_kinds: Vec<(bool, bool)> = blocks
         .iter()
@@ -249,6 +257,8 @@ struct Importer<'a> {
     current: Current,
     current_level: u8,
     seen_heading: bool,
+    /// Whether the first heading is the only one of the first level: the title.
+    sole_top_heading: bool,
     /// A heading such as "Example Postmortem" waiting to see whether a more specific title
     /// follows.
     generic_title: Option<Block>,

@@ -1311,3 +1311,18 @@ fn a_front_matter_stamped_with_its_offset_places_times_no_line_zones() {
         assert_eq!(imported.doc.time_zone, chrono_tz::UTC, "{other}");
     }
 }
+
+#[test]
+fn the_only_top_heading_is_the_title_even_when_it_names_a_part() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let titled = import_markdown("# RCA\n\n## Summary\n\nThe API was down.\n", today);
+    assert_eq!(titled.doc.title, "RCA");
+    assert!(titled.doc.narrative.summary.contains("The API was down."));
+    // Parts all written at the first level are parts.
+    let parts = import_markdown(
+        "# Summary\n\nThe API was down.\n\n# Root cause\n\nA bad deploy.\n",
+        today,
+    );
+    assert!(parts.doc.narrative.summary.contains("The API was down."));
+    assert!(parts.doc.narrative.root_cause.contains("A bad deploy."));
+}
