@@ -322,14 +322,7 @@ impl Importer<'_> {
                         .join(" ");
                     for (piece, status) in commitments_in(&text) {
                         let done = status == Commitment::Done;
-                        let action =
-                            super::actions::action_from_task(&piece, done, self.context.date);
-                        self.doc.action_items.push(action);
-                        let number = self.doc.action_items.len();
-                        self.place(
-                            block.lines,
-                            format!("action item {number}, from the closing prose"),
-                        );
+                        self.add_found_action(&piece, done, block.lines, "from the closing prose");
                     }
                 }
                 _ => {}

@@ -81,13 +81,25 @@ impl Importer<'_> {
             }
             for item in items {
                 if work_sentences::prescribes_work(&item.text) {
-                    let action = actions::action_from_task(&item.text, false, self.context.date);
-                    self.doc.action_items.push(action);
-                    let number = self.doc.action_items.len();
-                    self.place(item.lines, format!("action item {number}, from a lesson"));
+                    self.add_found_action(&item.text, false, item.lines, "from a lesson");
                 }
             }
         }
+    }
+
+    /// An item of work found outside the action items' own list (in a lesson, a sentence,
+    /// the closing prose, a labelled part), placed with where it was found.
+    pub(super) fn add_found_action(
+        &mut self,
+        text: &str,
+        done: bool,
+        lines: (usize, usize),
+        found: &str,
+    ) {
+        let action = actions::action_from_task(text, done, self.context.date);
+        self.doc.action_items.push(action);
+        let number = self.doc.action_items.len();
+        self.place(lines, format!("action item {number}, {found}"));
     }
 
     /// Action items listed again, shorter, in a later list of as many items (a status

@@ -50,13 +50,7 @@ impl Importer<'_> {
                 let work = work.lines().next().unwrap_or(work);
                 for piece in pieces_of_work(work) {
                     let done = reads_done(&piece);
-                    let action = super::actions::action_from_task(&piece, done, self.context.date);
-                    self.doc.action_items.push(action);
-                    let number = self.doc.action_items.len();
-                    self.place(
-                        item.lines,
-                        format!("action item {number}, from a labelled part"),
-                    );
+                    self.add_found_action(&piece, done, item.lines, "from a labelled part");
                 }
             }
         }

@@ -129,13 +129,7 @@ impl Importer<'_> {
                 .join(" ");
             for sentence in sentences(&text) {
                 for piece in actions_told(sentence) {
-                    let action = super::actions::action_from_task(&piece, false, self.context.date);
-                    self.doc.action_items.push(action);
-                    let number = self.doc.action_items.len();
-                    self.place(
-                        block.lines,
-                        format!("action item {number}, from a sentence"),
-                    );
+                    self.add_found_action(&piece, false, block.lines, "from a sentence");
                 }
             }
         }
