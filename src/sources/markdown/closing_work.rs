@@ -180,9 +180,9 @@ fn planning(rest: &[&str]) -> Option<Commitment> {
 
 /// Whether the first word after any adverbs is a participle of doing (`set`, `added`).
 fn participle(rest: &[&str]) -> bool {
-    without_adverbs(rest).first().is_some_and(|word| {
-        IRREGULAR_PARTICIPLES.contains(word) || (past_in_ed(word) && *word != "been")
-    })
+    without_adverbs(rest)
+        .first()
+        .is_some_and(|word| IRREGULAR_PARTICIPLES.contains(word) || past_in_ed(word))
 }
 
 fn past_of_doing(word: &str) -> bool {
