@@ -219,9 +219,10 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The months' full names in the other languages postmortems are written in (French,
-/// German, Spanish, Portuguese, Italian, Dutch and the Scandinavian ones), where they differ
-/// from the English: `23 Mai 2022`, `26 septembre 2024`, `3. März 2021`, `15 de março`.
-const OTHER_MONTHS: [(&str, u32); 62] = [
+/// German, Spanish, Portuguese, Italian, Dutch, the Scandinavian ones, Czech, Polish and
+/// Russian), where they differ from the English: `23 Mai 2022`, `26 septembre 2024`,
+/// `3. März 2021`, `15 de março`, `15. srpna 2019`.
+const OTHER_MONTHS: [(&str, u32); 119] = [
     ("janvier", 1),
     ("januar", 1),
     ("jänner", 1),
@@ -284,6 +285,65 @@ const OTHER_MONTHS: [(&str, u32); 62] = [
     ("dezembro", 12),
     ("dicembre", 12),
     ("desember", 12),
+    // Czech and Polish, in the nominative and in the genitive a date uses (`15. srpna 2019`,
+    // `3 marca 2021`); Russian in the genitive (`15 августа 2019`).
+    ("leden", 1),
+    ("ledna", 1),
+    ("únor", 2),
+    ("února", 2),
+    ("březen", 3),
+    ("března", 3),
+    ("duben", 4),
+    ("dubna", 4),
+    ("květen", 5),
+    ("května", 5),
+    ("červen", 6),
+    ("června", 6),
+    ("červenec", 7),
+    ("července", 7),
+    ("srpen", 8),
+    ("srpna", 8),
+    ("září", 9),
+    ("říjen", 10),
+    ("října", 10),
+    ("listopad", 11),
+    ("listopadu", 11),
+    ("prosinec", 12),
+    ("prosince", 12),
+    ("styczeń", 1),
+    ("stycznia", 1),
+    ("luty", 2),
+    ("lutego", 2),
+    ("marzec", 3),
+    ("marca", 3),
+    ("kwiecień", 4),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwiec", 6),
+    ("czerwca", 6),
+    ("lipiec", 7),
+    ("lipca", 7),
+    ("sierpień", 8),
+    ("sierpnia", 8),
+    ("wrzesień", 9),
+    ("września", 9),
+    ("październik", 10),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudzień", 12),
+    ("grudnia", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
 ];
 
 /// A month by its English name or its first three letters (`Sept` too), or by its full
@@ -400,6 +460,9 @@ mod tests {
             ("15 de março de 2023", (2023, 3, 15)),
             ("1 dicembre 2020", (2020, 12, 1)),
             ("the 21st of October 2018", (2018, 10, 21)),
+            ("15. srpna 2019", (2019, 8, 15)),
+            ("3 marca 2021", (2021, 3, 3)),
+            ("15 августа 2019", (2019, 8, 15)),
         ] {
             let line = line.strip_prefix("the ").unwrap_or(line);
             assert_eq!(

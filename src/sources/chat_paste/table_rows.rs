@@ -194,21 +194,60 @@ fn meaning_of(header: &str) -> ColumnMeaning {
         .unwrap_or(ColumnMeaning::Other)
 }
 
+/// A column's meaning by its name, in English or in the other languages postmortems are
+/// written in (`| Date | Événement |`, `| Uhrzeit | Ereignis |`, `| Hora | Descripción |`).
 fn meaning_of_words(header: &str) -> ColumnMeaning {
     match header {
-        "date" | "day" => ColumnMeaning::Date,
+        "date" | "day" | "datum" | "fecha" | "data" | "jour" | "día" | "dia" | "dag" | "giorno" => {
+            ColumnMeaning::Date
+        }
         "time" | "when" | "timestamp" | "time (utc)" | "date/time" | "datetime"
-        | "date and time" | "utc" | "local time" | "at" => ColumnMeaning::Time,
-        "event" | "what" | "what happened" | "description" | "message" | "summary" | "action"
-        | "activity" | "update" | "text" | "content" | "body" => ColumnMeaning::Event,
-        "notes" | "note" | "details" | "detail" | "comment" | "comments" | "impact" | "context" => {
-            ColumnMeaning::Notes
-        }
+        | "date and time" | "utc" | "local time" | "at" | "heure" | "horodatage"
+        | "date et heure" | "zeit" | "uhrzeit" | "zeitpunkt" | "hora" | "fecha y hora"
+        | "data e hora" | "ora" | "orario" | "tijd" | "tijdstip" | "tid" | "tidspunkt"
+        | "klockslag" => ColumnMeaning::Time,
+        "event"
+        | "what"
+        | "what happened"
+        | "description"
+        | "message"
+        | "summary"
+        | "action"
+        | "activity"
+        | "update"
+        | "text"
+        | "content"
+        | "body"
+        | "événement"
+        | "évènement"
+        | "evenement"
+        | "description de l'événement"
+        | "ereignis"
+        | "beschreibung"
+        | "vorgang"
+        | "evento"
+        | "descripción"
+        | "descrição"
+        | "descrizione"
+        | "gebeurtenis"
+        | "beschrijving"
+        | "händelse"
+        | "hendelse"
+        | "begivenhed"
+        | "beskrivning"
+        | "beskrivelse"
+        | "událost"
+        | "zdarzenie"
+        | "opis" => ColumnMeaning::Event,
+        "notes" | "note" | "details" | "detail" | "comment" | "comments" | "impact" | "context"
+        | "remarque" | "remarques" | "commentaire" | "commentaires" | "détails" | "bemerkung"
+        | "bemerkungen" | "kommentar" | "notas" | "nota" | "observaciones" | "observações"
+        | "opmerking" | "opmerkingen" => ColumnMeaning::Notes,
         "actor" | "who" | "by" | "owner" | "person" | "user" | "author" | "responder" | "agent"
-        | "name" | "from" => ColumnMeaning::Actor,
-        "evidence" | "link" | "links" | "source" | "url" | "graph" | "dashboard" => {
-            ColumnMeaning::Evidence
-        }
+        | "name" | "from" | "qui" | "par" | "auteur" | "acteur" | "wer" | "quién" | "quem"
+        | "chi" | "wie" | "vem" | "hvem" => ColumnMeaning::Actor,
+        "evidence" | "link" | "links" | "source" | "url" | "graph" | "dashboard" | "lien"
+        | "liens" | "preuve" | "quelle" | "fuente" | "fonte" | "bron" => ColumnMeaning::Evidence,
         _ => ColumnMeaning::Other,
     }
 }
@@ -444,6 +483,14 @@ mod tests {
                 "| Time (UTC) | Event / action | Notes | Owner & team |"
             )),
             Some(vec![Time, Event, Notes, Actor])
+        );
+        assert_eq!(
+            header_meanings(&cells("| Date | Événement |")),
+            Some(vec![ColumnMeaning::Date, Event])
+        );
+        assert_eq!(
+            header_meanings(&cells("| Uhrzeit | Ereignis | Wer |")),
+            Some(vec![Time, Event, Actor])
         );
         assert_eq!(header_meanings(&cells("| 14:51 | event |")), None);
         assert_eq!(header_meanings(&cells("| Name | Role |")), None);

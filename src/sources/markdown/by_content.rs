@@ -1,9 +1,11 @@
 //! Finding the timeline by what it holds rather than by its heading: a list or table whose
 //! items mostly begin with a time or a date, a run of paragraphs that each begin with one
-//! or end with a dated stamp (a status page's updates), or a run of headings that are times (`### 14:03`, the story below each), wherever they
-//! stand.
+//! or end with a dated stamp (a status page's updates), or a run of headings that are times
+//! (`### 14:03`, the story below each) or dated updates (`### Updated 15 August 2019`),
+//! wherever they stand.
 
 use super::blocks::{Block, BlockKind};
+use super::timeline::date_in_text;
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
 use crate::sources::{is_dated_stamp, time_link};
 
@@ -76,7 +78,8 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
         }
     }
     mark_paragraph_runs(blocks, &mut timed);
-    mark_heading_runs(blocks, &mut timed);
+    mark_heading_runs(blocks, &mut timed, |text| read_clock(text).is_some());
+    mark_heading_runs(blocks, &mut timed, is_a_dated_update);
     mark_day_headings(blocks, &mut timed);
     timed
 }
@@ -130,8 +133,9 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
     }
 }
 
-/// Headings of one level that are times, with only the story under each between them.
-fn mark_heading_runs(blocks: &[Block], timed: &mut [bool]) {
+/// Headings of one level that `belong` (times, or dated updates), with only the story under
+/// each between them.
+fn mark_heading_runs(blocks: &[Block], timed: &mut [bool], belongs: impl Fn(&str) -> bool) {
     let mut run: Vec<usize> = Vec::new();
     let mut run_level = 0;
     let mut close = |run: &mut Vec<usize>| {
@@ -146,21 +150,28 @@ fn mark_heading_runs(blocks: &[Block], timed: &mut [bool]) {
         let BlockKind::Heading(level, text) = &block.kind else {
             continue;
         };
-        let is_time = read_clock(text).is_some();
-        if is_time && (run.is_empty() || *level == run_level) {
+        let member = belongs(text);
+        if member && (run.is_empty() || *level == run_level) {
             run_level = *level;
             run.push(index);
-        } else if is_time {
+        } else if member {
             close(&mut run);
             run_level = *level;
             run.push(index);
         } else if *level <= run_level || run.is_empty() {
-            // A heading of the same level or above that is no time ends the run; a deeper
-            // one is part of a time's story.
+            // A heading of the same level or above that is not one ends the run; a deeper
+            // one is part of the story under the last.
             close(&mut run);
         }
     }
     close(&mut run);
+}
+
+/// Whether a heading dates an update without a time of day: a calendar date with its year
+/// anywhere in it (`### Updated 15 August 2019`, `## 2019-08-14: mail is back`). Two or
+/// more in a row are a story told by the day, each heading an entry with the text below it.
+fn is_a_dated_update(heading: &str) -> bool {
+    read_clock(heading).is_none() && date_in_text(heading, None).is_some()
 }
 
 #[cfg(test)]
@@ -211,6 +222,15 @@ mod tests {
             [true, true, true, true]
         );
         assert_eq!(timed("### Tues 22 Nov 2016\n\nWe met.\n"), [false, false]);
+        // Updates headed by their day, two or more in a row, tell a story by the day.
+        assert_eq!(
+            timed(
+                "### Updated 15 August 2019\n\nWiki is back.\n\n\
+                 ### Original post from 13 August 2019\n\nThe disks died.\n\n\
+                 ### Sadly\n\nMore.\n"
+            ),
+            [true, false, true, false, false, false]
+        );
         // Times written as links to the chat where they were said.
         assert_eq!(
             timed(

@@ -11,7 +11,7 @@ use crate::model::{ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postm
 impl Importer<'_> {
     pub(super) fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
         if let Some((lines, heading)) = self.time_heading.take() {
-            self.timeline.push(Piece::Entries(vec![(lines, heading)]));
+            self.timeline.push(Piece::headed(lines, &heading, None));
         }
         if let Some(generic) = self.generic_title.take()
             && let BlockKind::Heading(_, title) = &generic.kind

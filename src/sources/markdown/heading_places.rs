@@ -200,9 +200,16 @@ impl Importer<'_> {
     }
 
     /// A heading that is part of a timeline found by its content: a time, with the story
-    /// below it; or a day (`### Weds 23 Nov 2016`), which dates the times below it.
+    /// below it; a day (`### Weds 23 Nov 2016`), which dates the times below it; or a dated
+    /// update, with its story below it.
     fn heading_in_a_timeline_by_content(&mut self, block: &Block, text: &str) {
         self.seen_heading = true;
+        // A dated update (`### Updated 15 August 2019`) over its story rather than over
+        // times: an entry without a time, its day kept as written.
+        if read_clock(text).is_none() && !self.around.timed_follows {
+            self.time_heading = Some((block.lines, text.to_owned()));
+            return;
+        }
         if read_clock(text).is_none()
             && let Some(setting) = Setting::of(text, 12, self.day_order)
         {

@@ -197,8 +197,14 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         .chain(std::iter::once((false, false)))
         .collect();
     let lists_below = list_headings::work_listed_below(&blocks);
-    for (((block, by_content), (list_follows, prose_follows)), list_below) in
-        blocks.iter().zip(timed).zip(next_kinds).zip(lists_below)
+    let timed_follows: Vec<bool> = timed.iter().skip(1).copied().chain([false]).collect();
+    for ((((block, by_content), (list_follows, prose_follows)), list_below), timed_follows) in
+        blocks
+            .iter()
+            .zip(timed)
+            .zip(next_kinds)
+            .zip(lists_below)
+            .zip(timed_follows)
     {
         importer.around = Around {
             // A block the person said is the timeline is one, whatever it holds.
@@ -206,6 +212,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
             list_follows,
             prose_follows,
             list_below,
+            timed_follows,
         };
         importer.block(block.clone());
     }
@@ -227,7 +234,7 @@ enum Current {
 #[derive(Clone, Copy, Default)]
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "four separate facts about a block's neighbours, each read on its own; no state \
+    reason = "five separate facts about a block's neighbours, each read on its own; no state \
               machine hides among them"
 )]
 struct Around {
@@ -240,6 +247,8 @@ struct Around {
     prose_follows: bool,
     /// Whether a list of work or a table of actions comes after it before the next heading.
     list_below: bool,
+    /// Whether the block after it is part of a timeline found by its content.
+    timed_follows: bool,
 }
 
 #[allow(
@@ -349,7 +358,7 @@ impl Importer<'_> {
         }
         let is_paragraph = matches!(block.kind, BlockKind::Paragraph(_));
         if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {
-            self.timeline.push(Piece::Entries(vec![(lines, heading)]));
+            self.timeline.push(Piece::headed(lines, &heading, None));
         }
         if !is_paragraph && let Some((field, key)) = self.field_heading.take() {
             // `## Responders` over a list: each item is a value of that field, whatever part

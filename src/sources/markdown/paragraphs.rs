@@ -86,17 +86,19 @@ impl Importer<'_> {
             return;
         }
         if let Some(time_heading) = self.time_heading.take() {
-            // A time written as a heading, with what happened in the paragraph under it.
+            // A time or a dated update written as a heading, with what happened in the
+            // paragraph under it.
             let (lines_of_heading, heading) = time_heading;
             let text = lines
                 .iter()
                 .map(|(_, line)| line.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            self.timeline.push(Piece::Entries(vec![(
+            self.timeline.push(Piece::headed(
                 (lines_of_heading.0, block.lines.1),
-                format!("{heading} {text}"),
-            )]));
+                &heading,
+                Some(&text),
+            ));
             return;
         }
         if self.current == Current::Target(Target::Timeline) {

@@ -521,6 +521,29 @@ fn a_story_told_by_the_day_is_a_timeline_of_rows_without_times() {
     // Numbers that are no date do not make a list a timeline.
     let counts = "# Outage\n\n## Impact\n\n- 3 regions down\n- 40 customers paged us\n";
     assert!(import_markdown(counts, today()).doc.timeline.is_empty());
+    // A table whose columns are named in another language.
+    let french = "# Clé exposée\n\n## Ligne du temps\n\n| Date | Événement |\n| --- | --- |\n\
+                  | 2026-05-09 | Signalement reçu |\n| 2026-05-11 | Nouvelle clé déployée |\n";
+    let imported = import_markdown(french, today());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (None, "2026-05-09: Signalement reçu"),
+            (None, "2026-05-11: Nouvelle clé déployée")
+        ]
+    );
+    // Updates headed by their day, the story under each: rows without a time, in the order
+    // written, the day kept as written.
+    let updates = "---\ntitle: Server crash\n---\n\n### Aktualizováno 15. srpna 2019\n\n\
+                   Wiki je zpět.\n\n### Původní příspěvek z 13. srpna 2019\n\nDisky odešly.\n";
+    let imported = import_markdown(updates, today());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (None, "Aktualizováno 15. srpna 2019: Wiki je zpět."),
+            (None, "Původní příspěvek z 13. srpna 2019: Disky odešly.")
+        ]
+    );
 }
 
 #[test]

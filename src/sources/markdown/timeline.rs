@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 
 use super::blocks::TableRow;
 use crate::model::{
-    DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay,
+    DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay, read_clock,
     read_date_line, read_day, zone_named, zone_spelled_in,
 };
 use crate::sources::{
@@ -33,6 +33,39 @@ pub enum Piece {
     /// timeline), whose times without a day start again from the incident's day rather
     /// than follow the rows of the one above.
     Start,
+}
+
+impl Piece {
+    /// A heading of the timeline with the story under it, if any: a time heads an entry read
+    /// as its lines are (`### 14:03` over what happened); a dated update
+    /// (`### Updated 15 August 2019`) is a row without a time that keeps its day as written.
+    #[must_use]
+    pub fn headed(lines: (usize, usize), heading: &str, story: Option<&str>) -> Self {
+        if read_clock(heading).is_some() {
+            let entry = match story {
+                Some(story) => format!("{heading} {story}"),
+                None => heading.to_owned(),
+            };
+            return Self::Entries(vec![(lines, entry)]);
+        }
+        let event = match story {
+            Some(story) => format!("{}: {story}", heading.trim_end_matches([':', '.', ' '])),
+            None => heading.to_owned(),
+        };
+        Self::Told(vec![(
+            lines,
+            PastedRow {
+                lines: Vec::new(),
+                clock: None,
+                offset: None,
+                day: None,
+                actor: None,
+                event,
+                notes: String::new(),
+                evidence: String::new(),
+            },
+        )])
+    }
 }
 
 /// What a line written above some times says about them.
