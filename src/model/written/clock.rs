@@ -138,7 +138,8 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
         bytes.first().is_some_and(u8::is_ascii_digit) && bytes.get(1) == Some(&b':');
     let (time, twelve_hour, rest) = read_time_of_day(rest)
         .or_else(|| military_time(rest))
-        .or_else(|| dotted_time(rest))?;
+        .or_else(|| dotted_time(rest))
+        .or_else(|| super::east_asian::read_east_asian_time(rest))?;
     let bare_hour = one_digit_hour && !twelve_hour;
     let (until, until_twelve_hour, rest) = match read_range_end(rest) {
         Some((until, twelve_hour, rest)) => (Some(until), twelve_hour, rest),
@@ -149,6 +150,7 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
         Some(until) if until_twelve_hour && !twelve_hour => (start_before(time, until), true),
         _ => (time, twelve_hour),
     };
+    let rest = after_oclock(rest);
     let (zone, rest) = match read_zone(rest) {
         Some((zone, rest)) => (Some(zone), rest),
         None => (None, rest),
@@ -184,6 +186,22 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
         },
         rest,
     ))
+}
+
+/// `text` past a word that says the number before it is a time of day: `10:00 Uhr`,
+/// `14:30 h`, `1400 hrs`, `3 o'clock`.
+fn after_oclock(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix(' ') else {
+        return text;
+    };
+    for word in ["Uhr", "uhr", "hrs", "h", "o'clock", "o’clock"] {
+        if let Some(after) = rest.strip_prefix(word)
+            && !after.starts_with(char::is_alphanumeric)
+        {
+            return after;
+        }
+    }
+    text
 }
 
 /// A year right after a time, one space between (` 2021]`): the end of a `ctime` stamp.
@@ -823,6 +841,19 @@ mod tests {
             " 2021 was a year"
         );
         assert!(read_clock("201108170857 x").is_none());
+        // A word that says "o'clock" is part of the time, not the message's first word.
+        assert_eq!(
+            read_clock("27.08.2022 10:00 Uhr: Die Tests").unwrap().1,
+            ": Die Tests"
+        );
+        assert!(
+            read_clock("14:00 hrs CET - paged")
+                .unwrap()
+                .0
+                .zone
+                .is_some()
+        );
+        assert_eq!(read_clock("14:03 Uhrwerk").unwrap().1, " Uhrwerk");
     }
 
     #[test]

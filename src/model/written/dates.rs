@@ -16,10 +16,18 @@ pub struct PastedDate {
     pub day: u32,
 }
 
-/// Reads `2015-10-21`, `2015/10/21` or `2015-Oct-21` at the start of `text`; returns the
+/// Reads `2015-10-21`, `2015/10/21`, `2015-Oct-21` or `2015年10月21日` at the start of `text`; returns the
 /// date and the rest.
 #[must_use]
 pub fn read_iso_date(text: &str) -> Option<(PastedDate, &str)> {
+    if let Some(((year, month, day), rest)) = super::east_asian::read_east_asian_date(text) {
+        let date = PastedDate {
+            year: Some(year),
+            month,
+            day,
+        };
+        return date.is_possible().then_some((date, rest));
+    }
     let (year, rest) = digits(text, 4, 4)?;
     let separator = rest.chars().next().filter(|c| matches!(c, '-' | '/'))?;
     let (month, rest) = digits(&rest[1..], 1, 2).or_else(|| month_word(&rest[1..]))?;
@@ -463,6 +471,7 @@ mod tests {
             ("15. srpna 2019", (2019, 8, 15)),
             ("3 marca 2021", (2021, 3, 3)),
             ("15 августа 2019", (2019, 8, 15)),
+            ("2021年11月25日", (2021, 11, 25)),
         ] {
             let line = line.strip_prefix("the ").unwrap_or(line);
             assert_eq!(

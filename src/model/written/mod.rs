@@ -10,7 +10,9 @@ mod clock;
 mod dates;
 mod day_order;
 mod days;
+mod east_asian;
 mod error;
+mod language_zone;
 mod offset;
 mod place;
 mod scan;
@@ -21,6 +23,10 @@ pub use dates::{PastedDate, read_date_line, read_month_day};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, read_day};
 pub use error::TimeEntryError;
+pub use language_zone::zone_of_language;
 pub use offset::{Offset, read_offset};
 pub use place::{Direction, ZoneInForce, afternoon_after, calendar_date, local_to_utc, time_after};
-pub use zones::{Ambiguous, PasteZone, city_zone_at_start, region_of, zone_named, zone_spelled_in};
+pub use zones::{
+    Ambiguous, PasteZone, city_zone_at_start, region_of, region_time_in, zone_named,
+    zone_spelled_in,
+};

@@ -330,6 +330,28 @@ pub fn zone_spelled_in(text: &str) -> Option<PasteZone> {
         .find_map(|(at, _)| spelled_out(&text[at..]).map(|(zone, _)| zone))
 }
 
+/// A US region's time named in words anywhere in `text`: `eastern US time`, `Pacific
+/// time`, `US Central Time`, as a story says the zone of its times once.
+#[must_use]
+pub fn region_time_in(text: &str) -> Option<Tz> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.windows(2).enumerate().find_map(|(at, pair)| {
+        let Some(PasteZone::Named(zone)) = region_named(&pair[0]) else {
+            return None;
+        };
+        let after = if pair[1] == "us" {
+            words.get(at + 2)?
+        } else {
+            &pair[1]
+        };
+        (after == "time").then_some(zone)
+    })
+}
+
 /// A region's plain name: `Eastern`, `Central`, `Mountain`, `Pacific`.
 fn region_named(word: &str) -> Option<PasteZone> {
     let zone = match word.to_ascii_lowercase().as_str() {
@@ -413,6 +435,31 @@ mod tests {
         );
         for not_a_city in ["West - restarted", "Deployed", "Denverite", "NSW time", ""] {
             assert_eq!(city_zone_at_start(not_a_city), None, "{not_a_city}");
+        }
+    }
+
+    #[test]
+    fn a_us_regions_time_named_in_words() {
+        for (text, region) in [
+            (
+                "from late last night (April 5th) eastern US time until",
+                chrono_tz::America::New_York,
+            ),
+            (
+                "All times are Pacific time.",
+                chrono_tz::America::Los_Angeles,
+            ),
+            ("US Central Time", chrono_tz::America::Chicago),
+        ] {
+            assert_eq!(region_time_in(text), Some(region), "{text}");
+        }
+        for text in [
+            "the central database",
+            "Pacific Ocean",
+            "mountain of time",
+            "",
+        ] {
+            assert_eq!(region_time_in(text), None, "{text}");
         }
     }
 

@@ -10,8 +10,9 @@ use crate::sources::character_references::decoded;
 const HIDDEN: [&str; 3] = ["script", "style", "title"];
 
 /// `text` read as a web page's lines, when it is one: it opens with a page's markup
-/// (`<!DOCTYPE html>`, `<html>`, `<head>`, `<meta …>`, `<body>`), or closes paragraphs or
-/// divisions (`</p>`, `</div>`) on two lines at least. `None` for any other text: an IRC
+/// (`<!DOCTYPE html>`, `<html>`, `<head>`, `<meta …>`, `<body>`), or closes paragraphs,
+/// divisions, list items or table rows (`</p>`, `</div>`, `</li>`, `</tr>`) on two lines at
+/// least: a page's part saved alone. `None` for any other text: an IRC
 /// log's `<nick>` is no markup.
 #[must_use]
 pub fn page_text(text: &str) -> Option<String> {
@@ -29,7 +30,9 @@ pub fn page_text(text: &str) -> Option<String> {
         .filter(|line| {
             line.contains("</") && {
                 let lower = line.to_ascii_lowercase();
-                lower.contains("</p>") || lower.contains("</div>")
+                ["</p>", "</div>", "</li>", "</tr>"]
+                    .iter()
+                    .any(|close| lower.contains(close))
             }
         })
         .take(2)
@@ -55,6 +58,8 @@ fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
     let mut icon_link: Option<String> = None;
     // The address of the link open now, and where its words began in `out`.
     let mut open_link: Option<(String, usize)> = None;
+    // Where the words of a link to an anchor of the page itself began.
+    let mut open_anchor: Option<usize> = None;
     // A log page's row anchored by its own stamp, and its cells so far.
     let mut row = StampedRow::default();
     while let Some(open) = rest.find('<') {
@@ -101,21 +106,22 @@ fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
                 }
             }
             ("a", false) => {
-                open_link = attribute(tag, "href")
+                let href = attribute(tag, "href");
+                open_anchor = href
+                    .as_deref()
+                    .filter(|href| href.starts_with('#'))
+                    .map(|_| out.len());
+                open_link = href
                     .filter(|href| href.starts_with("http://") || href.starts_with("https://"))
                     .map(|href| (decoded(&href), out.len()));
             }
             ("a", true) => {
-                if let Some((href, start)) = open_link.take() {
-                    let words = out[start..].trim();
-                    if words.is_empty() {
-                        icon_link.get_or_insert(href);
-                    } else if words != href {
-                        out.push_str(" (");
-                        out.push_str(&href);
-                        out.push(')');
-                    }
-                }
+                close_link(
+                    &mut out,
+                    open_anchor.take(),
+                    open_link.take(),
+                    &mut icon_link,
+                );
             }
             ("br" | "p" | "div" | "td" | "th" | "li", _)
                 if !out.is_empty() && !out.ends_with(' ') =>
@@ -143,6 +149,42 @@ fn line_text(line: &str, hidden: &mut Option<&str>) -> String {
         Some(href) => href,
         None => text,
     }
+}
+
+/// Closes a link whose words began at `anchor` (a link to the page's own anchor) or at
+/// `link`'s start (a link to `link`'s address) in `out`. A mark that links to the line's
+/// own anchor (`<a href="#l-1901">#</a>`, a log page's permalink) is no word of the message;
+/// a link keeps its address after its words, and a link around no words (an icon) is kept
+/// in `icon_link` for the line.
+fn close_link(
+    out: &mut String,
+    anchor: Option<usize>,
+    link: Option<(String, usize)>,
+    icon_link: &mut Option<String>,
+) {
+    if let Some(start) = anchor
+        && is_a_permalink_mark(&out[start..])
+    {
+        out.truncate(start);
+    }
+    if let Some((href, start)) = link {
+        let words = out[start..].trim();
+        if words.is_empty() {
+            icon_link.get_or_insert(href);
+        } else if words != href {
+            out.push_str(" (");
+            out.push_str(&href);
+            out.push(')');
+        }
+    }
+}
+
+/// Whether a link's words are only the mark a page draws for a line's permalink.
+fn is_a_permalink_mark(words: &str) -> bool {
+    matches!(
+        words.trim().to_lowercase().as_str(),
+        "#" | "¶" | "§" | "∞" | "🔗" | "link" | "permalink"
+    )
 }
 
 /// A row of a log page's table that its anchor stamps (`<tr id="t2013-03-12T01:04:58">`,
@@ -269,6 +311,17 @@ mod tests {
             page_text(page).unwrap(),
             "\n\n2013-03-12T01:04:58 user33: hi & all\n\
              2013-03-12T04:26:01 -ab-bot- build failed, see http://ab.example/275\n\n"
+        );
+    }
+
+    #[test]
+    fn a_log_pages_list_items_saved_alone_read_as_lines_without_their_permalink_marks() {
+        let page = " <li id=\"l-1901\" _a=\"bsm\"><a href=\"#l-1901\">#</a> [15:51] \
+                    &lt;bsm&gt; is bugzilla down?</li>\n <li id=\"l-1906\"><a href=\"#l-1906\">#</a> \
+                    [15:51] &lt;glob&gt; see <a href=\"http://status.example/\">status</a></li>\n";
+        assert_eq!(
+            page_text(page).unwrap(),
+            "[15:51] <bsm> is bugzilla down?\n[15:51] <glob> see status (http://status.example/)\n"
         );
     }
 

@@ -34,6 +34,17 @@ pub(super) fn is_channel_event(line: &str, rest: &str) -> bool {
     if text.starts_with("mode/") {
         return true;
     }
+    // mIRC names the event first: `* Joins: alice (a@host)`, `* Quits: bob (b@host) (bye)`.
+    if let Some(after) = ["joins:", "parts:", "quits:"]
+        .iter()
+        .find_map(|event| text.strip_prefix(event))
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(looks_like_a_nick)
+    {
+        return true;
+    }
     let Some((nick, after)) = text.split_once(' ') else {
         return false;
     };
@@ -108,6 +119,9 @@ mod tests {
         assert!(event("14:07 -- eve is now known as eve_away"));
         assert!(event("[14:08] *** frank has left #ops"));
         assert!(event("[14:09] -!- mode/#ops [+o alice] by bob"));
+        assert!(event("[15:53] * Joins: bz (bz@moz-3A8.example.net)"));
+        assert!(event("[15:58] * Quits: gal (gal@host) (Quit: gal)"));
+        assert!(!event("[15:55] * KaiRo thinks he's about to leave"));
         assert!(!event("14:10 <alice> bob has joined the call"));
         assert!(!event("14:11 Dana has joined the bridge"));
         assert!(is_a_coming_or_going("Has joined the channel."));

@@ -5,7 +5,7 @@
 //! wherever they stand.
 
 use super::blocks::{Block, BlockKind};
-use super::timeline::date_in_text;
+use super::timeline::{clock_after_label, date_in_text};
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
 use crate::sources::{is_dated_stamp, time_link};
 
@@ -167,11 +167,13 @@ fn mark_heading_runs(blocks: &[Block], timed: &mut [bool], belongs: impl Fn(&str
     close(&mut run);
 }
 
-/// Whether a heading dates an update without a time of day: a calendar date with its year
-/// anywhere in it (`### Updated 15 August 2019`, `## 2019-08-14: mail is back`). Two or
-/// more in a row are a story told by the day, each heading an entry with the text below it.
+/// Whether a heading dates an update: a calendar date with its year anywhere in it
+/// (`### Updated 15 August 2019`, `## 2019-08-14: mail is back`), or a time after a label
+/// (`### Update 27.08.2022 10:00 Uhr:`). Two or more in a row are a story told by update,
+/// each heading an entry with the text below it.
 fn is_a_dated_update(heading: &str) -> bool {
-    read_clock(heading).is_none() && date_in_text(heading, None).is_some()
+    read_clock(heading).is_none()
+        && (date_in_text(heading, None).is_some() || clock_after_label(heading).is_some())
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@ use super::reading::{self, Assumed, DayFrom, Taken};
 use super::timeline::{self, Outcome, Piece, ReadIn, date_in_text, read_pieces};
 use super::{DETAILS_AS_WRITTEN, Importer, MarkdownImport, NOT_PLACED};
 use super::{actions, restated, told_times, work_sentences};
-use crate::model::{ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, Section};
+use crate::model::{
+    ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, Section, zone_of_language,
+};
 
 impl Importer<'_> {
     pub(super) fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
@@ -276,11 +278,12 @@ impl Importer<'_> {
         let reading = &self.choices.reading;
         // No time of the timeline names a zone, and no line does: a zone a key-time field
         // names (`Incident resolved at: 12:11 PM EST`) is where the writers are.
-        let key_time_zone = self
-            .context
-            .key_times_zone
-            .filter(|_| !found.named_a_zone && found.zone_line.is_none())
-            .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));
+        // Whether the timeline has times and no line names a zone for them: then the zones
+        // the file gives away otherwise are tried, in turn.
+        let unnamed = !found.named_a_zone
+            && found.zone_line.is_none()
+            && self.doc.timeline.iter().any(|row| row.time.is_some());
+        let key_time_zone = self.context.key_times_zone.filter(|_| unnamed);
         // Else a region the file's sentences name beside their times (`at 10:27am Eastern`).
         // The front matter's stamp (`date: 2021-01-29 18:54:16 +0000`) dates the page.
         let prose: Vec<&str> = self
@@ -292,21 +295,22 @@ impl Importer<'_> {
                 _ => *line,
             })
             .collect();
-        let prose_zone = told_times::region_told(&prose)
-            .filter(|_| key_time_zone.is_none() && self.context.key_times_zone.is_none())
-            .filter(|_| !found.named_a_zone && found.zone_line.is_none())
-            .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()));
+        let unnamed = unnamed && key_time_zone.is_none();
+        let prose_zone = told_times::region_told(&prose).filter(|_| unnamed);
         // Else the offset of the front matter's stamp (`date: 2020-05-26 23:00:00 +0800`),
         // as a zone of whole hours: where the page was written. `+0000` is a generator's
         // default as often as a place, and says nothing.
+        let unnamed = unnamed && prose_zone.is_none();
         let front_matter_zone = self
             .context
             .published_offset
-            .filter(|_| key_time_zone.is_none() && self.context.key_times_zone.is_none())
-            .filter(|_| prose_zone.is_none())
-            .filter(|_| !found.named_a_zone && found.zone_line.is_none())
-            .filter(|_| self.doc.timeline.iter().any(|row| row.time.is_some()))
+            .filter(|_| unnamed)
             .and_then(zone_of_whole_hours);
+        // Else the zone of the page's language, when it is used in a single zone (a page in
+        // German, in Japanese).
+        let language_zone = (unnamed && front_matter_zone.is_none())
+            .then(|| zone_of_language(&prose.join("\n")))
+            .flatten();
         let day_order_from = match (reading.day_order, self.day_order) {
             (Some(_), _) => "as you chose",
             (None, Some(_)) if DayOrder::proved_by(self.source_lines.iter().copied()).is_some() => {
@@ -326,7 +330,8 @@ impl Importer<'_> {
                 .region()
                 .or(key_time_zone.map(|(zone, _)| zone))
                 .or(prose_zone.map(|(zone, _)| zone))
-                .or(front_matter_zone),
+                .or(front_matter_zone)
+                .or(language_zone.map(|(zone, _)| zone)),
             zone_from_times: false,
             zone_from_key_time: key_time_zone.map(|(_, line)| line),
             zone_from_prose: prose_zone.map(|(_, line)| line),
@@ -336,6 +341,9 @@ impl Importer<'_> {
                     && prose_zone.is_none()
                     && front_matter_zone.is_some()
             }),
+            zone_from_language: language_zone
+                .filter(|_| found.times_zone.region().is_none())
+                .map(|(_, language)| language),
             day: self
                 .context
                 .date

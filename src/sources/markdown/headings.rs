@@ -100,7 +100,10 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
             .windows(2)
             .any(|two| two[0] == first && two[1].starts_with(second))
     };
-    if has("timeline") || has("chronolog") {
+    if has("timeline")
+        || has("chronolog")
+        || names_a_timeline_in_another_language(&words, &normalized)
+    {
         return Some(Target::Timeline);
     }
     // `Actions taken`, `Response actions`, `Recovery actions`: what was done during the
@@ -234,6 +237,45 @@ fn in_another_language(words: &[&str], normalized: &str) -> bool {
             NEXT_STEPS
                 .iter()
                 .any(|(first, second)| two[0] == *first && two[1].starts_with(second))
+        })
+        || PHRASES.iter().any(|phrase| normalized.contains(phrase))
+}
+
+/// Whether a heading names the timeline in another language: `Cronología`, `Zeitleiste`,
+/// `Tijdlijn`, `Linha do tempo`, `Ligne du temps`, `発生から復旧までのタイムライン`.
+fn names_a_timeline_in_another_language(words: &[&str], normalized: &str) -> bool {
+    const STEMS: [&str; 6] = [
+        "cronolog",
+        "zeitleiste",
+        "zeitlinie",
+        "zeitstrahl",
+        "tijdlijn",
+        "tidslinje",
+    ];
+    // Words of a phrase: the first, then the stem of the last.
+    const PAIRS: [(&str, &str); 4] = [
+        ("linha", "tempo"),
+        ("línea", "tiempo"),
+        ("linea", "tempo"),
+        ("ligne", "temps"),
+    ];
+    // Scripts written without spaces between words: a phrase inside the heading.
+    const PHRASES: [&str; 7] = [
+        "タイムライン",
+        "時系列",
+        "事件经过",
+        "故障经过",
+        "时间线",
+        "时间轴",
+        "타임라인",
+    ];
+    words
+        .iter()
+        .any(|word| STEMS.iter().any(|stem| word.starts_with(stem)))
+        || words.windows(3).any(|three| {
+            PAIRS
+                .iter()
+                .any(|(first, last)| three[0] == *first && three[2].starts_with(last))
         })
         || PHRASES.iter().any(|phrase| normalized.contains(phrase))
 }
@@ -667,10 +709,21 @@ mod tests {
                 "{heading}"
             );
         }
-        assert_eq!(
-            target_by_words("Incident timeline and response"),
-            Some(Target::Timeline)
-        );
+        for heading in [
+            "Incident timeline and response",
+            "Cronología del incidente",
+            "Zeitleiste",
+            "Linha do tempo",
+            "🔍 Ligne du temps",
+            "発生から復旧までのタイムライン",
+            "事件经过",
+        ] {
+            assert_eq!(
+                target_by_words(heading),
+                Some(Target::Timeline),
+                "{heading}"
+            );
+        }
         for heading in [
             "Actions taken",
             "Action Taken",

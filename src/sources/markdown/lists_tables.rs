@@ -9,7 +9,7 @@ use super::fields::{field_line, field_named};
 use super::headings::Target;
 use super::timeline::{Piece, Setting};
 use super::{Current, DETAILS_AS_WRITTEN, Importer, ListAhead};
-use crate::model::{ActionItem, ActionKind, ActionStatus};
+use crate::model::{ActionItem, ActionKind, ActionStatus, WrittenDay, read_clock, read_day};
 use crate::sources::parse_table;
 
 impl Importer<'_> {
@@ -305,25 +305,59 @@ impl Importer<'_> {
                 .lines()
                 .map(str::trim)
                 .filter(|line| !line.is_empty());
-            let day = lines
-                .next()
-                .and_then(|first| Setting::of(first, 6, self.day_order))
-                .filter(|setting| setting.day.is_some());
+            let first = lines.next().unwrap_or_default();
+            let day = Setting::of(first, 6, self.day_order).filter(|setting| setting.day.is_some());
+            // A day without its year (`11/25`) dates each time below it as if written
+            // before it (`11/25 15:00 - released`), read against the incident's day.
+            let yearless_day = day.is_none()
+                && read_clock(first).is_none()
+                && read_day(first).is_some_and(|(day, rest)| {
+                    matches!(day, WrittenDay::Date(_) | WrittenDay::Numeric { .. })
+                        && rest.trim_matches([':', '*', '_', ' ']).is_empty()
+                });
             let nested: Vec<&str> = lines.collect();
+            // The nested items open with times; one without a time, nested deeper, tells
+            // more of the timed one above it (`15:00 - released` then `checked on 5 phones`).
+            let timed = nested
+                .iter()
+                .filter(|line| starts_with_a_time(line))
+                .count();
+            let times_nested = nested.first().is_some_and(|line| starts_with_a_time(line))
+                && timed * 2 > nested.len();
             match day {
-                Some(setting)
-                    if !nested.is_empty() && nested.iter().all(|line| starts_with_a_time(line)) =>
-                {
-                    if !entries.is_empty() {
-                        self.timeline
-                            .push(Piece::Entries(std::mem::take(&mut entries)));
+                day if times_nested && (day.is_some() || yearless_day) => {
+                    let day_line = (item.lines.0, item.lines.0);
+                    if let Some(setting) = day {
+                        if !entries.is_empty() {
+                            self.timeline
+                                .push(Piece::Entries(std::mem::take(&mut entries)));
+                        }
+                        self.timeline.push(Piece::Setting(day_line, setting));
+                    } else {
+                        self.place(day_line, "the date of the timeline rows below it");
                     }
-                    self.timeline
-                        .push(Piece::Setting((item.lines.0, item.lines.0), setting));
                     let starts = self.nested_item_lines(item.lines, nested.len());
+                    let mut timed_entries: Vec<((usize, usize), String)> = Vec::new();
                     for (line, lines) in nested.into_iter().zip(starts) {
+                        match timed_entries.last_mut() {
+                            Some((last_lines, text)) if !starts_with_a_time(line) => {
+                                last_lines.1 = last_lines.1.max(lines.1);
+                                text.push(' ');
+                                text.push_str(line);
+                            }
+                            _ => timed_entries.push((lines, line.to_owned())),
+                        }
+                    }
+                    for (lines, text) in timed_entries {
                         self.timeline_items.push(lines);
-                        entries.push((lines, line.to_owned()));
+                        entries.push((
+                            lines,
+                            if yearless_day {
+                                format!("{first} {text}")
+                            } else {
+                                text
+                            },
+                        ));
                     }
                 }
                 _ => {

@@ -103,6 +103,9 @@ pub struct Assumed {
     /// The offset of the front matter's stamp, when `times_zone` is taken from it because
     /// no line of the file names a zone.
     pub zone_from_front_matter: Option<chrono::FixedOffset>,
+    /// The language the page is written in, when `times_zone` is taken from it because its
+    /// script is written in one zone and nothing else names one.
+    pub zone_from_language: Option<&'static str>,
     /// The day of times without a date.
     pub day: NaiveDate,
     /// Where that day came from.
@@ -142,6 +145,12 @@ impl Assumed {
             return format!(
                 "the page's front matter is stamped at UTC{offset} and no line names a zone, \
                  so the document is in it"
+            );
+        }
+        if let Some(language) = self.zone_from_language.filter(|_| self.zone_from_times) {
+            return format!(
+                "the page is written in {language}, used in a single zone, and no line \
+                 names a zone, so the document is in it"
             );
         }
         if self.zone_from_times {

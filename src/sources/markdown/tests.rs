@@ -1349,3 +1349,63 @@ fn the_only_top_heading_is_the_title_even_when_it_names_a_part() {
     assert!(parts.doc.narrative.summary.contains("The API was down."));
     assert!(parts.doc.narrative.root_cause.contains("A bad deploy."));
 }
+
+#[test]
+fn days_without_a_year_over_nested_times_and_updates_headed_by_a_label_and_a_time() {
+    // Days written without their year over the times of each, a detail nested under a time
+    // staying with it; the page written in Japanese, so its times are Tokyo's.
+    let nested = "# 障害について\n\n## 発生から復旧までのタイムライン\n\n * 11/25\n     \
+                  * 15:00 - v1.4.0リリース\n         * 開発チーム 起動できることを確認\n     \
+                  * 16:17 - GitHub 投稿\n * 11/26\n     * 00:28 - 開発チーム 審査提出完了\n";
+    let choices = MarkdownChoices {
+        file_name: Some("2021-11-25-report.md".to_owned()),
+        ..MarkdownChoices::default()
+    };
+    let imported = import_markdown_with(nested, today(), &choices);
+    let tokyo = |day: u32, hour: u32, minute: u32| {
+        Some(
+            chrono_tz::Asia::Tokyo
+                .with_ymd_and_hms(2021, 11, day, hour, minute, 0)
+                .unwrap()
+                .with_timezone(&Utc),
+        )
+    };
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (
+                tokyo(25, 15, 0),
+                "v1.4.0リリース 開発チーム 起動できることを確認"
+            ),
+            (tokyo(25, 16, 17), "GitHub 投稿"),
+            (tokyo(26, 0, 28), "開発チーム 審査提出完了"),
+        ]
+    );
+    // A status page's updates, newest first, each headed by a label and its time: read
+    // oldest first, the label kept with what happened, in the zone of the page's language.
+    let updates = "# Störung\n\n### Update 27.08.2022 10:00 Uhr:\n\nDas System funktioniert \
+                   wieder fehlerfrei und die Tests waren erfolgreich.\n\n\
+                   ### Update 26.08.2022 16:15 Uhr:\n\nSeit einigen Minuten ist das Login an \
+                   LernSax wieder möglich, wir beobachten die Lage weiter.\n\n\
+                   ### Update 25.08.2022 07:00 Uhr:\n\nLernSax ist nicht verfügbar, wir arbeiten \
+                   mit Hochdruck an einer Lösung.\n";
+    let imported = import_markdown(updates, today());
+    let berlin = |day: u32, hour: u32, minute: u32| {
+        Some(
+            chrono_tz::Europe::Berlin
+                .with_ymd_and_hms(2022, 8, day, hour, minute, 0)
+                .unwrap()
+                .with_timezone(&Utc),
+        )
+    };
+    let rows = times_and_events(&imported.doc);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].0, berlin(25, 7, 0));
+    assert_eq!(rows[1].0, berlin(26, 16, 15));
+    assert!(
+        rows[1].1.starts_with("Update: Seit einigen Minuten"),
+        "{}",
+        rows[1].1
+    );
+    assert_eq!(rows[2].0, berlin(27, 10, 0));
+}

@@ -8,8 +8,8 @@ use chrono_tz::Tz;
 
 use super::blocks::TableRow;
 use crate::model::{
-    DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay, read_clock,
-    read_date_line, read_day, zone_named, zone_spelled_in,
+    DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay, WrittenTime,
+    read_clock, read_date_line, read_day, zone_named, zone_spelled_in,
 };
 use crate::sources::{
     ChatPaste, DayLine, PasteContext, PastedRow, parse_entries, parse_table, resolve_paste,
@@ -48,15 +48,29 @@ impl Piece {
             };
             return Self::Entries(vec![(lines, entry)]);
         }
+        // `### Update 27.08.2022 10:00 Uhr:`: a label, then the time; the label stays with
+        // what happened.
+        let (clock, heading) = match clock_after_label(heading) {
+            Some((label, clock, rest)) => {
+                let rest = rest.trim().trim_matches([':', '-', '–', '—', ' ']);
+                let said = if rest.is_empty() {
+                    label.to_owned()
+                } else {
+                    format!("{label} {rest}")
+                };
+                (Some(clock), said)
+            }
+            None => (None, heading.to_owned()),
+        };
         let event = match story {
             Some(story) => format!("{}: {story}", heading.trim_end_matches([':', '.', ' '])),
-            None => heading.to_owned(),
+            None => heading,
         };
         Self::Told(vec![(
             lines,
             PastedRow {
                 lines: Vec::new(),
-                clock: None,
+                clock,
                 offset: None,
                 day: None,
                 actor: None,
@@ -66,6 +80,30 @@ impl Piece {
             },
         )])
     }
+}
+
+/// A heading's time after a short label (`Update 27.08.2022 10:00 Uhr`, `Mise à jour 14h02`,
+/// `Resolved - Aug 5, 09:12 UTC`): the label, the time and what follows it. A label is at
+/// most three words and holds no digit.
+#[must_use]
+pub fn clock_after_label(heading: &str) -> Option<(&str, WrittenTime, &str)> {
+    let heading = heading.trim().trim_start_matches(['#', '*', '_', ' ']);
+    let mut words = 0;
+    for (at, c) in heading.char_indices() {
+        if c != ' ' {
+            continue;
+        }
+        words += 1;
+        let label = heading[..at].trim_end_matches([':', '-', '–', '—', ' ']);
+        if words > 3 || label.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let rest = heading[at..].trim_start_matches([':', '-', '–', '—', ' ']);
+        if let Some((clock, after)) = read_clock(rest) {
+            return Some((label, clock, after));
+        }
+    }
+    None
 }
 
 /// What a line written above some times says about them.
@@ -451,16 +489,20 @@ fn day_line(date: NaiveDate) -> DayLine {
     }
 }
 
-/// The pieces with neighbouring entries taken together, so that a time without a date
-/// follows the one before it (`### 2018-01-18 4:19`, then `### 4:27`).
+/// The pieces with neighbouring entries (or rows told) taken together, so that a time
+/// without a date follows the one before it (`### 2018-01-18 4:19`, then `### 4:27`).
 fn merged(pieces: &[Piece]) -> Vec<Piece> {
     let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        if let (Some(Piece::Entries(before)), Piece::Entries(entries)) = (merged.last_mut(), piece)
-        {
-            before.extend(entries.iter().cloned());
-        } else {
-            merged.push(piece.clone());
+        match (merged.last_mut(), piece) {
+            (Some(Piece::Entries(before)), Piece::Entries(entries)) => {
+                before.extend(entries.iter().cloned());
+            }
+            // Updates under headings of their own, read as one run: newest first or not.
+            (Some(Piece::Told(before)), Piece::Told(rows)) => {
+                before.extend(rows.iter().cloned());
+            }
+            _ => merged.push(piece.clone()),
         }
     }
     merged
@@ -664,7 +706,9 @@ fn full_date(candidate: &str, order: DayOrder) -> Option<NaiveDate> {
             WrittenDay::Date(PastedDate { year: Some(_), .. })
                 | WrittenDay::Numeric { year: Some(_), .. }
         );
-        if !has_year || !rest.trim().is_empty() {
+        // `2021年11月25日午後3時`: a time glued to the date, as scripts without spaces write it.
+        let time_glued = || read_clock(rest).is_some_and(|(_, after)| after.trim().is_empty());
+        if !has_year || !(rest.trim().is_empty() || time_glued()) {
             return None;
         }
         let context = DayContext {

@@ -4,7 +4,9 @@
 //! the sentence that says what happened then. The sentence stays in its section as written.
 
 use super::timeline::Piece;
-use crate::model::{PasteZone, WrittenDay, WrittenTime, read_clock, read_day, region_of};
+use crate::model::{
+    PasteZone, WrittenDay, WrittenTime, read_clock, read_day, region_of, region_time_in,
+};
 use crate::sources::PastedRow;
 
 /// Words that make a sentence's time a schedule (`backups run daily at 03:00`), not a
@@ -238,7 +240,12 @@ pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
                 Some(PasteZone::Utc | PasteZone::Ambiguous(_)) => Some(None),
                 // `10:27am Eastern all indexes …`: a region's name right after the time, in
                 // the middle of a sentence.
-                None => first_word(rest).and_then(region_of).map(Some),
+                // Else a region's time named in words in the same line (`from late last
+                // night eastern US time until 10:45am`).
+                None => first_word(rest)
+                    .and_then(region_of)
+                    .or_else(|| region_time_in(line))
+                    .map(Some),
             };
             match (told, found) {
                 (Some(Some(region)), None) => found = Some((region, index + 1)),

@@ -1,0 +1,97 @@
+//! Dates and times as Japanese, Chinese and Korean write them, with a character after each
+//! number: `2021年11月25日`, `2021년 11월 25일`; `午後3時`, `15時30分`, `下午3点20分`,
+//! `오후 3시 47분`.
+
+use chrono::NaiveTime;
+
+use super::scan::digits;
+
+/// Reads `2021年11月25日` (Japanese and Chinese) or `2021년 11월 25일` (Korean) at the start
+/// of `text`; returns the year, month and day as written (the date reader checks they make
+/// a day) and the rest.
+#[must_use]
+pub fn read_east_asian_date(text: &str) -> Option<((i32, u32, u32), &str)> {
+    let (year, rest) = digits(text, 4, 4)?;
+    let rest = after_mark(rest, &['年', '년'])?;
+    let (month, rest) = digits(rest.trim_start(), 1, 2)?;
+    let rest = after_mark(rest, &['月', '월'])?;
+    let (day, rest) = digits(rest.trim_start(), 1, 2)?;
+    let rest = after_mark(rest, &['日', '일'])?;
+    Some(((i32::try_from(year).ok()?, month, day), rest))
+}
+
+/// Reads `午後3時`, `午前10時47分`, `15時30分`, `下午3点`, `오후 3시 47분` at the start of
+/// `text` (a space may stand after a date); returns the time, whether a half of the day was
+/// named, and the rest.
+#[must_use]
+pub fn read_east_asian_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
+    let text = text.trim_start();
+    let (half, rest) = [
+        ("午前", false),
+        ("午後", true),
+        ("上午", false),
+        ("下午", true),
+        ("오전", false),
+        ("오후", true),
+    ]
+    .iter()
+    .find_map(|(word, afternoon)| Some((Some(*afternoon), text.strip_prefix(word)?)))
+    .unwrap_or((None, text));
+    let (hour, rest) = digits(rest.trim_start(), 1, 2)?;
+    let rest = after_mark(rest, &['時', '时', '点', '點', '시'])?;
+    let (minute, rest) = match digits(rest.trim_start(), 1, 2) {
+        Some((minute, after)) => (minute, after_mark(after, &['分', '분'])?),
+        None => (0, rest),
+    };
+    let hour = match half {
+        Some(false) if hour == 12 => 0,
+        Some(true) if hour < 12 => hour + 12,
+        Some(_) if hour > 12 => return None,
+        _ => hour,
+    };
+    Some((
+        NaiveTime::from_hms_opt(hour, minute, 0)?,
+        half.is_some(),
+        rest,
+    ))
+}
+
+/// `text` past one of `marks`, or `None` when it does not open with one.
+fn after_mark<'a>(text: &'a str, marks: &[char]) -> Option<&'a str> {
+    text.strip_prefix(marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hm(hour: u32, minute: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(hour, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn dates_and_times_with_a_character_after_each_number() {
+        let (date, rest) = read_east_asian_date("2021年11月25日午後3時").unwrap();
+        assert_eq!(date, (2021, 11, 25));
+        assert_eq!(read_east_asian_time(rest), Some((hm(15, 0), true, "")));
+        assert_eq!(
+            read_east_asian_time("午前10時47分 iOS"),
+            Some((hm(10, 47), true, " iOS"))
+        );
+        assert_eq!(
+            read_east_asian_time("15時30分"),
+            Some((hm(15, 30), false, ""))
+        );
+        assert_eq!(
+            read_east_asian_time("下午3点20分"),
+            Some((hm(15, 20), true, ""))
+        );
+        assert_eq!(
+            read_east_asian_time("오후 3시 47분"),
+            Some((hm(15, 47), true, ""))
+        );
+        let (date, _) = read_east_asian_date("2021년 11월 25일").unwrap();
+        assert_eq!(date, (2021, 11, 25));
+        assert!(read_east_asian_time("3 hours").is_none());
+    }
+}
