@@ -139,6 +139,21 @@ mod tests {
         ] {
             assert_eq!(pieces_of_work(whole), [whole], "{whole}");
         }
+        // Steps numbered in words: `First, …` opens a plan, not an order.
+        assert_eq!(
+            pieces_of_work(
+                "First, by putting a strong monitoring system in place. Netdata has been set \
+                 up to keep track of everything. Notifications in Mattermost have been set up. \
+                 Email notifications are still a TODO. Then, we need an external monitor."
+            ),
+            [
+                "First, by putting a strong monitoring system in place. Netdata has been set \
+                 up to keep track of everything.",
+                "Notifications in Mattermost have been set up. Email notifications are still a \
+                 TODO.",
+                "Then, we need an external monitor.",
+            ]
+        );
         assert_eq!(
             pieces_of_work(
                 "All the rewards will be paid back in the coming upgrade. The bug will be \

@@ -174,10 +174,12 @@ const LACKED: [&str; 16] = [
 ];
 
 /// What a sentence says must or should be done, as its padded words hold it.
-pub(super) const DUTIES: [&str; 10] = [
+pub(super) const DUTIES: [&str; 11] = [
     " should ",
     " must ",
     " need to ",
+    // `We need an external monitor`: a need of the team's is work for it.
+    " we need ",
     " needs to ",
     " have to ",
     " has to ",
@@ -189,7 +191,7 @@ pub(super) const DUTIES: [&str; 10] = [
 
 /// Words that open a sentence but never an order: articles, pronouns, conjunctions,
 /// prepositions, and the openers of thanks, appeals and asides.
-const NOT_AN_ORDER: [&str; 52] = [
+const NOT_AN_ORDER: [&str; 62] = [
     "a",
     "an",
     "the",
@@ -242,6 +244,17 @@ const NOT_AN_ORDER: [&str; 52] = [
     "regardless",
     "overall",
     "finally",
+    // Words that number the steps of a plan (`First, by putting monitoring in place.`).
+    "first",
+    "firstly",
+    "second",
+    "secondly",
+    "then",
+    "next",
+    "lastly",
+    "additionally",
+    "moreover",
+    "furthermore",
 ];
 
 /// Verbs that, second in a sentence, show its first word is a subject (`Prow was …`).
