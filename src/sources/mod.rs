@@ -10,6 +10,7 @@ mod incident_json;
 mod incident_states;
 mod instant;
 pub mod markdown;
+mod matrix_events;
 mod pagerduty;
 mod slack;
 mod telegram;
@@ -74,6 +75,9 @@ pub enum SourceKind {
     VictorOpsJson,
     /// One chat of a Telegram Desktop export (`result.json`).
     TelegramJson,
+    /// A Matrix room's events as the client-server API gives them (JSON lines, a list, or
+    /// `{"chunk": [...]}`).
+    MatrixEventsJson,
     /// JSON of a shape no reader here knows: refused, never read as lines of chat.
     UnknownJson,
     /// An XML document (a status page's RSS or Atom feed, an export): no reader here knows
@@ -124,7 +128,8 @@ impl ReadingChoices {
 pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace export (a folder or \
      .zip, or one of its day files), a PagerDuty incident log (JSON or CSV), a Statuspage \
      page's incidents (JSON), an Opsgenie incident timeline (JSON), FireHydrant or \
-     VictorOps incidents (JSON), or a Telegram Desktop chat export (JSON)";
+     VictorOps incidents (JSON), a Telegram Desktop chat export (JSON), or a Matrix room's \
+     events (JSON lines)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -208,6 +213,8 @@ pub fn detect(text: &str) -> SourceKind {
         SourceKind::VictorOpsJson
     } else if json_like && telegram::is_chat_export_json(start) {
         SourceKind::TelegramJson
+    } else if json_like && matrix_events::is_room_events(start) {
+        SourceKind::MatrixEventsJson
     } else if is_xml_document(start) {
         SourceKind::Xml
     } else if pagerduty::is_log_csv(text) {
@@ -291,6 +298,10 @@ pub fn import(
         }),
         SourceKind::TelegramJson => Ok(Imported {
             rows: telegram::read_chat_export(text.trim_start(), choices.context(doc, today).zone)?,
+            unused: None,
+        }),
+        SourceKind::MatrixEventsJson => Ok(Imported {
+            rows: matrix_events::read_room_events(text)?,
             unused: None,
         }),
     }

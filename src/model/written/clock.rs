@@ -56,13 +56,19 @@ impl WrittenTime {
 }
 
 /// The words and signs that mark a time as approximate, longest first.
-const APPROXIMATE: [&str; 11] = [
+const APPROXIMATE: [&str; 16] = [
     "approximately",
     "approx.",
     "approx",
     "around",
     "circa",
     "about",
+    // The same in German, French and Spanish: `gegen 17 Uhr`, `vers 14h`, `hacia las 3`.
+    "gegen",
+    "etwa",
+    "vers",
+    "environ",
+    "hacia",
     "ca.",
     "c.",
     "~",
@@ -186,6 +192,14 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
         },
         rest,
     ))
+}
+
+/// Whether `text` opens with the German word for the hour (` Uhr`): `17 Uhr` is 17:00, as
+/// `2 PM` is 14:00. (The other words that say as much, `h` and `hrs`, stand after numbers
+/// that are spans too: `24 h`.)
+fn says_oclock(text: &str) -> bool {
+    text.strip_prefix(" Uhr")
+        .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
 }
 
 /// `text` past a word that says the number before it is a time of day: `10:00 Uhr`,
@@ -376,8 +390,9 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
                 None => (minute, 0, rest),
             }
         }
-        // An hour alone is a time only with AM or PM after it: `2 PM`.
-        None if read_meridiem(rest).is_some() => (0, 0, rest),
+        // An hour alone is a time only with AM or PM after it (`2 PM`), or with a word
+        // that says it is the hour (`17 Uhr`).
+        None if read_meridiem(rest).is_some() || (hour < 24 && says_oclock(rest)) => (0, 0, rest),
         None => return None,
     };
     // `11:21a`, `12:28p`: a meridiem's letter alone, glued to the minutes (apart, ` a` is
@@ -854,6 +869,14 @@ mod tests {
                 .is_some()
         );
         assert_eq!(read_clock("14:03 Uhrwerk").unwrap().1, " Uhrwerk");
+        // An hour alone with `Uhr` after it is that hour; `gegen` says it is about then.
+        let (clock, rest) = read_clock("gegen 17 Uhr liegt eine Störung vor").unwrap();
+        assert_eq!(
+            (clock.time, clock.approximate, rest),
+            (hm(17, 0), true, " liegt eine Störung vor")
+        );
+        assert!(read_clock("17 Uhrmacher").is_none());
+        assert!(read_clock("24 h Ausfall").is_none());
     }
 
     #[test]

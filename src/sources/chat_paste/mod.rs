@@ -275,6 +275,22 @@ pub fn parse_table(header: &[String], rows: &[(usize, String, Vec<String>)]) -> 
     reader.paste
 }
 
+/// Whether a line with tabs is a chat log's line: a time at its start (in brackets or not),
+/// then a nick in angle brackets or an action's `*`, with tabs between them
+/// (`[2021-06-01T15:58:27.239Z]\t<heather>\tpresent+`, `[Tue 11:06:23] <manu>\tAgenda`).
+fn is_a_log_line_with_tabs(raw: &str) -> bool {
+    if !raw.contains('\t') || raw.trim_start().starts_with('|') {
+        return false;
+    }
+    let spaced = raw.replace('\t', " ");
+    let text = spaced.trim_start().trim_start_matches('[');
+    let Some((_, rest)) = read_clock(text) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(']').trim_start();
+    rest.starts_with('<') || rest.starts_with("* ")
+}
+
 /// What holds for a whole paste, found before its lines are read.
 #[derive(Clone, Copy, Default)]
 struct Shape {
@@ -366,11 +382,22 @@ impl Reader {
     }
 
     fn read_line(&mut self, number: usize, raw: &str, line: &str, next: Option<&str>) {
+        // `[11:06:23] <manu>\tAgenda: …`: a log that sets its nick apart with a tab is
+        // no spreadsheet's row; its tabs are spaces.
+        if self.columns.is_none() && is_a_log_line_with_tabs(raw) {
+            self.read_chat_line(number, &line.replace('\t', " "), next);
+            return;
+        }
         if let Some(cells) = table_cells(raw) {
             self.close_message();
             self.table_row(number, line, &cells);
             return;
         }
+        self.read_chat_line(number, line, next);
+    }
+
+    /// A line that is no table's row: a message, its header, or more of the one above.
+    fn read_chat_line(&mut self, number: usize, line: &str, next: Option<&str>) {
         self.columns = None;
         let wrapped = self.one_line.take().filter(|(_, last)| *last + 1 == number);
         if let Some((date, zone)) = read_date_line(line) {

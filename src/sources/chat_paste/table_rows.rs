@@ -110,7 +110,13 @@ impl<'a> RowCells<'a> {
 #[must_use]
 pub fn table_cells(line: &str) -> Option<Vec<String>> {
     let trimmed = line.trim();
-    if let Some(inner) = trimmed.strip_prefix('|') {
+    // A row written without its leading pipe, as Markdown allows (`clarkb | hi | 19:00 |`),
+    // closes with one.
+    let open = trimmed.strip_prefix('|').or_else(|| {
+        (trimmed.len() > 1 && trimmed.ends_with('|') && trimmed.matches('|').count() >= 2)
+            .then_some(trimmed)
+    });
+    if let Some(inner) = open {
         let inner = inner.strip_suffix('|').unwrap_or(inner);
         return Some(
             inner
@@ -304,15 +310,22 @@ fn zone_at_end(header: &str) -> (&str, Option<super::PasteZone>) {
 
 /// The meanings of the columns of a row that came without a header, `time_at` being the
 /// cell that holds the time: the cell after it is the event, the next the notes, any
-/// further ones are kept in the notes too.
+/// further ones are kept in the notes too. A row whose time comes last, as a log page
+/// writes it (`clarkb | We will get started shortly | 19:00 |`), has its event just before
+/// the time and, before that, who said it.
 #[must_use]
-pub fn default_meanings(count: usize, time_at: usize) -> Vec<ColumnMeaning> {
-    (0..count)
+pub fn default_meanings(cells: &[String], time_at: usize) -> Vec<ColumnMeaning> {
+    // Only who and what before the time: a `Detected | 2022-04-28 10:34` row is a field.
+    let before: Vec<usize> = (0..time_at).filter(|at| !cells[*at].is_empty()).collect();
+    let time_last = cells[time_at + 1..].iter().all(String::is_empty) && before.len() >= 2;
+    (0..cells.len())
         .map(|index| match index.checked_sub(time_at) {
             Some(0) => ColumnMeaning::Time,
             Some(1) => ColumnMeaning::Event,
             Some(2) => ColumnMeaning::Notes,
-            _ => ColumnMeaning::Other,
+            None if time_last && before.last() == Some(&index) => ColumnMeaning::Event,
+            None if time_last && before.first() == Some(&index) => ColumnMeaning::Actor,
+            Some(_) | None => ColumnMeaning::Other,
         })
         .collect()
 }
@@ -368,7 +381,7 @@ impl Reader {
                 self.unused(number, line, UnusedReason::NoTime);
                 return;
             };
-            (default_meanings(cells.len(), time_at), None, None)
+            (default_meanings(cells, time_at), None, None)
         };
         let RowCells {
             date,
@@ -451,6 +464,27 @@ mod tests {
 
     fn cells(line: &str) -> Vec<String> {
         table_cells(line).unwrap()
+    }
+
+    #[test]
+    fn a_log_pages_rows_with_the_time_last_are_who_what_and_when() {
+        let cells = table_cells("clarkb | We will get started shortly | 19:00 |").unwrap();
+        assert_eq!(
+            default_meanings(&cells, 2),
+            [
+                ColumnMeaning::Actor,
+                ColumnMeaning::Event,
+                ColumnMeaning::Time
+            ]
+        );
+        assert!(table_cells("a plain | line").is_none());
+        // A field and its time: no log's row.
+        let cells = table_cells("| **Detected** | `2022-04-28 10:34` |").unwrap();
+        assert_eq!(
+            default_meanings(&cells, 1),
+            [ColumnMeaning::Other, ColumnMeaning::Time]
+        );
+        assert!(is_rule(&table_cells("---|---|---|").unwrap()));
     }
 
     #[test]

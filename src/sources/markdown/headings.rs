@@ -110,6 +110,11 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
     // incident (`Ações tomadas`, `Acciones realizadas`, `Ergriffene Maßnahmen`).
     let done_already = has("taken")
         || has("took")
+        // `The pre-agreed maintenance actions`: the plan carried out when it went wrong.
+        || pair("pre", "agreed")
+        || pair("pre", "planned")
+        || has("preagreed")
+        || has("preplanned")
         || ((pair("response", "action") || pair("recovery", "action")) && !has("item"))
         || [
             "tomad",
@@ -725,6 +730,7 @@ mod tests {
             );
         }
         for heading in [
+            "The pre-agreed maintenance actions",
             "Actions taken",
             "Action Taken",
             "Our team",

@@ -90,8 +90,10 @@ impl Importer<'_> {
             }
             for item in items {
                 let done = item.checked == Some(true) || (fixes_made && item.checked.is_none());
-                let action = action_from_task(&item.text, done, self.context.date);
-                self.push_action(action, item.lines, item.checked.is_none() && !fixes_made);
+                for text in items_of_work(item) {
+                    let action = action_from_task(&text, done, self.context.date);
+                    self.push_action(action, item.lines, item.checked.is_none() && !fixes_made);
+                }
             }
             return;
         }
@@ -403,6 +405,49 @@ impl Importer<'_> {
             .map(|(at, start)| (*start, starts.get(at + 1).map_or(last, |next| next - 1)))
             .collect()
     }
+}
+
+/// The work an action item names: the item with its details, and apart from it each item
+/// nested under it that commits to work of its own in the first person (`We're also going
+/// to run recovery drills` under `We're changing our CD system …`), when the item is work
+/// itself. A task list's item is one piece of work, its nested lines its steps.
+fn items_of_work(item: &ListItem) -> Vec<String> {
+    let mut lines = item.text.lines();
+    let Some(first) = lines.next() else {
+        return vec![item.text.clone()];
+    };
+    // Under a label (`Bug bounty`, then `We will establish a bug bounty …`) the nested
+    // line is the work the label names.
+    let parent_is_work = super::work_sentences::commits_to_work(first);
+    if item.checked.is_some() || !parent_is_work {
+        return vec![item.text.clone()];
+    }
+    let mut own = vec![first.to_owned()];
+    let mut apart = Vec::new();
+    for line in lines {
+        let lower = line.trim_start().to_lowercase();
+        let first_person = [
+            "we ",
+            "we're ",
+            "we'll ",
+            "i ",
+            "i'm ",
+            "i'll ",
+            "our team ",
+        ]
+        .iter()
+        .any(|subject| lower.starts_with(subject))
+            || lower
+                .split_whitespace()
+                .take(3)
+                .any(|word| word == "we" || word == "we're");
+        if first_person && super::work_sentences::commits_to_work(line) {
+            apart.push(line.to_owned());
+        } else {
+            own.push(line.to_owned());
+        }
+    }
+    std::iter::once(own.join("\n")).chain(apart).collect()
 }
 
 /// Where the items under a group heading stand, when the heading says so: "Immediate actions

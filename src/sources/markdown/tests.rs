@@ -1409,3 +1409,35 @@ fn days_without_a_year_over_nested_times_and_updates_headed_by_a_label_and_a_tim
     );
     assert_eq!(rows[2].0, berlin(27, 10, 0));
 }
+
+#[test]
+fn work_nested_under_work_is_an_item_of_its_own_and_a_pre_agreed_plan_is_none() {
+    let text = "# Outage\n\n## Next steps\n\n\
+                * We're changing our CD system so that rollbacks are fast.\n    \
+                * We're also going to run regular recovery drills.\n    \
+                * The current system took an hour.\n\
+                * Bug bounty\n    * We will establish a bug bounty program.\n";
+    let imported = import_markdown(text, today());
+    let actions: Vec<&str> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(actions.len(), 3, "{actions:?}");
+    assert!(actions[0].contains("The current system took an hour."));
+    assert_eq!(
+        actions[1],
+        "We're also going to run regular recovery drills."
+    );
+    assert!(actions[2].starts_with("Bug bounty"));
+    // A plan carried out during the incident, under a label that says it was agreed before.
+    let plan = "# Outage\n\nThe pre-agreed maintenance actions:\n\n1. Reboot the standby\n\
+                2. Fail over\n\n## Follow-up\n\n- Rewrite the traffic tool\n";
+    let imported = import_markdown(plan, today());
+    assert_eq!(imported.doc.action_items.len(), 1);
+    assert_eq!(
+        imported.doc.action_items[0].action,
+        "Rewrite the traffic tool"
+    );
+}

@@ -52,7 +52,7 @@ impl Piece {
         // what happened.
         let (clock, heading) = match clock_after_label(heading) {
             Some((label, clock, rest)) => {
-                let rest = rest.trim().trim_matches([':', '-', '–', '—', ' ']);
+                let rest = rest.trim().trim_matches([':', '-', '–', '—', ' ', ')']);
                 let said = if rest.is_empty() {
                     label.to_owned()
                 } else {
@@ -83,14 +83,16 @@ impl Piece {
 }
 
 /// A heading's time after a short label (`Update 27.08.2022 10:00 Uhr`, `Mise à jour 14h02`,
-/// `Resolved - Aug 5, 09:12 UTC`): the label, the time and what follows it. A label is at
+/// `Resolved - Aug 5, 09:12 UTC`, `更新情報(2013-08-06 18:33 JST)`): the label, the time and
+/// what follows it. A label is at
 /// most three words and holds no digit.
 #[must_use]
 pub fn clock_after_label(heading: &str) -> Option<(&str, WrittenTime, &str)> {
     let heading = heading.trim().trim_start_matches(['#', '*', '_', ' ']);
     let mut words = 0;
     for (at, c) in heading.char_indices() {
-        if c != ' ' {
+        // The time may stand in brackets after the label: `更新情報(2013-08-06 18:33 JST)`.
+        if c != ' ' && c != '(' {
             continue;
         }
         words += 1;
@@ -98,7 +100,7 @@ pub fn clock_after_label(heading: &str) -> Option<(&str, WrittenTime, &str)> {
         if words > 3 || label.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let rest = heading[at..].trim_start_matches([':', '-', '–', '—', ' ']);
+        let rest = heading[at..].trim_start_matches([':', '-', '–', '—', ' ', '(']);
         if let Some((clock, after)) = read_clock(rest) {
             return Some((label, clock, after));
         }

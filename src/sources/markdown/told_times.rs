@@ -146,7 +146,8 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         };
         let end = sentence.len() - rest.len();
         let written = &sentence[at..end];
-        if written.contains(':') || clock.twelve_hour {
+        // `17 Uhr` says it is a time as `5 PM` does; a number alone says nothing.
+        if written.contains(':') || clock.twelve_hour || written.ends_with("Uhr") {
             times.push((at, end, clock));
             after = end;
         }
@@ -154,14 +155,14 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
     times
 }
 
-/// The offsets where words begin: after a space or an opening bracket.
+/// The offsets where words begin: after a space, an opening bracket or a quotation mark
+/// (`{{< track "2018-11-24 19:40:00" >}}`, a status site's stamp, is a day and a time).
 fn word_starts(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     text.char_indices().filter(|(at, c)| {
         !c.is_whitespace()
-            && text[..*at]
-                .chars()
-                .next_back()
-                .is_none_or(|before| before.is_whitespace() || before == '(')
+            && text[..*at].chars().next_back().is_none_or(|before| {
+                before.is_whitespace() || matches!(before, '(' | '[' | '"' | '\'' | '“' | '‘')
+            })
     })
 }
 
@@ -306,6 +307,17 @@ mod tests {
             sentences("It began at 10 a.m. The team was paged."),
             ["It began at 10 a.m.", "The team was paged."]
         );
+    }
+
+    #[test]
+    fn a_stamp_in_quotes_keeps_its_day() {
+        let told = told_times("Full service restored. {{< track \"2018-11-27 03:54:00\" >}}");
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].clock.date, Some(date(11, 27, Some(2018))));
+        let told = told_times("Seit dem 25.07.2019 gegen 17 Uhr liegt eine Störung vor.");
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].clock.date, Some(date(7, 25, Some(2019))));
+        assert!(told[0].clock.approximate);
     }
 
     #[test]
