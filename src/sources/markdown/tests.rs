@@ -1362,14 +1362,15 @@ fn days_without_a_year_over_nested_times_and_updates_headed_by_a_label_and_a_tim
         ..MarkdownChoices::default()
     };
     let imported = import_markdown_with(nested, today(), &choices);
-    let tokyo = |day: u32, hour: u32, minute: u32| {
+    // An instant on a wall clock of `zone`.
+    let local = |zone: chrono_tz::Tz, (year, month, day): (i32, u32, u32), hour, minute| {
         Some(
-            chrono_tz::Asia::Tokyo
-                .with_ymd_and_hms(2021, 11, day, hour, minute, 0)
+            zone.with_ymd_and_hms(year, month, day, hour, minute, 0)
                 .unwrap()
                 .with_timezone(&Utc),
         )
     };
+    let tokyo = |day, hour, minute| local(chrono_tz::Asia::Tokyo, (2021, 11, day), hour, minute);
     assert_eq!(
         times_and_events(&imported.doc),
         [
@@ -1390,14 +1391,7 @@ fn days_without_a_year_over_nested_times_and_updates_headed_by_a_label_and_a_tim
                    ### Update 25.08.2022 07:00 Uhr:\n\nLernSax ist nicht verfügbar, wir arbeiten \
                    mit Hochdruck an einer Lösung.\n";
     let imported = import_markdown(updates, today());
-    let berlin = |day: u32, hour: u32, minute: u32| {
-        Some(
-            chrono_tz::Europe::Berlin
-                .with_ymd_and_hms(2022, 8, day, hour, minute, 0)
-                .unwrap()
-                .with_timezone(&Utc),
-        )
-    };
+    let berlin = |day, hour, minute| local(chrono_tz::Europe::Berlin, (2022, 8, day), hour, minute);
     let rows = times_and_events(&imported.doc);
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].0, berlin(25, 7, 0));
@@ -1418,11 +1412,9 @@ fn work_nested_under_work_is_an_item_of_its_own_and_a_pre_agreed_plan_is_none() 
                 * The current system took an hour.\n\
                 * Bug bounty\n    * We will establish a bug bounty program.\n";
     let imported = import_markdown(text, today());
-    let actions: Vec<&str> = imported
-        .doc
-        .action_items
-        .iter()
-        .map(|item| item.action.as_str())
+    let actions: Vec<&str> = actions_and_statuses(&imported.doc)
+        .into_iter()
+        .map(|(action, _)| action)
         .collect();
     assert_eq!(actions.len(), 3, "{actions:?}");
     assert!(actions[0].contains("The current system took an hour."));
