@@ -622,9 +622,10 @@ fn whole_corpus(board: &Board) -> (usize, Score) {
 /// items found, as issue #25 asks. The items fell below 0.90 with session 15's held-out
 /// postmortems and came back above it in session 16, when headings about avoiding and
 /// preventing, findings lists, prohibitions and work enumerated in a sentence were read.
-/// Session 23's second postmortem batch (items 29% before any change, 76% after) took them
-/// to 0.898: the floor is 0.89 until they are above 0.90 again, which #25 still asks.
-const WHOLE_CORPUS: (f64, f64) = (0.95, 0.89);
+/// Session 23's second postmortem batch (items 29% before any change) took them to 0.895;
+/// they came back above 0.90 when its labelled lists, nested work and pre-agreed plans
+/// were read.
+const WHOLE_CORPUS: (f64, f64) = (0.95, 0.90);
 
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
@@ -648,10 +649,7 @@ const FLOORS: [(&str, f64, f64, f64, f64); 18] = [
     // Session 22's second batch (rows 34% before any change, none made for it) tells its
     // times in prose, in a field list's labels and in dated updates with no clock time: the
     // rows' floor goes to 0.90.
-    // Session 23's second batch (items 29% before any change, 76% after) names its work in
-    // numbered "Agreed actions" followed by a paragraph about them and in a recovery
-    // promise; what it still misses holds the items under 0.90, and their floor at 0.89.
-    ("Markdown postmortem", 0.90, 0.89, 0.99, 0.99),
+    ("Markdown postmortem", 0.90, 0.90, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.
     // Joins, parts and quits are left out by design and their words not counted.

@@ -137,6 +137,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         context: Context::default(),
         report: Vec::new(),
         current: Current::Preamble,
+        before_action_label: None,
         current_level: 0,
         seen_heading: false,
         generic_title: None,
@@ -264,6 +265,9 @@ struct Importer<'a> {
     context: Context,
     report: Vec<Placement>,
     current: Current,
+    /// Where the reading stood before a label for the action items (`Agreed actions:`):
+    /// the label heads the list right below it, and the reading goes back there after it.
+    before_action_label: Option<Current>,
     current_level: u8,
     seen_heading: bool,
     /// Whether the first heading is the only one of the first level: the title.
@@ -355,6 +359,16 @@ impl Importer<'_> {
     fn block(&mut self, block: Block) {
         if !matches!(block.kind, BlockKind::List(_)) {
             self.list_ahead = ListAhead::Nothing;
+        }
+        // After the list a label for the action items heads, its prose is the story's
+        // again (`Completing the agreed actions should help …`).
+        if matches!(block.kind, BlockKind::Paragraph(_))
+            && let Some(before) = self.before_action_label.take()
+        {
+            self.current = before;
+        }
+        if matches!(block.kind, BlockKind::Heading(..)) {
+            self.before_action_label = None;
         }
         let is_paragraph = matches!(block.kind, BlockKind::Paragraph(_));
         if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {

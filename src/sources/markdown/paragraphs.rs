@@ -181,6 +181,10 @@ impl Importer<'_> {
     }
 
     fn start_labelled_part(&mut self, block: &Block, only: &str, target: Target) {
+        self.before_action_label = (target == Target::ActionItems
+            && self.around.list_follows
+            && self.current != Current::Target(Target::ActionItems))
+        .then_some(self.current);
         self.current = Current::Target(target);
         // A label that carries a link or a footnote keeps it, as written, in its section.
         if matches!(target, Target::Section(_)) && only.contains(['[', '(', '^']) {

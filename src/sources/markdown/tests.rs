@@ -1433,3 +1433,20 @@ fn work_nested_under_work_is_an_item_of_its_own_and_a_pre_agreed_plan_is_none() 
         "Rewrite the traffic tool"
     );
 }
+
+#[test]
+fn a_label_for_the_action_items_heads_the_list_below_it_only() {
+    let text = "# Outage\n\n## Review\n\nAgreed actions:\n\n1. Rewrite the traffic tool.\n\
+                2. Test the failover again.\n\nCompleting the agreed actions should help us \
+                avoid this outage, and we should learn from it.\n";
+    let imported = import_markdown(text, today());
+    let actions: Vec<&str> = actions_and_statuses(&imported.doc)
+        .into_iter()
+        .map(|(action, _)| action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["Rewrite the traffic tool.", "Test the failover again."]
+    );
+    assert!(all_text(&imported.doc).contains("completing the agreed actions should help"));
+}
