@@ -419,3 +419,31 @@ fn problems_listed_under_the_action_heading_are_no_work() {
         )]
     );
 }
+
+#[test]
+fn a_lessons_list_does_not_hide_the_commitments_told_beside_it() {
+    let imported = import(
+        "# Database lost\n\n## Lessons learned\n\n### Our database is large\n\n\
+         * Run a repack to reclaim free space.\n\n\
+         ### Our tools can be better\n\n\
+         We realised the server names were confusing. We're considering colouring the \
+         terminal by the server's role.\n\n\
+         We upgraded the backup tool on all servers.\n\n\
+         We received a lot of support from the community.\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            ("Run a repack to reclaim free space.", ActionStatus::Open),
+            (
+                "We realised the server names were confusing. We're considering colouring \
+                 the terminal by the server's role.",
+                ActionStatus::Open
+            ),
+            (
+                "We upgraded the backup tool on all servers.",
+                ActionStatus::Done
+            ),
+        ]
+    );
+}

@@ -292,12 +292,9 @@ fn shares_a_topic(sentence: &str, other: &str) -> bool {
 }
 
 impl Importer<'_> {
-    /// When the file names no work anywhere else, the commitments its closing sections
-    /// make in prose are its action items.
+    /// The commitments the closing sections make in prose, as action items (read only when
+    /// the file names no work in a list of its own).
     pub(super) fn work_told_in_closing(&mut self, blocks: &[Block]) {
-        if !self.doc.action_items.is_empty() {
-            return;
-        }
         let in_sections = self.placed_starts(|place| {
             place.starts_with("section ") || place.starts_with("custom section ")
         });

@@ -31,8 +31,12 @@ impl Importer<'_> {
         self.place_what_no_block_held();
         self.merge_restated_actions(blocks);
         self.actions_told_in_sentences(blocks);
-        self.lessons_as_actions(blocks);
-        self.work_told_in_closing(blocks);
+        // Lessons and closing prose are read together: a lesson's list does not keep the
+        // commitments told in the paragraphs beside it from counting.
+        if self.doc.action_items.is_empty() {
+            self.lessons_as_actions(blocks);
+            self.work_told_in_closing(blocks);
+        }
         self.work_after_labels(blocks);
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
@@ -65,13 +69,10 @@ impl Importer<'_> {
         }
     }
 
-    /// When the file names no work to do at all, the lessons it lists that say what is to
-    /// be done (`Do not migrate both nodes in one slot`, `… should be standard procedure`)
-    /// are its action items; the list stays in Lessons learned as written.
+    /// The lessons a file lists that say what is to be done (`Do not migrate both nodes in
+    /// one slot`, `… should be standard procedure`), as its action items (read only when
+    /// the file names no work elsewhere); the list stays in Lessons learned as written.
     fn lessons_as_actions(&mut self, blocks: &[Block]) {
-        if !self.doc.action_items.is_empty() {
-            return;
-        }
         let lessons = format!("section {}", Section::LessonsLearned.heading());
         let in_lessons = self.placed_starts(|place| place == lessons);
         for block in blocks {
