@@ -2,6 +2,7 @@
 //! SRE book, PagerDuty, Atlassian, Rootly, Etsy's morgue and others) name the same sections
 //! in different words.
 
+use super::heading_words::HeadingWords;
 use crate::model::Section;
 
 /// Where the text under a heading goes.
@@ -90,19 +91,16 @@ pub fn target_of(heading: &str) -> Option<Target> {
 #[must_use]
 pub fn target_by_words(heading: &str) -> Option<Target> {
     let normalized = normalized(heading);
-    let words = words_of(&normalized);
-    if writes_about_a_topic(&words) {
+    let heading_words = HeadingWords::of(&normalized);
+    let words = heading_words.words();
+    if writes_about_a_topic(words) {
         return None;
     }
-    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
-    let pair = |first: &str, second: &str| {
-        words
-            .windows(2)
-            .any(|two| two[0] == first && two[1].starts_with(second))
-    };
+    let has = |stem: &str| heading_words.has(stem);
+    let pair = |first: &str, second: &str| heading_words.pair(first, second);
     if has("timeline")
         || has("chronolog")
-        || names_a_timeline_in_another_language(&words, &normalized)
+        || names_a_timeline_in_another_language(&heading_words, &normalized)
     {
         return Some(Target::Timeline);
     }
@@ -148,7 +146,7 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || (has("happen") && has("again"))
         // `The following 2 weeks` as a heading; in a sentence (`We will publish a post next
         // week, but here's what to expect:`) a horizon is only a date.
-        || (words.len() <= 8 && names_a_horizon(&words))
+        || (words.len() <= 8 && names_a_horizon(words))
         || pair("work", "item")
         || has("todo")
         || (pair("to", "do") && !for_readers)
@@ -160,7 +158,7 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
         || pair("doing", "about")
         // The same in the other languages postmortems are written in.
-        || (in_another_language(&words, &normalized) && !done_already)
+        || (in_another_language(&heading_words, &normalized) && !done_already)
         // `What we're doing to fix this`, `What we will change`, `What we're doing
         // differently`: the team's own plans, in the first person, as a heading says them
         // (a sentence that says as much introduces its list, and is read as one).
@@ -202,7 +200,7 @@ fn writes_about_a_topic(words: &[&str]) -> bool {
 /// Whether heading words name follow-up work in a language other than English: `Ações`,
 /// `Acciones`, `Azioni`, `Acties`, `Maßnahmen`, `Aksjonspunkter`, `Åtgärder`, `Próximos
 /// passos`, `Prochaines étapes`, `Nächste Schritte`, `再発防止策`, `改进措施`.
-fn in_another_language(words: &[&str], normalized: &str) -> bool {
+fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
     const STEMS: [&str; 14] = [
         "ações",
         "acoes",
@@ -235,20 +233,16 @@ fn in_another_language(words: &[&str], normalized: &str) -> bool {
         "后续行动",
         "行动项",
     ];
-    words
-        .iter()
-        .any(|word| STEMS.iter().any(|stem| word.starts_with(stem)))
-        || words.windows(2).any(|two| {
-            NEXT_STEPS
-                .iter()
-                .any(|(first, second)| two[0] == *first && two[1].starts_with(second))
-        })
+    words.has_any(&STEMS)
+        || NEXT_STEPS
+            .iter()
+            .any(|(first, second)| words.pair(first, second))
         || PHRASES.iter().any(|phrase| normalized.contains(phrase))
 }
 
 /// Whether a heading names the timeline in another language: `Cronología`, `Zeitleiste`,
 /// `Tijdlijn`, `Linha do tempo`, `Ligne du temps`, `発生から復旧までのタイムライン`.
-fn names_a_timeline_in_another_language(words: &[&str], normalized: &str) -> bool {
+fn names_a_timeline_in_another_language(words: &HeadingWords, normalized: &str) -> bool {
     const STEMS: [&str; 6] = [
         "cronolog",
         "zeitleiste",
@@ -274,14 +268,8 @@ fn names_a_timeline_in_another_language(words: &[&str], normalized: &str) -> boo
         "时间轴",
         "타임라인",
     ];
-    words
-        .iter()
-        .any(|word| STEMS.iter().any(|stem| word.starts_with(stem)))
-        || words.windows(3).any(|three| {
-            PAIRS
-                .iter()
-                .any(|(first, last)| three[0] == *first && three[2].starts_with(last))
-        })
+    words.has_any(&STEMS)
+        || PAIRS.iter().any(|(first, last)| words.phrase(first, last))
         || PHRASES.iter().any(|phrase| normalized.contains(phrase))
 }
 
@@ -290,10 +278,8 @@ fn names_a_timeline_in_another_language(words: &[&str], normalized: &str) -> boo
 #[must_use]
 pub fn names_problems(heading: &str) -> bool {
     let normalized = normalized(heading);
-    let words = words_of(&normalized);
-    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
-    (has("problem") || has("finding") || has("challenge") || has("mistake"))
-        || words.windows(2).any(|two| two == ["went", "wrong"])
+    let words = HeadingWords::of(&normalized);
+    words.has_any(&["problem", "finding", "challenge", "mistake"]) || words.pair("went", "wrong")
 }
 
 /// Whether a heading closes the story or looks ahead from it (`Resolution`, `Conclusion`,
@@ -302,14 +288,8 @@ pub fn names_problems(heading: &str) -> bool {
 #[must_use]
 pub fn closes_the_story(heading: &str) -> bool {
     let normalized = normalized(heading);
-    let words = words_of(&normalized);
-    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
-    let pair = |first: &str, second: &str| {
-        words
-            .windows(2)
-            .any(|two| two[0] == first && two[1].starts_with(second))
-    };
-    [
+    let words = HeadingWords::of(&normalized);
+    words.has_any(&[
         "resolution",
         "conclu",
         "lesson",
@@ -317,19 +297,17 @@ pub fn closes_the_story(heading: &str) -> bool {
         "learned",
         "learnt",
         "takeaway",
-    ]
-    .iter()
-    .any(|stem| has(stem))
-        || ["outlook", "future", "afterward", "aftermath"]
-            .iter()
-            .any(|stem| has(stem))
-        || ["moving", "going", "way"]
-            .iter()
-            .any(|first| pair(first, "forward"))
-        || pair("looking", "ahead")
-        || pair("what", "next")
-        || pair("what's", "next")
-        || pair("next", "time")
+        "outlook",
+        "future",
+        "afterward",
+        "aftermath",
+    ]) || ["moving", "going", "way"]
+        .iter()
+        .any(|first| words.pair(first, "forward"))
+        || words.pair("looking", "ahead")
+        || words.pair("what", "next")
+        || words.pair("what's", "next")
+        || words.pair("next", "time")
 }
 
 /// Whether a heading that holds work names advice or improvements rather than the action
@@ -339,18 +317,10 @@ pub fn closes_the_story(heading: &str) -> bool {
 #[must_use]
 pub fn advises_work(heading: &str) -> bool {
     let normalized = normalized(heading);
-    let words = words_of(&normalized);
-    let has = |stem: &str| words.iter().any(|word| word.starts_with(stem));
+    let words = HeadingWords::of(&normalized);
+    let has = |stem: &str| words.has(stem);
     let names_the_items = has("action") || has("item") || has("follow") || has("task");
     !names_the_items && (has("recommend") || has("improvement") || has("differently"))
-}
-
-/// A normalised heading's words, `follow-up` and `and/or` split in two.
-fn words_of(normalized: &str) -> Vec<&str> {
-    normalized
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter(|word| !word.is_empty())
-        .collect()
 }
 
 /// Whether heading words name a stretch of time ahead, the span a plan covers: `The
@@ -753,6 +723,15 @@ mod tests {
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
         }
+    }
+
+    #[test]
+    fn a_heading_typed_with_one_slip_is_read_as_meant() {
+        assert!(closes_the_story("Moving Foward"));
+        assert!(closes_the_story("Lessons Leanred"));
+        assert_eq!(target_by_words("Incident Timline"), Some(Target::Timeline));
+        assert_eq!(target_by_words("Improvments"), Some(Target::ActionItems));
+        assert!(!closes_the_story("Moving parts"));
     }
 
     #[test]

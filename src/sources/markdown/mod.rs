@@ -17,6 +17,7 @@ mod fields;
 mod finish;
 mod front_matter;
 mod heading_places;
+mod heading_words;
 mod headings;
 mod images;
 mod key_times;
