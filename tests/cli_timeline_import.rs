@@ -432,6 +432,35 @@ fn firehydrant_and_victorops_incidents_are_read_from_their_json() {
 }
 
 #[test]
+fn zulip_messages_and_chat_exports_saved_as_web_pages_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_in(dir.path());
+    let zulip = r#"[{"content": "<p>Hub is down</p>", "id": 7,
+        "sender_full_name": "Kevin Paul", "timestamp": 1754057000}]"#;
+    let text = dry_run(&file, &[], zulip);
+    assert!(text.contains(r#""time":"2025-08-01T14:03:20Z""#), "{text}");
+    assert!(text.contains(r#""actor":"Kevin Paul""#), "{text}");
+    assert!(text.contains(r#""event":"Hub is down""#), "{text}");
+    let telegram = r#"<!DOCTYPE html><html><body>
+<div class="message default clearfix" id="message5"><div class="body">
+<div class="pull_right date details" title="01.08.2025 16:05:00 UTC+02:00">16:05</div>
+<div class="from_name">Dana</div><div class="text">Rolled back</div></div></div>
+</body></html>"#;
+    let text = dry_run(&file, &[], telegram);
+    assert!(text.contains(r#""time":"2025-08-01T14:05:00Z""#), "{text}");
+    assert!(text.contains(r#""event":"Rolled back""#), "{text}");
+    let discord = r#"<!DOCTYPE html><html><body><div class=chatlog__message-group>
+<div class=chatlog__message-container data-message-id=9><div class=chatlog__message>
+<span class=chatlog__author>Sam</span>
+<span class=chatlog__timestamp title="Friday, August 1, 2025 2:10 PM">2:10 PM</span>
+<div class=chatlog__content>Failing over</div></div></div></div></body></html>"#;
+    let text = dry_run(&file, &[], discord);
+    assert!(text.contains(r#""time":"2025-08-01T14:10:00Z""#), "{text}");
+    assert!(text.contains(r#""actor":"Sam""#), "{text}");
+    assert!(text.contains(r#""event":"Failing over""#), "{text}");
+}
+
+#[test]
 fn json_of_an_unknown_shape_is_refused_not_read_as_text() {
     let dir = tempfile::tempdir().unwrap();
     let file = example_in(dir.path());

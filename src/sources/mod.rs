@@ -6,6 +6,8 @@
 
 mod character_references;
 mod chat_paste;
+mod discord_html;
+mod html_text;
 mod incident_json;
 mod incident_states;
 mod instant;
@@ -14,6 +16,8 @@ mod matrix_events;
 mod pagerduty;
 mod slack;
 mod telegram;
+mod telegram_html;
+mod zulip_messages;
 
 pub use chat_paste::{
     ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
@@ -78,6 +82,12 @@ pub enum SourceKind {
     /// A Matrix room's events as the client-server API gives them (JSON lines, a list, or
     /// `{"chunk": [...]}`).
     MatrixEventsJson,
+    /// Zulip messages as its API gives them, or as zulip-archive keeps a topic (JSON).
+    ZulipJson,
+    /// One page of a Telegram Desktop chat export in its HTML form (`messages.html`).
+    TelegramHtml,
+    /// A Discord channel as `DiscordChatExporter` saves it as a web page.
+    DiscordHtml,
     /// JSON of a shape no reader here knows: refused, never read as lines of chat.
     UnknownJson,
     /// An XML document (a status page's RSS or Atom feed, an export): no reader here knows
@@ -128,8 +138,9 @@ impl ReadingChoices {
 pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace export (a folder or \
      .zip, or one of its day files), a PagerDuty incident log (JSON or CSV), a Statuspage \
      page's incidents (JSON), an Opsgenie incident timeline (JSON), FireHydrant or \
-     VictorOps incidents (JSON), a Telegram Desktop chat export (JSON), or a Matrix room's \
-     events (JSON lines)";
+     VictorOps incidents (JSON), a Telegram Desktop chat export (JSON or HTML), a \
+     DiscordChatExporter page (HTML), Zulip messages (JSON), or a Matrix room's events (JSON \
+     lines)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -215,6 +226,12 @@ pub fn detect(text: &str) -> SourceKind {
         SourceKind::TelegramJson
     } else if json_like && matrix_events::is_room_events(start) {
         SourceKind::MatrixEventsJson
+    } else if json_like && zulip_messages::is_zulip_messages(start) {
+        SourceKind::ZulipJson
+    } else if telegram_html::is_chat_export_html(start) {
+        SourceKind::TelegramHtml
+    } else if discord_html::is_channel_export_html(start) {
+        SourceKind::DiscordHtml
     } else if is_xml_document(start) {
         SourceKind::Xml
     } else if pagerduty::is_log_csv(text) {
@@ -304,5 +321,20 @@ pub fn import(
             rows: matrix_events::read_room_events(text)?,
             unused: None,
         }),
+        SourceKind::ZulipJson => Ok(Imported {
+            rows: zulip_messages::read_zulip_messages(text)?,
+            unused: None,
+        }),
+        SourceKind::TelegramHtml => Ok(Imported {
+            rows: telegram_html::read_chat_export_html(text, choices.context(doc, today).zone)?,
+            unused: None,
+        }),
+        SourceKind::DiscordHtml => {
+            let context = choices.context(doc, today);
+            Ok(Imported {
+                rows: discord_html::read_channel_export_html(text, context.zone, context.day)?,
+                unused: None,
+            })
+        }
     }
 }
