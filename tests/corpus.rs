@@ -442,12 +442,18 @@ fn score_chat(path: &Path, expected: &Expected) -> Score {
             ..ReadingChoices::default()
         };
         let imported = sources::import(&text, kind, &doc, today, &choices).ok();
-        // Joins, parts and quits are left out by design (issue #25): their words are not
-        // the conversation's, so they count neither kept nor lost.
+        // Joins, parts and quits are left out by design (issue #25), and a logger's mark of
+        // the day dates the lines below: their words are not the conversation's, so they
+        // count neither kept nor lost.
         let left_out: Vec<usize> = imported
             .iter()
             .flat_map(|imported| imported.unused.iter().flatten())
-            .filter(|unused| unused.reason == UnusedReason::ChannelEvent)
+            .filter(|unused| {
+                matches!(
+                    unused.reason,
+                    UnusedReason::ChannelEvent | UnusedReason::LogMark
+                )
+            })
             .map(|unused| unused.line)
             .collect();
         let counted: String = text

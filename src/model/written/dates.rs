@@ -113,6 +113,64 @@ pub fn read_date_line(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
     read_written_date(main).map(|date| (date, zone))
 }
 
+/// The words logging programs write before the day they mark, longest first: irssi's
+/// `Log opened`, `Day changed` and `Log closed`, `WeeChat`'s `Day changed to`, `HexChat`'s
+/// `BEGIN LOGGING AT` and `ENDING LOGGING AT`, mIRC's `Session Start:` and `Session Close:`.
+const LOG_LABELS: [&str; 8] = [
+    "ending logging at",
+    "begin logging at",
+    "session start:",
+    "session close:",
+    "day changed to",
+    "day changed",
+    "log opened",
+    "log closed",
+];
+
+/// Reads a line a logging program writes to mark the day it is on: `--- Day changed Sun
+/// Oct 15 2006`, `--- Log opened Sat Oct 14 17:31:51 2006`, `**** BEGIN LOGGING AT Sat Oct
+/// 14 17:31:51 2006`, `Session Start: Sat Oct 14 17:31:51 2006`, `--- Sat Oct 21 16:28:16
+/// UTC 2006 ---`. The clock in it tells when the log was opened, no event; a zone named
+/// there is the zone of the lines below. The line must carry the program's rules (`---`,
+/// `***`, `===`) or one of its words, so that a message is never taken for one.
+#[must_use]
+pub fn read_log_day_marker(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
+    let trimmed = line.trim();
+    let marked = trimmed.trim_matches(|c: char| matches!(c, '-' | '*' | '=') || c.is_whitespace());
+    let ruled = trimmed.starts_with("--") || trimmed.starts_with("**") || trimmed.starts_with("==");
+    let lower = marked.to_ascii_lowercase();
+    let (labelled, rest) = match LOG_LABELS.iter().find(|label| lower.starts_with(*label)) {
+        // The labels are ASCII, so the lowered text's prefix is as long as the line's.
+        Some(label) => (true, &marked[label.len()..]),
+        None => (false, marked),
+    };
+    if !labelled && !ruled {
+        return None;
+    }
+    let mut zone = None;
+    let mut has_year = false;
+    let mut date_words = Vec::new();
+    for word in rest.split([' ', ',']).filter(|word| !word.is_empty()) {
+        let clock = word.contains(':') && word.chars().all(|c| c.is_ascii_digit() || c == ':');
+        if clock {
+            continue;
+        }
+        if month_named(word).is_none()
+            && let Some(named) = zone_named(word)
+        {
+            zone = Some(named);
+            continue;
+        }
+        has_year |= word.len() == 4 && word.chars().all(|c| c.is_ascii_digit());
+        date_words.push(word);
+    }
+    // A rule around a date without its year may be a heading of a copy: read as such.
+    if !labelled && !has_year {
+        return None;
+    }
+    read_written_date(&date_words.join(" ")).map(|date| (date, zone))
+}
+
 /// Splits `2015-10-21 (all times UTC)` into the date and the note.
 fn split_note(line: &str) -> (&str, Option<&str>) {
     if let Some(open) = line.find('(')
@@ -424,6 +482,33 @@ mod tests {
         }
         assert_eq!(weekday_named("Thursdays"), None);
         assert_eq!(weekday_named("Mo"), None);
+    }
+
+    #[test]
+    fn the_marks_logging_programs_write_for_the_day() {
+        let oct_14 = Some((date(Some(2006), 10, 14), None));
+        for line in [
+            "--- Log opened Sat Oct 14 17:31:51 2006",
+            "--- Day changed Sat Oct 14 2006",
+            "**** BEGIN LOGGING AT Sat Oct 14 17:31:51 2006",
+            "Session Start: Sat Oct 14 17:31:51 2006",
+            "-- Day changed to Saturday, 14 October 2006 --",
+        ] {
+            assert_eq!(read_log_day_marker(line), oct_14, "{line}");
+        }
+        assert_eq!(
+            read_log_day_marker("--- Sat Oct 21 16:28:16 UTC 2006 ---"),
+            Some((date(Some(2006), 10, 21), Some(PasteZone::Utc)))
+        );
+        // A message, or a rule around words that are no date, is no mark.
+        for line in [
+            "17:31 <SDGathman> Sat Oct 14 2006",
+            "Sat Oct 14 17:31:51 2006",
+            "--- Topic for #ops is: db failover",
+            "-- Oct 14 --",
+        ] {
+            assert_eq!(read_log_day_marker(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod scan;
 mod zones;
 
 pub use clock::{WrittenTime, read_clock, read_unix_stamp};
-pub use dates::{PastedDate, read_date_line, read_month_day};
+pub use dates::{PastedDate, read_date_line, read_log_day_marker, read_month_day};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, read_day};
 pub use error::TimeEntryError;

@@ -26,6 +26,13 @@ mod resolve;
 mod shapes;
 mod speakers;
 mod table_rows;
+
+/// A line that sets the day of the lines below: a date alone (`Tuesday, 5 March 2024`,
+/// `### 5/27`) or a logging program's mark of the day (`--- Day changed Sun Oct 15 2006`).
+fn day_line(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
+    read_date_line(line).or_else(|| read_log_day_marker(line))
+}
+
 #[cfg(test)]
 mod tests;
 mod times_after;
@@ -42,7 +49,7 @@ use line_marks::{
 
 use crate::model::{
     DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line,
-    read_offset, read_unix_stamp,
+    read_log_day_marker, read_offset, read_unix_stamp,
 };
 
 use shapes::{
@@ -116,6 +123,9 @@ pub enum UnusedReason {
     ChannelEvent,
     /// A page's settings block (front matter) at the top of a copied file.
     FrontMatter,
+    /// A logging program's own line that marks the day (`--- Day changed Sun Oct 15 2006`):
+    /// it dates the lines below and tells nothing that happened.
+    LogMark,
 }
 
 impl std::fmt::Display for UnusedReason {
@@ -131,6 +141,7 @@ impl std::fmt::Display for UnusedReason {
                 "a join, part, quit or nick change (left out: it says who came and went)",
             ),
             Self::FrontMatter => f.write_str("a page's settings block (front matter)"),
+            Self::LogMark => f.write_str("the log's mark of the day (it dates the lines below)"),
         }
     }
 }
@@ -400,8 +411,11 @@ impl Reader {
     fn read_chat_line(&mut self, number: usize, line: &str, next: Option<&str>) {
         self.columns = None;
         let wrapped = self.one_line.take().filter(|(_, last)| *last + 1 == number);
-        if let Some((date, zone)) = read_date_line(line) {
+        if let Some((date, zone)) = day_line(line) {
             self.close_message();
+            if read_date_line(line).is_none() {
+                self.unused(number, line, UnusedReason::LogMark);
+            }
             self.paste.date_lines.push(number);
             self.day = Some(DayLine {
                 line: number,
@@ -590,7 +604,7 @@ impl Reader {
         }
         let message_below = next.is_some_and(|next| {
             let next = next.trim();
-            read_date_line(next).is_none()
+            day_line(next).is_none()
                 && table_cells(next).is_none()
                 && bracketed_time(strip_list_marker(next)).is_none()
                 && read_clock(strip_list_marker(next)).is_none()

@@ -1038,3 +1038,36 @@ fn a_loggers_records_of_stamp_nick_and_text_on_lines_of_their_own_are_messages()
     // The empty record is listed, not lost.
     assert_eq!(unused_lines(&paste), [13, 14]);
 }
+
+#[test]
+fn a_loggers_marks_of_the_day_date_the_lines_below_and_are_no_rows() {
+    let paste = parse_chat(
+        "--- Log opened Sat Oct 14 17:31:51 2006\n\
+         17:31 <SDGathman> meeting?\n\
+         --- Day changed Sun Oct 15 2006\n\
+         09:00 <Julian> hi\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(17, 31), Some("SDGathman"), "meeting?"),
+            (hm(9, 0), Some("Julian"), "hi")
+        ]
+    );
+    let days: Vec<(Option<i32>, u32, u32)> = paste
+        .rows
+        .iter()
+        .map(|row| {
+            let day = row.day.unwrap().date;
+            (day.year, day.month, day.day)
+        })
+        .collect();
+    assert_eq!(days, [(Some(2006), 10, 14), (Some(2006), 10, 15)]);
+    assert_eq!(unused_lines(&paste), [1, 3]);
+    assert!(
+        paste
+            .unused
+            .iter()
+            .all(|unused| unused.reason == UnusedReason::LogMark)
+    );
+}
