@@ -208,7 +208,7 @@ fn after_oclock(text: &str) -> &str {
     let Some(rest) = text.strip_prefix(' ') else {
         return text;
     };
-    for word in ["Uhr", "uhr", "hrs", "h", "o'clock", "o’clock"] {
+    for word in ["Uhr", "uhr", "uur", "hrs", "h", "o'clock", "o’clock"] {
         if let Some(after) = rest.strip_prefix(word)
             && !after.starts_with(char::is_alphanumeric)
         {
@@ -431,9 +431,10 @@ fn on_the_24_hour_clock(hour: u32, afternoon: bool) -> Option<u32> {
     })
 }
 
-/// `10.42am`, `10.42: alerted`: the hour and minutes set apart by a dot, as British and
-/// Australian English write them. A time only with AM or PM after it, or a colon or a dash
-/// as an entry's time: `2.50 million` and `10.42 seconds` are numbers.
+/// `10.42am`, `10.42: alerted`, `23.45 uur`: the hour and minutes set apart by a dot, as
+/// British and Australian English, Dutch and German write them. A time only with AM or PM
+/// after it, the word for the clock's hour (`uur`, `Uhr`), or a colon or a dash as an
+/// entry's time: `2.50 million` and `10.42 seconds` are numbers.
 fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let (hour, rest) = digits(text, 1, 2)?;
     let (minute, rest) = digits(rest.strip_prefix('.')?, 2, 2)?;
@@ -444,11 +445,22 @@ fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
         let hour = on_the_24_hour_clock(hour, afternoon)?;
         return Some((NaiveTime::from_hms_opt(hour, minute, 0)?, true, after));
     }
-    let entry = rest.starts_with(": ")
-        || [" - ", " \u{2013} ", " \u{2014} "]
-            .iter()
-            .any(|dash| rest.starts_with(dash))
-        || opens_an_entry(text, rest);
+    // `**23.45 uur –** Vanuit …`: the word for the hour, then the entry's dash or colon
+    // (or nothing, as a heading); `rond 13.00 uur een aantal minuten` is a sentence's.
+    let after_the_hour = [" uur", " Uhr", " uhr"].iter().find_map(|word| {
+        rest.strip_prefix(word)
+            .filter(|after| !after.starts_with(char::is_alphanumeric))
+    });
+    let entry = if let Some(after) = after_the_hour {
+        let after = after.trim_start_matches(['*', '_', ' ', '\u{a0}']);
+        after.is_empty() || after.starts_with(['-', '\u{2013}', '\u{2014}', ':'])
+    } else {
+        rest.starts_with(": ")
+            || [" - ", " \u{2013} ", " \u{2014} "]
+                .iter()
+                .any(|dash| rest.starts_with(dash))
+            || opens_an_entry(text, rest)
+    };
     entry
         .then(|| NaiveTime::from_hms_opt(hour, minute, 0))
         .flatten()
@@ -771,6 +783,21 @@ mod tests {
             read("14:20 Zoe joined").unwrap(),
             (hm(14, 20), None, " Zoe joined")
         );
+    }
+
+    #[test]
+    fn dotted_times_with_the_word_for_the_hour() {
+        // With the word for the clock's hour, then the entry's dash: `23.45 uur –`.
+        let (clock, rest) = read_clock("23.45 uur –**Vanuit het niets").unwrap();
+        assert_eq!(clock.time, hm(23, 45));
+        assert_eq!(rest, " –**Vanuit het niets");
+        assert_eq!(
+            read_clock("0.30 uur -** Aankomst").unwrap().0.time,
+            hm(0, 30)
+        );
+        assert_eq!(read_clock("13.30 uur** – Door").unwrap().0.time, hm(13, 30));
+        // A sentence's time that a line happens to open with is no entry.
+        assert!(read_clock("13.00 uur een aantal minuten").is_none());
     }
 
     #[test]

@@ -90,15 +90,19 @@ fn mark_day_headings(blocks: &[Block], timed: &mut [bool]) {
     for index in (0..blocks.len().saturating_sub(1)).rev() {
         if let BlockKind::Heading(_, text) = &blocks[index].kind
             && timed[index + 1]
-            && read_clock(text).is_none()
-            && read_date_line(text).is_some()
+            && is_a_day_heading(text)
         {
             timed[index] = true;
         }
     }
 }
 
-/// Paragraphs in a row (nothing but paragraphs between them) that each begin with a time,
+/// Whether a heading is only a day (`### Weds 23 Nov 2016`, `30 OKTOBER`).
+fn is_a_day_heading(text: &str) -> bool {
+    read_clock(text).is_none() && read_date_line(text).is_some()
+}
+
+/// Paragraphs in a row (nothing but paragraphs between them, and headings that are days) that each begin with a time,
 /// or end with a line that is only a time and its day, as a status page stamps its updates
 /// (`**Update**: Nodes are back.` then `June 21, 19:15 PT`).
 fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
@@ -117,8 +121,16 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
             start += 1;
             continue;
         }
+        // A heading that is only a day (`## 31 OKTOBER`) between them dates the paragraphs
+        // below it: a story told over days goes on across it.
         let mut end = start;
-        while end < blocks.len() && matches!(blocks[end].kind, BlockKind::Paragraph(_)) {
+        while end < blocks.len()
+            && match &blocks[end].kind {
+                BlockKind::Paragraph(_) => true,
+                BlockKind::Heading(_, text) => is_a_day_heading(text),
+                _ => false,
+            }
+        {
             end += 1;
         }
         let run: Vec<usize> = (start..end)

@@ -226,7 +226,7 @@ impl Importer<'_> {
         {
             let setting = Setting {
                 zone: clock.zone,
-                day: Some(day),
+                day: Some(super::timeline::pasted_date(day)),
                 kept: Some(text.to_owned()),
             };
             self.timeline.push(Piece::Setting(block.lines, setting));

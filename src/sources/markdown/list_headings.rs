@@ -5,7 +5,7 @@
 
 use super::blocks::{Block, BlockKind};
 use super::headings::{self, Target};
-use super::timeline::{Piece, Setting, date_in_text, zone_in_timeline_heading};
+use super::timeline::{Piece, Setting, day_in_text, zone_in_timeline_heading};
 use super::{DETAILS_AS_WRITTEN, Importer, lists_tables};
 use crate::model::List;
 
@@ -33,7 +33,7 @@ impl Importer<'_> {
                     lines,
                     Setting {
                         zone: Some(zone),
-                        day: date_in_text(text, self.day_order),
+                        day: day_in_text(text, self.day_order),
                         kept: None,
                     },
                 ));

@@ -13,6 +13,8 @@ mod actions;
 mod blocks;
 mod by_content;
 mod closing_work;
+#[cfg(test)]
+mod days_tests;
 mod fields;
 mod finish;
 mod front_matter;

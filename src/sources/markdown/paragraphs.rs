@@ -112,7 +112,7 @@ impl Importer<'_> {
                 block.lines,
                 Setting {
                     zone: Some(zone),
-                    day: super::timeline::date_in_text(only, self.day_order),
+                    day: super::timeline::day_in_text(only, self.day_order),
                     kept: None,
                 },
             ));
@@ -289,7 +289,7 @@ impl Importer<'_> {
                     *range,
                     Setting {
                         zone: Some(zone),
-                        day: super::timeline::date_in_text(line, self.day_order),
+                        day: super::timeline::day_in_text(line, self.day_order),
                         kept: None,
                     },
                 ));

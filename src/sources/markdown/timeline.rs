@@ -113,8 +113,9 @@ pub fn clock_after_label(heading: &str) -> Option<(&str, WrittenTime, &str)> {
 pub struct Setting {
     /// The zone they are in.
     pub zone: Option<PasteZone>,
-    /// The day they are on.
-    pub day: Option<NaiveDate>,
+    /// The day they are on; without its year (`## 31 OKTOBER`), in the year of the
+    /// incident's day.
+    pub day: Option<PastedDate>,
     /// The line as written, kept when it says more than a day and a zone (`### March 5,
     /// 2025: Sepolia Testnet Issue Timeline`).
     pub kept: Option<String>,
@@ -125,7 +126,8 @@ const SETTING_WORDS_ALONE: usize = 6;
 
 impl Setting {
     /// What `text` says about the times below it, when it says anything: a zone in a line
-    /// about times (`All times in PST`), a date with its year, or both. `words` caps how
+    /// about times (`All times in PST`), a date with its year, or both; or a line that is
+    /// only a day, its year left to the incident's (`31 OKTOBER`, `Tuesday 5 March`). `words` caps how
     /// long a text may be and still be such a line rather than a sentence of the story.
     #[must_use]
     pub fn of(text: &str, words: usize, order: Option<DayOrder>) -> Option<Self> {
@@ -135,7 +137,9 @@ impl Setting {
         let count = text.split_whitespace().count();
         let setting = Self {
             zone: zone_line_of_any_length(text),
-            day: date_in_text(text, order),
+            day: date_in_text(text, order)
+                .map(pasted_date)
+                .or_else(|| read_date_line(text).map(|(date, _)| date)),
             kept: (count > SETTING_WORDS_ALONE).then(|| text.to_owned()),
         };
         (setting.zone.is_some() || setting.day.is_some()).then_some(setting)
@@ -330,7 +334,11 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                     found.zone_line = found.zone_line.or(Some(lines.0));
                 }
                 if let Some(date) = setting.day {
-                    day = Some(day_line(date));
+                    day = Some(DayLine {
+                        line: 0,
+                        date,
+                        zone: None,
+                    });
                 }
                 outcomes.push((*lines, setting.outcome()));
                 continue;
@@ -479,15 +487,25 @@ fn place_piece(
 
 /// A day as the line above the rows would write it.
 fn day_line(date: NaiveDate) -> DayLine {
-    use chrono::Datelike;
     DayLine {
         line: 0,
-        date: PastedDate {
-            year: Some(date.year()),
-            month: date.month(),
-            day: date.day(),
-        },
+        date: pasted_date(date),
         zone: None,
+    }
+}
+
+/// The calendar date in `text` (see [`date_in_text`]), as a date written with its year.
+pub(super) fn day_in_text(text: &str, order: Option<DayOrder>) -> Option<PastedDate> {
+    date_in_text(text, order).map(pasted_date)
+}
+
+/// A calendar date as a date written with its year.
+pub(super) fn pasted_date(date: NaiveDate) -> PastedDate {
+    use chrono::Datelike;
+    PastedDate {
+        year: Some(date.year()),
+        month: date.month(),
+        day: date.day(),
     }
 }
 

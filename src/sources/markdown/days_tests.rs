@@ -1,0 +1,47 @@
+//! Timelines told over several days: the day written as a heading of its own, with or
+//! without its year, over paragraphs that open with a time.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+
+#[test]
+fn day_headings_without_a_year_date_the_paragraphs_below_them() {
+    // A Dutch live blog: setext day headings in capitals, no year anywhere near them; the
+    // year from the date the story names; times with a dot and the word for the hour.
+    let text = "# Stroomstoring\n\nGepland onderhoud op 30 oktober 2013.\n\n\
+                30 OKTOBER\n----------\n\n**23.45 uur –**Onbereikbaar.\n\n\
+                31 OKTOBER\n----------\n\n**0.00 uur –**De oorzaak is bekend.\n\n\
+                **0.30 uur -** Aankomst in datacentrum.\n\n\
+                **13.30 uur** – Door een storing was het vandaag rond\n\
+                13.00 uur een aantal minuten niet bereikbaar.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    // The zone is what the reader settles on for so short a text; the days are the point.
+    let zone = imported.doc.time_zone;
+    let at = |d, h, m| {
+        Some(
+            zone.with_ymd_and_hms(2013, 10, d, h, m, 0)
+                .unwrap()
+                .with_timezone(&Utc),
+        )
+    };
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (at(30, 23, 45), "Onbereikbaar."),
+            (at(31, 0, 0), "De oorzaak is bekend."),
+            (at(31, 0, 30), "Aankomst in datacentrum."),
+            (
+                at(31, 13, 30),
+                "Door een storing was het vandaag rond 13.00 uur een aantal minuten niet \
+                 bereikbaar."
+            ),
+        ]
+    );
+}
