@@ -447,3 +447,34 @@ fn a_lessons_list_does_not_hide_the_commitments_told_beside_it() {
         ]
     );
 }
+
+#[test]
+fn work_done_since_under_labels_is_an_item_per_line_and_done_unless_still_to_come() {
+    let imported = import(
+        "# Project deleted\n\n## Changes we have made\n\n\
+         1. **Hard guardrails on removal**\n\n   \
+            - Set removal to retain-all for production assets.\n   \
+            - Add policy checks that fail a plan touching production.\n\n\
+         2. **Incident communications**\n   \
+            - Even for a short interruption, we will notify users in the app.\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            (
+                "Hard guardrails on removal: Set removal to retain-all for production assets.",
+                ActionStatus::Done
+            ),
+            (
+                "Hard guardrails on removal: Add policy checks that fail a plan touching \
+                 production.",
+                ActionStatus::Done
+            ),
+            (
+                "Incident communications\nEven for a short interruption, we will notify users \
+                 in the app.",
+                ActionStatus::Open
+            ),
+        ]
+    );
+}

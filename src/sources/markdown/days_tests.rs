@@ -45,3 +45,26 @@ fn day_headings_without_a_year_date_the_paragraphs_below_them() {
         ]
     );
 }
+
+#[test]
+fn the_day_a_page_was_published_gives_the_year_of_a_day_written_without_one() {
+    // An Astro or Next.js blog names its date `publishedAt` (or `pubDate`); the title
+    // names the day without its year.
+    for key in ["publishedAt", "pubDate", "publish_date"] {
+        let text = format!(
+            "---\ntitle: A deep dive into our September 23rd outage\n{key}: \"2025-09-23\"\n---\n\n\
+             ## Timeline\n\nTimes in AWST.\n\n- **2:30 pm**: changed the linkage.\n\
+             - **4:00 pm**: most of the app was up.\n"
+        );
+        let imported = import_markdown(&text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+        assert_eq!(
+            times,
+            [
+                Some(Utc.with_ymd_and_hms(2025, 9, 23, 6, 30, 0).unwrap()),
+                Some(Utc.with_ymd_and_hms(2025, 9, 23, 8, 0, 0).unwrap()),
+            ],
+            "{key}"
+        );
+    }
+}

@@ -91,6 +91,17 @@ fn yaml_text(value: &Yaml) -> String {
     }
 }
 
+/// The keys static sites' themes give the day a page was published, lower case and run
+/// together: Astro's `pubDate`, Hugo's `publishDate`, `publishedAt`, `published_at`.
+const PUBLISHED_KEYS: [&str; 6] = [
+    "published",
+    "publishedat",
+    "publishedon",
+    "pubdate",
+    "publishdate",
+    "datepublished",
+];
+
 impl super::Importer<'_> {
     /// Front matter's keys as fields (`title`, `date`, `authors`, `tags`, `severity`…); a key
     /// Hindsight has no field for is kept in the details as written, and front matter that
@@ -108,10 +119,17 @@ impl super::Importer<'_> {
                     // `post&#x2011;mortem` or `AT&amp;T` for the characters they mean.
                     let value = crate::sources::character_references::decoded(&value);
                     let line = format!("{key}: {value}");
-                    // Some sites' themes name the page's title `heading` or `headline`.
+                    // Some sites' themes name the page's title `heading` or `headline`, and
+                    // its date by when it was published (`publishedAt`, `pubDate`).
                     let field = super::fields::field_named(&key).or_else(|| {
-                        matches!(key.to_lowercase().as_str(), "heading" | "headline")
-                            .then_some(super::fields::Field::Title)
+                        let key = key.to_lowercase().replace(['_', '-', ' '], "");
+                        if matches!(key.as_str(), "heading" | "headline") {
+                            Some(super::fields::Field::Title)
+                        } else {
+                            PUBLISHED_KEYS
+                                .contains(&key.as_str())
+                                .then_some(super::fields::Field::Date)
+                        }
                     });
                     if let Some(field) = field {
                         self.field(field, &line, &value, block.lines);

@@ -7,7 +7,7 @@ use super::fields::{field_line, field_named};
 use super::headings::{self, Target, is_generic_title, target_of};
 use super::timeline::{Piece, Setting};
 use super::{Current, Importer, append, target_name};
-use crate::model::{CustomSection, Section, read_clock};
+use crate::model::{ActionStatus, CustomSection, Section, read_clock};
 
 impl Importer<'_> {
     pub(super) fn heading(&mut self, block: Block, level: u8, text: &str) {
@@ -70,7 +70,9 @@ impl Importer<'_> {
             Some(target) => {
                 self.current = Current::Target(target);
                 self.current_level = level;
-                self.action_group_status = None;
+                self.action_group_status = (target == Target::ActionItems
+                    && super::headings::reports_work_done(text))
+                .then_some(ActionStatus::Done);
                 self.action_group_kind = None;
                 if !self.list_heading(target, text, block.lines) {
                     self.place(block.lines, format!("heading of {}", target_name(target)));

@@ -162,12 +162,14 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         // `What we're doing to fix this`, `What we will change`, `What we're doing
         // differently`: the team's own plans, in the first person, as a heading says them
         // (a sentence that says as much introduces its list, and is read as one).
-        // `How am I fixing it?` says the same in the singular, or as a question.
+        // `How am I fixing it?` says the same in the singular, or as a question; `Changes
+        // we have made` the same work done since.
         || words.len() <= 7
             && (words
                 .iter()
-                .any(|word| matches!(*word, "we're" | "we'll" | "i'm" | "i'll"))
+                .any(|word| matches!(*word, "we're" | "we'll" | "we've" | "i'm" | "i'll"))
                 || pair("we", "are")
+                || pair("we", "have")
                 || pair("we", "will")
                 || pair("are", "we")
                 || pair("am", "i")
@@ -308,6 +310,25 @@ pub fn closes_the_story(heading: &str) -> bool {
         || words.pair("what", "next")
         || words.pair("what's", "next")
         || words.pair("next", "time")
+}
+
+/// Whether the action items' heading reports the work as done since, in the first person
+/// (`Changes we have made`, `What we've fixed`) or as work made (`Fixes made`): its items
+/// are done unless one says it is still to come.
+#[must_use]
+pub fn reports_work_done(heading: &str) -> bool {
+    let normalized = normalized(heading);
+    let words = HeadingWords::of(&normalized);
+    let perfect = words
+        .words()
+        .iter()
+        .any(|word| matches!(*word, "we've" | "i've"))
+        || words.pair("we", "have")
+        || words.pair("i", "have");
+    let made = ["change", "fix", "improvement", "remediation"]
+        .iter()
+        .any(|noun| words.pair(&format!("{noun}s"), "made") || words.pair(noun, "made"));
+    (perfect && words.has_any(&["made", "done", "chang", "fix", "improv", "taken", "put"])) || made
 }
 
 /// Whether a heading that holds work names advice or improvements rather than the action

@@ -153,7 +153,15 @@ impl Importer<'_> {
                     action.status = ActionStatus::Done;
                 }
             } else if let Some(status) = self.action_group_status {
-                action.status = status;
+                // Under `Changes we have made`, an item that says it is still to come (`we
+                // will notify users …`) is not done.
+                let to_come = status == ActionStatus::Done
+                    && super::work_sentences::sentences(&action.action)
+                        .iter()
+                        .any(|sentence| super::work_sentences::intends(sentence));
+                if !to_come {
+                    action.status = status;
+                }
             } else if super::work_status::reads_done(&action.action) {
                 action.status = ActionStatus::Done;
             } else if super::work_status::reads_begun(&action.action) {
@@ -417,8 +425,26 @@ fn items_of_work(item: &ListItem) -> Vec<String> {
         return vec![item.text.clone()];
     };
     // Under a label (`Bug bounty`, then `We will establish a bug bounty …`) the nested
-    // line is the work the label names.
+    // line is the work the label names; several lines under it that each say what to do
+    // (`**Hard guardrails on removal**`, then `Set removal to retain-all` and `Add policy
+    // checks …`) are pieces of work of their own, each under the label's words.
     let parent_is_work = super::work_sentences::commits_to_work(first);
+    let first_written = item.source.lines().next().unwrap_or_default();
+    if item.checked.is_none() && !parent_is_work && is_a_label(first_written) {
+        let nested: Vec<&str> = lines.filter(|line| !line.trim().is_empty()).collect();
+        let each_work = nested.iter().all(|line| {
+            super::work_sentences::prescribes_work(line)
+                || super::work_sentences::commits_to_work(line)
+        });
+        if nested.len() >= 2 && each_work {
+            let label = first.trim().trim_end_matches(':').trim();
+            return nested
+                .iter()
+                .map(|line| format!("{label}: {}", line.trim()))
+                .collect();
+        }
+        return vec![item.text.clone()];
+    }
     if item.checked.is_some() || !parent_is_work {
         return vec![item.text.clone()];
     }
@@ -448,6 +474,15 @@ fn items_of_work(item: &ListItem) -> Vec<String> {
         }
     }
     std::iter::once(own.join("\n")).chain(apart).collect()
+}
+
+/// Whether an item's first line only names what the lines under it are about: a short
+/// phrase in bold (`**Hard guardrails on removal**`) or before a colon (`Monitoring:`).
+fn is_a_label(line: &str) -> bool {
+    let line = line.trim();
+    let bold = (line.starts_with("**") && line.ends_with("**") && line.len() > 4)
+        || (line.starts_with("__") && line.ends_with("__") && line.len() > 4);
+    (bold || line.ends_with(':')) && line.split_whitespace().count() <= 10
 }
 
 /// Where the items under a group heading stand, when the heading says so: "Immediate actions
