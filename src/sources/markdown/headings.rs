@@ -157,6 +157,8 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
         || pair("doing", "about")
+        // `What's going to happen?`: the plan, as a question.
+        || heading_words.phrase("going", "happen")
         // The same in the other languages postmortems are written in.
         || (in_another_language(&heading_words, &normalized) && !done_already)
         // `What we're doing to fix this`, `What we will change`, `What we're doing
@@ -172,10 +174,13 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
                 || pair("we", "have")
                 || pair("we", "will")
                 || pair("are", "we")
+                || pair("will", "we")
                 || pair("am", "i")
                 || pair("i", "am")
                 || pair("i", "will"))
-            && (has("doing") || has("fix") || has("chang") || has("improv"));
+            && ["doing", "fix", "chang", "improv", "mitig", "prevent", "address"]
+                .iter()
+                .any(|verb| has(verb));
     to_do.then_some(Target::ActionItems)
 }
 
@@ -310,6 +315,7 @@ pub fn closes_the_story(heading: &str) -> bool {
         || words.pair("what", "next")
         || words.pair("what's", "next")
         || words.pair("next", "time")
+        || words.pair("happens", "next")
 }
 
 /// Whether the action items' heading reports the work as done since, in the first person
@@ -325,9 +331,9 @@ pub fn reports_work_done(heading: &str) -> bool {
         .any(|word| matches!(*word, "we've" | "i've"))
         || words.pair("we", "have")
         || words.pair("i", "have");
-    let made = ["change", "fix", "improvement", "remediation"]
+    let made = ["changes", "fixes", "improvements", "remediations"]
         .iter()
-        .any(|noun| words.pair(&format!("{noun}s"), "made") || words.pair(noun, "made"));
+        .any(|noun| words.pair(noun, "made"));
     (perfect && words.has_any(&["made", "done", "chang", "fix", "improv", "taken", "put"])) || made
 }
 
@@ -691,6 +697,9 @@ mod tests {
             "What we will change",
             "How am I fixing it?",
             "What are we changing?",
+            "How will we mitigate these issues?",
+            "What's going to happen?",
+            "Changes we have made",
             "Work Items Discovered",
             "Ações (rastreadas no plano ADR-0031)",
             "Próximos pasos",
@@ -743,6 +752,20 @@ mod tests {
             "How I found the fix",
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_heading_that_reports_work_done_since() {
+        for heading in ["Changes we have made", "What we've fixed", "Fixes made"] {
+            assert!(reports_work_done(heading), "{heading}");
+        }
+        for heading in [
+            "What we will change",
+            "Action items",
+            "What we have learned",
+        ] {
+            assert!(!reports_work_done(heading), "{heading}");
         }
     }
 
