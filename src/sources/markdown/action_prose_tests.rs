@@ -478,3 +478,34 @@ fn work_done_since_under_labels_is_an_item_per_line_and_done_unless_still_to_com
         ]
     );
 }
+
+#[test]
+fn a_sentence_introducing_work_heads_the_lists_under_the_bold_labels_below_it() {
+    let imported = import(
+        "# Proxy outage\n\n## Moving Forward\n\n\
+         One provider as a single point of failure is unacceptable. We are taking the \
+         following concrete actions:\n\n\
+         **Infrastructure Diversification**\n\n\
+         - Assess alternatives for the proxy\n- Review DNS management\n\n\
+         **Communication Systems**\n\n- Migrate our status page\n\n\
+         We apologize for the impact this outage had.\n",
+    );
+    assert_eq!(
+        actions(&imported),
+        [
+            ("Assess alternatives for the proxy", ActionStatus::Open),
+            ("Review DNS management", ActionStatus::Open),
+            ("Migrate our status page", ActionStatus::Open),
+        ]
+    );
+    // The labels are kept as the groups' words.
+    let kept = imported
+        .doc
+        .narrative
+        .custom_sections
+        .iter()
+        .map(|section| section.text.as_str())
+        .collect::<String>();
+    assert!(kept.contains("Communication Systems"), "{kept}");
+    assert!(kept.contains("We apologize"), "{kept}");
+}

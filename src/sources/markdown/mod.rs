@@ -147,6 +147,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         sole_top_heading: false,
         field_heading: None,
         time_heading: None,
+        work_introduced: false,
         action_group_status: None,
         action_group_kind: None,
         headed: Vec::new(),
@@ -287,6 +288,9 @@ struct Importer<'a> {
     /// A time written as a heading in the timeline (`### 4:27`), waiting for the paragraph
     /// that says what happened.
     time_heading: Option<((usize, usize), String)>,
+    /// Whether a sentence introduced work (`We are taking the following actions:`) whose
+    /// lists come under bold labels, read as the action items' groups.
+    work_introduced: bool,
     /// Where the action items under the current group heading stand, when it says.
     action_group_status: Option<ActionStatus>,
     /// What the items under the current group heading improve, when it says.
@@ -362,6 +366,9 @@ impl Importer<'_> {
     fn block(&mut self, block: Block) {
         if !matches!(block.kind, BlockKind::List(_)) {
             self.list_ahead = ListAhead::Nothing;
+        }
+        if !matches!(block.kind, BlockKind::List(_) | BlockKind::Paragraph(_)) {
+            self.work_introduced = false;
         }
         // After the list a label for the action items heads, its prose is the story's
         // again (`Completing the agreed actions should help …`).

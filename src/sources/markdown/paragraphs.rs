@@ -121,8 +121,8 @@ impl Importer<'_> {
         if self.action_paragraph(block, lines) || self.fixes_made(block, lines) {
             return;
         }
-        if !legend && self.work_follows(lines) {
-            self.list_ahead = ListAhead::Actions;
+        if self.work_ahead(block, lines, legend) {
+            return;
         }
         let any_field = lines
             .iter()
@@ -219,12 +219,56 @@ impl Importer<'_> {
         self.timeline_lines(lines, ranges);
     }
 
+    /// What the paragraph says of the lists below it: that they are work (`Going forward,
+    /// we will do the following:`), right below or under labels of their own; returns
+    /// whether it was itself one of those labels.
+    fn work_ahead(&mut self, block: &Block, lines: &[(usize, String)], legend: bool) -> bool {
+        if self.label_of_introduced_work(block, lines) {
+            return true;
+        }
+        self.work_introduced = false;
+        if !legend && self.work_follows(lines) {
+            self.list_ahead = ListAhead::Actions;
+        } else if !legend && !self.around.list_follows && introduces_work(lines) {
+            // The lists it introduces come under labels of their own.
+            self.work_introduced = true;
+        }
+        false
+    }
+
     /// `Going forward, we will do the following:` right above a list: the list is action
     /// items, the sentence stays where it is.
     fn work_follows(&self, lines: &[(usize, String)]) -> bool {
-        self.around.list_follows
-            && lines.last().is_some_and(|(_, last)| {
-                last.trim_end().ends_with(':')
+        self.around.list_follows && introduces_work(lines)
+    }
+
+    /// Under a sentence that introduces work (`We are taking the following concrete
+    /// actions:`), lists grouped under bold labels (`**Communication Systems**`): each label
+    /// names its group, and its list is the action items. Returns whether `lines` was such
+    /// a label.
+    fn label_of_introduced_work(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let label = match lines {
+            [(_, only)] if self.work_introduced && self.around.list_follows => only,
+            _ => return false,
+        };
+        let written = block.source.trim();
+        let bold = written.len() > 4
+            && ((written.starts_with("**") && written.ends_with("**"))
+                || (written.starts_with("__") && written.ends_with("__")));
+        if !bold || label.split_whitespace().count() > 8 {
+            return false;
+        }
+        self.list_ahead = ListAhead::Actions;
+        self.action_group(label.trim_end_matches(':'), block.lines);
+        true
+    }
+}
+
+/// Whether a paragraph's last line introduces work to do (`We are taking the following
+/// concrete actions:`, `Follow-up tickets:`).
+fn introduces_work(lines: &[(usize, String)]) -> bool {
+    lines.last().is_some_and(|(_, last)| {
+        last.trim_end().ends_with(':')
                     && !work_sentences::introduces_reasons(last)
                     // In a sentence, `to do` is a verb (`the only safe way to do this would
                     // be:`), not a list of things to do.
@@ -234,9 +278,10 @@ impl Importer<'_> {
                         || work_sentences::introduces_tracked_work(
                             &work_sentences::last_sentence(last),
                         ))
-            })
-    }
+    })
+}
 
+impl Importer<'_> {
     /// Whether the paragraph, right above a list, introduces reasons or causes (`Two layered
     /// causes:`).
     fn reasons_follow(&self, lines: &[(usize, String)]) -> bool {
