@@ -212,7 +212,7 @@ fn plain(events: &[Located<'_>]) -> String {
 }
 
 /// A paragraph's lines, each as plain text with its number: a soft break, a hard break or
-/// a `<br>` ends a line (`… (Internal ID 5605.)<br> 21:14 - DNS changes take effect.`
+/// a `<br>` outside a link ends a line (`… (Internal ID 5605.)<br> 21:14 - DNS changes take effect.`
 /// holds the end of one row and the start of the next).
 fn paragraph_lines(
     events: &[Located<'_>],
@@ -220,10 +220,18 @@ fn paragraph_lines(
 ) -> Vec<(usize, String)> {
     let mut lines = Vec::new();
     let mut start = 0;
+    // A link's words wrapped over two lines (`[aanstaande` then `zaterdag](https://…)`) stay
+    // on one, so that its address stays with them.
+    let mut in_link = 0_usize;
     for (index, (event, _)) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            _ => {}
+        }
         let ends_a_line =
             matches!(event, Event::SoftBreak | Event::HardBreak) || is_line_break_tag(event);
-        if ends_a_line {
+        if ends_a_line && in_link == 0 {
             push_line(&mut lines, &events[start..index], line_of);
             start = index + 1;
         }
@@ -481,6 +489,25 @@ mod tests {
                 (2, "09:20 - Errors".into()),
                 (3, "climb.".into()),
                 (4, "09:31 - Rolled back.".into()),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_link_wrapped_over_two_lines_keeps_its_address_on_the_line_it_starts() {
+        let blocks = read_blocks(
+            "12.00 uur - servers worden [aanstaande\nzaterdag](https://example.nl/onderhoud)\n\
+             aangesloten.\n",
+        );
+        assert_eq!(
+            blocks[0].kind,
+            BlockKind::Paragraph(vec![
+                (
+                    1,
+                    "12.00 uur - servers worden aanstaande zaterdag (https://example.nl/onderhoud)"
+                        .into()
+                ),
+                (3, "aangesloten.".into()),
             ])
         );
     }
