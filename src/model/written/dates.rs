@@ -138,9 +138,13 @@ pub fn read_log_day_marker(line: &str) -> Option<(PastedDate, Option<PasteZone>)
     let trimmed = line.trim();
     let marked = trimmed.trim_matches(|c: char| matches!(c, '-' | '*' | '=') || c.is_whitespace());
     let ruled = trimmed.starts_with("--") || trimmed.starts_with("**") || trimmed.starts_with("==");
-    let lower = marked.to_ascii_lowercase();
-    let (labelled, rest) = match LOG_LABELS.iter().find(|label| lower.starts_with(*label)) {
-        // The labels are ASCII, so the lowered text's prefix is as long as the line's.
+    // Every line of a long log comes here: a label is compared in place, nothing lowered.
+    let label = LOG_LABELS.iter().find(|label| {
+        marked
+            .get(..label.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(label))
+    });
+    let (labelled, rest) = match label {
         Some(label) => (true, &marked[label.len()..]),
         None => (false, marked),
     };
