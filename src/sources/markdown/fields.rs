@@ -198,7 +198,15 @@ fn date_value(value: &str) -> (Option<NaiveDate>, bool) {
                 .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
                 .map(|stamp| stamp.date())
         })
-        .filter(|date| crate::model::date_in_range(*date));
+        .filter(|date| crate::model::date_in_range(*date))
+        // A day and a time as people write them (`Friday, 4 Feb 2022 11:00:00 UTC`).
+        .or_else(|| {
+            let entry = crate::model::parse_time_entry(value).ok()?;
+            match entry.clock.date? {
+                crate::model::WrittenDay::Date(date) if date.year.is_some() => calendar_date(date),
+                _ => None,
+            }
+        });
     (stamp, false)
 }
 
@@ -542,6 +550,12 @@ mod tests {
             date_value("March 5, 2025"),
             (NaiveDate::from_ymd_opt(2025, 3, 5), true)
         );
+        assert_eq!(
+            date_value("Friday, 4 Feb 2022 11:00:00 UTC"),
+            (NaiveDate::from_ymd_opt(2022, 2, 4), false)
+        );
+        // A time without its day names none.
+        assert_eq!(date_value("11:00 UTC"), (None, false));
         assert_eq!(date_value("soon"), (None, false));
     }
 
