@@ -135,3 +135,48 @@ fn the_import_report_reads_the_file_again_as_the_person_corrects_it() {
     assert!(harness.state().document().is_dirty());
     assert_eq!(harness.state().document().path(), None);
 }
+
+#[test]
+fn a_long_message_in_an_imported_file_leaves_the_add_button_inside_the_window() {
+    // A chat export whose message is one long address (an attachment's, as Discord's
+    // exporter writes them): the preview wraps it, so the button to add the rows stays
+    // on screen.
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("hub-down.json");
+    let address = format!(
+        "https://cdn.example.com/attachments/{}",
+        "a1b2c3".repeat(80)
+    );
+    std::fs::write(
+        &source,
+        format!(
+            r#"[{{"content": "<p>Screenshot: {address} and a long sentence that goes on and on past the width of any dialog that fits on a laptop's screen</p>", "id": 7, "sender_full_name": "Kevin Paul", "timestamp": 1754057000}}]"#
+        ),
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    click(&mut harness, "Timeline (13)");
+    dialogs.will_answer(DialogOutcome::Chosen(source));
+    harness
+        .get_by(|node| {
+            node.role() == egui::accesskit::Role::Button
+                && node.label().as_deref() == Some("Timeline")
+        })
+        .click();
+    harness.run();
+    click(&mut harness, "Import rows from a file\u{2026}");
+    harness.get_by_label("From hub-down.json");
+    let add = harness.get_by_label("Add 1 row").rect();
+    assert!(
+        add.right() <= 1400.0,
+        "the button to add the rows is off the window: {add:?}"
+    );
+    click(&mut harness, "Add 1 row");
+    let doc = harness.state().document().doc().clone();
+    assert!(
+        doc.timeline
+            .iter()
+            .any(|row| row.actor.as_deref() == Some("Kevin Paul") && row.event.contains(&address))
+    );
+}

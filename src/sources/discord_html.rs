@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::html_text::text_of;
 use super::{ImportedRow, SourceError};
-use crate::model::{DayContext, DayOrder, TimelineRow, instant_in_range, parse_time_entry};
+use crate::model::{DayContext, DayOrder, instant_in_range, parse_time_entry};
 
 /// Whether `text` is a page `DiscordChatExporter` wrote: a web page with its chat log's
 /// markup.
@@ -42,13 +42,7 @@ struct Selectors {
 
 impl Selectors {
     fn new() -> Result<Self, SourceError> {
-        let parse = |css: &str| {
-            Selector::parse(css).map_err(|error| SourceError::Unreadable {
-                line: 0,
-                column: 0,
-                reason: format!("a selector the reader uses is wrong: {error}"),
-            })
-        };
+        let parse = super::html_text::selector;
         Ok(Self {
             container: parse(".chatlog__message-container")?,
             message: parse(".chatlog__message")?,
@@ -225,22 +219,12 @@ fn row(
     if let Some(id) = message.attr("data-message-id") {
         notes.push(format!("Discord message {id}"));
     }
-    ImportedRow {
-        row: TimelineRow {
-            time: Some(time),
-            event: parts
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            notes: notes.join("; "),
-            actor: author,
-            ..TimelineRow::default()
-        },
-        lines: None,
-        suggests: None,
-        routine: false,
-    }
+    let event = parts
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    ImportedRow::message(time, author, event, &notes)
 }
 
 #[cfg(test)]

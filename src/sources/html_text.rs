@@ -5,7 +5,20 @@
 //! address, and an emoji drawn as an image by the character it stands for.
 
 use scraper::node::Element;
-use scraper::{ElementRef, Node};
+use scraper::{ElementRef, Node, Selector};
+
+use super::SourceError;
+
+/// A selector a reader of exported pages uses, parsed; an error names it (a selector is
+/// written in the reader, so one that does not parse is the reader's fault, reported
+/// rather than panicked on).
+pub fn selector(css: &str) -> Result<Selector, SourceError> {
+    Selector::parse(css).map_err(|error| SourceError::Unreadable {
+        line: 0,
+        column: 0,
+        reason: format!("the selector {css} that the reader uses is wrong: {error}"),
+    })
+}
 
 /// Elements that end a line of their own.
 const BLOCKS: [&str; 14] = [

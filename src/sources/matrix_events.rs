@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{ImportedRow, SourceError};
-use crate::model::{TimelineRow, instant_in_range};
+use crate::model::instant_in_range;
 
 /// One event of a room.
 #[derive(Deserialize)]
@@ -165,16 +165,8 @@ fn row(
         .cloned()
         .unwrap_or_else(|| event.sender.clone());
     ImportedRow {
-        row: TimelineRow {
-            time: Some(time),
-            event: event_text,
-            notes: notes.join("; "),
-            actor: Some(actor),
-            ..TimelineRow::default()
-        },
         lines: line.map(|line| vec![line]),
-        suggests: None,
-        routine: false,
+        ..ImportedRow::message(time, Some(actor), event_text, &notes)
     }
 }
 

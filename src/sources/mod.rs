@@ -29,7 +29,7 @@ pub use slack::{SlackExport, is_slack_export};
 use std::io::Read;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::{DayOrder, Direction, Marker, Postmortem, TimelineRow};
 use crate::storage::MAX_FILE_BYTES;
@@ -47,6 +47,31 @@ pub struct ImportedRow {
     /// A routine entry (a pager notifying one person by one channel): worth having, but one
     /// of many alike, so the editor offers it unticked.
     pub routine: bool,
+}
+
+impl ImportedRow {
+    /// A message of a chat export: at `time`, by `actor`, saying `event`, with `notes` (a
+    /// reply, a forward, the message's id) joined; no lines, no key time suggested.
+    #[must_use]
+    pub fn message(
+        time: DateTime<Utc>,
+        actor: Option<String>,
+        event: String,
+        notes: &[String],
+    ) -> Self {
+        Self {
+            row: TimelineRow {
+                time: Some(time),
+                event,
+                notes: notes.join("; "),
+                actor,
+                ..TimelineRow::default()
+            },
+            lines: None,
+            suggests: None,
+            routine: false,
+        }
+    }
 }
 
 /// What a source gave.

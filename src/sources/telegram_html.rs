@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::html_text::text_of;
 use super::{ImportedRow, SourceError};
-use crate::model::{TimelineRow, instant_in_range, local_to_utc};
+use crate::model::{instant_in_range, local_to_utc};
 
 /// Whether `text` is a Telegram Desktop HTML export: a page with Telegram's message
 /// markup, a message's time in the title of its date.
@@ -40,13 +40,7 @@ struct Selectors {
 
 impl Selectors {
     fn new() -> Result<Self, SourceError> {
-        let parse = |css: &str| {
-            Selector::parse(css).map_err(|error| SourceError::Unreadable {
-                line: 0,
-                column: 0,
-                reason: format!("a selector the reader uses is wrong: {error}"),
-            })
-        };
+        let parse = super::html_text::selector;
         Ok(Self {
             message: parse("div.message.default")?,
             date: parse("div.pull_right.date.details")?,
@@ -164,18 +158,7 @@ fn row(
     if let Some(id) = message.attr("id").and_then(|id| id.strip_prefix("message")) {
         notes.push(format!("Telegram message {id}"));
     }
-    ImportedRow {
-        row: TimelineRow {
-            time: Some(time),
-            event,
-            notes: notes.join("; "),
-            actor: sender,
-            ..TimelineRow::default()
-        },
-        lines: None,
-        suggests: None,
-        routine: false,
-    }
+    ImportedRow::message(time, sender, event, &notes)
 }
 
 #[cfg(test)]

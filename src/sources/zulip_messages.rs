@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::html_text::text_of;
 use super::{ImportedRow, SourceError};
-use crate::model::{TimelineRow, instant_in_range};
+use crate::model::instant_in_range;
 
 /// One message.
 #[derive(Deserialize)]
@@ -94,18 +94,7 @@ fn row(message: &Message, time: DateTime<Utc>, many_topics: bool) -> ImportedRow
     if let Some(id) = message.id {
         notes.push(format!("Zulip message {id}"));
     }
-    ImportedRow {
-        row: TimelineRow {
-            time: Some(time),
-            event,
-            notes: notes.join("; "),
-            actor: Some(message.sender_full_name.clone()),
-            ..TimelineRow::default()
-        },
-        lines: None,
-        suggests: None,
-        routine: false,
-    }
+    ImportedRow::message(time, Some(message.sender_full_name.clone()), event, &notes)
 }
 
 #[cfg(test)]

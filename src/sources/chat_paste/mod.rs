@@ -26,13 +26,6 @@ mod resolve;
 mod shapes;
 mod speakers;
 mod table_rows;
-
-/// A line that sets the day of the lines below: a date alone (`Tuesday, 5 March 2024`,
-/// `### 5/27`) or a logging program's mark of the day (`--- Day changed Sun Oct 15 2006`).
-fn day_line(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
-    read_date_line(line).or_else(|| read_log_day_marker(line))
-}
-
 #[cfg(test)]
 mod tests;
 mod times_after;
@@ -256,6 +249,12 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     reader.paste
 }
 
+/// A line that sets the day of the lines below: a date alone (`Tuesday, 5 March 2024`,
+/// `### 5/27`) or a logging program's mark of the day (`--- Day changed Sun Oct 15 2006`).
+fn day_line(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
+    read_date_line(line).or_else(|| read_log_day_marker(line))
+}
+
 /// A mark of writing direction, or a zero-width space, word joiner or byte-order mark
 /// inside the text: invisible, and no part of any word (the zero-width joiner of emoji
 /// sequences is not one of them).
@@ -411,9 +410,14 @@ impl Reader {
     fn read_chat_line(&mut self, number: usize, line: &str, next: Option<&str>) {
         self.columns = None;
         let wrapped = self.one_line.take().filter(|(_, last)| *last + 1 == number);
-        if let Some((date, zone)) = day_line(line) {
+        let date_line = read_date_line(line);
+        let log_mark = date_line
+            .is_none()
+            .then(|| read_log_day_marker(line))
+            .flatten();
+        if let Some((date, zone)) = date_line.or(log_mark) {
             self.close_message();
-            if read_date_line(line).is_none() {
+            if log_mark.is_some() {
                 self.unused(number, line, UnusedReason::LogMark);
             }
             self.paste.date_lines.push(number);

@@ -480,9 +480,15 @@ fn items_of_work(item: &ListItem) -> Vec<String> {
 /// phrase in bold (`**Hard guardrails on removal**`) or before a colon (`Monitoring:`).
 fn is_a_label(line: &str) -> bool {
     let line = line.trim();
-    let bold = (line.starts_with("**") && line.ends_with("**") && line.len() > 4)
-        || (line.starts_with("__") && line.ends_with("__") && line.len() > 4);
-    (bold || line.ends_with(':')) && line.split_whitespace().count() <= 10
+    (written_in_bold(line) || line.ends_with(':')) && line.split_whitespace().count() <= 10
+}
+
+/// Whether Markdown as written is all in bold (`**Communication Systems**`).
+pub(super) fn written_in_bold(written: &str) -> bool {
+    let written = written.trim();
+    written.len() > 4
+        && ((written.starts_with("**") && written.ends_with("**"))
+            || (written.starts_with("__") && written.ends_with("__")))
 }
 
 /// Where the items under a group heading stand, when the heading says so: "Immediate actions

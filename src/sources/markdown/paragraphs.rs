@@ -251,11 +251,9 @@ impl Importer<'_> {
             [(_, only)] if self.work_introduced && self.around.list_follows => only,
             _ => return false,
         };
-        let written = block.source.trim();
-        let bold = written.len() > 4
-            && ((written.starts_with("**") && written.ends_with("**"))
-                || (written.starts_with("__") && written.ends_with("__")));
-        if !bold || label.split_whitespace().count() > 8 {
+        if !super::lists_tables::written_in_bold(&block.source)
+            || label.split_whitespace().count() > 8
+        {
             return false;
         }
         self.list_ahead = ListAhead::Actions;

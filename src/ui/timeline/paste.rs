@@ -53,8 +53,9 @@ pub fn paste_form_ui(
             crate::ui::accessible::heading(ui, "Paste from chat");
             paste_text_ui(ui, doc, form, today)
         };
+        // An empty timeline is in time order: the rows go in at their places.
         let in_time_order = rows_out_of_order(&doc.timeline).is_empty()
-            && doc.timeline.iter().any(|row| row.time.is_some());
+            && (doc.timeline.is_empty() || doc.timeline.iter().any(|row| row.time.is_some()));
         if !rows.is_empty() {
             ui.weak(if in_time_order {
                 "The rows go in at their places in time."
@@ -97,6 +98,18 @@ pub fn paste_form_ui(
     if let Some(id) = first_added {
         state.select(id);
     }
+}
+
+/// The widest a preview's event may be before it wraps: a long message or an address
+/// must not push the dialog, and its button to add the rows, past the window's edge.
+const EVENT_WIDTH: f32 = 380.0;
+
+/// A row's event in a preview, wrapped at [`EVENT_WIDTH`].
+fn event_cell(ui: &mut egui::Ui, event: &str) {
+    ui.scope(|ui| {
+        ui.set_max_width(EVENT_WIDTH);
+        ui.add(egui::Label::new(event).wrap());
+    });
 }
 
 /// The text box of a paste and the preview of what it makes; returns the rows.
@@ -247,7 +260,7 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
                             time.map_or_else(String::new, |t| format_instant(t, doc.time_zone)),
                         );
                         ui.label(row.row.actor.as_deref().unwrap_or(""));
-                        ui.label(&row.row.event);
+                        event_cell(ui, &row.row.event);
                         match row.suggests {
                             Some(marker) => {
                                 // The key time it would replace, so the change is seen first.
@@ -334,7 +347,7 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
                         None => ui.weak("no time"),
                     };
                     ui.label(row.actor.as_deref().unwrap_or(""));
-                    ui.label(&row.event);
+                    event_cell(ui, &row.event);
                     ui.weak(lines_text(&pasted.lines));
                     ui.end_row();
                 }
