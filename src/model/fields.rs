@@ -130,7 +130,9 @@ impl TimelineField {
     #[must_use]
     pub const fn width(self) -> ColumnWidth {
         match self {
-            Self::Time => ColumnWidth::Fixed(136.0),
+            // Wide enough for a row's day with a time to the second (`2021-01-26 20:06:02`),
+            // as imported chat messages show it.
+            Self::Time => ColumnWidth::Fixed(152.0),
             Self::Event => ColumnWidth::Flexible {
                 least: 190.0,
                 weight: 3.0,
