@@ -108,11 +108,11 @@ pub fn read_channel_export_html(
             .next()
             .or_else(|| group.and_then(|group| group.select(&selectors.timestamp).next()))
             .and_then(|stamp| {
-                let shown = text_of(stamp, &|_| false);
+                // The title says it in full; the words shown, only when it says nothing.
                 stamp
                     .attr("title")
                     .and_then(|title| instant_of(title, context, zone, offset))
-                    .or_else(|| instant_of(&shown, context, zone, offset))
+                    .or_else(|| instant_of(&text_of(stamp, &|_| false), context, zone, offset))
             })
             .or(last_time);
         let Some(time) = time else {
