@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use common::{Queryable, ScriptedDialogs, click, click_file_menu, editor_with_example, retype};
+use egui_kittest::kittest::NodeT;
 use hindsight::app::{DialogKind, DialogOutcome};
 use hindsight::model::ParticipantRole;
 
@@ -179,4 +180,65 @@ fn a_long_message_in_an_imported_file_leaves_the_add_button_inside_the_window() 
             .iter()
             .any(|row| row.actor.as_deref() == Some("Kevin Paul") && row.event.contains(&address))
     );
+}
+
+#[test]
+fn a_pasted_chat_export_is_read_as_its_file_would_be_and_unknown_json_is_refused() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Timeline (13)");
+    // Zulip's messages as its API gives them, pasted whole: read by the export's reader,
+    // not as 1 line of chat.
+    common::paste_below_row_13(
+        &mut harness,
+        r#"{"result": "success", "messages": [
+            {"id": 41, "sender_full_name": "Kevin Paul", "timestamp": 1754057000, "content": "<p>hub is down again</p>"},
+            {"id": 42, "sender_full_name": "Ana Ruiz", "timestamp": 1754057120, "content": ""}]}"#,
+    );
+    harness.get_by_label("From the pasted text");
+    harness.get_by_label("2 rows to add");
+    // A message with no words says so, and each box says which message it adds.
+    harness.get_by_label("(no text)");
+    harness.get_by_label("Add row 2: 2025-08-01 14:05:20 UTC, Ana Ruiz: (no text)");
+    click(
+        &mut harness,
+        "Add row 2: 2025-08-01 14:05:20 UTC, Ana Ruiz: (no text)",
+    );
+    click(&mut harness, "Add 1 row");
+    let rows = harness.state().document().doc().timeline.clone();
+    assert_eq!(rows.len(), 14);
+    let added = rows
+        .iter()
+        .find(|row| row.event == "hub is down again")
+        .unwrap();
+    assert_eq!(added.actor.as_deref(), Some("Kevin Paul"));
+    assert!(
+        rows.iter()
+            .all(|row| row.actor.as_deref() != Some("Ana Ruiz"))
+    );
+
+    // JSON no reader knows is refused with the formats read; it makes no row.
+    common::paste_below_row_13(
+        &mut harness,
+        r#"{"events": [{"at": "14:03", "what": "deploy"}]}"#,
+    );
+    let refused = harness
+        .get_by(|node| {
+            node.role() == egui::accesskit::Role::Label
+                && node.value().is_some_and(|text| {
+                    text.starts_with("The pasted text was not read: it is JSON")
+                })
+        })
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(refused.contains("Zulip messages"), "{refused}");
+    assert!(harness.query_by_label("1 row to add").is_none());
+    assert!(
+        harness
+            .get_by_label("Add 0 rows")
+            .accesskit_node()
+            .is_disabled()
+    );
+    click(&mut harness, "Cancel");
+    assert_eq!(harness.state().document().doc().timeline.len(), 14);
 }

@@ -543,7 +543,10 @@ fn a_pagerduty_log_is_imported_with_the_markers_the_person_accepts_as_one_step()
     harness.get_by_label(warning);
     click(&mut harness, "Mark row 4 acknowledged: sets the key time");
     assert!(harness.query_by_label(warning).is_none());
-    click(&mut harness, "Add row 4");
+    click(
+        &mut harness,
+        "Add row 4: 2025-08-01 13:50 UTC, Bob M.: Acknowledged by Bob M. (test page)",
+    );
     harness.get_by_label("2 of 4 rows to add");
     // Accept the acknowledgement as the key time; leave the trigger's suggestion alone.
     click(&mut harness, "Mark row 3 acknowledged: sets the key time");
@@ -621,7 +624,11 @@ fn a_slack_export_folder_is_read_for_the_chosen_channel_and_window() {
     click(&mut harness, "Show messages");
     harness.get_by_label("2 rows to add");
     // The second message is not about the incident: leave it out.
-    click(&mut harness, "Add row 2");
+    // Its check box says which message it adds.
+    click(
+        &mut harness,
+        "Add row 2: 2025-08-01 14:10 UTC, Alice R.: lunch order?",
+    );
     harness.get_by_label("1 of 2 rows to add");
     click(&mut harness, "Add 1 row");
     let rows = doc(&harness).timeline;

@@ -71,6 +71,7 @@ pub fn timeline_edit(
                 request_paste: true,
                 imported: None,
                 choices: crate::sources::ReadingChoices::default(),
+                refused: None,
             });
             return None;
         }
@@ -144,6 +145,7 @@ pub fn show_import(
         request_paste: false,
         imported,
         choices: crate::sources::ReadingChoices::default(),
+        refused: None,
     });
 }
 

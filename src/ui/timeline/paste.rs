@@ -8,7 +8,7 @@ use crate::model::{
     Direction, Edit, Postmortem, TimelineRow, WrittenDay, format_instant, key_times_out_of_order,
     rows_out_of_order,
 };
-use crate::sources::ReadingChoices;
+use crate::sources::{self, Imported, ReadingChoices, SourceError, SourceKind};
 use crate::sources::{ChatPaste, PasteContext, ResolvedPaste, parse_chat, resolve_paste};
 use crate::ui::reading_choices::{ReadingShown, reading_choices_ui};
 
@@ -25,6 +25,7 @@ pub fn paste_form_ui(
     };
     let mut close = false;
     let mut first_added = None;
+    let mut pasted_export = None;
     let title = if form.imported.is_some() {
         "Import timeline rows"
     } else {
@@ -51,7 +52,7 @@ pub fn paste_form_ui(
                 .collect()
         } else {
             crate::ui::accessible::heading(ui, "Paste from chat");
-            paste_text_ui(ui, doc, form, today)
+            paste_text_ui(ui, doc, form, today, &mut pasted_export)
         };
         // An empty timeline is in time order: the rows go in at their places.
         let in_time_order = rows_out_of_order(&doc.timeline).is_empty()
@@ -94,6 +95,16 @@ pub fn paste_form_ui(
     });
     if modal.should_close() || close {
         state.paste = None;
+    } else if let Some(imported) = pasted_export {
+        // A whole export pasted (a chat exporter's page, a pager's JSON) is read as the
+        // file would be, and shown row by row like one.
+        super::commands::show_import(
+            &doc.timeline,
+            state,
+            "the pasted text".to_owned(),
+            imported,
+            None,
+        );
     }
     if let Some(id) = first_added {
         state.select(id);
@@ -104,20 +115,76 @@ pub fn paste_form_ui(
 /// must not push the dialog, and its button to add the rows, past the window's edge.
 const EVENT_WIDTH: f32 = 380.0;
 
-/// A row's event in a preview, wrapped at [`EVENT_WIDTH`].
+/// A row's event in a preview, wrapped at [`EVENT_WIDTH`]. A message with no words (an
+/// image alone in an export) says so, rather than showing, and being read as, nothing.
 fn event_cell(ui: &mut egui::Ui, event: &str) {
     ui.scope(|ui| {
         ui.set_max_width(EVENT_WIDTH);
-        ui.add(egui::Label::new(event).wrap());
+        if event.trim().is_empty() {
+            ui.weak("(no text)");
+        } else {
+            ui.add(egui::Label::new(event).wrap());
+        }
     });
 }
 
-/// The text box of a paste and the preview of what it makes; returns the rows.
+/// A row's time in a preview, in the document's zone.
+fn time_cell(ui: &mut egui::Ui, doc: &Postmortem, time: Option<chrono::DateTime<chrono::Utc>>) {
+    match time {
+        Some(time) => ui.monospace(format_instant(time, doc.time_zone)),
+        None => ui.weak("no time"),
+    };
+}
+
+/// A row's actor in a preview; none leaves the cell empty, with nothing for a screen reader
+/// to stop on.
+fn actor_cell(ui: &mut egui::Ui, actor: Option<&str>) {
+    match actor.filter(|actor| !actor.trim().is_empty()) {
+        Some(actor) => {
+            ui.label(actor);
+        }
+        None => crate::ui::accessible::empty_cell(ui),
+    }
+}
+
+/// How many of an event's words name a row to a screen reader, beside its time and actor.
+const WORDS_IN_BRIEF: usize = 8;
+
+/// A row in a few words, for the name of the check box that adds it: its time, its actor and
+/// the start of its event, so that moving from box to box tells which message each adds.
+fn said_in_brief(doc: &Postmortem, row: &TimelineRow) -> String {
+    let time = row.time.map_or_else(
+        || "no time".to_owned(),
+        |time| format_instant(time, doc.time_zone),
+    );
+    let mut words = row.event.split_whitespace();
+    let mut event: Vec<&str> = words.by_ref().take(WORDS_IN_BRIEF).collect();
+    if words.next().is_some() {
+        event.push("\u{2026}");
+    }
+    let event = if event.is_empty() {
+        "(no text)".to_owned()
+    } else {
+        event.join(" ")
+    };
+    match row
+        .actor
+        .as_deref()
+        .filter(|actor| !actor.trim().is_empty())
+    {
+        Some(actor) => format!("{time}, {actor}: {event}"),
+        None => format!("{time}: {event}"),
+    }
+}
+
+/// The text box of a paste and the preview of what it makes; returns the rows. A pasted
+/// export that a reader of files knows goes to `pasted_export`, read.
 fn paste_text_ui(
     ui: &mut egui::Ui,
     doc: &Postmortem,
     form: &mut PasteForm,
     today: NaiveDate,
+    pasted_export: &mut Option<Imported>,
 ) -> Vec<TimelineRow> {
     ui.label(
         "Paste messages copied from Slack, Teams, Discord, Mattermost or an IRC log, lines that \
@@ -142,6 +209,19 @@ fn paste_text_ui(
         ui.ctx()
             .send_viewport_cmd(egui::ViewportCommand::RequestPaste);
     }
+    if response.changed() {
+        form.refused = None;
+        match read_pasted_export(&form.text, doc, today, form.choices) {
+            Some(Ok(imported)) => *pasted_export = Some(imported),
+            Some(Err(reason)) => form.refused = Some(reason),
+            None => {}
+        }
+    }
+    if let Some(reason) = &form.refused {
+        ui.add_space(8.0);
+        ui.colored_label(ui.visuals().error_fg_color, reason);
+        return Vec::new();
+    }
     let parsed = parse_chat(&form.text);
     let context = form.choices.context(doc, today);
     let resolved = resolve_paste(&parsed, &context);
@@ -150,6 +230,34 @@ fn paste_text_ui(
     }
     preview_ui(ui, doc, &resolved);
     resolved.rows.into_iter().map(|pasted| pasted.row).collect()
+}
+
+/// Reads pasted text that is a whole export rather than lines of chat: its rows, or why it
+/// cannot be read (JSON of an unknown shape, a feed, a broken export) — never its markup
+/// read as chat lines. None when the text is lines of chat.
+fn read_pasted_export(
+    text: &str,
+    doc: &Postmortem,
+    today: NaiveDate,
+    choices: ReadingChoices,
+) -> Option<Result<Imported, String>> {
+    let kind = sources::detect(text);
+    if kind == SourceKind::Text {
+        return None;
+    }
+    Some(
+        sources::import(text, kind, doc, today, &choices).map_err(|error| match error {
+            SourceError::Unreadable {
+                line,
+                column,
+                reason,
+            } => format!(
+                "The pasted text was not read: line {line}, column {column}: {reason}. \
+                 No rows were made from it."
+            ),
+            other => format!("The pasted text was not read: it is {other}."),
+        }),
+    )
 }
 
 /// What the reading assumed — the zone, the day, the order of the lines and of numbers in
@@ -253,13 +361,11 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
                         .enumerate()
                     {
                         let add = ui.checkbox(included, "");
-                        let name = format!("Add row {}", index + 1);
+                        let name =
+                            format!("Add row {}: {}", index + 1, said_in_brief(doc, &row.row));
                         crate::ui::accessible::name_check_box(&add, &name, *included);
-                        let time = row.row.time;
-                        ui.monospace(
-                            time.map_or_else(String::new, |t| format_instant(t, doc.time_zone)),
-                        );
-                        ui.label(row.row.actor.as_deref().unwrap_or(""));
+                        time_cell(ui, doc, row.row.time);
+                        actor_cell(ui, row.row.actor.as_deref());
                         event_cell(ui, &row.row.event);
                         match row.suggests {
                             Some(marker) => {
@@ -342,11 +448,8 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
             egui::Grid::new("paste_rows").striped(true).show(ui, |ui| {
                 for pasted in rows {
                     let row = &pasted.row;
-                    match row.time {
-                        Some(time) => ui.monospace(format_instant(time, doc.time_zone)),
-                        None => ui.weak("no time"),
-                    };
-                    ui.label(row.actor.as_deref().unwrap_or(""));
+                    time_cell(ui, doc, row.time);
+                    actor_cell(ui, row.actor.as_deref());
                     event_cell(ui, &row.event);
                     ui.weak(lines_text(&pasted.lines));
                     ui.end_row();

@@ -66,6 +66,9 @@ pub struct PasteForm {
     pub imported: Option<ImportedRows>,
     /// What the person corrected of how the lines are read (zone, day, order).
     pub choices: crate::sources::ReadingChoices,
+    /// Why the pasted text was refused (JSON or markup no reader knows), instead of being
+    /// read as lines of chat.
+    pub refused: Option<String>,
 }
 
 /// Rows read from a file, waiting to be added.
