@@ -509,3 +509,43 @@ fn a_sentence_introducing_work_heads_the_lists_under_the_bold_labels_below_it() 
     assert!(kept.contains("Communication Systems"), "{kept}");
     assert!(kept.contains("We apologize"), "{kept}");
 }
+
+#[test]
+fn each_box_of_a_nested_task_list_is_an_action_item_under_its_parents_words() {
+    let text = "# Airdrop\n\n## Action items\n\n\
+                - [ ] Add read replicas\n\
+                - [ ] Ensure that alerting is in place for:\n  \
+                  - [ ] Warp Speed\n  \
+                  - [x] Claims backend\n\
+                - [ ] Load test the claims path\n  \
+                  Run it weekly, against staging.\n";
+    let imported = import(text);
+    assert_eq!(
+        actions(&imported),
+        vec![
+            ("Add read replicas", ActionStatus::Open),
+            ("Ensure that alerting is in place for:", ActionStatus::Open),
+            (
+                "Ensure that alerting is in place for: Warp Speed",
+                ActionStatus::Open
+            ),
+            (
+                "Ensure that alerting is in place for: Claims backend",
+                ActionStatus::Done
+            ),
+            // A line written under a task without a box of its own is more of it.
+            (
+                "Load test the claims path Run it weekly, against staging.",
+                ActionStatus::Open
+            ),
+        ]
+    );
+    // Each nested task is placed on its own line.
+    let places: Vec<_> = imported
+        .report
+        .iter()
+        .filter(|place| place.place.starts_with("action item"))
+        .map(|place| place.lines)
+        .collect();
+    assert_eq!(places, vec![(5, 5), (6, 6), (7, 7), (8, 8), (9, 10)]);
+}

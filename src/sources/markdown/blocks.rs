@@ -47,10 +47,27 @@ pub struct ListItem {
     pub lines: (usize, usize),
     /// Its plain text, nested items included.
     pub text: String,
+    /// Its own plain text, without the lists nested in it.
+    pub own_text: String,
     /// Its Markdown as written, without the bullet.
     pub source: String,
     /// `Some(done)` for a task list item (`- [ ]`, `- [x]`).
     pub checked: Option<bool>,
+    /// The task list items nested right under it (`- [ ] Warp Speed` under `- [ ] Ensure
+    /// that alerting is in place for:`), each a task of its own as the page shows it with
+    /// its own box; empty when any item nested there is not a task.
+    pub nested_tasks: Vec<NestedTask>,
+}
+
+/// A task list item nested under another item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NestedTask {
+    /// Its own plain text, without the items nested under it in turn.
+    pub text: String,
+    /// Whether its box is ticked.
+    pub done: bool,
+    /// The line it starts on.
+    pub line: usize,
 }
 
 /// One body row of a table.
@@ -302,17 +319,16 @@ fn list_items(
             Event::End(TagEnd::Item) if depth == 1 => {
                 if let Some((first, range)) = start.take() {
                     let inner = &events[first + 1..index];
-                    let checked = inner.iter().find_map(|(event, _)| match event {
-                        Event::TaskListMarker(done) => Some(*done),
-                        _ => None,
-                    });
+                    let checked = task_mark(inner);
                     let written = text[range.clone()].trim_end();
                     let end = range.start + written.len().max(1) - 1;
                     items.push(ListItem {
                         lines: (line_of(range.start), line_of(end.max(range.start))),
                         text: plain(inner),
+                        own_text: plain(before_nested_lists(inner)),
                         source: without_bullet(written),
                         checked,
+                        nested_tasks: nested_tasks(inner, line_of),
                     });
                 }
             }
@@ -325,6 +341,62 @@ fn list_items(
         }
     }
     items
+}
+
+/// An item's own task box, from its events: the box comes before the item's words and
+/// before any list nested in it, whose boxes are its items' own.
+fn task_mark(inner: &[Located<'_>]) -> Option<bool> {
+    inner
+        .iter()
+        .take_while(|(event, _)| !matches!(event, Event::Start(Tag::List(_))))
+        .find_map(|(event, _)| match event {
+            Event::TaskListMarker(done) => Some(*done),
+            _ => None,
+        })
+}
+
+/// An item's events up to the first list nested in it.
+fn before_nested_lists<'e, 'a>(inner: &'e [Located<'a>]) -> &'e [Located<'a>] {
+    let own = inner
+        .iter()
+        .position(|(event, _)| matches!(event, Event::Start(Tag::List(_))))
+        .unwrap_or(inner.len());
+    &inner[..own]
+}
+
+/// The task list items of the lists nested right in an item (its events `inner`): each
+/// one's own text and box; none unless every item nested there has a box.
+fn nested_tasks(inner: &[Located<'_>], line_of: &impl Fn(usize) -> usize) -> Vec<NestedTask> {
+    let mut tasks = Vec::new();
+    let mut all_tasks = true;
+    let mut depth = 0;
+    let mut start = None;
+    for (index, (event, _)) in inner.iter().enumerate() {
+        match event {
+            // Depth 0 is the item's own paragraph, 1 a list in it, 2 an item of that list.
+            Event::Start(Tag::Item) if depth == 1 => start = Some(index),
+            Event::End(TagEnd::Item) if depth == 2 => {
+                if let Some(first) = start.take() {
+                    let events = &inner[first + 1..index];
+                    match task_mark(events) {
+                        Some(done) => tasks.push(NestedTask {
+                            text: plain(before_nested_lists(events)),
+                            done,
+                            line: line_of(inner[first].1.start),
+                        }),
+                        None => all_tasks = false,
+                    }
+                }
+            }
+            _ => {}
+        }
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    if all_tasks { tasks } else { Vec::new() }
 }
 
 /// A line of one adornment mark repeated, as reStructuredText underlines its headings

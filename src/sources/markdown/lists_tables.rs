@@ -90,6 +90,10 @@ impl Importer<'_> {
             }
             for item in items {
                 let done = item.checked == Some(true) || (fixes_made && item.checked.is_none());
+                if item.checked.is_some() && !item.nested_tasks.is_empty() {
+                    self.nested_task_actions(item);
+                    continue;
+                }
                 for text in items_of_work(item) {
                     let action = action_from_task(&text, done, self.context.date);
                     self.push_action(action, item.lines, item.checked.is_none() && !fixes_made);
@@ -111,6 +115,39 @@ impl Importer<'_> {
             return;
         }
         self.text(block);
+    }
+
+    /// A task with tasks nested under it, each with a box of its own (`- [ ] Ensure that
+    /// alerting is in place for:` over `- [ ] Warp Speed`): each box is an action item, a
+    /// nested one under its parent's words so that it reads on its own.
+    fn nested_task_actions(&mut self, item: &ListItem) {
+        let parent = item.own_text.trim();
+        let done = item.checked == Some(true);
+        let action = action_from_task(parent, done, self.context.date);
+        let first_nested = item
+            .nested_tasks
+            .first()
+            .map_or(item.lines.1, |task| task.line);
+        self.push_action(
+            action,
+            (
+                item.lines.0,
+                first_nested.saturating_sub(1).max(item.lines.0),
+            ),
+            false,
+        );
+        let lead = parent.trim_end_matches(':').trim_end();
+        let ends = item
+            .nested_tasks
+            .iter()
+            .skip(1)
+            .map(|task| task.line.saturating_sub(1))
+            .chain([item.lines.1]);
+        for (task, last) in item.nested_tasks.iter().zip(ends) {
+            let text = format!("{lead}: {}", task.text.trim());
+            let action = action_from_task(&text, task.done, self.context.date);
+            self.push_action(action, (task.line, last.max(task.line)), false);
+        }
     }
 
     /// A bullet list written flush under a numbered action item, where its author meant it
