@@ -103,6 +103,9 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
             return Some(found);
         }
     }
+    if let Some(found) = range_in_words(text) {
+        return Some(found);
+    }
     if let Some(rest) = strip_approximate(text) {
         let (clock, rest) = read_clock(rest)?;
         return Some((
@@ -513,6 +516,38 @@ fn military_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
         read_zone(rest)?;
     }
     Some((NaiveTime::from_hms_opt(hour, minute, 0)?, false, rest))
+}
+
+/// A range told in words at the start of a sentence: `Between 8:51 and 8:54, …`,
+/// `Somewhere between 8:51 and 8:54`, `From 8:56 to 9:02, …`; read as its start, with its
+/// end.
+fn range_in_words(text: &str) -> Option<(WrittenTime, &str)> {
+    let between = ["somewhere between ", "sometime between ", "between "]
+        .iter()
+        .find_map(|lead| strip_prefix_ignoring_case(text, lead));
+    if let Some(rest) = between {
+        let (clock, after) = read_clock(rest)?;
+        if clock.until.is_some() {
+            return Some((clock, after));
+        }
+        let end = strip_prefix_ignoring_case(after.trim_start(), "and ")?.trim_start();
+        // Only a time with minutes ends a range: `between 14:03 and 2 more alerts` is none.
+        if !end.char_indices().take(3).any(|(_, c)| c == ':') {
+            return None;
+        }
+        let (until, _, rest) = read_time_of_day(end)?;
+        let rest = read_zone(rest).map_or(rest, |(_, rest)| rest);
+        return Some((
+            WrittenTime {
+                until: Some(until),
+                ..clock
+            },
+            rest,
+        ));
+    }
+    let rest = strip_prefix_ignoring_case(text, "from ")?;
+    let (clock, after) = read_clock(rest)?;
+    clock.until.is_some().then_some((clock, after))
 }
 
 /// The end of a range after its start: `–14:10`, ` - 2:10 PM`, ` to 14:10`; with whether
@@ -966,6 +1001,23 @@ mod tests {
         assert_eq!(read("11:21 a server restarted").unwrap().0, hm(11, 21));
         assert!(read("11:21abc").is_none());
         assert!(read("11:21pm2").is_none());
+    }
+
+    #[test]
+    fn a_range_told_in_words_reads_as_its_start_with_its_end() {
+        let (clock, rest) =
+            read_clock("Somewhere between 8:51 and 8:54, the bridge stopped").unwrap();
+        assert_eq!((clock.time, clock.until), (hm(8, 51), Some(hm(8, 54))));
+        assert_eq!(rest, ", the bridge stopped");
+        let (clock, rest) = read_clock("From 8:56 to 9:02, puppets timed out").unwrap();
+        assert_eq!((clock.time, clock.until), (hm(8, 56), Some(hm(9, 2))));
+        assert_eq!(rest, ", puppets timed out");
+        let (clock, _) = read_clock("between 14:03 UTC and 14:10 UTC we paged").unwrap();
+        assert_eq!(clock.until, Some(hm(14, 10)));
+        // Without an end, `from` opens no time; `between` needs one too.
+        assert!(read_clock("From 8:56 the site was down").is_none());
+        assert!(read_clock("between 14:03 and 2 more alerts").is_none());
+        assert!(read_clock("between 2019 and 2020").is_none());
     }
 
     #[test]

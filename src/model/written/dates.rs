@@ -218,7 +218,7 @@ fn zone_in_note(note: &str) -> Option<PasteZone> {
 }
 
 /// `Friday, 26 July 2024`, `26 Jul 2024`, `July 26th, 2024`, `Jul 26 2024`, `Tue 3 Sep`.
-fn read_written_date(text: &str) -> Option<PastedDate> {
+pub(super) fn read_written_date(text: &str) -> Option<PastedDate> {
     // `21st of October 2018`, `15 de março de 2023`: the joining words say nothing.
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')

@@ -6,6 +6,7 @@
 //! Every entry point reads through here, so `2:45 PM` means the same in a timeline cell, a
 //! key-time field, a paste and an import, and a bare time never lands on today's date.
 
+mod byline;
 mod clock;
 mod dates;
 mod day_order;
@@ -18,6 +19,7 @@ mod place;
 mod scan;
 mod zones;
 
+pub use byline::read_byline_day;
 pub use clock::{WrittenTime, read_clock, read_unix_stamp};
 pub use dates::{PastedDate, read_date_line, read_log_day_marker, read_month_day};
 pub use day_order::DayOrder;

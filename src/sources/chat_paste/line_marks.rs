@@ -150,6 +150,23 @@ pub(super) fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     Some((clock, true, strip_separators(after)))
 }
 
+/// A time in brackets after a one-word label, as a status desk stamps its updates
+/// (`[POSTED 4:57pm PST]`, `[UPDATED 12:56pm PST]`, `[Update 14:03]`): the label, the time
+/// and the text after the brackets.
+pub(super) fn labelled_bracketed_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
+    let close = line.strip_prefix('[')?.find(']')? + 1;
+    let inside = &line[1..close];
+    let (label, time) = inside.split_once(' ')?;
+    let one_word = !label.is_empty() && label.len() <= 12 && label.chars().all(char::is_alphabetic);
+    if !one_word {
+        return None;
+    }
+    let (clock, rest) = read_clock(time)?;
+    rest.trim()
+        .is_empty()
+        .then(|| (label, clock, strip_separators(&line[close + 1..])))
+}
+
 /// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `,
 /// and the comma of a sentence that opens with its time (`At 11:17 UTC, a drive failed`).
 pub(super) fn strip_separators(text: &str) -> &str {

@@ -36,13 +36,13 @@ pub use times_after::is_dated_stamp;
 
 use front_matter::front_matter;
 use line_marks::{
-    bracketed_time, is_bare_time, leading_tag, strip_edited, strip_leading_emphasis,
-    strip_list_marker, strip_separators,
+    bracketed_time, is_bare_time, labelled_bracketed_time, leading_tag, strip_edited,
+    strip_leading_emphasis, strip_list_marker, strip_separators,
 };
 
 use crate::model::{
-    DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_clock, read_date_line,
-    read_log_day_marker, read_offset, read_unix_stamp,
+    DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_byline_day, read_clock,
+    read_date_line, read_log_day_marker, read_offset, read_unix_stamp,
 };
 
 use shapes::{
@@ -119,6 +119,9 @@ pub enum UnusedReason {
     /// A logging program's own line that marks the day (`--- Day changed Sun Oct 15 2006`):
     /// it dates the lines below and tells nothing that happened.
     LogMark,
+    /// A post's byline (`Posted by Status Desk on December 23rd, 2009 at 04:57 pm PST`): it
+    /// dates the updates below it and is not one of them.
+    Byline,
 }
 
 impl std::fmt::Display for UnusedReason {
@@ -135,6 +138,7 @@ impl std::fmt::Display for UnusedReason {
             ),
             Self::FrontMatter => f.write_str("a page's settings block (front matter)"),
             Self::LogMark => f.write_str("the log's mark of the day (it dates the lines below)"),
+            Self::Byline => f.write_str("a post's byline (it dates the updates below it)"),
         }
     }
 }
@@ -415,10 +419,15 @@ impl Reader {
             .is_none()
             .then(|| read_log_day_marker(line))
             .flatten();
-        if let Some((date, zone)) = date_line.or(log_mark) {
+        let byline = (date_line.is_none() && log_mark.is_none())
+            .then(|| read_byline_day(line))
+            .flatten();
+        if let Some((date, zone)) = date_line.or(log_mark).or(byline) {
             self.close_message();
             if log_mark.is_some() {
                 self.unused(number, line, UnusedReason::LogMark);
+            } else if byline.is_some() {
+                self.unused(number, line, UnusedReason::Byline);
             }
             self.paste.date_lines.push(number);
             self.day = Some(DayLine {
@@ -520,11 +529,15 @@ impl Reader {
         };
         // A log's own mark before the time (a message ID `[1179759531316752454]`, a level
         // `[WARN]`, a thread `<main>`) is kept in the row's notes.
+        // A status desk's label before its time (`[UPDATED 12:56pm PST]`) is kept there too.
         let (tag, timed) = match time_at_start(body) {
             Some(timed) => (None, Some(timed)),
-            None => leading_tag(body)
-                .and_then(|(tag, rest)| Some((Some(tag), Some(time_at_start(rest)?))))
-                .unwrap_or((None, None)),
+            None => match labelled_bracketed_time(body) {
+                Some((label, clock, after)) => (Some(label), Some((clock, false, after))),
+                None => leading_tag(body)
+                    .and_then(|(tag, rest)| Some((Some(tag), Some(time_at_start(rest)?))))
+                    .unwrap_or((None, None)),
+            },
         };
         if let Some((mut clock, header, mut after)) = timed {
             if clock.zone.is_none()

@@ -173,7 +173,17 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
             // without a time, it is a row the user times by hand.
             let (time, notes) = match &pasted.offset {
                 Some(offset) => place_offset(offset, first_written.or(started), &pasted.notes),
-                None => (None, pasted.notes.clone()),
+                // Under a date line of the text, its day is all that is known of when:
+                // kept in the notes, so the row is not left with no day at all. (A day
+                // only assumed, the incident's, is no line of the text: line 0.)
+                None => match pasted
+                    .day
+                    .filter(|day| day.line > 0)
+                    .and_then(|day| placing.date_of(day))
+                {
+                    Some(date) => (None, notes_with_day(&pasted.notes, date)),
+                    None => (None, pasted.notes.clone()),
+                },
             };
             if let Some(time) = time {
                 previous = Some((time, day_line));
@@ -278,6 +288,14 @@ impl Placing {
         })
     }
 
+    /// The calendar day of a date line, its year taken as a time's below it would be.
+    fn date_of(&self, day: DayLine) -> Option<NaiveDate> {
+        let reference = self.started.map_or(self.day, |start| {
+            start.with_timezone(&self.zone).date_naive()
+        });
+        calendar_date(day.date, reference, self.latest).ok()
+    }
+
     fn place_as_written(
         &self,
         clock: WrittenTime,
@@ -333,6 +351,16 @@ impl Placing {
             None => reference,
         };
         Ok((read_in.to_utc(date.and_time(time))?, read_in))
+    }
+}
+
+/// An untimed row's notes, with the day it is dated on first.
+fn notes_with_day(notes: &str, date: NaiveDate) -> String {
+    let day = format!("On {date}; no time was written.");
+    if notes.trim().is_empty() {
+        day
+    } else {
+        format!("{day}\n{notes}")
     }
 }
 

@@ -1071,3 +1071,42 @@ fn a_loggers_marks_of_the_day_date_the_lines_below_and_are_no_rows() {
             .all(|unused| unused.reason == UnusedReason::LogMark)
     );
 }
+
+#[test]
+fn a_status_desks_labelled_stamps_are_rows_dated_by_the_posts_byline() {
+    let text = "Login issues\n\
+                Posted by Status Desk on December 22nd, 2009 at 12:56 pm PST\n\n\
+                [UPDATED 12:56pm PST] This issue is affecting balances.\n\n\
+                [POSTED 12:38pm PST] We are seeing login issues.\n";
+    let paste = parse_chat(text);
+    assert_eq!(paste.rows.len(), 2);
+    assert_eq!(paste.rows[0].event, "This issue is affecting balances.");
+    // The label stays with the row.
+    assert_eq!(paste.rows[0].notes, "UPDATED");
+    assert_eq!(paste.rows[1].actor, None);
+    let resolved = resolve_in_utc(&paste);
+    let stamped = Utc.with_ymd_and_hms(2009, 12, 22, 20, 56, 0).unwrap();
+    assert_eq!(resolved.rows[0].row.time, Some(stamped));
+    let byline: Vec<_> = paste
+        .unused
+        .iter()
+        .filter(|unused| unused.reason == UnusedReason::Byline)
+        .map(|unused| unused.line)
+        .collect();
+    assert_eq!(byline, [2]);
+}
+
+#[test]
+fn a_row_copied_without_a_time_under_a_date_line_keeps_its_day_in_its_notes() {
+    let resolved = resolve(
+        "2025-08-02\nAlice R.: p95 is at 3 s\nBob M.: looking at the disks\n",
+        None,
+    );
+    let untimed: Vec<&str> = resolved
+        .rows
+        .iter()
+        .filter(|row| row.row.time.is_none())
+        .map(|row| row.row.notes.as_str())
+        .collect();
+    assert_eq!(untimed, ["On 2025-08-02; no time was written."; 2]);
+}
