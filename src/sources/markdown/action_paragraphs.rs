@@ -95,6 +95,9 @@ impl Importer<'_> {
         let hint = all_in_italics(&block.source) || speaks_of_the_items(&text) || introduction;
         // `Have snapshots of ES clusters? Not needed as …`: an idea turned down.
         let work = (work_sentences::commits_to_work(&text)
+            || work_sentences::sentences(&text)
+                .iter()
+                .any(|sentence| work_sentences::third_person_work(sentence))
             || work_sentences::opens_with_an_order(&text)
             || super::work_status::status_trailer(&text).is_some())
             && !work_sentences::turns_it_down(&text);

@@ -549,3 +549,55 @@ fn each_box_of_a_nested_task_list_is_an_action_item_under_its_parents_words() {
         .collect();
     assert_eq!(places, vec![(5, 5), (6, 6), (7, 7), (8, 8), (9, 10)]);
 }
+
+#[test]
+fn an_organisation_writing_of_itself_in_the_third_person_names_its_work() {
+    let text = "# API update\n\n## What is CMS doing now?\n\n\
+                The BB2.0 team has implemented an enhanced review process. The team is \
+                implementing additional monitoring and alerting.\n\n\
+                CMS will communicate directly with affected beneficiaries.\n\n\
+                **Impacted Applications:**\n\n- 1upHealth\n- Humana\n";
+    let imported = import(text);
+    assert_eq!(
+        actions(&imported)
+            .iter()
+            .map(|(action, _)| *action)
+            .collect::<Vec<_>>(),
+        [
+            "The BB2.0 team has implemented an enhanced review process.",
+            "The team is implementing additional monitoring and alerting.",
+            "CMS will communicate directly with affected beneficiaries.",
+        ]
+    );
+    // The applications hit are the impact, not work.
+    let impact = imported.doc.narrative.text(Section::Impact);
+    assert!(impact.contains("Humana"), "{impact}");
+}
+
+#[test]
+fn a_third_person_sentence_is_work_only_when_its_writers_do_it() {
+    use super::work_sentences::{padded, third_person_work};
+    for sentence in [
+        "CMS is updating BB2.0 code to store the full user ID.",
+        "The BB2.0 team has implemented an enhanced quality review.",
+        "Our SRE team has written a runbook.",
+    ] {
+        assert!(
+            third_person_work(&padded(&sentence.to_lowercase())),
+            "{sentence}"
+        );
+    }
+    for sentence in [
+        "It is affecting every user.",
+        "This has caused errors before.",
+        "Chia is aiming at five nines.",
+        "Users are reporting errors.",
+        "The fix has been deployed.",
+        "When the queue is draining, we wait.",
+    ] {
+        assert!(
+            !third_person_work(&padded(&sentence.to_lowercase())),
+            "{sentence}"
+        );
+    }
+}

@@ -157,6 +157,15 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
         || pair("doing", "about")
+        // `What is CMS doing now?`, `What the SRE team is doing`: the writers' own work,
+        // named in the third person as an organisation writes of itself (`What was the
+        // cache doing?` and `What have we been doing?` look back).
+        || (words.first() == Some(&"what")
+            && has("doing")
+            && words.len() <= 9
+            && !words
+                .iter()
+                .any(|word| matches!(*word, "was" | "were" | "been" | "did")))
         // `What's going to happen?`: the plan, as a question.
         || heading_words.phrase("going", "happen")
         // The same in the other languages postmortems are written in.
@@ -699,6 +708,8 @@ mod tests {
             "What are we changing?",
             "How will we mitigate these issues?",
             "What's going to happen?",
+            "What is CMS doing now?",
+            "What is CMS doing prior to restoring service?",
             "Changes we have made",
             "Work Items Discovered",
             "Ações (rastreadas no plano ADR-0031)",
@@ -750,6 +761,8 @@ mod tests {
             "Notes on timeline",
             "How we fixed it",
             "How I found the fix",
+            "What have we been doing?",
+            "What was the cache doing?",
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
         }

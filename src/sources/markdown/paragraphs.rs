@@ -479,7 +479,24 @@ fn label_target(line: &str, source: &str) -> Option<Target> {
         return None;
     }
     // Set apart as a label, a part's name is read by its words too (`**Review actions**:`).
-    target_of(label).or_else(|| target_by_words(label))
+    target_of(label)
+        .or_else(|| target_by_words(label))
+        .or_else(|| names_what_was_hit(label).then_some(Target::Section(Section::Impact)))
+}
+
+/// Whether a label names what the incident hit (`Impacted Applications`, `Affected
+/// services`, `Services affected`): the list below it is the impact, whatever part it
+/// stands in; under the action items, it is no work.
+fn names_what_was_hit(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.len() <= 4
+        && words
+            .iter()
+            .any(|word| matches!(*word, "impacted" | "affected"))
 }
 
 /// Whether `text` holds nothing but footnote and link marks: `[166] (https://…)`,

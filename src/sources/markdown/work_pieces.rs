@@ -2,7 +2,8 @@
 //! sentences start a piece of work and which only say more of the one before.
 
 use super::work_sentences::{
-    DUTIES, first_person_progressive, intends, opens_with_an_order, padded, perfect, sentence_spans,
+    DUTIES, first_person_progressive, intends, opens_with_an_order, padded, perfect,
+    sentence_spans, third_person_work,
 };
 
 /// `text` cut into one piece per piece of work it names, when it names more than one: a
@@ -82,6 +83,7 @@ fn names_work_of_its_own(sentence: &str) -> bool {
     !points_back
         && (intends(sentence)
             || first_person_progressive(sentence)
+            || third_person_work(sentence)
             || (perfect(sentence) && !put_off)
             || DUTIES.iter().any(|duty| sentence.contains(duty)))
 }

@@ -520,6 +520,65 @@ pub(super) fn first_person_progressive(sentence: &str) -> bool {
     })
 }
 
+/// Words that open a sentence by pointing elsewhere than at its writers: what it says
+/// another did, or had, is no work of theirs.
+const NOT_THE_WRITERS: [&str; 16] = [
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "they",
+    "which",
+    "he",
+    "she",
+    "you",
+    "users",
+    "customers",
+    "everyone",
+    "nobody",
+    "nothing",
+];
+
+/// `CMS is updating its code`, `The BB2.0 team has implemented a review`, `The team is
+/// conducting a full code review`: work under way or done, told in the third person, as an
+/// organisation or its team writes of itself. The subject opens the sentence in at most
+/// three words, then `is`/`are` and a verb in `-ing`, or `has`/`have` and a participle.
+/// Read only under the action items' heading, where what someone is doing or has done is
+/// the writers' work.
+pub(super) fn third_person_work(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if NOT_THE_WRITERS.contains(first) || matches!(*first, "if" | "when" | "once" | "after") {
+        return false;
+    }
+    (1..=3).any(|at| {
+        let (Some(verb), Some(next)) = (words.get(at), words.get(at + 1)) else {
+            return false;
+        };
+        match *verb {
+            // `Chia is aiming at five nines`: a hope, not a piece of work.
+            "is" | "are" => {
+                next.len() > 4
+                    && next.ends_with("ing")
+                    && !matches!(
+                        *next,
+                        "being" | "going" | "aiming" | "hoping" | "trying" | "striving" | "seeking"
+                    )
+            }
+            "has" | "have" => {
+                *next != "been"
+                    && (next.len() > 3 && next.ends_with("ed")
+                        || IRREGULAR_PARTICIPLES.contains(next))
+            }
+            _ => false,
+        }
+    })
+}
+
 /// `has been disabled`, `have been added`, `we have removed`, `we've made`.
 pub(super) fn perfect(sentence: &str) -> bool {
     followed_by_participle(sentence, &[" has been ", " have been ", " had been "])
