@@ -275,6 +275,9 @@ fn introduces_work(lines: &[(usize, String)]) -> bool {
                     ) == Some(Target::ActionItems)
                         || work_sentences::introduces_tracked_work(
                             &work_sentences::last_sentence(last),
+                        )
+                        || work_sentences::introduces_work_in_hand(
+                            &work_sentences::last_sentence(last),
                         ))
     })
 }

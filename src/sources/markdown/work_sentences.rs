@@ -405,6 +405,43 @@ pub fn introduces_tracked_work(sentence: &str) -> bool {
     names_tickets && to_track
 }
 
+/// What a sentence that introduces work names it by: its ways, steps or changes, or what
+/// the work does to the problem.
+const WORK_INTRODUCED: [&str; 13] = [
+    " ways",
+    " steps",
+    " changes",
+    " measures",
+    " actions",
+    " fix",
+    " improv",
+    " mitigat",
+    " prevent",
+    " work around",
+    " address",
+    " development",
+    " remed",
+];
+
+/// Whether `sentence` (lowercased and padded), written above a list and ending with a
+/// colon, introduces work its writers commit to or have in hand: `The M-Lab team is doing development to work around
+/// the bug in several ways:`, `We will make these changes:`. It commits (an intent, work
+/// under way, or work told in the third person) and names the work by its ways, steps,
+/// changes or what it does to the problem, so that `We will go through the timeline
+/// below:` introduces none.
+#[must_use]
+pub fn introduces_work_in_hand(sentence: &str) -> bool {
+    // `One or more of the following mitigations will work:` offers options; an intent
+    // counts only with its writers as the subject.
+    let writers_intend = intends(sentence)
+        && [" we ", " we'll ", " i ", " i'll ", " our team "]
+            .iter()
+            .any(|subject| sentence.contains(subject));
+    (writers_intend || first_person_progressive(sentence) || third_person_work(sentence))
+        && WORK_INTRODUCED.iter().any(|words| sentence.contains(words))
+        && !introduces_reasons(sentence)
+}
+
 /// `Nothing was done`, `has not been fixed`: the opposite of done.
 pub(super) fn negated(sentence: &str) -> bool {
     [" not ", "n't ", " nothing ", " never ", " yet "]
@@ -631,6 +668,31 @@ fn followed_by_participle(sentence: &str, before: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_that_commits_to_work_in_several_ways_introduces_it() {
+        for sentence in [
+            "The M-Lab team is doing development to work around the bug in several ways:",
+            "We will make the following changes:",
+            "We are taking steps to prevent this:",
+        ] {
+            assert!(
+                introduces_work_in_hand(&padded(&sentence.to_lowercase())),
+                "{sentence}"
+            );
+        }
+        for sentence in [
+            "We will go through the timeline below:",
+            "The errors had several causes:",
+            "We made the following changes during the incident because:",
+            "One or more of the following mitigations will work:",
+        ] {
+            assert!(
+                !introduces_work_in_hand(&padded(&sentence.to_lowercase())),
+                "{sentence}"
+            );
+        }
+    }
 
     #[test]
     fn a_line_that_gives_reasons_introduces_no_work() {
