@@ -145,7 +145,15 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
                     }
                     continue;
                 }
-                BlockKind::Paragraph(lines)
+                // `__28-Oct-2020: Cluster jobs failed__`: a line in bold that opens with a
+                // day and its year titles what happened that day, as a heading would.
+                if let [(_, title)] = lines.as_slice()
+                    && is_a_dated_title(text[range.clone()].trim(), title)
+                {
+                    BlockKind::Heading(6, title.trim().to_owned())
+                } else {
+                    BlockKind::Paragraph(lines)
+                }
             }
             Tag::List(_) => BlockKind::List(list_items(text, &inner, &line_of)),
             Tag::Table(_) => {
@@ -397,6 +405,19 @@ fn nested_tasks(inner: &[Located<'_>], line_of: &impl Fn(usize) -> usize) -> Vec
         }
     }
     if all_tasks { tasks } else { Vec::new() }
+}
+
+/// Whether a paragraph of one line (`written`, as plain text `title`) is a title in bold
+/// that opens with a calendar date and its year (`__28-Oct-2020: Cluster jobs failed__`).
+fn is_a_dated_title(written: &str, title: &str) -> bool {
+    let bold = ["**", "__"]
+        .iter()
+        .any(|mark| written.starts_with(mark) && written.ends_with(mark) && written.len() > 4);
+    bold && crate::model::read_clock(title).is_none()
+        && matches!(
+            crate::model::read_day(title.trim()),
+            Some((crate::model::WrittenDay::Date(date), _)) if date.year.is_some()
+        )
 }
 
 /// A line of one adornment mark repeated, as reStructuredText underlines its headings

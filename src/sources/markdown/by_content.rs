@@ -80,8 +80,36 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
     mark_paragraph_runs(blocks, &mut timed);
     mark_heading_runs(blocks, &mut timed, |text| read_clock(text).is_some());
     mark_heading_runs(blocks, &mut timed, is_a_dated_update);
+    mark_dated_lists(blocks, &mut timed);
     mark_day_headings(blocks, &mut timed);
     timed
+}
+
+/// A heading that dates an update (`### 25-Jun-2021: Bigdata storage failed`) right above a
+/// list or paragraph whose every item or line opens with a time (`* 3:30 PM - Server
+/// crashed`): even one such entry is the timeline's, on the heading's day.
+fn mark_dated_lists(blocks: &[Block], timed: &mut [bool]) {
+    for index in 1..blocks.len() {
+        // A title (`# 2023-06-17 Mainnet Outage`) names the whole page, not a day's update.
+        let BlockKind::Heading(2.., heading) = &blocks[index - 1].kind else {
+            continue;
+        };
+        // A paragraph whose every line opens with a time (`At 5:10 PM: …` then `At 10:10
+        // PM: …`) is such a list written without its marks.
+        let all_timed = match &blocks[index].kind {
+            BlockKind::List(items) => {
+                !items.is_empty() && items.iter().all(|item| starts_with_a_time(&item.text))
+            }
+            BlockKind::Paragraph(lines) => {
+                !lines.is_empty() && lines.iter().all(|(_, line)| starts_with_a_time(line))
+            }
+            _ => false,
+        };
+        if all_timed && (is_a_dated_update(heading) || is_a_day_heading(heading)) {
+            timed[index] = true;
+            timed[index - 1] = true;
+        }
+    }
 }
 
 /// A heading that is only a day (`### Weds 23 Nov 2016`) right above a timeline found by
@@ -244,6 +272,23 @@ mod tests {
                  ### Sadly\n\nMore.\n"
             ),
             [true, false, true, false, false, false]
+        );
+        // One update under its day, as a list of one or as lines that each open with a
+        // time; a line in bold that opens with a day and its year is such a heading.
+        assert_eq!(
+            timed("## Past\n\n### 25-Jun-2021: Storage failed\n\n* 3:30 PM - crashed\n"),
+            [false, true, true]
+        );
+        assert_eq!(
+            timed(
+                "__10-Aug-2020: Power outage__\n\nAt 5:10 PM: power back.\nAt 10:10 PM: all up.\n"
+            ),
+            [true, true]
+        );
+        // A page's title names the page, not a day.
+        assert_eq!(
+            timed("# 2023-06-17 Outage\n\nOn 17 June 2023, 18h05 UTC, nodes stopped.\n"),
+            [false, false]
         );
         // Times written as links to the chat where they were said.
         assert_eq!(

@@ -68,3 +68,43 @@ fn the_day_a_page_was_published_gives_the_year_of_a_day_written_without_one() {
         );
     }
 }
+
+#[test]
+fn an_alerts_page_dates_each_update_by_its_heading_or_its_bold_title() {
+    let text = "# Alerts\n\nAll times UTC.\n\n## Unannounced exceptions\n\n\
+                ### 25-Jun-2021: Bigdata storage failed\n\n\
+                * 3:30 PM - Server running bigdata crashed.\n\n\
+                ## Past exceptions\n\n\
+                __10-Aug-2020: Cluster inaccessible__\n\n\
+                At 5:10 PM: Facilities restored power.\n\
+                At 10:10 PM: All services restored.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let times: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| row.time.map(|time| time.naive_utc().to_string()))
+        .collect();
+    assert_eq!(
+        times,
+        [
+            Some("2021-06-25 15:30:00".to_owned()),
+            Some("2020-08-10 17:10:00".to_owned()),
+            Some("2020-08-10 22:10:00".to_owned()),
+        ]
+    );
+    // What each title says happened that day is kept.
+    let report: Vec<_> = imported
+        .report
+        .iter()
+        .map(|placement| placement.place.as_str())
+        .collect();
+    assert!(
+        report
+            .iter()
+            .filter(|place| place.contains("kept as written"))
+            .count()
+            >= 2,
+        "{report:?}"
+    );
+}

@@ -135,12 +135,16 @@ impl Setting {
             return None;
         }
         let count = text.split_whitespace().count();
+        let zone = zone_line_of_any_length(text);
+        let only_a_day = read_date_line(text);
+        // `### 25-Jun-2021: Bigdata storage repaired` says what happened that day too.
+        let says_more = count > SETTING_WORDS_ALONE || (only_a_day.is_none() && zone.is_none());
         let setting = Self {
-            zone: zone_line_of_any_length(text),
+            zone,
             day: date_in_text(text, order)
                 .map(pasted_date)
-                .or_else(|| read_date_line(text).map(|(date, _)| date)),
-            kept: (count > SETTING_WORDS_ALONE).then(|| text.to_owned()),
+                .or_else(|| only_a_day.map(|(date, _)| date)),
+            kept: says_more.then(|| text.to_owned()),
         };
         (setting.zone.is_some() || setting.day.is_some()).then_some(setting)
     }
