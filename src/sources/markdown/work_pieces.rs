@@ -75,7 +75,13 @@ fn names_work_of_its_own(sentence: &str) -> bool {
             | "if"
             | "unless"
             | "otherwise"
-    ) || (first == "it" && words.next() != Some("is"));
+    ) || (first == "it" && words.next() != Some("is"))
+        // `We are therefore going to …`, `Hence we will …`: the consequence of the sentence
+        // before, the same piece of work.
+        || sentence
+            .split_whitespace()
+            .take(4)
+            .any(|word| matches!(word, "therefore" | "thus" | "hence" | "accordingly"));
     // `The resolution has been postponed`: a perfect that reports no work done.
     let put_off = ["postponed", "delayed", "deferred", "paused"]
         .iter()
@@ -138,6 +144,8 @@ mod tests {
             "Establish a playbook for support. We should know our roles in advance.",
             "The routing issue remains. The fix has been postponed until next year. We plan \
              to add a third router.",
+            "We need to ensure this application is not a snowflake anymore. We are therefore \
+             going to look into moving it to Netlify.",
         ] {
             assert_eq!(pieces_of_work(whole), [whole], "{whole}");
         }
