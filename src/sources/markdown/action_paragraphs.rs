@@ -48,6 +48,19 @@ impl Importer<'_> {
         let fields = lines
             .first()
             .is_some_and(|(_, line)| field_line(line).is_some());
+        if self.after_work_list && !introduces && !fields {
+            let text = lines
+                .iter()
+                .map(|(_, line)| line.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if adds_more_work(&text) {
+                for piece in super::work_pieces::pieces_of_work(&text) {
+                    self.add_action(&piece, block.lines);
+                }
+                return true;
+            }
+        }
         if self.current != Current::Target(Target::ActionItems)
             || introduces
             || fields
@@ -158,6 +171,20 @@ impl Importer<'_> {
         let action = super::actions::action_from_task(text, false, self.context.date);
         self.push_action(action, lines, true);
     }
+}
+
+/// Whether a paragraph right after a list of work adds more of it: its first sentence
+/// commits to work and says it is more (`We are also making changes to split parts of our
+/// service …`, `In addition, we will …`).
+fn adds_more_work(text: &str) -> bool {
+    let Some(first) = work_sentences::sentences(text).into_iter().next() else {
+        return false;
+    };
+    let more = first.contains(" also ")
+        || first.starts_with(" additionally ")
+        || first.starts_with(" in addition ")
+        || first.starts_with(" furthermore ");
+    more && (work_sentences::commits_to_work(&first) || work_sentences::third_person_work(&first))
 }
 
 /// `Action point: rotate the keys`, `Action item: …`, `TODO: …`, `Follow-up: …`: the work,

@@ -601,3 +601,25 @@ fn a_third_person_sentence_is_work_only_when_its_writers_do_it() {
         );
     }
 }
+
+#[test]
+fn a_paragraph_that_adds_work_right_after_an_introduced_list_is_one_more_item() {
+    let text = "# Outage\n\n## What went wrong\n\n\
+                A migration locked the table. We will make these changes to prevent it:\n\n\
+                1. Lint migrations for safe locks.\n\
+                1. Test against production-sized data.\n\n\
+                We are also making changes to split the service into failure domains.\n\n\
+                We are also grateful for your patience.\n";
+    let imported = import(text);
+    assert_eq!(
+        actions(&imported)
+            .iter()
+            .map(|(action, _)| *action)
+            .collect::<Vec<_>>(),
+        [
+            "Lint migrations for safe locks.",
+            "Test against production-sized data.",
+            "We are also making changes to split the service into failure domains.",
+        ]
+    );
+}

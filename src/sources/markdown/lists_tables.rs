@@ -88,6 +88,8 @@ impl Importer<'_> {
             if numbered {
                 self.list_ahead = ListAhead::DetailsOfNumbered;
             }
+            self.work_list_read =
+                ahead == ListAhead::Actions && self.current != Current::Target(Target::ActionItems);
             for item in items {
                 let done = item.checked == Some(true) || (fixes_made && item.checked.is_none());
                 if item.checked.is_some() && !item.nested_tasks.is_empty() {

@@ -148,6 +148,8 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         field_heading: None,
         time_heading: None,
         work_introduced: false,
+        work_list_read: false,
+        after_work_list: false,
         action_group_status: None,
         action_group_kind: None,
         headed: Vec::new(),
@@ -291,6 +293,12 @@ struct Importer<'a> {
     /// Whether a sentence introduced work (`We are taking the following actions:`) whose
     /// lists come under bold labels, read as the action items' groups.
     work_introduced: bool,
+    /// Whether the block just read was a list of work a sentence introduced outside the
+    /// action items' heading.
+    work_list_read: bool,
+    /// Whether the block being read comes right after such a list: a paragraph there that
+    /// adds work (`We are also making changes to …`) is one more item.
+    after_work_list: bool,
     /// Where the action items under the current group heading stand, when it says.
     action_group_status: Option<ActionStatus>,
     /// What the items under the current group heading improve, when it says.
@@ -364,6 +372,7 @@ impl Importer<'_> {
     }
 
     fn block(&mut self, block: Block) {
+        self.after_work_list = std::mem::take(&mut self.work_list_read);
         if !matches!(block.kind, BlockKind::List(_)) {
             self.list_ahead = ListAhead::Nothing;
         }
