@@ -298,6 +298,23 @@ impl Importer<'_> {
         let in_sections = self.placed_starts(|place| {
             place.starts_with("section ") || place.starts_with("custom section ")
         });
+        // A post with no headings but its title (a status notice, a short blog post) is
+        // all story and close at once: what it commits to anywhere is its work to come,
+        // and what it reports done, in its last paragraph, its work done since. (Done
+        // earlier in such a post is how the incident was handled.)
+        let headingless = blocks
+            .iter()
+            .filter(|block| matches!(block.kind, BlockKind::Heading(..)))
+            .count()
+            <= 1;
+        let last_paragraph = blocks
+            .iter()
+            .rev()
+            .find(|block| {
+                matches!(block.kind, BlockKind::Paragraph(_))
+                    && in_sections.binary_search(&block.lines.0).is_ok()
+            })
+            .map(|block| block.lines);
         // The headings in force, by level.
         let mut headings: Vec<(u8, &str)> = Vec::new();
         for block in blocks {
@@ -307,19 +324,30 @@ impl Importer<'_> {
                     headings.push((*level, text));
                 }
                 BlockKind::Paragraph(lines)
-                    if in_sections.binary_search(&block.lines.0).is_ok()
-                        && headings
-                            .iter()
-                            .any(|(_, heading)| headings::closes_the_story(heading)) =>
+                    if in_sections.binary_search(&block.lines.0).is_ok() =>
                 {
+                    let closing = headings
+                        .iter()
+                        .any(|(_, heading)| headings::closes_the_story(heading));
+                    if !closing && !headingless {
+                        continue;
+                    }
                     let text = lines
                         .iter()
                         .map(|(_, line)| line.as_str())
                         .collect::<Vec<_>>()
                         .join(" ");
+                    let last = last_paragraph == Some(block.lines);
                     for (piece, status) in commitments_in(&text) {
                         let done = status == Commitment::Done;
-                        self.add_found_action(&piece, done, block.lines, "from the closing prose");
+                        if closing || !done || last {
+                            self.add_found_action(
+                                &piece,
+                                done,
+                                block.lines,
+                                "from the closing prose",
+                            );
+                        }
                     }
                 }
                 _ => {}
@@ -483,5 +511,31 @@ mod tests {
         let with_a_list = format!("{text}\n## Action items\n\n- Rotate the keys\n");
         let imported = super::super::import_markdown(&with_a_list, today);
         assert_eq!(imported.doc.action_items.len(), 1);
+    }
+
+    #[test]
+    fn a_post_without_headings_commits_anywhere_and_reports_work_done_at_its_end() {
+        let text = "# Koji database issues
+
+The database server became unresponsive. We \
+                    have rebooted it. We will watch its load closely.\n\n\
+                    We have blocked the address the queries came from.\n";
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let items = super::super::import_markdown(text, today).doc.action_items;
+        let read: Vec<(&str, ActionStatus)> = items
+            .iter()
+            .map(|item| (item.action.as_str(), item.status))
+            .collect();
+        // The reboot, done while the incident went on, is no item.
+        assert_eq!(
+            read,
+            [
+                ("We will watch its load closely.", ActionStatus::Open),
+                (
+                    "We have blocked the address the queries came from.",
+                    ActionStatus::Done
+                ),
+            ]
+        );
     }
 }
