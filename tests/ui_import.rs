@@ -173,6 +173,19 @@ fn a_long_message_in_an_imported_file_leaves_the_add_button_inside_the_window() 
         add.right() <= 1400.0,
         "the button to add the rows is off the window: {add:?}"
     );
+    // Its box names it in brief, the address cut short.
+    let name = harness
+        .get_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Add row 1:"))
+        })
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(
+        name.ends_with('\u{2026}') && name.chars().count() < 120,
+        "{name}"
+    );
     click(&mut harness, "Add 1 row");
     let doc = harness.state().document().doc().clone();
     assert!(
@@ -241,4 +254,55 @@ fn a_pasted_chat_export_is_read_as_its_file_would_be_and_unknown_json_is_refused
     );
     click(&mut harness, "Cancel");
     assert_eq!(harness.state().document().doc().timeline.len(), 14);
+}
+
+#[test]
+fn a_preview_does_not_keep_the_row_heights_of_another_files_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.json");
+    let short = dir.path().join("short.json");
+    let message = |id: u32, text: &str| {
+        format!(
+            r#"{{"content": "<p>{text}</p>", "id": {id}, "sender_full_name": "Kevin Paul", "timestamp": 1754057000}}"#
+        )
+    };
+    let many_lines = "a sentence that goes on well past the width of the preview. ".repeat(12);
+    std::fs::write(&long, format!("[{}]", message(1, &many_lines))).unwrap();
+    std::fs::write(
+        &short,
+        format!("[{}, {}]", message(2, "ok"), message(3, "done")),
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    click(&mut harness, "Timeline (13)");
+    let import = |harness: &mut egui_kittest::Harness<'_, hindsight::app::HindsightApp>| {
+        harness
+            .get_by(|node| {
+                node.role() == egui::accesskit::Role::Button
+                    && node.label().as_deref() == Some("Timeline")
+            })
+            .click();
+        harness.run();
+        click(harness, "Import rows from a file\u{2026}");
+    };
+    dialogs.will_answer(DialogOutcome::Chosen(long));
+    import(&mut harness);
+    harness.get_by_label("From long.json");
+    click(&mut harness, "Cancel");
+    dialogs.will_answer(DialogOutcome::Chosen(short));
+    import(&mut harness);
+    harness.get_by_label("From short.json");
+    // Its first row is one line high, not as high as the other file's first row was.
+    let top_of = |row: u32| {
+        harness
+            .get_by(|node| {
+                node.label()
+                    .is_some_and(|label| label.starts_with(&format!("Add row {row}:")))
+            })
+            .rect()
+            .top()
+    };
+    let first_row = top_of(2) - top_of(1);
+    assert!(first_row < 40.0, "row 1 is {first_row} high");
 }

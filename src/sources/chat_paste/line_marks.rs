@@ -150,15 +150,38 @@ pub(super) fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     Some((clock, true, strip_separators(after)))
 }
 
+/// The words a status desk labels its updates with.
+const STATUS_WORDS: [&str; 10] = [
+    "posted",
+    "updated",
+    "update",
+    "edit",
+    "edited",
+    "resolved",
+    "investigating",
+    "identified",
+    "monitoring",
+    "scheduled",
+];
+
 /// A time in brackets after a one-word label, as a status desk stamps its updates
 /// (`[POSTED 4:57pm PST]`, `[UPDATED 12:56pm PST]`, `[Update 14:03]`): the label, the time
-/// and the text after the brackets.
+/// and the text after the brackets. The label is a status word or a word in capitals, so a
+/// name in the brackets (`[Alice 14:03]`) is not taken for one.
 pub(super) fn labelled_bracketed_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     let close = line.strip_prefix('[')?.find(']')? + 1;
     let inside = &line[1..close];
     let (label, time) = inside.split_once(' ')?;
-    let one_word = !label.is_empty() && label.len() <= 12 && label.chars().all(char::is_alphabetic);
-    if !one_word {
+    // A status word, or one word in capitals: `[Alice 14:03]` would be a person.
+    let status_word = STATUS_WORDS
+        .iter()
+        .any(|word| label.eq_ignore_ascii_case(word));
+    let shouted = label.len() <= 12
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_lowercase())
+        && label.chars().count() >= 2;
+    if !status_word && !shouted {
         return None;
     }
     let (clock, rest) = read_clock(time)?;

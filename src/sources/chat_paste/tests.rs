@@ -1094,6 +1094,8 @@ fn a_status_desks_labelled_stamps_are_rows_dated_by_the_posts_byline() {
         .map(|unused| unused.line)
         .collect();
     assert_eq!(byline, [2]);
+    // A name in the brackets is no status desk's label.
+    assert!(super::line_marks::labelled_bracketed_time("[Alice 14:03] hello").is_none());
 }
 
 #[test]

@@ -19,6 +19,13 @@ fn actions(imported: &MarkdownImport) -> Vec<(&str, ActionStatus)> {
         .collect()
 }
 
+fn action_texts(imported: &MarkdownImport) -> Vec<&str> {
+    actions(imported)
+        .into_iter()
+        .map(|(action, _)| action)
+        .collect()
+}
+
 #[test]
 fn prose_under_the_heading_is_an_item_only_when_it_commits_to_work() {
     let imported = import(
@@ -559,10 +566,7 @@ fn an_organisation_writing_of_itself_in_the_third_person_names_its_work() {
                 **Impacted Applications:**\n\n- 1upHealth\n- Humana\n";
     let imported = import(text);
     assert_eq!(
-        actions(&imported)
-            .iter()
-            .map(|(action, _)| *action)
-            .collect::<Vec<_>>(),
+        action_texts(&imported),
         [
             "The BB2.0 team has implemented an enhanced review process.",
             "The team is implementing additional monitoring and alerting.",
@@ -575,34 +579,6 @@ fn an_organisation_writing_of_itself_in_the_third_person_names_its_work() {
 }
 
 #[test]
-fn a_third_person_sentence_is_work_only_when_its_writers_do_it() {
-    use super::work_sentences::{padded, third_person_work};
-    for sentence in [
-        "CMS is updating BB2.0 code to store the full user ID.",
-        "The BB2.0 team has implemented an enhanced quality review.",
-        "Our SRE team has written a runbook.",
-    ] {
-        assert!(
-            third_person_work(&padded(&sentence.to_lowercase())),
-            "{sentence}"
-        );
-    }
-    for sentence in [
-        "It is affecting every user.",
-        "This has caused errors before.",
-        "Chia is aiming at five nines.",
-        "Users are reporting errors.",
-        "The fix has been deployed.",
-        "When the queue is draining, we wait.",
-    ] {
-        assert!(
-            !third_person_work(&padded(&sentence.to_lowercase())),
-            "{sentence}"
-        );
-    }
-}
-
-#[test]
 fn a_paragraph_that_adds_work_right_after_an_introduced_list_is_one_more_item() {
     let text = "# Outage\n\n## What went wrong\n\n\
                 A migration locked the table. We will make these changes to prevent it:\n\n\
@@ -612,10 +588,7 @@ fn a_paragraph_that_adds_work_right_after_an_introduced_list_is_one_more_item() 
                 We are also grateful for your patience.\n";
     let imported = import(text);
     assert_eq!(
-        actions(&imported)
-            .iter()
-            .map(|(action, _)| *action)
-            .collect::<Vec<_>>(),
+        action_texts(&imported),
         [
             "Lint migrations for safe locks.",
             "Test against production-sized data.",

@@ -670,6 +670,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_third_person_sentence_is_work_only_when_its_writers_do_it() {
+        for sentence in [
+            "CMS is updating BB2.0 code to store the full user ID.",
+            "The BB2.0 team has implemented an enhanced quality review.",
+            "Our SRE team has written a runbook.",
+        ] {
+            assert!(
+                third_person_work(&padded(&sentence.to_lowercase())),
+                "{sentence}"
+            );
+        }
+        for sentence in [
+            "It is affecting every user.",
+            "This has caused errors before.",
+            "Chia is aiming at five nines.",
+            "Users are reporting errors.",
+            "The fix has been deployed.",
+            "When the queue is draining, we wait.",
+        ] {
+            assert!(
+                !third_person_work(&padded(&sentence.to_lowercase())),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
     fn a_sentence_that_commits_to_work_in_several_ways_introduces_it() {
         for sentence in [
             "The M-Lab team is doing development to work around the bug in several ways:",

@@ -150,6 +150,9 @@ fn actor_cell(ui: &mut egui::Ui, actor: Option<&str>) {
 /// How many of an event's words name a row to a screen reader, beside its time and actor.
 const WORDS_IN_BRIEF: usize = 8;
 
+/// How many characters of them at most: an address is one long word.
+const CHARS_IN_BRIEF: usize = 60;
+
 /// A row in a few words, for the name of the check box that adds it: its time, its actor and
 /// the start of its event, so that moving from box to box tells which message each adds.
 fn said_in_brief(doc: &Postmortem, row: &TimelineRow) -> String {
@@ -165,7 +168,13 @@ fn said_in_brief(doc: &Postmortem, row: &TimelineRow) -> String {
     let event = if event.is_empty() {
         "(no text)".to_owned()
     } else {
-        event.join(" ")
+        let joined = event.join(" ");
+        if joined.chars().count() > CHARS_IN_BRIEF {
+            let cut: String = joined.chars().take(CHARS_IN_BRIEF).collect();
+            format!("{}\u{2026}", cut.trim_end_matches('\u{2026}').trim_end())
+        } else {
+            joined
+        }
     };
     match row
         .actor
@@ -350,7 +359,9 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
         .id_salt(("imported_rows", &imported.source, imported.rows.len()))
         .max_height(300.0)
         .show(ui, |ui| {
-            egui::Grid::new("imported_rows")
+            // Salted as its scroll area is: a grid keeps its rows' heights from frame to
+            // frame, and another file's rows must not lend theirs to these.
+            egui::Grid::new(("imported_rows", &imported.source, imported.rows.len()))
                 .striped(true)
                 .show(ui, |ui| {
                     for (index, ((row, accepted), included)) in imported
@@ -498,15 +509,15 @@ fn far_from_incident_ui(
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
-                "{} more than {FAR_DAYS} days from the incident's start ({}): check the dates \
-                 above {}.",
+                "{} more than {FAR_DAYS} days from the incident's start ({}): check {} \
+                 dates, and the year of the incident.",
                 if far == 1 {
                     "1 row is".to_owned()
                 } else {
                     format!("{far} rows are")
                 },
                 format_instant(started, doc.time_zone),
-                if far == 1 { "it" } else { "them" },
+                if far == 1 { "its" } else { "their" },
             ),
         );
     }
