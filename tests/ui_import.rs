@@ -209,6 +209,16 @@ fn a_pasted_chat_export_is_read_as_its_file_would_be_and_unknown_json_is_refused
     );
     harness.get_by_label("From the pasted text");
     harness.get_by_label("2 rows to add");
+    // The keyboard's focus lands in the preview, on the first row's box.
+    assert!(
+        harness
+            .get_by(|node| {
+                node.label()
+                    .is_some_and(|label| label.starts_with("Add row 1:"))
+            })
+            .accesskit_node()
+            .is_focused()
+    );
     // A message with no words says so, and each box says which message it adds.
     harness.get_by_label("(no text)");
     harness.get_by_label("Add row 2: 2025-08-01 14:05:20 UTC, Ana Ruiz: (no text)");

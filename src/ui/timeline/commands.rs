@@ -135,6 +135,7 @@ pub fn show_import(
                 .count(),
             included,
             accepted: vec![false; imported.rows.len()],
+            focus_first: true,
             rows: imported.rows,
         })
     };

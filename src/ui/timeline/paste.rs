@@ -375,6 +375,9 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
                         let name =
                             format!("Add row {}: {}", index + 1, said_in_brief(doc, &row.row));
                         crate::ui::accessible::name_check_box(&add, &name, *included);
+                        if index == 0 && std::mem::take(&mut imported.focus_first) {
+                            add.request_focus();
+                        }
                         time_cell(ui, doc, row.row.time);
                         actor_cell(ui, row.row.actor.as_deref());
                         event_cell(ui, &row.row.event);

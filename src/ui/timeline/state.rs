@@ -87,6 +87,9 @@ pub struct ImportedRows {
     pub routine: usize,
     /// For each row, whether the key-time marker it suggests is accepted.
     pub accepted: Vec<bool>,
+    /// Whether the first row's box is yet to take the keyboard's focus, as the preview
+    /// opens: the focus must land in the dialog, not stay behind it.
+    pub focus_first: bool,
 }
 
 /// Choosing what to read from a Slack export: a channel and a time window.
