@@ -159,14 +159,7 @@ fn a_long_message_in_an_imported_file_leaves_the_add_button_inside_the_window() 
     let mut harness = editor_with_example(&dialogs);
     click(&mut harness, "Timeline (13)");
     dialogs.will_answer(DialogOutcome::Chosen(source));
-    harness
-        .get_by(|node| {
-            node.role() == egui::accesskit::Role::Button
-                && node.label().as_deref() == Some("Timeline")
-        })
-        .click();
-    harness.run();
-    click(&mut harness, "Import rows from a file\u{2026}");
+    common::timeline_menu(&mut harness, "Import rows from a file\u{2026}");
     harness.get_by_label("From hub-down.json");
     let add = harness.get_by_label("Add 1 row").rect();
     assert!(
@@ -287,14 +280,7 @@ fn a_preview_does_not_keep_the_row_heights_of_another_files_rows() {
     let mut harness = editor_with_example(&dialogs);
     click(&mut harness, "Timeline (13)");
     let import = |harness: &mut egui_kittest::Harness<'_, hindsight::app::HindsightApp>| {
-        harness
-            .get_by(|node| {
-                node.role() == egui::accesskit::Role::Button
-                    && node.label().as_deref() == Some("Timeline")
-            })
-            .click();
-        harness.run();
-        click(harness, "Import rows from a file\u{2026}");
+        common::timeline_menu(harness, "Import rows from a file\u{2026}");
     };
     dialogs.will_answer(DialogOutcome::Chosen(long));
     import(&mut harness);

@@ -9,7 +9,10 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use common::{Queryable, ScriptedDialogs, click, editor, editor_with_example, opened_urls, retype};
+use common::{
+    Queryable, ScriptedDialogs, click, editor, editor_with_example, opened_urls, retype,
+    timeline_menu,
+};
 use egui_kittest::Harness;
 use hindsight::app::{HindsightApp, OpenDocument};
 use hindsight::model::{KeyTime, Marker, Postmortem, TimelineRow};
@@ -522,14 +525,7 @@ fn a_pagerduty_log_is_imported_with_the_markers_the_person_accepts_as_one_step()
     let mut harness = editor_with_example(&dialogs);
     click(&mut harness, "Timeline (13)");
     dialogs.will_answer(hindsight::app::DialogOutcome::Chosen(log));
-    harness
-        .get_by(|node| {
-            node.role() == egui::accesskit::Role::Button
-                && node.label().as_deref() == Some("Timeline")
-        })
-        .click();
-    harness.run();
-    click(&mut harness, "Import rows from a file\u{2026}");
+    timeline_menu(&mut harness, "Import rows from a file\u{2026}");
     harness.get_by_label("From log_entries.json");
     // The pager notifying someone is offered but starts unticked.
     harness.get_by_label("3 of 4 rows to add");
@@ -573,17 +569,6 @@ fn a_pagerduty_log_is_imported_with_the_markers_the_person_accepts_as_one_step()
 }
 
 /// Clicks Timeline → `item` in the menu bar.
-fn timeline_menu(harness: &mut Harness<'_, HindsightApp>, item: &str) {
-    harness
-        .get_by(|node| {
-            node.role() == egui::accesskit::Role::Button
-                && node.label().as_deref() == Some("Timeline")
-        })
-        .click();
-    harness.run();
-    click(harness, item);
-}
-
 #[test]
 fn a_slack_export_folder_is_read_for_the_chosen_channel_and_window() {
     let dir = tempfile::tempdir().unwrap();

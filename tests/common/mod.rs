@@ -275,6 +275,18 @@ pub fn paste_below_row_13(harness: &mut Harness<'_, HindsightApp>, text: &str) {
     harness.run();
 }
 
+/// Opens the Timeline menu and chooses `item` in it.
+pub fn timeline_menu(harness: &mut Harness<'_, HindsightApp>, item: &str) {
+    harness
+        .get_by(|node| {
+            node.role() == egui::accesskit::Role::Button
+                && node.label().as_deref() == Some("Timeline")
+        })
+        .click();
+    harness.run();
+    click(harness, item);
+}
+
 /// Opens File → Review folder… on `dir` and waits for the scan to finish.
 pub fn reviewing(dir: &Path) -> Harness<'static, HindsightApp> {
     reviewing_with(dir, &ScriptedDialogs::default())
