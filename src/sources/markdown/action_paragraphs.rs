@@ -140,7 +140,7 @@ impl Importer<'_> {
         // The lines after one that introduces the fixes and ends with a colon.
         let introduction = lines.iter().position(|(_, line)| {
             line.trim_end().ends_with(':')
-                && work_sentences::introduces_fixes_made(&work_sentences::last_sentence(line))
+                && super::introductions::introduces_fixes_made(&work_sentences::last_sentence(line))
         });
         if let Some(at) = introduction
             && at + 1 < lines.len()
@@ -160,7 +160,7 @@ impl Importer<'_> {
             .collect::<Vec<_>>()
             .join(" ");
         if self.around.list_follows
-            && work_sentences::introduces_fixes_made(&work_sentences::last_sentence(&joined))
+            && super::introductions::introduces_fixes_made(&work_sentences::last_sentence(&joined))
         {
             self.list_ahead = ListAhead::FixesMade;
         }

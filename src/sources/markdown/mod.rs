@@ -22,6 +22,7 @@ mod heading_places;
 mod heading_words;
 mod headings;
 mod images;
+mod introductions;
 mod key_times;
 mod labelled_work;
 mod list_headings;

@@ -267,16 +267,16 @@ impl Importer<'_> {
 fn introduces_work(lines: &[(usize, String)]) -> bool {
     lines.last().is_some_and(|(_, last)| {
         last.trim_end().ends_with(':')
-                    && !work_sentences::introduces_reasons(last)
+                    && !super::introductions::introduces_reasons(last)
                     // In a sentence, `to do` is a verb (`the only safe way to do this would
                     // be:`), not a list of things to do.
                     && (super::headings::target_by_words(
                         &last.to_lowercase().replace(" to do ", " "),
                     ) == Some(Target::ActionItems)
-                        || work_sentences::introduces_tracked_work(
+                        || super::introductions::introduces_tracked_work(
                             &work_sentences::last_sentence(last),
                         )
-                        || work_sentences::introduces_work_in_hand(
+                        || super::introductions::introduces_work_in_hand(
                             &work_sentences::last_sentence(last),
                         ))
     })
@@ -288,7 +288,7 @@ impl Importer<'_> {
     fn reasons_follow(&self, lines: &[(usize, String)]) -> bool {
         self.around.list_follows
             && lines.last().is_some_and(|(_, last)| {
-                last.trim_end().ends_with(':') && work_sentences::introduces_reasons(last)
+                last.trim_end().ends_with(':') && super::introductions::introduces_reasons(last)
             })
     }
 
