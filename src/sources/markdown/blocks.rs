@@ -407,13 +407,19 @@ fn nested_tasks(inner: &[Located<'_>], line_of: &impl Fn(usize) -> usize) -> Vec
     if all_tasks { tasks } else { Vec::new() }
 }
 
+/// Whether Markdown as written is all in bold (`**Communication Systems**`).
+pub(super) fn written_in_bold(written: &str) -> bool {
+    let written = written.trim();
+    written.len() > 4
+        && ((written.starts_with("**") && written.ends_with("**"))
+            || (written.starts_with("__") && written.ends_with("__")))
+}
+
 /// Whether a paragraph of one line (`written`, as plain text `title`) is a title in bold
 /// that opens with a calendar date and its year (`__28-Oct-2020: Cluster jobs failed__`).
 fn is_a_dated_title(written: &str, title: &str) -> bool {
-    let bold = ["**", "__"]
-        .iter()
-        .any(|mark| written.starts_with(mark) && written.ends_with(mark) && written.len() > 4);
-    bold && crate::model::read_clock(title).is_none()
+    written_in_bold(written)
+        && crate::model::read_clock(title).is_none()
         && matches!(
             crate::model::read_day(title.trim()),
             Some((crate::model::WrittenDay::Date(date), _)) if date.year.is_some()

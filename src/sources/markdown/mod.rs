@@ -26,6 +26,7 @@ mod introductions;
 mod key_times;
 mod labelled_work;
 mod list_headings;
+mod list_work;
 mod lists_tables;
 mod paragraphs;
 mod people;

@@ -251,9 +251,7 @@ impl Importer<'_> {
             [(_, only)] if self.work_introduced && self.around.list_follows => only,
             _ => return false,
         };
-        if !super::lists_tables::written_in_bold(&block.source)
-            || label.split_whitespace().count() > 8
-        {
+        if !super::blocks::written_in_bold(&block.source) || label.split_whitespace().count() > 8 {
             return false;
         }
         self.list_ahead = ListAhead::Actions;
