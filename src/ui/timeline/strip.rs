@@ -79,7 +79,8 @@ pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) 
         }
     }
     key_times(&painter, &layout, doc, &visuals);
-    for (time, left) in [(start, true), (end, false)] {
+    let ends = end_labels(doc.local(start).naive_local(), doc.local(end).naive_local());
+    for (text, left) in [(ends.0, true), (ends.1, false)] {
         let (x, align) = if left {
             (rect.left() + 4.0, egui::Align2::LEFT_BOTTOM)
         } else {
@@ -88,7 +89,7 @@ pub fn strip_ui(ui: &mut egui::Ui, doc: &Postmortem, state: &mut TimelineState) 
         painter.text(
             egui::pos2(x, rect.bottom() - 3.0),
             align,
-            doc.local(time).format("%H:%M").to_string(),
+            text,
             layout.font.clone(),
             visuals.weak_text_color(),
         );
@@ -186,6 +187,24 @@ fn ticks(
     hovered.map(|(_, index)| index)
 }
 
+/// What the picture's ends say: the times alone within a day, with the day when it spans
+/// several (`Aug 1 14:03`), and with the year too when it spans years (rows imported from a
+/// chat that ran for months read `2021-01-26 20:06` … `2025-08-01 14:33`).
+fn end_labels(start: chrono::NaiveDateTime, end: chrono::NaiveDateTime) -> (String, String) {
+    use chrono::Datelike;
+    let format = if start.date() == end.date() {
+        "%H:%M"
+    } else if start.year() == end.year() {
+        "%b %-d %H:%M"
+    } else {
+        "%Y-%m-%d %H:%M"
+    };
+    (
+        start.format(format).to_string(),
+        end.format(format).to_string(),
+    )
+}
+
 /// Key times as labelled lines, and the intervals between them. Labels that would overlap
 /// move to a second line; one that fits on neither is left to the line's colour.
 fn key_times(painter: &egui::Painter, layout: &Layout, doc: &Postmortem, visuals: &egui::Visuals) {
@@ -222,5 +241,32 @@ fn key_times(painter: &egui::Painter, layout: &Layout, doc: &Postmortem, visuals
             );
         }
         previous = Some((x, time));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(year: i32, month: u32, day: u32, hour: u32) -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(year, month, day)
+            .and_then(|date| date.and_hms_opt(hour, 3, 0))
+            .unwrap()
+    }
+
+    #[test]
+    fn the_ends_say_the_day_and_year_when_the_span_needs_them() {
+        assert_eq!(
+            end_labels(at(2025, 8, 1, 14), at(2025, 8, 1, 16)),
+            ("14:03".to_owned(), "16:03".to_owned())
+        );
+        assert_eq!(
+            end_labels(at(2025, 8, 1, 14), at(2025, 8, 3, 9)),
+            ("Aug 1 14:03".to_owned(), "Aug 3 09:03".to_owned())
+        );
+        assert_eq!(
+            end_labels(at(2021, 1, 26, 20), at(2025, 8, 1, 14)),
+            ("2021-01-26 20:03".to_owned(), "2025-08-01 14:03".to_owned())
+        );
     }
 }
