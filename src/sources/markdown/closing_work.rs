@@ -298,15 +298,20 @@ impl Importer<'_> {
         let in_sections = self.placed_starts(|place| {
             place.starts_with("section ") || place.starts_with("custom section ")
         });
-        // A post with no headings but its title (a status notice, a short blog post) is
-        // all story and close at once: what it commits to anywhere is its work to come,
-        // and what it reports done, in its last paragraph, its work done since. (Done
-        // earlier in such a post is how the incident was handled.)
-        let headingless = blocks
+        // A post with no headings but its title (a status notice, a short blog post), or
+        // none that closes the story, is story and close at once: what it commits to
+        // anywhere is its work to come (`To fix this, we'll shard the directory` under
+        // `Too many directory entries`), and what it reports done, in its last paragraph,
+        // its work done since. (Done earlier in such a post is how the incident was
+        // handled.)
+        let open_ended = blocks
             .iter()
             .filter(|block| matches!(block.kind, BlockKind::Heading(..)))
             .count()
-            <= 1;
+            <= 1
+            || !blocks.iter().any(|block| {
+                matches!(&block.kind, BlockKind::Heading(_, text) if headings::closes_the_story(text))
+            });
         let last_paragraph = blocks
             .iter()
             .rev()
@@ -329,7 +334,7 @@ impl Importer<'_> {
                     let closing = headings
                         .iter()
                         .any(|(_, heading)| headings::closes_the_story(heading));
-                    if !closing && !headingless {
+                    if !closing && !open_ended {
                         continue;
                     }
                     let text = lines
@@ -341,12 +346,12 @@ impl Importer<'_> {
                     for (piece, status) in commitments_in(&text) {
                         let done = status == Commitment::Done;
                         if closing || !done || last {
-                            self.add_found_action(
-                                &piece,
-                                done,
-                                block.lines,
-                                "from the closing prose",
-                            );
+                            let from = if closing {
+                                "from the closing prose"
+                            } else {
+                                "from a commitment in the prose"
+                            };
+                            self.add_found_action(&piece, done, block.lines, from);
                         }
                     }
                 }
@@ -511,6 +516,37 @@ mod tests {
         let with_a_list = format!("{text}\n## Action items\n\n- Rotate the keys\n");
         let imported = super::super::import_markdown(&with_a_list, today);
         assert_eq!(imported.doc.action_items.len(), 1);
+    }
+
+    #[test]
+    fn a_post_with_no_closing_section_commits_anywhere() {
+        let text = "# Rate limiting\n\n## Too many fetches\n\nWe fetched on every install. \
+                    To fix this, we'll only fetch when a spec is missing.\n\n\
+                    ## Thanks\n\nThanks to everyone who helped.\n";
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let imported = super::super::import_markdown(text, today);
+        let items: Vec<&str> = imported
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        // What the story reports doing (`We fetched on every install`) is no item.
+        assert_eq!(
+            items,
+            ["To fix this, we'll only fetch when a spec is missing."]
+        );
+        assert!(
+            imported
+                .report
+                .iter()
+                .any(|placement| placement.place.contains("from a commitment in the prose"))
+        );
+        // Under a closing section, only that section's prose is read.
+        let closed = format!("{text}\n## Conclusion\n\nWe will add a cache.\n");
+        let imported = super::super::import_markdown(&closed, today);
+        assert_eq!(imported.doc.action_items.len(), 1);
+        assert_eq!(imported.doc.action_items[0].action, "We will add a cache.");
     }
 
     #[test]
