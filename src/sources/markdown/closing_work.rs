@@ -104,7 +104,12 @@ const NOT_WORK: [&str; 36] = [
 #[must_use]
 pub fn commitment(sentence: &str) -> Option<Commitment> {
     let padded = padded(&sentence.replace(['\u{2019}', '\u{2018}'], "'"));
-    if sentence.trim_end().ends_with('?') {
+    // `We would like to thank …`: gratitude, however it is worded, commits to nothing.
+    if sentence.trim_end().ends_with('?')
+        || [" thank ", " thanks ", " grateful "]
+            .iter()
+            .any(|word| padded.contains(word))
+    {
         return None;
     }
     let words: Vec<&str> = padded.split_whitespace().collect();
@@ -413,6 +418,8 @@ mod tests {
             "Will we ever know?",
             "That way, I can capacity plan proactively.",
             "The site will be back up soon.",
+            "We would like to thank @mhagger for helping diagnose the issues.",
+            "In addition we would like to thank the team for their hard work on implementing these solutions.",
         ] {
             assert_eq!(commitment(sentence), None, "{sentence}");
         }
