@@ -48,18 +48,16 @@ impl Importer<'_> {
         let fields = lines
             .first()
             .is_some_and(|(_, line)| field_line(line).is_some());
-        if self.after_work_list && !introduces && !fields {
-            let text = lines
-                .iter()
-                .map(|(_, line)| line.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if adds_more_work(&text) {
-                for piece in super::work_pieces::pieces_of_work(&text) {
-                    self.add_action(&piece, block.lines);
-                }
-                return true;
+        let text = lines
+            .iter()
+            .map(|(_, line)| line.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if self.after_work_list && !introduces && !fields && adds_more_work(&text) {
+            for piece in super::work_pieces::pieces_of_work(&text) {
+                self.add_action(&piece, block.lines);
             }
+            return true;
         }
         if self.current != Current::Target(Target::ActionItems)
             || introduces
@@ -93,11 +91,6 @@ impl Importer<'_> {
             }
             return true;
         }
-        let text = lines
-            .iter()
-            .map(|(_, line)| line.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
         // A story or an appeal under the heading (`Thanks for using Homebrew!`) is text;
         // so is a line all in italics, a template's hint (`*List any tasks we should
         // complete*`), and one about the items themselves (`Action items should be

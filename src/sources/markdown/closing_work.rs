@@ -309,14 +309,9 @@ impl Importer<'_> {
         // `Too many directory entries`), and what it reports done, in its last paragraph,
         // its work done since. (Done earlier in such a post is how the incident was
         // handled.)
-        let open_ended = blocks
-            .iter()
-            .filter(|block| matches!(block.kind, BlockKind::Heading(..)))
-            .count()
-            <= 1
-            || !blocks.iter().any(|block| {
-                matches!(&block.kind, BlockKind::Heading(_, text) if headings::closes_the_story(text))
-            });
+        let open_ended = !blocks.iter().any(|block| {
+            matches!(&block.kind, BlockKind::Heading(_, text) if headings::closes_the_story(text))
+        });
         let last_paragraph = blocks
             .iter()
             .rev()
