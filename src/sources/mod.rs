@@ -21,7 +21,8 @@ mod zulip_messages;
 
 pub use chat_paste::{
     ChatPaste, DayLine, PasteContext, PastedRow, ResolvedPaste, ResolvedRow, UnusedLine,
-    UnusedReason, parse_chat, parse_entries, parse_table, resolve_paste, runs_newest_first,
+    UnusedReason, notes_with_day, parse_chat, parse_entries, parse_table, resolve_paste,
+    runs_newest_first,
 };
 pub(crate) use chat_paste::{is_dated_stamp, time_link};
 pub use slack::{SlackExport, is_slack_export};

@@ -31,7 +31,9 @@ mod tests;
 mod times_after;
 
 pub use line_marks::time_link;
-pub use resolve::{PasteContext, ResolvedPaste, ResolvedRow, resolve_paste, runs_newest_first};
+pub use resolve::{
+    PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,
+};
 pub use times_after::is_dated_stamp;
 
 use front_matter::front_matter;

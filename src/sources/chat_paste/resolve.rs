@@ -354,8 +354,10 @@ impl Placing {
     }
 }
 
-/// An untimed row's notes, with the day it is dated on first.
-fn notes_with_day(notes: &str, date: NaiveDate) -> String {
+/// An untimed row's notes, with the day it is dated on first: the day is all that is known
+/// of when it happened.
+#[must_use]
+pub fn notes_with_day(notes: &str, date: NaiveDate) -> String {
     let day = format!("On {date}; no time was written.");
     if notes.trim().is_empty() {
         day

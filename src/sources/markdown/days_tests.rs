@@ -108,3 +108,41 @@ fn an_alerts_page_dates_each_update_by_its_heading_or_its_bold_title() {
         "{report:?}"
     );
 }
+
+#[test]
+fn an_item_without_a_time_keeps_the_day_written_above_it() {
+    // Day headings over timed and untimed items, then a list of its own that carries its
+    // date lines inside it.
+    let text = "# Build farm outage\n\n## Timeline\n\n### 21 December 2016\n\n\
+                - 14:02 UTC Builds start failing\n- The on-call engineer is paged\n\
+                - 14:30 UTC Rollback started\n\n### 22 December 2016\n\n\
+                - Customers told by mail\n- 09:00 UTC Postmortem meeting\n\n\
+                ### Later\n\n- 2016-12-23\n- 10:00 UTC Fix deployed\n- Old builds rerun\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let untimed: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .filter(|row| row.time.is_none())
+        .map(|row| (row.event.as_str(), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        untimed,
+        [
+            (
+                "The on-call engineer is paged",
+                "On 2016-12-21; no time was written."
+            ),
+            (
+                "Customers told by mail",
+                "On 2016-12-22; no time was written."
+            ),
+            ("Old builds rerun", "On 2016-12-23; no time was written."),
+        ]
+    );
+    // A day only assumed (the incident's, from the title) is no day written above a row.
+    let assumed = "# Outage on 2016-12-21\n\n## Timeline\n\n- 14:02 UTC Builds fail\n\
+                   - The on-call engineer is paged\n";
+    let imported = import_markdown(assumed, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    assert_eq!(imported.doc.timeline[1].notes, "");
+}

@@ -9,6 +9,7 @@ use super::{actions, restated, told_times, work_sentences};
 use crate::model::{
     ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, Section, zone_of_language,
 };
+use crate::sources::notes_with_day;
 
 impl Importer<'_> {
     pub(super) fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
@@ -461,11 +462,10 @@ impl Importer<'_> {
         let no_time = crate::sources::UnusedReason::NoTime.to_string();
         for (lines, outcome) in outcomes {
             let outcome = match outcome {
-                Outcome::Unused(text, why)
-                    if why == no_time && self.timeline_items.contains(&lines) =>
-                {
+                Outcome::Untimed(text, day) if self.timeline_items.contains(&lines) => {
                     Outcome::Row(crate::model::TimelineRow {
                         event: cells_as_text(&text),
+                        notes: day.map_or_else(String::new, |day| notes_with_day("", day)),
                         ..crate::model::TimelineRow::default()
                     })
                 }
@@ -501,6 +501,7 @@ impl Importer<'_> {
                     "says the day or zone of the timeline rows below it (kept as written)",
                 ),
                 Outcome::Unused(text, why) => self.unplaced_text(&text, lines, &why),
+                Outcome::Untimed(text, _) => self.unplaced_text(&text, lines, &no_time),
             }
         }
     }

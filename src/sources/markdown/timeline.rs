@@ -9,10 +9,11 @@ use chrono_tz::Tz;
 use super::blocks::TableRow;
 use crate::model::{
     DayContext, DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay, WrittenTime,
-    read_clock, read_date_line, read_day, zone_named, zone_spelled_in,
+    calendar_date, read_clock, read_date_line, read_day, zone_named, zone_spelled_in,
 };
 use crate::sources::{
-    ChatPaste, DayLine, PasteContext, PastedRow, parse_entries, parse_table, resolve_paste,
+    ChatPaste, DayLine, PasteContext, PastedRow, UnusedReason, parse_entries, parse_table,
+    resolve_paste,
 };
 
 /// One piece of the timeline, with the source lines of each of its parts.
@@ -172,6 +173,9 @@ pub enum Outcome {
     Zone(Option<String>),
     /// It made no row, with why.
     Unused(String, String),
+    /// It has no time, and the day written above it if any: a row of the timeline when it
+    /// is one of its items, which keeps that day in its notes.
+    Untimed(String, Option<NaiveDate>),
 }
 
 /// `All times in PST`, `(all times UTC)`, `Times are CET.`: the zone such a line names.
@@ -337,9 +341,11 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                     written_zone = Some(named);
                     found.zone_line = found.zone_line.or(Some(lines.0));
                 }
+                // Numbered by its line in the file, as the pieces' own date lines are
+                // below: a row left untimed under it keeps the day in its notes.
                 if let Some(date) = setting.day {
                     day = Some(DayLine {
-                        line: 0,
+                        line: lines.0,
                         date,
                         zone: None,
                     });
@@ -351,10 +357,14 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
             Piece::Entries(entries) => entries_paste(entries),
             Piece::Told(rows) => told_paste(rows),
         };
-        // What was written above this piece dates and zones its rows that say nothing.
+        let piece_day = day;
+        // What was written above this piece dates and zones its rows that say nothing. A
+        // date line of the piece's own is numbered in the piece: renumbered by the file, no
+        // two days share a number.
         for row in &mut paste.rows {
-            if row.day.is_none() {
-                row.day = day;
+            match row.day.as_mut() {
+                Some(own) => own.line = ranges_at(&ranges, own.line).0,
+                None => row.day = day,
             }
             if let Some(clock) = row.clock.as_mut()
                 && clock.zone.is_none()
@@ -366,11 +376,20 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                 found.saw_zone(clock.zone.or(row.day.and_then(|day| day.zone)));
             }
         }
-        if next_day.is_some() {
-            day = next_day;
+        if let Some(next_day) = next_day {
+            day = Some(DayLine {
+                line: ranges_at(&ranges, next_day.line).0,
+                ..next_day
+            });
         }
         let first_of_piece = outcomes.len();
-        let newest_first = place_piece(&paste, &ranges, read_in, &mut outcomes, &mut found);
+        let newest_first = place_piece(
+            &paste,
+            (&ranges, piece_day),
+            read_in,
+            &mut outcomes,
+            &mut found,
+        );
         // The piece's parts go in the order they were written, rows and the rest alike; a
         // piece written newest first (a status page's updates) goes in oldest first, as a
         // timeline reads.
@@ -426,16 +445,14 @@ fn entries_paste(
         .collect();
     let ranges = entries.iter().map(|(lines, _)| *lines).collect();
     let paste = parse_entries(&lines.join("\n"));
-    let next_day = paste
-        .date_lines
-        .last()
-        .and_then(|last| lines.get(last.saturating_sub(1)))
-        .and_then(|text| read_date_line(text))
-        .map(|(date, zone)| DayLine {
-            line: 0,
+    let next_day = paste.date_lines.last().and_then(|last| {
+        let (date, zone) = read_date_line(lines.get(last.saturating_sub(1))?)?;
+        Some(DayLine {
+            line: *last,
             date,
             zone,
-        });
+        })
+    });
     (paste, ranges, next_day)
 }
 
@@ -443,7 +460,7 @@ fn entries_paste(
 /// whether the piece was written newest first.
 fn place_piece(
     paste: &ChatPaste,
-    ranges: &[(usize, usize)],
+    (ranges, piece_day): (&[(usize, usize)], Option<DayLine>),
     read_in: ReadIn,
     outcomes: &mut Vec<Placed>,
     found: &mut Found,
@@ -481,12 +498,39 @@ fn place_piece(
         outcomes.push(((first.0, last.1), Outcome::Row(row.row)));
     }
     for unused in resolved.unused {
-        outcomes.push((
-            range_of(unused.line),
-            Outcome::Unused(unused.text, unused.reason.to_string()),
-        ));
+        let outcome = if unused.reason == UnusedReason::NoTime {
+            let date = untimed_day(paste, ranges, piece_day, unused.line)
+                .filter(|day| day.line > 0)
+                .and_then(|day| {
+                    let reference = read_in.date.unwrap_or(read_in.today);
+                    calendar_date(day.date, reference, Some(read_in.latest)).ok()
+                });
+            Outcome::Untimed(unused.text, date)
+        } else {
+            Outcome::Unused(unused.text, unused.reason.to_string())
+        };
+        outcomes.push((range_of(unused.line), outcome));
     }
     newest_first
+}
+
+/// The day in force at a piece's line `line`, which has no time: the piece's own date line
+/// above it, as the rows under that line were dated, else the day written above the piece.
+fn untimed_day(
+    paste: &ChatPaste,
+    ranges: &[(usize, usize)],
+    piece_day: Option<DayLine>,
+    line: usize,
+) -> Option<DayLine> {
+    let Some(date_line) = paste.date_lines.iter().rev().find(|date| **date < line) else {
+        return piece_day;
+    };
+    let numbered = ranges_at(ranges, *date_line).0;
+    paste
+        .rows
+        .iter()
+        .filter_map(|row| row.day)
+        .find(|day| day.line == numbered)
 }
 
 /// A day as the line above the rows would write it.
