@@ -126,7 +126,8 @@ impl TimelineField {
     }
 
     /// How wide the editor's table draws the column: the words that tell the story get the
-    /// room; a time, a name, a marker and the star keep the width their control needs.
+    /// most room, a name some; a time, a marker and the star keep the width their control
+    /// needs.
     #[must_use]
     pub const fn width(self) -> ColumnWidth {
         match self {
@@ -141,7 +142,12 @@ impl TimelineField {
                 least: 90.0,
                 weight: 2.0,
             },
-            Self::Actor => ColumnWidth::Fixed(104.0),
+            // A name: a share of the room in a wide window, so that a full name (`Stephen
+            // Yeager`, `Cloud Foundry Bot`) is not cut where there is room for it.
+            Self::Actor => ColumnWidth::Flexible {
+                least: 104.0,
+                weight: 1.0,
+            },
             Self::Evidence => ColumnWidth::Flexible {
                 least: 110.0,
                 weight: 2.0,
