@@ -133,8 +133,9 @@ impl Score {
 /// A sample's name: its file name without the source's ending.
 fn sample_name(path: &Path) -> String {
     let name = path.file_name().unwrap().to_string_lossy();
-    [".md", ".txt", ".json", ".xml", ".html", ".csv"]
+    SOURCE_ENDINGS
         .iter()
+        .filter(|ext| !ext.is_empty())
         .find_map(|ext| name.strip_suffix(ext))
         .unwrap_or(&name)
         .to_owned()
@@ -149,6 +150,19 @@ fn corpus() -> PathBuf {
     )
 }
 
+/// How a sample's source file ends, beside its `.toml` (the last: no ending at all).
+const SOURCE_ENDINGS: [&str; 9] = [
+    ".md",
+    ".markdown",
+    ".mdx",
+    ".txt",
+    ".json",
+    ".xml",
+    ".html",
+    ".csv",
+    "",
+];
+
 /// The samples of one folder: each source beside its hand count.
 fn samples(folder: &str) -> Vec<(PathBuf, Expected)> {
     let mut found: Vec<(PathBuf, Expected)> = fs::read_dir(corpus().join(folder))
@@ -160,7 +174,7 @@ fn samples(folder: &str) -> Vec<(PathBuf, Expected)> {
                 .unwrap_or_else(|error| panic!("{}: {error}", count.display()));
             // Names hold dots (`v1.1.0`): strip `.toml` and add the source's own ending.
             let stem = count.to_string_lossy().trim_end_matches(".toml").to_owned();
-            let source = [".md", ".txt", ".json", ".xml", ".html", ".csv", ""]
+            let source = SOURCE_ENDINGS
                 .iter()
                 .map(|ext| PathBuf::from(format!("{stem}{ext}")))
                 .find(|path| path.exists())

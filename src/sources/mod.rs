@@ -13,8 +13,10 @@ mod incident_states;
 mod instant;
 pub mod markdown;
 mod matrix_events;
+mod mattermost_export;
 mod pagerduty;
 mod slack;
+mod teams_messages;
 mod telegram;
 mod telegram_html;
 mod zulip_messages;
@@ -110,6 +112,10 @@ pub enum SourceKind {
     MatrixEventsJson,
     /// Zulip messages as its API gives them, or as zulip-archive keeps a topic (JSON).
     ZulipJson,
+    /// A Mattermost bulk export (JSON lines).
+    MattermostExport,
+    /// Microsoft Teams messages as Graph gives them, or a Teams data export's (JSON).
+    TeamsJson,
     /// One page of a Telegram Desktop chat export in its HTML form (`messages.html`).
     TelegramHtml,
     /// A Discord channel as `DiscordChatExporter` saves it as a web page.
@@ -165,8 +171,9 @@ pub const FORMATS_READ: &str = "pasted chat or log text, a Slack workspace expor
      .zip, or one of its day files), a PagerDuty incident log (JSON or CSV), a Statuspage \
      page's incidents (JSON), an Opsgenie incident timeline (JSON), FireHydrant or \
      VictorOps incidents (JSON), a Telegram Desktop chat export (JSON or HTML), a \
-     DiscordChatExporter page (HTML), Zulip messages (JSON), or a Matrix room's events (JSON \
-     lines)";
+     DiscordChatExporter page (HTML), Zulip messages (JSON), a Matrix room's events (JSON \
+     lines), a Mattermost bulk export (JSON lines), or Microsoft Teams messages (Graph's \
+     JSON)";
 
 /// Why a source could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -254,6 +261,10 @@ pub fn detect(text: &str) -> SourceKind {
         SourceKind::MatrixEventsJson
     } else if json_like && zulip_messages::is_zulip_messages(start) {
         SourceKind::ZulipJson
+    } else if json_like && mattermost_export::is_bulk_export(start) {
+        SourceKind::MattermostExport
+    } else if json_like && teams_messages::is_teams_messages(start) {
+        SourceKind::TeamsJson
     } else if telegram_html::is_chat_export_html(start) {
         SourceKind::TelegramHtml
     } else if discord_html::is_channel_export_html(start) {
@@ -349,6 +360,14 @@ pub fn import(
         }),
         SourceKind::ZulipJson => Ok(Imported {
             rows: zulip_messages::read_zulip_messages(text)?,
+            unused: None,
+        }),
+        SourceKind::MattermostExport => Ok(Imported {
+            rows: mattermost_export::read_bulk_export(text)?,
+            unused: None,
+        }),
+        SourceKind::TeamsJson => Ok(Imported {
+            rows: teams_messages::read_teams_messages(text)?,
             unused: None,
         }),
         SourceKind::TelegramHtml => Ok(Imported {

@@ -77,6 +77,7 @@ pub(super) fn name_then_time(line: &str, one_space: bool) -> Option<(String, Wri
                 .trim()
                 .trim_end_matches(['\u{b7}', '-', '|', '\u{2014}', '\u{2013}'])
                 .trim();
+            let name = addressed_sender(name).unwrap_or(name);
             let name = without_status_emoji(without_emphasis(name));
             let name = name
                 .strip_suffix(" APP")
@@ -171,16 +172,11 @@ pub(super) fn actor_and_event(rest: &str) -> (Option<String>, String) {
     }
     // Zoom saves its chat as `From  Ana Lima  to  Everyone: text` (or `From Ana Lima : text`,
     // the text perhaps on the line below).
-    if let Some(header) = rest.strip_prefix("From ")
-        && let Some((header, message)) = header.split_once(':')
+    if let Some((header, message)) = rest.split_once(':')
+        && let Some(name) = addressed_sender(header)
+        && looks_like_a_name(name)
     {
-        let name = header
-            .rsplit_once(" to ")
-            .map_or(header, |(name, _)| name)
-            .trim();
-        if looks_like_a_name(name) {
-            return (Some(name.to_owned()), message.trim().to_owned());
-        }
+        return (Some(name.to_owned()), message.trim().to_owned());
     }
     match rest.split_once(": ") {
         Some((name, message)) if looks_like_a_name(name) && !message.trim().is_empty() => {
@@ -211,6 +207,19 @@ fn speaker_unmarked(line: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     line.into()
+}
+
+/// The sender of a meeting chat's message, headed by whom it is from and to: Zoom's `From
+/// Ana Lima  to  Everyone` (or `From Ana Lima`, the recipient left out), Webex's `from
+/// Bradley Needham (Guest) to Everyone:`. `None` for a header that does not open with `from`.
+fn addressed_sender(header: &str) -> Option<&str> {
+    let header = header.trim();
+    let from = header
+        .strip_prefix("From ")
+        .or_else(|| header.strip_prefix("from "))?;
+    let from = from.trim_end_matches(':').trim_end();
+    let sender = from.rsplit_once(" to ").map_or(from, |(sender, _)| sender);
+    Some(sender.trim())
 }
 
 /// Words that start a line as a label, not as a person: `Note: …`, `Update: …`.

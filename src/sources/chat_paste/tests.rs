@@ -283,6 +283,32 @@ fn a_log_line_wrapped_onto_the_next_goes_on_with_its_message() {
 }
 
 #[test]
+fn a_webex_chat_heads_each_message_with_whom_it_is_from_and_ends_with_the_time() {
+    let paste = parse_chat(
+        "2021-11-18\n\n## Day 2\n\n\
+         from Bradley Needham (Guest) to Everyone:    9:21  AM\n\
+         https://example.com/video\n\n\
+         from Yoomi K (Cisco) to Everyone:    2:35  PM\n\
+         FYI: the module is called CiscoJ\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (
+                NaiveTime::from_hms_opt(9, 21, 0).unwrap(),
+                Some("Bradley Needham (Guest)"),
+                "https://example.com/video"
+            ),
+            (
+                NaiveTime::from_hms_opt(14, 35, 0).unwrap(),
+                Some("Yoomi K (Cisco)"),
+                "FYI: the module is called CiscoJ"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_zoom_chat_names_who_wrote_each_line_and_a_heading_is_no_author() {
     let paste = parse_chat(
         "## Next call - June 03, 2021 at 1300 UTC\n\

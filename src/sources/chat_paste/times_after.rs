@@ -80,10 +80,17 @@ fn trailing_stamp(line: &str) -> Option<(&str, WrittenTime)> {
     None
 }
 
+/// A line that is only a time stamp as a status page writes one: with its day, or with its
+/// zone under a heading that gives the day (`5:26 PM PST`). A chat's bare `2:04` is a
+/// header whose message comes below it.
+fn is_status_stamp(line: &str) -> bool {
+    stamp(line).is_some_and(|clock| clock.date.is_some() || clock.zone.is_some())
+}
+
 /// Whether `lines` put each time after its message: at least two lines that are only a
-/// time stamp with its day (as status pages stamp their updates; a chat's bare `2:04` is
-/// a follow-up whose text comes below), the last line is one and the first is not; or at
-/// least two messages that end with their dated stamp, and none that starts with a time.
+/// status page's time stamp, the last line is one and the first (past the page's day) is
+/// not; or at least two messages that end with their dated stamp, and none that starts
+/// with a time.
 #[must_use]
 pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     let written: Vec<&str> = lines
@@ -91,11 +98,13 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
         .map(|line| line.trim())
         .filter(|line| !line.is_empty())
         .collect();
-    let (Some(first), Some(last)) = (written.first(), written.last()) else {
+    // The first line that is not the page's day (`Wednesday December 22, 2021`).
+    let first = written.iter().find(|line| read_date_line(line).is_none());
+    let (Some(first), Some(last)) = (first, written.last()) else {
         return false;
     };
-    let stamps = written.iter().filter(|line| is_dated_stamp(line)).count();
-    if stamps >= 2 && is_dated_stamp(last) && stamp(first).is_none() {
+    let stamps = written.iter().filter(|line| is_status_stamp(line)).count();
+    if stamps >= 2 && is_status_stamp(last) && stamp(first).is_none() {
         return true;
     }
     // Lines that start with a time rule it out at once (a log's first line does), before
@@ -215,6 +224,38 @@ fn joined(lines: &[(usize, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_page_stamps_each_update_after_it_with_a_time_and_its_zone() {
+        let text = "Wednesday December 22, 2021\n\nTrouble with connectivity\n\n\
+                    Issue summary: from 4:20 a.m. to 9:30 a.m. PST, messages failed.\n\n\
+                    5:26 PM PST\n\nWe are still looking.\n\n12:13 PM PST\n";
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(times_follow_messages(&lines));
+        let paste = read(&lines);
+        let rows: Vec<(&str, u32)> = paste
+            .rows
+            .iter()
+            .map(|row| {
+                use chrono::Timelike;
+                (row.event.as_str(), row.clock.unwrap().time.hour())
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Trouble with connectivity Issue summary: from 4:20 a.m. to 9:30 a.m. PST, \
+                     messages failed.",
+                    17
+                ),
+                ("We are still looking.", 12),
+            ]
+        );
+        // A chat whose bare times head the messages below them is no such page.
+        let chat = "Incident log\n10:00\nwe are down\n10:05\nrolling back\n10:10\n";
+        assert!(!times_follow_messages(&chat.lines().collect::<Vec<_>>()));
+    }
 
     #[test]
     fn a_status_page_writes_each_time_after_its_update() {
