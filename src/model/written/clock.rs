@@ -343,7 +343,8 @@ fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
     let time = strip_approximate(rest).unwrap_or(rest);
     read_time_of_day(time)
         .map(|_| ())
-        .or_else(|| military_time(time).map(|_| ()))?;
+        .or_else(|| military_time(time).map(|_| ()))
+        .or_else(|| super::east_asian::read_east_asian_time(time).map(|_| ()))?;
     Some((day, rest))
 }
 

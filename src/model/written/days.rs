@@ -126,6 +126,10 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
     if let Some(found) = read_numeric(text) {
         return Some(found);
     }
+    // `9月15日(水)`: a day as Japanese, Chinese and Korean write it, the year perhaps left out.
+    if let Some((date, rest)) = super::east_asian::read_east_asian_day(text) {
+        return date.is_possible().then_some((WrittenDay::Date(date), rest));
+    }
     if let Some(found) = day_month_year_dashed(text) {
         return Some(found);
     }

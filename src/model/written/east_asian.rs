@@ -4,6 +4,7 @@
 
 use chrono::NaiveTime;
 
+use super::dates::PastedDate;
 use super::scan::digits;
 
 /// Reads `2021年11月25日` (Japanese and Chinese) or `2021년 11월 25일` (Korean) at the start
@@ -11,13 +12,49 @@ use super::scan::digits;
 /// a day) and the rest.
 #[must_use]
 pub fn read_east_asian_date(text: &str) -> Option<((i32, u32, u32), &str)> {
-    let (year, rest) = digits(text, 4, 4)?;
-    let rest = after_mark(rest, &['年', '년'])?;
-    let (month, rest) = digits(rest.trim_start(), 1, 2)?;
+    let (date, rest) = read_east_asian_day(text)?;
+    Some(((date.year?, date.month, date.day), rest))
+}
+
+/// Reads a day as [`read_east_asian_date`] does, its year perhaps left out (`9月15日`, as a
+/// list of events within a year writes it), and past the weekday in brackets that may
+/// follow it (`9月15日(水)`, `2021年9月11日（土）`).
+#[must_use]
+pub fn read_east_asian_day(text: &str) -> Option<(PastedDate, &str)> {
+    let year = digits(text, 4, 4).and_then(|(year, rest)| {
+        let rest = after_mark(rest, &['年', '년'])?;
+        Some((i32::try_from(year).ok()?, rest.trim_start()))
+    });
+    let (year, rest) = match year {
+        Some((year, rest)) => (Some(year), rest),
+        None => (None, text),
+    };
+    let (month, rest) = digits(rest, 1, 2)?;
     let rest = after_mark(rest, &['月', '월'])?;
     let (day, rest) = digits(rest.trim_start(), 1, 2)?;
     let rest = after_mark(rest, &['日', '일'])?;
-    Some(((i32::try_from(year).ok()?, month, day), rest))
+    Some((PastedDate { year, month, day }, after_weekday(rest)))
+}
+
+/// `text` past a weekday in brackets (`(水)`, `（土）`, `(金曜日)`, `(목)`), or `text` as it is.
+fn after_weekday(text: &str) -> &str {
+    const WEEKDAY_MARKS: &str = "月火水木金土日曜一二三四五六天周星期월화수목금토일요";
+    let trimmed = text.trim_start();
+    let Some(inner) = trimmed.strip_prefix(['(', '\u{ff08}']) else {
+        return text;
+    };
+    let Some(close) = inner.find([')', '\u{ff09}']) else {
+        return text;
+    };
+    let name = &inner[..close];
+    let is_weekday = !name.is_empty()
+        && name.chars().count() <= 3
+        && name.chars().all(|c| WEEKDAY_MARKS.contains(c));
+    if !is_weekday {
+        return text;
+    }
+    let after = &inner[close..];
+    after.strip_prefix([')', '\u{ff09}']).unwrap_or(after)
 }
 
 /// Reads `午後3時`, `午前10時47分`, `15時30分`, `下午3点`, `오후 3시 47분` at the start of
@@ -92,6 +129,19 @@ mod tests {
         );
         let (date, _) = read_east_asian_date("2021년 11월 25일").unwrap();
         assert_eq!(date, (2021, 11, 25));
+        // The year left out, a weekday in brackets after the day.
+        let (day, rest) = read_east_asian_day("9月15日(水)\u{3000}6時00分、停止").unwrap();
+        assert_eq!((day.year, day.month, day.day), (None, 9, 15));
+        assert_eq!(
+            read_east_asian_time(rest),
+            Some((hm(6, 0), false, "、停止"))
+        );
+        let (day, rest) = read_east_asian_day("2021年9月11日（土） 5時30分").unwrap();
+        assert_eq!((day.year, day.month, day.day), (Some(2021), 9, 11));
+        assert_eq!(rest, " 5時30分");
+        // Brackets that hold no weekday stay.
+        assert_eq!(read_east_asian_day("9月15日(予定)").unwrap().1, "(予定)");
+        assert!(read_east_asian_date("9月15日").is_none());
         assert!(read_east_asian_time("3 hours").is_none());
     }
 }

@@ -191,10 +191,22 @@ pub(super) fn labelled_bracketed_time(line: &str) -> Option<(&str, WrittenTime, 
 }
 
 /// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `,
-/// and the comma of a sentence that opens with its time (`At 11:17 UTC, a drive failed`).
+/// and the comma of a sentence that opens with its time (`At 11:17 UTC, a drive failed`;
+/// `6時00分、`, with the comma of Japanese and Chinese).
 pub(super) fn strip_separators(text: &str) -> &str {
     text.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '|' | ',')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '\u{2013}'
+                    | '\u{2014}'
+                    | ':'
+                    | '|'
+                    | ','
+                    | '\u{3001}'
+                    | '\u{ff0c}'
+                    | '\u{ff1a}'
+            )
     })
 }
 

@@ -146,3 +146,36 @@ fn an_item_without_a_time_keeps_the_day_written_above_it() {
     let imported = import_markdown(assumed, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     assert_eq!(imported.doc.timeline[1].notes, "");
 }
+
+#[test]
+fn a_japanese_list_of_days_without_their_year_and_times_with_a_character_after_each_number() {
+    let text = "---\ntitle: 【障害】Lustre6のディスク障害のお知らせ\ndate: 2021-09-17\n---\n\n\
+                ## 詳細\n\n\
+                - 9月10日(金)\u{3000}ディスク障害発生。\n\
+                - 9月15日(水)\u{3000}6時00分、ディスク修復を開始。\n\
+                - 9月15日(水)\u{3000}11時00分、 サービスを停止。\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let tokyo = chrono_tz::Asia::Tokyo;
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    let at = |h| {
+        Some(
+            tokyo
+                .with_ymd_and_hms(2021, 9, 15, h, 0, 0)
+                .unwrap()
+                .with_timezone(&Utc),
+        )
+    };
+    assert_eq!(
+        rows,
+        [
+            (None, "9月10日(金)\u{3000}ディスク障害発生。"),
+            (at(6), "ディスク修復を開始。"),
+            (at(11), "サービスを停止。"),
+        ]
+    );
+}

@@ -32,10 +32,12 @@ impl Importer<'_> {
             .filter(|target| !(*target == Target::Details && self.around.prose_follows))
             // `Technical recommendations` where the file has its action items under a heading
             // of their own: advice that restates the work, kept as written.
+            // `Steps taken` where the file has its action items under a heading of their
+            // own: how the incident was handled.
             .filter(|target| {
                 !(*target == Target::ActionItems
                     && self.named_actions
-                    && headings::advises_work(text))
+                    && (headings::advises_work(text) || headings::names_steps_taken(text)))
             });
         if self.heading_inside_a_part(&block, level, text, target) {
             return;

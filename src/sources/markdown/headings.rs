@@ -132,6 +132,7 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || has("shortterm")
         || has("longterm");
     let to_do = (has("action") && !done_already)
+        || names_steps_taken(heading)
         || pair("follow", "up")
         || has("followup")
         || has("remedi")
@@ -327,6 +328,18 @@ pub fn closes_the_story(heading: &str) -> bool {
         || words.pair("happens", "next")
 }
 
+/// Whether a heading names the steps taken to fix or mitigate (`Steps taken`, `Steps taken
+/// towards mitigation`, `Measures taken`, `Mitigation actions taken`): where the file names
+/// no action items of its own, its list is the work, done. (`Action taken` alone, as
+/// crates.io heads its prose, tells how the incident was handled.)
+#[must_use]
+pub fn names_steps_taken(heading: &str) -> bool {
+    let normalized = normalized(heading);
+    let words = HeadingWords::of(&normalized);
+    (words.has("taken") || words.has("took"))
+        && words.has_any(&["step", "measure", "mitigat", "remedi", "fix"])
+}
+
 /// Whether the action items' heading reports the work as done since, in the first person
 /// (`Changes we have made`, `What we've fixed`) or as work made (`Fixes made`): its items
 /// are done unless one says it is still to come.
@@ -343,7 +356,9 @@ pub fn reports_work_done(heading: &str) -> bool {
     let made = ["changes", "fixes", "improvements", "remediations"]
         .iter()
         .any(|noun| words.pair(noun, "made"));
-    (perfect && words.has_any(&["made", "done", "chang", "fix", "improv", "taken", "put"])) || made
+    (perfect && words.has_any(&["made", "done", "chang", "fix", "improv", "taken", "put"]))
+        || made
+        || names_steps_taken(heading)
 }
 
 /// Whether a heading that holds work names advice or improvements rather than the action

@@ -163,9 +163,10 @@ impl Importer<'_> {
                 // Under `Changes we have made`, an item that says it is still to come (`we
                 // will notify users …`) is not done.
                 let to_come = status == ActionStatus::Done
-                    && super::work_sentences::sentences(&action.action)
-                        .iter()
-                        .any(|sentence| super::work_sentences::intends(sentence));
+                    && (super::work_status::opens_to_come(&action.action)
+                        || super::work_sentences::sentences(&action.action)
+                            .iter()
+                            .any(|sentence| super::work_sentences::intends(sentence)));
                 if !to_come {
                     action.status = status;
                 }

@@ -181,6 +181,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         BlockKind::Heading(_, text) => {
             target_of(text).or_else(|| headings::target_by_words(text)) == Some(Target::ActionItems)
                 && !headings::advises_work(text)
+                && !headings::names_steps_taken(text)
         }
         _ => false,
     });

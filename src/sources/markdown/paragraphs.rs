@@ -159,7 +159,14 @@ impl Importer<'_> {
                 .then(|| target_of(only))
                 .flatten()
         };
-        let Some(target) = label_target(only, &block.source).or_else(plain_label) else {
+        let Some(target) = label_target(only, &block.source)
+            .or_else(plain_label)
+            .filter(|target| {
+                !(*target == Target::ActionItems
+                    && self.named_actions
+                    && super::headings::names_steps_taken(only))
+            })
+        else {
             return false;
         };
         self.start_labelled_part(block, only, target);
@@ -186,6 +193,9 @@ impl Importer<'_> {
             && self.current != Current::Target(Target::ActionItems))
         .then_some(self.current);
         self.current = Current::Target(target);
+        if target == Target::ActionItems && super::headings::reports_work_done(only) {
+            self.action_group_status = Some(crate::model::ActionStatus::Done);
+        }
         // A label that carries a link or a footnote keeps it, as written, in its section.
         if matches!(target, Target::Section(_)) && only.contains(['[', '(', '^']) {
             self.text(block);

@@ -1450,3 +1450,28 @@ fn a_label_for_the_action_items_heads_the_list_below_it_only() {
     );
     assert!(all_text(&imported.doc).contains("completing the agreed actions should help"));
 }
+
+#[test]
+fn steps_taken_are_the_work_done_unless_the_file_names_its_action_items() {
+    // A status notice whose only list of work is the steps taken since.
+    let notice = "---\ntitle: Unplanned outage\n---\n\nSevere disruption due to disk space.\n\n\
+                  Steps taken:\n\n* Reviewed log rotation\n* Doubled disk space\n\
+                  * Considering: OS-level alerts\n";
+    let imported = import_markdown(notice, today());
+    assert_eq!(
+        actions_and_statuses(&imported.doc),
+        [
+            ("Reviewed log rotation", ActionStatus::Done),
+            ("Doubled disk space", ActionStatus::Done),
+            ("Considering: OS-level alerts", ActionStatus::Open),
+        ]
+    );
+    // Beside action items of its own, the steps taken tell how the incident was handled.
+    let both = "# Outage\n\n## Steps taken towards mitigation\n\n- Rolled back the deploy\n\n\
+                ## Action items\n\n- Add a canary stage\n";
+    let imported = import_markdown(both, today());
+    assert_eq!(
+        actions_and_statuses(&imported.doc),
+        [("Add a canary stage", ActionStatus::Open)]
+    );
+}

@@ -63,6 +63,33 @@ const TO_COME_WORDS: [&str; 7] = [
     "filed", "tracked", "todo", "planned", "open", "pending", "wip",
 ];
 
+/// Words that, opening an item, say its work is still to come: a status (`TODO: …`,
+/// `Planned: …`), or a plan weighed (`Considering: OS-level alerts`, `Investigating a
+/// second provider`).
+const OPENS_TO_COME: [&str; 8] = [
+    "considering",
+    "exploring",
+    "evaluating",
+    "investigating",
+    "discussing",
+    "proposed",
+    "next",
+    "future",
+];
+
+/// Whether an item opens by saying its work is still to come (`Considering: OS-level
+/// alerts`, `TODO: rotate the keys`), as an item under a heading of work done may.
+#[must_use]
+pub fn opens_to_come(text: &str) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    let first = first
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    OPENS_TO_COME.contains(&first.as_str()) || TO_COME_WORDS.contains(&first.as_str())
+}
+
 /// The status an author wrote after a piece of work, in brackets at its end: `(fixed by
 /// adding a monitor)`, `(added an @emergency role)`, `(done)` say it is done; `(filed
 /// https://…/issues/1)`, `(tracked in OPS-4)`, `(in progress)` that it is not yet.
