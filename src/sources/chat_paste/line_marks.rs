@@ -164,11 +164,38 @@ const STATUS_WORDS: [&str; 10] = [
     "scheduled",
 ];
 
+/// A status page's or a log's label and its time at the start of a line, in brackets or
+/// not (`[UPDATED 12:56pm PST] …`, `Update 09:00: …`, `**Update 10:00**: …`): the label,
+/// the time and the text after them. Without brackets the label must be a status word and
+/// the time set apart from the text by a colon or a dash (or the end of its emphasis), so
+/// `Updated 3 hosts` stays text.
+pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
+    if let Some(found) = labelled_bracketed_time(line) {
+        return Some(found);
+    }
+    let unmarked = line.trim_start_matches(['*', '_']);
+    let emphasised = unmarked.len() < line.len();
+    let (label, time) = unmarked.split_once(' ')?;
+    if !STATUS_WORDS
+        .iter()
+        .any(|word| label.eq_ignore_ascii_case(word))
+    {
+        return None;
+    }
+    let (clock, after) = read_clock(time)?;
+    let closed = after.trim_start_matches(['*', '_']);
+    let set_apart = (emphasised && closed.len() < after.len())
+        || closed
+            .trim_start()
+            .starts_with([':', '-', '\u{2013}', '\u{2014}']);
+    set_apart.then(|| (label, clock, strip_separators(closed)))
+}
+
 /// A time in brackets after a one-word label, as a status desk stamps its updates
 /// (`[POSTED 4:57pm PST]`, `[UPDATED 12:56pm PST]`, `[Update 14:03]`): the label, the time
 /// and the text after the brackets. The label is a status word or a word in capitals, so a
 /// name in the brackets (`[Alice 14:03]`) is not taken for one.
-pub(super) fn labelled_bracketed_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
+fn labelled_bracketed_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     let close = line.strip_prefix('[')?.find(']')? + 1;
     let inside = &line[1..close];
     let (label, time) = inside.split_once(' ')?;

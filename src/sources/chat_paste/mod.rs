@@ -30,6 +30,7 @@ mod table_rows;
 mod tests;
 mod times_after;
 
+pub(crate) use line_marks::labelled_time;
 pub use line_marks::time_link;
 pub use resolve::{
     PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,
@@ -38,8 +39,8 @@ pub use times_after::is_dated_stamp;
 
 use front_matter::front_matter;
 use line_marks::{
-    bracketed_time, is_bare_time, labelled_bracketed_time, leading_tag, strip_edited,
-    strip_leading_emphasis, strip_list_marker, strip_separators,
+    bracketed_time, is_bare_time, leading_tag, strip_edited, strip_leading_emphasis,
+    strip_list_marker, strip_separators,
 };
 
 use crate::model::{
@@ -534,7 +535,7 @@ impl Reader {
         // A status desk's label before its time (`[UPDATED 12:56pm PST]`) is kept there too.
         let (tag, timed) = match time_at_start(body) {
             Some(timed) => (None, Some(timed)),
-            None => match labelled_bracketed_time(body) {
+            None => match labelled_time(body) {
                 Some((label, clock, after)) => (Some(label), Some((clock, false, after))),
                 None => leading_tag(body)
                     .and_then(|(tag, rest)| Some((Some(tag), Some(time_at_start(rest)?))))

@@ -271,6 +271,7 @@ pub(super) fn looks_like_a_name(text: &str) -> bool {
         || text
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+        || is_a_date(text)
     {
         return false;
     }
@@ -285,6 +286,16 @@ pub(super) fn looks_like_a_name(text: &str) -> bool {
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                 || inner && NAME_PARTICLES.contains(word)
         })
+}
+
+/// Whether a label is a day and nothing more (`**23 Feb 2021**`, `Tuesday, 3 May`): it
+/// dates its text, it did not write it.
+fn is_a_date(text: &str) -> bool {
+    let unmarked = text.trim_matches(['*', '_']);
+    crate::model::read_day(unmarked).is_some_and(|(day, rest)| {
+        matches!(day, crate::model::WrittenDay::Date(_))
+            && rest.trim_matches(['*', '_', ' ', ',']).is_empty()
+    })
 }
 
 /// Words that join the parts of a name in lower case: `Ludwig van Beethoven`.

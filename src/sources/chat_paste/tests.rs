@@ -1121,7 +1121,7 @@ fn a_status_desks_labelled_stamps_are_rows_dated_by_the_posts_byline() {
         .collect();
     assert_eq!(byline, [2]);
     // A name in the brackets is no status desk's label.
-    assert!(super::line_marks::labelled_bracketed_time("[Alice 14:03] hello").is_none());
+    assert!(super::line_marks::labelled_time("[Alice 14:03] hello").is_none());
 }
 
 #[test]
@@ -1137,4 +1137,23 @@ fn a_row_copied_without_a_time_under_a_date_line_keeps_its_day_in_its_notes() {
         .map(|row| row.row.notes.as_str())
         .collect();
     assert_eq!(untimed, ["On 2025-08-02; no time was written."; 2]);
+}
+
+#[test]
+fn a_status_word_and_its_time_open_an_update_but_a_count_does_not() {
+    let labelled =
+        |line| super::line_marks::labelled_time(line).map(|(label, _, rest)| (label, rest));
+    assert_eq!(
+        labelled("Update 09:00: blocks found"),
+        Some(("Update", "blocks found"))
+    );
+    assert_eq!(
+        labelled("**UPDATE 14:03** - rolled back"),
+        Some(("UPDATE", "rolled back"))
+    );
+    assert_eq!(labelled("Updated 3 hosts: done"), None);
+    assert_eq!(labelled("Update 09:00 blocks found"), None);
+    // A day in bold is no one's name.
+    let paste = parse_chat("**23 Feb 2021**: The blocks were lifted.\n");
+    assert!(paste.rows.is_empty());
 }

@@ -20,6 +20,10 @@ const HEADING_RUN: usize = 2;
 /// Whether a text begins with a time, past a list mark, emphasis or an opening bracket.
 #[must_use]
 pub fn starts_with_a_time(text: &str) -> bool {
+    // A status page's label before the time (`**Update 09:00**: …`).
+    if crate::sources::labelled_time(text.trim_start_matches(['-', '+', ' '])).is_some() {
+        return true;
+    }
     let text = text.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(', '\\']);
     // A time written as a link to where it was said: `1758 (https://chat/…): …`.
     let unlinked = time_link(text);

@@ -179,3 +179,33 @@ fn a_japanese_list_of_days_without_their_year_and_times_with_a_character_after_e
         ]
     );
 }
+
+#[test]
+fn status_updates_labelled_with_their_time_or_their_day_are_a_timeline() {
+    // A status notice: bold labels, `Update 09:00` on the day, then later days alone.
+    let text = "---\ntitle: E-mail could be delayed\ndate: 2021-02-22T01:00:00+00:00\n---\n\n\
+                E-mail could be delayed. We are investigating.\n\n\
+                **Update 09:00**: Blocklists have blocked our IPv6 addresses.\n\n\
+                **Update 12:00**: A workaround is in place.\n\n\
+                **23 Feb 2021**: The blocks were lifted.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let at = |h| Some(Utc.with_ymd_and_hms(2021, 2, 22, h, 0, 0).unwrap());
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str(), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                at(9),
+                "Blocklists have blocked our IPv6 addresses.",
+                "Update"
+            ),
+            (at(12), "A workaround is in place.", "Update"),
+            (None, "23 Feb 2021: The blocks were lifted.", ""),
+        ]
+    );
+}

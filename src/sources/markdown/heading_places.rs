@@ -133,6 +133,22 @@ impl Importer<'_> {
             self.set_title(text, block.lines);
             return None;
         }
+        // The front matter's title said again in other, longer words, by the only heading of
+        // the first level (`# Incident Disclosure: … Due to Hosting Provider Actions`): the
+        // title the page shows, whatever part its words might name. (The front matter stays
+        // in Details as written.)
+        if !self.seen_heading
+            && level == 1
+            && self.sole_top_heading
+            && target.is_some()
+            && target_of(text).is_none()
+            && !self.doc.title.is_empty()
+            && text.split_whitespace().count() > 6
+        {
+            self.seen_heading = true;
+            self.set_title(text, block.lines);
+            return None;
+        }
         // `### Date` with the date below it names a field, never the document; a document's
         // own heading (`# Links`) may be its title.
         let names_a_field =

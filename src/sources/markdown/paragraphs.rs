@@ -359,6 +359,12 @@ impl Importer<'_> {
                 text.push_str(line);
                 lines_of_entry.1 = range.1;
             } else {
+                // An entry dated but not timed (`**23 Feb 2021**: the blocks were lifted`) is
+                // a row of the timeline all the same, as a list's item would be.
+                if !starts_with_a_time(line) && super::by_content::starts_with_a_time_or_date(line)
+                {
+                    self.timeline_items.push(*range);
+                }
                 entries.push((*range, line.clone()));
             }
         }
