@@ -127,7 +127,8 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
         return Some(found);
     }
     // `9月15日(水)`: a day as Japanese, Chinese and Korean write it, the year perhaps left out.
-    if let Some((date, rest)) = super::east_asian::read_east_asian_day(text) {
+    if let Some(((year, month, day), rest)) = super::east_asian::read_east_asian_day(text) {
+        let date = PastedDate { year, month, day };
         return date.is_possible().then_some((WrittenDay::Date(date), rest));
     }
     if let Some(found) = day_month_year_dashed(text) {

@@ -4,23 +4,25 @@
 
 use chrono::NaiveTime;
 
-use super::dates::PastedDate;
 use super::scan::digits;
+
+/// A day as written: its year when given, its month and its day of the month.
+pub type WrittenYmd = (Option<i32>, u32, u32);
 
 /// Reads `2021年11月25日` (Japanese and Chinese) or `2021년 11월 25일` (Korean) at the start
 /// of `text`; returns the year, month and day as written (the date reader checks they make
 /// a day) and the rest.
 #[must_use]
 pub fn read_east_asian_date(text: &str) -> Option<((i32, u32, u32), &str)> {
-    let (date, rest) = read_east_asian_day(text)?;
-    Some(((date.year?, date.month, date.day), rest))
+    let ((year, month, day), rest) = read_east_asian_day(text)?;
+    Some(((year?, month, day), rest))
 }
 
 /// Reads a day as [`read_east_asian_date`] does, its year perhaps left out (`9月15日`, as a
 /// list of events within a year writes it), and past the weekday in brackets that may
 /// follow it (`9月15日(水)`, `2021年9月11日（土）`).
 #[must_use]
-pub fn read_east_asian_day(text: &str) -> Option<(PastedDate, &str)> {
+pub fn read_east_asian_day(text: &str) -> Option<(WrittenYmd, &str)> {
     let year = digits(text, 4, 4).and_then(|(year, rest)| {
         let rest = after_mark(rest, &['年', '년'])?;
         Some((i32::try_from(year).ok()?, rest.trim_start()))
@@ -33,7 +35,7 @@ pub fn read_east_asian_day(text: &str) -> Option<(PastedDate, &str)> {
     let rest = after_mark(rest, &['月', '월'])?;
     let (day, rest) = digits(rest.trim_start(), 1, 2)?;
     let rest = after_mark(rest, &['日', '일'])?;
-    Some((PastedDate { year, month, day }, after_weekday(rest)))
+    Some(((year, month, day), after_weekday(rest)))
 }
 
 /// `text` past a weekday in brackets (`(水)`, `（土）`, `(金曜日)`, `(목)`), or `text` as it is.
@@ -131,13 +133,13 @@ mod tests {
         assert_eq!(date, (2021, 11, 25));
         // The year left out, a weekday in brackets after the day.
         let (day, rest) = read_east_asian_day("9月15日(水)\u{3000}6時00分、停止").unwrap();
-        assert_eq!((day.year, day.month, day.day), (None, 9, 15));
+        assert_eq!(day, (None, 9, 15));
         assert_eq!(
             read_east_asian_time(rest),
             Some((hm(6, 0), false, "、停止"))
         );
         let (day, rest) = read_east_asian_day("2021年9月11日（土） 5時30分").unwrap();
-        assert_eq!((day.year, day.month, day.day), (Some(2021), 9, 11));
+        assert_eq!(day, (Some(2021), 9, 11));
         assert_eq!(rest, " 5時30分");
         // Brackets that hold no weekday stay.
         assert_eq!(read_east_asian_day("9月15日(予定)").unwrap().1, "(予定)");
