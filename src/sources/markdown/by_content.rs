@@ -169,12 +169,29 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
             .filter(|index| begins_with_time(&blocks[*index]))
             .collect();
         if run.len() >= PARAGRAPH_RUN {
+            // A status log's day on a line of its own (`2019-3-1`) dates the paragraphs under
+            // it, timed or not, up to the run's last entry.
+            let last = run.last().copied().unwrap_or(start);
+            let mut under_a_day = false;
+            for index in start..last {
+                if is_a_date_line(&blocks[index]) {
+                    under_a_day = true;
+                } else if under_a_day && matches!(blocks[index].kind, BlockKind::Paragraph(_)) {
+                    timed[index] = true;
+                }
+            }
             for index in run {
                 timed[index] = true;
             }
         }
         start = end.max(start + 1);
     }
+}
+
+/// Whether a block is a paragraph of one line that is a day and nothing more.
+fn is_a_date_line(block: &Block) -> bool {
+    matches!(&block.kind, BlockKind::Paragraph(lines)
+        if lines.len() == 1 && read_date_line(&lines[0].1).is_some())
 }
 
 /// Headings of one level that `belong` (times, or dated updates), with only the story under

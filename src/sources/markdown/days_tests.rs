@@ -209,3 +209,30 @@ fn status_updates_labelled_with_their_time_or_their_day_are_a_timeline() {
         ]
     );
 }
+
+#[test]
+fn a_status_log_dates_its_untimed_paragraphs_by_the_day_line_above_them() {
+    // Newest first: a day on a line of its own, then its updates, timed or not. The zone is
+    // the one a sentence names, its time in UTC in brackets only a conversion.
+    let text = "---\ntitle: Network status\n---\n\n2019-3-8\n\n\
+                1pm: We rebooted the sector.\n\n11am: A sector is down.\n\n2019-3-1\n\n\
+                Brooklyn is slow in the evenings.\n\n2019-1-30\n\n9:24am Power outage at the hub.\n\n\
+                Change period starts: on 2019-01-28 at 10:00 EST (15:00 UTC)\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    assert_eq!(imported.doc.time_zone, chrono_tz::America::New_York);
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time.map(|time| time.to_rfc3339()), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("2019-01-30T14:24:00+00:00".to_owned()), ""),
+            (None, "On 2019-03-01; no time was written."),
+            (Some("2019-03-08T16:00:00+00:00".to_owned()), ""),
+            (Some("2019-03-08T18:00:00+00:00".to_owned()), ""),
+        ]
+    );
+}

@@ -35,7 +35,7 @@ impl Importer<'_> {
         }
         // Paragraphs that begin with times, wherever they stand, are timeline rows.
         if self.around.by_content && self.current != Current::Target(Target::ActionItems) {
-            self.timeline_lines(lines, &ranges);
+            self.timeline_lines(lines, &ranges, true);
             return;
         }
         // An MDX page's code before its words (`import … from '…'`, `export const post = {`
@@ -226,7 +226,7 @@ impl Importer<'_> {
             self.timeline.push(Piece::Setting(block.lines, setting));
             return;
         }
-        self.timeline_lines(lines, ranges);
+        self.timeline_lines(lines, ranges, false);
     }
 
     /// What the paragraph says of the lists below it: that they are work (`Going forward,
@@ -330,7 +330,15 @@ impl Importer<'_> {
 
     /// A paragraph under the timeline's heading: its lines are entries, a line naming the
     /// zone sets it for the times below.
-    fn timeline_lines(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
+    ///
+    /// `found_by_content`: the paragraph was found to be a timeline's entries (a status log's
+    /// days and updates), so an entry without a time is a row all the same.
+    fn timeline_lines(
+        &mut self,
+        lines: &[(usize, String)],
+        ranges: &[(usize, usize)],
+        found_by_content: bool,
+    ) {
         let mut entries = Vec::new();
         for ((_, line), range) in lines.iter().zip(ranges) {
             let names_zone = zone_line(line).filter(|_| read_date_line(line).is_none());
@@ -361,7 +369,9 @@ impl Importer<'_> {
             } else {
                 // An entry dated but not timed (`**23 Feb 2021**: the blocks were lifted`) is
                 // a row of the timeline all the same, as a list's item would be.
-                if !starts_with_a_time(line) && super::by_content::starts_with_a_time_or_date(line)
+                if found_by_content
+                    || !starts_with_a_time(line)
+                        && super::by_content::starts_with_a_time_or_date(line)
                 {
                     self.timeline_items.push(*range);
                 }

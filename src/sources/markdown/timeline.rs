@@ -331,7 +331,7 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
     let mut written_zone: Option<PasteZone> = None;
     let mut outcomes = Vec::new();
     for piece in &merged(pieces) {
-        let (mut paste, ranges, next_day) = match piece {
+        let (mut paste, ranges, own_days) = match piece {
             Piece::Start => {
                 day = read_in.date.map(day_line);
                 continue;
@@ -376,16 +376,21 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                 found.saw_zone(clock.zone.or(row.day.and_then(|day| day.zone)));
             }
         }
-        if let Some(next_day) = next_day {
-            day = Some(DayLine {
-                line: ranges_at(&ranges, next_day.line).0,
-                ..next_day
-            });
+        // The piece's own days, numbered by the file; the last dates the pieces below.
+        let own_days: Vec<DayLine> = own_days
+            .into_iter()
+            .map(|own| DayLine {
+                line: ranges_at(&ranges, own.line).0,
+                ..own
+            })
+            .collect();
+        if let Some(last) = own_days.last() {
+            day = Some(*last);
         }
         let first_of_piece = outcomes.len();
         let newest_first = place_piece(
             &paste,
-            (&ranges, piece_day),
+            (&ranges, piece_day, &own_days),
             read_in,
             &mut outcomes,
             &mut found,
@@ -406,20 +411,20 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
 fn table_paste(
     header: &[String],
     rows: &[TableRow],
-) -> (ChatPaste, Vec<(usize, usize)>, Option<DayLine>) {
+) -> (ChatPaste, Vec<(usize, usize)>, Vec<DayLine>) {
     let cells: Vec<_> = rows
         .iter()
         .enumerate()
         .map(|(index, row)| (index + 1, row.source.clone(), row.cells.clone()))
         .collect();
     let ranges = rows.iter().map(|row| (row.line, row.last_line)).collect();
-    (parse_table(header, &cells), ranges, None)
+    (parse_table(header, &cells), ranges, Vec::new())
 }
 
 /// Told times as a paste, with each one's paragraph lines.
 fn told_paste(
     rows: &[((usize, usize), PastedRow)],
-) -> (ChatPaste, Vec<(usize, usize)>, Option<DayLine>) {
+) -> (ChatPaste, Vec<(usize, usize)>, Vec<DayLine>) {
     let paste = ChatPaste {
         rows: rows
             .iter()
@@ -431,36 +436,44 @@ fn told_paste(
             .collect(),
         ..ChatPaste::default()
     };
-    (paste, rows.iter().map(|(lines, _)| *lines).collect(), None)
+    (
+        paste,
+        rows.iter().map(|(lines, _)| *lines).collect(),
+        Vec::new(),
+    )
 }
 
-/// Entries as a paste, with each entry's source lines, and the day its last date line sets
-/// for the pieces below, rows or not under it here.
+/// Entries as a paste, with each entry's source lines, and the days its date lines set
+/// (numbered in the piece), rows or not under them here: the last dates the pieces below.
 fn entries_paste(
     entries: &[((usize, usize), String)],
-) -> (ChatPaste, Vec<(usize, usize)>, Option<DayLine>) {
+) -> (ChatPaste, Vec<(usize, usize)>, Vec<DayLine>) {
     let lines: Vec<String> = entries
         .iter()
         .map(|(_, text)| text.replace(['\n', '\r'], " "))
         .collect();
     let ranges = entries.iter().map(|(lines, _)| *lines).collect();
     let paste = parse_entries(&lines.join("\n"));
-    let next_day = paste.date_lines.last().and_then(|last| {
-        let (date, zone) = read_date_line(lines.get(last.saturating_sub(1))?)?;
-        Some(DayLine {
-            line: *last,
-            date,
-            zone,
+    let own_days = paste
+        .date_lines
+        .iter()
+        .filter_map(|number| {
+            let (date, zone) = read_date_line(lines.get(number.saturating_sub(1))?)?;
+            Some(DayLine {
+                line: *number,
+                date,
+                zone,
+            })
         })
-    });
-    (paste, ranges, next_day)
+        .collect();
+    (paste, ranges, own_days)
 }
 
 /// Places one piece's rows in time and says what became of each of its lines. Returns
 /// whether the piece was written newest first.
 fn place_piece(
     paste: &ChatPaste,
-    (ranges, piece_day): (&[(usize, usize)], Option<DayLine>),
+    (ranges, piece_day, own_days): (&[(usize, usize)], Option<DayLine>, &[DayLine]),
     read_in: ReadIn,
     outcomes: &mut Vec<Placed>,
     found: &mut Found,
@@ -499,7 +512,7 @@ fn place_piece(
     }
     for unused in resolved.unused {
         let outcome = if unused.reason == UnusedReason::NoTime {
-            let date = untimed_day(paste, ranges, piece_day, unused.line)
+            let date = untimed_day(paste, (ranges, own_days), piece_day, unused.line)
                 .filter(|day| day.line > 0)
                 .and_then(|day| {
                     let reference = read_in.date.unwrap_or(read_in.today);
@@ -515,10 +528,11 @@ fn place_piece(
 }
 
 /// The day in force at a piece's line `line`, which has no time: the piece's own date line
-/// above it, as the rows under that line were dated, else the day written above the piece.
+/// above it (as read, or as the rows under it were dated), else the day written above the
+/// piece.
 fn untimed_day(
     paste: &ChatPaste,
-    ranges: &[(usize, usize)],
+    (ranges, own_days): (&[(usize, usize)], &[DayLine]),
     piece_day: Option<DayLine>,
     line: usize,
 ) -> Option<DayLine> {
@@ -526,10 +540,10 @@ fn untimed_day(
         return piece_day;
     };
     let numbered = ranges_at(ranges, *date_line).0;
-    paste
-        .rows
+    own_days
         .iter()
-        .filter_map(|row| row.day)
+        .copied()
+        .chain(paste.rows.iter().filter_map(|row| row.day))
         .find(|day| day.line == numbered)
 }
 

@@ -218,10 +218,12 @@ fn tidy(part: &str) -> String {
 /// 10:27am Eastern …`, `at 9:10 PM PST`), with the line (from 1) that first names it: where
 /// the writers are, for a timeline whose own times name no zone. `None` where no sentence
 /// names one, or where they name two, or UTC or an offset beside a time as well (the bare
-/// times could then be in either).
+/// times could then be in either). A time in UTC in brackets after a region's time on its
+/// line (`at 10:00 EST (15:00 UTC)`) only converts it.
 pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
     let mut found: Option<(chrono_tz::Tz, usize)> = None;
     for (index, line) in lines.iter().enumerate() {
+        let mut region_on_line = false;
         let starts = line.char_indices().filter(|(at, c)| {
             c.is_ascii_digit()
                 && !line[..*at].ends_with(|before: char| before.is_alphanumeric() || before == ':')
@@ -248,6 +250,12 @@ pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
                     .or_else(|| region_time_in(line))
                     .map(Some),
             };
+            let converts =
+                told == Some(None) && region_on_line && line[..at].trim_end().ends_with('(');
+            if converts {
+                continue;
+            }
+            region_on_line |= matches!(told, Some(Some(_)));
             match (told, found) {
                 (Some(Some(region)), None) => found = Some((region, index + 1)),
                 (Some(Some(region)), Some((first, _))) if region == first => {}
