@@ -987,10 +987,10 @@ fn a_region_the_summary_names_beside_a_time_is_the_documents_when_nothing_else_n
         Some(Utc.with_ymd_and_hms(2026, 8, 31, 12, 49, 0).unwrap())
     );
     assert!(imported.assumed.zone_why().contains("line 5"));
-    // Sentences that name two zones, or UTC beside one, say nothing of the bare times.
+    // Sentences that name two zones, or UTC first, say nothing of the bare times.
     for told in [
         "at 10:27am Eastern, and 9:00 PST",
-        "at 10:27am Eastern (14:27 UTC)",
+        "at 14:27 UTC (10:27am Eastern)",
     ] {
         let source =
             format!("# Indexes deleted\n\n{told}\n\n## Timeline\n\n- 8:49am: Health degraded\n");
@@ -1000,6 +1000,13 @@ fn a_region_the_summary_names_beside_a_time_is_the_documents_when_nothing_else_n
             "{told}"
         );
     }
+    // UTC in brackets after the region's time only converts it for the readers.
+    let source = "# Indexes deleted\n\nat 10:27am Eastern (14:27 UTC)\n\n## Timeline\n\n\
+                  - 8:49am: Health degraded\n";
+    assert_eq!(
+        import_markdown(source, today()).doc.time_zone,
+        chrono_tz::America::New_York
+    );
 }
 
 #[test]
