@@ -112,6 +112,20 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
     {
         return None;
     }
+    // `The item at the top of my to-do list is to put a backup system in place`, `Our first
+    // priority is to …`: the writers' own list of work, named.
+    let own_list = [" my ", " our "].iter().any(|owner| padded.contains(owner))
+        && [
+            " to-do list is to ",
+            " todo list is to ",
+            " priority is to ",
+            " first task is to ",
+        ]
+        .iter()
+        .any(|list| padded.contains(list));
+    if own_list {
+        return Some(Commitment::ToCome);
+    }
     let words: Vec<&str> = padded.split_whitespace().collect();
     let looks_ahead = padded.contains(" in the future ")
         || padded.contains(" going forward ")
@@ -366,6 +380,18 @@ mod tests {
     use super::*;
     use crate::model::ActionStatus;
     use chrono::NaiveDate;
+
+    #[test]
+    fn the_writers_name_work_on_their_own_list() {
+        for sentence in [
+            "Rest assured, the boldfaced item at the top of my to-do list is to put a new \
+             backup system in place.",
+            "Our first priority is to restore the archive.",
+        ] {
+            assert_eq!(commitment(sentence), Some(Commitment::ToCome), "{sentence}");
+        }
+        assert_eq!(commitment("The priority is to stay calm."), None);
+    }
 
     #[test]
     fn the_writers_commit_to_work_to_come_in_many_ways() {
