@@ -142,11 +142,11 @@ impl TimelineField {
                 least: 90.0,
                 weight: 2.0,
             },
-            // A name: a share of the room in a wide window, so that a full name (`Stephen
-            // Yeager`, `Cloud Foundry Bot`) is not cut where there is room for it.
+            // A name: a share of the room in a wide window, so that a full name (`Bradley
+            // Needham (Guest)`, `Cloud Foundry Bot`) is not cut where there is room for it.
             Self::Actor => ColumnWidth::Flexible {
-                least: 104.0,
-                weight: 1.0,
+                least: 110.0,
+                weight: 1.5,
             },
             Self::Evidence => ColumnWidth::Flexible {
                 least: 110.0,

@@ -225,6 +225,21 @@ fn joined(lines: &[(usize, &str)]) -> String {
 mod tests {
     use super::*;
 
+    /// Each row's text and hour (0 for a row without a time).
+    fn events_and_hours(paste: &ChatPaste) -> Vec<(&str, u32)> {
+        use chrono::Timelike;
+        paste
+            .rows
+            .iter()
+            .map(|row| {
+                (
+                    row.event.as_str(),
+                    row.clock.map_or(0, |clock| clock.time.hour()),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn a_day_page_stamps_each_update_after_it_with_a_time_and_its_zone() {
         let text = "Wednesday December 22, 2021\n\nTrouble with connectivity\n\n\
@@ -233,16 +248,8 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert!(times_follow_messages(&lines));
         let paste = read(&lines);
-        let rows: Vec<(&str, u32)> = paste
-            .rows
-            .iter()
-            .map(|row| {
-                use chrono::Timelike;
-                (row.event.as_str(), row.clock.unwrap().time.hour())
-            })
-            .collect();
         assert_eq!(
-            rows,
+            events_and_hours(&paste),
             [
                 (
                     "Trouble with connectivity Issue summary: from 4:20 a.m. to 9:30 a.m. PST, \
@@ -264,19 +271,8 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert!(times_follow_messages(&lines));
         let paste = read(&lines);
-        let rows: Vec<(&str, u32)> = paste
-            .rows
-            .iter()
-            .map(|row| {
-                use chrono::Timelike;
-                (
-                    row.event.as_str(),
-                    row.clock.map_or(0, |clock| clock.time.hour()),
-                )
-            })
-            .collect();
         assert_eq!(
-            rows,
+            events_and_hours(&paste),
             [
                 ("Resolved This incident has been resolved.", 22),
                 ("Investigating We are looking into it.", 21)
