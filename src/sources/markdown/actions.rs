@@ -117,8 +117,14 @@ pub fn action_from_cells(
             }
             continue;
         }
-        // DONE or TODO written in any cell (the SRE book's tables) sets the status.
-        let marked = cell_status(cell).filter(|_| *column != ActionColumn::Action);
+        // DONE or TODO written in any cell (the SRE book's tables) sets the status; a status's
+        // name alone (`Open`, `New`) only in a column of states, since an owner may be
+        // called `New`.
+        let marked = match column {
+            ActionColumn::Action => None,
+            ActionColumn::Status | ActionColumn::Other => cell_status(cell),
+            _ => status_mark(cell),
+        };
         if let Some(status) = marked {
             item.status = status;
             if *column == ActionColumn::Status {
@@ -277,14 +283,17 @@ fn looks_like_ticket(text: &str) -> bool {
 /// A status written as a whole cell (`Done`, `In progress`), or as `DONE` / `TODO` in
 /// capitals among other words.
 fn cell_status(cell: &str) -> Option<ActionStatus> {
-    status_named(cell).or_else(|| {
-        cell.split_whitespace()
-            .find_map(|word| match word.trim_matches(['*', '_']) {
-                "DONE" => Some(ActionStatus::Done),
-                "TODO" => Some(ActionStatus::Open),
-                _ => None,
-            })
-    })
+    status_named(cell).or_else(|| status_mark(cell))
+}
+
+/// `DONE` or `TODO` in capitals among a cell's words, as the SRE book's tables mark items.
+fn status_mark(cell: &str) -> Option<ActionStatus> {
+    cell.split_whitespace()
+        .find_map(|word| match word.trim_matches(['*', '_']) {
+            "DONE" => Some(ActionStatus::Done),
+            "TODO" => Some(ActionStatus::Open),
+            _ => None,
+        })
 }
 
 /// What a status cell says beside the status.
@@ -413,6 +422,14 @@ mod tests {
         .unwrap();
         assert_eq!(item.status, ActionStatus::Open);
         assert!(action_columns(&cells(&["Time", "Event"])).is_none());
+        // An owner whose name is a status's (`New`) is the owner; the status column says
+        // where the work stands.
+        let header = cells(&["Action", "Owner", "Status"]);
+        let columns = action_columns(&header).unwrap();
+        let item =
+            action_from_cells(&header, &columns, &cells(&["alpha", "New", "Done"]), None).unwrap();
+        assert_eq!(item.owner, "New");
+        assert_eq!(item.status, ActionStatus::Done);
     }
 
     #[test]
