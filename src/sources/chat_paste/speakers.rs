@@ -291,6 +291,10 @@ pub(super) fn looks_like_a_name(text: &str) -> bool {
 /// Whether a label is a day and nothing more (`**23 Feb 2021**`, `Tuesday, 3 May`): it
 /// dates its text, it did not write it.
 fn is_a_date(text: &str) -> bool {
+    // Every day written in full has a number; a name seldom does, and is not read further.
+    if !text.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let unmarked = text.trim_matches(['*', '_']);
     crate::model::read_day(unmarked).is_some_and(|(day, rest)| {
         matches!(day, crate::model::WrittenDay::Date(_))
