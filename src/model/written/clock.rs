@@ -183,6 +183,12 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
             None => (None, rest),
         },
     };
+    // `5時30分頃`, `3点左右`, `3시경`: Japanese, Chinese and Korean mark a time approximate
+    // after it.
+    let (approximate, rest) = match super::east_asian::after_approximate_mark(rest) {
+        Some(rest) => (true, rest),
+        None => (approximate, rest),
+    };
     Some((
         WrittenTime {
             date,
@@ -940,6 +946,16 @@ mod tests {
         );
         assert!(read_clock("17 Uhrmacher").is_none());
         assert!(read_clock("24 h Ausfall").is_none());
+    }
+
+    #[test]
+    fn an_east_asian_time_marked_approximate_after_it() {
+        let (clock, rest) = read_clock("2021年9月11日(土) 5時30分 頃 ～ 継続中").unwrap();
+        assert!(clock.approximate);
+        assert_eq!(clock.time, NaiveTime::from_hms_opt(5, 30, 0).unwrap());
+        assert_eq!(rest, " ～ 継続中");
+        let (clock, _) = read_clock("9月15日(水) 6時00分、停止").unwrap();
+        assert!(!clock.approximate);
     }
 
     #[test]

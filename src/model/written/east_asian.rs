@@ -95,6 +95,23 @@ pub fn read_east_asian_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
     ))
 }
 
+/// `text` past a mark that says the time before it is approximate (`頃`, `ごろ`, `左右`,
+/// `前後`, `경`, a space allowed before it), or `None` when it does not open with one.
+#[must_use]
+pub fn after_approximate_mark(text: &str) -> Option<&str> {
+    let trimmed = text.trim_start();
+    let rest = ["頃", "ごろ", "左右", "前後", "경"]
+        .iter()
+        .find_map(|mark| trimmed.strip_prefix(mark))?;
+    // `경` is also the first syllable of Korean words (`3시 경보`, an alarm at 3).
+    let korean_word = trimmed.starts_with('경')
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c));
+    (!korean_word).then_some(rest)
+}
+
 /// `text` past one of `marks`, or `None` when it does not open with one.
 fn after_mark<'a>(text: &'a str, marks: &[char]) -> Option<&'a str> {
     text.strip_prefix(marks)
@@ -144,6 +161,10 @@ mod tests {
         // Brackets that hold no weekday stay.
         assert_eq!(read_east_asian_day("9月15日(予定)").unwrap().1, "(予定)");
         assert!(read_east_asian_date("9月15日").is_none());
+        assert_eq!(after_approximate_mark(" 頃 ～ 継続中"), Some(" ～ 継続中"));
+        assert_eq!(after_approximate_mark("、停止"), None);
+        assert_eq!(after_approximate_mark("경 서버"), Some(" 서버"));
+        assert_eq!(after_approximate_mark(" 경보"), None);
         assert!(read_east_asian_time("3 hours").is_none());
     }
 }
