@@ -11,6 +11,7 @@ mod html_text;
 mod incident_json;
 mod incident_states;
 mod instant;
+mod json_list;
 pub mod markdown;
 mod matrix_events;
 mod mattermost_export;

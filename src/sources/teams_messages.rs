@@ -57,12 +57,6 @@ struct Identity {
     display_name: Option<String>,
 }
 
-/// The API's answer to a request for messages.
-#[derive(Deserialize)]
-struct Answer {
-    value: Vec<Message>,
-}
-
 /// Whether `text` is Teams messages: a list of them, or the API's answer, holding one a
 /// person or an app wrote at least.
 #[must_use]
@@ -94,13 +88,7 @@ pub fn read_teams_messages(text: &str) -> Result<Vec<ImportedRow>, SourceError> 
 }
 
 fn messages_of(text: &str) -> Option<Vec<Message>> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).ok();
-    }
-    serde_json::from_str::<Answer>(trimmed)
-        .ok()
-        .map(|answer| answer.value)
+    super::json_list::list_or_field(text, "value")
 }
 
 /// Whether a person or an app wrote it, and it is still there: not a system event.

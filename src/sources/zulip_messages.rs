@@ -27,12 +27,6 @@ struct Message {
     subject: Option<String>,
 }
 
-/// The API's answer to a request for messages.
-#[derive(Deserialize)]
-struct Answer {
-    messages: Vec<Message>,
-}
-
 /// Whether `text` is Zulip messages: a list of them, or the API's answer holding one at
 /// least.
 #[must_use]
@@ -65,13 +59,7 @@ pub fn read_zulip_messages(text: &str) -> Result<Vec<ImportedRow>, SourceError> 
 }
 
 fn messages_of(text: &str) -> Option<Vec<Message>> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).ok();
-    }
-    serde_json::from_str::<Answer>(trimmed)
-        .ok()
-        .map(|answer| answer.messages)
+    super::json_list::list_or_field(text, "messages")
 }
 
 fn row(message: &Message, time: DateTime<Utc>, many_topics: bool) -> ImportedRow {
