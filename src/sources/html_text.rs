@@ -72,6 +72,12 @@ fn walk(element: ElementRef<'_>, skip: &dyn Fn(&Element) -> bool, pre: bool, out
                             out.push_str(alt);
                         }
                     }
+                    // Teams writes an emoji as an element of its own, the character in `alt`.
+                    "emoji" => {
+                        if let Some(alt) = tag.attr("alt") {
+                            out.push_str(alt);
+                        }
+                    }
                     "a" => {
                         let start = out.len();
                         walk(child, skip, pre, out);

@@ -161,11 +161,11 @@ mod tests {
         );
         let export = r#"[{"Id": "2", "CreatedDateTime": "2025-08-14T17:26:09.203+00:00",
             "DeletedDateTime": null, "MessageType": "message", "ReplyToId": "1",
-            "Body": {"ContentType": "text", "Content": "Rolled back"},
+            "Body": {"ContentType": "html", "Content": "<p>Rolled back <emoji id=\"1f47b\" alt=\"\uD83D\uDC7B\" title=\"Ghost\"></emoji></p>"},
             "From": {"Application": {"DisplayName": "Deploy bot"}, "User": null}}]"#;
         let rows = read_teams_messages(export).unwrap();
         assert_eq!(rows[0].row.actor.as_deref(), Some("Deploy bot"));
-        assert_eq!(rows[0].row.event, "Rolled back");
+        assert_eq!(rows[0].row.event, "Rolled back \u{1f47b}");
         assert_eq!(
             rows[0].row.notes,
             "In reply to Teams message 1; Teams message 2"

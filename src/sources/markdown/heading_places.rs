@@ -135,8 +135,8 @@ impl Importer<'_> {
         }
         // The front matter's title said again in other, longer words, by the only heading of
         // the first level (`# Incident Disclosure: … Due to Hosting Provider Actions`): the
-        // title the page shows, whatever part its words might name. (The front matter stays
-        // in Details as written.)
+        // title the page shows, whatever part its words might name. The front matter's own
+        // words for it are kept in Details as written.
         if !self.seen_heading
             && level == 1
             && self.sole_top_heading
@@ -146,6 +146,8 @@ impl Importer<'_> {
             && text.split_whitespace().count() > 6
         {
             self.seen_heading = true;
+            let front_matters = std::mem::take(&mut self.doc.title);
+            self.as_written.push(format!("- title: {front_matters}"));
             self.set_title(text, block.lines);
             return None;
         }

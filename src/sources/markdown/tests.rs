@@ -1482,3 +1482,22 @@ fn steps_taken_are_the_work_done_unless_the_file_names_its_action_items() {
         [("Add a canary stage", ActionStatus::Open)]
     );
 }
+
+#[test]
+fn a_first_level_heading_that_restates_the_title_is_the_title_whatever_its_last_word() {
+    let text = "---\ntitle: Incident Disclosure - Public Service Suspension\n---\n\n\
+                # Incident Disclosure: Public Service Suspension Due to Hosting Provider Actions\n\n\
+                On Saturday the service was blocked.\n\n## Our Next Steps\n\n\
+                - We will migrate to another provider.\n";
+    let imported = import_markdown(text, today());
+    assert_eq!(
+        imported.doc.title,
+        "Incident Disclosure: Public Service Suspension Due to Hosting Provider Actions"
+    );
+    assert_eq!(
+        actions_and_statuses(&imported.doc),
+        [("We will migrate to another provider.", ActionStatus::Open)]
+    );
+    // The front matter's own words for the title are kept.
+    assert!(all_text(&imported.doc).contains("incident disclosure - public service suspension"));
+}

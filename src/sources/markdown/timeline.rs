@@ -360,10 +360,11 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
         let piece_day = day;
         // What was written above this piece dates and zones its rows that say nothing. A
         // date line of the piece's own is numbered in the piece: renumbered by the file, no
-        // two days share a number.
+        // two days share a number (and a day no line wrote stays at line 0).
         for row in &mut paste.rows {
             match row.day.as_mut() {
-                Some(own) => own.line = ranges_at(&ranges, own.line).0,
+                Some(own) if own.line > 0 => own.line = ranges_at(&ranges, own.line).0,
+                Some(_) => {}
                 None => row.day = day,
             }
             if let Some(clock) = row.clock.as_mut()
