@@ -302,3 +302,64 @@ fn a_preview_does_not_keep_the_row_heights_of_another_files_rows() {
     let first_row = top_of(2) - top_of(1);
     assert!(first_row < 40.0, "row 1 is {first_row} high");
 }
+
+#[test]
+fn a_text_file_is_imported_in_its_own_form_where_rows_can_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("bridge-call.txt");
+    // Three lines of a chat, the first of which the example's timeline has already.
+    std::fs::write(
+        &source,
+        "14:05 Rootly: Rootly paged the on-call SRE (Alice)\n\
+         14:06 Dana: I am looking at the database dashboards\n\
+         14:08 Kevin: rolling back the deploy now\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_with_example(&dialogs);
+    click(&mut harness, "Timeline (13)");
+    dialogs.will_answer(DialogOutcome::Chosen(source.clone()));
+    common::timeline_menu(&mut harness, "Import rows from a file\u{2026}");
+    // The form says it imports, and from which file; the file's lines can be corrected.
+    harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "Import timeline rows");
+    harness.get_by_label("Lines of bridge-call.txt");
+    // The row the timeline has already starts unticked; the person leaves out another.
+    harness.get_by_label("1 row is in the timeline already and starts unticked.");
+    harness.get_by_label("2 of 3 rows to add");
+    let first = "Add row 1: 2025-08-01 14:05 UTC, Rootly: Rootly paged the on-call SRE (Alice)";
+    assert_eq!(
+        harness.get_by_label(first).accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::False)
+    );
+    click(
+        &mut harness,
+        "Add row 3: 2025-08-01 14:08 UTC, Kevin: rolling back the deploy now",
+    );
+    harness.get_by_label("1 of 3 rows to add");
+    click(&mut harness, "Add 1 row");
+    let rows = harness.state().document().doc().timeline.clone();
+    assert_eq!(rows.len(), 14);
+    assert!(rows.iter().any(|row| row.actor.as_deref() == Some("Dana")));
+    assert!(rows.iter().all(|row| row.actor.as_deref() != Some("Kevin")));
+    assert_eq!(
+        rows.iter()
+            .filter(|row| row.event == "Rootly paged the on-call SRE (Alice)")
+            .count(),
+        1
+    );
+    // The keyboard goes on at the row added, in the timeline.
+    assert!(
+        harness
+            .get_by_label("Event, row 3")
+            .accesskit_node()
+            .is_focused()
+    );
+    // The next import starts in the folder this file came from.
+    dialogs.will_answer(DialogOutcome::Cancelled);
+    common::timeline_menu(&mut harness, "Import rows from a file\u{2026}");
+    let asked = dialogs.asked();
+    assert_eq!(
+        asked.last().unwrap().start_folder.as_deref(),
+        Some(dir.path())
+    );
+}

@@ -262,6 +262,15 @@ impl HindsightApp {
     /// the reviewed folder, so that they are not committed with the postmortems by mistake;
     /// everything else in the document's folder.
     fn dialog_start_folder(&self, purpose: DialogPurpose) -> Option<PathBuf> {
+        if matches!(
+            purpose,
+            DialogPurpose::ImportTimeline
+                | DialogPurpose::ImportSlackFolder
+                | DialogPurpose::ImportMarkdown
+        ) && let Some(folder) = &self.import_folder
+        {
+            return Some(folder.clone());
+        }
         if let DialogPurpose::ReviewExport(_) = purpose
             && let Some(review) = &self.review
         {
@@ -327,8 +336,14 @@ impl HindsightApp {
         let target = match purpose {
             PromptPurpose::Open => return self.open_path(path),
             PromptPurpose::ReviewFolder => return self.start_review(ctx, path),
-            PromptPurpose::ImportTimeline => return self.import_timeline(&path),
-            PromptPurpose::ImportMarkdown => return self.import_markdown_file(&path),
+            PromptPurpose::ImportTimeline => {
+                self.remember_import_folder(&path);
+                return self.import_timeline(&path);
+            }
+            PromptPurpose::ImportMarkdown => {
+                self.remember_import_folder(&path);
+                return self.import_markdown_file(&path);
+            }
             PromptPurpose::TemplatesFolder => return self.use_templates_folder(path),
             PromptPurpose::Attach(place) => return self.attach_paths(&[path], place),
             PromptPurpose::Save => with_ron_extension(path.clone()),
@@ -401,7 +416,12 @@ impl HindsightApp {
     }
 
     fn prompt(&mut self, purpose: PromptPurpose, reason: Option<String>) {
-        let base = self.default_folder();
+        let base = match (purpose, &self.import_folder) {
+            (PromptPurpose::ImportTimeline | PromptPurpose::ImportMarkdown, Some(folder)) => {
+                folder.clone()
+            }
+            _ => self.default_folder(),
+        };
         let suggested = match purpose {
             PromptPurpose::Open
             | PromptPurpose::ReviewFolder
@@ -432,6 +452,17 @@ impl HindsightApp {
             wants_focus: true,
             base,
         }));
+    }
+
+    /// Keeps the folder of a file (or of a Slack export's folder) chosen for import, for the
+    /// next import to start in.
+    fn remember_import_folder(&mut self, path: &Path) {
+        let folder = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty());
+        if let Some(folder) = folder {
+            self.import_folder = Some(folder.to_owned());
+        }
     }
 
     /// Where files go when nothing says otherwise: beside the open document, else the

@@ -101,6 +101,9 @@ pub struct HindsightApp {
     disk_change: Option<DiskChange>,
     /// Where new files go when there is no open file to put them beside.
     home_folder: PathBuf,
+    /// The folder the last file was imported from: the next import starts there, as the
+    /// material of one incident is often kept together.
+    import_folder: Option<PathBuf>,
     /// A save waiting one frame for the field being typed in to take its text.
     save_waiting: Option<crate::session::SaveRequest>,
     /// The field that had the keyboard when a save took it away, to give it back after.
@@ -152,6 +155,7 @@ impl HindsightApp {
             disk,
             disk_change: None,
             home_folder: default_home_folder(),
+            import_folder: None,
             save_waiting: None,
             refocus: None,
             review_on_start: None,

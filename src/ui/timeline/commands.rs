@@ -72,6 +72,8 @@ pub fn timeline_edit(
                 imported: None,
                 choices: crate::sources::ReadingChoices::default(),
                 refused: None,
+                source: None,
+                toggled: std::collections::HashSet::new(),
             });
             return None;
         }
@@ -108,6 +110,7 @@ pub fn show_import(
     let selected = state
         .selected
         .and_then(|id| rows.iter().position(|row| row.id == id));
+    let from_file = text.is_some().then(|| source.clone());
     let imported = if text.is_some() {
         None
     } else {
@@ -116,7 +119,7 @@ pub fn show_import(
         let there: Vec<bool> = imported
             .rows
             .iter()
-            .map(|new| already_there(rows, &new.row))
+            .map(|new| super::preview::already_there(rows, &new.row))
             .collect();
         let included = imported
             .rows
@@ -147,13 +150,9 @@ pub fn show_import(
         imported,
         choices: crate::sources::ReadingChoices::default(),
         refused: None,
+        source: from_file,
+        toggled: std::collections::HashSet::new(),
     });
-}
-
-/// Whether `rows` already hold `row`: the same time and the same event.
-fn already_there(rows: &[TimelineRow], row: &TimelineRow) -> bool {
-    rows.iter()
-        .any(|existing| existing.time == row.time && existing.event.trim() == row.event.trim())
 }
 
 /// Opens the form that chooses a channel and a time window of the Slack export at `export`,

@@ -4,6 +4,7 @@
 mod cells;
 mod commands;
 mod paste;
+mod preview;
 mod slack_form;
 mod state;
 mod strip;

@@ -1,11 +1,13 @@
-//! "Paste from chat": the pasted text, a preview of the rows it makes with the lines each
-//! came from, and the lines that made nothing with why, before anything is added.
+//! "Paste from chat", and the import of a file's rows: the pasted text (or the file's), a
+//! preview of the rows it makes with the lines each came from, and the lines that made
+//! nothing with why, before anything is added.
 
 use chrono::NaiveDate;
 
+use super::preview;
 use super::state::{ImportedRows, PasteForm, TimelineState};
 use crate::model::{
-    Direction, Edit, Postmortem, TimelineRow, WrittenDay, format_instant, key_times_out_of_order,
+    Direction, Edit, Postmortem, TimelineField, TimelineRow, WrittenDay, key_times_out_of_order,
     rows_out_of_order,
 };
 use crate::sources::{self, Imported, ReadingChoices, SourceError, SourceKind};
@@ -26,15 +28,17 @@ pub fn paste_form_ui(
     let mut close = false;
     let mut first_added = None;
     let mut pasted_export = None;
-    let title = if form.imported.is_some() {
+    // Rows from a file are an import, whether its text is read as a paste or its rows are
+    // a pager's: the title says where they come from.
+    let title = if form.imported.is_some() || form.source.is_some() {
         "Import timeline rows"
     } else {
         "Paste from chat"
     };
     let modal = crate::ui::accessible::dialog("paste_from_chat", title).show(ctx, |ui| {
-        ui.set_width(720.0);
+        ui.set_width(preview::form_width(ui.ctx()));
+        crate::ui::accessible::heading(ui, title);
         let rows: Vec<TimelineRow> = if let Some(imported) = form.imported.as_mut() {
-            crate::ui::accessible::heading(ui, "Import timeline rows");
             imported_ui(ui, doc, imported);
             imported
                 .rows
@@ -51,7 +55,6 @@ pub fn paste_form_ui(
                 })
                 .collect()
         } else {
-            crate::ui::accessible::heading(ui, "Paste from chat");
             paste_text_ui(ui, doc, form, today, &mut pasted_export)
         };
         // An empty timeline is in time order: the rows go in at their places.
@@ -107,82 +110,9 @@ pub fn paste_form_ui(
         );
     }
     if let Some(id) = first_added {
-        state.select(id);
-    }
-}
-
-/// The widest a preview's event may be before it wraps: a long message or an address
-/// must not push the dialog, and its button to add the rows, past the window's edge.
-const EVENT_WIDTH: f32 = 380.0;
-
-/// A row's event in a preview, wrapped at [`EVENT_WIDTH`]. A message with no words (an
-/// image alone in an export) says so, rather than showing, and being read as, nothing.
-fn event_cell(ui: &mut egui::Ui, event: &str) {
-    ui.scope(|ui| {
-        ui.set_max_width(EVENT_WIDTH);
-        if event.trim().is_empty() {
-            ui.weak("(no text)");
-        } else {
-            ui.add(egui::Label::new(event).wrap());
-        }
-    });
-}
-
-/// A row's time in a preview, in the document's zone.
-fn time_cell(ui: &mut egui::Ui, doc: &Postmortem, time: Option<chrono::DateTime<chrono::Utc>>) {
-    match time {
-        Some(time) => ui.monospace(format_instant(time, doc.time_zone)),
-        None => ui.weak("no time"),
-    };
-}
-
-/// A row's actor in a preview; none leaves the cell empty, with nothing for a screen reader
-/// to stop on.
-fn actor_cell(ui: &mut egui::Ui, actor: Option<&str>) {
-    match actor.filter(|actor| !actor.trim().is_empty()) {
-        Some(actor) => {
-            ui.label(actor);
-        }
-        None => crate::ui::accessible::empty_cell(ui),
-    }
-}
-
-/// How many of an event's words name a row to a screen reader, beside its time and actor.
-const WORDS_IN_BRIEF: usize = 8;
-
-/// How many characters of them at most: an address is one long word.
-const CHARS_IN_BRIEF: usize = 60;
-
-/// A row in a few words, for the name of the check box that adds it: its time, its actor and
-/// the start of its event, so that moving from box to box tells which message each adds.
-fn said_in_brief(doc: &Postmortem, row: &TimelineRow) -> String {
-    let time = row.time.map_or_else(
-        || "no time".to_owned(),
-        |time| format_instant(time, doc.time_zone),
-    );
-    let mut words = row.event.split_whitespace();
-    let mut event: Vec<&str> = words.by_ref().take(WORDS_IN_BRIEF).collect();
-    if words.next().is_some() {
-        event.push("\u{2026}");
-    }
-    let event = if event.is_empty() {
-        "(no text)".to_owned()
-    } else {
-        let joined = event.join(" ");
-        if joined.chars().count() > CHARS_IN_BRIEF {
-            let cut: String = joined.chars().take(CHARS_IN_BRIEF).collect();
-            format!("{}\u{2026}", cut.trim_end_matches('\u{2026}').trim_end())
-        } else {
-            joined
-        }
-    };
-    match row
-        .actor
-        .as_deref()
-        .filter(|actor| !actor.trim().is_empty())
-    {
-        Some(actor) => format!("{time}, {actor}: {event}"),
-        None => format!("{time}: {event}"),
+        // The keyboard goes on in the timeline, at the first row added, rather than being
+        // left nowhere as the form closes.
+        state.edit(id, TimelineField::Event);
     }
 }
 
@@ -195,13 +125,22 @@ fn paste_text_ui(
     today: NaiveDate,
     pasted_export: &mut Option<Imported>,
 ) -> Vec<TimelineRow> {
-    ui.label(
-        "Paste messages copied from Slack, Teams, Discord, Mattermost or an IRC log, lines that \
-         start with a time (14:03, 2:03 PM, 14:20 UTC, 2015-10-06T21:30:42Z), or rows of \
-         a table. A date on a line of its own dates the times below it.",
-    );
-    ui.add_space(6.0);
-    let label = ui.weak("Chat lines");
+    let label = if let Some(source) = &form.source {
+        ui.label(format!(
+            "From {source}: its lines are read as a paste is. Correct them here, or how they \
+             are read below, before the rows are added."
+        ));
+        ui.add_space(6.0);
+        ui.weak(format!("Lines of {source}"))
+    } else {
+        ui.label(
+            "Paste messages copied from Slack, Teams, Discord, Mattermost or an IRC log, lines \
+             that start with a time (14:03, 2:03 PM, 14:20 UTC, 2015-10-06T21:30:42Z), or rows \
+             of a table. A date on a line of its own dates the times below it.",
+        );
+        ui.add_space(6.0);
+        ui.weak("Chat lines")
+    };
     let field = egui::TextEdit::multiline(&mut form.text)
         .desired_rows(6)
         .desired_width(f32::INFINITY)
@@ -237,8 +176,7 @@ fn paste_text_ui(
     if !parsed.rows.is_empty() {
         assumptions_ui(ui, &parsed, &context, &resolved, &mut form.choices);
     }
-    preview_ui(ui, doc, &resolved);
-    resolved.rows.into_iter().map(|pasted| pasted.row).collect()
+    preview_ui(ui, doc, form, resolved)
 }
 
 /// Reads pasted text that is a whole export rather than lines of chat: its rows, or why it
@@ -331,20 +269,9 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
         .iter()
         .filter(|included| **included)
         .count();
-    ui.strong(match (chosen, imported.rows.len()) {
-        (1, 1) => "1 row to add".to_owned(),
-        (chosen, all) if chosen == all => format!("{all} rows to add"),
-        (chosen, all) => format!("{chosen} of {all} rows to add"),
-    });
-    far_from_incident_ui(ui, doc, imported.rows.iter().filter_map(|row| row.row.time));
-    let there = imported.already_there;
-    if there > 0 {
-        ui.weak(if there == 1 {
-            "1 row is in the timeline already and starts unticked.".to_owned()
-        } else {
-            format!("{there} rows are in the timeline already and start unticked.")
-        });
-    }
+    ui.strong(preview::count_line(chosen, imported.rows.len()));
+    preview::far_from_incident_ui(ui, doc, imported.rows.iter().filter_map(|row| row.row.time));
+    preview::already_there_line(ui, imported.already_there);
     let routine = imported.routine;
     if routine > 0 {
         ui.weak(if routine == 1 {
@@ -353,60 +280,45 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
             format!("{routine} rows are the pager notifying people and start unticked.")
         });
     }
-    egui::ScrollArea::vertical()
-        // Salted with what is shown, so a shorter list does not open at the height of a
-        // longer one shown before it.
-        .id_salt(("imported_rows", &imported.source, imported.rows.len()))
-        .max_height(300.0)
-        .show(ui, |ui| {
-            // Salted as its scroll area is: a grid keeps its rows' heights from frame to
-            // frame, and another file's rows must not lend theirs to these.
-            egui::Grid::new(("imported_rows", &imported.source, imported.rows.len()))
-                .striped(true)
-                .show(ui, |ui| {
-                    for (index, ((row, accepted), included)) in imported
-                        .rows
-                        .iter()
-                        .zip(imported.accepted.iter_mut())
-                        .zip(imported.included.iter_mut())
-                        .enumerate()
-                    {
-                        let add = ui.checkbox(included, "");
-                        let name =
-                            format!("Add row {}: {}", index + 1, said_in_brief(doc, &row.row));
-                        crate::ui::accessible::name_check_box(&add, &name, *included);
-                        if index == 0 && std::mem::take(&mut imported.focus_first) {
-                            add.request_focus();
-                        }
-                        time_cell(ui, doc, row.row.time);
-                        actor_cell(ui, row.row.actor.as_deref());
-                        event_cell(ui, &row.row.event);
-                        match row.suggests {
-                            Some(marker) => {
-                                // The key time it would replace, so the change is seen first.
-                                let now = crate::model::KeyTime::for_marker(marker)
-                                    .and_then(|key| doc.key_times.get(key))
-                                    .map(|time| {
-                                        format!(" (now {})", doc.local(time).format("%H:%M"))
-                                    })
-                                    .unwrap_or_default();
-                                let text = format!("Mark {}{now}", marker.label().to_lowercase());
-                                let check = ui.checkbox(accepted, text);
-                                let name = format!(
-                                    "Mark row {} {}: sets the key time",
-                                    index + 1,
-                                    marker.label().to_lowercase()
-                                );
-                                crate::ui::accessible::name_check_box(&check, &name, *accepted);
-                            }
-                            None => {
-                                crate::ui::accessible::empty_cell(ui);
-                            }
-                        }
-                        ui.end_row();
-                    }
-                });
+    let ImportedRows {
+        source,
+        rows,
+        included,
+        accepted,
+        focus_first,
+        ..
+    } = imported;
+    let marks = rows.iter().any(|row| row.suggests.is_some());
+    let shown = rows
+        .iter()
+        .zip(included.iter_mut())
+        .map(|(row, included)| preview::PreviewRow {
+            row: &row.row,
+            included,
         });
+    // Salted with what is shown, so a shorter list does not open at the height, or the
+    // place, of a longer one shown before it.
+    let salt = ("imported_rows", &*source, rows.len());
+    let trailing_width = if marks { 210.0 } else { 0.0 };
+    let focus = std::mem::take(focus_first);
+    preview::rows_preview(ui, doc, salt, shown, trailing_width, focus, |ui, index| {
+        let (row, accepted) = (&rows[index], &mut accepted[index]);
+        if let Some(marker) = row.suggests {
+            // The key time it would replace, so the change is seen first.
+            let now = crate::model::KeyTime::for_marker(marker)
+                .and_then(|key| doc.key_times.get(key))
+                .map(|time| format!(" (now {})", doc.local(time).format("%H:%M")))
+                .unwrap_or_default();
+            let text = format!("Mark {}{now}", marker.label().to_lowercase());
+            let check = ui.checkbox(accepted, text);
+            let name = format!(
+                "Mark row {} {}: sets the key time",
+                index + 1,
+                marker.label().to_lowercase()
+            );
+            crate::ui::accessible::name_check_box(&check, &name, *accepted);
+        }
+    });
 }
 
 /// What would be wrong with the key times once `rows` go in with their markers (a pager's
@@ -427,19 +339,44 @@ fn key_time_problems_added(doc: &Postmortem, rows: &[TimelineRow]) -> Vec<String
         .collect()
 }
 
-/// How far from the incident's start a pasted row may be before the preview says so.
-const FAR_DAYS: i64 = 7;
-
-/// The rows the paste makes, each with the lines it came from, and the lines that make none
-/// with why.
-fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
-    let rows = &resolved.rows;
+/// The rows the paste makes, each with the lines it came from and a box to leave it out,
+/// and the lines that make none with why; returns the rows to add.
+fn preview_ui(
+    ui: &mut egui::Ui,
+    doc: &Postmortem,
+    form: &mut PasteForm,
+    resolved: ResolvedPaste,
+) -> Vec<TimelineRow> {
+    let ResolvedPaste { rows, unused, .. } = resolved;
+    // A row is known by the lines it was read from, which stay the same when the zone or
+    // the order is corrected and when other lines are edited: the person's choice stays
+    // with it.
+    let lines: Vec<&str> = form.text.lines().collect();
+    let keys: Vec<String> = rows
+        .iter()
+        .map(|pasted| {
+            let written: Vec<&str> = pasted
+                .lines
+                .iter()
+                .filter_map(|line| lines.get(line.wrapping_sub(1)).copied())
+                .collect();
+            written.join("\n")
+        })
+        .collect();
+    let there: Vec<bool> = rows
+        .iter()
+        .map(|pasted| preview::already_there(&doc.timeline, &pasted.row))
+        .collect();
+    let mut included: Vec<bool> = keys
+        .iter()
+        .zip(&there)
+        .map(|(key, there)| *there == form.toggled.contains(key))
+        .collect();
     ui.add_space(8.0);
-    ui.strong(match rows.len() {
-        1 => "1 row to add".to_owned(),
-        count => format!("{count} rows to add"),
-    });
-    far_from_incident_ui(ui, doc, rows.iter().filter_map(|pasted| pasted.row.time));
+    let chosen = included.iter().filter(|included| **included).count();
+    ui.strong(preview::count_line(chosen, rows.len()));
+    preview::far_from_incident_ui(ui, doc, rows.iter().filter_map(|pasted| pasted.row.time));
+    preview::already_there_line(ui, there.iter().filter(|there| **there).count());
     let untimed = rows
         .iter()
         .filter(|pasted| pasted.row.time.is_none())
@@ -455,24 +392,26 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
             )
         });
     }
-    egui::ScrollArea::vertical()
-        .id_salt("paste_preview")
-        .max_height(180.0)
-        .show(ui, |ui| {
-            egui::Grid::new("paste_rows").striped(true).show(ui, |ui| {
-                for pasted in rows {
-                    let row = &pasted.row;
-                    time_cell(ui, doc, row.time);
-                    actor_cell(ui, row.actor.as_deref());
-                    event_cell(ui, &row.event);
-                    ui.weak(lines_text(&pasted.lines));
-                    ui.end_row();
-                }
-            });
+    let shown = rows
+        .iter()
+        .zip(included.iter_mut())
+        .map(|(pasted, included)| preview::PreviewRow {
+            row: &pasted.row,
+            included,
         });
-    if !resolved.unused.is_empty() {
+    preview::rows_preview(ui, doc, "paste_preview", shown, 90.0, false, |ui, index| {
+        ui.weak(lines_text(&rows[index].lines));
+    });
+    for ((key, there), included) in keys.iter().zip(&there).zip(&included) {
+        if *included == *there {
+            form.toggled.insert(key.clone());
+        } else {
+            form.toggled.remove(key);
+        }
+    }
+    if !unused.is_empty() {
         ui.add_space(6.0);
-        let count = resolved.unused.len();
+        let count = unused.len();
         ui.colored_label(
             ui.visuals().warn_fg_color,
             if count == 1 {
@@ -485,7 +424,7 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
             .id_salt("paste_unused")
             .max_height(120.0)
             .show(ui, |ui| {
-                for unused in &resolved.unused {
+                for unused in &unused {
                     ui.label(format!(
                         "Line {}: {} \u{2014} {}",
                         unused.line, unused.reason, unused.text
@@ -493,37 +432,11 @@ fn preview_ui(ui: &mut egui::Ui, doc: &Postmortem, resolved: &ResolvedPaste) {
                 }
             });
     }
-}
-
-/// Points out rows more than [`FAR_DAYS`] from the incident's start: a date line meant for
-/// another day, or a year typed wrong, shows here before it sends rows years away.
-fn far_from_incident_ui(
-    ui: &mut egui::Ui,
-    doc: &Postmortem,
-    times: impl Iterator<Item = chrono::DateTime<chrono::Utc>>,
-) {
-    let Some(started) = doc.key_times.started else {
-        return;
-    };
-    let far = times
-        .filter(|time| (*time - started).num_days().abs() > FAR_DAYS)
-        .count();
-    if far > 0 {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!(
-                "{} more than {FAR_DAYS} days from the incident's start ({}): check {} \
-                 dates, and the year of the incident.",
-                if far == 1 {
-                    "1 row is".to_owned()
-                } else {
-                    format!("{far} rows are")
-                },
-                format_instant(started, doc.time_zone),
-                if far == 1 { "its" } else { "their" },
-            ),
-        );
-    }
+    rows.into_iter()
+        .zip(included)
+        .filter(|(_, included)| *included)
+        .map(|(pasted, _)| pasted.row)
+        .collect()
 }
 
 /// "line 4" or "lines 1–3" (or "lines 1, 3" when they are apart).

@@ -69,6 +69,11 @@ pub struct PasteForm {
     /// Why the pasted text was refused (JSON or markup no reader knows), instead of being
     /// read as lines of chat.
     pub refused: Option<String>,
+    /// The file the text was read from, when it was not pasted.
+    pub source: Option<String>,
+    /// The rows whose box the person changed from how it started (ticked, or unticked when
+    /// the timeline has them already), each known by the text of the lines it came from.
+    pub toggled: std::collections::HashSet<String>,
 }
 
 /// Rows read from a file, waiting to be added.
