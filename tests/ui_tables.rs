@@ -202,3 +202,29 @@ fn a_screen_reader_sets_a_cells_text_without_moving_the_keyboard_there() {
         "Rollback started by hand"
     );
 }
+
+#[test]
+fn a_timeline_longer_than_the_window_leaves_room_for_its_scroll_bar_and_does_not_scroll_sideways() {
+    let mut harness = editor_with_example(&ScriptedDialogs::default());
+    click(&mut harness, "Timeline (13)");
+    let lines: Vec<String> = (0..40)
+        .map(|minute| format!("15:{minute:02} step {minute}"))
+        .collect();
+    let lines = lines.join("\n");
+    common::paste_below_row_13(&mut harness, &lines);
+    click(&mut harness, "Add 40 rows");
+    let table = harness
+        .get_by_role_and_label(Role::Table, "Timeline")
+        .rect();
+    let star = harness
+        .get_by_role_and_label(Role::ColumnHeader, "Star")
+        .rect();
+    // The vertical scroll bar sits right of the last column, not over it: the columns end
+    // before the table's edge by at least the bar's width.
+    assert!(
+        star.right() + 6.0 <= table.right(),
+        "the Star column reaches {} under the scroll bar of a table ending at {}",
+        star.right(),
+        table.right()
+    );
+}

@@ -147,14 +147,23 @@ impl Table<'_> {
         let output = ui
             .scope_builder(builder, |ui| {
                 let (rows_count, columns_count) = (count + 1, self.columns.len());
+                let area = ui.max_rect();
                 ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
                     node.set_row_count(rows_count);
                     node.set_column_count(columns_count);
+                    set_area(node, area);
                 });
                 // Solid scroll bars: in a narrow window the columns past the edge must look
                 // reachable without hovering first.
                 ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-                self.show_inside(ui, rows, header_height)
+                // Rows taller than the room scroll, and their bar takes its width from the
+                // columns': without it they would overflow by that much and scroll sideways.
+                let bar = if wanted > size.y {
+                    ui.spacing().scroll.allocated_width()
+                } else {
+                    0.0
+                };
+                self.show_inside(ui, rows, header_height, bar)
             })
             .inner;
         ui.advance_cursor_after_rect(Rect::from_min_size(ui.cursor().min, size));
@@ -166,19 +175,21 @@ impl Table<'_> {
         ui: &mut egui::Ui,
         rows: &mut dyn Rows,
         header_height: f32,
+        vertical_bar: f32,
     ) -> TableOutput {
         // Widths are worked out here every frame, as egui_table would only on a resize of the
         // window, and then only for columns the person can resize.
-        let columns: Vec<egui_table::Column> = column_widths(self.columns, ui.available_width())
-            .into_iter()
-            .map(|width| {
-                // Not resizable: egui_table's resize handles are unnamed Tab stops that a
-                // screen reader calls "unknown", and it offers no way to name them.
-                egui_table::Column::new(width)
-                    .range(width..=width)
-                    .resizable(false)
-            })
-            .collect();
+        let columns: Vec<egui_table::Column> =
+            column_widths(self.columns, ui.available_width() - vertical_bar)
+                .into_iter()
+                .map(|width| {
+                    // Not resizable: egui_table's resize handles are unnamed Tab stops that a
+                    // screen reader calls "unknown", and it offers no way to name them.
+                    egui_table::Column::new(width)
+                        .range(width..=width)
+                        .resizable(false)
+                })
+                .collect();
         let id = TableState::id(ui, egui::IdSalt::new(self.id_salt));
         // Keep egui_table from measuring every cell in a hidden pass the first time: the
         // widths are decided above (the range of each column holds it to its width), and the
@@ -224,6 +235,18 @@ impl Table<'_> {
         }
         output
     }
+}
+
+/// Tells a screen reader where a table, a row or a cell is on screen. egui gives a widget
+/// its place but not an area of widgets; without it, a screen reader's review, a magnifier
+/// following the focus and a click on the cell from the reader find nothing there.
+fn set_area(node: &mut egui::accesskit::Node, area: Rect) {
+    node.set_bounds(egui::accesskit::Rect {
+        x0: area.min.x.into(),
+        y0: area.min.y.into(),
+        x1: area.max.x.into(),
+        y1: area.max.y.into(),
+    });
 }
 
 /// The style of the cells: text longer than its column ends in "…" (the whole of it a hover
@@ -282,7 +305,9 @@ impl TableDelegate for Delegate<'_> {
         let column = cell.col_range.start;
         let title = self.columns[column].title;
         let spoken = self.columns[column].spoken;
+        let area = ui.max_rect();
         ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            set_area(node, area);
             node.set_role(Role::ColumnHeader);
             // Named whether or not it shows text: a screen reader names a cell's column
             // from its header's own name, not from the label or sort button inside it.
@@ -330,6 +355,7 @@ impl TableDelegate for Delegate<'_> {
         }
         let name = self.rows.row_name(index);
         ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            set_area(node, rect);
             node.set_role(Role::Row);
             node.set_label(name);
             // The header is row 0.
@@ -387,6 +413,7 @@ impl TableDelegate for Delegate<'_> {
             .layout(egui::Layout::left_to_right(egui::Align::Center));
         ui.scope_builder(builder, |ui| {
             ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                set_area(node, rect);
                 node.set_row_index(index + 1);
                 node.set_column_index(column);
             });
@@ -417,6 +444,7 @@ impl Delegate<'_> {
         );
         let name = self.rows.row_name(index);
         ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+            set_area(node, rect);
             node.set_role(Role::Row);
             node.set_label(name);
             node.set_row_index(index + 1);
