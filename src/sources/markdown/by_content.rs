@@ -17,6 +17,12 @@ const PARAGRAPH_RUN: usize = 3;
 /// The fewest time headings in a row that make a timeline.
 const HEADING_RUN: usize = 2;
 
+/// What may come before an entry's time: list marks, emphasis, an opening bracket, and the
+/// bullets a page's text keeps as characters (`  • 12:47 …`).
+const BEFORE_A_TIME: [char; 12] = [
+    '-', '*', '_', '+', ' ', '[', '(', '\\', '\u{2022}', '\u{25e6}', '\u{2023}', '\u{a0}',
+];
+
 /// Whether a text begins with a time, past a list mark, emphasis or an opening bracket.
 #[must_use]
 pub fn starts_with_a_time(text: &str) -> bool {
@@ -24,7 +30,7 @@ pub fn starts_with_a_time(text: &str) -> bool {
     if crate::sources::labelled_time(text.trim_start_matches(['-', '+', ' '])).is_some() {
         return true;
     }
-    let text = text.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(', '\\']);
+    let text = text.trim_start_matches(BEFORE_A_TIME);
     // A time written as a link to where it was said: `1758 (https://chat/…): …`.
     let unlinked = time_link(text);
     read_clock(
@@ -41,7 +47,7 @@ pub fn starts_with_a_time(text: &str) -> bool {
 #[must_use]
 pub fn starts_with_a_time_or_date(text: &str) -> bool {
     starts_with_a_time(text) || {
-        let text = text.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(', '\\']);
+        let text = text.trim_start_matches(BEFORE_A_TIME);
         matches!(
             read_day(text),
             Some((WrittenDay::Date(_) | WrittenDay::Numeric { .. }, _))

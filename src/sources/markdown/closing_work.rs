@@ -281,9 +281,19 @@ fn points_back(sentence: &str) -> bool {
 /// Whether two sentences name the same thing: a word of six letters or more, not one of
 /// the words any sentence about an incident holds, in both.
 fn shares_a_topic(sentence: &str, other: &str) -> bool {
-    const COMMON: [&str; 16] = [
+    const COMMON: [&str; 26] = [
         "incident",
         "incidents",
+        "failure",
+        "failures",
+        "outage",
+        "outages",
+        "service",
+        "services",
+        "system",
+        "systems",
+        "customer",
+        "customers",
         "future",
         "similar",
         "problem",
@@ -484,6 +494,15 @@ mod tests {
         );
         assert_eq!(pointing_back.len(), 1);
         assert_eq!(pointing_back[0].1, Commitment::ToCome);
+        // A word any account of an outage holds (`failure`) is no shared topic: two pieces
+        // of work, the sentence that says when going with the second.
+        let two_works = commitments_in(
+            "In light of this failure, we plan to implement a more distributed storage \
+             design. We will further add additional power circuits, which will help to avoid \
+             single points of failure. This will be implemented in full before the end of 2021.",
+        );
+        assert_eq!(two_works.len(), 2, "{two_works:?}");
+        assert!(two_works[1].0.ends_with("before the end of 2021."));
     }
 
     #[test]

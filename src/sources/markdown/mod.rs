@@ -30,6 +30,7 @@ mod list_work;
 mod lists_tables;
 mod paragraphs;
 mod people;
+mod plain_headings;
 mod reading;
 mod references;
 mod restated;
@@ -176,7 +177,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         front_matter_lines: None,
         problems_group: false,
     };
-    let blocks = read_blocks(&text);
+    let blocks = plain_headings::with_plain_headings(read_blocks(&text));
     importer.named_actions = blocks.iter().any(|block| match &block.kind {
         BlockKind::Heading(_, text) => {
             target_of(text).or_else(|| headings::target_by_words(text)) == Some(Target::ActionItems)

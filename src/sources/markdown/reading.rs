@@ -137,7 +137,7 @@ impl Assumed {
         }
         if let Some(line) = self.zone_from_prose.filter(|_| self.zone_from_times) {
             return format!(
-                "a time on line {line} names it, and no time of the timeline or key time names \
+                "line {line} names it, and no time of the timeline or key time names \
                  one, so the document is in it"
             );
         }

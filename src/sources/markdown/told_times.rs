@@ -223,6 +223,20 @@ fn tidy(part: &str) -> String {
 pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
     let mut found: Option<(chrono_tz::Tz, usize)> = None;
     for (index, line) in lines.iter().enumerate() {
+        // A line of its own about the times (`All times in Eastern.`) inside text that no
+        // heading sets apart (a page's text copied flat) names where the writers are too.
+        if super::timeline::zone_line(line).is_some()
+            && let Some(region) = line
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find_map(region_of)
+        {
+            match found {
+                None => found = Some((region, index + 1)),
+                Some((first, _)) if first == region => {}
+                Some(_) => return None,
+            }
+            continue;
+        }
         let mut region_on_line = false;
         let starts = line.char_indices().filter(|(at, c)| {
             c.is_ascii_digit()
@@ -302,6 +316,19 @@ mod tests {
 
     fn date(month: u32, day: u32, year: Option<i32>) -> WrittenDay {
         WrittenDay::Date(crate::model::PastedDate { year, month, day })
+    }
+
+    #[test]
+    fn a_line_of_its_own_about_the_times_names_the_writers_region() {
+        let lines = [
+            "Event Log",
+            "All times in Eastern.",
+            "2:43 AM - Out of Cards goes offline.",
+        ];
+        assert_eq!(region_told(&lines), Some((chrono_tz::America::New_York, 2)));
+        // One that names another region beside a time makes the region unknown.
+        let two = ["All times in Eastern.", "At 9:10 PM PST we rolled back."];
+        assert_eq!(region_told(&two), None);
     }
 
     #[test]

@@ -1,0 +1,129 @@
+//! Headings a page's text holds without marking them. A web page copied as text, or saved
+//! from a reader's view, keeps its headings as lines of their own (`Lessons from August
+//! 17th`, `Infrastructure changes:`) between its paragraphs, with no `#` before them. In a
+//! file that marks no heading below its title, such a line is read as the heading it was, so
+//! its sections are found as a Markdown file's are.
+
+use super::blocks::{Block, BlockKind};
+use super::by_content::starts_with_a_time_or_date;
+use super::fields::field_line;
+use crate::model::read_date_line;
+
+/// The most words a line may have and still be a heading rather than a sentence.
+const HEADING_WORDS: usize = 8;
+
+/// The most characters: a long line of few words is an address or a name, not a heading.
+const HEADING_CHARS: usize = 64;
+
+/// The level given to the headings found: below a title's.
+const LEVEL: u8 = 2;
+
+/// `blocks` with the lines that are unmarked headings read as headings, when the file marks
+/// none below its title; else `blocks` as they are.
+#[must_use]
+pub fn with_plain_headings(mut blocks: Vec<Block>) -> Vec<Block> {
+    let marks_headings = blocks
+        .iter()
+        .any(|block| matches!(block.kind, BlockKind::Heading(level, _) if level > 1));
+    if marks_headings {
+        return blocks;
+    }
+    // The first text of the file is its title or its opening, never a heading of a part.
+    let first_text = blocks
+        .iter()
+        .position(|block| !matches!(block.kind, BlockKind::FrontMatter(..)));
+    let count = blocks.len();
+    for index in 0..count {
+        if Some(index) == first_text || index + 1 == count {
+            continue;
+        }
+        // A heading heads something: the next block is text, not another such line. A
+        // label over a list (`Agreed actions:`) is the list's own, as in any Markdown file,
+        // and stays a label: a heading would take the prose after the list in too.
+        let (heads_text, list_follows) = match &blocks[index + 1].kind {
+            BlockKind::Paragraph(lines) => (
+                !matches!(lines.as_slice(), [(_, only)] if looks_like_a_heading(only)),
+                false,
+            ),
+            BlockKind::List(_) | BlockKind::Table(..) | BlockKind::Code(_) => (true, true),
+            _ => (false, false),
+        };
+        let heading = match &blocks[index].kind {
+            BlockKind::Paragraph(lines) => match lines.as_slice() {
+                [(_, only)]
+                    if heads_text
+                        && looks_like_a_heading(only)
+                        && !(list_follows && only.trim_end().ends_with(':')) =>
+                {
+                    Some(only.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(text) = heading {
+            blocks[index].kind = BlockKind::Heading(LEVEL, text);
+        }
+    }
+    blocks
+}
+
+/// Whether a line of its own reads as a heading: a few words, capitalised, that end
+/// without a sentence's stop or a comma, and are not a date, a time or a field's value
+/// (`Affected nodes: v74XX`).
+fn looks_like_a_heading(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let Some(first) = line.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    (1..=HEADING_WORDS).contains(&words)
+        && line.chars().count() <= HEADING_CHARS
+        && !first.is_lowercase()
+        && !line.ends_with(['.', ',', ';', '!', '?', '\u{2026}', '"', '\u{201d}'])
+        && !line.contains("://")
+        && !starts_with_a_time_or_date(line)
+        && read_date_line(line).is_none()
+        && field_line(line).is_none()
+        // `Affected nodes: v74XX`: a label with its value on the same line.
+        && line
+            .split_once(':')
+            .is_none_or(|(_, after)| after.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::markdown::blocks::read_blocks;
+
+    fn headings(text: &str) -> Vec<String> {
+        with_plain_headings(read_blocks(text))
+            .into_iter()
+            .filter_map(|block| match block.kind {
+                BlockKind::Heading(_, text) => Some(text),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_copied_as_text_keeps_its_headings_as_lines_of_their_own() {
+        let page = "Main systems unresponsive\n\nAn otherwise smooth August was spoiled.\n\n\
+                    Lessons from August 17th\n\nWe revised our fail over procedures.\n\n\
+                    Infrastructure changes:\n\nWe moved our documentation.\n\n\
+                    Agreed actions:\n\n1. Rewrite TRS.\n\n\
+                    Affected nodes: v74XX\n\nHey all,\n\nWe had some downtime.\n\n\
+                    Saturday, June 5, 2021\n\nThanks for reading.\n";
+        assert_eq!(
+            headings(page),
+            ["Lessons from August 17th", "Infrastructure changes:"]
+        );
+    }
+
+    #[test]
+    fn a_file_that_marks_its_headings_is_read_as_marked() {
+        let marked = "# Outage\n\nIntro.\n\n## Timeline\n\n- 10:00 down\n\n\
+                      Lessons learned\n\nWe will add alerts.\n";
+        assert_eq!(headings(marked), ["Outage", "Timeline"]);
+    }
+}
