@@ -155,6 +155,12 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || pair("going", "forward")
         || pair("looking", "forward")
         || (has("future") && (has("work") || has("measure") || has("step") || has("plan")))
+        // `Planned measures`, `Planned changes`, `Countermeasures`: work still to do.
+        || (has("planned")
+            && ["measure", "change", "work", "fix", "step"]
+                .iter()
+                .any(|stem| has(stem)))
+        || has("countermeasure")
         // `Short term fix`, `Long-term solution`, `Short term`: the plans of a postmortem.
         || (term_plan && (words.len() <= 2 || PLAN_WORDS.iter().any(|stem| has(stem))))
         || pair("doing", "about")
@@ -706,6 +712,8 @@ mod tests {
             "Action plan",
             "Follow up work",
             "Future measures",
+            "Planned Measures",
+            "Countermeasures",
             "Future plan",
             "Short-term fixes",
             "Long term solution",

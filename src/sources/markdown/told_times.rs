@@ -49,7 +49,13 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
         {
             continue;
         }
-        let times = times_in(sentence);
+        let times = moments_in(sentence);
+        if times.is_empty() {
+            // `On Monday, 20th July, the servers were not available. Players were affected
+            // from 11:22 UTC`: the day a sentence names goes on to the times after it.
+            last_day = day_in(sentence).or(last_day);
+            continue;
+        }
         let bounds = cuts(sentence, &times);
         for (index, (start, _, mut clock)) in times.iter().copied().enumerate() {
             let before = index.checked_sub(1).map_or(0, |previous| times[previous].1);
@@ -153,6 +159,51 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         }
     }
     times
+}
+
+/// The times a sentence tells that are moments: the end of a range (`from 11:22 UTC –
+/// 13:40 UTC`, `between 10:15am and 12:35pm`, `19-Jul-2015 09:23 UTC – 20-Jul-2015 10:39
+/// UTC`) goes with its start, whose row keeps the sentence that tells both.
+fn moments_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
+    let times = times_in(sentence);
+    let mut moments: Vec<(usize, usize, WrittenTime)> = Vec::new();
+    for time in times {
+        let ends_range = moments.last().is_some_and(|(start, end, _)| {
+            ends_a_range(&sentence[*end..time.0], &sentence[..*start])
+        });
+        if !ends_range {
+            moments.push(time);
+        }
+    }
+    moments
+}
+
+/// Whether `gap`, the text between two times, makes the second the end of a range that
+/// starts at the first: a dash or `to`, `until`, `till`, `through` (or `and` after
+/// `between`), and at most the second time's day after it.
+fn ends_a_range(gap: &str, before: &str) -> bool {
+    let gap = gap.trim();
+    let between = before.trim_end().to_lowercase().ends_with("between");
+    let marks = [
+        "\u{2013}", "\u{2014}", "-", "to", "until", "till", "through", "thru",
+    ];
+    let Some(rest) = marks
+        .iter()
+        .chain(between.then_some(&"and"))
+        .find_map(|mark| {
+            let rest = gap.strip_prefix(mark)?;
+            // A word mark ends at a word's end: `tomorrow` is no `to`.
+            (!mark.starts_with(char::is_alphabetic) || !rest.starts_with(char::is_alphabetic))
+                .then_some(rest)
+        })
+    else {
+        return false;
+    };
+    let rest = rest
+        .trim()
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let rest = rest.strip_suffix(" at").unwrap_or(rest).trim();
+    rest.is_empty() || read_day(rest).is_some_and(|(_, after)| after.trim().is_empty())
 }
 
 /// The offsets where words begin: after a space, an opening bracket or a quotation mark
@@ -319,6 +370,20 @@ mod tests {
     }
 
     #[test]
+    fn a_range_is_one_moment_and_a_sentence_before_dates_the_times_after_it() {
+        let rows = told(
+            "On Monday, 20th July, the servers were not available. Players were affected \
+             from 11:22 UTC \u{2013} 13:40 UTC. The stats failed from Sunday 19-Jul-2015 \
+             09:23 UTC \u{2013} 20-Jul-2015 10:39 UTC. Between 10:15am and 12:35pm the \
+             storage was down, and at 14:00 it was back.",
+        );
+        let times: Vec<&str> = rows.iter().map(|(time, _, _)| time.as_str()).collect();
+        assert_eq!(times, ["11:22", "09:23", "10:15", "14:00"]);
+        assert_eq!(rows[0].1, Some(date(7, 20, None)));
+        assert_eq!(rows[1].1, Some(date(7, 19, Some(2015))));
+    }
+
+    #[test]
     fn a_line_of_its_own_about_the_times_names_the_writers_region() {
         let lines = [
             "Event Log",
@@ -404,8 +469,15 @@ mod tests {
     fn schedules_counts_and_years_are_not_moments() {
         assert!(told("Backups run daily at 03:00 UTC.").is_empty());
         assert!(told("In 2019 we had 2 nodes and 40 disks.").is_empty());
-        // Two times with no break between them: each row holds the whole sentence.
+        // A range is one moment, its start, with the sentence that tells both.
         let rows = told("From 4:02 PM UTC to 6:10 PM UTC the API was slow.");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0].2,
+            "From 4:02 PM UTC to 6:10 PM UTC the API was slow."
+        );
+        // Two times with no break between them: each row holds the whole sentence.
+        let rows = told("The API was slow at 4:02 PM UTC, 6:10 PM UTC the same.");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].2, rows[1].2);
         assert_eq!(
