@@ -557,14 +557,21 @@ fn range_in_words(text: &str) -> Option<(WrittenTime, &str)> {
     clock.until.is_some().then_some((clock, after))
 }
 
-/// The end of a range after its start: `–14:10`, ` - 2:10 PM`, ` to 14:10`; with whether
-/// it was written with AM or PM.
+/// The end of a range after its start: `–14:10`, ` - 2:10 PM`, ` to 14:10`, `->18:05`, or
+/// on another day (`10:30->30Jan07 10:00`); with whether it was written with AM or PM.
 fn read_range_end(text: &str) -> Option<(NaiveTime, bool, &str)> {
     let rest = text.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let rest = rest
-        .strip_prefix(['-', '\u{2013}', '\u{2014}', '\u{2212}'])
+        .strip_prefix("->")
+        .or_else(|| rest.strip_prefix(['-', '\u{2013}', '\u{2014}', '\u{2212}', '\u{2192}']))
         .or_else(|| strip_prefix_ignoring_case(rest, "to ").filter(|_| rest.len() < text.len()))?;
     let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    // The end's own day, when the range runs past midnight: the time after it ends it.
+    let time_first = rest.char_indices().take(3).any(|(_, c)| c == ':');
+    let rest = match super::days::read_day(rest) {
+        Some((WrittenDay::Date(_), after)) if !time_first => after,
+        _ => rest,
+    };
     // Only a time with minutes ends a range: `14:03 - 2 alerts` is a time and a message.
     if !rest.char_indices().take(3).any(|(_, c)| c == ':') {
         return None;
@@ -1002,6 +1009,13 @@ mod tests {
             Some(PasteZone::Named(chrono_tz::America::Los_Angeles))
         );
         assert_eq!(rest, ": x");
+        // An arrow between them, and the end on a later day, as outage lists write them.
+        let (clock, rest) = read_clock("16:25->18:05   outage at 55 King St").unwrap();
+        assert_eq!(clock.until, NaiveTime::from_hms_opt(18, 5, 0));
+        assert_eq!(rest.trim(), "outage at 55 King St");
+        let (clock, rest) = read_clock("10:30->30Jan07 10:00   router fault").unwrap();
+        assert_eq!(clock.until, NaiveTime::from_hms_opt(10, 0, 0));
+        assert_eq!(rest.trim(), "router fault");
         // A dash and a count is a message, not a range.
         let (clock, rest) = read_clock("14:03 - 2 alerts").unwrap();
         assert_eq!((clock.until, rest), (None, " - 2 alerts"));

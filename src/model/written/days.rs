@@ -89,13 +89,22 @@ impl WrittenDay {
 }
 
 /// `01-Jun-19`, `04-Jan-2020`: the day, the month's name and the year joined by dashes, as
-/// Discord's exporter and some logs write them; a two-digit year is this century's.
+/// Discord's exporter and some logs write them, or with nothing between them (`09Aug09`,
+/// `30Jan2007`, as outage lists and old logs do); a two-digit year is this century's.
 fn day_month_year_dashed(text: &str) -> Option<(WrittenDay, &str)> {
     let (day, rest) = super::scan::digits(text, 1, 2)?;
-    let rest = rest.strip_prefix('-')?;
-    let month_end = rest.find('-')?;
+    let dashed = rest.starts_with('-');
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let month_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
     let month = super::dates::month_named(&rest[..month_end])?;
-    let rest = &rest[month_end + 1..];
+    let rest = &rest[month_end..];
+    let rest = if dashed {
+        rest.strip_prefix('-')?
+    } else {
+        rest
+    };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let year: i32 = rest[..digits].parse().ok()?;
     let year = match digits {
@@ -410,6 +419,23 @@ mod tests {
                 ..
             })
         ));
+        for (written, year, month, day) in
+            [("09Aug09", 2009, 8, 9), ("30Jan2007 10:00am", 2007, 1, 30)]
+        {
+            let (read, _) = read_day(written).unwrap();
+            assert_eq!(
+                read,
+                WrittenDay::Date(PastedDate {
+                    year: Some(year),
+                    month,
+                    day
+                }),
+                "{written}"
+            );
+        }
+        // A number glued to a word is no day unless the word is a month's.
+        assert!(read_day("3rd").is_none_or(|(day, _)| !matches!(day, WrittenDay::Date(_))));
+        assert!(read_day("10am").is_none());
         let (day, _) = read_day("2025-Feb-07").unwrap();
         assert!(matches!(
             day,
