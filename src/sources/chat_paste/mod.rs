@@ -308,6 +308,21 @@ fn is_a_log_line_with_tabs(raw: &str) -> bool {
     rest.starts_with('<') || rest.starts_with("* ")
 }
 
+/// A line of a meeting recording's chat (Zoom writes one with each cloud recording): the
+/// time into the recording, the sender with a colon, and the text, set apart by tabs.
+fn recording_chat_line(raw: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = raw.splitn(3, '\t');
+    let (into, sender, text) = (parts.next()?.trim(), parts.next()?, parts.next()?);
+    let stamp = into.split(':').collect::<Vec<_>>();
+    let elapsed = matches!(stamp.as_slice(), [hours, minutes, seconds]
+    if [hours, minutes, seconds].iter().all(|part| {
+        (1..=2).contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit())
+    }));
+    let sender = sender.trim().strip_suffix(':')?.trim();
+    let named = !sender.is_empty() && sender.split_whitespace().count() <= 6;
+    (elapsed && named).then_some((into, sender, text))
+}
+
 /// What holds for a whole paste, found before its lines are read.
 #[derive(Clone, Copy, Default)]
 struct Shape {
@@ -399,6 +414,19 @@ impl Reader {
     }
 
     fn read_line(&mut self, number: usize, raw: &str, line: &str, next: Option<&str>) {
+        // `00:07:49⇥Sajay Antony:⇥Yes …`: a meeting recording's chat, stamped with how far
+        // into the recording each message was sent, not with the clock. The message has no
+        // time of day; how far in is kept in its notes.
+        if self.columns.is_none()
+            && let Some((into, author, text)) = recording_chat_line(raw)
+        {
+            self.open_message(number, line, None, Some(author.to_owned()));
+            if let Some(row) = self.paste.rows.last_mut() {
+                text.trim().clone_into(&mut row.event);
+                row.notes = format!("Sent {into} into the recording");
+            }
+            return;
+        }
         // `[11:06:23] <manu>\tAgenda: …`: a log that sets its nick apart with a tab is
         // no spreadsheet's row; its tabs are spaces.
         if self.columns.is_none() && is_a_log_line_with_tabs(raw) {

@@ -1157,3 +1157,41 @@ fn a_status_word_and_its_time_open_an_update_but_a_count_does_not() {
     let paste = parse_chat("**23 Feb 2021**: The blocks were lifted.\n");
     assert!(paste.rows.is_empty());
 }
+
+#[test]
+fn a_recording_chat_is_stamped_with_the_time_into_the_recording_not_the_clock() {
+    let paste = parse_chat(
+        "## December 12, 2024\n\n**Recording**: https://youtu.be/x\n\n\
+         00:07:49\tSajay Antony:\tYes I remember we agreed.\n\
+         00:30:21\tJory Burson (LF):\tA few updates:\n\
+         1) the board is voting on the budget\n\
+         00:46:59\tTianon (he/him):\tholiday time?\n",
+    );
+    let rows: Vec<(Option<&str>, &str, &str)> = paste
+        .rows
+        .iter()
+        .filter(|row| row.clock.is_none() && row.notes.starts_with("Sent"))
+        .map(|row| (row.actor.as_deref(), row.event.as_str(), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some("Sajay Antony"),
+                "Yes I remember we agreed.",
+                "Sent 00:07:49 into the recording"
+            ),
+            (
+                Some("Jory Burson (LF)"),
+                "A few updates: 1) the board is voting on the budget",
+                "Sent 00:30:21 into the recording"
+            ),
+            (
+                Some("Tianon (he/him)"),
+                "holiday time?",
+                "Sent 00:46:59 into the recording"
+            ),
+        ]
+    );
+    assert!(paste.rows.iter().all(|row| row.clock.is_none()));
+}
