@@ -77,10 +77,18 @@ pub fn read_east_asian_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
     .find_map(|(word, afternoon)| Some((Some(*afternoon), text.strip_prefix(word)?)))
     .unwrap_or((None, text));
     let (hour, rest) = digits(rest.trim_start(), 1, 2)?;
-    let rest = after_mark(rest, &['時', '时', '点', '點', '시'])?;
-    let (minute, rest) = match digits(rest.trim_start(), 1, 2) {
-        Some((minute, after)) => (minute, after_mark(after, &['分', '분'])?),
-        None => (0, rest),
+    // `오전 2:27`, `下午 3:20`: the half of the day named before a time with a colon.
+    let colon_minutes = half
+        .and(rest.strip_prefix(':'))
+        .and_then(|after| digits(after, 2, 2));
+    let (minute, rest) = if let Some((minute, after)) = colon_minutes {
+        (minute, after)
+    } else {
+        let rest = after_mark(rest, &['時', '时', '点', '點', '시'])?;
+        match digits(rest.trim_start(), 1, 2) {
+            Some((minute, after)) => (minute, after_mark(after, &['分', '분'])?),
+            None => (0, rest),
+        }
     };
     let hour = match half {
         Some(false) if hour == 12 => 0,
@@ -142,6 +150,16 @@ mod tests {
             read_east_asian_time("下午3点20分"),
             Some((hm(15, 20), true, ""))
         );
+        assert_eq!(
+            read_east_asian_time("오전 2:27 ~ 오전 4:03").map(|(time, half, _)| (time, half)),
+            Some((hm(2, 27), true))
+        );
+        assert_eq!(
+            read_east_asian_time("下午 3:20").map(|(time, _, _)| time),
+            Some(hm(15, 20))
+        );
+        // Without a half of the day named, a colon's time is no East Asian form.
+        assert_eq!(read_east_asian_time("3:20"), None);
         assert_eq!(
             read_east_asian_time("오후 3시 47분"),
             Some((hm(15, 47), true, ""))

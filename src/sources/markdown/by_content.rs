@@ -232,6 +232,25 @@ fn mark_heading_runs(blocks: &[Block], timed: &mut [bool], belongs: impl Fn(&str
         }
     }
     close(&mut run);
+    // A log kept by kind (`## Outages`, `## Defences`, each over its dated entries) breaks
+    // its runs at each kind's heading: a level whose headings are mostly such entries, and
+    // three or more, is the log's, wherever they stand.
+    for level in 1..=6 {
+        let at_level: Vec<(usize, bool)> = blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(index, block)| match &block.kind {
+                BlockKind::Heading(found, text) if *found == level => Some((index, belongs(text))),
+                _ => None,
+            })
+            .collect();
+        let members = at_level.iter().filter(|(_, member)| *member).count();
+        if members >= 3 && members * 3 >= at_level.len() * 2 {
+            for (index, member) in at_level {
+                timed[index] |= member;
+            }
+        }
+    }
 }
 
 /// Whether a heading dates an update: a calendar date with its year anywhere in it

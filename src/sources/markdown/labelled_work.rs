@@ -31,6 +31,59 @@ pub fn work_after_a_label(source: &str) -> Option<&str> {
     names_work.then_some(after)
 }
 
+/// The labels of an entry's field that tell the fix made (`- Fix: …`, `- Resolution: …`,
+/// `- 해결: …`), in the languages incident logs are kept in.
+const FIX_LABELS: [&str; 9] = [
+    "fix",
+    "fixes",
+    "fixed",
+    "the fix",
+    "resolution",
+    "solution",
+    "\u{d574}\u{acb0}",
+    "\u{89e3}\u{51b3}",
+    "\u{89e3}\u{6c7a}",
+];
+
+/// The fixes an entry's field tells (`- Fix: raise the timeout`), one per fix: the text after
+/// the label, or, when the label stands alone, each item nested under it (`- 해결` over
+/// `  - Cloudflare Turnstile 도입`).
+#[must_use]
+pub fn fixes_after_a_label(source: &str) -> Vec<String> {
+    let mut lines = source.lines();
+    let first = lines
+        .next()
+        .unwrap_or_default()
+        .replace("**", "")
+        .replace("__", "");
+    let (label, value) = first
+        .split_once([':', '\u{ff1a}'])
+        .map_or((first.as_str(), ""), |(label, value)| (label, value.trim()));
+    if !FIX_LABELS.contains(&label.trim().to_lowercase().as_str()) {
+        return Vec::new();
+    }
+    if !value.is_empty() {
+        return vec![value.to_owned()];
+    }
+    let nested: Vec<(usize, &str)> = lines
+        .filter_map(|line| {
+            let text = line.trim_start();
+            let item = ["- ", "* ", "+ "]
+                .iter()
+                .find_map(|bullet| text.strip_prefix(bullet))?;
+            Some((line.len() - text.len(), item.trim()))
+        })
+        .collect();
+    let Some(outer) = nested.iter().map(|(indent, _)| *indent).min() else {
+        return Vec::new();
+    };
+    nested
+        .into_iter()
+        .filter(|(indent, item)| *indent == outer && !item.is_empty())
+        .map(|(_, item)| item.to_owned())
+        .collect()
+}
+
 impl Importer<'_> {
     /// When the file names no work anywhere else, the work written after a label that
     /// names it, in a list of labelled parts, is its action items.
@@ -43,6 +96,12 @@ impl Importer<'_> {
                 continue;
             };
             for item in items {
+                // An entry of an incident log that tells its fix made (`- 해결: …`): work
+                // done, unless it says it is still to come.
+                for fix in fixes_after_a_label(&item.source) {
+                    let done = !super::work_status::opens_to_come(&fix);
+                    self.add_found_action(&fix, done, item.lines, "from an entry's fix");
+                }
                 let Some(work) = work_after_a_label(&item.source) else {
                     continue;
                 };
@@ -81,6 +140,38 @@ mod tests {
         ] {
             assert_eq!(work_after_a_label(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn an_entrys_fix_is_work_done_one_per_fix() {
+        assert_eq!(
+            fixes_after_a_label("**Fix**: raise the timeout to 8 s"),
+            ["raise the timeout to 8 s"]
+        );
+        assert_eq!(
+            fixes_after_a_label(
+                "\u{d574}\u{acb0}\n  - Cloudflare Turnstile\n  - matcher\n    - detail"
+            ),
+            ["Cloudflare Turnstile", "matcher"]
+        );
+        assert!(fixes_after_a_label("Cause: a typo").is_empty());
+        assert!(fixes_after_a_label("Fix").is_empty());
+        let text = "# Incident log\n\n#### 2025-09-05 14:37 ~ 15:58\n\n- Cause: a DoS\n\
+                    - Fix: block the requests with the WAF\n\n#### 2025-09-02 01:00\n\n\
+                    - Cause: a schema mismatch\n- Resolution: redeploy the job\n";
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let items = super::super::import_markdown(text, today).doc.action_items;
+        let actions: Vec<(&str, ActionStatus)> = items
+            .iter()
+            .map(|item| (item.action.as_str(), item.status))
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                ("block the requests with the WAF", ActionStatus::Done),
+                ("redeploy the job", ActionStatus::Done)
+            ]
+        );
     }
 
     #[test]
