@@ -21,13 +21,14 @@ const LEVEL: u8 = 2;
 /// `blocks` with the lines that are unmarked headings read as headings, when the file marks
 /// none below its title; else `blocks` as they are.
 #[must_use]
-pub fn with_plain_headings(mut blocks: Vec<Block>) -> Vec<Block> {
+pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
     let marks_headings = blocks
         .iter()
         .any(|block| matches!(block.kind, BlockKind::Heading(level, _) if level > 1));
     if marks_headings {
         return blocks;
     }
+    let mut blocks: Vec<Block> = blocks.into_iter().flat_map(split_if_flat).collect();
     // The first text of the file is its title or its opening, never a heading of a part.
     let first_text = blocks
         .iter()
@@ -66,6 +67,41 @@ pub fn with_plain_headings(mut blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// The fewest lines a paragraph copied flat has: a short one is as likely a few lines of
+/// one paragraph.
+const FLAT_LINES: usize = 6;
+
+/// A paragraph that is a page's text copied flat, one paragraph or heading a line with no
+/// blank line between them, as its lines; any other block as it is. Such lines end as
+/// sentences do, or are short enough to be headings; a paragraph wrapped by hand breaks its
+/// sentences in the middle.
+fn split_if_flat(block: Block) -> Vec<Block> {
+    let BlockKind::Paragraph(lines) = &block.kind else {
+        return vec![block];
+    };
+    let sources: Vec<&str> = block.source.lines().collect();
+    let ends_whole = |line: &str| {
+        let line = line.trim_end();
+        line.ends_with(['.', '!', '?', ':', ')', '"', '\u{201d}'])
+            || line.split_whitespace().count() <= HEADING_WORDS
+    };
+    let whole = lines.iter().filter(|(_, line)| ends_whole(line)).count();
+    let flat =
+        lines.len() >= FLAT_LINES && sources.len() == lines.len() && whole * 10 >= lines.len() * 9;
+    if !flat {
+        return vec![block];
+    }
+    lines
+        .iter()
+        .zip(sources)
+        .map(|((number, text), source)| Block {
+            lines: (*number, *number),
+            source: source.to_owned(),
+            kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
+        })
+        .collect()
 }
 
 /// Whether a line of its own reads as a heading: a few words, capitalised, that end
@@ -118,6 +154,24 @@ mod tests {
             headings(page),
             ["Lessons from August 17th", "Infrastructure changes:"]
         );
+    }
+
+    #[test]
+    fn a_page_copied_flat_is_a_paragraph_a_line() {
+        let page = "Out of Cards Incident Report\nHey all,\nWe had some downtime this morning.\n\
+                    Event Log\nAll times in Eastern.\n2:43 AM - The site goes offline.\n\
+                    3:22 AM - Site comes back online\nWhat We're Changing\n\
+                    A configuration change will go out in the morning.\n";
+        assert_eq!(headings(page), ["Event Log", "What We're Changing"]);
+        // A paragraph wrapped by hand stays one.
+        let wrapped = "Title\n\nThe outage began when the primary database ran out of\n\
+                       connections, and the replicas could not take over because\n\
+                       their own pools were sized for reads, not for the writes\n\
+                       that the application sent them after the failover, which\n\
+                       made the queue of writes grow until the workers timed out\n\
+                       and the site returned errors for forty minutes.\n";
+        let blocks = with_plain_headings(read_blocks(wrapped));
+        assert_eq!(blocks.len(), 2);
     }
 
     #[test]

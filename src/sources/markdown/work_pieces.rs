@@ -32,7 +32,12 @@ pub fn pieces_of_work(text: &str) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(at, sentence)| {
-            names_work_of_its_own(sentence) && !names_again(sentence, &sentences[..*at])
+            names_work_of_its_own(sentence)
+                && !names_again(sentence, &sentences[..*at])
+                && !meets_the_duty_before(
+                    sentence,
+                    at.checked_sub(1).map(|before| &sentences[before]),
+                )
         })
         .map(|(at, _)| at)
         .collect();
@@ -94,6 +99,37 @@ fn names_work_of_its_own(sentence: &str) -> bool {
             || DUTIES.iter().any(|duty| sentence.contains(duty)))
 }
 
+/// Whether a sentence commits its writers to what the sentence before says should be, with
+/// no one named to do it: `There should be some serious alarms … I'll make sure we have
+/// better processes in place`. The commitment is how that duty will be met: one piece of
+/// work. A commitment that says it is another (`also`, `moreover`) is one of its own.
+fn meets_the_duty_before(sentence: &str, before: Option<&String>) -> bool {
+    let Some(before) = before else {
+        return false;
+    };
+    let first_person = |text: &str| {
+        text.split_whitespace().any(|word| {
+            matches!(
+                word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+                "we" | "i" | "our" | "us" | "we'll" | "i'll" | "we're" | "i'm" | "we've"
+            )
+        })
+    };
+    let impersonal_duty = DUTIES.iter().any(|duty| before.contains(duty)) && !first_person(before);
+    let another = sentence.split_whitespace().take(4).any(|word| {
+        matches!(
+            word.trim_matches(|c: char| !c.is_alphanumeric()),
+            "also" | "moreover" | "additionally" | "furthermore" | "another" | "too"
+        )
+    });
+    // A commitment, not another duty (`We need to remove …` is work of its own).
+    let commits = [" will ", "'ll ", " going to ", " plan to "]
+        .iter()
+        .any(|mark| sentence.contains(mark))
+        && !DUTIES.iter().any(|duty| sentence.contains(duty));
+    impersonal_duty && commits && first_person(sentence) && !another
+}
+
 /// Whether a sentence names a thing with `this`, `that`, `these` or `those` that the
 /// sentences before it named: `the exact wording of this policy` after `our policies`.
 /// (`The bug will be fixed in the same upgrade` names new work, done at a time named before.)
@@ -146,6 +182,9 @@ mod tests {
              to add a third router.",
             "We need to ensure this application is not a snowflake anymore. We are therefore \
              going to look into moving it to Netlify.",
+            "The secondary issue is garbage monitoring of the site. There should be some \
+             serious alarms going off when stuff goes wrong. I'll make sure we have better \
+             processes in place going forward to notify of downtime.",
         ] {
             assert_eq!(pieces_of_work(whole), [whole], "{whole}");
         }
