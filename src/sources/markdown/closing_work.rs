@@ -126,6 +126,17 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
     if own_list {
         return Some(Commitment::ToCome);
     }
+    // `It's still being investigated how the bug passed the tests`: work under way.
+    if [
+        " still being investigated ",
+        " still under investigation ",
+        " still being looked into ",
+    ]
+    .iter()
+    .any(|under_way| padded.contains(under_way))
+    {
+        return Some(Commitment::ToCome);
+    }
     let words: Vec<&str> = padded.split_whitespace().collect();
     let looks_ahead = padded.contains(" in the future ")
         || padded.contains(" going forward ")
@@ -154,7 +165,41 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
         }
         found = found.or(said);
     }
-    found
+    // `To ensure that the response is faster should this happen again, @DouweM now has an
+    // emergency address`: what was put in place against a recurrence, done.
+    found.or_else(|| against_recurrence(sentence).then_some(Commitment::Done))
+}
+
+/// Whether a sentence opens with what it does against the incident happening again (`To
+/// ensure …  happens again`, `To prevent a recurrence, …`): what follows is follow-up work,
+/// wherever in the story it is told.
+#[must_use]
+pub fn against_recurrence(sentence: &str) -> bool {
+    let padded = padded(&sentence.replace(['\u{2019}', '\u{2018}'], "'"));
+    let purpose = [
+        " to ensure ",
+        " to prevent ",
+        " to avoid ",
+        " to make sure ",
+        " in order to ",
+    ]
+    .iter()
+    .any(|opening| padded.starts_with(opening));
+    let recurrence = [
+        " again ",
+        " recurrence ",
+        " recurring ",
+        " in the future ",
+        " future ",
+    ]
+    .iter()
+    .any(|word| padded.contains(word));
+    // The clause after the purpose says what was done or will be.
+    purpose
+        && recurrence
+        && [" now ", " has been ", " have been ", " we have ", " we've "]
+            .iter()
+            .any(|done| padded.contains(done))
 }
 
 /// What follows `we` or `I`: an intent, work under way, a perfect, or (when the sentence
@@ -369,7 +414,7 @@ impl Importer<'_> {
                     let last = last_paragraph == Some(block.lines);
                     for (piece, status) in commitments_in(&text) {
                         let done = status == Commitment::Done;
-                        if closing || !done || last {
+                        if closing || !done || last || against_recurrence(&piece) {
                             let from = if closing {
                                 "from the closing prose"
                             } else {
@@ -454,6 +499,29 @@ mod tests {
         ] {
             assert_eq!(commitment(sentence), None, "{sentence}");
         }
+    }
+
+    #[test]
+    fn work_put_in_place_against_a_recurrence_and_work_under_way() {
+        assert_eq!(
+            commitment(
+                "To ensure that the response time is faster in case something like this \
+                 happens again, @DouweM now has an emergency mail address he can use."
+            ),
+            Some(Commitment::Done)
+        );
+        assert_eq!(
+            commitment(
+                "It's still being investigated how the bug could pass the test suite without \
+                 being noticed."
+            ),
+            Some(Commitment::ToCome)
+        );
+        // A purpose with nothing against a recurrence is no work.
+        assert_eq!(
+            commitment("To ensure a fair comparison, the graphs use the same scale."),
+            None
+        );
     }
 
     #[test]
