@@ -39,6 +39,7 @@ impl Importer<'_> {
             self.work_told_in_closing(blocks);
         }
         self.work_after_labels(blocks);
+        self.work_in_the_last_update();
         if let Some(date) = self.context.date {
             self.doc.created = Some(date)
                 .filter(|date| *date <= self.today)

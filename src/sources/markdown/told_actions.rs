@@ -112,6 +112,36 @@ fn pieces_of(list: &str) -> Vec<String> {
 }
 
 impl Importer<'_> {
+    /// When a file names no work anywhere, what its last update commits to (`some need
+    /// local attention, so I'll bring them up Monday`): a status page or a notice told as
+    /// timed updates leaves its follow-up in the update that closes it.
+    pub(super) fn work_in_the_last_update(&mut self) {
+        if !self.doc.action_items.is_empty() {
+            return;
+        }
+        let last = self
+            .doc
+            .timeline
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.time.is_some())
+            .max_by_key(|(_, row)| row.time)
+            .map(|(index, row)| (index, row.event.clone()));
+        let Some((index, event)) = last else {
+            return;
+        };
+        let row = format!("timeline row {}", index + 1);
+        let lines = self
+            .report
+            .iter()
+            .find(|placement| placement.place.starts_with(&row))
+            .map_or((0, 0), |placement| placement.lines);
+        for (piece, status) in super::closing_work::commitments_in(&event) {
+            if status == super::closing_work::Commitment::ToCome {
+                self.add_found_action(&piece, false, lines, "from the last update");
+            }
+        }
+    }
     /// When the file names no work to do anywhere else, the follow-up work a sentence
     /// enumerates is its action items (`our action items included rotating keys, …`).
     pub(super) fn actions_told_in_sentences(&mut self, blocks: &[Block]) {
@@ -139,6 +169,31 @@ impl Importer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notice_of_updates_leaves_its_follow_up_in_the_last() {
+        let text = "# Campus power outage\n\n## Investigating 2025-01-04 9:27a\n\n\
+                    All systems are down. I'll respond with updates when I know more.\n\n\
+                    ## Resolved 2025-01-04 4:00p\n\nMost machines were brought up by 4p, \
+                    although some need local attention so I'll bring them up Monday.\n";
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let imported = super::super::import_markdown(text, today);
+        let actions: Vec<&str> = imported
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        assert_eq!(actions.len(), 1, "{actions:?}");
+        assert!(actions[0].contains("I'll bring them up Monday"));
+        // A file that names its work keeps only that.
+        let named = format!("{text}\n## Action items\n\n- Add a generator test\n");
+        let items = super::super::import_markdown(&named, today)
+            .doc
+            .action_items;
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].action, "Add a generator test");
+    }
 
     #[test]
     fn work_a_sentence_enumerates_is_one_item_per_member() {
