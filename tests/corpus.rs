@@ -650,7 +650,7 @@ const WHOLE_CORPUS: (f64, f64) = (0.95, 0.90);
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
-const FLOORS: [(&str, f64, f64, f64, f64); 18] = [
+const FLOORS: [(&str, f64, f64, f64, f64); 22] = [
     // Held-out samples added in session 14 lowered the rows and items measured: two tell
     // their timeline as prose with times inside the sentences (matrix.org, TorBox) and one
     // hides its action items in prose under "Lessons learned". Session 15's two held-out
@@ -669,6 +669,10 @@ const FLOORS: [(&str, f64, f64, f64, f64); 18] = [
     // Session 22's second batch (rows 34% before any change, none made for it) tells its
     // times in prose, in a field list's labels and in dated updates with no clock time: the
     // rows' floor goes to 0.90.
+    // Session 27's batch (rows 43%, items 17% before any change) is mostly pages' text with
+    // no Markdown marks; fixed to rows 59% and items 88%. The rows it still misses are days,
+    // zones and a year no line of the files writes, and `PST` in July, which its hand count
+    // reads as the Pacific clock where earlier counts read it as written: both floors stay.
     ("Markdown postmortem", 0.90, 0.90, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.
@@ -708,6 +712,15 @@ const FLOORS: [(&str, f64, f64, f64, f64); 18] = [
     ("rocketchat", 0.83, 1.0, 0.8, 1.0),
     // Zoom's `From … to Everyone:` around each message, and the page's heading above it.
     ("zoom", 1.0, 1.0, 0.81, 1.0),
+    // Session 27's: an ISP's 1997 status log, one entry timed `??:??` (a row with no time the
+    // reader does not make) and its ticket numbers and page text around the entries; an
+    // outage history, its column header; a hosted status page; Statusfy's incidents, one of
+    // them its built page, whose words are mostly its inline style sheet and its script's
+    // second copy of the updates.
+    ("isp", 0.88, 1.0, 0.48, 1.0),
+    ("outage", 1.0, 1.0, 0.94, 1.0),
+    ("status", 1.0, 1.0, 0.91, 1.0),
+    ("statusfy", 1.0, 1.0, 0.06, 0.12),
     // The archive's page heading and its stream and topic lines.
     ("zulip", 1.0, 1.0, 0.95, 1.0),
     // A channel's purpose, set by the bot, is no row. Session 22's sample is a write-up
