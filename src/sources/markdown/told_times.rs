@@ -42,14 +42,10 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
     let mut told = Vec::new();
     let mut last_day: Option<WrittenDay> = None;
     for sentence in sentences(&text) {
-        let lower = sentence.to_lowercase();
-        if lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| SCHEDULE_WORDS.contains(&word))
-        {
-            continue;
-        }
-        let times = moments_in(sentence);
+        let times: Vec<(usize, usize, WrittenTime)> = moments_in(sentence)
+            .into_iter()
+            .filter(|(start, end, _)| !scheduled(sentence, *start, *end))
+            .collect();
         if times.is_empty() {
             // `On Monday, 20th July, the servers were not available. Players were affected
             // from 11:22 UTC`: the day a sentence names goes on to the times after it.
@@ -57,10 +53,12 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
             continue;
         }
         let bounds = cuts(sentence, &times);
-        for (index, (start, _, mut clock)) in times.iter().copied().enumerate() {
+        for (index, (start, end, mut clock)) in times.iter().copied().enumerate() {
             let before = index.checked_sub(1).map_or(0, |previous| times[previous].1);
             if clock.date.is_none() {
-                clock.date = day_in(&sentence[before..start]).or(last_day);
+                clock.date = day_in(&sentence[before..start])
+                    .or_else(|| day_right_after(&sentence[end..]))
+                    .or(last_day);
             }
             last_day = clock.date.or(last_day);
             let event = bounds.as_ref().map_or(sentence, |bounds| {
@@ -159,6 +157,40 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         }
     }
     times
+}
+
+/// The day written right after a time (`4:40pm GMT on December 30 (Friday)`).
+fn day_right_after(text: &str) -> Option<WrittenDay> {
+    let text = text.trim_start_matches([',', ' ']);
+    let text = text
+        .strip_prefix("on ")
+        .or_else(|| text.strip_prefix("On "))?;
+    read_day(text)
+        .map(|(day, _)| day)
+        .filter(|day| !matches!(day, WrittenDay::Relative(_)))
+}
+
+/// How many words either side of a time a schedule's word qualifies it from.
+const SCHEDULE_REACH: usize = 4;
+
+/// Whether the time at `start..end` of `sentence` is a schedule's (`backups run daily at
+/// 03:00`, `at 03:00 every night`): a schedule's word stands near it. Elsewhere in the
+/// sentence such a word says nothing of the time (`the PyTorch nightly package index`).
+fn scheduled(sentence: &str, start: usize, end: usize) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let before = words(&sentence[..start]);
+    let after = words(&sentence[end..]);
+    before
+        .iter()
+        .rev()
+        .take(SCHEDULE_REACH)
+        .chain(after.iter().take(SCHEDULE_REACH))
+        .any(|word| SCHEDULE_WORDS.contains(&word.as_str()))
 }
 
 /// The times a sentence tells that are moments: the end of a range (`from 11:22 UTC –
@@ -468,6 +500,19 @@ mod tests {
     #[test]
     fn schedules_counts_and_years_are_not_moments() {
         assert!(told("Backups run daily at 03:00 UTC.").is_empty());
+        assert!(told("The job runs at 03:00 UTC every night.").is_empty());
+        // A schedule's word elsewhere in the sentence says nothing of its time; the day
+        // after the time is its day.
+        assert_eq!(
+            told(
+                "At around 4:40pm GMT on December 30 (Friday), we learned about a malicious \
+                 package uploaded with the same name as the one we ship on the nightly index."
+            )
+            .iter()
+            .map(|(time, day, _)| (time.as_str(), *day))
+            .collect::<Vec<_>>(),
+            [("16:40", Some(date(12, 30, None)))]
+        );
         assert!(told("In 2019 we had 2 nodes and 40 disks.").is_empty());
         // A range is one moment, its start, with the sentence that tells both.
         let rows = told("From 4:02 PM UTC to 6:10 PM UTC the API was slow.");
