@@ -94,9 +94,9 @@ fn strip_approximate(text: &str) -> Option<&str> {
 #[must_use]
 pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
     let text = text.trim_start();
-    // `At 14:03 UTC, the alert fired`, `On October 21, 2018 at 14:03 …`, `By 14:30 …`: a
-    // sentence that opens with its time.
-    for lead in ["at ", "on ", "by "] {
+    // `At 14:03 UTC, the alert fired`, `On October 21, 2018 at 14:03 …`, `By 14:30 …`,
+    // `As of 17:30, …`: a sentence that opens with its time.
+    for lead in ["at ", "on ", "by ", "as of "] {
         if let Some(rest) = strip_prefix_ignoring_case(text, lead)
             && let Some(found) = read_clock(rest)
         {
@@ -1009,6 +1009,10 @@ mod tests {
             Some(PasteZone::Named(chrono_tz::America::Los_Angeles))
         );
         assert_eq!(rest, ": x");
+        // A status update's `As of` opens with its time as `At` does.
+        let (clock, rest) = read_clock("As of 17:30 (5:30PM) the server is back").unwrap();
+        assert_eq!(clock.time, NaiveTime::from_hms_opt(17, 30, 0).unwrap());
+        assert!(rest.trim_start().starts_with("(5:30PM)"));
         // An arrow between them, and the end on a later day, as outage lists write them.
         let (clock, rest) = read_clock("16:25->18:05   outage at 55 King St").unwrap();
         assert_eq!(clock.until, NaiveTime::from_hms_opt(18, 5, 0));
