@@ -323,10 +323,22 @@ fn a_text_file_is_imported_in_its_own_form_where_rows_can_be_left_out() {
     // The form says it imports, and from which file; the file's lines can be corrected.
     harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "Import timeline rows");
     harness.get_by_label("Lines of bridge-call.txt");
-    // The row the timeline has already starts unticked; the person leaves out another.
+    // The keyboard starts in the preview, on the first row's box.
+    assert!(
+        harness
+            .get_by(|node| {
+                node.label()
+                    .is_some_and(|label| label.starts_with("Add row 1:"))
+            })
+            .accesskit_node()
+            .is_focused()
+    );
+    // The row the timeline has already starts unticked, and says why; the person leaves
+    // out another.
     harness.get_by_label("1 row is in the timeline already and starts unticked.");
     harness.get_by_label("2 of 3 rows to add");
-    let first = "Add row 1: 2025-08-01 14:05 UTC, Rootly: Rootly paged the on-call SRE (Alice)";
+    let first = "Add row 1: 2025-08-01 14:05 UTC, Rootly: Rootly paged the on-call SRE (Alice) \
+                 (in the timeline already)";
     assert_eq!(
         harness.get_by_label(first).accesskit_node().toggled(),
         Some(egui::accesskit::Toggled::False)

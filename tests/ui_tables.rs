@@ -227,4 +227,13 @@ fn a_timeline_longer_than_the_window_leaves_room_for_its_scroll_bar_and_does_not
         star.right(),
         table.right()
     );
+    // The paste form, tall for those 40 rows, is as short as one row needs the next time.
+    common::paste_below_row_13(&mut harness, "16:00 one more");
+    let count = harness.get_by_label("1 row to add").rect();
+    let add = harness.get_by_label("Add 1 row").rect();
+    assert!(
+        add.top() - count.bottom() < 150.0,
+        "the form keeps {} points between its one row and its buttons",
+        add.top() - count.bottom()
+    );
 }

@@ -35,7 +35,7 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
         ui.strong("Where each part of the file went");
         placements_ui(ui, "import_report_lines", &placed, 200.0);
         ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
             let close = ui.button("Close");
             if close.clicked() {
                 requests.answer(ModalAnswer::DismissImportReport);

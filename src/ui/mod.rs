@@ -7,6 +7,7 @@ mod analysis;
 mod attachments;
 mod checks;
 mod dates;
+mod dialog_buttons;
 mod fields;
 mod filters;
 mod focus;

@@ -55,7 +55,7 @@ fn error_ui(ctx: &egui::Context, message: &str, requests: &mut UiRequests) {
         ui.add_space(6.0);
         ui.add(egui::Label::new(message).wrap());
         ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
             let ok = ui.button("OK");
             if ok.clicked() {
                 requests.answer(ModalAnswer::DismissError);
@@ -91,7 +91,7 @@ fn guard_ui(
             ui.add_space(6.0);
             ui.label("Your changes will be lost if you don't save them.");
             ui.add_space(10.0);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
                 let save = ui.button("Save");
                 if save.clicked() {
                     requests.answer(ModalAnswer::Guard(GuardAnswer::Save));
@@ -135,7 +135,7 @@ fn replace_ui(ctx: &egui::Context, question: &ReplaceQuestion, requests: &mut Ui
             .wrap(),
         );
         ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
             if ui.button("Replace").clicked() {
                 requests.answer(ModalAnswer::Replace(ReplaceAnswer::Replace));
             }
@@ -251,7 +251,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         }
         let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
         ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
             let confirm = ui.add_enabled(typed, egui::Button::new(action)).clicked();
             if (confirm || (entered && typed))
                 && !requests.answered(|answer| matches!(answer, ModalAnswer::Prompt(_)))

@@ -238,7 +238,7 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
                 );
             }
             ui.add_space(10.0);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
                 if ui.button("Overwrite").clicked() {
                     requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Overwrite));
                 }
@@ -294,7 +294,7 @@ pub fn held_back_ui(ctx: &egui::Context, held: &[HeldBack], requests: &mut UiReq
             .wrap(),
         );
         ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
             let back = ui.button("Go back");
             if back.clicked() {
                 requests.answer(ModalAnswer::HeldBack(HeldBackAnswer::GoBack));

@@ -73,6 +73,7 @@ pub fn timeline_edit(
                 choices: crate::sources::ReadingChoices::default(),
                 refused: None,
                 source: None,
+                focus_first: false,
                 toggled: std::collections::HashSet::new(),
             });
             return None;
@@ -150,6 +151,7 @@ pub fn show_import(
         imported,
         choices: crate::sources::ReadingChoices::default(),
         refused: None,
+        focus_first: from_file.is_some(),
         source: from_file,
         toggled: std::collections::HashSet::new(),
     });

@@ -74,7 +74,7 @@ pub fn paste_form_ui(
             );
         }
         ui.add_space(10.0);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
             let add = ui.add_enabled(
                 !rows.is_empty(),
                 egui::Button::new(match rows.len() {
@@ -288,13 +288,19 @@ fn imported_ui(ui: &mut egui::Ui, doc: &Postmortem, imported: &mut ImportedRows)
         focus_first,
         ..
     } = imported;
+    let already_there: Vec<bool> = rows
+        .iter()
+        .map(|row| preview::already_there(&doc.timeline, &row.row))
+        .collect();
     let marks = rows.iter().any(|row| row.suggests.is_some());
     let shown = rows
         .iter()
         .zip(included.iter_mut())
-        .map(|(row, included)| preview::PreviewRow {
+        .zip(already_there.iter())
+        .map(|((row, included), there)| preview::PreviewRow {
             row: &row.row,
             included,
+            already_there: *there,
         });
     // Salted with what is shown, so a shorter list does not open at the height, or the
     // place, of a longer one shown before it.
@@ -392,14 +398,17 @@ fn preview_ui(
             )
         });
     }
-    let shown = rows
-        .iter()
-        .zip(included.iter_mut())
-        .map(|(pasted, included)| preview::PreviewRow {
-            row: &pasted.row,
-            included,
-        });
-    preview::rows_preview(ui, doc, "paste_preview", shown, 90.0, false, |ui, index| {
+    let shown =
+        rows.iter()
+            .zip(included.iter_mut())
+            .zip(&there)
+            .map(|((pasted, included), there)| preview::PreviewRow {
+                row: &pasted.row,
+                included,
+                already_there: *there,
+            });
+    let focus = std::mem::take(&mut form.focus_first);
+    preview::rows_preview(ui, doc, "paste_preview", shown, 90.0, focus, |ui, index| {
         ui.weak(lines_text(&rows[index].lines));
     });
     for ((key, there), included) in keys.iter().zip(&there).zip(&included) {

@@ -21,6 +21,8 @@ pub struct PreviewRow<'a> {
     pub row: &'a TimelineRow,
     /// Whether it is to be added; the box beside it changes this.
     pub included: &'a mut bool,
+    /// Whether the timeline has it already (the same time and event), said beside it.
+    pub already_there: bool,
 }
 
 /// How wide a form showing a preview is: most of a wide window, so long messages wrap into
@@ -77,8 +79,16 @@ pub fn rows_preview<'a>(
                                 [CHECK_WIDTH, 18.0],
                                 egui::Checkbox::without_text(shown.included),
                             );
-                            let name =
-                                format!("Add row {}: {}", index + 1, said_in_brief(doc, shown.row));
+                            let there = if shown.already_there {
+                                " (in the timeline already)"
+                            } else {
+                                ""
+                            };
+                            let name = format!(
+                                "Add row {}: {}{there}",
+                                index + 1,
+                                said_in_brief(doc, shown.row)
+                            );
                             crate::ui::accessible::name_check_box(&add, &name, *shown.included);
                             if index == 0 && focus_first {
                                 add.request_focus();
@@ -88,7 +98,12 @@ pub fn rows_preview<'a>(
                                 actor_cell(ui, shown.row.actor.as_deref());
                             });
                             cell(ui, event_width, |ui| event_cell(ui, &shown.row.event));
-                            cell(ui, trailing_width, |ui| trailing(ui, index));
+                            cell(ui, trailing_width, |ui| {
+                                trailing(ui, index);
+                                if shown.already_there {
+                                    ui.weak("in the timeline");
+                                }
+                            });
                         });
                     });
             }

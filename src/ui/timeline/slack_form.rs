@@ -69,7 +69,7 @@ pub fn slack_form_ui(
                 ui.colored_label(ui.visuals().error_fg_color, error);
             }
             ui.add_space(10.0);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
                 if ui.button("Show messages").clicked() {
                     match window(doc, &form.start, &form.end) {
                         Ok((start, end)) => {

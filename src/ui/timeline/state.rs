@@ -71,6 +71,9 @@ pub struct PasteForm {
     pub refused: Option<String>,
     /// The file the text was read from, when it was not pasted.
     pub source: Option<String>,
+    /// Whether the first row's box is yet to take the keyboard (a file's rows, opened with
+    /// no text box focused for a paste).
+    pub focus_first: bool,
     /// The rows whose box the person changed from how it started (ticked, or unticked when
     /// the timeline has them already), each known by the text of the lines it came from.
     pub toggled: std::collections::HashSet<String>,
