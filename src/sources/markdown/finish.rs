@@ -28,6 +28,7 @@ impl Importer<'_> {
         }
         let found = self.read_timeline();
         self.read_told_times(blocks);
+        self.read_dated_entries(blocks);
         let assumed = self.assumed(blocks, day_from, found);
         self.place_what_no_block_held();
         self.merge_restated_actions(blocks);

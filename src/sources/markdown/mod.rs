@@ -13,6 +13,7 @@ mod actions;
 mod blocks;
 mod by_content;
 mod closing_work;
+mod dated_entries;
 #[cfg(test)]
 mod days_tests;
 mod fields;
