@@ -16,6 +16,19 @@ use egui_kittest::kittest::NodeT;
 use hindsight::app::{DialogKind, DialogOutcome};
 use hindsight::model::ParticipantRole;
 
+/// Whether the box that adds a preview's first row has the keyboard.
+fn first_box_has_the_keyboard(
+    harness: &egui_kittest::Harness<'_, hindsight::app::HindsightApp>,
+) -> bool {
+    harness
+        .get_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Add row 1:"))
+        })
+        .accesskit_node()
+        .is_focused()
+}
+
 fn reference_in(dir: &Path) -> PathBuf {
     let path = dir.join("inc-620.md");
     std::fs::copy("tests/markdown/rootly-reference.md", &path).unwrap();
@@ -203,15 +216,7 @@ fn a_pasted_chat_export_is_read_as_its_file_would_be_and_unknown_json_is_refused
     harness.get_by_label("From the pasted text");
     harness.get_by_label("2 rows to add");
     // The keyboard's focus lands in the preview, on the first row's box.
-    assert!(
-        harness
-            .get_by(|node| {
-                node.label()
-                    .is_some_and(|label| label.starts_with("Add row 1:"))
-            })
-            .accesskit_node()
-            .is_focused()
-    );
+    assert!(first_box_has_the_keyboard(&harness));
     // A message with no words says so, and each box says which message it adds.
     harness.get_by_label("(no text)");
     harness.get_by_label("Add row 2: 2025-08-01 14:05:20 UTC, Ana Ruiz: (no text)");
@@ -324,15 +329,7 @@ fn a_text_file_is_imported_in_its_own_form_where_rows_can_be_left_out() {
     harness.get_by_role_and_label(egui::accesskit::Role::Dialog, "Import timeline rows");
     harness.get_by_label("Lines of bridge-call.txt");
     // The keyboard starts in the preview, on the first row's box.
-    assert!(
-        harness
-            .get_by(|node| {
-                node.label()
-                    .is_some_and(|label| label.starts_with("Add row 1:"))
-            })
-            .accesskit_node()
-            .is_focused()
-    );
+    assert!(first_box_has_the_keyboard(&harness));
     // The row the timeline has already starts unticked, and says why; the person leaves
     // out another.
     harness.get_by_label("1 row is in the timeline already and starts unticked.");
