@@ -247,7 +247,11 @@ impl Importer<'_> {
         if self.context.date.is_some() {
             return DayFrom::Title;
         }
-        let found = timeline::first_date_in(&self.shown_lines, order, |_| true);
+        let found = timeline::first_date_in(
+            &super::quiet_days::without_quiet_days(&self.shown_lines),
+            order,
+            |_| true,
+        );
         self.context.date = found.map(|(date, _)| date);
         if let Some((_, line)) = found {
             return DayFrom::FirstDate(line);
@@ -259,9 +263,15 @@ impl Importer<'_> {
             .as_deref()
             .and_then(|name| timeline::date_in_file_name(name, self.day_order));
         if self.context.date.is_some() {
-            DayFrom::FileName
-        } else {
-            DayFrom::Today
+            return DayFrom::FileName;
+        }
+        // `At around 7:40pm CST November 12, …`: a day without its year is nearer the
+        // incident than the day of the import.
+        let told = timeline::first_day_before(&self.shown_lines, self.today);
+        self.context.date = told.map(|(day, _)| day);
+        match told {
+            Some((_, line)) => DayFrom::DayWithoutYear(line),
+            None => DayFrom::Today,
         }
     }
 

@@ -32,6 +32,7 @@ mod lists_tables;
 mod paragraphs;
 mod people;
 mod plain_headings;
+mod quiet_days;
 mod reading;
 mod references;
 mod restated;

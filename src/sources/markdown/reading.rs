@@ -38,6 +38,9 @@ pub enum DayFrom {
     FirstDate(usize),
     /// A date in the file's name.
     FileName,
+    /// The first day the file writes without a year (`November 12`), on this line, in the
+    /// last year that puts it no later than the day of the import.
+    DayWithoutYear(usize),
     /// The file gives none: times without a date are on the day of the import.
     Today,
 }
@@ -53,6 +56,9 @@ impl DayFrom {
             Self::Title => "the date in the title".to_owned(),
             Self::FirstDate(line) => format!("the first date in the file (line {line})"),
             Self::FileName => "the date in the file's name".to_owned(),
+            Self::DayWithoutYear(line) => {
+                format!("the first day in the file (line {line}), in its latest year up to today")
+            }
             Self::Today => "the file gives no date: today's".to_owned(),
         }
     }

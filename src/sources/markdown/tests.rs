@@ -1223,6 +1223,55 @@ fn a_heading_that_is_a_stamp_with_its_zone_sets_the_day_and_zone_of_the_times_be
 }
 
 #[test]
+fn a_day_written_without_its_year_dates_the_bare_times_not_the_day_of_the_import() {
+    let text = "At around 7:40pm CST November 12, our products went offline.\n\n\
+                ## Timeline\n\n- 6pm CST: a transformer failed\n- 10:15pm CST: servers back\n";
+    let imported = import_markdown(text, today());
+    assert_eq!(imported.assumed.day_from, DayFrom::DayWithoutYear(1));
+    // The import is on 30 November 2026: the last 12 November up to then.
+    assert_eq!(
+        imported.assumed.day,
+        NaiveDate::from_ymd_opt(2026, 11, 12).unwrap()
+    );
+    assert_ne!(imported.doc.timeline[0].time.unwrap().date_naive(), today());
+}
+
+#[test]
+fn paragraphs_under_days_in_the_timeline_are_rows_of_those_days() {
+    let text = "# Airdrop bug\n\n## Date\n\n2022-10-05\n\n## Timeline\n\n\
+                The following happened.\n\n### Sept 29\n\nThe clawback ran and the chain halted.\n\n\
+                Validators with less memory were hit.\n\n### Oct 2\n\nA user reported missing funds.\n\n\
+                ## Five whys\n\nWhy did it happen?\n";
+    let imported = import_markdown(text, today());
+    let rows: Vec<(&str, &str)> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.event.as_str(), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "The clawback ran and the chain halted.",
+                "On 2022-09-29; no time was written."
+            ),
+            (
+                "Validators with less memory were hit.",
+                "On 2022-09-29; no time was written."
+            ),
+            (
+                "A user reported missing funds.",
+                "On 2022-10-02; no time was written."
+            ),
+        ],
+        "the sentence before the first day is no row"
+    );
+    assert!(all_text(&imported.doc).contains("the following happened."));
+    assert_every_word_kept(text, &imported);
+}
+
+#[test]
 fn a_file_that_gives_no_date_is_dated_by_its_name() {
     let text = "# Downtime\n\n## Incident Timeline\n\n\
                 Date     | Time  | State\n-----    | ----  | ---\n\

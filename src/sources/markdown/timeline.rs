@@ -219,12 +219,15 @@ fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
         return None;
     }
     let zone = zone_spelled_in(text).or_else(|| {
-        text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '.' | ';'))
-            .filter(|word| !word.is_empty())
-            // `All times central.`: a region's plain name too.
-            .find_map(|word| {
-                zone_named(word).or_else(|| crate::model::region_of(word).map(PasteZone::Named))
-            })
+        // `Times are in CET:` over its list: the colon ends the zone's word.
+        text.split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | '.' | ';' | ':')
+        })
+        .filter(|word| !word.is_empty())
+        // `All times central.`: a region's plain name too.
+        .find_map(|word| {
+            zone_named(word).or_else(|| crate::model::region_of(word).map(PasteZone::Named))
+        })
     })?;
     // `All times in PDT (UTC-7)`: an abbreviation whose offset is spelled out beside it is
     // taken at its word, all year.
@@ -832,6 +835,12 @@ mod tests {
     fn zones_and_dates_written_around_a_timeline() {
         assert!(zone_line("All times in PST, on February 5th 2019").is_some());
         assert!(zone_line("All times in CET.").is_some());
+        assert_eq!(
+            zone_line("Times are in CET:"),
+            zone_line("Times are in CET."),
+            "a colon before the list ends the zone's word as a full stop does"
+        );
+        assert!(zone_line("Times are in CET:").is_some());
         assert!(zone_line("(all times UTC)").is_some());
         // With its offset spelled out, a summer time is that offset all year.
         assert_eq!(
