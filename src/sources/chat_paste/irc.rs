@@ -27,6 +27,9 @@ const EVENT_MARKS: [&str; 7] = ["-!-", "-->", "<--", "***", " -- ", "==>", "<=="
 /// change. The whole `line` shows whether a client's mark was written before it.
 #[must_use]
 pub(super) fn is_channel_event(line: &str, rest: &str) -> bool {
+    if is_an_arrowed_event(rest) {
+        return true;
+    }
     let text = rest
         .trim_start_matches(['-', '!', '<', '>', '*', '=', '|', ' '])
         .to_lowercase();
@@ -70,6 +73,33 @@ pub(super) fn is_channel_event(line: &str, rest: &str) -> bool {
         || after.starts_with("has quit"))
 }
 
+/// `IRCCloud`'s events, an arrow before the nicks: `→ alice joined (~a@host)`, `⇐ •bob quit
+/// (b@host) Ping timeout`, `→ alice and bob joined`, `→ carol joined  ⇐ dave quit`, `←
+/// erin left`. No one starts a message with an arrow, a nick and one of those verbs.
+fn is_an_arrowed_event(rest: &str) -> bool {
+    let Some(after) = rest.trim_start().strip_prefix(['→', '⇐', '←', '⇒']) else {
+        return false;
+    };
+    let words: Vec<&str> = after.split_whitespace().collect();
+    let Some(verb) = words
+        .iter()
+        .take(8)
+        .position(|word| matches!(*word, "joined" | "quit" | "left" | "parted"))
+    else {
+        return false;
+    };
+    // Before the verb, nicks only (`•` marks one IRCCloud shows as away), joined by `and`.
+    let nicks = words[..verb].iter().all(|word| {
+        *word == "and"
+            || looks_like_a_nick(word.trim_start_matches('\u{2022}').trim_end_matches(','))
+    });
+    // After it, nothing, the host in brackets, or the next event's arrow.
+    let ends = words
+        .get(verb + 1)
+        .is_none_or(|next| next.starts_with('(') || next.starts_with(['→', '⇐', '←', '⇒']));
+    verb > 0 && nicks && ends
+}
+
 /// Whether a message's whole text is the note a chat tool writes as someone's message when
 /// they come or go (`Has joined the channel.`, Rocket.Chat's and Slack's; `left the
 /// room`): no one writes that of themselves as a message.
@@ -106,6 +136,24 @@ pub(super) fn looks_like_a_nick(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irccloud_arrows_mark_comings_and_goings() {
+        for line in [
+            "\u{2192} brson_ joined (brson@moz-0ob.j2m.56.172.IP)",
+            "\u{21d0} \u{2022}brson quit (brson@moz-hde.j2m.56.172.IP) Ping timeout: 121 seconds",
+            "\u{2192} el00ruobuob_[m] and learninandlurkin joined",
+            "\u{2192} lurkinandlearnin joined  \u{21d0} learninandlurkin quit",
+        ] {
+            assert!(is_channel_event(line, line), "{line}");
+        }
+        let told = "\u{2192} deploy went to prod and we quit the rollout";
+        assert!(!is_channel_event(told, told));
+        assert!(!is_channel_event(
+            "alice quit smoking",
+            "alice quit smoking"
+        ));
+    }
 
     #[test]
     fn channel_events_of_the_common_clients() {

@@ -49,7 +49,7 @@ use crate::model::{
 };
 
 use shapes::{
-    after_city, city_after_times, glued_header, heads_with_bracketed_times,
+    after_city, city_after_times, fenced_logs, glued_header, heads_with_bracketed_times,
     heads_with_name_space_time, names_below_times,
 };
 use speakers::{actor_and_event, looks_like_a_name, name_then_dated_time, name_then_time};
@@ -231,6 +231,20 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         ..Reader::default()
     };
     reader.paste.unused = settings;
+    reader.log_fences = fenced_logs(&lines)
+        .into_iter()
+        .flat_map(|open| {
+            // The fence that closes it, counted from 1 as the reader counts lines.
+            let close = lines[open + 1..]
+                .iter()
+                .position(|line| {
+                    let line = line.trim();
+                    line.starts_with("```") || line.starts_with("~~~")
+                })
+                .map(|at| open + 1 + at + 1);
+            std::iter::once(open + 1).chain(close)
+        })
+        .collect();
     if let Some(published) = published {
         reader.paste.date_lines.push(published.line);
         reader.day = Some(published);
@@ -373,12 +387,32 @@ struct Reader {
     /// Whether the open message is inside a fenced code block (```` ``` ````), whose lines
     /// are its text whatever they look like (a `| … |` line is no table there).
     in_fence: bool,
+    /// The numbers of the lines that open or close a fenced log (a transcript pasted in a
+    /// page between ```` ``` ```` lines): its lines are messages of their own, unless a
+    /// message with a time came before it.
+    log_fences: Vec<usize>,
+    /// Whether the lines are inside such a log.
+    in_log_fence: bool,
 }
 
 impl Reader {
     fn line(&mut self, number: usize, raw: &str, next: Option<&str>) {
         let line = raw.trim();
         let fence = line.starts_with("```") || line.starts_with("~~~");
+        // Only where no message so far had a time: a log quoted in a timed message (`I have a
+        // doubt about your logs:` over a fenced log) is that message's text.
+        let opens_a_log = fence
+            && !self.in_fence
+            && !self.in_log_fence
+            && self.log_fences.contains(&number)
+            && !self.paste.rows.iter().any(|row| row.clock.is_some());
+        if opens_a_log || fence && self.in_log_fence {
+            self.in_log_fence = opens_a_log;
+            self.close_message();
+            self.unused(number, line, UnusedReason::NoMessage);
+            self.previous_line = number;
+            return;
+        }
         if self.in_fence || (fence && self.open.is_some()) {
             if fence {
                 self.in_fence = !self.in_fence;

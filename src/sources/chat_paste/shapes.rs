@@ -128,3 +128,38 @@ pub(super) fn names_below_times(lines: &[&str]) -> bool {
 pub(super) fn is_a_name_alone(line: &str) -> bool {
     !line.is_empty() && !line.ends_with(':') && !is_bare_time(line) && looks_like_a_name(line)
 }
+
+/// The lines (counted from 0) of the fences that open a log pasted inside a page (a meeting's
+/// transcript in a blog post, between ```` ``` ```` lines): a fenced block of two lines or
+/// more, most of which open with a time. Such a block is messages, not code quoted in the
+/// message above it.
+pub(super) fn fenced_logs(lines: &[&str]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if !(trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            continue;
+        }
+        let Some(start) = open.take() else {
+            open = Some(index);
+            continue;
+        };
+        let inside: Vec<&str> = lines[start + 1..index]
+            .iter()
+            .map(|line| line.trim())
+            .filter(|line| !line.is_empty())
+            .collect();
+        let timed = inside
+            .iter()
+            .filter(|line| {
+                let line = strip_list_marker(line);
+                bracketed_time(line).is_some() || read_clock(line).is_some()
+            })
+            .count();
+        if timed >= 2 && timed * 5 >= inside.len() * 3 {
+            found.push(start);
+        }
+    }
+    found
+}

@@ -78,6 +78,21 @@ pub(super) fn name_then_time(line: &str, one_space: bool) -> Option<(String, Wri
                 .trim_end_matches(['\u{b7}', '-', '|', '\u{2014}', '\u{2013}'])
                 .trim();
             let name = addressed_sender(name).unwrap_or(name);
+            // A copy kept in Markdown may make each header a heading: `## Alice R.  2:03 PM`,
+            // `## Bob Today at 4:59 PM`. A heading with a calendar date is a page's own
+            // (`## Next Meeting - June 03, 2021 at 1300 UTC`): a chat's header gives the clock.
+            let heading = name.strip_prefix('#');
+            if heading.is_some()
+                && matches!(
+                    clock.date,
+                    Some(WrittenDay::Date(_) | WrittenDay::Numeric { .. })
+                )
+            {
+                return None;
+            }
+            let name = heading
+                .map_or(name, |marked| marked.trim_start_matches('#'))
+                .trim_start();
             let name = without_status_emoji(without_emphasis(name));
             let name = name
                 .strip_suffix(" APP")
@@ -162,7 +177,17 @@ pub(super) fn actor_and_event(rest: &str) -> (Option<String>, String) {
     {
         // `<bob>: hi` (Ricochet's export, some bridges): the colon only sets the nick apart.
         let message = message.strip_prefix(':').unwrap_or(message);
-        return (Some(nick.trim().to_owned()), message.trim().to_owned());
+        // `<@alice>`, `< +bob>`: the sign says the channel made them an operator or gave
+        // them a voice; the person is the nick after it.
+        let nick = nick.trim();
+        let bare = nick.trim_start_matches(['@', '+', '%', '~', '&']);
+        // A Matrix id (`<@alice:matrix.org>`) keeps its `@`: it is part of the id.
+        let nick = if bare.is_empty() || !irc::looks_like_a_nick(nick) {
+            nick
+        } else {
+            bare
+        };
+        return (Some(nick.to_owned()), message.trim().to_owned());
     }
     if let Some(action) = rest.strip_prefix("* ")
         && let Some((nick, _)) = action.split_once(char::is_whitespace)

@@ -667,6 +667,26 @@ fn a_slack_header_pasted_in_italics_heads_its_message() {
 }
 
 #[test]
+fn a_slack_header_kept_as_a_markdown_heading_heads_its_message() {
+    let paste = parse_chat(
+        "# Notes of the thread\n\n## Shabriwa Today at 4:59 PM\n\nHello @frontend\n\n\
+         ## Yejun Lee  5:17 PM\n\nCould you explain this?\n",
+    );
+    let rows: Vec<_> = paste
+        .rows
+        .iter()
+        .map(|row| (row.actor.clone().unwrap_or_default(), row.event.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Shabriwa".to_owned(), "Hello @frontend".to_owned()),
+            ("Yejun Lee".to_owned(), "Could you explain this?".to_owned())
+        ]
+    );
+}
+
+#[test]
 fn only_short_steps_between_undated_times_tell_the_order() {
     // Twelve hours apart says nothing: read oldest first.
     let paste = parse_chat("2026-04-13 00:00 a\n12:01 b\n2026-04-14 00:02 c\n");
@@ -1194,4 +1214,57 @@ fn a_recording_chat_is_stamped_with_the_time_into_the_recording_not_the_clock() 
         ]
     );
     assert!(paste.rows.iter().all(|row| row.clock.is_none()));
+}
+
+#[test]
+fn a_log_fenced_in_a_page_is_read_after_a_message_the_page_opened() {
+    // A blog post that quotes a meeting's IRC log: a `Name: text` line in the post's prose
+    // opens a message, and the fenced transcript below is messages of its own, not code
+    // quoted in that one.
+    let paste = parse_chat(
+        "**Mondays: 6pm CAT (11am EST)**\n\n### Transcript\n\n```\n\
+         11:06 AM <@cjs77> Hey everybody\n11:07 AM <Hansie> Hi\n\
+         11:10 AM \u{21d0} el00ruobuob_[m] quit (~e@212.121.161.50) Ping timeout: 272 seconds\n\
+         11:11 AM <simian_za> Ello\n```\n",
+    );
+    let timed: Vec<(NaiveTime, Option<&str>, &str)> = paste
+        .rows
+        .iter()
+        .filter(|row| row.clock.is_some())
+        .map(|row| {
+            (
+                row.clock.unwrap().time,
+                row.actor.as_deref(),
+                row.event.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        timed,
+        [
+            (hm(11, 6), Some("cjs77"), "Hey everybody"),
+            (hm(11, 7), Some("Hansie"), "Hi"),
+            (hm(11, 11), Some("simian_za"), "Ello"),
+        ],
+        "the operator's sign is no part of the nick; the quit is left out as IRC's other comings \
+         and goings are"
+    );
+    assert!(
+        paste
+            .unused
+            .iter()
+            .any(|unused| unused.reason == UnusedReason::ChannelEvent && unused.line == 8)
+    );
+}
+
+#[test]
+fn a_log_quoted_in_a_timed_message_stays_its_text() {
+    let paste = parse_chat(
+        "danicuki  7:23 PM\nI have a doubt about your logs:\n```\n\
+         2025-08-27 00:19:42 TRACE stf:accumulate: pos=26517\n\
+         2025-08-27 00:19:42 DEBUG stf:accumulate: calling host call 100\n```\n\
+         clearloop  7:30 PM\nlooking\n",
+    );
+    assert_eq!(paste.rows.len(), 2, "{:?}", paste.rows);
+    assert!(paste.rows[0].event.contains("calling host call 100"));
 }
