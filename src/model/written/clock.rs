@@ -95,8 +95,8 @@ fn strip_approximate(text: &str) -> Option<&str> {
 pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
     let text = text.trim_start();
     // `At 14:03 UTC, the alert fired`, `On October 21, 2018 at 14:03 …`, `By 14:30 …`,
-    // `As of 17:30, …`: a sentence that opens with its time.
-    for lead in ["at ", "on ", "by ", "as of "] {
+    // `As of 17:30, …`, `At or around 2:35 AM, …`: a sentence that opens with its time.
+    for lead in ["at or ", "at ", "on ", "by ", "as of "] {
         if let Some(rest) = strip_prefix_ignoring_case(text, lead)
             && let Some(found) = read_clock(rest)
         {
@@ -733,6 +733,9 @@ mod tests {
     fn a_sentence_that_opens_with_its_time_and_times_without_a_colon() {
         assert_eq!(read("At 14:03 UTC, the alert fired").unwrap().0, hm(14, 3));
         assert_eq!(read("at around 2 PM we paged").unwrap().0, hm(14, 0));
+        let (clock, _) = read_clock("At or around 2:35 AM, our monitoring alerted us").unwrap();
+        assert_eq!((clock.time, clock.approximate), (hm(2, 35), true));
+        assert_eq!(read("At or before the deadline"), None);
         let (clock, rest) = read_clock("On October 21, 2018 at 14:03 UTC, the link").unwrap();
         assert!(clock.date.is_some());
         assert_eq!(rest, ", the link");

@@ -55,6 +55,28 @@ pub fn starts_with_a_time_or_date(text: &str) -> bool {
     }
 }
 
+/// A line of a page's story split where a sentence after its first begins with a time (`…
+/// dispatched to the site. At approximately 3:12 AM, the technicians arrived …`): each part
+/// is an entry of its own, as the lines of a log would be. A time inside a sentence stays
+/// with its entry.
+#[must_use]
+pub fn split_at_timed_sentences(line: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for sentence in super::told_times::sentences(line) {
+        match parts.last_mut() {
+            Some(part) if !starts_with_a_time(sentence) => {
+                part.push(' ');
+                part.push_str(sentence);
+            }
+            _ => parts.push(sentence.to_owned()),
+        }
+    }
+    if parts.len() < 2 {
+        return vec![line.to_owned()];
+    }
+    parts
+}
+
 /// Whether most of `texts`, and more than one, begin with a time or a date: a single one
 /// is a sentence that says when.
 pub fn mostly_dated<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
@@ -265,6 +287,24 @@ fn is_a_dated_update(heading: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_line_splits_where_a_sentence_begins_with_a_time() {
+        let line = "At approximately 2:45 AM, we lost the routers. At or around 2:35 AM, \
+                    monitoring alerted us. Repairs began at approximately 3:40 AM. At 4:32 AM, \
+                    service was restored. The primary router is not repaired.";
+        assert_eq!(
+            split_at_timed_sentences(line),
+            [
+                "At approximately 2:45 AM, we lost the routers.",
+                "At or around 2:35 AM, monitoring alerted us. Repairs began at approximately \
+                 3:40 AM.",
+                "At 4:32 AM, service was restored. The primary router is not repaired.",
+            ]
+        );
+        let one = "At 14:03 the alert fired. We paged Bob.";
+        assert_eq!(split_at_timed_sentences(one), [one]);
+    }
     use crate::sources::markdown::blocks::read_blocks;
 
     fn timed(text: &str) -> Vec<bool> {

@@ -364,7 +364,21 @@ impl Importer<'_> {
         found_by_content: bool,
     ) {
         let mut entries = Vec::new();
-        for ((_, line), range) in lines.iter().zip(ranges) {
+        // A page's story found to be the timeline: each sentence that begins with a time
+        // starts an entry, as a line of a log does.
+        let lines: Vec<(String, (usize, usize))> = lines
+            .iter()
+            .zip(ranges)
+            .flat_map(|((_, line), range)| {
+                let parts = if found_by_content && starts_with_a_time(line) {
+                    super::by_content::split_at_timed_sentences(line)
+                } else {
+                    vec![line.clone()]
+                };
+                parts.into_iter().map(|part| (part, *range))
+            })
+            .collect();
+        for (line, range) in &lines {
             let names_zone = zone_line(line).filter(|_| read_date_line(line).is_none());
             if let Some(zone) = names_zone {
                 if !entries.is_empty() {
