@@ -54,7 +54,15 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
         }
         let bounds = cuts(sentence, &times);
         for (index, (start, end, mut clock)) in times.iter().copied().enumerate() {
-            let before = index.checked_sub(1).map_or(0, |previous| times[previous].1);
+            // `between 22:40 on 07/07/2020 and 19:10 on 08/07/2020`: the day right after the
+            // time before belongs to that time, not to this one.
+            let before = index
+                .checked_sub(1)
+                .map_or(0, |previous| {
+                    let end = times[previous].1;
+                    end + day_and_end_right_after(&sentence[end..]).map_or(0, |(_, taken)| taken)
+                })
+                .min(start);
             if clock.date.is_none() {
                 clock.date = day_in(&sentence[before..start])
                     .or_else(|| day_right_after(&sentence[end..]))
@@ -161,13 +169,18 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
 
 /// The day written right after a time (`4:40pm GMT on December 30 (Friday)`).
 fn day_right_after(text: &str) -> Option<WrittenDay> {
-    let text = text.trim_start_matches([',', ' ']);
-    let text = text
+    day_and_end_right_after(text).map(|(day, _)| day)
+}
+
+/// [`day_right_after`], with how many bytes of `text` the day and the words before it take.
+fn day_and_end_right_after(text: &str) -> Option<(WrittenDay, usize)> {
+    let trimmed = text.trim_start_matches([',', ' ']);
+    let after_on = trimmed
         .strip_prefix("on ")
-        .or_else(|| text.strip_prefix("On "))?;
-    read_day(text)
-        .map(|(day, _)| day)
-        .filter(|day| !matches!(day, WrittenDay::Relative(_)))
+        .or_else(|| trimmed.strip_prefix("On "))?;
+    read_day(after_on)
+        .filter(|(day, _)| !matches!(day, WrittenDay::Relative(_)))
+        .map(|(day, rest)| (day, text.len() - rest.len()))
 }
 
 /// How many words either side of a time a schedule's word qualifies it from.
@@ -413,6 +426,21 @@ mod tests {
         assert_eq!(times, ["11:22", "09:23", "10:15", "14:00"]);
         assert_eq!(rows[0].1, Some(date(7, 20, None)));
         assert_eq!(rows[1].1, Some(date(7, 19, Some(2015))));
+    }
+
+    #[test]
+    fn a_day_written_right_after_a_time_is_that_times_not_the_next_ones() {
+        let rows = told(
+            "The service was down between around 22:40 on 07/07/2020 and 19:10 on \
+             08/07/2020 (UTC) due to a fault at our provider.",
+        );
+        let days: Vec<Option<WrittenDay>> = rows.iter().map(|(_, day, _)| *day).collect();
+        let numeric = |first, second| WrittenDay::Numeric {
+            first,
+            second,
+            year: Some(2020),
+        };
+        assert_eq!(days, [Some(numeric(7, 7)), Some(numeric(8, 7))]);
     }
 
     #[test]
