@@ -52,7 +52,10 @@ use shapes::{
     after_city, city_after_times, fenced_logs, glued_header, heads_with_bracketed_times,
     heads_with_name_space_time, names_below_times,
 };
-use speakers::{actor_and_event, looks_like_a_name, name_then_dated_time, name_then_time};
+use speakers::{
+    actor_and_event, looks_like_a_name, name_then_dated_time, name_then_relative_stamp,
+    name_then_time,
+};
 use table_rows::{TableColumns, table_cells};
 
 /// A date line above pasted times: the day they are on, and the zone it names.
@@ -542,6 +545,13 @@ impl Reader {
                 && let Some(row) = self.paste.rows.last_mut()
             {
                 row.evidence = link;
+            }
+            return;
+        }
+        if let Some((author, stamp)) = name_then_relative_stamp(body) {
+            self.open_message(number, line, None, Some(author));
+            if let Some(row) = self.paste.rows.last_mut() {
+                row.notes = format!("Stamped \"{stamp}\" when it was copied");
             }
             return;
         }

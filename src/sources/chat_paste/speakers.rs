@@ -105,6 +105,41 @@ pub(super) fn name_then_time(line: &str, one_space: bool) -> Option<(String, Wri
     None
 }
 
+/// The units a stamp relative to the moment of copying counts in (`17 minutes ago`).
+const RELATIVE_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+
+/// `## Yejun Lee  17 minutes ago`, `Dana W.  an hour ago`: a header whose stamp counts back
+/// from when the page was copied (Slack's threads, forums), which gives no time of day. A
+/// name, set apart by a wider gap or heading the line, then the stamp and nothing more.
+/// Returns the name and the stamp as written.
+pub(super) fn name_then_relative_stamp(line: &str) -> Option<(String, String)> {
+    let line = line.trim_end();
+    let words: Vec<&str> = line.split(' ').collect();
+    let [.., count, unit, ago] = words.as_slice() else {
+        return None;
+    };
+    let unit = unit.to_lowercase();
+    let counted =
+        matches!(count.to_lowercase().as_str(), "a" | "an" | "one") || count.parse::<u32>().is_ok();
+    if !ago.eq_ignore_ascii_case("ago")
+        || !counted
+        || !RELATIVE_UNITS
+            .iter()
+            .any(|known| unit == *known || unit.strip_suffix('s') == Some(known))
+    {
+        return None;
+    }
+    let stamp_at = line.len() - (count.len() + unit.len() + ago.len() + 2);
+    let name = &line[..stamp_at];
+    let heading = name.starts_with('#');
+    if !(heading || name.ends_with("  ")) {
+        return None;
+    }
+    let name = without_emphasis(name.trim_start_matches('#').trim());
+    let name = without_status_emoji(name);
+    looks_like_a_name(&name).then(|| (name, line[stamp_at..].to_owned()))
+}
+
 /// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`, and
 /// Rocket.Chat's exports with `name (Tue, 23 Jul 2019 09:24:01 GMT):`; in
 /// their Markdown the line is a heading and a link to the message, after an image:

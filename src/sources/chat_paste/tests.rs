@@ -670,7 +670,8 @@ fn a_slack_header_pasted_in_italics_heads_its_message() {
 fn a_slack_header_kept_as_a_markdown_heading_heads_its_message() {
     let paste = parse_chat(
         "# Notes of the thread\n\n## Shabriwa Today at 4:59 PM\n\nHello @frontend\n\n\
-         ## Yejun Lee  5:17 PM\n\nCould you explain this?\n",
+         ## Yejun Lee  5:17 PM\n\nCould you explain this?\n\n## Hun Kang  17 minutes ago\n\n\
+         Sure\n\nDana W.  an hour ago\nLater\nThe deploy went out 2 hours ago\n",
     );
     let rows: Vec<_> = paste
         .rows
@@ -681,8 +682,19 @@ fn a_slack_header_kept_as_a_markdown_heading_heads_its_message() {
         rows,
         [
             ("Shabriwa".to_owned(), "Hello @frontend".to_owned()),
-            ("Yejun Lee".to_owned(), "Could you explain this?".to_owned())
+            ("Yejun Lee".to_owned(), "Could you explain this?".to_owned()),
+            ("Hun Kang".to_owned(), "Sure".to_owned()),
+            (
+                "Dana W.".to_owned(),
+                "Later The deploy went out 2 hours ago".to_owned()
+            ),
         ]
+    );
+    // A stamp counted back from the copy gives no time; it is kept in the notes.
+    assert_eq!(paste.rows[2].clock, None);
+    assert_eq!(
+        paste.rows[2].notes,
+        "Stamped \"17 minutes ago\" when it was copied"
     );
 }
 
