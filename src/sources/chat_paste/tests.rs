@@ -24,6 +24,15 @@ fn rows(paste: &ChatPaste) -> Vec<(NaiveTime, Option<&str>, &str)> {
         .collect()
 }
 
+/// (actor, event) of each row, an empty actor for none.
+fn actors_and_events(paste: &ChatPaste) -> Vec<(String, String)> {
+    paste
+        .rows
+        .iter()
+        .map(|row| (row.actor.clone().unwrap_or_default(), row.event.clone()))
+        .collect()
+}
+
 fn unused_lines(paste: &ChatPaste) -> Vec<usize> {
     paste.unused.iter().map(|unused| unused.line).collect()
 }
@@ -652,11 +661,7 @@ fn numbers_alone_in_a_paste_are_read_in_the_order_its_other_dates_prove() {
 fn a_slack_header_pasted_in_italics_heads_its_message() {
     let paste =
         parse_chat("_Diego M.  8:05 PM_\n\nthe agenda will be:\n\n_Simon S.  8:06 PM_\nHahaha\n");
-    let rows: Vec<_> = paste
-        .rows
-        .iter()
-        .map(|row| (row.actor.clone().unwrap_or_default(), row.event.clone()))
-        .collect();
+    let rows = actors_and_events(&paste);
     assert_eq!(
         rows,
         [
@@ -673,11 +678,7 @@ fn a_slack_header_kept_as_a_markdown_heading_heads_its_message() {
          ## Yejun Lee  5:17 PM\n\nCould you explain this?\n\n## Hun Kang  17 minutes ago\n\n\
          Sure\n\nDana W.  an hour ago\nLater\nThe deploy went out 2 hours ago\n",
     );
-    let rows: Vec<_> = paste
-        .rows
-        .iter()
-        .map(|row| (row.actor.clone().unwrap_or_default(), row.event.clone()))
-        .collect();
+    let rows = actors_and_events(&paste);
     assert_eq!(
         rows,
         [
