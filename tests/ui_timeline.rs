@@ -8,6 +8,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, TimeZone, Utc};
 use common::{
     Queryable, ScriptedDialogs, click, editor, editor_with_example, opened_urls, retype,
@@ -318,6 +320,54 @@ fn pasting_chat_lines_previews_and_reports_the_bad_line() {
         harness
             .query_by_role_and_label(egui::accesskit::Role::Dialog, "Paste from chat")
             .is_none()
+    );
+}
+
+#[test]
+fn a_long_paste_keeps_the_forms_buttons_in_the_window() {
+    // A blog post that quotes a meeting's log: prose, a settings block, and a long fenced
+    // log make a preview taller than the window, whose body then scrolls.
+    let mut text = String::from(
+        "---\nlayout: post\ntitle: Protocol discussion\ndate: 2025-08-01 21:00\n---\n\n\
+         On Monday the community discussed merged mining.\n\n**Mondays: 6pm CAT (11am EST)**\n\n\
+         ### Transcript\n\n```\n",
+    );
+    for minute in 0..60 {
+        writeln!(
+            text,
+            "14:{minute:02} <@alice> message number {minute} about the pools"
+        )
+        .unwrap();
+    }
+    text.push_str("```\n");
+    let mut harness = example_timeline();
+    common::paste_below_row_13(&mut harness, &text);
+    harness.get_by_label("60 rows to add");
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 860.0));
+    for button in ["Cancel", "Add 60 rows"] {
+        let rect = harness.get_by_label(button).rect();
+        assert!(window.contains_rect(rect), "{button} at {rect:?}");
+    }
+    let cancel = harness.get_by_label("Cancel").rect();
+    let add = harness.get_by_label("Add 60 rows").rect();
+    assert!(cancel.right() < add.left(), "Cancel stands left of Add");
+    let field = harness.get_by_label("Chat lines").rect();
+    assert!(
+        (field.right() - add.right()).abs() < 30.0,
+        "the buttons stand against the form's right edge: {add:?} under {field:?}"
+    );
+    // Frames later the form has not moved: its height is its own, not the room below it.
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(harness.get_by_label("Add 60 rows").rect(), add);
+    click(&mut harness, "Add 60 rows");
+    let rows = doc(&harness).timeline;
+    assert_eq!(rows.len(), 73);
+    assert!(
+        rows.iter()
+            .filter(|row| row.event.starts_with("message number"))
+            .all(|row| row.actor.as_deref() == Some("alice"))
     );
 }
 

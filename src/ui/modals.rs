@@ -92,18 +92,18 @@ fn guard_ui(
             ui.label("Your changes will be lost if you don't save them.");
             ui.add_space(10.0);
             crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
+                if ui.button("Don't save").clicked() {
+                    requests.answer(ModalAnswer::Guard(GuardAnswer::DontSave));
+                }
+                if ui.button("Cancel").clicked() {
+                    requests.answer(ModalAnswer::Guard(GuardAnswer::Cancel));
+                }
                 let save = ui.button("Save");
                 if save.clicked() {
                     requests.answer(ModalAnswer::Guard(GuardAnswer::Save));
                 }
                 // Saving loses nothing, so it is what Enter does, as in other editors.
                 crate::ui::accessible::default_answer(ui, &save);
-                if ui.button("Cancel").clicked() {
-                    requests.answer(ModalAnswer::Guard(GuardAnswer::Cancel));
-                }
-                if ui.button("Don't save").clicked() {
-                    requests.answer(ModalAnswer::Guard(GuardAnswer::DontSave));
-                }
             });
         });
     if modal.should_close() && !requests.answered(|answer| matches!(answer, ModalAnswer::Guard(_)))
@@ -136,11 +136,11 @@ fn replace_ui(ctx: &egui::Context, question: &ReplaceQuestion, requests: &mut Ui
         );
         ui.add_space(10.0);
         crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
-            if ui.button("Replace").clicked() {
-                requests.answer(ModalAnswer::Replace(ReplaceAnswer::Replace));
-            }
             if ui.button("Cancel").clicked() {
                 requests.answer(ModalAnswer::Replace(ReplaceAnswer::Cancel));
+            }
+            if ui.button("Replace").clicked() {
+                requests.answer(ModalAnswer::Replace(ReplaceAnswer::Replace));
             }
         });
     });
@@ -252,14 +252,14 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt, requests: &mut U
         let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
         ui.add_space(10.0);
         crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
+            if ui.button("Cancel").clicked() {
+                requests.answer(ModalAnswer::Prompt(PromptAnswer::Cancel));
+            }
             let confirm = ui.add_enabled(typed, egui::Button::new(action)).clicked();
             if (confirm || (entered && typed))
                 && !requests.answered(|answer| matches!(answer, ModalAnswer::Prompt(_)))
             {
                 requests.answer(ModalAnswer::Prompt(PromptAnswer::Confirm(path.clone())));
-            }
-            if ui.button("Cancel").clicked() {
-                requests.answer(ModalAnswer::Prompt(PromptAnswer::Cancel));
             }
         });
     });

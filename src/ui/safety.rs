@@ -239,19 +239,6 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
             }
             ui.add_space(10.0);
             crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
-                if ui.button("Overwrite").clicked() {
-                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Overwrite));
-                }
-                if ui.button("Cancel").clicked() {
-                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Cancel));
-                }
-                if ui
-                    .button("Reload and discard my changes")
-                    .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
-                    .clicked()
-                {
-                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Reload));
-                }
                 if conflicts > 0
                     && ui
                         .button("Merge")
@@ -261,6 +248,19 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path, conflicts: usize, requests
                         .clicked()
                 {
                     requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Merge));
+                }
+                if ui
+                    .button("Reload and discard my changes")
+                    .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
+                    .clicked()
+                {
+                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Reload));
+                }
+                if ui.button("Cancel").clicked() {
+                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Cancel));
+                }
+                if ui.button("Overwrite").clicked() {
+                    requests.answer(ModalAnswer::Overwrite(OverwriteAnswer::Overwrite));
                 }
             });
         });
@@ -295,12 +295,12 @@ pub fn held_back_ui(ctx: &egui::Context, held: &[HeldBack], requests: &mut UiReq
         );
         ui.add_space(10.0);
         crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
+            if ui.button("Save with the old values").clicked() {
+                requests.answer(ModalAnswer::HeldBack(HeldBackAnswer::SaveOldValues));
+            }
             let back = ui.button("Go back");
             if back.clicked() {
                 requests.answer(ModalAnswer::HeldBack(HeldBackAnswer::GoBack));
-            }
-            if ui.button("Save with the old values").clicked() {
-                requests.answer(ModalAnswer::HeldBack(HeldBackAnswer::SaveOldValues));
             }
             if !ui.memory(|memory| memory.focused().is_some()) {
                 back.request_focus();

@@ -128,6 +128,9 @@ pub enum UnusedReason {
     /// A post's byline (`Posted by Status Desk on December 23rd, 2009 at 04:57 pm PST`): it
     /// dates the updates below it and is not one of them.
     Byline,
+    /// A line of ```` ``` ```` around a log pasted in a page: it marks where the log begins
+    /// or ends.
+    LogFence,
 }
 
 impl std::fmt::Display for UnusedReason {
@@ -145,6 +148,7 @@ impl std::fmt::Display for UnusedReason {
             Self::FrontMatter => f.write_str("a page's settings block (front matter)"),
             Self::LogMark => f.write_str("the log's mark of the day (it dates the lines below)"),
             Self::Byline => f.write_str("a post's byline (it dates the updates below it)"),
+            Self::LogFence => f.write_str("the fence around a log pasted in the page"),
         }
     }
 }
@@ -412,7 +416,7 @@ impl Reader {
         if opens_a_log || fence && self.in_log_fence {
             self.in_log_fence = opens_a_log;
             self.close_message();
-            self.unused(number, line, UnusedReason::NoMessage);
+            self.unused(number, line, UnusedReason::LogFence);
             self.previous_line = number;
             return;
         }

@@ -318,6 +318,15 @@ pub(super) fn looks_like_a_name(text: &str) -> bool {
     {
         return looks_like_a_name(name);
     }
+    // `**Mondays: 6pm CAT (11am EST)**`: a line set in bold whole is a label, and the words
+    // before its colon open the emphasis without closing it.
+    if let Some(mark) = ["**", "__", "*", "_"]
+        .iter()
+        .find(|mark| text.starts_with(*mark))
+        && !text.ends_with(mark)
+    {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     // A Markdown heading (`## Next meeting - June 3, 13:00 UTC`) names no one.
     if text.is_empty()

@@ -1268,6 +1268,18 @@ fn a_log_fenced_in_a_page_is_read_after_a_message_the_page_opened() {
             .iter()
             .any(|unused| unused.reason == UnusedReason::ChannelEvent && unused.line == 8)
     );
+    let fences: Vec<usize> = paste
+        .unused
+        .iter()
+        .filter(|unused| unused.reason == UnusedReason::LogFence)
+        .map(|unused| unused.line)
+        .collect();
+    assert_eq!(fences, [5, 10]);
+    assert!(
+        paste.rows.iter().all(|row| row.clock.is_some()),
+        "a line set in bold whole is no one's message: {:?}",
+        paste.rows
+    );
 }
 
 #[test]

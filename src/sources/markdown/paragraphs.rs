@@ -232,25 +232,22 @@ impl Importer<'_> {
         self.timeline_lines(lines, ranges, told_under_a_day);
     }
 
-    /// Whether the timeline's last piece is a day (a heading or line that is a date) or the
-    /// untimed entries told under one: the day is still the one things are told on.
+    /// Whether the last thing the timeline was told is a day (a heading or line that is a
+    /// date), with only untimed text since: what was told under the day, a code block or an
+    /// image between its paragraphs. The day is still the one things are told on.
     fn under_a_day_without_times(&self) -> bool {
-        match self.timeline.last() {
-            Some(Piece::Setting(_, setting)) => setting.day.is_some(),
-            Some(Piece::Entries(entries)) => {
-                entries.iter().all(|(lines, text)| {
-                    self.timeline_items.contains(lines) && !starts_with_a_time(text)
-                }) && self.timeline.iter().rev().find_map(|piece| match piece {
-                    Piece::Setting(_, setting) => Some(setting.day.is_some()),
-                    Piece::Entries(entries) => entries
-                        .iter()
-                        .any(|(_, text)| starts_with_a_time(text))
-                        .then_some(false),
-                    _ => Some(false),
-                }) == Some(true)
-            }
-            _ => false,
-        }
+        self.timeline
+            .iter()
+            .rev()
+            .find_map(|piece| match piece {
+                Piece::Setting(_, setting) => Some(setting.day.is_some()),
+                Piece::Entries(entries) => entries
+                    .iter()
+                    .any(|(_, text)| starts_with_a_time(text))
+                    .then_some(false),
+                _ => Some(false),
+            })
+            .unwrap_or(false)
     }
 
     /// What the paragraph says of the lists below it: that they are work (`Going forward,

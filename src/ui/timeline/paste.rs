@@ -38,43 +38,59 @@ pub fn paste_form_ui(
     let modal = crate::ui::accessible::dialog("paste_from_chat", title).show(ctx, |ui| {
         ui.set_width(preview::form_width(ui.ctx()));
         crate::ui::accessible::heading(ui, title);
-        let rows: Vec<TimelineRow> = if let Some(imported) = form.imported.as_mut() {
-            imported_ui(ui, doc, imported);
-            imported
-                .rows
-                .iter()
-                .zip(&imported.accepted)
-                .zip(&imported.included)
-                .filter(|(_, included)| **included)
-                .map(|((imported, accepted), _)| {
-                    let mut row = imported.row.clone();
-                    if let Some(marker) = imported.suggests.filter(|_| *accepted) {
-                        row.marker = marker;
-                    }
-                    row
-                })
-                .collect()
-        } else {
-            paste_text_ui(ui, doc, form, today, &mut pasted_export)
-        };
-        // An empty timeline is in time order: the rows go in at their places.
-        let in_time_order = rows_out_of_order(&doc.timeline).is_empty()
-            && (doc.timeline.is_empty() || doc.timeline.iter().any(|row| row.time.is_some()));
-        if !rows.is_empty() {
-            ui.weak(if in_time_order {
-                "The rows go in at their places in time."
+        // Everything between the heading and the buttons scrolls, so that however much the
+        // preview holds, the form fits the window and its buttons stay on screen.
+        let body = egui::ScrollArea::vertical()
+            .id_salt("paste_form_body")
+            .max_height(preview::body_height(ui.ctx()))
+            // Its own height, not the room left below it: a dialog is centred, and the room
+            // below moves as it grows.
+            .min_scrolled_height(preview::body_height(ui.ctx()))
+            .auto_shrink([false, true]);
+        let rows = body.show(ui, |ui| {
+            let rows: Vec<TimelineRow> = if let Some(imported) = form.imported.as_mut() {
+                imported_ui(ui, doc, imported);
+                imported
+                    .rows
+                    .iter()
+                    .zip(&imported.accepted)
+                    .zip(&imported.included)
+                    .filter(|(_, included)| **included)
+                    .map(|((imported, accepted), _)| {
+                        let mut row = imported.row.clone();
+                        if let Some(marker) = imported.suggests.filter(|_| *accepted) {
+                            row.marker = marker;
+                        }
+                        row
+                    })
+                    .collect()
             } else {
-                "The timeline is not in time order, so the rows go in below the selected row."
-            });
-        }
-        for problem in key_time_problems_added(doc, &rows) {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("{problem} Check the marks ticked above."),
-            );
-        }
+                paste_text_ui(ui, doc, form, today, &mut pasted_export)
+            };
+            // An empty timeline is in time order: the rows go in at their places.
+            let in_time_order = rows_out_of_order(&doc.timeline).is_empty()
+                && (doc.timeline.is_empty() || doc.timeline.iter().any(|row| row.time.is_some()));
+            if !rows.is_empty() {
+                ui.weak(if in_time_order {
+                    "The rows go in at their places in time."
+                } else {
+                    "The timeline is not in time order, so the rows go in below the selected row."
+                });
+            }
+            for problem in key_time_problems_added(doc, &rows) {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{problem} Check the marks ticked above."),
+                );
+            }
+            (rows, in_time_order)
+        });
+        let (rows, in_time_order) = rows.inner;
         ui.add_space(10.0);
         crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
             let add = ui.add_enabled(
                 !rows.is_empty(),
                 egui::Button::new(match rows.len() {
@@ -89,9 +105,6 @@ pub fn paste_form_ui(
                 } else {
                     Edit::InsertRows(form.insert_at, rows)
                 });
-                close = true;
-            }
-            if ui.button("Cancel").clicked() {
                 close = true;
             }
         });
@@ -148,6 +161,7 @@ fn paste_text_ui(
     let response = egui::ScrollArea::vertical()
         .id_salt("paste_text")
         .max_height(160.0)
+        .min_scrolled_height(160.0)
         .show(ui, |ui| ui.add(field))
         .inner
         .labelled_by(label.id);
@@ -432,6 +446,7 @@ fn preview_ui(
         egui::ScrollArea::vertical()
             .id_salt("paste_unused")
             .max_height(120.0)
+            .min_scrolled_height(120.0)
             .show(ui, |ui| {
                 for unused in &unused {
                     ui.label(format!(

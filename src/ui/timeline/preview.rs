@@ -31,6 +31,16 @@ pub fn form_width(ctx: &egui::Context) -> f32 {
     (ctx.content_rect().width() - 80.0).clamp(520.0, 920.0)
 }
 
+/// How much of the window a form's body may take before it scrolls: all of it but the
+/// form's heading, its buttons and the margins around them.
+pub fn body_height(ctx: &egui::Context) -> f32 {
+    (ctx.content_rect().height() - FORM_CHROME).max(200.0)
+}
+
+/// The height of a form's heading, its row of buttons, and the margins of the form and of
+/// the window around it.
+const FORM_CHROME: f32 = 170.0;
+
 /// How tall the list of rows may grow: a good part of the window, so several rows are seen
 /// at once, while the form's buttons stay on screen.
 fn list_height(ctx: &egui::Context) -> f32 {
@@ -62,6 +72,9 @@ pub fn rows_preview<'a>(
     egui::ScrollArea::vertical()
         .id_salt(id_salt)
         .max_height(height)
+        // Its own height, not the room left below it in a dialog that is centred and moves
+        // as it grows.
+        .min_scrolled_height(height)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for (index, shown) in rows.enumerate() {

@@ -70,6 +70,9 @@ pub fn slack_form_ui(
             }
             ui.add_space(10.0);
             crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
                 if ui.button("Show messages").clicked() {
                     match window(doc, &form.start, &form.end) {
                         Ok((start, end)) => {
@@ -83,9 +86,6 @@ pub fn slack_form_ui(
                         }
                         Err(reason) => form.error = Some(reason.to_string()),
                     }
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
                 }
             });
         },
