@@ -14,6 +14,10 @@ use crate::sources::{is_dated_stamp, time_link};
 /// saw it.").
 const PARAGRAPH_RUN: usize = 3;
 
+/// A run of paragraphs is a log when at least one in this many of them, from its first
+/// timed paragraph to its last, begins with a time.
+const LOG_SHARE: usize = 3;
+
 /// The fewest time headings in a row that make a timeline.
 const HEADING_RUN: usize = 2;
 
@@ -196,7 +200,15 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
         let run: Vec<usize> = (start..end)
             .filter(|index| begins_with_time(&blocks[*index]))
             .collect();
-        if run.len() >= PARAGRAPH_RUN {
+        // A story that opens a few of its many paragraphs with a time (`At 18:30 UTC it was
+        // determined …`) is no log: the times its sentences tell are read as told.
+        let told_between = match (run.first(), run.last()) {
+            (Some(first), Some(last)) => (*first..=*last)
+                .filter(|index| matches!(blocks[*index].kind, BlockKind::Paragraph(_)))
+                .count(),
+            _ => 0,
+        };
+        if run.len() >= PARAGRAPH_RUN && run.len() * LOG_SHARE >= told_between {
             // A status log's day on a line of its own (`2019-3-1`) dates the paragraphs under
             // it, timed or not, up to the run's last entry.
             let last = run.last().copied().unwrap_or(start);
@@ -287,6 +299,26 @@ fn is_a_dated_update(heading: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_that_opens_a_few_of_many_paragraphs_with_a_time_is_no_log() {
+        use std::fmt::Write as _;
+        let mut story = String::from("On June 17th at 18:00 UTC the site went down.\n\n");
+        for paragraph in 0..8 {
+            writeln!(story, "Background paragraph {paragraph} of the story.\n").unwrap();
+            if paragraph == 3 {
+                story.push_str("At 18:30 UTC the database went offline.\n\n");
+            }
+        }
+        story.push_str("At 04:20 UTC the standby was ready.\n");
+        assert!(
+            timed(&story).iter().all(|timed| !timed),
+            "{:?}",
+            timed(&story)
+        );
+        let log = "14:03 alert fired.\n\nWe looked.\n\n14:10 rolled back.\n\n14:20 back.\n";
+        assert!(timed(log).iter().filter(|timed| **timed).count() >= 3);
+    }
 
     #[test]
     fn a_story_line_splits_where_a_sentence_begins_with_a_time() {

@@ -188,6 +188,8 @@ impl Importer<'_> {
     }
 
     fn start_labelled_part(&mut self, block: &Block, only: &str, target: Target) {
+        /// The most words a timeline's label that also says its rows' day or zone has.
+        const SETTING_LABEL_WORDS: usize = 12;
         self.before_action_label = (target == Target::ActionItems
             && self.around.list_follows
             && self.current != Current::Target(Target::ActionItems))
@@ -195,6 +197,15 @@ impl Importer<'_> {
         self.current = Current::Target(target);
         if target == Target::ActionItems && super::headings::reports_work_done(only) {
             self.action_group_status = Some(crate::model::ActionStatus::Done);
+        }
+        // `Timeline for September 17, 2018: (all times UTC)`: the label dates and zones the
+        // rows below it too.
+        if target == Target::Timeline
+            && let Some(setting) = Setting::of(only, SETTING_LABEL_WORDS, self.day_order)
+        {
+            // What became of it is reported with the timeline's other pieces.
+            self.timeline.push(Piece::Setting(block.lines, setting));
+            return;
         }
         // A label that carries a link or a footnote keeps it, as written, in its section.
         if matches!(target, Target::Section(_)) && only.contains(['[', '(', '^']) {

@@ -1272,6 +1272,22 @@ fn paragraphs_under_days_in_the_timeline_are_rows_of_those_days() {
 }
 
 #[test]
+fn a_label_of_the_timeline_that_names_its_day_and_zone_dates_the_rows_below() {
+    let text = "---\ntitle: Disclosure\nexcerpt: >\n  A fix was released on September 18th, 2018.\n\
+                ---\n\nTimeline\n========\n\nTimeline for September 17, 2018: (all times CEST)\n\n\
+                - 14:57 reporter reports\n\nSeptember 18, 2018:\n\n- 00:24 tagged\n";
+    let imported = import_markdown(text, today());
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2018, 9, d, h, m, 0).unwrap());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (at(17, 12, 57), "reporter reports"),
+            (at(17, 22, 24), "tagged")
+        ]
+    );
+}
+
+#[test]
 fn a_file_that_gives_no_date_is_dated_by_its_name() {
     let text = "# Downtime\n\n## Incident Timeline\n\n\
                 Date     | Time  | State\n-----    | ----  | ---\n\
