@@ -63,9 +63,12 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
                     end + day_and_end_right_after(&sentence[end..]).map_or(0, |(_, taken)| taken)
                 })
                 .min(start);
+            // A day written right after the time (`by 08:35 UTC on June 21st`) is that
+            // time's own, nearer than one earlier in the sentence (`Much of the following day
+            // (June 20th) was spent …, and by 08:35 UTC on June 21st …`).
             if clock.date.is_none() {
-                clock.date = day_in(&sentence[before..start])
-                    .or_else(|| day_right_after(&sentence[end..]))
+                clock.date = day_right_after(&sentence[end..])
+                    .or_else(|| day_in(&sentence[before..start]))
                     .or(last_day);
             }
             last_day = clock.date.or(last_day);
@@ -175,12 +178,19 @@ fn day_right_after(text: &str) -> Option<WrittenDay> {
 /// [`day_right_after`], with how many bytes of `text` the day and the words before it take.
 fn day_and_end_right_after(text: &str) -> Option<(WrittenDay, usize)> {
     let trimmed = text.trim_start_matches([',', ' ']);
-    let after_on = trimmed
+    match trimmed
         .strip_prefix("on ")
-        .or_else(|| trimmed.strip_prefix("On "))?;
-    read_day(after_on)
-        .filter(|(day, _)| !matches!(day, WrittenDay::Relative(_)))
-        .map(|(day, rest)| (day, text.len() - rest.len()))
+        .or_else(|| trimmed.strip_prefix("On "))
+    {
+        Some(after_on) => read_day(after_on)
+            .filter(|(day, _)| !matches!(day, WrittenDay::Relative(_)))
+            .map(|(day, rest)| (day, text.len() - rest.len())),
+        // `by 01:30 UTC June 23rd, 2020`: without `on`, only a day its month names.
+        None => read_day(trimmed)
+            .filter(|(day, _)| matches!(day, WrittenDay::Date(_)))
+            .filter(|_| trimmed.starts_with(char::is_alphabetic))
+            .map(|(day, rest)| (day, text.len() - rest.len())),
+    }
 }
 
 /// How many words either side of a time a schedule's word qualifies it from.
@@ -441,6 +451,19 @@ mod tests {
             year: Some(2020),
         };
         assert_eq!(days, [Some(numeric(7, 7)), Some(numeric(8, 7))]);
+    }
+
+    #[test]
+    fn a_day_right_after_a_time_is_nearer_than_one_before_it() {
+        let rows = told(
+            "Much of the following day (June 20th, 2020) was spent on a script, and by 08:35 \
+             UTC on June 21st the rooms were purged. By 01:30 UTC June 23rd, 2020 all was back.",
+        );
+        let days: Vec<Option<WrittenDay>> = rows.iter().map(|(_, day, _)| *day).collect();
+        assert_eq!(
+            days,
+            [Some(date(6, 21, None)), Some(date(6, 23, Some(2020)))]
+        );
     }
 
     #[test]
