@@ -356,6 +356,29 @@ fn a_long_paste_keeps_the_forms_buttons_in_the_window() {
         (field.right() - add.right()).abs() < 30.0,
         "the buttons stand against the form's right edge: {add:?} under {field:?}"
     );
+    // Tab down the rows' boxes: the one with the keyboard is scrolled into view.
+    harness
+        .get_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Add row 1:"))
+        })
+        .focus();
+    harness.run();
+    for _ in 0..40 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+    }
+    let focused = harness.get_by(|node| {
+        node.is_focused()
+            && node
+                .label()
+                .is_some_and(|label| label.starts_with("Add row 41:"))
+    });
+    assert!(
+        window.contains_rect(focused.rect()) && focused.rect().bottom() < cancel.top(),
+        "row 41's box is shown: {:?}",
+        focused.rect()
+    );
     // Frames later the form has not moved: its height is its own, not the room below it.
     for _ in 0..5 {
         harness.step();

@@ -106,6 +106,11 @@ pub fn rows_preview<'a>(
                             if index == 0 && focus_first {
                                 add.request_focus();
                             }
+                            // Tab walks the boxes down the list: the one with the keyboard
+                            // is scrolled into view, so the person sees where it is.
+                            if add.gained_focus() {
+                                add.scroll_to_me(None);
+                            }
                             cell(ui, TIME_WIDTH, |ui| time_cell(ui, doc, shown.row.time));
                             cell(ui, ACTOR_WIDTH, |ui| {
                                 actor_cell(ui, shown.row.actor.as_deref());
