@@ -50,7 +50,7 @@ use crate::model::{
 
 use shapes::{
     after_city, city_after_times, fenced_logs, glued_header, heads_with_bracketed_times,
-    heads_with_name_space_time, names_below_times,
+    heads_with_name_space_time, is_a_fence, names_below_times,
 };
 use speakers::{
     actor_and_event, looks_like_a_name, name_then_dated_time, name_then_relative_stamp,
@@ -238,20 +238,7 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         ..Reader::default()
     };
     reader.paste.unused = settings;
-    reader.log_fences = fenced_logs(&lines)
-        .into_iter()
-        .flat_map(|open| {
-            // The fence that closes it, counted from 1 as the reader counts lines.
-            let close = lines[open + 1..]
-                .iter()
-                .position(|line| {
-                    let line = line.trim();
-                    line.starts_with("```") || line.starts_with("~~~")
-                })
-                .map(|at| open + 1 + at + 1);
-            std::iter::once(open + 1).chain(close)
-        })
-        .collect();
+    reader.log_fences = fenced_logs(&lines);
     if let Some(published) = published {
         reader.paste.date_lines.push(published.line);
         reader.day = Some(published);
@@ -405,7 +392,7 @@ struct Reader {
 impl Reader {
     fn line(&mut self, number: usize, raw: &str, next: Option<&str>) {
         let line = raw.trim();
-        let fence = line.starts_with("```") || line.starts_with("~~~");
+        let fence = is_a_fence(line);
         // Only where no message so far had a time: a log quoted in a timed message (`I have a
         // doubt about your logs:` over a fenced log) is that message's text.
         let opens_a_log = fence

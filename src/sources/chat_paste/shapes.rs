@@ -129,16 +129,20 @@ pub(super) fn is_a_name_alone(line: &str) -> bool {
     !line.is_empty() && !line.ends_with(':') && !is_bare_time(line) && looks_like_a_name(line)
 }
 
-/// The lines (counted from 0) of the fences that open a log pasted inside a page (a meeting's
-/// transcript in a blog post, between ```` ``` ```` lines): a fenced block of two lines or
-/// more, most of which open with a time. Such a block is messages, not code quoted in the
-/// message above it.
+/// Whether a line (trimmed) opens or closes a fenced code block (```` ``` ````, `~~~`).
+pub(super) fn is_a_fence(line: &str) -> bool {
+    line.starts_with("```") || line.starts_with("~~~")
+}
+
+/// The numbers (from 1, as the reader counts lines) of the fences around a log pasted inside
+/// a page (a meeting's transcript in a blog post, between ```` ``` ```` lines): a fenced
+/// block of two lines or more, most of which open with a time. Such a block is messages, not
+/// code quoted in the message above it.
 pub(super) fn fenced_logs(lines: &[&str]) -> Vec<usize> {
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
-        let trimmed = line.trim();
-        if !(trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+        if !is_a_fence(line.trim()) {
             continue;
         }
         let Some(start) = open.take() else {
@@ -158,7 +162,7 @@ pub(super) fn fenced_logs(lines: &[&str]) -> Vec<usize> {
             })
             .count();
         if timed >= 2 && timed * 5 >= inside.len() * 3 {
-            found.push(start);
+            found.extend([start + 1, index + 1]);
         }
     }
     found
