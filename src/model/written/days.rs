@@ -47,6 +47,31 @@ pub struct DayContext {
 }
 
 impl WrittenDay {
+    /// The day after this one, as written (`the following day` after `June 20th`), or
+    /// `None` where only the source's context could tell it (numbers alone, whose order is
+    /// not known yet).
+    #[must_use]
+    pub fn day_after(self) -> Option<Self> {
+        match self {
+            Self::Date(date) => {
+                // A date without its year is taken in a year without 29 February: the day
+                // after 28 February is then 1 March, as it is three years in four.
+                let year = date.year.unwrap_or(2001);
+                let next = NaiveDate::from_ymd_opt(year, date.month, date.day)
+                    .or_else(|| NaiveDate::from_ymd_opt(2000, date.month, date.day))?
+                    .succ_opt()?;
+                Some(Self::Date(PastedDate {
+                    year: date.year.map(|_| next.year()),
+                    month: next.month(),
+                    day: next.day(),
+                }))
+            }
+            Self::Numeric { .. } => None,
+            Self::Relative(offset) => offset.checked_add(1).map(Self::Relative),
+            Self::Weekday(weekday) => Some(Self::Weekday(weekday.succ())),
+        }
+    }
+
     /// The calendar date this stands for in `context`.
     pub fn settle(self, context: DayContext) -> Result<NaiveDate, TimeEntryError> {
         match self {
@@ -352,6 +377,34 @@ mod tests {
 
     fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(year, month, day)
+    }
+
+    fn after(text: &str) -> Option<NaiveDate> {
+        let (written, _) = read_day(text)?;
+        written
+            .day_after()?
+            .settle(DayContext {
+                reference: NaiveDate::from_ymd_opt(2024, 9, 26).unwrap(),
+                order: DayOrder::DayFirst,
+                latest: None,
+            })
+            .ok()
+    }
+
+    #[test]
+    fn the_day_after_a_written_day_crosses_months_and_years() {
+        assert_eq!(after("June 20th, 2020"), date(2020, 6, 21));
+        assert_eq!(after("31 December 2019"), date(2020, 1, 1));
+        assert_eq!(after("2024-02-28"), date(2024, 2, 29));
+        // Without a year (settled in the year nearest the day in force, here 2025): 28
+        // February is followed by 1 March, and so is 29 February.
+        assert_eq!(after("Feb 28"), date(2025, 3, 1));
+        assert_eq!(after("Feb 29"), date(2025, 3, 1));
+        assert_eq!(after("Yesterday"), date(2024, 9, 26));
+        // Numbers alone wait for the source's order; the day after is not guessed.
+        assert_eq!(after("5/6"), None);
+        let (monday, _) = read_day("Monday").unwrap();
+        assert_eq!(monday.day_after(), Some(WrittenDay::Weekday(Weekday::Tue)));
     }
 
     #[test]

@@ -40,6 +40,7 @@ mod restated;
 mod tests;
 mod timeline;
 mod told_actions;
+mod told_days;
 mod told_times;
 mod values;
 mod work_pieces;

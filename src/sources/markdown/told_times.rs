@@ -4,6 +4,7 @@
 //! the sentence that says what happened then. The sentence stays in its section as written.
 
 use super::timeline::Piece;
+use super::told_days::{ToldDay, day_and_end_right_after, day_in, word_starts};
 use crate::model::{
     PasteZone, WrittenDay, WrittenTime, read_clock, read_day, region_of, region_time_in,
 };
@@ -36,11 +37,17 @@ pub struct ToldTime {
 }
 
 /// The times `text` (a paragraph's plain text) tells, sentence by sentence.
-#[must_use]
-pub fn told_times(text: &str) -> Vec<ToldTime> {
+#[cfg(test)]
+fn told_times(text: &str) -> Vec<ToldTime> {
+    told_times_after(text, &mut None)
+}
+
+/// [`told_times`] for a paragraph of a story whose paragraphs before it told `last_day`
+/// last (`The restore finally completed at 05:00 UTC the following day` is the day after
+/// the one the paragraph above ended on); `last_day` is left at the day it ends on.
+fn told_times_after(text: &str, last_day: &mut Option<WrittenDay>) -> Vec<ToldTime> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut told = Vec::new();
-    let mut last_day: Option<WrittenDay> = None;
     for sentence in sentences(&text) {
         let times: Vec<(usize, usize, WrittenTime)> = moments_in(sentence)
             .into_iter()
@@ -49,7 +56,7 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
         if times.is_empty() {
             // `On Monday, 20th July, the servers were not available. Players were affected
             // from 11:22 UTC`: the day a sentence names goes on to the times after it.
-            last_day = day_in(sentence).or(last_day);
+            *last_day = day_in(sentence).map_or(*last_day, |day| day.after(*last_day));
             continue;
         }
         let bounds = cuts(sentence, &times);
@@ -66,12 +73,15 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
             // A day written right after the time (`by 08:35 UTC on June 21st`) is that
             // time's own, nearer than one earlier in the sentence (`Much of the following day
             // (June 20th) was spent …, and by 08:35 UTC on June 21st …`).
+            // `around 05:30 the next morning`, `The following day, at 09:10`: the day after
+            // the one told before.
             if clock.date.is_none() {
-                clock.date = day_right_after(&sentence[end..])
+                clock.date = day_and_end_right_after(&sentence[end..])
+                    .map(|(day, _)| day)
                     .or_else(|| day_in(&sentence[before..start]))
-                    .or(last_day);
+                    .map_or(*last_day, |day: ToldDay| day.after(*last_day));
             }
-            last_day = clock.date.or(last_day);
+            *last_day = clock.date.or(*last_day);
             let event = bounds.as_ref().map_or(sentence, |bounds| {
                 &sentence[bounds[index * 2]..bounds[index * 2 + 1]]
             });
@@ -88,24 +98,27 @@ pub fn told_times(text: &str) -> Vec<ToldTime> {
 /// `None` when they tell none.
 #[must_use]
 pub fn told_piece(paragraphs: &[((usize, usize), String)]) -> Option<Piece> {
+    let mut last_day = None;
     let rows: Vec<((usize, usize), PastedRow)> = paragraphs
         .iter()
         .flat_map(|(lines, text)| {
-            told_times(text).into_iter().map(|told| {
-                (
-                    *lines,
-                    PastedRow {
-                        lines: Vec::new(),
-                        clock: Some(told.clock),
-                        offset: None,
-                        day: None,
-                        actor: None,
-                        event: told.event,
-                        notes: String::new(),
-                        evidence: String::new(),
-                    },
-                )
-            })
+            told_times_after(text, &mut last_day)
+                .into_iter()
+                .map(|told| {
+                    (
+                        *lines,
+                        PastedRow {
+                            lines: Vec::new(),
+                            clock: Some(told.clock),
+                            offset: None,
+                            day: None,
+                            actor: None,
+                            event: told.event,
+                            notes: String::new(),
+                            evidence: String::new(),
+                        },
+                    )
+                })
         })
         .collect();
     (!rows.is_empty()).then_some(Piece::Told(rows))
@@ -168,29 +181,6 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         }
     }
     times
-}
-
-/// The day written right after a time (`4:40pm GMT on December 30 (Friday)`).
-fn day_right_after(text: &str) -> Option<WrittenDay> {
-    day_and_end_right_after(text).map(|(day, _)| day)
-}
-
-/// [`day_right_after`], with how many bytes of `text` the day and the words before it take.
-fn day_and_end_right_after(text: &str) -> Option<(WrittenDay, usize)> {
-    let trimmed = text.trim_start_matches([',', ' ']);
-    match trimmed
-        .strip_prefix("on ")
-        .or_else(|| trimmed.strip_prefix("On "))
-    {
-        Some(after_on) => read_day(after_on)
-            .filter(|(day, _)| !matches!(day, WrittenDay::Relative(_)))
-            .map(|(day, rest)| (day, text.len() - rest.len())),
-        // `by 01:30 UTC June 23rd, 2020`: without `on`, only a day its month names.
-        None => read_day(trimmed)
-            .filter(|(day, _)| matches!(day, WrittenDay::Date(_)))
-            .filter(|_| trimmed.starts_with(char::is_alphabetic))
-            .map(|(day, rest)| (day, text.len() - rest.len())),
-    }
 }
 
 /// How many words either side of a time a schedule's word qualifies it from.
@@ -259,30 +249,6 @@ fn ends_a_range(gap: &str, before: &str) -> bool {
         .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
     let rest = rest.strip_suffix(" at").unwrap_or(rest).trim();
     rest.is_empty() || read_day(rest).is_some_and(|(_, after)| after.trim().is_empty())
-}
-
-/// The offsets where words begin: after a space, an opening bracket or a quotation mark
-/// (`{{< track "2018-11-24 19:40:00" >}}`, a status site's stamp, is a day and a time).
-fn word_starts(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    text.char_indices().filter(|(at, c)| {
-        !c.is_whitespace()
-            && text[..*at].chars().next_back().is_none_or(|before| {
-                before.is_whitespace() || matches!(before, '(' | '[' | '"' | '\'' | '“' | '‘')
-            })
-    })
-}
-
-/// The first calendar day written in `text` (`On Thursday, November 17th, 2016 at`): a
-/// weekday alone is taken only when no date is.
-fn day_in(text: &str) -> Option<WrittenDay> {
-    let days: Vec<WrittenDay> = word_starts(text)
-        .filter_map(|(at, _)| read_day(&text[at..]).map(|(day, _)| day))
-        .filter(|day| !matches!(day, WrittenDay::Relative(_)))
-        .collect();
-    days.iter()
-        .find(|day| matches!(day, WrittenDay::Date(_) | WrittenDay::Numeric { .. }))
-        .or(days.first())
-        .copied()
 }
 
 /// Where a sentence that tells several times is cut between them: at the first break
@@ -451,6 +417,31 @@ mod tests {
             year: Some(2020),
         };
         assert_eq!(days, [Some(numeric(7, 7)), Some(numeric(8, 7))]);
+    }
+
+    #[test]
+    fn the_next_day_told_in_words_follows_the_day_before() {
+        let rows = told(
+            "On June 20th, 2020 we were paged at 22:50 UTC. I woke up around 05:30 UTC the \
+             next morning and checked the queue. The following day, at 09:10 UTC, the last \
+             job ran, and at 10:00 UTC we closed the incident. Over the next 24 hours at \
+             11:00 UTC nothing broke.",
+        );
+        let days: Vec<Option<WrittenDay>> = rows.iter().map(|(_, day, _)| *day).collect();
+        assert_eq!(
+            days,
+            [
+                Some(date(6, 20, Some(2020))),
+                Some(date(6, 21, Some(2020))),
+                Some(date(6, 22, Some(2020))),
+                Some(date(6, 22, Some(2020))),
+                Some(date(6, 22, Some(2020))),
+            ]
+        );
+        assert_eq!(
+            rows[1].2,
+            "I woke up around 05:30 UTC the next morning and checked the queue."
+        );
     }
 
     #[test]

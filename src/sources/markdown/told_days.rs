@@ -1,0 +1,170 @@
+//! The day a time told in prose is on: a date written before it in its sentence (`On
+//! Thursday, November 17th, 2016 at 14:05`), one written right after it (`by 08:35 UTC on
+//! June 21st`), or the day after the one told before (`around 05:30 the next morning`).
+
+use crate::model::{WrittenDay, read_day};
+
+/// The words that, before a part of the day, make it the day after the one in force: `the
+/// following morning`, `next day`.
+const NEXT_WORDS: [&str; 2] = ["following", "next"];
+
+/// The parts of a day that [`NEXT_WORDS`] may name.
+const PARTS_OF_A_DAY: [&str; 5] = ["day", "morning", "afternoon", "evening", "night"];
+
+/// A day told with a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ToldDay {
+    /// A day written out: `June 21st`, `07/07/2020`, `Monday`.
+    Written(WrittenDay),
+    /// The day after the one told before: `the following day`, `the next morning`.
+    Next,
+}
+
+impl ToldDay {
+    /// The day this stands for after `last`, the day told before it (`None`: the incident's
+    /// own day, which [`WrittenDay::Relative`] counts from). A next day after numbers alone,
+    /// whose order the source has not settled yet, stays on their day.
+    pub(super) fn after(self, last: Option<WrittenDay>) -> Option<WrittenDay> {
+        match self {
+            Self::Written(day) => Some(day),
+            Self::Next => match last {
+                None => Some(WrittenDay::Relative(1)),
+                Some(day) => day.day_after().or(Some(day)),
+            },
+        }
+    }
+}
+
+/// The offsets where words begin: after a space, an opening bracket or a quotation mark
+/// (`{{< track "2018-11-24 19:40:00" >}}`, a status site's stamp, is a day and a time).
+pub(super) fn word_starts(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.char_indices().filter(|(at, c)| {
+        !c.is_whitespace()
+            && text[..*at].chars().next_back().is_none_or(|before| {
+                before.is_whitespace() || matches!(before, '(' | '[' | '"' | '\'' | '“' | '‘')
+            })
+    })
+}
+
+/// The day told in `text`, a part of a sentence before a time: the first calendar day
+/// written there (`On Thursday, November 17th, 2016 at`; a weekday alone only when no date
+/// is), else the next day when the words say so (`The following morning, at`).
+pub(super) fn day_in(text: &str) -> Option<ToldDay> {
+    let days: Vec<WrittenDay> = word_starts(text)
+        .filter_map(|(at, _)| read_day(&text[at..]).map(|(day, _)| day))
+        .filter(|day| !matches!(day, WrittenDay::Relative(_)))
+        .collect();
+    days.iter()
+        .find(|day| matches!(day, WrittenDay::Date(_) | WrittenDay::Numeric { .. }))
+        .or(days.first())
+        .copied()
+        .map(ToldDay::Written)
+        .or_else(|| tells_the_next_day(text).then_some(ToldDay::Next))
+}
+
+/// The day written right after a time (`4:40pm GMT on December 30 (Friday)`, `05:30 the
+/// next morning`), with how many bytes of `text` it and the words before it take.
+pub(super) fn day_and_end_right_after(text: &str) -> Option<(ToldDay, usize)> {
+    let trimmed = text.trim_start_matches([',', ' ']);
+    if let Some(taken) = next_day_at_start(trimmed) {
+        return Some((ToldDay::Next, text.len() - trimmed.len() + taken));
+    }
+    match trimmed
+        .strip_prefix("on ")
+        .or_else(|| trimmed.strip_prefix("On "))
+    {
+        Some(after_on) => read_day(after_on)
+            .filter(|(day, _)| !matches!(day, WrittenDay::Relative(_)))
+            .map(|(day, rest)| (ToldDay::Written(day), text.len() - rest.len())),
+        // `by 01:30 UTC June 23rd, 2020`: without `on`, only a day its month names.
+        None => read_day(trimmed)
+            .filter(|(day, _)| matches!(day, WrittenDay::Date(_)))
+            .filter(|_| trimmed.starts_with(char::is_alphabetic))
+            .map(|(day, rest)| (ToldDay::Written(day), text.len() - rest.len())),
+    }
+}
+
+/// Whether `text` speaks of the day after the one in force: `the following day`, `next
+/// morning`, `the day after`.
+pub(super) fn tells_the_next_day(text: &str) -> bool {
+    let words: Vec<String> = lower_words(text).map(|(_, word)| word).collect();
+    words
+        .windows(2)
+        .any(|pair| names_the_next_day(&pair[0], &pair[1]))
+        || words
+            .windows(3)
+            .any(|three| three[0] == "the" && three[1] == "day" && three[2] == "after")
+}
+
+/// How many bytes a next day written at the start of `text` takes (`the following day`,
+/// `of the next morning`, `next day`), or `None` when it does not start with one.
+fn next_day_at_start(text: &str) -> Option<usize> {
+    let mut words = lower_words(text).skip_while(|(_, word)| word == "of" || word == "the");
+    let (_, first) = words.next()?;
+    let (at, second) = words.next()?;
+    names_the_next_day(&first, &second).then_some(at + second.len())
+}
+
+fn names_the_next_day(first: &str, second: &str) -> bool {
+    NEXT_WORDS.contains(&first) && PARTS_OF_A_DAY.contains(&second)
+}
+
+/// The words of `text` in lower case, each with where it starts.
+fn lower_words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    text.char_indices()
+        .filter(|(at, c)| {
+            c.is_alphanumeric()
+                && text[..*at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|before| !before.is_alphanumeric())
+        })
+        .map(|(at, _)| {
+            let word: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            (at, word.to_lowercase())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn right_after(text: &str) -> Option<(ToldDay, &str)> {
+        day_and_end_right_after(text).map(|(day, end)| (day, &text[end..]))
+    }
+
+    #[test]
+    fn the_next_day_is_told_before_or_right_after_a_time() {
+        assert!(tells_the_next_day("The following morning, at"));
+        assert!(tells_the_next_day("On the day after, around"));
+        assert!(!tells_the_next_day("over the next 24 hours, by"));
+        assert!(!tells_the_next_day("the next deploy at"));
+        assert_eq!(
+            right_after(" the next morning and checked"),
+            Some((ToldDay::Next, " and checked"))
+        );
+        assert_eq!(
+            right_after(" UTC of the following night, the"),
+            None,
+            "the zone is read with the time; only what follows it is looked at"
+        );
+        assert_eq!(
+            right_after(" of the following night, the"),
+            Some((ToldDay::Next, ", the"))
+        );
+        assert_eq!(right_after(" the next release"), None);
+    }
+
+    #[test]
+    fn the_next_day_follows_the_day_told_before() {
+        let june_20 = read_day("June 20th, 2020").map(|(day, _)| day);
+        let june_21 = read_day("June 21st, 2020").map(|(day, _)| day);
+        assert_eq!(ToldDay::Next.after(june_20), june_21);
+        assert_eq!(ToldDay::Next.after(None), Some(WrittenDay::Relative(1)));
+        let numbers = read_day("5/6").map(|(day, _)| day);
+        assert_eq!(ToldDay::Next.after(numbers), numbers);
+    }
+}
