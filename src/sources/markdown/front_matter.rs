@@ -39,6 +39,86 @@ pub fn entries(text: &str, toml: bool) -> Result<Vec<(String, String)>, FrontMat
     Ok(entries)
 }
 
+/// The comments written on lines of their own in front matter (`# Possible severity levels:
+/// down, disrupted, notice`), without their `#`, lines in a row as one comment of several
+/// lines, each with the line of the first top-level
+/// key written after it (`None` when none is), so that it can be kept beside what it
+/// explains. A `#` inside a value that runs over several lines (YAML's `|` and `>`, TOML's
+/// `"""`) is the value's text, not a comment.
+#[must_use]
+pub fn comments(text: &str) -> Vec<(Option<usize>, String)> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut block_indent: Option<usize> = None;
+    let mut in_toml_string = false;
+    let mut keys: Vec<usize> = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if let Some(block) = block_indent {
+            if trimmed.is_empty() || indent > block {
+                continue;
+            }
+            block_indent = None;
+        }
+        let marks = line.matches("\"\"\"").count() + line.matches("'''").count();
+        if in_toml_string {
+            in_toml_string = marks % 2 == 0;
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            let comment = trimmed.trim_start_matches('#').trim();
+            // Comment lines in a row are one comment, its lines kept.
+            match found.last_mut() {
+                Some((last, text)) if *last + 1 == number => {
+                    *last = number;
+                    if !comment.is_empty() {
+                        text.push('\n');
+                        text.push_str(comment);
+                    }
+                }
+                _ => found.push((number, comment.to_owned())),
+            }
+            continue;
+        }
+        in_toml_string = marks % 2 == 1;
+        if indent == 0 && !trimmed.is_empty() && !trimmed.starts_with('-') {
+            keys.push(number);
+        }
+        let value = trimmed.split_once(": ").map_or(trimmed, |(_, value)| value);
+        if trimmed.contains(':')
+            && matches!(
+                value.trim_end_matches(':'),
+                "|" | "|-" | "|+" | ">" | ">-" | ">+"
+            )
+        {
+            block_indent = Some(indent);
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, comment)| !comment.is_empty())
+        .map(|(number, comment)| (keys.iter().copied().find(|key| *key > number), comment))
+        .collect()
+}
+
+/// A comment as an item of the details' list, its further lines indented under it.
+fn comment_item(comment: &str) -> String {
+    format!("- Comment: {}", comment.replace('\n', "\n  "))
+}
+
+/// The line where the top-level key `key` is written in front matter (`key:`, `key =`,
+/// `"key":`, a TOML table's `[key]` or `[key.inner]`).
+#[must_use]
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines().position(|line| {
+        let bare = line.trim_start_matches(['[', '"', '\'']);
+        line.len() == line.trim_start().len()
+            && bare
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with([':', ' ', '=', ']', '.', '"', '\'']))
+    })
+}
+
 fn toml_entries(key: &str, value: &toml::Value, entries: &mut Vec<(String, String)>) {
     match value {
         toml::Value::Table(table) => {
@@ -111,8 +191,21 @@ impl super::Importer<'_> {
         self.front_matter_lines = Some(block.lines);
         match entries(text, toml) {
             Ok(entries) => {
+                // Comments are the writer's words too (`# Possible severity levels: down,
+                // disrupted, notice`): each is kept before the key written after it.
+                let mut comments = comments(text).into_iter().peekable();
+                let written_before = self.as_written.len();
                 for (key, value) in entries {
+                    let top = key.split('.').next().unwrap_or(&key);
+                    let line = key_line(text, top);
+                    while let Some((_, comment)) = comments.next_if(|(before, _)| {
+                        line.is_some_and(|line| before.is_some_and(|before| before <= line))
+                    }) {
+                        self.as_written.push(comment_item(&comment));
+                    }
                     if value.trim().is_empty() {
+                        // `duration:` with nothing after it: the key is written, so it is kept.
+                        self.as_written.push(format!("- {key}:"));
                         continue;
                     }
                     // A site's templates put these values into HTML, where authors write
@@ -135,11 +228,16 @@ impl super::Importer<'_> {
                         self.field(field, &line, &value, block.lines);
                     } else {
                         self.as_written.push(format!("- {line}"));
-                        self.place(
-                            block.lines,
-                            format!("front matter, in {}", super::DETAILS_AS_WRITTEN),
-                        );
                     }
+                }
+                for (_, comment) in comments {
+                    self.as_written.push(comment_item(&comment));
+                }
+                if self.as_written.len() > written_before {
+                    self.place(
+                        block.lines,
+                        format!("front matter, in {}", super::DETAILS_AS_WRITTEN),
+                    );
                 }
             }
             Err(why) => self.unplaced(block, &format!("front matter that cannot be read: {why}")),
@@ -163,6 +261,24 @@ mod tests {
             ),
             "post\u{2011}mortem for AT&T \u{2014} Bob\u{2019}s &unknown; R&D &#0; &"
         );
+    }
+
+    #[test]
+    fn comments_in_front_matter_go_with_the_key_after_them() {
+        let yaml = "title: Down\n# Possible severity levels: down, notice\nseverity: down\n\
+                    notes: |\n  # not a comment\n  text\n# - Profile:\n#    https://x.test/a\n#\n";
+        assert_eq!(
+            comments(yaml),
+            [
+                (Some(2), "Possible severity levels: down, notice".to_owned()),
+                (None, "- Profile:\nhttps://x.test/a".to_owned()),
+            ]
+        );
+        assert_eq!(key_line(yaml, "severity"), Some(2));
+        assert_eq!(key_line(yaml, "notes"), Some(3));
+        let toml = "title = \"x\"\n# about extra\n[extra]\nbody = \"\"\"\n# kept\n\"\"\"\n";
+        assert_eq!(comments(toml), [(Some(2), "about extra".to_owned())]);
+        assert_eq!(key_line(toml, "extra"), Some(2));
     }
 
     #[test]
