@@ -295,13 +295,67 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// HTML elements a Markdown file writes inline for layout (`<span class="timestamp">`,
-/// `<br>`, `<sup>`), and those of a chat saved as a web page (`<meta charset=…>`, `<h4>`):
-/// their names and attributes are markup, not words anyone wrote.
-const HTML_ELEMENTS: [&str; 38] = [
-    "span", "br", "div", "p", "a", "img", "sup", "sub", "details", "summary", "b", "i", "em",
-    "strong", "small", "code", "kbd", "font", "center", "hr", "html", "head", "body", "meta",
-    "link", "title", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead", "tr", "th",
+/// `<br>`, `<sup>`), those of a chat saved as a web page (`<meta charset=…>`, `<h4>`), and
+/// those of a blog post kept as HTML (`<blockquote>`, `<li>`, an embed's `<script>`): their
+/// names and attributes are markup, not words anyone wrote.
+const HTML_ELEMENTS: [&str; 57] = [
+    "span",
+    "br",
+    "div",
+    "p",
+    "a",
+    "img",
+    "sup",
+    "sub",
+    "details",
+    "summary",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "small",
+    "code",
+    "kbd",
+    "font",
+    "center",
+    "hr",
+    "html",
+    "head",
+    "body",
+    "meta",
+    "link",
+    "title",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "th",
     "td",
+    "blockquote",
+    "pre",
+    "script",
+    "ul",
+    "ol",
+    "li",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "cite",
+    "caption",
 ];
 
 /// `text` without its inline HTML tags; the addresses inside them are counted apart.
@@ -326,6 +380,29 @@ fn without_html_tags(text: &str) -> String {
                 out.push('<');
                 rest = tag;
             }
+        }
+    }
+    out.push_str(rest);
+    without_character_references(&out)
+}
+
+/// `text` without HTML's character references (`&nbsp;`, `&amp;`, `&#8217;`): they write a
+/// character, and their names are no words anyone wrote.
+fn without_character_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let name_end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .unwrap_or(after.len());
+        if name_end > 0 && after[name_end..].starts_with(';') {
+            out.push(' ');
+            rest = &after[name_end + 1..];
+        } else {
+            out.push('&');
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -7,6 +7,7 @@
 mod character_references;
 mod chat_paste;
 mod discord_html;
+pub(crate) mod html_markdown;
 mod html_text;
 mod incident_json;
 mod incident_states;

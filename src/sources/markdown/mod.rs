@@ -22,6 +22,7 @@ mod front_matter;
 mod heading_places;
 mod heading_words;
 mod headings;
+mod html_blocks;
 mod images;
 mod introductions;
 mod key_times;
@@ -133,6 +134,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
     let text = values::headings_with_plain_spaces(values::plain_hyphens_only(text));
+    let text = html_blocks::with_html_as_markdown(text);
     let text = crate::model::cap_markdown_nesting_owned(text);
     let source_lines: Vec<&str> = text.lines().collect();
     let shown_lines = timeline::outside_comments(&source_lines);

@@ -1,0 +1,82 @@
+//! Blocks of HTML in a Markdown post that hold its text (`<p>9:30pm: Cory got an alert</p>`,
+//! a post kept as HTML since the blog moved from `WordPress`), written again as Markdown before
+//! the post is read, so that their paragraphs, lists and tables are read as any others are.
+//! HTML that only wraps or decorates (`<details>`, an image, a comment) stays as written.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::sources::html_markdown::{is_text_in_html, markdown_of};
+
+/// `text` with each top-level block of HTML that lays out text as its Markdown.
+#[must_use]
+pub fn with_html_as_markdown(text: String) -> String {
+    if !text.contains('<') {
+        return text;
+    }
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut depth = 0usize;
+    let mut open: Option<usize> = None;
+    for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) if depth == 0 => {
+                open = Some(range.start);
+                depth += 1;
+            }
+            Event::End(TagEnd::HtmlBlock) if depth == 1 => {
+                if let Some(start) = open.take() {
+                    blocks.push(start..range.end.max(start));
+                }
+                depth -= 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for block in blocks {
+        let Some(html) = text.get(block.clone()) else {
+            continue;
+        };
+        if !is_text_in_html(html) {
+            continue;
+        }
+        out.push_str(text[at..block.start].trim_start_matches('\n'));
+        // Markdown after a line of a paragraph would be read as more of it.
+        if !out.is_empty() && !out.ends_with("\n\n") {
+            out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+        out.push_str(&markdown_of(html));
+        out.push_str("\n\n");
+        at = block.end;
+    }
+    if at == 0 {
+        return text;
+    }
+    out.push_str(text[at..].trim_start_matches('\n'));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_that_lays_out_text_is_read_as_markdown_and_the_rest_stays() {
+        let text = "## Timeline\n\nAll times are PST.\n\n<div style=\"padding-left:2em;\">\n\
+                    <p>9:30pm: Cory got an alert.\n\n<p>9:47pm: Sergei looked.\n</div>\n\n\
+                    <details>\n\n- 10:00 kept\n\n</details>\n\n<!-- a note -->\n";
+        assert_eq!(
+            with_html_as_markdown(text.to_owned()),
+            "## Timeline\n\nAll times are PST.\n\n9:30pm: Cory got an alert.\n\n\
+             9:47pm: Sergei looked.\n\n<details>\n\n- 10:00 kept\n\n</details>\n\n\
+             <!-- a note -->\n"
+        );
+        let plain = "# Title\n\nNo markup.\n".to_owned();
+        assert_eq!(with_html_as_markdown(plain.clone()), plain);
+    }
+}
