@@ -70,6 +70,43 @@ fn the_day_a_page_was_published_gives_the_year_of_a_day_written_without_one() {
 }
 
 #[test]
+fn a_post_tells_what_happened_before_it_was_published() {
+    // Published at 15:57 on the 11th, about "last night": a timeline from later in the day
+    // than the post, past midnight to before 15:57, is the night before. One that starts
+    // before 15:57 stays on the 11th, and so does a live post's run of updates after it.
+    let post = |first: &str| {
+        format!(
+            "---\nlayout: post\ntitle: \"Post-mortem from last night's outage\"\n\
+             date: 2013-01-11 15:57\n---\n\n## Timeline\n\nAll times are PST.\n\n\
+             <div>\n<p>{first}: Cory got an alert.\n\n<p>12:00am: Back up.\n</div>\n"
+        )
+    };
+    let times = |text: &str| -> Vec<_> {
+        let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        imported.doc.timeline.iter().map(|row| row.time).collect()
+    };
+    assert_eq!(
+        times(&post("9:30pm")),
+        [
+            Some(Utc.with_ymd_and_hms(2013, 1, 11, 5, 30, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2013, 1, 11, 8, 0, 0).unwrap()),
+        ]
+    );
+    assert_eq!(
+        times(&post("9:30am"))[0],
+        Some(Utc.with_ymd_and_hms(2013, 1, 11, 17, 30, 0).unwrap())
+    );
+    let live = post("4:30pm").replace("12:00am", "5:10pm");
+    assert_eq!(
+        times(&live),
+        [
+            Some(Utc.with_ymd_and_hms(2013, 1, 12, 0, 30, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2013, 1, 12, 1, 10, 0).unwrap()),
+        ]
+    );
+}
+
+#[test]
 fn an_alerts_page_dates_each_update_by_its_heading_or_its_bold_title() {
     let text = "# Alerts\n\nAll times UTC.\n\n## Unannounced exceptions\n\n\
                 ### 25-Jun-2021: Bigdata storage failed\n\n\

@@ -224,6 +224,28 @@ fn stamp_offset(value: &str) -> Option<chrono::FixedOffset> {
         .map(|stamp| *stamp.offset())
 }
 
+/// The time of day a site generator's stamp writes (`2013-01-11 15:57`, `2014-12-09T09:58:37
+/// +00:00`); midnight is how a stamp without a time is often filled in, and says nothing.
+fn stamp_time(value: &str) -> Option<chrono::NaiveTime> {
+    let value = value.trim().trim_matches(['"', '\'']);
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|stamp| stamp.naive_local())
+        .ok()
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"]
+                .iter()
+                .find_map(|format| chrono::DateTime::parse_from_str(value, format).ok())
+                .map(|stamp| stamp.naive_local())
+        })
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+                .iter()
+                .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
+        })
+        .map(|stamp| stamp.time())
+        .filter(|time| *time != chrono::NaiveTime::MIN)
+}
+
 /// A written date with its year as a calendar date a postmortem may hold (1900–9999).
 #[must_use]
 pub fn calendar_date(date: crate::model::PastedDate) -> Option<NaiveDate> {
@@ -255,6 +277,7 @@ pub fn apply(doc: &mut Postmortem, context: &mut Context, field: Field, value: &
             let (date, whole) = date_value(value);
             context.date = context.date.or(date);
             context.published_offset = context.published_offset.or(stamp_offset(value));
+            context.published_time = context.published_time.or(stamp_time(value));
             whole
         }
         Field::Authors => {

@@ -237,7 +237,22 @@ impl Importer<'_> {
                 return DayFrom::FirstDate(line);
             }
         }
-        if self.context.date.is_some() {
+        if let Some(date) = self.context.date {
+            // A post about `last night`: a timeline that starts later in the day than the post
+            // was published and runs past midnight to end before that time is the night
+            // before. (A post updated as things happen starts before its first update, and
+            // its updates run on after the time it was published.)
+            let (first, last) = timeline::first_and_last_clock(&self.timeline);
+            let after_publishing = self.published == Some(date)
+                && self.context.published_time.is_some_and(|published| {
+                    first.zip(last).is_some_and(|(first, last)| {
+                        first > published && last < first && last <= published
+                    })
+                });
+            if let Some(before) = date.pred_opt().filter(|_| after_publishing) {
+                self.context.date = Some(before);
+                return DayFrom::BeforePublished;
+            }
             return DayFrom::Field;
         }
         if self.doc.key_times.started.is_some() {

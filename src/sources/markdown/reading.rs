@@ -30,6 +30,10 @@ pub enum DayFrom {
     Chosen,
     /// A date field (`Date: 2024-03-02`, front matter).
     Field,
+    /// The day before a post's date field: the timeline starts later in the day than the
+    /// post was published and ends, past midnight, before that time (`9:30pm` to `2:58am` in
+    /// a post of `2013-01-11 15:57`).
+    BeforePublished,
     /// The incident's start, from a key-time field.
     Start,
     /// A date in the title.
@@ -52,6 +56,11 @@ impl DayFrom {
         match self {
             Self::Chosen => "as you chose".to_owned(),
             Self::Field => "the file's date field".to_owned(),
+            Self::BeforePublished => {
+                "the day before the file's date: the timeline runs through the night before \
+                 the post was published"
+                    .to_owned()
+            }
             Self::Start => "the incident's start".to_owned(),
             Self::Title => "the date in the title".to_owned(),
             Self::FirstDate(line) => format!("the first date in the file (line {line})"),

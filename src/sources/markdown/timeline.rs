@@ -322,6 +322,44 @@ impl Found {
     }
 }
 
+/// The times of day of the timeline's first and last rows when they are written without a
+/// day (`9:30pm: Cory got an alert`); `None` for a row that has a day of its own or no time
+/// that can be read from its start.
+#[must_use]
+pub fn first_and_last_clock(
+    pieces: &[Piece],
+) -> (Option<chrono::NaiveTime>, Option<chrono::NaiveTime>) {
+    let clock_of = |piece: &Piece, last: bool| -> Option<Option<WrittenTime>> {
+        match piece {
+            Piece::Entries(entries) => {
+                let entry = if last {
+                    entries.last()
+                } else {
+                    entries.first()
+                };
+                entry.map(|(_, text)| {
+                    read_clock(text.trim_start_matches(['-', '*', '+', '#', '>', ' ', '_']))
+                        .map(|(clock, _)| clock)
+                })
+            }
+            Piece::Told(rows) => {
+                let row = if last { rows.last() } else { rows.first() };
+                row.map(|(_, row)| row.clock)
+            }
+            Piece::Table(_, rows) => (!rows.is_empty()).then_some(None),
+            Piece::Setting(..) | Piece::Start => None,
+        }
+    };
+    let undated = |clock: Option<WrittenTime>| {
+        clock
+            .filter(|clock| clock.date.is_none())
+            .map(|clock| clock.time)
+    };
+    let first = pieces.iter().find_map(|piece| clock_of(piece, false));
+    let last = pieces.iter().rev().find_map(|piece| clock_of(piece, true));
+    (first.and_then(undated), last.and_then(undated))
+}
+
 /// A part of the source's lines and what became of it.
 pub type Placed = ((usize, usize), Outcome);
 

@@ -50,6 +50,9 @@ pub struct Context {
     /// The offset a site generator's stamp writes in a date field (`date: 2020-05-26
     /// 23:00:00 +0800`): where the page was written, when nothing else says.
     pub published_offset: Option<chrono::FixedOffset>,
+    /// The time of day a date field writes (`date: 2013-01-11 15:57`): when the page was
+    /// published, which nothing it tells happened after.
+    pub published_time: Option<chrono::NaiveTime>,
 }
 
 /// Items of a list written on one line: split at `,` and `;` outside parentheses, and at a
