@@ -11,7 +11,10 @@ use super::table_rows::header_meanings;
 /// other text, which is read line by line.
 #[must_use]
 pub fn csv_export(text: &str) -> Option<ChatPaste> {
-    let first = text.lines().next()?;
+    // The header is the first line that is not blank; a return alone ends a line too.
+    let first = text
+        .split(['\r', '\n'])
+        .find(|line| !line.trim().is_empty())?;
     // A header row of names: commas between them, no spaces run into a sentence.
     if !first.contains(',') || first.contains('\t') || first.trim_start().starts_with('|') {
         return None;
@@ -19,6 +22,8 @@ pub fn csv_export(text: &str) -> Option<ChatPaste> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
+    // The lines above it are blank, so the header's text is found first where it is.
+    let header_line = text.find(first).map_or(1, |start| line_of(text, start));
     let header: Vec<String> = reader
         .headers()
         .ok()?
@@ -38,8 +43,10 @@ pub fn csv_export(text: &str) -> Option<ChatPaste> {
     while let Some(record) = records.next() {
         let record = record.ok()?;
         let position = record.position()?;
-        let line = usize::try_from(position.line()).ok()?;
         let start = usize::try_from(position.byte()).ok()?;
+        // The CSV reader counts lines by line feeds alone; a carriage return alone ends a
+        // line too (old Mac files), as everywhere else a paste is read.
+        let line = line_of(text, start);
         let end = match records.peek() {
             Some(Ok(next)) => next
                 .position()
@@ -53,6 +60,10 @@ pub fn csv_export(text: &str) -> Option<ChatPaste> {
             .trim_end()
             .to_owned();
         let cells: Vec<String> = record.iter().map(|cell| cell.trim().to_owned()).collect();
+        // A record of white space alone (a line of a vertical tab) is a blank line.
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
         rows.push((line, source, cells));
     }
     if rows.is_empty() {
@@ -62,7 +73,7 @@ pub fn csv_export(text: &str) -> Option<ChatPaste> {
     paste.unused.insert(
         0,
         super::UnusedLine {
-            line: 1,
+            line: header_line,
             text: first.to_owned(),
             reason: super::UnusedReason::TableHeader,
         },
@@ -70,9 +81,27 @@ pub fn csv_export(text: &str) -> Option<ChatPaste> {
     Some(paste)
 }
 
+/// The line, counted from 1, that byte `at` of `text` is on: a line ends at a line feed, a
+/// carriage return and line feed, or a carriage return alone.
+fn line_of(text: &str, at: usize) -> usize {
+    let before = text.get(..at).unwrap_or(text);
+    // A return and a feed together end one line.
+    before.matches(['\r', '\n']).count() - before.matches("\r\n").count() + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_keep_their_lines_when_a_return_alone_ends_them() {
+        let text = "Author,Date,Content\r\"a\",\"04-Jan-20 09:23 AM\",\"hi\"\r\u{b}\r\
+                    \"b\",\"04-Jan-20 09:25 AM\",\"yo\"\r\n";
+        let paste = csv_export(text).expect("a CSV export");
+        let lines: Vec<Vec<usize>> = paste.rows.iter().map(|row| row.lines.clone()).collect();
+        assert_eq!(lines, [vec![2], vec![4]]);
+        assert_eq!(line_of("a\r\nb\rc\nd", 7), 4);
+    }
 
     #[test]
     fn a_discord_export_in_csv_is_a_row_a_message_with_its_author_and_whole_text() {
