@@ -87,7 +87,10 @@ impl PastedDate {
 /// below are in (`(all times UTC)`, `— times in PDT`). Returns the date and that zone.
 #[must_use]
 pub fn read_date_line(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
-    let line = line
+    // Bold or emphasis on a part of the line (`2019-09-23 **(all times in UTC-5)**`) marks
+    // no word of it; a date has no asterisk.
+    let unmarked = line.replace("__", "").replace('*', "");
+    let line = unmarked
         .trim()
         .trim_start_matches('#')
         .trim()
@@ -538,6 +541,10 @@ mod tests {
             read_date_line("2024/07/26:"),
             Some((date(Some(2024), 7, 26), None))
         );
+        // Bold on the note alone (Carbon's postmortems).
+        let (day, zone) = read_date_line("2019-09-23 **(all times in UTC-5)**").unwrap();
+        assert_eq!(day, date(Some(2019), 9, 23));
+        assert!(zone.is_some(), "{zone:?}");
         assert_eq!(
             read_date_line("26 Jul 2024 \u{2014} all times in Europe/Berlin"),
             Some((

@@ -29,6 +29,6 @@ pub use language_zone::zone_of_language;
 pub use offset::{Offset, read_offset};
 pub use place::{Direction, ZoneInForce, afternoon_after, calendar_date, local_to_utc, time_after};
 pub use zones::{
-    Ambiguous, PasteZone, city_zone_at_start, region_of, region_time_in, zone_named,
+    Ambiguous, PasteZone, city_zone_at_start, read_zone, region_of, region_time_in, zone_named,
     zone_spelled_in,
 };

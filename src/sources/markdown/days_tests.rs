@@ -273,3 +273,28 @@ fn a_status_log_dates_its_untimed_paragraphs_by_the_day_line_above_them() {
         ]
     );
 }
+
+#[test]
+fn a_zone_alone_or_noted_beside_a_day_zones_the_times_below() {
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2018, 4, d, h, m, 0).unwrap());
+    let times = |text: &str| -> Vec<_> {
+        let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        imported.doc.timeline.iter().map(|row| row.time).collect()
+    };
+    // eLife's timeline: the offset alone in brackets, 12-hour times without a day.
+    assert_eq!(
+        times(
+            "# 2018-04-24 journal outage\n\n## Timeline\n\n(UTC+9:30)\n\n\
+             6:54am - First alert\n\n9:20am - Investigation\n\n3:54pm - Journal down\n"
+        ),
+        [at(23, 21, 24), at(23, 23, 50), at(24, 6, 24)]
+    );
+    // Carbon's: the zone in bold beside the first day, the days on lines of their own.
+    assert_eq!(
+        times(
+            "# Breaking change\n\n## Timeline\n\n2018-04-23 **(all times in UTC-5)**\n\n\
+             - 09:00 reported\n\n2018-04-24\n\n- 06:27 reached out\n"
+        ),
+        [at(23, 14, 0), at(24, 11, 27)]
+    );
+}

@@ -136,8 +136,9 @@ impl Setting {
             return None;
         }
         let count = text.split_whitespace().count();
-        let zone = zone_line_of_any_length(text);
         let only_a_day = read_date_line(text);
+        // `2019-09-23 (all times in UTC-5)`: a day with a note of its zone.
+        let zone = zone_line_of_any_length(text).or(only_a_day.and_then(|(_, zone)| zone));
         // `### 25-Jun-2021: Bigdata storage repaired` says what happened that day too.
         let says_more = count > SETTING_WORDS_ALONE || (only_a_day.is_none() && zone.is_none());
         let setting = Self {
@@ -216,7 +217,14 @@ fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     .iter()
     .any(|phrase| lower.contains(phrase));
     if !says_times {
-        return None;
+        // A line that is a zone and nothing else (`(UTC+9:30)`, `**PST**`) under the
+        // timeline's heading says what its times are in.
+        let bare = text
+            .trim()
+            .trim_matches(['*', '_', '[', ']', ' ', ':', '.']);
+        return crate::model::read_zone(bare)
+            .filter(|(_, rest)| rest.trim().is_empty())
+            .map(|(zone, _)| zone);
     }
     let zone = zone_spelled_in(text).or_else(|| {
         // `Times are in CET:` over its list: the colon ends the zone's word.
