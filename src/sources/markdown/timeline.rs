@@ -138,7 +138,9 @@ impl Setting {
         let count = text.split_whitespace().count();
         let only_a_day = read_date_line(text);
         // `2019-09-23 (all times in UTC-5)`: a day with a note of its zone.
-        let zone = zone_line_of_any_length(text).or(only_a_day.and_then(|(_, zone)| zone));
+        let zone = zone_line_of_any_length(text)
+            .or(only_a_day.and_then(|(_, zone)| zone))
+            .or_else(|| zone_alone(text));
         // `### 25-Jun-2021: Bigdata storage repaired` says what happened that day too.
         let says_more = count > SETTING_WORDS_ALONE || (only_a_day.is_none() && zone.is_none());
         let setting = Self {
@@ -204,6 +206,17 @@ pub fn zone_in_timeline_heading(heading: &str) -> Option<PasteZone> {
     })
 }
 
+/// The zone a line in the timeline is and nothing else (`(UTC+9:30)`, `**PST**`): what the
+/// times below it are in. Elsewhere such a line is a word of the story (`GST`).
+fn zone_alone(text: &str) -> Option<PasteZone> {
+    let bare = text
+        .trim()
+        .trim_matches(['*', '_', '[', ']', ' ', ':', '.']);
+    crate::model::read_zone(bare)
+        .filter(|(_, rest)| rest.trim().is_empty())
+        .map(|(zone, _)| zone)
+}
+
 /// The zone a text about times names (`… and all times are in UTC.`), however long it is.
 fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     let lower = text.to_lowercase();
@@ -217,14 +230,7 @@ fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
     .iter()
     .any(|phrase| lower.contains(phrase));
     if !says_times {
-        // A line that is a zone and nothing else (`(UTC+9:30)`, `**PST**`) under the
-        // timeline's heading says what its times are in.
-        let bare = text
-            .trim()
-            .trim_matches(['*', '_', '[', ']', ' ', ':', '.']);
-        return crate::model::read_zone(bare)
-            .filter(|(_, rest)| rest.trim().is_empty())
-            .map(|(zone, _)| zone);
+        return None;
     }
     let zone = zone_spelled_in(text).or_else(|| {
         // `Times are in CET:` over its list: the colon ends the zone's word.
