@@ -66,6 +66,17 @@ impl Importer<'_> {
         {
             return false;
         }
+        // `<p><i>1b.</i> Set up a web server …`, a post's numbered items kept as HTML
+        // paragraphs (or `1\. …` escaped): a list written without Markdown's marks.
+        if let Some(item) = lines.first().and_then(|(_, first)| enumerated(first)) {
+            let text = std::iter::once(item)
+                .chain(lines.iter().skip(1).map(|(_, line)| line.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let action = super::actions::action_from_task(&text, false, self.context.date);
+            self.push_action(action, block.lines, false);
+            return true;
+        }
         // `**Storage & Capacity** (Issue #1)` right above a list: the name of the group of
         // items below, as a heading within the action items would be.
         if let [(_, only)] = lines
@@ -169,6 +180,34 @@ impl Importer<'_> {
 /// Whether a paragraph right after a list of work adds more of it: its first sentence
 /// commits to work and says it is more (`We are also making changes to split parts of our
 /// service …`, `In addition, we will …`).
+/// The text after an item's number or letter that opens `line` (`1b. Set up …`, `*2.*
+/// Add …`, `(a) Remove …`, `3) Alert …`), emphasis around the label allowed.
+fn enumerated(line: &str) -> Option<&str> {
+    let line = line.trim_start().trim_start_matches(['*', '_']);
+    let (bracketed, line) = match line.strip_prefix('(') {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let letters = line[digits..]
+        .bytes()
+        .take_while(u8::is_ascii_lowercase)
+        .count();
+    // `12.`, `1b.`, `a.`: at most three digits and one letter.
+    if digits > 3 || letters > 1 || digits + letters == 0 {
+        return None;
+    }
+    let rest = &line[digits + letters..];
+    let rest = if bracketed {
+        rest.strip_prefix(')')?
+    } else {
+        rest.strip_prefix(['.', ')'])?
+    };
+    let rest = rest.trim_start_matches(['*', '_']);
+    let text = rest.strip_prefix(char::is_whitespace)?.trim();
+    (!text.is_empty() && !text.starts_with(|c: char| c.is_ascii_digit())).then_some(text)
+}
+
 fn adds_more_work(text: &str) -> bool {
     let Some(first) = work_sentences::sentences(text).into_iter().next() else {
         return false;
@@ -325,6 +364,39 @@ fn names_work_in_general(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_paragraphs_under_the_action_items_are_items() {
+        assert_eq!(
+            enumerated("*1b.* Set up a web server"),
+            Some("Set up a web server")
+        );
+        assert_eq!(enumerated("(a) Remove old code"), Some("Remove old code"));
+        assert_eq!(enumerated("3) Alert on mirrors"), Some("Alert on mirrors"));
+        assert_eq!(enumerated("2019. The year"), None);
+        assert_eq!(enumerated("1.5 million requests"), None);
+        assert_eq!(enumerated("a fix went out"), None);
+        let imported = crate::sources::markdown::import_markdown(
+            "# Outage\n\n## Action items\n\nIn the short term:\n\n<div>\n\
+             <p><i>1b.</i> Set up a web server elsewhere.\n\n<p><i>2.</i> Add another admin host\n\
+             </div>\n\nAnd longer term:\n\n<div>\n<p><i>1a.</i> Add a standby master.\n</div>\n",
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        );
+        let items: Vec<&str> = imported
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "Set up a web server elsewhere.",
+                "Add another admin host",
+                "Add a standby master."
+            ]
+        );
+    }
 
     #[test]
     fn a_sentence_about_changes_in_general_introduces_a_list() {
