@@ -151,11 +151,13 @@ fn corpus() -> PathBuf {
 }
 
 /// How a sample's source file ends, beside its `.toml` (the last: no ending at all).
-const SOURCE_ENDINGS: [&str; 9] = [
+const SOURCE_ENDINGS: [&str; 11] = [
     ".md",
     ".markdown",
     ".mdx",
+    ".rst",
     ".txt",
+    ".log",
     ".json",
     ".xml",
     ".html",

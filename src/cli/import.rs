@@ -160,6 +160,9 @@ fn assumptions(imported: &MarkdownImport) -> Vec<String> {
             assumed.day_order_from
         ));
     }
+    if let Some(note) = assumed.html_note() {
+        lines.push(note.to_owned());
+    }
     for candidate in &assumed.candidates {
         let (first, last) = candidate.lines;
         let (timed, of) = candidate.timed;

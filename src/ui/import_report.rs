@@ -99,6 +99,9 @@ fn reading_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequest
         })
         .wrap(),
     );
+    if let Some(note) = assumed.html_note() {
+        ui.add(egui::Label::new(format!("{note}.")).wrap());
+    }
     if assumed.candidates.is_empty() {
         return;
     }

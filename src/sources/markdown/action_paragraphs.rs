@@ -382,6 +382,7 @@ mod tests {
              </div>\n\nAnd longer term:\n\n<div>\n<p><i>1a.</i> Add a standby master.\n</div>\n",
             chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
         );
+        assert!(imported.assumed.html_note().is_some());
         let items: Vec<&str> = imported
             .doc
             .action_items

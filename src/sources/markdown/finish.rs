@@ -401,6 +401,7 @@ impl Importer<'_> {
                 .filter(|lines| rows_in(*lines))
                 .collect(),
             candidates: reading::candidates(blocks, rows_in),
+            html_as_markdown: self.html_as_markdown,
         }
     }
 

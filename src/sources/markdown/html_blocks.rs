@@ -7,11 +7,12 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::sources::html_markdown::{is_text_in_html, markdown_of};
 
-/// `text` with each top-level block of HTML that lays out text as its Markdown.
+/// `text` with each top-level block of HTML that lays out text as its Markdown, and
+/// whether any was.
 #[must_use]
-pub fn with_html_as_markdown(text: String) -> String {
+pub fn with_html_as_markdown(text: String) -> (String, bool) {
     if !text.contains('<') {
-        return text;
+        return (text, false);
     }
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -55,10 +56,10 @@ pub fn with_html_as_markdown(text: String) -> String {
         at = block.end;
     }
     if at == 0 {
-        return text;
+        return (text, false);
     }
     out.push_str(text[at..].trim_start_matches('\n'));
-    out
+    (out, true)
 }
 
 #[cfg(test)]
@@ -71,12 +72,12 @@ mod tests {
                     <p>9:30pm: Cory got an alert.\n\n<p>9:47pm: Sergei looked.\n</div>\n\n\
                     <details>\n\n- 10:00 kept\n\n</details>\n\n<!-- a note -->\n";
         assert_eq!(
-            with_html_as_markdown(text.to_owned()),
+            with_html_as_markdown(text.to_owned()).0,
             "## Timeline\n\nAll times are PST.\n\n9:30pm: Cory got an alert.\n\n\
              9:47pm: Sergei looked.\n\n<details>\n\n- 10:00 kept\n\n</details>\n\n\
              <!-- a note -->\n"
         );
         let plain = "# Title\n\nNo markup.\n".to_owned();
-        assert_eq!(with_html_as_markdown(plain.clone()), plain);
+        assert_eq!(with_html_as_markdown(plain.clone()), (plain, false));
     }
 }

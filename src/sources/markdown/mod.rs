@@ -134,7 +134,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
     // Word processors put in hyphens that look like `-` but that no font of the editor has
     // (non-breaking U+2011, U+2010, figure dash U+2012): they come in as `-`.
     let text = values::headings_with_plain_spaces(values::plain_hyphens_only(text));
-    let text = html_blocks::with_html_as_markdown(text);
+    let (text, html_as_markdown) = html_blocks::with_html_as_markdown(text);
     let text = crate::model::cap_markdown_nesting_owned(text);
     let source_lines: Vec<&str> = text.lines().collect();
     let shown_lines = timeline::outside_comments(&source_lines);
@@ -181,6 +181,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         published: None,
         front_matter_lines: None,
         problems_group: false,
+        html_as_markdown,
     };
     let blocks = plain_headings::with_plain_headings(read_blocks(&text));
     importer.named_actions = blocks.iter().any(|block| match &block.kind {
@@ -343,6 +344,8 @@ struct Importer<'a> {
     /// title, or one the text tells before it, outranks it as the incident's day, and no
     /// date written without its year is after it.
     published: Option<NaiveDate>,
+    /// Whether blocks of HTML were read as the Markdown they stand for.
+    html_as_markdown: bool,
     /// The front matter's lines (from 1), whose stamps date the page, not the incident.
     front_matter_lines: Option<(usize, usize)>,
     /// Under a heading within the action items that names what went wrong (`### Problems

@@ -138,9 +138,21 @@ pub struct Assumed {
     pub timeline_from: Vec<(usize, usize)>,
     /// Blocks with times in them that were not read as the timeline.
     pub candidates: Vec<Candidate>,
+    /// Whether blocks of HTML that hold the text were read as the Markdown they stand for:
+    /// the report's line numbers then count the lines of that reading.
+    pub html_as_markdown: bool,
 }
 
 impl Assumed {
+    /// What a report says when HTML in the file was read as Markdown, or `None`.
+    #[must_use]
+    pub fn html_note(&self) -> Option<&'static str> {
+        self.html_as_markdown.then_some(
+            "HTML in the file (<p>, <br>, lists, tables) was read as the Markdown it stands \
+             for; line numbers count the lines of that reading",
+        )
+    }
+
     /// Why times that name no zone are in `zone`, in words.
     #[must_use]
     pub fn zone_why(&self) -> String {
