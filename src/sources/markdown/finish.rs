@@ -11,6 +11,21 @@ use crate::model::{
 };
 use crate::sources::notes_with_day;
 
+/// The fewest lines of a code block, mostly beginning with a time, that make a quoted log
+/// the timeline of a file that has none: one or two timed lines are an example.
+const QUOTED_LOG_LINES: usize = 3;
+
+/// Where the rows of a reading come from, for the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowsFrom {
+    /// The timeline's own blocks.
+    Timeline,
+    /// Times told in a story's sentences.
+    ToldTimes,
+    /// A log quoted in a code block.
+    QuotedLog,
+}
+
 impl Importer<'_> {
     pub(super) fn finish(mut self, blocks: &[Block]) -> MarkdownImport {
         if let Some((lines, heading)) = self.time_heading.take() {
@@ -27,6 +42,7 @@ impl Importer<'_> {
             self.doc.time_zone = zone;
         }
         let found = self.read_timeline();
+        self.read_quoted_logs(blocks);
         self.read_told_times(blocks);
         self.read_dated_entries(blocks);
         let assumed = self.assumed(blocks, day_from, found);
@@ -411,7 +427,7 @@ impl Importer<'_> {
     fn read_timeline(&mut self) -> timeline::Found {
         let pieces = std::mem::take(&mut self.timeline);
         let (outcomes, found) = read_pieces(&pieces, self.read_in());
-        self.take_outcomes(outcomes, false);
+        self.take_outcomes(outcomes, RowsFrom::Timeline);
         found
     }
 
@@ -436,8 +452,41 @@ impl Importer<'_> {
             .collect();
         if let Some(piece) = told_times::told_piece(&paragraphs) {
             let (outcomes, _) = read_pieces(&[piece], self.read_in());
-            self.take_outcomes(outcomes, true);
+            self.take_outcomes(outcomes, RowsFrom::ToldTimes);
         }
+    }
+
+    /// A log quoted in a code block (`14:32 <koffee> anyone able to shed any light?`), when
+    /// the file has no timeline: a page that is little more than the admins' chat log has its
+    /// timeline there. The block stays in its section as written, as a story's told times do.
+    fn read_quoted_logs(&mut self, blocks: &[Block]) {
+        if !self.doc.timeline.is_empty() {
+            return;
+        }
+        let pieces: Vec<Piece> = blocks
+            .iter()
+            .filter_map(|block| match &block.kind {
+                BlockKind::Code(lines)
+                    if lines.len() >= QUOTED_LOG_LINES
+                        && super::by_content::mostly_dated(
+                            lines.iter().map(|(_, line)| line.as_str()),
+                        ) =>
+                {
+                    Some(Piece::Entries(
+                        lines
+                            .iter()
+                            .map(|(number, line)| ((*number, *number), line.clone()))
+                            .collect(),
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+        if pieces.is_empty() {
+            return;
+        }
+        let (outcomes, _) = read_pieces(&pieces, self.read_in());
+        self.take_outcomes(outcomes, RowsFrom::QuotedLog);
     }
 
     /// The first lines of the placements whose place `keep` accepts, in order: which
@@ -485,7 +534,9 @@ impl Importer<'_> {
     /// Puts what reading the timeline gave where it goes: rows into the timeline, the rest
     /// into the report. Times told in prose come from paragraphs already placed in their
     /// sections, so only their rows are added.
-    fn take_outcomes(&mut self, outcomes: Vec<timeline::Placed>, told: bool) {
+    fn take_outcomes(&mut self, outcomes: Vec<timeline::Placed>, rows_from: RowsFrom) {
+        // Rows read from text that stays in its section: only the rows are reported.
+        let told = rows_from != RowsFrom::Timeline;
         let dated = self.doc.key_times.started.is_some() || self.context.date.is_some();
         let no_time = crate::sources::UnusedReason::NoTime.to_string();
         for (lines, outcome) in outcomes {
@@ -506,10 +557,10 @@ impl Importer<'_> {
                     }
                     self.doc.timeline.push(row);
                     let number = self.doc.timeline.len();
-                    let from = if told {
-                        ", from a time told in the text"
-                    } else {
-                        ""
+                    let from = match rows_from {
+                        RowsFrom::Timeline => "",
+                        RowsFrom::ToldTimes => ", from a time told in the text",
+                        RowsFrom::QuotedLog => ", from a log quoted in the text",
                     };
                     let place = if dated {
                         format!("timeline row {number}{from}")

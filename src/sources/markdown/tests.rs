@@ -1566,3 +1566,43 @@ fn a_first_level_heading_that_restates_the_title_is_the_title_whatever_its_last_
     // The front matter's own words for the title are kept.
     assert!(all_text(&imported.doc).contains("incident disclosure - public service suspension"));
 }
+
+#[test]
+fn a_log_quoted_in_a_page_without_a_timeline_is_its_timeline() {
+    let log = "```text\n14:32 <koffee> anyone able to shed any light?\n\
+               14:35 <vadimck> is it mounted now?\n14:36 <koffee> it's fine; needed a mount -a\n```\n";
+    let imported = import_markdown(
+        &format!("# Post Mortem March 16, 2016\n\nLogs from admins discussing issue\n\n{log}"),
+        today(),
+    );
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.actor.as_deref(), row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows[0],
+        (
+            Some(Utc.with_ymd_and_hms(2016, 3, 16, 14, 32, 0).unwrap()),
+            Some("koffee"),
+            "anyone able to shed any light?"
+        )
+    );
+    assert_eq!(rows.len(), 3);
+    assert!(
+        imported
+            .report
+            .iter()
+            .any(|placement| placement.place.ends_with("from a log quoted in the text"))
+    );
+    // With a timeline of its own, a log quoted in the root cause stays code.
+    let imported = import_markdown(
+        &format!(
+            "# Outage\n\n## Timeline\n\n- 2016-03-16 14:00 disk failed\n\n## Root cause\n\n{log}"
+        ),
+        today(),
+    );
+    assert_eq!(imported.doc.timeline.len(), 1);
+    assert!(imported.doc.narrative.root_cause.contains("<koffee>"));
+}
