@@ -1155,6 +1155,18 @@ fn a_status_desks_labelled_stamps_are_rows_dated_by_the_posts_byline() {
     assert_eq!(byline, [2]);
     // A name in the brackets is no status desk's label.
     assert!(super::line_marks::labelled_time("[Alice 14:03] hello").is_none());
+    // A label in its own emphasis, the stamp after it in brackets (a cState page's updates).
+    let (label, clock, text) = super::line_marks::labelled_time(
+        "**UPDATE** (2021-01-19 12:00 UTC) - The intervention has finished.",
+    )
+    .unwrap();
+    assert_eq!((label, text), ("UPDATE", "The intervention has finished."));
+    assert_eq!(
+        clock.time,
+        chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap()
+    );
+    assert!(clock.date.is_some());
+    assert!(super::line_marks::labelled_time("**Update** (see below) more").is_none());
 }
 
 #[test]
