@@ -185,8 +185,8 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     {
         return None;
     }
-    if let Some((clock, after)) = stamp_in_brackets(time) {
-        return Some((bare_label, clock, strip_separators(after)));
+    if let Some((clock, _, after)) = bracketed_time(time) {
+        return Some((bare_label, clock, after));
     }
     if bare_label.len() < label.len() {
         return None;
@@ -198,24 +198,6 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
             .trim_start()
             .starts_with([':', '-', '\u{2013}', '\u{2014}']);
     set_apart.then(|| (label, clock, strip_separators(closed)))
-}
-
-/// A stamp in brackets at the start of `text`, nothing else inside them (`(2021-01-19 12:00
-/// UTC)`, `[Aug 1, 15:48 PDT]`): the time, with its day, and the text after the brackets.
-fn stamp_in_brackets(text: &str) -> Option<(WrittenTime, &str)> {
-    let close = match text.chars().next()? {
-        '(' => ')',
-        '[' => ']',
-        _ => return None,
-    };
-    let (inside, after) = text[1..].split_once(close)?;
-    let (clock, rest) = read_clock(inside).or_else(|| {
-        let (day, rest) = crate::model::read_day(inside)?;
-        let (mut clock, rest) = read_clock(rest.trim_start_matches([',', ' ']))?;
-        clock.date = clock.date.or(Some(day));
-        Some((clock, rest))
-    })?;
-    rest.trim().is_empty().then_some((clock, after))
 }
 
 /// A time in brackets after a one-word label, as a status desk stamps its updates

@@ -184,20 +184,8 @@ fn date_value(value: &str) -> (Option<NaiveDate>, bool) {
     // RFC 3339, or a site generator's stamp (Jekyll's `2021-01-29 18:54:16 +0000`): the
     // day as written there.
     let value = value.trim();
-    let stamp = chrono::DateTime::parse_from_rfc3339(value)
-        .ok()
-        .or_else(|| {
-            ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"]
-                .iter()
-                .find_map(|format| chrono::DateTime::parse_from_str(value, format).ok())
-        })
-        .map(|stamp| stamp.date_naive())
-        .or_else(|| {
-            ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
-                .iter()
-                .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
-                .map(|stamp| stamp.date())
-        })
+    let stamp = site_stamp(value)
+        .map(|(stamp, _)| stamp.date())
         .filter(|date| crate::model::date_in_range(*date))
         // A day and a time as people write them (`Friday, 4 Feb 2022 11:00:00 UTC`).
         .or_else(|| {
@@ -210,9 +198,10 @@ fn date_value(value: &str) -> (Option<NaiveDate>, bool) {
     (stamp, false)
 }
 
-/// The offset a site generator's stamp writes (`2020-05-26 23:00:00 +0800`,
-/// `2020-05-26T23:00:00+08:00`).
-fn stamp_offset(value: &str) -> Option<chrono::FixedOffset> {
+/// A site generator's stamp (`2014-12-09T09:58:37+00:00`, Jekyll's `2021-01-29 18:54:16
+/// +0000`, `2013-01-11 15:57`): the day and time as written there, and the offset when it
+/// writes one.
+fn site_stamp(value: &str) -> Option<(chrono::NaiveDateTime, Option<chrono::FixedOffset>)> {
     let value = value.trim().trim_matches(['"', '\'']);
     chrono::DateTime::parse_from_rfc3339(value)
         .ok()
@@ -221,28 +210,26 @@ fn stamp_offset(value: &str) -> Option<chrono::FixedOffset> {
                 .iter()
                 .find_map(|format| chrono::DateTime::parse_from_str(value, format).ok())
         })
-        .map(|stamp| *stamp.offset())
+        .map(|stamp| (stamp.naive_local(), Some(*stamp.offset())))
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+                .iter()
+                .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
+                .map(|stamp| (stamp, None))
+        })
+}
+
+/// The offset a site generator's stamp writes (`2020-05-26 23:00:00 +0800`,
+/// `2020-05-26T23:00:00+08:00`).
+fn stamp_offset(value: &str) -> Option<chrono::FixedOffset> {
+    site_stamp(value).and_then(|(_, offset)| offset)
 }
 
 /// The time of day a site generator's stamp writes (`2013-01-11 15:57`, `2014-12-09T09:58:37
 /// +00:00`); midnight is how a stamp without a time is often filled in, and says nothing.
 fn stamp_time(value: &str) -> Option<chrono::NaiveTime> {
-    let value = value.trim().trim_matches(['"', '\'']);
-    chrono::DateTime::parse_from_rfc3339(value)
-        .map(|stamp| stamp.naive_local())
-        .ok()
-        .or_else(|| {
-            ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"]
-                .iter()
-                .find_map(|format| chrono::DateTime::parse_from_str(value, format).ok())
-                .map(|stamp| stamp.naive_local())
-        })
-        .or_else(|| {
-            ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
-                .iter()
-                .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
-        })
-        .map(|stamp| stamp.time())
+    site_stamp(value)
+        .map(|(stamp, _)| stamp.time())
         .filter(|time| *time != chrono::NaiveTime::MIN)
 }
 
