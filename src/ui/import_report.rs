@@ -29,11 +29,16 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
         if !unplaced.is_empty() {
             ui.add_space(8.0);
             ui.strong("Not placed");
-            placements_ui(ui, "import_report_unplaced", &unplaced, 120.0);
+            placements_ui(
+                ui,
+                ("import_report_unplaced", &report.source),
+                &unplaced,
+                120.0,
+            );
         }
         ui.add_space(8.0);
         ui.strong("Where each part of the file went");
-        placements_ui(ui, "import_report_lines", &placed, 200.0);
+        placements_ui(ui, ("import_report_lines", &report.source), &placed, 200.0);
         ui.add_space(10.0);
         crate::ui::dialog_buttons::dialog_buttons(ui, |ui| {
             let close = ui.button("Close");
@@ -148,10 +153,12 @@ fn lines_text((first, last): (usize, usize)) -> String {
     }
 }
 
-/// Lines of the source and where they went, as wide as the window.
+/// Lines of the source and where they went, as wide as the window. The list's id names the
+/// file, so the report of another file opens at its top rather than where the last was
+/// scrolled to.
 fn placements_ui(
     ui: &mut egui::Ui,
-    salt: &str,
+    salt: (&str, &String),
     placements: &[&crate::sources::markdown::Placement],
     height: f32,
 ) {

@@ -432,6 +432,11 @@ impl Importer<'_> {
     /// A paragraph's lines read one by one, each with the source lines it covers: a field,
     /// a `Section: text` line, else text of the current place (as written in the source).
     pub(super) fn lines_as_text(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) {
+        // `title: …`, `date: …`, `permalink: …`, `layout: post` opening the file: a site's
+        // front matter that lost its `---` lines. What is no field is kept with the details.
+        let header = lines.len() > 1
+            && lines.first().is_some_and(|(number, _)| *number == 1)
+            && lines.iter().all(|(_, line)| is_key_and_value(line));
         let mut into: Option<Section> = None;
         for ((_, text), range) in lines.iter().zip(ranges) {
             let range = *range;
@@ -449,6 +454,15 @@ impl Importer<'_> {
                 append(self.doc.narrative.text_mut(section), value);
                 self.place(range, format!("section {}", section.heading()));
                 into = Some(section);
+            } else if header {
+                self.as_written.push(format!("- {}", text.trim()));
+                self.place(
+                    range,
+                    format!(
+                        "front matter without its fences, in {}",
+                        super::DETAILS_AS_WRITTEN
+                    ),
+                );
             } else {
                 let written = self.source_text(range);
                 match into {
@@ -587,6 +601,17 @@ fn only_marks(text: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether `line` is a key and its value as front matter writes them (`layout: post`,
+/// `permalink: svn_outage`): one word of letters, digits, `_` or `-`, then a colon.
+fn is_key_and_value(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(key, _)| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    })
 }
 
 #[cfg(test)]

@@ -1606,3 +1606,31 @@ fn a_log_quoted_in_a_page_without_a_timeline_is_its_timeline() {
     assert_eq!(imported.doc.timeline.len(), 1);
     assert!(imported.doc.narrative.root_cause.contains("<koffee>"));
 }
+
+#[test]
+fn front_matter_that_lost_its_fences_is_kept_with_the_details() {
+    let imported = import_markdown(
+        "title: SVN Service Outage - PostMortem\ndate: '2014-12-09T09:58:37+00:00'\n\
+         permalink: svn_service_outage_postmortem\nlayout: post\n\n\
+         The main host for the subversion service failed.\n",
+        today(),
+    );
+    let doc = &imported.doc;
+    assert_eq!(doc.title, "SVN Service Outage - PostMortem");
+    assert_eq!(
+        doc.narrative.summary,
+        "The main host for the subversion service failed."
+    );
+    let details = doc
+        .narrative
+        .custom_sections
+        .iter()
+        .find(|section| section.title == DETAILS_AS_WRITTEN)
+        .map(|section| section.text.as_str())
+        .unwrap_or_default();
+    assert!(
+        details.contains("- permalink: svn_service_outage_postmortem")
+            && details.contains("- layout: post"),
+        "{details}"
+    );
+}
