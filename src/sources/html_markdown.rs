@@ -137,13 +137,22 @@ impl Writer {
                 self.end_block();
             }
             "pre" => {
+                // A fence longer than any run of backticks in the code, so none ends it.
+                let longest_run = element
+                    .text()
+                    .flat_map(|text| text.split(|c| c != '`'))
+                    .map(str::len)
+                    .max()
+                    .unwrap_or(0);
+                let fence = "`".repeat(longest_run.max(2) + 1);
                 self.end_block();
-                self.out.push_str("```\n");
+                self.out.push_str(&fence);
+                self.out.push('\n');
                 self.pre = true;
                 self.children(element);
                 self.pre = false;
                 self.start_line();
-                self.out.push_str("```");
+                self.out.push_str(&fence);
                 self.end_block();
             }
             "table" => self.table(element),
@@ -352,6 +361,14 @@ mod tests {
             markdown_of(html),
             "### To Do\n\n1. Replace **disks**\n2. Add alerts\n   - on mirrors\n\n\
              | Time | Event |\n| --- | --- |\n| 10:05 | API \\| up |"
+        );
+    }
+
+    #[test]
+    fn preformatted_text_is_a_code_block_that_its_own_backticks_do_not_end() {
+        assert_eq!(
+            markdown_of("<pre><code>10:05 deploy\n\n```\nx\n```</code></pre>"),
+            "````\n10:05 deploy\n\n```\nx\n```\n````"
         );
     }
 }

@@ -35,7 +35,7 @@ pub use line_marks::time_link;
 pub use resolve::{
     PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,
 };
-pub use times_after::is_dated_stamp;
+pub use times_after::{ends_with_dated_stamp, is_dated_stamp};
 
 use front_matter::front_matter;
 use line_marks::{
@@ -602,6 +602,14 @@ impl Reader {
                 Some((label, clock, after)) => (Some(label), Some((clock, false, after))),
                 None => leading_tag(body)
                     .and_then(|(tag, rest)| Some((Some(tag), Some(time_at_start(rest)?))))
+                    // An entry that is whole on its line and ends with its dated stamp, as a
+                    // status site writes an update (`*Identified* - A fix is applied.
+                    // {{< track "2022-11-14 07:04:00" >}}`), is timed by it.
+                    .or_else(|| {
+                        let (message, clock, shortcode) = times_after::set_apart_stamp(body)
+                            .filter(|_| !self.shape.lines_wrap)?;
+                        Some((shortcode, Some((clock, false, message))))
+                    })
                     .unwrap_or((None, None)),
             },
         };

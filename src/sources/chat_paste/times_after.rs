@@ -38,10 +38,51 @@ fn stamp(line: &str) -> Option<WrittenTime> {
     rest.trim().is_empty().then_some(clock)
 }
 
+/// Whether a line is a message that ends with its time stamp, date and all, set apart from
+/// its words as a status site writes an update on one line (`*Identified* - A fix is
+/// applied. {{< track "2022-11-14 07:04:00" >}}`, `Rolled back (2024-03-02 14:10 UTC)`).
+/// A sentence that ends with a time it tells (`… stable starting from 20-Jul-2015 8:20
+/// UTC.`) is no such message.
+#[must_use]
+pub fn ends_with_dated_stamp(line: &str) -> bool {
+    set_apart_stamp(line).is_some()
+}
+
+/// [`trailing_stamp`], when the stamp is set apart from the message: in a shortcode or in
+/// brackets, or after a dash or a bar. Gives the message, the time, and the stamp as
+/// written when a shortcode wraps it (`{{< track "…" >}}`), whose words the time alone
+/// would not keep.
+pub(super) fn set_apart_stamp(line: &str) -> Option<(&str, WrittenTime, Option<&str>)> {
+    let (message, clock) = trailing_stamp(line)?;
+    let line = line.trim();
+    let stamp = line.get(message.len()..)?.trim();
+    let between = stamp
+        .split(|c: char| c.is_ascii_digit())
+        .next()
+        .unwrap_or_default();
+    let bracketed = ["{{", "(", "["].iter().any(|mark| between.contains(mark));
+    let dashed = message.ends_with(['-', '\u{2013}', '\u{2014}', '|']);
+    (bracketed || dashed).then(|| {
+        (
+            message.trim_end_matches(['-', '\u{2013}', '\u{2014}', '|', ' ']),
+            clock,
+            written_shortcode(line, message),
+        )
+    })
+}
+
+/// The stamp after `message` in `line` as written, when a static site's shortcode wraps it
+/// (`{{< track "2022-11-14 07:04:00" >}}`): a row keeps it in its notes, since the time
+/// alone would not keep its words.
+fn written_shortcode<'a>(line: &'a str, message: &str) -> Option<&'a str> {
+    let stamp = line.trim().get(message.len()..)?.trim();
+    stamp.starts_with("{{").then_some(stamp)
+}
+
 /// A message that ends with its time stamp, date and all: `**Update**: Recovering.
 /// {{< track "2018-05-10T10:10:00.000Z" >}}`, `Deploy rolled back (2024-03-02 14:10 UTC)`.
 /// Gives the message without the stamp and what wraps it.
-fn trailing_stamp(line: &str) -> Option<(&str, WrittenTime)> {
+pub(super) fn trailing_stamp(line: &str) -> Option<(&str, WrittenTime)> {
     let line = line.trim();
     let closing = |c: char| c.is_whitespace() || "\"')]}>%.".contains(c);
     let starts = line.char_indices().filter(|(at, c)| {
@@ -182,7 +223,9 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
                 day,
                 actor: None,
                 event: message.to_owned(),
-                notes: String::new(),
+                notes: written_shortcode(line, message)
+                    .unwrap_or_default()
+                    .to_owned(),
                 evidence: String::new(),
             });
             continue;

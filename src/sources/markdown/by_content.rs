@@ -7,7 +7,7 @@
 use super::blocks::{Block, BlockKind};
 use super::timeline::{clock_after_label, date_in_text};
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
-use crate::sources::{is_dated_stamp, time_link};
+use crate::sources::{ends_with_dated_stamp, is_dated_stamp, time_link};
 
 /// The fewest paragraphs in a row, each beginning with a time or closed by a dated stamp,
 /// that make a timeline: one or two such paragraphs are as often a story that mentions when ("14:03 was when we first
@@ -176,6 +176,9 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
                 .first()
                 .is_some_and(|(_, line)| starts_with_a_time_or_date(line))
                 || lines.len() > 1 && lines.last().is_some_and(|(_, line)| is_dated_stamp(line))
+                || lines
+                    .last()
+                    .is_some_and(|(_, line)| ends_with_dated_stamp(line))
         }
         _ => false,
     };

@@ -298,3 +298,60 @@ fn a_zone_alone_or_noted_beside_a_day_zones_the_times_below() {
         [at(23, 14, 0), at(24, 11, 27)]
     );
 }
+
+#[test]
+fn updates_that_end_with_their_stamp_are_rows_beside_a_timeline_of_their_own() {
+    // A status site's notice: a summary timeline of its own, then the updates as they were
+    // posted, each closed by its stamp in a shortcode.
+    let text = "---\ntitle: Databases down\ndate: 2022-11-14 05:30:00\n---\n\n\
+                ## Summary\n\n05:15: Systems were updated.\n\n06:30: Problems detected.\n\n\
+                07:00: A fix applied.\n\n---\n\
+                *Investigating* - Database servers fail. {{< track \"2022-11-14 06:52:00\" >}}\n\n\
+                *Identified* - A fix is applied. {{< track \"2022-11-14 07:04:00\" >}}\n\n\
+                *Resolved* - All systems operational {{< track \"2022-11-14 10:27:00\" >}}\n\n\
+                The stats service failed from 14-Nov-2022 09:23 UTC.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2022, 11, 14, h, m, 0).unwrap());
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str(), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        rows[3..],
+        [
+            (
+                at(6, 52),
+                "Investigating - Database servers fail.",
+                "{{< track \"2022-11-14 06:52:00\" >}}"
+            ),
+            (
+                at(7, 4),
+                "Identified - A fix is applied.",
+                "{{< track \"2022-11-14 07:04:00\" >}}"
+            ),
+            (
+                at(10, 27),
+                "Resolved - All systems operational",
+                "{{< track \"2022-11-14 10:27:00\" >}}"
+            ),
+        ]
+    );
+    assert_eq!(rows[0].0, at(5, 15));
+    // A sentence that ends with the time it tells is no update: it stays in its section.
+    assert_eq!(rows.len(), 6);
+    assert!(
+        imported
+            .doc
+            .narrative
+            .summary
+            .contains("The stats service failed")
+            || imported
+                .doc
+                .narrative
+                .custom_sections
+                .iter()
+                .any(|section| section.text.contains("The stats service failed"))
+    );
+}

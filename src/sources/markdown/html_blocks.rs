@@ -40,6 +40,13 @@ pub fn with_html_as_markdown(text: String) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for block in blocks {
+        // A block that opens `<pre>` and ends at a blank line inside it goes on to its
+        // `</pre>`, as the blog's own renderer reads it: a log quoted in a highlighted
+        // `<pre><code>` is code to the end, not paragraphs of lines that start with times.
+        if block.start < at {
+            continue;
+        }
+        let block = block.start..preformatted_end(&text, block.clone());
         let Some(html) = text.get(block.clone()) else {
             continue;
         };
@@ -62,6 +69,28 @@ pub fn with_html_as_markdown(text: String) -> (String, bool) {
     (out, true)
 }
 
+/// Where `block` of `text` ends once a `<pre>` it opens and does not close is closed: at
+/// the end of the line that holds its `</pre>`, else where it ended.
+fn preformatted_end(text: &str, block: std::ops::Range<usize>) -> usize {
+    let lower = text[block.clone()].to_ascii_lowercase();
+    let (Some(opened), closed) = (lower.rfind("<pre"), lower.rfind("</pre")) else {
+        return block.end;
+    };
+    if closed.is_some_and(|closed| closed > opened) {
+        return block.end;
+    }
+    let after = &text[block.end..];
+    after
+        .to_ascii_lowercase()
+        .find("</pre")
+        .map_or(block.end, |close| {
+            let line_end = after[close..]
+                .find('\n')
+                .map_or(after.len(), |end| close + end);
+            block.end + line_end
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +105,18 @@ mod tests {
             "## Timeline\n\nAll times are PST.\n\n9:30pm: Cory got an alert.\n\n\
              9:47pm: Sergei looked.\n\n<details>\n\n- 10:00 kept\n\n</details>\n\n\
              <!-- a note -->\n"
+        );
+        // A highlighted log whose `<pre>` has blank lines in it stays code to its `</pre>`.
+        let log = "Our logs:\n\n<div class=\"highlight\"><pre><code>$ grep drop mongod.log\n\n\
+                   2021-06-24T01:34:08.018+0000 I COMMAND dropDatabase config\n\
+                   2021-06-24T01:35:18.840+0000 I COMMAND dropDatabase newsblur\n\
+                   </code></pre></div>\n\nAfter the log.\n";
+        assert_eq!(
+            with_html_as_markdown(log.to_owned()).0,
+            "Our logs:\n\n```\n$ grep drop mongod.log\n\n\
+             2021-06-24T01:34:08.018+0000 I COMMAND dropDatabase config\n\
+             2021-06-24T01:35:18.840+0000 I COMMAND dropDatabase newsblur\n```\n\n\
+             After the log.\n"
         );
         let plain = "# Title\n\nNo markup.\n".to_owned();
         assert_eq!(with_html_as_markdown(plain.clone()), (plain, false));
