@@ -28,7 +28,9 @@ pub use chat_paste::{
     UnusedReason, notes_with_day, parse_chat, parse_entries, parse_table, resolve_paste,
     runs_newest_first,
 };
-pub(crate) use chat_paste::{ends_with_dated_stamp, is_dated_stamp, labelled_time, time_link};
+pub(crate) use chat_paste::{
+    ends_with_dated_stamp, is_dated_stamp, labelled_time, status_label, time_link,
+};
 pub use slack::{SlackExport, is_slack_export};
 
 use std::io::Read;

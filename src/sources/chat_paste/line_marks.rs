@@ -151,7 +151,7 @@ pub(super) fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
 }
 
 /// The words a status desk labels its updates with.
-const STATUS_WORDS: [&str; 10] = [
+const STATUS_WORDS: [&str; 13] = [
     "posted",
     "updated",
     "update",
@@ -162,7 +162,36 @@ const STATUS_WORDS: [&str; 10] = [
     "identified",
     "monitoring",
     "scheduled",
+    "recovering",
+    "mitigated",
+    "completed",
 ];
+
+/// A status desk's label opening an update, set apart by its emphasis or a colon and then
+/// a dash or colon (`*Update* - We have isolated the issue`, `**Resolved:** All clear`,
+/// `Investigating - We are looking`): the label and the update's text. A sentence that
+/// opens with such a word (`Update the runbook`) has no separator after it.
+pub(crate) fn status_label(line: &str) -> Option<(&str, &str)> {
+    let unmarked = line.trim_start().trim_start_matches(['*', '_']);
+    let word_end = unmarked
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(unmarked.len());
+    let (label, after) = unmarked.split_at(word_end);
+    if !STATUS_WORDS
+        .iter()
+        .any(|word| label.eq_ignore_ascii_case(word))
+    {
+        return None;
+    }
+    let closed = after.trim_start_matches(['*', '_', ':']);
+    let separated = closed.len() < after.len()
+        || closed
+            .trim_start()
+            .starts_with(['-', '\u{2013}', '\u{2014}']);
+    let after = closed;
+    let text = strip_separators(after);
+    (separated && !text.is_empty()).then_some((label, text))
+}
 
 /// A status page's or a log's label and its time at the start of a line, in brackets or
 /// not (`[UPDATED 12:56pm PST] …`, `Update 09:00: …`, `**Update 10:00**: …`): the label,
@@ -185,7 +214,10 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     {
         return None;
     }
-    if let Some((clock, _, after)) = bracketed_time(time) {
+    // `*Update* - (4:27 PM PST) We are …`: a dash may stand between them.
+    if let Some((clock, _, after)) =
+        bracketed_time(time).or_else(|| bracketed_time(strip_separators(time)))
+    {
         return Some((bare_label, clock, after));
     }
     if bare_label.len() < label.len() {

@@ -1167,6 +1167,36 @@ fn a_status_desks_labelled_stamps_are_rows_dated_by_the_posts_byline() {
     );
     assert!(clock.date.is_some());
     assert!(super::line_marks::labelled_time("**Update** (see below) more").is_none());
+    // A dash between the label and its bracketed time.
+    let (label, clock, text) =
+        super::line_marks::labelled_time("Update - (4:27 PM PST) Upstream carriers fail.").unwrap();
+    assert_eq!((label, text), ("Update", "Upstream carriers fail."));
+    assert!(clock.twelve_hour);
+}
+
+#[test]
+fn a_status_label_is_set_apart_by_its_emphasis_a_colon_or_a_dash() {
+    let label = super::line_marks::status_label;
+    assert_eq!(
+        label("*Update* - We have isolated the issue"),
+        Some(("Update", "We have isolated the issue"))
+    );
+    assert_eq!(
+        label("*Update* Services are restored."),
+        Some(("Update", "Services are restored."))
+    );
+    assert_eq!(
+        label("**Resolved:** All clear"),
+        Some(("Resolved", "All clear"))
+    );
+    assert_eq!(
+        label("Investigating - We are looking"),
+        Some(("Investigating", "We are looking"))
+    );
+    // A sentence that opens with such a word, and a label with nothing after it.
+    assert_eq!(label("Update the runbook before Friday."), None);
+    assert_eq!(label("Updated 3 hosts"), None);
+    assert_eq!(label("**Update**"), None);
 }
 
 #[test]

@@ -179,6 +179,14 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
                 || lines
                     .last()
                     .is_some_and(|(_, line)| ends_with_dated_stamp(line))
+                // A status desk's labelled update (`*Update* - We have isolated the
+                // issue`, `*Update* Services are restored`), timed or not, read as written:
+                // the label's emphasis may be all that sets it apart.
+                || block
+                    .source
+                    .lines()
+                    .next()
+                    .is_some_and(|line| crate::sources::status_label(line).is_some())
         }
         _ => false,
     };

@@ -355,3 +355,40 @@ fn updates_that_end_with_their_stamp_are_rows_beside_a_timeline_of_their_own() {
                 .any(|section| section.text.contains("The stats service failed"))
     );
 }
+
+#[test]
+fn a_run_of_labelled_updates_is_a_timeline_with_or_without_their_times() {
+    let text = "---\ntitle: Proton outage\ndate: 2021-11-10T23:59:00Z\n---\n\
+                *Investigating* - We are investigating an issue.\n\n\
+                *Update* We have isolated the issue.\n\n\
+                We apologise for the inconvenience.\n\n\
+                *Update* - (4:27 PM PST) Upstream carriers fail.\n\n\
+                *Resolved* - All monitors are back to normal.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let rows: Vec<_> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (None, "Investigating - We are investigating an issue."),
+            (None, "Update We have isolated the issue."),
+            (
+                Some(Utc.with_ymd_and_hms(2021, 11, 11, 0, 27, 0).unwrap()),
+                "Upstream carriers fail."
+            ),
+            (None, "Resolved - All monitors are back to normal."),
+        ]
+    );
+    // A paragraph between the updates that is no update stays as written.
+    assert!(
+        imported
+            .doc
+            .narrative
+            .summary
+            .contains("We apologise for the inconvenience.")
+    );
+}
