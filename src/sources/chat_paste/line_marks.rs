@@ -223,7 +223,13 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     if bare_label.len() < label.len() {
         return None;
     }
-    let (clock, after) = read_clock(time)?;
+    // `Resolved - November 15, 5PM: The issue …`: a dash may stand before the time too.
+    let (clock, after) = read_clock(time).or_else(|| {
+        time.trim_start()
+            .starts_with(['-', '\u{2013}', '\u{2014}'])
+            .then(|| read_clock(strip_separators(time)))
+            .flatten()
+    })?;
     let closed = after.trim_start_matches(['*', '_']);
     let set_apart = (emphasised && closed.len() < after.len())
         || closed

@@ -197,11 +197,12 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
             continue;
         }
         // A heading that is only a day (`## 31 OKTOBER`) between them dates the paragraphs
-        // below it: a story told over days goes on across it.
+        // below it: a story told over days goes on across it, and across the rules a
+        // status log draws between its days (`* * *`).
         let mut end = start;
         while end < blocks.len()
             && match &blocks[end].kind {
-                BlockKind::Paragraph(_) => true,
+                BlockKind::Paragraph(_) | BlockKind::Rule => true,
                 BlockKind::Heading(_, text) => is_a_day_heading(text),
                 _ => false,
             }

@@ -392,3 +392,24 @@ fn a_run_of_labelled_updates_is_a_timeline_with_or_without_their_times() {
             .contains("We apologise for the inconvenience.")
     );
 }
+
+#[test]
+fn a_status_log_goes_on_across_the_rules_between_its_days() {
+    let text = "# Cloud status\n\n## Past incidents\n\n### April 25th, 2018\n\n\
+                (8:15 UTC) Mail is restored.\n\n(7:28 UTC) Mail is degraded.\n\n* * *\n\n\
+                ### April 20th, 2018\n\n(3:00 UTC) The service is blocked.\n\n* * *\n\n\
+                ### March 14th, 2018\n\n**Resolved** - *March 14, 2PM*: All clear.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let mut times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+    times.sort();
+    let at = |m, d, h, min| Some(Utc.with_ymd_and_hms(2018, m, d, h, min, 0).unwrap());
+    assert_eq!(
+        times,
+        [
+            at(3, 14, 14, 0),
+            at(4, 20, 3, 0),
+            at(4, 25, 7, 28),
+            at(4, 25, 8, 15)
+        ]
+    );
+}
