@@ -409,7 +409,11 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
     // the article of the sentence the time opens).
     let meridiem_letter = minute_written.then(|| meridiem_letter(rest)).flatten();
     // A time runs into no further digit or letter: `14:034` and `14:03abc` are not times.
-    if rest.chars().next().is_some_and(char::is_alphanumeric)
+    // Chinese, Japanese and Korean put no space before the word after it (`18:00頃`).
+    if rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() && !super::east_asian::is_written_without_spaces(c))
         && !starts_with_meridiem_or_zone(rest)
         && meridiem_letter.is_none()
     {
@@ -966,6 +970,14 @@ mod tests {
         assert_eq!(rest, " ～ 継続中");
         let (clock, _) = read_clock("9月15日(水) 6時00分、停止").unwrap();
         assert!(!clock.approximate);
+        // A clock time runs into the word after it with no space, as these scripts write.
+        let (clock, rest) = read_clock("2023-12-17 18:00頃 Google Domains").unwrap();
+        assert!(clock.approximate);
+        assert_eq!((clock.time, rest), (hm(18, 0), " Google Domains"));
+        let (clock, rest) = read_clock("22:00にサーバを再起動").unwrap();
+        assert_eq!((clock.time, rest), (hm(22, 0), "にサーバを再起動"));
+        // Latin letters glued to a time still make it no time.
+        assert!(read_clock("14:03abc").is_none());
     }
 
     #[test]

@@ -120,6 +120,20 @@ pub fn after_approximate_mark(text: &str) -> Option<&str> {
     (!korean_word).then_some(rest)
 }
 
+/// Whether `c` is a letter of a script written without spaces between words (Chinese and
+/// Japanese characters, kana, Korean syllables): a time runs into such a word with no space
+/// (`18:00頃`, `22:00にサーバを再起動`) and is a time all the same.
+#[must_use]
+pub fn is_written_without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{ac00}'..='\u{d7a3}'
+    )
+}
+
 /// `text` past one of `marks`, or `None` when it does not open with one.
 fn after_mark<'a>(text: &'a str, marks: &[char]) -> Option<&'a str> {
     text.strip_prefix(marks)

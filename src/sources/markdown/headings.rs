@@ -222,7 +222,8 @@ fn writes_about_a_topic(words: &[&str]) -> bool {
 
 /// Whether heading words name follow-up work in a language other than English: `Ações`,
 /// `Acciones`, `Azioni`, `Acties`, `Maßnahmen`, `Aksjonspunkter`, `Åtgärder`, `Próximos
-/// passos`, `Prochaines étapes`, `Nächste Schritte`, `再発防止策`, `改进措施`.
+/// passos`, `Prochaines étapes`, `Nächste Schritte`, `再発防止策`, `今後の対策`, `改进措施`,
+/// `재발 방지 대책`.
 fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
     const STEMS: [&str; 14] = [
         "ações",
@@ -248,13 +249,19 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
         ("prossimi", "passi"),
     ];
     // Scripts written without spaces between words: a phrase inside the heading.
-    const PHRASES: [&str; 6] = [
+    const PHRASES: [&str; 12] = [
         "再発防止",
         "恒久対策",
+        "今後の対策",
+        "改善策",
         "アクションアイテム",
         "改进措施",
         "后续行动",
+        "后续措施",
+        "整改措施",
         "行动项",
+        "재발 방지",
+        "후속 조치",
     ];
     words.has_any(&STEMS)
         || NEXT_STEPS
@@ -740,6 +747,9 @@ mod tests {
             "Nächste Schritte",
             "Corrective Actions（再カットオーバー前に必須）",
             "再発防止策",
+            "今後の対策",
+            "整改措施",
+            "재발 방지 대책",
             "Aksjonspunkter",
         ] {
             assert_eq!(
