@@ -306,14 +306,16 @@ fn all_in_italics(source: &str) -> bool {
 /// `**Where we got lucky** [[166]](…)`, `**Action Items**:^[165](…)^`): the part the text
 /// below it belongs to.
 /// Whether a one-line paragraph is a short name set apart in bold (`**Image Management**
-/// (Issue #2)`), with at most a reference after it: a group's name, not work.
+/// (Issue #2)`), with at most a reference after it, or a short name with no sentence's
+/// punctuation (`Short-term fixes`, `すぐに問題解決するためのフロー`): a group's name, not
+/// work.
 fn group_label(line: &str, source: &str) -> bool {
     let source = source.trim();
     let Some(rest) = source
         .strip_prefix("**")
         .or_else(|| source.strip_prefix("__"))
     else {
-        return false;
+        return is_a_short_name(source);
     };
     let Some(close) = rest.find(['*', '_']) else {
         return false;
@@ -322,6 +324,19 @@ fn group_label(line: &str, source: &str) -> bool {
     let reference = after.is_empty()
         || after.starts_with('(') && after.ends_with(')') && after.split_whitespace().count() <= 4;
     reference && line.split_whitespace().count() <= 8
+}
+
+/// Whether a line is a short name, not a sentence: a few words (or, in a script written
+/// without spaces, a few dozen characters) and no sentence's end or other punctuation.
+fn is_a_short_name(line: &str) -> bool {
+    const PUNCTUATION: [char; 11] = ['.', '!', '?', ':', ';', ',', '。', '！', '？', '：', '、'];
+    !line.is_empty()
+        && !line.contains(PUNCTUATION)
+        && line.split_whitespace().count() <= 5
+        && line.chars().count() <= 40
+        && line
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
 }
 
 /// Whether a paragraph's subject is the action items themselves (`Action items should be

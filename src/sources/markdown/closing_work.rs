@@ -389,13 +389,52 @@ impl Importer<'_> {
                     && in_sections.binary_search(&block.lines.0).is_ok()
             })
             .map(|block| block.lines);
-        // The headings in force, by level.
+        // A list already read as lessons' work is not read again.
+        let lessons = format!(
+            "section {}",
+            crate::model::Section::LessonsLearned.heading()
+        );
+        let in_lessons = self.placed_starts(|place| place == lessons);
+        // The headings in force, by level, and whether the paragraph just above is a label
+        // that closes the story (`Conclusions:`).
         let mut headings: Vec<(u8, &str)> = Vec::new();
+        let mut closing_label = false;
         for block in blocks {
+            let label_above = std::mem::take(&mut closing_label);
             match &block.kind {
                 BlockKind::Heading(level, text) => {
                     headings.retain(|(above, _)| above < level);
                     headings.push((*level, text));
+                }
+                // `Conclusions:` over `- Services should be designed to restart gracefully`:
+                // what the close's list says must be done is work to come.
+                BlockKind::List(items)
+                    if super::finish::holds_a_start(block.lines, &in_sections)
+                        && !super::finish::holds_a_start(block.lines, &in_lessons)
+                        && (label_above
+                            || headings
+                                .iter()
+                                .any(|(_, heading)| headings::closes_the_story(heading))) =>
+                {
+                    for item in items {
+                        if super::work_sentences::prescribes_work(&item.text)
+                            && !super::work_sentences::turns_it_down(&item.text)
+                        {
+                            self.add_found_action(
+                                &item.text,
+                                false,
+                                item.lines,
+                                "from the closing list",
+                            );
+                        }
+                    }
+                }
+                BlockKind::Paragraph(lines)
+                    if lines.len() == 1
+                        && lines[0].1.trim_end().ends_with(':')
+                        && headings::closes_the_story(lines[0].1.trim_end_matches(':')) =>
+                {
+                    closing_label = true;
                 }
                 BlockKind::Paragraph(lines)
                     if in_sections.binary_search(&block.lines.0).is_ok() =>

@@ -413,3 +413,33 @@ fn a_status_log_goes_on_across_the_rules_between_its_days() {
         ]
     );
 }
+
+#[test]
+fn what_a_closing_list_says_must_be_done_is_work_to_come() {
+    let actions = |text: &str| -> Vec<String> {
+        import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.clone())
+            .collect()
+    };
+    // Under a label that closes the story, and under such a heading.
+    let labelled = "# Backend dropped measurements\n\nThe backend went down.\n\nConclusions:\n\n\
+                    - Services should be designed to restart gracefully\n\
+                    - The outage lasted two days\n";
+    assert_eq!(
+        actions(labelled),
+        ["Services should be designed to restart gracefully"]
+    );
+    let headed = "# Week of outages\n\nThe servers went down.\n\n## Moving forward\n\n\
+                  - We will move the score servers behind a proxy\n- It was a hard week\n";
+    assert_eq!(
+        actions(headed),
+        ["We will move the score servers behind a proxy"]
+    );
+    // A list under the story's own heading is no work.
+    let story = "# Outage\n\n## What happened\n\n- Services should have restarted\n\
+                 - We will never forget it\n";
+    assert!(actions(story).is_empty());
+}

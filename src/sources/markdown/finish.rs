@@ -587,7 +587,7 @@ impl Importer<'_> {
 }
 
 /// Whether some of `starts` (in order) falls within the lines `first..=last`.
-fn holds_a_start((first, last): (usize, usize), starts: &[usize]) -> bool {
+pub(super) fn holds_a_start((first, last): (usize, usize), starts: &[usize]) -> bool {
     let at = starts.partition_point(|start| *start < first);
     starts.get(at).is_some_and(|start| *start <= last)
 }
