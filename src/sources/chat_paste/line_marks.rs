@@ -129,12 +129,15 @@ pub(super) fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
     };
     let (inside, after) = line[1..].split_once(close)?;
     // `[03-26 23:04]`: a month and day before the time (Kubernetes' postmortems).
-    let (clock, rest) = read_clock(inside).or_else(|| {
-        let (date, rest) = crate::model::read_month_day(inside)?;
-        let (mut clock, rest) = read_clock(rest)?;
-        clock.date = Some(WrittenDay::Date(date));
-        Some((clock, rest))
-    })?;
+    // `[1620246243]`: seconds since 1970, as Nagios stamps its log.
+    let (clock, rest) = read_clock(inside)
+        .or_else(|| {
+            let (date, rest) = crate::model::read_month_day(inside)?;
+            let (mut clock, rest) = read_clock(rest)?;
+            clock.date = Some(WrittenDay::Date(date));
+            Some((clock, rest))
+        })
+        .or_else(|| crate::model::read_unix_stamp(inside))?;
     // After the time only a date may follow inside the brackets (Teams writes one).
     let rest = rest
         .trim()
@@ -148,6 +151,67 @@ pub(super) fn bracketed_time(line: &str) -> Option<(WrittenTime, bool, &str)> {
         return None;
     }
     Some((clock, true, strip_separators(after)))
+}
+
+/// A log page's state written right against its bracketed stamp, as a monitor's history
+/// copies its icons' words (`Service Ok[2018-09-02 04:34:38] SERVICE ALERT: …`): the
+/// label, and the time with the text after it. Only a stamp with its day, glued to a few
+/// words with no space, so a name before a time in a chat (`Alice [10:05]`) stays one.
+pub(super) fn glued_label_time(line: &str) -> Option<(&str, (WrittenTime, bool, &str))> {
+    let open = line.find('[')?;
+    let label = &line[..open];
+    let glued = label.chars().next_back().is_some_and(char::is_alphanumeric);
+    if !glued || label.split_whitespace().count() > 3 || label.contains([']', '(', ':']) {
+        return None;
+    }
+    let timed = bracketed_time(&line[open..])?;
+    timed.0.date.is_some().then_some((label.trim(), timed))
+}
+
+/// The keys a structured log line (logfmt, as Go's logrus and Prometheus write) opens with
+/// its time under.
+const LOGFMT_TIME_KEYS: [&str; 4] = ["time=", "ts=", "timestamp=", "t="];
+
+/// A structured log line that opens with its time as a key and value (`time="2017-06-21T09:
+/// 29:15Z" level=info msg="Listening on :9093"`): the time and the fields after it.
+pub(super) fn logfmt_time(line: &str) -> Option<(WrittenTime, &str)> {
+    let value = LOGFMT_TIME_KEYS
+        .iter()
+        .find_map(|key| line.strip_prefix(key))?;
+    let (written, rest) = match value.strip_prefix('"') {
+        Some(quoted) => quoted.split_once('"')?,
+        None => value.split_once(' ').unwrap_or((value, "")),
+    };
+    let (clock, after) = read_clock(written)?;
+    (after.trim().is_empty() && clock.date.is_some()).then_some((clock, rest.trim_start()))
+}
+
+/// The fields of a structured log line after its time, as a row's text and notes: the
+/// message (`msg="…"`) is the text, the other fields as written the notes.
+pub(super) fn logfmt_message(fields: &str) -> (String, String) {
+    for key in ["msg=", "message="] {
+        let Some(at) = fields
+            .match_indices(key)
+            .map(|(at, _)| at)
+            .find(|at| *at == 0 || fields[..*at].ends_with(' '))
+        else {
+            continue;
+        };
+        let value = &fields[at + key.len()..];
+        let (message, after) = match value.strip_prefix('"') {
+            Some(quoted) => {
+                let end = quoted
+                    .char_indices()
+                    .find(|(index, c)| *c == '"' && !quoted[..*index].ends_with('\\'))
+                    .map_or(quoted.len(), |(index, _)| index);
+                (&quoted[..end], quoted.get(end + 1..).unwrap_or_default())
+            }
+            None => value.split_once(' ').unwrap_or((value, "")),
+        };
+        let others = format!("{} {}", fields[..at].trim(), after.trim());
+        return (message.replace("\\\"", "\""), others.trim().to_owned());
+    }
+    (fields.to_owned(), String::new())
 }
 
 /// The words a status desk labels its updates with.

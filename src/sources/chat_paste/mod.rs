@@ -22,6 +22,8 @@ mod html_page;
 mod inline_html;
 mod irc;
 mod line_marks;
+#[cfg(test)]
+mod log_tests;
 mod resolve;
 mod shapes;
 mod speakers;
@@ -220,7 +222,7 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     let text = page.as_deref().unwrap_or(text);
     // A chat archive rendered to Markdown styles its words with inline HTML.
     let plain = inline_html::without_inline_html(text);
-    let mut lines: Vec<&str> = plain.lines().collect();
+    let mut lines: Vec<&str> = unquoted(plain.lines().collect());
     let (settings, published) = front_matter(&mut lines);
     if times_after::times_follow_messages(&lines) {
         let mut paste = times_after::read(&lines);
@@ -262,6 +264,32 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     reader.close_message();
     reader.paste.day_order = DayOrder::found_in(&lines);
     reader.paste
+}
+
+/// The lines of a paste quoted line by line (`> [Sun Sep 13 21:15:40 2020] HOST ALERT: …`,
+/// as a log is pasted into an issue or an e-mail) without their quote marks; other pastes
+/// as they are.
+fn unquoted(lines: Vec<&str>) -> Vec<&str> {
+    let mut written = lines
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .peekable();
+    if written.peek().is_none() || !written.all(|line| line.trim_start().starts_with('>')) {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let quoted = line.trim_start();
+            let inside = quoted.strip_prefix('>').unwrap_or(quoted);
+            // A mark alone stays, listed as it was: it is a line of the paste.
+            if inside.trim().is_empty() {
+                line
+            } else {
+                inside.strip_prefix(' ').unwrap_or(inside)
+            }
+        })
+        .collect()
 }
 
 /// A line that sets the day of the lines below: a date alone (`Tuesday, 5 March 2024`,
@@ -586,6 +614,19 @@ impl Reader {
         let body = linked
             .as_ref()
             .map_or(body, |(unlinked, _)| unlinked.as_str());
+        // `time="2017-06-21T09:29:15Z" level=info msg="Listening on :9093"`: a structured
+        // log's line, its message the row's text and its other fields the notes.
+        if let Some((clock, fields)) = line_marks::logfmt_time(body) {
+            let (message, others) = line_marks::logfmt_message(fields);
+            let rows_before = self.paste.rows.len();
+            self.time_first(number, line, clock, &message, false, next);
+            if self.paste.rows.len() > rows_before
+                && let Some(row) = self.paste.rows.last_mut()
+            {
+                row.notes = others;
+            }
+            return true;
+        }
         let time_at_start = |body| {
             bracketed_time(body).or_else(|| {
                 read_unix_stamp(body)
@@ -602,6 +643,10 @@ impl Reader {
                 Some((label, clock, after)) => (Some(label), Some((clock, false, after))),
                 None => leading_tag(body)
                     .and_then(|(tag, rest)| Some((Some(tag), Some(time_at_start(rest)?))))
+                    .or_else(|| {
+                        let (label, timed) = line_marks::glued_label_time(body)?;
+                        Some((Some(label), Some(timed)))
+                    })
                     // An entry that is whole on its line and ends with its dated stamp, as a
                     // status site writes an update (`*Identified* - A fix is applied.
                     // {{< track "2022-11-14 07:04:00" >}}`), is timed by it.

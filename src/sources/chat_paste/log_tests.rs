@@ -1,0 +1,99 @@
+//! Monitoring and service logs pasted as a timeline: Nagios' log with its stamps in seconds
+//! or as `ctime` writes them, a monitor's history page copied as text, and a structured
+//! (logfmt) log.
+
+use chrono::{TimeZone, Utc};
+
+use super::resolve::{PasteContext, resolve_paste};
+use super::*;
+
+/// The rows' instants, events and notes, placed in UTC.
+fn rows(text: &str) -> Vec<(Option<chrono::DateTime<Utc>>, String, String)> {
+    let paste = parse_chat(text);
+    let context = PasteContext {
+        zone: chrono_tz::UTC,
+        started: None,
+        day: chrono::NaiveDate::MIN,
+        direction: None,
+        day_order: None,
+        latest: None,
+    };
+    resolve_paste(&paste, &context)
+        .rows
+        .into_iter()
+        .map(|row| (row.row.time, row.row.event, row.row.notes))
+        .collect()
+}
+
+#[test]
+fn a_nagios_log_stamped_in_seconds_is_read_in_utc() {
+    let read = rows(
+        "[1620246243] SERVICE ALERT: web;HTTP;CRITICAL;SOFT;1;Socket timeout\n\
+         [1620246283] SERVICE ALERT: web;HTTP;CRITICAL;SOFT;2;Socket timeout\n",
+    );
+    assert_eq!(read.len(), 2);
+    assert_eq!(
+        read[0].0,
+        Some(Utc.with_ymd_and_hms(2021, 5, 5, 20, 24, 3).unwrap())
+    );
+    assert!(read[1].1.contains("CRITICAL;SOFT;2"));
+}
+
+#[test]
+fn a_log_quoted_line_by_line_is_read_without_its_quote_marks() {
+    let read = rows(
+        "> [Sun Sep 13 21:15:40 2020] HOST ALERT: sw-1;DOWN;SOFT;1;PING CRITICAL\n\
+         >\n\
+         > [Sun Sep 13 21:15:55 2020] HOST ALERT: sw-1;UNREACHABLE;SOFT;2;PING CRITICAL\n",
+    );
+    assert_eq!(
+        read.iter().map(|row| row.0).collect::<Vec<_>>(),
+        [
+            Some(Utc.with_ymd_and_hms(2020, 9, 13, 21, 15, 40).unwrap()),
+            Some(Utc.with_ymd_and_hms(2020, 9, 13, 21, 15, 55).unwrap()),
+        ]
+    );
+    // A chat with one quoted line keeps its mark: only a paste quoted throughout loses it.
+    let chat = parse_chat("10:02 alice: see below\n> the old text\n10:05 bob: ok\n");
+    assert_eq!(chat.rows.len(), 2);
+    assert!(chat.rows[0].event.contains("> the old text"));
+}
+
+#[test]
+fn a_monitors_state_glued_to_its_stamp_is_the_rows_note() {
+    let read = rows(
+        "Service Ok[2018-09-02 04:34:38] SERVICE ALERT: sw23;Temp;OK;HARD;1;OK: 344\n\
+         Service Warning[2018-09-02 04:29:38] SERVICE ALERT: sw23;Temp;WARNING;HARD;5;WARNING: 357\n",
+    );
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[0].2, "Service Ok");
+    assert_eq!(
+        read[1].0,
+        Some(Utc.with_ymd_and_hms(2018, 9, 2, 4, 29, 38).unwrap())
+    );
+    // A name before a time in a chat is no such state.
+    assert!(super::line_marks::glued_label_time("Alice [10:05] hello").is_none());
+}
+
+#[test]
+fn a_structured_log_line_gives_its_message_as_the_text_and_its_fields_as_notes() {
+    let read = rows(
+        "time=\"2017-06-21T09:29:15Z\" level=info msg=\"Starting alertmanager (version=0.7.1)\" source=\"main.go:109\"\n\
+         ts=2017-06-21T09:34:37Z level=debug msg=\"Received alert\" alert=web_down[5fe91a8][active]\n",
+    );
+    assert_eq!(
+        read,
+        [
+            (
+                Some(Utc.with_ymd_and_hms(2017, 6, 21, 9, 29, 15).unwrap()),
+                "Starting alertmanager (version=0.7.1)".to_owned(),
+                "level=info source=\"main.go:109\"".to_owned()
+            ),
+            (
+                Some(Utc.with_ymd_and_hms(2017, 6, 21, 9, 34, 37).unwrap()),
+                "Received alert".to_owned(),
+                "level=debug alert=web_down[5fe91a8][active]".to_owned()
+            ),
+        ]
+    );
+}
