@@ -767,3 +767,35 @@ fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
         .unwrap();
     assert_eq!(paged.time, Some(at(1, 23, 50)));
 }
+
+#[test]
+fn escape_closes_the_day_picker_of_a_paste_preview_and_only_then_the_preview() {
+    let mut harness = timeline_of(vec![row("alert fired", Some(at(1, 14, 3)))]);
+    click(&mut harness, "Event, row 1");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
+    harness.event(egui::Event::Paste(
+        "10:05 bob: mitigated\n10:20 alice: resolved\n".to_owned(),
+    ));
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Day of times with no date")
+        .click();
+    harness.run();
+    // The picker is open: its arrows are there to go through the days.
+    harness.get_by_label("<");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // The picker closed; the pasted lines are still there to add.
+    assert!(harness.query_by_label("<").is_none());
+    harness.get_by_label("How the lines are read");
+    harness.get_by_label("Add 2 rows");
+    // A second Escape closes the preview, and nothing was added.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("How the lines are read").is_none());
+    assert_eq!(doc(&harness).timeline.len(), 1);
+}

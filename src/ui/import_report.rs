@@ -2,7 +2,7 @@
 //! part of the file went, line by line, with what could not be placed standing out.
 
 use crate::session::{ImportReport, ModalAnswer, UiRequests};
-use crate::ui::reading_choices::{ReadingShown, reading_choices_ui};
+use crate::ui::reading_choices::{ReadingShown, escape_closed_the_day_picker, reading_choices_ui};
 
 /// Draws the report; closing it is a request.
 pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &mut UiRequests) {
@@ -48,7 +48,7 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, requests: &m
             crate::ui::accessible::default_answer(ui, &close);
         });
     });
-    if modal.should_close() {
+    if modal.should_close() && !escape_closed_the_day_picker(&modal.response.ctx) {
         requests.answer(ModalAnswer::DismissImportReport);
     }
 }

@@ -51,6 +51,7 @@ pub fn reading_choices_ui(
                 let button = ui.add(date_picker(&mut picked, &format!("{salt}_day"), "%Y-%m-%d"));
                 accessible_name(&button, egui::Role::Button, "Day of times with no date");
                 announce_value(&button, &day.format("%Y-%m-%d").to_string());
+                note_the_day_picker(ui, salt, &button, picked != was);
                 if picked != was {
                     choices.day = from_jiff(picked);
                 }
@@ -88,6 +89,35 @@ pub fn reading_choices_ui(
             }
         });
     *choices != before
+}
+
+/// Where the dialogs showing these choices are told that Escape went to the day's picker.
+fn escape_id() -> egui::Id {
+    egui::Id::unique("reading_choices_escape_closed_the_day_picker")
+}
+
+/// Keeps whether the day's date picker is open, so that the Escape which closes it is known
+/// to be the picker's. The picker is no popup egui's modal can see, so without this the
+/// same key would close the dialog too, and a paste or a report with it.
+fn note_the_day_picker(ui: &egui::Ui, salt: &str, button: &egui::Response, picked: bool) {
+    let open_id = egui::Id::unique((salt, "day_picker_open"));
+    let mut open = button.clicked() || ui.data(|data| data.get_temp(open_id).unwrap_or(false));
+    let escape = ui.input(|input| input.key_pressed(egui::Key::Escape));
+    let escape_closed_it = open && escape && !button.clicked();
+    if escape_closed_it || picked {
+        open = false;
+    }
+    ui.data_mut(|data| {
+        data.insert_temp(open_id, open);
+        data.insert_temp(escape_id(), escape_closed_it);
+    });
+}
+
+/// Whether the Escape pressed this frame closed the day's date picker of the choices just
+/// drawn: the dialog around them stays open.
+#[must_use]
+pub fn escape_closed_the_day_picker(ctx: &egui::Context) -> bool {
+    ctx.data(|data| data.get_temp(escape_id()).unwrap_or(false))
 }
 
 /// Why a value was taken, in a column narrow enough for the dialogs it shows in: a long

@@ -109,7 +109,9 @@ pub fn paste_form_ui(
             }
         });
     });
-    if modal.should_close() || close {
+    let escaped = modal.should_close()
+        && !crate::ui::reading_choices::escape_closed_the_day_picker(&modal.response.ctx);
+    if escaped || close {
         state.paste = None;
     } else if let Some(imported) = pasted_export {
         // A whole export pasted (a chat exporter's page, a pager's JSON) is read as the
