@@ -709,12 +709,7 @@ fn a_slack_export_folder_is_read_for_the_chosen_channel_and_window() {
 #[test]
 fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
     let mut harness = timeline_of(vec![row("alert fired", Some(at(1, 14, 3)))]);
-    click(&mut harness, "Event, row 1");
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::V,
-    );
-    harness.run();
+    open_paste_preview(&mut harness);
     // A pager's log, newest first, across midnight.
     let log = "00:30 dana: written up\n00:20 alice: resolved\n00:05 bob: mitigated\n\
                23:50 carol: paged\n";
@@ -749,12 +744,7 @@ fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
     assert_eq!(doc(&harness).timeline.len(), 1);
 
     // Corrected to oldest first, the same lines go the other way round midnight.
-    click(&mut harness, "Event, row 1");
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::V,
-    );
-    harness.run();
+    open_paste_preview(&mut harness);
     harness.event(egui::Event::Paste(log.to_owned()));
     harness.run();
     click(&mut harness, "Oldest first");
@@ -771,12 +761,7 @@ fn the_paste_preview_says_how_it_read_the_lines_and_takes_a_correction() {
 #[test]
 fn escape_closes_the_day_picker_of_a_paste_preview_and_only_then_the_preview() {
     let mut harness = timeline_of(vec![row("alert fired", Some(at(1, 14, 3)))]);
-    click(&mut harness, "Event, row 1");
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::V,
-    );
-    harness.run();
+    open_paste_preview(&mut harness);
     harness.event(egui::Event::Paste(
         "10:05 bob: mitigated\n10:20 alice: resolved\n".to_owned(),
     ));
@@ -798,4 +783,14 @@ fn escape_closes_the_day_picker_of_a_paste_preview_and_only_then_the_preview() {
     harness.run();
     assert!(harness.query_by_label("How the lines are read").is_none());
     assert_eq!(doc(&harness).timeline.len(), 1);
+}
+
+/// Opens the paste preview from the first row, as Ctrl+Shift+V does.
+fn open_paste_preview(harness: &mut Harness<'_, HindsightApp>) {
+    click(harness, "Event, row 1");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
 }

@@ -5,6 +5,16 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 
+/// The rows of an import's timeline, each as its time and its event.
+fn times_and_events(imported: &MarkdownImport) -> Vec<(Option<chrono::DateTime<Utc>>, &str)> {
+    imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect()
+}
+
 #[test]
 fn day_headings_without_a_year_date_the_paragraphs_below_them() {
     // A Dutch live blog: setext day headings in capitals, no year anywhere near them; the
@@ -25,12 +35,7 @@ fn day_headings_without_a_year_date_the_paragraphs_below_them() {
                 .with_timezone(&Utc),
         )
     };
-    let rows: Vec<_> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
+    let rows = times_and_events(&imported);
     assert_eq!(
         rows,
         [
@@ -193,12 +198,7 @@ fn a_japanese_list_of_days_without_their_year_and_times_with_a_character_after_e
                 - 9月15日(水)\u{3000}11時00分、 サービスを停止。\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     let tokyo = chrono_tz::Asia::Tokyo;
-    let rows: Vec<_> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
+    let rows = times_and_events(&imported);
     let at = |h| {
         Some(
             tokyo
@@ -365,12 +365,7 @@ fn a_run_of_labelled_updates_is_a_timeline_with_or_without_their_times() {
                 *Update* - (4:27 PM PST) Upstream carriers fail.\n\n\
                 *Resolved* - All monitors are back to normal.\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-    let rows: Vec<_> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
+    let rows = times_and_events(&imported);
     assert_eq!(
         rows,
         [
