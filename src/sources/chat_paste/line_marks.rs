@@ -236,12 +236,24 @@ const STATUS_WORDS: [&str; 13] = [
 /// `Investigating - We are looking`): the label and the update's text. A sentence that
 /// opens with such a word (`Update the runbook`) has no separator after it.
 pub(crate) fn status_label(line: &str) -> Option<(&str, &str)> {
+    // The stages of an incident's updates; not `Completed` or `Scheduled`, which open the
+    // paragraphs of a list of work as often.
+    const UPDATE_LABELS: [&str; 8] = [
+        "update",
+        "updated",
+        "investigating",
+        "identified",
+        "monitoring",
+        "recovering",
+        "mitigated",
+        "resolved",
+    ];
     let unmarked = line.trim_start().trim_start_matches(['*', '_']);
     let word_end = unmarked
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(unmarked.len());
     let (label, after) = unmarked.split_at(word_end);
-    if !STATUS_WORDS
+    if !UPDATE_LABELS
         .iter()
         .any(|word| label.eq_ignore_ascii_case(word))
     {

@@ -1197,6 +1197,8 @@ fn a_status_label_is_set_apart_by_its_emphasis_a_colon_or_a_dash() {
     assert_eq!(label("Update the runbook before Friday."), None);
     assert_eq!(label("Updated 3 hosts"), None);
     assert_eq!(label("**Update**"), None);
+    // Work's own states open a list of work as often as an update.
+    assert_eq!(label("**Completed:** Add alerting on the queue"), None);
 }
 
 #[test]
