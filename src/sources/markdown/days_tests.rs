@@ -438,3 +438,14 @@ fn what_a_closing_list_says_must_be_done_is_work_to_come() {
                  - We will never forget it\n";
     assert!(actions(story).is_empty());
 }
+
+#[test]
+fn a_status_sites_resolved_when_is_the_resolved_key_time() {
+    let text = "---\ntitle: Databases down\ndate: 2022-11-14 05:30:00\nresolved: true\n\
+                resolvedWhen: 2022-11-14 09:30:00\n---\n\nThe databases were down.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    assert_eq!(
+        imported.doc.key_times.resolved,
+        Some(Utc.with_ymd_and_hms(2022, 11, 14, 9, 30, 0).unwrap())
+    );
+}

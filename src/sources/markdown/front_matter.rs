@@ -218,6 +218,12 @@ impl super::Importer<'_> {
                         let key = key.to_lowercase().replace(['_', '-', ' '], "");
                         if matches!(key.as_str(), "heading" | "headline") {
                             Some(super::fields::Field::Title)
+                        } else if matches!(key.as_str(), "resolvedwhen" | "resolvedat") {
+                            // A status site's incident file (cState's `resolvedWhen`):
+                            // when it was resolved, a key time.
+                            Some(super::fields::Field::Times(Some(
+                                crate::model::KeyTime::Resolved,
+                            )))
                         } else {
                             PUBLISHED_KEYS
                                 .contains(&key.as_str())
