@@ -329,9 +329,7 @@ fn group_label(line: &str, source: &str) -> bool {
 /// Whether a line is a short name, not a sentence: a few words (or, in a script written
 /// without spaces, a few dozen characters) and no sentence's end or other punctuation.
 fn is_a_short_name(line: &str) -> bool {
-    const PUNCTUATION: [char; 11] = ['.', '!', '?', ':', ';', ',', '。', '！', '？', '：', '、'];
     !line.is_empty()
-        && !line.contains(PUNCTUATION)
         && line.split_whitespace().count() <= 5
         && line.chars().count() <= 40
         && line

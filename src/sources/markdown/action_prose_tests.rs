@@ -279,14 +279,7 @@ fn a_status_checklist_of_the_same_work_marks_the_items_and_keeps_its_wording() {
             ),
         ]
     );
-    let as_written = imported
-        .doc
-        .narrative
-        .custom_sections
-        .iter()
-        .find(|section| section.title == DETAILS_AS_WRITTEN)
-        .map(|section| section.text.as_str())
-        .unwrap_or_default();
+    let as_written = super::tests::details_as_written(&imported.doc);
     assert!(
         as_written.contains("- [x] Admin password rotation (action item 1)")
             && as_written.contains("- [ ] TLS monitoring (blackbox probe + alert) (action item 2)"),

@@ -5,15 +5,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 
-/// The rows of an import's timeline, each as its time and its event.
-fn times_and_events(imported: &MarkdownImport) -> Vec<(Option<chrono::DateTime<Utc>>, &str)> {
-    imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect()
-}
+use super::tests::{times_and_events, times_events_and_notes};
 
 #[test]
 fn day_headings_without_a_year_date_the_paragraphs_below_them() {
@@ -35,7 +27,7 @@ fn day_headings_without_a_year_date_the_paragraphs_below_them() {
                 .with_timezone(&Utc),
         )
     };
-    let rows = times_and_events(&imported);
+    let rows = times_and_events(&imported.doc);
     assert_eq!(
         rows,
         [
@@ -198,7 +190,7 @@ fn a_japanese_list_of_days_without_their_year_and_times_with_a_character_after_e
                 - 9月15日(水)\u{3000}11時00分、 サービスを停止。\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     let tokyo = chrono_tz::Asia::Tokyo;
-    let rows = times_and_events(&imported);
+    let rows = times_and_events(&imported.doc);
     let at = |h| {
         Some(
             tokyo
@@ -227,12 +219,7 @@ fn status_updates_labelled_with_their_time_or_their_day_are_a_timeline() {
                 **23 Feb 2021**: The blocks were lifted.\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     let at = |h| Some(Utc.with_ymd_and_hms(2021, 2, 22, h, 0, 0).unwrap());
-    let rows: Vec<_> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str(), row.notes.as_str()))
-        .collect();
+    let rows = times_events_and_notes(&imported.doc);
     assert_eq!(
         rows,
         [
@@ -312,12 +299,7 @@ fn updates_that_end_with_their_stamp_are_rows_beside_a_timeline_of_their_own() {
                 The stats service failed from 14-Nov-2022 09:23 UTC.\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     let at = |h, m| Some(Utc.with_ymd_and_hms(2022, 11, 14, h, m, 0).unwrap());
-    let rows: Vec<_> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str(), row.notes.as_str()))
-        .collect();
+    let rows = times_events_and_notes(&imported.doc);
     assert_eq!(
         rows[3..],
         [
@@ -365,7 +347,7 @@ fn a_run_of_labelled_updates_is_a_timeline_with_or_without_their_times() {
                 *Update* - (4:27 PM PST) Upstream carriers fail.\n\n\
                 *Resolved* - All monitors are back to normal.\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-    let rows = times_and_events(&imported);
+    let rows = times_and_events(&imported.doc);
     assert_eq!(
         rows,
         [

@@ -14,11 +14,30 @@ fn today() -> NaiveDate {
 }
 
 /// Each timeline row's time and event, in order.
-fn times_and_events(doc: &Postmortem) -> Vec<(Option<chrono::DateTime<Utc>>, &str)> {
+pub(super) fn times_and_events(doc: &Postmortem) -> Vec<(Option<chrono::DateTime<Utc>>, &str)> {
     doc.timeline
         .iter()
         .map(|row| (row.time, row.event.as_str()))
         .collect()
+}
+
+/// Each timeline row's time, event and notes, in order.
+pub(super) fn times_events_and_notes(
+    doc: &Postmortem,
+) -> Vec<(Option<chrono::DateTime<Utc>>, &str, &str)> {
+    doc.timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str(), row.notes.as_str()))
+        .collect()
+}
+
+/// The text of the "Details as written" section, or nothing when there is none.
+pub(super) fn details_as_written(doc: &Postmortem) -> &str {
+    doc.narrative
+        .custom_sections
+        .iter()
+        .find(|section| section.title == DETAILS_AS_WRITTEN)
+        .map_or("", |section| section.text.as_str())
 }
 
 /// Each action item's text and status, in order.
@@ -1621,13 +1640,7 @@ fn front_matter_that_lost_its_fences_is_kept_with_the_details() {
         doc.narrative.summary,
         "The main host for the subversion service failed."
     );
-    let details = doc
-        .narrative
-        .custom_sections
-        .iter()
-        .find(|section| section.title == DETAILS_AS_WRITTEN)
-        .map(|section| section.text.as_str())
-        .unwrap_or_default();
+    let details = details_as_written(doc);
     assert!(
         details.contains("- permalink: svn_service_outage_postmortem")
             && details.contains("- layout: post"),
