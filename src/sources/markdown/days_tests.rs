@@ -431,3 +431,65 @@ fn a_status_sites_resolved_when_is_the_resolved_key_time() {
         Some(Utc.with_ymd_and_hms(2022, 11, 14, 9, 30, 0).unwrap())
     );
 }
+
+#[test]
+fn a_dated_entry_without_a_time_of_its_own_is_at_the_time_its_text_tells() {
+    // A month's round-up: the day opens each entry, the time is told in its text (written
+    // on the 24-hour clock with a needless `pm`); an entry that tells no time stays untimed.
+    let text = "# August outages\n\nAll times are UTC.\n\n## Timeline\n\n\
+                - 3 August 2026 — general outage. Severe errors began around 20:50pm.\n\
+                - 13 August 2026 — a five minute incident started at 07:01am.\n\
+                - 20 August 2026 — conntrack tables were exhausted.\n\
+                - 21 August 2026 — backups that run daily at 03:00 failed.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+    assert_eq!(
+        times,
+        [
+            Some(Utc.with_ymd_and_hms(2026, 8, 3, 20, 50, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2026, 8, 13, 7, 1, 0).unwrap()),
+            None,
+            None,
+        ]
+    );
+    // The entry is kept as written, its day with it.
+    assert!(
+        imported.doc.timeline[0]
+            .event
+            .starts_with("3 August 2026 — general outage.")
+    );
+}
+
+#[test]
+fn a_table_whose_first_column_dates_its_rows_is_a_timeline_under_any_header() {
+    let text = "# August outages\n\nAll times are UTC.\n\n## Timeline\n\n\
+                | Incident | Brief |\n|---|---|\n\
+                | [3 August 2026 — outage](https://status.example/994569) | Errors began \
+                around 20:50. |\n\
+                | 13 August 2026 — timeout | It started at 07:01 after a probe failed. |\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let rows = times_and_events(&imported.doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[0].0,
+        Some(Utc.with_ymd_and_hms(2026, 8, 3, 20, 50, 0).unwrap())
+    );
+    assert!(
+        rows[0].1.contains("https://status.example/994569"),
+        "{}",
+        rows[0].1
+    );
+    assert_eq!(
+        rows[1].0,
+        Some(Utc.with_ymd_and_hms(2026, 8, 13, 7, 1, 0).unwrap())
+    );
+    // The header's words are kept, though they name no column the rows need.
+    assert!(
+        imported
+            .doc
+            .narrative
+            .custom_sections
+            .iter()
+            .any(|section| section.text.contains("| Incident | Brief |"))
+    );
+}

@@ -5,7 +5,7 @@ use super::blocks::{Block, BlockKind};
 use super::reading::{self, Assumed, DayFrom, Taken};
 use super::timeline::{self, Outcome, Piece, ReadIn, date_in_text, read_pieces};
 use super::{DETAILS_AS_WRITTEN, Importer, MarkdownImport, NOT_PLACED};
-use super::{actions, restated, told_times, work_sentences};
+use super::{actions, restated, told_region, told_times, work_sentences};
 use crate::model::{
     ActionStatus, CustomSection, DayOrder, KeyTime, Marker, Postmortem, Section, zone_of_language,
 };
@@ -341,7 +341,7 @@ impl Importer<'_> {
             })
             .collect();
         let unnamed = unnamed && key_time_zone.is_none();
-        let prose_zone = told_times::region_told(&prose).filter(|_| unnamed);
+        let prose_zone = told_region::region_told(&prose).filter(|_| unnamed);
         // Else the offset of the front matter's stamp (`date: 2020-05-26 23:00:00 +0800`),
         // as a zone of whole hours: where the page was written. `+0000` is a generator's
         // default as often as a place, and says nothing.
@@ -450,8 +450,11 @@ impl Importer<'_> {
                 _ => None,
             })
             .collect();
-        if let Some(piece) = told_times::told_piece(&paragraphs) {
-            let (outcomes, _) = read_pieces(&[piece], self.read_in());
+        // `Yesterday`, `this morning`: the day the page was written, else the one it is read on.
+        let written_on = self.published.or(self.context.date);
+        let rows = told_times::told_rows(&paragraphs, written_on);
+        if !rows.is_empty() {
+            let (outcomes, _) = read_pieces(&[Piece::Told(rows)], self.read_in());
             self.take_outcomes(outcomes, RowsFrom::ToldTimes);
         }
     }

@@ -207,6 +207,9 @@ impl Importer<'_> {
         let dated = !paste.rows.is_empty()
             && (self.current == Current::Target(Target::Timeline) || self.around.by_content)
             && action_columns(&header).is_none();
+        if paste.rows.is_empty() && self.dated_rows_under_any_header(&header, &rows, header_lines) {
+            return;
+        }
         if dated || paste.rows.iter().any(|row| row.clock.is_some()) {
             self.place(header_lines, "the timeline table's header");
             // A row of the timeline's table is an event even when its time cell holds no
@@ -279,6 +282,49 @@ impl Importer<'_> {
             return;
         }
         self.text(block);
+    }
+
+    /// A table whose first column dates each row, under no header that says so (`Incident |
+    /// Brief`, `[3 August — general outage](…) | Severe errors began around 20:50`): its rows
+    /// are entries, each at the day it opens with and the time it tells. Returns whether
+    /// the table was read so.
+    fn dated_rows_under_any_header(
+        &mut self,
+        header: &[String],
+        rows: &[TableRow],
+        header_lines: (usize, usize),
+    ) -> bool {
+        let dated = (self.current == Current::Target(Target::Timeline) || self.around.by_content)
+            && action_columns(header).is_none()
+            && super::by_content::mostly_dated(
+                rows.iter()
+                    .filter_map(|row| row.cells.first().map(String::as_str)),
+            );
+        if !dated {
+            return false;
+        }
+        // Its header names no column the rows need, but its words are the writer's.
+        self.unplaced_text(
+            &format!("| {} |", header.join(" | ")),
+            header_lines,
+            "the timeline table's header",
+        );
+        let entries: Vec<((usize, usize), String)> = rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<&str> = row
+                    .cells
+                    .iter()
+                    .map(|cell| cell.trim())
+                    .filter(|cell| !cell.is_empty())
+                    .collect();
+                ((row.line, row.last_line), cells.join(": "))
+            })
+            .collect();
+        self.timeline_items
+            .extend(entries.iter().map(|(lines, _)| *lines));
+        self.timeline.push(Piece::Entries(entries));
+        true
     }
 }
 

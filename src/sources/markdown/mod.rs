@@ -42,6 +42,7 @@ mod tests;
 mod timeline;
 mod told_actions;
 mod told_days;
+mod told_region;
 mod told_times;
 mod values;
 mod work_pieces;

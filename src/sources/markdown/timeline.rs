@@ -509,7 +509,8 @@ fn entries_paste(
         .map(|(_, text)| text.replace(['\n', '\r'], " "))
         .collect();
     let ranges = entries.iter().map(|(lines, _)| *lines).collect();
-    let paste = parse_entries(&lines.join("\n"));
+    let mut paste = parse_entries(&lines.join("\n"));
+    time_dated_entries(&mut paste);
     let own_days = paste
         .date_lines
         .iter()
@@ -523,6 +524,42 @@ fn entries_paste(
         })
         .collect();
     (paste, ranges, own_days)
+}
+
+/// Entries that open with a day and no time (`3 August — general outage. Severe errors
+/// began around 20:50pm.`) are rows at the first time their text tells, when it tells one;
+/// the rest stay rows without a time.
+fn time_dated_entries(paste: &mut ChatPaste) {
+    let (timed, untimed): (Vec<_>, Vec<_>) = std::mem::take(&mut paste.unused)
+        .into_iter()
+        .map(|unused| {
+            let clock = (unused.reason == UnusedReason::NoTime)
+                .then(|| super::told_times::time_told_in_dated_entry(&unused.text))
+                .flatten();
+            (unused, clock)
+        })
+        .partition(|(_, clock)| clock.is_some());
+    paste.unused = untimed.into_iter().map(|(unused, _)| unused).collect();
+    for (unused, clock) in timed {
+        let at = paste
+            .rows
+            .iter()
+            .position(|row| row.lines.first().is_some_and(|line| *line > unused.line))
+            .unwrap_or(paste.rows.len());
+        paste.rows.insert(
+            at,
+            PastedRow {
+                lines: vec![unused.line],
+                clock,
+                offset: None,
+                day: None,
+                actor: None,
+                event: unused.text,
+                notes: String::new(),
+                evidence: String::new(),
+            },
+        );
+    }
 }
 
 /// Places one piece's rows in time and says what became of each of its lines. Returns

@@ -2,7 +2,9 @@
 //! Thursday, November 17th, 2016 at 14:05`), one written right after it (`by 08:35 UTC on
 //! June 21st`), or the day after the one told before (`around 05:30 the next morning`).
 
-use crate::model::{WrittenDay, read_day};
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{PastedDate, WrittenDay, read_day};
 
 /// The words that, before a part of the day, make it the day after the one in force: `the
 /// following morning`, `next day`.
@@ -94,6 +96,66 @@ pub(super) fn tells_the_next_day(text: &str) -> bool {
         || words
             .windows(3)
             .any(|three| three[0] == "the" && three[1] == "day" && three[2] == "after")
+}
+
+/// Two words that name a day against the day the page was written: `last night` is the day
+/// before, `this morning` the day itself.
+const RELATIVE_PAIRS: [(&str, &str, i8); 6] = [
+    ("last", "night", -1),
+    ("last", "evening", -1),
+    ("this", "morning", 0),
+    ("this", "afternoon", 0),
+    ("this", "evening", 0),
+    ("earlier", "today", 0),
+];
+
+/// The day the words of `text` name against the day the page was written, in days from it:
+/// `yesterday` and `last night` the day before, `this morning` and `tonight` that day.
+/// `today` alone counts only `with_today`: before a time in its sentence (`today at around
+/// 14:00`) it dates the time, but a sentence that only says `Today, our platform serves …`
+/// speaks of the present.
+pub(super) fn relative_day_in(text: &str, with_today: bool) -> Option<i8> {
+    let words: Vec<String> = lower_words(text).map(|(_, word)| word).collect();
+    words.iter().enumerate().find_map(|(at, word)| {
+        let next = words.get(at + 1).map_or("", String::as_str);
+        relative_pair(word, next).or(match word.as_str() {
+            "yesterday" => Some(-1),
+            "tonight" => Some(0),
+            "today" if with_today => Some(0),
+            _ => None,
+        })
+    })
+}
+
+/// The day named against the day the page was written right at the start of `text`, the
+/// words after a time (`18:50 UTC last night`, `08:33 UTC today`).
+pub(super) fn relative_day_at_start(text: &str) -> Option<i8> {
+    let mut words = lower_words(text.trim_start_matches([',', ' '])).map(|(_, word)| word);
+    let first = words.next()?;
+    let second = words.next().unwrap_or_default();
+    relative_pair(&first, &second).or(match first.as_str() {
+        "yesterday" => Some(-1),
+        "today" | "tonight" => Some(0),
+        _ => None,
+    })
+}
+
+fn relative_pair(first: &str, second: &str) -> Option<i8> {
+    RELATIVE_PAIRS
+        .iter()
+        .find(|(one, two, _)| *one == first && *two == second)
+        .map(|(_, _, days)| *days)
+}
+
+/// The day `days` from `written_on`, the day the page was written, as a date written in
+/// full.
+pub(super) fn day_counted_from(written_on: NaiveDate, days: i8) -> Option<WrittenDay> {
+    let date = written_on.checked_add_signed(chrono::TimeDelta::days(i64::from(days)))?;
+    Some(WrittenDay::Date(PastedDate {
+        year: Some(date.year()),
+        month: date.month(),
+        day: date.day(),
+    }))
 }
 
 /// How many bytes a next day written at the start of `text` takes (`the following day`,

@@ -3,11 +3,13 @@
 //! a file holds no timeline, each time its sentences tell becomes a row, with the part of
 //! the sentence that says what happened then. The sentence stays in its section as written.
 
-use super::timeline::Piece;
-use super::told_days::{ToldDay, day_and_end_right_after, day_in, word_starts};
-use crate::model::{
-    PasteZone, WrittenDay, WrittenTime, read_clock, read_day, region_of, region_time_in,
+use chrono::NaiveDate;
+
+use super::told_days::{
+    ToldDay, day_and_end_right_after, day_counted_from, day_in, relative_day_at_start,
+    relative_day_in, word_starts,
 };
+use crate::model::{WrittenDay, WrittenTime, read_clock, read_day};
 use crate::sources::PastedRow;
 
 /// Words that make a sentence's time a schedule (`backups run daily at 03:00`), not a
@@ -39,13 +41,24 @@ pub struct ToldTime {
 /// The times `text` (a paragraph's plain text) tells, sentence by sentence.
 #[cfg(test)]
 fn told_times(text: &str) -> Vec<ToldTime> {
-    told_times_after(text, &mut None)
+    told_times_after(text, &mut None, None)
 }
 
 /// [`told_times`] for a paragraph of a story whose paragraphs before it told `last_day`
 /// last (`The restore finally completed at 05:00 UTC the following day` is the day after
-/// the one the paragraph above ended on); `last_day` is left at the day it ends on.
-fn told_times_after(text: &str, last_day: &mut Option<WrittenDay>) -> Vec<ToldTime> {
+/// the one the paragraph above ended on); `last_day` is left at the day it ends on. Days
+/// told against the day the page was written (`yesterday`, `this morning`) count from
+/// `written_on`, when it is known.
+fn told_times_after(
+    text: &str,
+    last_day: &mut Option<WrittenDay>,
+    written_on: Option<NaiveDate>,
+) -> Vec<ToldTime> {
+    let counted = |days: Option<i8>| {
+        written_on
+            .zip(days)
+            .and_then(|(on, days)| day_counted_from(on, days))
+    };
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut told = Vec::new();
     for sentence in sentences(&text) {
@@ -56,7 +69,10 @@ fn told_times_after(text: &str, last_day: &mut Option<WrittenDay>) -> Vec<ToldTi
         if times.is_empty() {
             // `On Monday, 20th July, the servers were not available. Players were affected
             // from 11:22 UTC`: the day a sentence names goes on to the times after it.
-            *last_day = day_in(sentence).map_or(*last_day, |day| day.after(*last_day));
+            *last_day = match day_in(sentence) {
+                Some(day) => day.after(*last_day),
+                None => counted(relative_day_in(sentence, false)).or(*last_day),
+            };
             continue;
         }
         let bounds = cuts(sentence, &times);
@@ -75,11 +91,23 @@ fn told_times_after(text: &str, last_day: &mut Option<WrittenDay>) -> Vec<ToldTi
             // (June 20th) was spent …, and by 08:35 UTC on June 21st …`).
             // `around 05:30 the next morning`, `The following day, at 09:10`: the day after
             // the one told before.
+            // `as of 18:50 UTC last night`, `today at around 14:00`: a day counted from the
+            // one the page was written on, where no day is written out.
+            if let Some(WrittenDay::Relative(days)) = clock.date {
+                clock.date = counted(Some(days)).or(clock.date);
+            }
             if clock.date.is_none() {
-                clock.date = day_and_end_right_after(&sentence[end..])
-                    .map(|(day, _)| day)
-                    .or_else(|| day_in(&sentence[before..start]))
-                    .map_or(*last_day, |day: ToldDay| day.after(*last_day));
+                let after = &sentence[end..];
+                let ahead = &sentence[before..start];
+                clock.date = match day_and_end_right_after(after) {
+                    Some((day, _)) => day.after(*last_day),
+                    None => counted(relative_day_at_start(after)).or_else(|| {
+                        day_in(ahead).map_or_else(
+                            || counted(relative_day_in(ahead, true)).or(*last_day),
+                            |day: ToldDay| day.after(*last_day),
+                        )
+                    }),
+                };
             }
             *last_day = clock.date.or(*last_day);
             let event = bounds.as_ref().map_or(sentence, |bounds| {
@@ -94,15 +122,18 @@ fn told_times_after(text: &str, last_day: &mut Option<WrittenDay>) -> Vec<ToldTi
     told
 }
 
-/// The told times of `paragraphs` (each with its source lines) as one timeline piece, or
-/// `None` when they tell none.
+/// The told times of `paragraphs` (each with its source lines), as rows with their
+/// paragraph's lines.
 #[must_use]
-pub fn told_piece(paragraphs: &[((usize, usize), String)]) -> Option<Piece> {
+pub fn told_rows(
+    paragraphs: &[((usize, usize), String)],
+    written_on: Option<NaiveDate>,
+) -> Vec<((usize, usize), PastedRow)> {
     let mut last_day = None;
-    let rows: Vec<((usize, usize), PastedRow)> = paragraphs
+    paragraphs
         .iter()
         .flat_map(|(lines, text)| {
-            told_times_after(text, &mut last_day)
+            told_times_after(text, &mut last_day, written_on)
                 .into_iter()
                 .map(|told| {
                     (
@@ -120,8 +151,25 @@ pub fn told_piece(paragraphs: &[((usize, usize), String)]) -> Option<Piece> {
                     )
                 })
         })
-        .collect();
-    (!rows.is_empty()).then_some(Piece::Told(rows))
+        .collect()
+}
+
+/// The time a dated entry without a time at its start tells (`3 August — general outage.
+/// Severe errors began around 20:50pm.`): the first moment its sentences tell, on the
+/// entry's day unless its sentence writes another. `None` for an entry that opens with no
+/// calendar day or tells no time.
+#[must_use]
+pub fn time_told_in_dated_entry(text: &str) -> Option<WrittenTime> {
+    let text = text.trim_start_matches(['-', '*', '_', '+', ' ', '[', '(', '|', '#']);
+    let (day, rest) = read_day(text)?;
+    if !matches!(day, WrittenDay::Date(_) | WrittenDay::Numeric { .. }) {
+        return None;
+    }
+    let mut last_day = Some(day);
+    told_times_after(rest, &mut last_day, None)
+        .into_iter()
+        .next()
+        .map(|told| told.clock)
 }
 
 /// The sentences of `text`: each ends at `.`, `!` or `?` followed by a space and a capital
@@ -286,88 +334,6 @@ fn tidy(part: &str) -> String {
         .to_owned()
 }
 
-/// The one region the file's sentences name beside their times (`On Saturday, Aug 31 at
-/// 10:27am Eastern …`, `at 9:10 PM PST`), with the line (from 1) that first names it: where
-/// the writers are, for a timeline whose own times name no zone. `None` where no sentence
-/// names one, or where they name two, or UTC or an offset beside a time as well (the bare
-/// times could then be in either). A time in UTC in brackets after a region's time on its
-/// line (`at 10:00 EST (15:00 UTC)`) only converts it.
-pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
-    let mut found: Option<(chrono_tz::Tz, usize)> = None;
-    for (index, line) in lines.iter().enumerate() {
-        // A line of its own about the times (`All times in Eastern.`) inside text that no
-        // heading sets apart (a page's text copied flat) names where the writers are too.
-        if super::timeline::zone_line(line).is_some()
-            && let Some(region) = line
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .find_map(region_of)
-        {
-            match found {
-                None => found = Some((region, index + 1)),
-                Some((first, _)) if first == region => {}
-                Some(_) => return None,
-            }
-            continue;
-        }
-        let mut region_on_line = false;
-        let starts = line.char_indices().filter(|(at, c)| {
-            c.is_ascii_digit()
-                && !line[..*at].ends_with(|before: char| before.is_alphanumeric() || before == ':')
-        });
-        for (at, _) in starts {
-            let Some((written, rest)) = read_clock(&line[at..]) else {
-                continue;
-            };
-            let written_zone = &line[at..line.len() - rest.len()];
-            let told = match written.zone {
-                Some(PasteZone::Named(region) | PasteZone::Regional(region, _)) => {
-                    Some(Some(region))
-                }
-                // `EST`: a standard time's abbreviation reads as its offset; its word names
-                // the region.
-                Some(PasteZone::Offset(_)) => Some(last_word(written_zone).and_then(region_of)),
-                Some(PasteZone::Utc | PasteZone::Ambiguous(_)) => Some(None),
-                // `10:27am Eastern all indexes …`: a region's name right after the time, in
-                // the middle of a sentence.
-                // Else a region's time named in words in the same line (`from late last
-                // night eastern US time until 10:45am`).
-                None => first_word(rest)
-                    .and_then(region_of)
-                    .or_else(|| region_time_in(line))
-                    .map(Some),
-            };
-            let converts =
-                told == Some(None) && region_on_line && line[..at].trim_end().ends_with('(');
-            if converts {
-                continue;
-            }
-            region_on_line |= matches!(told, Some(Some(_)));
-            match (told, found) {
-                (Some(Some(region)), None) => found = Some((region, index + 1)),
-                (Some(Some(region)), Some((first, _))) if region == first => {}
-                (Some(_), _) => return None,
-                (None, _) => {}
-            }
-        }
-    }
-    found
-}
-
-/// The last word of letters in `text`, if any.
-fn last_word(text: &str) -> Option<&str> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .rfind(|word| !word.is_empty())
-}
-
-/// The word of letters `text` starts with, after spaces.
-fn first_word(text: &str) -> Option<&str> {
-    let text = text.trim_start_matches([' ', '\u{a0}']);
-    let end = text
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(text.len());
-    (end > 0).then(|| &text[..end])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +386,43 @@ mod tests {
     }
 
     #[test]
+    fn yesterday_and_this_morning_count_from_the_day_the_page_was_written() {
+        let written_on = chrono::NaiveDate::from_ymd_opt(2013, 1, 31);
+        let days = |text: &str| -> Vec<(String, Option<WrittenDay>)> {
+            told_times_after(text, &mut None, written_on)
+                .into_iter()
+                .map(|told| (told.clock.time.format("%H:%M").to_string(), told.clock.date))
+                .collect()
+        };
+        let (before, on) = (Some(date(1, 30, Some(2013))), Some(date(1, 31, Some(2013))));
+        assert_eq!(
+            days(
+                "Yesterday a flaw was found. We had a suspicion around 16:20 UTC. Deploys \
+                 stopped as of 18:50 UTC last night. Only this morning, as of 08:33 UTC, \
+                 did they work. We turned builds up today at around 14:00 UTC."
+            ),
+            [
+                ("16:20".to_owned(), before),
+                ("18:50".to_owned(), before),
+                ("08:33".to_owned(), on),
+                ("14:00".to_owned(), on),
+            ]
+        );
+        // `Today` in a sentence of its own speaks of the present, and a day written out
+        // wins over one counted.
+        assert_eq!(
+            days("Today, our platform serves many. It broke at 14:03 UTC on January 2nd.")[0].1,
+            Some(date(1, 2, None))
+        );
+        assert_eq!(
+            days("Today, our platform serves many. It broke at 14:03 UTC.")[0].1,
+            None
+        );
+        // Without the day the page was written, nothing is counted.
+        assert_eq!(told("Yesterday it broke. It was 16:20 UTC.")[0].1, None);
+    }
+
+    #[test]
     fn the_next_day_told_in_words_follows_the_day_before() {
         let rows = told(
             "On June 20th, 2020 we were paged at 22:50 UTC. I woke up around 05:30 UTC the \
@@ -455,19 +458,6 @@ mod tests {
             days,
             [Some(date(6, 21, None)), Some(date(6, 23, Some(2020)))]
         );
-    }
-
-    #[test]
-    fn a_line_of_its_own_about_the_times_names_the_writers_region() {
-        let lines = [
-            "Event Log",
-            "All times in Eastern.",
-            "2:43 AM - Out of Cards goes offline.",
-        ];
-        assert_eq!(region_told(&lines), Some((chrono_tz::America::New_York, 2)));
-        // One that names another region beside a time makes the region unknown.
-        let two = ["All times in Eastern.", "At 9:10 PM PST we rolled back."];
-        assert_eq!(region_told(&two), None);
     }
 
     #[test]
