@@ -453,7 +453,55 @@ pub(super) fn weekday_named(word: &str) -> Option<chrono::Weekday> {
         ("saturday", chrono::Weekday::Sat),
         ("sunday", chrono::Weekday::Sun),
     ];
+    // Written out in full in the languages whose months are read here.
+    const OTHER_LANGUAGES: [(&str, chrono::Weekday); 42] = [
+        ("lundi", chrono::Weekday::Mon),
+        ("mardi", chrono::Weekday::Tue),
+        ("mercredi", chrono::Weekday::Wed),
+        ("jeudi", chrono::Weekday::Thu),
+        ("vendredi", chrono::Weekday::Fri),
+        ("samedi", chrono::Weekday::Sat),
+        ("dimanche", chrono::Weekday::Sun),
+        ("montag", chrono::Weekday::Mon),
+        ("dienstag", chrono::Weekday::Tue),
+        ("mittwoch", chrono::Weekday::Wed),
+        ("donnerstag", chrono::Weekday::Thu),
+        ("freitag", chrono::Weekday::Fri),
+        ("samstag", chrono::Weekday::Sat),
+        ("sonntag", chrono::Weekday::Sun),
+        ("lunes", chrono::Weekday::Mon),
+        ("martes", chrono::Weekday::Tue),
+        ("miércoles", chrono::Weekday::Wed),
+        ("jueves", chrono::Weekday::Thu),
+        ("viernes", chrono::Weekday::Fri),
+        ("sábado", chrono::Weekday::Sat),
+        ("domingo", chrono::Weekday::Sun),
+        ("lunedì", chrono::Weekday::Mon),
+        ("martedì", chrono::Weekday::Tue),
+        ("mercoledì", chrono::Weekday::Wed),
+        ("giovedì", chrono::Weekday::Thu),
+        ("venerdì", chrono::Weekday::Fri),
+        ("sabato", chrono::Weekday::Sat),
+        ("domenica", chrono::Weekday::Sun),
+        ("maandag", chrono::Weekday::Mon),
+        ("dinsdag", chrono::Weekday::Tue),
+        ("woensdag", chrono::Weekday::Wed),
+        ("donderdag", chrono::Weekday::Thu),
+        ("vrijdag", chrono::Weekday::Fri),
+        ("zaterdag", chrono::Weekday::Sat),
+        ("zondag", chrono::Weekday::Sun),
+        ("segunda-feira", chrono::Weekday::Mon),
+        ("terça-feira", chrono::Weekday::Tue),
+        ("quarta-feira", chrono::Weekday::Wed),
+        ("quinta-feira", chrono::Weekday::Thu),
+        ("sexta-feira", chrono::Weekday::Fri),
+        ("sábado", chrono::Weekday::Sat),
+        ("domingo", chrono::Weekday::Sun),
+    ];
     let word = word.to_lowercase();
+    if let Some((_, weekday)) = OTHER_LANGUAGES.iter().find(|(day, _)| *day == word) {
+        return Some(*weekday);
+    }
     if word.len() < 3 {
         return None;
     }

@@ -69,6 +69,11 @@ impl<'a> RowCells<'a> {
                     if row.date.is_none() {
                         row.clock = row.clock.or_else(|| read_clock(cell).map(|(c, _)| c));
                     }
+                    // A day written in a form no reader here knows (`08-04` under `Date
+                    // (2026)`) still dates the row as written.
+                    if row.clock.is_none() && cell.chars().any(|c| c.is_ascii_digit()) {
+                        row.written_date = row.written_date.or(Some(cell.as_str()));
+                    }
                 }
                 ColumnMeaning::Time => {
                     let mut used = false;

@@ -493,3 +493,29 @@ fn a_table_whose_first_column_dates_its_rows_is_a_timeline_under_any_header() {
             .any(|section| section.text.contains("| Incident | Brief |"))
     );
 }
+
+#[test]
+fn a_french_story_keeps_its_weekdays_its_nights_and_the_offset_it_names() {
+    // Times written `16h51`, the day before named by its weekday, a night that runs past
+    // midnight without saying so, and the zone named once, as an offset.
+    let text = "---\ntitle: Retour sur la panne\ndate: 2012-11-06\n---\n\n\
+                Le dimanche 21 octobre, le serveur a été indisponible de 1h02 à 10h17 \
+                (UTC+2).\n\n\
+                ## Ce qui s'est passé\n\n\
+                Samedi, à 16h51, le serveur a été retrouvé freezé.\n\n\
+                À 22h01, le problème s'est manifesté à nouveau.\n\n\
+                À 1h02, le serveur est mis hors service. Il tourne 24h/24.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+    let utc = |d, h, m| Some(Utc.with_ymd_and_hms(2012, 10, d, h, m, 0).unwrap());
+    assert_eq!(
+        times,
+        [
+            utc(20, 23, 2),
+            utc(21, 8, 17),
+            utc(20, 14, 51),
+            utc(20, 20, 1),
+            utc(20, 23, 2)
+        ]
+    );
+}

@@ -350,7 +350,7 @@ impl Importer<'_> {
             .context
             .published_offset
             .filter(|_| unnamed)
-            .and_then(zone_of_whole_hours);
+            .and_then(told_region::zone_of_whole_hours);
         // Else the zone of the page's language, when it is used in a single zone (a page in
         // German, in Japanese).
         let language_zone = (unnamed && front_matter_zone.is_none())
@@ -641,20 +641,4 @@ fn mark_outage(
     {
         row.marker = marker;
     }
-}
-
-/// A whole-hour offset other than UTC as the zone that keeps it all year (`+08:00` is
-/// `Etc/GMT-8`, whose sign runs the other way).
-fn zone_of_whole_hours(offset: chrono::FixedOffset) -> Option<chrono_tz::Tz> {
-    let seconds = offset.local_minus_utc();
-    if seconds == 0 || seconds % 3600 != 0 {
-        return None;
-    }
-    let hours = seconds / 3600;
-    let name = if hours > 0 {
-        format!("Etc/GMT-{hours}")
-    } else {
-        format!("Etc/GMT+{}", -hours)
-    };
-    name.parse().ok()
 }

@@ -28,6 +28,12 @@ impl ToldDay {
     /// whose order the source has not settled yet, stays on their day.
     pub(super) fn after(self, last: Option<WrittenDay>) -> Option<WrittenDay> {
         match self {
+            // `Le dimanche 21 octobre … Samedi, à 16h51`: a weekday in a story told by its
+            // dates is the nearest such day to the one told before, either side of it.
+            Self::Written(WrittenDay::Weekday(weekday)) => Some(
+                last.and_then(|last| nearest_weekday(last, weekday))
+                    .unwrap_or(WrittenDay::Weekday(weekday)),
+            ),
             Self::Written(day) => Some(day),
             Self::Next => match last {
                 None => Some(WrittenDay::Relative(1)),
@@ -35,6 +41,28 @@ impl ToldDay {
             },
         }
     }
+}
+
+/// The `weekday` nearest to `last`, a date written with its year, or `None` for any other
+/// day.
+fn nearest_weekday(last: WrittenDay, weekday: chrono::Weekday) -> Option<WrittenDay> {
+    let WrittenDay::Date(PastedDate {
+        year: Some(year),
+        month,
+        day,
+    }) = last
+    else {
+        return None;
+    };
+    let last = NaiveDate::from_ymd_opt(year, month, day)?;
+    let ahead = i64::from(weekday.days_since(last.weekday()));
+    let days = if ahead <= 3 { ahead } else { ahead - 7 };
+    let date = last.checked_add_signed(chrono::TimeDelta::days(days))?;
+    Some(WrittenDay::Date(PastedDate {
+        year: Some(date.year()),
+        month: date.month(),
+        day: date.day(),
+    }))
 }
 
 /// The offsets where words begin: after a space, an opening bracket or a quotation mark

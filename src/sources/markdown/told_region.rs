@@ -43,7 +43,12 @@ pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
                 }
                 // `EST`: a standard time's abbreviation reads as its offset; its word names
                 // the region.
-                Some(PasteZone::Offset(_)) => Some(last_word(written_zone).and_then(region_of)),
+                // `de 1h02 à 10h17 (UTC+2)`: an offset alone is a clock of its own.
+                Some(PasteZone::Offset(offset)) => Some(
+                    last_word(written_zone)
+                        .and_then(region_of)
+                        .or_else(|| zone_of_whole_hours(offset)),
+                ),
                 Some(PasteZone::Utc | PasteZone::Ambiguous(_)) => Some(None),
                 // `10:27am Eastern all indexes …`: a region's name right after the time, in
                 // the middle of a sentence.
@@ -69,6 +74,22 @@ pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
         }
     }
     found
+}
+
+/// A whole-hour offset other than UTC as the zone that keeps it all year (`+08:00` is
+/// `Etc/GMT-8`, whose sign runs the other way).
+pub(super) fn zone_of_whole_hours(offset: chrono::FixedOffset) -> Option<chrono_tz::Tz> {
+    let seconds = offset.local_minus_utc();
+    if seconds == 0 || seconds % 3600 != 0 {
+        return None;
+    }
+    let hours = seconds / 3600;
+    let name = if hours > 0 {
+        format!("Etc/GMT-{hours}")
+    } else {
+        format!("Etc/GMT+{}", -hours)
+    };
+    name.parse().ok()
 }
 
 /// The last word of letters in `text`, if any.

@@ -3,7 +3,7 @@
 //! a file holds no timeline, each time its sentences tell becomes a row, with the part of
 //! the sentence that says what happened then. The sentence stays in its section as written.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::told_days::{
     ToldDay, day_and_end_right_after, day_counted_from, day_in, relative_day_at_start,
@@ -41,17 +41,40 @@ pub struct ToldTime {
 /// The times `text` (a paragraph's plain text) tells, sentence by sentence.
 #[cfg(test)]
 fn told_times(text: &str) -> Vec<ToldTime> {
-    told_times_after(text, &mut None, None)
+    told_times_after(text, &mut StoryDay::default(), None)
 }
 
-/// [`told_times`] for a paragraph of a story whose paragraphs before it told `last_day`
+/// Where a story is, between its sentences and paragraphs: the day told last, and the last
+/// time told on it.
+#[derive(Clone, Copy, Default)]
+struct StoryDay {
+    /// The day told last.
+    day: Option<WrittenDay>,
+    /// The last time told, with its day.
+    time: Option<(Option<WrittenDay>, NaiveTime)>,
+}
+
+impl StoryDay {
+    /// The day of a time whose sentence tells none: the day told last, or the one after
+    /// it when the time is nearer a time told on it across midnight (`À 22h01 … À 1h02`).
+    fn carried_to(self, time: NaiveTime) -> Option<WrittenDay> {
+        match self.time {
+            Some((day, last)) if day == self.day && last - time > chrono::TimeDelta::hours(12) => {
+                self.day.and_then(WrittenDay::day_after).or(self.day)
+            }
+            _ => self.day,
+        }
+    }
+}
+
+/// [`told_times`] for a paragraph of a story whose paragraphs before it told `story.day`
 /// last (`The restore finally completed at 05:00 UTC the following day` is the day after
-/// the one the paragraph above ended on); `last_day` is left at the day it ends on. Days
+/// the one the paragraph above ended on); `story` is left at the day it ends on. Days
 /// told against the day the page was written (`yesterday`, `this morning`) count from
 /// `written_on`, when it is known.
 fn told_times_after(
     text: &str,
-    last_day: &mut Option<WrittenDay>,
+    story: &mut StoryDay,
     written_on: Option<NaiveDate>,
 ) -> Vec<ToldTime> {
     let counted = |days: Option<i8>| {
@@ -69,10 +92,11 @@ fn told_times_after(
         if times.is_empty() {
             // `On Monday, 20th July, the servers were not available. Players were affected
             // from 11:22 UTC`: the day a sentence names goes on to the times after it.
-            *last_day = match day_in(sentence) {
-                Some(day) => day.after(*last_day),
-                None => counted(relative_day_in(sentence, false)).or(*last_day),
-            };
+            story.day = match day_in(sentence) {
+                Some(day) => day.after(story.day),
+                None => counted(relative_day_in(sentence, false)).or(story.day),
+            }
+            .map(|day| in_the_year_written(day, written_on));
             continue;
         }
         let bounds = cuts(sentence, &times);
@@ -99,17 +123,22 @@ fn told_times_after(
             if clock.date.is_none() {
                 let after = &sentence[end..];
                 let ahead = &sentence[before..start];
-                clock.date = match day_and_end_right_after(after) {
-                    Some((day, _)) => day.after(*last_day),
+                let told = match day_and_end_right_after(after) {
+                    Some((day, _)) => day.after(story.day),
                     None => counted(relative_day_at_start(after)).or_else(|| {
                         day_in(ahead).map_or_else(
-                            || counted(relative_day_in(ahead, true)).or(*last_day),
-                            |day: ToldDay| day.after(*last_day),
+                            || counted(relative_day_in(ahead, true)),
+                            |day: ToldDay| day.after(story.day),
                         )
                     }),
                 };
+                clock.date = told.or_else(|| story.carried_to(clock.time));
             }
-            *last_day = clock.date.or(*last_day);
+            story.day = clock
+                .date
+                .or(story.day)
+                .map(|day| in_the_year_written(day, written_on));
+            story.time = Some((story.day, clock.time));
             let event = bounds.as_ref().map_or(sentence, |bounds| {
                 &sentence[bounds[index * 2]..bounds[index * 2 + 1]]
             });
@@ -122,6 +151,26 @@ fn told_times_after(
     told
 }
 
+/// A date told without its year (`Le dimanche 21 octobre`) in the year the page was written,
+/// or the one before when that day had not come yet: a weekday told after it is then the
+/// nearest one to a known day.
+fn in_the_year_written(day: WrittenDay, written_on: Option<NaiveDate>) -> WrittenDay {
+    match (day, written_on) {
+        (WrittenDay::Date(date), Some(on)) if date.year.is_none() => {
+            let year = if (date.month, date.day) <= (on.month(), on.day()) {
+                on.year()
+            } else {
+                on.year() - 1
+            };
+            WrittenDay::Date(crate::model::PastedDate {
+                year: Some(year),
+                ..date
+            })
+        }
+        _ => day,
+    }
+}
+
 /// The told times of `paragraphs` (each with its source lines), as rows with their
 /// paragraph's lines.
 #[must_use]
@@ -129,11 +178,11 @@ pub fn told_rows(
     paragraphs: &[((usize, usize), String)],
     written_on: Option<NaiveDate>,
 ) -> Vec<((usize, usize), PastedRow)> {
-    let mut last_day = None;
+    let mut story = StoryDay::default();
     paragraphs
         .iter()
         .flat_map(|(lines, text)| {
-            told_times_after(text, &mut last_day, written_on)
+            told_times_after(text, &mut story, written_on)
                 .into_iter()
                 .map(|told| {
                     (
@@ -165,8 +214,11 @@ pub fn time_told_in_dated_entry(text: &str) -> Option<WrittenTime> {
     if !matches!(day, WrittenDay::Date(_) | WrittenDay::Numeric { .. }) {
         return None;
     }
-    let mut last_day = Some(day);
-    told_times_after(rest, &mut last_day, None)
+    let mut story = StoryDay {
+        day: Some(day),
+        time: None,
+    };
+    told_times_after(rest, &mut story, None)
         .into_iter()
         .next()
         .map(|told| told.clock)
@@ -222,13 +274,31 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         };
         let end = sentence.len() - rest.len();
         let written = &sentence[at..end];
-        // `17 Uhr` says it is a time as `5 PM` does; a number alone says nothing.
-        if written.contains(':') || clock.twelve_hour || written.ends_with("Uhr") {
+        // `17 Uhr` says it is a time as `5 PM` does, and so do minutes after an `h` (`à
+        // 16h51`); a number alone says nothing, nor does `24h` (a day's hours).
+        if written.contains(':')
+            || clock.twelve_hour
+            || written.ends_with("Uhr")
+            || hour_h_minutes(written)
+        {
             times.push((at, end, clock));
             after = end;
         }
     }
     times
+}
+
+/// Whether `written` is an hour, an `h` and two digits of minutes (`16h51`, `1h02`), as
+/// French and Portuguese write a time.
+fn hour_h_minutes(written: &str) -> bool {
+    written
+        .split_once(['h', 'H'])
+        .is_some_and(|(hour, minutes)| {
+            (1..=2).contains(&hour.len())
+                && hour.bytes().all(|byte| byte.is_ascii_digit())
+                && minutes.len() >= 2
+                && minutes.bytes().take(2).all(|byte| byte.is_ascii_digit())
+        })
 }
 
 /// How many words either side of a time a schedule's word qualifies it from.
@@ -389,7 +459,7 @@ mod tests {
     fn yesterday_and_this_morning_count_from_the_day_the_page_was_written() {
         let written_on = chrono::NaiveDate::from_ymd_opt(2013, 1, 31);
         let days = |text: &str| -> Vec<(String, Option<WrittenDay>)> {
-            told_times_after(text, &mut None, written_on)
+            told_times_after(text, &mut StoryDay::default(), written_on)
                 .into_iter()
                 .map(|told| (told.clock.time.format("%H:%M").to_string(), told.clock.date))
                 .collect()
