@@ -35,7 +35,14 @@ impl<'a> HeadingWords<'a> {
 
     /// Whether a word begins with `stem`.
     pub fn has(&self, stem: &str) -> bool {
-        self.words.iter().any(|word| begins_like(word, stem))
+        self.words.iter().any(|word| {
+            begins_like(word, stem)
+                // `l'avenir`, `d'amélioration`: French and Italian elide the article into
+                // the word.
+                || word.split_once('\'').is_some_and(|(article, rest)| {
+                    matches!(article, "l" | "d" | "dell" | "all" | "qu") && begins_like(rest, stem)
+                })
+        })
     }
 
     /// Whether a word begins with one of `stems`.

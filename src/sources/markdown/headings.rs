@@ -152,6 +152,10 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         || has("todo")
         || (pair("to", "do") && !for_readers)
         || has("recommendation")
+        // `Suggestions`, `Suggested changes`, `Proposed fixes`: work put forward.
+        || has("suggest")
+        || has("proposed")
+        || has("proposal")
         || pair("going", "forward")
         || pair("looking", "forward")
         || (has("future") && (has("work") || has("measure") || has("step") || has("plan")))
@@ -225,7 +229,14 @@ fn writes_about_a_topic(words: &[&str]) -> bool {
 /// passos`, `Prochaines étapes`, `Nächste Schritte`, `再発防止策`, `今後の対策`, `改进措施`,
 /// `재발 방지 대책`.
 fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
-    const STEMS: [&str; 14] = [
+    const STEMS: [&str; 21] = [
+        "amélioration",
+        "prévention",
+        "verbesserung",
+        "vorbeugung",
+        "mejoras",
+        "melhorias",
+        "prevención",
         "ações",
         "acoes",
         "acciones",
@@ -263,7 +274,29 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
         "재발 방지",
         "후속 조치",
     ];
-    words.has_any(&STEMS)
+    // `Diminuer les risques à l'avenir`, `Künftige Maßnahmen`: the future, with what is to
+    // be done in it (`D'autres formes de redondance à l'avenir ?` only wonders).
+    let future = words.has_any(&["avenir", "futur", "künftig", "zukünftig", "zukunft"])
+        && words.has_any(&[
+            "risque",
+            "mesure",
+            "amélior",
+            "évit",
+            "prévoi",
+            "prévenir",
+            "diminu",
+            "rédui",
+            "travail",
+            "étape",
+            "plan",
+            "risiko",
+            "schritt",
+            "riesgo",
+            "medida",
+            "risco",
+        ]);
+    future
+        || words.has_any(&STEMS)
         || NEXT_STEPS
             .iter()
             .any(|(first, second)| words.pair(first, second))
@@ -751,6 +784,10 @@ mod tests {
             "整改措施",
             "재발 방지 대책",
             "Aksjonspunkter",
+            "Diminuer les risques à l'avenir",
+            "Pistes d'amélioration",
+            "Künftige Maßnahmen gegen das Risiko",
+            "Suggested changes",
         ] {
             assert_eq!(
                 target_by_words(heading),
@@ -792,6 +829,7 @@ mod tests {
             "Acciones realizadas",
             "Thoughts about the action plan",
             "Notes on timeline",
+            "D'autres formes de redondance à l'avenir ?",
             "How we fixed it",
             "How I found the fix",
             "What have we been doing?",

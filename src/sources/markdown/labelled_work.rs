@@ -15,9 +15,12 @@ use super::work_status::reads_done;
 #[must_use]
 pub fn work_after_a_label(source: &str) -> Option<&str> {
     let source = source.trim();
-    let mark = ["**", "__"]
+    let Some(mark) = ["**", "__"]
         .into_iter()
-        .find(|mark| source.starts_with(mark))?;
+        .find(|mark| source.starts_with(mark))
+    else {
+        return work_after_a_plain_label(source);
+    };
     let (label, after) = source[mark.len()..].split_once(mark)?;
     // The colon inside the bold (`**Actions:**`) or after it (`**Actions**:`).
     let label = label.trim().trim_end_matches(':').trim();
@@ -29,6 +32,21 @@ pub fn work_after_a_label(source: &str) -> Option<&str> {
     let names_work =
         target_of(label).or_else(|| target_by_words(label)) == Some(Target::ActionItems);
     names_work.then_some(after)
+}
+
+/// The text after a plain label of a word or two that names work to do (`Suggested:
+/// Monitor logs better …`, `TODO: …`), or `None`.
+fn work_after_a_plain_label(source: &str) -> Option<&str> {
+    let (label, after) = source.split_once(':')?;
+    let after = after.trim();
+    let plain = !label.is_empty()
+        && label.split_whitespace().count() <= 2
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    let names_work =
+        plain && (target_of(label).or_else(|| target_by_words(label)) == Some(Target::ActionItems));
+    (names_work && !after.is_empty()).then_some(after)
 }
 
 /// The labels of an entry's field that tell the fix made (`- Fix: …`, `- Resolution: …`,
@@ -132,11 +150,22 @@ mod tests {
             work_after_a_label("**Follow-up:** add an alert"),
             Some("add an alert")
         );
+        // A plain label of a word or two, as a list of suggestions writes it.
+        assert_eq!(
+            work_after_a_label("Suggested: Monitor logs better."),
+            Some("Monitor logs better.")
+        );
+        assert_eq!(
+            work_after_a_label("Remediation: add an alert"),
+            Some("add an alert")
+        );
         for other in [
             "**Actions Taken**: I forced a power off.",
             "**Reason/Cause**: the CPU was overloaded.",
             "**Remediation**:",
-            "Remediation: add an alert",
+            "Actions taken: I forced a power off.",
+            "Remediation:",
+            "At 10:00 remediation: the alert fired",
         ] {
             assert_eq!(work_after_a_label(other), None, "{other}");
         }
