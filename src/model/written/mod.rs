@@ -24,11 +24,12 @@ pub use clock::{WrittenTime, read_clock, read_unix_stamp};
 pub use dates::{PastedDate, read_date_line, read_log_day_marker, read_month_day};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, read_day};
+pub use east_asian::is_written_without_spaces;
 pub use error::TimeEntryError;
 pub use language_zone::zone_of_language;
 pub use offset::{Offset, read_offset};
 pub use place::{Direction, ZoneInForce, afternoon_after, calendar_date, local_to_utc, time_after};
 pub use zones::{
     Ambiguous, PasteZone, city_zone_at_start, read_zone, region_of, region_time_in, zone_named,
-    zone_spelled_in,
+    zone_of_whole_hours, zone_spelled_in,
 };

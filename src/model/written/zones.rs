@@ -415,6 +415,23 @@ static CITIES: std::sync::LazyLock<std::collections::HashMap<String, Tz>> =
             .collect()
     });
 
+/// A whole-hour offset other than UTC as the zone that keeps it all year (`+08:00` is
+/// `Etc/GMT-8`, whose sign runs the other way).
+#[must_use]
+pub fn zone_of_whole_hours(offset: chrono::FixedOffset) -> Option<chrono_tz::Tz> {
+    let seconds = offset.local_minus_utc();
+    if seconds == 0 || seconds % 3600 != 0 {
+        return None;
+    }
+    let hours = seconds / 3600;
+    let name = if hours > 0 {
+        format!("Etc/GMT-{hours}")
+    } else {
+        format!("Etc/GMT+{}", -hours)
+    };
+    name.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

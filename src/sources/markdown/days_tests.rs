@@ -519,3 +519,26 @@ fn a_french_story_keeps_its_weekdays_its_nights_and_the_offset_it_names() {
         ]
     );
 }
+
+#[test]
+fn a_log_dated_by_headings_in_chinese_is_read_in_the_zone_its_stamped_times_name() {
+    // Headings that are days (`2024年4月13日晚上`), stories that tell their times without a
+    // space before them (`大约22:40开始504`) or by the character for the hour (`最晚12时开始`),
+    // and one time stamped with its offset: the bare times are in that offset too.
+    let text = "# 爆炸记录\n\n## 2024年4月13日晚上\n\n大约22:40开始504，重启无效。\n\n\
+                ## 2024年3月5日上午\n\n又 Gateway Timeout 了。\n\n\
+                ## 2024年2月7日中午\n\n最晚12时开始，通知空白。13:26重启完就好了。\n\n\
+                ## 2024年1月2日上午\n\n2024-01-02T06:58:38+08:00 Traefik 重启卡住。\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+    assert_eq!(
+        times,
+        [
+            Some(Utc.with_ymd_and_hms(2024, 4, 13, 14, 40, 0).unwrap()),
+            None,
+            Some(Utc.with_ymd_and_hms(2024, 2, 7, 4, 0, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2024, 1, 1, 22, 58, 38).unwrap()),
+        ]
+    );
+    assert_eq!(imported.doc.time_zone, chrono_tz::Asia::Shanghai);
+}

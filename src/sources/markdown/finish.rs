@@ -350,12 +350,13 @@ impl Importer<'_> {
             .context
             .published_offset
             .filter(|_| unnamed)
-            .and_then(told_region::zone_of_whole_hours);
+            .and_then(crate::model::zone_of_whole_hours);
         // Else the zone of the page's language, when it is used in a single zone (a page in
         // German, in Japanese).
         let language_zone = (unnamed && front_matter_zone.is_none())
             .then(|| zone_of_language(&prose.join("\n")))
             .flatten();
+        let named_times_zone = self.language_zone_of_named_times(&found, &prose);
         let day_order_from = match (reading.day_order, self.day_order) {
             (Some(_), _) => "as you chose",
             (None, Some(_)) if DayOrder::proved_by(self.source_lines.iter().copied()).is_some() => {
@@ -373,6 +374,7 @@ impl Importer<'_> {
             times_zone: found
                 .times_zone
                 .region()
+                .or(named_times_zone.map(|(zone, _)| zone))
                 .or(key_time_zone.map(|(zone, _)| zone))
                 .or(prose_zone.map(|(zone, _)| zone))
                 .or(front_matter_zone)
@@ -387,8 +389,9 @@ impl Importer<'_> {
                     && front_matter_zone.is_some()
             }),
             zone_from_language: language_zone
-                .filter(|_| found.times_zone.region().is_none())
+                .filter(|_| found.times_zone.region().is_none() && named_times_zone.is_none())
                 .map(|(_, language)| language),
+            zone_from_named_times: named_times_zone.map(|(_, language)| language),
             day: self
                 .context
                 .date
@@ -419,6 +422,25 @@ impl Importer<'_> {
             candidates: reading::candidates(blocks, rows_in),
             html_as_markdown: self.html_as_markdown,
         }
+    }
+
+    /// The zone of the page's language, when some times of the timeline name a zone, all
+    /// with its offset, and no line names one: the bare times are in it too
+    /// (`2024-01-02T06:58:38+08:00` among bare times, in Chinese).
+    fn language_zone_of_named_times(
+        &self,
+        found: &timeline::Found,
+        prose: &[&str],
+    ) -> Option<(chrono_tz::Tz, &'static str)> {
+        use chrono::{Offset, TimeZone};
+        let named = found
+            .named_zone
+            .region()
+            .filter(|_| found.zone_line.is_none() && found.times_zone.region().is_none())?;
+        let (language, name) = zone_of_language(&prose.join("\n"))?;
+        let day = self.context.date.unwrap_or(self.today);
+        let offset = |zone: chrono_tz::Tz| zone.offset_from_utc_date(&day).fix();
+        (offset(named) == offset(language)).then_some((language, name))
     }
 
     /// The timeline's pieces, read now that the incident's start (or day) is known; rows

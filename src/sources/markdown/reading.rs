@@ -121,6 +121,9 @@ pub struct Assumed {
     /// The language the page is written in, when `times_zone` is taken from it because its
     /// script is written in one zone and nothing else names one.
     pub zone_from_language: Option<&'static str>,
+    /// The language the page is written in, when `times_zone` is its zone, whose offset the
+    /// timeline's times that name a zone all name, taken for those that name none.
+    pub zone_from_named_times: Option<&'static str>,
     /// The day of times without a date.
     pub day: NaiveDate,
     /// Where that day came from.
@@ -178,6 +181,12 @@ impl Assumed {
             return format!(
                 "the page is written in {language}, used in a single zone, and no line \
                  names a zone, so the document is in it"
+            );
+        }
+        if let Some(language) = self.zone_from_named_times.filter(|_| self.zone_from_times) {
+            return format!(
+                "the times of the timeline that name a zone name its offset, and the page is \
+                 written in {language}, used in it, so the document is in it"
             );
         }
         if self.zone_from_times {

@@ -61,7 +61,14 @@ impl Piece {
                 };
                 (Some(clock), said)
             }
-            None => (None, heading.to_owned()),
+            // `## 2024年4月13日晚上` over `大约22:40开始504`: a day, and the time its story
+            // tells first.
+            None => (
+                story.and_then(|story| {
+                    super::told_times::time_told_in_dated_entry(&format!("{heading} {story}"))
+                }),
+                heading.to_owned(),
+            ),
         };
         let event = match story {
             Some(story) => format!("{}: {story}", heading.trim_end_matches([':', '.', ' '])),
@@ -293,6 +300,8 @@ pub struct Found {
     pub times_zone: TimesZone,
     /// Whether some timed row named its zone, itself or by a line above it.
     pub named_a_zone: bool,
+    /// The zones of the timed rows that named one.
+    pub named_zone: TimesZone,
 }
 
 /// The zone the timed rows of a timeline were written in, itself or by a line above them
@@ -328,6 +337,18 @@ impl Found {
             Some(PasteZone::Named(tz) | PasteZone::Regional(tz, _)) => Some(tz),
             _ => None,
         };
+        if zone.is_some() {
+            // `2024-01-02T06:58:38+08:00`: an offset of whole hours is a clock of its own.
+            let clock = match zone {
+                Some(PasteZone::Offset(offset)) => crate::model::zone_of_whole_hours(offset),
+                _ => region,
+            };
+            self.named_zone = match (self.named_zone, clock) {
+                (TimesZone::NoneYet, Some(tz)) => TimesZone::Region(tz),
+                (TimesZone::Region(seen), Some(tz)) if seen == tz => TimesZone::Region(seen),
+                _ => TimesZone::Mixed,
+            };
+        }
         self.times_zone = match (self.times_zone, region) {
             (TimesZone::NoneYet, Some(tz)) => TimesZone::Region(tz),
             (TimesZone::Region(seen), Some(tz)) if seen == tz => TimesZone::Region(seen),
@@ -743,6 +764,21 @@ pub fn date_in_text(text: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
         .or_else(|| DayOrder::proved_by([text]))
         .unwrap_or(DayOrder::MonthFirst);
     let words = words_of(text);
+    // `2025年9月17日上午：无法加载通知`: a date of a language written without spaces runs on
+    // into the words after it.
+    for word in &words {
+        if let Some((
+            WrittenDay::Date(PastedDate {
+                year: Some(year),
+                month,
+                day,
+            }),
+            _,
+        )) = read_day(word).filter(|_| word.contains(['年', '년']))
+        {
+            return NaiveDate::from_ymd_opt(year, month, day);
+        }
+    }
     for length in (1..=4).rev() {
         for window in words.windows(length) {
             if !has_a_number(window) {

@@ -2,7 +2,7 @@
 //! beside their times (`at 10:27am Eastern`, `at 9:10 PM PST`) or on a line of its own
 //! (`All times in Eastern.`), for a timeline whose own times name none.
 
-use crate::model::{PasteZone, read_clock, region_of, region_time_in};
+use crate::model::{PasteZone, read_clock, region_of, region_time_in, zone_of_whole_hours};
 
 /// The one region the file's sentences name beside their times (`On Saturday, Aug 31 at
 /// 10:27am Eastern …`, `at 9:10 PM PST`), with the line (from 1) that first names it: where
@@ -74,22 +74,6 @@ pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
         }
     }
     found
-}
-
-/// A whole-hour offset other than UTC as the zone that keeps it all year (`+08:00` is
-/// `Etc/GMT-8`, whose sign runs the other way).
-pub(super) fn zone_of_whole_hours(offset: chrono::FixedOffset) -> Option<chrono_tz::Tz> {
-    let seconds = offset.local_minus_utc();
-    if seconds == 0 || seconds % 3600 != 0 {
-        return None;
-    }
-    let hours = seconds / 3600;
-    let name = if hours > 0 {
-        format!("Etc/GMT-{hours}")
-    } else {
-        format!("Etc/GMT+{}", -hours)
-    };
-    name.parse().ok()
 }
 
 /// The last word of letters in `text`, if any.

@@ -9,7 +9,7 @@ use super::told_days::{
     ToldDay, day_and_end_right_after, day_counted_from, day_in, relative_day_at_start,
     relative_day_in, word_starts,
 };
-use crate::model::{WrittenDay, WrittenTime, read_clock, read_day};
+use crate::model::{WrittenDay, WrittenTime, is_written_without_spaces, read_clock, read_day};
 use crate::sources::PastedRow;
 
 /// Words that make a sentence's time a schedule (`backups run daily at 03:00`), not a
@@ -265,7 +265,21 @@ fn zone_after_a_meridiem(text: &str, at: usize) -> bool {
 fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
     let mut times = Vec::new();
     let mut after = 0;
-    for (at, _) in word_starts(sentence) {
+    // Chinese and Japanese put no space before a time (`大约22:40开始504`).
+    let after_a_character = sentence.char_indices().filter(|(at, c)| {
+        c.is_ascii_digit()
+            && sentence[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(is_written_without_spaces)
+    });
+    let mut starts: Vec<usize> = word_starts(sentence)
+        .chain(after_a_character)
+        .map(|(at, _)| at)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for at in starts {
         if at < after {
             continue;
         }
@@ -277,6 +291,8 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         // `17 Uhr` says it is a time as `5 PM` does, and so do minutes after an `h` (`à
         // 16h51`); a number alone says nothing, nor does `24h` (a day's hours).
         if written.contains(':')
+            // `12时`, `15時30分`, `3시`: the character for the hour says so.
+            || written.contains(['時', '时', '点', '시'])
             || clock.twelve_hour
             || written.ends_with("Uhr")
             || hour_h_minutes(written)
