@@ -1,6 +1,6 @@
 //! Monitoring and service logs pasted as a timeline: Nagios' log with its stamps in seconds
 //! or as `ctime` writes them, a monitor's history page copied as text, and a structured
-//! (logfmt) log.
+//! (logfmt) log, and a forum thread dumped post by post.
 
 use chrono::{TimeZone, Utc};
 
@@ -95,5 +95,34 @@ fn a_structured_log_line_gives_its_message_as_the_text_and_its_fields_as_notes()
                 "level=debug alert=web_down[5fe91a8][active]".to_owned()
             ),
         ]
+    );
+}
+
+#[test]
+fn a_forum_threads_dump_heads_each_post_with_labelled_author_and_time() {
+    let paste = parse_chat(
+        "# Forum availability issues?\n\n\
+         ## \\#1 Posted by: Kug3lis Posted at: 2018-09-10T22:34:21.312Z Reads: 227\n\n\
+         Everyday the website is unaccessible now\n\n---\n\
+         ## \\#2 Posted by: danielz Posted at: 2018-09-10T22:35:05.978Z Reads: 216\n\n\
+         Issues my end too\n",
+    );
+    let authors: Vec<Option<&str>> = paste.rows.iter().map(|row| row.actor.as_deref()).collect();
+    assert_eq!(authors, [Some("Kug3lis"), Some("danielz")]);
+    let read = rows(
+        "## \\#1 Posted by: Kug3lis Posted at: 2018-09-10T22:34:21.312Z Reads: 227\n\n\
+         Everyday the website is unaccessible now\n",
+    );
+    assert_eq!(
+        read[0].0,
+        Some(Utc.with_ymd_and_hms(2018, 9, 10, 22, 34, 21).unwrap())
+    );
+    assert!(read[0].1.contains("unaccessible"), "{}", read[0].1);
+    // Words before the author's label make it a sentence, not a header.
+    assert!(
+        parse_chat("We wrote the post from: Dana on date: 2018-09-10T22:34:21Z\n")
+            .rows
+            .iter()
+            .all(|row| row.actor.as_deref() != Some("Dana"))
     );
 }

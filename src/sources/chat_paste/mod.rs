@@ -55,8 +55,8 @@ use shapes::{
     heads_with_name_space_time, is_a_fence, names_below_times,
 };
 use speakers::{
-    actor_and_event, looks_like_a_name, name_then_dated_time, name_then_relative_stamp,
-    name_then_time,
+    actor_and_event, labelled_author_and_time, looks_like_a_name, name_then_dated_time,
+    name_then_relative_stamp, name_then_time,
 };
 use table_rows::{TableColumns, table_cells};
 
@@ -556,7 +556,10 @@ impl Reader {
         }
         let header = name_then_time(body, self.shape.name_space_time)
             .map(|(author, clock)| (author, clock, None))
-            .or_else(|| name_then_dated_time(body));
+            .or_else(|| name_then_dated_time(body))
+            .or_else(|| {
+                labelled_author_and_time(body).map(|(author, clock)| (author, clock, None))
+            });
         if let Some((author, clock, link)) = header {
             self.open_message(number, line, Some(clock), Some(author));
             // An archive links each message's header to the message itself.

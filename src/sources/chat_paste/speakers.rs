@@ -169,6 +169,37 @@ pub(super) fn name_then_dated_time(line: &str) -> Option<(String, WrittenTime, O
     looks_like_a_name(name).then(|| (name.to_owned(), clock, target.map(str::to_owned)))
 }
 
+/// A header of labelled fields, as a forum's dump or a mail's copy writes one above the
+/// message: `## \#1 Posted by: Kug3lis Posted at: 2018-09-10T22:34:21.312Z Reads: 227`,
+/// `From: Dana Sent: 5 March 2024 10:42`. Only a number of the post may stand before the
+/// author's label, and the time must carry its date.
+pub(super) fn labelled_author_and_time(line: &str) -> Option<(String, WrittenTime)> {
+    const AUTHOR_LABELS: [&str; 3] = ["posted by:", "author:", "from:"];
+    const TIME_LABELS: [&str; 4] = ["posted at:", "date:", "sent:", "time:"];
+    let text = line.trim_start_matches(['#', ' ']);
+    // ASCII case keeps every byte where it was, so offsets found in it hold in `text`.
+    let lower = text.to_ascii_lowercase();
+    let found = |labels: &[&str]| {
+        labels
+            .iter()
+            .find_map(|label| lower.find(label).map(|at| (at, at + label.len())))
+    };
+    let (author_at, name_start) = found(&AUTHOR_LABELS)?;
+    let (time_at, time_start) = found(&TIME_LABELS)?;
+    let before = text[..author_at].trim().trim_start_matches('\\');
+    let numbered = before.is_empty()
+        || before
+            .trim_start_matches('#')
+            .bytes()
+            .all(|byte| byte.is_ascii_digit());
+    if !numbered || time_at < name_start {
+        return None;
+    }
+    let name = text[name_start..time_at].trim();
+    let (clock, _) = read_clock(text[time_start..].trim_start())?;
+    (clock.date.is_some() && looks_like_a_name(name)).then(|| (name.to_owned(), clock))
+}
+
 /// The text and target of a Markdown link that makes up a whole line, without an image
 /// before it: `[![alt](src) text](url):` gives `text` and `url`; any other line is itself,
 /// with no target.
