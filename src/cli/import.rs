@@ -135,7 +135,7 @@ fn assumptions(imported: &MarkdownImport) -> Vec<String> {
     let mut lines = vec![
         format!(
             "times that name no zone: {} ({})",
-            assumed.zone.value.name(),
+            crate::model::zone_label(assumed.zone.value),
             assumed.zone_why()
         ),
         format!(

@@ -85,4 +85,4 @@ pub use written::{
     read_log_day_marker, read_month_day, read_offset, read_unix_stamp, read_zone, region_of,
     region_time_in, time_after, zone_named, zone_of_language, zone_of_whole_hours, zone_spelled_in,
 };
-pub use zones::zones_matching;
+pub use zones::{zone_label, zones_matching};

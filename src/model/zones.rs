@@ -1,4 +1,5 @@
-//! Finding a time zone by part of its IANA name, as the zone picker's search does.
+//! Finding a time zone by part of its IANA name, as the zone picker's search does, and
+//! naming one for people.
 
 use chrono_tz::Tz;
 
@@ -19,9 +20,33 @@ pub fn zones_matching(search: &str) -> Vec<Tz> {
         .collect()
 }
 
+/// A zone's name as a person reads it: its IANA name, except the fixed offsets that POSIX
+/// names with the sign turned round (`Etc/GMT-2` is two hours ahead of UTC), which say
+/// their offset first: `UTC+2 (Etc/GMT-2)`.
+#[must_use]
+pub fn zone_label(zone: Tz) -> String {
+    let name = zone.name();
+    let Some(hours) = name
+        .strip_prefix("Etc/GMT")
+        .filter(|rest| rest.starts_with(['+', '-']))
+        .and_then(|rest| rest.parse::<i32>().ok())
+    else {
+        return name.to_owned();
+    };
+    format!("UTC{:+} ({name})", -hours)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fixed_offset_says_its_offset_the_right_way_round() {
+        assert_eq!(zone_label(chrono_tz::Etc::GMTMinus2), "UTC+2 (Etc/GMT-2)");
+        assert_eq!(zone_label(chrono_tz::Etc::GMTPlus7), "UTC-7 (Etc/GMT+7)");
+        assert_eq!(zone_label(chrono_tz::Europe::Paris), "Europe/Paris");
+        assert_eq!(zone_label(chrono_tz::Etc::GMT), "Etc/GMT");
+    }
 
     #[test]
     fn zones_are_found_by_any_part_of_their_name() {

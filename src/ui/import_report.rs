@@ -77,7 +77,7 @@ fn reading_ui(ui: &mut egui::Ui, report: &ImportReport, requests: &mut UiRequest
         ),
         day_order: assumed.numeric_dates.then(|| {
             let why = if assumed.day_order_from == "usual in the zone" {
-                format!("usual in {}", assumed.zone.value.name())
+                format!("usual in {}", crate::model::zone_label(assumed.zone.value))
             } else {
                 assumed.day_order_from.to_owned()
             };

@@ -16,7 +16,7 @@ pub fn zone_picker(
     let search_id = label.id.with("zone_search");
     let mut chosen = None;
     let combo = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(zone.name())
+        .selected_text(crate::model::zone_label(zone))
         .width(220.0)
         .height(320.0)
         .show_ui(ui, |ui| {
@@ -39,7 +39,11 @@ pub fn zone_picker(
                 matching.len(),
                 |ui, rows| {
                     for tz in &matching[rows] {
-                        if ui.selectable_label(*tz == zone, tz.name()).clicked() && *tz != zone {
+                        if ui
+                            .selectable_label(*tz == zone, crate::model::zone_label(*tz))
+                            .clicked()
+                            && *tz != zone
+                        {
                             chosen = Some(*tz);
                         }
                     }
@@ -48,6 +52,6 @@ pub fn zone_picker(
             ui.data_mut(|data| data.insert_temp(search_id, search));
         });
     let combo = combo.response.labelled_by(label.id);
-    announce_value(&combo, zone.name());
+    announce_value(&combo, &crate::model::zone_label(zone));
     chosen
 }

@@ -55,7 +55,10 @@ pub fn timeline_ui(
         if back {
             edits.push(Edit::SetListHeading(List::Timeline, String::new()));
         }
-        ui.weak(format!("times in {}", doc.time_zone.name()));
+        ui.weak(format!(
+            "times in {}",
+            crate::model::zone_label(doc.time_zone)
+        ));
     });
     ui.add_space(4.0);
     let revision = view.document.revision();

@@ -256,7 +256,7 @@ fn assumptions_ui(
             let why = match (choices.day_order, parsed.day_order) {
                 (Some(_), _) => "as you chose".to_owned(),
                 (None, Some(_)) => "from the other dates pasted".to_owned(),
-                (None, None) => format!("usual in {}", context.zone.name()),
+                (None, None) => format!("usual in {}", crate::model::zone_label(context.zone)),
             };
             (resolved.day_order, why)
         }),

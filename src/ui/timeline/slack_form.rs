@@ -63,7 +63,7 @@ pub fn slack_form_ui(
                 });
             ui.weak(format!(
                 "Times in {}; only the days the window touches are read.",
-                doc.time_zone.name()
+                crate::model::zone_label(doc.time_zone)
             ));
             if let Some(error) = &form.error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
