@@ -599,6 +599,10 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         "Hindsight",
         options,
         Box::new(move |creation| {
+            // Chinese, Japanese and Korean words in the system's own face, when it has one.
+            if let Some((_, face)) = crate::ui::first_cjk_face(|path| std::fs::read(path).ok()) {
+                crate::ui::install_cjk_face(&creation.egui_ctx, face);
+            }
             let settings = creation
                 .storage
                 .and_then(|storage| eframe::get_value(storage, Settings::STORAGE_KEY))

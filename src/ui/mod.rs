@@ -39,6 +39,7 @@ pub use accessible::name_window;
 pub use action_items::{ActionsState, add_action_item};
 pub use attachments::pasted_image;
 pub use fonts::install_fallback as install_fallback_font;
+pub use fonts::{first_cjk_face, install_cjk_face};
 pub use held_back::held_back;
 pub use modals::modals_ui;
 pub use review::ReviewState;

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 
-use super::tests::{times_and_events, times_events_and_notes};
+use super::tests::{row_times, times_and_events, times_events_and_notes};
 
 #[test]
 fn day_headings_without_a_year_date_the_paragraphs_below_them() {
@@ -54,7 +54,7 @@ fn the_day_a_page_was_published_gives_the_year_of_a_day_written_without_one() {
              - **4:00 pm**: most of the app was up.\n"
         );
         let imported = import_markdown(&text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-        let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+        let times = row_times(&imported.doc);
         assert_eq!(
             times,
             [
@@ -442,7 +442,7 @@ fn a_dated_entry_without_a_time_of_its_own_is_at_the_time_its_text_tells() {
                 - 20 August 2026 — conntrack tables were exhausted.\n\
                 - 21 August 2026 — backups that run daily at 03:00 failed.\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-    let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+    let times = row_times(&imported.doc);
     assert_eq!(
         times,
         [
@@ -506,7 +506,7 @@ fn a_french_story_keeps_its_weekdays_its_nights_and_the_offset_it_names() {
                 À 22h01, le problème s'est manifesté à nouveau.\n\n\
                 À 1h02, le serveur est mis hors service. Il tourne 24h/24.\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-    let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+    let times = row_times(&imported.doc);
     let utc = |d, h, m| Some(Utc.with_ymd_and_hms(2012, 10, d, h, m, 0).unwrap());
     assert_eq!(
         times,
@@ -530,7 +530,7 @@ fn a_log_dated_by_headings_in_chinese_is_read_in_the_zone_its_stamped_times_name
                 ## 2024年2月7日中午\n\n最晚12时开始，通知空白。13:26重启完就好了。\n\n\
                 ## 2024年1月2日上午\n\n2024-01-02T06:58:38+08:00 Traefik 重启卡住。\n";
     let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-    let times: Vec<_> = imported.doc.timeline.iter().map(|row| row.time).collect();
+    let times = row_times(&imported.doc);
     assert_eq!(
         times,
         [
@@ -541,4 +541,9 @@ fn a_log_dated_by_headings_in_chinese_is_read_in_the_zone_its_stamped_times_name
         ]
     );
     assert_eq!(imported.doc.time_zone, chrono_tz::Asia::Shanghai);
+    // The update without a time keeps its own heading's day, not the one timed above it.
+    assert_eq!(
+        imported.doc.timeline[1].notes,
+        "On 2024-03-05; no time was written."
+    );
 }

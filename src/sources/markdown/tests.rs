@@ -21,6 +21,11 @@ pub(super) fn times_and_events(doc: &Postmortem) -> Vec<(Option<chrono::DateTime
         .collect()
 }
 
+/// Each timeline row's time, in order.
+pub(super) fn row_times(doc: &Postmortem) -> Vec<Option<chrono::DateTime<Utc>>> {
+    doc.timeline.iter().map(|row| row.time).collect()
+}
+
 /// Each timeline row's time, event and notes, in order.
 pub(super) fn times_events_and_notes(
     doc: &Postmortem,
@@ -326,7 +331,7 @@ fn shapes_found_in_published_postmortems() {
     assert_eq!(doc.authors, ["Dana K.", "Tomasz W."]);
     // PST is UTC-8.
     let at = |d, h, m| Some(Utc.with_ymd_and_hms(2024, 3, d, h, m, 0).unwrap());
-    let times: Vec<_> = doc.timeline.iter().map(|row| row.time).collect();
+    let times = row_times(doc);
     assert_eq!(
         times,
         [
@@ -877,7 +882,7 @@ fn status_updates_written_newest_first_come_in_oldest_first() {
         today(),
     )
     .doc;
-    let times: Vec<_> = doc.timeline.iter().map(|row| row.time).collect();
+    let times = row_times(&doc);
     let mut sorted = times.clone();
     sorted.sort();
     assert_eq!(times.len(), 4);

@@ -51,6 +51,7 @@ impl Piece {
         }
         // `### Update 27.08.2022 10:00 Uhr:`: a label, then the time; the label stays with
         // what happened.
+        let heading_text = heading;
         let (clock, heading) = match clock_after_label(heading) {
             Some((label, clock, rest)) => {
                 let rest = rest.trim().trim_matches([':', '-', '–', '—', ' ', ')']);
@@ -74,13 +75,21 @@ impl Piece {
             Some(story) => format!("{}: {story}", heading.trim_end_matches([':', '.', ' '])),
             None => heading,
         };
+        // An update dated without a time keeps its own day, for its notes.
+        let day = day_in_text(heading_text, None)
+            .filter(|_| clock.is_none())
+            .map(|date| DayLine {
+                line: 0,
+                date,
+                zone: None,
+            });
         Self::Told(vec![(
             lines,
             PastedRow {
                 lines: Vec::new(),
                 clock,
                 offset: None,
-                day: None,
+                day,
                 actor: None,
                 event,
                 notes: String::new(),
@@ -508,6 +517,11 @@ fn told_paste(
             .enumerate()
             .map(|(index, (_, row))| PastedRow {
                 lines: vec![index + 1],
+                // Numbered as the row, so that the file's numbering finds its line.
+                day: row.day.map(|day| DayLine {
+                    line: index + 1,
+                    ..day
+                }),
                 ..row.clone()
             })
             .collect(),
@@ -531,7 +545,7 @@ fn entries_paste(
         .collect();
     let ranges = entries.iter().map(|(lines, _)| *lines).collect();
     let mut paste = parse_entries(&lines.join("\n"));
-    time_dated_entries(&mut paste);
+    super::told_times::time_dated_entries(&mut paste);
     let own_days = paste
         .date_lines
         .iter()
@@ -545,42 +559,6 @@ fn entries_paste(
         })
         .collect();
     (paste, ranges, own_days)
-}
-
-/// Entries that open with a day and no time (`3 August — general outage. Severe errors
-/// began around 20:50pm.`) are rows at the first time their text tells, when it tells one;
-/// the rest stay rows without a time.
-fn time_dated_entries(paste: &mut ChatPaste) {
-    let (timed, untimed): (Vec<_>, Vec<_>) = std::mem::take(&mut paste.unused)
-        .into_iter()
-        .map(|unused| {
-            let clock = (unused.reason == UnusedReason::NoTime)
-                .then(|| super::told_times::time_told_in_dated_entry(&unused.text))
-                .flatten();
-            (unused, clock)
-        })
-        .partition(|(_, clock)| clock.is_some());
-    paste.unused = untimed.into_iter().map(|(unused, _)| unused).collect();
-    for (unused, clock) in timed {
-        let at = paste
-            .rows
-            .iter()
-            .position(|row| row.lines.first().is_some_and(|line| *line > unused.line))
-            .unwrap_or(paste.rows.len());
-        paste.rows.insert(
-            at,
-            PastedRow {
-                lines: vec![unused.line],
-                clock,
-                offset: None,
-                day: None,
-                actor: None,
-                event: unused.text,
-                notes: String::new(),
-                evidence: String::new(),
-            },
-        );
-    }
 }
 
 /// Places one piece's rows in time and says what became of each of its lines. Returns
@@ -650,6 +628,19 @@ fn untimed_day(
     piece_day: Option<DayLine>,
     line: usize,
 ) -> Option<DayLine> {
+    // A row dated by its own heading (`## 2024年1月29日下午`).
+    let own = paste
+        .rows
+        .iter()
+        .find(|row| row.lines.first() == Some(&line))
+        .and_then(|row| row.day)
+        .filter(|day| day.line > 0);
+    if let Some(own) = own {
+        return Some(DayLine {
+            line: ranges_at(ranges, own.line).0,
+            ..own
+        });
+    }
     let Some(date_line) = paste.date_lines.iter().rev().find(|date| **date < line) else {
         return piece_day;
     };

@@ -1,0 +1,228 @@
+//! Tests of the times a story tells in its sentences.
+
+use super::*;
+use chrono::NaiveTime;
+
+fn told(text: &str) -> Vec<(String, Option<WrittenDay>, String)> {
+    told_times(text)
+        .into_iter()
+        .map(|told| {
+            (
+                told.clock.time.format("%H:%M").to_string(),
+                told.clock.date,
+                told.event,
+            )
+        })
+        .collect()
+}
+
+fn date(month: u32, day: u32, year: Option<i32>) -> WrittenDay {
+    WrittenDay::Date(crate::model::PastedDate { year, month, day })
+}
+
+#[test]
+fn a_range_is_one_moment_and_a_sentence_before_dates_the_times_after_it() {
+    let rows = told(
+        "On Monday, 20th July, the servers were not available. Players were affected \
+         from 11:22 UTC \u{2013} 13:40 UTC. The stats failed from Sunday 19-Jul-2015 \
+         09:23 UTC \u{2013} 20-Jul-2015 10:39 UTC. Between 10:15am and 12:35pm the \
+         storage was down, and at 14:00 it was back.",
+    );
+    let times: Vec<&str> = rows.iter().map(|(time, _, _)| time.as_str()).collect();
+    assert_eq!(times, ["11:22", "09:23", "10:15", "14:00"]);
+    assert_eq!(rows[0].1, Some(date(7, 20, None)));
+    assert_eq!(rows[1].1, Some(date(7, 19, Some(2015))));
+}
+
+#[test]
+fn a_day_written_right_after_a_time_is_that_times_not_the_next_ones() {
+    let rows = told(
+        "The service was down between around 22:40 on 07/07/2020 and 19:10 on \
+         08/07/2020 (UTC) due to a fault at our provider.",
+    );
+    let days: Vec<Option<WrittenDay>> = rows.iter().map(|(_, day, _)| *day).collect();
+    let numeric = |first, second| WrittenDay::Numeric {
+        first,
+        second,
+        year: Some(2020),
+    };
+    assert_eq!(days, [Some(numeric(7, 7)), Some(numeric(8, 7))]);
+}
+
+#[test]
+fn yesterday_and_this_morning_count_from_the_day_the_page_was_written() {
+    let written_on = chrono::NaiveDate::from_ymd_opt(2013, 1, 31);
+    let days = |text: &str| -> Vec<(String, Option<WrittenDay>)> {
+        told_times_after(text, &mut StoryDay::default(), written_on)
+            .into_iter()
+            .map(|told| (told.clock.time.format("%H:%M").to_string(), told.clock.date))
+            .collect()
+    };
+    let (before, on) = (Some(date(1, 30, Some(2013))), Some(date(1, 31, Some(2013))));
+    assert_eq!(
+        days(
+            "Yesterday a flaw was found. We had a suspicion around 16:20 UTC. Deploys \
+             stopped as of 18:50 UTC last night. Only this morning, as of 08:33 UTC, \
+             did they work. We turned builds up today at around 14:00 UTC."
+        ),
+        [
+            ("16:20".to_owned(), before),
+            ("18:50".to_owned(), before),
+            ("08:33".to_owned(), on),
+            ("14:00".to_owned(), on),
+        ]
+    );
+    // `Today` in a sentence of its own speaks of the present, and a day written out
+    // wins over one counted.
+    assert_eq!(
+        days("Today, our platform serves many. It broke at 14:03 UTC on January 2nd.")[0].1,
+        Some(date(1, 2, None))
+    );
+    assert_eq!(
+        days("Today, our platform serves many. It broke at 14:03 UTC.")[0].1,
+        None
+    );
+    // Without the day the page was written, nothing is counted.
+    assert_eq!(told("Yesterday it broke. It was 16:20 UTC.")[0].1, None);
+}
+
+#[test]
+fn the_next_day_told_in_words_follows_the_day_before() {
+    let rows = told(
+        "On June 20th, 2020 we were paged at 22:50 UTC. I woke up around 05:30 UTC the \
+         next morning and checked the queue. The following day, at 09:10 UTC, the last \
+         job ran, and at 10:00 UTC we closed the incident. Over the next 24 hours at \
+         11:00 UTC nothing broke.",
+    );
+    let days: Vec<Option<WrittenDay>> = rows.iter().map(|(_, day, _)| *day).collect();
+    assert_eq!(
+        days,
+        [
+            Some(date(6, 20, Some(2020))),
+            Some(date(6, 21, Some(2020))),
+            Some(date(6, 22, Some(2020))),
+            Some(date(6, 22, Some(2020))),
+            Some(date(6, 22, Some(2020))),
+        ]
+    );
+    assert_eq!(
+        rows[1].2,
+        "I woke up around 05:30 UTC the next morning and checked the queue."
+    );
+}
+
+#[test]
+fn a_day_right_after_a_time_is_nearer_than_one_before_it() {
+    let rows = told(
+        "Much of the following day (June 20th, 2020) was spent on a script, and by 08:35 \
+         UTC on June 21st the rooms were purged. By 01:30 UTC June 23rd, 2020 all was back.",
+    );
+    let days: Vec<Option<WrittenDay>> = rows.iter().map(|(_, day, _)| *day).collect();
+    assert_eq!(
+        days,
+        [Some(date(6, 21, None)), Some(date(6, 23, Some(2020)))]
+    );
+}
+
+#[test]
+fn a_zone_after_a_m_is_part_of_the_time_and_no_sentence_starts_there() {
+    let told = told_times("On March 29th, at around 10:00 a.m. EST, an SRE noticed it.");
+    assert_eq!(told.len(), 1);
+    assert!(told[0].clock.zone.is_some());
+    assert!(told[0].event.ends_with("an SRE noticed it."));
+    // After a.m., a capital that is no zone begins the next sentence.
+    assert_eq!(
+        sentences("It began at 10 a.m. The team was paged."),
+        ["It began at 10 a.m.", "The team was paged."]
+    );
+}
+
+#[test]
+fn a_stamp_in_quotes_keeps_its_day() {
+    let told = told_times("Full service restored. {{< track \"2018-11-27 03:54:00\" >}}");
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].clock.date, Some(date(11, 27, Some(2018))));
+    let told = told_times("Seit dem 25.07.2019 gegen 17 Uhr liegt eine Störung vor.");
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].clock.date, Some(date(7, 25, Some(2019))));
+    assert!(told[0].clock.approximate);
+}
+
+#[test]
+fn each_time_a_story_tells_goes_with_its_part_of_the_sentence() {
+    assert_eq!(
+        told(
+            "On March 3rd the queue slowed near 09:10 UTC and stalled by 09:40 UTC. \
+             We were paged at 10:02 UTC."
+        ),
+        [
+            (
+                "09:10".to_owned(),
+                Some(date(3, 3, None)),
+                "On March 3rd the queue slowed near 09:10 UTC".to_owned()
+            ),
+            (
+                "09:40".to_owned(),
+                Some(date(3, 3, None)),
+                "stalled by 09:40 UTC.".to_owned()
+            ),
+            (
+                "10:02".to_owned(),
+                Some(date(3, 3, None)),
+                "We were paged at 10:02 UTC.".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_time_takes_the_day_written_before_it_in_its_own_part() {
+    let rows = told(
+        "The site went down on Monday, 4 May 2020 at 11:15pm to move hosts and \
+         stayed down until Tuesday, May 5th, at 2:40am.",
+    );
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].0, "23:15");
+    assert_eq!(rows[0].1, Some(date(5, 4, Some(2020))));
+    assert_eq!(
+        rows[0].2,
+        "The site went down on Monday, 4 May 2020 at 11:15pm to move hosts"
+    );
+    assert_eq!(rows[1].0, "02:40");
+    assert_eq!(rows[1].1, Some(date(5, 5, None)));
+    assert_eq!(rows[1].2, "stayed down until Tuesday, May 5th, at 2:40am.");
+}
+
+#[test]
+fn schedules_counts_and_years_are_not_moments() {
+    assert!(told("Backups run daily at 03:00 UTC.").is_empty());
+    assert!(told("The job runs at 03:00 UTC every night.").is_empty());
+    // A schedule's word elsewhere in the sentence says nothing of its time; the day
+    // after the time is its day.
+    assert_eq!(
+        told(
+            "At around 4:40pm GMT on December 30 (Friday), we learned about a malicious \
+             package uploaded with the same name as the one we ship on the nightly index."
+        )
+        .iter()
+        .map(|(time, day, _)| (time.as_str(), *day))
+        .collect::<Vec<_>>(),
+        [("16:40", Some(date(12, 30, None)))]
+    );
+    assert!(told("In 2019 we had 2 nodes and 40 disks.").is_empty());
+    // A range is one moment, its start, with the sentence that tells both.
+    let rows = told("From 4:02 PM UTC to 6:10 PM UTC the API was slow.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].2,
+        "From 4:02 PM UTC to 6:10 PM UTC the API was slow."
+    );
+    // Two times with no break between them: each row holds the whole sentence.
+    let rows = told("The API was slow at 4:02 PM UTC, 6:10 PM UTC the same.");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].2, rows[1].2);
+    assert_eq!(
+        told_times("It broke at 14:03.")[0].clock.time,
+        NaiveTime::from_hms_opt(14, 3, 0).unwrap()
+    );
+}
