@@ -15,18 +15,22 @@ const FALLBACK_NAME: &str = "DejaVu Sans (fallback)";
 /// and a repeated call only looks it up. Called at the start of every frame, so the editor
 /// window, the test harnesses and the benchmarks all draw with the same fonts.
 pub fn install_fallback(ctx: &egui::Context) {
-    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        FALLBACK_NAME,
+        egui::FontData::from_static(FALLBACK),
+        after_the_others(),
+    ));
+}
+
+/// Last in both families: a face drawn only for what the ones before it lack.
+fn after_the_others() -> Vec<egui::epaint::text::InsertFontFamily> {
+    [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
         .into_iter()
         .map(|family| egui::epaint::text::InsertFontFamily {
             family,
             priority: egui::epaint::text::FontPriority::Lowest,
         })
-        .collect();
-    ctx.add_font(egui::epaint::text::FontInsert::new(
-        FALLBACK_NAME,
-        egui::FontData::from_static(FALLBACK),
-        families,
-    ));
+        .collect()
 }
 
 /// Where the systems Hindsight runs on keep a face for Chinese, Japanese and Korean text,
@@ -60,17 +64,10 @@ pub fn first_cjk_face(
 /// or Korean shows its words rather than empty boxes.
 pub fn install_cjk_face(ctx: &egui::Context, bytes: Vec<u8>) {
     install_fallback(ctx);
-    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
-        .into_iter()
-        .map(|family| egui::epaint::text::InsertFontFamily {
-            family,
-            priority: egui::epaint::text::FontPriority::Lowest,
-        })
-        .collect();
     ctx.add_font(egui::epaint::text::FontInsert::new(
         "CJK (system)",
         egui::FontData::from_owned(bytes),
-        families,
+        after_the_others(),
     ));
 }
 
