@@ -55,14 +55,8 @@ fn nearest_weekday(last: WrittenDay, weekday: chrono::Weekday) -> Option<Written
         return None;
     };
     let last = NaiveDate::from_ymd_opt(year, month, day)?;
-    let ahead = i64::from(weekday.days_since(last.weekday()));
-    let days = if ahead <= 3 { ahead } else { ahead - 7 };
-    let date = last.checked_add_signed(chrono::TimeDelta::days(days))?;
-    Some(WrittenDay::Date(PastedDate {
-        year: Some(date.year()),
-        month: date.month(),
-        day: date.day(),
-    }))
+    let ahead = i8::try_from(weekday.days_since(last.weekday())).ok()?;
+    day_counted_from(last, if ahead <= 3 { ahead } else { ahead - 7 })
 }
 
 /// The offsets where words begin: after a space, an opening bracket or a quotation mark
