@@ -445,6 +445,34 @@ fn on_the_24_hour_clock(hour: u32, afternoon: bool) -> Option<u32> {
     })
 }
 
+/// Reads a time told inside a sentence: what `read_clock` reads, and also a dotted time
+/// with the word for the clock's hour after it (`Um 11.08 Uhr gab es Probleme`, `rond 13.00
+/// uur een aantal minuten`), which a line's opening takes for no entry of a timeline.
+#[must_use]
+pub fn read_clock_in_sentence(text: &str) -> Option<(WrittenTime, &str)> {
+    if let Some(read) = read_clock(text) {
+        return Some(read);
+    }
+    let text = text.trim_start();
+    let (hour, rest) = digits(text, 1, 2)?;
+    let (minute, rest) = digits(rest.strip_prefix('.')?, 2, 2)?;
+    let rest = [" Uhr", " uhr", " uur"].iter().find_map(|word| {
+        rest.strip_prefix(word)
+            .filter(|after| !after.starts_with(char::is_alphanumeric))
+    })?;
+    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
+    let clock = WrittenTime {
+        date: None,
+        time,
+        zone: None,
+        twelve_hour: false,
+        bare_hour: false,
+        approximate: false,
+        until: None,
+    };
+    Some((clock, rest))
+}
+
 /// `10.42am`, `10.42: alerted`, `23.45 uur`: the hour and minutes set apart by a dot, as
 /// British and Australian English, Dutch and German write them. A time only with AM or PM
 /// after it, the word for the clock's hour (`uur`, `Uhr`), or a colon or a dash as an
@@ -854,6 +882,11 @@ mod tests {
         assert_eq!(read_clock("13.30 uur** – Door").unwrap().0.time, hm(13, 30));
         // A sentence's time that a line happens to open with is no entry.
         assert!(read_clock("13.00 uur een aantal minuten").is_none());
+        // Inside a sentence it is the time it says.
+        let (clock, rest) = read_clock_in_sentence("11.08 Uhr gab es Probleme").unwrap();
+        assert_eq!((clock.time, rest), (hm(11, 8), " gab es Probleme"));
+        assert!(read_clock_in_sentence("2.50 Millionen Anfragen").is_none());
+        assert!(read_clock_in_sentence("3.08 Uhrwerk").is_none());
     }
 
     #[test]

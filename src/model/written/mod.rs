@@ -20,7 +20,7 @@ mod scan;
 mod zones;
 
 pub use byline::read_byline_day;
-pub use clock::{WrittenTime, read_clock, read_unix_stamp};
+pub use clock::{WrittenTime, read_clock, read_clock_in_sentence, read_unix_stamp};
 pub use dates::{PastedDate, read_date_line, read_log_day_marker, read_month_day};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, read_day};

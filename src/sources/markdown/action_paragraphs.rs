@@ -63,6 +63,7 @@ impl Importer<'_> {
             || introduces
             || fields
             || self.under_an_item
+            || self.signs_the_page(block, &text)
         {
             return false;
         }
@@ -127,6 +128,28 @@ impl Importer<'_> {
             self.add_action(&piece, block.lines);
         }
         true
+    }
+
+    /// Whether a paragraph is the writer's name closing the page (`Alexander Mehner`, `— The
+    /// Ops Team`): a few capitalised words and nothing after them in the file.
+    fn signs_the_page(&self, block: &Block, text: &str) -> bool {
+        let last_line = self
+            .shown_lines
+            .iter()
+            .rposition(|line| !line.trim().is_empty())
+            .map(|index| index + 1);
+        let words: Vec<&str> = text
+            .trim_start_matches(['-', '\u{2013}', '\u{2014}', '~', ' '])
+            .split_whitespace()
+            .collect();
+        last_line == Some(block.lines.1)
+            && (2..=4).contains(&words.len())
+            && words.iter().all(|word| {
+                word.starts_with(char::is_uppercase)
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            })
     }
 
     /// Fixes that were made, introduced in the resolution or the actions (`This included

@@ -2,6 +2,7 @@
 //! came from, its text as written (for sections, which stay Markdown) and as plain text (for
 //! fields and table cells). The parsing is pulldown-cmark's; this only gathers its events.
 
+use crate::model::read_date_line;
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// One top-level block of the document.
@@ -154,6 +155,9 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
                 } else {
                     BlockKind::Paragraph(lines)
                 }
+            }
+            Tag::List(Some(_)) if opens_with_a_date(&text[range.clone()], &inner) => {
+                BlockKind::Paragraph(date_and_its_lines(&text[range.clone()], &inner, &line_of))
             }
             Tag::List(_) => BlockKind::List(list_items(text, &inner, &line_of)),
             Tag::Table(_) => {
@@ -311,6 +315,42 @@ fn push_line(
     if let (Some((_, range)), false) = (first_words, text.is_empty()) {
         lines.push((line_of(range.start), text));
     }
+}
+
+/// Whether an ordered list of one item is a date written day first with its stop (`14.
+/// November 2016`), which Markdown takes for an item numbered 14: a German or Nordic page's
+/// dateline, with the text run on below it when the page was copied flat.
+fn opens_with_a_date(source: &str, events: &[Located<'_>]) -> bool {
+    let items = events
+        .iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::Item)))
+        .count();
+    let first_line = source.lines().next().unwrap_or_default();
+    items == 1 && read_date_line(first_line).is_some()
+}
+
+/// The lines of a date read as a list's only item, as a paragraph's: its first line as
+/// written, number and all, then the lines run on below it.
+fn date_and_its_lines(
+    source: &str,
+    events: &[Located<'_>],
+    line_of: &impl Fn(usize) -> usize,
+) -> Vec<(usize, String)> {
+    let item = events
+        .iter()
+        .filter(|(event, _)| !matches!(event, Event::Start(Tag::Item) | Event::End(TagEnd::Item)))
+        .cloned()
+        .collect::<Vec<_>>();
+    let mut lines = paragraph_lines(&item, line_of);
+    if let Some((_, first)) = lines.first_mut() {
+        source
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .clone_into(first);
+    }
+    lines
 }
 
 fn list_items(

@@ -247,7 +247,11 @@ impl Importer<'_> {
             }
             // The first date the page tells, when it is no later than the publication
             // (`On Sept 2nd 2025, …` in a post published in October).
-            let told = timeline::first_date_in(&self.shown_lines, order, |day| day < published);
+            // A date told only below the timeline's first entry is another day the story
+            // refers to (`after the 2026-01-31 incident`): the timeline would have said its own.
+            let first_entry_ends = self.timeline_items.iter().min().map(|lines| lines.1);
+            let told = timeline::first_date_in(&self.shown_lines, order, |day| day < published)
+                .filter(|(_, line)| first_entry_ends.is_none_or(|last| *line <= last));
             if let Some((day, line)) = told {
                 self.context.date = Some(day);
                 return DayFrom::FirstDate(line);

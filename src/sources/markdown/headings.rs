@@ -252,12 +252,20 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
         "oppfølging",
         "opfølgning",
     ];
-    const NEXT_STEPS: [(&str, &str); 5] = [
+    // Next steps, and what the writers are doing about it (`Was wird unternommen?`, `Ce que
+    // nous faisons`, `Qué estamos haciendo`).
+    const NEXT_STEPS: [(&str, &str); 11] = [
         ("próximos", "pas"),
         ("proximos", "pas"),
         ("prochaines", "étapes"),
         ("nächste", "schritte"),
         ("prossimi", "passi"),
+        ("wird", "unternommen"),
+        ("werden", "unternehmen"),
+        ("wir", "tun"),
+        ("nous", "faisons"),
+        ("estamos", "haciendo"),
+        ("estamos", "fazendo"),
     ];
     // Scripts written without spaces between words: a phrase inside the heading.
     const PHRASES: [&str; 12] = [

@@ -30,6 +30,8 @@ mod labelled_work;
 mod list_headings;
 mod list_work;
 mod lists_tables;
+#[cfg(test)]
+mod page_text_tests;
 mod paragraphs;
 mod people;
 mod plain_headings;

@@ -105,7 +105,7 @@ fn split_if_flat(block: Block) -> Vec<Block> {
 }
 
 /// Whether a line of its own reads as a heading: a few words, capitalised, that end
-/// without a sentence's stop or a comma, and are not a date, a time or a field's value
+/// without a sentence's stop or a comma (a question's mark is a heading's too), and are not a date, a time or a field's value
 /// (`Affected nodes: v74XX`).
 fn looks_like_a_heading(line: &str) -> bool {
     let line = line.trim();
@@ -116,7 +116,8 @@ fn looks_like_a_heading(line: &str) -> bool {
     (1..=HEADING_WORDS).contains(&words)
         && line.chars().count() <= HEADING_CHARS
         && !first.is_lowercase()
-        && !line.ends_with(['.', ',', ';', '!', '?', '\u{2026}', '"', '\u{201d}'])
+        // A question is a heading as often as a statement (`What went wrong?`).
+        && !line.ends_with(['.', ',', ';', '!', '\u{2026}', '"', '\u{201d}'])
         && !line.contains("://")
         && !starts_with_a_time_or_date(line)
         && read_date_line(line).is_none()

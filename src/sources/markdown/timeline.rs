@@ -852,7 +852,11 @@ pub fn first_day_before(lines: &[&str], published: NaiveDate) -> Option<(NaiveDa
             .enumerate()
             .filter(|(start, _)| !(*start > 0 && is_a_deadline_word(words[start - 1])))
             .find_map(|(_, pair)| {
-                if !pair[0].starts_with(|c: char| c.is_ascii_uppercase()) {
+                // `November 12` or `3 August`: a month is written with its capital.
+                let month_first = pair[0].starts_with(|c: char| c.is_ascii_uppercase());
+                let day_first = pair[0].starts_with(|c: char| c.is_ascii_digit())
+                    && pair[1].starts_with(|c: char| c.is_ascii_uppercase());
+                if !(month_first || day_first) {
                     return None;
                 }
                 let candidate = pair
@@ -1023,6 +1027,16 @@ mod tests {
         );
         assert_eq!(
             first_day_before(&["We may 2 times a day retry."], published),
+            None
+        );
+        // A day written before its month, in a table's cell inside a link.
+        let table = ["| [3 August — general outage](https://status.example/1) | Errors |"];
+        assert_eq!(
+            first_day_before(&table, published),
+            Some((NaiveDate::from_ymd_opt(2022, 8, 3).unwrap(), 1))
+        );
+        assert_eq!(
+            first_day_before(&["We ran 3 Jobs at once."], published),
             None
         );
     }

@@ -9,7 +9,9 @@ use super::told_days::{
     ToldDay, day_and_end_right_after, day_counted_from, day_in, relative_day_at_start,
     relative_day_in, word_starts,
 };
-use crate::model::{WrittenDay, WrittenTime, is_written_without_spaces, read_clock, read_day};
+use crate::model::{
+    WrittenDay, WrittenTime, is_written_without_spaces, read_clock_in_sentence, read_day,
+};
 use crate::sources::{ChatPaste, PastedRow, UnusedReason};
 
 /// Words that make a sentence's time a schedule (`backups run daily at 03:00`), not a
@@ -319,7 +321,7 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         if at < after {
             continue;
         }
-        let Some((clock, rest)) = read_clock(&sentence[at..]) else {
+        let Some((clock, rest)) = read_clock_in_sentence(&sentence[at..]) else {
             continue;
         };
         let end = sentence.len() - rest.len();
@@ -331,6 +333,7 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
             || written.contains(['時', '时', '点', '시'])
             || clock.twelve_hour
             || written.ends_with("Uhr")
+            || written.ends_with("uur")
             || hour_h_minutes(written)
         {
             times.push((at, end, clock));

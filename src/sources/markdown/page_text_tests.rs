@@ -1,0 +1,125 @@
+//! Pages copied as text and posts that refer to other days: a web page's lines with no
+//! blank line between them and a dateline Markdown takes for a numbered item, times told
+//! in German sentences, and a date told below the timeline that belongs to another story.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use chrono_tz::Europe::Berlin;
+
+use super::*;
+
+use super::tests::times_and_events;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+}
+
+#[test]
+fn a_german_page_copied_flat_tells_its_times_and_keeps_its_signature_out_of_the_work() {
+    // A hosting provider's notice as a browser copies it: a dateline (`14. November 2016`,
+    // which Markdown would number 14), then a line per paragraph or heading; questions as
+    // headings; dotted times with `Uhr` inside sentences; the writer's name at the end.
+    let page = "14. November 2016\n\
+                Heute kam es zu mehreren Störungen. Diese führten dazu, dass unsere Systeme \
+                nicht erreichbar waren.\n\
+                Was heute geschehen ist\n\
+                Um 11.08 Uhr gab es Probleme mit einer Zuleitung.\n\
+                Der Vorfall wiederholte sich gegen 12.35 Uhr für 80 Minuten und um 17:42 Uhr \
+                abermals für 10 Minuten.\n\
+                Was genau war die Ursache?\n\
+                Ein defektes Hardware Modul führte dazu, dass sich die Router neu konfigurierten.\n\
+                Was wird unternommen?\n\
+                Zunächst einmal wurden die defekten Komponenten ausgetauscht.\n\
+                Wir nehmen Vorfälle dieser Art stets sehr ernst.\n\
+                Alexander Mehner";
+    let imported = import_markdown(page, today());
+    let doc = &imported.doc;
+    let at = |h, m| {
+        Some(
+            Berlin
+                .with_ymd_and_hms(2016, 11, 14, h, m, 0)
+                .unwrap()
+                .with_timezone(&Utc),
+        )
+    };
+    let times: Vec<_> = times_and_events(doc)
+        .into_iter()
+        .map(|(time, _)| time)
+        .collect();
+    assert_eq!(times, [at(11, 8), at(12, 35), at(17, 42)]);
+    assert_eq!(doc.title, "14. November 2016");
+    let titles: Vec<&str> = doc
+        .narrative
+        .custom_sections
+        .iter()
+        .map(|section| section.title.as_str())
+        .collect();
+    assert!(titles.contains(&"Was genau war die Ursache?"), "{titles:?}");
+    assert_eq!(doc.action_items_heading, "Was wird unternommen?");
+    assert!(
+        doc.action_items
+            .iter()
+            .all(|item| !item.action.contains("Alexander")),
+        "{:?}",
+        doc.action_items
+    );
+    let not_placed = doc
+        .narrative
+        .custom_sections
+        .iter()
+        .find(|section| section.title == NOT_PLACED)
+        .map_or("", |section| section.text.as_str());
+    assert!(not_placed.contains("Alexander Mehner"), "{not_placed}");
+}
+
+#[test]
+fn a_date_told_below_the_timeline_does_not_date_it() {
+    // The front matter dates the post; the timeline's times have no day; a later paragraph
+    // names the day of an earlier incident.
+    let post = "---\ndate: 2026-03-07\ntitle: Flannel missing after a power outage\n---\n\n\
+                ## Timeline\n\nAll times CST.\n\n\
+                - **~16:58** - Power restored.\n- **~18:10** - Investigation begins.\n\n\
+                ## Is this a pattern?\n\n\
+                This is the third such incident (after 2026-01-31 and 2026-03-02).\n";
+    let imported = import_markdown(post, today());
+    let utc = |d, h, m| Some(Utc.with_ymd_and_hms(2026, 3, d, h, m, 0).unwrap());
+    let times: Vec<_> = times_and_events(&imported.doc)
+        .into_iter()
+        .map(|(time, _)| time)
+        .collect();
+    assert_eq!(times, [utc(7, 22, 58), utc(8, 0, 10)]);
+    assert_eq!(imported.assumed.day_from, DayFrom::Field);
+}
+
+#[test]
+fn a_day_written_before_its_month_in_a_table_dates_the_file() {
+    // A monthly round-up: its rows are dated by their first cells, day before month, and
+    // the file names no year but its title's month.
+    let text = "# Outages - August 2026\n\n## Timeline\n\n| Incident | Brief |\n|---|---|\n\
+                | [3 August — general outage](https://status.example/1) | Errors began around \
+                20:50. |\n| 8 August — slow API | Latency rose from about 11:30. |\n";
+    let imported = import_markdown(text, today());
+    assert!(
+        matches!(imported.assumed.day_from, DayFrom::DayWithoutYear(_)),
+        "{:?}",
+        imported.assumed.day_from
+    );
+    assert!(
+        imported
+            .report
+            .iter()
+            .all(|placement| !placement.place.contains("today")),
+        "{:?}",
+        imported.report
+    );
+    let times: Vec<_> = times_and_events(&imported.doc)
+        .into_iter()
+        .map(|(time, _)| time)
+        .collect();
+    assert_eq!(
+        times,
+        [
+            Some(Utc.with_ymd_and_hms(2026, 8, 3, 20, 50, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2026, 8, 8, 11, 30, 0).unwrap())
+        ]
+    );
+}
