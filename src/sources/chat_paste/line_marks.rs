@@ -214,8 +214,16 @@ pub(super) fn logfmt_message(fields: &str) -> (String, String) {
     (fields.to_owned(), String::new())
 }
 
-/// The words a status desk labels its updates with.
-const STATUS_WORDS: [&str; 13] = [
+/// The words a status desk labels its updates with, and those an incident report labels
+/// its first and last moments with (`Start: 2016/03/16 15:00 - …`, `End: …`).
+const STATUS_WORDS: [&str; 20] = [
+    "start",
+    "started",
+    "begin",
+    "began",
+    "end",
+    "ended",
+    "detected",
     "posted",
     "updated",
     "update",
@@ -296,7 +304,9 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     {
         return Some((bare_label, clock, after));
     }
-    if bare_label.len() < label.len() {
+    // A label in emphasis takes its time in brackets; one with a colon alone may be
+    // followed by its time (`Start: 2016/03/16 15:00 - …`).
+    if bare_label.len() < label.trim_end_matches(':').len() {
         return None;
     }
     // `Resolved - November 15, 5PM: The issue …`: a dash may stand before the time too.

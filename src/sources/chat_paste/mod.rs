@@ -389,6 +389,9 @@ struct Reader {
     open: Option<(usize, Vec<UnusedLine>)>,
     /// The author of the last message, for Slack's bare-time follow-ups.
     last_author: Option<String>,
+    /// The day a Discord header gave alone, in numbers (`potter420 — 05/01/2022`): the day
+    /// of the bare times grouped under it.
+    header_day: Option<WrittenDay>,
     /// The columns of the table being read, from its header.
     columns: Option<TableColumns>,
     /// The time of the last row, to read a bare time after a 12-hour one.
@@ -497,10 +500,9 @@ impl Reader {
         self.read_chat_line(number, line, next);
     }
 
-    /// A line that is no table's row: a message, its header, or more of the one above.
-    fn read_chat_line(&mut self, number: usize, line: &str, next: Option<&str>) {
-        self.columns = None;
-        let wrapped = self.one_line.take().filter(|(_, last)| *last + 1 == number);
+    /// A line that sets the day of the lines below: a date, a logger's mark of the day, a
+    /// post's byline. Returns whether the line was one.
+    fn day_line(&mut self, number: usize, line: &str) -> bool {
         let date_line = read_date_line(line);
         let log_mark = date_line
             .is_none()
@@ -509,19 +511,55 @@ impl Reader {
         let byline = (date_line.is_none() && log_mark.is_none())
             .then(|| read_byline_day(line))
             .flatten();
-        if let Some((date, zone)) = date_line.or(log_mark).or(byline) {
-            self.close_message();
-            if log_mark.is_some() {
-                self.unused(number, line, UnusedReason::LogMark);
-            } else if byline.is_some() {
-                self.unused(number, line, UnusedReason::Byline);
+        let Some((date, zone)) = date_line.or(log_mark).or(byline) else {
+            return false;
+        };
+        self.close_message();
+        if log_mark.is_some() {
+            self.unused(number, line, UnusedReason::LogMark);
+        } else if byline.is_some() {
+            self.unused(number, line, UnusedReason::Byline);
+        }
+        self.paste.date_lines.push(number);
+        self.day = Some(DayLine {
+            line: number,
+            date,
+            zone,
+        });
+        true
+    }
+
+    /// Discord's `potter420 — 05/01/2022` with the message right below: a header, where a
+    /// post's byline stands apart from its text. Returns whether the line was one.
+    fn header_with_a_day(&mut self, number: usize, line: &str, next: Option<&str>) -> bool {
+        let Some((author, day)) = speakers::name_then_day(line)
+            .filter(|_| next.is_some_and(|next| !next.trim().is_empty()))
+        else {
+            return false;
+        };
+        match day {
+            WrittenDay::Date(date) => {
+                self.day = Some(DayLine {
+                    line: number,
+                    date,
+                    zone: None,
+                });
+                self.header_day = None;
             }
-            self.paste.date_lines.push(number);
-            self.day = Some(DayLine {
-                line: number,
-                date,
-                zone,
-            });
+            numeric => self.header_day = Some(numeric),
+        }
+        self.open_message(number, line, None, Some(author));
+        true
+    }
+
+    /// A line that is no table's row: a message, its header, or more of the one above.
+    fn read_chat_line(&mut self, number: usize, line: &str, next: Option<&str>) {
+        self.columns = None;
+        let wrapped = self.one_line.take().filter(|(_, last)| *last + 1 == number);
+        if self.header_with_a_day(number, line, next) {
+            return;
+        }
+        if self.day_line(number, line) {
             return;
         }
         // Teams copied through Markdown escapes its brackets: `\[4:42 PM\] Name`.
@@ -561,6 +599,7 @@ impl Reader {
                 labelled_author_and_time(body).map(|(author, clock)| (author, clock, None))
             });
         if let Some((author, clock, link)) = header {
+            self.header_day = None;
             self.open_message(number, line, Some(clock), Some(author));
             // An archive links each message's header to the message itself.
             if let Some(link) = link
@@ -738,6 +777,14 @@ impl Reader {
                 return;
             }
             let author = self.last_author.clone();
+            // Discord's grouped message under a header that gave its day alone.
+            let clock = match self.header_day {
+                Some(day) if clock.date.is_none() => WrittenTime {
+                    date: Some(day),
+                    ..clock
+                },
+                _ => clock,
+            };
             self.open_message(number, line, Some(clock), author);
             return;
         }

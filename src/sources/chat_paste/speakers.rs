@@ -140,6 +140,19 @@ pub(super) fn name_then_relative_stamp(line: &str) -> Option<(String, String)> {
     looks_like_a_name(&name).then(|| (name, line[stamp_at..].to_owned()))
 }
 
+/// Discord's header of a message older than yesterday, copied: `potter420 — 05/01/2022`, the
+/// name and the day with no time (the times of the messages grouped under it follow in
+/// brackets, `[20:09]`). Gives the name and the day.
+pub(super) fn name_then_day(line: &str) -> Option<(String, WrittenDay)> {
+    let (name, day) = line
+        .split_once(" \u{2014} ")
+        .or_else(|| line.split_once(" \u{2013} "))?;
+    let (day, rest) = crate::model::read_day(day)?;
+    let name = name.trim();
+    (rest.trim().is_empty() && !matches!(day, WrittenDay::Relative(_)) && looks_like_a_name(name))
+        .then(|| (name.to_owned(), day))
+}
+
 /// Zulip's published archives head each message with `Name (Feb 26 2018 at 18:21):`, and
 /// Rocket.Chat's exports with `name (Tue, 23 Jul 2019 09:24:01 GMT):`; in
 /// their Markdown the line is a heading and a link to the message, after an image:

@@ -647,6 +647,44 @@ fn discord_copies_with_today_and_yesterday_count_from_the_day_given() {
 }
 
 #[test]
+fn a_discord_header_with_a_day_alone_dates_the_messages_grouped_under_it() {
+    // An older message's header gives its day only; the messages grouped under it are
+    // stamped `[20:09]` and are the same person's.
+    let text = "potter420 \u{2014} 05/01/2022\nhttps://raku-advent.blog/2019/12/13/\n\n\
+                [20:09]\naccording to this blog, one can bind Raku and Rust\n\
+                [20:11]\nBut it may need more effort\n";
+    assert_eq!(
+        speakers::name_then_day("potter420 \u{2014} 05/01/2022").map(|(name, _)| name),
+        Some("potter420".to_owned())
+    );
+    let paste = parse_chat(text);
+    let actors: Vec<_> = paste.rows.iter().map(|row| row.actor.as_deref()).collect();
+    assert_eq!(actors, [Some("potter420"); 3]);
+    assert_eq!(paste.rows[0].clock, None);
+    assert_eq!(
+        paste
+            .rows
+            .iter()
+            .filter_map(|row| row.clock)
+            .map(|clock| clock.time)
+            .collect::<Vec<_>>(),
+        [hm(20, 9), hm(20, 11)]
+    );
+    let header_day = WrittenDay::Numeric {
+        first: 5,
+        second: 1,
+        year: Some(2022),
+    };
+    assert!(
+        paste.rows[1..]
+            .iter()
+            .all(|row| row.clock.and_then(|clock| clock.date) == Some(header_day)),
+        "{:?}",
+        paste.rows
+    );
+}
+
+#[test]
 fn numbers_alone_in_a_paste_are_read_in_the_order_its_other_dates_prove() {
     let paste = parse_chat("03/04/2024 14:03 deploy\n25/04/2024 09:00 review\n");
     assert_eq!(paste.day_order, Some(crate::model::DayOrder::DayFirst));

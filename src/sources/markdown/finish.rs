@@ -649,11 +649,21 @@ fn mark_outage(
                 .any(|noun| event.contains(&format!("{noun} {subject}")))
         })
     };
-    let key = if says(&["begins", "began", "starts", "started"]) {
+    // `Start: 2016/03/16 15:00 - …`: the label an incident report gives its first and last
+    // moments, kept in the row's notes.
+    let label = row.notes.trim().trim_end_matches(':').to_lowercase();
+    let labelled = |labels: &[&str]| labels.contains(&label.as_str());
+    let key = if says(&["begins", "began", "starts", "started"])
+        || labelled(&["start", "started", "begin", "began"])
+    {
         KeyTime::Started
-    } else if says(&["mitigated"]) {
+    } else if labelled(&["detected"]) {
+        KeyTime::Detected
+    } else if says(&["mitigated"]) || labelled(&["mitigated"]) {
         KeyTime::Mitigated
-    } else if says(&["ends", "ended", "resolved", "over"]) {
+    } else if says(&["ends", "ended", "resolved", "over"])
+        || labelled(&["end", "ended", "resolved"])
+    {
         KeyTime::Resolved
     } else {
         return;

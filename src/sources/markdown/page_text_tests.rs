@@ -123,3 +123,49 @@ fn a_day_written_before_its_month_in_a_table_dates_the_file() {
         ]
     );
 }
+
+#[test]
+fn an_incident_reports_start_and_end_labels_time_their_rows_and_set_the_key_times() {
+    // A university's incident report copied as text: questions as headings, the timeline's
+    // first and last lines labelled, and the recommendation a bulleted line run into its
+    // question.
+    let page = "Incident Report Number: 2016-007\n\neClass Application\n\n\
+                What happened?\n\nThe eClass service experienced an issue.\n\n\
+                What was the timeline of the incident?\n\n\
+                Start: 2016/03/16 15:00 - Users began reporting they were unable to login.\n\
+                2016/03/16 15:55 - Service was restored by the vendor.\n\
+                End: 2016/03/16 16:00 - Service was confirmed restored.\n\n\
+                What are any recommendations to prevent this incident from occurring again?\n\
+                \u{20}\u{20}\u{2022} Vendor support will automate configuration of the session server.";
+    let imported = import_markdown(page, today());
+    let doc = &imported.doc;
+    let utc = |h, m| Some(Utc.with_ymd_and_hms(2016, 3, 16, h, m, 0).unwrap());
+    let rows: Vec<_> = doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str(), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                utc(15, 0),
+                "Users began reporting they were unable to login.",
+                "Start:"
+            ),
+            (utc(15, 55), "Service was restored by the vendor.", ""),
+            (utc(16, 0), "Service was confirmed restored.", "End:"),
+        ]
+    );
+    assert_eq!(doc.key_times.started, utc(15, 0));
+    assert_eq!(doc.key_times.resolved, utc(16, 0));
+    let actions: Vec<&str> = doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        ["Vendor support will automate configuration of the session server."]
+    );
+}

@@ -4,7 +4,7 @@
 //! file that marks no heading below its title, such a line is read as the heading it was, so
 //! its sections are found as a Markdown file's are.
 
-use super::blocks::{Block, BlockKind};
+use super::blocks::{Block, BlockKind, ListItem};
 use super::by_content::starts_with_a_time_or_date;
 use super::fields::field_line;
 use crate::model::read_date_line;
@@ -22,6 +22,7 @@ const LEVEL: u8 = 2;
 /// none below its title; else `blocks` as they are.
 #[must_use]
 pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let blocks: Vec<Block> = blocks.into_iter().flat_map(split_at_bullets).collect();
     let marks_headings = blocks
         .iter()
         .any(|block| matches!(block.kind, BlockKind::Heading(level, _) if level > 1));
@@ -42,8 +43,10 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
         // label over a list (`Agreed actions:`) is the list's own, as in any Markdown file,
         // and stays a label: a heading would take the prose after the list in too.
         let (heads_text, list_follows) = match &blocks[index + 1].kind {
+            // A label that ends with a colon (`Times are in CET:`) introduces text too.
             BlockKind::Paragraph(lines) => (
-                !matches!(lines.as_slice(), [(_, only)] if looks_like_a_heading(only)),
+                !matches!(lines.as_slice(), [(_, only)]
+                    if looks_like_a_heading(only) && !only.trim_end().ends_with(':')),
                 false,
             ),
             BlockKind::List(_) | BlockKind::Table(..) | BlockKind::Code(_) => (true, true),
@@ -104,6 +107,74 @@ fn split_if_flat(block: Block) -> Vec<Block> {
         .collect()
 }
 
+/// The bullets a page's list keeps when it is copied as text (`• Vendor support will …`),
+/// which Markdown leaves inside a paragraph.
+const BULLETS: [char; 5] = ['\u{2022}', '\u{25e6}', '\u{2023}', '\u{25aa}', '\u{2043}'];
+
+/// A paragraph with lines that open with a bullet, as its parts: the lines before and
+/// between the bulleted ones as paragraphs, each run of bulleted lines as a list of one
+/// item a line. Any other block as it is.
+fn split_at_bullets(block: Block) -> Vec<Block> {
+    let BlockKind::Paragraph(lines) = &block.kind else {
+        return vec![block];
+    };
+    let sources: Vec<&str> = block.source.lines().collect();
+    let bulleted = |line: &str| line.trim_start().starts_with(BULLETS);
+    // Only a line of another kind run into the bulleted ones (a heading copied flat above
+    // them) is set apart: a paragraph of bulleted lines alone, or a label over them
+    // (`Times are in CET:`, `Affected services:`), is read whole by the readers of
+    // timelines and fields.
+    let opens_unbulleted = lines
+        .first()
+        .is_some_and(|(_, first)| !bulleted(first) && !first.trim_end().ends_with(':'));
+    if sources.len() != lines.len()
+        || !opens_unbulleted
+        || !lines.iter().any(|(_, line)| bulleted(line))
+    {
+        return vec![block];
+    }
+    let mut parts: Vec<Block> = Vec::new();
+    let pairs: Vec<_> = lines.iter().zip(sources).collect();
+    for run in pairs.chunk_by(|(a, _), (b, _)| bulleted(&a.1) == bulleted(&b.1)) {
+        let (first, last) = (run[0].0.0, run[run.len() - 1].0.0);
+        let source = run
+            .iter()
+            .map(|(_, source)| *source)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let kind = if bulleted(&run[0].0.1) {
+            BlockKind::List(
+                run.iter()
+                    .map(|((number, text), source)| {
+                        let unbulleted = |text: &str| {
+                            text.trim_start()
+                                .trim_start_matches(BULLETS)
+                                .trim_start()
+                                .to_owned()
+                        };
+                        ListItem {
+                            lines: (*number, *number),
+                            text: unbulleted(text),
+                            own_text: unbulleted(text),
+                            source: unbulleted(source),
+                            checked: None,
+                            nested_tasks: Vec::new(),
+                        }
+                    })
+                    .collect(),
+            )
+        } else {
+            BlockKind::Paragraph(run.iter().map(|(line, _)| (*line).clone()).collect())
+        };
+        parts.push(Block {
+            lines: (first, last),
+            source,
+            kind,
+        });
+    }
+    parts
+}
+
 /// Whether a line of its own reads as a heading: a few words, capitalised, that end
 /// without a sentence's stop or a comma (a question's mark is a heading's too), and are not a date, a time or a field's value
 /// (`Affected nodes: v74XX`).
@@ -113,8 +184,16 @@ fn looks_like_a_heading(line: &str) -> bool {
     let Some(first) = line.chars().find(|c| c.is_alphanumeric()) else {
         return false;
     };
-    (1..=HEADING_WORDS).contains(&words)
-        && line.chars().count() <= HEADING_CHARS
+    // A question may run longer (`What are any recommendations to prevent this incident
+    // from occurring again?`).
+    let question = line.ends_with('?');
+    let (most_words, most_chars) = if question {
+        (HEADING_WORDS + 6, HEADING_CHARS * 2)
+    } else {
+        (HEADING_WORDS, HEADING_CHARS)
+    };
+    (1..=most_words).contains(&words)
+        && line.chars().count() <= most_chars
         && !first.is_lowercase()
         // A question is a heading as often as a statement (`What went wrong?`).
         && !line.ends_with(['.', ',', ';', '!', '\u{2026}', '"', '\u{201d}'])
