@@ -125,6 +125,31 @@ pub fn runs_newest_first(paste: &ChatPaste) -> bool {
     back >= 2 && back > forward * 2
 }
 
+/// The order of a paste's first date written in numbers alone (`05/01/2022`) when one way
+/// of reading it is the incident's day and the other is not: a copy of the day's talk names
+/// that day. `None` when nothing tells.
+fn order_that_names_the_day(paste: &ChatPaste, day: NaiveDate) -> Option<DayOrder> {
+    use chrono::Datelike;
+    let (first, second, year) = paste.rows.iter().find_map(|row| match row.clock?.date? {
+        WrittenDay::Numeric {
+            first,
+            second,
+            year,
+        } => Some((first, second, year)),
+        _ => None,
+    })?;
+    let names_the_day = |month: u32, day_of_month: u32| {
+        month == day.month()
+            && day_of_month == day.day()
+            && year.is_none_or(|year| year == day.year())
+    };
+    match (names_the_day(second, first), names_the_day(first, second)) {
+        (true, false) => Some(DayOrder::DayFirst),
+        (false, true) => Some(DayOrder::MonthFirst),
+        _ => None,
+    }
+}
+
 /// Places every row of `paste` in time in `context`.
 #[must_use]
 pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste {
@@ -138,6 +163,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
     } = *context;
     let day_order = day_order
         .or(paste.day_order)
+        .or_else(|| order_that_names_the_day(paste, today))
         .unwrap_or(DayOrder::usual_in(zone));
     let direction = direction.unwrap_or(if runs_newest_first(paste) {
         Direction::NewestFirst
@@ -150,7 +176,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         direction,
         day_order,
     };
-    let placing = Placing {
+    let mut placing = Placing {
         zone,
         started,
         day: today,
@@ -159,6 +185,8 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
         direction,
         latest,
     };
+    // Whether a day told relative to the copy's (`Yesterday`) has been placed.
+    let mut relative_seen = false;
     // The last placed row: its instant, and the date line it was under.
     let mut previous: Option<(DateTime<Utc>, Option<usize>)> = None;
     // What an offset (`T+15m`) counts from: the first time written in full, else the start.
@@ -169,22 +197,7 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
             .filter(|(_, line)| *line == day_line)
             .map(|(at, _)| at);
         let Some(clock) = pasted.clock else {
-            // Written as an offset, the row is placed from the start it counts from; copied
-            // without a time, it is a row the user times by hand.
-            let (time, notes) = match &pasted.offset {
-                Some(offset) => place_offset(offset, first_written.or(started), &pasted.notes),
-                // Under a date line of the text, its day is all that is known of when:
-                // kept in the notes, so the row is not left with no day at all. (A day
-                // only assumed, the incident's, is no line of the text: line 0.)
-                None => match pasted
-                    .day
-                    .filter(|day| day.line > 0)
-                    .and_then(|day| placing.date_of(day))
-                {
-                    Some(date) => (None, notes_with_day(&pasted.notes, date)),
-                    None => (None, pasted.notes.clone()),
-                },
-            };
+            let (time, notes) = placing.untimed(pasted, first_written.or(started));
             if let Some(time) = time {
                 previous = Some((time, day_line));
             }
@@ -201,7 +214,18 @@ pub fn resolve_paste(paste: &ChatPaste, context: &PasteContext) -> ResolvedPaste
             });
             continue;
         };
-        match placing.place(clock, pasted.day, after, previous.map(|(at, _)| at)) {
+        let placed = placing.place(clock, pasted.day, after, previous.map(|(at, _)| at));
+        let placed = match (placed, clock.date) {
+            // The copy's first `Yesterday` or `Today` was taken to be the day given; under
+            // messages dated in full that are later, it is a day after them (`potter420 —
+            // 05/01/2022` … `[20:11]`, then `ritchie46 — Yesterday at 14:56`).
+            (Ok(time), Some(WrittenDay::Relative(_))) if !relative_seen => {
+                relative_seen = true;
+                placing.after_the_rows_above(time, (clock, pasted.day, after), previous)
+            }
+            (placed, _) => placed,
+        };
+        match placed {
             Ok(time) => {
                 previous = Some((time, day_line));
                 first_written = first_written.or(Some(time));
@@ -286,6 +310,52 @@ impl Placing {
             }
             _ => placed,
         })
+    }
+
+    /// Where a row with no time of day stands, and its notes. Written as an offset, it is
+    /// placed from the start it counts from; copied without a time, it is a row the user
+    /// times by hand. Under a date line of the text, its day is all that is known of when:
+    /// kept in the notes, so the row is not left with no day at all. (A day only assumed,
+    /// the incident's, is no line of the text: line 0.)
+    fn untimed(
+        &self,
+        pasted: &super::PastedRow,
+        start: Option<DateTime<Utc>>,
+    ) -> (Option<DateTime<Utc>>, String) {
+        match &pasted.offset {
+            Some(offset) => place_offset(offset, start, &pasted.notes),
+            None => match pasted
+                .day
+                .filter(|day| day.line > 0)
+                .and_then(|day| self.date_of(day))
+            {
+                Some(date) => (None, notes_with_day(&pasted.notes, date)),
+                None => (None, pasted.notes.clone()),
+            },
+        }
+    }
+
+    /// The first `Yesterday` or `Today` of a copy, placed at `time` against the day given:
+    /// under messages dated in full that are later (`potter420 — 05/01/2022` … `[20:11]`,
+    /// then `ritchie46 — Yesterday at 14:56`), the copy's days are moved on so that it comes
+    /// after them, and it is placed again.
+    fn after_the_rows_above(
+        &mut self,
+        time: DateTime<Utc>,
+        (clock, day, after): (WrittenTime, Option<DayLine>, Option<DateTime<Utc>>),
+        previous: Option<(DateTime<Utc>, Option<usize>)>,
+    ) -> Result<DateTime<Utc>, TimeEntryError> {
+        let Some((above, _)) =
+            previous.filter(|(at, _)| time < *at && self.direction == Direction::OldestFirst)
+        else {
+            return Ok(time);
+        };
+        let behind = (above - time).num_days() + 1;
+        self.today_in_copy = self
+            .today_in_copy
+            .checked_add_days(chrono::Days::new(behind.unsigned_abs()))
+            .unwrap_or(self.today_in_copy);
+        self.place(clock, day, after, Some(above))
     }
 
     /// The calendar day of a date line, its year taken as a time's below it would be.

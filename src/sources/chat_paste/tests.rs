@@ -670,6 +670,30 @@ fn a_discord_header_with_a_day_alone_dates_the_messages_grouped_under_it() {
             .collect::<Vec<_>>(),
         [hm(20, 9), hm(20, 11)]
     );
+    // With the incident's day given, the numbers read as that day; a `Yesterday` below the
+    // dated messages is a day after them, not the day given.
+    let later = format!("{text}\nritchie46 \u{2014} Yesterday at 14:56\nYeap\n");
+    let context = PasteContext {
+        zone: chrono_tz::UTC,
+        started: None,
+        day: NaiveDate::from_ymd_opt(2022, 1, 5).unwrap(),
+        direction: None,
+        day_order: None,
+        latest: None,
+    };
+    let times: Vec<_> = resolve_paste(&parse_chat(&later), &context)
+        .rows
+        .iter()
+        .filter_map(|row| row.row.time.map(|time| time.to_rfc3339()))
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2022-01-05T20:09:00+00:00",
+            "2022-01-05T20:11:00+00:00",
+            "2022-01-06T14:56:00+00:00"
+        ]
+    );
     let header_day = WrittenDay::Numeric {
         first: 5,
         second: 1,
