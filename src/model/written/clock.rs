@@ -160,9 +160,14 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
         _ => (time, twelve_hour),
     };
     let rest = after_oclock(rest);
-    let (zone, rest) = match read_zone(rest) {
-        Some((zone, rest)) => (Some(zone), rest),
-        None => (None, rest),
+    // `2:20/1:20 PM EST/CST`: the same moment on two zones' clocks, each zone after its time
+    // in turn. The first is the one read, with the mark that follows the second.
+    let (time, twelve_hour, zone, rest) = match in_two_zones(time, twelve_hour, until, rest) {
+        Some((time, zone, rest)) => (time, true, Some(zone), rest),
+        None => match read_zone(rest) {
+            Some((zone, rest)) => (time, twelve_hour, Some(zone), rest),
+            None => (time, twelve_hour, None, rest),
+        },
     };
     // `Mon Jun 21 23:15:04 2021`, as C's `ctime` and many logs stamp lines: the year comes
     // after the time.
@@ -201,6 +206,31 @@ pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
         },
         rest,
     ))
+}
+
+/// A time given again on a second zone's clock after a slash (`2:20` then `/1:20 PM
+/// EST/CST`): the first time with the second's AM or PM, the first zone, and the text
+/// after both zones. `None` for any other text, or when the first time had its own mark or
+/// was a range.
+fn in_two_zones(
+    time: NaiveTime,
+    twelve_hour: bool,
+    until: Option<NaiveTime>,
+    rest: &str,
+) -> Option<(NaiveTime, PasteZone, &str)> {
+    use chrono::Timelike;
+    if twelve_hour || until.is_some() {
+        return None;
+    }
+    let (second, second_twelve_hour, after) = read_time_of_day(rest.strip_prefix('/')?)?;
+    if !second_twelve_hour {
+        return None;
+    }
+    let afternoon = second.hour() >= 12;
+    let (first_zone, zones_after) = read_zone(after)?;
+    let (_, past_zones) = read_zone(zones_after.strip_prefix('/')?)?;
+    let hour = on_the_24_hour_clock(time.hour(), afternoon)?;
+    Some((time.with_hour(hour)?, first_zone, past_zones))
 }
 
 /// Whether `text` opens with the German word for the hour (` Uhr`): `17 Uhr` is 17:00, as
@@ -867,6 +897,18 @@ mod tests {
             read("14:20 Zoe joined").unwrap(),
             (hm(14, 20), None, " Zoe joined")
         );
+    }
+
+    #[test]
+    fn a_time_on_two_zones_clocks_is_the_first_with_its_zone() {
+        let (clock, rest) = read_clock("2:20/1:20 PM EST/CST, the monitor alerted").unwrap();
+        assert_eq!(clock.time, hm(14, 20));
+        assert_eq!(clock.zone, read_zone("EST").map(|(zone, _)| zone));
+        assert_eq!(rest, ", the monitor alerted");
+        let (clock, _) = read_clock("7:30/6:30 pm CST/EST the link was repaired").unwrap();
+        assert_eq!(clock.time, hm(19, 30));
+        // A time and a fraction, or two times without a mark, stay as they were.
+        assert_eq!(read_clock("14:20/15:20 done").unwrap().1, "/15:20 done");
     }
 
     #[test]
