@@ -451,7 +451,11 @@ impl Importer<'_> {
     /// that say the outage began, was mitigated or ended set those key times when no field
     /// did, and carry the marker.
     fn read_timeline(&mut self) -> timeline::Found {
-        let pieces = std::mem::take(&mut self.timeline);
+        let mut pieces = std::mem::take(&mut self.timeline);
+        let told = std::mem::take(&mut self.told_in_timeline);
+        if !told.is_empty() {
+            pieces.push(Piece::Told(told));
+        }
         let (outcomes, found) = read_pieces(&pieces, self.read_in());
         self.take_outcomes(outcomes, RowsFrom::Timeline);
         found

@@ -169,6 +169,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         under_an_item: false,
         timeline: Vec::new(),
         timeline_items: Vec::new(),
+        told_in_timeline: Vec::new(),
         around: Around::default(),
         list_ahead: ListAhead::Nothing,
         day_order: choices
@@ -330,6 +331,9 @@ struct Importer<'a> {
     /// The lines of the timeline's list items: an item without a time is still an event,
     /// a row the person times by hand.
     timeline_items: Vec<(usize, usize)>,
+    /// The times told inside the timeline's paragraphs that open with none, as rows with
+    /// their paragraph's lines.
+    told_in_timeline: Vec<((usize, usize), crate::sources::PastedRow)>,
     /// What the blocks around the one being read say about it.
     around: Around,
     /// What the block just read says about a list right below it.

@@ -1,6 +1,7 @@
-//! Pages copied as text and posts that refer to other days: a web page's lines with no
+//! Pages copied as text, stories and posts that refer to other days: a web page's lines with no
 //! blank line between them and a dateline Markdown takes for a numbered item, times told
-//! in German sentences, and a date told below the timeline that belongs to another story.
+//! in German sentences, a date told below the timeline that belongs to another story, and a
+//! timeline paragraph that tells its time inside a sentence.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Berlin;
@@ -167,5 +168,34 @@ fn an_incident_reports_start_and_end_labels_time_their_rows_and_set_the_key_time
     assert_eq!(
         actions,
         ["Vendor support will automate configuration of the session server."]
+    );
+}
+
+#[test]
+fn a_timeline_paragraph_that_tells_a_time_inside_it_is_a_row_at_that_time() {
+    // Under the timeline's heading, most paragraphs open with their time; one tells its
+    // time at the end of a sentence. Its words stay as written too.
+    let post = "# Database outage\n\n## Timeline\n\n\
+                At 11:17 UTC on Sept 2nd 2025, a drive disappeared from the array.\n\n\
+                We had to fail over to the secondary, a decision we took at 12:57 UTC.\n\n\
+                At 13:27 UTC the fail-over was complete.\n";
+    let imported = import_markdown(post, today());
+    let utc = |h, m| Some(Utc.with_ymd_and_hms(2025, 9, 2, h, m, 0).unwrap());
+    let mut times: Vec<_> = times_and_events(&imported.doc)
+        .into_iter()
+        .map(|(time, _)| time)
+        .collect();
+    times.sort();
+    assert_eq!(times, [utc(11, 17), utc(12, 57), utc(13, 27)]);
+    let not_placed = imported
+        .doc
+        .narrative
+        .custom_sections
+        .iter()
+        .find(|section| section.title == NOT_PLACED)
+        .map_or("", |section| section.text.as_str());
+    assert!(
+        not_placed.contains("a decision we took at 12:57 UTC"),
+        "{not_placed}"
     );
 }

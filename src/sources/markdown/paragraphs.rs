@@ -240,6 +240,15 @@ impl Importer<'_> {
         // `### Sept 29` over what happened that day, told in paragraphs without times: each
         // paragraph is a row of that day, as a list's items under the day would be.
         let told_under_a_day = !timed && self.under_a_day_without_times();
+        // `That meant failing over …, a decision we took at 12:57 UTC.`: a paragraph of the
+        // timeline's story that opens with no time but tells one is a row at each time it
+        // tells, as a story's paragraphs are where a file has no timeline. The paragraph is
+        // kept as written too. Read after the timeline's entries, so that it does not break
+        // their run (the day they carry over midnight).
+        if !timed && !told_under_a_day {
+            let told = super::told_times::told_rows(&[(block.lines, joined)], self.published);
+            self.told_in_timeline.extend(told);
+        }
         self.timeline_lines(lines, ranges, told_under_a_day);
     }
 
