@@ -8,7 +8,16 @@ use chrono_tz::Europe::Berlin;
 
 use super::*;
 
-use super::tests::times_and_events;
+use super::tests::row_times;
+
+/// The text of the section of what was not placed, or nothing.
+fn not_placed(doc: &Postmortem) -> &str {
+    doc.narrative
+        .custom_sections
+        .iter()
+        .find(|section| section.title == NOT_PLACED)
+        .map_or("", |section| section.text.as_str())
+}
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
@@ -42,10 +51,7 @@ fn a_german_page_copied_flat_tells_its_times_and_keeps_its_signature_out_of_the_
                 .with_timezone(&Utc),
         )
     };
-    let times: Vec<_> = times_and_events(doc)
-        .into_iter()
-        .map(|(time, _)| time)
-        .collect();
+    let times = row_times(doc);
     assert_eq!(times, [at(11, 8), at(12, 35), at(17, 42)]);
     assert_eq!(doc.title, "14. November 2016");
     let titles: Vec<&str> = doc
@@ -63,12 +69,7 @@ fn a_german_page_copied_flat_tells_its_times_and_keeps_its_signature_out_of_the_
         "{:?}",
         doc.action_items
     );
-    let not_placed = doc
-        .narrative
-        .custom_sections
-        .iter()
-        .find(|section| section.title == NOT_PLACED)
-        .map_or("", |section| section.text.as_str());
+    let not_placed = not_placed(doc);
     assert!(not_placed.contains("Alexander Mehner"), "{not_placed}");
 }
 
@@ -83,10 +84,7 @@ fn a_date_told_below_the_timeline_does_not_date_it() {
                 This is the third such incident (after 2026-01-31 and 2026-03-02).\n";
     let imported = import_markdown(post, today());
     let utc = |d, h, m| Some(Utc.with_ymd_and_hms(2026, 3, d, h, m, 0).unwrap());
-    let times: Vec<_> = times_and_events(&imported.doc)
-        .into_iter()
-        .map(|(time, _)| time)
-        .collect();
+    let times = row_times(&imported.doc);
     assert_eq!(times, [utc(7, 22, 58), utc(8, 0, 10)]);
     assert_eq!(imported.assumed.day_from, DayFrom::Field);
 }
@@ -112,10 +110,7 @@ fn a_day_written_before_its_month_in_a_table_dates_the_file() {
         "{:?}",
         imported.report
     );
-    let times: Vec<_> = times_and_events(&imported.doc)
-        .into_iter()
-        .map(|(time, _)| time)
-        .collect();
+    let times = row_times(&imported.doc);
     assert_eq!(
         times,
         [
@@ -181,19 +176,10 @@ fn a_timeline_paragraph_that_tells_a_time_inside_it_is_a_row_at_that_time() {
                 At 13:27 UTC the fail-over was complete.\n";
     let imported = import_markdown(post, today());
     let utc = |h, m| Some(Utc.with_ymd_and_hms(2025, 9, 2, h, m, 0).unwrap());
-    let mut times: Vec<_> = times_and_events(&imported.doc)
-        .into_iter()
-        .map(|(time, _)| time)
-        .collect();
+    let mut times = row_times(&imported.doc);
     times.sort();
     assert_eq!(times, [utc(11, 17), utc(12, 57), utc(13, 27)]);
-    let not_placed = imported
-        .doc
-        .narrative
-        .custom_sections
-        .iter()
-        .find(|section| section.title == NOT_PLACED)
-        .map_or("", |section| section.text.as_str());
+    let not_placed = not_placed(&imported.doc);
     assert!(
         not_placed.contains("a decision we took at 12:57 UTC"),
         "{not_placed}"
