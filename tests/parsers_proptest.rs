@@ -3,7 +3,7 @@
 //! brings non-breaking, ideographic and zero-width spaces, so those are weighted in.
 
 use hindsight::model::{parse_date, parse_time_entry, zones_matching};
-use hindsight::sources::{PasteContext, parse_chat, resolve_paste};
+use hindsight::sources::{PasteContext, UnusedReason, parse_chat, resolve_paste};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -96,12 +96,26 @@ proptest! {
             .filter(|(_, line)| !line.trim().is_empty())
             .map(|(index, _)| index + 1)
             .collect();
+        // A log's mark of the day and a post's byline are listed with why and date the lines
+        // below: one line, counted once.
+        let listed_and_dating = |line: &usize| {
+            paste.unused.iter().any(|unused| {
+                unused.line == *line
+                    && matches!(unused.reason, UnusedReason::LogMark | UnusedReason::Byline)
+            })
+        };
+        let dating: Vec<usize> = paste
+            .date_lines
+            .iter()
+            .copied()
+            .filter(|line| !listed_and_dating(line))
+            .collect();
         let mut accounted: Vec<usize> = paste
             .rows
             .iter()
             .flat_map(|row| row.lines.iter().copied())
             .chain(paste.unused.iter().map(|unused| unused.line))
-            .chain(paste.date_lines.iter().copied())
+            .chain(dating.iter().copied())
             .collect();
         accounted.sort_unstable();
         prop_assert_eq!(&accounted, &non_blank);
@@ -118,7 +132,7 @@ proptest! {
             .iter()
             .flat_map(|row| row.lines.iter().copied())
             .chain(resolved.unused.iter().map(|unused| unused.line))
-            .chain(paste.date_lines.iter().copied())
+            .chain(dating.iter().copied())
             .collect();
         placed.sort_unstable();
         prop_assert_eq!(placed, non_blank);

@@ -321,7 +321,7 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
         || closed
             .trim_start()
             .starts_with([':', '-', '\u{2013}', '\u{2014}']);
-    set_apart.then(|| (label, clock, strip_separators(closed)))
+    set_apart.then(|| (bare_label, clock, strip_separators(closed)))
 }
 
 /// A time in brackets after a one-word label, as a status desk stamps its updates

@@ -147,10 +147,10 @@ fn an_incident_reports_start_and_end_labels_time_their_rows_and_set_the_key_time
             (
                 utc(15, 0),
                 "Users began reporting they were unable to login.",
-                "Start:"
+                "Start"
             ),
             (utc(15, 55), "Service was restored by the vendor.", ""),
-            (utc(16, 0), "Service was confirmed restored.", "End:"),
+            (utc(16, 0), "Service was confirmed restored.", "End"),
         ]
     );
     assert_eq!(doc.key_times.started, utc(15, 0));
