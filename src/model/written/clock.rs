@@ -483,13 +483,8 @@ pub fn read_clock_in_sentence(text: &str) -> Option<(WrittenTime, &str)> {
     if let Some(read) = read_clock(text) {
         return Some(read);
     }
-    let text = text.trim_start();
-    let (hour, rest) = digits(text, 1, 2)?;
-    let (minute, rest) = digits(rest.strip_prefix('.')?, 2, 2)?;
-    let rest = [" Uhr", " uhr", " uur"].iter().find_map(|word| {
-        rest.strip_prefix(word)
-            .filter(|after| !after.starts_with(char::is_alphanumeric))
-    })?;
+    let (hour, minute, rest) = hour_dot_minutes(text.trim_start())?;
+    let rest = past_the_word_for_the_hour(rest)?;
     let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
     let clock = WrittenTime {
         date: None,
@@ -508,8 +503,7 @@ pub fn read_clock_in_sentence(text: &str) -> Option<(WrittenTime, &str)> {
 /// after it, the word for the clock's hour (`uur`, `Uhr`), or a colon or a dash as an
 /// entry's time: `2.50 million` and `10.42 seconds` are numbers.
 fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
-    let (hour, rest) = digits(text, 1, 2)?;
-    let (minute, rest) = digits(rest.strip_prefix('.')?, 2, 2)?;
+    let (hour, minute, rest) = hour_dot_minutes(text)?;
     if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return None;
     }
@@ -519,11 +513,7 @@ fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
     }
     // `**23.45 uur –** Vanuit …`: the word for the hour, then the entry's dash or colon
     // (or nothing, as a heading); `rond 13.00 uur een aantal minuten` is a sentence's.
-    let after_the_hour = [" uur", " Uhr", " uhr"].iter().find_map(|word| {
-        rest.strip_prefix(word)
-            .filter(|after| !after.starts_with(char::is_alphanumeric))
-    });
-    let entry = if let Some(after) = after_the_hour {
+    let entry = if let Some(after) = past_the_word_for_the_hour(rest) {
         let after = after.trim_start_matches(['*', '_', ' ', '\u{a0}']);
         after.is_empty() || after.starts_with(['-', '\u{2013}', '\u{2014}', ':'])
     } else {
@@ -537,6 +527,23 @@ fn dotted_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
         .then(|| NaiveTime::from_hms_opt(hour, minute, 0))
         .flatten()
         .map(|time| (time, false, rest))
+}
+
+/// The hour and the minutes set apart by a dot at the start of `text` (`11.08`), and the
+/// rest.
+fn hour_dot_minutes(text: &str) -> Option<(u32, u32, &str)> {
+    let (hour, rest) = digits(text, 1, 2)?;
+    let (minute, rest) = digits(rest.strip_prefix('.')?, 2, 2)?;
+    Some((hour, minute, rest))
+}
+
+/// `text` past the Dutch or German word for the clock's hour at its start (` uur`, ` Uhr`),
+/// when no letter or digit runs on from it (`Uhrwerk`).
+fn past_the_word_for_the_hour(text: &str) -> Option<&str> {
+    [" uur", " Uhr", " uhr"].iter().find_map(|word| {
+        text.strip_prefix(word)
+            .filter(|after| !after.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// Whether a dotted time written with both digits of its hour (`11.13`, `09.05`) opens an
