@@ -150,6 +150,28 @@ fn day_month_year_dashed(text: &str) -> Option<(WrittenDay, &str)> {
         .then(|| (WrittenDay::Date(date), after_day(rest)))
 }
 
+/// A day written with its weekday but not its year at the start of `text` (`Friday, March
+/// 28th`, `Mon 31 Mar`): the last such day no later than `latest` that falls on that
+/// weekday. A month's day falls on a given weekday once in every few years, so the weekday
+/// dates a page that names no year better than the year of the import does.
+#[must_use]
+pub fn day_its_weekday_dates(text: &str, latest: NaiveDate) -> Option<NaiveDate> {
+    let text = text.trim_start();
+    let first = text.split([' ', ',', '\u{a0}']).next()?;
+    let weekday = weekday_named(first.trim_end_matches('.'))?;
+    let (WrittenDay::Date(date), _) = read_day(text)? else {
+        return None;
+    };
+    if date.year.is_some() {
+        return None;
+    }
+    // The calendar repeats itself every 28 years.
+    (0..28).map(|back| latest.year() - back).find_map(|year| {
+        NaiveDate::from_ymd_opt(year, date.month, date.day)
+            .filter(|day| *day <= latest && day.weekday() == weekday)
+    })
+}
+
 /// Reads a day at the start of `text`; returns it and the rest (after a comma or `at`).
 #[must_use]
 pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
@@ -389,6 +411,29 @@ mod tests {
                 latest: None,
             })
             .ok()
+    }
+
+    #[test]
+    fn a_weekday_dates_a_day_written_without_its_year() {
+        let today = date(2026, 12, 6).unwrap();
+        // 28 March 2026 is a Saturday; the last Friday 28 March was in 2025.
+        assert_eq!(
+            day_its_weekday_dates("Friday, March 28th, the public instance", today),
+            date(2025, 3, 28)
+        );
+        assert_eq!(
+            day_its_weekday_dates("Mon 31 Mar", today),
+            date(2025, 3, 31)
+        );
+        // Never after the day of the import, though the weekday fits a later one.
+        assert_eq!(
+            day_its_weekday_dates("Sunday, December 6", date(2026, 12, 5).unwrap()),
+            date(2020, 12, 6)
+        );
+        // A year written, or no weekday, leaves the day to the other rules.
+        assert_eq!(day_its_weekday_dates("Friday, March 28, 2014", today), None);
+        assert_eq!(day_its_weekday_dates("March 28", today), None);
+        assert_eq!(day_its_weekday_dates("Friday", today), None);
     }
 
     #[test]

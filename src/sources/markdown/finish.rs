@@ -15,6 +15,10 @@ use crate::sources::notes_with_day;
 /// the timeline of a file that has none: one or two timed lines are an example.
 const QUOTED_LOG_LINES: usize = 3;
 
+/// How many days a report's story runs on after a day it names: a few weeks at most. A
+/// day written without its year is taken no later than that.
+const STORY_DAYS: u64 = 31;
+
 /// Where the rows of a reading come from, for the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum RowsFrom {
@@ -302,11 +306,20 @@ impl Importer<'_> {
         }
         // `At around 7:40pm CST November 12, …`: a day without its year is nearer the
         // incident than the day of the import.
-        let told = timeline::first_day_before(&self.shown_lines, self.today);
+        // `On Friday, March 28th …`: the weekday says which year, and the story's first day
+        // is in the same stretch of time as it.
+        let by_weekday = timeline::first_day_its_weekday_dates(&self.shown_lines, self.today);
+        let latest = by_weekday.map_or(self.today, |(day, _)| {
+            (day + chrono::Days::new(STORY_DAYS)).min(self.today)
+        });
+        let told = timeline::first_day_before(&self.shown_lines, latest);
         self.context.date = told.map(|(day, _)| day);
-        match told {
-            Some((_, line)) => DayFrom::DayWithoutYear(line),
-            None => DayFrom::Today,
+        match (told, by_weekday) {
+            (Some((_, line)), Some((_, weekday_line))) => {
+                DayFrom::YearOfAWeekday { line, weekday_line }
+            }
+            (Some((_, line)), None) => DayFrom::DayWithoutYear(line),
+            (None, _) => DayFrom::Today,
         }
     }
 
@@ -482,7 +495,13 @@ impl Importer<'_> {
             .collect();
         // `Yesterday`, `this morning`: the day the page was written, else the one it is read on.
         let written_on = self.published.or(self.context.date);
-        let rows = told_times::told_rows(&paragraphs, written_on);
+        // Dated only by its incident's day, the page tells of the weeks after it too.
+        let latest = self.published.or_else(|| {
+            self.context
+                .date
+                .map(|day| day + chrono::Days::new(STORY_DAYS))
+        });
+        let rows = told_times::told_rows(&paragraphs, written_on, latest);
         if !rows.is_empty() {
             let (outcomes, _) = read_pieces(&[Piece::Told(rows)], self.read_in());
             self.take_outcomes(outcomes, RowsFrom::ToldTimes);

@@ -3,7 +3,7 @@
 //! in German sentences, a date told below the timeline that belongs to another story, and a
 //! timeline paragraph that tells its time inside a sentence.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Berlin;
 
 use super::*;
@@ -183,5 +183,41 @@ fn a_timeline_paragraph_that_tells_a_time_inside_it_is_a_row_at_that_time() {
     assert!(
         not_placed.contains("a decision we took at 12:57 UTC"),
         "{not_placed}"
+    );
+}
+
+#[test]
+fn a_weekday_written_with_a_day_names_the_year_a_page_leaves_out() {
+    // A status page's post-mortem names no year: its header and story give days with their
+    // weekdays, and 28 March fell on a Friday in 2025, not in 2026 (the year of the import).
+    let page = "Discord Tickets is offline\n\nMar 28 at 12:57am GMT\n\nPost-mortem\n\n\
+                The crash\n\nThe public instance went offline at 00:47 UTC on Friday, March \
+                28th.\n\nToken is revoked again\n\nAt 04:11 UTC on Saturday, March 29th, the \
+                token was revoked for a second time.\n\nRoot cause identified\n\nThe root \
+                cause was identified at 01:30 UTC on Monday, March 31st.\n\nService \
+                recovers\n\nThe service recovered at 02:04 UTC.\n";
+    let imported = import_markdown(page, today());
+    assert!(
+        matches!(
+            imported.assumed.day_from,
+            DayFrom::YearOfAWeekday {
+                line: 3,
+                weekday_line: 9
+            }
+        ),
+        "{:?}",
+        imported.assumed.day_from
+    );
+    let times = row_times(&imported.doc);
+    let at = |day: u32, hour: u32, minute: u32| {
+        Some(Utc.with_ymd_and_hms(2025, 3, day, hour, minute, 0).unwrap())
+    };
+    // The last time takes the day told before it, 31 March, in the same year as the 28th.
+    for expected in [at(28, 0, 47), at(29, 4, 11), at(31, 1, 30), at(31, 2, 4)] {
+        assert!(times.contains(&expected), "{expected:?} in {times:?}");
+    }
+    assert!(
+        times.iter().flatten().all(|time| time.year() == 2025),
+        "{times:?}"
     );
 }

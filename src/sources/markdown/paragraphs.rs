@@ -246,7 +246,7 @@ impl Importer<'_> {
         // kept as written too. Read after the timeline's entries, so that it does not break
         // their run (the day they carry over midnight).
         if !timed && !told_under_a_day {
-            let told = super::told_times::told_rows(&[(block.lines, joined)], self.published);
+            let told = super::told_times::told_rows(&[(block.lines, joined)], self.published, None);
             self.told_in_timeline.extend(told);
         }
         self.timeline_lines(lines, ranges, told_under_a_day);

@@ -45,6 +45,14 @@ pub enum DayFrom {
     /// The first day the file writes without a year (`November 12`), on this line, in the
     /// last year that puts it no later than the day of the import.
     DayWithoutYear(usize),
+    /// The first day the file writes without a year, on `line`, in the year whose calendar
+    /// puts a day written with its weekday (`Friday, March 28th`, on `weekday_line`) on it.
+    YearOfAWeekday {
+        /// The line of the incident's day.
+        line: usize,
+        /// The line of the day written with its weekday.
+        weekday_line: usize,
+    },
     /// The file gives none: times without a date are on the day of the import.
     Today,
 }
@@ -68,6 +76,10 @@ impl DayFrom {
             Self::DayWithoutYear(line) => {
                 format!("the first day in the file (line {line}), in its latest year up to today")
             }
+            Self::YearOfAWeekday { line, weekday_line } => format!(
+                "the first day in the file (line {line}), in the year its weekday on line \
+                 {weekday_line} falls on"
+            ),
             Self::Today => "the file gives no date: today's".to_owned(),
         }
     }

@@ -871,6 +871,27 @@ pub fn first_day_before(lines: &[&str], published: NaiveDate) -> Option<(NaiveDa
     })
 }
 
+/// The first day written with its weekday and without its year (`on Friday, March 28th`)
+/// in `lines`, in the last year up to `latest` whose calendar puts it on that weekday.
+/// Returns the date with its line's number, from 1.
+#[must_use]
+pub fn first_day_its_weekday_dates(
+    lines: &[&str],
+    latest: NaiveDate,
+) -> Option<(NaiveDate, usize)> {
+    lines.iter().enumerate().find_map(|(index, line)| {
+        line.char_indices()
+            .filter(|(at, c)| {
+                c.is_alphabetic()
+                    && line[..*at].chars().next_back().is_none_or(|before| {
+                        before.is_whitespace() || matches!(before, '(' | '*' | '_')
+                    })
+            })
+            .find_map(|(at, _)| crate::model::day_its_weekday_dates(&line[at..], latest))
+            .map(|date| (date, index + 1))
+    })
+}
+
 /// Whether `word` says the date after it is a deadline: "due", "by", "until", "before",
 /// "deadline", "ETA", "target" (with any punctuation around it).
 fn is_a_deadline_word(word: &str) -> bool {

@@ -54,6 +54,9 @@ struct StoryDay {
     day: Option<WrittenDay>,
     /// The last time told, with its day.
     time: Option<(Option<WrittenDay>, NaiveTime)>,
+    /// The last day a day told without its year may be, when it is not the day the page
+    /// was written: a page dated only by its incident's day tells a few weeks after it.
+    latest: Option<NaiveDate>,
 }
 
 impl StoryDay {
@@ -79,6 +82,7 @@ fn told_times_after(
     story: &mut StoryDay,
     written_on: Option<NaiveDate>,
 ) -> Vec<ToldTime> {
+    let latest = story.latest.or(written_on);
     let counted = |days: Option<i8>| {
         written_on
             .zip(days)
@@ -98,7 +102,7 @@ fn told_times_after(
                 Some(day) => day.after(story.day),
                 None => counted(relative_day_in(sentence, false)).or(story.day),
             }
-            .map(|day| in_the_year_written(day, written_on));
+            .map(|day| in_the_year_written(day, latest));
             continue;
         }
         let bounds = cuts(sentence, &times);
@@ -139,7 +143,7 @@ fn told_times_after(
             story.day = clock
                 .date
                 .or(story.day)
-                .map(|day| in_the_year_written(day, written_on));
+                .map(|day| in_the_year_written(day, latest));
             story.time = Some((story.day, clock.time));
             let event = bounds.as_ref().map_or(sentence, |bounds| {
                 &sentence[bounds[index * 2]..bounds[index * 2 + 1]]
@@ -153,11 +157,11 @@ fn told_times_after(
     told
 }
 
-/// A date told without its year (`Le dimanche 21 octobre`) in the year the page was written,
-/// or the one before when that day had not come yet: a weekday told after it is then the
-/// nearest one to a known day.
-fn in_the_year_written(day: WrittenDay, written_on: Option<NaiveDate>) -> WrittenDay {
-    match (day, written_on) {
+/// A date told without its year (`Le dimanche 21 octobre`) in the year of `latest` (the day
+/// the page was written), or the one before when that day had not come yet: a weekday told
+/// after it is then the nearest one to a known day.
+fn in_the_year_written(day: WrittenDay, latest: Option<NaiveDate>) -> WrittenDay {
+    match (day, latest) {
         (WrittenDay::Date(date), Some(on)) if date.year.is_none() => {
             let year = if (date.month, date.day) <= (on.month(), on.day()) {
                 on.year()
@@ -174,13 +178,18 @@ fn in_the_year_written(day: WrittenDay, written_on: Option<NaiveDate>) -> Writte
 }
 
 /// The told times of `paragraphs` (each with its source lines), as rows with their
-/// paragraph's lines.
+/// paragraph's lines. Days counted from the page's (`yesterday`) count from `written_on`;
+/// a day told without its year is no later than `latest`, else than `written_on`.
 #[must_use]
 pub fn told_rows(
     paragraphs: &[((usize, usize), String)],
     written_on: Option<NaiveDate>,
+    latest: Option<NaiveDate>,
 ) -> Vec<((usize, usize), PastedRow)> {
-    let mut story = StoryDay::default();
+    let mut story = StoryDay {
+        latest,
+        ..StoryDay::default()
+    };
     paragraphs
         .iter()
         .flat_map(|(lines, text)| {
@@ -218,7 +227,7 @@ pub fn time_told_in_dated_entry(text: &str) -> Option<WrittenTime> {
     }
     let mut story = StoryDay {
         day: Some(day),
-        time: None,
+        ..StoryDay::default()
     };
     told_times_after(rest, &mut story, None)
         .into_iter()
