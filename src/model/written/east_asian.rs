@@ -134,9 +134,11 @@ pub fn is_written_without_spaces(c: char) -> bool {
     )
 }
 
-/// `text` past one of `marks`, or `None` when it does not open with one.
+/// `text` past one of `marks`, or `None` when it does not open with one. A space may stand
+/// between a number and its mark, as text that spaces digits apart from Chinese
+/// characters writes them (`10 月 23 日`, `19 点`).
 fn after_mark<'a>(text: &'a str, marks: &[char]) -> Option<&'a str> {
-    text.strip_prefix(marks)
+    text.trim_start_matches(' ').strip_prefix(marks)
 }
 
 #[cfg(test)]
@@ -193,6 +195,15 @@ mod tests {
         // Brackets that hold no weekday stay.
         assert_eq!(read_east_asian_day("9月15日(予定)").unwrap().1, "(予定)");
         assert!(read_east_asian_date("9月15日").is_none());
+        // Digits spaced apart from the characters, as some Chinese text sets them.
+        let (day, rest) = read_east_asian_day("12 月 18 日 08:56,阿里云").unwrap();
+        assert_eq!((day, rest.trim_start()), ((None, 12, 18), "08:56,阿里云"));
+        let (time, _, rest) = read_east_asian_time("19 点完成数据恢复").unwrap();
+        assert_eq!(
+            (time, rest),
+            (NaiveTime::from_hms_opt(19, 0, 0).unwrap(), "完成数据恢复")
+        );
+        assert!(read_east_asian_time("2 个小时").is_none());
         assert_eq!(after_approximate_mark(" 頃 ～ 継続中"), Some(" ～ 継続中"));
         assert_eq!(after_approximate_mark("、停止"), None);
         assert_eq!(after_approximate_mark("경 서버"), Some(" 서버"));

@@ -48,7 +48,25 @@ pub(super) fn strip_list_marker(line: &str) -> &str {
     {
         return rest.trim_start();
     }
-    line
+    after_a_step_number(line).unwrap_or(line)
+}
+
+/// The text after a step's number written right against the time that follows it
+/// (`1.15:23,监测到故障`, `2、15:47`, `3)09:10`), as a numbered list typed without its
+/// space is: the time with a colon says the number before it is no part of it.
+pub fn after_a_step_number(line: &str) -> Option<&str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = line[digits..].strip_prefix(['.', '、', ')'])?;
+    let hour = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let minutes = rest.get(hour..)?.strip_prefix(':')?;
+    let glued_time = (1..=2).contains(&hour)
+        && minutes.len() >= 2
+        && minutes.bytes().take(2).all(|byte| byte.is_ascii_digit())
+        && !minutes[2..].starts_with(|c: char| c.is_ascii_digit());
+    glued_time.then_some(rest)
 }
 
 /// A line whose first words are in bold or italics (`**16:58 UTC** - …`, `_14:03_ …`), or
@@ -391,4 +409,23 @@ pub fn time_link(line: &str) -> Option<(String, String)> {
     let web = (address.starts_with("https://") || address.starts_with("http://"))
         && !address.contains(char::is_whitespace);
     (timelike && web).then(|| (format!("{time}{after}"), address.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_steps_number_typed_against_its_time_is_a_list_mark() {
+        assert_eq!(
+            after_a_step_number("1.15:23,监测到故障"),
+            Some("15:23,监测到故障")
+        );
+        assert_eq!(after_a_step_number("12、09:05 重启"), Some("09:05 重启"));
+        assert_eq!(strip_list_marker("3)16:45 recovered"), "16:45 recovered");
+        // A dotted time, a version or a number with no time after it stays as written.
+        for written in ["1.15 PM", "1.15.23", "2.1:3", "100.15:23", "3.15:230"] {
+            assert_eq!(after_a_step_number(written), None, "{written}");
+        }
+    }
 }

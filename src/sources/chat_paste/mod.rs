@@ -32,7 +32,7 @@ mod table_rows;
 mod tests;
 mod times_after;
 
-pub use line_marks::time_link;
+pub use line_marks::{after_a_step_number, time_link};
 pub(crate) use line_marks::{labelled_time, status_label};
 pub use resolve::{
     PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,

@@ -35,6 +35,7 @@ pub fn starts_with_a_time(text: &str) -> bool {
         return true;
     }
     let text = text.trim_start_matches(BEFORE_A_TIME);
+    let text = crate::sources::after_a_step_number(text).unwrap_or(text);
     // A time written as a link to where it was said: `1758 (https://chat/…): …`.
     let unlinked = time_link(text);
     read_clock(
@@ -59,26 +60,41 @@ pub fn starts_with_a_time_or_date(text: &str) -> bool {
     }
 }
 
-/// A line of a page's story split where a sentence after its first begins with a time (`…
-/// dispatched to the site. At approximately 3:12 AM, the technicians arrived …`): each part
-/// is an entry of its own, as the lines of a log would be. A time inside a sentence stays
-/// with its entry.
+/// A line of a page's story split where a sentence or clause after its first begins with a
+/// time (`… dispatched to the site. At approximately 3:12 AM, the technicians arrived …`,
+/// `14:07 报警;14:15 联系硬件团队`): each part is an entry of its own, as the lines of a log
+/// would be. A time inside a sentence stays with its entry.
 #[must_use]
 pub fn split_at_timed_sentences(line: &str) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
-    for sentence in super::told_times::sentences(line) {
-        match parts.last_mut() {
-            Some(part) if !starts_with_a_time(sentence) => {
-                part.push(' ');
-                part.push_str(sentence);
-            }
-            _ => parts.push(sentence.to_owned()),
+    let mut start = 0;
+    for at in clause_starts(line) {
+        if starts_with_a_time(&line[at..]) && !line[start..at].trim().is_empty() {
+            parts.push(line[start..at].trim().to_owned());
+            start = at;
         }
     }
-    if parts.len() < 2 {
+    if parts.is_empty() {
         return vec![line.to_owned()];
     }
+    parts.push(line[start..].trim().to_owned());
     parts
+}
+
+/// Where each sentence or clause after the first starts in `line`: after a full stop, `!`
+/// or `?` and a space, or after a semicolon, or after the full stop Chinese and Japanese
+/// write (`。`), which takes no space after it.
+fn clause_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
+    line.char_indices().filter_map(|(at, c)| {
+        let after = at + c.len_utf8();
+        let rest = &line[after..];
+        let spaced = rest.len() - rest.trim_start().len();
+        match c {
+            '.' | '!' | '?' | ';' if spaced > 0 => Some(after + spaced),
+            '。' | '！' | '？' | '；' | ';' => Some(after + spaced),
+            _ => None,
+        }
+    })
 }
 
 /// Whether most of `texts`, and more than one, begin with a time or a date: a single one

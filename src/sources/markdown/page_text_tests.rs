@@ -221,3 +221,54 @@ fn a_weekday_written_with_a_day_names_the_year_a_page_leaves_out() {
         "{times:?}"
     );
 }
+
+#[test]
+fn a_chinese_report_numbers_its_steps_against_their_times_and_names_its_day_without_a_year() {
+    // The steps' numbers typed without a space (`1.15:23,`), the day in the title only as
+    // month and day (`4月8日`), no zone: the page's language says Shanghai's clock.
+    let page = "腾讯云发布4月8日故障情况说明\n\n整个处理过程如下:\n\n\
+                1.15:23,监测到故障,立即执行服务的恢复;\n\
+                2.15:47,发现通过回滚版本没能完全恢复服务;\n\
+                3.15:57,定位出故障根因是配置数据出现错误。\n";
+    let imported = import_markdown(page, today());
+    assert_eq!(imported.doc.time_zone, chrono_tz::Asia::Shanghai);
+    let times = row_times(&imported.doc);
+    let at = |hour: u32, minute: u32| {
+        Some(
+            Utc.with_ymd_and_hms(2026, 4, 8, hour - 8, minute, 0)
+                .unwrap(),
+        )
+    };
+    assert_eq!(times, [at(15, 23), at(15, 47), at(15, 57)]);
+    assert_eq!(
+        imported.doc.timeline[1].event,
+        "发现通过回滚版本没能完全恢复服务;"
+    );
+}
+
+#[test]
+fn a_timeline_paragraph_is_an_entry_at_each_sentence_or_clause_that_opens_with_a_time() {
+    let text = "# Outage\n\n## Timeline\n\n14:30 The deploy started. 14:40 Errors rose; 14:45 we \
+                rolled back. Then at 14:50 it ended.\n\n\
+                12 月 18 日 08:56,监控到温控告警。09:01,排查到冷机异常。\n";
+    let imported = import_markdown(text, today());
+    let events: Vec<&str> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| row.event.as_str())
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "The deploy started.",
+            "Errors rose;",
+            "we rolled back. Then at 14:50 it ended.",
+            "监控到温控告警。",
+            "排查到冷机异常。"
+        ]
+    );
+    // The Chinese day with its digits spaced apart dates its time.
+    let day = imported.doc.timeline[3].time.unwrap().date_naive();
+    assert_eq!((day.month(), day.day()), (12, 18));
+}

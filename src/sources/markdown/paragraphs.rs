@@ -381,13 +381,13 @@ impl Importer<'_> {
         found_by_content: bool,
     ) {
         let mut entries = Vec::new();
-        // A page's story found to be the timeline: each sentence that begins with a time
+        // A story told as the timeline: each sentence or clause that begins with a time
         // starts an entry, as a line of a log does.
         let lines: Vec<(String, (usize, usize))> = lines
             .iter()
             .zip(ranges)
             .flat_map(|((_, line), range)| {
-                let parts = if found_by_content && starts_with_a_time(line) {
+                let parts = if starts_with_a_time(line) {
                     super::by_content::split_at_timed_sentences(line)
                 } else {
                     vec![line.clone()]

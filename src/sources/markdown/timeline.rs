@@ -846,6 +846,9 @@ pub fn first_date_in(
 #[must_use]
 pub fn first_day_before(lines: &[&str], published: NaiveDate) -> Option<(NaiveDate, usize)> {
     lines.iter().enumerate().find_map(|(index, line)| {
+        if let Some(day) = east_asian_day_in(line, published) {
+            return Some((day, index + 1));
+        }
         let words = words_of(line);
         words
             .windows(2)
@@ -869,6 +872,31 @@ pub fn first_day_before(lines: &[&str], published: NaiveDate) -> Option<(NaiveDa
             })
             .map(|date| (date, index + 1))
     })
+}
+
+/// The first day written as Chinese and Japanese write it without its year (`4月8日`,
+/// `12 月 18 日`) in `line`, in the last year that puts it no later than `published`.
+fn east_asian_day_in(line: &str, published: NaiveDate) -> Option<NaiveDate> {
+    line.char_indices()
+        .filter(|(at, c)| {
+            c.is_ascii_digit()
+                && !line[..*at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|before| before.is_ascii_digit())
+        })
+        .find_map(|(at, _)| {
+            let rest = &line[at..];
+            let month_mark = rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start()
+                .starts_with('月');
+            let (WrittenDay::Date(date), _) = read_day(rest).filter(|_| month_mark)? else {
+                return None;
+            };
+            date.year.is_none().then_some(())?;
+            crate::model::calendar_date(date, published, Some(published)).ok()
+        })
 }
 
 /// The first day written with its weekday and without its year (`on Friday, March 28th`)

@@ -288,6 +288,11 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         {
             sentences.push(text[start..*next_at].trim());
             start = *next_at;
+        } else if matches!(end, '。' | '！' | '？') {
+            // Chinese and Japanese end a sentence with no space after it.
+            let (space_at, _) = window[1];
+            sentences.push(text[start..space_at].trim());
+            start = space_at;
         }
     }
     sentences.push(text[start..].trim());
@@ -312,13 +317,13 @@ fn zone_after_a_meridiem(text: &str, at: usize) -> bool {
 fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
     let mut times = Vec::new();
     let mut after = 0;
-    // Chinese and Japanese put no space before a time (`大约22:40开始504`).
+    // Chinese and Japanese put no space before a time (`大约22:40开始504`), nor after the
+    // clause before it (`下线;14:15 联系`).
     let after_a_character = sentence.char_indices().filter(|(at, c)| {
         c.is_ascii_digit()
-            && sentence[..*at]
-                .chars()
-                .next_back()
-                .is_some_and(is_written_without_spaces)
+            && sentence[..*at].chars().next_back().is_some_and(|before| {
+                is_written_without_spaces(before) || matches!(before, ';' | ',' | '(')
+            })
     });
     let mut starts: Vec<usize> = word_starts(sentence)
         .chain(after_a_character)
@@ -441,14 +446,13 @@ fn cuts(sentence: &str, times: &[(usize, usize, WrittenTime)]) -> Option<Vec<usi
         .windows(2)
         .map(|pair| {
             let (from, to) = (pair[0].1, pair[1].0);
+            let between = &sentence[from..to];
             CLAUSE_BREAKS
                 .iter()
-                .filter_map(|mark| {
-                    sentence[from..to]
-                        .find(mark)
-                        .map(|at| (from + at, from + at + mark.len()))
-                })
+                .filter_map(|mark| between.find(mark).map(|at| (at, at + mark.len())))
+                .chain(east_asian_clause_break(between))
                 .min()
+                .map(|(end, start)| (from + end, from + start))
         })
         .collect::<Option<Vec<(usize, usize)>>>()
         .map(|cuts| {
@@ -460,6 +464,32 @@ fn cuts(sentence: &str, times: &[(usize, usize, WrittenTime)]) -> Option<Vec<usi
             bounds.push(sentence.len());
             bounds
         })
+}
+
+/// The break between clauses, written the way Chinese and Japanese write them, that ends
+/// the text between two times: the last semicolon, else the last comma (full-width, or with
+/// no space before the next character), so that each time keeps the clauses after it
+/// (`…下线;14:15 联系…`, `…历时较长,19 点完成…`). `text` ends where the next time starts.
+fn east_asian_clause_break(text: &str) -> Option<(usize, usize)> {
+    let marks = |wanted: &[char]| {
+        text.char_indices().rev().find_map(|(at, c)| {
+            let after = at + c.len_utf8();
+            let next = text[after..].chars().next();
+            let written_tight = match c {
+                '；' | '，' | '、' => true,
+                ';' | ',' => {
+                    next.is_none_or(is_written_without_spaces)
+                        && text[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(is_written_without_spaces)
+                }
+                _ => false,
+            };
+            (written_tight && wanted.contains(&c)).then_some((at, after))
+        })
+    };
+    marks(&[';', '；']).or_else(|| marks(&[',', '，', '、']))
 }
 
 /// A part of a sentence as a row's event: without the commas and spaces around it.

@@ -226,3 +226,24 @@ fn schedules_counts_and_years_are_not_moments() {
         NaiveTime::from_hms_opt(14, 3, 0).unwrap()
     );
 }
+
+#[test]
+fn a_chinese_story_tells_a_time_at_each_clause_and_each_hour() {
+    // Clauses joined by a semicolon or a comma with no space, sentences ended by `。`, and
+    // hours written with `点` apart from their number.
+    let rows = told(
+        "14:07 团队收到监控系统报警,定位到原因是节点机器下线;14:15 联系硬件团队尝试重新上线;\
+         15:00 确认无法直接操作上线。15:10 开始新建存储系统,此过程历时较长,19 点完成数据恢复;\
+         21 点存储系统通过完整性校验,最终在 22 点恢复全部服务。",
+    );
+    let times: Vec<&str> = rows.iter().map(|(time, _, _)| time.as_str()).collect();
+    assert_eq!(
+        times,
+        [
+            "14:07", "14:15", "15:00", "15:10", "19:00", "21:00", "22:00"
+        ]
+    );
+    assert_eq!(rows[1].2, "14:15 联系硬件团队尝试重新上线");
+    assert_eq!(rows[3].2, "15:10 开始新建存储系统,此过程历时较长");
+    assert_eq!(rows[4].2, "19 点完成数据恢复");
+}
