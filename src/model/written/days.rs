@@ -8,7 +8,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::dates::{PastedDate, month_and_day, read_iso_date, weekday_named};
+use super::dates::{PastedDate, month_and_day, month_named, read_iso_date, weekday_named};
 use super::day_order::DayOrder;
 use super::error::TimeEntryError;
 use super::place::calendar_date;
@@ -148,6 +148,28 @@ fn day_month_year_dashed(text: &str) -> Option<(WrittenDay, &str)> {
     };
     date.is_possible()
         .then(|| (WrittenDay::Date(date), after_day(rest)))
+}
+
+/// A month written with its year and no day at the start of `text` (`July 2017`, `Jul.
+/// 2017`, `juillet 2017`): the month and the year. A month's name is written with its
+/// capital here, so that `may 2017 …` is no month.
+#[must_use]
+pub fn read_month_of_a_year(text: &str) -> Option<(u32, i32)> {
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty());
+    let month_word = words.next()?.trim_end_matches('.');
+    if !month_word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let month = month_named(month_word)?;
+    let year = words
+        .next()?
+        .trim_end_matches(['.', ':', ';', ')', '*', '_']);
+    if year.len() != 4 || !year.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    Some((month, year.parse().ok()?))
 }
 
 /// A day written with its weekday but not its year at the start of `text` (`Friday, March
@@ -411,6 +433,18 @@ mod tests {
                 latest: None,
             })
             .ok()
+    }
+
+    #[test]
+    fn a_month_with_its_year_and_no_day() {
+        assert_eq!(
+            read_month_of_a_year("July 2017 IT service disruption"),
+            Some((7, 2017))
+        );
+        assert_eq!(read_month_of_a_year("Jul. 2017:"), Some((7, 2017)));
+        assert_eq!(read_month_of_a_year("July 21, 2017"), None);
+        assert_eq!(read_month_of_a_year("may 2017 be better"), None);
+        assert_eq!(read_month_of_a_year("July 20170"), None);
     }
 
     #[test]

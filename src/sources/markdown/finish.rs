@@ -306,20 +306,38 @@ impl Importer<'_> {
         }
         // `At around 7:40pm CST November 12, …`: a day without its year is nearer the
         // incident than the day of the import.
-        // `On Friday, March 28th …`: the weekday says which year, and the story's first day
-        // is in the same stretch of time as it.
-        let by_weekday = timeline::first_day_its_weekday_dates(&self.shown_lines, self.today);
-        let latest = by_weekday.map_or(self.today, |(day, _)| {
-            (day + chrono::Days::new(STORY_DAYS)).min(self.today)
+        self.day_without_its_year()
+    }
+
+    /// The incident's day from the first day the file writes without its year, in the year
+    /// the file names with a month (`July 2017 IT service disruption summary`), else in
+    /// the year a day written with its weekday falls on (`On Friday, March 28th …`, the
+    /// story's first day in the same weeks), else in its latest year up to today.
+    fn day_without_its_year(&mut self) -> DayFrom {
+        let lines = &self.shown_lines;
+        let by_month = timeline::first_month_of_a_year(lines).and_then(|(year, line)| {
+            Some((
+                chrono::NaiveDate::from_ymd_opt(year, 12, 31)?.min(self.today),
+                line,
+            ))
         });
-        let told = timeline::first_day_before(&self.shown_lines, latest);
+        let by_weekday = by_month
+            .is_none()
+            .then(|| timeline::first_day_its_weekday_dates(lines, self.today))
+            .flatten()
+            .map(|(day, line)| ((day + chrono::Days::new(STORY_DAYS)).min(self.today), line));
+        let latest = by_month
+            .or(by_weekday)
+            .map_or(self.today, |(latest, _)| latest);
+        let told = timeline::first_day_before(lines, latest);
         self.context.date = told.map(|(day, _)| day);
-        match (told, by_weekday) {
-            (Some((_, line)), Some((_, weekday_line))) => {
+        match (told, by_month, by_weekday) {
+            (Some((_, line)), Some((_, year_line)), _) => DayFrom::YearOfAMonth { line, year_line },
+            (Some((_, line)), None, Some((_, weekday_line))) => {
                 DayFrom::YearOfAWeekday { line, weekday_line }
             }
-            (Some((_, line)), None) => DayFrom::DayWithoutYear(line),
-            (None, _) => DayFrom::Today,
+            (Some((_, line)), None, None) => DayFrom::DayWithoutYear(line),
+            (None, _, _) => DayFrom::Today,
         }
     }
 

@@ -92,13 +92,16 @@ fn a_date_told_below_the_timeline_does_not_date_it() {
 #[test]
 fn a_day_written_before_its_month_in_a_table_dates_the_file() {
     // A monthly round-up: its rows are dated by their first cells, day before month, and
-    // the file names no year but its title's month.
+    // the file names no year but with its title's month.
     let text = "# Outages - August 2026\n\n## Timeline\n\n| Incident | Brief |\n|---|---|\n\
                 | [3 August — general outage](https://status.example/1) | Errors began around \
                 20:50. |\n| 8 August — slow API | Latency rose from about 11:30. |\n";
     let imported = import_markdown(text, today());
     assert!(
-        matches!(imported.assumed.day_from, DayFrom::DayWithoutYear(_)),
+        matches!(
+            imported.assumed.day_from,
+            DayFrom::YearOfAMonth { year_line: 1, .. }
+        ),
         "{:?}",
         imported.assumed.day_from
     );
@@ -271,4 +274,50 @@ fn a_timeline_paragraph_is_an_entry_at_each_sentence_or_clause_that_opens_with_a
     // The Chinese day with its digits spaced apart dates its time.
     let day = imported.doc.timeline[3].time.unwrap().date_naive();
     assert_eq!((day.month(), day.day()), (12, 18));
+}
+
+#[test]
+fn a_month_the_title_names_with_its_year_dates_the_days_the_story_tells_without_it() {
+    // 21 July was a Friday in 2023 too: the title's `July 2017` says which.
+    let page = "July 2017 IT service disruption summary\n\n\
+                The issues began at approximately 10 a.m. on Friday, July 21, when the team \
+                received system notifications.\n\n\
+                By 9:30 p.m. on Friday, July 21, the website was restored.\n";
+    let imported = import_markdown(page, today());
+    assert!(
+        matches!(
+            imported.assumed.day_from,
+            DayFrom::YearOfAMonth {
+                line: 3,
+                year_line: 1
+            }
+        ),
+        "{:?}",
+        imported.assumed.day_from
+    );
+    assert_eq!(
+        row_times(&imported.doc),
+        [
+            Some(Utc.with_ymd_and_hms(2017, 7, 21, 10, 0, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2017, 7, 21, 21, 30, 0).unwrap())
+        ]
+    );
+}
+
+#[test]
+fn a_first_line_that_is_a_sentence_of_the_story_is_no_title() {
+    let page = "We had an IPv4 network outage starting around 2021-03-09 21:15:00 UTC and lasting \
+                until 2021-03-10 00:45:00 UTC.\n\nThe outage was due to a bug in our router.\n";
+    let imported = import_markdown(page, today());
+    assert_eq!(imported.doc.title, "");
+    assert_eq!(
+        row_times(&imported.doc),
+        [
+            Some(Utc.with_ymd_and_hms(2021, 3, 9, 21, 15, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2021, 3, 10, 0, 45, 0).unwrap())
+        ]
+    );
+    // A short line with a full stop is still a title.
+    let imported = import_markdown("Database outage on 5 May.\n\nIt was down.\n", today());
+    assert_eq!(imported.doc.title, "Database outage on 5 May");
 }

@@ -45,27 +45,11 @@ impl Importer<'_> {
             return;
         }
         // The first line of a document without headings is its title.
-        if !self.seen_heading && self.doc.title.is_empty() {
-            self.seen_heading = true;
-            if let Some((_, first)) = lines.first()
-                && field_line(first).is_none()
-                && first.chars().count() <= 120
-            {
-                // A line that only says what the file is ("Filled-in example for Rootly's
-                // Post-mortem template.") is no title: it is kept, and the title is left for
-                // the person to write (the checks ask for one).
-                if super::headings::is_generic_title(first) {
-                    let written = self.source_text(ranges[0]);
-                    self.unplaced_text(&written, ranges[0], "a line that says what the file is");
-                } else {
-                    let title = first.strip_suffix('.').unwrap_or(first);
-                    self.set_title(title, ranges[0]);
-                }
-                if lines.len() > 1 {
-                    self.lines_as_text(&lines[1..], &ranges[1..]);
-                }
-                return;
-            }
+        if !self.seen_heading
+            && self.doc.title.is_empty()
+            && self.first_line_as_title(lines, &ranges)
+        {
+            return;
         }
         if let [(_, only)] = lines
             && EMPTY_NOTES.contains(&only.as_str())
@@ -339,6 +323,38 @@ impl Importer<'_> {
             && lines.last().is_some_and(|(_, last)| {
                 last.trim_end().ends_with(':') && super::introductions::introduces_reasons(last)
             })
+    }
+
+    /// Takes the first line of a document without headings as its title, unless it is a
+    /// field, too long, or a sentence of the story; the paragraph's other lines are text.
+    /// Returns whether it did.
+    fn first_line_as_title(
+        &mut self,
+        lines: &[(usize, String)],
+        ranges: &[(usize, usize)],
+    ) -> bool {
+        self.seen_heading = true;
+        if let Some((_, first)) = lines.first()
+            && field_line(first).is_none()
+            && first.chars().count() <= 120
+            && !is_a_sentence(first)
+        {
+            // A line that only says what the file is ("Filled-in example for Rootly's
+            // Post-mortem template.") is no title: it is kept, and the title is left for
+            // the person to write (the checks ask for one).
+            if super::headings::is_generic_title(first) {
+                let written = self.source_text(ranges[0]);
+                self.unplaced_text(&written, ranges[0], "a line that says what the file is");
+            } else {
+                let title = first.strip_suffix('.').unwrap_or(first);
+                self.set_title(title, ranges[0]);
+            }
+            if lines.len() > 1 {
+                self.lines_as_text(&lines[1..], &ranges[1..]);
+            }
+            return true;
+        }
+        false
     }
 
     /// Whether the paragraph, under the action heading and right above a list, says what
@@ -621,6 +637,19 @@ fn is_key_and_value(line: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     })
+}
+
+/// The fewest words of a line that ends with a full stop and is a sentence of a story
+/// rather than a title (`We had an IPv4 network outage starting around … UTC.`).
+const SENTENCE_WORDS: usize = 10;
+
+/// Whether a page's first line is a sentence of its story, not its title: it ends with a full
+/// stop and runs on as a sentence does.
+fn is_a_sentence(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with('.')
+        && !line.ends_with("..")
+        && line.split_whitespace().count() >= SENTENCE_WORDS
 }
 
 #[cfg(test)]

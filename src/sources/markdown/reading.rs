@@ -45,6 +45,14 @@ pub enum DayFrom {
     /// The first day the file writes without a year (`November 12`), on this line, in the
     /// last year that puts it no later than the day of the import.
     DayWithoutYear(usize),
+    /// The first day the file writes without a year, on `line`, in the year a month is
+    /// written with on `year_line` (`July 2017 IT service disruption summary`).
+    YearOfAMonth {
+        /// The line of the incident's day.
+        line: usize,
+        /// The line of the month and its year.
+        year_line: usize,
+    },
     /// The first day the file writes without a year, on `line`, in the year whose calendar
     /// puts a day written with its weekday (`Friday, March 28th`, on `weekday_line`) on it.
     YearOfAWeekday {
@@ -76,6 +84,9 @@ impl DayFrom {
             Self::DayWithoutYear(line) => {
                 format!("the first day in the file (line {line}), in its latest year up to today")
             }
+            Self::YearOfAMonth { line, year_line } => format!(
+                "the first day in the file (line {line}), in the year line {year_line} names"
+            ),
             Self::YearOfAWeekday { line, weekday_line } => format!(
                 "the first day in the file (line {line}), in the year its weekday on line \
                  {weekday_line} falls on"

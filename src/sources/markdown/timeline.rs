@@ -899,6 +899,29 @@ fn east_asian_day_in(line: &str, published: NaiveDate) -> Option<NaiveDate> {
         })
 }
 
+/// The year of the first month written with its year and no day (`July 2017 IT service
+/// disruption summary`) in `lines`, with its line's number, from 1.
+#[must_use]
+pub fn first_month_of_a_year(lines: &[&str]) -> Option<(i32, usize)> {
+    lines.iter().enumerate().find_map(|(index, line)| {
+        word_starts(line)
+            .find_map(|at| crate::model::read_month_of_a_year(&line[at..]))
+            .map(|(_, year)| (year, index + 1))
+    })
+}
+
+/// Where each word of `line` starts: a letter after a space, a bracket or emphasis.
+fn word_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
+    line.char_indices()
+        .filter(|(at, c)| {
+            c.is_alphabetic()
+                && line[..*at].chars().next_back().is_none_or(|before| {
+                    before.is_whitespace() || matches!(before, '(' | '*' | '_')
+                })
+        })
+        .map(|(at, _)| at)
+}
+
 /// The first day written with its weekday and without its year (`on Friday, March 28th`)
 /// in `lines`, in the last year up to `latest` whose calendar puts it on that weekday.
 /// Returns the date with its line's number, from 1.
@@ -908,14 +931,8 @@ pub fn first_day_its_weekday_dates(
     latest: NaiveDate,
 ) -> Option<(NaiveDate, usize)> {
     lines.iter().enumerate().find_map(|(index, line)| {
-        line.char_indices()
-            .filter(|(at, c)| {
-                c.is_alphabetic()
-                    && line[..*at].chars().next_back().is_none_or(|before| {
-                        before.is_whitespace() || matches!(before, '(' | '*' | '_')
-                    })
-            })
-            .find_map(|(at, _)| crate::model::day_its_weekday_dates(&line[at..], latest))
+        word_starts(line)
+            .find_map(|at| crate::model::day_its_weekday_dates(&line[at..], latest))
             .map(|date| (date, index + 1))
     })
 }
