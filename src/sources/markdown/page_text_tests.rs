@@ -321,3 +321,50 @@ fn a_first_line_that_is_a_sentence_of_the_story_is_no_title() {
     let imported = import_markdown("Database outage on 5 May.\n\nIt was down.\n", today());
     assert_eq!(imported.doc.title, "Database outage on 5 May");
 }
+
+#[test]
+fn a_label_run_into_the_last_item_of_a_list_heads_what_follows_the_list() {
+    // A status page copied as text: no blank line between a list and the label after it,
+    // which Markdown reads as the last item's own words.
+    let page = "DNS issues\n\nTimeline of the Events:\nAugust 29, 2024\n\
+                - 2:05pm PT: DNS issues began.\n\
+                - 3:38pm PT: Confirmed full resolution.\n\
+                Root Cause:\n\
+                1. Human error at the upstream provider.\n\
+                Corrective Actions:\n\
+                - Vendor communication: the provider was called.\n\
+                Lessons Learned / Future Recommendations:\n\
+                - Improve internal communication for backend changes.\n\
+                - Request written confirmation of manual changes.\n";
+    let imported = import_markdown(page, today());
+    let events: Vec<&str> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| row.event.as_str())
+        .collect();
+    assert_eq!(events, ["DNS issues began.", "Confirmed full resolution."]);
+    let actions: Vec<&str> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "Vendor communication: the provider was called.",
+            "Improve internal communication for backend changes.",
+            "Request written confirmation of manual changes."
+        ]
+    );
+    assert!(
+        imported
+            .doc
+            .narrative
+            .text(crate::model::Section::RootCause)
+            .contains("Human error at the upstream provider."),
+        "{:?}",
+        imported.doc.narrative
+    );
+}

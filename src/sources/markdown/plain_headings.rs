@@ -22,7 +22,11 @@ const LEVEL: u8 = 2;
 /// none below its title; else `blocks` as they are.
 #[must_use]
 pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
-    let blocks: Vec<Block> = blocks.into_iter().flat_map(split_at_bullets).collect();
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .flat_map(split_at_bullets)
+        .flat_map(split_at_run_in_labels)
+        .collect();
     let marks_headings = blocks
         .iter()
         .any(|block| matches!(block.kind, BlockKind::Heading(level, _) if level > 1));
@@ -172,6 +176,81 @@ fn split_at_bullets(block: Block) -> Vec<Block> {
             kind,
         });
     }
+    parts
+}
+
+/// A list whose items have a label of the page run into them (`- 3:38pm PT: Confirmed …`
+/// then `Root Cause:` on the next line, not indented), as its parts: Markdown takes such a
+/// line, copied from a page with no blank line before it, for the item's own words, but it
+/// heads what follows the list. Each label becomes a paragraph of its own between the
+/// items before and after it. Any other block as it is.
+fn split_at_run_in_labels(block: Block) -> Vec<Block> {
+    let BlockKind::List(items) = &block.kind else {
+        return vec![block];
+    };
+    let sources: Vec<&str> = block.source.lines().collect();
+    // The item's last line when it is such a label: not indented under the item, no
+    // item of its own, and a heading's few words ending with a colon.
+    let label_of = |item: &ListItem| -> Option<String> {
+        if item.lines.1 <= item.lines.0 {
+            return None;
+        }
+        let written = *sources.get(item.lines.1.checked_sub(block.lines.0)?)?;
+        let label = written.trim_end();
+        (!written.starts_with(char::is_whitespace)
+            && label.ends_with(':')
+            && looks_like_a_heading(label.trim_end_matches(':')))
+        .then(|| label.to_owned())
+    };
+    if !items.iter().any(|item| label_of(item).is_some()) {
+        return vec![block];
+    }
+    let source_of = |first: usize, last: usize| -> String {
+        sources
+            .get(first.saturating_sub(block.lines.0)..=last.saturating_sub(block.lines.0))
+            .map(|lines| lines.join("\n"))
+            .unwrap_or_default()
+    };
+    let mut parts: Vec<Block> = Vec::new();
+    let mut run: Vec<ListItem> = Vec::new();
+    let close_run = |run: &mut Vec<ListItem>, parts: &mut Vec<Block>| {
+        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+            let lines = (first.lines.0, last.lines.1);
+            parts.push(Block {
+                lines,
+                source: source_of(lines.0, lines.1),
+                kind: BlockKind::List(std::mem::take(run)),
+            });
+        }
+    };
+    for item in items {
+        let Some(label) = label_of(item) else {
+            run.push(item.clone());
+            continue;
+        };
+        let without = |text: &str| {
+            text.trim_end()
+                .strip_suffix(label.as_str())
+                .unwrap_or(text)
+                .trim_end()
+                .to_owned()
+        };
+        let label_line = item.lines.1;
+        run.push(ListItem {
+            lines: (item.lines.0, label_line - 1),
+            text: without(&item.text),
+            own_text: without(&item.own_text),
+            source: without(&item.source),
+            ..item.clone()
+        });
+        close_run(&mut run, &mut parts);
+        parts.push(Block {
+            lines: (label_line, label_line),
+            source: label.clone(),
+            kind: BlockKind::Paragraph(vec![(label_line, label)]),
+        });
+    }
+    close_run(&mut run, &mut parts);
     parts
 }
 
