@@ -292,7 +292,22 @@ impl Importer<'_> {
             |_| true,
         );
         self.context.date = found.map(|(date, _)| date);
-        if let Some((_, line)) = found {
+        if let Some((date, line)) = found {
+            // A byline (`pbergene · description · 2018-04-06`) dates the page: a day it tells
+            // without its year, up to then (`Period: April 5th …`), is the incident's.
+            let told = self
+                .shown_lines
+                .get(line - 1)
+                .filter(|written| timeline::is_a_byline(written))
+                .and_then(|_| timeline::first_day_before(&self.shown_lines, date))
+                .filter(|(day, _)| *day < date);
+            if let Some((day, told_line)) = told {
+                self.context.date = Some(day);
+                return DayFrom::BeforeByline {
+                    line: told_line,
+                    byline: line,
+                };
+            }
             return DayFrom::FirstDate(line);
         }
         // A blog names its posts by their day (`2019-03-18-galaxy-downtime.md`).

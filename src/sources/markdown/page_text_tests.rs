@@ -368,3 +368,40 @@ fn a_label_run_into_the_last_item_of_a_list_heads_what_follows_the_list() {
         imported.doc.narrative
     );
 }
+
+#[test]
+fn a_byline_dates_the_page_and_the_day_it_tells_without_a_year_is_the_incidents() {
+    // An issue written the day after: its byline's date is the first full date, but the
+    // incident's day is the one its period and story tell without their year.
+    let page = "# Master service unavailable\n\npbergene \u{b7} description \u{b7} 2018-04-06\n\n\
+                Period: \"April 5th nn:nn UTC (night) - April 6th ~15:59 UTC\"\n\n\
+                Rundown\nAll times in UTC\n\n\
+                * 08:59 Errors reported on production service\n\
+                * 09:11 Outage first reported in zabbix\n";
+    let imported = import_markdown(page, today());
+    assert!(
+        matches!(
+            imported.assumed.day_from,
+            DayFrom::BeforeByline { byline: 3, .. }
+        ),
+        "{:?}",
+        imported.assumed.day_from
+    );
+    assert_eq!(
+        row_times(&imported.doc),
+        [
+            Some(Utc.with_ymd_and_hms(2018, 4, 5, 8, 59, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2018, 4, 5, 9, 11, 0).unwrap())
+        ]
+    );
+    // A date in the story, not a byline, is the incident's own.
+    let story = "# Outage\n\nOn 2018-04-06 the masters failed, as on April 5th.\n\n\
+                 * 08:59 Errors reported\n* 09:11 Outage reported\n";
+    assert_eq!(
+        row_times(&import_markdown(story, today()).doc),
+        [
+            Some(Utc.with_ymd_and_hms(2018, 4, 6, 8, 59, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2018, 4, 6, 9, 11, 0).unwrap())
+        ]
+    );
+}

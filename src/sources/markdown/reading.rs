@@ -40,6 +40,15 @@ pub enum DayFrom {
     Title,
     /// The first date written in the file, on this line.
     FirstDate(usize),
+    /// The first day the file writes without a year, on `line`, in the last year that puts
+    /// it before the date of the page's byline, on `byline` (`pbergene · description ·
+    /// 2018-04-06`).
+    BeforeByline {
+        /// The line of the incident's day.
+        line: usize,
+        /// The line of the byline.
+        byline: usize,
+    },
     /// A date in the file's name.
     FileName,
     /// The first day the file writes without a year (`November 12`), on this line, in the
@@ -80,6 +89,10 @@ impl DayFrom {
             Self::Start => "the incident's start".to_owned(),
             Self::Title => "the date in the title".to_owned(),
             Self::FirstDate(line) => format!("the first date in the file (line {line})"),
+            Self::BeforeByline { line, byline } => format!(
+                "the first day in the file (line {line}), before the date of the byline on \
+                 line {byline}"
+            ),
             Self::FileName => "the date in the file's name".to_owned(),
             Self::DayWithoutYear(line) => {
                 format!("the first day in the file (line {line}), in its latest year up to today")

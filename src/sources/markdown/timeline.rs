@@ -840,6 +840,24 @@ pub fn first_date_in(
     })
 }
 
+/// Whether a line is a page's byline, which dates the page rather than what it tells:
+/// `Posted on April 6, 2018`, or a few words set apart by middle dots or bars with the date
+/// among them (`pbergene · description · 2018-04-06`, `Jane Doe | 6 min read | Apr 6, 2018`).
+/// A table's row, which opens with its bar, is none.
+#[must_use]
+pub fn is_a_byline(line: &str) -> bool {
+    const BYLINE_WORDS: usize = 12;
+    let line = line.trim();
+    if crate::model::read_byline_day(line).is_some() {
+        return true;
+    }
+    let parts = line
+        .split(['\u{b7}', '|', '\u{2022}'])
+        .filter(|part| !part.trim().is_empty())
+        .count();
+    !line.starts_with('|') && parts >= 2 && line.split_whitespace().count() <= BYLINE_WORDS
+}
+
 /// The first day written by its month's name without a year (`Starting on March 15th, …`)
 /// in `lines`, in the last year that puts it no later than `published`: a page tells what
 /// happened before it was published. Returns the date with its line's number, from 1.
@@ -946,10 +964,17 @@ fn is_a_deadline_word(word: &str) -> bool {
         .any(|deadline| word.eq_ignore_ascii_case(deadline))
 }
 
+/// The words of `text`, apart from the brackets, emphasis and quotation marks around them.
 fn words_of(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '*' | '_'))
-        .filter(|word| !word.is_empty())
-        .collect()
+    text.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')' | '[' | ']' | '*' | '_' | '"' | '\u{201c}' | '\u{201d}'
+            )
+    })
+    .filter(|word| !word.is_empty())
+    .collect()
 }
 
 /// A date with its year, and nothing else, in `candidate`.
