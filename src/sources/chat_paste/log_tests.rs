@@ -1,6 +1,6 @@
 //! Monitoring and service logs pasted as a timeline: Nagios' log with its stamps in seconds
 //! or as `ctime` writes them, a monitor's history page copied as text, and a structured
-//! (logfmt) log, and a forum thread dumped post by post.
+//! (logfmt) log, and a forum thread dumped post by post; code fenced in the notes above a copy.
 
 use chrono::{TimeZone, Utc};
 
@@ -124,5 +124,32 @@ fn a_forum_threads_dump_heads_each_post_with_labelled_author_and_time() {
             .rows
             .iter()
             .all(|row| row.actor.as_deref() != Some("Dana"))
+    );
+}
+
+#[test]
+fn code_fenced_in_notes_above_a_copy_ends_at_its_own_fence() {
+    // Notes above a Slack copy quote code in a fence; a line in it reads like `Name: text`.
+    // The fence that closes the code is no code block opened in a message: the copy's
+    // messages below are messages.
+    let text = "# Summary\n\n```\nm = %{a: 1}\n%{a: x} = m\n```\n\n# Raw\n\n\
+                vietthang [2:10 PM]\nBình thường dùng mà bảo nói định nghĩa\n\n\
+                thien [2:11 PM]\nthiệt, giải thích mấy khái niệm thì chịu thua\n";
+    let paste = parse_chat(text);
+    let timed: Vec<(Option<&str>, &str)> = paste
+        .rows
+        .iter()
+        .filter(|row| row.clock.is_some())
+        .map(|row| (row.actor.as_deref(), row.event.as_str()))
+        .collect();
+    assert_eq!(
+        timed,
+        [
+            (Some("vietthang"), "Bình thường dùng mà bảo nói định nghĩa"),
+            (
+                Some("thien"),
+                "thiệt, giải thích mấy khái niệm thì chịu thua"
+            )
+        ]
     );
 }

@@ -418,6 +418,10 @@ struct Reader {
     log_fences: Vec<usize>,
     /// Whether the lines are inside such a log.
     in_log_fence: bool,
+    /// Whether the lines are inside a fenced block opened where no message was (code in
+    /// notes above a chat copy, or a chat copy fenced whole): its closing fence closes it,
+    /// and no message opened inside it runs on past it.
+    in_loose_fence: bool,
 }
 
 impl Reader {
@@ -435,6 +439,15 @@ impl Reader {
             self.in_log_fence = opens_a_log;
             self.close_message();
             self.unused(number, line, UnusedReason::LogFence);
+            self.previous_line = number;
+            return;
+        }
+        // A fence opened where no message was, and its closing one: they bound what is
+        // between them, whatever was read there.
+        if fence && !self.in_fence && (self.in_loose_fence || self.open.is_none()) {
+            self.in_loose_fence = !self.in_loose_fence;
+            self.close_message();
+            self.unused(number, line, UnusedReason::NoTime);
             self.previous_line = number;
             return;
         }
