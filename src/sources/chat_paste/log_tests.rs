@@ -1,6 +1,7 @@
 //! Monitoring and service logs pasted as a timeline: Nagios' log with its stamps in seconds
 //! or as `ctime` writes them, a monitor's history page copied as text, and a structured
-//! (logfmt) log, and a forum thread dumped post by post; code fenced in the notes above a copy.
+//! (logfmt) log, and a forum thread dumped post by post; code fenced in the notes above a copy,
+//! and a message that is only an emoji.
 
 use chrono::{TimeZone, Utc};
 
@@ -150,6 +151,27 @@ fn code_fenced_in_notes_above_a_copy_ends_at_its_own_fence() {
                 Some("thien"),
                 "thiệt, giải thích mấy khái niệm thì chịu thua"
             )
+        ]
+    );
+}
+
+#[test]
+fn a_message_that_is_an_emoji_after_its_authors_colon_is_a_message() {
+    // Discord's older copy, one line a message: `Rick: :heart:` is Rick saying :heart:, not
+    // a header naming `Rick:` with a status emoji.
+    let paste =
+        parse_chat("[4:32 PM] sregg: :heart:\n[4:32 PM] Rick: :heart:\n[4:33 PM] Vortex: Thanks\n");
+    let said: Vec<(Option<&str>, &str)> = paste
+        .rows
+        .iter()
+        .map(|row| (row.actor.as_deref(), row.event.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (Some("sregg"), ":heart:"),
+            (Some("Rick"), ":heart:"),
+            (Some("Vortex"), "Thanks")
         ]
     );
 }

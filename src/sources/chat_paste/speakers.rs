@@ -378,6 +378,8 @@ pub(super) fn looks_like_a_name(text: &str) -> bool {
         || text.chars().count() > 40
         || words.len() > 5
         || text.contains("//")
+        // `Rick: :heart:` is a name and its message.
+        || text.contains(": ")
         || text.contains(['?', '!', '<', '>', '(', ')', '[', ']'])
         || crate::model::zone_named(text).is_some()
         || LABELS.contains(&text.to_lowercase().as_str())

@@ -242,8 +242,8 @@ fn adds_more_work(text: &str) -> bool {
     more && (work_sentences::commits_to_work(&first) || work_sentences::third_person_work(&first))
 }
 
-/// `Action point: rotate the keys`, `Action item: …`, `TODO: …`, `Follow-up: …`: the work,
-/// after its mark.
+/// `Action point: rotate the keys`, `Action item: …`, `TODO: …`, `Follow-up: …`, `Post
+/// event actions: …`: the work, after its mark.
 fn action_point(line: &str) -> Option<&str> {
     let (mark, rest) = line.split_once(':')?;
     let mark = mark.trim().trim_matches(['*', '_']).to_lowercase();
@@ -259,9 +259,16 @@ fn action_point(line: &str) -> Option<&str> {
             | "follow up"
             | "followup"
     );
+    // A label that names the work by its words (`Post event actions: Our engineers are
+    // reviewing …`, `Corrective actions: …`) marks it as well.
+    let names_the_work = mark.split_whitespace().count() <= ACTION_LABEL_WORDS
+        && super::headings::target_by_words(&mark) == Some(super::headings::Target::ActionItems);
     let rest = rest.trim().trim_start_matches(['*', '_']).trim();
-    (is_mark && !rest.is_empty()).then_some(rest)
+    ((is_mark || names_the_work) && !rest.is_empty()).then_some(rest)
 }
+
+/// The most words of a label before the work it names (`Post event actions:`).
+const ACTION_LABEL_WORDS: usize = 4;
 
 /// The marks of where a piece of work stands, longest first, and the status each gives.
 const STATUS_MARKS: [(&str, ActionStatus); 6] = [

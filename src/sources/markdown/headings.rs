@@ -99,6 +99,8 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
     let has = |stem: &str| heading_words.has(stem);
     let pair = |first: &str, second: &str| heading_words.pair(first, second);
     if has("timeline")
+        // `Time line:`, written apart.
+        || pair("time", "line")
         || has("chronolog")
         || names_a_timeline_in_another_language(&heading_words, &normalized)
     {

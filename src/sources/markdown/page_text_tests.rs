@@ -53,7 +53,9 @@ fn a_german_page_copied_flat_tells_its_times_and_keeps_its_signature_out_of_the_
     };
     let times = row_times(doc);
     assert_eq!(times, [at(11, 8), at(12, 35), at(17, 42)]);
-    assert_eq!(doc.title, "14. November 2016");
+    // The dateline dates the page and the line after it is a sentence: the page has no
+    // title to take, and the person writes one.
+    assert_eq!(doc.title, "");
     let titles: Vec<&str> = doc
         .narrative
         .custom_sections
@@ -402,6 +404,42 @@ fn a_byline_dates_the_page_and_the_day_it_tells_without_a_year_is_the_incidents(
         [
             Some(Utc.with_ymd_and_hms(2018, 4, 6, 8, 59, 0).unwrap()),
             Some(Utc.with_ymd_and_hms(2018, 4, 6, 9, 11, 0).unwrap())
+        ]
+    );
+}
+
+#[test]
+fn a_dateline_above_the_title_is_no_title_and_a_label_naming_the_work_marks_it() {
+    // A status page's report: its day of publishing first, the incident's day in the title.
+    let page = "Saturday 20th October 2018\n\n\
+                SIP Trunks Incident Report on Voice Outage 18/10/2018\n\n\
+                Post event actions: Our engineers are reviewing the SRV records and will be \
+                implementing a change control process.\n\n\
+                Time line:\n\n\
+                15:56 – First notification received of high load on host.\n\n\
+                16:00 – Notification received that the service was up.\n";
+    let imported = import_markdown(page, today());
+    assert_eq!(
+        imported.doc.title,
+        "SIP Trunks Incident Report on Voice Outage 18/10/2018"
+    );
+    assert_eq!(
+        row_times(&imported.doc),
+        [
+            Some(Utc.with_ymd_and_hms(2018, 10, 18, 15, 56, 0).unwrap()),
+            Some(Utc.with_ymd_and_hms(2018, 10, 18, 16, 0, 0).unwrap())
+        ]
+    );
+    let actions: Vec<&str> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "Our engineers are reviewing the SRV records and will be implementing a change control process."
         ]
     );
 }

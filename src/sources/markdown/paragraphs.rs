@@ -333,6 +333,13 @@ impl Importer<'_> {
         lines: &[(usize, String)],
         ranges: &[(usize, usize)],
     ) -> bool {
+        // A page's dateline above its title (`Saturday 20th October 2018`) is no title: the
+        // line after it may be.
+        if let [(_, only)] = lines
+            && read_date_line(only).is_some()
+        {
+            return false;
+        }
         self.seen_heading = true;
         if let Some((_, first)) = lines.first()
             && field_line(first).is_none()
