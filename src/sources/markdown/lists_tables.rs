@@ -4,7 +4,7 @@
 
 use super::actions::{action_columns, action_from_cells, action_from_task};
 use super::blocks::{Block, ListItem, TableRow};
-use super::by_content::starts_with_a_time;
+use super::by_content::{starts_with_a_time, starts_with_a_time_or_date};
 use super::fields::{field_line, field_named};
 use super::headings::Target;
 use super::list_work::items_of_work;
@@ -425,8 +425,31 @@ impl Importer<'_> {
                     }
                 }
                 _ => {
+                    let text = item.text.replace('\n', " ");
                     self.timeline_items.push(item.lines);
-                    entries.push((item.lines, item.text.replace('\n', " ")));
+                    // `Attacker deployed the contract at 2021-02-13 5:37 AM +UTC`: an item
+                    // that opens with no time but tells one is a row at that time, its
+                    // words all kept. One that tells several stays one row, as written.
+                    let mut told = if starts_with_a_time_or_date(first) {
+                        Vec::new()
+                    } else {
+                        super::told_times::told_rows(
+                            &[(item.lines, text.clone())],
+                            self.published,
+                            None,
+                        )
+                    };
+                    match told.as_mut_slice() {
+                        [(_, row)] => {
+                            row.event.clone_from(&text);
+                            if !entries.is_empty() {
+                                self.timeline
+                                    .push(Piece::Entries(std::mem::take(&mut entries)));
+                            }
+                            self.timeline.push(Piece::Told(told));
+                        }
+                        _ => entries.push((item.lines, text)),
+                    }
                 }
             }
         }

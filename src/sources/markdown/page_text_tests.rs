@@ -443,3 +443,32 @@ fn a_dateline_above_the_title_is_no_title_and_a_label_naming_the_work_marks_it()
         ]
     );
 }
+
+#[test]
+fn a_timeline_item_that_tells_its_time_at_its_end_is_a_row_at_that_time() {
+    let text = "# Exploit\n\n## Timeline\n\n\
+                - Attacker deployed the contract at 2021-02-13 5:37 AM +UTC\n\
+                - Alpha deployed a fixed contract at 2021-02-13 08:44:30 +UTC. Funds were safe.\n\
+                - Users were told\n";
+    let imported = import_markdown(text, today());
+    let rows: Vec<(Option<chrono::DateTime<Utc>>, &str)> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some(Utc.with_ymd_and_hms(2021, 2, 13, 5, 37, 0).unwrap()),
+                "Attacker deployed the contract at 2021-02-13 5:37 AM +UTC"
+            ),
+            (
+                Some(Utc.with_ymd_and_hms(2021, 2, 13, 8, 44, 30).unwrap()),
+                "Alpha deployed a fixed contract at 2021-02-13 08:44:30 +UTC. Funds were safe."
+            ),
+            (None, "Users were told"),
+        ]
+    );
+}
