@@ -19,6 +19,19 @@ fn not_placed(doc: &Postmortem) -> &str {
         .map_or("", |section| section.text.as_str())
 }
 
+/// The timeline's events, in order.
+fn events(doc: &Postmortem) -> Vec<&str> {
+    doc.timeline.iter().map(|row| row.event.as_str()).collect()
+}
+
+/// The action items' words, in order.
+fn actions(doc: &Postmortem) -> Vec<&str> {
+    doc.action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect()
+}
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
 }
@@ -257,12 +270,7 @@ fn a_timeline_paragraph_is_an_entry_at_each_sentence_or_clause_that_opens_with_a
                 rolled back. Then at 14:50 it ended.\n\n\
                 12 月 18 日 08:56,监控到温控告警。09:01,排查到冷机异常。\n";
     let imported = import_markdown(text, today());
-    let events: Vec<&str> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| row.event.as_str())
-        .collect();
+    let events = events(&imported.doc);
     assert_eq!(
         events,
         [
@@ -339,19 +347,9 @@ fn a_label_run_into_the_last_item_of_a_list_heads_what_follows_the_list() {
                 - Improve internal communication for backend changes.\n\
                 - Request written confirmation of manual changes.\n";
     let imported = import_markdown(page, today());
-    let events: Vec<&str> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| row.event.as_str())
-        .collect();
+    let events = events(&imported.doc);
     assert_eq!(events, ["DNS issues began.", "Confirmed full resolution."]);
-    let actions: Vec<&str> = imported
-        .doc
-        .action_items
-        .iter()
-        .map(|item| item.action.as_str())
-        .collect();
+    let actions = actions(&imported.doc);
     assert_eq!(
         actions,
         [
@@ -430,12 +428,7 @@ fn a_dateline_above_the_title_is_no_title_and_a_label_naming_the_work_marks_it()
             Some(Utc.with_ymd_and_hms(2018, 10, 18, 16, 0, 0).unwrap())
         ]
     );
-    let actions: Vec<&str> = imported
-        .doc
-        .action_items
-        .iter()
-        .map(|item| item.action.as_str())
-        .collect();
+    let actions = actions(&imported.doc);
     assert_eq!(
         actions,
         [
