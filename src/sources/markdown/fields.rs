@@ -58,7 +58,43 @@ pub fn field_named(key: &str) -> Option<Field> {
     })
 }
 
+/// The key time a field's key names (`Start Date/Time`, `Detected at`, `Resolution time`).
+fn key_time_named(key: &str) -> Option<KeyTime> {
+    Some(match key {
+        "start"
+        | "start time"
+        | "started"
+        | "began"
+        | "incident start"
+        | "impact start"
+        | "start of impact"
+        | "start date/time"
+        | "start date and time" => KeyTime::Started,
+        "detected" | "detection time" | "time detected" | "detected at" => KeyTime::Detected,
+        "acknowledged" | "acknowledged at" | "time acknowledged" => KeyTime::Acknowledged,
+        "mitigated" | "mitigated at" | "time mitigated" | "impact end" | "end of impact" => {
+            KeyTime::Mitigated
+        }
+        "end"
+        | "end time"
+        | "ended"
+        | "incident end"
+        | "resolved"
+        | "resolved at"
+        | "resolution time"
+        | "time resolved"
+        | "end date/time"
+        | "end date and time"
+        | "resolution date/time"
+        | "resolution date and time" => KeyTime::Resolved,
+        _ => return None,
+    })
+}
+
 fn field_named_exactly(key: &str) -> Option<Field> {
+    if let Some(key_time) = key_time_named(key) {
+        return Some(Field::Times(Some(key_time)));
+    }
     let field = match key {
         "title" | "incident title" | "incident name" | "name" => Field::Title,
         "incident" | "incident id" | "id" | "incident number" | "incident no" | "incident ref"
@@ -107,19 +143,6 @@ fn field_named_exactly(key: &str) -> Option<Field> {
         | "incident window"
         | "times"
         | "key times" => Field::Times(None),
-        "start" | "start time" | "started" | "began" | "incident start" | "impact start"
-        | "start of impact" => Field::Times(Some(KeyTime::Started)),
-        "detected" | "detection time" | "time detected" | "detected at" => {
-            Field::Times(Some(KeyTime::Detected))
-        }
-        "acknowledged" | "acknowledged at" | "time acknowledged" => {
-            Field::Times(Some(KeyTime::Acknowledged))
-        }
-        "mitigated" | "mitigated at" | "time mitigated" | "impact end" | "end of impact" => {
-            Field::Times(Some(KeyTime::Mitigated))
-        }
-        "end" | "end time" | "ended" | "incident end" | "resolved" | "resolved at"
-        | "resolution time" | "time resolved" => Field::Times(Some(KeyTime::Resolved)),
         "participants" | "people" | "people involved" | "involved" | "responders" | "team"
         | "response team" => Field::Participants(ParticipantRole::Responder),
         "incident lead" | "incident commander" | "ic" | "lead" | "incident manager" => {
@@ -157,6 +180,25 @@ pub fn field_line(line: &str) -> Option<(Field, &str)> {
     let value = value.trim().trim_start_matches(['*', '_']).trim();
     let value = unquoted(value.strip_suffix(',').map_or(value, str::trim_end));
     (!value.is_empty()).then_some((field, value))
+}
+
+/// Several fields written on one line, set apart by dashes or bars (`Start Date/Time:
+/// 18/10/2018 16:07 - Resolution Date/Time: 18/10/2018 16:42`): each part, with its field
+/// and value, when every part is one. A value with a dash in it (`Title: Outage - DB
+/// down`) leaves the line one field.
+#[must_use]
+pub fn fields_on_one_line(line: &str) -> Option<Vec<(Field, String, String)>> {
+    let joined = line.replace(" | ", " - ").replace(" \u{2013} ", " - ");
+    let parts: Vec<&str> = joined.split(" - ").collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|part| {
+            field_line(part).map(|(field, value)| (field, part.to_owned(), value.to_owned()))
+        })
+        .collect()
 }
 
 /// `text` without the quotes around it, when it is one quoted literal.
@@ -547,6 +589,30 @@ mod tests {
             field_line("Title: \"Flags\" is down"),
             Some((Field::Title, "\"Flags\" is down"))
         );
+    }
+
+    #[test]
+    fn fields_written_on_one_line_are_each_read_when_every_part_is_one() {
+        let fields = fields_on_one_line(
+            "Start Date/Time: 18/10/2018 16:07 - Resolution Date/Time: 18/10/2018 16:42 - \
+             Duration: 35 minutes",
+        )
+        .unwrap();
+        let read: Vec<(Field, &str)> = fields
+            .iter()
+            .map(|(field, _, value)| (*field, value.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Field::Times(Some(KeyTime::Started)), "18/10/2018 16:07"),
+                (Field::Times(Some(KeyTime::Resolved)), "18/10/2018 16:42"),
+                (Field::Times(None), "35 minutes")
+            ]
+        );
+        // A value with a dash in it, or a part that names no field, leaves the line whole.
+        assert!(fields_on_one_line("Title: Outage - database down").is_none());
+        assert!(fields_on_one_line("Priority: P2 - Location: Nationwide").is_none());
     }
 
     #[test]

@@ -472,7 +472,12 @@ impl Importer<'_> {
         let mut into: Option<Section> = None;
         for ((_, text), range) in lines.iter().zip(ranges) {
             let range = *range;
-            if let Some((field, value)) = field_line(text) {
+            if let Some(fields) = super::fields::fields_on_one_line(text) {
+                for (field, part, value) in fields {
+                    self.field(field, &part, &value, range);
+                }
+                into = None;
+            } else if let Some((field, value)) = field_line(text) {
                 self.field(field, text, value, range);
                 into = None;
             } else if let Some(section) = section_line(text).filter(|_| !self.in_sub_part) {
