@@ -69,13 +69,21 @@ impl Importer<'_> {
         }
         // `<p><i>1b.</i> Set up a web server …`, a post's numbered items kept as HTML
         // paragraphs (or `1\. …` escaped): a list written without Markdown's marks.
-        if let Some(item) = lines.first().and_then(|(_, first)| enumerated(first)) {
-            let text = std::iter::once(item)
-                .chain(lines.iter().skip(1).map(|(_, line)| line.as_str()))
+        // `1、升级硬件版本; 2、加强测试; 3、…`: several numbered items run into one line.
+        if lines
+            .first()
+            .and_then(|(_, first)| enumerated(first))
+            .is_some()
+        {
+            let text = lines
+                .iter()
+                .map(|(_, line)| line.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let action = super::actions::action_from_task(&text, false, self.context.date);
-            self.push_action(action, block.lines, false);
+            for item in items_run_together(&text) {
+                let action = super::actions::action_from_task(item, false, self.context.date);
+                self.push_action(action, block.lines, true);
+            }
             return true;
         }
         // `**Storage & Capacity** (Issue #1)` right above a list: the name of the group of
@@ -203,8 +211,52 @@ impl Importer<'_> {
 /// Whether a paragraph right after a list of work adds more of it: its first sentence
 /// commits to work and says it is more (`We are also making changes to split parts of our
 /// service …`, `In addition, we will …`).
+/// The marks Chinese and Japanese close an item's number with (`1、`, `2．`), which take no
+/// space after them.
+const EAST_ASIAN_NUMBER_MARKS: [char; 3] = ['\u{3001}', '\u{ff0e}', '\u{ff09}'];
+
+/// The items of a line that opens with an item's number, each without its number: more than
+/// one when the next numbers follow in order, each after the end of a clause (`1、升级硬件;
+/// 2、加强测试; 3、…`, `1) Add a check. 2) Alert on it.`). A number that does not come next
+/// in the count (`in 3 regions`, `2. The year`) stays in its item.
+fn items_run_together(line: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let Some(first) = enumerated(line) else {
+        return items;
+    };
+    let number = |text: &str| {
+        let text = text.trim_start().trim_start_matches(['*', '_', '(']);
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        text[..digits].parse::<u32>().ok()
+    };
+    let mut next = number(line).map(|number| number + 1);
+    let start = line.len() - first.len();
+    let mut item_start = start;
+    let breaks = line[start..].char_indices().filter_map(|(at, c)| {
+        matches!(c, ';' | '.' | '\u{ff1b}' | '\u{3002}').then_some(start + at + c.len_utf8())
+    });
+    for after in breaks {
+        let Some(wanted) = next else { break };
+        let rest = &line[after..];
+        if number(rest) == Some(wanted)
+            && let Some(item) = enumerated(rest)
+        {
+            items.push(clause_text(&line[item_start..after]));
+            item_start = line.len() - item.len();
+            next = Some(wanted + 1);
+        }
+    }
+    items.push(clause_text(&line[item_start..]));
+    items
+}
+
+/// A clause's words without the semicolon that parted it from the next.
+fn clause_text(clause: &str) -> &str {
+    clause.trim().trim_end_matches([';', '\u{ff1b}']).trim_end()
+}
+
 /// The text after an item's number or letter that opens `line` (`1b. Set up …`, `*2.*
-/// Add …`, `(a) Remove …`, `3) Alert …`), emphasis around the label allowed.
+/// Add …`, `(a) Remove …`, `3) Alert …`, `1、升级 …`), emphasis around the label allowed.
 fn enumerated(line: &str) -> Option<&str> {
     let line = line.trim_start().trim_start_matches(['*', '_']);
     let (bracketed, line) = match line.strip_prefix('(') {
@@ -221,6 +273,10 @@ fn enumerated(line: &str) -> Option<&str> {
         return None;
     }
     let rest = &line[digits + letters..];
+    if let Some(text) = rest.strip_prefix(EAST_ASIAN_NUMBER_MARKS) {
+        let text = text.trim();
+        return (digits > 0 && !text.is_empty()).then_some(text);
+    }
     let rest = if bracketed {
         rest.strip_prefix(')')?
     } else {
@@ -419,6 +475,23 @@ mod tests {
         assert_eq!(enumerated("2019. The year"), None);
         assert_eq!(enumerated("1.5 million requests"), None);
         assert_eq!(enumerated("a fix went out"), None);
+        assert_eq!(enumerated("1、升级硬件版本"), Some("升级硬件版本"));
+    }
+
+    #[test]
+    fn numbered_items_run_into_one_line_are_each_an_item() {
+        assert_eq!(
+            items_run_together("1、升级硬件版本。该措施已完成; 2、加强测试; 3、缩小范围"),
+            ["升级硬件版本。该措施已完成", "加强测试", "缩小范围"]
+        );
+        assert_eq!(
+            items_run_together("1) Add a check in 3 regions. 2) Alert on it."),
+            ["Add a check in 3 regions.", "Alert on it."]
+        );
+        assert_eq!(
+            items_run_together("1. Move the 2. server"),
+            ["Move the 2. server"]
+        );
         let imported = crate::sources::markdown::import_markdown(
             "# Outage\n\n## Action items\n\nIn the short term:\n\n<div>\n\
              <p><i>1b.</i> Set up a web server elsewhere.\n\n<p><i>2.</i> Add another admin host\n\

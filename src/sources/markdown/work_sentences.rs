@@ -525,11 +525,22 @@ pub(super) fn past_passive(sentence: &str) -> bool {
     followed_by_participle(sentence, &[" was ", " were "])
 }
 
+/// Whether a sentence marks its work done: `(done)`, `completed`, or as Chinese and
+/// Japanese say it, `已完成` (already completed), `対応済み` (dealt with).
 pub(super) fn done_mark(sentence: &str) -> bool {
-    ["(done)", "[done]", " done ", " completed "]
-        .iter()
-        .any(|mark| sentence.contains(mark))
-        && !negated(sentence)
+    const MARKS: [&str; 10] = [
+        "(done)",
+        "[done]",
+        " done ",
+        " completed ",
+        "已完成",
+        "已经完成",
+        "已修复",
+        "対応済",
+        "実施済",
+        "完了しました",
+    ];
+    MARKS.iter().any(|mark| sentence.contains(mark)) && !negated(sentence)
 }
 
 fn followed_by_participle(sentence: &str, before: &[&str]) -> bool {
