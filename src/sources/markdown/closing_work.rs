@@ -61,8 +61,9 @@ const PLANNING: [&str; 9] = [
 ];
 
 /// Past forms in `-ed` that report what the writers learned, felt or met, not work done.
-const NOT_WORK: [&str; 36] = [
+const NOT_WORK: [&str; 37] = [
     "learned",
+    "identified",
     "learnt",
     "realized",
     "realised",
@@ -109,6 +110,7 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
         || [" thank ", " thanks ", " grateful "]
             .iter()
             .any(|word| padded.contains(word))
+        || is_a_notice(&padded)
     {
         return None;
     }
@@ -168,6 +170,39 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
     // `To ensure that the response is faster should this happen again, @DouweM now has an
     // emergency address`: what was put in place against a recurrence, done.
     found.or_else(|| against_recurrence(sentence).then_some(Commitment::Done))
+}
+
+/// Whether a padded sentence is a status update's notice of what its writers are watching
+/// or will tell (`We are continuing to monitor our systems`, `We are currently
+/// investigating an issue with receipts`, `A post-mortem will be posted shortly`, `We will
+/// provide an update within the hour`): the incident's handling, not work that follows it.
+fn is_a_notice(padded: &str) -> bool {
+    const TELLING: [&str; 10] = [
+        " provide ",
+        " provided ",
+        " shared ",
+        " post ",
+        " posted ",
+        " publish ",
+        " published ",
+        " share ",
+        " continuing to ",
+        " continue to ",
+    ];
+    const TOLD: [&str; 9] = [
+        " update ",
+        " updates ",
+        " post-mortem ",
+        " postmortem ",
+        " post mortem ",
+        " more information ",
+        " more details ",
+        " monitor ",
+        " closely monitor ",
+    ];
+    padded.contains(" currently investigating ")
+        || (TELLING.iter().any(|verb| padded.contains(verb))
+            && TOLD.iter().any(|what| padded.contains(what)))
 }
 
 /// Whether a sentence opens with what it does against the incident happening again (`To
@@ -270,7 +305,7 @@ fn past_in_ed(word: &str) -> bool {
 pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
     let mut pieces: Vec<(String, Commitment, String)> = Vec::new();
     let mut before_first = String::new();
-    for span in sentence_spans(text) {
+    for span in sentence_spans(text).into_iter().flat_map(clauses_of_work) {
         let span = span.trim();
         let said = commitment(span);
         match (said, pieces.last_mut()) {
@@ -307,6 +342,44 @@ pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
         .into_iter()
         .map(|(piece, status, _)| (piece, status))
         .collect()
+}
+
+/// A sentence cut where it names more than one piece of work: after a colon that
+/// introduces what commits (`We're taking several steps: we're migrating …`), and before
+/// each `, and we …` or `; we …` clause that commits on its own (`we're migrating to an
+/// autoscaling database, and we're implementing an alarm review`).
+fn clauses_of_work(sentence: &str) -> Vec<&str> {
+    let sentence = match sentence.split_once(": ") {
+        Some((introduction, work))
+            if commitment(introduction).is_some() && commitment(work).is_some() =>
+        {
+            work
+        }
+        _ => sentence,
+    };
+    let lower = sentence.to_ascii_lowercase();
+    // Where each joint is, and where the clause after it starts: at its subject.
+    let mut joints: Vec<(usize, usize)> = [", and we", ", and i ", "; we", "; i "]
+        .iter()
+        .flat_map(|joint| {
+            let subject = joint.find(['w', 'i']).unwrap_or(joint.len());
+            lower
+                .match_indices(joint)
+                .map(move |(at, _)| (at, at + subject))
+        })
+        .collect();
+    joints.sort_unstable();
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for (at, next) in joints {
+        let (before, after) = (&sentence[start..at.max(start)], &sentence[next..]);
+        if at > start && commitment(before).is_some() && commitment(after).is_some() {
+            clauses.push(before);
+            start = next;
+        }
+    }
+    clauses.push(&sentence[start..]);
+    clauses
 }
 
 /// Whether a sentence opens by pointing at what the one before named (`This task will be
@@ -485,6 +558,41 @@ mod tests {
             assert_eq!(commitment(sentence), Some(Commitment::ToCome), "{sentence}");
         }
         assert_eq!(commitment("The priority is to stay calm."), None);
+    }
+
+    #[test]
+    fn a_status_notice_commits_to_nothing() {
+        for sentence in [
+            "We are continuing to closely monitor our systems to confirm their ongoing stability.",
+            "We are currently investigating an issue with customer receipts.",
+            "A post-mortem of this incident will be posted shortly after a thorough investigation.",
+            "We will provide a postmortem after we gather all information.",
+            "More information will be provided shortly.",
+        ] {
+            assert_eq!(commitment(sentence), None, "{sentence}");
+        }
+        assert_eq!(
+            commitment("We will add monitoring of the queue's depth."),
+            Some(Commitment::ToCome)
+        );
+    }
+
+    #[test]
+    fn each_clause_of_work_in_a_sentence_is_a_piece() {
+        let text = "We're taking several steps to ensure this is impossible in the future: \
+                    We're migrating to an autoscaling database, and we're implementing a full \
+                    alarm review.";
+        let pieces: Vec<String> = commitments_in(text)
+            .into_iter()
+            .map(|(piece, _)| piece)
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                "We're migrating to an autoscaling database",
+                "we're implementing a full alarm review."
+            ]
+        );
     }
 
     #[test]
