@@ -13,6 +13,7 @@ impl Importer<'_> {
     pub(super) fn heading(&mut self, block: Block, level: u8, text: &str) {
         self.under_an_item = false;
         self.in_sub_part = false;
+        self.timeline_by_label = false;
         self.problems_group = false;
         if self.around.by_content && self.current != Current::Target(Target::Timeline) {
             self.heading_in_a_timeline_by_content(&block, text);

@@ -165,6 +165,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         action_group_kind: None,
         headed: Vec::new(),
         in_sub_part: false,
+        timeline_by_label: false,
         named_actions: false,
         under_an_item: false,
         timeline: Vec::new(),
@@ -327,6 +328,9 @@ struct Importer<'a> {
     /// (`### 1. Resource contention` in `## Root causes`): its labelled lines (`**Impact:**
     /// …`) describe that part, not the document, and stay in it.
     in_sub_part: bool,
+    /// Whether the timeline being read was headed by a label (`Timeline:`) rather than a
+    /// heading: another label (`Conclusions:`) ends it.
+    timeline_by_label: bool,
     timeline: Vec<Piece>,
     /// The lines of the timeline's list items: an item without a time is still an event,
     /// a row the person times by hand.

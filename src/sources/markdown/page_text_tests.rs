@@ -465,3 +465,32 @@ fn a_timeline_item_that_tells_its_time_at_its_end_is_a_row_at_that_time() {
         ]
     );
 }
+
+#[test]
+fn another_label_ends_a_timeline_a_label_headed() {
+    // An issue written with labels for its parts, its timeline's steps untimed: the lists
+    // under `What is still unclear:` and `Conclusions:` are no rows of the timeline
+    // `Timeline:` heads, and what the close says must be done is work.
+    let page = "# Backend outage\n\nTimeline:\n\n\
+                - alerts fired\n- the machine was restarted\n\n\
+                What is still unclear:\n\n- what caused the outage\n\n\
+                Conclusions:\n\n\
+                - Services should be designed to restart gracefully\n\
+                - Probes should keep measurements while the backend is down\n";
+    let doc = import_markdown(page, today()).doc;
+    assert_eq!(events(&doc), ["alerts fired", "the machine was restarted"]);
+    assert_eq!(
+        actions(&doc),
+        [
+            "Services should be designed to restart gracefully",
+            "Probes should keep measurements while the backend is down"
+        ]
+    );
+    assert!(
+        doc.narrative
+            .custom_sections
+            .iter()
+            .any(|section| section.title == "What is still unclear"
+                && section.text.contains("what caused the outage"))
+    );
+}

@@ -2,7 +2,7 @@
 //! book's one-line sections (`**Root Causes**: …`), labels that stand for a heading
 //! (`**What went well**`), lines of the timeline, and text.
 
-use super::blocks::{Block, ListItem};
+use super::blocks::{Block, BlockKind, ListItem};
 use super::by_content::starts_with_a_time;
 use super::fields::field_line;
 use super::headings::{Target, target_by_words, target_of};
@@ -86,6 +86,9 @@ impl Importer<'_> {
             return;
         }
         if self.current == Current::Target(Target::Timeline) {
+            if self.label_ends_the_timeline(block, lines) {
+                return;
+            }
             self.timeline_paragraph(block, lines, &ranges);
             return;
         }
@@ -179,6 +182,7 @@ impl Importer<'_> {
             && self.current != Current::Target(Target::ActionItems))
         .then_some(self.current);
         self.current = Current::Target(target);
+        self.timeline_by_label = target == Target::Timeline;
         if target == Target::ActionItems && super::headings::reports_work_done(only) {
             self.action_group_status = Some(crate::model::ActionStatus::Done);
         }
@@ -200,6 +204,46 @@ impl Importer<'_> {
                 format!("a label for {}", super::target_name(target)),
             );
         }
+    }
+
+    /// `What is still unclear:` below a timeline a label headed (`Timeline:`): the part it
+    /// names starts there, as it would at a heading. Returns whether the paragraph was one.
+    fn label_ends_the_timeline(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let [(_, only)] = lines else {
+            return false;
+        };
+        let Some(name) = self.another_label(only).filter(|_| self.timeline_by_label) else {
+            return false;
+        };
+        // At the level of the part it follows, so it is no sub-part of the timeline.
+        let level = self.current_level.max(1);
+        self.current_level = level;
+        let heading = Block {
+            lines: block.lines,
+            source: block.source.clone(),
+            kind: BlockKind::Heading(level, name.to_owned()),
+        };
+        self.heading(heading, level, name);
+        true
+    }
+
+    /// The name of a part a line labels (`Conclusions:`, `**What is still unclear:**`): a
+    /// few words closed by a colon, with no time, day or zone for the rows below.
+    fn another_label<'l>(&self, line: &'l str) -> Option<&'l str> {
+        /// The most words a label of a part has.
+        const LABEL_WORDS: usize = 6;
+        let name = line
+            .trim()
+            .trim_matches(['*', '_'])
+            .strip_suffix(':')?
+            .trim();
+        let plain = !name.is_empty()
+            && name.split_whitespace().count() <= LABEL_WORDS
+            && !name.contains(['*', '_', '[', '`'])
+            && !starts_with_a_time(name)
+            && zone_line(line).is_none()
+            && Setting::of(line, LABEL_WORDS, self.day_order).is_none();
+        plain.then_some(name)
     }
 
     /// A paragraph under the timeline's heading: entries, or what the rows below are on.
