@@ -142,11 +142,20 @@ pub(super) fn name_then_relative_stamp(line: &str) -> Option<(String, String)> {
 
 /// Discord's header of a message older than yesterday, copied: `potter420 — 05/01/2022`, the
 /// name and the day with no time (the times of the messages grouped under it follow in
-/// brackets, `[20:09]`). Gives the name and the day.
+/// brackets, `[20:09]`). An issue thread's post, as an index of the thread writes its
+/// header: `nthien · comment · 2024-05-11`, the name, what the post is and its day. Gives
+/// the name and the day.
 pub(super) fn name_then_day(line: &str) -> Option<(String, WrittenDay)> {
     let (name, day) = line
         .split_once(" \u{2014} ")
-        .or_else(|| line.split_once(" \u{2013} "))?;
+        .or_else(|| line.split_once(" \u{2013} "))
+        .or_else(|| {
+            let (name, rest) = line.split_once(" \u{b7} ")?;
+            let (kind, day) = rest.split_once(" \u{b7} ")?;
+            kind.chars()
+                .all(|c| c.is_ascii_lowercase())
+                .then_some((name, day))
+        })?;
     let (day, rest) = crate::model::read_day(day)?;
     let name = name.trim();
     (rest.trim().is_empty() && !matches!(day, WrittenDay::Relative(_)) && looks_like_a_name(name))

@@ -1399,3 +1399,25 @@ fn a_log_quoted_in_a_timed_message_stays_its_text() {
     assert_eq!(paste.rows.len(), 2, "{:?}", paste.rows);
     assert!(paste.rows[0].event.contains("calling host call 100"));
 }
+
+#[test]
+fn an_issue_threads_posts_headed_with_their_day_are_rows_of_that_day() {
+    // A monitor's issue thread as an index copies it: each post headed by its author, what
+    // the post is and its day, with no time.
+    let text = "nthien \u{b7} description \u{b7} 2024-05-11\n\
+                uat-id was **down**:\n- HTTP code: 0\n\n\
+                nthien \u{b7} comment \u{b7} 2024-05-11\n\
+                **Resolved:** uat-id is back up after 37 minutes.\n";
+    let paste = parse_chat(text);
+    let rows: Vec<_> = paste
+        .rows
+        .iter()
+        .map(|row| (row.actor.as_deref(), row.clock.is_none()))
+        .collect();
+    assert_eq!(rows, [(Some("nthien"), true), (Some("nthien"), true)]);
+    assert!(paste.rows[1].event.contains("back up after 37 minutes"));
+    assert_eq!(
+        speakers::name_then_day("Ann \u{b7} Apr 6 \u{b7} 2018"),
+        None
+    );
+}
