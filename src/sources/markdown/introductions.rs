@@ -4,7 +4,8 @@
 //! are no work.
 
 use super::work_sentences::{
-    first_person_progressive, intends, padded, past_passive, perfect, third_person_work,
+    IRREGULAR_PARTICIPLES, first_person_progressive, intends, padded, past_passive, perfect,
+    third_person_work,
 };
 
 /// Words that, beside a verb of doing, name the fixes themselves.
@@ -55,8 +56,9 @@ pub fn introduces_tracked_work(sentence: &str) -> bool {
 
 /// What a sentence that introduces work names it by: its ways, steps or changes, or what
 /// the work does to the problem.
-const WORK_INTRODUCED: [&str; 13] = [
+const WORK_INTRODUCED: [&str; 14] = [
     " ways",
+    " solutions",
     " steps",
     " changes",
     " measures",
@@ -85,7 +87,19 @@ pub fn introduces_work_in_hand(sentence: &str) -> bool {
         && [" we ", " we'll ", " i ", " i'll ", " our team "]
             .iter()
             .any(|subject| sentence.contains(subject));
-    (writers_intend || first_person_progressive(sentence) || third_person_work(sentence))
+    // `there are several solutions being put in place`: work under way, in the passive.
+    let being_done = sentence.match_indices(" being ").any(|(at, word)| {
+        sentence[at + word.len()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|verb| {
+                (verb.len() > 4 && verb.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&verb)
+            })
+    });
+    (writers_intend
+        || first_person_progressive(sentence)
+        || third_person_work(sentence)
+        || being_done)
         && WORK_INTRODUCED.iter().any(|words| sentence.contains(words))
         && !introduces_reasons(sentence)
 }

@@ -117,24 +117,15 @@ const BULLETS: [char; 5] = ['\u{2022}', '\u{25e6}', '\u{2023}', '\u{25aa}', '\u{
 
 /// A paragraph with lines that open with a bullet, as its parts: the lines before and
 /// between the bulleted ones as paragraphs, each run of bulleted lines as a list of one
-/// item a line. Any other block as it is.
+/// item a line. A paragraph of bulleted lines alone is a list too, as the page showed it.
+/// Any other block as it is.
 fn split_at_bullets(block: Block) -> Vec<Block> {
     let BlockKind::Paragraph(lines) = &block.kind else {
         return vec![block];
     };
     let sources: Vec<&str> = block.source.lines().collect();
     let bulleted = |line: &str| line.trim_start().starts_with(BULLETS);
-    // Only a line of another kind run into the bulleted ones (a heading copied flat above
-    // them) is set apart: a paragraph of bulleted lines alone, or a label over them
-    // (`Times are in CET:`, `Affected services:`), is read whole by the readers of
-    // timelines and fields.
-    let opens_unbulleted = lines
-        .first()
-        .is_some_and(|(_, first)| !bulleted(first) && !first.trim_end().ends_with(':'));
-    if sources.len() != lines.len()
-        || !opens_unbulleted
-        || !lines.iter().any(|(_, line)| bulleted(line))
-    {
+    if sources.len() != lines.len() || !lines.iter().any(|(_, line)| bulleted(line)) {
         return vec![block];
     }
     let mut parts: Vec<Block> = Vec::new();
@@ -147,26 +138,7 @@ fn split_at_bullets(block: Block) -> Vec<Block> {
             .collect::<Vec<_>>()
             .join("\n");
         let kind = if bulleted(&run[0].0.1) {
-            BlockKind::List(
-                run.iter()
-                    .map(|((number, text), source)| {
-                        let unbulleted = |text: &str| {
-                            text.trim_start()
-                                .trim_start_matches(BULLETS)
-                                .trim_start()
-                                .to_owned()
-                        };
-                        ListItem {
-                            lines: (*number, *number),
-                            text: unbulleted(text),
-                            own_text: unbulleted(text),
-                            source: unbulleted(source),
-                            checked: None,
-                            nested_tasks: Vec::new(),
-                        }
-                    })
-                    .collect(),
-            )
+            BlockKind::List(bulleted_items(run))
         } else {
             BlockKind::Paragraph(run.iter().map(|(line, _)| (*line).clone()).collect())
         };
@@ -177,6 +149,49 @@ fn split_at_bullets(block: Block) -> Vec<Block> {
         });
     }
     parts
+}
+
+/// The items of a run of bulleted lines, each line one: a line indented deeper than the
+/// run's first is nested in the item above it, as the page showed it (`• Metaswitch server
+/// out of sync` over `  • Metaswitch already applied a fix`).
+fn bulleted_items(run: &[(&(usize, String), &str)]) -> Vec<ListItem> {
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let unbulleted = |text: &str| {
+        text.trim_start()
+            .trim_start_matches(BULLETS)
+            .trim_start()
+            .to_owned()
+    };
+    // The paragraph's own lines lose their indentation; the source keeps it, but for its
+    // first line's, which the paragraph starts after: the lines below say the top level.
+    let first_indent = run.first().map_or(0, |(_, source)| indent(source));
+    let below = run.iter().skip(1).map(|(_, source)| indent(source)).min();
+    let top = match below {
+        Some(below) if first_indent == 0 => below,
+        _ => first_indent,
+    };
+    let mut items: Vec<ListItem> = Vec::new();
+    for ((number, text), source) in run {
+        if indent(source) > top
+            && let Some(parent) = items.last_mut()
+        {
+            parent.lines.1 = *number;
+            parent.text.push('\n');
+            parent.text.push_str(&unbulleted(text));
+            parent.source.push('\n');
+            parent.source.push_str(source);
+            continue;
+        }
+        items.push(ListItem {
+            lines: (*number, *number),
+            text: unbulleted(text),
+            own_text: unbulleted(text),
+            source: unbulleted(source),
+            checked: None,
+            nested_tasks: Vec::new(),
+        });
+    }
+    items
 }
 
 /// A list whose items have a label of the page run into them (`- 3:38pm PT: Confirmed …`
