@@ -108,6 +108,33 @@ pub fn mostly_dated<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     dated >= 2 && dated * 5 >= all * 3
 }
 
+/// Whether most of `texts`, and more than one, name their event first and its time after a
+/// colon (`Incident reported: 4:45AM EST, 8/12/2022`, `Power restored: 05:55`), as a list
+/// of a page's milestones does.
+fn mostly_timed_after_labels<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    let (mut timed, mut all) = (0, 0);
+    for text in texts {
+        all += 1;
+        timed += usize::from(time_after_a_label(text));
+    }
+    timed >= 2 && timed * 5 >= all * 3
+}
+
+/// Whether `text` is a label of a few words, a colon, then a time; a field the templates
+/// name (`Started: June 24, 21:10 UTC`) is a key time, not an event.
+fn time_after_a_label(text: &str) -> bool {
+    /// The most words such a label has: more is a sentence that mentions a time.
+    const LABEL_WORDS: usize = 6;
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=LABEL_WORDS).contains(&words)
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && read_clock(rest.trim_start()).is_some()
+        && super::fields::field_line(text).is_none()
+}
+
 /// For each block, whether it is part of a timeline found by its content.
 #[must_use]
 pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
@@ -115,7 +142,8 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
     for (index, block) in blocks.iter().enumerate() {
         match &block.kind {
             BlockKind::List(items) => {
-                timed[index] = mostly_dated(items.iter().map(|item| item.text.as_str()));
+                timed[index] = mostly_dated(items.iter().map(|item| item.text.as_str()))
+                    || mostly_timed_after_labels(items.iter().map(|item| item.text.as_str()));
             }
             BlockKind::Table(_, rows) => {
                 let first_cells = rows

@@ -494,3 +494,44 @@ fn another_label_ends_a_timeline_a_label_headed() {
                 && section.text.contains("what caused the outage"))
     );
 }
+
+#[test]
+fn a_pages_bulleted_milestones_are_rows_and_its_bulleted_solutions_are_work() {
+    // A page copied as text: its lists keep their bullets as characters, a nested item
+    // indented deeper; the milestones name their event first and their time and day after
+    // it; a sentence introduces the solutions under way.
+    let page = [
+        "Carrier Outage",
+        "",
+        "Symptoms of Problem",
+        "",
+        "  \u{2022} No inbound calls",
+        "",
+        "  \u{2022} Incident reported: 4:45AM EST, 8/13/2022",
+        "  \u{2022} Power issue solved: 5:55 AM EST, 8/13/2022",
+        "  \u{2022} Software fix applied: 9:47 AM EST, 8/14/2022",
+        "",
+        "There are several solutions being put in place to protect against this issue \
+         occurring again:",
+        "",
+        "  \u{2022} Power: the carrier is implementing alerts about its status",
+        "  \u{2022} Servers out of sync",
+        "    \u{2022} The vendor already applied a fix",
+    ]
+    .join("\n");
+    let doc = import_markdown(&page, today()).doc;
+    // `EST` is read as written, five hours behind UTC, in August too.
+    let eastern = |d, h: u32, m| Some(Utc.with_ymd_and_hms(2022, 8, d, h + 5, m, 0).unwrap());
+    // Each row's own day, written after its time, is its day.
+    assert_eq!(
+        doc.timeline.iter().map(|row| row.time).collect::<Vec<_>>(),
+        [eastern(13, 4, 45), eastern(13, 5, 55), eastern(14, 9, 47)]
+    );
+    assert_eq!(
+        actions(&doc),
+        [
+            "Power: the carrier is implementing alerts about its status",
+            "Servers out of sync\nThe vendor already applied a fix"
+        ]
+    );
+}
