@@ -14,7 +14,9 @@
 use super::Importer;
 use super::blocks::{Block, BlockKind};
 use super::headings;
-use super::work_sentences::{IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, padded, sentence_spans};
+use super::work_sentences::{
+    IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, padded, past_passive, perfect_of_doing, sentence_spans,
+};
 
 /// What a sentence says of its writers' work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,36 +207,42 @@ fn is_a_notice(padded: &str) -> bool {
             && TOLD.iter().any(|what| padded.contains(what)))
 }
 
-/// Whether a sentence opens with what it does against the incident happening again (`To
-/// ensure …  happens again`, `To prevent a recurrence, …`): what follows is follow-up work,
-/// wherever in the story it is told.
+/// Whether a sentence tells what is done against the incident happening again: it opens
+/// with that purpose (`To ensure …  happens again`, `To prevent a recurrence, …`), or tells
+/// a change made for it (`The process was updated to cover this eventuality`, `our network
+/// team has applied stricter access lists to prevent this again`). What it says was done is
+/// follow-up work, wherever in the story it is told.
 #[must_use]
 pub fn against_recurrence(sentence: &str) -> bool {
-    let padded = padded(&sentence.replace(['\u{2019}', '\u{2018}'], "'"));
-    let purpose = [
+    const PURPOSES: [&str; 6] = [
         " to ensure ",
         " to prevent ",
         " to avoid ",
         " to make sure ",
+        " to cover ",
         " in order to ",
-    ]
-    .iter()
-    .any(|opening| padded.starts_with(opening));
+    ];
+    let padded = padded(&sentence.replace(['\u{2019}', '\u{2018}'], "'"));
+    let opens_with_purpose = PURPOSES.iter().any(|opening| padded.starts_with(opening));
     let recurrence = [
         " again ",
         " recurrence ",
         " recurring ",
         " in the future ",
         " future ",
+        " eventuality ",
     ]
     .iter()
     .any(|word| padded.contains(word));
-    // The clause after the purpose says what was done or will be.
-    purpose
-        && recurrence
-        && [" now ", " has been ", " have been ", " we have ", " we've "]
-            .iter()
-            .any(|done| padded.contains(done))
+    let done_since = [" now ", " has been ", " have been ", " we have ", " we've "]
+        .iter()
+        .any(|done| padded.contains(done))
+        || perfect_of_doing(&padded);
+    // The clause after the purpose says what was done or will be; a change told in the
+    // passive names its purpose anywhere.
+    recurrence
+        && ((opens_with_purpose && done_since)
+            || (past_passive(&padded) && PURPOSES.iter().any(|purpose| padded.contains(purpose))))
 }
 
 /// What follows `we` or `I`: an intent, work under way, a perfect, or (when the sentence
@@ -558,6 +566,23 @@ mod tests {
             assert_eq!(commitment(sentence), Some(Commitment::ToCome), "{sentence}");
         }
         assert_eq!(commitment("The priority is to stay calm."), None);
+    }
+
+    #[test]
+    fn a_change_made_against_a_recurrence_is_work_done() {
+        for sentence in [
+            "To prevent this type of incident occurring again, our network team has applied \
+             more stringent access lists.",
+            "The process was updated to cover this eventuality.",
+        ] {
+            assert!(against_recurrence(sentence), "{sentence}");
+        }
+        for sentence in [
+            "The server was restarted and future requests succeeded.",
+            "To prevent data loss, the disks are mirrored.",
+        ] {
+            assert!(!against_recurrence(sentence), "{sentence}");
+        }
     }
 
     #[test]

@@ -520,6 +520,12 @@ pub(super) fn perfect(sentence: &str) -> bool {
         )
 }
 
+/// `has applied`, `have added`: a perfect of doing, whoever its subject (`our network team
+/// has applied stricter access lists`).
+pub(super) fn perfect_of_doing(sentence: &str) -> bool {
+    followed_by_participle(sentence, &[" has ", " have ", " has also ", " have also "])
+}
+
 /// `was implemented`, `were removed`.
 pub(super) fn past_passive(sentence: &str) -> bool {
     followed_by_participle(sentence, &[" was ", " were "])
