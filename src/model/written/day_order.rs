@@ -101,14 +101,27 @@ impl DayOrder {
     /// `November 28` by people who write the month first). `None` when nothing leans.
     #[must_use]
     pub fn suggested_by(texts: &[&str]) -> Option<Self> {
-        Self::suggested_by_span(texts).or_else(|| Self::suggested_by_month_names(texts))
+        Self::suggested_by_span(texts)
+            .or_else(|| Self::suggested_by_month_names(texts))
+            .or_else(|| Self::suggested_by_dots(texts))
+    }
+
+    /// Day first when every date written in numbers alone is written with dots
+    /// (`03.04.2024`), as the places that write them so do; a source that also writes
+    /// `8/12/2022` may write `8.12.2022` the American way.
+    fn suggested_by_dots(texts: &[&str]) -> Option<Self> {
+        let mut dates = texts.iter().flat_map(|text| numeric_dates(text)).peekable();
+        dates.peek()?;
+        dates.all(|date| date.dotted).then_some(Self::DayFirst)
     }
 
     /// The reading under which the dates with a year span much less time.
     fn suggested_by_span(texts: &[&str]) -> Option<Self> {
         let mut spans = [Span::default(), Span::default()];
+        // Dotted dates lean day first on their own (a typo among them, `04.10.2022` for
+        // `04.01.2022`, would stretch the span).
         for date in texts.iter().flat_map(|text| numeric_dates(text)) {
-            let Some(year) = date.year else {
+            let Some(year) = date.year.filter(|_| !date.dotted) else {
                 continue;
             };
             for (span, (day, month)) in spans
@@ -177,23 +190,38 @@ struct NumericDate {
     first: u32,
     second: u32,
     year: Option<i32>,
+    /// Written with dots (`03.04.2024`), as most of Europe writes the day first.
+    dotted: bool,
 }
 
-/// Every `a/b`, `a/b/c` or `a-b-c` written in `text` (dotted dates are always day-first; ISO
-/// dates start with four digits, so they are not counted). A two-digit year is this century's.
+/// Every `a/b`, `a/b/c`, `a-b-c` or `a.b.yyyy` written in `text` (ISO dates start with four
+/// digits, so they are not counted; a dotted one needs its four-digit year, as `1.10.12` is
+/// a version). A two-digit year is this century's.
 fn numeric_dates(text: &str) -> impl Iterator<Item = NumericDate> + '_ {
-    text.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-'))
+    text.split(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+        .map(|token| token.trim_matches(['.', '-', '/']))
         .filter_map(|token| {
             let dashed = token.contains('-');
-            if dashed && (token.contains('/') || token.matches('-').count() != 2) {
+            let dotted = token.contains('.');
+            let slashed = token.contains('/');
+            if usize::from(dashed) + usize::from(dotted) + usize::from(slashed) != 1 {
                 return None;
             }
-            let mut parts = token.split(['/', '-']);
+            if (dashed && token.matches('-').count() != 2)
+                || (dotted && token.matches('.').count() != 2)
+            {
+                return None;
+            }
+            let mut parts = token.split(['/', '-', '.']);
             let first = parts.next()?;
             let second = parts.next()?;
             let third = parts.next();
             let short = |part: &str| (1..=2).contains(&part.len());
-            if !short(first) || !short(second) || parts.next().is_some() {
+            if !short(first)
+                || !short(second)
+                || parts.next().is_some()
+                || (dotted && third.is_none_or(|year| year.len() != 4))
+            {
                 return None;
             }
             let year = match third {
@@ -206,6 +234,7 @@ fn numeric_dates(text: &str) -> impl Iterator<Item = NumericDate> + '_ {
                 first: first.parse().ok()?,
                 second: second.parse().ok()?,
                 year,
+                dotted,
             })
         })
 }
@@ -274,6 +303,26 @@ mod tests {
         // One date, or dates as close either way, lean nowhere.
         assert_eq!(DayOrder::suggested_by(&["03/04/2024"]), None);
         assert_eq!(DayOrder::suggested_by(&["01/02/2024", "02/01/2024"]), None);
+    }
+
+    #[test]
+    fn dates_written_with_dots_alone_suggest_the_day_first() {
+        assert_eq!(
+            DayOrder::suggested_by(&["Störung am 03.04.2024", "Update 04.04.2024"]),
+            Some(DayOrder::DayFirst)
+        );
+        // `25.09.2024` proves it, as `25/09/2024` does.
+        assert_eq!(
+            DayOrder::proved_by(["25.09.2024 Wartung"]),
+            Some(DayOrder::DayFirst)
+        );
+        // A page that writes `8/12/2022` too may write `8.12.2022` the American way; a
+        // version number is no date.
+        assert_eq!(
+            DayOrder::suggested_by(&["8.12.2022 Carrier Outage", "reported 8/12/2022"]),
+            None
+        );
+        assert_eq!(DayOrder::suggested_by(&["upgraded to 1.10.12"]), None);
     }
 
     #[test]

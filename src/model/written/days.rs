@@ -340,16 +340,6 @@ fn read_numeric(text: &str) -> Option<(WrittenDay, &str)> {
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    if dotted {
-        let date = PastedDate {
-            year,
-            month: second,
-            day: first,
-        };
-        return date
-            .is_possible()
-            .then_some((WrittenDay::Date(date), after_day(rest)));
-    }
     // Impossible both ways round (`13/13`) is no date.
     let possible = |month: u32, day: u32| PastedDate { year, month, day }.is_possible();
     if !possible(first, second) && !possible(second, first) {
@@ -497,6 +487,9 @@ mod tests {
         assert_eq!(day("Sep 21", order), date(2024, 9, 21));
         assert_eq!(day("August 5th", order), date(2024, 8, 5));
         assert_eq!(day("25.09.2024", order), date(2024, 9, 25));
+        // Dots follow the source's order as slashes do where both readings make a day.
+        assert_eq!(day("03.04.2024", DayOrder::DayFirst), date(2024, 4, 3));
+        assert_eq!(day("8.12.2022", DayOrder::MonthFirst), date(2022, 8, 12));
         assert_eq!(day("Today", order), date(2024, 9, 26));
         assert_eq!(day("yesterday", order), date(2024, 9, 25));
         // The 26th is a Thursday: Monday is the 23rd.

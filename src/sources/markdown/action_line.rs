@@ -101,7 +101,7 @@ pub fn due_in(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
             }
             let context = DayContext {
                 reference: reference.unwrap_or_default(),
-                order: DayOrder::proved_by([rest]).unwrap_or(DayOrder::MonthFirst),
+                order: DayOrder::found_in(&[rest]).unwrap_or(DayOrder::MonthFirst),
                 latest: None,
             };
             let has_year = matches!(
