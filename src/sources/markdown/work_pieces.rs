@@ -96,7 +96,24 @@ fn names_work_of_its_own(sentence: &str) -> bool {
             || first_person_progressive(sentence)
             || third_person_work(sentence)
             || (perfect(sentence) && !put_off)
-            || DUTIES.iter().any(|duty| sentence.contains(duty)))
+            || DUTIES.iter().any(|duty| sentence.contains(duty))
+            || a_plan_weighed(sentence))
+}
+
+/// Whether a padded sentence names work as a plan weighed, with no subject (`Also,
+/// considering migrating to PostgreSQL`).
+fn a_plan_weighed(sentence: &str) -> bool {
+    const WEIGHED: [&str; 5] = [
+        "considering",
+        "exploring",
+        "evaluating",
+        "investigating",
+        "discussing",
+    ];
+    sentence
+        .split_whitespace()
+        .find(|word| !matches!(*word, "also" | "additionally" | "and" | "then"))
+        .is_some_and(|first| WEIGHED.contains(&first))
 }
 
 /// Whether a sentence commits its writers to what the sentence before says should be, with
@@ -193,7 +210,8 @@ mod tests {
             pieces_of_work(
                 "First, by putting a strong monitoring system in place. Netdata has been set \
                  up to keep track of everything. Notifications in Mattermost have been set up. \
-                 Email notifications are still a TODO. Then, we need an external monitor."
+                 Email notifications are still a TODO. Then, we need an external monitor. \
+                 Also, considering migrating away from MariaDB."
             ),
             [
                 "First, by putting a strong monitoring system in place. Netdata has been set \
@@ -201,6 +219,8 @@ mod tests {
                 "Notifications in Mattermost have been set up. Email notifications are still a \
                  TODO.",
                 "Then, we need an external monitor.",
+                // A plan weighed, with no subject, is work of its own.
+                "Also, considering migrating away from MariaDB.",
             ]
         );
         assert_eq!(
