@@ -120,6 +120,13 @@ pub fn after_approximate_mark(text: &str) -> Option<&str> {
     (!korean_word).then_some(rest)
 }
 
+/// Whether `c` ends a sentence as Chinese and Japanese write it, with no space after it:
+/// the full stop `。` and the full-width `！` and `？`.
+#[must_use]
+pub fn ends_an_east_asian_sentence(c: char) -> bool {
+    matches!(c, '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
+}
+
 /// Whether `c` is a letter of a script written without spaces between words (Chinese and
 /// Japanese characters, kana, Korean syllables): a time runs into such a word with no space
 /// (`18:00頃`, `22:00にサーバを再起動`) and is a time all the same.

@@ -24,7 +24,7 @@ pub use clock::{WrittenTime, read_clock, read_clock_in_sentence, read_unix_stamp
 pub use dates::{PastedDate, read_date_line, read_log_day_marker, read_month_day};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, day_its_weekday_dates, read_day, read_month_of_a_year};
-pub use east_asian::is_written_without_spaces;
+pub use east_asian::{ends_an_east_asian_sentence, is_written_without_spaces};
 pub use error::TimeEntryError;
 pub use language_zone::zone_of_language;
 pub use offset::{Offset, read_offset};

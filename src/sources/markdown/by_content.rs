@@ -91,7 +91,8 @@ fn clause_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
         let spaced = rest.len() - rest.trim_start().len();
         match c {
             '.' | '!' | '?' | ';' if spaced > 0 => Some(after + spaced),
-            '。' | '！' | '？' | '；' | ';' => Some(after + spaced),
+            '；' | ';' => Some(after + spaced),
+            c if crate::model::ends_an_east_asian_sentence(c) => Some(after + spaced),
             _ => None,
         }
     })

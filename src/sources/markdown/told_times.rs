@@ -288,7 +288,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         {
             sentences.push(text[start..*next_at].trim());
             start = *next_at;
-        } else if matches!(end, '。' | '！' | '？') {
+        } else if crate::model::ends_an_east_asian_sentence(*end) {
             // Chinese and Japanese end a sentence with no space after it.
             let (space_at, _) = window[1];
             sentences.push(text[start..space_at].trim());
