@@ -768,8 +768,8 @@ const FLOORS: [(&str, f64, f64, f64, f64); 26] = [
     // a.m.]**`) and a status page kept as `.html`: the floor at 0.89.
     // Session 33's 28 pages (status pages' and blogs' text, Chinese statements with no
     // year, issues cut at an excerpt's end), moved in in session 34, hold both there: a
-    // weekday that fits a later year, a title's report date over the story's day, and work
-    // told in prose by a team that names itself.
+    // weekday that fits a later year, a status page's updates run together in one
+    // paragraph, and work told in prose by a team that names itself.
     ("Markdown postmortem", 0.89, 0.90, 0.99, 0.99),
     // The words and addresses an IRC copy loses are in the page around its log (front
     // matter, the meeting's notes), listed as no message rather than made rows.

@@ -19,6 +19,9 @@ const QUOTED_LOG_LINES: usize = 3;
 /// day written without its year is taken no later than that.
 const STORY_DAYS: u64 = 31;
 
+/// The most days a report dated in its title may come after the day its story opens on.
+const STORY_BEFORE_REPORT: i64 = 31;
+
 /// Where the rows of a reading come from, for the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum RowsFrom {
@@ -283,6 +286,25 @@ impl Importer<'_> {
             return DayFrom::Start;
         }
         self.context.date = date_in_text(&self.doc.title, self.day_order);
+        if let Some(titled) = self
+            .context
+            .date
+            .filter(|_| titles_a_report(&self.doc.title))
+        {
+            // `Fault Report for Service Incident - 30 November 2015` over `On 18th November
+            // 2015, some customers complained …`: a title dated after the day its story opens
+            // on dates the report, as a post's publication does, and the story's day is the
+            // incident's.
+            let first_entry_ends = self.timeline_items.iter().min().map(|lines| lines.1);
+            let told = timeline::first_date_in(&self.shown_lines, order, |day| {
+                day < titled && (titled - day).num_days() <= STORY_BEFORE_REPORT
+            })
+            .filter(|(_, line)| first_entry_ends.is_none_or(|last| *line <= last));
+            if let Some((day, line)) = told {
+                self.context.date = Some(day);
+                return DayFrom::FirstDate(line);
+            }
+        }
         if self.context.date.is_some() {
             return DayFrom::Title;
         }
@@ -733,4 +755,22 @@ fn mark_outage(
     {
         row.marker = marker;
     }
+}
+
+/// Whether a title names a report or an update and dates it, rather than the day of what
+/// it reports (`Fault Report for Service Incident - 30 November 2015`, not `Incident report:
+/// outage on 18 November 2015`).
+pub(super) fn titles_a_report(title: &str) -> bool {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let names_a_report = words
+        .iter()
+        .any(|word| word.starts_with("report") || word.starts_with("update"));
+    let names_the_day = words
+        .iter()
+        .any(|word| matches!(word.as_str(), "on" | "of" | "during" | "from"));
+    names_a_report && !names_the_day
 }

@@ -535,3 +535,27 @@ fn a_pages_bulleted_milestones_are_rows_and_its_bulleted_solutions_are_work() {
         ]
     );
 }
+
+#[test]
+fn a_title_dated_after_the_day_its_story_opens_on_dates_the_report() {
+    let page = "[Final Update] Fault Report for Service Incident - 30 November 2015\n\n\
+                On 18th November 2015, some customers complained of failed calls.\n\n\
+                01:00 - Maintenance completed.\n\n09:28 - Customer complaints received.\n\n\
+                10:13 - Gateway removed from service.\n";
+    let doc = import_markdown(page, today()).doc;
+    let on_the_18th = |h, m| Some(Utc.with_ymd_and_hms(2015, 11, 18, h, m, 0).unwrap());
+    assert_eq!(
+        doc.timeline.iter().map(|row| row.time).collect::<Vec<_>>(),
+        [on_the_18th(1, 0), on_the_18th(9, 28), on_the_18th(10, 13)]
+    );
+    // A title that names no report, or the day of what it reports, dates the incident.
+    assert!(super::finish::titles_a_report(
+        "Fault Report for Service Incident - 30 November 2015"
+    ));
+    for title in [
+        "Outage 18 November 2015",
+        "Incident report: outage on 18 November 2015",
+    ] {
+        assert!(!super::finish::titles_a_report(title), "{title}");
+    }
+}
