@@ -103,17 +103,10 @@ fn names_work_of_its_own(sentence: &str) -> bool {
 /// Whether a padded sentence names work as a plan weighed, with no subject (`Also,
 /// considering migrating to PostgreSQL`).
 fn a_plan_weighed(sentence: &str) -> bool {
-    const WEIGHED: [&str; 5] = [
-        "considering",
-        "exploring",
-        "evaluating",
-        "investigating",
-        "discussing",
-    ];
     sentence
         .split_whitespace()
         .find(|word| !matches!(*word, "also" | "additionally" | "and" | "then"))
-        .is_some_and(|first| WEIGHED.contains(&first))
+        .is_some_and(|first| super::work_status::PLANS_WEIGHED.contains(&first))
 }
 
 /// Whether a sentence commits its writers to what the sentence before says should be, with

@@ -63,19 +63,19 @@ const TO_COME_WORDS: [&str; 7] = [
     "filed", "tracked", "todo", "planned", "open", "pending", "wip",
 ];
 
-/// Words that, opening an item, say its work is still to come: a status (`TODO: …`,
-/// `Planned: …`), or a plan weighed (`Considering: OS-level alerts`, `Investigating a
-/// second provider`).
-const OPENS_TO_COME: [&str; 8] = [
+/// Verbs that, opening a piece of work with no subject, weigh a plan (`Considering: OS-level
+/// alerts`, `Investigating a second provider`, `Also, considering migrating …`).
+pub(super) const PLANS_WEIGHED: [&str; 5] = [
     "considering",
     "exploring",
     "evaluating",
     "investigating",
     "discussing",
-    "proposed",
-    "next",
-    "future",
 ];
+
+/// Words other than a plan weighed that, opening an item, say its work is still to come
+/// (`Proposed: …`, `Next: …`).
+const OPENS_TO_COME: [&str; 3] = ["proposed", "next", "future"];
 
 /// Whether an item opens by saying its work is still to come (`Considering: OS-level
 /// alerts`, `TODO: rotate the keys`), as an item under a heading of work done may.
@@ -87,7 +87,9 @@ pub fn opens_to_come(text: &str) -> bool {
     let first = first
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    OPENS_TO_COME.contains(&first.as_str()) || TO_COME_WORDS.contains(&first.as_str())
+    PLANS_WEIGHED.contains(&first.as_str())
+        || OPENS_TO_COME.contains(&first.as_str())
+        || TO_COME_WORDS.contains(&first.as_str())
 }
 
 /// The status an author wrote after a piece of work, in brackets at its end: `(fixed by
