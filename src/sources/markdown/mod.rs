@@ -27,6 +27,7 @@ mod images;
 mod introductions;
 mod key_times;
 mod labelled_work;
+mod labels;
 mod list_headings;
 mod list_work;
 mod lists_tables;
