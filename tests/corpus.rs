@@ -440,13 +440,13 @@ fn score_postmortem(path: &Path, expected: &Expected) -> Score {
     let text = fs::read_to_string(path).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
     // The file's name as it was published (`2019-03-18-galaxy-downtime.md`), which a person
-    // importing it would have; the corpus's own names carry the hand-counted day.
+    // importing it would have; the corpus's own names carry the hand-counted day. A page's
+    // address that ends in `/` names it by the part before.
     let published_name = expected
         .source
         .split(['#', '?'])
         .next()
-        .and_then(|address| address.rsplit('/').next())
-        .filter(|name| !name.is_empty())
+        .and_then(|address| address.rsplit('/').find(|part| !part.is_empty()))
         .map(str::to_owned);
     let mut choices = sources::markdown::MarkdownChoices {
         file_name: published_name,

@@ -706,10 +706,23 @@ fn ranges_at(ranges: &[(usize, usize)], line: usize) -> (usize, usize) {
 /// The date a file's name gives (`2019-03-18-galaxy-downtime.md`, `20240118_notes.md`,
 /// `02-03-2021-outage-post-mortem.md`): a year, month and day in that order, eight digits
 /// that make a day, or a day and a month before the year, read in `order` where the
-/// numbers alone cannot tell (`02-03-2021`), else not read at all.
+/// numbers alone cannot tell (`02-03-2021`), else not read at all. A page saved under its
+/// address's last part names its day in words too
+/// (`postmortem-of-our-november-29-2016-api-outage`).
 #[must_use]
 pub fn date_in_file_name(name: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    date_in_numbers_of(stem, order).or_else(|| {
+        let spaced: String = stem
+            .chars()
+            .map(|c| if matches!(c, '-' | '_' | '.') { ' ' } else { c })
+            .collect();
+        date_in_text(&spaced, order)
+    })
+}
+
+/// A date `stem` writes in numbers alone: see [`date_in_file_name`].
+fn date_in_numbers_of(stem: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
     let numbers: Vec<&str> = stem
         .split(|c: char| !c.is_ascii_digit())
         .filter(|digits| !digits.is_empty())
