@@ -370,9 +370,10 @@ fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
     }
     // Two numbers and a dash are a day only here, with a time after them (`10-01 09:45`).
     let (day, rest) = read_day(text).or_else(|| read_dashed_pair(text))?;
-    // `Nov 06, 2019 - 21:48 UTC`: a dash may join the day to its time.
+    // `Nov 06, 2019 - 21:48 UTC`: a dash may join the day to its time, or a bar set them
+    // in columns (`May 21 | 09:30 | Status: up ➔ down.`, as an events list copies).
     let rest = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '|')
     });
     // `Oct 1 ~15:00`: the time may be marked approximate. `Feb 7 1506 UTC`: four digits
     // with a zone are a time written without its colon.
@@ -571,9 +572,13 @@ fn opens_an_entry(text: &str, rest: &str) -> bool {
 
 /// `1445Z`, `1445 UTC`, `0930 PDT`: four digits with no colon are a time only with a zone
 /// right after them, as operations logs write them, or with a colon and a space after them
-/// as an entry's time (`1015: …`); alone they are a number.
+/// as an entry's time (`1015: …`); alone they are a number. Three digits are a morning's
+/// time with its leading zero left off (`600 EDT`, `925 EDT`), only with the zone.
 fn military_time(text: &str) -> Option<(NaiveTime, bool, &str)> {
-    let (number, rest) = digits(text, 4, 4)?;
+    let (number, rest) = digits(text, 3, 4)?;
+    if number < 1000 && text.as_bytes().first() != Some(&b'0') {
+        read_zone(rest)?;
+    }
     let (hour, minute) = (number / 100, number % 100);
     // `1445Z`, `0930 PDT`; or `1015: Ana noticed …`, an entry's time written without its
     // colon, the colon after it.
@@ -818,6 +823,15 @@ mod tests {
         );
         assert_eq!(read("~1230: Bo deployed a fix").unwrap().0, hm(12, 30));
         assert_eq!(read("1015 images were broken"), None);
+        // A morning's time with its leading zero left off, only with its zone.
+        assert_eq!(
+            read("At 925 EDT our provider fixed it").unwrap().0,
+            hm(9, 25)
+        );
+        assert_eq!(read("600 EDT cluster error").unwrap().0, hm(6, 0));
+        assert_eq!(read("500: internal error"), None);
+        assert_eq!(read("250 customers saw errors"), None);
+        assert_eq!(read("975 UTC"), None);
         // Two days: the second's year is no time with an offset after it.
         assert_eq!(read("2026-06-20, 2026-06-21"), None);
         assert_eq!(read("1015:30"), None);
@@ -837,6 +851,11 @@ mod tests {
             }))
         ));
         assert_eq!(rest, ": patch agreed");
+        // A day and its time in columns, as an events list is copied.
+        let (clock, rest) = read_clock("May 21 | 09:30 | Status: up \u{2794} down.").unwrap();
+        assert_eq!(clock.time, hm(9, 30));
+        assert!(clock.date.is_some());
+        assert!(rest.starts_with(" | Status"));
         // The mark at a range's end is its start's too.
         assert_eq!(read("1:30-2:45 PM: rollback").unwrap().0, hm(13, 30));
         assert_eq!(read("11:50-12:10 PM call").unwrap().0, hm(11, 50));
