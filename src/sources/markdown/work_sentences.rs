@@ -359,11 +359,24 @@ pub(super) const IRREGULAR_PASTS: [&str; 16] = [
 /// Verbs in the past that say work began, not that it ended.
 pub(super) const BEGINNINGS: [&str; 3] = ["started", "began", "begun"];
 
-/// `Nothing was done`, `has not been fixed`: the opposite of done.
+/// `Nothing was done`, `has not been fixed`, `We could have done a better job`: the
+/// opposite of done, or what might have been done and was not.
 pub(super) fn negated(sentence: &str) -> bool {
-    [" not ", "n't ", " nothing ", " never ", " yet "]
-        .iter()
-        .any(|word| sentence.contains(word))
+    const NOT_DONE: [&str; 12] = [
+        " not ",
+        "n't ",
+        " nothing ",
+        " never ",
+        " yet ",
+        " could have ",
+        " should have ",
+        " would have ",
+        " might have ",
+        "could've ",
+        "should've ",
+        "would've ",
+    ];
+    NOT_DONE.iter().any(|word| sentence.contains(word))
 }
 
 /// The last sentence of `text`.

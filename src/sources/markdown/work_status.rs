@@ -231,6 +231,11 @@ mod tests {
         assert!(!reads_done(
             "Nothing was done about the flaky test yet, not completed."
         ));
+        // What could have been done was not.
+        assert!(!reads_done(
+            "We could have done a better job communicating with customers."
+        ));
+        assert!(!reads_done("Paging should have been automated."));
         // An item that opens in the past tense reports work done; a description does not.
         assert!(reads_done("Migrated the Asia node to a larger server."));
         assert!(reads_done("Re-enabled alerting on the public relays"));
