@@ -31,6 +31,7 @@ mod labels;
 mod list_headings;
 mod list_work;
 mod lists_tables;
+mod outline_lists;
 #[cfg(test)]
 mod page_text_tests;
 mod paragraphs;
@@ -133,6 +134,15 @@ pub fn import_markdown_with(
     }
 }
 
+/// The blocks of `text` as the importer reads them: a list that outlines the parts and the
+/// lines a page's text leaves unmarked stand for the headings they are.
+fn document_blocks(text: &str) -> Vec<Block> {
+    plain_headings::with_plain_headings(outline_lists::with_outline_headings(
+        read_blocks(text),
+        text,
+    ))
+}
+
 /// One reading of `text` with the person's choices.
 fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> MarkdownImport {
     // Word processors put in hyphens that look like `-` but that no font of the editor has
@@ -189,7 +199,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         problems_group: false,
         html_as_markdown,
     };
-    let blocks = plain_headings::with_plain_headings(read_blocks(&text));
+    let blocks = document_blocks(&text);
     importer.named_actions = blocks.iter().any(|block| match &block.kind {
         BlockKind::Heading(_, text) => {
             target_of(text).or_else(|| headings::target_by_words(text)) == Some(Target::ActionItems)
