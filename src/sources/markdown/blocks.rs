@@ -97,11 +97,28 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_FOOTNOTES;
     let mut blocks = Vec::new();
-    let mut events = Parser::new_ext(text, options).into_offset_iter().peekable();
+    // Front matter opens a file. A later `---` line, a line of text and another `---`
+    // (updates set apart by rules, as a status page's file writes them) are a rule and the
+    // text, which the parser would take for more front matter if it were let to look for it
+    // past the start.
+    // The rest is read with the front matter's lines blank, so that its last fence cannot
+    // run on into the text below it; every offset stays where it was.
+    let after_front_matter = match front_matter(text, &line_of) {
+        Some((block, end)) => {
+            blocks.push(block);
+            let blank: String = text[..end]
+                .bytes()
+                .map(|byte| if byte == b'\n' { '\n' } else { ' ' })
+                .collect();
+            std::borrow::Cow::Owned(blank + &text[end..])
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    };
+    let mut events = Parser::new_ext(&after_front_matter, options)
+        .into_offset_iter()
+        .peekable();
     while let Some((event, range)) = events.next() {
         let Event::Start(tag) = event else {
             // Top-level text outside any block (rare: HTML, footnote marks).
@@ -149,7 +166,7 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
                 // `__28-Oct-2020: Cluster jobs failed__`: a line in bold that opens with a
                 // day and its year titles what happened that day, as a heading would.
                 if let [(_, title)] = lines.as_slice()
-                    && is_a_dated_title(text[range.clone()].trim(), title)
+                    && (is_a_dated_title(text[range.clone()].trim(), title) || is_a_stamp(title))
                 {
                     BlockKind::Heading(6, title.trim().to_owned())
                 } else {
@@ -164,16 +181,6 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
                 blocks.extend(tables(text, &inner, &line_of));
                 continue;
             }
-            Tag::MetadataBlock(kind) => BlockKind::FrontMatter(
-                matches!(kind, MetadataBlockKind::PlusesStyle),
-                inner
-                    .iter()
-                    .filter_map(|(event, _)| match event {
-                        Event::Text(text) => Some(text.as_ref()),
-                        _ => None,
-                    })
-                    .collect(),
-            ),
             Tag::CodeBlock(_) => BlockKind::Code(code_lines(&inner, &line_of)),
             _ => BlockKind::Other,
         };
@@ -183,6 +190,31 @@ pub fn read_blocks(text: &str) -> Vec<Block> {
 }
 
 type Located<'a> = (Event<'a>, std::ops::Range<usize>);
+
+/// The front matter at the start of `text` (YAML between `---` lines, TOML between `+++`
+/// lines) as a block, with the offset where it ends.
+fn front_matter(text: &str, line_of: &impl Fn(usize) -> usize) -> Option<(Block, usize)> {
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut events = Parser::new_ext(text, options).into_offset_iter();
+    let (Event::Start(Tag::MetadataBlock(kind)), range) = events.next()? else {
+        return None;
+    };
+    let mut written = String::new();
+    let mut end = range.end;
+    for (event, range) in events {
+        match event {
+            Event::Text(text) => written.push_str(&text),
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                end = range.end;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let kind = BlockKind::FrontMatter(matches!(kind, MetadataBlockKind::PlusesStyle), written);
+    Some((block(text, &(range.start..end), line_of, kind), end))
+}
 
 fn block(
     text: &str,
@@ -466,6 +498,15 @@ fn is_a_dated_title(written: &str, title: &str) -> bool {
         )
 }
 
+/// Whether a paragraph's one line is only a day and a time (`2025-07-30 12:46:00 UTC`):
+/// the stamp of the update written below it, as a status page's file heads each update.
+fn is_a_stamp(line: &str) -> bool {
+    crate::model::read_clock(line).is_some_and(|(clock, rest)| {
+        rest.trim().is_empty()
+            && matches!(clock.date, Some(crate::model::WrittenDay::Date(date)) if date.year.is_some())
+    })
+}
+
 /// A line of one adornment mark repeated, as reStructuredText underlines its headings
 /// (`^^^^`, `~~~~`, `"""""`); Markdown's own (`===`, `---`) are headings already.
 fn is_underline(line: &str) -> bool {
@@ -611,6 +652,40 @@ fn raw_cells(row: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_opens_a_file_and_later_rules_around_text_are_rules_and_text() {
+        // Each update's stamp, alone on its line, heads the update as a heading would.
+        let text = "---\ntitle: GPU outage\n---\n2025-07-30 12:46:00 UTC\n\nAll restored.\n\n\
+                    ---\n2025-07-30 12:34:00 UTC\n\nWorkloads started.\n\n---\n";
+        let blocks = read_blocks(text);
+        let kinds: Vec<&BlockKind> = blocks.iter().map(|block| &block.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &BlockKind::FrontMatter(false, "title: GPU outage\n".into()),
+                &BlockKind::Heading(6, "2025-07-30 12:46:00 UTC".into()),
+                &BlockKind::Paragraph(vec![(6, "All restored.".into())]),
+                &BlockKind::Rule,
+                &BlockKind::Heading(6, "2025-07-30 12:34:00 UTC".into()),
+                &BlockKind::Paragraph(vec![(11, "Workloads started.".into())]),
+                &BlockKind::Rule,
+            ]
+        );
+        // TOML front matter, with the text right below its fence.
+        let blocks = read_blocks("+++\ntitle = \"Outage\"\n+++\n**Issue:** logins fail.\n");
+        assert_eq!(
+            blocks[1].kind,
+            BlockKind::Paragraph(vec![(4, "Issue: logins fail.".into())])
+        );
+        // Without front matter at the start, none is read later either.
+        let blocks = read_blocks("# Outage\n\n---\nkey: value\n---\n");
+        assert!(
+            !blocks
+                .iter()
+                .any(|block| matches!(block.kind, BlockKind::FrontMatter(..)))
+        );
+    }
 
     #[test]
     fn a_br_tag_ends_a_line_as_a_line_break_does() {
