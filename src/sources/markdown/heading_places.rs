@@ -241,8 +241,11 @@ impl Importer<'_> {
         }
         // `## 2018-11-08 16:55:00 -0500` over `- 16:55 - deployed`: a stamp alone, with
         // its day and its zone, heads a part of the timeline and sets both for the times
-        // below. It is kept as written, since it tells when that part began.
+        // below. It is kept as written, since it tells when that part began. Over a story
+        // with no times (`## 2025-07-30 12:46:00 UTC` over `All services have been
+        // restored.`), it is the time of what the story tells.
         if let Some((clock, rest)) = read_clock(text)
+            && self.around.timed_follows
             && rest.trim().is_empty()
             && clock.zone.is_some()
             && let Some(day) = super::timeline::date_in_text(text, self.day_order)

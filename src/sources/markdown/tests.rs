@@ -1666,3 +1666,32 @@ fn front_matter_that_lost_its_fences_is_kept_with_the_details() {
         "{details}"
     );
 }
+
+#[test]
+fn a_status_files_updates_each_under_its_stamp_are_the_timeline() {
+    // As cState writes an incident: front matter, then each update's stamp on a line of its
+    // own over the update, the updates set apart by rules, newest first.
+    let text = "---\ntitle: GPU outage\ndate: 2025-07-30 10:25:00\n---\n\
+                2025-07-30 12:46:00 UTC\n\nAll services have been restored.\n\n---\n\
+                2025-07-30 11:09:00 UTC\n\nWe have been notified of a cooling issue.\n\n---\n\
+                2025-07-30 10:25:00 UTC\n\nWe are facing an issue in the LON2 region.\n\n---\n";
+    let imported = import_markdown(text, today());
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2025, 7, 30, h, m, 0).unwrap());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (at(10, 25), "We are facing an issue in the LON2 region."),
+            (at(11, 9), "We have been notified of a cooling issue."),
+            (at(12, 46), "All services have been restored."),
+        ]
+    );
+    // A stamp alone over times still dates and zones the rows below it.
+    let text = "# Outage\n\n## Timeline\n\n### 2018-11-08 16:55:00 -0500\n\n\
+                - 16:55 - deployed\n- 17:10 - rolled back\n";
+    let imported = import_markdown(text, today());
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2018, 11, 8, h, m, 0).unwrap());
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [(at(21, 55), "deployed"), (at(22, 10), "rolled back")]
+    );
+}
