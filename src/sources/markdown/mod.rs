@@ -425,6 +425,21 @@ impl Importer<'_> {
         }
         let is_paragraph = matches!(block.kind, BlockKind::Paragraph(_));
         if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {
+            // `## 02.10.2025 – 07:00 Uhr` over a list of what was done then, none of it
+            // timed: the list is what happened at that time, each item on a line of its own.
+            if let BlockKind::List(items) = &block.kind
+                && !items.iter().any(|item| {
+                    item.checked.is_some() || by_content::starts_with_a_time(&item.text)
+                })
+            {
+                let story: Vec<&str> = items.iter().map(|item| item.text.as_str()).collect();
+                self.timeline.push(Piece::headed(
+                    (lines.0, block.lines.1),
+                    &heading,
+                    Some(&story.join("\n")),
+                ));
+                return;
+            }
             self.timeline.push(Piece::headed(lines, &heading, None));
         }
         if !is_paragraph && let Some((field, key)) = self.field_heading.take() {

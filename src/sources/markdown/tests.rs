@@ -1695,3 +1695,24 @@ fn a_status_files_updates_each_under_its_stamp_are_the_timeline() {
         [(at(21, 55), "deployed"), (at(22, 10), "rolled back")]
     );
 }
+
+#[test]
+fn a_time_heading_over_a_list_of_what_was_done_then_is_one_row() {
+    let text = "# Login outage\n\nDate: 2025-10-01\n\n## 01.10.2025 - 17:00\n\nCrisis call held.\n\n\
+                ## 02.10.2025 – 07:00 Uhr\n\n- Routing analysed: anomalies found.\n\
+                - Network team asked for a second opinion\n";
+    let imported = import_markdown(text, today());
+    let rows = times_and_events(&imported.doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[1].0,
+        Some(Utc.with_ymd_and_hms(2025, 10, 2, 7, 0, 0).unwrap())
+    );
+    // Every item is kept with the row.
+    assert!(rows[1].1.contains("anomalies found"), "{rows:?}");
+    assert!(rows[1].1.contains("second opinion"), "{rows:?}");
+    // A list of timed rows under a day's heading stays rows of their own.
+    let text =
+        "# Outage\n\n## Timeline\n\n### 2025-10-02 07:00 UTC\n\n- 07:05 paged\n- 07:20 fixed\n";
+    assert_eq!(import_markdown(text, today()).doc.timeline.len(), 2);
+}
