@@ -53,6 +53,19 @@ impl Importer<'_> {
             .map(|(_, line)| line.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        // `None.` under `### Documentation improvements`: the group has no work.
+        // Its words are kept beside the group's, where they say the group is empty.
+        if self.current == Current::Target(Target::ActionItems) && says_there_is_none(&text) {
+            self.as_written.push(format!("  {}", text.trim()));
+            self.place(
+                block.lines,
+                format!(
+                    "a note that there is no item (in {})",
+                    super::DETAILS_AS_WRITTEN
+                ),
+            );
+            return true;
+        }
         if self.after_work_list && !introduces && !fields && adds_more_work(&text) {
             for piece in super::work_pieces::pieces_of_work(&text) {
                 self.add_action(&piece, block.lines);
@@ -458,6 +471,27 @@ fn names_work_in_general(text: &str) -> bool {
         && text
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .any(|word| GENERAL.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether a paragraph only says that there is nothing here (`None.`, `N/A`, `Nothing
+/// identified`, `No action items at this time.`).
+fn says_there_is_none(text: &str) -> bool {
+    const NOTHING: [&str; 6] = ["none", "n/a", "na", "nothing", "nil", "no action items"];
+    const AFTER: [&str; 4] = [" identified", " yet", " at this time", " so far"];
+    let said = text
+        .trim()
+        .trim_matches(|c: char| matches!(c, '.' | '!' | '*' | '_' | '(' | ')' | ' '))
+        .to_lowercase();
+    NOTHING.iter().any(|nothing| {
+        let Some(mut rest) = said.strip_prefix(nothing) else {
+            return false;
+        };
+        // `None identified at this time`: any of the words after, in turn.
+        while let Some(after) = AFTER.iter().find_map(|after| rest.strip_prefix(after)) {
+            rest = after;
+        }
+        rest.is_empty()
+    })
 }
 
 #[cfg(test)]

@@ -589,3 +589,18 @@ fn a_paragraph_that_adds_work_right_after_an_introduced_list_is_one_more_item() 
         ]
     );
 }
+
+#[test]
+fn a_group_that_says_it_has_none_holds_no_item() {
+    let imported = import(
+        "# Outage\n\n## Action items\n\n### Process improvements\n\n1. Spin up a dev hub.\n\n\
+         ### Documentation improvements\n\nNone.\n\n### Technical improvements\n\nN/A\n\n\
+         ### Monitoring\n\nNone identified at this time.\n",
+    );
+    assert_eq!(action_texts(&imported), ["Spin up a dev hub."]);
+    // A sentence that opens with the word is work as any other.
+    let imported = import(
+        "# Outage\n\n## Action items\n\nNone of the alerts paged: we will add a pager rule.\n",
+    );
+    assert_eq!(action_texts(&imported).len(), 1);
+}
