@@ -257,23 +257,33 @@ const STATUS_WORDS: [&str; 20] = [
     "completed",
 ];
 
+/// The stages of an incident's updates; not `Completed` or `Scheduled`, which open the
+/// paragraphs of a list of work as often.
+const UPDATE_LABELS: [&str; 8] = [
+    "update",
+    "updated",
+    "investigating",
+    "identified",
+    "monitoring",
+    "recovering",
+    "mitigated",
+    "resolved",
+];
+
+/// Whether a line is only an update's status (`Resolved`, `**Monitoring**`, `Update:`), as
+/// a status page's text puts it on a line of its own over the update.
+pub(crate) fn is_a_status_word(line: &str) -> bool {
+    let word = line.trim().trim_matches(['*', '_']).trim_end_matches(':');
+    UPDATE_LABELS
+        .iter()
+        .any(|label| word.eq_ignore_ascii_case(label))
+}
+
 /// A status desk's label opening an update, set apart by its emphasis or a colon and then
 /// a dash or colon (`*Update* - We have isolated the issue`, `**Resolved:** All clear`,
 /// `Investigating - We are looking`): the label and the update's text. A sentence that
 /// opens with such a word (`Update the runbook`) has no separator after it.
 pub(crate) fn status_label(line: &str) -> Option<(&str, &str)> {
-    // The stages of an incident's updates; not `Completed` or `Scheduled`, which open the
-    // paragraphs of a list of work as often.
-    const UPDATE_LABELS: [&str; 8] = [
-        "update",
-        "updated",
-        "investigating",
-        "identified",
-        "monitoring",
-        "recovering",
-        "mitigated",
-        "resolved",
-    ];
     let unmarked = line.trim_start().trim_start_matches(['*', '_']);
     let word_end = unmarked
         .find(|c: char| !c.is_alphabetic())

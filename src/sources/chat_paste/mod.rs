@@ -33,7 +33,7 @@ mod tests;
 mod times_after;
 
 pub use line_marks::{after_a_step_number, time_link};
-pub(crate) use line_marks::{labelled_time, status_label};
+pub(crate) use line_marks::{is_a_status_word, labelled_time, status_label};
 pub use resolve::{
     PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,
 };

@@ -16,6 +16,17 @@ pub fn is_dated_stamp(line: &str) -> bool {
     stamp(line).is_some_and(|clock| clock.date.is_some())
 }
 
+/// Whether a line is an HTML tag alone (`</details>`), as a post wraps a pasted log.
+fn is_a_tag(line: &str) -> bool {
+    line.starts_with('<') && line.ends_with('>') && !line[1..].contains('<')
+}
+
+/// Whether a line opens with a status page's word for its stamp (`Posted …`).
+fn says_it_is_a_stamp(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    STAMP_WORDS.iter().any(|word| lower.starts_with(word))
+}
+
 /// A line that is only a time stamp: `Posted Nov 06, 2019 - 21:48 UTC`, `Mar 13, 10:16
 /// MDT`, `(Saturday 10th March 2018 09:35:38 UTC)`.
 fn stamp(line: &str) -> Option<WrittenTime> {
@@ -129,9 +140,10 @@ fn is_status_stamp(line: &str) -> bool {
 }
 
 /// Whether `lines` put each time after its message: at least two lines that are only a
-/// status page's time stamp, the last line is one and the first (past the page's day) is
-/// not; or at least two messages that end with their dated stamp, and none that starts
-/// with a time.
+/// status page's time stamp, the last line is one (or the page's one line of footer
+/// follows it: `This incident affected: …`) and the first (past the page's day) is not; or
+/// at least two messages that end with their dated stamp, and none that starts with a
+/// time.
 #[must_use]
 pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     let written: Vec<&str> = lines
@@ -141,11 +153,22 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
         .collect();
     // The first line that is not the page's day (`Wednesday December 22, 2021`).
     let first = written.iter().find(|line| read_date_line(line).is_none());
-    let (Some(first), Some(last)) = (first, written.last()) else {
+    let Some(first) = first else {
         return false;
     };
     let stamps = written.iter().filter(|line| is_status_stamp(line)).count();
-    if stamps >= 2 && is_status_stamp(last) && stamp(first).is_none() {
+    // A footer may follow only a stamp that says it is one (`Posted …`), or be a page's
+    // markup alone (`</details>`): after a bare time, the line below is that time's
+    // message (`Sean Wheeler` / `4/16/2020 5:19:46 PM` / the message).
+    let ends_stamped = match written.as_slice() {
+        [.., before, last] => {
+            is_status_stamp(last)
+                || (is_status_stamp(before) && (says_it_is_a_stamp(before) || is_a_tag(last)))
+        }
+        [last] => is_status_stamp(last),
+        [] => false,
+    };
+    if stamps >= 2 && ends_stamped && stamp(first).is_none() {
         return true;
     }
     // Lines that start with a time rule it out at once (a log's first line does), before
@@ -327,6 +350,35 @@ mod tests {
         assert!(!times_follow_messages(&chat));
         let slack = ["Alice  2:03 PM", "it broke", "2:04", "still broken", "2:05"];
         assert!(!times_follow_messages(&slack));
+        // The page's footer may follow its last stamp.
+        let footed = [
+            "Update",
+            "We are continuing to monitor.",
+            "Posted Jun 07, 2022 - 14:10 CDT",
+            "Monitoring",
+            "We identified an issue.",
+            "Posted Jun 07, 2022 - 14:06 CDT",
+            "This incident affected: USA - Authentication Service.",
+        ];
+        assert!(times_follow_messages(&footed));
+        let wrapped = [
+            "Update - Services recover.",
+            "Nov 18, 2025 - 12:21 UTC",
+            "Investigating - Errors.",
+            "Nov 18, 2025 - 11:48 UTC",
+            "</details>",
+        ];
+        assert!(times_follow_messages(&wrapped));
+        // After a bare time, the line below is its message.
+        let headed = [
+            "Dennis",
+            "4/16/2020 4:59:17 PM",
+            "Where will the recording be?",
+            "Sean",
+            "4/16/2020 5:19:46 PM",
+            "aka.ms/PSCommunityCall",
+        ];
+        assert!(!times_follow_messages(&headed));
     }
 
     #[test]

@@ -17,6 +17,24 @@ impl Importer<'_> {
     /// item (`We will add rate limiting to uploads.`), unless it introduces what follows
     /// (`We will:`); anywhere, a paragraph of `Action point: …` lines is one item a line.
     /// Returns whether the paragraph was read so.
+    /// `None.` under `### Documentation improvements`: the group has no work. Its words are
+    /// kept beside the group's, where they say the group is empty. Returns whether the
+    /// paragraph was such a note.
+    fn note_of_no_items(&mut self, block: &Block, text: &str) -> bool {
+        if self.current != Current::Target(Target::ActionItems) || !says_there_is_none(text) {
+            return false;
+        }
+        self.as_written.push(format!("  {}", text.trim()));
+        self.place(
+            block.lines,
+            format!(
+                "a note that there is no item (in {})",
+                super::DETAILS_AS_WRITTEN
+            ),
+        );
+        true
+    }
+
     pub(super) fn action_paragraph(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
         let ranges = line_ranges(block, lines);
         let marked: Vec<Option<&str>> = lines.iter().map(|(_, line)| action_point(line)).collect();
@@ -53,17 +71,7 @@ impl Importer<'_> {
             .map(|(_, line)| line.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        // `None.` under `### Documentation improvements`: the group has no work.
-        // Its words are kept beside the group's, where they say the group is empty.
-        if self.current == Current::Target(Target::ActionItems) && says_there_is_none(&text) {
-            self.as_written.push(format!("  {}", text.trim()));
-            self.place(
-                block.lines,
-                format!(
-                    "a note that there is no item (in {})",
-                    super::DETAILS_AS_WRITTEN
-                ),
-            );
+        if self.note_of_no_items(block, &text) {
             return true;
         }
         if self.after_work_list && !introduces && !fields && adds_more_work(&text) {
@@ -88,11 +96,6 @@ impl Importer<'_> {
             .and_then(|(_, first)| enumerated(first))
             .is_some()
         {
-            let text = lines
-                .iter()
-                .map(|(_, line)| line.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
             for item in items_run_together(&text) {
                 let action = super::actions::action_from_task(item, false, self.context.date);
                 self.push_action(action, block.lines, true);

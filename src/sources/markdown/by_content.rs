@@ -220,7 +220,7 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
             lines
                 .first()
                 .is_some_and(|(_, line)| starts_with_a_time_or_date(line))
-                || lines.len() > 1 && lines.last().is_some_and(|(_, line)| is_dated_stamp(line))
+                || closed_by_a_stamp(lines)
                 || lines
                     .last()
                     .is_some_and(|(_, line)| ends_with_dated_stamp(line))
@@ -279,10 +279,27 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
             }
             for index in run {
                 timed[index] = true;
+                // `Resolved` on a line of its own over the update it labels.
+                if index > 0 && is_a_status_line(&blocks[index - 1]) {
+                    timed[index - 1] = true;
+                }
             }
         }
         start = end.max(start + 1);
     }
+}
+
+/// Whether a paragraph's lines after its first hold a line that is only a time and its
+/// day, as a status page closes an update (`This incident has been resolved.` then `Posted
+/// Jun 07, 2022 - 17:04 CDT`); the page's footer may follow the last one on its lines.
+pub(super) fn closed_by_a_stamp(lines: &[(usize, String)]) -> bool {
+    lines.iter().skip(1).any(|(_, line)| is_dated_stamp(line))
+}
+
+/// Whether a block is a paragraph of one line that is only an update's status.
+fn is_a_status_line(block: &Block) -> bool {
+    matches!(&block.kind, BlockKind::Paragraph(lines)
+        if lines.len() == 1 && crate::sources::is_a_status_word(&lines[0].1))
 }
 
 /// Whether a block is a paragraph of one line that is a day and nothing more.

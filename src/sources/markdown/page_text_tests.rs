@@ -559,3 +559,31 @@ fn a_title_dated_after_the_day_its_story_opens_on_dates_the_report() {
         assert!(!super::finish::titles_a_report(title), "{title}");
     }
 }
+
+#[test]
+fn a_status_pages_text_with_each_update_labelled_above_and_stamped_below() {
+    // Each status on a line of its own, the update, then its stamp; the page's footer last.
+    let text = "Intermittent authentication failures\n\nIncident Report for Example\n\n\
+                Resolved\n\nThis incident has been resolved.\nPosted Jun 07, 2022 - 17:04 CDT\n\n\
+                Update\n\nWe are continuing to monitor.\nPosted Jun 07, 2022 - 14:10 CDT\n\n\
+                Monitoring\n\nWe identified an issue with the authentication service.\n\
+                Posted Jun 07, 2022 - 14:06 CDT\nThis incident affected: USA - Authentication.\n";
+    let doc = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
+    let at = |h, m| Utc.with_ymd_and_hms(2022, 6, 7, h, m, 0).unwrap();
+    let timed: Vec<(chrono::DateTime<Utc>, &str)> = doc
+        .timeline
+        .iter()
+        .filter_map(|row| Some((row.time?, row.event.as_str())))
+        .collect();
+    assert_eq!(
+        timed,
+        [
+            (
+                at(19, 6),
+                "Monitoring We identified an issue with the authentication service."
+            ),
+            (at(19, 10), "Update We are continuing to monitor."),
+            (at(22, 4), "Resolved This incident has been resolved."),
+        ]
+    );
+}

@@ -372,11 +372,17 @@ impl Importer<'_> {
                         kept: None,
                     },
                 ));
-            } else if let Some((lines_of_entry, text)) = entries.last_mut().filter(|(above, _)| {
-                !starts_with_a_time(line)
-                    && read_date_line(line).is_none()
-                    && !self.breaks_after(above.1)
-            }) {
+            } else if let Some((lines_of_entry, text)) =
+                entries.last_mut().filter(|(above, above_text)| {
+                    // A status page's stamp closing an update (`Posted Jun 07, 2022 - 17:04
+                    // CDT`) stands on its own line, as does what comes after it.
+                    !starts_with_a_time(line)
+                        && read_date_line(line).is_none()
+                        && !self.breaks_after(above.1)
+                        && !crate::sources::is_dated_stamp(line)
+                        && !crate::sources::is_dated_stamp(above_text)
+                })
+            {
                 // A paragraph's lines are one text wrapped: a line without a time goes on
                 // with the entry above it, unless that one ends the line on purpose (a hard
                 // break: `**T+0 min:** deploys roll out  `, each line an event).

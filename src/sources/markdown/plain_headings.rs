@@ -61,7 +61,8 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
                 [(_, only)]
                     if heads_text
                         && looks_like_a_heading(only)
-                        && !(list_follows && only.trim_end().ends_with(':')) =>
+                        && !(list_follows && only.trim_end().ends_with(':'))
+                        && !labels_a_stamped_update(only, &blocks[index + 1]) =>
                 {
                     Some(only.clone())
                 }
@@ -74,6 +75,16 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// Whether `line` is only an update's status (`Resolved`, `Monitoring`) over the update's
+/// text closed by its stamp (`Posted Jun 07, 2022 - 17:04 CDT`), as a status page's text
+/// copies: the update's label, read with it, not a heading of the page.
+fn labels_a_stamped_update(line: &str, next: &Block) -> bool {
+    let BlockKind::Paragraph(lines) = &next.kind else {
+        return false;
+    };
+    crate::sources::is_a_status_word(line) && super::by_content::closed_by_a_stamp(lines)
 }
 
 /// The fewest lines a paragraph copied flat has: a short one is as likely a few lines of
