@@ -45,8 +45,24 @@ fn stamp(line: &str) -> Option<WrittenTime> {
         })
         .unwrap_or(line)
         .trim_start_matches([' ', ':']);
+    let line = after_an_age(line).unwrap_or(line);
     let (clock, rest) = read_clock(line)?;
     rest.trim().is_empty().then_some(clock)
+}
+
+/// `line` past the age a status page writes before an update's date (`12 months ago.` in
+/// `Posted 12 months ago. Apr 05, 2018 - 02:38 UTC`, `about 1 year ago.`).
+fn after_an_age(line: &str) -> Option<&str> {
+    const UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+    let (age, rest) = line.split_once(" ago")?;
+    let rest = rest.trim_start_matches(['.', ',']).trim_start();
+    let words: Vec<&str> = age.split_whitespace().collect();
+    let [.., count, unit] = words.as_slice() else {
+        return None;
+    };
+    let counted = count.chars().all(|c| c.is_ascii_digit()) || matches!(*count, "a" | "an");
+    let unit = unit.trim_end_matches('s');
+    (counted && UNITS.contains(&unit) && words.len() <= 3).then_some(rest)
 }
 
 /// Whether a line is a message that ends with its time stamp, date and all, set apart from
@@ -361,6 +377,14 @@ mod tests {
             "This incident affected: USA - Authentication Service.",
         ];
         assert!(times_follow_messages(&footed));
+        // An older page writes the update's age before its date.
+        assert!(is_dated_stamp(
+            "Posted 12 months ago. Apr 05, 2018 - 02:38 UTC"
+        ));
+        assert!(is_dated_stamp(
+            "Posted about 1 year ago. Apr 05, 2018 - 02:38 UTC"
+        ));
+        assert!(!is_dated_stamp("Posted 12 months ago."));
         let wrapped = [
             "Update - Services recover.",
             "Nov 18, 2025 - 12:21 UTC",

@@ -74,7 +74,10 @@ impl Importer<'_> {
         if self.note_of_no_items(block, &text) {
             return true;
         }
-        if self.after_work_list && !introduces && !fields && adds_more_work(&text) {
+        // A status page's update closed by its stamp (`Posted Apr 05, 2018 - 02:38 UTC`)
+        // below the list reports, and adds no work.
+        let update = super::by_content::closed_by_a_stamp(lines);
+        if self.after_work_list && !introduces && !fields && !update && adds_more_work(&text) {
             for piece in super::work_pieces::pieces_of_work(&text) {
                 self.add_action(&piece, block.lines);
             }
@@ -83,6 +86,7 @@ impl Importer<'_> {
         if self.current != Current::Target(Target::ActionItems)
             || introduces
             || fields
+            || update
             || self.under_an_item
             || self.signs_the_page(block, &text)
         {

@@ -587,3 +587,35 @@ fn a_status_pages_text_with_each_update_labelled_above_and_stamped_below() {
         ]
     );
 }
+
+#[test]
+fn a_day_run_into_its_first_row_and_items_closed_by_their_status() {
+    let text = "Portal Interruption\n\nIncident Timeline\n\n\
+                April 5th, 2018 (all times in UTC) * 01:50 - Monitoring detects issues.\n\n\
+                  \u{2022} 01:57 - On call SRE escalates.\n\n\
+                  \u{2022} 02:38 - Services fully recovered.\n\n\
+                Action Items\n\n\
+                  \u{2022} Address the defect in the build pipeline. RESOLVED\n\n\
+                  \u{2022} Add a canary check. OPEN\n\n\
+                This incident has been resolved.\nPosted 12 months ago. Apr 05, 2018 - 02:38 UTC\n";
+    let doc = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2018, 4, 5, h, m, 0).unwrap());
+    assert_eq!(row_times(&doc), [at(1, 50), at(1, 57), at(2, 38)]);
+    assert_eq!(events(&doc)[0], "Monitoring detects issues.");
+    let items: Vec<(&str, crate::model::ActionStatus)> = doc
+        .action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.status))
+        .collect();
+    // The update below the list, closed by its stamp, is no item.
+    assert_eq!(
+        items,
+        [
+            (
+                "Address the defect in the build pipeline. RESOLVED",
+                crate::model::ActionStatus::Done
+            ),
+            ("Add a canary check. OPEN", crate::model::ActionStatus::Open),
+        ]
+    );
+}

@@ -24,6 +24,7 @@ const LEVEL: u8 = 2;
 pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
     let blocks: Vec<Block> = blocks
         .into_iter()
+        .flat_map(split_day_from_its_first_row)
         .flat_map(split_at_bullets)
         .flat_map(split_at_run_in_labels)
         .collect();
@@ -120,6 +121,48 @@ fn split_if_flat(block: Block) -> Vec<Block> {
             kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
         })
         .collect()
+}
+
+/// A paragraph of one line that is a day and then, after a bullet, the first row of the
+/// list below it (`April 5th, 2018 (all times in UTC) * 01:50 - Monitoring detects …`), as
+/// a page's text runs a heading into its list: the day, and a list of that row. Any other
+/// block as it is.
+fn split_day_from_its_first_row(block: Block) -> Vec<Block> {
+    let BlockKind::Paragraph(lines) = &block.kind else {
+        return vec![block];
+    };
+    let [(number, line)] = lines.as_slice() else {
+        return vec![block];
+    };
+    let split = [" * ", " \u{2022} "].iter().find_map(|bullet| {
+        let (day, row) = line.split_once(bullet)?;
+        (read_date_line(day).is_some() && starts_with_a_time_or_date(row.trim_start()))
+            .then(|| (day.trim_end().to_owned(), row.trim().to_owned()))
+    });
+    let Some((day, row)) = split else {
+        return vec![block];
+    };
+    let number = *number;
+    let item = ListItem {
+        lines: (number, number),
+        text: row.clone(),
+        own_text: row.clone(),
+        source: row.clone(),
+        checked: None,
+        nested_tasks: Vec::new(),
+    };
+    vec![
+        Block {
+            lines: (number, number),
+            source: day.clone(),
+            kind: BlockKind::Paragraph(vec![(number, day)]),
+        },
+        Block {
+            lines: (number, number),
+            source: format!("* {row}"),
+            kind: BlockKind::List(vec![item]),
+        },
+    ]
 }
 
 /// The bullets a page's list keeps when it is copied as text (`• Vendor support will …`),

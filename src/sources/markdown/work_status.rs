@@ -94,13 +94,33 @@ pub fn opens_to_come(text: &str) -> bool {
 
 /// The status an author wrote after a piece of work, in brackets at its end: `(fixed by
 /// adding a monitor)`, `(added an @emergency role)`, `(done)` say it is done; `(filed
-/// https://…/issues/1)`, `(tracked in OPS-4)`, `(in progress)` that it is not yet.
+/// https://…/issues/1)`, `(tracked in OPS-4)`, `(in progress)` that it is not yet. Or a
+/// status word in capitals closing it, as a status page's list marks its items
+/// (`Address the defect in the build pipeline. RESOLVED`, `… - DONE`).
 #[must_use]
 pub fn status_trailer(text: &str) -> Option<bool> {
     let text = text.trim().trim_end_matches('.').trim_end();
+    if let Some(status) = closing_status_word(text) {
+        return Some(status);
+    }
     let inside = text.strip_suffix(')')?;
     let open = inside.rfind('(')?;
     leading_status(&inside[open + 1..])
+}
+
+/// The status a word in capitals at the end of `text` gives (`RESOLVED`, `DONE`, `OPEN`),
+/// set apart from the words before it by a full stop, a dash or a colon.
+fn closing_status_word(text: &str) -> Option<bool> {
+    let (before, word) = text.rsplit_once(char::is_whitespace)?;
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let shouted = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let set_apart = before
+        .trim_end()
+        .ends_with(['.', '-', '\u{2013}', '\u{2014}', ':', '!']);
+    if !(shouted && set_apart) {
+        return None;
+    }
+    leading_status(word)
 }
 
 /// The status a state opens with, where it says more than its word: a status column's
@@ -181,6 +201,15 @@ mod tests {
             // Brackets that say something else, or none at the end.
             ("Rotate the keys (all of them)", None),
             ("Rotate the keys (done) for every host", None),
+            // A status word in capitals closing the item.
+            (
+                "Address defect in build pipeline allowing releases to be stuck. RESOLVED",
+                Some(true),
+            ),
+            ("Rotate the keys - DONE", Some(true)),
+            ("Rotate the keys: OPEN", Some(false)),
+            ("Rotate the keys for the API", None),
+            ("Move the data to AWS", None),
         ] {
             assert_eq!(status_trailer(text), status, "{text}");
         }
