@@ -798,8 +798,9 @@ const FLOORS: [(&str, f64, f64, f64, f64); 26] = [
     // then the paragraph, which no reader makes an untimed row yet; its page's notes above
     // the log are no rows either. Session 25's status desk is quoted inside a blogger's
     // post: the post's own prose around the three updates is lines that made no row, so
-    // the words' floor goes to 0.80.
-    ("statuspage", 0.96, 1.0, 0.80, 1.0),
+    // the words' floor goes to 0.80. Session 35 reads a log whose last stamp is followed by
+    // its post's `</details>`: the words' floor goes to 0.86.
+    ("statuspage", 0.96, 1.0, 0.86, 1.0),
     ("opsgenie", 1.0, 1.0, 1.0, 1.0),
     // The web timeline's copy: its `Time  Activity` header names the columns, and the
     // month of its `May 14, 2015 at 2:36 PM` stamps is read into the rows' times.
