@@ -430,6 +430,15 @@ fn a_status_sites_resolved_when_is_the_resolved_key_time() {
         imported.doc.key_times.resolved,
         Some(Utc.with_ymd_and_hms(2022, 11, 14, 9, 30, 0).unwrap())
     );
+    // Beside it, the file's `date` is when the incident began.
+    assert_eq!(
+        imported.doc.key_times.started,
+        Some(Utc.with_ymd_and_hms(2022, 11, 14, 5, 30, 0).unwrap())
+    );
+    // A blog post's `date` alone is when it was published, no key time.
+    let post = "---\ntitle: Databases down\ndate: 2022-11-15 10:00:00\n---\n\nThey were down.\n";
+    let imported = import_markdown(post, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    assert_eq!(imported.doc.key_times.started, None);
 }
 
 #[test]

@@ -195,6 +195,11 @@ impl super::Importer<'_> {
                 // disrupted, notice`): each is kept before the key written after it.
                 let mut comments = comments(text).into_iter().peekable();
                 let written_before = self.as_written.len();
+                // A status site's incident file (cState's, with its `resolvedWhen`) dates
+                // the incident by when it began: its `date` is the start, a key time.
+                let status_file = entries.iter().any(|(key, _)| {
+                    key.to_lowercase().replace(['_', '-', ' '], "") == "resolvedwhen"
+                });
                 for (key, value) in entries {
                     let top = key.split('.').next().unwrap_or(&key);
                     let line = key_line(text, top);
@@ -230,6 +235,11 @@ impl super::Importer<'_> {
                                 .then_some(super::fields::Field::Date)
                         }
                     });
+                    if status_file && key.eq_ignore_ascii_case("date") {
+                        let started =
+                            super::fields::Field::Times(Some(crate::model::KeyTime::Started));
+                        self.field(started, &line, &value, block.lines);
+                    }
                     if let Some(field) = field {
                         self.field(field, &line, &value, block.lines);
                     } else {
