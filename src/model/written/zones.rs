@@ -159,6 +159,8 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
         "MT" => Some(chrono_tz::America::Denver),
         "PT" => Some(chrono_tz::America::Los_Angeles),
         "AET" => Some(chrono_tz::Australia::Sydney),
+        // New Zealand Time, its clock whatever the season (`At 7:40pm NZT today`).
+        "NZT" => Some(chrono_tz::Pacific::Auckland),
         _ => None,
     };
     if let Some(region) = region {
@@ -488,6 +490,9 @@ mod tests {
             ("CET/CEST", chrono_tz::Europe::Berlin),
             ("EST/EDT", chrono_tz::America::New_York),
             ("Europe/Dublin", chrono_tz::Europe::Dublin),
+            // A region's time named without its season.
+            ("NZT", chrono_tz::Pacific::Auckland),
+            ("PT", chrono_tz::America::Los_Angeles),
         ] {
             assert_eq!(zone_named(pair), Some(PasteZone::Named(region)), "{pair}");
         }
