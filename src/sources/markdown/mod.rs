@@ -426,7 +426,7 @@ impl Importer<'_> {
         let is_paragraph = matches!(block.kind, BlockKind::Paragraph(_));
         if !is_paragraph && let Some((lines, heading)) = self.time_heading.take() {
             // `## 02.10.2025 – 07:00 Uhr` over a list of what was done then, none of it
-            // timed: the list is what happened at that time, each item on a line of its own.
+            // timed: the list is what happened at that time, every item kept in the row.
             if let BlockKind::List(items) = &block.kind
                 && !items.iter().any(|item| {
                     item.checked.is_some() || by_content::starts_with_a_time(&item.text)
