@@ -21,10 +21,21 @@ fn is_a_tag(line: &str) -> bool {
     line.starts_with('<') && line.ends_with('>') && !line[1..].contains('<')
 }
 
+/// `line` past the status page's word for its stamp it opens with (`Posted`, `Last
+/// updated`), when it opens with one.
+fn past_a_stamp_word(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    STAMP_WORDS.iter().find_map(|word| {
+        lower
+            .strip_prefix(word)
+            .filter(|rest| rest.starts_with([' ', ':']))
+            .map(|rest| &line[line.len() - rest.len()..])
+    })
+}
+
 /// Whether a line opens with a status page's word for its stamp (`Posted …`).
 fn says_it_is_a_stamp(line: &str) -> bool {
-    let lower = line.trim_start().to_lowercase();
-    STAMP_WORDS.iter().any(|word| lower.starts_with(word))
+    past_a_stamp_word(line.trim_start()).is_some()
 }
 
 /// A line that is only a time stamp: `Posted Nov 06, 2019 - 21:48 UTC`, `Mar 13, 10:16
@@ -34,15 +45,7 @@ fn stamp(line: &str) -> Option<WrittenTime> {
         .trim()
         .trim_start_matches('(')
         .trim_end_matches([')', '.']);
-    let lower = line.to_lowercase();
-    let line = STAMP_WORDS
-        .iter()
-        .find_map(|word| {
-            lower
-                .strip_prefix(word)
-                .filter(|rest| rest.starts_with([' ', ':']))
-                .map(|rest| &line[line.len() - rest.len()..])
-        })
+    let line = past_a_stamp_word(line)
         .unwrap_or(line)
         .trim_start_matches([' ', ':']);
     let line = after_an_age(line).unwrap_or(line);

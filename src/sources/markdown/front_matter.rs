@@ -171,6 +171,12 @@ fn yaml_text(value: &Yaml) -> String {
     }
 }
 
+/// A front matter key in lower case, its words run together (`resolvedWhen`, `published_at`
+/// and `Published At` alike), as the keys below are written.
+fn plain_key(key: &str) -> String {
+    key.to_lowercase().replace(['_', '-', ' '], "")
+}
+
 /// The keys static sites' themes give the day a page was published, lower case and run
 /// together: Astro's `pubDate`, Hugo's `publishDate`, `publishedAt`, `published_at`.
 const PUBLISHED_KEYS: [&str; 6] = [
@@ -197,9 +203,9 @@ impl super::Importer<'_> {
                 let written_before = self.as_written.len();
                 // A status site's incident file (cState's, with its `resolvedWhen`) dates
                 // the incident by when it began: its `date` is the start, a key time.
-                let status_file = entries.iter().any(|(key, _)| {
-                    key.to_lowercase().replace(['_', '-', ' '], "") == "resolvedwhen"
-                });
+                let status_file = entries
+                    .iter()
+                    .any(|(key, _)| plain_key(key) == "resolvedwhen");
                 for (key, value) in entries {
                     let top = key.split('.').next().unwrap_or(&key);
                     let line = key_line(text, top);
@@ -220,7 +226,7 @@ impl super::Importer<'_> {
                     // Some sites' themes name the page's title `heading` or `headline`, and
                     // its date by when it was published (`publishedAt`, `pubDate`).
                     let field = super::fields::field_named(&key).or_else(|| {
-                        let key = key.to_lowercase().replace(['_', '-', ' '], "");
+                        let key = plain_key(&key);
                         if matches!(key.as_str(), "heading" | "headline") {
                             Some(super::fields::Field::Title)
                         } else if matches!(key.as_str(), "resolvedwhen" | "resolvedat") {
