@@ -476,6 +476,32 @@ fn on_the_24_hour_clock(hour: u32, afternoon: bool) -> Option<u32> {
     })
 }
 
+/// A cell of a table's column of times: any written time, or four digits alone, which an
+/// operations log writes for a time without its colon (`0730`, `1845`). Alone in a sentence
+/// they are a number or a year; under a column headed `Time` they are the time.
+#[must_use]
+pub fn read_time_cell(cell: &str) -> Option<(WrittenTime, &str)> {
+    if let Some(read) = read_clock(cell) {
+        return Some(read);
+    }
+    let cell = cell.trim();
+    let (number, rest) = super::scan::digits(cell, 4, 4)?;
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(number / 100, number % 100, 0)?;
+    let clock = WrittenTime {
+        date: None,
+        time,
+        zone: None,
+        twelve_hour: false,
+        bare_hour: false,
+        approximate: false,
+        until: None,
+    };
+    Some((clock, rest))
+}
+
 /// Reads a time told inside a sentence: what `read_clock` reads, and also a dotted time
 /// with the word for the clock's hour after it (`Um 11.08 Uhr gab es Probleme`, `rond 13.00
 /// uur een aantal minuten`), which a line's opening takes for no entry of a timeline.
@@ -617,10 +643,12 @@ fn range_in_words(text: &str) -> Option<(WrittenTime, &str)> {
             return None;
         }
         let (until, _, rest) = read_time_of_day(end)?;
-        let rest = read_zone(rest).map_or(rest, |(_, rest)| rest);
+        // `Between 8:51 and 8:54 UTC`: the zone written once is both ends'.
+        let (zone, rest) = read_zone(rest).map_or((None, rest), |(zone, rest)| (Some(zone), rest));
         return Some((
             WrittenTime {
                 until: Some(until),
+                zone: clock.zone.or(zone),
                 ..clock
             },
             rest,
@@ -1165,10 +1193,37 @@ mod tests {
         assert_eq!(rest, ", puppets timed out");
         let (clock, _) = read_clock("between 14:03 UTC and 14:10 UTC we paged").unwrap();
         assert_eq!(clock.until, Some(hm(14, 10)));
+        // A zone written once, after the end, is the start's too.
+        let (clock, rest) = read_clock("Between 8:51 and 8:54 CET, the bridge stopped").unwrap();
+        assert_eq!(
+            clock.zone,
+            chrono::FixedOffset::east_opt(3600).map(PasteZone::Offset)
+        );
+        assert_eq!(rest, ", the bridge stopped");
         // Without an end, `from` opens no time; `between` needs one too.
         assert!(read_clock("From 8:56 the site was down").is_none());
         assert!(read_clock("between 14:03 and 2 more alerts").is_none());
         assert!(read_clock("between 2019 and 2020").is_none());
+    }
+
+    #[test]
+    fn a_time_columns_cell_of_four_digits_is_a_time() {
+        assert_eq!(
+            read_time_cell("0730").map(|(clock, _)| clock.time),
+            Some(hm(7, 30))
+        );
+        assert_eq!(
+            read_time_cell(" 1845 ").map(|(clock, _)| clock.time),
+            Some(hm(18, 45))
+        );
+        assert_eq!(
+            read_time_cell("14:03").map(|(clock, _)| clock.time),
+            Some(hm(14, 3))
+        );
+        // Not a time of day, or more than the digits.
+        for cell in ["2460", "0799", "730", "0730 and on", "12345"] {
+            assert!(read_time_cell(cell).is_none(), "{cell}");
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod scan;
 mod zones;
 
 pub use byline::read_byline_day;
-pub use clock::{WrittenTime, read_clock, read_clock_in_sentence, read_unix_stamp};
+pub use clock::{WrittenTime, read_clock, read_clock_in_sentence, read_time_cell, read_unix_stamp};
 pub use dates::{PastedDate, read_date_line, read_log_day_marker, read_month_day};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, day_its_weekday_dates, read_day, read_month_of_a_year};
@@ -30,6 +30,6 @@ pub use language_zone::zone_of_language;
 pub use offset::{Offset, read_offset};
 pub use place::{Direction, ZoneInForce, afternoon_after, calendar_date, local_to_utc, time_after};
 pub use zones::{
-    Ambiguous, PasteZone, city_zone_at_start, read_zone, region_of, region_time_in, zone_named,
-    zone_of_whole_hours, zone_spelled_in,
+    Ambiguous, PasteZone, city_zone_at_start, read_zone, region_in_its_winter, region_of,
+    region_time_in, zone_named, zone_of_whole_hours, zone_spelled_in,
 };

@@ -217,6 +217,35 @@ fn regional(abbreviation: &str) -> Option<(Tz, i32)> {
         .map(|(_, _, region, hours)| (*region, *hours))
 }
 
+/// The region whose standard time is `offset` (`CET`'s +01:00, `EST`'s −05:00) and whose
+/// clock showed it at every one of `instants`: times written in a standard time on its
+/// region's winter days (`Posted Nov 17, 2022 - 19:31 CET`) place their writer there, as
+/// a summer time's abbreviation does all year. GMT's and WET's zero is UTC's as often.
+#[must_use]
+pub fn region_in_its_winter(
+    offset: FixedOffset,
+    instants: &[chrono::DateTime<chrono::Utc>],
+) -> Option<Tz> {
+    use chrono::{Offset, TimeZone};
+    let seconds = offset.local_minus_utc();
+    if seconds == 0 || instants.is_empty() {
+        return None;
+    }
+    REGIONS
+        .iter()
+        .filter(|(_, _, _, summer)| (summer - 1) * 3600 == seconds)
+        .map(|(_, _, region, _)| *region)
+        .find(|region| {
+            instants.iter().all(|instant| {
+                region
+                    .offset_from_utc_datetime(&instant.naive_utc())
+                    .fix()
+                    .local_minus_utc()
+                    == seconds
+            })
+        })
+}
+
 /// Regions whose clocks change: their winter and summer abbreviations, and the summer
 /// time's hours from UTC.
 const REGIONS: [(&str, &str, Tz, i32); 12] = [
@@ -437,6 +466,34 @@ pub fn zone_of_whole_hours(offset: chrono::FixedOffset) -> Option<chrono_tz::Tz>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_standard_time_on_its_regions_winter_days_places_its_writer() {
+        use chrono::TimeZone;
+        let at = |y, m, d| {
+            chrono::Utc
+                .with_ymd_and_hms(y, m, d, 12, 0, 0)
+                .single()
+                .unwrap()
+        };
+        let hours = |h: i32| FixedOffset::east_opt(h * 3600).unwrap();
+        assert_eq!(
+            region_in_its_winter(hours(1), &[at(2022, 11, 17), at(2022, 11, 25)]),
+            Some(chrono_tz::Europe::Berlin)
+        );
+        assert_eq!(
+            region_in_its_winter(hours(-5), &[at(2024, 1, 9)]),
+            Some(chrono_tz::America::New_York)
+        );
+        // `CET` in July is no region's clock then; nor is UTC's zero a region.
+        assert_eq!(region_in_its_winter(hours(1), &[at(2022, 7, 1)]), None);
+        assert_eq!(
+            region_in_its_winter(hours(1), &[at(2022, 11, 17), at(2022, 7, 1)]),
+            None
+        );
+        assert_eq!(region_in_its_winter(hours(0), &[at(2022, 11, 17)]), None);
+        assert_eq!(region_in_its_winter(hours(1), &[]), None);
+    }
 
     #[test]
     fn a_city_of_the_zone_names_is_its_zone() {

@@ -37,7 +37,7 @@ pub(crate) use line_marks::{is_a_status_word, labelled_time, status_label};
 pub use resolve::{
     PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,
 };
-pub use times_after::{ends_with_dated_stamp, is_dated_stamp};
+pub use times_after::{ends_with_dated_stamp, is_a_posted_stamp, is_dated_stamp};
 
 use front_matter::front_matter;
 use line_marks::{
@@ -178,6 +178,9 @@ pub struct ChatPaste {
     /// Whether the paste's own dates prove `03/04` day-first or month-first; `None` when
     /// none tells, and the document's zone decides.
     pub day_order: Option<DayOrder>,
+    /// Whether each row's time was written after its message, as a status page stamps its
+    /// updates (`Posted Nov 17, 2022 - 19:31 CET`).
+    pub stamped_below: bool,
 }
 
 /// Reads pasted text. Blank lines are skipped; every other line ends up in a row, dates the

@@ -122,7 +122,11 @@ pub fn runs_newest_first(paste: &ChatPaste) -> bool {
             std::cmp::Ordering::Equal => {}
         }
     }
-    back >= 2 && back > forward * 2
+    // A status page's two updates, each stamped below with its day in full, the second
+    // before the first, are as plain a sign as many are.
+    let two_dated =
+        paste.stamped_below && keyed.len() == 2 && keyed.iter().all(|(date, _)| date.is_some());
+    (back >= 2 || two_dated) && back > forward * 2
 }
 
 /// The order of a paste's first date written in numbers alone (`05/01/2022`) when one way

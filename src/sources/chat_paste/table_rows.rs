@@ -78,7 +78,7 @@ impl<'a> RowCells<'a> {
                 ColumnMeaning::Time => {
                     let mut used = false;
                     if row.clock.is_none() {
-                        row.clock = read_clock(cell).map(|(clock, _)| clock);
+                        row.clock = crate::model::read_time_cell(cell).map(|(clock, _)| clock);
                         row.clock_column = row.clock.map(|_| index);
                         used = row.clock.is_some();
                     }
@@ -557,6 +557,35 @@ mod tests {
         assert_eq!(
             header_meanings(&cells("| Time spent | Event |")).map(|m| m[0]),
             None
+        );
+    }
+
+    #[test]
+    fn a_time_column_reads_four_digits_without_their_colon() {
+        let rows = [
+            (
+                3,
+                "| 0730 | operator | renewed the metadata |".to_owned(),
+                cells("| 0730 | operator | renewed the metadata |"),
+            ),
+            (
+                4,
+                "| 1215 | comms | told the users |".to_owned(),
+                cells("| 1215 | comms | told the users |"),
+            ),
+        ];
+        let paste = super::super::parse_table(&cells("| Time | Event Type | Description |"), &rows);
+        let times: Vec<Option<chrono::NaiveTime>> = paste
+            .rows
+            .iter()
+            .map(|row| row.clock.map(|clock| clock.time))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                chrono::NaiveTime::from_hms_opt(7, 30, 0),
+                chrono::NaiveTime::from_hms_opt(12, 15, 0)
+            ]
         );
     }
 }

@@ -16,6 +16,13 @@ pub fn is_dated_stamp(line: &str) -> bool {
     stamp(line).is_some_and(|clock| clock.date.is_some())
 }
 
+/// Whether a line is a status page's stamp that says it is one, with its day and time:
+/// `Posted Nov 25, 2022 - 12:41 CET`.
+#[must_use]
+pub fn is_a_posted_stamp(line: &str) -> bool {
+    says_it_is_a_stamp(line) && is_dated_stamp(line)
+}
+
 /// Whether a line is an HTML tag alone (`</details>`), as a post wraps a pasted log.
 fn is_a_tag(line: &str) -> bool {
     line.starts_with('<') && line.ends_with('>') && !line[1..].contains('<')
@@ -159,7 +166,7 @@ fn is_status_stamp(line: &str) -> bool {
 }
 
 /// Whether `lines` put each time after its message: at least two lines that are only a
-/// status page's time stamp, the last line is one (or the page's one line of footer
+/// status page's time stamp (or one that says it is a stamp), the last line is one (or the page's one line of footer
 /// follows it: `This incident affected: …`) and the first (past the page's day) is not; or
 /// at least two messages that end with their dated stamp, and none that starts with a
 /// time.
@@ -187,7 +194,19 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
         [last] => is_status_stamp(last),
         [] => false,
     };
-    if stamps >= 2 && ends_stamped && stamp(first).is_none() {
+    // One stamp is enough when it says it is one, with its day (`Posted Mar 02, 2021 -
+    // 09:12 UTC`): a status page's incident with a single update.
+    // No other line may tell a time: a chat's headers (`Kevin (Jun 03 2021 at 18:53):`)
+    // open their messages, and the page's `Last updated: …` below them is its footer.
+    let enough = stamps >= 2
+        || stamps == 1
+            && written.iter().any(|line| is_a_posted_stamp(line))
+            && written
+                .iter()
+                .filter(|line| tells_a_clock_time(line))
+                .count()
+                == 1;
+    if enough && ends_stamped && stamp(first).is_none() {
         return true;
     }
     // Lines that start with a time rule it out at once (a log's first line does), before
@@ -205,10 +224,23 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
             .is_some()
 }
 
+/// Whether a line holds a clock time anywhere: a digit, a colon, two digits.
+fn tells_a_clock_time(line: &str) -> bool {
+    line.as_bytes().windows(4).any(|four| {
+        four[0].is_ascii_digit()
+            && four[1] == b':'
+            && four[2].is_ascii_digit()
+            && four[3].is_ascii_digit()
+    })
+}
+
 /// Reads `lines` as messages each closed by its time.
 #[must_use]
 pub(super) fn read(lines: &[&str]) -> ChatPaste {
-    let mut paste = ChatPaste::default();
+    let mut paste = ChatPaste {
+        stamped_below: true,
+        ..ChatPaste::default()
+    };
     let mut day: Option<DayLine> = None;
     let mut pending: Vec<(usize, &str)> = Vec::new();
     for (index, raw) in lines.iter().enumerate() {
@@ -347,6 +379,32 @@ mod tests {
         // A chat whose bare times head the messages below them is no such page.
         let chat = "Incident log\n10:00\nwe are down\n10:05\nrolling back\n10:10\n";
         assert!(!times_follow_messages(&chat.lines().collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn one_update_closed_by_a_stamp_that_says_so_is_enough() {
+        let single = [
+            "Resolved",
+            "Logins fail; a fix is out.",
+            "Posted Mar 02, 2021 - 09:12 UTC",
+        ];
+        assert!(times_follow_messages(&single));
+        assert_eq!(
+            events_and_hours(&read(&single)),
+            [("Resolved Logins fail; a fix is out.", 9)]
+        );
+        // A stamp that does not say so is a line of text as often.
+        assert!(!times_follow_messages(&[
+            "Logins fail.",
+            "Mar 02, 2021 - 09:12 UTC"
+        ]));
+        // Messages under headers that tell their times, and the page's footer below them.
+        let archive = [
+            "Kevin Paul (Jun 03 2021 at 18:53):",
+            "The server will be down next week.",
+            "Last updated: May 16 2025 at 17:14 UTC",
+        ];
+        assert!(!times_follow_messages(&archive));
     }
 
     #[test]

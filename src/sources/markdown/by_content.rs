@@ -265,7 +265,13 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
                 .count(),
             _ => 0,
         };
-        if run.len() >= PARAGRAPH_RUN && run.len() * LOG_SHARE >= told_between {
+        // A status page's update, labelled with its status (`Resolved`) and closed by its
+        // stamp, is a timeline's entry however few the page has: an incident may have had
+        // two updates, or one.
+        let labelled_updates = run.iter().all(|index| is_a_labelled_update(blocks, *index));
+        if (run.len() >= PARAGRAPH_RUN || !run.is_empty() && labelled_updates)
+            && run.len() * LOG_SHARE >= told_between
+        {
             // A status log's day on a line of its own (`2019-3-1`) dates the paragraphs under
             // it, timed or not, up to the run's last entry.
             let last = run.last().copied().unwrap_or(start);
@@ -294,6 +300,15 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
 /// Jun 07, 2022 - 17:04 CDT`); the page's footer may follow the last one on its lines.
 pub(super) fn closed_by_a_stamp(lines: &[(usize, String)]) -> bool {
     lines.iter().skip(1).any(|(_, line)| is_dated_stamp(line))
+}
+
+/// Whether the paragraph at `index` is a status page's update: closed by its stamp, under a
+/// line that is only its status (`Resolved`, then `This incident has been resolved.` and
+/// `Posted Nov 17, 2022 - 19:31 CET`).
+fn is_a_labelled_update(blocks: &[Block], index: usize) -> bool {
+    index > 0
+        && is_a_status_line(&blocks[index - 1])
+        && matches!(&blocks[index].kind, BlockKind::Paragraph(lines) if closed_by_a_stamp(lines))
 }
 
 /// Whether a block is a paragraph of one line that is only an update's status.

@@ -429,6 +429,7 @@ impl Importer<'_> {
             .then(|| zone_of_language(&prose.join("\n")))
             .flatten();
         let named_times_zone = self.language_zone_of_named_times(&found, &prose);
+        let winter_region = self.winter_region_of_named_times(&found);
         let day_order_from = match (reading.day_order, self.day_order) {
             (Some(_), _) => "as you chose",
             (None, Some(_)) if DayOrder::proved_by(self.source_lines.iter().copied()).is_some() => {
@@ -446,6 +447,7 @@ impl Importer<'_> {
             times_zone: found
                 .times_zone
                 .region()
+                .or(winter_region)
                 .or(named_times_zone.map(|(zone, _)| zone))
                 .or(key_time_zone.map(|(zone, _)| zone))
                 .or(prose_zone.map(|(zone, _)| zone))
@@ -513,6 +515,27 @@ impl Importer<'_> {
         let day = self.context.date.unwrap_or(self.today);
         let offset = |zone: chrono_tz::Tz| zone.offset_from_utc_date(&day).fix();
         (offset(named) == offset(language)).then_some((language, name))
+    }
+
+    /// The region of the times the timeline's rows name, when all name one standard time
+    /// that was its region's clock at each of them (`CET` in November) and no line names a
+    /// zone: the document is there, as it would be for `CEST` in summer.
+    fn winter_region_of_named_times(&self, found: &timeline::Found) -> Option<chrono_tz::Tz> {
+        use chrono::{Offset, TimeZone};
+        let named = found
+            .named_zone
+            .region()
+            .filter(|_| found.zone_line.is_none() && found.times_zone.region().is_none())?;
+        let instants: Vec<chrono::DateTime<chrono::Utc>> = self
+            .doc
+            .timeline
+            .iter()
+            .filter_map(|row| row.time)
+            .collect();
+        let offset = named
+            .offset_from_utc_datetime(&instants.first()?.naive_utc())
+            .fix();
+        crate::model::region_in_its_winter(offset, &instants)
     }
 
     /// The timeline's pieces, read now that the incident's start (or day) is known; rows

@@ -42,6 +42,8 @@ mod reading;
 mod references;
 mod restated;
 #[cfg(test)]
+mod status_page_tests;
+#[cfg(test)]
 mod tests;
 mod timeline;
 mod told_actions;

@@ -34,6 +34,14 @@ impl Importer<'_> {
             self.field(field, &format!("{key}: {value}"), &value, block.lines);
             return;
         }
+        // A status page's updates after its postmortem's action items (`Resolved`, then the
+        // update and its stamp): the page's log of the incident, where the items end.
+        if self.around.by_content
+            && self.current == Current::Target(Target::ActionItems)
+            && matches!(lines, [(_, only)] if crate::sources::is_a_status_word(only))
+        {
+            self.current = Current::Target(Target::Timeline);
+        }
         // Paragraphs that begin with times, wherever they stand, are timeline rows.
         if self.around.by_content && self.current != Current::Target(Target::ActionItems) {
             self.timeline_lines(lines, &ranges, true);

@@ -27,6 +27,7 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
         .flat_map(split_day_from_its_first_row)
         .flat_map(split_at_bullets)
         .flat_map(split_at_run_in_labels)
+        .flat_map(split_stamp_from_a_list)
         .collect();
     let marks_headings = blocks
         .iter()
@@ -76,6 +77,56 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// A list whose last line is a status page's stamp (`Posted Nov 25, 2022 - 12:41 CET`), run
+/// into its last item because a page's text copied flat leaves no blank line between them:
+/// the list, then the stamp as the paragraph it was on the page. The stamp dates the post,
+/// not the item's work.
+fn split_stamp_from_a_list(block: Block) -> Vec<Block> {
+    let BlockKind::List(items) = &block.kind else {
+        return vec![block];
+    };
+    let Some(last) = items.last() else {
+        return vec![block];
+    };
+    let Some((before, stamp)) = last.source.trim_end().rsplit_once('\n') else {
+        return vec![block];
+    };
+    let stamp = stamp.trim();
+    if !crate::sources::is_a_posted_stamp(stamp) || !last.text.ends_with(stamp) {
+        return vec![block];
+    }
+    let stamp_line = last.lines.1;
+    let mut items = items.clone();
+    if let Some(last) = items.last_mut() {
+        last.text = last.text[..last.text.len() - stamp.len()]
+            .trim_end()
+            .to_owned();
+        last.own_text = last
+            .own_text
+            .strip_suffix(stamp)
+            .map_or_else(|| last.own_text.clone(), |own| own.trim_end().to_owned());
+        last.source = before.trim_end().to_owned();
+        last.lines.1 = stamp_line - 1;
+    }
+    let source = block
+        .source
+        .trim_end()
+        .rsplit_once('\n')
+        .map_or_else(|| block.source.clone(), |(list, _)| list.to_owned());
+    vec![
+        Block {
+            lines: (block.lines.0, stamp_line - 1),
+            source,
+            kind: BlockKind::List(items),
+        },
+        Block {
+            lines: (stamp_line, stamp_line),
+            source: stamp.to_owned(),
+            kind: BlockKind::Paragraph(vec![(stamp_line, stamp.to_owned())]),
+        },
+    ]
 }
 
 /// Whether `line` is only an update's status (`Resolved`, `Monitoring`) over the update's

@@ -54,7 +54,7 @@ fn actions_and_statuses(doc: &Postmortem) -> Vec<(&str, ActionStatus)> {
 }
 
 /// Every piece of text the document holds, lower case, hyphens plain.
-fn all_text(doc: &Postmortem) -> String {
+pub(super) fn all_text(doc: &Postmortem) -> String {
     let mut text = vec![
         doc.title.clone(),
         doc.incident_id.clone(),

@@ -400,11 +400,17 @@ fn moments_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
     let times = times_in(sentence);
     let mut moments: Vec<(usize, usize, WrittenTime)> = Vec::new();
     for time in times {
-        let ends_range = moments.last().is_some_and(|(start, end, _)| {
-            ends_a_range(&sentence[*end..time.0], &sentence[..*start])
-        });
-        if !ends_range {
-            moments.push(time);
+        let range_start = moments
+            .last_mut()
+            .filter(|(start, end, _)| ends_a_range(&sentence[*end..time.0], &sentence[..*start]));
+        match range_start {
+            // `between 6:15 PM and 6:18 PM (CET)`: the zone written once is both ends'.
+            Some((_, _, start)) => {
+                if start.zone.is_none() {
+                    start.zone = time.2.zone;
+                }
+            }
+            None => moments.push(time),
         }
     }
     moments

@@ -247,3 +247,21 @@ fn a_chinese_story_tells_a_time_at_each_clause_and_each_hour() {
     assert_eq!(rows[3].2, "15:10 开始新建存储系统,此过程历时较长");
     assert_eq!(rows[4].2, "19 点完成数据恢复");
 }
+
+#[test]
+fn a_zone_written_once_after_a_range_is_its_starts_too() {
+    let zones: Vec<Option<crate::model::PasteZone>> =
+        told_times("Payments were down between 6:15 PM and 6:18 PM (CET) for everyone.")
+            .into_iter()
+            .map(|told| told.clock.zone)
+            .collect();
+    let cet = chrono::FixedOffset::east_opt(3600).map(crate::model::PasteZone::Offset);
+    assert_eq!(zones, [cet]);
+    // A start that names its own zone keeps it.
+    let zones: Vec<Option<crate::model::PasteZone>> =
+        told_times("It lasted from 14:03 UTC to 15:10 CET.")
+            .into_iter()
+            .map(|told| told.clock.zone)
+            .collect();
+    assert_eq!(zones, [Some(crate::model::PasteZone::Utc)]);
+}

@@ -1,0 +1,73 @@
+//! A status page's incident copied as text: its postmortem, then the updates it posted
+//! while the incident went on, each labelled with its status above and stamped below.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+}
+
+/// A postmortem whose action list runs into the post's stamp, then two updates.
+const TWO_UPDATES: &str = "Issue with Payments service\n\nIncident Report for Example\n\n\
+    Postmortem\n\nIntroduction\n\nOn 17th November, payments were down for three minutes.\n\n\
+    Follow-up actions\n\nWe are focusing on the following actions:\n\n\
+      1. Optimization of the faulty service\n\
+      2. Improved monitoring and alerting for the platform\n\
+    Posted Nov 25, 2022 - 12:41 CET\n\n\
+    Resolved\n\nThis incident has been resolved.\nPosted Nov 17, 2022 - 19:31 CET\n\n\
+    Investigating\n\nWe are currently investigating an issue.\nPosted Nov 17, 2022 - 18:23 CET\n";
+
+#[test]
+fn two_updates_after_the_action_items_are_the_timeline_in_the_zone_they_name() {
+    let doc = import_markdown(TWO_UPDATES, today()).doc;
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2022, 11, 17, h, m, 0).unwrap());
+    let rows: Vec<(Option<chrono::DateTime<Utc>>, &str)> = doc
+        .timeline
+        .iter()
+        .map(|row| (row.time, row.event.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                at(17, 23),
+                "Investigating We are currently investigating an issue."
+            ),
+            (at(18, 31), "Resolved This incident has been resolved."),
+        ]
+    );
+    // Every update names CET, the clock of central Europe in November: the document is
+    // there, not in UTC.
+    assert_eq!(doc.time_zone, chrono_tz::Europe::Berlin);
+    // The items end where the list does: the post's stamp is not the last one's work.
+    let items: Vec<&str> = doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Optimization of the faulty service",
+            "Improved monitoring and alerting for the platform"
+        ]
+    );
+    let kept = super::tests::all_text(&doc);
+    assert!(kept.contains("posted nov 25, 2022 - 12:41 cet"), "{kept}");
+}
+
+#[test]
+fn a_single_update_labelled_and_stamped_is_a_row() {
+    let text = "Login errors\n\nIncident Report for Example\n\n\
+                Resolved\n\nLogins fail for some users; a fix is out.\n\
+                Posted Mar 02, 2021 - 09:12 UTC\n";
+    let doc = import_markdown(text, today()).doc;
+    let rows: Vec<Option<chrono::DateTime<Utc>>> =
+        doc.timeline.iter().map(|row| row.time).collect();
+    assert_eq!(
+        rows,
+        [Some(Utc.with_ymd_and_hms(2021, 3, 2, 9, 12, 0).unwrap())]
+    );
+}
