@@ -107,7 +107,7 @@ fn split_stamp_from_a_list(block: Block) -> Vec<Block> {
             .own_text
             .strip_suffix(stamp)
             .map_or_else(|| last.own_text.clone(), |own| own.trim_end().to_owned());
-        last.source = before.trim_end().to_owned();
+        before.trim_end().clone_into(&mut last.source);
         last.lines.1 = stamp_line - 1;
     }
     let source = block
