@@ -213,7 +213,10 @@ pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
     // any line is searched for a stamp at its end.
     // A header that is a name and its time (`Eric — 03/04/2024 3:33 PM`, as Discord copies
     // head messages) opens the message below it: no stamp closing the lines above.
-    written.iter().all(|line| read_clock(line).is_none())
+    // A time in brackets (`[12:20:05] <nick> …`) opens a log's line as a bare one does.
+    written
+        .iter()
+        .all(|line| read_clock(line.trim_start_matches(['[', '('])).is_none())
         && written
             .iter()
             .filter(|line| {
@@ -405,6 +408,14 @@ mod tests {
             "Last updated: May 16 2025 at 17:14 UTC",
         ];
         assert!(!times_follow_messages(&archive));
+        // A log whose lines open with their times in brackets, some telling a day at their
+        // end, is a log.
+        let log = [
+            "[12:20:05] * Topic set by XX on 2021-05-19 22:38:00 UTC",
+            "[12:20:05] * Channel #x created on 2021-05-19 15:09:41 UTC",
+            "[12:21:10] <crab> still points at the old network",
+        ];
+        assert!(!times_follow_messages(&log));
     }
 
     #[test]

@@ -83,7 +83,8 @@ impl Importer<'_> {
             }
             return true;
         }
-        if self.current != Current::Target(Target::ActionItems)
+        let solution_ordered = self.under_a_solution_heading() && orders_the_solution(&text);
+        if self.current != Current::Target(Target::ActionItems) && !solution_ordered
             || introduces
             || fields
             || update
@@ -185,10 +186,18 @@ impl Importer<'_> {
     /// are the paragraph's own lines after the introduction. Returns whether the paragraph
     /// held the fixes itself.
     pub(super) fn fixes_made(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        // Steps taken so that it does not happen again are the follow-up's work wherever
+        // the page tells them (a status page's postmortem has no parts).
+        let against_a_repeat = lines.last().is_some_and(|(_, line)| {
+            line.trim_end().ends_with(':')
+                && super::introductions::names_steps_to_prevent_a_repeat(&work_sentences::padded(
+                    &work_sentences::last_sentence(line).to_lowercase(),
+                ))
+        });
         let where_fixes_are = matches!(
             self.current,
             Current::Target(Target::ActionItems | Target::Section(Section::Resolution))
-        );
+        ) || against_a_repeat;
         if !where_fixes_are {
             return false;
         }
@@ -222,10 +231,55 @@ impl Importer<'_> {
         false
     }
 
+    /// Whether the part being read is the team's own, headed by its solution (`##
+    /// Solution`, `### Proposed solutions`): what it orders is work to do, though what it
+    /// tells was done is the incident's resolution.
+    fn under_a_solution_heading(&self) -> bool {
+        let Current::Custom(index) = self.current else {
+            return false;
+        };
+        self.doc
+            .narrative
+            .custom_sections
+            .get(index)
+            .is_some_and(|section| {
+                let title = section.title.to_lowercase();
+                let words: Vec<&str> = title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|word| !word.is_empty())
+                    .collect();
+                words.len() <= 3
+                    && words
+                        .last()
+                        .is_some_and(|word| matches!(*word, "solution" | "solutions"))
+            })
+    }
+
     fn add_action(&mut self, text: &str, lines: (usize, usize)) {
         let action = super::actions::action_from_task(text, false, self.context.date);
         self.push_action(action, lines, true);
     }
+}
+
+/// Whether a solution's paragraph orders the work (`Create a fallback process on the
+/// servers so that …`): its first sentence opens with an order, and does not speak of its
+/// writers (`Right away, I should admit …` opens with no verb).
+fn orders_the_solution(text: &str) -> bool {
+    let first = work_sentences::sentences(text)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let words = work_sentences::padded(&first.to_lowercase());
+    let aside = first
+        .split_whitespace()
+        .take(3)
+        .any(|word| word.ends_with(','));
+    work_sentences::opens_with_an_order(text)
+        && !work_sentences::opens_in_the_past(text)
+        && !aside
+        && ![" i ", " we ", " my ", " our "]
+            .iter()
+            .any(|person| words.contains(person))
 }
 
 /// Whether a paragraph right after a list of work adds more of it: its first sentence

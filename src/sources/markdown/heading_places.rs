@@ -43,6 +43,7 @@ impl Importer<'_> {
         if self.heading_inside_a_part(&block, level, text, target) {
             return;
         }
+        let after_a_label = std::mem::take(&mut self.part_labelled);
         let Some(block) = self.heading_as_title(block, level, text, target) else {
             return;
         };
@@ -82,7 +83,10 @@ impl Importer<'_> {
                 }
             }
             // A sub-heading of the team's own inside a section stays in its text.
-            None if level > self.current_level && self.current != Current::Preamble => {
+            None if level > self.current_level
+                && self.current != Current::Preamble
+                && !after_a_label =>
+            {
                 self.in_sub_part = true;
                 self.text(&block);
             }
@@ -284,6 +288,16 @@ impl Importer<'_> {
             return true;
         }
         if level <= self.current_level {
+            return false;
+        }
+        // `**Action Items:**` over a table, then `## Conclusion`: action items a label began
+        // end at the next heading, unless it names a group of them (`### Short term`).
+        if self.part_labelled
+            && self.current == Current::Target(Target::ActionItems)
+            && !same_part
+            && super::lists_tables::group_status(text).is_none()
+            && super::lists_tables::group_kind(text).is_none()
+        {
             return false;
         }
         if target.is_some() && !same_part {

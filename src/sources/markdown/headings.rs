@@ -419,7 +419,7 @@ pub fn reports_work_done(heading: &str) -> bool {
 
 /// Whether a heading that holds work names advice or improvements rather than the action
 /// items as such: `Technical recommendations`, `Process improvements`, `What we'll do
-/// differently`. Where a file also has its action items under a heading of
+/// differently`, `What we could do to prevent this`. Where a file also has its action items under a heading of
 /// their own, such a list restates or advises; where it has none, it is the work.
 #[must_use]
 pub fn advises_work(heading: &str) -> bool {
@@ -427,7 +427,10 @@ pub fn advises_work(heading: &str) -> bool {
     let words = HeadingWords::of(&normalized);
     let has = |stem: &str| words.has(stem);
     let names_the_items = has("action") || has("item") || has("follow") || has("task");
-    !names_the_items && (has("recommend") || has("improvement") || has("differently"))
+    // `Possible improvements`, `What we could do to prevent this happening again`,
+    // `Suggestions`: ideas, which the named items choose from.
+    let ideas = has("could") || has("possible") || has("idea") || has("suggest");
+    !names_the_items && (has("recommend") || has("improvement") || has("differently") || ideas)
 }
 
 /// Whether heading words name a stretch of time ahead, the span a plan covers: `The

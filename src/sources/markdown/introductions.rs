@@ -112,7 +112,8 @@ pub fn introduces_fixes_made(sentence: &str) -> bool {
     let padded = padded(sentence);
     let names_work = padded
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| WORK_NOUNS.iter().any(|noun| word.starts_with(noun)));
+        .any(|word| WORK_NOUNS.iter().any(|noun| word.starts_with(noun)))
+        || names_steps_to_prevent_a_repeat(&padded);
     let made = [
         " included ",
         " includes ",
@@ -130,6 +131,25 @@ pub fn introduces_fixes_made(sentence: &str) -> bool {
         || past_passive(&padded)
         || padded.contains(" we made ");
     names_work && made && !intends(&padded)
+}
+
+/// Whether `padded` names actions or steps and says they keep the incident from happening
+/// again (`To make sure that mistakes like this one won't repeat, following action have
+/// been taken:`): the follow-up's work, not what was done to end the incident.
+pub(super) fn names_steps_to_prevent_a_repeat(padded: &str) -> bool {
+    const STEPS: [&str; 4] = [" action", " step", " measure", " safeguard"];
+    const PURPOSES: [&str; 8] = [
+        " won't repeat",
+        " will not repeat",
+        " won't happen again",
+        " will not happen again",
+        " does not happen again",
+        " doesn't happen again",
+        " to prevent ",
+        " from happening again",
+    ];
+    STEPS.iter().any(|step| padded.contains(step))
+        && PURPOSES.iter().any(|purpose| padded.contains(purpose))
 }
 
 #[cfg(test)]
@@ -194,6 +214,16 @@ mod tests {
             "Version 2.5.2 included fixes that invalidated the stuck items."
         ));
         assert!(introduces_fixes_made("We made the following changes:"));
+        assert!(introduces_fixes_made(
+            "To make sure that mistakes like this one won't repeat, following action have been taken:"
+        ));
+        assert!(introduces_fixes_made(
+            "The following steps were taken to prevent a recurrence:"
+        ));
+        // Steps taken to end the incident say nothing of its repeat.
+        assert!(!introduces_fixes_made(
+            "The following steps were taken to restore the service:"
+        ));
         assert!(introduces_fixes_made(
             "The following fixes have been deployed:"
         ));

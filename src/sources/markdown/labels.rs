@@ -52,6 +52,9 @@ impl Importer<'_> {
             && self.around.list_follows
             && self.current != Current::Target(Target::ActionItems))
         .then_some(self.current);
+        // A label inside the part it names (`**Architectural improvements:**` under `##
+        // Remediation`) heads a group; only one that starts the part makes it labelled.
+        self.part_labelled = self.current != Current::Target(target);
         self.current = Current::Target(target);
         self.timeline_by_label = target == Target::Timeline;
         if target == Target::ActionItems && super::headings::reports_work_done(only) {

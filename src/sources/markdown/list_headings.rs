@@ -80,10 +80,14 @@ impl Importer<'_> {
             self.problems_group = true;
             return;
         }
+        // A heading that names its owner (`#### 2) Alerts configured @dma`) is one piece
+        // of work, whatever kind its words name: a group has no owner.
+        let owned = super::action_line::owner_in(text).is_some();
         let named_work = !self.around.list_below
-            && headings::target_by_words(text).is_none()
-            && lists_tables::group_status(text).is_none()
-            && lists_tables::group_kind(text).is_none();
+            && (owned
+                || headings::target_by_words(text).is_none()
+                    && lists_tables::group_status(text).is_none()
+                    && lists_tables::group_kind(text).is_none());
         if !named_work {
             self.action_group(text, lines);
             return;

@@ -8,6 +8,8 @@
 mod action_line;
 mod action_paragraphs;
 #[cfg(test)]
+mod action_places_tests;
+#[cfg(test)]
 mod action_prose_tests;
 mod actions;
 mod blocks;
@@ -179,6 +181,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
         headed: Vec::new(),
         in_sub_part: false,
         timeline_by_label: false,
+        part_labelled: false,
         named_actions: false,
         under_an_item: false,
         timeline: Vec::new(),
@@ -344,6 +347,10 @@ struct Importer<'a> {
     /// Whether the timeline being read was headed by a label (`Timeline:`) rather than a
     /// heading: another label (`Conclusions:`) ends it.
     timeline_by_label: bool,
+    /// Whether the part being read was started by a label in the text (`**Action
+    /// Items:**`) rather than a heading: a heading below it, deeper than the last, may
+    /// still end it.
+    part_labelled: bool,
     timeline: Vec<Piece>,
     /// The lines of the timeline's list items: an item without a time is still an event,
     /// a row the person times by hand.

@@ -1,0 +1,130 @@
+//! Where action items begin and end when no template's heading says so: a sentence that
+//! names steps taken against a repeat, a solution ordered under its heading, items headed
+//! with their owners, a label that starts the items, and headings of ideas beside them.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::ActionStatus;
+
+fn import(text: &str) -> MarkdownImport {
+    import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap())
+}
+
+fn action_texts(imported: &MarkdownImport) -> Vec<&str> {
+    imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect()
+}
+
+#[test]
+fn steps_taken_so_it_does_not_repeat_are_done_items_wherever_they_stand() {
+    let imported = import(
+        "APIs outage\n\nAt 12:25 PM UTC our APIs became unreachable.\n\n\
+         To make sure that mistakes like this one won't repeat, following action have been taken:\n\
+         1. Immediately we blocked an ability to remove services during deployments.\n\
+         2. We aligned the development environments with production.\n",
+    );
+    let items: Vec<(&str, ActionStatus)> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.status))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "Immediately we blocked an ability to remove services during deployments.",
+                ActionStatus::Done
+            ),
+            (
+                "We aligned the development environments with production.",
+                ActionStatus::Done
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_solution_heading_over_an_order_is_an_item_and_over_a_story_is_none() {
+    let imported = import(
+        "# Outage\n\n## What happened\n\nThe provider stopped answering.\n\n## Solution\n\n\
+         Create a fallback process so that when the provider does not respond, another is tried.\n",
+    );
+    assert_eq!(
+        action_texts(&imported),
+        ["Create a fallback process so that when the provider does not respond, another is tried."]
+    );
+    for story in [
+        "The final solution was to roll back the service in all nodes.",
+        "Rolled back the service in all nodes, which ended it.",
+    ] {
+        let imported = import(&format!(
+            "# Outage\n\n## What happened\n\nThe disk filled up.\n\n## Solution\n\n{story}\n"
+        ));
+        assert!(action_texts(&imported).is_empty(), "{story}");
+    }
+}
+
+#[test]
+fn a_heading_within_the_items_that_names_its_owner_is_an_item() {
+    let imported = import(
+        "# Disk full\n\n## Timeline\n\n- 18:53 the disk filled\n\n# Resulting Action\n\n\
+         #### 1) Cron cleanup scheduled `@malte`\n\nCron scheduled to remove old archives.\n\n\
+         #### 2) Alerts configured `@dma`\n\nAlerts scheduled for storage over 90%.\n\n\
+         A template was created for future incidents.\n",
+    );
+    let owners: Vec<(&str, &str)> = imported
+        .doc
+        .action_items
+        .iter()
+        .map(|item| (item.action.as_str(), item.owner.as_str()))
+        .collect();
+    assert_eq!(
+        owners,
+        [
+            ("Cron cleanup scheduled @malte", "@malte"),
+            ("Alerts configured @dma", "@dma"),
+        ]
+    );
+}
+
+#[test]
+fn items_a_label_starts_end_at_the_next_heading() {
+    let imported = import(
+        "**Summary:** The DNS provider failed.\n\n**Action Items:**\n\n\
+         | Action Item | Owner | State |\n| --- | --- | --- |\n\
+         | Add a second DNS provider | Lukas | PLANNED |\n\n\
+         ## Conclusion\n\nThe learning from this incident will drive changes to our setup.\n",
+    );
+    assert_eq!(action_texts(&imported), ["Add a second DNS provider"]);
+    assert!(
+        imported
+            .doc
+            .narrative
+            .custom_sections
+            .iter()
+            .any(|section| section.title == "Conclusion"
+                && section.text.contains("will drive changes")),
+        "{:?}",
+        imported.doc.narrative.custom_sections
+    );
+}
+
+#[test]
+fn ideas_beside_the_named_items_are_kept_as_written() {
+    let imported = import(
+        "# Report\n\n## Post-mortem\n\n### Possible Improvements:\n\n\
+         #### What we could do to prevent this happening again\n\n\
+         * Cluster acceptance tests on a separate cluster\n\n\
+         ### Actions\n\n* Define acceptance tests\n* Pin terraform modules\n",
+    );
+    assert_eq!(
+        action_texts(&imported),
+        ["Define acceptance tests", "Pin terraform modules"]
+    );
+}
