@@ -735,7 +735,7 @@ const WHOLE_CORPUS: (f64, f64) = (0.95, 0.90);
 /// The shares measured when the readers last improved, all samples of a kind together:
 /// (rows, action items, words, addresses). A change that reads less fails here; one that
 /// reads more raises these.
-const FLOORS: [(&str, f64, f64, f64, f64); 26] = [
+const FLOORS: [(&str, f64, f64, f64, f64); 31] = [
     // Held-out samples added in session 14 lowered the rows and items measured: two tell
     // their timeline as prose with times inside the sentences (matrix.org, TorBox) and one
     // hides its action items in prose under "Lessons learned". Session 15's two held-out
@@ -849,6 +849,14 @@ const FLOORS: [(&str, f64, f64, f64, f64); 26] = [
     ("telegram", 0.94, 1.0, 0.99, 0.0),
     ("firehydrant", 1.0, 1.0, 1.0, 1.0),
     ("victorops", 1.0, 1.0, 1.0, 1.0),
+    // Alert and event logs gathered in sessions 35 and 36. A Monit log's `'mopidy' process
+    // is not running` lines keep their words; the log's own header lines and a kernel
+    // log's register dumps are the words dropped.
+    ("healthchecks", 1.0, 1.0, 0.88, 1.0),
+    ("librenms", 1.0, 1.0, 1.0, 1.0),
+    ("monit", 0.96, 1.0, 0.86, 1.0),
+    ("netdata", 1.0, 1.0, 0.95, 1.0),
+    ("dmesg", 1.0, 1.0, 0.80, 1.0),
 ];
 
 #[test]

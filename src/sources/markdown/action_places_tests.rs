@@ -128,3 +128,30 @@ fn ideas_beside_the_named_items_are_kept_as_written() {
         ["Define acceptance tests", "Pin terraform modules"]
     );
 }
+
+#[test]
+fn a_checklist_of_the_write_ups_upkeep_is_no_work() {
+    let imported = import(
+        "# Hub outage\n\n## Action items\n\n1. Deploy a new core pool with more CPU.\n\n\
+         # Actions\n\n- [x] Incident has been dealt with or is over\n\
+         - [x] Sections above are filled out\n\
+         - [x] Incident title and after-action report is cleaned up\n\
+         - [x] All actionable items above have linked GitHub Issues\n",
+    );
+    assert_eq!(
+        action_texts(&imported),
+        ["Deploy a new core pool with more CPU."]
+    );
+    // Its words stay on the page.
+    assert!(
+        super::tests::all_text(&imported.doc).contains("sections above are filled out"),
+        "{:?}",
+        imported.doc.narrative
+    );
+    // Boxes of real work that mention a report are items.
+    let imported = import(
+        "# Outage\n\n## Action items\n\n- [ ] Add an alert on the report queue\n\
+         - [ ] Raise the proxy's memory limit\n- [x] Restart the workers nightly\n",
+    );
+    assert_eq!(action_texts(&imported).len(), 3);
+}

@@ -1,6 +1,7 @@
 //! The action items a list item names: one per item, or one per piece of work nested under a
 //! label or a task (`**Hard guardrails on removal**` over `Set …` and `Add …`; `- [ ] Ensure
-//! that alerting is in place for:` over its own boxes).
+//! that alerting is in place for:` over its own boxes); and the task lists that are no work
+//! (a template's checklist of the write-up's upkeep).
 
 use super::Importer;
 use super::actions::action_from_task;
@@ -107,4 +108,33 @@ pub(super) fn items_of_work(item: &ListItem) -> Vec<String> {
 fn is_a_label(line: &str) -> bool {
     let line = line.trim();
     (written_in_bold(line) || line.ends_with(':')) && line.split_whitespace().count() <= 10
+}
+
+/// Whether a task list checks the write-up itself: most of its boxes name the report, its
+/// sections or what stands above them (`Sections above are filled out`, `Incident title and
+/// after-action report is cleaned up`).
+pub(super) fn checks_the_write_up(items: &[ListItem]) -> bool {
+    const THE_PAGE: [&str; 9] = [
+        "above",
+        "report",
+        "sections",
+        "section",
+        "postmortem",
+        "post-mortem",
+        "write-up",
+        "writeup",
+        "document",
+    ];
+    let about_the_page = items
+        .iter()
+        .filter(|item| {
+            item.checked.is_some()
+                && item
+                    .own_text
+                    .to_lowercase()
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .any(|word| THE_PAGE.contains(&word))
+        })
+        .count();
+    items.iter().all(|item| item.checked.is_some()) && about_the_page * 3 >= items.len() * 2
 }
