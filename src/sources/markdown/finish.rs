@@ -760,10 +760,21 @@ fn mark_outage(
         KeyTime::Started
     } else if labelled(&["detected"]) {
         KeyTime::Detected
-    } else if says(&["mitigated"]) || labelled(&["mitigated"]) {
+    } else if says(&["mitigated", "has been mitigated", "was mitigated"])
+        || labelled(&["mitigated"])
+    {
         KeyTime::Mitigated
-    } else if says(&["ends", "ended", "resolved", "over"])
-        || labelled(&["end", "ended", "resolved"])
+    } else if says(&[
+        "ends",
+        "ended",
+        "resolved",
+        "over",
+        // A status page's last update: `This incident has been resolved.`
+        "has been resolved",
+        "was resolved",
+        "is resolved",
+        "has ended",
+    ]) || labelled(&["end", "ended", "resolved"])
     {
         KeyTime::Resolved
     } else {

@@ -41,6 +41,9 @@ fn two_updates_after_the_action_items_are_the_timeline_in_the_zone_they_name() {
     // Every update names CET, the clock of central Europe in November: the document is
     // there, not in UTC.
     assert_eq!(doc.time_zone, chrono_tz::Europe::Berlin);
+    // `This incident has been resolved.` ends it.
+    assert_eq!(doc.key_times.resolved, at(18, 31));
+    assert_eq!(doc.timeline[1].marker, crate::model::Marker::Resolved);
     // The items end where the list does: the post's stamp is not the last one's work.
     let items: Vec<&str> = doc
         .action_items
