@@ -26,7 +26,7 @@ fn steps_taken_so_it_does_not_repeat_are_done_items_wherever_they_stand() {
         "APIs outage\n\nAt 12:25 PM UTC our APIs became unreachable.\n\n\
          To make sure that mistakes like this one won't repeat, following action have been taken:\n\
          1. Immediately we blocked an ability to remove services during deployments.\n\
-         2. We aligned the development environments with production.\n",
+         2. We prioritised a task to align the development environments with production.\n",
     );
     let items: Vec<(&str, ActionStatus)> = imported
         .doc
@@ -42,8 +42,8 @@ fn steps_taken_so_it_does_not_repeat_are_done_items_wherever_they_stand() {
                 ActionStatus::Done
             ),
             (
-                "We aligned the development environments with production.",
-                ActionStatus::Done
+                "We prioritised a task to align the development environments with production.",
+                ActionStatus::Open
             ),
         ]
     );

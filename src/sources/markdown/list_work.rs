@@ -138,3 +138,19 @@ pub(super) fn checks_the_write_up(items: &[ListItem]) -> bool {
         .count();
     items.iter().all(|item| item.checked.is_some()) && about_the_page * 3 >= items.len() * 2
 }
+
+/// Whether one of the fixes a sentence says were made is only set in motion: planned or
+/// given a priority (`We prioritised a task to make our development environments match
+/// production`), or promised (`we will …`).
+pub(super) fn still_to_do(text: &str) -> bool {
+    let words = super::work_sentences::padded(&text.to_lowercase());
+    super::work_sentences::intends(&words)
+        || [
+            " prioritised ",
+            " prioritized ",
+            " planned ",
+            " scheduled a ",
+        ]
+        .iter()
+        .any(|word| words.contains(word))
+}

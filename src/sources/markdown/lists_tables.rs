@@ -99,7 +99,10 @@ impl Importer<'_> {
             self.work_list_read =
                 ahead == ListAhead::Actions && self.current != Current::Target(Target::ActionItems);
             for item in items {
-                let done = item.checked == Some(true) || (fixes_made && item.checked.is_none());
+                let done = item.checked == Some(true)
+                    || (fixes_made
+                        && item.checked.is_none()
+                        && !super::list_work::still_to_do(&item.text));
                 if item.checked.is_some() && !item.nested_tasks.is_empty() {
                     self.nested_task_actions(item);
                     continue;
