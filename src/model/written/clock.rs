@@ -35,6 +35,20 @@ pub struct WrittenTime {
 }
 
 impl WrittenTime {
+    /// A time of day written alone: no day, zone, mark or range with it.
+    #[must_use]
+    pub const fn of_day(time: NaiveTime) -> Self {
+        Self {
+            date: None,
+            time,
+            zone: None,
+            twelve_hour: false,
+            bare_hour: false,
+            approximate: false,
+            until: None,
+        }
+    }
+
     /// What a row's notes keep of a time that says more than an instant: `approx. 14:03`,
     /// `14:03–14:10`; `None` for a plain time.
     #[must_use]
@@ -490,16 +504,7 @@ pub fn read_time_cell(cell: &str) -> Option<(WrittenTime, &str)> {
         return None;
     }
     let time = NaiveTime::from_hms_opt(number / 100, number % 100, 0)?;
-    let clock = WrittenTime {
-        date: None,
-        time,
-        zone: None,
-        twelve_hour: false,
-        bare_hour: false,
-        approximate: false,
-        until: None,
-    };
-    Some((clock, rest))
+    Some((WrittenTime::of_day(time), rest))
 }
 
 /// Reads a time told inside a sentence: what `read_clock` reads, and also a dotted time
@@ -513,16 +518,7 @@ pub fn read_clock_in_sentence(text: &str) -> Option<(WrittenTime, &str)> {
     let (hour, minute, rest) = hour_dot_minutes(text.trim_start())?;
     let rest = past_the_word_for_the_hour(rest)?;
     let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
-    let clock = WrittenTime {
-        date: None,
-        time,
-        zone: None,
-        twelve_hour: false,
-        bare_hour: false,
-        approximate: false,
-        until: None,
-    };
-    Some((clock, rest))
+    Some((WrittenTime::of_day(time), rest))
 }
 
 /// `10.42am`, `10.42: alerted`, `23.45 uur`: the hour and minutes set apart by a dot, as

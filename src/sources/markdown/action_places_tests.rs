@@ -28,14 +28,8 @@ fn steps_taken_so_it_does_not_repeat_are_done_items_wherever_they_stand() {
          1. Immediately we blocked an ability to remove services during deployments.\n\
          2. We prioritised a task to align the development environments with production.\n",
     );
-    let items: Vec<(&str, ActionStatus)> = imported
-        .doc
-        .action_items
-        .iter()
-        .map(|item| (item.action.as_str(), item.status))
-        .collect();
     assert_eq!(
-        items,
+        super::tests::actions_and_statuses(&imported.doc),
         [
             (
                 "Immediately we blocked an ability to remove services during deployments.",

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
+use crate::model::ActionStatus;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
@@ -23,13 +24,8 @@ const TWO_UPDATES: &str = "Issue with Payments service\n\nIncident Report for Ex
 fn two_updates_after_the_action_items_are_the_timeline_in_the_zone_they_name() {
     let doc = import_markdown(TWO_UPDATES, today()).doc;
     let at = |h, m| Some(Utc.with_ymd_and_hms(2022, 11, 17, h, m, 0).unwrap());
-    let rows: Vec<(Option<chrono::DateTime<Utc>>, &str)> = doc
-        .timeline
-        .iter()
-        .map(|row| (row.time, row.event.as_str()))
-        .collect();
     assert_eq!(
-        rows,
+        super::tests::times_and_events(&doc),
         [
             (
                 at(17, 23),
@@ -45,16 +41,14 @@ fn two_updates_after_the_action_items_are_the_timeline_in_the_zone_they_name() {
     assert_eq!(doc.key_times.resolved, at(18, 31));
     assert_eq!(doc.timeline[1].marker, crate::model::Marker::Resolved);
     // The items end where the list does: the post's stamp is not the last one's work.
-    let items: Vec<&str> = doc
-        .action_items
-        .iter()
-        .map(|item| item.action.as_str())
-        .collect();
     assert_eq!(
-        items,
+        super::tests::actions_and_statuses(&doc),
         [
-            "Optimization of the faulty service",
-            "Improved monitoring and alerting for the platform"
+            ("Optimization of the faulty service", ActionStatus::Open),
+            (
+                "Improved monitoring and alerting for the platform",
+                ActionStatus::Open
+            )
         ]
     );
     let kept = super::tests::all_text(&doc);

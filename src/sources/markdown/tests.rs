@@ -46,7 +46,7 @@ pub(super) fn details_as_written(doc: &Postmortem) -> &str {
 }
 
 /// Each action item's text and status, in order.
-fn actions_and_statuses(doc: &Postmortem) -> Vec<(&str, ActionStatus)> {
+pub(super) fn actions_and_statuses(doc: &Postmortem) -> Vec<(&str, ActionStatus)> {
     doc.action_items
         .iter()
         .map(|item| (item.action.as_str(), item.status))
