@@ -43,7 +43,10 @@ impl Importer<'_> {
         if self.heading_inside_a_part(&block, level, text, target) {
             return;
         }
-        let after_a_label = std::mem::take(&mut self.part_labelled);
+        // Action items a label began have ended here (see `heading_inside_a_part`): the
+        // heading starts a part of its own, not a sub-part of the items.
+        let after_a_label = std::mem::take(&mut self.part_labelled)
+            && self.current == Current::Target(Target::ActionItems);
         let Some(block) = self.heading_as_title(block, level, text, target) else {
             return;
         };
