@@ -243,11 +243,8 @@ impl Importer<'_> {
             .custom_sections
             .get(index)
             .is_some_and(|section| {
-                let title = section.title.to_lowercase();
-                let words: Vec<&str> = title
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|word| !word.is_empty())
-                    .collect();
+                let title = super::headings::normalized(&section.title);
+                let words: Vec<&str> = title.split_whitespace().collect();
                 words.len() <= 3
                     && words
                         .last()
