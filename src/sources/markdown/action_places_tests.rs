@@ -149,3 +149,25 @@ fn a_checklist_of_the_write_ups_upkeep_is_no_work() {
     );
     assert_eq!(action_texts(&imported).len(), 3);
 }
+
+#[test]
+fn steps_taken_to_restore_the_service_are_the_response_not_action_items() {
+    let story =
+        "# Outage of the API\n\nOn 3 March 2024 at 14:05 UTC the API stopped answering.\n\n";
+    let steps = "1. We restarted the proxy.\n2. We cleared the cache.\n";
+    let imported = import(&format!(
+        "{story}The following steps were taken to restore the service:\n\n{steps}"
+    ));
+    assert!(action_texts(&imported).is_empty());
+    assert!(super::tests::all_text(&imported.doc).contains("we restarted the proxy."));
+    let imported = import(&format!(
+        "{story}The following steps have been taken to prevent a recurrence:\n\n{steps}"
+    ));
+    assert_eq!(
+        super::tests::actions_and_statuses(&imported.doc),
+        [
+            ("We restarted the proxy.", ActionStatus::Done),
+            ("We cleared the cache.", ActionStatus::Done),
+        ]
+    );
+}

@@ -152,6 +152,40 @@ pub(super) fn names_steps_to_prevent_a_repeat(padded: &str) -> bool {
         && PURPOSES.iter().any(|purpose| padded.contains(purpose))
 }
 
+/// Whether a sentence above a list tells the steps taken to end the incident (`The
+/// following steps were taken to restore the service:`): the response, told as it
+/// happened. Steps taken to keep it from coming back (`… to prevent a recurrence:`), or
+/// with no purpose named (`we took additional proactive hardening steps:`), are the
+/// follow-up's work.
+#[must_use]
+pub fn introduces_steps_of_the_response(sentence: &str) -> bool {
+    const ENDING_IT: [&str; 10] = [
+        " restor",
+        " recover",
+        " resolv",
+        " mitigat",
+        " contain",
+        " stop the ",
+        " end the ",
+        " bring ",
+        " during the ",
+        " respon",
+    ];
+    const LOOKING_AHEAD: [&str; 7] = [
+        " prevent",
+        " avoid",
+        " future",
+        " recurr",
+        " again",
+        " going forward",
+        " long term",
+    ];
+    let padded = padded(&sentence.to_lowercase());
+    super::headings::names_steps_taken(sentence)
+        && ENDING_IT.iter().any(|words| padded.contains(words))
+        && !LOOKING_AHEAD.iter().any(|words| padded.contains(words))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

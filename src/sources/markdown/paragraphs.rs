@@ -248,6 +248,9 @@ fn introduces_work(lines: &[(usize, String)]) -> bool {
     lines.last().is_some_and(|(_, last)| {
         last.trim_end().ends_with(':')
                     && !super::introductions::introduces_reasons(last)
+                    && !super::introductions::introduces_steps_of_the_response(
+                        &work_sentences::last_sentence(last),
+                    )
                     // In a sentence, `to do` is a verb (`the only safe way to do this would
                     // be:`), not a list of things to do.
                     && (super::headings::target_by_words(

@@ -336,6 +336,56 @@ pub(super) fn opens_in_the_past(text: &str) -> bool {
     (regular || IRREGULAR_PASTS.contains(&first.as_str())) && !BEGINNINGS.contains(&first.as_str())
 }
 
+/// Verbs in the past that, after `We`, tell a thought or a wish rather than work done
+/// (`We needed a second check`, `We decided to move`).
+const PASTS_OF_THOUGHT: [&str; 16] = [
+    "needed",
+    "wanted",
+    "decided",
+    "planned",
+    "hoped",
+    "expected",
+    "intended",
+    "proposed",
+    "considered",
+    "discussed",
+    "agreed",
+    "tried",
+    "attempted",
+    "noticed",
+    "realized",
+    "realised",
+];
+
+/// Whether an item opens with its writers and a verb in the past tense (`We restarted the
+/// proxy.`, `I then rebuilt the index`): work told as done by those who did it. A thought or
+/// a wish (`We decided to …`) and work only begun are not.
+pub(super) fn writers_did(text: &str) -> bool {
+    let mut words = text.split_whitespace().map(|word| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    if !matches!(words.next().as_deref(), Some("we" | "i")) {
+        return false;
+    }
+    let Some(verb) = words.find(|word| {
+        !matches!(
+            word.as_str(),
+            "also" | "then" | "quickly" | "immediately" | "first" | "later" | "finally"
+        )
+    }) else {
+        return false;
+    };
+    let regular = verb.len() >= 4
+        && verb.ends_with("ed")
+        && verb.chars().all(char::is_alphabetic)
+        && !verb.ends_with("eed");
+    (regular || IRREGULAR_PASTS.contains(&verb.as_str()))
+        && !PASTS_OF_THOUGHT.contains(&verb.as_str())
+        && !BEGINNINGS.contains(&verb.as_str())
+        && words.next().is_some()
+}
+
 /// The first word of `text`, lowered and without punctuation, when more words follow it.
 pub(super) fn first_word_of_several(text: &str) -> Option<String> {
     let mut words = text.split_whitespace();

@@ -6,13 +6,13 @@
 
 use super::work_sentences::{
     BEGINNINGS, done_mark, first_person_progressive, first_word_of_several, intends, negated,
-    opens_in_the_past, past_passive, perfect, sentences,
+    opens_in_the_past, past_passive, perfect, sentences, writers_did,
 };
 
 /// Whether `text`, an action's words, says the work is done: a perfect or a past passive
 /// (`has been disabled`, `We have removed`, `was implemented`), `is now` (`Blocks are now
 /// always prioritized`), `(done)`, or an item that opens with what was done in the past
-/// tense (`Migrated the node to a larger server`), with nothing saying part of it is still
+/// tense (`Migrated the node to a larger server`, `We restarted the proxy`), with nothing saying part of it is still
 /// to come.
 #[must_use]
 pub fn reads_done(text: &str) -> bool {
@@ -23,6 +23,7 @@ pub fn reads_done(text: &str) -> bool {
     });
     !to_come
         && (opens_in_the_past(text)
+            || writers_did(text)
             || sentences.iter().any(|sentence| {
                 !negated(sentence)
                     && (perfect(sentence)
@@ -287,5 +288,16 @@ mod tests {
             "Started mapping out a path to update relay maps"
         ));
         assert!(!reads_begun("Migrated the node"));
+    }
+
+    #[test]
+    fn work_its_writers_say_they_did_is_done_and_what_they_thought_is_not() {
+        assert!(reads_done("We restarted the proxy."));
+        assert!(reads_done("I then rebuilt the search index"));
+        assert!(reads_done("We also added an alert on the queue"));
+        assert!(!reads_done("We decided to move the database"));
+        assert!(!reads_done("We needed a second check"));
+        assert!(!reads_done("We started moving the workers"));
+        assert!(!reads_done("We need to add an alert"));
     }
 }
