@@ -12,6 +12,31 @@ pub(super) fn is_bare_time(line: &str) -> bool {
         || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
 }
 
+/// The same moment written again after a time, in another zone (`/07:40am PST` after
+/// `2:40am GMT+1`, `| 31 juillet 2024 13h57 (heure du Pacifique)` after `… 20h57 UTC`):
+/// the restatement, without the mark that sets it apart. It is no event: the update's
+/// text is below it.
+#[must_use]
+pub fn restated_time(rest: &str) -> Option<&str> {
+    let restated = rest
+        .trim()
+        .strip_prefix(['/', '|', '(', '=', '\u{2013}', '\u{2014}', '-'])?
+        .trim();
+    // `31 juillet 2024 13h57`: the day may be written again too.
+    let time = crate::model::read_day(restated)
+        .map_or(restated, |(_, after)| after.trim_start_matches([',', ' ']));
+    let (_, after) = read_clock(time)?;
+    let after = after.trim();
+    // `(heure du Pacifique)`: the zone named in words the time reader does not know.
+    let zone_in_words =
+        after.starts_with('(') && after.ends_with(')') && after.split_whitespace().count() <= 4;
+    (after
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .is_empty()
+        || zone_in_words)
+        .then_some(restated)
+}
+
 /// `- `, `* `, `• `, `1. `, `1) ` at the start of a line, and a heading's `### ` before a
 /// time.
 pub(super) fn strip_list_marker(line: &str) -> &str {
@@ -436,6 +461,24 @@ mod tests {
         // A dotted time, a version or a number with no time after it stays as written.
         for written in ["1.15 PM", "1.15.23", "2.1:3", "100.15:23", "3.15:230"] {
             assert_eq!(after_a_step_number(written), None, "{written}");
+        }
+    }
+
+    #[test]
+    fn the_same_time_written_again_in_another_zone_is_a_restatement() {
+        assert_eq!(restated_time("/07:40am PST"), Some("07:40am PST"));
+        assert_eq!(restated_time(" | 13:57 PDT"), Some("13:57 PDT"));
+        assert_eq!(
+            restated_time(" | 31 juillet 2024 13h57 (heure du Pacifique)"),
+            Some("31 juillet 2024 13h57 (heure du Pacifique)")
+        );
+        for told in [
+            "/ we paged at 07:40",
+            " - the API failed",
+            " (14:05 was when it began)",
+            "",
+        ] {
+            assert_eq!(restated_time(told), None, "{told}");
         }
     }
 }

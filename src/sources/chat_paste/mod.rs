@@ -32,7 +32,7 @@ mod table_rows;
 mod tests;
 mod times_after;
 
-pub use line_marks::{after_a_step_number, time_link};
+pub use line_marks::{after_a_step_number, restated_time, time_link};
 pub(crate) use line_marks::{is_a_status_word, labelled_time, status_label};
 pub use resolve::{
     PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,
@@ -737,6 +737,13 @@ impl Reader {
                 if let Some(tag) = tag {
                     tag.clone_into(&mut row.notes);
                 }
+                if let Some(restated) = restated_time(after) {
+                    row.notes = [row.notes.as_str(), restated]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                }
                 if let Some((_, link)) = &linked
                     && row.evidence.is_empty()
                 {
@@ -760,7 +767,14 @@ impl Reader {
         next: Option<&str>,
     ) {
         self.close_message();
-        let rest = rest.trim();
+        let restated = restated_time(rest);
+        // `Sunday Nov 17th, 11:08am PST. The site is down.`: the stamp's full stop is no
+        // part of the event.
+        let rest = if restated.is_some() {
+            ""
+        } else {
+            rest.trim().trim_start_matches('.').trim_start()
+        };
         if rest.is_empty() {
             // Slack's follow-up message: a bare time (without the AM or PM its first
             // message had), the same author, the text below.

@@ -7,7 +7,7 @@
 use super::blocks::{Block, BlockKind};
 use super::timeline::{clock_after_label, date_in_text};
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
-use crate::sources::{ends_with_dated_stamp, is_dated_stamp, time_link};
+use crate::sources::{ends_with_dated_stamp, is_dated_stamp, restated_time, time_link};
 
 /// The fewest paragraphs in a row, each beginning with a time or closed by a dated stamp,
 /// that make a timeline: one or two such paragraphs are as often a story that mentions when ("14:03 was when we first
@@ -283,6 +283,23 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
                     timed[index] = true;
                 }
             }
+            for &index in &run {
+                // `2:40am GMT+1` on a line of its own heads the update told below it, up
+                // to the next time; the last one heads a paragraph, not the page's rest.
+                if is_a_time_alone(&blocks[index]) {
+                    let mut below = index + 1;
+                    while below < end
+                        && matches!(blocks[below].kind, BlockKind::Paragraph(_))
+                        && !begins_with_time(&blocks[below])
+                    {
+                        timed[below] = true;
+                        below += 1;
+                        if Some(&index) == run.last() {
+                            break;
+                        }
+                    }
+                }
+            }
             for index in run {
                 timed[index] = true;
                 // `Resolved` on a line of its own over the update it labels.
@@ -315,6 +332,16 @@ fn is_a_labelled_update(blocks: &[Block], index: usize) -> bool {
 fn is_a_status_line(block: &Block) -> bool {
     matches!(&block.kind, BlockKind::Paragraph(lines)
         if lines.len() == 1 && crate::sources::is_a_status_word(&lines[0].1))
+}
+
+/// Whether a block is a paragraph of one line that is only a time (`2:40am GMT+1`,
+/// `**14:05 UTC**`), or the same time in two zones (`2:40am GMT+1/07:40am PST`).
+fn is_a_time_alone(block: &Block) -> bool {
+    matches!(&block.kind, BlockKind::Paragraph(lines) if lines.len() == 1
+    && read_clock(lines[0].1.trim_start_matches(BEFORE_A_TIME)).is_some_and(|(_, rest)| {
+        rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+            || restated_time(rest).is_some()
+    }))
 }
 
 /// Whether a block is a paragraph of one line that is a day and nothing more.

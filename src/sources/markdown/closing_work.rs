@@ -313,12 +313,25 @@ fn past_in_ed(word: &str) -> bool {
 pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
     let mut pieces: Vec<(String, Commitment, String)> = Vec::new();
     let mut before_first = String::new();
-    for span in sentence_spans(text).into_iter().flat_map(clauses_of_work) {
+    // Pieces the writers numbered (`1) … 2) …`) are apart however alike they read.
+    let spans: Vec<(String, bool)> = sentence_spans(text)
+        .into_iter()
+        .flat_map(
+            |sentence| match super::work_sentences::enumerated_inline(sentence) {
+                Some(numbered) => numbered.into_iter().map(|piece| (piece, true)).collect(),
+                None => clauses_of_work(sentence)
+                    .into_iter()
+                    .map(|clause| (clause.to_owned(), false))
+                    .collect::<Vec<_>>(),
+            },
+        )
+        .collect();
+    for (span, numbered) in &spans {
         let span = span.trim();
         let said = commitment(span);
         match (said, pieces.last_mut()) {
             (Some(said), Some((piece, status, opening)))
-                if points_back(span) || shares_a_topic(span, opening) =>
+                if !numbered && (points_back(span) || shares_a_topic(span, opening)) =>
             {
                 piece.push(' ');
                 piece.push_str(span);
@@ -743,6 +756,27 @@ mod tests {
         );
         assert_eq!(two_works.len(), 2, "{two_works:?}");
         assert!(two_works[1].0.ends_with("before the end of 2021."));
+    }
+
+    #[test]
+    fn pieces_the_writers_numbered_inline_are_apart_however_alike() {
+        let numbered = commitments_in(
+            "We learned two lessons: 1) we are going to change the code to stop rogue \
+             requests and 2) we are going to partition requests by client.",
+        );
+        assert_eq!(
+            numbered,
+            [
+                (
+                    "we are going to change the code to stop rogue requests".to_owned(),
+                    Commitment::ToCome
+                ),
+                (
+                    "we are going to partition requests by client.".to_owned(),
+                    Commitment::ToCome
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -619,3 +619,41 @@ fn a_day_run_into_its_first_row_and_items_closed_by_their_status() {
         ]
     );
 }
+
+#[test]
+fn a_time_alone_on_its_line_heads_the_update_below_it() {
+    let imported = import_markdown(
+        "Email delays on July 20th 2015\n\n2:40am GMT+1/07:40am PST\n\n\
+         We are investigating outbound email delays.\n\n4:20am GMT+1/09:20am PST\n\n\
+         We are still investigating the cause.\n\n5:35am GMT+1/10:35am PST\n\n\
+         All queued mail has been delivered.\n\nWe will add capacity to the mail servers.\n",
+        today(),
+    );
+    let at = |hour, minute| Some(Utc.with_ymd_and_hms(2015, 7, 20, hour, minute, 0).unwrap());
+    assert_eq!(
+        super::tests::times_events_and_notes(&imported.doc),
+        [
+            (
+                at(1, 40),
+                "We are investigating outbound email delays.",
+                "07:40am PST"
+            ),
+            (
+                at(3, 20),
+                "We are still investigating the cause.",
+                "09:20am PST"
+            ),
+            (
+                at(4, 35),
+                "All queued mail has been delivered.",
+                "10:35am PST"
+            ),
+        ]
+    );
+    // The update's words are the timeline's, not work; the paragraph after the last one is
+    // the page's own.
+    assert_eq!(
+        actions(&imported.doc),
+        ["We will add capacity to the mail servers."]
+    );
+}
