@@ -296,7 +296,7 @@ const MONTHS: [&str; 12] = [
 /// Russian), where they differ from the English: `23 Mai 2022`, `26 septembre 2024`,
 /// `3. März 2021`, `15 de março`, `15. srpna 2019`. Sorted, to be searched by halves: every
 /// word of a pasted line may be looked up.
-const OTHER_MONTHS: [(&str, u32); 119] = [
+const OTHER_MONTHS: [(&str, u32); 121] = [
     ("abril", 4),
     ("agosto", 8),
     ("aout", 8),
@@ -372,6 +372,7 @@ const OTHER_MONTHS: [(&str, u32); 119] = [
     ("mayo", 5),
     ("mei", 5),
     ("märz", 3),
+    ("novembre", 11),
     ("novembro", 11),
     ("noviembre", 11),
     ("octobre", 10),
@@ -386,6 +387,7 @@ const OTHER_MONTHS: [(&str, u32); 119] = [
     ("septembre", 9),
     ("septiembre", 9),
     ("setembro", 9),
+    ("setiembre", 9),
     ("settembre", 9),
     ("sierpień", 8),
     ("sierpnia", 8),
@@ -417,6 +419,16 @@ const OTHER_MONTHS: [(&str, u32); 119] = [
     ("февраля", 2),
     ("января", 1),
 ];
+
+/// Whether `word` is a month's full name in a language that writes its months without a
+/// capital (`novembre`, `março`, `julio`): `16 novembre` is a day, as `16 November` is.
+#[must_use]
+pub fn names_a_month_in_another_language(word: &str) -> bool {
+    let word = word.to_lowercase();
+    OTHER_MONTHS
+        .binary_search_by(|(name, _)| name.cmp(&word.as_str()))
+        .is_ok()
+}
 
 /// A month by its English name or its first three letters (`Sept` too), or by its full
 /// name in another language (`Mai`, `septembre`, `März`).

@@ -455,6 +455,10 @@ mod tests {
             date(2020, 12, 6)
         );
         // A year written, or no weekday, leaves the day to the other rules.
+        assert_eq!(
+            day_its_weekday_dates("samedi 16 novembre, de 18h00 à 22h00", today),
+            date(2024, 11, 16)
+        );
         assert_eq!(day_its_weekday_dates("Friday, March 28, 2014", today), None);
         assert_eq!(day_its_weekday_dates("March 28", today), None);
         assert_eq!(day_its_weekday_dates("Friday", today), None);

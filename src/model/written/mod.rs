@@ -21,7 +21,10 @@ mod zones;
 
 pub use byline::read_byline_day;
 pub use clock::{WrittenTime, read_clock, read_clock_in_sentence, read_time_cell, read_unix_stamp};
-pub use dates::{PastedDate, read_date_line, read_log_day_marker, read_month_day};
+pub use dates::{
+    PastedDate, names_a_month_in_another_language, read_date_line, read_log_day_marker,
+    read_month_day,
+};
 pub use day_order::DayOrder;
 pub use days::{DayContext, WrittenDay, day_its_weekday_dates, read_day, read_month_of_a_year};
 pub use east_asian::{ends_an_east_asian_sentence, is_written_without_spaces};
@@ -30,6 +33,6 @@ pub use language_zone::zone_of_language;
 pub use offset::{Offset, read_offset};
 pub use place::{Direction, ZoneInForce, afternoon_after, calendar_date, local_to_utc, time_after};
 pub use zones::{
-    Ambiguous, PasteZone, city_zone_at_start, read_zone, region_in_its_winter, region_of,
-    region_time_in, zone_named, zone_of_whole_hours, zone_spelled_in,
+    Ambiguous, PasteZone, city_time_named, city_zone_at_start, read_zone, region_in_its_winter,
+    region_of, region_time_in, zone_named, zone_of_whole_hours, zone_spelled_in,
 };

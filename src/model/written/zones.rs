@@ -416,6 +416,36 @@ pub fn city_zone_at_start(text: &str) -> Option<(Tz, usize)> {
     })
 }
 
+/// A city's clock named after a time, in words (`Paris time`, `(heure de Paris)`,
+/// `hora de Madrid`, `ora di Roma`): the zone of that city. The words around the name say
+/// it is a clock, so the name is no person's.
+#[must_use]
+pub fn city_time_named(text: &str) -> Option<Tz> {
+    const BEFORE: [&str; 6] = [
+        "heure de ",
+        "heure d'",
+        "hora de ",
+        "horário de ",
+        "ora di ",
+        "time in ",
+    ];
+    let text = text.trim_start_matches([' ', '\u{a0}', '(', ',']);
+    let lower = text.to_lowercase();
+    if let Some(lead) = BEFORE.iter().find(|lead| lower.starts_with(*lead)) {
+        return city_zone_at_start(&text[lead.len()..]).map(|(zone, _)| zone);
+    }
+    let (zone, end) = city_zone_at_start(text)?;
+    let after = text[end..].to_lowercase();
+    [" time", " local time"]
+        .iter()
+        .any(|word| {
+            after
+                .strip_prefix(word)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+        .then_some(zone)
+}
+
 /// The cities of the IANA names, lower case with spaces, and their zones.
 static CITIES: std::sync::LazyLock<std::collections::HashMap<String, Tz>> =
     std::sync::LazyLock::new(|| {
@@ -511,6 +541,22 @@ mod tests {
         );
         for not_a_city in ["West - restarted", "Deployed", "Denverite", "NSW time", ""] {
             assert_eq!(city_zone_at_start(not_a_city), None, "{not_a_city}");
+        }
+    }
+
+    #[test]
+    fn a_citys_clock_named_in_words_is_its_zone() {
+        for (written, zone) in [
+            (" (heure de Paris), le traitement", chrono_tz::Europe::Paris),
+            ("Paris time", chrono_tz::Europe::Paris),
+            ("hora de Madrid", chrono_tz::Europe::Madrid),
+            ("(time in Tokyo)", chrono_tz::Asia::Tokyo),
+            ("New York time, the alert", chrono_tz::America::New_York),
+        ] {
+            assert_eq!(city_time_named(written), Some(zone), "{written}");
+        }
+        for not_a_clock in ["Paris was paged", "Sydney restarted it", "Timeline", ""] {
+            assert_eq!(city_time_named(not_a_clock), None, "{not_a_clock}");
         }
     }
 

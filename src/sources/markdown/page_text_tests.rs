@@ -657,3 +657,20 @@ fn a_time_alone_on_its_line_heads_the_update_below_it() {
         ["We will add capacity to the mail servers."]
     );
 }
+
+#[test]
+fn a_french_day_without_its_year_is_dated_by_its_weekday_and_a_citys_clock_is_the_zone() {
+    let imported = import_markdown(
+        "Le samedi 16 novembre, de 18h00 à 22h00 (heure de Paris), le traitement a été \
+         interrompu.\nUne première intervention a eu lieu à 18h20.\n\
+         À 21h45, une seconde intervention a été réalisée.\n",
+        today(),
+    );
+    assert_eq!(imported.doc.time_zone, chrono_tz::Europe::Paris);
+    // 16 November was a Saturday in 2024; in 2025 and 2026 it is not.
+    let at = |hour, minute| Some(Utc.with_ymd_and_hms(2024, 11, 16, hour, minute, 0).unwrap());
+    assert_eq!(
+        row_times(&imported.doc),
+        [at(17, 0), at(21, 0), at(17, 20), at(20, 45)]
+    );
+}

@@ -886,10 +886,14 @@ pub fn first_day_before(lines: &[&str], published: NaiveDate) -> Option<(NaiveDa
             .enumerate()
             .filter(|(start, _)| !(*start > 0 && is_a_deadline_word(words[start - 1])))
             .find_map(|(_, pair)| {
-                // `November 12` or `3 August`: a month is written with its capital.
+                // `November 12` or `3 August`: a month is written with its capital, unless
+                // its language writes it small (`16 novembre`).
                 let month_first = pair[0].starts_with(|c: char| c.is_ascii_uppercase());
                 let day_first = pair[0].starts_with(|c: char| c.is_ascii_digit())
-                    && pair[1].starts_with(|c: char| c.is_ascii_uppercase());
+                    && (pair[1].starts_with(|c: char| c.is_ascii_uppercase())
+                        || crate::model::names_a_month_in_another_language(
+                            pair[1].trim_end_matches([',', '.', ';', ':']),
+                        ));
                 if !(month_first || day_first) {
                     return None;
                 }

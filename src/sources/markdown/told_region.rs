@@ -2,7 +2,9 @@
 //! beside their times (`at 10:27am Eastern`, `at 9:10 PM PST`) or on a line of its own
 //! (`All times in Eastern.`), for a timeline whose own times name none.
 
-use crate::model::{PasteZone, read_clock, region_of, region_time_in, zone_of_whole_hours};
+use crate::model::{
+    PasteZone, city_time_named, read_clock, region_of, region_time_in, zone_of_whole_hours,
+};
 
 /// The one region the file's sentences name beside their times (`On Saturday, Aug 31 at
 /// 10:27am Eastern …`, `at 9:10 PM PST`), with the line (from 1) that first names it: where
@@ -54,8 +56,10 @@ pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
                 // the middle of a sentence.
                 // Else a region's time named in words in the same line (`from late last
                 // night eastern US time until 10:45am`).
+                // `de 18h00 à 22h00 (heure de Paris)`: a city's clock named in words.
                 None => first_word(rest)
                     .and_then(region_of)
+                    .or_else(|| city_time_named(rest))
                     .or_else(|| region_time_in(line))
                     .map(Some),
             };
