@@ -85,7 +85,10 @@ pub fn read_zone(text: &str) -> Option<(PasteZone, &str)> {
     {
         return Some((zone, after));
     }
-    if let Some(found) = read_offset(rest).or_else(|| spelled_out(rest)) {
+    if let Some((zone, after)) = read_offset(rest) {
+        return Some((zone, after_zone_name_in_brackets(after)));
+    }
+    if let Some(found) = spelled_out(rest) {
         return Some(found);
     }
     let word_end = rest
@@ -110,7 +113,7 @@ pub fn read_zone(text: &str) -> Option<(PasteZone, &str)> {
     if zone == PasteZone::Utc
         && let Some((offset, after)) = read_offset(after)
     {
-        return Some((offset, after));
+        return Some((offset, after_zone_name_in_brackets(after)));
     }
     Some((zone, after))
 }
@@ -145,6 +148,29 @@ fn read_offset(text: &str) -> Option<(PasteZone, &str)> {
     }
     let seconds = i32::try_from(hours * 3600 + minutes * 60).ok()? * sign;
     Some((PasteZone::Offset(FixedOffset::east_opt(seconds)?), rest))
+}
+
+/// `after` without the name of the offset's zone in brackets that some programs write
+/// after it (JavaScript's `GMT+0100 (CET)`, `GMT-0700 (Pacific Daylight Time)`): the
+/// offset says the time, the name only repeats it.
+fn after_zone_name_in_brackets(after: &str) -> &str {
+    let Some(inside) = after.trim_start_matches(' ').strip_prefix('(') else {
+        return after;
+    };
+    let Some((name, rest)) = inside.split_once(')') else {
+        return after;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let abbreviation = matches!(words.as_slice(), [only]
+        if (2..=5).contains(&only.len()) && only.chars().all(|c| c.is_ascii_uppercase()));
+    let spelled = words.len() <= 6
+        && words
+            .last()
+            .is_some_and(|last| last.eq_ignore_ascii_case("time"))
+        && words
+            .iter()
+            .all(|word| word.chars().all(char::is_alphabetic));
+    if abbreviation || spelled { rest } else { after }
 }
 
 /// A zone written as a word: UTC and GMT, the abbreviations incident channels use, and the
@@ -542,6 +568,28 @@ mod tests {
         for not_a_city in ["West - restarted", "Deployed", "Denverite", "NSW time", ""] {
             assert_eq!(city_zone_at_start(not_a_city), None, "{not_a_city}");
         }
+    }
+
+    #[test]
+    fn a_zones_name_in_brackets_after_its_offset_goes_with_it() {
+        let plus_one = PasteZone::Offset(FixedOffset::east_opt(3600).unwrap());
+        assert_eq!(
+            read_zone("GMT+0100 (CET)] DEBUG"),
+            Some((plus_one, "] DEBUG"))
+        );
+        assert_eq!(
+            read_zone("GMT-0800 (Pacific Standard Time) error"),
+            Some((
+                PasteZone::Offset(FixedOffset::west_opt(8 * 3600).unwrap()),
+                " error"
+            ))
+        );
+        assert_eq!(read_zone("+01:00 (CET)"), Some((plus_one, "")));
+        // Words in brackets that name no zone are the message's.
+        assert_eq!(
+            read_zone("+01:00 (retrying) x"),
+            Some((plus_one, " (retrying) x"))
+        );
     }
 
     #[test]
