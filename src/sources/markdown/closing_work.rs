@@ -171,7 +171,79 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
     }
     // `To ensure that the response is faster should this happen again, @DouweM now has an
     // emergency address`: what was put in place against a recurrence, done.
-    found.or_else(|| against_recurrence(sentence).then_some(Commitment::Done))
+    found
+        .or_else(|| against_recurrence(sentence).then_some(Commitment::Done))
+        .or_else(|| {
+            (committed_in_another_language(&padded) == Some(Commitment::ToCome))
+                .then_some(Commitment::ToCome)
+        })
+}
+
+/// What a sentence in French, German, Spanish, Italian, Portuguese or Dutch commits its
+/// writers to against the incident happening again (`Nous avons depuis ajusté nos
+/// procédures … afin d'éviter qu'une telle situation ne se reproduise`, `Wir werden die
+/// Überwachung erweitern, um das künftig zu vermeiden`): the writers as the subject, a
+/// perfect or a future, and a purpose that looks at a recurrence. Without that purpose such
+/// a sentence is as often the story or a notice (`Nous allons vous tenir informés`).
+fn committed_in_another_language(padded: &str) -> Option<Commitment> {
+    const RECURRENCE: [&str; 22] = [
+        "se reproduise",
+        "se reproduire",
+        "l'avenir",
+        "éviter",
+        "récidive",
+        "wieder",
+        "erneut",
+        "künftig",
+        "zukunft",
+        "vermeiden",
+        "vuelva a",
+        "el futuro",
+        "evitar",
+        "in futuro",
+        "evitare",
+        "si ripeta",
+        "no futuro",
+        "se repita",
+        "toekomst",
+        "voorkomen",
+        "prevenir",
+        "prévenir",
+    ];
+    const DONE: [&str; 8] = [
+        " nous avons ",
+        " wir haben ",
+        " hemos ",
+        " abbiamo ",
+        " temos ",
+        " we hebben ",
+        " wij hebben ",
+        " nous sommes ",
+    ];
+    const TO_COME: [&str; 12] = [
+        " nous allons ",
+        " nous prévoyons ",
+        " nous travaillons ",
+        " wir werden ",
+        " wir arbeiten ",
+        " vamos a ",
+        " estamos trabajando ",
+        " stiamo ",
+        " vamos ",
+        " estamos trabalhando ",
+        " we gaan ",
+        " we zullen ",
+    ];
+    if !RECURRENCE.iter().any(|purpose| padded.contains(purpose)) {
+        return None;
+    }
+    if TO_COME.iter().any(|subject| padded.contains(subject)) {
+        Some(Commitment::ToCome)
+    } else if DONE.iter().any(|subject| padded.contains(subject)) {
+        Some(Commitment::Done)
+    } else {
+        None
+    }
 }
 
 /// Whether a padded sentence is a status update's notice of what its writers are watching
@@ -240,9 +312,10 @@ pub fn against_recurrence(sentence: &str) -> bool {
         || perfect_of_doing(&padded);
     // The clause after the purpose says what was done or will be; a change told in the
     // passive names its purpose anywhere.
-    recurrence
+    (recurrence
         && ((opens_with_purpose && done_since)
-            || (past_passive(&padded) && PURPOSES.iter().any(|purpose| padded.contains(purpose))))
+            || (past_passive(&padded) && PURPOSES.iter().any(|purpose| padded.contains(purpose)))))
+        || committed_in_another_language(&padded) == Some(Commitment::Done)
 }
 
 /// What follows `we` or `I`: an intent, work under way, a perfect, or (when the sentence
@@ -756,6 +829,28 @@ mod tests {
         );
         assert_eq!(two_works.len(), 2, "{two_works:?}");
         assert!(two_works[1].0.ends_with("before the end of 2021."));
+    }
+
+    #[test]
+    fn work_against_a_recurrence_is_read_in_other_languages() {
+        assert_eq!(
+            commitment(
+                "Nous avons depuis ajusté nos procédures internes afin d\u{2019}éviter \
+                 qu\u{2019}une telle situation ne se reproduise."
+            ),
+            Some(Commitment::Done)
+        );
+        assert_eq!(
+            commitment("Wir werden die Überwachung erweitern, um das künftig zu vermeiden."),
+            Some(Commitment::ToCome)
+        );
+        assert_eq!(
+            commitment("Vamos a añadir alertas para evitar que vuelva a ocurrir."),
+            Some(Commitment::ToCome)
+        );
+        // The story and a notice look at no recurrence.
+        assert_eq!(commitment("Nous avons redémarré le serveur à 18h20."), None);
+        assert_eq!(commitment("Nous allons vous tenir informés."), None);
     }
 
     #[test]
