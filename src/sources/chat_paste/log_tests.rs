@@ -175,3 +175,32 @@ fn a_message_that_is_an_emoji_after_its_authors_colon_is_a_message() {
         ]
     );
 }
+
+#[test]
+fn a_log_whose_every_line_opens_with_a_glued_time_is_read_at_those_times() {
+    let read = parse_chat(
+        "231743         user *fixed the typo\n\
+         231941           -- hed: No such nick/channel\n\
+         232018          <-- articrot (~z@host) has quit (Ping timeout)\n\
+         232102           -- hed: No such nick/channel\n",
+    );
+    let times: Vec<_> = read
+        .rows
+        .iter()
+        .map(|row| row.clock.map(|clock| clock.time))
+        .collect();
+    let at = |hour, minute, second| chrono::NaiveTime::from_hms_opt(hour, minute, second);
+    // The quit is the channel's event, not a row.
+    assert_eq!(times, [at(23, 17, 43), at(23, 19, 41), at(23, 21, 2)]);
+    assert_eq!(read.rows[1].actor.as_deref(), Some("hed"));
+    // Six digits that open only some lines, or are no time, are words.
+    for text in [
+        "231743 user text\nno time here\n231941 more\n232018 more\n",
+        "123456 order placed\n234567 order shipped\n999999 order lost\n",
+    ] {
+        assert!(
+            parse_chat(text).rows.iter().all(|row| row.clock.is_none()),
+            "{text}"
+        );
+    }
+}

@@ -239,6 +239,7 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
             lines_wrap: wrapped,
             city_after_times: city_after_times(&lines),
             names_below_times: names_below_times(&lines),
+            glued_times: shapes::opens_with_glued_times(&lines),
         },
         ..Reader::default()
     };
@@ -364,6 +365,10 @@ fn recording_chat_line(raw: &str) -> Option<(&str, &str, &str)> {
 
 /// What holds for a whole paste, found before its lines are read.
 #[derive(Clone, Copy, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is one independent fact about the paste's shape, found before its lines are read; no two combine into a state"
+)]
 struct Shape {
     /// Whether this paste heads its messages `name 9:19`, one space between: it does so on
     /// several lines, so such a line is a header, not a message that ends with a time.
@@ -375,6 +380,8 @@ struct Shape {
     /// Whether each message is a time alone on its line, the author's name alone on the
     /// next, and the text below (a logger's records).
     names_below_times: bool,
+    /// Whether every line opens with its time glued (`231743`), as a log may write it.
+    glued_times: bool,
 }
 
 /// The reader's state between lines.
@@ -685,10 +692,16 @@ impl Reader {
             }
             return true;
         }
+        let glued_times = self.shape.glued_times;
         let time_at_start = |body| {
             bracketed_time(body).or_else(|| {
                 read_unix_stamp(body)
                     .or_else(|| read_clock(body))
+                    .or_else(|| {
+                        shapes::glued_time(body)
+                            .filter(|_| glued_times)
+                            .map(|(time, rest)| (WrittenTime::of_day(time), rest))
+                    })
                     .map(|(clock, rest)| (clock, false, strip_separators(rest)))
             })
         };

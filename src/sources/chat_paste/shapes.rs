@@ -167,3 +167,29 @@ pub(super) fn fenced_logs(lines: &[&str]) -> Vec<usize> {
     }
     found
 }
+
+/// The time a log writes glued, hours, minutes and seconds without a separator, at the
+/// start of a line (`231743  user text`, as an IRC client shows a buffer with its time format
+/// set so), with the text after it.
+pub(super) fn glued_time(line: &str) -> Option<(chrono::NaiveTime, &str)> {
+    let line = line.trim_start();
+    let digits = line.get(..6)?;
+    let rest = &line[6..];
+    if !digits.bytes().all(|byte| byte.is_ascii_digit()) || !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let number = |at: usize| digits[at..at + 2].parse::<u32>().ok();
+    let time = chrono::NaiveTime::from_hms_opt(number(0)?, number(2)?, number(4)?)?;
+    Some((time, rest))
+}
+
+/// Whether a paste is a log whose lines open with glued times (`231743`, `231941`): three
+/// at least, and every line that is not blank. Six digits alone open too many other lines
+/// (an order's number, a count) to be read as a time on fewer.
+pub(super) fn opens_with_glued_times(lines: &[&str]) -> bool {
+    let written: Vec<&&str> = lines
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    written.len() >= 3 && written.iter().all(|line| glued_time(line).is_some())
+}
