@@ -30,7 +30,7 @@ pub use chat_paste::{
 };
 pub(crate) use chat_paste::{
     after_a_step_number, ends_with_dated_stamp, is_a_posted_stamp, is_a_status_word,
-    is_dated_stamp, labelled_time, restated_time, status_label, time_link,
+    is_dated_stamp, labelled_time, restated_time, status_label, time_link, times_follow_messages,
 };
 pub use slack::{SlackExport, is_slack_export};
 

@@ -37,7 +37,9 @@ pub(crate) use line_marks::{is_a_status_word, labelled_time, status_label};
 pub use resolve::{
     PasteContext, ResolvedPaste, ResolvedRow, notes_with_day, resolve_paste, runs_newest_first,
 };
-pub use times_after::{ends_with_dated_stamp, is_a_posted_stamp, is_dated_stamp};
+pub use times_after::{
+    ends_with_dated_stamp, is_a_posted_stamp, is_dated_stamp, times_follow_messages,
+};
 
 use front_matter::front_matter;
 use line_marks::{

@@ -171,7 +171,7 @@ fn is_status_stamp(line: &str) -> bool {
 /// at least two messages that end with their dated stamp, and none that starts with a
 /// time.
 #[must_use]
-pub(super) fn times_follow_messages(lines: &[&str]) -> bool {
+pub fn times_follow_messages(lines: &[&str]) -> bool {
     let written: Vec<&str> = lines
         .iter()
         .map(|line| line.trim())

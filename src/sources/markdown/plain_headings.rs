@@ -163,6 +163,12 @@ fn split_if_flat(block: Block) -> Vec<Block> {
     if !flat {
         return vec![block];
     }
+    // A status page's updates copied flat, each closed by its stamp on a line of its own:
+    // an update's lines stay together, as its paragraph would be.
+    let texts: Vec<&str> = lines.iter().map(|(_, line)| line.as_str()).collect();
+    if crate::sources::times_follow_messages(&texts) {
+        return updates_closed_by_stamps(lines, &sources);
+    }
     lines
         .iter()
         .zip(sources)
@@ -172,6 +178,25 @@ fn split_if_flat(block: Block) -> Vec<Block> {
             kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
         })
         .collect()
+}
+
+/// A page's lines copied flat cut after each line that is an update's stamp: one paragraph
+/// an update, its stamp the last line; lines after the last stamp are a paragraph of their
+/// own.
+fn updates_closed_by_stamps(lines: &[(usize, String)], sources: &[&str]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for (at, (_, line)) in lines.iter().enumerate() {
+        if crate::sources::is_dated_stamp(line) || at + 1 == lines.len() {
+            blocks.push(Block {
+                lines: (lines[start].0, lines[at].0),
+                source: sources[start..=at].join("\n"),
+                kind: BlockKind::Paragraph(lines[start..=at].to_vec()),
+            });
+            start = at + 1;
+        }
+    }
+    blocks
 }
 
 /// A paragraph of one line that is a day and then, after a bullet, the first row of the

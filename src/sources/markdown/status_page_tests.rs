@@ -68,3 +68,32 @@ fn a_single_update_labelled_and_stamped_is_a_row() {
         [Some(Utc.with_ymd_and_hms(2021, 3, 2, 9, 12, 0).unwrap())]
     );
 }
+
+#[test]
+fn updates_copied_flat_with_their_stamps_below_are_a_row_each() {
+    let doc = import_markdown(
+        "Resolved -\nNo residual impact was found after 11h39.\nSep 15, 2025, 16:12 GMT-03:00\n\
+         Monitoring -\nThe database load is stable again.\nSep 15, 2025, 11:39 GMT-03:00\n\
+         Identified -\nA read replica failed around 09h28.\nSep 15, 2025, 10:05 GMT-03:00\n",
+        today(),
+    )
+    .doc;
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2025, 9, 15, h, m, 0).unwrap());
+    assert_eq!(
+        super::tests::times_and_events(&doc),
+        [
+            (
+                at(13, 5),
+                "Identified - A read replica failed around 09h28."
+            ),
+            (
+                at(14, 39),
+                "Monitoring - The database load is stable again."
+            ),
+            (
+                at(19, 12),
+                "Resolved - No residual impact was found after 11h39."
+            ),
+        ]
+    );
+}
