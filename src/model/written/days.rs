@@ -223,11 +223,14 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
         Some("yesterday") => return Some((WrittenDay::Relative(-1), after_day(rest_after(0)))),
         _ => {}
     }
-    // Numbers after a weekday: `Tue 03/09`.
-    if skip == 1
-        && let Some(found) = read_numeric(rest_after(0).trim_start_matches([',', ' ']))
-    {
-        return Some(found);
+    // Numbers after a weekday: `Tue 03/09`, `Tuesday 11-April-2017`.
+    if skip == 1 {
+        let after_weekday = rest_after(0).trim_start_matches([',', ' ']);
+        if let Some(found) =
+            read_numeric(after_weekday).or_else(|| day_month_year_dashed(after_weekday))
+        {
+            return Some(found);
+        }
     }
     let (a, b, c) = (word(skip), word(skip + 1), word(skip + 2));
     let year_of = |word: Option<&str>| {
@@ -455,6 +458,17 @@ mod tests {
             date(2020, 12, 6)
         );
         // A year written, or no weekday, leaves the day to the other rules.
+        assert_eq!(
+            read_day("Tuesday 11-April-2017: access restored"),
+            Some((
+                WrittenDay::Date(PastedDate {
+                    year: Some(2017),
+                    month: 4,
+                    day: 11
+                }),
+                ": access restored"
+            ))
+        );
         assert_eq!(
             day_its_weekday_dates("samedi 16 novembre, de 18h00 à 22h00", today),
             date(2024, 11, 16)

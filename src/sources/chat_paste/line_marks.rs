@@ -369,6 +369,24 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
             .then(|| read_clock(strip_separators(time)))
             .flatten()
     })?;
+    // `UPDATE 11:10am Tuesday 11-April-2017: …`: the day may follow the time.
+    let (clock, after) = match crate::model::read_day(after) {
+        Some((day, rest))
+            if clock.date.is_none()
+                && rest
+                    .trim_start()
+                    .starts_with([':', '-', '\u{2013}', '\u{2014}']) =>
+        {
+            (
+                WrittenTime {
+                    date: Some(day),
+                    ..clock
+                },
+                rest,
+            )
+        }
+        _ => (clock, after),
+    };
     let closed = after.trim_start_matches(['*', '_']);
     let set_apart = (emphasised && closed.len() < after.len())
         || closed

@@ -204,3 +204,27 @@ fn a_log_whose_every_line_opens_with_a_glued_time_is_read_at_those_times() {
         );
     }
 }
+
+#[test]
+fn a_status_label_with_its_time_and_then_its_day_times_the_update() {
+    let read = rows(
+        "UPDATE 11:10am Tuesday 11-April-2017: Our admins made progress.\n\
+         UPDATE 12:10pm Tuesday 11-April-2017: All mailboxes are back.\n",
+    );
+    let at = |hour, minute| Some(Utc.with_ymd_and_hms(2017, 4, 11, hour, minute, 0).unwrap());
+    assert_eq!(
+        read,
+        [
+            (
+                at(11, 10),
+                "Our admins made progress.".to_owned(),
+                "UPDATE".to_owned()
+            ),
+            (
+                at(12, 10),
+                "All mailboxes are back.".to_owned(),
+                "UPDATE".to_owned()
+            ),
+        ]
+    );
+}

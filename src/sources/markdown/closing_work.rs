@@ -248,8 +248,9 @@ fn committed_in_another_language(padded: &str) -> Option<Commitment> {
 
 /// Whether a padded sentence is a status update's notice of what its writers are watching
 /// or will tell (`We are continuing to monitor our systems`, `We are currently
-/// investigating an issue with receipts`, `A post-mortem will be posted shortly`, `We will
-/// provide an update within the hour`): the incident's handling, not work that follows it.
+/// investigating an issue with receipts`, `We are experiencing email access issues`, `A
+/// post-mortem will be posted shortly`, `We will provide an update within the hour`): the
+/// incident's handling, not work that follows it.
 fn is_a_notice(padded: &str) -> bool {
     const TELLING: [&str; 10] = [
         " provide ",
@@ -274,7 +275,14 @@ fn is_a_notice(padded: &str) -> bool {
         " monitor ",
         " closely monitor ",
     ];
-    padded.contains(" currently investigating ")
+    // `We are experiencing widespread email access issues`: the incident as it goes on.
+    [
+        " currently investigating ",
+        " are experiencing ",
+        " are currently experiencing ",
+    ]
+    .iter()
+    .any(|notice| padded.contains(notice))
         || (TELLING.iter().any(|verb| padded.contains(verb))
             && TOLD.iter().any(|what| padded.contains(what)))
 }
@@ -851,6 +859,10 @@ mod tests {
         // The story and a notice look at no recurrence.
         assert_eq!(commitment("Nous avons redémarré le serveur à 18h20."), None);
         assert_eq!(commitment("Nous allons vous tenir informés."), None);
+        assert_eq!(
+            commitment("We are experiencing widespread email access issues."),
+            None
+        );
     }
 
     #[test]
