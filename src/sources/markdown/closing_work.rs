@@ -192,8 +192,9 @@ fn committed_in_another_language(padded: &str) -> Option<Commitment> {
         "l'avenir",
         "éviter",
         "récidive",
-        "wieder",
-        "erneut",
+        // `wieder` and `erneut` alone are as often `wieder erreichbar` (reachable again).
+        "nicht wieder",
+        "nicht erneut",
         "künftig",
         "zukunft",
         "vermeiden",
@@ -206,7 +207,8 @@ fn committed_in_another_language(padded: &str) -> Option<Commitment> {
         "no futuro",
         "se repita",
         "toekomst",
-        "voorkomen",
+        // `voorkomen` alone also means to occur.
+        "te voorkomen",
         "prevenir",
         "prévenir",
     ];
@@ -858,6 +860,10 @@ mod tests {
         );
         // The story and a notice look at no recurrence.
         assert_eq!(commitment("Nous avons redémarré le serveur à 18h20."), None);
+        assert_eq!(
+            commitment("Wir haben den Dienst um 14 Uhr wieder erreichbar gemacht."),
+            None
+        );
         assert_eq!(commitment("Nous allons vous tenir informés."), None);
         assert_eq!(
             commitment("We are experiencing widespread email access issues."),

@@ -69,7 +69,9 @@ fn key_time_named(key: &str) -> Option<KeyTime> {
         | "impact start"
         | "start of impact"
         | "start date/time"
-        | "start date and time" => KeyTime::Started,
+        | "start date and time"
+        | "start date"
+        | "outage start" => KeyTime::Started,
         "detected" | "detection time" | "time detected" | "detected at" => KeyTime::Detected,
         "acknowledged" | "acknowledged at" | "time acknowledged" => KeyTime::Acknowledged,
         "mitigated" | "mitigated at" | "time mitigated" | "impact end" | "end of impact" => {
@@ -85,6 +87,9 @@ fn key_time_named(key: &str) -> Option<KeyTime> {
         | "time resolved"
         | "end date/time"
         | "end date and time"
+        | "end date"
+        | "outage end"
+        | "outage stop"
         | "resolution date/time"
         | "resolution date and time" => KeyTime::Resolved,
         _ => return None,

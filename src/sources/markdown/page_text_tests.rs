@@ -674,3 +674,26 @@ fn a_french_day_without_its_year_is_dated_by_its_weekday_and_a_citys_clock_is_th
         [at(17, 0), at(21, 0), at(17, 20), at(20, 45)]
     );
 }
+
+#[test]
+fn a_key_times_label_over_its_value_is_that_key_time_not_a_row() {
+    let imported = import_markdown(
+        "Staff email access issues\n\nStart Date\n\n11th Apr 2017 10:30am\n\nEnd Date\n\n\
+         11th Apr 2017 12:15pm\n\nUnplanned Outage\n\nWe are experiencing email issues.\n",
+        today(),
+    );
+    let at = |hour, minute| Some(Utc.with_ymd_and_hms(2017, 4, 11, hour, minute, 0).unwrap());
+    let key_times = &imported.doc.key_times;
+    assert_eq!(
+        (key_times.started, key_times.resolved),
+        (at(10, 30), at(12, 15))
+    );
+    assert!(
+        imported.doc.timeline.is_empty(),
+        "{:?}",
+        events(&imported.doc)
+    );
+    // A label with no time below it stays a line of the text.
+    let plain = import_markdown("Outage\n\nStart Date\n\nSoon after lunch.\n", today());
+    assert_eq!(plain.doc.key_times.started, None);
+}

@@ -29,6 +29,7 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
         .flat_map(split_at_run_in_labels)
         .flat_map(split_stamp_from_a_list)
         .collect();
+    let blocks = key_times_over_their_values(blocks);
     let marks_headings = blocks
         .iter()
         .any(|block| matches!(block.kind, BlockKind::Heading(level, _) if level > 1));
@@ -178,6 +179,49 @@ fn split_if_flat(block: Block) -> Vec<Block> {
             kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
         })
         .collect()
+}
+
+/// A key time's label on a line of its own over its value on the next (`Start Date` then
+/// `11th Apr 2017 10:30am`), as a page's form or list of terms is copied as text: one line,
+/// `Start Date: 11th Apr 2017 10:30am`, read as the field it is. Other blocks as they are.
+fn key_times_over_their_values(blocks: Vec<Block>) -> Vec<Block> {
+    let one_line = |block: &Block| match &block.kind {
+        BlockKind::Paragraph(lines) if lines.len() == 1 => Some(lines[0].clone()),
+        // A day alone on its line is read as a heading that dates what is below it.
+        BlockKind::Heading(_, text)
+            if read_date_line(text).is_some() || starts_with_a_time_or_date(text) =>
+        {
+            Some((block.lines.0, text.clone()))
+        }
+        _ => None,
+    };
+    let mut merged: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let pair = merged.last().and_then(one_line).zip(one_line(&block));
+        if let Some(((label_line, label), (_, value))) = pair
+            && matches!(
+                merged.last().map(|above| &above.kind),
+                Some(BlockKind::Paragraph(_))
+            )
+            && !label.contains(':')
+            && matches!(
+                super::fields::field_named(label.trim()),
+                Some(super::fields::Field::Times(Some(_)))
+            )
+            && (read_date_line(&value).is_some() || starts_with_a_time_or_date(&value))
+            && let Some(above) = merged.last_mut()
+        {
+            let line = format!("{}: {}", label.trim(), value.trim());
+            *above = Block {
+                lines: (above.lines.0, block.lines.1),
+                source: format!("{}\n\n{}", above.source, block.source),
+                kind: BlockKind::Paragraph(vec![(label_line, line)]),
+            };
+            continue;
+        }
+        merged.push(block);
+    }
+    merged
 }
 
 /// A page's lines copied flat cut after each line that is an update's stamp: one paragraph

@@ -393,22 +393,20 @@ pub(super) fn writers_did(text: &str) -> bool {
 /// unless the numbers run 1, 2 and on, each after a space or at the start.
 pub(super) fn enumerated_inline(text: &str) -> Option<Vec<String>> {
     let mut marks: Vec<(usize, usize)> = Vec::new();
-    for (at, _) in text.char_indices() {
-        if text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_whitespace())
+    // The marks the next number may be written with: `2) ` or `(2) `.
+    let next_marks = |number: usize| [format!("{number}) "), format!("({number}) ")];
+    let mut wanted = next_marks(1);
+    let mut after_a_space = true;
+    for (at, c) in text.char_indices() {
+        if after_a_space
+            && let Some(mark) = wanted
+                .iter()
+                .find(|mark| text[at..].starts_with(mark.as_str()))
         {
-            continue;
+            marks.push((at, at + mark.len()));
+            wanted = next_marks(marks.len() + 1);
         }
-        let number = marks.len() + 1;
-        let length = [format!("{number}) "), format!("({number}) ")]
-            .into_iter()
-            .find(|mark| text[at..].starts_with(mark.as_str()))
-            .map(|mark| mark.len());
-        if let Some(length) = length {
-            marks.push((at, at + length));
-        }
+        after_a_space = c.is_whitespace();
     }
     if marks.len() < 2 {
         return None;
