@@ -341,6 +341,9 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     }
     let unmarked = line.trim_start_matches(['*', '_']);
     let emphasised = unmarked.len() < line.len();
+    if let Some(found) = update_in_other_words(unmarked) {
+        return Some(found);
+    }
     let (label, time) = unmarked.split_once(' ')?;
     // `**UPDATE** (2021-01-19 12:00 UTC) - …`: the label set apart by its own emphasis,
     // the stamp after it in brackets.
@@ -393,6 +396,46 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
             .trim_start()
             .starts_with([':', '-', '\u{2013}', '\u{2014}']);
     set_apart.then(|| (bare_label, clock, strip_separators(closed)))
+}
+
+/// An update labelled in French, German, Spanish, Portuguese, Italian or Dutch, or in
+/// English with a word before its time (`Mise à jour de 18h15 : …`, `Aktualisierung um
+/// 14:00 Uhr: …`, `Actualización a las 10:30 - …`, `Update at 09:00: …`): the label, the
+/// time and the text after the colon or dash that sets the time apart.
+fn update_in_other_words(line: &str) -> Option<(&str, WrittenTime, &str)> {
+    const LABELS: [&str; 9] = [
+        "mise à jour",
+        "aktualisierung",
+        "actualización",
+        "actualizacion",
+        "atualização",
+        "atualizacao",
+        "aggiornamento",
+        "update",
+        "bijwerking",
+    ];
+    const LINKS: [&str; 13] = [
+        "de ", "à ", "a las ", "às ", "as ", "um ", "ore ", "delle ", "alle ", "at ", "om ",
+        "van ", "a ",
+    ];
+    let lower = line.to_lowercase();
+    let label = LABELS
+        .iter()
+        .find(|label| lower.starts_with(*label) && lower[label.len()..].starts_with(' '))?;
+    // Lowering keeps these labels' lengths in bytes: the same cut fits the line.
+    let label_text = line.get(..label.len())?;
+    let after_label = line.get(label.len()..)?.trim_start();
+    let after_link = LINKS.iter().find_map(|link| {
+        after_label
+            .get(..link.len())
+            .filter(|head| head.eq_ignore_ascii_case(link))
+            .map(|_| &after_label[link.len()..])
+    })?;
+    let (clock, after) = read_clock(after_link)?;
+    let after = after.trim_start_matches(['*', '_']).trim_start();
+    after
+        .starts_with([':', '-', '\u{2013}', '\u{2014}'])
+        .then(|| (label_text, clock, strip_separators(after)))
 }
 
 /// A time in brackets after a one-word label, as a status desk stamps its updates
@@ -498,5 +541,48 @@ mod tests {
         ] {
             assert_eq!(restated_time(told), None, "{told}");
         }
+    }
+
+    #[test]
+    fn an_update_labelled_in_other_words_gives_its_time() {
+        for (line, hour, minute, text) in [
+            (
+                "Mise à jour de 18h15 : le disque est réparé.",
+                18,
+                15,
+                "le disque est réparé.",
+            ),
+            (
+                "Aktualisierung um 14:00 Uhr: Dienst läuft wieder.",
+                14,
+                0,
+                "Dienst läuft wieder.",
+            ),
+            (
+                "Actualización a las 10:30 - servicio restaurado",
+                10,
+                30,
+                "servicio restaurado",
+            ),
+            (
+                "**Update at 09:05**: the fix is out",
+                9,
+                5,
+                "the fix is out",
+            ),
+        ] {
+            let (_, clock, after) = labelled_time(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (clock.time, after),
+                (
+                    chrono::NaiveTime::from_hms_opt(hour, minute, 0).unwrap(),
+                    text
+                ),
+                "{line}"
+            );
+        }
+        // A sentence that opens with the word and tells a time later is no label.
+        assert!(labelled_time("Update the runbook at 09:00 tomorrow").is_none());
+        assert!(labelled_time("Mise à jour prévue demain à 18h15.").is_none());
     }
 }

@@ -753,7 +753,8 @@ impl Reader {
                     tag.clone_into(&mut row.notes);
                 }
                 if let Some(restated) = restated_time(after) {
-                    row.notes = [row.notes.as_str(), restated]
+                    let restated = format!("Time also written as {restated}");
+                    row.notes = [row.notes.as_str(), restated.as_str()]
                         .into_iter()
                         .filter(|part| !part.is_empty())
                         .collect::<Vec<_>>()

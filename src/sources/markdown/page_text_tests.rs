@@ -636,17 +636,17 @@ fn a_time_alone_on_its_line_heads_the_update_below_it() {
             (
                 at(1, 40),
                 "We are investigating outbound email delays.",
-                "07:40am PST"
+                "Time also written as 07:40am PST"
             ),
             (
                 at(3, 20),
                 "We are still investigating the cause.",
-                "09:20am PST"
+                "Time also written as 09:20am PST"
             ),
             (
                 at(4, 35),
                 "All queued mail has been delivered.",
-                "10:35am PST"
+                "Time also written as 10:35am PST"
             ),
         ]
     );
