@@ -159,6 +159,27 @@ impl Importer<'_> {
         true
     }
 
+    /// `3 Providing monitoring tools …` under the action items, after items 1 and 2: the
+    /// list's numbering goes on with its mark lost, and the paragraph is the next item, not
+    /// a heading of its own. Returns whether it was.
+    pub(super) fn numbering_goes_on(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let Some((_, first)) = lines.first() else {
+            return false;
+        };
+        let Some(rest) = continues_the_numbering(first, self.doc.action_items.len())
+            .filter(|_| self.current == Current::Target(Target::ActionItems))
+        else {
+            return false;
+        };
+        let text = std::iter::once(rest)
+            .chain(lines.iter().skip(1).map(|(_, line)| line.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let action = super::actions::action_from_task(&text, false, self.context.date);
+        self.push_action(action, block.lines, true);
+        true
+    }
+
     /// Whether a paragraph is the writer's name closing the page (`Alexander Mehner`, `— The
     /// Ops Team`): a few capitalised words and nothing after them in the file.
     fn signs_the_page(&self, block: &Block, text: &str) -> bool {
@@ -171,10 +192,13 @@ impl Importer<'_> {
             .trim_start_matches(['-', '\u{2013}', '\u{2014}', '~', ' '])
             .split_whitespace()
             .collect();
+        // `Postmark team`, `The Ops Team`: a team signs with its name.
+        let signer =
+            |word: &&str| ["team", "staff", "crew"].contains(&word.to_lowercase().as_str());
         last_line == Some(block.lines.1)
             && (2..=4).contains(&words.len())
             && words.iter().all(|word| {
-                word.starts_with(char::is_uppercase)
+                (word.starts_with(char::is_uppercase) || signer(word))
                     && word
                         .chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
@@ -356,6 +380,27 @@ fn enumerated(line: &str) -> Option<&str> {
     let rest = rest.trim_start_matches(['*', '_']);
     let text = rest.strip_prefix(char::is_whitespace)?.trim();
     (!text.is_empty() && !text.starts_with(|c: char| c.is_ascii_digit())).then_some(text)
+}
+
+/// The text after a bare number that goes on from the `items_so_far` already read (`3
+/// Providing …` after two items), with no mark after it. The word after it opens with a
+/// capital, as an item does and a count in a sentence (`3 engineers were paged`) seldom
+/// does; a unit of time (`3 Hours later`) is no item.
+fn continues_the_numbering(line: &str, items_so_far: usize) -> Option<&str> {
+    if items_so_far == 0 {
+        return None;
+    }
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || line[..digits].parse::<usize>().ok()? != items_so_far + 1 {
+        return None;
+    }
+    let text = line[digits..].strip_prefix(' ')?.trim();
+    let first_word = text.split_whitespace().next()?;
+    let unit = ["hour", "minute", "second", "day", "week", "month", "year"]
+        .iter()
+        .any(|unit| first_word.to_lowercase().starts_with(unit));
+    (first_word.starts_with(char::is_uppercase) && !unit).then_some(text)
 }
 
 fn adds_more_work(text: &str) -> bool {
@@ -634,6 +679,39 @@ mod tests {
             [
                 "Remove PII from support emails.",
                 "Automate announcement workflows."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_number_that_goes_on_from_the_items_is_an_item_without_its_mark() {
+        assert_eq!(
+            continues_the_numbering("3 Build a dashboard per region", 2),
+            Some("Build a dashboard per region")
+        );
+        assert_eq!(continues_the_numbering("3 Build a dashboard", 3), None);
+        assert_eq!(continues_the_numbering("3 engineers were paged", 2), None);
+        assert_eq!(continues_the_numbering("3 Hours later it failed", 2), None);
+        assert_eq!(continues_the_numbering("1 Build a dashboard", 0), None);
+        let imported = crate::sources::markdown::import_markdown(
+            "# Builds stalled\n\nThe queue stopped at 02:10 UTC and was restarted at 04:00 UTC.\n\n\
+             Short-term repair actions include:\n\n1. Make the scheduler survive restarts\n\n\
+             2. Page on a stalled region\n\nLong-term repair actions include:\n\n\
+             3 Build a dashboard per region\n\nPosted Jun 11, 2019 - 23:16 UTC\n",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+        );
+        let items: Vec<&str> = imported
+            .doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "Make the scheduler survive restarts",
+                "Page on a stalled region",
+                "Build a dashboard per region"
             ]
         );
     }

@@ -28,8 +28,11 @@ pub enum Commitment {
 }
 
 /// Words that may stand between the subject and its verb.
-const ADVERBS: [&str; 12] = [
+const ADVERBS: [&str; 15] = [
     "also",
+    "actively",
+    "currently",
+    "closely",
     "now",
     "already",
     "then",
@@ -364,7 +367,24 @@ fn planning(rest: &[&str]) -> Option<Commitment> {
     let rest = without_adverbs(rest);
     let (verb, after) = rest.split_first()?;
     let courtesy = *verb == "looking" && after.first() == Some(&"forward");
-    let doing = verb.len() > 4 && verb.ends_with("ing");
+    // `We are waiting to see`, `we are seeing errors`: what the writers undergo, no work.
+    // (`I'm waiting for follow-up from support` waits on work that is theirs to chase.)
+    let undergoing = [
+        "seeing",
+        "hoping",
+        "experiencing",
+        "expecting",
+        "noticing",
+        "observing",
+        "receiving",
+        "getting",
+        "having",
+        "wondering",
+        "feeling",
+    ]
+    .contains(verb)
+        || (*verb == "waiting" && after.starts_with(&["to", "see"]));
+    let doing = verb.len() > 4 && verb.ends_with("ing") && !undergoing;
     (!courtesy && (PLANNING.contains(verb) || doing)).then_some(Commitment::ToCome)
 }
 
@@ -434,6 +454,9 @@ pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
                 piece.push(' ');
                 piece.push_str(span);
             }
+            // `An additional wave hit our servers at 16:45 UTC.`: the story, told with its
+            // time, is no reason for the work after it.
+            (None, None) if super::told_times::tells_a_time(span) => before_first.clear(),
             (None, None) => {
                 if !before_first.is_empty() {
                     before_first.push(' ');
@@ -764,9 +787,34 @@ mod tests {
             "The site will be back up soon.",
             "We would like to thank @mhagger for helping diagnose the issues.",
             "In addition we would like to thank the team for their hard work on implementing these solutions.",
+            "We are waiting to see if this was the end of it.",
+            "We are still seeing some errors in one region.",
         ] {
             assert_eq!(commitment(sentence), None, "{sentence}");
         }
+        assert_eq!(
+            commitment("I'm waiting for follow-up on the cause from our provider."),
+            Some(Commitment::ToCome)
+        );
+        assert_eq!(
+            commitment("We are actively working with our provider to adapt the filters."),
+            Some(Commitment::ToCome)
+        );
+    }
+
+    #[test]
+    fn a_sentence_of_the_story_told_with_its_time_is_no_reason_for_the_work_after_it() {
+        assert_eq!(
+            commitments_in(
+                "Another wave hit at 16:45 UTC on the 12th. Filters were adjusted. We plan on \
+                 compensating players for the lost time."
+            ),
+            [(
+                "Filters were adjusted. We plan on compensating players for the lost time."
+                    .to_owned(),
+                Commitment::ToCome
+            )]
+        );
     }
 
     #[test]

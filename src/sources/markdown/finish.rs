@@ -48,7 +48,7 @@ impl Importer<'_> {
         if let Some(zone) = self.choices.reading.zone {
             self.doc.time_zone = zone;
         }
-        let found = self.read_timeline();
+        let found = self.read_timeline(blocks);
         self.read_quoted_logs(blocks);
         self.read_told_times(blocks);
         self.read_dated_entries(blocks);
@@ -313,6 +313,7 @@ impl Importer<'_> {
             order,
             |_| true,
         );
+        let found = found.map(|found| self.earliest_stamp(found, order));
         self.context.date = found.map(|(date, _)| date);
         if let Some((date, line)) = found {
             // A byline (`pbergene · description · 2018-04-06`) dates the page: a day it tells
@@ -541,15 +542,84 @@ impl Importer<'_> {
     /// The timeline's pieces, read now that the incident's start (or day) is known; rows
     /// that say the outage began, was mitigated or ended set those key times when no field
     /// did, and carry the marker.
-    fn read_timeline(&mut self) -> timeline::Found {
+    fn read_timeline(&mut self, blocks: &[Block]) -> timeline::Found {
         let mut pieces = std::mem::take(&mut self.timeline);
         let told = std::mem::take(&mut self.told_in_timeline);
         if !told.is_empty() {
             pieces.push(Piece::Told(told));
         }
         let (outcomes, found) = read_pieces(&pieces, self.read_in());
-        self.take_outcomes(outcomes, RowsFrom::Timeline);
+        // A status page's updates (`Resolved`, `Monitoring`) are no timeline of the story
+        // its postmortem tells above them: that story's times are rows beside them, all in
+        // the order of their times.
+        let rows = || {
+            outcomes.iter().filter_map(|(_, outcome)| match outcome {
+                Outcome::Row(row) => Some(row),
+                _ => None,
+            })
+        };
+        let only_status_updates = rows().next().is_some()
+            && rows().all(|row| {
+                row.event
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(crate::sources::is_a_status_word)
+            });
+        let told = if only_status_updates {
+            self.told_outcomes(blocks)
+        } else {
+            Vec::new()
+        };
+        let mut all: Vec<(timeline::Placed, RowsFrom)> = outcomes
+            .into_iter()
+            .map(|placed| (placed, RowsFrom::Timeline))
+            .chain(told.into_iter().map(|placed| (placed, RowsFrom::ToldTimes)))
+            .collect();
+        if only_status_updates {
+            all.sort_by_key(|((_, outcome), _)| match outcome {
+                Outcome::Row(row) => row.time,
+                _ => None,
+            });
+        }
+        for (placed, from) in all {
+            self.take_outcomes(vec![placed], from);
+        }
         found
+    }
+
+    /// The incident's day when the first date of the file, on `line`, is a status page's
+    /// stamp: its postmortem is posted after the updates below it (`Posted Oct 07, 2022`
+    /// above `Posted Oct 06, 2022`), so that stamp dates the write-up and the earliest stamp
+    /// the incident. Any other first date as it is.
+    fn earliest_stamp(
+        &self,
+        (date, line): (chrono::NaiveDate, usize),
+        order: DayOrder,
+    ) -> (chrono::NaiveDate, usize) {
+        let stamped = |line: usize| {
+            self.shown_lines
+                .get(line - 1)
+                .is_some_and(|written| crate::sources::is_a_posted_stamp(written))
+        };
+        if !stamped(line) {
+            return (date, line);
+        }
+        (line..=self.shown_lines.len())
+            .filter(|later| stamped(*later))
+            .filter_map(|later| {
+                let written = self.shown_lines[later - 1];
+                Some((
+                    timeline::first_date_in(&[written], order, |_| true)?.0,
+                    later,
+                ))
+            })
+            .fold((date, line), |earliest, stamp| {
+                if stamp.0 < earliest.0 {
+                    stamp
+                } else {
+                    earliest
+                }
+            })
     }
 
     /// When the file holds no timeline, the times its story tells in the paragraphs of its
@@ -558,6 +628,12 @@ impl Importer<'_> {
         if !self.doc.timeline.is_empty() {
             return;
         }
+        let told = self.told_outcomes(blocks);
+        self.take_outcomes(told, RowsFrom::ToldTimes);
+    }
+
+    /// The rows of the times the story tells in the paragraphs of its sections.
+    fn told_outcomes(&self, blocks: &[Block]) -> Vec<timeline::Placed> {
         let in_sections = self.placed_starts(|place| {
             place.starts_with("section ") || place.starts_with("custom section")
         });
@@ -580,10 +656,10 @@ impl Importer<'_> {
                 .map(|day| day + chrono::Days::new(STORY_DAYS))
         });
         let rows = told_times::told_rows(&paragraphs, written_on, latest);
-        if !rows.is_empty() {
-            let (outcomes, _) = read_pieces(&[Piece::Told(rows)], self.read_in());
-            self.take_outcomes(outcomes, RowsFrom::ToldTimes);
+        if rows.is_empty() {
+            return Vec::new();
         }
+        read_pieces(&[Piece::Told(rows)], self.read_in()).0
     }
 
     /// A log quoted in a code block (`14:32 <koffee> anyone able to shed any light?`), when

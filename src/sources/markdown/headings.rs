@@ -188,7 +188,7 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
         // (a sentence that says as much introduces its list, and is read as one).
         // `How am I fixing it?` says the same in the singular, or as a question; `Changes
         // we have made` the same work done since.
-        || words.len() <= 7
+        || words.len() <= 10
             && (words
                 .iter()
                 .any(|word| matches!(*word, "we're" | "we'll" | "we've" | "i'm" | "i'll"))
@@ -200,7 +200,11 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
                 || pair("am", "i")
                 || pair("i", "am")
                 || pair("i", "will"))
-            && ["doing", "fix", "chang", "improv", "mitig", "prevent", "address"]
+            // `How we're becoming more resilient to issues like this`.
+            && [
+                "doing", "fix", "chang", "improv", "mitig", "prevent", "address", "resilien",
+                "harden", "strengthen",
+            ]
                 .iter()
                 .any(|verb| has(verb));
     to_do.then_some(Target::ActionItems)
@@ -781,6 +785,7 @@ mod tests {
             "What we're doing differently",
             "What we will change",
             "How am I fixing it?",
+            "How we\u{2019}re becoming more resilient to issues like this",
             "What are we changing?",
             "How will we mitigate these issues?",
             "What's going to happen?",

@@ -10,6 +10,10 @@ use super::timeline::{Piece, Setting, zone_line};
 use super::{Current, Importer};
 use crate::model::Section;
 
+/// The most words of a sentence that introduces the timeline below it (`Here is a brief
+/// timeline of the events of that night:`).
+const INTRODUCTION_WORDS: usize = 12;
+
 impl Importer<'_> {
     pub(super) fn label(&mut self, block: &Block, only: &str) -> bool {
         let plain_label = || {
@@ -17,18 +21,44 @@ impl Importer<'_> {
                 .then(|| target_of(only))
                 .flatten()
         };
-        let Some(target) = label_target(only, &block.source)
-            .or_else(plain_label)
-            .filter(|target| {
-                !(*target == Target::ActionItems
-                    && self.named_actions
-                    && super::headings::names_steps_taken(only))
-            })
-        else {
+        // `A brief timeline and summary of the incident:` right above a list: a sentence
+        // that names the timeline introduces it, as its label would.
+        let timeline_introduced = || {
+            (self.around.list_follows
+                && only.trim_end().ends_with(':')
+                && only.split_whitespace().count() <= INTRODUCTION_WORDS
+                && target_by_words(only) == Some(Target::Timeline))
+            .then_some(Target::Timeline)
+        };
+        let labelled = label_target(only, &block.source).or_else(plain_label);
+        if labelled.is_none() && timeline_introduced().is_some() {
+            self.introduce_the_timeline(block, only);
+            return true;
+        }
+        let Some(target) = labelled.filter(|target| {
+            !(*target == Target::ActionItems
+                && self.named_actions
+                && super::headings::names_steps_taken(only))
+        }) else {
             return false;
         };
         self.start_labelled_part(block, only, target);
         true
+    }
+
+    /// A sentence that introduces the timeline below it (`Below is a timeline of the
+    /// incident:`): the list is the timeline, and the sentence stays text where it stands,
+    /// unless it says the rows' day or zone.
+    fn introduce_the_timeline(&mut self, block: &Block, only: &str) {
+        if Setting::of(only, INTRODUCTION_WORDS, self.day_order).is_some() {
+            self.start_labelled_part(block, only, Target::Timeline);
+            return;
+        }
+        self.text(block);
+        self.before_action_label = None;
+        self.part_labelled = self.current != Current::Target(Target::Timeline);
+        self.current = Current::Target(Target::Timeline);
+        self.timeline_by_label = true;
     }
 
     /// A list of one item that is only a part's name (`- **Review actions**:`, as some

@@ -697,3 +697,44 @@ fn a_key_times_label_over_its_value_is_that_key_time_not_a_row() {
     let plain = import_markdown("Outage\n\nStart Date\n\nSoon after lunch.\n", today());
     assert_eq!(plain.doc.key_times.started, None);
 }
+
+/// A blog post copied as text: its headings keep their permalinks' `#`, a sentence that
+/// names the timeline introduces its bullets, the first bullet tells the day the others
+/// only time, and the team signs the post.
+const POST_WITH_ANCHORS: &str = "Mail outage on May 3-4, 2025\n\n\
+    We are sorry for the trouble this caused.\n\n\
+    A short timeline and summary of what happened: #\n\n\
+      \u{2022} The relay's key expired at midnight UTC on Sunday May 4th. Mail failed from 0:00 UTC.\n\
+      \u{2022} An alert fired at ~00:05 UTC and was taken for noise.\n\
+      \u{2022} At ~6:40 UTC a second engineer began to renew the key.\n\
+    \n\n\
+    What are we doing to keep this from happening again? #\n\n\
+      \u{2022} Every key is being checked for automatic renewal.\n\
+      \u{2022} Paging the second engineer sooner.\n\
+    Relay team\n";
+
+#[test]
+fn a_copied_posts_anchors_its_introduced_timeline_and_its_signature() {
+    let doc = import_markdown(
+        POST_WITH_ANCHORS,
+        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+    )
+    .doc;
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2025, 5, 4, h, m, 0).unwrap());
+    // The day the first bullet tells goes on to the bullets that only give a time.
+    assert_eq!(row_times(&doc), [at(0, 0), at(0, 5), at(6, 40)]);
+    assert_eq!(
+        actions(&doc),
+        [
+            "Every key is being checked for automatic renewal.",
+            "Paging the second engineer sooner."
+        ]
+    );
+    // The introduction stays text where it stands; the signature is no work.
+    let kept = super::tests::all_text(&doc);
+    assert!(
+        kept.contains("a short timeline and summary of what happened"),
+        "{kept}"
+    );
+    assert!(kept.contains("relay team"), "{kept}");
+}

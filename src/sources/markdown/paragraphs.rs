@@ -34,13 +34,8 @@ impl Importer<'_> {
             self.field(field, &format!("{key}: {value}"), &value, block.lines);
             return;
         }
-        // A status page's updates after its postmortem's action items (`Resolved`, then the
-        // update and its stamp): the page's log of the incident, where the items end.
-        if self.around.by_content
-            && self.current == Current::Target(Target::ActionItems)
-            && matches!(lines, [(_, only)] if crate::sources::is_a_status_word(only))
-        {
-            self.current = Current::Target(Target::Timeline);
+        if self.status_update(lines, &ranges) {
+            return;
         }
         // Paragraphs that begin with times, wherever they stand, are timeline rows.
         if self.around.by_content && self.current != Current::Target(Target::ActionItems) {
@@ -72,6 +67,9 @@ impl Importer<'_> {
             self.list_ahead = ListAhead::Legend;
         } else if self.reasons_follow(lines) {
             self.list_ahead = ListAhead::Reasons;
+        }
+        if self.numbering_goes_on(block, lines) {
+            return;
         }
         if let [(_, only)] = lines
             && self.label(block, only)
@@ -128,6 +126,35 @@ impl Importer<'_> {
         } else {
             self.text(block);
         }
+    }
+
+    /// A status page's updates after its postmortem's action items (`Resolved`, then the
+    /// update and its stamp): the page's log of the incident, where the items end. Returns
+    /// whether the paragraph was an update copied flat, read as the timeline's entries.
+    fn status_update(&mut self, lines: &[(usize, String)], ranges: &[(usize, usize)]) -> bool {
+        // `Resolved` alone, or the label, the update and its stamp copied flat in one
+        // paragraph.
+        let status_update = match lines {
+            [(_, only)] => self.around.by_content && crate::sources::is_a_status_word(only),
+            [(_, first), ..] => {
+                crate::sources::is_a_status_word(first)
+                    && super::by_content::closed_by_a_stamp(lines)
+            }
+            [] => false,
+        };
+        if self.current == Current::Target(Target::ActionItems) && status_update {
+            self.current = Current::Target(Target::Timeline);
+            // A run of its own: the timeline's entries above are the postmortem's, whose
+            // times a stamp below does not close.
+            self.timeline.push(Piece::Start);
+        }
+        // An update copied flat is entries, its stamp closing its text, never what the
+        // rows below are on.
+        if status_update && self.current == Current::Target(Target::Timeline) && lines.len() > 1 {
+            self.timeline_lines(lines, ranges, true);
+            return true;
+        }
+        false
     }
 
     /// A line that is only a part's name stands for its heading: in bold or with a colon,

@@ -28,6 +28,7 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
         .flat_map(split_at_bullets)
         .flat_map(split_at_run_in_labels)
         .flat_map(split_stamp_from_a_list)
+        .map(without_anchor_mark)
         .collect();
     let blocks = key_times_over_their_values(blocks);
     let marks_headings = blocks
@@ -63,6 +64,10 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
             BlockKind::Paragraph(lines) => match lines.as_slice() {
                 [(_, only)]
                     if heads_text
+                        && !continues_a_numbered_list(
+                            only,
+                            &blocks[index.saturating_sub(2)..index],
+                        )
                         && looks_like_a_heading(only)
                         && !(list_follows && only.trim_end().ends_with(':'))
                         && !labels_a_stamped_update(only, &blocks[index + 1]) =>
@@ -289,6 +294,51 @@ fn split_day_from_its_first_row(block: Block) -> Vec<Block> {
 /// which Markdown leaves inside a paragraph.
 const BULLETS: [char; 5] = ['\u{2022}', '\u{25e6}', '\u{2023}', '\u{25aa}', '\u{2043}'];
 
+/// Whether `line` goes on with the numbering of a list just above it (`3 Providing
+/// monitoring tools` after `1.` and `2.`, with at most an introduction between): an item
+/// whose mark was lost, not a numbered heading.
+fn continues_a_numbered_list(line: &str, above: &[Block]) -> bool {
+    let Some(list) = above
+        .iter()
+        .rev()
+        .find(|block| matches!(block.kind, BlockKind::List(_)))
+    else {
+        return false;
+    };
+    let last_number = list.source.lines().rev().find_map(|source| {
+        let source = source.trim_start();
+        let digits = source.bytes().take_while(u8::is_ascii_digit).count();
+        let marked = source[digits..].starts_with(". ") || source[digits..].starts_with(") ");
+        source[..digits].parse::<u32>().ok().filter(|_| marked)
+    });
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let number = line[..digits].parse::<u32>().ok();
+    number.is_some()
+        && number == last_number.map(|last| last + 1)
+        && line[digits..].starts_with(' ')
+}
+
+/// A line of its own that ends with a page's anchor mark (`What are we doing to prevent
+/// this? #`, `Timeline ¶`), as a heading copied with its permalink: the line without the
+/// mark, so that it reads as the heading or label it was. The source keeps the mark.
+fn without_anchor_mark(mut block: Block) -> Block {
+    if let BlockKind::Paragraph(lines) = &mut block.kind
+        && let [(_, only)] = lines.as_mut_slice()
+    {
+        let trimmed = only.trim_end();
+        let kept = ["#", "\u{b6}", "\u{a7}", "\u{1f517}"]
+            .iter()
+            .find_map(|mark| trimmed.strip_suffix(mark))
+            .filter(|rest| rest.ends_with(char::is_whitespace))
+            .map(str::trim_end)
+            .filter(|rest| rest.chars().any(char::is_alphanumeric));
+        if let Some(kept) = kept {
+            *only = kept.to_owned();
+        }
+    }
+    block
+}
+
 /// A paragraph with lines that open with a bullet, as its parts: the lines before and
 /// between the bulleted ones as paragraphs, each run of bulleted lines as a list of one
 /// item a line. A paragraph of bulleted lines alone is a list too, as the page showed it.
@@ -454,7 +504,12 @@ fn looks_like_a_heading(line: &str) -> bool {
     };
     // A question may run longer (`What are any recommendations to prevent this incident
     // from occurring again?`).
-    let question = line.ends_with('?');
+    // So may one that asks without its mark (`How we're becoming more resilient to issues
+    // like this`, `What we are changing as a result`).
+    let question = line.ends_with('?')
+        || ["How ", "What ", "Why ", "Where ", "When "]
+            .iter()
+            .any(|word| line.starts_with(word));
     let (most_words, most_chars) = if question {
         (HEADING_WORDS + 6, HEADING_CHARS * 2)
     } else {
@@ -488,6 +543,25 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_heading_copied_with_its_anchor_mark_is_read_without_it() {
+        assert_eq!(
+            headings(
+                "Title\n\nText.\n\nWhat are we doing to prevent this? #\n\nWe add checks.\n\n\
+                 How we\u{2019}re making the relay more resilient to this \u{b6}\n\nMore text.\n"
+            ),
+            [
+                "What are we doing to prevent this?",
+                "How we\u{2019}re making the relay more resilient to this"
+            ]
+        );
+        // A `#` that is part of a word stays.
+        assert_eq!(
+            headings("Title\n\nText.\n\nMoving to C#\n\nMore text.\n"),
+            ["Moving to C#"]
+        );
     }
 
     #[test]

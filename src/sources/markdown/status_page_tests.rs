@@ -97,3 +97,42 @@ fn updates_copied_flat_with_their_stamps_below_are_a_row_each() {
         ]
     );
 }
+
+/// A postmortem that tells its story in prose, with a question-like heading over its work
+/// and no colon, then the updates copied flat: label, text and stamp with no blank lines.
+const STORY_AND_FLAT_UPDATES: &str = "Dashboard unavailable\nIncident Report for Example\n\
+    Postmortem\n\nWhat happened\n\n\
+    At around 09:00 UTC we changed the connection pool. At 14:10 our alerts fired, and the \
+    fix was rolled out by 15:02.\n\n\
+    How we're making the dashboard more resilient\n\n\
+      \u{2022} We will alert when new hosts fail to start.\n\
+      \u{2022} We will stage pool changes on one host first.\n\
+    Posted Mar 04, 2023 - 10:00 UTC\n\n\
+    Resolved\nThis incident has been resolved.\nPosted Mar 03, 2023 - 15:20 UTC\n\
+    Investigating\nWe are looking into errors on the dashboard.\nPosted Mar 03, 2023 - 14:30 UTC\n";
+
+#[test]
+fn the_story_told_above_flat_updates_is_rows_beside_them_on_the_incidents_day() {
+    let doc = import_markdown(STORY_AND_FLAT_UPDATES, today()).doc;
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2023, 3, 3, h, m, 0).unwrap());
+    let times: Vec<_> = doc.timeline.iter().map(|row| row.time).collect();
+    // The postmortem's stamp dates the write-up, the day after: the updates' day is the
+    // incident's, and the story's times are on it, all in the order of their times.
+    assert_eq!(
+        times,
+        [at(9, 0), at(14, 10), at(14, 30), at(15, 2), at(15, 20)]
+    );
+    assert_eq!(
+        super::tests::actions_and_statuses(&doc),
+        [
+            (
+                "We will alert when new hosts fail to start.",
+                ActionStatus::Open
+            ),
+            (
+                "We will stage pool changes on one host first.",
+                ActionStatus::Open
+            )
+        ]
+    );
+}

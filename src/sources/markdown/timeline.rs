@@ -473,6 +473,25 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
         if let Some(last) = own_days.last() {
             day = Some(*last);
         }
+        // `The certificates expired at midnight GMT on Monday September 16th.` in a row: the
+        // day it tells is in force for the pieces below (`At 4:19 UTC …`), when it is a
+        // later one. A day told of as past (`a change made on the 2nd`) dates nothing below.
+        if let Some(told) = last_told_day(&paste, &ranges, read_in)
+            && day.is_none_or(|day| {
+                calendar_date(
+                    day.date,
+                    read_in.date.unwrap_or(read_in.today),
+                    Some(read_in.latest),
+                )
+                .is_ok_and(|date| date < told.1)
+            })
+        {
+            day = Some(DayLine {
+                line: told.0,
+                date: pasted_date(told.1),
+                zone: None,
+            });
+        }
         let first_of_piece = outcomes.len();
         let newest_first = place_piece(
             &paste,
@@ -491,6 +510,23 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
         }
     }
     (outcomes, found)
+}
+
+/// The last day a piece's rows write with their times (`on Monday September 16th … from
+/// 0:00 UTC`): the line that tells it, and the day.
+fn last_told_day(
+    paste: &ChatPaste,
+    ranges: &[(usize, usize)],
+    read_in: ReadIn,
+) -> Option<(usize, NaiveDate)> {
+    paste.rows.iter().rev().find_map(|row| {
+        let Some(WrittenDay::Date(date)) = row.clock.and_then(|clock| clock.date) else {
+            return None;
+        };
+        let reference = read_in.date.unwrap_or(read_in.today);
+        let date = calendar_date(date, reference, Some(read_in.latest)).ok()?;
+        Some((ranges_at(ranges, *row.lines.first()?).0, date))
+    })
 }
 
 /// A table piece as a paste, with each row's source lines.

@@ -20,6 +20,8 @@ pub(super) enum ToldDay {
     Written(WrittenDay),
     /// The day after the one told before: `the following day`, `the next morning`.
     Next,
+    /// A day of the month of the day told before: `on the 12th`.
+    OfMonth(u32),
 }
 
 impl ToldDay {
@@ -35,6 +37,10 @@ impl ToldDay {
                     .unwrap_or(WrittenDay::Weekday(weekday)),
             ),
             Self::Written(day) => Some(day),
+            Self::OfMonth(day) => match last {
+                Some(WrittenDay::Date(date)) => Some(WrittenDay::Date(PastedDate { day, ..date })),
+                _ => None,
+            },
             Self::Next => match last {
                 None => Some(WrittenDay::Relative(1)),
                 Some(day) => day.day_after().or(Some(day)),
@@ -84,6 +90,30 @@ pub(super) fn day_in(text: &str) -> Option<ToldDay> {
         .copied()
         .map(ToldDay::Written)
         .or_else(|| tells_the_next_day(text).then_some(ToldDay::Next))
+        .or_else(|| {
+            word_starts(text).find_map(|(at, _)| {
+                let (day, _) = day_of_the_month(&text[at..])?;
+                Some(ToldDay::OfMonth(day))
+            })
+        })
+}
+
+/// `the 12th` at the start of `text`: the day of the month, and how many bytes it takes.
+fn day_of_the_month(text: &str) -> Option<(u32, usize)> {
+    let after_the = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))?;
+    let digits = after_the.bytes().take_while(u8::is_ascii_digit).count();
+    let day: u32 = after_the.get(..digits)?.parse().ok()?;
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|suffix| after_the[digits..].starts_with(**suffix))?;
+    let end = digits + suffix.len();
+    let whole_word = after_the[end..]
+        .chars()
+        .next()
+        .is_none_or(|next| !next.is_alphanumeric());
+    ((1..=31).contains(&day) && whole_word).then_some((day, text.len() - after_the.len() + end))
 }
 
 /// The day written right after a time (`4:40pm GMT on December 30 (Friday)`, `05:30 the
@@ -99,7 +129,11 @@ pub(super) fn day_and_end_right_after(text: &str) -> Option<(ToldDay, usize)> {
     {
         Some(after_on) => read_day(after_on)
             .filter(|(day, _)| !matches!(day, WrittenDay::Relative(_)))
-            .map(|(day, rest)| (ToldDay::Written(day), text.len() - rest.len())),
+            .map(|(day, rest)| (ToldDay::Written(day), text.len() - rest.len()))
+            .or_else(|| {
+                let (day, taken) = day_of_the_month(after_on)?;
+                Some((ToldDay::OfMonth(day), text.len() - after_on.len() + taken))
+            }),
         // `by 01:30 UTC June 23rd, 2020`: without `on`, only a day its month names.
         None => read_day(trimmed)
             .filter(|(day, _)| matches!(day, WrittenDay::Date(_)))
@@ -250,5 +284,24 @@ mod tests {
         assert_eq!(ToldDay::Next.after(None), Some(WrittenDay::Relative(1)));
         let numbers = read_day("5/6").map(|(day, _)| day);
         assert_eq!(ToldDay::Next.after(numbers), numbers);
+    }
+
+    #[test]
+    fn a_day_of_the_month_is_in_the_month_told_before() {
+        assert_eq!(
+            right_after(" on the 12th. Filters"),
+            Some((ToldDay::OfMonth(12), ". Filters"))
+        );
+        assert_eq!(
+            right_after(" on the 12th floor"),
+            Some((ToldDay::OfMonth(12), " floor"))
+        );
+        assert_eq!(right_after(" on the 12thousand"), None);
+        assert_eq!(right_after(" on the 40th"), None);
+        assert_eq!(day_in("On the 3rd, at"), Some(ToldDay::OfMonth(3)));
+        let november_9 = read_day("November 9, 2018").map(|(day, _)| day);
+        let november_12 = read_day("November 12, 2018").map(|(day, _)| day);
+        assert_eq!(ToldDay::OfMonth(12).after(november_9), november_12);
+        assert_eq!(ToldDay::OfMonth(12).after(None), None);
     }
 }

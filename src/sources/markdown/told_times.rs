@@ -177,6 +177,12 @@ fn in_the_year_written(day: WrittenDay, latest: Option<NaiveDate>) -> WrittenDay
     }
 }
 
+/// Whether a sentence tells a clock time (`at 16:45 UTC`), as a story's sentence does.
+#[must_use]
+pub fn tells_a_time(sentence: &str) -> bool {
+    !told_times_after(sentence, &mut StoryDay::default(), None).is_empty()
+}
+
 /// The told times of `paragraphs` (each with its source lines), as rows with their
 /// paragraph's lines. Days counted from the page's (`yesterday`) count from `written_on`;
 /// a day told without its year is no later than `latest`, else than `written_on`.
