@@ -1,7 +1,7 @@
 //! Monitoring and service logs pasted as a timeline: Nagios' log with its stamps in seconds
 //! or as `ctime` writes them, a monitor's history page copied as text, and a structured
 //! (logfmt) log, and a forum thread dumped post by post; code fenced in the notes above a copy,
-//! and a message that is only an emoji.
+//! and a message that is only an emoji; a status desk's time restated after a bar.
 
 use chrono::{TimeZone, Utc};
 
@@ -224,6 +224,41 @@ fn a_status_label_with_its_time_and_then_its_day_times_the_update() {
                 at(12, 10),
                 "All mailboxes are back.".to_owned(),
                 "UPDATE".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_time_restated_after_a_bar_heads_the_update_below_it() {
+    let paste = parse_chat(
+        "18:24 UTC | 10:24 PT\nWe are looking into failed logins.\n\
+         18:38 UTC | 10:38 PT\nA fix is rolling out.\n",
+    );
+    let events: Vec<(chrono::NaiveTime, &str, &str)> = paste
+        .rows
+        .iter()
+        .map(|row| {
+            (
+                row.clock.expect("a timed row").time,
+                row.event.as_str(),
+                row.notes.as_str(),
+            )
+        })
+        .collect();
+    let at = |hour, minute| chrono::NaiveTime::from_hms_opt(hour, minute, 0).unwrap();
+    assert_eq!(
+        events,
+        [
+            (
+                at(18, 24),
+                "We are looking into failed logins.",
+                "Time also written as 10:24 PT"
+            ),
+            (
+                at(18, 38),
+                "A fix is rolling out.",
+                "Time also written as 10:38 PT"
             ),
         ]
     );

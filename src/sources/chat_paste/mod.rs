@@ -704,7 +704,16 @@ impl Reader {
                             .filter(|_| glued_times)
                             .map(|(time, rest)| (WrittenTime::of_day(time), rest))
                     })
-                    .map(|(clock, rest)| (clock, false, strip_separators(rest)))
+                    // `18:24 UTC | 10:24 PT`: the bar sets the same time apart, restated in
+                    // another zone, and is kept to say so.
+                    .map(|(clock, rest)| {
+                        let after = if restated_time(rest).is_some() {
+                            rest
+                        } else {
+                            strip_separators(rest)
+                        };
+                        (clock, false, after)
+                    })
             })
         };
         // A log's own mark before the time (a message ID `[1179759531316752454]`, a level

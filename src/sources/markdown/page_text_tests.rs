@@ -738,3 +738,27 @@ fn a_copied_posts_anchors_its_introduced_timeline_and_its_signature() {
     );
     assert!(kept.contains("relay team"), "{kept}");
 }
+
+/// A status write-up copied flat, its log's lines and its last sentence ending without a
+/// full stop.
+const FLAT_WRITE_UP: &str = "Logins failing\nOverview\n\
+    Problem: The login service failed for about ten minutes.\n\
+    Impact: Users were logged out and could not log back in.\n\
+    Chronology\n2026-01-29 (all times in UTC)\n\
+    23:17:00 - a config push started\n\
+    23:24:22 - first alert came through\n\
+    23:29:00 - every change of the push was reverted and the old maps reapplied\n\
+    23:33:00 - all services back\n\
+    Mitigations\n\
+    We added upgrade tests for each service to the staging cluster\n";
+
+#[test]
+fn a_flat_write_up_with_a_log_is_read_line_by_line() {
+    let doc = import_markdown(FLAT_WRITE_UP, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
+    let at = |h, m, s| Some(Utc.with_ymd_and_hms(2026, 1, 29, h, m, s).unwrap());
+    assert_eq!(
+        row_times(&doc),
+        [at(23, 17, 0), at(23, 24, 22), at(23, 29, 0), at(23, 33, 0)]
+    );
+    assert_eq!(events(&doc)[0], "a config push started");
+}

@@ -158,12 +158,19 @@ fn split_if_flat(block: Block) -> Vec<Block> {
         return vec![block];
     };
     let sources: Vec<&str> = block.source.lines().collect();
+    // A line of a log (`23:29:00 - all changes were reverted`) is whole as it is, and so
+    // is the page's last line.
     let ends_whole = |line: &str| {
         let line = line.trim_end();
         line.ends_with(['.', '!', '?', ':', ')', '"', '\u{201d}'])
             || line.split_whitespace().count() <= HEADING_WORDS
+            || starts_with_a_time_or_date(line)
     };
-    let whole = lines.iter().filter(|(_, line)| ends_whole(line)).count();
+    let whole = lines
+        .iter()
+        .enumerate()
+        .filter(|(at, (_, line))| ends_whole(line) || at + 1 == lines.len())
+        .count();
     let flat =
         lines.len() >= FLAT_LINES && sources.len() == lines.len() && whole * 10 >= lines.len() * 9;
     if !flat {

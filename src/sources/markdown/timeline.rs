@@ -795,6 +795,10 @@ fn date_in_numbers_of(stem: &str, order: Option<DayOrder>) -> Option<NaiveDate> 
     })
 }
 
+/// The most words a date is written in: `Friday 26 February 2024`, `26 de fevereiro de
+/// 2024`.
+const DATE_WORDS: usize = 5;
+
 /// The first date in `text` with a year (`February 5th, 2019 Partial Prow Outage`,
 /// `Flags is down - September 29, 2025`, `2018-01-18, reddit hugs mybinder`). Numbers alone
 /// are read in `order` (the one the document's own dates prove), else month first.
@@ -819,7 +823,7 @@ pub fn date_in_text(text: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
             return NaiveDate::from_ymd_opt(year, month, day);
         }
     }
-    for length in (1..=4).rev() {
+    for length in (1..=DATE_WORDS).rev() {
         for window in words.windows(length) {
             if !has_a_number(window) {
                 continue;
@@ -877,13 +881,15 @@ pub fn first_date_in(
         (0..words.len())
             .filter(|start| !(*start > 0 && is_a_deadline_word(words[start - 1])))
             .find_map(|start| {
-                (1..=4.min(words.len() - start)).rev().find_map(|length| {
-                    let window = &words[start..start + length];
-                    has_a_number(window)
-                        .then(|| full_date(&window.join(" "), order))
-                        .flatten()
-                        .filter(|date| keep(*date))
-                })
+                (1..=DATE_WORDS.min(words.len() - start))
+                    .rev()
+                    .find_map(|length| {
+                        let window = &words[start..start + length];
+                        has_a_number(window)
+                            .then(|| full_date(&window.join(" "), order))
+                            .flatten()
+                            .filter(|date| keep(*date))
+                    })
             })
             .map(|date| (date, index + 1))
     })
@@ -1092,6 +1098,22 @@ mod tests {
         assert_eq!(
             (date, line),
             (NaiveDate::from_ymd_opt(2022, 4, 20).unwrap(), 6)
+        );
+    }
+
+    #[test]
+    fn a_date_joined_by_words_is_read_whole() {
+        assert_eq!(
+            date_in_text("Em 26 de fevereiro de 2024, das 17h50 UTC", None),
+            NaiveDate::from_ymd_opt(2024, 2, 26)
+        );
+        assert_eq!(
+            first_date_in(
+                &["El lunes 3 de marzo de 2025 hubo un corte"],
+                DayOrder::DayFirst,
+                |_| true
+            ),
+            Some((NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(), 1))
         );
     }
 
