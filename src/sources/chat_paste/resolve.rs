@@ -405,6 +405,13 @@ impl Placing {
                 .and_then(|day| calendar_date(day.date, reference, self.latest).ok());
             let reference = match written {
                 WrittenDay::Relative(_) => self.today_in_copy,
+                // `Wednesday, 8 May 10pm` then `Thursday, 12pm`: in a source read oldest
+                // first, a weekday is the first such day from the row above on, which the
+                // latest on or before six days later is.
+                WrittenDay::Weekday(_) if self.direction == Direction::OldestFirst => after
+                    .map(|above| read_in.date_of(above) + chrono::Days::new(6))
+                    .or(dated_line)
+                    .unwrap_or(reference),
                 _ => dated_line.unwrap_or(reference),
             };
             let context = DayContext {

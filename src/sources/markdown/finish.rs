@@ -565,6 +565,9 @@ impl Importer<'_> {
                     .next()
                     .is_some_and(crate::sources::is_a_status_word)
             });
+        // A single row is no timeline of a story told in prose either (a blog entry's own
+        // stamp, `2005-01-26: 20:10 UTC Data center power failure`, over the story).
+        let only_status_updates = only_status_updates || rows().count() == 1;
         let told = if only_status_updates {
             self.told_outcomes(blocks)
         } else {

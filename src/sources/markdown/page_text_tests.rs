@@ -762,3 +762,28 @@ fn a_flat_write_up_with_a_log_is_read_line_by_line() {
     );
     assert_eq!(events(&doc)[0], "a config push started");
 }
+
+#[test]
+fn a_weekday_after_a_dated_row_is_the_next_such_day_and_wrapped_prose_is_no_title() {
+    let text = "Mail incident\n\nTimeline:\n\
+    - Wednesday, 8 May 2024 10pm PDT: a database slowed down.\n\
+    - Thursday, 12pm PDT: the problem was acknowledged.\n";
+    let doc = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
+    let at = |d, h| Some(Utc.with_ymd_and_hms(2024, 5, d, h, 0, 0).unwrap());
+    // 10pm PDT on the 8th is 05:00 UTC on the 9th; Thursday is the 9th, after it.
+    assert_eq!(row_times(&doc), [at(9, 5), at(9, 19)]);
+    let text = "At 5:30AM EST on Thursday, Feb 3, 2011, one of our servers\n\
+    slowed down and stopped answering.\n\
+    Steps we are taking to prevent this from happening again:\n\
+    * We will move uploads to object storage.\n\
+    * We will publish a status page.\n";
+    let doc = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
+    assert_eq!(doc.title, "");
+    assert_eq!(
+        actions(&doc),
+        [
+            "We will move uploads to object storage.",
+            "We will publish a status page."
+        ]
+    );
+}

@@ -142,11 +142,18 @@ impl Importer<'_> {
             }
             [] => false,
         };
+        // The page's log is a run of its own: the timeline's entries above it are the
+        // postmortem's, whose times a stamp below does not close.
+        let after_other_entries = matches!(self.timeline.last(), Some(Piece::Entries(entries))
+            if entries.last().is_some_and(|(_, text)| !crate::sources::is_dated_stamp(text)));
+        if status_update && after_other_entries {
+            self.timeline.push(Piece::Start);
+        }
         if self.current == Current::Target(Target::ActionItems) && status_update {
             self.current = Current::Target(Target::Timeline);
-            // A run of its own: the timeline's entries above are the postmortem's, whose
-            // times a stamp below does not close.
-            self.timeline.push(Piece::Start);
+            if !matches!(self.timeline.last(), None | Some(Piece::Start)) {
+                self.timeline.push(Piece::Start);
+            }
         }
         // An update copied flat is entries, its stamp closing its text, never what the
         // rows below are on.
@@ -318,10 +325,21 @@ impl Importer<'_> {
             return false;
         }
         self.seen_heading = true;
+        // A line whose sentence runs on into the next (`At 5:30AM EST on Thursday, one of
+        // our servers` over `noticed a slowdown`) is prose wrapped by hand.
+        // (`published: Mon, 17 Feb 2020` under `slug: …` is a header's next key.)
+        let wrapped = lines.get(1).is_some_and(|(_, next)| {
+            next.starts_with(char::is_lowercase)
+                && !next
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|word| word.ends_with(':'))
+        });
         if let Some((_, first)) = lines.first()
             && field_line(first).is_none()
             && first.chars().count() <= 120
             && !is_a_sentence(first)
+            && !wrapped
         {
             // A line that only says what the file is ("Filled-in example for Rootly's
             // Post-mortem template.") is no title: it is kept, and the title is left for

@@ -136,3 +136,21 @@ fn the_story_told_above_flat_updates_is_rows_beside_them_on_the_incidents_day() 
         ]
     );
 }
+
+#[test]
+fn a_timeline_list_above_the_update_log_keeps_its_own_times() {
+    let text = "App unavailable\nIncident Report for Example\nPostmortem\n\nIncident Timeline\n\n\
+      \u{2022} 14:44 UTC - a migration begins.\n\
+      \u{2022} 14:51 UTC - the issue is resolved.\n\nRoot Cause\n\n\
+    A column still in use was dropped.\n\nPosted Nov 19, 2018 - 22:46 UTC\n\n\
+    Resolved\nThis incident has been resolved.\nPosted Nov 19, 2018 - 14:55 UTC\n\
+    Update\nA fix is out.\nPosted Nov 19, 2018 - 14:54 UTC\n\
+    Investigating\nWe are looking into it.\nPosted Nov 19, 2018 - 14:53 UTC\n";
+    let doc = import_markdown(text, today()).doc;
+    let at = |m| Some(Utc.with_ymd_and_hms(2018, 11, 19, 14, m, 0).unwrap());
+    let mut times: Vec<_> = doc.timeline.iter().map(|row| row.time).collect();
+    times.sort();
+    // The update log's stamps close its updates, not the postmortem's list above it.
+    assert_eq!(times, [at(44), at(51), at(53), at(54), at(55)]);
+    assert_eq!(doc.timeline[0].event, "a migration begins.");
+}

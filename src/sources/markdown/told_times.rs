@@ -355,6 +355,8 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
             || written.ends_with("Uhr")
             || written.ends_with("uur")
             || hour_h_minutes(written)
+            // `At 1505 EST`: four digits with their zone, as operations write a time.
+            || (clock.zone.is_some() && written.bytes().take_while(u8::is_ascii_digit).count() == 4)
         {
             times.push((at, end, clock));
             after = end;
@@ -406,6 +408,14 @@ fn moments_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
     let times = times_in(sentence);
     let mut moments: Vec<(usize, usize, WrittenTime)> = Vec::new();
     for time in times {
+        // `At 1505 EST, 2005 UTC,`: the same moment written again in another zone.
+        let restated = moments.last().is_some_and(|(_, end, before)| {
+            before.zone.is_some()
+                && time.2.zone.is_some()
+                && sentence[*end..time.0]
+                    .chars()
+                    .all(|c| matches!(c, ',' | '/' | '|' | '(' | '=' | ' '))
+        });
         let range_start = moments
             .last_mut()
             .filter(|(start, end, _)| ends_a_range(&sentence[*end..time.0], &sentence[..*start]));
@@ -416,6 +426,7 @@ fn moments_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
                     start.zone = time.2.zone;
                 }
             }
+            None if restated => {}
             None => moments.push(time),
         }
     }

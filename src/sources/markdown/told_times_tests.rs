@@ -265,3 +265,18 @@ fn a_zone_written_once_after_a_range_is_its_starts_too() {
             .collect();
     assert_eq!(zones, [Some(crate::model::PasteZone::Utc)]);
 }
+
+#[test]
+fn four_digits_with_their_zone_are_a_time_and_the_same_moment_restated_is_one() {
+    let times: Vec<String> =
+        told("At 1505 EST, 2005 UTC, a UPS failed. It took 1500 users offline.")
+            .into_iter()
+            .map(|(time, _, _)| time)
+            .collect();
+    assert_eq!(times, ["15:05"]);
+    let times: Vec<String> = told("We paged at 14:05 UTC, then again at 14:20 UTC.")
+        .into_iter()
+        .map(|(time, _, _)| time)
+        .collect();
+    assert_eq!(times, ["14:05", "14:20"], "two moments told apart stay two");
+}
