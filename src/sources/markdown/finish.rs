@@ -567,18 +567,23 @@ impl Importer<'_> {
             });
         // A single row is no timeline of a story told in prose either (a blog entry's own
         // stamp, `2005-01-26: 20:10 UTC Data center power failure`, over the story).
-        let only_status_updates = only_status_updates || rows().count() == 1;
-        let told = if only_status_updates {
+        let entries = outcomes
+            .iter()
+            .filter(|(_, outcome)| matches!(outcome, Outcome::Row(_) | Outcome::Untimed(..)))
+            .count();
+        let story_beside = only_status_updates || entries == 1;
+        let told = if story_beside {
             self.told_outcomes(blocks)
         } else {
             Vec::new()
         };
+        let any_told = !told.is_empty();
         let mut all: Vec<(timeline::Placed, RowsFrom)> = outcomes
             .into_iter()
             .map(|placed| (placed, RowsFrom::Timeline))
             .chain(told.into_iter().map(|placed| (placed, RowsFrom::ToldTimes)))
             .collect();
-        if only_status_updates {
+        if any_told {
             all.sort_by_key(|((_, outcome), _)| match outcome {
                 Outcome::Row(row) => row.time,
                 _ => None,

@@ -412,6 +412,7 @@ fn moments_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         let restated = moments.last().is_some_and(|(_, end, before)| {
             before.zone.is_some()
                 && time.2.zone.is_some()
+                && before.zone != time.2.zone
                 && sentence[*end..time.0]
                     .chars()
                     .all(|c| matches!(c, ',' | '/' | '|' | '(' | '=' | ' '))
