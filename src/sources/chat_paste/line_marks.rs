@@ -57,6 +57,15 @@ pub(super) fn strip_list_marker(line: &str) -> &str {
             return rest.trim_start();
         }
     }
+    // `` `2020-12-02T17:55:31+00:00 heroku[router]: …``: a log line pasted after a code
+    // mark left open.
+    // (A time in a code span, `` `14:03` deploy``, is read as it was.)
+    let unticked = line.trim_start_matches('`');
+    if unticked.len() < line.len()
+        && read_clock(unticked).is_some_and(|(_, rest)| !rest.starts_with('`'))
+    {
+        return unticked;
+    }
     // `### 12:49 PM` over the text: a Markdown heading that is a time heads its entry.
     let hashes = line.bytes().take_while(|byte| *byte == b'#').count();
     if (1..=6).contains(&hashes)
@@ -519,6 +528,11 @@ mod tests {
         );
         assert_eq!(after_a_step_number("12、09:05 重启"), Some("09:05 重启"));
         assert_eq!(strip_list_marker("3)16:45 recovered"), "16:45 recovered");
+        assert_eq!(
+            strip_list_marker("`2020-12-02T17:55:31+00:00 app[web.1]: up"),
+            "2020-12-02T17:55:31+00:00 app[web.1]: up"
+        );
+        assert_eq!(strip_list_marker("`14:03` deploy"), "`14:03` deploy");
         // A dotted time, a version or a number with no time after it stays as written.
         for written in ["1.15 PM", "1.15.23", "2.1:3", "100.15:23", "3.15:230"] {
             assert_eq!(after_a_step_number(written), None, "{written}");
