@@ -13,19 +13,12 @@
 
 use super::Importer;
 use super::blocks::{Block, BlockKind};
+use super::commitment::Commitment;
 use super::headings;
+use super::other_language_work::committed_in_another_language;
 use super::work_sentences::{
     IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, padded, past_passive, perfect_of_doing, sentence_spans,
 };
-
-/// What a sentence says of its writers' work.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Commitment {
-    /// Work still to come or under way: `we will`, `we plan to`, `we are adding`.
-    ToCome,
-    /// Work done since: `we have added`, `I've bumped`, `We upgraded …`.
-    Done,
-}
 
 /// Words that may stand between the subject and its verb.
 const ADVERBS: [&str; 15] = [
@@ -176,79 +169,9 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
     // emergency address`: what was put in place against a recurrence, done.
     found
         .or_else(|| against_recurrence(sentence).then_some(Commitment::Done))
-        .or_else(|| {
-            (committed_in_another_language(&padded) == Some(Commitment::ToCome))
-                .then_some(Commitment::ToCome)
-        })
-}
-
-/// What a sentence in French, German, Spanish, Italian, Portuguese or Dutch commits its
-/// writers to against the incident happening again (`Nous avons depuis ajusté nos
-/// procédures … afin d'éviter qu'une telle situation ne se reproduise`, `Wir werden die
-/// Überwachung erweitern, um das künftig zu vermeiden`): the writers as the subject, a
-/// perfect or a future, and a purpose that looks at a recurrence. Without that purpose such
-/// a sentence is as often the story or a notice (`Nous allons vous tenir informés`).
-fn committed_in_another_language(padded: &str) -> Option<Commitment> {
-    const RECURRENCE: [&str; 22] = [
-        "se reproduise",
-        "se reproduire",
-        "l'avenir",
-        "éviter",
-        "récidive",
-        // `wieder` and `erneut` alone are as often `wieder erreichbar` (reachable again).
-        "nicht wieder",
-        "nicht erneut",
-        "künftig",
-        "zukunft",
-        "vermeiden",
-        "vuelva a",
-        "el futuro",
-        "evitar",
-        "in futuro",
-        "evitare",
-        "si ripeta",
-        "no futuro",
-        "se repita",
-        "toekomst",
-        // `voorkomen` alone also means to occur.
-        "te voorkomen",
-        "prevenir",
-        "prévenir",
-    ];
-    const DONE: [&str; 8] = [
-        " nous avons ",
-        " wir haben ",
-        " hemos ",
-        " abbiamo ",
-        " temos ",
-        " we hebben ",
-        " wij hebben ",
-        " nous sommes ",
-    ];
-    const TO_COME: [&str; 12] = [
-        " nous allons ",
-        " nous prévoyons ",
-        " nous travaillons ",
-        " wir werden ",
-        " wir arbeiten ",
-        " vamos a ",
-        " estamos trabajando ",
-        " stiamo ",
-        " vamos ",
-        " estamos trabalhando ",
-        " we gaan ",
-        " we zullen ",
-    ];
-    if !RECURRENCE.iter().any(|purpose| padded.contains(purpose)) {
-        return None;
-    }
-    if TO_COME.iter().any(|subject| padded.contains(subject)) {
-        Some(Commitment::ToCome)
-    } else if DONE.iter().any(|subject| padded.contains(subject)) {
-        Some(Commitment::Done)
-    } else {
-        None
-    }
+        // A commitment done in another language has already been read as against a
+        // recurrence.
+        .or_else(|| committed_in_another_language(&padded))
 }
 
 /// Whether a padded sentence is a status update's notice of what its writers are watching
@@ -420,7 +343,7 @@ pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
     let spans: Vec<(String, bool)> = sentence_spans(text)
         .into_iter()
         .flat_map(
-            |sentence| match super::work_sentences::enumerated_inline(sentence) {
+            |sentence| match super::inline_numbers::enumerated_inline(sentence) {
                 Some(numbered) => numbered.into_iter().map(|piece| (piece, true)).collect(),
                 None => clauses_of_work(sentence)
                     .into_iter()

@@ -15,6 +15,7 @@ mod actions;
 mod blocks;
 mod by_content;
 mod closing_work;
+mod commitment;
 mod dated_entries;
 #[cfg(test)]
 mod days_tests;
@@ -26,6 +27,7 @@ mod heading_words;
 mod headings;
 mod html_blocks;
 mod images;
+mod inline_numbers;
 mod introductions;
 mod key_times;
 mod labelled_work;
@@ -33,6 +35,7 @@ mod labels;
 mod list_headings;
 mod list_work;
 mod lists_tables;
+mod other_language_work;
 mod outline_lists;
 #[cfg(test)]
 mod page_text_tests;

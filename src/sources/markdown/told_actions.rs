@@ -137,7 +137,7 @@ impl Importer<'_> {
             .find(|placement| placement.place.starts_with(&row))
             .map_or((0, 0), |placement| placement.lines);
         for (piece, status) in super::closing_work::commitments_in(&event) {
-            if status == super::closing_work::Commitment::ToCome {
+            if status == super::commitment::Commitment::ToCome {
                 self.add_found_action(&piece, false, lines, "from the last update");
             }
         }

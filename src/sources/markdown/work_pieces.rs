@@ -18,7 +18,7 @@ use super::work_sentences::{
 /// names one piece of work or none.
 #[must_use]
 pub fn pieces_of_work(text: &str) -> Vec<String> {
-    if let Some(pieces) = super::work_sentences::enumerated_inline(text) {
+    if let Some(pieces) = super::inline_numbers::enumerated_inline(text) {
         return pieces;
     }
     let spans = sentence_spans(text);
