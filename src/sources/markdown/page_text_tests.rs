@@ -779,6 +779,14 @@ fn a_weekday_after_a_dated_row_is_the_next_such_day_and_wrapped_prose_is_no_titl
     * We will publish a status page.\n";
     let doc = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
     assert_eq!(doc.title, "");
+    // Nor is a first line that opens with its time.
+    let story = import_markdown(
+        "At around 14:20Z, the site became slow.\n\nThe server was rebooted at 14:25Z.\n",
+        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+    )
+    .doc;
+    assert_eq!(story.title, "");
+    assert_eq!(story.timeline.len(), 2);
     assert_eq!(
         actions(&doc),
         [

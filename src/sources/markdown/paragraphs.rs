@@ -340,6 +340,8 @@ impl Importer<'_> {
             && first.chars().count() <= 120
             && !is_a_sentence(first)
             && !wrapped
+            // `At around 14:20Z, the site becomes slow.`: the story's first line.
+            && !starts_with_a_time(first)
         {
             // A line that only says what the file is ("Filled-in example for Rootly's
             // Post-mortem template.") is no title: it is kept, and the title is left for
