@@ -162,8 +162,32 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
     mark_heading_runs(blocks, &mut timed, |text| read_clock(text).is_some());
     mark_heading_runs(blocks, &mut timed, is_a_dated_update);
     mark_dated_lists(blocks, &mut timed);
+    mark_days_over_lists(blocks, &mut timed);
     mark_day_headings(blocks, &mut timed);
     timed
+}
+
+/// Headings that are days in a row (`### 21 Dicembre`, `### 22 Dicembre`), each over a list
+/// of what happened that day with no times: a log kept by the day, each item a row on its
+/// heading's day.
+fn mark_days_over_lists(blocks: &[Block], timed: &mut [bool]) {
+    let day_over_list = |index: usize| {
+        matches!(&blocks[index].kind, BlockKind::Heading(_, text) if is_a_day_heading(text))
+            && matches!(
+                blocks.get(index + 1).map(|block| &block.kind),
+                Some(BlockKind::List(_))
+            )
+    };
+    let days: Vec<usize> = (0..blocks.len())
+        .filter(|index| day_over_list(*index))
+        .collect();
+    if days.len() < HEADING_RUN {
+        return;
+    }
+    for index in days {
+        timed[index] = true;
+        timed[index + 1] = true;
+    }
 }
 
 /// A heading that dates an update (`### 25-Jun-2021: Bigdata storage failed`) right above a

@@ -556,3 +556,30 @@ fn a_log_dated_by_headings_in_chinese_is_read_in_the_zone_its_stamped_times_name
         "On 2024-03-05; no time was written."
     );
 }
+
+#[test]
+fn days_in_a_row_over_lists_without_times_are_a_log_kept_by_the_day() {
+    let text = "# Server outage\n\nThe server went offline.\n\n## Updates\n\n### 21 December 2016\n\n\
+                * A new host offered to sponsor us\n* Restored the web site\n\n\
+                ### 22 December 2016\n\n* Restored the wiki\n";
+    let doc = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
+    let rows: Vec<(&str, &str)> = doc
+        .timeline
+        .iter()
+        .map(|row| (row.event.as_str(), row.notes.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "A new host offered to sponsor us",
+                "On 2016-12-21; no time was written."
+            ),
+            (
+                "Restored the web site",
+                "On 2016-12-21; no time was written."
+            ),
+            ("Restored the wiki", "On 2016-12-22; no time was written."),
+        ]
+    );
+}
