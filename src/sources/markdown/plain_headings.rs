@@ -159,12 +159,13 @@ fn split_if_flat(block: Block) -> Vec<Block> {
     };
     let sources: Vec<&str> = block.source.lines().collect();
     // A line of a log (`23:29:00 - all changes were reverted`) is whole as it is, and so
-    // is the page's last line.
+    // is the page's last line; a table's row run into the paragraph (`2020-09-07 | 11:00:00
+    // | …`) is no line of a page copied flat.
     let ends_whole = |line: &str| {
         let line = line.trim_end();
         line.ends_with(['.', '!', '?', ':', ')', '"', '\u{201d}'])
             || line.split_whitespace().count() <= HEADING_WORDS
-            || starts_with_a_time_or_date(line)
+            || (starts_with_a_time_or_date(line) && line.matches('|').count() < 2)
     };
     let whole = lines
         .iter()
@@ -550,6 +551,23 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_table_run_into_a_paragraph_keeps_it_from_being_read_as_copied_flat() {
+        let text = "Status\n\nStart:\n2020-09-07 07:30:00\nWhat:\nA database failed.\n\
+                    Estimated end:\n2020-09-07 15:30:00\nDetails:\ndate | time | note |\n\
+                    2020-09-07 | 11:00:00 | The admins found the likely cause of the fault |\n\
+                    2020-09-07 | 13:45:26 | The work to bring the service back goes on |\n\
+                    2020-09-07 | 15:41:34 | The fault is fixed and services run as usual |\n";
+        let paragraphs = with_plain_headings(read_blocks(text))
+            .into_iter()
+            .filter(|block| matches!(block.kind, BlockKind::Paragraph(_)))
+            .count();
+        assert_eq!(
+            paragraphs, 2,
+            "the title and the one paragraph, not a line each"
+        );
     }
 
     #[test]
