@@ -636,12 +636,7 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
         );
         assert!(imported.assumed.html_note().is_some());
-        let items: Vec<&str> = imported
-            .doc
-            .action_items
-            .iter()
-            .map(|item| item.action.as_str())
-            .collect();
+        let items = crate::sources::markdown::tests::actions(&imported.doc);
         assert_eq!(
             items,
             [
@@ -668,12 +663,7 @@ mod tests {
              1. **Remove PII from support emails.**\n1. **Automate announcement workflows.**\n",
             chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
         );
-        let actions: Vec<&str> = imported
-            .doc
-            .action_items
-            .iter()
-            .map(|item| item.action.as_str())
-            .collect();
+        let actions = crate::sources::markdown::tests::actions(&imported.doc);
         assert_eq!(
             actions,
             [
@@ -700,12 +690,7 @@ mod tests {
              3 Build a dashboard per region\n\nPosted Jun 11, 2019 - 23:16 UTC\n",
             chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
         );
-        let items: Vec<&str> = imported
-            .doc
-            .action_items
-            .iter()
-            .map(|item| item.action.as_str())
-            .collect();
+        let items = crate::sources::markdown::tests::actions(&imported.doc);
         assert_eq!(
             items,
             [

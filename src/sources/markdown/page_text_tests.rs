@@ -8,7 +8,7 @@ use chrono_tz::Europe::Berlin;
 
 use super::*;
 
-use super::tests::row_times;
+use super::tests::{actions, row_times};
 
 /// The text of the section of what was not placed, or nothing.
 fn not_placed(doc: &Postmortem) -> &str {
@@ -22,14 +22,6 @@ fn not_placed(doc: &Postmortem) -> &str {
 /// The timeline's events, in order.
 fn events(doc: &Postmortem) -> Vec<&str> {
     doc.timeline.iter().map(|row| row.event.as_str()).collect()
-}
-
-/// The action items' words, in order.
-fn actions(doc: &Postmortem) -> Vec<&str> {
-    doc.action_items
-        .iter()
-        .map(|item| item.action.as_str())
-        .collect()
 }
 
 fn today() -> NaiveDate {

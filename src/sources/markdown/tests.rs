@@ -53,6 +53,14 @@ pub(super) fn actions_and_statuses(doc: &Postmortem) -> Vec<(&str, ActionStatus)
         .collect()
 }
 
+/// The action items' words, in order.
+pub(super) fn actions(doc: &Postmortem) -> Vec<&str> {
+    doc.action_items
+        .iter()
+        .map(|item| item.action.as_str())
+        .collect()
+}
+
 /// Every piece of text the document holds, lower case, hyphens plain.
 pub(super) fn all_text(doc: &Postmortem) -> String {
     let mut text = vec![
