@@ -5,7 +5,8 @@
 //! wherever they stand.
 
 use super::blocks::{Block, BlockKind};
-use super::timeline::{clock_after_label, date_in_text};
+use super::dates_in_text::date_in_text;
+use super::timeline::clock_after_label;
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
 use crate::sources::{ends_with_dated_stamp, is_dated_stamp, restated_time, time_link};
 

@@ -255,7 +255,7 @@ impl Importer<'_> {
             && self.around.timed_follows
             && rest.trim().is_empty()
             && clock.zone.is_some()
-            && let Some(day) = super::timeline::date_in_text(text, self.day_order)
+            && let Some(day) = super::dates_in_text::date_in_text(text, self.day_order)
         {
             let setting = Setting {
                 zone: clock.zone,

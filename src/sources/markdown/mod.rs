@@ -12,11 +12,13 @@ mod action_places_tests;
 #[cfg(test)]
 mod action_prose_tests;
 mod actions;
+mod assumptions;
 mod blocks;
 mod by_content;
 mod closing_work;
 mod commitment;
 mod dated_entries;
+mod dates_in_text;
 #[cfg(test)]
 mod days_tests;
 mod fields;
@@ -27,6 +29,7 @@ mod heading_words;
 mod headings;
 mod html_blocks;
 mod images;
+mod incident_day;
 mod inline_numbers;
 mod introductions;
 mod key_times;
@@ -158,7 +161,7 @@ fn read_markdown(text: &str, today: NaiveDate, choices: &MarkdownChoices) -> Mar
     let (text, html_as_markdown) = html_blocks::with_html_as_markdown(text);
     let text = crate::model::cap_markdown_nesting_owned(text);
     let source_lines: Vec<&str> = text.lines().collect();
-    let shown_lines = timeline::outside_comments(&source_lines);
+    let shown_lines = dates_in_text::outside_comments(&source_lines);
     let mut importer = Importer {
         // A zone the person chose reads every time with none, the fields' too.
         doc: Postmortem {

@@ -541,14 +541,14 @@ fn a_title_dated_after_the_day_its_story_opens_on_dates_the_report() {
         [on_the_18th(1, 0), on_the_18th(9, 28), on_the_18th(10, 13)]
     );
     // A title that names no report, or the day of what it reports, dates the incident.
-    assert!(super::finish::titles_a_report(
+    assert!(super::incident_day::titles_a_report(
         "Fault Report for Service Incident - 30 November 2015"
     ));
     for title in [
         "Outage 18 November 2015",
         "Incident report: outage on 18 November 2015",
     ] {
-        assert!(!super::finish::titles_a_report(title), "{title}");
+        assert!(!super::incident_day::titles_a_report(title), "{title}");
     }
 }
 

@@ -1345,21 +1345,24 @@ fn a_file_that_gives_no_date_is_dated_by_its_name() {
     let imported = import_markdown_with(&dated, today(), &choices);
     assert_eq!(imported.assumed.day_from, DayFrom::Field);
     assert_eq!(
-        timeline::date_in_file_name("20240118_ChatTranscript.md", None),
+        dates_in_text::date_in_file_name("20240118_ChatTranscript.md", None),
         NaiveDate::from_ymd_opt(2024, 1, 18)
     );
-    assert_eq!(timeline::date_in_file_name("outage-notes.md", None), None);
+    assert_eq!(
+        dates_in_text::date_in_file_name("outage-notes.md", None),
+        None
+    );
     // A page saved under its address's last part: its day in words.
     assert_eq!(
-        timeline::date_in_file_name("postmortem-of-our-november-29-2016-api-outage", None),
+        dates_in_text::date_in_file_name("postmortem-of-our-november-29-2016-api-outage", None),
         NaiveDate::from_ymd_opt(2016, 11, 29)
     );
     assert_eq!(
-        timeline::date_in_file_name("29_nov_2016_outage.md", None),
+        dates_in_text::date_in_file_name("29_nov_2016_outage.md", None),
         NaiveDate::from_ymd_opt(2016, 11, 29)
     );
     assert_eq!(
-        timeline::date_in_file_name("outage-of-march-db-v1.2.md", None),
+        dates_in_text::date_in_file_name("outage-of-march-db-v1.2.md", None),
         None
     );
 }
