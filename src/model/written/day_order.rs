@@ -101,9 +101,34 @@ impl DayOrder {
     /// `November 28` by people who write the month first). `None` when nothing leans.
     #[must_use]
     pub fn suggested_by(texts: &[&str]) -> Option<Self> {
-        Self::suggested_by_span(texts)
+        Self::suggested_by_named_twins(texts)
+            .or_else(|| Self::suggested_by_span(texts))
             .or_else(|| Self::suggested_by_month_names(texts))
             .or_else(|| Self::suggested_by_dots(texts))
+    }
+
+    /// The reading under which the source's dates in numbers are days it also writes with
+    /// the month's name (`Cloud Mail Incident - 04/03/2020` over `On Wednesday 4th March
+    /// 2020 …`), when only one reading makes any of them such a day.
+    fn suggested_by_named_twins(texts: &[&str]) -> Option<Self> {
+        let named: std::collections::HashSet<NaiveDate> =
+            texts.iter().flat_map(|text| named_dates(text)).collect();
+        let (mut day_first, mut month_first) = (false, false);
+        for date in texts.iter().flat_map(|text| numeric_dates(text)) {
+            let Some(year) = date.year.filter(|_| date.first != date.second) else {
+                continue;
+            };
+            let as_named = |month: u32, day: u32| {
+                NaiveDate::from_ymd_opt(year, month, day).is_some_and(|day| named.contains(&day))
+            };
+            day_first |= as_named(date.second, date.first);
+            month_first |= as_named(date.first, date.second);
+        }
+        match (day_first, month_first) {
+            (true, false) => Some(Self::DayFirst),
+            (false, true) => Some(Self::MonthFirst),
+            _ => None,
+        }
     }
 
     /// Day first when every date written in numbers alone is written with dots
@@ -183,6 +208,36 @@ impl DayOrder {
             Self::MonthFirst => "month first (09/25/2024)",
         }
     }
+}
+
+/// The days `text` writes with the month's name and the year (`4th March 2020`, `March 4,
+/// 2020`).
+fn named_dates(text: &str) -> Vec<NaiveDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '*'))
+        .map(|word| word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':')))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let numbered = |word: &str| {
+        word.starts_with(|c: char| c.is_ascii_digit())
+            .then(|| day_number(word))
+            .flatten()
+    };
+    let year = |word: &str| {
+        (word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()))
+            .then(|| word.parse::<i32>().ok())
+            .flatten()
+    };
+    words
+        .windows(3)
+        .filter_map(|three| {
+            let (day, month) = match (numbered(three[0]), month_named(three[1])) {
+                (Some(day), Some(month)) => (day, month),
+                _ => (numbered(three[1])?, month_named(three[0])?),
+            };
+            NaiveDate::from_ymd_opt(year(three[2])?, month, day)
+        })
+        .collect()
 }
 
 /// A date written with numbers alone: its first two numbers and its year, if written.
@@ -303,6 +358,23 @@ mod tests {
         // One date, or dates as close either way, lean nowhere.
         assert_eq!(DayOrder::suggested_by(&["03/04/2024"]), None);
         assert_eq!(DayOrder::suggested_by(&["01/02/2024", "02/01/2024"]), None);
+    }
+
+    #[test]
+    fn a_day_written_both_in_numbers_and_with_its_month_suggests_the_order() {
+        let lines = [
+            "Cloud Mail Incident - 04/03/2020",
+            "On Wednesday 4th March 2020 from 11:01 to 13:05, mail failed.",
+            "Posted Mar 11, 2020 - 10:18 CAT",
+        ];
+        assert_eq!(DayOrder::suggested_by(&lines), Some(DayOrder::DayFirst));
+        let lines = ["Outage 04/03/2020", "On April 3, 2020 the disks filled."];
+        assert_eq!(DayOrder::suggested_by(&lines), Some(DayOrder::MonthFirst));
+        // A day that is the same either way tells nothing.
+        assert_eq!(
+            DayOrder::suggested_by_named_twins(&["Outage 03/03/2020", "On 3 March 2020"]),
+            None
+        );
     }
 
     #[test]

@@ -18,14 +18,27 @@ pub(super) fn is_bare_time(line: &str) -> bool {
 /// text is below it.
 #[must_use]
 pub fn restated_time(rest: &str) -> Option<&str> {
+    let rest = rest.trim();
     let restated = rest
-        .trim()
         .strip_prefix(['/', '|', '(', '=', '\u{2013}', '\u{2014}', '-'])?
         .trim();
+    // `(06:20 AM EDT)`: the brackets around it are no part of it.
+    let restated = match restated.strip_suffix(')') {
+        Some(inside) if rest.starts_with('(') && !inside.contains('(') => inside.trim_end(),
+        _ => restated,
+    };
     // `31 juillet 2024 13h57`: the day may be written again too.
     let time = crate::model::read_day(restated)
         .map_or(restated, |(_, after)| after.trim_start_matches([',', ' ']));
-    let (_, after) = read_clock(time)?;
+    let (_, mut after) = read_clock(time)?;
+    // `(06:20 AM EDT, 03:20 AM PDT)`: the same time in more zones than one.
+    while let Some((_, rest)) = after
+        .trim_start()
+        .strip_prefix([',', '/', ';'])
+        .and_then(|more| read_clock(more.trim_start()))
+    {
+        after = rest;
+    }
     let after = after.trim();
     // `(heure du Pacifique)`: the zone named in words the time reader does not know.
     let zone_in_words =
@@ -329,6 +342,7 @@ pub(crate) fn status_label(line: &str) -> Option<(&str, &str)> {
     {
         return None;
     }
+    let after = after_update_number(after);
     let closed = after.trim_start_matches(['*', '_', ':']);
     let separated = closed.len() < after.len()
         || closed
@@ -337,6 +351,29 @@ pub(crate) fn status_label(line: &str) -> Option<(&str, &str)> {
     let after = closed;
     let text = strip_separators(after);
     (separated && !text.is_empty()).then_some((label, text))
+}
+
+/// What follows an update's number after its label (` 3: …` in `Update 3: …`, ` #2 (…)`),
+/// as a status blog numbers its updates; `after` as it is when no number stands first.
+fn after_update_number(after: &str) -> &str {
+    /// The most digits an update's number has: more is a year or a count of something.
+    const NUMBER_DIGITS: usize = 2;
+    let number = after.trim_start().trim_start_matches('#');
+    let digits = number.len()
+        - number
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let rest = &number[digits..];
+    // `Update 10:24 …` is a time, not an update's number.
+    let a_clock =
+        rest.starts_with([':', '.', 'h']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    let set_apart =
+        rest.is_empty() || rest.starts_with([':', '(', ' ', '*', '_', '-', '\u{2013}', '\u{2014}']);
+    if (1..=NUMBER_DIGITS).contains(&digits) && set_apart && !a_clock {
+        rest.trim_start()
+    } else {
+        after
+    }
 }
 
 /// A status page's or a log's label and its time at the start of a line, in brackets or
@@ -363,9 +400,11 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     {
         return None;
     }
-    // `*Update* - (4:27 PM PST) We are …`: a dash may stand between them.
-    if let Some((clock, _, after)) =
-        bracketed_time(time).or_else(|| bracketed_time(strip_separators(time)))
+    // `*Update* - (4:27 PM PST) We are …`: a dash may stand between them, or the update's
+    // number (`Update 3 (11:15AM PST): …`).
+    if let Some((clock, _, after)) = bracketed_time(time)
+        .or_else(|| bracketed_time(strip_separators(time)))
+        .or_else(|| bracketed_time(after_update_number(time)))
     {
         return Some((bare_label, clock, after));
     }
@@ -400,11 +439,24 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
         _ => (clock, after),
     };
     let closed = after.trim_start_matches(['*', '_']);
+    // `Update 2023-09-29 12:20 CEST (06:20 AM EDT, 03:20 AM PDT)` on a line of its own,
+    // over the update's text: the label and its time head what follows. (A stamp alone,
+    // `Posted Nov 19, 2018 - 22:46 UTC`, closes the text above it.)
+    let alone = UPDATE_LABELS
+        .iter()
+        .any(|word| bare_label.eq_ignore_ascii_case(word))
+        && (closed.trim().is_empty() || restated_time(closed).is_some());
     let set_apart = (emphasised && closed.len() < after.len())
+        || alone
         || closed
             .trim_start()
             .starts_with([':', '-', '\u{2013}', '\u{2014}']);
-    set_apart.then(|| (bare_label, clock, strip_separators(closed)))
+    let text = if alone {
+        closed.trim()
+    } else {
+        strip_separators(closed)
+    };
+    set_apart.then_some((bare_label, clock, text))
 }
 
 /// An update labelled in French, German, Spanish, Portuguese, Italian or Dutch, or in
@@ -544,6 +596,10 @@ mod tests {
         assert_eq!(restated_time("/07:40am PST"), Some("07:40am PST"));
         assert_eq!(restated_time(" | 13:57 PDT"), Some("13:57 PDT"));
         assert_eq!(
+            restated_time(" (06:20 AM EDT, 03:20 AM PDT)"),
+            Some("06:20 AM EDT, 03:20 AM PDT")
+        );
+        assert_eq!(
             restated_time(" | 31 juillet 2024 13h57 (heure du Pacifique)"),
             Some("31 juillet 2024 13h57 (heure du Pacifique)")
         );
@@ -555,6 +611,36 @@ mod tests {
         ] {
             assert_eq!(restated_time(told), None, "{told}");
         }
+    }
+
+    #[test]
+    fn an_update_may_be_numbered_or_stand_alone_with_its_time() {
+        use chrono::Timelike;
+        let (label, clock, text) = labelled_time("Update 3 (11:15AM PST): New cable.").unwrap();
+        assert_eq!(
+            (label, clock.time.hour(), text),
+            ("Update", 11, "New cable.")
+        );
+        let (_, clock, text) = labelled_time("Update 6(3:10AM PST): Back online.").unwrap();
+        assert_eq!((clock.time.hour(), text), (3, "Back online."));
+        assert_eq!(
+            status_label("Update 2: Technicians continue."),
+            Some(("Update", "Technicians continue."))
+        );
+        // `Update 10:24` is a time, not the tenth update.
+        assert_eq!(
+            after_update_number(" 10:24 Rolled back"),
+            " 10:24 Rolled back"
+        );
+        assert_eq!(after_update_number(" #12: Rolled back"), ": Rolled back");
+        // Alone on its line, restated in other zones, the label and time head the text
+        // below; a stamp alone closes the text above and is no such label.
+        let (_, clock, rest) =
+            labelled_time("Update 2023-09-29 12:20 CEST (06:20 AM EDT, 03:20 AM PDT)").unwrap();
+        assert_eq!(clock.time.hour(), 12);
+        assert!(restated_time(rest).is_some(), "{rest}");
+        assert!(labelled_time("Posted Nov 19, 2018 - 22:46 UTC").is_none());
+        assert_eq!(status_label("Update 2024 brought new hosts"), None);
     }
 
     #[test]

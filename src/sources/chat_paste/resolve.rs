@@ -406,10 +406,12 @@ impl Placing {
             let reference = match written {
                 WrittenDay::Relative(_) => self.today_in_copy,
                 // `Wednesday, 8 May 10pm` then `Thursday, 12pm`: in a source read oldest
-                // first, a weekday is the first such day from the row above on, which the
-                // latest on or before six days later is.
+                // first, a weekday is the nearest such day to the row above, which the
+                // latest on or before three days later is. A story's opening line (`On
+                // Monday, August 23rd …`) may stand above a timeline that starts on the
+                // Sunday before.
                 WrittenDay::Weekday(_) if self.direction == Direction::OldestFirst => after
-                    .map(|above| read_in.date_of(above) + chrono::Days::new(6))
+                    .map(|above| read_in.date_of(above) + chrono::Days::new(3))
                     .or(dated_line)
                     .unwrap_or(reference),
                 _ => dated_line.unwrap_or(reference),

@@ -177,8 +177,17 @@ pub fn times_follow_messages(lines: &[&str]) -> bool {
         .map(|line| line.trim())
         .filter(|line| !line.is_empty())
         .collect();
-    // The first line that is not the page's day (`Wednesday December 22, 2021`).
-    let first = written.iter().find(|line| read_date_line(line).is_none());
+    // The first line that is not the page's day (`Wednesday December 22, 2021`), nor the
+    // stamp that closes the postmortem above the updates (`Posted Mar 11, 2020 - 10:18 CAT`
+    // over `Dear Clients,`).
+    let first = written
+        .iter()
+        .enumerate()
+        .find(|(at, line)| {
+            read_date_line(line).is_none()
+                && !(*at == 0 && is_a_posted_stamp(line) && written.len() > 1)
+        })
+        .map(|(_, line)| line);
     let Some(first) = first else {
         return false;
     };

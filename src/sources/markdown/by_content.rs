@@ -327,8 +327,11 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
             }
             for index in run {
                 timed[index] = true;
-                // `Resolved` on a line of its own over the update it labels.
-                if index > 0 && is_a_status_line(&blocks[index - 1]) {
+                // `Resolved` on a line of its own over the update it labels, and `Dear
+                // Clients,` opening the first update of a page that stamps each below it.
+                if index > 0
+                    && (is_a_status_line(&blocks[index - 1]) || is_a_salutation(&blocks[index - 1]))
+                {
                     timed[index - 1] = true;
                 }
             }
@@ -353,6 +356,17 @@ fn is_a_labelled_update(blocks: &[Block], index: usize) -> bool {
         && matches!(&blocks[index].kind, BlockKind::Paragraph(lines) if closed_by_a_stamp(lines))
 }
 
+/// Whether a block is a paragraph of one short line closed by a comma, as a letter's
+/// greeting is (`Dear Clients,`, `Hi all,`): it opens the message below it.
+fn is_a_salutation(block: &Block) -> bool {
+    /// The most words a greeting has.
+    const GREETING_WORDS: usize = 4;
+    matches!(&block.kind, BlockKind::Paragraph(lines)
+        if lines.len() == 1
+            && lines[0].1.trim_end().ends_with(',')
+            && lines[0].1.split_whitespace().count() <= GREETING_WORDS)
+}
+
 /// Whether a block is a paragraph of one line that is only an update's status.
 fn is_a_status_line(block: &Block) -> bool {
     matches!(&block.kind, BlockKind::Paragraph(lines)
@@ -360,13 +374,17 @@ fn is_a_status_line(block: &Block) -> bool {
 }
 
 /// Whether a block is a paragraph of one line that is only a time (`2:40am GMT+1`,
-/// `**14:05 UTC**`), or the same time in two zones (`2:40am GMT+1/07:40am PST`).
+/// `**14:05 UTC**`), or the same time in two zones (`2:40am GMT+1/07:40am PST`), after an
+/// update's label or not (`Update 2023-09-29 12:20 CEST (06:20 AM EDT)`).
 fn is_a_time_alone(block: &Block) -> bool {
-    matches!(&block.kind, BlockKind::Paragraph(lines) if lines.len() == 1
-    && read_clock(lines[0].1.trim_start_matches(BEFORE_A_TIME)).is_some_and(|(_, rest)| {
+    let alone = |rest: &str| {
         rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
             || restated_time(rest).is_some()
-    }))
+    };
+    matches!(&block.kind, BlockKind::Paragraph(lines) if lines.len() == 1
+    && (read_clock(lines[0].1.trim_start_matches(BEFORE_A_TIME))
+        .is_some_and(|(_, rest)| alone(rest))
+        || crate::sources::labelled_time(&lines[0].1).is_some_and(|(_, _, rest)| alone(rest))))
 }
 
 /// Whether a block is a paragraph of one line that is a day and nothing more.

@@ -99,6 +99,9 @@ const NOT_WORK: [&str; 37] = [
     "appreciated",
 ];
 
+/// Adverbs that may stand between `will` and the passive it makes (`will also be done`).
+const WILL_ADVERBS: [&str; 4] = ["also", "additionally", "further", "then"];
+
 /// What `sentence`, as written, commits its writers to, if anything.
 #[must_use]
 pub fn commitment(sentence: &str) -> Option<Commitment> {
@@ -155,8 +158,15 @@ pub fn commitment(sentence: &str) -> Option<Commitment> {
             }
             "we're" | "i'm" => planning(&words[at + 1..]),
             "we've" | "i've" => participle(&words[at + 1..]).then_some(Commitment::Done),
-            "will" if words.get(at + 1) == Some(&"be") => {
-                participle(&words[at + 2..]).then_some(Commitment::ToCome)
+            // `will also be completed`: an adverb may stand before the passive.
+            "will" => {
+                let after = &words[at + 1..];
+                let after = match after {
+                    [adverb, rest @ ..] if WILL_ADVERBS.contains(adverb) => rest,
+                    _ => after,
+                };
+                (after.first() == Some(&"be") && participle(&after[1..]))
+                    .then_some(Commitment::ToCome)
             }
             _ => None,
         };
@@ -213,6 +223,45 @@ fn is_a_notice(padded: &str) -> bool {
     .any(|notice| padded.contains(notice))
         || (TELLING.iter().any(|verb| padded.contains(verb))
             && TOLD.iter().any(|what| padded.contains(what)))
+        || promises_news(padded)
+}
+
+/// Whether a padded sentence promises that the post will say more (`This post will be
+/// updated as we investigate further`, `We will update further when we receive an ETR`,
+/// `We'll keep you posted`), and not that something will be updated (`We will update the
+/// runbook`).
+fn promises_news(padded: &str) -> bool {
+    /// What is updated when the news is: the post itself, or its readers.
+    const POSTS: [&str; 7] = [
+        " post ",
+        " page ",
+        " status ",
+        " this ",
+        " article ",
+        " entry ",
+        " thread ",
+    ];
+    /// What follows `will update` when the writers update their readers.
+    const AFTER_UPDATE: [&str; 10] = [
+        "further", "this", "you", "everyone", "when", "as", "once", "again", "here", "shortly",
+    ];
+    let kept_posted = [
+        " keep you updated",
+        " keep you posted",
+        " keep you informed",
+    ]
+    .iter()
+    .any(|phrase| padded.contains(phrase));
+    let post_updated = padded
+        .find(" will be updated ")
+        .is_some_and(|at| POSTS.iter().any(|post| padded[..=at].ends_with(post)));
+    let update_readers = padded.match_indices(" will update ").any(|(at, found)| {
+        padded[at + found.len()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|next| AFTER_UPDATE.contains(&next))
+    });
+    kept_posted || post_updated || update_readers
 }
 
 /// Whether a sentence tells what is done against the incident happening again: it opens
@@ -357,7 +406,9 @@ pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
         let said = commitment(span);
         match (said, pieces.last_mut()) {
             (Some(said), Some((piece, status, opening)))
-                if !numbered && (points_back(span) || shares_a_topic(span, opening)) =>
+                if !numbered
+                    && (points_back(span)
+                        || shares_a_topic(span, opening) && !adds_more_work(span)) =>
             {
                 piece.push(' ');
                 piece.push_str(span);
@@ -444,6 +495,22 @@ fn points_back(sentence: &str) -> bool {
         first.as_str(),
         "this" | "that" | "these" | "those" | "it" | "they" | "which" | "such"
     )
+}
+
+/// Whether a sentence says it is work besides the work before it (`A review of the
+/// checklists will also be completed.`, `In addition, we will …`), however alike the two
+/// read.
+fn adds_more_work(sentence: &str) -> bool {
+    let padded = super::work_sentences::padded(sentence);
+    [
+        " also ",
+        " additionally ",
+        " in addition ",
+        " furthermore ",
+        " moreover ",
+    ]
+    .iter()
+    .any(|word| padded.contains(word))
 }
 
 /// Whether two sentences name the same thing: a word of six letters or more, not one of
@@ -625,6 +692,29 @@ mod tests {
         ] {
             assert!(!against_recurrence(sentence), "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_promise_of_news_is_no_work_and_work_besides_is_an_item_of_its_own() {
+        for notice in [
+            "This post will be updated as we investigate further.",
+            "We will update further when we receive an ETR.",
+            "We'll keep you posted.",
+        ] {
+            assert_eq!(commitment(notice), None, "{notice}");
+        }
+        for work in [
+            "We will update the runbook for failovers.",
+            "The runbook will be updated to cover failovers.",
+            "A review of the checklists will also be completed.",
+        ] {
+            assert_eq!(commitment(work), Some(Commitment::ToCome), "{work}");
+        }
+        let pieces = commitments_in(
+            "A review of all services will be completed due to this outage. A review of the \
+             maintenance window checklists will also be completed.",
+        );
+        assert_eq!(pieces.len(), 2, "{pieces:?}");
     }
 
     #[test]

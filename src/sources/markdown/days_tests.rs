@@ -583,3 +583,47 @@ fn days_in_a_row_over_lists_without_times_are_a_log_kept_by_the_day() {
         ]
     );
 }
+
+#[test]
+fn a_table_copied_flat_is_read_by_its_rows_and_a_weekday_is_the_nearest_such_day() {
+    // The rows keep the bar that closed their last cell; the story's opening line names the
+    // Monday, and the timeline starts on the Sunday before it.
+    let text = "Incident Report: Storage Outage at Example\n\
+        On Monday, August 23rd 2021 at around 04:00 UTC, Example suffered an outage.\n\
+        First: the timeline so far \u{2014} all times are approximate;\n\
+        Sunday, 16:00 UTC | Hypervisors start reporting iSCSI interruptions. |\n\
+        Monday, 04:00 UTC | The storage appliance gives up. |\n\
+        Monday, 07:00 UTC | First senior personnel makes it on site. |\n\
+        Monday, 08:00 UTC | The vendor is contacted for additional support |\n\
+        Monday, 13:00 UTC | A safe course of action is plotted. |\n\
+        Monday, 17:00 UTC | Recovery done. |\n\
+        Monday, 18:00 UTC | Access to all systems is opened for users. |\n\
+        Tuesday, 06:30 UTC | The vendor confirms the root cause. |\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
+    assert_eq!(
+        imported.doc.title,
+        "Incident Report: Storage Outage at Example"
+    );
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2021, 8, d, h, m, 0).unwrap());
+    let rows = times_and_events(&imported.doc);
+    let table_rows: Vec<_> = rows.iter().skip(1).copied().collect();
+    assert_eq!(
+        table_rows,
+        [
+            (
+                at(22, 16, 0),
+                "Hypervisors start reporting iSCSI interruptions."
+            ),
+            (at(23, 4, 0), "The storage appliance gives up."),
+            (at(23, 7, 0), "First senior personnel makes it on site."),
+            (
+                at(23, 8, 0),
+                "The vendor is contacted for additional support"
+            ),
+            (at(23, 13, 0), "A safe course of action is plotted."),
+            (at(23, 17, 0), "Recovery done."),
+            (at(23, 18, 0), "Access to all systems is opened for users."),
+            (at(24, 6, 30), "The vendor confirms the root cause."),
+        ]
+    );
+}

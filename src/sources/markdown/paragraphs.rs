@@ -37,6 +37,7 @@ impl Importer<'_> {
         if self.status_update(lines, &ranges) {
             return;
         }
+        self.updates_after_the_postmortem(lines);
         // Paragraphs that begin with times, wherever they stand, are timeline rows.
         if self.around.by_content && self.current != Current::Target(Target::ActionItems) {
             self.timeline_lines(lines, &ranges, true);
@@ -307,6 +308,19 @@ impl Importer<'_> {
             && lines.last().is_some_and(|(_, last)| {
                 last.trim_end().ends_with(':') && super::introductions::introduces_reasons(last)
             })
+    }
+
+    /// A status page's postmortem closes with its stamp (`Posted Mar 11, 2020 - 10:18 CAT`):
+    /// the updates below it are the timeline, whatever part the postmortem ended in, when
+    /// it has none of its own.
+    fn updates_after_the_postmortem(&mut self, lines: &[(usize, String)]) {
+        if self.around.timed_follows
+            && self.current == Current::Target(Target::ActionItems)
+            && self.timeline.is_empty()
+            && matches!(lines, [(_, only)] if crate::sources::is_a_posted_stamp(only))
+        {
+            self.current = Current::Target(Target::Timeline);
+        }
     }
 
     /// Takes the first line of a document without headings as its title, unless it is a

@@ -161,11 +161,16 @@ fn split_if_flat(block: Block) -> Vec<Block> {
     // A line of a log (`23:29:00 - all changes were reverted`) is whole as it is, and so
     // is the page's last line; a table's row run into the paragraph (`2020-09-07 | 11:00:00
     // | …`) is no line of a page copied flat.
+    // A table's rows copied flat without their delimiter row (`Monday, 04:00 UTC | The
+    // storage appliance gives up |`) end with the bar that closed their last cell: lines of
+    // the page, as a Markdown table's rows never are outside a table.
+    let table_run_in = sources.iter().any(|line| is_a_delimiter_row(line));
     let ends_whole = |line: &str| {
         let line = line.trim_end();
         line.ends_with(['.', '!', '?', ':', ')', '"', '\u{201d}'])
             || line.split_whitespace().count() <= HEADING_WORDS
             || (starts_with_a_time_or_date(line) && line.matches('|').count() < 2)
+            || (line.ends_with(" |") && !table_run_in)
     };
     let whole = lines
         .iter()
@@ -192,6 +197,16 @@ fn split_if_flat(block: Block) -> Vec<Block> {
             kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
         })
         .collect()
+}
+
+/// Whether `line` is a Markdown table's delimiter row (`---|---|---|`, `| :-- | --: |`).
+fn is_a_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('|')
+        && line.contains("--")
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// A key time's label on a line of its own over its value on the next (`Start Date` then
@@ -529,6 +544,9 @@ fn looks_like_a_heading(line: &str) -> bool {
         // A question is a heading as often as a statement (`What went wrong?`).
         && !line.ends_with(['.', ',', ';', '!', '\u{2026}', '"', '\u{201d}'])
         && !line.contains("://")
+        // `– Robbie`: a dash before a name signs a post; no heading opens with one.
+        && !line.starts_with(['\u{2013}', '\u{2014}', '~'])
+        && !line.starts_with("--")
         && !starts_with_a_time_or_date(line)
         && read_date_line(line).is_none()
         && field_line(line).is_none()
@@ -556,7 +574,7 @@ mod tests {
     #[test]
     fn a_table_run_into_a_paragraph_keeps_it_from_being_read_as_copied_flat() {
         let text = "Status\n\nStart:\n2020-09-07 07:30:00\nWhat:\nA database failed.\n\
-                    Estimated end:\n2020-09-07 15:30:00\nDetails:\ndate | time | note |\n\
+                    Estimated end:\n2020-09-07 15:30:00\nDetails:\ndate | time | note |\n---|---|---|\n\
                     2020-09-07 | 11:00:00 | The admins found the likely cause of the fault |\n\
                     2020-09-07 | 13:45:26 | The work to bring the service back goes on |\n\
                     2020-09-07 | 15:41:34 | The fault is fixed and services run as usual |\n";
@@ -568,6 +586,19 @@ mod tests {
             paragraphs, 2,
             "the title and the one paragraph, not a line each"
         );
+        // Without the delimiter row, rows closed by their last bar are lines of the page.
+        let flat = "Incident Report: Storage Outage
+                    On Monday, August 23rd 2021 at around 04:00 UTC, the storage failed.
+                    Sunday, 16:00 UTC | Hypervisors report interruptions. |
+                    Monday, 04:00 UTC | The storage appliance gives up. |
+                    Monday, 07:00 UTC | Staff on site. |
+                    Monday, 17:00 UTC | Recovery done. |
+";
+        let paragraphs = with_plain_headings(read_blocks(flat))
+            .into_iter()
+            .filter(|block| matches!(block.kind, BlockKind::Paragraph(_)))
+            .count();
+        assert_eq!(paragraphs, 6);
     }
 
     #[test]

@@ -154,3 +154,114 @@ fn a_timeline_list_above_the_update_log_keeps_its_own_times() {
     assert_eq!(times, [at(44), at(51), at(53), at(54), at(55)]);
     assert_eq!(doc.timeline[0].event, "a migration begins.");
 }
+
+#[test]
+fn updates_after_the_postmortems_stamp_are_the_timeline_though_each_greeting_follows_a_stamp() {
+    // The postmortem ends in its remediation list and its stamp; each update below opens
+    // with a greeting on the line right after the stamp of the one above it.
+    let text = "Mail Incident - 04/03/2020\nIncident Report for Example\n\n\
+        Summary\n\nOn Wednesday 4th March 2020 from 11:01 to 13:05, mail was down.\n\n\
+        Remediation Actions\n\n\
+        \u{2022} A new monitoring alert has been built to detect such corruption.\n\n\
+        Posted Mar 11, 2020 - 10:18 CAT\n\nDear Clients,\n\n\
+        The issue has been partially resolved.\nPosted Mar 04, 2020 - 13:05 CAT\nDear Clients,\n\n\
+        Our engineers have identified the issue.\nPosted Mar 04, 2020 - 12:07 CAT\nDear Clients,\n\n\
+        Mail is down for some users.\nPosted Mar 04, 2020 - 11:01 CAT\n";
+    let imported = import_markdown(text, today());
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2020, 3, 4, h, m, 0).unwrap());
+    let timed: Vec<_> = super::tests::times_and_events(&imported.doc)
+        .into_iter()
+        .filter(|(time, _)| time.is_some())
+        .collect();
+    assert_eq!(
+        timed,
+        [
+            (at(9, 1), "Dear Clients, Mail is down for some users."),
+            (
+                at(10, 7),
+                "Dear Clients, Our engineers have identified the issue."
+            ),
+            (
+                at(11, 5),
+                "Dear Clients, The issue has been partially resolved."
+            ),
+        ]
+    );
+    // The greeting is no action item; the remediation is.
+    assert_eq!(
+        super::tests::actions(&imported.doc),
+        ["A new monitoring alert has been built to detect such corruption."]
+    );
+    // `04/03/2020` is the day the story writes as `4th March 2020`: day first.
+    assert_eq!(imported.assumed.day_order, crate::model::DayOrder::DayFirst);
+}
+
+#[test]
+fn numbered_updates_and_a_label_with_its_time_alone_head_what_follows() {
+    // A status blog numbers its updates and writes some without a time.
+    let text = "Fiber Outage in the Area\n\nWe are currently investigating an outage. \
+        This post will be updated as we investigate further.\n\n\u{2013} Robbie\n\n\
+        Update: The carrier has confirmed a fiber cut. We will update further when we \
+        receive an ETR.\n\n\
+        Update 2: Technicians continue to work on the cut fiber.\n\n\
+        Update 3 (11:15AM PST): New cable will need to be brought in.\n\n\
+        Update 4 (4:10PM PST): The carrier has begun splicing.\n\n\
+        Update 6(3:10AM PST): All affected areas are now back online.\n";
+    let imported = import_markdown(text, today());
+    let events: Vec<&str> = imported
+        .doc
+        .timeline
+        .iter()
+        .map(|row| row.event.as_str())
+        .collect();
+    assert_eq!(
+        events.len(),
+        5,
+        "one row an update, timed or not: {events:?}"
+    );
+    assert!(events[1].starts_with("Technicians continue"), "{events:?}");
+    assert_eq!(
+        super::tests::row_times(&imported.doc)
+            .iter()
+            .filter(|time| time.is_some())
+            .count(),
+        3
+    );
+    // A signature is no heading, and promising news is no work.
+    assert!(imported.doc.narrative.custom_sections.is_empty());
+    assert!(
+        imported.doc.action_items.is_empty(),
+        "{:?}",
+        imported.doc.action_items
+    );
+    // A label and its time alone on a line, restated in other zones, head the text below.
+    let text = "Maintenance\n\nWe will upgrade a storage unit.\n\n\
+        Update 2023-09-29 12:20 CEST (06:20 AM EDT, 03:20 AM PDT)\n\n\
+        Email services are now being restored.\n\n\
+        Update 2023-09-29 11:00 CEST (05:00 AM EDT, 02:00 AM PDT)\n\n\
+        We are still working on hardware replacements.\n\n\
+        Update 2023-09-29 10:15 CEST (04:15 AM EDT, 01:15 AM PDT)\n\n\
+        The server encountered hardware errors.\n";
+    let doc = import_markdown(text, today()).doc;
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2023, 9, 29, h, m, 0).unwrap());
+    assert_eq!(
+        super::tests::times_events_and_notes(&doc),
+        [
+            (
+                at(8, 15),
+                "The server encountered hardware errors.",
+                "Update; Time also written as 04:15 AM EDT, 01:15 AM PDT"
+            ),
+            (
+                at(9, 0),
+                "We are still working on hardware replacements.",
+                "Update; Time also written as 05:00 AM EDT, 02:00 AM PDT"
+            ),
+            (
+                at(10, 20),
+                "Email services are now being restored.",
+                "Update; Time also written as 06:20 AM EDT, 03:20 AM PDT"
+            ),
+        ]
+    );
+}

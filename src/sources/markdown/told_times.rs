@@ -407,16 +407,21 @@ fn scheduled(sentence: &str, start: usize, end: usize) -> bool {
 fn moments_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
     let times = times_in(sentence);
     let mut moments: Vec<(usize, usize, WrittenTime)> = Vec::new();
+    // Where the last time read ends, a restatement's too (`09:00 CEST (03:00 AM EDT, 00:00
+    // PDT)`).
+    let mut last_end = 0;
     for time in times {
         // `At 1505 EST, 2005 UTC,`: the same moment written again in another zone.
-        let restated = moments.last().is_some_and(|(_, end, before)| {
+        let restated = moments.last().is_some_and(|(_, _, before)| {
             before.zone.is_some()
                 && time.2.zone.is_some()
                 && before.zone != time.2.zone
-                && sentence[*end..time.0]
-                    .chars()
-                    .all(|c| matches!(c, ',' | '/' | '|' | '(' | '=' | ' '))
+                && sentence.get(last_end..time.0).is_some_and(|gap| {
+                    gap.chars()
+                        .all(|c| matches!(c, ',' | '/' | '|' | '(' | '=' | ' '))
+                })
         });
+        last_end = time.1;
         let range_start = moments
             .last_mut()
             .filter(|(start, end, _)| ends_a_range(&sentence[*end..time.0], &sentence[..*start]));

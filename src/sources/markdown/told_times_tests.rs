@@ -279,4 +279,11 @@ fn four_digits_with_their_zone_are_a_time_and_the_same_moment_restated_is_one() 
         .map(|(time, _, _)| time)
         .collect();
     assert_eq!(times, ["14:05", "14:20"], "two moments told apart stay two");
+    // Restated in two more zones, still one moment.
+    let times: Vec<String> =
+        told("On 2023-10-06 at 09:00 CEST (03:00 AM EDT, 00:00 PDT) we moved the disks.")
+            .into_iter()
+            .map(|(time, _, _)| time)
+            .collect();
+    assert_eq!(times, ["09:00"]);
 }
