@@ -29,13 +29,30 @@ pub fn read_iso_date(text: &str) -> Option<(PastedDate, &str)> {
         return date.is_possible().then_some((date, rest));
     }
     let (year, rest) = digits(text, 4, 4)?;
-    let separator = rest.chars().next().filter(|c| matches!(c, '-' | '/'))?;
-    let (month, rest) = digits(&rest[1..], 1, 2).or_else(|| month_word(&rest[1..]))?;
+    let separator = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '/' | '.'))?;
+    // `2020.09.10`, as Korea, China and Hungary write a day: with two digits each, since
+    // `2024.1.2` is as often a version.
+    let (least, most) = if separator == '.' { (2, 2) } else { (1, 2) };
+    let (month, rest) = digits(&rest[1..], least, most)
+        .or_else(|| (separator != '.').then(|| month_word(&rest[1..])).flatten())?;
     let rest = rest.strip_prefix(separator)?;
-    let (day, rest) = digits(rest, 1, 2)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+    let (day, rest) = digits(rest, least, most)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit())
+        || separator == '.'
+            && rest.starts_with('.')
+            && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
+    // A dotted day may close with its own dot (`2020.09.10.`).
+    let rest = if separator == '.' {
+        rest.strip_prefix('.').unwrap_or(rest)
+    } else {
+        rest
+    };
     let date = PastedDate {
         year: Some(i32::try_from(year).ok()?),
         month,
@@ -112,6 +129,13 @@ pub fn read_date_line(line: &str) -> Option<(PastedDate, Option<PasteZone>)> {
             Some((own, after)) if after.trim().is_empty() => Some((date, zone.or(Some(own)))),
             _ => None,
         };
+    }
+    // `5月27日` over the times of that day, as a Japanese page lists them.
+    if let Some(((year, month, day), rest)) = super::east_asian::read_east_asian_day(main)
+        && rest.trim().is_empty()
+    {
+        let date = PastedDate { year, month, day };
+        return date.is_possible().then_some((date, zone));
     }
     read_written_date(main).map(|date| (date, zone))
 }
@@ -534,6 +558,33 @@ mod tests {
 
     fn date(year: Option<i32>, month: u32, day: u32) -> PastedDate {
         PastedDate { year, month, day }
+    }
+
+    #[test]
+    fn a_day_alone_as_east_asian_pages_write_it_is_a_date_line() {
+        assert_eq!(read_date_line("5月27日"), Some((date(None, 5, 27), None)));
+        assert_eq!(
+            read_date_line("2021年9月11日（土）"),
+            Some((date(Some(2021), 9, 11), None))
+        );
+        assert_eq!(read_date_line("5月27日に障害が発生"), None);
+    }
+
+    #[test]
+    fn a_day_written_with_dots_after_its_year() {
+        let sept_10 = date(Some(2020), 9, 10);
+        assert_eq!(
+            read_iso_date("2020.09.10 11:20 - 메일 서버 장애"),
+            Some((sept_10, " 11:20 - 메일 서버 장애"))
+        );
+        assert_eq!(
+            read_iso_date("2020.09.10. 11:20"),
+            Some((sept_10, " 11:20"))
+        );
+        // A version is no day.
+        for version in ["2024.1.2 released", "2023.10.01.5 build", "2020.13.01"] {
+            assert_eq!(read_iso_date(version), None, "{version}");
+        }
     }
 
     #[test]

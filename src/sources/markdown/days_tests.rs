@@ -627,3 +627,31 @@ fn a_table_copied_flat_is_read_by_its_rows_and_a_weekday_is_the_nearest_such_day
         ]
     );
 }
+
+#[test]
+fn entries_wrapped_under_a_hanging_indent_stay_whole_under_their_day() {
+    // A Japanese notice's preformatted timeline: each day on its own line, each entry's
+    // time first, its text wrapped onto lines indented deeper.
+    let text = "<経緯>\n\n5月27日\n 6:16   ファイルが改ざんされ、\n      ウイルス感染\n \
+                13:20    解析を依頼。\n      感染を確認。\n\n5月28日\n 9:30   検出できることを確認\n \
+                21:00   ログの解析を完了。\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2014, 12, 1).unwrap());
+    assert_eq!(imported.doc.time_zone, chrono_tz::Asia::Tokyo);
+    let at = |d, h, m| {
+        Some(
+            chrono_tz::Asia::Tokyo
+                .with_ymd_and_hms(2014, 5, d, h, m, 0)
+                .unwrap()
+                .with_timezone(&Utc),
+        )
+    };
+    assert_eq!(
+        times_and_events(&imported.doc),
+        [
+            (at(27, 6, 16), "ファイルが改ざんされ、 ウイルス感染"),
+            (at(27, 13, 20), "解析を依頼。 感染を確認。"),
+            (at(28, 9, 30), "検出できることを確認"),
+            (at(28, 21, 0), "ログの解析を完了。"),
+        ]
+    );
+}

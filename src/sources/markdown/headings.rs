@@ -274,7 +274,7 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
         ("estamos", "fazendo"),
     ];
     // Scripts written without spaces between words: a phrase inside the heading.
-    const PHRASES: [&str; 12] = [
+    const PHRASES: [&str; 14] = [
         "再発防止",
         "恒久対策",
         "今後の対策",
@@ -287,6 +287,8 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
         "行动项",
         "재발 방지",
         "후속 조치",
+        "향후 대책",
+        "개선 대책",
     ];
     // `Diminuer les risques à l'avenir`, `Künftige Maßnahmen`: the future, with what is to
     // be done in it (`D'autres formes de redondance à l'avenir ?` only wonders).
@@ -314,7 +316,16 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
         || NEXT_STEPS
             .iter()
             .any(|(first, second)| words.pair(first, second))
-        || PHRASES.iter().any(|phrase| normalized.contains(phrase))
+        || in_unspaced(&PHRASES, normalized)
+}
+
+/// Whether `normalized` holds one of `phrases`, the spaces between words left out of both:
+/// Korean joins a compound's words or not (`재발방지`, `재발 방지`).
+fn in_unspaced(phrases: &[&str], normalized: &str) -> bool {
+    let unspaced: String = normalized.split_whitespace().collect();
+    phrases
+        .iter()
+        .any(|phrase| unspaced.contains(&phrase.replace(' ', "")))
 }
 
 /// Whether a heading names the timeline in another language: `Cronología`, `Zeitleiste`,
@@ -347,7 +358,7 @@ fn names_a_timeline_in_another_language(words: &HeadingWords, normalized: &str) 
     ];
     words.has_any(&STEMS)
         || PAIRS.iter().any(|(first, last)| words.phrase(first, last))
-        || PHRASES.iter().any(|phrase| normalized.contains(phrase))
+        || in_unspaced(&PHRASES, normalized)
 }
 
 /// Whether a heading names what went wrong rather than work (`Problems during Recovery`,

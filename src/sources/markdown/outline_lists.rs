@@ -25,6 +25,7 @@ const LEVEL: u8 = 2;
 /// blocks of what is nested below it. `text` is the document the blocks were read from.
 #[must_use]
 pub fn with_outline_headings(blocks: Vec<Block>, text: &str) -> Vec<Block> {
+    let blocks = numbered_names_over_lists(blocks);
     if !blocks.iter().any(is_an_outline) {
         return blocks;
     }
@@ -42,6 +43,40 @@ pub fn with_outline_headings(blocks: Vec<Block>, text: &str) -> Vec<Block> {
                 .iter()
                 .flat_map(|item| parts_of(item, &lines))
                 .collect()
+        })
+        .collect()
+}
+
+/// `blocks` with each list of one numbered item that is only a known part's name, right
+/// above a list, read as that part's heading (`5. 재발방지 대책` over `1) …`, `2) …`): an
+/// outline whose parts' content was written without the indent that nests it.
+fn numbered_names_over_lists(blocks: Vec<Block>) -> Vec<Block> {
+    let over_a_list: Vec<bool> = blocks
+        .iter()
+        .skip(1)
+        .map(|next| matches!(next.kind, BlockKind::List(_)))
+        .chain([false])
+        .collect();
+    blocks
+        .into_iter()
+        .zip(over_a_list)
+        .map(|(block, over_a_list)| match &block.kind {
+            BlockKind::List(items)
+                if over_a_list
+                    && matches!(items.as_slice(), [item]
+                        if item.lines.0 == item.lines.1
+                            && item.checked.is_none()
+                            && block.source.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                            && is_a_name(&item.own_text)
+                            && names_a_known_part(&item.own_text)) =>
+            {
+                let name = items[0].own_text.trim().to_owned();
+                Block {
+                    kind: BlockKind::Heading(LEVEL, name),
+                    ..block
+                }
+            }
+            _ => block,
         })
         .collect()
 }
@@ -113,6 +148,28 @@ mod tests {
 
     fn outline(text: &str) -> Vec<Block> {
         with_outline_headings(read_blocks(text), text)
+    }
+
+    #[test]
+    fn a_numbered_part_over_a_list_not_nested_under_it_is_its_heading() {
+        let text = "# 공지\n\n4. 조치 내역\n\n  1) 2020.09.10 11:20 - 감지\n\n\
+                    5. 재발방지 대책\n\n  1) 이중화 구성\n\n  2) 서비스 분리 구성\n";
+        let headings: Vec<String> = outline(text)
+            .into_iter()
+            .filter_map(|block| match block.kind {
+                BlockKind::Heading(LEVEL, name) => Some(name),
+                _ => None,
+            })
+            .collect();
+        // `조치 내역` (the steps taken) is no part the importer names; the measures are.
+        assert_eq!(headings, ["재발방지 대책"]);
+        // A numbered step of a list above another list stays a list.
+        let steps = "# Outage\n\n1. Restart the database\n\n- it came back\n";
+        assert!(
+            outline(steps)
+                .iter()
+                .all(|block| !matches!(block.kind, BlockKind::Heading(LEVEL, _)))
+        );
     }
 
     #[test]

@@ -172,10 +172,19 @@ fn split_if_flat(block: Block) -> Vec<Block> {
             || (starts_with_a_time_or_date(line) && line.matches('|').count() < 2)
             || (line.ends_with(" |") && !table_run_in)
     };
+    // A line with the next indented deeper below it (` 6:16   text` over `      more`)
+    // runs on into it: a hanging indent wraps one entry, as a page's preformatted text does.
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let runs_on = |at: usize| {
+        sources
+            .get(at + 1)
+            .zip(sources.get(at))
+            .is_some_and(|(next, line)| indent(next) > indent(line))
+    };
     let whole = lines
         .iter()
         .enumerate()
-        .filter(|(at, (_, line))| ends_whole(line) || at + 1 == lines.len())
+        .filter(|(at, (_, line))| (ends_whole(line) && !runs_on(*at)) || at + 1 == lines.len())
         .count();
     let flat =
         lines.len() >= FLAT_LINES && sources.len() == lines.len() && whole * 10 >= lines.len() * 9;
@@ -587,13 +596,12 @@ mod tests {
             "the title and the one paragraph, not a line each"
         );
         // Without the delimiter row, rows closed by their last bar are lines of the page.
-        let flat = "Incident Report: Storage Outage
-                    On Monday, August 23rd 2021 at around 04:00 UTC, the storage failed.
-                    Sunday, 16:00 UTC | Hypervisors report interruptions. |
-                    Monday, 04:00 UTC | The storage appliance gives up. |
-                    Monday, 07:00 UTC | Staff on site. |
-                    Monday, 17:00 UTC | Recovery done. |
-";
+        let flat = "Incident Report: Storage Outage\n\
+                    On Monday, August 23rd 2021 at around 04:00 UTC, the storage failed.\n\
+                    Sunday, 16:00 UTC | Hypervisors report interruptions. |\n\
+                    Monday, 04:00 UTC | The storage appliance gives up. |\n\
+                    Monday, 07:00 UTC | Staff on site. |\n\
+                    Monday, 17:00 UTC | Recovery done. |\n";
         let paragraphs = with_plain_headings(read_blocks(flat))
             .into_iter()
             .filter(|block| matches!(block.kind, BlockKind::Paragraph(_)))
