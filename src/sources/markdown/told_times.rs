@@ -291,6 +291,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
             && *space == ' '
             && (next.is_uppercase() || next.is_ascii_digit())
             && !zone_after_a_meridiem(text, *next_at)
+            && !ordinal_before_a_month(text, *next_at)
         {
             sentences.push(text[start..*next_at].trim());
             start = *next_at;
@@ -304,6 +305,21 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     sentences.push(text[start..].trim());
     sentences.retain(|sentence| !sentence.is_empty());
     sentences
+}
+
+/// Whether the word at `at` is a month's name after a day's number and its full stop, as
+/// German and the Nordic languages write a date (`den 15. April`): no sentence ends there.
+fn ordinal_before_a_month(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let Some(number) = before.strip_suffix('.') else {
+        return false;
+    };
+    let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=2).contains(&digits)
+        && matches!(
+            crate::model::read_day(&text[number.len() - digits..]),
+            Some((crate::model::WrittenDay::Date(_), _))
+        )
 }
 
 /// Whether the word at `at` is a zone written after `a.m.` or `p.m.` (`10:00 a.m. EST`):

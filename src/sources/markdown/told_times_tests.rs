@@ -138,6 +138,25 @@ fn a_zone_after_a_m_is_part_of_the_time_and_no_sentence_starts_there() {
 }
 
 #[test]
+fn a_day_written_with_its_ordinal_dot_ends_no_sentence() {
+    // German and the Nordic languages write `15. April`.
+    assert_eq!(
+        sentences(
+            "Am Montag, den 15. April, fiel der Server zwischen 20:00 und 23:00 Uhr aus. Dann lief er."
+        ),
+        [
+            "Am Montag, den 15. April, fiel der Server zwischen 20:00 und 23:00 Uhr aus.",
+            "Dann lief er."
+        ]
+    );
+    // Another number before a full stop still ends its sentence.
+    assert_eq!(
+        sentences("We restarted 15. Then it ran."),
+        ["We restarted 15.", "Then it ran."]
+    );
+}
+
+#[test]
 fn a_stamp_in_quotes_keeps_its_day() {
     let told = told_times("Full service restored. {{< track \"2018-11-27 03:54:00\" >}}");
     assert_eq!(told.len(), 1);
