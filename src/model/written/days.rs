@@ -72,6 +72,27 @@ impl WrittenDay {
         }
     }
 
+    /// The day before this one, as [`WrittenDay::day_after`] finds the day after it.
+    #[must_use]
+    pub fn day_before(self) -> Option<Self> {
+        match self {
+            Self::Date(date) => {
+                let year = date.year.unwrap_or(2001);
+                let before = NaiveDate::from_ymd_opt(year, date.month, date.day)
+                    .or_else(|| NaiveDate::from_ymd_opt(2000, date.month, date.day))?
+                    .pred_opt()?;
+                Some(Self::Date(PastedDate {
+                    year: date.year.map(|_| before.year()),
+                    month: before.month(),
+                    day: before.day(),
+                }))
+            }
+            Self::Numeric { .. } => None,
+            Self::Relative(offset) => offset.checked_sub(1).map(Self::Relative),
+            Self::Weekday(weekday) => Some(Self::Weekday(weekday.pred())),
+        }
+    }
+
     /// The calendar date this stands for in `context`.
     pub fn settle(self, context: DayContext) -> Result<NaiveDate, TimeEntryError> {
         match self {
@@ -492,6 +513,20 @@ mod tests {
         assert_eq!(after("5/6"), None);
         let (monday, _) = read_day("Monday").unwrap();
         assert_eq!(monday.day_after(), Some(WrittenDay::Weekday(Weekday::Tue)));
+        assert_eq!(monday.day_before(), Some(WrittenDay::Weekday(Weekday::Sun)));
+        let march_first = WrittenDay::Date(PastedDate {
+            year: Some(2024),
+            month: 3,
+            day: 1,
+        });
+        assert_eq!(
+            march_first.day_before(),
+            Some(WrittenDay::Date(PastedDate {
+                year: Some(2024),
+                month: 2,
+                day: 29
+            }))
+        );
     }
 
     #[test]

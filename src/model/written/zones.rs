@@ -91,9 +91,10 @@ pub fn read_zone(text: &str) -> Option<(PasteZone, &str)> {
     if let Some(found) = spelled_out(rest) {
         return Some(found);
     }
+    // Letters of any script: Russian writes Moscow's time `МСК`.
     let word_end = rest
         .char_indices()
-        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(at, _)| at);
     let (word, after) = rest.split_at(word_end);
     if let Some(zone) = region_named(word) {
@@ -187,6 +188,8 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
         "AET" => Some(chrono_tz::Australia::Sydney),
         // New Zealand Time, its clock whatever the season (`At 7:40pm NZT today`).
         "NZT" => Some(chrono_tz::Pacific::Auckland),
+        // Moscow's clock, whatever offset it kept that year; Russian writes it `МСК`.
+        "MSK" | "МСК" | "мск" => Some(chrono_tz::Europe::Moscow),
         _ => None,
     };
     if let Some(region) = region {
@@ -209,7 +212,7 @@ pub fn zone_named(word: &str) -> Option<PasteZone> {
         "WET" => 0,
         "CET" => 1,
         "EET" | "CAT" | "SAST" => 2,
-        "MSK" | "EAT" => 3,
+        "EAT" => 3,
         // Gulf Standard Time (the UAE and Oman), by far its commonest use.
         "GST" => 4,
         "PKT" => 5,
@@ -522,6 +525,20 @@ pub fn zone_of_whole_hours(offset: chrono::FixedOffset) -> Option<chrono_tz::Tz>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moscow_time_in_either_script_is_moscows_clock() {
+        for word in ["MSK", "МСК"] {
+            assert_eq!(
+                zone_named(word),
+                Some(PasteZone::Named(chrono_tz::Europe::Moscow)),
+                "{word}"
+            );
+        }
+        let (zone, after) = read_zone(" (МСК): Система").unwrap();
+        assert_eq!(zone, PasteZone::Named(chrono_tz::Europe::Moscow));
+        assert_eq!(after, ": Система");
+    }
 
     #[test]
     fn a_standard_time_on_its_regions_winter_days_places_its_writer() {

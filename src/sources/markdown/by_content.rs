@@ -19,6 +19,10 @@ const PARAGRAPH_RUN: usize = 3;
 /// timed paragraph to its last, begins with a time.
 const LOG_SHARE: usize = 3;
 
+/// The most paragraphs an update's text above its stamp is read in: more is the page's own
+/// text.
+const UPDATE_PARAGRAPHS: usize = 3;
+
 /// The fewest time headings in a row that make a timeline.
 const HEADING_RUN: usize = 2;
 
@@ -160,6 +164,7 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
         }
     }
     mark_paragraph_runs(blocks, &mut timed);
+    mark_stamps_closing_a_story(blocks, &mut timed);
     mark_heading_runs(blocks, &mut timed, |text| read_clock(text).is_some());
     mark_heading_runs(blocks, &mut timed, is_a_dated_update);
     mark_dated_lists(blocks, &mut timed);
@@ -325,6 +330,7 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
                     }
                 }
             }
+            mark_update_paragraphs(blocks, &run, timed);
             for index in run {
                 timed[index] = true;
                 // `Resolved` on a line of its own over the update it labels, and `Dear
@@ -354,6 +360,61 @@ fn is_a_labelled_update(blocks: &[Block], index: usize) -> bool {
     index > 0
         && is_a_status_line(&blocks[index - 1])
         && matches!(&blocks[index].kind, BlockKind::Paragraph(lines) if closed_by_a_stamp(lines))
+}
+
+/// The paragraphs of a status page's updates that the `run` of a page's timed paragraphs
+/// left out: an update's text broken into paragraphs above the stamp that closes it, the
+/// first update's back to the stamp that closed the postmortem above it (`Posted Aug 31,
+/// 2020 - 15:06 UTC`).
+fn mark_update_paragraphs(blocks: &[Block], run: &[usize], timed: &mut [bool]) {
+    let stamped = |index: usize| matches!(&blocks[index].kind, BlockKind::Paragraph(lines) if closed_by_a_stamp(lines));
+    if let Some(&first) = run.first()
+        && stamped(first)
+    {
+        let above = (0..first)
+            .rev()
+            .take_while(|index| matches!(blocks[*index].kind, BlockKind::Paragraph(_)))
+            .take(UPDATE_PARAGRAPHS + 1)
+            .find(|index| is_a_stamp_alone(&blocks[*index]));
+        if let Some(stamp) = above {
+            timed[stamp + 1..first].fill(true);
+        }
+    }
+    for pair in run.windows(2) {
+        if let [above, below] = pair
+            && stamped(*below)
+        {
+            for index in above + 1..*below {
+                if matches!(blocks[index].kind, BlockKind::Paragraph(_)) {
+                    timed[index] = true;
+                }
+            }
+        }
+    }
+}
+
+/// A postmortem posted as a status page's update closes with its stamp (`Posted Aug 31,
+/// 2020 - 15:06 UTC`) a few paragraphs below the story it tells with times: the stamp is
+/// part of that timeline, and dates the story as an update.
+fn mark_stamps_closing_a_story(blocks: &[Block], timed: &mut [bool]) {
+    for index in 0..blocks.len() {
+        if timed[index] || !is_a_stamp_alone(&blocks[index]) {
+            continue;
+        }
+        let closes_a_story = (0..index)
+            .rev()
+            .take_while(|above| matches!(blocks[*above].kind, BlockKind::Paragraph(_)))
+            .take(UPDATE_PARAGRAPHS + 1)
+            .any(|above| timed[above]);
+        timed[index] = closes_a_story;
+    }
+}
+
+/// Whether a block is a paragraph of one line that is a stamp alone (`Posted Aug 31, 2020 -
+/// 15:06 UTC`).
+fn is_a_stamp_alone(block: &Block) -> bool {
+    matches!(&block.kind, BlockKind::Paragraph(lines)
+        if lines.len() == 1 && is_dated_stamp(&lines[0].1))
 }
 
 /// Whether a block is a paragraph of one short line closed by a comma, as a letter's

@@ -165,8 +165,9 @@ pub fn first_date_in(
 }
 
 /// Whether a line is a page's byline, which dates the page rather than what it tells:
-/// `Posted on April 6, 2018`, or a few words set apart by middle dots or bars with the date
-/// among them (`pbergene · description · 2018-04-06`, `Jane Doe | 6 min read | Apr 6, 2018`).
+/// `Posted on April 6, 2018`, or a few words set apart by middle dots, bars or a forum's
+/// `»` with the date among them (`pbergene · description · 2018-04-06`, `Jane Doe | 6 min
+/// read | Apr 6, 2018`, `Post by Laanders » Feb 17th 2017 10:55`).
 /// A table's row, which opens with its bar, is none.
 #[must_use]
 pub fn is_a_byline(line: &str) -> bool {
@@ -176,7 +177,7 @@ pub fn is_a_byline(line: &str) -> bool {
         return true;
     }
     let parts = line
-        .split(['\u{b7}', '|', '\u{2022}'])
+        .split(['\u{b7}', '|', '\u{2022}', '\u{bb}'])
         .filter(|part| !part.trim().is_empty())
         .count();
     !line.starts_with('|') && parts >= 2 && line.split_whitespace().count() <= BYLINE_WORDS

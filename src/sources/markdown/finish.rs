@@ -254,7 +254,7 @@ impl Importer<'_> {
         let told = if story_beside {
             self.told_outcomes(blocks)
         } else {
-            Vec::new()
+            self.stories_posted_as_updates(&outcomes)
         };
         let any_told = !told.is_empty();
         let mut all: Vec<(timeline::Placed, RowsFrom)> = outcomes
@@ -299,6 +299,44 @@ impl Importer<'_> {
                 _ => None,
             })
             .collect();
+        self.told_in(&paragraphs)
+    }
+
+    /// The times told in a status log's update that is a postmortem in its own right (`On
+    /// August 27, 2020, at 2:34 PM ET, …` then `At 3:56 PM ET, …`, posted as an update days
+    /// later): rows beside the updates, as a postmortem's story above them is. Only times
+    /// before the update was posted are its story's.
+    fn stories_posted_as_updates(&self, outcomes: &[timeline::Placed]) -> Vec<timeline::Placed> {
+        /// The fewest times an update tells for it to be a story: one is a remark.
+        const STORY_TIMES: usize = 2;
+        let mut told = Vec::new();
+        for (lines, outcome) in outcomes {
+            let Outcome::Row(row) = outcome else {
+                continue;
+            };
+            let Some(posted) = row.time else {
+                continue;
+            };
+            let telling = told_times::sentences(&row.event)
+                .into_iter()
+                .filter(|sentence| told_times::tells_a_time(sentence))
+                .count();
+            if telling < STORY_TIMES {
+                continue;
+            }
+            told.extend(
+                self.told_in(&[(*lines, row.event.clone())])
+                    .into_iter()
+                    .filter(|(_, outcome)| {
+                        matches!(outcome, Outcome::Row(told) if told.time.is_some_and(|time| time < posted))
+                    }),
+            );
+        }
+        told
+    }
+
+    /// The rows the times told in `paragraphs` make.
+    fn told_in(&self, paragraphs: &[((usize, usize), String)]) -> Vec<timeline::Placed> {
         // `Yesterday`, `this morning`: the day the page was written, else the one it is read on.
         let written_on = self.published.or(self.context.date);
         // Dated only by its incident's day, the page tells of the weeks after it too.
@@ -307,7 +345,7 @@ impl Importer<'_> {
                 .date
                 .map(|day| day + chrono::Days::new(STORY_DAYS))
         });
-        let rows = told_times::told_rows(&paragraphs, written_on, latest);
+        let rows = told_times::told_rows(paragraphs, written_on, latest);
         if rows.is_empty() {
             return Vec::new();
         }

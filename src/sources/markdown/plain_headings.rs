@@ -60,6 +60,12 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
             BlockKind::List(_) | BlockKind::Table(..) | BlockKind::Code(_) => (true, true),
             _ => (false, false),
         };
+        // `Thank you,` over `Tucows Engineering Team`: the line below a letter's closing
+        // signs it.
+        let signed = index > 0
+            && matches!(&blocks[index - 1].kind, BlockKind::Paragraph(above)
+                if matches!(above.as_slice(), [(_, closing)] if is_a_closing(closing)));
+        let heads_text = heads_text && !signed;
         let heading = match &blocks[index].kind {
             BlockKind::Paragraph(lines) => match lines.as_slice() {
                 [(_, only)]
@@ -206,6 +212,14 @@ fn split_if_flat(block: Block) -> Vec<Block> {
             kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
         })
         .collect()
+}
+
+/// Whether `line` closes a letter (`Thank you,`, `Best regards,`): a few words and a comma.
+fn is_a_closing(line: &str) -> bool {
+    /// The most words a letter's closing has.
+    const CLOSING_WORDS: usize = 3;
+    let line = line.trim();
+    line.ends_with(',') && line.split_whitespace().count() <= CLOSING_WORDS
 }
 
 /// Whether `line` is a Markdown table's delimiter row (`---|---|---|`, `| :-- | --: |`).

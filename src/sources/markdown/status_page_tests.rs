@@ -265,3 +265,52 @@ fn numbered_updates_and_a_label_with_its_time_alone_head_what_follows() {
         ]
     );
 }
+
+#[test]
+fn a_postmortem_posted_as_an_update_tells_its_story_beside_the_updates() {
+    // The write-up is an update of its own, signed and stamped days later; the updates
+    // below it carry no status word, and the first one's text stands in two paragraphs.
+    let text = "Cluster B - Webmail\n\nIncident Report for Example\n\n\
+        On August 27, 2020, at 2:34 PM ET, the platform went down.\n\n\
+        The team found a kernel bug.\n\n\
+        At 3:56 PM ET, The team restored the services.\n\n\
+        At 5:36 PM ET, A second interruption was observed.\n\n\
+        Thank you,\n\nExample Engineering Team\n\n\
+        Posted Aug 31, 2020 - 15:06 UTC\n\n\n\
+        The team has migrated the services to the new file system.\n\n\
+        Incident Start Time: 08-27-2020 18:34:00 UTC\nPosted Aug 27, 2020 - 19:56 UTC\n\n\n\
+        The investigation continues.\nPosted Aug 27, 2020 - 19:50 UTC\n\n\n\
+        We are investigating an issue with logins.\nPosted Aug 27, 2020 - 18:52 UTC\n";
+    let imported = import_markdown(text, today());
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2020, 8, d, h, m, 0).unwrap());
+    let times = super::tests::row_times(&imported.doc);
+    for told in [at(27, 18, 34), at(27, 19, 56), at(27, 21, 36)] {
+        assert!(times.contains(&told), "{told:?} in {times:?}");
+    }
+    let updates: Vec<&str> = super::tests::times_and_events(&imported.doc)
+        .into_iter()
+        .filter(|(time, _)| [at(27, 18, 52), at(27, 19, 50), at(27, 19, 56)].contains(time))
+        .map(|(_, event)| event)
+        .collect();
+    assert!(
+        updates.contains(&"We are investigating an issue with logins."),
+        "{updates:?}"
+    );
+    assert!(
+        updates
+            .iter()
+            .any(|event| event.starts_with("The team has migrated the services")),
+        "the update's first paragraph is its text: {updates:?}"
+    );
+    // The signature is no heading of a part.
+    assert!(
+        imported
+            .doc
+            .narrative
+            .custom_sections
+            .iter()
+            .all(|section| section.title != "Example Engineering Team"),
+        "{:?}",
+        imported.doc.narrative.custom_sections
+    );
+}

@@ -57,6 +57,9 @@ struct StoryDay {
     /// The last day a day told without its year may be, when it is not the day the page
     /// was written: a page dated only by its incident's day tells a few weeks after it.
     latest: Option<NaiveDate>,
+    /// The stamp of the post whose story is being told (`Post by Laanders » Feb 17th 2017
+    /// 10:55`), until the story tells a time: a post tells of what happened before it.
+    posted: Option<(WrittenDay, NaiveTime)>,
 }
 
 impl StoryDay {
@@ -89,6 +92,7 @@ fn told_times_after(
             .and_then(|(on, days)| day_counted_from(on, days))
     };
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let byline = super::dates_in_text::is_a_byline(&text);
     let mut told = Vec::new();
     for sentence in sentences(&text) {
         let times: Vec<(usize, usize, WrittenTime)> = moments_in(sentence)
@@ -139,7 +143,17 @@ fn told_times_after(
                     }),
                 };
                 clock.date = told.or_else(|| story.carried_to(clock.time));
+                // `Post by … » Feb 17th 2017 10:55` over `all services became unavailable
+                // at 22:36`: later in the day than the post, it was the night before.
+                if let Some((posted_on, posted_at)) = story.posted
+                    && told.is_none()
+                    && clock.date == Some(posted_on)
+                    && clock.time > posted_at
+                {
+                    clock.date = posted_on.day_before().or(clock.date);
+                }
             }
+            story.posted = None;
             story.day = clock
                 .date
                 .or(story.day)
@@ -153,6 +167,9 @@ fn told_times_after(
                 event: tidy(event),
             });
         }
+    }
+    if byline && let [only] = told.as_slice() {
+        story.posted = only.clock.date.map(|day| (day, only.clock.time));
     }
     told
 }

@@ -306,3 +306,46 @@ fn four_digits_with_their_zone_are_a_time_and_the_same_moment_restated_is_one() 
             .collect();
     assert_eq!(times, ["09:00"]);
 }
+
+#[test]
+fn times_told_below_a_posts_stamp_and_later_than_it_were_the_night_before() {
+    let paragraphs = [
+        ((1, 1), "Post by Laanders » Feb 17th 2017 10:55".to_owned()),
+        (
+            (3, 3),
+            "All services became unavailable at 22:36 CET. The portal came up at around \
+             02:50, and the rest around 08:40."
+                .to_owned(),
+        ),
+    ];
+    let days: Vec<(Option<WrittenDay>, String)> = told_rows(&paragraphs, None, None)
+        .into_iter()
+        .map(|(_, row)| {
+            let clock = row.clock.unwrap();
+            (clock.date, clock.time.format("%H:%M").to_string())
+        })
+        .collect();
+    let on = |day| Some(date(2, day, Some(2017)));
+    assert_eq!(
+        days,
+        [
+            (on(17), "10:55".to_owned()),
+            (on(16), "22:36".to_owned()),
+            (on(17), "02:50".to_owned()),
+            (on(17), "08:40".to_owned()),
+        ]
+    );
+    // Told in a story's paragraph rather than under a post's stamp, a later time is the
+    // same day's.
+    let story = [
+        ((1, 1), "On Feb 17th 2017 at 10:55 we paged.".to_owned()),
+        ((3, 3), "At 22:36 it failed again.".to_owned()),
+    ];
+    let last = told_rows(&story, None, None)
+        .pop()
+        .unwrap()
+        .1
+        .clock
+        .unwrap();
+    assert_eq!(last.date, on(17));
+}
