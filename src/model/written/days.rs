@@ -52,44 +52,45 @@ impl WrittenDay {
     /// not known yet).
     #[must_use]
     pub fn day_after(self) -> Option<Self> {
-        match self {
-            Self::Date(date) => {
-                // A date without its year is taken in a year without 29 February: the day
-                // after 28 February is then 1 March, as it is three years in four.
-                let year = date.year.unwrap_or(2001);
-                let next = NaiveDate::from_ymd_opt(year, date.month, date.day)
-                    .or_else(|| NaiveDate::from_ymd_opt(2000, date.month, date.day))?
-                    .succ_opt()?;
-                Some(Self::Date(PastedDate {
-                    year: date.year.map(|_| next.year()),
-                    month: next.month(),
-                    day: next.day(),
-                }))
-            }
-            Self::Numeric { .. } => None,
-            Self::Relative(offset) => offset.checked_add(1).map(Self::Relative),
-            Self::Weekday(weekday) => Some(Self::Weekday(weekday.succ())),
-        }
+        self.moved_by_a_day(true)
     }
 
     /// The day before this one, as [`WrittenDay::day_after`] finds the day after it.
     #[must_use]
     pub fn day_before(self) -> Option<Self> {
+        self.moved_by_a_day(false)
+    }
+
+    /// The day after this one (`forward`) or before it.
+    fn moved_by_a_day(self, forward: bool) -> Option<Self> {
         match self {
             Self::Date(date) => {
+                // A date without its year is taken in a year without 29 February: the day
+                // after 28 February is then 1 March, as it is three years in four.
                 let year = date.year.unwrap_or(2001);
-                let before = NaiveDate::from_ymd_opt(year, date.month, date.day)
-                    .or_else(|| NaiveDate::from_ymd_opt(2000, date.month, date.day))?
-                    .pred_opt()?;
+                let day = NaiveDate::from_ymd_opt(year, date.month, date.day)
+                    .or_else(|| NaiveDate::from_ymd_opt(2000, date.month, date.day))?;
+                let moved = if forward {
+                    day.succ_opt()?
+                } else {
+                    day.pred_opt()?
+                };
                 Some(Self::Date(PastedDate {
-                    year: date.year.map(|_| before.year()),
-                    month: before.month(),
-                    day: before.day(),
+                    year: date.year.map(|_| moved.year()),
+                    month: moved.month(),
+                    day: moved.day(),
                 }))
             }
             Self::Numeric { .. } => None,
-            Self::Relative(offset) => offset.checked_sub(1).map(Self::Relative),
-            Self::Weekday(weekday) => Some(Self::Weekday(weekday.pred())),
+            Self::Relative(offset) => {
+                let step = if forward { 1 } else { -1 };
+                offset.checked_add(step).map(Self::Relative)
+            }
+            Self::Weekday(weekday) => Some(Self::Weekday(if forward {
+                weekday.succ()
+            } else {
+                weekday.pred()
+            })),
         }
     }
 

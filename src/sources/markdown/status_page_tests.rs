@@ -208,12 +208,7 @@ fn numbered_updates_and_a_label_with_its_time_alone_head_what_follows() {
         Update 4 (4:10PM PST): The carrier has begun splicing.\n\n\
         Update 6(3:10AM PST): All affected areas are now back online.\n";
     let imported = import_markdown(text, today());
-    let events: Vec<&str> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| row.event.as_str())
-        .collect();
+    let events = super::tests::events(&imported.doc);
     assert_eq!(
         events.len(),
         5,

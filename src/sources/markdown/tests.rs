@@ -21,6 +21,11 @@ pub(super) fn times_and_events(doc: &Postmortem) -> Vec<(Option<chrono::DateTime
         .collect()
 }
 
+/// Each timeline row's event, in order.
+pub(super) fn events(doc: &Postmortem) -> Vec<&str> {
+    doc.timeline.iter().map(|row| row.event.as_str()).collect()
+}
+
 /// Each timeline row's time, in order.
 pub(super) fn row_times(doc: &Postmortem) -> Vec<Option<chrono::DateTime<Utc>>> {
     doc.timeline.iter().map(|row| row.time).collect()
@@ -485,12 +490,7 @@ fn a_timeline_is_found_by_its_times_whatever_its_heading() {
                   - 09:00 Cache keys expired together\n- 09:02 Database CPU at 100%\n\
                   - 09:20 Keys re-warmed\n\nWe were lucky it was early.\n";
     let imported = import_markdown(listed, today());
-    let events: Vec<_> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| row.event.as_str())
-        .collect();
+    let events = events(&imported.doc);
     assert_eq!(
         events,
         [
