@@ -102,11 +102,7 @@ mod tests {
                     October 14, 2021\n- Gaia missed some blocks.\n";
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         let doc = super::super::import_markdown(text, today).doc;
-        let rows: Vec<(&str, &str)> = doc
-            .timeline
-            .iter()
-            .map(|row| (row.event.as_str(), row.notes.as_str()))
-            .collect();
+        let rows = super::super::tests::events_and_notes(&doc);
         assert_eq!(
             rows,
             [

@@ -563,11 +563,7 @@ fn days_in_a_row_over_lists_without_times_are_a_log_kept_by_the_day() {
                 * A new host offered to sponsor us\n* Restored the web site\n\n\
                 ### 22 December 2016\n\n* Restored the wiki\n";
     let doc = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).doc;
-    let rows: Vec<(&str, &str)> = doc
-        .timeline
-        .iter()
-        .map(|row| (row.event.as_str(), row.notes.as_str()))
-        .collect();
+    let rows = super::tests::events_and_notes(&doc);
     assert_eq!(
         rows,
         [

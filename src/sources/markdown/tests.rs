@@ -26,6 +26,14 @@ pub(super) fn events(doc: &Postmortem) -> Vec<&str> {
     doc.timeline.iter().map(|row| row.event.as_str()).collect()
 }
 
+/// Each timeline row's event and notes, in order.
+pub(super) fn events_and_notes(doc: &Postmortem) -> Vec<(&str, &str)> {
+    doc.timeline
+        .iter()
+        .map(|row| (row.event.as_str(), row.notes.as_str()))
+        .collect()
+}
+
 /// Each timeline row's time, in order.
 pub(super) fn row_times(doc: &Postmortem) -> Vec<Option<chrono::DateTime<Utc>>> {
     doc.timeline.iter().map(|row| row.time).collect()
@@ -1276,12 +1284,7 @@ fn paragraphs_under_days_in_the_timeline_are_rows_of_those_days() {
                 Validators with less memory were hit.\n\n### Oct 2\n\nA user reported missing funds.\n\n\
                 ## Five whys\n\nWhy did it happen?\n";
     let imported = import_markdown(text, today());
-    let rows: Vec<(&str, &str)> = imported
-        .doc
-        .timeline
-        .iter()
-        .map(|row| (row.event.as_str(), row.notes.as_str()))
-        .collect();
+    let rows = events_and_notes(&imported.doc);
     assert_eq!(
         rows,
         [
