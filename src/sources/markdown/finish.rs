@@ -225,7 +225,7 @@ impl Importer<'_> {
         let mut pieces = std::mem::take(&mut self.timeline);
         let told = std::mem::take(&mut self.told_in_timeline);
         if !told.is_empty() {
-            pieces.push(Piece::Told(told));
+            pieces.push(Piece::ToldAmongEntries(told));
         }
         let (outcomes, found) = read_pieces(&pieces, self.read_in());
         // A status page's updates (`Resolved`, `Monitoring`) are no timeline of the story

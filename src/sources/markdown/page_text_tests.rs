@@ -197,6 +197,35 @@ fn a_timeline_paragraph_that_tells_a_time_inside_it_is_a_row_at_that_time() {
 }
 
 #[test]
+fn a_time_told_in_a_timeline_paragraph_is_on_the_day_of_the_entries_above_it() {
+    // The story runs into the next morning and then past midnight again; the paragraphs
+    // that tell their times inside a sentence are on the day of the entries above them,
+    // and the entry after them follows them over midnight.
+    let post = "# Database outage\n\n## Timeline\n\n\
+                At 20:30 UTC on Sept 2nd 2025, the restore was still running.\n\n\
+                At 07:21 UTC the next morning, the extraction was complete.\n\n\
+                We patched the tool and ran it at 09:23 UTC.\n\n\
+                At 10:45 UTC we started the standby.\n\n\
+                All the workers were stable by 18:00 UTC, and we went to bed.\n\n\
+                At long last a new backup completed at 03:26 UTC.\n\n\
+                At 09:21 UTC we added the disks to the array.\n";
+    let imported = import_markdown(post, today());
+    let utc = |d, h, m| Some(Utc.with_ymd_and_hms(2025, 9, d, h, m, 0).unwrap());
+    assert_eq!(
+        row_times(&imported.doc),
+        [
+            utc(2, 20, 30),
+            utc(3, 7, 21),
+            utc(3, 9, 23),
+            utc(3, 10, 45),
+            utc(3, 18, 0),
+            utc(4, 3, 26),
+            utc(4, 9, 21)
+        ]
+    );
+}
+
+#[test]
 fn a_weekday_written_with_a_day_names_the_year_a_page_leaves_out() {
     // A status page's post-mortem names no year: its header and story give days with their
     // weekdays, and 28 March fell on a Friday in 2025, not in 2026 (the year of the import).

@@ -31,6 +31,12 @@ pub enum Piece {
     /// Times told in the sentences of a story, each with its part of the sentence and the
     /// lines of its paragraph.
     Told(Vec<((usize, usize), PastedRow)>),
+    /// Times told in the timeline's paragraphs that open with no time (`…, a decision we
+    /// took at 12:57 UTC.`): each is read in the run of the entries written above it, so
+    /// that it takes their day (`At 07:21 UTC the next morning …`, then `We patched it …
+    /// at 09:23 UTC.`); one with no entries right above it, or a day of its own, is read
+    /// as a story's told times are, after the rest.
+    ToldAmongEntries(Vec<((usize, usize), PastedRow)>),
     /// A heading of the timeline: a timeline of its own (a second incident's, a detection
     /// timeline), whose times without a day start again from the incident's day rather
     /// than follow the rows of the one above.
@@ -392,7 +398,7 @@ pub fn first_and_last_clock(
                 row.map(|(_, row)| row.clock)
             }
             Piece::Table(_, rows) => (!rows.is_empty()).then_some(None),
-            Piece::Setting(..) | Piece::Start => None,
+            Piece::Setting(..) | Piece::ToldAmongEntries(_) | Piece::Start => None,
         }
     };
     let undated = |clock: Option<WrittenTime>| {
@@ -416,7 +422,7 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
     let mut day: Option<DayLine> = read_in.date.map(day_line);
     let mut written_zone: Option<PasteZone> = None;
     let mut outcomes = Vec::new();
-    for piece in &merged(pieces) {
+    for (piece, told_among) in &with_told_among(merged(pieces)) {
         let (mut paste, ranges, own_days) = match piece {
             Piece::Start => {
                 day = read_in.date.map(day_line);
@@ -440,8 +446,14 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                 continue;
             }
             Piece::Table(header, rows) => table_paste(header, rows),
-            Piece::Entries(entries) => entries_paste(entries),
+            Piece::Entries(entries) => {
+                let (mut paste, mut ranges, own_days) = entries_paste(entries);
+                super::told_times::read_among(&mut paste, &mut ranges, told_among);
+                (paste, ranges, own_days)
+            }
             Piece::Told(rows) => told_paste(rows),
+            // Shared out among the entries by `with_told_among`.
+            Piece::ToldAmongEntries(_) => continue,
         };
         let piece_day = day;
         // What was written above this piece dates and zones its rows that say nothing. A
@@ -730,6 +742,63 @@ fn merged(pieces: &[Piece]) -> Vec<Piece> {
         }
     }
     merged
+}
+
+/// Times told among the entries, as the whole pieces' list.
+type ToldAmong = Vec<((usize, usize), PastedRow)>;
+
+/// The pieces, each with the times told in the timeline's paragraphs that are read in its
+/// run: those whose nearest line of the timeline above is one of its entries. The others
+/// are told times read after the rest, as a story's are.
+fn with_told_among(pieces: Vec<Piece>) -> Vec<(Piece, ToldAmong)> {
+    let mut told = Vec::new();
+    let mut read: Vec<(Piece, ToldAmong)> = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::ToldAmongEntries(rows) => told.extend(rows),
+            other => read.push((other, Vec::new())),
+        }
+    }
+    let mut left = Vec::new();
+    for (lines, row) in told {
+        // A day told with the time (`on the 3rd at 09:00`) is a day of the story's own.
+        let only_a_clock = row.day.is_none() && row.clock.is_some_and(|clock| clock.date.is_none());
+        let nearest = read
+            .iter()
+            .enumerate()
+            .filter_map(|(index, (piece, _))| Some((last_line_before(piece, lines.0)?, index)))
+            .max();
+        match nearest {
+            Some((_, index)) if only_a_clock && matches!(read[index].0, Piece::Entries(_)) => {
+                read[index].1.push((lines, row));
+            }
+            _ => left.push((lines, row)),
+        }
+    }
+    if !left.is_empty() {
+        match read.last_mut() {
+            Some((Piece::Told(rows), _)) => rows.extend(left),
+            _ => read.push((Piece::Told(left), Vec::new())),
+        }
+    }
+    read
+}
+
+/// The first line of the last part of `piece` that starts above `line`.
+fn last_line_before(piece: &Piece, line: usize) -> Option<usize> {
+    let before = |start: usize| (start < line).then_some(start);
+    match piece {
+        Piece::Table(_, rows) => rows.iter().filter_map(|row| before(row.line)).max(),
+        Piece::Entries(entries) => entries
+            .iter()
+            .filter_map(|(lines, _)| before(lines.0))
+            .max(),
+        Piece::Setting(lines, _) => before(lines.0),
+        Piece::Told(rows) | Piece::ToldAmongEntries(rows) => {
+            rows.iter().filter_map(|(lines, _)| before(lines.0)).max()
+        }
+        Piece::Start => None,
+    }
 }
 
 /// The source lines of a piece's part, numbered from 1.

@@ -237,6 +237,45 @@ pub fn told_rows(
         .collect()
 }
 
+/// Reads the times told in the timeline's paragraphs (`told`, each with its paragraph's
+/// lines) in the run of `paste`'s entries (with `ranges`, their source lines): each after
+/// the entries written above it and on their day, so that the entries' days, rolled over
+/// midnight or not, date it.
+pub fn read_among(
+    paste: &mut ChatPaste,
+    ranges: &mut Vec<(usize, usize)>,
+    told: &[((usize, usize), PastedRow)],
+) {
+    for (lines, row) in told {
+        ranges.push(*lines);
+        let number = ranges.len();
+        let starts = |pasted: &PastedRow| {
+            pasted
+                .lines
+                .first()
+                .and_then(|first| ranges.get(first.saturating_sub(1)))
+                .map_or(0, |range| range.0)
+        };
+        let at = paste
+            .rows
+            .iter()
+            .position(|pasted| starts(pasted) > lines.0)
+            .unwrap_or(paste.rows.len());
+        let day = at
+            .checked_sub(1)
+            .and_then(|above| paste.rows.get(above))
+            .and_then(|above| above.day);
+        paste.rows.insert(
+            at,
+            PastedRow {
+                lines: vec![number],
+                day,
+                ..row.clone()
+            },
+        );
+    }
+}
+
 /// The time a dated entry without a time at its start tells (`3 August — general outage.
 /// Severe errors began around 20:50pm.`): the first moment its sentences tell, on the
 /// entry's day unless its sentence writes another. `None` for an entry that opens with no
