@@ -136,21 +136,21 @@ impl WrittenDay {
 }
 
 /// `01-Jun-19`, `04-Jan-2020`: the day, the month's name and the year joined by dashes, as
-/// Discord's exporter and some logs write them, or with nothing between them (`09Aug09`,
-/// `30Jan2007`, as outage lists and old logs do); a two-digit year is this century's.
+/// Discord's exporter and some logs write them, by slashes (`20/March/2015`, `10/Oct/2000`
+/// as web servers log), or with nothing between them (`09Aug09`, `30Jan2007`, as outage
+/// lists and old logs do); a two-digit year is this century's.
 fn day_month_year_dashed(text: &str) -> Option<(WrittenDay, &str)> {
     let (day, rest) = super::scan::digits(text, 1, 2)?;
-    let dashed = rest.starts_with('-');
-    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let joiner = rest.chars().next().filter(|c| matches!(c, '-' | '/'));
+    let rest = joiner.map_or(rest, |joiner| &rest[joiner.len_utf8()..]);
     let month_end = rest
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(rest.len());
     let month = super::dates::month_named(&rest[..month_end])?;
     let rest = &rest[month_end..];
-    let rest = if dashed {
-        rest.strip_prefix('-')?
-    } else {
-        rest
+    let rest = match joiner {
+        Some(joiner) => rest.strip_prefix(joiner)?,
+        None => rest,
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let year: i32 = rest[..digits].parse().ok()?;
@@ -553,6 +553,10 @@ mod tests {
         assert_eq!(day("01-Jun-19 08:00 AM", order), date(2019, 6, 1));
         assert_eq!(day("04-Jan-2020", order), date(2020, 1, 4));
         assert_eq!(day("04-Jan-20x", order), None);
+        // Slashes, as a title or a web server's log writes them; a mixed pair is no day.
+        assert_eq!(day("20/March/2015", order), date(2015, 3, 20));
+        assert_eq!(day("10/Oct/2000:13:55:36 -0700", order), date(2000, 10, 10));
+        assert_eq!(day("20/March-2015", order), None);
     }
 
     #[test]

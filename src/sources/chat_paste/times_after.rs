@@ -48,10 +48,9 @@ fn says_it_is_a_stamp(line: &str) -> bool {
 /// A line that is only a time stamp: `Posted Nov 06, 2019 - 21:48 UTC`, `Mar 13, 10:16
 /// MDT`, `(Saturday 10th March 2018 09:35:38 UTC)`.
 fn stamp(line: &str) -> Option<WrittenTime> {
-    let line = line
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches([')', '.']);
+    let line = line.trim();
+    let line = before_an_age(line).unwrap_or(line);
+    let line = line.trim_start_matches('(').trim_end_matches([')', '.']);
     let line = past_a_stamp_word(line)
         .unwrap_or(line)
         .trim_start_matches([' ', ':']);
@@ -63,16 +62,38 @@ fn stamp(line: &str) -> Option<WrittenTime> {
 /// `line` past the age a status page writes before an update's date (`12 months ago.` in
 /// `Posted 12 months ago. Apr 05, 2018 - 02:38 UTC`, `about 1 year ago.`).
 fn after_an_age(line: &str) -> Option<&str> {
-    const UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
     let (age, rest) = line.split_once(" ago")?;
     let rest = rest.trim_start_matches(['.', ',']).trim_start();
     let words: Vec<&str> = age.split_whitespace().collect();
     let [.., count, unit] = words.as_slice() else {
         return None;
     };
-    let counted = count.chars().all(|c| c.is_ascii_digit()) || matches!(*count, "a" | "an");
-    let unit = unit.trim_end_matches('s');
-    (counted && UNITS.contains(&unit) && words.len() <= 3).then_some(rest)
+    (is_an_age(count, unit) && words.len() <= 3).then_some(rest)
+}
+
+/// `line` before the age a status page writes in brackets after an update's time, as
+/// against the update above (`(1 hour earlier)` in `Tue, May 24, 2022, 03:14 PM(1 hour
+/// earlier)`) or against now (`(3 days ago)`).
+fn before_an_age(line: &str) -> Option<&str> {
+    let inside = line.strip_suffix(')')?;
+    let open = inside.rfind('(')?;
+    let words: Vec<&str> = inside[open + 1..].split_whitespace().collect();
+    let [count, unit, relation] = words.as_slice() else {
+        return None;
+    };
+    let relative = matches!(
+        relation.to_lowercase().as_str(),
+        "ago" | "earlier" | "later" | "before" | "after"
+    );
+    (relative && is_an_age(count, unit)).then(|| inside[..open].trim_end())
+}
+
+/// Whether `count` and `unit` are an age (`3 hours`, `a day`).
+fn is_an_age(count: &str, unit: &str) -> bool {
+    const UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+    let counted = count.chars().all(|c| c.is_ascii_digit()) || matches!(count, "a" | "an");
+    let unit = unit.to_lowercase();
+    counted && UNITS.contains(&unit.trim_end_matches('s'))
 }
 
 /// Whether a line is a message that ends with its time stamp, date and all, set apart from
@@ -466,6 +487,16 @@ mod tests {
             "Posted about 1 year ago. Apr 05, 2018 - 02:38 UTC"
         ));
         assert!(!is_dated_stamp("Posted 12 months ago."));
+        // A newer one writes it after the time, as against the update above.
+        assert!(is_dated_stamp(
+            "Tue, May 24, 2022, 03:14 PM(1 hour earlier)"
+        ));
+        assert!(is_dated_stamp(
+            "Tue, May 24, 2022, 11:16 AM (33 minutes earlier)"
+        ));
+        assert!(!is_dated_stamp(
+            "Tue, May 24, 2022, 03:14 PM (fixed earlier)"
+        ));
         let wrapped = [
             "Update - Services recover.",
             "Nov 18, 2025 - 12:21 UTC",

@@ -76,7 +76,7 @@ impl Importer<'_> {
         }
         // A status page's update closed by its stamp (`Posted Apr 05, 2018 - 02:38 UTC`)
         // below the list reports, and adds no work.
-        let update = super::by_content::closed_by_a_stamp(lines);
+        let update = super::status_updates::closed_by_a_stamp(lines);
         if self.after_work_list && !introduces && !fields && !update && adds_more_work(&text) {
             for piece in super::work_pieces::pieces_of_work(&text) {
                 self.add_action(&piece, block.lines);

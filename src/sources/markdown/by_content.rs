@@ -6,9 +6,13 @@
 
 use super::blocks::{Block, BlockKind};
 use super::dates_in_text::date_in_text;
+use super::status_updates::{
+    closed_by_a_stamp, is_a_labelled_update, is_a_salutation, is_a_status_line,
+    mark_stamps_closing_a_story, mark_update_paragraphs, mark_updates_closed_by_stamps,
+};
 use super::timeline::clock_after_label;
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
-use crate::sources::{ends_with_dated_stamp, is_dated_stamp, restated_time, time_link};
+use crate::sources::{ends_with_dated_stamp, restated_time, time_link};
 
 /// The fewest paragraphs in a row, each beginning with a time or closed by a dated stamp,
 /// that make a timeline: one or two such paragraphs are as often a story that mentions when ("14:03 was when we first
@@ -18,10 +22,6 @@ const PARAGRAPH_RUN: usize = 3;
 /// A run of paragraphs is a log when at least one in this many of them, from its first
 /// timed paragraph to its last, begins with a time.
 const LOG_SHARE: usize = 3;
-
-/// The most paragraphs an update's text above its stamp is read in: more is the page's own
-/// text.
-const UPDATE_PARAGRAPHS: usize = 3;
 
 /// The fewest time headings in a row that make a timeline.
 const HEADING_RUN: usize = 2;
@@ -164,6 +164,7 @@ pub fn timeline_by_content(blocks: &[Block]) -> Vec<bool> {
         }
     }
     mark_paragraph_runs(blocks, &mut timed);
+    mark_updates_closed_by_stamps(blocks, &mut timed);
     mark_stamps_closing_a_story(blocks, &mut timed);
     mark_heading_runs(blocks, &mut timed, |text| read_clock(text).is_some());
     mark_heading_runs(blocks, &mut timed, is_a_dated_update);
@@ -344,94 +345,6 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
         }
         start = end.max(start + 1);
     }
-}
-
-/// Whether a paragraph's lines after its first hold a line that is only a time and its
-/// day, as a status page closes an update (`This incident has been resolved.` then `Posted
-/// Jun 07, 2022 - 17:04 CDT`); the page's footer may follow the last one on its lines.
-pub(super) fn closed_by_a_stamp(lines: &[(usize, String)]) -> bool {
-    lines.iter().skip(1).any(|(_, line)| is_dated_stamp(line))
-}
-
-/// Whether the paragraph at `index` is a status page's update: closed by its stamp, under a
-/// line that is only its status (`Resolved`, then `This incident has been resolved.` and
-/// `Posted Nov 17, 2022 - 19:31 CET`).
-fn is_a_labelled_update(blocks: &[Block], index: usize) -> bool {
-    index > 0
-        && is_a_status_line(&blocks[index - 1])
-        && matches!(&blocks[index].kind, BlockKind::Paragraph(lines) if closed_by_a_stamp(lines))
-}
-
-/// The paragraphs of a status page's updates that the `run` of a page's timed paragraphs
-/// left out: an update's text broken into paragraphs above the stamp that closes it, the
-/// first update's back to the stamp that closed the postmortem above it (`Posted Aug 31,
-/// 2020 - 15:06 UTC`).
-fn mark_update_paragraphs(blocks: &[Block], run: &[usize], timed: &mut [bool]) {
-    let stamped = |index: usize| matches!(&blocks[index].kind, BlockKind::Paragraph(lines) if closed_by_a_stamp(lines));
-    if let Some(&first) = run.first()
-        && stamped(first)
-    {
-        let above = (0..first)
-            .rev()
-            .take_while(|index| matches!(blocks[*index].kind, BlockKind::Paragraph(_)))
-            .take(UPDATE_PARAGRAPHS + 1)
-            .find(|index| is_a_stamp_alone(&blocks[*index]));
-        if let Some(stamp) = above {
-            timed[stamp + 1..first].fill(true);
-        }
-    }
-    for pair in run.windows(2) {
-        if let [above, below] = pair
-            && stamped(*below)
-        {
-            for index in above + 1..*below {
-                if matches!(blocks[index].kind, BlockKind::Paragraph(_)) {
-                    timed[index] = true;
-                }
-            }
-        }
-    }
-}
-
-/// A postmortem posted as a status page's update closes with its stamp (`Posted Aug 31,
-/// 2020 - 15:06 UTC`) a few paragraphs below the story it tells with times: the stamp is
-/// part of that timeline, and dates the story as an update.
-fn mark_stamps_closing_a_story(blocks: &[Block], timed: &mut [bool]) {
-    for index in 0..blocks.len() {
-        if timed[index] || !is_a_stamp_alone(&blocks[index]) {
-            continue;
-        }
-        let closes_a_story = (0..index)
-            .rev()
-            .take_while(|above| matches!(blocks[*above].kind, BlockKind::Paragraph(_)))
-            .take(UPDATE_PARAGRAPHS + 1)
-            .any(|above| timed[above]);
-        timed[index] = closes_a_story;
-    }
-}
-
-/// Whether a block is a paragraph of one line that is a stamp alone (`Posted Aug 31, 2020 -
-/// 15:06 UTC`).
-fn is_a_stamp_alone(block: &Block) -> bool {
-    matches!(&block.kind, BlockKind::Paragraph(lines)
-        if lines.len() == 1 && is_dated_stamp(&lines[0].1))
-}
-
-/// Whether a block is a paragraph of one short line closed by a comma, as a letter's
-/// greeting is (`Dear Clients,`, `Hi all,`): it opens the message below it.
-fn is_a_salutation(block: &Block) -> bool {
-    /// The most words a greeting has.
-    const GREETING_WORDS: usize = 4;
-    matches!(&block.kind, BlockKind::Paragraph(lines)
-        if lines.len() == 1
-            && lines[0].1.trim_end().ends_with(',')
-            && lines[0].1.split_whitespace().count() <= GREETING_WORDS)
-}
-
-/// Whether a block is a paragraph of one line that is only an update's status.
-fn is_a_status_line(block: &Block) -> bool {
-    matches!(&block.kind, BlockKind::Paragraph(lines)
-        if lines.len() == 1 && crate::sources::is_a_status_word(&lines[0].1))
 }
 
 /// Whether a block is a paragraph of one line that is only a time (`2:40am GMT+1`,

@@ -379,6 +379,18 @@ fn past_in_ed(word: &str) -> bool {
         && !NOT_WORK.contains(&word)
 }
 
+/// The commitments `text` makes (see [`commitments_in`]) from the sentence that makes the
+/// first: what an update says before it is the update's news, not the work's.
+#[must_use]
+pub fn commitments_from_the_first(text: &str) -> Vec<(String, Commitment)> {
+    let spans = sentence_spans(text);
+    let first = spans
+        .iter()
+        .position(|span| commitment(span.trim()).is_some())
+        .unwrap_or(spans.len());
+    commitments_in(&spans[first..].join(" "))
+}
+
 /// `text`, a paragraph, cut into one piece per commitment it makes, each with its status:
 /// the sentences before the first commitment and those after one that make none go with
 /// it. A commitment that points back (`This task will be re-prioritised`) or speaks of what

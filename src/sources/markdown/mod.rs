@@ -51,6 +51,7 @@ mod references;
 mod restated;
 #[cfg(test)]
 mod status_page_tests;
+mod status_updates;
 #[cfg(test)]
 mod tests;
 mod timeline;
@@ -147,9 +148,8 @@ pub fn import_markdown_with(
 /// The blocks of `text` as the importer reads them: a list that outlines the parts and the
 /// lines a page's text leaves unmarked stand for the headings they are.
 fn document_blocks(text: &str) -> Vec<Block> {
-    plain_headings::with_plain_headings(outline_lists::with_outline_headings(
-        read_blocks(text),
-        text,
+    status_updates::with_stamps_closing_updates(plain_headings::with_plain_headings(
+        outline_lists::with_outline_headings(read_blocks(text), text),
     ))
 }
 

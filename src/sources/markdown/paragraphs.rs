@@ -139,7 +139,7 @@ impl Importer<'_> {
             [(_, only)] => self.around.by_content && crate::sources::is_a_status_word(only),
             [(_, first), ..] => {
                 crate::sources::is_a_status_word(first)
-                    && super::by_content::closed_by_a_stamp(lines)
+                    && super::status_updates::closed_by_a_stamp(lines)
             }
             [] => false,
         };

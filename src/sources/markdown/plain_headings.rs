@@ -148,7 +148,7 @@ fn labels_a_stamped_update(line: &str, next: &Block) -> bool {
     let BlockKind::Paragraph(lines) = &next.kind else {
         return false;
     };
-    crate::sources::is_a_status_word(line) && super::by_content::closed_by_a_stamp(lines)
+    crate::sources::is_a_status_word(line) && super::status_updates::closed_by_a_stamp(lines)
 }
 
 /// The fewest lines a paragraph copied flat has: a short one is as likely a few lines of

@@ -309,3 +309,34 @@ fn a_postmortem_posted_as_an_update_tells_its_story_beside_the_updates() {
         imported.doc.narrative.custom_sections
     );
 }
+
+#[test]
+fn updates_in_paragraphs_closed_by_stamps_with_their_age_are_rows_of_their_text() {
+    // Each update: its status alone on a line, its text in paragraphs, then its stamp,
+    // the newer ones with how much earlier than the update above they were.
+    let page = "Incorrect emails sent to merchants\n\nUpdates\n\nResolved\n\n\
+                Our services have stayed stable since the fix.\n\n\
+                We do not expect any more disruption.\n\n\
+                Tue, May 24, 2022, 04:29 PM\n\nMonitoring\n\n\
+                Our engineers applied a fix.\n\n\
+                Tue, May 24, 2022, 03:14 PM(1 hour earlier)\n\nInvestigating\n\n\
+                We stopped further emails from going out.\n\n\
+                Tue, May 24, 2022, 11:16 AM(3 hours earlier)\n";
+    let doc = import_markdown(page, today()).doc;
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2022, 5, 24, h, m, 0).unwrap());
+    assert_eq!(
+        super::tests::times_and_events(&doc),
+        [
+            (
+                at(11, 16),
+                "Investigating We stopped further emails from going out."
+            ),
+            (at(15, 14), "Monitoring Our engineers applied a fix."),
+            (
+                at(16, 29),
+                "Resolved Our services have stayed stable since the fix. We do not expect any \
+                 more disruption."
+            ),
+        ]
+    );
+}

@@ -136,7 +136,7 @@ impl Importer<'_> {
             .iter()
             .find(|placement| placement.place.starts_with(&row))
             .map_or((0, 0), |placement| placement.lines);
-        for (piece, status) in super::closing_work::commitments_in(&event) {
+        for (piece, status) in super::closing_work::commitments_from_the_first(&event) {
             if status == super::commitment::Commitment::ToCome {
                 self.add_found_action(&piece, false, lines, "from the last update");
             }
@@ -193,6 +193,29 @@ mod tests {
             .action_items;
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].action, "Add a generator test");
+    }
+
+    #[test]
+    fn the_news_of_the_last_update_is_not_its_follow_up() {
+        // A status page's updates, each its status, its text and its stamp below: the last
+        // one's news stays in its row, and only what it commits to is an item.
+        let page = "Incorrect emails sent\n\nResolved\n\nOur services have stayed stable \
+                    since the fix.\n\nWe do not expect any more disruption.\n\nWe will be \
+                    following up with the affected merchants.\n\nTue, May 24, 2022, \
+                    04:29 PM\n\nInvestigating\n\nWe stopped sending emails.\n\n\
+                    Tue, May 24, 2022, 11:16 AM(5 hours earlier)\n";
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let doc = super::super::import_markdown(page, today).doc;
+        assert_eq!(doc.timeline.len(), 2, "{:?}", doc.timeline);
+        let actions: Vec<&str> = doc
+            .action_items
+            .iter()
+            .map(|item| item.action.as_str())
+            .collect();
+        assert_eq!(
+            actions,
+            ["We will be following up with the affected merchants."]
+        );
     }
 
     #[test]
