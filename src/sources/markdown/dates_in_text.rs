@@ -76,22 +76,29 @@ pub fn date_in_text(text: &str, order: Option<DayOrder>) -> Option<NaiveDate> {
     let order = order
         .or_else(|| DayOrder::proved_by([text]))
         .unwrap_or(DayOrder::MonthFirst);
-    let words = words_of(text);
     // `2025年9月17日上午：无法加载通知`: a date of a language written without spaces runs on
-    // into the words after it.
-    for word in &words {
-        if let Some((
-            WrittenDay::Date(PastedDate {
-                year: Some(year),
-                month,
-                day,
-            }),
-            _,
-        )) = read_day(word).filter(|_| word.contains(['年', '년']))
-        {
-            return NaiveDate::from_ymd_opt(year, month, day);
+    // into the words after it, and may have spaces inside it (`2016 年 3 月 29 日`).
+    if text.contains(['年', '년']) {
+        let number_starts = text.char_indices().filter(|(at, c)| {
+            c.is_ascii_digit() && !text[..*at].ends_with(|before: char| before.is_ascii_digit())
+        });
+        for (at, _) in number_starts {
+            if let Some((
+                WrittenDay::Date(PastedDate {
+                    year: Some(year),
+                    month,
+                    day,
+                }),
+                rest,
+            )) = read_day(&text[at..])
+                && text[at..text.len() - rest.len()].contains(['年', '년'])
+                && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+            {
+                return Some(date);
+            }
         }
     }
+    let words = words_of(text);
     for length in (1..=DATE_WORDS).rev() {
         for window in words.windows(length) {
             if !has_a_number(window) {
@@ -407,6 +414,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2018, 1, 18)
         );
         assert_eq!(date_in_text("User API latency", None), None);
+        // Chinese with spaces around its numbers, glued to the title after it.
+        assert_eq!(
+            date_in_text("2016 年 3 月 29 日:数据存储服务响应缓慢的故障说明", None),
+            NaiveDate::from_ymd_opt(2016, 3, 29)
+        );
+        assert_eq!(
+            date_in_text("서비스 장애 안내 (2021년 11월 25일)", None),
+            NaiveDate::from_ymd_opt(2021, 11, 25)
+        );
+        // A number before the year is no year of it.
+        assert_eq!(date_in_text("第 3 次故障 12 月 5 日", None), None);
     }
 
     #[test]

@@ -289,14 +289,21 @@ impl Importer<'_> {
         let in_sections = self.placed_starts(|place| {
             place.starts_with("section ") || place.starts_with("custom section")
         });
+        // A list's items tell the story in steps as its paragraphs do (`aujourd'hui à 16h,
+        // rétablissement des dernières machines ;`).
         let paragraphs: Vec<((usize, usize), String)> = blocks
             .iter()
-            .filter_map(|block| match &block.kind {
-                BlockKind::Paragraph(lines) if holds_a_start(block.lines, &in_sections) => {
+            .filter(|block| holds_a_start(block.lines, &in_sections))
+            .flat_map(|block| match &block.kind {
+                BlockKind::Paragraph(lines) => {
                     let text: Vec<&str> = lines.iter().map(|(_, line)| line.as_str()).collect();
-                    Some((block.lines, text.join(" ")))
+                    vec![(block.lines, text.join(" "))]
                 }
-                _ => None,
+                BlockKind::List(items) => items
+                    .iter()
+                    .map(|item| (item.lines, item.own_text.clone()))
+                    .collect(),
+                _ => Vec::new(),
             })
             .collect();
         self.told_in(&paragraphs)

@@ -8,7 +8,7 @@ use chrono_tz::Europe::Berlin;
 
 use super::*;
 
-use super::tests::{actions, row_times};
+use super::tests::{actions, events, row_times};
 
 /// The text of the section of what was not placed, or nothing.
 fn not_placed(doc: &Postmortem) -> &str {
@@ -17,11 +17,6 @@ fn not_placed(doc: &Postmortem) -> &str {
         .iter()
         .find(|section| section.title == NOT_PLACED)
         .map_or("", |section| section.text.as_str())
-}
-
-/// The timeline's events, in order.
-fn events(doc: &Postmortem) -> Vec<&str> {
-    doc.timeline.iter().map(|row| row.event.as_str()).collect()
 }
 
 fn today() -> NaiveDate {
@@ -814,5 +809,50 @@ fn a_weekday_after_a_dated_row_is_the_next_such_day_and_wrapped_prose_is_no_titl
             "We will move uploads to object storage.",
             "We will publish a status page."
         ]
+    );
+}
+
+#[test]
+fn a_log_copied_flat_keeps_the_lines_under_an_entry_with_it() {
+    // An e-mail's log quoted in a post, one line each, two entries with a line of what was
+    // answered under them; the line after the last entry heads what follows.
+    let page = "Outage report\n\nWe quote the report we sent.\n\n\
+                Target\nThe subscription form\n\n\
+                Timeline\n\
+                09:20 The sales office reported the outage\n\
+                10:10 Asked the host about the outage\n\
+                Answer: recovery in a few hours, cause unknown\n\
+                11:30 Asked the host again\n\
+                12:10 Asked the host again\n\
+                Answer: no progress\n\
+                15:00 Recovered, the pages load again\n\
+                Prevention\n\
+                We moved the form to a second host.\n";
+    let doc = import_markdown(page, today()).doc;
+    assert_eq!(
+        events(&doc),
+        [
+            "The sales office reported the outage",
+            "Asked the host about the outage Answer: recovery in a few hours, cause unknown",
+            "Asked the host again",
+            "Asked the host again Answer: no progress",
+            "Recovered, the pages load again",
+        ]
+    );
+}
+
+#[test]
+fn the_items_of_a_list_in_the_story_tell_their_times_as_its_paragraphs_do() {
+    let page = "# De retour\n\nPublié le 2012-10-29.\n\n\
+                Les premiers signes de la panne sont arrivés samedi vers 9h00. Tout est \
+                rétabli, dans l'ordre suivant :\n\n\
+                - réception des e-mails rétablie samedi vers 13h ;\n\
+                - longue attente jusqu'à dimanche ;\n\
+                - aujourd'hui à 16h30, rétablissement des services.\n";
+    let doc = import_markdown(page, today()).doc;
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2012, 10, d, h, m, 0).unwrap());
+    assert_eq!(
+        row_times(&doc),
+        [at(27, 9, 0), at(27, 13, 0), at(29, 16, 30)]
     );
 }

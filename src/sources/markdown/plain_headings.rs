@@ -203,15 +203,53 @@ fn split_if_flat(block: Block) -> Vec<Block> {
     if crate::sources::times_follow_messages(&texts) {
         return updates_closed_by_stamps(lines, &sources);
     }
-    lines
+    let goes_on = lines_going_on_with_an_entry(&texts);
+    let mut blocks: Vec<Block> = Vec::new();
+    for (((number, text), source), goes_on) in lines.iter().zip(sources).zip(goes_on) {
+        match blocks.last_mut() {
+            Some(Block {
+                lines: (_, last),
+                source: written,
+                kind: BlockKind::Paragraph(entry),
+            }) if goes_on => {
+                *last = *number;
+                written.push('\n');
+                written.push_str(source);
+                entry.push((*number, text.clone()));
+            }
+            _ => blocks.push(Block {
+                lines: (*number, *number),
+                source: source.to_owned(),
+                kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
+            }),
+        }
+    }
+    blocks
+}
+
+/// Which lines of a log copied flat go on with the entry above them: a line with no time
+/// of its own between two that open with one (`10:10 ラピッドサイトへ障害状況の確認`, then
+/// `回答を受領`, then `11:30 …`), where most lines open with a time. After the last entry, a
+/// line may be the page's next heading.
+fn lines_going_on_with_an_entry(texts: &[&str]) -> Vec<bool> {
+    let timed: Vec<bool> = texts
         .iter()
-        .zip(sources)
-        .map(|((number, text), source)| Block {
-            lines: (*number, *number),
-            source: source.to_owned(),
-            kind: BlockKind::Paragraph(vec![(*number, text.clone())]),
-        })
-        .collect()
+        .map(|text| starts_with_a_time_or_date(text))
+        .collect();
+    let mut goes_on = vec![false; texts.len()];
+    if timed.iter().filter(|timed| **timed).count() * 2 < texts.len() {
+        return goes_on;
+    }
+    let mut entry_above = false;
+    for (at, timed_here) in timed.iter().enumerate() {
+        if *timed_here {
+            entry_above = true;
+            continue;
+        }
+        let entry_below = timed[at + 1..].iter().any(|timed| *timed);
+        goes_on[at] = entry_above && entry_below;
+    }
+    goes_on
 }
 
 /// Whether `line` closes a letter (`Thank you,`, `Best regards,`): a few words and a comma.

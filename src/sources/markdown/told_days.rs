@@ -156,14 +156,45 @@ pub(super) fn tells_the_next_day(text: &str) -> bool {
 
 /// Two words that name a day against the day the page was written: `last night` is the day
 /// before, `this morning` the day itself.
-const RELATIVE_PAIRS: [(&str, &str, i8); 6] = [
+const RELATIVE_PAIRS: [(&str, &str, i8); 14] = [
     ("last", "night", -1),
     ("last", "evening", -1),
     ("this", "morning", 0),
     ("this", "afternoon", 0),
     ("this", "evening", 0),
     ("earlier", "today", 0),
+    ("hier", "soir", -1),
+    ("hier", "matin", -1),
+    ("ce", "matin", 0),
+    ("ce", "soir", 0),
+    ("heute", "morgen", 0),
+    ("heute", "früh", 0),
+    ("esta", "mañana", 0),
+    ("esta", "manhã", 0),
 ];
+
+/// `yesterday` in other languages (`hier` alone is also German's `here`, so French's
+/// counts only in a pair: `hier soir`).
+const YESTERDAYS: [&str; 8] = [
+    "yesterday",
+    "gestern",
+    "ayer",
+    "ontem",
+    "ieri",
+    "gisteren",
+    "wczoraj",
+    "igår",
+];
+
+/// `today` in other languages; French writes `aujourd'hui`, two words here.
+const TODAYS: [&str; 8] = [
+    "today", "heute", "hoy", "hoje", "oggi", "vandaag", "dzisiaj", "idag",
+];
+
+/// Whether `word` (then `next`) says today.
+fn says_today(word: &str, next: &str) -> bool {
+    TODAYS.contains(&word) || (word == "aujourd" && next == "hui")
+}
 
 /// The day the words of `text` name against the day the page was written, in days from it:
 /// `yesterday` and `last night` the day before, `this morning` and `tonight` that day.
@@ -175,9 +206,9 @@ pub(super) fn relative_day_in(text: &str, with_today: bool) -> Option<i8> {
     words.iter().enumerate().find_map(|(at, word)| {
         let next = words.get(at + 1).map_or("", String::as_str);
         relative_pair(word, next).or(match word.as_str() {
-            "yesterday" => Some(-1),
+            word if YESTERDAYS.contains(&word) => Some(-1),
             "tonight" => Some(0),
-            "today" if with_today => Some(0),
+            word if with_today && says_today(word, next) => Some(0),
             _ => None,
         })
     })
@@ -190,8 +221,9 @@ pub(super) fn relative_day_at_start(text: &str) -> Option<i8> {
     let first = words.next()?;
     let second = words.next().unwrap_or_default();
     relative_pair(&first, &second).or(match first.as_str() {
-        "yesterday" => Some(-1),
-        "today" | "tonight" => Some(0),
+        word if YESTERDAYS.contains(&word) => Some(-1),
+        "tonight" => Some(0),
+        word if says_today(word, &second) => Some(0),
         _ => None,
     })
 }

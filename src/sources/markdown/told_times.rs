@@ -413,7 +413,9 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
         if at < after {
             continue;
         }
-        let Some((clock, rest)) = read_clock_in_sentence(&sentence[at..]) else {
+        let Some((clock, rest)) = read_clock_in_sentence(&sentence[at..])
+            .or_else(|| hour_h_after_a_preposition(sentence, at))
+        else {
             continue;
         };
         let end = sentence.len() - rest.len();
@@ -427,6 +429,8 @@ fn times_in(sentence: &str) -> Vec<(usize, usize, WrittenTime)> {
             || written.ends_with("Uhr")
             || written.ends_with("uur")
             || hour_h_minutes(written)
+            // `à 13h`: read only after a word that says it is the hour.
+            || written.ends_with(['h', 'H'])
             // `At 1505 EST`: four digits with their zone, as operations write a time.
             || (clock.zone.is_some() && written.bytes().take_while(u8::is_ascii_digit).count() == 4)
         {
@@ -448,6 +452,39 @@ fn hour_h_minutes(written: &str) -> bool {
                 && minutes.len() >= 2
                 && minutes.bytes().take(2).all(|byte| byte.is_ascii_digit())
         })
+}
+
+/// Words that say the hour after them is a time of day (`à 13h`, `vers 9h`, `dès 8h`,
+/// `às 14h`), where an hour and its `h` alone may as well be a span (`pendant 24h`, `il y
+/// a 2h`).
+const HOUR_PREPOSITIONS: [&str; 9] = [
+    "à", "vers", "dès", "depuis", "avant", "après", "às", "até", "pelas",
+];
+
+/// An hour and its `h` with no minutes (`13h`) at `at` in `sentence`, after a word that
+/// says it is a time of day (`aujourd'hui à 13h`, `samedi vers 14h`): the time, and the
+/// rest.
+fn hour_h_after_a_preposition(sentence: &str, at: usize) -> Option<(WrittenTime, &str)> {
+    let text = &sentence[at..];
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(['h', 'H'])?;
+    if rest.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let word_before = sentence[..at]
+        .split_whitespace()
+        .next_back()?
+        .rsplit('\'')
+        .next()?
+        .to_lowercase();
+    if !HOUR_PREPOSITIONS.contains(&word_before.as_str()) {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(text[..digits].parse().ok()?, 0, 0)?;
+    Some((WrittenTime::of_day(time), rest))
 }
 
 /// How many words either side of a time a schedule's word qualifies it from.

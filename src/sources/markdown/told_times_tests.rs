@@ -87,6 +87,33 @@ fn yesterday_and_this_morning_count_from_the_day_the_page_was_written() {
 }
 
 #[test]
+fn other_languages_count_their_days_and_hours_from_the_page_too() {
+    let written_on = chrono::NaiveDate::from_ymd_opt(2012, 10, 29);
+    let days = |text: &str| -> Vec<(String, Option<WrittenDay>)> {
+        told_times_after(text, &mut StoryDay::default(), written_on)
+            .into_iter()
+            .map(|told| (told.clock.time.format("%H:%M").to_string(), told.clock.date))
+            .collect()
+    };
+    let (before, on) = (
+        Some(date(10, 28, Some(2012))),
+        Some(date(10, 29, Some(2012))),
+    );
+    // An hour and its `h` with no minutes is a time after a word that says so.
+    assert_eq!(
+        days("Hier soir vers 22h le disque est tombé. Aujourd'hui à 13h, tout est revenu."),
+        [("22:00".to_owned(), before), ("13:00".to_owned(), on)]
+    );
+    assert_eq!(
+        days("Gestern um 17 Uhr fiel der Server aus. Heute um 09:10 lief er wieder."),
+        [("17:00".to_owned(), before), ("09:10".to_owned(), on)]
+    );
+    // A span is no time: `pendant 24h`, `il y a 2h`, and `hier` alone (German's `here`).
+    assert!(days("Le service a été coupé pendant 2h, il y a 3h.").is_empty());
+    assert_eq!(days("Hier ist der Server um 10:00 ausgefallen.")[0].1, None);
+}
+
+#[test]
 fn the_next_day_told_in_words_follows_the_day_before() {
     let rows = told(
         "On June 20th, 2020 we were paged at 22:50 UTC. I woke up around 05:30 UTC the \
