@@ -317,7 +317,12 @@ fn after_subject(rest: &[&str], opens: bool, looks_ahead: bool) -> Option<Commit
         "have" | "has" => participle(after).then_some(Commitment::Done),
         // `In the future, I might redeploy Prometheus`.
         "might" | "may" | "could" | "can" if looks_ahead => Some(Commitment::ToCome),
-        verb if INTENT_VERBS.iter().any(|intent| verb.starts_with(intent)) => {
+        // `we plan`, `we intend`, `we need`; their past (`we needed to restore the
+        // profiles`, `I wanted to address the outage`) tells the story.
+        verb if INTENT_VERBS.iter().any(|intent| {
+            verb.starts_with(intent) && !(verb.len() > intent.len() && verb.ends_with("ed"))
+        }) =>
+        {
             Some(Commitment::ToCome)
         }
         verb if opens && past_of_doing(verb) => Some(Commitment::Done),
@@ -687,6 +692,22 @@ mod tests {
             assert_eq!(commitment(sentence), Some(Commitment::ToCome), "{sentence}");
         }
         assert_eq!(commitment("The priority is to stay calm."), None);
+    }
+
+    #[test]
+    fn an_intent_told_in_the_past_is_the_story() {
+        for sentence in [
+            "This round was more complex as we needed to restore the profiles that still had issues.",
+            "Although it appears to be resolved now, I wanted to address the outage that we had today.",
+        ] {
+            assert_eq!(commitment(sentence), None, "{sentence}");
+        }
+        for sentence in [
+            "We need to restore the profiles from a second backup.",
+            "We intend to move the DNS to a second provider.",
+        ] {
+            assert_eq!(commitment(sentence), Some(Commitment::ToCome), "{sentence}");
+        }
     }
 
     #[test]

@@ -237,12 +237,14 @@ impl Importer<'_> {
                 _ => None,
             })
         };
+        // The label may have gone to the row's notes (`Update 3 (9:00 PM PST): …`).
         let only_status_updates = rows().next().is_some()
             && rows().all(|row| {
-                row.event
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(crate::sources::is_a_status_word)
+                [&row.event, &row.notes].iter().any(|text| {
+                    text.split_whitespace().next().is_some_and(|word| {
+                        crate::sources::is_a_status_word(word.trim_end_matches([';', ',']))
+                    })
+                })
             });
         // A single row is no timeline of a story told in prose either (a blog entry's own
         // stamp, `2005-01-26: 20:10 UTC Data center power failure`, over the story).

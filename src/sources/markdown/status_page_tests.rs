@@ -340,3 +340,22 @@ fn updates_in_paragraphs_closed_by_stamps_with_their_age_are_rows_of_their_text(
         ]
     );
 }
+
+#[test]
+fn the_story_under_numbered_updates_tells_its_times_beside_them() {
+    // Updates added on top of a post, each labelled with its number and time; the post
+    // below tells when the outage began.
+    let page = "Website downtime - 12/1/2014 - Updated\n\n\
+                Update 2 (8:00 PM PST): Our DNS provider is still mitigating the attacks.\n\n\
+                Update 1 (6:30 PM PST): Our DNS provider sees renewed attacks.\n\n\
+                Hey everyone!\n\n\
+                The outage today began at approximately 11 AM PST and hit the website too.\n\n\
+                We are sorry for how hard it was to find news of it.\n";
+    let doc = import_markdown(page, today()).doc;
+    // PST is eight hours behind UTC: the evening's updates are on the 2nd in UTC.
+    let at = |d, h, m| Some(Utc.with_ymd_and_hms(2014, 12, d, h, m, 0).unwrap());
+    assert_eq!(
+        super::tests::row_times(&doc),
+        [at(1, 19, 0), at(2, 2, 30), at(2, 4, 0)]
+    );
+}
