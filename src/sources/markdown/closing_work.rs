@@ -288,9 +288,41 @@ pub fn against_recurrence(sentence: &str) -> bool {
         " in the future ",
         " future ",
         " eventuality ",
+        " going forward ",
+        " moving forward ",
+        " from now on ",
     ]
     .iter()
     .any(|word| padded.contains(word));
+    // `We have immediately updated our documentation to prevent this from happening going
+    // forward`: the writers' own change, told done, with an eye on the next time.
+    // A future the change looks to is no recurrence unless it is made better (`this will
+    // help us scale in the future` tells of growth).
+    let next_time = [
+        " again ",
+        " recurrence ",
+        " recurring ",
+        " eventuality ",
+        " going forward ",
+        " moving forward ",
+        " from now on ",
+    ]
+    .iter()
+    .any(|word| padded.contains(word))
+        || (padded.contains(" in the future ") && padded.contains(" improve"));
+    let words: Vec<&str> = padded.split_whitespace().collect();
+    let writers_changed = next_time
+        && words.iter().enumerate().any(|(at, word)| {
+            let after = &words[at + 1..];
+            match *word {
+                "we" | "i" => {
+                    matches!(without_adverbs(after).first(), Some(&"have"))
+                        && after_subject(after, false, false) == Some(Commitment::Done)
+                }
+                "we've" | "i've" => participle(after),
+                _ => false,
+            }
+        });
     let done_since = [" now ", " has been ", " have been ", " we have ", " we've "]
         .iter()
         .any(|done| padded.contains(done))
@@ -298,7 +330,8 @@ pub fn against_recurrence(sentence: &str) -> bool {
     // The clause after the purpose says what was done or will be; a change told in the
     // passive names its purpose anywhere.
     (recurrence
-        && ((opens_with_purpose && done_since)
+        && (writers_changed
+            || (opens_with_purpose && done_since)
             || (past_passive(&padded) && PURPOSES.iter().any(|purpose| padded.contains(purpose)))))
         || committed_in_another_language(&padded) == Some(Commitment::Done)
 }
@@ -716,12 +749,17 @@ mod tests {
             "To prevent this type of incident occurring again, our network team has applied \
              more stringent access lists.",
             "The process was updated to cover this eventuality.",
+            "We have immediately updated our documentation to prevent this from happening \
+             going forward.",
+            "Furthermore, we have added alert notifications during deploys which will improve \
+             our time to alert in the future.",
         ] {
             assert!(against_recurrence(sentence), "{sentence}");
         }
         for sentence in [
             "The server was restarted and future requests succeeded.",
             "To prevent data loss, the disks are mirrored.",
+            "We have seen this error before and may see it again.",
         ] {
             assert!(!against_recurrence(sentence), "{sentence}");
         }

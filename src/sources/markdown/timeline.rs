@@ -224,7 +224,12 @@ pub fn zone_in_timeline_heading(heading: &str) -> Option<PasteZone> {
             .filter(|word| !word.is_empty())
             .collect();
         (words.len() <= 6)
-            .then(|| words.iter().find_map(|word| zone_named(word)))
+            .then(|| {
+                words.iter().find_map(|word| zone_named(word)).or_else(|| {
+                    // `Timeline (Eastern US Time):`: a region's time in words.
+                    crate::model::region_time_in(heading).map(PasteZone::Named)
+                })
+            })
             .flatten()
     })
 }
@@ -839,6 +844,7 @@ mod tests {
             "Timeline (CET)",
             "Timeline - UTC",
             "Detailed timeline [PST/PDT]",
+            "Timeline (Eastern US Time):",
         ] {
             assert!(zone_in_timeline_heading(heading).is_some(), "{heading}");
         }
