@@ -17,7 +17,8 @@ use super::commitment::Commitment;
 use super::headings;
 use super::other_language_work::committed_in_another_language;
 use super::work_sentences::{
-    IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, padded, past_passive, perfect_of_doing, sentence_spans,
+    IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, adds_more_work, padded, past_passive, perfect_of_doing,
+    sentence_spans,
 };
 
 /// Words that may stand between the subject and its verb.
@@ -453,7 +454,12 @@ pub fn commitments_in(text: &str) -> Vec<(String, Commitment)> {
         .collect();
     for (span, numbered) in &spans {
         let span = span.trim();
-        let said = commitment(span);
+        // `Pooja has also enabled 2FA.` after the work named: more of it, done, by whoever
+        // did it.
+        let said = commitment(span).or_else(|| {
+            (!pieces.is_empty() && adds_more_work(span) && perfect_of_doing(&padded(span)))
+                .then_some(Commitment::Done)
+        });
         match (said, pieces.last_mut()) {
             (Some(said), Some((piece, status, opening)))
                 if !numbered
@@ -545,22 +551,6 @@ fn points_back(sentence: &str) -> bool {
         first.as_str(),
         "this" | "that" | "these" | "those" | "it" | "they" | "which" | "such"
     )
-}
-
-/// Whether a sentence says it is work besides the work before it (`A review of the
-/// checklists will also be completed.`, `In addition, we will …`), however alike the two
-/// read.
-fn adds_more_work(sentence: &str) -> bool {
-    let padded = super::work_sentences::padded(sentence);
-    [
-        " also ",
-        " additionally ",
-        " in addition ",
-        " furthermore ",
-        " moreover ",
-    ]
-    .iter()
-    .any(|word| padded.contains(word))
 }
 
 /// Whether two sentences name the same thing: a word of six letters or more, not one of
@@ -786,6 +776,24 @@ mod tests {
              maintenance window checklists will also be completed.",
         );
         assert_eq!(pieces.len(), 2, "{pieces:?}");
+        // Work done by someone the writers name, after their own, is more of it.
+        let pieces = commitments_in(
+            "We have added bots to aid with security. Pooja has also enabled 2FA. The \
+             server has also grown since.",
+        );
+        assert_eq!(
+            pieces,
+            [
+                (
+                    "We have added bots to aid with security.".to_owned(),
+                    Commitment::Done
+                ),
+                (
+                    "Pooja has also enabled 2FA. The server has also grown since.".to_owned(),
+                    Commitment::Done
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! sentences start a piece of work and which only say more of the one before.
 
 use super::work_sentences::{
-    DUTIES, first_person_progressive, intends, opens_with_an_order, padded, perfect,
-    sentence_spans, third_person_work,
+    DUTIES, adds_more_work, first_person_progressive, intends, opens_with_an_order, padded,
+    perfect, perfect_of_doing, sentence_spans, third_person_work,
 };
 
 /// `text` cut into one piece per piece of work it names, when it names more than one: a
@@ -99,6 +99,8 @@ fn names_work_of_its_own(sentence: &str) -> bool {
             || first_person_progressive(sentence)
             || third_person_work(sentence)
             || (perfect(sentence) && !put_off)
+            // `Pooja has also enabled 2FA`: more work done, by whoever did it.
+            || (perfect_of_doing(sentence) && adds_more_work(sentence) && !put_off)
             || DUTIES.iter().any(|duty| sentence.contains(duty))
             || a_plan_weighed(sentence))
 }
@@ -182,6 +184,18 @@ mod tests {
                 "We need to remove the single point of failure.",
                 "Moreover, old tasks will be removed automatically. We do not know what \
                  triggered it.",
+            ]
+        );
+        // Work done by someone the writers name, said to be more of it.
+        assert_eq!(
+            pieces_of_work(
+                "We have added bots to aid with security. The bot has had its settings \
+                 changed, and will kick users who fail its checks. Pooja has also enabled 2FA."
+            ),
+            [
+                "We have added bots to aid with security.",
+                "The bot has had its settings changed, and will kick users who fail its checks.",
+                "Pooja has also enabled 2FA.",
             ]
         );
         // What the work does, its details, and a counterfactual before it stay with it.

@@ -583,6 +583,22 @@ pub(super) fn perfect(sentence: &str) -> bool {
         )
 }
 
+/// Whether a sentence says it is work besides the work before it (`A review of the
+/// checklists will also be completed.`, `In addition, we will …`), however alike the two
+/// read.
+pub(super) fn adds_more_work(sentence: &str) -> bool {
+    let padded = padded(sentence);
+    [
+        " also ",
+        " additionally ",
+        " in addition ",
+        " furthermore ",
+        " moreover ",
+    ]
+    .iter()
+    .any(|word| padded.contains(word))
+}
+
 /// `has applied`, `have added`: a perfect of doing, whoever its subject (`our network team
 /// has applied stricter access lists`).
 pub(super) fn perfect_of_doing(sentence: &str) -> bool {
