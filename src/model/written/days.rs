@@ -223,6 +223,9 @@ pub fn read_day(text: &str) -> Option<(WrittenDay, &str)> {
     if let Some((date, rest)) = read_iso_date(text) {
         return Some((WrittenDay::Date(date), rest));
     }
+    if let Some(found) = year_first_after_an_apostrophe(text) {
+        return Some(found);
+    }
     if let Some(found) = read_numeric(text) {
         return Some(found);
     }
@@ -307,6 +310,34 @@ fn after_day(rest: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// `'22.10.15(토)`, `'19/05/21`: a year of two digits after an apostrophe, then the month
+/// and the day, as Korean and Japanese notices write a day (a weekday in brackets may
+/// follow).
+fn year_first_after_an_apostrophe(text: &str) -> Option<(WrittenDay, &str)> {
+    let rest = text.strip_prefix(['\'', '\u{2019}'])?;
+    let (year, rest) = super::scan::digits(rest, 2, 2)?;
+    let joiner = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '/' | '-'))?;
+    let (month, rest) = super::scan::digits(&rest[1..], 1, 2)?;
+    let (day, rest) = super::scan::digits(rest.strip_prefix(joiner)?, 1, 2)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == joiner) {
+        return None;
+    }
+    let date = PastedDate {
+        year: Some(2000 + i32::try_from(year).ok()?),
+        month,
+        day,
+    };
+    date.is_possible().then(|| {
+        (
+            WrittenDay::Date(date),
+            after_day(super::east_asian::after_weekday(rest)),
+        )
+    })
 }
 
 /// Two numbers joined by a dash at the start of `text` (`10-01`), read as a day the way
@@ -553,6 +584,10 @@ mod tests {
         assert_eq!(day("01-Jun-19 08:00 AM", order), date(2019, 6, 1));
         assert_eq!(day("04-Jan-2020", order), date(2020, 1, 4));
         assert_eq!(day("04-Jan-20x", order), None);
+        // A year of two digits after an apostrophe comes first.
+        assert_eq!(day("'22.10.15(토) 15:19", order), date(2022, 10, 15));
+        assert_eq!(day("\u{2019}19/05/21", order), date(2019, 5, 21));
+        assert_eq!(day("'22.10.15.3", order), None);
         // Slashes, as a title or a web server's log writes them; a mixed pair is no day.
         assert_eq!(day("20/March/2015", order), date(2015, 3, 20));
         assert_eq!(day("10/Oct/2000:13:55:36 -0700", order), date(2000, 10, 10));

@@ -32,14 +32,16 @@ pub fn read_east_asian_day(text: &str) -> Option<(WrittenYmd, &str)> {
         None => (None, text),
     };
     let (month, rest) = digits(rest, 1, 2)?;
-    let rest = after_mark(rest, &['月', '월'])?;
+    // `10.19일`: the month and a dot, as Korean notices write a day of the same year.
+    let rest = after_mark(rest, &['月', '월'])
+        .or_else(|| rest.strip_prefix('.').filter(|_| year.is_none()))?;
     let (day, rest) = digits(rest.trim_start(), 1, 2)?;
     let rest = after_mark(rest, &['日', '일'])?;
     Some(((year, month, day), after_weekday(rest)))
 }
 
 /// `text` past a weekday in brackets (`(水)`, `（土）`, `(金曜日)`, `(목)`), or `text` as it is.
-fn after_weekday(text: &str) -> &str {
+pub(super) fn after_weekday(text: &str) -> &str {
     const WEEKDAY_MARKS: &str = "月火水木金土日曜一二三四五六天周星期월화수목금토일요";
     let trimmed = text.trim_start();
     let Some(inner) = trimmed.strip_prefix(['(', '\u{ff08}']) else {
@@ -189,6 +191,12 @@ mod tests {
         );
         let (date, _) = read_east_asian_date("2021년 11월 25일").unwrap();
         assert_eq!(date, (2021, 11, 25));
+        // The month and a dot, then the day with its character.
+        let (day, rest) = read_east_asian_day("10.19일 05시경").unwrap();
+        assert_eq!(day, (None, 10, 19));
+        assert_eq!(read_east_asian_time(rest), Some((hm(5, 0), false, "경")));
+        assert_eq!(read_east_asian_day("10.19 05시"), None);
+        assert_eq!(read_east_asian_day("2022.10.19일"), None);
         // The year left out, a weekday in brackets after the day.
         let (day, rest) = read_east_asian_day("9月15日(水)\u{3000}6時00分、停止").unwrap();
         assert_eq!(day, (None, 9, 15));

@@ -98,8 +98,20 @@ pub(super) fn day_in(text: &str) -> Option<ToldDay> {
         })
 }
 
-/// `the 12th` at the start of `text`: the day of the month, and how many bytes it takes.
+/// `the 12th` (or `20일`, as Korean writes it) at the start of `text`: the day of the
+/// month, and how many bytes it takes.
 fn day_of_the_month(text: &str) -> Option<(u32, usize)> {
+    // `3일 동안`, `3일간`: days counted, not a day of the month.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && let Some(after) = text[digits..].strip_prefix('일')
+        && !after.starts_with(['간', '째'])
+        && !after.trim_start().starts_with("동안")
+        && let Ok(day) = text[..digits].parse::<u32>()
+        && (1..=31).contains(&day)
+    {
+        return Some((day, digits + '일'.len_utf8()));
+    }
     let after_the = text
         .strip_prefix("the ")
         .or_else(|| text.strip_prefix("The "))?;
@@ -331,6 +343,9 @@ mod tests {
         assert_eq!(right_after(" on the 12thousand"), None);
         assert_eq!(right_after(" on the 40th"), None);
         assert_eq!(day_in("On the 3rd, at"), Some(ToldDay::OfMonth(3)));
+        assert_eq!(day_in("정상화되어 20일 "), Some(ToldDay::OfMonth(20)));
+        assert_eq!(day_in("3일 동안 "), None);
+        assert_eq!(day_in("3일간 "), None);
         let november_9 = read_day("November 9, 2018").map(|(day, _)| day);
         let november_12 = read_day("November 12, 2018").map(|(day, _)| day);
         assert_eq!(ToldDay::OfMonth(12).after(november_9), november_12);

@@ -334,7 +334,7 @@ pub(super) fn time_dated_entries(paste: &mut ChatPaste) {
 }
 
 /// The sentences of `text`: each ends at `.`, `!` or `?` followed by a space and a capital
-/// letter or a digit.
+/// letter, a digit, or a letter of a script without capitals (Korean, Arabic).
 pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -345,7 +345,9 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         };
         if matches!(end, '.' | '!' | '?')
             && *space == ' '
-            && (next.is_uppercase() || next.is_ascii_digit())
+            && (next.is_uppercase()
+                || next.is_ascii_digit()
+                || (next.is_alphabetic() && !next.is_lowercase()))
             && !zone_after_a_meridiem(text, *next_at)
             && !ordinal_before_a_month(text, *next_at)
         {

@@ -376,3 +376,27 @@ fn times_told_below_a_posts_stamp_and_later_than_it_were_the_night_before() {
         .unwrap();
     assert_eq!(last.date, on(17));
 }
+
+#[test]
+fn a_sentence_of_a_script_without_capitals_ends_at_its_full_stop() {
+    // Korean: the notice's day, then the story's own day and times.
+    let rows = told(
+        "'22.12.6(화) 조사 결과를 발표하고 계획을 밝혔다. 주요 경과 □ '22.10.15(토) 15:19, \
+         화재가 발생하여 23시 45분에 완전 진화되었다. 10.19일 05시경 전력공급을 \
+         정상화하였다. 20일 23시경 정상화되었다.",
+    );
+    let days: Vec<(&str, Option<WrittenDay>)> = rows
+        .iter()
+        .map(|(time, day, _)| (time.as_str(), *day))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("15:19", Some(date(10, 15, Some(2022)))),
+            ("23:45", Some(date(10, 15, Some(2022)))),
+            // The year is the story's, given where the page's day is known.
+            ("05:00", Some(date(10, 19, None))),
+            ("23:00", Some(date(10, 20, None))),
+        ]
+    );
+}
