@@ -346,7 +346,9 @@ fn after_subject(rest: &[&str], opens: bool, looks_ahead: bool) -> Option<Commit
     match *verb {
         "should" | "must" if next == "have" => None,
         "will" | "shall" if next == "continue" => None,
-        "would" => (next == "like").then_some(Commitment::ToCome),
+        // `We would like to reassure you …`, `… to apologise`: a courtesy, no work.
+        "would" => (next == "like" && !after.get(2).is_some_and(|verb| is_a_courtesy(verb)))
+            .then_some(Commitment::ToCome),
         "are" | "am" => planning(after),
         "have" | "has" => participle(after).then_some(Commitment::Done),
         // `In the future, I might redeploy Prometheus`.
@@ -362,6 +364,25 @@ fn after_subject(rest: &[&str], opens: bool, looks_ahead: bool) -> Option<Commit
         verb if opens && past_of_doing(verb) => Some(Commitment::Done),
         _ => None,
     }
+}
+
+/// Whether a verb after `would like to` is a courtesy to the reader (`reassure`,
+/// `apologise`, `take this opportunity`) rather than work.
+fn is_a_courtesy(verb: &str) -> bool {
+    const COURTESIES: [&str; 11] = [
+        "reassure",
+        "assure",
+        "apologi",
+        "inform",
+        "remind",
+        "let",
+        "take",
+        "express",
+        "acknowledge",
+        "clarify",
+        "explain",
+    ];
+    COURTESIES.iter().any(|courtesy| verb.starts_with(courtesy))
 }
 
 fn without_adverbs<'a, 'b>(words: &'a [&'b str]) -> &'a [&'b str] {
@@ -718,8 +739,10 @@ mod tests {
     }
 
     #[test]
-    fn an_intent_told_in_the_past_is_the_story() {
+    fn an_intent_told_in_the_past_or_a_courtesy_is_no_work() {
         for sentence in [
+            "We would like to reassure you the site is perfectly safe.",
+            "We would like to apologise for the disruption.",
             "This round was more complex as we needed to restore the profiles that still had issues.",
             "Although it appears to be resolved now, I wanted to address the outage that we had today.",
         ] {
@@ -728,6 +751,7 @@ mod tests {
         for sentence in [
             "We need to restore the profiles from a second backup.",
             "We intend to move the DNS to a second provider.",
+            "We would like to move the DNS to a second provider.",
         ] {
             assert_eq!(commitment(sentence), Some(Commitment::ToCome), "{sentence}");
         }
