@@ -160,13 +160,8 @@ fn an_incident_reports_start_and_end_labels_time_their_rows_and_set_the_key_time
     );
     assert_eq!(doc.key_times.started, utc(15, 0));
     assert_eq!(doc.key_times.resolved, utc(16, 0));
-    let actions: Vec<&str> = doc
-        .action_items
-        .iter()
-        .map(|item| item.action.as_str())
-        .collect();
     assert_eq!(
-        actions,
+        actions(doc),
         ["Vendor support will automate configuration of the session server."]
     );
 }

@@ -74,6 +74,15 @@ pub(super) fn actions(doc: &Postmortem) -> Vec<&str> {
         .collect()
 }
 
+/// The titles of the document's custom sections, in order.
+pub(super) fn section_titles(doc: &Postmortem) -> Vec<&str> {
+    doc.narrative
+        .custom_sections
+        .iter()
+        .map(|section| section.title.as_str())
+        .collect()
+}
+
 /// Every piece of text the document holds, lower case, hyphens plain.
 pub(super) fn all_text(doc: &Postmortem) -> String {
     let mut text = vec![
@@ -799,13 +808,8 @@ fn headings_in_the_authors_words_labels_in_lists_and_hints_in_italics() {
     );
     // A one-item list that is only a label heads the action items; the hint in italics is
     // no item.
-    let actions: Vec<&str> = doc
-        .action_items
-        .iter()
-        .map(|item| item.action.as_str())
-        .collect();
     assert_eq!(
-        actions,
+        actions(doc),
         ["Add backoff to the client", "Alert on retry rate"]
     );
 }

@@ -178,12 +178,7 @@ mod tests {
                     although some need local attention so I'll bring them up Monday.\n";
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         let imported = super::super::import_markdown(text, today);
-        let actions: Vec<&str> = imported
-            .doc
-            .action_items
-            .iter()
-            .map(|item| item.action.as_str())
-            .collect();
+        let actions = super::super::tests::actions(&imported.doc);
         assert_eq!(actions.len(), 1, "{actions:?}");
         assert!(actions[0].contains("I'll bring them up Monday"));
         // A file that names its work keeps only that.
@@ -207,13 +202,8 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         let doc = super::super::import_markdown(page, today).doc;
         assert_eq!(doc.timeline.len(), 2, "{:?}", doc.timeline);
-        let actions: Vec<&str> = doc
-            .action_items
-            .iter()
-            .map(|item| item.action.as_str())
-            .collect();
         assert_eq!(
-            actions,
+            super::super::tests::actions(&doc),
             ["We will be following up with the affected merchants."]
         );
     }
