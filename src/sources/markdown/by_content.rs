@@ -6,11 +6,11 @@
 
 use super::blocks::{Block, BlockKind};
 use super::dates_in_text::date_in_text;
+use super::pieces::clock_after_label;
 use super::status_updates::{
     closed_by_a_stamp, is_a_labelled_update, is_a_salutation, is_a_status_line,
     mark_stamps_closing_a_story, mark_update_paragraphs, mark_updates_closed_by_stamps,
 };
-use super::timeline::clock_after_label;
 use crate::model::{WrittenDay, read_clock, read_date_line, read_day};
 use crate::sources::{ends_with_dated_stamp, restated_time, time_link};
 

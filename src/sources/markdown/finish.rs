@@ -3,7 +3,8 @@
 
 use super::blocks::{Block, BlockKind};
 use super::incident_day::STORY_DAYS;
-use super::timeline::{self, Outcome, Piece, ReadIn, read_pieces};
+use super::pieces::Piece;
+use super::timeline::{self, Outcome, ReadIn, read_pieces};
 use super::{DETAILS_AS_WRITTEN, Importer, MarkdownImport, NOT_PLACED};
 use super::{actions, restated, told_times, work_sentences};
 use crate::model::{ActionStatus, CustomSection, KeyTime, Marker, Postmortem, Section};

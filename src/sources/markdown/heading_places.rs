@@ -5,7 +5,8 @@
 use super::blocks::{Block, BlockKind};
 use super::fields::{field_line, field_named};
 use super::headings::{self, Target, is_generic_title, target_of};
-use super::timeline::{Piece, Setting};
+use super::pieces::Piece;
+use super::settings::Setting;
 use super::{Current, Importer, append, target_name};
 use crate::model::{ActionStatus, CustomSection, Section, read_clock};
 
@@ -259,7 +260,7 @@ impl Importer<'_> {
         {
             let setting = Setting {
                 zone: clock.zone,
-                day: Some(super::timeline::pasted_date(day)),
+                day: Some(super::settings::pasted_date(day)),
                 kept: Some(text.to_owned()),
             };
             self.timeline.push(Piece::Setting(block.lines, setting));

@@ -6,7 +6,8 @@
 use super::blocks::{Block, BlockKind, ListItem};
 use super::by_content::starts_with_a_time;
 use super::headings::{Target, target_by_words, target_of};
-use super::timeline::{Piece, Setting, zone_line};
+use super::pieces::Piece;
+use super::settings::{Setting, zone_line};
 use super::{Current, Importer};
 use crate::model::Section;
 

@@ -5,7 +5,8 @@
 
 use super::blocks::{Block, BlockKind};
 use super::headings::{self, Target};
-use super::timeline::{Piece, Setting, day_in_text, zone_in_timeline_heading};
+use super::pieces::Piece;
+use super::settings::{Setting, day_in_text, zone_in_timeline_heading};
 use super::{DETAILS_AS_WRITTEN, Importer, lists_tables};
 use crate::model::List;
 

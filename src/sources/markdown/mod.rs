@@ -44,11 +44,13 @@ mod outline_lists;
 mod page_text_tests;
 mod paragraphs;
 mod people;
+mod pieces;
 mod plain_headings;
 mod quiet_days;
 mod reading;
 mod references;
 mod restated;
+mod settings;
 #[cfg(test)]
 mod status_page_tests;
 mod status_updates;
@@ -70,8 +72,8 @@ use self::blocks::{Block, BlockKind, read_blocks};
 use self::fields::{Field, apply, field_line, incident_reference};
 use self::headings::{Target, target_of};
 pub use self::images::{WrittenImage, attached_files_in, images_in, keep_local_images, local_file};
+use self::pieces::Piece;
 pub use self::reading::{Assumed, Candidate, DayFrom, MarkdownChoices, Taken};
-use self::timeline::Piece;
 use self::values::Context;
 use crate::model::{ActionKind, ActionStatus, DayOrder, Postmortem};
 

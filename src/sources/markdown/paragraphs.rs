@@ -7,7 +7,8 @@ use super::by_content::starts_with_a_time;
 use super::fields::field_line;
 use super::headings::Target;
 use super::labels::section_line;
-use super::timeline::{Piece, Setting, zone_line};
+use super::pieces::Piece;
+use super::settings::{Setting, zone_line};
 use super::work_sentences;
 use super::{Current, Importer, ListAhead, append, append_line};
 use crate::model::{Section, read_date_line};
@@ -107,7 +108,7 @@ impl Importer<'_> {
                 block.lines,
                 Setting {
                     zone: Some(zone),
-                    day: super::timeline::day_in_text(only, self.day_order),
+                    day: super::settings::day_in_text(only, self.day_order),
                     kept: None,
                 },
             ));
@@ -440,7 +441,7 @@ impl Importer<'_> {
                     *range,
                     Setting {
                         zone: Some(zone),
-                        day: super::timeline::day_in_text(line, self.day_order),
+                        day: super::settings::day_in_text(line, self.day_order),
                         kept: None,
                     },
                 ));

@@ -7,185 +7,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::blocks::TableRow;
-use super::dates_in_text::date_in_text;
+use super::pieces::{Piece, merged, with_told_among};
+use super::settings::{Setting, pasted_date};
 use crate::model::{
-    DayOrder, Direction, PasteZone, PastedDate, TimelineRow, WrittenDay, WrittenTime,
-    calendar_date, read_clock, read_date_line, zone_named, zone_spelled_in,
+    DayOrder, Direction, PasteZone, TimelineRow, WrittenDay, WrittenTime, calendar_date,
+    read_clock, read_date_line,
 };
 use crate::sources::{
     ChatPaste, DayLine, PasteContext, PastedRow, UnusedReason, parse_entries, parse_table,
     resolve_paste,
 };
-
-/// One piece of the timeline, with the source lines of each of its parts.
-#[derive(Clone, Debug)]
-pub enum Piece {
-    /// A table with a time column: its header and rows.
-    Table(Vec<String>, Vec<TableRow>),
-    /// Entries read one to a line (list items with their wrapped lines joined, a time
-    /// written as a heading with the paragraph under it, a paragraph's lines).
-    Entries(Vec<((usize, usize), String)>),
-    /// A line or heading that says which zone the times below are in, or their day, or both
-    /// (`All times in PST, on February 5th 2019`, `#### 29-09-2021 (All times CEST)`).
-    Setting((usize, usize), Setting),
-    /// Times told in the sentences of a story, each with its part of the sentence and the
-    /// lines of its paragraph.
-    Told(Vec<((usize, usize), PastedRow)>),
-    /// Times told in the timeline's paragraphs that open with no time (`…, a decision we
-    /// took at 12:57 UTC.`): each is read in the run of the entries written above it, so
-    /// that it takes their day (`At 07:21 UTC the next morning …`, then `We patched it …
-    /// at 09:23 UTC.`); one with no entries right above it, or a day of its own, is read
-    /// as a story's told times are, after the rest.
-    ToldAmongEntries(Vec<((usize, usize), PastedRow)>),
-    /// A heading of the timeline: a timeline of its own (a second incident's, a detection
-    /// timeline), whose times without a day start again from the incident's day rather
-    /// than follow the rows of the one above.
-    Start,
-}
-
-impl Piece {
-    /// A heading of the timeline with the story under it, if any: a time heads an entry read
-    /// as its lines are (`### 14:03` over what happened); a dated update
-    /// (`### Updated 15 August 2019`) is a row without a time that keeps its day as written.
-    #[must_use]
-    pub fn headed(lines: (usize, usize), heading: &str, story: Option<&str>) -> Self {
-        if read_clock(heading).is_some() {
-            let entry = match story {
-                Some(story) => format!("{heading} {story}"),
-                None => heading.to_owned(),
-            };
-            return Self::Entries(vec![(lines, entry)]);
-        }
-        // `### Update 27.08.2022 10:00 Uhr:`: a label, then the time; the label stays with
-        // what happened.
-        let heading_text = heading;
-        let (clock, heading) = match clock_after_label(heading) {
-            Some((label, clock, rest)) => {
-                let rest = rest.trim().trim_matches([':', '-', '–', '—', ' ', ')']);
-                let said = if rest.is_empty() {
-                    label.to_owned()
-                } else {
-                    format!("{label} {rest}")
-                };
-                (Some(clock), said)
-            }
-            // `## 2024年4月13日晚上` over `大约22:40开始504`: a day, and the time its story
-            // tells first.
-            None => (
-                story.and_then(|story| {
-                    super::told_times::time_told_in_dated_entry(&format!("{heading} {story}"))
-                }),
-                heading.to_owned(),
-            ),
-        };
-        let event = match story {
-            Some(story) => format!("{}: {story}", heading.trim_end_matches([':', '.', ' '])),
-            None => heading,
-        };
-        // An update dated without a time keeps its own day, for its notes.
-        let day = day_in_text(heading_text, None)
-            .filter(|_| clock.is_none())
-            .map(|date| DayLine {
-                line: 0,
-                date,
-                zone: None,
-            });
-        Self::Told(vec![(
-            lines,
-            PastedRow {
-                lines: Vec::new(),
-                clock,
-                offset: None,
-                day,
-                actor: None,
-                event,
-                notes: String::new(),
-                evidence: String::new(),
-            },
-        )])
-    }
-}
-
-/// A heading's time after a short label (`Update 27.08.2022 10:00 Uhr`, `Mise à jour 14h02`,
-/// `Resolved - Aug 5, 09:12 UTC`, `更新情報(2013-08-06 18:33 JST)`): the label, the time and
-/// what follows it. A label is at
-/// most three words and holds no digit.
-#[must_use]
-pub fn clock_after_label(heading: &str) -> Option<(&str, WrittenTime, &str)> {
-    let heading = heading.trim().trim_start_matches(['#', '*', '_', ' ']);
-    let mut words = 0;
-    for (at, c) in heading.char_indices() {
-        // The time may stand in brackets after the label: `更新情報(2013-08-06 18:33 JST)`.
-        if c != ' ' && c != '(' {
-            continue;
-        }
-        words += 1;
-        let label = heading[..at].trim_end_matches([':', '-', '–', '—', ' ']);
-        if words > 3 || label.chars().any(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        let rest = heading[at..].trim_start_matches([':', '-', '–', '—', ' ', '(']);
-        if let Some((clock, after)) = read_clock(rest) {
-            return Some((label, clock, after));
-        }
-    }
-    None
-}
-
-/// What a line written above some times says about them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Setting {
-    /// The zone they are in.
-    pub zone: Option<PasteZone>,
-    /// The day they are on; without its year (`## 31 OKTOBER`), in the year of the
-    /// incident's day.
-    pub day: Option<PastedDate>,
-    /// The line as written, kept when it says more than a day and a zone (`### March 5,
-    /// 2025: Sepolia Testnet Issue Timeline`).
-    pub kept: Option<String>,
-}
-
-/// A line of more words than this says more than a day and a zone, and is kept as written.
-const SETTING_WORDS_ALONE: usize = 6;
-
-impl Setting {
-    /// What `text` says about the times below it, when it says anything: a zone in a line
-    /// about times (`All times in PST`), a date with its year, or both; or a line that is
-    /// only a day, its year left to the incident's (`31 OKTOBER`, `Tuesday 5 March`). `words` caps how
-    /// long a text may be and still be such a line rather than a sentence of the story.
-    #[must_use]
-    pub fn of(text: &str, words: usize, order: Option<DayOrder>) -> Option<Self> {
-        if text.split_whitespace().count() > words {
-            return None;
-        }
-        let count = text.split_whitespace().count();
-        let only_a_day = read_date_line(text);
-        // `2019-09-23 (all times in UTC-5)`: a day with a note of its zone.
-        let zone = zone_line_of_any_length(text)
-            .or(only_a_day.and_then(|(_, zone)| zone))
-            .or_else(|| zone_alone(text));
-        // `### 25-Jun-2021: Bigdata storage repaired` says what happened that day too.
-        let says_more = count > SETTING_WORDS_ALONE || (only_a_day.is_none() && zone.is_none());
-        let setting = Self {
-            zone,
-            day: date_in_text(text, order)
-                .map(pasted_date)
-                .or_else(|| only_a_day.map(|(date, _)| date)),
-            kept: says_more.then(|| text.to_owned()),
-        };
-        (setting.zone.is_some() || setting.day.is_some()).then_some(setting)
-    }
-
-    /// What became of the line, for the report.
-    fn outcome(&self) -> Outcome {
-        let kept = self.kept.clone();
-        if self.zone.is_some() {
-            Outcome::Zone(kept)
-        } else {
-            Outcome::Date(kept)
-        }
-    }
-}
 
 /// A part of the source and what became of it.
 #[derive(Clone, Debug)]
@@ -202,85 +33,6 @@ pub enum Outcome {
     /// It has no time, and the day written above it if any: a row of the timeline when it
     /// is one of its items, which keeps that day in its notes.
     Untimed(String, Option<NaiveDate>),
-}
-
-/// `All times in PST`, `(all times UTC)`, `Times are CET.`: the zone such a line names.
-#[must_use]
-pub fn zone_line(text: &str) -> Option<PasteZone> {
-    if text.split_whitespace().count() > 12 {
-        return None;
-    }
-    zone_line_of_any_length(text)
-}
-
-/// The zone a timeline's heading names: as a line about times does (`Timeline (all times
-/// PST)`), or as a zone alone beside the word (`Timeline (CET)`, `Timeline – UTC`,
-/// `Detailed timeline [PST/PDT]`).
-#[must_use]
-pub fn zone_in_timeline_heading(heading: &str) -> Option<PasteZone> {
-    zone_line(heading).or_else(|| {
-        let words: Vec<&str> = heading
-            .split(|c: char| c.is_whitespace() || "()[],;:-\u{2013}\u{2014}".contains(c))
-            .filter(|word| !word.is_empty())
-            .collect();
-        (words.len() <= 6)
-            .then(|| {
-                words.iter().find_map(|word| zone_named(word)).or_else(|| {
-                    // `Timeline (Eastern US Time):`: a region's time in words.
-                    crate::model::region_time_in(heading).map(PasteZone::Named)
-                })
-            })
-            .flatten()
-    })
-}
-
-/// The zone a line in the timeline is and nothing else (`(UTC+9:30)`, `**PST**`): what the
-/// times below it are in. Elsewhere such a line is a word of the story (`GST`).
-fn zone_alone(text: &str) -> Option<PasteZone> {
-    let bare = text
-        .trim()
-        .trim_matches(['*', '_', '[', ']', ' ', ':', '.']);
-    crate::model::read_zone(bare)
-        .filter(|(_, rest)| rest.trim().is_empty())
-        .map(|(zone, _)| zone)
-}
-
-/// The zone a text about times names (`… and all times are in UTC.`), however long it is.
-fn zone_line_of_any_length(text: &str) -> Option<PasteZone> {
-    let lower = text.to_lowercase();
-    let says_times = [
-        "all times",
-        "times are",
-        "times in",
-        "time zone",
-        "timezone",
-    ]
-    .iter()
-    .any(|phrase| lower.contains(phrase));
-    if !says_times {
-        return None;
-    }
-    let zone = zone_spelled_in(text).or_else(|| {
-        // `Times are in CET:` over its list: the colon ends the zone's word.
-        text.split(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | '.' | ';' | ':')
-        })
-        .filter(|word| !word.is_empty())
-        // `All times central.`: a region's plain name too.
-        .find_map(|word| {
-            zone_named(word).or_else(|| crate::model::region_of(word).map(PasteZone::Named))
-        })
-    })?;
-    // `All times in PDT (UTC-7)`: an abbreviation whose offset is spelled out beside it is
-    // taken at its word, all year.
-    let spelled_out = ["utc-", "utc+", "gmt-", "gmt+", "utc \u{2212}"]
-        .iter()
-        .any(|offset| lower.contains(offset));
-    Some(if spelled_out {
-        zone.at_its_word()
-    } else {
-        zone
-    })
 }
 
 /// How the pieces are read: the zone of times that name none, the incident's start (else
@@ -447,7 +199,7 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                         zone: None,
                     });
                 }
-                outcomes.push((*lines, setting.outcome()));
+                outcomes.push((*lines, setting_outcome(setting)));
                 continue;
             }
             Piece::Table(header, rows) => table_paste(header, rows),
@@ -715,94 +467,13 @@ fn day_line(date: NaiveDate) -> DayLine {
     }
 }
 
-/// The calendar date in `text` (see [`date_in_text`]), as a date written with its year.
-pub(super) fn day_in_text(text: &str, order: Option<DayOrder>) -> Option<PastedDate> {
-    date_in_text(text, order).map(pasted_date)
-}
-
-/// A calendar date as a date written with its year.
-pub(super) fn pasted_date(date: NaiveDate) -> PastedDate {
-    use chrono::Datelike;
-    PastedDate {
-        year: Some(date.year()),
-        month: date.month(),
-        day: date.day(),
-    }
-}
-
-/// The pieces with neighbouring entries (or rows told) taken together, so that a time
-/// without a date follows the one before it (`### 2018-01-18 4:19`, then `### 4:27`).
-fn merged(pieces: &[Piece]) -> Vec<Piece> {
-    let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        match (merged.last_mut(), piece) {
-            (Some(Piece::Entries(before)), Piece::Entries(entries)) => {
-                before.extend(entries.iter().cloned());
-            }
-            // Updates under headings of their own, read as one run: newest first or not.
-            (Some(Piece::Told(before)), Piece::Told(rows)) => {
-                before.extend(rows.iter().cloned());
-            }
-            _ => merged.push(piece.clone()),
-        }
-    }
-    merged
-}
-
-/// Times told among the entries, as the whole pieces' list.
-type ToldAmong = Vec<((usize, usize), PastedRow)>;
-
-/// The pieces, each with the times told in the timeline's paragraphs that are read in its
-/// run: those whose nearest line of the timeline above is one of its entries. The others
-/// are told times read after the rest, as a story's are.
-fn with_told_among(pieces: Vec<Piece>) -> Vec<(Piece, ToldAmong)> {
-    let mut told = Vec::new();
-    let mut read: Vec<(Piece, ToldAmong)> = Vec::new();
-    for piece in pieces {
-        match piece {
-            Piece::ToldAmongEntries(rows) => told.extend(rows),
-            other => read.push((other, Vec::new())),
-        }
-    }
-    let mut left = Vec::new();
-    for (lines, row) in told {
-        // A day told with the time (`on the 3rd at 09:00`) is a day of the story's own.
-        let only_a_clock = row.day.is_none() && row.clock.is_some_and(|clock| clock.date.is_none());
-        let nearest = read
-            .iter()
-            .enumerate()
-            .filter_map(|(index, (piece, _))| Some((last_line_before(piece, lines.0)?, index)))
-            .max();
-        match nearest {
-            Some((_, index)) if only_a_clock && matches!(read[index].0, Piece::Entries(_)) => {
-                read[index].1.push((lines, row));
-            }
-            _ => left.push((lines, row)),
-        }
-    }
-    if !left.is_empty() {
-        match read.last_mut() {
-            Some((Piece::Told(rows), _)) => rows.extend(left),
-            _ => read.push((Piece::Told(left), Vec::new())),
-        }
-    }
-    read
-}
-
-/// The first line of the last part of `piece` that starts above `line`.
-fn last_line_before(piece: &Piece, line: usize) -> Option<usize> {
-    let before = |start: usize| (start < line).then_some(start);
-    match piece {
-        Piece::Table(_, rows) => rows.iter().filter_map(|row| before(row.line)).max(),
-        Piece::Entries(entries) => entries
-            .iter()
-            .filter_map(|(lines, _)| before(lines.0))
-            .max(),
-        Piece::Setting(lines, _) => before(lines.0),
-        Piece::Told(rows) | Piece::ToldAmongEntries(rows) => {
-            rows.iter().filter_map(|(lines, _)| before(lines.0)).max()
-        }
-        Piece::Start => None,
+/// What became of a line that dates or zones the times below it, for the report.
+fn setting_outcome(setting: &Setting) -> Outcome {
+    let kept = setting.kept.clone();
+    if setting.zone.is_some() {
+        Outcome::Zone(kept)
+    } else {
+        Outcome::Date(kept)
     }
 }
 
@@ -812,42 +483,4 @@ fn ranges_at(ranges: &[(usize, usize)], line: usize) -> (usize, usize) {
         .get(line.saturating_sub(1))
         .copied()
         .unwrap_or((0, 0))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn zones_and_dates_written_around_a_timeline() {
-        assert!(zone_line("All times in PST, on February 5th 2019").is_some());
-        assert!(zone_line("All times in CET.").is_some());
-        assert_eq!(
-            zone_line("Times are in CET:"),
-            zone_line("Times are in CET."),
-            "a colon before the list ends the zone's word as a full stop does"
-        );
-        assert!(zone_line("Times are in CET:").is_some());
-        assert!(zone_line("(all times UTC)").is_some());
-        // With its offset spelled out, a summer time is that offset all year.
-        assert_eq!(
-            zone_line("All times in PDT (UTC-7)."),
-            chrono::FixedOffset::west_opt(7 * 3600).map(PasteZone::Offset)
-        );
-        assert!(matches!(
-            zone_line("All times in PDT."),
-            Some(PasteZone::Regional(..))
-        ));
-        assert!(zone_line("The times were bad").is_none());
-        // A timeline's heading may name its zone alone.
-        for heading in [
-            "Timeline (CET)",
-            "Timeline - UTC",
-            "Detailed timeline [PST/PDT]",
-            "Timeline (Eastern US Time):",
-        ] {
-            assert!(zone_in_timeline_heading(heading).is_some(), "{heading}");
-        }
-        assert!(zone_in_timeline_heading("Timeline of the response").is_none());
-    }
 }

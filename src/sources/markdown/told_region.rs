@@ -17,7 +17,7 @@ pub(super) fn region_told(lines: &[&str]) -> Option<(chrono_tz::Tz, usize)> {
     for (index, line) in lines.iter().enumerate() {
         // A line of its own about the times (`All times in Eastern.`) inside text that no
         // heading sets apart (a page's text copied flat) names where the writers are too.
-        if super::timeline::zone_line(line).is_some()
+        if super::settings::zone_line(line).is_some()
             && let Some(region) = line
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .find_map(region_of)
