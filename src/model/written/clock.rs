@@ -402,7 +402,8 @@ fn day_before_a_time(text: &str) -> Option<(WrittenDay, &str)> {
 /// A day written after a time and its zone, closing the time's part of the line
 /// (`12:45 PM PST Saturday Oct 30th: first wave`, `14:03 on 21 Oct - deploy`): the day and
 /// the text after it. Only a day followed by a colon, a dash or the line's end counts, so a
-/// message that starts with a month's name stays the message.
+/// message that starts with a month's name stays the message; a day written with its year
+/// (`05:00 UTC 2016-05-16 an automated …`) counts whatever follows it.
 fn day_after_a_time(text: &str) -> Option<(WrittenDay, &str)> {
     let trimmed = text.trim_start_matches([' ', ',', '\u{a0}']);
     let trimmed = strip_prefix_ignoring_case(trimmed, "on ").unwrap_or(trimmed);
@@ -424,7 +425,11 @@ fn day_after_a_time(text: &str) -> Option<(WrittenDay, &str)> {
         .any(|dash| rest.starts_with(dash));
     // `read_day` steps past a comma after the day; that is no close.
     let before = &trimmed[..trimmed.len() - rest.len()];
-    (closes && !before.trim_end().ends_with(',')).then_some((day, rest))
+    // `At 05:00 UTC 2016-05-16 an automated update …`: a day with its year is the time's
+    // whatever follows it; one without (`at 10:00 2 servers failed`) must end the text.
+    let with_its_year = matches!(day, WrittenDay::Date(date) if date.year.is_some())
+        && (before.ends_with(char::is_whitespace) || !rest.starts_with(char::is_alphanumeric));
+    ((closes || with_its_year) && !before.trim_end().ends_with(',')).then_some((day, rest))
 }
 
 /// `14:03`, `14:03:10`, `2:03 PM`, `2 PM`: the time, whether it had AM or PM, and the rest.
@@ -904,6 +909,28 @@ mod tests {
         assert_eq!(rest, " May Li joined the call");
         let (clock, _) = read_clock("14:03 on 21 Oct - deploy").unwrap();
         assert!(clock.date.is_some());
+        // A day written with its year is the time's, whatever follows it.
+        for (text, said) in [
+            (
+                "05:00 UTC 2016-05-16 an automated update",
+                "an automated update",
+            ),
+            ("20:57 GMT 05 Jan 2010 and then", "and then"),
+        ] {
+            let (clock, rest) = read_clock(text).unwrap();
+            assert!(
+                matches!(clock.date, Some(WrittenDay::Date(date)) if date.year.is_some()),
+                "{text}"
+            );
+            assert_eq!(rest.trim_start(), said, "{text}");
+        }
+        // Without its year, a day must close the time's part: a number after a time is
+        // the message's.
+        assert_eq!(read_clock("10:00 2 servers failed").unwrap().0.date, None);
+        assert_eq!(
+            read_clock("10:00 May 2 servers failed").unwrap().0.date,
+            None
+        );
         // "am" that starts a word is not a meridiem.
         assert_eq!(read("2:03 amazing").unwrap(), (hm(2, 3), None, " amazing"));
     }

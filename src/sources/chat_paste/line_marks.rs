@@ -12,6 +12,28 @@ pub(super) fn is_bare_time(line: &str) -> bool {
         || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
 }
 
+/// A line that opens with a sentence telling its time (`At approximately 5:40 EST, we
+/// experienced …`, `On 2023-10-06 at 09:00 CEST we will …`), rather than with a stamp: below a
+/// stamp that has no message yet, it is that stamp's message.
+pub(super) fn tells_its_time_in_a_sentence(line: &str) -> bool {
+    const SENTENCE_LEADS: [&str; 9] = [
+        "at",
+        "on",
+        "by",
+        "around",
+        "about",
+        "approximately",
+        "approx.",
+        "circa",
+        "shortly",
+    ];
+    let first = line.split_whitespace().next().unwrap_or_default();
+    SENTENCE_LEADS
+        .iter()
+        .any(|lead| first.eq_ignore_ascii_case(lead))
+        && read_clock(line).is_some()
+}
+
 /// The same moment written again after a time, in another zone (`/07:40am PST` after
 /// `2:40am GMT+1`, `| 31 juillet 2024 13h57 (heure du Pacifique)` after `… 20h57 UTC`):
 /// the restatement, without the mark that sets it apart. It is no event: the update's
@@ -527,8 +549,21 @@ fn labelled_bracketed_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
 
 /// Separators people put between a time and what follows: ` - `, ` – `, ` — `, `: `, ` | `,
 /// and the comma of a sentence that opens with its time (`At 11:17 UTC, a drive failed`;
-/// `6時00分、`, with the comma of Japanese and Chinese).
+/// `6時00分、`, with the comma of Japanese and Chinese), and an arrow (`11:52 -> the
+/// certificate was issued`, `=>`).
 pub(super) fn strip_separators(text: &str) -> &str {
+    let rest = separator_marks(text);
+    // `->` loses its dash to the marks; `- >` is no arrow.
+    let after_a_dash = text[..text.len() - rest.len()].ends_with('-');
+    // (IRCCloud marks a join with `→`: that arrow is the line's own.)
+    let arrow = rest
+        .strip_prefix("=>")
+        .or_else(|| rest.strip_prefix('>').filter(|_| after_a_dash));
+    arrow.map_or(rest, separator_marks)
+}
+
+/// `text` past the marks of [`strip_separators`] other than an arrow.
+fn separator_marks(text: &str) -> &str {
     text.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(

@@ -268,6 +268,7 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
         }
     }
     reader.close_message();
+    reader.settle_stamps_alone();
     reader.paste.day_order = DayOrder::found_in(&lines);
     reader.paste
 }
@@ -434,6 +435,9 @@ struct Reader {
     /// notes above a chat copy, or a chat copy fenced whole): its closing fence closes it,
     /// and no message opened inside it runs on past it.
     in_loose_fence: bool,
+    /// Whole entries that were only their time, each with its header's lines: their rows,
+    /// left without text until every entry is read.
+    stamps_alone: Vec<(usize, Vec<UnusedLine>)>,
 }
 
 impl Reader {
@@ -596,6 +600,16 @@ impl Reader {
         };
         let body = strip_leading_emphasis(strip_list_marker(line));
         let body = body.as_ref();
+        // `6:20 PM EST` alone, then `At approximately 5:40 EST, we experienced …`: the
+        // stamp heads the sentence, whose time is one it tells.
+        if let Some((position, _)) = self.open
+            && self.paste.rows[position].event.is_empty()
+            && self.paste.rows[position].clock.is_some()
+            && line_marks::tells_its_time_in_a_sentence(body)
+        {
+            self.paste.rows[position].go_on(number, strip_edited(line));
+            return;
+        }
         if self.timed_line(number, line, body, next) {
             return;
         }
@@ -982,7 +996,11 @@ impl Reader {
             return;
         };
         let event = self.paste.rows[position].event.trim();
-        if event.is_empty() {
+        let whole_entry_with_a_time =
+            !self.shape.lines_wrap && self.paste.rows[position].clock.is_some();
+        if event.is_empty() && whole_entry_with_a_time {
+            self.stamps_alone.push((position, header));
+        } else if event.is_empty() {
             self.paste.rows.remove(position);
             self.paste.unused.extend(header);
             self.paste.unused.sort_by_key(|unused| unused.line);
@@ -1006,6 +1024,32 @@ impl Reader {
             }
             self.paste.unused.sort_by_key(|unused| unused.line);
         }
+    }
+
+    /// Settles the whole entries that were only their time, once all are read. Two or more
+    /// in a row are a list of times (`November 4th -- 16:30 to 15:00 UTC`, each item a
+    /// downtime): each a row told as written. One alone (`### 2025-10-02 07:00 UTC` over
+    /// the entries of that morning) heads what follows, and is no row; its line is listed.
+    fn settle_stamps_alone(&mut self) {
+        let stamps = std::mem::take(&mut self.stamps_alone);
+        let positions: Vec<usize> = stamps.iter().map(|(position, _)| *position).collect();
+        let in_a_list = |position: usize| {
+            positions.contains(&(position + 1))
+                || position
+                    .checked_sub(1)
+                    .is_some_and(|above| positions.contains(&above))
+        };
+        for (position, header) in stamps.into_iter().rev() {
+            if in_a_list(position) {
+                let written = header.first().map_or("", |line| line.text.as_str());
+                self.paste.rows[position].event =
+                    strip_leading_emphasis(strip_list_marker(written)).into_owned();
+            } else {
+                self.paste.rows.remove(position);
+                self.paste.unused.extend(header);
+            }
+        }
+        self.paste.unused.sort_by_key(|unused| unused.line);
     }
 
     pub(super) fn unused(&mut self, line: usize, text: &str, reason: UnusedReason) {

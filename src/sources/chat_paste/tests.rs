@@ -130,6 +130,15 @@ fn twelve_hour_times_zones_and_separators() {
     let paste = parse_chat(
         "2:03 PM alert fired\n14:20 UTC: Incident mitigated\n14:21 \u{2014} traffic back\n14:22 | pool resized\n12:05 AM - midnight job\n",
     );
+    // An arrow sets the time apart too; a dash then `>` does not make one.
+    let arrows = parse_chat(
+        "Feb 14th 11:52 -> the certificate was issued\n11:53 => detected\n11:55 - > quoted\n",
+    );
+    let events: Vec<&str> = arrows.rows.iter().map(|row| row.event.as_str()).collect();
+    assert_eq!(
+        events,
+        ["the certificate was issued", "detected", "> quoted"]
+    );
     assert!(paste.unused.is_empty(), "{:?}", paste.unused);
     assert_eq!(
         rows(&paste),
@@ -385,6 +394,51 @@ fn a_time_written_as_a_link_keeps_its_address_as_evidence() {
     assert_eq!(paste.rows[0].evidence, "https://chat.example/p1");
     assert_eq!(paste.rows[1].evidence, "https://chat.example/p2");
     assert_eq!(paste.rows[2].evidence, "");
+}
+
+#[test]
+fn an_entry_that_is_only_its_time_is_a_row_told_as_written() {
+    // A list of downtimes: each item is a day and a span, nothing else.
+    let downtimes = "November 4th -- 16:30 to 15:00 UTC\nNovember 13th -- 15:00 to 19:30 UTC\n";
+    let paste = parse_entries(downtimes);
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(16, 30), None, "November 4th -- 16:30 to 15:00 UTC"),
+            (hm(15, 0), None, "November 13th -- 15:00 to 19:30 UTC"),
+        ]
+    );
+    assert!(paste.unused.is_empty(), "{:?}", paste.unused);
+    // In a chat, a stamp with no message below it is no row.
+    assert!(parse_chat(downtimes).rows.is_empty());
+}
+
+#[test]
+fn a_stamp_alone_heads_the_sentence_below_it_that_tells_a_time() {
+    for paste in [
+        parse_entries(
+            "6:20 PM EST\nAt approximately 5:40 EST, we lost utility power.\n6:41 PM EST\nOur vendor is on the way.\n",
+        ),
+        parse_chat(
+            "6:20 PM EST\n\nAt approximately 5:40 EST, we lost utility power.\n\n6:41 PM EST\n\nOur vendor is on the way.\n",
+        ),
+    ] {
+        assert_eq!(
+            rows(&paste),
+            [
+                (
+                    hm(18, 20),
+                    None,
+                    "At approximately 5:40 EST, we lost utility power."
+                ),
+                (hm(18, 41), None, "Our vendor is on the way."),
+            ]
+        );
+    }
+    // A stamp that has its message already: a sentence that opens with a time is the
+    // next entry.
+    let paste = parse_entries("14:00 Paged the on-call\nAt 14:05 the fix was out.\n");
+    assert_eq!(paste.rows.len(), 2);
 }
 
 #[test]
