@@ -604,3 +604,56 @@ fn a_group_that_says_it_has_none_holds_no_item() {
     );
     assert_eq!(action_texts(&imported).len(), 1);
 }
+
+#[test]
+fn groups_over_paragraphs_that_each_close_with_their_status_are_groups_of_items() {
+    let markdown = "# Report\n\n## Action Items\n\n\
+        A number of action items came from this incident. These include the following:\n\n\
+        ### Engineering and Architecture\n\n\
+        Reduced the dataset size carried by our ZooKeeper ensembles by over 60%. (Completed)\n\n\
+        Improve resiliency in Kibana routes discovery methods. (In progress)\n\n\
+        ### Process and Communications\n\n\
+        Formalized our maintenance matrix to reduce exposure of critical services within a region. (Completed)\n";
+    // The same page copied as text: its headings are lines, its list items lines with no
+    // full stop, and nothing but its introduction says the groups are the items'.
+    let page = "Elastic Cloud Incident Report\n\nImpact\n\
+        Coordination layer\n\
+        Inability to create, modify, or delete clusters through the console\n\
+        ZooKeeper was unavailable between 02:50 UTC and 07:17 UTC\n\
+        Proxy layer\n\
+        Inability to access services within running clusters\n\
+        Action Items\n\
+        A number of action items came from this incident. These include the following:\n\
+        Engineering and Architecture\n\
+        Reduced the dataset size carried by our ZooKeeper ensembles by over 60%. (Completed)\n\
+        Improve resiliency in Kibana routes discovery methods. (In progress)\n\
+        Process and Communications\n\
+        Formalized our maintenance matrix to reduce exposure of critical services within a region. (Completed)\n";
+    for text in [markdown, page] {
+        let imported = import(text);
+        assert_eq!(
+            actions(&imported),
+            [
+                (
+                    "Reduced the dataset size carried by our ZooKeeper ensembles by over 60%. (Completed)",
+                    ActionStatus::Done
+                ),
+                (
+                    "Improve resiliency in Kibana routes discovery methods. (In progress)",
+                    ActionStatus::Open
+                ),
+                (
+                    "Formalized our maintenance matrix to reduce exposure of critical services within a region. (Completed)",
+                    ActionStatus::Done
+                ),
+            ],
+            "{text}"
+        );
+    }
+    // One paragraph closed by its status under a heading of its own is that item.
+    let imported = import(
+        "# Report\n\n## Action Items\n\n### Add a canary stage\n\n\
+         The deploy pipeline gets a canary stage before production. (In progress)\n",
+    );
+    assert_eq!(action_texts(&imported), ["Add a canary stage"]);
+}

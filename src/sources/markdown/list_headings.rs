@@ -119,14 +119,32 @@ impl Importer<'_> {
 
 /// For each block, whether a list of work or a table of actions comes after it before the
 /// next heading. A list or table of other things (the queries a fix touches) is part of a
-/// story.
+/// story. Paragraphs that each close with where their work stands (`Reduced the dataset
+/// size … (Completed)`, `Improve resiliency … (In progress)`) are such a list, written
+/// without its marks, and so is one under a heading that gives no order.
 pub(super) fn work_listed_below(blocks: &[Block]) -> Vec<bool> {
+    /// The fewest paragraphs, each closed by its status, that are a list of work.
+    const STATUSED_PARAGRAPHS: usize = 2;
     let mut below = vec![false; blocks.len()];
     let mut seen = false;
+    let mut statused = 0;
     for (at, block) in blocks.iter().enumerate().rev() {
         below[at] = seen;
         match &block.kind {
-            BlockKind::Heading(..) => seen = false,
+            BlockKind::Heading(_, heading) => {
+                // One such paragraph under a name (`Process and Communications`) is a group
+                // of one; under an order (`Add a canary stage`) it tells that item.
+                below[at] |= statused == 1 && !super::work_sentences::opens_with_an_order(heading);
+                seen = false;
+                statused = 0;
+            }
+            BlockKind::Paragraph(lines) => {
+                let text: Vec<&str> = lines.iter().map(|(_, line)| line.as_str()).collect();
+                if super::work_status::status_trailer(&text.join(" ")).is_some() {
+                    statused += 1;
+                    seen |= statused >= STATUSED_PARAGRAPHS;
+                }
+            }
             BlockKind::Table(header, _) => seen |= super::actions::action_columns(header).is_some(),
             BlockKind::List(items) => {
                 let work = items

@@ -4,7 +4,7 @@
 
 use super::blocks::Block;
 use super::by_content::starts_with_a_time;
-use super::fields::field_line;
+use super::fields::{Field, field_line};
 use super::headings::Target;
 use super::labels::section_line;
 use super::pieces::Piece;
@@ -22,17 +22,14 @@ const EMPTY_NOTES: [&str; 5] = [
     "No starred timeline rows.",
 ];
 
+/// The most words a write-up's status has (`Draft`, `Final, reviewed by the team`): more
+/// is a story told under a label.
+const STATUS_WORDS: usize = 8;
+
 impl Importer<'_> {
     pub(super) fn paragraph(&mut self, block: &Block, lines: &[(usize, String)]) {
         let ranges = line_ranges(block, lines);
-        // A field named by the heading above (`## Date` then `2016-09-05`).
-        if let Some((field, key)) = self.field_heading.take() {
-            let value = lines
-                .iter()
-                .map(|(_, line)| line.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.field(field, &format!("{key}: {value}"), &value, block.lines);
+        if self.value_of_a_field_heading(block, lines) {
             return;
         }
         if self.status_update(lines, &ranges) {
@@ -128,6 +125,27 @@ impl Importer<'_> {
         } else {
             self.text(block);
         }
+    }
+
+    /// A field named by the heading above (`## Date` then `2016-09-05`): the paragraph is
+    /// its value. Returns whether it was.
+    fn value_of_a_field_heading(&mut self, block: &Block, lines: &[(usize, String)]) -> bool {
+        let Some((field, key)) = self.field_heading.take() else {
+            return false;
+        };
+        let value = lines
+            .iter()
+            .map(|(_, line)| line.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        // `Postmortem` over `Starting 05/30 01:35 PDT, new virtual machines …`: a status
+        // page's update, whose label names no write-up's status.
+        if field == Field::Status && value.split_whitespace().count() > STATUS_WORDS {
+            self.as_written.push(format!("- {key}"));
+            return false;
+        }
+        self.field(field, &format!("{key}: {value}"), &value, block.lines);
+        true
     }
 
     /// A status page's updates after its postmortem's action items (`Resolved`, then the

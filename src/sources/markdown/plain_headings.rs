@@ -43,6 +43,9 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
         .iter()
         .position(|block| !matches!(block.kind, BlockKind::FrontMatter(..)));
     let count = blocks.len();
+    // Whether the headings found are a part's groups: its text ended by introducing what
+    // follows (`These include the following:` over `Engineering and Architecture`).
+    let mut within_a_part = false;
     for index in 0..count {
         if Some(index) == first_text || index + 1 == count {
             continue;
@@ -76,7 +79,8 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
                         )
                         && looks_like_a_heading(only)
                         && !(list_follows && only.trim_end().ends_with(':'))
-                        && !labels_a_stamped_update(only, &blocks[index + 1]) =>
+                        && !(labels_a_stamped_update(only, &blocks[index + 1])
+                            || super::status_updates::opens_an_update(&blocks, index)) =>
                 {
                     Some(only.clone())
                 }
@@ -85,7 +89,15 @@ pub fn with_plain_headings(blocks: Vec<Block>) -> Vec<Block> {
             _ => None,
         };
         if let Some(text) = heading {
-            blocks[index].kind = BlockKind::Heading(LEVEL, text);
+            let introduced = index > 0
+                && matches!(&blocks[index - 1].kind, BlockKind::Paragraph(above)
+                    if above.last().is_some_and(|(_, line)| line.trim_end().ends_with(':')));
+            // A heading that names a part of a postmortem (`Lessons learned`) is one, and
+            // the groups end there.
+            within_a_part =
+                (within_a_part || introduced) && super::headings::target_by_words(&text).is_none();
+            let level = if within_a_part { LEVEL + 1 } else { LEVEL };
+            blocks[index].kind = BlockKind::Heading(level, text);
         }
     }
     blocks
@@ -187,10 +199,22 @@ fn split_if_flat(block: Block) -> Vec<Block> {
             .zip(sources.get(at))
             .is_some_and(|(next, line)| indent(next) > indent(line))
     };
+    // A line whose next opens with a capital ends where a sentence does, though it has no
+    // full stop (`Inability to access the services` over `Proxy layer`): a page's list
+    // item or a line of a form. A paragraph wrapped by hand goes on in lower case.
+    let next_opens_a_sentence = |at: usize| {
+        lines
+            .get(at + 1)
+            .and_then(|(_, next)| next.trim_start().chars().next())
+            .is_some_and(char::is_uppercase)
+    };
     let whole = lines
         .iter()
         .enumerate()
-        .filter(|(at, (_, line))| (ends_whole(line) && !runs_on(*at)) || at + 1 == lines.len())
+        .filter(|(at, (_, line))| {
+            ((ends_whole(line) || next_opens_a_sentence(*at)) && !runs_on(*at))
+                || at + 1 == lines.len()
+        })
         .count();
     let flat =
         lines.len() >= FLAT_LINES && sources.len() == lines.len() && whole * 10 >= lines.len() * 9;

@@ -351,3 +351,41 @@ fn the_story_under_numbered_updates_tells_its_times_beside_them() {
         [at(1, 19, 0), at(2, 2, 30), at(2, 4, 0)]
     );
 }
+
+#[test]
+fn a_status_over_a_long_update_is_the_updates_label_not_the_write_ups_status() {
+    let page = "Multiplayer Servers - Unable to build new servers in Japan East\n\
+        Incident Report for PlayFab\n\
+        Postmortem\n\n\
+        Starting 05/30 01:35 PDT, new virtual machines were not being generated in Japan East.\n\n\
+        The issue was mitigated at 11:00 PDT by restarting all nodes serving Japan East.\n\n\
+        Posted Jun 11, 2019 - 23:16 PDT\n\n\
+        Resolved\n\n\
+        Multiplayer servers were experiencing issues in Japan East.\n\n\
+        Posted May 30, 2019 - 01:30 PDT\n";
+    let imported = import_markdown(page, today());
+    let pacific = |day, hour, minute| {
+        chrono_tz::America::Los_Angeles
+            .with_ymd_and_hms(2019, 5, day, hour, minute, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    let times = super::tests::row_times(&imported.doc);
+    for time in [pacific(30, 1, 30), pacific(30, 1, 35), pacific(30, 11, 0)] {
+        assert!(times.contains(&Some(time)), "{time} in {times:?}");
+    }
+    // `Resolved` labels its update's row; neither label is taken for a field.
+    let events = super::tests::events(&imported.doc);
+    assert!(
+        events
+            .iter()
+            .any(|event| event.contains("Resolved") && event.contains("experiencing issues")),
+        "{events:?}"
+    );
+    assert_eq!(imported.doc.key_times.resolved, None);
+    assert!(
+        !super::tests::details_as_written(&imported.doc).contains("Postmortem: Starting"),
+        "{}",
+        super::tests::details_as_written(&imported.doc)
+    );
+}

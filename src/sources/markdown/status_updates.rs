@@ -106,20 +106,38 @@ pub fn mark_updates_closed_by_stamps(blocks: &[Block], timed: &mut [bool]) {
             continue;
         }
         if let Some(status) = status_above(blocks, index) {
-            timed[status..=index].fill(true);
+            // A list in the update (the repairs a postmortem posted as an update names)
+            // is read as the lists of the page are.
+            for at in status..=index {
+                timed[at] |= matches!(blocks[at].kind, BlockKind::Paragraph(_));
+            }
         }
     }
 }
 
+/// Whether the block at `index` is a line that is only an update's status (`Postmortem`,
+/// `Resolved`) whose text a stamp alone closes a few paragraphs below: the update's
+/// label, not a heading of the page nor a field over its value.
+pub fn opens_an_update(blocks: &[Block], index: usize) -> bool {
+    is_a_status_line(&blocks[index])
+        && (index + 1..blocks.len())
+            .take(2 * UPDATE_PARAGRAPHS + 2)
+            .find(|below| is_a_stamp_alone(&blocks[*below]))
+            .is_some_and(|stamp| status_above(blocks, stamp) == Some(index))
+}
+
 /// The line that is only an update's status a few paragraphs above the stamp at `index`,
-/// with no other stamp between them.
+/// with no other stamp between them; lists between them are the update's too.
 fn status_above(blocks: &[Block], index: usize) -> Option<usize> {
     (0..index)
         .rev()
         .take_while(|above| {
-            matches!(blocks[*above].kind, BlockKind::Paragraph(_))
-                && !is_a_stamp_alone(&blocks[*above])
+            matches!(
+                blocks[*above].kind,
+                BlockKind::Paragraph(_) | BlockKind::List(_)
+            ) && !is_a_stamp_alone(&blocks[*above])
         })
+        .filter(|above| matches!(blocks[*above].kind, BlockKind::Paragraph(_)))
         .take(UPDATE_PARAGRAPHS + 1)
         .find(|above| is_a_status_line(&blocks[*above]))
 }
