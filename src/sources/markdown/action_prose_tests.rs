@@ -657,3 +657,23 @@ fn groups_over_paragraphs_that_each_close_with_their_status_are_groups_of_items(
     );
     assert_eq!(action_texts(&imported), ["Add a canary stage"]);
 }
+
+#[test]
+fn an_outline_of_labelled_parts_nests_its_review_actions() {
+    let imported = import(
+        "# Incident on 2022-01-22 - DNS records deleted\n\n\
+         - **Key events**\n  - First detected 2022-01-22 11:57\n  - Resolved 2022-01-22 14:38\n\n\
+         - **Time to repair**: 2h 2m\n\n\
+         - **Resolution**:\n  - Manually adding the annotations restored the DNS.\n\n\
+         - **Review actions**:\n  - Create pingdom alerts for test apps\n  \
+         - Assign someone to be the 'hammer' on Fridays\n",
+    );
+    assert_eq!(
+        action_texts(&imported),
+        [
+            "Create pingdom alerts for test apps",
+            "Assign someone to be the 'hammer' on Fridays"
+        ]
+    );
+    assert_eq!(imported.doc.timeline.len(), 2);
+}

@@ -87,15 +87,28 @@ fn is_an_outline(block: &Block) -> bool {
     let BlockKind::List(items) = &block.kind else {
         return false;
     };
-    items.len() >= OUTLINE_ITEMS
-        && items.iter().all(|item| {
-            item.checked.is_none() && item.lines.1 > item.lines.0 && is_a_name(&item.own_text)
-        })
+    let named = |item: &&ListItem| {
+        item.checked.is_none() && item.lines.1 > item.lines.0 && is_a_name(&item.own_text)
+    };
+    // `**Time to repair**: 2h 2m` among the parts: a part said on one line.
+    let labelled = |item: &ListItem| item.checked.is_none() && labelled_line(item).is_some();
+    items.iter().filter(named).count() >= OUTLINE_ITEMS
+        && items.iter().all(|item| named(&item) || labelled(item))
         && items
             .iter()
             .filter(|item| names_a_known_part(&item.own_text))
             .count()
             >= KNOWN_PARTS
+}
+
+/// An item of one line that is a short label and what it says (`Time to repair: 2h 2m`,
+/// `**Identified**: Pingdom alerted a developer`): the label.
+fn labelled_line(item: &ListItem) -> Option<&str> {
+    if item.lines.1 > item.lines.0 {
+        return None;
+    }
+    let (label, said) = item.own_text.split_once(':')?;
+    (is_a_name(label) && !said.trim().is_empty()).then_some(label)
 }
 
 /// Whether an item's own text is a part's name: one line of a few words, not a sentence.
@@ -113,9 +126,17 @@ fn names_a_known_part(name: &str) -> bool {
     target_of(name).is_some() || target_by_words(name).is_some() || field_named(name).is_some()
 }
 
-/// An outline's item as a heading and the blocks nested below it, read at their own lines.
+/// An outline's item as a heading and the blocks nested below it, read at their own lines;
+/// a part said on one line as a paragraph of that line.
 fn parts_of(item: &ListItem, lines: &[&str]) -> Vec<Block> {
     let (first, last) = item.lines;
+    if labelled_line(item).is_some() {
+        return vec![Block {
+            lines: (first, first),
+            source: item.source.clone(),
+            kind: BlockKind::Paragraph(vec![(first, item.own_text.clone())]),
+        }];
+    }
     let name = item.own_text.trim().to_owned();
     let heading = Block {
         lines: (first, first),
@@ -203,6 +224,40 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].lines, (7, 7));
         assert_eq!(rows[1].text, "14:40: fixed");
+    }
+
+    #[test]
+    fn a_part_said_on_one_line_among_the_parts_is_a_paragraph_of_the_outline() {
+        let text = "- **Key events**\n  - First detected 2022-01-22 11:57\n\
+                    - **Time to repair**: 2h 2m\n\
+                    - **Identified**: Pingdom alerted a developer\n\
+                    - **Impact**:\n  - 2 sites were down\n\
+                    - **Review actions**:\n  - Create a runbook\n  - Add an alert\n";
+        let kinds: Vec<String> = outline(text)
+            .iter()
+            .map(|block| match &block.kind {
+                BlockKind::Heading(_, name) => format!("heading {name}"),
+                BlockKind::Paragraph(lines) => format!("paragraph {}", lines[0].1),
+                BlockKind::List(items) => format!("list of {}", items.len()),
+                _ => "other".to_owned(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "heading Key events",
+                "list of 1",
+                "paragraph Time to repair: 2h 2m",
+                "paragraph Identified: Pingdom alerted a developer",
+                "heading Impact:",
+                "list of 1",
+                "heading Review actions:",
+                "list of 2",
+            ]
+        );
+        // Parts said on one line alone make no outline.
+        let text = "- **Owner**: Dana\n- **Severity**: 2\n- **Status**: Final\n";
+        assert_eq!(outline(text), read_blocks(text));
     }
 
     #[test]
