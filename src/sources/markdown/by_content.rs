@@ -349,16 +349,23 @@ fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
 
 /// Whether a block is a paragraph of one line that is only a time (`2:40am GMT+1`,
 /// `**14:05 UTC**`), or the same time in two zones (`2:40am GMT+1/07:40am PST`), after an
-/// update's label or not (`Update 2023-09-29 12:20 CEST (06:20 AM EDT)`).
+/// update's label or not (`Update 2023-09-29 12:20 CEST (06:20 AM EDT)`); its day may stand
+/// on the lines above it (`Mercredi 10 mars.` over `6:32`).
 fn is_a_time_alone(block: &Block) -> bool {
     let alone = |rest: &str| {
         rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
             || restated_time(rest).is_some()
     };
-    matches!(&block.kind, BlockKind::Paragraph(lines) if lines.len() == 1
-    && (read_clock(lines[0].1.trim_start_matches(BEFORE_A_TIME))
-        .is_some_and(|(_, rest)| alone(rest))
-        || crate::sources::labelled_time(&lines[0].1).is_some_and(|(_, _, rest)| alone(rest))))
+    // `Mercredi 10 mars.` then `6:32`: the day above the time is the time's.
+    let BlockKind::Paragraph(lines) = &block.kind else {
+        return false;
+    };
+    let Some(((_, last), days)) = lines.split_last() else {
+        return false;
+    };
+    days.iter().all(|(_, day)| read_date_line(day).is_some())
+        && (read_clock(last.trim_start_matches(BEFORE_A_TIME)).is_some_and(|(_, rest)| alone(rest))
+            || crate::sources::labelled_time(last).is_some_and(|(_, _, rest)| alone(rest)))
 }
 
 /// Whether a block is a paragraph of one line that is a day and nothing more.

@@ -851,3 +851,27 @@ fn the_items_of_a_list_in_the_story_tell_their_times_as_its_paragraphs_do() {
         [at(27, 9, 0), at(27, 13, 0), at(29, 16, 30)]
     );
 }
+
+#[test]
+fn a_time_alone_under_its_day_heads_the_paragraph_below_it() {
+    let post = "Le jour où notre serveur a brûlé\n\nMercredi 10 mars 2021.\n6:32\n\n\
+        Je suis réveillé tôt ce matin là et je jette un oeil sur mon portable.\n\n\
+        7:00\nLe thé infuse depuis trop longtemps.\n\n\
+        8:00\nJe vais prendre mon bus d'ici 10 minutes.\n";
+    let imported = import_markdown(post, today());
+    let march_10 = |hour| Utc.with_ymd_and_hms(2021, 3, 10, hour, 0, 0).unwrap();
+    let found = events(&imported.doc);
+    let times = row_times(&imported.doc);
+    let at = |text: &str| {
+        found
+            .iter()
+            .position(|event| event.starts_with(text))
+            .and_then(|index| times[index])
+    };
+    assert_eq!(
+        at("Je suis réveillé"),
+        Some(march_10(6) + chrono::Duration::minutes(32)),
+        "{found:?}"
+    );
+    assert_eq!(at("Le thé"), Some(march_10(7)), "{found:?}");
+}
