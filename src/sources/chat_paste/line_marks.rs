@@ -468,12 +468,21 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
         .iter()
         .any(|word| bare_label.eq_ignore_ascii_case(word))
         && (closed.trim().is_empty() || restated_time(closed).is_some());
+    // `Identified Feb 23 02:30 UTC` with the update's text run on after it, as a page's
+    // paragraph joins its lines: a status and a whole stamp (its day or zone written) are
+    // set apart from the text by themselves.
+    let run_on = UPDATE_LABELS
+        .iter()
+        .any(|word| bare_label.eq_ignore_ascii_case(word))
+        && (clock.date.is_some() || clock.zone.is_some())
+        && closed.starts_with(' ');
     let set_apart = (emphasised && closed.len() < after.len())
         || alone
+        || run_on
         || closed
             .trim_start()
             .starts_with([':', '-', '\u{2013}', '\u{2014}']);
-    let text = if alone {
+    let text = if alone || run_on {
         closed.trim()
     } else {
         strip_separators(closed)

@@ -1475,3 +1475,21 @@ fn an_issue_threads_posts_headed_with_their_day_are_rows_of_that_day() {
         None
     );
 }
+
+#[test]
+fn a_status_and_a_whole_stamp_are_set_apart_from_the_text_run_on_after_them() {
+    let paste = parse_entries(
+        "Identified Feb 23 02:30 UTC We declared an incident.\n\
+         Investigating Feb 23 01:00 UTC Our team received an email.\n",
+    );
+    assert_eq!(
+        rows(&paste),
+        [
+            (hm(2, 30), None, "We declared an incident."),
+            (hm(1, 0), None, "Our team received an email."),
+        ]
+    );
+    // A bare time after a status word, with words run on, says too little to be a stamp.
+    let paste = parse_entries("Investigating 14:03 alerts from the pool\n");
+    assert!(paste.rows.is_empty(), "{:?}", paste.rows);
+}
