@@ -82,10 +82,10 @@ pub use written::{
     Ambiguous, DayContext, DayOrder, Direction, Offset, PasteZone, PastedDate, TimeEntryError,
     WrittenDay, WrittenTime, ZoneInForce, afternoon_after, calendar_date, city_time_named,
     city_zone_at_start, day_its_weekday_dates, ends_an_east_asian_sentence,
-    is_written_without_spaces, local_to_utc, names_a_month_in_another_language, read_byline_day,
-    read_clock, read_clock_in_sentence, read_date_line, read_day, read_log_day_marker,
-    read_month_day, read_month_of_a_year, read_offset, read_time_cell, read_unix_stamp, read_zone,
-    region_in_its_winter, region_of, region_time_in, time_after, zone_named, zone_of_language,
-    zone_of_whole_hours, zone_spelled_in,
+    is_written_without_spaces, local_to_utc, names_a_month_in_another_language,
+    opens_with_a_told_time, read_byline_day, read_clock, read_clock_in_sentence, read_date_line,
+    read_day, read_log_day_marker, read_month_day, read_month_of_a_year, read_offset,
+    read_time_cell, read_unix_stamp, read_zone, region_in_its_winter, region_of, region_time_in,
+    time_after, zone_named, zone_of_language, zone_of_whole_hours, zone_spelled_in,
 };
 pub use zones::{zone_label, zones_matching};

@@ -90,6 +90,24 @@ const APPROXIMATE: [&str; 16] = [
     "\u{2248}",
 ];
 
+/// The words that open a sentence telling its time: `At 14:03 UTC, the alert fired`, `On
+/// October 21, 2018 at 14:03 …`, `By 14:30 …`, `As of 17:30, …`, `At or around 2:35 AM, …`.
+const SENTENCE_LEADS: [&str; 5] = ["at or ", "at ", "on ", "by ", "as of "];
+
+/// A line that opens with a sentence telling its time (`At approximately 5:40 EST, we
+/// experienced …`, `On 2023-10-06 at 09:00 CEST we will …`, `Around 14:03 the …`), rather
+/// than with a stamp: a word leads to the time. A mark that is a sign (`~14:03`) is a
+/// stamp's, so it does not count.
+#[must_use]
+pub fn opens_with_a_told_time(text: &str) -> bool {
+    let text = text.trim_start();
+    let led = SENTENCE_LEADS
+        .iter()
+        .any(|lead| strip_prefix_ignoring_case(text, lead).is_some())
+        || text.starts_with(char::is_alphabetic) && strip_approximate(text).is_some();
+    led && read_clock(text).is_some()
+}
+
 /// Strips a mark of approximation from the start of `text`.
 fn strip_approximate(text: &str) -> Option<&str> {
     APPROXIMATE.iter().find_map(|mark| {
@@ -108,9 +126,8 @@ fn strip_approximate(text: &str) -> Option<&str> {
 #[must_use]
 pub fn read_clock(text: &str) -> Option<(WrittenTime, &str)> {
     let text = text.trim_start();
-    // `At 14:03 UTC, the alert fired`, `On October 21, 2018 at 14:03 …`, `By 14:30 …`,
-    // `As of 17:30, …`, `At or around 2:35 AM, …`: a sentence that opens with its time.
-    for lead in ["at or ", "at ", "on ", "by ", "as of "] {
+    // A sentence that opens with its time.
+    for lead in SENTENCE_LEADS {
         if let Some(rest) = strip_prefix_ignoring_case(text, lead)
             && let Some(found) = read_clock(rest)
         {
@@ -769,6 +786,30 @@ mod tests {
 
     fn hm(hour: u32, minute: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(hour, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn a_sentence_opens_with_its_told_time_only_after_a_word_that_leads_to_it() {
+        for told in [
+            "At approximately 5:40 EST, we lost utility power.",
+            "On 2023-10-06 at 09:00 CEST we will restart the nodes.",
+            "by 14:30 the queue had drained",
+            "As of 17:30, all regions are up.",
+            "Around 14:03 the alerts fired",
+            "Approx. 14:03 the alerts fired",
+            "gegen 17:00 Uhr war alles wieder da",
+        ] {
+            assert!(opens_with_a_told_time(told), "{told}");
+        }
+        for not_told in [
+            "14:03 the alerts fired",
+            "~14:03 the alerts fired",
+            "At the same time, the pool drained.",
+            "Shortly after 14:00 the pool drained.",
+            "Update 14:03: the pool drained",
+        ] {
+            assert!(!opens_with_a_told_time(not_told), "{not_told}");
+        }
     }
 
     #[test]

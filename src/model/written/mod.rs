@@ -20,7 +20,10 @@ mod scan;
 mod zones;
 
 pub use byline::read_byline_day;
-pub use clock::{WrittenTime, read_clock, read_clock_in_sentence, read_time_cell, read_unix_stamp};
+pub use clock::{
+    WrittenTime, opens_with_a_told_time, read_clock, read_clock_in_sentence, read_time_cell,
+    read_unix_stamp,
+};
 pub use dates::{
     PastedDate, names_a_month_in_another_language, read_date_line, read_log_day_marker,
     read_month_day,

@@ -12,28 +12,6 @@ pub(super) fn is_bare_time(line: &str) -> bool {
         || bracketed_time(line).is_some_and(|(_, _, after)| after.trim().is_empty())
 }
 
-/// A line that opens with a sentence telling its time (`At approximately 5:40 EST, we
-/// experienced …`, `On 2023-10-06 at 09:00 CEST we will …`), rather than with a stamp: below a
-/// stamp that has no message yet, it is that stamp's message.
-pub(super) fn tells_its_time_in_a_sentence(line: &str) -> bool {
-    const SENTENCE_LEADS: [&str; 9] = [
-        "at",
-        "on",
-        "by",
-        "around",
-        "about",
-        "approximately",
-        "approx.",
-        "circa",
-        "shortly",
-    ];
-    let first = line.split_whitespace().next().unwrap_or_default();
-    SENTENCE_LEADS
-        .iter()
-        .any(|lead| first.eq_ignore_ascii_case(lead))
-        && read_clock(line).is_some()
-}
-
 /// The same moment written again after a time, in another zone (`/07:40am PST` after
 /// `2:40am GMT+1`, `| 31 juillet 2024 13h57 (heure du Pacifique)` after `… 20h57 UTC`):
 /// the restatement, without the mark that sets it apart. It is no event: the update's
@@ -464,18 +442,13 @@ pub(crate) fn labelled_time(line: &str) -> Option<(&str, WrittenTime, &str)> {
     // `Update 2023-09-29 12:20 CEST (06:20 AM EDT, 03:20 AM PDT)` on a line of its own,
     // over the update's text: the label and its time head what follows. (A stamp alone,
     // `Posted Nov 19, 2018 - 22:46 UTC`, closes the text above it.)
-    let alone = UPDATE_LABELS
-        .iter()
-        .any(|word| bare_label.eq_ignore_ascii_case(word))
-        && (closed.trim().is_empty() || restated_time(closed).is_some());
+    let a_stage = is_a_status_word(bare_label);
+    let alone = a_stage && (closed.trim().is_empty() || restated_time(closed).is_some());
     // `Identified Feb 23 02:30 UTC` with the update's text run on after it, as a page's
     // paragraph joins its lines: a status and a whole stamp (its day or zone written) are
     // set apart from the text by themselves.
-    let run_on = UPDATE_LABELS
-        .iter()
-        .any(|word| bare_label.eq_ignore_ascii_case(word))
-        && (clock.date.is_some() || clock.zone.is_some())
-        && closed.starts_with(' ');
+    let run_on =
+        a_stage && (clock.date.is_some() || clock.zone.is_some()) && closed.starts_with(' ');
     let set_apart = (emphasised && closed.len() < after.len())
         || alone
         || run_on

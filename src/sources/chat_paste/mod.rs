@@ -48,8 +48,8 @@ use line_marks::{
 };
 
 use crate::model::{
-    DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, read_byline_day, read_clock,
-    read_date_line, read_log_day_marker, read_offset, read_unix_stamp,
+    DayOrder, Offset, PasteZone, PastedDate, WrittenDay, WrittenTime, opens_with_a_told_time,
+    read_byline_day, read_clock, read_date_line, read_log_day_marker, read_offset, read_unix_stamp,
 };
 
 use shapes::{
@@ -605,7 +605,7 @@ impl Reader {
         if let Some((position, _)) = self.open
             && self.paste.rows[position].event.is_empty()
             && self.paste.rows[position].clock.is_some()
-            && line_marks::tells_its_time_in_a_sentence(body)
+            && opens_with_a_told_time(body)
         {
             self.paste.rows[position].go_on(number, strip_edited(line));
             return;
