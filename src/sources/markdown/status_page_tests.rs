@@ -389,3 +389,25 @@ fn a_status_over_a_long_update_is_the_updates_label_not_the_write_ups_status() {
         super::tests::details_as_written(&imported.doc)
     );
 }
+
+#[test]
+fn a_timeline_in_a_regions_clock_and_stamps_in_its_standard_time_put_the_document_there() {
+    let text = "Search is slow\n\nIncident Report for Example\n\nPostmortem\n\n\
+        Timeline\n\nAll times PT\n\n\
+        09:10 Queue depth alarm fires\n\
+        09:14 On-call engineer starts investigating\n\
+        09:31 Extra workers added and the queue drains\n\n\
+        Posted Jan 15, 2025 - 16:00 PST\n\n\
+        Resolved\n\nSearch is fast again.\nPosted Jan 14, 2025 - 09:40 PST\n";
+    let doc = import_markdown(text, today()).doc;
+    // `PT` over the rows and `PST` in January under them are the same clock: the
+    // document is on the Pacific coast, and its rows keep the times as written.
+    assert_eq!(doc.time_zone, chrono_tz::America::Los_Angeles);
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2025, 1, 14, h, m, 0).unwrap());
+    let times: Vec<_> = super::tests::times_and_events(&doc)
+        .into_iter()
+        .map(|(time, _)| time)
+        .take(3)
+        .collect();
+    assert_eq!(times, [at(17, 10), at(17, 14), at(17, 31)]);
+}

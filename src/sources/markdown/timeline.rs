@@ -3,7 +3,7 @@
 //! the fields have said when the incident started; a date or zone written above a piece
 //! (`2016-09-05 (all times UTC)`, `All times in PST`) carries on to the pieces below it.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::blocks::TableRow;
@@ -86,7 +86,10 @@ pub enum TimesZone {
     NoneYet,
     /// Every one so far names this region.
     Region(Tz),
-    /// Two disagree, or one names no zone or only an offset.
+    /// Every one so far names this offset, the first on this day (`14:20 EST` on 6
+    /// February 2025): the standard or summer time of a region one named later may show it.
+    Offset(FixedOffset, NaiveDate),
+    /// Two disagree, or one names no zone, or an offset on no known day.
     Mixed,
 }
 
@@ -96,14 +99,33 @@ impl TimesZone {
     pub fn region(self) -> Option<Tz> {
         match self {
             Self::Region(tz) => Some(tz),
-            Self::NoneYet | Self::Mixed => None,
+            Self::NoneYet | Self::Offset(..) | Self::Mixed => None,
+        }
+    }
+
+    /// These zones and one more row's: a region's, or an offset on a known `day`. An offset
+    /// agrees with a region whose clock showed it that day, as `All times ET` over the rows
+    /// and `Posted Feb 06, 2025 - 14:20 EST` under them do.
+    fn with(self, region: Option<Tz>, offset: Option<(FixedOffset, NaiveDate)>) -> Self {
+        let shows = |tz: Tz, (offset, day): (FixedOffset, NaiveDate)| {
+            day.and_hms_opt(12, 0, 0)
+                .is_some_and(|noon| tz.offset_from_utc_datetime(&noon).fix() == offset)
+        };
+        match (self, region, offset) {
+            (Self::NoneYet, Some(tz), _) => Self::Region(tz),
+            (Self::NoneYet, None, Some((offset, day))) => Self::Offset(offset, day),
+            (Self::Region(seen), Some(tz), _) if seen == tz => self,
+            (Self::Region(seen), None, Some(offset)) if shows(seen, offset) => self,
+            (Self::Offset(first, day), Some(tz), _) if shows(tz, (first, day)) => Self::Region(tz),
+            (Self::Offset(first, _), None, Some((offset, _))) if first == offset => self,
+            _ => Self::Mixed,
         }
     }
 }
 
 impl Found {
     /// Notes the zone one timed row was written in.
-    fn saw_zone(&mut self, zone: Option<PasteZone>) {
+    fn saw_zone(&mut self, zone: Option<PasteZone>, day: Option<NaiveDate>) {
         self.named_a_zone |= zone.is_some();
         // `PDT` after each time names the Pacific region as `PT` does.
         let region = match zone {
@@ -122,11 +144,11 @@ impl Found {
                 _ => TimesZone::Mixed,
             };
         }
-        self.times_zone = match (self.times_zone, region) {
-            (TimesZone::NoneYet, Some(tz)) => TimesZone::Region(tz),
-            (TimesZone::Region(seen), Some(tz)) if seen == tz => TimesZone::Region(seen),
-            _ => TimesZone::Mixed,
+        let offset = match zone {
+            Some(PasteZone::Offset(offset)) => day.map(|day| (offset, day)),
+            _ => None,
         };
+        self.times_zone = self.times_zone.with(region, offset);
     }
 }
 
@@ -229,7 +251,14 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                 clock.zone = written_zone;
             }
             if let Some(clock) = row.clock {
-                found.saw_zone(clock.zone.or(row.day.and_then(|day| day.zone)));
+                // The day the row is on, when its year is written, to tell which of a
+                // region's offsets its clock showed.
+                let day = match clock.date {
+                    Some(WrittenDay::Date(date)) => Some(date),
+                    _ => row.day.map(|day| day.date),
+                }
+                .and_then(|date| NaiveDate::from_ymd_opt(date.year?, date.month, date.day));
+                found.saw_zone(clock.zone.or(row.day.and_then(|day| day.zone)), day);
             }
         }
         // The piece's own days, numbered by the file; the last dates the pieces below.
@@ -483,4 +512,41 @@ fn ranges_at(ranges: &[(usize, usize)], line: usize) -> (usize, usize) {
         .get(line.saturating_sub(1))
         .copied()
         .unwrap_or((0, 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, NaiveDate};
+    use chrono_tz::America::{Chicago, Los_Angeles, New_York};
+
+    use super::TimesZone;
+
+    fn hours(hours: i32) -> FixedOffset {
+        FixedOffset::east_opt(hours * 3600).unwrap()
+    }
+
+    #[test]
+    fn an_offset_agrees_with_a_region_only_where_its_clock_showed_it_that_day() {
+        let winter = NaiveDate::from_ymd_opt(2025, 2, 6).unwrap();
+        let summer = NaiveDate::from_ymd_opt(2025, 7, 6).unwrap();
+        let eastern = TimesZone::NoneYet.with(Some(New_York), None);
+        // `14:20 EST` in February is the Eastern clock; in July that clock showed EDT.
+        assert_eq!(eastern.with(None, Some((hours(-5), winter))), eastern);
+        assert_eq!(
+            eastern.with(None, Some((hours(-5), summer))),
+            TimesZone::Mixed
+        );
+        // An offset first, the region after: the same test, in the other order.
+        let offset_first = TimesZone::NoneYet.with(None, Some((hours(-5), summer)));
+        assert_eq!(
+            offset_first.with(Some(Chicago), None),
+            TimesZone::Region(Chicago)
+        );
+        assert_eq!(offset_first.with(Some(New_York), None), TimesZone::Mixed);
+        // Two regions, or a region and no zone, still disagree.
+        assert_eq!(eastern.with(Some(Los_Angeles), None), TimesZone::Mixed);
+        assert_eq!(eastern.with(None, None), TimesZone::Mixed);
+        // Offsets alone name no region.
+        assert_eq!(offset_first.region(), None);
+    }
 }
