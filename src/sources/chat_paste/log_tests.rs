@@ -1,7 +1,8 @@
 //! Monitoring and service logs pasted as a timeline: Nagios' log with its stamps in seconds
 //! or as `ctime` writes them, a monitor's history page copied as text, and a structured
 //! (logfmt) log, and a forum thread dumped post by post; code fenced in the notes above a copy,
-//! and a message that is only an emoji; a status desk's time restated after a bar.
+//! and a message that is only an emoji; a status desk's time restated after a bar; a log
+//! copied from the diff that added it.
 
 use chrono::{TimeZone, Utc};
 
@@ -261,5 +262,44 @@ fn a_time_restated_after_a_bar_heads_the_update_below_it() {
                 "Time also written as 10:38 PT"
             ),
         ]
+    );
+}
+
+#[test]
+fn a_log_copied_from_the_commit_that_added_it_is_read_without_the_diff() {
+    let text = "commit 9a1c2e7\nAuthor: Meeting Bot <bot@example.org>\n\
+                Date:   Mon Jun 13 14:25:05 2016 -0400\n\n    Log of the 12 June meeting\n\n\
+                diff --git a/logs/20160612.txt b/logs/20160612.txt\nnew file mode 100644\n\
+                --- /dev/null\n+++ b/logs/20160612.txt\n@@ -0,0 +1,3 @@\n\
+                +2016-06-12 21:01:15<@chair> meeting starts now\n\
+                +2016-06-12 21:02:07 * alice here\n\
+                +2016-06-12 21:02:31< bob> I am standing in for carol\n";
+    let paste = parse_chat(text);
+    let at = |h, m, s| Some(Utc.with_ymd_and_hms(2016, 6, 12, h, m, s).unwrap());
+    assert_eq!(
+        rows(text),
+        [
+            (
+                at(21, 1, 15),
+                "meeting starts now".to_owned(),
+                String::new()
+            ),
+            (at(21, 2, 7), "alice here".to_owned(), String::new()),
+            (
+                at(21, 2, 31),
+                "I am standing in for carol".to_owned(),
+                String::new()
+            ),
+        ]
+    );
+    let actors: Vec<Option<&str>> = paste.rows.iter().map(|row| row.actor.as_deref()).collect();
+    assert_eq!(actors, [Some("chair"), Some("alice"), Some("bob")]);
+    // The commit's header is listed, not a row at the commit's time.
+    assert!(
+        paste
+            .unused
+            .iter()
+            .filter(|unused| unused.reason == UnusedReason::DiffLine)
+            .any(|unused| unused.text.starts_with("Date:"))
     );
 }

@@ -17,6 +17,7 @@
 //! Whatever does not become part of a row is listed with the reason.
 
 mod csv_export;
+mod diff;
 mod front_matter;
 mod html_page;
 mod inline_html;
@@ -135,6 +136,9 @@ pub enum UnusedReason {
     /// A line of ```` ``` ```` around a log pasted in a page: it marks where the log begins
     /// or ends.
     LogFence,
+    /// A line of the diff a log was copied from (the commit's header, a file's name, a
+    /// hunk's header) or a line the diff removes: not the log as it stands.
+    DiffLine,
 }
 
 impl std::fmt::Display for UnusedReason {
@@ -153,6 +157,9 @@ impl std::fmt::Display for UnusedReason {
             Self::LogMark => f.write_str("the log's mark of the day (it dates the lines below)"),
             Self::Byline => f.write_str("a post's byline (it dates the updates below it)"),
             Self::LogFence => f.write_str("the fence around a log pasted in the page"),
+            Self::DiffLine => {
+                f.write_str("a line of the diff the log was copied from, not of the log")
+            }
         }
     }
 }
@@ -228,7 +235,10 @@ fn parse_lines(text: &str, wrapped: bool) -> ChatPaste {
     // A chat archive rendered to Markdown styles its words with inline HTML.
     let plain = inline_html::without_inline_html(text);
     let mut lines: Vec<&str> = unquoted(plain.lines().collect());
-    let (settings, published) = front_matter(&mut lines);
+    let diff_lines = diff::lines_after_the_change(&mut lines);
+    let (mut settings, published) = front_matter(&mut lines);
+    settings.extend(diff_lines);
+    settings.sort_by_key(|unused| unused.line);
     if times_after::times_follow_messages(&lines) {
         let mut paste = times_after::read(&lines);
         paste.day_order = DayOrder::found_in(&lines);

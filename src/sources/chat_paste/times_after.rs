@@ -3,8 +3,9 @@
 //! body then `Mar 13, 10:16 MDT`. Such a source ends with a time and starts without one;
 //! each time closes the lines written since the one before.
 
+use super::line_marks::strip_separators;
 use super::{ChatPaste, DayLine, PastedRow, UnusedLine, UnusedReason};
-use crate::model::{WrittenTime, read_clock, read_date_line};
+use crate::model::{WrittenTime, opens_with_a_told_time, read_clock, read_date_line};
 
 /// Words a status page puts before an update's time.
 const STAMP_WORDS: [&str; 4] = ["posted", "updated", "published", "last updated"];
@@ -276,10 +277,29 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
     };
     let mut day: Option<DayLine> = None;
     let mut pending: Vec<(usize, &str)> = Vec::new();
+    let logged = logged_entries(lines);
     for (index, raw) in lines.iter().enumerate() {
         let number = index + 1;
         let line = raw.trim();
         if line.is_empty() {
+            continue;
+        }
+        if let Some((clock, event)) = logged[index].then(|| log_entry(line)).flatten() {
+            // The text above the log is a message its stamp did not date.
+            if !pending.is_empty() {
+                paste.rows.push(untimed_row(&pending, day));
+                pending.clear();
+            }
+            paste.rows.push(PastedRow {
+                lines: vec![number],
+                clock: Some(clock),
+                offset: None,
+                day,
+                actor: None,
+                event: event.to_owned(),
+                notes: String::new(),
+                evidence: String::new(),
+            });
             continue;
         }
         if let Some(clock) = stamp(line) {
@@ -311,16 +331,7 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
             // The lines before a stamped message are a message of their own, one its
             // stamp did not date (a status page's first word on an incident).
             if !pending.is_empty() {
-                paste.rows.push(PastedRow {
-                    lines: pending.iter().map(|(number, _)| *number).collect(),
-                    clock: None,
-                    offset: None,
-                    day,
-                    actor: None,
-                    event: joined(&pending),
-                    notes: String::new(),
-                    evidence: String::new(),
-                });
+                paste.rows.push(untimed_row(&pending, day));
                 pending.clear();
             }
             paste.rows.push(PastedRow {
@@ -360,6 +371,52 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
         }));
     paste.unused.sort_by_key(|unused| unused.line);
     paste
+}
+
+/// A line of a log that opens with its time and tells what happened after it (`12:38 PM -
+/// Engineers receive alerts`): its time and its text. A sentence that tells its time (`At
+/// 12:38 PM, we …`) is an update's text, which its stamp closes.
+fn log_entry(line: &str) -> Option<(WrittenTime, &str)> {
+    if stamp(line).is_some() || trailing_stamp(line).is_some() || opens_with_a_told_time(line) {
+        return None;
+    }
+    let (clock, rest) = read_clock(line)?;
+    let event = strip_separators(rest);
+    (!event.is_empty() && event.len() < rest.len()).then_some((clock, event))
+}
+
+/// Which of `lines` are a log's entries: two or more in a row, as a postmortem posted as
+/// an update lists its timeline (`12:38 PM - Engineers receive alerts`, `12:42 PM - Same
+/// interface flaps`) above the stamp that closes it. Each is a row at its own time; a
+/// single one is the text of the update it opens.
+fn logged_entries(lines: &[&str]) -> Vec<bool> {
+    let written: Vec<(usize, bool)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| (index, log_entry(line.trim()).is_some()))
+        .collect();
+    let mut logged = vec![false; lines.len()];
+    for (at, (index, entry)) in written.iter().enumerate() {
+        logged[*index] = *entry
+            && (at.checked_sub(1).is_some_and(|before| written[before].1)
+                || written.get(at + 1).is_some_and(|(_, after)| *after));
+    }
+    logged
+}
+
+/// The lines of a message that no stamp dates, as one row without a time.
+fn untimed_row(pending: &[(usize, &str)], day: Option<DayLine>) -> PastedRow {
+    PastedRow {
+        lines: pending.iter().map(|(number, _)| *number).collect(),
+        clock: None,
+        offset: None,
+        day,
+        actor: None,
+        event: joined(pending),
+        notes: String::new(),
+        evidence: String::new(),
+    }
 }
 
 /// The text of lines read as one message.
@@ -412,6 +469,39 @@ mod tests {
         // A chat whose bare times head the messages below them is no such page.
         let chat = "Incident log\n10:00\nwe are down\n10:05\nrolling back\n10:10\n";
         assert!(!times_follow_messages(&chat.lines().collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn a_log_in_the_postmortem_above_a_stamp_keeps_each_entry_at_its_own_time() {
+        let text = "Storage cluster degraded\n\
+                    09:02 AM - Disk alarms fire on two nodes\n\
+                    09:10 AM - On-call moves writes to the standby\n\
+                    09:31 AM - Writes return to the primary\n\
+                    We will replace both disks tonight.\n\
+                    Posted Mar 04, 2024 - 11:00 CET\n\
+                    Resolved - At 09:31 AM writes returned to the primary.\n\
+                    Posted Mar 04, 2024 - 09:40 CET\n";
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(times_follow_messages(&lines));
+        assert_eq!(
+            events_and_hours(&read(&lines)),
+            [
+                ("Storage cluster degraded", 0),
+                ("Disk alarms fire on two nodes", 9),
+                ("On-call moves writes to the standby", 9),
+                ("Writes return to the primary", 9),
+                ("We will replace both disks tonight.", 11),
+                ("Resolved - At 09:31 AM writes returned to the primary.", 9),
+            ]
+        );
+        // One line that opens with a time is the text of the update it opens.
+        let single = "14:05 UTC - We found the cause.\nPosted Mar 04, 2024 - 14:20 UTC\n\
+                      Resolved\nPosted Mar 04, 2024 - 15:00 UTC\n";
+        let lines: Vec<&str> = single.lines().collect();
+        assert_eq!(
+            events_and_hours(&read(&lines)),
+            [("14:05 UTC - We found the cause.", 14), ("Resolved", 15)]
+        );
     }
 
     #[test]
