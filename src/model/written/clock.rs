@@ -689,7 +689,10 @@ fn read_range_end(text: &str) -> Option<(NaiveTime, bool, &str)> {
     // The end's own day, when the range runs past midnight: the time after it ends it.
     let time_first = rest.char_indices().take(3).any(|(_, c)| c == ':');
     let rest = match super::days::read_day(rest) {
-        Some((WrittenDay::Date(_), after)) if !time_first => after,
+        // `– 2016年9月30日 2:00`: a space may stand between the end's day and its time.
+        Some((WrittenDay::Date(_), after)) if !time_first => {
+            after.trim_start_matches([' ', ',', '\u{a0}', '\u{202f}'])
+        }
         _ => rest,
     };
     // Only a time with minutes ends a range: `14:03 - 2 alerts` is a time and a message.
@@ -1228,6 +1231,14 @@ mod tests {
         let (clock, rest) = read_clock("10:30->30Jan07 10:00   router fault").unwrap();
         assert_eq!(clock.until, NaiveTime::from_hms_opt(10, 0, 0));
         assert_eq!(rest.trim(), "router fault");
+        for written in [
+            "2019-09-29 16:00 \u{2013} 2019-09-30 02:00 disks replaced",
+            "2016年9月29日 16:00 \u{2013} 2016年9月30日 2:00 disks replaced",
+        ] {
+            let (clock, rest) = read_clock(written).unwrap();
+            assert_eq!(clock.until, NaiveTime::from_hms_opt(2, 0, 0), "{written}");
+            assert_eq!(rest.trim(), "disks replaced");
+        }
         // A dash and a count is a message, not a range.
         let (clock, rest) = read_clock("14:03 - 2 alerts").unwrap();
         assert_eq!((clock.until, rest), (None, " - 2 alerts"));

@@ -225,13 +225,18 @@ fn mark_dated_lists(blocks: &[Block], timed: &mut [bool]) {
 }
 
 /// A heading that is only a day (`### Weds 23 Nov 2016`) right above a timeline found by
-/// its content is part of it: it dates the times below.
+/// its content is part of it: it dates the times below. So is a line of its own that is
+/// only a day (`2016年9月29日:` over that day's list).
 fn mark_day_headings(blocks: &[Block], timed: &mut [bool]) {
     for index in (0..blocks.len().saturating_sub(1)).rev() {
-        if let BlockKind::Heading(_, text) = &blocks[index].kind
-            && timed[index + 1]
-            && is_a_day_heading(text)
-        {
+        let day = match &blocks[index].kind {
+            BlockKind::Heading(_, text) => is_a_day_heading(text),
+            BlockKind::Paragraph(lines) => {
+                matches!(lines.as_slice(), [(_, only)] if is_a_day_heading(only))
+            }
+            _ => false,
+        };
+        if day && timed[index + 1] {
             timed[index] = true;
         }
     }

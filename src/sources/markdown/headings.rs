@@ -201,12 +201,14 @@ pub fn target_by_words(heading: &str) -> Option<Target> {
                 || pair("i", "am")
                 || pair("i", "will"))
             // `How we're becoming more resilient to issues like this`.
-            && [
+            && ([
                 "doing", "fix", "chang", "improv", "mitig", "prevent", "address", "resilien",
                 "harden", "strengthen",
             ]
                 .iter()
-                .any(|verb| has(verb));
+                .any(|verb| has(verb))
+                // `What we've already done`: the work done since, in the perfect.
+                || (has("done") && reports_work_done(heading)));
     to_do.then_some(Target::ActionItems)
 }
 
@@ -232,7 +234,7 @@ fn writes_about_a_topic(words: &[&str]) -> bool {
 
 /// Whether heading words name follow-up work in a language other than English: `Ações`,
 /// `Acciones`, `Azioni`, `Acties`, `Maßnahmen`, `Aksjonspunkter`, `Åtgärder`, `Próximos
-/// passos`, `Prochaines étapes`, `Nächste Schritte`, `再発防止策`, `今後の対策`, `改进措施`,
+/// passos`, `Prochaines étapes`, `Nächste Schritte`, `再発防止策`, `今後の対策`, `対応策`, `改进措施`,
 /// `재발 방지 대책`.
 fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
     const STEMS: [&str; 21] = [
@@ -274,10 +276,11 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
         ("estamos", "fazendo"),
     ];
     // Scripts written without spaces between words: a phrase inside the heading.
-    const PHRASES: [&str; 14] = [
+    const PHRASES: [&str; 15] = [
         "再発防止",
         "恒久対策",
         "今後の対策",
+        "対応策",
         "改善策",
         "アクションアイテム",
         "改进措施",
@@ -810,6 +813,7 @@ mod tests {
             "Corrective Actions（再カットオーバー前に必須）",
             "再発防止策",
             "今後の対策",
+            "【対応策】",
             "整改措施",
             "재발 방지 대책",
             "Aksjonspunkter",
@@ -863,6 +867,8 @@ mod tests {
             "How I found the fix",
             "What have we been doing?",
             "What was the cache doing?",
+            "What we did",
+            "What was done",
         ] {
             assert_eq!(target_by_words(heading), None, "{heading}");
         }

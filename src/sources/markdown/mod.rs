@@ -21,6 +21,8 @@ mod dated_entries;
 mod dates_in_text;
 #[cfg(test)]
 mod days_tests;
+#[cfg(test)]
+mod east_asian_page_tests;
 mod fields;
 mod finish;
 mod front_matter;

@@ -172,8 +172,17 @@ const FLAT_LINES: usize = 6;
 /// sentences do, or are short enough to be headings; a paragraph wrapped by hand breaks its
 /// sentences in the middle.
 fn split_if_flat(block: Block) -> Vec<Block> {
+    if is_flat(&block) {
+        split_flat(&block)
+    } else {
+        vec![block]
+    }
+}
+
+/// Whether a block is a paragraph of a page's text copied flat, as [`split_if_flat`] tells.
+fn is_flat(block: &Block) -> bool {
     let BlockKind::Paragraph(lines) = &block.kind else {
-        return vec![block];
+        return false;
     };
     let sources: Vec<&str> = block.source.lines().collect();
     // A line of a log (`23:29:00 - all changes were reverted`) is whole as it is, and so
@@ -216,11 +225,16 @@ fn split_if_flat(block: Block) -> Vec<Block> {
                 || at + 1 == lines.len()
         })
         .count();
-    let flat =
-        lines.len() >= FLAT_LINES && sources.len() == lines.len() && whole * 10 >= lines.len() * 9;
-    if !flat {
-        return vec![block];
-    }
+    lines.len() >= FLAT_LINES && sources.len() == lines.len() && whole * 10 >= lines.len() * 9
+}
+
+/// The lines of a paragraph copied flat, each a paragraph of its own; a log's entry keeps
+/// the lines that go on with it, and a status page's update its lines above its stamp.
+fn split_flat(block: &Block) -> Vec<Block> {
+    let BlockKind::Paragraph(lines) = &block.kind else {
+        return vec![block.clone()];
+    };
+    let sources: Vec<&str> = block.source.lines().collect();
     // A status page's updates copied flat, each closed by its stamp on a line of its own:
     // an update's lines stay together, as its paragraph would be.
     let texts: Vec<&str> = lines.iter().map(|(_, line)| line.as_str()).collect();
@@ -399,8 +413,11 @@ fn split_day_from_its_first_row(block: Block) -> Vec<Block> {
 }
 
 /// The bullets a page's list keeps when it is copied as text (`• Vendor support will …`),
-/// which Markdown leaves inside a paragraph.
-const BULLETS: [char; 5] = ['\u{2022}', '\u{25e6}', '\u{2023}', '\u{25aa}', '\u{2043}'];
+/// which Markdown leaves inside a paragraph; Japanese pages write theirs as a middle dot
+/// (`・メール送信…`).
+const BULLETS: [char; 7] = [
+    '\u{2022}', '\u{25e6}', '\u{2023}', '\u{25aa}', '\u{2043}', '\u{30fb}', '\u{ff65}',
+];
 
 /// Whether `line` goes on with the numbering of a list just above it (`3 Providing
 /// monitoring tools` after `1.` and `2.`, with at most an introduction between): an item
@@ -460,6 +477,8 @@ fn split_at_bullets(block: Block) -> Vec<Block> {
     if sources.len() != lines.len() || !lines.iter().any(|(_, line)| bulleted(line)) {
         return vec![block];
     }
+    // A page copied flat keeps each line of the text between its lists a paragraph.
+    let flat = is_flat(&block);
     let mut parts: Vec<Block> = Vec::new();
     let pairs: Vec<_> = lines.iter().zip(sources).collect();
     for run in pairs.chunk_by(|(a, _), (b, _)| bulleted(&a.1) == bulleted(&b.1)) {
@@ -474,11 +493,16 @@ fn split_at_bullets(block: Block) -> Vec<Block> {
         } else {
             BlockKind::Paragraph(run.iter().map(|(line, _)| (*line).clone()).collect())
         };
-        parts.push(Block {
+        let part = Block {
             lines: (first, last),
             source,
             kind,
-        });
+        };
+        if flat && matches!(part.kind, BlockKind::Paragraph(_)) {
+            parts.extend(split_flat(&part));
+        } else {
+            parts.push(part);
+        }
     }
     parts
 }
@@ -627,7 +651,14 @@ fn looks_like_a_heading(line: &str) -> bool {
         && line.chars().count() <= most_chars
         && !first.is_lowercase()
         // A question is a heading as often as a statement (`What went wrong?`).
-        && !line.ends_with(['.', ',', ';', '!', '\u{2026}', '"', '\u{201d}'])
+        // So do the full stops and commas of Chinese and Japanese (`…ありがとうございます。`).
+        && !line.ends_with([
+            '.', ',', ';', '!', '\u{2026}', '"', '\u{201d}', '\u{3002}', '\u{3001}', '\u{ff0e}',
+            '\u{ff0c}', '\u{ff1b}', '\u{ff01}',
+        ])
+        // A bullet a page keeps as a character (`・…`, `• …`) opens a list's item, and a
+        // reference mark (`※…`) a note.
+        && !line.starts_with(['\u{30fb}', '\u{2022}', '\u{203b}'])
         && !line.contains("://")
         // `– Robbie`: a dash before a name signs a post; no heading opens with one.
         && !line.starts_with(['\u{2013}', '\u{2014}', '~'])

@@ -611,9 +611,10 @@ pub(super) fn past_passive(sentence: &str) -> bool {
 }
 
 /// Whether a sentence marks its work done: `(done)`, `completed`, or as Chinese and
-/// Japanese say it, `已完成` (already completed), `対応済み` (dealt with).
+/// Japanese say it, `已完成` (already completed), `対応済み` (dealt with), `実施しました`
+/// (carried out), `行いました` (did).
 pub(super) fn done_mark(sentence: &str) -> bool {
-    const MARKS: [&str; 10] = [
+    const MARKS: [&str; 13] = [
         "(done)",
         "[done]",
         " done ",
@@ -624,8 +625,20 @@ pub(super) fn done_mark(sentence: &str) -> bool {
         "対応済",
         "実施済",
         "完了しました",
+        "実施しました",
+        "行いました",
+        "対応しました",
     ];
     MARKS.iter().any(|mark| sentence.contains(mark)) && !negated(sentence)
+        || in_the_japanese_polite_past(sentence)
+}
+
+/// Whether a Japanese sentence ends in the polite past (`サービスを再起動しました。`), as a
+/// notice reports what was done; not a decision or a plan told in it (`…することにしました`,
+/// `…する予定です`).
+fn in_the_japanese_polite_past(sentence: &str) -> bool {
+    let ending = sentence.trim().trim_end_matches(['。', '.', ' ']);
+    ending.ends_with("ました") && !ending.ends_with("ことにしました") && !sentence.contains("予定")
 }
 
 fn followed_by_participle(sentence: &str, before: &[&str]) -> bool {
