@@ -272,9 +272,20 @@ fn says_oclock(text: &str) -> bool {
         .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
 }
 
+/// Whether `text`, right after a time's minutes, opens with an `h` alone (`14:21h:`,
+/// `14:21h,`): the hour's mark glued to the time.
+fn glued_hour_mark(text: &str) -> bool {
+    text.strip_prefix('h')
+        .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+}
+
 /// `text` past a word that says the number before it is a time of day: `10:00 Uhr`,
 /// `14:30 h`, `1400 hrs`, `3 o'clock`.
 fn after_oclock(text: &str) -> &str {
+    // `14:21h`: the hour's mark glued to the minutes, as Dutch and French notices write it.
+    if glued_hour_mark(text) {
+        return &text[1..];
+    }
     let Some(rest) = text.strip_prefix(' ') else {
         return text;
     };
@@ -483,6 +494,8 @@ fn read_time_of_day(text: &str) -> Option<(NaiveTime, bool, &str)> {
         .is_some_and(|c| c.is_alphanumeric() && !super::east_asian::is_written_without_spaces(c))
         && !starts_with_meridiem_or_zone(rest)
         && meridiem_letter.is_none()
+        // `14:21h`: the hour's mark glued to the minutes.
+        && !(minute_written && glued_hour_mark(rest))
     {
         return None;
     }
@@ -1249,6 +1262,12 @@ mod tests {
     fn a_meridiems_letter_glued_to_the_minutes() {
         assert_eq!(read("11:21a The API server").unwrap().0, hm(11, 21));
         assert_eq!(read("12:28p").unwrap().0, hm(12, 28));
+        // The hour's mark glued to the minutes, as Dutch and French notices write it.
+        assert_eq!(
+            read("14:21h: recovered").unwrap(),
+            (hm(14, 21), None, ": recovered")
+        );
+        assert_eq!(read("14:21hosts"), None);
         assert_eq!(read("1:05p: paged").unwrap().0, hm(13, 5));
         assert_eq!(read("12:10a").unwrap().0, hm(0, 10));
         // Apart from the time, `a` is the sentence's article; glued into a word, no mark.

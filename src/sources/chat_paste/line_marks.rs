@@ -490,6 +490,15 @@ fn update_in_other_words(line: &str) -> Option<(&str, WrittenTime, &str)> {
     // Lowering keeps these labels' lengths in bytes: the same cut fits the line.
     let label_text = line.get(..label.len())?;
     let after_label = line.get(label.len()..)?.trim_start();
+    // `Update placed at 15-09-2017, 14:24h:`: how the update was given may stand between.
+    let after_label = after_label
+        .split_once(' ')
+        .filter(|(word, _)| {
+            ["placed", "posted", "published", "added", "sent"]
+                .iter()
+                .any(|given| word.eq_ignore_ascii_case(given))
+        })
+        .map_or(after_label, |(_, rest)| rest.trim_start());
     let after_link = LINKS.iter().find_map(|link| {
         after_label
             .get(..link.len())
@@ -686,6 +695,12 @@ mod tests {
                 9,
                 5,
                 "the fix is out",
+            ),
+            (
+                "Update placed at 15-09-2017, 14:24h: The link is back.",
+                14,
+                24,
+                "The link is back.",
             ),
         ] {
             let (_, clock, after) = labelled_time(line).unwrap_or_else(|| panic!("{line}"));
