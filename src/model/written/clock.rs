@@ -91,8 +91,19 @@ const APPROXIMATE: [&str; 16] = [
 ];
 
 /// The words that open a sentence telling its time: `At 14:03 UTC, the alert fired`, `On
-/// October 21, 2018 at 14:03 …`, `By 14:30 …`, `As of 17:30, …`, `At or around 2:35 AM, …`.
-const SENTENCE_LEADS: [&str; 5] = ["at or ", "at ", "on ", "by ", "as of "];
+/// October 21, 2018 at 14:03 …`, `By 14:30 …`, `As of 17:30, …`, `At or around 2:35 AM, …`,
+/// and from when something went on as French and Spanish say it (`À partir de 13:17:
+/// erreurs 500 …`, `A partir de las 10:00`).
+const SENTENCE_LEADS: [&str; 8] = [
+    "at or ",
+    "at ",
+    "on ",
+    "by ",
+    "as of ",
+    "\u{e0} partir de ",
+    "a partir de las ",
+    "a partir de ",
+];
 
 /// A line that opens with a sentence telling its time (`At approximately 5:40 EST, we
 /// experienced …`, `On 2023-10-06 at 09:00 CEST we will …`, `Around 14:03 the …`), rather
@@ -783,7 +794,10 @@ fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str
     let mut rest = text.char_indices();
     for expected in prefix.chars() {
         let (_, found) = rest.next()?;
-        if !found.eq_ignore_ascii_case(&expected) {
+        // `À partir de` as `à partir de`: letters beyond ASCII have their cases too.
+        if !(found.eq_ignore_ascii_case(&expected)
+            || found.to_lowercase().eq(expected.to_lowercase()))
+        {
             return None;
         }
     }
@@ -814,6 +828,7 @@ mod tests {
             "Around 14:03 the alerts fired",
             "Approx. 14:03 the alerts fired",
             "gegen 17:00 Uhr war alles wieder da",
+            "\u{c0} partir de 13:17: erreurs 500 intermittentes",
         ] {
             assert!(opens_with_a_told_time(told), "{told}");
         }

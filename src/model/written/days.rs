@@ -173,15 +173,18 @@ fn day_month_year_dashed(text: &str) -> Option<(WrittenDay, &str)> {
 }
 
 /// A month written with its year and no day at the start of `text` (`July 2017`, `Jul.
-/// 2017`, `juillet 2017`): the month and the year. A month's name is written with its
-/// capital here, so that `may 2017 …` is no month.
+/// 2017`, `juillet 2017`): the month and the year. A month's English name is written with
+/// its capital here, so that `may 2017 …` is no month; the languages that write theirs
+/// small are read as they write them (`Incident de septembre 2021`).
 #[must_use]
 pub fn read_month_of_a_year(text: &str) -> Option<(u32, i32)> {
     let mut words = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|word| !word.is_empty());
     let month_word = words.next()?.trim_end_matches('.');
-    if !month_word.starts_with(char::is_uppercase) {
+    if !(month_word.starts_with(char::is_uppercase)
+        || super::dates::names_a_month_in_another_language(month_word))
+    {
         return None;
     }
     let month = month_named(month_word)?;
@@ -491,6 +494,7 @@ mod tests {
         assert_eq!(read_month_of_a_year("July 21, 2017"), None);
         assert_eq!(read_month_of_a_year("may 2017 be better"), None);
         assert_eq!(read_month_of_a_year("July 20170"), None);
+        assert_eq!(read_month_of_a_year("septembre 2021"), Some((9, 2021)));
     }
 
     #[test]

@@ -402,14 +402,33 @@ fn list_items(
                     let checked = task_mark(inner);
                     let written = text[range.clone()].trim_end();
                     let end = range.start + written.len().max(1) - 1;
-                    items.push(ListItem {
+                    let item = ListItem {
                         lines: (line_of(range.start), line_of(end.max(range.start))),
                         text: plain(inner),
                         own_text: plain(before_nested_lists(inner)),
                         source: without_bullet(written),
                         checked,
                         nested_tasks: nested_tasks(inner, line_of),
-                    });
+                    };
+                    // A bullet alone on its line over a nested list (`*` then `  * …`,
+                    // as an editor's export leaves one) goes on with the item above it:
+                    // the nested items are that item's. (`* 1. …` opens its list on the
+                    // bullet's line, as a list of its own.)
+                    let bullet_alone = written
+                        .lines()
+                        .next()
+                        .is_some_and(|first| !first.contains(char::is_alphanumeric));
+                    match items.last_mut() {
+                        Some(above)
+                            if bullet_alone
+                                && item.own_text.trim().is_empty()
+                                && !item.text.trim().is_empty()
+                                && checked.is_none() =>
+                        {
+                            goes_on_with(above, item);
+                        }
+                        _ => items.push(item),
+                    }
                 }
             }
             _ => {}
@@ -421,6 +440,16 @@ fn list_items(
         }
     }
     items
+}
+
+/// `above` with `item`, a bullet without words of its own, nested under it.
+fn goes_on_with(above: &mut ListItem, item: ListItem) {
+    above.lines.1 = item.lines.1;
+    above.text.push('\n');
+    above.text.push_str(&item.text);
+    above.source.push('\n');
+    above.source.push_str(&item.source);
+    above.nested_tasks.extend(item.nested_tasks);
 }
 
 /// An item's own task box, from its events: the box comes before the item's words and
@@ -652,6 +681,28 @@ fn raw_cells(row: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bullet_without_words_over_a_nested_list_goes_on_with_the_item_above() {
+        let text = "* The database server is undersized.\n*\n  * It has 512 MB.\n  \
+                    * We started the upgrade.\n* The CPU load stays high.\n";
+        let blocks = read_blocks(text);
+        let Some(BlockKind::List(items)) = blocks.first().map(|block| &block.kind) else {
+            panic!("{blocks:?}");
+        };
+        let texts: Vec<(&str, (usize, usize))> = items
+            .iter()
+            .map(|item| (item.own_text.as_str(), item.lines))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("The database server is undersized.", (1, 4)),
+                ("The CPU load stays high.", (5, 5))
+            ]
+        );
+        assert!(items[0].text.contains("We started the upgrade."));
+    }
 
     #[test]
     fn front_matter_opens_a_file_and_later_rules_around_text_are_rules_and_text() {

@@ -257,11 +257,17 @@ fn east_asian_day_in(line: &str, published: NaiveDate) -> Option<NaiveDate> {
 /// disruption summary`) in `lines`, with its line's number, from 1.
 #[must_use]
 pub fn first_month_of_a_year(lines: &[&str]) -> Option<(i32, usize)> {
-    lines.iter().enumerate().find_map(|(index, line)| {
-        word_starts(line)
-            .find_map(|at| crate::model::read_month_of_a_year(&line[at..]))
-            .map(|(_, year)| (year, index + 1))
-    })
+    lines
+        .iter()
+        .enumerate()
+        .find_map(|(index, line)| month_of_a_year_in(line).map(|(_, year)| (year, index + 1)))
+}
+
+/// The first month written with its year and no day in `line` (`Incident de septembre
+/// 2021`): the month and the year.
+#[must_use]
+pub fn month_of_a_year_in(line: &str) -> Option<(u32, i32)> {
+    word_starts(line).find_map(|at| crate::model::read_month_of_a_year(&line[at..]))
 }
 
 /// Where each word of `line` starts: a letter after a space, a bracket or emphasis.

@@ -651,3 +651,31 @@ fn entries_wrapped_under_a_hanging_indent_stay_whole_under_their_day() {
         ]
     );
 }
+
+#[test]
+fn weekdays_over_nested_times_are_the_days_nearest_the_incidents_in_the_titles_month() {
+    // The title names the month; the front matter tells the day without its year; a
+    // progress note dated a month later is not the incident's day.
+    let text = "---\ndescription: Ce qui s'est passé le 14 mars.\n---\n\n\
+                # Panne de mars 2024\n\n## Chronologie\n\n\
+                * Jeudi\n  * À partir de 9:05: le site répond lentement\n  \
+                * 9:40: redémarrage des instances\n\
+                * Vendredi\n  * 8:15: augmentation de la mémoire\n  \
+                * Tout au long de la journée, quelques erreurs\n\
+                * Lundi\n  * 11:00: déploiement du correctif\n\n\
+                ## Point d'étape au 15 avril 2024\n\nTout va bien.\n";
+    let imported = import_markdown(text, NaiveDate::from_ymd_opt(2026, 12, 8).unwrap());
+    let zone = imported.doc.time_zone;
+    let at = |d, h, m| {
+        Some(
+            zone.with_ymd_and_hms(2024, 3, d, h, m, 0)
+                .unwrap()
+                .with_timezone(&Utc),
+        )
+    };
+    // 14 March 2024 is a Thursday; the Monday after the Friday is the 18th.
+    assert_eq!(
+        row_times(&imported.doc),
+        [at(14, 9, 5), at(14, 9, 40), at(15, 8, 15), at(18, 11, 0)]
+    );
+}

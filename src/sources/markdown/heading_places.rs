@@ -262,6 +262,7 @@ impl Importer<'_> {
                 zone: clock.zone,
                 day: Some(super::settings::pasted_date(day)),
                 kept: Some(text.to_owned()),
+                weekday: None,
             };
             self.timeline.push(Piece::Setting(block.lines, setting));
             return;

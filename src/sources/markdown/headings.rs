@@ -262,8 +262,10 @@ fn in_another_language(words: &HeadingWords, normalized: &str) -> bool {
     ];
     // Next steps, and what the writers are doing about it (`Was wird unternommen?`, `Ce que
     // nous faisons`, `Qué estamos haciendo`).
-    const NEXT_STEPS: [(&str, &str); 11] = [
+    const NEXT_STEPS: [(&str, &str); 12] = [
         ("próximos", "pas"),
+        // `Travaux restants`: the work still to do.
+        ("travaux", "restant"),
         ("proximos", "pas"),
         ("prochaines", "étapes"),
         ("nächste", "schritte"),
@@ -810,6 +812,7 @@ mod tests {
             "Ações (rastreadas no plano ADR-0031)",
             "Próximos pasos",
             "Nächste Schritte",
+            "Travaux restants",
             "Corrective Actions（再カットオーバー前に必須）",
             "再発防止策",
             "今後の対策",

@@ -104,6 +104,10 @@ impl Importer<'_> {
             |_| true,
         );
         let found = found.map(|found| self.earliest_stamp(found, order));
+        if let Some((day, line, year_line)) = self.day_in_the_titles_month(found) {
+            self.context.date = Some(day);
+            return DayFrom::YearOfAMonth { line, year_line };
+        }
         self.context.date = found.map(|(date, _)| date);
         if let Some((date, line)) = found {
             // A byline (`pbergene · description · 2018-04-06`) dates the page: a day it tells
@@ -167,6 +171,34 @@ impl Importer<'_> {
             (Some((_, line)), None, None) => DayFrom::DayWithoutYear(line),
             (None, _, _) => DayFrom::Today,
         }
+    }
+
+    /// The day a title that names a month and its year (`Incident de septembre 2021`) is on,
+    /// when the first date the file writes with its year, `found`, is in another month (a
+    /// later `Point d'étape au 25 octobre 2021`): the first day the file tells in the
+    /// title's month without its year (`situation au 22 septembre`). With the lines of
+    /// that day and of the title's month.
+    fn day_in_the_titles_month(
+        &self,
+        found: Option<(chrono::NaiveDate, usize)>,
+    ) -> Option<(chrono::NaiveDate, usize, usize)> {
+        use chrono::Datelike;
+        let (month, year) = dates_in_text::month_of_a_year_in(&self.doc.title)?;
+        let in_the_month = |day: chrono::NaiveDate| day.year() == year && day.month() == month;
+        if found.is_none_or(|(day, _)| in_the_month(day)) {
+            return None;
+        }
+        let first = chrono::NaiveDate::from_ymd_opt(year, month, 1)?;
+        let last = first
+            .checked_add_months(chrono::Months::new(1))?
+            .pred_opt()?;
+        let (day, line) = dates_in_text::first_day_before(&self.shown_lines, last)
+            .filter(|(day, _)| in_the_month(*day))?;
+        let year_line = self
+            .shown_lines
+            .iter()
+            .position(|line| dates_in_text::month_of_a_year_in(line).is_some())?;
+        Some((day, line, year_line + 1))
     }
 
     /// The zone times that name none are read in: the person's, else the document's.

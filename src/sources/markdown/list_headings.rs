@@ -36,6 +36,7 @@ impl Importer<'_> {
                         zone: Some(zone),
                         day: day_in_text(text, self.day_order),
                         kept: None,
+                        weekday: None,
                     },
                 ));
             }

@@ -368,6 +368,19 @@ fn names_columns(header: &[String]) -> bool {
     })
 }
 
+/// The weekday an item is and nothing else (`Mercredi` over that day's times), its date
+/// found once the incident's day is known.
+fn weekday_alone(text: &str) -> Option<chrono::Weekday> {
+    match read_day(text) {
+        Some((WrittenDay::Weekday(weekday), rest))
+            if rest.trim_matches([':', '*', '_', ' ', ',']).is_empty() =>
+        {
+            Some(weekday)
+        }
+        _ => None,
+    }
+}
+
 impl Importer<'_> {
     /// A list under the timeline: one entry per item, its wrapped lines joined, as plain
     /// text; an item that is only a day with timed items nested under it
@@ -390,6 +403,7 @@ impl Importer<'_> {
                     matches!(day, WrittenDay::Date(_) | WrittenDay::Numeric { .. })
                         && rest.trim_matches([':', '*', '_', ' ']).is_empty()
                 });
+            let weekday = weekday_alone(first).filter(|_| day.is_none());
             let nested: Vec<&str> = lines.collect();
             // The nested items open with times; one without a time, nested deeper, tells
             // more of the timed one above it (`15:00 - released` then `checked on 5 phones`).
@@ -397,11 +411,23 @@ impl Importer<'_> {
                 .iter()
                 .filter(|line| starts_with_a_time(line))
                 .count();
+            // Under a day, half of them may be (`8:15: scaled up` then `All day long, a
+            // few crashes`).
             let times_nested = nested.first().is_some_and(|line| starts_with_a_time(line))
-                && timed * 2 > nested.len();
+                && (timed * 2 > nested.len()
+                    || (timed * 2 == nested.len()
+                        && (day.is_some() || yearless_day || weekday.is_some())));
             match day {
-                day if times_nested && (day.is_some() || yearless_day) => {
+                day if times_nested && (day.is_some() || yearless_day || weekday.is_some()) => {
                     let day_line = (item.lines.0, item.lines.0);
+                    let day = day.or_else(|| {
+                        weekday.map(|weekday| Setting {
+                            zone: None,
+                            day: None,
+                            kept: None,
+                            weekday: Some(weekday),
+                        })
+                    });
                     if let Some(setting) = day {
                         if !entries.is_empty() {
                             self.timeline

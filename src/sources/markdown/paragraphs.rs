@@ -107,6 +107,7 @@ impl Importer<'_> {
                     zone: Some(zone),
                     day: super::settings::day_in_text(only, self.day_order),
                     kept: None,
+                    weekday: None,
                 },
             ));
             return;
@@ -461,6 +462,7 @@ impl Importer<'_> {
                         zone: Some(zone),
                         day: super::settings::day_in_text(line, self.day_order),
                         kept: None,
+                        weekday: None,
                     },
                 ));
             } else if let Some((lines_of_entry, text)) =

@@ -18,6 +18,9 @@ pub struct Setting {
     /// The line as written, kept when it says more than a day and a zone (`### March 5,
     /// 2025: Sepolia Testnet Issue Timeline`).
     pub kept: Option<String>,
+    /// The weekday they are on, when the line names only that (`Mercredi` over the day's
+    /// times): the nearest such day to the day in force.
+    pub weekday: Option<chrono::Weekday>,
 }
 
 /// A line of more words than this says more than a day and a zone, and is kept as written.
@@ -47,6 +50,7 @@ impl Setting {
                 .map(pasted_date)
                 .or_else(|| only_a_day.map(|(date, _)| date)),
             kept: says_more.then(|| text.to_owned()),
+            weekday: None,
         };
         (setting.zone.is_some() || setting.day.is_some()).then_some(setting)
     }

@@ -212,9 +212,10 @@ pub fn read_pieces(pieces: &[Piece], read_in: ReadIn) -> (Vec<Placed>, Found) {
                     written_zone = Some(named);
                     found.zone_line = found.zone_line.or(Some(lines.0));
                 }
+                let weekday_date = weekday_date(setting, day, read_in.date);
                 // Numbered by its line in the file, as the pieces' own date lines are
                 // below: a row left untimed under it keeps the day in its notes.
-                if let Some(date) = setting.day {
+                if let Some(date) = setting.day.or(weekday_date) {
                     day = Some(DayLine {
                         line: lines.0,
                         date,
@@ -504,6 +505,20 @@ fn setting_outcome(setting: &Setting) -> Outcome {
     } else {
         Outcome::Date(kept)
     }
+}
+
+/// The date of a setting that names only a weekday (`Mercredi`, then `Jeudi`): the nearest
+/// such day to the day in force, else to the incident's day.
+fn weekday_date(
+    setting: &Setting,
+    day: Option<DayLine>,
+    incident_day: Option<NaiveDate>,
+) -> Option<crate::model::PastedDate> {
+    let weekday = setting.weekday?;
+    let from = day
+        .and_then(|day| NaiveDate::from_ymd_opt(day.date.year?, day.date.month, day.date.day))
+        .or(incident_day)?;
+    super::told_days::nearest_weekday_to(from, weekday).map(pasted_date)
 }
 
 /// The source lines of a piece's part, numbered from 1.

@@ -60,9 +60,19 @@ fn nearest_weekday(last: WrittenDay, weekday: chrono::Weekday) -> Option<Written
     else {
         return None;
     };
-    let last = NaiveDate::from_ymd_opt(year, month, day)?;
-    let ahead = i8::try_from(weekday.days_since(last.weekday())).ok()?;
-    day_counted_from(last, if ahead <= 3 { ahead } else { ahead - 7 })
+    let nearest = nearest_weekday_to(NaiveDate::from_ymd_opt(year, month, day)?, weekday)?;
+    day_counted_from(nearest, 0)
+}
+
+/// The `weekday` nearest to `last`, up to three days before or after it: `Jeudi` after a
+/// Wednesday is the next day, `Lundi` the Monday before.
+pub(super) fn nearest_weekday_to(last: NaiveDate, weekday: chrono::Weekday) -> Option<NaiveDate> {
+    let ahead = i64::from(weekday.days_since(last.weekday()));
+    last.checked_add_signed(chrono::TimeDelta::days(if ahead <= 3 {
+        ahead
+    } else {
+        ahead - 7
+    }))
 }
 
 /// The offsets where words begin: after a space, an opening bracket or a quotation mark
