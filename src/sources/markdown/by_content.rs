@@ -247,11 +247,39 @@ fn is_a_day_heading(text: &str) -> bool {
     read_clock(text).is_none() && read_date_line(text).is_some()
 }
 
+/// Whether a paragraph is a mail's header as a list's archive shows it: who sent it, by
+/// name and address, and when (`Karanbir Singh <kbsingh at centos.org>` with `Sat Apr 16
+/// 09:09:20 UTC 2016`, either first). It dates the post; it is no event of the story.
+#[must_use]
+pub fn is_a_mail_header(lines: &[(usize, String)]) -> bool {
+    let sender = |line: &str| {
+        line.split_whitespace().any(|word| {
+            let word = word.trim_matches(['<', '>', '(', ')']);
+            word.split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+        }) || line
+            .split(" at ")
+            .nth(1)
+            .and_then(|after| after.split_whitespace().next())
+            .is_some_and(|host| {
+                let host = host.trim_end_matches(['>', ')']);
+                host.contains('.') && !host.contains(':') && !host.starts_with(char::is_numeric)
+            })
+    };
+    let stamp = |line: &str| {
+        read_clock(line).is_some_and(|(clock, rest)| clock.date.is_some() && rest.trim().is_empty())
+            || crate::sources::is_dated_stamp(line)
+    };
+    matches!(lines, [(_, first), (_, second)]
+        if (sender(first) && stamp(second)) || (stamp(first) && sender(second)))
+}
+
 /// Paragraphs in a row (nothing but paragraphs between them, and headings that are days) that each begin with a time,
 /// or end with a line that is only a time and its day, as a status page stamps its updates
 /// (`**Update**: Nodes are back.` then `June 21, 19:15 PT`).
 fn mark_paragraph_runs(blocks: &[Block], timed: &mut [bool]) {
     let begins_with_time = |block: &Block| match &block.kind {
+        BlockKind::Paragraph(lines) if is_a_mail_header(lines) => false,
         BlockKind::Paragraph(lines) => {
             lines
                 .first()

@@ -298,6 +298,10 @@ impl Importer<'_> {
             .iter()
             .filter(|block| holds_a_start(block.lines, &in_sections))
             .flat_map(|block| match &block.kind {
+                // A mail's header dates the post; it tells no time of the story.
+                BlockKind::Paragraph(lines) if super::by_content::is_a_mail_header(lines) => {
+                    Vec::new()
+                }
                 BlockKind::Paragraph(lines) => {
                     let text: Vec<&str> = lines.iter().map(|(_, line)| line.as_str()).collect();
                     vec![(block.lines, text.join(" "))]

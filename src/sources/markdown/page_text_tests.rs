@@ -875,3 +875,33 @@ fn a_time_alone_under_its_day_heads_the_paragraph_below_it() {
     );
     assert_eq!(at("Le thé"), Some(march_10(7)), "{found:?}");
 }
+
+#[test]
+fn a_mail_archives_header_dates_the_post_and_is_no_row() {
+    // A list archive's page: the subject, who sent it and when, then the message.
+    let text = "[ops-announce] Outage of the build farm\n\n\
+                Jane Doe jane at example.org\nTue Oct 10 18:00:05 UTC 2023\n\n\
+                Hi,\n\n\
+                At 09:12 UTC, builds failed on every runner.\n\n\
+                At 15:40 UTC the runners were rebuilt and builds pass again.\n";
+    let doc = import_markdown(text, today()).doc;
+    // The times the message tells are on the day it was sent.
+    let at = |h, m| Some(Utc.with_ymd_and_hms(2023, 10, 10, h, m, 0).unwrap());
+    assert!(
+        row_times(&doc).contains(&at(15, 40)),
+        "{:?}",
+        row_times(&doc)
+    );
+    assert!(
+        !row_times(&doc).contains(&Some(Utc.with_ymd_and_hms(2023, 10, 10, 18, 0, 5).unwrap())),
+        "{:?}",
+        row_times(&doc)
+    );
+    assert!(
+        !events(&doc).iter().any(|event| event.contains("Jane Doe")),
+        "{:?}",
+        events(&doc)
+    );
+    // The sender's line is kept, as the text of the page.
+    assert!(super::tests::all_text(&doc).contains("jane at example.org"));
+}
