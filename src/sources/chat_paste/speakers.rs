@@ -381,8 +381,10 @@ pub(super) fn looks_like_a_name(text: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    // A Markdown heading (`## Next meeting - June 3, 13:00 UTC`) names no one.
+    // A Markdown heading (`## Next meeting - June 3, 13:00 UTC`) names no one, and more
+    // times (`13:55, 14:27` after the row's `13:49`) are no one's name.
     if text.is_empty()
+        || !text.contains(char::is_alphabetic)
         || text.starts_with('#')
         || text.chars().count() > 40
         || words.len() > 5

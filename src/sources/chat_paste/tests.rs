@@ -126,6 +126,24 @@ fn irc_and_matrix_logs() {
 }
 
 #[test]
+fn more_times_after_a_rows_time_are_no_actor() {
+    let paste = parse_entries("13:49, 13:55, 14:27: scaled from 2 to 5 instances\n");
+    assert_eq!(
+        actors_and_events(&paste),
+        [(
+            String::new(),
+            "13:55, 14:27: scaled from 2 to 5 instances".to_owned()
+        )]
+    );
+    // A name before the colon is still the actor.
+    let paste = parse_entries("13:49 Nicolas: restarted the instances\n");
+    assert_eq!(
+        actors_and_events(&paste),
+        [("Nicolas".to_owned(), "restarted the instances".to_owned())]
+    );
+}
+
+#[test]
 fn twelve_hour_times_zones_and_separators() {
     let paste = parse_chat(
         "2:03 PM alert fired\n14:20 UTC: Incident mitigated\n14:21 \u{2014} traffic back\n14:22 | pool resized\n12:05 AM - midnight job\n",
