@@ -489,6 +489,30 @@ fn hour_h_after_a_preposition(sentence: &str, at: usize) -> Option<(WrittenTime,
     Some((WrittenTime::of_day(time), rest))
 }
 
+/// What `every` and `each` count when they make a schedule (`every night`, `each
+/// Monday`); `on every runner` counts no time.
+const PERIODS: [&str; 19] = [
+    "day",
+    "night",
+    "hour",
+    "minute",
+    "week",
+    "month",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekday",
+    "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "time",
+];
+
 /// How many words either side of a time a schedule's word qualifies it from.
 const SCHEDULE_REACH: usize = 4;
 
@@ -504,12 +528,19 @@ fn scheduled(sentence: &str, start: usize, end: usize) -> bool {
     };
     let before = words(&sentence[..start]);
     let after = words(&sentence[end..]);
-    before
-        .iter()
-        .rev()
-        .take(SCHEDULE_REACH)
-        .chain(after.iter().take(SCHEDULE_REACH))
-        .any(|word| SCHEDULE_WORDS.contains(&word.as_str()))
+    let schedules = |words: &[String], at: usize| {
+        let word = words[at].as_str();
+        SCHEDULE_WORDS.contains(&word)
+            && (!matches!(word, "every" | "each")
+                // Right before the time, it counts the time itself (`every Monday at 09:00`
+                // is read as a day and a time).
+                || words.get(at + 1).is_none_or(|next| {
+                    let next = next.trim_end_matches('s');
+                    PERIODS.contains(&next) || next.chars().all(|c| c.is_ascii_digit())
+                }))
+    };
+    (before.len().saturating_sub(SCHEDULE_REACH)..before.len()).any(|at| schedules(&before, at))
+        || (0..after.len().min(SCHEDULE_REACH)).any(|at| schedules(&after, at))
 }
 
 /// The times a sentence tells that are moments: the end of a range (`from 11:22 UTC –

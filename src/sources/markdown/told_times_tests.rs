@@ -243,6 +243,12 @@ fn a_time_takes_the_day_written_before_it_in_its_own_part() {
 fn schedules_counts_and_years_are_not_moments() {
     assert!(told("Backups run daily at 03:00 UTC.").is_empty());
     assert!(told("The job runs at 03:00 UTC every night.").is_empty());
+    assert!(told("Each Monday at 09:00 the reports are mailed.").is_empty());
+    // `every` that counts no time is no schedule.
+    assert_eq!(
+        told("At 09:12 UTC, builds failed on every runner.").len(),
+        1
+    );
     // A schedule's word elsewhere in the sentence says nothing of its time; the day
     // after the time is its day.
     assert_eq!(
