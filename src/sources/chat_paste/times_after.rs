@@ -290,16 +290,9 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
                 paste.rows.push(untimed_row(&pending, day));
                 pending.clear();
             }
-            paste.rows.push(PastedRow {
-                lines: vec![number],
-                clock: Some(clock),
-                offset: None,
-                day,
-                actor: None,
-                event: event.to_owned(),
-                notes: String::new(),
-                evidence: String::new(),
-            });
+            paste
+                .rows
+                .push(timed_row(vec![number], clock, day, event.to_owned()));
             continue;
         }
         if let Some(clock) = stamp(line) {
@@ -315,16 +308,7 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
             numbers.push(number);
             let event = joined(&pending);
             pending.clear();
-            paste.rows.push(PastedRow {
-                lines: numbers,
-                clock: Some(clock),
-                offset: None,
-                day,
-                actor: None,
-                event,
-                notes: String::new(),
-                evidence: String::new(),
-            });
+            paste.rows.push(timed_row(numbers, clock, day, event));
             continue;
         }
         if let Some((message, clock)) = trailing_stamp(line) {
@@ -335,16 +319,10 @@ pub(super) fn read(lines: &[&str]) -> ChatPaste {
                 pending.clear();
             }
             paste.rows.push(PastedRow {
-                lines: vec![number],
-                clock: Some(clock),
-                offset: None,
-                day,
-                actor: None,
-                event: message.to_owned(),
                 notes: written_shortcode(line, message)
                     .unwrap_or_default()
                     .to_owned(),
-                evidence: String::new(),
+                ..timed_row(vec![number], clock, day, message.to_owned())
             });
             continue;
         }
@@ -403,6 +381,25 @@ fn logged_entries(lines: &[&str]) -> Vec<bool> {
                 || written.get(at + 1).is_some_and(|(_, after)| *after));
     }
     logged
+}
+
+/// A message its stamp dates, from `lines`.
+fn timed_row(
+    lines: Vec<usize>,
+    clock: WrittenTime,
+    day: Option<DayLine>,
+    event: String,
+) -> PastedRow {
+    PastedRow {
+        lines,
+        clock: Some(clock),
+        offset: None,
+        day,
+        actor: None,
+        event,
+        notes: String::new(),
+        evidence: String::new(),
+    }
 }
 
 /// The lines of a message that no stamp dates, as one row without a time.

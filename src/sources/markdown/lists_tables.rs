@@ -413,12 +413,11 @@ impl Importer<'_> {
                 .count();
             // Under a day, half of them may be (`8:15: scaled up` then `All day long, a
             // few crashes`).
+            let under_a_day = day.is_some() || yearless_day || weekday.is_some();
             let times_nested = nested.first().is_some_and(|line| starts_with_a_time(line))
-                && (timed * 2 > nested.len()
-                    || (timed * 2 == nested.len()
-                        && (day.is_some() || yearless_day || weekday.is_some())));
+                && (timed * 2 > nested.len() || (timed * 2 == nested.len() && under_a_day));
             match day {
-                day if times_nested && (day.is_some() || yearless_day || weekday.is_some()) => {
+                day if times_nested && under_a_day => {
                     let day_line = (item.lines.0, item.lines.0);
                     let day = day.or_else(|| {
                         weekday.map(|weekday| Setting {

@@ -651,7 +651,8 @@ fn looks_like_a_heading(line: &str) -> bool {
         && line.chars().count() <= most_chars
         && !first.is_lowercase()
         // A question is a heading as often as a statement (`What went wrong?`).
-        // So do the full stops and commas of Chinese and Japanese (`…ありがとうございます。`).
+        // A full stop or comma of Chinese and Japanese ends a sentence too
+        // (`…ありがとうございます。`).
         && !line.ends_with([
             '.', ',', ';', '!', '\u{2026}', '"', '\u{201d}', '\u{3002}', '\u{3001}', '\u{ff0e}',
             '\u{ff0c}', '\u{ff1b}', '\u{ff01}',
